@@ -1,0 +1,1 @@
+//! chronicle-clean (stage under construction).

@@ -1,0 +1,158 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{Quantity, Span, UncertainDate};
+
+/// PLOVER 2.0 event types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+#[allow(missing_docs)]
+pub enum PloverType {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+}
+
+impl PloverType {
+    /// All sixteen, in PLOVER's order.
+    pub const ALL: [PloverType; 16] = [
+        PloverType::Agree,
+        PloverType::Consult,
+        PloverType::Support,
+        PloverType::Concede,
+        PloverType::Cooperate,
+        PloverType::Aid,
+        PloverType::Retreat,
+        PloverType::Request,
+        PloverType::Accuse,
+        PloverType::Reject,
+        PloverType::Threaten,
+        PloverType::Protest,
+        PloverType::Sanction,
+        PloverType::Mobilize,
+        PloverType::Coerce,
+        PloverType::Assault,
+    ];
+
+    /// Upper-case PLOVER name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PloverType::Agree => "AGREE",
+            PloverType::Consult => "CONSULT",
+            PloverType::Support => "SUPPORT",
+            PloverType::Concede => "CONCEDE",
+            PloverType::Cooperate => "COOPERATE",
+            PloverType::Aid => "AID",
+            PloverType::Retreat => "RETREAT",
+            PloverType::Request => "REQUEST",
+            PloverType::Accuse => "ACCUSE",
+            PloverType::Reject => "REJECT",
+            PloverType::Threaten => "THREATEN",
+            PloverType::Protest => "PROTEST",
+            PloverType::Sanction => "SANCTION",
+            PloverType::Mobilize => "MOBILIZE",
+            PloverType::Coerce => "COERCE",
+            PloverType::Assault => "ASSAULT",
+        }
+    }
+
+    /// Parses the name, any case.
+    pub fn parse(s: &str) -> Option<PloverType> {
+        PloverType::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// Whether the text says an event happened, or something short of that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Reported as having happened or happening.
+    Asserted,
+    /// Someone demands it.
+    Demanded,
+    /// Someone proposes or offers it.
+    Proposed,
+    /// Scheduled or intended.
+    Planned,
+    /// Conditional, wished, possible ("would like to meet").
+    Hypothetical,
+    /// Said not to have happened, or refused.
+    Negated,
+}
+
+impl Modality {
+    /// Export name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Demanded => "demanded",
+            Modality::Proposed => "proposed",
+            Modality::Planned => "planned",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
+/// An actor, recipient or location of an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventArg {
+    /// Canonical name.
+    pub name: String,
+    /// Knowledge-base id when known.
+    pub kb_id: Option<String>,
+    /// ISO alpha-3 country or IGO code.
+    pub country: Option<String>,
+    /// PLOVER sector code.
+    pub sector: Option<String>,
+    /// Where the argument is named in the body (None when it comes from
+    /// linked context such as a resolved pronoun outside the sentence).
+    pub span: Option<Span>,
+}
+
+/// One event coded from one sentence of one document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// PLOVER type.
+    pub event_type: PloverType,
+    /// PLOVER mode (e.g. `release`, `ceasefire`, `airstrike`).
+    pub mode: Option<String>,
+    /// PLOVER contexts.
+    pub context: Vec<String>,
+    /// CAMEO root code ("04") for GDELT users.
+    pub cameo: Option<String>,
+    /// Who acts.
+    pub actors: Vec<EventArg>,
+    /// Who is acted upon.
+    pub recipients: Vec<EventArg>,
+    /// When, as far as the text says.
+    pub date: UncertainDate,
+    /// Where.
+    pub location: Option<EventArg>,
+    /// Numbers attached to the event.
+    pub quantities: Vec<Quantity>,
+    /// Asserted, demanded, proposed, …
+    pub modality: Modality,
+    /// Who claims it: a speaker's name or words; None when the outlet asserts it.
+    pub attributed_to: Option<String>,
+    /// Items listed in a demand or offer ("Donetsk", "Luhansk", …).
+    pub items: Vec<String>,
+    /// The evidence sentence.
+    pub sentence: Span,
+    /// The trigger words.
+    pub trigger: Span,
+    /// Which rule or lexicon entry fired (explainability).
+    pub rule: String,
+}

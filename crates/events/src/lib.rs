@@ -1,0 +1,1 @@
+//! chronicle-events (stage under construction).

@@ -1,0 +1,1 @@
+//! chronicle-ingest (stage under construction).

@@ -1,0 +1,1 @@
+//! chronicle-language (stage under construction).

@@ -1,0 +1,1 @@
+//! chronicle-link (stage under construction).

@@ -1,0 +1,1 @@
+//! chronicle-server (stage under construction).
