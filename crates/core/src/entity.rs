@@ -36,3 +36,43 @@ impl EntityType {
         }
     }
 }
+
+/// The export id of an entity: `e:` plus the knowledge-base id when known,
+/// else `e:<type>:<slug of the canonical name>`. Mentions and entity records
+/// use this one function so they always agree.
+pub fn entity_id(kb_id: Option<&str>, entity_type: EntityType, canonical: &str) -> String {
+    match kb_id {
+        Some(kb) if !kb.is_empty() => format!("e:{kb}"),
+        _ => format!("e:{}:{}", entity_type.as_str(), slug(canonical)),
+    }
+}
+
+/// Lower-case, ASCII-folded where trivial, words joined by `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for ch in s.chars().flat_map(char::to_lowercase) {
+        if ch.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(ch);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_ids_prefer_kb_and_slug_names() {
+        assert_eq!(entity_id(Some("RUS"), EntityType::Location, "Russia"), "e:RUS");
+        assert_eq!(entity_id(None, EntityType::Person, "Vladimir  Medinsky"), "e:person:vladimir-medinsky");
+        assert_eq!(slug("Erdoğan, Recep"), "erdoğan-recep");
+    }
+}

@@ -25,8 +25,11 @@ pub use annotation::{
 };
 pub use date::{DateBasis, PublishedDate, UncertainDate};
 pub use document::{Document, InputFormat, Metadata, RawInput};
-pub use entity::EntityType;
+pub use entity::{entity_id, slug, EntityType};
 pub use error::CoreError;
 pub use event::{Event, EventArg, Modality, PloverType};
 pub use id::{normalise_for_id, DocId};
 pub use span::{char_offsets, CharOffsets, Span};
+
+mod eval;
+pub use eval::{Counts, EvalReport};

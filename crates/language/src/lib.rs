@@ -1,1 +1,51 @@
-//! chronicle-language (stage under construction).
+//! The language layer: sentences, tokens, named entities (knowledge base +
+//! statistical tagger + rules, with in-document coreference and stated roles),
+//! time expressions, quantities and quotes, all as stand-off spans on the
+//! clean body of a [`chronicle_core::Document`].
+//!
+//! Build one [`Language`] per process (it loads the knowledge base and the
+//! tagger weights once) and call [`Language::annotate`] per document.
+//!
+//! Reads: `Document::body`, `Document::meta.published`.
+//! Writes: `sentences`, `tokens`, `mentions`, `roles`, `times`, `quantities`, `quotes`.
+
+pub mod error;
+pub mod eval;
+pub mod kb;
+pub mod ner;
+pub mod quantity;
+pub mod quote;
+pub mod sentence;
+pub mod time;
+
+pub use error::LanguageError;
+
+use chronicle_core::Document;
+
+/// The loaded language layer. Cheap to share across threads (`Sync`).
+pub struct Language {
+    /// Knowledge base of countries, organisations and office holders.
+    pub kb: kb::Kb,
+    /// Entity recogniser (tagger + rules).
+    pub ner: ner::Recognizer,
+}
+
+impl Language {
+    /// Loads the built-in data (embedded at compile time from `data/`).
+    pub fn load() -> Result<Language, LanguageError> {
+        let kb = kb::Kb::builtin()?;
+        let ner = ner::Recognizer::builtin()?;
+        Ok(Language { kb, ner })
+    }
+
+    /// Annotates one document in place: sentences and tokens, then entities
+    /// (with coreference and roles), times, quantities and quotes.
+    pub fn annotate(&self, doc: &mut Document) {
+        sentence::annotate(doc);
+        self.ner.annotate(&self.kb, doc);
+        time::annotate(doc);
+        quantity::annotate(doc);
+        quote::annotate(doc);
+        doc.sort_layers();
+    }
+}

@@ -1,0 +1,8 @@
+//! `chronicle eval tempeval` (not yet implemented).
+use chronicle_core::EvalReport;
+use std::path::Path;
+
+/// Runs the evaluation on the set at `path`.
+pub fn run(path: &Path) -> Result<EvalReport, String> {
+    Err(format!("eval tempeval is not implemented yet ({})", path.display()))
+}

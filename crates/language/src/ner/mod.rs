@@ -1,0 +1,16 @@
+//! Named-entity recognition (not yet implemented).
+use crate::{kb::Kb, LanguageError};
+use chronicle_core::Document;
+
+/// Tagger plus rules.
+pub struct Recognizer {}
+
+impl Recognizer {
+    /// Loads the built-in tagger weights.
+    pub fn builtin() -> Result<Recognizer, LanguageError> {
+        Ok(Recognizer {})
+    }
+
+    /// Fills `doc.mentions` and `doc.roles`.
+    pub fn annotate(&self, _kb: &Kb, _doc: &mut Document) {}
+}
