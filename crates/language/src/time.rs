@@ -1,5 +1,976 @@
-//! time annotation (not yet implemented).
-use chronicle_core::Document;
+//! Time expressions: DATE, TIME, DURATION and SET with TIMEX3-like values,
+//! resolved in news mode against the document's publication date.
+//!
+//! Resolution rules (the document date is the anchor):
+//! - explicit dates ("16 May 2025", "2025-05-16", "May 2025", "1700") need no anchor;
+//! - a month or month-day without a year takes the year that puts it closest to
+//!   the anchor, moved a year back (past tense) or forward (future tense) when it
+//!   would otherwise fall more than a month on the wrong side;
+//! - a weekday is the most recent one on or before the anchor in a past-tense
+//!   context, the next one after it in a future context ("will", "is due to",
+//!   "plans", "next Monday");
+//! - "today", "last week" (`2025-W20`), "earlier this month", "this year", "three
+//!   days ago" are computed from the anchor;
+//! - "in the coming days" is `FUTURE_REF` bounded after the anchor; "recently" is
+//!   `PAST_REF` bounded before it.
+//!
+//! When the document date is only bounded, every anchor-relative expression is
+//! computed from both bounds: if both give the same value it is kept, otherwise
+//! `value` is null and the bounds are propagated. An unknown document date
+//! gives unknown relative dates. No exact date is ever invented.
+//!
+//! Reads: `body`, `meta.published`, `sentences` (optional: splits itself when empty).
+//! Writes: `times`.
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
-/// Fills this layer of `doc`.
-pub fn annotate(_doc: &mut Document) {}
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chronicle_core::{Document, Span, TimeExpr, TimeType, UncertainDate};
+use regex::Regex;
+
+/// Month and weekday names (`data/time/lexicon.tsv`).
+struct Lexicon {
+    /// Surface form → month number 1-12.
+    months: HashMap<String, u32>,
+    /// Surface form → weekday (1 = Monday).
+    weekdays: HashMap<String, u32>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut months = HashMap::new();
+    let mut weekdays = HashMap::new();
+    for line in include_str!("../../../data/time/lexicon.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if let [kind, surface, n] = f.as_slice() {
+            if let Ok(n) = n.trim().parse::<u32>() {
+                match *kind {
+                    "month" => {
+                        months.insert(surface.to_string(), n);
+                    }
+                    "weekday" => {
+                        weekdays.insert(surface.to_string(), n);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    Lexicon { months, weekdays }
+});
+
+fn alternation<'a>(words: impl Iterator<Item = &'a String>) -> String {
+    let mut v: Vec<&String> = words.collect();
+    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    v.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
+
+/// Number words up to ninety-nine, as a regex alternation.
+const NUMWORDS: &str = "(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten)";
+
+/// The kinds of pattern the scanner knows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Iso,
+    DayMonth,
+    MonthDay,
+    MonthYear,
+    Month,
+    Year,
+    Decade,
+    Weekday,
+    Deictic,
+    PartOfToday,
+    RelUnit,
+    Ago,
+    Duration,
+    VagueDuration,
+    Ref,
+    Set,
+    Clock,
+    Quarter,
+}
+
+struct Pattern {
+    kind: Kind,
+    re: Regex,
+}
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    let m = alternation(LEXICON.months.keys());
+    let w = alternation(LEXICON.weekdays.keys());
+    let num = format!(r"(?:\d+(?:\.\d+)?|{NUMWORDS}|(?i:a|an))");
+    let units = "second|minute|hour|day|night|week|month|year|decade|century|centuries";
+    let specs: Vec<(Kind, String)> = vec![
+        (Kind::Iso, r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
+        (Kind::DayMonth, format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({m})(?:,?\s+(\d{{4}}))?(?:\b|$)")),
+        (
+            Kind::MonthDay,
+            format!(r"\b(?:(?i:(early|mid|late))[\s-]+)?({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"),
+        ),
+        (Kind::MonthYear, format!(r"\b(?:(?i:(early|mid|late))[\s-]+)?({m}),?\s+(\d{{4}})\b")),
+        (Kind::Month, format!(r"\b(?:(?i:(early|mid|late))[\s-]+)?({m})(?:\b|$)")),
+        (Kind::Year, r"\b(1[0-9]{3}|20[0-9]{2})\b".into()),
+        (Kind::Decade, r"\b(?:the\s+)?(1[5-9][0-9]|20[0-9])0s\b".into()),
+        (
+            Kind::Weekday,
+            format!(r"\b(?:(?i:(last|next|this|coming|early|late))\s+)?({w})(?:\s+(morning|afternoon|evening|night))?\b"),
+        ),
+        (Kind::Deictic, r"\b(?i:(today|yesterday|tomorrow|tonight))(?:\s+(morning|afternoon|evening|night))?\b".into()),
+        (Kind::PartOfToday, r"\b(?i:this)\s+(morning|afternoon|evening)\b".into()),
+        (
+            Kind::RelUnit,
+            r"\b(?i:(last|next|this|earlier this|later this|the past|the coming|the next|past|coming|previous|current))\s+(week|month|year|weekend|quarter|decade|century|summer|winter|spring|autumn|fall)\b"
+                .into(),
+        ),
+        (Kind::Ago, format!(r"\b({num})\s+({units})s?\s+(ago|earlier)\b")),
+        (
+            Kind::Duration,
+            format!(
+                r"\b(?i:(the\s+(?:past|last|next|coming|first|previous|following)\s+))?({num}|a few|several)(?:\s+|-)({units})s?(?:-(?:long|old)\b)?(?:\s+old\b)?\b"
+            ),
+        ),
+        (
+            Kind::VagueDuration,
+            r"\b(?i:(several|many|a few|few|the past few|the last few|the next few|the coming|recent)\s+)(seconds|minutes|hours|days|weeks|months|years|decades)\b".into(),
+        ),
+        (Kind::Ref, r"\b(?i:(now|currently|nowadays|recently|the past|the future))\b".into()),
+        (
+            Kind::Set,
+            r"\b(?i:(?:(every|each|per)\s+(day|week|month|year|night|morning))|(daily|weekly|monthly|yearly|annually|nightly|hourly))\b".into(),
+        ),
+        (Kind::Clock, r"\b(\d{1,2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?|(?i:(GMT|UTC|EDT|EST|BST|CET))\b)|\b(\d{1,2}):(\d{2})\b|\b(?i:(noon|midnight))\b".into()),
+        (
+            Kind::Quarter,
+            r"\b(?i:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)quarter)\b".into(),
+        ),
+    ];
+    specs
+        .into_iter()
+        .filter_map(|(kind, src)| Regex::new(&src).ok().map(|re| Pattern { kind, re }))
+        .collect()
+});
+
+/// Words that, right before a bare four-digit number, make it a year.
+const YEAR_CONTEXT: &[&str] = &[
+    "in", "since", "by", "from", "to", "until", "till", "through", "before", "after", "between",
+    "and", "of", "early", "late", "mid", "during", "year", "the", "circa", "around", "fiscal",
+    "for", "'s", "’s", "spring", "summer", "autumn", "fall", "winter", "end", "around", "or",
+];
+
+/// Sentence spans of the document: the sentence layer when it is filled, else
+/// a light split on `.!?` followed by space and a capital or quote, and on line breaks.
+pub(crate) fn sentence_ranges(doc: &Document) -> Vec<(usize, usize)> {
+    if !doc.sentences.is_empty() {
+        return doc.sentences.iter().map(|s| (s.span.start(), s.span.end())).collect();
+    }
+    split_sentences(doc.body())
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Rep", "Sen",
+    "Gov", "Prof", "Jr", "Sr", "No", "vs", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    "Inc", "Corp", "Co", "Ltd", "a.m", "p.m", "U.S", "U.K", "U.N", "E.U", "i.e", "e.g", "etc",
+];
+
+/// Splits text into sentence ranges (byte offsets) without a model.
+pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let push = |out: &mut Vec<(usize, usize)>, s: usize, e: usize| {
+        let seg = &text[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.len() - seg.trim_end().len();
+        if s + lead < e - trail {
+            out.push((s + lead, e - trail));
+        }
+    };
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' {
+            push(&mut out, start, i);
+            start = i + 1;
+        } else if c == b'.' || c == b'!' || c == b'?' {
+            // include closing quotes/brackets
+            let mut j = i + 1;
+            while j < b.len() {
+                let rest = &text[j..];
+                if rest.starts_with('"') || rest.starts_with('\'') || rest.starts_with(')') {
+                    j += 1;
+                } else if rest.starts_with('”') || rest.starts_with('’') {
+                    j += 3;
+                } else {
+                    break;
+                }
+            }
+            let next_is_space = j < b.len() && (b[j] == b' ' || b[j] == b'\t');
+            if next_is_space {
+                let mut k = j;
+                while k < b.len() && (b[k] == b' ' || b[k] == b'\t') {
+                    k += 1;
+                }
+                let rest = &text[k..];
+                let next_ok = rest
+                    .chars()
+                    .next()
+                    .map(|ch| ch.is_uppercase() || ch.is_ascii_digit() || "\"'“‘(".contains(ch))
+                    .unwrap_or(false);
+                let word_before = text[start..i]
+                    .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+                    .next()
+                    .unwrap_or("");
+                let abbrev = c == b'.'
+                    && (ABBREVIATIONS.contains(&word_before)
+                        || (word_before.len() == 1 && word_before.chars().all(|ch| ch.is_uppercase())));
+                if next_ok && !abbrev {
+                    push(&mut out, start, j);
+                    start = k;
+                    i = k;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    push(&mut out, start, b.len());
+    out
+}
+
+/// Future markers in the words before an expression (same sentence).
+static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(will|shall|would|'ll|is due to|are due to|was due to|were due to|plans?|planned|planning|scheduled|is expected to|are expected to|going to|set to|to be held|intends? to|next|upcoming|ahead of)\b")
+        .expect("future regex")
+});
+
+/// A relative expression evaluated against one anchor day.
+#[derive(Clone, Copy, Debug)]
+enum Rel {
+    /// Month-day without year.
+    MonthDay { month: u32, day: u32, future: bool, past: bool },
+    /// Month without year.
+    Month { month: u32, future: bool, past: bool },
+    /// Weekday: 0 = on/before anchor, 1 = strictly after anchor, -1 = strictly before.
+    Weekday { wd: u32, dir: i32 },
+    /// Anchor plus `days`.
+    DayOffset(i64),
+    /// Anchor week plus n.
+    Week(i64),
+    /// Anchor weekend of week plus n.
+    Weekend(i64),
+    /// Anchor month plus n.
+    MonthOffset(i64),
+    /// Anchor year plus n.
+    YearOffset(i64),
+    /// Quarter q of the anchor year (previous year if past and after anchor).
+    Quarter { q: u32, past: bool },
+    /// Anchor quarter plus n.
+    QuarterOffset(i64),
+}
+
+/// The value and first/last day of `rel` at `anchor`.
+fn eval_rel(rel: Rel, anchor: NaiveDate) -> Option<(String, NaiveDate, NaiveDate)> {
+    match rel {
+        Rel::MonthDay { month, day, future, past } => {
+            let mut best: Option<NaiveDate> = None;
+            for y in [anchor.year() - 1, anchor.year(), anchor.year() + 1] {
+                if let Some(d) = NaiveDate::from_ymd_opt(y, month, day) {
+                    let dist = (d - anchor).num_days().abs();
+                    if best.map_or(true, |b| dist < (b - anchor).num_days().abs()) {
+                        best = Some(d);
+                    }
+                }
+            }
+            let mut d = best?;
+            if past && (d - anchor).num_days() > 31 {
+                d = NaiveDate::from_ymd_opt(d.year() - 1, month, day)?;
+            } else if future && (anchor - d).num_days() > 31 {
+                d = NaiveDate::from_ymd_opt(d.year() + 1, month, day)?;
+            }
+            Some((d.format("%Y-%m-%d").to_string(), d, d))
+        }
+        Rel::Month { month, future, past } => {
+            let am = anchor.month() as i32;
+            let diff = month as i32 - am; // in -11..=11
+            let mut y = anchor.year();
+            if diff > 6 || (past && diff > 1) {
+                y -= 1;
+            } else if diff < -6 || (future && diff < -1) {
+                y += 1;
+            }
+            let (a, b) = month_bounds(y, month)?;
+            Some((format!("{y:04}-{month:02}"), a, b))
+        }
+        Rel::Weekday { wd, dir } => {
+            let cur = anchor.weekday().number_from_monday() as i64;
+            let w = wd as i64;
+            let d = match dir {
+                1 => {
+                    let mut k = (w - cur).rem_euclid(7);
+                    if k == 0 {
+                        k = 7;
+                    }
+                    anchor + Duration::days(k)
+                }
+                -1 => {
+                    let mut k = (cur - w).rem_euclid(7);
+                    if k == 0 {
+                        k = 7;
+                    }
+                    anchor - Duration::days(k)
+                }
+                _ => anchor - Duration::days((cur - w).rem_euclid(7)),
+            };
+            Some((d.format("%Y-%m-%d").to_string(), d, d))
+        }
+        Rel::DayOffset(n) => {
+            let d = anchor + Duration::days(n);
+            Some((d.format("%Y-%m-%d").to_string(), d, d))
+        }
+        Rel::Week(n) => {
+            let monday = anchor - Duration::days(anchor.weekday().num_days_from_monday() as i64)
+                + Duration::weeks(n);
+            let iw = monday.iso_week();
+            Some((format!("{:04}-W{:02}", iw.year(), iw.week()), monday, monday + Duration::days(6)))
+        }
+        Rel::Weekend(n) => {
+            let monday = anchor - Duration::days(anchor.weekday().num_days_from_monday() as i64)
+                + Duration::weeks(n);
+            let iw = monday.iso_week();
+            Some((
+                format!("{:04}-W{:02}-WE", iw.year(), iw.week()),
+                monday + Duration::days(5),
+                monday + Duration::days(6),
+            ))
+        }
+        Rel::MonthOffset(n) => {
+            let total = anchor.year() as i64 * 12 + anchor.month0() as i64 + n;
+            let y = total.div_euclid(12) as i32;
+            let m = total.rem_euclid(12) as u32 + 1;
+            let (a, b) = month_bounds(y, m)?;
+            Some((format!("{y:04}-{m:02}"), a, b))
+        }
+        Rel::YearOffset(n) => {
+            let y = anchor.year() + n as i32;
+            Some((
+                format!("{y:04}"),
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            ))
+        }
+        Rel::Quarter { q, past } => {
+            let aq = anchor.month0() / 3 + 1;
+            let y = if past && q > aq { anchor.year() - 1 } else { anchor.year() };
+            quarter(y, q)
+        }
+        Rel::QuarterOffset(n) => {
+            let total = anchor.year() as i64 * 4 + (anchor.month0() / 3) as i64 + n;
+            quarter(total.div_euclid(4) as i32, total.rem_euclid(4) as u32 + 1)
+        }
+    }
+}
+
+fn quarter(y: i32, q: u32) -> Option<(String, NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1)?;
+    let (_, last) = month_bounds(y, q * 3)?;
+    Some((format!("{y:04}-Q{q}"), first, last))
+}
+
+fn month_bounds(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+    Some((first, next.pred_opt()?))
+}
+
+/// The document date as anchor bounds: (earliest, latest); equal when exact.
+fn anchor_bounds(doc_date: &UncertainDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    if let Some(d) = doc_date.exact_day() {
+        return (Some(d), Some(d));
+    }
+    if let Some(v) = doc_date.value.as_deref() {
+        if let Ok(u) = UncertainDate::parse_value(v) {
+            return (u.earliest.or(doc_date.earliest), u.latest.or(doc_date.latest));
+        }
+    }
+    (doc_date.earliest, doc_date.latest)
+}
+
+/// A calendar value (`2025-05-16`, `2025-05`, `2025`) as an uncertain date.
+fn calendar(value: &str) -> UncertainDate {
+    UncertainDate::parse_value(value).unwrap_or_else(|_| UncertainDate {
+        value: None,
+        ..UncertainDate::unknown()
+    })
+}
+
+/// Resolves `rel` against the (possibly uncertain) anchor: the TIMEX value
+/// and the uncertain date. A value is kept only when both bounds agree.
+fn resolve(rel: Rel, anchor: (Option<NaiveDate>, Option<NaiveDate>), suffix: &str) -> (Option<String>, UncertainDate) {
+    let lo = anchor.0.and_then(|a| eval_rel(rel, a));
+    let hi = anchor.1.and_then(|a| eval_rel(rel, a));
+    match (lo, hi) {
+        (Some(a), Some(b)) if a.0 == b.0 => {
+            let resolved = if is_calendar_value(&a.0) {
+                calendar(&a.0)
+            } else {
+                UncertainDate::between(Some(a.1), Some(a.2))
+            };
+            (Some(format!("{}{}", a.0, suffix)), resolved)
+        }
+        (lo, hi) => (None, UncertainDate::between(lo.map(|x| x.1), hi.map(|x| x.2))),
+    }
+}
+
+fn is_calendar_value(v: &str) -> bool {
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).map_or(false, |s| s.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+/// Value of a number written with digits or words ("21", "three", "a").
+fn number_value(s: &str) -> Option<f64> {
+    let l = s.to_ascii_lowercase();
+    if l == "a" || l == "an" {
+        return Some(1.0);
+    }
+    if let Ok(v) = l.parse::<f64>() {
+        return Some(v);
+    }
+    let mut total = 0.0;
+    for part in l.split('-') {
+        total += crate::quantity::word_value(part)?;
+    }
+    Some(total)
+}
+
+fn unit_code(unit: &str) -> Option<(&'static str, bool)> {
+    // (code, is time-of-day unit needing "T")
+    let u = unit.to_ascii_lowercase();
+    let u = u.trim_end_matches('s');
+    Some(match u {
+        "second" => ("S", true),
+        "minute" => ("M", true),
+        "hour" => ("H", true),
+        "day" | "night" => ("D", false),
+        "week" => ("W", false),
+        "month" => ("M", false),
+        "year" => ("Y", false),
+        "decade" => ("DE", false),
+        "century" | "centurie" => ("CE", false),
+        _ => return None,
+    })
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A candidate before overlap removal.
+struct Candidate {
+    start: usize,
+    end: usize,
+    time_type: TimeType,
+    value: Option<String>,
+    resolved: UncertainDate,
+}
+
+/// Finds and normalises the time expressions of `text` against `doc_date`,
+/// using `sentences` (byte ranges) to judge tense. Sorted, non-overlapping.
+pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) -> Vec<(Span, TimeType, Option<String>, UncertainDate)> {
+    let anchor = anchor_bounds(doc_date);
+    let mut cands: Vec<Candidate> = Vec::new();
+    let sentence_start = |at: usize| -> usize {
+        let i = sentences.partition_point(|s| s.1 <= at);
+        sentences.get(i).filter(|s| s.0 <= at).map_or(at.saturating_sub(200), |s| s.0)
+    };
+    let future_before = |at: usize| -> bool {
+        let s = sentence_start(at);
+        let mut from = s.max(at.saturating_sub(120));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        text.get(from..at).map_or(false, |t| FUTURE_RE.is_match(t))
+    };
+    for p in PATTERNS.iter() {
+        for c in p.re.captures_iter(text) {
+            let Some(m) = c.get(0) else { continue };
+            let g = |i: usize| c.get(i).map(|x| x.as_str());
+            let (start, end) = (m.start(), m.end());
+            let mut push = |start: usize, end: usize, tt: TimeType, value: Option<String>, resolved: UncertainDate| {
+                cands.push(Candidate { start, end, time_type: tt, value, resolved });
+            };
+            match p.kind {
+                Kind::Iso => {
+                    let v = m.as_str();
+                    if UncertainDate::parse_value(v).is_ok() {
+                        push(start, end, TimeType::Date, Some(v.to_string()), calendar(v));
+                    }
+                }
+                Kind::DayMonth | Kind::MonthDay => {
+                    let (day, month, year) = if p.kind == Kind::DayMonth {
+                        (g(1), g(2), g(3))
+                    } else {
+                        (g(3), g(2), g(4))
+                    };
+                    let (Some(day), Some(month)) = (day.and_then(|d| d.parse::<u32>().ok()), month.and_then(|mm| LEXICON.months.get(mm).copied())) else {
+                        continue;
+                    };
+                    if !(1..=31).contains(&day) {
+                        continue;
+                    }
+                    // "May 1,000" is not a date
+                    if text[end..].starts_with(",0") || text[end..].starts_with(",1") || text[end..].starts_with(",2") {
+                        if year.is_none() {
+                            continue;
+                        }
+                    }
+                    if let Some(y) = year.and_then(|y| y.parse::<i32>().ok()) {
+                        if let Some(d) = NaiveDate::from_ymd_opt(y, month, day) {
+                            push(start, end, TimeType::Date, Some(d.format("%Y-%m-%d").to_string()), UncertainDate::day(d));
+                        }
+                    } else {
+                        let fut = future_before(start);
+                        let (v, r) = resolve(Rel::MonthDay { month, day, future: fut, past: !fut }, anchor, "");
+                        push(start, end, TimeType::Date, v, r);
+                    }
+                }
+                Kind::MonthYear => {
+                    let (Some(month), Some(y)) = (g(2).and_then(|mm| LEXICON.months.get(mm).copied()), g(3).and_then(|y| y.parse::<i32>().ok())) else {
+                        continue;
+                    };
+                    let v = format!("{y:04}-{month:02}");
+                    let r = calendar(&v);
+                    push(start, end, TimeType::Date, Some(v), r);
+                }
+                Kind::Month => {
+                    let Some(mm) = g(2) else { continue };
+                    let Some(month) = LEXICON.months.get(mm).copied() else { continue };
+                    // "May" the modal verb: require a lead-in for May/March used bare
+                    let before = last_word(&text[..start]).to_ascii_lowercase();
+                    if (mm == "May" || mm == "March") && g(1).is_none() {
+                        let ok = ["in", "since", "by", "until", "till", "of", "from", "to", "early", "late", "mid", "and", "between", "before", "after", "during", "last", "next", "this"]
+                            .contains(&before.as_str());
+                        if !ok {
+                            continue;
+                        }
+                    }
+                    if mm.len() <= 4 && !mm.ends_with('.') && mm != "May" && mm != "June" && mm != "July" {
+                        continue; // bare abbreviations without dot ("Jan", "Dec") are too ambiguous
+                    }
+                    let fut = future_before(start) || before == "until" || before == "next";
+                    let past = !fut || before == "last" || before == "since";
+                    let (v, r) = resolve(Rel::Month { month, future: fut, past }, anchor, "");
+                    push(start, end, TimeType::Date, v, r);
+                }
+                Kind::Year => {
+                    let y = m.as_str();
+                    let before = last_word(&text[..start]).to_ascii_lowercase();
+                    let after = text[end..].chars().next();
+                    let prev_char = text[..start].chars().next_back();
+                    if matches!(prev_char, Some('$' | '€' | '£' | '.' | ',' | '-' | '/')) {
+                        continue;
+                    }
+                    if matches!(after, Some('-' | '/' | '%')) || text[end..].starts_with(",0") || text[end..].starts_with(".0") {
+                        continue;
+                    }
+                    let before_ok = YEAR_CONTEXT.contains(&before.as_str()) || text[..start].ends_with("'s ") || text[..start].ends_with("’s ");
+                    let after_ok = matches!(after, None | Some(',' | '.' | ';' | ')' | ':' | '\n'));
+                    if before_ok || after_ok {
+                        push(start, end, TimeType::Date, Some(y.to_string()), calendar(y));
+                    }
+                }
+                Kind::Decade => {
+                    if let Some(d) = g(1) {
+                        push(start, end, TimeType::Date, Some(d.to_string()), UncertainDate::unknown());
+                    }
+                }
+                Kind::Weekday => {
+                    let Some(wd) = g(2).and_then(|w| LEXICON.weekdays.get(w).copied()) else { continue };
+                    let modifier = g(1).map(|s| s.to_ascii_lowercase());
+                    let dir = match modifier.as_deref() {
+                        Some("next") | Some("coming") => 1,
+                        Some("last") => -1,
+                        _ => {
+                            if future_before(start) {
+                                1
+                            } else {
+                                0
+                            }
+                        }
+                    };
+                    let part = g(3).map(part_of_day);
+                    let (tt, suffix) = match part {
+                        Some(p) => (TimeType::Time, format!("T{p}")),
+                        None => (TimeType::Date, String::new()),
+                    };
+                    let (v, r) = resolve(Rel::Weekday { wd, dir }, anchor, &suffix);
+                    push(start, end, tt, v, r);
+                }
+                Kind::Deictic => {
+                    let word = g(1).unwrap_or("").to_ascii_lowercase();
+                    let off = match word.as_str() {
+                        "yesterday" => -1,
+                        "tomorrow" => 1,
+                        _ => 0,
+                    };
+                    let part = if word == "tonight" { Some("NI") } else { g(2).map(part_of_day) };
+                    let (tt, suffix) = match part {
+                        Some(p) => (TimeType::Time, format!("T{p}")),
+                        None => (TimeType::Date, String::new()),
+                    };
+                    let (v, r) = resolve(Rel::DayOffset(off), anchor, &suffix);
+                    push(start, end, tt, v, r);
+                }
+                Kind::PartOfToday => {
+                    let p = part_of_day(g(1).unwrap_or(""));
+                    let (v, r) = resolve(Rel::DayOffset(0), anchor, &format!("T{p}"));
+                    push(start, end, TimeType::Time, v, r);
+                }
+                Kind::RelUnit => {
+                    let md = g(1).unwrap_or("").to_ascii_lowercase();
+                    let unit = g(2).unwrap_or("").to_ascii_lowercase();
+                    if matches!(md.as_str(), "the past" | "the coming" | "the next" | "past" | "coming") {
+                        if let Some((code, t)) = unit_code(&unit) {
+                            let v = format!("P{}1{}", if t { "T" } else { "" }, code);
+                            push(start, end, TimeType::Duration, Some(v), UncertainDate::unknown());
+                        }
+                        continue;
+                    }
+                    let n: i64 = match md.as_str() {
+                        "last" | "previous" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                    let rel = match unit.as_str() {
+                        "week" => Rel::Week(n),
+                        "weekend" => Rel::Weekend(n),
+                        "month" => Rel::MonthOffset(n),
+                        "year" => Rel::YearOffset(n),
+                        "quarter" => Rel::QuarterOffset(n),
+                        "summer" | "winter" | "spring" | "autumn" | "fall" => {
+                            let s = match unit.as_str() {
+                                "summer" => "SU",
+                                "winter" => "WI",
+                                "spring" => "SP",
+                                _ => "FA",
+                            };
+                            let (v, _) = resolve(Rel::YearOffset(n), anchor, "");
+                            push(start, end, TimeType::Date, v.map(|v| format!("{v}-{s}")), UncertainDate::unknown());
+                            continue;
+                        }
+                        _ => continue, // decade/century relative: leave
+                    };
+                    let (v, r) = resolve(rel, anchor, "");
+                    push(start, end, TimeType::Date, v, r);
+                }
+                Kind::Ago => {
+                    let (Some(n), Some(unit)) = (g(1).and_then(number_value), g(2)) else { continue };
+                    let n = n as i64;
+                    let rel = match unit.to_ascii_lowercase().as_str() {
+                        "day" | "night" => Rel::DayOffset(-n),
+                        "week" => Rel::Week(-n),
+                        "month" => Rel::MonthOffset(-n),
+                        "year" => Rel::YearOffset(-n),
+                        "decade" => Rel::YearOffset(-10 * n),
+                        _ => {
+                            push(start, end, TimeType::Date, Some("PAST_REF".into()), past_bounds(anchor));
+                            continue;
+                        }
+                    };
+                    let (v, r) = resolve(rel, anchor, "");
+                    push(start, end, TimeType::Date, v, r);
+                }
+                Kind::Duration => {
+                    let (Some(nw), Some(unit)) = (g(2), g(3)) else { continue };
+                    let Some((code, t)) = unit_code(unit) else { continue };
+                    let n = match nw.to_ascii_lowercase().as_str() {
+                        "a few" | "several" => None,
+                        other => number_value(other),
+                    };
+                    // "a day" in "1,000 drones a day" is a rate, and "a week" after a number too
+                    let v = format!("P{}{}{}", if t { "T" } else { "" }, n.map_or("X".to_string(), fmt_num), code);
+                    push(start, end, TimeType::Duration, Some(v), UncertainDate::unknown());
+                }
+                Kind::VagueDuration => {
+                    let md = g(1).unwrap_or("").to_ascii_lowercase();
+                    let unit = g(2).unwrap_or("");
+                    if md == "the coming" || md == "the next few" {
+                        push(start, end, TimeType::Date, Some("FUTURE_REF".into()), future_bounds(anchor));
+                    } else if md == "recent" {
+                        push(start, end, TimeType::Date, Some("PAST_REF".into()), past_bounds(anchor));
+                    } else if let Some((code, t)) = unit_code(unit) {
+                        let v = format!("P{}X{}", if t { "T" } else { "" }, code);
+                        push(start, end, TimeType::Duration, Some(v), UncertainDate::unknown());
+                    }
+                }
+                Kind::Ref => {
+                    let w = g(1).unwrap_or("").to_ascii_lowercase();
+                    match w.as_str() {
+                        "recently" | "the past" => push(start, end, TimeType::Date, Some("PAST_REF".into()), past_bounds(anchor)),
+                        "the future" => push(start, end, TimeType::Date, Some("FUTURE_REF".into()), future_bounds(anchor)),
+                        _ => {
+                            let (_, r) = resolve(Rel::DayOffset(0), anchor, "");
+                            push(start, end, TimeType::Date, Some("PRESENT_REF".into()), r);
+                        }
+                    }
+                }
+                Kind::Set => {
+                    let unit = g(2).or(g(3)).unwrap_or("").to_ascii_lowercase();
+                    let v = match unit.trim_end_matches("ly").trim_end_matches("i") {
+                        "day" | "dai" | "night" | "morning" => "P1D",
+                        "week" => "P1W",
+                        "month" => "P1M",
+                        "year" | "annual" | "yearl" => "P1Y",
+                        "hour" => "PT1H",
+                        _ => continue,
+                    };
+                    push(start, end, TimeType::Set, Some(v.into()), UncertainDate::unknown());
+                }
+                Kind::Clock => {
+                    let (h, mi, ampm) = if let Some(h) = g(1) {
+                        (h, g(2).unwrap_or("00"), g(3))
+                    } else if let Some(h) = g(5) {
+                        (h, g(6).unwrap_or("00"), None)
+                    } else {
+                        let w = g(7).unwrap_or("").to_ascii_lowercase();
+                        if w == "noon" {
+                            ("12", "00", None)
+                        } else {
+                            ("24", "00", None)
+                        }
+                    };
+                    let (Ok(mut h), Ok(mi)) = (h.parse::<u32>(), mi.parse::<u32>()) else { continue };
+                    if g(5).is_some() {
+                        // bare "18:00": must not be a score or ratio; require hour < 24, minutes < 60
+                        let prev = text[..start].chars().next_back();
+                        if matches!(prev, Some(':' | '.' | ',')) || text[end..].starts_with(':') {
+                            continue;
+                        }
+                    }
+                    if ampm == Some("p") && h < 12 {
+                        h += 12;
+                    }
+                    if ampm == Some("a") && h == 12 {
+                        h = 0;
+                    }
+                    if h > 24 || mi > 59 {
+                        continue;
+                    }
+                    let (v, r) = resolve(Rel::DayOffset(0), anchor, &format!("T{h:02}:{mi:02}"));
+                    push(start, end, TimeType::Time, v, r);
+                }
+                Kind::Quarter => {
+                    let Some(q) = g(1).map(|q| match q.to_ascii_lowercase().as_str() {
+                        "first" | "1st" => 1,
+                        "second" | "2nd" => 2,
+                        "third" | "3rd" => 3,
+                        _ => 4,
+                    }) else {
+                        continue;
+                    };
+                    let fut = future_before(start);
+                    let (v, r) = resolve(Rel::Quarter { q, past: !fut }, anchor, "");
+                    push(start, end, TimeType::Date, v, r);
+                }
+            }
+        }
+    }
+    // Longest match wins; earlier start first.
+    cands.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))));
+    let mut out: Vec<(Span, TimeType, Option<String>, UncertainDate)> = Vec::new();
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    // Prefer longer candidates globally: process by length desc, keep non-overlapping.
+    let mut order: Vec<&Candidate> = cands.iter().collect();
+    order.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
+    for c in order {
+        if chosen.iter().all(|k| c.end <= k.start || k.end <= c.start) {
+            chosen.push(c);
+        }
+    }
+    chosen.sort_by_key(|c| c.start);
+    for c in chosen {
+        if let Ok(span) = Span::new(text, c.start, c.end) {
+            out.push((span, c.time_type, c.value.clone(), c.resolved.clone()));
+        }
+    }
+    out
+}
+
+fn past_bounds(anchor: (Option<NaiveDate>, Option<NaiveDate>)) -> UncertainDate {
+    UncertainDate::between(None, anchor.1)
+}
+
+fn future_bounds(anchor: (Option<NaiveDate>, Option<NaiveDate>)) -> UncertainDate {
+    UncertainDate::between(anchor.0.and_then(|d| d.succ_opt()), None)
+}
+
+fn part_of_day(p: &str) -> &'static str {
+    match p.to_ascii_lowercase().as_str() {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        _ => "NI",
+    }
+}
+
+/// The last word of `s` (letters, digits, apostrophes), or "".
+fn last_word(s: &str) -> &str {
+    let t = s.trim_end();
+    let start = t
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &t[start..]
+}
+
+/// Fills `doc.times`.
+pub fn annotate(doc: &mut Document) {
+    let sentences = sentence_ranges(doc);
+    let found = find(doc.body(), &doc.meta.published.date, &sentences);
+    doc.times = found
+        .into_iter()
+        .map(|(span, time_type, value, resolved)| TimeExpr { span, time_type, value, resolved })
+        .collect();
+}
+
+#[allow(dead_code)]
+fn weekday_of(n: u32) -> Option<Weekday> {
+    Weekday::try_from((n.checked_sub(1)?) as u8).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn run(text: &str, date: UncertainDate) -> Vec<(String, TimeType, Option<String>, UncertainDate)> {
+        let s = split_sentences(text);
+        find(text, &date, &s)
+            .into_iter()
+            .map(|(sp, t, v, r)| (sp.text(text).to_string(), t, v, r))
+            .collect()
+    }
+
+    fn values(text: &str, date: &str) -> Vec<(String, Option<String>)> {
+        run(text, UncertainDate::day(d(date))).into_iter().map(|x| (x.0, x.2)).collect()
+    }
+
+    fn check(text: &str, date: &str, expected: &[(&str, &str)]) {
+        let got = values(text, date);
+        let exp: Vec<(String, Option<String>)> =
+            expected.iter().map(|(a, b)| (a.to_string(), Some(b.to_string()))).collect();
+        assert_eq!(got, exp, "in {text:?}");
+    }
+
+    #[test]
+    fn explicit_dates() {
+        check("It began on 16 May 2025 and on 2025-05-16.", "2025-07-23", &[("16 May 2025", "2025-05-16"), ("2025-05-16", "2025-05-16")]);
+        check("The talks on May 16 and June 2 ended.", "2025-07-23", &[("May 16", "2025-05-16"), ("June 2", "2025-06-02")]);
+        check("They met in May 2025.", "2025-07-23", &[("May 2025", "2025-05")]);
+        check("The war lasted from 1700 to 1721.", "2025-07-23", &[("1700", "1700"), ("1721", "1721")]);
+        check("It was signed on May 16, 2024.", "2025-07-23", &[("May 16, 2024", "2024-05-16")]);
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        // 2025-05-17 is a Saturday
+        check("The talks on Friday ended.", "2025-05-17", &[("Friday", "2025-05-16")]);
+        check("They will meet on Monday.", "2025-05-17", &[("Monday", "2025-05-19")]);
+        check("Talks are due to resume next Monday.", "2025-05-17", &[("next Monday", "2025-05-19")]);
+        check("He said on Friday morning that it went well.", "2025-05-17", &[("Friday morning", "2025-05-16TMO")]);
+    }
+
+    #[test]
+    fn deictic_and_relative_units() {
+        check("Talks were held today, after yesterday's strike.", "2025-05-16", &[("today", "2025-05-16"), ("yesterday", "2025-05-15")]);
+        check("Trump last week gave Russia a deadline.", "2025-07-23", &[("last week", "2025-W29")]);
+        check("Erdogan earlier this month called for talks this year.", "2025-07-23", &[("earlier this month", "2025-07"), ("this year", "2025")]);
+        check("It happened three years ago.", "2025-07-23", &[("three years ago", "2022")]);
+    }
+
+    #[test]
+    fn future_ref_bounds_after_doc_date() {
+        let got = run("Troops will be exchanged in the coming days.", UncertainDate::day(d("2025-05-16")));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "the coming days");
+        assert_eq!(got[0].2.as_deref(), Some("FUTURE_REF"));
+        assert_eq!(got[0].3.earliest, Some(d("2025-05-17")));
+        assert_eq!(got[0].3.latest, None);
+    }
+
+    #[test]
+    fn ranges_give_two_dates() {
+        check("Ukraine proposed talks between June 20 and June 30.", "2025-06-03", &[("June 20", "2025-06-20"), ("June 30", "2025-06-30")]);
+    }
+
+    #[test]
+    fn durations_and_sets() {
+        check("We fought Sweden for 21 years.", "2025-05-16", &[("21 years", "P21Y")]);
+        check("a full, 30-day ceasefire", "2025-05-16", &[("30-day", "P30D")]);
+        check("Trump gave Russia 50 days.", "2025-07-23", &[("50 days", "P50D")]);
+        check("the first talks in three years", "2025-05-16", &[("three years", "P3Y")]);
+        check("They meet every week and report weekly.", "2025-05-16", &[("every week", "P1W"), ("weekly", "P1W")]);
+        check("less than two hours", "2025-05-16", &[("two hours", "PT2H")]);
+    }
+
+    #[test]
+    fn until_month_is_future() {
+        check("He gave Russia until September to strike a deal.", "2025-07-23", &[("September", "2025-09")]);
+        check("Moscow annexed them in September 2022.", "2025-07-23", &[("September 2022", "2022-09")]);
+    }
+
+    #[test]
+    fn not_times() {
+        assert!(values("They fired 1000 drones and 200 tankers.", "2025-05-16").is_empty());
+        assert!(values("You may go. The march was long.", "2025-05-16").is_empty());
+    }
+
+    #[test]
+    fn bounded_doc_date_gives_bounds_not_value() {
+        // 2025-05-27 is a Tuesday, 2025-06-19 a Thursday
+        let doc = UncertainDate::between(Some(d("2025-05-27")), Some(d("2025-06-19")));
+        let got = run("The talks on Friday ended.", doc.clone());
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].2, None);
+        assert_eq!(got[0].3.value, None);
+        assert_eq!(got[0].3.earliest, Some(d("2025-05-23")));
+        assert_eq!(got[0].3.latest, Some(d("2025-06-13")));
+        // absolute dates stay exact
+        let got = run("They met on 16 May 2025.", doc.clone());
+        assert_eq!(got[0].2.as_deref(), Some("2025-05-16"));
+        // a month both bounds agree on keeps its value
+        let got = run("It happened this year.", doc.clone());
+        assert_eq!(got[0].2.as_deref(), Some("2025"));
+        // unknown doc date: no value, unknown bounds
+        let got = run("It happened yesterday.", UncertainDate::unknown());
+        assert_eq!(got[0].2, None);
+        assert!(got[0].3.is_unknown());
+        // durations need no anchor
+        let got = run("It lasted 50 days.", UncertainDate::unknown());
+        assert_eq!(got[0].2.as_deref(), Some("P50D"));
+    }
+
+    #[test]
+    fn sentence_split_keeps_abbreviations() {
+        let t = "Mr. Smith met Lt. Gen. Kellogg in the U.S. on Friday. He left.";
+        let s = split_sentences(t);
+        assert_eq!(s.len(), 2);
+    }
+}
