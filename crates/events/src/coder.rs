@@ -1,0 +1,1068 @@
+//! Coding one sentence: triggers from the lexicon, then actors, recipients,
+//! location, date, quantities, modality, attribution and items, each found
+//! inside the sentence (or through an explicitly linked mention or quote).
+
+use chronicle_core::{
+    Document, EntityType, Event, EventArg, Mention, Modality, PloverType, Quantity, Span, TimeType,
+    UncertainDate,
+};
+
+use crate::lexicon::{cue_at, match_at, tokenize, Lexicon, Tok, TriggerEntry};
+
+/// Words that end the clause an argument is searched in.
+const BOUNDARY: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "according", "reported",
+    "reports", "announced", "announces", "claimed", "claims", "confirmed", "that", "which", "who",
+    "whom", "whose", "while", "when", "after", "before", "because", "since", "although", "though",
+    "but", "unless", "whereas", "if", "as", "where", "until", "despite", "amid", "following",
+];
+
+/// Verbs that report speech: a pronoun subject after them refers back to their subject.
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "announced", "announces",
+    "claimed", "claims", "confirmed", "declared", "insisted", "warned", "believed", "reported",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+/// Gap words that join two mentions into one compound party.
+const JOIN: &[&str] = &[
+    "and", "or", ",", "&", "the", "its", "his", "her", "their", "both", "as", "well", "'s", "’s",
+];
+
+const BE: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"];
+
+const IRREGULAR_PAST: &[&str] = &[
+    "met", "held", "sent", "fought", "struck", "shot", "took", "gave", "made", "began", "led",
+    "brought", "drew", "withdrew", "threw", "broke", "won", "saw", "came", "went", "sought", "spoke",
+    "blew", "beat", "hit", "put", "set", "cut", "left", "froze", "stole", "ran", "rose", "fell",
+];
+
+const IRREGULAR_PARTICIPLE: &[&str] = &[
+    "met", "held", "sent", "fought", "struck", "shot", "taken", "given", "made", "led", "brought",
+    "drawn", "withdrawn", "thrown", "broken", "seen", "beaten", "hit", "put", "set", "cut", "blown",
+    "sought", "stolen", "frozen", "spoken",
+];
+
+/// A matched trigger.
+struct Trig {
+    entry: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Sentence context shared by the argument finders.
+struct Ctx<'a> {
+    body: &'a str,
+    toks: Vec<Tok>,
+    /// (mention, first token, end token) for mentions inside the sentence.
+    ments: Vec<(&'a Mention, usize, usize)>,
+    /// Mention index owning each token.
+    owner: Vec<Option<usize>>,
+}
+
+fn is_boundary(t: &Tok) -> bool {
+    (t.punct && matches!(t.lower.as_str(), ";" | ":" | "(" | ")" | "—" | "–"))
+        || (!t.punct && BOUNDARY.contains(&t.lower.as_str()))
+}
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a Document, sentence: Span) -> Ctx<'a> {
+        let body = doc.body();
+        let toks = tokenize(sentence.text(body), sentence.start());
+        let mut ments = Vec::new();
+        let mut owner = vec![None; toks.len()];
+        let first = doc.mentions.partition_point(|m| m.span.start() < sentence.start());
+        for m in doc.mentions[first..].iter().take_while(|m| m.span.start() < sentence.end()) {
+            if !sentence.contains(m.span) {
+                continue;
+            }
+            let s = toks.partition_point(|t| t.end <= m.span.start());
+            let e = toks.partition_point(|t| t.start < m.span.end());
+            if s >= e {
+                continue;
+            }
+            let idx = ments.len();
+            for o in owner.iter_mut().take(e).skip(s) {
+                if o.is_none() {
+                    *o = Some(idx);
+                }
+            }
+            ments.push((m, s, e));
+        }
+        Ctx { body, toks, ments, owner }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+
+    /// Mentions whose tokens lie in `[from, to)`, in order.
+    fn mentions_in(&self, from: usize, to: usize) -> Vec<usize> {
+        (0..self.ments.len()).filter(|&k| self.ments[k].1 >= from && self.ments[k].2 <= to).collect()
+    }
+
+    fn joinable(&self, gap_from: usize, gap_to: usize) -> bool {
+        if gap_to < gap_from {
+            return false;
+        }
+        let gap = &self.toks[gap_from..gap_to];
+        if gap.len() <= 3 && gap.iter().all(|t| JOIN.contains(&t.lower.as_str())) {
+            return true;
+        }
+        gap.len() <= 2
+            && gap.iter().all(|t| !t.punct && !is_boundary(t) && !REPORTING.contains(&t.lower.as_str()))
+            && gap.iter().all(|t| t.lower.chars().next().is_some_and(char::is_uppercase) || self.body.get(t.start..t.end).is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase)))
+    }
+
+    /// The compound party ending with mention `k`, walking backwards inside `[from, ..)`.
+    fn group_back(&self, k: usize, cands: &[usize]) -> Vec<usize> {
+        let mut group = vec![k];
+        let mut cur = k;
+        for &p in cands.iter().rev() {
+            if self.ments[p].2 > self.ments[cur].1 {
+                continue;
+            }
+            if group.len() < 8 && self.joinable(self.ments[p].2, self.ments[cur].1) {
+                group.push(p);
+                cur = p;
+            } else {
+                break;
+            }
+        }
+        group.reverse();
+        group
+    }
+
+    /// The compound party starting with mention `k`, walking forwards.
+    fn group_fwd(&self, k: usize, cands: &[usize]) -> Vec<usize> {
+        let mut group = vec![k];
+        let mut cur = k;
+        for &n in cands {
+            if self.ments[n].1 < self.ments[cur].2 {
+                continue;
+            }
+            if group.len() < 8 && self.joinable(self.ments[cur].2, self.ments[n].1) {
+                group.push(n);
+                cur = n;
+            } else {
+                break;
+            }
+        }
+        group
+    }
+
+    /// Index of the clause boundary before `at` (exclusive lower bound), or None for sentence start.
+    fn boundary_back(&self, at: usize) -> Option<usize> {
+        (0..at).rev().find(|&j| self.owner[j].is_none() && is_boundary(&self.toks[j]))
+    }
+
+    /// Index of the clause boundary after `from`, optionally stopping at commas.
+    fn boundary_fwd(&self, from: usize, stop_at_comma: bool, skip_that: bool) -> usize {
+        let mut skipped = false;
+        for j in from..self.toks.len() {
+            if self.owner[j].is_some() {
+                continue;
+            }
+            let t = &self.toks[j];
+            if skip_that && !skipped && t.lower == "that" && j <= from + 1 {
+                skipped = true;
+                continue;
+            }
+            if is_boundary(t) || (stop_at_comma && t.lower == ",") {
+                return j;
+            }
+        }
+        self.toks.len()
+    }
+
+    /// True when the mention is introduced by "in"/"at" (a place, not a party).
+    fn is_place(&self, k: usize) -> bool {
+        let (m, s, _) = self.ments[k];
+        if m.entity_type != EntityType::Location {
+            return false;
+        }
+        let mut j = s;
+        for _ in 0..3 {
+            if j == 0 {
+                return false;
+            }
+            j -= 1;
+            let w = self.word(j);
+            if matches!(w, "in" | "at" | "near" | "outside") {
+                return true;
+            }
+            let t = &self.toks[j];
+            let lower_word = !t.punct
+                && self.body.get(t.start..t.end).is_some_and(|s| s.chars().next().is_some_and(char::is_lowercase));
+            if !lower_word {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn arg(&self, k: usize) -> EventArg {
+        let m = self.ments[k].0;
+        EventArg {
+            name: m.canonical.clone(),
+            kb_id: m.kb_id.clone(),
+            country: m.country.clone(),
+            sector: m.sector.clone(),
+            span: Some(m.span),
+        }
+    }
+
+    /// Arguments of a group; members without a country take it from a
+    /// neighbouring place or group member ("Iran's leader X").
+    fn args(&self, group: &[usize]) -> Vec<EventArg> {
+        let mut out: Vec<EventArg> = Vec::new();
+        for (gi, &k) in group.iter().enumerate() {
+            let mut a = self.arg(k);
+            if a.country.is_none() {
+                let near = group
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &o)| {
+                        self.ments[o].0.country.is_some()
+                            && matches!(self.ments[o].0.entity_type, EntityType::Location | EntityType::Group)
+                    })
+                    .min_by_key(|(gj, _)| gi.abs_diff(*gj));
+                if let Some((_, &o)) = near {
+                    a.country = self.ments[o].0.country.clone();
+                }
+            }
+            if !out.iter().any(|x| x.name == a.name) {
+                out.push(a);
+            }
+        }
+        out
+    }
+}
+
+/// Finds the triggers of a sentence, longest match first at each word.
+fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.toks.len() {
+        let tok = &ctx.toks[i];
+        if tok.punct || ctx.owner[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None; // (entry, end)
+        for e in lex.candidates(tok) {
+            if let Some(end) = match_at(&lex.entries[e].elems, &ctx.toks, i) {
+                let better = match best {
+                    None => true,
+                    Some((be, bend)) => end > bend || (end == bend && e < be),
+                };
+                if better {
+                    best = Some((e, end));
+                }
+            }
+        }
+        match best {
+            Some((entry, end)) if end > i => {
+                out.push(Trig { entry, start: i, end });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn is_past(ctx: &Ctx, trig: &Trig) -> bool {
+    let lo = trig.start.saturating_sub(3);
+    (lo..trig.end).any(|j| {
+        let w = ctx.word(j);
+        (w.len() > 4 && w.ends_with("ed"))
+            || IRREGULAR_PAST.contains(&w)
+            || matches!(w, "has" | "have" | "had")
+    })
+}
+
+fn is_passive(ctx: &Ctx, trig: &Trig) -> bool {
+    let w = ctx.word(trig.start);
+    if !(w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PARTICIPLE.contains(&w)) {
+        return false;
+    }
+    let mut j = trig.start;
+    for _ in 0..3 {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        let p = ctx.word(j);
+        if BE.contains(&p) {
+            return true;
+        }
+        if !(p.ends_with("ly") || matches!(p, "also" | "not" | "never" | "already" | "being")) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Modality from cues around the trigger: (modality, cue text).
+fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Option<(Modality, String)> {
+    let mut found: Vec<(usize, Modality, &str, bool)> = Vec::new(); // (distance, modality, text, after)
+    let lo = trig.start.saturating_sub(6);
+    let mut stop = lo;
+    for j in (lo..trig.start).rev() {
+        let t = &ctx.toks[j];
+        if (t.punct && t.lower != "'" && t.lower != "’" && t.lower != "-") || is_boundary(t) && t.lower != "if" {
+            stop = j + 1;
+            break;
+        }
+    }
+    for cue in lex.cues.iter().filter(|c| !c.after) {
+        for j in stop..trig.start {
+            if j + cue.words.len() <= trig.start && cue_at(&cue.words, &ctx.toks, j) {
+                found.push((trig.start - j, cue.modality, &cue.text, false));
+            }
+        }
+    }
+    // "if" opens the clause the trigger is in: look one boundary further for it
+    if stop > 0 && ctx.word(stop - 1) == "if" {
+        found.push((trig.start - stop + 1, Modality::Hypothetical, "if", false));
+    }
+    let fwd_end = ctx.boundary_fwd(trig.end, false, false).min(trig.end + 8);
+    for cue in lex.cues.iter().filter(|c| c.after) {
+        for j in trig.end..fwd_end {
+            if cue_at(&cue.words, &ctx.toks, j) {
+                found.push((j - trig.end + 1, cue.modality, &cue.text, true));
+            }
+        }
+    }
+    if let Some(n) = found.iter().filter(|f| f.1 == Modality::Negated).min_by_key(|f| f.0) {
+        return Some((n.1, n.2.to_string()));
+    }
+    // a cue before the trigger outranks one after it
+    found.into_iter().min_by_key(|f| (f.3, f.0)).map(|f| (f.1, f.2.to_string()))
+}
+
+/// Result of coding one trigger, before cross-trigger links.
+struct Draft {
+    event: Event,
+    governs: Option<Modality>,
+    start: usize,
+    end: usize,
+    governed: bool,
+}
+
+/// Codes every sentence of `doc`.
+pub fn code_document(lex: &Lexicon, doc: &Document) -> Vec<Event> {
+    let body = doc.body();
+    let sentences: Vec<Span> = if doc.sentences.is_empty() {
+        Span::new(body, 0, body.len()).into_iter().filter(|s| !s.is_empty()).collect()
+    } else {
+        doc.sentences.iter().map(|s| s.span).collect()
+    };
+    let mut events = Vec::new();
+    for s in sentences {
+        events.extend(code_sentence(lex, doc, s));
+    }
+    events.sort_by_key(|e| e.trigger);
+    events
+}
+
+/// Codes one sentence.
+pub fn code_sentence(lex: &Lexicon, doc: &Document, sentence: Span) -> Vec<Event> {
+    let ctx = Ctx::new(doc, sentence);
+    let trigs = find_triggers(lex, &ctx);
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (ti, trig) in trigs.iter().enumerate() {
+        let entry = &lex.entries[trig.entry];
+        // governor: the nearest earlier trigger that governs, in the same clause, close by
+        let governor = ti.checked_sub(1).and_then(|p| {
+            let g = &trigs[p];
+            let ge = &lex.entries[g.entry];
+            ge.governs?;
+            let gap = &ctx.toks[g.end..trig.start];
+            let ok = gap.len() <= 8
+                && gap.iter().all(|t| {
+                    !(t.punct && matches!(t.lower.as_str(), "," | ";" | ":" | "."))
+                        && !(is_boundary(t) && t.lower != "that")
+                });
+            ok.then_some(p)
+        });
+        let Some(draft) = code_trigger(lex, doc, &ctx, trig, entry, governor.map(|p| (&drafts[p], &trigs[p])))
+        else {
+            drafts.push(Draft {
+                event: placeholder(sentence, &ctx, trig),
+                governs: entry.governs,
+                start: trig.start,
+                end: trig.end,
+                governed: true,
+            });
+            continue;
+        };
+        drafts.push(draft);
+    }
+    drafts
+        .into_iter()
+        .filter(|d| !d.event.rule.is_empty())
+        .map(|d| {
+            let _ = (d.governs, d.start, d.end, d.governed);
+            d.event
+        })
+        .collect()
+}
+
+/// An empty draft for a dropped trigger (keeps indexes aligned).
+fn placeholder(sentence: Span, ctx: &Ctx, trig: &Trig) -> Event {
+    let tspan = trigger_span(ctx, trig, sentence);
+    Event {
+        event_type: PloverType::Agree,
+        mode: None,
+        context: Vec::new(),
+        cameo: None,
+        actors: Vec::new(),
+        recipients: Vec::new(),
+        date: UncertainDate::unknown(),
+        location: None,
+        quantities: Vec::new(),
+        modality: Modality::Asserted,
+        attributed_to: None,
+        items: Vec::new(),
+        sentence,
+        trigger: tspan,
+        rule: String::new(),
+    }
+}
+
+fn trigger_span(ctx: &Ctx, trig: &Trig, sentence: Span) -> Span {
+    let s = ctx.toks.get(trig.start).map(|t| t.start).unwrap_or(sentence.start());
+    let e = ctx.toks.get(trig.end.saturating_sub(1)).map(|t| t.end).unwrap_or(s);
+    Span::new(ctx.body, s, e.max(s)).unwrap_or(sentence)
+}
+
+fn code_trigger(
+    lex: &Lexicon,
+    doc: &Document,
+    ctx: &Ctx,
+    trig: &Trig,
+    entry: &TriggerEntry,
+    governor: Option<(&Draft, &Trig)>,
+) -> Option<Draft> {
+    let sentence_span = {
+        let s = ctx.toks.first()?.start;
+        let e = ctx.toks.last()?.end;
+        Span::new(ctx.body, s, e).ok()?
+    };
+    let mut notes: Vec<String> = Vec::new();
+    let trigger = trigger_span(ctx, trig, sentence_span);
+
+    // ---- actors
+    let passive = entry.frame.verb && is_passive(ctx, trig);
+    let lb = ctx.boundary_back(trig.start);
+    let from = lb.map_or(0, |b| b + 1);
+    let mut actor_group: Vec<usize> = Vec::new();
+    let mut recip_group: Vec<usize> = Vec::new();
+    let mut actor_note = "none found".to_string();
+    if entry.frame.reported {
+        // "X said Y must …": X demands, Y is asked
+        let rv = (0..trig.start).rev().find(|&j| REPORTING.contains(&ctx.word(j)))?;
+        let lb2 = ctx.boundary_back(rv).map_or(0, |b| b + 1);
+        let before = ctx.mentions_in(lb2, rv);
+        if let Some(&k) = before.last() {
+            actor_group = ctx.group_back(k, &before);
+        }
+        let between = ctx.mentions_in(rv + 1, trig.start);
+        if let Some(&k) = between.first() {
+            recip_group = ctx.group_fwd(k, &between);
+        }
+        actor_note = format!("subject of '{}'", ctx.word(rv));
+    } else {
+        let region = ctx.mentions_in(from, trig.start);
+        let region: Vec<usize> = region.into_iter().filter(|&k| !ctx.is_place(k)).collect();
+        if let Some(&k) = region.last() {
+            actor_group = ctx.group_back(k, &region);
+            actor_note = "mentions before the trigger".into();
+        } else if let Some(b) = lb {
+            // pronoun subject after a reporting verb: "X said they would meet Y"
+            let has_pronoun = (from..trig.start).any(|j| PRONOUNS.contains(&ctx.word(j)));
+            let rv = if REPORTING.contains(&ctx.word(b)) {
+                Some(b)
+            } else if ctx.word(b) == "that" && b > 0 && REPORTING.contains(&ctx.word(b - 1)) {
+                Some(b - 1)
+            } else {
+                None
+            };
+            if let (true, Some(rv)) = (has_pronoun, rv) {
+                let lb2 = ctx.boundary_back(rv).map_or(0, |x| x + 1);
+                let before = ctx.mentions_in(lb2, rv);
+                if let Some(&k) = before.last() {
+                    actor_group = ctx.group_back(k, &before);
+                    actor_note = format!("pronoun → subject of '{}'", ctx.word(rv));
+                }
+            }
+        }
+    }
+    if passive {
+        // "Y was attacked by X"
+        recip_group = std::mem::take(&mut actor_group);
+        let by = (trig.end..(trig.end + 6).min(ctx.toks.len())).find(|&j| ctx.word(j) == "by");
+        if let Some(by) = by {
+            let after = ctx.mentions_in(by + 1, ctx.boundary_fwd(by + 1, true, false));
+            if let Some(&k) = after.first() {
+                if ctx.ments[k].1 <= by + 4 {
+                    actor_group = ctx.group_fwd(k, &after);
+                }
+            }
+        }
+        actor_note = "passive: subject is recipient, 'by' phrase is actor".into();
+    }
+
+    // ---- recipients (objects after the trigger)
+    let rb = ctx.boundary_fwd(trig.end, true, entry.frame.speech).min(trig.end + 16);
+    let after: Vec<usize> = ctx
+        .mentions_in(trig.end, rb)
+        .into_iter()
+        .filter(|&k| !ctx.is_place(k) && !actor_group.contains(&k))
+        .collect();
+    let mut recip_note = String::new();
+    if !passive && !entry.frame.reported {
+        if let Some(&k) = after.first() {
+            // lists may continue past commas
+            let all_after: Vec<usize> =
+                ctx.mentions_in(trig.end, ctx.toks.len()).into_iter().filter(|&k| !ctx.is_place(k)).collect();
+            recip_group = ctx.group_fwd(k, &all_after);
+            recip_note = "mentions after the trigger".into();
+        }
+    }
+    let mut actors = ctx.args(&actor_group);
+    let mut recipients = ctx.args(&recip_group);
+    if entry.frame.mutual && !recipients.is_empty() {
+        let w = (trig.end..(trig.end + 3).min(ctx.toks.len())).any(|j| matches!(ctx.word(j), "with" | "between"));
+        if w || actors.is_empty() {
+            for r in recipients.drain(..) {
+                if !actors.iter().any(|a| a.name == r.name) {
+                    actors.push(r);
+                }
+            }
+            recip_note = "mutual: every party is an actor".into();
+        }
+    }
+
+    // ---- location: a place introduced by in/at
+    let mut location = None;
+    let mut best_d = usize::MAX;
+    for k in 0..ctx.ments.len() {
+        if ctx.is_place(k) && !actor_group.contains(&k) && !recip_group.contains(&k) {
+            let (_, s, e) = ctx.ments[k];
+            let d = if s >= trig.end { s - trig.end } else { trig.start.saturating_sub(e) };
+            if d < best_d {
+                best_d = d;
+                location = Some(ctx.arg(k));
+            }
+        }
+    }
+
+    // ---- modality
+    let mut governed = false;
+    let (mut modality, mod_note) = match governor {
+        Some((g, gt)) => {
+            governed = true;
+            let m = if g.event.modality == Modality::Negated {
+                Modality::Negated
+            } else {
+                g.governs.unwrap_or(Modality::Asserted)
+            };
+            let gw = trigger_span(ctx, gt, sentence_span).text(ctx.body).to_string();
+            (m, format!("{} (governed by '{gw}')", m.as_str()))
+        }
+        None => match cue_modality(lex, ctx, trig) {
+            Some((m, cue)) => (m, format!("{} (cue '{cue}')", m.as_str())),
+            None => (Modality::Asserted, "asserted (no cue)".into()),
+        },
+    };
+    if entry.frame.reported {
+        modality = Modality::Asserted;
+    }
+    if let Some((g, _)) = governor {
+        if actors.is_empty() {
+            if g.governs == Some(Modality::Demanded) {
+                actors = g.event.recipients.clone();
+                if !actors.is_empty() {
+                    actor_note = "the party asked, from the governing demand".into();
+                }
+            } else {
+                actors = g.event.actors.clone();
+                if !actors.is_empty() {
+                    actor_note = "actors of the governing trigger".into();
+                }
+            }
+        }
+    }
+    if recipients.is_empty() {
+        if let (Some(loc), true) = (
+            &location,
+            matches!(
+                entry.event_type,
+                PloverType::Assault | PloverType::Coerce | PloverType::Concede | PloverType::Protest
+            ),
+        ) {
+            if loc.country.is_some() {
+                recipients.push(loc.clone());
+                recip_note = "the place the action targets".into();
+            }
+        }
+    }
+
+    // ---- PLOVER type rules for what has not happened
+    let mut event_type = entry.event_type;
+    let mut cameo = entry.cameo.clone();
+    if !governed && matches!(modality, Modality::Planned | Modality::Proposed | Modality::Hypothetical) {
+        match event_type {
+            PloverType::Consult | PloverType::Support | PloverType::Cooperate | PloverType::Aid => {
+                notes.push(format!("{}+future → AGREE (PLOVER)", event_type.as_str()));
+                event_type = PloverType::Agree;
+                cameo = Some("03".into());
+            }
+            PloverType::Retreat => {
+                notes.push("RETREAT+future → CONCEDE (PLOVER)".into());
+                event_type = PloverType::Concede;
+                cameo = Some("08".into());
+            }
+            _ => {}
+        }
+    }
+
+    // ---- date
+    let sentence_times: Vec<_> = doc
+        .times
+        .iter()
+        .filter(|t| {
+            sentence_span.contains(t.span)
+                && matches!(t.time_type, TimeType::Date | TimeType::Time)
+                && !t.resolved.is_unknown()
+        })
+        .collect();
+    let date = if let Some(t) = sentence_times
+        .iter()
+        .min_by_key(|t| t.span.start().abs_diff(trigger.start()))
+    {
+        notes.push(format!("date: '{}'", t.span.text(ctx.body)));
+        t.resolved.clone()
+    } else if modality == Modality::Asserted && is_past(ctx, trig) {
+        let pub_date = &doc.meta.published.date;
+        let latest = pub_date.latest.or_else(|| pub_date.exact_day());
+        if latest.is_some() {
+            notes.push("date: before the document date (past tense)".into());
+        }
+        UncertainDate::between(None, latest)
+    } else {
+        UncertainDate::unknown()
+    };
+
+    // ---- quantities
+    let quantities: Vec<Quantity> = if entry.counts.is_empty() {
+        Vec::new()
+    } else {
+        doc.quantities
+            .iter()
+            .filter(|q| sentence_span.contains(q.span) && !q.ordinal)
+            .filter(|q| {
+                let counted = q.counts.as_deref().unwrap_or("");
+                tokenize(counted, 0)
+                    .iter()
+                    .any(|t| entry.counts.iter().any(|c| t.lower.starts_with(c.as_str()) || t.stem.starts_with(c.as_str())))
+            })
+            .cloned()
+            .collect()
+    };
+
+    // ---- attribution
+    let attributed_to = doc
+        .quotes
+        .iter()
+        .find(|q| q.span.contains(trigger))
+        .and_then(|q| q.speaker.clone().or_else(|| q.speaker_text.clone()));
+
+    // ---- items of demands, offers, refusals
+    let mut items = Vec::new();
+    if entry.frame.speech {
+        let places: Vec<usize> = ctx
+            .mentions_in(trig.end, ctx.toks.len())
+            .into_iter()
+            .filter(|&k| ctx.ments[k].0.entity_type == EntityType::Location)
+            .collect();
+        let stop = ctx.boundary_fwd(trig.end, true, true);
+        let listed = places.first().filter(|&&k| ctx.ments[k].1 < stop + 12).map(|&k| ctx.group_fwd(k, &places));
+        match listed {
+            Some(g) if g.len() >= 2 => {
+                items = g.iter().map(|&k| ctx.ments[k].0.span.text(ctx.body).to_string()).collect();
+            }
+            _ => {
+                if let Some(p) = object_phrase(ctx, trig.end, stop) {
+                    items.push(p);
+                }
+            }
+        }
+    }
+
+    let mut rule = format!(
+        "trigger '{}' (triggers.tsv:{}) → {}{}",
+        entry.pattern,
+        entry.line,
+        entry.event_type.as_str(),
+        entry.mode.as_deref().map(|m| format!("/{m}")).unwrap_or_default()
+    );
+    rule.push_str(&format!("; actors: {actor_note}"));
+    if !recipients.is_empty() {
+        rule.push_str(&format!("; recipients: {recip_note}"));
+    }
+    rule.push_str(&format!("; modality: {mod_note}"));
+    for n in notes {
+        rule.push_str("; ");
+        rule.push_str(&n);
+    }
+    let event = Event {
+        event_type,
+        mode: entry.mode.clone(),
+        context: entry.context.clone(),
+        cameo,
+        actors,
+        recipients,
+        date,
+        location,
+        quantities,
+        modality,
+        attributed_to,
+        items,
+        sentence: sentence_span,
+        trigger,
+        rule,
+    };
+    Some(Draft { event, governs: entry.governs, start: trig.start, end: trig.end, governed })
+}
+
+/// The object words after a speech trigger, without leading function words.
+fn object_phrase(ctx: &Ctx, from: usize, stop: usize) -> Option<String> {
+    let mut s = from;
+    while s < stop && matches!(ctx.word(s), "for" | "to" | "that" | "a" | "an" | "the" | "on" | "of" | "'" | "‘" | "’" | "\"") {
+        s += 1;
+    }
+    let mut e = s;
+    while e < stop && e < s + 10 {
+        let t = &ctx.toks[e];
+        if t.punct && !matches!(t.lower.as_str(), "-" | "'" | "’" | "‘") {
+            break;
+        }
+        e += 1;
+    }
+    while e > s && ctx.toks[e - 1].punct {
+        e -= 1;
+    }
+    if e <= s {
+        return None;
+    }
+    let a = ctx.toks.get(s)?.start;
+    let b = ctx.toks.get(e - 1)?.end;
+    ctx.body.get(a..b).map(|x| x.to_string())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::EventCoder;
+    use chronicle_core::{
+        DocId, InputFormat, Metadata, MentionSource, Quote, Sentence, TimeExpr,
+    };
+
+    /// A one-sentence document with mentions found by string search
+    /// (the n-th occurrence when a surface repeats in the list).
+    pub(crate) fn doc_with(text: &str, mentions: &[(&str, EntityType, Option<&str>)]) -> Document {
+        let mut doc = Document::new(
+            DocId::from_text(text),
+            "test".into(),
+            InputFormat::Text,
+            text.as_bytes().to_vec(),
+            text.into(),
+            text.into(),
+            Metadata::default(),
+        );
+        doc.sentences.push(Sentence { span: Span::new(text, 0, text.len()).unwrap() });
+        let mut used: Vec<(usize, usize)> = Vec::new();
+        for (surface, ty, country) in mentions {
+            let mut from = 0;
+            let start = loop {
+                let s = from + text[from..].find(surface).expect("mention in text");
+                if used.iter().any(|&(a, b)| s < b && a < s + surface.len()) {
+                    from = s + 1;
+                } else {
+                    break s;
+                }
+            };
+            used.push((start, start + surface.len()));
+            doc.mentions.push(Mention {
+                span: Span::new(text, start, start + surface.len()).unwrap(),
+                entity_type: *ty,
+                canonical: surface.to_string(),
+                kb_id: None,
+                country: country.map(str::to_string),
+                sector: None,
+                source: MentionSource::Kb,
+            });
+        }
+        doc.sort_layers();
+        doc
+    }
+
+    pub(crate) fn span_of(doc: &Document, part: &str) -> Span {
+        let s = doc.body().find(part).expect("part in body");
+        Span::new(doc.body(), s, s + part.len()).unwrap()
+    }
+
+    pub(crate) fn coded(mut doc: Document) -> Document {
+        EventCoder::builtin().unwrap().code(&mut doc);
+        doc
+    }
+
+    fn countries(args: &[EventArg]) -> Vec<&str> {
+        args.iter().filter_map(|a| a.country.as_deref()).collect()
+    }
+
+    fn trig<'a>(doc: &'a Document, e: &Event) -> &'a str {
+        e.trigger.text(doc.body())
+    }
+
+    use EntityType::{Group, Location, Person};
+
+    #[test]
+    fn talks_are_consult_with_both_delegations_and_date() {
+        let text = "Russian and Ukrainian delegations held talks in Istanbul on Friday.";
+        let mut doc = doc_with(
+            text,
+            &[("Russian", Group, Some("RUS")), ("Ukrainian", Group, Some("UKR")), ("Istanbul", Location, Some("TUR"))],
+        );
+        let d = chrono::NaiveDate::from_ymd_opt(2025, 5, 16).unwrap();
+        doc.times.push(TimeExpr {
+            span: span_of(&doc, "Friday"),
+            time_type: TimeType::Date,
+            value: Some("2025-05-16".into()),
+            resolved: UncertainDate::day(d),
+        });
+        let doc = coded(doc);
+        let e = doc.events.first().expect("an event");
+        assert_eq!(e.event_type, PloverType::Consult, "{}", e.rule);
+        assert_eq!(countries(&e.actors), ["RUS", "UKR"], "{}", e.rule);
+        assert_eq!(e.date.value.as_deref(), Some("2025-05-16"));
+        assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Istanbul"));
+        assert_eq!(e.modality, Modality::Asserted);
+        assert_eq!(e.cameo.as_deref(), Some("04"));
+    }
+
+    #[test]
+    fn talks_with_a_party_make_both_actors() {
+        let doc = coded(doc_with(
+            "Turkey held talks with Ukraine.",
+            &[("Turkey", Location, Some("TUR")), ("Ukraine", Location, Some("UKR"))],
+        ));
+        let e = &doc.events[0];
+        assert_eq!(countries(&e.actors), ["TUR", "UKR"]);
+        assert!(e.recipients.is_empty());
+    }
+
+    #[test]
+    fn agreed_prisoner_exchange_keeps_numbers() {
+        let text = "Russia and Ukraine agreed to exchange 1,000 prisoners of war each.";
+        let mut doc = doc_with(text, &[("Russia", Location, Some("RUS")), ("Ukraine", Location, Some("UKR"))]);
+        doc.quantities.push(Quantity {
+            span: span_of(&doc, "1,000 prisoners of war"),
+            value: 1000.0,
+            approx: None,
+            unit: None,
+            counts: Some("prisoners of war".into()),
+            ordinal: false,
+        });
+        let doc = coded(doc);
+        let agree = doc.events.iter().find(|e| e.event_type == PloverType::Agree).expect("AGREE");
+        assert_eq!(countries(&agree.actors), ["RUS", "UKR"]);
+        let swap = doc.events.iter().find(|e| e.mode.as_deref() == Some("release")).expect("exchange");
+        assert_eq!(swap.event_type, PloverType::Retreat, "{}", swap.rule);
+        assert_eq!(swap.modality, Modality::Proposed, "agreed, not yet implemented: {}", swap.rule);
+        assert_eq!(swap.quantities.len(), 1);
+        assert_eq!(swap.quantities[0].value, 1000.0);
+        assert_eq!(countries(&swap.actors), ["RUS", "UKR"], "{}", swap.rule);
+    }
+
+    #[test]
+    fn implemented_swap_is_retreat_release() {
+        let doc = coded(doc_with(
+            "Russia and Ukraine swapped 390 prisoners on Friday.",
+            &[("Russia", Location, Some("RUS")), ("Ukraine", Location, Some("UKR"))],
+        ));
+        let e = &doc.events[0];
+        assert_eq!((e.event_type, e.mode.as_deref(), e.modality), (PloverType::Retreat, Some("release"), Modality::Asserted));
+    }
+
+    #[test]
+    fn planned_exchange_is_concede() {
+        let doc = coded(doc_with(
+            "Ukraine and Russia are set to exchange prisoners in the coming days.",
+            &[("Ukraine", Location, Some("UKR")), ("Russia", Location, Some("RUS"))],
+        ));
+        let e = &doc.events[0];
+        assert_eq!(e.modality, Modality::Planned, "{}", e.rule);
+        assert_eq!(e.event_type, PloverType::Concede, "{}", e.rule);
+        assert!(e.rule.contains("set to"), "{}", e.rule);
+    }
+
+    #[test]
+    fn demand_listing_four_regions_keeps_four_items() {
+        let text = "Russia demanded a Ukrainian withdrawal from Donetsk, Luhansk, Kherson and Zaporizhzhia.";
+        let doc = coded(doc_with(
+            text,
+            &[
+                ("Russia", Location, Some("RUS")),
+                ("Ukrainian", Group, Some("UKR")),
+                ("Donetsk", Location, Some("UKR")),
+                ("Luhansk", Location, Some("UKR")),
+                ("Kherson", Location, Some("UKR")),
+                ("Zaporizhzhia", Location, Some("UKR")),
+            ],
+        ));
+        let req = &doc.events[0];
+        assert_eq!(req.event_type, PloverType::Request, "{}", req.rule);
+        assert_eq!(countries(&req.actors), ["RUS"]);
+        assert_eq!(req.items, ["Donetsk", "Luhansk", "Kherson", "Zaporizhzhia"]);
+        let wd = doc.events.iter().find(|e| e.mode.as_deref() == Some("withdraw")).expect("withdrawal");
+        assert_eq!(wd.modality, Modality::Demanded, "{}", wd.rule);
+        assert_eq!(countries(&wd.actors), ["UKR"], "{}", wd.rule);
+    }
+
+    #[test]
+    fn rejected_ceasefire_is_reject_and_no_asserted_ceasefire() {
+        let doc = coded(doc_with(
+            "Russia rejected an unconditional ceasefire.",
+            &[("Russia", Location, Some("RUS"))],
+        ));
+        let rej = &doc.events[0];
+        assert_eq!(rej.event_type, PloverType::Reject);
+        assert_eq!(countries(&rej.actors), ["RUS"]);
+        assert_eq!(rej.items, ["unconditional ceasefire"]);
+        let cf = doc.events.iter().find(|e| e.mode.as_deref() == Some("ceasefire")).expect("ceasefire mention");
+        assert_eq!(cf.modality, Modality::Negated, "{}", cf.rule);
+        assert!(doc.events.iter().all(|e| !(e.mode.as_deref() == Some("ceasefire") && e.modality == Modality::Asserted)));
+    }
+
+    #[test]
+    fn would_like_to_meet_is_hypothetical() {
+        let doc = coded(doc_with(
+            "Trump said he would like to meet Putin.",
+            &[("Trump", Person, Some("USA")), ("Putin", Person, Some("RUS"))],
+        ));
+        let e = &doc.events[0];
+        assert_eq!(trig(&doc, e), "meet");
+        assert_eq!(e.modality, Modality::Hypothetical, "{}", e.rule);
+        assert_ne!(e.event_type, PloverType::Consult, "not an asserted meeting");
+        assert_eq!(countries(&e.actors), ["USA"], "{}", e.rule);
+        assert_eq!(countries(&e.recipients), ["RUS"], "{}", e.rule);
+    }
+
+    #[test]
+    fn drone_attack_with_count_is_assault_with_quantity() {
+        let text = "Russia launched 273 drones at Ukraine overnight.";
+        let mut doc = doc_with(text, &[("Russia", Location, Some("RUS")), ("Ukraine", Location, Some("UKR"))]);
+        doc.quantities.push(Quantity {
+            span: span_of(&doc, "273 drones"),
+            value: 273.0,
+            approx: None,
+            unit: None,
+            counts: Some("drones".into()),
+            ordinal: false,
+        });
+        let doc = coded(doc);
+        let e = &doc.events[0];
+        assert_eq!((e.event_type, e.mode.as_deref()), (PloverType::Assault, Some("drone")), "{}", e.rule);
+        assert_eq!(e.quantities.len(), 1);
+        assert_eq!(countries(&e.actors), ["RUS"]);
+        assert_eq!(countries(&e.recipients), ["UKR"]);
+    }
+
+    #[test]
+    fn negation_marks_the_event() {
+        let doc = coded(doc_with(
+            "Putin did not attend the talks.",
+            &[("Putin", Person, Some("RUS"))],
+        ));
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Consult).expect("talks");
+        assert_eq!(e.modality, Modality::Negated, "{}", e.rule);
+    }
+
+    #[test]
+    fn attribution_comes_from_a_quote_span() {
+        let text = "Ukrainian sources said Russia had made unreasonable demands for a withdrawal.";
+        let mut doc = doc_with(text, &[("Ukrainian", Group, Some("UKR")), ("Russia", Location, Some("RUS"))]);
+        doc.quotes.push(Quote {
+            span: span_of(&doc, "Russia had made unreasonable demands for a withdrawal"),
+            direct: false,
+            cue: Some("said".into()),
+            cue_span: Some(span_of(&doc, "said")),
+            speaker_text: Some("Ukrainian sources".into()),
+            speaker_span: Some(span_of(&doc, "Ukrainian sources")),
+            speaker: None,
+            speaker_kb_id: None,
+            affiliation: Some("UKR".into()),
+        });
+        let doc = coded(doc);
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Request).expect("demand");
+        assert_eq!(e.attributed_to.as_deref(), Some("Ukrainian sources"));
+        assert_eq!(countries(&e.actors), ["RUS"], "{}", e.rule);
+        let plain = coded(doc_with("Russia made demands.", &[("Russia", Location, Some("RUS"))]));
+        assert_eq!(plain.events[0].attributed_to, None);
+    }
+
+    #[test]
+    fn passive_voice_swaps_roles() {
+        let doc = coded(doc_with(
+            "Ukrainian soldiers were attacked by Russian forces.",
+            &[("Ukrainian", Group, Some("UKR")), ("Russian", Group, Some("RUS"))],
+        ));
+        let e = &doc.events[0];
+        assert_eq!(countries(&e.actors), ["RUS"], "{}", e.rule);
+        assert_eq!(countries(&e.recipients), ["UKR"], "{}", e.rule);
+    }
+
+    #[test]
+    fn reported_must_is_a_demand_by_the_speaker() {
+        let doc = coded(doc_with(
+            "Russia said on Tuesday that Sudan must return a helicopter.",
+            &[("Russia", Location, Some("RUS")), ("Sudan", Location, Some("SDN"))],
+        ));
+        let e = &doc.events[0];
+        assert_eq!(e.event_type, PloverType::Request, "{}", e.rule);
+        assert_eq!(countries(&e.actors), ["RUS"]);
+        assert_eq!(countries(&e.recipients), ["SDN"]);
+    }
+
+    #[test]
+    fn past_event_without_date_is_bounded_by_publication() {
+        let mut doc = doc_with("Russia attacked Ukraine.", &[("Russia", Location, Some("RUS")), ("Ukraine", Location, Some("UKR"))]);
+        let d = chrono::NaiveDate::from_ymd_opt(2025, 5, 17).unwrap();
+        doc.meta.published.date = UncertainDate::day(d);
+        let doc = coded(doc);
+        let e = &doc.events[0];
+        assert_eq!(e.date.value, None);
+        assert_eq!(e.date.latest, Some(d));
+    }
+
+    #[test]
+    fn nothing_from_other_sentences() {
+        let text = "Russia attacked. Ukraine negotiated.";
+        let mut doc = doc_with(text, &[("Russia", Location, Some("RUS")), ("Ukraine", Location, Some("UKR"))]);
+        doc.sentences = vec![
+            Sentence { span: Span::new(text, 0, 16).unwrap() },
+            Sentence { span: Span::new(text, 17, text.len()).unwrap() },
+        ];
+        let doc = coded(doc);
+        assert_eq!(doc.events.len(), 2);
+        assert_eq!(countries(&doc.events[0].actors), ["RUS"]);
+        assert!(doc.events[0].recipients.is_empty());
+        assert_eq!(countries(&doc.events[1].actors), ["UKR"]);
+    }
+}
