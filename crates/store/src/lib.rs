@@ -1,1 +1,48 @@
-//! chronicle-store (stage under construction).
+//! chronicle's embedded store (SQLite through `rusqlite`) and the JSONL export.
+//!
+//! Architecture invariant: this is the only crate that knows SQL. Callers see
+//! [`Store`] methods that take and return `chronicle_core` types.
+//!
+//! # Storage design
+//!
+//! One SQLite file (WAL mode, `synchronous=NORMAL`, a busy timeout so the CLI
+//! and the server can share it). Tables (see `schema.rs` for the exact DDL):
+//!
+//! - `documents`: one row per document. `raw` is a BLOB with the input bytes
+//!   exactly as read; `doc` is the whole [`chronicle_core::Document`] in its own
+//!   serde JSON form (the *internal* storage form, with `raw` emptied so bytes
+//!   are not stored twice or blown up as a JSON array). Reading a document
+//!   decodes `doc` and puts `raw` back, so documents round-trip exactly. The
+//!   other columns (source, outlet, title, published value/bounds/basis and a
+//!   sort key, language, appended_to, duplicate_of, story, body length and
+//!   layer sizes) are copies used to list, sort and count without decoding.
+//! - `mentions` and `events`: one index row per mention (with its export
+//!   entity id) and per event (type, modality, date), rebuilt whenever a
+//!   document is rewritten; they serve statistics now and entity and event
+//!   queries later.
+//! - `meta`: a key → JSON table for later stages' state.
+//!
+//! Schema versions are `PRAGMA user_version` with numbered, append-only
+//! migrations, each in its own transaction ([`SCHEMA_VERSION`]).
+//!
+//! Writes are crash-safe: each [`Store::write_batch`] and
+//! [`Store::update_documents`] is one `BEGIN IMMEDIATE` transaction; an error
+//! anywhere rolls the whole batch back. Before writing, the store checks what it
+//! relies on (a `d:` id, every span inside its text, finite numbers) and refuses
+//! the batch with [`StoreError::Invalid`] otherwise.
+//!
+//! The export ([`export`]) has its own record types, following
+//! `EXPORT-FORMAT.md`, and converts byte spans to character offsets.
+#![deny(missing_docs)]
+
+mod error;
+pub mod export;
+mod schema;
+mod store;
+
+pub use error::StoreError;
+pub use schema::SCHEMA_VERSION;
+pub use store::{BatchOutcome, DocSummary, LayerCounts, Stats, Store};
+
+#[cfg(test)]
+mod sample;

@@ -1,0 +1,83 @@
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+/// Everything that can go wrong in the store or the export. Variants name the
+/// file, document id or key involved and the reason.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The database file could not be opened or prepared.
+    #[error("cannot open the store {}: {source}", path.display())]
+    Open {
+        /// The database file.
+        path: PathBuf,
+        /// The SQLite error.
+        source: rusqlite::Error,
+    },
+    /// A SQL statement failed.
+    #[error("store error while {context}: {source}")]
+    Sql {
+        /// What the store was doing ("writing d:…", "reading the document list").
+        context: String,
+        /// The SQLite error.
+        source: rusqlite::Error,
+    },
+    /// The file was written by a newer chronicle with a schema this one does not know.
+    #[error("the store has schema version {found}, newer than the {supported} this chronicle knows; upgrade chronicle")]
+    TooNew {
+        /// Schema version found in the file.
+        found: u32,
+        /// Newest version this build supports.
+        supported: u32,
+    },
+    /// A stored document could not be decoded.
+    #[error("stored document {id} is unreadable: {reason}")]
+    Corrupt {
+        /// The document id.
+        id: String,
+        /// Why.
+        reason: String,
+    },
+    /// A document handed to the store breaks an invariant (span outside its
+    /// text, non-finite number, malformed id); nothing of its batch is written.
+    #[error("document {id} rejected by the store: {reason}")]
+    Invalid {
+        /// The document id.
+        id: String,
+        /// Why.
+        reason: String,
+    },
+    /// An update named a document the store does not hold.
+    #[error("no document {id} in the store")]
+    NotFound {
+        /// The document id.
+        id: String,
+    },
+    /// A document prefix matches more than one document.
+    #[error("{prefix:?} is ambiguous: it matches {}", candidates.join(", "))]
+    Ambiguous {
+        /// The prefix as given.
+        prefix: String,
+        /// Some of the matching ids.
+        candidates: Vec<String>,
+    },
+    /// A meta value is not JSON.
+    #[error("meta value for {key:?} is not JSON: {reason}")]
+    BadMeta {
+        /// The key.
+        key: String,
+        /// Why.
+        reason: String,
+    },
+    /// Writing the export failed.
+    #[error("cannot write the export: {0}")]
+    Write(#[from] std::io::Error),
+    /// A caller's callback stopped an iteration (see [`crate::Store::for_each_document`]).
+    #[error("stopped: {0}")]
+    Stopped(String),
+}
+
+/// Wraps a SQLite error with what the store was doing.
+pub(crate) fn sql_err(context: impl Into<String>, source: rusqlite::Error) -> StoreError {
+    StoreError::Sql { context: context.into(), source }
+}

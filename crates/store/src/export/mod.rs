@@ -1,0 +1,580 @@
+//! The JSONL export, following `EXPORT-FORMAT.md` (the contract).
+//!
+//! The records here are the wire format: their own serde structs, never the
+//! model's serde form. All offsets are converted at this edge from the model's
+//! byte spans to **character** offsets with one [`CharOffsets`] per document.
+//!
+//! Order of the output: every `document` record, then every `entity` record
+//! (aggregated over all documents, ordered by id), then per document its
+//! `mention` (unless disabled), `time`, `quantity`, `quote` and `event` records.
+//!
+//! Entity ids come from [`chronicle_core::entity_id`] over the mention's
+//! knowledge-base id, type and canonical name, so mentions, entities, quote
+//! speakers, roles and event arguments agree. An event argument, quote speaker
+//! or role holder is resolved to a mention of its document: first by span, then
+//! by knowledge-base id, then by canonical name. A quote speaker or claimant
+//! that matches no mention stays unresolved (`speaker: null`, `attributed_to`
+//! keeps the words); an event argument that matches none still gets an id (its
+//! knowledge-base id, else its name with type `location` for the event location
+//! and `group` for actors and recipients) and an entity record, so no id in the
+//! export dangles.
+//!
+//! Event ids are `v:` plus 16 hex digits of BLAKE3 over
+//! `"{doc id}|{trigger start}|{trigger end}"` (character offsets): stable
+//! across reruns as long as the body and the trigger are.
+
+mod validate;
+
+pub use validate::validate_record;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+use chrono::NaiveDate;
+use chronicle_core::{
+    entity_id, CharOffsets, Document, EntityType, EventArg, Mention, Quantity, Span, UncertainDate,
+};
+use serde::Serialize;
+
+use crate::{Store, StoreError};
+
+/// What to export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Write `mention` records (`--no-mentions` turns this off).
+    pub mentions: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> ExportOptions {
+        ExportOptions { mentions: true }
+    }
+}
+
+/// How many records of each kind were written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportCounts {
+    /// `document` records.
+    pub documents: u64,
+    /// `entity` records.
+    pub entities: u64,
+    /// `mention` records.
+    pub mentions: u64,
+    /// `time` records.
+    pub times: u64,
+    /// `quantity` records.
+    pub quantities: u64,
+    /// `quote` records.
+    pub quotes: u64,
+    /// `event` records.
+    pub events: u64,
+}
+
+impl ExportCounts {
+    /// All records.
+    pub fn total(&self) -> u64 {
+        self.documents + self.entities + self.mentions + self.times + self.quantities + self.quotes + self.events
+    }
+}
+
+/// Writes the whole store as JSONL to `out`.
+pub fn write_jsonl(store: &Store, out: &mut dyn Write, opts: &ExportOptions) -> Result<ExportCounts, StoreError> {
+    let mut counts = ExportCounts::default();
+    let mut entities: BTreeMap<String, EntityAgg> = BTreeMap::new();
+
+    store.for_each_document(|doc| {
+        write_line(out, &document_record(&doc))?;
+        counts.documents += 1;
+        collect_entities(&doc, &CharOffsets::new(doc.body()), &mut entities);
+        Ok(())
+    })?;
+
+    for (id, agg) in &entities {
+        write_line(out, &agg.record(id))?;
+        counts.entities += 1;
+    }
+
+    store.for_each_document(|doc| write_layers(&doc, out, opts, &mut counts))?;
+    out.flush()?;
+    Ok(counts)
+}
+
+/// The id of an event: `v:` + 16 hex of BLAKE3 over doc id and the trigger's
+/// character offsets.
+pub fn event_id(doc: &str, trigger_start: usize, trigger_end: usize) -> String {
+    let hash = blake3::hash(format!("{doc}|{trigger_start}|{trigger_end}").as_bytes());
+    format!("v:{}", &hash.to_hex()[..16])
+}
+
+fn write_line<T: Serialize>(out: &mut dyn Write, record: &T) -> Result<(), StoreError> {
+    serde_json::to_writer(&mut *out, record).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- records
+
+/// An uncertain date on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+struct DateRecord {
+    value: Option<String>,
+    earliest: Option<String>,
+    latest: Option<String>,
+}
+
+impl DateRecord {
+    fn of(d: &UncertainDate) -> DateRecord {
+        DateRecord { value: d.value.clone(), earliest: d.earliest.map(iso), latest: d.latest.map(iso) }
+    }
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+#[derive(Serialize)]
+struct PublishedRecord {
+    value: Option<String>,
+    earliest: Option<String>,
+    latest: Option<String>,
+    basis: &'static str,
+}
+
+#[derive(Serialize)]
+struct DocumentRecord<'a> {
+    kind: &'static str,
+    id: &'a str,
+    source: &'a str,
+    outlet: Option<&'a str>,
+    title: Option<&'a str>,
+    published: PublishedRecord,
+    language: Option<&'a str>,
+    body: &'a str,
+    appended_to: Option<&'a str>,
+    duplicate_of: Option<&'a str>,
+    story: Option<&'a str>,
+    // extras
+    url: Option<&'a str>,
+    format: &'static str,
+}
+
+fn document_record(doc: &Document) -> DocumentRecord<'_> {
+    let m = &doc.meta;
+    let d = DateRecord::of(&m.published.date);
+    DocumentRecord {
+        kind: "document",
+        id: doc.id.as_str(),
+        source: &doc.source,
+        outlet: m.outlet.as_deref(),
+        title: m.title.as_deref(),
+        published: PublishedRecord { value: d.value, earliest: d.earliest, latest: d.latest, basis: m.published.basis.as_str() },
+        language: m.language.as_deref(),
+        body: doc.body(),
+        appended_to: m.appended_to.as_ref().map(|i| i.as_str()),
+        duplicate_of: m.duplicate_of.as_ref().map(|i| i.as_str()),
+        story: m.story.as_deref(),
+        url: m.url.as_deref(),
+        format: doc.format.as_str(),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+struct SpanRef {
+    doc: String,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct RoleRecord<'a> {
+    title: &'a str,
+    of: Option<&'a str>,
+    as_of: &'a DateRecord,
+    evidence: &'a [SpanRef],
+}
+
+#[derive(Serialize)]
+struct EntityRecord<'a> {
+    kind: &'static str,
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    entity_type: &'static str,
+    aliases: Vec<&'a str>,
+    country: Option<&'a str>,
+    sector: Option<&'a str>,
+    roles: Vec<RoleRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionRecord<'a> {
+    kind: &'static str,
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    entity: String,
+    // extras
+    #[serde(rename = "type")]
+    entity_type: &'static str,
+}
+
+#[derive(Serialize)]
+struct TimeRecord<'a> {
+    kind: &'static str,
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    time_type: &'static str,
+    value: Option<&'a str>,
+    // extras
+    resolved: DateRecord,
+}
+
+/// A quantity without its document (inside events) …
+#[derive(Serialize)]
+struct QuantityBody<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    value: f64,
+    approx: Option<&'static str>,
+    unit: Option<&'a str>,
+    counts: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    ordinal: bool,
+}
+
+/// … and as a record of its own.
+#[derive(Serialize)]
+struct QuantityRecord<'a> {
+    kind: &'static str,
+    doc: &'a str,
+    #[serde(flatten)]
+    quantity: QuantityBody<'a>,
+}
+
+#[derive(Serialize)]
+struct QuoteRecord<'a> {
+    kind: &'static str,
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    speaker: Option<String>,
+    speaker_text: Option<&'a str>,
+    cue: Option<&'a str>,
+    direct: bool,
+}
+
+#[derive(Serialize)]
+struct ReportRecord<'a> {
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    trigger_start: usize,
+    trigger_end: usize,
+}
+
+#[derive(Serialize)]
+struct EventRecord<'a> {
+    kind: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    event_type: &'static str,
+    mode: Option<&'a str>,
+    context: &'a [String],
+    cameo: Option<&'a str>,
+    actors: Vec<String>,
+    recipients: Vec<String>,
+    date: DateRecord,
+    location: Option<String>,
+    quantities: Vec<QuantityBody<'a>>,
+    modality: &'static str,
+    attributed_to: Option<String>,
+    summary: &'a str,
+    reports: Vec<ReportRecord<'a>>,
+    num_sources: usize,
+    contradictions: Vec<serde_json::Value>,
+    // extras
+    items: &'a [String],
+    rule: &'a str,
+}
+
+// ---------------------------------------------------------------- entities
+
+/// What the export learns about one entity across all documents.
+#[derive(Default)]
+struct EntityAgg {
+    names: BTreeMap<String, usize>,
+    types: BTreeMap<EntityType, usize>,
+    aliases: BTreeSet<String>,
+    countries: BTreeMap<String, usize>,
+    sectors: BTreeMap<String, usize>,
+    /// (title, of, as_of) → evidence.
+    roles: BTreeMap<(String, Option<String>, DateRecord), Vec<SpanRef>>,
+}
+
+impl EntityAgg {
+    fn note(&mut self, name: &str, entity_type: EntityType, country: Option<&str>, sector: Option<&str>) {
+        *self.names.entry(name.to_string()).or_default() += 1;
+        *self.types.entry(entity_type).or_default() += 1;
+        if let Some(c) = country.filter(|c| !c.is_empty()) {
+            *self.countries.entry(c.to_string()).or_default() += 1;
+        }
+        if let Some(s) = sector.filter(|s| !s.is_empty()) {
+            *self.sectors.entry(s.to_string()).or_default() += 1;
+        }
+    }
+
+    fn record<'a>(&'a self, id: &'a str) -> EntityRecord<'a> {
+        EntityRecord {
+            kind: "entity",
+            id,
+            name: most_frequent(&self.names).map_or("", String::as_str),
+            entity_type: most_frequent(&self.types).copied().unwrap_or(EntityType::Group).as_str(),
+            aliases: self.aliases.iter().map(String::as_str).collect(),
+            country: most_frequent(&self.countries).map(String::as_str),
+            sector: most_frequent(&self.sectors).map(String::as_str),
+            roles: self
+                .roles
+                .iter()
+                .map(|((title, of, as_of), evidence)| RoleRecord {
+                    title,
+                    of: of.as_deref(),
+                    as_of,
+                    evidence,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The key with the highest count; ties go to the smallest key.
+fn most_frequent<K: Ord>(counts: &BTreeMap<K, usize>) -> Option<&K> {
+    let mut best: Option<(&K, usize)> = None;
+    for (k, &n) in counts {
+        if best.map_or(true, |(_, b)| n > b) {
+            best = Some((k, n));
+        }
+    }
+    best.map(|(k, _)| k)
+}
+
+/// Resolves an argument, speaker or role holder to a mention of the document:
+/// by span, then knowledge-base id, then canonical name.
+fn resolve<'d>(
+    mentions: &'d [Mention],
+    name: Option<&str>,
+    kb: Option<&str>,
+    span: Option<Span>,
+) -> Option<&'d Mention> {
+    if let Some(s) = span {
+        if let Some(m) = mentions.iter().find(|m| m.span == s).or_else(|| mentions.iter().find(|m| m.span.overlaps(s))) {
+            return Some(m);
+        }
+    }
+    if let Some(kb) = kb.filter(|k| !k.is_empty()) {
+        if let Some(m) = mentions.iter().find(|m| m.kb_id.as_deref() == Some(kb)) {
+            return Some(m);
+        }
+    }
+    let name = name.filter(|n| !n.is_empty())?;
+    mentions.iter().find(|m| m.canonical == name)
+}
+
+fn mention_entity(m: &Mention) -> String {
+    entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical)
+}
+
+/// The entity id of an event argument (see the module docs), with the type
+/// used when it matches no mention.
+fn arg_entity(mentions: &[Mention], arg: &EventArg, fallback: EntityType) -> String {
+    match resolve(mentions, Some(&arg.name), arg.kb_id.as_deref(), arg.span) {
+        Some(m) => mention_entity(m),
+        None => entity_id(arg.kb_id.as_deref(), fallback, &arg.name),
+    }
+}
+
+/// The entity id of a quote's speaker, `None` when unresolved.
+fn speaker_entity(mentions: &[Mention], q: &chronicle_core::Quote) -> Option<String> {
+    if q.speaker.is_none() && q.speaker_kb_id.is_none() {
+        return None;
+    }
+    if let Some(m) = resolve(mentions, q.speaker.as_deref(), q.speaker_kb_id.as_deref(), None) {
+        return Some(mention_entity(m));
+    }
+    // Unresolved: an id without an entity record would dangle, so none.
+    None
+}
+
+/// The holder of a role: a matching mention, else a person entity.
+fn role_entity<'d>(mentions: &'d [Mention], person: &str, kb: Option<&str>) -> (String, Option<&'d Mention>) {
+    match resolve(mentions, Some(person), kb, None) {
+        Some(m) => (mention_entity(m), Some(m)),
+        None => (entity_id(kb, EntityType::Person, person), None),
+    }
+}
+
+fn collect_entities(doc: &Document, offsets: &CharOffsets, entities: &mut BTreeMap<String, EntityAgg>) {
+    let body = doc.body();
+    for m in &doc.mentions {
+        if !fits(body, m.span) {
+            continue;
+        }
+        let agg = entities.entry(mention_entity(m)).or_default();
+        agg.note(&m.canonical, m.entity_type, m.country.as_deref(), m.sector.as_deref());
+        agg.aliases.insert(m.span.text(body).to_string());
+    }
+    for r in &doc.roles {
+        if !fits(body, r.evidence) {
+            continue;
+        }
+        let (id, mention) = role_entity(&doc.mentions, &r.person, r.kb_id.as_deref());
+        let agg = entities.entry(id).or_default();
+        if mention.is_none() {
+            agg.note(&r.person, EntityType::Person, None, None);
+        }
+        let (start, end) = offsets.span(r.evidence);
+        let evidence = agg.roles.entry((r.title.clone(), r.of.clone(), DateRecord::of(&r.as_of))).or_default();
+        let span = SpanRef { doc: doc.id.to_string(), start, end };
+        if !evidence.contains(&span) {
+            evidence.push(span);
+        }
+    }
+    for e in &doc.events {
+        let args = e.actors.iter().chain(&e.recipients).map(|a| (a, EntityType::Group));
+        for (arg, fallback) in args.chain(e.location.iter().map(|a| (a, EntityType::Location))) {
+            if resolve(&doc.mentions, Some(&arg.name), arg.kb_id.as_deref(), arg.span).is_some() {
+                continue; // its mention already made the entity
+            }
+            let agg = entities.entry(arg_entity(&doc.mentions, arg, fallback)).or_default();
+            agg.note(&arg.name, fallback, arg.country.as_deref(), arg.sector.as_deref());
+            if let Some(s) = arg.span.filter(|s| fits(body, *s)) {
+                agg.aliases.insert(s.text(body).to_string());
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- layers
+
+/// True when `span` lies inside `text` on character boundaries.
+fn fits(text: &str, span: Span) -> bool {
+    Span::new(text, span.start(), span.end()).is_ok()
+}
+
+fn quantity_body<'a>(body: &'a str, offsets: &CharOffsets, q: &'a Quantity) -> Option<QuantityBody<'a>> {
+    if !fits(body, q.span) || !q.value.is_finite() {
+        return None;
+    }
+    let (start, end) = offsets.span(q.span);
+    Some(QuantityBody {
+        start,
+        end,
+        text: q.span.text(body),
+        value: q.value,
+        approx: q.approx.map(|a| a.as_str()),
+        unit: q.unit.as_deref(),
+        counts: q.counts.as_deref(),
+        ordinal: q.ordinal,
+    })
+}
+
+fn write_layers(
+    doc: &Document,
+    out: &mut dyn Write,
+    opts: &ExportOptions,
+    counts: &mut ExportCounts,
+) -> Result<(), StoreError> {
+    let body = doc.body();
+    let id = doc.id.as_str();
+    let offsets = CharOffsets::new(body);
+
+    if opts.mentions {
+        for m in doc.mentions.iter().filter(|m| fits(body, m.span)) {
+            let (start, end) = offsets.span(m.span);
+            let rec = MentionRecord {
+                kind: "mention",
+                doc: id,
+                start,
+                end,
+                text: m.span.text(body),
+                entity: mention_entity(m),
+                entity_type: m.entity_type.as_str(),
+            };
+            write_line(out, &rec)?;
+            counts.mentions += 1;
+        }
+    }
+    for t in doc.times.iter().filter(|t| fits(body, t.span)) {
+        let (start, end) = offsets.span(t.span);
+        let rec = TimeRecord {
+            kind: "time",
+            doc: id,
+            start,
+            end,
+            text: t.span.text(body),
+            time_type: t.time_type.as_str(),
+            value: t.value.as_deref(),
+            resolved: DateRecord::of(&t.resolved),
+        };
+        write_line(out, &rec)?;
+        counts.times += 1;
+    }
+    for q in &doc.quantities {
+        if let Some(quantity) = quantity_body(body, &offsets, q) {
+            write_line(out, &QuantityRecord { kind: "quantity", doc: id, quantity })?;
+            counts.quantities += 1;
+        }
+    }
+    for q in doc.quotes.iter().filter(|q| fits(body, q.span)) {
+        let (start, end) = offsets.span(q.span);
+        let rec = QuoteRecord {
+            kind: "quote",
+            doc: id,
+            start,
+            end,
+            text: q.span.text(body),
+            speaker: speaker_entity(&doc.mentions, q),
+            speaker_text: q.speaker_text.as_deref(),
+            cue: q.cue.as_deref(),
+            direct: q.direct,
+        };
+        write_line(out, &rec)?;
+        counts.quotes += 1;
+    }
+    for e in doc.events.iter().filter(|e| fits(body, e.sentence) && fits(body, e.trigger)) {
+        let (start, end) = offsets.span(e.sentence);
+        let (trigger_start, trigger_end) = offsets.span(e.trigger);
+        let attributed_to = e.attributed_to.as_deref().filter(|a| !a.is_empty()).map(|a| {
+            resolve(&doc.mentions, Some(a), None, None).map_or_else(|| a.to_string(), mention_entity)
+        });
+        let rec = EventRecord {
+            kind: "event",
+            id: event_id(id, trigger_start, trigger_end),
+            event_type: e.event_type.as_str(),
+            mode: e.mode.as_deref(),
+            context: &e.context,
+            cameo: e.cameo.as_deref(),
+            actors: e.actors.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect(),
+            recipients: e.recipients.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect(),
+            date: DateRecord::of(&e.date),
+            location: e.location.as_ref().map(|a| arg_entity(&doc.mentions, a, EntityType::Location)),
+            quantities: e.quantities.iter().filter_map(|q| quantity_body(body, &offsets, q)).collect(),
+            modality: e.modality.as_str(),
+            attributed_to,
+            summary: e.sentence.text(body),
+            reports: vec![ReportRecord { doc: id, start, end, trigger_start, trigger_end }],
+            num_sources: 1,
+            contradictions: Vec::new(),
+            items: &e.items,
+            rule: &e.rule,
+        };
+        write_line(out, &rec)?;
+        counts.events += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,332 @@
+//! [`validate_record`]: one JSONL line against `EXPORT-FORMAT.md`.
+//!
+//! Checks what one line can show on its own: the kind is known, every field
+//! the contract names is present with the right JSON type (null allowed where
+//! the contract treats the value as possibly unknown), ids carry their prefix,
+//! spans are non-negative with `start <= end` and cover exactly as many
+//! characters as their `text` has, dates are ISO 8601, uncertain dates are
+//! well-formed objects with `earliest <= latest`, and enumerations hold one of
+//! their allowed values. Extra fields are allowed.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+const ENTITY_TYPES: &[&str] = &["person", "organization", "location", "group"];
+const BASES: &[&str] = &["explicit", "relative", "inferred", "unknown"];
+const TIME_TYPES: &[&str] = &["DATE", "TIME", "DURATION", "SET"];
+const APPROX: &[&str] = &["at_least", "more_than", "about", "up_to", "less_than"];
+const MODALITIES: &[&str] = &["asserted", "demanded", "proposed", "planned", "hypothetical", "negated"];
+const PLOVER: &[&str] = &[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+];
+
+/// Checks one export line; `Err` says which field is wrong and why.
+pub fn validate_record(line: &str) -> Result<(), String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    let obj = Obj::root(&value)?;
+    let kind = obj.str("kind")?;
+    match kind {
+        "document" => document(&obj),
+        "entity" => entity(&obj),
+        "mention" => {
+            obj.id("doc", "d:")?;
+            obj.text_span()?;
+            obj.id("entity", "e:")
+        }
+        "time" => {
+            obj.id("doc", "d:")?;
+            obj.text_span()?;
+            obj.one_of("type", TIME_TYPES)?;
+            obj.opt_str("value").map(|_| ())
+        }
+        "quantity" => {
+            obj.id("doc", "d:")?;
+            quantity(&obj)
+        }
+        "quote" => {
+            obj.id("doc", "d:")?;
+            obj.text_span()?;
+            obj.opt_id("speaker", "e:")?;
+            obj.opt_str("speaker_text")?;
+            obj.opt_str("cue")?;
+            obj.bool("direct")
+        }
+        "event" => event(&obj),
+        "story" => story(&obj),
+        other => Err(format!("unknown kind {other:?}")),
+    }
+    .map_err(|e| format!("{kind} record: {e}"))
+}
+
+fn document(o: &Obj<'_>) -> Result<(), String> {
+    o.id("id", "d:")?;
+    o.str("source")?;
+    o.opt_str("outlet")?;
+    o.opt_str("title")?;
+    let published = o.obj("published")?;
+    uncertain_date(&published)?;
+    published.one_of("basis", BASES)?;
+    if let Some(lang) = o.opt_str("language")? {
+        if lang.len() != 2 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(format!("`language` {lang:?} is not an ISO 639-1 code"));
+        }
+    }
+    o.str("body")?;
+    o.opt_id("appended_to", "d:")?;
+    o.opt_id("duplicate_of", "d:")?;
+    o.opt_id("story", "s:")?;
+    Ok(())
+}
+
+fn entity(o: &Obj<'_>) -> Result<(), String> {
+    o.id("id", "e:")?;
+    o.str("name")?;
+    o.one_of("type", ENTITY_TYPES)?;
+    for alias in o.list("aliases")? {
+        alias.as_str().ok_or("`aliases` holds a non-string")?;
+    }
+    if let Some(c) = o.opt_str("country")? {
+        if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(format!("`country` {c:?} is not a three-letter upper-case code"));
+        }
+    }
+    o.opt_str("sector")?;
+    for (i, role) in o.list("roles")?.iter().enumerate() {
+        let r = Obj::new(role, "roles", i)?;
+        r.str("title")?;
+        r.opt_str("of")?;
+        uncertain_date(&r.obj("as_of")?)?;
+        for (j, ev) in r.list("evidence")?.iter().enumerate() {
+            let e = Obj::new(ev, "evidence", j)?;
+            e.id("doc", "d:")?;
+            e.span("start", "end")?;
+        }
+    }
+    Ok(())
+}
+
+/// A quantity object (a record of its own, or inside an event).
+fn quantity(o: &Obj<'_>) -> Result<(), String> {
+    o.text_span()?;
+    o.number("value")?;
+    o.opt_one_of("approx", APPROX)?;
+    o.opt_str("unit")?;
+    o.opt_str("counts")?;
+    if let Some(v) = o.map.get("ordinal") {
+        v.as_bool().ok_or("`ordinal` is not a boolean")?;
+    }
+    Ok(())
+}
+
+fn event(o: &Obj<'_>) -> Result<(), String> {
+    o.id("id", "v:")?;
+    o.one_of("type", PLOVER)?;
+    o.opt_str("mode")?;
+    for c in o.list("context")? {
+        c.as_str().ok_or("`context` holds a non-string")?;
+    }
+    o.opt_str("cameo")?;
+    for key in ["actors", "recipients"] {
+        for a in o.list(key)? {
+            check_id(a.as_str().ok_or(format!("`{key}` holds a non-string"))?, "e:", key)?;
+        }
+    }
+    uncertain_date(&o.obj("date")?)?;
+    o.opt_id("location", "e:")?;
+    for (i, q) in o.list("quantities")?.iter().enumerate() {
+        quantity(&Obj::new(q, "quantities", i)?)?;
+    }
+    o.one_of("modality", MODALITIES)?;
+    o.opt_str("attributed_to")?;
+    o.str("summary")?;
+    let reports = o.list("reports")?;
+    if reports.is_empty() {
+        return Err("`reports` is empty".to_string());
+    }
+    for (i, r) in reports.iter().enumerate() {
+        let r = Obj::new(r, "reports", i)?;
+        r.id("doc", "d:")?;
+        r.span("start", "end")?;
+        r.span("trigger_start", "trigger_end")?;
+    }
+    o.count("num_sources")?;
+    for (i, c) in o.list("contradictions")?.iter().enumerate() {
+        let c = Obj::new(c, "contradictions", i)?;
+        c.str("field")?;
+        for (j, v) in c.list("values")?.iter().enumerate() {
+            let v = Obj::new(v, "values", j)?;
+            v.present("value")?;
+            v.id("doc", "d:")?;
+        }
+    }
+    Ok(())
+}
+
+fn story(o: &Obj<'_>) -> Result<(), String> {
+    o.id("id", "s:")?;
+    o.opt_str("title")?;
+    for d in o.list("documents")? {
+        check_id(d.as_str().ok_or("`documents` holds a non-string")?, "d:", "documents")?;
+    }
+    for v in o.list("events")? {
+        check_id(v.as_str().ok_or("`events` holds a non-string")?, "v:", "events")?;
+    }
+    let span = o.obj("span")?;
+    let from = span.opt_str("from")?.map(|s| iso_value(s, "from")).transpose()?;
+    let to = span.opt_str("to")?.map(|s| iso_value(s, "to")).transpose()?;
+    if let (Some(f), Some(t)) = (from, to) {
+        if f.0 > t.1 {
+            return Err("`span.from` is after `span.to`".to_string());
+        }
+    }
+    Ok(())
+}
+
+/// `{"value", "earliest", "latest"}`: value an ISO date of year, month or day
+/// precision, bounds full days, `earliest <= latest`.
+fn uncertain_date(o: &Obj<'_>) -> Result<(), String> {
+    if let Some(v) = o.opt_str("value")? {
+        iso_value(v, "value")?;
+    }
+    let day = |key: &str| -> Result<Option<NaiveDate>, String> {
+        o.opt_str(key)?
+            .map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{key}` {s:?} is not a YYYY-MM-DD date")))
+            .transpose()
+    };
+    if let (Some(e), Some(l)) = (day("earliest")?, day("latest")?) {
+        if e > l {
+            return Err(format!("`earliest` {e} is after `latest` {l}"));
+        }
+    }
+    Ok(())
+}
+
+/// The first and last day of an ISO value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+fn iso_value(s: &str, key: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let bad = || format!("`{key}` {s:?} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = s.split('-').collect();
+    match parts.as_slice() {
+        [y] if digits(y, 4) => {
+            let y: i32 = y.parse().map_err(|_| bad())?;
+            let first = NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?;
+            let last = NaiveDate::from_ymd_opt(y, 12, 31).ok_or_else(bad)?;
+            Ok((first, last))
+        }
+        [y, m] if digits(y, 4) && digits(m, 2) => {
+            let y: i32 = y.parse().map_err(|_| bad())?;
+            let m: u32 = m.parse().map_err(|_| bad())?;
+            let first = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)?;
+            let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+            let last = next.and_then(|n| n.pred_opt()).ok_or_else(bad)?;
+            Ok((first, last))
+        }
+        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+            let day = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad())?;
+            Ok((day, day))
+        }
+        _ => Err(bad()),
+    }
+}
+
+fn check_id(id: &str, prefix: &str, key: &str) -> Result<(), String> {
+    match id.strip_prefix(prefix) {
+        Some(rest) if !rest.is_empty() && !rest.chars().any(char::is_whitespace) => Ok(()),
+        _ => Err(format!("`{key}` {id:?} is not an id of the form {prefix}…")),
+    }
+}
+
+/// A JSON object with field checks that name the field.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+}
+
+impl<'a> Obj<'a> {
+    fn root(v: &'a Value) -> Result<Obj<'a>, String> {
+        v.as_object().map(|map| Obj { map }).ok_or_else(|| "not a JSON object".to_string())
+    }
+
+    fn new(v: &'a Value, list: &str, i: usize) -> Result<Obj<'a>, String> {
+        v.as_object().map(|map| Obj { map }).ok_or_else(|| format!("`{list}[{i}]` is not an object"))
+    }
+
+    fn present(&self, key: &str) -> Result<&'a Value, String> {
+        self.map.get(key).ok_or_else(|| format!("missing field `{key}`"))
+    }
+
+    fn str(&self, key: &str) -> Result<&'a str, String> {
+        self.present(key)?.as_str().ok_or_else(|| format!("`{key}` is not a string"))
+    }
+
+    fn opt_str(&self, key: &str) -> Result<Option<&'a str>, String> {
+        match self.present(key)? {
+            Value::Null => Ok(None),
+            Value::String(s) => Ok(Some(s)),
+            _ => Err(format!("`{key}` is neither a string nor null")),
+        }
+    }
+
+    fn bool(&self, key: &str) -> Result<(), String> {
+        self.present(key)?.as_bool().map(|_| ()).ok_or_else(|| format!("`{key}` is not a boolean"))
+    }
+
+    fn number(&self, key: &str) -> Result<f64, String> {
+        self.present(key)?.as_f64().ok_or_else(|| format!("`{key}` is not a number"))
+    }
+
+    fn count(&self, key: &str) -> Result<u64, String> {
+        self.present(key)?.as_u64().ok_or_else(|| format!("`{key}` is not a non-negative integer"))
+    }
+
+    fn list(&self, key: &str) -> Result<&'a Vec<Value>, String> {
+        self.present(key)?.as_array().ok_or_else(|| format!("`{key}` is not a list"))
+    }
+
+    fn obj(&self, key: &str) -> Result<Obj<'a>, String> {
+        self.present(key)?.as_object().map(|map| Obj { map }).ok_or_else(|| format!("`{key}` is not an object"))
+    }
+
+    fn id(&self, key: &str, prefix: &str) -> Result<(), String> {
+        check_id(self.str(key)?, prefix, key)
+    }
+
+    fn opt_id(&self, key: &str, prefix: &str) -> Result<(), String> {
+        self.opt_str(key)?.map_or(Ok(()), |id| check_id(id, prefix, key))
+    }
+
+    fn one_of(&self, key: &str, allowed: &[&str]) -> Result<(), String> {
+        let v = self.str(key)?;
+        if allowed.contains(&v) {
+            Ok(())
+        } else {
+            Err(format!("`{key}` {v:?} is not one of {}", allowed.join(", ")))
+        }
+    }
+
+    fn opt_one_of(&self, key: &str, allowed: &[&str]) -> Result<(), String> {
+        match self.opt_str(key)? {
+            None => Ok(()),
+            Some(v) if allowed.contains(&v) => Ok(()),
+            Some(v) => Err(format!("`{key}` {v:?} is not one of {} or null", allowed.join(", "))),
+        }
+    }
+
+    fn span(&self, start: &str, end: &str) -> Result<(u64, u64), String> {
+        let (s, e) = (self.count(start)?, self.count(end)?);
+        if s > e {
+            return Err(format!("`{start}` {s} is after `{end}` {e}"));
+        }
+        Ok((s, e))
+    }
+
+    /// `start`, `end` and `text`, where `text` has exactly `end - start` characters.
+    fn text_span(&self) -> Result<(), String> {
+        let (s, e) = self.span("start", "end")?;
+        let n = self.str("text")?.chars().count() as u64;
+        if n != e - s {
+            return Err(format!("span {s}..{e} covers {} characters but `text` has {n}", e - s));
+        }
+        Ok(())
+    }
+}

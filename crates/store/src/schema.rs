@@ -1,0 +1,155 @@
+//! The schema and its numbered migrations.
+//!
+//! The schema version is SQLite's `PRAGMA user_version`: migration `n` (1-based)
+//! brings a file from version `n - 1` to `n`. Each migration runs in its own
+//! `BEGIN IMMEDIATE` transaction that re-reads the version first, so two
+//! processes opening the same old file at once apply it only once, and a crash
+//! mid-migration leaves the previous version intact. Migrations are append-only:
+//! never edit a released one, add the next.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{sql_err, StoreError};
+
+/// Migration 1: documents, their derived index tables, and the meta table.
+///
+/// `documents.doc` holds the whole [`chronicle_core::Document`] as serde JSON
+/// with `raw` emptied; the exact input bytes live in `documents.raw`. The other
+/// columns are copies of fields used to list, sort and count without decoding
+/// the JSON. `mentions` and `events` are per-annotation index rows (entity ids
+/// and event types), rebuilt whenever a document is rewritten.
+const V1: &str = "
+CREATE TABLE documents (
+    id                 TEXT PRIMARY KEY NOT NULL,
+    source             TEXT NOT NULL,
+    format             TEXT NOT NULL,
+    url                TEXT,
+    outlet             TEXT,
+    title              TEXT,
+    published_value    TEXT,
+    published_earliest TEXT,
+    published_latest   TEXT,
+    published_basis    TEXT NOT NULL,
+    published_sort     TEXT,
+    language           TEXT,
+    appended_to        TEXT,
+    duplicate_of       TEXT,
+    story              TEXT,
+    body_chars         INTEGER NOT NULL,
+    n_blocks           INTEGER NOT NULL,
+    n_sentences        INTEGER NOT NULL,
+    n_tokens           INTEGER NOT NULL,
+    n_mentions         INTEGER NOT NULL,
+    n_roles            INTEGER NOT NULL,
+    n_times            INTEGER NOT NULL,
+    n_quantities       INTEGER NOT NULL,
+    n_quotes           INTEGER NOT NULL,
+    n_events           INTEGER NOT NULL,
+    raw                BLOB NOT NULL,
+    doc                TEXT NOT NULL,
+    ingested_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_at         TEXT
+);
+CREATE INDEX documents_published ON documents (published_sort, id);
+CREATE INDEX documents_story ON documents (story);
+
+CREATE TABLE mentions (
+    doc_id      TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    entity_id   TEXT NOT NULL,
+    entity_type TEXT NOT NULL,
+    canonical   TEXT NOT NULL,
+    start_byte  INTEGER NOT NULL,
+    end_byte    INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX mentions_entity ON mentions (entity_id);
+
+CREATE TABLE events (
+    doc_id      TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    event_type  TEXT NOT NULL,
+    modality    TEXT NOT NULL,
+    date_sort   TEXT,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX events_type ON events (event_type);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+";
+
+/// All migrations, in order. The schema version of a fully migrated file is
+/// `MIGRATIONS.len()`.
+pub(crate) const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Reads `PRAGMA user_version`.
+pub(crate) fn version(conn: &Connection) -> Result<u32, StoreError> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        .map(|v| u32::try_from(v).unwrap_or(0))
+        .map_err(|e| sql_err("reading the schema version", e))
+}
+
+/// Brings the file up to [`SCHEMA_VERSION`]; a no-op when it is there.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    loop {
+        let current = version(conn)?;
+        if current > SCHEMA_VERSION {
+            return Err(StoreError::TooNew { found: current, supported: SCHEMA_VERSION });
+        }
+        if current == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sql_err("starting a migration", e))?;
+        // Another process may have migrated while we waited for the lock.
+        let current = version(&tx)?;
+        if current >= SCHEMA_VERSION {
+            continue;
+        }
+        let next = current + 1;
+        let script = MIGRATIONS.get(current as usize).copied().unwrap_or_default();
+        tx.execute_batch(script).map_err(|e| sql_err(format!("applying migration {next}"), e))?;
+        tx.pragma_update(None, "user_version", next)
+            .map_err(|e| sql_err(format!("recording migration {next}"), e))?;
+        tx.commit().map_err(|e| sql_err(format!("committing migration {next}"), e))?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_connection_migrates_to_latest_once() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(version(&conn).unwrap(), 0);
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn newer_file_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        match migrate(&mut conn) {
+            Err(StoreError::TooNew { found, supported }) => {
+                assert_eq!(found, SCHEMA_VERSION + 1);
+                assert_eq!(supported, SCHEMA_VERSION);
+            }
+            other => panic!("expected TooNew, got {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,957 @@
+//! [`Store`]: open, migrate, write, read, count.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use chronicle_core::{
+    entity_id, DateBasis, DocId, Document, InputFormat, PublishedDate, Span, UncertainDate,
+};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+use crate::error::{sql_err, StoreError};
+use crate::schema;
+
+/// How long a writer waits for another process's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How many candidates an [`StoreError::Ambiguous`] lists at most.
+const MAX_CANDIDATES: usize = 5;
+
+/// The embedded document store. See the crate docs for the storage design.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// What [`Store::write_batch`] did with each document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BatchOutcome {
+    /// Documents written, in batch order.
+    pub ingested: Vec<DocId>,
+    /// Documents not written because their id was already stored (or appeared
+    /// earlier in the same batch): `(source, id)`.
+    pub duplicates: Vec<(String, DocId)>,
+}
+
+/// One line of the document list: metadata and layer sizes, read without
+/// decoding the document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocSummary {
+    /// The id.
+    pub id: DocId,
+    /// Where it came from.
+    pub source: String,
+    /// Input container format.
+    pub format: InputFormat,
+    /// The article's URL, when known.
+    pub url: Option<String>,
+    /// Publisher.
+    pub outlet: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date with its basis.
+    pub published: PublishedDate,
+    /// ISO 639-1 language of the body.
+    pub language: Option<String>,
+    /// Host page, for an article found glued to another.
+    pub appended_to: Option<DocId>,
+    /// The document this one near-duplicates.
+    pub duplicate_of: Option<DocId>,
+    /// Story id (`s:…`).
+    pub story: Option<String>,
+    /// Length of the body in characters.
+    pub body_chars: usize,
+    /// Sentences in the body.
+    pub n_sentences: usize,
+    /// Entity mentions.
+    pub n_mentions: usize,
+    /// Events coded.
+    pub n_events: usize,
+}
+
+/// Annotation counts per layer, summed over all documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LayerCounts {
+    /// Cleaner blocks.
+    pub blocks: u64,
+    /// Sentences.
+    pub sentences: u64,
+    /// Tokens.
+    pub tokens: u64,
+    /// Entity mentions.
+    pub mentions: u64,
+    /// Role claims.
+    pub roles: u64,
+    /// Time expressions.
+    pub times: u64,
+    /// Quantities.
+    pub quantities: u64,
+    /// Quotes.
+    pub quotes: u64,
+    /// Events.
+    pub events: u64,
+}
+
+/// What the store holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Documents stored.
+    pub documents: u64,
+    /// Documents that had at least one other article glued to their end.
+    pub hosts: u64,
+    /// Documents that were found glued to the end of another page.
+    pub appended: u64,
+    /// Documents marked as near-duplicates of another.
+    pub near_duplicates: u64,
+    /// Distinct stories.
+    pub stories: u64,
+    /// Documents per language (None: unknown), most frequent first.
+    pub by_language: Vec<(Option<String>, u64)>,
+    /// Documents per outlet (None: unknown), most frequent first.
+    pub by_outlet: Vec<(Option<String>, u64)>,
+    /// Annotation counts per layer.
+    pub layers: LayerCounts,
+    /// Events per PLOVER type, most frequent first.
+    pub events_by_type: Vec<(String, u64)>,
+    /// Size of the database in bytes (pages in use times page size).
+    pub store_bytes: u64,
+    /// Schema version of the file.
+    pub schema_version: u32,
+}
+
+impl Store {
+    /// Opens (creating if missing) the store at `path`, in WAL mode, and
+    /// brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let opened = Connection::open(path).and_then(|c| configure(&c, true).map(|_| c));
+        let mut conn = opened.map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        schema::migrate(&mut conn).map_err(|e| match e {
+            StoreError::Sql { source, .. } => StoreError::Open { path: path.to_path_buf(), source },
+            other => other,
+        })?;
+        Ok(Store { conn, path: Some(path.to_path_buf()) })
+    }
+
+    /// A fresh store in memory (tests, `chronicle demo`).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let opened = Connection::open_in_memory().and_then(|c| configure(&c, false).map(|_| c));
+        let mut conn = opened.map_err(|source| StoreError::Open { path: PathBuf::from(":memory:"), source })?;
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn, path: None })
+    }
+
+    /// The database file, `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the file (equals [`crate::SCHEMA_VERSION`] once open).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        schema::version(&self.conn)
+    }
+
+    /// True when a document with this exact id is stored.
+    pub fn has_document(&self, id: &DocId) -> Result<bool, StoreError> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+            .and_then(|mut s| s.exists([id.as_str()]))
+            .map_err(|e| sql_err(format!("looking up {id}"), e))
+    }
+
+    /// Number of stored documents.
+    pub fn count_documents(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))
+            .map(|n| n.max(0) as u64)
+            .map_err(|e| sql_err("counting documents", e))
+    }
+
+    /// Writes a batch of new documents in one transaction. A document whose id
+    /// is already stored (or came earlier in the batch) is not rewritten and is
+    /// reported as a duplicate. On any error nothing of the batch is written.
+    pub fn write_batch(&mut self, docs: Vec<Document>) -> Result<BatchOutcome, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sql_err("starting a write batch", e))?;
+        let mut outcome = BatchOutcome::default();
+        for mut doc in docs {
+            let exists = tx
+                .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
+                .and_then(|mut s| s.exists([doc.id.as_str()]))
+                .map_err(|e| sql_err(format!("looking up {}", doc.id), e))?;
+            if exists {
+                outcome.duplicates.push((std::mem::take(&mut doc.source), doc.id));
+                continue;
+            }
+            check_document(&doc)?;
+            let raw = std::mem::take(&mut doc.raw);
+            let json = encode(&doc)?;
+            insert_document(&tx, &doc, &raw, &json)?;
+            insert_index_rows(&tx, &doc)?;
+            outcome.ingested.push(doc.id);
+        }
+        tx.commit().map_err(|e| sql_err("committing a write batch", e))?;
+        Ok(outcome)
+    }
+
+    /// Rewrites stored documents (later stages set story, duplicate_of,
+    /// layers) in one transaction. The raw bytes stay as first stored. Fails,
+    /// writing nothing, when any of them is not stored.
+    pub fn update_documents(&mut self, docs: &[Document]) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sql_err("starting an update", e))?;
+        for doc in docs {
+            check_document(doc)?;
+            let mut shell = doc.clone();
+            shell.raw = Vec::new();
+            let json = encode(&shell)?;
+            let cols = Columns::of(doc);
+            let changed = tx
+                .prepare_cached(
+                    "UPDATE documents SET source = ?2, format = ?3, url = ?4, outlet = ?5, title = ?6,
+                     published_value = ?7, published_earliest = ?8, published_latest = ?9,
+                     published_basis = ?10, published_sort = ?11, language = ?12, appended_to = ?13,
+                     duplicate_of = ?14, story = ?15, body_chars = ?16, n_blocks = ?17,
+                     n_sentences = ?18, n_tokens = ?19, n_mentions = ?20, n_roles = ?21, n_times = ?22,
+                     n_quantities = ?23, n_quotes = ?24, n_events = ?25, doc = ?26,
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                     WHERE id = ?1",
+                )
+                .and_then(|mut s| {
+                    s.execute(params![
+                        doc.id.as_str(),
+                        doc.source,
+                        doc.format.as_str(),
+                        doc.meta.url,
+                        doc.meta.outlet,
+                        doc.meta.title,
+                        doc.meta.published.date.value,
+                        cols.earliest,
+                        cols.latest,
+                        doc.meta.published.basis.as_str(),
+                        cols.sort,
+                        doc.meta.language,
+                        doc.meta.appended_to.as_ref().map(DocId::as_str),
+                        doc.meta.duplicate_of.as_ref().map(DocId::as_str),
+                        doc.meta.story,
+                        cols.body_chars,
+                        doc.blocks.len() as i64,
+                        doc.sentences.len() as i64,
+                        doc.tokens.len() as i64,
+                        doc.mentions.len() as i64,
+                        doc.roles.len() as i64,
+                        doc.times.len() as i64,
+                        doc.quantities.len() as i64,
+                        doc.quotes.len() as i64,
+                        doc.events.len() as i64,
+                        json,
+                    ])
+                })
+                .map_err(|e| sql_err(format!("updating {}", doc.id), e))?;
+            if changed == 0 {
+                return Err(StoreError::NotFound { id: doc.id.to_string() });
+            }
+            for table in ["mentions", "events"] {
+                tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [doc.id.as_str()])
+                    .map_err(|e| sql_err(format!("clearing the {table} of {}", doc.id), e))?;
+            }
+            insert_index_rows(&tx, doc)?;
+        }
+        tx.commit().map_err(|e| sql_err("committing an update", e))?;
+        Ok(())
+    }
+
+    /// The document with this full id (`d:0123…`), or with this unique id
+    /// prefix, with or without `d:`. `Ok(None)` when nothing matches (or the
+    /// prefix is empty); [`StoreError::Ambiguous`] when several do.
+    pub fn document(&self, id_or_prefix: &str) -> Result<Option<Document>, StoreError> {
+        let wanted = id_or_prefix.trim().to_lowercase();
+        let wanted = if wanted.starts_with("d:") { wanted } else { format!("d:{wanted}") };
+        if wanted.len() <= 2 {
+            return Ok(None);
+        }
+        if let Some(doc) = self.load(&wanted)? {
+            return Ok(Some(doc));
+        }
+        let candidates: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id FROM documents WHERE id >= ?1 ORDER BY id LIMIT ?2")
+                .map_err(|e| sql_err("looking up a prefix", e))?;
+            let rows = stmt
+                .query_map(params![wanted, (MAX_CANDIDATES + 1) as i64], |r| r.get::<_, String>(0))
+                .map_err(|e| sql_err("looking up a prefix", e))?;
+            let mut out = Vec::new();
+            for row in rows {
+                let id = row.map_err(|e| sql_err("looking up a prefix", e))?;
+                if !id.starts_with(&wanted) {
+                    break;
+                }
+                out.push(id);
+            }
+            out
+        };
+        match candidates.as_slice() {
+            [] => Ok(None),
+            [one] => self.load(one),
+            _ => Err(StoreError::Ambiguous { prefix: id_or_prefix.to_string(), candidates }),
+        }
+    }
+
+    /// Loads one document by exact id.
+    fn load(&self, id: &str) -> Result<Option<Document>, StoreError> {
+        let row = self
+            .conn
+            .prepare_cached("SELECT raw, doc FROM documents WHERE id = ?1")
+            .and_then(|mut s| {
+                s.query_row([id], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?))).optional()
+            })
+            .map_err(|e| sql_err(format!("reading {id}"), e))?;
+        row.map(|(raw, json)| decode(id, raw, &json)).transpose()
+    }
+
+    /// Every document's summary, ordered by publication date (its sort key;
+    /// unknown dates last) then id.
+    pub fn documents(&self) -> Result<Vec<DocSummary>, StoreError> {
+        let ctx = "reading the document list";
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, source, format, url, outlet, title, published_value, published_earliest,
+                        published_latest, published_basis, language, appended_to, duplicate_of, story,
+                        body_chars, n_sentences, n_mentions, n_events
+                 FROM documents ORDER BY published_sort IS NULL, published_sort, id",
+            )
+            .map_err(|e| sql_err(ctx, e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(DocSummary {
+                    id: DocId::parse(&r.get::<_, String>(0)?),
+                    source: r.get(1)?,
+                    format: parse_format(&r.get::<_, String>(2)?),
+                    url: r.get(3)?,
+                    outlet: r.get(4)?,
+                    title: r.get(5)?,
+                    published: PublishedDate {
+                        date: UncertainDate {
+                            value: r.get(6)?,
+                            earliest: parse_day(r.get::<_, Option<String>>(7)?),
+                            latest: parse_day(r.get::<_, Option<String>>(8)?),
+                        },
+                        basis: parse_basis(&r.get::<_, String>(9)?),
+                    },
+                    language: r.get(10)?,
+                    appended_to: r.get::<_, Option<String>>(11)?.map(|s| DocId::parse(&s)),
+                    duplicate_of: r.get::<_, Option<String>>(12)?.map(|s| DocId::parse(&s)),
+                    story: r.get(13)?,
+                    body_chars: count(r.get(14)?),
+                    n_sentences: count(r.get(15)?),
+                    n_mentions: count(r.get(16)?),
+                    n_events: count(r.get(17)?),
+                })
+            })
+            .map_err(|e| sql_err(ctx, e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| sql_err(ctx, e))
+    }
+
+    /// Every stored id, in order.
+    pub fn document_ids(&self) -> Result<Vec<DocId>, StoreError> {
+        let ctx = "reading the document ids";
+        let mut stmt = self.conn.prepare("SELECT id FROM documents ORDER BY id").map_err(|e| sql_err(ctx, e))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| sql_err(ctx, e))?;
+        rows.map(|r| r.map(|s| DocId::parse(&s)).map_err(|e| sql_err(ctx, e))).collect()
+    }
+
+    /// Calls `f` with every document, one at a time, ordered by id. Stops at
+    /// the first error, from the store or from `f`.
+    pub fn for_each_document(
+        &self,
+        mut f: impl FnMut(Document) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let ctx = "reading documents";
+        let mut stmt =
+            self.conn.prepare("SELECT id, raw, doc FROM documents ORDER BY id").map_err(|e| sql_err(ctx, e))?;
+        let mut rows = stmt.query([]).map_err(|e| sql_err(ctx, e))?;
+        while let Some(row) = rows.next().map_err(|e| sql_err(ctx, e))? {
+            let id: String = row.get(0).map_err(|e| sql_err(ctx, e))?;
+            let raw: Vec<u8> = row.get(1).map_err(|e| sql_err(format!("reading {id}"), e))?;
+            let json: String = row.get(2).map_err(|e| sql_err(format!("reading {id}"), e))?;
+            f(decode(&id, raw, &json)?)?;
+        }
+        Ok(())
+    }
+
+    /// Counts of what the store holds.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let ctx = "computing statistics";
+        let one = |q: &str| -> Result<u64, StoreError> {
+            self.conn.query_row(q, [], |r| r.get::<_, Option<i64>>(0)).map(|n| n.unwrap_or(0).max(0) as u64).map_err(|e| sql_err(ctx, e))
+        };
+        let grouped = |q: &str| -> Result<Vec<(Option<String>, u64)>, StoreError> {
+            let mut stmt = self.conn.prepare(q).map_err(|e| sql_err(ctx, e))?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, i64>(1)?.max(0) as u64)))
+                .map_err(|e| sql_err(ctx, e))?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(|e| sql_err(ctx, e))
+        };
+        let layers = self
+            .conn
+            .query_row(
+                "SELECT total(n_blocks), total(n_sentences), total(n_tokens), total(n_mentions), total(n_roles),
+                        total(n_times), total(n_quantities), total(n_quotes), total(n_events) FROM documents",
+                [],
+                |r| {
+                    let g = |i: usize| r.get::<_, f64>(i).map(|v| v.max(0.0) as u64);
+                    Ok(LayerCounts {
+                        blocks: g(0)?,
+                        sentences: g(1)?,
+                        tokens: g(2)?,
+                        mentions: g(3)?,
+                        roles: g(4)?,
+                        times: g(5)?,
+                        quantities: g(6)?,
+                        quotes: g(7)?,
+                        events: g(8)?,
+                    })
+                },
+            )
+            .map_err(|e| sql_err(ctx, e))?;
+        let events_by_type = grouped(
+            "SELECT event_type, count(*) AS n FROM events GROUP BY event_type ORDER BY n DESC, event_type",
+        )?
+        .into_iter()
+        .map(|(t, n)| (t.unwrap_or_default(), n))
+        .collect();
+        Ok(Stats {
+            documents: one("SELECT count(*) FROM documents")?,
+            hosts: one(
+                "SELECT count(*) FROM documents WHERE id IN (SELECT appended_to FROM documents WHERE appended_to IS NOT NULL)",
+            )?,
+            appended: one("SELECT count(*) FROM documents WHERE appended_to IS NOT NULL")?,
+            near_duplicates: one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")?,
+            stories: one("SELECT count(DISTINCT story) FROM documents")?,
+            by_language: grouped(
+                "SELECT language, count(*) AS n FROM documents GROUP BY language ORDER BY n DESC, language",
+            )?,
+            by_outlet: grouped("SELECT outlet, count(*) AS n FROM documents GROUP BY outlet ORDER BY n DESC, outlet")?,
+            layers,
+            events_by_type,
+            store_bytes: one("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")?,
+            schema_version: self.schema_version()?,
+        })
+    }
+
+    /// Stores a later stage's state under `key`. `value` must be JSON.
+    pub fn put_meta(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(value) {
+            return Err(StoreError::BadMeta { key: key.to_string(), reason: e.to_string() });
+        }
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            .map(|_| ())
+            .map_err(|e| sql_err(format!("writing meta {key:?}"), e))
+    }
+
+    /// The JSON stored under `key`, if any.
+    pub fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| sql_err(format!("reading meta {key:?}"), e))
+    }
+
+    /// The connection, for this crate's tests.
+    #[cfg(test)]
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Connection settings: wait on locks, WAL for files (readers never block the
+/// writer; a crash loses at most the last commits, never consistency),
+/// `synchronous=NORMAL` (safe in WAL), foreign keys on.
+fn configure(conn: &Connection, file: bool) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if file {
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Derived column values shared by insert and update.
+struct Columns {
+    earliest: Option<String>,
+    latest: Option<String>,
+    sort: Option<String>,
+    body_chars: i64,
+}
+
+impl Columns {
+    fn of(doc: &Document) -> Columns {
+        let d = &doc.meta.published.date;
+        Columns {
+            earliest: d.earliest.map(day),
+            latest: d.latest.map(day),
+            sort: d.sort_key().map(day),
+            body_chars: doc.body().chars().count() as i64,
+        }
+    }
+}
+
+fn insert_document(tx: &Transaction<'_>, doc: &Document, raw: &[u8], json: &str) -> Result<(), StoreError> {
+    let cols = Columns::of(doc);
+    tx.prepare_cached(
+        "INSERT INTO documents (id, source, format, url, outlet, title, published_value, published_earliest,
+             published_latest, published_basis, published_sort, language, appended_to, duplicate_of, story,
+             body_chars, n_blocks, n_sentences, n_tokens, n_mentions, n_roles, n_times, n_quantities,
+             n_quotes, n_events, raw, doc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                 ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            doc.id.as_str(),
+            doc.source,
+            doc.format.as_str(),
+            doc.meta.url,
+            doc.meta.outlet,
+            doc.meta.title,
+            doc.meta.published.date.value,
+            cols.earliest,
+            cols.latest,
+            doc.meta.published.basis.as_str(),
+            cols.sort,
+            doc.meta.language,
+            doc.meta.appended_to.as_ref().map(DocId::as_str),
+            doc.meta.duplicate_of.as_ref().map(DocId::as_str),
+            doc.meta.story,
+            cols.body_chars,
+            doc.blocks.len() as i64,
+            doc.sentences.len() as i64,
+            doc.tokens.len() as i64,
+            doc.mentions.len() as i64,
+            doc.roles.len() as i64,
+            doc.times.len() as i64,
+            doc.quantities.len() as i64,
+            doc.quotes.len() as i64,
+            doc.events.len() as i64,
+            raw,
+            json,
+        ])
+    })
+    .map(|_| ())
+    .map_err(|e| sql_err(format!("writing {}", doc.id), e))
+}
+
+/// Rows of the `mentions` and `events` index tables for one document.
+fn insert_index_rows(tx: &Transaction<'_>, doc: &Document) -> Result<(), StoreError> {
+    let ctx = || format!("indexing {}", doc.id);
+    let mut m = tx
+        .prepare_cached(
+            "INSERT INTO mentions (doc_id, seq, entity_id, entity_type, canonical, start_byte, end_byte)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .map_err(|e| sql_err(ctx(), e))?;
+    for (i, mention) in doc.mentions.iter().enumerate() {
+        let eid = entity_id(mention.kb_id.as_deref(), mention.entity_type, &mention.canonical);
+        m.execute(params![
+            doc.id.as_str(),
+            i as i64,
+            eid,
+            mention.entity_type.as_str(),
+            mention.canonical,
+            mention.span.start() as i64,
+            mention.span.end() as i64,
+        ])
+        .map_err(|e| sql_err(ctx(), e))?;
+    }
+    let mut v = tx
+        .prepare_cached(
+            "INSERT INTO events (doc_id, seq, event_type, modality, date_sort) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .map_err(|e| sql_err(ctx(), e))?;
+    for (i, event) in doc.events.iter().enumerate() {
+        v.execute(params![
+            doc.id.as_str(),
+            i as i64,
+            event.event_type.as_str(),
+            event.modality.as_str(),
+            event.date.sort_key().map(day),
+        ])
+        .map_err(|e| sql_err(ctx(), e))?;
+    }
+    Ok(())
+}
+
+/// The internal storage form: the document's own serde JSON.
+fn encode(doc: &Document) -> Result<String, StoreError> {
+    serde_json::to_string(doc).map_err(|e| StoreError::Invalid { id: doc.id.to_string(), reason: e.to_string() })
+}
+
+/// Rebuilds a stored document from its JSON and raw bytes.
+fn decode(id: &str, raw: Vec<u8>, json: &str) -> Result<Document, StoreError> {
+    let mut doc: Document =
+        serde_json::from_str(json).map_err(|e| StoreError::Corrupt { id: id.to_string(), reason: e.to_string() })?;
+    if doc.id.as_str() != id {
+        return Err(StoreError::Corrupt { id: id.to_string(), reason: format!("its JSON carries the id {}", doc.id) });
+    }
+    doc.raw = raw;
+    Ok(doc)
+}
+
+/// Checks what the store relies on: a `d:` id, every span inside the text it
+/// covers (blocks over `extracted`, the rest over the body), finite numbers
+/// (JSON has no NaN, so they would not read back).
+pub(crate) fn check_document(doc: &Document) -> Result<(), StoreError> {
+    let invalid = |reason: String| StoreError::Invalid { id: doc.id.to_string(), reason };
+    let id = doc.id.as_str();
+    if id.len() <= 2 || !id.starts_with("d:") {
+        return Err(invalid("its id lacks the d: prefix or is empty".to_string()));
+    }
+    let fits = |text: &str, span: Span, what: &str| -> Result<(), StoreError> {
+        Span::new(text, span.start(), span.end())
+            .map(|_| ())
+            .map_err(|e| invalid(format!("{what} {}..{}: {e}", span.start(), span.end())))
+    };
+    let body = doc.body();
+    for b in &doc.blocks {
+        fits(&doc.extracted, b.span, "block")?;
+    }
+    for s in &doc.sentences {
+        fits(body, s.span, "sentence")?;
+    }
+    for t in &doc.tokens {
+        fits(body, t.span, "token")?;
+    }
+    for m in &doc.mentions {
+        fits(body, m.span, "mention")?;
+    }
+    for r in &doc.roles {
+        fits(body, r.evidence, "role evidence")?;
+    }
+    for t in &doc.times {
+        fits(body, t.span, "time")?;
+    }
+    let quantity = |q: &chronicle_core::Quantity| -> Result<(), StoreError> {
+        fits(body, q.span, "quantity")?;
+        if q.value.is_finite() {
+            Ok(())
+        } else {
+            Err(invalid(format!("quantity at {}..{} has the non-finite value {}", q.span.start(), q.span.end(), q.value)))
+        }
+    };
+    for q in &doc.quantities {
+        quantity(q)?;
+    }
+    for q in &doc.quotes {
+        fits(body, q.span, "quote")?;
+        for s in [q.cue_span, q.speaker_span].into_iter().flatten() {
+            fits(body, s, "quote cue or speaker")?;
+        }
+    }
+    for e in &doc.events {
+        fits(body, e.sentence, "event sentence")?;
+        fits(body, e.trigger, "event trigger")?;
+        for arg in e.actors.iter().chain(&e.recipients).chain(&e.location) {
+            if let Some(s) = arg.span {
+                fits(body, s, "event argument")?;
+            }
+        }
+        for q in &e.quantities {
+            quantity(q)?;
+        }
+    }
+    Ok(())
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn parse_day(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+fn count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+fn parse_format(s: &str) -> InputFormat {
+    [InputFormat::Html, InputFormat::Jsonl, InputFormat::Warc]
+        .into_iter()
+        .find(|f| f.as_str() == s)
+        .unwrap_or(InputFormat::Text)
+}
+
+fn parse_basis(s: &str) -> DateBasis {
+    [DateBasis::Explicit, DateBasis::Relative, DateBasis::Inferred]
+        .into_iter()
+        .find(|b| b.as_str() == s)
+        .unwrap_or(DateBasis::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    fn bad_span(start: usize, end: usize) -> Span {
+        serde_json::from_str(&format!(r#"{{"start":{start},"end":{end}}}"#)).unwrap()
+    }
+
+    #[test]
+    fn full_document_round_trips_exactly() {
+        let mut store = Store::open_in_memory().unwrap();
+        let doc = sample::full();
+        let out = store.write_batch(vec![doc.clone()]).unwrap();
+        assert_eq!(out.ingested, vec![doc.id.clone()]);
+        assert!(out.duplicates.is_empty());
+        assert!(store.has_document(&doc.id).unwrap());
+        let back = store.document(doc.id.as_str()).unwrap().expect("stored");
+        assert_eq!(back, doc);
+        assert_eq!(back.raw, doc.raw, "raw bytes, invalid UTF-8 included, kept byte for byte");
+        assert_eq!(back.mentions[0].span.text(back.body()), "Erdoğan");
+        let mut streamed = Vec::new();
+        store.for_each_document(|d| {
+            streamed.push(d);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(streamed, vec![doc]);
+    }
+
+    #[test]
+    fn second_batch_is_all_duplicates_and_changes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let docs = vec![sample::plain("a.txt", "First article text."), sample::plain("b.txt", "Second article text.")];
+        let first = store.write_batch(docs.clone()).unwrap();
+        assert_eq!(first.ingested.len(), 2);
+        let again: Vec<Document> = docs
+            .iter()
+            .map(|d| {
+                let mut d = d.clone();
+                d.source = format!("copy-of-{}", d.source);
+                d
+            })
+            .collect();
+        let second = store.write_batch(again).unwrap();
+        assert!(second.ingested.is_empty());
+        assert_eq!(
+            second.duplicates,
+            vec![("copy-of-a.txt".to_string(), docs[0].id.clone()), ("copy-of-b.txt".to_string(), docs[1].id.clone())]
+        );
+        assert_eq!(store.count_documents().unwrap(), 2);
+        assert_eq!(store.document(docs[0].id.as_str()).unwrap().unwrap().source, "a.txt", "not rewritten");
+
+        let twice = vec![sample::plain("c.txt", "Third."), sample::plain("c2.txt", "Third.")];
+        let out = store.write_batch(twice).unwrap();
+        assert_eq!(out.ingested.len(), 1);
+        assert_eq!(out.duplicates.len(), 1, "a repeat inside one batch is a duplicate too");
+        assert_eq!(store.count_documents().unwrap(), 3);
+    }
+
+    #[test]
+    fn failed_batch_leaves_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let good = sample::plain("good.txt", "A good article.");
+
+        let mut broken = sample::full();
+        broken.mentions[0].span = bad_span(0, 10_000);
+        match store.write_batch(vec![good.clone(), broken]) {
+            Err(StoreError::Invalid { reason, .. }) => assert!(reason.contains("mention"), "{reason}"),
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+        let mut nan = sample::full();
+        nan.quantities[0].value = f64::NAN;
+        assert!(matches!(store.write_batch(vec![good.clone(), nan]), Err(StoreError::Invalid { .. })));
+        assert_eq!(store.count_documents().unwrap(), 0);
+
+        // A failure inside SQLite after the first row was written.
+        let other = sample::plain("other.txt", "Another article.");
+        store
+            .connection()
+            .execute_batch(&format!(
+                "CREATE TEMP TRIGGER boom BEFORE INSERT ON documents WHEN NEW.id = '{}'
+                 BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;",
+                other.id
+            ))
+            .unwrap();
+        let err = store.write_batch(vec![good.clone(), other]).unwrap_err();
+        assert!(err.to_string().contains("simulated failure"), "{err}");
+        assert_eq!(store.count_documents().unwrap(), 0);
+        let rows: i64 = store.connection().query_row("SELECT count(*) FROM mentions", [], |r| r.get(0)).unwrap();
+        assert_eq!(rows, 0);
+        assert!(!store.has_document(&good.id).unwrap());
+    }
+
+    #[test]
+    fn lookup_by_full_id_prefix_and_ambiguous_prefix() {
+        let mut store = Store::open_in_memory().unwrap();
+        let docs: Vec<Document> =
+            (0..20).map(|i| sample::plain(&format!("{i}.txt"), &format!("Article number {i}."))).collect();
+        store.write_batch(docs.clone()).unwrap();
+        let id = docs[0].id.as_str();
+        let hex = &id[2..];
+        assert_eq!(store.document(id).unwrap().unwrap().id, docs[0].id);
+        // 20 ids over 16 hex digits: some first digit is shared; 10 digits are not.
+        assert_eq!(store.document(&hex[..10]).unwrap().unwrap().id, docs[0].id);
+        assert_eq!(store.document(&format!("d:{}", &hex[..10])).unwrap().unwrap().id, docs[0].id);
+        assert_eq!(store.document(&hex[..10].to_uppercase()).unwrap().unwrap().id, docs[0].id);
+        let shared = (0..docs.len())
+            .find_map(|i| {
+                let c = &docs[i].id.as_str()[2..3];
+                (docs.iter().filter(|d| &d.id.as_str()[2..3] == c).count() > 1).then(|| c.to_string())
+            })
+            .expect("pigeonhole");
+        match store.document(&shared) {
+            Err(StoreError::Ambiguous { prefix, candidates }) => {
+                assert_eq!(prefix, shared);
+                assert!(candidates.len() >= 2 && candidates.iter().all(|c| c.starts_with(&format!("d:{shared}"))));
+            }
+            other => panic!("expected Ambiguous, got {other:?}"),
+        }
+        assert!(store.document("zzzz").unwrap().is_none());
+        assert!(store.document("").unwrap().is_none());
+        assert!(store.document("d:").unwrap().is_none());
+    }
+
+    #[test]
+    fn reopening_a_file_migrates_once_and_keeps_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chronicle.db");
+        let doc = sample::full();
+        {
+            let mut store = Store::open(&path).unwrap();
+            assert_eq!(store.schema_version().unwrap(), crate::SCHEMA_VERSION);
+            let mode: String = store.connection().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+            assert_eq!(mode, "wal");
+            store.write_batch(vec![doc.clone()]).unwrap();
+            store.put_meta("stage", r#"{"n":1}"#).unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), crate::SCHEMA_VERSION);
+        assert_eq!(store.count_documents().unwrap(), 1);
+        assert_eq!(store.document(doc.id.as_str()).unwrap().unwrap(), doc);
+        assert_eq!(store.get_meta("stage").unwrap().as_deref(), Some(r#"{"n":1}"#));
+        drop(store);
+        let again = Store::open(&path).unwrap();
+        assert_eq!(again.count_documents().unwrap(), 1);
+        assert_eq!(again.path(), Some(path.as_path()));
+    }
+
+    #[test]
+    fn opening_a_non_database_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("not-a-db.txt");
+        std::fs::write(&path, vec![b'x'; 4096]).unwrap();
+        let err = Store::open(&path).err().expect("refused");
+        assert!(matches!(err, StoreError::Open { .. }), "{err:?}");
+        assert!(err.to_string().contains("not-a-db.txt"), "{err}");
+    }
+
+    #[test]
+    fn update_rewrites_layers_and_fails_whole_on_missing_doc() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut doc = sample::full();
+        store.write_batch(vec![doc.clone()]).unwrap();
+        doc.meta.story = Some("s:feedfacecafebeef".to_string());
+        doc.meta.duplicate_of = Some(DocId::parse("d:00000000000000aa"));
+        doc.events.truncate(1);
+        store.update_documents(std::slice::from_ref(&doc)).unwrap();
+        assert_eq!(store.document(doc.id.as_str()).unwrap().unwrap(), doc);
+        let stats = store.stats().unwrap();
+        assert_eq!(stats.events_by_type, vec![("CONSULT".to_string(), 1)]);
+        assert_eq!(stats.near_duplicates, 1);
+
+        let mut changed = doc.clone();
+        changed.meta.story = Some("s:0000000000000000".to_string());
+        let missing = sample::plain("missing.txt", "Never stored.");
+        match store.update_documents(&[changed, missing]) {
+            Err(StoreError::NotFound { id }) => assert!(id.starts_with("d:")),
+            other => panic!("expected NotFound, got {other:?}"),
+        }
+        assert_eq!(store.document(doc.id.as_str()).unwrap().unwrap().meta.story, doc.meta.story, "rolled back");
+    }
+
+    #[test]
+    fn summaries_sort_by_date_with_unknown_last() {
+        let mut store = Store::open_in_memory().unwrap();
+        let full = sample::full(); // 2024-03-04
+        let mut early = sample::plain("early.txt", "An early article.");
+        early.meta.published = PublishedDate {
+            date: UncertainDate::between(NaiveDate::from_ymd_opt(2023, 1, 1), NaiveDate::from_ymd_opt(2023, 6, 1)),
+            basis: DateBasis::Inferred,
+        };
+        early.meta.appended_to = Some(full.id.clone());
+        let unknown = sample::plain("unknown.txt", "An undated article.");
+        store.write_batch(vec![unknown.clone(), full.clone(), early.clone()]).unwrap();
+        let list = store.documents().unwrap();
+        let ids: Vec<&DocId> = list.iter().map(|s| &s.id).collect();
+        assert_eq!(ids, vec![&early.id, &full.id, &unknown.id]);
+        let s = &list[1];
+        assert_eq!(s.body_chars, sample::BODY.chars().count());
+        assert!(s.body_chars < sample::BODY.len());
+        assert_eq!((s.n_sentences, s.n_mentions, s.n_events), (3, 5, 2));
+        assert_eq!(s.published, full.meta.published);
+        assert_eq!(s.outlet.as_deref(), Some("Example News"));
+        assert_eq!(s.format, InputFormat::Text);
+        assert_eq!(list[0].published, early.meta.published);
+        assert_eq!(list[0].appended_to.as_ref(), Some(&full.id));
+
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.hosts, stats.appended), (3, 1, 1));
+        assert_eq!(stats.by_language, vec![(Some("en".to_string()), 3)]);
+        assert_eq!(stats.by_outlet[0], (None, 2));
+        assert_eq!(stats.layers.mentions, 5);
+        assert_eq!(stats.layers.quantities, 2);
+        assert_eq!(stats.layers.blocks, 3);
+        assert_eq!(stats.events_by_type, vec![("AID".to_string(), 1), ("CONSULT".to_string(), 1)]);
+        assert_eq!(stats.stories, 1);
+        assert!(stats.store_bytes > 0);
+    }
+
+    #[test]
+    fn meta_holds_json_only() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(store.get_meta("k").unwrap(), None);
+        store.put_meta("k", "[1,2]").unwrap();
+        store.put_meta("k", r#"{"a":"b"}"#).unwrap();
+        assert_eq!(store.get_meta("k").unwrap().as_deref(), Some(r#"{"a":"b"}"#));
+        assert!(matches!(store.put_meta("k", "not json"), Err(StoreError::BadMeta { .. })));
+        assert_eq!(store.get_meta("k").unwrap().as_deref(), Some(r#"{"a":"b"}"#));
+    }
+
+    #[test]
+    fn iteration_is_ordered_and_stops_on_error() {
+        let mut store = Store::open_in_memory().unwrap();
+        let docs: Vec<Document> = (0..5).map(|i| sample::plain(&format!("{i}"), &format!("Text {i}."))).collect();
+        store.write_batch(docs).unwrap();
+        let mut seen = Vec::new();
+        store
+            .for_each_document(|d| {
+                seen.push(d.id);
+                Ok(())
+            })
+            .unwrap();
+        let mut sorted = seen.clone();
+        sorted.sort();
+        assert_eq!(seen, sorted);
+        assert_eq!(store.document_ids().unwrap(), sorted);
+        let mut n = 0;
+        let r = store.for_each_document(|_| {
+            n += 1;
+            if n == 2 { Err(StoreError::Stopped("enough".into())) } else { Ok(()) }
+        });
+        assert!(matches!(r, Err(StoreError::Stopped(_))));
+        assert_eq!(n, 2);
+    }
+}
