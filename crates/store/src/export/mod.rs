@@ -578,3 +578,180 @@ fn write_layers(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+    use serde_json::Value;
+
+    /// Exports `docs` from a fresh store and returns the lines parsed, after
+    /// checking every line against the contract.
+    fn check(docs: Vec<Document>, opts: &ExportOptions) -> (Vec<Value>, ExportCounts) {
+        let mut store = Store::open_in_memory().unwrap();
+        store.write_batch(docs).unwrap();
+        let mut out = Vec::new();
+        let counts = write_jsonl(&store, &mut out, opts).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<Value> = text
+            .lines()
+            .map(|l| {
+                if let Err(e) = validate_record(l) {
+                    panic!("invalid line {l}: {e}");
+                }
+                serde_json::from_str(l).unwrap()
+            })
+            .collect();
+        assert_eq!(lines.len() as u64, counts.total());
+        (lines, counts)
+    }
+
+    fn of_kind<'a>(lines: &'a [Value], kind: &str) -> Vec<&'a Value> {
+        lines.iter().filter(|l| l["kind"] == kind).collect()
+    }
+
+    fn chars(s: &str, start: &Value, end: &Value) -> String {
+        let (a, b) = (start.as_u64().unwrap() as usize, end.as_u64().unwrap() as usize);
+        s.chars().skip(a).take(b - a).collect()
+    }
+
+    #[test]
+    fn full_document_exports_valid_lines_in_order() {
+        let doc = sample::full();
+        let (lines, counts) = check(vec![doc.clone()], &ExportOptions::default());
+        assert_eq!(
+            counts,
+            ExportCounts { documents: 1, entities: 4, mentions: 5, times: 1, quantities: 2, quotes: 1, events: 2 }
+        );
+        let kinds: Vec<&str> = lines.iter().map(|l| l["kind"].as_str().unwrap()).collect();
+        assert_eq!(kinds[0], "document");
+        assert!(kinds[1..5].iter().all(|k| *k == "entity"), "{kinds:?}");
+        let d = &lines[0];
+        assert_eq!(d["id"], doc.id.as_str());
+        assert_eq!(d["body"], sample::BODY);
+        assert_eq!(d["published"]["value"], "2024-03-04");
+        assert_eq!(d["published"]["basis"], "explicit");
+        assert_eq!(d["story"], "s:0123456789abcdef");
+        assert!(d["appended_to"].is_null());
+    }
+
+    #[test]
+    fn spans_are_character_offsets() {
+        let (lines, _) = check(vec![sample::full()], &ExportOptions::default());
+        let body = sample::BODY;
+        for kind in ["mention", "time", "quantity", "quote"] {
+            for l in of_kind(&lines, kind) {
+                assert_eq!(chars(body, &l["start"], &l["end"]), l["text"].as_str().unwrap(), "{l}");
+            }
+        }
+        let zurich = of_kind(&lines, "mention").into_iter().find(|m| m["text"] == "Zürich").unwrap();
+        let byte = body.find("Zürich").unwrap();
+        let char_start = body[..byte].chars().count();
+        assert_eq!(zurich["start"], char_start);
+        assert!(char_start < byte, "non-ASCII before it makes the offsets differ");
+        let event = of_kind(&lines, "event")[0];
+        let r = &event["reports"][0];
+        assert_eq!(chars(body, &r["trigger_start"], &r["trigger_end"]), "met");
+        assert_eq!(chars(body, &r["start"], &r["end"]), event["summary"].as_str().unwrap());
+    }
+
+    #[test]
+    fn entities_aggregate_mentions_roles_and_arguments() {
+        let (lines, _) = check(vec![sample::full()], &ExportOptions::default());
+        let entities = of_kind(&lines, "entity");
+        let by_id = |id: &str| *entities.iter().find(|e| e["id"] == id).unwrap_or_else(|| panic!("no {id}"));
+        let kjaer = by_id("e:person:søren-kjær");
+        assert_eq!(kjaer["name"], "Søren Kjær");
+        assert_eq!(kjaer["type"], "person");
+        assert_eq!(kjaer["aliases"], serde_json::json!(["Kjær", "Søren Kjær"]));
+        assert_eq!(kjaer["country"], "DNK");
+        let role = &kjaer["roles"][0];
+        assert_eq!(role["title"], "finance minister");
+        assert_eq!(role["of"], "DNK");
+        assert_eq!(role["as_of"]["value"], "2024-03-04");
+        let ev = &role["evidence"][0];
+        assert_eq!(chars(sample::BODY, &ev["start"], &ev["end"]), "Finance minister Søren Kjær");
+        assert_eq!(by_id("e:recep-tayyip-erdogan")["aliases"], serde_json::json!(["Erdoğan"]));
+        assert_eq!(by_id("e:location:zürich")["type"], "location");
+        // An argument that matches no mention still gets an entity record.
+        assert_eq!(by_id("e:group:aid-convoy-committee")["name"], "aid convoy committee");
+
+        // Every id a record points at has an entity record.
+        let known: BTreeSet<&str> = entities.iter().map(|e| e["id"].as_str().unwrap()).collect();
+        let mut referenced = Vec::new();
+        for m in of_kind(&lines, "mention") {
+            referenced.push(m["entity"].as_str().unwrap());
+        }
+        for q in of_kind(&lines, "quote") {
+            referenced.extend(q["speaker"].as_str());
+        }
+        for e in of_kind(&lines, "event") {
+            for key in ["actors", "recipients"] {
+                referenced.extend(e[key].as_array().unwrap().iter().filter_map(Value::as_str));
+            }
+            referenced.extend(e["location"].as_str());
+        }
+        assert!(referenced.len() > 8);
+        for id in referenced {
+            assert!(known.contains(id), "{id} dangles");
+        }
+    }
+
+    #[test]
+    fn layer_records_carry_their_payload() {
+        let (lines, _) = check(vec![sample::full()], &ExportOptions::default());
+        let quote = of_kind(&lines, "quote")[0];
+        assert_eq!(quote["speaker"], "e:person:søren-kjær");
+        assert_eq!(quote["speaker_text"], "Kjær");
+        assert_eq!(quote["cue"], "said");
+        assert_eq!(quote["direct"], true);
+        let time = of_kind(&lines, "time")[0];
+        assert_eq!((time["type"].as_str(), time["value"].as_str()), (Some("DATE"), Some("2024-03-03")));
+        let q = of_kind(&lines, "quantity");
+        assert_eq!(q[0]["value"], 200.0);
+        assert_eq!(q[0]["approx"], "about");
+        assert_eq!(q[0]["counts"], "trucks of aid");
+        assert!(q[0].get("ordinal").is_none());
+        assert_eq!(q[1]["ordinal"], true);
+
+        let events = of_kind(&lines, "event");
+        let consult = events.iter().find(|e| e["type"] == "CONSULT").unwrap();
+        assert_eq!(consult["actors"], serde_json::json!(["e:recep-tayyip-erdogan"]));
+        assert_eq!(consult["recipients"], serde_json::json!(["e:person:søren-kjær"]));
+        assert_eq!(consult["location"], "e:location:zürich");
+        assert_eq!(consult["num_sources"], 1);
+        assert_eq!(consult["contradictions"], serde_json::json!([]));
+        let aid = events.iter().find(|e| e["type"] == "AID").unwrap();
+        assert_eq!(aid["modality"], "proposed");
+        assert_eq!(aid["attributed_to"], "e:person:søren-kjær");
+        assert_eq!(aid["date"], serde_json::json!({"value": null, "earliest": "2024-03-04", "latest": null}));
+        assert_eq!(aid["quantities"][0]["text"], "about 200 trucks of aid");
+        assert!(aid["quantities"][0].get("doc").is_none());
+    }
+
+    #[test]
+    fn event_ids_are_stable_and_mentions_optional() {
+        let (a, _) = check(vec![sample::full()], &ExportOptions::default());
+        let (b, counts) = check(vec![sample::full()], &ExportOptions { mentions: false });
+        let ids = |lines: &[Value]| -> Vec<String> {
+            of_kind(lines, "event").iter().map(|e| e["id"].as_str().unwrap().to_string()).collect()
+        };
+        assert_eq!(ids(&a), ids(&b));
+        assert!(ids(&a).iter().all(|id| id.starts_with("v:") && id.len() == 18));
+        assert_ne!(ids(&a)[0], ids(&a)[1]);
+        assert_eq!(counts.mentions, 0);
+        assert!(of_kind(&b, "mention").is_empty());
+        assert_eq!(of_kind(&b, "entity").len(), 4, "entities do not depend on mention records");
+    }
+
+    #[test]
+    fn documents_without_layers_export_and_validate() {
+        let mut plain = sample::plain("plain.txt", "Nothing but text — with a dash.");
+        plain.meta.appended_to = Some(sample::full().id);
+        let (lines, counts) = check(vec![plain, sample::full()], &ExportOptions::default());
+        assert_eq!(counts.documents, 2);
+        assert_eq!(of_kind(&lines, "document").len(), 2);
+        let kinds: Vec<&str> = lines.iter().map(|l| l["kind"].as_str().unwrap()).collect();
+        assert_eq!(&kinds[..2], &["document", "document"], "documents come first");
+    }
+}

@@ -330,3 +330,88 @@ impl<'a> Obj<'a> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"{"kind":"document","id":"d:0123456789abcdef","source":"a.txt","outlet":null,"title":"T","published":{"value":null,"earliest":"2025-05-27","latest":"2025-06-19","basis":"inferred"},"language":"en","body":"Erdoğan spoke.","appended_to":null,"duplicate_of":null,"story":null}"#;
+
+    /// `DOC` with one field replaced (or removed, with `None`).
+    fn doc_with(key: &str, value: Option<serde_json::Value>) -> String {
+        let mut v: Value = serde_json::from_str(DOC).unwrap();
+        let map = v.as_object_mut().unwrap();
+        match value {
+            Some(x) => map.insert(key.to_string(), x),
+            None => map.remove(key),
+        };
+        v.to_string()
+    }
+
+    fn rejects(line: &str, why: &str) {
+        match validate_record(line) {
+            Ok(()) => panic!("accepted {line}"),
+            Err(e) => assert!(e.contains(why), "{e:?} lacks {why:?}"),
+        }
+    }
+
+    #[test]
+    fn accepts_well_formed_records_of_every_kind() {
+        let lines = [
+            DOC,
+            r#"{"kind":"entity","id":"e:RUS","name":"Russia","type":"location","aliases":["Russia","Moscow"],"country":"RUS","sector":null,"roles":[]}"#,
+            r#"{"kind":"entity","id":"e:person:a-b","name":"A B","type":"person","aliases":[],"country":null,"sector":"GOV","roles":[{"title":"defence minister","of":"UKR","as_of":{"value":"2025-05","earliest":"2025-05-01","latest":"2025-05-31"},"evidence":[{"doc":"d:01","start":3,"end":9}]}]}"#,
+            r#"{"kind":"mention","doc":"d:01","start":0,"end":7,"text":"Erdoğan","entity":"e:recep-tayyip-erdogan"}"#,
+            r#"{"kind":"time","doc":"d:01","start":4,"end":8,"text":"2025","type":"DATE","value":"2025"}"#,
+            r#"{"kind":"quantity","doc":"d:01","start":0,"end":9,"text":"about 200","value":200,"approx":"about","unit":null,"counts":null,"ordinal":false}"#,
+            r#"{"kind":"quote","doc":"d:01","start":1,"end":3,"text":"hi","speaker":null,"speaker_text":"a source","cue":"said","direct":false}"#,
+            r#"{"kind":"event","id":"v:0123456789abcdef","type":"AGREE","mode":null,"context":[],"cameo":"03","actors":["e:RUS"],"recipients":[],"date":{"value":"2025-06-02","earliest":"2025-06-02","latest":"2025-06-02"},"location":null,"quantities":[{"start":0,"end":3,"text":"two","value":2,"approx":null,"unit":null,"counts":"sides"}],"modality":"asserted","attributed_to":null,"summary":"S.","reports":[{"doc":"d:01","start":0,"end":2,"trigger_start":0,"trigger_end":1}],"num_sources":1,"contradictions":[{"field":"date","values":[{"value":"2025-06-02","doc":"d:01"}]}]}"#,
+            r#"{"kind":"story","id":"s:01","title":"Talks","documents":["d:01"],"events":["v:01"],"span":{"from":"2025-05-16","to":"2025-06-02"}}"#,
+        ];
+        for l in lines {
+            assert_eq!(validate_record(l), Ok(()), "{l}");
+        }
+    }
+
+    #[test]
+    fn rejects_broken_records() {
+        rejects("not json", "not JSON");
+        rejects("[1,2]", "not a JSON object");
+        rejects(r#"{"kind":"gossip","id":"d:1"}"#, "unknown kind");
+        rejects(r#"{"id":"d:1"}"#, "missing field `kind`");
+        rejects(&doc_with("body", None), "missing field `body`");
+        rejects(&doc_with("id", Some("0123456789abcdef".into())), "`id`");
+        rejects(&doc_with("id", Some("e:0123".into())), "d:");
+        rejects(&doc_with("story", Some("d:0123".into())), "`story`");
+        rejects(&doc_with("language", Some("english".into())), "ISO 639-1");
+        rejects(&doc_with("title", Some(3.into())), "`title`");
+        let bad_date = serde_json::json!({"value": "16/05/2025", "earliest": null, "latest": null, "basis": "explicit"});
+        rejects(&doc_with("published", Some(bad_date)), "ISO 8601");
+        let month13 = serde_json::json!({"value": "2025-13", "earliest": null, "latest": null, "basis": "explicit"});
+        rejects(&doc_with("published", Some(month13)), "ISO 8601");
+        let reversed = serde_json::json!({"value": null, "earliest": "2025-06-19", "latest": "2025-05-27", "basis": "inferred"});
+        rejects(&doc_with("published", Some(reversed)), "after");
+        let basis = serde_json::json!({"value": null, "earliest": null, "latest": null, "basis": "guessed"});
+        rejects(&doc_with("published", Some(basis)), "`basis`");
+        let no_latest = serde_json::json!({"value": null, "earliest": null, "basis": "unknown"});
+        rejects(&doc_with("published", Some(no_latest)), "missing field `latest`");
+
+        rejects(r#"{"kind":"mention","doc":"d:01","start":5,"end":2,"text":"x","entity":"e:a"}"#, "after");
+        rejects(r#"{"kind":"mention","doc":"d:01","start":-1,"end":2,"text":"xyz","entity":"e:a"}"#, "non-negative");
+        rejects(r#"{"kind":"mention","doc":"d:01","start":0,"end":8,"text":"Erdoğan","entity":"e:a"}"#, "characters");
+        rejects(r#"{"kind":"mention","doc":"d:01","start":0,"end":1,"text":"x","entity":"person:a"}"#, "e:");
+        rejects(r#"{"kind":"time","doc":"d:01","start":0,"end":1,"text":"x","type":"DAY","value":null}"#, "`type`");
+        rejects(r#"{"kind":"quantity","doc":"d:01","start":0,"end":1,"text":"x","value":"2","approx":null,"unit":null,"counts":null}"#, "`value`");
+        rejects(r#"{"kind":"quantity","doc":"d:01","start":0,"end":1,"text":"x","value":2,"approx":"roughly","unit":null,"counts":null}"#, "`approx`");
+        rejects(r#"{"kind":"quote","doc":"d:01","start":0,"end":1,"text":"x","speaker":null,"speaker_text":null,"cue":null,"direct":"yes"}"#, "`direct`");
+        rejects(r#"{"kind":"entity","id":"e:x","name":"X","type":"thing","aliases":[],"country":null,"sector":null,"roles":[]}"#, "`type`");
+        rejects(r#"{"kind":"entity","id":"e:x","name":"X","type":"location","aliases":[],"country":"Russia","sector":null,"roles":[]}"#, "`country`");
+        let event = r#"{"kind":"event","id":"v:01","type":"AGREE","mode":null,"context":[],"cameo":null,"actors":[],"recipients":[],"date":{"value":null,"earliest":null,"latest":null},"location":null,"quantities":[],"modality":"asserted","attributed_to":null,"summary":"S.","reports":[{"doc":"d:01","start":0,"end":2,"trigger_start":0,"trigger_end":1}],"num_sources":1,"contradictions":[]}"#;
+        assert_eq!(validate_record(event), Ok(()));
+        rejects(&event.replace("\"AGREE\"", "\"MEET\""), "`type`");
+        rejects(&event.replace("\"asserted\"", "\"rumoured\""), "`modality`");
+        rejects(&event.replace("\"v:01\"", "\"d:01\""), "v:");
+        rejects(&event.replace("\"actors\":[]", "\"actors\":[\"Putin\"]"), "e:");
+        rejects(&event.replace(r#""reports":[{"doc":"d:01","start":0,"end":2,"trigger_start":0,"trigger_end":1}]"#, r#""reports":[]"#), "empty");
+    }
+}
