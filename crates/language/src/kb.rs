@@ -1,12 +1,762 @@
-//! The knowledge base (not yet implemented).
+//! The knowledge base: countries, seat-of-government metonyms, first-level
+//! regions, organisations and office holders with date-ranged offices, loaded
+//! once from the user-editable TSV files in `data/kb/` (embedded at compile
+//! time; a directory named by the `CHRONICLE_DATA` environment variable
+//! overrides them file by file: `$CHRONICLE_DATA/kb/countries.tsv`, …).
+//!
+//! Names are matched after folding: lower case, diacritics removed
+//! (`Erdoğan` = `Erdogan`), curly apostrophes straightened, and common
+//! transliteration endings unified (`Zelenskyy`/`Zelenskiy` = `Zelensky`).
+//! [`Gazetteer`] finds the longest knowledge-base name starting at each token.
+
+use std::hash::Hasher;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHasher};
+
 use crate::LanguageError;
 
-/// Countries, organisations, office holders.
-pub struct Kb {}
+/// A country.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3 code.
+    pub iso3: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub iso2: String,
+    /// Common English name.
+    pub name: String,
+    /// Other names ("Russian Federation", "US").
+    pub aliases: Vec<String>,
+    /// Nationality adjectives and nouns ("Ukrainian", "Ukrainians").
+    pub demonyms: Vec<String>,
+    /// Capitals, with spelling variants ("Kyiv", "Kiev").
+    pub capitals: Vec<String>,
+    /// CAMEO country code.
+    pub cameo: String,
+}
+
+/// A place or building name standing for an institution ("the Kremlin").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metonym {
+    /// The canonical surface form (the first listed).
+    pub surface: String,
+    /// Other surface forms.
+    pub aliases: Vec<String>,
+    /// The country it stands for.
+    pub iso3: String,
+    /// PLOVER sector (`GOV`, `MIL`, …).
+    pub sector: String,
+    /// The kind given in the file (e.g. `seat`, `capital`, `institution`).
+    pub kind: String,
+}
+
+/// A first-level region (province, state, oblast).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    /// ISO 3166-2 code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// The country.
+    pub iso3: String,
+}
+
+/// An organisation (international, national institution, armed group, …).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Organization {
+    /// Knowledge-base id (`nato`, `un`).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Other names and acronyms.
+    pub aliases: Vec<String>,
+    /// CAMEO code.
+    pub cameo: String,
+    /// PLOVER sector.
+    pub sector: String,
+    /// The country it belongs to, when national.
+    pub country: Option<String>,
+}
+
+/// One tenure of an office.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Office {
+    /// Country (ISO alpha-3) or organisation code.
+    pub iso3: String,
+    /// The office, lower case ("president", "foreign minister").
+    pub office: String,
+    /// First day, when known.
+    pub from: Option<NaiveDate>,
+    /// Last day; `None` while in office.
+    pub to: Option<NaiveDate>,
+    /// PLOVER sector.
+    pub sector: String,
+}
+
+impl Office {
+    /// True when the tenure covers `date`.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.from.map_or(true, |f| f <= date) && self.to.map_or(true, |t| date <= t)
+    }
+}
+
+/// A person holding (or having held) offices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    /// Knowledge-base id (`volodymyr-zelensky`).
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Tenures.
+    pub offices: Vec<Office>,
+}
+
+impl Person {
+    /// The country of the person's office at `date` (or of any office when
+    /// no date is given or none covers it): the first listed.
+    pub fn country_at(&self, date: Option<NaiveDate>) -> Option<&str> {
+        date.and_then(|d| self.offices.iter().find(|o| o.covers(d)))
+            .or_else(|| self.offices.iter().find(|o| o.to.is_none()))
+            .or(self.offices.first())
+            .map(|o| o.iso3.as_str())
+    }
+
+    /// The sector of the office at `date`, as [`Person::country_at`].
+    pub fn sector_at(&self, date: Option<NaiveDate>) -> Option<&str> {
+        date.and_then(|d| self.offices.iter().find(|o| o.covers(d)))
+            .or_else(|| self.offices.iter().find(|o| o.to.is_none()))
+            .or(self.offices.first())
+            .map(|o| o.sector.as_str())
+    }
+}
+
+/// What a gazetteer name refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// A country name or alias (index into [`Kb::countries`]).
+    Country(u32),
+    /// A capital of the country.
+    Capital(u32),
+    /// A demonym of the country.
+    Demonym(u32),
+    /// A metonym (index into [`Kb::metonyms`]).
+    Metonym(u32),
+    /// A region (index into [`Kb::regions`]).
+    Region(u32),
+    /// An organisation (index into [`Kb::organizations`]).
+    Organization(u32),
+    /// A person (index into [`Kb::persons`]).
+    Person(u32),
+}
+
+impl Entry {
+    /// Preference when one name has several readings: lower wins.
+    fn rank(self) -> u8 {
+        match self {
+            Entry::Person(_) => 0,
+            Entry::Organization(_) => 1,
+            Entry::Country(_) => 2,
+            Entry::Metonym(_) => 3,
+            Entry::Capital(_) => 4,
+            Entry::Demonym(_) => 5,
+            Entry::Region(_) => 6,
+        }
+    }
+}
+
+/// A gazetteer phrase: folded token keys and which tokens must be capitalised.
+#[derive(Clone, Debug)]
+struct Phrase {
+    keys: Vec<u64>,
+    caps: u64,
+    entries: Vec<Entry>,
+}
+
+/// Longest-match name finder over tokens: first-token key → candidate phrases.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    phrases: Vec<Phrase>,
+    by_first: FxHashMap<u64, Vec<u32>>,
+    by_keys: FxHashMap<Vec<u64>, u32>,
+}
+
+/// A gazetteer match: `len` tokens from the start token, with its readings
+/// (best first).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match<'a> {
+    /// Number of tokens.
+    pub len: usize,
+    /// What the name may refer to, best first.
+    pub entries: &'a [Entry],
+}
+
+fn is_function_word(w: &str) -> bool {
+    matches!(w, "of" | "the" | "and" | "for" | "de" | "del" | "la" | "von" | "der" | "van" | "al" | "bin" | "on" | "in" | "&")
+}
+
+impl Gazetteer {
+    fn add(&mut self, name: &str, entry: Entry) {
+        let name = name.trim();
+        let name = name
+            .strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+            .unwrap_or(name);
+        if name.is_empty() {
+            return;
+        }
+        let toks = crate::sentence::tokenize(name);
+        if toks.is_empty() || toks.len() > 12 {
+            return;
+        }
+        let mut buf = String::new();
+        let mut keys = Vec::with_capacity(toks.len());
+        let mut caps = 0u64;
+        for (i, r) in toks.iter().enumerate() {
+            let t = &name[r.clone()];
+            keys.push(token_key(t, &mut buf));
+            if t.starts_with(char::is_uppercase) && !is_function_word(t) {
+                caps |= 1 << i;
+            }
+        }
+        if let Some(&p) = self.by_keys.get(&keys) {
+            let ph = &mut self.phrases[p as usize];
+            if !ph.entries.contains(&entry) {
+                ph.entries.push(entry);
+                ph.entries.sort_by_key(|e| e.rank());
+            }
+            return;
+        }
+        let idx = self.phrases.len() as u32;
+        self.by_first.entry(keys[0]).or_default().push(idx);
+        self.by_keys.insert(keys.clone(), idx);
+        self.phrases.push(Phrase { keys, caps, entries: vec![entry] });
+    }
+
+    /// The longest name starting at token `i`. `keys` are the folded keys of
+    /// the tokens ([`token_key`]) and `words` their text (for the
+    /// capitalisation check).
+    pub fn longest_at<'a>(&'a self, keys: &[u64], words: &[&str], i: usize) -> Option<Match<'a>> {
+        let first = keys.get(i)?;
+        let cands = self.by_first.get(first)?;
+        let mut best: Option<&Phrase> = None;
+        for &c in cands {
+            let ph = &self.phrases[c as usize];
+            let n = ph.keys.len();
+            if best.is_some_and(|b| b.keys.len() >= n) || i + n > keys.len() {
+                continue;
+            }
+            if keys[i..i + n] != ph.keys[..] {
+                continue;
+            }
+            let cased = (0..n).all(|k| {
+                ph.caps & (1 << k) == 0
+                    || words.get(i + k).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
+            });
+            if cased {
+                best = Some(ph);
+            }
+        }
+        best.map(|p| Match { len: p.keys.len(), entries: &p.entries })
+    }
+}
+
+/// Appends the folded form of one word (no spaces expected) to `out`.
+fn fold_word_into(w: &str, out: &mut String) {
+    let start = out.len();
+    for c in w.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+            'ł' | 'Ł' => out.push('l'),
+            'ø' | 'Ø' => out.push('o'),
+            'đ' | 'Đ' => out.push('d'),
+            'ß' => out.push_str("ss"),
+            'ı' => out.push('i'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            _ => unicode_normalization::char::decompose_canonical(c, |d| {
+                if !matches!(d as u32, 0x0300..=0x036F) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
+        }
+    }
+    // word-final transliteration variants: -yy, -iy, -ij → -y
+    let word = &out[start..];
+    if word.len() >= 5 && (word.ends_with("yy") || word.ends_with("iy") || word.ends_with("ij")) {
+        out.truncate(out.len() - 2);
+        out.push('y');
+    }
+}
+
+/// Folds a name for lookup: lower case, diacritics dropped, curly
+/// apostrophes straightened, transliteration endings unified
+/// (`-yy`/`-iy`/`-ij` → `-y`), whitespace collapsed, into `out`.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        fold_word_into(w, out);
+    }
+}
+
+/// Folds a name (see [`fold_into`]).
+pub fn fold(s: &str) -> String {
+    let mut out = String::new();
+    fold_into(s, &mut out);
+    out
+}
+
+/// The gazetteer key of one token: a hash of its folded form. `buf` is
+/// scratch space.
+pub fn token_key(tok: &str, buf: &mut String) -> u64 {
+    buf.clear();
+    fold_word_into(tok, buf);
+    let mut h = FxHasher::default();
+    h.write(buf.as_bytes());
+    h.finish()
+}
+
+/// Normalises an office name for comparison ("Defense Minister" = "defence minister").
+pub fn normalize_office(s: &str) -> String {
+    let mut o = s.trim().to_lowercase().replace("defense", "defence");
+    if o == "minister of foreign affairs" {
+        o = "foreign minister".into();
+    } else if o == "minister of defence" {
+        o = "defence minister".into();
+    }
+    o
+}
+
+/// Countries, metonyms, regions, organisations and office holders.
+#[derive(Clone, Debug, Default)]
+pub struct Kb {
+    /// Countries.
+    pub countries: Vec<Country>,
+    /// Metonyms.
+    pub metonyms: Vec<Metonym>,
+    /// Regions.
+    pub regions: Vec<Region>,
+    /// Organisations.
+    pub organizations: Vec<Organization>,
+    /// Office holders.
+    pub persons: Vec<Person>,
+    by_iso3: FxHashMap<String, u32>,
+    by_org_id: FxHashMap<String, u32>,
+    by_person_id: FxHashMap<String, u32>,
+    person_names: FxHashMap<String, Vec<u32>>,
+    gazetteer: Gazetteer,
+}
+
+/// The knowledge-base files, in load order.
+pub const FILES: [&str; 5] = ["countries.tsv", "metonyms.tsv", "regions.tsv", "organizations.tsv", "office_holders.tsv"];
+
+const BUILTIN: [&str; 5] = [
+    include_str!("../../../data/kb/countries.tsv"),
+    include_str!("../../../data/kb/metonyms.tsv"),
+    include_str!("../../../data/kb/regions.tsv"),
+    include_str!("../../../data/kb/organizations.tsv"),
+    include_str!("../../../data/kb/office_holders.tsv"),
+];
+
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty() && *x != "-").map(String::from).collect()
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty() && s != "-").then(|| s.to_string())
+}
+
+/// Parses a date of day, month or year precision; `first` picks the first
+/// or last day of a coarser period. Empty, `-` and `present` are `None`.
+fn parse_date(s: &str, first: bool) -> Result<Option<NaiveDate>, String> {
+    let s = s.trim();
+    if s.is_empty() || s == "-" || s.eq_ignore_ascii_case("present") || s.eq_ignore_ascii_case("now") {
+        return Ok(None);
+    }
+    match chronicle_core::UncertainDate::parse_value(s) {
+        Ok(u) => Ok(if first { u.earliest } else { u.latest }),
+        Err(_) => Err(format!("bad date {s:?} (want YYYY-MM-DD, YYYY-MM or YYYY)")),
+    }
+}
+
+/// Rows of a TSV file: (1-based line, columns), comments and blank lines skipped.
+fn rows<'a>(text: &'a str) -> impl Iterator<Item = (usize, Vec<&'a str>)> {
+    text.lines().enumerate().filter_map(|(n, l)| {
+        let l = l.trim_end_matches(['\r', '\n']);
+        if l.trim().is_empty() || l.starts_with('#') {
+            None
+        } else {
+            Some((n + 1, l.split('\t').collect()))
+        }
+    })
+}
 
 impl Kb {
-    /// Loads the built-in data files.
+    /// Loads the built-in data files, each replaced by
+    /// `$CHRONICLE_DATA/kb/<file>` when that variable is set and the file exists.
     pub fn builtin() -> Result<Kb, LanguageError> {
-        Ok(Kb {})
+        let dir = std::env::var_os("CHRONICLE_DATA").map(|d| Path::new(&d).join("kb"));
+        let mut texts: Vec<(String, String)> = Vec::with_capacity(FILES.len());
+        for (name, text) in FILES.iter().zip(BUILTIN) {
+            match dir.as_ref().map(|d| d.join(name)).filter(|p| p.is_file()) {
+                Some(p) => {
+                    let t = std::fs::read_to_string(&p)
+                        .map_err(|source| LanguageError::Io { file: p.display().to_string(), source })?;
+                    texts.push((p.display().to_string(), t));
+                }
+                None => texts.push((format!("data/kb/{name}"), text.to_string())),
+            }
+        }
+        Kb::from_texts(&texts)
+    }
+
+    /// Loads the five files from a directory.
+    pub fn load_dir(dir: &Path) -> Result<Kb, LanguageError> {
+        let mut texts = Vec::new();
+        for name in FILES {
+            let p = dir.join(name);
+            let t = std::fs::read_to_string(&p).map_err(|source| LanguageError::Io { file: p.display().to_string(), source })?;
+            texts.push((p.display().to_string(), t));
+        }
+        Kb::from_texts(&texts)
+    }
+
+    /// Builds the KB from `(file name, text)` pairs in [`FILES`] order.
+    pub fn from_texts(texts: &[(String, String)]) -> Result<Kb, LanguageError> {
+        let mut kb = Kb::default();
+        let get = |i: usize| texts.get(i).map(|(f, t)| (f.as_str(), t.as_str())).unwrap_or(("", ""));
+        let bad = |file: &str, line: usize, reason: String| LanguageError::BadData { file: file.to_string(), line, reason };
+
+        let (file, text) = get(0);
+        for (line, c) in rows(text) {
+            if c.len() < 3 {
+                return Err(bad(file, line, "want iso3, iso2, name, aliases, demonyms, capitals, cameo".into()));
+            }
+            let col = |i: usize| c.get(i).copied().unwrap_or("");
+            let iso3 = col(0).trim().to_string();
+            if iso3.is_empty() {
+                return Err(bad(file, line, "empty iso3".into()));
+            }
+            kb.countries.push(Country {
+                iso3: iso3.clone(),
+                iso2: col(1).trim().to_string(),
+                name: col(2).trim().to_string(),
+                aliases: split_list(col(3)),
+                demonyms: split_list(col(4)),
+                capitals: split_list(col(5)),
+                cameo: col(6).trim().to_string(),
+            });
+            kb.by_iso3.insert(iso3, (kb.countries.len() - 1) as u32);
+        }
+
+        let (file, text) = get(1);
+        for (line, c) in rows(text) {
+            if c.len() < 2 {
+                return Err(bad(file, line, "want surface, iso3, sector, type".into()));
+            }
+            let col = |i: usize| c.get(i).copied().unwrap_or("").trim();
+            let mut forms = split_list(col(0));
+            if forms.is_empty() {
+                return Err(bad(file, line, "empty surface".into()));
+            }
+            let surface = forms.remove(0);
+            kb.metonyms.push(Metonym {
+                surface,
+                aliases: forms,
+                iso3: col(1).to_string(),
+                sector: col(2).to_string(),
+                kind: col(3).to_string(),
+            });
+        }
+
+        let (file, text) = get(2);
+        for (line, c) in rows(text) {
+            if c.len() < 2 {
+                return Err(bad(file, line, "want code, name, aliases, iso3".into()));
+            }
+            let col = |i: usize| c.get(i).copied().unwrap_or("");
+            let code = col(0).trim().to_string();
+            let iso3 = opt(col(3)).unwrap_or_default();
+            kb.regions.push(Region { code, name: col(1).trim().to_string(), aliases: split_list(col(2)), iso3 });
+        }
+
+        let (file, text) = get(3);
+        for (line, c) in rows(text) {
+            if c.len() < 2 {
+                return Err(bad(file, line, "want id, name, aliases, cameo, sector, country".into()));
+            }
+            let col = |i: usize| c.get(i).copied().unwrap_or("");
+            let id = col(0).trim().to_string();
+            kb.by_org_id.insert(id.clone(), kb.organizations.len() as u32);
+            kb.organizations.push(Organization {
+                id,
+                name: col(1).trim().to_string(),
+                aliases: split_list(col(2)),
+                cameo: col(3).trim().to_string(),
+                sector: col(4).trim().to_string(),
+                country: opt(col(5)),
+            });
+        }
+
+        let (file, text) = get(4);
+        for (line, c) in rows(text) {
+            if c.len() < 5 {
+                return Err(bad(file, line, "want person_id, name, aliases, iso3, office, from, to, sector".into()));
+            }
+            let col = |i: usize| c.get(i).copied().unwrap_or("");
+            let id = col(0).trim().to_string();
+            let from = parse_date(col(5), true).map_err(|r| bad(file, line, r))?;
+            let to = parse_date(col(6), false).map_err(|r| bad(file, line, r))?;
+            let office = Office {
+                iso3: col(3).trim().to_string(),
+                office: normalize_office(col(4)),
+                from,
+                to,
+                sector: opt(col(7)).unwrap_or_else(|| "GOV".into()),
+            };
+            let idx = match kb.by_person_id.get(&id) {
+                Some(&i) => i,
+                None => {
+                    kb.persons.push(Person { id: id.clone(), name: col(1).trim().to_string(), aliases: Vec::new(), offices: Vec::new() });
+                    let i = (kb.persons.len() - 1) as u32;
+                    kb.by_person_id.insert(id, i);
+                    i
+                }
+            };
+            let p = &mut kb.persons[idx as usize];
+            for a in split_list(col(2)) {
+                if !p.aliases.contains(&a) {
+                    p.aliases.push(a);
+                }
+            }
+            p.offices.push(office);
+        }
+        kb.index();
+        Ok(kb)
+    }
+
+    fn index(&mut self) {
+        let mut g = Gazetteer::default();
+        for (i, c) in self.countries.iter().enumerate() {
+            let i = i as u32;
+            g.add(&c.name, Entry::Country(i));
+            for a in &c.aliases {
+                g.add(a, Entry::Country(i));
+            }
+            for d in &c.demonyms {
+                g.add(d, Entry::Demonym(i));
+            }
+            for cap in &c.capitals {
+                g.add(cap, Entry::Capital(i));
+            }
+        }
+        for (i, m) in self.metonyms.iter().enumerate() {
+            for s in std::iter::once(&m.surface).chain(&m.aliases) {
+                g.add(s, Entry::Metonym(i as u32));
+            }
+        }
+        for (i, r) in self.regions.iter().enumerate() {
+            g.add(&r.name, Entry::Region(i as u32));
+            for a in &r.aliases {
+                g.add(a, Entry::Region(i as u32));
+            }
+        }
+        for (i, o) in self.organizations.iter().enumerate() {
+            g.add(&o.name, Entry::Organization(i as u32));
+            for a in &o.aliases {
+                g.add(a, Entry::Organization(i as u32));
+            }
+        }
+        let mut names: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for (i, p) in self.persons.iter().enumerate() {
+            let i = i as u32;
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                g.add(n, Entry::Person(i));
+                let v = names.entry(fold(n)).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        self.person_names = names;
+        self.gazetteer = g;
+    }
+
+    /// The gazetteer over all names.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The country with this ISO alpha-3 code.
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.by_iso3.get(iso3).map(|&i| &self.countries[i as usize])
+    }
+
+    /// The country a name, alias, demonym or capital refers to
+    /// ("Ukrainian" → UKR, "Kiev" → UKR).
+    pub fn country_of_name(&self, name: &str) -> Option<&Country> {
+        let toks = crate::sentence::tokenize(name);
+        let words: Vec<&str> = toks.iter().map(|r| &name[r.clone()]).collect();
+        let mut buf = String::new();
+        let keys: Vec<u64> = words.iter().map(|w| token_key(w, &mut buf)).collect();
+        let m = self.gazetteer.longest_at(&keys, &words, 0)?;
+        if m.len != words.len() {
+            return None;
+        }
+        m.entries.iter().find_map(|e| match *e {
+            Entry::Country(i) | Entry::Capital(i) | Entry::Demonym(i) => self.countries.get(i as usize),
+            Entry::Metonym(i) => self.metonyms.get(i as usize).and_then(|m| self.country(&m.iso3)),
+            _ => None,
+        })
+    }
+
+    /// The organisation with this id.
+    pub fn organization(&self, id: &str) -> Option<&Organization> {
+        self.by_org_id.get(id).map(|&i| &self.organizations[i as usize])
+    }
+
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.by_person_id.get(id).map(|&i| &self.persons[i as usize])
+    }
+
+    /// Persons whose name or alias folds to the same form as `name`
+    /// (`Erdoğan` = `Erdogan`, `Zelenskyy` = `Zelensky`).
+    pub fn persons_named(&self, name: &str) -> Vec<&Person> {
+        self.person_names
+            .get(&fold(name))
+            .map(|v| v.iter().filter_map(|&i| self.persons.get(i as usize)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Persons whose last name (last token of name or alias) folds to `surname`.
+    pub fn persons_with_surname(&self, surname: &str) -> Vec<&Person> {
+        let key = fold(surname);
+        self.persons
+            .iter()
+            .filter(|p| {
+                std::iter::once(&p.name)
+                    .chain(&p.aliases)
+                    .any(|n| n.rsplit(' ').next().is_some_and(|last| fold(last) == key))
+            })
+            .collect()
+    }
+
+    /// Holders of `office` of `iso3` on `date` (office compared after
+    /// [`normalize_office`]).
+    pub fn holders_of(&self, iso3: &str, office: &str, date: NaiveDate) -> Vec<&Person> {
+        let office = normalize_office(office);
+        self.persons
+            .iter()
+            .filter(|p| p.offices.iter().any(|o| o.iso3 == iso3 && o.office == office && o.covers(date)))
+            .collect()
+    }
+
+    /// The offices `person_id` held on `date`.
+    pub fn offices_of(&self, person_id: &str, date: NaiveDate) -> Vec<&Office> {
+        self.person(person_id).map(|p| p.offices.iter().filter(|o| o.covers(date)).collect()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn toy() -> Kb {
+        let t = |s: &str| s.to_string();
+        Kb::from_texts(&[
+            (t("countries.tsv"), t("# c\nUKR\tUA\tUkraine\t\tUkrainian|Ukrainians\tKyiv|Kiev\tUKR\nTUR\tTR\tTurkey\tTürkiye\tTurkish\tAnkara\tTUR\n")),
+            (t("metonyms.tsv"), t("the Kremlin\tRUS\tGOV\tseat\n")),
+            (t("regions.tsv"), t("UA-14\tDonetsk\tDonetsk Oblast\tUKR\n")),
+            (t("organizations.tsv"), t("nato\tNorth Atlantic Treaty Organization\tNATO\tNAT\tGOV\t\n")),
+            (
+                t("office_holders.tsv"),
+                t("recep-tayyip-erdogan\tRecep Tayyip Erdoğan\tErdogan\tTUR\tpresident\t2014-08-28\t\tGOV\n\
+                   dmytro-kuleba\tDmytro Kuleba\t\tUKR\tforeign minister\t2020-03-04\t2024-09-05\tGOV\n\
+                   andrii-sybiha\tAndrii Sybiha\tAndriy Sybiha\tUKR\tforeign minister\t2024-09-05\t\tGOV\n"),
+            ),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn folding_equates_diacritics_and_transliterations() {
+        assert_eq!(fold("Erdoğan"), "erdogan");
+        assert_eq!(fold("Zelenskyy"), fold("Zelensky"));
+        assert_eq!(fold("Zelenskiy"), "zelensky");
+        assert_eq!(fold("Kyiv’s"), "kyiv's");
+        let kb = toy();
+        assert_eq!(kb.persons_named("Recep Tayyip Erdogan")[0].id, "recep-tayyip-erdogan");
+        assert_eq!(kb.persons_named("erdoğan")[0].id, "recep-tayyip-erdogan");
+        assert_eq!(kb.persons_with_surname("Erdogan").len(), 1);
+    }
+
+    #[test]
+    fn offices_are_date_ranged() {
+        let kb = toy();
+        let h = kb.holders_of("UKR", "Foreign Minister", d("2023-01-01"));
+        assert_eq!(h.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["dmytro-kuleba"]);
+        let h = kb.holders_of("UKR", "foreign minister", d("2025-05-16"));
+        assert_eq!(h.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["andrii-sybiha"]);
+        assert!(kb.offices_of("dmytro-kuleba", d("2025-01-01")).is_empty());
+        assert_eq!(kb.offices_of("andrii-sybiha", d("2025-01-01"))[0].office, "foreign minister");
+    }
+
+    #[test]
+    fn gazetteer_finds_longest_cased_names() {
+        let kb = toy();
+        let words = ["the", "Kremlin", "and", "Türkiye", "met", "in", "Kiev", "with", "Recep", "Tayyip", "Erdogan", "kiev"];
+        let mut buf = String::new();
+        let keys: Vec<u64> = words.iter().map(|w| token_key(w, &mut buf)).collect();
+        let g = kb.gazetteer();
+        assert!(matches!(g.longest_at(&keys, &words, 1).unwrap().entries[0], Entry::Metonym(0)));
+        assert!(matches!(g.longest_at(&keys, &words, 3).unwrap().entries[0], Entry::Country(1)));
+        assert!(matches!(g.longest_at(&keys, &words, 6).unwrap().entries[0], Entry::Capital(0)));
+        assert_eq!(g.longest_at(&keys, &words, 8).unwrap().len, 3);
+        assert!(g.longest_at(&keys, &words, 11).is_none(), "lower-case kiev is not a name");
+        assert_eq!(kb.country_of_name("Ukrainians").unwrap().iso3, "UKR");
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let t = |s: &str| s.to_string();
+        let e = Kb::from_texts(&[
+            (t("c.tsv"), t("")),
+            (t("m.tsv"), t("")),
+            (t("r.tsv"), t("")),
+            (t("o.tsv"), t("")),
+            (t("oh.tsv"), t("# x\np\tP\t\tUKR\tpresident\t2020-13-01\t\tGOV\n")),
+        ])
+        .unwrap_err();
+        assert!(e.to_string().starts_with("oh.tsv:2:"), "{e}");
+    }
+
+    #[test]
+    fn builtin_kb_loads_and_resolves() {
+        let kb = Kb::builtin().unwrap();
+        assert!(kb.countries.len() > 200);
+        assert_eq!(kb.country_of_name("Kiev").unwrap().iso3, "UKR");
+        assert_eq!(kb.country_of_name("Ukrainian").unwrap().iso3, "UKR");
+        assert_eq!(kb.country_of_name("Kremlin").unwrap().iso3, "RUS");
+        assert_eq!(kb.persons_named("Recep Tayyip Erdogan")[0].id, kb.persons_named("Recep Tayyip Erdoğan")[0].id);
+        let h = kb.holders_of("USA", "head of state", d("2023-06-01"));
+        assert!(h.iter().all(|p| !p.offices.iter().any(|o| o.iso3 == "USA" && o.office == "head of state" && o.from == Some(d("2025-01-20")))));
+        assert!(!h.is_empty());
     }
 }

@@ -1,6 +1,8 @@
-//! Named-entity recognition (not yet implemented).
+//! Named-entity recognition (in progress).
 use crate::{kb::Kb, LanguageError};
 use chronicle_core::Document;
+
+pub mod tagger;
 
 /// Tagger plus rules.
 pub struct Recognizer {}
