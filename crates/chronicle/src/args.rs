@@ -1,0 +1,184 @@
+//! Command-line arguments, as raw values. `commands` turns them into a run.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// chronicle turns news articles from many outlets into a source-attributed
+/// record of who did what to whom, when and where.
+#[derive(Debug, Parser)]
+#[command(name = "chronicle", version, about, long_about = None, after_help = "\
+Examples:
+  chronicle demo                              run the whole pipeline on the demo corpus
+  chronicle ingest examples/istanbul-talks    ingest a directory (txt, html, jsonl, warc, warc.gz)
+  chronicle docs                              list what is stored
+  chronicle show d:1a2b --blocks              audit the cleaner on one document
+  chronicle export --format jsonl > out.jsonl export everything (see EXPORT-FORMAT.md)
+  chronicle eval conll                        accuracy of the entity tagger on CoNLL-2003 dev")]
+pub struct Cli {
+    /// The store file.
+    #[arg(long, global = true, env = "CHRONICLE_DB", default_value = "chronicle.db")]
+    pub db: PathBuf,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ingest articles: files or directories (recursively) of .txt, .html/.htm,
+    /// .jsonl, .warc, .warc.gz. A NAME.meta.json beside a file supplies url,
+    /// outlet, published, crawled.
+    #[command(after_help = "Examples:\n  chronicle ingest examples/istanbul-talks\n  chronicle --db news.db ingest crawl.warc.gz feed.jsonl")]
+    Ingest {
+        /// Files or directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print every rejected or duplicate input, not only the summary.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// List stored documents as a table.
+    #[command(after_help = "Example:\n  chronicle docs")]
+    Docs,
+    /// Show one document: metadata and body, optionally its blocks, annotations or events.
+    #[command(after_help = "Examples:\n  chronicle show d:1a2b\n  chronicle show 1a2b --blocks\n  chronicle show 1a2b --annotations --events")]
+    Show {
+        /// Document id or a unique prefix of it.
+        doc: String,
+        /// Every block of the page with its label and why (audit the cleaner).
+        #[arg(long)]
+        blocks: bool,
+        /// Highlight entities, times, quantities and quotes in the body.
+        #[arg(long)]
+        annotations: bool,
+        /// Events coded from the body, with the rule that fired.
+        #[arg(long)]
+        events: bool,
+    },
+    /// Export the store as JSONL following EXPORT-FORMAT.md.
+    #[command(after_help = "Example:\n  chronicle export --format jsonl > chronicle.jsonl")]
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+        /// Leave out `mention` records.
+        #[arg(long)]
+        no_mentions: bool,
+    },
+    /// Counts of documents, languages, outlets and annotations.
+    Stats,
+    /// Run the whole pipeline on the demo corpus in a fresh temporary store and print what it knows.
+    Demo {
+        /// The demo corpus directory.
+        #[arg(long, default_value = "examples/istanbul-talks")]
+        corpus: PathBuf,
+    },
+    /// Measure accuracy against a gold set: clean-html, conll, tempeval, polnear, plover,
+    /// timeline17, ecbplus, reuters-dups. The last line is `TASK: P=… R=… F1=…`.
+    #[command(after_help = "Examples:\n  chronicle eval conll\n  chronicle eval tempeval ../shared/data/tempeval3\n\nPATH defaults to ../shared/data/<set> (or $CHRONICLE_EVAL_DATA/<set>); a missing set is skipped.")]
+    Eval {
+        /// The task.
+        #[arg(value_enum)]
+        task: EvalTask,
+        /// The set's directory or file, in the set's own format.
+        path: Option<PathBuf>,
+    },
+    /// Events as a table, filtered.
+    #[command(after_help = "Examples:\n  chronicle events --actor RUS --type AGREE\n  chronicle events --since 2025-05-01")]
+    Events {
+        /// Actor: country code, KB id or part of a name.
+        #[arg(long)]
+        actor: Option<String>,
+        /// PLOVER type.
+        #[arg(long = "type")]
+        event_type: Option<String>,
+        /// Only events on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only events of this story (id or prefix).
+        #[arg(long)]
+        story: Option<String>,
+    },
+    /// Each actor's demands, offers and red lines with their status over time.
+    Positions {
+        /// Only this story (id or prefix).
+        #[arg(long)]
+        story: Option<String>,
+    },
+    /// Stories (clusters of documents about the same thing).
+    Stories,
+    /// Events in event-date order, with date uncertainty.
+    Timeline {
+        /// Only this story (id or prefix).
+        #[arg(long)]
+        story: Option<String>,
+        /// Only events with this actor.
+        #[arg(long)]
+        actor: Option<String>,
+    },
+    /// A Markdown brief of one story, every line cited.
+    Brief {
+        /// Story id or prefix (default: the story with most documents).
+        story: Option<String>,
+    },
+    /// Throughput benchmark of the whole pipeline on Reuters-21578.
+    #[command(after_help = "Example:\n  cargo run --release -- bench --threads 1")]
+    Bench {
+        /// Reuters-21578 directory.
+        #[arg(long, default_value = "../shared/data/reuters21578")]
+        reuters: PathBuf,
+        /// At most this many stories.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+}
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per line (EXPORT-FORMAT.md).
+    Jsonl,
+}
+
+/// Evaluation tasks.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum EvalTask {
+    /// Main-content extraction vs dragnet gold text (token P/R/F1).
+    CleanHtml,
+    /// Entities vs CoNLL-2003 dev.
+    Conll,
+    /// Time expressions vs TempEval-3 (value F1).
+    Tempeval,
+    /// Quote speakers vs PolNeAR dev.
+    Polnear,
+    /// Event types and actors vs the PLOVER gold-standard dev set.
+    Plover,
+    /// Story clustering vs Timeline17 topics.
+    Timeline17,
+    /// Topic clustering vs ECB+.
+    Ecbplus,
+    /// Exact-duplicate groups in Reuters-21578.
+    ReutersDups,
+}
+
+impl EvalTask {
+    /// The data set directory name under ../shared/data.
+    pub fn set(self) -> &'static str {
+        match self {
+            EvalTask::CleanHtml => "dragnet",
+            EvalTask::Conll => "conll2003",
+            EvalTask::Tempeval => "tempeval3",
+            EvalTask::Polnear => "polnear",
+            EvalTask::Plover => "plover-gsr",
+            EvalTask::Timeline17 => "timeline17",
+            EvalTask::Ecbplus => "ecbplus",
+            EvalTask::ReutersDups => "reuters21578",
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! One function per subcommand: build what it needs, call the libraries, print.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use chronicle_core::Document;
+use chronicle_pipeline::{IngestSummary, Pipeline};
+use chronicle_store::Store;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::args::{Cli, Command, EvalTask};
+use crate::render;
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest { paths, verbose } => ingest(&cli.db, &paths, verbose),
+        Command::Docs => {
+            let store = open(&cli.db)?;
+            print!("{}", render::documents_table(&store.documents()?));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { doc, blocks, annotations, events } => {
+            let store = open(&cli.db)?;
+            let Some(d) = store.document(&doc)? else { bail!("no document matches {doc:?}") };
+            let color = std::io::stdout().is_terminal();
+            print!("{}", render::document(&d, blocks, annotations, events, color));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { format: _, no_mentions } => {
+            let store = open(&cli.db)?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let opts = chronicle_store::export::ExportOptions { mentions: !no_mentions };
+            chronicle_store::export::write_jsonl(&store, &mut out, &opts)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats => {
+            let store = open(&cli.db)?;
+            print!("{}", render::stats(&store.stats()?));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo { corpus } => demo(&corpus),
+        Command::Eval { task, path } => eval(task, path),
+        Command::Events { actor, event_type, since, story } => {
+            let store = open(&cli.db)?;
+            let docs = chronicle_pipeline::all_documents(&store)?;
+            let filter = render::EventFilter { actor, event_type, since, story };
+            print!("{}", render::events_table(&docs, &filter));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Positions { story } => {
+            let store = open(&cli.db)?;
+            let docs = select_story(chronicle_pipeline::all_documents(&store)?, story.as_deref());
+            let positions = chronicle_events::positions::positions(&docs);
+            print!("{}", chronicle_events::positions::render_table(&positions));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stories => {
+            let store = open(&cli.db)?;
+            let docs = chronicle_pipeline::all_documents(&store)?;
+            print!("{}", render::stories_table(&docs));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Timeline { story, actor } => {
+            let store = open(&cli.db)?;
+            let docs = select_story(chronicle_pipeline::all_documents(&store)?, story.as_deref());
+            print!("{}", render::timeline(&docs, actor.as_deref()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Brief { story } => {
+            let store = open(&cli.db)?;
+            let docs = chronicle_pipeline::all_documents(&store)?;
+            print!("{}", render::brief(&docs, story.as_deref())?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { reuters, limit, threads } => bench(&reuters, limit, threads),
+    }
+}
+
+fn open(db: &Path) -> Result<Store> {
+    Store::open(db).with_context(|| format!("opening the store {}", db.display()))
+}
+
+/// Documents of one story (id or prefix); all when `story` is None.
+fn select_story(docs: Vec<Document>, story: Option<&str>) -> Vec<Document> {
+    match story {
+        None => docs,
+        Some(s) => {
+            let want = if s.starts_with("s:") { s.to_string() } else { format!("s:{s}") };
+            docs.into_iter()
+                .filter(|d| d.meta.story.as_deref().is_some_and(|st| st.starts_with(&want)))
+                .collect()
+        }
+    }
+}
+
+fn ingest(db: &Path, paths: &[PathBuf], verbose: bool) -> Result<ExitCode> {
+    let pipeline = Pipeline::load()?;
+    let mut store = open(db)?;
+    let summary = ingest_with_progress(&pipeline, &mut store, paths)?;
+    report(&summary, verbose);
+    // Non-zero only when nothing could be ingested at all (duplicates count as
+    // handled: re-ingesting a corpus is not a failure).
+    if summary.ingested.is_empty() && summary.duplicates.is_empty() {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ingest_with_progress(pipeline: &Pipeline, store: &mut Store, paths: &[PathBuf]) -> Result<IngestSummary> {
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {elapsed} {pos} inputs ({per_sec}) {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let started = Instant::now();
+    let summary = pipeline.ingest(store, paths, |p| {
+        if let Some(bar) = &bar {
+            bar.set_position(p.inputs as u64);
+            let mb = p.bytes as f64 / 1e6;
+            bar.set_message(format!("{mb:.1} MB, {:.1} MB/s", mb / started.elapsed().as_secs_f64().max(1e-3)));
+        }
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(summary)
+}
+
+fn report(summary: &IngestSummary, verbose: bool) {
+    // Rejections always get their one line: the user must see what was lost.
+    for r in &summary.rejected {
+        eprintln!("rejected {}: {}", r.source, r.reason);
+    }
+    if verbose {
+        for (source, id) in &summary.duplicates {
+            eprintln!("duplicate {source}: already stored as {id}");
+        }
+    }
+    println!("{}", summary.render());
+}
+
+fn demo(corpus: &Path) -> Result<ExitCode> {
+    let corpus = if corpus.exists() {
+        corpus.to_path_buf()
+    } else {
+        // Also works from another directory: fall back to the corpus in the source tree.
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/istanbul-talks")
+    };
+    if !corpus.exists() {
+        bail!("demo corpus {} not found", corpus.display());
+    }
+    let dir = tempfile::tempdir().context("creating a temporary store")?;
+    let db = dir.path().join("demo.db");
+    let pipeline = Pipeline::load()?;
+    let mut store = open(&db)?;
+    let summary = ingest_with_progress(&pipeline, &mut store, &[corpus.clone()])?;
+    report(&summary, false);
+    println!();
+    print!("{}", render::documents_table(&store.documents()?));
+    let docs = chronicle_pipeline::all_documents(&store)?;
+    print!("{}", render::demo_overview(&docs));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(task: EvalTask, path: Option<PathBuf>) -> Result<ExitCode> {
+    let path = path.unwrap_or_else(|| {
+        let base = std::env::var_os("CHRONICLE_EVAL_DATA")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("../shared/data"));
+        base.join(task.set())
+    });
+    if !path.exists() {
+        println!("skipped: {} not found (the dev sets live in ../shared/data)", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let result = match task {
+        EvalTask::CleanHtml => chronicle_clean::eval::clean_html(&path),
+        EvalTask::Conll => chronicle_language::eval::conll::run(&path),
+        EvalTask::Tempeval => chronicle_language::eval::tempeval::run(&path),
+        EvalTask::Polnear => chronicle_language::eval::polnear::run(&path),
+        EvalTask::Plover => chronicle_events::eval::plover(&path),
+        EvalTask::Timeline17 => chronicle_link::eval::timeline17(&path),
+        EvalTask::Ecbplus => chronicle_link::eval::ecbplus(&path),
+        EvalTask::ReutersDups => chronicle_link::eval::reuters_dups(&path),
+    };
+    match result {
+        Ok(report) => {
+            print!("{}", report.render());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => bail!("eval failed: {e}"),
+    }
+}
+
+fn bench(reuters: &Path, limit: Option<usize>, threads: Option<usize>) -> Result<ExitCode> {
+    if !reuters.exists() {
+        println!("skipped: {} not found", reuters.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(n) = threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().context("thread pool")?;
+    }
+    let inputs = chronicle_pipeline::reuters::read_dir(reuters, limit).map_err(anyhow::Error::msg)?;
+    let n_inputs = inputs.len();
+    let pipeline = Pipeline::load()?;
+    let started = Instant::now();
+    let mut docs = 0usize;
+    let mut sentences = 0usize;
+    let mut chunk = Vec::with_capacity(pipeline.batch_size);
+    let mut run_chunk = |chunk: Vec<chronicle_core::RawInput>, docs: &mut usize, sentences: &mut usize| {
+        for found in pipeline.process(chunk).into_iter().flatten() {
+            *docs += found.len();
+            *sentences += found.iter().map(|d| d.sentences.len()).sum::<usize>();
+        }
+    };
+    for input in inputs {
+        chunk.push(input);
+        if chunk.len() == pipeline.batch_size {
+            run_chunk(std::mem::take(&mut chunk), &mut docs, &mut sentences);
+        }
+    }
+    run_chunk(chunk, &mut docs, &mut sentences);
+    let secs = started.elapsed().as_secs_f64();
+    let threads = rayon::current_num_threads();
+    println!("inputs: {n_inputs}  documents: {docs}  sentences: {sentences}  threads: {threads}");
+    println!(
+        "clean+annotate+events: {secs:.2} s  {:.0} docs/s  {:.0} sentences/s  ({:.0} docs/s per thread)",
+        docs as f64 / secs,
+        sentences as f64 / secs,
+        docs as f64 / secs / threads as f64
+    );
+    println!("peak RSS: {}", render::peak_rss().unwrap_or_else(|| "unknown".into()));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,126 @@
+//! End-to-end tests of the `chronicle` binary on the demo corpus and on small
+//! fixtures written into temporary directories.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_chronicle"))
+}
+
+fn demo_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/istanbul-talks")
+}
+
+/// Runs `chronicle --db DB ARGS…` and returns its output.
+fn run(db: &Path, args: &[&str]) -> Output {
+    bin().arg("--db").arg(db).args(args).output().expect("chronicle runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn second_ingest_reports_five_duplicates_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let corpus = demo_corpus();
+    let first = run(&db, &["ingest", corpus.to_str().unwrap()]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).contains("ingested 5 document(s)"), "{}", stdout(&first));
+
+    let export_before = stdout(&run(&db, &["export", "--format", "jsonl"]));
+    let second = run(&db, &["ingest", corpus.to_str().unwrap()]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    let out = stdout(&second);
+    assert!(out.contains("ingested 0 document(s)"), "{out}");
+    assert!(out.contains("5 duplicate(s)"), "{out}");
+    let export_after = stdout(&run(&db, &["export", "--format", "jsonl"]));
+    assert_eq!(export_before, export_after, "a repeated ingest must change nothing");
+}
+
+#[test]
+fn export_validates_against_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let corpus = demo_corpus();
+    assert!(run(&db, &["ingest", corpus.to_str().unwrap()]).status.success());
+    let export = run(&db, &["export", "--format", "jsonl"]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let text = stdout(&export);
+    let mut kinds = std::collections::BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Err(e) = chronicle_store::export::validate_record(line) {
+            panic!("line {}: {e}\n{line}", i + 1);
+        }
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        *kinds.entry(v["kind"].as_str().unwrap().to_string()).or_insert(0) += 1;
+    }
+    assert!(kinds.get("document").copied().unwrap_or(0) >= 5, "{kinds:?}");
+}
+
+#[test]
+fn bad_inputs_are_reported_and_good_files_still_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("empty.txt"), "").unwrap();
+    std::fs::write(input.join("binary.txt"), [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3]).unwrap();
+    std::fs::write(input.join("photo.png"), [0x89, b'P', b'N', b'G']).unwrap();
+    std::fs::write(
+        input.join("feed.jsonl"),
+        "{\"title\":\"Ministers meet\",\"text\":\"Foreign ministers met in Geneva on Tuesday to discuss a ceasefire. They agreed to meet again next month.\"}\nnot json at all\n",
+    )
+    .unwrap();
+    std::fs::copy(demo_corpus().join("001_c2f305a5063d9f21.txt"), input.join("good.txt")).unwrap();
+    let db = dir.path().join("c.db");
+    let missing = dir.path().join("does-not-exist.txt");
+    let out = run(&db, &["ingest", input.to_str().unwrap(), missing.to_str().unwrap()]);
+    assert!(out.status.success(), "some input was good, so the run succeeds: {}", stderr(&out));
+    let err = stderr(&out);
+    for needle in ["empty.txt", "binary.txt", "photo.png", "feed.jsonl#L2", "does-not-exist.txt"] {
+        assert!(err.contains(needle), "no rejection line for {needle}:\n{err}");
+    }
+    let summary = stdout(&out);
+    assert!(summary.contains("ingested 2 document(s)"), "{summary}");
+    assert!(summary.contains("5 rejected"), "{summary}");
+}
+
+#[test]
+fn nothing_ingestable_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "   \n").unwrap();
+    let out = run(&dir.path().join("c.db"), &["ingest", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stderr(&out).contains("empty"), "{}", stderr(&out));
+}
+
+#[test]
+fn show_prints_blocks_with_labels_and_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let file = demo_corpus().join("003_1ab1a1e8cfb25cf6.txt");
+    assert!(run(&db, &["ingest", file.to_str().unwrap()]).status.success());
+    let docs = stdout(&run(&db, &["docs"]));
+    let id = docs.split_whitespace().find(|w| w.starts_with("d:")).expect("a document id in the table").to_string();
+    let show = run(&db, &["show", &id[2..8], "--blocks"]);
+    assert!(show.status.success(), "{}", stderr(&show));
+    let text = stdout(&show);
+    assert!(text.contains(&id), "{text}");
+    assert!(text.contains("blocks:"), "{text}");
+    assert!(text.contains("body ") || text.contains("body  "), "a body block is listed: {text}");
+}
+
+#[test]
+fn eval_skips_cleanly_when_the_set_is_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin().args(["eval", "conll", dir.path().join("nope").to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success());
+    assert!(stdout(&out).starts_with("skipped:"), "{}", stdout(&out));
+}

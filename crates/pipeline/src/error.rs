@@ -1,0 +1,16 @@
+//! Errors that stop a pipeline run (bad input never does: it is accounted for).
+use thiserror::Error;
+
+/// A failure of the run itself.
+#[derive(Debug, Error)]
+pub enum PipelineError {
+    /// The store failed; nothing of the failed batch was written.
+    #[error("store: {0}")]
+    Store(#[from] chronicle_store::StoreError),
+    /// A stage could not load its data.
+    #[error("loading a stage: {0}")]
+    Stage(String),
+    /// Saved cross-document state could not be read or written.
+    #[error("cross-document state: {0}")]
+    State(String),
+}

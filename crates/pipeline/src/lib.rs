@@ -1,0 +1,268 @@
+//! The pipeline: read → clean → annotate → code events → link → store.
+//!
+//! This crate owns no analysis of its own. It builds each stage once, streams
+//! inputs through them in bounded batches (so memory does not grow with the
+//! corpus), runs the per-document stages in parallel with rayon, and writes each
+//! batch to the store in one transaction. The CLI and the HTTP server both call
+//! [`Pipeline::ingest`], so every entry point accounts for input the same way.
+//!
+//! Architecture invariant: stage crates never call each other; only this crate
+//! knows the order of the stages.
+
+mod error;
+pub mod reuters;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+use chronicle_clean::Cleaner;
+use chronicle_core::{DocId, Document, RawInput};
+use chronicle_events::EventCoder;
+use chronicle_ingest::{IngestOptions, Item};
+use chronicle_language::Language;
+use chronicle_link::dedup::DupIndex;
+use chronicle_link::story::StoryIndex;
+use chronicle_store::Store;
+use rayon::prelude::*;
+
+pub use error::PipelineError;
+
+/// Inputs cleaned, annotated and written together; one store transaction each.
+pub const DEFAULT_BATCH: usize = 256;
+
+const DUP_INDEX_KEY: &str = "link.dup_index";
+const STORY_INDEX_KEY: &str = "link.story_index";
+
+/// Every stage, loaded once.
+pub struct Pipeline {
+    cleaner: Cleaner,
+    language: Language,
+    coder: EventCoder,
+    /// Inputs per batch.
+    pub batch_size: usize,
+    /// Reader limits.
+    pub ingest_options: IngestOptions,
+}
+
+/// One input that was not ingested, with the one-line reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    /// Path, `path#Lnn` or `path@offset`.
+    pub source: String,
+    /// Short key for counting (`empty`, `binary`, …).
+    pub kind: String,
+    /// The reason, one line.
+    pub reason: String,
+}
+
+/// What an ingest run did with every input.
+#[derive(Clone, Debug, Default)]
+pub struct IngestSummary {
+    /// Host articles newly stored.
+    pub ingested: Vec<DocId>,
+    /// Articles salvaged from the end of other pages, newly stored.
+    pub appended: Vec<DocId>,
+    /// Inputs already in the store (or twice in this run): source and id.
+    pub duplicates: Vec<(String, DocId)>,
+    /// Inputs that could not be ingested.
+    pub rejected: Vec<Rejected>,
+}
+
+impl IngestSummary {
+    /// Rejections counted by kind, sorted by kind.
+    pub fn rejected_by_kind(&self) -> BTreeMap<String, usize> {
+        let mut by = BTreeMap::new();
+        for r in &self.rejected {
+            *by.entry(r.kind.clone()).or_insert(0) += 1;
+        }
+        by
+    }
+
+    /// The closing summary line.
+    pub fn render(&self) -> String {
+        let mut s = format!(
+            "ingested {} document(s) (+{} appended article(s) salvaged), {} duplicate(s) skipped, {} rejected",
+            self.ingested.len(),
+            self.appended.len(),
+            self.duplicates.len(),
+            self.rejected.len()
+        );
+        let by = self.rejected_by_kind();
+        if !by.is_empty() {
+            let parts: Vec<String> = by.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+            s.push_str(&format!(" ({})", parts.join(", ")));
+        }
+        s
+    }
+}
+
+/// Progress reported after each batch.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Progress {
+    /// Inputs read so far (articles and rejections).
+    pub inputs: usize,
+    /// Bytes of raw input read so far.
+    pub bytes: u64,
+}
+
+impl Pipeline {
+    /// Loads every stage's built-in data.
+    pub fn load() -> Result<Pipeline, PipelineError> {
+        Ok(Pipeline {
+            cleaner: Cleaner::builtin(),
+            language: Language::load().map_err(|e| PipelineError::Stage(e.to_string()))?,
+            coder: EventCoder::builtin().map_err(|e| PipelineError::Stage(e.to_string()))?,
+            batch_size: DEFAULT_BATCH,
+            ingest_options: IngestOptions::default(),
+        })
+    }
+
+    /// The language layer (for evaluations and ad-hoc annotation).
+    pub fn language(&self) -> &Language {
+        &self.language
+    }
+
+    /// Cleans, annotates and codes a batch of inputs without storing them.
+    /// Per input: the host document and any salvaged appended articles, or a rejection.
+    pub fn process(&self, inputs: Vec<RawInput>) -> Vec<Result<Vec<Document>, Rejected>> {
+        let sources: Vec<String> = inputs.iter().map(|i| i.source.clone()).collect();
+        let cleaned = self.cleaner.clean_batch(inputs);
+        cleaned
+            .into_par_iter()
+            .zip(sources)
+            .map(|(result, source)| match result {
+                Ok(mut docs) => {
+                    for doc in &mut docs {
+                        self.language.annotate(doc);
+                        self.coder.code(doc);
+                    }
+                    Ok(docs)
+                }
+                Err(e) => Err(Rejected { source, kind: "no-text".into(), reason: e.to_string() }),
+            })
+            .collect()
+    }
+
+    /// Ingests every path into the store: streaming, in batches, one
+    /// transaction per batch. Bad inputs are accounted for and the run goes on;
+    /// only a store failure stops it.
+    pub fn ingest(
+        &self,
+        store: &mut Store,
+        paths: &[PathBuf],
+        mut progress: impl FnMut(Progress),
+    ) -> Result<IngestSummary, PipelineError> {
+        let mut summary = IngestSummary::default();
+        let mut link = LinkState::load(store)?;
+        let mut seen_this_run: HashSet<DocId> = HashSet::new();
+        let mut batch: Vec<RawInput> = Vec::with_capacity(self.batch_size);
+        let mut done = Progress::default();
+
+        for item in chronicle_ingest::read_paths(paths, &self.ingest_options) {
+            done.inputs += 1;
+            match item {
+                Item::Rejected(r) => summary.rejected.push(Rejected {
+                    source: r.source,
+                    kind: r.reason.kind().to_string(),
+                    reason: r.reason.to_string(),
+                }),
+                Item::Input(input) => {
+                    done.bytes += input.raw.len() as u64;
+                    // The host id is the hash of the raw text: a re-ingested
+                    // article is known before any work is spent on it.
+                    let id = DocId::from_text(&input.text);
+                    if !seen_this_run.insert(id.clone()) || store.has_document(&id)? {
+                        summary.duplicates.push((input.source, id));
+                        continue;
+                    }
+                    batch.push(input);
+                    if batch.len() >= self.batch_size {
+                        self.flush(store, &mut link, std::mem::take(&mut batch), &mut summary)?;
+                        progress(done);
+                    }
+                }
+            }
+        }
+        if !batch.is_empty() {
+            self.flush(store, &mut link, batch, &mut summary)?;
+        }
+        progress(done);
+        link.save(store)?;
+        Ok(summary)
+    }
+
+    fn flush(
+        &self,
+        store: &mut Store,
+        link: &mut LinkState,
+        inputs: Vec<RawInput>,
+        summary: &mut IngestSummary,
+    ) -> Result<(), PipelineError> {
+        let mut docs = Vec::new();
+        for result in self.process(inputs) {
+            match result {
+                Ok(found) => docs.extend(found),
+                Err(r) => summary.rejected.push(r),
+            }
+        }
+        // Linking is sequential and incremental: each document meets the
+        // indexes as they were after the previous one.
+        for doc in &mut docs {
+            doc.meta.duplicate_of = link.dups.check_and_insert(&doc.id, doc.body());
+            doc.meta.story = Some(link.stories.assign(doc).to_string());
+        }
+        let outcome = store.write_batch(docs.clone())?;
+        let new: HashSet<&DocId> = outcome.ingested.iter().collect();
+        for doc in &docs {
+            if !new.contains(&doc.id) {
+                continue;
+            }
+            if doc.meta.appended_to.is_some() {
+                summary.appended.push(doc.id.clone());
+            } else {
+                summary.ingested.push(doc.id.clone());
+            }
+        }
+        summary.duplicates.extend(outcome.duplicates);
+        Ok(())
+    }
+}
+
+/// The cross-document indexes, kept in the store between runs so that linking
+/// one more document never recomputes the whole.
+struct LinkState {
+    dups: DupIndex,
+    stories: StoryIndex,
+}
+
+impl LinkState {
+    fn load(store: &Store) -> Result<LinkState, PipelineError> {
+        let dups = match store.get_meta(DUP_INDEX_KEY)? {
+            Some(json) => serde_json::from_str(&json).map_err(|e| PipelineError::State(e.to_string()))?,
+            None => DupIndex::default(),
+        };
+        let stories = match store.get_meta(STORY_INDEX_KEY)? {
+            Some(json) => serde_json::from_str(&json).map_err(|e| PipelineError::State(e.to_string()))?,
+            None => StoryIndex::default(),
+        };
+        Ok(LinkState { dups, stories })
+    }
+
+    fn save(&self, store: &mut Store) -> Result<(), PipelineError> {
+        let dups = serde_json::to_string(&self.dups).map_err(|e| PipelineError::State(e.to_string()))?;
+        let stories = serde_json::to_string(&self.stories).map_err(|e| PipelineError::State(e.to_string()))?;
+        store.put_meta(DUP_INDEX_KEY, &dups)?;
+        store.put_meta(STORY_INDEX_KEY, &stories)?;
+        Ok(())
+    }
+}
+
+/// Every document in the store (for the cross-document views).
+pub fn all_documents(store: &Store) -> Result<Vec<Document>, PipelineError> {
+    let mut docs = Vec::new();
+    store.for_each_document(|d| {
+        docs.push(d);
+        Ok(())
+    })?;
+    Ok(docs)
+}
