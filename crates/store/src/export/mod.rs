@@ -356,7 +356,11 @@ impl EntityAgg {
 fn most_frequent<K: Ord>(counts: &BTreeMap<K, usize>) -> Option<&K> {
     let mut best: Option<(&K, usize)> = None;
     for (k, &n) in counts {
-        if best.map_or(true, |(_, b)| n > b) {
+        let better = match best {
+            None => true,
+            Some((_, b)) => n > b,
+        };
+        if better {
             best = Some((k, n));
         }
     }
