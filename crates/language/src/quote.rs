@@ -1,5 +1,842 @@
-//! quote annotation (not yet implemented).
-use chronicle_core::Document;
+//! Quotes, direct and reported, with cue verb and speaker.
+//!
+//! Direct quotes are words between matching quotation marks (straight or
+//! curly, double or single; an apostrophe between letters, as in "Russia's" or
+//! "don't", is never a mark). A quote is attributed by, in order:
+//! 1. a cue right after it: "'…,' Peskov told reporters", "'…,' said Mr X";
+//! 2. a cue right before it: "He said: '…'", "he asserted, \"…\"";
+//! 3. a reported-speech frame of its sentence: "X said the position was '…'";
+//! 4. the quote just before it, when nothing but its attribution lies between
+//!    (a quote continued after "he said").
+//!
+//! Reported speech ("X said (that) …", "…, X said.", "according to X, …") gives
+//! indirect quotes over the reported words.
+//!
+//! The speaker phrase is resolved through `doc.mentions`: a (non-possessive)
+//! Person mention inside it; else an organisation/place mention heading it
+//! ("the Kremlin said"); a pronoun ("he", "she") goes to the first Person mention
+//! (outside quotes) of the same sentence before it, else of the previous
+//! sentence. Otherwise `speaker` stays `None` (anonymous: "a source in the
+//! Ukrainian delegation"), with `affiliation` from a country-bearing mention
+//! inside the phrase. An outlet after "told" ("told AFP") is the addressee,
+//! never the speaker.
+//!
+//! Reads: `body`, `sentences` (splits itself when empty), `mentions`, `times`.
+//! Writes: `quotes`.
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
-/// Fills this layer of `doc`.
-pub fn annotate(_doc: &mut Document) {}
+use chronicle_core::{Document, EntityType, Mention, Quote, Span};
+use regex::Regex;
+
+/// Single-word cue verbs (`data/quote/cues.txt`).
+static CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../../data/quote/cues.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.contains(' '))
+        .map(str::to_string)
+        .collect()
+});
+
+static WORD_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*").expect("word regex"));
+
+static ACCORDING_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baccording to\b").expect("according regex"));
+
+/// Words that open an adverbial (non-speaker) chunk.
+const ADVERBIAL: &[&str] = &[
+    "after", "before", "when", "while", "as", "although", "though", "since", "until", "in", "on",
+    "at", "for", "from", "with", "by", "during", "despite", "meanwhile", "however", "but", "so",
+    "yet", "according", "earlier", "later", "then", "now", "still", "also", "instead",
+    "separately", "previously", "similarly", "likewise", "again", "overnight", "today",
+    "yesterday", "if", "once", "because", "where", "even", "asked", "speaking", "adding",
+    "addressing", "writing", "responding", "meanwhile", "moreover", "furthermore", "indeed",
+    "nevertheless", "still", "thus", "therefore", "unlike", "like", "amid", "among", "under",
+    "over", "without", "within", "through", "into", "last", "next", "this", "that",
+];
+
+/// Words stripped from the end of a speaker phrase.
+const TRAILING: &[&str] = &[
+    "also", "has", "have", "had", "reportedly", "previously", "then", "later", "further", "again",
+    "repeatedly", "publicly", "officially", "recently", "separately", "earlier", "would", "will",
+    "could", "may", "might", "did", "not", "once", "now", "still", "already", "even", "last",
+    "on", "in", "at", "only", "himself", "herself", "itself", "had", "is", "are", "was", "were",
+];
+
+/// Words before a cue that make it a noun or a relative/passive verb.
+const CUE_BLOCKERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "these", "those", "this", "who", "which",
+    "that", "was", "were", "is", "are", "be", "been", "being", "to", "of", "and", "whom", "by",
+];
+
+const PRONOUNS: &[&str] = &["he", "she"];
+const OTHER_PRONOUNS: &[&str] = &["they", "it", "we", "i", "you"];
+
+/// Quote mark classes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mark {
+    OpenDouble,
+    CloseDouble,
+    OpenSingle,
+    CloseSingle,
+    /// `s'` followed by a space and a lower-case word: a plural possessive or a close.
+    MaybeCloseSingle,
+}
+
+fn is_space_or_open_punct(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{—–-:“‘\"".contains(c),
+    }
+}
+
+fn is_close_follow(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || ",.;:!?)]}—–-…”’\"".contains(c),
+    }
+}
+
+/// All quotation marks of `text` with their byte positions.
+fn marks(text: &str) -> Vec<(usize, usize, Mark)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|x| x.1);
+        let w = c.len_utf8();
+        match c {
+            '“' => out.push((i, i + w, Mark::OpenDouble)),
+            '”' => out.push((i, i + w, Mark::CloseDouble)),
+            '"' => {
+                if is_space_or_open_punct(prev) && next.map_or(false, |n| !n.is_whitespace()) {
+                    out.push((i, i + w, Mark::OpenDouble));
+                } else if prev.map_or(false, |p| !p.is_whitespace()) && is_close_follow(next) {
+                    out.push((i, i + w, Mark::CloseDouble));
+                }
+            }
+            '‘' | '\'' | '’' => {
+                let letter_before = prev.map_or(false, |p| p.is_alphanumeric());
+                let letter_after = next.map_or(false, |n| n.is_alphanumeric());
+                if letter_before && letter_after {
+                    // apostrophe: don't, Russia's
+                } else if is_space_or_open_punct(prev) && next.map_or(false, |n| !n.is_whitespace()) && c != '’' || (c == '‘' && !letter_before) {
+                    out.push((i, i + w, Mark::OpenSingle));
+                } else if prev.map_or(false, |p| !p.is_whitespace()) && is_close_follow(next) {
+                    let after = &text[i + w..];
+                    let ambiguous = prev == Some('s')
+                        && after.starts_with(' ')
+                        && after[1..].chars().next().map_or(false, |n| n.is_lowercase());
+                    out.push((i, i + w, if ambiguous { Mark::MaybeCloseSingle } else { Mark::CloseSingle }));
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Direct quote spans: (open mark start, content start, content end, close mark end).
+fn direct_spans(text: &str) -> Vec<(usize, usize, usize, usize)> {
+    let ms = marks(text);
+    let mut out: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // doubles
+    let mut open: Option<(usize, usize)> = None;
+    for &(s, e, m) in &ms {
+        match m {
+            Mark::OpenDouble => {
+                if let Some((os, oe)) = open {
+                    // unclosed (new paragraph of the same quote, or a stray mark): close before this one
+                    let content = text[oe..s].trim_end();
+                    if content.split_whitespace().count() >= 3 {
+                        out.push((os, oe, oe + content.len(), oe + content.len()));
+                    }
+                }
+                open = Some((s, e));
+            }
+            Mark::CloseDouble => {
+                if let Some((os, oe)) = open.take() {
+                    out.push((os, oe, s, e));
+                }
+            }
+            _ => {}
+        }
+        // a paragraph break closes an open double quote
+    }
+    if let Some((os, oe)) = open {
+        let end = text[oe..].find('\n').map_or(text.len(), |k| oe + k);
+        let content = text[oe..end].trim_end();
+        if content.split_whitespace().count() >= 3 {
+            out.push((os, oe, oe + content.len(), oe + content.len()));
+        }
+    }
+    // singles
+    let singles: Vec<&(usize, usize, Mark)> =
+        ms.iter().filter(|x| matches!(x.2, Mark::OpenSingle | Mark::CloseSingle | Mark::MaybeCloseSingle)).collect();
+    let mut k = 0;
+    while k < singles.len() {
+        let &(os, oe, m) = singles[k];
+        if m != Mark::OpenSingle {
+            k += 1;
+            continue;
+        }
+        let para_end = text[oe..].find('\n').map_or(text.len(), |p| oe + p);
+        let mut close: Option<usize> = None;
+        let mut first_maybe: Option<usize> = None;
+        let mut j = k + 1;
+        while j < singles.len() && singles[j].0 < para_end {
+            match singles[j].2 {
+                Mark::CloseSingle => {
+                    close = Some(j);
+                    break;
+                }
+                Mark::MaybeCloseSingle => {
+                    if first_maybe.is_none() {
+                        first_maybe = Some(j);
+                    }
+                }
+                Mark::OpenSingle => {
+                    if first_maybe.is_some() {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        match close.or(first_maybe) {
+            Some(cj) => {
+                let &(cs, ce, _) = singles[cj];
+                out.push((os, oe, cs, ce));
+                k = cj + 1;
+            }
+            None => k += 1,
+        }
+    }
+    // keep outermost; drop nested and crossing later ones
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.3.cmp(&a.3)));
+    let mut kept: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for q in out {
+        if let Some(last) = kept.last() {
+            if q.0 < last.3 {
+                continue;
+            }
+        }
+        if text[q.1..q.2].chars().any(|c| c.is_alphabetic()) {
+            kept.push(q);
+        }
+    }
+    kept
+}
+
+/// Words of `text[from..to]` as absolute byte ranges.
+fn words(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let Some(seg) = text.get(from..to) else { return Vec::new() };
+    WORD_RE.find_iter(seg).map(|m| (from + m.start(), from + m.end())).collect()
+}
+
+fn lower(text: &str, w: (usize, usize)) -> String {
+    text[w.0..w.1].to_lowercase()
+}
+
+fn is_cue_at(text: &str, ws: &[(usize, usize)], k: usize) -> bool {
+    let Some(&w) = ws.get(k) else { return false };
+    if !CUES.contains(&lower(text, w)) {
+        return false;
+    }
+    if k > 0 {
+        let prev = lower(text, ws[k - 1]);
+        let gap = &text[ws[k - 1].1..w.0];
+        let possessive = text[ws[k - 1].0..ws[k - 1].1].ends_with("'s") || text[ws[k - 1].0..ws[k - 1].1].ends_with("’s");
+        if gap.trim().is_empty() && (CUE_BLOCKERS.contains(&prev.as_str()) || possessive) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Trims a speaker phrase: drops trailing adverbs/auxiliaries/time words and
+/// leading conjunctions. Returns the narrowed range, or None when empty.
+fn trim_speaker(text: &str, from: usize, to: usize, times: &[Span]) -> Option<(usize, usize)> {
+    let mut ws = words(text, from, to);
+    loop {
+        let Some(&last) = ws.last() else { return None };
+        let l = lower(text, last);
+        let in_time = times.iter().any(|t| t.start() <= last.0 && last.1 <= t.end());
+        if TRAILING.contains(&l.as_str()) || (l.ends_with("ly") && l.len() > 4 && l != "italy" && l != "family") || in_time {
+            ws.pop();
+        } else {
+            break;
+        }
+    }
+    while let Some(&first) = ws.first() {
+        let l = lower(text, first);
+        if ["but", "and", "so", "yet", "then", "however", "meanwhile"].contains(&l.as_str()) {
+            ws.remove(0);
+        } else {
+            break;
+        }
+    }
+    let (s, e) = (ws.first()?.0, ws.last()?.1);
+    if ws.len() > 16 {
+        return None;
+    }
+    Some((s, e))
+}
+
+fn chunk_is_adverbial(text: &str, s: usize, e: usize) -> bool {
+    let ws = words(text, s, e);
+    let Some(&first) = ws.first() else { return true };
+    let l = lower(text, first);
+    ADVERBIAL.contains(&l.as_str()) || l.ends_with("ing") || (l.ends_with("ly") && ws.len() == 1)
+}
+
+/// The speaker phrase before a cue at `cue_start`, inside `[clause_start, cue_start)`.
+fn speaker_before(text: &str, clause_start: usize, cue_start: usize, times: &[Span]) -> Option<(usize, usize)> {
+    let seg = text.get(clause_start..cue_start)?;
+    if seg.contains(['"', '“', '”', '\n']) {
+        return None;
+    }
+    // chunks split on ", " / "; " / " — "
+    let mut chunks: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, followed by comma)
+    let mut s = clause_start;
+    for (i, c) in seg.char_indices() {
+        if c == ',' || c == ';' || c == '—' || c == '–' {
+            chunks.push((s, clause_start + i, true));
+            s = clause_start + i + c.len_utf8();
+        }
+    }
+    chunks.push((s, cue_start, false));
+    let mut idx = chunks.len();
+    let mut skipped = false;
+    while idx > 0 {
+        idx -= 1;
+        let (cs, ce, _) = chunks[idx];
+        let Some((ts, te)) = trim_speaker(text, cs, ce, times) else {
+            skipped = true;
+            continue;
+        };
+        if chunk_is_adverbial(text, ts, te) {
+            skipped = true;
+            continue;
+        }
+        // apposition: "X, Y," before the cue
+        if skipped && idx > 0 {
+            let (ps, pe, _) = chunks[idx - 1];
+            if let Some((pts, _)) = trim_speaker(text, ps, pe, times) {
+                let pwords = words(text, pts, pe).len();
+                if !chunk_is_adverbial(text, pts, pe) && pwords <= 6 {
+                    return Some((pts, te));
+                }
+            }
+        }
+        return Some((ts, te));
+    }
+    None
+}
+
+/// The speaker phrase after an inverted cue ("said Mr Medinsky, whose …").
+fn speaker_after(text: &str, from: usize, limit: usize) -> Option<(usize, usize)> {
+    let seg = text.get(from..limit)?;
+    let end = seg.find([',', '.', ';', '!', '?', '\n', '"', '“', '(']).map_or(limit, |k| from + k);
+    let mut r = trim_speaker(text, from, end, &[])?;
+    // "said another military blogger, Alexander Kots." — take the apposition too
+    if text[r.1..].starts_with(", ") {
+        let after = r.1 + 2;
+        let ws = words(text, after, limit.min(after + 60));
+        let name: Vec<&(usize, usize)> = ws
+            .iter()
+            .take_while(|w| text[w.0..w.1].chars().next().map_or(false, char::is_uppercase))
+            .collect();
+        if let Some(last) = name.last() {
+            let tail = &text[last.1..];
+            if !name.is_empty() && (tail.starts_with('.') || tail.starts_with(',') || tail.is_empty()) {
+                r.1 = last.1;
+            }
+        }
+    }
+    Some(r)
+}
+
+/// A found attribution: cue and speaker ranges.
+#[derive(Clone, Copy, Debug)]
+struct Attribution {
+    cue: (usize, usize),
+    speaker: Option<(usize, usize)>,
+}
+
+/// Attribution right after a closing mark: ",' Peskov told" / ",' said X".
+fn attribution_after(text: &str, close_end: usize, sent_end: usize, times: &[Span]) -> Option<Attribution> {
+    let rest = text.get(close_end..sent_end.max(close_end))?;
+    let lead = rest.len() - rest.trim_start_matches([',', ' ', '\t']).len();
+    if rest.starts_with('.') || rest.starts_with('\n') || lead == 0 && !rest.is_empty() && !rest.starts_with(' ') {
+        // quote ends a sentence, or is glued to text
+        if !rest.starts_with(',') {
+            return None;
+        }
+    }
+    let from = close_end + lead;
+    let stop = text[from..sent_end.max(from)]
+        .find(['.', ';', '!', '?', '\n', '"', '“', '‘'])
+        .map_or(sent_end.max(from), |k| from + k);
+    let ws = words(text, from, stop);
+    for k in 0..ws.len().min(14) {
+        if is_cue_at(text, &ws, k) {
+            let cue = ws[k];
+            if k == 0 {
+                let sp = speaker_after(text, cue.1, sent_end.max(cue.1));
+                return Some(Attribution { cue, speaker: sp });
+            }
+            let sp = trim_speaker(text, from, cue.0, times).filter(|r| !text[r.0..r.1].contains(','));
+            let sp = sp.or_else(|| speaker_before(text, from, cue.0, times));
+            return Some(Attribution { cue, speaker: sp });
+        }
+        // a comma after a few words ends the search ("…,' he added, …" is found before)
+        if k > 0 && text[ws[k - 1].1..ws[k].0].contains(',') && k > 10 {
+            break;
+        }
+    }
+    None
+}
+
+/// Attribution right before an opening mark: "He said: '…'", "he asserted, \"…\"".
+fn attribution_before(text: &str, open_start: usize, sent_start: usize, times: &[Span]) -> Option<Attribution> {
+    let seg = text.get(sent_start..open_start)?;
+    let t = seg.trim_end();
+    let t = t.strip_suffix(':').or_else(|| t.strip_suffix(',')).unwrap_or(t).trim_end();
+    let ws = words(text, sent_start, sent_start + t.len());
+    let n = ws.len();
+    if n == 0 {
+        return None;
+    }
+    // cue as last word (allow "said in a statement"? keep strict: last or second-to-last word)
+    for back in 0..2.min(n) {
+        let k = n - 1 - back;
+        if is_cue_at(text, &ws, k) {
+            // "told reporters:" — the addressee follows the cue
+            if back == 1 && !["told", "tells", "asked"].contains(&lower(text, ws[k]).as_str()) {
+                continue;
+            }
+            let sp = speaker_before(text, sent_start, ws[k].0, times);
+            return Some(Attribution { cue: ws[k], speaker: sp });
+        }
+    }
+    None
+}
+
+/// Reported speech in one sentence: (attribution, content range).
+fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, usize)], times: &[Span]) -> Option<(Attribution, (usize, usize))> {
+    let inside_direct = |p: usize| directs.iter().any(|d| d.0 <= p && p < d.3);
+    let ws: Vec<(usize, usize)> = words(text, ss, se).into_iter().filter(|w| !inside_direct(w.0)).collect();
+    let sentence = &text[ss..se];
+    let body_end = ss + sentence.trim_end_matches(['.', '!', '?', ' ', '"', '”', '’', '\'']).len();
+    // 1. sentence-final "…, X said." / "…, said X."
+    if let Some(comma) = text[ss..body_end].rfind(", ").map(|k| ss + k) {
+        let tail: Vec<(usize, usize)> = ws.iter().copied().filter(|w| w.0 > comma && w.1 <= body_end).collect();
+        if !tail.is_empty() && tail.len() <= 14 && !inside_direct(comma) {
+            for k in 0..tail.len() {
+                if is_cue_at(text, &tail, k) {
+                    let cue = tail[k];
+                    let sp = if k == 0 {
+                        speaker_after(text, cue.1, body_end)
+                    } else {
+                        trim_speaker(text, comma + 2, cue.0, times)
+                    };
+                    if sp.is_some() && words(text, ss, comma).len() >= 3 {
+                        return Some((Attribution { cue, speaker: sp }, (ss, comma)));
+                    }
+                }
+            }
+        }
+    }
+    // 2. "according to X"
+    if let Some(m) = ACCORDING_RE.find(&text[ss..se]) {
+        let (ms, me) = (ss + m.start(), ss + m.end());
+        if !inside_direct(ms) {
+            let after_end = text[me..body_end].find([',', ';']).map_or(body_end, |k| me + k);
+            let sp = trim_speaker(text, me, after_end, times);
+            let content = if words(text, ss, ms).len() >= 3 {
+                let c = text[ss..ms].trim_end().trim_end_matches(',');
+                Some((ss, ss + c.len()))
+            } else if after_end < body_end {
+                let c = text[after_end..body_end].trim_start_matches([',', ';', ' ']);
+                Some((body_end - c.len(), body_end))
+            } else {
+                None
+            };
+            if let (Some(sp), Some(c)) = (sp, content) {
+                if words(text, sp.0, sp.1).len() <= 12 {
+                    return Some((Attribution { cue: (ms, me), speaker: Some(sp) }, c));
+                }
+            }
+        }
+    }
+    // 3. "X said (that) …"
+    for k in 1..ws.len() {
+        if !is_cue_at(text, &ws, k) {
+            continue;
+        }
+        let cue = ws[k];
+        let Some(sp) = speaker_before(text, ss, cue.0, times) else { return None };
+        if inside_direct(sp.0) {
+            return None;
+        }
+        let verb = lower(text, cue);
+        let mut cstart = cue.1;
+        let next: Vec<(usize, usize)> = words(text, cue.1, body_end).into_iter().take(9).collect();
+        if let Some(p) = next.iter().position(|w| lower(text, *w) == "that") {
+            if !text[cue.1..next[p].0].contains(',') {
+                cstart = next[p].1;
+            }
+        } else if ["told", "tells", "asked", "urged", "warned"].contains(&verb.as_str()) {
+            // skip the addressee: one word or a capitalised run
+            if let Some(first) = next.first() {
+                let mut end = first.1;
+                for w in next.iter().skip(1) {
+                    if text[w.0..w.1].chars().next().map_or(false, char::is_uppercase) && text[end..w.0].trim().is_empty() {
+                        end = w.1;
+                    } else {
+                        break;
+                    }
+                }
+                cstart = end;
+            }
+        }
+        let c = text[cstart..body_end].trim_start_matches([',', ':', ' ']);
+        let cs = body_end - c.len();
+        if words(text, cs, body_end).len() < 3 {
+            return None;
+        }
+        return Some((Attribution { cue, speaker: Some(sp) }, (cs, body_end)));
+    }
+    None
+}
+
+/// Resolves a speaker phrase to (speaker, kb id, affiliation).
+fn resolve_speaker(
+    text: &str,
+    sp: (usize, usize),
+    mentions: &[Mention],
+    sentences: &[(usize, usize)],
+    directs: &[(usize, usize, usize, usize)],
+) -> (Option<String>, Option<String>, Option<String>) {
+    let phrase = text[sp.0..sp.1].to_lowercase();
+    if PRONOUNS.contains(&phrase.as_str()) {
+        let inside_direct = |p: usize| directs.iter().any(|d| d.0 <= p && p < d.3);
+        let si = sentences.partition_point(|s| s.1 <= sp.0);
+        let persons_in = |range: (usize, usize), before: usize| -> Option<&Mention> {
+            mentions.iter().find(|m| {
+                m.entity_type == EntityType::Person
+                    && m.span.start() >= range.0
+                    && m.span.end() <= range.1.min(before)
+                    && !inside_direct(m.span.start())
+            })
+        };
+        let cur = sentences.get(si).copied().unwrap_or((sp.0.saturating_sub(300), sp.1));
+        let found = persons_in(cur, sp.0).or_else(|| {
+            si.checked_sub(1).and_then(|p| sentences.get(p)).and_then(|prev| persons_in(*prev, sp.0))
+        });
+        return match found {
+            Some(m) => (Some(m.canonical.clone()), m.kb_id.clone(), m.country.clone()),
+            None => (None, None, None),
+        };
+    }
+    if OTHER_PRONOUNS.contains(&phrase.as_str()) {
+        return (None, None, None);
+    }
+    let inside: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| sp.0 <= m.span.start() && m.span.end() <= sp.1)
+        .filter(|m| {
+            let after = &text[m.span.end()..];
+            !(after.starts_with("'s") || after.starts_with("’s") || after.starts_with('\'') && m.span.text(text).ends_with('s'))
+        })
+        .collect();
+    let covering = mentions.iter().find(|m| m.entity_type == EntityType::Person && m.span.start() <= sp.0 && sp.1 <= m.span.end());
+    if let Some(m) = covering.or_else(|| inside.iter().copied().find(|m| m.entity_type == EntityType::Person)) {
+        return (Some(m.canonical.clone()), m.kb_id.clone(), m.country.clone());
+    }
+    if let Some(m) = inside.iter().find(|m| m.span.end() == sp.1 && m.entity_type != EntityType::Person) {
+        // "the Kremlin said", "Ukraine said" — but not "the Ukrainian delegation"
+        let before = text[sp.0..m.span.start()].trim().to_lowercase();
+        if before.is_empty() || before == "the" {
+            return (Some(m.canonical.clone()), m.kb_id.clone(), m.country.clone().or_else(|| m.kb_id.clone()));
+        }
+    }
+    let affiliation = mentions
+        .iter()
+        .filter(|m| sp.0 <= m.span.start() && m.span.end() <= sp.1)
+        .find_map(|m| m.country.clone());
+    (None, None, affiliation)
+}
+
+/// Finds the quotes of a document body.
+pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], times: &[Span]) -> Vec<Quote> {
+    let directs = direct_spans(text);
+    let sent_of = |p: usize| -> (usize, usize) {
+        let i = sentences.partition_point(|s| s.1 <= p);
+        sentences.get(i).copied().filter(|s| s.0 <= p).unwrap_or((p, p))
+    };
+    let para_of = |p: usize| -> (usize, usize) {
+        let s = text[..p].rfind('\n').map_or(0, |k| k + 1);
+        let e = text[p..].find('\n').map_or(text.len(), |k| p + k);
+        (s, e)
+    };
+    let mut out: Vec<Quote> = Vec::new();
+    let mut used_cues: Vec<(usize, usize)> = Vec::new();
+    let make = |content: (usize, usize), direct: bool, att: Option<Attribution>| -> Option<Quote> {
+        let span = Span::new(text, content.0, content.1).ok()?;
+        let mut q = Quote {
+            span,
+            direct,
+            cue: None,
+            cue_span: None,
+            speaker_text: None,
+            speaker_span: None,
+            speaker: None,
+            speaker_kb_id: None,
+            affiliation: None,
+        };
+        if let Some(a) = att {
+            q.cue = Some(text[a.cue.0..a.cue.1].to_lowercase());
+            q.cue_span = Span::new(text, a.cue.0, a.cue.1).ok();
+            if let Some(sp) = a.speaker {
+                q.speaker_text = Some(text[sp.0..sp.1].to_string());
+                q.speaker_span = Span::new(text, sp.0, sp.1).ok();
+                let (s, k, aff) = resolve_speaker(text, sp, mentions, sentences, &directs);
+                q.speaker = s;
+                q.speaker_kb_id = k;
+                q.affiliation = aff;
+            }
+        }
+        Some(q)
+    };
+    // reported frames per sentence, computed once
+    let frames: Vec<Option<(Attribution, (usize, usize))>> =
+        sentences.iter().map(|&(ss, se)| reported(text, ss, se, &directs, times)).collect();
+    let mut prev_direct: Option<(usize, Option<Attribution>, usize)> = None; // (close end, attribution, attribution end)
+    for &(os, cs, ce, close_end) in &directs {
+        let (ps, pe) = para_of(cs.min(text.len()));
+        let sent_end = {
+            let s = sent_of(close_end.min(text.len().saturating_sub(1)));
+            s.1.max(close_end).min(pe.max(close_end))
+        };
+        let sent_start = {
+            let s = sent_of(os);
+            s.0.max(ps).min(os)
+        };
+        let mut att = attribution_after(text, close_end, pe.min(sent_end.max(close_end) + 200).max(close_end), times)
+            .filter(|a| a.cue.0 < pe);
+        if att.is_none() {
+            att = attribution_before(text, os, sent_start, times);
+        }
+        if att.is_none() {
+            let si = sentences.partition_point(|s| s.1 <= os);
+            if let Some(Some((a, c))) = frames.get(si) {
+                if c.0 <= os && close_end <= c.1 + 3 {
+                    att = Some(*a);
+                }
+            }
+        }
+        if att.is_none() {
+            if let Some((pend, Some(pa), aend)) = prev_direct {
+                let gap = &text[aend.max(pend).min(os)..os];
+                if pend <= os && gap.len() < 40 && !gap.contains('\n') || (pend <= os && os - pend < 60 && gap.trim().trim_matches(['.', ',']).split_whitespace().count() <= 4) {
+                    att = Some(pa);
+                }
+            }
+        }
+        // single-word scare quotes without attribution are not quotes
+        let nwords = words(text, cs, ce).len();
+        if att.is_none() && nwords < 2 {
+            continue;
+        }
+        if let Some(a) = att {
+            used_cues.push(a.cue);
+        }
+        let aend = att.map_or(close_end, |a| a.cue.1.max(a.speaker.map_or(0, |s| s.1)));
+        prev_direct = Some((close_end, att, aend));
+        let content = {
+            let c = &text[cs..ce];
+            let t = c.trim().trim_end_matches(',');
+            let lead = c.len() - c.trim_start().len();
+            (cs + lead, cs + lead + t.len())
+        };
+        if let Some(q) = make(content, true, att) {
+            out.push(q);
+        }
+    }
+    // reported speech
+    for f in frames.iter().flatten() {
+        let (a, c) = *f;
+        if used_cues.iter().any(|u| *u == a.cue) {
+            continue;
+        }
+        let covered: usize = directs.iter().map(|d| d.3.min(c.1).saturating_sub(d.0.max(c.0))).sum();
+        if covered * 10 >= (c.1 - c.0) * 6 {
+            continue;
+        }
+        if let Some(q) = make(c, false, Some(a)) {
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| q.span);
+    out
+}
+
+/// Fills `doc.quotes`.
+pub fn annotate(doc: &mut Document) {
+    let sentences = crate::time::sentence_ranges(doc);
+    let times: Vec<Span> = doc.times.iter().map(|t| t.span).collect();
+    doc.quotes = find(doc.body(), &sentences, &doc.mentions, &times);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicle_core::MentionSource;
+
+    fn mention(text: &str, s: &str, t: EntityType, canonical: &str, country: Option<&str>) -> Mention {
+        let start = text.find(s).unwrap();
+        Mention {
+            span: Span::new(text, start, start + s.len()).unwrap(),
+            entity_type: t,
+            canonical: canonical.into(),
+            kb_id: None,
+            country: country.map(String::from),
+            sector: None,
+            source: MentionSource::Tagger,
+        }
+    }
+
+    fn run(text: &str, mentions: &[Mention]) -> Vec<Quote> {
+        let s = crate::time::split_sentences(text);
+        find(text, &s, mentions, &[])
+    }
+
+    fn q<'a>(text: &'a str, quotes: &'a [Quote], containing: &str) -> &'a Quote {
+        quotes
+            .iter()
+            .find(|x| x.span.text(text).contains(containing))
+            .unwrap_or_else(|| panic!("no quote with {containing:?} in {quotes:?}"))
+    }
+
+    #[test]
+    fn interrupted_by_cue_and_pronoun() {
+        let t = "\"No one expects an easy road,\" Kremlin spokesman Dmitry Peskov told reporters when asked.\n\"It will be very difficult,\" he added.";
+        let m = vec![mention(t, "Dmitry Peskov", EntityType::Person, "Dmitry Peskov", Some("RUS"))];
+        let qs = run(t, &m);
+        let a = q(t, &qs, "No one expects");
+        assert_eq!(a.span.text(t), "No one expects an easy road");
+        assert!(a.direct);
+        assert_eq!(a.cue.as_deref(), Some("told"));
+        assert_eq!(a.speaker_text.as_deref(), Some("Kremlin spokesman Dmitry Peskov"));
+        assert_eq!(a.speaker.as_deref(), Some("Dmitry Peskov"));
+        let b = q(t, &qs, "very difficult");
+        assert_eq!(b.cue.as_deref(), Some("added"));
+        assert_eq!(b.speaker_text.as_deref(), Some("he"));
+        assert_eq!(b.speaker.as_deref(), Some("Dmitry Peskov"));
+    }
+
+    #[test]
+    fn anonymous_source_with_affiliation_not_outlet() {
+        let t = "\"Everything will depend on Russia,\" a source in the Ukrainian delegation told AFP.";
+        let m = vec![
+            mention(t, "Ukrainian", EntityType::Group, "Ukrainians", Some("UKR")),
+            mention(t, "AFP", EntityType::Organization, "AFP", None),
+        ];
+        let qs = run(t, &m);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].speaker, None);
+        assert_eq!(qs[0].speaker_text.as_deref(), Some("a source in the Ukrainian delegation"));
+        assert_eq!(qs[0].affiliation.as_deref(), Some("UKR"));
+    }
+
+    #[test]
+    fn curly_single_quotes_and_apostrophes() {
+        let t = "‘We don’t want war, but Russia’s army is ready,’ said Mr Medinsky, whose role is historical.";
+        let m = vec![mention(t, "Mr Medinsky", EntityType::Person, "Vladimir Medinsky", Some("RUS"))];
+        let qs = run(t, &m);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].span.text(t), "We don’t want war, but Russia’s army is ready");
+        assert_eq!(qs[0].cue.as_deref(), Some("said"));
+        assert_eq!(qs[0].speaker_text.as_deref(), Some("Mr Medinsky"));
+        assert_eq!(qs[0].speaker.as_deref(), Some("Vladimir Medinsky"));
+    }
+
+    #[test]
+    fn straight_single_quotes_with_possessives() {
+        let t = "'We agreed to return soldiers' bodies and Ukraine's prisoners,' Umerov said.";
+        let qs = run(t, &[]);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].span.text(t), "We agreed to return soldiers' bodies and Ukraine's prisoners");
+        assert_eq!(qs[0].speaker_text.as_deref(), Some("Umerov"));
+        assert_eq!(qs[0].speaker, None, "no mention layer: never guessed");
+    }
+
+    #[test]
+    fn cue_before_with_colon_and_multi_sentence() {
+        let t = "He said: 'The swap is a good thing. But we need pressure on Putin.'";
+        let qs = run(t, &[]);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].span.text(t), "The swap is a good thing. But we need pressure on Putin.");
+        assert_eq!(qs[0].cue.as_deref(), Some("said"));
+        assert_eq!(qs[0].speaker_text.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn reported_speech_frames() {
+        let t = "Ukraine said the priority was to implement a full ceasefire. Russia fired 71 drones at four regions, said the Ukrainian air force. Russia's invasion has claimed over 12,000 lives, according to the United Nations.";
+        let m = vec![
+            mention(t, "Ukraine", EntityType::Location, "Ukraine", Some("UKR")),
+            mention(t, "United Nations", EntityType::Organization, "United Nations", None),
+        ];
+        let qs = run(t, &m);
+        let a = q(t, &qs, "the priority");
+        assert!(!a.direct);
+        assert_eq!(a.span.text(t), "the priority was to implement a full ceasefire");
+        assert_eq!(a.speaker.as_deref(), Some("Ukraine"));
+        let b = q(t, &qs, "71 drones");
+        assert_eq!(b.speaker_text.as_deref(), Some("the Ukrainian air force"));
+        assert_eq!(b.span.text(t), "Russia fired 71 drones at four regions");
+        let c = q(t, &qs, "12,000");
+        assert_eq!(c.cue.as_deref(), Some("according to"));
+        assert_eq!(c.speaker_text.as_deref(), Some("the United Nations"));
+    }
+
+    #[test]
+    fn apposition_speaker() {
+        let t = "Vladimir Medinsky, Russia's lead negotiator, also told Kyiv that Moscow could fight for years.";
+        let m = vec![mention(t, "Vladimir Medinsky", EntityType::Person, "Vladimir Medinsky", Some("RUS"))];
+        let qs = run(t, &m);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].speaker_text.as_deref(), Some("Vladimir Medinsky, Russia's lead negotiator"));
+        assert_eq!(qs[0].speaker.as_deref(), Some("Vladimir Medinsky"));
+        assert_eq!(qs[0].span.text(t), "Moscow could fight for years");
+    }
+
+    #[test]
+    fn possessive_role_is_not_the_person() {
+        let t = "'A summit must be set up,' Putin's spokesman said.";
+        let m = vec![mention(t, "Putin", EntityType::Person, "Vladimir Putin", Some("RUS"))];
+        let qs = run(t, &m);
+        assert_eq!(qs[0].speaker_text.as_deref(), Some("Putin's spokesman"));
+        assert_eq!(qs[0].speaker, None);
+        assert_eq!(qs[0].affiliation.as_deref(), Some("RUS"));
+    }
+
+    #[test]
+    fn pronoun_prefers_subject_of_previous_sentence() {
+        let t = "Earlier, Ursula von der Leyen vowed to keep pressure on Putin. 'We want peace and we have to increase the pressure,' she said.";
+        let m = vec![
+            mention(t, "Ursula von der Leyen", EntityType::Person, "Ursula von der Leyen", None),
+            mention(t, "Putin", EntityType::Person, "Vladimir Putin", Some("RUS")),
+        ];
+        let qs = run(t, &m);
+        let a = q(t, &qs, "We want peace");
+        assert_eq!(a.speaker.as_deref(), Some("Ursula von der Leyen"));
+    }
+}
