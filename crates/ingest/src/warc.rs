@@ -32,6 +32,8 @@ pub struct WarcReader<R> {
     reader: R,
     gzip: bool,
     pos: u64,
+    /// Offset of the record being read (where a break is reported).
+    current: u64,
     records: u64,
     limit: u64,
     done: bool,
@@ -60,7 +62,7 @@ impl<R: BufRead> WarcReader<R> {
     /// A reader over `reader`; `path` names the file in each record's source.
     /// `gzip` says whether `reader` decompresses, for the wording of errors.
     pub fn new(path: impl Into<String>, reader: R, gzip: bool, opts: &IngestOptions) -> WarcReader<R> {
-        WarcReader { path: path.into(), reader, gzip, pos: 0, records: 0, limit: opts.max_record_bytes, done: false }
+        WarcReader { path: path.into(), reader, gzip, pos: 0, current: 0, records: 0, limit: opts.max_record_bytes, done: false }
     }
 
     fn source(&self, offset: u64) -> String {
@@ -72,6 +74,7 @@ impl<R: BufRead> WarcReader<R> {
         // Skip the blank lines that end the previous record.
         let (start, version) = loop {
             let start = self.pos;
+            self.current = start;
             let Some(line) = read_bounded_line(&mut self.reader, MAX_HEADER_LINE).map_err(Break::Io)? else {
                 return Ok(None);
             };
@@ -193,7 +196,7 @@ impl<R: BufRead> WarcReader<R> {
             Break::Eof(m) => RejectReason::Truncated(format!("{m} ({after})")),
             Break::Malformed(m) => RejectReason::Malformed(format!("{m}; rest of the file skipped")),
         };
-        Rejection::new(self.source(self.pos), reason)
+        Rejection::new(self.source(self.current), reason)
     }
 }
 
