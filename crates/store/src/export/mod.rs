@@ -123,9 +123,17 @@ struct DateRecord {
 }
 
 impl DateRecord {
+    /// The wire form. A `value` that is not an ISO date of year, month or day
+    /// precision is dropped (null: unknown) rather than exported malformed.
     fn of(d: &UncertainDate) -> DateRecord {
-        DateRecord { value: d.value.clone(), earliest: d.earliest.map(iso), latest: d.latest.map(iso) }
+        let value = d.value.clone().filter(|v| validate::iso_value(v, "value").is_ok());
+        DateRecord { value, earliest: d.earliest.map(iso), latest: d.latest.map(iso) }
     }
+}
+
+/// True for a code of `n` ASCII letters passing `ok` (ISO 639-1 `en`, ISO 3166 `RUS`).
+fn is_code(s: &str, n: usize, ok: impl Fn(u8) -> bool) -> bool {
+    s.len() == n && s.bytes().all(ok)
 }
 
 fn iso(d: NaiveDate) -> String {
@@ -168,11 +176,11 @@ fn document_record(doc: &Document) -> DocumentRecord<'_> {
         outlet: m.outlet.as_deref(),
         title: m.title.as_deref(),
         published: PublishedRecord { value: d.value, earliest: d.earliest, latest: d.latest, basis: m.published.basis.as_str() },
-        language: m.language.as_deref(),
+        language: m.language.as_deref().filter(|l| is_code(l, 2, |b| b.is_ascii_lowercase())),
         body: doc.body(),
         appended_to: m.appended_to.as_ref().map(|i| i.as_str()),
         duplicate_of: m.duplicate_of.as_ref().map(|i| i.as_str()),
-        story: m.story.as_deref(),
+        story: m.story.as_deref().filter(|s| s.len() > 2 && s.starts_with("s:")),
         url: m.url.as_deref(),
         format: doc.format.as_str(),
     }
@@ -336,7 +344,9 @@ impl EntityAgg {
             name: most_frequent(&self.names).map_or("", String::as_str),
             entity_type: most_frequent(&self.types).copied().unwrap_or(EntityType::Group).as_str(),
             aliases: self.aliases.iter().map(String::as_str).collect(),
-            country: most_frequent(&self.countries).map(String::as_str),
+            country: most_frequent(&self.countries)
+                .map(String::as_str)
+                .filter(|c| is_code(c, 3, |b| b.is_ascii_uppercase())),
             sector: most_frequent(&self.sectors).map(String::as_str),
             roles: self
                 .roles
@@ -746,6 +756,19 @@ mod tests {
         assert_eq!(counts.mentions, 0);
         assert!(of_kind(&b, "mention").is_empty());
         assert_eq!(of_kind(&b, "entity").len(), 4, "entities do not depend on mention records");
+    }
+
+    #[test]
+    fn malformed_metadata_exports_as_unknown_not_as_broken_records() {
+        let mut doc = sample::plain("odd.txt", "An article with odd metadata.");
+        doc.meta.language = Some("english".to_string());
+        doc.meta.story = Some("12".to_string());
+        doc.meta.published.date = UncertainDate { value: Some("May 2024".to_string()), earliest: None, latest: None };
+        let (lines, _) = check(vec![doc], &ExportOptions::default());
+        let d = &lines[0];
+        assert!(d["language"].is_null());
+        assert!(d["story"].is_null());
+        assert!(d["published"]["value"].is_null());
     }
 
     #[test]

@@ -203,7 +203,7 @@ fn uncertain_date(o: &Obj<'_>) -> Result<(), String> {
 }
 
 /// The first and last day of an ISO value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
-fn iso_value(s: &str, key: &str) -> Result<(NaiveDate, NaiveDate), String> {
+pub(crate) fn iso_value(s: &str, key: &str) -> Result<(NaiveDate, NaiveDate), String> {
     let bad = || format!("`{key}` {s:?} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)");
     let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
     let parts: Vec<&str> = s.split('-').collect();
@@ -232,7 +232,7 @@ fn iso_value(s: &str, key: &str) -> Result<(NaiveDate, NaiveDate), String> {
 
 fn check_id(id: &str, prefix: &str, key: &str) -> Result<(), String> {
     match id.strip_prefix(prefix) {
-        Some(rest) if !rest.is_empty() && !rest.chars().any(char::is_whitespace) => Ok(()),
+        Some(rest) if !rest.is_empty() => Ok(()),
         _ => Err(format!("`{key}` {id:?} is not an id of the form {prefix}…")),
     }
 }
