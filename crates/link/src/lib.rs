@@ -1,1 +1,27 @@
-//! chronicle-link (stage under construction).
+//! chronicle-link: the cross-document stage.
+//!
+//! - [`dedup`]: exact and near-duplicate detection (MinHash LSH + containment).
+//! - [`story`]: incremental story clustering.
+//! - [`entities`]: one canonical entity per real-world actor across documents.
+//! - [`coref`]: event coreference across documents, corroboration, contradictions.
+//! - [`timeline`]: timelines by event date, per story or actor.
+//! - [`brief`]: extractive, cited Markdown briefs of a story.
+//! - [`eval`]: evaluations on timeline17, ECB+ and Reuters-21578.
+//!
+//! Architecture invariant: depends only on `chronicle-core`; all persistent
+//! state ([`dedup::DupIndex`], [`story::StoryIndex`]) is plain serde data the
+//! pipeline stores; nothing here does I/O except [`eval`].
+#![deny(missing_docs)]
+
+pub mod brief;
+pub mod coref;
+pub mod dedup;
+pub mod entities;
+mod error;
+pub mod eval;
+mod settings;
+pub mod story;
+mod text;
+pub mod timeline;
+
+pub use error::LinkError;

@@ -1,0 +1,28 @@
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// Errors of the cross-document stage (only evaluation reads files).
+#[derive(Debug, Error)]
+pub enum LinkError {
+    /// A data set or file is absent.
+    #[error("{0} not found")]
+    NotFound(PathBuf),
+    /// A file could not be read.
+    #[error("cannot read {path}: {reason}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A line of a data file is malformed.
+    #[error("{file}:{line}: {reason}")]
+    BadData {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// Why.
+        reason: String,
+    },
+}

@@ -1,0 +1,1 @@
+//! Evaluations (the only module that reads files).

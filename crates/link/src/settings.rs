@@ -1,0 +1,81 @@
+//! Thresholds from `data/link/thresholds.tsv`, loaded once.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const THRESHOLDS: &str = include_str!("../../../data/link/thresholds.tsv");
+
+/// The tunable thresholds of the stage.
+#[derive(Clone, Debug)]
+pub(crate) struct Settings {
+    pub dup_jaccard: f64,
+    pub dup_containment: f64,
+    pub dup_min_sketch: usize,
+    pub dup_min_contained: usize,
+    pub story_threshold: f64,
+    pub story_time_tau_days: f64,
+    pub story_time_floor: f64,
+    pub story_weight_body: f64,
+    pub story_weight_entities: f64,
+    pub story_weight_title: f64,
+    pub coref_max_pub_gap_days: i64,
+    pub coref_min_content: f64,
+}
+
+fn parse(text: &str) -> Result<HashMap<String, f64>, crate::LinkError> {
+    let mut out = HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split('\t');
+        let (Some(k), Some(v)) = (parts.next(), parts.next()) else {
+            return Err(crate::LinkError::BadData { file: "data/link/thresholds.tsv".into(), line: i + 1, reason: "expected key<TAB>value".into() });
+        };
+        let v: f64 = v.trim().parse().map_err(|_| crate::LinkError::BadData {
+            file: "data/link/thresholds.tsv".into(),
+            line: i + 1,
+            reason: format!("not a number: {v:?}"),
+        })?;
+        out.insert(k.trim().to_string(), v);
+    }
+    Ok(out)
+}
+
+impl Settings {
+    fn from_map(m: &HashMap<String, f64>) -> Settings {
+        let g = |k: &str, d: f64| m.get(k).copied().unwrap_or(d);
+        Settings {
+            dup_jaccard: g("dup_jaccard", 0.7),
+            dup_containment: g("dup_containment", 0.8),
+            dup_min_sketch: g("dup_min_sketch", 3.0) as usize,
+            dup_min_contained: g("dup_min_contained", 6.0) as usize,
+            story_threshold: g("story_threshold", 0.3),
+            story_time_tau_days: g("story_time_tau_days", 10.0),
+            story_time_floor: g("story_time_floor", 0.5),
+            story_weight_body: g("story_weight_body", 0.6),
+            story_weight_entities: g("story_weight_entities", 0.25),
+            story_weight_title: g("story_weight_title", 0.15),
+            coref_max_pub_gap_days: g("coref_max_pub_gap_days", 2.0) as i64,
+            coref_min_content: g("coref_min_content", 0.08),
+        }
+    }
+}
+
+/// The embedded defaults (a malformed embedded file falls back to built-in values; a test checks it parses).
+pub(crate) static SETTINGS: LazyLock<Settings> =
+    LazyLock::new(|| Settings::from_map(&parse(THRESHOLDS).unwrap_or_default()));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_thresholds_parse() {
+        let m = parse(THRESHOLDS).expect("thresholds parse");
+        assert!(m.contains_key("dup_jaccard"));
+        assert!(SETTINGS.story_threshold > 0.0 && SETTINGS.story_threshold < 1.0);
+        assert!(parse("a\tb").is_err());
+    }
+}

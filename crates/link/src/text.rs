@@ -1,0 +1,250 @@
+//! Text helpers shared by the modules: folding, words, content terms, hashing,
+//! transliteration keys and edit distance.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const STOPWORDS: &str = include_str!("../../../data/link/stopwords.txt");
+
+static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    STOPWORDS
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// The ASCII form of a Latin letter with a diacritic, or `None` when the
+/// character needs no folding.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'þ' => "th",
+        _ => return None,
+    })
+}
+
+/// Lower-cases and folds diacritics (`Erdoğan` → `erdogan`).
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match fold_char(c) {
+            Some(f) => out.push_str(f),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folded lower-case words (letters and digits), in order.
+pub(crate) fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                match fold_char(l) {
+                    Some(f) => cur.push_str(f),
+                    None => cur.push(l),
+                }
+            }
+        } else if c == '\'' || c == '’' {
+            // "Russia's" → "russia": drop the possessive tail
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out.retain(|w| !(w.len() == 1 && w.chars().all(|c| c.is_alphabetic()) && (w == "s" || w == "t")));
+    out
+}
+
+/// True for function words and reporting verbs.
+pub(crate) fn is_stopword(w: &str) -> bool {
+    STOP.contains(w)
+}
+
+/// A light plural strip so "talks"/"talk" and "prisoners"/"prisoner" meet.
+pub(crate) fn stem(w: &str) -> String {
+    if w.len() > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// Content terms: folded words without stop words or bare numbers, stemmed.
+pub(crate) fn content_terms(s: &str) -> Vec<String> {
+    words(s)
+        .into_iter()
+        .filter(|w| w.len() > 1 && !is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+/// 64-bit FNV-1a with a final avalanche (stable across runs and platforms).
+pub(crate) fn hash64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix64(h)
+}
+
+/// SplitMix64 finaliser.
+pub(crate) fn mix64(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A transliteration-tolerant key of one word: folded, letters only,
+/// `y`→`i`, `w`→`v`, `kh`→`h`, `ph`→`f`, `ck`→`k`, doubled letters collapsed.
+/// Zelensky/Zelenskyy/Zelenskiy, Kiev/Kyiv and Erdogan/Erdoğan meet or come
+/// within one edit.
+pub(crate) fn translit_word(w: &str) -> String {
+    let f: String = fold(w).chars().filter(|c| c.is_alphanumeric()).collect();
+    let f = f.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("zh", "j").replace("dzh", "j");
+    let mut out = String::with_capacity(f.len());
+    let mut last: Option<char> = None;
+    for c in f.chars() {
+        let c = match c {
+            'y' => 'i',
+            'w' => 'v',
+            _ => c,
+        };
+        if last == Some(c) {
+            continue;
+        }
+        out.push(c);
+        last = Some(c);
+    }
+    out
+}
+
+/// The transliteration key of a name: its words' keys joined by a space.
+pub(crate) fn translit_key(name: &str) -> String {
+    words(name).iter().map(|w| translit_word(w)).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// Levenshtein distance over chars.
+pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// True when two word keys are the same name up to a transliteration slip:
+/// equal, or one edit apart when both have at least five letters (three
+/// when first and last letters agree).
+pub(crate) fn similar_word_keys(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > 1 || levenshtein(a, b) > 1 {
+        return false;
+    }
+    let ends_agree = a.chars().next() == b.chars().next() && a.chars().last() == b.chars().last();
+    la.min(lb) >= 5 || (la.min(lb) >= 3 && ends_agree)
+}
+
+/// Cosine similarity of two sparse vectors sorted by key.
+pub(crate) fn cosine_sorted(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += f64::from(a[i].1) * f64::from(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let na: f64 = a.iter().map(|x| f64::from(x.1) * f64::from(x.1)).sum::<f64>().sqrt();
+    let nb: f64 = b.iter().map(|x| f64::from(x.1) * f64::from(x.1)).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+/// Cosine of two bags of words (used for sentence similarity).
+pub(crate) fn bag_cosine(a: &[String], b: &[String]) -> f64 {
+    use std::collections::HashMap;
+    let mut ca: HashMap<&str, f64> = HashMap::new();
+    for w in a {
+        *ca.entry(w).or_default() += 1.0;
+    }
+    let mut cb: HashMap<&str, f64> = HashMap::new();
+    for w in b {
+        *cb.entry(w).or_default() += 1.0;
+    }
+    let dot: f64 = ca.iter().map(|(k, v)| v * cb.get(k).copied().unwrap_or(0.0)).sum();
+    let na: f64 = ca.values().map(|v| v * v).sum::<f64>().sqrt();
+    let nb: f64 = cb.values().map(|v| v * v).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_and_keys_meet_variants() {
+        assert_eq!(fold("Erdoğan"), "erdogan");
+        assert_eq!(translit_key("Zelensky"), translit_key("Zelenskyy"));
+        assert_eq!(translit_key("Zelenskiy"), translit_key("Zelensky"));
+        assert!(similar_word_keys(&translit_word("Kiev"), &translit_word("Kyiv")));
+        assert!(!similar_word_keys(&translit_word("Paris"), &translit_word("Peru")));
+        assert_eq!(words("Russia's talks, in Kyiv."), vec!["russia", "talks", "in", "kyiv"]);
+        assert_eq!(stem("prisoners"), "prisoner");
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+    }
+}
