@@ -366,6 +366,18 @@ impl Store {
         rows.map(|r| r.map(|s| DocId::parse(&s)).map_err(|e| sql_err(ctx, e))).collect()
     }
 
+    /// Ids of the documents with a mention of the entity (its export id,
+    /// `e:…`), in id order. Served from the `mentions` index.
+    pub fn documents_mentioning(&self, entity: &str) -> Result<Vec<DocId>, StoreError> {
+        let ctx = || format!("looking up documents mentioning {entity}");
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?1 ORDER BY doc_id")
+            .map_err(|e| sql_err(ctx(), e))?;
+        let rows = stmt.query_map([entity], |r| r.get::<_, String>(0)).map_err(|e| sql_err(ctx(), e))?;
+        rows.map(|r| r.map(|s| DocId::parse(&s)).map_err(|e| sql_err(ctx(), e))).collect()
+    }
+
     /// Calls `f` with every document, one at a time, ordered by id. Stops at
     /// the first error, from the store or from `f`.
     pub fn for_each_document(
@@ -917,6 +929,16 @@ mod tests {
         assert_eq!(stats.events_by_type, vec![("AID".to_string(), 1), ("CONSULT".to_string(), 1)]);
         assert_eq!(stats.stories, 1);
         assert!(stats.store_bytes > 0);
+    }
+
+    #[test]
+    fn mention_index_finds_documents_by_entity() {
+        let mut store = Store::open_in_memory().unwrap();
+        let full = sample::full();
+        store.write_batch(vec![full.clone(), sample::plain("x.txt", "No names here.")]).unwrap();
+        assert_eq!(store.documents_mentioning("e:person:søren-kjær").unwrap(), vec![full.id.clone()]);
+        assert_eq!(store.documents_mentioning("e:recep-tayyip-erdogan").unwrap(), vec![full.id]);
+        assert!(store.documents_mentioning("e:nobody").unwrap().is_empty());
     }
 
     #[test]
