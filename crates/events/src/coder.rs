@@ -59,6 +59,8 @@ struct Ctx<'a> {
     ments: Vec<(&'a Mention, usize, usize)>,
     /// Mention index owning each token.
     owner: Vec<Option<usize>>,
+    /// Most words are capitalised (a headline).
+    title_case: bool,
 }
 
 fn is_boundary(t: &Tok) -> bool {
@@ -90,7 +92,29 @@ impl<'a> Ctx<'a> {
             }
             ments.push((m, s, e));
         }
-        Ctx { body, toks, ments, owner }
+        let words: Vec<&Tok> = toks.iter().filter(|t| !t.punct && t.lower.chars().count() > 3).collect();
+        let caps = words
+            .iter()
+            .filter(|t| body.get(t.start..t.end).is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase)))
+            .count();
+        let title_case = words.len() >= 4 && caps * 10 >= words.len() * 8;
+        Ctx { body, toks, ments, owner, title_case }
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            !t.punct && self.body.get(t.start..t.end).is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
+        })
+    }
+
+    /// True for a capitalised word inside a multi-word name the mention layer
+    /// may have missed ("Amnesty International"), unless the sentence is a
+    /// title-case headline.
+    fn in_proper_name(&self, i: usize) -> bool {
+        if i == 0 || !self.capitalized(i) || self.title_case {
+            return false;
+        }
+        self.capitalized(i + 1) || self.capitalized(i - 1)
     }
 
     fn word(&self, i: usize) -> &str {
@@ -246,7 +270,7 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
     let mut i = 0;
     while i < ctx.toks.len() {
         let tok = &ctx.toks[i];
-        if tok.punct || ctx.owner[i].is_some() {
+        if tok.punct || ctx.owner[i].is_some() || ctx.in_proper_name(i) {
             i += 1;
             continue;
         }
@@ -631,6 +655,26 @@ fn code_trigger(
         }
     }
 
+    // conflictual actions announced for the future are threats (PLOVER: THREATEN = ASSAULT + hypothetical)
+    if !governed
+        && matches!(modality, Modality::Planned | Modality::Hypothetical)
+        && matches!(
+            event_type,
+            PloverType::Sanction | PloverType::Coerce | PloverType::Assault | PloverType::Protest
+        )
+    {
+        notes.push(format!("{}+future → THREATEN (PLOVER)", event_type.as_str()));
+        event_type = PloverType::Threaten;
+        cameo = Some("13".into());
+    } else if !governed
+        && matches!(modality, Modality::Planned | Modality::Hypothetical | Modality::Proposed)
+        && (trig.end..ctx.toks.len()).any(|j| ctx.word(j) == "unless")
+    {
+        notes.push("conditional ('unless') → THREATEN".into());
+        event_type = PloverType::Threaten;
+        cameo = Some("13".into());
+    }
+
     // ---- date
     let sentence_times: Vec<_> = doc
         .times
@@ -884,7 +928,7 @@ pub(crate) mod tests {
         assert_eq!(countries(&agree.actors), ["RUS", "UKR"]);
         let swap = doc.events.iter().find(|e| e.mode.as_deref() == Some("release")).expect("exchange");
         assert_eq!(swap.event_type, PloverType::Retreat, "{}", swap.rule);
-        assert_eq!(swap.modality, Modality::Proposed, "agreed, not yet implemented: {}", swap.rule);
+        assert_eq!(swap.modality, Modality::Planned, "agreed, not yet implemented: {}", swap.rule);
         assert_eq!(swap.quantities.len(), 1);
         assert_eq!(swap.quantities[0].value, 1000.0);
         assert_eq!(countries(&swap.actors), ["RUS", "UKR"], "{}", swap.rule);
@@ -1049,6 +1093,20 @@ pub(crate) mod tests {
         let e = &doc.events[0];
         assert_eq!(e.date.value, None);
         assert_eq!(e.date.latest, Some(d));
+    }
+
+    #[test]
+    fn announced_conflict_is_a_threat_and_names_are_not_triggers() {
+        let doc = coded(doc_with(
+            "Israel said it would ban voting if Hamas ran.",
+            &[("Israel", Location, Some("ISR")), ("Hamas", EntityType::Organization, Some("PSE"))],
+        ));
+        let e = &doc.events[0];
+        assert_eq!(e.event_type, PloverType::Threaten, "{}", e.rule);
+        assert_eq!(countries(&e.actors), ["ISR"], "{}", e.rule);
+        let doc = coded(doc_with("The group Amnesty International accused Israel.", &[("Israel", Location, Some("ISR"))]));
+        assert_eq!(doc.events.len(), 1);
+        assert_eq!(doc.events[0].event_type, PloverType::Accuse);
     }
 
     #[test]

@@ -113,7 +113,11 @@ pub fn score(gold: &[GoldRecord], coded: &[Vec<Event>]) -> EvalReport {
             if Some(pred_type) == g.event_type.map(|t| t.as_str()) {
                 correct += 1;
             } else {
-                misses.push(format!("  miss {}: gold {} ({}) got {}", g.id, gold_type, g.raw_type, pred_type));
+                let why = main.map(|e| e.rule.as_str()).unwrap_or("no trigger");
+                misses.push(format!(
+                    "  miss {}: gold {} ({}) got {} | {} | {}",
+                    g.id, gold_type, g.raw_type, pred_type, g.text, why
+                ));
             }
         }
         *confusion.entry(gold_type.to_string()).or_default().entry(pred_type.to_string()).or_default() += 1;
