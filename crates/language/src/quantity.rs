@@ -293,6 +293,13 @@ fn counted_phrase(text: &str, at: usize, ordinal: bool, value: f64) -> Option<(u
                 break;
             }
         }
+        // a capitalised word after a lower-case one starts something else ("one reason Russia")
+        if k > 0 && (ordinal || value == 1.0) && start.is_some() && w.chars().next().map_or(false, char::is_uppercase) {
+            let prev = &text[words[k - 1].0..words[k - 1].1];
+            if prev.chars().next().map_or(false, char::is_lowercase) {
+                break;
+            }
+        }
         if start.is_none() {
             start = Some(s);
         }
@@ -482,9 +489,19 @@ pub fn find(text: &str, excluded: &[Span]) -> Vec<Quantity> {
             last_end = end;
             continue;
         }
+        if unit.is_none() && text[nend..].starts_with('-') {
+            last_end = nend;
+            continue; // "two-thirds", "two-timing": part of a compound word
+        }
         let mut counts = None;
         let is_time_unit = matches!(unit.as_deref(), Some("year" | "month" | "week" | "day" | "hour" | "minute"));
-        if unit.is_none() || (is_time_unit && text[nend..].starts_with('-')) {
+        let vague_of = c.name("vague").is_some() && text[end..].starts_with(" of ");
+        if vague_of {
+            if let Some((cs, ce)) = counted_phrase(text, end + 4, false, value) {
+                counts = Some(text[cs..ce].to_string());
+                end = ce;
+            }
+        } else if unit.is_none() || (is_time_unit && text[nend..].starts_with('-')) {
             let after = if ordinal { nend } else { end };
             if let Some((cs, ce)) = counted_phrase(text, after, ordinal, if unit.is_some() { 1.0 } else { value }) {
                 counts = Some(text[cs..ce].to_string());

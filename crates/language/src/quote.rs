@@ -51,7 +51,7 @@ const ADVERBIAL: &[&str] = &[
     "at", "for", "from", "with", "by", "during", "despite", "meanwhile", "however", "but", "so",
     "yet", "according", "earlier", "later", "then", "now", "still", "also", "instead",
     "separately", "previously", "similarly", "likewise", "again", "overnight", "today",
-    "yesterday", "if", "once", "because", "where", "even", "asked", "speaking", "adding",
+    "yesterday", "if", "once", "because", "where", "even", "asked", "speaking", "adding", "who", "which", "whose", "whom", "what",
     "addressing", "writing", "responding", "meanwhile", "moreover", "furthermore", "indeed",
     "nevertheless", "still", "thus", "therefore", "unlike", "like", "amid", "among", "under",
     "over", "without", "within", "through", "into", "last", "next", "this", "that",
@@ -244,7 +244,11 @@ fn lower(text: &str, w: (usize, usize)) -> String {
 
 fn is_cue_at(text: &str, ws: &[(usize, usize)], k: usize) -> bool {
     let Some(&w) = ws.get(k) else { return false };
-    if !CUES.contains(&lower(text, w)) {
+    if !CUES.contains(&lower(text, w)) || !text[w.0..w.1].starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    // passive: "are still believed", "was said"
+    if ws[k.saturating_sub(2)..k].iter().any(|p| ["is", "are", "was", "were", "be", "been", "being"].contains(&lower(text, *p).as_str())) {
         return false;
     }
     if k > 0 {
@@ -294,6 +298,30 @@ fn chunk_is_adverbial(text: &str, s: usize, e: usize) -> bool {
     ADVERBIAL.contains(&l.as_str()) || l.ends_with("ing") || (l.ends_with("ly") && ws.len() == 1)
 }
 
+/// Words after which, inside the chunk right before a cue, the speaker starts
+/// ("… that it said", "which the Kremlin said", "though he cautioned").
+const CLAUSE_MARKERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "because", "if", "when", "while", "where",
+    "although", "though", "after", "before", "since", "until", "as", "but", "so",
+];
+
+/// Finite verbs and modals that cannot be inside a speaker phrase.
+const CLAUSE_VERBS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "did",
+    "does", "do", "must", "should", "may", "might", "be", "been", "shall",
+];
+
+/// True when the phrase looks like a noun phrase (no finite verb, no cue, not too long).
+fn np_like(text: &str, r: (usize, usize), max_words: usize) -> bool {
+    let ws = words(text, r.0, r.1);
+    !ws.is_empty()
+        && ws.len() <= max_words
+        && ws.iter().all(|w| {
+            let l = lower(text, *w);
+            !CLAUSE_VERBS.contains(&l.as_str()) && l != "that" && !(CUES.contains(&l) && text[w.0..w.1].starts_with(|c: char| c.is_lowercase()))
+        })
+}
+
 /// The speaker phrase before a cue at `cue_start`, inside `[clause_start, cue_start)`.
 fn speaker_before(text: &str, clause_start: usize, cue_start: usize, times: &[Span]) -> Option<(usize, usize)> {
     let seg = text.get(clause_start..cue_start)?;
@@ -301,39 +329,50 @@ fn speaker_before(text: &str, clause_start: usize, cue_start: usize, times: &[Sp
         return None;
     }
     // chunks split on ", " / "; " / " — "
-    let mut chunks: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, followed by comma)
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
     let mut s = clause_start;
     for (i, c) in seg.char_indices() {
-        if c == ',' || c == ';' || c == '—' || c == '–' {
-            chunks.push((s, clause_start + i, true));
+        if c == ',' || c == ';' || c == '—' || c == '–' || c == '(' || c == ')' {
+            chunks.push((s, clause_start + i));
             s = clause_start + i + c.len_utf8();
         }
     }
-    chunks.push((s, cue_start, false));
-    let mut idx = chunks.len();
-    let mut skipped = false;
+    chunks.push((s, cue_start));
+    // the chunk right before the cue, cut after its last clause marker
+    if let Some(&(ls, le)) = chunks.last() {
+        let ws = words(text, ls, le);
+        let cut = ws
+            .iter()
+            .rposition(|w| CLAUSE_MARKERS.contains(&lower(text, *w).as_str()))
+            .map_or(ls, |k| ws[k].1);
+        if let Some(r) = trim_speaker(text, cut, le, times) {
+            return np_like(text, r, 12).then_some(r);
+        }
+    }
+    // "X, Y, (also) said": walk back over adverbial chunks to a noun phrase,
+    // joining an apposition "X, Y"
+    let n = chunks.len();
+    let mut idx = n - 1;
+    let adverbial_phrase = |r: (usize, usize)| chunk_is_adverbial(text, r.0, r.1) && words(text, r.0, r.1).len() >= 2;
     while idx > 0 {
         idx -= 1;
-        let (cs, ce, _) = chunks[idx];
-        let Some((ts, te)) = trim_speaker(text, cs, ce, times) else {
-            skipped = true;
-            continue;
-        };
-        if chunk_is_adverbial(text, ts, te) {
-            skipped = true;
+        let (cs, ce) = chunks[idx];
+        let Some(r) = trim_speaker(text, cs, ce, times) else { continue };
+        if chunk_is_adverbial(text, r.0, r.1) {
             continue;
         }
-        // apposition: "X, Y," before the cue
-        if skipped && idx > 0 {
-            let (ps, pe, _) = chunks[idx - 1];
-            if let Some((pts, _)) = trim_speaker(text, ps, pe, times) {
-                let pwords = words(text, pts, pe).len();
-                if !chunk_is_adverbial(text, pts, pe) && pwords <= 6 {
-                    return Some((pts, te));
+        // a place after an adverbial phrase continues it ("speaking from Vilnius, Lithuania,")
+        if idx > 0 {
+            if let Some(p) = trim_speaker(text, chunks[idx - 1].0, chunks[idx - 1].1, times) {
+                if adverbial_phrase(p) && words(text, r.0, r.1).len() <= 2 {
+                    continue;
+                }
+                if !chunk_is_adverbial(text, p.0, p.1) && np_like(text, p, 6) && np_like(text, r, 10) && idx + 2 == n {
+                    return Some((p.0, r.1));
                 }
             }
         }
-        return Some((ts, te));
+        return np_like(text, r, 12).then_some(r);
     }
     None
 }
@@ -341,16 +380,26 @@ fn speaker_before(text: &str, clause_start: usize, cue_start: usize, times: &[Sp
 /// The speaker phrase after an inverted cue ("said Mr Medinsky, whose …").
 fn speaker_after(text: &str, from: usize, limit: usize) -> Option<(usize, usize)> {
     let seg = text.get(from..limit)?;
-    let end = seg.find([',', '.', ';', '!', '?', '\n', '"', '“', '(']).map_or(limit, |k| from + k);
+    let end = seg
+        .char_indices()
+        .find(|&(k, c)| {
+            ".;!?\n\"“(".contains(c) || (c == ',' && !seg[k + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map_or(limit, |(k, _)| from + k);
     let mut r = trim_speaker(text, from, end, &[])?;
     // "said another military blogger, Alexander Kots." — take the apposition too
     if text[r.1..].starts_with(", ") {
         let after = r.1 + 2;
         let ws = words(text, after, limit.min(after + 60));
-        let name: Vec<&(usize, usize)> = ws
-            .iter()
-            .take_while(|w| text[w.0..w.1].chars().next().map_or(false, char::is_uppercase))
-            .collect();
+        let mut name: Vec<&(usize, usize)> = Vec::new();
+        for w in &ws {
+            let glued = name.last().map_or(true, |p| text[p.1..w.0] == *" ");
+            if glued && text[w.0..w.1].chars().next().map_or(false, char::is_uppercase) {
+                name.push(w);
+            } else {
+                break;
+            }
+        }
         if let Some(last) = name.last() {
             let tail = &text[last.1..];
             if !name.is_empty() && (tail.starts_with('.') || tail.starts_with(',') || tail.is_empty()) {
@@ -433,29 +482,38 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
     let ws: Vec<(usize, usize)> = words(text, ss, se).into_iter().filter(|w| !inside_direct(w.0)).collect();
     let sentence = &text[ss..se];
     let body_end = ss + sentence.trim_end_matches(['.', '!', '?', ' ', '"', '”', '’', '\'']).len();
-    // 1. sentence-final "…, X said." / "…, said X."
-    if let Some(comma) = text[ss..body_end].rfind(", ").map(|k| ss + k) {
+    // 1. sentence-final "…, X said." / "…, said X." / "…, X told Reuters."
+    let commas: Vec<usize> = text[ss..body_end]
+        .match_indices(", ")
+        .map(|(k, _)| ss + k)
+        .filter(|c| !inside_direct(*c))
+        .collect();
+    for &comma in commas.iter().rev().take(3) {
         let tail: Vec<(usize, usize)> = ws.iter().copied().filter(|w| w.0 > comma && w.1 <= body_end).collect();
-        if !tail.is_empty() && tail.len() <= 14 && !inside_direct(comma) {
-            for k in 0..tail.len() {
-                if is_cue_at(text, &tail, k) {
-                    let cue = tail[k];
-                    let sp = if k == 0 {
-                        speaker_after(text, cue.1, body_end)
-                    } else {
-                        trim_speaker(text, comma + 2, cue.0, times)
-                    };
-                    if sp.is_some() && words(text, ss, comma).len() >= 3 {
-                        return Some((Attribution { cue, speaker: sp }, (ss, comma)));
-                    }
-                }
-            }
+        let Some(k) = (0..tail.len().min(11)).find(|&k| is_cue_at(text, &tail, k)) else { continue };
+        let cue = tail[k];
+        let after_cue = words(text, cue.1, body_end).len();
+        let sp = if k == 0 {
+            speaker_after(text, cue.1, body_end).filter(|r| {
+                let rest = text[r.1..body_end].trim_start();
+                np_like(text, *r, 10) && (rest.is_empty() || rest.starts_with(','))
+            })
+        } else {
+            trim_speaker(text, comma + 2, cue.0, times).filter(|r| np_like(text, *r, 10) && after_cue <= 5)
+        };
+        if sp.is_some() && words(text, ss, comma).len() >= 3 {
+            return Some((Attribution { cue, speaker: sp }, (ss, comma)));
         }
     }
     // 2. "according to X"
     if let Some(m) = ACCORDING_RE.find(&text[ss..se]) {
         let (ms, me) = (ss + m.start(), ss + m.end());
-        if !inside_direct(ms) {
+        let cue_before = (0..ws.len()).any(|k| {
+            ws[k].1 <= ms
+                && is_cue_at(text, &ws, k)
+                && ["said", "says", "told", "tells", "argued", "argues", "wrote", "added", "stressed", "insisted"].contains(&lower(text, ws[k]).as_str())
+        });
+        if !inside_direct(ms) && !cue_before {
             let after_end = text[me..body_end].find([',', ';']).map_or(body_end, |k| me + k);
             let sp = trim_speaker(text, me, after_end, times);
             let content = if words(text, ss, ms).len() >= 3 {
@@ -480,6 +538,17 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
             continue;
         }
         let cue = ws[k];
+        // "who has urged": a relative clause, not an attribution
+        let rel = ws[k.saturating_sub(3)..k]
+            .iter()
+            .rev()
+            .map(|w| lower(text, *w))
+            .skip_while(|l| TRAILING.contains(&l.as_str()))
+            .next()
+            .is_some_and(|l| l == "who" || l == "which");
+        if rel {
+            continue;
+        }
         let Some(sp) = speaker_before(text, ss, cue.0, times) else { return None };
         if inside_direct(sp.0) {
             return None;
@@ -507,6 +576,10 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
         }
         let c = text[cstart..body_end].trim_start_matches([',', ':', ' ']);
         let cs = body_end - c.len();
+        let first = words(text, cs, body_end).first().map(|w| lower(text, *w)).unwrap_or_default();
+        if ["about", "of", "on", "to", "for", "with", "at", "in", "from", "over", "by"].contains(&first.as_str()) {
+            continue; // "complained about …": not reported content
+        }
         if words(text, cs, body_end).len() < 3 {
             return None;
         }
@@ -644,7 +717,9 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         if att.is_none() {
             if let Some((pend, Some(pa), aend)) = prev_direct {
                 let gap = &text[aend.max(pend).min(os)..os];
-                if pend <= os && gap.len() < 40 && !gap.contains('\n') || (pend <= os && os - pend < 60 && gap.trim().trim_matches(['.', ',']).split_whitespace().count() <= 4) {
+                let gap_words = words(text, aend.max(pend).min(os), os).len();
+                let ends_sentence = gap.trim_end().ends_with(['.', ',', ':']) || gap.trim().is_empty();
+                if pend <= os && gap_words <= 3 && ends_sentence && gap.matches('\n').count() <= 2 {
                     att = Some(pa);
                 }
             }
