@@ -91,6 +91,7 @@ enum Kind {
     Set,
     Clock,
     Quarter,
+    ReportQuarter,
 }
 
 struct Pattern {
@@ -145,6 +146,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         (
             Kind::Quarter,
             r"\b(?i:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)quarter)\b".into(),
+        ),
+        (
+            Kind::ReportQuarter,
+            r"\b(?i:the\s+(?:(latest|most recent|current)\s+|(year-earlier|year-ago|year earlier|year ago)\s+)?(?:fiscal\s+)?quarter)\b".into(),
         ),
     ];
     specs
@@ -243,9 +248,14 @@ pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// Future markers in the words before an expression (same sentence).
 static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(will|shall|would|'ll|is due to|are due to|was due to|were due to|plans?|planned|planning|scheduled|is expected to|are expected to|going to|set to|to be held|intends? to|next|upcoming|ahead of)\b")
+    Regex::new(r"(?i)\b(will|shall|'ll|is due to|are due to|was due to|were due to|plans?|planned|planning|scheduled|is expected to|are expected to|going to|set to|to be held|intends? to|upcoming)\b")
         .expect("future regex")
 });
+
+/// Future markers right after an expression ("On Monday, talks will…" is not
+/// seen; "Monday will see…" is).
+static FUTURE_AFTER_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(will|'ll|is due to|are due to|is expected to|are expected to)\b").expect("future-after regex"));
 
 /// A relative expression evaluated against one anchor day.
 #[derive(Clone, Copy, Debug)]
@@ -464,8 +474,8 @@ fn unit_code(unit: &str) -> Option<(&'static str, bool)> {
         "week" => ("W", false),
         "month" => ("M", false),
         "year" => ("Y", false),
-        "decade" => ("DE", false),
-        "century" | "centurie" => ("CE", false),
+        "decade" => ("0Y", false),
+        "century" | "centurie" => ("00Y", false),
         _ => return None,
     })
 }
@@ -496,13 +506,28 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
         let i = sentences.partition_point(|s| s.1 <= at);
         sentences.get(i).filter(|s| s.0 <= at).map_or(at.saturating_sub(200), |s| s.0)
     };
+    // Future when a future marker is in the same clause: before the expression
+    // (up to 80 bytes back), or right after it (up to 40 bytes).
     let future_before = |at: usize| -> bool {
         let s = sentence_start(at);
-        let mut from = s.max(at.saturating_sub(120));
+        let mut from = s.max(at.saturating_sub(80));
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        text.get(from..at).map_or(false, |t| FUTURE_RE.is_match(t))
+        let before = text.get(from..at).unwrap_or("");
+        let clause = before.rfind([',', ';', ':', '(']).map_or(before, |k| &before[k + 1..]);
+        if FUTURE_RE.is_match(clause) {
+            return true;
+        }
+        let rest = &text[at..];
+        let word_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let mut to = (at + word_end + 40).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let after = text.get(at + word_end..to).unwrap_or("");
+        let after = after.find([',', ';', '.', ':']).map_or(after, |k| &after[..k]);
+        FUTURE_AFTER_RE.is_match(after)
     };
     for p in PATTERNS.iter() {
         for c in p.re.captures_iter(text) {
@@ -587,7 +612,10 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                         continue;
                     }
                     let before_ok = YEAR_CONTEXT.contains(&before.as_str()) || text[..start].ends_with("'s ") || text[..start].ends_with("’s ");
-                    let after_ok = matches!(after, None | Some(',' | '.' | ';' | ')' | ':' | '\n'));
+                    let next_word = text[end..].split_whitespace().next().unwrap_or("");
+                    let counted = next_word.len() > 3 && next_word.ends_with('s') && next_word.chars().all(|c| c.is_lowercase());
+                    let plausible = y.parse::<i32>().is_ok_and(|v| (1800..=2099).contains(&v));
+                    let after_ok = matches!(after, None | Some(',' | '.' | ';' | ')' | ':' | '\n')) || (plausible && !counted);
                     if before_ok || after_ok {
                         push(start, end, TimeType::Date, Some(y.to_string()), calendar(y));
                     }
@@ -695,6 +723,9 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                 }
                 Kind::Duration => {
                     let (Some(nw), Some(unit)) = (g(2), g(3)) else { continue };
+                    if m.as_str().ends_with("old") {
+                        continue; // an age ("55-year-old", "52 years old"), not a time expression
+                    }
                     let Some((code, t)) = unit_code(unit) else { continue };
                     let n = match nw.to_ascii_lowercase().as_str() {
                         "a few" | "several" => None,
@@ -709,8 +740,6 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                     let unit = g(2).unwrap_or("");
                     if md == "the coming" || md == "the next few" {
                         push(start, end, TimeType::Date, Some("FUTURE_REF".into()), future_bounds(anchor));
-                    } else if md == "recent" {
-                        push(start, end, TimeType::Date, Some("PAST_REF".into()), past_bounds(anchor));
                     } else if let Some((code, t)) = unit_code(unit) {
                         let v = format!("P{}X{}", if t { "T" } else { "" }, code);
                         push(start, end, TimeType::Duration, Some(v), UncertainDate::unknown());
@@ -729,12 +758,12 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                 }
                 Kind::Set => {
                     let unit = g(2).or(g(3)).unwrap_or("").to_ascii_lowercase();
-                    let v = match unit.trim_end_matches("ly").trim_end_matches("i") {
-                        "day" | "dai" | "night" | "morning" => "P1D",
-                        "week" => "P1W",
-                        "month" => "P1M",
-                        "year" | "annual" | "yearl" => "P1Y",
-                        "hour" => "PT1H",
+                    let v = match unit.as_str() {
+                        "day" | "daily" | "night" | "nightly" | "morning" => "P1D",
+                        "week" | "weekly" => "P1W",
+                        "month" | "monthly" => "P1M",
+                        "year" | "yearly" | "annually" => "P1Y",
+                        "hour" | "hourly" => "PT1H",
                         _ => continue,
                     };
                     push(start, end, TimeType::Set, Some(v.into()), UncertainDate::unknown());
@@ -771,6 +800,18 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                     }
                     let (v, r) = resolve(Rel::DayOffset(0), anchor, &format!("T{h:02}:{mi:02}"));
                     push(start, end, TimeType::Time, v, r);
+                }
+                Kind::ReportQuarter => {
+                    // financial news: "the quarter" is the last reported one (past
+                    // tense) or the running one; "the year-ago quarter" four earlier
+                    let fut = future_before(start);
+                    let current = g(1).is_some_and(|x| x.eq_ignore_ascii_case("current"));
+                    let mut n = if fut || current { 0 } else { -1 };
+                    if g(2).is_some() {
+                        n -= 4;
+                    }
+                    let (v, r) = resolve(Rel::QuarterOffset(n), anchor, "");
+                    push(start, end, TimeType::Date, v, r);
                 }
                 Kind::Quarter => {
                     let Some(q) = g(1).map(|q| match q.to_ascii_lowercase().as_str() {
