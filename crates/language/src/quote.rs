@@ -35,7 +35,18 @@ static CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.contains(' '))
-        .map(str::to_string)
+        .map(|l| l.split('\t').next().unwrap_or(l).to_string())
+        .collect()
+});
+
+/// Cues that count only when "that" follows them (`cue<TAB>that` lines).
+static THAT_CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../../data/quote/cues.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, req)| req.trim() == "that")
+        .map(|(c, _)| c.trim().to_string())
         .collect()
 });
 
@@ -63,6 +74,7 @@ const TRAILING: &[&str] = &[
     "repeatedly", "publicly", "officially", "recently", "separately", "earlier", "would", "will",
     "could", "may", "might", "did", "not", "once", "now", "still", "already", "even", "last",
     "on", "in", "at", "only", "himself", "herself", "itself", "had", "is", "are", "was", "were",
+    "just", "first",
 ];
 
 /// Words before a cue that make it a noun or a relative/passive verb.
@@ -244,7 +256,11 @@ fn lower(text: &str, w: (usize, usize)) -> String {
 
 fn is_cue_at(text: &str, ws: &[(usize, usize)], k: usize) -> bool {
     let Some(&w) = ws.get(k) else { return false };
-    if !CUES.contains(&lower(text, w)) || !text[w.0..w.1].starts_with(|c: char| c.is_lowercase()) {
+    let l = lower(text, w);
+    if !CUES.contains(&l) || !text[w.0..w.1].starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    if THAT_CUES.contains(&l) && !ws.get(k + 1).is_some_and(|n| lower(text, *n) == "that" && text[w.1..n.0].trim().is_empty()) {
         return false;
     }
     // passive: "are still believed", "was said"
@@ -322,8 +338,23 @@ fn np_like(text: &str, r: (usize, usize), max_words: usize) -> bool {
         })
 }
 
-/// The speaker phrase before a cue at `cue_start`, inside `[clause_start, cue_start)`.
+/// The speaker phrase before a cue: see [`speaker_before_raw`]; a phrase that
+/// opens with a preposition ("In a Bloomberg interview Trump") keeps only its
+/// final capitalised name.
 fn speaker_before(text: &str, clause_start: usize, cue_start: usize, times: &[Span]) -> Option<(usize, usize)> {
+    let r = speaker_before_raw(text, clause_start, cue_start, times)?;
+    let ws = words(text, r.0, r.1);
+    let first = ws.first().map(|w| lower(text, *w)).unwrap_or_default();
+    if ["in", "at", "on", "during", "after", "before", "from", "with", "for", "speaking", "following"].contains(&first.as_str()) {
+        let k = ws.iter().rposition(|w| !text[w.0..w.1].starts_with(|c: char| c.is_uppercase()))?;
+        let w = ws.get(k + 1)?;
+        return Some((w.0, r.1));
+    }
+    Some(r)
+}
+
+/// The speaker phrase before a cue at `cue_start`, inside `[clause_start, cue_start)`.
+fn speaker_before_raw(text: &str, clause_start: usize, cue_start: usize, times: &[Span]) -> Option<(usize, usize)> {
     let seg = text.get(clause_start..cue_start)?;
     if seg.contains(['"', '“', '”', '\n']) {
         return None;
@@ -332,7 +363,7 @@ fn speaker_before(text: &str, clause_start: usize, cue_start: usize, times: &[Sp
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     let mut s = clause_start;
     for (i, c) in seg.char_indices() {
-        if c == ',' || c == ';' || c == '—' || c == '–' || c == '(' || c == ')' {
+        if c == ',' || c == ';' || c == ':' || c == '—' || c == '–' || c == '(' || c == ')' {
             chunks.push((s, clause_start + i));
             s = clause_start + i + c.len_utf8();
         }
@@ -367,7 +398,7 @@ fn speaker_before(text: &str, clause_start: usize, cue_start: usize, times: &[Sp
                 if adverbial_phrase(p) && words(text, r.0, r.1).len() <= 2 {
                     continue;
                 }
-                if !chunk_is_adverbial(text, p.0, p.1) && np_like(text, p, 6) && np_like(text, r, 10) && idx + 2 == n {
+                if !chunk_is_adverbial(text, p.0, p.1) && np_like(text, p, 8) && np_like(text, r, 20) && idx + 2 == n {
                     return Some((p.0, r.1));
                 }
             }
@@ -379,21 +410,24 @@ fn speaker_before(text: &str, clause_start: usize, cue_start: usize, times: &[Sp
 
 /// The speaker phrase after an inverted cue ("said Mr Medinsky, whose …").
 fn speaker_after(text: &str, from: usize, limit: usize) -> Option<(usize, usize)> {
-    let seg = text.get(from..limit)?;
-    let end = seg
-        .char_indices()
-        .find(|&(k, c)| {
-            ".;!?\n\"“(".contains(c) || (c == ',' && !seg[k + 1..].starts_with(|d: char| d.is_ascii_digit()))
-        })
-        .map_or(limit, |(k, _)| from + k);
+    let end = phrase_end(text, from, limit, false);
     let mut r = trim_speaker(text, from, end, &[])?;
-    // "said another military blogger, Alexander Kots." — take the apposition too
     if text[r.1..].starts_with(", ") {
         let after = r.1 + 2;
+        let first = words(text, after, limit.min(after + 30)).first().map(|w| lower(text, *w)).unwrap_or_default();
+        if ["a", "an", "the"].contains(&first.as_str()) {
+            // "said Kenneth Baer, a former official who runs …": the apposition belongs to the source
+            let e = phrase_end(text, after, limit, true);
+            if let Some(t) = trim_speaker(text, after, e, &[]) {
+                r.1 = t.1;
+            }
+            return Some(r);
+        }
+        // "said another military blogger, Alexander Kots." — take the name too
         let ws = words(text, after, limit.min(after + 60));
         let mut name: Vec<&(usize, usize)> = Vec::new();
         for w in &ws {
-            let glued = name.last().map_or(true, |p| text[p.1..w.0] == *" ");
+            let glued = name.last().map_or(true, |p| text[p.1..w.0] == *" " || text[p.1..w.0] == *". ");
             if glued && text[w.0..w.1].chars().next().map_or(false, char::is_uppercase) {
                 name.push(w);
             } else {
@@ -402,12 +436,45 @@ fn speaker_after(text: &str, from: usize, limit: usize) -> Option<(usize, usize)
         }
         if let Some(last) = name.last() {
             let tail = &text[last.1..];
-            if !name.is_empty() && (tail.starts_with('.') || tail.starts_with(',') || tail.is_empty()) {
+            if tail.starts_with('.') || tail.starts_with(',') || tail.is_empty() {
                 r.1 = last.1;
             }
         }
     }
     Some(r)
+}
+
+/// Where a speaker phrase starting at `from` ends: at a comma (unless
+/// `through_commas`), semicolon, quote mark or sentence end; a period after an
+/// abbreviation or initial ("Sen.", "John D.") and a short parenthesis
+/// ("(R-S.C.)") do not end it.
+fn phrase_end(text: &str, from: usize, limit: usize, through_commas: bool) -> usize {
+    let Some(seg) = text.get(from..limit) else { return from };
+    let mut skip_to = 0usize;
+    for (k, c) in seg.char_indices() {
+        if k < skip_to {
+            continue;
+        }
+        match c {
+            ';' | '!' | '?' | '\n' | '"' | '“' | '”' => return from + k,
+            ',' if !through_commas && !seg[k + 1..].starts_with(|d: char| d.is_ascii_digit()) => return from + k,
+            '(' => match seg[k..].find(')') {
+                Some(close) if close < 24 => skip_to = k + close + 1,
+                _ => return from + k,
+            },
+            '.' => {
+                let before = seg[..k].rsplit(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '-')).next().unwrap_or("");
+                let abbrev = crate::time::is_abbreviation(before)
+                    || (before.chars().count() == 1 && before.chars().all(char::is_uppercase));
+                let glued = seg[k + 1..].starts_with(|ch: char| ch.is_alphanumeric());
+                if !(abbrev || glued) {
+                    return from + k;
+                }
+            }
+            _ => {}
+        }
+    }
+    limit
 }
 
 /// A found attribution: cue and speaker ranges.
@@ -709,7 +776,7 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         if att.is_none() {
             let si = sentences.partition_point(|s| s.1 <= os);
             if let Some(Some((a, c))) = frames.get(si) {
-                if c.0 <= os && close_end <= c.1 + 3 {
+                if c.0 <= os + 1 && close_end <= c.1 + 8 {
                     att = Some(*a);
                 }
             }

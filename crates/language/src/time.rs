@@ -179,7 +179,13 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Sir", "St", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Rep", "Sen",
     "Gov", "Prof", "Jr", "Sr", "No", "vs", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
     "Inc", "Corp", "Co", "Ltd", "a.m", "p.m", "U.S", "U.K", "U.N", "E.U", "i.e", "e.g", "etc",
+    "Gov", "Atty", "Supt", "Cmdr", "Adm", "Rev", "Fr", "Mt", "Ft", "R-S.C", "D-N.C",
 ];
+
+/// True for a news abbreviation written before a period ("Mr", "Sen", "U.S").
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
 
 /// Splits text into sentence ranges (byte offsets) without a model.
 pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
