@@ -34,7 +34,7 @@ pub(crate) fn read_bounded_line<R: BufRead + ?Sized>(reader: &mut R, limit: u64)
             if avail.is_empty() {
                 break;
             }
-            let (chunk, found) = match avail.iter().position(|&b| b == b'\n') {
+            let (chunk, found) = match memchr::memchr(b'\n', avail) {
                 Some(i) => (&avail[..i], true),
                 None => (avail, false),
             };

@@ -182,6 +182,19 @@ fn jsonl_line_over_record_limit_is_skipped() {
 }
 
 #[test]
+fn huge_jsonl_line_streams_without_buffering() {
+    let dir = tempfile::tempdir().unwrap();
+    write_good(dir.path());
+    // A sparse 256 MiB file of NUL bytes with no newline, then nothing: one
+    // giant line, read through the bounded buffer and rejected by size.
+    let big = dir.path().join("huge.jsonl");
+    std::fs::File::create(&big).unwrap().set_len(256 * 1024 * 1024).unwrap();
+    let items = read(&[dir.path().to_path_buf()]);
+    assert_eq!(summary(&items, dir.path()), vec!["good.txt ok", "huge.jsonl#L1 too-large"]);
+    assert_eq!(rejection(&items, "huge.jsonl"), RejectReason::TooLarge { bytes: 256 * 1024 * 1024, limit: 20 * 1024 * 1024 });
+}
+
+#[test]
 fn unreadable_path() {
     let dir = tempfile::tempdir().unwrap();
     let good = write_good(dir.path());
@@ -198,7 +211,7 @@ fn unreadable_path() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
         if std::fs::read(&locked).is_err() {
-            let items = read(&[locked.clone()]);
+            let items = read(std::slice::from_ref(&locked));
             assert_eq!(summary(&items, dir.path()), vec!["locked.txt unreadable"]);
         }
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
