@@ -662,11 +662,13 @@ fn resolve_speaker(
     mentions: &[Mention],
     sentences: &[(usize, usize)],
     directs: &[(usize, usize, usize, usize)],
+    anchor: usize,
 ) -> (Option<String>, Option<String>, Option<String>) {
     let phrase = text[sp.0..sp.1].to_lowercase();
     if PRONOUNS.contains(&phrase.as_str()) {
         let inside_direct = |p: usize| directs.iter().any(|d| d.0 <= p && p < d.3);
-        let si = sentences.partition_point(|s| s.1 <= sp.0);
+        // the pronoun's sentence starts where its quote (or clause) does
+        let si = sentences.partition_point(|s| s.1 <= anchor.min(sp.0));
         let persons_in = |range: (usize, usize), before: usize| -> Option<&Mention> {
             mentions.iter().find(|m| {
                 m.entity_type == EntityType::Person
@@ -675,9 +677,21 @@ fn resolve_speaker(
                     && !inside_direct(m.span.start())
             })
         };
-        let cur = sentences.get(si).copied().unwrap_or((sp.0.saturating_sub(300), sp.1));
+        let cur = sentences.get(si).map_or((sp.0.saturating_sub(300), sp.1), |s| (s.0, sp.1));
+        // in the previous sentence only its subject counts: a person before its
+        // first cue, or among its first words when it has none
+        let subject_limit = |r: (usize, usize)| -> usize {
+            let ws: Vec<(usize, usize)> = words(text, r.0, r.1).into_iter().filter(|w| !inside_direct(w.0)).collect();
+            (0..ws.len())
+                .find(|&k| is_cue_at(text, &ws, k))
+                .map(|k| ws[k].0)
+                .or_else(|| ws.get(8).map(|w| w.0))
+                .unwrap_or(r.1)
+        };
         let found = persons_in(cur, sp.0).or_else(|| {
-            si.checked_sub(1).and_then(|p| sentences.get(p)).and_then(|prev| persons_in(*prev, sp.0))
+            si.checked_sub(1)
+                .and_then(|p| sentences.get(p))
+                .and_then(|prev| persons_in(*prev, subject_limit(*prev).min(sp.0)))
         });
         return match found {
             Some(m) => (Some(m.canonical.clone()), m.kb_id.clone(), m.country.clone()),
@@ -727,7 +741,7 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
     };
     let mut out: Vec<Quote> = Vec::new();
     let mut used_cues: Vec<(usize, usize)> = Vec::new();
-    let make = |content: (usize, usize), direct: bool, att: Option<Attribution>| -> Option<Quote> {
+    let make = |content: (usize, usize), direct: bool, att: Option<Attribution>, anchor: usize| -> Option<Quote> {
         let span = Span::new(text, content.0, content.1).ok()?;
         let mut q = Quote {
             span,
@@ -746,7 +760,7 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
             if let Some(sp) = a.speaker {
                 q.speaker_text = Some(text[sp.0..sp.1].to_string());
                 q.speaker_span = Span::new(text, sp.0, sp.1).ok();
-                let (s, k, aff) = resolve_speaker(text, sp, mentions, sentences, &directs);
+                let (s, k, aff) = resolve_speaker(text, sp, mentions, sentences, &directs, anchor);
                 q.speaker = s;
                 q.speaker_kb_id = k;
                 q.affiliation = aff;
@@ -768,8 +782,14 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
             let s = sent_of(os);
             s.0.max(ps).min(os)
         };
-        let mut att = attribution_after(text, close_end, pe.min(sent_end.max(close_end) + 200).max(close_end), times)
-            .filter(|a| a.cue.0 < pe);
+        // a quote closed by a full stop ends its sentence: what follows is not its attribution
+        let closed_sentence = text[cs..ce].trim_end().ends_with('.');
+        let mut att = if closed_sentence {
+            None
+        } else {
+            attribution_after(text, close_end, pe.min(sent_end.max(close_end) + 200).max(close_end), times)
+                .filter(|a| a.cue.0 < pe)
+        };
         if att.is_none() {
             att = attribution_before(text, os, sent_start, times);
         }
@@ -807,7 +827,7 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
             let lead = c.len() - c.trim_start().len();
             (cs + lead, cs + lead + t.len())
         };
-        if let Some(q) = make(content, true, att) {
+        if let Some(q) = make(content, true, att, os) {
             out.push(q);
         }
     }
@@ -821,7 +841,7 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         if covered * 10 >= (c.1 - c.0) * 6 {
             continue;
         }
-        if let Some(q) = make(c, false, Some(a)) {
+        if let Some(q) = make(c, false, Some(a), c.0.min(a.cue.0)) {
             out.push(q);
         }
     }
