@@ -122,6 +122,9 @@ pub fn read_file(path: &Path, opts: &IngestOptions) -> Box<dyn Iterator<Item = I
     match classify(path) {
         Ok(FileKind::Sidecar) => Box::new(std::iter::empty()),
         Ok(FileKind::Article(kind)) => Box::new(read_article(path, kind, opts).into_iter()),
+        Ok(FileKind::Jsonl | FileKind::Warc) if path.metadata().is_ok_and(|m| m.len() == 0) => {
+            reject(RejectReason::Empty)
+        }
         Ok(FileKind::Jsonl) => match open_stream(path) {
             Ok((reader, _)) => Box::new(JsonlReader::new(source, reader, opts)),
             Err(e) => reject(RejectReason::Unreadable(e.to_string())),

@@ -32,8 +32,13 @@ fn empty_file() {
     write_good(dir.path());
     write(dir.path(), "empty.txt", b"");
     write(dir.path(), "blank.txt", b"  \n\t\r\n");
+    write(dir.path(), "empty.jsonl", b"");
+    write(dir.path(), "empty.warc.gz", b"");
     let items = read(&[dir.path().to_path_buf()]);
-    assert_eq!(summary(&items, dir.path()), vec!["blank.txt empty", "empty.txt empty", "good.txt ok"]);
+    assert_eq!(
+        summary(&items, dir.path()),
+        vec!["blank.txt empty", "empty.jsonl empty", "empty.txt empty", "empty.warc.gz empty", "good.txt ok"]
+    );
     assert_good_read(&items);
 }
 
