@@ -1,1 +1,332 @@
-//! chronicle-clean (stage under construction).
+//! chronicle-clean: turns scraped pages (text dumps or HTML) into clean articles.
+//!
+//! Each page is split into blocks (lines), every block is labelled (`title`, `byline`,
+//! `dateline`, `body`, `boilerplate`, `appended`) with a reason, the host article's body is
+//! the body blocks joined by blank lines, and every separate article found glued after the
+//! host (each introduced by an outlet and a time stamp, or a headline after an end cue) is
+//! salvaged as its own [`Document`] with `appended_to` set. Metadata: title, outlet,
+//! publication date as an uncertain date with its basis, language, encoding.
+//!
+//! The method is general (see `segment`): jusText-style block features, header shapes,
+//! topic shift and lines repeated across the site's pages in a batch. Word lists and
+//! thresholds live in `data/clean/`.
+#![deny(missing_docs)]
+
+mod block;
+mod config;
+mod date;
+mod error;
+pub mod eval;
+mod html;
+mod lexicon;
+mod segment;
+
+use std::collections::{HashMap, HashSet};
+
+use chronicle_core::{Block as CoreBlock, BlockLabel, DateBasis, DocId, Document, Metadata, PublishedDate, RawInput, Span};
+
+pub use config::CleanConfig;
+pub use error::CleanError;
+pub use lexicon::normalise_line;
+
+/// The cleaner. Cheap to share; holds only its configuration (word lists and patterns are
+/// compiled once per process).
+#[derive(Clone, Debug, Default)]
+pub struct Cleaner {
+    config: CleanConfig,
+}
+
+/// A page ready for block analysis.
+struct Prepared {
+    input: RawInput,
+    extracted: String,
+    html_title: Option<String>,
+    html_outlet: Option<String>,
+    html_published: Option<String>,
+    site: String,
+    language: Option<String>,
+    spans: Vec<(usize, usize)>,
+}
+
+/// ISO 639-1 code of a text sample, when whatlang is confident enough.
+pub(crate) fn detect_language(text: &str, max_chars: usize) -> Option<String> {
+    let end = text.char_indices().nth(max_chars).map_or(text.len(), |(i, _)| i);
+    let sample = text.get(..end).unwrap_or(text);
+    let info = whatlang::detect(sample)?;
+    if info.confidence() < 0.2 && !info.is_reliable() {
+        return None;
+    }
+    lexicon::LEXICON.lang3to1.get(info.lang().code()).cloned()
+}
+
+/// The site a page belongs to, for repeated-line statistics: the URL's host, else the
+/// folder it was read from.
+fn site_of(input: &RawInput) -> String {
+    if let Some(url) = &input.hints.url {
+        if let Some(h) = url_host(url) {
+            return h;
+        }
+    }
+    let src = input.source.split(['#', '@']).next().unwrap_or("");
+    match src.rfind(['/', '\\']) {
+        Some(i) => src.get(..i).unwrap_or("").to_lowercase(),
+        None => String::new(),
+    }
+}
+
+/// The host of a URL, without `www.`.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?.split('@').next_back()?.split(':').next()?;
+    let host = host.trim_start_matches("www.").to_lowercase();
+    (!host.is_empty() && host.contains('.')).then_some(host)
+}
+
+impl Cleaner {
+    /// A cleaner with the given configuration.
+    pub fn new(config: CleanConfig) -> Cleaner {
+        Cleaner { config }
+    }
+
+    /// A cleaner with the embedded defaults.
+    pub fn builtin() -> Cleaner {
+        Cleaner::new(CleanConfig::default())
+    }
+
+    /// The configuration in use.
+    pub fn config(&self) -> &CleanConfig {
+        &self.config
+    }
+
+    /// Cleans one page (no batch statistics).
+    pub fn clean(&self, input: RawInput) -> Result<Vec<Document>, CleanError> {
+        self.clean_batch(vec![input]).pop().unwrap_or_else(|| {
+            Err(CleanError::NoArticle { origin: String::new(), why: "empty batch".into() })
+        })
+    }
+
+    /// Cleans a batch. Per input: the host document first, then each salvaged appended
+    /// article, or the reason it failed. Lines repeated across many pages of the same site
+    /// in the batch are treated as chrome.
+    pub fn clean_batch(&self, inputs: Vec<RawInput>) -> Vec<Result<Vec<Document>, CleanError>> {
+        let cfg = &self.config;
+        let prepared: Vec<Result<Prepared, CleanError>> = inputs.into_iter().map(|i| self.prepare(i)).collect();
+        // Repeated lines per site: distinct documents containing each short line.
+        let mut per_site_docs: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<(&str, String), usize> = HashMap::new();
+        for p in prepared.iter().flatten() {
+            *per_site_docs.entry(p.site.as_str()).or_default() += 1;
+            let mut seen = HashSet::new();
+            for &(s, e) in &p.spans {
+                let line = p.extracted.get(s..e).unwrap_or("");
+                if line.chars().count() <= cfg.repeat_max_chars {
+                    let n = normalise_line(line);
+                    if !n.is_empty() && seen.insert(n.clone()) {
+                        *counts.entry((p.site.as_str(), n)).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let repeated: HashSet<(&str, &str)> = counts
+            .iter()
+            .filter(|((site, _), c)| {
+                let total = per_site_docs.get(site).copied().unwrap_or(1);
+                **c >= cfg.repeat_min_docs && (**c as f64) >= cfg.repeat_min_share * total as f64
+            })
+            .map(|((site, line), _)| (*site, line.as_str()))
+            .collect();
+        prepared
+            .iter()
+            .map(|p| match p {
+                Ok(p) => self.finish(p, &repeated),
+                Err(e) => Err(e.clone()),
+            })
+            .collect()
+    }
+
+    fn prepare(&self, input: RawInput) -> Result<Prepared, CleanError> {
+        let (extracted, html_title, html_outlet, html_published) = if input.is_html {
+            let page = html::extract(&input.text, input.hints.url.as_deref())
+                .map_err(|why| CleanError::Html { origin: input.source.clone(), why })?;
+            (page.text, page.title, page.outlet, page.published)
+        } else {
+            (input.text.replace("\r\n", "\n"), None, None, None)
+        };
+        let site = site_of(&input);
+        let language = detect_language(&extracted, self.config.language_sample_chars);
+        let spans = block::split(&extracted);
+        Ok(Prepared { input, extracted, html_title, html_outlet, html_published, site, language, spans })
+    }
+
+    fn finish(&self, p: &Prepared, repeated: &HashSet<(&str, &str)>) -> Result<Vec<Document>, CleanError> {
+        let cfg = &self.config;
+        let lx = &*lexicon::LEXICON;
+        let stops = lx.stop_list(p.language.as_deref().unwrap_or("en"));
+        let site_lc = p.site.to_lowercase();
+        let outlet_lc = p.input.hints.outlet.as_deref().map(str::to_lowercase);
+        let blocks: Vec<block::Block> = p
+            .spans
+            .iter()
+            .map(|&(s, e)| {
+                let mut b = block::features(&p.extracted, s, e, stops);
+                b.repeated = b.chars <= cfg.repeat_max_chars && repeated.contains(&(p.site.as_str(), b.norm.as_str()));
+                b.user_chrome = cfg.is_user_chrome(&site_lc, &b.norm)
+                    || outlet_lc.as_deref().is_some_and(|o| cfg.is_user_chrome(o, &b.norm));
+                b
+            })
+            .collect();
+        let no_article = |why: &str| CleanError::NoArticle { origin: p.input.source.clone(), why: why.to_string() };
+        if blocks.is_empty() {
+            return Err(no_article("the page has no text"));
+        }
+        let a = segment::analyse(blocks, cfg).ok_or_else(|| no_article("no block looks like article text"))?;
+        let crawled = p.input.hints.crawled.or_else(|| p.input.hints.crawled_hint.as_deref().and_then(date::parse_datetime));
+
+        // Host document.
+        let host_id = DocId::from_text(&p.input.text);
+        let body = join_body(&a.blocks, &a.host.body);
+        let mut meta: Metadata = p.input.hints.clone();
+        meta.crawled = crawled;
+        meta.encoding = Some(p.input.encoding.clone());
+        meta.language = detect_language(&body, cfg.language_sample_chars).or_else(|| p.language.clone());
+        let header_title = a.host.title.and_then(|t| a.blocks.get(t)).map(|b| b.text.to_string());
+        meta.title = meta
+            .title
+            .clone()
+            .or_else(|| p.html_title.clone())
+            .or(header_title)
+            .or_else(|| a.host.dateline_rest.clone());
+        meta.outlet = meta
+            .outlet
+            .clone()
+            .or_else(|| p.html_outlet.clone())
+            .or_else(|| a.host.outlet.clone())
+            .or_else(|| meta.url.as_deref().and_then(url_host));
+        meta.published = published(
+            &meta.published,
+            meta.published_hint.as_deref().or(p.html_published.as_deref()),
+            &a.host,
+            crawled,
+            &body,
+            meta.language.as_deref(),
+        );
+        let mut host = Document::new(
+            host_id.clone(),
+            p.input.source.clone(),
+            p.input.format,
+            p.input.raw.clone(),
+            p.extracted.clone(),
+            body,
+            meta,
+        );
+        host.blocks = core_blocks(&p.extracted, &a.blocks, &a.host_labels, 0);
+        let mut out = vec![host];
+
+        // Appended articles.
+        for (k, art) in a.appended.iter().enumerate() {
+            let (Some(first), Some(last)) = (a.blocks.get(art.first), art.end.checked_sub(1).and_then(|l| a.blocks.get(l))) else {
+                continue;
+            };
+            let Some(seg) = p.extracted.get(first.start..last.end) else { continue };
+            let body = join_body(&a.blocks, &art.body);
+            if body.is_empty() {
+                continue;
+            }
+            let mut meta = Metadata {
+                crawled,
+                encoding: Some(p.input.encoding.clone()),
+                appended_to: Some(host_id.clone()),
+                title: art.title.and_then(|t| a.blocks.get(t)).map(|b| b.text.to_string()),
+                outlet: art.outlet.clone(),
+                ..Metadata::default()
+            };
+            meta.language = detect_language(&body, cfg.language_sample_chars);
+            meta.published = published(&PublishedDate::default(), None, art, crawled, &body, meta.language.as_deref());
+            let mut doc = Document::new(
+                DocId::from_text(seg),
+                format!("{}#appended-{}", p.input.source, k + 1),
+                p.input.format,
+                seg.as_bytes().to_vec(),
+                seg.to_string(),
+                body,
+                meta,
+            );
+            let labels = &art.labels;
+            doc.blocks = core_blocks(seg, &a.blocks[art.first..art.end], labels, first.start);
+            out.push(doc);
+        }
+        Ok(out)
+    }
+}
+
+fn join_body(blocks: &[block::Block], idx: &[usize]) -> String {
+    idx.iter().filter_map(|&i| blocks.get(i)).map(|b| b.text).collect::<Vec<_>>().join("\n\n")
+}
+
+fn core_blocks(text: &str, blocks: &[block::Block], labels: &[(BlockLabel, String)], offset: usize) -> Vec<CoreBlock> {
+    blocks
+        .iter()
+        .zip(labels)
+        .filter_map(|(b, (label, reason))| {
+            let span = Span::new(text, b.start.checked_sub(offset)?, b.end.checked_sub(offset)?).ok()?;
+            Some(CoreBlock { span, label: *label, reason: reason.clone() })
+        })
+        .collect()
+}
+
+/// The publication date, in order of trust: a date the container already parsed; a date
+/// string from the container or the page's meta tags; an explicit date in the article
+/// header or dateline; a relative stamp against a known crawl time; bounds from content.
+fn published(
+    given: &PublishedDate,
+    hint: Option<&str>,
+    art: &segment::Article,
+    crawled: Option<chrono::NaiveDateTime>,
+    body: &str,
+    language: Option<&str>,
+) -> PublishedDate {
+    if given.basis != DateBasis::Unknown && !given.date.is_unknown() {
+        return given.clone();
+    }
+    if let Some(d) = hint.and_then(date::parse_date_string) {
+        return PublishedDate { date: d, basis: DateBasis::Explicit };
+    }
+    if let Some(d) = art.explicit {
+        return PublishedDate { date: chronicle_core::UncertainDate::day(d), basis: DateBasis::Explicit };
+    }
+    if let (Some(s), Some(c)) = (art.stamp, crawled) {
+        return PublishedDate { date: s.resolve(c), basis: DateBasis::Relative };
+    }
+    date::infer_from_content(body, language, crawled.map(|c| c.date()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicle_core::InputFormat;
+
+    fn input(source: &str, text: &str) -> RawInput {
+        RawInput {
+            source: source.into(),
+            format: InputFormat::Text,
+            raw: text.as_bytes().to_vec(),
+            text: text.into(),
+            is_html: false,
+            encoding: "utf-8".into(),
+            hints: Metadata::default(),
+        }
+    }
+
+    #[test]
+    fn url_host_and_site() {
+        assert_eq!(url_host("https://www.example.com/a/b?c=1").as_deref(), Some("example.com"));
+        assert_eq!(url_host("not a url"), None);
+        assert_eq!(site_of(&input("crawl/site-a/page1.txt", "x")), "crawl/site-a");
+    }
+
+    #[test]
+    fn empty_page_is_a_one_line_error() {
+        let err = Cleaner::builtin().clean(input("a.txt", "\n\n")).unwrap_err();
+        assert_eq!(err.to_string(), "a.txt: no article text found (the page has no text)");
+    }
+}

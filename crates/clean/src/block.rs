@@ -1,0 +1,284 @@
+//! Blocks of a text and their features (jusText-style: length, stop-word density,
+//! punctuation, list shape, stamps and header shapes).
+
+use std::collections::HashSet;
+
+use crate::date::{find_stamp, mentions, Mention, Stamp};
+use crate::lexicon::{normalise_line, CueKind, LEXICON};
+
+/// One block (a non-empty line) of the segmented text.
+#[derive(Clone, Debug)]
+pub(crate) struct Block<'a> {
+    /// The trimmed text.
+    pub text: &'a str,
+    /// Byte range in the segmented text.
+    pub start: usize,
+    pub end: usize,
+    /// The text without bullets, case or punctuation.
+    pub norm: String,
+    pub chars: usize,
+    pub words: usize,
+    /// Share of words in the language's stop list (1.0 when there is no list).
+    pub stop: f64,
+    /// Ends like a sentence (. ! ? … or a closing quote after one).
+    pub terminal: bool,
+    /// Starts with a list bullet.
+    pub bullet: bool,
+    pub cue: Option<CueKind>,
+    /// Promotional words (subscribe, app, free …) in the block.
+    pub promo_hits: usize,
+    /// A relative or explicit time stamp makes up the line, with at most a short label or
+    /// name around it; the name, when capitalised, is kept as a possible outlet.
+    pub stamp_line: Option<StampLine>,
+    /// The line starts with an explicit date followed by more text.
+    pub dateline: Option<chrono::NaiveDate>,
+    /// Short capitalised name with no sentence shape ("Example News").
+    pub name_like: bool,
+    /// Upper-case only.
+    pub all_caps: bool,
+    /// Seen in many documents of the same site in this batch, or marked by the user.
+    pub repeated: bool,
+    pub user_chrome: bool,
+    /// Words for topic comparison (lowercase, not stop words, 3+ letters).
+    pub content: HashSet<String>,
+}
+
+/// A header line made of a stamp.
+#[derive(Clone, Debug)]
+pub(crate) struct StampLine {
+    /// A relative stamp, when there is one.
+    pub relative: Option<Stamp>,
+    /// An explicit full date, when there is one.
+    pub explicit: Option<chrono::NaiveDate>,
+    /// A capitalised name glued before the stamp ("Example News4 days ago").
+    pub name: Option<String>,
+}
+
+const BULLETS: &[char] = &['-', '•', '*', '·', '–', '—', '►', '▪', '>', '|'];
+
+/// Splits text into blocks: each non-empty line, trimmed.
+pub(crate) fn split(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push((pos + lead, pos + lead + trimmed.len()));
+        }
+        pos += line.len();
+    }
+    out
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// True for a short capitalised name: 1–5 words, each capitalised or a joiner, no sentence end.
+pub(crate) fn name_shape(s: &str) -> bool {
+    let s = s.trim_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || s.chars().count() > 40 {
+        return false;
+    }
+    if s.ends_with(['.', '!', '?', ':', ',', ';']) {
+        return false;
+    }
+    let joiners = ["of", "the", "&", "and", "de", "du", "la", "el", "der", "die", "news"];
+    words.iter().all(|w| is_capitalised(w) || joiners.contains(&w.to_lowercase().as_str()))
+        && words.iter().any(|w| is_capitalised(w))
+}
+
+/// Computes a block's features. `stops` is the document language's stop list.
+pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Option<&HashSet<String>>) -> Block<'a> {
+    let lx = &*LEXICON;
+    let t = text.get(start..end).unwrap_or("");
+    let norm = normalise_line(t);
+    let mut words = 0usize;
+    let mut stop_hits = 0usize;
+    let mut promo_hits = 0usize;
+    let mut content = HashSet::new();
+    for w in t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-') {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        words += 1;
+        let lw = w.to_lowercase();
+        let is_stop = stops.is_some_and(|s| s.contains(&lw));
+        if is_stop {
+            stop_hits += 1;
+        } else if lw.chars().count() >= 3 {
+            content.insert(lw.clone());
+        }
+        if lx.promo_words.contains(&lw) {
+            promo_hits += 1;
+        }
+    }
+    let lower = t.to_lowercase();
+    promo_hits += lx.promo_phrases.iter().filter(|p| lower.contains(p.as_str())).count();
+    let stop = match stops {
+        Some(_) if words > 0 => stop_hits as f64 / words as f64,
+        Some(_) => 0.0,
+        None => 1.0,
+    };
+    let core = t.trim_end_matches(['"', '\'', '”', '’', '»', ')', ' ']);
+    let terminal = core.ends_with(['.', '!', '?', '…', '。']);
+    let bullet = t.starts_with(BULLETS) && t.chars().nth(1).is_some_and(char::is_whitespace)
+        || t.starts_with('•');
+    let cue = if words <= 6 { lx.cues.get(&norm).copied() } else { None };
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    let dateline = dateline_of(t);
+    Block {
+        text: t,
+        start,
+        end,
+        chars: t.chars().count(),
+        words,
+        stop,
+        terminal,
+        bullet,
+        cue,
+        promo_hits,
+        stamp_line: stamp_line(t),
+        dateline,
+        name_like: name_shape(t),
+        all_caps,
+        repeated: false,
+        user_chrome: false,
+        content,
+        norm,
+    }
+}
+
+/// Strips a leading bullet and spaces.
+pub(crate) fn strip_bullet(t: &str) -> &str {
+    t.trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace())
+}
+
+/// Words left in `t` once the byte ranges in `cut` are removed.
+fn rest_words(t: &str, cut: &[(usize, usize)]) -> (String, String) {
+    let mut before = String::new();
+    let mut after = String::new();
+    let first = cut.iter().map(|c| c.0).min().unwrap_or(t.len());
+    let mut pos = 0;
+    let mut sorted = cut.to_vec();
+    sorted.sort();
+    for (s, e) in sorted {
+        if s > pos {
+            let piece = t.get(pos..s).unwrap_or("");
+            if pos < first { before.push_str(piece) } else { after.push(' '); after.push_str(piece) }
+        }
+        pos = pos.max(e);
+    }
+    after.push(' ');
+    after.push_str(t.get(pos..).unwrap_or(""));
+    (before, after)
+}
+
+/// A line that is a time stamp with at most a short label or name around it.
+pub(crate) fn stamp_line(t: &str) -> Option<StampLine> {
+    let lx = &*LEXICON;
+    let body = strip_bullet(t);
+    if body.chars().count() > 80 {
+        return None;
+    }
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut relative = None;
+    let mut explicit = None;
+    if let Some((s, e, st)) = find_stamp(body) {
+        cut.push((s, e));
+        relative = Some(st);
+    }
+    for (s, e, m) in mentions(body) {
+        if let Mention::Full(d) = m {
+            if cut.iter().all(|c| e <= c.0 || c.1 <= s) {
+                cut.push((s, e));
+                explicit.get_or_insert(d);
+            }
+        }
+    }
+    if relative.is_none() && explicit.is_none() {
+        return None;
+    }
+    for m in lx.clock.find_iter(body) {
+        if cut.iter().all(|c| m.end() <= c.0 || c.1 <= m.start()) {
+            cut.push((m.start(), m.end()));
+        }
+    }
+    let (before, after) = rest_words(body, &cut);
+    let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+    if words(&before) + words(&after) > 4 {
+        return None;
+    }
+    let name = before
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    let name = (name_shape(name) && !name.to_lowercase().starts_with("by ")).then(|| name.to_string());
+    Some(StampLine { relative, explicit, name })
+}
+
+/// A line that opens with an explicit date (after at most two label words) and goes on
+/// with text: "date 2025-05-17 Negotiators met …".
+pub(crate) fn dateline_of(t: &str) -> Option<chrono::NaiveDate> {
+    let head: String = t.chars().take(60).collect();
+    let (s, e, m) = mentions(&head).into_iter().next()?;
+    let Mention::Full(d) = m else { return None };
+    let label_words = head.get(..s)?.split_whitespace().count();
+    let rest_words = t.get(e..)?.split_whitespace().count();
+    (label_words <= 2 && rest_words >= 4).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn en() -> Option<&'static HashSet<String>> {
+        LEXICON.stop_list("en")
+    }
+
+    fn block(t: &str) -> Block<'_> {
+        features(t, 0, t.len(), en())
+    }
+
+    #[test]
+    fn body_sentence_has_stop_words_and_terminal() {
+        let b = block("The minister said on Tuesday that the talks would resume in the spring.");
+        assert!(b.stop > 0.3, "{}", b.stop);
+        assert!(b.terminal && !b.bullet && b.cue.is_none() && b.stamp_line.is_none());
+    }
+
+    #[test]
+    fn stamp_lines_with_glued_names_and_labels() {
+        let s = block("Example Wire4 days ago").stamp_line.unwrap();
+        assert_eq!(s.name.as_deref(), Some("Example Wire"));
+        assert!(s.relative.is_some());
+        let s = block("posteda day ago").stamp_line.unwrap();
+        assert_eq!(s.name, None);
+        assert!(block("March 3, 2021 10:15 AM").stamp_line.unwrap().explicit.is_some());
+        assert!(block("- Yesterday 10:00 Council approves a new budget for the harbour district").stamp_line.is_none());
+    }
+
+    #[test]
+    fn cues_names_and_datelines() {
+        assert_eq!(block("Related Articles").cue, Some(CueKind::End));
+        assert_eq!(block("Read more").cue, Some(CueKind::Inline));
+        assert!(block("• Example Times").name_like);
+        assert!(!block("The vote was close.").name_like);
+        assert!(block("updated 2024-03-02 Voters went to the polls in record numbers").dateline.is_some());
+        assert!(block("DOWNLOAD OUR APP").all_caps);
+        assert!(block("Subscribe today for unlimited access to our app").promo_hits >= 3);
+    }
+
+    #[test]
+    fn split_keeps_offsets_of_trimmed_lines() {
+        let t = "  One\n\nTwo  \n";
+        let b = split(t);
+        assert_eq!(b.len(), 2);
+        assert_eq!(&t[b[0].0..b[0].1], "One");
+        assert_eq!(&t[b[1].0..b[1].1], "Two");
+    }
+}

@@ -1,0 +1,200 @@
+//! Thresholds (defaults from `data/clean/settings.toml`, a user file overrides the keys it
+//! sets) and site chrome overrides.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::error::CleanError;
+use crate::lexicon::normalise_line;
+
+const DEFAULT_SETTINGS: &str = include_str!("../../../data/clean/settings.toml");
+
+/// Cleaner thresholds and user overrides. Build with [`CleanConfig::default`] (the
+/// embedded defaults), then [`CleanConfig::with_settings_file`] / [`CleanConfig::with_chrome_file`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct CleanConfig {
+    /// Blocks shorter than this many characters are "short".
+    pub length_low: usize,
+    /// Blocks at least this long with `stop_high` density are "good".
+    pub length_high: usize,
+    /// Below this stop-word density a block is "bad".
+    pub stop_low: f64,
+    /// At or above this density a long block is "good".
+    pub stop_high: f64,
+    /// Most words a headline may have.
+    pub max_heading_words: usize,
+    /// Most characters a headline may have.
+    pub max_heading_chars: usize,
+    /// Promo words a pitch needs.
+    pub promo_min_hits: usize,
+    /// Share of promo words a pitch needs.
+    pub promo_min_density: f64,
+    /// Items that make a link list.
+    pub list_min_items: usize,
+    /// Distinct documents of one site a repeated line must occur in.
+    pub repeat_min_docs: usize,
+    /// Share of the site's documents a repeated line must occur in.
+    pub repeat_min_share: f64,
+    /// Longer lines are never repeated chrome.
+    pub repeat_max_chars: usize,
+    /// Body characters an appended article needs.
+    pub appended_min_body_chars: usize,
+    /// Largest vocabulary overlap with the host for a header-less appended article.
+    pub topic_shift_max_overlap: f64,
+    /// Characters of the body sampled for language detection.
+    pub language_sample_chars: usize,
+    /// Lines always treated as chrome, per site (lowercase host or outlet name) ...
+    pub chrome_by_site: HashMap<String, HashSet<String>>,
+    /// ... and for every site.
+    pub chrome_global: HashSet<String>,
+}
+
+impl Default for CleanConfig {
+    fn default() -> CleanConfig {
+        let mut c = CleanConfig {
+            length_low: 70,
+            length_high: 200,
+            stop_low: 0.22,
+            stop_high: 0.30,
+            max_heading_words: 30,
+            max_heading_chars: 250,
+            promo_min_hits: 3,
+            promo_min_density: 0.08,
+            list_min_items: 2,
+            repeat_min_docs: 3,
+            repeat_min_share: 0.2,
+            repeat_max_chars: 120,
+            appended_min_body_chars: 120,
+            topic_shift_max_overlap: 0.12,
+            language_sample_chars: 2000,
+            chrome_by_site: HashMap::new(),
+            chrome_global: HashSet::new(),
+        };
+        // The embedded file is part of the build; a failure here is a programming error
+        // caught by the unit test below, so fall back to the literal defaults above.
+        let _ = c.apply_settings(DEFAULT_SETTINGS, "data/clean/settings.toml");
+        c
+    }
+}
+
+impl CleanConfig {
+    /// Overrides the keys a TOML settings text sets. Unknown keys are an error.
+    pub fn apply_settings(&mut self, text: &str, file: &str) -> Result<(), CleanError> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| CleanError::Config {
+            file: file.to_string(),
+            line: e.span().map(|s| text[..s.start.min(text.len())].lines().count()).unwrap_or(0),
+            why: e.message().to_string(),
+        })?;
+        for (key, value) in &table {
+            let bad = |why: &str| CleanError::Config {
+                file: file.to_string(),
+                line: line_of_key(text, key),
+                why: format!("{key}: {why}"),
+            };
+            let as_usize = || value.as_integer().filter(|v| *v >= 0).map(|v| v as usize).ok_or_else(|| bad("expected a non-negative integer"));
+            let as_f64 = || value.as_float().or_else(|| value.as_integer().map(|v| v as f64)).ok_or_else(|| bad("expected a number"));
+            match key.as_str() {
+                "length_low" => self.length_low = as_usize()?,
+                "length_high" => self.length_high = as_usize()?,
+                "stop_low" => self.stop_low = as_f64()?,
+                "stop_high" => self.stop_high = as_f64()?,
+                "max_heading_words" => self.max_heading_words = as_usize()?,
+                "max_heading_chars" => self.max_heading_chars = as_usize()?,
+                "promo_min_hits" => self.promo_min_hits = as_usize()?,
+                "promo_min_density" => self.promo_min_density = as_f64()?,
+                "list_min_items" => self.list_min_items = as_usize()?,
+                "repeat_min_docs" => self.repeat_min_docs = as_usize()?,
+                "repeat_min_share" => self.repeat_min_share = as_f64()?,
+                "repeat_max_chars" => self.repeat_max_chars = as_usize()?,
+                "appended_min_body_chars" => self.appended_min_body_chars = as_usize()?,
+                "topic_shift_max_overlap" => self.topic_shift_max_overlap = as_f64()?,
+                "language_sample_chars" => self.language_sample_chars = as_usize()?,
+                _ => return Err(bad("unknown setting")),
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads a user settings file over these values.
+    pub fn with_settings_file(mut self, path: &Path) -> Result<CleanConfig, CleanError> {
+        let text = std::fs::read_to_string(path).map_err(|e| CleanError::Config {
+            file: path.display().to_string(),
+            line: 0,
+            why: e.to_string(),
+        })?;
+        self.apply_settings(&text, &path.display().to_string())?;
+        Ok(self)
+    }
+
+    /// Adds site chrome lines from text: one line each, either `LINE` (every site) or
+    /// `SITE<TAB>LINE` (a host such as `example.com` or an outlet name). `#` starts a comment.
+    pub fn add_chrome_lines(&mut self, text: &str) {
+        for raw in text.lines() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.split_once('\t') {
+                Some((site, chrome)) => {
+                    self.chrome_by_site
+                        .entry(site.trim().to_lowercase())
+                        .or_default()
+                        .insert(normalise_line(chrome));
+                }
+                None => {
+                    self.chrome_global.insert(normalise_line(line));
+                }
+            }
+        }
+    }
+
+    /// Reads a chrome override file (see [`CleanConfig::add_chrome_lines`]).
+    pub fn with_chrome_file(mut self, path: &Path) -> Result<CleanConfig, CleanError> {
+        let text = std::fs::read_to_string(path).map_err(|e| CleanError::Config {
+            file: path.display().to_string(),
+            line: 0,
+            why: e.to_string(),
+        })?;
+        self.add_chrome_lines(&text);
+        Ok(self)
+    }
+
+    /// True when the user marked this (normalised) line as chrome for `site` or globally.
+    pub(crate) fn is_user_chrome(&self, site: &str, normalised: &str) -> bool {
+        self.chrome_global.contains(normalised)
+            || self.chrome_by_site.get(site).is_some_and(|s| s.contains(normalised))
+    }
+}
+
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_settings_parse_and_user_file_overrides_only_its_keys() {
+        let mut c = CleanConfig::default();
+        let mut fresh = c.clone();
+        assert!(fresh.apply_settings(DEFAULT_SETTINGS, "settings.toml").is_ok());
+        assert_eq!(fresh, c);
+        c.apply_settings("length_low = 40\n", "user.toml").unwrap();
+        assert_eq!(c.length_low, 40);
+        assert_eq!(c.length_high, fresh.length_high);
+        let err = c.apply_settings("\nbogus = 1\n", "user.toml").unwrap_err();
+        assert_eq!(err.to_string(), "user.toml:2: bogus: unknown setting");
+    }
+
+    #[test]
+    fn chrome_lines_per_site_and_global() {
+        let mut c = CleanConfig::default();
+        c.add_chrome_lines("# comment\nSubscribe now!\nexample.com\tThe Morning Brief\n");
+        assert!(c.is_user_chrome("other.org", "subscribe now"));
+        assert!(c.is_user_chrome("example.com", "the morning brief"));
+        assert!(!c.is_user_chrome("other.org", "the morning brief"));
+    }
+}

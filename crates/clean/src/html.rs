@@ -1,0 +1,148 @@
+//! HTML: main content through `rs-trafilatura` (chosen over `dom_smoothie` on dragnet F1,
+//! see the crate README), metadata from its JSON-LD/OpenGraph/meta reading plus a direct
+//! scan of date meta tags and JSON-LD `datePublished`/`publisher`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What the HTML path found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct HtmlPage {
+    /// Main content as text, paragraphs on their own lines.
+    pub text: String,
+    /// Headline from metadata.
+    pub title: Option<String>,
+    /// Publisher from metadata (JSON-LD publisher, og:site_name).
+    pub outlet: Option<String>,
+    /// Publication date string from meta tags or JSON-LD.
+    pub published: Option<String>,
+}
+
+#[allow(clippy::expect_used)]
+static META_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<meta\s[^>]*>").expect("static pattern"));
+#[allow(clippy::expect_used)]
+static ATTR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)([a-z:_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("static pattern")
+});
+#[allow(clippy::expect_used)]
+static JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<script[^>]*application/ld\+json[^>]*>(.*?)</script>"#).expect("static pattern")
+});
+
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+];
+
+fn json_ld_fields(v: &serde_json::Value, published: &mut Option<String>, outlet: &mut Option<String>) {
+    match v {
+        serde_json::Value::Array(items) => items.iter().for_each(|i| json_ld_fields(i, published, outlet)),
+        serde_json::Value::Object(map) => {
+            if let Some(g) = map.get("@graph") {
+                json_ld_fields(g, published, outlet);
+            }
+            if published.is_none() {
+                *published = map.get("datePublished").and_then(|d| d.as_str()).map(str::to_string);
+            }
+            if outlet.is_none() {
+                *outlet = map
+                    .get("publisher")
+                    .and_then(|p| p.get("name").and_then(|n| n.as_str()).or_else(|| p.as_str()))
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Date and publisher from meta tags and JSON-LD, scanned without a DOM.
+pub(crate) fn scan_meta(html: &str) -> (Option<String>, Option<String>) {
+    let head = html.get(..html.len().min(300_000)).unwrap_or(html);
+    let mut published = None;
+    let mut outlet = None;
+    for c in JSON_LD.captures_iter(head) {
+        if let Some(Ok(v)) = c.get(1).map(|m| serde_json::from_str::<serde_json::Value>(m.as_str().trim())) {
+            json_ld_fields(&v, &mut published, &mut outlet);
+        }
+    }
+    let mut best_rank = usize::MAX;
+    let mut meta_published: Option<String> = None;
+    for tag in META_TAG.find_iter(head) {
+        let mut key = None;
+        let mut content = None;
+        for a in ATTR.captures_iter(tag.as_str()) {
+            let name = a.get(1).map(|m| m.as_str().to_lowercase()).unwrap_or_default();
+            let val = a.get(2).or(a.get(3)).map(|m| m.as_str().to_string()).unwrap_or_default();
+            match name.as_str() {
+                "property" | "name" | "itemprop" => key = Some(val.to_lowercase()),
+                "content" => content = Some(val),
+                _ => {}
+            }
+        }
+        let (Some(k), Some(v)) = (key, content) else { continue };
+        if let Some(rank) = DATE_KEYS.iter().position(|d| *d == k) {
+            if rank < best_rank && !v.trim().is_empty() {
+                best_rank = rank;
+                meta_published = Some(v);
+            }
+        } else if k == "og:site_name" && outlet.is_none() && !v.trim().is_empty() {
+            outlet = Some(v.trim().to_string());
+        }
+    }
+    (meta_published.or(published), outlet)
+}
+
+/// Extracts the main content and metadata of a page.
+pub(crate) fn extract(html: &str, url: Option<&str>) -> Result<HtmlPage, String> {
+    let options = rs_trafilatura::Options { url: url.map(str::to_string), ..rs_trafilatura::Options::default() };
+    let result = rs_trafilatura::extract_with_options(html, &options).map_err(|e| e.to_string())?;
+    let (published, outlet) = scan_meta(html);
+    let title = result.metadata.title.clone().filter(|t| !t.trim().is_empty());
+    let outlet = outlet.or_else(|| result.metadata.sitename.clone()).filter(|s| !s.trim().is_empty());
+    Ok(HtmlPage { text: result.content_text, title, outlet, published })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><head><title>Harbour reopens | Example Gazette</title>
+<meta property="og:site_name" content="Example Gazette">
+<meta property="article:published_time" content="2024-03-02T08:00:00Z">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens","publisher":{"@type":"Organization","name":"Example Gazette"}}</script>
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbour reopens</h1>
+<p>The harbour reopened on Saturday after three weeks of repairs to the northern quay, the port authority said in a statement.</p>
+<p>Fishing crews, who had moored their boats in a neighbouring town during the works, were the first to return on the morning tide.</p>
+<p>The authority said the repairs had cost less than expected and that the southern quay would be inspected in the summer.</p>
+</article><footer>Copyright Example Gazette</footer></body></html>"#;
+
+    #[test]
+    fn meta_scan_reads_json_ld_and_open_graph() {
+        let (date, outlet) = scan_meta(PAGE);
+        assert_eq!(date.as_deref(), Some("2024-03-02T08:00:00Z"));
+        assert_eq!(outlet.as_deref(), Some("Example Gazette"));
+    }
+
+    #[test]
+    fn main_content_keeps_paragraphs_and_drops_navigation() {
+        let page = extract(PAGE, None).unwrap();
+        assert!(page.text.contains("The harbour reopened on Saturday"), "{}", page.text);
+        assert!(page.text.contains("inspected in the summer"));
+        assert!(!page.text.contains("Copyright"));
+    }
+}

@@ -1,0 +1,280 @@
+//! Word lists and patterns loaded once from `data/clean/` (embedded with `include_str!`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+const STOPWORDS: &str = include_str!("../../../data/clean/stopwords.tsv");
+const CUES: &str = include_str!("../../../data/clean/cues.tsv");
+const PROMO: &str = include_str!("../../../data/clean/promo.tsv");
+const DATES: &str = include_str!("../../../data/clean/dates.tsv");
+const LANGUAGES: &str = include_str!("../../../data/clean/languages.tsv");
+
+/// What a cue line says about the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// The article is over (related links, comments, tags).
+    End,
+    /// Chrome that may sit inside an article (advertisement, share).
+    Inline,
+}
+
+/// A unit of a relative time stamp.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// Every list and compiled pattern the cleaner uses.
+pub(crate) struct Lexicon {
+    pub stop: HashMap<String, HashSet<String>>,
+    /// Union of all stop lists, for languages without their own.
+    pub cues: HashMap<String, CueKind>,
+    pub promo_words: HashSet<String>,
+    pub promo_phrases: Vec<String>,
+    /// Month name → (month, is English).
+    pub months: HashMap<String, (u32, bool)>,
+    pub weekdays: HashSet<String>,
+    pub units: HashMap<String, Unit>,
+    pub numbers: HashMap<String, i64>,
+    pub daywords: HashMap<String, i64>,
+    pub future: HashSet<String>,
+    pub past: HashSet<String>,
+    pub lang3to1: HashMap<String, String>,
+    /// Relative stamps ("4 days ago", "hace 2 horas"), each with groups `n` and `unit`.
+    pub relative: Vec<Regex>,
+    /// "yesterday", "Ayer 18:00", "today".
+    pub dayword: Regex,
+    /// ISO dates and date-times.
+    pub iso: Regex,
+    /// "May 16, 2025", "May 16".
+    pub mdy: Regex,
+    /// "16 May 2025", "16 de mayo de 2025", "16 May".
+    pub dmy: Regex,
+    /// "September 2022".
+    pub month_year: Regex,
+    /// A year 1900–2099.
+    pub year: Regex,
+    /// "16/05/2025", "16.05.2025".
+    pub numeric: Regex,
+    /// A clock time "18:00", "12:11 AM".
+    pub clock: Regex,
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn alternation<'a>(words: impl Iterator<Item = &'a String>) -> String {
+    let mut w: Vec<&String> = words.collect();
+    w.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    w.dedup();
+    w.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+}
+
+// The patterns are built from embedded data and checked by the unit tests, so a
+// failure to compile is a build defect, not an input error.
+#[allow(clippy::expect_used)]
+fn compile(p: &str) -> Regex {
+    Regex::new(p).expect("pattern built from embedded data compiles")
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut stop: HashMap<String, HashSet<String>> = HashMap::new();
+        for f in data_lines(STOPWORDS) {
+            if let [lang, words] = f.as_slice() {
+                stop.entry(lang.to_string()).or_default().extend(words.split_whitespace().map(str::to_string));
+            }
+        }
+        let mut cues = HashMap::new();
+        for f in data_lines(CUES) {
+            if let [kind, _lang, phrase] = f.as_slice() {
+                let k = if *kind == "end" { CueKind::End } else { CueKind::Inline };
+                cues.insert(normalise_line(phrase), k);
+            }
+        }
+        let (mut promo_words, mut promo_phrases) = (HashSet::new(), Vec::new());
+        for f in data_lines(PROMO) {
+            if let [_lang, w] = f.as_slice() {
+                let w = w.trim().to_lowercase();
+                if w.contains(' ') {
+                    promo_phrases.push(w);
+                } else {
+                    promo_words.insert(w);
+                }
+            }
+        }
+        let mut months = HashMap::new();
+        let mut weekdays = HashSet::new();
+        let mut units = HashMap::new();
+        let mut numbers = HashMap::new();
+        let mut daywords = HashMap::new();
+        let mut future = HashSet::new();
+        let mut past = HashSet::new();
+        let mut templates = Vec::new();
+        for f in data_lines(DATES) {
+            let kind = f.first().copied().unwrap_or("");
+            let lang = f.get(1).copied().unwrap_or("");
+            let word = f.get(2).map(|w| w.trim().to_lowercase()).unwrap_or_default();
+            let value = f.get(3).map(|v| v.trim()).unwrap_or("");
+            match kind {
+                "month" => {
+                    if let Ok(m) = value.parse() {
+                        months.insert(word, (m, lang == "en"));
+                    }
+                }
+                "weekday" => {
+                    weekdays.insert(word);
+                }
+                "unit" => {
+                    let u = match value {
+                        "minute" => Unit::Minute,
+                        "hour" => Unit::Hour,
+                        "day" => Unit::Day,
+                        "week" => Unit::Week,
+                        "month" => Unit::Month,
+                        _ => Unit::Year,
+                    };
+                    units.insert(word, u);
+                }
+                "number" => {
+                    if let Ok(n) = value.parse() {
+                        numbers.insert(word, n);
+                    }
+                }
+                "dayword" => {
+                    if let Ok(n) = value.parse() {
+                        daywords.insert(word, n);
+                    }
+                }
+                "future" => {
+                    future.insert(word);
+                }
+                "past" => {
+                    past.insert(word);
+                }
+                "template" => templates.push(word),
+                _ => {}
+            }
+        }
+        let mut lang3to1 = HashMap::new();
+        for f in data_lines(LANGUAGES) {
+            if let [three, one] = f.as_slice() {
+                lang3to1.insert(three.trim().to_string(), one.trim().to_string());
+            }
+        }
+        let num_alt = format!(r"\d+|{}", alternation(numbers.keys()));
+        let unit_alt = alternation(units.keys());
+        let relative = templates
+            .iter()
+            .map(|t| {
+                let p = regex::escape(t)
+                    .replace(r"\{n\}", &format!("(?P<n>{num_alt})"))
+                    .replace(r"\{unit\}", &format!("(?P<unit>{unit_alt})"))
+                    .replace(' ', r"\s+");
+                compile(&format!(r"(?i){p}\b"))
+            })
+            .collect();
+        let day_alt = alternation(daywords.keys());
+        let dayword = compile(&format!(r"(?i)(?:^|[^\p{{L}}])(?P<w>{day_alt})(?:$|[^\p{{L}}])"));
+        let mon_alt = alternation(months.keys());
+        Lexicon {
+            stop,
+            cues,
+            promo_words,
+            promo_phrases,
+            weekdays,
+            units,
+            numbers,
+            daywords,
+            future,
+            past,
+            lang3to1,
+            relative,
+            dayword,
+            iso: compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+            mdy: compile(&format!(
+                r"(?i)\b(?P<mon>{mon_alt})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+            )),
+            dmy: compile(&format!(
+                r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<mon>{mon_alt})\b\.?(?:,?\s+(?:de\s+)?(?P<y>\d{{4}})\b)?"
+            )),
+            month_year: compile(&format!(r"(?i)\b(?P<mon>{mon_alt})\.?,?\s+(?:of\s+|de\s+)?(?P<y>\d{{4}})\b")),
+            year: compile(r"\b(?P<y>19\d\d|20\d\d)\b"),
+            numeric: compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})\b"),
+            clock: compile(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\b"),
+            months,
+        }
+    }
+
+    /// The stop list for a language (ISO 639-1), if there is one.
+    pub fn stop_list(&self, lang: &str) -> Option<&HashSet<String>> {
+        self.stop.get(lang)
+    }
+}
+
+/// The shared lexicon, loaded on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+/// A line reduced for comparison: lowercase letters and digits, single spaces, no
+/// bullets or punctuation ("- ABC News" and "ABC News" compare equal).
+pub fn normalise_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for ch in line.chars() {
+        if ch.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(ch.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_every_table() {
+        let l = &*LEXICON;
+        assert!(l.stop_list("en").is_some_and(|s| s.contains("the")));
+        assert_eq!(l.cues.get("related articles"), Some(&CueKind::End));
+        assert_eq!(l.cues.get("advertisement"), Some(&CueKind::Inline));
+        assert!(l.promo_words.contains("subscribe"));
+        assert_eq!(l.months.get("september"), Some(&(9, true)));
+        assert_eq!(l.lang3to1.get("eng").map(String::as_str), Some("en"));
+        assert!(l.relative.len() >= 4);
+    }
+
+    #[test]
+    fn relative_stamps_match_glued_and_other_languages() {
+        let l = &*LEXICON;
+        let hit = |s: &str| l.relative.iter().find_map(|r| r.captures(s)).map(|c| (c["n"].to_string(), c["unit"].to_string()));
+        assert_eq!(hit("Example News3 hours ago"), Some(("3".into(), "hours".into())));
+        assert_eq!(hit("posteda day ago"), Some(("a".into(), "day".into())));
+        assert_eq!(hit("hace 2 horas"), Some(("2".into(), "horas".into())));
+        assert_eq!(hit("The meeting was long."), None);
+        assert!(l.dayword.is_match("Ayer 18:00"));
+        assert!(!l.dayword.is_match("Mayerling"));
+    }
+
+    #[test]
+    fn normalised_lines_ignore_bullets_and_case() {
+        assert_eq!(normalise_line("  • Example Times "), "example times");
+        assert_eq!(normalise_line("No comments yet..."), "no comments yet");
+    }
+}

@@ -1,0 +1,476 @@
+//! Block classification for one page: the host article's header and body, the chrome
+//! around it, and the separate articles glued after it.
+//!
+//! The method, in order: (1) jusText-style classes per block from length, stop-word
+//! density, punctuation, list shape, cue lines, promotional vocabulary and lines repeated
+//! across the site's pages; (2) article headers found from time-stamp lines (relative or
+//! explicit) with the outlet names, duplicated headlines and headline around them, each
+//! followed by body text; (3) the host is the article whose body comes first; later headers
+//! start appended articles once the host has ended (chrome or an end cue in between) or the
+//! topic shifts; after an end cue, a headline followed by off-topic body text also starts
+//! one; (4) jusText context smoothing inside each article, and everything after an
+//! end-of-article cue is chrome.
+
+use std::collections::HashSet;
+
+use chronicle_core::BlockLabel;
+
+use crate::block::{Block, StampLine};
+use crate::config::CleanConfig;
+use crate::date::Stamp;
+use crate::lexicon::CueKind;
+
+/// jusText classes.
+#[derive(Clone, Debug, PartialEq)]
+enum Class {
+    Bad(String),
+    Short,
+    NearGood,
+    Good,
+}
+
+/// One article found in a page: a range of blocks with its header and body.
+#[derive(Clone, Debug)]
+pub(crate) struct Article {
+    /// Block range `[first, end)`.
+    pub first: usize,
+    pub end: usize,
+    /// Headline block.
+    pub title: Option<usize>,
+    /// Outlet named in the header (glued to the stamp or a name line).
+    pub outlet: Option<String>,
+    /// Relative stamp of the header.
+    pub stamp: Option<Stamp>,
+    /// Explicit date of the header (stamp line or dateline).
+    pub explicit: Option<chrono::NaiveDate>,
+    /// The text after a dateline's date, when the page has one.
+    pub dateline_rest: Option<String>,
+    /// Body blocks, in order.
+    pub body: Vec<usize>,
+    /// Label and reason for each block in `[first, end)` as part of this article.
+    pub labels: Vec<(BlockLabel, String)>,
+    /// Content-word overlap with the host's title and lead (1.0 for the host).
+    pub overlap: f64,
+}
+
+/// The analysis of one page.
+pub(crate) struct Analysis<'a> {
+    pub blocks: Vec<Block<'a>>,
+    pub host: Article,
+    pub appended: Vec<Article>,
+    /// Label and reason of every block as seen from the host document.
+    pub host_labels: Vec<(BlockLabel, String)>,
+}
+
+fn base_class(b: &Block, cfg: &CleanConfig, in_list: bool) -> Class {
+    if b.user_chrome {
+        return Class::Bad("site chrome (user override file)".into());
+    }
+    if let Some(k) = b.cue {
+        let kind = if k == CueKind::End { "end-of-article" } else { "chrome" };
+        return Class::Bad(format!("{kind} cue line"));
+    }
+    if b.repeated {
+        return Class::Bad("line repeated across many pages of this site in the batch".into());
+    }
+    if b.words > 0
+        && b.promo_hits >= cfg.promo_min_hits
+        && b.promo_hits as f64 / b.words as f64 >= cfg.promo_min_density
+    {
+        return Class::Bad(format!("promotional: {} promo words in {}", b.promo_hits, b.words));
+    }
+    if in_list {
+        return Class::Bad("link-list item (run of short bulleted or time-stamped lines)".into());
+    }
+    if b.all_caps && b.words <= 8 {
+        return Class::Bad("short all-caps line".into());
+    }
+    if b.stamp_line.is_some() {
+        return Class::Bad("time-stamp line".into());
+    }
+    if b.words == 0 {
+        return Class::Bad("no words".into());
+    }
+    if b.chars < cfg.length_low {
+        return Class::Short;
+    }
+    if b.stop >= cfg.stop_high {
+        if b.chars >= cfg.length_high || (b.terminal && b.chars >= (cfg.length_low + cfg.length_high) / 2) {
+            return Class::Good;
+        }
+        return Class::NearGood;
+    }
+    if b.stop >= cfg.stop_low {
+        return Class::NearGood;
+    }
+    // A sentence of ordinary length with few function words (names, figures) is left
+    // to its neighbours rather than dropped outright.
+    if b.terminal && b.chars < cfg.length_high {
+        return Class::Short;
+    }
+    Class::Bad(format!("low stop-word density {:.2}", b.stop))
+}
+
+fn body_like(c: &Class, b: &Block, cfg: &CleanConfig) -> bool {
+    matches!(c, Class::Good | Class::NearGood) && b.chars >= cfg.length_low && b.dateline.is_none()
+}
+
+fn headline_like(b: &Block, cfg: &CleanConfig) -> bool {
+    b.words >= 3
+        && b.words <= cfg.max_heading_words
+        && b.chars <= cfg.max_heading_chars
+        && b.cue.is_none()
+        && b.stamp_line.is_none()
+        && b.dateline.is_none()
+        && b.text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// A header found around a stamp line.
+#[derive(Clone, Debug)]
+struct Header {
+    start: usize,
+    anchor: usize,
+    body_start: usize,
+    title: Option<usize>,
+    outlet: Option<String>,
+    stamp: Option<Stamp>,
+    explicit: Option<chrono::NaiveDate>,
+}
+
+fn header_at(blocks: &[Block], classes: &[Class], i: usize, cfg: &CleanConfig) -> Option<Header> {
+    let anchor: &StampLine = blocks.get(i)?.stamp_line.as_ref()?;
+    let material = |b: &Block| {
+        b.stamp_line.is_some() || b.name_like && b.cue.is_none()
+    };
+    // Forward: names and stamps, then a headline or directly the body.
+    let mut j = i + 1;
+    while j < blocks.len() && j - i <= 4 && blocks.get(j).is_some_and(material) {
+        j += 1;
+    }
+    let (title_after, body_start) = match (blocks.get(j), classes.get(j + 1), blocks.get(j + 1)) {
+        (Some(b), Some(c1), Some(b1)) if headline_like(b, cfg) && body_like(c1, b1, cfg) && b.chars < b1.chars => {
+            (Some(j), j + 1)
+        }
+        (Some(b), _, _) if classes.get(j).is_some_and(|c| body_like(c, b, cfg)) && b.chars > cfg.max_heading_chars / 2 => (None, j),
+        _ => return None,
+    };
+    // Backward: names, duplicated headlines, short chrome; never across body text or an end cue.
+    let mut k = i;
+    while k > 0 && i - k < 5 {
+        let b = &blocks[k - 1];
+        let take = b.cue != Some(CueKind::End)
+            && !(b.text.trim_end_matches(['"', '\'', '”', '’']).ends_with('.') && b.chars >= cfg.length_low)
+            && (material(b) || headline_like(b, cfg) || (b.cue == Some(CueKind::Inline) && b.words <= 3))
+            && !(matches!(classes[k - 1], Class::Good) && b.chars >= cfg.length_high);
+        if !take {
+            break;
+        }
+        k -= 1;
+    }
+    let title = title_after.or_else(|| (k..i).rev().find(|&x| headline_like(&blocks[x], cfg)));
+    // The title's first occurrence in the header is the one labelled Title.
+    let title = title.map(|t| (k..t).find(|&x| blocks[x].norm == blocks[t].norm).unwrap_or(t));
+    let outlet = anchor.name.clone().or_else(|| {
+        let names: Vec<usize> = (k..body_start)
+            .filter(|&x| Some(x) != title && x != i && blocks[x].name_like && blocks[x].stamp_line.is_none())
+            .filter(|&x| title.is_none_or(|t| blocks[x].norm != blocks[t].norm))
+            .collect();
+        let twice = names.iter().find(|&&x| names.iter().filter(|&&y| blocks[y].norm == blocks[x].norm).count() >= 2);
+        twice
+            .or(names.first())
+            .map(|&x| crate::block::strip_bullet(blocks[x].text).trim().to_string())
+    });
+    Some(Header {
+        start: k,
+        anchor: i,
+        body_start,
+        title,
+        outlet,
+        stamp: anchor.relative,
+        explicit: anchor.explicit,
+    })
+}
+
+fn content_of(blocks: &[Block], idx: impl Iterator<Item = usize>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for i in idx {
+        if let Some(b) = blocks.get(i) {
+            out.extend(b.content.iter().cloned());
+        }
+    }
+    out
+}
+
+fn overlap(c: &HashSet<String>, host: &HashSet<String>) -> f64 {
+    if c.is_empty() {
+        return 0.0;
+    }
+    c.intersection(host).count() as f64 / c.len() as f64
+}
+
+/// jusText context smoothing over `[from, to)`, then labels. Blocks after an
+/// end-of-article cue (once body text was seen) are chrome.
+fn label_body(
+    blocks: &[Block],
+    classes: &[Class],
+    from: usize,
+    to: usize,
+    cfg: &CleanConfig,
+) -> (Vec<usize>, Vec<(BlockLabel, String)>) {
+    let mut cls: Vec<Class> = classes.get(from..to).map(<[Class]>::to_vec).unwrap_or_default();
+    let n = cls.len();
+    let neighbour = |cls: &[Class], i: usize, dir: isize| -> Class {
+        let mut j = i as isize + dir;
+        while j >= 0 && (j as usize) < n {
+            match &cls[j as usize] {
+                Class::Short => j += dir,
+                c => return c.clone(),
+            }
+        }
+        Class::Bad("edge".into())
+    };
+    // Near-good first: good unless bad on both sides.
+    let snapshot = cls.clone();
+    for i in 0..n {
+        if cls[i] == Class::NearGood {
+            let (p, q) = (neighbour(&snapshot, i, -1), neighbour(&snapshot, i, 1));
+            let bad_both = matches!(p, Class::Bad(_)) && matches!(q, Class::Bad(_));
+            cls[i] = if bad_both { Class::Bad("near-good block between chrome".into()) } else { Class::Good };
+        }
+    }
+    let snapshot = cls.clone();
+    for i in 0..n {
+        if cls[i] == Class::Short {
+            let (p, q) = (neighbour(&snapshot, i, -1), neighbour(&snapshot, i, 1));
+            let b = &blocks[from + i];
+            cls[i] = match (&p, &q) {
+                (Class::Good, Class::Good) => Class::Good,
+                (Class::Good, _) | (_, Class::Good) if b.terminal && b.stop >= cfg.stop_low && b.words >= 3 => Class::Good,
+                _ => Class::Bad("short block next to chrome".into()),
+            };
+        }
+    }
+    let mut body = Vec::new();
+    let mut labels = Vec::with_capacity(n);
+    let mut ended: Option<usize> = None;
+    for (i, c) in cls.iter().enumerate() {
+        let idx = from + i;
+        let b = &blocks[idx];
+        if let Some(at) = ended {
+            labels.push((BlockLabel::Boilerplate, format!("after the end-of-article cue at block {at}")));
+            continue;
+        }
+        if b.cue == Some(CueKind::End) && !body.is_empty() {
+            ended = Some(idx);
+            labels.push((BlockLabel::Boilerplate, "end-of-article cue line".into()));
+            continue;
+        }
+        match c {
+            Class::Good => {
+                body.push(idx);
+                let why = match &classes[idx] {
+                    Class::Good => format!("good: {} chars, stop-word density {:.2}", b.chars, b.stop),
+                    Class::NearGood => format!("near-good ({} chars, density {:.2}) next to good text", b.chars, b.stop),
+                    _ => format!("short ({} chars) between good blocks", b.chars),
+                };
+                labels.push((BlockLabel::Body, why));
+            }
+            Class::Bad(why) => labels.push((BlockLabel::Boilerplate, why.clone())),
+            _ => labels.push((BlockLabel::Boilerplate, "unresolved".into())),
+        }
+    }
+    (body, labels)
+}
+
+fn header_labels(
+    blocks: &[Block],
+    from: usize,
+    to: usize,
+    title: Option<usize>,
+    stamp_reason: &str,
+) -> Vec<(BlockLabel, String)> {
+    (from..to)
+        .map(|x| {
+            let b = &blocks[x];
+            if Some(x) == title {
+                (BlockLabel::Title, "headline: short capitalised line before the body".to_string())
+            } else if title.is_some_and(|t| blocks[t].norm == b.norm) {
+                (BlockLabel::Boilerplate, "repeat of the headline".to_string())
+            } else if b.dateline.is_some() {
+                (BlockLabel::Dateline, "dateline: opens with an explicit date".to_string())
+            } else if b.stamp_line.is_some() {
+                (BlockLabel::Byline, format!("time stamp of the article header{stamp_reason}"))
+            } else if b.name_like && b.cue.is_none() {
+                (BlockLabel::Byline, "outlet or author name in the article header".to_string())
+            } else {
+                (BlockLabel::Boilerplate, "page chrome before the headline".to_string())
+            }
+        })
+        .collect()
+}
+
+/// Classifies the blocks of one page.
+pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig) -> Option<Analysis<'a>> {
+    let n = blocks.len();
+    // Link lists: runs of bulleted short lines.
+    let mut in_list = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j < n && blocks[j].bullet && blocks[j].chars <= cfg.max_heading_chars && !blocks[j].name_like {
+            j += 1;
+        }
+        if j - i >= cfg.list_min_items.max(1) {
+            in_list[i..j].iter_mut().for_each(|x| *x = true);
+        }
+        i = j.max(i + 1);
+    }
+    let classes: Vec<Class> = blocks.iter().zip(&in_list).map(|(b, &l)| base_class(b, cfg, l)).collect();
+    // First body block: body-like, and not a headline standing before longer text.
+    let fb = (0..n).find(|&x| {
+        body_like(&classes[x], &blocks[x], cfg)
+            && !(headline_like(&blocks[x], cfg)
+                && !blocks[x].text.ends_with('.')
+                && (x + 1..n.min(x + 4)).any(|y| body_like(&classes[y], &blocks[y], cfg) && blocks[y].chars > blocks[x].chars))
+    })?;
+    let first_good = (0..n).find(|&x| classes[x] == Class::Good).unwrap_or(fb);
+
+    // Headers around stamp lines, in order, not overlapping.
+    let mut headers: Vec<Header> = Vec::new();
+    for x in 0..n {
+        if headers.last().is_some_and(|h| x < h.body_start) {
+            continue;
+        }
+        if let Some(h) = header_at(&blocks, &classes, x, cfg) {
+            if headers.last().is_none_or(|p| h.start >= p.body_start) {
+                headers.push(h);
+            }
+        }
+    }
+    let host_header = headers.first().filter(|h| h.anchor <= first_good.max(fb) && h.start <= fb.max(first_good)).cloned();
+    let (host_first_body, host_title, mut host_outlet, host_stamp, mut host_explicit) = match &host_header {
+        Some(h) => (h.body_start.min(fb.max(h.body_start)), h.title, h.outlet.clone(), h.stamp, h.explicit),
+        None => {
+            let title = (0..fb).rev().find(|&x| headline_like(&blocks[x], cfg)).map(|t| {
+                (0..t).find(|&x| blocks[x].norm == blocks[t].norm).unwrap_or(t)
+            });
+            let outlet = (0..fb).find_map(|x| blocks[x].stamp_line.as_ref().and_then(|s| s.name.clone()));
+            let stamp = (0..fb).find_map(|x| blocks[x].stamp_line.as_ref().and_then(|s| s.relative));
+            let explicit = (0..fb).find_map(|x| blocks[x].stamp_line.as_ref().and_then(|s| s.explicit));
+            (fb, title, outlet, stamp, explicit)
+        }
+    };
+    let host_head_start = host_header.as_ref().map_or(0, |h| h.start);
+    let dateline = (0..host_first_body).find_map(|x| blocks[x].dateline.map(|d| (x, d)));
+    if host_explicit.is_none() {
+        host_explicit = dateline.map(|d| d.1);
+    }
+    let dateline_rest = dateline.and_then(|(x, _)| {
+        let t = blocks[x].text;
+        let (_, e, _) = crate::date::mentions(t).into_iter().next()?;
+        Some(t.get(e..)?.trim().to_string())
+    });
+    let host_vocab = content_of(
+        &blocks,
+        host_title.into_iter().chain((host_first_body..n).filter(|&x| classes[x] == Class::Good).take(3)),
+    );
+
+    // Appended articles: later headers, validated.
+    let mut starts: Vec<(Header, f64, String)> = Vec::new();
+    for h in headers.iter().filter(|h| h.anchor > host_first_body) {
+        let Some(t) = h.title else { continue };
+        let body_chars: usize = (h.body_start..n)
+            .take_while(|&x| body_like(&classes[x], &blocks[x], cfg))
+            .map(|x| blocks[x].chars)
+            .sum();
+        if body_chars < cfg.appended_min_body_chars {
+            continue;
+        }
+        let cand = content_of(&blocks, [t, h.body_start].into_iter());
+        let ov = overlap(&cand, &host_vocab);
+        let why = if !starts.is_empty() {
+            "after another appended article".to_string()
+        } else {
+            let gap_chrome = (host_first_body..h.start).rev().take_while(|&x| !(classes[x] == Class::Good)).any(|x| matches!(classes[x], Class::Bad(_)))
+                || (host_first_body..h.start).any(|x| blocks[x].cue == Some(CueKind::End));
+            if gap_chrome {
+                "host article ended (chrome or end cue before this header)".to_string()
+            } else if ov < cfg.topic_shift_max_overlap {
+                format!("topic shift from the host (overlap {ov:.2})")
+            } else {
+                continue;
+            }
+        };
+        starts.push((h.clone(), ov, why));
+    }
+    // Header-less articles after an end cue: headline + off-topic body text.
+    let host_end_guess = starts.first().map_or(n, |s| s.0.start);
+    if let Some(cue_at) = (host_first_body..host_end_guess).find(|&x| blocks[x].cue == Some(CueKind::End)) {
+        let mut x = cue_at + 1;
+        while x + 1 < host_end_guess {
+            let (b, nb) = (&blocks[x], &blocks[x + 1]);
+            if headline_like(b, cfg) && !b.terminal && body_like(&classes[x + 1], nb, cfg) && nb.chars >= cfg.appended_min_body_chars {
+                let cand = content_of(&blocks, [x, x + 1].into_iter());
+                let ov = overlap(&cand, &host_vocab);
+                if ov < cfg.topic_shift_max_overlap {
+                    let h = Header { start: x, anchor: x, body_start: x + 1, title: Some(x), outlet: None, stamp: None, explicit: None };
+                    starts.push((h, ov, format!("headline after an end cue, topic shift (overlap {ov:.2})")));
+                    x += 2;
+                    continue;
+                }
+            }
+            x += 1;
+        }
+        starts.sort_by_key(|s| s.0.start);
+    }
+    let host_end = starts.first().map_or(n, |s| s.0.start);
+
+    // Host labels.
+    let mut host_labels: Vec<(BlockLabel, String)> = Vec::with_capacity(n);
+    host_labels.extend((0..host_head_start).map(|_| (BlockLabel::Boilerplate, "page chrome before the article header".to_string())));
+    host_labels.extend(header_labels(&blocks, host_head_start, host_first_body.min(host_end), host_title, ""));
+    let (host_body, body_labels) = label_body(&blocks, &classes, host_first_body.min(host_end), host_end, cfg);
+    host_labels.extend(body_labels);
+    if host_body.is_empty() {
+        return None;
+    }
+    if host_outlet.is_none() {
+        host_outlet = host_header.as_ref().and_then(|h| h.outlet.clone());
+    }
+    let mut appended = Vec::new();
+    for (k, (h, ov, why)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(n, |s| s.0.start);
+        let mut labels = header_labels(&blocks, h.start, h.body_start, h.title, "");
+        let (body, bl) = label_body(&blocks, &classes, h.body_start, end, cfg);
+        labels.extend(bl);
+        for x in h.start..end {
+            host_labels.push((BlockLabel::Appended, format!("appended article {} (blocks {}..{}): {why}", k + 1, h.start, end)));
+            let _ = x;
+        }
+        appended.push(Article {
+            first: h.start,
+            end,
+            title: h.title,
+            outlet: h.outlet.clone(),
+            stamp: h.stamp,
+            explicit: h.explicit,
+            dateline_rest: None,
+            body,
+            labels,
+            overlap: *ov,
+        });
+    }
+    let host = Article {
+        first: 0,
+        end: host_end,
+        title: host_title,
+        outlet: host_outlet,
+        stamp: host_stamp,
+        explicit: host_explicit,
+        dateline_rest,
+        body: host_body,
+        labels: host_labels.get(..host_end).map(<[_]>::to_vec).unwrap_or_default(),
+        overlap: 1.0,
+    };
+    Some(Analysis { blocks, host, appended, host_labels })
+}
