@@ -12,7 +12,8 @@ use crate::lexicon::{cue_at, match_at, tokenize, Lexicon, Tok, TriggerEntry};
 /// Words that end the clause an argument is searched in.
 const BOUNDARY: &[&str] = &[
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "according", "reported",
-    "reports", "announced", "announces", "claimed", "claims", "confirmed", "that", "which", "who",
+    "reports", "announced", "announces", "claimed", "claims", "confirmed", "saying", "reiterated",
+    "stressed", "noted", "that", "which", "who",
     "whom", "whose", "while", "when", "after", "before", "because", "since", "although", "though",
     "but", "unless", "whereas", "if", "as", "where", "until", "despite", "amid", "following",
 ];
@@ -21,6 +22,8 @@ const BOUNDARY: &[&str] = &[
 const REPORTING: &[&str] = &[
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "announced", "announces",
     "claimed", "claims", "confirmed", "declared", "insisted", "warned", "believed", "reported",
+    "saying", "reiterated", "stressed", "noted", "argued", "repeated", "explained", "acknowledged",
+    "asserted", "maintained", "indicated", "quoted", "wrote", "tweeted",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
@@ -132,6 +135,20 @@ impl<'a> Ctx<'a> {
         }
         let gap = &self.toks[gap_from..gap_to];
         if gap.len() <= 3 && gap.iter().all(|t| JOIN.contains(&t.lower.as_str())) {
+            return true;
+        }
+        // "King X of Morocco"
+        if gap.len() == 1 && gap[0].lower == "of" {
+            return self.ments.iter().any(|m| m.1 == gap_to && m.0.entity_type == EntityType::Location);
+        }
+        // "Iran's religious leader X", "Qatar's emir, X"
+        let possessive = gap_from > 0
+            && self.toks.get(gap_from - 1).is_some_and(|t| t.lower.ends_with("'s"))
+            && self.ments.iter().any(|m| m.2 == gap_from && matches!(m.0.entity_type, EntityType::Location | EntityType::Group));
+        if possessive
+            && gap.len() <= 4
+            && gap.iter().all(|t| (!t.punct || t.lower == ",") && !is_boundary(t) && !REPORTING.contains(&t.lower.as_str()))
+        {
             return true;
         }
         gap.len() <= 2
@@ -308,6 +325,9 @@ fn is_past(ctx: &Ctx, trig: &Trig) -> bool {
 }
 
 fn is_passive(ctx: &Ctx, trig: &Trig) -> bool {
+    if ctx.word(trig.end) == "to" {
+        return false; // "is opposed to", "was committed to": adjectival
+    }
     let w = ctx.word(trig.start);
     if !(w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PARTICIPLE.contains(&w)) {
         return false;
@@ -505,6 +525,20 @@ fn code_trigger(
         if let Some(&k) = region.last() {
             actor_group = ctx.group_back(k, &region);
             actor_note = "mentions before the trigger".into();
+            // "the Turkish and Greek sides of … Cyprus": the head comes before "of"
+            let first = actor_group.first().copied().unwrap_or(k);
+            let fs = ctx.ments[first].1;
+            let of_before = (fs.saturating_sub(4)..fs).rev().find(|&j| ctx.word(j) == "of");
+            if let Some(of) = of_before {
+                let earlier: Vec<usize> = region.iter().copied().filter(|&p| ctx.ments[p].2 <= of).collect();
+                let clean = (of.saturating_sub(1)..fs).all(|j| !is_boundary(&ctx.toks[j]));
+                if let (Some(&p), true) = (earlier.last(), clean) {
+                    if of - ctx.ments[p].2 <= 4 {
+                        actor_group = ctx.group_back(p, &earlier);
+                        actor_note = "head of the subject phrase (before 'of')".into();
+                    }
+                }
+            }
         } else if let Some(b) = lb {
             // pronoun subject after a reporting verb: "X said they would meet Y"
             let has_pronoun = (from..trig.start).any(|j| PRONOUNS.contains(&ctx.word(j)));
@@ -515,13 +549,25 @@ fn code_trigger(
             } else {
                 None
             };
-            if let (true, Some(rv)) = (has_pronoun, rv) {
+            // or a short object of the reporting verb: "X announced a suspension of …"
+            let short = rv.is_some_and(|rv| trig.start.saturating_sub(rv) <= 3);
+            if let (true, Some(rv)) = (has_pronoun || short, rv) {
                 let lb2 = ctx.boundary_back(rv).map_or(0, |x| x + 1);
                 let before = ctx.mentions_in(lb2, rv);
                 if let Some(&k) = before.last() {
                     actor_group = ctx.group_back(k, &before);
                     actor_note = format!("pronoun → subject of '{}'", ctx.word(rv));
                 }
+            }
+        }
+    }
+    if actor_group.is_empty() && !entry.frame.reported {
+        // "Demonstrators in Baghdad blocked …": the place the actors are in
+        let places: Vec<usize> = ctx.mentions_in(from, trig.start).into_iter().filter(|&k| ctx.is_place(k)).collect();
+        if let Some(&k) = places.last() {
+            if ctx.ments[k].0.country.is_some() {
+                actor_group = vec![k];
+                actor_note = "place of the unnamed actors".into();
             }
         }
     }
@@ -622,14 +668,9 @@ fn code_trigger(
         }
     }
     if recipients.is_empty() {
-        if let (Some(loc), true) = (
-            &location,
-            matches!(
-                entry.event_type,
-                PloverType::Assault | PloverType::Coerce | PloverType::Concede | PloverType::Protest
-            ),
-        ) {
-            if loc.country.is_some() {
+        if let (Some(loc), false) = (&location, entry.frame.mutual) {
+            let same_as_actor = actors.iter().any(|a| a.span == loc.span);
+            if loc.country.is_some() && !same_as_actor {
                 recipients.push(loc.clone());
                 recip_note = "the place the action targets".into();
             }

@@ -104,6 +104,7 @@ pub fn score(gold: &[GoldRecord], coded: &[Vec<Event>]) -> EvalReport {
     let mut target = Counts::default();
     let mut confusion: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     let mut misses = Vec::new();
+    let mut actor_misses = Vec::new();
     for (g, events) in gold.iter().zip(coded) {
         let main = main_event(events);
         let pred_type = main.map(|e| e.event_type.as_str()).unwrap_or("NONE");
@@ -125,6 +126,12 @@ pub fn score(gold: &[GoldRecord], coded: &[Vec<Event>]) -> EvalReport {
             main.map(|e| e.actors.iter().filter_map(|a| a.country.clone()).collect()).unwrap_or_default();
         let pr: BTreeSet<String> =
             main.map(|e| e.recipients.iter().filter_map(|a| a.country.clone()).collect()).unwrap_or_default();
+        if pa != g.source || pr != g.target {
+            actor_misses.push(format!(
+                "  actors {}: gold {:?} → {:?}, got {:?} → {:?} | {}",
+                g.id, g.source, g.target, pa, pr, g.text
+            ));
+        }
         source.add(set_counts(&g.source, &pa));
         target.add(set_counts(&g.target, &pr));
     }
@@ -147,6 +154,7 @@ pub fn score(gold: &[GoldRecord], coded: &[Vec<Event>]) -> EvalReport {
         details.push(format!("  {gt:<10} → {}", cells.join(" ")));
     }
     details.extend(misses);
+    details.extend(actor_misses);
     details.push("headline counts below: actor country codes, source and target together".to_string());
     EvalReport { task: "plover".into(), details, counts: actors }
 }
