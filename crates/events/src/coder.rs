@@ -303,8 +303,18 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
                 }
             }
         }
+        // "the alleged demands": a participle used as an adjective is no event
+        let adjectival = |e: usize| {
+            lex.entries[e].frame.verb
+                && tok.lower.ends_with("ed")
+                && i > 0
+                && matches!(
+                    ctx.word(i - 1),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "these" | "this" | "those" | "our"
+                )
+        };
         match best {
-            Some((entry, end)) if end > i => {
+            Some((entry, end)) if end > i && !adjectival(entry) => {
                 out.push(Trig { entry, start: i, end });
                 i = end;
             }
@@ -425,7 +435,8 @@ pub fn code_sentence(lex: &Lexicon, doc: &Document, sentence: Span) -> Vec<Event
             let ge = &lex.entries[g.entry];
             ge.governs?;
             let gap = &ctx.toks[g.end..trig.start];
-            let ok = gap.len() <= 8
+            let words = (g.end..trig.start).filter(|&j| ctx.owner[j].is_none() && !ctx.toks[j].punct).count();
+            let ok = words <= 8
                 && gap.iter().all(|t| {
                     !(t.punct && matches!(t.lower.as_str(), "," | ";" | ":" | "."))
                         && !(is_boundary(t) && t.lower != "that")

@@ -94,7 +94,12 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Tok> {
                     // keep internal joiners when a letter or digit follows
                     let next = text[j + d.len_utf8()..].chars().next();
                     let joins = match d {
-                        ',' | '.' => c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                        ',' => c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                        // "1.5", "U.S", "U.N"
+                        '.' => {
+                            (c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
+                                || (j - i <= 3 && c.is_uppercase() && next.is_some_and(char::is_uppercase))
+                        }
                         _ => next.is_some_and(char::is_alphanumeric),
                     };
                     if joins {
@@ -442,9 +447,9 @@ mod tests {
 
     #[test]
     fn tokenizer_keeps_numbers_and_splits_negation() {
-        let toks = tokenize("They don't swap 1,000 prisoners.", 0);
+        let toks = tokenize("They don't swap 1,000 prisoners with the U.S. now.", 0);
         let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
-        assert_eq!(words, ["they", "do", "n't", "swap", "1,000", "prisoners", "."]);
+        assert_eq!(words, ["they", "do", "n't", "swap", "1,000", "prisoners", "with", "the", "u.s", ".", "now", "."]);
     }
 
     #[test]
