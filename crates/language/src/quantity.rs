@@ -79,12 +79,12 @@ static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     let src = format!(
         r"(?i)(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<ord>st|nd|rd|th)?\b|\b(?P<vague>(?:tens|hundreds) of thousands|hundreds|thousands|millions|billions|dozens)\b|\b(?P<words>(?:a\s+)?(?:{words})(?:(?:-|\s+|\s+and\s+)(?:{words}))*)\b"
     );
-    Regex::new(&src).expect("number regex")
+    Regex::new(&crate::time::ascii_boundaries(&src)).expect("number regex")
 });
 
 /// Scale words after a number ("1.5 million").
 static SCALE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+|-)?(million|billion|trillion|thousand|bn|m|k)\b").expect("scale regex")
+    Regex::new(&crate::time::ascii_boundaries(r"^(?:\s+|-)?(million|billion|trillion|thousand|bn|m|k)\b")).expect("scale regex")
 });
 
 /// Hedges before a number, longest first, with their kind.

@@ -54,7 +54,7 @@ static WORD_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*").expect("word regex"));
 
 static ACCORDING_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\baccording to\b").expect("according regex"));
+    LazyLock::new(|| Regex::new(&crate::time::ascii_boundaries(r"(?i)\baccording to\b")).expect("according regex"));
 
 /// Words that open an adverbial (non-speaker) chunk.
 const ADVERBIAL: &[&str] = &[
