@@ -354,6 +354,7 @@ pub struct Kb {
     by_org_id: FxHashMap<String, u32>,
     by_person_id: FxHashMap<String, u32>,
     person_names: FxHashMap<String, Vec<u32>>,
+    surnames: FxHashMap<String, Vec<u32>>,
     gazetteer: Gazetteer,
 }
 
@@ -580,6 +581,7 @@ impl Kb {
             }
         }
         let mut names: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut surnames: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (i, p) in self.persons.iter().enumerate() {
             let i = i as u32;
             for n in std::iter::once(&p.name).chain(&p.aliases) {
@@ -588,9 +590,16 @@ impl Kb {
                 if !v.contains(&i) {
                     v.push(i);
                 }
+                if let Some(last) = n.split_whitespace().last() {
+                    let v = surnames.entry(fold(last)).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
             }
         }
         self.person_names = names;
+        self.surnames = surnames;
         self.gazetteer = g;
     }
 
@@ -643,15 +652,10 @@ impl Kb {
 
     /// Persons whose last name (last token of name or alias) folds to `surname`.
     pub fn persons_with_surname(&self, surname: &str) -> Vec<&Person> {
-        let key = fold(surname);
-        self.persons
-            .iter()
-            .filter(|p| {
-                std::iter::once(&p.name)
-                    .chain(&p.aliases)
-                    .any(|n| n.rsplit(' ').next().is_some_and(|last| fold(last) == key))
-            })
-            .collect()
+        self.surnames
+            .get(&fold(surname))
+            .map(|v| v.iter().filter_map(|&i| self.persons.get(i as usize)).collect())
+            .unwrap_or_default()
     }
 
     /// Holders of `office` of `iso3` on `date` (office compared after

@@ -1,18 +1,439 @@
-//! Named-entity recognition (in progress).
-use crate::{kb::Kb, LanguageError};
-use chronicle_core::Document;
+//! Named-entity recognition: knowledge-base matches, a statistical tagger,
+//! title/honorific/apposition rules, stated roles and in-document
+//! coreference.
+//!
+//! Order of work for one document:
+//! 1. the gazetteer finds the longest knowledge-base name at each token
+//!    (countries/capitals/regions → location, demonyms → group, metonyms
+//!    such as "the Kremlin" → organisation with country and sector,
+//!    organisations, office holders → person with id, country and sector);
+//! 2. the tagger ([`tagger`]) tags each sentence, with the gazetteer bits as
+//!    features;
+//! 3. the rules ([`rules`]) find persons after titles and honorifics, roles
+//!    stated by titles and appositions (recorded as [`RoleClaim`]s with the
+//!    document date), and role nouns ("the Prime Minister");
+//! 4. the sources are combined: rules and knowledge base take precedence
+//!    where they overlap, the tagger fills the rest; tagger MISC becomes a
+//!    group only for nationality-like words, else it is dropped;
+//! 5. coreference: later short forms ("Mr Zelensky", "Zelensky") take the
+//!    full name of an earlier mention, role nouns resolve to the person the
+//!    text (or the knowledge base at the document's exact date) ties them to.
+//!    Nothing is resolved when more than one person fits.
+//!
+//! Reads: body, tokens, sentences (computed when absent), `meta.published`.
+//! Writes: `mentions`, `roles`.
 
+pub mod rules;
 pub mod tagger;
+pub mod train;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use chronicle_core::{Document, EntityType, Mention, MentionSource, RoleClaim, Span};
+
+use crate::kb::{token_key, Entry, Kb};
+use crate::LanguageError;
+
+const TAGGER_BIN: &[u8] = include_bytes!("../../../../data/ner/tagger.bin");
 
 /// Tagger plus rules.
-pub struct Recognizer {}
+pub struct Recognizer {
+    model: tagger::Model,
+    titles: rules::Titles,
+}
+
+/// A candidate mention over token indices, before combination.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub etype: EntityType,
+    pub canonical: String,
+    pub kb_id: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub source: MentionSource,
+}
+
+/// A role stated in the text, before the person's canonical name is final.
+#[derive(Clone, Debug)]
+pub(crate) struct RoleFind {
+    /// Token range of the person's name.
+    pub person: Range<usize>,
+    /// Title as written, lower case.
+    pub title: String,
+    /// Canonical office (lexicon), for matching role nouns and the KB.
+    pub office: String,
+    /// Country or organisation code.
+    pub of: Option<String>,
+    /// Evidence token range.
+    pub evidence: Range<usize>,
+}
+
+/// A role noun to resolve ("the Prime Minister"): token range of the title
+/// head, office and country if stated, and the possessor person if any.
+#[derive(Clone, Debug)]
+pub(crate) struct RoleNoun {
+    pub span: Range<usize>,
+    pub office: String,
+    pub of: Option<String>,
+}
+
+/// The token view of a document shared by the stages.
+pub(crate) struct View<'a> {
+    pub words: Vec<&'a str>,
+    pub spans: Vec<Span>,
+    pub keys: Vec<u64>,
+    pub sentences: Vec<Range<usize>>,
+    pub date: Option<NaiveDate>,
+}
+
+impl<'a> View<'a> {
+    fn new(doc: &'a Document) -> View<'a> {
+        let body = doc.body();
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.text(body)).collect();
+        let spans: Vec<Span> = doc.tokens.iter().map(|t| t.span).collect();
+        let mut buf = String::new();
+        let keys = words.iter().map(|w| token_key(w, &mut buf)).collect();
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            let a = spans.partition_point(|t| t.start() < s.span.start());
+            let b = spans.partition_point(|t| t.end() <= s.span.end());
+            if a < b {
+                sentences.push(a..b);
+            }
+        }
+        View { words, spans, keys, sentences, date: doc.meta.published.date.exact_day() }
+    }
+}
+
+/// Converts a knowledge-base entry into a candidate over `start..end`.
+pub(crate) fn cand_of_entry(kb: &Kb, e: Entry, start: usize, end: usize, date: Option<NaiveDate>) -> Option<Cand> {
+    let mk = |etype, canonical: &str, kb_id: Option<&str>, country: Option<&str>, sector: Option<&str>| Cand {
+        start,
+        end,
+        etype,
+        canonical: canonical.to_string(),
+        kb_id: kb_id.map(String::from),
+        country: country.filter(|c| !c.is_empty()).map(String::from),
+        sector: sector.filter(|c| !c.is_empty()).map(String::from),
+        source: MentionSource::Kb,
+    };
+    Some(match e {
+        Entry::Country(i) => {
+            let c = kb.countries.get(i as usize)?;
+            mk(EntityType::Location, &c.name, Some(&c.iso3), Some(&c.iso3), None)
+        }
+        Entry::Capital(i) => {
+            let c = kb.countries.get(i as usize)?;
+            let name = c.capitals.first().map(String::as_str).unwrap_or("");
+            mk(EntityType::Location, name, None, Some(&c.iso3), None)
+        }
+        Entry::Demonym(i) => {
+            let c = kb.countries.get(i as usize)?;
+            let name = c.demonyms.first().map(String::as_str).unwrap_or(&c.name);
+            mk(EntityType::Group, name, None, Some(&c.iso3), None)
+        }
+        Entry::Metonym(i) => {
+            let m = kb.metonyms.get(i as usize)?;
+            let name = m.surface.strip_prefix("the ").unwrap_or(&m.surface);
+            mk(EntityType::Organization, name, None, Some(&m.iso3), Some(&m.sector))
+        }
+        Entry::Region(i) => {
+            let r = kb.regions.get(i as usize)?;
+            let id = (!r.code.is_empty()).then_some(r.code.as_str());
+            mk(EntityType::Location, &r.name, id, Some(&r.iso3), None)
+        }
+        Entry::Organization(i) => {
+            let o = kb.organizations.get(i as usize)?;
+            let country = o.country.as_deref().or(Some(o.id.as_str()));
+            mk(EntityType::Organization, &o.name, Some(&o.id), country, Some(&o.sector))
+        }
+        Entry::Person(i) => {
+            let p = kb.persons.get(i as usize)?;
+            mk(EntityType::Person, &p.name, Some(&p.id), p.country_at(date), p.sector_at(date))
+        }
+    })
+}
+
+/// True for a word that names a nationality or other group ("Ukrainian",
+/// "Europeans", "Israeli"), judged by form when the KB does not know it.
+fn is_demonym_like(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && ["an", "ans", "ian", "ians", "ese", "ish", "i", "is", "ic", "ch", "ese"].iter().any(|s| w.ends_with(s))
+}
 
 impl Recognizer {
-    /// Loads the built-in tagger weights.
+    /// Loads the built-in tagger weights (`data/ner/tagger.bin`, or
+    /// `$CHRONICLE_DATA/ner/tagger.bin` when present) and the title lexicon.
+    /// An empty weights file gives a recognizer that uses the knowledge base
+    /// and rules only.
     pub fn builtin() -> Result<Recognizer, LanguageError> {
-        Ok(Recognizer {})
+        let dir = std::env::var_os("CHRONICLE_DATA").map(|d| std::path::Path::new(&d).join("ner"));
+        let model = match dir.as_ref().map(|d| d.join("tagger.bin")).filter(|p| p.is_file()) {
+            Some(p) => {
+                let bytes = std::fs::read(&p).map_err(|source| LanguageError::Io { file: p.display().to_string(), source })?;
+                tagger::Model::from_bytes(&bytes, &p.display().to_string())?
+            }
+            None if TAGGER_BIN.is_empty() => tagger::Model::empty(),
+            None => tagger::Model::from_bytes(TAGGER_BIN, "data/ner/tagger.bin")?,
+        };
+        let titles = rules::Titles::builtin()?;
+        Ok(Recognizer { model, titles })
+    }
+
+    /// A recognizer with the given tagger model (e.g. freshly trained).
+    pub fn with_model(model: tagger::Model) -> Result<Recognizer, LanguageError> {
+        Ok(Recognizer { model, titles: rules::Titles::builtin()? })
+    }
+
+    /// The tagger model.
+    pub fn model(&self) -> &tagger::Model {
+        &self.model
+    }
+
+    /// Gazetteer bits for the tagger and the knowledge-base candidates of
+    /// one sentence (`range` over the view's tokens).
+    pub(crate) fn kb_pass(kb: &Kb, words: &[&str], keys: &[u64], range: Range<usize>, date: Option<NaiveDate>, gaz: &mut [u8], out: &mut Vec<Cand>) {
+        let g = kb.gazetteer();
+        let (s, e) = (range.start, range.end);
+        let mut i = s;
+        while i < e {
+            let Some(m) = g.longest_at(&keys[s..e], &words[s..e], i - s) else {
+                i += 1;
+                continue;
+            };
+            let mut bits = 0u8;
+            for en in m.entries {
+                bits |= match en {
+                    Entry::Country(_) | Entry::Capital(_) | Entry::Region(_) => tagger::gaz::LOC,
+                    Entry::Person(_) => tagger::gaz::PER,
+                    Entry::Organization(_) | Entry::Metonym(_) => tagger::gaz::ORG,
+                    Entry::Demonym(_) => tagger::gaz::DEMONYM,
+                };
+            }
+            for k in i..i + m.len {
+                if let Some(b) = gaz.get_mut(k - s) {
+                    *b = bits | if k == i { tagger::gaz::FIRST } else { 0 };
+                }
+            }
+            // a name that is also a place reads as the place (Moscow, Washington)
+            let best = m
+                .entries
+                .iter()
+                .find(|e| matches!(e, Entry::Country(_) | Entry::Capital(_)) && m.entries.iter().any(|x| matches!(x, Entry::Metonym(_))))
+                .or(m.entries.first());
+            if let Some(c) = best.and_then(|e| cand_of_entry(kb, *e, i, i + m.len, date)) {
+                out.push(c);
+            }
+            i += m.len;
+        }
+    }
+
+    /// Tags the words of one sentence with the tagger, using the KB's
+    /// gazetteer bits (as in production). Returns tag indices.
+    pub fn tag_words(&self, kb: &Kb, words: &[&str], scratch: &mut tagger::Scratch) -> Vec<u8> {
+        let mut buf = String::new();
+        let keys: Vec<u64> = words.iter().map(|w| token_key(w, &mut buf)).collect();
+        let mut gaz = vec![0u8; words.len()];
+        let mut sink = Vec::new();
+        Recognizer::kb_pass(kb, words, &keys, 0..words.len(), None, &mut gaz, &mut sink);
+        self.model.tag(words, &gaz, scratch)
     }
 
     /// Fills `doc.mentions` and `doc.roles`.
-    pub fn annotate(&self, _kb: &Kb, _doc: &mut Document) {}
+    pub fn annotate(&self, kb: &Kb, doc: &mut Document) {
+        if doc.tokens.is_empty() && !doc.body().is_empty() {
+            crate::sentence::annotate(doc);
+        }
+        let (mentions, roles) = {
+            let view = View::new(doc);
+            self.find(kb, &view, doc)
+        };
+        doc.mentions = mentions;
+        doc.roles = roles;
+    }
+
+    fn find(&self, kb: &Kb, v: &View<'_>, doc: &Document) -> (Vec<Mention>, Vec<RoleClaim>) {
+        let n = v.words.len();
+        let mut kb_cands = Vec::new();
+        let mut tag_cands = Vec::new();
+        let mut tags_all = vec![0u8; n];
+        let mut scratch = tagger::Scratch::default();
+        let mut gaz = Vec::new();
+        for s in &v.sentences {
+            gaz.clear();
+            gaz.resize(s.len(), 0);
+            Recognizer::kb_pass(kb, &v.words, &v.keys, s.clone(), v.date, &mut gaz, &mut kb_cands);
+            if self.model.is_empty() {
+                continue;
+            }
+            let tags = self.model.tag(&v.words[s.clone()], &gaz, &mut scratch);
+            for (k, t) in tags.iter().enumerate() {
+                tags_all[s.start + k] = *t;
+            }
+            let mut i = 0;
+            while i < tags.len() {
+                let t = tags[i];
+                if t == 0 {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < tags.len() && tags[j] == t + (t % 2) {
+                    j += 1;
+                }
+                let class = tagger::tag_class(t).unwrap_or("MISC");
+                let (a, b) = (s.start + i, s.start + j);
+                let text = join_words(v, a, b, doc.body());
+                let etype = match class {
+                    "PER" => Some(EntityType::Person),
+                    "ORG" => Some(EntityType::Organization),
+                    "LOC" => Some(EntityType::Location),
+                    _ if b - a == 1 && is_demonym_like(&text) => Some(EntityType::Group),
+                    _ => None,
+                };
+                if let Some(etype) = etype {
+                    tag_cands.push(Cand {
+                        start: a,
+                        end: b,
+                        etype,
+                        canonical: text,
+                        kb_id: None,
+                        country: None,
+                        sector: None,
+                        source: MentionSource::Tagger,
+                    });
+                }
+                i = j;
+            }
+        }
+        let found = rules::apply(&self.titles, kb, v, doc.body(), &kb_cands, &tag_cands, &tags_all);
+        let mut cands = combine(&v.words, found.persons, kb_cands, tag_cands);
+        let mut roles = found.roles;
+        rules::coref(kb, v, &mut cands, &mut roles, &found.role_nouns, &self.titles);
+        emit(kb, doc, v, cands, roles)
+    }
+}
+
+fn join_words(v: &View<'_>, a: usize, b: usize, body: &str) -> String {
+    match (v.spans.get(a), b.checked_sub(1).and_then(|e| v.spans.get(e))) {
+        (Some(x), Some(y)) => body.get(x.start()..y.end()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" "),
+        _ => String::new(),
+    }
+}
+
+fn overlaps(a: &Cand, b: &Cand) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Rules first, then the knowledge base, then the tagger for what is left.
+/// A tagger organisation or location that strictly contains only
+/// place/nationality matches ("Kyiv City Administration") wins over them.
+fn combine(words: &[&str], rule: Vec<Cand>, kb: Vec<Cand>, tag: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(rule.len() + kb.len() + tag.len());
+    for r in rule {
+        if !out.iter().any(|o| overlaps(o, &r)) {
+            out.push(r);
+        }
+    }
+    let mut kb_left = Vec::with_capacity(kb.len());
+    for k in kb {
+        if let Some(o) = out.iter_mut().find(|o| overlaps(o, &k)) {
+            // same span, same type: the rule mention gains the KB's facts
+            if o.start == k.start && o.end == k.end && o.etype == k.etype && o.kb_id.is_none() {
+                o.kb_id = k.kb_id.clone();
+                o.country = o.country.clone().or(k.country.clone());
+                o.sector = o.sector.clone().or(k.sector.clone());
+                o.canonical = k.canonical.clone();
+            }
+            continue;
+        }
+        kb_left.push(k);
+    }
+    let mut taken = vec![false; kb_left.len()];
+    let mut tag_keep = Vec::new();
+    for t in tag {
+        if out.iter().any(|o| overlaps(o, &t)) {
+            continue;
+        }
+        let inside: Vec<usize> = (0..kb_left.len()).filter(|&i| overlaps(&kb_left[i], &t)).collect();
+        if inside.is_empty() {
+            tag_keep.push(t);
+            continue;
+        }
+        let uncovered_cap = (t.start..t.end).any(|x| {
+            !inside.iter().any(|&i| kb_left[i].start <= x && x < kb_left[i].end) && words.get(x).is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
+        let joined = (t.start..t.end).any(|x| words.get(x).is_some_and(|w| matches!(*w, "'s" | "\u{2019}s" | "and" | ",")));
+        let strictly = uncovered_cap && !joined && inside.iter().all(|&i| t.start <= kb_left[i].start && kb_left[i].end <= t.end)
+            && inside.iter().all(|&i| kb_left[i].end - kb_left[i].start < t.end - t.start);
+        let weak = inside.iter().all(|&i| {
+            matches!(kb_left[i].etype, EntityType::Location | EntityType::Group) && kb_left[i].kb_id.as_deref().map_or(true, |k| k.len() == 3)
+        });
+        if strictly && weak && matches!(t.etype, EntityType::Organization | EntityType::Location) {
+            let mut t = t;
+            t.country = inside.iter().find_map(|&i| kb_left[i].country.clone());
+            for &i in &inside {
+                taken[i] = true;
+            }
+            tag_keep.push(t);
+        }
+    }
+    out.extend(kb_left.into_iter().zip(taken).filter(|(_, t)| !t).map(|(k, _)| k));
+    out.extend(tag_keep);
+    out.sort_by_key(|c| (c.start, c.end));
+    out
+}
+
+fn emit(kb: &Kb, doc: &Document, v: &View<'_>, cands: Vec<Cand>, roles: Vec<RoleFind>) -> (Vec<Mention>, Vec<RoleClaim>) {
+    let body = doc.body();
+    let span_of = |a: usize, b: usize| -> Option<Span> {
+        let x = v.spans.get(a)?;
+        let y = v.spans.get(b.checked_sub(1)?)?;
+        Span::new(body, x.start(), y.end()).ok()
+    };
+    let mut mentions = Vec::with_capacity(cands.len());
+    for c in &cands {
+        if let Some(span) = span_of(c.start, c.end) {
+            mentions.push(Mention {
+                span,
+                entity_type: c.etype,
+                canonical: c.canonical.clone(),
+                kb_id: c.kb_id.clone(),
+                country: c.country.clone(),
+                sector: c.sector.clone(),
+                source: c.source,
+            });
+        }
+    }
+    let as_of = doc.meta.published.date.clone();
+    let mut claims = Vec::with_capacity(roles.len());
+    for r in roles {
+        let Some(evidence) = span_of(r.evidence.start, r.evidence.end) else { continue };
+        let person = cands.iter().find(|c| c.start <= r.person.start && r.person.end <= c.end && c.etype == EntityType::Person);
+        let (name, kb_id) = match person {
+            Some(p) => (p.canonical.clone(), p.kb_id.clone()),
+            None => (join_words(v, r.person.start, r.person.end, body), None),
+        };
+        // the country of the office from the KB, when the text did not say it
+        let of = r.of.or_else(|| {
+            let p = kb.person(kb_id.as_deref()?)?;
+            let mut codes: Vec<&str> = p
+                .offices
+                .iter()
+                .filter(|o| o.office == r.office && v.date.map_or(true, |d| o.covers(d)))
+                .map(|o| o.iso3.as_str())
+                .collect();
+            codes.dedup();
+            match codes.as_slice() {
+                [c] => Some(c.to_string()),
+                _ => None,
+            }
+        });
+        claims.push(RoleClaim { person: name, kb_id, title: r.title, of, evidence, as_of: as_of.clone() });
+    }
+    (mentions, claims)
 }
