@@ -301,7 +301,7 @@ fn trim_speaker(text: &str, from: usize, to: usize, times: &[Span]) -> Option<(u
         }
     }
     let (s, e) = (ws.first()?.0, ws.last()?.1);
-    if ws.len() > 16 {
+    if ws.len() > 30 {
         return None;
     }
     Some((s, e))
@@ -571,6 +571,27 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
         if sp.is_some() && words(text, ss, comma).len() >= 3 {
             return Some((Attribution { cue, speaker: sp }, (ss, comma)));
         }
+    }
+    // 1b. parenthetical "…, Mr. Clarke said, …": content on both sides
+    for pair in commas.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let inner: Vec<(usize, usize)> = ws.iter().copied().filter(|w| w.0 > a && w.1 <= b).collect();
+        if inner.len() < 2 || inner.len() > 9 {
+            continue;
+        }
+        let last = inner.len() - 1;
+        let (cue, sp) = if is_cue_at(text, &inner, last) {
+            (inner[last], trim_speaker(text, a + 2, inner[last].0, times))
+        } else if is_cue_at(text, &inner, 0) {
+            (inner[0], trim_speaker(text, inner[0].1, b, times))
+        } else {
+            continue;
+        };
+        let Some(sp) = sp.filter(|r| np_like(text, *r, 8)) else { continue };
+        if words(text, ss, a).is_empty() || words(text, b, body_end).len() < 2 {
+            continue;
+        }
+        return Some((Attribution { cue, speaker: Some(sp) }, (ss, body_end)));
     }
     // 2. "according to X"
     if let Some(m) = ACCORDING_RE.find(&text[ss..se]) {

@@ -194,7 +194,7 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 }
 
 /// Splits text into sentence ranges (byte offsets) without a model.
-pub(crate) fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0usize;
