@@ -60,11 +60,13 @@ fn main() -> std::io::Result<()> {
     let mut inputs = 0usize;
     let mut bytes = 0usize;
     let mut rejected: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut encodings: BTreeMap<String, usize> = BTreeMap::new();
     for item in read_paths(&paths, &IngestOptions::default()) {
         match item {
             Item::Input(i) => {
                 inputs += 1;
                 bytes += i.raw.len();
+                *encodings.entry(i.encoding).or_default() += 1;
             }
             Item::Rejected(r) => *rejected.entry(r.reason.kind()).or_default() += 1,
         }
@@ -76,5 +78,6 @@ fn main() -> std::io::Result<()> {
         inputs as f64 / secs,
         bytes as f64 / 1048576.0 / secs
     );
+    println!("encodings: {encodings:?}");
     Ok(())
 }

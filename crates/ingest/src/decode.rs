@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use regex::bytes::Regex;
 
 use crate::RejectReason;
@@ -143,6 +143,8 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, RejectRea
         }
         if let Ok(s) = std::str::from_utf8(bytes) {
             (Cow::Borrowed(s), "utf-8".to_string())
+        } else if let Some((text, invalid)) = mixed_utf8(bytes) {
+            (Cow::Owned(text), format!("utf-8 ({invalid} invalid {} read as windows-1252)", if invalid == 1 { "byte" } else { "bytes" }))
         } else if let Some((enc, label)) = declared.and_then(usable_declared) {
             let (text, _) = enc.decode_without_bom_handling(bytes);
             let name = enc.name().to_ascii_lowercase();
@@ -151,7 +153,8 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, RejectRea
         } else {
             let mut detector = chardetng::EncodingDetector::new();
             detector.feed(bytes, true);
-            let enc = detector.guess(None, true);
+            let guess = detector.guess(None, true);
+            let enc = if guess != WINDOWS_1252 && only_western_punctuation(bytes) { WINDOWS_1252 } else { guess };
             let (text, _) = enc.decode_without_bom_handling(bytes);
             (text, format!("{} (detected)", enc.name().to_ascii_lowercase()))
         }
@@ -161,6 +164,67 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, RejectRea
         return Err(RejectReason::Empty);
     }
     Ok(Decoded { text: text.into_owned(), encoding })
+}
+
+/// True when every non-ASCII byte is windows-1252 punctuation or a symbol
+/// (curly quotes, dashes, ellipsis, `£`, `©`, `°`, no letters) in runs of
+/// at most two (or repeats of one byte). Such text is English-like ASCII with Windows punctuation;
+/// a statistical detector has too little evidence there and may pick a
+/// Cyrillic or Central European code page, turning a dash into a letter.
+/// Words in a non-Latin script would show up as longer runs of high bytes.
+fn only_western_punctuation(bytes: &[u8]) -> bool {
+    let mut any = false;
+    let mut run = 0;
+    let mut prev = 0u8;
+    for &b in bytes {
+        if b < 0x80 {
+            run = 0;
+            prev = b;
+            continue;
+        }
+        any = true;
+        run += 1;
+        let letter_or_undefined = matches!(b, 0x81 | 0x8a | 0x8c | 0x8d | 0x8e | 0x8f | 0x90 | 0x9a | 0x9c | 0x9d | 0x9e | 0x9f | 0xaa | 0xb5 | 0xba);
+        // A repeated byte ("———" as a separator) is punctuation, not a word.
+        if b > 0xbf || letter_or_undefined || (run > 2 && b != prev) {
+            return false;
+        }
+        prev = b;
+    }
+    any
+}
+
+/// Decodes mostly-UTF-8 bytes with stray windows-1252 bytes (a page
+/// assembled from parts in two encodings): valid UTF-8 sequences as UTF-8,
+/// every invalid byte as windows-1252. `None` unless the bytes hold at least
+/// as many valid multi-byte UTF-8 sequences as invalid bytes, which text in a
+/// legacy single-byte encoding almost never does. Returns the text and the
+/// number of invalid bytes.
+fn mixed_utf8(bytes: &[u8]) -> Option<(String, usize)> {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut invalid = 0usize;
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                text.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                // `valid` is UTF-8 by construction.
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad_len = e.error_len().unwrap_or(after.len()).max(1).min(after.len());
+                let (bad, tail) = after.split_at(bad_len);
+                invalid += bad.len();
+                let (decoded, _) = WINDOWS_1252.decode_without_bom_handling(bad);
+                text.push_str(&decoded);
+                rest = tail;
+            }
+        }
+    }
+    let multibyte = text.chars().filter(|c| c.len_utf8() > 1).count().saturating_sub(invalid);
+    (multibyte >= invalid && multibyte > 0).then_some((text, invalid))
 }
 
 /// A declared label `encoding_rs` knows and that can be trusted for bytes
@@ -229,6 +293,32 @@ mod tests {
         let d = decode(bytes, None).unwrap();
         assert!(d.text.contains("café"), "{}", d.text);
         assert!(d.encoding.ends_with("(detected)"), "{}", d.encoding);
+    }
+
+    #[test]
+    fn sparse_windows_punctuation_is_windows_1252() {
+        for (bytes, want) in [
+            (&b"Prices rose \x97 sharply \x97 on Monday, traders said. Analysts disagreed \x97 again."[..], "rose — sharply"),
+            (&b"The fine was \xa3100 for the first offence, the court said.\r\n"[..], "£100"),
+            (&b"He said \x93no\x94 and left \x85 quickly."[..], "“no”"),
+        ] {
+            let d = decode(bytes, None).unwrap();
+            assert_eq!(d.encoding, "windows-1252 (detected)");
+            assert!(d.text.contains(want), "{}", d.text);
+        }
+        assert!(!only_western_punctuation(b"plain ascii"));
+        assert!(!only_western_punctuation(b"\xcf\xf0\xe8\xe2\xe5\xf2 mir"));
+        assert!(!only_western_punctuation(b"by\xb3 \x9cwiat"));
+        assert!(only_western_punctuation(b"Newport\r\n\x97\x97\x97\r\nInformation"));
+    }
+
+    #[test]
+    fn mixed_utf8_and_windows_1252() {
+        let d = decode(b"The \xe2\x80\x9cnew\xe2\x80\x9d phone\x92s price, St\xc3\xa9phane said.", Some("utf-8")).unwrap();
+        assert_eq!(d.text, "The “new” phone’s price, Stéphane said.");
+        assert_eq!(d.encoding, "utf-8 (1 invalid byte read as windows-1252)");
+        // Pure windows-1252 is not mistaken for mixed UTF-8.
+        assert_eq!(mixed_utf8(b"caf\xe9 cr\xe8me"), None);
     }
 
     #[test]
