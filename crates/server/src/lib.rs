@@ -1,1 +1,128 @@
-//! chronicle-server (stage under construction).
+//! chronicle-server: the HTTP API, full-text search and the web UI, served by
+//! one binary with no external assets.
+//!
+//! - [`serve`] opens the store, builds the read model ([`snapshot`]) and the
+//!   search index ([`search`]) in memory, and serves until interrupted.
+//! - [`router`] is the same service as an [`axum::Router`], for tests.
+//!
+//! The API is read-only unless a token is configured; then `POST /api/ingest`
+//! (with `Authorization: Bearer TOKEN`) runs the same pipeline as
+//! `chronicle ingest` and rebuilds the read model. The OpenAPI document is at
+//! `/api/openapi.json`; the web UI (plain HTML, CSS and JS embedded in the
+//! binary) is at `/`.
+//!
+//! Architecture invariant: this is the only crate that knows HTTP. It reads
+//! the store through `chronicle-store` and never exposes file paths: document
+//! sources are not served and ingest reports name uploads, not temp files.
+#![deny(missing_docs)]
+
+mod api;
+mod error;
+mod json;
+pub mod search;
+pub mod snapshot;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use chronicle_pipeline::Pipeline;
+use chronicle_store::Store;
+
+pub use api::router;
+pub use error::{ApiError, ServerError};
+use snapshot::Snapshot;
+
+/// Largest accepted request body (an uploaded article).
+pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+/// Longest accepted request URI (path and query).
+pub const MAX_URI_BYTES: usize = 4096;
+/// Longest accepted search query, in characters.
+pub const MAX_QUERY_CHARS: usize = 512;
+/// Largest page.
+pub const MAX_LIMIT: usize = 500;
+/// Default page.
+pub const DEFAULT_LIMIT: usize = 50;
+
+/// Shared server state: the store location, the token, the current read
+/// model, a small pool of store connections and the lazily loaded pipeline.
+pub struct AppState {
+    store_path: PathBuf,
+    token: Option<String>,
+    snapshot: RwLock<Arc<Snapshot>>,
+    pool: Mutex<Vec<Store>>,
+    pipeline: Mutex<Option<Pipeline>>,
+}
+
+impl AppState {
+    /// Opens the store at `store_path` (creating it if missing) and builds
+    /// the read model and search index from it.
+    pub fn open(store_path: &Path, token: Option<String>) -> Result<AppState, ServerError> {
+        let store = Store::open(store_path)?;
+        let snapshot = Snapshot::build(&store)?;
+        Ok(AppState {
+            store_path: store_path.to_path_buf(),
+            token: token.filter(|t| !t.is_empty()),
+            snapshot: RwLock::new(Arc::new(snapshot)),
+            pool: Mutex::new(vec![store]),
+            pipeline: Mutex::new(None),
+        })
+    }
+
+    /// The current read model.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        match self.snapshot.read() {
+            Ok(g) => Arc::clone(&g),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    fn replace_snapshot(&self, s: Snapshot) {
+        let mut g = match self.snapshot.write() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        *g = Arc::new(s);
+    }
+
+    /// Runs `f` with a pooled store connection (opened on demand).
+    fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> Result<T, ServerError> {
+        let taken = self.pool.lock().ok().and_then(|mut p| p.pop());
+        let store = match taken {
+            Some(s) => s,
+            None => Store::open(&self.store_path)?,
+        };
+        let out = f(&store);
+        if let Ok(mut p) = self.pool.lock() {
+            if p.len() < 16 {
+                p.push(store);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Serves the store at `store_path` on `bind` until interrupted (Ctrl-C).
+/// Blocking: builds its own multi-threaded tokio runtime. With a `token`,
+/// `POST /api/ingest` accepts articles from clients presenting it.
+pub fn serve(store_path: &Path, bind: SocketAddr, token: Option<String>) -> Result<(), ServerError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let state = Arc::new(AppState::open(store_path, token)?);
+    let writable = state.token.is_some();
+    let app = router(state);
+    runtime.block_on(async move {
+        let listener =
+            tokio::net::TcpListener::bind(bind).await.map_err(|source| ServerError::Bind { addr: bind, source })?;
+        let local = listener.local_addr()?;
+        eprintln!(
+            "chronicle: serving on http://{local}/ ({})",
+            if writable { "POST /api/ingest enabled with the token" } else { "read-only" }
+        );
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await?;
+        Ok(())
+    })
+}

@@ -1,0 +1,700 @@
+//! The in-memory read model: everything the API lists, built once from the
+//! store at start-up (and again after an ingest), so that requests never scan
+//! the store. Offsets on the wire are character offsets into the body.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use chronicle_core::{CharOffsets, DocId, Document, EventArg, Span, UncertainDate};
+use chronicle_events::positions::{positions, Position};
+use chronicle_link::coref::{merge, MergedEvent};
+use chronicle_link::entities::{canonicalise, CanonicalEntity};
+use chronicle_link::story::StoryIndex;
+use chronicle_link::timeline::date_text;
+use chronicle_store::Store;
+use serde::Serialize;
+
+use crate::search::SearchIndex;
+use crate::ServerError;
+
+/// The store meta key under which the pipeline keeps its story index.
+const STORY_INDEX_KEY: &str = "link.story_index";
+
+/// An uncertain date on the wire.
+#[derive(Clone, Debug, Serialize)]
+pub struct DateView {
+    /// ISO value at the precision the text supports.
+    pub value: Option<String>,
+    /// Earliest possible day.
+    pub earliest: Option<String>,
+    /// Latest possible day.
+    pub latest: Option<String>,
+    /// Human form.
+    pub text: String,
+}
+
+impl DateView {
+    /// The wire form of a date, with the bounds of a month or year value filled in.
+    pub fn of(d: &UncertainDate) -> DateView {
+        let (lo, hi) = bounds(d);
+        DateView {
+            value: d.value.clone(),
+            earliest: lo.map(|x| x.to_string()),
+            latest: hi.map(|x| x.to_string()),
+            text: date_text(d),
+        }
+    }
+}
+
+/// First and last possible day of a date.
+pub fn bounds(d: &UncertainDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    if let Some(v) = d.value.as_deref() {
+        if let Ok(u) = UncertainDate::parse_value(v) {
+            return (u.earliest, u.latest);
+        }
+    }
+    (d.earliest, d.latest)
+}
+
+/// A document in lists.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocView {
+    /// `d:` id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publisher.
+    pub outlet: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: DateView,
+    /// How the date was found.
+    pub date_basis: String,
+    /// Language.
+    pub language: Option<String>,
+    /// Story id.
+    pub story: Option<String>,
+    /// Host page when salvaged from one.
+    pub appended_to: Option<String>,
+    /// Near-duplicate of.
+    pub duplicate_of: Option<String>,
+    /// Body length in characters.
+    pub body_chars: usize,
+    /// Number of events.
+    pub n_events: usize,
+    /// Number of mentions.
+    pub n_mentions: usize,
+}
+
+/// An actor, recipient or place of an event.
+#[derive(Clone, Debug, Serialize)]
+pub struct ArgView {
+    /// Canonical name.
+    pub name: String,
+    /// KB id.
+    pub kb_id: Option<String>,
+    /// Country.
+    pub country: Option<String>,
+    /// The canonical entity, when resolved.
+    pub entity: Option<String>,
+}
+
+/// One report of a merged event.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReportView {
+    /// Document id.
+    pub doc: String,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Document title.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: DateView,
+    /// Evidence sentence text.
+    pub sentence: String,
+    /// Sentence start (characters).
+    pub sentence_start: usize,
+    /// Sentence end (characters).
+    pub sentence_end: usize,
+    /// Trigger words.
+    pub trigger: String,
+    /// Trigger start (characters).
+    pub trigger_start: usize,
+    /// Trigger end (characters).
+    pub trigger_end: usize,
+}
+
+/// One value in a contradiction.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimView {
+    /// The value given.
+    pub value: String,
+    /// The document giving it.
+    pub doc: String,
+    /// Its outlet.
+    pub outlet: Option<String>,
+}
+
+/// Reports disagreeing on a field.
+#[derive(Clone, Debug, Serialize)]
+pub struct ContradictionView {
+    /// The field.
+    pub field: String,
+    /// The values.
+    pub values: Vec<ClaimView>,
+}
+
+/// A real-world event merged across documents.
+#[derive(Clone, Debug, Serialize)]
+pub struct EventView {
+    /// `v:` id.
+    pub id: String,
+    /// PLOVER type.
+    pub event_type: String,
+    /// Modality.
+    pub modality: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// Date.
+    pub date: DateView,
+    /// Actors.
+    pub actors: Vec<ArgView>,
+    /// Recipients.
+    pub recipients: Vec<ArgView>,
+    /// Place.
+    pub location: Option<ArgView>,
+    /// Listed items.
+    pub items: Vec<String>,
+    /// Who claims it.
+    pub attributed_to: Option<String>,
+    /// Representative evidence sentence.
+    pub summary: String,
+    /// Distinct outlets.
+    pub num_sources: usize,
+    /// Stories.
+    pub stories: Vec<String>,
+    /// Disagreements between reports.
+    pub contradictions: Vec<ContradictionView>,
+    /// Every report.
+    pub reports: Vec<ReportView>,
+}
+
+/// Precomputed filter keys of an event.
+#[derive(Clone, Debug, Default)]
+pub struct EventKeys {
+    /// Lower-cased names, KB ids, countries and entity ids of actors.
+    pub actors: Vec<String>,
+    /// Same for recipients.
+    pub recipients: Vec<String>,
+    /// Lower-cased summary and trigger words.
+    pub text: String,
+    /// First and last possible day.
+    pub range: (Option<NaiveDate>, Option<NaiveDate>),
+}
+
+/// A role with its evidence.
+#[derive(Clone, Debug, Serialize)]
+pub struct RoleView {
+    /// Title.
+    pub title: String,
+    /// Of which country or organisation.
+    pub of: Option<String>,
+    /// As of.
+    pub as_of: DateView,
+    /// Evidence: document and the words.
+    pub evidence: Vec<EvidenceView>,
+}
+
+/// Words of a document.
+#[derive(Clone, Debug, Serialize)]
+pub struct EvidenceView {
+    /// Document id.
+    pub doc: String,
+    /// The words.
+    pub text: String,
+    /// Start (characters).
+    pub start: usize,
+    /// End (characters).
+    pub end: usize,
+}
+
+/// A canonical entity.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityView {
+    /// `e:` id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Type.
+    pub entity_type: String,
+    /// KB id.
+    pub kb_id: Option<String>,
+    /// Aliases.
+    pub aliases: Vec<String>,
+    /// Country.
+    pub country: Option<String>,
+    /// Sector.
+    pub sector: Option<String>,
+    /// Roles reported over time.
+    pub roles: Vec<RoleView>,
+    /// Documents mentioning it.
+    pub documents: Vec<String>,
+    /// Mention count.
+    pub mentions: usize,
+    /// Number of events it takes part in.
+    pub n_events: usize,
+}
+
+/// One step of a position's history.
+#[derive(Clone, Debug, Serialize)]
+pub struct StepView {
+    /// proposed / rejected / accepted / implemented.
+    pub status: String,
+    /// By whom.
+    pub by: Option<String>,
+    /// Document.
+    pub doc: String,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Date.
+    pub date: DateView,
+    /// Evidence sentence.
+    pub sentence: String,
+    /// Sentence start (characters).
+    pub sentence_start: usize,
+    /// Sentence end (characters).
+    pub sentence_end: usize,
+    /// Who claims it.
+    pub attributed_to: Option<String>,
+}
+
+/// A demand, offer or red line.
+#[derive(Clone, Debug, Serialize)]
+pub struct PositionView {
+    /// Actor (country code or name).
+    pub actor: String,
+    /// demand / offer / red line.
+    pub kind: String,
+    /// Summary.
+    pub summary: String,
+    /// Items.
+    pub items: Vec<String>,
+    /// Latest status.
+    pub status: String,
+    /// History.
+    pub history: Vec<StepView>,
+}
+
+/// A story.
+#[derive(Clone, Debug, Serialize)]
+pub struct StoryView {
+    /// `s:` id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Documents, by publication date.
+    pub documents: Vec<String>,
+    /// Outlets reporting it.
+    pub outlets: Vec<String>,
+    /// First event or publication day.
+    pub from: Option<String>,
+    /// Last event or publication day.
+    pub to: Option<String>,
+    /// Merged events.
+    pub n_events: usize,
+}
+
+/// The read model.
+pub struct Snapshot {
+    /// Documents, by publication date.
+    pub docs: Vec<DocView>,
+    /// Document index by id.
+    pub doc_index: HashMap<String, usize>,
+    /// Merged events, by date.
+    pub events: Vec<EventView>,
+    /// Their filter keys (same order).
+    pub event_keys: Vec<EventKeys>,
+    /// Event index by id.
+    pub event_index: HashMap<String, usize>,
+    /// Entities, most mentioned first.
+    pub entities: Vec<EntityView>,
+    /// Entity index by id.
+    pub entity_index: HashMap<String, usize>,
+    /// Events of each entity (indices into `events`).
+    pub entity_events: Vec<Vec<usize>>,
+    /// Stories, most recent first.
+    pub stories: Vec<StoryView>,
+    /// Story index by id.
+    pub story_index: HashMap<String, usize>,
+    /// Positions per story id ("" for all documents).
+    pub positions: HashMap<String, Vec<PositionView>>,
+    /// Full-text index.
+    pub search: SearchIndex,
+}
+
+fn arg_view(a: &EventArg, resolve: &dyn Fn(&EventArg) -> Option<usize>, entities: &[CanonicalEntity]) -> ArgView {
+    ArgView {
+        name: a.name.clone(),
+        kb_id: a.kb_id.clone(),
+        country: a.country.clone(),
+        entity: resolve(a).and_then(|i| entities.get(i)).map(|e| e.id.clone()),
+    }
+}
+
+fn arg_keys(a: &ArgView) -> Vec<String> {
+    let mut k = vec![a.name.to_lowercase()];
+    k.extend(a.kb_id.iter().map(|s| s.to_lowercase()));
+    k.extend(a.country.iter().map(|s| s.to_lowercase()));
+    k.extend(a.entity.iter().map(|s| s.to_lowercase()));
+    k
+}
+
+/// Character offsets of a span, with one converter per document.
+struct Offsets<'a> {
+    by_doc: HashMap<&'a DocId, (CharOffsets, &'a Document)>,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(docs: &'a [Document]) -> Offsets<'a> {
+        Offsets { by_doc: docs.iter().map(|d| (&d.id, (CharOffsets::new(d.body()), d))).collect() }
+    }
+    /// Text and char offsets of a span of a document.
+    fn get(&self, doc: &DocId, span: Span) -> (String, usize, usize) {
+        match self.by_doc.get(doc) {
+            Some((co, d)) => {
+                let (s, e) = co.span(span);
+                (span.text(d.body()).to_string(), s, e)
+            }
+            None => (String::new(), 0, 0),
+        }
+    }
+}
+
+fn doc_view(d: &Document) -> DocView {
+    DocView {
+        id: d.id.to_string(),
+        title: d.meta.title.clone(),
+        outlet: d.meta.outlet.clone(),
+        url: d.meta.url.clone(),
+        published: DateView::of(&d.meta.published.date),
+        date_basis: d.meta.published.basis.as_str().to_string(),
+        language: d.meta.language.clone(),
+        story: d.meta.story.clone(),
+        appended_to: d.meta.appended_to.as_ref().map(|x| x.to_string()),
+        duplicate_of: d.meta.duplicate_of.as_ref().map(|x| x.to_string()),
+        body_chars: d.body().chars().count(),
+        n_events: d.events.len(),
+        n_mentions: d.mentions.len(),
+    }
+}
+
+/// Loads every document (without raw bytes and tokens, which no view needs).
+pub fn load_documents(store: &Store) -> Result<Vec<Document>, ServerError> {
+    let mut docs = Vec::new();
+    store.for_each_document(|mut d| {
+        d.raw = Vec::new();
+        d.tokens = Vec::new();
+        d.blocks = Vec::new();
+        d.extracted = String::new();
+        docs.push(d);
+        Ok(())
+    })?;
+    Ok(docs)
+}
+
+impl Snapshot {
+    /// Builds the read model and the search index from the store.
+    pub fn build(store: &Store) -> Result<Snapshot, ServerError> {
+        let docs = load_documents(store)?;
+        let story_index: Option<StoryIndex> =
+            store.get_meta(STORY_INDEX_KEY)?.and_then(|json| serde_json::from_str(&json).ok());
+        Snapshot::from_documents(&docs, story_index.as_ref())
+    }
+
+    /// Builds the read model from documents.
+    pub fn from_documents(docs: &[Document], story_index: Option<&StoryIndex>) -> Result<Snapshot, ServerError> {
+        let search = SearchIndex::build(docs)?;
+        let offsets = Offsets::new(docs);
+        let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
+
+        // documents, by publication date then id
+        let mut order: Vec<&Document> = docs.iter().collect();
+        order.sort_by(|a, b| {
+            let ka = a.meta.published.date.sort_key();
+            let kb = b.meta.published.date.sort_key();
+            ka.is_none().cmp(&kb.is_none()).then(ka.cmp(&kb)).then(a.id.cmp(&b.id))
+        });
+        let doc_views: Vec<DocView> = order.iter().map(|d| doc_view(d)).collect();
+        let doc_index = doc_views.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+
+        // entities and a resolver from event arguments to them
+        let entities = canonicalise(docs);
+        let mut by_kb: HashMap<String, usize> = HashMap::new();
+        let mut by_alias: HashMap<String, usize> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            if let Some(kb) = &e.kb_id {
+                by_kb.entry(kb.clone()).or_insert(i);
+            }
+            by_alias.entry(e.name.to_lowercase()).or_insert(i);
+            for a in &e.aliases {
+                by_alias.entry(a.to_lowercase()).or_insert(i);
+            }
+        }
+        let resolve = |a: &EventArg| -> Option<usize> {
+            a.kb_id
+                .as_ref()
+                .and_then(|k| by_kb.get(k))
+                .or_else(|| by_alias.get(&a.name.to_lowercase()))
+                .copied()
+        };
+
+        // merged events, by date
+        let merged: Vec<MergedEvent> = merge(docs);
+        let mut events: Vec<(EventView, EventKeys)> =
+            merged.iter().map(|m| event_view(m, &by_id, &offsets, &resolve, &entities)).collect();
+        events.sort_by(|a, b| {
+            let (x, y) = (a.1.range, b.1.range);
+            x.0.is_none().cmp(&y.0.is_none()).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)).then(a.0.id.cmp(&b.0.id))
+        });
+        let (events, event_keys): (Vec<EventView>, Vec<EventKeys>) = events.into_iter().unzip();
+        let event_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+
+        // events per entity
+        let entity_pos: HashMap<&str, usize> = entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        let mut entity_events: Vec<Vec<usize>> = vec![Vec::new(); entities.len()];
+        for (i, ev) in events.iter().enumerate() {
+            let mut seen = BTreeSet::new();
+            for a in ev.actors.iter().chain(&ev.recipients) {
+                if let Some(&k) = a.entity.as_deref().and_then(|id| entity_pos.get(id)) {
+                    if seen.insert(k) {
+                        if let Some(list) = entity_events.get_mut(k) {
+                            list.push(i);
+                        }
+                    }
+                }
+            }
+        }
+        let entity_views: Vec<EntityView> = entities
+            .iter()
+            .zip(&entity_events)
+            .map(|(e, evs)| EntityView {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                entity_type: e.entity_type.as_str().to_string(),
+                kb_id: e.kb_id.clone(),
+                aliases: e.aliases.clone(),
+                country: e.country.clone(),
+                sector: e.sector.clone(),
+                roles: e
+                    .roles
+                    .iter()
+                    .map(|r| RoleView {
+                        title: r.title.clone(),
+                        of: r.of.clone(),
+                        as_of: DateView::of(&r.as_of),
+                        evidence: r
+                            .evidence
+                            .iter()
+                            .map(|ev| {
+                                let (text, start, end) = offsets.get(&ev.doc, ev.span);
+                                EvidenceView { doc: ev.doc.to_string(), text, start, end }
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                documents: e.documents.iter().map(|d| d.to_string()).collect(),
+                mentions: e.mentions,
+                n_events: evs.len(),
+            })
+            .collect();
+        let entity_index = entity_views.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+
+        // stories: grouped by the documents' story, titled by the story index
+        let mut groups: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
+        for d in &order {
+            if let Some(s) = &d.meta.story {
+                groups.entry(s.clone()).or_default().push(d);
+            }
+        }
+        let mut stories: Vec<StoryView> = Vec::new();
+        let mut positions_by: HashMap<String, Vec<PositionView>> = HashMap::new();
+        for (id, members) in &groups {
+            let title = story_index
+                .and_then(|ix| ix.story(id))
+                .map(|s| s.title)
+                .filter(|t| !t.trim().is_empty())
+                .or_else(|| members.iter().find_map(|d| d.meta.title.clone()))
+                .unwrap_or_else(|| id.clone());
+            let outlets: BTreeSet<String> = members.iter().filter_map(|d| d.meta.outlet.clone()).collect();
+            let mut days: Vec<NaiveDate> = Vec::new();
+            let mut n_events = 0;
+            for (ev, k) in events.iter().zip(&event_keys) {
+                if ev.stories.iter().any(|s| s == id) {
+                    n_events += 1;
+                    days.extend(k.range.0);
+                    days.extend(k.range.1);
+                }
+            }
+            if days.is_empty() {
+                days.extend(members.iter().filter_map(|d| d.meta.published.date.sort_key()));
+            }
+            stories.push(StoryView {
+                id: id.clone(),
+                title,
+                documents: members.iter().map(|d| d.id.to_string()).collect(),
+                outlets: outlets.into_iter().collect(),
+                from: days.iter().min().map(|d| d.to_string()),
+                to: days.iter().max().map(|d| d.to_string()),
+                n_events,
+            });
+            let owned: Vec<Document> = members.iter().map(|d| (*d).clone()).collect();
+            positions_by.insert(id.clone(), positions(&owned).iter().map(|p| position_view(p, &by_id, &offsets)).collect());
+        }
+        stories.sort_by(|a, b| b.to.cmp(&a.to).then(b.documents.len().cmp(&a.documents.len())).then(a.id.cmp(&b.id)));
+        let story_index_map = stories.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        positions_by.insert(String::new(), positions(docs).iter().map(|p| position_view(p, &by_id, &offsets)).collect());
+
+        Ok(Snapshot {
+            docs: doc_views,
+            doc_index,
+            events,
+            event_keys,
+            event_index,
+            entities: entity_views,
+            entity_index,
+            entity_events,
+            stories,
+            story_index: story_index_map,
+            positions: positions_by,
+            search,
+        })
+    }
+}
+
+fn event_view(
+    m: &MergedEvent,
+    by_id: &HashMap<&DocId, &Document>,
+    offsets: &Offsets<'_>,
+    resolve: &dyn Fn(&EventArg) -> Option<usize>,
+    entities: &[CanonicalEntity],
+) -> (EventView, EventKeys) {
+    let e = &m.event;
+    let actors: Vec<ArgView> = e.actors.iter().map(|a| arg_view(a, resolve, entities)).collect();
+    let recipients: Vec<ArgView> = e.recipients.iter().map(|a| arg_view(a, resolve, entities)).collect();
+    let outlet_of = |d: &DocId| by_id.get(d).and_then(|x| x.meta.outlet.clone());
+    let reports: Vec<ReportView> = m
+        .reports
+        .iter()
+        .map(|r| {
+            let (sentence, sentence_start, sentence_end) = offsets.get(&r.doc, r.sentence);
+            let (trigger, trigger_start, trigger_end) = offsets.get(&r.doc, r.trigger);
+            let doc = by_id.get(&r.doc);
+            ReportView {
+                doc: r.doc.to_string(),
+                outlet: r.outlet.clone(),
+                title: doc.and_then(|d| d.meta.title.clone()),
+                published: DateView::of(&doc.map(|d| d.meta.published.date.clone()).unwrap_or_default()),
+                sentence,
+                sentence_start,
+                sentence_end,
+                trigger,
+                trigger_start,
+                trigger_end,
+            }
+        })
+        .collect();
+    let keys = EventKeys {
+        actors: actors.iter().flat_map(arg_keys).collect(),
+        recipients: recipients.iter().flat_map(arg_keys).collect(),
+        text: {
+            let mut t = m.summary.to_lowercase();
+            for r in &reports {
+                t.push(' ');
+                t.push_str(&r.trigger.to_lowercase());
+            }
+            t
+        },
+        range: bounds(&m.date),
+    };
+    let view = EventView {
+        id: m.id.clone(),
+        event_type: e.event_type.as_str().to_string(),
+        modality: e.modality.as_str().to_string(),
+        mode: e.mode.clone(),
+        date: DateView::of(&m.date),
+        actors,
+        recipients,
+        location: e.location.as_ref().map(|a| arg_view(a, resolve, entities)),
+        items: e.items.clone(),
+        attributed_to: e.attributed_to.clone(),
+        summary: m.summary.clone(),
+        num_sources: m.num_sources,
+        stories: m.stories.clone(),
+        contradictions: m
+            .contradictions
+            .iter()
+            .map(|c| ContradictionView {
+                field: c.field.clone(),
+                values: c
+                    .values
+                    .iter()
+                    .map(|(v, d)| ClaimView { value: v.clone(), doc: d.to_string(), outlet: outlet_of(d) })
+                    .collect(),
+            })
+            .collect(),
+        reports,
+    };
+    (view, keys)
+}
+
+fn position_view(p: &Position, by_id: &HashMap<&DocId, &Document>, offsets: &Offsets<'_>) -> PositionView {
+    PositionView {
+        actor: p.actor.clone(),
+        kind: p.kind.as_str().to_string(),
+        summary: p.summary.clone(),
+        items: p.items.clone(),
+        status: p.status().to_string(),
+        history: p
+            .history
+            .iter()
+            .map(|h| {
+                let (sentence, sentence_start, sentence_end) = offsets.get(&h.doc, h.evidence);
+                StepView {
+                    status: h.status.to_string(),
+                    by: h.by.clone(),
+                    doc: h.doc.to_string(),
+                    outlet: by_id.get(&h.doc).and_then(|d| d.meta.outlet.clone()),
+                    date: DateView::of(&h.date),
+                    sentence: if sentence.is_empty() { h.sentence.clone() } else { sentence },
+                    sentence_start,
+                    sentence_end,
+                    attributed_to: h.attributed_to.clone(),
+                }
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_values_get_their_bounds() {
+        let d = UncertainDate::parse_value("2025-05").unwrap();
+        let v = DateView::of(&UncertainDate { value: d.value.clone(), earliest: None, latest: None });
+        assert_eq!(v.earliest.as_deref(), Some("2025-05-01"));
+        assert_eq!(v.latest.as_deref(), Some("2025-05-31"));
+        let u = DateView::of(&UncertainDate::unknown());
+        assert_eq!((u.earliest, u.latest, u.text.as_str()), (None, None, "date unknown"));
+    }
+
+    #[test]
+    fn empty_store_gives_an_empty_model() {
+        let store = Store::open_in_memory().unwrap();
+        let s = Snapshot::build(&store).unwrap();
+        assert!(s.docs.is_empty() && s.events.is_empty() && s.stories.is_empty());
+        assert_eq!(s.search.search(&crate::search::SearchParams { q: "talks".into(), ..Default::default() }).unwrap().total, 0);
+    }
+}
