@@ -850,8 +850,20 @@ fn object_phrase(ctx: &Ctx, from: usize, stop: usize) -> Option<String> {
         }
         e += 1;
     }
-    while e > s && ctx.toks[e - 1].punct {
+    while e > s
+        && (ctx.toks[e - 1].punct
+            || matches!(ctx.word(e - 1), "to" | "and" | "or" | "the" | "of" | "a" | "an" | "on" | "in" | "for" | "with"))
+    {
         e -= 1;
+    }
+    // a verb or a passive agent right after the trigger: no object to list
+    if matches!(
+        ctx.word(s),
+        "by" | "were" | "was" | "is" | "are" | "has" | "have" | "had" | "be" | "been" | "will" | "would"
+            | "could" | "may" | "might" | "can" | "should" | "must" | "and" | "or" | "but" | "as" | "such"
+            | "this" | "these" | "those" | "it" | "they" | "he" | "she" | "we"
+    ) {
+        return None;
     }
     if e <= s {
         return None;

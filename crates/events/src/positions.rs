@@ -146,6 +146,8 @@ fn actor_key(a: &chronicle_core::EventArg) -> String {
     a.country.clone().unwrap_or_else(|| a.name.clone())
 }
 
+const PAST: &[&str] = &["withdrew", "freed", "swapped", "met", "held", "gave", "made", "sent"];
+
 const OFFER_WORDS: &[&str] = &["offer", "propos", "suggest", "ready", "willing", "prepared", "invit", "promis", "pledg"];
 
 /// Positions of every actor across `docs`, in order of first report.
@@ -162,23 +164,26 @@ pub fn positions(docs: &[Document]) -> Vec<Position> {
     });
     let mut out: Vec<Position> = Vec::new();
     for (_, doc, e) in all {
-        if e.modality == Modality::Negated || e.actors.is_empty() {
+        if e.modality != Modality::Asserted || e.actors.is_empty() {
             continue;
         }
         let trig = e.trigger.text(doc.body()).to_lowercase();
         let ew = event_words(doc, e);
         let summary = if e.items.is_empty() { trig.clone() } else { e.items.join(", ") };
-        let new_kind = match e.event_type {
+        // a position needs its content: the listed items
+        let new_kind = if e.items.is_empty() { None } else { match e.event_type {
             PloverType::Request if e.modality == Modality::Asserted => Some(PositionKind::Demand),
             PloverType::Agree if OFFER_WORDS.iter().any(|w| trig.starts_with(w)) => Some(PositionKind::Offer),
             PloverType::Reject => Some(PositionKind::RedLine),
             _ => None,
-        };
+        } };
+        // implementation needs a verb in the past ("exchanged", "withdrew"), not a bare noun
+        let past_verb = trig.split_whitespace().next().is_some_and(|w| w.ends_with("ed") || PAST.contains(&w));
         // status steps on other actors' positions
         let step = match e.event_type {
             PloverType::Reject => Some(Status::Rejected),
             PloverType::Agree if trig.starts_with("agre") || trig.starts_with("accept") => Some(Status::Accepted),
-            PloverType::Retreat if e.modality == Modality::Asserted => Some(Status::Implemented),
+            PloverType::Retreat if past_verb => Some(Status::Implemented),
             _ => None,
         };
         let keys: Vec<String> = e.actors.iter().map(actor_key).collect();
@@ -190,7 +195,8 @@ pub fn positions(docs: &[Document]) -> Vec<Position> {
                     continue;
                 }
                 let pw: BTreeSet<String> = p.items.iter().flat_map(|i| words(i)).chain(words(&p.summary)).collect();
-                if pw.intersection(&ew).next().is_some() {
+                let shared = pw.intersection(&ew).count();
+                if shared >= 2 || (shared == 1 && pw.len().min(ew.len()) <= 2) {
                     p.history.push(report(doc, e, status, Some(by.clone())));
                 }
             }
@@ -277,6 +283,22 @@ mod tests {
         let table = render_table(&ps);
         assert!(table.lines().count() >= 3);
         assert!(table.contains("rejected by RUS"), "{table}");
+    }
+
+    #[test]
+    fn an_exchange_carried_out_marks_the_demand_implemented() {
+        let d1 = coded(doc_with(
+            "Ukraine demanded a prisoner exchange.",
+            &[("Ukraine", Location, Some("UKR"))],
+        ));
+        let d2 = coded(doc_with(
+            "Russia and Ukraine exchanged prisoners on Friday.",
+            &[("Russia", Location, Some("RUS")), ("Ukraine", Location, Some("UKR"))],
+        ));
+        let ps = positions(&[d1, d2]);
+        let demand = ps.iter().find(|p| p.kind == PositionKind::Demand).expect("demand");
+        assert_eq!(demand.status(), Status::Implemented, "{ps:?}");
+        assert_eq!(demand.history.last().and_then(|r| r.by.as_deref()), Some("RUS+UKR"));
     }
 
     #[test]
