@@ -56,6 +56,14 @@ static WORD_RE: LazyLock<Regex> =
 static ACCORDING_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&crate::time::ascii_boundaries(r"(?i)\baccording to\b")).expect("according regex"));
 
+/// A participle continuing an attribution: ", adding that …".
+static PARTICIPLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&crate::time::ascii_boundaries(
+        r",\s+(adding|saying|noting|arguing|insisting|warning|claiming|stressing|explaining|asserting)\b(?:\s+that\b)?\s*",
+    ))
+    .expect("participle regex")
+});
+
 /// Words that open an adverbial (non-speaker) chunk.
 const ADVERBIAL: &[&str] = &[
     "after", "before", "when", "while", "as", "although", "though", "since", "until", "in", "on",
@@ -762,6 +770,7 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
     };
     let mut out: Vec<Quote> = Vec::new();
     let mut used_cues: Vec<(usize, usize)> = Vec::new();
+    let mut atts: Vec<Attribution> = Vec::new();
     let make = |content: (usize, usize), direct: bool, att: Option<Attribution>, anchor: usize| -> Option<Quote> {
         let span = Span::new(text, content.0, content.1).ok()?;
         let mut q = Quote {
@@ -839,6 +848,7 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         }
         if let Some(a) = att {
             used_cues.push(a.cue);
+            atts.push(a);
         }
         let aend = att.map_or(close_end, |a| a.cue.1.max(a.speaker.map_or(0, |s| s.1)));
         prev_direct = Some((close_end, att, aend));
@@ -864,6 +874,33 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         }
         if let Some(q) = make(c, false, Some(a), c.0.min(a.cue.0)) {
             out.push(q);
+            atts.push(a);
+        }
+    }
+    // ", adding that …": more reported words of the speaker just attributed
+    for &(ss, se) in sentences {
+        let Some(seg) = text.get(ss..se) else { continue };
+        for m in PARTICIPLE_RE.captures_iter(seg) {
+            let (Some(all), Some(verb)) = (m.get(0), m.get(1)) else { continue };
+            let (ms, me) = (ss + all.start(), ss + all.end());
+            if directs.iter().any(|d| d.0 <= ms && ms < d.3) {
+                continue;
+            }
+            let Some(a) = atts.iter().filter(|a| a.speaker.is_some() && ss <= a.cue.0 && a.cue.1 <= ms).max_by_key(|a| a.cue.0).copied() else {
+                continue;
+            };
+            let body_end = ss + seg.trim_end_matches(['.', '!', '?', ' ', '"', '”', '’', '\'']).len();
+            if me >= body_end || words(text, me, body_end).len() < 3 {
+                continue;
+            }
+            let c = (me, body_end);
+            if directs.iter().any(|d| d.0 <= c.0 + 1 && c.1 <= d.3 + 1) {
+                continue; // the added words are a direct quote, already attributed
+            }
+            let cue = (ss + verb.start(), ss + verb.end());
+            if let Some(q) = make(c, false, Some(Attribution { cue, speaker: a.speaker }), a.speaker.map_or(ms, |s| s.0.min(ms))) {
+                out.push(q);
+            }
         }
     }
     out.sort_by_key(|q| q.span);
@@ -999,6 +1036,18 @@ mod tests {
         assert_eq!(qs[0].speaker_text.as_deref(), Some("Vladimir Medinsky, Russia's lead negotiator"));
         assert_eq!(qs[0].speaker.as_deref(), Some("Vladimir Medinsky"));
         assert_eq!(qs[0].span.text(t), "Moscow could fight for years");
+    }
+
+    #[test]
+    fn adding_that_continues_the_speaker() {
+        let t = "'Russia's plan is to intimidate us,' Zelenskyy said, adding that Moscow seeks to launch 1,000 drones a day.";
+        let m = vec![mention(t, "Zelenskyy", EntityType::Person, "Volodymyr Zelenskyy", Some("UKR"))];
+        let qs = run(t, &m);
+        let added = q(t, &qs, "Moscow seeks");
+        assert!(!added.direct);
+        assert_eq!(added.cue.as_deref(), Some("adding"));
+        assert_eq!(added.span.text(t), "Moscow seeks to launch 1,000 drones a day");
+        assert_eq!(added.speaker.as_deref(), Some("Volodymyr Zelenskyy"));
     }
 
     #[test]
