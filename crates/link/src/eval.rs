@@ -426,11 +426,15 @@ fn reuters_inner(path: &Path) -> Result<EvalReport, LinkError> {
     let docs: Vec<Document> = rdocs.iter().map(|d| make_doc(&format!("reuters-{}", d.id), d.title.clone(), &d.body, d.date)).collect();
     let t = Instant::now();
     let mut links = 0;
+    let mut near_links: Vec<(usize, usize)> = Vec::new();
     let mut first_k = 0.0;
     for (i, d) in docs.iter().enumerate() {
         if let Some(orig) = ix.check_and_insert(&d.id, d.body()) {
             links += 1;
             if let Some(&j) = pos.get(orig.as_str()) {
+                if norm.get(i) != norm.get(j) {
+                    near_links.push((i, j));
+                }
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 parent[a.max(b)] = a.min(b);
             }
@@ -471,6 +475,21 @@ fn reuters_inner(path: &Path) -> Result<EvalReport, LinkError> {
     for g in near_only.iter().take(5) {
         let titles: Vec<String> = g.iter().take(3).map(|&i| format!("{} {:?}", rdocs[i].id, rdocs[i].title.clone().unwrap_or_default())).collect();
         details.push(format!("  e.g. {}", titles.join(" | ")));
+    }
+    let mut res: Vec<(f64, f64, usize, usize)> = near_links
+        .iter()
+        .filter_map(|&(i, j)| crate::dedup::compare(&rdocs[i].body, &rdocs[j].body).map(|r| (r.jaccard, r.containment, i, j)))
+        .collect();
+    res.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let by_jaccard = res.iter().filter(|r| r.0 >= crate::settings::SETTINGS.dup_jaccard).count();
+    details.push(format!(
+        "near-duplicate links (bodies not identical): {} — {} by Jaccard, {} by containment only",
+        res.len(),
+        by_jaccard,
+        res.len() - by_jaccard
+    ));
+    for r in res.iter().take(4) {
+        details.push(format!("  lowest Jaccard: {} ~ {} J={:.2} C={:.2}", rdocs[r.2].id, rdocs[r.3].id, r.0, r.1));
     }
     details.push(format!("duplicate check: {dup_ms:.3} ms/doc over {n} documents (first 1000: {first_k:.3} ms/doc)"));
     // story linking speed on the same stream
