@@ -443,7 +443,9 @@ pub fn code_sentence(lex: &Lexicon, doc: &Document, sentence: Span) -> Vec<Event
                 });
             ok.then_some(p)
         });
-        let Some(draft) = code_trigger(lex, doc, &ctx, trig, entry, governor.map(|p| (&drafts[p], &trigs[p])))
+        let prev = ti.checked_sub(1).and_then(|p| Some((drafts.get(p)?, trigs.get(p)?)));
+        let Some(draft) =
+            code_trigger(lex, doc, &ctx, trig, entry, governor.map(|p| (&drafts[p], &trigs[p])), prev)
         else {
             drafts.push(Draft {
                 event: placeholder(sentence, &ctx, trig),
@@ -501,6 +503,7 @@ fn code_trigger(
     trig: &Trig,
     entry: &TriggerEntry,
     governor: Option<(&Draft, &Trig)>,
+    prev: Option<(&Draft, &Trig)>,
 ) -> Option<Draft> {
     let sentence_span = {
         let s = ctx.toks.first()?.start;
@@ -513,7 +516,9 @@ fn code_trigger(
     // ---- actors
     let passive = entry.frame.verb && is_passive(ctx, trig);
     let lb = ctx.boundary_back(trig.start);
-    let from = lb.map_or(0, |b| b + 1);
+    // the subject of this trigger is not beyond an earlier trigger of the clause
+    let prev_end = prev.map(|(_, t)| t.end).filter(|&e| e <= trig.start);
+    let from = lb.map_or(0, |b| b + 1).max(prev_end.unwrap_or(0));
     let mut actor_group: Vec<usize> = Vec::new();
     let mut recip_group: Vec<usize> = Vec::new();
     let mut actor_note = "none found".to_string();
@@ -572,7 +577,18 @@ fn code_trigger(
             }
         }
     }
-    if actor_group.is_empty() && !entry.frame.reported {
+    let mut shared_actors: Vec<EventArg> = Vec::new();
+    if let (true, Some((pd, pt)), false) = (actor_group.is_empty(), prev, entry.frame.reported) {
+        // "X attacked … and repeatedly rebuffed …": coordinated verbs share their subject
+        let between: Vec<&Tok> = ctx.toks[pt.end.min(trig.start)..trig.start].iter().filter(|t| !t.punct).collect();
+        let coordinated = between.first().is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | "then"))
+            && between.iter().skip(1).all(|t| t.lower.ends_with("ly") || matches!(t.lower.as_str(), "also" | "then" | "later" | "again"));
+        if coordinated && governor.is_none() && entry.frame.verb {
+            shared_actors = pd.event.actors.clone();
+            actor_note = "shared subject of coordinated verbs".into();
+        }
+    }
+    if actor_group.is_empty() && shared_actors.is_empty() && !entry.frame.reported {
         // "Demonstrators in Baghdad blocked …": the place the actors are in
         let places: Vec<usize> = ctx.mentions_in(from, trig.start).into_iter().filter(|&k| ctx.is_place(k)).collect();
         if let Some(&k) = places.last() {
@@ -615,6 +631,9 @@ fn code_trigger(
         }
     }
     let mut actors = ctx.args(&actor_group);
+    if actors.is_empty() {
+        actors = shared_actors;
+    }
     let mut recipients = ctx.args(&recip_group);
     if entry.frame.mutual && !recipients.is_empty() {
         let w = (trig.end..(trig.end + 3).min(ctx.toks.len())).any(|j| matches!(ctx.word(j), "with" | "between"));
@@ -1171,6 +1190,16 @@ pub(crate) mod tests {
         let doc = coded(doc_with("The group Amnesty International accused Israel.", &[("Israel", Location, Some("ISR"))]));
         assert_eq!(doc.events.len(), 1);
         assert_eq!(doc.events[0].event_type, PloverType::Accuse);
+    }
+
+    #[test]
+    fn coordinated_verbs_share_their_subject() {
+        let doc = coded(doc_with(
+            "Russia attacked Ukrainian cities and repeatedly rejected talks.",
+            &[("Russia", Location, Some("RUS")), ("Ukrainian", Group, Some("UKR"))],
+        ));
+        let rej = doc.events.iter().find(|e| e.event_type == PloverType::Reject).expect("reject");
+        assert_eq!(countries(&rej.actors), ["RUS"], "{}", rej.rule);
     }
 
     #[test]
