@@ -330,8 +330,9 @@ fn overlaps(a: &Cand, b: &Cand) -> bool {
 }
 
 /// Rules first, then the knowledge base, then the tagger for what is left.
-/// A tagger organisation or location that strictly contains only
-/// place/nationality matches ("Kyiv City Administration") wins over them.
+/// A tagger organisation, location or person that strictly contains only
+/// place/nationality matches and another capitalised word ("Kyiv City
+/// Administration", "Volker Turk") wins over them.
 fn combine(words: &[&str], rule: Vec<Cand>, kb: Vec<Cand>, tag: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(rule.len() + kb.len() + tag.len());
     for r in rule {
@@ -373,9 +374,11 @@ fn combine(words: &[&str], rule: Vec<Cand>, kb: Vec<Cand>, tag: Vec<Cand>) -> Ve
         let weak = inside.iter().all(|&i| {
             matches!(kb_left[i].etype, EntityType::Location | EntityType::Group) && kb_left[i].kb_id.as_deref().map_or(true, |k| k.len() == 3)
         });
-        if strictly && weak && matches!(t.etype, EntityType::Organization | EntityType::Location) {
+        if strictly && weak && matches!(t.etype, EntityType::Organization | EntityType::Location | EntityType::Person) {
             let mut t = t;
-            t.country = inside.iter().find_map(|&i| kb_left[i].country.clone());
+            if t.etype != EntityType::Person {
+                t.country = inside.iter().find_map(|&i| kb_left[i].country.clone());
+            }
             for &i in &inside {
                 taken[i] = true;
             }
@@ -436,4 +439,70 @@ fn emit(kb: &Kb, doc: &Document, v: &View<'_>, cands: Vec<Cand>, roles: Vec<Role
         claims.push(RoleClaim { person: name, kb_id, title: r.title, of, evidence, as_of: as_of.clone() });
     }
     (mentions, claims)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(start: usize, end: usize, etype: EntityType, kb_id: Option<&str>, source: MentionSource) -> Cand {
+        Cand { start, end, etype, canonical: String::new(), kb_id: kb_id.map(String::from), country: None, sector: None, source }
+    }
+
+    #[test]
+    fn combination_prefers_rules_then_kb_then_tagger() {
+        let words = ["Kyiv", "City", "Administration", "and", "Volker", "Turk", "met", "Putin"];
+        let rule = vec![cand(7, 8, EntityType::Person, None, MentionSource::Rule)];
+        let kb = vec![
+            cand(0, 1, EntityType::Location, None, MentionSource::Kb),
+            cand(5, 6, EntityType::Group, None, MentionSource::Kb),
+            cand(7, 8, EntityType::Person, Some("vladimir-putin"), MentionSource::Kb),
+        ];
+        let tag = vec![
+            cand(0, 3, EntityType::Organization, None, MentionSource::Tagger),
+            cand(4, 6, EntityType::Person, None, MentionSource::Tagger),
+            cand(7, 8, EntityType::Location, None, MentionSource::Tagger),
+        ];
+        let out = combine(&words, rule, kb, tag);
+        let got: Vec<(usize, usize, EntityType, MentionSource)> = out.iter().map(|c| (c.start, c.end, c.etype, c.source)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (0, 3, EntityType::Organization, MentionSource::Tagger),
+                (4, 6, EntityType::Person, MentionSource::Tagger),
+                (7, 8, EntityType::Person, MentionSource::Rule),
+            ]
+        );
+        assert_eq!(out[2].kb_id.as_deref(), Some("vladimir-putin"), "the rule mention gains the KB id");
+    }
+
+    #[test]
+    fn demonym_shapes() {
+        assert!(is_demonym_like("Ukrainians"));
+        assert!(is_demonym_like("Israeli"));
+        assert!(!is_demonym_like("Olympics"));
+        assert!(!is_demonym_like("ukrainian"));
+    }
+
+    #[test]
+    fn works_without_tagger_weights() {
+        let kb = Kb::builtin().unwrap();
+        let rec = Recognizer::with_model(tagger::Model::empty()).unwrap();
+        let body = "Defence Minister Rustem Umerov flew to Kyiv. Mr Umerov spoke.".to_string();
+        let mut doc = Document::new(
+            chronicle_core::DocId::from_text(&body),
+            "t".into(),
+            chronicle_core::InputFormat::Text,
+            Vec::new(),
+            body.clone(),
+            body,
+            Default::default(),
+        );
+        rec.annotate(&kb, &mut doc);
+        let texts: Vec<&str> = doc.mentions.iter().map(|m| m.span.text(doc.body())).collect();
+        assert_eq!(texts, ["Rustem Umerov", "Kyiv", "Umerov"]);
+        assert_eq!(doc.mentions[2].kb_id.as_deref(), Some("rustem-umerov"));
+        assert_eq!(doc.roles.len(), 1);
+        assert_eq!(doc.roles[0].of.as_deref(), Some("UKR"));
+    }
 }

@@ -496,10 +496,6 @@ pub(crate) fn apply(
     found
 }
 
-fn last_token_fold(name: &str) -> String {
-    name.rsplit(' ').next().map(fold).unwrap_or_default()
-}
-
 fn first_token_fold(name: &str) -> String {
     name.split(' ').next().map(fold).unwrap_or_default()
 }
@@ -508,20 +504,38 @@ fn first_token_fold(name: &str) -> String {
 /// mention (or of the one KB person with that surname); role nouns become
 /// person mentions when exactly one person fits.
 pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [RoleFind], role_nouns: &[RoleNoun], titles: &Titles) {
-    let _ = roles;
-    // short forms
+    // surname particles left of a person name belong to it ("von der Leyen")
     for k in 0..cands.len() {
-        if cands[k].etype != EntityType::Person || cands[k].canonical.contains(' ') {
+        if cands[k].etype != EntityType::Person || cands[k].kb_id.is_some() {
+            continue;
+        }
+        let floor = if k > 0 { cands[k - 1].end } else { 0 };
+        let mut s = cands[k].start;
+        while s > floor && s - 1 >= floor && v.words.get(s - 1).is_some_and(|w| is_name_joiner(w) || *w == "van" || *w == "von") {
+            s -= 1;
+        }
+        if s < cands[k].start && s > 0 && !v.words.get(s - 1).is_some_and(|w| is_cap(w)) {
+            let words: Vec<&str> = v.words[s..cands[k].end].to_vec();
+            cands[k].start = s;
+            cands[k].canonical = words.join(" ");
+        }
+    }
+    // short forms: a mention whose name is the end of an earlier full name
+    for k in 0..cands.len() {
+        if cands[k].etype != EntityType::Person {
             continue;
         }
         let short = fold(&cands[k].canonical);
+        let short_n = short.split(' ').count();
         let knight = cands[k].start > 0 && v.keys.get(cands[k].start - 1).is_some_and(|key| titles.knights.contains(key));
         let mut fits: Vec<usize> = Vec::new();
         for (m, c) in cands.iter().enumerate().take(k) {
-            if c.etype != EntityType::Person || !c.canonical.contains(' ') {
+            if c.etype != EntityType::Person || c.canonical.split(' ').count() <= short_n {
                 continue;
             }
-            let hit = last_token_fold(&c.canonical) == short || (knight && first_token_fold(&c.canonical) == short);
+            let full = fold(&c.canonical);
+            let hit = (full.ends_with(&short) && full.len() > short.len() && full.as_bytes()[full.len() - short.len() - 1] == b' ')
+                || (short_n == 1 && knight && first_token_fold(&c.canonical) == short);
             if hit && !fits.iter().any(|&f| cands[f].canonical == c.canonical) {
                 fits.push(m);
             }
@@ -534,7 +548,7 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
             c.country = full.country;
             c.sector = full.sector;
             c.source = MentionSource::Coref;
-        } else if fits.is_empty() && cands[k].kb_id.is_none() {
+        } else if fits.is_empty() && cands[k].kb_id.is_none() && short_n == 1 {
             let ps = kb.persons_with_surname(&cands[k].canonical);
             if let [p] = ps.as_slice() {
                 let c = &mut cands[k];
@@ -613,4 +627,20 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
     }
     cands.extend(added);
     cands.sort_by_key(|c| (c.start, c.end));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_parses_and_reports_bad_lines() {
+        let t = Titles::builtin().unwrap();
+        let keys = keys_of("said Defence Minister Ivan");
+        let (len, title) = t.title_at(&keys, 1, keys.len()).unwrap();
+        assert_eq!((len, title.office.as_str()), (2, "defence minister"));
+        assert!(t.is_honorific(key1("Mr.")));
+        let e = Titles::parse("# x\npresident\ttitle\n", "titles.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("titles.tsv:2:"), "{e}");
+    }
 }
