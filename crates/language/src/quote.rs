@@ -739,10 +739,20 @@ fn resolve_speaker(
         })
         .collect();
     let covering = mentions.iter().find(|m| m.entity_type == EntityType::Person && m.span.start() <= sp.0 && sp.1 <= m.span.end());
-    if let Some(m) = covering.or_else(|| inside.iter().copied().find(|m| m.entity_type == EntityType::Person)) {
+    // a person inside the phrase is the speaker only where a head stands: at its
+    // start, at its end, or right after a comma ("X, Russia's lead negotiator");
+    // not inside a modifier ("negotiators sent by the Russian president for …")
+    let head_position = |m: &Mention| {
+        let before = text[sp.0..m.span.start()].trim_end();
+        let before = before.strip_suffix("the").or_else(|| before.strip_suffix("The")).unwrap_or(before).trim_end();
+        before.is_empty() || before.ends_with(',') || text[m.span.end()..sp.1].trim().is_empty()
+    };
+    let person = inside.iter().copied().find(|m| m.entity_type == EntityType::Person && head_position(m));
+    if let Some(m) = covering.or(person) {
         return (Some(m.canonical.clone()), m.kb_id.clone(), m.country.clone());
     }
-    if let Some(m) = inside.iter().find(|m| m.span.end() == sp.1 && m.entity_type != EntityType::Person) {
+    let institution = |m: &&&Mention| matches!(m.entity_type, EntityType::Organization | EntityType::Location);
+    if let Some(m) = inside.iter().filter(institution).find(|m| m.span.end() == sp.1) {
         // "the Kremlin said", "Ukraine said" — but not "the Ukrainian delegation"
         let before = text[sp.0..m.span.start()].trim().to_lowercase();
         if before.is_empty() || before == "the" {
@@ -1048,6 +1058,16 @@ mod tests {
         assert_eq!(added.cue.as_deref(), Some("adding"));
         assert_eq!(added.span.text(t), "Moscow seeks to launch 1,000 drones a day");
         assert_eq!(added.speaker.as_deref(), Some("Volodymyr Zelenskyy"));
+    }
+
+    #[test]
+    fn person_in_a_modifier_is_not_the_speaker() {
+        let t = "Negotiators sent by the Russian president for the talks said they expected a withdrawal as a 'minimum'.";
+        let m = vec![mention(t, "the Russian president", EntityType::Person, "Vladimir Putin", Some("RUS"))];
+        let qs = run(t, &m);
+        let a = q(t, &qs, "minimum");
+        assert_eq!(a.speaker, None);
+        assert_eq!(a.affiliation.as_deref(), Some("RUS"));
     }
 
     #[test]
