@@ -578,13 +578,20 @@ fn code_trigger(
         }
     }
     let mut shared_actors: Vec<EventArg> = Vec::new();
-    if let (true, Some((pd, pt)), false) = (actor_group.is_empty(), prev, entry.frame.reported) {
-        // "X attacked … and repeatedly rebuffed …": coordinated verbs share their subject
-        let between: Vec<&Tok> = ctx.toks[pt.end.min(trig.start)..trig.start].iter().filter(|t| !t.punct).collect();
-        let coordinated = between.first().is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | "then"))
-            && between.iter().skip(1).all(|t| t.lower.ends_with("ly") || matches!(t.lower.as_str(), "also" | "then" | "later" | "again"));
-        if coordinated && governor.is_none() && entry.frame.verb {
+    if let (Some((pd, pt)), false) = (prev, entry.frame.reported) {
+        // "X attacked Y and repeatedly rebuffed Z": coordinated verbs share their subject
+        let mut j = trig.start;
+        while j > pt.end && {
+            let w = ctx.word(j - 1);
+            w.ends_with("ly") || matches!(w, "also" | "then" | "later" | "again")
+        } {
+            j -= 1;
+        }
+        let coordinated = j > pt.end && matches!(ctx.word(j - 1), "and" | "or");
+        let verbs = entry.frame.verb && lex.entries[pt.entry].frame.verb && !passive;
+        if coordinated && verbs && governor.is_none() && !pd.event.actors.is_empty() {
             shared_actors = pd.event.actors.clone();
+            actor_group.clear();
             actor_note = "shared subject of coordinated verbs".into();
         }
     }
