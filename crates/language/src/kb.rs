@@ -616,6 +616,8 @@ impl Kb {
     /// The country a name, alias, demonym or capital refers to
     /// ("Ukrainian" → UKR, "Kiev" → UKR).
     pub fn country_of_name(&self, name: &str) -> Option<&Country> {
+        let name = name.trim();
+        let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
         let toks = crate::sentence::tokenize(name);
         let words: Vec<&str> = toks.iter().map(|r| &name[r.clone()]).collect();
         let mut buf = String::new();
