@@ -34,6 +34,8 @@ pub(crate) struct Block<'a> {
     pub dateline: Option<chrono::NaiveDate>,
     /// Short capitalised name with no sentence shape ("Example News").
     pub name_like: bool,
+    /// Opens with a byline word ("By …").
+    pub byline: bool,
     /// Upper-case only.
     pub all_caps: bool,
     /// Seen in many documents of the same site in this batch, or marked by the user.
@@ -146,6 +148,7 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         dateline,
         name_like: name_shape(t),
         all_caps,
+        byline: words <= 12 && norm.split(' ').next().is_some_and(|w| lx.byline_prefixes.contains(w)) && t.split_whitespace().nth(1).is_some_and(is_capitalised),
         repeated: false,
         user_chrome: false,
         content,

@@ -36,6 +36,8 @@ pub(crate) struct Lexicon {
     pub stop: HashMap<String, HashSet<String>>,
     /// Union of all stop lists, for languages without their own.
     pub cues: HashMap<String, CueKind>,
+    /// First words of byline lines ("By", "Por").
+    pub byline_prefixes: HashSet<String>,
     pub promo_words: HashSet<String>,
     pub promo_phrases: Vec<String>,
     /// Month name → (month, is English).
@@ -96,8 +98,13 @@ impl Lexicon {
             }
         }
         let mut cues = HashMap::new();
+        let mut byline_prefixes = HashSet::new();
         for f in data_lines(CUES) {
             if let [kind, _lang, phrase] = f.as_slice() {
+                if *kind == "byline" {
+                    byline_prefixes.insert(normalise_line(phrase));
+                    continue;
+                }
                 let k = if *kind == "end" { CueKind::End } else { CueKind::Inline };
                 cues.insert(normalise_line(phrase), k);
             }
@@ -190,6 +197,7 @@ impl Lexicon {
         Lexicon {
             stop,
             cues,
+            byline_prefixes,
             promo_words,
             promo_phrases,
             weekdays,

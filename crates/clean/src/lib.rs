@@ -179,7 +179,7 @@ impl Cleaner {
         if blocks.is_empty() {
             return Err(no_article("the page has no text"));
         }
-        let a = segment::analyse(blocks, cfg).ok_or_else(|| no_article("no block looks like article text"))?;
+        let a = segment::analyse(blocks, cfg, p.input.is_html).ok_or_else(|| no_article("no block looks like article text"))?;
         let crawled = p.input.hints.crawled.or_else(|| p.input.hints.crawled_hint.as_deref().and_then(date::parse_datetime));
 
         // Host document.

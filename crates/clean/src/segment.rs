@@ -62,7 +62,7 @@ pub(crate) struct Analysis<'a> {
     pub host_labels: Vec<(BlockLabel, String)>,
 }
 
-fn base_class(b: &Block, cfg: &CleanConfig, in_list: bool) -> Class {
+fn base_class(b: &Block, cfg: &CleanConfig, in_list: bool, extracted: bool) -> Class {
     if b.user_chrome {
         return Class::Bad("site chrome (user override file)".into());
     }
@@ -91,6 +91,10 @@ fn base_class(b: &Block, cfg: &CleanConfig, in_list: bool) -> Class {
     if b.words == 0 {
         return Class::Bad("no words".into());
     }
+    if extracted {
+        // HTML main content: the extractor already chose the text; only chrome lines go.
+        return Class::Good;
+    }
     if b.chars < cfg.length_low {
         return Class::Short;
     }
@@ -117,6 +121,7 @@ fn body_like(c: &Class, b: &Block, cfg: &CleanConfig) -> bool {
 
 fn headline_like(b: &Block, cfg: &CleanConfig) -> bool {
     b.words >= 3
+        && !b.byline
         && b.words <= cfg.max_heading_words
         && b.chars <= cfg.max_heading_chars
         && b.cue.is_none()
@@ -140,7 +145,7 @@ struct Header {
 fn header_at(blocks: &[Block], classes: &[Class], i: usize, cfg: &CleanConfig) -> Option<Header> {
     let anchor: &StampLine = blocks.get(i)?.stamp_line.as_ref()?;
     let material = |b: &Block| {
-        b.stamp_line.is_some() || b.name_like && b.cue.is_none()
+        b.stamp_line.is_some() || b.byline || b.name_like && b.cue.is_none()
     };
     // Forward: names and stamps, then a headline or directly the body.
     let mut j = i + 1;
@@ -211,6 +216,7 @@ fn overlap(c: &HashSet<String>, host: &HashSet<String>) -> f64 {
 /// jusText context smoothing over `[from, to)`, then labels. Blocks after an
 /// end-of-article cue (once body text was seen) are chrome.
 fn label_body(
+    _extracted: bool,
     blocks: &[Block],
     classes: &[Class],
     from: usize,
@@ -260,7 +266,12 @@ fn label_body(
             labels.push((BlockLabel::Boilerplate, format!("after the end-of-article cue at block {at}")));
             continue;
         }
-        if b.cue == Some(CueKind::End) && !body.is_empty() {
+        // An end cue ends the article only when what follows is not mostly more good text.
+        let body_before: usize = body.iter().map(|&x: &usize| blocks[x].chars).sum();
+        let good_after = || -> usize {
+            (i + 1..n).filter(|&y| cls[y] == Class::Good).map(|y| blocks[from + y].chars).sum()
+        };
+        if b.cue == Some(CueKind::End) && !body.is_empty() && good_after() <= body_before {
             ended = Some(idx);
             labels.push((BlockLabel::Boilerplate, "end-of-article cue line".into()));
             continue;
@@ -298,6 +309,8 @@ fn header_labels(
                 (BlockLabel::Boilerplate, "repeat of the headline".to_string())
             } else if b.dateline.is_some() {
                 (BlockLabel::Dateline, "dateline: opens with an explicit date".to_string())
+            } else if b.byline {
+                (BlockLabel::Byline, "byline: opens with a byline word".to_string())
             } else if b.stamp_line.is_some() {
                 (BlockLabel::Byline, format!("time stamp of the article header{stamp_reason}"))
             } else if b.name_like && b.cue.is_none() {
@@ -310,7 +323,11 @@ fn header_labels(
 }
 
 /// Classifies the blocks of one page.
-pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig) -> Option<Analysis<'a>> {
+///
+/// `extracted` is true for text an HTML extractor already reduced to main content: there
+/// the jusText length/density classes are not applied, only chrome lines, end cues and
+/// glued articles are removed.
+pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: bool) -> Option<Analysis<'a>> {
     let n = blocks.len();
     // Link lists: runs of bulleted short lines.
     let mut in_list = vec![false; n];
@@ -325,10 +342,10 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig) -> Option<A
         }
         i = j.max(i + 1);
     }
-    let classes: Vec<Class> = blocks.iter().zip(&in_list).map(|(b, &l)| base_class(b, cfg, l)).collect();
+    let classes: Vec<Class> = blocks.iter().zip(&in_list).map(|(b, &l)| base_class(b, cfg, l, extracted)).collect();
     // First body block: body-like, and not a headline standing before longer text.
     let fb = (0..n).find(|&x| {
-        body_like(&classes[x], &blocks[x], cfg)
+        (extracted && classes[x] == Class::Good && !headline_like(&blocks[x], cfg)) || body_like(&classes[x], &blocks[x], cfg)
             && !(headline_like(&blocks[x], cfg)
                 && !blocks[x].text.ends_with('.')
                 && (x + 1..n.min(x + 4)).any(|y| body_like(&classes[y], &blocks[y], cfg) && blocks[y].chars > blocks[x].chars))
@@ -393,9 +410,14 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig) -> Option<A
         } else {
             let gap_chrome = (host_first_body..h.start).rev().take_while(|&x| !(classes[x] == Class::Good)).any(|x| matches!(classes[x], Class::Bad(_)))
                 || (host_first_body..h.start).any(|x| blocks[x].cue == Some(CueKind::End));
+            let gap_chrome = if extracted {
+                (host_first_body..h.start).any(|x| blocks[x].cue == Some(CueKind::End))
+            } else {
+                gap_chrome
+            };
             if gap_chrome {
                 "host article ended (chrome or end cue before this header)".to_string()
-            } else if ov < cfg.topic_shift_max_overlap {
+            } else if ov < cfg.topic_shift_max_overlap && !extracted {
                 format!("topic shift from the host (overlap {ov:.2})")
             } else {
                 continue;
@@ -429,7 +451,7 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig) -> Option<A
     let mut host_labels: Vec<(BlockLabel, String)> = Vec::with_capacity(n);
     host_labels.extend((0..host_head_start).map(|_| (BlockLabel::Boilerplate, "page chrome before the article header".to_string())));
     host_labels.extend(header_labels(&blocks, host_head_start, host_first_body.min(host_end), host_title, ""));
-    let (host_body, body_labels) = label_body(&blocks, &classes, host_first_body.min(host_end), host_end, cfg);
+    let (host_body, body_labels) = label_body(extracted, &blocks, &classes, host_first_body.min(host_end), host_end, cfg);
     host_labels.extend(body_labels);
     if host_body.is_empty() {
         return None;
@@ -441,7 +463,7 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig) -> Option<A
     for (k, (h, ov, why)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(n, |s| s.0.start);
         let mut labels = header_labels(&blocks, h.start, h.body_start, h.title, "");
-        let (body, bl) = label_body(&blocks, &classes, h.body_start, end, cfg);
+        let (body, bl) = label_body(extracted, &blocks, &classes, h.body_start, end, cfg);
         labels.extend(bl);
         for x in h.start..end {
             host_labels.push((BlockLabel::Appended, format!("appended article {} (blocks {}..{}): {why}", k + 1, h.start, end)));
