@@ -228,8 +228,11 @@ fn label_body(
     let neighbour = |cls: &[Class], i: usize, dir: isize| -> Class {
         let mut j = i as isize + dir;
         while j >= 0 && (j as usize) < n {
+            // Short blocks and inline chrome ("Advertisement") are transparent.
+            let inline = blocks.get(from + j as usize).is_some_and(|b| b.cue == Some(CueKind::Inline));
             match &cls[j as usize] {
                 Class::Short => j += dir,
+                _ if inline => j += dir,
                 c => return c.clone(),
             }
         }
