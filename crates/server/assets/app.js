@@ -208,91 +208,123 @@ function timeline(events, onSelect) {
   if (!dated.length) {
     wrap.appendChild(h('p', { class: 'muted' }, 'No dated events.'));
   } else {
-    // the axis spans the precisely dated events (within ~6 weeks); vaguer
-    // ranges are clipped to it (dashed), ranges wholly outside are counted
-    const ranges = dated.map(eventRange);
-    const precise = ranges.filter(([a, b]) => a !== null && b !== null && b - a <= 45 * DAY);
-    let lo = Infinity, hi = -Infinity;
-    for (const [a, b] of precise.length ? precise : ranges) {
-      for (const v of [a, b]) if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    }
-    const pad = Math.max(DAY, Math.round((hi - lo) * 0.04));
-    lo -= pad; hi += pad + DAY;
-    const W = Math.max(640, Math.min(1400, (app.clientWidth || 1000) - 40));
-    const M = { l: 16, r: 16, t: 34 };
-    const x = (ms) => M.l + ((Math.min(hi, Math.max(lo, ms)) - lo) / (hi - lo)) * (W - M.l - M.r);
-    // lanes: greedy, so marks never overlap
-    const lanes = [];
-    let outside = 0;
-    const placed = [];
-    dated.forEach((e, i) => {
-      const [a, b] = ranges[i];
-      if ((b !== null && b + DAY <= lo) || (a !== null && a >= hi)) { outside++; return; }
-      const open = a === null || b === null || a < lo || b + DAY > hi;
-      const x1 = x(a === null ? lo : a);
-      const x2 = Math.max(x1 + 1, x(b === null ? hi : b + DAY));
-      const left = x2 - x1 < 14 ? (x1 + x2) / 2 - 7 : x1;
-      const right = x2 - x1 < 14 ? (x1 + x2) / 2 + 7 : x2;
-      let lane = lanes.findIndex((end) => left > end + 3);
-      if (lane < 0) { lane = lanes.length; lanes.push(right); } else lanes[lane] = right;
-      placed.push({ e, x1, x2, open, lane, point: a !== null && a === b });
-    });
-    const LH = 22;
-    const H = M.t + lanes.length * LH + 14;
-    const svg = s('svg', { class: 'timeline-svg', 'data-outside': outside, width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'Timeline of ' + dated.length + ' dated events' });
-    // axis and ticks
-    const span = (hi - lo) / DAY;
-    const step = span <= 16 ? 1 : span <= 70 ? 7 : span <= 400 ? 30 : 365;
-    svg.appendChild(s('line', { x1: M.l, x2: W - M.r, y1: M.t - 8, y2: M.t - 8, class: 'axis' }));
-    const first = new Date(lo);
-    let t = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate());
-    if (step === 30) t = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1);
-    if (step === 365) t = Date.UTC(first.getUTCFullYear() + 1, 0, 1);
-    for (let n = 0; t <= hi && n < 80; n++) {
-      const tx = x(t);
-      svg.appendChild(s('line', { x1: tx, x2: tx, y1: M.t - 12, y2: H - 6, class: 'grid' }));
-      svg.appendChild(s('text', { x: tx + 2, y: M.t - 16, class: 'tick' }, step === 365 ? String(new Date(t).getUTCFullYear()) : fmtDay(t, false)));
-      if (step === 30) { const d = new Date(t); t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); }
-      else if (step === 365) { const d = new Date(t); t = Date.UTC(d.getUTCFullYear() + 1, 0, 1); }
-      else t += step * DAY;
-    }
-    for (const p of placed) {
-      const y = M.t + p.lane * LH + LH / 2;
-      const c = colour(p.e.event_type);
-      const hollow = p.e.modality !== 'asserted';
-      const g = s('g', { class: 'tl-mark', 'data-event': p.e.id, 'data-date': p.e.date.text, 'data-type': p.e.event_type, tabindex: 0, role: 'button' });
-      g.appendChild(s('title', {}, p.e.date.text + ' — ' + p.e.event_type + (hollow ? ' (' + p.e.modality + ')' : '') + ': ' + who(p.e) + '\n' + (p.e.summary || '')));
-      if (p.point) {
-        g.appendChild(s('circle', { cx: (p.x1 + p.x2) / 2, cy: y, r: 7, fill: hollow ? '#fff' : c, stroke: c, 'stroke-width': 2.5 }));
-      } else {
-        g.appendChild(s('rect', { x: p.x1, y: y - 6, width: Math.max(4, p.x2 - p.x1), height: 12, rx: 6, fill: c, 'fill-opacity': hollow ? 0.12 : 0.35, stroke: c, 'stroke-width': 1.5, 'stroke-dasharray': p.open ? '4 3' : null }));
-      }
-      if (p.e.num_sources > 1) {
-        g.appendChild(s('text', { x: p.x2 + 4, y: y + 4, class: 'nsrc' }, '×' + p.e.num_sources));
-      }
-      if ((p.e.contradictions || []).length) {
-        g.appendChild(s('text', { x: p.x1 - 12, y: y + 4, class: 'warn' }, '⚠'));
-      }
-      const pick = () => {
-        for (const m of svg.querySelectorAll('.tl-mark.selected')) m.classList.remove('selected');
-        g.classList.add('selected');
-        onSelect(p.e);
-      };
-      g.addEventListener('click', pick);
-      g.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); pick(); } });
-      svg.appendChild(g);
-    }
-    wrap.appendChild(h('div', { class: 'timeline-scroll' }, svg));
-    if (outside) wrap.appendChild(h('p', { class: 'muted small' }, outside + ' vaguely dated event(s) fall outside this period; see the table.'));
+    const slot = h('div', { class: 'timeline-slot' });
+    const zoom = h('div', { class: 'zoom', role: 'group', 'aria-label': 'Period shown' });
+    const modes = [['precise', 'Dated within weeks'], ['days', 'Exact days'], ['all', 'Whole period']];
+    const show = (mode) => {
+      for (const b of zoom.querySelectorAll('button')) b.classList.toggle('on', b.getAttribute('data-mode') === mode);
+      clear(slot).appendChild(timelineSvg(dated, mode, onSelect));
+    };
+    for (const [m, label] of modes) zoom.appendChild(h('button', { type: 'button', 'data-mode': m, onclick: () => show(m) }, label));
+    add(wrap, [zoom, slot]);
+    show('precise');
   }
   const used = Array.from(new Set(events.map((e) => e.event_type))).sort();
   wrap.appendChild(h('div', { class: 'legend' },
     used.map((t) => h('span', { class: 'legend-item' }, typeChip(t))),
-    h('span', { class: 'legend-item muted' }, '● exact day   ▬ possible days   ┅ open-ended   ○ not (yet) a fact: planned, proposed, demanded …   ×N sources   ⚠ sources disagree')));
+    h('span', { class: 'legend-item muted' }, '● exact day   ▬ possible days   ▏┅▸ on or after (◂┅▕ on or before)   ○ not (yet) a fact: planned, proposed, demanded …   ×N sources   ⚠ sources disagree')));
   if (undated.length) {
-    wrap.appendChild(h('p', { class: 'muted' }, undated.length + ' event(s) without a date are listed below.'));
+    wrap.appendChild(h('p', { class: 'muted' }, undated.length + ' event(s) without a date are listed in the table below.'));
   }
   return wrap;
+}
+
+/**
+ * The SVG of a timeline. The axis spans the events dated within `mode`'s
+ * precision (`days`: exact days, `precise`: within about six weeks, `all`:
+ * every bound); vaguer ranges are clipped to it (dashed) and ranges wholly
+ * outside are counted in `data-outside`.
+ */
+function timelineSvg(dated, mode, onSelect) {
+  const box = h('div', {});
+  const ranges = dated.map(eventRange);
+  const limit = mode === 'days' ? 0 : mode === 'precise' ? 45 * DAY : Infinity;
+  let basis = ranges.filter(([a, b]) => a !== null && b !== null && b - a <= limit);
+  if (!basis.length) basis = ranges.filter(([a, b]) => a !== null && b !== null && b - a <= 45 * DAY);
+  if (!basis.length) basis = ranges;
+  let lo = Infinity, hi = -Infinity;
+  for (const [a, b] of basis) {
+    for (const v of [a, b]) if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  }
+  const pad = Math.max(DAY, Math.round((hi - lo) * 0.04));
+  lo -= pad; hi += pad + DAY;
+  const W = Math.max(640, Math.min(1400, (app.clientWidth || 1000) - 90));
+  const M = { l: 20, r: 44, t: 34 };
+  const x = (ms) => M.l + ((Math.min(hi, Math.max(lo, ms)) - lo) / (hi - lo)) * (W - M.l - M.r);
+  const lanes = [];
+  let outside = 0;
+  const placed = [];
+  dated.forEach((e, i) => {
+    const [a, b] = ranges[i];
+    if ((b !== null && b + DAY <= lo) || (a !== null && a >= hi)) { outside++; return; }
+    // "on or after" / "on or before": a tick at the known bound with a short
+    // dashed arrow towards the open side, so open ranges do not swamp the axis
+    const kind = a !== null && b !== null ? (a === b ? 'point' : 'range') : a !== null ? 'after' : 'before';
+    const open = kind === 'range' && (a < lo || b + DAY > hi);
+    let x1, x2;
+    if (kind === 'after') { x1 = x(a); x2 = x1 + 36; }
+    else if (kind === 'before') { x2 = x(b + DAY); x1 = x2 - 36; }
+    else { x1 = x(a); x2 = Math.max(x1 + 1, x(b + DAY)); }
+    const centred = kind === 'point' || (kind === 'range' && x2 - x1 < 14);
+    const left = centred ? (x1 + x2) / 2 - 8 : x1 - 8;
+    const right = centred ? (x1 + x2) / 2 + 8 : x2 + 8;
+    let lane = lanes.findIndex((end) => left > end + 4);
+    if (lane < 0) { lane = lanes.length; lanes.push(right); } else lanes[lane] = right;
+    placed.push({ e, x1, x2, open, lane, kind });
+  });
+  const LH = 20;
+  const H = M.t + lanes.length * LH + 14;
+  const svg = s('svg', { class: 'timeline-svg', 'data-outside': outside, width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'Timeline of ' + placed.length + ' dated events' });
+  // axis and ticks
+  const span = (hi - lo) / DAY;
+  const step = span <= 16 ? 1 : span <= 70 ? 7 : span <= 400 ? 30 : 365;
+  svg.appendChild(s('line', { x1: M.l, x2: W - M.r, y1: M.t - 8, y2: M.t - 8, class: 'axis' }));
+  const first = new Date(lo);
+  let t = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate() + 1);
+  if (step === 30) t = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1);
+  if (step === 365) t = Date.UTC(first.getUTCFullYear() + 1, 0, 1);
+  for (let n = 0; t <= hi && n < 80; n++) {
+    const tx = x(t);
+    svg.appendChild(s('line', { x1: tx, x2: tx, y1: M.t - 12, y2: H - 6, class: 'grid' }));
+    svg.appendChild(s('text', { x: tx + 2, y: M.t - 16, class: 'tick' }, step === 365 ? String(new Date(t).getUTCFullYear()) : fmtDay(t, step === 30 && new Date(t).getUTCMonth() === 0)));
+    if (step === 30) { const d = new Date(t); t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); }
+    else if (step === 365) { const d = new Date(t); t = Date.UTC(d.getUTCFullYear() + 1, 0, 1); }
+    else t += step * DAY;
+  }
+  for (const p of placed) {
+    const y = M.t + p.lane * LH + LH / 2;
+    const c = colour(p.e.event_type);
+    const hollow = p.e.modality !== 'asserted';
+    const g = s('g', { class: 'tl-mark', 'data-event': p.e.id, 'data-date': p.e.date.text, 'data-type': p.e.event_type, tabindex: 0, role: 'button' });
+    g.appendChild(s('title', {}, p.e.date.text + ' — ' + p.e.event_type + (hollow ? ' (' + p.e.modality + ')' : '') + ': ' + who(p.e) + '\n' + (p.e.summary || '')));
+    if (p.kind === 'point') {
+      g.appendChild(s('circle', { cx: (p.x1 + p.x2) / 2, cy: y, r: 7, fill: hollow ? '#fff' : c, stroke: c, 'stroke-width': 2.5 }));
+    } else if (p.kind === 'after' || p.kind === 'before') {
+      const at = p.kind === 'after' ? p.x1 : p.x2;
+      const tip = p.kind === 'after' ? p.x2 : p.x1;
+      const dir = p.kind === 'after' ? 1 : -1;
+      g.appendChild(s('rect', { x: Math.min(at, tip) - 4, y: y - 8, width: Math.abs(tip - at) + 10, height: 16, fill: 'transparent' }));
+      g.appendChild(s('line', { x1: at, x2: tip, y1: y, y2: y, stroke: c, 'stroke-width': 2, 'stroke-dasharray': '3 3' }));
+      g.appendChild(s('path', { d: 'M' + tip + ' ' + (y - 4) + ' L' + (tip + 6 * dir) + ' ' + y + ' L' + tip + ' ' + (y + 4) + ' Z', fill: c }));
+      g.appendChild(s('rect', { x: at - 2, y: y - 7, width: 4, height: 14, fill: hollow ? '#fff' : c, stroke: c }));
+    } else {
+      g.appendChild(s('rect', { x: p.x1, y: y - 6, width: Math.max(4, p.x2 - p.x1), height: 12, rx: 6, fill: c, 'fill-opacity': hollow ? 0.12 : 0.35, stroke: c, 'stroke-width': 1.5, 'stroke-dasharray': p.open ? '4 3' : null }));
+    }
+    const labelX = p.kind === 'point' || (p.kind === 'range' && p.x2 - p.x1 < 14) ? (p.x1 + p.x2) / 2 + 10 : p.x2 + 8;
+    if (p.e.num_sources > 1) g.appendChild(s('text', { x: labelX, y: y + 4, class: 'nsrc' }, '×' + p.e.num_sources));
+    if ((p.e.contradictions || []).length) g.appendChild(s('text', { x: Math.min(p.x1, p.x2) - 14, y: y + 4, class: 'warn' }, '⚠'));
+    const pick = () => {
+      for (const m of document.querySelectorAll('.tl-mark.selected')) m.classList.remove('selected');
+      g.classList.add('selected');
+      onSelect(p.e);
+    };
+    g.addEventListener('click', pick);
+    g.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); pick(); } });
+    svg.appendChild(g);
+  }
+  box.appendChild(h('div', { class: 'timeline-scroll' }, svg));
+  if (outside) box.appendChild(h('p', { class: 'muted small' }, outside + ' more vaguely dated event(s) fall outside this period: choose “Whole period” or see the table.'));
+  return box;
 }
 
 function eventTable(events, onSelect) {
@@ -446,9 +478,44 @@ async function pageStory(id) {
   app.appendChild(section('Articles', h('ul', { class: 'doc-list' }, story.document_list.map((d) => h('li', {},
     link(idRoute('doc', d.id), d.title || d.id), h('span', { class: 'muted' }, ' — ' + (d.outlet || 'unknown outlet') + ' · ' + d.published.text + ' · ' + d.n_events + ' events'))))));
   api('/api/stories/' + encodeURIComponent(id) + '/brief').then((b) => {
-    clear(brief);
-    for (const para of String(b.text || b.markdown || '').split(/\n\s*\n/)) if (para.trim()) brief.appendChild(h('p', {}, para));
+    clear(brief).appendChild(markdown(String(b.markdown || '')));
   }).catch((e) => { clear(brief).appendChild(h('p', { class: 'muted' }, e.message)); });
+}
+
+/** Text with `[d:… §N]` citations turned into links to the cited sentence. */
+function cited(text) {
+  const out = [];
+  const re = /\[(d:[0-9a-f]+) §(\d+)\]/g;
+  let at = 0, m;
+  while ((m = re.exec(text)) !== null) {
+    out.push(text.slice(at, m.index));
+    const a = h('a', { class: 'cite', href: '#/' + idRoute('doc', m[1]) + '/' + m[2] + '-' + m[2], title: m[1] + ', sentence at ' + m[2] }, '¶');
+    out.push(a);
+    at = m.index + m[0].length;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+/** The small Markdown subset briefs use (headings, bullets, paragraphs), built as DOM. */
+function markdown(md) {
+  const box = h('div', { class: 'brief' });
+  let list = null;
+  for (const line of md.split('\n')) {
+    const t = line.trimEnd();
+    if (!t.trim()) { list = null; continue; }
+    const bullet = /^\s*[-*] (.*)$/.exec(t);
+    if (bullet) {
+      if (!list) { list = h('ul'); box.appendChild(list); }
+      list.appendChild(h('li', {}, cited(bullet[1])));
+      continue;
+    }
+    list = null;
+    const head = /^(#{1,4}) (.*)$/.exec(t);
+    if (head) box.appendChild(h('h' + Math.min(5, head[1].length + 2), {}, cited(head[2])));
+    else box.appendChild(h('p', {}, cited(t)));
+  }
+  return box;
 }
 
 const LAYERS = [

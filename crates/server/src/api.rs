@@ -245,9 +245,12 @@ fn document_json(d: &Document, s: &Snapshot) -> Value {
     let sp = |span: chronicle_core::Span| co.span(span);
     let summary = s.doc_index.get(d.id.as_str()).and_then(|&i| s.docs.get(i));
     let merged_of: HashMap<usize, &str> = s
-        .events
+        .doc_reports
+        .get(d.id.as_str())
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
         .iter()
-        .flat_map(|e| e.reports.iter().filter(|r| r.doc == d.id.as_str()).map(move |r| (r.trigger_start, e.id.as_str())))
+        .filter_map(|&(start, i)| s.events.get(i).map(|e| (start, e.id.as_str())))
         .collect();
     let mentions: Vec<Value> = d
         .mentions
@@ -584,10 +587,10 @@ async fn story_brief(State(st): State<Shared>, id: Result<Path<String>, PathReje
     let id = path_id(id)?;
     let s = st.snapshot();
     story_of(&s, &id)?;
-    Err(ApiError::new(
-        StatusCode::NOT_IMPLEMENTED,
-        "story briefs are not available yet: the cross-document stage provides no brief",
-    ))
+    match s.briefs.get(&id) {
+        Some(markdown) => Ok(Json(json!({ "story": id, "markdown": markdown }))),
+        None => Err(ApiError::new(StatusCode::NOT_IMPLEMENTED, "no brief could be written for this story")),
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]

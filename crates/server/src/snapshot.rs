@@ -9,7 +9,8 @@ use chronicle_core::{CharOffsets, DocId, Document, EventArg, Span, UncertainDate
 use chronicle_events::positions::{positions, Position};
 use chronicle_link::coref::{merge, MergedEvent};
 use chronicle_link::entities::{canonicalise, CanonicalEntity};
-use chronicle_link::story::StoryIndex;
+use chronicle_link::brief::brief;
+use chronicle_link::story::{StoryIndex, StorySummary};
 use chronicle_link::timeline::date_text;
 use chronicle_store::Store;
 use serde::Serialize;
@@ -317,6 +318,8 @@ pub struct Snapshot {
     pub event_keys: Vec<EventKeys>,
     /// Event index by id.
     pub event_index: HashMap<String, usize>,
+    /// Per document: (trigger start in characters, merged event index) of its reports.
+    pub doc_reports: HashMap<String, Vec<(usize, usize)>>,
     /// Entities, most mentioned first.
     pub entities: Vec<EntityView>,
     /// Entity index by id.
@@ -329,6 +332,8 @@ pub struct Snapshot {
     pub story_index: HashMap<String, usize>,
     /// Positions per story id ("" for all documents).
     pub positions: HashMap<String, Vec<PositionView>>,
+    /// Cited Markdown brief per story id.
+    pub briefs: HashMap<String, String>,
     /// Full-text index.
     pub search: SearchIndex,
 }
@@ -459,6 +464,12 @@ impl Snapshot {
         });
         let (events, event_keys): (Vec<EventView>, Vec<EventKeys>) = events.into_iter().unzip();
         let event_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let mut doc_reports: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (i, e) in events.iter().enumerate() {
+            for r in &e.reports {
+                doc_reports.entry(r.doc.clone()).or_default().push((r.trigger_start, i));
+            }
+        }
 
         // events per entity
         let entity_pos: HashMap<&str, usize> = entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
@@ -519,6 +530,7 @@ impl Snapshot {
         }
         let mut stories: Vec<StoryView> = Vec::new();
         let mut positions_by: HashMap<String, Vec<PositionView>> = HashMap::new();
+        let mut briefs: HashMap<String, String> = HashMap::new();
         for (id, members) in &groups {
             let title = story_index
                 .and_then(|ix| ix.story(id))
@@ -550,6 +562,14 @@ impl Snapshot {
             });
             let owned: Vec<Document> = members.iter().map(|d| (*d).clone()).collect();
             positions_by.insert(id.clone(), positions(&owned).iter().map(|p| position_view(p, &by_id, &offsets)).collect());
+            let summary = story_index.and_then(|ix| ix.story(id)).unwrap_or_else(|| StorySummary {
+                id: id.clone(),
+                title: stories.last().map(|s| s.title.clone()).unwrap_or_default(),
+                documents: members.iter().map(|d| d.id.clone()).collect(),
+                from: days.iter().min().copied(),
+                to: days.iter().max().copied(),
+            });
+            briefs.insert(id.clone(), brief(&summary, &owned, &merged));
         }
         stories.sort_by(|a, b| b.to.cmp(&a.to).then(b.documents.len().cmp(&a.documents.len())).then(a.id.cmp(&b.id)));
         let story_index_map = stories.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
@@ -561,12 +581,14 @@ impl Snapshot {
             events,
             event_keys,
             event_index,
+            doc_reports,
             entities: entity_views,
             entity_index,
             entity_events,
             stories,
             story_index: story_index_map,
             positions: positions_by,
+            briefs,
             search,
         })
     }
