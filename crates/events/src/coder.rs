@@ -401,9 +401,6 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Option<(Modality, Stri
 struct Draft {
     event: Event,
     governs: Option<Modality>,
-    start: usize,
-    end: usize,
-    governed: bool,
 }
 
 /// Codes every sentence of `doc`.
@@ -450,9 +447,6 @@ pub fn code_sentence(lex: &Lexicon, doc: &Document, sentence: Span) -> Vec<Event
             drafts.push(Draft {
                 event: placeholder(sentence, &ctx, trig),
                 governs: entry.governs,
-                start: trig.start,
-                end: trig.end,
-                governed: true,
             });
             continue;
         };
@@ -461,10 +455,7 @@ pub fn code_sentence(lex: &Lexicon, doc: &Document, sentence: Span) -> Vec<Event
     drafts
         .into_iter()
         .filter(|d| !d.event.rule.is_empty())
-        .map(|d| {
-            let _ = (d.governs, d.start, d.end, d.governed);
-            d.event
-        })
+        .map(|d| d.event)
         .collect()
 }
 
@@ -859,7 +850,7 @@ fn code_trigger(
         trigger,
         rule,
     };
-    Some(Draft { event, governs: entry.governs, start: trig.start, end: trig.end, governed })
+    Some(Draft { event, governs: entry.governs })
 }
 
 /// The object words after a speech trigger, without leading function words.
@@ -1207,6 +1198,30 @@ pub(crate) mod tests {
         ));
         let rej = doc.events.iter().find(|e| e.event_type == PloverType::Reject).expect("reject");
         assert_eq!(countries(&rej.actors), ["RUS"], "{}", rej.rule);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in ["", "   ", "—", "Erdoğan met Зеленский — “talks” … 1,000 swaps’", "and , , and attacked by", "U.S. U.N. 'n't"] {
+            let mut doc = doc_with(text, &[]);
+            if !text.is_empty() {
+                // a mention over the whole text, and one empty span
+                let whole = Span::new(text, 0, text.len()).unwrap();
+                for span in [whole, Span::new(text, 0, 0).unwrap()] {
+                    doc.mentions.push(Mention {
+                        span,
+                        entity_type: Location,
+                        canonical: "x".into(),
+                        kb_id: None,
+                        country: None,
+                        sector: None,
+                        source: MentionSource::Rule,
+                    });
+                }
+            }
+            doc.sentences.clear();
+            let _ = coded(doc);
+        }
     }
 
     #[test]

@@ -234,7 +234,7 @@ mod tests {
             source: ["ISR".to_string()].into(),
             target: ["PSE".to_string()].into(),
         }];
-        let r = score(&gold, &[doc.events.clone()]);
+        let r = score(&gold, std::slice::from_ref(&doc.events));
         assert!(r.details[1].contains("1/1"), "{:?}", r.details);
         assert_eq!(r.counts, Counts { tp: 1, fp: 0, fn_: 1 });
     }

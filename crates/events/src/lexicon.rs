@@ -28,15 +28,11 @@ pub fn stem(word: &str) -> String {
         w = s.to_string();
     }
     let n = w.chars().count();
-    let stripped: Option<String> = if n > 4 && w.ends_with("ies") {
-        Some(format!("{}y", &w[..w.len() - 3]))
-    } else if n > 4 && w.ends_with("ied") {
+    let stripped: Option<String> = if n > 4 && (w.ends_with("ies") || w.ends_with("ied")) {
         Some(format!("{}y", &w[..w.len() - 3]))
     } else if n > 5 && w.ends_with("ing") {
         Some(w[..w.len() - 3].to_string())
-    } else if n > 4 && w.ends_with("ed") {
-        Some(w[..w.len() - 2].to_string())
-    } else if n > 4 && w.ends_with("es") {
+    } else if n > 4 && (w.ends_with("ed") || w.ends_with("es")) {
         Some(w[..w.len() - 2].to_string())
     } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
         Some(w[..w.len() - 1].to_string())
