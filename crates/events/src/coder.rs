@@ -517,7 +517,7 @@ fn code_trigger(
         // "X said Y must …": X demands, Y is asked
         let rv = (0..trig.start).rev().find(|&j| REPORTING.contains(&ctx.word(j)))?;
         let lb2 = ctx.boundary_back(rv).map_or(0, |b| b + 1);
-        let before = ctx.mentions_in(lb2, rv);
+        let before: Vec<usize> = ctx.mentions_in(lb2, rv).into_iter().filter(|&k| !ctx.is_place(k)).collect();
         if let Some(&k) = before.last() {
             actor_group = ctx.group_back(k, &before);
         }
@@ -532,18 +532,19 @@ fn code_trigger(
         if let Some(&k) = region.last() {
             actor_group = ctx.group_back(k, &region);
             actor_note = "mentions before the trigger".into();
-            // "the Turkish and Greek sides of … Cyprus": the head comes before "of"
-            let first = actor_group.first().copied().unwrap_or(k);
-            let fs = ctx.ments[first].1;
-            let of_before = (fs.saturating_sub(4)..fs).rev().find(|&j| ctx.word(j) == "of");
-            if let Some(of) = of_before {
+            // "the Turkish and Greek sides of the … island of Cyprus": the head comes before "of"
+            for _ in 0..3 {
+                let first = actor_group.first().copied().unwrap_or(k);
+                let fs = ctx.ments[first].1;
+                let Some(of) = (fs.saturating_sub(4)..fs).rev().find(|&j| ctx.word(j) == "of") else { break };
                 let earlier: Vec<usize> = region.iter().copied().filter(|&p| ctx.ments[p].2 <= of).collect();
                 let clean = (of.saturating_sub(1)..fs).all(|j| !is_boundary(&ctx.toks[j]));
-                if let (Some(&p), true) = (earlier.last(), clean) {
-                    if of - ctx.ments[p].2 <= 4 {
+                match (earlier.last(), clean) {
+                    (Some(&p), true) if of - ctx.ments[p].2 <= 4 => {
                         actor_group = ctx.group_back(p, &earlier);
                         actor_note = "head of the subject phrase (before 'of')".into();
                     }
+                    _ => break,
                 }
             }
         } else if let Some(b) = lb {
