@@ -570,7 +570,9 @@ async function pageDoc(id, focus) {
   const evDetail = h('div', { class: 'detail-slot' });
   function flash(start) {
     for (const x of text.querySelectorAll('.sent.flash')) x.classList.remove('flash');
-    const el = document.getElementById('sent-' + start);
+    // the sentence starting at `start`, else the one containing it
+    const hit = d.sentences.find(([a, b]) => a === start) || d.sentences.find(([a, b]) => a <= start && start < b);
+    const el = hit ? document.getElementById('sent-' + hit[0]) : null;
     if (el) { el.classList.add('flash'); el.scrollIntoView({ block: 'center', behavior: 'smooth' }); }
   }
   function showDocEvent(i) {
@@ -620,7 +622,33 @@ async function pageEntity(id) {
   app.appendChild(section('Roles over time', e.roles.length ? roles : h('p', { class: 'muted' }, 'No roles stated.')));
   const evs = e.events.items;
   const asActor = evs.filter((x) => x.role === 'actor').length;
+  app.appendChild(section('What it does and what is done to it', roleBars(evs)));
   app.appendChild(section('Events (' + e.events.total + ')', h('p', { class: 'muted small' }, asActor + ' as actor, ' + (evs.length - asActor) + ' as recipient'), eventsPanel(evs)));
+  app.appendChild(section('Articles mentioning it', h('ul', { class: 'doc-list' }, (e.document_list || []).map((d) => h('li', {},
+    link(idRoute('doc', d.id), d.title || d.id), h('span', { class: 'muted' }, ' — ' + (d.outlet || 'unknown outlet') + ' · ' + d.published.text))))));
+}
+
+/** Horizontal bars: events by PLOVER type, as actor (solid) and as recipient (light). */
+function roleBars(evs) {
+  if (!evs.length) return h('p', { class: 'muted' }, 'No events.');
+  const counts = {};
+  for (const e of evs) {
+    const c = counts[e.event_type] || (counts[e.event_type] = { actor: 0, recipient: 0 });
+    c[e.role === 'actor' ? 'actor' : 'recipient']++;
+  }
+  const rows = Object.entries(counts).sort((a, b) => (b[1].actor + b[1].recipient) - (a[1].actor + a[1].recipient));
+  const max = Math.max(...rows.map(([, c]) => c.actor + c.recipient));
+  const W = 520, L = 110, RH = 22;
+  const svg = s('svg', { class: 'bars', width: L + W + 70, height: rows.length * RH + 8, role: 'img', 'aria-label': 'Events by type' });
+  rows.forEach(([t, c], i) => {
+    const y = i * RH + 4;
+    const wa = (c.actor / max) * W, wr = (c.recipient / max) * W;
+    svg.appendChild(s('text', { x: L - 8, y: y + 14, 'text-anchor': 'end', class: 'bar-label' }, t));
+    svg.appendChild(s('rect', { x: L, y, width: Math.max(0, wa), height: RH - 6, fill: colour(t) }, s('title', {}, c.actor + ' as actor')));
+    svg.appendChild(s('rect', { x: L + wa, y, width: Math.max(0, wr), height: RH - 6, fill: colour(t), 'fill-opacity': 0.35 }, s('title', {}, c.recipient + ' as recipient')));
+    svg.appendChild(s('text', { x: L + wa + wr + 6, y: y + 14, class: 'bar-num' }, c.actor + ' / ' + c.recipient));
+  });
+  return h('div', {}, svg, h('p', { class: 'muted small' }, 'Solid: as actor · light: as recipient (actor / recipient counts).'));
 }
 
 async function pageEntities(params) {

@@ -405,9 +405,12 @@ async fn get_entity(
         limit,
         offset,
     );
+    let docs: Vec<_> =
+        e.documents.iter().take(100).filter_map(|d| s.doc_index.get(d.as_str()).and_then(|&i| s.docs.get(i))).collect();
     let mut v = serde_json::to_value(e).map_err(|x| ApiError::internal("encoding an entity", x))?;
     if let Value::Object(m) = &mut v {
         m.insert("events".into(), serde_json::to_value(events).unwrap_or(Value::Null));
+        m.insert("document_list".into(), json!(docs));
     }
     Ok(Json(v))
 }

@@ -21,6 +21,9 @@ use crate::ServerError;
 /// The store meta key under which the pipeline keeps its story index.
 const STORY_INDEX_KEY: &str = "link.story_index";
 
+/// Events whose possible days span at most this many days set a story's span.
+const PRECISE_DAYS: i64 = 45;
+
 /// An uncertain date on the wire.
 #[derive(Clone, Debug, Serialize)]
 pub struct DateView {
@@ -539,17 +542,25 @@ impl Snapshot {
                 .or_else(|| members.iter().find_map(|d| d.meta.title.clone()))
                 .unwrap_or_else(|| id.clone());
             let outlets: BTreeSet<String> = members.iter().filter_map(|d| d.meta.outlet.clone()).collect();
+            // the span of the story: its events dated within weeks, else
+            // the publication days, else any bound at all
             let mut days: Vec<NaiveDate> = Vec::new();
+            let mut vague: Vec<NaiveDate> = Vec::new();
             let mut n_events = 0;
             for (ev, k) in events.iter().zip(&event_keys) {
                 if ev.stories.iter().any(|s| s == id) {
                     n_events += 1;
-                    days.extend(k.range.0);
-                    days.extend(k.range.1);
+                    match k.range {
+                        (Some(a), Some(b)) if (b - a).num_days() <= PRECISE_DAYS => days.extend([a, b]),
+                        (a, b) => vague.extend(a.into_iter().chain(b)),
+                    }
                 }
             }
             if days.is_empty() {
                 days.extend(members.iter().filter_map(|d| d.meta.published.date.sort_key()));
+            }
+            if days.is_empty() {
+                days = vague;
             }
             stories.push(StoryView {
                 id: id.clone(),
