@@ -218,7 +218,7 @@ fn bench(reuters: &Path, limit: Option<usize>, threads: Option<usize>) -> Result
     let mut docs = 0usize;
     let mut sentences = 0usize;
     let mut chunk = Vec::with_capacity(pipeline.batch_size);
-    let mut run_chunk = |chunk: Vec<chronicle_core::RawInput>, docs: &mut usize, sentences: &mut usize| {
+    let run_chunk = |chunk: Vec<chronicle_core::RawInput>, docs: &mut usize, sentences: &mut usize| {
         for found in pipeline.process(chunk).into_iter().flatten() {
             *docs += found.len();
             *sentences += found.iter().map(|d| d.sentences.len()).sum::<usize>();
