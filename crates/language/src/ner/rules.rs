@@ -496,10 +496,6 @@ pub(crate) fn apply(
     found
 }
 
-fn first_token_fold(name: &str) -> String {
-    name.split(' ').next().map(fold).unwrap_or_default()
-}
-
 /// In-document coreference: short forms take the full name of an earlier
 /// mention (or of the one KB person with that surname); role nouns become
 /// person mentions when exactly one person fits.
@@ -521,6 +517,8 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
         }
     }
     // short forms: a mention whose name is the end of an earlier full name
+    // (distinct full names seen so far: folded form, cand index)
+    let mut fulls: Vec<(String, usize)> = Vec::new();
     for k in 0..cands.len() {
         if cands[k].etype != EntityType::Person {
             continue;
@@ -528,18 +526,15 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
         let short = fold(&cands[k].canonical);
         let short_n = short.split(' ').count();
         let knight = cands[k].start > 0 && v.keys.get(cands[k].start - 1).is_some_and(|key| titles.knights.contains(key));
-        let mut fits: Vec<usize> = Vec::new();
-        for (m, c) in cands.iter().enumerate().take(k) {
-            if c.etype != EntityType::Person || c.canonical.split(' ').count() <= short_n {
-                continue;
-            }
-            let full = fold(&c.canonical);
-            let hit = (full.ends_with(&short) && full.len() > short.len() && full.as_bytes()[full.len() - short.len() - 1] == b' ')
-                || (short_n == 1 && knight && first_token_fold(&c.canonical) == short);
-            if hit && !fits.iter().any(|&f| cands[f].canonical == c.canonical) {
-                fits.push(m);
-            }
-        }
+        let fits: Vec<usize> = fulls
+            .iter()
+            .filter(|(full, _)| {
+                full.split(' ').count() > short_n
+                    && ((full.ends_with(&short) && full.len() > short.len() && full.as_bytes()[full.len() - short.len() - 1] == b' ')
+                        || (short_n == 1 && knight && full.split(' ').next() == Some(short.as_str())))
+            })
+            .map(|(_, m)| *m)
+            .collect();
         if let [m] = fits.as_slice() {
             let full = cands[*m].clone();
             let c = &mut cands[k];
@@ -556,6 +551,12 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
                 c.kb_id = Some(p.id.clone());
                 c.country = p.country_at(v.date).map(String::from);
                 c.sector = p.sector_at(v.date).map(String::from);
+            }
+        }
+        if cands[k].canonical.contains(' ') {
+            let f = fold(&cands[k].canonical);
+            if !fulls.iter().any(|(x, _)| *x == f) {
+                fulls.push((f, k));
             }
         }
     }

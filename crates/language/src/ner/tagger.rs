@@ -513,8 +513,7 @@ pub fn read_conll(text: &str) -> Vec<(Vec<String>, Vec<u8>)> {
             let cols: Vec<&str> = line.split_whitespace().collect();
             if let (Some(w), Some(t)) = (cols.first(), cols.last()) {
                 words.push(w.to_string());
-                let t = t.replace("I-", "I-"); // IOB1 is upgraded below
-                tags.push(tag_index(&t).unwrap_or(0));
+                tags.push(tag_index(t).unwrap_or(0)); // IOB1 is upgraded below
             }
         }
     }
