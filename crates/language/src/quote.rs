@@ -308,9 +308,18 @@ fn trim_speaker(text: &str, from: usize, to: usize, times: &[Span]) -> Option<(u
             break;
         }
     }
-    let (s, e) = (ws.first()?.0, ws.last()?.1);
+    let (s, mut e) = (ws.first()?.0, ws.last()?.1);
     if ws.len() > 30 {
         return None;
+    }
+    // keep a closing parenthesis opened inside: "Sen. Lindsey Graham (R-S.C.)"
+    if text[s..e].matches('(').count() > text[s..e].matches(')').count() {
+        for close in [")", ".)"] {
+            if text[e..].starts_with(close) {
+                e += close.len();
+                break;
+            }
+        }
     }
     Some((s, e))
 }
@@ -406,7 +415,7 @@ fn speaker_before_raw(text: &str, clause_start: usize, cue_start: usize, times: 
                 if adverbial_phrase(p) && words(text, r.0, r.1).len() <= 2 {
                     continue;
                 }
-                if !chunk_is_adverbial(text, p.0, p.1) && np_like(text, p, 8) && np_like(text, r, 20) && idx + 2 == n {
+                if !chunk_is_adverbial(text, p.0, p.1) && np_like(text, p, 8) && np_like(text, r, 20) {
                     return Some((p.0, r.1));
                 }
             }
