@@ -743,9 +743,17 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                         "a few" | "several" => None,
                         other => number_value(other),
                     };
-                    // "a day" in "1,000 drones a day" is a rate, and "a week" after a number too
                     let v = format!("P{}{}{}", if t { "T" } else { "" }, n.map_or("X".to_string(), fmt_num), code);
-                    push(start, end, TimeType::Duration, Some(v), UncertainDate::unknown());
+                    // "a day" in "1,000 drones a day" or "twice a week" is a rate
+                    let article = nw.eq_ignore_ascii_case("a") || nw.eq_ignore_ascii_case("an");
+                    let before = last_word(&text[..start]).to_ascii_lowercase();
+                    let rate = article
+                        && g(1).is_none()
+                        && (before.chars().next().is_some_and(|c| c.is_ascii_digit())
+                            || ["once", "twice", "times"].contains(&before.as_str())
+                            || (before.len() > 3 && before.ends_with('s') && !before.ends_with("ss")));
+                    let tt = if rate { TimeType::Set } else { TimeType::Duration };
+                    push(start, end, tt, Some(v), UncertainDate::unknown());
                 }
                 Kind::VagueDuration => {
                     let md = g(1).unwrap_or("").to_ascii_lowercase();
@@ -981,6 +989,11 @@ mod tests {
         check("the first talks in three years", "2025-05-16", &[("three years", "P3Y")]);
         check("They meet every week and report weekly.", "2025-05-16", &[("every week", "P1W"), ("weekly", "P1W")]);
         check("less than two hours", "2025-05-16", &[("two hours", "PT2H")]);
+        let rate = run("Moscow seeks to launch 1,000 drones a day.", UncertainDate::unknown());
+        assert_eq!(rate[0].1, TimeType::Set);
+        assert_eq!(rate[0].2.as_deref(), Some("P1D"));
+        let within = run("It could happen within a day.", UncertainDate::unknown());
+        assert_eq!(within[0].1, TimeType::Duration);
     }
 
     #[test]
