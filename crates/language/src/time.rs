@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate};
 use chronicle_core::{Document, Span, TimeExpr, TimeType, UncertainDate};
 use regex::Regex;
 
@@ -906,11 +906,6 @@ pub fn annotate(doc: &mut Document) {
         .into_iter()
         .map(|(span, time_type, value, resolved)| TimeExpr { span, time_type, value, resolved })
         .collect();
-}
-
-#[allow(dead_code)]
-fn weekday_of(n: u32) -> Option<Weekday> {
-    Weekday::try_from((n.checked_sub(1)?) as u8).ok()
 }
 
 #[cfg(test)]
