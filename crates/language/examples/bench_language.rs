@@ -45,16 +45,22 @@ fn main() {
     let reps = 40;
     let run = |stage: &str, f: &dyn Fn(&mut Document)| {
         let t0 = Instant::now();
-        let mut sents = 0usize;
+        let (mut sents, mut toks) = (0usize, 0usize);
         for _ in 0..reps {
             for d in &docs {
                 let mut d = d.clone();
                 f(&mut d);
                 sents += d.sentences.len();
+                toks += d.tokens.len();
             }
         }
         let s = t0.elapsed().as_secs_f64();
-        println!("{stage:<28} {:>9.0} sentences/s  ({sents} sentences in {s:.2}s)", sents as f64 / s);
+        println!(
+            "{stage:<28} {:>9.0} sentences/s {:>10.0} tokens/s  ({sents} sentences, {:.1} tokens each, in {s:.2}s)",
+            sents as f64 / s,
+            toks as f64 / s,
+            toks as f64 / sents.max(1) as f64
+        );
     };
     run("segmentation", &|d| sentence::annotate(d));
     run("segmentation + entities", &|d| {

@@ -104,6 +104,10 @@ impl<'a> View<'a> {
                 sentences.push(a..b);
             }
         }
+        if sentences.is_empty() && !words.is_empty() {
+            // tokens without sentences: one sentence over everything
+            sentences.push(0..words.len());
+        }
         View { words, spans, keys, sentences, date: doc.meta.published.date.exact_day() }
     }
 }
