@@ -497,6 +497,12 @@ function cited(text) {
   return out;
 }
 
+/** `**bold**` runs as <strong>, citations as links. */
+function inline(text) {
+  const parts = String(text).split(/\*\*(.+?)\*\*/);
+  return parts.map((p, i) => (i % 2 ? h('strong', {}, cited(p)) : cited(p)));
+}
+
 /** The small Markdown subset briefs use (headings, bullets, paragraphs), built as DOM. */
 function markdown(md) {
   const box = h('div', { class: 'brief' });
@@ -507,13 +513,13 @@ function markdown(md) {
     const bullet = /^\s*[-*] (.*)$/.exec(t);
     if (bullet) {
       if (!list) { list = h('ul'); box.appendChild(list); }
-      list.appendChild(h('li', {}, cited(bullet[1])));
+      list.appendChild(h('li', {}, inline(bullet[1])));
       continue;
     }
     list = null;
     const head = /^(#{1,4}) (.*)$/.exec(t);
-    if (head) box.appendChild(h('h' + Math.min(5, head[1].length + 2), {}, cited(head[2])));
-    else box.appendChild(h('p', {}, cited(t)));
+    if (head) box.appendChild(h('h' + Math.min(5, head[1].length + 2), {}, inline(head[2])));
+    else box.appendChild(h('p', {}, inline(t)));
   }
   return box;
 }
