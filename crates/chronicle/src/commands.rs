@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use chronicle_core::Document;
-use chronicle_pipeline::{IngestSummary, Pipeline};
+use chronicle_pipeline::{CrossView, IngestSummary, Pipeline};
 use chronicle_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -61,21 +61,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Stories => {
-            let store = open(&cli.db)?;
-            let docs = chronicle_pipeline::all_documents(&store)?;
-            print!("{}", render::stories_table(&docs));
+            let view = CrossView::load(&open(&cli.db)?)?;
+            print!("{}", render::stories_table(&view));
             Ok(ExitCode::SUCCESS)
         }
         Command::Timeline { story, actor } => {
-            let store = open(&cli.db)?;
-            let docs = select_story(chronicle_pipeline::all_documents(&store)?, story.as_deref());
-            print!("{}", render::timeline(&docs, actor.as_deref()));
+            let view = CrossView::load(&open(&cli.db)?)?;
+            let story = match story.as_deref() {
+                Some(s) => Some(view.story(Some(s)).with_context(|| format!("no story matches {s:?}"))?.id.clone()),
+                None => None,
+            };
+            print!("{}", render::timeline(&view, story, actor));
             Ok(ExitCode::SUCCESS)
         }
         Command::Brief { story } => {
-            let store = open(&cli.db)?;
-            let docs = chronicle_pipeline::all_documents(&store)?;
-            print!("{}", render::brief(&docs, story.as_deref())?);
+            let view = CrossView::load(&open(&cli.db)?)?;
+            let Some(s) = view.story(story.as_deref()) else { bail!("no story matches {story:?}") };
+            print!("{}", chronicle_link::brief::brief(s, &view.docs, &view.events));
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { reuters, limit, threads } => bench(&reuters, limit, threads),
@@ -168,8 +170,8 @@ fn demo(corpus: &Path) -> Result<ExitCode> {
     report(&summary, false);
     println!();
     print!("{}", render::documents_table(&store.documents()?));
-    let docs = chronicle_pipeline::all_documents(&store)?;
-    print!("{}", render::demo_overview(&docs));
+    let view = CrossView::load(&store)?;
+    print!("{}", render::demo_overview(&view));
     Ok(ExitCode::SUCCESS)
 }
 

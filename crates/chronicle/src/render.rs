@@ -1,10 +1,11 @@
 //! Text rendering for the terminal: tables, the annotated document view, the
 //! demo overview. Pure functions from values to strings, so they are testable.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chronicle_core::{Document, EntityType, Event, Span};
+use chronicle_pipeline::CrossView;
 
 /// Cuts `s` to at most `n` characters, marking the cut.
 pub fn clip(s: &str, n: usize) -> String {
@@ -305,23 +306,20 @@ pub fn events_table(docs: &[Document], f: &EventFilter) -> String {
 }
 
 /// `chronicle stories`: stories with their documents, largest first.
-pub fn stories_table(docs: &[Document]) -> String {
-    let mut by: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
-    for d in docs {
-        if let Some(s) = &d.meta.story {
-            by.entry(s.clone()).or_default().push(d);
-        }
-    }
-    let mut stories: Vec<(String, Vec<&Document>)> = by.into_iter().collect();
-    stories.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
-    let rows: Vec<Vec<String>> = stories
+pub fn stories_table(view: &CrossView) -> String {
+    let rows: Vec<Vec<String>> = view
+        .stories
         .iter()
-        .map(|(id, ds)| {
-            let title = ds.iter().find(|d| d.meta.appended_to.is_none()).or(ds.first()).and_then(|d| d.meta.title.clone()).unwrap_or_default();
-            vec![id.clone(), ds.len().to_string(), clip(&title, 70)]
+        .map(|s| {
+            let span = match (s.from, s.to) {
+                (Some(a), Some(b)) if a == b => a.to_string(),
+                (Some(a), Some(b)) => format!("{a}..{b}"),
+                _ => "?".into(),
+            };
+            vec![s.id.clone(), s.documents.len().to_string(), span, clip(&s.title, 70)]
         })
         .collect();
-    table(&["story", "docs", "title"], &rows)
+    table(&["story", "docs", "dates", "title"], &rows)
 }
 
 /// Counts of entity mentions by canonical name, most frequent first.
@@ -409,23 +407,30 @@ pub fn stats(s: &chronicle_store::Stats) -> String {
     out
 }
 
-/// `chronicle timeline` (placeholder until cross-document merging lands).
-pub fn timeline(docs: &[Document], actor: Option<&str>) -> String {
-    let f = EventFilter { actor: actor.map(str::to_string), event_type: None, since: None, story: None };
-    events_table(docs, &f)
+/// `chronicle timeline`: merged events in event-date order.
+pub fn timeline(view: &CrossView, story: Option<String>, actor: Option<String>) -> String {
+    let filter = chronicle_link::timeline::TimelineFilter { story, actor };
+    let entries = chronicle_link::timeline::timeline(&view.events, &filter);
+    let mut out = chronicle_link::timeline::render(&entries);
+    let _ = writeln!(out, "{} event(s)", entries.len());
+    out
 }
 
-/// `chronicle brief` (placeholder until cross-document merging lands).
-pub fn brief(_docs: &[Document], _story: Option<&str>) -> anyhow::Result<String> {
-    anyhow::bail!("briefs are not available yet")
-}
-
-/// What `chronicle demo` prints after the document table.
-pub fn demo_overview(docs: &[Document]) -> String {
+/// What `chronicle demo` prints after the document table: who is mentioned
+/// most, the stories, and the main story's timeline and brief.
+pub fn demo_overview(view: &CrossView) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\nMost mentioned:");
-    for (name, t, n) in top_entities(docs, 12) {
+    for (name, t, n) in top_entities(&view.docs, 12) {
         let _ = writeln!(out, "  {n:>3}  {name} ({})", t.as_str());
+    }
+    let _ = writeln!(out, "\nStories:");
+    out.push_str(&stories_table(view));
+    if let Some(main) = view.story(None) {
+        let _ = writeln!(out, "\nTimeline of the main story ({}):", main.id);
+        out.push_str(&timeline(view, Some(main.id.clone()), None));
+        let _ = writeln!(out, "\nBrief of the main story:\n");
+        out.push_str(&chronicle_link::brief::brief(main, &view.docs, &view.events));
     }
     out
 }

@@ -266,3 +266,45 @@ pub fn all_documents(store: &Store) -> Result<Vec<Document>, PipelineError> {
     })?;
     Ok(docs)
 }
+
+/// The cross-document picture of a store: documents, their stories, and the
+/// events merged across reports. Computed on demand from the stored layers.
+pub struct CrossView {
+    /// Every stored document.
+    pub docs: Vec<Document>,
+    /// Stories, largest first.
+    pub stories: Vec<chronicle_link::story::StorySummary>,
+    /// Events merged across reports, with sources and contradictions.
+    pub events: Vec<chronicle_link::coref::MergedEvent>,
+}
+
+impl CrossView {
+    /// Builds the view from the store.
+    pub fn load(store: &Store) -> Result<CrossView, PipelineError> {
+        let docs = all_documents(store)?;
+        let link = LinkState::load(store)?;
+        let mut stories = link.stories.stories();
+        // Largest first; pages over the glued articles salvaged from them.
+        let hosts = |s: &chronicle_link::story::StorySummary| {
+            s.documents
+                .iter()
+                .filter(|id| docs.iter().any(|d| &d.id == *id && d.meta.appended_to.is_none()))
+                .count()
+        };
+        stories.sort_by(|a, b| hosts(b).cmp(&hosts(a)).then(b.documents.len().cmp(&a.documents.len())).then(a.id.cmp(&b.id)));
+        let events = chronicle_link::coref::merge(&docs);
+        Ok(CrossView { docs, stories, events })
+    }
+
+    /// The story whose id starts with `prefix` (with or without `s:`); the
+    /// largest story when `prefix` is None.
+    pub fn story(&self, prefix: Option<&str>) -> Option<&chronicle_link::story::StorySummary> {
+        match prefix {
+            None => self.stories.first(),
+            Some(p) => {
+                let want = if p.starts_with("s:") { p.to_string() } else { format!("s:{p}") };
+                self.stories.iter().find(|s| s.id.to_string().starts_with(&want))
+            }
+        }
+    }
+}
