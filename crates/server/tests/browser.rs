@@ -349,7 +349,12 @@ fn story_page_timeline_evidence_and_screenshot() {
 
     // evidence link → document view with the sentence highlighted
     d.click("#evidence .report a");
-    d.wait("highlighted sentence", "const e = document.querySelector('.sent.flash'); return e ? e.textContent : ''");
+    let flashed = d.wait("highlighted sentence", "const e = document.querySelector('.sent.flash'); return e ? e.textContent : ''");
+    assert!(!flashed.as_str().unwrap_or("").trim().is_empty());
+    d.wait(
+        "highlighted sentence scrolled into view",
+        "const e = document.querySelector('.sent.flash'); if (!e) return false; const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight",
+    );
     let doc_shot = shots.join("chronicle-document.png");
     d.screenshot(&doc_shot);
     println!("screenshot: {}", doc_shot.display());
