@@ -9,6 +9,8 @@ use crate::lexicon::{normalise_line, CueKind, LEXICON};
 /// One block (a non-empty line) of the segmented text.
 #[derive(Clone, Debug)]
 pub(crate) struct Block<'a> {
+    /// The language's stop list, for topic words computed on demand.
+    pub stops: Option<&'a HashSet<String>>,
     /// The trimmed text.
     pub text: &'a str,
     /// Byte range in the segmented text.
@@ -41,8 +43,6 @@ pub(crate) struct Block<'a> {
     /// Seen in many documents of the same site in this batch, or marked by the user.
     pub repeated: bool,
     pub user_chrome: bool,
-    /// Words for topic comparison (lowercase, not stop words, 3+ letters).
-    pub content: HashSet<String>,
 }
 
 /// A header line made of a stamp.
@@ -93,14 +93,13 @@ pub(crate) fn name_shape(s: &str) -> bool {
 }
 
 /// Computes a block's features. `stops` is the document language's stop list.
-pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Option<&HashSet<String>>) -> Block<'a> {
+pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Option<&'a HashSet<String>>) -> Block<'a> {
     let lx = &*LEXICON;
     let t = text.get(start..end).unwrap_or("");
     let norm = normalise_line(t);
     let mut words = 0usize;
     let mut stop_hits = 0usize;
     let mut promo_hits = 0usize;
-    let mut content = HashSet::new();
     for w in t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-') {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() || !w.chars().any(char::is_alphabetic) {
@@ -108,11 +107,8 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         }
         words += 1;
         let lw = w.to_lowercase();
-        let is_stop = stops.is_some_and(|s| s.contains(&lw));
-        if is_stop {
+        if stops.is_some_and(|s| s.contains(&lw)) {
             stop_hits += 1;
-        } else if lw.chars().count() >= 3 {
-            content.insert(lw.clone());
         }
         if lx.promo_words.contains(&lw) {
             promo_hits += 1;
@@ -134,6 +130,7 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
     let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
     let dateline = dateline_of(t);
     Block {
+        stops,
         text: t,
         start,
         end,
@@ -151,8 +148,19 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         byline: words <= 12 && norm.split(' ').next().is_some_and(|w| lx.byline_prefixes.contains(w)) && t.split_whitespace().nth(1).is_some_and(is_capitalised),
         repeated: false,
         user_chrome: false,
-        content,
         norm,
+    }
+}
+
+impl Block<'_> {
+    /// Words for topic comparison: lowercase, not stop words, three letters or more.
+    pub(crate) fn content(&self) -> HashSet<String> {
+        self.text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_alphabetic))
+            .map(str::to_lowercase)
+            .filter(|w| !self.stops.is_some_and(|s| s.contains(w)))
+            .collect()
     }
 }
 

@@ -66,7 +66,7 @@ impl Default for CleanConfig {
             repeat_max_chars: 120,
             appended_min_body_chars: 120,
             topic_shift_max_overlap: 0.12,
-            language_sample_chars: 2000,
+            language_sample_chars: 400,
             chrome_by_site: HashMap::new(),
             chrome_global: HashSet::new(),
         };

@@ -188,7 +188,7 @@ impl Lexicon {
                     .replace(r"\{n\}", &format!("(?P<n>{num_alt})"))
                     .replace(r"\{unit\}", &format!("(?P<unit>{unit_alt})"))
                     .replace(' ', r"\s+");
-                compile(&format!(r"(?i){p}\b"))
+                compile(&format!(r"(?i){p}(?-u:\b)"))
             })
             .collect();
         let day_alt = alternation(daywords.keys());
@@ -209,17 +209,17 @@ impl Lexicon {
             lang3to1,
             relative,
             dayword,
-            iso: compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+            iso: compile(r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?-u:\b)"),
             mdy: compile(&format!(
-                r"(?i)\b(?P<mon>{mon_alt})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+                r"(?i)(?-u:\b)(?P<mon>{mon_alt})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y>\d{{4}})(?-u:\b))?"
             )),
             dmy: compile(&format!(
-                r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<mon>{mon_alt})\b\.?(?:,?\s+(?:de\s+)?(?P<y>\d{{4}})\b)?"
+                r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(?P<mon>{mon_alt})(?-u:\b)\.?(?:,?\s+(?:de\s+)?(?P<y>\d{{4}})(?-u:\b))?"
             )),
-            month_year: compile(&format!(r"(?i)\b(?P<mon>{mon_alt})\.?,?\s+(?:of\s+|de\s+)?(?P<y>\d{{4}})\b")),
-            year: compile(r"\b(?P<y>19\d\d|20\d\d)\b"),
-            numeric: compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})\b"),
-            clock: compile(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\b"),
+            month_year: compile(&format!(r"(?i)(?-u:\b)(?P<mon>{mon_alt})\.?,?\s+(?:of\s+|de\s+)?(?P<y>\d{{4}})(?-u:\b)")),
+            year: compile(r"(?-u:\b)(?P<y>19\d\d|20\d\d)(?-u:\b)"),
+            numeric: compile(r"(?-u:\b)(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})(?-u:\b)"),
+            clock: compile(r"(?i)(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?-u:\b)"),
             months,
         }
     }

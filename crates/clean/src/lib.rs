@@ -153,6 +153,8 @@ impl Cleaner {
             (input.text.replace("\r\n", "\n"), None, None, None)
         };
         let site = site_of(&input);
+        // Sampled from the middle third onwards would miss a short page; the opening
+        // chrome is short, so the start of the text is a fair sample.
         let language = detect_language(&extracted, self.config.language_sample_chars);
         let spans = block::split(&extracted);
         Ok(Prepared { input, extracted, html_title, html_outlet, html_published, site, language, spans })
@@ -188,7 +190,8 @@ impl Cleaner {
         let mut meta: Metadata = p.input.hints.clone();
         meta.crawled = crawled;
         meta.encoding = Some(p.input.encoding.clone());
-        meta.language = detect_language(&body, cfg.language_sample_chars).or_else(|| p.language.clone());
+        // The page's language is the host's unless the page is mostly something else.
+        meta.language = p.language.clone().or_else(|| detect_language(&body, cfg.language_sample_chars));
         let header_title = a.host.title.and_then(|t| a.blocks.get(t)).map(|b| b.text.to_string());
         meta.title = meta
             .title

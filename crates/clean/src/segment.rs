@@ -200,7 +200,7 @@ fn content_of(blocks: &[Block], idx: impl Iterator<Item = usize>) -> HashSet<Str
     let mut out = HashSet::new();
     for i in idx {
         if let Some(b) = blocks.get(i) {
-            out.extend(b.content.iter().cloned());
+            out.extend(b.content());
         }
     }
     out
