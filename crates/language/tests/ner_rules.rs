@@ -46,6 +46,8 @@ fn apposition_in_both_orders() {
     let r = roles(&doc);
     assert!(r.contains(&("Anna Kowalczyk".into(), "chief negotiator".into(), Some("POL".into()))), "{r:?}");
     assert!(r.contains(&("Marcos Teixeira".into(), "lead negotiator".into(), Some("BRA".into()))), "{r:?}");
+    let doc = annotate("The team was led by Tom Harris, the special envoy for Ukraine and Moldova, on Monday.", None);
+    assert_eq!(roles(&doc), vec![("Tom Harris".into(), "special envoy for ukraine and moldova".into(), None)]);
     let doc = annotate("The talks were led by Lena Moreau, the French envoy, and others.", None);
     assert_eq!(roles(&doc), vec![("Lena Moreau".into(), "envoy".into(), Some("FRA".into()))]);
 }

@@ -170,6 +170,11 @@ fn is_demonym_like(w: &str) -> bool {
 }
 
 impl Recognizer {
+    /// The title lexicon.
+    pub fn titles(&self) -> &rules::Titles {
+        &self.titles
+    }
+
     /// Loads the built-in tagger weights (`data/ner/tagger.bin`, or
     /// `$CHRONICLE_DATA/ner/tagger.bin` when present) and the title lexicon.
     /// An empty weights file gives a recognizer that uses the knowledge base

@@ -115,6 +115,22 @@ impl Titles {
         best
     }
 
+    /// The canonical office of a title string ("defence minister" → "defence
+    /// minister", "us secretary of state" → "foreign minister"): the longest
+    /// title found in it. Used to compare stated roles with the KB's tenures.
+    pub fn office_of(&self, title: &str) -> Option<&str> {
+        let keys = keys_of(title);
+        let mut best: Option<(usize, &Title)> = None;
+        for i in 0..keys.len() {
+            if let Some((n, t)) = self.title_at(&keys, i, keys.len()) {
+                if best.map_or(true, |(l, _)| n > l) {
+                    best = Some((n, t));
+                }
+            }
+        }
+        best.map(|(_, t)| t.office.as_str())
+    }
+
     /// True when the token key is an honorific (`Mr`, `Sir`).
     pub(crate) fn is_honorific(&self, key: u64) -> bool {
         self.honorifics.contains(&key)
@@ -436,11 +452,29 @@ pub(crate) fn apply(
                 i = end;
                 continue;
             }
-            let (of_r, t_end2) = match c.owner_right(t_end, lim) {
+            let (of_r, mut t_end2) = match c.owner_right(t_end, lim) {
                 Some((code, e)) => (Some(code), e),
                 None => (None, t_end),
             };
             let of = of.or(of_r);
+            // a portfolio: "envoy for Ukraine and Russia", "ambassador to France"
+            if matches!(c.word(t_end2), "for" | "to" | "on") {
+                let mut e = t_end2 + 1;
+                let mut any = false;
+                while let Some(k) = c.kb_starting(e).filter(|k| k.etype != EntityType::Person && e < lim) {
+                    e = k.end;
+                    any = true;
+                    if matches!(c.word(e), "and" | ",") && c.kb_starting(e + 1).is_some_and(|k| k.etype != EntityType::Person) {
+                        e += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if any {
+                    t_end2 = e;
+                }
+            }
+            let title_str = if t_end2 > t_end { title_text(&c, i, t_end2) } else { title_str };
             let next = c.word(t_end2);
             let closes = t_end2 >= lim || matches!(next, "," | "." | ";" | ")" | "who" | "--" | "\u{2013}" | "\u{2014}");
             // apposition, name first: NAME , (the|a)? OF? TITLE
@@ -507,7 +541,7 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
         }
         let floor = if k > 0 { cands[k - 1].end } else { 0 };
         let mut s = cands[k].start;
-        while s > floor && s - 1 >= floor && v.words.get(s - 1).is_some_and(|w| is_name_joiner(w) || *w == "van" || *w == "von") {
+        while s > floor && v.words.get(s - 1).is_some_and(|w| is_name_joiner(w) || *w == "van" || *w == "von") {
             s -= 1;
         }
         if s < cands[k].start && s > 0 && !v.words.get(s - 1).is_some_and(|w| is_cap(w)) {
