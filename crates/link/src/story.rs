@@ -438,6 +438,31 @@ mod tests {
     }
 
     #[test]
+    fn demo_articles_about_the_istanbul_rounds_form_one_story() {
+        let files = [
+            (include_str!("../../../examples/istanbul-talks/000_dc37043c5ad9ffed.txt"), "2025-05-16"),
+            (include_str!("../../../examples/istanbul-talks/001_c2f305a5063d9f21.txt"), "2025-05-16"),
+            (include_str!("../../../examples/istanbul-talks/003_1ab1a1e8cfb25cf6.txt"), "2025-05-17"),
+            (include_str!("../../../examples/istanbul-talks/004_b279f3c4a7ccf51b.txt"), "2025-06-02"),
+            (include_str!("../../../examples/istanbul-talks/002_47f190533f14312e.txt"), "2025-07-23"),
+        ];
+        let mut ix = StoryIndex::new();
+        let ids: Vec<StoryId> = files
+            .iter()
+            .enumerate()
+            .map(|(i, (text, date))| {
+                // what the cleaner keeps: the article before the glued-on link list
+                let text = text.split("Related Articles").next().unwrap_or(text);
+                let title = text.lines().map(str::trim).find(|l| l.len() > 20).unwrap_or("").to_string();
+                ix.assign(&doc(&format!("demo{i}"), &title, text, date))
+            })
+            .collect();
+        assert!(ids.iter().all(|s| s == &ids[0]), "{ids:?}");
+        let flood = ix.assign(&doc("flood", "Floods force thousands from homes in Bangladesh", FLOOD, "2025-06-02"));
+        assert_ne!(flood, ids[0]);
+    }
+
+    #[test]
     fn capitalised_runs_skip_sentence_openers() {
         let runs = capitalised_runs("Talks began. The delegation met Vladimir Medinsky in Istanbul today.");
         assert!(runs.contains(&"vladimir medinsky".to_string()));
