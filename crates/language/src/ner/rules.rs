@@ -675,6 +675,10 @@ mod tests {
         let (len, title) = t.title_at(&keys, 1, keys.len()).unwrap();
         assert_eq!((len, title.office.as_str()), (2, "defence minister"));
         assert!(t.is_honorific(key1("Mr.")));
+        assert_eq!(t.office_of("us secretary of state"), Some("foreign minister"));
+        assert_eq!(t.office_of("former deputy foreign minister"), Some("foreign minister"));
+        assert_eq!(t.office_of("chairman of the board"), Some("chairman"));
+        assert_eq!(t.office_of("think tank analyst"), None);
         let e = Titles::parse("# x\npresident\ttitle\n", "titles.tsv").unwrap_err();
         assert!(e.to_string().starts_with("titles.tsv:2:"), "{e}");
     }
