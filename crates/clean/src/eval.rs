@@ -126,6 +126,7 @@ pub fn clean_html(path: &Path) -> Result<EvalReport, String> {
     let mut counts = Counts::default();
     let mut rejected = 0usize;
     let mut appended = 0usize;
+    let mut macro_f1 = 0.0;
     let start = std::time::Instant::now();
     for page in &pages {
         let (text, encoding) = decode_html(&page.html);
@@ -148,13 +149,16 @@ pub fn clean_html(path: &Path) -> Result<EvalReport, String> {
                 String::new()
             }
         };
-        counts.add(token_counts(&body, &page.gold));
+        let c = token_counts(&body, &page.gold);
+        macro_f1 += c.f1();
+        counts.add(c);
     }
     let secs = start.elapsed().as_secs_f64();
     let details = vec![
         format!("set: {set} ({})", path.display()),
         format!("{set}: pages {}, rejected {rejected}, appended articles split off {appended}", pages.len()),
         format!("{set}: tokens tp {} fp {} fn {}", counts.tp, counts.fp, counts.fn_),
+        format!("{set}: mean per-page F1 {:.3} (the headline figures below sum tokens over all pages)", macro_f1 / pages.len().max(1) as f64),
         format!("{set}: {:.1} pages/s", pages.len() as f64 / secs.max(1e-9)),
     ];
     Ok(EvalReport { task: "clean-html".into(), details, counts })

@@ -42,7 +42,6 @@ pub(crate) struct Lexicon {
     pub promo_phrases: Vec<String>,
     /// Month name → (month, is English).
     pub months: HashMap<String, (u32, bool)>,
-    pub weekdays: HashSet<String>,
     pub units: HashMap<String, Unit>,
     pub numbers: HashMap<String, i64>,
     pub daywords: HashMap<String, i64>,
@@ -121,7 +120,6 @@ impl Lexicon {
             }
         }
         let mut months = HashMap::new();
-        let mut weekdays = HashSet::new();
         let mut units = HashMap::new();
         let mut numbers = HashMap::new();
         let mut daywords = HashMap::new();
@@ -138,9 +136,6 @@ impl Lexicon {
                     if let Ok(m) = value.parse() {
                         months.insert(word, (m, lang == "en"));
                     }
-                }
-                "weekday" => {
-                    weekdays.insert(word);
                 }
                 "unit" => {
                     let u = match value {
@@ -200,7 +195,6 @@ impl Lexicon {
             byline_prefixes,
             promo_words,
             promo_phrases,
-            weekdays,
             units,
             numbers,
             daywords,

@@ -49,8 +49,6 @@ pub(crate) struct Article {
     pub body: Vec<usize>,
     /// Label and reason for each block in `[first, end)` as part of this article.
     pub labels: Vec<(BlockLabel, String)>,
-    /// Content-word overlap with the host's title and lead (1.0 for the host).
-    pub overlap: f64,
 }
 
 /// The analysis of one page.
@@ -469,7 +467,10 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
         let (body, bl) = label_body(extracted, &blocks, &classes, h.body_start, end, cfg);
         labels.extend(bl);
         for x in h.start..end {
-            host_labels.push((BlockLabel::Appended, format!("appended article {} (blocks {}..{}): {why}", k + 1, h.start, end)));
+            host_labels.push((
+                BlockLabel::Appended,
+                format!("appended article {} (blocks {}..{}): {why}; topic overlap with the host {ov:.2}", k + 1, h.start, end),
+            ));
             let _ = x;
         }
         appended.push(Article {
@@ -482,7 +483,6 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
             dateline_rest: None,
             body,
             labels,
-            overlap: *ov,
         });
     }
     let host = Article {
@@ -495,7 +495,6 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
         dateline_rest,
         body: host_body,
         labels: host_labels.get(..host_end).map(<[_]>::to_vec).unwrap_or_default(),
-        overlap: 1.0,
     };
     Some(Analysis { blocks, host, appended, host_labels })
 }
