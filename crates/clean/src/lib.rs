@@ -327,6 +327,50 @@ mod tests {
         assert_eq!(site_of(&input("crawl/site-a/page1.txt", "x")), "crawl/site-a");
     }
 
+    const LEAD: &str = "The river authority said on Monday that the new flood barrier had held during the weekend storm, protecting several hundred homes in the lower town.";
+    const SECOND: &str = "Engineers will inspect the barrier again next month, when the spring tides are expected to be at their highest, the authority said in a statement.";
+
+    fn page(extra: &str) -> String {
+        format!("Flood barrier holds during storm\n{LEAD}\n{SECOND}\n{extra}")
+    }
+
+    #[test]
+    fn lines_repeated_across_a_site_are_chrome_in_a_batch() {
+        let chrome = "Our partners make this site possible for everyone";
+        let inputs: Vec<RawInput> = (0..4)
+            .map(|i| input(&format!("site/p{i}.txt"), &page(&format!("{chrome}\nPage {i} closing note with a word or two."))))
+            .collect();
+        let out = Cleaner::builtin().clean_batch(inputs);
+        for r in &out {
+            let host = &r.as_ref().unwrap()[0];
+            assert!(!host.body().contains(chrome), "{}", host.body());
+            let b = host.blocks.iter().find(|b| b.span.text(&host.extracted) == chrome).unwrap();
+            assert!(b.reason.contains("repeated"), "{}", b.reason);
+        }
+        // Alone, the same page has no batch evidence.
+        let single = Cleaner::builtin().clean(input("site/p0.txt", &page(chrome))).unwrap();
+        assert!(single[0].blocks.iter().any(|b| b.span.text(&single[0].extracted) == chrome && !b.reason.contains("repeated")));
+    }
+
+    #[test]
+    fn headline_after_end_cue_with_new_topic_is_appended() {
+        let text = page("More stories\nChess club crowns youngest champion\nA twelve-year-old pupil from the grammar school won the regional chess championship on Saturday, beating four adult players in the final round of the tournament held at the library.");
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].body(), format!("{LEAD}\n\n{SECOND}"));
+        assert_eq!(docs[1].meta.title.as_deref(), Some("Chess club crowns youngest champion"));
+        assert_eq!(docs[1].meta.outlet, None);
+        assert!(docs[0].blocks.iter().any(|b| b.label == BlockLabel::Appended && b.reason.contains("topic shift")));
+    }
+
+    #[test]
+    fn user_chrome_override_removes_a_line() {
+        let mut cfg = CleanConfig::default();
+        cfg.add_chrome_lines("Engineers will inspect the barrier again next month, when the spring tides are expected to be at their highest, the authority said in a statement.\n");
+        let docs = Cleaner::new(cfg).clean(input("a.txt", &page(""))).unwrap();
+        assert_eq!(docs[0].body(), LEAD);
+    }
+
     #[test]
     fn empty_page_is_a_one_line_error() {
         let err = Cleaner::builtin().clean(input("a.txt", "\n\n")).unwrap_err();

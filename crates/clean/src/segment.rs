@@ -390,7 +390,12 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
     });
     let host_vocab = content_of(
         &blocks,
-        host_title.into_iter().chain((host_first_body..n).filter(|&x| classes[x] == Class::Good).take(3)),
+        host_title.into_iter().chain(
+            (host_first_body..n)
+                .take_while(|&x| blocks[x].cue != Some(CueKind::End) && blocks[x].stamp_line.is_none())
+                .filter(|&x| classes[x] == Class::Good)
+                .take(3),
+        ),
     );
 
     // Appended articles: later headers, validated.
