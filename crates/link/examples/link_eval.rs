@@ -1,6 +1,7 @@
 //! Runs one of chronicle-link's evaluations and prints its report.
 //!
-//! `cargo run -p chronicle-link --release --example link_eval -- timeline17|ecbplus|reuters-dups [PATH]`
+//! `cargo run -p chronicle-link --release --example link_eval -- timeline17|ecbplus|reuters-dups|speed [PATH]`
+//! (`speed` links 100,000 documents built from the Reuters bodies and reports ms/doc)
 //! (PATH defaults to `../shared/data/<set>`).
 
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ fn main() {
         "timeline17" => ("timeline17", chronicle_link::eval::timeline17),
         "ecbplus" => ("ecbplus", chronicle_link::eval::ecbplus),
         "reuters-dups" | "reuters" => ("reuters21578", chronicle_link::eval::reuters_dups),
+        "speed" => ("reuters21578", |p: &std::path::Path| chronicle_link::eval::link_speed(p, 100_000)),
         other => {
             eprintln!("unknown task {other:?}: expected timeline17, ecbplus or reuters-dups");
             std::process::exit(2);
