@@ -62,6 +62,9 @@ pub struct MergedEvent {
     pub stories: Vec<String>,
 }
 
+/// Earliest and latest possible day.
+type Bounds = (Option<NaiveDate>, Option<NaiveDate>);
+
 struct Cluster {
     event_type: PloverType,
     modality: Modality,
@@ -161,7 +164,7 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
             let terms = content_terms(ev.sentence.text(doc.body()));
             let bounds = event_bounds(ev);
             let date_known = bounds.0.is_some() || bounds.1.is_some();
-            let mut best: Option<(usize, f64, (Option<NaiveDate>, Option<NaiveDate>))> = None;
+            let mut best: Option<(usize, f64, Bounds)> = None;
             for &ci in by_type.get(&ev.event_type).map(Vec::as_slice).unwrap_or(&[]) {
                 let Some(c) = clusters.get(ci) else { continue };
                 if c.modality != ev.modality || c.docs.contains(&doc.id) {

@@ -128,7 +128,8 @@ pub(crate) fn capitalised_runs(text: &str) -> Vec<String> {
             out.push(run.join(" "));
             run.clear();
         }
-        sentence_start = raw.ends_with('.') || raw.ends_with('?') || raw.ends_with('!') || raw.ends_with('"') && raw.len() > 1 && raw.contains('.');
+        let end = raw.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '’' | '”' | ')' | ']'));
+        sentence_start = end.ends_with(['.', '?', '!']);
         if sentence_start && !run.is_empty() {
             out.push(run.join(" "));
             run.clear();
