@@ -124,6 +124,16 @@ pub enum Command {
         /// Story id or prefix (default: the story with most documents).
         story: Option<String>,
     },
+    /// Serve the HTTP API and the web UI (read-only unless a token is set).
+    #[command(after_help = "Examples:\n  chronicle serve                      then open http://127.0.0.1:8080/\n  chronicle serve --bind 0.0.0.0:9000 --token s3cret   (POST /api/ingest needs the token)")]
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        /// Bearer token that enables POST /api/ingest.
+        #[arg(long, env = "CHRONICLE_TOKEN")]
+        token: Option<String>,
+    },
     /// Throughput benchmark of the whole pipeline on Reuters-21578.
     #[command(after_help = "Example:\n  cargo run --release -- bench --threads 1")]
     Bench {

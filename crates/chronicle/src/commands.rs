@@ -81,6 +81,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { reuters, limit, threads } => bench(&reuters, limit, threads),
+        Command::Serve { bind, token } => {
+            eprintln!("serving {} on http://{bind}/ ({})", cli.db.display(), if token.is_some() { "ingest enabled" } else { "read-only" });
+            chronicle_server::serve(&cli.db, bind, token)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -181,7 +181,17 @@ impl Cleaner {
         if blocks.is_empty() {
             return Err(no_article("the page has no text"));
         }
-        let a = segment::analyse(blocks, cfg, p.input.is_html).ok_or_else(|| no_article("no block looks like article text"))?;
+        // A JSONL `text` field is declared article text: when the strict reading
+        // finds no article (a short item), read it as leniently as text already
+        // extracted from HTML, which still drops chrome, cues and promotions.
+        let declared_article = p.input.format == chronicle_core::InputFormat::Jsonl && !p.input.is_html;
+        let a = match segment::analyse(blocks.clone(), cfg, p.input.is_html) {
+            Some(a) => a,
+            None if declared_article => segment::analyse(blocks, cfg, true)
+                .filter(|a| a.host.body.iter().filter_map(|&i| a.blocks.get(i)).any(|b| b.words >= 6 && b.text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}'])))
+                .ok_or_else(|| no_article("no block looks like article text"))?,
+            None => return Err(no_article("no block looks like article text")),
+        };
         let crawled = p.input.hints.crawled.or_else(|| p.input.hints.crawled_hint.as_deref().and_then(date::parse_datetime));
 
         // Host document.
@@ -375,5 +385,32 @@ mod tests {
     fn empty_page_is_a_one_line_error() {
         let err = Cleaner::builtin().clean(input("a.txt", "\n\n")).unwrap_err();
         assert_eq!(err.to_string(), "a.txt: no article text found (the page has no text)");
+    }
+}
+
+#[cfg(test)]
+mod declared_article_tests {
+    use super::*;
+    use chronicle_core::{InputFormat, Metadata, RawInput};
+
+    fn input(format: InputFormat, text: &str) -> RawInput {
+        RawInput {
+            source: "feed.jsonl#L1".into(),
+            format,
+            raw: text.as_bytes().to_vec(),
+            text: text.into(),
+            is_html: false,
+            encoding: "utf-8".into(),
+            hints: Metadata { title: Some("Ministers meet".into()), ..Metadata::default() },
+        }
+    }
+
+    #[test]
+    fn a_short_jsonl_article_is_kept_but_a_short_text_page_is_not_forced() {
+        let text = "Foreign ministers met in Geneva on Tuesday to discuss a ceasefire. They agreed to meet again next month.";
+        let docs = Cleaner::builtin().clean(input(InputFormat::Jsonl, text)).expect("declared article text is kept");
+        assert_eq!(docs[0].body(), text);
+        let nav = "Home\nWorld\nSport\nContact us";
+        assert!(Cleaner::builtin().clean(input(InputFormat::Jsonl, nav)).is_err(), "a menu is still no article");
     }
 }

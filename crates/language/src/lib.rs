@@ -9,6 +9,7 @@
 //! Reads: `Document::body`, `Document::meta.published`.
 //! Writes: `sentences`, `tokens`, `mentions`, `roles`, `times`, `quantities`, `quotes`.
 
+pub mod dating;
 pub mod error;
 pub mod eval;
 pub mod kb;
@@ -43,6 +44,9 @@ impl Language {
     pub fn annotate(&self, doc: &mut Document) {
         sentence::annotate(doc);
         self.ner.annotate(&self.kb, doc);
+        // Stated roles may bound the document date; times resolve against it.
+        let titles = self.ner.titles();
+        dating::refine_published(doc, &self.kb, &|t| titles.office_of(t).map(str::to_string));
         time::annotate(doc);
         quantity::annotate(doc);
         quote::annotate(doc);

@@ -30,8 +30,10 @@ pub use error::PipelineError;
 /// Inputs cleaned, annotated and written together; one store transaction each.
 pub const DEFAULT_BATCH: usize = 256;
 
-const DUP_INDEX_KEY: &str = "link.dup_index";
-const STORY_INDEX_KEY: &str = "link.story_index";
+/// Store meta key of the near-duplicate index.
+pub const DUP_INDEX_KEY: &str = "link.dup_index";
+/// Store meta key of the story index.
+pub const STORY_INDEX_KEY: &str = "link.story_index";
 
 /// Every stage, loaded once.
 pub struct Pipeline {

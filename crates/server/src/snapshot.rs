@@ -19,7 +19,7 @@ use crate::search::SearchIndex;
 use crate::ServerError;
 
 /// The store meta key under which the pipeline keeps its story index.
-const STORY_INDEX_KEY: &str = "link.story_index";
+use chronicle_pipeline::STORY_INDEX_KEY;
 
 /// Events whose possible days span at most this many days set a story's span.
 const PRECISE_DAYS: i64 = 45;
