@@ -64,6 +64,126 @@ struct Ctx<'a> {
     owner: Vec<Option<usize>>,
     /// Most words are capitalised (a headline).
     title_case: bool,
+    /// Phrases standing for the two parties ("the two sides"), resolved.
+    pairs: &'a [PairRef],
+}
+
+/// A phrase like "the two sides" resolved to the two parties named nearby.
+pub(crate) struct PairRef {
+    /// The phrase.
+    span: Span,
+    /// The two parties (their span is the phrase's).
+    parties: Vec<EventArg>,
+    /// How it was resolved, for the rule.
+    note: String,
+}
+
+/// The built-in phrases that stand for the two parties.
+const PAIR_PHRASES_TSV: &str = include_str!("../../../data/events/pair_phrases.tsv");
+
+static PAIR_PHRASES: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
+    PAIR_PHRASES_TSV
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+        .collect()
+});
+
+/// A country-like actor code (ISO alpha-3, upper case).
+fn party_code(m: &Mention) -> Option<&str> {
+    m.country.as_deref().filter(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()))
+}
+
+/// Finds "the two sides"-like phrases that are not mentions and resolves each
+/// to the two parties named in its sentence and the two sentences before it:
+/// exactly two distinct country codes there, or, when more, the two the
+/// document names most often (if they stand clearly above the third).
+/// Returns the synthetic mentions (sorted with the document's) and the resolutions.
+fn resolve_pairs(doc: &Document, sentences: &[Span]) -> (Vec<Mention>, Vec<PairRef>) {
+    let body = doc.body();
+    let mut freq: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for m in &doc.mentions {
+        if let Some(c) = party_code(m) {
+            *freq.entry(c).or_default() += 1;
+        }
+    }
+    let mut extra = Vec::new();
+    let mut pairs = Vec::new();
+    for (si, sent) in sentences.iter().enumerate() {
+        let toks = tokenize(sent.text(body), sent.start());
+        for i in 0..toks.len() {
+            let Some(ph) = PAIR_PHRASES.iter().find(|p| {
+                p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w))
+            }) else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (toks.get(i), toks.get(i + ph.len() - 1)) else { continue };
+            let Ok(span) = Span::new(body, a.start, b.end) else { continue };
+            if doc.mentions.iter().any(|m| m.span.start() < span.end() && span.start() < m.span.end()) {
+                continue;
+            }
+            let from = sentences.get(si.saturating_sub(2)).map_or(sent.start(), |s| s.start());
+            let window: Vec<&Mention> = doc
+                .mentions
+                .iter()
+                .filter(|m| m.span.start() >= from && m.span.end() <= sent.end() && party_code(m).is_some())
+                .collect();
+            let mut codes: Vec<&str> = Vec::new();
+            for m in &window {
+                if let Some(c) = party_code(m) {
+                    if !codes.contains(&c) {
+                        codes.push(c);
+                    }
+                }
+            }
+            let chosen: Vec<&str> = match codes.len() {
+                2 => codes.clone(),
+                n if n > 2 => {
+                    let mut ranked = codes.clone();
+                    ranked.sort_by_key(|c| std::cmp::Reverse(freq.get(c).copied().unwrap_or(0)));
+                    let f = |k: usize| ranked.get(k).and_then(|c| freq.get(c)).copied().unwrap_or(0);
+                    if f(1) > f(2) { ranked[..2].to_vec() } else { Vec::new() }
+                }
+                _ => Vec::new(),
+            };
+            if chosen.len() != 2 {
+                continue;
+            }
+            let mut parties = Vec::new();
+            for c in &chosen {
+                // the party's name: its first mention in the window that is a place or group
+                let m = window
+                    .iter()
+                    .find(|m| party_code(m) == Some(c) && matches!(m.entity_type, EntityType::Location | EntityType::Group))
+                    .or_else(|| window.iter().find(|m| party_code(m) == Some(c)));
+                let name = m.map(|m| m.canonical.clone()).unwrap_or_else(|| c.to_string());
+                parties.push(EventArg {
+                    name,
+                    kb_id: m.and_then(|m| if m.entity_type == EntityType::Location { m.kb_id.clone() } else { None }),
+                    country: Some(c.to_string()),
+                    sector: None,
+                    span: Some(span),
+                });
+            }
+            let text = span.text(body).to_string();
+            let note = format!(
+                "'{text}' → {} (the two parties named in this sentence and the two before it)",
+                chosen.join("+")
+            );
+            extra.push(Mention {
+                span,
+                entity_type: EntityType::Group,
+                canonical: text,
+                kb_id: None,
+                country: None,
+                sector: None,
+                source: chronicle_core::MentionSource::Rule,
+            });
+            pairs.push(PairRef { span, parties, note });
+        }
+    }
+    (extra, pairs)
 }
 
 fn is_boundary(t: &Tok) -> bool {
@@ -72,13 +192,13 @@ fn is_boundary(t: &Tok) -> bool {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a Document, sentence: Span) -> Ctx<'a> {
+    fn new(doc: &'a Document, mentions: &'a [Mention], pairs: &'a [PairRef], sentence: Span) -> Ctx<'a> {
         let body = doc.body();
         let toks = tokenize(sentence.text(body), sentence.start());
         let mut ments = Vec::new();
         let mut owner = vec![None; toks.len()];
-        let first = doc.mentions.partition_point(|m| m.span.start() < sentence.start());
-        for m in doc.mentions[first..].iter().take_while(|m| m.span.start() < sentence.end()) {
+        let first = mentions.partition_point(|m| m.span.start() < sentence.start());
+        for m in mentions[first..].iter().take_while(|m| m.span.start() < sentence.end()) {
             if !sentence.contains(m.span) {
                 continue;
             }
@@ -101,7 +221,7 @@ impl<'a> Ctx<'a> {
             .filter(|t| body.get(t.start..t.end).is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase)))
             .count();
         let title_case = words.len() >= 4 && caps * 10 >= words.len() * 8;
-        Ctx { body, toks, ments, owner, title_case }
+        Ctx { body, toks, ments, owner, title_case, pairs }
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -243,6 +363,15 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// The resolved pair a synthetic mention stands for.
+    fn pair_of(&self, k: usize) -> Option<&PairRef> {
+        let m = self.ments.get(k)?.0;
+        if m.source != chronicle_core::MentionSource::Rule || m.country.is_some() {
+            return None;
+        }
+        self.pairs.iter().find(|p| p.span == m.span)
+    }
+
     fn arg(&self, k: usize) -> EventArg {
         let m = self.ments[k].0;
         EventArg {
@@ -259,6 +388,14 @@ impl<'a> Ctx<'a> {
     fn args(&self, group: &[usize]) -> Vec<EventArg> {
         let mut out: Vec<EventArg> = Vec::new();
         for (gi, &k) in group.iter().enumerate() {
+            if let Some(p) = self.pair_of(k) {
+                for a in &p.parties {
+                    if !out.iter().any(|x| x.name == a.name) {
+                        out.push(a.clone());
+                    }
+                }
+                continue;
+            }
             let mut a = self.arg(k);
             if a.country.is_none() {
                 let near = group
@@ -360,8 +497,8 @@ fn is_passive(ctx: &Ctx, trig: &Trig) -> bool {
 }
 
 /// Modality from cues around the trigger: (modality, cue text).
-fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Option<(Modality, String)> {
-    let mut found: Vec<(usize, Modality, &str, bool)> = Vec::new(); // (distance, modality, text, after)
+fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option<(Modality, String, bool)> {
+    let mut found: Vec<(usize, Modality, &str, bool, bool)> = Vec::new(); // (distance, modality, text, after, noun cue)
     let lo = trig.start.saturating_sub(6);
     let mut stop = lo;
     for j in (lo..trig.start).rev() {
@@ -371,30 +508,43 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Option<(Modality, Stri
             break;
         }
     }
-    for cue in lex.cues.iter().filter(|c| !c.after) {
+    for cue in lex.cues.iter().filter(|c| !c.after && (noun_use || !c.noun)) {
         for j in stop..trig.start {
-            if j + cue.words.len() <= trig.start && cue_at(&cue.words, &ctx.toks, j) {
-                found.push((trig.start - j, cue.modality, &cue.text, false));
+            // a noun cue governs the noun phrase right after it ("the need for an immediate ceasefire")
+            let near = !cue.noun || trig.start.saturating_sub(j + cue.words.len()) <= 3;
+            if near && j + cue.words.len() <= trig.start && cue_at(&cue.words, &ctx.toks, j) {
+                found.push((trig.start - j, cue.modality, &cue.text, false, cue.noun));
             }
         }
     }
     // "if" opens the clause the trigger is in: look one boundary further for it
     if stop > 0 && ctx.word(stop - 1) == "if" {
-        found.push((trig.start - stop + 1, Modality::Hypothetical, "if", false));
+        found.push((trig.start - stop + 1, Modality::Hypothetical, "if", false, false));
     }
     let fwd_end = ctx.boundary_fwd(trig.end, false, false).min(trig.end + 8);
     for cue in lex.cues.iter().filter(|c| c.after) {
         for j in trig.end..fwd_end {
             if cue_at(&cue.words, &ctx.toks, j) {
-                found.push((j - trig.end + 1, cue.modality, &cue.text, true));
+                found.push((j - trig.end + 1, cue.modality, &cue.text, true, false));
             }
         }
     }
     if let Some(n) = found.iter().filter(|f| f.1 == Modality::Negated).min_by_key(|f| f.0) {
-        return Some((n.1, n.2.to_string()));
+        return Some((n.1, n.2.to_string(), n.4));
     }
     // a cue before the trigger outranks one after it
-    found.into_iter().min_by_key(|f| (f.3, f.0)).map(|f| (f.1, f.2.to_string()))
+    found.into_iter().min_by_key(|f| (f.3, f.0)).map(|f| (f.1, f.2.to_string(), f.4))
+}
+
+/// Determiners before an event word used as a noun ("a swap", "the withdrawal").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "any", "its", "their", "his", "her", "our", "this", "these", "that", "those", "new",
+];
+
+/// True when the trigger is a bare event noun: an entry without a verb frame,
+/// or a verb entry right after a determiner ("a swap", "the exchange").
+fn noun_use(entry: &TriggerEntry, ctx: &Ctx, trig: &Trig) -> bool {
+    !entry.frame.verb || (trig.start > 0 && DETERMINERS.contains(&ctx.word(trig.start - 1)))
 }
 
 /// Result of coding one trigger, before cross-trigger links.
@@ -411,17 +561,32 @@ pub fn code_document(lex: &Lexicon, doc: &Document) -> Vec<Event> {
     } else {
         doc.sentences.iter().map(|s| s.span).collect()
     };
+    let (extra, pairs) = resolve_pairs(doc, &sentences);
+    let merged: std::borrow::Cow<[Mention]> = if extra.is_empty() {
+        std::borrow::Cow::Borrowed(&doc.mentions)
+    } else {
+        let mut all = doc.mentions.clone();
+        all.extend(extra);
+        all.sort_by_key(|m| (m.span.start(), m.span.end()));
+        std::borrow::Cow::Owned(all)
+    };
     let mut events = Vec::new();
     for s in sentences {
-        events.extend(code_sentence(lex, doc, s));
+        events.extend(code_sentence(lex, doc, &merged, &pairs, s));
     }
     events.sort_by_key(|e| e.trigger);
     events
 }
 
 /// Codes one sentence.
-pub fn code_sentence(lex: &Lexicon, doc: &Document, sentence: Span) -> Vec<Event> {
-    let ctx = Ctx::new(doc, sentence);
+pub(crate) fn code_sentence(
+    lex: &Lexicon,
+    doc: &Document,
+    mentions: &[Mention],
+    pairs: &[PairRef],
+    sentence: Span,
+) -> Vec<Event> {
+    let ctx = Ctx::new(doc, mentions, pairs, sentence);
     let trigs = find_triggers(lex, &ctx);
     let mut drafts: Vec<Draft> = Vec::new();
     for (ti, trig) in trigs.iter().enumerate() {
@@ -662,6 +827,7 @@ fn code_trigger(
 
     // ---- modality
     let mut governed = false;
+    let mut noun_context = false;
     let (mut modality, mod_note) = match governor {
         Some((g, gt)) => {
             governed = true;
@@ -673,8 +839,13 @@ fn code_trigger(
             let gw = trigger_span(ctx, gt, sentence_span).text(ctx.body).to_string();
             (m, format!("{} (governed by '{gw}')", m.as_str()))
         }
-        None => match cue_modality(lex, ctx, trig) {
-            Some((m, cue)) => (m, format!("{} (cue '{cue}')", m.as_str())),
+        None => match cue_modality(lex, ctx, trig, noun_use(entry, ctx, trig)) {
+            Some((m, cue, noun)) => {
+                // a bare noun takes its context's modality but keeps its type
+                noun_context = noun;
+                let kind = if noun { "noun context" } else { "cue" };
+                (m, format!("{} ({kind} '{cue}')", m.as_str()))
+            }
             None => (Modality::Asserted, "asserted (no cue)".into()),
         },
     };
@@ -709,7 +880,7 @@ fn code_trigger(
     // ---- PLOVER type rules for what has not happened
     let mut event_type = entry.event_type;
     let mut cameo = entry.cameo.clone();
-    if !governed && matches!(modality, Modality::Planned | Modality::Proposed | Modality::Hypothetical) {
+    if !governed && !noun_context && matches!(modality, Modality::Planned | Modality::Proposed | Modality::Hypothetical) {
         match event_type {
             PloverType::Consult | PloverType::Support | PloverType::Cooperate | PloverType::Aid => {
                 notes.push(format!("{}+future → AGREE (PLOVER)", event_type.as_str()));
@@ -727,6 +898,7 @@ fn code_trigger(
 
     // conflictual actions announced for the future are threats (PLOVER: THREATEN = ASSAULT + hypothetical)
     if !governed
+        && !noun_context
         && matches!(modality, Modality::Planned | Modality::Hypothetical)
         && matches!(
             event_type,
@@ -736,7 +908,7 @@ fn code_trigger(
         notes.push(format!("{}+future → THREATEN (PLOVER)", event_type.as_str()));
         event_type = PloverType::Threaten;
         cameo = Some("13".into());
-    } else if !governed
+    } else if !governed && !noun_context
         && matches!(modality, Modality::Planned | Modality::Hypothetical | Modality::Proposed)
         && (trig.end..ctx.toks.len()).any(|j| ctx.word(j) == "unless")
     {
@@ -830,6 +1002,13 @@ fn code_trigger(
         rule.push_str(&format!("; recipients: {recip_note}"));
     }
     rule.push_str(&format!("; modality: {mod_note}"));
+    for p in ctx.pairs.iter().filter(|p| sentence_span.contains(p.span)) {
+        let used = actors.iter().chain(recipients.iter()).any(|a| a.span == Some(p.span));
+        if used {
+            rule.push_str("; ");
+            rule.push_str(&p.note);
+        }
+    }
     for n in notes {
         rule.push_str("; ");
         rule.push_str(&n);

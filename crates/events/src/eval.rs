@@ -46,6 +46,15 @@ pub fn map_gold_type(name: &str) -> Option<PloverType> {
     }
 }
 
+/// A predicted actor code in the gold file's terms: the GSR codes every
+/// international or non-governmental organisation as `IGO`.
+fn gold_code(code: &str) -> String {
+    match code {
+        "UNO" | "EUR" | "NGO" | "IGO" => "IGO".to_string(),
+        other => other.to_string(),
+    }
+}
+
 fn codes(v: Option<&serde_json::Value>) -> BTreeSet<String> {
     v.and_then(|v| v.as_array())
         .map(|a| {
@@ -123,9 +132,9 @@ pub fn score(gold: &[GoldRecord], coded: &[Vec<Event>]) -> EvalReport {
         }
         *confusion.entry(gold_type.to_string()).or_default().entry(pred_type.to_string()).or_default() += 1;
         let pa: BTreeSet<String> =
-            main.map(|e| e.actors.iter().filter_map(|a| a.country.clone()).collect()).unwrap_or_default();
+            main.map(|e| e.actors.iter().filter_map(|a| a.country.as_deref().map(gold_code)).collect()).unwrap_or_default();
         let pr: BTreeSet<String> =
-            main.map(|e| e.recipients.iter().filter_map(|a| a.country.clone()).collect()).unwrap_or_default();
+            main.map(|e| e.recipients.iter().filter_map(|a| a.country.as_deref().map(gold_code)).collect()).unwrap_or_default();
         if pa != g.source || pr != g.target {
             actor_misses.push(format!(
                 "  actors {}: gold {:?} → {:?}, got {:?} → {:?} | {}",

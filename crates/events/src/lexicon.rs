@@ -207,6 +207,9 @@ pub struct Cue {
     pub modality: Modality,
     /// True when the cue follows the trigger.
     pub after: bool,
+    /// True for a cue that only applies to a bare event noun ("the need for a
+    /// ceasefire", "a possible truce"), right before its noun phrase.
+    pub noun: bool,
 }
 
 /// The loaded lexicon.
@@ -355,9 +358,10 @@ impl Lexicon {
             }
             let modality = parse_modality(cols[1].trim())
                 .ok_or_else(|| err(names.1, line, format!("unknown modality `{}`", cols[1])))?;
-            let after = match cols[2].trim() {
-                "before" => false,
-                "after" => true,
+            let (after, noun) = match cols[2].trim() {
+                "before" => (false, false),
+                "after" => (true, false),
+                "noun" => (false, true),
                 other => return Err(err(names.1, line, format!("unknown position `{other}`"))),
             };
             let text = cols[0].trim().to_string();
@@ -365,7 +369,7 @@ impl Lexicon {
             if words.is_empty() {
                 return Err(err(names.1, line, "empty cue".into()));
             }
-            cue_list.push(Cue { words, text, modality, after });
+            cue_list.push(Cue { words, text, modality, after, noun });
         }
         Ok(Lexicon { entries, by_stem, by_prefix, cues: cue_list })
     }

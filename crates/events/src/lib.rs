@@ -25,6 +25,7 @@ pub mod lexicon;
 /// Negotiation positions from events.
 pub mod positions;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chronicle_core::Document;
@@ -36,6 +37,28 @@ pub use lexicon::Lexicon;
 #[derive(Clone, Debug)]
 pub struct EventCoder {
     lexicon: Lexicon,
+    /// Organisation knowledge-base id (`un`, `nato`) → actor code (the
+    /// organisation's country when national, else its CAMEO code: `UNO`, `IGO`, `NGO` …).
+    org_codes: HashMap<String, String>,
+}
+
+/// Organisation id → actor code from the language layer's knowledge base
+/// (empty without the `language` feature or when the KB does not load).
+fn org_code_table() -> HashMap<String, String> {
+    #[cfg(feature = "language")]
+    {
+        if let Ok(kb) = chronicle_language::kb::Kb::builtin() {
+            return kb
+                .organizations
+                .iter()
+                .filter_map(|o| {
+                    let code = o.country.clone().filter(|c| !c.is_empty()).unwrap_or_else(|| o.cameo.clone());
+                    (!code.is_empty()).then(|| (o.id.to_lowercase(), code))
+                })
+                .collect();
+        }
+    }
+    HashMap::new()
 }
 
 impl EventCoder {
@@ -62,7 +85,7 @@ impl EventCoder {
 
     /// A coder from lexicon texts (`names` label errors).
     pub fn from_tsv(triggers: &str, cues: &str, names: (&str, &str)) -> Result<EventCoder, EventsError> {
-        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)? })
+        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)?, org_codes: org_code_table() })
     }
 
     /// The loaded lexicon.
@@ -72,7 +95,18 @@ impl EventCoder {
 
     /// Codes every sentence of `doc` and replaces `doc.events` (sorted by trigger).
     pub fn code(&self, doc: &mut Document) {
-        let events = coder::code_document(&self.lexicon, doc);
+        let mut events = coder::code_document(&self.lexicon, doc);
+        // the language layer gives organisations their KB id as `country`: use the org's code
+        for e in &mut events {
+            for a in e.actors.iter_mut().chain(e.recipients.iter_mut()).chain(e.location.iter_mut()) {
+                let Some(c) = a.country.as_deref() else { continue };
+                if c.chars().any(|ch| ch.is_lowercase()) {
+                    if let Some(code) = self.org_codes.get(&c.to_lowercase()) {
+                        a.country = Some(code.clone());
+                    }
+                }
+            }
+        }
         doc.events = events;
     }
 }
