@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use chronicle_core::{DocId, Document, Event, EventArg, Modality, PloverType, Span, UncertainDate};
+use chronicle_core::{DocId, Document, EntityType, Event, EventArg, Modality, PloverType, Span, UncertainDate};
 use serde::{Deserialize, Serialize};
 
 use crate::settings::SETTINGS;
@@ -35,7 +35,7 @@ pub struct Report {
 /// Reports that disagree on one field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contradiction {
-    /// `quantity:<what is counted>`, `location` or `date`.
+    /// `quantity:<what is counted>`, `location`, `date` or `actor`.
     pub field: String,
     /// Each value with the document that gives it.
     pub values: Vec<(String, DocId)>,
@@ -69,15 +69,30 @@ struct Cluster {
     event_type: PloverType,
     modality: Modality,
     actor_keys: BTreeSet<String>,
+    strong_keys: BTreeSet<String>,
     country_keys: BTreeSet<String>,
     place_keys: BTreeSet<String>,
     place_countries: BTreeSet<String>,
-    terms: Vec<String>,
+    /// Content terms of each member's evidence sentence.
+    member_terms: Vec<Vec<String>>,
+    /// Each member's sentence, trigger stem, actor keys and exact day.
+    member_facts: Vec<MemberFacts>,
     earliest: Option<NaiveDate>,
     latest: Option<NaiveDate>,
     pub_dates: Vec<NaiveDate>,
     docs: BTreeSet<DocId>,
     members: Vec<(usize, usize)>,
+    /// Merged although the reports' dates do not intersect (a date contradiction).
+    date_clash: bool,
+}
+
+#[derive(Clone)]
+struct MemberFacts {
+    doc: DocId,
+    sentence: Span,
+    trigger: String,
+    actor_keys: BTreeSet<String>,
+    day: Option<NaiveDate>,
 }
 
 fn arg_keys(a: &EventArg) -> Vec<String> {
@@ -96,6 +111,17 @@ fn arg_keys(a: &EventArg) -> Vec<String> {
         }
     }
     k
+}
+
+/// True when an argument names a specific person or organisation (not a
+/// country, place or nationality, which many unrelated events share): its
+/// mention in the document is typed Person or Organization.
+fn is_specific(doc: &Document, a: &EventArg) -> bool {
+    let Some(sp) = a.span else { return false };
+    doc.mentions
+        .iter()
+        .filter(|m| m.span.start() < sp.end() && sp.start() < m.span.end())
+        .any(|m| matches!(m.entity_type, EntityType::Person | EntityType::Organization))
 }
 
 fn event_bounds(e: &Event) -> (Option<NaiveDate>, Option<NaiveDate>) {
@@ -126,6 +152,15 @@ fn intersect(a: (Option<NaiveDate>, Option<NaiveDate>), b: (Option<NaiveDate>, O
     }
 }
 
+/// Days between two ranges that do not intersect (0 when they do or a side is open).
+fn gap_days(a: Bounds, b: Bounds) -> i64 {
+    match (a, b) {
+        ((_, Some(ah)), (Some(bl), _)) if ah < bl => (bl - ah).num_days(),
+        ((Some(al), _), (_, Some(bh))) if bh < al => (al - bh).num_days(),
+        _ => 0,
+    }
+}
+
 /// A quantity's key: the head noun of what it counts ("prisoners of war" →
 /// "prisoner"), else its unit, else "number".
 fn quantity_key(q: &chronicle_core::Quantity) -> String {
@@ -146,102 +181,203 @@ fn format_number(v: f64) -> String {
     }
 }
 
+/// The stem of a trigger's last word ("held talks" → "talk").
+fn trigger_stem(doc: &Document, e: &Event) -> String {
+    words(e.trigger.text(doc.body())).last().map(|w| stem(w)).unwrap_or_default()
+}
+
+/// What one report brings to the comparison with a cluster.
+struct Candidate<'a> {
+    doc: &'a Document,
+    bounds: Bounds,
+    actor_keys: &'a BTreeSet<String>,
+    strong_keys: &'a BTreeSet<String>,
+    country_keys: &'a BTreeSet<String>,
+    place_keys: &'a BTreeSet<String>,
+    place_countries: &'a BTreeSet<String>,
+    terms: &'a [String],
+    facts: &'a MemberFacts,
+    pub_date: Option<NaiveDate>,
+}
+
+/// How strongly a report matches a cluster, or None when they must stay apart.
+///
+/// Same type and modality are required (the caller checks). Within one
+/// document a report joins only the same sentence's event, or one with the
+/// same trigger, the same actors and the same exact day. Across documents the
+/// dates must intersect (or, for near-identical sentences, lie a day apart —
+/// a date contradiction) and there must be real evidence: near-identical
+/// sentences; or a narrow date on both sides with shared participants or
+/// similar sentences; or, when a date is wide or missing, very similar
+/// sentences about the same sides, or shared specific actors (people,
+/// organisations) with similar sentences. Reports with neither actors nor a date merge only on
+/// near-identical sentences.
+fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<(f64, Bounds, bool)> {
+    let st = &*SETTINGS;
+    // the best similarity to any member sentence
+    let content = c.member_terms.iter().map(|t| bag_cosine(x.terms, t)).fold(0.0, f64::max);
+    if c.docs.contains(&x.doc.id) {
+        let same = c.member_facts.iter().any(|m| {
+            m.doc == x.doc.id
+                && (m.sentence == x.facts.sentence
+                    || (m.trigger == x.facts.trigger
+                        && !m.actor_keys.is_empty()
+                        && m.actor_keys == x.facts.actor_keys
+                        && m.day.is_some()
+                        && m.day == x.facts.day))
+        });
+        if !same {
+            return None;
+        }
+        let merged = intersect(x.bounds, (c.earliest, c.latest)).unwrap_or((c.earliest, c.latest));
+        return Some((2.0 + content, merged, false));
+    }
+    let date_known = x.bounds.0.is_some() || x.bounds.1.is_some();
+    let cluster_known = c.earliest.is_some() || c.latest.is_some();
+    let near = content >= st.coref_near_identical;
+    let (merged_bounds, clash) = match intersect(x.bounds, (c.earliest, c.latest)) {
+        Some(b) => (b, false),
+        None if near && gap_days(x.bounds, (c.earliest, c.latest)) <= 1 => ((c.earliest, c.latest), true),
+        None => return None,
+    };
+    let pub_close = match x.pub_date {
+        Some(p) => c.pub_dates.iter().any(|q| (p - *q).num_days().abs() <= st.coref_max_pub_gap_days),
+        None => false,
+    };
+    let both_known = date_known && cluster_known;
+    // each side's own date is narrow (an intersection of two wide ranges is no evidence)
+    let width = |b: Bounds| match b {
+        (Some(l), Some(h)) => Some((h - l).num_days()),
+        _ => None,
+    };
+    let narrow = both_known
+        && [width(x.bounds), width((c.earliest, c.latest)), width(merged_bounds)]
+            .iter()
+            .all(|w| w.is_some_and(|w| w <= st.coref_narrow_date_days));
+    // participants
+    let name_overlap = x.actor_keys.intersection(&c.actor_keys).count();
+    let country_overlap = x.country_keys.intersection(&c.country_keys).count();
+    let strong_overlap = x.strong_keys.intersection(&c.strong_keys).count();
+    let has_args = !x.actor_keys.is_empty() && !c.actor_keys.is_empty();
+    if has_args && name_overlap == 0 && country_overlap == 0 && !near {
+        return None;
+    }
+    // places
+    let place_clash = !x.place_keys.is_empty() && !c.place_keys.is_empty() && x.place_keys.is_disjoint(&c.place_keys);
+    if place_clash && (x.place_countries.is_disjoint(&c.place_countries) || name_overlap == 0) {
+        return None;
+    }
+    let no_args = x.actor_keys.is_empty() && c.actor_keys.is_empty();
+    let no_date = !date_known && !cluster_known;
+    let high = content >= st.coref_high_content;
+    let evidence = if near {
+        true
+    } else if no_args && no_date {
+        false
+    } else if narrow {
+        (has_args && (name_overlap > 0 || country_overlap > 0) && content >= st.coref_min_content) || high
+    } else {
+        // wide or missing dates: very similar sentences about the same sides, or
+        // shared specific actors (people, organisations) with similar sentences
+        // and a known date or a close publication day
+        let shared = name_overlap > 0 || country_overlap > 0;
+        (shared && content >= st.coref_similar_content) || (strong_overlap > 0 && high && (both_known || pub_close))
+    };
+    if !evidence {
+        return None;
+    }
+    // a glued-on article merges into its host's events only when independently about them
+    if let Some(h) = x.doc.meta.appended_to.as_ref() {
+        let exact_same_day = x.bounds.0.is_some() && x.bounds.0 == x.bounds.1 && c.earliest == x.bounds.0 && c.latest == x.bounds.1;
+        if c.docs.contains(h) && !(exact_same_day && content >= 0.3) && !near {
+            return None;
+        }
+    }
+    let score = content + 0.5 * (name_overlap.min(3) as f64 / 3.0) + 0.2 * (country_overlap.min(2) as f64 / 2.0) + if narrow { 0.3 } else { 0.0 };
+    Some((score, merged_bounds, clash))
+}
+
 /// Merges the events of `docs` into real-world events, in order of first report.
 pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
-    let st = &*SETTINGS;
     let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_type: HashMap<PloverType, Vec<usize>> = HashMap::new();
+    let mut by_type: HashMap<(PloverType, Modality), Vec<usize>> = HashMap::new();
     for (di, doc) in docs.iter().enumerate() {
-        let pub_date = doc.meta.published.date.sort_key();
-        let host = doc.meta.appended_to.as_ref();
+        // only an exact publication day says two undated reports are close in time
+        let pub_date = doc.meta.published.date.exact_day();
         for (ei, ev) in doc.events.iter().enumerate() {
             let args: Vec<&EventArg> = ev.actors.iter().chain(&ev.recipients).collect();
             let actor_keys: BTreeSet<String> = args.iter().flat_map(|a| arg_keys(a)).collect();
+            let strong_keys: BTreeSet<String> = args.iter().filter(|a| is_specific(doc, a)).flat_map(|a| arg_keys(a)).collect();
             let country_keys: BTreeSet<String> = args.iter().filter_map(|a| a.country.clone()).collect();
             let place_keys: BTreeSet<String> = ev.location.iter().flat_map(arg_keys).collect();
             let place_countries: BTreeSet<String> = ev.location.iter().filter_map(|l| l.country.clone()).collect();
             let terms = content_terms(ev.sentence.text(doc.body()));
             let bounds = event_bounds(ev);
-            let date_known = bounds.0.is_some() || bounds.1.is_some();
-            let mut best: Option<(usize, f64, Bounds)> = None;
-            for &ci in by_type.get(&ev.event_type).map(Vec::as_slice).unwrap_or(&[]) {
+            let facts = MemberFacts {
+                doc: doc.id.clone(),
+                sentence: ev.sentence,
+                trigger: trigger_stem(doc, ev),
+                actor_keys: actor_keys.clone(),
+                day: ev.date.exact_day(),
+            };
+            let cand = Candidate {
+                doc,
+                bounds,
+                actor_keys: &actor_keys,
+                strong_keys: &strong_keys,
+                country_keys: &country_keys,
+                place_keys: &place_keys,
+                place_countries: &place_countries,
+                terms: &terms,
+                facts: &facts,
+                pub_date,
+            };
+            let mut best: Option<(usize, f64, Bounds, bool)> = None;
+            for &ci in by_type.get(&(ev.event_type, ev.modality)).map(Vec::as_slice).unwrap_or(&[]) {
                 let Some(c) = clusters.get(ci) else { continue };
-                if c.modality != ev.modality || c.docs.contains(&doc.id) {
-                    continue;
-                }
-                // dates
-                let cluster_known = c.earliest.is_some() || c.latest.is_some();
-                let Some(merged_bounds) = intersect(bounds, (c.earliest, c.latest)) else { continue };
-                if !(date_known && cluster_known) {
-                    let close = match pub_date {
-                        Some(p) => c.pub_dates.iter().any(|q| (p - *q).num_days().abs() <= st.coref_max_pub_gap_days),
-                        None => false,
-                    };
-                    if !close {
-                        continue;
+                if let Some((score, mb, clash)) = match_score(c, &cand) {
+                    if best.as_ref().map_or(true, |b| score > b.1) {
+                        best = Some((ci, score, mb, clash));
                     }
-                }
-                // participants
-                let name_overlap = actor_keys.intersection(&c.actor_keys).count();
-                let country_overlap = country_keys.intersection(&c.country_keys).count();
-                if !actor_keys.is_empty() && !c.actor_keys.is_empty() && name_overlap == 0 && country_overlap == 0 {
-                    continue;
-                }
-                // places
-                let place_clash = !place_keys.is_empty() && !c.place_keys.is_empty() && place_keys.is_disjoint(&c.place_keys);
-                if place_clash && (place_countries.is_disjoint(&c.place_countries) || name_overlap == 0) {
-                    continue;
-                }
-                // content
-                let content = bag_cosine(&terms, &c.terms);
-                let no_args = actor_keys.is_empty() || c.actor_keys.is_empty();
-                let need = if no_args { 2.0 * st.coref_min_content } else { st.coref_min_content };
-                if content < need {
-                    continue;
-                }
-                // a glued-on article merges into its host's events only when independently about them
-                if let Some(h) = host {
-                    let exact_same_day = bounds.0.is_some() && bounds.0 == bounds.1 && c.earliest == bounds.0 && c.latest == bounds.1;
-                    if c.docs.contains(h) && !(exact_same_day && content >= 0.3) {
-                        continue;
-                    }
-                }
-                let score = content + 0.5 * (name_overlap.min(3) as f64 / 3.0) + 0.2 * (country_overlap.min(2) as f64 / 2.0);
-                if best.as_ref().map_or(true, |b| score > b.1) {
-                    best = Some((ci, score, merged_bounds));
                 }
             }
             match best {
-                Some((ci, _, mb)) => {
+                Some((ci, _, mb, clash)) => {
                     if let Some(c) = clusters.get_mut(ci) {
                         c.actor_keys.extend(actor_keys);
+                        c.strong_keys.extend(strong_keys);
                         c.country_keys.extend(country_keys);
                         c.place_keys.extend(place_keys);
                         c.place_countries.extend(place_countries);
-                        c.terms.extend(terms);
+                        c.member_terms.push(terms);
+                        c.member_facts.push(facts);
                         c.earliest = mb.0;
                         c.latest = mb.1;
+                        c.date_clash |= clash;
                         c.pub_dates.extend(pub_date);
                         c.docs.insert(doc.id.clone());
                         c.members.push((di, ei));
                     }
                 }
                 None => {
-                    by_type.entry(ev.event_type).or_default().push(clusters.len());
+                    by_type.entry((ev.event_type, ev.modality)).or_default().push(clusters.len());
                     clusters.push(Cluster {
                         event_type: ev.event_type,
                         modality: ev.modality,
                         actor_keys,
+                        strong_keys,
                         country_keys,
                         place_keys,
                         place_countries,
-                        terms,
+                        member_terms: vec![terms],
+                        member_facts: vec![facts],
                         earliest: bounds.0,
                         latest: bounds.1,
                         pub_dates: pub_date.into_iter().collect(),
                         docs: BTreeSet::from([doc.id.clone()]),
                         members: vec![(di, ei)],
+                        date_clash: false,
                     });
                 }
             }
@@ -261,7 +397,7 @@ fn source_key(doc: &Document, by_id: &HashMap<&DocId, &Document>) -> String {
 }
 
 fn build(c: &Cluster, docs: &[Document], by_id: &HashMap<&DocId, &Document>) -> Option<MergedEvent> {
-    let _ = c.event_type;
+    let _ = (c.event_type, c.modality);
     let mut reports = Vec::new();
     let mut sources: BTreeSet<String> = BTreeSet::new();
     let report_docs: BTreeSet<&DocId> = c.members.iter().filter_map(|&(d, _)| docs.get(d).map(|x| &x.id)).collect();
@@ -332,6 +468,40 @@ fn build(c: &Cluster, docs: &[Document], by_id: &HashMap<&DocId, &Document>) -> 
     let distinct_places: BTreeSet<String> = places.iter().map(|p| translit_key(&p.0)).collect();
     if distinct_places.len() > 1 {
         contradictions.push(Contradiction { field: "location".into(), values: places });
+    }
+    // dates: reports giving different values at the same precision, or a merge across a day's gap
+    let mut date_vals: Vec<(String, DocId)> = Vec::new();
+    for &(di, ei) in &c.members {
+        let Some(doc) = docs.get(di) else { continue };
+        let Some(ev) = doc.events.get(ei) else { continue };
+        if let Some(v) = ev.date.value.clone() {
+            if !date_vals.iter().any(|(x, d)| x == &v && d == &doc.id) {
+                date_vals.push((v, doc.id.clone()));
+            }
+        }
+    }
+    let precisions: BTreeSet<usize> = date_vals.iter().map(|v| v.0.len()).collect();
+    let distinct_dates: BTreeSet<&str> = date_vals.iter().map(|v| v.0.as_str()).collect();
+    if distinct_dates.len() > 1 && (precisions.len() == 1 || c.date_clash) {
+        contradictions.push(Contradiction { field: "date".into(), values: date_vals });
+    }
+    // actors: reports whose actors come from disjoint sides
+    let mut actor_vals: Vec<(String, DocId, BTreeSet<String>)> = Vec::new();
+    for &(di, ei) in &c.members {
+        let Some(doc) = docs.get(di) else { continue };
+        let Some(ev) = doc.events.get(ei) else { continue };
+        let sides: BTreeSet<String> = ev.actors.iter().map(|a| a.country.clone().unwrap_or_else(|| translit_key(&a.name))).collect();
+        if sides.is_empty() {
+            continue;
+        }
+        let names = ev.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ");
+        if !actor_vals.iter().any(|(n, d, _)| n == &names && d == &doc.id) {
+            actor_vals.push((names, doc.id.clone(), sides));
+        }
+    }
+    let clash = actor_vals.iter().enumerate().any(|(i, a)| actor_vals.iter().skip(i + 1).any(|b| a.1 != b.1 && a.2.is_disjoint(&b.2)));
+    if clash {
+        contradictions.push(Contradiction { field: "actor".into(), values: actor_vals.into_iter().map(|(n, d, _)| (n, d)).collect() });
     }
     let date = match (c.earliest, c.latest) {
         (Some(a), Some(b)) if a == b => UncertainDate::day(a),
@@ -453,5 +623,83 @@ pub(crate) mod tests {
         glued.meta.appended_to = Some(DocId::parse("h"));
         let merged = merge(&[host, glued]);
         assert_eq!(merged.len(), 2, "the glued article is not independently about the host's event");
+    }
+
+    fn range(d: &mut Document, i: usize, a: &str, b: &str) {
+        let p = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        if let Some(e) = d.events.get_mut(i) {
+            e.date = UncertainDate::between(p(a), p(b));
+        }
+    }
+
+    #[test]
+    fn unrelated_sentences_sharing_only_countries_and_a_wide_date_stay_apart() {
+        let s1 = "Russia said its drones struck an airfield in western Ukraine overnight.";
+        let s2 = "Ukraine accused Russia of shelling a hospital in Kharkiv after the talks.";
+        let mut a = doc("a", "BBC", "2025-05-16", s1, vec![(s1, PloverType::Assault, Modality::Asserted, "", vec![])]);
+        let mut b = doc("b", "Reuters", "2025-05-16", s2, vec![(s2, PloverType::Assault, Modality::Asserted, "", vec![])]);
+        // both bounded only by an uncertain publication date: their intersection is narrow by chance
+        range(&mut a, 0, "2025-01-20", "2025-07-17");
+        range(&mut b, 0, "2025-07-16", "2025-12-31");
+        assert_eq!(merge(&[a, b]).len(), 2);
+    }
+
+    #[test]
+    fn near_identical_sentences_merge_without_actors_or_dates() {
+        let s1 = "The talks lasted less than two hours and ended without a ceasefire agreement.";
+        let s2 = "The talks lasted less than two hours and ended without any ceasefire agreement.";
+        let s3 = "Analysts said the talks were a first step towards a broader settlement.";
+        let mut a = doc("a", "BBC", "2025-05-16", s1, vec![(s1, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        let mut b = doc("b", "Reuters", "2025-05-16", s2, vec![(s2, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        let mut c = doc("c", "AP", "2025-05-16", s3, vec![(s3, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        for d in [&mut a, &mut b, &mut c] {
+            d.events[0].actors.clear();
+            d.events[0].recipients.clear();
+        }
+        let merged = merge(&[a, b, c]);
+        assert_eq!(merged.len(), 2, "{merged:#?}");
+        assert_eq!(merged[0].num_sources, 2);
+    }
+
+    #[test]
+    fn within_one_document_only_the_same_event_merges() {
+        let body = "Ukraine and Russia held talks in Istanbul on Friday. Ukraine and Russia also held talks on prisoners on Friday.";
+        let s1 = "Ukraine and Russia held talks in Istanbul on Friday.";
+        let s2 = "Ukraine and Russia also held talks on prisoners on Friday.";
+        let mut a = doc("a", "BBC", "2025-05-16", body, vec![
+            (s1, PloverType::Consult, Modality::Asserted, "2025-05-16", vec![]),
+            (s1, PloverType::Consult, Modality::Asserted, "2025-05-16", vec![]),
+            (s2, PloverType::Consult, Modality::Asserted, "2025-05-17", vec![]),
+        ]);
+        // two triggers in the first sentence ("held", "talks"): one event
+        a.events[1].trigger = Span::new(body, 24, 29).unwrap();
+        let merged = merge(&[a.clone()]);
+        assert_eq!(merged.len(), 2, "{merged:#?}");
+        assert_eq!(merged[0].reports.len(), 2);
+        assert_eq!(merged[0].num_sources, 1);
+        // the second sentence on the same day, same trigger and actors: the same event
+        a.events[2].date = UncertainDate::parse_value("2025-05-16").unwrap();
+        let t2 = body.find("Ukraine and Russia also").unwrap();
+        a.events[2].trigger = Span::new(body, t2, t2 + 4).unwrap();
+        a.events[0].trigger = Span::new(body, 0, 4).unwrap();
+        assert_eq!(merge(&[a]).len(), 1);
+    }
+
+    #[test]
+    fn disagreeing_actors_and_dates_are_listed() {
+        let s1 = "A drone attack on the Sumy region cut power to more than 220,000 people overnight.";
+        let s2 = "A drone attack on the Sumy region cut power to more than 220,000 people on Wednesday.";
+        let mut a = doc("a", "BBC", "2025-07-16", s1, vec![(s1, PloverType::Assault, Modality::Asserted, "2025-07-16", vec![])]);
+        let mut b = doc("b", "Reuters", "2025-07-17", s2, vec![(s2, PloverType::Assault, Modality::Asserted, "2025-07-15", vec![])]);
+        a.events[0].actors = vec![arg("Russia", "RUS")];
+        a.events[0].recipients = vec![];
+        b.events[0].actors = vec![arg("Ukraine", "UKR")];
+        b.events[0].recipients = vec![];
+        let merged = merge(&[a, b]);
+        assert_eq!(merged.len(), 1, "{merged:#?}");
+        let fields: Vec<&str> = merged[0].contradictions.iter().map(|c| c.field.as_str()).collect();
+        assert!(fields.contains(&"date") && fields.contains(&"actor"), "{fields:?}");
+        let dates = merged[0].contradictions.iter().find(|c| c.field == "date").unwrap();
+        assert_eq!(dates.values.len(), 2);
     }
 }

@@ -20,6 +20,10 @@ pub(crate) struct Settings {
     pub story_weight_title: f64,
     pub coref_max_pub_gap_days: i64,
     pub coref_min_content: f64,
+    pub coref_high_content: f64,
+    pub coref_similar_content: f64,
+    pub coref_near_identical: f64,
+    pub coref_narrow_date_days: i64,
 }
 
 fn parse(text: &str) -> Result<HashMap<String, f64>, crate::LinkError> {
@@ -59,6 +63,10 @@ impl Settings {
             story_weight_title: g("story_weight_title", 0.15),
             coref_max_pub_gap_days: g("coref_max_pub_gap_days", 2.0) as i64,
             coref_min_content: g("coref_min_content", 0.08),
+            coref_high_content: g("coref_high_content", 0.35),
+            coref_similar_content: g("coref_similar_content", 0.5),
+            coref_near_identical: g("coref_near_identical", 0.7),
+            coref_narrow_date_days: g("coref_narrow_date_days", 7.0) as i64,
         }
     }
 }
