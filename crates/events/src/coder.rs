@@ -52,7 +52,13 @@ struct Trig {
     entry: usize,
     start: usize,
     end: usize,
+    /// A code rule that made this word a trigger (not its lexicon line).
+    via: Option<&'static str>,
 }
+
+/// Words that, later in the clause, turn "expect" into a demand
+/// ("they expected a withdrawal … as a minimum").
+const MINIMUM: &[&str] = &["minimum", "minimal", "precondition", "preconditions"];
 
 /// Sentence context shared by the argument finders.
 struct Ctx<'a> {
@@ -450,9 +456,19 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
                     "the" | "a" | "an" | "its" | "his" | "her" | "their" | "these" | "this" | "those" | "our"
                 )
         };
+        // "X expected Y … as a minimum": a demand (not "expected to", a plan)
+        if best.is_none() && tok.stem == "expect" && ctx.word(i + 1) != "to" {
+            let clause_end = (i + 1..ctx.toks.len()).find(|&j| ctx.toks[j].lower == "." || ctx.toks[j].lower == ";");
+            let minimum = (i + 1..clause_end.unwrap_or(ctx.toks.len())).any(|j| MINIMUM.contains(&ctx.word(j)));
+            if let (true, Some(e)) = (minimum, lex.request_entry()) {
+                out.push(Trig { entry: e, start: i, end: i + 1, via: Some("'expect … as a minimum' → demand") });
+                i += 1;
+                continue;
+            }
+        }
         match best {
             Some((entry, end)) if end > i && !adjectival(entry) => {
-                out.push(Trig { entry, start: i, end });
+                out.push(Trig { entry, start: i, end, via: None });
                 i = end;
             }
             _ => i += 1,
@@ -571,11 +587,49 @@ pub fn code_document(lex: &Lexicon, doc: &Document) -> Vec<Event> {
         std::borrow::Cow::Owned(all)
     };
     let mut events = Vec::new();
+    let mut prev: Option<(Span, Vec<Event>)> = None;
     for s in sentences {
-        events.extend(code_sentence(lex, doc, &merged, &pairs, s));
+        let mut evs = code_sentence(lex, doc, &merged, &pairs, s);
+        if let Some((ps, pevs)) = &prev {
+            list_item_modality(body, *ps, pevs, s, &mut evs);
+        }
+        events.extend(evs.iter().cloned());
+        prev = Some((s, evs));
     }
     events.sort_by_key(|e| e.trigger);
     events
+}
+
+/// A sentence after one ending with ':' ("Russia's demands reportedly include:")
+/// is a list item: an event noun opening it, with no cue of its own, takes the
+/// modality of the introducing sentence's demand (demanded) or offer (proposed),
+/// and its attribution; otherwise it is hypothetical (listed, not reported as done).
+fn list_item_modality(body: &str, prev: Span, prev_events: &[Event], sentence: Span, events: &mut [Event]) {
+    let intro = prev.text(body).trim_end();
+    if !intro.ends_with(':') {
+        return;
+    }
+    let lead = prev_events.iter().rev().find(|e| matches!(e.event_type, PloverType::Request | PloverType::Agree));
+    let (modality, why) = match lead {
+        Some(e) if e.event_type == PloverType::Request => (Modality::Demanded, e.trigger.text(body).to_string()),
+        Some(e) => (Modality::Proposed, e.trigger.text(body).to_string()),
+        None => (Modality::Hypothetical, "a list".to_string()),
+    };
+    for e in events.iter_mut() {
+        let before = body.get(sentence.start()..e.trigger.start()).unwrap_or("");
+        let opening = before.split_whitespace().count() <= 3;
+        if opening && e.modality == Modality::Asserted && e.rule.contains("asserted (no cue)") {
+            e.modality = modality;
+            if e.attributed_to.is_none() {
+                e.attributed_to = lead.and_then(|l| l.attributed_to.clone());
+            }
+            e.rule.push_str(&format!(
+                "; list item after '{}' (previous sentence ends with ':') → {}",
+                why,
+                modality.as_str()
+            ));
+        }
+    }
 }
 
 /// Codes one sentence.
@@ -794,6 +848,19 @@ fn code_trigger(
             recip_note = "mentions after the trigger".into();
         }
     }
+    // "withdrawal of Ukrainian forces": the party after 'of' performs the event noun
+    if actor_group.is_empty() && shared_actors.is_empty() && !entry.frame.verb && ctx.word(trig.end) == "of" {
+        let near: Vec<usize> = ctx
+            .mentions_in(trig.end + 1, rb.max(trig.end + 1))
+            .into_iter()
+            .filter(|&k| !ctx.is_place(k) && ctx.ments[k].1 <= trig.end + 2)
+            .collect();
+        if let Some(&k) = near.first() {
+            actor_group = vec![k];
+            recip_group.retain(|&r| r != k);
+            actor_note = "the party after 'of' (event noun)".into();
+        }
+    }
     let mut actors = ctx.args(&actor_group);
     if actors.is_empty() {
         actors = shared_actors;
@@ -997,6 +1064,9 @@ fn code_trigger(
         entry.event_type.as_str(),
         entry.mode.as_deref().map(|m| format!("/{m}")).unwrap_or_default()
     );
+    if let Some(via) = trig.via {
+        rule.push_str(&format!(" via {via}"));
+    }
     rule.push_str(&format!("; actors: {actor_note}"));
     if !recipients.is_empty() {
         rule.push_str(&format!("; recipients: {recip_note}"));

@@ -374,6 +374,14 @@ impl Lexicon {
         Ok(Lexicon { entries, by_stem, by_prefix, cues: cue_list })
     }
 
+    /// The first REQUEST entry with a speech frame (the generic demand), used
+    /// by code rules that recognise a demand the lexicon cannot pattern.
+    pub fn request_entry(&self) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|e| e.event_type == chronicle_core::PloverType::Request && e.frame.speech && e.governs.is_some())
+    }
+
     /// Entries that may start at `tok`.
     pub fn candidates<'a>(&'a self, tok: &Tok) -> impl Iterator<Item = usize> + 'a {
         let direct = self.by_stem.get(&tok.stem).map(|v| v.as_slice()).unwrap_or(&[]);
