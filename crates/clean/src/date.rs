@@ -1,9 +1,12 @@
 //! Publication dates: explicit strings, relative stamps against a crawl time, and bounds
 //! inferred from the dates a text mentions.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime};
 use chronicle_core::{DateBasis, PublishedDate, UncertainDate};
-use regex::Captures;
+use regex::{Captures, Regex};
 
 use crate::lexicon::{Unit, LEXICON};
 
@@ -222,6 +225,110 @@ fn past_context(text: &str, start: usize, end: usize) -> bool {
     past && !near_future && !sentence_future
 }
 
+/// Weekday names and sure-future words from `data/clean/dates.tsv`, with the regexes
+/// that find a weekday written next to a date.
+struct WeekdayCues {
+    /// Lower-case weekday name → 1 (Monday)..7.
+    weekdays: HashMap<String, u32>,
+    /// Words that put a date a few words later in the future for certain.
+    sure_future: Vec<String>,
+    /// A weekday right before a date: "Monday, ", "Friday (", "Monday the ".
+    before: Option<Regex>,
+    /// A weekday in brackets right after a date: " (Monday)".
+    after: Option<Regex>,
+}
+
+static CUES: LazyLock<WeekdayCues> = LazyLock::new(|| {
+    let mut weekdays = HashMap::new();
+    let mut sure_future = Vec::new();
+    for line in include_str!("../../../data/clean/dates.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        match (f.first().copied(), f.get(1).copied(), f.get(2).map(|w| w.trim().to_lowercase()), f.get(3)) {
+            (Some("weekday"), Some("en"), Some(w), Some(v)) => {
+                if let Ok(n) = v.trim().parse::<u32>() {
+                    weekdays.insert(w, n);
+                }
+            }
+            (Some("sure_future"), Some("en"), Some(w), _) if !w.is_empty() => sure_future.push(w),
+            _ => {}
+        }
+    }
+    let mut names: Vec<&String> = weekdays.keys().collect();
+    names.sort();
+    let alt = names.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let before = (!alt.is_empty())
+        .then(|| Regex::new(&format!(r"(?i)(?-u:\b)({alt})(?:\s*,\s*|\s*\(\s*|\s+)(?:the\s+)?$")).ok())
+        .flatten();
+    let after = (!alt.is_empty()).then(|| Regex::new(&format!(r"(?i)^\s*\(\s*({alt})\s*\)")).ok()).flatten();
+    WeekdayCues { weekdays, sure_future, before, after }
+});
+
+/// The weekday (1 = Monday) written right next to the date at `start..end`:
+/// "Monday, June 2", "Monday (June 2)", "June 2 (Monday)".
+fn stated_weekday(text: &str, start: usize, end: usize) -> Option<u32> {
+    let cues = &*CUES;
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + 16).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let found = cues
+        .before
+        .as_ref()
+        .and_then(|re| re.captures(text.get(from..start)?))
+        .or_else(|| cues.after.as_ref().and_then(|re| re.captures(text.get(end..to)?)))?;
+    cues.weekdays.get(&found.get(1)?.as_str().to_lowercase()).copied()
+}
+
+/// The only day in `years` on which month `mo`, day `d` falls on weekday `wd`.
+fn pin_year(mo: u32, d: u32, wd: u32, years: std::ops::RangeInclusive<i32>) -> Option<NaiveDate> {
+    let mut hits = years.filter_map(|y| NaiveDate::from_ymd_opt(y, mo, d)).filter(|x| x.weekday().number_from_monday() == wd);
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first)
+}
+
+/// True when the date at `start` is surely after the document: a sure-future word
+/// ("will") at most five words before it, the date introduced by a time preposition
+/// ("on", "in", "from"), and no past-tense verb in between ("will discuss what
+/// happened on May 16" is not future; "will be held on" is).
+fn future_context(text: &str, start: usize) -> bool {
+    let lx = &*LEXICON;
+    let cues = &*CUES;
+    let before = text.get(..start).unwrap_or("");
+    let s_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let mut words: Vec<String> = before
+        .get(s_start..)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // "on Monday, June 2": look past the weekday and an article
+    while words.last().is_some_and(|w| cues.weekdays.contains_key(w) || w == "the") {
+        words.pop();
+    }
+    if !words.last().is_some_and(|w| matches!(w.as_str(), "on" | "in" | "from" | "at")) {
+        return false;
+    }
+    let n = words.len();
+    let window = &words[n.saturating_sub(6)..];
+    let Some(k) = window.iter().rposition(|w| cues.sure_future.iter().any(|f| f == w.trim_start_matches('\''))) else {
+        return false;
+    };
+    let between = &window[k + 1..];
+    !between.iter().enumerate().any(|(i, w)| {
+        let past = lx.past.contains(w) || (w.len() > 4 && w.ends_with("ed"));
+        let passive = i > 0 && between.get(i - 1).is_some_and(|p| p == "be" || p == "been");
+        past && !passive
+    })
+}
+
 /// Bounds on the publication date from the dates a text mentions as past. English only;
 /// `crawled` caps the upper bound. `value` is never set here: content alone rarely pins
 /// one day, and a false exact date is worse than none.
@@ -273,6 +380,50 @@ pub(crate) fn infer_from_content(text: &str, language: Option<&str>, crawled: Op
                 None => max_year.and_then(|y| NaiveDate::from_ymd_opt(y, mo, d)),
             };
             bump(resolved);
+        }
+    }
+    // A weekday written with a year-less date ("Monday, June 2") pins its year among
+    // the few the text allows: around the crawl year, else from the latest year the
+    // text mentions as past up to five years on. Past: the document is on or after
+    // it; said with no tense: within a year of it (the writer left the year out).
+    let window = match (crawled, max_year) {
+        (Some(c), _) => Some((c.year() - 1)..=(c.year() + 1)),
+        (None, Some(y)) => Some(y..=(y + 5)),
+        (None, None) => None,
+    };
+    let mut caps: Vec<NaiveDate> = Vec::new();
+    for &(s, e, m) in &found {
+        let future = future_context(text, s);
+        if let Mention::MonthDay(mo, d) = m {
+            let (Some(wd), Some(years)) = (stated_weekday(text, s, e), window.clone()) else { continue };
+            let Some(day) = pin_year(mo, d, wd, years) else { continue };
+            if future {
+                // only a window anchored on the crawl keeps a cap safe
+                if crawled.is_some() {
+                    caps.push(day);
+                }
+            } else if past_context(text, s, e) {
+                bump(Some(day));
+            } else {
+                bump(day.checked_sub_signed(Duration::days(366)));
+            }
+        } else if future {
+            // A dated future event ("will be held on July 9, 2026") is after the document.
+            let cap = match m {
+                Mention::Full(d) => Some(d),
+                Mention::MonthYear(y, mo) => NaiveDate::from_ymd_opt(if mo == 12 { y + 1 } else { y }, if mo == 12 { 1 } else { mo + 1 }, 1)
+                    .and_then(|x| x.pred_opt()),
+                Mention::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+                Mention::MonthDay(..) => None,
+            };
+            caps.extend(cap);
+        }
+    }
+    // A cap below what the past mentions prove is a misreading: ignore it.
+    let mut latest = latest;
+    for cap in caps {
+        if earliest.is_none_or(|e| e <= cap) && latest.is_none_or(|l| cap < l) {
+            latest = Some(cap);
         }
     }
     bounds(earliest, latest)
@@ -342,5 +493,52 @@ mod tests {
         let with_crawl = infer_from_content(text, Some("en"), Some(d("2025-06-06")));
         assert_eq!(with_crawl.date.latest, Some(d("2025-06-06")));
         assert!(infer_from_content("Nothing dated here.", Some("en"), None).date.is_unknown());
+    }
+
+    // Invented sentences. 2025-06-02 and 2025-06-30 are Mondays; June 2 is a Monday in no
+    // other year from 2022 to 2027.
+    #[test]
+    fn stated_weekday_pins_the_year_of_a_past_date() {
+        let text = "The war began in 2022. The delegations met on Monday, June 2, in the port city.";
+        let p = infer_from_content(text, Some("en"), None);
+        assert_eq!(p.date.earliest, Some(d("2025-06-02")));
+        assert_eq!(p.date.value, None);
+        let bracketed = "The war began in 2022. The delegations met on June 2 (Monday) in the port city.";
+        assert_eq!(infer_from_content(bracketed, Some("en"), None).date.earliest, Some(d("2025-06-02")));
+        // without the weekday only the year the text gives is known
+        let plain = "The war began in 2022. The delegations met on June 2 in the port city.";
+        assert_eq!(infer_from_content(plain, Some("en"), None).date.earliest, Some(d("2022-06-02")));
+        // a weekday no candidate year fits adds nothing
+        let wrong = "The war began in 2022. The delegations met on Saturday, June 2, in the port city.";
+        assert_eq!(infer_from_content(wrong, Some("en"), None).date.earliest, Some(d("2022-06-02")));
+        // no year anywhere and no crawl: nothing to pin against
+        assert!(infer_from_content("They met on Monday, June 2.", Some("en"), None).date.is_unknown());
+    }
+
+    #[test]
+    fn surely_future_dates_cap_the_document_date() {
+        let text = "The war began in 2022. Elections will be held on July 9, 2026.";
+        let p = infer_from_content(text, Some("en"), None);
+        assert_eq!((p.date.earliest, p.date.latest), (Some(d("2022-01-01")), Some(d("2026-07-09"))));
+        let month = infer_from_content("A vote will take place in March 2027.", Some("en"), None);
+        assert_eq!(month.date.latest, Some(d("2027-03-31")));
+        // not future: a past verb between "will" and the date, or no time preposition
+        let past = infer_from_content("They will discuss what happened on May 16, 2025.", Some("en"), None);
+        assert_eq!(past.date.latest, None);
+        let noun = infer_from_content("The court will review the 2014 ruling.", Some("en"), None);
+        assert_eq!(noun.date.latest, None);
+        // a cap below a proven lower bound is ignored
+        let clash = "The talks ended on May 3, 2025. Talks will resume on April 1, 2025.";
+        let c = infer_from_content(clash, Some("en"), None);
+        assert_eq!((c.date.earliest, c.date.latest), (Some(d("2025-05-03")), None));
+    }
+
+    #[test]
+    fn future_weekday_date_caps_only_around_the_crawl() {
+        let text = "The envoys will meet on Monday, June 30, in the port city.";
+        let p = infer_from_content(text, Some("en"), Some(d("2025-07-10")));
+        assert_eq!(p.date.latest, Some(d("2025-06-30")));
+        let loose = "The war began in 2022. The envoys will meet on Monday, June 30, in the port city.";
+        assert_eq!(infer_from_content(loose, Some("en"), None).date.latest, None);
     }
 }

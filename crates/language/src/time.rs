@@ -507,6 +507,10 @@ struct Candidate {
     time_type: TimeType,
     value: Option<String>,
     resolved: UncertainDate,
+    /// For a year-less month-day the document range leaves open: the dates it can be.
+    open: Vec<NaiveDate>,
+    /// For a year-less month-day resolved to one day: its year.
+    yearless_year: Option<i32>,
 }
 
 /// Finds and normalises the time expressions of `text` against `doc_date`,
@@ -547,7 +551,7 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
             let g = |i: usize| c.get(i).map(|x| x.as_str());
             let (start, end) = (m.start(), m.end());
             let mut push = |start: usize, end: usize, tt: TimeType, value: Option<String>, resolved: UncertainDate| {
-                cands.push(Candidate { start, end, time_type: tt, value, resolved });
+                cands.push(Candidate { start, end, time_type: tt, value, resolved, open: Vec::new(), yearless_year: None });
             };
             match p.kind {
                 Kind::Iso => {
@@ -580,8 +584,23 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                         }
                     } else {
                         let fut = future_before(start);
-                        let (v, r) = resolve(Rel::MonthDay { month, day, future: fut, past: !fut }, anchor, "");
-                        push(start, end, TimeType::Date, v, r);
+                        let options = month_day_candidates(month, day, fut, anchor);
+                        // A weekday written with the date ("Monday, June 2", "June 2
+                        // (Monday)") keeps only the years where that day is that weekday.
+                        let stated = weekday_before(text, start).or_else(|| weekday_after(text, end));
+                        let fitting: Vec<NaiveDate> = match stated {
+                            Some(wd) => options.iter().copied().filter(|d| d.weekday().number_from_monday() == wd).collect(),
+                            None => options.clone(),
+                        };
+                        let (v, r) = match fitting.as_slice() {
+                            [only] if stated.is_some() || options.len() == 1 => {
+                                (Some(only.format("%Y-%m-%d").to_string()), UncertainDate::day(*only))
+                            }
+                            _ => resolve(Rel::MonthDay { month, day, future: fut, past: !fut }, anchor, ""),
+                        };
+                        let yearless_year = v.as_ref().and_then(|_| r.exact_day()).map(|d| d.year());
+                        let open = if v.is_none() && fitting.len() > 1 { fitting } else { Vec::new() };
+                        cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year });
                     }
                 }
                 Kind::MonthYear => {
@@ -656,6 +675,14 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                         Some(p) => (TimeType::Time, format!("T{p}")),
                         None => (TimeType::Date, String::new()),
                     };
+                    // "Monday, June 2": the weekday is that date when the date's
+                    // possible years leave exactly one where it falls on that weekday.
+                    if part.is_none() && modifier.is_none() {
+                        if let Some(day) = date_after_weekday(text, end, wd, future_before(start), anchor) {
+                            push(start, end, tt, Some(day.format("%Y-%m-%d").to_string()), UncertainDate::day(day));
+                            continue;
+                        }
+                    }
                     let (v, r) = resolve(Rel::Weekday { wd, dir }, anchor, &suffix);
                     push(start, end, tt, v, r);
                 }
@@ -849,6 +876,7 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
             }
         }
     }
+    settle_open_dates(text, &mut cands, sentences);
     // Longest match wins; earlier start first.
     cands.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))));
     let mut out: Vec<(Span, TimeType, Option<String>, UncertainDate)> = Vec::new();
@@ -868,6 +896,131 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
         }
     }
     out
+}
+
+/// A weekday written right before a date: "Monday, June 2", "Friday (May 16", "Monday the 2nd".
+static WD_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let w = alternation(LEXICON.weekdays.keys());
+    Regex::new(&ascii_boundaries(&format!(r"\b({w})(?:\s*,\s*|\s*\(\s*|\s+)(?:the\s+)?$"))).expect("weekday-before regex")
+});
+
+/// A weekday in brackets right after a date: "June 2 (Monday)".
+static WD_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let w = alternation(LEXICON.weekdays.keys());
+    Regex::new(&ascii_boundaries(&format!(r"^\s*\(\s*({w})\s*\)"))).expect("weekday-after regex")
+});
+
+/// A date right after a weekday: ", June 2", " (2 June)", ", June 2, 2025".
+static DATE_AFTER_WD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let m = alternation(LEXICON.months.keys());
+    Regex::new(&ascii_boundaries(&format!(
+        r"^(?:\s*,\s*|\s*\(\s*|\s+)(?:the\s+)?(?:({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+({m}))\b(?:,?\s+(\d{{4}})\b)?"
+    )))
+    .expect("date-after-weekday regex")
+});
+
+/// Any weekday name.
+static WEEKDAY_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let w = alternation(LEXICON.weekdays.keys());
+    Regex::new(&ascii_boundaries(&format!(r"\b({w})\b"))).expect("weekday regex")
+});
+
+/// The weekday written right before `start` (1 = Monday), if any.
+fn weekday_before(text: &str, start: usize) -> Option<u32> {
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let c = WD_BEFORE_RE.captures(text.get(from..start)?)?;
+    LEXICON.weekdays.get(c.get(1)?.as_str()).copied()
+}
+
+/// The weekday written in brackets right after `end` (1 = Monday), if any.
+fn weekday_after(text: &str, end: usize) -> Option<u32> {
+    let mut to = (end + 16).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let c = WD_AFTER_RE.captures(text.get(end..to)?)?;
+    LEXICON.weekdays.get(c.get(1)?.as_str()).copied()
+}
+
+/// The day a weekday names when a date follows it ("Monday, June 2"): the date itself
+/// when a year is written and agrees with the weekday, else the only year the document
+/// range allows in which that month-day falls on that weekday.
+fn date_after_weekday(text: &str, end: usize, wd: u32, fut: bool, anchor: (Option<NaiveDate>, Option<NaiveDate>)) -> Option<NaiveDate> {
+    let mut to = (end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let c = DATE_AFTER_WD_RE.captures(text.get(end..to)?)?;
+    let month_word = c.get(1).or(c.get(4))?.as_str();
+    let month = LEXICON.months.get(month_word).copied()?;
+    let day: u32 = c.get(2).or(c.get(3))?.as_str().parse().ok()?;
+    let fits = |d: &NaiveDate| d.weekday().number_from_monday() == wd;
+    if let Some(y) = c.get(5).and_then(|y| y.as_str().parse::<i32>().ok()) {
+        return NaiveDate::from_ymd_opt(y, month, day).filter(fits);
+    }
+    let fitting: Vec<NaiveDate> = month_day_candidates(month, day, fut, anchor).into_iter().filter(fits).collect();
+    match fitting.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
+/// Every day a year-less month-day can be given the document range: from its reading
+/// at the earliest anchor to its reading at the latest (tense applied). Empty when a
+/// bound is missing or the range spans decades.
+fn month_day_candidates(month: u32, day: u32, fut: bool, anchor: (Option<NaiveDate>, Option<NaiveDate>)) -> Vec<NaiveDate> {
+    let rel = Rel::MonthDay { month, day, future: fut, past: !fut };
+    let (Some(lo), Some(hi)) = (anchor.0.and_then(|a| eval_rel(rel, a)), anchor.1.and_then(|a| eval_rel(rel, a))) else {
+        return Vec::new();
+    };
+    let (y0, y1) = (lo.1.year(), hi.1.year());
+    if y1 < y0 || y1 - y0 > 30 {
+        return Vec::new();
+    }
+    (y0..=y1).filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).collect()
+}
+
+/// Year-less month-days the document range leaves open between a few years: the
+/// weekday the sentence names (only one), else the year every other year-less date of
+/// the document resolved to, picks one when exactly one candidate fits. Otherwise the
+/// honest range stays.
+fn settle_open_dates(text: &str, cands: &mut [Candidate], sentences: &[(usize, usize)]) {
+    let years: std::collections::BTreeSet<i32> = cands.iter().filter_map(|c| c.yearless_year).collect();
+    for c in cands.iter_mut().filter(|c| !c.open.is_empty()) {
+        let i = sentences.partition_point(|s| s.1 <= c.start);
+        let (s0, s1) = sentences.get(i).filter(|s| s.0 <= c.start).copied().unwrap_or((c.start, c.end));
+        let named: std::collections::BTreeSet<u32> = text
+            .get(s0..s1)
+            .map(|sent| {
+                WEEKDAY_WORD_RE
+                    .find_iter(sent)
+                    .filter_map(|m| LEXICON.weekdays.get(m.as_str()).copied())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let pick = |keep: &dyn Fn(&NaiveDate) -> bool| -> Option<NaiveDate> {
+            let hits: Vec<NaiveDate> = c.open.iter().copied().filter(|d| keep(d)).collect();
+            match hits.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            }
+        };
+        let by_weekday = match named.iter().collect::<Vec<_>>().as_slice() {
+            [wd] => pick(&|d: &NaiveDate| d.weekday().number_from_monday() == **wd),
+            _ => None,
+        };
+        let by_year = match years.iter().collect::<Vec<_>>().as_slice() {
+            [y] => pick(&|d: &NaiveDate| d.year() == **y),
+            _ => None,
+        };
+        if let Some(day) = by_weekday.or(by_year) {
+            c.value = Some(day.format("%Y-%m-%d").to_string());
+            c.resolved = UncertainDate::day(day);
+        }
+    }
 }
 
 fn past_bounds(anchor: (Option<NaiveDate>, Option<NaiveDate>)) -> UncertainDate {
