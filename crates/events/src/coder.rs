@@ -56,6 +56,9 @@ struct Trig {
     via: Option<&'static str>,
 }
 
+/// Words for a negotiating party's team.
+const DELEGATION: &[&str] = &["delegation", "delegations", "negotiators", "delegates", "envoys", "team"];
+
 /// Words that, later in the clause, turn "expect" into a demand
 /// ("they expected a withdrawal … as a minimum").
 const MINIMUM: &[&str] = &["minimum", "minimal", "precondition", "preconditions"];
@@ -369,6 +372,30 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// Parties named as delegations in the sentence: a mention right before or
+    /// after a delegation word ("Ukraine's delegation", "the Russian and
+    /// Ukrainian delegations", "the delegation of Turkey"), compound groups included.
+    fn delegation_parties(&self) -> Vec<EventArg> {
+        let mut out: Vec<EventArg> = Vec::new();
+        for k in 0..self.ments.len() {
+            let (_, s, e) = self.ments[k];
+            let after = DELEGATION.contains(&self.word(e))
+                || (self.word(e) == "'s" && DELEGATION.contains(&self.word(e + 1)));
+            let before = s >= 2 && self.word(s - 1) == "of" && DELEGATION.contains(&self.word(s - 2));
+            if !(after || before) {
+                continue;
+            }
+            let cands: Vec<usize> = (0..self.ments.len()).collect();
+            let group = if after { self.group_back(k, &cands) } else { vec![k] };
+            for a in self.args(&group) {
+                if a.country.is_some() && !out.iter().any(|x| x.country == a.country) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
     /// The resolved pair a synthetic mention stands for.
     fn pair_of(&self, k: usize) -> Option<&PairRef> {
         let m = self.ments.get(k)?.0;
@@ -669,6 +696,16 @@ pub(crate) fn code_sentence(
             });
             continue;
         };
+        // "agreed to exchange 1,000 prisoners": the agreement carries the exchange's numbers
+        if let Some(p) = governor {
+            if let Some(g) = drafts.get_mut(p) {
+                let carries = matches!(g.event.event_type, PloverType::Agree | PloverType::Request | PloverType::Reject);
+                if carries && g.event.quantities.is_empty() && !draft.event.quantities.is_empty() {
+                    g.event.quantities = draft.event.quantities.clone();
+                    g.event.rule.push_str("; quantities: from the governed event");
+                }
+            }
+        }
         drafts.push(draft);
     }
     drafts
@@ -875,6 +912,28 @@ fn code_trigger(
                 }
             }
             recip_note = "mutual: every party is an actor".into();
+        }
+    }
+    if entry.frame.mutual {
+        // "Ukraine's delegation … addressed the Russian delegation": the delegations named
+        // in the sentence are the parties of the talks
+        let dels = ctx.delegation_parties();
+        let codes = |v: &[EventArg]| -> Vec<String> {
+            let mut c: Vec<String> = v.iter().filter_map(|a| a.country.clone()).collect();
+            c.sort();
+            c.dedup();
+            c
+        };
+        let del_codes = codes(&dels);
+        if del_codes.len() >= 2 && codes(&actors).len() < del_codes.len() {
+            for d in dels {
+                let has = actors.iter().any(|a| a.name == d.name || (a.country.is_some() && a.country == d.country));
+                if !has {
+                    actors.push(d);
+                }
+            }
+            recipients.retain(|r| !actors.iter().any(|a| a.country.is_some() && a.country == r.country));
+            actor_note.push_str(" + the delegations named in the sentence");
         }
     }
 

@@ -193,3 +193,44 @@ fn a_list_after_a_colon_takes_the_introducing_demand() {
     );
     assert_eq!(by_trigger(&d, "withdrawal").modality, Modality::Asserted);
 }
+
+#[test]
+fn talks_take_both_delegations_named_in_the_sentence() {
+    let d = doc(
+        &["Armenia's delegation arrived at the talks in Geneva and addressed the Azerbaijani delegation."],
+        &[("Armenia", 0, Location, "ARM"), ("Geneva", 0, Location, "CHE"), ("Azerbaijani", 0, Group, "AZE")],
+    );
+    let t = by_trigger(&d, "talks");
+    assert_eq!(t.event_type, PloverType::Consult, "{}", t.rule);
+    assert_eq!(countries(&t.actors), ["ARM", "AZE"], "{}", t.rule);
+    assert_eq!(t.location.as_ref().map(|l| l.name.as_str()), Some("Geneva"));
+}
+
+#[test]
+fn an_agreed_exchange_carries_its_numbers_on_the_agreement() {
+    let text = "Armenia and Azerbaijan agreed to exchange 300 prisoners each.";
+    let mut d = doc(&[text], &[("Armenia", 0, Location, "ARM"), ("Azerbaijan", 0, Location, "AZE")]);
+    let s = text.find("300 prisoners").unwrap();
+    d.quantities.push(chronicle_core::Quantity {
+        span: Span::new(text, s, s + "300 prisoners".len()).unwrap(),
+        value: 300.0,
+        approx: None,
+        unit: None,
+        counts: Some("prisoners".into()),
+        ordinal: false,
+    });
+    EventCoder::builtin().unwrap().code(&mut d);
+    let agree = by_trigger(&d, "agreed");
+    assert_eq!(agree.event_type, PloverType::Agree);
+    assert_eq!(agree.quantities.iter().map(|q| q.value).collect::<Vec<_>>(), [300.0], "{}", agree.rule);
+    let swap = by_trigger(&d, "exchange");
+    assert_eq!(swap.modality, Modality::Planned, "{}", swap.rule);
+}
+
+#[test]
+fn returning_remains_is_a_release() {
+    let d = doc(&["Armenia returned the remains of soldiers to Azerbaijan."], &[("Armenia", 0, Location, "ARM"), ("Azerbaijan", 0, Location, "AZE")]);
+    let e = by_trigger(&d, "returned");
+    assert_eq!((e.event_type, e.mode.as_deref()), (PloverType::Retreat, Some("release")), "{}", e.rule);
+    assert_eq!(countries(&e.actors), ["ARM"]);
+}
