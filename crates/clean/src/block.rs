@@ -1,16 +1,18 @@
 //! Blocks of a text and their features (jusText-style: length, stop-word density,
 //! punctuation, list shape, stamps and header shapes).
 
-use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use crate::date::{find_stamp, mentions, Mention, Stamp};
-use crate::lexicon::{normalise_line, CueKind, LEXICON};
+use crate::lexicon::{normalise_line, CueKind, WordSet, LEXICON};
 
 /// One block (a non-empty line) of the segmented text.
 #[derive(Clone, Debug)]
 pub(crate) struct Block<'a> {
     /// The language's stop list, for topic words computed on demand.
-    pub stops: Option<&'a HashSet<String>>,
+    pub stops: Option<&'a WordSet>,
+    /// Content words, computed on first use (see [`Block::content`]).
+    content: OnceLock<WordSet>,
     /// The trimmed text.
     pub text: &'a str,
     /// Byte range in the segmented text.
@@ -80,8 +82,12 @@ fn is_capitalised(w: &str) -> bool {
 /// True for a short capitalised name: 1–5 words, each capitalised or a joiner, no sentence end.
 pub(crate) fn name_shape(s: &str) -> bool {
     let s = s.trim_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
+    // Cheap rejections first (more than 40 characters always fails).
+    if s.len() > 160 || s.chars().count() > 40 {
+        return false;
+    }
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || s.chars().count() > 40 {
+    if words.is_empty() || words.len() > 5 {
         return false;
     }
     if s.ends_with(['.', '!', '?', ':', ',', ';']) {
@@ -93,28 +99,35 @@ pub(crate) fn name_shape(s: &str) -> bool {
 }
 
 /// Computes a block's features. `stops` is the document language's stop list.
-pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Option<&'a HashSet<String>>) -> Block<'a> {
+pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Option<&'a WordSet>) -> Block<'a> {
     let lx = &*LEXICON;
     let t = text.get(start..end).unwrap_or("");
     let norm = normalise_line(t);
     let mut words = 0usize;
     let mut stop_hits = 0usize;
     let mut promo_hits = 0usize;
+    // One lowercase buffer for every word of the line.
+    let mut lw = String::new();
     for w in t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-') {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() || !w.chars().any(char::is_alphabetic) {
             continue;
         }
         words += 1;
-        let lw = w.to_lowercase();
-        if stops.is_some_and(|s| s.contains(&lw)) {
+        lw.clear();
+        if w.is_ascii() {
+            lw.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lw.push_str(&w.to_lowercase());
+        }
+        if stops.is_some_and(|s| s.contains(lw.as_str())) {
             stop_hits += 1;
         }
-        if lx.promo_words.contains(&lw) {
+        if lx.promo_words.contains(lw.as_str()) {
             promo_hits += 1;
         }
     }
-    let lower = t.to_lowercase();
+    let lower = if t.is_ascii() { t.to_ascii_lowercase() } else { t.to_lowercase() };
     promo_hits += lx.promo_phrases.iter().filter(|p| lower.contains(p.as_str())).count();
     let stop = match stops {
         Some(_) if words > 0 => stop_hits as f64 / words as f64,
@@ -126,11 +139,16 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
     let bullet = t.starts_with(BULLETS) && t.chars().nth(1).is_some_and(char::is_whitespace)
         || t.starts_with('•');
     let cue = if words <= 6 { lx.cues.get(&norm).copied() } else { None };
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    let (mut letters, mut upper) = (0usize, true);
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper &= c.is_uppercase();
+    }
+    let all_caps = letters >= 3 && upper;
     let dateline = dateline_of(t);
     Block {
         stops,
+        content: OnceLock::new(),
         text: t,
         start,
         end,
@@ -153,14 +171,17 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
 }
 
 impl Block<'_> {
-    /// Words for topic comparison: lowercase, not stop words, three letters or more.
-    pub(crate) fn content(&self) -> HashSet<String> {
-        self.text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3 && w.chars().any(char::is_alphabetic))
-            .map(str::to_lowercase)
-            .filter(|w| !self.stops.is_some_and(|s| s.contains(w)))
-            .collect()
+    /// Words for topic comparison: lowercase, not stop words, three letters or more
+    /// (computed once per block).
+    pub(crate) fn content(&self) -> &WordSet {
+        self.content.get_or_init(|| {
+            self.text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= 3 && w.chars().nth(2).is_some() && w.chars().any(char::is_alphabetic))
+                .map(|w| if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() })
+                .filter(|w| !self.stops.is_some_and(|s| s.contains(w)))
+                .collect()
+        })
     }
 }
 
@@ -203,7 +224,9 @@ pub(crate) fn stamp_line(t: &str) -> Option<StampLine> {
         cut.push((s, e));
         relative = Some(st);
     }
-    for (s, e, m) in mentions(body) {
+    // Only full dates count here, and a full date always has a number in it.
+    let full_dates = if has_digit(body) { mentions(body) } else { Vec::new() };
+    for (s, e, m) in full_dates {
         if let Mention::Full(d) = m {
             if cut.iter().all(|c| e <= c.0 || c.1 <= s) {
                 cut.push((s, e));
@@ -232,11 +255,21 @@ pub(crate) fn stamp_line(t: &str) -> Option<StampLine> {
     Some(StampLine { relative, explicit, name })
 }
 
+/// True when the text has an ASCII digit: a full date (day, month and year) always has
+/// one, so lines without are not searched for full dates.
+fn has_digit(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// A line that opens with an explicit date (after at most two label words) and goes on
 /// with text: "date 2025-05-17 Negotiators met …".
 pub(crate) fn dateline_of(t: &str) -> Option<chrono::NaiveDate> {
-    let head: String = t.chars().take(60).collect();
-    let (s, e, m) = mentions(&head).into_iter().next()?;
+    let head = t.char_indices().nth(60).map_or(t, |(i, _)| t.get(..i).unwrap_or(t));
+    // A full date always has a number in it: skip the date patterns on lines whose head has none.
+    if !has_digit(head) {
+        return None;
+    }
+    let (s, e, m) = mentions(head).into_iter().next()?;
     let Mention::Full(d) = m else { return None };
     let label_words = head.get(..s)?.split_whitespace().count();
     let rest_words = t.get(e..)?.split_whitespace().count();
@@ -247,7 +280,7 @@ pub(crate) fn dateline_of(t: &str) -> Option<chrono::NaiveDate> {
 mod tests {
     use super::*;
 
-    fn en() -> Option<&'static HashSet<String>> {
+    fn en() -> Option<&'static WordSet> {
         LEXICON.stop_list("en")
     }
 
@@ -282,6 +315,14 @@ mod tests {
         assert!(block("updated 2024-03-02 Voters went to the polls in record numbers").dateline.is_some());
         assert!(block("DOWNLOAD OUR APP").all_caps);
         assert!(block("Subscribe today for unlimited access to our app").promo_hits >= 3);
+    }
+
+    #[test]
+    fn full_dates_have_digits() {
+        for t in ["March 3, 2021", "16 de mayo de 2025", "2024-03-02", "16.05.2025", "3 March 2021 10:15"] {
+            assert!(mentions(t).iter().any(|m| matches!(m.2, Mention::Full(_))) && has_digit(t), "{t}");
+        }
+        assert!(mentions("on the third of March").iter().all(|m| !matches!(m.2, Mention::Full(_))));
     }
 
     #[test]

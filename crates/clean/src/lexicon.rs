@@ -1,6 +1,7 @@
 //! Word lists and patterns loaded once from `data/clean/` (embedded with `include_str!`).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -31,14 +32,48 @@ pub(crate) enum Unit {
     Year,
 }
 
+/// The Fx hash (rustc's multiply-rotate hash): much cheaper than SipHash for the short
+/// word keys looked up once per word of every line; the keys come from embedded lists,
+/// so hash flooding is no concern.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A set of words hashed with [`FxHasher`].
+pub(crate) type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
+/// A map from words hashed with [`FxHasher`].
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
+
 /// Every list and compiled pattern the cleaner uses.
 pub(crate) struct Lexicon {
-    pub stop: HashMap<String, HashSet<String>>,
+    pub stop: HashMap<String, WordSet>,
     /// Union of all stop lists, for languages without their own.
-    pub cues: HashMap<String, CueKind>,
+    pub cues: WordMap<CueKind>,
     /// First words of byline lines ("By", "Por").
-    pub byline_prefixes: HashSet<String>,
-    pub promo_words: HashSet<String>,
+    pub byline_prefixes: WordSet,
+    pub promo_words: WordSet,
     pub promo_phrases: Vec<String>,
     /// Month name → (month, is English).
     pub months: HashMap<String, (u32, bool)>,
@@ -90,14 +125,14 @@ fn compile(p: &str) -> Regex {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut stop: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut stop: HashMap<String, WordSet> = HashMap::new();
         for f in data_lines(STOPWORDS) {
             if let [lang, words] = f.as_slice() {
                 stop.entry(lang.to_string()).or_default().extend(words.split_whitespace().map(str::to_string));
             }
         }
-        let mut cues = HashMap::new();
-        let mut byline_prefixes = HashSet::new();
+        let mut cues = WordMap::default();
+        let mut byline_prefixes = WordSet::default();
         for f in data_lines(CUES) {
             if let [kind, _lang, phrase] = f.as_slice() {
                 if *kind == "byline" {
@@ -108,7 +143,7 @@ impl Lexicon {
                 cues.insert(normalise_line(phrase), k);
             }
         }
-        let (mut promo_words, mut promo_phrases) = (HashSet::new(), Vec::new());
+        let (mut promo_words, mut promo_phrases) = (WordSet::default(), Vec::new());
         for f in data_lines(PROMO) {
             if let [_lang, w] = f.as_slice() {
                 let w = w.trim().to_lowercase();
@@ -219,7 +254,7 @@ impl Lexicon {
     }
 
     /// The stop list for a language (ISO 639-1), if there is one.
-    pub fn stop_list(&self, lang: &str) -> Option<&HashSet<String>> {
+    pub fn stop_list(&self, lang: &str) -> Option<&WordSet> {
         self.stop.get(lang)
     }
 }
@@ -233,7 +268,18 @@ pub fn normalise_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut space = false;
     for ch in line.chars() {
-        if ch.is_alphanumeric() {
+        if ch.is_ascii() {
+            // ASCII fast path: the same result as the general branch below.
+            if ch.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(ch.to_ascii_lowercase());
+            } else {
+                space = true;
+            }
+        } else if ch.is_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
             }

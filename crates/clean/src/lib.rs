@@ -116,6 +116,13 @@ impl Cleaner {
         let mut counts: HashMap<(&str, String), usize> = HashMap::new();
         for p in prepared.iter().flatten() {
             *per_site_docs.entry(p.site.as_str()).or_default() += 1;
+        }
+        for p in prepared.iter().flatten() {
+            // A line can only be repeated in a site with at least `repeat_min_docs` pages
+            // in the batch: skip the counting for the others (a single page, typically).
+            if per_site_docs.get(p.site.as_str()).copied().unwrap_or(0) < cfg.repeat_min_docs {
+                continue;
+            }
             let mut seen = HashSet::new();
             for &(s, e) in &p.spans {
                 let line = p.extracted.get(s..e).unwrap_or("");
@@ -185,9 +192,16 @@ impl Cleaner {
         // finds no article (a short item), read it as leniently as text already
         // extracted from HTML, which still drops chrome, cues and promotions.
         let declared_article = p.input.format == chronicle_core::InputFormat::Jsonl && !p.input.is_html;
-        let a = match segment::analyse(blocks.clone(), cfg, p.input.is_html) {
+        // Only a declared article may need a second reading of the same blocks.
+        let (first, spare) = if declared_article {
+            (segment::analyse(blocks.clone(), cfg, p.input.is_html), Some(blocks))
+        } else {
+            (segment::analyse(blocks, cfg, p.input.is_html), None)
+        };
+        let a = match first {
             Some(a) => a,
-            None if declared_article => segment::analyse(blocks, cfg, true)
+            None if declared_article => spare
+                .and_then(|blocks| segment::analyse(blocks, cfg, true))
                 .filter(|a| a.host.body.iter().filter_map(|&i| a.blocks.get(i)).any(|b| b.words >= 6 && b.text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}'])))
                 .ok_or_else(|| no_article("no block looks like article text"))?,
             None => return Err(no_article("no block looks like article text")),

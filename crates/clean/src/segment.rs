@@ -11,14 +11,12 @@
 //! one; (4) jusText context smoothing inside each article, and everything after an
 //! end-of-article cue is chrome.
 
-use std::collections::HashSet;
-
 use chronicle_core::BlockLabel;
 
 use crate::block::{Block, StampLine};
 use crate::config::CleanConfig;
 use crate::date::Stamp;
-use crate::lexicon::CueKind;
+use crate::lexicon::{CueKind, WordSet};
 
 /// jusText classes.
 #[derive(Clone, Debug, PartialEq)]
@@ -194,17 +192,17 @@ fn header_at(blocks: &[Block], classes: &[Class], i: usize, cfg: &CleanConfig) -
     })
 }
 
-fn content_of(blocks: &[Block], idx: impl Iterator<Item = usize>) -> HashSet<String> {
-    let mut out = HashSet::new();
+fn content_of(blocks: &[Block], idx: impl Iterator<Item = usize>) -> WordSet {
+    let mut out = WordSet::default();
     for i in idx {
         if let Some(b) = blocks.get(i) {
-            out.extend(b.content());
+            out.extend(b.content().iter().cloned());
         }
     }
     out
 }
 
-fn overlap(c: &HashSet<String>, host: &HashSet<String>) -> f64 {
+fn overlap(c: &WordSet, host: &WordSet) -> f64 {
     if c.is_empty() {
         return 0.0;
     }
