@@ -17,9 +17,25 @@ use crate::text::{bag_cosine, content_terms};
 use crate::timeline::date_text;
 
 /// Most events listed under "What happened".
-const MAX_HAPPENED: usize = 25;
+const MAX_HAPPENED: usize = 20;
 /// Most quotes listed.
 const MAX_QUOTES: usize = 8;
+/// Most lines under "Background", "What was agreed", "Numbers" and "What remains unknown".
+const MAX_SECTION: usize = 12;
+/// Most role lines.
+const MAX_ROLES: usize = 30;
+/// Most demands and offers per side.
+const MAX_PER_SIDE: usize = 6;
+/// An event whose latest possible day is this many days before the earliest
+/// publication date of every document of the story is background, not the story.
+const BACKGROUND_DAYS: i64 = 180;
+/// Talks dated to within this many days group as one round (a month or a
+/// range bounded only by an uncertain publication date is too vague).
+const ROUND_MAX_WIDTH_DAYS: i64 = 7;
+/// Trigger words (stems) that name talks, whatever the actors.
+const TALKS_WORDS: &[&str] = &["talk", "round", "negotiation", "negotiat", "meet", "met", "summit"];
+/// Role words that mark the head of a side's delegation.
+const LEAD_ROLE_WORDS: &[&str] = &["negotiator", "delegation", "envoy", "head of"];
 
 /// The citation of the sentence containing `span` in `doc`: `[d:… §N]`, N
 /// the sentence's start as a character offset into the body.
@@ -66,7 +82,7 @@ fn side_of(e: &MergedEvent) -> String {
 
 fn by_date(events: &mut [&MergedEvent]) {
     events.sort_by(|a, b| {
-        let (x, y) = (a.date.sort_key(), b.date.sort_key());
+        let (x, y) = (crate::timeline::order_key(&a.date), crate::timeline::order_key(&b.date));
         match (x, y) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -75,6 +91,71 @@ fn by_date(events: &mut [&MergedEvent]) {
         }
         .then(a.id.cmp(&b.id))
     });
+}
+
+/// The earliest publication day of the story's documents (hosts, not glued-on
+/// pages or duplicates, when there are any): the start of "the story's" time.
+fn story_start(docs: &[&Document]) -> Option<chrono::NaiveDate> {
+    let hosts: Vec<&&Document> = docs.iter().filter(|d| d.meta.appended_to.is_none() && d.meta.duplicate_of.is_none()).collect();
+    let pick: Vec<&&Document> = if hosts.is_empty() { docs.iter().collect() } else { hosts };
+    pick.iter().filter_map(|d| d.meta.published.date.earliest.or(d.meta.published.date.sort_key())).min()
+}
+
+/// True when the event certainly happened long before every document was published.
+fn is_background(e: &MergedEvent, start: Option<chrono::NaiveDate>) -> bool {
+    let latest = e.date.latest.or_else(|| e.date.value.as_deref().and_then(|v| chronicle_core::UncertainDate::parse_value(v).ok()).and_then(|u| u.latest));
+    match (latest, start) {
+        (Some(l), Some(s)) => (s - l).num_days() > BACKGROUND_DAYS,
+        _ => false,
+    }
+}
+
+/// "(date uncertain)" when only a range wider than a day is known.
+fn uncertain_note(e: &MergedEvent) -> &'static str {
+    if e.date.value.is_none() && e.date.earliest.is_some() && e.date.latest.is_some() {
+        " (date uncertain)"
+    } else {
+        ""
+    }
+}
+
+/// Pushes `line` unless an equal line (whitespace and case aside) was pushed.
+fn push_unique(out: &mut Vec<String>, seen: &mut BTreeSet<String>, key: &str, line: String) {
+    if seen.insert(clean(key).to_lowercase()) {
+        out.push(line);
+    }
+}
+
+/// Writes a section: heading and lines (at most `max`), nothing when empty.
+fn section(out: &mut String, heading: &str, lines: &[String], max: usize) {
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str(&format!("## {heading}\n\n"));
+    for l in lines.iter().take(max) {
+        out.push_str(l);
+    }
+    out.push('\n');
+}
+
+/// True when the merged event is a round of talks: asserted CONSULT with two
+/// sides of different countries, or a trigger that names talks.
+fn is_round(e: &MergedEvent, docs: &HashMap<&DocId, &Document>) -> bool {
+    if e.event.event_type != PloverType::Consult || e.event.modality != Modality::Asserted {
+        return false;
+    }
+    let sides: BTreeSet<&str> = e.event.actors.iter().chain(&e.event.recipients).filter_map(|a| a.country.as_deref()).collect();
+    if sides.len() >= 2 {
+        return true;
+    }
+    e.reports.iter().any(|r| {
+        docs.get(&r.doc).is_some_and(|d| {
+            crate::text::words(r.trigger.text(d.body())).iter().any(|w| {
+                let st = crate::text::stem(w);
+                TALKS_WORDS.iter().any(|t| st.starts_with(t))
+            })
+        })
+    })
 }
 
 /// A Markdown brief of `story` from its documents (`docs` may hold more; only
@@ -103,60 +184,134 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
     }
     out.push('\n');
 
-    // what happened
-    let mut happened: Vec<&MergedEvent> = evs.iter().copied().filter(|e| e.event.modality == Modality::Asserted).collect();
+    let start = story_start(&story_docs);
+
+    // rounds of talks: asserted talks grouped by a date at most a month wide
+    let mut rounds: BTreeMap<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>), Vec<&MergedEvent>> = BTreeMap::new();
+    for e in evs.iter().copied().filter(|e| !is_background(e, start) && is_round(e, &by_id)) {
+        let (Some(lo), Some(hi)) = (e.date.earliest, e.date.latest) else { continue };
+        if (hi - lo).num_days() > ROUND_MAX_WIDTH_DAYS {
+            continue;
+        }
+        // join an existing round whose range holds this one, else start one
+        let key = rounds.keys().find(|k| k.0.is_some_and(|a| a <= lo) && k.1.is_some_and(|b| hi <= b) || (k.0 >= Some(lo) && k.1 <= Some(hi) && k.0.is_some())).copied();
+        rounds.entry(key.unwrap_or((Some(lo), Some(hi)))).or_default().push(e);
+    }
+    let mut round_lines = Vec::new();
+    for (i, list) in rounds.values().enumerate() {
+        let mut list = list.clone();
+        list.sort_by(|a, b| b.num_sources.cmp(&a.num_sources).then(b.reports.len().cmp(&a.reports.len())).then(a.id.cmp(&b.id)));
+        let Some(top) = list.first() else { continue };
+        let sources: BTreeSet<&DocId> = list.iter().flat_map(|e| e.reports.iter().map(|r| &r.doc)).collect();
+        let mut seen = BTreeSet::new();
+        let mut c: Vec<String> = Vec::new();
+        for e in &list {
+            for part in cites(e, &by_id, 3).split("] ").filter(|x| !x.is_empty()) {
+                let part = if part.ends_with(']') { part.to_string() } else { format!("{part}]") };
+                if seen.insert(part.clone()) && c.len() < 4 {
+                    c.push(part);
+                }
+            }
+        }
+        round_lines.push(format!(
+            "- round {} — **{}**{} ({} document{}): {} {}\n",
+            i + 1,
+            date_text(&top.date),
+            uncertain_note(top),
+            sources.len(),
+            if sources.len() == 1 { "" } else { "s" },
+            clean(&top.summary),
+            c.join(" ")
+        ));
+    }
+
+    // what happened, and background
+    let asserted: Vec<&MergedEvent> = evs.iter().copied().filter(|e| e.event.modality == Modality::Asserted).collect();
+    let background: Vec<&MergedEvent> = asserted.iter().copied().filter(|e| is_background(e, start)).collect();
+    let mut happened: Vec<&MergedEvent> = asserted
+        .iter()
+        .copied()
+        .filter(|e| !is_background(e, start))
+        .filter(|e| !e.date.is_unknown() || e.num_sources >= 2)
+        .collect();
     if happened.len() > MAX_HAPPENED {
         happened.sort_by(|a, b| b.num_sources.cmp(&a.num_sources).then(b.reports.len().cmp(&a.reports.len())).then(a.id.cmp(&b.id)));
         happened.truncate(MAX_HAPPENED);
         by_date(&mut happened);
     }
-    if !happened.is_empty() {
-        out.push_str("## What happened\n\n");
-        for e in &happened {
-            out.push_str(&format!(
-                "- **{}** ({}, {} source{}): {} {}\n",
-                date_text(&e.date),
-                e.event.event_type.as_str(),
-                e.num_sources,
-                if e.num_sources == 1 { "" } else { "s" },
-                clean(&e.summary),
-                cites(e, &by_id, 3)
-            ));
-        }
-        out.push('\n');
+    let mut seen = BTreeSet::new();
+    let mut happened_lines = Vec::new();
+    for e in &happened {
+        let line = format!(
+            "- **{}**{} ({}, {} source{}): {} {}\n",
+            date_text(&e.date),
+            uncertain_note(e),
+            e.event.event_type.as_str(),
+            e.num_sources,
+            if e.num_sources == 1 { "" } else { "s" },
+            clean(&e.summary),
+            cites(e, &by_id, 3)
+        );
+        push_unique(&mut happened_lines, &mut seen, &e.summary, line);
     }
+    let mut background_lines = Vec::new();
+    for e in &background {
+        let line = format!("- **{}** ({}): {} {}\n", date_text(&e.date), e.event.event_type.as_str(), clean(&e.summary), cites(e, &by_id, 2));
+        push_unique(&mut background_lines, &mut seen, &e.summary, line);
+    }
+    section(&mut out, "Rounds of talks", &round_lines, MAX_SECTION);
+    section(&mut out, "What happened", &happened_lines, MAX_HAPPENED);
+    section(&mut out, "Background", &background_lines, MAX_SECTION);
 
-    // people and roles
+    // people and roles: one line per person and role, citing every document that states it
     let doc_vec: Vec<Document> = story_docs.iter().map(|d| (*d).clone()).collect();
     let entities = canonicalise(&doc_vec);
     let mut role_lines = Vec::new();
+    let mut lead_lines = Vec::new();
     for ent in entities.iter().filter(|e| e.entity_type == EntityType::Person) {
+        let mut grouped: Vec<(String, Option<String>, Vec<&crate::entities::EntityRole>)> = Vec::new();
         for r in &ent.roles {
-            let Some(ev) = r.evidence.first() else { continue };
-            let Some(d) = by_id.get(&ev.doc) else { continue };
-            let of = r.of.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
-            role_lines.push(format!(
-                "- {}: {}{}, as of {}: “{}” {}\n",
-                ent.name,
-                r.title,
-                of,
-                date_text(&r.as_of),
-                clean(ev.span.text(d.body())),
-                cite(d, ev.span)
-            ));
+            match grouped.iter_mut().find(|g| g.0 == r.title && g.1 == r.of) {
+                Some(g) => g.2.push(r),
+                None => grouped.push((r.title.clone(), r.of.clone(), vec![r])),
+            }
+        }
+        for (title, of, list) in grouped {
+            let mut dates: Vec<String> = Vec::new();
+            let mut cs: Vec<String> = Vec::new();
+            let mut quote = None;
+            for r in &list {
+                let dt = date_text(&r.as_of);
+                if !dates.contains(&dt) {
+                    dates.push(dt);
+                }
+                for ev in &r.evidence {
+                    let Some(d) = by_id.get(&ev.doc) else { continue };
+                    let c = cite(d, ev.span);
+                    if !cs.contains(&c) && cs.len() < 3 {
+                        cs.push(c);
+                    }
+                    if quote.is_none() {
+                        quote = Some(clean(ev.span.text(d.body())));
+                    }
+                }
+            }
+            let Some(quote) = quote else { continue };
+            let of_s = of.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
+            let line = format!("- {}: {}{}, as of {}: “{}” {}\n", ent.name, title, of_s, dates.join("; "), quote, cs.join(" "));
+            if LEAD_ROLE_WORDS.iter().any(|w| title.contains(w)) {
+                lead_lines.push(line.replacen("- ", &format!("- {}: ", of.as_deref().unwrap_or("side unknown")), 1));
+            }
+            role_lines.push(line);
         }
     }
-    if !role_lines.is_empty() {
-        out.push_str("## People and their roles\n\n");
-        for l in role_lines {
-            out.push_str(&l);
-        }
-        out.push('\n');
-    }
+    lead_lines.sort();
+    section(&mut out, "Who led each side", &lead_lines, MAX_SECTION);
+    section(&mut out, "People and their roles", &role_lines, MAX_ROLES);
 
     // demands and offers, with outcomes
     let positions: Vec<&MergedEvent> =
-        evs.iter().copied().filter(|e| matches!(e.event.modality, Modality::Demanded | Modality::Proposed)).collect();
+        evs.iter().copied().filter(|e| matches!(e.event.modality, Modality::Demanded | Modality::Proposed) && !is_background(e, start)).collect();
     let mut unanswered: Vec<&MergedEvent> = Vec::new();
     if !positions.is_empty() {
         out.push_str("## Demands and offers\n\n");
@@ -164,24 +319,29 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
         for e in &positions {
             sides.entry(side_of(e)).or_default().push(e);
         }
-        for (side, list) in sides {
-            out.push_str(&format!("### {side}\n\n"));
+        let mut seen = BTreeSet::new();
+        for (side, mut list) in sides {
+            list.sort_by(|a, b| b.num_sources.cmp(&a.num_sources).then(b.event.items.len().cmp(&a.event.items.len())).then(a.id.cmp(&b.id)));
+            let mut lines = Vec::new();
             for e in list {
+                if lines.len() >= MAX_PER_SIDE || !seen.insert(clean(&e.summary).to_lowercase()) {
+                    continue;
+                }
                 let items = if e.event.items.is_empty() { String::new() } else { format!(" [items: {}]", e.event.items.join(", ")) };
-                out.push_str(&format!(
+                let mut block = format!(
                     "- {} ({}): {}{} {}\n",
                     e.event.modality.as_str(),
                     date_text(&e.date),
                     clean(&e.summary),
                     items,
                     cites(e, &by_id, 2)
-                ));
+                );
                 let outcomes = outcomes_of(e, &evs);
                 if outcomes.is_empty() {
                     unanswered.push(e);
                 }
-                for o in outcomes.iter().take(2) {
-                    out.push_str(&format!(
+                for o in outcomes.iter().filter(|o| clean(&o.summary) != clean(&e.summary)).take(2) {
+                    block.push_str(&format!(
                         "  - outcome ({}, {}): {} {}\n",
                         o.event.event_type.as_str(),
                         date_text(&o.date),
@@ -189,40 +349,69 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
                         cites(o, &by_id, 2)
                     ));
                 }
+                lines.push(block);
+            }
+            if lines.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("### {side}\n\n"));
+            for l in lines {
+                out.push_str(&l);
             }
             out.push('\n');
         }
     }
 
-    // agreed
+    // agreed, and the numbers of what was agreed, given up or done
     let agreed: Vec<&MergedEvent> = evs
         .iter()
         .copied()
-        .filter(|e| e.event.modality == Modality::Asserted && matches!(e.event.event_type, PloverType::Agree | PloverType::Concede | PloverType::Cooperate))
+        .filter(|e| e.event.modality == Modality::Asserted && !is_background(e, start) && matches!(e.event.event_type, PloverType::Agree | PloverType::Concede | PloverType::Cooperate))
         .collect();
-    if !agreed.is_empty() {
-        out.push_str("## What was agreed\n\n");
-        for e in agreed {
-            let nums: Vec<String> = e
-                .reports
-                .iter()
-                .filter_map(|r| by_id.get(&r.doc))
-                .flat_map(|d| {
-                    d.events
-                        .iter()
-                        .filter(|x| e.reports.iter().any(|r| r.doc == d.id && r.trigger == x.trigger))
-                        .flat_map(|x| x.quantities.iter().filter(|q| !q.ordinal).map(|q| clean(q.span.text(d.body()))))
-                        .collect::<Vec<_>>()
-                })
-                .filter(|s| !s.is_empty())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            let nums = if nums.is_empty() { String::new() } else { format!(" — numbers: {}", nums.join("; ")) };
-            out.push_str(&format!("- **{}**: {}{} {}\n", date_text(&e.date), clean(&e.summary), nums, cites(e, &by_id, 3)));
-        }
-        out.push('\n');
+    let mut agreed_lines = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut ranked = agreed.clone();
+    ranked.sort_by(|a, b| b.num_sources.cmp(&a.num_sources).then(b.event.quantities.len().cmp(&a.event.quantities.len())).then(a.id.cmp(&b.id)));
+    ranked.truncate(MAX_SECTION);
+    by_date(&mut ranked);
+    for e in ranked {
+        let line = format!("- **{}**{}: {} {}\n", date_text(&e.date), uncertain_note(e), clean(&e.summary), cites(e, &by_id, 3));
+        push_unique(&mut agreed_lines, &mut seen, &e.summary, line);
     }
+    section(&mut out, "What was agreed", &agreed_lines, MAX_SECTION);
+
+    let mut number_lines = Vec::new();
+    let mut seen_numbers = BTreeSet::new();
+    for e in evs.iter().copied().filter(|e| {
+        e.event.modality == Modality::Asserted && !is_background(e, start) && matches!(e.event.event_type, PloverType::Agree | PloverType::Retreat | PloverType::Assault)
+    }) {
+        for r in &e.reports {
+            let Some(d) = by_id.get(&r.doc) else { continue };
+            for x in d.events.iter().filter(|x| x.trigger == r.trigger && x.sentence == r.sentence) {
+                for q in x.quantities.iter().filter(|q| !q.ordinal) {
+                    let words = clean(q.span.text(d.body()));
+                    if words.is_empty() {
+                        continue;
+                    }
+                    let counts = q.counts.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
+                    let key = format!("{}#{}#{}", d.id, r.sentence.start(), words);
+                    if !seen_numbers.insert(key) {
+                        continue;
+                    }
+                    number_lines.push(format!(
+                        "- {}{} — {}, {}: {} {}\n",
+                        words,
+                        counts,
+                        e.event.event_type.as_str(),
+                        date_text(&e.date),
+                        clean(r.sentence.text(d.body())),
+                        cite(d, r.sentence)
+                    ));
+                }
+            }
+        }
+    }
+    section(&mut out, "Numbers", &number_lines, MAX_SECTION);
 
     // quotes
     let mut quotes: Vec<(bool, usize, String)> = Vec::new();
@@ -269,40 +458,35 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
             disagreements.push(format!("- {} ({}, {}): {}\n", field, e.event.event_type.as_str(), date_text(&e.date), vals.join(" vs ")));
         }
     }
-    if !disagreements.is_empty() {
-        out.push_str("## Where sources disagree\n\n");
-        for l in disagreements {
-            out.push_str(&l);
-        }
-        out.push('\n');
-    }
+    let mut seen = BTreeSet::new();
+    disagreements.retain(|l| seen.insert(l.clone()));
+    section(&mut out, "Where sources disagree", &disagreements, MAX_SECTION);
 
     // unknowns
     let mut unknown = Vec::new();
+    let mut seen = BTreeSet::new();
     for e in &evs {
+        if is_background(e, start) {
+            continue;
+        }
         if matches!(e.event.modality, Modality::Planned | Modality::Hypothetical) && e.date.exact_day().is_none() {
-            unknown.push(format!("- date not stated exactly ({}): {} {}\n", date_text(&e.date), clean(&e.summary), cites(e, &by_id, 1)));
+            let line = format!("- date not stated exactly ({}): {} {}\n", date_text(&e.date), clean(&e.summary), cites(e, &by_id, 1));
+            push_unique(&mut unknown, &mut seen, &e.summary, line);
         }
     }
     for e in unanswered {
-        unknown.push(format!("- no response reported to: {} {}\n", clean(&e.summary), cites(e, &by_id, 1)));
+        let line = format!("- no response reported to: {} {}\n", clean(&e.summary), cites(e, &by_id, 1));
+        push_unique(&mut unknown, &mut seen, &format!("no response {}", e.summary), line);
     }
     for d in &story_docs {
         for q in d.quotes.iter().filter(|q| q.speaker.is_none() && q.speaker_text.is_some()) {
             let who = q.speaker_text.as_deref().map(clean).unwrap_or_default();
-            unknown.push(format!("- unnamed source (“{}”): {} {}\n", who, clean(q.span.text(d.body())), cite(d, q.span)));
-            if unknown.len() > 20 {
-                break;
-            }
+            let text = clean(q.span.text(d.body()));
+            let line = format!("- unnamed source (“{}”): {} {}\n", who, text, cite(d, q.span));
+            push_unique(&mut unknown, &mut seen, &text, line);
         }
     }
-    if !unknown.is_empty() {
-        out.push_str("## What remains unknown\n\n");
-        for l in unknown.into_iter().take(20) {
-            out.push_str(&l);
-        }
-        out.push('\n');
-    }
+    section(&mut out, "What remains unknown", &unknown, MAX_SECTION);
     out
 }
 
@@ -410,5 +594,69 @@ mod tests {
         assert!(md.contains("the Russian negotiator: “We are ready to fight for as long as it takes”"), "{md}");
         // every cited sentence offset is the start of a sentence of that document
         assert!(md.contains("[d:b §") && !md.contains("§-"));
+    }
+
+    fn role(d: &mut Document, person: &str, title: &str, words: &str, as_of: &str) {
+        let body = d.body().to_string();
+        let at = body.find(words).unwrap();
+        d.roles.push(chronicle_core::RoleClaim {
+            person: person.into(),
+            kb_id: None,
+            title: title.into(),
+            of: Some("UKR".into()),
+            evidence: Span::new(&body, at, at + words.len()).unwrap(),
+            as_of: chronicle_core::UncertainDate::parse_value(as_of).unwrap(),
+        });
+    }
+
+    #[test]
+    fn rounds_background_numbers_and_collapsed_roles() {
+        let s1 = "Ukraine and Russia met for talks in Istanbul on Friday.";
+        let s_old = "Crimea was annexed by Russia in 2014.";
+        let s_agree = "Both sides agreed to exchange 1,000 prisoners of war.";
+        let r1 = "Defence Minister Rustem Umerov led Ukraine's delegation.";
+        let b1 = format!("{s1} {s_old} {s_agree} {r1}");
+        let s2 = "Ukraine and Russia held a second round of talks in Istanbul on Monday.";
+        let r2 = "Defence Minister Rustem Umerov again led the delegation.";
+        let b2 = format!("{s2} {r2}");
+        let s3 = "Delegations of Ukraine and Russia meet in Istanbul today for a third round.";
+        let r3 = "The delegation is led by former defence minister Rustem Umerov.";
+        let b3 = format!("{s3} {r3}");
+        let mut a = doc("a", "BBC", "2025-05-16", &b1, vec![
+            (s1, PloverType::Consult, Modality::Asserted, "2025-05-16", vec![]),
+            (s_old, PloverType::Concede, Modality::Asserted, "2014", vec![]),
+            (s_agree, PloverType::Agree, Modality::Asserted, "2025-05-16", vec![(1000.0, "prisoners of war")]),
+        ]);
+        role(&mut a, "Rustem Umerov", "defence minister", "Defence Minister Rustem Umerov", "2025-05-16");
+        let mut b = doc("b", "Reuters", "2025-06-02", &b2, vec![(s2, PloverType::Consult, Modality::Asserted, "2025-06-02", vec![])]);
+        role(&mut b, "Rustem Umerov", "defence minister", "Defence Minister Rustem Umerov", "2025-06-02");
+        let mut c = doc("c", "AP", "2025-07-23", &b3, vec![(s3, PloverType::Consult, Modality::Asserted, "2025-07-23", vec![])]);
+        role(&mut c, "Rustem Umerov", "former defence minister", "former defence minister Rustem Umerov", "2025-07-23");
+        let docs: Vec<Document> = vec![with_sentences(a), with_sentences(b), with_sentences(c)];
+        let events = merge(&docs);
+        let story = StorySummary { id: "s:1".into(), title: "Talks".into(), documents: docs.iter().map(|d| d.id.clone()).collect(), from: None, to: None };
+        let md = brief(&story, &docs, &events);
+        let body_lines: Vec<&str> = md.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
+        for line in &body_lines {
+            assert!(line.contains("[d:") && line.contains(" §"), "uncited line: {line}\n{md}");
+        }
+        let unique: BTreeSet<&&str> = body_lines.iter().collect();
+        assert_eq!(unique.len(), body_lines.len(), "duplicated lines\n{md}");
+        // three rounds, in order
+        let r1 = md.find("- round 1 — **2025-05-16**").expect(&md);
+        let r2 = md.find("- round 2 — **2025-06-02**").expect(&md);
+        let r3 = md.find("- round 3 — **2025-07-23**").expect(&md);
+        assert!(r1 < r2 && r2 < r3);
+        // the 2014 aside is background, not what happened
+        let happened = md.split("## What happened").nth(1).and_then(|x| x.split("\n## ").next()).unwrap_or("");
+        assert!(!happened.contains("2014"), "{md}");
+        assert!(md.contains("## Background\n\n- **2014** (CONCEDE): Crimea was annexed"), "{md}");
+        // numbers of what was agreed
+        assert!(md.contains("## Numbers") && md.contains("(prisoners of war) — AGREE, 2025-05-16"), "{md}");
+        // one line per role, both offices with their dates
+        let roles: Vec<&&str> = body_lines.iter().filter(|l| l.starts_with("- Rustem Umerov: defence minister")).collect();
+        assert_eq!(roles.len(), 1, "{md}");
+        assert!(roles[0].contains("as of 2025-05-16; 2025-06-02") && roles[0].contains("[d:a §") && roles[0].contains("[d:b §"), "{md}");
+        assert!(md.contains("- Rustem Umerov: former defence minister (UKR), as of 2025-07-23"), "{md}");
     }
 }

@@ -54,6 +54,24 @@ pub fn date_text(d: &UncertainDate) -> String {
     }
 }
 
+/// Wider ranges than this order by their latest day.
+const WIDE_RANGE_DAYS: i64 = 31;
+
+/// The day an event sorts by: an exact or month/year value's first day; a
+/// range's earliest day, except that a range wider than a month (typically a
+/// day resolved against an uncertain publication date, "May 16" of one of two
+/// years) sorts by its latest day, the reading nearest the reports; an open
+/// range by its one bound.
+pub fn order_key(d: &UncertainDate) -> Option<chrono::NaiveDate> {
+    if d.value.is_some() {
+        return d.sort_key();
+    }
+    match (d.earliest, d.latest) {
+        (Some(a), Some(b)) if (b - a).num_days() > WIDE_RANGE_DAYS => Some(b),
+        (a, b) => a.or(b),
+    }
+}
+
 fn actor_matches(e: &MergedEvent, query: &str) -> bool {
     let q = query.trim();
     let qk: Vec<String> = translit_key(q.strip_prefix("e:").unwrap_or(q)).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
@@ -70,8 +88,8 @@ fn actor_matches(e: &MergedEvent, query: &str) -> bool {
     })
 }
 
-/// The events passing the filter, ordered by event date (events with unknown
-/// dates last), then by id.
+/// The events passing the filter, ordered by event date ([`order_key`];
+/// events with unknown dates last), then by id.
 pub fn timeline(events: &[MergedEvent], filter: &TimelineFilter) -> Vec<TimelineEntry> {
     let mut picked: Vec<&MergedEvent> = events
         .iter()
@@ -79,8 +97,8 @@ pub fn timeline(events: &[MergedEvent], filter: &TimelineFilter) -> Vec<Timeline
         .filter(|e| filter.actor.as_ref().map_or(true, |a| actor_matches(e, a)))
         .collect();
     picked.sort_by(|a, b| {
-        let ka = a.date.sort_key();
-        let kb = b.date.sort_key();
+        let ka = order_key(&a.date);
+        let kb = order_key(&b.date);
         match (ka, kb) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -163,5 +181,26 @@ mod tests {
         assert_eq!(only.len(), 3);
         let none = timeline(&events, &TimelineFilter { story: Some("s:none".into()), actor: None });
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn wide_ranges_order_by_their_latest_day() {
+        let p = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        // "May 16" read against a publication date known only within half a year
+        let wide = UncertainDate::between(p("2024-05-16"), p("2025-05-16"));
+        assert_eq!(order_key(&wide), p("2025-05-16"));
+        let narrow = UncertainDate::between(p("2025-05-27"), p("2025-06-19"));
+        assert_eq!(order_key(&narrow), p("2025-05-27"));
+        assert_eq!(order_key(&UncertainDate::between(None, p("2025-07-17"))), p("2025-07-17"));
+        assert_eq!(order_key(&UncertainDate::parse_value("2025-06").unwrap()), p("2025-06-01"));
+        let s1 = "Ukraine and Russia met for talks in Istanbul on May 16.";
+        let s2 = "Ukraine and Russia met again in Istanbul on June 2 for a second round.";
+        let mut a = doc("a", "BBC", "2025-06-03", s1, vec![(s1, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        a.events[0].date = wide;
+        let b = doc("b", "Reuters", "2025-06-03", s2, vec![(s2, PloverType::Consult, Modality::Asserted, "2025-06-02", vec![])]);
+        let c = doc("c", "AP", "2025-04-02", "Talks were held on April 1.", vec![("Talks were held on April 1.", PloverType::Consult, Modality::Asserted, "2025-04-01", vec![])]);
+        let t = timeline(&merge(&[b, a, c]), &TimelineFilter::default());
+        let dates: Vec<&str> = t.iter().map(|e| e.date_text.as_str()).collect();
+        assert_eq!(dates, vec!["2025-04-01", "between 2024-05-16 and 2025-05-16", "2025-06-02"]);
     }
 }
