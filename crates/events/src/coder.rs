@@ -902,6 +902,24 @@ fn code_trigger(
     if actors.is_empty() {
         actors = shared_actors;
     }
+    if actors.is_empty() && !passive {
+        // "'We agreed to …,' X said": a first-person subject inside a direct quote is its speaker
+        let first_person = (from..trig.start).any(|j| matches!(ctx.word(j), "we" | "i"));
+        let tstart = ctx.toks.get(trig.start).map_or(0, |t| t.start);
+        let quote = doc.quotes.iter().find(|q| q.direct && q.span.start() <= tstart && tstart < q.span.end());
+        if let (true, Some(q)) = (first_person, quote) {
+            if let Some(name) = q.speaker.clone().or_else(|| q.speaker_text.clone()) {
+                actors.push(EventArg {
+                    name,
+                    kb_id: q.speaker_kb_id.clone(),
+                    country: q.affiliation.clone(),
+                    sector: None,
+                    span: q.speaker_span,
+                });
+                actor_note = "first person in a direct quote → its speaker".into();
+            }
+        }
+    }
     let mut recipients = ctx.args(&recip_group);
     if entry.frame.mutual && !recipients.is_empty() {
         let w = (trig.end..(trig.end + 3).min(ctx.toks.len())).any(|j| matches!(ctx.word(j), "with" | "between"));

@@ -122,3 +122,55 @@ fn positions_hold_the_demand_and_the_red_line() {
     let table = positions::render_table(&ps);
     assert!(table.starts_with("ACTOR"));
 }
+
+#[test]
+fn expected_as_a_minimum_is_a_demand_with_four_regions() {
+    let Some(doc) = article("000_", None) else { return };
+    let evs = in_sentence(&doc, "as a 'minimum'");
+    let req = evs.iter().find(|e| e.event_type == PloverType::Request).expect("REQUEST");
+    assert_eq!(countries(&req.actors), ["RUS"], "{}", req.rule);
+    assert_eq!(req.items.len(), 4, "{:?}", req.items);
+    for region in ["Donetsk", "Luhansk", "Kherson", "Zaporizhzhia"] {
+        assert!(req.items.iter().any(|i| i.contains(region)), "{region} in {:?}", req.items);
+    }
+    let wd = evs.iter().find(|e| e.mode.as_deref() == Some("withdraw")).expect("withdrawal");
+    assert_eq!(wd.modality, Modality::Demanded, "{}", wd.rule);
+}
+
+#[test]
+fn listed_demands_and_needed_ceasefires_are_not_asserted() {
+    if let Some(doc) = article("003_", Some("2025-05-17")) {
+        let evs = in_sentence(&doc, "Full withdrawal of Ukrainian forces");
+        let wd = evs.iter().find(|e| e.mode.as_deref() == Some("withdraw")).expect("withdrawal");
+        assert_eq!(wd.modality, Modality::Demanded, "{}", wd.rule);
+        assert!(evs.iter().all(|e| e.modality != Modality::Asserted || e.mode.as_deref() != Some("ceasefire")));
+    }
+    if let Some(doc) = article("001_", None) {
+        let evs = in_sentence(&doc, "the need for an immediate ceasefire");
+        let cf = evs.iter().find(|e| e.mode.as_deref() == Some("ceasefire")).expect("ceasefire");
+        assert_eq!(cf.modality, Modality::Demanded, "{}", cf.rule);
+    }
+}
+
+#[test]
+fn the_two_sides_and_rival_delegations_are_russia_and_ukraine() {
+    if let Some(doc) = article("004_", None) {
+        let evs = in_sentence(&doc, "The rival delegations met");
+        let met = evs.iter().find(|e| e.event_type == PloverType::Consult).expect("talks");
+        assert_eq!(countries(&met.actors), ["RUS", "UKR"], "{}", met.rule);
+        let swap = evs.iter().find(|e| e.mode.as_deref() == Some("release")).expect("exchange");
+        assert_ne!(swap.modality, Modality::Asserted, "will exchange: {}", swap.rule);
+        assert!(swap.quantities.iter().any(|q| q.value == 6000.0), "{:?}", swap.quantities);
+        assert_eq!(countries(&swap.actors), ["RUS", "UKR"], "{}", swap.rule);
+        // "reached a deal to swap": the swap is planned, not done
+        let evs = in_sentence(&doc, "reached a deal to swap");
+        let swap = evs.iter().find(|e| e.mode.as_deref() == Some("release")).expect("swap");
+        assert_eq!(swap.modality, Modality::Planned, "{}", swap.rule);
+    }
+    if let Some(doc) = article("002_", None) {
+        let evs = in_sentence(&doc, "the two sides agreed to large-scale prisoner exchanges");
+        let agree = evs.iter().find(|e| e.event_type == PloverType::Agree).expect("AGREE");
+        assert_eq!(countries(&agree.actors), ["RUS", "UKR"], "{}", agree.rule);
+        assert!(agree.rule.contains("the two sides"), "{}", agree.rule);
+    }
+}

@@ -234,3 +234,26 @@ fn returning_remains_is_a_release() {
     assert_eq!((e.event_type, e.mode.as_deref()), (PloverType::Retreat, Some("release")), "{}", e.rule);
     assert_eq!(countries(&e.actors), ["ARM"]);
 }
+
+#[test]
+fn we_in_a_direct_quote_is_its_speaker() {
+    let text = "'We agreed to release the detainees,' the Armenian envoy said.";
+    let mut d = doc(&[text], &[("Armenian", 0, Group, "ARM")]);
+    let q_end = text.find(",'").unwrap() + 2;
+    let sp = text.find("the Armenian envoy").unwrap();
+    d.quotes.push(chronicle_core::Quote {
+        span: Span::new(text, 0, q_end).unwrap(),
+        direct: true,
+        cue: Some("said".into()),
+        cue_span: None,
+        speaker_text: Some("the Armenian envoy".into()),
+        speaker_span: Some(Span::new(text, sp, sp + "the Armenian envoy".len()).unwrap()),
+        speaker: None,
+        speaker_kb_id: None,
+        affiliation: Some("ARM".into()),
+    });
+    EventCoder::builtin().unwrap().code(&mut d);
+    let agree = by_trigger(&d, "agreed");
+    assert_eq!(countries(&agree.actors), ["ARM"], "{}", agree.rule);
+    assert!(agree.rule.contains("first person"), "{}", agree.rule);
+}
