@@ -56,6 +56,16 @@ struct Trig {
     via: Option<&'static str>,
 }
 
+/// Nouns an event noun can modify as their topic ("ceasefire talks", "swap deal").
+const TOPIC_HEADS: &[&str] = &[
+    "talks", "negotiations", "proposal", "proposals", "plan", "plans", "deal", "agreement", "demand",
+    "demands", "offer", "initiative", "efforts", "terms", "framework", "memorandum", "memorandums",
+    "conditions", "mechanism", "monitoring", "push", "bid", "hopes", "prospects",
+];
+
+/// The rule text for a topic noun.
+const TOPIC_NOTE: &str = "topic of the following noun";
+
 /// Words for a negotiating party's team.
 const DELEGATION: &[&str] = &["delegation", "delegations", "negotiators", "delegates", "envoys", "team"];
 
@@ -161,10 +171,11 @@ fn resolve_pairs(doc: &Document, sentences: &[Span]) -> (Vec<Mention>, Vec<PairR
             }
             let mut parties = Vec::new();
             for c in &chosen {
-                // the party's name: its first mention in the window that is a place or group
+                // the party's name: its first mention in the window that is a place, else a group
                 let m = window
                     .iter()
-                    .find(|m| party_code(m) == Some(c) && matches!(m.entity_type, EntityType::Location | EntityType::Group))
+                    .find(|m| party_code(m) == Some(c) && m.entity_type == EntityType::Location)
+                    .or_else(|| window.iter().find(|m| party_code(m) == Some(c) && m.entity_type == EntityType::Group))
                     .or_else(|| window.iter().find(|m| party_code(m) == Some(c)));
                 let name = m.map(|m| m.canonical.clone()).unwrap_or_else(|| c.to_string());
                 parties.push(EventArg {
@@ -575,6 +586,10 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
     if let Some(n) = found.iter().filter(|f| f.1 == Modality::Negated).min_by_key(|f| f.0) {
         return Some((n.1, n.2.to_string(), n.4));
     }
+    // "ceasefire talks", "truce proposal": the event noun is the topic of another noun
+    if noun_use && TOPIC_HEADS.contains(&ctx.word(trig.end)) {
+        found.push((1, Modality::Hypothetical, TOPIC_NOTE, false, true));
+    }
     // a cue before the trigger outranks one after it
     found.into_iter().min_by_key(|f| (f.3, f.0)).map(|f| (f.1, f.2.to_string(), f.4))
 }
@@ -586,7 +601,11 @@ const DETERMINERS: &[&str] = &[
 
 /// True when the trigger is a bare event noun: an entry without a verb frame,
 /// or a verb entry right after a determiner ("a swap", "the exchange").
+/// Stances ("unacceptable", "complaint") are not occurrences and are left out.
 fn noun_use(entry: &TriggerEntry, ctx: &Ctx, trig: &Trig) -> bool {
+    if matches!(entry.event_type, PloverType::Reject | PloverType::Accuse) {
+        return false;
+    }
     !entry.frame.verb || (trig.start > 0 && DETERMINERS.contains(&ctx.word(trig.start - 1)))
 }
 

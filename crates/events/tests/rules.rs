@@ -257,3 +257,13 @@ fn we_in_a_direct_quote_is_its_speaker() {
     assert_eq!(countries(&agree.actors), ["ARM"], "{}", agree.rule);
     assert!(agree.rule.contains("first person"), "{}", agree.rule);
 }
+
+#[test]
+fn an_event_noun_modifying_talks_is_their_topic() {
+    let d = doc(&["Ceasefire talks between Armenia and Azerbaijan resumed."], &[("Armenia", 0, Location, "ARM"), ("Azerbaijan", 0, Location, "AZE")]);
+    let cf = by_trigger(&d, "ceasefire");
+    assert_eq!(cf.modality, Modality::Hypothetical, "{}", cf.rule);
+    let talks = by_trigger(&d, "talks");
+    assert_eq!(talks.modality, Modality::Asserted, "{}", talks.rule);
+    assert_eq!(countries(&talks.actors), ["ARM", "AZE"], "{}", talks.rule);
+}
