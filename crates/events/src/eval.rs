@@ -46,11 +46,13 @@ pub fn map_gold_type(name: &str) -> Option<PloverType> {
     }
 }
 
-/// A predicted actor code in the gold file's terms: the GSR codes every
-/// international or non-governmental organisation as `IGO`.
+/// An actor code in common terms for scoring: the GSR codes every
+/// international or non-governmental organisation as `IGO`, and uses CAMEO's
+/// legacy `ITL` for Italy (ISO `ITA`). Applied to predicted and gold codes.
 fn gold_code(code: &str) -> String {
     match code {
         "UNO" | "EUR" | "NGO" | "IGO" => "IGO".to_string(),
+        "ITL" => "ITA".to_string(),
         other => other.to_string(),
     }
 }
@@ -60,7 +62,7 @@ fn codes(v: Option<&serde_json::Value>) -> BTreeSet<String> {
         .map(|a| {
             a.iter()
                 .filter_map(|x| x.get("code").and_then(|c| c.as_str()))
-                .map(|c| c.trim().to_string())
+                .map(|c| gold_code(c.trim()))
                 .filter(|c| !c.is_empty())
                 .collect()
         })
