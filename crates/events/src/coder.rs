@@ -594,6 +594,9 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
     found.into_iter().min_by_key(|f| (f.3, f.0)).map(|f| (f.1, f.2.to_string(), f.4))
 }
 
+/// Marks a bare event noun without a cue in the rule text.
+const BARE_NOUN: &str = "event noun";
+
 /// Determiners before an event word used as a noun ("a swap", "the withdrawal").
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "any", "its", "their", "his", "her", "our", "this", "these", "that", "those", "new",
@@ -664,7 +667,7 @@ fn list_item_modality(body: &str, prev: Span, prev_events: &[Event], sentence: S
     for e in events.iter_mut() {
         let before = body.get(sentence.start()..e.trigger.start()).unwrap_or("");
         let opening = before.split_whitespace().count() <= 3;
-        if opening && e.modality == Modality::Asserted && e.rule.contains("asserted (no cue)") {
+        if opening && e.modality == Modality::Asserted && e.rule.contains("asserted (no cue") {
             e.modality = modality;
             if e.attributed_to.is_none() {
                 e.attributed_to = lead.and_then(|l| l.attributed_to.clone());
@@ -727,11 +730,38 @@ pub(crate) fn code_sentence(
         }
         drafts.push(draft);
     }
-    drafts
-        .into_iter()
-        .filter(|d| !d.event.rule.is_empty())
-        .map(|d| d.event)
-        .collect()
+    let mut events: Vec<Event> = drafts.into_iter().filter(|d| !d.event.rule.is_empty()).map(|d| d.event).collect();
+    same_event_nouns(&ctx, &mut events);
+    events
+}
+
+/// "the largest prisoner swap …, with 1,000 troops set to be exchanged": a bare
+/// event noun without a cue names the same event as a later or earlier
+/// trigger of the same mode in its sentence whose modality is not asserted,
+/// and takes that event's modality and type.
+fn same_event_nouns(ctx: &Ctx, events: &mut [Event]) {
+    let marker = format!("asserted (no cue; {BARE_NOUN})");
+    for i in 0..events.len() {
+        if !events[i].rule.contains(&marker) || events[i].mode.is_none() {
+            continue;
+        }
+        let other = events.iter().enumerate().find(|(j, o)| {
+            *j != i
+                && o.mode == events[i].mode
+                && o.modality != Modality::Asserted
+                && o.modality != Modality::Negated
+        });
+        if let Some((_, o)) = other {
+            let (m, t, cameo) = (o.modality, o.event_type, o.cameo.clone());
+            let word = o.trigger.text(ctx.body).to_string();
+            let e = &mut events[i];
+            e.modality = m;
+            e.event_type = t;
+            e.cameo = cameo;
+            e.date = UncertainDate::unknown();
+            e.rule.push_str(&format!("; same event as '{word}' in the sentence → {}", m.as_str()));
+        }
+    }
 }
 
 /// An empty draft for a dropped trigger (keeps indexes aligned).
@@ -1009,6 +1039,7 @@ fn code_trigger(
                 let kind = if noun { "noun context" } else { "cue" };
                 (m, format!("{} ({kind} '{cue}')", m.as_str()))
             }
+            None if noun_use(entry, ctx, trig) => (Modality::Asserted, format!("asserted (no cue; {BARE_NOUN})")),
             None => (Modality::Asserted, "asserted (no cue)".into()),
         },
     };

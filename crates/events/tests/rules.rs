@@ -267,3 +267,17 @@ fn an_event_noun_modifying_talks_is_their_topic() {
     assert_eq!(talks.modality, Modality::Asserted, "{}", talks.rule);
     assert_eq!(countries(&talks.actors), ["ARM", "AZE"], "{}", talks.rule);
 }
+
+#[test]
+fn a_bare_noun_naming_a_planned_exchange_is_planned() {
+    let d = doc(
+        &["The talks produced the largest prisoner swap so far, with 500 detainees set to be exchanged next week."],
+        &[],
+    );
+    let swap = by_trigger(&d, "swap");
+    assert_eq!(swap.modality, Modality::Planned, "{}", swap.rule);
+    assert!(swap.rule.contains("same event"), "{}", swap.rule);
+    // alone, a bare noun stays as reported
+    let d = doc(&["The prisoner swap took place at the border."], &[]);
+    assert_eq!(by_trigger(&d, "swap").modality, Modality::Asserted);
+}
