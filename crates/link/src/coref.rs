@@ -490,7 +490,8 @@ fn build(c: &Cluster, docs: &[Document], by_id: &HashMap<&DocId, &Document>) -> 
     for &(di, ei) in &c.members {
         let Some(doc) = docs.get(di) else { continue };
         let Some(ev) = doc.events.get(ei) else { continue };
-        let sides: BTreeSet<String> = ev.actors.iter().map(|a| a.country.clone().unwrap_or_else(|| translit_key(&a.name))).collect();
+        // only actors placed in a country are compared (a bare city or a group name is no evidence of another side)
+        let sides: BTreeSet<String> = ev.actors.iter().filter_map(|a| a.country.clone()).collect();
         if sides.is_empty() {
             continue;
         }
