@@ -32,6 +32,8 @@ const BACKGROUND_DAYS: i64 = 180;
 /// Talks dated to within this many days group as one round (a month or a
 /// range bounded only by an uncertain publication date is too vague).
 const ROUND_MAX_WIDTH_DAYS: i64 = 7;
+/// Most talks with only bounded dates listed under the rounds.
+const MAX_VAGUE_TALKS: usize = 5;
 /// Trigger words (stems) that name talks, whatever the actors.
 const TALKS_WORDS: &[&str] = &["talk", "round", "negotiation", "negotiat", "meet", "met", "summit"];
 /// Role words that mark the head of a side's delegation.
@@ -188,9 +190,17 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
 
     // rounds of talks: asserted talks grouped by a date at most a month wide
     let mut rounds: BTreeMap<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>), Vec<&MergedEvent>> = BTreeMap::new();
+    // talks known only within wider bounds: listed after the rounds, marked uncertain
+    let mut vague_talks: Vec<&MergedEvent> = Vec::new();
     for e in evs.iter().copied().filter(|e| !is_background(e, start) && is_round(e, &by_id)) {
-        let (Some(lo), Some(hi)) = (e.date.earliest, e.date.latest) else { continue };
+        let (Some(lo), Some(hi)) = (e.date.earliest, e.date.latest) else {
+            if !e.date.is_unknown() {
+                vague_talks.push(e);
+            }
+            continue;
+        };
         if (hi - lo).num_days() > ROUND_MAX_WIDTH_DAYS {
+            vague_talks.push(e);
             continue;
         }
         // join an existing round whose range holds this one, else start one
@@ -258,6 +268,20 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
     for e in &background {
         let line = format!("- **{}** ({}): {} {}\n", date_text(&e.date), e.event.event_type.as_str(), clean(&e.summary), cites(e, &by_id, 2));
         push_unique(&mut background_lines, &mut seen, &e.summary, line);
+    }
+    vague_talks.sort_by(|a, b| {
+        let w = |e: &MergedEvent| match (e.date.earliest, e.date.latest) {
+            (Some(x), Some(y)) => (y - x).num_days(),
+            _ => i64::MAX,
+        };
+        b.num_sources.cmp(&a.num_sources).then(w(a).cmp(&w(b))).then(a.id.cmp(&b.id))
+    });
+    vague_talks.truncate(MAX_VAGUE_TALKS);
+    by_date(&mut vague_talks);
+    let mut seen = BTreeSet::new();
+    for e in vague_talks {
+        let line = format!("- talks, date uncertain ({}): {} {}\n", date_text(&e.date), clean(&e.summary), cites(e, &by_id, 2));
+        push_unique(&mut round_lines, &mut seen, &e.summary, line);
     }
     section(&mut out, "Rounds of talks", &round_lines, MAX_SECTION);
     section(&mut out, "What happened", &happened_lines, MAX_HAPPENED);
@@ -632,7 +656,14 @@ mod tests {
         role(&mut b, "Rustem Umerov", "defence minister", "Defence Minister Rustem Umerov", "2025-06-02");
         let mut c = doc("c", "AP", "2025-07-23", &b3, vec![(s3, PloverType::Consult, Modality::Asserted, "2025-07-23", vec![])]);
         role(&mut c, "Rustem Umerov", "former defence minister", "former defence minister Rustem Umerov", "2025-07-23");
-        let docs: Vec<Document> = vec![with_sentences(a), with_sentences(b), with_sentences(c)];
+        // a fourth report of talks known only within the bounds of an uncertain publication date
+        let s4 = "Negotiators from both countries gathered at an Ottoman palace by the Bosphorus.";
+        let mut d4 = doc("d", "Al Jazeera", "2025-06-03", s4, vec![(s4, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        d4.events[0].date = chronicle_core::UncertainDate::between(
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 20),
+            chrono::NaiveDate::from_ymd_opt(2025, 7, 14),
+        );
+        let docs: Vec<Document> = vec![with_sentences(a), with_sentences(b), with_sentences(c), with_sentences(d4)];
         let events = merge(&docs);
         let story = StorySummary { id: "s:1".into(), title: "Talks".into(), documents: docs.iter().map(|d| d.id.clone()).collect(), from: None, to: None };
         let md = brief(&story, &docs, &events);
@@ -647,6 +678,20 @@ mod tests {
         let r2 = md.find("- round 2 — **2025-06-02**").expect(&md);
         let r3 = md.find("- round 3 — **2025-07-23**").expect(&md);
         assert!(r1 < r2 && r2 < r3);
+        let vague = md.find("- talks, date uncertain (between 2025-01-20 and 2025-07-14): Negotiators from both").expect(&md);
+        assert!(r3 < vague && !md.contains("round 4"), "{md}");
+        // a bounded report of the second round with the same content joins it
+        let s5 = "Ukraine and Russia held a second round of talks in Istanbul on Monday, officials said.";
+        let mut d5 = doc("e", "AFP", "2025-06-03", s5, vec![(s5, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        d5.events[0].date = chronicle_core::UncertainDate::between(
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 20),
+            chrono::NaiveDate::from_ymd_opt(2025, 7, 14),
+        );
+        let mut docs = docs;
+        docs.push(with_sentences(d5));
+        let story = StorySummary { id: "s:1".into(), title: "Talks".into(), documents: docs.iter().map(|d| d.id.clone()).collect(), from: None, to: None };
+        let md = brief(&story, &docs, &merge(&docs));
+        assert!(md.contains("- round 2 — **2025-06-02** (2 documents)"), "{md}");
         // the 2014 aside is background, not what happened
         let happened = md.split("## What happened").nth(1).and_then(|x| x.split("\n## ").next()).unwrap_or("");
         assert!(!happened.contains("2014"), "{md}");
