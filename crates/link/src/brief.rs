@@ -36,6 +36,8 @@ const ROUND_MAX_WIDTH_DAYS: i64 = 7;
 const MAX_VAGUE_TALKS: usize = 5;
 /// Trigger words (stems) that name talks, whatever the actors.
 const TALKS_WORDS: &[&str] = &["talk", "round", "negotiation", "negotiat", "meet", "met", "summit"];
+/// Trigger words (stems) that name talks when the date is vague.
+const STRICT_TALKS_WORDS: &[&str] = &["talk", "round", "negotiat", "met"];
 /// Role words that mark the head of a side's delegation.
 const LEAD_ROLE_WORDS: &[&str] = &["negotiator", "delegation", "envoy", "head of"];
 
@@ -160,6 +162,19 @@ fn is_round(e: &MergedEvent, docs: &HashMap<&DocId, &Document>) -> bool {
     })
 }
 
+/// True when a report's trigger itself names talks ("talks", "round",
+/// "negotiations", "met"), the stricter test for talks whose date is vague.
+fn names_talks(e: &MergedEvent, docs: &HashMap<&DocId, &Document>) -> bool {
+    e.reports.iter().any(|r| {
+        docs.get(&r.doc).is_some_and(|d| {
+            crate::text::words(r.trigger.text(d.body())).iter().any(|w| {
+                let st = crate::text::stem(w);
+                STRICT_TALKS_WORDS.iter().any(|t| if t.len() <= 3 { st == *t } else { st.starts_with(t) })
+            })
+        })
+    })
+}
+
 /// A Markdown brief of `story` from its documents (`docs` may hold more; only
 /// the story's are used) and the merged events reported by them.
 pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) -> String {
@@ -194,13 +209,15 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
     let mut vague_talks: Vec<&MergedEvent> = Vec::new();
     for e in evs.iter().copied().filter(|e| !is_background(e, start) && is_round(e, &by_id)) {
         let (Some(lo), Some(hi)) = (e.date.earliest, e.date.latest) else {
-            if !e.date.is_unknown() {
+            if !e.date.is_unknown() && names_talks(e, &by_id) {
                 vague_talks.push(e);
             }
             continue;
         };
         if (hi - lo).num_days() > ROUND_MAX_WIDTH_DAYS {
-            vague_talks.push(e);
+            if names_talks(e, &by_id) {
+                vague_talks.push(e);
+            }
             continue;
         }
         // join an existing round whose range holds this one, else start one
@@ -657,7 +674,7 @@ mod tests {
         let mut c = doc("c", "AP", "2025-07-23", &b3, vec![(s3, PloverType::Consult, Modality::Asserted, "2025-07-23", vec![])]);
         role(&mut c, "Rustem Umerov", "former defence minister", "former defence minister Rustem Umerov", "2025-07-23");
         // a fourth report of talks known only within the bounds of an uncertain publication date
-        let s4 = "Negotiators from both countries gathered at an Ottoman palace by the Bosphorus.";
+        let s4 = "Talks between both countries resumed at an Ottoman palace by the Bosphorus.";
         let mut d4 = doc("d", "Al Jazeera", "2025-06-03", s4, vec![(s4, PloverType::Consult, Modality::Asserted, "", vec![])]);
         d4.events[0].date = chronicle_core::UncertainDate::between(
             chrono::NaiveDate::from_ymd_opt(2025, 1, 20),
@@ -678,7 +695,7 @@ mod tests {
         let r2 = md.find("- round 2 — **2025-06-02**").expect(&md);
         let r3 = md.find("- round 3 — **2025-07-23**").expect(&md);
         assert!(r1 < r2 && r2 < r3);
-        let vague = md.find("- talks, date uncertain (between 2025-01-20 and 2025-07-14): Negotiators from both").expect(&md);
+        let vague = md.find("- talks, date uncertain (between 2025-01-20 and 2025-07-14): Talks between both").expect(&md);
         assert!(r3 < vague && !md.contains("round 4"), "{md}");
         // a bounded report of the second round with the same content joins it
         let s5 = "Ukraine and Russia held a second round of talks in Istanbul on Monday, officials said.";
