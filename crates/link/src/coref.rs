@@ -337,7 +337,7 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
             for &ci in by_type.get(&(ev.event_type, ev.modality)).map(Vec::as_slice).unwrap_or(&[]) {
                 let Some(c) = clusters.get(ci) else { continue };
                 if let Some((score, mb, clash)) = match_score(c, &cand) {
-                    if best.as_ref().map_or(true, |b| score > b.1) {
+                    if best.as_ref().is_none_or(|b| score > b.1) {
                         best = Some((ci, score, mb, clash));
                     }
                 }
