@@ -439,7 +439,12 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
                     if !seen_numbers.insert(key) {
                         continue;
                     }
-                    number_lines.push(format!(
+                    let rank = match e.event.event_type {
+                        PloverType::Agree => 0,
+                        PloverType::Retreat => 1,
+                        _ => 2,
+                    };
+                    number_lines.push((rank, format!(
                         "- {}{} — {}, {}: {} {}\n",
                         words,
                         counts,
@@ -447,11 +452,14 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
                         date_text(&e.date),
                         clean(r.sentence.text(d.body())),
                         cite(d, r.sentence)
-                    ));
+                    )));
                 }
             }
         }
     }
+    // what was agreed or given up first, then what was done
+    number_lines.sort_by_key(|x| x.0);
+    let number_lines: Vec<String> = number_lines.into_iter().map(|x| x.1).collect();
     section(&mut out, "Numbers", &number_lines, MAX_SECTION);
 
     // quotes
