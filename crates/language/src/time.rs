@@ -509,8 +509,10 @@ struct Candidate {
     resolved: UncertainDate,
     /// For a year-less month-day the document range leaves open: the dates it can be.
     open: Vec<NaiveDate>,
-    /// For a year-less month-day resolved to one day: its year.
+    /// For a year-less month or month-day resolved to one value: its year.
     yearless_year: Option<i32>,
+    /// True when `open` holds first days of a year-less month, not month-days.
+    whole_month: bool,
 }
 
 /// Finds and normalises the time expressions of `text` against `doc_date`,
@@ -551,7 +553,7 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
             let g = |i: usize| c.get(i).map(|x| x.as_str());
             let (start, end) = (m.start(), m.end());
             let mut push = |start: usize, end: usize, tt: TimeType, value: Option<String>, resolved: UncertainDate| {
-                cands.push(Candidate { start, end, time_type: tt, value, resolved, open: Vec::new(), yearless_year: None });
+                cands.push(Candidate { start, end, time_type: tt, value, resolved, open: Vec::new(), yearless_year: None, whole_month: false });
             };
             match p.kind {
                 Kind::Iso => {
@@ -600,7 +602,7 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                         };
                         let yearless_year = v.as_ref().and_then(|_| r.exact_day()).map(|d| d.year());
                         let open = if v.is_none() && fitting.len() > 1 { fitting } else { Vec::new() };
-                        cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year });
+                        cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: false });
                     }
                 }
                 Kind::MonthYear => {
@@ -628,8 +630,17 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                     }
                     let fut = future_before(start) || before == "until" || before == "next";
                     let past = !fut || before == "last" || before == "since";
-                    let (v, r) = resolve(Rel::Month { month, future: fut, past }, anchor, "");
-                    push(start, end, TimeType::Date, v, r);
+                    let rel = Rel::Month { month, future: fut, past };
+                    let (v, r) = resolve(rel, anchor, "");
+                    // the years a month the range leaves open can be in, as first days
+                    let open = match (v.is_none(), anchor.0.and_then(|a| eval_rel(rel, a)), anchor.1.and_then(|a| eval_rel(rel, a))) {
+                        (true, Some(lo), Some(hi)) if hi.1.year() - lo.1.year() <= 30 => {
+                            (lo.1.year()..=hi.1.year()).filter_map(|y| NaiveDate::from_ymd_opt(y, month, 1)).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    let yearless_year = v.as_ref().and(r.earliest).map(|d| d.year());
+                    cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: true });
                 }
                 Kind::Year => {
                     let y = m.as_str();
@@ -983,9 +994,10 @@ fn month_day_candidates(month: u32, day: u32, fut: bool, anchor: (Option<NaiveDa
     (y0..=y1).filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).collect()
 }
 
-/// Year-less month-days the document range leaves open between a few years: the
-/// weekday the sentence names (only one), else the year every other year-less date of
-/// the document resolved to, picks one when exactly one candidate fits. Otherwise the
+/// Year-less months and month-days the document range leaves open between a few
+/// years: the weekday the sentence names (only one; month-days only), else the year
+/// every year-less date or month of the document that did resolve shares, picks one
+/// when exactly one candidate fits. Otherwise the
 /// honest range stays.
 fn settle_open_dates(text: &str, cands: &mut [Candidate], sentences: &[(usize, usize)]) {
     let years: std::collections::BTreeSet<i32> = cands.iter().filter_map(|c| c.yearless_year).collect();
@@ -1009,7 +1021,7 @@ fn settle_open_dates(text: &str, cands: &mut [Candidate], sentences: &[(usize, u
             }
         };
         let by_weekday = match named.iter().collect::<Vec<_>>().as_slice() {
-            [wd] => pick(&|d: &NaiveDate| d.weekday().number_from_monday() == **wd),
+            [wd] if !c.whole_month => pick(&|d: &NaiveDate| d.weekday().number_from_monday() == **wd),
             _ => None,
         };
         let by_year = match years.iter().collect::<Vec<_>>().as_slice() {
@@ -1017,8 +1029,14 @@ fn settle_open_dates(text: &str, cands: &mut [Candidate], sentences: &[(usize, u
             _ => None,
         };
         if let Some(day) = by_weekday.or(by_year) {
-            c.value = Some(day.format("%Y-%m-%d").to_string());
-            c.resolved = UncertainDate::day(day);
+            if c.whole_month {
+                let v = day.format("%Y-%m").to_string();
+                c.resolved = calendar(&v);
+                c.value = Some(v);
+            } else {
+                c.value = Some(day.format("%Y-%m-%d").to_string());
+                c.resolved = UncertainDate::day(day);
+            }
         }
     }
 }

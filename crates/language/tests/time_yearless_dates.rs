@@ -85,3 +85,17 @@ fn other_yearless_dates_pick_the_year() {
     assert_eq!(value_of(t, &doc, "January 20").as_deref(), Some("2025-01-20"));
     assert_eq!(value_of(t, &doc, "May 16").as_deref(), Some("2025-05-16"));
 }
+
+#[test]
+fn resolved_yearless_months_count_too() {
+    let doc = bounded("2025-01-20", "2025-07-17");
+    // "February" can only be 2025-02 in this range; "May" and "May 16" follow it
+    let t = "They clashed in February. The first round of talks on May 16 ended without a deal, as agreed at talks in May.";
+    assert_eq!(value_of(t, &doc, "February").as_deref(), Some("2025-02"));
+    assert_eq!(value_of(t, &doc, "May 16").as_deref(), Some("2025-05-16"));
+    assert_eq!(value_of(t, &doc, "May").as_deref(), Some("2025-05"));
+    // when no other year-less date resolved, there is no year to prefer
+    let wide = bounded("2024-03-01", "2025-02-27");
+    let t = "They clashed on December 3. It was agreed on January 9. Talks on May 16 ended.";
+    assert_eq!(value_of(t, &wide, "May 16"), None);
+}
