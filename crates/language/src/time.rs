@@ -1000,7 +1000,13 @@ fn month_day_candidates(month: u32, day: u32, fut: bool, anchor: (Option<NaiveDa
 /// when exactly one candidate fits. Otherwise the
 /// honest range stays.
 fn settle_open_dates(text: &str, cands: &mut [Candidate], sentences: &[(usize, usize)]) {
-    let years: std::collections::BTreeSet<i32> = cands.iter().filter_map(|c| c.yearless_year).collect();
+    // only expressions that survive overlap removal count ("September" inside
+    // "September 2022" is not a year-less month)
+    let inside_longer = |c: &Candidate| {
+        cands.iter().any(|o| o.start <= c.start && c.end <= o.end && (o.end - o.start) > (c.end - c.start))
+    };
+    let years: std::collections::BTreeSet<i32> =
+        cands.iter().filter(|c| !inside_longer(c)).filter_map(|c| c.yearless_year).collect();
     for c in cands.iter_mut().filter(|c| !c.open.is_empty()) {
         let i = sentences.partition_point(|s| s.1 <= c.start);
         let (s0, s1) = sentences.get(i).filter(|s| s.0 <= c.start).copied().unwrap_or((c.start, c.end));

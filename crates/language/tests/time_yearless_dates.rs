@@ -99,3 +99,12 @@ fn resolved_yearless_months_count_too() {
     let t = "They clashed on December 3. It was agreed on January 9. Talks on May 16 ended.";
     assert_eq!(value_of(t, &wide, "May 16"), None);
 }
+
+#[test]
+fn a_month_inside_a_dated_month_is_no_evidence() {
+    let doc = bounded("2025-01-20", "2025-07-17");
+    // "September" alone would read 2024-09 here; inside "September 2022" it must not
+    // count against the 2025 that "February" gives
+    let t = "They annexed it in September 2022. They clashed in February. The talks on May 16 ended.";
+    assert_eq!(value_of(t, &doc, "May 16").as_deref(), Some("2025-05-16"));
+}
