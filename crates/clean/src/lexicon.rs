@@ -267,6 +267,22 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 pub fn normalise_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut space = false;
+    if line.is_ascii() {
+        // Whole-line ASCII fast path: the same result as the loop below.
+        let mut bytes = Vec::with_capacity(line.len());
+        for b in line.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if space && !bytes.is_empty() {
+                    bytes.push(b' ');
+                }
+                space = false;
+                bytes.push(b.to_ascii_lowercase());
+            } else {
+                space = true;
+            }
+        }
+        return String::from_utf8(bytes).unwrap_or_default();
+    }
     for ch in line.chars() {
         if ch.is_ascii() {
             // ASCII fast path: the same result as the general branch below.
@@ -324,5 +340,7 @@ mod tests {
     fn normalised_lines_ignore_bullets_and_case() {
         assert_eq!(normalise_line("  • Example Times "), "example times");
         assert_eq!(normalise_line("No comments yet..."), "no comments yet");
+        assert_eq!(normalise_line("-- Über  ALLES, 2024!"), "über alles 2024");
+        assert_eq!(normalise_line("-- Uber  ALLES, 2024!"), "uber alles 2024");
     }
 }
