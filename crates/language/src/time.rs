@@ -14,6 +14,14 @@
 //! - "in the coming days" is `FUTURE_REF` bounded after the anchor; "recently" is
 //!   `PAST_REF` bounded before it.
 //!
+//! - a weekday written with a year-less date ("Monday, June 2", "June 2 (Monday)",
+//!   "Monday (June 2)") keeps only the years where that day is that weekday: when the
+//!   document range leaves exactly one, both the date and the weekday take it;
+//! - a year-less month or month-day the document range leaves open between years is
+//!   settled when exactly one candidate fits the only weekday its sentence names
+//!   (month-days), else the one year every other resolved year-less date or month
+//!   of the document shares; otherwise the range stays.
+//!
 //! When the document date is only bounded, every anchor-relative expression is
 //! computed from both bounds: if both give the same value it is kept, otherwise
 //! `value` is null and the bounds are propagated. An unknown document date
