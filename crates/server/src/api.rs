@@ -215,13 +215,20 @@ async fn list_documents(State(st): State<Shared>, ApiQuery(p): ApiQuery<DocParam
     let s = st.snapshot();
     let story = nonempty(&p.story);
     let outlet = nonempty(&p.outlet).map(|o| o.to_lowercase());
-    let it = s
-        .docs
-        .iter()
-        .filter(|d| story.as_ref().map_or(true, |x| d.story.as_ref() == Some(x)))
-        .filter(|d| outlet.as_ref().map_or(true, |x| d.outlet.as_ref().map(|o| o.to_lowercase()).as_ref() == Some(x)))
-        .cloned();
-    Ok(Json(page(it, limit, offset)))
+    let empty: Vec<u32> = Vec::new();
+    let by_story = story.as_ref().map(|x| s.ix.docs_by_story.get(x).unwrap_or(&empty));
+    let by_outlet = outlet.as_ref().map(|x| s.ix.docs_by_outlet.get(x).unwrap_or(&empty));
+    let keep = |i: usize| {
+        s.docs.get(i).is_some_and(|d| {
+            story.as_ref().map_or(true, |x| d.story.as_ref() == Some(x))
+                && outlet.as_ref().map_or(true, |x| d.outlet.as_ref().is_some_and(|o| o.to_lowercase() == *x))
+        })
+    };
+    let res = match by_story.into_iter().chain(by_outlet).min_by_key(|l| l.len()) {
+        Some(list) => page_of_indices(list.iter().map(|&i| i as usize), keep, &s.ix.doc_json, limit, offset),
+        None => page_of_indices(0..s.docs.len(), |_| true, &s.ix.doc_json, limit, offset),
+    };
+    Ok(res)
 }
 
 async fn get_document(State(st): State<Shared>, id: Result<Path<String>, PathRejection>) -> ApiResult<Json<Value>> {
@@ -518,12 +525,72 @@ impl EventFilter {
     }
 }
 
+/// A page of pre-serialised items: `{"total","limit","offset","items"}`,
+/// the same JSON as [`Page`].
+fn raw_page<'a>(total: usize, limit: usize, offset: usize, items: impl Iterator<Item = &'a [u8]>) -> Response {
+    let mut out = format!("{{\"total\":{total},\"limit\":{limit},\"offset\":{offset},\"items\":[").into_bytes();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(item);
+    }
+    out.extend_from_slice(b"]}");
+    ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], out).into_response()
+}
+
+/// Pages the indices `candidates` (ascending) that pass `keep`, answering
+/// with their JSON.
+fn page_of_indices(
+    candidates: impl Iterator<Item = usize>,
+    keep: impl Fn(usize) -> bool,
+    json: &[Box<[u8]>],
+    limit: usize,
+    offset: usize,
+) -> Response {
+    let mut total = 0;
+    let mut chosen: Vec<usize> = Vec::with_capacity(limit.min(64));
+    for i in candidates {
+        if keep(i) {
+            if total >= offset && chosen.len() < limit {
+                chosen.push(i);
+            }
+            total += 1;
+        }
+    }
+    raw_page(total, limit, offset, chosen.iter().filter_map(|&i| json.get(i)).map(|b| &b[..]))
+}
+
 async fn list_events(State(st): State<Shared>, ApiQuery(p): ApiQuery<EventParams>) -> ApiResult<impl IntoResponse> {
     let (limit, offset) = PageParams { limit: p.limit, offset: p.offset }.resolve()?;
     let f = EventFilter::from_params(&p)?;
     let s = st.snapshot();
-    let it = s.events.iter().zip(&s.event_keys).filter(|(e, k)| f.admits(e, k)).map(|(e, _)| e.clone());
-    Ok(Json(page(it, limit, offset)))
+    // the smallest posting list among the indexed filters, then every filter on it
+    let empty: Vec<u32> = Vec::new();
+    let mut lists: Vec<Arc<Vec<u32>>> = Vec::new();
+    let mut borrowed: Vec<&Vec<u32>> = Vec::new();
+    if let Some(t) = f.event_type {
+        borrowed.push(s.ix.events_by_type.get(t).unwrap_or(&empty));
+    }
+    if let Some(st) = &f.story {
+        borrowed.push(s.ix.events_by_story.get(st).unwrap_or(&empty));
+    }
+    if let Some(q) = &f.actor {
+        lists.push(s.ix.events_with_key(false, q));
+    }
+    if let Some(q) = &f.recipient {
+        lists.push(s.ix.events_with_key(true, q));
+    }
+    let smallest = borrowed.iter().copied().chain(lists.iter().map(|a| &**a)).min_by_key(|l| l.len());
+    let keep = |i: usize| match (s.events.get(i), s.event_keys.get(i)) {
+        (Some(e), Some(k)) => f.admits(e, k),
+        _ => false,
+    };
+    let res = match smallest {
+        Some(list) => page_of_indices(list.iter().map(|&i| i as usize), keep, &s.ix.event_json, limit, offset),
+        None => page_of_indices(0..s.events.len(), keep, &s.ix.event_json, limit, offset),
+    };
+    Ok(res)
 }
 
 async fn get_event(State(st): State<Shared>, id: Result<Path<String>, PathRejection>) -> ApiResult<Json<EventView>> {
@@ -569,8 +636,8 @@ async fn story_timeline(
     let (limit, offset) = PageParams { limit: p.limit.or(Some(MAX_LIMIT)), offset: p.offset }.resolve()?;
     let s = st.snapshot();
     story_of(&s, &id)?;
-    let it = s.events.iter().filter(|e| e.stories.iter().any(|x| x == &id)).cloned();
-    Ok(Json(page(it, limit, offset)))
+    let list = s.ix.events_by_story.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+    Ok(page_of_indices(list.iter().map(|&i| i as usize), |_| true, &s.ix.event_json, limit, offset))
 }
 
 async fn story_positions(

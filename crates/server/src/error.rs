@@ -24,6 +24,9 @@ pub enum ServerError {
         /// The cause.
         source: std::io::Error,
     },
+    /// A view could not be serialised.
+    #[error("encoding JSON: {0}")]
+    Json(#[from] serde_json::Error),
     /// The runtime or the listener failed.
     #[error("server I/O: {0}")]
     Io(#[from] std::io::Error),

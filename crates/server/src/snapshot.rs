@@ -339,6 +339,105 @@ pub struct Snapshot {
     pub briefs: HashMap<String, String>,
     /// Full-text index.
     pub search: SearchIndex,
+    /// Request-time indexes and pre-serialised JSON.
+    pub ix: ReadIndexes,
+}
+
+/// Posting lists (ascending indices) and each list item serialised once as
+/// HTML-safe JSON, so that a page is a concatenation, not a scan and clone.
+#[derive(Default)]
+pub struct ReadIndexes {
+    /// Each event's JSON (same order as `events`).
+    pub event_json: Vec<Box<[u8]>>,
+    /// Events by PLOVER type.
+    pub events_by_type: HashMap<String, Vec<u32>>,
+    /// Events by story.
+    pub events_by_story: HashMap<String, Vec<u32>>,
+    /// Distinct actor keys with their events.
+    pub actor_keys: Vec<(String, Vec<u32>)>,
+    /// Distinct recipient keys with their events.
+    pub recipient_keys: Vec<(String, Vec<u32>)>,
+    /// Each document summary's JSON (same order as `docs`).
+    pub doc_json: Vec<Box<[u8]>>,
+    /// Documents by story.
+    pub docs_by_story: HashMap<String, Vec<u32>>,
+    /// Documents by lower-cased outlet.
+    pub docs_by_outlet: HashMap<String, Vec<u32>>,
+    /// Substring lookups already answered: (recipient?, query) → events.
+    pub key_cache: std::sync::Mutex<HashMap<(bool, String), std::sync::Arc<Vec<u32>>>>,
+}
+
+/// Most cached key lookups before the cache is emptied.
+const KEY_CACHE_MAX: usize = 4096;
+
+impl ReadIndexes {
+    fn build(docs: &[DocView], events: &[EventView], keys: &[EventKeys]) -> Result<ReadIndexes, ServerError> {
+        let mut ix = ReadIndexes::default();
+        for (i, e) in events.iter().enumerate() {
+            let i = i as u32;
+            ix.event_json.push(crate::json::to_safe_vec(e).map_err(ServerError::Json)?.into_boxed_slice());
+            ix.events_by_type.entry(e.event_type.clone()).or_default().push(i);
+            for st in &e.stories {
+                let list = ix.events_by_story.entry(st.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let postings = |pick: &dyn Fn(&EventKeys) -> &Vec<String>| -> Vec<(String, Vec<u32>)> {
+            let mut map: HashMap<&str, Vec<u32>> = HashMap::new();
+            for (i, k) in keys.iter().enumerate() {
+                for key in pick(k) {
+                    let list = map.entry(key.as_str()).or_default();
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
+            }
+            let mut v: Vec<(String, Vec<u32>)> = map.into_iter().map(|(k, l)| (k.to_string(), l)).collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v
+        };
+        ix.actor_keys = postings(&|k| &k.actors);
+        ix.recipient_keys = postings(&|k| &k.recipients);
+        for (i, d) in docs.iter().enumerate() {
+            let i = i as u32;
+            ix.doc_json.push(crate::json::to_safe_vec(d).map_err(ServerError::Json)?.into_boxed_slice());
+            if let Some(st) = &d.story {
+                ix.docs_by_story.entry(st.clone()).or_default().push(i);
+            }
+            if let Some(o) = &d.outlet {
+                ix.docs_by_outlet.entry(o.to_lowercase()).or_default().push(i);
+            }
+        }
+        Ok(ix)
+    }
+
+    /// Events with an actor (or recipient) key containing `q` (lower-cased),
+    /// ascending; answered from a bounded cache when asked before.
+    pub fn events_with_key(&self, recipient: bool, q: &str) -> std::sync::Arc<Vec<u32>> {
+        let cache_key = (recipient, q.to_string());
+        if let Some(hit) = self.key_cache.lock().ok().and_then(|c| c.get(&cache_key).cloned()) {
+            return hit;
+        }
+        let vocab = if recipient { &self.recipient_keys } else { &self.actor_keys };
+        let mut out: Vec<u32> = Vec::new();
+        for (k, list) in vocab {
+            if k.contains(q) {
+                out.extend_from_slice(list);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        let out = std::sync::Arc::new(out);
+        if let Ok(mut c) = self.key_cache.lock() {
+            if c.len() >= KEY_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(cache_key, std::sync::Arc::clone(&out));
+        }
+        out
+    }
 }
 
 fn arg_view(a: &EventArg, resolve: &dyn Fn(&EventArg) -> Option<usize>, entities: &[CanonicalEntity]) -> ArgView {
@@ -414,7 +513,9 @@ pub fn load_documents(store: &Store) -> Result<Vec<Document>, ServerError> {
 impl Snapshot {
     /// Builds the read model and the search index from the store.
     pub fn build(store: &Store) -> Result<Snapshot, ServerError> {
-        let docs = load_documents(store)?;
+        let mut docs = load_documents(store)?;
+        // grouped by story, so that per-story work borrows slices
+        docs.sort_by(|a, b| a.meta.story.cmp(&b.meta.story).then_with(|| by_publication(a, b)));
         let story_index: Option<StoryIndex> =
             store.get_meta(STORY_INDEX_KEY)?.and_then(|json| serde_json::from_str(&json).ok());
         Snapshot::from_documents(&docs, story_index.as_ref())
@@ -427,12 +528,12 @@ impl Snapshot {
         let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
 
         // documents, by publication date then id
-        let mut order: Vec<&Document> = docs.iter().collect();
-        order.sort_by(|a, b| {
-            let ka = a.meta.published.date.sort_key();
-            let kb = b.meta.published.date.sort_key();
-            ka.is_none().cmp(&kb.is_none()).then(ka.cmp(&kb)).then(a.id.cmp(&b.id))
+        let mut order_ix: Vec<usize> = (0..docs.len()).collect();
+        order_ix.sort_by(|&a, &b| match (docs.get(a), docs.get(b)) {
+            (Some(a), Some(b)) => by_publication(a, b),
+            _ => a.cmp(&b),
         });
+        let order: Vec<&Document> = order_ix.iter().filter_map(|&i| docs.get(i)).collect();
         let doc_views: Vec<DocView> = order.iter().map(|d| doc_view(d)).collect();
         let doc_index = doc_views.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
 
@@ -457,8 +558,23 @@ impl Snapshot {
                 .copied()
         };
 
-        // merged events, by date
-        let merged: Vec<MergedEvent> = merge(docs);
+        // Documents grouped by story (contiguous when `docs` is sorted by
+        // story, as `build` does; otherwise each group is cloned once).
+        let groups_ix = story_groups(docs, &order_ix);
+        let large = docs.len() > GLOBAL_LINK_MAX_DOCS;
+
+        // merged events, by date. `merge` compares each event with every
+        // cluster of its type (quadratic), so a large store is merged story
+        // by story: events of different stories are then never merged.
+        let merged: Vec<MergedEvent> = if large {
+            let mut all = Vec::new();
+            for g in &groups_ix {
+                with_group(docs, g, |slice| all.extend(merge(slice)));
+            }
+            all
+        } else {
+            merge(docs)
+        };
         let mut events: Vec<(EventView, EventKeys)> =
             merged.iter().map(|m| event_view(m, &by_id, &offsets, &resolve, &entities)).collect();
         events.sort_by(|a, b| {
@@ -531,6 +647,27 @@ impl Snapshot {
                 groups.entry(s.clone()).or_default().push(d);
             }
         }
+        // events per story, and merged events per story of their reports
+        let mut story_events: HashMap<&str, Vec<u32>> = HashMap::new();
+        for (i, ev) in events.iter().enumerate() {
+            for st in &ev.stories {
+                story_events.entry(st.as_str()).or_default().push(i as u32);
+            }
+        }
+        let mut merged_by_story: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, m) in merged.iter().enumerate() {
+            let mut seen: BTreeSet<&str> = BTreeSet::new();
+            for r in &m.reports {
+                if let Some(st) = by_id.get(&r.doc).and_then(|d| d.meta.story.as_deref()) {
+                    if seen.insert(st) {
+                        merged_by_story.entry(st).or_default().push(i);
+                    }
+                }
+            }
+        }
+        let group_of: HashMap<&str, usize> =
+            groups_ix.iter().enumerate().filter_map(|(i, g)| g.story.as_deref().map(|s| (s, i))).collect();
+        let mut all_positions: Vec<Position> = Vec::new();
         let mut stories: Vec<StoryView> = Vec::new();
         let mut positions_by: HashMap<String, Vec<PositionView>> = HashMap::new();
         let mut briefs: HashMap<String, String> = HashMap::new();
@@ -547,8 +684,9 @@ impl Snapshot {
             let mut days: Vec<NaiveDate> = Vec::new();
             let mut vague: Vec<NaiveDate> = Vec::new();
             let mut n_events = 0;
-            for (ev, k) in events.iter().zip(&event_keys) {
-                if ev.stories.iter().any(|s| s == id) {
+            for &i in story_events.get(id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                let Some(k) = event_keys.get(i as usize) else { continue };
+                {
                     n_events += 1;
                     match k.range {
                         (Some(a), Some(b)) if (b - a).num_days() <= PRECISE_DAYS => days.extend([a, b]),
@@ -571,8 +709,15 @@ impl Snapshot {
                 to: days.iter().max().map(|d| d.to_string()),
                 n_events,
             });
-            let owned: Vec<Document> = members.iter().map(|d| (*d).clone()).collect();
-            positions_by.insert(id.clone(), positions(&owned).iter().map(|p| position_view(p, &by_id, &offsets)).collect());
+            let group = group_of.get(id.as_str()).and_then(|&g| groups_ix.get(g));
+            let story_positions = match group {
+                Some(g) => with_group(docs, g, |slice| positions(slice)),
+                None => Vec::new(),
+            };
+            positions_by.insert(id.clone(), story_positions.iter().map(|p| position_view(p, &by_id, &offsets)).collect());
+            if large {
+                all_positions.extend(story_positions);
+            }
             let summary = story_index.and_then(|ix| ix.story(id)).unwrap_or_else(|| StorySummary {
                 id: id.clone(),
                 title: stories.last().map(|s| s.title.clone()).unwrap_or_default(),
@@ -580,13 +725,29 @@ impl Snapshot {
                 from: days.iter().min().copied(),
                 to: days.iter().max().copied(),
             });
-            briefs.insert(id.clone(), brief(&summary, &owned, &merged));
+            // only the merged events with a report in this story
+            let story_merged: Vec<MergedEvent> = merged_by_story
+                .get(id.as_str())
+                .map(|v| v.iter().filter_map(|&i| merged.get(i).cloned()).collect())
+                .unwrap_or_default();
+            if let Some(g) = group {
+                briefs.insert(id.clone(), with_group(docs, g, |slice| brief(&summary, slice, &story_merged)));
+            }
         }
         stories.sort_by(|a, b| b.to.cmp(&a.to).then(b.documents.len().cmp(&a.documents.len())).then(a.id.cmp(&b.id)));
         let story_index_map = stories.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        positions_by.insert(String::new(), positions(docs).iter().map(|p| position_view(p, &by_id, &offsets)).collect());
+        // positions over all documents: exact on a small store; on a large
+        // one (`positions` is quadratic in events) the union of the stories'.
+        if !large {
+            all_positions = positions(docs);
+        } else if let Some(g) = groups_ix.iter().find(|g| g.story.is_none()) {
+            all_positions.extend(with_group(docs, g, |slice| positions(slice)));
+        }
+        positions_by.insert(String::new(), all_positions.iter().map(|p| position_view(p, &by_id, &offsets)).collect());
 
+        let ix = ReadIndexes::build(&doc_views, &events, &event_keys)?;
         Ok(Snapshot {
+            ix,
             docs: doc_views,
             doc_index,
             events,
@@ -602,6 +763,58 @@ impl Snapshot {
             briefs,
             search,
         })
+    }
+}
+
+/// Above this many documents, events are merged and positions followed
+/// story by story (see [`Snapshot::from_documents`]).
+pub const GLOBAL_LINK_MAX_DOCS: usize = 5_000;
+
+/// The documents of one story (`None`: documents without a story).
+struct Group {
+    story: Option<String>,
+    /// Indices into the documents.
+    members: Vec<usize>,
+    /// `Some(range)` when the members are contiguous.
+    range: Option<std::ops::Range<usize>>,
+}
+
+/// Publication date (unknown last), then id.
+fn by_publication(a: &Document, b: &Document) -> std::cmp::Ordering {
+    let ka = a.meta.published.date.sort_key();
+    let kb = b.meta.published.date.sort_key();
+    ka.is_none().cmp(&kb.is_none()).then(ka.cmp(&kb)).then(a.id.cmp(&b.id))
+}
+
+/// Documents grouped by story, each group in `order`.
+fn story_groups(docs: &[Document], order: &[usize]) -> Vec<Group> {
+    let mut map: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    for &i in order {
+        if let Some(d) = docs.get(i) {
+            map.entry(d.meta.story.as_deref()).or_default().push(i);
+        }
+    }
+    map.into_iter()
+        .map(|(story, members)| {
+            let contiguous = members.windows(2).all(|w| w[1] == w[0] + 1);
+            let range = match (contiguous, members.first(), members.last()) {
+                (true, Some(&a), Some(&b)) => Some(a..b + 1),
+                _ => None,
+            };
+            Group { story: story.map(str::to_string), members, range }
+        })
+        .collect()
+}
+
+/// Runs `f` on the documents of a group: a borrowed slice when contiguous,
+/// else a clone.
+fn with_group<T>(docs: &[Document], g: &Group, f: impl FnOnce(&[Document]) -> T) -> T {
+    match g.range.clone().and_then(|r| docs.get(r)) {
+        Some(slice) => f(slice),
+        None => {
+            let owned: Vec<Document> = g.members.iter().filter_map(|&i| docs.get(i).cloned()).collect();
+            f(&owned)
+        }
     }
 }
 
