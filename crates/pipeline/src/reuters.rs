@@ -62,14 +62,32 @@ pub fn stories(sgml: &str) -> impl Iterator<Item = Story> + '_ {
         let body = between(chunk, "<BODY>", "</BODY>")?;
         let title = between(chunk, "<TITLE>", "</TITLE>").map(unescape);
         let date = between(chunk, "<DATE>", "</DATE>").map(|d| d.trim().to_string());
-        let body = unescape(body.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3}'));
-        let body = body.trim_end_matches("Reuter").trim_end().to_string();
+        let body = unescape(body);
+        let body = reflow(body.trim_end().trim_end_matches("Reuter"));
         let text = match &title {
             Some(t) => format!("{t}\n\n{body}"),
             None => body,
         };
         Some(Story { text, title, date })
     })
+}
+
+/// Rejoins the wire format's hard-wrapped lines: a new paragraph starts at an
+/// indented line; other lines continue the one before.
+fn reflow(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for line in body.lines() {
+        let starts_paragraph = line.starts_with(char::is_whitespace);
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if starts_paragraph { "\n\n" } else { " " });
+        }
+        out.push_str(text);
+    }
+    out
 }
 
 fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
@@ -118,12 +136,12 @@ mod tests {
     #[test]
     fn reads_title_date_and_body_and_skips_bodiless() {
         let sgml = "<REUTERS><DATE>26-FEB-1987 15:01:01.79</DATE><TEXT><TITLE>COCOA &amp; SUGAR</TITLE>\
-            <BODY>Showers continued &lt;said&gt;.\n Reuter\n&#3;</BODY></TEXT></REUTERS>\
+            <BODY>Showers continued\nin Bahia &lt;said&gt;.\n    Arrivals rose.\n Reuter\n&#3;</BODY></TEXT></REUTERS>\
             <REUTERS><TEXT TYPE=\"BRIEF\"><TITLE>NO BODY</TITLE></TEXT></REUTERS>";
         let all: Vec<Story> = stories(sgml).collect();
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].title.as_deref(), Some("COCOA & SUGAR"));
         assert_eq!(all[0].date.as_deref(), Some("26-FEB-1987 15:01:01.79"));
-        assert_eq!(all[0].text, "COCOA & SUGAR\n\nShowers continued <said>.");
+        assert_eq!(all[0].text, "COCOA & SUGAR\n\nShowers continued in Bahia <said>.\n\nArrivals rose.");
     }
 }
