@@ -1,5 +1,6 @@
 //! A small HTTP/1.1 keep-alive load generator for a running server:
-//! `cargo run -p chronicle-server --example load -- 127.0.0.1:8080 [CLIENTS=64] [SECONDS=10]`
+//! `cargo run -p chronicle-server --example load -- 127.0.0.1:8080 [CLIENTS=64] [SECONDS=10] [PATHS.tsv]`
+//! (`PATHS.tsv`: one `kind<TAB>path` a line; without it, a demo-corpus mix.)
 //! Drives event queries and searches round-robin and prints p50/p99 and
 //! throughput per kind of request.
 
@@ -59,6 +60,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let addr: SocketAddr = args.next().ok_or("usage: load ADDR [CLIENTS] [SECONDS]")?.parse()?;
     let clients: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(64);
     let seconds: u64 = args.next().map(|s| s.parse()).transpose()?.unwrap_or(10);
+    let paths: Vec<(&'static str, &'static str)> = match args.next() {
+        None => PATHS.to_vec(),
+        Some(file) => std::fs::read_to_string(file)?
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(k, p)| (&*Box::leak(k.trim().to_string().into_boxed_str()), &*Box::leak(p.trim().to_string().into_boxed_str())))
+            .collect(),
+    };
+    if paths.is_empty() {
+        return Err("no paths".into());
+    }
+    let paths: &'static [(&'static str, &'static str)] = Box::leak(paths.into_boxed_slice());
     let end = Instant::now() + Duration::from_secs(seconds);
     let mut tasks = Vec::new();
     for c in 0..clients {
@@ -71,7 +84,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let mut buf = Vec::new();
             let mut i = c;
             while Instant::now() < end {
-                let (kind, path) = PATHS[i % PATHS.len()];
+                let Some(&(kind, path)) = paths.get(i % paths.len()) else { break };
                 i += 1;
                 let t0 = Instant::now();
                 match get(&mut stream, addr, path, &mut buf).await {
@@ -86,7 +99,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for t in tasks {
         all.extend(t.await?);
     }
-    for kind in ["events", "search"] {
+    let mut kinds: Vec<&str> = paths.iter().map(|p| p.0).collect();
+    kinds.dedup();
+    for kind in kinds {
         let mut lat: Vec<Duration> = all.iter().filter(|r| r.0 == kind).map(|r| r.1).collect();
         let errors = all.iter().filter(|r| r.0 == kind && r.2 != 200).count();
         lat.sort();

@@ -88,7 +88,7 @@ struct Fields {
 
 /// The index and its reader.
 pub struct SearchIndex {
-    index: Index,
+    parser: QueryParser,
     reader: IndexReader,
     fields: Fields,
 }
@@ -135,15 +135,15 @@ impl SearchIndex {
         }
         writer.commit()?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { index, reader, fields })
+        let mut parser = QueryParser::for_index(&index, vec![fields.title, fields.body]);
+        parser.set_field_boost(fields.title, 2.0);
+        Ok(SearchIndex { parser, reader, fields })
     }
 
     /// Runs a query. An empty query is a caller error; odd syntax is parsed leniently.
     pub fn search(&self, p: &SearchParams) -> Result<SearchPage, ServerError> {
         let f = self.fields;
-        let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
-        parser.set_field_boost(f.title, 2.0);
-        let (text_query, _problems) = parser.parse_query_lenient(&p.q);
+        let (text_query, _problems) = self.parser.parse_query_lenient(&p.q);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query.box_clone())];
         if let Some(o) = &p.outlet {
             let t = Term::from_field_text(f.outlet_key, &o.to_lowercase());
