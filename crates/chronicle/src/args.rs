@@ -71,10 +71,17 @@ pub enum Command {
     /// Counts of documents, languages, outlets and annotations.
     Stats,
     /// Run the whole pipeline on the demo corpus in a fresh temporary store and print what it knows.
+    #[command(after_help = "Examples:\n  chronicle demo\n  chronicle demo --serve     then open http://127.0.0.1:8080/")]
     Demo {
         /// The demo corpus directory.
         #[arg(long, default_value = "examples/istanbul-talks")]
         corpus: PathBuf,
+        /// Afterwards, serve the demo store's web UI and API (read-only) until interrupted.
+        #[arg(long)]
+        serve: bool,
+        /// Address for --serve.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
     },
     /// Measure accuracy against a gold set: clean-html, conll, tempeval, polnear, plover,
     /// timeline17, ecbplus, reuters-dups. The last line is `TASK: P=… R=… F1=…`.

@@ -44,7 +44,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", render::stats(&store.stats()?));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Demo { corpus } => demo(&corpus),
+        Command::Demo { corpus, serve, bind } => demo(&corpus, serve.then_some(bind)),
         Command::Eval { task, path } => eval(task, path),
         Command::Events { actor, event_type, since, story } => {
             let store = open(&cli.db)?;
@@ -157,7 +157,7 @@ fn report(summary: &IngestSummary, verbose: bool) {
     println!("{}", summary.render());
 }
 
-fn demo(corpus: &Path) -> Result<ExitCode> {
+fn demo(corpus: &Path, serve: Option<std::net::SocketAddr>) -> Result<ExitCode> {
     let corpus = if corpus.exists() {
         corpus.to_path_buf()
     } else {
@@ -177,6 +177,11 @@ fn demo(corpus: &Path) -> Result<ExitCode> {
     print!("{}", render::documents_table(&store.documents()?));
     let view = CrossView::load(&store)?;
     print!("{}", render::demo_overview(&view));
+    if let Some(bind) = serve {
+        drop(store);
+        eprintln!("serving the demo chronicle on http://{bind}/ (Ctrl-C to stop)");
+        chronicle_server::serve(&db, bind, None)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
