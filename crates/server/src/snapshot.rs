@@ -937,6 +937,40 @@ mod tests {
     }
 
     #[test]
+    fn story_groups_borrow_contiguous_runs_and_clone_the_rest() {
+        let doc = |text: &str, story: Option<&str>| {
+            let meta = chronicle_core::Metadata { story: story.map(str::to_string), ..Default::default() };
+            Document::new(DocId::from_text(text), "t".into(), chronicle_core::InputFormat::Text, vec![], text.into(), text.into(), meta)
+        };
+        let docs = vec![doc("a", Some("s:1")), doc("b", Some("s:1")), doc("c", None), doc("d", Some("s:2")), doc("e", Some("s:2"))];
+        let groups = story_groups(&docs, &[0, 1, 2, 3, 4]);
+        assert_eq!(groups.len(), 3);
+        let s1 = groups.iter().find(|g| g.story.as_deref() == Some("s:1")).unwrap();
+        assert_eq!(s1.range, Some(0..2));
+        assert_eq!(with_group(&docs, s1, |d| d.len()), 2);
+        // out of order: not contiguous, cloned in the given order
+        let groups = story_groups(&docs, &[3, 0, 2, 1, 4]);
+        let s1 = groups.iter().find(|g| g.story.as_deref() == Some("s:1")).unwrap();
+        assert_eq!(s1.members, vec![0, 1]);
+        let s2 = groups.iter().find(|g| g.story.as_deref() == Some("s:2")).unwrap();
+        assert_eq!(s2.range, Some(3..5));
+        let none = groups.iter().find(|g| g.story.is_none()).unwrap();
+        assert_eq!(with_group(&docs, none, |d| d.iter().map(|x| x.body().to_string()).collect::<Vec<_>>()), vec!["c"]);
+    }
+
+    #[test]
+    fn key_lookups_match_substrings_and_are_cached() {
+        let ix = ReadIndexes {
+            actor_keys: vec![("japan".into(), vec![1, 4]), ("japanese".into(), vec![2, 4]), ("usa".into(), vec![3])],
+            ..Default::default()
+        };
+        assert_eq!(*ix.events_with_key(false, "japan"), vec![1, 2, 4]);
+        assert_eq!(*ix.events_with_key(false, "japan"), vec![1, 2, 4]);
+        assert!(ix.events_with_key(true, "japan").is_empty());
+        assert_eq!(ix.key_cache.lock().unwrap().len(), 2);
+    }
+
+    #[test]
     fn empty_store_gives_an_empty_model() {
         let store = Store::open_in_memory().unwrap();
         let s = Snapshot::build(&store).unwrap();
