@@ -339,7 +339,7 @@ mod tests {
     #[test]
     fn normalised_lines_ignore_bullets_and_case() {
         assert_eq!(normalise_line("  • Example Times "), "example times");
-        assert_eq!(normalise_line("No comments yet..."), "no comments yet");
+        assert_eq!(normalise_line("Be the first to reply..."), "be the first to reply");
         assert_eq!(normalise_line("-- Über  ALLES, 2024!"), "über alles 2024");
         assert_eq!(normalise_line("-- Uber  ALLES, 2024!"), "uber alles 2024");
     }
