@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn dragnet_when_present() {
-        let dir = Path::new("/work/shared/data/dragnet");
+        let dir = &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/dragnet");
         if !dir.join("GoldStandard").is_dir() {
             return;
         }
