@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use chronicle_core::{
     entity_id, DateBasis, DocId, Document, InputFormat, PublishedDate, Span, UncertainDate,
 };
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::error::{sql_err, StoreError};
 use crate::schema;
@@ -209,7 +210,6 @@ impl Store {
             let mut shell = doc.clone();
             shell.raw = Vec::new();
             let json = encode(&shell)?;
-            let cols = Columns::of(doc);
             let changed = tx
                 .prepare_cached(
                     "UPDATE documents SET source = ?2, format = ?3, url = ?4, outlet = ?5, title = ?6,
@@ -222,34 +222,9 @@ impl Store {
                      WHERE id = ?1",
                 )
                 .and_then(|mut s| {
-                    s.execute(params![
-                        doc.id.as_str(),
-                        doc.source,
-                        doc.format.as_str(),
-                        doc.meta.url,
-                        doc.meta.outlet,
-                        doc.meta.title,
-                        doc.meta.published.date.value,
-                        cols.earliest,
-                        cols.latest,
-                        doc.meta.published.basis.as_str(),
-                        cols.sort,
-                        doc.meta.language,
-                        doc.meta.appended_to.as_ref().map(DocId::as_str),
-                        doc.meta.duplicate_of.as_ref().map(DocId::as_str),
-                        doc.meta.story,
-                        cols.body_chars,
-                        doc.blocks.len() as i64,
-                        doc.sentences.len() as i64,
-                        doc.tokens.len() as i64,
-                        doc.mentions.len() as i64,
-                        doc.roles.len() as i64,
-                        doc.times.len() as i64,
-                        doc.quantities.len() as i64,
-                        doc.quotes.len() as i64,
-                        doc.events.len() as i64,
-                        json,
-                    ])
+                    let mut values = document_columns(doc);
+                    values.push(Value::Text(json));
+                    s.execute(params_from_iter(values))
                 })
                 .map_err(|e| sql_err(format!("updating {}", doc.id), e))?;
             if changed == 0 {
@@ -499,28 +474,44 @@ fn configure(conn: &Connection, file: bool) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Derived column values shared by insert and update.
-struct Columns {
-    earliest: Option<String>,
-    latest: Option<String>,
-    sort: Option<String>,
-    body_chars: i64,
-}
-
-impl Columns {
-    fn of(doc: &Document) -> Columns {
-        let d = &doc.meta.published.date;
-        Columns {
-            earliest: d.earliest.map(day),
-            latest: d.latest.map(day),
-            sort: d.sort_key().map(day),
-            body_chars: doc.body().chars().count() as i64,
-        }
-    }
+/// The values of the `documents` columns `id` … `n_events` (?1–?25), in the
+/// order both the INSERT and the UPDATE name them; the callers append `raw`
+/// and/or `doc`.
+fn document_columns(doc: &Document) -> Vec<Value> {
+    let d = &doc.meta.published.date;
+    let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Text);
+    let date = |d: Option<NaiveDate>| d.map_or(Value::Null, |d| Value::Text(day(d)));
+    let count = |n: usize| Value::Integer(n as i64);
+    vec![
+        Value::Text(doc.id.as_str().to_string()),
+        Value::Text(doc.source.clone()),
+        Value::Text(doc.format.as_str().to_string()),
+        text(&doc.meta.url),
+        text(&doc.meta.outlet),
+        text(&doc.meta.title),
+        text(&d.value),
+        date(d.earliest),
+        date(d.latest),
+        Value::Text(doc.meta.published.basis.as_str().to_string()),
+        date(d.sort_key()),
+        text(&doc.meta.language),
+        text(&doc.meta.appended_to.as_ref().map(|i| i.as_str().to_string())),
+        text(&doc.meta.duplicate_of.as_ref().map(|i| i.as_str().to_string())),
+        text(&doc.meta.story),
+        count(doc.body().chars().count()),
+        count(doc.blocks.len()),
+        count(doc.sentences.len()),
+        count(doc.tokens.len()),
+        count(doc.mentions.len()),
+        count(doc.roles.len()),
+        count(doc.times.len()),
+        count(doc.quantities.len()),
+        count(doc.quotes.len()),
+        count(doc.events.len()),
+    ]
 }
 
 fn insert_document(tx: &Transaction<'_>, doc: &Document, raw: &[u8], json: &str) -> Result<(), StoreError> {
-    let cols = Columns::of(doc);
     tx.prepare_cached(
         "INSERT INTO documents (id, source, format, url, outlet, title, published_value, published_earliest,
              published_latest, published_basis, published_sort, language, appended_to, duplicate_of, story,
@@ -530,35 +521,10 @@ fn insert_document(tx: &Transaction<'_>, doc: &Document, raw: &[u8], json: &str)
                  ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     )
     .and_then(|mut s| {
-        s.execute(params![
-            doc.id.as_str(),
-            doc.source,
-            doc.format.as_str(),
-            doc.meta.url,
-            doc.meta.outlet,
-            doc.meta.title,
-            doc.meta.published.date.value,
-            cols.earliest,
-            cols.latest,
-            doc.meta.published.basis.as_str(),
-            cols.sort,
-            doc.meta.language,
-            doc.meta.appended_to.as_ref().map(DocId::as_str),
-            doc.meta.duplicate_of.as_ref().map(DocId::as_str),
-            doc.meta.story,
-            cols.body_chars,
-            doc.blocks.len() as i64,
-            doc.sentences.len() as i64,
-            doc.tokens.len() as i64,
-            doc.mentions.len() as i64,
-            doc.roles.len() as i64,
-            doc.times.len() as i64,
-            doc.quantities.len() as i64,
-            doc.quotes.len() as i64,
-            doc.events.len() as i64,
-            raw,
-            json,
-        ])
+        let mut values = document_columns(doc);
+        values.push(Value::Blob(raw.to_vec()));
+        values.push(Value::Text(json.to_string()));
+        s.execute(params_from_iter(values))
     })
     .map(|_| ())
     .map_err(|e| sql_err(format!("writing {}", doc.id), e))
