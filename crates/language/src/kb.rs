@@ -126,6 +126,22 @@ impl Person {
             .map(|o| o.iso3.as_str())
     }
 
+    /// The country of this person's `office` (at `date` when known), when
+    /// exactly one fits: how a stated role without a country gets one.
+    pub fn sole_country_of_office(&self, office: &str, date: Option<NaiveDate>) -> Option<&str> {
+        let mut codes: Vec<&str> = self
+            .offices
+            .iter()
+            .filter(|o| o.office == office && date.map_or(true, |d| o.covers(d)))
+            .map(|o| o.iso3.as_str())
+            .collect();
+        codes.dedup();
+        match codes.as_slice() {
+            [c] => Some(c),
+            _ => None,
+        }
+    }
+
     /// The sector of the office at `date`, as [`Person::country_at`].
     pub fn sector_at(&self, date: Option<NaiveDate>) -> Option<&str> {
         date.and_then(|d| self.offices.iter().find(|o| o.covers(d)))

@@ -432,18 +432,7 @@ fn emit(kb: &Kb, doc: &Document, v: &View<'_>, cands: Vec<Cand>, roles: Vec<Role
         };
         // the country of the office from the KB, when the text did not say it
         let of = r.of.or_else(|| {
-            let p = kb.person(kb_id.as_deref()?)?;
-            let mut codes: Vec<&str> = p
-                .offices
-                .iter()
-                .filter(|o| o.office == r.office && v.date.map_or(true, |d| o.covers(d)))
-                .map(|o| o.iso3.as_str())
-                .collect();
-            codes.dedup();
-            match codes.as_slice() {
-                [c] => Some(c.to_string()),
-                _ => None,
-            }
+            kb.person(kb_id.as_deref()?)?.sole_country_of_office(&r.office, v.date).map(str::to_string)
         });
         claims.push(RoleClaim { person: name, kb_id, title: r.title, of, evidence, as_of: as_of.clone() });
     }

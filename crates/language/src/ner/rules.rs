@@ -320,18 +320,7 @@ impl Ctx<'_> {
     /// Fills `of` from the KB when the person holds this office somewhere
     /// (at the document date when known): only when exactly one country fits.
     fn of_from_kb(&self, person: &Cand, office: &str) -> Option<String> {
-        let p = self.kb.person(person.kb_id.as_deref()?)?;
-        let mut codes: Vec<&str> = p
-            .offices
-            .iter()
-            .filter(|o| o.office == office && self.v.date.map_or(true, |d| o.covers(d)))
-            .map(|o| o.iso3.as_str())
-            .collect();
-        codes.dedup();
-        match codes.as_slice() {
-            [c] => Some(c.to_string()),
-            _ => None,
-        }
+        self.kb.person(person.kb_id.as_deref()?)?.sole_country_of_office(office, self.v.date).map(str::to_string)
     }
 }
 
