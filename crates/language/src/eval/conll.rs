@@ -10,29 +10,10 @@ use std::path::Path;
 use chronicle_core::{Counts, EvalReport};
 
 use crate::kb::Kb;
-use crate::ner::tagger::{self, read_conll, Scratch};
+use crate::ner::tagger::{read_conll, Scratch};
 use crate::ner::Recognizer;
 
-/// Entity chunks `(class, start, end)` of a BIO tag sequence.
-pub fn chunks(tags: &[u8]) -> Vec<(u8, usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tags.len() {
-        let t = tags[i];
-        if t == 0 {
-            i += 1;
-            continue;
-        }
-        let class = t.div_ceil(2);
-        let mut j = i + 1;
-        while j < tags.len() && tags[j] != 0 && !tagger::is_begin(tags[j]) && tags[j].div_ceil(2) == class {
-            j += 1;
-        }
-        out.push((class, i, j));
-        i = j;
-    }
-    out
-}
+pub use crate::ner::tagger::chunks;
 
 const CLASSES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 

@@ -283,18 +283,8 @@ impl Recognizer {
             for (k, t) in tags.iter().enumerate() {
                 tags_all[s.start + k] = *t;
             }
-            let mut i = 0;
-            while i < tags.len() {
-                let t = tags[i];
-                if t == 0 {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i + 1;
-                while j < tags.len() && tags[j] == t + (t % 2) {
-                    j += 1;
-                }
-                let class = tagger::tag_class(t).unwrap_or("MISC");
+            for (_, i, j) in tagger::chunks(&tags) {
+                let class = tagger::tag_class(tags[i]).unwrap_or("MISC");
                 let (a, b) = (s.start + i, s.start + j);
                 let text = join_words(v, a, b, doc.body());
                 let etype = match class {
@@ -316,7 +306,6 @@ impl Recognizer {
                         source: MentionSource::Tagger,
                     });
                 }
-                i = j;
             }
         }
         let found = rules::apply(&self.titles, kb, v, doc.body(), &kb_cands, &tag_cands, &tags_all);

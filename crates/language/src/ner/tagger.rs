@@ -38,6 +38,27 @@ pub fn is_begin(tag: u8) -> bool {
     matches!(tag, 1 | 3 | 5 | 7)
 }
 
+/// Entity chunks `(class, start, end)` of a BIO tag sequence.
+pub fn chunks(tags: &[u8]) -> Vec<(u8, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let t = tags[i];
+        if t == 0 {
+            i += 1;
+            continue;
+        }
+        let class = t.div_ceil(2);
+        let mut j = i + 1;
+        while j < tags.len() && tags[j] != 0 && !is_begin(tags[j]) && tags[j].div_ceil(2) == class {
+            j += 1;
+        }
+        out.push((class, i, j));
+        i = j;
+    }
+    out
+}
+
 /// Gazetteer bits per token (set by the caller from the knowledge base).
 pub mod gaz {
     /// Part of a location name (country, capital, region).
