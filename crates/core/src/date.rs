@@ -17,6 +17,12 @@ pub struct UncertainDate {
     pub earliest: Option<NaiveDate>,
     /// Latest possible day.
     pub latest: Option<NaiveDate>,
+    /// The weekday the text names (1 = Monday … 7 = Sunday) when it names one
+    /// but not the date ("on Monday" in an article whose own date is only
+    /// bounded). The bounds are then days of that weekday; two reports of one
+    /// event can pin the day together ([`UncertainDate::intersect`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<u8>,
 }
 
 impl UncertainDate {
@@ -27,14 +33,79 @@ impl UncertainDate {
 
     /// Exactly one day.
     pub fn day(d: NaiveDate) -> UncertainDate {
-        UncertainDate { value: Some(d.format("%Y-%m-%d").to_string()), earliest: Some(d), latest: Some(d) }
+        UncertainDate { value: Some(d.format("%Y-%m-%d").to_string()), earliest: Some(d), latest: Some(d), weekday: None }
     }
 
     /// Somewhere in `[earliest, latest]` (either side open).
     pub fn between(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> UncertainDate {
         match (earliest, latest) {
             (Some(a), Some(b)) if a == b => UncertainDate::day(a),
-            _ => UncertainDate { value: None, earliest, latest },
+            _ => UncertainDate { value: None, earliest, latest, weekday: None },
+        }
+    }
+
+    /// Somewhere in `[earliest, latest]` on the given weekday (1 = Monday):
+    /// the bounds move inwards to days of that weekday, and when one day is
+    /// left it becomes the value. `None` when no such day is in the range.
+    pub fn on_weekday(earliest: Option<NaiveDate>, latest: Option<NaiveDate>, weekday: u8) -> Option<UncertainDate> {
+        if !(1..=7).contains(&weekday) {
+            return Some(UncertainDate::between(earliest, latest));
+        }
+        let wd = |d: NaiveDate| d.weekday().number_from_monday() as i64;
+        let w = weekday as i64;
+        let lo = earliest.map(|d| d + chrono::Duration::days((w - wd(d)).rem_euclid(7)));
+        let hi = latest.map(|d| d - chrono::Duration::days((wd(d) - w).rem_euclid(7)));
+        match (lo, hi) {
+            (Some(a), Some(b)) if a > b => None,
+            (Some(a), Some(b)) if a == b => Some(UncertainDate::day(a)),
+            _ => Some(UncertainDate { value: None, earliest: lo, latest: hi, weekday: Some(weekday) }),
+        }
+    }
+
+    /// Earliest and latest possible day (a month or year value gives its
+    /// first and last day).
+    pub fn bounds(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        if let Some(v) = self.value.as_deref().and_then(bounds_of_value) {
+            return (Some(v.0), Some(v.1));
+        }
+        (self.earliest, self.latest)
+    }
+
+    /// What both dates allow, or `None` when they cannot be the same day.
+    /// Weekdays count: a Monday known only within weeks and a report dated
+    /// to one Monday inside them agree on that day; a Monday and a Friday
+    /// never do. An open side takes the other's bound; when nothing at all
+    /// is known on either side the result is unknown.
+    pub fn intersect(&self, other: &UncertainDate) -> Option<UncertainDate> {
+        let (a, b) = (self.bounds(), other.bounds());
+        let lo = match (a.0, b.0) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        };
+        let hi = match (a.1, b.1) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        if let (Some(l), Some(h)) = (lo, hi) {
+            if l > h {
+                return None;
+            }
+        }
+        let weekday = match (self.weekday, other.weekday) {
+            (Some(x), Some(y)) if x != y => return None,
+            (x, y) => x.or(y),
+        };
+        // the value survives when the intersection is exactly its span
+        for d in [self, other] {
+            if let Some((vl, vh)) = d.value.as_deref().and_then(bounds_of_value) {
+                if lo == Some(vl) && hi == Some(vh) && weekday.is_none() {
+                    return Some(d.clone());
+                }
+            }
+        }
+        match weekday {
+            Some(w) => UncertainDate::on_weekday(lo, hi, w),
+            None => Some(UncertainDate::between(lo, hi)),
         }
     }
 
@@ -42,7 +113,7 @@ impl UncertainDate {
     /// with bounds covering it.
     pub fn parse_value(s: &str) -> Result<UncertainDate, CoreError> {
         let (earliest, latest) = bounds_of_value(s).ok_or_else(|| CoreError::BadDate(s.to_string()))?;
-        Ok(UncertainDate { value: Some(s.to_string()), earliest: Some(earliest), latest: Some(latest) })
+        Ok(UncertainDate { value: Some(s.to_string()), earliest: Some(earliest), latest: Some(latest), weekday: None })
     }
 
     /// True when nothing is known.
@@ -70,20 +141,33 @@ impl UncertainDate {
         if let Some(v) = self.value.as_deref().and_then(bounds_of_value) {
             return v.0 <= d && d <= v.1;
         }
-        self.earliest.map_or(true, |e| e <= d) && self.latest.map_or(true, |l| d <= l)
+        self.earliest.map_or(true, |e| e <= d)
+            && self.latest.map_or(true, |l| d <= l)
+            && self.weekday.map_or(true, |w| d.weekday().number_from_monday() == w as u32)
     }
 
-    /// Human form: `2025-05-16`, `2025-05-27..2025-06-19`, `≥ 2025-05-27`, `unknown`.
+    /// Human form: `2025-05-16`, `2025-05-27..2025-06-19`, `≥ 2025-05-27`,
+    /// `a Monday, 2025-05-26..2025-07-14`, `unknown`.
     pub fn display(&self) -> String {
         if let Some(v) = &self.value {
             return v.clone();
         }
-        match (self.earliest, self.latest) {
+        let range = match (self.earliest, self.latest) {
             (Some(a), Some(b)) => format!("{a}..{b}"),
             (Some(a), None) => format!("≥ {a}"),
             (None, Some(b)) => format!("≤ {b}"),
             (None, None) => "unknown".to_string(),
+        };
+        match self.weekday_name() {
+            Some(w) if !self.is_unknown() => format!("a {w}, {range}"),
+            _ => range,
         }
+    }
+
+    /// The English name of the known weekday.
+    pub fn weekday_name(&self) -> Option<&'static str> {
+        let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        self.weekday.and_then(|w| names.get((w as usize).checked_sub(1)?).copied())
     }
 }
 
@@ -173,5 +257,43 @@ mod tests {
         assert_eq!(u.display(), "2025-05-27..2025-06-19");
         assert_eq!(UncertainDate::between(Some(d("2025-05-27")), Some(d("2025-05-27"))).value.as_deref(), Some("2025-05-27"));
         assert_eq!(UncertainDate::unknown().display(), "unknown");
+    }
+
+    #[test]
+    fn a_weekday_narrows_bounds_and_can_pin_the_day() {
+        // 2025-05-26 and 2025-06-02 are Mondays
+        let monday = UncertainDate::on_weekday(Some(d("2025-05-24")), Some(d("2025-06-05")), 1).unwrap();
+        assert_eq!((monday.earliest, monday.latest), (Some(d("2025-05-26")), Some(d("2025-06-02"))));
+        assert_eq!(monday.value, None);
+        assert_eq!(monday.display(), "a Monday, 2025-05-26..2025-06-02");
+        assert!(monday.admits(d("2025-06-02")) && !monday.admits(d("2025-05-30")));
+        let one = UncertainDate::on_weekday(Some(d("2025-05-27")), Some(d("2025-06-05")), 1).unwrap();
+        assert_eq!(one.value.as_deref(), Some("2025-06-02"));
+        assert!(UncertainDate::on_weekday(Some(d("2025-05-27")), Some(d("2025-05-31")), 1).is_none());
+    }
+
+    #[test]
+    fn intersect_uses_weekdays_and_keeps_values() {
+        let monday = UncertainDate::on_weekday(Some(d("2025-05-20")), Some(d("2025-07-14")), 1).unwrap();
+        let june2 = UncertainDate::day(d("2025-06-02"));
+        let friday = UncertainDate::day(d("2025-05-16"));
+        assert_eq!(monday.intersect(&june2), Some(june2.clone()));
+        assert_eq!(june2.intersect(&monday), Some(june2.clone()));
+        assert_eq!(monday.intersect(&friday), None);
+        let may = UncertainDate::parse_value("2025-05").unwrap();
+        assert_eq!(may.intersect(&UncertainDate::between(None, Some(d("2025-07-01")))), Some(may.clone()));
+        // a Monday in May after the 20th: only the 26th
+        assert_eq!(monday.intersect(&may).unwrap().value.as_deref(), Some("2025-05-26"));
+        assert_eq!(UncertainDate::unknown().intersect(&UncertainDate::unknown()), Some(UncertainDate::unknown()));
+        let other_weekday = UncertainDate::on_weekday(Some(d("2025-05-20")), Some(d("2025-07-14")), 3).unwrap();
+        assert_eq!(monday.intersect(&other_weekday), None);
+    }
+
+    #[test]
+    fn weekday_is_optional_in_json() {
+        let old: UncertainDate = serde_json::from_str(r#"{"value":null,"earliest":"2025-05-01","latest":null}"#).unwrap();
+        assert_eq!(old.weekday, None);
+        let s = serde_json::to_string(&UncertainDate::day(d("2025-06-02"))).unwrap();
+        assert!(!s.contains("weekday"), "{s}");
     }
 }

@@ -145,7 +145,7 @@ pub fn refine_published(doc: &mut Document, kb: &Kb, office_of: &dyn Fn(&str) ->
         return false;
     }
     // Roles bound the date; they never pin one day.
-    let date = UncertainDate { value: None, earliest, latest };
+    let date = UncertainDate { value: None, earliest, latest, weekday: None };
     doc.meta.published.date = date.clone();
     doc.meta.published.basis = DateBasis::Inferred;
     for role in &mut doc.roles {

@@ -451,7 +451,17 @@ fn resolve(rel: Rel, anchor: (Option<NaiveDate>, Option<NaiveDate>), suffix: &st
             };
             (Some(format!("{}{}", a.0, suffix)), resolved)
         }
-        (lo, hi) => (None, UncertainDate::between(lo.map(|x| x.1), hi.map(|x| x.2))),
+        (lo, hi) => {
+            let (earliest, latest) = (lo.map(|x| x.1), hi.map(|x| x.2));
+            // "on Monday" against a bounded document date: a Monday in the range
+            let date = match rel {
+                Rel::Weekday { wd, .. } if suffix.is_empty() => {
+                    UncertainDate::on_weekday(earliest, latest, wd as u8).unwrap_or_else(|| UncertainDate::between(earliest, latest))
+                }
+                _ => UncertainDate::between(earliest, latest),
+            };
+            (None, date)
+        }
     }
 }
 

@@ -108,3 +108,17 @@ fn a_month_inside_a_dated_month_is_no_evidence() {
     let t = "They annexed it in September 2022. They clashed in February. The talks on May 16 ended.";
     assert_eq!(value_of(t, &doc, "May 16").as_deref(), Some("2025-05-16"));
 }
+
+#[test]
+fn a_bare_weekday_against_a_bounded_document_date_keeps_the_weekday() {
+    // the document appeared some time in 2025-05-20..2025-06-10; "on Monday" is a
+    // Monday on or before that: 2025-05-19, 05-26, 06-02 or 06-09
+    let doc = bounded("2025-05-20", "2025-06-10");
+    let text = "The delegations met on Monday in the city.";
+    let found = find(text, &doc, &split_sentences(text));
+    let (_, _, value, resolved) = found.iter().find(|x| x.0.text(text) == "Monday").expect("Monday found");
+    assert_eq!(value, &None);
+    assert_eq!(resolved.weekday, Some(1));
+    assert_eq!(resolved.earliest, Some(d("2025-05-19")));
+    assert_eq!(resolved.latest, Some(d("2025-06-09")));
+}

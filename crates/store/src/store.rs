@@ -316,6 +316,7 @@ impl Store {
                             value: r.get(6)?,
                             earliest: parse_day(r.get::<_, Option<String>>(7)?),
                             latest: parse_day(r.get::<_, Option<String>>(8)?),
+                            weekday: None,
                         },
                         basis: parse_basis(&r.get::<_, String>(9)?),
                     },

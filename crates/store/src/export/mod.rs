@@ -763,7 +763,7 @@ mod tests {
         let mut doc = sample::plain("odd.txt", "An article with odd metadata.");
         doc.meta.language = Some("english".to_string());
         doc.meta.story = Some("12".to_string());
-        doc.meta.published.date = UncertainDate { value: Some("May 2024".to_string()), earliest: None, latest: None };
+        doc.meta.published.date = UncertainDate { value: Some("May 2024".to_string()), earliest: None, latest: None, weekday: None };
         let (lines, _) = check(vec![doc], &ExportOptions::default());
         let d = &lines[0];
         assert!(d["language"].is_null());
