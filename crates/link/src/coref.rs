@@ -12,8 +12,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use chronicle_core::{
+    DocId, Document, EntityType, Event, EventArg, Modality, PloverType, Span, UncertainDate,
+};
 use chrono::NaiveDate;
-use chronicle_core::{DocId, Document, EntityType, Event, EventArg, Modality, PloverType, Span, UncertainDate};
 use serde::{Deserialize, Serialize};
 
 use crate::settings::SETTINGS;
@@ -79,6 +81,10 @@ struct Cluster {
     member_facts: Vec<MemberFacts>,
     earliest: Option<NaiveDate>,
     latest: Option<NaiveDate>,
+    /// The intersection of the members' dates (weekdays included).
+    date: UncertainDate,
+    /// Ordinals the members give the event ("the first round", "second talks").
+    ordinals: BTreeSet<u32>,
     pub_dates: Vec<NaiveDate>,
     docs: BTreeSet<DocId>,
     members: Vec<(usize, usize)>,
@@ -93,6 +99,7 @@ struct MemberFacts {
     trigger: String,
     actor_keys: BTreeSet<String>,
     day: Option<NaiveDate>,
+    date: UncertainDate,
 }
 
 fn arg_keys(a: &EventArg) -> Vec<String> {
@@ -137,21 +144,6 @@ fn event_bounds(e: &Event) -> (Option<NaiveDate>, Option<NaiveDate>) {
     (d.earliest, d.latest)
 }
 
-fn intersect(a: (Option<NaiveDate>, Option<NaiveDate>), b: (Option<NaiveDate>, Option<NaiveDate>)) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
-    let lo = match (a.0, b.0) {
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, y) => x.or(y),
-    };
-    let hi = match (a.1, b.1) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    };
-    match (lo, hi) {
-        (Some(l), Some(h)) if l > h => None,
-        _ => Some((lo, hi)),
-    }
-}
-
 /// Days between two ranges that do not intersect (0 when they do or a side is open).
 fn gap_days(a: Bounds, b: Bounds) -> i64 {
     match (a, b) {
@@ -183,7 +175,52 @@ fn format_number(v: f64) -> String {
 
 /// The stem of a trigger's last word ("held talks" → "talk").
 fn trigger_stem(doc: &Document, e: &Event) -> String {
-    words(e.trigger.text(doc.body())).last().map(|w| stem(w)).unwrap_or_default()
+    words(e.trigger.text(doc.body()))
+        .last()
+        .map(|w| stem(w))
+        .unwrap_or_default()
+}
+
+/// Ordinal words that number an event in a series ("the first round of
+/// talks", "the third meeting").
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("1st", 1),
+    ("second", 2),
+    ("2nd", 2),
+    ("third", 3),
+    ("3rd", 3),
+    ("fourth", 4),
+    ("4th", 4),
+    ("fifth", 5),
+    ("5th", 5),
+    ("sixth", 6),
+    ("6th", 6),
+    ("seventh", 7),
+    ("7th", 7),
+    ("eighth", 8),
+    ("8th", 8),
+    ("ninth", 9),
+    ("9th", 9),
+    ("tenth", 10),
+    ("10th", 10),
+];
+
+/// How many words before the trigger an ordinal may stand ("the first round of
+/// direct talks": four).
+const ORDINAL_WINDOW: usize = 4;
+
+/// The ordinal the sentence gives the event right before its trigger ("the
+/// first direct peace talks", "a second round of negotiations"), if any.
+fn event_ordinal(doc: &Document, e: &Event) -> Option<u32> {
+    let body = doc.body();
+    let (start, end) = (e.sentence.start(), e.trigger.start());
+    let before = body.get(start.min(end)..end)?;
+    let ws = words(before);
+    ws.iter().rev().take(ORDINAL_WINDOW).find_map(|w| {
+        let l = w.to_lowercase();
+        ORDINALS.iter().find(|(o, _)| *o == l).map(|(_, n)| *n)
+    })
 }
 
 /// What one report brings to the comparison with a cluster.
@@ -198,6 +235,17 @@ struct Candidate<'a> {
     terms: &'a [String],
     facts: &'a MemberFacts,
     pub_date: Option<NaiveDate>,
+    date: &'a UncertainDate,
+    ordinal: Option<u32>,
+}
+
+/// A match of a report with a cluster.
+struct Match {
+    score: f64,
+    date: UncertainDate,
+    clash: bool,
+    /// The merged day was pinned only by a weekday ("on Monday" against a dated report).
+    pinned_by_weekday: Option<NaiveDate>,
 }
 
 /// How strongly a report matches a cluster, or None when they must stay apart.
@@ -212,10 +260,20 @@ struct Candidate<'a> {
 /// sentences about the same sides, or shared specific actors (people,
 /// organisations) with similar sentences. Reports with neither actors nor a date merge only on
 /// near-identical sentences.
-fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<(f64, Bounds, bool)> {
+fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     let st = &*SETTINGS;
     // the best similarity to any member sentence
-    let content = c.member_terms.iter().map(|t| bag_cosine(x.terms, t)).fold(0.0, f64::max);
+    let content = c
+        .member_terms
+        .iter()
+        .map(|t| bag_cosine(x.terms, t))
+        .fold(0.0, f64::max);
+    // "the first round" and "the second round" are two events
+    if let Some(o) = x.ordinal {
+        if !c.ordinals.is_empty() && !c.ordinals.contains(&o) {
+            return None;
+        }
+    }
     if c.docs.contains(&x.doc.id) {
         let same = c.member_facts.iter().any(|m| {
             m.doc == x.doc.id
@@ -224,24 +282,48 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<(f64, Bounds, bool)> {
                         && !m.actor_keys.is_empty()
                         && m.actor_keys == x.facts.actor_keys
                         && m.day.is_some()
-                        && m.day == x.facts.day))
+                        && m.day == x.facts.day)
+                    || same_meeting_in_one_article(c.event_type, m, x.facts))
         });
         if !same {
             return None;
         }
-        let merged = intersect(x.bounds, (c.earliest, c.latest)).unwrap_or((c.earliest, c.latest));
-        return Some((2.0 + content, merged, false));
+        let date = x.date.intersect(&c.date).unwrap_or_else(|| c.date.clone());
+        return Some(Match {
+            score: 2.0 + content,
+            date,
+            clash: false,
+            pinned_by_weekday: None,
+        });
     }
     let date_known = x.bounds.0.is_some() || x.bounds.1.is_some();
     let cluster_known = c.earliest.is_some() || c.latest.is_some();
     let near = content >= st.coref_near_identical;
-    let (merged_bounds, clash) = match intersect(x.bounds, (c.earliest, c.latest)) {
-        Some(b) => (b, false),
-        None if near && gap_days(x.bounds, (c.earliest, c.latest)) <= 1 => ((c.earliest, c.latest), true),
+    let (merged_date, clash) = match x.date.intersect(&c.date) {
+        Some(d) => (d, false),
+        None if near && gap_days(x.bounds, (c.earliest, c.latest)) <= 1 => (c.date.clone(), true),
         None => return None,
     };
+    let merged_bounds = if clash {
+        (c.earliest, c.latest)
+    } else {
+        merged_date.bounds()
+    };
+    // a weekday alone pinned the day: "met on Monday" (within weeks) and a report dated to one Monday
+    // a weekday alone pinned the day: "met on Monday" (within weeks) and a
+    // report dated to one Monday; never two ranges meeting at an edge
+    let weekday_meets_day = |w: &UncertainDate, day: &UncertainDate| w.weekday.is_some() && w.exact_day().is_none() && day.exact_day().is_some();
+    let pinned_by_weekday = if !clash && (weekday_meets_day(x.date, &c.date) || weekday_meets_day(&c.date, x.date)) {
+        merged_date.exact_day()
+    } else {
+        None
+    };
+    let same_ordinal = x.ordinal.is_some_and(|o| c.ordinals.contains(&o));
     let pub_close = match x.pub_date {
-        Some(p) => c.pub_dates.iter().any(|q| (p - *q).num_days().abs() <= st.coref_max_pub_gap_days),
+        Some(p) => c
+            .pub_dates
+            .iter()
+            .any(|q| (p - *q).num_days().abs() <= st.coref_max_pub_gap_days),
         None => false,
     };
     let both_known = date_known && cluster_known;
@@ -251,9 +333,13 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<(f64, Bounds, bool)> {
         _ => None,
     };
     let narrow = both_known
-        && [width(x.bounds), width((c.earliest, c.latest)), width(merged_bounds)]
-            .iter()
-            .all(|w| w.is_some_and(|w| w <= st.coref_narrow_date_days));
+        && [
+            width(x.bounds),
+            width((c.earliest, c.latest)),
+            width(merged_bounds),
+        ]
+        .iter()
+        .all(|w| w.is_some_and(|w| w <= st.coref_narrow_date_days));
     // participants
     let name_overlap = x.actor_keys.intersection(&c.actor_keys).count();
     let country_overlap = x.country_keys.intersection(&c.country_keys).count();
@@ -263,38 +349,83 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<(f64, Bounds, bool)> {
         return None;
     }
     // places
-    let place_clash = !x.place_keys.is_empty() && !c.place_keys.is_empty() && x.place_keys.is_disjoint(&c.place_keys);
+    let place_clash = !x.place_keys.is_empty()
+        && !c.place_keys.is_empty()
+        && x.place_keys.is_disjoint(&c.place_keys);
     if place_clash && (x.place_countries.is_disjoint(&c.place_countries) || name_overlap == 0) {
         return None;
     }
     let no_args = x.actor_keys.is_empty() && c.actor_keys.is_empty();
     let no_date = !date_known && !cluster_known;
     let high = content >= st.coref_high_content;
+    // the same sides, or one report names none
+    let sides_agree = name_overlap > 0
+        || country_overlap > 0
+        || x.actor_keys.is_empty()
+        || c.actor_keys.is_empty();
     let evidence = if near {
+        true
+    } else if same_ordinal && sides_agree && (date_known || cluster_known) {
+        // "the first direct talks" in two reports whose dates agree
+        true
+    } else if pinned_by_weekday.is_some() && sides_agree && content >= st.coref_min_content {
         true
     } else if no_args && no_date {
         false
     } else if narrow {
-        (has_args && (name_overlap > 0 || country_overlap > 0) && content >= st.coref_min_content) || high
+        (has_args && (name_overlap > 0 || country_overlap > 0) && content >= st.coref_min_content)
+            || high
     } else {
         // wide or missing dates: very similar sentences about the same sides, or
         // shared specific actors (people, organisations) with similar sentences
         // and a known date or a close publication day
         let shared = name_overlap > 0 || country_overlap > 0;
-        (shared && content >= st.coref_similar_content) || (strong_overlap > 0 && high && (both_known || pub_close))
+        (shared && content >= st.coref_similar_content)
+            || (strong_overlap > 0 && high && (both_known || pub_close))
     };
     if !evidence {
         return None;
     }
     // a glued-on article merges into its host's events only when independently about them
     if let Some(h) = x.doc.meta.appended_to.as_ref() {
-        let exact_same_day = x.bounds.0.is_some() && x.bounds.0 == x.bounds.1 && c.earliest == x.bounds.0 && c.latest == x.bounds.1;
+        let exact_same_day = x.bounds.0.is_some()
+            && x.bounds.0 == x.bounds.1
+            && c.earliest == x.bounds.0
+            && c.latest == x.bounds.1;
         if c.docs.contains(h) && !(exact_same_day && content >= 0.3) && !near {
             return None;
         }
     }
-    let score = content + 0.5 * (name_overlap.min(3) as f64 / 3.0) + 0.2 * (country_overlap.min(2) as f64 / 2.0) + if narrow { 0.3 } else { 0.0 };
-    Some((score, merged_bounds, clash))
+    let score = content
+        + 0.5 * (name_overlap.min(3) as f64 / 3.0)
+        + 0.2 * (country_overlap.min(2) as f64 / 2.0)
+        + if narrow { 0.3 } else { 0.0 }
+        + if same_ordinal { 0.5 } else { 0.0 };
+    Some(Match {
+        score,
+        date: merged_date,
+        clash,
+        pinned_by_weekday,
+    })
+}
+
+/// Within one article, two reports of talks on the same day ("met on Monday",
+/// "Monday's talks") are one meeting when their sides agree: the same exact
+/// day, or the same weekday within the same bounds (both resolved against the
+/// article's date), and shared participants or none named on one side.
+fn same_meeting_in_one_article(event_type: PloverType, m: &MemberFacts, x: &MemberFacts) -> bool {
+    if event_type != PloverType::Consult || m.doc != x.doc {
+        return false;
+    }
+    let same_day = match (m.date.exact_day(), x.date.exact_day()) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => m.date.weekday.is_some() && m.date == x.date,
+        _ => false,
+    };
+    let sides = m.actor_keys.is_empty()
+        || x.actor_keys.is_empty()
+        || !m.actor_keys.is_disjoint(&x.actor_keys);
+    same_day && sides
 }
 
 /// Merges the events of `docs` into real-world events, in order of first report.
@@ -302,16 +433,41 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
     let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_type: HashMap<(PloverType, Modality), Vec<usize>> = HashMap::new();
-    for (di, doc) in docs.iter().enumerate() {
-        // only an exact publication day says two undated reports are close in time
-        let pub_date = doc.meta.published.date.exact_day();
-        for (ei, ev) in doc.events.iter().enumerate() {
+    // Reports dated only by a weekday come last, so that every dated report
+    // they might fit is already a cluster and an ambiguous weekday is seen as such.
+    let mut order: Vec<(usize, usize)> = Vec::new();
+    for later in [false, true] {
+        for (di, doc) in docs.iter().enumerate() {
+            for (ei, ev) in doc.events.iter().enumerate() {
+                if (ev.date.weekday.is_some() && ev.date.exact_day().is_none()) == later {
+                    order.push((di, ei));
+                }
+            }
+        }
+    }
+    for (di, ei) in order {
+        let (Some(doc), Some(ev)) = (docs.get(di), docs.get(di).and_then(|d| d.events.get(ei)))
+        else {
+            continue;
+        };
+        {
+            // only an exact publication day says two undated reports are close in time
+            let pub_date = doc.meta.published.date.exact_day();
             let args: Vec<&EventArg> = ev.actors.iter().chain(&ev.recipients).collect();
             let actor_keys: BTreeSet<String> = args.iter().flat_map(|a| arg_keys(a)).collect();
-            let strong_keys: BTreeSet<String> = args.iter().filter(|a| is_specific(doc, a)).flat_map(|a| arg_keys(a)).collect();
-            let country_keys: BTreeSet<String> = args.iter().filter_map(|a| a.country.clone()).collect();
+            let strong_keys: BTreeSet<String> = args
+                .iter()
+                .filter(|a| is_specific(doc, a))
+                .flat_map(|a| arg_keys(a))
+                .collect();
+            let country_keys: BTreeSet<String> =
+                args.iter().filter_map(|a| a.country.clone()).collect();
             let place_keys: BTreeSet<String> = ev.location.iter().flat_map(arg_keys).collect();
-            let place_countries: BTreeSet<String> = ev.location.iter().filter_map(|l| l.country.clone()).collect();
+            let place_countries: BTreeSet<String> = ev
+                .location
+                .iter()
+                .filter_map(|l| l.country.clone())
+                .collect();
             let terms = content_terms(ev.sentence.text(doc.body()));
             let bounds = event_bounds(ev);
             let facts = MemberFacts {
@@ -320,7 +476,9 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                 trigger: trigger_stem(doc, ev),
                 actor_keys: actor_keys.clone(),
                 day: ev.date.exact_day(),
+                date: ev.date.clone(),
             };
+            let ordinal = event_ordinal(doc, ev);
             let cand = Candidate {
                 doc,
                 bounds,
@@ -332,18 +490,35 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                 terms: &terms,
                 facts: &facts,
                 pub_date,
+                date: &ev.date,
+                ordinal,
             };
-            let mut best: Option<(usize, f64, Bounds, bool)> = None;
-            for &ci in by_type.get(&(ev.event_type, ev.modality)).map(Vec::as_slice).unwrap_or(&[]) {
+            let mut matches: Vec<(usize, Match)> = Vec::new();
+            for &ci in by_type
+                .get(&(ev.event_type, ev.modality))
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
                 let Some(c) = clusters.get(ci) else { continue };
-                if let Some((score, mb, clash)) = match_score(c, &cand) {
-                    if best.as_ref().is_none_or(|b| score > b.1) {
-                        best = Some((ci, score, mb, clash));
-                    }
+                if let Some(m) = match_score(c, &cand) {
+                    matches.push((ci, m));
                 }
             }
+            // a weekday that fits several dated events names none of them
+            let pinned_days: BTreeSet<NaiveDate> = matches
+                .iter()
+                .filter_map(|m| m.1.pinned_by_weekday)
+                .collect();
+            if pinned_days.len() > 1 {
+                matches.retain(|m| m.1.pinned_by_weekday.is_none());
+            }
+            let best = matches
+                .into_iter()
+                .max_by(|a, b| a.1.score.total_cmp(&b.1.score));
             match best {
-                Some((ci, _, mb, clash)) => {
+                Some((ci, m)) => {
+                    let (clash, date) = (m.clash, m.date);
+                    let mb = date.bounds();
                     if let Some(c) = clusters.get_mut(ci) {
                         c.actor_keys.extend(actor_keys);
                         c.strong_keys.extend(strong_keys);
@@ -352,8 +527,12 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                         c.place_countries.extend(place_countries);
                         c.member_terms.push(terms);
                         c.member_facts.push(facts);
-                        c.earliest = mb.0;
-                        c.latest = mb.1;
+                        if !clash {
+                            c.earliest = mb.0;
+                            c.latest = mb.1;
+                            c.date = date;
+                        }
+                        c.ordinals.extend(ordinal);
                         c.date_clash |= clash;
                         c.pub_dates.extend(pub_date);
                         c.docs.insert(doc.id.clone());
@@ -361,7 +540,10 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                     }
                 }
                 None => {
-                    by_type.entry((ev.event_type, ev.modality)).or_default().push(clusters.len());
+                    by_type
+                        .entry((ev.event_type, ev.modality))
+                        .or_default()
+                        .push(clusters.len());
                     clusters.push(Cluster {
                         event_type: ev.event_type,
                         modality: ev.modality,
@@ -374,6 +556,8 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                         member_facts: vec![facts],
                         earliest: bounds.0,
                         latest: bounds.1,
+                        date: ev.date.clone(),
+                        ordinals: ordinal.into_iter().collect(),
                         pub_dates: pub_date.into_iter().collect(),
                         docs: BTreeSet::from([doc.id.clone()]),
                         members: vec![(di, ei)],
@@ -383,12 +567,21 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
             }
         }
     }
-    clusters.iter().filter_map(|c| build(c, docs, &by_id)).collect()
+    // in order of first report
+    clusters.sort_by_key(|c| c.members.iter().min().copied());
+    clusters
+        .iter()
+        .filter_map(|c| build(c, docs, &by_id))
+        .collect()
 }
 
 fn source_key(doc: &Document, by_id: &HashMap<&DocId, &Document>) -> String {
     let outlet = doc.meta.outlet.clone().or_else(|| {
-        doc.meta.appended_to.as_ref().and_then(|h| by_id.get(h)).and_then(|h| h.meta.outlet.clone())
+        doc.meta
+            .appended_to
+            .as_ref()
+            .and_then(|h| by_id.get(h))
+            .and_then(|h| h.meta.outlet.clone())
     });
     match outlet {
         Some(o) if !o.trim().is_empty() => format!("o:{}", o.trim().to_lowercase()),
@@ -396,11 +589,19 @@ fn source_key(doc: &Document, by_id: &HashMap<&DocId, &Document>) -> String {
     }
 }
 
-fn build(c: &Cluster, docs: &[Document], by_id: &HashMap<&DocId, &Document>) -> Option<MergedEvent> {
+fn build(
+    c: &Cluster,
+    docs: &[Document],
+    by_id: &HashMap<&DocId, &Document>,
+) -> Option<MergedEvent> {
     let _ = (c.event_type, c.modality);
     let mut reports = Vec::new();
     let mut sources: BTreeSet<String> = BTreeSet::new();
-    let report_docs: BTreeSet<&DocId> = c.members.iter().filter_map(|&(d, _)| docs.get(d).map(|x| &x.id)).collect();
+    let report_docs: BTreeSet<&DocId> = c
+        .members
+        .iter()
+        .filter_map(|&(d, _)| docs.get(d).map(|x| &x.id))
+        .collect();
     let mut rep: Option<(&Document, &Event)> = None;
     let mut quantities: BTreeMap<String, Vec<(f64, bool, DocId)>> = BTreeMap::new();
     let mut places: Vec<(String, DocId)> = Vec::new();
@@ -409,9 +610,18 @@ fn build(c: &Cluster, docs: &[Document], by_id: &HashMap<&DocId, &Document>) -> 
     for &(di, ei) in &c.members {
         let doc = docs.get(di)?;
         let ev = doc.events.get(ei)?;
-        reports.push(Report { doc: doc.id.clone(), sentence: ev.sentence, trigger: ev.trigger, outlet: doc.meta.outlet.clone() });
+        reports.push(Report {
+            doc: doc.id.clone(),
+            sentence: ev.sentence,
+            trigger: ev.trigger,
+            outlet: doc.meta.outlet.clone(),
+        });
         let is_dup = doc.meta.duplicate_of.is_some();
-        let host_reports = doc.meta.appended_to.as_ref().is_some_and(|h| report_docs.contains(h));
+        let host_reports = doc
+            .meta
+            .appended_to
+            .as_ref()
+            .is_some_and(|h| report_docs.contains(h));
         if !is_dup && !host_reports {
             sources.insert(source_key(doc, by_id));
         }
@@ -419,7 +629,11 @@ fn build(c: &Cluster, docs: &[Document], by_id: &HashMap<&DocId, &Document>) -> 
             rep = Some((doc, ev));
         }
         for q in ev.quantities.iter().filter(|q| !q.ordinal) {
-            quantities.entry(quantity_key(q)).or_default().push((q.value, q.approx.is_some(), doc.id.clone()));
+            quantities.entry(quantity_key(q)).or_default().push((
+                q.value,
+                q.approx.is_some(),
+                doc.id.clone(),
+            ));
         }
         if let Some(l) = &ev.location {
             if !places.iter().any(|(p, d)| p == &l.name && d == &doc.id) {
@@ -451,7 +665,9 @@ fn build(c: &Cluster, docs: &[Document], by_id: &HashMap<&DocId, &Document>) -> 
         if distinct.len() < 2 {
             continue;
         }
-        let (lo, hi) = vals.iter().fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v.0), h.max(v.0)));
+        let (lo, hi) = vals
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(v.0), h.max(v.0)));
         let hedged = vals.iter().any(|v| v.1);
         if hedged && hi > 0.0 && (hi - lo) / hi <= 0.1 {
             continue;
@@ -463,17 +679,25 @@ fn build(c: &Cluster, docs: &[Document], by_id: &HashMap<&DocId, &Document>) -> 
                 values.push((s, d));
             }
         }
-        contradictions.push(Contradiction { field: format!("quantity:{key}"), values });
+        contradictions.push(Contradiction {
+            field: format!("quantity:{key}"),
+            values,
+        });
     }
     let distinct_places: BTreeSet<String> = places.iter().map(|p| translit_key(&p.0)).collect();
     if distinct_places.len() > 1 {
-        contradictions.push(Contradiction { field: "location".into(), values: places });
+        contradictions.push(Contradiction {
+            field: "location".into(),
+            values: places,
+        });
     }
     // dates: reports giving different values at the same precision, or a merge across a day's gap
     let mut date_vals: Vec<(String, DocId)> = Vec::new();
     for &(di, ei) in &c.members {
         let Some(doc) = docs.get(di) else { continue };
-        let Some(ev) = doc.events.get(ei) else { continue };
+        let Some(ev) = doc.events.get(ei) else {
+            continue;
+        };
         if let Some(v) = ev.date.value.clone() {
             if !date_vals.iter().any(|(x, d)| x == &v && d == &doc.id) {
                 date_vals.push((v, doc.id.clone()));
@@ -483,36 +707,65 @@ fn build(c: &Cluster, docs: &[Document], by_id: &HashMap<&DocId, &Document>) -> 
     let precisions: BTreeSet<usize> = date_vals.iter().map(|v| v.0.len()).collect();
     let distinct_dates: BTreeSet<&str> = date_vals.iter().map(|v| v.0.as_str()).collect();
     if distinct_dates.len() > 1 && (precisions.len() == 1 || c.date_clash) {
-        contradictions.push(Contradiction { field: "date".into(), values: date_vals });
+        contradictions.push(Contradiction {
+            field: "date".into(),
+            values: date_vals,
+        });
     }
     // actors: reports whose actors come from disjoint sides
     let mut actor_vals: Vec<(String, DocId, BTreeSet<String>)> = Vec::new();
     for &(di, ei) in &c.members {
         let Some(doc) = docs.get(di) else { continue };
-        let Some(ev) = doc.events.get(ei) else { continue };
+        let Some(ev) = doc.events.get(ei) else {
+            continue;
+        };
         // only actors placed in a country are compared (a bare city or a group name is no evidence of another side)
         let sides: BTreeSet<String> = ev.actors.iter().filter_map(|a| a.country.clone()).collect();
         if sides.is_empty() {
             continue;
         }
-        let names = ev.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ");
-        if !actor_vals.iter().any(|(n, d, _)| n == &names && d == &doc.id) {
+        let names = ev
+            .actors
+            .iter()
+            .map(|a| a.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if !actor_vals
+            .iter()
+            .any(|(n, d, _)| n == &names && d == &doc.id)
+        {
             actor_vals.push((names, doc.id.clone(), sides));
         }
     }
-    let clash = actor_vals.iter().enumerate().any(|(i, a)| actor_vals.iter().skip(i + 1).any(|b| a.1 != b.1 && a.2.is_disjoint(&b.2)));
+    let clash = actor_vals.iter().enumerate().any(|(i, a)| {
+        actor_vals
+            .iter()
+            .skip(i + 1)
+            .any(|b| a.1 != b.1 && a.2.is_disjoint(&b.2))
+    });
     if clash {
-        contradictions.push(Contradiction { field: "actor".into(), values: actor_vals.into_iter().map(|(n, d, _)| (n, d)).collect() });
+        contradictions.push(Contradiction {
+            field: "actor".into(),
+            values: actor_vals.into_iter().map(|(n, d, _)| (n, d)).collect(),
+        });
     }
-    let date = match (c.earliest, c.latest) {
-        (Some(a), Some(b)) if a == b => UncertainDate::day(a),
-        (a, b) => match all_values_equal {
-            Some(Some(v)) => UncertainDate::parse_value(&v).unwrap_or_else(|_| UncertainDate::between(a, b)),
-            _ => UncertainDate::between(a, b),
-        },
+    let date = match (&c.date.value, all_values_equal) {
+        // every report gives the same month (or year): keep that precision
+        (None, Some(Some(v))) => UncertainDate::parse_value(&v)
+            .ok()
+            .filter(|d| c.date.intersect(d).is_some())
+            .unwrap_or_else(|| c.date.clone()),
+        _ => c.date.clone(),
     };
-    let first = reports.iter().min_by(|a, b| a.doc.cmp(&b.doc).then(a.trigger.start().cmp(&b.trigger.start())))?;
-    let id = format!("v:{:016x}", hash64(format!("{}#{}", first.doc, first.trigger.start()).as_bytes()));
+    let first = reports.iter().min_by(|a, b| {
+        a.doc
+            .cmp(&b.doc)
+            .then(a.trigger.start().cmp(&b.trigger.start()))
+    })?;
+    let id = format!(
+        "v:{:016x}",
+        hash64(format!("{}#{}", first.doc, first.trigger.start()).as_bytes())
+    );
     let mut event = rep_ev.clone();
     event.date = date.clone();
     let summary = rep_ev.sentence.text(rep_doc.body()).trim().to_string();
@@ -534,20 +787,51 @@ pub(crate) mod tests {
     use chronicle_core::{InputFormat, Metadata, Quantity};
 
     pub(crate) fn arg(name: &str, country: &str) -> EventArg {
-        EventArg { name: name.into(), kb_id: None, country: Some(country.into()), sector: Some("GOV".into()), span: None }
+        EventArg {
+            name: name.into(),
+            kb_id: None,
+            country: Some(country.into()),
+            sector: Some("GOV".into()),
+            span: None,
+        }
     }
 
     /// A document whose body is `sentences` joined; one event per sentence given.
-    pub(crate) fn doc(id: &str, outlet: &str, published: &str, body: &str, events: Vec<(&str, PloverType, Modality, &str, Vec<(f64, &str)>)>) -> Document {
-        let mut meta = Metadata { outlet: Some(outlet.into()), title: Some(format!("Report {id}")), ..Default::default() };
+    pub(crate) fn doc(
+        id: &str,
+        outlet: &str,
+        published: &str,
+        body: &str,
+        events: Vec<(&str, PloverType, Modality, &str, Vec<(f64, &str)>)>,
+    ) -> Document {
+        let mut meta = Metadata {
+            outlet: Some(outlet.into()),
+            title: Some(format!("Report {id}")),
+            ..Default::default()
+        };
         meta.published.date = UncertainDate::parse_value(published).unwrap();
-        let mut d = Document::new(DocId::parse(id), id.into(), InputFormat::Text, Vec::new(), body.into(), body.into(), meta);
+        let mut d = Document::new(
+            DocId::parse(id),
+            id.into(),
+            InputFormat::Text,
+            Vec::new(),
+            body.into(),
+            body.into(),
+            meta,
+        );
         for (sentence, ty, modality, date, qs) in events {
             let start = body.find(sentence).unwrap();
             let span = Span::new(body, start, start + sentence.len()).unwrap();
             let quantities = qs
                 .into_iter()
-                .map(|(v, counts)| Quantity { span, value: v, approx: None, unit: None, counts: Some(counts.into()), ordinal: false })
+                .map(|(v, counts)| Quantity {
+                    span,
+                    value: v,
+                    approx: None,
+                    unit: None,
+                    counts: Some(counts.into()),
+                    ordinal: false,
+                })
                 .collect();
             d.events.push(Event {
                 event_type: ty,
@@ -556,8 +840,18 @@ pub(crate) mod tests {
                 cameo: None,
                 actors: vec![arg("Ukraine", "UKR")],
                 recipients: vec![arg("Russia", "RUS")],
-                date: if date.is_empty() { UncertainDate::unknown() } else { UncertainDate::parse_value(date).unwrap() },
-                location: Some(EventArg { name: "Istanbul".into(), kb_id: None, country: Some("TUR".into()), sector: None, span: None }),
+                date: if date.is_empty() {
+                    UncertainDate::unknown()
+                } else {
+                    UncertainDate::parse_value(date).unwrap()
+                },
+                location: Some(EventArg {
+                    name: "Istanbul".into(),
+                    kb_id: None,
+                    country: Some("TUR".into()),
+                    sector: None,
+                    span: None,
+                }),
                 quantities,
                 modality,
                 attributed_to: None,
@@ -576,9 +870,45 @@ pub(crate) mod tests {
 
     #[test]
     fn same_day_reports_from_two_outlets_merge_and_duplicates_do_not_count() {
-        let a = doc("a", "BBC", "2025-05-16", S1, vec![(S1, PloverType::Consult, Modality::Asserted, "2025-05-16", vec![])]);
-        let b = doc("b", "Reuters", "2025-05-16", S2, vec![(S2, PloverType::Consult, Modality::Asserted, "2025-05-16", vec![])]);
-        let mut c = doc("c", "Daily Copy", "2025-05-17", S2, vec![(S2, PloverType::Consult, Modality::Asserted, "2025-05-16", vec![])]);
+        let a = doc(
+            "a",
+            "BBC",
+            "2025-05-16",
+            S1,
+            vec![(
+                S1,
+                PloverType::Consult,
+                Modality::Asserted,
+                "2025-05-16",
+                vec![],
+            )],
+        );
+        let b = doc(
+            "b",
+            "Reuters",
+            "2025-05-16",
+            S2,
+            vec![(
+                S2,
+                PloverType::Consult,
+                Modality::Asserted,
+                "2025-05-16",
+                vec![],
+            )],
+        );
+        let mut c = doc(
+            "c",
+            "Daily Copy",
+            "2025-05-17",
+            S2,
+            vec![(
+                S2,
+                PloverType::Consult,
+                Modality::Asserted,
+                "2025-05-16",
+                vec![],
+            )],
+        );
         c.meta.duplicate_of = Some(DocId::parse("b"));
         let merged = merge(&[a.clone(), b.clone()]);
         assert_eq!(merged.len(), 1);
@@ -594,8 +924,32 @@ pub(crate) mod tests {
 
     #[test]
     fn rounds_weeks_apart_stay_two_events() {
-        let a = doc("a", "BBC", "2025-05-16", S1, vec![(S1, PloverType::Consult, Modality::Asserted, "2025-05-16", vec![])]);
-        let b = doc("b", "Reuters", "2025-06-02", S3, vec![(S3, PloverType::Consult, Modality::Asserted, "2025-06-02", vec![])]);
+        let a = doc(
+            "a",
+            "BBC",
+            "2025-05-16",
+            S1,
+            vec![(
+                S1,
+                PloverType::Consult,
+                Modality::Asserted,
+                "2025-05-16",
+                vec![],
+            )],
+        );
+        let b = doc(
+            "b",
+            "Reuters",
+            "2025-06-02",
+            S3,
+            vec![(
+                S3,
+                PloverType::Consult,
+                Modality::Asserted,
+                "2025-06-02",
+                vec![],
+            )],
+        );
         let merged = merge(&[a, b]);
         assert_eq!(merged.len(), 2);
         assert_ne!(merged[0].id, merged[1].id);
@@ -605,25 +959,84 @@ pub(crate) mod tests {
     fn contradicting_numbers_are_listed_with_sources() {
         let s1 = "Both sides agreed in Istanbul to exchange 1,000 prisoners of war each.";
         let s2 = "In Istanbul the sides agreed to exchange 1,200 prisoners in total.";
-        let a = doc("a", "BBC", "2025-05-16", s1, vec![(s1, PloverType::Agree, Modality::Asserted, "2025-05-16", vec![(1000.0, "prisoners of war")])]);
-        let b = doc("b", "Reuters", "2025-05-16", s2, vec![(s2, PloverType::Agree, Modality::Asserted, "2025-05-16", vec![(1200.0, "prisoners")])]);
+        let a = doc(
+            "a",
+            "BBC",
+            "2025-05-16",
+            s1,
+            vec![(
+                s1,
+                PloverType::Agree,
+                Modality::Asserted,
+                "2025-05-16",
+                vec![(1000.0, "prisoners of war")],
+            )],
+        );
+        let b = doc(
+            "b",
+            "Reuters",
+            "2025-05-16",
+            s2,
+            vec![(
+                s2,
+                PloverType::Agree,
+                Modality::Asserted,
+                "2025-05-16",
+                vec![(1200.0, "prisoners")],
+            )],
+        );
         let merged = merge(&[a, b]);
         assert_eq!(merged.len(), 1, "{merged:#?}");
         let c = &merged[0].contradictions;
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].field, "quantity:prisoner");
-        assert_eq!(c[0].values, vec![("1000".to_string(), DocId::parse("a")), ("1200".to_string(), DocId::parse("b"))]);
+        assert_eq!(
+            c[0].values,
+            vec![
+                ("1000".to_string(), DocId::parse("a")),
+                ("1200".to_string(), DocId::parse("b"))
+            ]
+        );
     }
 
     #[test]
     fn glued_on_article_does_not_merge_into_host_or_count_twice() {
-        let host_text = "Ukraine and Russia held talks in Istanbul on Friday. Analysts doubt progress.";
+        let host_text =
+            "Ukraine and Russia held talks in Istanbul on Friday. Analysts doubt progress.";
         let glued_text = "Earlier, officials said talks were possible in the coming weeks.";
-        let host = doc("h", "BBC", "2025-05-16", host_text, vec![("Ukraine and Russia held talks in Istanbul on Friday.", PloverType::Consult, Modality::Asserted, "", vec![])]);
-        let mut glued = doc("g", "BBC", "2025-05-16", glued_text, vec![(glued_text, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        let host = doc(
+            "h",
+            "BBC",
+            "2025-05-16",
+            host_text,
+            vec![(
+                "Ukraine and Russia held talks in Istanbul on Friday.",
+                PloverType::Consult,
+                Modality::Asserted,
+                "",
+                vec![],
+            )],
+        );
+        let mut glued = doc(
+            "g",
+            "BBC",
+            "2025-05-16",
+            glued_text,
+            vec![(
+                glued_text,
+                PloverType::Consult,
+                Modality::Asserted,
+                "",
+                vec![],
+            )],
+        );
         glued.meta.appended_to = Some(DocId::parse("h"));
         let merged = merge(&[host, glued]);
-        assert_eq!(merged.len(), 2, "the glued article is not independently about the host's event");
+        assert_eq!(
+            merged.len(),
+            2,
+            "the glued article is not independently about the host's event"
+        );
     }
 
     fn range(d: &mut Document, i: usize, a: &str, b: &str) {
@@ -637,8 +1050,20 @@ pub(crate) mod tests {
     fn unrelated_sentences_sharing_only_countries_and_a_wide_date_stay_apart() {
         let s1 = "Russia said its drones struck an airfield in western Ukraine overnight.";
         let s2 = "Ukraine accused Russia of shelling a hospital in Kharkiv after the talks.";
-        let mut a = doc("a", "BBC", "2025-05-16", s1, vec![(s1, PloverType::Assault, Modality::Asserted, "", vec![])]);
-        let mut b = doc("b", "Reuters", "2025-05-16", s2, vec![(s2, PloverType::Assault, Modality::Asserted, "", vec![])]);
+        let mut a = doc(
+            "a",
+            "BBC",
+            "2025-05-16",
+            s1,
+            vec![(s1, PloverType::Assault, Modality::Asserted, "", vec![])],
+        );
+        let mut b = doc(
+            "b",
+            "Reuters",
+            "2025-05-16",
+            s2,
+            vec![(s2, PloverType::Assault, Modality::Asserted, "", vec![])],
+        );
         // both bounded only by an uncertain publication date: their intersection is narrow by chance
         range(&mut a, 0, "2025-01-20", "2025-07-17");
         range(&mut b, 0, "2025-07-16", "2025-12-31");
@@ -650,9 +1075,27 @@ pub(crate) mod tests {
         let s1 = "The talks lasted less than two hours and ended without a ceasefire agreement.";
         let s2 = "The talks lasted less than two hours and ended without any ceasefire agreement.";
         let s3 = "Analysts said the talks were a first step towards a broader settlement.";
-        let mut a = doc("a", "BBC", "2025-05-16", s1, vec![(s1, PloverType::Consult, Modality::Asserted, "", vec![])]);
-        let mut b = doc("b", "Reuters", "2025-05-16", s2, vec![(s2, PloverType::Consult, Modality::Asserted, "", vec![])]);
-        let mut c = doc("c", "AP", "2025-05-16", s3, vec![(s3, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        let mut a = doc(
+            "a",
+            "BBC",
+            "2025-05-16",
+            s1,
+            vec![(s1, PloverType::Consult, Modality::Asserted, "", vec![])],
+        );
+        let mut b = doc(
+            "b",
+            "Reuters",
+            "2025-05-16",
+            s2,
+            vec![(s2, PloverType::Consult, Modality::Asserted, "", vec![])],
+        );
+        let mut c = doc(
+            "c",
+            "AP",
+            "2025-05-16",
+            s3,
+            vec![(s3, PloverType::Consult, Modality::Asserted, "", vec![])],
+        );
         for d in [&mut a, &mut b, &mut c] {
             d.events[0].actors.clear();
             d.events[0].recipients.clear();
@@ -667,11 +1110,35 @@ pub(crate) mod tests {
         let body = "Ukraine and Russia held talks in Istanbul on Friday. Ukraine and Russia also held talks on prisoners on Friday.";
         let s1 = "Ukraine and Russia held talks in Istanbul on Friday.";
         let s2 = "Ukraine and Russia also held talks on prisoners on Friday.";
-        let mut a = doc("a", "BBC", "2025-05-16", body, vec![
-            (s1, PloverType::Consult, Modality::Asserted, "2025-05-16", vec![]),
-            (s1, PloverType::Consult, Modality::Asserted, "2025-05-16", vec![]),
-            (s2, PloverType::Consult, Modality::Asserted, "2025-05-17", vec![]),
-        ]);
+        let mut a = doc(
+            "a",
+            "BBC",
+            "2025-05-16",
+            body,
+            vec![
+                (
+                    s1,
+                    PloverType::Consult,
+                    Modality::Asserted,
+                    "2025-05-16",
+                    vec![],
+                ),
+                (
+                    s1,
+                    PloverType::Consult,
+                    Modality::Asserted,
+                    "2025-05-16",
+                    vec![],
+                ),
+                (
+                    s2,
+                    PloverType::Consult,
+                    Modality::Asserted,
+                    "2025-05-17",
+                    vec![],
+                ),
+            ],
+        );
         // two triggers in the first sentence ("held", "talks"): one event
         a.events[1].trigger = Span::new(body, 24, 29).unwrap();
         let merged = merge(&[a.clone()]);
@@ -688,19 +1155,217 @@ pub(crate) mod tests {
 
     #[test]
     fn disagreeing_actors_and_dates_are_listed() {
-        let s1 = "A drone attack on the Sumy region cut power to more than 220,000 people overnight.";
-        let s2 = "A drone attack on the Sumy region cut power to more than 220,000 people on Wednesday.";
-        let mut a = doc("a", "BBC", "2025-07-16", s1, vec![(s1, PloverType::Assault, Modality::Asserted, "2025-07-16", vec![])]);
-        let mut b = doc("b", "Reuters", "2025-07-17", s2, vec![(s2, PloverType::Assault, Modality::Asserted, "2025-07-15", vec![])]);
+        let s1 =
+            "A drone attack on the Sumy region cut power to more than 220,000 people overnight.";
+        let s2 =
+            "A drone attack on the Sumy region cut power to more than 220,000 people on Wednesday.";
+        let mut a = doc(
+            "a",
+            "BBC",
+            "2025-07-16",
+            s1,
+            vec![(
+                s1,
+                PloverType::Assault,
+                Modality::Asserted,
+                "2025-07-16",
+                vec![],
+            )],
+        );
+        let mut b = doc(
+            "b",
+            "Reuters",
+            "2025-07-17",
+            s2,
+            vec![(
+                s2,
+                PloverType::Assault,
+                Modality::Asserted,
+                "2025-07-15",
+                vec![],
+            )],
+        );
         a.events[0].actors = vec![arg("Russia", "RUS")];
         a.events[0].recipients = vec![];
         b.events[0].actors = vec![arg("Ukraine", "UKR")];
         b.events[0].recipients = vec![];
         let merged = merge(&[a, b]);
         assert_eq!(merged.len(), 1, "{merged:#?}");
-        let fields: Vec<&str> = merged[0].contradictions.iter().map(|c| c.field.as_str()).collect();
-        assert!(fields.contains(&"date") && fields.contains(&"actor"), "{fields:?}");
-        let dates = merged[0].contradictions.iter().find(|c| c.field == "date").unwrap();
+        let fields: Vec<&str> = merged[0]
+            .contradictions
+            .iter()
+            .map(|c| c.field.as_str())
+            .collect();
+        assert!(
+            fields.contains(&"date") && fields.contains(&"actor"),
+            "{fields:?}"
+        );
+        let dates = merged[0]
+            .contradictions
+            .iter()
+            .find(|c| c.field == "date")
+            .unwrap();
         assert_eq!(dates.values.len(), 2);
+    }
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_weekday_within_weeks_takes_the_day_of_a_dated_report() {
+        let s1 = "The delegations met on Monday at a palace in the city and agreed to exchange prisoners.";
+        let s2 = "At the last talks on June 2 the two sides agreed to large prisoner exchanges.";
+        let s3 = "The first round of talks on May 16 ended without a breakthrough.";
+        let mut a = doc(
+            "a",
+            "Al Jazeera",
+            "2025-06-03",
+            s1,
+            vec![(s1, PloverType::Consult, Modality::Asserted, "", vec![])],
+        );
+        a.events[0].date =
+            UncertainDate::on_weekday(Some(d("2025-05-20")), Some(d("2025-07-14")), 1).unwrap();
+        let b = doc(
+            "b",
+            "AFP",
+            "2025-07-23",
+            s2,
+            vec![(
+                s2,
+                PloverType::Consult,
+                Modality::Asserted,
+                "2025-06-02",
+                vec![],
+            )],
+        );
+        let c = doc(
+            "c",
+            "BBC",
+            "2025-05-16",
+            s3,
+            vec![(
+                s3,
+                PloverType::Consult,
+                Modality::Asserted,
+                "2025-05-16",
+                vec![],
+            )],
+        );
+        let merged = merge(&[a.clone(), b.clone(), c.clone()]);
+        assert_eq!(merged.len(), 2, "{merged:#?}");
+        let june = merged
+            .iter()
+            .find(|m| m.reports.len() == 2)
+            .expect("the Monday joins June 2");
+        assert_eq!(june.date.value.as_deref(), Some("2025-06-02"));
+        assert_eq!(june.num_sources, 2);
+        // a Friday never joins a Monday
+        let mut friday = a.clone();
+        friday.events[0].date =
+            UncertainDate::on_weekday(Some(d("2025-05-12")), Some(d("2025-05-20")), 5).unwrap();
+        assert_eq!(friday.events[0].date.value.as_deref(), Some("2025-05-16"));
+        friday.events[0].date =
+            UncertainDate::on_weekday(Some(d("2025-05-20")), Some(d("2025-07-14")), 5).unwrap();
+        assert_eq!(merge(&[friday, b.clone()]).len(), 2);
+        // two dated Mondays inside the range: the weekday names neither
+        let s4 = "Earlier talks on May 26 ended with an agreement to exchange prisoners.";
+        let e = doc(
+            "e",
+            "DW",
+            "2025-05-27",
+            s4,
+            vec![(
+                s4,
+                PloverType::Consult,
+                Modality::Asserted,
+                "2025-05-26",
+                vec![],
+            )],
+        );
+        let merged = merge(&[b, e, a]);
+        assert_eq!(
+            merged.len(),
+            3,
+            "ambiguous weekday must stay apart: {merged:#?}"
+        );
+    }
+
+    #[test]
+    fn the_same_ordinal_joins_reports_and_different_ordinals_stay_apart() {
+        let s1 =
+            "The first direct peace talks between the two countries in years concluded on Friday.";
+        let s2 =
+            "The talks marked the first direct negotiations between the capitals in three years.";
+        let s3 = "A second round of direct talks is planned in the city.";
+        let mut a = doc(
+            "a",
+            "BBC",
+            "2025-05-16",
+            s1,
+            vec![(s1, PloverType::Consult, Modality::Asserted, "", vec![])],
+        );
+        a.events[0].date =
+            UncertainDate::on_weekday(Some(d("2025-01-21")), Some(d("2025-07-17")), 5).unwrap();
+        let t = s1.find("talks").unwrap();
+        a.events[0].trigger = Span::new(s1, t, t + 5).unwrap();
+        let mut b = doc(
+            "b",
+            "Reuters",
+            "2025-05-17",
+            s2,
+            vec![(
+                s2,
+                PloverType::Consult,
+                Modality::Asserted,
+                "2025-05-16",
+                vec![],
+            )],
+        );
+        let t = s2.find("negotiations").unwrap();
+        b.events[0].trigger = Span::new(s2, t, t + 12).unwrap();
+        let mut c = doc(
+            "c",
+            "AP",
+            "2025-05-20",
+            s3,
+            vec![(s3, PloverType::Consult, Modality::Asserted, "", vec![])],
+        );
+        c.events[0].date = UncertainDate::between(Some(d("2025-05-01")), Some(d("2025-07-01")));
+        let t = s3.find("talks").unwrap();
+        c.events[0].trigger = Span::new(s3, t, t + 5).unwrap();
+        let merged = merge(&[a, b, c]);
+        assert_eq!(merged.len(), 2, "{merged:#?}");
+        assert_eq!(merged[0].reports.len(), 2);
+        assert_eq!(merged[0].date.value.as_deref(), Some("2025-05-16"));
+    }
+
+    #[test]
+    fn one_article_s_talks_on_the_same_weekday_are_one_meeting() {
+        let body = "The delegations met on Monday in the city. Little progress was made in Monday's talks, an analyst said.";
+        let s1 = "The delegations met on Monday in the city.";
+        let s2 = "Little progress was made in Monday's talks, an analyst said.";
+        let mut a = doc(
+            "a",
+            "Al Jazeera",
+            "2025-06-03",
+            body,
+            vec![
+                (s1, PloverType::Consult, Modality::Asserted, "", vec![]),
+                (s2, PloverType::Consult, Modality::Asserted, "", vec![]),
+            ],
+        );
+        let monday =
+            UncertainDate::on_weekday(Some(d("2025-05-20")), Some(d("2025-07-14")), 1).unwrap();
+        a.events[0].date = monday.clone();
+        a.events[1].date = monday;
+        a.events[1].actors.clear();
+        a.events[1].recipients.clear();
+        assert_eq!(merge(&[a.clone()]).len(), 1);
+        // not for attacks: two strikes on one day are two events
+        for e in &mut a.events {
+            e.event_type = PloverType::Assault;
+        }
+        assert_eq!(merge(&[a]).len(), 2);
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! - [`dedup`]: exact and near-duplicate detection (MinHash LSH + containment).
 //! - [`story`]: incremental story clustering.
+//! - [`delegation`]: who leads each side's delegation, sentence by sentence.
 //! - [`entities`]: one canonical entity per real-world actor across documents.
 //! - [`coref`]: event coreference across documents, corroboration, contradictions.
 //! - [`timeline`]: timelines by event date, per story or actor.
@@ -16,6 +17,7 @@
 pub mod brief;
 pub mod coref;
 pub mod dedup;
+pub mod delegation;
 pub mod entities;
 mod error;
 pub mod eval;

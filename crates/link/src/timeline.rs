@@ -46,11 +46,15 @@ pub fn date_text(d: &UncertainDate) -> String {
     if let Some(v) = &d.value {
         return v.clone();
     }
-    match (d.earliest, d.latest) {
+    let range = match (d.earliest, d.latest) {
         (Some(a), Some(b)) => format!("between {a} and {b}"),
         (Some(a), None) => format!("on or after {a}"),
         (None, Some(b)) => format!("on or before {b}"),
-        (None, None) => "date unknown".to_string(),
+        (None, None) => return "date unknown".to_string(),
+    };
+    match d.weekday_name() {
+        Some(w) => format!("a {w} {range}"),
+        None => range,
     }
 }
 
