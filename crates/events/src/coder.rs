@@ -7,6 +7,8 @@ use chronicle_core::{
     UncertainDate,
 };
 
+use std::collections::HashMap;
+
 use crate::lexicon::{cue_at, match_at, tokenize, Lexicon, Tok, TriggerEntry};
 
 /// Words that end the clause an argument is searched in.
@@ -24,6 +26,14 @@ const REPORTING: &[&str] = &[
     "claimed", "claims", "confirmed", "declared", "insisted", "warned", "believed", "reported",
     "saying", "reiterated", "stressed", "noted", "argued", "repeated", "explained", "acknowledged",
     "asserted", "maintained", "indicated", "quoted", "wrote", "tweeted",
+];
+
+/// Words of a short time adverbial ("yesterday", "on Monday", "last week").
+const TIME_WORDS: &[&str] = &[
+    "yesterday", "today", "tonight", "on", "last", "this", "earlier", "later", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", "night",
+    "morning", "afternoon", "evening", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
@@ -85,6 +95,8 @@ struct Ctx<'a> {
     title_case: bool,
     /// Phrases standing for the two parties ("the two sides"), resolved.
     pairs: &'a [PairRef],
+    /// Lower-case country names and nationality words → ISO alpha-3 (from the KB).
+    countries: &'a HashMap<String, String>,
 }
 
 /// A phrase like "the two sides" resolved to the two parties named nearby.
@@ -108,6 +120,58 @@ static PAIR_PHRASES: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock
         .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
         .collect()
 });
+
+/// The class of a noun in `data/events/nouns.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NounClass {
+    /// State forces and authorities ("police", "troops").
+    Security,
+    /// People acted upon or protesting ("demonstrators", "students").
+    Civil,
+    /// Non-state armed groups ("rebels", "guerrillas").
+    Armed,
+    /// A place noun after a nationality adjective ("city", "border").
+    Place,
+    /// The last word of a building or site name ("Palace").
+    Facility,
+}
+
+/// The built-in noun classes.
+const NOUNS_TSV: &str = include_str!("../../../data/events/nouns.tsv");
+
+/// Noun stem → class, from `nouns.tsv` (unknown classes are skipped).
+static NOUNS: std::sync::LazyLock<std::collections::HashMap<String, NounClass>> = std::sync::LazyLock::new(|| {
+    NOUNS_TSV
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let word = cols.next()?.trim();
+            let class = match cols.next()?.trim() {
+                "security" => NounClass::Security,
+                "civil" => NounClass::Civil,
+                "armed" => NounClass::Armed,
+                "place" => NounClass::Place,
+                "facility" => NounClass::Facility,
+                _ => return None,
+            };
+            Some((crate::lexicon::stem(word), class))
+        })
+        .collect()
+});
+
+/// The class of a token's noun, if listed.
+fn noun_class(t: &Tok) -> Option<NounClass> {
+    if t.punct {
+        return None;
+    }
+    NOUNS.get(&t.stem).copied()
+}
+
+/// True for a collective noun that can stand for an unnamed party.
+fn is_party_noun(t: &Tok) -> bool {
+    matches!(noun_class(t), Some(NounClass::Security | NounClass::Civil | NounClass::Armed))
+}
 
 /// A country-like actor code (ISO alpha-3, upper case).
 fn party_code(m: &Mention) -> Option<&str> {
@@ -212,7 +276,13 @@ fn is_boundary(t: &Tok) -> bool {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a Document, mentions: &'a [Mention], pairs: &'a [PairRef], sentence: Span) -> Ctx<'a> {
+    fn new(
+        doc: &'a Document,
+        mentions: &'a [Mention],
+        pairs: &'a [PairRef],
+        countries: &'a HashMap<String, String>,
+        sentence: Span,
+    ) -> Ctx<'a> {
         let body = doc.body();
         let toks = tokenize(sentence.text(body), sentence.start());
         let mut ments = Vec::new();
@@ -241,7 +311,7 @@ impl<'a> Ctx<'a> {
             .filter(|t| body.get(t.start..t.end).is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase)))
             .count();
         let title_case = words.len() >= 4 && caps * 10 >= words.len() * 8;
-        Ctx { body, toks, ments, owner, title_case, pairs }
+        Ctx { body, toks, ments, owner, title_case, pairs, countries }
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -264,6 +334,20 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
     }
 
+    /// The first word before `at` that is not a time word ("said yesterday
+    /// that", "quoted today as"), within four words.
+    fn skip_time_back(&self, at: usize) -> Option<usize> {
+        let mut j = at;
+        for _ in 0..5 {
+            j = j.checked_sub(1)?;
+            let t = &self.toks[j];
+            if t.punct || !(TIME_WORDS.contains(&t.lower.as_str()) || t.lower.chars().all(|c| c.is_ascii_digit())) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
     /// Mentions whose tokens lie in `[from, to)`, in order.
     fn mentions_in(&self, from: usize, to: usize) -> Vec<usize> {
         (0..self.ments.len()).filter(|&k| self.ments[k].1 >= from && self.ments[k].2 <= to).collect()
@@ -277,6 +361,24 @@ impl<'a> Ctx<'a> {
         if gap.len() <= 3 && gap.iter().all(|t| JOIN.contains(&t.lower.as_str())) {
             return true;
         }
+        // "the Sudanese government and X", "an Israeli peace movement and the Y": the noun
+        // phrase of a nationality adjective, then a conjunction
+        let after_group = self.ments.iter().any(|m| m.2 == gap_from && m.0.entity_type == EntityType::Group);
+        if let (true, Some(c)) = (after_group, gap.iter().position(|t| matches!(t.lower.as_str(), "and" | "or"))) {
+            let (np, rest) = gap.split_at(c);
+            let nouns = (1..=3).contains(&np.len())
+                && np.iter().all(|t| {
+                    !t.punct
+                        && !is_boundary(t)
+                        && !REPORTING.contains(&t.lower.as_str())
+                        && !BE.contains(&t.lower.as_str())
+                        && !t.lower.ends_with("ed")
+                        && self.body.get(t.start..t.end).is_some_and(|s| s.chars().next().is_some_and(char::is_lowercase))
+                });
+            if nouns && rest.len() <= 3 && rest.iter().all(|t| JOIN.contains(&t.lower.as_str())) {
+                return true;
+            }
+        }
         // "King X of Morocco"
         if gap.len() == 1 && gap[0].lower == "of" {
             return self.ments.iter().any(|m| m.1 == gap_to && m.0.entity_type == EntityType::Location);
@@ -287,7 +389,9 @@ impl<'a> Ctx<'a> {
             && self.ments.iter().any(|m| m.2 == gap_from && matches!(m.0.entity_type, EntityType::Location | EntityType::Group));
         if possessive
             && gap.len() <= 4
-            && gap.iter().all(|t| (!t.punct || t.lower == ",") && !is_boundary(t) && !REPORTING.contains(&t.lower.as_str()))
+            && gap.iter().all(|t| {
+                (!t.punct || t.lower == ",") && t.lower != "of" && !is_boundary(t) && !REPORTING.contains(&t.lower.as_str())
+            })
         {
             return true;
         }
@@ -334,8 +438,27 @@ impl<'a> Ctx<'a> {
     }
 
     /// Index of the clause boundary before `at` (exclusive lower bound), or None for sentence start.
+    /// A parenthesis ("Hizbollah (Party of God) group") is skipped whole: it
+    /// is an apposition inside the phrase, not a clause boundary.
     fn boundary_back(&self, at: usize) -> Option<usize> {
-        (0..at).rev().find(|&j| self.owner[j].is_none() && is_boundary(&self.toks[j]))
+        let mut j = at;
+        while j > 0 {
+            j -= 1;
+            if self.owner[j].is_some() {
+                continue;
+            }
+            let t = &self.toks[j];
+            if t.lower == ")" {
+                if let Some(open) = (0..j).rev().find(|&o| self.toks[o].lower == "(") {
+                    j = open;
+                    continue;
+                }
+            }
+            if is_boundary(t) {
+                return Some(j);
+            }
+        }
+        None
     }
 
     /// Index of the clause boundary after `from`, optionally stopping at commas.
@@ -357,12 +480,38 @@ impl<'a> Ctx<'a> {
         self.toks.len()
     }
 
-    /// True when the mention is introduced by "in"/"at" (a place, not a party).
+    /// True when the mention is introduced by "in"/"at" (a place, not a party):
+    /// a Location ("in Istanbul"), a nationality adjective before a place noun
+    /// ("outside the Iraqi city of …", "on the Thai border"), or a building or
+    /// site name ("at the Ottoman-era … Palace").
     fn is_place(&self, k: usize) -> bool {
-        let (m, s, _) = self.ments[k];
-        if m.entity_type != EntityType::Location {
+        let (m, s, e) = self.ments[k];
+        let facility = e > s && self.toks.get(e - 1).and_then(noun_class) == Some(NounClass::Facility);
+        if facility && matches!(m.entity_type, EntityType::Location | EntityType::Organization) {
+            // "at the Ottoman-era Ciragan Palace": capitalised modifiers may stand between
+            let mut j = s;
+            for _ in 0..4 {
+                if j == 0 || self.owner[j - 1].is_some() {
+                    return false;
+                }
+                j -= 1;
+                if matches!(self.word(j), "in" | "at" | "inside" | "outside" | "near") {
+                    return true;
+                }
+                if self.toks[j].punct {
+                    return false;
+                }
+            }
             return false;
         }
+        let preps: &[&str] = match m.entity_type {
+            EntityType::Location => &["in", "at", "near", "outside"],
+            // a nationality adjective before a place noun
+            EntityType::Group if self.toks.get(e).and_then(noun_class) == Some(NounClass::Place) => {
+                &["in", "at", "near", "outside", "inside", "on", "along", "across"]
+            }
+            _ => return false,
+        };
         let mut j = s;
         for _ in 0..3 {
             if j == 0 {
@@ -370,7 +519,7 @@ impl<'a> Ctx<'a> {
             }
             j -= 1;
             let w = self.word(j);
-            if matches!(w, "in" | "at" | "near" | "outside") {
+            if preps.contains(&w) {
                 return true;
             }
             let t = &self.toks[j];
@@ -405,6 +554,137 @@ impl<'a> Ctx<'a> {
             }
         }
         out
+    }
+
+    /// An unnamed group located by a place: a party noun ("demonstrators",
+    /// "students", "police") in `[from, to)` followed by in/throughout/across/from
+    /// and a place or nationality with a country ("Demonstrators in Baghdad").
+    fn located_group(&self, from: usize, to: usize) -> Option<(EventArg, String)> {
+        for i in from..to.min(self.toks.len()) {
+            if self.owner[i].is_some() || !is_party_noun(&self.toks[i]) {
+                continue;
+            }
+            let p = i + 1;
+            if !matches!(self.word(p), "in" | "throughout" | "across" | "from" | "inside") {
+                continue;
+            }
+            let k = (p + 1..(p + 4).min(self.toks.len())).find_map(|j| self.owner[j])?;
+            let m = self.ments[k].0;
+            let code = party_code(m)?;
+            if !matches!(m.entity_type, EntityType::Location | EntityType::Group) {
+                return None;
+            }
+            let a = self.toks[i].start;
+            let b = self.toks.get(self.ments[k].2 - 1)?.end;
+            let name = self.body.get(a..b)?.to_string();
+            let note = format!("'{name}': an unnamed group located in {} ({code})", m.canonical);
+            return Some((
+                EventArg {
+                    name,
+                    kb_id: None,
+                    country: Some(code.to_string()),
+                    sector: None,
+                    span: Span::new(self.body, a, b).ok(),
+                },
+                note,
+            ));
+        }
+        None
+    }
+
+    /// "Vietnamese-led forces": a nationality or country name joined by "-led"
+    /// to a party noun, in `[from, to)`, gives the actor's country.
+    fn led_forces(&self, from: usize, to: usize) -> Option<(EventArg, String)> {
+        for i in from..to.min(self.toks.len()) {
+            if self.owner[i].is_some() {
+                continue;
+            }
+            let t = &self.toks[i];
+            let Some(prefix) = t.lower.strip_suffix("-led").or_else(|| t.lower.strip_suffix("-commanded")) else {
+                continue;
+            };
+            let noun = (i + 1..(i + 3).min(self.toks.len())).any(|j| is_party_noun(&self.toks[j]));
+            let Some(code) = self.countries.get(prefix).filter(|_| noun) else { continue };
+            let end = (i + 1..(i + 3).min(self.toks.len())).find(|&j| is_party_noun(&self.toks[j])).unwrap_or(i);
+            let b = self.toks.get(end).map_or(t.end, |x| x.end);
+            let name = self.body.get(t.start..b).unwrap_or(&t.lower).to_string();
+            let note = format!("'{name}': the leading nationality ({code})");
+            return Some((
+                EventArg { name, kb_id: None, country: Some(code.clone()), sector: None, span: Span::new(self.body, t.start, b).ok() },
+                note,
+            ));
+        }
+        None
+    }
+
+    /// A place without a country inside one with a country ("the town of X in
+    /// southeastern Turkey"): that country.
+    fn containing_country(&self, k: usize) -> Option<String> {
+        let (m, _, e) = self.ments[k];
+        if m.entity_type != EntityType::Location || self.word(e) != "in" {
+            return None;
+        }
+        let j = (e + 1..(e + 4).min(self.toks.len())).find(|&j| self.owner[j].is_some() || self.toks[j].punct)?;
+        let o = self.ments.get(self.owner[j]?)?.0;
+        (o.entity_type == EntityType::Location).then(|| party_code(o).map(str::to_string)).flatten()
+    }
+
+    /// The acted-upon group of a coercion or assault: a civil or armed party
+    /// noun in `[from, to)` not named by a nationality ("to disperse
+    /// demonstrators", "the demonstration staged by students"), as an argument
+    /// with the given country.
+    fn acted_upon_group(&self, from: usize, to: usize, country: &str) -> Option<EventArg> {
+        let i = (from..to.min(self.toks.len())).find(|&i| {
+            self.owner[i].is_none()
+                && matches!(noun_class(&self.toks[i]), Some(NounClass::Civil | NounClass::Armed))
+                && (i == 0 || self.owner[i - 1].is_none())
+        })?;
+        let t = &self.toks[i];
+        Some(EventArg {
+            name: t.lower.clone(),
+            kb_id: None,
+            country: Some(country.to_string()),
+            sector: None,
+            span: Span::new(self.body, t.start, t.end).ok(),
+        })
+    }
+
+    /// "in Israeli police custody" after `from` (within twelve words): the
+    /// nationality holding someone, as an actor.
+    fn custodian(&self, from: usize) -> Option<(EventArg, String)> {
+        let to = (from + 12).min(self.toks.len());
+        for k in 0..self.ments.len() {
+            let (m, s, e) = self.ments[k];
+            if s < from || s >= to || s == 0 || self.word(s - 1) != "in" {
+                continue;
+            }
+            let mut j = e;
+            while self.toks.get(j).is_some_and(is_party_noun) && j < e + 2 {
+                j += 1;
+            }
+            if matches!(self.word(j), "custody" | "detention") {
+                let code = party_code(m)?;
+                let note = format!("'in {} … {}': the holder acts", m.canonical, self.word(j));
+                let mut a = self.arg(k);
+                a.country = Some(code.to_string());
+                return Some((a, note));
+            }
+        }
+        None
+    }
+
+    /// "complained to X over/about/against Y": Y (a party with a country, within
+    /// three words of the preposition) is the one accused, not the addressee X.
+    fn accused_after_addressee(&self, at: usize) -> Option<(EventArg, String)> {
+        if self.word(at) != "to" {
+            return None;
+        }
+        let end = self.boundary_fwd(at, false, false).min(at + 16);
+        let p = (at + 1..end).find(|&j| self.owner[j].is_none() && matches!(self.word(j), "over" | "about" | "against"))?;
+        let k = (p + 1..(p + 4).min(end)).find_map(|j| self.owner[j])?;
+        party_code(self.ments[k].0)?;
+        let note = format!("the party after '{}' is accused (the one after 'to' is addressed)", self.word(p));
+        Some((self.arg(k), note))
     }
 
     /// The resolved pair a synthetic mention stands for.
@@ -452,6 +732,8 @@ impl<'a> Ctx<'a> {
                     .min_by_key(|(gj, _)| gi.abs_diff(*gj));
                 if let Some((_, &o)) = near {
                     a.country = self.ments[o].0.country.clone();
+                } else if let Some(c) = self.containing_country(k) {
+                    a.country = Some(c);
                 }
             }
             if !out.iter().any(|x| x.name == a.name) {
@@ -523,6 +805,16 @@ fn is_past(ctx: &Ctx, trig: &Trig) -> bool {
             || IRREGULAR_PAST.contains(&w)
             || matches!(w, "has" | "have" | "had")
     })
+}
+
+/// "X has been put under investigation", "placed under arrest": a passive
+/// built on an event noun.
+fn put_under(ctx: &Ctx, trig: &Trig) -> bool {
+    let s = trig.start;
+    s >= 3
+        && ctx.word(s - 1) == "under"
+        && matches!(ctx.word(s - 2), "put" | "placed" | "kept" | "brought")
+        && BE.contains(&ctx.word(s - 3))
 }
 
 fn is_passive(ctx: &Ctx, trig: &Trig) -> bool {
@@ -619,7 +911,7 @@ struct Draft {
 }
 
 /// Codes every sentence of `doc`.
-pub fn code_document(lex: &Lexicon, doc: &Document) -> Vec<Event> {
+pub fn code_document(lex: &Lexicon, countries: &HashMap<String, String>, doc: &Document) -> Vec<Event> {
     let body = doc.body();
     let sentences: Vec<Span> = if doc.sentences.is_empty() {
         Span::new(body, 0, body.len()).into_iter().filter(|s| !s.is_empty()).collect()
@@ -638,7 +930,7 @@ pub fn code_document(lex: &Lexicon, doc: &Document) -> Vec<Event> {
     let mut events = Vec::new();
     let mut prev: Option<(Span, Vec<Event>)> = None;
     for s in sentences {
-        let mut evs = code_sentence(lex, doc, &merged, &pairs, s);
+        let mut evs = code_sentence(lex, countries, doc, &merged, &pairs, s);
         if let Some((ps, pevs)) = &prev {
             list_item_modality(body, *ps, pevs, s, &mut evs);
         }
@@ -684,12 +976,13 @@ fn list_item_modality(body: &str, prev: Span, prev_events: &[Event], sentence: S
 /// Codes one sentence.
 pub(crate) fn code_sentence(
     lex: &Lexicon,
+    countries: &HashMap<String, String>,
     doc: &Document,
     mentions: &[Mention],
     pairs: &[PairRef],
     sentence: Span,
 ) -> Vec<Event> {
-    let ctx = Ctx::new(doc, mentions, pairs, sentence);
+    let ctx = Ctx::new(doc, mentions, pairs, countries, sentence);
     let trigs = find_triggers(lex, &ctx);
     let mut drafts: Vec<Draft> = Vec::new();
     for (ti, trig) in trigs.iter().enumerate() {
@@ -810,7 +1103,8 @@ fn code_trigger(
     let trigger = trigger_span(ctx, trig, sentence_span);
 
     // ---- actors
-    let passive = entry.frame.verb && is_passive(ctx, trig);
+    let put_under = put_under(ctx, trig);
+    let passive = (entry.frame.verb && is_passive(ctx, trig)) || put_under;
     let lb = ctx.boundary_back(trig.start);
     // the subject of this trigger is not beyond an earlier trigger of the clause
     let prev_end = prev.map(|(_, t)| t.end).filter(|&e| e <= trig.start);
@@ -838,6 +1132,7 @@ fn code_trigger(
             actor_group = ctx.group_back(k, &region);
             actor_note = "mentions before the trigger".into();
             // "the Turkish and Greek sides of the … island of Cyprus": the head comes before "of"
+            let dependent = (actor_group.clone(), actor_note.clone());
             for _ in 0..3 {
                 let first = actor_group.first().copied().unwrap_or(k);
                 let fs = ctx.ments[first].1;
@@ -852,24 +1147,48 @@ fn code_trigger(
                     _ => break,
                 }
             }
+            // a head the mention layer gives no country does not replace a dependent with one
+            // ("Tens of thousands of students throughout Indonesia")
+            let has_country = |g: &[usize]| g.iter().any(|&x| ctx.ments[x].0.country.is_some());
+            if actor_group != dependent.0 && !has_country(&actor_group) && has_country(&dependent.0) {
+                (actor_group, actor_note) = dependent;
+                actor_note.push_str(" (the head before 'of' has no country)");
+            }
         } else if let Some(b) = lb {
             // pronoun subject after a reporting verb: "X said they would meet Y"
             let has_pronoun = (from..trig.start).any(|j| PRONOUNS.contains(&ctx.word(j)));
+            // "X said yesterday that …": time words may stand between the verb and "that"
+            let before_that = if ctx.word(b) == "that" { ctx.skip_time_back(b) } else { None };
             let rv = if REPORTING.contains(&ctx.word(b)) {
                 Some(b)
-            } else if ctx.word(b) == "that" && b > 0 && REPORTING.contains(&ctx.word(b - 1)) {
-                Some(b - 1)
             } else {
-                None
+                before_that.filter(|&v| REPORTING.contains(&ctx.word(v)))
             };
             // or a short object of the reporting verb: "X announced a suspension of …"
-            let short = rv.is_some_and(|rv| trig.start.saturating_sub(rv) <= 3);
+            let short = rv.is_some_and(|rv| {
+                let skipped = before_that.map_or(0, |v| b.saturating_sub(v + 1));
+                trig.start.saturating_sub(rv + skipped) <= 3
+            });
             if let (true, Some(rv)) = (has_pronoun || short, rv) {
-                let lb2 = ctx.boundary_back(rv).map_or(0, |x| x + 1);
+                let mut lb2 = ctx.boundary_back(rv).map_or(0, |x| x + 1);
+                let mut quoted = false;
+                if ctx.mentions_in(lb2, rv).is_empty() && lb2 > 0 && ctx.word(lb2 - 1) == "as" {
+                    // "X was quoted (today) as saying he …": the subject of the passive reporting verb
+                    if let Some(q) = ctx.skip_time_back(lb2 - 1).filter(|&q| matches!(ctx.word(q), "quoted" | "cited")) {
+                        lb2 = ctx.boundary_back(q).map_or(0, |x| x + 1);
+                        quoted = true;
+                    }
+                }
                 let before = ctx.mentions_in(lb2, rv);
                 if let Some(&k) = before.last() {
                     actor_group = ctx.group_back(k, &before);
                     actor_note = format!("pronoun → subject of '{}'", ctx.word(rv));
+                    if quoted {
+                        actor_note.push_str(" (quoted as saying)");
+                    }
+                    if before_that.is_some_and(|v| v + 1 < b) {
+                        actor_note.push_str(" (time words before 'that' skipped)");
+                    }
                 }
             }
         }
@@ -892,6 +1211,7 @@ fn code_trigger(
             actor_note = "shared subject of coordinated verbs".into();
         }
     }
+    let mut extra_actor: Option<EventArg> = None;
     if actor_group.is_empty() && shared_actors.is_empty() && !entry.frame.reported {
         // "Demonstrators in Baghdad blocked …": the place the actors are in
         let places: Vec<usize> = ctx.mentions_in(from, trig.start).into_iter().filter(|&k| ctx.is_place(k)).collect();
@@ -900,6 +1220,15 @@ fn code_trigger(
                 actor_group = vec![k];
                 actor_note = "place of the unnamed actors".into();
             }
+        } else if passive {
+            // the subject becomes the recipient below; no unnamed-actor rules
+        } else if let Some((arg, note)) = ctx.located_group(from, trig.end) {
+            // the trigger names the actors itself: "Demonstrators in Baghdad …"
+            extra_actor = Some(arg);
+            actor_note = note;
+        } else if let Some((arg, note)) = ctx.led_forces(from, trig.start) {
+            extra_actor = Some(arg);
+            actor_note = note;
         }
     }
     if passive {
@@ -918,7 +1247,10 @@ fn code_trigger(
     }
 
     // ---- recipients (objects after the trigger)
-    let rb = ctx.boundary_fwd(trig.end, true, entry.frame.speech).min(trig.end + 16);
+    // "denounced as an ugly crime X's …": 'as' right after a verb opens its predicate, not a clause
+    let as_predicate = entry.frame.verb && ctx.word(trig.end) == "as";
+    let rstart = if as_predicate { trig.end + 1 } else { trig.end };
+    let rb = ctx.boundary_fwd(rstart, true, entry.frame.speech).min(trig.end + 16);
     let after: Vec<usize> = ctx
         .mentions_in(trig.end, rb)
         .into_iter()
@@ -950,6 +1282,9 @@ fn code_trigger(
     let mut actors = ctx.args(&actor_group);
     if actors.is_empty() {
         actors = shared_actors;
+    }
+    if actors.is_empty() {
+        actors.extend(extra_actor);
     }
     if actors.is_empty() && !passive {
         // "'We agreed to …,' X said": a first-person subject inside a direct quote is its speaker
@@ -1006,6 +1341,7 @@ fn code_trigger(
 
     // ---- location: a place introduced by in/at
     let mut location = None;
+    let mut location_k = None;
     let mut best_d = usize::MAX;
     for k in 0..ctx.ments.len() {
         if ctx.is_place(k) && !actor_group.contains(&k) && !recip_group.contains(&k) {
@@ -1014,6 +1350,7 @@ fn code_trigger(
             if d < best_d {
                 best_d = d;
                 location = Some(ctx.arg(k));
+                location_k = Some(k);
             }
         }
     }
@@ -1061,7 +1398,78 @@ fn code_trigger(
             }
         }
     }
-    if recipients.is_empty() {
+    let by_phrase = (trig.end..(trig.end + 3).min(ctx.toks.len())).any(|j| ctx.word(j) == "by");
+    // an official action (investigation, arrest, curfew, sanction) done in a place is done by its
+    // authorities; an unnamed attacker stays unknown unless a 'by' phrase names a non-party
+    let official = matches!(entry.event_type, PloverType::Accuse | PloverType::Coerce | PloverType::Sanction);
+    let coercion = matches!(entry.event_type, PloverType::Coerce | PloverType::Assault);
+    if passive && (by_phrase || official) && actors.is_empty() && !entry.frame.mutual {
+        // "were killed by an IED outside the Iraqi city of …": no party named as agent
+        if let Some(loc) = location.as_ref().filter(|l| l.country.is_some()) {
+            actors.push(loc.clone());
+            actor_note.push_str(&format!(
+                "; {}: the place of the event ({}) gives the actor's country",
+                if by_phrase { "the 'by' phrase names no party" } else { "agentless passive of an official action" },
+                loc.name
+            ));
+        }
+    }
+    if put_under {
+        actor_note.push_str(" ('put under' + event noun)");
+    }
+    if official && !passive && !actors.is_empty() && actors.iter().all(|a| a.country.is_none()) {
+        // "President X … will extend the curfew in Abidjan": a person the mention layer gives no
+        // country, doing a state action in a place, acts for that place's country
+        if let Some(c) = location.as_ref().and_then(|l| l.country.clone()) {
+            for a in &mut actors {
+                a.country = Some(c.clone());
+            }
+            actor_note.push_str(&format!("; an official action in {c}: the actor acts for it"));
+        }
+    }
+    if coercion && actors.is_empty() {
+        // "torture while in Israeli police custody": whoever holds the victim acts
+        if let Some((a, note)) = ctx.custodian(trig.end) {
+            actors.push(a);
+            actor_note = note;
+        }
+    }
+    if entry.event_type == PloverType::Accuse && !passive {
+        // "complained to the UN over Israeli raids": the accused follows over/about/against
+        if let Some((a, note)) = ctx.accused_after_addressee(trig.end) {
+            recipients = vec![a];
+            recip_note = note;
+        }
+    }
+    if as_predicate && !recipients.is_empty() {
+        recip_note.push_str(" ('as …' after the verb is its predicate)");
+    }
+    if coercion && !passive && recipients.iter().all(|r| r.country.is_none()) {
+        // "police opened fire to disperse demonstrators": the acted-upon group, of the
+        // actors' country (domestic coercion) or else of the event's place
+        let country = actors
+            .iter()
+            .find_map(|a| a.country.clone())
+            .map(|c| (c, "the actors' country"))
+            .or_else(|| location.as_ref().and_then(|l| l.country.clone()).map(|c| (c, "the event's place")));
+        let end = ctx.boundary_fwd(trig.end, true, false).min(trig.end + 12);
+        if let Some((c, whence)) = country.filter(|(c, _)| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase())) {
+            if let Some(g) = ctx.acted_upon_group(trig.end, end, &c) {
+                recip_note = format!("the acted-upon group '{}' → {c} ({whence})", g.name);
+                recipients.push(g);
+            }
+        }
+    }
+    // a place is what the action targets only when it closes the trigger's own object
+    // ("lifted a curfew in X"): after the trigger, inside its clause, with no other
+    // party named before it ("… against Kampuchean camps near the Thai border")
+    let object_place = location_k.is_some_and(|k| {
+        let (_, s, _) = ctx.ments[k];
+        s >= trig.end
+            && ctx.boundary_fwd(trig.end, false, false) > s
+            && !ctx.mentions_in(trig.end, s).into_iter().any(|o| !ctx.is_place(o))
+    });
+    if recipients.is_empty() && object_place {
         if let (Some(loc), false) = (&location, entry.frame.mutual) {
             let same_as_actor = actors.iter().any(|a| a.span == loc.span);
             if loc.country.is_some() && !same_as_actor {
@@ -1614,5 +2022,167 @@ pub(crate) mod tests {
         assert_eq!(countries(&doc.events[0].actors), ["RUS"]);
         assert!(doc.events[0].recipients.is_empty());
         assert_eq!(countries(&doc.events[1].actors), ["UKR"]);
+    }
+
+    // ---- actor rules (general syntax heuristics; invented sentences)
+
+    fn main_of(doc: &Document) -> &Event {
+        crate::eval::main_event(&doc.events).expect("an event")
+    }
+
+    #[test]
+    fn unnamed_group_in_a_place_takes_its_country() {
+        // the trigger names the group itself
+        let doc = coded(doc_with("Demonstrators in Lagos blamed the government.", &[("Lagos", Location, Some("NGA"))]));
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Protest).expect("protest");
+        assert_eq!(countries(&e.actors), ["NGA"], "{}", e.rule);
+        assert!(e.rule.contains("unnamed group located"), "{}", e.rule);
+        // a group noun before the trigger, located with "throughout"
+        let doc = coded(doc_with("Students throughout Ghana blocked a highway.", &[("Ghana", Location, Some("GHA"))]));
+        assert_eq!(countries(&main_of(&doc).actors), ["GHA"], "{}", main_of(&doc).rule);
+    }
+
+    #[test]
+    fn led_forces_take_the_leading_nationality() {
+        let doc = coded(doc_with("Ethiopian-led forces attacked the rebel camps.", &[]));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.actors), ["ETH"], "{}", e.rule);
+        assert!(e.rule.contains("leading nationality"), "{}", e.rule);
+    }
+
+    #[test]
+    fn passive_with_a_non_party_agent_takes_the_place() {
+        let doc = coded(doc_with(
+            "Two French soldiers were killed by a roadside bomb outside the Malian town of Gao.",
+            &[("French", Group, Some("FRA")), ("Malian", Group, Some("MLI"))],
+        ));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.recipients), ["FRA"], "{}", e.rule);
+        assert_eq!(countries(&e.actors), ["MLI"], "{}", e.rule);
+        assert!(e.rule.contains("names no party"), "{}", e.rule);
+        // no 'by' phrase and a violent act: the attacker stays unknown
+        let doc = coded(doc_with(
+            "Two French soldiers were killed in Gao.",
+            &[("French", Group, Some("FRA")), ("Gao", Location, Some("MLI"))],
+        ));
+        assert!(main_of(&doc).actors.is_empty(), "{}", main_of(&doc).rule);
+    }
+
+    #[test]
+    fn put_under_investigation_is_passive_and_the_place_acts() {
+        let doc = coded(doc_with(
+            "A Dutch businessman has been put under investigation in Spain.",
+            &[("Dutch", Group, Some("NLD")), ("Spain", Location, Some("ESP"))],
+        ));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.actors), ["ESP"], "{}", e.rule);
+        assert_eq!(countries(&e.recipients), ["NLD"], "{}", e.rule);
+        assert!(e.rule.contains("official action"), "{}", e.rule);
+    }
+
+    #[test]
+    fn coerced_group_is_the_recipient_of_the_actors_country() {
+        let doc = coded(doc_with("Kenyan police arrested dozens of students.", &[("Kenyan", Group, Some("KEN"))]));
+        let e = main_of(&doc);
+        assert_eq!(e.event_type, PloverType::Coerce, "{}", e.rule);
+        assert_eq!(countries(&e.recipients), ["KEN"], "{}", e.rule);
+        assert!(e.rule.contains("acted-upon group 'students'"), "{}", e.rule);
+        // a group named by another nationality is not given the actors' country
+        let doc = coded(doc_with(
+            "Kenyan police arrested Somali students.",
+            &[("Kenyan", Group, Some("KEN")), ("Somali", Group, Some("SOM"))],
+        ));
+        assert_eq!(countries(&main_of(&doc).recipients), ["SOM"]);
+    }
+
+    #[test]
+    fn parenthesis_does_not_cut_the_subject() {
+        let doc = coded(doc_with(
+            "The Amal (Hope) movement declared a ceasefire on Sunday.",
+            &[("Amal", EntityType::Organization, Some("LBN"))],
+        ));
+        assert_eq!(countries(&main_of(&doc).actors), ["LBN"], "{}", main_of(&doc).rule);
+    }
+
+    #[test]
+    fn as_after_a_verb_is_its_predicate() {
+        let doc = coded(doc_with(
+            "Chile denounced as illegal Peru's new fishing law in Lima.",
+            &[("Chile", Location, Some("CHL")), ("Peru", Location, Some("PER")), ("Lima", Location, Some("PER"))],
+        ));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.recipients), ["PER"], "{}", e.rule);
+    }
+
+    #[test]
+    fn quoted_as_saying_and_time_before_that_reach_the_subject() {
+        let doc = coded(doc_with(
+            "The emir of Qatar was quoted today as saying he would be ready to host talks.",
+            &[("Qatar", Location, Some("QAT"))],
+        ));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.actors), ["QAT"], "{}", e.rule);
+        assert!(e.rule.contains("quoted as saying"), "{}", e.rule);
+        let doc = coded(doc_with(
+            "Canadian officials said yesterday that lifting the sanctions on Cuba is impossible.",
+            &[("Canadian", Group, Some("CAN")), ("Cuba", Location, Some("CUB"))],
+        ));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.actors), ["CAN"], "{}", e.rule);
+    }
+
+    #[test]
+    fn a_place_is_a_recipient_only_as_the_object_in_the_clause() {
+        let doc = coded(doc_with(
+            "Polish officials agreed that refugees in Poland should return.",
+            &[("Polish", Group, Some("POL")), ("Poland", Location, Some("POL"))],
+        ));
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Agree).expect("agree");
+        assert!(e.recipients.is_empty(), "{}", e.rule);
+        let doc = coded(doc_with("Serbia lifted a curfew in Kosovo.", &[("Serbia", Location, Some("SRB")), ("Kosovo", Location, Some("XKX"))]));
+        assert_eq!(countries(&main_of(&doc).recipients), ["XKX"], "{}", main_of(&doc).rule);
+    }
+
+    #[test]
+    fn custody_holder_and_accused_after_addressee() {
+        let doc = coded(doc_with(
+            "A prisoner died of torture while in Egyptian police custody.",
+            &[("Egyptian", Group, Some("EGY"))],
+        ));
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Assault).expect("torture");
+        assert_eq!(countries(&e.actors), ["EGY"], "{}", e.rule);
+        let doc = coded(doc_with(
+            "Jordan complained to the United Nations over Syrian shelling.",
+            &[("Jordan", Location, Some("JOR")), ("United Nations", EntityType::Organization, Some("UNO")), ("Syrian", Group, Some("SYR"))],
+        ));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.recipients), ["SYR"], "{}", e.rule);
+    }
+
+    #[test]
+    fn nationality_noun_phrase_joins_a_compound_party() {
+        let doc = coded(doc_with(
+            "The Chadian government and the UFR rebels have agreed to a truce.",
+            &[("Chadian", Group, Some("TCD")), ("UFR", EntityType::Organization, None)],
+        ));
+        let e = main_of(&doc);
+        assert_eq!(e.actors.len(), 2, "{}", e.rule);
+        assert!(countries(&e.actors).iter().all(|c| *c == "TCD"), "{}", e.rule);
+    }
+
+    #[test]
+    fn official_action_and_contained_places_give_countries() {
+        let doc = coded(doc_with(
+            "President Okello will extend the curfew in Kampala.",
+            &[("Okello", Person, None), ("Kampala", Location, Some("UGA"))],
+        ));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.actors), ["UGA"], "{}", e.rule);
+        let doc = coded(doc_with(
+            "Turkish authorities imposed a curfew in the town of Silopi in southeastern Turkey.",
+            &[("Turkish", Group, Some("TUR")), ("Silopi", Location, None), ("Turkey", Location, Some("TUR"))],
+        ));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.recipients), ["TUR"], "{}", e.rule);
     }
 }

@@ -40,15 +40,19 @@ pub struct EventCoder {
     /// Organisation knowledge-base id (`un`, `nato`) → actor code (the
     /// organisation's country when national, else its CAMEO code: `UNO`, `IGO`, `NGO` …).
     org_codes: HashMap<String, String>,
+    /// Lower-case country names, aliases and nationality words → ISO alpha-3,
+    /// from the language layer's knowledge base ("vietnamese" → `VNM`).
+    countries: HashMap<String, String>,
 }
 
-/// Organisation id → actor code from the language layer's knowledge base
-/// (empty without the `language` feature or when the KB does not load).
-fn org_code_table() -> HashMap<String, String> {
+/// Two tables from the language layer's knowledge base (both empty without
+/// the `language` feature or when the KB does not load): organisation id →
+/// actor code, and lower-case country names, aliases and demonyms → ISO alpha-3.
+fn kb_tables() -> (HashMap<String, String>, HashMap<String, String>) {
     #[cfg(feature = "language")]
     {
         if let Ok(kb) = chronicle_language::kb::Kb::builtin() {
-            return kb
+            let orgs = kb
                 .organizations
                 .iter()
                 .filter_map(|o| {
@@ -56,9 +60,16 @@ fn org_code_table() -> HashMap<String, String> {
                     (!code.is_empty()).then(|| (o.id.to_lowercase(), code))
                 })
                 .collect();
+            let mut countries = HashMap::new();
+            for c in &kb.countries {
+                for n in std::iter::once(&c.name).chain(&c.aliases).chain(&c.demonyms) {
+                    countries.entry(n.to_lowercase()).or_insert_with(|| c.iso3.clone());
+                }
+            }
+            return (orgs, countries);
         }
     }
-    HashMap::new()
+    (HashMap::new(), HashMap::new())
 }
 
 impl EventCoder {
@@ -85,7 +96,8 @@ impl EventCoder {
 
     /// A coder from lexicon texts (`names` label errors).
     pub fn from_tsv(triggers: &str, cues: &str, names: (&str, &str)) -> Result<EventCoder, EventsError> {
-        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)?, org_codes: org_code_table() })
+        let (org_codes, countries) = kb_tables();
+        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)?, org_codes, countries })
     }
 
     /// The loaded lexicon.
@@ -95,7 +107,7 @@ impl EventCoder {
 
     /// Codes every sentence of `doc` and replaces `doc.events` (sorted by trigger).
     pub fn code(&self, doc: &mut Document) {
-        let mut events = coder::code_document(&self.lexicon, doc);
+        let mut events = coder::code_document(&self.lexicon, &self.countries, doc);
         // the language layer gives organisations their KB id as `country`: use the org's code
         for e in &mut events {
             for a in e.actors.iter_mut().chain(e.recipients.iter_mut()).chain(e.location.iter_mut()) {
