@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chronicle_core::{char_offsets, DocId, Document, EntityType, Modality, PloverType, Span};
+use chronicle_core::{char_offsets, DocId, Document, EntityType, Modality, PloverType, Span, UncertainDate};
 
 use crate::coref::MergedEvent;
 use crate::entities::canonicalise;
@@ -203,54 +203,15 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
 
     let start = story_start(&story_docs);
 
-    // rounds of talks: asserted talks grouped by a date at most a month wide
-    let mut rounds: BTreeMap<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>), Vec<&MergedEvent>> = BTreeMap::new();
-    // talks known only within wider bounds: listed after the rounds, marked uncertain
-    let mut vague_talks: Vec<&MergedEvent> = Vec::new();
-    for e in evs.iter().copied().filter(|e| !is_background(e, start) && is_round(e, &by_id)) {
-        let (Some(lo), Some(hi)) = (e.date.earliest, e.date.latest) else {
-            if !e.date.is_unknown() && names_talks(e, &by_id) {
-                vague_talks.push(e);
-            }
-            continue;
-        };
-        if (hi - lo).num_days() > ROUND_MAX_WIDTH_DAYS {
-            if names_talks(e, &by_id) {
-                vague_talks.push(e);
-            }
-            continue;
-        }
-        // join an existing round whose range holds this one, else start one
-        let key = rounds.keys().find(|k| k.0.is_some_and(|a| a <= lo) && k.1.is_some_and(|b| hi <= b) || (k.0 >= Some(lo) && k.1 <= Some(hi) && k.0.is_some())).copied();
-        rounds.entry(key.unwrap_or((Some(lo), Some(hi)))).or_default().push(e);
-    }
+    // rounds of talks, each with who led the sides and what was agreed at it
+    let (rounds, mut vague_talks) = rounds_of_talks(&evs, &story_docs, &by_id, start);
     let mut round_lines = Vec::new();
-    for (i, list) in rounds.values().enumerate() {
-        let mut list = list.clone();
-        list.sort_by(|a, b| b.num_sources.cmp(&a.num_sources).then(b.reports.len().cmp(&a.reports.len())).then(a.id.cmp(&b.id)));
-        let Some(top) = list.first() else { continue };
-        let sources: BTreeSet<&DocId> = list.iter().flat_map(|e| e.reports.iter().map(|r| &r.doc)).collect();
-        let mut seen = BTreeSet::new();
-        let mut c: Vec<String> = Vec::new();
-        for e in &list {
-            for part in cites(e, &by_id, 3).split("] ").filter(|x| !x.is_empty()) {
-                let part = if part.ends_with(']') { part.to_string() } else { format!("{part}]") };
-                if seen.insert(part.clone()) && c.len() < 4 {
-                    c.push(part);
-                }
-            }
-        }
-        round_lines.push(format!(
-            "- round {} — **{}**{} ({} document{}): {} {}\n",
-            i + 1,
-            date_text(&top.date),
-            uncertain_note(top),
-            sources.len(),
-            if sources.len() == 1 { "" } else { "s" },
-            clean(&top.summary),
-            c.join(" ")
-        ));
+    let mut in_rounds: BTreeSet<&str> = BTreeSet::new();
+    for (i, round) in rounds.iter().enumerate() {
+        in_rounds.extend(round.events.iter().map(|e| e.id.as_str()));
+        round_lines.push(render_round(i + 1, round, &evs, &by_id));
     }
+    vague_talks.retain(|e| !in_rounds.contains(e.id.as_str()));
 
     // what happened, and background
     let asserted: Vec<&MergedEvent> = evs.iter().copied().filter(|e| e.event.modality == Modality::Asserted).collect();
@@ -295,9 +256,9 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
     });
     vague_talks.truncate(MAX_VAGUE_TALKS);
     by_date(&mut vague_talks);
-    let mut seen = BTreeSet::new();
+    let mut seen: BTreeSet<String> = rounds.iter().flat_map(|r| r.events.iter().map(|e| clean(&e.summary).to_lowercase())).collect();
     for e in vague_talks {
-        let line = format!("- talks, date uncertain ({}): {} {}\n", date_text(&e.date), clean(&e.summary), cites(e, &by_id, 2));
+        let line = format!("- other talks, date uncertain ({}): {} {}\n", date_text(&e.date), clean(&e.summary), cites(e, &by_id, 2));
         push_unique(&mut round_lines, &mut seen, &e.summary, line);
     }
     section(&mut out, "Rounds of talks", &round_lines, MAX_SECTION);
@@ -541,6 +502,213 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
 
 /// Later reactions to a demand or offer: events on or after its date by the
 /// side it was addressed to (or about the same items or words) that accept,
+/// Sentences at the top of an article that say what it is about.
+const LEDE_SENTENCES: usize = 3;
+
+/// One round of talks: the merged events that report it, its date (the
+/// intersection of theirs) and the documents whose lede is about it.
+struct Round<'a> {
+    events: Vec<&'a MergedEvent>,
+    date: UncertainDate,
+    lede_docs: BTreeSet<&'a DocId>,
+}
+
+/// True when the event could be a round of talks: CONSULT, asserted or
+/// planned, between two sides or named as talks.
+fn is_talks_candidate(e: &MergedEvent, docs: &HashMap<&DocId, &Document>) -> bool {
+    match e.event.modality {
+        Modality::Asserted => is_round(e, docs),
+        Modality::Planned => e.event.event_type == PloverType::Consult && (names_talks(e, docs) || is_round(e, docs)),
+        _ => false,
+    }
+}
+
+/// The start of a report's sentence, when it is among the first sentences of its document.
+fn lede_position(e: &MergedEvent, doc: &Document) -> Option<usize> {
+    let lede_end = doc.sentences.get(LEDE_SENTENCES).map_or(usize::MAX, |s| s.span.start());
+    e.reports.iter().filter(|r| r.doc == doc.id && r.sentence.start() < lede_end).map(|r| r.sentence.start()).min()
+}
+
+/// Rounds of talks in date order, and the talks too vague to be one.
+///
+/// Talks dated to within a week group into one round. Each article's lede
+/// names the round it is about; when that round has no such date it still is
+/// one (an article about talks "on Wednesday" whose own date is only bounded)
+/// unless its date fits a round already known, and other talks of that article
+/// on a named weekday or day narrow its date.
+fn rounds_of_talks<'a>(
+    evs: &[&'a MergedEvent],
+    story_docs: &[&'a Document],
+    by_id: &HashMap<&DocId, &Document>,
+    start: Option<chrono::NaiveDate>,
+) -> (Vec<Round<'a>>, Vec<&'a MergedEvent>) {
+    let cands: Vec<&MergedEvent> = evs.iter().copied().filter(|e| !is_background(e, start) && is_talks_candidate(e, by_id)).collect();
+    let mut rounds: Vec<Round> = Vec::new();
+    let mut vague: Vec<&MergedEvent> = Vec::new();
+    for e in cands.iter().copied().filter(|e| e.event.modality == Modality::Asserted) {
+        let narrow = match (e.date.earliest, e.date.latest) {
+            (Some(lo), Some(hi)) => (hi - lo).num_days() <= ROUND_MAX_WIDTH_DAYS && e.date.weekday.is_none() || e.date.exact_day().is_some(),
+            _ => false,
+        };
+        if !narrow {
+            if !e.date.is_unknown() && names_talks(e, by_id) {
+                vague.push(e);
+            }
+            continue;
+        }
+        match rounds.iter_mut().find(|r| r.date.intersect(&e.date).is_some()) {
+            Some(r) => {
+                r.date = r.date.intersect(&e.date).unwrap_or_else(|| r.date.clone());
+                r.events.push(e);
+            }
+            None => rounds.push(Round { events: vec![e], date: e.date.clone(), lede_docs: BTreeSet::new() }),
+        }
+    }
+    // each article's lede round
+    for doc in story_docs.iter().filter(|d| d.meta.appended_to.is_none() && d.meta.duplicate_of.is_none()) {
+        let lead = cands.iter().copied().filter(|e| !says_earlier(e, doc)).filter_map(|e| lede_position(e, doc).map(|p| (p, e))).min_by_key(|x| x.0);
+        // no talks in the lede: the article's first talks on a named day or weekday
+        let lead = lead.or_else(|| {
+            cands
+                .iter()
+                .copied()
+                .filter(|e| (e.date.weekday.is_some() || e.date.exact_day().is_some()) && names_talks(e, by_id) && !says_earlier(e, doc))
+                .filter(|e| !rounds.iter().any(|r| r.events.iter().any(|x| x.id == e.id)))
+                .filter_map(|e| e.reports.iter().filter(|r| r.doc == doc.id).map(|r| r.sentence.start()).min().map(|p| (p, e)))
+                .min_by_key(|x| x.0)
+        });
+        let Some((_, lead)) = lead else {
+            continue;
+        };
+        if let Some(r) = rounds.iter_mut().find(|r| r.events.iter().any(|x| x.id == lead.id)) {
+            r.lede_docs.insert(&doc.id);
+            continue;
+        }
+        let mut round = Round { events: vec![lead], date: lead.date.clone(), lede_docs: BTreeSet::from([&doc.id]) };
+        // the article's other talks on a named day or weekday narrow the date
+        for e in cands.iter().copied().filter(|e| e.id != lead.id && e.reports.iter().all(|r| r.doc == doc.id) && !says_earlier(e, doc)) {
+            if e.date.weekday.is_none() && e.date.exact_day().is_none() || !names_talks(e, by_id) {
+                continue;
+            }
+            if rounds.iter().any(|r| r.events.iter().any(|x| x.id == e.id)) {
+                continue;
+            }
+            if let Some(d) = round.date.intersect(&e.date) {
+                round.date = d;
+                round.events.push(e);
+            }
+        }
+        // talks that may be one of the rounds already known are no new round
+        if round.date.is_unknown() || rounds.iter().any(|r| r.date.intersect(&round.date).is_some()) {
+            for e in round.events {
+                if !vague.iter().any(|v| v.id == e.id) && !e.date.is_unknown() {
+                    vague.push(e);
+                }
+            }
+            continue;
+        }
+        rounds.push(round);
+    }
+    rounds.sort_by_key(|r| crate::timeline::order_key(&r.date));
+    (rounds, vague)
+}
+
+/// Words that place a statement in earlier rounds ("the two sides previously met").
+const EARLIER_WORDS: &[&str] = &["previous", "previously", "earlier", "prior", "last"];
+
+/// True when a report's sentence places it in earlier rounds.
+fn says_earlier(e: &MergedEvent, doc: &Document) -> bool {
+    e.reports.iter().filter(|r| r.doc == doc.id).all(|r| crate::text::words(r.sentence.text(doc.body())).iter().any(|w| EARLIER_WORDS.contains(&w.as_str())))
+}
+
+/// True when an agreement reported by an article about `round` is about this
+/// round: reported in one of the round's own sentences, or dated no more
+/// precisely than the round (an agreement "in March" is not one of a round
+/// known only as "a Monday" of some months) and not placed in earlier rounds.
+fn at_this_round(e: &MergedEvent, round: &Round<'_>, by_id: &HashMap<&DocId, &Document>) -> bool {
+    let own_sentence = e.reports.iter().any(|r| round.events.iter().any(|x| x.reports.iter().any(|y| y.doc == r.doc && y.sentence == r.sentence)));
+    if own_sentence {
+        return true;
+    }
+    let as_vague = e.date.intersect(&round.date).is_some_and(|d| d == round.date);
+    let earlier = e.reports.iter().any(|r| {
+        by_id.get(&r.doc).is_some_and(|d| crate::text::words(r.sentence.text(d.body())).iter().any(|w| EARLIER_WORDS.contains(&w.as_str())))
+    });
+    as_vague && !earlier
+}
+
+/// A round's lines: date, sources and the top report; who led each side; what was agreed.
+fn render_round(n: usize, round: &Round<'_>, evs: &[&MergedEvent], by_id: &HashMap<&DocId, &Document>) -> String {
+    let mut list = round.events.clone();
+    list.sort_by(|a, b| {
+        (b.event.modality == Modality::Asserted)
+            .cmp(&(a.event.modality == Modality::Asserted))
+            .then(b.num_sources.cmp(&a.num_sources))
+            .then(b.reports.len().cmp(&a.reports.len()))
+            .then(a.id.cmp(&b.id))
+    });
+    let Some(top) = list.first() else { return String::new() };
+    let sources: BTreeSet<&DocId> = list.iter().flat_map(|e| e.reports.iter().map(|r| &r.doc)).collect();
+    let mut seen = BTreeSet::new();
+    let mut c: Vec<String> = Vec::new();
+    for e in &list {
+        for part in cites(e, by_id, 3).split("] ").filter(|x| !x.is_empty()) {
+            let part = if part.ends_with(']') { part.to_string() } else { format!("{part}]") };
+            if seen.insert(part.clone()) && c.len() < 4 {
+                c.push(part);
+            }
+        }
+    }
+    let planned = round.events.iter().all(|e| e.event.modality == Modality::Planned);
+    let uncertain = if round.date.value.is_none() && !round.date.is_unknown() { " (date uncertain)" } else { "" };
+    let mut out = format!(
+        "- round {n} — **{}**{}{} ({} document{}): {} {}\n",
+        date_text(&round.date),
+        uncertain,
+        if planned { " (announced)" } else { "" },
+        sources.len(),
+        if sources.len() == 1 { "" } else { "s" },
+        clean(&top.summary),
+        c.join(" ")
+    );
+    // who led each side, as the articles about this round state it
+    let mut heads: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    for id in &round.lede_docs {
+        let Some(doc) = by_id.get(id) else { continue };
+        for h in crate::delegation::delegation_heads(doc).into_iter().filter(|h| !h.earlier) {
+            let side = h.side.clone().unwrap_or_else(|| "side unknown".into());
+            let entry = heads.entry(side).or_insert_with(|| (h.person.clone(), Vec::new()));
+            let cite = cite(doc, h.sentence);
+            if entry.0 == h.person && !entry.1.contains(&cite) && entry.1.len() < 3 {
+                entry.1.push(cite);
+            }
+        }
+    }
+    if !heads.is_empty() {
+        let parts: Vec<String> = heads.iter().map(|(side, (p, cs))| format!("{side}: {p} {}", cs.join(" "))).collect();
+        out.push_str(&format!("  - led by: {}\n", parts.join("; ")));
+    }
+    // what was agreed or exchanged at it, with numbers, from the articles about it
+    let mut agreed_seen = BTreeSet::new();
+    let mut n_agreed = 0;
+    for e in evs.iter().copied().filter(|e| {
+        matches!(e.event.event_type, PloverType::Agree | PloverType::Retreat | PloverType::Concede)
+            && matches!(e.event.modality, Modality::Asserted | Modality::Planned)
+            && (!e.event.quantities.is_empty() || !e.event.items.is_empty())
+            && e.reports.iter().any(|r| round.lede_docs.contains(&r.doc) || round.events.iter().any(|x| x.reports.iter().any(|y| y.doc == r.doc && y.sentence == r.sentence)))
+            && at_this_round(e, round, by_id)
+    }) {
+        if n_agreed >= 3 || !agreed_seen.insert(clean(&e.summary).to_lowercase()) {
+            continue;
+        }
+        let numbers: Vec<String> = e.event.quantities.iter().filter_map(|q| by_id.get(&e.reports[0].doc).map(|d| clean(q.span.text(d.body())))).collect();
+        let what = if numbers.is_empty() { String::new() } else { format!(" [{}]", numbers.join(", ")) };
+        out.push_str(&format!("  - {} ({}){}: {} {}\n", e.event.event_type.as_str(), e.event.modality.as_str(), what, clean(&e.summary), cites(e, by_id, 2)));
+        n_agreed += 1;
+    }
+    out
+}
+
 /// reject or concede.
 fn outcomes_of<'a>(demand: &MergedEvent, evs: &[&'a MergedEvent]) -> Vec<&'a MergedEvent> {
     let addressed: BTreeSet<String> = demand
@@ -703,7 +871,7 @@ mod tests {
         let r2 = md.find("- round 2 — **2025-06-02**").expect(&md);
         let r3 = md.find("- round 3 — **2025-07-23**").expect(&md);
         assert!(r1 < r2 && r2 < r3);
-        let vague = md.find("- talks, date uncertain (between 2025-01-20 and 2025-07-14): Talks between both").expect(&md);
+        let vague = md.find("- other talks, date uncertain (between 2025-01-20 and 2025-07-14): Talks between both").expect(&md);
         assert!(r3 < vague && !md.contains("round 4"), "{md}");
         // a bounded report of the second round with the same content joins it
         let s5 = "Ukraine and Russia held a second round of talks in Istanbul on Monday, officials said.";

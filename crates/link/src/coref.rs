@@ -283,7 +283,8 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
                         && m.actor_keys == x.facts.actor_keys
                         && m.day.is_some()
                         && m.day == x.facts.day)
-                    || same_meeting_in_one_article(c.event_type, m, x.facts))
+                    || (same_meeting_in_one_article(c.event_type, m, x.facts)
+                        && (x.actor_keys.is_empty() || c.actor_keys.is_empty() || !x.actor_keys.is_disjoint(&c.actor_keys))))
         });
         if !same {
             return None;

@@ -33,7 +33,7 @@ const LEAD_VERBS: &[&str] = &[
     "lead", "leads", "led", "leading", "head", "heads", "headed", "heading", "chair", "chairs", "chaired", "chairing",
 ];
 const DELEGATION_NOUNS: &[&str] = &["delegation", "delegations", "team", "negotiators", "delegates", "mission"];
-const EARLIER_WORDS: &[&str] = &["previous", "earlier", "last", "past", "prior", "former"];
+const EARLIER_WORDS: &[&str] = &["previous", "previously", "earlier", "last", "past", "prior"];
 /// Words a lead verb may stand from its noun or person (clause-sized).
 const WINDOW: usize = 6;
 
@@ -67,6 +67,21 @@ fn words_of(body: &str, sentence: Span) -> Vec<Word<'_>> {
     out
 }
 
+/// Words in a relative clause set off by commas at the start of `between`
+/// (", who currently serves as council secretary,"), else 0.
+fn relative_clause_words(between: &str) -> usize {
+    let t = between.trim_start();
+    let Some(rest) = t.strip_prefix(',') else { return 0 };
+    let rest = rest.trim_start();
+    if !(rest.starts_with("who ") || rest.starts_with("which ")) {
+        return 0;
+    }
+    match rest.find(',') {
+        Some(end) => rest[..end].split_whitespace().count(),
+        None => 0,
+    }
+}
+
 /// Every delegation-head statement in `doc`.
 pub fn delegation_heads(doc: &Document) -> Vec<DelegationHead> {
     let body = doc.body();
@@ -98,7 +113,9 @@ pub fn delegation_heads(doc: &Document) -> Vec<DelegationHead> {
                 })
             } else if after.is_some() {
                 ments.iter().filter(|m| m.entity_type == EntityType::Person).rev().find(|m| {
-                    word_before(m.span.end()).is_some_and(|k| k < vi && vi - k <= WINDOW)
+                    // a relative clause after the person does not count ("X, who serves as …, would head")
+                    let skipped = body.get(m.span.end()..v.start).map_or(0, relative_clause_words);
+                    word_before(m.span.end()).is_some_and(|k| k < vi && vi - k <= WINDOW + skipped)
                 })
             } else {
                 None
@@ -174,6 +191,10 @@ mod tests {
         let h = delegation_heads(&d);
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].side.as_deref(), Some("FRE"));
+        let body = "Freedonia said former minister Anna Berg, who currently serves as security council secretary, would head its delegation.";
+        let h = delegation_heads(&doc(body, &[("Anna Berg", "FRE")], &[]));
+        assert_eq!(h.len(), 1, "the relative clause is skipped");
+        assert!(!h[0].earlier, "a former office is no earlier round");
         let body = "Vos, who led the Sylvanian delegation in the two previous rounds, is not seen as powerful.";
         let d = doc(body, &[("Vos", "SYL")], &[("Sylvanian", "SYL")]);
         let h = delegation_heads(&d);
