@@ -120,6 +120,10 @@ struct DateRecord {
     value: Option<String>,
     earliest: Option<String>,
     latest: Option<String>,
+    /// Added field: the weekday the text names when it names no date
+    /// ("Monday"); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weekday: Option<&'static str>,
 }
 
 impl DateRecord {
@@ -127,7 +131,8 @@ impl DateRecord {
     /// precision is dropped (null: unknown) rather than exported malformed.
     fn of(d: &UncertainDate) -> DateRecord {
         let value = d.value.clone().filter(|v| validate::iso_value(v, "value").is_ok());
-        DateRecord { value, earliest: d.earliest.map(iso), latest: d.latest.map(iso) }
+        let weekday = if value.is_none() { d.weekday_name() } else { None };
+        DateRecord { value, earliest: d.earliest.map(iso), latest: d.latest.map(iso), weekday }
     }
 }
 

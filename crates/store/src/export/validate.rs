@@ -8,7 +8,7 @@
 //! well-formed objects with `earliest <= latest`, and enumerations hold one of
 //! their allowed values. Extra fields are allowed.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value};
 
 const ENTITY_TYPES: &[&str] = &["person", "organization", "location", "group"];
@@ -197,6 +197,21 @@ fn uncertain_date(o: &Obj<'_>) -> Result<(), String> {
     if let (Some(e), Some(l)) = (day("earliest")?, day("latest")?) {
         if e > l {
             return Err(format!("`earliest` {e} is after `latest` {l}"));
+        }
+    }
+    // added field: a weekday name, and the bounds fall on it
+    let weekday = if o.map.contains_key("weekday") { o.opt_str("weekday")? } else { None };
+    if let Some(w) = weekday {
+        let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        let Some(n) = names.iter().position(|x| *x == w) else {
+            return Err(format!("`weekday` {w:?} is not a weekday name"));
+        };
+        for key in ["earliest", "latest"] {
+            if let Some(d) = day(key)? {
+                if d.weekday().num_days_from_monday() as usize != n {
+                    return Err(format!("`{key}` {d} is not a {w}"));
+                }
+            }
         }
     }
     Ok(())
@@ -395,6 +410,13 @@ mod tests {
         rejects(&doc_with("published", Some(basis)), "`basis`");
         let no_latest = serde_json::json!({"value": null, "earliest": null, "basis": "unknown"});
         rejects(&doc_with("published", Some(no_latest)), "missing field `latest`");
+        // 2025-05-26 is a Monday, 2025-05-27 is not
+        let not_monday = serde_json::json!({"value": null, "earliest": "2025-05-27", "latest": null, "weekday": "Monday", "basis": "inferred"});
+        rejects(&doc_with("published", Some(not_monday)), "is not a Monday");
+        let odd_name = serde_json::json!({"value": null, "earliest": "2025-05-26", "latest": null, "weekday": "Mon", "basis": "inferred"});
+        rejects(&doc_with("published", Some(odd_name)), "not a weekday name");
+        let monday = serde_json::json!({"value": null, "earliest": "2025-05-26", "latest": "2025-06-09", "weekday": "Monday", "basis": "inferred"});
+        assert_eq!(validate_record(&doc_with("published", Some(monday))), Ok(()));
 
         rejects(r#"{"kind":"mention","doc":"d:01","start":5,"end":2,"text":"x","entity":"e:a"}"#, "after");
         rejects(r#"{"kind":"mention","doc":"d:01","start":-1,"end":2,"text":"xyz","entity":"e:a"}"#, "non-negative");
