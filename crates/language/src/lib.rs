@@ -50,6 +50,9 @@ impl Language {
         time::annotate(doc);
         quantity::annotate(doc);
         quote::annotate(doc);
+        // Dates the text reports as past (or still to come) bound the document
+        // date too; times are then resolved again against the narrowed date.
+        dating::bound_by_reported_dates(doc);
         doc.sort_layers();
     }
 }

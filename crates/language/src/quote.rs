@@ -50,6 +50,12 @@ static THAT_CUES: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// True for a single-word reporting verb of `data/quote/cues.txt` that is a
+/// cue by itself ("said", "told"; not "agreed", a cue only before "that").
+pub(crate) fn is_cue_word(lower: &str) -> bool {
+    CUES.contains(lower) && !THAT_CUES.contains(lower)
+}
+
 static WORD_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*").expect("word regex"));
 

@@ -329,7 +329,7 @@ fn eval_rel(rel: Rel, anchor: NaiveDate) -> Option<(String, NaiveDate, NaiveDate
             let mut y = anchor.year();
             if diff > 6 || (past && diff > 1) {
                 y -= 1;
-            } else if diff < -6 || (future && diff < -1) {
+            } else if (diff < -6 && !past) || (future && diff < -1) {
                 y += 1;
             }
             let (a, b) = month_bounds(y, month)?;
@@ -531,11 +531,28 @@ struct Candidate {
     yearless_year: Option<i32>,
     /// True when `open` holds first days of a year-less month, not month-days.
     whole_month: bool,
+        /// True when the year was settled by a weekday named elsewhere in the
+    /// sentence (which may belong to another event), not by the document
+    /// range, a weekday written with the date or the year the document's
+    /// other dates share.
+    year_guessed: bool,
 }
 
 /// Finds and normalises the time expressions of `text` against `doc_date`,
 /// using `sentences` (byte ranges) to judge tense. Sorted, non-overlapping.
 pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) -> Vec<(Span, TimeType, Option<String>, UncertainDate)> {
+    find_marked(text, doc_date, sentences).into_iter().map(|(a, b, c, d, _)| (a, b, c, d)).collect()
+}
+
+/// The time expressions of `doc` whose year-less date took its year from a
+/// weekday named elsewhere in its sentence (a guess, see `settle_open_dates`).
+pub(crate) fn year_guessed(doc: &Document) -> Vec<Span> {
+    let sentences = sentence_ranges(doc);
+    find_marked(doc.body(), &doc.meta.published.date, &sentences).into_iter().filter(|x| x.4).map(|x| x.0).collect()
+}
+
+/// [`find`], with a mark on the expressions whose year was guessed.
+fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) -> Vec<(Span, TimeType, Option<String>, UncertainDate, bool)> {
     let anchor = anchor_bounds(doc_date);
     let mut cands: Vec<Candidate> = Vec::new();
     let sentence_start = |at: usize| -> usize {
@@ -571,7 +588,7 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
             let g = |i: usize| c.get(i).map(|x| x.as_str());
             let (start, end) = (m.start(), m.end());
             let mut push = |start: usize, end: usize, tt: TimeType, value: Option<String>, resolved: UncertainDate| {
-                cands.push(Candidate { start, end, time_type: tt, value, resolved, open: Vec::new(), yearless_year: None, whole_month: false });
+                cands.push(Candidate { start, end, time_type: tt, value, resolved, open: Vec::new(), yearless_year: None, whole_month: false, year_guessed: false });
             };
             match p.kind {
                 Kind::Iso => {
@@ -620,7 +637,7 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                         };
                         let yearless_year = v.as_ref().and_then(|_| r.exact_day()).map(|d| d.year());
                         let open = if v.is_none() && fitting.len() > 1 { fitting } else { Vec::new() };
-                        cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: false });
+                        cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: false, year_guessed: false });
                     }
                 }
                 Kind::MonthYear => {
@@ -658,7 +675,7 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
                         _ => Vec::new(),
                     };
                     let yearless_year = v.as_ref().and(r.earliest).map(|d| d.year());
-                    cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: true });
+                    cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: true, year_guessed: false });
                 }
                 Kind::Year => {
                     let y = m.as_str();
@@ -908,7 +925,7 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
     settle_open_dates(text, &mut cands, sentences);
     // Longest match wins; earlier start first.
     cands.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))));
-    let mut out: Vec<(Span, TimeType, Option<String>, UncertainDate)> = Vec::new();
+    let mut out: Vec<(Span, TimeType, Option<String>, UncertainDate, bool)> = Vec::new();
     let mut chosen: Vec<&Candidate> = Vec::new();
     // Prefer longer candidates globally: process by length desc, keep non-overlapping.
     let mut order: Vec<&Candidate> = cands.iter().collect();
@@ -921,7 +938,7 @@ pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) 
     chosen.sort_by_key(|c| c.start);
     for c in chosen {
         if let Ok(span) = Span::new(text, c.start, c.end) {
-            out.push((span, c.time_type, c.value.clone(), c.resolved.clone()));
+            out.push((span, c.time_type, c.value.clone(), c.resolved.clone(), c.year_guessed));
         }
     }
     out
@@ -1052,6 +1069,7 @@ fn settle_open_dates(text: &str, cands: &mut [Candidate], sentences: &[(usize, u
             [y] => pick(&|d: &NaiveDate| d.year() == **y),
             _ => None,
         };
+        c.year_guessed = by_weekday.is_some();
         if let Some(day) = by_weekday.or(by_year) {
             if c.whole_month {
                 let v = day.format("%Y-%m").to_string();
@@ -1091,6 +1109,22 @@ fn last_word(s: &str) -> &str {
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     &t[start..]
+}
+
+/// True for a weekday name of the lexicon ("Monday", "Fri.").
+pub(crate) fn is_weekday_name(word: &str) -> bool {
+    LEXICON.weekdays.contains_key(word)
+}
+
+/// True when a time expression's words name a calendar month or an ISO date
+/// ("May 16", "in June", "2025-05-16", "Monday, June 2"): its value does not
+/// come from the document date alone.
+pub(crate) fn names_calendar_date(surface: &str) -> bool {
+    static ISO_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}-\d{2}").expect("iso regex"));
+    ISO_RE.is_match(surface)
+        || surface
+            .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .any(|w| LEXICON.months.contains_key(w) || LEXICON.months.contains_key(w.trim_end_matches('.')))
 }
 
 /// Fills `doc.times`.
@@ -1184,6 +1218,14 @@ mod tests {
         assert_eq!(rate[0].2.as_deref(), Some("P1D"));
         let within = run("It could happen within a day.", UncertainDate::unknown());
         assert_eq!(within[0].1, TimeType::Duration);
+    }
+
+    #[test]
+    fn a_past_month_is_never_after_the_anchor() {
+        // months later in the calendar than the anchor's are last year's
+        check("The loss was recorded in April.", "2010-12-14", &[("April", "2010-04")]);
+        check("The loss was recorded in November.", "2011-02-14", &[("November", "2010-11")]);
+        check("Talks will resume in April.", "2010-12-14", &[("April", "2011-04")]);
     }
 
     #[test]
