@@ -230,7 +230,29 @@ fn resolve_pairs(doc: &Document, sentences: &[Span]) -> (Vec<Mention>, Vec<PairR
                 }
                 _ => Vec::new(),
             };
+            let text = span.text(body).to_string();
             if chosen.len() != 2 {
+                // nothing to pick here: the pair resolved most recently earlier in the document
+                let Some(last) = pairs.last() else { continue };
+                let last: &PairRef = last;
+                let parties: Vec<EventArg> =
+                    last.parties.iter().map(|a| EventArg { span: Some(span), ..a.clone() }).collect();
+                let codes: Vec<&str> = parties.iter().filter_map(|a| a.country.as_deref()).collect();
+                let note = format!(
+                    "'{text}' → {} (no two parties named in this sentence and the two before it: the pair resolved most recently earlier in the document, at '{}')",
+                    codes.join("+"),
+                    last.span.text(body)
+                );
+                extra.push(Mention {
+                    span,
+                    entity_type: EntityType::Group,
+                    canonical: text,
+                    kb_id: None,
+                    country: None,
+                    sector: None,
+                    source: chronicle_core::MentionSource::Rule,
+                });
+                pairs.push(PairRef { span, parties, note });
                 continue;
             }
             let mut parties = Vec::new();
@@ -250,7 +272,6 @@ fn resolve_pairs(doc: &Document, sentences: &[Span]) -> (Vec<Mention>, Vec<PairR
                     span: Some(span),
                 });
             }
-            let text = span.text(body).to_string();
             let note = format!(
                 "'{text}' → {} (the two parties named in this sentence and the two before it)",
                 chosen.join("+")
@@ -620,8 +641,21 @@ impl<'a> Ctx<'a> {
     /// A place without a country inside one with a country ("the town of X in
     /// southeastern Turkey"): that country.
     fn containing_country(&self, k: usize) -> Option<String> {
-        let (m, _, e) = self.ments[k];
-        if m.entity_type != EntityType::Location || self.word(e) != "in" {
+        let (m, s, e) = self.ments[k];
+        if m.entity_type != EntityType::Location {
+            return None;
+        }
+        // "the Ukrainian city of X"
+        if s >= 3 && self.word(s - 1) == "of" && self.toks.get(s - 2).and_then(noun_class) == Some(NounClass::Place) {
+            if let Some(o) = self.owner[s - 3].and_then(|o| self.ments.get(o)) {
+                if matches!(o.0.entity_type, EntityType::Group | EntityType::Location) {
+                    if let Some(c) = party_code(o.0) {
+                        return Some(c.to_string());
+                    }
+                }
+            }
+        }
+        if self.word(e) != "in" {
             return None;
         }
         let j = (e + 1..(e + 4).min(self.toks.len())).find(|&j| self.owner[j].is_some() || self.toks[j].punct)?;
@@ -768,13 +802,22 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
         }
         // "the alleged demands": a participle used as an adjective is no event
         let adjectival = |e: usize| {
-            lex.entries[e].frame.verb
-                && tok.lower.ends_with("ed")
-                && i > 0
-                && matches!(
-                    ctx.word(i - 1),
-                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "these" | "this" | "those" | "our"
-                )
+            let entry = &lex.entries[e];
+            let participle = entry.frame.verb && tok.lower.ends_with("ed") && i > 0;
+            let determiner = matches!(
+                ctx.word(i - 1),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their" | "these" | "this" | "those" | "our"
+            );
+            // "all captured fighters", "1,000 wounded soldiers": a quantifier, the participle, a noun
+            let mut q = i.saturating_sub(1);
+            while q > 0 && ctx.word(q).ends_with("ly") {
+                q -= 1; // "all severely wounded soldiers"
+            }
+            let quantified = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce)
+                && (matches!(ctx.word(q), "all" | "some" | "many" | "several" | "both" | "other")
+                    || ctx.word(q).chars().next().is_some_and(|c| c.is_ascii_digit()))
+                && ctx.toks.get(i + 1).is_some_and(|n| noun_like(n) || ctx.owner[i + 1].is_some());
+            participle && (determiner || quantified)
         };
         // "X expected Y … as a minimum": a demand (not "expected to", a plan)
         if best.is_none() && tok.stem == "expect" && ctx.word(i + 1) != "to" {
@@ -805,6 +848,70 @@ fn is_past(ctx: &Ctx, trig: &Trig) -> bool {
             || IRREGULAR_PAST.contains(&w)
             || matches!(w, "has" | "have" | "had")
     })
+}
+
+/// Function words that are never the noun a participle describes.
+const NOT_NOUNS: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "who", "which", "that",
+    "and", "or", "but", "he", "she", "they", "it", "we", "i", "you", "this", "its", "his", "her",
+    "their", "our", "not", "also", "as", "thus", "us", "does", "did", "do", "reportedly", "allegedly",
+];
+
+/// A word that can head a noun phrase: a listed party noun, a plural, a
+/// number, or a common plural without -s.
+fn noun_like(t: &Tok) -> bool {
+    if t.punct || NOT_NOUNS.contains(&t.lower.as_str()) || t.lower.ends_with("ly") {
+        return false;
+    }
+    noun_class(t).is_some()
+        || matches!(t.lower.as_str(), "people" | "children" | "men" | "women" | "police" | "personnel")
+        || NUMBER_WORDS.contains(&t.lower.as_str())
+        || (t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss"))
+        || t.lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// "soldiers killed in combat", "people wounded last week": a past participle
+/// of an assault or coercion verb right after the noun it describes, with no
+/// object after it (a preposition, punctuation or the end follows).
+fn victim_participle(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> bool {
+    let Some(entry) = lex.entries.get(trig.entry) else { return false };
+    if !entry.frame.verb || !matches!(entry.event_type, PloverType::Assault | PloverType::Coerce) {
+        return false;
+    }
+    let w = ctx.word(trig.start);
+    let participle = (w.len() > 4 && w.ends_with("ed")) || IRREGULAR_PARTICIPLE.contains(&w);
+    let before = trig.start.checked_sub(1).and_then(|j| ctx.toks.get(j));
+    let after = ctx.toks.get(trig.end);
+    let no_object = after.map_or(true, |t| {
+        t.punct
+            || matches!(
+                t.lower.as_str(),
+                "in" | "during" | "on" | "at" | "since" | "last" | "over" | "while" | "when" | "after" | "before"
+                    | "by" | "near" | "outside" | "inside" | "across" | "this" | "earlier" | "or" | "and"
+            )
+    });
+    if !(participle && no_object) {
+        return false;
+    }
+    let Some(b) = before.filter(|b| noun_like(b)) else { return false };
+    // "three killed in …": a bare number is always the victims; a noun must hang from a
+    // preposition ("the remains of 6,000 soldiers killed …"), or it may be the clause's subject
+    // ("Russian forces attacked on Monday")
+    let number = b.lower.chars().next().is_some_and(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&b.lower.as_str());
+    number
+        || (trig.start.saturating_sub(5)..trig.start.saturating_sub(1))
+            .any(|j| matches!(ctx.word(j), "of" | "for" | "among" | "including" | "with" | "than" | "about" | "to"))
+}
+
+/// Number words that can stand for people ("three killed").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "dozen", "dozens", "hundreds", "thousands", "scores",
+];
+
+/// A party named in a 'by' phrase right after the trigger ("killed by Russian forces").
+fn agent_named(ctx: &Ctx, trig: &Trig) -> bool {
+    ctx.word(trig.end) == "by" && (trig.end + 1..(trig.end + 4).min(ctx.toks.len())).any(|j| ctx.owner[j].is_some())
 }
 
 /// "X has been put under investigation", "placed under arrest": a passive
@@ -908,6 +1015,9 @@ fn noun_use(entry: &TriggerEntry, ctx: &Ctx, trig: &Trig) -> bool {
 struct Draft {
     event: Event,
     governs: Option<Modality>,
+    /// Coordinated exact dates ("on May 16 and June 2") with their words: one
+    /// copy of the event per date.
+    dates: Vec<(UncertainDate, String)>,
 }
 
 /// Codes every sentence of `doc`.
@@ -983,7 +1093,12 @@ pub(crate) fn code_sentence(
     sentence: Span,
 ) -> Vec<Event> {
     let ctx = Ctx::new(doc, mentions, pairs, countries, sentence);
-    let trigs = find_triggers(lex, &ctx);
+    let mut trigs = find_triggers(lex, &ctx);
+    // "the remains of 6,000 soldiers killed in combat": a participle describing victims is no new
+    // attack when the sentence reports something else, unless it names the attacker
+    if trigs.len() > 1 {
+        trigs.retain(|t| !(victim_participle(lex, &ctx, t) && !agent_named(&ctx, t)));
+    }
     let mut drafts: Vec<Draft> = Vec::new();
     for (ti, trig) in trigs.iter().enumerate() {
         let entry = &lex.entries[trig.entry];
@@ -1008,6 +1123,7 @@ pub(crate) fn code_sentence(
             drafts.push(Draft {
                 event: placeholder(sentence, &ctx, trig),
                 governs: entry.governs,
+                dates: Vec::new(),
             });
             continue;
         };
@@ -1023,7 +1139,20 @@ pub(crate) fn code_sentence(
         }
         drafts.push(draft);
     }
-    let mut events: Vec<Event> = drafts.into_iter().filter(|d| !d.event.rule.is_empty()).map(|d| d.event).collect();
+    let mut events: Vec<Event> = Vec::new();
+    for d in drafts.into_iter().filter(|d| !d.event.rule.is_empty()) {
+        if d.dates.len() < 2 {
+            events.push(d.event);
+            continue;
+        }
+        let n = d.dates.len();
+        for (k, (date, words)) in d.dates.into_iter().enumerate() {
+            let mut e = d.event.clone();
+            e.date = date;
+            e.rule.push_str(&format!("; this copy: '{words}' ({} of {n} coordinated dates)", k + 1));
+            events.push(e);
+        }
+    }
     same_event_nouns(&ctx, &mut events);
     events
 }
@@ -1104,7 +1233,9 @@ fn code_trigger(
 
     // ---- actors
     let put_under = put_under(ctx, trig);
-    let passive = (entry.frame.verb && is_passive(ctx, trig)) || put_under;
+    // "civilians killed by Russian forces": a reduced relative with its agent is a passive
+    let reduced = victim_participle(lex, ctx, trig) && agent_named(ctx, trig);
+    let passive = (entry.frame.verb && is_passive(ctx, trig)) || put_under || reduced;
     let lb = ctx.boundary_back(trig.start);
     // the subject of this trigger is not beyond an earlier trigger of the clause
     let prev_end = prev.map(|(_, t)| t.end).filter(|&e| e <= trig.start);
@@ -1339,6 +1470,15 @@ fn code_trigger(
         }
     }
 
+    if entry.frame.mutual && actors.is_empty() && recipients.is_empty() {
+        // "the first round of talks on May 16 …, but the two sides agreed …": talks naming no
+        // party are between the pair a phrase of the same sentence stands for
+        if let Some(p) = ctx.pairs.iter().find(|p| sentence_span.contains(p.span)) {
+            actors = p.parties.clone();
+            actor_note = format!("no party named: the pair '{}' of the same sentence", p.span.text(ctx.body));
+        }
+    }
+
     // ---- location: a place introduced by in/at
     let mut location = None;
     let mut location_k = None;
@@ -1358,7 +1498,7 @@ fn code_trigger(
     // ---- modality
     let mut governed = false;
     let mut noun_context = false;
-    let (mut modality, mod_note) = match governor {
+    let (mut modality, mut mod_note) = match governor {
         Some((g, gt)) => {
             governed = true;
             let m = if g.event.modality == Modality::Negated {
@@ -1382,6 +1522,11 @@ fn code_trigger(
     };
     if entry.frame.reported {
         modality = Modality::Asserted;
+    }
+    if reduced && !governed {
+        // "soldiers killed by X": the participle reports what happened, whatever the main clause plans
+        modality = Modality::Asserted;
+        mod_note = "asserted (a participle describing what happened)".into();
     }
     if let Some((g, _)) = governor {
         if actors.is_empty() {
@@ -1417,6 +1562,9 @@ fn code_trigger(
     if put_under {
         actor_note.push_str(" ('put under' + event noun)");
     }
+    if reduced {
+        actor_note.push_str(" (a participle after the noun it describes, with its agent)");
+    }
     if official && !passive && !actors.is_empty() && actors.iter().all(|a| a.country.is_none()) {
         // "President X … will extend the curfew in Abidjan": a person the mention layer gives no
         // country, doing a state action in a place, acts for that place's country
@@ -1447,11 +1595,25 @@ fn code_trigger(
     if coercion && !passive && recipients.iter().all(|r| r.country.is_none()) {
         // "police opened fire to disperse demonstrators": the acted-upon group, of the
         // actors' country (domestic coercion) or else of the event's place
-        let country = actors
-            .iter()
-            .find_map(|a| a.country.clone())
-            .map(|c| (c, "the actors' country"))
-            .or_else(|| location.as_ref().and_then(|l| l.country.clone()).map(|c| (c, "the event's place")));
+        // for coercion the actors' country first (police and demonstrators are compatriots); for an
+        // assault the place first (a border belongs to two countries: not used), then the actors'
+        // country only when they are state forces ("police opened fire")
+        let from_actors = actors.iter().find_map(|a| a.country.clone()).map(|c| (c, "the actors' country"));
+        let border = location_k.is_some_and(|k| {
+            let e = ctx.ments[k].2;
+            matches!(ctx.word(e), "border" | "frontier")
+        });
+        let from_place = location
+            .as_ref()
+            .filter(|_| !border)
+            .and_then(|l| l.country.clone())
+            .map(|c| (c, "the event's place"));
+        let state_forces = (from..trig.start).any(|j| noun_class(&ctx.toks[j]) == Some(NounClass::Security));
+        let country = if entry.event_type == PloverType::Coerce {
+            from_actors.or(from_place)
+        } else {
+            from_place.or(from_actors.filter(|_| state_forces))
+        };
         let end = ctx.boundary_fwd(trig.end, true, false).min(trig.end + 12);
         if let Some((c, whence)) = country.filter(|(c, _)| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase())) {
             if let Some(g) = ctx.acted_upon_group(trig.end, end, &c) {
@@ -1529,11 +1691,18 @@ fn code_trigger(
                 && !t.resolved.is_unknown()
         })
         .collect();
+    let mut dates: Vec<(UncertainDate, String)> = Vec::new();
     let date = if let Some(t) = sentence_times
         .iter()
         .min_by_key(|t| t.span.start().abs_diff(trigger.start()))
     {
-        notes.push(format!("date: '{}'", t.span.text(ctx.body)));
+        let group = coordinated_dates(ctx.body, &sentence_times, t.span);
+        if group.len() >= 2 {
+            notes.push(format!("date: one of {} coordinated dates", group.len()));
+            dates = group.iter().map(|g| (g.resolved.clone(), g.span.text(ctx.body).to_string())).collect();
+        } else {
+            notes.push(format!("date: '{}'", t.span.text(ctx.body)));
+        }
         t.resolved.clone()
     } else if modality == Modality::Asserted && is_past(ctx, trig) {
         let pub_date = &doc.meta.published.date;
@@ -1635,7 +1804,45 @@ fn code_trigger(
         trigger,
         rule,
     };
-    Some(Draft { event, governs: entry.governs })
+    Some(Draft { event, governs: entry.governs, dates })
+}
+
+/// The exact dates coordinated with the time at `at` ("on May 16 and June 2",
+/// "on May 16 and on June 2", "May 16, June 2 and June 23"), in text order;
+/// empty unless every one of them is an exact day and they are joined only
+/// by "and" and commas (an optional "on" after the joiner).
+fn coordinated_dates<'t>(body: &str, times: &[&'t chronicle_core::TimeExpr], at: Span) -> Vec<&'t chronicle_core::TimeExpr> {
+    let mut sorted: Vec<&chronicle_core::TimeExpr> = times.to_vec();
+    sorted.sort_by_key(|t| t.span.start());
+    let Some(i) = sorted.iter().position(|t| t.span == at) else { return Vec::new() };
+    let joined = |a: &chronicle_core::TimeExpr, b: &chronicle_core::TimeExpr| {
+        let gap = body.get(a.span.end()..b.span.start()).unwrap_or("x").to_lowercase();
+        let words: Vec<&str> = gap.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = words.iter().map(|w| w.trim_end_matches(',')).filter(|w| !w.is_empty()).collect();
+        let comma = gap.contains(',');
+        match words.as_slice() {
+            [] => comma,
+            ["and"] | ["and", "on"] | ["on"] => words.first() == Some(&"and") || comma,
+            _ => false,
+        }
+    };
+    let (mut lo, mut hi) = (i, i);
+    while lo > 0 && joined(sorted[lo - 1], sorted[lo]) {
+        lo -= 1;
+    }
+    while hi + 1 < sorted.len() && joined(sorted[hi], sorted[hi + 1]) {
+        hi += 1;
+    }
+    let group = &sorted[lo..=hi];
+    if group.len() < 2 || !group.iter().all(|t| t.resolved.exact_day().is_some()) {
+        return Vec::new();
+    }
+    // "between June 20 and June 30", "from May 1 to May 5": a range, not several dates
+    let before = body.get(..group[0].span.start()).unwrap_or("").trim_end().to_lowercase();
+    if before.ends_with("between") || before.ends_with("from") {
+        return Vec::new();
+    }
+    group.to_vec()
 }
 
 /// The object words after a speech trigger, without leading function words.
@@ -2184,5 +2391,100 @@ pub(crate) mod tests {
         ));
         let e = main_of(&doc);
         assert_eq!(countries(&e.recipients), ["TUR"], "{}", e.rule);
+    }
+
+    // ---- demo-noise rules (invented sentences)
+
+    fn with_time(mut doc: Document, part: &str, resolved: UncertainDate) -> Document {
+        let span = span_of(&doc, part);
+        doc.times.push(TimeExpr { span, time_type: TimeType::Date, value: resolved.value.clone(), resolved });
+        doc.sort_layers();
+        doc
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> UncertainDate {
+        UncertainDate::day(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn victims_described_by_a_participle_are_no_new_attack() {
+        let doc = coded(doc_with(
+            "Armenia and Azerbaijan will exchange the bodies of 300 soldiers killed in combat.",
+            &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))],
+        ));
+        assert!(doc.events.iter().all(|e| e.event_type != PloverType::Assault), "{:#?}", doc.events);
+        assert!(doc.events.iter().any(|e| e.mode.as_deref() == Some("release")));
+        // prenominal: "all captured fighters"
+        let doc = coded(doc_with(
+            "Armenia and Azerbaijan agreed to swap all captured fighters.",
+            &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))],
+        ));
+        assert!(doc.events.iter().all(|e| e.event_type != PloverType::Assault), "{:#?}", doc.events);
+        // a named attacker keeps the attack, as a reduced passive
+        let doc = coded(doc_with(
+            "Armenia and Azerbaijan will exchange the bodies of soldiers killed by Azerbaijani forces.",
+            &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE")), ("Azerbaijani", Group, Some("AZE"))],
+        ));
+        let a = doc.events.iter().find(|e| e.event_type == PloverType::Assault).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        assert_eq!(countries(&a.actors), ["AZE"], "{}", a.rule);
+        // the only event of its sentence stays
+        let doc = coded(doc_with("Three villagers killed in Ruritania.", &[("Ruritania", Location, Some("RUR"))]));
+        assert!(doc.events.iter().any(|e| e.event_type == PloverType::Assault));
+    }
+
+    #[test]
+    fn a_palace_after_at_is_the_location_not_a_recipient() {
+        let doc = coded(doc_with(
+            "The delegations of Peru and Chile met on Monday at the old Torre Tagle Palace in the Peruvian capital.",
+            &[
+                ("Peru", Location, Some("PER")),
+                ("Chile", Location, Some("CHL")),
+                ("Torre Tagle Palace", EntityType::Organization, None),
+                ("Peruvian", Group, Some("PER")),
+            ],
+        ));
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Consult).expect("meeting");
+        assert!(e.recipients.is_empty(), "{}", e.rule);
+        assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Torre Tagle Palace"), "{}", e.rule);
+        assert_eq!(countries(&e.actors), ["PER", "CHL"], "{}", e.rule);
+    }
+
+    #[test]
+    fn coordinated_exact_dates_give_one_event_per_date() {
+        let doc = doc_with(
+            "At the talks on May 3 and June 9, Armenia and Azerbaijan swapped prisoners.",
+            &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))],
+        );
+        let doc = with_time(with_time(doc, "May 3", day(2025, 5, 3)), "June 9", day(2025, 6, 9));
+        let doc = coded(doc);
+        let talks: Vec<&Event> = doc.events.iter().filter(|e| e.event_type == PloverType::Consult).collect();
+        assert_eq!(talks.len(), 2, "{:#?}", doc.events);
+        assert_eq!(talks[0].date.value.as_deref(), Some("2025-05-03"));
+        assert_eq!(talks[1].date.value.as_deref(), Some("2025-06-09"));
+        assert!(talks[1].rule.contains("2 of 2 coordinated dates"), "{}", talks[1].rule);
+        assert_eq!(talks[0].trigger, talks[1].trigger);
+        // a range is one event
+        let doc = doc_with("Armenia proposed talks between June 20 and June 30.", &[("Armenia", Location, Some("ARM"))]);
+        let doc = coded(with_time(with_time(doc, "June 20", day(2025, 6, 20)), "June 30", day(2025, 6, 30)));
+        assert_eq!(doc.events.iter().filter(|e| e.event_type == PloverType::Consult || e.event_type == PloverType::Agree).count(), 2);
+        assert!(doc.events.iter().all(|e| !e.rule.contains("coordinated")));
+        // an inexact date in the coordination: no copies
+        let doc = doc_with("Armenia and Azerbaijan met on May 3 and in June.", &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))]);
+        let doc = coded(with_time(with_time(doc, "May 3", day(2025, 5, 3)), "June", UncertainDate::parse_value("2025-06").unwrap()));
+        assert_eq!(doc.events.len(), 1, "{:#?}", doc.events);
+    }
+
+    #[test]
+    fn a_weekday_only_date_passes_through() {
+        let monday = UncertainDate::on_weekday(
+            chrono::NaiveDate::from_ymd_opt(2025, 5, 20),
+            chrono::NaiveDate::from_ymd_opt(2025, 7, 14),
+            1,
+        )
+        .unwrap();
+        assert_eq!(monday.weekday, Some(1));
+        let doc = doc_with("Armenia and Azerbaijan met on Monday.", &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))]);
+        let doc = coded(with_time(doc, "Monday", monday.clone()));
+        assert_eq!(doc.events[0].date, monday);
     }
 }

@@ -281,3 +281,33 @@ fn a_bare_noun_naming_a_planned_exchange_is_planned() {
     let d = doc(&["The prisoner swap took place at the border."], &[]);
     assert_eq!(by_trigger(&d, "swap").modality, Modality::Asserted);
 }
+
+#[test]
+fn pair_phrase_falls_back_to_the_pair_resolved_before() {
+    let d = doc(
+        &[
+            "Armenia and Azerbaijan held talks.",
+            "Both sides agreed to meet again.",
+            "Observers were hopeful.",
+            "The weather was fine.",
+            "The first round of talks ended late, but the two sides agreed on a swap.",
+        ],
+        &[("Armenia", 0, Location, "ARM"), ("Azerbaijan", 0, Location, "AZE")],
+    );
+    let last = d.sentences.last().unwrap().span;
+    let agree = d
+        .events
+        .iter()
+        .find(|e| e.event_type == PloverType::Agree && last.contains(e.trigger))
+        .expect("agreement in the last sentence");
+    assert_eq!(countries(&agree.actors), ["ARM", "AZE"], "{}", agree.rule);
+    assert!(agree.rule.contains("resolved most recently earlier"), "{}", agree.rule);
+    // the talks noun with no party takes the pair of its sentence
+    let talks = d
+        .events
+        .iter()
+        .find(|e| e.event_type == PloverType::Consult && last.contains(e.trigger))
+        .expect("talks in the last sentence");
+    assert_eq!(countries(&talks.actors), ["ARM", "AZE"], "{}", talks.rule);
+    assert!(talks.rule.contains("of the same sentence"), "{}", talks.rule);
+}
