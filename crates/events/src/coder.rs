@@ -903,6 +903,26 @@ fn victim_participle(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> bool {
             .any(|j| matches!(ctx.word(j), "of" | "for" | "among" | "including" | "with" | "than" | "about" | "to"))
 }
 
+/// True for a day of a month whose year the text leaves open ("May 16",
+/// "2 June"): still one calendar day, unlike "May" or "last week".
+fn names_a_day(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let month = words.iter().any(|w| MONTHS.contains(&w.as_str()));
+    let day = words.iter().any(|w| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    });
+    words.len() <= 3 && month && day
+}
+
 /// Number words that can stand for people ("three killed").
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -1834,7 +1854,7 @@ fn coordinated_dates<'t>(body: &str, times: &[&'t chronicle_core::TimeExpr], at:
         hi += 1;
     }
     let group = &sorted[lo..=hi];
-    if group.len() < 2 || !group.iter().all(|t| t.resolved.exact_day().is_some()) {
+    if group.len() < 2 || !group.iter().all(|t| t.resolved.exact_day().is_some() || names_a_day(t.span.text(body))) {
         return Vec::new();
     }
     // "between June 20 and June 30", "from May 1 to May 5": a range, not several dates
@@ -2468,6 +2488,12 @@ pub(crate) mod tests {
         let doc = coded(with_time(with_time(doc, "June 20", day(2025, 6, 20)), "June 30", day(2025, 6, 30)));
         assert_eq!(doc.events.iter().filter(|e| e.event_type == PloverType::Consult || e.event_type == PloverType::Agree).count(), 2);
         assert!(doc.events.iter().all(|e| !e.rule.contains("coordinated")));
+        // days whose year is open are still days
+        let open = |d: u32, m: u32| UncertainDate::between(chrono::NaiveDate::from_ymd_opt(2025, m, d), None);
+        let doc = doc_with("Armenia and Azerbaijan met on May 3 and June 9.", &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))]);
+        let doc = coded(with_time(with_time(doc, "May 3", open(3, 5)), "June 9", open(9, 6)));
+        assert_eq!(doc.events.len(), 2, "{:#?}", doc.events);
+        assert!(names_a_day("16 May") && names_a_day("June 2nd") && !names_a_day("May") && !names_a_day("last week"));
         // an inexact date in the coordination: no copies
         let doc = doc_with("Armenia and Azerbaijan met on May 3 and in June.", &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))]);
         let doc = coded(with_time(with_time(doc, "May 3", day(2025, 5, 3)), "June", UncertainDate::parse_value("2025-06").unwrap()));

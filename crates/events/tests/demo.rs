@@ -174,3 +174,35 @@ fn the_two_sides_and_rival_delegations_are_russia_and_ukraine() {
         assert!(agree.rule.contains("the two sides"), "{}", agree.rule);
     }
 }
+
+#[test]
+fn remains_of_soldiers_killed_are_no_attack_and_the_palace_is_the_venue() {
+    let Some(doc) = article("004_", None) else { return };
+    let evs = in_sentence(&doc, "soldiers killed in combat");
+    assert!(!evs.is_empty());
+    assert!(evs.iter().all(|e| e.event_type != PloverType::Assault), "{:#?}", evs);
+    let met = evs.iter().find(|e| e.event_type == PloverType::Consult).expect("the meeting");
+    assert!(met.recipients.is_empty(), "{}", met.rule);
+    assert!(met.location.as_ref().is_some_and(|l| l.name.contains("Palace")), "{:?}", met.location);
+    assert_eq!(countries(&met.actors), ["RUS", "UKR"], "{}", met.rule);
+}
+
+#[test]
+fn two_sides_after_the_first_round_are_the_pair_named_before() {
+    let Some(doc) = article("004_", None) else { return };
+    let evs = in_sentence(&doc, "first round of direct talks");
+    let talks = evs.iter().find(|e| e.event_type == PloverType::Consult).expect("the first round");
+    assert_eq!(countries(&talks.actors), ["RUS", "UKR"], "{}", talks.rule);
+    let agree = evs.iter().find(|e| e.event_type == PloverType::Agree).expect("the agreement");
+    assert_eq!(countries(&agree.actors), ["RUS", "UKR"], "{}", agree.rule);
+}
+
+#[test]
+fn talks_on_two_dates_are_two_events() {
+    let Some(doc) = article("002_", None) else { return };
+    let evs = in_sentence(&doc, "At the last talks on");
+    let talks: Vec<&&Event> = evs.iter().filter(|e| e.event_type == PloverType::Consult).collect();
+    assert_eq!(talks.len(), 2, "{:#?}", talks);
+    assert_ne!(talks[0].date, talks[1].date);
+    assert!(talks.iter().all(|e| e.rule.contains("coordinated dates")));
+}
