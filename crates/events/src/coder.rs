@@ -134,6 +134,8 @@ pub(crate) enum NounClass {
     Place,
     /// The last word of a building or site name ("Palace").
     Facility,
+    /// A weapon an attack word can modify ("attack drones").
+    Weapon,
 }
 
 /// The built-in noun classes.
@@ -153,6 +155,7 @@ static NOUNS: std::sync::LazyLock<std::collections::HashMap<String, NounClass>> 
                 "armed" => NounClass::Armed,
                 "place" => NounClass::Place,
                 "facility" => NounClass::Facility,
+                "weapon" => NounClass::Weapon,
                 _ => return None,
             };
             Some((crate::lexicon::stem(word), class))
@@ -829,8 +832,14 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
                 continue;
             }
         }
+        // "attack drones", "strike arsenal": an attack word modifying a weapon noun names no attack
+        let modifier = |e: usize, end: usize| {
+            lex.entries[e].event_type == PloverType::Assault
+                && end == i + 1
+                && ctx.toks.get(end).and_then(noun_class) == Some(NounClass::Weapon)
+        };
         match best {
-            Some((entry, end)) if end > i && !adjectival(entry) => {
+            Some((entry, end)) if end > i && !adjectival(entry) && !modifier(entry, end) => {
                 out.push(Trig { entry, start: i, end, via: None });
                 i = end;
             }
@@ -2449,6 +2458,14 @@ pub(crate) mod tests {
         assert_eq!(countries(&a.actors), ["AZE"], "{}", a.rule);
         // the only event of its sentence stays
         let doc = coded(doc_with("Three villagers killed in Ruritania.", &[("Ruritania", Location, Some("RUR"))]));
+        assert!(doc.events.iter().any(|e| e.event_type == PloverType::Assault));
+    }
+
+    #[test]
+    fn an_attack_word_before_a_weapon_noun_is_no_attack() {
+        let doc = coded(doc_with("Ruritania builds attack drones in a new plant.", &[("Ruritania", Location, Some("RUR"))]));
+        assert!(doc.events.iter().all(|e| e.event_type != PloverType::Assault), "{:#?}", doc.events);
+        let doc = coded(doc_with("Ruritania launched an attack on the border.", &[("Ruritania", Location, Some("RUR"))]));
         assert!(doc.events.iter().any(|e| e.event_type == PloverType::Assault));
     }
 
