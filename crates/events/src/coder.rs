@@ -738,10 +738,50 @@ impl<'a> Ctx<'a> {
         EventArg {
             name: m.canonical.clone(),
             kb_id: m.kb_id.clone(),
-            country: m.country.clone(),
+            country: m.country.clone().or_else(|| self.demonym_country(k)),
             sector: m.sector.clone(),
             span: Some(m.span),
         }
+    }
+
+    /// A nationality word the mention layer gave no country, formed from a
+    /// country name or alias the KB knows ("Kampuchean" ← "Kampuchea"):
+    /// that country.
+    fn demonym_country(&self, k: usize) -> Option<String> {
+        let m = self.ments[k].0;
+        if m.entity_type != EntityType::Group || m.country.is_some() {
+            return None;
+        }
+        let w = m.canonical.to_lowercase();
+        ["n", "an", "ian", "ese", "i"]
+            .iter()
+            .filter_map(|suf| w.strip_suffix(suf))
+            .filter(|stem| stem.chars().count() >= 4)
+            .find_map(|stem| self.countries.get(stem).cloned())
+    }
+
+    /// The party after "against" in the trigger's clause ("fired rockets
+    /// against X camps"), commas allowed, within twelve words.
+    fn against_party(&self, from: usize) -> Option<Vec<usize>> {
+        let end = self.boundary_fwd(from, false, false).min(from + 12);
+        let a = (from..end).find(|&j| self.owner[j].is_none() && self.word(j) == "against")?;
+        let cands: Vec<usize> = self.mentions_in(a + 1, end).into_iter().filter(|&k| !self.is_place(k)).collect();
+        let &k = cands.first().filter(|&&k| self.ments[k].1 <= a + 3)?;
+        Some(self.group_fwd(k, &cands))
+    }
+
+    /// The victim of an attack noun: whoever "died (as a result) of" it, the
+    /// mentions of the clause before "died" ("A Palestinian prisoner died of torture").
+    fn died_of(&self, trig_start: usize) -> Option<Vec<usize>> {
+        let d = (trig_start.saturating_sub(8)..trig_start).rev().find(|&j| matches!(self.word(j), "died" | "dies" | "die"))?;
+        let via = (d + 1..trig_start).all(|j| !self.toks[j].punct && matches!(self.word(j), "of" | "from" | "as" | "a" | "the" | "result" | "after"));
+        if !via {
+            return None;
+        }
+        let lb = self.boundary_back(d).map_or(0, |b| b + 1);
+        let before = self.mentions_in(lb, d);
+        let &k = before.last()?;
+        Some(self.group_back(k, &before))
     }
 
     /// Arguments of a group; members without a country take it from a
@@ -1621,6 +1661,15 @@ fn code_trigger(
     if as_predicate && !recipients.is_empty() {
         recip_note.push_str(" ('as …' after the verb is its predicate)");
     }
+    if recipients.is_empty() && !passive && matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Threaten) {
+        if let Some(g) = ctx.against_party(trig.end) {
+            recipients = ctx.args(&g);
+            recip_note = "the party after 'against'".into();
+        } else if let Some(g) = ctx.died_of(trig.start) {
+            recipients = ctx.args(&g);
+            recip_note = "who died of it".into();
+        }
+    }
     if coercion && !passive && recipients.iter().all(|r| r.country.is_none()) {
         // "police opened fire to disperse demonstrators": the acted-upon group, of the
         // actors' country (domestic coercion) or else of the event's place
@@ -1810,6 +1859,12 @@ fn code_trigger(
         if used {
             rule.push_str("; ");
             rule.push_str(&p.note);
+        }
+    }
+    for (k, (m, _, _)) in ctx.ments.iter().enumerate() {
+        let used = actors.iter().chain(recipients.iter()).any(|a| a.span == Some(m.span));
+        if let (true, Some(c)) = (used, ctx.demonym_country(k)) {
+            notes.push(format!("'{}' → {c} (nationality word of a country name)", m.canonical));
         }
     }
     for n in notes {
@@ -2459,6 +2514,22 @@ pub(crate) mod tests {
         // the only event of its sentence stays
         let doc = coded(doc_with("Three villagers killed in Ruritania.", &[("Ruritania", Location, Some("RUR"))]));
         assert!(doc.events.iter().any(|e| e.event_type == PloverType::Assault));
+    }
+
+    #[test]
+    fn against_party_demonym_of_a_country_name_and_who_died_of_it() {
+        // "Kampuchea" is a KB alias of Cambodia; "Kampuchean" is formed from it
+        let doc = coded(doc_with(
+            "Thai troops fired artillery, mortars and rockets against Kampuchean camps.",
+            &[("Thai", Group, Some("THA")), ("Kampuchean", Group, None)],
+        ));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.recipients), ["KHM"], "{}", e.rule);
+        assert!(e.rule.contains("after 'against'") && e.rule.contains("nationality word"), "{}", e.rule);
+        let doc = coded(doc_with("A Chechen detainee died as a result of torture.", &[("Chechen", Group, Some("RUS"))]));
+        let e = main_of(&doc);
+        assert_eq!(countries(&e.recipients), ["RUS"], "{}", e.rule);
+        assert!(e.rule.contains("who died of it"), "{}", e.rule);
     }
 
     #[test]
