@@ -931,7 +931,7 @@ fn victim_participle(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> bool {
     let participle = (w.len() > 4 && w.ends_with("ed")) || IRREGULAR_PARTICIPLE.contains(&w);
     let before = trig.start.checked_sub(1).and_then(|j| ctx.toks.get(j));
     let after = ctx.toks.get(trig.end);
-    let no_object = after.map_or(true, |t| {
+    let no_object = after.is_none_or(|t| {
         t.punct
             || matches!(
                 t.lower.as_str(),
@@ -1166,7 +1166,7 @@ pub(crate) fn code_sentence(
     // "the remains of 6,000 soldiers killed in combat": a participle describing victims is no new
     // attack when the sentence reports something else, unless it names the attacker
     if trigs.len() > 1 {
-        trigs.retain(|t| !(victim_participle(lex, &ctx, t) && !agent_named(&ctx, t)));
+        trigs.retain(|t| !victim_participle(lex, &ctx, t) || agent_named(&ctx, t));
     }
     let mut drafts: Vec<Draft> = Vec::new();
     for (ti, trig) in trigs.iter().enumerate() {
