@@ -304,17 +304,22 @@ const CONTENT_START: &[&str] = &["that", "the", "a", "an", "this", "these", "tho
 /// Past-tense evidence in `words` (one clause segment) for a date at byte
 /// `date`: (an irregular past form, a regular "-ed" verb). A reporting verb
 /// ("said", "told") counts only when the date is the time of saying ("told
-/// reporters on May 15"); an "-ed" word opening the segment (", recorded on
+/// reporters on May 15", or after a `fronted` date: "On May 26, Trump
+/// described …"); an "-ed" word opening the segment (", recorded on
 /// …") is a participle, not a finite verb.
-fn past_evidence(words: &[&Word], date: usize) -> (bool, bool) {
+fn past_evidence(words: &[&Word], date: usize, fronted: bool) -> (bool, bool) {
     let lx = &*TENSE;
     let mut strong = false;
     let mut weak = false;
     for (i, w) in words.iter().enumerate() {
         let reporting = crate::quote::is_cue_word(&w.lower);
         if reporting {
-            let said_then = w.start < date
-                && !words[i + 1..].iter().take_while(|x| x.start < date).any(|x| CONTENT_START.contains(&x.lower.as_str()));
+            // "told reporters on May 15", "On May 26, Trump described …"; not "said the talks on June 20 …"
+            let said_then = if w.start > date {
+                fronted
+            } else {
+                !words[i + 1..].iter().take_while(|x| x.start < date).any(|x| CONTENT_START.contains(&x.lower.as_str()))
+            };
             if !said_then {
                 continue;
             }
@@ -401,7 +406,8 @@ fn reported_as(
     // "Then, on May 26, Trump described …": a short fronted adverbial takes the clause after it
     let lead = window_words(text, clause_start, seg_start, times).len();
     let own = window_words(text, seg_start, seg_end, times).len();
-    if lead <= 2 && own <= 5 && text[seg_end..hi].starts_with(',') {
+    let fronted = lead <= 2 && own <= 5 && text[seg_end..hi].starts_with(',');
+    if fronted {
         let next = seg_end + 1;
         seg_end = text.get(next..hi)?.find(is_segment_break).map_or(hi, |k| next + k);
     }
@@ -418,7 +424,7 @@ fn reported_as(
     });
     if let Some(i) = future_at.filter(|_| prev != "last") {
         let between: Vec<&Word> = clause[i + 1..].iter().filter(|w| w.start < expr.0).collect();
-        let (s, w) = past_evidence(&between, expr.0);
+        let (s, w) = past_evidence(&between, expr.0, false);
         return (quote.is_none() && !s && !w).then_some(Reported::Future);
     }
     if any_phrase(&clause, &lx.future) || any_phrase(&clause, &lx.plan) {
@@ -438,7 +444,7 @@ fn reported_as(
         return None;
     }
     let refs: Vec<&Word> = words.iter().collect();
-    let (strong, weak) = past_evidence(&refs, expr.0);
+    let (strong, weak) = past_evidence(&refs, expr.0, fronted);
     (strong || weak).then_some(Reported::Past)
 }
 

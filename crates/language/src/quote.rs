@@ -56,6 +56,82 @@ pub(crate) fn is_cue_word(lower: &str) -> bool {
     CUES.contains(lower) && !THAT_CUES.contains(lower)
 }
 
+/// Nouns that report a statement after a possessor and before "that"
+/// (`data/quote/noun_cues.txt`): "Trump's claim that …".
+static NOUN_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns: Vec<String> = include_str!("../../../data/quote/noun_cues.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(regex::escape)
+        .collect();
+    Regex::new(&crate::time::ascii_boundaries(&format!(
+        r"\b((?:[A-Z][\w.\-]*|of|the|and)(?:\s+(?:[A-Z][\w.\-]*|of|the|and))*)(?:'s|’s|'|’)\s+(?:(?:earlier|latest|recent|new|repeated|public|initial|original|false|unfounded|baseless)\s+)?({})\s+that\b",
+        nouns.join("|")
+    )))
+    .expect("noun cue regex")
+});
+
+/// Labels that open a line with a colon but name no speaker (`data/quote/labels.txt`).
+static LABELS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../../data/quote/labels.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// A speaker heading a line with a colon: "PENCE: Well, look …", "Pat Caddell:
+/// Democrat voters worried …". The name is one to five capitalised words.
+fn colon_speaker(text: &str, ss: usize, body_end: usize) -> Option<(Attribution, (usize, usize))> {
+    let seg = text.get(ss..body_end)?;
+    let colon = seg.find(':')?;
+    let head = seg[..colon].trim();
+    let ws = words(text, ss, ss + colon);
+    if ws.is_empty() || ws.len() > 5 || head.contains(['"', '“', '”', '(', ',']) || LABELS.contains(&head.to_lowercase()) {
+        return None;
+    }
+    let capitalised = ws.iter().all(|w| text[w.0..w.1].starts_with(|c: char| c.is_uppercase()));
+    if !capitalised || ws.iter().any(|w| text[w.0..w.1].chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let content_start = ss + colon + 1;
+    let c = text.get(content_start..body_end)?.trim_start();
+    if words(text, body_end - c.len(), body_end).len() < 3 {
+        return None;
+    }
+    let sp = (ws.first()?.0, ws.last()?.1);
+    let cue = (ss + colon, ss + colon + 1);
+    Some((Attribution { cue, speaker: Some(sp) }, (body_end - c.len(), body_end)))
+}
+
+/// A possessor before a statement noun: "Donald Trump's claim that …"; the
+/// speaker phrase keeps the possessive ending, the content runs to the end of
+/// the sentence.
+fn noun_cue(text: &str, ss: usize, body_end: usize, inside_direct: &dyn Fn(usize) -> bool) -> Option<(Attribution, (usize, usize))> {
+    let seg = text.get(ss..body_end)?;
+    let c = NOUN_CUE_RE.captures(seg)?;
+    let (who, noun, all) = (c.get(1)?, c.get(2)?, c.get(0)?);
+    let mut sp = (ss + who.start(), ss + noun.start());
+    // drop leading function words ("the", "of") and trailing spaces
+    let ws = words(text, sp.0, sp.1);
+    let first = ws.iter().position(|w| text[w.0..w.1].starts_with(|ch: char| ch.is_uppercase()))?;
+    sp.0 = ws.get(first)?.0;
+    let trimmed = text[sp.0..sp.1].trim_end();
+    let poss_end = trimmed.rfind(['s', '\'', '’']).map_or(trimmed.len(), |k| k + 1);
+    sp.1 = sp.0 + poss_end.min(trimmed.len());
+    if inside_direct(sp.0) || words(text, sp.0, sp.1).len() > 8 {
+        return None;
+    }
+    let content = (ss + all.end(), body_end);
+    let content_start = content.0 + (text[content.0..body_end].len() - text[content.0..body_end].trim_start().len());
+    if words(text, content_start, body_end).len() < 3 {
+        return None;
+    }
+    Some((Attribution { cue: (ss + noun.start(), ss + noun.end()), speaker: Some(sp) }, (content_start, body_end)))
+}
+
 static WORD_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*").expect("word regex"));
 
@@ -88,7 +164,7 @@ const TRAILING: &[&str] = &[
     "repeatedly", "publicly", "officially", "recently", "separately", "earlier", "would", "will",
     "could", "may", "might", "did", "not", "once", "now", "still", "already", "even", "last",
     "on", "in", "at", "only", "himself", "herself", "itself", "had", "is", "are", "was", "were",
-    "just", "first",
+    "just", "first", "often", "always", "never", "sometimes", "long", "all", "both",
 ];
 
 /// Words before a cue that make it a noun or a relative/passive verb.
@@ -277,15 +353,20 @@ fn is_cue_at(text: &str, ws: &[(usize, usize)], k: usize) -> bool {
     if THAT_CUES.contains(&l) && !ws.get(k + 1).is_some_and(|n| lower(text, *n) == "that" && text[w.1..n.0].trim().is_empty()) {
         return false;
     }
-    // passive: "are still believed", "was said"
-    if ws[k.saturating_sub(2)..k].iter().any(|p| ["is", "are", "was", "were", "be", "been", "being"].contains(&lower(text, *p).as_str())) {
+    // passive: "are still believed", "was said" (a progressive "is demanding" is active)
+    if !l.ends_with("ing") && ws[k.saturating_sub(2)..k].iter().any(|p| ["is", "are", "was", "were", "be", "been", "being"].contains(&lower(text, *p).as_str())) {
         return false;
     }
     if k > 0 {
         let prev = lower(text, ws[k - 1]);
         let gap = &text[ws[k - 1].1..w.0];
         let possessive = text[ws[k - 1].0..ws[k - 1].1].ends_with("'s") || text[ws[k - 1].0..ws[k - 1].1].ends_with("’s");
-        if gap.trim().is_empty() && (CUE_BLOCKERS.contains(&prev.as_str()) || possessive) {
+        // ", arguing that …" continues the sentence's subject: not a speaker of its own
+        if l.ends_with("ing") && gap.contains(',') {
+            return false;
+        }
+        let progressive = l.ends_with("ing") && ["is", "are", "was", "were", "been"].contains(&prev.as_str());
+        if gap.trim().is_empty() && !progressive && (CUE_BLOCKERS.contains(&prev.as_str()) || possessive) {
             return false;
         }
     }
@@ -438,8 +519,16 @@ fn speaker_after(text: &str, from: usize, limit: usize) -> Option<(usize, usize)
     if text[r.1..].starts_with(", ") {
         let after = r.1 + 2;
         let first = words(text, after, limit.min(after + 30)).first().map(|w| lower(text, *w)).unwrap_or_default();
-        if ["a", "an", "the"].contains(&first.as_str()) {
-            // "said Kenneth Baer, a former official who runs …": the apposition belongs to the source
+        let first_raw = words(text, after, limit.min(after + 30)).first().map(|w| &text[w.0..w.1]).unwrap_or("");
+        let apposition = ["a", "an", "the"].contains(&first.as_str())
+            || (first_raw.starts_with(|c: char| c.is_lowercase())
+                && !ADVERBIAL.contains(&first.as_str())
+                && !["whose"].contains(&first.as_str())
+                && !first.ends_with("ing")
+                && !CUES.contains(&first));
+        if apposition {
+            // "said Kenneth Baer, a former official who runs …", "said Joseph, who has four
+            // children": the apposition belongs to the source
             let e = phrase_end(text, after, limit, true);
             if let Some(t) = trim_speaker(text, after, e, &[]) {
                 r.1 = t.1;
@@ -488,7 +577,8 @@ fn phrase_end(text: &str, from: usize, limit: usize, through_commas: bool) -> us
             '.' => {
                 let before = seg[..k].rsplit(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '-')).next().unwrap_or("");
                 let abbrev = crate::time::is_abbreviation(before)
-                    || (before.chars().count() == 1 && before.chars().all(char::is_uppercase));
+                    || (before.chars().count() == 1 && before.chars().all(char::is_uppercase))
+                    || (before.contains('.') && before.chars().all(|ch| ch.is_uppercase() || ch == '.'));
                 let glued = seg[k + 1..].starts_with(|ch: char| ch.is_alphanumeric());
                 if !(abbrev || glued) {
                     return from + k;
@@ -572,6 +662,12 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
     let ws: Vec<(usize, usize)> = words(text, ss, se).into_iter().filter(|w| !inside_direct(w.0)).collect();
     let sentence = &text[ss..se];
     let body_end = ss + sentence.trim_end_matches(['.', '!', '?', ' ', '"', '”', '’', '\'']).len();
+    // 0. "PENCE: Well, …" at the head of a line
+    if ss == 0 || text[..ss].trim_end_matches([' ', '\t']).ends_with('\n') {
+        if let Some(f) = colon_speaker(text, ss, body_end) {
+            return Some(f);
+        }
+    }
     // 1. sentence-final "…, X said." / "…, said X." / "…, X told Reuters."
     let commas: Vec<usize> = text[ss..body_end]
         .match_indices(", ")
@@ -643,6 +739,10 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
             }
         }
     }
+    // 2b. "Donald Trump's claim that …"
+    if let Some(f) = noun_cue(text, ss, body_end, &inside_direct) {
+        return Some(f);
+    }
     // 3. "X said (that) …"
     for k in 1..ws.len() {
         if !is_cue_at(text, &ws, k) {
@@ -660,7 +760,7 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
         if rel {
             continue;
         }
-        let Some(sp) = speaker_before(text, ss, cue.0, times) else { return None };
+        let Some(sp) = speaker_before(text, ss, cue.0, times) else { continue };
         if inside_direct(sp.0) {
             return None;
         }
@@ -865,6 +965,10 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
                     att = Some(pa);
                 }
             }
+        }
+        // a quoted transcript line: "WALLACE: Let's start …"
+        if att.is_none() {
+            att = colon_speaker(text, cs, ce).map(|f| f.0);
         }
         // single-word scare quotes without attribution are not quotes
         let nwords = words(text, cs, ce).len();
@@ -1105,5 +1209,37 @@ mod tests {
         let qs = run(t, &m);
         let a = q(t, &qs, "We want peace");
         assert_eq!(a.speaker.as_deref(), Some("Ursula von der Leyen"));
+    }
+
+    #[test]
+    fn colon_speaker_heads_a_transcript_line() {
+        let t = "Partial transcript follows.\nHARRIS: We never agreed to those terms at all.\nUpdate: The meeting ended late.";
+        let qs = run(t, &[]);
+        let a = q(t, &qs, "We never agreed");
+        assert_eq!(a.speaker_text.as_deref(), Some("HARRIS"));
+        assert_eq!(a.cue.as_deref(), Some(":"));
+        assert!(qs.iter().all(|x| x.speaker_text.as_deref() != Some("Update")), "a label is not a speaker");
+    }
+
+    #[test]
+    fn possessor_of_a_statement_noun_is_the_source() {
+        let t = "Senator Jane Roe's claim that the budget was cut twice went unanswered.";
+        let qs = run(t, &[]);
+        let a = q(t, &qs, "the budget was cut");
+        assert_eq!(a.speaker_text.as_deref(), Some("Senator Jane Roe's"));
+        assert_eq!(a.cue.as_deref(), Some("claim"));
+    }
+
+    #[test]
+    fn progressive_and_stance_verbs_are_cues() {
+        let t = "The mayor is demanding that the council reopen the bridge before winter.";
+        let qs = run(t, &[]);
+        let a = q(t, &qs, "the council reopen");
+        assert_eq!(a.speaker_text.as_deref(), Some("The mayor"));
+        assert_eq!(a.cue.as_deref(), Some("demanding"));
+        // ", arguing that …" is not a speaker of its own
+        let t = "The mayor spoke in Tulsa, Oklahoma, arguing that the bridge must reopen soon.";
+        let qs = run(t, &[]);
+        assert!(qs.iter().all(|x| x.speaker_text.as_deref() != Some("Oklahoma")), "{qs:?}");
     }
 }

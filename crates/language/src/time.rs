@@ -233,11 +233,17 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
                     break;
                 }
             }
-            let next_is_space = j < b.len() && (b[j] == b' ' || b[j] == b'\t');
+            // a space, a tab or a no-break space (U+00A0, bytes C2 A0)
+            let space_len = |k: usize| match (b.get(k), b.get(k + 1)) {
+                (Some(b' ' | b'\t'), _) => 1,
+                (Some(0xC2), Some(0xA0)) => 2,
+                _ => 0,
+            };
+            let next_is_space = space_len(j) > 0;
             if next_is_space {
                 let mut k = j;
-                while k < b.len() && (b[k] == b' ' || b[k] == b'\t') {
-                    k += 1;
+                while space_len(k) > 0 {
+                    k += space_len(k);
                 }
                 let rest = &text[k..];
                 let next_ok = rest
