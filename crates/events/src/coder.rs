@@ -462,8 +462,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Index of the clause boundary before `at` (exclusive lower bound), or None for sentence start.
-    /// A parenthesis ("Hizbollah (Party of God) group") is skipped whole: it
-    /// is an apposition inside the phrase, not a clause boundary.
+    /// A parenthesis after a name ("Hizbollah (Party of God) group") is
+    /// skipped whole: it is an apposition inside the phrase, not a clause boundary.
     fn boundary_back(&self, at: usize) -> Option<usize> {
         let mut j = at;
         while j > 0 {
@@ -473,7 +473,9 @@ impl<'a> Ctx<'a> {
             }
             let t = &self.toks[j];
             if t.lower == ")" {
-                if let Some(open) = (0..j).rev().find(|&o| self.toks[o].lower == "(") {
+                // only a name's apposition: the word before "(" belongs to a mention
+                let open = (0..j).rev().find(|&o| self.toks[o].lower == "(");
+                if let Some(open) = open.filter(|&o| o > 0 && self.owner[o - 1].is_some()) {
                     j = open;
                     continue;
                 }
@@ -1332,13 +1334,17 @@ fn code_trigger(
             actor_group = ctx.group_back(k, &region);
             actor_note = "mentions before the trigger".into();
             // "the Turkish and Greek sides of the … island of Cyprus": the head comes before "of"
-            let dependent = (actor_group.clone(), actor_note.clone());
             for _ in 0..3 {
                 let first = actor_group.first().copied().unwrap_or(k);
                 let fs = ctx.ments[first].1;
                 let Some(of) = (fs.saturating_sub(4)..fs).rev().find(|&j| ctx.word(j) == "of") else { break };
                 let earlier: Vec<usize> = region.iter().copied().filter(|&p| ctx.ments[p].2 <= of).collect();
-                let clean = (of.saturating_sub(1)..fs).all(|j| !is_boundary(&ctx.toks[j]));
+                // "students throughout Indonesia": a place phrase after the head is no 'of' dependent
+                let clean = (of.saturating_sub(1)..fs).all(|j| !is_boundary(&ctx.toks[j]))
+                    && (of + 1..fs).all(|j| {
+                        !matches!(ctx.word(j), "in" | "throughout" | "across" | "from" | "at" | "near" | "inside" | "outside" | "on")
+                            && !(ctx.toks[j].punct && ctx.owner[j].is_none() && ctx.toks[j].lower != "-")
+                    });
                 match (earlier.last(), clean) {
                     (Some(&p), true) if of - ctx.ments[p].2 <= 4 => {
                         actor_group = ctx.group_back(p, &earlier);
@@ -1346,13 +1352,6 @@ fn code_trigger(
                     }
                     _ => break,
                 }
-            }
-            // a head the mention layer gives no country does not replace a dependent with one
-            // ("Tens of thousands of students throughout Indonesia")
-            let has_country = |g: &[usize]| g.iter().any(|&x| ctx.ments[x].0.country.is_some());
-            if actor_group != dependent.0 && !has_country(&actor_group) && has_country(&dependent.0) {
-                (actor_group, actor_note) = dependent;
-                actor_note.push_str(" (the head before 'of' has no country)");
             }
         } else if let Some(b) = lb {
             // pronoun subject after a reporting verb: "X said they would meet Y"
