@@ -44,6 +44,14 @@ impl Language {
     pub fn annotate(&self, doc: &mut Document) {
         sentence::annotate(doc);
         self.ner.annotate(&self.kb, doc);
+        self.annotate_after_entities(doc);
+    }
+
+    /// The steps of [`Language::annotate`] after sentences and entities: the
+    /// document date bounded by stated roles, times, quantities, quotes, the
+    /// date bounded again by the dates the text reports (times then resolved
+    /// again), and the layers sorted.
+    pub fn annotate_after_entities(&self, doc: &mut Document) {
         // Stated roles may bound the document date; times resolve against it.
         let titles = self.ner.titles();
         dating::refine_published(doc, &self.kb, &|t| titles.office_of(t).map(str::to_string));

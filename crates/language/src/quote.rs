@@ -597,6 +597,26 @@ struct Attribution {
     speaker: Option<(usize, usize)>,
 }
 
+/// A byline dash after a closing mark: "”― Sonya Herridge", "” — Jane Roe": the
+/// name (capitalised words) up to the end of the line is the speaker.
+fn dash_attribution(text: &str, close_end: usize) -> Option<Attribution> {
+    let line_end = text[close_end..].find('\n').map_or(text.len(), |k| close_end + k);
+    let rest = text.get(close_end..line_end)?;
+    let t = rest.trim_start();
+    let dash = t.chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
+    let dash_start = close_end + (rest.len() - t.len());
+    let name_start = dash_start + dash.len_utf8();
+    let ws = words(text, name_start, line_end);
+    if ws.is_empty() || ws.len() > 6 || !ws.iter().all(|w| text[w.0..w.1].starts_with(|c: char| c.is_uppercase())) {
+        return None;
+    }
+    let (s, e) = (ws.first()?.0, ws.last()?.1);
+    if !text[e..line_end].trim_matches(|c: char| c.is_whitespace() || c == '.').is_empty() {
+        return None;
+    }
+    Some(Attribution { cue: (dash_start, name_start), speaker: Some((s, e)) })
+}
+
 /// Attribution right after a closing mark: ",' Peskov told" / ",' said X".
 fn attribution_after(text: &str, close_end: usize, sent_end: usize, times: &[Span]) -> Option<Attribution> {
     let rest = text.get(close_end..sent_end.max(close_end))?;
@@ -723,6 +743,13 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
         if !inside_direct(ms) && !cue_before {
             let after_end = text[me..body_end].find([',', ';']).map_or(body_end, |k| me + k);
             let sp = trim_speaker(text, me, after_end, times);
+            // "…, according to an analysis by X, a former aide now at Y.": the whole tail
+            let tail = words(text, me, body_end).len();
+            let sp = if words(text, ss, ms).len() >= 3 && tail <= 25 && !text[me..body_end].contains(';') {
+                trim_speaker(text, me, body_end, &[]).or(sp)
+            } else {
+                sp
+            };
             let content = if words(text, ss, ms).len() >= 3 {
                 let c = text[ss..ms].trim_end().trim_end_matches(',');
                 Some((ss, ss + c.len()))
@@ -733,7 +760,7 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
                 None
             };
             if let (Some(sp), Some(c)) = (sp, content) {
-                if words(text, sp.0, sp.1).len() <= 12 {
+                if words(text, sp.0, sp.1).len() <= 25 {
                     return Some((Attribution { cue: (ms, me), speaker: Some(sp) }, c));
                 }
             }
@@ -939,12 +966,11 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         };
         // a quote closed by a full stop ends its sentence: what follows is not its attribution
         let closed_sentence = text[cs..ce].trim_end().ends_with('.');
-        let mut att = if closed_sentence {
-            None
-        } else {
-            attribution_after(text, close_end, pe.min(sent_end.max(close_end) + 200).max(close_end), times)
-                .filter(|a| a.cue.0 < pe)
-        };
+        let mut att = dash_attribution(text, close_end);
+        if att.is_none() && !closed_sentence {
+            att = attribution_after(text, close_end, pe.min(sent_end.max(close_end) + 200).max(close_end), times)
+                .filter(|a| a.cue.0 < pe);
+        }
         if att.is_none() {
             att = attribution_before(text, os, sent_start, times);
         }
@@ -1033,7 +1059,31 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         }
     }
     out.sort_by_key(|q| q.span);
+    carry_pronoun_speakers(text, &mut out);
     out
+}
+
+/// A "he"/"she" speaker left unresolved takes the previous quote's named
+/// speaker when that quote is at most 600 bytes before it and no other person
+/// was quoted in between ("'…,' Peskov said. … 'It will be hard,' he added.").
+fn carry_pronoun_speakers(text: &str, quotes: &mut [Quote]) {
+    let mut last: Option<(usize, String, Option<String>, Option<String>)> = None;
+    for q in quotes.iter_mut() {
+        let at = q.speaker_span.map_or(q.span.start(), |s| s.start());
+        let pronoun = q.speaker_span.is_some_and(|s| PRONOUNS.contains(&s.text(text).to_lowercase().as_str()));
+        if q.speaker.is_some() {
+            last = q.speaker.clone().map(|sp| (q.span.end(), sp, q.speaker_kb_id.clone(), q.affiliation.clone()));
+        } else if pronoun {
+            if let Some((end, sp, kb, aff)) = last.as_ref().filter(|l| at.saturating_sub(l.0) <= 600) {
+                q.speaker = Some(sp.clone());
+                q.speaker_kb_id = kb.clone();
+                q.affiliation = aff.clone();
+                last = Some((q.span.end().max(*end), sp.clone(), kb.clone(), aff.clone()));
+            }
+        } else if q.speaker_span.is_some() {
+            last = None;
+        }
+    }
 }
 
 /// Fills `doc.quotes`.
@@ -1209,6 +1259,16 @@ mod tests {
         let qs = run(t, &m);
         let a = q(t, &qs, "We want peace");
         assert_eq!(a.speaker.as_deref(), Some("Ursula von der Leyen"));
+    }
+
+    #[test]
+    fn a_pronoun_speaker_carries_the_previous_named_speaker() {
+        let t = "'We are ready,' Dmitry Peskov told reporters on the plane. The talks went on into the night in the old palace. 'It will be very hard work,' he added later.";
+        let m = vec![mention(t, "Dmitry Peskov", EntityType::Person, "Dmitry Peskov", Some("RUS"))];
+        let qs = run(t, &m);
+        let b = q(t, &qs, "very hard");
+        assert_eq!(b.speaker_text.as_deref(), Some("he"));
+        assert_eq!(b.speaker.as_deref(), Some("Dmitry Peskov"));
     }
 
     #[test]
