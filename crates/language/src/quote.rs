@@ -395,9 +395,19 @@ fn trim_speaker(text: &str, from: usize, to: usize, times: &[Span]) -> Option<(u
             break;
         }
     }
-    let (s, mut e) = (ws.first()?.0, ws.last()?.1);
+    let (mut s, mut e) = (ws.first()?.0, ws.last()?.1);
     if ws.len() > 30 {
         return None;
+    }
+    // a dateline is not part of the speaker: "WASHINGTON -- President Obama"
+    for dash in [" -- ", " — ", " – "] {
+        if let Some(k) = text[s..e].find(dash) {
+            let head = &text[s..s + k];
+            if !head.is_empty() && head.chars().all(|c| c.is_uppercase() || c.is_whitespace() || ",.()".contains(c)) {
+                s += k + dash.len();
+                break;
+            }
+        }
     }
     // keep a closing parenthesis opened inside: "Sen. Lindsey Graham (R-S.C.)"
     if text[s..e].matches('(').count() > text[s..e].matches(')').count() {
@@ -699,6 +709,17 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
         let Some(k) = (0..tail.len().min(11)).find(|&k| is_cue_at(text, &tail, k)) else { continue };
         let cue = tail[k];
         let after_cue = words(text, cue.1, body_end).len();
+        // "…, Michael Roe, a former ambassador, said of RT.": the speaker stands before the cue
+        let after_word = words(text, cue.1, body_end).first().map(|w| lower(text, *w)).unwrap_or_default();
+        if k == 0 && ["of", "about", "on", "in", "at", "to", "for", "with", "during", "after", "before", "from", "via"].contains(&after_word.as_str()) {
+            if let Some(sp) = speaker_before(text, ss, cue.0, times) {
+                let c = text[ss..sp.0].trim_end().trim_end_matches(',').trim_end();
+                if sp.0 > ss && words(text, ss, ss + c.len()).len() >= 3 && np_like(text, sp, 25) {
+                    return Some((Attribution { cue, speaker: Some(sp) }, (ss, ss + c.len())));
+                }
+            }
+            continue;
+        }
         let sp = if k == 0 {
             speaker_after(text, cue.1, body_end).filter(|r| {
                 let rest = text[r.1..body_end].trim_start();
@@ -1269,6 +1290,24 @@ mod tests {
         let b = q(t, &qs, "very hard");
         assert_eq!(b.speaker_text.as_deref(), Some("he"));
         assert_eq!(b.speaker.as_deref(), Some("Dmitry Peskov"));
+    }
+
+    #[test]
+    fn a_preposition_after_an_inverted_cue_sends_the_speaker_back() {
+        let t = "The channel is a tool of the state, Jane Roe, a former ambassador to Russia, said of the network.";
+        let qs = run(t, &[]);
+        let a = q(t, &qs, "a tool of the state");
+        assert_eq!(a.speaker_text.as_deref(), Some("Jane Roe, a former ambassador to Russia"));
+        let t = "WASHINGTON -- President Jane Roe said the budget would pass this week.";
+        let qs = run(t, &[]);
+        assert_eq!(qs[0].speaker_text.as_deref(), Some("President Jane Roe"));
+    }
+
+    #[test]
+    fn a_byline_dash_names_the_speaker() {
+        let t = "“We were never asked about the plan at all.” ― Maria Lopez\nNext line.";
+        let qs = run(t, &[]);
+        assert_eq!(qs[0].speaker_text.as_deref(), Some("Maria Lopez"));
     }
 
     #[test]
