@@ -671,6 +671,39 @@ fn attribution_before(text: &str, open_start: usize, sent_start: usize, times: &
     if n == 0 {
         return None;
     }
+    // "Caddell continued: '…'", "The Times reports: '…'": any verb right before a colon
+    // introduces the quote when a noun phrase precedes it
+    let colon = seg.trim_end().ends_with(':');
+    if colon && n >= 2 {
+        let last = ws[n - 1];
+        let l = lower(text, last);
+        let verb_like = text[last.0..last.1].starts_with(|c: char| c.is_lowercase())
+            && (l.ends_with("ed") || l.ends_with('s') || CUES.contains(&l))
+            && !CUE_BLOCKERS.contains(&lower(text, ws[n - 2]).as_str());
+        if verb_like {
+            if let Some(sp) = speaker_before(text, sent_start, last.0, times) {
+                return Some(Attribution { cue: last, speaker: Some(sp) });
+            }
+        }
+    }
+    // "Trump tweeted that, '…'", "said via email that, '…'", "says of Clinton, '…'"
+    if n >= 3 && (lower(text, ws[n - 1]) == "that" || seg.trim_end().ends_with(',')) {
+        for back in 1..4.min(n) {
+            let k = n - 1 - back;
+            if is_cue_at(text, &ws, k) {
+                let between = &ws[k + 1..];
+                let plain = between.iter().all(|w| {
+                    let lw = lower(text, *w);
+                    lw == "that" || ["of", "via", "in", "to", "on", "about", "email", "a", "an", "the", "statement", "interview"].contains(&lw.as_str())
+                        || text[w.0..w.1].starts_with(|c: char| c.is_uppercase())
+                });
+                if plain {
+                    let sp = speaker_before(text, sent_start, ws[k].0, times);
+                    return Some(Attribution { cue: ws[k], speaker: sp });
+                }
+            }
+        }
+    }
     // cue as last word (allow "said in a statement"? keep strict: last or second-to-last word)
     for back in 0..2.min(n) {
         let k = n - 1 - back;
@@ -995,6 +1028,14 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         if att.is_none() {
             att = attribution_before(text, os, sent_start, times);
         }
+        // a quote opening its own paragraph after "He said:" on the line before
+        if att.is_none() && text[ps..os].trim().is_empty() && ps > 0 {
+            let prev_end = text[..ps].trim_end().len();
+            if text[..prev_end].ends_with(':') {
+                let prev_start = sent_of(prev_end.saturating_sub(1)).0.min(prev_end);
+                att = attribution_before(text, prev_end, prev_start, times);
+            }
+        }
         if att.is_none() {
             let si = sentences.partition_point(|s| s.1 <= os);
             if let Some(Some((a, c))) = frames.get(si) {
@@ -1308,6 +1349,19 @@ mod tests {
         let t = "“We were never asked about the plan at all.” ― Maria Lopez\nNext line.";
         let qs = run(t, &[]);
         assert_eq!(qs[0].speaker_text.as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn quotes_after_a_colon_or_that_comma() {
+        let t = "The mayor continued: \"We will rebuild the bridge by winter.\"";
+        let qs = run(t, &[]);
+        assert_eq!(q(t, &qs, "rebuild").speaker_text.as_deref(), Some("The mayor"));
+        let t = "The mayor tweeted that, \"We will rebuild the bridge by winter.\"";
+        let qs = run(t, &[]);
+        assert_eq!(q(t, &qs, "rebuild").speaker_text.as_deref(), Some("The mayor"));
+        let t = "The mayor said:\n\"We will rebuild the bridge by winter.\"";
+        let qs = run(t, &[]);
+        assert_eq!(q(t, &qs, "rebuild").speaker_text.as_deref(), Some("The mayor"));
     }
 
     #[test]
