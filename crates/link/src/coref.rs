@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::settings::SETTINGS;
-use crate::text::{bag_cosine, content_terms, hash64, stem, translit_key, words};
+use crate::text::{content_terms, hash64, stem, translit_key, words, Bag};
 
 /// One report of an event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -76,7 +76,7 @@ struct Cluster {
     place_keys: BTreeSet<String>,
     place_countries: BTreeSet<String>,
     /// Content terms of each member's evidence sentence.
-    member_terms: Vec<Vec<String>>,
+    member_terms: Vec<Bag>,
     /// Each member's sentence, trigger stem, actor keys and exact day.
     member_facts: Vec<MemberFacts>,
     earliest: Option<NaiveDate>,
@@ -232,7 +232,7 @@ struct Candidate<'a> {
     country_keys: &'a BTreeSet<String>,
     place_keys: &'a BTreeSet<String>,
     place_countries: &'a BTreeSet<String>,
-    terms: &'a [String],
+    terms: &'a Bag,
     facts: &'a MemberFacts,
     pub_date: Option<NaiveDate>,
     date: &'a UncertainDate,
@@ -262,19 +262,29 @@ struct Match {
 /// near-identical sentences.
 fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     let st = &*SETTINGS;
-    // the best similarity to any member sentence
-    let content = c
-        .member_terms
-        .iter()
-        .map(|t| bag_cosine(x.terms, t))
-        .fold(0.0, f64::max);
     // "the first round" and "the second round" are two events
     if let Some(o) = x.ordinal {
         if !c.ordinals.is_empty() && !c.ordinals.contains(&o) {
             return None;
         }
     }
-    if c.docs.contains(&x.doc.id) {
+    let same_doc = c.docs.contains(&x.doc.id);
+    let intersection = x.date.intersect(&c.date);
+    // the best similarity to a member sentence: the first and the latest
+    // ones of a large cluster (a wire's boilerplate can gather hundreds)
+    let n = c.member_terms.len();
+    let content_of = || {
+        let compared = c.member_terms.iter().take(MAX_COMPARED_MEMBERS / 2).chain(c.member_terms.iter().skip(n.saturating_sub(MAX_COMPARED_MEMBERS / 2).max(MAX_COMPARED_MEMBERS / 2)));
+        compared.map(|t| x.terms.cosine(t)).fold(0.0, f64::max)
+    };
+    if !same_doc && intersection.is_none() {
+        // only near-identical sentences merge across a day's gap (a date contradiction)
+        if gap_days(x.bounds, (c.earliest, c.latest)) > 1 || content_of() < st.coref_near_identical {
+            return None;
+        }
+    }
+    let content = content_of();
+    if same_doc {
         let same = c.member_facts.iter().any(|m| {
             m.doc == x.doc.id
                 && (m.sentence == x.facts.sentence
@@ -289,7 +299,8 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
         if !same {
             return None;
         }
-        let date = x.date.intersect(&c.date).unwrap_or_else(|| c.date.clone());
+        // one sentence can report two events on two dates ("talks on May 16 and June 2")
+        let date = intersection?;
         return Some(Match {
             score: 2.0 + content,
             date,
@@ -300,7 +311,7 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     let date_known = x.bounds.0.is_some() || x.bounds.1.is_some();
     let cluster_known = c.earliest.is_some() || c.latest.is_some();
     let near = content >= st.coref_near_identical;
-    let (merged_date, clash) = match x.date.intersect(&c.date) {
+    let (merged_date, clash) = match intersection {
         Some(d) => (d, false),
         None if near && gap_days(x.bounds, (c.earliest, c.latest)) <= 1 => (c.date.clone(), true),
         None => return None,
@@ -429,11 +440,33 @@ fn same_meeting_in_one_article(event_type: PloverType, m: &MemberFacts, x: &Memb
     same_day && sides
 }
 
+/// Member sentences a report is compared with, at most (half the first, half the latest).
+const MAX_COMPARED_MEMBERS: usize = 16;
+
+/// A content term held by more clusters than this (of one type and modality)
+/// does not gather candidates: such a term is on every page of a wire's
+/// boilerplate and similar sentences share rarer terms too.
+const MAX_POSTING: usize = 2_000;
+
+/// The keys a report is found by: its content terms, its ordinal, its document.
+fn blocking_keys(terms: &Bag, ordinal: Option<u32>, doc: &DocId) -> Vec<u64> {
+    let mut keys: Vec<u64> = terms.keys().collect();
+    if let Some(o) = ordinal {
+        keys.push(hash64(format!("\u{1}ordinal:{o}").as_bytes()));
+    }
+    keys.push(hash64(format!("\u{1}doc:{doc}").as_bytes()));
+    keys
+}
+
 /// Merges the events of `docs` into real-world events, in order of first report.
 pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
     let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_type: HashMap<(PloverType, Modality), Vec<usize>> = HashMap::new();
+    // per type and modality: blocking key → clusters holding it
+    let mut by_type: HashMap<(PloverType, Modality), HashMap<u64, Vec<usize>>> = HashMap::new();
+    // the last candidate each cluster was gathered for (one stamp per report)
+    let mut seen: Vec<usize> = Vec::new();
+    let mut stamp: usize = 0;
     // Reports dated only by a weekday come last, so that every dated report
     // they might fit is already a cluster and an ambiguous weekday is seen as such.
     let mut order: Vec<(usize, usize)> = Vec::new();
@@ -469,7 +502,7 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                 .iter()
                 .filter_map(|l| l.country.clone())
                 .collect();
-            let terms = content_terms(ev.sentence.text(doc.body()));
+            let terms = Bag::of(&content_terms(ev.sentence.text(doc.body())));
             let bounds = event_bounds(ev);
             let facts = MemberFacts {
                 doc: doc.id.clone(),
@@ -494,12 +527,28 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                 date: &ev.date,
                 ordinal,
             };
+            // Blocking: every way to merge needs a shared content term, the same
+            // ordinal or the same document, so only clusters sharing one are compared.
+            let keys = blocking_keys(&terms, ordinal, &doc.id);
+            let mut candidates: Vec<usize> = Vec::new();
+            if let Some(postings) = by_type.get(&(ev.event_type, ev.modality)) {
+                for k in &keys {
+                    let list = postings.get(k).map(Vec::as_slice).unwrap_or(&[]);
+                    if list.len() > MAX_POSTING {
+                        continue;
+                    }
+                    for &ci in list {
+                        if seen.get(ci).is_some_and(|&s| s != stamp) {
+                            seen[ci] = stamp;
+                            candidates.push(ci);
+                        }
+                    }
+                }
+            }
+            stamp += 1;
+            candidates.sort_unstable();
             let mut matches: Vec<(usize, Match)> = Vec::new();
-            for &ci in by_type
-                .get(&(ev.event_type, ev.modality))
-                .map(Vec::as_slice)
-                .unwrap_or(&[])
-            {
+            for ci in candidates {
                 let Some(c) = clusters.get(ci) else { continue };
                 if let Some(m) = match_score(c, &cand) {
                     matches.push((ci, m));
@@ -520,6 +569,13 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                 Some((ci, m)) => {
                     let (clash, date) = (m.clash, m.date);
                     let mb = date.bounds();
+                    let postings = by_type.entry((ev.event_type, ev.modality)).or_default();
+                    for k in keys {
+                        let list = postings.entry(k).or_default();
+                        if list.last() != Some(&ci) {
+                            list.push(ci);
+                        }
+                    }
                     if let Some(c) = clusters.get_mut(ci) {
                         c.actor_keys.extend(actor_keys);
                         c.strong_keys.extend(strong_keys);
@@ -541,10 +597,11 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                     }
                 }
                 None => {
-                    by_type
-                        .entry((ev.event_type, ev.modality))
-                        .or_default()
-                        .push(clusters.len());
+                    let postings = by_type.entry((ev.event_type, ev.modality)).or_default();
+                    for k in keys {
+                        postings.entry(k).or_default().push(clusters.len());
+                    }
+                    seen.push(usize::MAX);
                     clusters.push(Cluster {
                         event_type: ev.event_type,
                         modality: ev.modality,
@@ -570,10 +627,18 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
     }
     // in order of first report
     clusters.sort_by_key(|c| c.members.iter().min().copied());
-    clusters
-        .iter()
-        .filter_map(|c| build(c, docs, &by_id))
-        .collect()
+    let mut merged: Vec<MergedEvent> = clusters.iter().filter_map(|c| build(c, docs, &by_id)).collect();
+    // events coded from one trigger (one copy per date of "talks on May 16 and
+    // June 2") that stay apart keep distinct ids: later ones add their rank
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for m in &mut merged {
+        let n = seen.entry(m.id.clone()).or_insert(0);
+        if *n > 0 {
+            m.id = format!("v:{:016x}", hash64(format!("{}#{}", m.id, n).as_bytes()));
+        }
+        *n += 1;
+    }
+    merged
 }
 
 fn source_key(doc: &Document, by_id: &HashMap<&DocId, &Document>) -> String {
@@ -1339,6 +1404,19 @@ pub(crate) mod tests {
         assert_eq!(merged.len(), 2, "{merged:#?}");
         assert_eq!(merged[0].reports.len(), 2);
         assert_eq!(merged[0].date.value.as_deref(), Some("2025-05-16"));
+    }
+
+    #[test]
+    fn events_from_one_trigger_on_two_dates_are_two_events_with_two_ids() {
+        let s1 = "At the last talks on May 16 and June 2, the two sides agreed to exchange prisoners.";
+        let mut a = doc("a", "AFP", "2025-07-23", s1, vec![
+            (s1, PloverType::Consult, Modality::Asserted, "2025-05-16", vec![]),
+            (s1, PloverType::Consult, Modality::Asserted, "2025-06-02", vec![]),
+        ]);
+        a.events[1].trigger = a.events[0].trigger;
+        let merged = merge(&[a]);
+        assert_eq!(merged.len(), 2, "{merged:#?}");
+        assert_ne!(merged[0].id, merged[1].id);
     }
 
     #[test]

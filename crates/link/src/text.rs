@@ -212,6 +212,59 @@ pub(crate) fn cosine_sorted(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 }
 
 /// Cosine of two bags of words (used for sentence similarity).
+/// A bag of words prepared for many cosine comparisons: (term hash, count)
+/// sorted by hash, and its norm.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Bag {
+    terms: Vec<(u64, f64)>,
+    norm: f64,
+}
+
+impl Bag {
+    /// The bag of `words`.
+    pub(crate) fn of(words: &[String]) -> Bag {
+        let mut hs: Vec<u64> = words.iter().map(|w| hash64(w.as_bytes())).collect();
+        hs.sort_unstable();
+        let mut terms: Vec<(u64, f64)> = Vec::new();
+        for h in hs {
+            match terms.last_mut() {
+                Some(last) if last.0 == h => last.1 += 1.0,
+                _ => terms.push((h, 1.0)),
+            }
+        }
+        let norm = terms.iter().map(|t| t.1 * t.1).sum::<f64>().sqrt();
+        Bag { terms, norm }
+    }
+
+    /// The distinct term hashes.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.terms.iter().map(|t| t.0)
+    }
+
+    /// Cosine similarity (0 when either bag is empty); equals [`bag_cosine`]
+    /// of the words.
+    pub(crate) fn cosine(&self, other: &Bag) -> f64 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return 0.0;
+        }
+        let (a, b) = (&self.terms, &other.terms);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot / (self.norm * other.norm)
+    }
+}
+
+/// Cosine similarity of two bags of words.
 pub(crate) fn bag_cosine(a: &[String], b: &[String]) -> f64 {
     use std::collections::HashMap;
     let mut ca: HashMap<&str, f64> = HashMap::new();
@@ -235,6 +288,16 @@ pub(crate) fn bag_cosine(a: &[String], b: &[String]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prepared_bags_give_the_same_cosine() {
+        let a: Vec<String> = ["talk", "istanbul", "talk", "prisoner"].iter().map(|s| s.to_string()).collect();
+        let b: Vec<String> = ["talk", "prisoner", "swap"].iter().map(|s| s.to_string()).collect();
+        let (x, y) = (Bag::of(&a), Bag::of(&b));
+        assert!((x.cosine(&y) - bag_cosine(&a, &b)).abs() < 1e-12);
+        assert_eq!(x.keys().count(), 3);
+        assert_eq!(Bag::of(&[]).cosine(&y), 0.0);
+    }
 
     #[test]
     fn folding_and_keys_meet_variants() {

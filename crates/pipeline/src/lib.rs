@@ -287,13 +287,10 @@ impl CrossView {
         let link = LinkState::load(store)?;
         let mut stories = link.stories.stories();
         // Largest first; pages over the glued articles salvaged from them.
-        let hosts = |s: &chronicle_link::story::StorySummary| {
-            s.documents
-                .iter()
-                .filter(|id| docs.iter().any(|d| &d.id == *id && d.meta.appended_to.is_none()))
-                .count()
-        };
-        stories.sort_by(|a, b| hosts(b).cmp(&hosts(a)).then(b.documents.len().cmp(&a.documents.len())).then(a.id.cmp(&b.id)));
+        let host_ids: std::collections::HashSet<&chronicle_core::DocId> =
+            docs.iter().filter(|d| d.meta.appended_to.is_none()).map(|d| &d.id).collect();
+        let hosts = |s: &chronicle_link::story::StorySummary| s.documents.iter().filter(|id| host_ids.contains(id)).count();
+        stories.sort_by_cached_key(|s| (std::cmp::Reverse(hosts(s)), std::cmp::Reverse(s.documents.len()), s.id.clone()));
         let events = chronicle_link::coref::merge(&docs);
         Ok(CrossView { docs, stories, events })
     }

@@ -299,14 +299,16 @@ fn document_json(d: &Document, s: &Snapshot) -> Value {
                    "speaker": q.speaker, "speaker_text": q.speaker_text, "affiliation": q.affiliation})
         })
         .collect();
+    let ids = chronicle_store::export::event_ids(d);
     let events: Vec<Value> = d
         .events
         .iter()
-        .map(|e| {
+        .zip(ids)
+        .map(|(e, id)| {
             let (ts, te) = sp(e.trigger);
             let (ss, se) = sp(e.sentence);
             json!({
-                "id": chronicle_store::export::event_id(d.id.as_str(), ts, te),
+                "id": id,
                 "merged": merged_of.get(&ts),
                 "event_type": e.event_type.as_str(), "modality": e.modality.as_str(), "mode": e.mode,
                 "date": DateView::of(&e.date),

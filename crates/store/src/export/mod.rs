@@ -106,6 +106,34 @@ pub fn event_id(doc: &str, trigger_start: usize, trigger_end: usize) -> String {
     format!("v:{}", &hash.to_hex()[..16])
 }
 
+/// The id of the `k`-th event (from 0) of a document coded from one trigger:
+/// the first keeps [`event_id`]; later ones (another type from the same words,
+/// one copy per date of "talks on May 16 and June 2") add their rank.
+pub fn event_id_nth(doc: &str, trigger_start: usize, trigger_end: usize, k: usize) -> String {
+    if k == 0 {
+        return event_id(doc, trigger_start, trigger_end);
+    }
+    let hash = blake3::hash(format!("{doc}|{trigger_start}|{trigger_end}|{k}").as_bytes());
+    format!("v:{}", &hash.to_hex()[..16])
+}
+
+/// The ids of a document's events, in order (character offsets of the triggers).
+pub fn event_ids(doc: &chronicle_core::Document) -> Vec<String> {
+    let body = doc.body();
+    let offsets = chronicle_core::CharOffsets::new(body);
+    let mut seen: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    doc.events
+        .iter()
+        .map(|e| {
+            let (a, b) = offsets.span(e.trigger);
+            let k = seen.entry((a, b)).or_insert(0);
+            let id = event_id_nth(doc.id.as_str(), a, b, *k);
+            *k += 1;
+            id
+        })
+        .collect()
+}
+
 fn write_line<T: Serialize>(out: &mut dyn Write, record: &T) -> Result<(), StoreError> {
     serde_json::to_writer(&mut *out, record).map_err(std::io::Error::from)?;
     out.write_all(b"\n")?;
@@ -565,7 +593,8 @@ fn write_layers(
         write_line(out, &rec)?;
         counts.quotes += 1;
     }
-    for e in doc.events.iter().filter(|e| fits(body, e.sentence) && fits(body, e.trigger)) {
+    let ids = event_ids(doc);
+    for (e, event_id) in doc.events.iter().zip(ids).filter(|(e, _)| fits(body, e.sentence) && fits(body, e.trigger)) {
         let (start, end) = offsets.span(e.sentence);
         let (trigger_start, trigger_end) = offsets.span(e.trigger);
         let attributed_to = e.attributed_to.as_deref().filter(|a| !a.is_empty()).map(|a| {
@@ -573,7 +602,7 @@ fn write_layers(
         });
         let rec = EventRecord {
             kind: "event",
-            id: event_id(id, trigger_start, trigger_end),
+            id: event_id,
             event_type: e.event_type.as_str(),
             mode: e.mode.as_deref(),
             context: &e.context,
@@ -746,6 +775,21 @@ mod tests {
         assert_eq!(aid["date"], serde_json::json!({"value": null, "earliest": "2024-03-04", "latest": null}));
         assert_eq!(aid["quantities"][0]["text"], "about 200 trucks of aid");
         assert!(aid["quantities"][0].get("doc").is_none());
+    }
+
+    #[test]
+    fn events_from_one_trigger_get_distinct_ids_and_the_first_keeps_its_own() {
+        let mut doc = sample::full();
+        let first = doc.events[0].clone();
+        let mut copy = first.clone();
+        copy.date = UncertainDate::parse_value("2024-03-05").unwrap();
+        doc.events.push(copy);
+        let ids = event_ids(&doc);
+        assert_eq!(ids.len(), doc.events.len());
+        let distinct: std::collections::BTreeSet<&String> = ids.iter().collect();
+        assert_eq!(distinct.len(), ids.len(), "{ids:?}");
+        let (a, b) = CharOffsets::new(doc.body()).span(first.trigger);
+        assert_eq!(ids[0], event_id(doc.id.as_str(), a, b));
     }
 
     #[test]
