@@ -1005,8 +1005,32 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         Some(q)
     };
     // reported frames per sentence, computed once
-    let frames: Vec<Option<(Attribution, (usize, usize))>> =
+    let mut frames: Vec<Option<(Attribution, (usize, usize))>> =
         sentences.iter().map(|&(ss, se)| reported(text, ss, se, &directs, times)).collect();
+    // a second clause after ";" or ", but" / ", while" may report a second speaker
+    let mut more_frames: Vec<(Attribution, (usize, usize))> = Vec::new();
+    for (i, &(ss, se)) in sentences.iter().enumerate() {
+        let Some(seg) = text.get(ss..se) else { continue };
+        for (k, sep) in seg.match_indices("; ").chain(seg.match_indices(", but ")).chain(seg.match_indices(", while ")).chain(seg.match_indices(", and ")) {
+            let from = ss + k + sep.len();
+            if directs.iter().any(|d| d.0 <= from && from < d.3) {
+                continue;
+            }
+            let Some(f) = reported(text, from, se, &directs, times) else { continue };
+            let first = frames.get(i).copied().flatten();
+            if first.is_some_and(|(a, _)| a.cue == f.0.cue) {
+                continue;
+            }
+            // the first speaker's words end where the second clause begins
+            if let Some(Some((a, c))) = frames.get_mut(i) {
+                let cut = ss + k;
+                if c.0 < cut && cut < c.1 && a.cue.1 <= cut {
+                    c.1 = cut;
+                }
+            }
+            more_frames.push(f);
+        }
+    }
     let mut prev_direct: Option<(usize, Option<Attribution>, usize)> = None; // (close end, attribution, attribution end)
     for &(os, cs, ce, close_end) in &directs {
         let (ps, pe) = para_of(cs.min(text.len()));
@@ -1080,7 +1104,7 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         }
     }
     // reported speech
-    for f in frames.iter().flatten() {
+    for f in frames.iter().flatten().chain(more_frames.iter()) {
         let (a, c) = *f;
         if used_cues.iter().any(|u| *u == a.cue) {
             continue;
@@ -1362,6 +1386,14 @@ mod tests {
         let t = "The mayor said:\n\"We will rebuild the bridge by winter.\"";
         let qs = run(t, &[]);
         assert_eq!(q(t, &qs, "rebuild").speaker_text.as_deref(), Some("The mayor"));
+    }
+
+    #[test]
+    fn a_second_clause_may_report_a_second_speaker() {
+        let t = "The mayor said the bridge would reopen in May; the governor said the money had run out.";
+        let qs = run(t, &[]);
+        assert_eq!(q(t, &qs, "bridge would reopen").speaker_text.as_deref(), Some("The mayor"));
+        assert_eq!(q(t, &qs, "money had run out").speaker_text.as_deref(), Some("the governor"));
     }
 
     #[test]
