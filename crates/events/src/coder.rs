@@ -1768,6 +1768,14 @@ fn code_trigger(
                 && !t.resolved.is_unknown()
         })
         .collect();
+    // a year that modifies another noun ("Moscow's 2022 invasion") dates that
+    // noun, not this event, when the sentence has another time expression
+    let modifier = |t: &chronicle_core::TimeExpr| attributive_year(ctx.body, t.span).is_some_and(|noun| noun != trigger);
+    let sentence_times: Vec<_> = if sentence_times.iter().any(|t| !modifier(t)) {
+        sentence_times.into_iter().filter(|t| !modifier(t)).collect()
+    } else {
+        sentence_times
+    };
     let mut dates: Vec<(UncertainDate, String)> = Vec::new();
     let date = if let Some(t) = sentence_times
         .iter()
@@ -1888,6 +1896,30 @@ fn code_trigger(
         rule,
     };
     Some(Draft { event, governs: entry.governs, dates })
+}
+
+/// Words after a year that do not make it a noun modifier ("in 2022 and",
+/// "2022 when", "2022 was").
+const NOT_MODIFIED: &[&str] = &[
+    "and", "or", "but", "to", "in", "on", "at", "for", "with", "when", "after", "before", "until", "as", "that",
+    "which", "was", "were", "is", "are", "had", "has", "have", "the", "a", "an", "by", "from", "of", "while", "so",
+];
+
+/// When the expression is a bare year written before a lower-case noun
+/// ("the 2022 invasion", "its 2014 annexation"), the span of that noun.
+fn attributive_year(body: &str, span: Span) -> Option<Span> {
+    let text = span.text(body);
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest = body.get(span.end()..)?;
+    let after = rest.strip_prefix(' ')?;
+    let word: String = after.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    if word.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) || NOT_MODIFIED.contains(&word.as_str()) {
+        return None;
+    }
+    let start = span.end() + 1;
+    Span::new(body, start, start + word.len()).ok()
 }
 
 /// The exact dates coordinated with the time at `at` ("on May 16 and June 2",
@@ -2600,4 +2632,17 @@ pub(crate) mod tests {
         let doc = coded(with_time(doc, "Monday", monday.clone()));
         assert_eq!(doc.events[0].date, monday);
     }
+
+    #[test]
+    fn a_year_before_a_noun_modifies_that_noun() {
+        let body = "The first talks since Moscow's 2022 invasion ended on Friday, as in 2014 when talks failed.";
+        let at = |w: &str| {
+            let a = body.find(w).unwrap();
+            Span::new(body, a, a + w.len()).unwrap()
+        };
+        assert_eq!(attributive_year(body, at("2022")), Some(at("invasion")));
+        assert_eq!(attributive_year(body, at("2014")), None, "'2014 when' is no modifier");
+        assert_eq!(attributive_year(body, at("Friday")), None);
+    }
+
 }

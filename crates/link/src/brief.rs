@@ -502,6 +502,9 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
 
 /// Later reactions to a demand or offer: events on or after its date by the
 /// side it was addressed to (or about the same items or words) that accept,
+/// Titles that name the head of a delegation ("lead negotiator").
+const HEAD_TITLES: &[&str] = &["lead negotiator", "chief negotiator", "top negotiator", "head of delegation", "head of the delegation", "delegation head"];
+
 /// Sentences at the top of an article that say what it is about.
 const LEDE_SENTENCES: usize = 3;
 
@@ -683,6 +686,29 @@ fn render_round(n: usize, round: &Round<'_>, evs: &[&MergedEvent], by_id: &HashM
                 entry.1.push(cite);
             }
         }
+    }
+    // stated roles that say the same ("Russia's lead negotiator, X")
+    for id in &round.lede_docs {
+        let Some(doc) = by_id.get(id) else { continue };
+        for r in doc.roles.iter().filter(|r| HEAD_TITLES.iter().any(|t| r.title.contains(t))) {
+            let Some(side) = r.of.clone() else { continue };
+            let entry = heads.entry(side).or_insert_with(|| (r.person.clone(), Vec::new()));
+            let cite = cite(doc, r.evidence);
+            if entry.0 == r.person && !entry.1.contains(&cite) && entry.1.len() < 3 {
+                entry.1.push(cite);
+            }
+        }
+    }
+    // only the sides of the talks, when the reports name them (a delegation at a
+    // side meeting the same day is not one of this round's)
+    let sides: BTreeSet<&str> = round
+        .events
+        .iter()
+        .flat_map(|e| e.event.actors.iter().chain(&e.event.recipients))
+        .filter_map(|a| a.country.as_deref())
+        .collect();
+    if sides.len() >= 2 {
+        heads.retain(|side, _| sides.contains(side.as_str()));
     }
     if !heads.is_empty() {
         let parts: Vec<String> = heads.iter().map(|(side, (p, cs))| format!("{side}: {p} {}", cs.join(" "))).collect();
