@@ -1397,6 +1397,17 @@ mod tests {
     }
 
     #[test]
+    fn in_a_statement_the_speaker_follows() {
+        let t = "In a statement, the defence ministry said the strikes hit only military targets.";
+        let qs = run(t, &[]);
+        let a = q(t, &qs, "the strikes hit");
+        assert_eq!(a.speaker_text.as_deref(), Some("the defence ministry"));
+        let t = "The strikes hit only military targets, the defence ministry said in a statement.";
+        let qs = run(t, &[]);
+        assert_eq!(q(t, &qs, "strikes hit").speaker_text.as_deref(), Some("the defence ministry"));
+    }
+
+    #[test]
     fn colon_speaker_heads_a_transcript_line() {
         let t = "Partial transcript follows.\nHARRIS: We never agreed to those terms at all.\nUpdate: The meeting ended late.";
         let qs = run(t, &[]);
