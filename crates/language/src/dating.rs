@@ -156,7 +156,8 @@ pub fn refine_published(doc: &mut Document, kb: &Kb, office_of: &dyn Fn(&str) ->
         return false;
     }
     // Roles bound the date; they never pin one day.
-    let date = UncertainDate { value: None, earliest, latest, weekday: None };
+    let mut date = UncertainDate::between(earliest, latest);
+    date.value = None;
     doc.meta.published.date = date.clone();
     doc.meta.published.basis = DateBasis::Inferred;
     for role in &mut doc.roles {
@@ -558,7 +559,8 @@ pub fn bound_by_reported_dates(doc: &mut Document) -> bool {
     }
     let old_date = doc.meta.published.clone();
     let old_times = doc.times.clone();
-    let date = UncertainDate { value: None, earliest, latest, weekday: None };
+    let mut date = UncertainDate::between(earliest, latest);
+    date.value = None;
     doc.meta.published.date = date.clone();
     doc.meta.published.basis = DateBasis::Inferred;
     crate::time::annotate(doc);
