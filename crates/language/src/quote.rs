@@ -867,8 +867,15 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
             }
         }
         let c = text[cstart..body_end].trim_start_matches([',', ':', ' ']);
-        let cs = body_end - c.len();
-        let first = words(text, cs, body_end).first().map(|w| lower(text, *w)).unwrap_or_default();
+        let mut cs = body_end - c.len();
+        let mut first = words(text, cs, body_end).first().map(|w| lower(text, *w)).unwrap_or_default();
+        // "called for a ceasefire", "called on Moscow to …": the particle is part of the cue
+        if verb.starts_with("call") && (first == "for" || first == "on") {
+            if let Some(w) = words(text, cs, body_end).first() {
+                cs = w.1 + (text[w.1..body_end].len() - text[w.1..body_end].trim_start().len());
+                first = words(text, cs, body_end).first().map(|w| lower(text, *w)).unwrap_or_default();
+            }
+        }
         if ["about", "of", "on", "to", "for", "with", "at", "in", "from", "over", "by"].contains(&first.as_str()) {
             continue; // "complained about …": not reported content
         }
@@ -1405,6 +1412,15 @@ mod tests {
         let t = "The strikes hit only military targets, the defence ministry said in a statement.";
         let qs = run(t, &[]);
         assert_eq!(q(t, &qs, "strikes hit").speaker_text.as_deref(), Some("the defence ministry"));
+    }
+
+    #[test]
+    fn called_for_reports_what_was_called_for() {
+        let t = "The senator called for an immediate halt to the arms sales.";
+        let qs = run(t, &[]);
+        let a = q(t, &qs, "immediate halt");
+        assert_eq!(a.speaker_text.as_deref(), Some("The senator"));
+        assert_eq!(a.span.text(t), "an immediate halt to the arms sales");
     }
 
     #[test]

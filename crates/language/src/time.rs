@@ -641,6 +641,14 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                             }
                             _ => resolve(Rel::MonthDay { month, day, future: fut, past: !fut }, anchor, ""),
                         };
+                        // the year stays open: keep the month and day, so that
+                        // another report of the event can pin the year
+                        let r = match (&v, u8::try_from(month), u8::try_from(day)) {
+                            (None, Ok(m), Ok(dd)) if !r.is_unknown() => {
+                                UncertainDate::on_month_day(r.earliest, r.latest, m, dd).filter(|x| x.value.is_none()).unwrap_or(r)
+                            }
+                            _ => r,
+                        };
                         let yearless_year = v.as_ref().and_then(|_| r.exact_day()).map(|d| d.year());
                         let open = if v.is_none() && fitting.len() > 1 { fitting } else { Vec::new() };
                         cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: false, year_guessed: false });

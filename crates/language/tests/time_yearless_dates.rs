@@ -122,3 +122,16 @@ fn a_bare_weekday_against_a_bounded_document_date_keeps_the_weekday() {
     assert_eq!(resolved.earliest, Some(d("2025-05-19")));
     assert_eq!(resolved.latest, Some(d("2025-06-09")));
 }
+
+#[test]
+fn a_year_less_day_in_an_article_of_open_year_keeps_its_month_and_day() {
+    // the article is known only to be from 2025-07-18 or later
+    let doc = UncertainDate::between(Some(d("2025-07-18")), None);
+    let text = "At the last talks on June 2, the two sides agreed to exchange prisoners.";
+    let found = find(text, &doc, &split_sentences(text));
+    let (_, _, value, resolved) = found.iter().find(|x| x.0.text(text) == "June 2").expect("June 2 found");
+    assert_eq!(value, &None);
+    assert_eq!(resolved.month_day, Some((6, 2)));
+    assert!(resolved.admits(d("2025-06-02")) || resolved.admits(d("2026-06-02")));
+    assert!(!resolved.admits(d("2025-06-03")));
+}
