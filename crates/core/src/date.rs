@@ -23,6 +23,12 @@ pub struct UncertainDate {
     /// event can pin the day together ([`UncertainDate::intersect`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weekday: Option<u8>,
+    /// The month and day the text names when the year stays open ("on June 2"
+    /// in an article whose own year is not known): the bounds are then that
+    /// day of the first and last possible year, and only that day of a year
+    /// in between is possible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month_day: Option<(u8, u8)>,
 }
 
 impl UncertainDate {
@@ -33,14 +39,14 @@ impl UncertainDate {
 
     /// Exactly one day.
     pub fn day(d: NaiveDate) -> UncertainDate {
-        UncertainDate { value: Some(d.format("%Y-%m-%d").to_string()), earliest: Some(d), latest: Some(d), weekday: None }
+        UncertainDate { value: Some(d.format("%Y-%m-%d").to_string()), earliest: Some(d), latest: Some(d), weekday: None, month_day: None }
     }
 
     /// Somewhere in `[earliest, latest]` (either side open).
     pub fn between(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> UncertainDate {
         match (earliest, latest) {
             (Some(a), Some(b)) if a == b => UncertainDate::day(a),
-            _ => UncertainDate { value: None, earliest, latest, weekday: None },
+            _ => UncertainDate { value: None, earliest, latest, weekday: None, month_day: None },
         }
     }
 
@@ -48,17 +54,63 @@ impl UncertainDate {
     /// the bounds move inwards to days of that weekday, and when one day is
     /// left it becomes the value. `None` when no such day is in the range.
     pub fn on_weekday(earliest: Option<NaiveDate>, latest: Option<NaiveDate>, weekday: u8) -> Option<UncertainDate> {
-        if !(1..=7).contains(&weekday) {
+        UncertainDate::constrained(earliest, latest, Some(weekday), None)
+    }
+
+    /// Somewhere in `[earliest, latest]` on the given month and day of an
+    /// open year ("June 2"): the bounds move inwards to that day, and when one
+    /// year is left the day becomes the value. `None` when no year fits.
+    pub fn on_month_day(earliest: Option<NaiveDate>, latest: Option<NaiveDate>, month: u8, day: u8) -> Option<UncertainDate> {
+        UncertainDate::constrained(earliest, latest, None, Some((month, day)))
+    }
+
+    /// The days in `[earliest, latest]` that fall on `weekday` and on
+    /// `month_day` (either may be absent), as an uncertain date.
+    fn constrained(
+        earliest: Option<NaiveDate>,
+        latest: Option<NaiveDate>,
+        weekday: Option<u8>,
+        month_day: Option<(u8, u8)>,
+    ) -> Option<UncertainDate> {
+        let weekday = weekday.filter(|w| (1..=7).contains(w));
+        let month_day = month_day.filter(|&(m, d)| NaiveDate::from_ymd_opt(2024, m as u32, d as u32).is_some());
+        let fits = |d: NaiveDate| {
+            weekday.map_or(true, |w| d.weekday().number_from_monday() == w as u32)
+                && month_day.map_or(true, |(m, day)| d.month() == m as u32 && d.day() == day as u32)
+        };
+        // the next (or previous) fitting day from `d`: by years for a month-day
+        // (a weekday repeats on a date within 28 years), else by days
+        let step = |d: NaiveDate, forward: bool| -> Option<NaiveDate> {
+            match month_day {
+                Some((m, day)) => {
+                    let years: Box<dyn Iterator<Item = i32>> =
+                        if forward { Box::new(d.year()..d.year() + 29) } else { Box::new((d.year() - 28..=d.year()).rev()) };
+                    years
+                        .filter_map(|y| NaiveDate::from_ymd_opt(y, m as u32, day as u32))
+                        .filter(|x| if forward { *x >= d } else { *x <= d })
+                        .find(|x| fits(*x))
+                }
+                None => {
+                    let days: Box<dyn Iterator<Item = i64>> = Box::new(0..7);
+                    days.map(|k| if forward { d + chrono::Duration::days(k) } else { d - chrono::Duration::days(k) }).find(|x| fits(*x))
+                }
+            }
+        };
+        if weekday.is_none() && month_day.is_none() {
             return Some(UncertainDate::between(earliest, latest));
         }
-        let wd = |d: NaiveDate| d.weekday().number_from_monday() as i64;
-        let w = weekday as i64;
-        let lo = earliest.map(|d| d + chrono::Duration::days((w - wd(d)).rem_euclid(7)));
-        let hi = latest.map(|d| d - chrono::Duration::days((wd(d) - w).rem_euclid(7)));
+        let lo = match earliest {
+            Some(d) => Some(step(d, true)?),
+            None => None,
+        };
+        let hi = match latest {
+            Some(d) => Some(step(d, false)?),
+            None => None,
+        };
         match (lo, hi) {
             (Some(a), Some(b)) if a > b => None,
             (Some(a), Some(b)) if a == b => Some(UncertainDate::day(a)),
-            _ => Some(UncertainDate { value: None, earliest: lo, latest: hi, weekday: Some(weekday) }),
+            _ => Some(UncertainDate { value: None, earliest: lo, latest: hi, weekday, month_day }),
         }
     }
 
@@ -95,25 +147,26 @@ impl UncertainDate {
             (Some(x), Some(y)) if x != y => return None,
             (x, y) => x.or(y),
         };
+        let month_day = match (self.month_day, other.month_day) {
+            (Some(x), Some(y)) if x != y => return None,
+            (x, y) => x.or(y),
+        };
         // the value survives when the intersection is exactly its span
         for d in [self, other] {
             if let Some((vl, vh)) = d.value.as_deref().and_then(bounds_of_value) {
-                if lo == Some(vl) && hi == Some(vh) && weekday.is_none() {
+                if lo == Some(vl) && hi == Some(vh) && weekday.is_none() && month_day.is_none() {
                     return Some(d.clone());
                 }
             }
         }
-        match weekday {
-            Some(w) => UncertainDate::on_weekday(lo, hi, w),
-            None => Some(UncertainDate::between(lo, hi)),
-        }
+        UncertainDate::constrained(lo, hi, weekday, month_day)
     }
 
     /// A value at the precision of the string (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`),
     /// with bounds covering it.
     pub fn parse_value(s: &str) -> Result<UncertainDate, CoreError> {
         let (earliest, latest) = bounds_of_value(s).ok_or_else(|| CoreError::BadDate(s.to_string()))?;
-        Ok(UncertainDate { value: Some(s.to_string()), earliest: Some(earliest), latest: Some(latest), weekday: None })
+        Ok(UncertainDate { value: Some(s.to_string()), earliest: Some(earliest), latest: Some(latest), weekday: None, month_day: None })
     }
 
     /// True when nothing is known.
@@ -144,6 +197,7 @@ impl UncertainDate {
         self.earliest.map_or(true, |e| e <= d)
             && self.latest.map_or(true, |l| d <= l)
             && self.weekday.map_or(true, |w| d.weekday().number_from_monday() == w as u32)
+            && self.month_day.map_or(true, |(m, day)| d.month() == m as u32 && d.day() == day as u32)
     }
 
     /// Human form: `2025-05-16`, `2025-05-27..2025-06-19`, `≥ 2025-05-27`,
@@ -158,10 +212,25 @@ impl UncertainDate {
             (None, Some(b)) => format!("≤ {b}"),
             (None, None) => "unknown".to_string(),
         };
-        match self.weekday_name() {
-            Some(w) if !self.is_unknown() => format!("a {w}, {range}"),
-            _ => range,
+        let mut named = Vec::new();
+        if let Some(w) = self.weekday_name() {
+            named.push(format!("a {w}"));
         }
+        if let Some(md) = self.month_day_name() {
+            named.push(format!("{md} of a year not stated"));
+        }
+        if named.is_empty() || self.is_unknown() {
+            range
+        } else {
+            format!("{}, {range}", named.join(", "))
+        }
+    }
+
+    /// The month and day of an open year in words ("June 2").
+    pub fn month_day_name(&self) -> Option<String> {
+        let (m, d) = self.month_day?;
+        let date = NaiveDate::from_ymd_opt(2024, m as u32, d as u32)?;
+        Some(format!("{} {}", date.format("%B"), d))
     }
 
     /// The English name of the known weekday.
@@ -287,6 +356,25 @@ mod tests {
         assert_eq!(UncertainDate::unknown().intersect(&UncertainDate::unknown()), Some(UncertainDate::unknown()));
         let other_weekday = UncertainDate::on_weekday(Some(d("2025-05-20")), Some(d("2025-07-14")), 3).unwrap();
         assert_eq!(monday.intersect(&other_weekday), None);
+    }
+
+    #[test]
+    fn a_month_day_of_an_open_year_meets_a_weekday_in_one_year() {
+        // "June 2" said in an article known only to be from 2025-07-18 or later
+        let june2 = UncertainDate::on_month_day(Some(d("2025-05-01")), None, 6, 2).unwrap();
+        assert_eq!((june2.earliest, june2.latest, june2.value.as_deref()), (Some(d("2025-06-02")), None, None));
+        assert_eq!(june2.display(), "June 2 of a year not stated, ≥ 2025-06-02");
+        assert!(june2.admits(d("2026-06-02")) && !june2.admits(d("2025-06-03")));
+        // and "met on Monday" in an article from 2025-05-26..2025-07-14
+        let monday = UncertainDate::on_weekday(Some(d("2025-05-26")), Some(d("2025-07-14")), 1).unwrap();
+        assert_eq!(june2.intersect(&monday).unwrap().value.as_deref(), Some("2025-06-02"));
+        // a June 2 within two years: the bounds are that day of each year
+        let two = UncertainDate::on_month_day(Some(d("2024-01-01")), Some(d("2025-12-31")), 6, 2).unwrap();
+        assert_eq!((two.earliest, two.latest), (Some(d("2024-06-02")), Some(d("2025-06-02"))));
+        assert!(!two.admits(d("2024-12-02")));
+        assert_eq!(two.intersect(&UncertainDate::parse_value("2025").unwrap()).unwrap().value.as_deref(), Some("2025-06-02"));
+        assert!(UncertainDate::on_month_day(Some(d("2025-06-03")), Some(d("2026-06-01")), 6, 2).is_none());
+        assert_eq!(june2.intersect(&UncertainDate::on_month_day(None, None, 5, 16).unwrap()), None);
     }
 
     #[test]

@@ -587,6 +587,19 @@ fn rounds_of_talks<'a>(
             r.lede_docs.insert(&doc.id);
             continue;
         }
+        // the lede's talks named on a day or weekday later in the article, already a round
+        let named_later = cands
+            .iter()
+            .copied()
+            .filter(|e| e.id != lead.id && (e.date.weekday.is_some() || e.date.exact_day().is_some()) && names_talks(e, by_id) && !says_earlier(e, doc))
+            .filter(|e| e.date.intersect(&lead.date).is_some())
+            .filter_map(|e| e.reports.iter().filter(|r| r.doc == doc.id).map(|r| r.sentence.start()).min().map(|p| (p, e)))
+            .min_by_key(|x| x.0)
+            .map(|x| x.1);
+        if let Some(r) = named_later.and_then(|e| rounds.iter_mut().find(|r| r.events.iter().any(|x| x.id == e.id))) {
+            r.lede_docs.insert(&doc.id);
+            continue;
+        }
         let mut round = Round { events: vec![lead], date: lead.date.clone(), lede_docs: BTreeSet::from([&doc.id]) };
         // the article's other talks on a named day or weekday narrow the date
         for e in cands.iter().copied().filter(|e| e.id != lead.id && e.reports.iter().all(|r| r.doc == doc.id) && !says_earlier(e, doc)) {
@@ -631,7 +644,8 @@ fn says_earlier(e: &MergedEvent, doc: &Document) -> bool {
 fn at_this_round(e: &MergedEvent, round: &Round<'_>, by_id: &HashMap<&DocId, &Document>) -> bool {
     let own_sentence = e.reports.iter().any(|r| round.events.iter().any(|x| x.reports.iter().any(|y| y.doc == r.doc && y.sentence == r.sentence)));
     if own_sentence {
-        return true;
+        // one sentence may tell of two rounds ("the last talks on May 16 and June 2")
+        return e.date.intersect(&round.date).is_some();
     }
     let as_vague = e.date.intersect(&round.date).is_some_and(|d| d == round.date);
     let earlier = e.reports.iter().any(|r| {

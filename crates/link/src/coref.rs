@@ -244,7 +244,8 @@ struct Match {
     score: f64,
     date: UncertainDate,
     clash: bool,
-    /// The merged day was pinned only by a weekday ("on Monday" against a dated report).
+    /// The merged day was pinned only by a partial date ("on Monday" against a
+    /// dated report, or against "June 2" of an open year).
     pinned_by_weekday: Option<NaiveDate>,
 }
 
@@ -321,15 +322,15 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     } else {
         merged_date.bounds()
     };
-    // a weekday alone pinned the day: "met on Monday" (within weeks) and a report dated to one Monday
-    // a weekday alone pinned the day: "met on Monday" (within weeks) and a
-    // report dated to one Monday; never two ranges meeting at an edge
-    let weekday_meets_day = |w: &UncertainDate, day: &UncertainDate| w.weekday.is_some() && w.exact_day().is_none() && day.exact_day().is_some();
-    let pinned_by_weekday = if !clash && (weekday_meets_day(x.date, &c.date) || weekday_meets_day(&c.date, x.date)) {
-        merged_date.exact_day()
-    } else {
-        None
-    };
+    // A partial date pinned the day: "met on Monday" (within weeks) and a report
+    // dated to one Monday, or "June 2" of an open year and that Monday. Never
+    // two plain ranges meeting at an edge.
+    let partial = |d: &UncertainDate| d.exact_day().is_none() && (d.weekday.is_some() || d.month_day.is_some());
+    let kinds_differ = (x.date.weekday.is_some() && c.date.month_day.is_some()) || (x.date.month_day.is_some() && c.date.weekday.is_some());
+    let pins = (partial(x.date) && c.date.exact_day().is_some())
+        || (partial(&c.date) && x.date.exact_day().is_some())
+        || (partial(x.date) && partial(&c.date) && kinds_differ);
+    let pinned_by_weekday = if !clash && pins { merged_date.exact_day() } else { None };
     let same_ordinal = x.ordinal.is_some_and(|o| c.ordinals.contains(&o));
     let pub_close = match x.pub_date {
         Some(p) => c
@@ -473,7 +474,8 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
     for later in [false, true] {
         for (di, doc) in docs.iter().enumerate() {
             for (ei, ev) in doc.events.iter().enumerate() {
-                if (ev.date.weekday.is_some() && ev.date.exact_day().is_none()) == later {
+                let partial = ev.date.exact_day().is_none() && (ev.date.weekday.is_some() || ev.date.month_day.is_some());
+                if partial == later {
                     order.push((di, ei));
                 }
             }
@@ -1355,6 +1357,22 @@ pub(crate) mod tests {
             3,
             "ambiguous weekday must stay apart: {merged:#?}"
         );
+    }
+
+    #[test]
+    fn a_day_of_an_open_year_and_a_weekday_pin_each_other() {
+        let s1 = "The delegations met on Monday at a palace in the city and agreed to exchange prisoners.";
+        let s2 = "At the last talks on June 2 the two sides agreed to large prisoner exchanges.";
+        let mut a = doc("a", "Al Jazeera", "2025-06-03", s1, vec![(s1, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        a.events[0].date = UncertainDate::on_weekday(Some(d("2025-05-26")), Some(d("2025-07-14")), 1).unwrap();
+        let mut b = doc("b", "AFP", "2025-07-23", s2, vec![(s2, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        b.events[0].date = UncertainDate::on_month_day(Some(d("2025-05-01")), None, 6, 2).unwrap();
+        let merged = merge(&[a.clone(), b.clone()]);
+        assert_eq!(merged.len(), 1, "{merged:#?}");
+        assert_eq!(merged[0].date.value.as_deref(), Some("2025-06-02"));
+        // a plain range meeting a weekday at its edge pins nothing
+        b.events[0].date = UncertainDate::between(Some(d("2025-07-14")), None);
+        assert_eq!(merge(&[a, b]).len(), 2);
     }
 
     #[test]

@@ -52,9 +52,17 @@ pub fn date_text(d: &UncertainDate) -> String {
         (None, Some(b)) => format!("on or before {b}"),
         (None, None) => return "date unknown".to_string(),
     };
-    match d.weekday_name() {
-        Some(w) => format!("a {w} {range}"),
-        None => range,
+    let mut named = Vec::new();
+    if let Some(w) = d.weekday_name() {
+        named.push(format!("a {w}"));
+    }
+    if let Some(md) = d.month_day_name() {
+        named.push(format!("{md} (year not stated)"));
+    }
+    if named.is_empty() {
+        range
+    } else {
+        format!("{} {range}", named.join(", "))
     }
 }
 

@@ -929,7 +929,7 @@ mod tests {
     #[test]
     fn month_values_get_their_bounds() {
         let d = UncertainDate::parse_value("2025-05").unwrap();
-        let v = DateView::of(&UncertainDate { value: d.value.clone(), earliest: None, latest: None, weekday: None });
+        let v = DateView::of(&UncertainDate { value: d.value.clone(), earliest: None, latest: None, weekday: None, month_day: None });
         assert_eq!(v.earliest.as_deref(), Some("2025-05-01"));
         assert_eq!(v.latest.as_deref(), Some("2025-05-31"));
         let u = DateView::of(&UncertainDate::unknown());

@@ -317,6 +317,7 @@ impl Store {
                             earliest: parse_day(r.get::<_, Option<String>>(7)?),
                             latest: parse_day(r.get::<_, Option<String>>(8)?),
                             weekday: None,
+                            month_day: None,
                         },
                         basis: parse_basis(&r.get::<_, String>(9)?),
                     },

@@ -152,6 +152,10 @@ struct DateRecord {
     /// ("Monday"); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     weekday: Option<&'static str>,
+    /// Added field: the month and day the text names when the year stays open
+    /// (`--06-02`, ISO 8601's form without a year); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month_day: Option<String>,
 }
 
 impl DateRecord {
@@ -160,7 +164,8 @@ impl DateRecord {
     fn of(d: &UncertainDate) -> DateRecord {
         let value = d.value.clone().filter(|v| validate::iso_value(v, "value").is_ok());
         let weekday = if value.is_none() { d.weekday_name() } else { None };
-        DateRecord { value, earliest: d.earliest.map(iso), latest: d.latest.map(iso), weekday }
+        let month_day = d.month_day.filter(|_| value.is_none()).map(|(m, day)| format!("--{m:02}-{day:02}"));
+        DateRecord { value, earliest: d.earliest.map(iso), latest: d.latest.map(iso), weekday, month_day }
     }
 }
 
@@ -812,7 +817,7 @@ mod tests {
         let mut doc = sample::plain("odd.txt", "An article with odd metadata.");
         doc.meta.language = Some("english".to_string());
         doc.meta.story = Some("12".to_string());
-        doc.meta.published.date = UncertainDate { value: Some("May 2024".to_string()), earliest: None, latest: None, weekday: None };
+        doc.meta.published.date = UncertainDate { value: Some("May 2024".to_string()), earliest: None, latest: None, weekday: None, month_day: None };
         let (lines, _) = check(vec![doc], &ExportOptions::default());
         let d = &lines[0];
         assert!(d["language"].is_null());

@@ -214,6 +214,25 @@ fn uncertain_date(o: &Obj<'_>) -> Result<(), String> {
             }
         }
     }
+    // added field: `--MM-DD`, and the bounds fall on it
+    let month_day = if o.map.contains_key("month_day") { o.opt_str("month_day")? } else { None };
+    if let Some(md) = month_day {
+        let parsed = md
+            .strip_prefix("--")
+            .and_then(|r| r.split_once('-'))
+            .and_then(|(m, dd)| Some((m.parse::<u32>().ok()?, dd.parse::<u32>().ok()?)))
+            .filter(|&(m, dd)| NaiveDate::from_ymd_opt(2024, m, dd).is_some());
+        let Some((m, dd)) = parsed else {
+            return Err(format!("`month_day` {md:?} is not --MM-DD"));
+        };
+        for key in ["earliest", "latest"] {
+            if let Some(d) = day(key)? {
+                if d.month() != m || d.day() != dd {
+                    return Err(format!("`{key}` {d} is not on {md}"));
+                }
+            }
+        }
+    }
     Ok(())
 }
 
@@ -417,6 +436,12 @@ mod tests {
         rejects(&doc_with("published", Some(odd_name)), "not a weekday name");
         let monday = serde_json::json!({"value": null, "earliest": "2025-05-26", "latest": "2025-06-09", "weekday": "Monday", "basis": "inferred"});
         assert_eq!(validate_record(&doc_with("published", Some(monday))), Ok(()));
+        let june2 = serde_json::json!({"value": null, "earliest": "2025-06-02", "latest": "2026-06-02", "month_day": "--06-02", "basis": "inferred"});
+        assert_eq!(validate_record(&doc_with("published", Some(june2))), Ok(()));
+        let off = serde_json::json!({"value": null, "earliest": "2025-06-03", "latest": null, "month_day": "--06-02", "basis": "inferred"});
+        rejects(&doc_with("published", Some(off)), "is not on --06-02");
+        let bad = serde_json::json!({"value": null, "earliest": null, "latest": null, "month_day": "June 2", "basis": "inferred"});
+        rejects(&doc_with("published", Some(bad)), "not --MM-DD");
 
         rejects(r#"{"kind":"mention","doc":"d:01","start":5,"end":2,"text":"x","entity":"e:a"}"#, "after");
         rejects(r#"{"kind":"mention","doc":"d:01","start":-1,"end":2,"text":"xyz","entity":"e:a"}"#, "non-negative");
