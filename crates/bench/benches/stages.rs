@@ -73,7 +73,7 @@ fn stages(c: &mut Criterion) {
             || with_entities.clone(),
             |mut docs| {
                 for d in &mut docs {
-                    rest_of_language(d);
+                    rest_of_language(&stages.language, d);
                 }
                 docs
             },

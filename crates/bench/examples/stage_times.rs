@@ -42,7 +42,7 @@ fn main() {
     let steps: [Step; 4] = [
         ("sentences", &|d| chronicle_language::sentence::annotate(d)),
         ("entities", &|d| stages.language.ner.annotate(&stages.language.kb, d)),
-        ("rest", &|d| rest_of_language(d)),
+        ("rest", &|d| rest_of_language(&stages.language, d)),
         ("events", &|d| stages.coder.code(d)),
     ];
     for (name, step) in steps {

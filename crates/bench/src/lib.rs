@@ -143,7 +143,7 @@ impl Stages {
             self.language.ner.annotate(&self.language.kb, doc);
         }
         if from < Upto::Language && to >= Upto::Language {
-            rest_of_language(doc);
+            rest_of_language(&self.language, doc);
         }
         if from < Upto::Events && to >= Upto::Events {
             self.coder.code(doc);
@@ -151,13 +151,11 @@ impl Stages {
     }
 }
 
-/// The language steps after entities: times, quantities, quotes, then the
-/// layers sorted (as `Language::annotate` ends).
-pub fn rest_of_language(doc: &mut Document) {
-    chronicle_language::time::annotate(doc);
-    chronicle_language::quantity::annotate(doc);
-    chronicle_language::quote::annotate(doc);
-    doc.sort_layers();
+/// The language steps after entities, exactly as `Language::annotate` runs
+/// them: the document date bounded, times, quantities, quotes, the date
+/// bounded again by reported dates, the layers sorted.
+pub fn rest_of_language(language: &Language, doc: &mut Document) {
+    language.annotate_after_entities(doc);
 }
 
 /// Total sentences over a set of documents.
