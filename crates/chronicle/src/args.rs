@@ -67,6 +67,10 @@ pub enum Command {
         /// Leave out `mention` records.
         #[arg(long)]
         no_mentions: bool,
+        /// One `event` record per report, streamed (no merging across reports, no
+        /// `story` records): for stores too large to merge in memory.
+        #[arg(long)]
+        reports: bool,
     },
     /// Counts of documents, languages, outlets and annotations.
     Stats,

@@ -30,12 +30,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", render::document(&d, blocks, annotations, events, color));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format: _, no_mentions } => {
+        Command::Export { format: _, no_mentions, reports } => {
             let store = open(&cli.db)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let opts = chronicle_store::export::ExportOptions { mentions: !no_mentions };
-            chronicle_store::export::write_jsonl(&store, &mut out, &opts)?;
+            if reports {
+                chronicle_store::export::write_jsonl(&store, &mut out, &opts)?;
+            } else {
+                // merged events and stories; the documents themselves stream again from the store
+                let CrossView { docs, stories, events } = CrossView::load(&store)?;
+                drop(docs);
+                let cross = chronicle_store::export::CrossRecords { events: &events, stories: &stories };
+                chronicle_store::export::write_jsonl_merged(&store, &mut out, &opts, &cross)?;
+            }
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }

@@ -62,6 +62,31 @@ fn export_validates_against_the_contract() {
         *kinds.entry(v["kind"].as_str().unwrap().to_string()).or_insert(0) += 1;
     }
     assert!(kinds.get("document").copied().unwrap_or(0) >= 5, "{kinds:?}");
+    assert!(kinds.get("story").copied().unwrap_or(0) >= 1, "{kinds:?}");
+    // events are merged across reports: some event has reports from several documents,
+    // and its num_sources never exceeds its distinct documents
+    let mut most = 0;
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        if v["kind"] != "event" {
+            continue;
+        }
+        let docs: std::collections::BTreeSet<&str> = v["reports"].as_array().unwrap().iter().map(|r| r["doc"].as_str().unwrap()).collect();
+        let n = v["num_sources"].as_u64().unwrap() as usize;
+        assert!(n >= 1 && n <= docs.len(), "{line}");
+        most = most.max(n);
+    }
+    assert!(most >= 3, "no event reported by three sources");
+    // the streaming form keeps one record per report
+    let reports = run(&db, &["export", "--reports"]);
+    assert!(reports.status.success(), "{}", stderr(&reports));
+    for line in stdout(&reports).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_ne!(v["kind"], "story");
+        if v["kind"] == "event" {
+            assert_eq!(v["reports"].as_array().unwrap().len(), 1);
+        }
+    }
 }
 
 #[test]

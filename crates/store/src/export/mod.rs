@@ -6,7 +6,9 @@
 //!
 //! Order of the output: every `document` record, then every `entity` record
 //! (aggregated over all documents, ordered by id), then per document its
-//! `mention` (unless disabled), `time`, `quantity`, `quote` and `event` records.
+//! `mention` (unless disabled), `time`, `quantity` and `quote` records, then
+//! the `event` records (merged across reports by [`write_jsonl_merged`], or one
+//! per report by [`write_jsonl`]), then the `story` records.
 //!
 //! Entity ids come from [`chronicle_core::entity_id`] over the mention's
 //! knowledge-base id, type and canonical name, so mentions, entities, quote
@@ -19,9 +21,10 @@
 //! and `group` for actors and recipients) and an entity record, so no id in the
 //! export dangles.
 //!
-//! Event ids are `v:` plus 16 hex digits of BLAKE3 over
+//! Per-report event ids are `v:` plus 16 hex digits of BLAKE3 over
 //! `"{doc id}|{trigger start}|{trigger end}"` (character offsets): stable
-//! across reruns as long as the body and the trigger are.
+//! across reruns as long as the body and the trigger are. Merged events keep
+//! the id `chronicle_link::coref` gives them (from their earliest report).
 
 mod validate;
 
@@ -35,6 +38,9 @@ use chronicle_core::{
     entity_id, CharOffsets, Document, EntityType, EventArg, Mention, Quantity, Span, UncertainDate,
 };
 use serde::Serialize;
+
+use chronicle_link::coref::MergedEvent;
+use chronicle_link::story::StorySummary;
 
 use crate::{Store, StoreError};
 
@@ -68,16 +74,163 @@ pub struct ExportCounts {
     pub quotes: u64,
     /// `event` records.
     pub events: u64,
+    /// `story` records.
+    pub stories: u64,
 }
 
 impl ExportCounts {
     /// All records.
     pub fn total(&self) -> u64 {
-        self.documents + self.entities + self.mentions + self.times + self.quantities + self.quotes + self.events
+        self.documents + self.entities + self.mentions + self.times + self.quantities + self.quotes + self.events + self.stories
     }
 }
 
-/// Writes the whole store as JSONL to `out`.
+/// The cross-document results to export with the store: events merged across
+/// reports and stories.
+pub struct CrossRecords<'a> {
+    /// One event per real-world event, with all its reports.
+    pub events: &'a [MergedEvent],
+    /// Stories.
+    pub stories: &'a [StorySummary],
+}
+
+/// Writes the whole store as JSONL to `out`, with one `event` record per
+/// merged event (every report in `reports`, `num_sources`, `contradictions`)
+/// and one `story` record per story: the contract's meaning of an event.
+/// Documents stream from the store; only the merged events are in memory.
+pub fn write_jsonl_merged(
+    store: &Store,
+    out: &mut dyn Write,
+    opts: &ExportOptions,
+    cross: &CrossRecords<'_>,
+) -> Result<ExportCounts, StoreError> {
+    let mut counts = ExportCounts::default();
+    let mut entities: BTreeMap<String, EntityAgg> = BTreeMap::new();
+    store.for_each_document(|doc| {
+        write_line(out, &document_record(&doc))?;
+        counts.documents += 1;
+        collect_entities(&doc, &CharOffsets::new(doc.body()), &mut entities);
+        Ok(())
+    })?;
+    for (id, agg) in &entities {
+        write_line(out, &agg.record(id))?;
+        counts.entities += 1;
+    }
+    // which reports each document holds, and which report is each event's representative
+    let mut by_doc: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut rep_of: Vec<usize> = Vec::with_capacity(cross.events.len());
+    for (ei, e) in cross.events.iter().enumerate() {
+        for (ri, r) in e.reports.iter().enumerate() {
+            by_doc.entry(r.doc.as_str()).or_default().push((ei, ri));
+        }
+        rep_of.push(e.reports.iter().position(|r| r.sentence == e.event.sentence && r.trigger == e.event.trigger).unwrap_or(0));
+    }
+    let mut reports: Vec<Vec<Option<serde_json::Value>>> = cross.events.iter().map(|e| vec![None; e.reports.len()]).collect();
+    let mut fields: Vec<Option<serde_json::Map<String, serde_json::Value>>> = vec![None; cross.events.len()];
+    let per_doc = ExportOptions { mentions: opts.mentions };
+    store.for_each_document(|doc| {
+        write_layers_but_events(&doc, out, &per_doc, &mut counts)?;
+        let body = doc.body();
+        let offsets = CharOffsets::new(body);
+        for &(ei, ri) in by_doc.get(doc.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            let (Some(e), Some(r)) = (cross.events.get(ei), cross.events.get(ei).and_then(|e| e.reports.get(ri))) else { continue };
+            if !fits(body, r.sentence) || !fits(body, r.trigger) {
+                continue;
+            }
+            let (start, end) = offsets.span(r.sentence);
+            let (trigger_start, trigger_end) = offsets.span(r.trigger);
+            reports[ei][ri] = Some(serde_json::json!({
+                "doc": doc.id.as_str(), "start": start, "end": end, "trigger_start": trigger_start, "trigger_end": trigger_end
+            }));
+            if rep_of[ei] == ri {
+                fields[ei] = Some(event_fields(&doc, &offsets, &e.event));
+            }
+        }
+        Ok(())
+    })?;
+    for (ei, e) in cross.events.iter().enumerate() {
+        let Some(mut rec) = fields[ei].take() else { continue };
+        let reps: Vec<serde_json::Value> = reports[ei].iter_mut().filter_map(Option::take).collect();
+        if reps.is_empty() {
+            continue;
+        }
+        rec.insert("id".into(), e.id.clone().into());
+        rec.insert("date".into(), serde_json::to_value(DateRecord::of(&e.date)).unwrap_or_default());
+        rec.insert("summary".into(), e.summary.clone().into());
+        rec.insert("reports".into(), reps.into());
+        rec.insert("num_sources".into(), e.num_sources.into());
+        let contradictions: Vec<serde_json::Value> = e
+            .contradictions
+            .iter()
+            .map(|c| {
+                let values: Vec<serde_json::Value> = c.values.iter().map(|(v, d)| serde_json::json!({"value": v, "doc": d.as_str()})).collect();
+                serde_json::json!({"field": c.field, "values": values})
+            })
+            .collect();
+        rec.insert("contradictions".into(), contradictions.into());
+        write_line(out, &serde_json::Value::Object(rec))?;
+        counts.events += 1;
+    }
+    // stories, their events ordered by event date
+    for st in cross.stories {
+        let mut evs: Vec<&MergedEvent> = cross.events.iter().filter(|e| e.stories.iter().any(|s| *s == st.id.to_string())).collect();
+        evs.sort_by(|a, b| {
+            let (x, y) = (chronicle_link::timeline::order_key(&a.date), chronicle_link::timeline::order_key(&b.date));
+            x.is_none().cmp(&y.is_none()).then(x.cmp(&y)).then(a.id.cmp(&b.id))
+        });
+        let rec = serde_json::json!({
+            "kind": "story",
+            "id": st.id.to_string(),
+            "title": st.title,
+            "documents": st.documents.iter().map(|d| d.as_str()).collect::<Vec<_>>(),
+            "events": evs.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+            "span": {"from": st.from.map(iso), "to": st.to.map(iso)},
+        });
+        write_line(out, &rec)?;
+        counts.stories += 1;
+    }
+    out.flush()?;
+    Ok(counts)
+}
+
+/// The fields of an event record that come from its representative report
+/// (resolved against that report's document), without id, date, summary,
+/// reports, sources or contradictions.
+fn event_fields(doc: &Document, offsets: &CharOffsets, e: &chronicle_core::Event) -> serde_json::Map<String, serde_json::Value> {
+    let body = doc.body();
+    let attributed_to = e.attributed_to.as_deref().filter(|a| !a.is_empty()).map(|a| {
+        resolve(&doc.mentions, Some(a), None, None).map_or_else(|| a.to_string(), mention_entity)
+    });
+    let quantities: Vec<serde_json::Value> = e
+        .quantities
+        .iter()
+        .filter_map(|q| quantity_body(body, offsets, q))
+        .filter_map(|q| serde_json::to_value(q).ok())
+        .collect();
+    let v = serde_json::json!({
+        "kind": "event",
+        "type": e.event_type.as_str(),
+        "mode": e.mode,
+        "context": e.context,
+        "cameo": e.cameo,
+        "actors": e.actors.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect::<Vec<_>>(),
+        "recipients": e.recipients.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect::<Vec<_>>(),
+        "location": e.location.as_ref().map(|a| arg_entity(&doc.mentions, a, EntityType::Location)),
+        "quantities": quantities,
+        "modality": e.modality.as_str(),
+        "attributed_to": attributed_to,
+        "items": e.items,
+        "rule": e.rule,
+    });
+    match v {
+        serde_json::Value::Object(m) => m,
+        _ => serde_json::Map::new(),
+    }
+}
+
+/// Writes the whole store as JSONL to `out`, one `event` record per report
+/// (each with one report and `num_sources` 1): the streaming form for stores
+/// too large to merge, `chronicle export --reports`.
 pub fn write_jsonl(store: &Store, out: &mut dyn Write, opts: &ExportOptions) -> Result<ExportCounts, StoreError> {
     let mut counts = ExportCounts::default();
     let mut entities: BTreeMap<String, EntityAgg> = BTreeMap::new();
@@ -535,11 +688,30 @@ fn quantity_body<'a>(body: &'a str, offsets: &CharOffsets, q: &'a Quantity) -> O
     })
 }
 
+fn write_layers_but_events(
+    doc: &Document,
+    out: &mut dyn Write,
+    opts: &ExportOptions,
+    counts: &mut ExportCounts,
+) -> Result<(), StoreError> {
+    write_layers_with(doc, out, opts, counts, false)
+}
+
 fn write_layers(
     doc: &Document,
     out: &mut dyn Write,
     opts: &ExportOptions,
     counts: &mut ExportCounts,
+) -> Result<(), StoreError> {
+    write_layers_with(doc, out, opts, counts, true)
+}
+
+fn write_layers_with(
+    doc: &Document,
+    out: &mut dyn Write,
+    opts: &ExportOptions,
+    counts: &mut ExportCounts,
+    events: bool,
 ) -> Result<(), StoreError> {
     let body = doc.body();
     let id = doc.id.as_str();
@@ -597,6 +769,9 @@ fn write_layers(
         };
         write_line(out, &rec)?;
         counts.quotes += 1;
+    }
+    if !events {
+        return Ok(());
     }
     let ids = event_ids(doc);
     for (e, event_id) in doc.events.iter().zip(ids).filter(|(e, _)| fits(body, e.sentence) && fits(body, e.trigger)) {
@@ -674,7 +849,7 @@ mod tests {
         let (lines, counts) = check(vec![doc.clone()], &ExportOptions::default());
         assert_eq!(
             counts,
-            ExportCounts { documents: 1, entities: 4, mentions: 5, times: 1, quantities: 2, quotes: 1, events: 2 }
+            ExportCounts { documents: 1, entities: 4, mentions: 5, times: 1, quantities: 2, quotes: 1, events: 2, stories: 0 }
         );
         let kinds: Vec<&str> = lines.iter().map(|l| l["kind"].as_str().unwrap()).collect();
         assert_eq!(kinds[0], "document");
