@@ -84,6 +84,27 @@ fn side_of(e: &MergedEvent) -> String {
         .unwrap_or_else(|| "unattributed".to_string())
 }
 
+/// Whose demand or offer a demanded or proposed event is: the actor of the
+/// asserted demand or offer that governs it in the same sentence ("Russia
+/// demanded that Ukraine withdraw": Russia's, not Ukraine's), else its own
+/// first actor.
+fn holder_of(e: &MergedEvent, evs: &[&MergedEvent]) -> String {
+    let governing = |x: &&&MergedEvent| {
+        x.event.modality == Modality::Asserted
+            && !x.event.actors.is_empty()
+            && match e.event.modality {
+                Modality::Demanded => x.event.event_type == PloverType::Request,
+                Modality::Proposed => x.event.event_type == PloverType::Agree,
+                _ => false,
+            }
+            && x.reports.iter().any(|xr| e.reports.iter().any(|r| r.doc == xr.doc && r.sentence == xr.sentence))
+    };
+    match evs.iter().find(governing) {
+        Some(x) => side_of(x),
+        None => side_of(e),
+    }
+}
+
 fn by_date(events: &mut [&MergedEvent]) {
     events.sort_by(|a, b| {
         let (x, y) = (crate::timeline::order_key(&a.date), crate::timeline::order_key(&b.date));
@@ -319,7 +340,7 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
         out.push_str("## Demands and offers\n\n");
         let mut sides: BTreeMap<String, Vec<&MergedEvent>> = BTreeMap::new();
         for e in &positions {
-            sides.entry(side_of(e)).or_default().push(e);
+            sides.entry(holder_of(e, &evs)).or_default().push(e);
         }
         let mut seen = BTreeSet::new();
         for (side, mut list) in sides {
