@@ -106,7 +106,7 @@ pub enum Command {
         /// PLOVER type.
         #[arg(long = "type")]
         event_type: Option<String>,
-        /// Only events on or after this day (YYYY-MM-DD).
+        /// Only events that may be on or after this day (YYYY-MM-DD); undated ones are left out.
         #[arg(long)]
         since: Option<String>,
         /// Only events of this story (id or prefix).

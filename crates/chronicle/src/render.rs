@@ -278,8 +278,9 @@ pub fn events_table(docs: &[Document], f: &EventFilter) -> String {
                 }
             }
             if let Some(s) = since {
-                // An event whose latest possible day is before `since` is out.
-                if e.date.latest.or(e.date.exact_day()).is_some_and(|l| l < s) {
+                // An event whose latest possible day is before `since` is out, and
+                // so is one whose date the text leaves entirely unknown.
+                if e.date.is_unknown() || e.date.bounds().1.is_some_and(|l| l < s) {
                     continue;
                 }
             }
