@@ -417,6 +417,34 @@ pub fn timeline(view: &CrossView, story: Option<String>, actor: Option<String>) 
     out
 }
 
+/// The main story's timeline as the demo shows it: asserted events with a
+/// date and at least one party, from half a year before the story's start
+/// (older ones are background); the full list is `chronicle timeline`.
+fn demo_timeline(view: &CrossView, main: &chronicle_link::story::StorySummary) -> String {
+    let filter = chronicle_link::timeline::TimelineFilter { story: Some(main.id.clone()), actor: None };
+    let entries = chronicle_link::timeline::timeline(&view.events, &filter);
+    let start = main.from.map(|d| d - chrono::Duration::days(180));
+    let shown: Vec<_> = entries
+        .iter()
+        .filter(|e| e.modality == chronicle_core::Modality::Asserted.as_str())
+        .filter(|e| !e.date.is_unknown() && (!e.actors.is_empty() || !e.recipients.is_empty()))
+        .filter(|e| match (start, e.date.bounds().1) {
+            (Some(s), Some(latest)) => latest >= s,
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    let mut out = chronicle_link::timeline::render(&shown);
+    let _ = writeln!(
+        out,
+        "{} of {} event(s); all of them: chronicle timeline --story {}",
+        shown.len(),
+        entries.len(),
+        main.id
+    );
+    out
+}
+
 /// What `chronicle demo` prints after the document table: who is mentioned
 /// most, the stories, and the main story's timeline and brief.
 pub fn demo_overview(view: &CrossView) -> String {
@@ -428,8 +456,8 @@ pub fn demo_overview(view: &CrossView) -> String {
     let _ = writeln!(out, "\nStories:");
     out.push_str(&stories_table(view));
     if let Some(main) = view.story(None) {
-        let _ = writeln!(out, "\nTimeline of the main story ({}):", main.id);
-        out.push_str(&timeline(view, Some(main.id.clone()), None));
+        let _ = writeln!(out, "\nTimeline of the main story ({}), asserted events with a date and a party:", main.id);
+        out.push_str(&demo_timeline(view, main));
         let _ = writeln!(out, "\nBrief of the main story:\n");
         out.push_str(&chronicle_link::brief::brief(main, &view.docs, &view.events));
     }
