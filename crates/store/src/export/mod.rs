@@ -85,6 +85,24 @@ impl ExportCounts {
     }
 }
 
+/// The first pass of both exports: every `document` record, then the `entity`
+/// records aggregated over all documents.
+fn write_documents_and_entities(store: &Store, out: &mut dyn Write) -> Result<ExportCounts, StoreError> {
+    let mut counts = ExportCounts::default();
+    let mut entities: BTreeMap<String, EntityAgg> = BTreeMap::new();
+    store.for_each_document(|doc| {
+        write_line(out, &document_record(&doc))?;
+        counts.documents += 1;
+        collect_entities(&doc, &CharOffsets::new(doc.body()), &mut entities);
+        Ok(())
+    })?;
+    for (id, agg) in &entities {
+        write_line(out, &agg.record(id))?;
+        counts.entities += 1;
+    }
+    Ok(counts)
+}
+
 /// The cross-document results to export with the store: events merged across
 /// reports and stories.
 pub struct CrossRecords<'a> {
@@ -104,18 +122,7 @@ pub fn write_jsonl_merged(
     opts: &ExportOptions,
     cross: &CrossRecords<'_>,
 ) -> Result<ExportCounts, StoreError> {
-    let mut counts = ExportCounts::default();
-    let mut entities: BTreeMap<String, EntityAgg> = BTreeMap::new();
-    store.for_each_document(|doc| {
-        write_line(out, &document_record(&doc))?;
-        counts.documents += 1;
-        collect_entities(&doc, &CharOffsets::new(doc.body()), &mut entities);
-        Ok(())
-    })?;
-    for (id, agg) in &entities {
-        write_line(out, &agg.record(id))?;
-        counts.entities += 1;
-    }
+    let mut counts = write_documents_and_entities(store, out)?;
     // which reports each document holds, and which report is each event's representative
     let mut by_doc: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
     let mut rep_of: Vec<usize> = Vec::with_capacity(cross.events.len());
@@ -232,21 +239,7 @@ fn event_fields(doc: &Document, offsets: &CharOffsets, e: &chronicle_core::Event
 /// (each with one report and `num_sources` 1): the streaming form for stores
 /// too large to merge, `chronicle export --reports`.
 pub fn write_jsonl(store: &Store, out: &mut dyn Write, opts: &ExportOptions) -> Result<ExportCounts, StoreError> {
-    let mut counts = ExportCounts::default();
-    let mut entities: BTreeMap<String, EntityAgg> = BTreeMap::new();
-
-    store.for_each_document(|doc| {
-        write_line(out, &document_record(&doc))?;
-        counts.documents += 1;
-        collect_entities(&doc, &CharOffsets::new(doc.body()), &mut entities);
-        Ok(())
-    })?;
-
-    for (id, agg) in &entities {
-        write_line(out, &agg.record(id))?;
-        counts.entities += 1;
-    }
-
+    let mut counts = write_documents_and_entities(store, out)?;
     store.for_each_document(|doc| write_layers(&doc, out, opts, &mut counts))?;
     out.flush()?;
     Ok(counts)
