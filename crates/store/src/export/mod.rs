@@ -180,7 +180,8 @@ pub fn write_jsonl_merged(
     }
     // stories, their events ordered by event date
     for st in cross.stories {
-        let mut evs: Vec<&MergedEvent> = cross.events.iter().filter(|e| e.stories.iter().any(|s| *s == st.id.to_string())).collect();
+        let story_id = st.id.to_string();
+        let mut evs: Vec<&MergedEvent> = cross.events.iter().filter(|e| e.stories.contains(&story_id)).collect();
         evs.sort_by(|a, b| {
             let (x, y) = (chronicle_link::timeline::order_key(&a.date), chronicle_link::timeline::order_key(&b.date));
             x.is_none().cmp(&y.is_none()).then(x.cmp(&y)).then(a.id.cmp(&b.id))
