@@ -592,42 +592,27 @@ fn rounds_of_talks<'a>(
     for doc in story_docs.iter().filter(|d| d.meta.appended_to.is_none() && d.meta.duplicate_of.is_none()) {
         let lead = cands.iter().copied().filter(|e| !says_earlier(e, doc)).filter_map(|e| lede_position(e, doc).map(|p| (p, e))).min_by_key(|x| x.0);
         // no talks in the lede: the article's first talks on a named day or weekday
-        let lead = lead.or_else(|| {
-            cands
-                .iter()
-                .copied()
-                .filter(|e| (e.date.weekday.is_some() || e.date.exact_day().is_some()) && names_talks(e, by_id) && !says_earlier(e, doc))
-                .filter(|e| !rounds.iter().any(|r| r.events.iter().any(|x| x.id == e.id)))
-                .filter_map(|e| e.reports.iter().filter(|r| r.doc == doc.id).map(|r| r.sentence.start()).min().map(|p| (p, e)))
-                .min_by_key(|x| x.0)
-        });
+        let day_talks = talks_on_a_named_day(&cands, by_id, doc);
+        let lead = lead.or_else(|| day_talks.iter().filter(|(_, e)| !in_a_round(&rounds, e)).min_by_key(|x| x.0).copied());
         let Some((_, lead)) = lead else {
             continue;
         };
-        if let Some(r) = rounds.iter_mut().find(|r| r.events.iter().any(|x| x.id == lead.id)) {
-            r.lede_docs.insert(&doc.id);
-            continue;
-        }
-        // the lede's talks named on a day or weekday later in the article, already a round
-        let named_later = cands
+        // the lede's own round, or its talks named on a day or weekday later in
+        // the article when those are already a round
+        let named_later = day_talks
             .iter()
-            .copied()
-            .filter(|e| e.id != lead.id && (e.date.weekday.is_some() || e.date.exact_day().is_some()) && names_talks(e, by_id) && !says_earlier(e, doc))
-            .filter(|e| e.date.intersect(&lead.date).is_some())
-            .filter_map(|e| e.reports.iter().filter(|r| r.doc == doc.id).map(|r| r.sentence.start()).min().map(|p| (p, e)))
+            .filter(|(_, e)| e.id != lead.id && e.date.intersect(&lead.date).is_some())
             .min_by_key(|x| x.0)
             .map(|x| x.1);
-        if let Some(r) = named_later.and_then(|e| rounds.iter_mut().find(|r| r.events.iter().any(|x| x.id == e.id))) {
+        let known = [Some(lead), named_later].into_iter().flatten().find_map(|e| rounds.iter().position(|r| r.events.iter().any(|x| x.id == e.id)));
+        if let Some(r) = known.and_then(|i| rounds.get_mut(i)) {
             r.lede_docs.insert(&doc.id);
             continue;
         }
         let mut round = Round { events: vec![lead], date: lead.date.clone(), lede_docs: BTreeSet::from([&doc.id]) };
         // the article's other talks on a named day or weekday narrow the date
-        for e in cands.iter().copied().filter(|e| e.id != lead.id && e.reports.iter().all(|r| r.doc == doc.id) && !says_earlier(e, doc)) {
-            if e.date.weekday.is_none() && e.date.exact_day().is_none() || !names_talks(e, by_id) {
-                continue;
-            }
-            if rounds.iter().any(|r| r.events.iter().any(|x| x.id == e.id)) {
+        for &(_, e) in &day_talks {
+            if e.id == lead.id || !e.reports.iter().all(|r| r.doc == doc.id) || in_a_round(&rounds, e) {
                 continue;
             }
             if let Some(d) = round.date.intersect(&e.date) {
@@ -648,6 +633,22 @@ fn rounds_of_talks<'a>(
     }
     rounds.sort_by_key(|r| crate::timeline::order_key(&r.date));
     (rounds, vague)
+}
+
+/// True when `e` is one of the rounds' events.
+fn in_a_round(rounds: &[Round<'_>], e: &MergedEvent) -> bool {
+    rounds.iter().any(|r| r.events.iter().any(|x| x.id == e.id))
+}
+
+/// The talks `doc` reports on a named day or weekday, not placed in earlier
+/// rounds, each with the start of its first sentence in `doc`; in `cands` order.
+fn talks_on_a_named_day<'a>(cands: &[&'a MergedEvent], by_id: &HashMap<&DocId, &Document>, doc: &Document) -> Vec<(usize, &'a MergedEvent)> {
+    cands
+        .iter()
+        .copied()
+        .filter(|e| (e.date.weekday.is_some() || e.date.exact_day().is_some()) && names_talks(e, by_id) && !says_earlier(e, doc))
+        .filter_map(|e| e.reports.iter().filter(|r| r.doc == doc.id).map(|r| r.sentence.start()).min().map(|p| (p, e)))
+        .collect()
 }
 
 /// Words that place a statement in earlier rounds ("the two sides previously met").
@@ -709,29 +710,28 @@ fn render_round(n: usize, round: &Round<'_>, evs: &[&MergedEvent], by_id: &HashM
         clean(&top.summary),
         c.join(" ")
     );
-    // who led each side, as the articles about this round state it
-    let mut heads: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
-    for id in &round.lede_docs {
-        let Some(doc) = by_id.get(id) else { continue };
+    // who led each side, as the articles about this round state it: delegation
+    // statements first, then stated roles that say the same ("Russia's lead negotiator, X")
+    let lede_docs: Vec<&Document> = round.lede_docs.iter().filter_map(|id| by_id.get(id).copied()).collect();
+    let mut statements: Vec<(String, String, String)> = Vec::new();
+    for doc in &lede_docs {
         for h in crate::delegation::delegation_heads(doc).into_iter().filter(|h| !h.earlier) {
-            let side = h.side.clone().unwrap_or_else(|| "side unknown".into());
-            let entry = heads.entry(side).or_insert_with(|| (h.person.clone(), Vec::new()));
-            let cite = cite(doc, h.sentence);
-            if entry.0 == h.person && !entry.1.contains(&cite) && entry.1.len() < 3 {
-                entry.1.push(cite);
+            statements.push((h.side.unwrap_or_else(|| "side unknown".into()), h.person, cite(doc, h.sentence)));
+        }
+    }
+    for doc in &lede_docs {
+        for r in doc.roles.iter().filter(|r| HEAD_TITLES.iter().any(|t| r.title.contains(t))) {
+            if let Some(side) = &r.of {
+                statements.push((side.clone(), r.person.clone(), cite(doc, r.evidence)));
             }
         }
     }
-    // stated roles that say the same ("Russia's lead negotiator, X")
-    for id in &round.lede_docs {
-        let Some(doc) = by_id.get(id) else { continue };
-        for r in doc.roles.iter().filter(|r| HEAD_TITLES.iter().any(|t| r.title.contains(t))) {
-            let Some(side) = r.of.clone() else { continue };
-            let entry = heads.entry(side).or_insert_with(|| (r.person.clone(), Vec::new()));
-            let cite = cite(doc, r.evidence);
-            if entry.0 == r.person && !entry.1.contains(&cite) && entry.1.len() < 3 {
-                entry.1.push(cite);
-            }
+    // the first person named for a side leads it; up to three citations each
+    let mut heads: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    for (side, person, cite) in statements {
+        let entry = heads.entry(side).or_insert_with(|| (person.clone(), Vec::new()));
+        if entry.0 == person && !entry.1.contains(&cite) && entry.1.len() < 3 {
+            entry.1.push(cite);
         }
     }
     // only the sides of the talks, when the reports name them (a delegation at a
