@@ -185,6 +185,20 @@ fn party_code(m: &Mention) -> Option<&str> {
 /// to the two parties named in its sentence and the two sentences before it:
 /// exactly two distinct country codes there, or, when more, the two the
 /// document names most often (if they stand clearly above the third).
+/// The group mention a resolved pair phrase ("the two sides") becomes, so
+/// that argument finding sees it like any other party.
+fn pair_mention(span: Span, text: String) -> Mention {
+    Mention {
+        span,
+        entity_type: EntityType::Group,
+        canonical: text,
+        kb_id: None,
+        country: None,
+        sector: None,
+        source: chronicle_core::MentionSource::Rule,
+    }
+}
+
 /// Returns the synthetic mentions (sorted with the document's) and the resolutions.
 fn resolve_pairs(doc: &Document, sentences: &[Span]) -> (Vec<Mention>, Vec<PairRef>) {
     let body = doc.body();
@@ -246,15 +260,7 @@ fn resolve_pairs(doc: &Document, sentences: &[Span]) -> (Vec<Mention>, Vec<PairR
                     codes.join("+"),
                     last.span.text(body)
                 );
-                extra.push(Mention {
-                    span,
-                    entity_type: EntityType::Group,
-                    canonical: text,
-                    kb_id: None,
-                    country: None,
-                    sector: None,
-                    source: chronicle_core::MentionSource::Rule,
-                });
+                extra.push(pair_mention(span, text));
                 pairs.push(PairRef { span, parties, note });
                 continue;
             }
@@ -279,15 +285,7 @@ fn resolve_pairs(doc: &Document, sentences: &[Span]) -> (Vec<Mention>, Vec<PairR
                 "'{text}' → {} (the two parties named in this sentence and the two before it)",
                 chosen.join("+")
             );
-            extra.push(Mention {
-                span,
-                entity_type: EntityType::Group,
-                canonical: text,
-                kb_id: None,
-                country: None,
-                sector: None,
-                source: chronicle_core::MentionSource::Rule,
-            });
+            extra.push(pair_mention(span, text));
             pairs.push(PairRef { span, parties, note });
         }
     }
