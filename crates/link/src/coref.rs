@@ -79,8 +79,6 @@ struct Cluster {
     member_terms: Vec<Bag>,
     /// Each member's sentence, trigger stem, actor keys and exact day.
     member_facts: Vec<MemberFacts>,
-    earliest: Option<NaiveDate>,
-    latest: Option<NaiveDate>,
     /// The intersection of the members' dates (weekdays included).
     date: UncertainDate,
     /// Ordinals the members give the event ("the first round", "second talks").
@@ -129,19 +127,6 @@ fn is_specific(doc: &Document, a: &EventArg) -> bool {
         .iter()
         .filter(|m| m.span.start() < sp.end() && sp.start() < m.span.end())
         .any(|m| matches!(m.entity_type, EntityType::Person | EntityType::Organization))
-}
-
-fn event_bounds(e: &Event) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    let d = &e.date;
-    if let Some(day) = d.exact_day() {
-        return (Some(day), Some(day));
-    }
-    if let (Some(v), _) = (d.value.as_deref(), ()) {
-        if let Ok(u) = UncertainDate::parse_value(v) {
-            return (u.earliest, u.latest);
-        }
-    }
-    (d.earliest, d.latest)
 }
 
 /// Days between two ranges that do not intersect (0 when they do or a side is open).
@@ -280,7 +265,7 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     };
     if !same_doc && intersection.is_none() {
         // only near-identical sentences merge across a day's gap (a date contradiction)
-        if gap_days(x.bounds, (c.earliest, c.latest)) > 1 || content_of() < st.coref_near_identical {
+        if gap_days(x.bounds, c.date.bounds()) > 1 || content_of() < st.coref_near_identical {
             return None;
         }
     }
@@ -310,15 +295,15 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
         });
     }
     let date_known = x.bounds.0.is_some() || x.bounds.1.is_some();
-    let cluster_known = c.earliest.is_some() || c.latest.is_some();
+    let cluster_known = !c.date.is_unknown();
     let near = content >= st.coref_near_identical;
     let (merged_date, clash) = match intersection {
         Some(d) => (d, false),
-        None if near && gap_days(x.bounds, (c.earliest, c.latest)) <= 1 => (c.date.clone(), true),
+        None if near && gap_days(x.bounds, c.date.bounds()) <= 1 => (c.date.clone(), true),
         None => return None,
     };
     let merged_bounds = if clash {
-        (c.earliest, c.latest)
+        c.date.bounds()
     } else {
         merged_date.bounds()
     };
@@ -348,7 +333,7 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     let narrow = both_known
         && [
             width(x.bounds),
-            width((c.earliest, c.latest)),
+            width(c.date.bounds()),
             width(merged_bounds),
         ]
         .iter()
@@ -403,8 +388,7 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     if let Some(h) = x.doc.meta.appended_to.as_ref() {
         let exact_same_day = x.bounds.0.is_some()
             && x.bounds.0 == x.bounds.1
-            && c.earliest == x.bounds.0
-            && c.latest == x.bounds.1;
+            && c.date.bounds() == x.bounds;
         if c.docs.contains(h) && !(exact_same_day && content >= 0.3) && !near {
             return None;
         }
@@ -505,7 +489,7 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                 .filter_map(|l| l.country.clone())
                 .collect();
             let terms = Bag::of(&content_terms(ev.sentence.text(doc.body())));
-            let bounds = event_bounds(ev);
+            let bounds = ev.date.bounds();
             let facts = MemberFacts {
                 doc: doc.id.clone(),
                 sentence: ev.sentence,
@@ -570,7 +554,6 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
             match best {
                 Some((ci, m)) => {
                     let (clash, date) = (m.clash, m.date);
-                    let mb = date.bounds();
                     let postings = by_type.entry((ev.event_type, ev.modality)).or_default();
                     for k in keys {
                         let list = postings.entry(k).or_default();
@@ -587,8 +570,6 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                         c.member_terms.push(terms);
                         c.member_facts.push(facts);
                         if !clash {
-                            c.earliest = mb.0;
-                            c.latest = mb.1;
                             c.date = date;
                         }
                         c.ordinals.extend(ordinal);
@@ -614,8 +595,6 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                         place_countries,
                         member_terms: vec![terms],
                         member_facts: vec![facts],
-                        earliest: bounds.0,
-                        latest: bounds.1,
                         date: ev.date.clone(),
                         ordinals: ordinal.into_iter().collect(),
                         pub_dates: pub_date.into_iter().collect(),
