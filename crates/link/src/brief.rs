@@ -128,7 +128,7 @@ fn story_start(docs: &[&Document]) -> Option<chrono::NaiveDate> {
 
 /// True when the event certainly happened long before every document was published.
 fn is_background(e: &MergedEvent, start: Option<chrono::NaiveDate>) -> bool {
-    let latest = e.date.latest.or_else(|| e.date.value.as_deref().and_then(|v| chronicle_core::UncertainDate::parse_value(v).ok()).and_then(|u| u.latest));
+    let latest = e.date.bounds().1;
     match (latest, start) {
         (Some(l), Some(s)) => (s - l).num_days() > BACKGROUND_DAYS,
         _ => false,

@@ -40,7 +40,7 @@ pub struct DateView {
 impl DateView {
     /// The wire form of a date, with the bounds of a month or year value filled in.
     pub fn of(d: &UncertainDate) -> DateView {
-        let (lo, hi) = bounds(d);
+        let (lo, hi) = d.bounds();
         DateView {
             value: d.value.clone(),
             earliest: lo.map(|x| x.to_string()),
@@ -48,16 +48,6 @@ impl DateView {
             text: date_text(d),
         }
     }
-}
-
-/// First and last possible day of a date.
-pub fn bounds(d: &UncertainDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    if let Some(v) = d.value.as_deref() {
-        if let Ok(u) = UncertainDate::parse_value(v) {
-            return (u.earliest, u.latest);
-        }
-    }
-    (d.earliest, d.latest)
 }
 
 /// A document in lists.
@@ -861,7 +851,7 @@ fn event_view(
             }
             t
         },
-        range: bounds(&m.date),
+        range: m.date.bounds(),
     };
     let view = EventView {
         id: m.id.clone(),
