@@ -58,6 +58,109 @@ pub struct Sentence {
 pub struct Token {
     /// Span over the body.
     pub span: Span,
+    /// Part of speech, lemma and dependency arc, when the syntax step ran.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub syntax: Option<TokenSyntax>,
+}
+
+impl Token {
+    /// A token with no syntax yet.
+    pub fn new(span: Span) -> Token {
+        Token { span, syntax: None }
+    }
+}
+
+/// Universal POS tag (Universal Dependencies v2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+#[allow(missing_docs)]
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+}
+
+impl Upos {
+    /// All tags, in model order.
+    pub const ALL: [Upos; 17] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
+
+    /// The UD name (`NOUN`, `PROPN`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Upos::Adj => "ADJ",
+            Upos::Adp => "ADP",
+            Upos::Adv => "ADV",
+            Upos::Aux => "AUX",
+            Upos::Cconj => "CCONJ",
+            Upos::Det => "DET",
+            Upos::Intj => "INTJ",
+            Upos::Noun => "NOUN",
+            Upos::Num => "NUM",
+            Upos::Part => "PART",
+            Upos::Pron => "PRON",
+            Upos::Propn => "PROPN",
+            Upos::Punct => "PUNCT",
+            Upos::Sconj => "SCONJ",
+            Upos::Sym => "SYM",
+            Upos::Verb => "VERB",
+            Upos::X => "X",
+        }
+    }
+
+    /// Parses a UD name; `None` for anything else.
+    pub fn parse(name: &str) -> Option<Upos> {
+        Upos::ALL.iter().copied().find(|u| u.as_str() == name)
+    }
+}
+
+/// The syntax of one token: tags, lemma and its arc in the sentence's
+/// dependency tree (Universal Dependencies v2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenSyntax {
+    /// Universal POS tag.
+    pub upos: Upos,
+    /// Penn Treebank tag (`NNS`, `VBD`, …).
+    pub xpos: String,
+    /// Lemma (`talks` → `talk`, `was` → `be`).
+    pub lemma: String,
+    /// Index in `Document::tokens` of the head; `None` for the sentence's root.
+    /// The head is always in the same sentence.
+    pub head: Option<u32>,
+    /// UD relation to the head, with its subtype (`nsubj`, `obl:agent`,
+    /// `nmod:poss`, `root` for the root).
+    pub deprel: String,
 }
 
 /// Which component found a mention.

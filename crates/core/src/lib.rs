@@ -21,7 +21,7 @@ mod span;
 
 pub use annotation::{
     Approx, Block, BlockLabel, Mention, MentionSource, Quantity, Quote, RoleClaim, Sentence,
-    TimeExpr, TimeType, Token,
+    TimeExpr, TimeType, Token, TokenSyntax, Upos,
 };
 pub use date::{DateBasis, PublishedDate, UncertainDate};
 pub use document::{Document, InputFormat, Metadata, RawInput};

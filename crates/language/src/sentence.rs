@@ -113,7 +113,7 @@ pub fn annotate(doc: &mut Document) {
     let mut tokens = Vec::with_capacity(seg.tokens.len());
     for r in &seg.tokens {
         if let Ok(span) = Span::new(body, r.start, r.end) {
-            tokens.push(Token { span });
+            tokens.push(Token::new(span));
         }
     }
     let mut sentences = Vec::with_capacity(seg.sentences.len());

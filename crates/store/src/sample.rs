@@ -116,7 +116,7 @@ pub(crate) fn full() -> Document {
     ];
     doc.tokens = ["Erdoğan", "met", "Søren", "Kjær"]
         .iter()
-        .map(|w| Token { span: span_of(b, w, 0) })
+        .map(|w| Token::new(span_of(b, w, 0)))
         .collect();
     let erdogan = mention(b, "Erdoğan", 0, EntityType::Person, "Recep Tayyip Erdoğan", Some("recep-tayyip-erdogan"), Some("TUR"));
     let kjaer1 = mention(b, "Søren Kjær", 0, EntityType::Person, "Søren Kjær", None, Some("DNK"));

@@ -1,0 +1,215 @@
+//! Lemmas: an exceptions table (form and Penn tag → lemma, derived from the
+//! treebank by `train`), then English inflection rules by Penn tag.
+
+use rustc_hash::FxHashMap;
+
+use crate::SyntaxError;
+
+/// The lemmatizer.
+#[derive(Clone, Debug, Default)]
+pub struct Lemmatizer {
+    exceptions: FxHashMap<(String, String), String>,
+}
+
+fn lower(form: &str) -> String {
+    form.to_lowercase()
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Undoes consonant doubling (`stopped` → `stop`) and restores a silent `e`
+/// (`hoped` → `hope`) on a stem from which `-ed`/`-ing`/`-er`/`-est` was cut.
+fn repair_stem(stem: &str) -> String {
+    let b = stem.as_bytes();
+    let n = b.len();
+    if n >= 3 && b[n - 1] == b[n - 2] && !is_vowel(b[n - 1]) && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f') {
+        return stem[..n - 1].to_string();
+    }
+    // consonant + vowel + one of v/c/g/z/s at the end, or a "u" before it: needs a final e
+    if n >= 2 && (matches!(&stem[n - 1..], "v" | "z") || stem.ends_with("us") || stem.ends_with("uc") || stem.ends_with("dg")) {
+        return format!("{stem}e");
+    }
+    if n >= 3 && !is_vowel(b[n - 1]) && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]) && matches!(b[n - 1], b'c' | b'g' | b's' | b'k' | b't' | b'r' | b'p' | b'd' | b'b' | b'm' | b'n' | b'l') {
+        // CVC: short monosyllables ("hop") are doubled before -ed, so a single
+        // consonant here usually had a silent e ("hoped", "voted", "cared") —
+        // except after -en/-er/-on/-el endings of longer stems ("opened", "offered").
+        let longer = n >= 4 && matches!(&stem[n - 2..], "en" | "er" | "on" | "el" | "it" | "et" | "al" | "or" | "om" | "ad" | "id");
+        if !longer && !matches!(b[n - 1], b'w' | b'x' | b'y') {
+            return format!("{stem}e");
+        }
+    }
+    stem.to_string()
+}
+
+/// The rule lemma of `form` with Penn tag `xpos` (no exceptions table).
+pub fn rule_lemma(form: &str, upos: &str, xpos: &str) -> String {
+    if upos == "PROPN" || xpos.starts_with("NNP") {
+        return form.to_string();
+    }
+    let w = lower(form);
+    let strip = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() >= 2);
+    match xpos {
+        "NNS" => {
+            if let Some(s) = strip("ies") {
+                format!("{s}y")
+            } else if let Some(s) = w.strip_suffix("es").filter(|s| s.ends_with("ss") || s.ends_with("sh") || s.ends_with("ch") || s.ends_with('x') || s.ends_with('z')) {
+                s.to_string()
+            } else if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+                w
+            } else {
+                strip("s").map(str::to_string).unwrap_or(w)
+            }
+        }
+        "VBZ" => {
+            if let Some(s) = strip("ies") {
+                format!("{s}y")
+            } else if let Some(s) = w.strip_suffix("es").filter(|s| s.ends_with("ss") || s.ends_with("sh") || s.ends_with("ch") || s.ends_with('x') || s.ends_with('z') || s.ends_with('o')) {
+                s.to_string()
+            } else {
+                strip("s").map(str::to_string).unwrap_or(w)
+            }
+        }
+        "VBD" | "VBN" => {
+            if let Some(s) = strip("ied") {
+                format!("{s}y")
+            } else if let Some(s) = strip("eed") {
+                format!("{s}ee")
+            } else if let Some(s) = strip("ed") {
+                repair_stem(s)
+            } else {
+                w
+            }
+        }
+        "VBG" => match strip("ing") {
+            Some(s) if s.ends_with('y') || s.ends_with("ee") => s.to_string(),
+            Some(s) => repair_stem(s),
+            None => w,
+        },
+        "JJR" | "RBR" => match strip("ier") {
+            Some(s) => format!("{s}y"),
+            None => strip("er").map(repair_stem).unwrap_or(w),
+        },
+        "JJS" | "RBS" => match strip("iest") {
+            Some(s) => format!("{s}y"),
+            None => strip("est").map(repair_stem).unwrap_or(w),
+        },
+        _ => w,
+    }
+}
+
+impl Lemmatizer {
+    /// Reads the exceptions table: `form<TAB>xpos<TAB>lemma` lines, `#` comments.
+    pub fn parse(text: &str, file: &str) -> Result<Lemmatizer, SyntaxError> {
+        let mut exceptions = FxHashMap::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 3 {
+                return Err(SyntaxError::BadData { file: file.to_string(), line: n + 1, reason: "expected form, xpos, lemma".into() });
+            }
+            exceptions.insert((cols[0].to_string(), cols[1].to_string()), cols[2].to_string());
+        }
+        Ok(Lemmatizer { exceptions })
+    }
+
+    /// Builds the table from treebank words `(form, upos, xpos, lemma)`: the
+    /// most frequent lemma of each lower-cased form and tag, kept where the
+    /// rules would get it wrong.
+    pub fn learn<'a>(words: impl Iterator<Item = (&'a str, &'a str, &'a str, &'a str)>) -> Lemmatizer {
+        let mut counts: FxHashMap<(String, String), FxHashMap<String, usize>> = FxHashMap::default();
+        for (form, upos, xpos, lemma) in words {
+            if lemma == "_" || upos == "PROPN" {
+                continue;
+            }
+            *counts.entry((lower(form), xpos.to_string())).or_default().entry(lemma.to_string()).or_default() += 1;
+        }
+        let mut exceptions = FxHashMap::default();
+        for ((form, xpos), lemmas) in counts {
+            let mut v: Vec<(String, usize)> = lemmas.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let lemma = v.swap_remove(0).0;
+            if rule_lemma(&form, "", &xpos) != lemma {
+                exceptions.insert((form, xpos), lemma);
+            }
+        }
+        Lemmatizer { exceptions }
+    }
+
+    /// The table as a data file (sorted).
+    pub fn to_tsv(&self, header: &str) -> String {
+        let mut rows: Vec<_> = self.exceptions.iter().collect();
+        rows.sort();
+        let mut out = header.to_string();
+        for ((f, x), l) in rows {
+            out.push_str(&format!("{f}\t{x}\t{l}\n"));
+        }
+        out
+    }
+
+    /// Number of exceptions.
+    pub fn len(&self) -> usize {
+        self.exceptions.len()
+    }
+
+    /// True without exceptions.
+    pub fn is_empty(&self) -> bool {
+        self.exceptions.is_empty()
+    }
+
+    /// The lemma of `form` tagged `upos`/`xpos`.
+    pub fn lemma(&self, form: &str, upos: &str, xpos: &str) -> String {
+        if upos != "PROPN" {
+            if let Some(l) = self.exceptions.get(&(lower(form), xpos.to_string())) {
+                return l.clone();
+            }
+        }
+        rule_lemma(form, upos, xpos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflection_rules() {
+        for (form, xpos, lemma) in [
+            ("talks", "NNS", "talk"),
+            ("casualties", "NNS", "casualty"),
+            ("churches", "NNS", "church"),
+            ("attacked", "VBD", "attack"),
+            ("stopped", "VBD", "stop"),
+            ("hoped", "VBD", "hope"),
+            ("voted", "VBN", "vote"),
+            ("opened", "VBD", "open"),
+            ("killed", "VBN", "kill"),
+            ("agreed", "VBD", "agree"),
+            ("carried", "VBD", "carry"),
+            ("meeting", "VBG", "meet"),
+            ("shelling", "VBG", "shell"),
+            ("making", "VBG", "make"),
+            ("says", "VBZ", "say"),
+            ("pushes", "VBZ", "push"),
+            ("bigger", "JJR", "big"),
+            ("Troops", "NNS", "troop"),
+        ] {
+            assert_eq!(rule_lemma(form, "", xpos), lemma, "{form}/{xpos}");
+        }
+        assert_eq!(rule_lemma("Kyiv", "PROPN", "NNP"), "Kyiv");
+    }
+
+    #[test]
+    fn exceptions_win_and_round_trip() {
+        let words = [("was", "AUX", "VBD", "be"), ("was", "AUX", "VBD", "be"), ("children", "NOUN", "NNS", "child"), ("talks", "NOUN", "NNS", "talk")];
+        let l = Lemmatizer::learn(words.iter().copied());
+        assert_eq!(l.len(), 2, "talks follows the rules");
+        assert_eq!(l.lemma("Was", "AUX", "VBD"), "be");
+        let back = Lemmatizer::parse(&l.to_tsv("# test\n"), "t").unwrap();
+        assert_eq!(back.lemma("children", "NOUN", "NNS"), "child");
+        assert!(Lemmatizer::parse("a\tb\n", "t").is_err());
+    }
+}

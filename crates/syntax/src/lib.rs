@@ -1,0 +1,186 @@
+//! The syntax step: universal and Penn part-of-speech tags, lemmas and a
+//! labelled dependency tree (Universal Dependencies v2) for every sentence,
+//! written as the `syntax` of each [`chronicle_core::Token`].
+//!
+//! Models are trained by this crate's own code ([`train`]) on the UD English
+//! Web Treebank: a greedy averaged-perceptron tagger ([`tagger`]) and an
+//! arc-hybrid transition parser trained with a dynamic oracle ([`parser`]).
+//! [`tree`] is the query API other stages read trees through.
+//!
+//! Reads: `Document::body`, `sentences`, `tokens`. Writes: `tokens[].syntax`.
+//!
+//! Architecture invariant: depends only on `core`; weights are plain files in
+//! `data/syntax/`, embedded at compile time; nothing is downloaded.
+#![deny(missing_docs)]
+
+pub mod conllu;
+pub mod error;
+pub mod eval;
+pub mod features;
+pub mod lemma;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+pub mod train;
+pub mod tree;
+
+use std::ops::Range;
+use std::path::Path;
+
+use chronicle_core::{Document, TokenSyntax, Upos};
+
+pub use error::SyntaxError;
+use features::Lexeme;
+
+const TAGGER_BIN: &[u8] = include_bytes!("../../../data/syntax/tagger.bin");
+const PARSER_BIN: &[u8] = include_bytes!("../../../data/syntax/parser.bin");
+const LEMMAS_TSV: &str = include_str!("../../../data/syntax/lemmas.tsv");
+
+/// File names inside a syntax data folder.
+pub const TAGGER_FILE: &str = "tagger.bin";
+/// Parser weights file name.
+pub const PARSER_FILE: &str = "parser.bin";
+/// Lemma exceptions file name.
+pub const LEMMAS_FILE: &str = "lemmas.tsv";
+
+/// The analysis of one word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Analysis {
+    /// Universal POS tag.
+    pub upos: Upos,
+    /// Penn tag.
+    pub xpos: String,
+    /// Lemma.
+    pub lemma: String,
+    /// Index of the head word in the sentence; `None` for the root.
+    pub head: Option<usize>,
+    /// UD relation (`root` for the root).
+    pub deprel: String,
+}
+
+/// The loaded models. Cheap to share across threads (`Sync`).
+#[derive(Clone, Debug)]
+pub struct Syntax {
+    tagger: Option<tagger::Tagger>,
+    parser: Option<parser::Parser>,
+    lemmas: lemma::Lemmatizer,
+    /// (UPOS, XPOS) of each tagger class.
+    tags: Vec<(Upos, String)>,
+}
+
+impl Syntax {
+    /// The built-in models (embedded from `data/syntax/`). Empty weight files
+    /// are valid: the step then writes nothing.
+    pub fn builtin() -> Result<Syntax, SyntaxError> {
+        Syntax::from_parts(TAGGER_BIN, PARSER_BIN, LEMMAS_TSV, "data/syntax")
+    }
+
+    /// Models from a folder holding `tagger.bin`, `parser.bin` and `lemmas.tsv`.
+    pub fn from_dir(dir: &Path) -> Result<Syntax, SyntaxError> {
+        let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| SyntaxError::io(&dir.join(name), e));
+        let lemmas = String::from_utf8_lossy(&read(LEMMAS_FILE)?).into_owned();
+        Syntax::from_parts(&read(TAGGER_FILE)?, &read(PARSER_FILE)?, &lemmas, &dir.display().to_string())
+    }
+
+    fn from_parts(tagger: &[u8], parser: &[u8], lemmas: &str, dir: &str) -> Result<Syntax, SyntaxError> {
+        let tagger = if tagger.is_empty() {
+            None
+        } else {
+            Some(tagger::Tagger::from_bytes(tagger, &format!("{dir}/{TAGGER_FILE}"))?)
+        };
+        let parser = if parser.is_empty() {
+            None
+        } else {
+            Some(parser::Parser::from_bytes(parser, &format!("{dir}/{PARSER_FILE}"))?)
+        };
+        let lemmas = lemma::Lemmatizer::parse(lemmas, &format!("{dir}/{LEMMAS_FILE}"))?;
+        Ok(Syntax::assemble(tagger, parser, lemmas))
+    }
+
+    /// Puts trained parts together.
+    pub fn assemble(tagger: Option<tagger::Tagger>, parser: Option<parser::Parser>, lemmas: lemma::Lemmatizer) -> Syntax {
+        let tags = tagger
+            .as_ref()
+            .map(|t| {
+                t.classes()
+                    .iter()
+                    .map(|c| {
+                        let (u, x) = c.split_once(' ').unwrap_or((c.as_str(), "_"));
+                        (Upos::parse(u).unwrap_or(Upos::X), x.to_string())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Syntax { tagger, parser, lemmas, tags }
+    }
+
+    /// True when both a tagger and a parser are loaded.
+    pub fn is_ready(&self) -> bool {
+        self.tagger.is_some() && self.parser.is_some()
+    }
+
+    /// The tagger, when loaded.
+    pub fn tagger(&self) -> Option<&tagger::Tagger> {
+        self.tagger.as_ref()
+    }
+
+    /// The parser, when loaded.
+    pub fn parser(&self) -> Option<&parser::Parser> {
+        self.parser.as_ref()
+    }
+
+    /// Tags, lemmatises and parses one sentence of words. Empty when no
+    /// models are loaded.
+    pub fn analyse(&self, words: &[&str]) -> Vec<Analysis> {
+        let (Some(tagger), Some(parser)) = (&self.tagger, &self.parser) else { return Vec::new() };
+        let lex: Vec<Lexeme> = words.iter().map(|w| Lexeme::of(w)).collect();
+        let tags = tagger.tag(&lex);
+        let arcs = parser.parse(&lex, &tags);
+        words
+            .iter()
+            .zip(tags)
+            .zip(arcs)
+            .map(|((w, t), (head, label))| {
+                let (upos, xpos) = self.tags.get(t as usize).cloned().unwrap_or((Upos::X, "_".to_string()));
+                let lemma = self.lemmas.lemma(w, upos.as_str(), &xpos);
+                let deprel = parser.labels().get(label as usize).cloned().unwrap_or_else(|| "dep".to_string());
+                Analysis { upos, xpos, lemma, head, deprel }
+            })
+            .collect()
+    }
+
+    /// Writes `syntax` on every token of every sentence of `doc`.
+    pub fn annotate(&self, doc: &mut Document) {
+        if !self.is_ready() {
+            return;
+        }
+        let ranges = sentence_token_ranges(doc);
+        for range in ranges {
+            let body = doc.body();
+            let words: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.span.text(body)).collect();
+            let analyses = self.analyse(&words);
+            for (k, a) in analyses.into_iter().enumerate() {
+                let head = a.head.map(|h| (range.start + h) as u32);
+                doc.tokens[range.start + k].syntax =
+                    Some(TokenSyntax { upos: a.upos, xpos: a.xpos, lemma: a.lemma, head, deprel: a.deprel });
+            }
+        }
+    }
+}
+
+/// The token-index range of each sentence of `doc` (tokens inside its span).
+pub fn sentence_token_ranges(doc: &Document) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut t = 0;
+    for s in &doc.sentences {
+        while t < doc.tokens.len() && doc.tokens[t].span.start() < s.span.start() {
+            t += 1;
+        }
+        let start = t;
+        while t < doc.tokens.len() && doc.tokens[t].span.end() <= s.span.end() {
+            t += 1;
+        }
+        out.push(start..t);
+    }
+    out
+}

@@ -1,0 +1,585 @@
+//! The dependency parser: arc-hybrid transitions (Kuhlmann et al. 2011) with
+//! the root at the end of the buffer (Ballesteros & Nivre 2013), greedy
+//! decoding, and an averaged perceptron trained with the dynamic oracle of
+//! Goldberg & Nivre (2013) and error exploration. Features follow Zhang &
+//! Nivre (2011): words, tags, leftmost/rightmost children and their labels,
+//! distance, valency and label sets.
+//!
+//! Transitions over a stack `S` (top `s0`) and a buffer `B` (front `b0`,
+//! the last buffer item is the artificial root):
+//! - `SHIFT` moves `b0` onto the stack (never the root);
+//! - `LEFT l` attaches `s0` to `b0` with label `l` and pops it;
+//! - `RIGHT l` attaches `s0` to `s1` with label `l` and pops it.
+//!
+//! The root may take a dependent only when it is the last item on the stack,
+//! and only with the label `root`, so every sentence gets one root.
+
+use crate::features::{feat, hash_str, Lexeme};
+use crate::perceptron::{Model, Rng, Trainer};
+use crate::SyntaxError;
+
+/// Magic of the parser weights file.
+pub const MAGIC: [u8; 8] = *b"CHRDEP1\n";
+
+const NONE: usize = usize::MAX;
+const ROOT_WORD: u64 = 0x524f_4f54;
+const NONE_VAL: u64 = 0x4e4f_4e45;
+
+/// A trained parser.
+#[derive(Clone, Debug)]
+pub struct Parser {
+    model: Model,
+    labels: Vec<String>,
+    root_label: u16,
+}
+
+/// Training settings.
+#[derive(Clone, Copy, Debug)]
+pub struct ParseTrainConfig {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Shuffle and exploration seed.
+    pub seed: u64,
+    /// From this epoch (0-based) on, a wrong prediction is followed with
+    /// probability `explore` (error exploration).
+    pub explore_from: usize,
+    /// Probability of following a wrong prediction.
+    pub explore: f64,
+    /// Averaged weights smaller than this are dropped.
+    pub prune: f32,
+}
+
+impl Default for ParseTrainConfig {
+    fn default() -> Self {
+        ParseTrainConfig { epochs: 15, seed: 7, explore_from: 1, explore: 0.9, prune: 0.1 }
+    }
+}
+
+/// One training sentence: lexemes, (predicted) tag ids, gold heads (index of
+/// the head word, or `None` for the root) and gold labels.
+#[derive(Clone, Debug)]
+pub struct ParseExample {
+    /// The words' lexemes.
+    pub lex: Vec<Lexeme>,
+    /// Tag ids (as the tagger gives them).
+    pub tags: Vec<u16>,
+    /// Gold heads.
+    pub heads: Vec<Option<usize>>,
+    /// Gold labels.
+    pub labels: Vec<String>,
+}
+
+/// A parsing configuration.
+struct State {
+    n: usize,
+    stack: Vec<usize>,
+    b: usize,
+    heads: Vec<usize>,
+    labels: Vec<u16>,
+    lefts: Vec<[usize; 2]>,
+    rights: Vec<[usize; 2]>,
+    nleft: Vec<u8>,
+    nright: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        State {
+            n,
+            stack: Vec::with_capacity(n),
+            b: 0,
+            heads: vec![NONE; n + 1],
+            labels: vec![0; n + 1],
+            lefts: vec![[NONE; 2]; n + 1],
+            rights: vec![[NONE; 2]; n + 1],
+            nleft: vec![0; n + 1],
+            nright: vec![0; n + 1],
+            lset: vec![0; n + 1],
+            rset: vec![0; n + 1],
+        }
+    }
+
+    fn terminal(&self) -> bool {
+        self.stack.is_empty() && self.b == self.n
+    }
+
+    fn s(&self, k: usize) -> usize {
+        if k < self.stack.len() {
+            self.stack[self.stack.len() - 1 - k]
+        } else {
+            NONE
+        }
+    }
+
+    fn add_arc(&mut self, head: usize, dep: usize, label: u16) {
+        self.heads[dep] = head;
+        self.labels[dep] = label;
+        let bit = 1u64 << (label % 64);
+        if dep < head {
+            let l = &mut self.lefts[head];
+            if l[0] == NONE || dep < l[0] {
+                l[1] = l[0];
+                l[0] = dep;
+            } else if l[1] == NONE || dep < l[1] {
+                l[1] = dep;
+            }
+            self.nleft[head] = self.nleft[head].saturating_add(1);
+            self.lset[head] |= bit;
+        } else {
+            let r = &mut self.rights[head];
+            if r[0] == NONE || dep > r[0] {
+                r[1] = r[0];
+                r[0] = dep;
+            } else if r[1] == NONE || dep > r[1] {
+                r[1] = dep;
+            }
+            self.nright[head] = self.nright[head].saturating_add(1);
+            self.rset[head] |= bit;
+        }
+    }
+
+    fn apply(&mut self, m: Move) {
+        match m {
+            Move::Shift => {
+                self.stack.push(self.b);
+                self.b += 1;
+            }
+            Move::Left(l) => {
+                let s0 = self.stack.pop().expect("left needs a stack");
+                self.add_arc(self.b, s0, l);
+            }
+            Move::Right(l) => {
+                let s0 = self.stack.pop().expect("right needs two on the stack");
+                let s1 = *self.stack.last().expect("right needs two on the stack");
+                self.add_arc(s1, s0, l);
+            }
+        }
+    }
+
+    /// Which of shift / left / right are allowed.
+    fn valid(&self) -> [bool; 3] {
+        let at_root = self.b == self.n;
+        [
+            !at_root,
+            !self.stack.is_empty() && (!at_root || self.stack.len() == 1),
+            self.stack.len() >= 2,
+        ]
+    }
+
+    /// Unlabelled costs of shift / left / right (Goldberg & Nivre 2013, arc-hybrid).
+    fn costs(&self, gold: &[usize]) -> [usize; 3] {
+        let mut c = [0usize; 3];
+        let (s0, s1, b) = (self.s(0), self.s(1), self.b);
+        let in_buffer = |k: usize| k != NONE && k >= b;
+        if b < self.n {
+            let h = gold[b];
+            let below = &self.stack[..self.stack.len().saturating_sub(1)];
+            c[0] = usize::from(below.contains(&h)) + self.stack.iter().filter(|&&d| gold[d] == b).count();
+        }
+        if s0 != NONE {
+            let h = gold[s0];
+            let deps_in_buffer = (b..self.n).filter(|&d| gold[d] == s0).count();
+            c[1] = usize::from(h != b && (in_buffer(h) || (s1 != NONE && h == s1))) + deps_in_buffer;
+            c[2] = usize::from(in_buffer(h)) + deps_in_buffer;
+        }
+        c
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Move {
+    Shift,
+    Left(u16),
+    Right(u16),
+}
+
+/// Class numbering: 0 = shift, 1 + l = left l, 1 + L + l = right l.
+fn move_of(class: usize, n_labels: usize) -> Move {
+    if class == 0 {
+        Move::Shift
+    } else if class <= n_labels {
+        Move::Left((class - 1) as u16)
+    } else {
+        Move::Right((class - 1 - n_labels) as u16)
+    }
+}
+
+fn class_names(labels: &[String]) -> Vec<String> {
+    let mut out = vec!["S".to_string()];
+    out.extend(labels.iter().map(|l| format!("L {l}")));
+    out.extend(labels.iter().map(|l| format!("R {l}")));
+    out
+}
+
+struct Ctx<'a> {
+    lex: &'a [Lexeme],
+    tags: &'a [u16],
+}
+
+impl Ctx<'_> {
+    fn w(&self, st: &State, t: usize) -> u64 {
+        if t == NONE {
+            NONE_VAL
+        } else if t == st.n {
+            ROOT_WORD
+        } else {
+            self.lex[t].norm
+        }
+    }
+    fn p(&self, st: &State, t: usize) -> u64 {
+        if t == NONE {
+            NONE_VAL
+        } else if t == st.n {
+            ROOT_WORD
+        } else {
+            u64::from(self.tags[t]) + 2
+        }
+    }
+    fn wp(&self, st: &State, t: usize) -> u64 {
+        self.w(st, t).rotate_left(7) ^ self.p(st, t).wrapping_mul(0x9E37_79B9)
+    }
+}
+
+fn label_val(st: &State, t: usize) -> u64 {
+    if t == NONE || st.heads[t] == NONE {
+        NONE_VAL
+    } else {
+        u64::from(st.labels[t]) + 2
+    }
+}
+
+fn child(st: &State, t: usize, left: bool, k: usize) -> usize {
+    if t == NONE {
+        NONE
+    } else if left {
+        st.lefts[t][k]
+    } else {
+        st.rights[t][k]
+    }
+}
+
+fn features(cx: &Ctx, st: &State, out: &mut Vec<u32>) {
+    out.clear();
+    let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+    let b0 = if st.b <= st.n { st.b } else { NONE };
+    let b1 = if st.b + 1 < st.n { st.b + 1 } else { NONE };
+    let b2 = if st.b + 2 < st.n { st.b + 2 } else { NONE };
+    let (s0w, s0p, s0wp) = (cx.w(st, s0), cx.p(st, s0), cx.wp(st, s0));
+    let (s1w, s1p, s1wp) = (cx.w(st, s1), cx.p(st, s1), cx.wp(st, s1));
+    let (b0w, b0p, b0wp) = (cx.w(st, b0), cx.p(st, b0), cx.wp(st, b0));
+    let (b1w, b1p) = (cx.w(st, b1), cx.p(st, b1));
+    let (b2w, b2p) = (cx.w(st, b2), cx.p(st, b2));
+    let s2p = cx.p(st, s2);
+    let s0lc1 = child(st, s0, true, 0);
+    let s0lc2 = child(st, s0, true, 1);
+    let s0rc1 = child(st, s0, false, 0);
+    let s0rc2 = child(st, s0, false, 1);
+    let s1lc1 = child(st, s1, true, 0);
+    let s1rc1 = child(st, s1, false, 0);
+    let b0lc1 = child(st, b0, true, 0);
+    let b0lc2 = child(st, b0, true, 1);
+    let d = if s0 != NONE && b0 != NONE { (b0 - s0).min(10) as u64 } else { 0 };
+    let mut f = |t: u8, a: u64, b: u64, c: u64| out.push(feat(t, a, b, c));
+    f(0, 0, 0, 0);
+    f(1, s0w, 0, 0);
+    f(2, s0p, 0, 0);
+    f(3, s0wp, 0, 0);
+    f(4, s1w, 0, 0);
+    f(5, s1p, 0, 0);
+    f(6, s1wp, 0, 0);
+    f(7, b0w, 0, 0);
+    f(8, b0p, 0, 0);
+    f(9, b0wp, 0, 0);
+    f(10, b1w, 0, 0);
+    f(11, b1p, 0, 0);
+    f(12, b1w, b1p, 0);
+    f(13, b2p, 0, 0);
+    f(14, s2p, 0, 0);
+    f(15, s0wp, b0wp, 0);
+    f(16, s0wp, b0w, 0);
+    f(17, s0w, b0wp, 0);
+    f(18, s0wp, b0p, 0);
+    f(19, s0p, b0wp, 0);
+    f(20, s0w, b0w, 0);
+    f(21, s0p, b0p, 0);
+    f(22, b0p, b1p, 0);
+    f(23, s1p, s0p, 0);
+    f(24, s1w, s0w, 0);
+    f(25, s1p, s0wp, 0);
+    f(26, s1wp, s0p, 0);
+    f(27, b0p, b1p, b2p);
+    f(28, s0p, b0p, b1p);
+    f(29, s1p, s0p, b0p);
+    f(30, s2p, s1p, s0p);
+    f(31, s0p, cx.p(st, s0lc1), b0p);
+    f(32, s0p, cx.p(st, s0rc1), b0p);
+    f(33, s0p, b0p, cx.p(st, b0lc1));
+    f(34, s1p, s0p, cx.p(st, s0rc1));
+    f(35, s1p, cx.p(st, s1rc1), s0p);
+    f(36, s0p, cx.p(st, s0lc1), cx.p(st, s0lc2));
+    f(37, s0p, cx.p(st, s0rc1), cx.p(st, s0rc2));
+    f(38, b0p, cx.p(st, b0lc1), cx.p(st, b0lc2));
+    f(39, s0w, d, 0);
+    f(40, s0p, d, 0);
+    f(41, b0w, d, 0);
+    f(42, b0p, d, 0);
+    f(43, s0w, b0w, d);
+    f(44, s0p, b0p, d);
+    let (s0vl, s0vr) = if s0 != NONE { (u64::from(st.nleft[s0]), u64::from(st.nright[s0])) } else { (0, 0) };
+    let b0vl = if b0 != NONE { u64::from(st.nleft[b0]) } else { 0 };
+    f(45, s0w, s0vr, 0);
+    f(46, s0p, s0vr, 0);
+    f(47, s0w, s0vl, 0);
+    f(48, s0p, s0vl, 0);
+    f(49, b0w, b0vl, 0);
+    f(50, b0p, b0vl, 0);
+    for (k, t) in [s0lc1, s0lc2, s0rc1, s0rc2, b0lc1, b0lc2, s1lc1, s1rc1].into_iter().enumerate() {
+        let base = 51 + 3 * k as u8;
+        f(base, cx.w(st, t), 0, 0);
+        f(base + 1, cx.p(st, t), 0, 0);
+        f(base + 2, label_val(st, t), 0, 0);
+    }
+    let (s0ls, s0rs) = if s0 != NONE { (st.lset[s0], st.rset[s0]) } else { (0, 0) };
+    let b0ls = if b0 != NONE { st.lset[b0] } else { 0 };
+    f(75, s0w, s0ls, 0);
+    f(76, s0p, s0ls, 0);
+    f(77, s0w, s0rs, 0);
+    f(78, s0p, s0rs, 0);
+    f(79, b0w, b0ls, 0);
+    f(80, b0p, b0ls, 0);
+    f(81, st.stack.len().min(3) as u64, u64::from(st.b == st.n), 0);
+    f(82, s0p, label_val(st, s0lc1), label_val(st, s0rc1));
+    f(83, b0w, b1w, 0);
+    f(84, s0w, b2w, 0);
+}
+
+/// Best allowed class by score; `allow` filters classes.
+fn best(scores: &[f32], allow: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (c, s) in scores.iter().enumerate() {
+        if allow(c) && best.map_or(true, |b| *s > scores[b]) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+impl Parser {
+    /// Reads the weights file.
+    pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Parser, SyntaxError> {
+        let model = Model::from_bytes(bytes, MAGIC, file)?;
+        let bad = |reason: &str| SyntaxError::BadWeights { file: file.to_string(), reason: reason.to_string() };
+        let labels: Vec<String> =
+            model.classes.iter().filter_map(|c| c.strip_prefix("L ")).map(str::to_string).collect();
+        if model.classes.len() != 1 + 2 * labels.len() || class_names(&labels) != model.classes {
+            return Err(bad("classes are not shift + left/right per label"));
+        }
+        let root_label = labels.iter().position(|l| l == "root").ok_or_else(|| bad("no root label"))? as u16;
+        Ok(Parser { model, labels, root_label })
+    }
+
+    /// The weights file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.model.to_bytes()
+    }
+
+    /// Dependency labels in label-id order.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.model.len()
+    }
+
+    /// True when the parser has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.model.is_empty()
+    }
+
+    fn allowed(&self, st: &State, class: usize) -> bool {
+        let v = st.valid();
+        let at_root = st.b == st.n;
+        match move_of(class, self.labels.len()) {
+            Move::Shift => v[0],
+            Move::Left(l) => v[1] && ((l == self.root_label) == at_root),
+            Move::Right(l) => v[2] && l != self.root_label,
+        }
+    }
+
+    /// Parses one sentence: for each word its head (`None` for the root) and
+    /// label id.
+    pub fn parse(&self, lex: &[Lexeme], tags: &[u16]) -> Vec<(Option<usize>, u16)> {
+        let n = lex.len().min(tags.len());
+        let cx = Ctx { lex, tags };
+        let mut st = State::new(n);
+        let mut f = Vec::with_capacity(96);
+        let mut scores = Vec::with_capacity(self.model.classes.len());
+        while !st.terminal() {
+            features(&cx, &st, &mut f);
+            self.model.scores(&f, &mut scores);
+            let Some(c) = best(&scores, |c| self.allowed(&st, c)) else { break };
+            st.apply(move_of(c, self.labels.len()));
+        }
+        (0..n)
+            .map(|i| match st.heads[i] {
+                h if h == n || h == NONE => (None, self.root_label),
+                h => (Some(h), st.labels[i]),
+            })
+            .collect()
+    }
+}
+
+/// Trains a parser. Non-projective sentences are left out (the oracle is
+/// exact only for projective trees).
+pub fn train(examples: &[ParseExample], cfg: ParseTrainConfig) -> Parser {
+    let mut labels: Vec<String> = examples.iter().flat_map(|e| e.labels.iter().cloned()).collect();
+    labels.push("root".to_string());
+    labels.sort();
+    labels.dedup();
+    let n_labels = labels.len();
+    let root_label = labels.iter().position(|l| l == "root").expect("pushed") as u16;
+    let mut parser = Parser {
+        model: Trainer::new(0).finish(class_names(&labels), MAGIC, 0.0),
+        labels: labels.clone(),
+        root_label,
+    };
+    let gold: Vec<(Vec<usize>, Vec<u16>)> = examples
+        .iter()
+        .map(|e| {
+            let n = e.lex.len();
+            let heads = e.heads.iter().map(|h| h.unwrap_or(n)).collect();
+            let labs = e
+                .labels
+                .iter()
+                .map(|l| labels.binary_search(l).expect("label from the data") as u16)
+                .collect();
+            (heads, labs)
+        })
+        .collect();
+    let mut trainer = Trainer::new(1 + 2 * n_labels);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng::new(cfg.seed);
+    let mut f = Vec::with_capacity(96);
+    let mut scores = Vec::new();
+    let mut costs = Vec::new();
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let ex = &examples[k];
+            let (gh, gl) = &gold[k];
+            let n = ex.lex.len();
+            let cx = Ctx { lex: &ex.lex, tags: &ex.tags };
+            let mut st = State::new(n);
+            while !st.terminal() {
+                features(&cx, &st, &mut f);
+                trainer.tick();
+                trainer.scores(&f, &mut scores);
+                let base = st.costs(gh);
+                costs.clear();
+                costs.extend((0..scores.len()).map(|c| match move_of(c, n_labels) {
+                    Move::Shift => base[0],
+                    Move::Left(l) => {
+                        let s0 = st.s(0);
+                        base[1] + usize::from(s0 != NONE && gh[s0] == st.b && gl[s0] != l)
+                    }
+                    Move::Right(l) => {
+                        let (s0, s1) = (st.s(0), st.s(1));
+                        base[2] + usize::from(s0 != NONE && s1 != NONE && gh[s0] == s1 && gl[s0] != l)
+                    }
+                }));
+                let allowed = |c: usize| parser.allowed(&st, c);
+                let Some(guess) = best(&scores, allowed) else { break };
+                let Some(truth) = best(&scores, |c| allowed(c) && costs[c] == 0) else { break };
+                let next = if costs[guess] == 0 {
+                    guess
+                } else {
+                    trainer.update(&f, truth, guess);
+                    if epoch >= cfg.explore_from && rng.unit() < cfg.explore {
+                        guess
+                    } else {
+                        truth
+                    }
+                };
+                st.apply(move_of(next, n_labels));
+            }
+        }
+    }
+    parser.model = trainer.finish(class_names(&labels), MAGIC, cfg.prune);
+    parser
+}
+
+/// Hash of a label, for callers that build features from parsed labels.
+pub fn label_hash(label: &str) -> u64 {
+    hash_str(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(words: &str, tags: &[u16], heads: &[usize], labels: &str) -> ParseExample {
+        ParseExample {
+            lex: words.split(' ').map(Lexeme::of).collect(),
+            tags: tags.to_vec(),
+            heads: heads.iter().map(|&h| if h == 0 { None } else { Some(h - 1) }).collect(),
+            labels: labels.split(' ').map(str::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn oracle_costs_are_zero_along_the_gold_path() {
+        // "troops fired shells": troops ← fired → shells
+        let gold = vec![1, 3, 1]; // root at index 3
+        let mut st = State::new(3);
+        assert_eq!(st.costs(&gold)[0], 0);
+        st.apply(Move::Shift); // [troops]
+        let c = st.costs(&gold);
+        assert_eq!(c[1], 0, "troops ← fired is gold");
+        assert_eq!(c[0], 1, "shifting fired loses troops as its dependent");
+        st.apply(Move::Left(0));
+        st.apply(Move::Shift); // [fired]
+        st.apply(Move::Shift); // [fired shells], b0 = root
+        let c = st.costs(&gold);
+        assert_eq!(c[2], 0, "shells → fired by right");
+        st.apply(Move::Right(0));
+        assert_eq!(st.costs(&gold)[1], 0, "fired ← root");
+        st.apply(Move::Left(0));
+        assert!(st.terminal());
+    }
+
+    #[test]
+    fn learns_subjects_and_objects_and_round_trips() {
+        // tags: 0 NOUN, 1 VERB, 2 DET
+        let data = vec![
+            example("troops fired shells", &[0, 1, 0], &[2, 0, 2], "nsubj root obj"),
+            example("rebels seized towns", &[0, 1, 0], &[2, 0, 2], "nsubj root obj"),
+            example("the army shelled the city", &[2, 0, 1, 2, 0], &[2, 3, 0, 5, 3], "det nsubj root det obj"),
+            example("police arrested protesters", &[0, 1, 0], &[2, 0, 2], "nsubj root obj"),
+            example("the police arrested the protesters", &[2, 0, 1, 2, 0], &[2, 3, 0, 5, 3], "det nsubj root det obj"),
+            example("the rebels seized a town", &[2, 0, 1, 2, 0], &[2, 3, 0, 5, 3], "det nsubj root det obj"),
+        ];
+        let p = train(&data, ParseTrainConfig { epochs: 10, seed: 3, explore_from: 2, explore: 0.9, prune: 0.0 });
+        let back = Parser::from_bytes(&p.to_bytes(), "t").unwrap();
+        let lex: Vec<Lexeme> = "the militia bombed the bridge".split(' ').map(Lexeme::of).collect();
+        let out = back.parse(&lex, &[2, 0, 1, 2, 0]);
+        let heads: Vec<Option<usize>> = out.iter().map(|o| o.0).collect();
+        assert_eq!(heads, [Some(1), Some(2), None, Some(4), Some(2)]);
+        let labels: Vec<&str> = out.iter().map(|o| back.labels()[o.1 as usize].as_str()).collect();
+        assert_eq!(labels, ["det", "nsubj", "root", "det", "obj"]);
+    }
+
+    #[test]
+    fn always_one_root_and_a_tree_even_untrained() {
+        let p = train(&[example("a b", &[0, 0], &[0, 1], "root dep")], ParseTrainConfig { epochs: 0, ..Default::default() });
+        for n in [0usize, 1, 2, 7, 40] {
+            let lex: Vec<Lexeme> = (0..n).map(|i| Lexeme::of(&format!("w{i}"))).collect();
+            let out = p.parse(&lex, &vec![0; n]);
+            assert_eq!(out.len(), n);
+            assert_eq!(out.iter().filter(|o| o.0.is_none()).count(), usize::from(n > 0));
+        }
+    }
+}

@@ -1,0 +1,321 @@
+//! A sparse multi-class averaged perceptron over hashed features, shared by
+//! the tagger and the parser.
+//!
+//! Training keeps, per feature, only the classes it was ever updated for
+//! (most features touch two or three), with lazy averaging by timestamps.
+//! The trained [`Model`] holds the averaged weights, pruned and quantised:
+//!
+//! Weights file (little-endian): magic (8 bytes, per model kind); u32 class
+//! count; then each class name as u16 length + UTF-8; f32 scale; u32 feature
+//! count; then per feature, sorted by key: u32 key, u16 entry count, and that
+//! many (u16 class, i16 weight) pairs (weight = i16 × scale).
+
+use rustc_hash::FxHashMap;
+
+use crate::SyntaxError;
+
+/// Folds a 64-bit feature hash to the 32-bit key the model stores.
+#[inline]
+pub fn key(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Param {
+    class: u16,
+    w: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// Weights being trained.
+#[derive(Debug)]
+pub struct Trainer {
+    n_classes: usize,
+    rows: FxHashMap<u32, Vec<Param>>,
+    now: u32,
+}
+
+impl Trainer {
+    /// A trainer for `n_classes` classes.
+    pub fn new(n_classes: usize) -> Trainer {
+        Trainer { n_classes, rows: FxHashMap::default(), now: 0 }
+    }
+
+    /// Class scores for `features` with the current (not averaged) weights.
+    pub fn scores(&self, features: &[u32], out: &mut Vec<f32>) {
+        out.clear();
+        out.resize(self.n_classes, 0.0);
+        for f in features {
+            if let Some(row) = self.rows.get(f) {
+                for p in row {
+                    out[p.class as usize] += p.w;
+                }
+            }
+        }
+    }
+
+    /// Counts one training step (call once per decision, updated or not).
+    pub fn tick(&mut self) {
+        self.now += 1;
+    }
+
+    /// Moves weight towards `truth` and away from `guess` for `features`.
+    pub fn update(&mut self, features: &[u32], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        let now = self.now;
+        for f in features {
+            let row = self.rows.entry(*f).or_default();
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                let p = match row.iter_mut().position(|p| p.class as usize == class) {
+                    Some(i) => &mut row[i],
+                    None => {
+                        row.push(Param { class: class as u16, w: 0.0, total: 0.0, stamp: now });
+                        row.last_mut().expect("just pushed")
+                    }
+                };
+                p.total += f64::from(now - p.stamp) * f64::from(p.w);
+                p.stamp = now;
+                p.w += delta;
+            }
+        }
+    }
+
+    /// The averaged weights as a model; entries whose averaged weight is
+    /// below `prune` in magnitude are dropped.
+    pub fn finish(&self, classes: Vec<String>, magic: [u8; 8], prune: f32) -> Model {
+        let now = f64::from(self.now.max(1));
+        let mut keys: Vec<u32> = self.rows.keys().copied().collect();
+        keys.sort_unstable();
+        let mut model = Model { magic, classes, index: FxHashMap::default(), entries: Vec::new() };
+        for k in keys {
+            let start = model.entries.len();
+            let mut row: Vec<(u16, f32)> = self.rows[&k]
+                .iter()
+                .map(|p| (p.class, ((p.total + (now - f64::from(p.stamp)) * f64::from(p.w)) / now) as f32))
+                .filter(|(_, w)| w.abs() >= prune)
+                .collect();
+            row.sort_by_key(|e| e.0);
+            if row.is_empty() {
+                continue;
+            }
+            model.entries.extend(row);
+            model.index.insert(k, (start as u32, (model.entries.len() - start) as u16));
+        }
+        model
+    }
+}
+
+/// Averaged, pruned weights.
+#[derive(Clone, Debug)]
+pub struct Model {
+    magic: [u8; 8],
+    /// Class names in class order.
+    pub classes: Vec<String>,
+    index: FxHashMap<u32, (u32, u16)>,
+    entries: Vec<(u16, f32)>,
+}
+
+impl Model {
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// True when the model has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Class scores for `features`.
+    #[inline]
+    pub fn scores(&self, features: &[u32], out: &mut Vec<f32>) {
+        out.clear();
+        out.resize(self.classes.len(), 0.0);
+        for f in features {
+            if let Some(&(start, len)) = self.index.get(f) {
+                for &(c, w) in &self.entries[start as usize..start as usize + len as usize] {
+                    out[c as usize] += w;
+                }
+            }
+        }
+    }
+
+    /// The weights file (see the module docs).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self.entries.iter().fold(0f32, |m, e| m.max(e.1.abs()));
+        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let mut out = Vec::with_capacity(16 + self.index.len() * 6 + self.entries.len() * 4);
+        out.extend_from_slice(&self.magic);
+        out.extend_from_slice(&(self.classes.len() as u32).to_le_bytes());
+        for c in &self.classes {
+            out.extend_from_slice(&(c.len() as u16).to_le_bytes());
+            out.extend_from_slice(c.as_bytes());
+        }
+        out.extend_from_slice(&scale.to_le_bytes());
+        let mut keys: Vec<u32> = self.index.keys().copied().collect();
+        keys.sort_unstable();
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for k in keys {
+            let (start, len) = self.index[&k];
+            let row = &self.entries[start as usize..start as usize + len as usize];
+            let kept: Vec<(u16, i16)> =
+                row.iter().map(|&(c, w)| (c, (w / scale).round() as i16)).filter(|e| e.1 != 0).collect();
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&(kept.len() as u16).to_le_bytes());
+            for (c, w) in kept {
+                out.extend_from_slice(&c.to_le_bytes());
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a weights file written by [`Model::to_bytes`]; `file` names it in errors.
+    pub fn from_bytes(bytes: &[u8], magic: [u8; 8], file: &str) -> Result<Model, SyntaxError> {
+        let bad = |reason: &str| SyntaxError::BadWeights { file: file.to_string(), reason: reason.to_string() };
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8).ok_or_else(|| bad("truncated"))? != magic {
+            return Err(bad("wrong magic"));
+        }
+        let n = r.u32().ok_or_else(|| bad("truncated"))? as usize;
+        if n > u16::MAX as usize {
+            return Err(bad("too many classes"));
+        }
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let len = r.u16().ok_or_else(|| bad("truncated"))? as usize;
+            let name = r.take(len).ok_or_else(|| bad("truncated"))?;
+            classes.push(String::from_utf8(name.to_vec()).map_err(|_| bad("class name not UTF-8"))?);
+        }
+        let scale = f32::from_bits(r.u32().ok_or_else(|| bad("truncated"))?);
+        let count = r.u32().ok_or_else(|| bad("truncated"))? as usize;
+        let mut index = FxHashMap::with_capacity_and_hasher(count.min(bytes.len() / 6), Default::default());
+        let mut entries = Vec::with_capacity(bytes.len() / 4);
+        for _ in 0..count {
+            let k = r.u32().ok_or_else(|| bad("truncated"))?;
+            let len = r.u16().ok_or_else(|| bad("truncated"))?;
+            let start = entries.len() as u32;
+            for _ in 0..len {
+                let c = r.u16().ok_or_else(|| bad("truncated"))?;
+                let w = r.u16().ok_or_else(|| bad("truncated"))? as i16;
+                if c as usize >= n {
+                    return Err(bad("class out of range"));
+                }
+                entries.push((c, f32::from(w) * scale));
+            }
+            index.insert(k, (start, len));
+        }
+        if r.at != bytes.len() {
+            return Err(bad("trailing bytes"));
+        }
+        Ok(Model { magic, classes, index, entries })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+    fn u16(&mut self) -> Option<u16> {
+        self.take(2).map(|b| u16::from_le_bytes([b[0], b[1]]))
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// A small deterministic random number generator (xorshift64*), so training
+/// is reproducible without a dependency.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// Seeded generator (a zero seed is replaced).
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+    /// Next value.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    /// Uniform in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// Shuffles `items` in place (Fisher–Yates).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAGIC: [u8; 8] = *b"TESTPCP1";
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        // class = feature parity: features 10,12 → 0; 11,13 → 1
+        let data = [(vec![10u32, 99], 0usize), (vec![11, 99], 1), (vec![12, 99], 0), (vec![13, 99], 1)];
+        let mut t = Trainer::new(2);
+        let mut s = Vec::new();
+        for _ in 0..5 {
+            for (f, y) in &data {
+                t.tick();
+                t.scores(f, &mut s);
+                let guess = if s[1] > s[0] { 1 } else { 0 };
+                t.update(f, *y, guess);
+            }
+        }
+        let m = t.finish(vec!["even".into(), "odd".into()], MAGIC, 0.0);
+        for (f, y) in &data {
+            m.scores(f, &mut s);
+            assert_eq!(if s[1] > s[0] { 1 } else { 0 }, *y);
+        }
+        let back = Model::from_bytes(&m.to_bytes(), MAGIC, "t").unwrap();
+        assert_eq!(back.classes, m.classes);
+        for (f, y) in &data {
+            back.scores(f, &mut s);
+            assert_eq!(if s[1] > s[0] { 1 } else { 0 }, *y);
+        }
+    }
+
+    #[test]
+    fn rejects_truncated_and_foreign_files() {
+        let m = Trainer::new(2).finish(vec!["a".into(), "b".into()], MAGIC, 0.0);
+        let bytes = m.to_bytes();
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1], MAGIC, "t").is_err());
+        assert!(Model::from_bytes(&bytes, *b"OTHERMAG", "t").is_err());
+        assert!(Model::from_bytes(&[], MAGIC, "t").is_err());
+    }
+
+    #[test]
+    fn rng_is_deterministic() {
+        let (mut a, mut b) = (Rng::new(7), Rng::new(7));
+        let mut x: Vec<u32> = (0..20).collect();
+        let mut y = x.clone();
+        a.shuffle(&mut x);
+        b.shuffle(&mut y);
+        assert_eq!(x, y);
+        assert_ne!(x, (0..20).collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,194 @@
+//! Training the tagger, parser and lemma table from CoNLL-U treebanks
+//! (`chronicle train syntax`, or `cargo run --release -p chronicle-syntax
+//! --example train_syntax`). Deterministic: the same data and settings give
+//! byte-identical weights.
+//!
+//! The parser trains on tags predicted by taggers that did not see the
+//! sentence (k-fold jackknifing), so it learns to live with tagging errors as
+//! it meets them at run time.
+//!
+//! Held-out split: of the UD English EWT files, every document whose id
+//! hashes (FNV-1a) to 0 modulo [`HOLDOUT_MODULUS`] is held aside for
+//! `chronicle eval ud`; training never sees it.
+
+use std::path::Path;
+
+use crate::conllu::{self, Sentence};
+use crate::features::Lexeme;
+use crate::lemma::Lemmatizer;
+use crate::parser::{self, ParseExample, ParseTrainConfig, Parser};
+use crate::tagger::{self, TagTrainConfig, Tagger};
+use crate::{Syntax, SyntaxError, LEMMAS_FILE, PARSER_FILE, TAGGER_FILE};
+
+/// The treebank files training reads from a folder.
+pub const EWT_FILES: [&str; 2] = ["en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"];
+
+/// One document in this many is held out.
+pub const HOLDOUT_MODULUS: u64 = 10;
+
+/// FNV-1a of a string (stable across platforms and versions).
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// True when sentence `s` of a treebank file we train from is held out.
+pub fn is_held_out(s: &Sentence) -> bool {
+    fnv(s.doc_id()) % HOLDOUT_MODULUS == 0
+}
+
+/// True for the file names training reads.
+pub fn is_training_file(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| EWT_FILES.contains(&n))
+}
+
+/// Training settings.
+#[derive(Clone, Copy, Debug)]
+pub struct TrainConfig {
+    /// Tagger settings.
+    pub tagger: TagTrainConfig,
+    /// Parser settings.
+    pub parser: ParseTrainConfig,
+    /// Folds for the parser's predicted tags.
+    pub folds: usize,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig { tagger: TagTrainConfig::default(), parser: ParseTrainConfig::default(), folds: 4 }
+    }
+}
+
+/// The training sentences of the treebank folder `dir` (held-out documents
+/// left out) and the held-out ones.
+pub fn split(dir: &Path) -> Result<(Vec<Sentence>, Vec<Sentence>), SyntaxError> {
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    for name in EWT_FILES {
+        for s in conllu::read(&dir.join(name))? {
+            if is_held_out(&s) {
+                held.push(s);
+            } else {
+                train.push(s);
+            }
+        }
+    }
+    Ok((train, held))
+}
+
+fn tag_name(w: &conllu::Word) -> String {
+    format!("{} {}", w.upos, w.xpos)
+}
+
+fn tag_examples(sentences: &[Sentence]) -> Vec<(Vec<Lexeme>, Vec<String>)> {
+    sentences
+        .iter()
+        .map(|s| (s.words.iter().map(|w| Lexeme::of(&w.form)).collect(), s.words.iter().map(tag_name).collect()))
+        .collect()
+}
+
+/// What training produced.
+#[derive(Debug)]
+pub struct Trained {
+    /// The tagger (trained on all training sentences).
+    pub tagger: Tagger,
+    /// The parser.
+    pub parser: Parser,
+    /// The lemma exceptions.
+    pub lemmas: Lemmatizer,
+    /// Sentences the parser trained on (projective ones).
+    pub parser_sentences: usize,
+    /// Tagging accuracy of the jackknifed tags the parser trained on.
+    pub jackknife_accuracy: f64,
+}
+
+/// Trains all three parts on `sentences`; `log` receives progress lines.
+pub fn train(sentences: &[Sentence], cfg: TrainConfig, log: &mut dyn FnMut(&str)) -> Trained {
+    let examples = tag_examples(sentences);
+    let folds = cfg.folds.max(2);
+    let mut predicted: Vec<Vec<String>> = vec![Vec::new(); sentences.len()];
+    let (mut right, mut total) = (0usize, 0usize);
+    for fold in 0..folds {
+        let rest: Vec<_> = examples.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, e)| e.clone()).collect();
+        let t = tagger::train(&rest, cfg.tagger);
+        for (i, (lex, gold)) in examples.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+            let tags: Vec<String> = t.tag(lex).into_iter().map(|c| t.classes()[c as usize].clone()).collect();
+            right += tags.iter().zip(gold).filter(|(a, b)| a == b).count();
+            total += gold.len();
+            predicted[i] = tags;
+        }
+        log(&format!("tagger fold {}/{folds} done", fold + 1));
+    }
+    let jackknife_accuracy = right as f64 / total.max(1) as f64;
+    log(&format!("jackknifed tag accuracy {jackknife_accuracy:.4}"));
+    let tagger = tagger::train(&examples, cfg.tagger);
+    log(&format!("tagger: {} features", tagger.len()));
+    let class_id = |name: &str| tagger.classes().iter().position(|c| c == name).unwrap_or(0) as u16;
+    let parse_examples: Vec<ParseExample> = sentences
+        .iter()
+        .zip(&examples)
+        .zip(&predicted)
+        .filter(|((s, _), _)| s.is_projective())
+        .map(|((s, (lex, _)), tags)| ParseExample {
+            lex: lex.clone(),
+            tags: tags.iter().map(|t| class_id(t)).collect(),
+            heads: s.words.iter().map(|w| w.head.checked_sub(1)).collect(),
+            labels: s.words.iter().map(|w| w.deprel.clone()).collect(),
+        })
+        .collect();
+    let parser_sentences = parse_examples.len();
+    let parser = parser::train(&parse_examples, cfg.parser);
+    log(&format!("parser: {parser_sentences} projective sentences, {} features", parser.len()));
+    let lemmas = Lemmatizer::learn(
+        sentences.iter().flat_map(|s| s.words.iter()).map(|w| (w.form.as_str(), w.upos.as_str(), w.xpos.as_str(), w.lemma.as_str())),
+    );
+    Trained { tagger, parser, lemmas, parser_sentences, jackknife_accuracy }
+}
+
+/// Header of the generated lemma table.
+pub const LEMMAS_HEADER: &str = "# data/syntax/lemmas.tsv — lemma exceptions: lower-cased form, Penn tag, lemma,\n\
+# where English inflection rules (chronicle_syntax::lemma::rule_lemma) would be wrong.\n\
+# Derived by `chronicle train syntax` from the UD English Web Treebank (dev and test\n\
+# files less held-out documents), Universal Dependencies, CC BY-SA 4.0.\n";
+
+/// Trains on the treebank folder `treebank` and writes the three files into
+/// `out`. Returns what was trained.
+pub fn train_to_dir(treebank: &Path, out: &Path, cfg: TrainConfig, log: &mut dyn FnMut(&str)) -> Result<Trained, SyntaxError> {
+    let (train_set, held) = split(treebank)?;
+    log(&format!("{} training sentences, {} held out", train_set.len(), held.len()));
+    let trained = train(&train_set, cfg, log);
+    std::fs::create_dir_all(out).map_err(|e| SyntaxError::io(out, e))?;
+    let write = |name: &str, bytes: &[u8]| std::fs::write(out.join(name), bytes).map_err(|e| SyntaxError::io(&out.join(name), e));
+    write(TAGGER_FILE, &trained.tagger.to_bytes())?;
+    write(PARSER_FILE, &trained.parser.to_bytes())?;
+    write(LEMMAS_FILE, trained.lemmas.to_tsv(LEMMAS_HEADER).as_bytes())?;
+    Ok(trained)
+}
+
+impl Trained {
+    /// The trained parts as a loaded [`Syntax`] (round-tripped through their
+    /// files, so it behaves exactly as the written weights will).
+    pub fn to_syntax(&self) -> Result<Syntax, SyntaxError> {
+        let tagger = Tagger::from_bytes(&self.tagger.to_bytes(), TAGGER_FILE)?;
+        let parser = Parser::from_bytes(&self.parser.to_bytes(), PARSER_FILE)?;
+        let lemmas = Lemmatizer::parse(&self.lemmas.to_tsv(""), LEMMAS_FILE)?;
+        Ok(Syntax::assemble(Some(tagger), Some(parser), lemmas))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holdout_is_by_document_and_stable() {
+        let s = |id: &str| Sentence { id: id.into(), ..Default::default() };
+        assert_eq!(is_held_out(&s("doc-a-0001")), is_held_out(&s("doc-a-0002")));
+        let held = (0..1000).filter(|i| is_held_out(&s(&format!("d{i}-0001")))).count();
+        assert!((50..150).contains(&held), "{held}");
+        assert_eq!(fnv("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

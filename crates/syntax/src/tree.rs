@@ -1,0 +1,346 @@
+//! Reading a sentence's dependency tree: heads, children by relation, the
+//! subject, object and passive agent of a predicate, coordination, and the
+//! words a head's phrase covers. Stages downstream (quotes, events) read
+//! trees only through this module.
+//!
+//! Token indices are indices into `Document::tokens`.
+
+use std::ops::Range;
+
+use chronicle_core::{Document, Span, TokenSyntax, Upos};
+
+/// The tree of one sentence of a document.
+#[derive(Clone, Debug)]
+pub struct Tree<'d> {
+    doc: &'d Document,
+    range: Range<usize>,
+}
+
+impl<'d> Tree<'d> {
+    /// The trees of every sentence of `doc` (sentences without syntax give
+    /// trees whose queries answer nothing).
+    pub fn sentences(doc: &'d Document) -> Vec<Tree<'d>> {
+        crate::sentence_token_ranges(doc).into_iter().map(|range| Tree { doc, range }).collect()
+    }
+
+    /// The tree of the sentence holding token `t`.
+    pub fn of_token(doc: &'d Document, t: usize) -> Option<Tree<'d>> {
+        crate::sentence_token_ranges(doc).into_iter().find(|r| r.contains(&t)).map(|range| Tree { doc, range })
+    }
+
+    /// The tree over the token range `range` (one sentence's tokens).
+    pub fn over(doc: &'d Document, range: Range<usize>) -> Tree<'d> {
+        let range = range.start.min(doc.tokens.len())..range.end.min(doc.tokens.len());
+        Tree { doc, range }
+    }
+
+    /// The sentence's token indices.
+    pub fn tokens(&self) -> Range<usize> {
+        self.range.clone()
+    }
+
+    fn syn(&self, t: usize) -> Option<&'d TokenSyntax> {
+        if self.range.contains(&t) {
+            self.doc.tokens[t].syntax.as_ref()
+        } else {
+            None
+        }
+    }
+
+    /// True when the sentence has been parsed.
+    pub fn is_parsed(&self) -> bool {
+        self.range.clone().all(|t| self.syn(t).is_some()) && !self.range.is_empty()
+    }
+
+    /// The text of token `t`.
+    pub fn word(&self, t: usize) -> &'d str {
+        self.doc.tokens.get(t).map_or("", |tok| tok.span.text(self.doc.body()))
+    }
+
+    /// The root of the sentence.
+    pub fn root(&self) -> Option<usize> {
+        self.range.clone().find(|&t| self.syn(t).is_some_and(|s| s.head.is_none()))
+    }
+
+    /// The head of `t` (`None` for the root or without syntax).
+    pub fn head(&self, t: usize) -> Option<usize> {
+        self.syn(t).and_then(|s| s.head).map(|h| h as usize).filter(|h| self.range.contains(h))
+    }
+
+    /// The relation of `t` to its head (`""` without syntax).
+    pub fn deprel(&self, t: usize) -> &'d str {
+        self.syn(t).map_or("", |s| s.deprel.as_str())
+    }
+
+    /// The relation without its subtype (`nsubj:pass` → `nsubj`).
+    pub fn base_rel(&self, t: usize) -> &'d str {
+        let r = self.deprel(t);
+        r.split_once(':').map_or(r, |(b, _)| b)
+    }
+
+    /// Universal POS of `t`.
+    pub fn upos(&self, t: usize) -> Option<Upos> {
+        self.syn(t).map(|s| s.upos)
+    }
+
+    /// Lemma of `t` (`""` without syntax).
+    pub fn lemma(&self, t: usize) -> &'d str {
+        self.syn(t).map_or("", |s| s.lemma.as_str())
+    }
+
+    /// Dependents of `t`, in order.
+    pub fn children(&self, t: usize) -> Vec<usize> {
+        self.range.clone().filter(|&c| self.head(c) == Some(t)).collect()
+    }
+
+    /// Dependents of `t` with relation `rel`: an exact match, or any subtype
+    /// when `rel` has none (`obl` matches `obl:tmod`).
+    pub fn children_with(&self, t: usize, rel: &str) -> Vec<usize> {
+        let has_sub = rel.contains(':');
+        self.range
+            .clone()
+            .filter(|&c| self.head(c) == Some(t) && (self.deprel(c) == rel || (!has_sub && self.base_rel(c) == rel)))
+            .collect()
+    }
+
+    /// `t` and everything coordinated with it (`A, B and C`), in order.
+    pub fn with_conjuncts(&self, t: usize) -> Vec<usize> {
+        let mut out = vec![t];
+        let mut k = 0;
+        while k < out.len() {
+            let c = self.children_with(out[k], "conj");
+            out.extend(c);
+            k += 1;
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The first conjunct of a coordination `t` belongs to (itself if none).
+    pub fn first_conjunct(&self, t: usize) -> usize {
+        let mut cur = t;
+        let mut steps = 0;
+        while self.deprel(cur) == "conj" && steps < 64 {
+            match self.head(cur) {
+                Some(h) => cur = h,
+                None => break,
+            }
+            steps += 1;
+        }
+        cur
+    }
+
+    /// True when predicate `v` is passive (a passive subject or auxiliary).
+    pub fn is_passive(&self, v: usize) -> bool {
+        !self.children_with(v, "nsubj:pass").is_empty() || !self.children_with(v, "aux:pass").is_empty()
+    }
+
+    /// The subjects of predicate `v`, with their conjuncts. A verb without
+    /// its own subject takes that of the verb it is coordinated with ("X met
+    /// and agreed") or, through control and raising (`xcomp`), of the verb
+    /// it complements ("X agreed to release", "X is expected to meet").
+    pub fn subjects(&self, v: usize) -> Vec<usize> {
+        let mut cur = v;
+        for _ in 0..8 {
+            let own: Vec<usize> = self
+                .children(cur)
+                .into_iter()
+                .filter(|&c| matches!(self.base_rel(c), "nsubj" | "csubj") || self.deprel(c) == "expl")
+                .filter(|&c| self.deprel(c) != "expl")
+                .collect();
+            if !own.is_empty() {
+                return own.into_iter().flat_map(|s| self.with_conjuncts(s)).collect();
+            }
+            match (self.deprel(cur), self.head(cur)) {
+                ("conj" | "xcomp", Some(h)) => cur = h,
+                _ => break,
+            }
+        }
+        Vec::new()
+    }
+
+    /// Direct and indirect objects of `v`, with their conjuncts.
+    pub fn objects(&self, v: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .children(v)
+            .into_iter()
+            .filter(|&c| matches!(self.deprel(c), "obj" | "iobj"))
+            .flat_map(|o| self.with_conjuncts(o))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The lemma of the case marker (preposition) of a nominal `n`
+    /// (`"against"` for "against the rebels").
+    pub fn case_of(&self, n: usize) -> Option<&'d str> {
+        self.children(n).into_iter().find(|&c| matches!(self.base_rel(c), "case")).map(|c| self.lemma(c))
+    }
+
+    /// Oblique and nominal-modifier dependents of `t` with their case marker
+    /// lemmas: `("against", rebels)`.
+    pub fn obliques(&self, t: usize) -> Vec<(&'d str, usize)> {
+        self.children(t)
+            .into_iter()
+            .filter(|&c| matches!(self.base_rel(c), "obl" | "nmod") && self.deprel(c) != "nmod:poss")
+            .filter_map(|c| self.case_of(c).map(|p| (p, c)))
+            .collect()
+    }
+
+    /// The passive agent of `v` ("by government forces"), with conjuncts.
+    pub fn agents(&self, v: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.children_with(v, "obl:agent");
+        if out.is_empty() {
+            out = self.obliques(v).into_iter().filter(|(p, _)| *p == "by").map(|(_, n)| n).collect();
+        }
+        out.into_iter().flat_map(|a| self.with_conjuncts(a)).collect()
+    }
+
+    /// The possessor of a nominal (`Russia` in "Russia's attack").
+    pub fn possessor(&self, n: usize) -> Option<usize> {
+        self.children_with(n, "nmod:poss").into_iter().next()
+    }
+
+    /// The clausal complement of a verb of saying (`ccomp`, or a `parataxis`
+    /// clause in "…, X said").
+    pub fn complement(&self, v: usize) -> Option<usize> {
+        self.children_with(v, "ccomp").into_iter().next()
+    }
+
+    /// The tokens of `t`'s subtree, in order.
+    pub fn subtree(&self, t: usize) -> Vec<usize> {
+        let mut out = vec![t];
+        let mut k = 0;
+        while k < out.len() && out.len() <= self.range.len() {
+            out.extend(self.children(out[k]));
+            k += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The noun phrase headed by `n`: its subtree less clauses, coordination,
+    /// its case marker and edge punctuation ("the Syrian army" of "by the
+    /// Syrian army, which …"). A span over the body.
+    pub fn phrase(&self, n: usize) -> Option<Span> {
+        let mut keep = vec![n];
+        let mut k = 0;
+        while k < keep.len() && keep.len() <= self.range.len() {
+            let h = keep[k];
+            for c in self.children(h) {
+                let skip = matches!(self.base_rel(c), "acl" | "conj" | "cc" | "parataxis" | "advcl" | "punct" | "appos" | "dep")
+                    || (h == n && self.base_rel(c) == "case")
+                    || self.deprel(c) == "acl:relcl";
+                if !skip {
+                    keep.push(c);
+                }
+            }
+            k += 1;
+        }
+        let (lo, hi) = (*keep.iter().min()?, *keep.iter().max()?);
+        let body = self.doc.body();
+        let (s, e) = (self.doc.tokens[lo].span.start(), self.doc.tokens[hi].span.end());
+        Span::new(body, s, e).ok()
+    }
+
+    /// The path from `t` up to the root (`t` first).
+    pub fn ancestors(&self, t: usize) -> Vec<usize> {
+        let mut out = vec![t];
+        let mut cur = t;
+        while let Some(h) = self.head(cur) {
+            if out.contains(&h) || out.len() > self.range.len() {
+                break;
+            }
+            out.push(h);
+            cur = h;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicle_core::{DocId, Document, InputFormat, Metadata, Sentence, Token};
+
+    /// A document over `text` whose tokens are split on spaces, with the
+    /// given (head 1-based or 0, label, upos) per token.
+    fn doc(text: &str, arcs: &[(usize, &str, Upos)]) -> Document {
+        let mut d = Document::new(
+            DocId::from_text(text),
+            "t".into(),
+            InputFormat::Text,
+            text.as_bytes().to_vec(),
+            text.into(),
+            text.into(),
+            Metadata::default(),
+        );
+        let mut at = 0;
+        for (i, w) in text.split(' ').enumerate() {
+            let span = Span::new(d.body(), at, at + w.len()).unwrap();
+            let (h, rel, upos) = arcs[i];
+            let mut tok = Token::new(span);
+            tok.syntax = Some(TokenSyntax {
+                upos,
+                xpos: "_".into(),
+                lemma: w.to_lowercase(),
+                head: if h == 0 { None } else { Some((h - 1) as u32) },
+                deprel: rel.into(),
+            });
+            d.tokens.push(tok);
+            at += w.len() + 1;
+        }
+        d.sentences.push(Sentence { span: Span::new(d.body(), 0, text.len()).unwrap() });
+        d
+    }
+
+    #[test]
+    fn passive_agent_subject_and_phrase() {
+        use Upos::*;
+        // Kharkiv was shelled by the Syrian army
+        let d = doc(
+            "Kharkiv was shelled by the Syrian army",
+            &[(3, "nsubj:pass", Propn), (3, "aux:pass", Aux), (0, "root", Verb), (7, "case", Adp), (7, "det", Det), (7, "amod", Adj), (3, "obl:agent", Noun)],
+        );
+        let t = &Tree::sentences(&d)[0];
+        assert!(t.is_parsed());
+        assert_eq!(t.root(), Some(2));
+        assert!(t.is_passive(2));
+        assert_eq!(t.subjects(2), [0]);
+        assert_eq!(t.agents(2), [6]);
+        assert_eq!(t.phrase(6).unwrap().text(d.body()), "the Syrian army");
+        assert_eq!(t.case_of(6), Some("by"));
+        assert_eq!(t.ancestors(4), [4, 6, 2]);
+    }
+
+    #[test]
+    fn coordination_and_control_keep_the_subject() {
+        use Upos::*;
+        // Russia and Ukraine agreed to release prisoners
+        let d = doc(
+            "Russia and Ukraine agreed to release prisoners",
+            &[(4, "nsubj", Propn), (3, "cc", Cconj), (1, "conj", Propn), (0, "root", Verb), (6, "mark", Part), (4, "xcomp", Verb), (6, "obj", Noun)],
+        );
+        let t = &Tree::sentences(&d)[0];
+        assert_eq!(t.subjects(3), [0, 2]);
+        assert_eq!(t.subjects(5), [0, 2], "release is controlled by agreed's subjects");
+        assert_eq!(t.objects(5), [6]);
+        assert_eq!(t.with_conjuncts(0), [0, 2]);
+        assert_eq!(t.first_conjunct(2), 0);
+        assert_eq!(t.children_with(3, "xcomp"), [5]);
+    }
+
+    #[test]
+    fn unparsed_sentences_answer_nothing() {
+        let mut d = doc("a b", &[(0, "root", Upos::X), (1, "dep", Upos::X)]);
+        for t in &mut d.tokens {
+            t.syntax = None;
+        }
+        let t = &Tree::sentences(&d)[0];
+        assert!(!t.is_parsed());
+        assert_eq!(t.root(), None);
+        assert!(t.subjects(0).is_empty());
+        assert_eq!(t.head(1), None);
+    }
+}
