@@ -1,6 +1,8 @@
 //! Per-stage throughput on Reuters-21578: clean (docs/s), then the language
-//! layer's steps and the event coder (sentences/s), each on documents already
-//! taken up to that stage. Skips with a notice when the corpus is absent.
+//! layer's steps (sentences, syntax, entities, the rest, the whole layer) and
+//! the event coder (sentences/s), each on documents already taken up to that
+//! stage. Skips with a notice when the corpus is absent. The syntax step does
+//! nothing (and times nothing) when `data/syntax/` holds no weights.
 
 use std::time::Duration;
 
@@ -29,11 +31,15 @@ fn stages(c: &mut Criterion) {
 
     let cleaned = stages.prepare(inputs.clone(), Upto::Clean);
     let with_sentences = stages.prepare(inputs.clone(), Upto::Sentences);
+    let with_syntax = stages.prepare(inputs.clone(), Upto::Syntax);
     let with_entities = stages.prepare(inputs.clone(), Upto::Entities);
     let annotated = stages.prepare(inputs.clone(), Upto::Language);
     let n_docs = cleaned.len() as u64;
     let n_sent = sentence_count(&with_sentences) as u64;
     eprintln!("chronicle-bench: {} inputs, {n_docs} documents, {n_sent} sentences", inputs.len());
+    if !stages.language.syntax.is_ready() {
+        eprintln!("chronicle-bench: no syntax weights in data/syntax/; language/syntax times an empty step");
+    }
 
     let mut g = c.benchmark_group("clean");
     g.throughput(Throughput::Elements(inputs.len() as u64));
@@ -56,9 +62,21 @@ fn stages(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    g.bench_function("entities", |b| {
+    g.bench_function("syntax", |b| {
         b.iter_batched(
             || with_sentences.clone(),
+            |mut docs| {
+                for d in &mut docs {
+                    stages.language.syntax.annotate(d);
+                }
+                docs
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    g.bench_function("entities", |b| {
+        b.iter_batched(
+            || with_syntax.clone(),
             |mut docs| {
                 for d in &mut docs {
                     stages.language.ner.annotate(&stages.language.kb, d);

@@ -2,7 +2,7 @@
 //! run over all documents before the next (the input for a callgrind profile).
 //!
 //! `cargo run --release -p chronicle-bench --example stage_times -- [N] [only-stage]`
-//! where only-stage is one of clean, sentences, entities, rest, events (the
+//! where only-stage is one of clean, sentences, syntax, entities, rest, events (the
 //! stages before it still run, untimed, so a profile shows mostly that stage).
 
 use std::time::Instant;
@@ -39,8 +39,9 @@ fn main() {
         return;
     }
     let mut times = vec![("clean", clean)];
-    let steps: [Step; 4] = [
+    let steps: [Step; 5] = [
         ("sentences", &|d| chronicle_language::sentence::annotate(d)),
+        ("syntax", &|d| stages.language.syntax.annotate(d)),
         ("entities", &|d| stages.language.ner.annotate(&stages.language.kb, d)),
         ("rest", &|d| rest_of_language(&stages.language, d)),
         ("events", &|d| stages.coder.code(d)),

@@ -95,6 +95,8 @@ pub enum Upto {
     Clean,
     /// Cleaned, split into sentences and tokens.
     Sentences,
+    /// … with tags, lemmas and dependency trees.
+    Syntax,
     /// … and entities.
     Entities,
     /// The whole language layer (times, quantities, quotes, layers sorted).
@@ -134,10 +136,14 @@ impl Stages {
     }
 
     /// Runs the steps after `from` up to and including `to` on one document,
-    /// in the order `Language::annotate` runs them.
+    /// in the order `Language::annotate` runs them (sentences then syntax is
+    /// `Language::annotate_sentences`).
     pub fn advance(&self, doc: &mut Document, from: Upto, to: Upto) {
         if from < Upto::Sentences && to >= Upto::Sentences {
             chronicle_language::sentence::annotate(doc);
+        }
+        if from < Upto::Syntax && to >= Upto::Syntax {
+            self.language.syntax.annotate(doc);
         }
         if from < Upto::Entities && to >= Upto::Entities {
             self.language.ner.annotate(&self.language.kb, doc);
@@ -193,6 +199,7 @@ mod tests {
         assert_eq!(stepwise.len(), whole.len());
         for (a, b) in stepwise.iter().zip(&whole) {
             assert_eq!(a.sentences.len(), b.sentences.len());
+            assert_eq!(a.tokens, b.tokens, "tokens and their syntax");
             assert_eq!(a.mentions.len(), b.mentions.len());
             assert_eq!(a.times.len(), b.times.len());
         }

@@ -63,6 +63,7 @@ fn main() {
         );
     };
     run("segmentation", &|d| sentence::annotate(d));
+    run("segmentation + syntax", &|d| lang.annotate_sentences(d));
     run("segmentation + entities", &|d| {
         sentence::annotate(d);
         lang.ner.annotate(&lang.kb, d);

@@ -22,4 +22,7 @@ pub enum LanguageError {
         /// The cause.
         source: std::io::Error,
     },
+    /// The syntax models could not be loaded.
+    #[error(transparent)]
+    Syntax(#[from] chronicle_syntax::SyntaxError),
 }

@@ -6,8 +6,12 @@
 //! Build one [`Language`] per process (it loads the knowledge base and the
 //! tagger weights once) and call [`Language::annotate`] per document.
 //!
+//! The syntax step ([`chronicle_syntax`]: tags, lemmas, dependency trees) runs
+//! right after sentences and tokens, so every later step can read the trees.
+//!
 //! Reads: `Document::body`, `Document::meta.published`.
-//! Writes: `sentences`, `tokens`, `mentions`, `roles`, `times`, `quantities`, `quotes`.
+//! Writes: `sentences`, `tokens` (with their `syntax`), `mentions`, `roles`,
+//! `times`, `quantities`, `quotes`.
 
 pub mod dating;
 pub mod error;
@@ -29,6 +33,9 @@ pub struct Language {
     pub kb: kb::Kb,
     /// Entity recogniser (tagger + rules).
     pub ner: ner::Recognizer,
+    /// Part-of-speech tagger, lemmatiser and dependency parser (does nothing
+    /// when `data/syntax/` holds no weights).
+    pub syntax: chronicle_syntax::Syntax,
 }
 
 impl Language {
@@ -36,15 +43,24 @@ impl Language {
     pub fn load() -> Result<Language, LanguageError> {
         let kb = kb::Kb::builtin()?;
         let ner = ner::Recognizer::builtin()?;
-        Ok(Language { kb, ner })
+        let syntax = chronicle_syntax::Syntax::builtin()?;
+        Ok(Language { kb, ner, syntax })
     }
 
-    /// Annotates one document in place: sentences and tokens, then entities
-    /// (with coreference and roles), times, quantities and quotes.
+    /// Annotates one document in place: sentences and tokens with their
+    /// syntax, then entities (with coreference and roles), times, quantities
+    /// and quotes.
     pub fn annotate(&self, doc: &mut Document) {
-        sentence::annotate(doc);
+        self.annotate_sentences(doc);
         self.ner.annotate(&self.kb, doc);
         self.annotate_after_entities(doc);
+    }
+
+    /// The first steps of [`Language::annotate`]: sentences and tokens, then
+    /// each sentence's tags, lemmas and dependency tree.
+    pub fn annotate_sentences(&self, doc: &mut Document) {
+        sentence::annotate(doc);
+        self.syntax.annotate(doc);
     }
 
     /// The steps of [`Language::annotate`] after sentences and entities: the
