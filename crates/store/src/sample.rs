@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use chronicle_core::{
     Approx, Block, BlockLabel, DateBasis, DocId, Document, EntityType, Event, EventArg, InputFormat, Mention,
     MentionSource, Metadata, Modality, PloverType, PublishedDate, Quantity, Quote, RoleClaim, Sentence, Span,
-    TimeExpr, TimeType, Token, UncertainDate,
+    TimeExpr, TimeType, Token, TokenSyntax, UncertainDate, Upos,
 };
 
 pub(crate) const TITLE: &str = "Talks in Zürich";
@@ -114,9 +114,19 @@ pub(crate) fn full() -> Document {
         Sentence { span: Span::new(b, second_start, second_end).unwrap() },
         Sentence { span: Span::new(b, second_end + 1, b.len()).unwrap() },
     ];
-    doc.tokens = ["Erdoğan", "met", "Søren", "Kjær"]
+    // The first sentence's first words, parsed (heads are token indices).
+    let arcs = [
+        ("Erdoğan", Upos::Propn, "NNP", "Erdoğan", Some(1), "nsubj"),
+        ("met", Upos::Verb, "VBD", "meet", None, "root"),
+        ("Søren", Upos::Propn, "NNP", "Søren", Some(1), "obj"),
+        ("Kjær", Upos::Propn, "NNP", "Kjær", Some(2), "flat"),
+    ];
+    doc.tokens = arcs
         .iter()
-        .map(|w| Token::new(span_of(b, w, 0)))
+        .map(|&(w, upos, xpos, lemma, head, deprel)| Token {
+            span: span_of(b, w, 0),
+            syntax: Some(TokenSyntax { upos, xpos: xpos.into(), lemma: lemma.into(), head, deprel: deprel.into() }),
+        })
         .collect();
     let erdogan = mention(b, "Erdoğan", 0, EntityType::Person, "Recep Tayyip Erdoğan", Some("recep-tayyip-erdogan"), Some("TUR"));
     let kjaer1 = mention(b, "Søren Kjær", 0, EntityType::Person, "Søren Kjær", None, Some("DNK"));

@@ -590,7 +590,8 @@ fn decode(id: &str, raw: Vec<u8>, json: &str) -> Result<Document, StoreError> {
 
 /// Checks what the store relies on: a `d:` id, every span inside the text it
 /// covers (blocks over `extracted`, the rest over the body), finite numbers
-/// (JSON has no NaN, so they would not read back).
+/// (JSON has no NaN, so they would not read back), and every token's head
+/// another token of its sentence.
 pub(crate) fn check_document(doc: &Document) -> Result<(), StoreError> {
     let invalid = |reason: String| StoreError::Invalid { id: doc.id.to_string(), reason };
     let id = doc.id.as_str();
@@ -612,6 +613,7 @@ pub(crate) fn check_document(doc: &Document) -> Result<(), StoreError> {
     for t in &doc.tokens {
         fits(body, t.span, "token")?;
     }
+    check_syntax(doc)?;
     for m in &doc.mentions {
         fits(body, m.span, "mention")?;
     }
@@ -648,6 +650,31 @@ pub(crate) fn check_document(doc: &Document) -> Result<(), StoreError> {
         }
         for q in &e.quantities {
             quantity(q)?;
+        }
+    }
+    Ok(())
+}
+
+/// The syntax layer: every token's head is another token of its sentence
+/// (for a token outside every sentence: another token of the document).
+fn check_syntax(doc: &Document) -> Result<(), StoreError> {
+    let invalid = |t: usize, reason: String| StoreError::Invalid { id: doc.id.to_string(), reason: format!("token {t}: {reason}") };
+    for (t, token) in doc.tokens.iter().enumerate() {
+        let Some(head) = token.syntax.as_ref().and_then(|s| s.head) else { continue };
+        let head = head as usize;
+        if head >= doc.tokens.len() {
+            return Err(invalid(t, format!("head {head} is beyond the {} tokens", doc.tokens.len())));
+        }
+        if head == t {
+            return Err(invalid(t, "is its own head".to_string()));
+        }
+    }
+    for range in chronicle_syntax::sentence_token_ranges(doc) {
+        for t in range.clone() {
+            let Some(head) = doc.tokens[t].syntax.as_ref().and_then(|s| s.head) else { continue };
+            if !range.contains(&(head as usize)) {
+                return Err(invalid(t, format!("head {head} is outside its sentence (tokens {}..{})", range.start, range.end)));
+            }
         }
     }
     Ok(())
@@ -771,6 +798,53 @@ mod tests {
         let rows: i64 = store.connection().query_row("SELECT count(*) FROM mentions", [], |r| r.get(0)).unwrap();
         assert_eq!(rows, 0);
         assert!(!store.has_document(&good.id).unwrap());
+    }
+
+    #[test]
+    fn syntax_heads_must_be_tokens_of_their_sentence() {
+        let mut store = Store::open_in_memory().unwrap();
+        let head = |doc: &mut Document, t: usize, h: Option<u32>| {
+            doc.tokens[t].syntax.as_mut().expect("the sample is parsed").head = h;
+        };
+        let reason = |store: &mut Store, doc: Document| match store.write_batch(vec![doc]) {
+            Err(StoreError::Invalid { reason, .. }) => reason,
+            other => panic!("expected Invalid, got {other:?}"),
+        };
+        let mut beyond = sample::full();
+        head(&mut beyond, 0, Some(99));
+        assert!(reason(&mut store, beyond).contains("token 0: head 99 is beyond"));
+        let mut own = sample::full();
+        head(&mut own, 2, Some(2));
+        assert!(reason(&mut store, own).contains("its own head"));
+        // a token of the second sentence may not hang from one of the first
+        let mut across = sample::full();
+        let mut later = across.tokens[1].clone();
+        later.span = sample::span_of(sample::BODY, "Kjær", 1);
+        across.tokens.push(later);
+        head(&mut across, 4, Some(1));
+        assert!(reason(&mut store, across).contains("outside its sentence"));
+        assert_eq!(store.count_documents().unwrap(), 0);
+    }
+
+    #[test]
+    fn documents_stored_before_the_syntax_layer_still_load() {
+        let mut store = Store::open_in_memory().unwrap();
+        let doc = sample::full();
+        store.write_batch(vec![doc.clone()]).unwrap();
+        // the JSON an older chronicle wrote: tokens are bare spans
+        let mut old: serde_json::Value = serde_json::from_str(&encode(&doc).unwrap()).unwrap();
+        for t in old["tokens"].as_array_mut().unwrap() {
+            t.as_object_mut().unwrap().remove("syntax");
+            assert_eq!(t.as_object().unwrap().len(), 1, "only the span is left: {t}");
+        }
+        store.connection().execute("UPDATE documents SET doc = ?1 WHERE id = ?2", params![old.to_string(), doc.id.as_str()]).unwrap();
+        let back = store.document(doc.id.as_str()).unwrap().expect("stored");
+        assert!(back.tokens.iter().all(|t| t.syntax.is_none()));
+        let mut expected = doc;
+        for t in &mut expected.tokens {
+            t.syntax = None;
+        }
+        assert_eq!(back, expected);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //!
 //! Order of the output: every `document` record, then every `entity` record
 //! (aggregated over all documents, ordered by id), then per document its
-//! `mention` (unless disabled), `time`, `quantity` and `quote` records, then
+//! `sentence` records (each with its tokens' tags, lemmas and dependency arcs;
+//! unless disabled), `mention` (unless disabled), `time`, `quantity` and
+//! `quote` records, then
 //! the `event` records (merged across reports by [`write_jsonl_merged`], or one
 //! per report by [`write_jsonl`]), then the `story` records.
 //!
@@ -49,11 +51,14 @@ use crate::{Store, StoreError};
 pub struct ExportOptions {
     /// Write `mention` records (`--no-mentions` turns this off).
     pub mentions: bool,
+    /// Write `sentence` records with their tokens and syntax
+    /// (`--no-sentences` turns this off).
+    pub sentences: bool,
 }
 
 impl Default for ExportOptions {
     fn default() -> ExportOptions {
-        ExportOptions { mentions: true }
+        ExportOptions { mentions: true, sentences: true }
     }
 }
 
@@ -64,6 +69,8 @@ pub struct ExportCounts {
     pub documents: u64,
     /// `entity` records.
     pub entities: u64,
+    /// `sentence` records.
+    pub sentences: u64,
     /// `mention` records.
     pub mentions: u64,
     /// `time` records.
@@ -81,7 +88,7 @@ pub struct ExportCounts {
 impl ExportCounts {
     /// All records.
     pub fn total(&self) -> u64 {
-        self.documents + self.entities + self.mentions + self.times + self.quantities + self.quotes + self.events + self.stories
+        self.documents + self.entities + self.sentences + self.mentions + self.times + self.quantities + self.quotes + self.events + self.stories
     }
 }
 
@@ -134,9 +141,8 @@ pub fn write_jsonl_merged(
     }
     let mut reports: Vec<Vec<Option<serde_json::Value>>> = cross.events.iter().map(|e| vec![None; e.reports.len()]).collect();
     let mut fields: Vec<Option<serde_json::Map<String, serde_json::Value>>> = vec![None; cross.events.len()];
-    let per_doc = ExportOptions { mentions: opts.mentions };
     store.for_each_document(|doc| {
-        write_layers_but_events(&doc, out, &per_doc, &mut counts)?;
+        write_layers_but_events(&doc, out, opts, &mut counts)?;
         let body = doc.body();
         let offsets = CharOffsets::new(body);
         for &(ei, ri) in by_doc.get(doc.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
@@ -397,6 +403,32 @@ struct EntityRecord<'a> {
     country: Option<&'a str>,
     sector: Option<&'a str>,
     roles: Vec<RoleRecord<'a>>,
+}
+
+/// A sentence with its tokens.
+#[derive(Serialize)]
+struct SentenceRecord<'a> {
+    kind: &'static str,
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    tokens: Vec<TokenRecord<'a>>,
+}
+
+/// A token of a sentence record: its span, and (null when the syntax step did
+/// not run) tags, lemma and arc, CoNLL-U style: `head` is the 1-based position
+/// of the head token in the sentence's `tokens`, 0 for the root.
+#[derive(Serialize)]
+struct TokenRecord<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    upos: Option<&'static str>,
+    xpos: Option<&'a str>,
+    lemma: Option<&'a str>,
+    head: Option<usize>,
+    deprel: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -682,6 +714,45 @@ fn quantity_body<'a>(body: &'a str, offsets: &CharOffsets, q: &'a Quantity) -> O
     })
 }
 
+/// The `sentence` records of a document: every sentence with the tokens inside
+/// it. A sentence any of whose spans falls outside the body is left out.
+fn sentence_records<'a>(doc: &'a Document, offsets: &CharOffsets) -> Vec<SentenceRecord<'a>> {
+    let body = doc.body();
+    let id = doc.id.as_str();
+    let ranges = chronicle_syntax::sentence_token_ranges(doc);
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    for (sentence, range) in doc.sentences.iter().zip(ranges) {
+        let tokens = &doc.tokens[range.clone()];
+        if !fits(body, sentence.span) || !tokens.iter().all(|t| fits(body, t.span)) {
+            continue;
+        }
+        let (start, end) = offsets.span(sentence.span);
+        let tokens = tokens
+            .iter()
+            .map(|t| {
+                let (start, end) = offsets.span(t.span);
+                let syntax = t.syntax.as_ref();
+                let head = syntax.and_then(|s| match s.head {
+                    None => Some(0),
+                    Some(h) => range.contains(&(h as usize)).then(|| h as usize - range.start + 1),
+                });
+                TokenRecord {
+                    start,
+                    end,
+                    text: t.span.text(body),
+                    upos: syntax.map(|s| s.upos.as_str()),
+                    xpos: syntax.map(|s| s.xpos.as_str()).filter(|x| !x.is_empty()),
+                    lemma: syntax.map(|s| s.lemma.as_str()).filter(|l| !l.is_empty()),
+                    head,
+                    deprel: syntax.map(|s| s.deprel.as_str()).filter(|d| !d.is_empty()),
+                }
+            })
+            .collect();
+        out.push(SentenceRecord { kind: "sentence", doc: id, start, end, text: sentence.span.text(body), tokens });
+    }
+    out
+}
+
 fn write_layers_but_events(
     doc: &Document,
     out: &mut dyn Write,
@@ -711,6 +782,12 @@ fn write_layers_with(
     let id = doc.id.as_str();
     let offsets = CharOffsets::new(body);
 
+    if opts.sentences {
+        for rec in sentence_records(doc, &offsets) {
+            write_line(out, &rec)?;
+            counts.sentences += 1;
+        }
+    }
     if opts.mentions {
         for m in doc.mentions.iter().filter(|m| fits(body, m.span)) {
             let (start, end) = offsets.span(m.span);
@@ -843,7 +920,17 @@ mod tests {
         let (lines, counts) = check(vec![doc.clone()], &ExportOptions::default());
         assert_eq!(
             counts,
-            ExportCounts { documents: 1, entities: 4, mentions: 5, times: 1, quantities: 2, quotes: 1, events: 2, stories: 0 }
+            ExportCounts {
+                documents: 1,
+                entities: 4,
+                sentences: 3,
+                mentions: 5,
+                times: 1,
+                quantities: 2,
+                quotes: 1,
+                events: 2,
+                stories: 0
+            }
         );
         let kinds: Vec<&str> = lines.iter().map(|l| l["kind"].as_str().unwrap()).collect();
         assert_eq!(kinds[0], "document");
@@ -920,6 +1007,50 @@ mod tests {
     }
 
     #[test]
+    fn sentences_carry_tokens_with_conllu_heads() {
+        let (lines, _) = check(vec![sample::full()], &ExportOptions::default());
+        let sentences = of_kind(&lines, "sentence");
+        assert_eq!(sentences.len(), 3);
+        let first = sentences[0];
+        assert_eq!(first["text"], "Erdoğan met Søren Kjær in Zürich on 3 March 2024.");
+        assert_eq!(chars(sample::BODY, &first["start"], &first["end"]), first["text"].as_str().unwrap());
+        let tokens = first["tokens"].as_array().unwrap();
+        let words: Vec<&str> = tokens.iter().map(|t| t["text"].as_str().unwrap()).collect();
+        assert_eq!(words, ["Erdoğan", "met", "Søren", "Kjær"]);
+        for t in tokens {
+            assert_eq!(chars(sample::BODY, &t["start"], &t["end"]), t["text"].as_str().unwrap(), "{t}");
+        }
+        // character offsets: "Søren" starts after the non-ASCII "Erdoğan met "
+        assert_eq!(tokens[2]["start"], 12);
+        let heads: Vec<u64> = tokens.iter().map(|t| t["head"].as_u64().unwrap()).collect();
+        assert_eq!(heads, [2, 0, 2, 3], "1-based in the sentence, 0 for the root");
+        assert_eq!(tokens[1]["deprel"], "root");
+        assert_eq!((tokens[1]["upos"].as_str(), tokens[1]["xpos"].as_str(), tokens[1]["lemma"].as_str()), (Some("VERB"), Some("VBD"), Some("meet")));
+        // sentences without tokens still export, with an empty list
+        assert_eq!(sentences[1]["tokens"], serde_json::json!([]));
+        let kinds: Vec<&str> = lines.iter().map(|l| l["kind"].as_str().unwrap()).collect();
+        let first_sentence = kinds.iter().position(|k| *k == "sentence").unwrap();
+        assert!(kinds[..first_sentence].iter().all(|k| *k == "document" || *k == "entity"), "{kinds:?}");
+        assert_eq!(kinds[first_sentence + 3], "mention", "a document's sentences come before its other layers");
+        let (_, counts) = check(vec![sample::full()], &ExportOptions { sentences: false, ..ExportOptions::default() });
+        assert_eq!(counts.sentences, 0);
+    }
+
+    #[test]
+    fn tokens_without_syntax_export_nulls() {
+        let mut doc = sample::full();
+        for t in &mut doc.tokens {
+            t.syntax = None;
+        }
+        let (lines, _) = check(vec![doc], &ExportOptions::default());
+        let token = &of_kind(&lines, "sentence")[0]["tokens"][0];
+        assert_eq!(token["text"], "Erdoğan");
+        for key in ["upos", "xpos", "lemma", "head", "deprel"] {
+            assert!(token[key].is_null(), "{key}: {token}");
+        }
+    }
+
+    #[test]
     fn layer_records_carry_their_payload() {
         let (lines, _) = check(vec![sample::full()], &ExportOptions::default());
         let quote = of_kind(&lines, "quote")[0];
@@ -969,7 +1100,7 @@ mod tests {
     #[test]
     fn event_ids_are_stable_and_mentions_optional() {
         let (a, _) = check(vec![sample::full()], &ExportOptions::default());
-        let (b, counts) = check(vec![sample::full()], &ExportOptions { mentions: false });
+        let (b, counts) = check(vec![sample::full()], &ExportOptions { mentions: false, ..ExportOptions::default() });
         let ids = |lines: &[Value]| -> Vec<String> {
             of_kind(lines, "event").iter().map(|e| e["id"].as_str().unwrap().to_string()).collect()
         };

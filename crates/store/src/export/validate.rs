@@ -54,6 +54,7 @@ pub fn validate_record(line: &str) -> Result<(), String> {
         }
         "event" => event(&obj),
         "story" => story(&obj),
+        "sentence" => sentence(&obj),
         other => Err(format!("unknown kind {other:?}")),
     }
     .map_err(|e| format!("{kind} record: {e}"))
@@ -179,6 +180,58 @@ fn story(o: &Obj<'_>) -> Result<(), String> {
         if f.0 > t.1 {
             return Err("`span.from` is after `span.to`".to_string());
         }
+    }
+    Ok(())
+}
+
+/// Added kind: a sentence and its tokens. Tokens lie inside the sentence in
+/// order; `upos` is a UD tag; `head` is null or a 1-based position in
+/// `tokens` (0 for the root), never the token itself; a sentence whose tokens
+/// all have heads has exactly one root.
+fn sentence(o: &Obj<'_>) -> Result<(), String> {
+    o.id("doc", "d:")?;
+    o.text_span()?;
+    let (start, end) = o.span("start", "end")?;
+    let tokens = o.list("tokens")?;
+    let n = tokens.len() as u64;
+    let (mut at, mut heads, mut roots) = (start, 0u64, 0u64);
+    for (i, t) in tokens.iter().enumerate() {
+        let t = Obj::new(t, "tokens", i)?;
+        let mut token = || -> Result<(), String> {
+            t.text_span()?;
+            let (s, e) = t.span("start", "end")?;
+            if s < at || e > end {
+                return Err(format!("span {s}..{e} is out of order or outside the sentence {start}..{end}"));
+            }
+            at = e;
+            if let Some(upos) = t.opt_str("upos")? {
+                if chronicle_core::Upos::parse(upos).is_none() {
+                    return Err(format!("`upos` {upos:?} is not a Universal Dependencies tag"));
+                }
+            }
+            t.opt_str("xpos")?;
+            t.opt_str("lemma")?;
+            t.opt_str("deprel")?;
+            match t.present("head")? {
+                Value::Null => {}
+                v => {
+                    let h = v.as_u64().ok_or("`head` is neither a non-negative integer nor null")?;
+                    if h > n {
+                        return Err(format!("`head` {h} is beyond the sentence's {n} tokens"));
+                    }
+                    if h == i as u64 + 1 {
+                        return Err("`head` is the token itself".to_string());
+                    }
+                    heads += 1;
+                    roots += u64::from(h == 0);
+                }
+            }
+            Ok(())
+        };
+        token().map_err(|e| format!("`tokens[{i}]`: {e}"))?;
+    }
+    if n > 0 && heads == n && roots != 1 {
+        return Err(format!("a parsed sentence has {roots} roots, not one"));
     }
     Ok(())
 }
@@ -401,10 +454,29 @@ mod tests {
             r#"{"kind":"quote","doc":"d:01","start":1,"end":3,"text":"hi","speaker":null,"speaker_text":"a source","cue":"said","direct":false}"#,
             r#"{"kind":"event","id":"v:0123456789abcdef","type":"AGREE","mode":null,"context":[],"cameo":"03","actors":["e:RUS"],"recipients":[],"date":{"value":"2025-06-02","earliest":"2025-06-02","latest":"2025-06-02"},"location":null,"quantities":[{"start":0,"end":3,"text":"two","value":2,"approx":null,"unit":null,"counts":"sides"}],"modality":"asserted","attributed_to":null,"summary":"S.","reports":[{"doc":"d:01","start":0,"end":2,"trigger_start":0,"trigger_end":1}],"num_sources":1,"contradictions":[{"field":"date","values":[{"value":"2025-06-02","doc":"d:01"}]}]}"#,
             r#"{"kind":"story","id":"s:01","title":"Talks","documents":["d:01"],"events":["v:01"],"span":{"from":"2025-05-16","to":"2025-06-02"}}"#,
+            SENTENCE,
+            r#"{"kind":"sentence","doc":"d:01","start":0,"end":3,"text":"Hi.","tokens":[{"start":0,"end":2,"text":"Hi","upos":null,"xpos":null,"lemma":null,"head":null,"deprel":null},{"start":2,"end":3,"text":".","upos":null,"xpos":null,"lemma":null,"head":null,"deprel":null}]}"#,
         ];
         for l in lines {
             assert_eq!(validate_record(l), Ok(()), "{l}");
         }
+    }
+
+    const SENTENCE: &str = r#"{"kind":"sentence","doc":"d:01","start":4,"end":18,"text":"Erdoğan spoke.","tokens":[{"start":4,"end":11,"text":"Erdoğan","upos":"PROPN","xpos":"NNP","lemma":"Erdoğan","head":2,"deprel":"nsubj"},{"start":12,"end":17,"text":"spoke","upos":"VERB","xpos":"VBD","lemma":"speak","head":0,"deprel":"root"},{"start":17,"end":18,"text":".","upos":"PUNCT","xpos":".","lemma":".","head":2,"deprel":"punct"}]}"#;
+
+    #[test]
+    fn rejects_broken_sentences() {
+        rejects(&SENTENCE.replace(r#""upos":"PROPN""#, r#""upos":"NNP""#), "not a Universal Dependencies tag");
+        rejects(&SENTENCE.replace(r#""head":2,"deprel":"nsubj""#, r#""head":4,"deprel":"nsubj""#), "beyond");
+        rejects(&SENTENCE.replace(r#""head":2,"deprel":"nsubj""#, r#""head":1,"deprel":"nsubj""#), "the token itself");
+        rejects(&SENTENCE.replace(r#""head":2,"deprel":"nsubj""#, r#""head":0,"deprel":"root""#), "2 roots");
+        rejects(&SENTENCE.replace(r#""head":2,"deprel":"nsubj""#, r#""head":-1,"deprel":"nsubj""#), "`tokens[0]`: `head`");
+        rejects(&SENTENCE.replace(r#""start":12,"end":17"#, r#""start":2,"end":7"#), "out of order");
+        rejects(&SENTENCE.replace(r#""text":"spoke""#, r#""text":"spok""#), "`tokens[1]`");
+        rejects(&SENTENCE.replace(r#""doc":"d:01""#, r#""doc":"01""#), "d:");
+        // one head unknown: no root count is required
+        let partial = SENTENCE.replace(r#""head":0,"deprel":"root""#, r#""head":null,"deprel":null"#);
+        assert_eq!(validate_record(&partial), Ok(()));
     }
 
     #[test]
