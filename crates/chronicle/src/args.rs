@@ -13,8 +13,10 @@ Examples:
   chronicle ingest examples/istanbul-talks    ingest a directory (txt, html, jsonl, warc, warc.gz)
   chronicle docs                              list what is stored
   chronicle show d:1a2b --blocks              audit the cleaner on one document
+  chronicle show d:1a2b --syntax              each sentence's dependency tree
   chronicle export --format jsonl > out.jsonl export everything (see EXPORT-FORMAT.md)
-  chronicle eval conll                        accuracy of the entity tagger on CoNLL-2003 dev")]
+  chronicle eval conll                        accuracy of the entity tagger on CoNLL-2003 dev
+  chronicle train syntax                      train the tagger and parser on UD English EWT")]
 pub struct Cli {
     /// The store file.
     #[arg(long, global = true, env = "CHRONICLE_DB", default_value = "chronicle.db")]
@@ -43,8 +45,9 @@ pub enum Command {
     /// List stored documents as a table.
     #[command(after_help = "Example:\n  chronicle docs")]
     Docs,
-    /// Show one document: metadata and body, optionally its blocks, annotations or events.
-    #[command(after_help = "Examples:\n  chronicle show d:1a2b\n  chronicle show 1a2b --blocks\n  chronicle show 1a2b --annotations --events")]
+    /// Show one document: metadata and body, optionally its blocks, annotations, events or
+    /// dependency trees.
+    #[command(after_help = "Examples:\n  chronicle show d:1a2b\n  chronicle show 1a2b --blocks\n  chronicle show 1a2b --annotations --events\n  chronicle show 1a2b --syntax\n  chronicle show 1a2b --syntax --format conllu > 1a2b.conllu")]
     Show {
         /// Document id or a unique prefix of it.
         doc: String,
@@ -57,6 +60,12 @@ pub enum Command {
         /// Events coded from the body, with the rule that fired.
         #[arg(long)]
         events: bool,
+        /// Each sentence's dependency tree: relation, word, lemma and part of speech.
+        #[arg(long)]
+        syntax: bool,
+        /// `conllu` prints only the sentences as CoNLL-U (implies --syntax).
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
     },
     /// Export the store as JSONL following EXPORT-FORMAT.md.
     #[command(after_help = "Example:\n  chronicle export --format jsonl > chronicle.jsonl")]
@@ -67,6 +76,9 @@ pub enum Command {
         /// Leave out `mention` records.
         #[arg(long)]
         no_mentions: bool,
+        /// Leave out `sentence` records (tokens with tags, lemmas and dependency arcs).
+        #[arg(long)]
+        no_sentences: bool,
         /// One `event` record per report, streamed (no merging across reports, no
         /// `story` records): for stores too large to merge in memory.
         #[arg(long)]
@@ -88,14 +100,21 @@ pub enum Command {
         bind: std::net::SocketAddr,
     },
     /// Measure accuracy against a gold set: clean-html, conll, tempeval, polnear, plover,
-    /// timeline17, ecbplus, reuters-dups. The last line is `TASK: P=… R=… F1=…`.
-    #[command(after_help = "Examples:\n  chronicle eval conll\n  chronicle eval tempeval ../shared/data/tempeval3\n\nPATH defaults to ../shared/data/<set> (or $CHRONICLE_EVAL_DATA/<set>); a missing set is skipped.")]
+    /// timeline17, ecbplus, reuters-dups, ud. The last line is `TASK: P=… R=… F1=…`
+    /// (for ud: `ud: UPOS=… UAS=… LAS=… F1=…`, F1 being LAS).
+    #[command(after_help = "Examples:\n  chronicle eval conll\n  chronicle eval tempeval ../shared/data/tempeval3\n  chronicle eval ud                  held-out documents of UD English EWT\n  chronicle eval ud my-gold.conllu\n\nPATH defaults to ../shared/data/<set> (or $CHRONICLE_EVAL_DATA/<set>); a missing set is skipped.")]
     Eval {
         /// The task.
         #[arg(value_enum)]
         task: EvalTask,
         /// The set's directory or file, in the set's own format.
         path: Option<PathBuf>,
+    },
+    /// Train a model from a gold set and write its weights.
+    Train {
+        /// What to train.
+        #[command(subcommand)]
+        model: TrainModel,
     },
     /// Events as a table, filtered.
     #[command(after_help = "Examples:\n  chronicle events --actor RUS --type AGREE\n  chronicle events --since 2025-05-01")]
@@ -160,6 +179,30 @@ pub enum Command {
     },
 }
 
+/// What `chronicle train` trains.
+#[derive(Debug, Subcommand)]
+pub enum TrainModel {
+    /// The part-of-speech tagger, dependency parser and lemma table, on UD English EWT
+    /// (less its held-out documents); prints progress, then the held-out report.
+    #[command(after_help = "Examples:\n  chronicle train syntax\n  chronicle train syntax ../shared/data/ud-english-ewt --out /tmp/syntax\n\nTREEBANK defaults to ../shared/data/ud-english-ewt (or $CHRONICLE_EVAL_DATA/ud-english-ewt).\nThe binary embeds data/syntax/ when built: rebuild after training into it.")]
+    Syntax {
+        /// The folder holding en_ewt-ud-dev.conllu and en_ewt-ud-test.conllu.
+        treebank: Option<PathBuf>,
+        /// Where to write tagger.bin, parser.bin and lemmas.tsv.
+        #[arg(long, default_value = "data/syntax")]
+        out: PathBuf,
+    },
+}
+
+/// How `chronicle show` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Metadata, body and the sections asked for.
+    Text,
+    /// Only the sentences, as CoNLL-U.
+    Conllu,
+}
+
 /// Export formats.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ExportFormat {
@@ -186,6 +229,8 @@ pub enum EvalTask {
     Ecbplus,
     /// Exact-duplicate groups in Reuters-21578.
     ReutersDups,
+    /// Tags, lemmas and dependency trees vs UD English EWT (held-out documents).
+    Ud,
 }
 
 impl EvalTask {
@@ -200,6 +245,7 @@ impl EvalTask {
             EvalTask::Timeline17 => "timeline17",
             EvalTask::Ecbplus => "ecbplus",
             EvalTask::ReutersDups => "reuters21578",
+            EvalTask::Ud => "ud-english-ewt",
         }
     }
 }

@@ -11,7 +11,7 @@ use chronicle_pipeline::{CrossView, IngestSummary, Pipeline};
 use chronicle_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::args::{Cli, Command, EvalTask};
+use crate::args::{Cli, Command, EvalTask, ShowFormat, TrainModel};
 use crate::render;
 
 /// Runs one parsed command line.
@@ -23,18 +23,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", render::documents_table(&store.documents()?));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { doc, blocks, annotations, events } => {
+        Command::Show { doc, blocks, annotations, events, syntax, format } => {
             let store = open(&cli.db)?;
             let Some(d) = store.document(&doc)? else { bail!("no document matches {doc:?}") };
-            let color = std::io::stdout().is_terminal();
-            print!("{}", render::document(&d, blocks, annotations, events, color));
+            if (syntax || format == ShowFormat::Conllu) && !d.tokens.iter().any(|t| t.syntax.is_some()) {
+                eprintln!("note: {} has no syntax (stored before the syntax step, or data/syntax/ held no weights)", d.id);
+            }
+            if format == ShowFormat::Conllu {
+                print!("{}", render::conllu(&d));
+            } else {
+                let color = std::io::stdout().is_terminal();
+                let show = render::ShowOptions { blocks, annotations, events, syntax, color };
+                print!("{}", render::document(&d, &show));
+            }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format: _, no_mentions, reports } => {
+        Command::Export { format: _, no_mentions, no_sentences, reports } => {
             let store = open(&cli.db)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            let opts = chronicle_store::export::ExportOptions { mentions: !no_mentions };
+            let opts = chronicle_store::export::ExportOptions { mentions: !no_mentions, sentences: !no_sentences };
             if reports {
                 chronicle_store::export::write_jsonl(&store, &mut out, &opts)?;
             } else {
@@ -54,6 +62,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Demo { corpus, serve, bind } => demo(&corpus, serve.then_some(bind)),
         Command::Eval { task, path } => eval(task, path),
+        Command::Train { model: TrainModel::Syntax { treebank, out } } => train_syntax(treebank, &out),
         Command::Events { actor, event_type, since, story } => {
             let store = open(&cli.db)?;
             let docs = chronicle_pipeline::all_documents(&store)?;
@@ -193,13 +202,14 @@ fn demo(corpus: &Path, serve: Option<std::net::SocketAddr>) -> Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// Where a gold set lives: `$CHRONICLE_EVAL_DATA/<set>`, else `../shared/data/<set>`.
+fn data_set(set: &str) -> PathBuf {
+    let base = std::env::var_os("CHRONICLE_EVAL_DATA").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/data"));
+    base.join(set)
+}
+
 fn eval(task: EvalTask, path: Option<PathBuf>) -> Result<ExitCode> {
-    let path = path.unwrap_or_else(|| {
-        let base = std::env::var_os("CHRONICLE_EVAL_DATA")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("../shared/data"));
-        base.join(task.set())
-    });
+    let path = path.unwrap_or_else(|| data_set(task.set()));
     if !path.exists() {
         println!("skipped: {} not found (the dev sets live in ../shared/data)", path.display());
         return Ok(ExitCode::SUCCESS);
@@ -213,6 +223,7 @@ fn eval(task: EvalTask, path: Option<PathBuf>) -> Result<ExitCode> {
         EvalTask::Timeline17 => chronicle_link::eval::timeline17(&path),
         EvalTask::Ecbplus => chronicle_link::eval::ecbplus(&path),
         EvalTask::ReutersDups => chronicle_link::eval::reuters_dups(&path),
+        EvalTask::Ud => return eval_ud(&path),
     };
     match result {
         Ok(report) => {
@@ -221,6 +232,41 @@ fn eval(task: EvalTask, path: Option<PathBuf>) -> Result<ExitCode> {
         }
         Err(e) => bail!("eval failed: {e}"),
     }
+}
+
+/// `chronicle eval ud`: the built-in syntax models on a CoNLL-U file or folder;
+/// its report's last line is `ud: UPOS=… UAS=… LAS=… F1=…`.
+fn eval_ud(path: &Path) -> Result<ExitCode> {
+    let syntax = chronicle_syntax::Syntax::builtin().context("loading the syntax models")?;
+    let lines = chronicle_syntax::eval::report(&syntax, path).context("eval failed")?;
+    for line in lines {
+        println!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `chronicle train syntax`: trains on the treebank (held-out documents left
+/// out), writes the weights into `out`, then scores the fresh models on the
+/// held-out documents. Progress goes to stderr, the report to stdout.
+fn train_syntax(treebank: Option<PathBuf>, out: &Path) -> Result<ExitCode> {
+    let treebank = treebank.unwrap_or_else(|| data_set(EvalTask::Ud.set()));
+    if !treebank.is_dir() {
+        bail!("no treebank folder at {} (it holds en_ewt-ud-dev.conllu and en_ewt-ud-test.conllu)", treebank.display());
+    }
+    let started = Instant::now();
+    let cfg = chronicle_syntax::train::TrainConfig::default();
+    let trained = chronicle_syntax::train::train_to_dir(&treebank, out, cfg, &mut |line| {
+        eprintln!("[{:>6.1} s] {line}", started.elapsed().as_secs_f64());
+    })
+    .context("training failed")?;
+    eprintln!("wrote {} in {:.1} s", out.display(), started.elapsed().as_secs_f64());
+    let syntax = trained.to_syntax().context("the fresh weights do not load")?;
+    let lines = chronicle_syntax::eval::report(&syntax, &treebank).context("scoring the held-out documents")?;
+    eprintln!("the chronicle binary embeds data/syntax/ when built: rebuild to use weights written there");
+    for line in lines {
+        println!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn bench(reuters: &Path, limit: Option<usize>, threads: Option<usize>) -> Result<ExitCode> {

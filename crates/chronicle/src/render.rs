@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 
 use chronicle_core::{Document, EntityType, Event, Span};
 use chronicle_pipeline::CrossView;
+use chronicle_syntax::conllu;
+use chronicle_syntax::tree::Tree;
 
 /// Cuts `s` to at most `n` characters, marking the cut.
 pub fn clip(s: &str, n: usize) -> String {
@@ -126,8 +128,24 @@ pub fn highlighted_body(doc: &Document, color: bool) -> String {
     out
 }
 
+/// What `chronicle show` prints besides metadata and body.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ShowOptions {
+    /// Every block with its label and reason.
+    pub blocks: bool,
+    /// The body with entities, times and quantities marked, then roles and quotes.
+    pub annotations: bool,
+    /// Events with the rule that fired.
+    pub events: bool,
+    /// Each sentence's dependency tree.
+    pub syntax: bool,
+    /// ANSI colours.
+    pub color: bool,
+}
+
 /// `chronicle show`.
-pub fn document(doc: &Document, blocks: bool, annotations: bool, events: bool, color: bool) -> String {
+pub fn document(doc: &Document, show: &ShowOptions) -> String {
+    let ShowOptions { blocks, annotations, events, syntax, color } = *show;
     let mut out = String::new();
     let m = &doc.meta;
     let _ = writeln!(out, "id:        {}", doc.id);
@@ -194,6 +212,106 @@ pub fn document(doc: &Document, blocks: bool, annotations: bool, events: bool, c
             out.push_str(&event_line(doc, e));
             let _ = writeln!(out, "      rule: {}", e.rule);
             let _ = writeln!(out, "      evidence: \"{}\"", clip(e.sentence.text(doc.body()), 160));
+        }
+    }
+    if syntax {
+        out.push_str("\nsyntax:\n");
+        out.push_str(&dependency_trees(doc));
+    }
+    out
+}
+
+/// Each sentence as an indented dependency tree: the sentence's number and
+/// text, then the root and, indented under each word, its dependents in text
+/// order, each as `relation word (lemma, UPOS)`. A sentence without syntax
+/// says so; words no root reaches (a broken tree) are listed as detached.
+pub fn dependency_trees(doc: &Document) -> String {
+    let mut out = String::new();
+    for (k, (sentence, tree)) in doc.sentences.iter().zip(Tree::sentences(doc)).enumerate() {
+        let tree = &tree;
+        let range = tree.tokens();
+        let _ = writeln!(out, "[{}] {}", k + 1, sentence.span.text(doc.body()).replace('\n', " "));
+        let parsed: Vec<usize> = range.clone().filter(|&t| tree.upos(t).is_some()).collect();
+        if parsed.is_empty() {
+            out.push_str("  (not parsed)\n");
+            continue;
+        }
+        let mut seen = vec![false; range.len()];
+        let roots: Vec<usize> = parsed.iter().copied().filter(|&t| tree.head(t).is_none()).collect();
+        for root in roots {
+            tree_lines(tree, root, 1, &mut seen, &mut out);
+        }
+        let detached: Vec<usize> = parsed.into_iter().filter(|&t| !seen[t - range.start]).collect();
+        if !detached.is_empty() {
+            out.push_str("  (detached)\n");
+            for t in detached {
+                let _ = writeln!(out, "    {}", tree_word(tree, t));
+            }
+        }
+    }
+    out
+}
+
+/// `relation word (lemma, UPOS)` of token `t`.
+fn tree_word(tree: &Tree<'_>, t: usize) -> String {
+    let upos = tree.upos(t).map_or("_", |u| u.as_str());
+    format!("{} {} ({}, {})", tree.deprel(t), tree.word(t), tree.lemma(t), upos)
+}
+
+/// Token `t` at `depth`, then its dependents one level deeper (each word once).
+fn tree_lines(tree: &Tree<'_>, t: usize, depth: usize, seen: &mut [bool], out: &mut String) {
+    let at = t - tree.tokens().start;
+    if seen[at] {
+        return;
+    }
+    seen[at] = true;
+    let _ = writeln!(out, "{}{}", "  ".repeat(depth), tree_word(tree, t));
+    for c in tree.children(t) {
+        tree_lines(tree, c, depth + 1, seen, out);
+    }
+}
+
+/// The document's sentences as CoNLL-U, `# sent_id = DOC-n` (n from 1) and
+/// `# text =` before each. A sentence without syntax is written as tokens
+/// only, its other columns `_` (as a tokenizer writes unparsed text).
+pub fn conllu(doc: &Document) -> String {
+    let mut out = String::new();
+    for (k, range) in chronicle_syntax::sentence_token_ranges(doc).into_iter().enumerate() {
+        let id = format!("{}-{}", doc.id, k + 1);
+        let text = doc.sentences[k].span.text(doc.body()).to_string();
+        let tokens = &doc.tokens[range.clone()];
+        let words: Option<Vec<conllu::Word>> = tokens
+            .iter()
+            .map(|t| {
+                let s = t.syntax.as_ref()?;
+                let head = match s.head {
+                    None => 0,
+                    Some(h) if range.contains(&(h as usize)) => h as usize - range.start + 1,
+                    Some(_) => return None,
+                };
+                Some(conllu::Word {
+                    form: t.span.text(doc.body()).to_string(),
+                    lemma: s.lemma.clone(),
+                    upos: s.upos.as_str().to_string(),
+                    xpos: s.xpos.clone(),
+                    head,
+                    deprel: s.deprel.clone(),
+                })
+            })
+            .collect();
+        match words {
+            Some(words) => out.push_str(&conllu::write(&[conllu::Sentence { id, text, words }])),
+            None => {
+                // the comments as the writer puts them, then the bare tokens
+                let header = conllu::write(&[conllu::Sentence { id, text, words: Vec::new() }]);
+                out.push_str(header.trim_end_matches('\n'));
+                out.push('\n');
+                for (i, t) in tokens.iter().enumerate() {
+                    let form = t.span.text(doc.body()).replace(['\t', '\n'], " ");
+                    let _ = writeln!(out, "{}\t{form}\t_\t_\t_\t_\t_\t_\t_\t_", i + 1);
+                }
+                out.push('\n');
+            }
         }
     }
     out
@@ -340,7 +458,7 @@ pub fn top_entities(docs: &[Document], n: usize) -> Vec<(String, EntityType, usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chronicle_core::{DocId, InputFormat, Mention, MentionSource, Metadata};
+    use chronicle_core::{DocId, InputFormat, Mention, MentionSource, Metadata, TokenSyntax, Upos};
 
     #[test]
     fn table_pads_by_characters() {
@@ -359,6 +477,96 @@ mod tests {
         let out = highlighted_body(&doc, false);
         assert_eq!(out, "Mr [Medinsky]{person → Vladimir Medinsky} spoke in Istanbul.");
         assert_eq!(clip("abcdef", 4), "abc…");
+    }
+
+    /// "Kjær met Erdoğan. It rained." with the first sentence parsed by hand.
+    fn parsed_doc() -> Document {
+        let body = "Kjær met Erdoğan. It rained.".to_string();
+        let mut doc = Document::new(DocId::from_text(&body), "t".into(), InputFormat::Text, vec![], body.clone(), body, Metadata::default());
+        chronicle_language::sentence::annotate(&mut doc);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.text(doc.body())).collect();
+        assert_eq!(words, ["Kjær", "met", "Erdoğan", ".", "It", "rained", "."]);
+        let arcs = [
+            (Some(1), "nsubj", Upos::Propn, "Kjær"),
+            (None, "root", Upos::Verb, "meet"),
+            (Some(1), "obj", Upos::Propn, "Erdoğan"),
+            (Some(1), "punct", Upos::Punct, "."),
+        ];
+        for (t, (head, deprel, upos, lemma)) in arcs.into_iter().enumerate() {
+            let xpos = if upos == Upos::Verb { "VBD" } else { "NNP" };
+            doc.tokens[t].syntax = Some(TokenSyntax { upos, xpos: xpos.into(), lemma: lemma.into(), head, deprel: deprel.into() });
+        }
+        doc
+    }
+
+    #[test]
+    fn dependency_trees_indent_dependents_under_their_heads() {
+        let doc = parsed_doc();
+        assert_eq!(
+            dependency_trees(&doc),
+            "[1] Kjær met Erdoğan.\n  root met (meet, VERB)\n    nsubj Kjær (Kjær, PROPN)\n    obj Erdoğan (Erdoğan, PROPN)\n    punct . (., PUNCT)\n\
+             [2] It rained.\n  (not parsed)\n"
+        );
+        let show = document(&doc, &ShowOptions { syntax: true, ..ShowOptions::default() });
+        assert!(show.contains("\nsyntax:\n[1] Kjær met Erdoğan.\n"), "{show}");
+        assert!(!document(&doc, &ShowOptions::default()).contains("syntax:"));
+    }
+
+    #[test]
+    fn a_broken_tree_lists_unreachable_words_once() {
+        let mut doc = parsed_doc();
+        // Kjær and Erdoğan head each other: no path from the root reaches them
+        doc.tokens[0].syntax.as_mut().unwrap().head = Some(2);
+        doc.tokens[2].syntax.as_mut().unwrap().head = Some(0);
+        let out = dependency_trees(&doc);
+        assert!(out.contains("  root met (meet, VERB)\n    punct . (., PUNCT)\n  (detached)\n    nsubj Kjær (Kjær, PROPN)\n    obj Erdoğan (Erdoğan, PROPN)\n"), "{out}");
+    }
+
+    #[test]
+    fn conllu_writes_parsed_sentences_and_bare_tokens_otherwise() {
+        let doc = parsed_doc();
+        let out = conllu(&doc);
+        let id = doc.id.as_str();
+        let expected = format!(
+            "# sent_id = {id}-1\n# text = Kjær met Erdoğan.\n\
+             1\tKjær\tKjær\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n\
+             2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+             3\tErdoğan\tErdoğan\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\
+             4\t.\t.\tPUNCT\tNNP\t_\t2\tpunct\t_\t_\n\n\
+             # sent_id = {id}-2\n# text = It rained.\n\
+             1\tIt\t_\t_\t_\t_\t_\t_\t_\t_\n2\trained\t_\t_\t_\t_\t_\t_\t_\t_\n3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
+        );
+        assert_eq!(out, expected);
+        let back = conllu::parse(&out, "show").unwrap();
+        assert_eq!(back.len(), 2);
+        assert_eq!(back[0].words.iter().map(|w| w.head).collect::<Vec<_>>(), [2, 0, 2, 2]);
+        assert_eq!(back[1].text, "It rained.");
+    }
+
+    #[test]
+    fn a_model_trained_here_gives_one_rooted_tree_per_sentence() {
+        // the hand-written fixture stands in for both treebank files training reads
+        let dir = tempfile::tempdir().unwrap();
+        let gold = include_str!("../tests/fixtures/syntax/talks.conllu");
+        for name in chronicle_syntax::train::EWT_FILES {
+            std::fs::write(dir.path().join(name), gold).unwrap();
+        }
+        let cfg = chronicle_syntax::train::TrainConfig::default();
+        let trained = chronicle_syntax::train::train_to_dir(dir.path(), &dir.path().join("out"), cfg, &mut |_| {}).unwrap();
+        let syntax = trained.to_syntax().unwrap();
+        let body = "Officials met in Geneva on Tuesday. The talks will resume next week.".to_string();
+        let mut doc = Document::new(DocId::from_text(&body), "t".into(), InputFormat::Text, vec![], body.clone(), body, Metadata::default());
+        chronicle_language::sentence::annotate(&mut doc);
+        syntax.annotate(&mut doc);
+        let back = conllu::parse(&conllu(&doc), "show").unwrap();
+        assert_eq!(back.len(), 2);
+        for s in &back {
+            assert_eq!(s.words.iter().filter(|w| w.head == 0).count(), 1, "{s:?}");
+            assert!(s.words.iter().enumerate().all(|(i, w)| w.head <= s.words.len() && w.head != i + 1), "{s:?}");
+        }
+        let trees = dependency_trees(&doc);
+        assert_eq!(trees.lines().filter(|l| l.starts_with("  root ")).count(), 2, "{trees}");
+        assert!(!trees.contains("(detached)") && !trees.contains("(not parsed)"), "{trees}");
     }
 }
 

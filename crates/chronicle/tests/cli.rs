@@ -149,3 +149,130 @@ fn eval_skips_cleanly_when_the_set_is_absent() {
     assert!(out.status.success());
     assert!(stdout(&out).starts_with("skipped:"), "{}", stdout(&out));
 }
+
+fn syntax_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/syntax/talks.conllu")
+}
+
+/// True when the built-in syntax weights are real (not the empty placeholders).
+fn syntax_weights_present() -> bool {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/syntax");
+    ["tagger.bin", "parser.bin"].iter().all(|f| std::fs::metadata(dir.join(f)).is_ok_and(|m| m.len() > 0))
+}
+
+/// Checks CoNLL-U from `chronicle show --format conllu` line by line: ten
+/// columns, ids from 1, `# sent_id = DOC-n` in order; a parsed sentence has
+/// heads inside it, none its own, exactly one root; an unparsed one has `_`
+/// for every column but ID and FORM. Returns (sentences, parsed sentences).
+fn check_conllu(text: &str, doc: &str) -> (usize, usize) {
+    let (mut sentences, mut parsed) = (0, 0);
+    for (k, block) in text.split("\n\n").filter(|b| !b.trim().is_empty()).enumerate() {
+        let lines: Vec<&str> = block.lines().collect();
+        assert_eq!(lines[0], format!("# sent_id = {doc}-{}", k + 1), "{block}");
+        assert!(lines[1].starts_with("# text = "), "{block}");
+        let rows: Vec<Vec<&str>> = lines[2..].iter().map(|l| l.split('\t').collect()).collect();
+        assert!(!rows.is_empty(), "{block}");
+        let n = rows.len();
+        let mut roots = 0;
+        let is_parsed = rows[0][6] != "_";
+        for (i, r) in rows.iter().enumerate() {
+            assert_eq!(r.len(), 10, "{block}");
+            assert_eq!(r[0], (i + 1).to_string(), "{block}");
+            assert!(!r[1].is_empty(), "{block}");
+            if is_parsed {
+                let head: usize = r[6].parse().unwrap_or_else(|_| panic!("HEAD {:?} in {block}", r[6]));
+                assert!(head <= n && head != i + 1, "{block}");
+                roots += usize::from(head == 0);
+                assert_eq!(head == 0, r[7] == "root", "{block}");
+                assert!(chronicle_core::Upos::parse(r[3]).is_some(), "UPOS {:?} in {block}", r[3]);
+            } else {
+                assert!(r[2..].iter().all(|c| *c == "_"), "{block}");
+            }
+        }
+        if is_parsed {
+            assert_eq!(roots, 1, "{block}");
+            parsed += 1;
+        }
+        sentences += 1;
+    }
+    chronicle_syntax::conllu::parse(text, "show").expect("our own reader reads it");
+    (sentences, parsed)
+}
+
+#[test]
+fn show_syntax_prints_trees_and_conllu() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let file = demo_corpus().join("001_c2f305a5063d9f21.txt");
+    assert!(run(&db, &["ingest", file.to_str().unwrap()]).status.success());
+    let docs = stdout(&run(&db, &["docs"]));
+    let id = docs.split_whitespace().find(|w| w.starts_with("d:")).expect("a document id in the table").to_string();
+
+    let conllu = run(&db, &["show", &id, "--syntax", "--format", "conllu"]);
+    assert!(conllu.status.success(), "{}", stderr(&conllu));
+    let text = stdout(&conllu);
+    let (sentences, parsed) = check_conllu(&text, &id);
+    assert!(sentences >= 3, "{text}");
+    if syntax_weights_present() {
+        assert_eq!(parsed, sentences, "every sentence parsed:\n{text}");
+    } else {
+        assert!(stderr(&conllu).contains("has no syntax"), "{}", stderr(&conllu));
+    }
+
+    let trees = run(&db, &["show", &id, "--syntax"]);
+    assert!(trees.status.success(), "{}", stderr(&trees));
+    let out = stdout(&trees);
+    let section = out.split("\nsyntax:\n").nth(1).expect("a syntax section");
+    assert!(section.starts_with("[1] "), "{section}");
+    if syntax_weights_present() {
+        assert_eq!(section.lines().filter(|l| l.starts_with("  root ")).count(), sentences, "{section}");
+    } else {
+        assert!(section.contains("(not parsed)"), "{section}");
+    }
+}
+
+#[test]
+fn eval_ud_scores_a_conllu_file() {
+    let out = bin().args(["eval", "ud", syntax_fixture().to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("4 sentences, 28 words"), "{text}");
+    let last = text.lines().last().unwrap_or_default();
+    assert!(last.starts_with("ud: UPOS="), "{text}");
+    for key in ["UAS=", "LAS=", "F1="] {
+        assert!(last.contains(key), "{last}");
+    }
+    // the same skip as every eval task when the set is absent
+    let missing = bin().args(["eval", "ud", "/nonexistent/ud-english-ewt"]).output().unwrap();
+    assert!(missing.status.success());
+    assert!(stdout(&missing).starts_with("skipped:"), "{}", stdout(&missing));
+}
+
+#[test]
+fn train_syntax_writes_weights_that_load_and_reports_held_out_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let treebank = dir.path().join("ewt");
+    std::fs::create_dir(&treebank).unwrap();
+    // training reads the two EWT file names; the fixture stands in for both
+    let gold = std::fs::read_to_string(syntax_fixture()).unwrap();
+    std::fs::write(treebank.join("en_ewt-ud-dev.conllu"), &gold).unwrap();
+    std::fs::write(treebank.join("en_ewt-ud-test.conllu"), gold.replace("sent_id = talks-", "sent_id = more-talks-")).unwrap();
+    let out_dir = dir.path().join("weights");
+    let out = bin()
+        .args(["train", "syntax", treebank.to_str().unwrap(), "--out", out_dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("wrote "), "progress is printed: {}", stderr(&out));
+    assert!(stdout(&out).lines().last().unwrap_or_default().starts_with("ud: UPOS="), "{}", stdout(&out));
+    let syntax = chronicle_syntax::Syntax::from_dir(&out_dir).expect("written weights load");
+    assert!(syntax.is_ready());
+    let words = ["Delegations", "met", "in", "Istanbul", "on", "Monday", "."];
+    let analysis = syntax.analyse(&words);
+    assert_eq!(analysis.len(), words.len());
+    assert_eq!(analysis.iter().filter(|a| a.head.is_none()).count(), 1, "one root");
+
+    let missing = bin().args(["train", "syntax", dir.path().join("nope").to_str().unwrap()]).output().unwrap();
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("no treebank folder"), "{}", stderr(&missing));
+}
