@@ -480,6 +480,14 @@ mod tests {
     }
 
     #[test]
+    fn the_documented_sentence_example_validates() {
+        let doc = include_str!("../../../../docs/EXPORT-FORMAT.md");
+        let example = doc.split("```json\n").nth(1).and_then(|rest| rest.split("```").next()).expect("a json example");
+        let line: String = example.lines().map(str::trim).collect();
+        assert_eq!(validate_record(&line), Ok(()), "{line}");
+    }
+
+    #[test]
     fn rejects_broken_records() {
         rejects("not json", "not JSON");
         rejects("[1,2]", "not a JSON object");
