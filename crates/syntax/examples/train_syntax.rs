@@ -3,11 +3,11 @@
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() != 3 {
-        eprintln!("usage: train_syntax TREEBANK_DIR OUT_DIR");
+    if args.len() < 3 {
+        eprintln!("usage: train_syntax TREEBANK_DIR OUT_DIR [SILVER.conllu ...]");
         std::process::exit(2);
     }
-    let cfg = chronicle_syntax::train::TrainConfig::default();
+    let cfg = chronicle_syntax::train::TrainConfig { silver: args[3..].iter().map(Into::into).collect(), ..Default::default() };
     let trained = chronicle_syntax::train::train_to_dir(args[1].as_ref(), args[2].as_ref(), cfg, &mut |l| eprintln!("{l}"));
     match trained {
         Ok(t) => {

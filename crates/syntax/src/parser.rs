@@ -385,6 +385,11 @@ impl Parser {
         self.model.to_bytes()
     }
 
+    /// A copy without weights smaller than `min`.
+    pub fn pruned(&self, min: f32) -> Parser {
+        Parser { model: self.model.pruned(min), labels: self.labels.clone(), root_label: self.root_label }
+    }
+
     /// Dependency labels in label-id order.
     pub fn labels(&self) -> &[String] {
         &self.labels

@@ -143,6 +143,23 @@ impl Model {
         }
     }
 
+    /// A copy without entries smaller than `min` in magnitude (and without
+    /// features left with none).
+    pub fn pruned(&self, min: f32) -> Model {
+        let mut keys: Vec<u32> = self.index.keys().copied().collect();
+        keys.sort_unstable();
+        let mut out = Model { magic: self.magic, classes: self.classes.clone(), index: FxHashMap::default(), entries: Vec::new() };
+        for k in keys {
+            let (start, len) = self.index[&k];
+            let from = out.entries.len();
+            out.entries.extend(self.entries[start as usize..start as usize + len as usize].iter().filter(|e| e.1.abs() >= min));
+            if out.entries.len() > from {
+                out.index.insert(k, (from as u32, (out.entries.len() - from) as u16));
+            }
+        }
+        out
+    }
+
     /// The weights file (see the module docs).
     pub fn to_bytes(&self) -> Vec<u8> {
         let max = self.entries.iter().fold(0f32, |m, e| m.max(e.1.abs()));

@@ -79,6 +79,11 @@ impl Tagger {
         self.model.to_bytes()
     }
 
+    /// A copy without weights smaller than `min`.
+    pub fn pruned(&self, min: f32) -> Tagger {
+        Tagger { model: self.model.pruned(min) }
+    }
+
     /// Tag names (`UPOS XPOS`) in class order.
     pub fn classes(&self) -> &[String] {
         &self.model.classes

@@ -11,7 +11,7 @@
 //! hashes (FNV-1a) to 0 modulo [`HOLDOUT_MODULUS`] is held aside for
 //! `chronicle eval ud`; training never sees it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::conllu::{self, Sentence};
 use crate::features::Lexeme;
@@ -47,7 +47,7 @@ pub fn is_training_file(path: &Path) -> bool {
 }
 
 /// Training settings.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct TrainConfig {
     /// Tagger settings.
     pub tagger: TagTrainConfig,
@@ -55,11 +55,23 @@ pub struct TrainConfig {
     pub parser: ParseTrainConfig,
     /// Folds for the parser's predicted tags.
     pub folds: usize,
+    /// CoNLL-U files of silver trees (news sentences parsed by another,
+    /// permissively licensed parser and converted to UD; see
+    /// `crates/syntax/train/silver.py`), trained on beside the gold trees.
+    pub silver: Vec<PathBuf>,
+    /// How many times each gold sentence counts against one silver sentence.
+    pub gold_weight: usize,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { tagger: TagTrainConfig::default(), parser: ParseTrainConfig::default(), folds: 4 }
+        TrainConfig {
+            tagger: TagTrainConfig::default(),
+            parser: ParseTrainConfig::default(),
+            folds: 4,
+            silver: Vec::new(),
+            gold_weight: 2,
+        }
     }
 }
 
@@ -83,7 +95,7 @@ fn tag_name(w: &conllu::Word) -> String {
     format!("{} {}", w.upos, w.xpos)
 }
 
-fn tag_examples(sentences: &[Sentence]) -> Vec<(Vec<Lexeme>, Vec<String>)> {
+fn tag_examples(sentences: &[&Sentence]) -> Vec<(Vec<Lexeme>, Vec<String>)> {
     sentences
         .iter()
         .map(|s| (s.words.iter().map(|w| Lexeme::of(&w.form)).collect(), s.words.iter().map(tag_name).collect()))
@@ -105,43 +117,51 @@ pub struct Trained {
     pub jackknife_accuracy: f64,
 }
 
-/// Trains all three parts on `sentences`; `log` receives progress lines.
-pub fn train(sentences: &[Sentence], cfg: TrainConfig, log: &mut dyn FnMut(&str)) -> Trained {
-    let examples = tag_examples(sentences);
+/// Trains all three parts on gold `sentences` (each counted
+/// `cfg.gold_weight` times) and `silver` ones; `log` receives progress lines.
+/// The lemma table comes from the gold sentences only.
+pub fn train(sentences: &[Sentence], silver: &[Sentence], cfg: &TrainConfig, log: &mut dyn FnMut(&str)) -> Trained {
+    let all: Vec<&Sentence> = sentences.iter().chain(silver).collect();
+    let examples = tag_examples(&all);
     let folds = cfg.folds.max(2);
-    let mut predicted: Vec<Vec<String>> = vec![Vec::new(); sentences.len()];
+    let mut predicted: Vec<Vec<String>> = vec![Vec::new(); all.len()];
     let (mut right, mut total) = (0usize, 0usize);
     for fold in 0..folds {
         let rest: Vec<_> = examples.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, e)| e.clone()).collect();
         let t = tagger::train(&rest, cfg.tagger);
         for (i, (lex, gold)) in examples.iter().enumerate().filter(|(i, _)| i % folds == fold) {
             let tags: Vec<String> = t.tag(lex).into_iter().map(|c| t.classes()[c as usize].clone()).collect();
-            right += tags.iter().zip(gold).filter(|(a, b)| a == b).count();
-            total += gold.len();
+            if i < sentences.len() {
+                right += tags.iter().zip(gold).filter(|(a, b)| a == b).count();
+                total += gold.len();
+            }
             predicted[i] = tags;
         }
         log(&format!("tagger fold {}/{folds} done", fold + 1));
     }
     let jackknife_accuracy = right as f64 / total.max(1) as f64;
-    log(&format!("jackknifed tag accuracy {jackknife_accuracy:.4}"));
-    let tagger = tagger::train(&examples, cfg.tagger);
+    log(&format!("jackknifed tag accuracy on gold {jackknife_accuracy:.4}"));
+    let weight = |i: usize| if i < sentences.len() { cfg.gold_weight.max(1) } else { 1 };
+    let weighted: Vec<_> = examples.iter().enumerate().flat_map(|(i, e)| std::iter::repeat(e.clone()).take(weight(i))).collect();
+    let tagger = tagger::train(&weighted, cfg.tagger);
     log(&format!("tagger: {} features", tagger.len()));
     let class_id = |name: &str| tagger.classes().iter().position(|c| c == name).unwrap_or(0) as u16;
-    let parse_examples: Vec<ParseExample> = sentences
-        .iter()
-        .zip(&examples)
-        .zip(&predicted)
-        .filter(|((s, _), _)| s.is_projective())
-        .map(|((s, (lex, _)), tags)| ParseExample {
+    let mut parse_examples = Vec::new();
+    for (i, ((s, (lex, _)), tags)) in all.iter().zip(&examples).zip(&predicted).enumerate() {
+        if !s.is_projective() {
+            continue;
+        }
+        let ex = ParseExample {
             lex: lex.clone(),
             tags: tags.iter().map(|t| class_id(t)).collect(),
             heads: s.words.iter().map(|w| w.head.checked_sub(1)).collect(),
             labels: s.words.iter().map(|w| w.deprel.clone()).collect(),
-        })
-        .collect();
+        };
+        parse_examples.extend(std::iter::repeat(ex).take(weight(i)));
+    }
     let parser_sentences = parse_examples.len();
     let parser = parser::train(&parse_examples, cfg.parser);
-    log(&format!("parser: {parser_sentences} projective sentences, {} features", parser.len()));
+    log(&format!("parser: {parser_sentences} projective sentences (gold weighted), {} features", parser.len()));
     let lemmas = Lemmatizer::learn(
         sentences.iter().flat_map(|s| s.words.iter()).map(|w| (w.form.as_str(), w.upos.as_str(), w.xpos.as_str(), w.lemma.as_str())),
     );
@@ -159,7 +179,13 @@ pub const LEMMAS_HEADER: &str = "# data/syntax/lemmas.tsv — lemma exceptions: 
 pub fn train_to_dir(treebank: &Path, out: &Path, cfg: TrainConfig, log: &mut dyn FnMut(&str)) -> Result<Trained, SyntaxError> {
     let (train_set, held) = split(treebank)?;
     log(&format!("{} training sentences, {} held out", train_set.len(), held.len()));
-    let trained = train(&train_set, cfg, log);
+    let mut silver = Vec::new();
+    for f in &cfg.silver {
+        let s = conllu::read(f)?;
+        log(&format!("{}: {} silver sentences", f.display(), s.len()));
+        silver.extend(s);
+    }
+    let trained = train(&train_set, &silver, &cfg, log);
     std::fs::create_dir_all(out).map_err(|e| SyntaxError::io(out, e))?;
     let write = |name: &str, bytes: &[u8]| std::fs::write(out.join(name), bytes).map_err(|e| SyntaxError::io(&out.join(name), e));
     write(TAGGER_FILE, &trained.tagger.to_bytes())?;
