@@ -188,7 +188,7 @@ fn demo(corpus: &Path, serve: Option<std::net::SocketAddr>) -> Result<ExitCode> 
     let db = dir.path().join("demo.db");
     let pipeline = Pipeline::load()?;
     let mut store = open(&db)?;
-    let summary = ingest_with_progress(&pipeline, &mut store, &[corpus.clone()])?;
+    let summary = ingest_with_progress(&pipeline, &mut store, std::slice::from_ref(&corpus))?;
     report(&summary, false);
     println!();
     print!("{}", render::documents_table(&store.documents()?));

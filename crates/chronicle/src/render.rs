@@ -417,7 +417,7 @@ pub fn events_table(docs: &[Document], f: &EventFilter) -> String {
             ));
         }
     }
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.sort_by_key(|a| a.0);
     let rows: Vec<Vec<String>> = rows.into_iter().map(|r| r.1).collect();
     let mut out = table(&["date", "type", "modality", "actors", "recipients", "trigger", "doc", "evidence"], &rows);
     let _ = writeln!(out, "{} event report(s)", rows.len());
@@ -453,6 +453,108 @@ pub fn top_entities(docs: &[Document], n: usize) -> Vec<(String, EntityType, usi
     v.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
     v.truncate(n);
     v
+}
+
+/// `chronicle docs`.
+pub fn documents_table(docs: &[chronicle_store::DocSummary]) -> String {
+    let rows: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            let mut title = d.title.clone().unwrap_or_default();
+            if d.appended_to.is_some() {
+                title = format!("↳ {title}");
+            }
+            vec![
+                d.id.to_string(),
+                d.published.date.display(),
+                clip(d.outlet.as_deref().unwrap_or("?"), 18),
+                d.language.clone().unwrap_or_else(|| "?".into()),
+                d.n_sentences.to_string(),
+                d.n_events.to_string(),
+                clip(&title, 60),
+            ]
+        })
+        .collect();
+    let mut out = table(&["id", "published", "outlet", "lang", "sents", "events", "title (↳ = glued to another page)"], &rows);
+    let _ = writeln!(out, "{} document(s)", docs.len());
+    out
+}
+
+/// `chronicle stats`.
+pub fn stats(s: &chronicle_store::Stats) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "documents:   {} ({} pages, {} appended articles salvaged, {} near-duplicates)", s.documents, s.hosts, s.appended, s.near_duplicates);
+    let _ = writeln!(out, "stories:     {}", s.stories);
+    let langs: Vec<String> = s.by_language.iter().map(|(l, n)| format!("{} {n}", l.as_deref().unwrap_or("?"))).collect();
+    let _ = writeln!(out, "languages:   {}", langs.join(", "));
+    let outlets: Vec<String> = s.by_outlet.iter().map(|(o, n)| format!("{} {n}", o.as_deref().unwrap_or("(unknown)"))).collect();
+    let _ = writeln!(out, "outlets:     {}", outlets.join(", "));
+    let l = &s.layers;
+    let _ = writeln!(
+        out,
+        "annotations: {} blocks, {} sentences, {} tokens, {} mentions, {} roles, {} times, {} quantities, {} quotes, {} events",
+        l.blocks, l.sentences, l.tokens, l.mentions, l.roles, l.times, l.quantities, l.quotes, l.events
+    );
+    let types: Vec<String> = s.events_by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
+    let _ = writeln!(out, "event types: {}", if types.is_empty() { "-".into() } else { types.join(", ") });
+    let _ = writeln!(out, "store:       {:.1} MB, schema version {}", s.store_bytes as f64 / 1e6, s.schema_version);
+    out
+}
+
+/// `chronicle timeline`: merged events in event-date order.
+pub fn timeline(view: &CrossView, story: Option<String>, actor: Option<String>) -> String {
+    let filter = chronicle_link::timeline::TimelineFilter { story, actor };
+    let entries = chronicle_link::timeline::timeline(&view.events, &filter);
+    let mut out = chronicle_link::timeline::render(&entries);
+    let _ = writeln!(out, "{} event(s)", entries.len());
+    out
+}
+
+/// The main story's timeline as the demo shows it: asserted events with a
+/// date and at least one party, from half a year before the story's start
+/// (older ones are background); the full list is `chronicle timeline`.
+fn demo_timeline(view: &CrossView, main: &chronicle_link::story::StorySummary) -> String {
+    let filter = chronicle_link::timeline::TimelineFilter { story: Some(main.id.clone()), actor: None };
+    let entries = chronicle_link::timeline::timeline(&view.events, &filter);
+    let start = main.from.map(|d| d - chrono::Duration::days(180));
+    let shown: Vec<_> = entries
+        .iter()
+        .filter(|e| e.modality == chronicle_core::Modality::Asserted.as_str())
+        .filter(|e| !e.date.is_unknown() && (!e.actors.is_empty() || !e.recipients.is_empty()))
+        .filter(|e| match (start, e.date.bounds().1) {
+            (Some(s), Some(latest)) => latest >= s,
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    let mut out = chronicle_link::timeline::render(&shown);
+    let _ = writeln!(
+        out,
+        "{} of {} event(s); all of them: chronicle timeline --story {}",
+        shown.len(),
+        entries.len(),
+        main.id
+    );
+    out
+}
+
+/// What `chronicle demo` prints after the document table: who is mentioned
+/// most, the stories, and the main story's timeline and brief.
+pub fn demo_overview(view: &CrossView) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "\nMost mentioned:");
+    for (name, t, n) in top_entities(&view.docs, 12) {
+        let _ = writeln!(out, "  {n:>3}  {name} ({})", t.as_str());
+    }
+    let _ = writeln!(out, "\nStories:");
+    out.push_str(&stories_table(view));
+    if let Some(main) = view.story(None) {
+        let _ = writeln!(out, "\nTimeline of the main story ({}), asserted events with a date and a party:", main.id);
+        out.push_str(&demo_timeline(view, main));
+        let _ = writeln!(out, "\nBrief of the main story:\n");
+        out.push_str(&chronicle_link::brief::brief(main, &view.docs, &view.events));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -568,106 +670,4 @@ mod tests {
         assert_eq!(trees.lines().filter(|l| l.starts_with("  root ")).count(), 2, "{trees}");
         assert!(!trees.contains("(detached)") && !trees.contains("(not parsed)"), "{trees}");
     }
-}
-
-/// `chronicle docs`.
-pub fn documents_table(docs: &[chronicle_store::DocSummary]) -> String {
-    let rows: Vec<Vec<String>> = docs
-        .iter()
-        .map(|d| {
-            let mut title = d.title.clone().unwrap_or_default();
-            if d.appended_to.is_some() {
-                title = format!("↳ {title}");
-            }
-            vec![
-                d.id.to_string(),
-                d.published.date.display(),
-                clip(d.outlet.as_deref().unwrap_or("?"), 18),
-                d.language.clone().unwrap_or_else(|| "?".into()),
-                d.n_sentences.to_string(),
-                d.n_events.to_string(),
-                clip(&title, 60),
-            ]
-        })
-        .collect();
-    let mut out = table(&["id", "published", "outlet", "lang", "sents", "events", "title (↳ = glued to another page)"], &rows);
-    let _ = writeln!(out, "{} document(s)", docs.len());
-    out
-}
-
-/// `chronicle stats`.
-pub fn stats(s: &chronicle_store::Stats) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "documents:   {} ({} pages, {} appended articles salvaged, {} near-duplicates)", s.documents, s.hosts, s.appended, s.near_duplicates);
-    let _ = writeln!(out, "stories:     {}", s.stories);
-    let langs: Vec<String> = s.by_language.iter().map(|(l, n)| format!("{} {n}", l.as_deref().unwrap_or("?"))).collect();
-    let _ = writeln!(out, "languages:   {}", langs.join(", "));
-    let outlets: Vec<String> = s.by_outlet.iter().map(|(o, n)| format!("{} {n}", o.as_deref().unwrap_or("(unknown)"))).collect();
-    let _ = writeln!(out, "outlets:     {}", outlets.join(", "));
-    let l = &s.layers;
-    let _ = writeln!(
-        out,
-        "annotations: {} blocks, {} sentences, {} tokens, {} mentions, {} roles, {} times, {} quantities, {} quotes, {} events",
-        l.blocks, l.sentences, l.tokens, l.mentions, l.roles, l.times, l.quantities, l.quotes, l.events
-    );
-    let types: Vec<String> = s.events_by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
-    let _ = writeln!(out, "event types: {}", if types.is_empty() { "-".into() } else { types.join(", ") });
-    let _ = writeln!(out, "store:       {:.1} MB, schema version {}", s.store_bytes as f64 / 1e6, s.schema_version);
-    out
-}
-
-/// `chronicle timeline`: merged events in event-date order.
-pub fn timeline(view: &CrossView, story: Option<String>, actor: Option<String>) -> String {
-    let filter = chronicle_link::timeline::TimelineFilter { story, actor };
-    let entries = chronicle_link::timeline::timeline(&view.events, &filter);
-    let mut out = chronicle_link::timeline::render(&entries);
-    let _ = writeln!(out, "{} event(s)", entries.len());
-    out
-}
-
-/// The main story's timeline as the demo shows it: asserted events with a
-/// date and at least one party, from half a year before the story's start
-/// (older ones are background); the full list is `chronicle timeline`.
-fn demo_timeline(view: &CrossView, main: &chronicle_link::story::StorySummary) -> String {
-    let filter = chronicle_link::timeline::TimelineFilter { story: Some(main.id.clone()), actor: None };
-    let entries = chronicle_link::timeline::timeline(&view.events, &filter);
-    let start = main.from.map(|d| d - chrono::Duration::days(180));
-    let shown: Vec<_> = entries
-        .iter()
-        .filter(|e| e.modality == chronicle_core::Modality::Asserted.as_str())
-        .filter(|e| !e.date.is_unknown() && (!e.actors.is_empty() || !e.recipients.is_empty()))
-        .filter(|e| match (start, e.date.bounds().1) {
-            (Some(s), Some(latest)) => latest >= s,
-            _ => true,
-        })
-        .cloned()
-        .collect();
-    let mut out = chronicle_link::timeline::render(&shown);
-    let _ = writeln!(
-        out,
-        "{} of {} event(s); all of them: chronicle timeline --story {}",
-        shown.len(),
-        entries.len(),
-        main.id
-    );
-    out
-}
-
-/// What `chronicle demo` prints after the document table: who is mentioned
-/// most, the stories, and the main story's timeline and brief.
-pub fn demo_overview(view: &CrossView) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "\nMost mentioned:");
-    for (name, t, n) in top_entities(&view.docs, 12) {
-        let _ = writeln!(out, "  {n:>3}  {name} ({})", t.as_str());
-    }
-    let _ = writeln!(out, "\nStories:");
-    out.push_str(&stories_table(view));
-    if let Some(main) = view.story(None) {
-        let _ = writeln!(out, "\nTimeline of the main story ({}), asserted events with a date and a party:", main.id);
-        out.push_str(&demo_timeline(view, main));
-        let _ = writeln!(out, "\nBrief of the main story:\n");
-        out.push_str(&chronicle_link::brief::brief(main, &view.docs, &view.events));
-    }
-    out
 }
