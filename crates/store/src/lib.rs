@@ -28,7 +28,8 @@
 //! Writes are crash-safe: each [`Store::write_batch`] and
 //! [`Store::update_documents`] is one `BEGIN IMMEDIATE` transaction; an error
 //! anywhere rolls the whole batch back. Before writing, the store checks what it
-//! relies on (a `d:` id, every span inside its text, finite numbers) and refuses
+//! relies on (a `d:` id, every span inside its text, finite numbers, every
+//! token's syntactic head a token of its sentence) and refuses
 //! the batch with [`StoreError::Invalid`] otherwise.
 //!
 //! The export ([`export`]) has its own record types, following
