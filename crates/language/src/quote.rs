@@ -21,7 +21,14 @@
 //! inside the phrase. An outlet after "told" ("told AFP") is the addressee,
 //! never the speaker.
 //!
-//! Reads: `body`, `sentences` (splits itself when empty), `mentions`, `times`.
+//! Where the sentence has a dependency tree (`tokens[].syntax`), the tree adds
+//! what the surface rules miss: a speaker phrase widens to the cue verb's
+//! whole subject ("Derek Mitchell, a former envoy,"; "A spokeswoman for the
+//! campaign"), and a cue verb with a subject and a clausal complement that no
+//! rule attributed gives an indirect quote ("Officials in Kyiv warned that …").
+//!
+//! Reads: `body`, `sentences` (splits itself when empty), `tokens` (their
+//! syntax, when parsed), `mentions`, `times`.
 //! Writes: `quotes`.
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -1183,12 +1190,218 @@ fn carry_pronoun_speakers(text: &str, quotes: &mut [Quote]) {
 pub fn annotate(doc: &mut Document) {
     let sentences = crate::time::sentence_ranges(doc);
     let times: Vec<Span> = doc.times.iter().map(|t| t.span).collect();
-    doc.quotes = find(doc.body(), &sentences, &doc.mentions, &times);
+    let mut quotes = find(doc.body(), &sentences, &doc.mentions, &times);
+    tree_speakers(doc, &sentences, &mut quotes);
+    tree_reported(doc, &sentences, &mut quotes);
+    doc.quotes = quotes;
+}
+
+/// The speaker phrase the dependency tree gives for a cue word at byte
+/// `cue_start`: the whole subtree of the cue verb's subject ("A spokeswoman
+/// for Hillary Clinton", "Scheiderman, a Democrat whose office oversees New
+/// York charities,"); for a cue in a relative clause ("officials who said"),
+/// the noun phrase the clause modifies. `None` when the sentence has no tree,
+/// the cue is not a verb, or it has no subject.
+fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
+    let t = doc.tokens.partition_point(|tok| tok.span.start() < cue_start);
+    if doc.tokens.get(t)?.span.start() != cue_start {
+        return None;
+    }
+    let tree = chronicle_syntax::tree::Tree::of_token(doc, t)?;
+    if !matches!(tree.upos(t), Some(chronicle_core::Upos::Verb | chronicle_core::Upos::Aux)) {
+        return None;
+    }
+    let subject = *tree.subjects(t).first()?;
+    let subject = if matches!(tree.lemma(subject), "who" | "that" | "which") && tree.deprel(t) == "acl:relcl" {
+        tree.head(t)?
+    } else {
+        subject
+    };
+    let span = if subject == tree.head(t).unwrap_or(usize::MAX) {
+        tree.phrase(subject)?
+    } else {
+        let words = tree.subtree(subject);
+        let (first, last) = (*words.first()?, *words.last()?);
+        Span::new(doc.body(), doc.tokens[first].span.start(), doc.tokens[last].span.end()).ok()?
+    };
+    Some((span.start(), span.end()))
+}
+
+/// Reported speech the surface rules missed, read from the tree: a cue verb
+/// ("said", "warned"; a that-only cue such as "found" with "that") with a
+/// subject and a clausal complement gives an indirect quote over the
+/// complement, attributed to the subject ("Officials in Kyiv warned that the
+/// talks could fail"). Cues already used by a quote are skipped.
+fn tree_reported(doc: &Document, sentences: &[(usize, usize)], quotes: &mut Vec<Quote>) {
+    let text = doc.body();
+    let directs = direct_spans(text);
+    let mut added = Vec::new();
+    for tree in chronicle_syntax::tree::Tree::sentences(doc) {
+        if !tree.is_parsed() {
+            continue;
+        }
+        for v in tree.tokens() {
+            let word = tree.word(v).to_lowercase();
+            if !CUES.contains(&word) || !matches!(tree.upos(v), Some(chronicle_core::Upos::Verb)) {
+                continue;
+            }
+            let cue = doc.tokens[v].span;
+            if quotes.iter().any(|q| q.cue_span.is_some_and(|c| c.start() <= cue.start() && cue.end() <= c.end())) {
+                continue;
+            }
+            let Some(comp) = tree.complement(v) else { continue };
+            if THAT_CUES.contains(&word) && !tree.children_with(comp, "mark").iter().any(|&m| tree.lemma(m) == "that") {
+                continue;
+            }
+            let words = tree.subtree(comp);
+            let (Some(&first), Some(&last)) = (words.first(), words.last()) else { continue };
+            let (cs, ce) = (doc.tokens[first].span.start(), doc.tokens[last].span.end());
+            if words.len() < 3 || directs.iter().any(|d| d.0 <= cs && ce <= d.3) {
+                continue;
+            }
+            let Ok(span) = Span::new(text, cs, ce) else { continue };
+            let mut q = Quote {
+                span,
+                direct: false,
+                cue: Some(word.clone()),
+                cue_span: Some(cue),
+                speaker_text: None,
+                speaker_span: None,
+                speaker: None,
+                speaker_kb_id: None,
+                affiliation: None,
+            };
+            if let Some(sp) = tree_speaker(doc, cue.start()).filter(|sp| sp.1 <= cs || ce <= sp.0) {
+                q.speaker_text = text.get(sp.0..sp.1).map(str::to_string);
+                q.speaker_span = Span::new(text, sp.0, sp.1).ok();
+                let (speaker, kb, aff) = resolve_speaker(text, sp, &doc.mentions, sentences, &directs, cs.min(sp.0));
+                q.speaker = speaker;
+                q.speaker_kb_id = kb;
+                q.affiliation = aff;
+            }
+            added.push(q);
+        }
+    }
+    quotes.extend(added);
+    quotes.sort_by_key(|q| q.span);
+}
+
+/// Widens each quote's surface-rule speaker phrase to the one its cue's
+/// dependency tree gives (see [`tree_speaker`]) when that phrase holds the
+/// surface one (or there was none), and resolves it again. A tree speaker that
+/// overlaps the quote's own words is ignored.
+fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], quotes: &mut [Quote]) {
+    let text = doc.body();
+    let directs = direct_spans(text);
+    for q in quotes.iter_mut() {
+        let Some(cue) = q.cue_span else { continue };
+        let Some(sp) = tree_speaker(doc, cue.start()) else { continue };
+        let content = (q.span.start(), q.span.end());
+        if sp.0 < content.1 && content.0 < sp.1 || directs.iter().any(|d| d.0 <= sp.0 && sp.1 <= d.3) {
+            continue;
+        }
+        // the tree may only widen the surface phrase (appositions, relative
+        // clauses, "for …" complements): where the two disagree outright, the
+        // parse is the likelier one to be wrong (datelines, long names)
+        if q.speaker_span.is_some_and(|old| !(sp.0 <= old.start() && old.end() <= sp.1)) {
+            continue;
+        }
+        let (Some(phrase), Ok(span)) = (text.get(sp.0..sp.1), Span::new(text, sp.0, sp.1)) else { continue };
+        q.speaker_text = Some(phrase.to_string());
+        q.speaker_span = Some(span);
+        let (speaker, kb, aff) = resolve_speaker(text, sp, &doc.mentions, sentences, &directs, content.0.min(sp.0));
+        q.speaker = speaker;
+        q.speaker_kb_id = kb;
+        q.affiliation = aff;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A one-sentence document over `words` (joined by spaces) whose tokens
+    /// carry the given trees: (1-based head or 0, relation, UPOS) per word.
+    fn parsed(words: &[&str], arcs: &[(usize, &str, chronicle_core::Upos)]) -> Document {
+        use chronicle_core::{DocId, InputFormat, Metadata, Sentence, Token, TokenSyntax};
+        let text = words.join(" ");
+        let mut d = Document::new(
+            DocId::from_text(&text),
+            "t".into(),
+            InputFormat::Text,
+            text.as_bytes().to_vec(),
+            text.clone(),
+            text.clone(),
+            Metadata::default(),
+        );
+        let mut at = 0;
+        for (w, &(h, rel, upos)) in words.iter().zip(arcs) {
+            let mut tok = Token::new(Span::new(&text, at, at + w.len()).unwrap());
+            tok.syntax = Some(TokenSyntax {
+                upos,
+                xpos: "_".into(),
+                lemma: w.to_lowercase(),
+                head: h.checked_sub(1).map(|x| x as u32),
+                deprel: rel.into(),
+            });
+            d.tokens.push(tok);
+            at += w.len() + 1;
+        }
+        d.sentences.push(Sentence { span: Span::new(&text, 0, text.len()).unwrap() });
+        d
+    }
+
+    #[test]
+    fn reported_speech_from_the_tree() {
+        use chronicle_core::Upos::*;
+        let words = ["Officials", "in", "Kyiv", "warned", "that", "the", "talks", "could", "fail", "."];
+        let d = parsed(
+            &words,
+            &[(4, "nsubj", Noun), (3, "case", Adp), (1, "nmod", Propn), (0, "root", Verb), (9, "mark", Sconj), (7, "det", Det), (9, "nsubj", Noun), (9, "aux", Aux), (4, "ccomp", Verb), (4, "punct", Punct)],
+        );
+        let mut quotes = Vec::new();
+        tree_reported(&d, &[(0, d.body().len())], &mut quotes);
+        assert_eq!(quotes.len(), 1);
+        let q = &quotes[0];
+        assert_eq!(q.span.text(d.body()), "that the talks could fail");
+        assert_eq!(q.speaker_text.as_deref(), Some("Officials in Kyiv"));
+        assert_eq!(q.cue.as_deref(), Some("warned"));
+        assert!(!q.direct);
+        // a cue a quote already uses is not read twice
+        tree_reported(&d, &[(0, d.body().len())], &mut quotes);
+        assert_eq!(quotes.len(), 1);
+    }
+
+    #[test]
+    fn tree_widens_a_speaker_to_its_apposition_but_never_replaces_it() {
+        use chronicle_core::Upos::*;
+        let words = ["Derek", "Mitchell", ",", "a", "former", "envoy", ",", "said", "talks", "failed", "."];
+        let d = parsed(
+            &words,
+            &[(8, "nsubj", Propn), (1, "flat", Propn), (6, "punct", Punct), (6, "det", Det), (6, "amod", Adj), (1, "appos", Noun), (6, "punct", Punct), (0, "root", Verb), (10, "nsubj", Noun), (8, "ccomp", Verb), (8, "punct", Punct)],
+        );
+        let body = d.body();
+        let at = |w: &str| body.find(w).unwrap();
+        let quote = |speaker: (usize, usize)| Quote {
+            span: Span::new(body, at("talks"), at(" .")).unwrap(),
+            direct: false,
+            cue: Some("said".into()),
+            cue_span: Span::new(body, at("said"), at("said") + 4).ok(),
+            speaker_text: None,
+            speaker_span: Span::new(body, speaker.0, speaker.1).ok(),
+            speaker: None,
+            speaker_kb_id: None,
+            affiliation: None,
+        };
+        let mut quotes = vec![quote((0, at(" ,")))];
+        tree_speakers(&d, &[(0, body.len())], &mut quotes);
+        assert_eq!(quotes[0].speaker_span.unwrap().text(body), "Derek Mitchell , a former envoy ,");
+        // a surface speaker the tree's phrase does not hold stays as it was
+        let mut other = vec![quote((at("envoy"), at("envoy") + 5))];
+        other[0].speaker_span = Span::new(body, at("talks"), at("talks") + 5).ok();
+        tree_speakers(&d, &[(0, body.len())], &mut other);
+        assert_eq!(other[0].speaker_span.unwrap().text(body), "talks");
+    }
     use chronicle_core::MentionSource;
 
     fn mention(text: &str, s: &str, t: EntityType, canonical: &str, country: Option<&str>) -> Mention {

@@ -5,8 +5,8 @@
 //! file name in order). Each `E` line with a `Source` is a gold attribution
 //! (content, cue, source spans; character offsets converted to bytes).
 //!
-//! The time and quote annotators run on the raw text (no mention layer, so
-//! only `speaker_text` is judged). Each predicted quote with a speaker phrase is
+//! Sentences, the syntax step (built-in weights), times and quotes run on the
+//! raw text (no mention layer, so only `speaker_text` is judged). Each predicted quote with a speaker phrase is
 //! paired with the gold attribution whose content overlaps its content most;
 //! it is a true positive when its speaker span equals the gold source span
 //! (exact, after trimming spaces and punctuation; headline, as in PARC/Citron)
@@ -102,6 +102,7 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
         .filter(|p| p.extension().is_some_and(|e| e == "ann"))
         .collect();
     anns.sort();
+    let syntax = chronicle_syntax::Syntax::builtin().map_err(|e| e.to_string())?;
     let mut seen = std::collections::HashSet::new();
     let (mut exact, mut over) = (Counts::default(), Counts::default());
     let (mut n_docs, mut n_gold, mut n_gold_src, mut n_pred, mut n_pred_sp, mut content_found) = (0, 0, 0, 0, 0, 0);
@@ -126,6 +127,8 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
             text.clone(),
             Metadata::default(),
         );
+        crate::sentence::annotate(&mut doc);
+        syntax.annotate(&mut doc);
         crate::time::annotate(&mut doc);
         crate::quote::annotate(&mut doc);
         n_docs += 1;
