@@ -19,6 +19,7 @@ fn main() {
     };
     let mut anns: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     anns.sort();
+    let syntax = chronicle_syntax::Syntax::builtin().expect("built-in syntax weights");
     let mut seen = std::collections::HashSet::new();
     let mut counts = std::collections::BTreeMap::new();
     for ann_path in anns {
@@ -32,6 +33,8 @@ fn main() {
         };
         let gold = parse_ann(&ann, &text);
         let mut doc = Document::new(DocId::from_text(&text), stem.into(), InputFormat::Text, vec![], text.clone(), text.clone(), Metadata::default());
+        chronicle_language::sentence::annotate(&mut doc);
+        syntax.annotate(&mut doc);
         chronicle_language::time::annotate(&mut doc);
         chronicle_language::quote::annotate(&mut doc);
         let ov = |a: (usize, usize), b: (usize, usize)| a.1.min(b.1).saturating_sub(a.0.max(b.0));

@@ -13,6 +13,7 @@
 //! Writes: `sentences`, `tokens` (with their `syntax`), `mentions`, `roles`,
 //! `times`, `quantities`, `quotes`.
 
+pub mod cue_model;
 pub mod dating;
 pub mod error;
 pub mod eval;

@@ -1211,7 +1211,8 @@ fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
     if !matches!(tree.upos(t), Some(chronicle_core::Upos::Verb | chronicle_core::Upos::Aux)) {
         return None;
     }
-    let subject = *tree.subjects(t).first()?;
+    // a passive cue's speaker is its agent ("was endorsed by dozens of papers")
+    let subject = if tree.is_passive(t) { *tree.agents(t).first()? } else { *tree.subjects(t).first()? };
     let subject = if matches!(tree.lemma(subject), "who" | "that" | "which") && tree.deprel(t) == "acl:relcl" {
         tree.head(t)?
     } else {
@@ -1242,14 +1243,24 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], quotes: &mut Vec<
         }
         for v in tree.tokens() {
             let word = tree.word(v).to_lowercase();
-            if !CUES.contains(&word) || !matches!(tree.upos(v), Some(chronicle_core::Upos::Verb)) {
+            if !matches!(tree.upos(v), Some(chronicle_core::Upos::Verb)) {
+                continue;
+            }
+            let listed = CUES.contains(&word);
+            if !listed && !crate::cue_model::is_cue(&tree, v) {
                 continue;
             }
             let cue = doc.tokens[v].span;
             if quotes.iter().any(|q| q.cue_span.is_some_and(|c| c.start() <= cue.start() && cue.end() <= c.end())) {
                 continue;
             }
-            let Some(comp) = tree.complement(v) else { continue };
+            // what is reported: a clause; for a learned stance cue also an
+            // infinitive or an object ("questioned the health of …")
+            let comp = tree.complement(v).or_else(|| {
+                let more = ["xcomp", "obj"].iter().find_map(|r| tree.children_with(v, r).into_iter().next());
+                more.filter(|_| !listed)
+            });
+            let Some(comp) = comp else { continue };
             if THAT_CUES.contains(&word) && !tree.children_with(comp, "mark").iter().any(|&m| tree.lemma(m) == "that") {
                 continue;
             }
