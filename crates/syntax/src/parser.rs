@@ -14,11 +14,15 @@
 //! The root may take a dependent only when it is the last item on the stack,
 //! and only with the label `root`, so every sentence gets one root.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::features::{feat, hash_str, Lexeme};
-use crate::perceptron::{Model, Rng, Trainer};
+use crate::perceptron::{key, Model, Rng, Trainer};
 use crate::SyntaxError;
 
-/// Magic of the parser weights file.
+/// Magic of the parser file (vocabulary, then the weights).
+pub const FILE_MAGIC: [u8; 8] = *b"CHRDEP2\n";
+/// Magic of the weights inside the parser file.
 pub const MAGIC: [u8; 8] = *b"CHRDEP1\n";
 
 const NONE: usize = usize::MAX;
@@ -31,6 +35,10 @@ pub struct Parser {
     model: Model,
     labels: Vec<String>,
     root_label: u16,
+    /// Keys of the words seen often enough in training to be features by
+    /// themselves; other words are represented by their shape. Empty: every
+    /// word is a feature by itself.
+    vocab: FxHashSet<u32>,
 }
 
 /// Training settings.
@@ -47,11 +55,14 @@ pub struct ParseTrainConfig {
     pub explore: f64,
     /// Averaged weights smaller than this are dropped.
     pub prune: f32,
+    /// Words seen fewer times than this in training are features only
+    /// through their shape (keeps the model small and general).
+    pub min_word_count: usize,
 }
 
 impl Default for ParseTrainConfig {
     fn default() -> Self {
-        ParseTrainConfig { epochs: 15, seed: 7, explore_from: 1, explore: 0.9, prune: 0.1 }
+        ParseTrainConfig { epochs: 15, seed: 7, explore_from: 1, explore: 0.9, prune: 3.0, min_word_count: 3 }
     }
 }
 
@@ -216,6 +227,7 @@ fn class_names(labels: &[String]) -> Vec<String> {
 struct Ctx<'a> {
     lex: &'a [Lexeme],
     tags: &'a [u16],
+    vocab: &'a FxHashSet<u32>,
 }
 
 impl Ctx<'_> {
@@ -224,8 +236,10 @@ impl Ctx<'_> {
             NONE_VAL
         } else if t == st.n {
             ROOT_WORD
-        } else {
+        } else if self.vocab.is_empty() || self.vocab.contains(&key(self.lex[t].norm)) {
             self.lex[t].norm
+        } else {
+            self.lex[t].shape ^ 0x554e_4b00
         }
     }
     fn p(&self, st: &State, t: usize) -> u64 {
@@ -367,27 +381,42 @@ fn best(scores: &[f32], allow: impl Fn(usize) -> bool) -> Option<usize> {
 }
 
 impl Parser {
-    /// Reads the weights file.
+    /// Reads the parser file: magic, u32 vocabulary size, that many u32
+    /// word keys, then the weights (see [`crate::perceptron`]).
     pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Parser, SyntaxError> {
-        let model = Model::from_bytes(bytes, MAGIC, file)?;
         let bad = |reason: &str| SyntaxError::BadWeights { file: file.to_string(), reason: reason.to_string() };
+        if bytes.get(..8) != Some(&FILE_MAGIC[..]) {
+            return Err(bad("wrong magic"));
+        }
+        let n = bytes.get(8..12).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok_or_else(|| bad("truncated"))? as usize;
+        let end = n.checked_mul(4).and_then(|x| x.checked_add(12)).filter(|&e| e <= bytes.len()).ok_or_else(|| bad("truncated"))?;
+        let vocab: FxHashSet<u32> = bytes[12..end].chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+        let model = Model::from_bytes(&bytes[end..], MAGIC, file)?;
         let labels: Vec<String> =
             model.classes.iter().filter_map(|c| c.strip_prefix("L ")).map(str::to_string).collect();
         if model.classes.len() != 1 + 2 * labels.len() || class_names(&labels) != model.classes {
             return Err(bad("classes are not shift + left/right per label"));
         }
         let root_label = labels.iter().position(|l| l == "root").ok_or_else(|| bad("no root label"))? as u16;
-        Ok(Parser { model, labels, root_label })
+        Ok(Parser { model, labels, root_label, vocab })
     }
 
-    /// The weights file.
+    /// The parser file.
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.model.to_bytes()
+        let mut words: Vec<u32> = self.vocab.iter().copied().collect();
+        words.sort_unstable();
+        let mut out = FILE_MAGIC.to_vec();
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for w in words {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out.extend_from_slice(&self.model.to_bytes());
+        out
     }
 
     /// A copy without weights smaller than `min`.
     pub fn pruned(&self, min: f32) -> Parser {
-        Parser { model: self.model.pruned(min), labels: self.labels.clone(), root_label: self.root_label }
+        Parser { model: self.model.pruned(min), labels: self.labels.clone(), root_label: self.root_label, vocab: self.vocab.clone() }
     }
 
     /// Dependency labels in label-id order.
@@ -419,7 +448,7 @@ impl Parser {
     /// label id.
     pub fn parse(&self, lex: &[Lexeme], tags: &[u16]) -> Vec<(Option<usize>, u16)> {
         let n = lex.len().min(tags.len());
-        let cx = Ctx { lex, tags };
+        let cx = Ctx { lex, tags, vocab: &self.vocab };
         let mut st = State::new(n);
         let mut f = Vec::with_capacity(96);
         let mut scores = Vec::with_capacity(self.model.classes.len());
@@ -447,10 +476,22 @@ pub fn train(examples: &[ParseExample], cfg: ParseTrainConfig) -> Parser {
     labels.dedup();
     let n_labels = labels.len();
     let root_label = labels.iter().position(|l| l == "root").expect("pushed") as u16;
+    let mut counts: FxHashMap<u32, usize> = FxHashMap::default();
+    for e in examples {
+        for l in &e.lex {
+            *counts.entry(key(l.norm)).or_default() += 1;
+        }
+    }
+    let vocab: FxHashSet<u32> = if cfg.min_word_count <= 1 {
+        FxHashSet::default()
+    } else {
+        counts.into_iter().filter(|(_, c)| *c >= cfg.min_word_count).map(|(w, _)| w).collect()
+    };
     let mut parser = Parser {
         model: Trainer::new(0).finish(class_names(&labels), MAGIC, 0.0),
         labels: labels.clone(),
         root_label,
+        vocab,
     };
     let gold: Vec<(Vec<usize>, Vec<u16>)> = examples
         .iter()
@@ -477,7 +518,7 @@ pub fn train(examples: &[ParseExample], cfg: ParseTrainConfig) -> Parser {
             let ex = &examples[k];
             let (gh, gl) = &gold[k];
             let n = ex.lex.len();
-            let cx = Ctx { lex: &ex.lex, tags: &ex.tags };
+            let cx = Ctx { lex: &ex.lex, tags: &ex.tags, vocab: &parser.vocab };
             let mut st = State::new(n);
             while !st.terminal() {
                 features(&cx, &st, &mut f);
@@ -567,7 +608,7 @@ mod tests {
             example("the police arrested the protesters", &[2, 0, 1, 2, 0], &[2, 3, 0, 5, 3], "det nsubj root det obj"),
             example("the rebels seized a town", &[2, 0, 1, 2, 0], &[2, 3, 0, 5, 3], "det nsubj root det obj"),
         ];
-        let p = train(&data, ParseTrainConfig { epochs: 10, seed: 3, explore_from: 2, explore: 0.9, prune: 0.0 });
+        let p = train(&data, ParseTrainConfig { epochs: 10, seed: 3, explore_from: 2, explore: 0.9, prune: 0.0, min_word_count: 1 });
         let back = Parser::from_bytes(&p.to_bytes(), "t").unwrap();
         let lex: Vec<Lexeme> = "the militia bombed the bridge".split(' ').map(Lexeme::of).collect();
         let out = back.parse(&lex, &[2, 0, 1, 2, 0]);

@@ -31,7 +31,7 @@ pub struct TagTrainConfig {
 
 impl Default for TagTrainConfig {
     fn default() -> Self {
-        TagTrainConfig { epochs: 10, seed: 7, prune: 0.05 }
+        TagTrainConfig { epochs: 10, seed: 7, prune: 1.5 }
     }
 }
 

@@ -209,6 +209,32 @@ impl Trained {
 mod tests {
     use super::*;
 
+    const GOLD: &str = "1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tfired\tfire\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tshells\tshell\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n\
+1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\twent\tgo\tVERB\tVBD\t_\t0\troot\t_\t_\n3\thome\thome\tADV\tRB\t_\t2\tadvmod\t_\t_\n";
+    const SILVER: &str = "1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tbought\tbuy\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tcars\tcar\tNOUN\tNNS\t_\t2\tobj\t_\t_\n";
+
+    #[test]
+    fn gold_counts_twice_and_lemmas_come_from_gold_only() {
+        let gold = conllu::parse(GOLD, "gold").unwrap();
+        let silver = conllu::parse(SILVER, "silver").unwrap();
+        let mut cfg = TrainConfig::default();
+        cfg.tagger.prune = 0.0;
+        cfg.parser.prune = 0.0;
+        cfg.parser.min_word_count = 1;
+        cfg.tagger.epochs = 3;
+        cfg.parser.epochs = 3;
+        let t = train(&gold, &silver, &cfg, &mut |_| {});
+        assert_eq!(t.parser_sentences, 2 * 2 + 1);
+        let lemmas = t.lemmas.to_tsv("");
+        assert!(lemmas.contains("went\tVBD\tgo"), "{lemmas}");
+        assert!(!lemmas.contains("bought"), "silver lemmas are not learned: {lemmas}");
+        // the trained parts load back and analyse
+        let syntax = t.to_syntax().unwrap();
+        let out = syntax.analyse(&["Troops", "fired", "shells"]);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out.iter().filter(|a| a.head.is_none()).count(), 1);
+    }
+
     #[test]
     fn holdout_is_by_document_and_stable() {
         let s = |id: &str| Sentence { id: id.into(), ..Default::default() };
