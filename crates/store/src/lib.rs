@@ -43,7 +43,7 @@ mod store;
 
 pub use error::StoreError;
 pub use schema::SCHEMA_VERSION;
-pub use store::{BatchOutcome, DocSummary, LayerCounts, Stats, Store};
+pub use store::{BatchOutcome, DocSummary, Layer, LayerCounts, Stats, Store};
 
 #[cfg(test)]
 mod sample;

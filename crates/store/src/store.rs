@@ -94,6 +94,28 @@ pub struct LayerCounts {
     pub events: u64,
 }
 
+/// An annotation layer whose items can be counted per document and sampled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Layer {
+    /// Entity mentions (`Document::mentions`).
+    Mentions,
+    /// Quotes (`Document::quotes`).
+    Quotes,
+    /// Events (`Document::events`).
+    Events,
+}
+
+impl Layer {
+    /// The `documents` column holding the layer's size.
+    fn size_column(self) -> &'static str {
+        match self {
+            Layer::Mentions => "n_mentions",
+            Layer::Quotes => "n_quotes",
+            Layer::Events => "n_events",
+        }
+    }
+}
+
 /// What the store holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
@@ -341,6 +363,23 @@ impl Store {
         let mut stmt = self.conn.prepare("SELECT id FROM documents ORDER BY id").map_err(|e| sql_err(ctx, e))?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| sql_err(ctx, e))?;
         rows.map(|r| r.map(|s| DocId::parse(&s)).map_err(|e| sql_err(ctx, e))).collect()
+    }
+
+    /// Every document with at least one item of `layer`, in id order, with
+    /// how many it has. Read from the layer sizes kept beside each document,
+    /// without decoding it; the order is fixed, so a sample drawn over it with
+    /// a fixed seed is the same for the same store.
+    pub fn layer_sizes(&self, layer: Layer) -> Result<Vec<(DocId, usize)>, StoreError> {
+        let ctx = "reading layer sizes";
+        let column = layer.size_column();
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT id, {column} FROM documents WHERE {column} > 0 ORDER BY id"))
+            .map_err(|e| sql_err(ctx, e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((DocId::parse(&r.get::<_, String>(0)?), count(r.get(1)?))))
+            .map_err(|e| sql_err(ctx, e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| sql_err(ctx, e))
     }
 
     /// Ids of the documents with a mention of the entity (its export id,
@@ -734,6 +773,19 @@ mod tests {
         })
         .unwrap();
         assert_eq!(streamed, vec![doc]);
+    }
+
+    #[test]
+    fn layer_sizes_list_documents_with_items_in_id_order() {
+        let mut store = Store::open_in_memory().unwrap();
+        let full = sample::full();
+        let plain = sample::plain("b.txt", "An article with no layers.");
+        store.write_batch(vec![plain, full.clone()]).unwrap();
+        let id = full.id.clone();
+        assert_eq!(store.layer_sizes(Layer::Events).unwrap(), vec![(id.clone(), full.events.len())]);
+        assert_eq!(store.layer_sizes(Layer::Quotes).unwrap(), vec![(id.clone(), full.quotes.len())]);
+        assert_eq!(store.layer_sizes(Layer::Mentions).unwrap(), vec![(id, full.mentions.len())]);
+        assert!(full.events.len() * full.quotes.len() * full.mentions.len() > 0, "the sample fills every layer");
     }
 
     #[test]
