@@ -13,4 +13,7 @@ pub enum PipelineError {
     /// Saved cross-document state could not be read or written.
     #[error("cross-document state: {0}")]
     State(String),
+    /// A sample could not be drawn: the store's layer sizes disagree with its documents.
+    #[error("sample: {0}")]
+    Sample(String),
 }

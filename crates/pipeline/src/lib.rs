@@ -11,6 +11,7 @@
 
 mod error;
 pub mod reuters;
+pub mod sample;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
