@@ -15,6 +15,7 @@ Examples:
   chronicle show d:1a2b --blocks              audit the cleaner on one document
   chronicle show d:1a2b --syntax              each sentence's dependency tree
   chronicle export --format jsonl > out.jsonl export everything (see EXPORT-FORMAT.md)
+  chronicle sample events --out sheet.md      100 random events as a judging sheet
   chronicle eval conll                        accuracy of the entity tagger on CoNLL-2003 dev
   chronicle train syntax                      train the tagger and parser on UD English EWT")]
 pub struct Cli {
@@ -154,6 +155,25 @@ pub enum Command {
         /// Story id or prefix (default: the story with most documents).
         story: Option<String>,
     },
+    /// A judging sheet (Markdown): a fixed-seed uniform random sample of events, quotes or
+    /// entity mentions from the store, each with its evidence sentence, the item marked
+    /// [[ ]], its document, and every coded field beside an empty judge column
+    /// (guideline: docs/ANNOTATION.md). The same seed over the same store gives the same sheet.
+    #[command(after_help = "Examples:\n  chronicle sample events --n 100 --seed 7 --out events.md\n  chronicle sample quotes --n 50\n  chronicle --db news.db sample entities > entities.md")]
+    Sample {
+        /// What to draw.
+        #[arg(value_enum)]
+        layer: SampleLayer,
+        /// How many items (all of them, shuffled, when the store holds fewer).
+        #[arg(long, default_value_t = 100)]
+        n: usize,
+        /// The seed of the draw.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Write the sheet here instead of to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Serve the HTTP API and the web UI (read-only unless a token is set).
     #[command(after_help = "Examples:\n  chronicle serve                      then open http://127.0.0.1:8080/\n  chronicle serve --bind 0.0.0.0:9000 --token s3cret   (POST /api/ingest needs the token)")]
     Serve {
@@ -192,6 +212,28 @@ pub enum TrainModel {
         #[arg(long, default_value = "data/syntax")]
         out: PathBuf,
     },
+}
+
+/// What `chronicle sample` draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SampleLayer {
+    /// Coded events.
+    Events,
+    /// Quotes with their speakers.
+    Quotes,
+    /// Entity mentions.
+    Entities,
+}
+
+impl SampleLayer {
+    /// The store layer it draws from.
+    pub fn layer(self) -> chronicle_store::Layer {
+        match self {
+            SampleLayer::Events => chronicle_store::Layer::Events,
+            SampleLayer::Quotes => chronicle_store::Layer::Quotes,
+            SampleLayer::Entities => chronicle_store::Layer::Mentions,
+        }
+    }
 }
 
 /// How `chronicle show` prints.

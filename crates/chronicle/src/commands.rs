@@ -11,8 +11,8 @@ use chronicle_pipeline::{CrossView, IngestSummary, Pipeline};
 use chronicle_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::args::{Cli, Command, EvalTask, ShowFormat, TrainModel};
-use crate::render;
+use crate::args::{Cli, Command, EvalTask, SampleLayer, ShowFormat, TrainModel};
+use crate::{render, sheet};
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -97,6 +97,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", chronicle_link::brief::brief(s, &view.docs, &view.events));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Sample { layer, n, seed, out } => sample(&cli.db, layer, n, seed, out.as_deref()),
         Command::Bench { reuters, limit, threads } => bench(&reuters, limit, threads),
         Command::Serve { bind, token } => {
             eprintln!("serving {} on http://{bind}/ ({})", cli.db.display(), if token.is_some() { "ingest enabled" } else { "read-only" });
@@ -265,6 +266,25 @@ fn train_syntax(treebank: Option<PathBuf>, out: &Path) -> Result<ExitCode> {
     eprintln!("the chronicle binary embeds data/syntax/ when built: rebuild to use weights written there");
     for line in lines {
         println!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `chronicle sample`: draws the items, writes the sheet, says how many on stderr.
+fn sample(db: &Path, layer: SampleLayer, n: usize, seed: u64, out: Option<&Path>) -> Result<ExitCode> {
+    if !db.exists() {
+        bail!("no store at {} (ingest first, or name one with --db)", db.display());
+    }
+    let store = open(db)?;
+    let drawn = chronicle_pipeline::sample::sample(&store, layer.layer(), n, seed)?;
+    let sheet = sheet::sheet(&drawn);
+    let what = sheet::layer_name(drawn.layer);
+    match out {
+        Some(path) => {
+            std::fs::write(path, &sheet).with_context(|| format!("writing the sheet {}", path.display()))?;
+            eprintln!("wrote {} of {} {what} to {}", drawn.items.len(), drawn.total, path.display());
+        }
+        None => print!("{sheet}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod render;
+mod sheet;
 
 use std::process::ExitCode;
 

@@ -278,3 +278,80 @@ fn train_syntax_writes_weights_that_load_and_reports_held_out_scores() {
     assert!(!missing.status.success());
     assert!(stderr(&missing).contains("no treebank folder"), "{}", stderr(&missing));
 }
+
+/// A fresh store holding the two `fixtures/sample` articles.
+fn sample_store(dir: &Path) -> PathBuf {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sample");
+    let db = dir.join("c.db");
+    let paths = [fixtures.join("port-talks.txt"), fixtures.join("sanctions.txt")];
+    let out = run(&db, &["ingest", paths[0].to_str().unwrap(), paths[1].to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("ingested 2 document(s)"), "{}{}", stdout(&out), stderr(&out));
+    db
+}
+
+/// The `N` of `Drawn: K of N …` on a sheet.
+fn drawn_of(sheet: &str) -> (usize, usize) {
+    let line = sheet.lines().find(|l| l.starts_with("Drawn: ")).expect("a Drawn line");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (words[1].parse().unwrap(), words[3].parse().unwrap())
+}
+
+#[test]
+fn sample_writes_the_same_judging_sheet_for_the_same_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_store(dir.path());
+    for (layer, rows) in [
+        ("events", &["is event", "type", "actor", "actor code", "recipient", "recipient code", "date", "location", "modality", "attribution"][..]),
+        ("quotes", &["is quote", "content", "cue", "speaker", "speaker affiliation"][..]),
+        ("entities", &["is entity", "type", "canonical", "country", "sector"][..]),
+    ] {
+        let first = run(&db, &["sample", layer, "--n", "3", "--seed", "7"]);
+        assert!(first.status.success(), "{}", stderr(&first));
+        let sheet = stdout(&first);
+        assert_eq!(sheet, stdout(&run(&db, &["sample", layer, "--n", "3", "--seed", "7"])), "same seed, same sheet");
+        assert!(sheet.lines().any(|l| l.starts_with("Guideline: docs/ANNOTATION.md")), "{sheet}");
+        let (k, total) = drawn_of(&sheet);
+        assert!(total >= 1, "the fixture has {layer}: {sheet}");
+        assert_eq!(k, total.min(3), "{sheet}");
+        let items: Vec<&str> = sheet.split("\n## ").skip(1).collect();
+        assert_eq!(items.len(), k, "{sheet}");
+        for (i, item) in items.iter().enumerate() {
+            assert!(item.starts_with(&format!("{}\n", i + 1)), "{item}");
+            assert!(item.contains("Document: *"), "{item}");
+            let evidence = item.lines().find(|l| l.starts_with("> ") && l.contains("[[")).expect("marked evidence");
+            assert!(evidence.contains("]]"), "{evidence}");
+            for row in rows {
+                assert!(item.contains(&format!("\n| {row} | ")), "no {row:?} row in {item}");
+            }
+        }
+        // every mark encloses exactly the words the table names
+        if layer == "entities" {
+            for item in &items {
+                let marked = item.split("[[").nth(1).and_then(|r| r.split("]]").next()).unwrap();
+                assert!(item.contains(&format!("| is entity | yes: “{marked}” | |")), "{item}");
+            }
+        }
+    }
+    let all = stdout(&run(&db, &["sample", "entities", "--n", "1000", "--seed", "3"]));
+    let (k, total) = drawn_of(&all);
+    assert_eq!(k, total, "all of them when fewer than asked");
+    assert!(all.contains("[[Støre]]") || all.contains("[[Jonas Gahr Støre]]") || all.contains("[[Tromsø]]"), "{all}");
+}
+
+#[test]
+fn sample_writes_to_a_file_and_refuses_a_missing_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_store(dir.path());
+    let path = dir.path().join("sheet.md");
+    let out = run(&db, &["sample", "events", "--n", "2", "--out", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).contains("wrote"), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written, stdout(&run(&db, &["sample", "events", "--n", "2"])), "--seed defaults to 7 either way");
+    let missing = run(&dir.path().join("none.db"), &["sample", "events"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no store"), "{}", stderr(&missing));
+    assert!(!dir.path().join("none.db").exists(), "a missing store is not created");
+}
