@@ -83,6 +83,12 @@ impl<'d> Tree<'d> {
         self.syn(t).map(|s| s.upos)
     }
 
+    /// Penn tag of `t` (`""` without syntax): tells a past participle
+    /// (`VBN`, "troops killed by …") from a gerund (`VBG`, "…, killing five").
+    pub fn xpos(&self, t: usize) -> &'d str {
+        self.syn(t).map_or("", |s| s.xpos.as_str())
+    }
+
     /// Lemma of `t` (`""` without syntax).
     pub fn lemma(&self, t: usize) -> &'d str {
         self.syn(t).map_or("", |s| s.lemma.as_str())
@@ -139,10 +145,17 @@ impl<'d> Tree<'d> {
     /// The subjects of predicate `v`, with their conjuncts. A verb without
     /// its own subject takes that of the verb it is coordinated with ("X met
     /// and agreed") or, through control and raising (`xcomp`), of the verb
-    /// it complements ("X agreed to release", "X is expected to meet").
+    /// it complements ("X agreed to release", "X is expected to meet"); when
+    /// that verb has an object, the object controls ("X urged Y to leave" → Y).
     pub fn subjects(&self, v: usize) -> Vec<usize> {
         let mut cur = v;
         for _ in 0..8 {
+            if cur != v && self.deprel(v) == "xcomp" && self.head(v) == Some(cur) {
+                let objects = self.objects(cur);
+                if !objects.is_empty() {
+                    return objects;
+                }
+            }
             let own: Vec<usize> = self
                 .children(cur)
                 .into_iter()
@@ -329,6 +342,20 @@ mod tests {
         assert_eq!(t.with_conjuncts(0), [0, 2]);
         assert_eq!(t.first_conjunct(2), 0);
         assert_eq!(t.children_with(3, "xcomp"), [5]);
+    }
+
+    #[test]
+    fn object_control_and_penn_tags() {
+        use Upos::*;
+        // Egypt urged Israel to withdraw
+        let d = doc(
+            "Egypt urged Israel to withdraw",
+            &[(2, "nsubj", Propn), (0, "root", Verb), (2, "obj", Propn), (5, "mark", Part), (2, "xcomp", Verb)],
+        );
+        let t = &Tree::sentences(&d)[0];
+        assert_eq!(t.subjects(4), [2], "the object of 'urged' withdraws");
+        assert_eq!(t.subjects(1), [0]);
+        assert_eq!(t.xpos(1), "_");
     }
 
     #[test]
