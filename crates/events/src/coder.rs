@@ -10,6 +10,9 @@ use chronicle_core::{
 use std::collections::HashMap;
 
 use crate::lexicon::{cue_at, match_at, tokenize, Lexicon, Tok, TriggerEntry};
+use chronicle_syntax::tree::Tree;
+
+mod arguments;
 
 /// Words that end the clause an argument is searched in.
 const BOUNDARY: &[&str] = &[
@@ -85,6 +88,7 @@ const MINIMUM: &[&str] = &["minimum", "minimal", "precondition", "preconditions"
 
 /// Sentence context shared by the argument finders.
 struct Ctx<'a> {
+    doc: &'a Document,
     body: &'a str,
     toks: Vec<Tok>,
     /// (mention, first token, end token) for mentions inside the sentence.
@@ -97,6 +101,8 @@ struct Ctx<'a> {
     pairs: &'a [PairRef],
     /// Lower-case country names and nationality words → ISO alpha-3 (from the KB).
     countries: &'a HashMap<String, String>,
+    /// The sentence's dependency tree, when it was parsed.
+    tree: Option<Tree<'a>>,
 }
 
 /// A phrase like "the two sides" resolved to the two parties named nearby.
@@ -333,7 +339,10 @@ impl<'a> Ctx<'a> {
             .filter(|t| body.get(t.start..t.end).is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase)))
             .count();
         let title_case = words.len() >= 4 && caps * 10 >= words.len() * 8;
-        Ctx { body, toks, ments, owner, title_case, pairs, countries }
+        let lo = doc.tokens.partition_point(|t| t.span.start() < sentence.start());
+        let hi = doc.tokens.partition_point(|t| t.span.start() < sentence.end());
+        let tree = Some(Tree::over(doc, lo..hi)).filter(|t| t.is_parsed());
+        Ctx { doc, body, toks, ments, owner, title_case, pairs, countries, tree }
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -1283,24 +1292,113 @@ fn trigger_span(ctx: &Ctx, trig: &Trig, sentence: Span) -> Span {
     Span::new(ctx.body, s, e.max(s)).unwrap_or(sentence)
 }
 
-fn code_trigger(
+/// Actors and recipients of one trigger as mention groups (indexes into the
+/// context's mentions), before they become arguments.
+struct Parties {
+    actor_group: Vec<usize>,
+    recip_group: Vec<usize>,
+    /// Actors taken from an earlier coordinated trigger.
+    shared_actors: Vec<EventArg>,
+    /// An unnamed actor a rule built ("Demonstrators in Baghdad").
+    extra_actor: Option<EventArg>,
+    actor_note: String,
+    recip_note: String,
+    /// The subject is acted upon.
+    passive: bool,
+    /// "put under investigation".
+    put_under: bool,
+    /// A participle after the noun it describes, with its agent.
+    reduced: bool,
+    /// "denounced as …": 'as' after the verb opens its predicate.
+    as_predicate: bool,
+    /// First token of the trigger's clause.
+    from: usize,
+    /// The sayer whose verb reports the trigger's clause (tree only).
+    source: Vec<usize>,
+}
+
+/// First token of the trigger's clause: after the clause boundary before it,
+/// and not before the end of an earlier trigger of the clause.
+fn clause_start(ctx: &Ctx, trig: &Trig, prev: Option<(&Draft, &Trig)>) -> usize {
+    let lb = ctx.boundary_back(trig.start);
+    let prev_end = prev.map(|(_, t)| t.end).filter(|&e| e <= trig.start);
+    lb.map_or(0, |b| b + 1).max(prev_end.unwrap_or(0))
+}
+
+/// The parties of a trigger read from the sentence's dependency tree
+/// ([`arguments`]); `None` when the sentence is not parsed, `Err` with the
+/// reason when the trigger names no event.
+fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Draft, &Trig)>) -> Option<Result<Parties, String>> {
+    let found = arguments::from_tree(ctx, trig, entry)?;
+    if let Some(why) = found.not_event {
+        return Some(Err(why));
+    }
+    let from = clause_start(ctx, trig, prev);
+    let mut actor_note = found.actor_note;
+    let mut extra_actor = None;
+    if found.actors.is_empty() && !found.passive && !entry.frame.reported {
+        // "Demonstrators in Baghdad …", "Vietnamese-led forces …": an unnamed group the words place
+        if let Some((arg, note)) = ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) {
+            extra_actor = Some(arg);
+            actor_note = note;
+        }
+    }
+    Some(Ok(Parties {
+        actor_group: found.actors,
+        recip_group: found.recipients,
+        shared_actors: Vec::new(),
+        extra_actor,
+        actor_note,
+        recip_note: found.recip_note,
+        passive: found.passive,
+        put_under: false,
+        reduced: false,
+        as_predicate: false,
+        from,
+        source: found.source,
+    }))
+}
+
+/// A role the tree left without a party (an argument with no mention, an
+/// attachment the parser got wrong) is filled from the position rules,
+/// never with the sayer of a reported clause ("X said Y attacked Z" never
+/// codes X → Z) nor with a party the tree gave the other role.
+fn fill_from_positions(mut tree: Parties, positions: Option<Parties>) -> Parties {
+    let Some(pos) = positions else { return tree };
+    let taken: Vec<usize> = tree.actor_group.iter().chain(&tree.recip_group).chain(&tree.source).copied().collect();
+    let free = |g: &[usize]| -> Vec<usize> { g.iter().copied().filter(|k| !taken.contains(k)).collect() };
+    if tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.source.is_empty() {
+        tree.actor_group = free(&pos.actor_group);
+        if tree.actor_group.is_empty() {
+            tree.shared_actors = pos.shared_actors;
+            tree.extra_actor = pos.extra_actor;
+        }
+        if !tree.actor_group.is_empty() || !tree.shared_actors.is_empty() || tree.extra_actor.is_some() {
+            tree.actor_note = format!("{} (the tree named none)", pos.actor_note);
+        }
+    }
+    if tree.recip_group.is_empty() {
+        let taken_now: Vec<usize> = tree.actor_group.clone();
+        tree.recip_group = free(&pos.recip_group).into_iter().filter(|k| !taken_now.contains(k)).collect();
+        if !tree.recip_group.is_empty() {
+            tree.recip_note = format!("{} (the tree named none)", pos.recip_note);
+        }
+    }
+    tree
+}
+
+/// The parties of a trigger from word positions, for sentences without a
+/// tree: mentions before the trigger in its clause act, mentions after it
+/// receive, with rules for the passive, reported demands, coordinated verbs,
+/// "of" phrases and unnamed groups.
+fn position_parties(
     lex: &Lexicon,
-    doc: &Document,
     ctx: &Ctx,
     trig: &Trig,
     entry: &TriggerEntry,
     governor: Option<(&Draft, &Trig)>,
     prev: Option<(&Draft, &Trig)>,
-) -> Option<Draft> {
-    let sentence_span = {
-        let s = ctx.toks.first()?.start;
-        let e = ctx.toks.last()?.end;
-        Span::new(ctx.body, s, e).ok()?
-    };
-    let mut notes: Vec<String> = Vec::new();
-    let trigger = trigger_span(ctx, trig, sentence_span);
-
-    // ---- actors
+) -> Option<Parties> {
     let put_under = put_under(ctx, trig);
     // "civilians killed by Russian forces": a reduced relative with its agent is a passive
     let reduced = victim_participle(lex, ctx, trig) && agent_named(ctx, trig);
@@ -1476,6 +1574,59 @@ fn code_trigger(
             actor_note = "the party after 'of' (event noun)".into();
         }
     }
+    Some(Parties {
+        actor_group,
+        recip_group,
+        shared_actors,
+        extra_actor,
+        actor_note,
+        recip_note,
+        passive,
+        put_under,
+        reduced,
+        as_predicate,
+        from,
+        source: Vec::new(),
+    })
+}
+
+fn code_trigger(
+    lex: &Lexicon,
+    doc: &Document,
+    ctx: &Ctx,
+    trig: &Trig,
+    entry: &TriggerEntry,
+    governor: Option<(&Draft, &Trig)>,
+    prev: Option<(&Draft, &Trig)>,
+) -> Option<Draft> {
+    let sentence_span = {
+        let s = ctx.toks.first()?.start;
+        let e = ctx.toks.last()?.end;
+        Span::new(ctx.body, s, e).ok()?
+    };
+    let mut notes: Vec<String> = Vec::new();
+    let trigger = trigger_span(ctx, trig, sentence_span);
+
+    // ---- actors and recipients: from the tree when the sentence is parsed, else from positions
+    let parties = match tree_parties(ctx, trig, entry, prev) {
+        Some(Ok(p)) => fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev)),
+        Some(Err(_not_an_event)) => return None,
+        None => position_parties(lex, ctx, trig, entry, governor, prev)?,
+    };
+    let Parties {
+        actor_group,
+        recip_group,
+        shared_actors,
+        extra_actor,
+        mut actor_note,
+        mut recip_note,
+        passive,
+        put_under,
+        reduced,
+        as_predicate,
+        from,
+        source,
+    } = parties;
     let mut actors = ctx.args(&actor_group);
     if actors.is_empty() {
         actors = shared_actors;
@@ -1815,12 +1966,13 @@ fn code_trigger(
             .collect()
     };
 
-    // ---- attribution
+    // ---- attribution: the quote holding the trigger, else the sayer whose verb reports its clause
     let attributed_to = doc
         .quotes
         .iter()
         .find(|q| q.span.contains(trigger))
-        .and_then(|q| q.speaker.clone().or_else(|| q.speaker_text.clone()));
+        .and_then(|q| q.speaker.clone().or_else(|| q.speaker_text.clone()))
+        .or_else(|| source.first().map(|&k| ctx.ments[k].0.canonical.clone()));
 
     // ---- items of demands, offers, refusals
     let mut items = Vec::new();

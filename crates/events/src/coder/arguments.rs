@@ -1,0 +1,714 @@
+//! Arguments from the dependency tree: who acts and who is acted upon, read
+//! from a trigger's syntactic role instead of word positions.
+//!
+//! - A verb's actor is its subject (through coordination, control and
+//!   raising) or, in the passive, its agent; its recipient is its object, or
+//!   the oblique a preposition of the event type introduces ("against X",
+//!   "to X"; `data/events/arguments.tsv`).
+//! - An event noun's actor is its possessor ("Russia's attack"), a
+//!   nationality modifier ("the Israeli raid"), a `by` phrase ("a strike by
+//!   X"), every party of a `between` phrase for mutual events, or the subject
+//!   of a support verb it is the object of ("X launched an attack").
+//! - A clause reported by a verb of saying keeps its own subject as actor;
+//!   the sayer becomes the source ("X said Y attacked Z": Y → Z, from X).
+//! - An argument is the mention its head noun carries, or those of its
+//!   core modifiers (possessor, adjective, compound, apposition), or, for a
+//!   noun like "members", of its `of` phrase.
+//!
+//! Event-ness: a trigger whose arguments name no party, or whose verb's
+//! arguments break its selectional restriction (`data/events/selection.tsv`),
+//! is not coded.
+//!
+//! Every function here answers `None` for an unparsed sentence: the coder
+//! then falls back to its position rules.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use chronicle_core::{PloverType, Upos};
+use chronicle_syntax::tree::Tree;
+
+use super::{noun_class, Ctx, NounClass, Trig, TOPIC_HEADS};
+use crate::lexicon::TriggerEntry;
+
+const ARGUMENTS_TSV: &str = include_str!("../../../../data/events/arguments.tsv");
+const SELECTION_TSV: &str = include_str!("../../../../data/events/selection.tsv");
+const AGENTS_TSV: &str = include_str!("../../../../data/events/agents.tsv");
+const PARTY_NOUNS_TSV: &str = include_str!("../../../../data/events/party_nouns.tsv");
+
+/// A verb's selectional restriction (`selection.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Requirement {
+    /// An object, when present, names a party.
+    ObjectParty,
+    /// A subject, when present, names a party.
+    SubjectParty,
+    /// A request names what is requested (not only what it is about).
+    AskedContent,
+}
+
+/// The word groups the tree rules read, loaded once from `data/events/`.
+#[derive(Debug, Default)]
+struct Words {
+    /// Event type → prepositions introducing its recipient.
+    recipient: Vec<(PloverType, Vec<String>)>,
+    mutual: HashSet<String>,
+    agent: HashSet<String>,
+    support: HashSet<String>,
+    reporting: HashSet<String>,
+    pronoun: HashSet<String>,
+    relative: HashSet<String>,
+    /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
+    parties: HashSet<String>,
+    /// Verb lemma → restriction.
+    selection: Vec<(String, Requirement)>,
+}
+
+/// The data lines of a TSV text: (1-based line, columns).
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+fn word_list(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(',').map(str::trim).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+impl Words {
+    /// Parses the built-in files; problems come back as "file:line: why".
+    fn parse() -> (Words, Vec<String>) {
+        let mut w = Words::default();
+        let mut problems = Vec::new();
+        for (line, cols) in data_lines(ARGUMENTS_TSV) {
+            let [group, key, words] = cols[..] else {
+                problems.push(format!("arguments.tsv:{line}: expected 3 columns"));
+                continue;
+            };
+            let set = match group {
+                "recipient" => {
+                    match PloverType::parse(key) {
+                        Some(t) => w.recipient.push((t, word_list(words).collect())),
+                        None => problems.push(format!("arguments.tsv:{line}: unknown type '{key}'")),
+                    }
+                    continue;
+                }
+                "mutual" => &mut w.mutual,
+                "agent" => &mut w.agent,
+                "support" => &mut w.support,
+                "reporting" => &mut w.reporting,
+                "pronoun" => &mut w.pronoun,
+                "relative" => &mut w.relative,
+                other => {
+                    problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
+                    continue;
+                }
+            };
+            set.extend(word_list(words));
+        }
+        for (line, cols) in data_lines(SELECTION_TSV) {
+            let req = match cols.get(1).copied() {
+                Some("object-party") => Requirement::ObjectParty,
+                Some("subject-party") => Requirement::SubjectParty,
+                Some("asked-content") => Requirement::AskedContent,
+                other => {
+                    problems.push(format!("selection.tsv:{line}: unknown requirement {other:?}"));
+                    continue;
+                }
+            };
+            w.selection.push((cols[0].to_lowercase(), req));
+        }
+        for (line, cols) in data_lines(AGENTS_TSV) {
+            match cols[..] {
+                [noun, _code] => {
+                    w.parties.insert(noun.to_lowercase());
+                }
+                _ => problems.push(format!("agents.tsv:{line}: expected noun <TAB> code")),
+            }
+        }
+        for (_, cols) in data_lines(PARTY_NOUNS_TSV) {
+            w.parties.insert(cols[0].to_lowercase());
+        }
+        (w, problems)
+    }
+
+    fn recipient_preps(&self, t: PloverType) -> &[String] {
+        self.recipient.iter().find(|(k, _)| *k == t).map_or(&[], |(_, v)| v.as_slice())
+    }
+
+    fn requirement(&self, lemma: &str) -> Option<Requirement> {
+        self.selection.iter().find(|(l, _)| l == lemma).map(|(_, r)| *r)
+    }
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
+
+/// What the tree says about one trigger's participants. Mentions are
+/// indexes into the sentence context's mentions.
+#[derive(Debug, Default)]
+pub(super) struct TreeArgs {
+    pub actors: Vec<usize>,
+    pub recipients: Vec<usize>,
+    pub actor_note: String,
+    pub recip_note: String,
+    /// The predicate is passive (its subject is acted upon).
+    pub passive: bool,
+    /// The subject of the verb of saying that reports the trigger's clause.
+    pub source: Vec<usize>,
+    /// Why the trigger names no event, when it does not.
+    pub not_event: Option<String>,
+}
+
+/// The argument heads of a predicate before they become mentions.
+#[derive(Debug, Default)]
+struct Heads {
+    actors: Vec<usize>,
+    recipients: Vec<usize>,
+    /// Every head that takes part (for event-ness): arguments and obliques.
+    participants: Vec<usize>,
+    actor_note: &'static str,
+    recip_note: &'static str,
+    passive: bool,
+}
+
+/// A sentence's tree with the coder's context: token and mention alignment.
+struct View<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    tree: &'c Tree<'a>,
+}
+
+/// The arguments of `trig` from the tree, or `None` when the sentence has
+/// no parse.
+pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<TreeArgs> {
+    let tree = ctx.tree.as_ref()?;
+    let v = View { ctx, tree };
+    let head = v.trigger_head(trig)?;
+    let words = &*WORDS;
+    if entry.frame.reported {
+        return Some(v.reported_demand(head));
+    }
+    let nominal = matches!(tree.upos(head), Some(Upos::Noun | Upos::Propn));
+    let heads = if nominal { v.nominal(head, trig, entry) } else { v.verbal(head, trig, entry) };
+    let mut out = TreeArgs {
+        actors: v.mentions_of_all(&heads.actors),
+        recipients: v.mentions_of_all(&heads.recipients),
+        actor_note: heads.actor_note.to_string(),
+        recip_note: heads.recip_note.to_string(),
+        passive: heads.passive,
+        ..TreeArgs::default()
+    };
+    out.recipients.retain(|k| !out.actors.contains(k));
+    if let Some(rv) = v.reporting_verb(head) {
+        out.source = v.mentions_of_all(&v.sayers(rv));
+        out.source.retain(|k| !out.actors.contains(k) && !out.recipients.contains(k));
+        if !out.source.is_empty() {
+            out.actor_note.push_str(&format!(" (reported by '{}': its subject is the source)", tree.word(rv)));
+        }
+    }
+    out.not_event = if nominal { v.nominal_no_event(head) } else { v.verbal_no_event(head, &heads, words) };
+    Some(out)
+}
+
+impl View<'_, '_> {
+    /// The coder token index holding doc token `t`'s start.
+    fn ctx_token(&self, t: usize) -> Option<usize> {
+        let start = self.ctx.doc.tokens.get(t)?.span.start();
+        let j = self.ctx.toks.partition_point(|x| x.end <= start);
+        self.ctx.toks.get(j).filter(|x| x.start < self.ctx.doc.tokens[t].span.end()).map(|_| j)
+    }
+
+    /// The doc token holding coder token `i`'s start.
+    fn doc_token(&self, i: usize) -> Option<usize> {
+        let start = self.ctx.toks.get(i)?.start;
+        let range = self.tree.tokens();
+        let toks = &self.ctx.doc.tokens[range.clone()];
+        let j = toks.partition_point(|d| d.span.end() <= start);
+        toks.get(j).filter(|d| d.span.start() <= start).map(|_| range.start + j)
+    }
+
+    /// The mention (context index) covering doc token `t`.
+    fn mention_at(&self, t: usize) -> Option<usize> {
+        self.ctx.owner.get(self.ctx_token(t)?).copied().flatten()
+    }
+
+    /// The syntactic head of the trigger's words: the one whose head lies
+    /// outside them ("air strike" → strike, "held … talks" → held).
+    fn trigger_head(&self, trig: &Trig) -> Option<usize> {
+        let toks: Vec<usize> = (trig.start..trig.end).filter_map(|i| self.doc_token(i)).collect();
+        toks.iter().copied().find(|&t| self.tree.head(t).is_none_or(|h| !toks.contains(&h))).or(toks.first().copied())
+    }
+
+    /// The doc tokens of the trigger's words.
+    fn trigger_tokens(&self, trig: &Trig) -> Vec<usize> {
+        let mut toks: Vec<usize> = (trig.start..trig.end).filter_map(|i| self.doc_token(i)).collect();
+        toks.dedup();
+        toks
+    }
+
+    /// The mentions an argument headed by `n` names: the head's own
+    /// mention; else those of its core modifiers (possessor, adjective,
+    /// compound, apposition, flat name parts); else those of an `of` phrase
+    /// ("members of the Association"). A relative pronoun stands for the
+    /// noun its clause modifies; a personal pronoun in a reported clause for
+    /// the sayer.
+    fn mentions_of(&self, n: usize) -> Vec<usize> {
+        let t = self.tree;
+        let lemma = t.lemma(n).to_lowercase();
+        if WORDS.relative.contains(&lemma) && t.upos(n) == Some(Upos::Pron) {
+            let clause = t.head(n).filter(|&c| t.deprel(c) == "acl:relcl");
+            return clause.and_then(|c| t.head(c)).map_or(Vec::new(), |a| self.mentions_of_all(&t.with_conjuncts(a)));
+        }
+        if (WORDS.pronoun.contains(&lemma) || lemma == "it") && t.upos(n) == Some(Upos::Pron) {
+            let sayer = t.head(n).and_then(|v| self.reporting_verb(v));
+            return sayer.map_or(Vec::new(), |rv| self.mentions_of_all(&self.sayers(rv)));
+        }
+        let coded = |v: &[usize]| v.iter().any(|&k| self.ctx.ments[k].0.country.is_some());
+        let mut out: Vec<usize> = self.mention_at(n).into_iter().collect();
+        if !coded(&out) {
+            // "Hungarian and Romanian officials", "British Defence Secretary Tom King": the
+            // modifiers name the party or give a named person's country
+            out.extend(self.modifier_mentions(n, 3));
+        }
+        if !coded(&out) {
+            out.extend(self.located(n));
+        }
+        if !coded(&out) {
+            // "members of the Association", "King Hassan of Morocco"
+            if let Some((_, c)) = t.obliques(n).into_iter().find(|(case, _)| *case == "of") {
+                out.extend(self.mentions_of_all(&t.with_conjuncts(c)));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Mentions of `n`'s core modifiers (possessor, adjective, compound,
+    /// apposition, name parts) and their conjuncts, `depth` levels down.
+    fn modifier_mentions(&self, n: usize, depth: usize) -> Vec<usize> {
+        let t = self.tree;
+        let mut out = Vec::new();
+        if depth == 0 {
+            return out;
+        }
+        for c in t.children(n) {
+            if !matches!(t.deprel(c), "nmod:poss" | "amod" | "compound" | "appos" | "flat" | "flat:name") {
+                continue;
+            }
+            for x in t.with_conjuncts(c) {
+                match self.mention_at(x) {
+                    Some(k) => out.push(k),
+                    None => out.extend(self.modifier_mentions(x, depth - 1)),
+                }
+            }
+        }
+        out
+    }
+
+    /// "Demonstrators in Baghdad", "students throughout Indonesia": a noun of
+    /// people placed in a country-coded place stands for that country.
+    fn located(&self, n: usize) -> Vec<usize> {
+        let t = self.tree;
+        if !WORDS.parties.contains(&t.lemma(n).to_lowercase()) && !self.listed_party_noun(n) {
+            return Vec::new();
+        }
+        t.obliques(n)
+            .into_iter()
+            .filter(|(case, _)| matches!(case.to_lowercase().as_str(), "in" | "throughout" | "across" | "from" | "inside"))
+            .filter_map(|(_, x)| self.mention_at(x))
+            .filter(|&k| self.ctx.ments[k].0.country.is_some())
+            .take(1)
+            .collect()
+    }
+
+    /// True for a noun listed as security, civil or armed in `nouns.tsv`.
+    fn listed_party_noun(&self, n: usize) -> bool {
+        let listed = self.ctx_token(n).and_then(|i| self.ctx.toks.get(i)).and_then(noun_class);
+        matches!(listed, Some(NounClass::Security | NounClass::Civil | NounClass::Armed))
+    }
+
+    /// Who speaks through verb of saying `rv`: its subjects, or for "X was
+    /// quoted as saying" the passive subject of the verb it complements.
+    fn sayers(&self, rv: usize) -> Vec<usize> {
+        let t = self.tree;
+        let own = t.subjects(rv);
+        if !own.is_empty() {
+            return own;
+        }
+        match (t.base_rel(rv), t.head(rv)) {
+            ("advcl" | "xcomp", Some(h)) => t.subjects(h),
+            _ => Vec::new(),
+        }
+    }
+
+    fn mentions_of_all(&self, heads: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for &h in heads {
+            for k in self.mentions_of(h) {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+        out
+    }
+
+    /// True when the phrase headed by `n` names a party: a mention, a noun
+    /// of a person or group, a personal pronoun, or a number ("three were
+    /// killed").
+    fn is_party(&self, n: usize) -> bool {
+        let t = self.tree;
+        let lemma = t.lemma(n).to_lowercase();
+        if !self.mentions_of(n).is_empty() || WORDS.parties.contains(&lemma) {
+            return true;
+        }
+        if self.listed_party_noun(n) {
+            return true;
+        }
+        match t.upos(n) {
+            Some(Upos::Pron) => WORDS.pronoun.contains(&lemma) || WORDS.relative.contains(&lemma),
+            Some(Upos::Num) => true,
+            _ => false,
+        }
+    }
+
+    /// The verb of saying that reports the clause of `v`: reached from `v`
+    /// up through coordination, control and complement clauses ("X said Y
+    /// attacked Z"), or a `parataxis` child of the clause ("Y attacked Z, X
+    /// said").
+    fn reporting_verb(&self, v: usize) -> Option<usize> {
+        let t = self.tree;
+        let reporting = |x: usize| WORDS.reporting.contains(&t.lemma(x).to_lowercase());
+        let mut cur = v;
+        for _ in 0..8 {
+            if let Some(p) = t.children_with(cur, "parataxis").into_iter().find(|&p| reporting(p)) {
+                return Some(p);
+            }
+            let h = t.head(cur)?;
+            match t.base_rel(cur) {
+                "ccomp" | "parataxis" if reporting(h) => return Some(h),
+                "conj" | "xcomp" | "ccomp" | "advcl" | "aux" | "acl" | "obj" | "nsubj" | "obl" | "nmod" => cur = h,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// "X said Y must …" (a `reported` lexicon entry on a modal): the sayer
+    /// demands, the modal verb's subject is asked.
+    fn reported_demand(&self, modal: usize) -> TreeArgs {
+        let t = self.tree;
+        let verb = if t.base_rel(modal) == "aux" { t.head(modal) } else { Some(modal) };
+        let Some((verb, rv)) = verb.and_then(|v| Some((v, self.reporting_verb(v)?))) else {
+            return TreeArgs { not_event: Some("no verb of saying reports the modal".into()), ..TreeArgs::default() };
+        };
+        TreeArgs {
+            actors: self.mentions_of_all(&self.sayers(rv)),
+            recipients: self.mentions_of_all(&t.subjects(verb)),
+            actor_note: format!("subject of '{}' (tree)", t.word(rv)),
+            recip_note: "subject of the reported modal (tree)".into(),
+            ..TreeArgs::default()
+        }
+    }
+
+    /// Obliques of the trigger's words and of `v`, with their conjuncts:
+    /// (preposition, noun).
+    fn obliques(&self, v: usize, trig: &Trig) -> Vec<(String, usize)> {
+        let mut heads = self.trigger_tokens(trig);
+        if !heads.contains(&v) {
+            heads.push(v);
+        }
+        let mut out = Vec::new();
+        for h in heads {
+            for (case, n) in self.tree.obliques(h) {
+                for c in self.tree.with_conjuncts(n) {
+                    out.push((case.to_lowercase(), c));
+                }
+            }
+        }
+        out
+    }
+
+    /// Recipients and mutual parties from obliques; (recipients, parties).
+    fn oblique_roles(&self, obliques: &[(String, usize)], entry: &TriggerEntry) -> (Vec<usize>, Vec<usize>) {
+        let preps = WORDS.recipient_preps(entry.event_type);
+        let mut recipients = Vec::new();
+        let mut parties = Vec::new();
+        for (case, n) in obliques {
+            if entry.frame.mutual && WORDS.mutual.contains(case) {
+                parties.push(*n);
+            } else if preps.contains(case) {
+                recipients.push(*n);
+            }
+        }
+        (recipients, parties)
+    }
+
+    /// Arguments of a verbal (or adjectival) predicate `v`.
+    fn verbal(&self, v: usize, trig: &Trig, entry: &TriggerEntry) -> Heads {
+        let t = self.tree;
+        let reduced = t.deprel(v) == "acl" && t.xpos(v) == "VBN";
+        // "is opposed to", "is committed to": an adjective, not a passive
+        let adjectival = self.ctx.word(trig.end) == "to";
+        let passive = entry.frame.verb && !adjectival && (t.is_passive(v) || reduced);
+        let mut subjects = t.subjects(v);
+        let mut actor_note = if passive { "passive: 'by' phrase (tree)" } else { "subject (tree)" };
+        if subjects.is_empty() {
+            match (t.deprel(v), t.head(v)) {
+                // "civilians killed by …", "troops loyal to …": the noun the participle describes
+                ("acl", Some(h)) => subjects = t.with_conjuncts(h),
+                // "…, killing five": the subject of the main clause
+                ("advcl", Some(h)) if t.xpos(v) == "VBG" => {
+                    subjects = t.subjects(h);
+                    actor_note = "subject of the main clause (tree)";
+                }
+                _ => {}
+            }
+        }
+        let trigger_toks = self.trigger_tokens(trig);
+        // the objects of every word of the trigger ("prepared to resume shelling X")
+        let mut objects: Vec<usize> = Vec::new();
+        for &w in trigger_toks.iter().chain(std::iter::once(&v)) {
+            for o in t.objects(w) {
+                if !trigger_toks.contains(&o) && !objects.contains(&o) {
+                    objects.push(o);
+                }
+            }
+        }
+        let obliques = self.obliques(v, trig);
+        let (oblique_recipients, parties) = self.oblique_roles(&obliques, entry);
+        let (mut actors, mut recipients) = if passive { (t.agents(v), subjects) } else { (subjects, objects.clone()) };
+        let mut recip_note = if passive { "passive: subject (tree)" } else { "object (tree)" };
+        let unnamed = |v: &[usize]| v.iter().all(|&r| self.mentions_of(r).is_empty());
+        if !passive && unnamed(&recipients) {
+            let nested = self.nested_recipients(&recipients, entry);
+            if !nested.is_empty() {
+                recipients = nested;
+                recip_note = "the party the object is with/to/against (tree)";
+            } else if !oblique_recipients.is_empty() {
+                recipients = oblique_recipients;
+                recip_note = "oblique of the event type (tree)";
+            } else if entry.governs.is_some() {
+                recipients = self.complement_recipients(v, &actors, 3);
+                recip_note = "from the complement clause (tree)";
+            }
+        }
+        if !parties.is_empty() {
+            actors.extend(parties);
+            actor_note = "subject and the parties met (tree)";
+        }
+        let mut participants: Vec<usize> = actors.iter().chain(&recipients).chain(&objects).copied().collect();
+        participants.extend(obliques.iter().map(|(_, n)| *n));
+        Heads { actors, recipients, participants, actor_note, recip_note, passive }
+    }
+
+    /// "closed its borders with Iran", "aid to Albanian rebels": the party an
+    /// unnamed object is with, to or against.
+    fn nested_recipients(&self, objects: &[usize], entry: &TriggerEntry) -> Vec<usize> {
+        let preps = WORDS.recipient_preps(entry.event_type);
+        let mut out = Vec::new();
+        for &o in objects {
+            for (case, x) in self.tree.obliques(o) {
+                let case = case.to_lowercase();
+                if preps.contains(&case) || WORDS.mutual.contains(&case) || case == "to" {
+                    out.extend(self.tree.with_conjuncts(x).into_iter().filter(|&c| !self.mentions_of(c).is_empty()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The recipients of a verb that governs a complement ("demanded that X
+    /// end …", "threatened to break off relations with X", "is willing to
+    /// send troops to help defend X"): the complement's own subject when it
+    /// is not the actor, else its objects and obliques naming a party,
+    /// looking `depth` clauses down.
+    fn complement_recipients(&self, v: usize, actors: &[usize], depth: usize) -> Vec<usize> {
+        let t = self.tree;
+        if depth == 0 {
+            return Vec::new();
+        }
+        let named = |heads: Vec<usize>| -> Vec<usize> {
+            heads.into_iter().flat_map(|h| t.with_conjuncts(h)).filter(|&h| !self.mentions_of(h).is_empty()).collect()
+        };
+        let clauses: Vec<usize> = t
+            .children(v)
+            .into_iter()
+            .filter(|&c| matches!(t.base_rel(c), "xcomp" | "ccomp" | "advcl"))
+            .collect();
+        let actor_mentions = self.mentions_of_all(actors);
+        for c in clauses {
+            let own: Vec<usize> = t.children(c).into_iter().filter(|&s| t.base_rel(s) == "nsubj").collect();
+            let own = named(own);
+            if !own.is_empty() {
+                if self.mentions_of_all(&own).iter().all(|k| actor_mentions.contains(k)) {
+                    continue; // the actor again: "X said it would …"
+                }
+                return own;
+            }
+            let objects = named(t.objects(c));
+            if !objects.is_empty() {
+                return objects;
+            }
+            let obliques = named(
+                t.obliques(c)
+                    .into_iter()
+                    .filter(|(case, _)| matches!(case.to_lowercase().as_str(), "to" | "with" | "on" | "against" | "from" | "for" | "at" | "into"))
+                    .map(|(_, x)| x)
+                    .collect(),
+            );
+            if !obliques.is_empty() {
+                return obliques;
+            }
+            let nested = self.complement_recipients(c, actors, depth - 1);
+            if !nested.is_empty() {
+                return nested;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Arguments of an event noun `n`.
+    fn nominal(&self, n: usize, trig: &Trig, entry: &TriggerEntry) -> Heads {
+        let t = self.tree;
+        let mut actors: Vec<usize> = Vec::new();
+        let mut actor_note = "possessor or modifier of the event noun (tree)";
+        // "Russia's attack", "the Israeli raid", "U.S. sanctions"
+        for c in t.children(n) {
+            if matches!(t.deprel(c), "nmod:poss" | "amod" | "compound") && !self.mentions_of(c).is_empty() {
+                actors.push(c);
+            }
+        }
+        let obliques = self.obliques(n, trig);
+        let (mut recipients, parties) = self.oblique_roles(&obliques, entry);
+        let mut recip_note = "oblique of the event noun (tree)";
+        let by: Vec<usize> = obliques.iter().filter(|(c, _)| WORDS.agent.contains(c)).map(|(_, x)| *x).collect();
+        if !by.is_empty() {
+            actors = by;
+            actor_note = "'by' phrase of the event noun (tree)";
+        }
+        if !parties.is_empty() {
+            actors.extend(parties);
+            actor_note = "the parties of the event noun (tree)";
+        }
+        // "the withdrawal of Ukrainian forces" (actor) / "the shelling of Kharkiv" (recipient)
+        let of: Vec<usize> = obliques.iter().filter(|(c, _)| c == "of").map(|(_, x)| *x).collect();
+        let done_to = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Sanction);
+        if !of.is_empty() {
+            if actors.is_empty() && !done_to {
+                actors = of;
+                actor_note = "the party after 'of' (tree)";
+            } else if recipients.is_empty() {
+                recipients = of;
+                recip_note = "the party after 'of' (tree)";
+            }
+        }
+        // "X has been put under investigation": X is acted upon
+        let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
+        if let (true, true, Some(h)) = (put_under, actors.is_empty(), t.head(n)) {
+            recipients = t.subjects(h);
+            recip_note = "subject of the verb putting it 'under' the event noun (tree)";
+        }
+        if actors.is_empty() {
+            if let Some((verb_actors, verb_recipients)) = self.support_verb(n, entry) {
+                actors = verb_actors;
+                actor_note = "subject of the support verb (tree)";
+                if recipients.is_empty() && !verb_recipients.is_empty() {
+                    recipients = verb_recipients;
+                    recip_note = "oblique of the support verb (tree)";
+                }
+            }
+        }
+        let mut participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
+        participants.extend(obliques.iter().map(|(_, x)| *x));
+        // a passive support verb's subject is the event noun itself: no swap, except "put under"
+        Heads { actors, recipients, participants, actor_note, recip_note, passive: put_under }
+    }
+
+    /// "X launched an attack on Y", "an attack was carried out by X": the
+    /// support verb governing the event noun `n` as its object (or passive
+    /// subject) gives the actors, and its obliques of the event type the
+    /// recipients: (actors, recipients).
+    fn support_verb(&self, n: usize, entry: &TriggerEntry) -> Option<(Vec<usize>, Vec<usize>)> {
+        let t = self.tree;
+        let n = t.first_conjunct(n);
+        let verb = t.head(n).filter(|&h| WORDS.support.contains(&t.lemma(h).to_lowercase()))?;
+        let mut actors = match t.deprel(n) {
+            "obj" => t.subjects(verb),
+            "nsubj:pass" => t.agents(verb),
+            _ => return None,
+        };
+        let obliques: Vec<(String, usize)> = t.obliques(verb).into_iter().map(|(c, x)| (c.to_lowercase(), x)).collect();
+        let (recipients, parties) = self.oblique_roles(&obliques, entry);
+        actors.extend(parties);
+        Some((actors, recipients))
+    }
+
+    /// Event-ness of a verbal trigger: its verb's selectional restriction,
+    /// then at least one participant that names a party.
+    fn verbal_no_event(&self, v: usize, heads: &Heads, words: &Words) -> Option<String> {
+        let t = self.tree;
+        let lemma = t.lemma(v).to_lowercase();
+        match words.requirement(&lemma) {
+            Some(Requirement::ObjectParty) => {
+                let objects = t.objects(v);
+                if !objects.is_empty() && !objects.iter().any(|&o| self.is_party(o)) {
+                    return Some(format!("the object of '{}' names no party", t.word(v)));
+                }
+            }
+            Some(Requirement::SubjectParty) => {
+                let subjects = t.subjects(v);
+                if !subjects.is_empty() && !subjects.iter().any(|&s| self.is_party(s)) {
+                    return Some(format!("the subject of '{}' names no party", t.word(v)));
+                }
+            }
+            Some(Requirement::AskedContent) => {
+                let about = t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("about"));
+                let content = !t.children_with(v, "xcomp").is_empty()
+                    || !t.children_with(v, "ccomp").is_empty()
+                    || t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("for"))
+                    || t.objects(v).iter().any(|&o| !self.is_party(o));
+                if about && !content {
+                    return Some(format!("'{}' about something asks a question, not for something", t.word(v)));
+                }
+            }
+            None => {}
+        }
+        if heads.participants.iter().any(|&p| self.is_party(p)) {
+            return None;
+        }
+        Some(format!("no participant of '{}' names a party", t.word(v)))
+    }
+
+    /// Event-ness of an event noun: a noun that only modifies another noun
+    /// ("attack helicopters", "protest leaders") names no event, unless that
+    /// noun is about an event ("ceasefire talks").
+    fn nominal_no_event(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        let h = t.head(n).filter(|_| t.deprel(n) == "compound")?;
+        let head_word = t.word(h).to_lowercase();
+        if TOPIC_HEADS.contains(&head_word.as_str()) {
+            return None;
+        }
+        // only a noun of people or things: "aid workers", "protest leaders", "attack helicopters"
+        let thing = self.ctx_token(h).and_then(|i| self.ctx.toks.get(i)).and_then(noun_class) == Some(NounClass::Weapon);
+        let people = self.mention_at(h).is_none() && WORDS.parties.contains(&t.lemma(h).to_lowercase());
+        (people || thing).then(|| format!("'{}' only modifies '{}'", t.word(n), t.word(h)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_lists_load_without_problems() {
+        let (w, problems) = Words::parse();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(w.recipient_preps(PloverType::Assault).contains(&"against".to_string()));
+        assert!(w.parties.contains("troop") && w.parties.contains("official"));
+        assert_eq!(w.requirement("release"), Some(Requirement::ObjectParty));
+        assert!(w.reporting.contains("say") && w.support.contains("launch"));
+    }
+}
