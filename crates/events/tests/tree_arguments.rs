@@ -1,0 +1,260 @@
+//! Actors and recipients from the dependency tree, and the event-ness rules
+//! that read it. Invented sentences with hand-written trees and mentions (no
+//! model needed): each test shows one construction.
+
+use chronicle_core::{
+    DocId, Document, EntityType, Event, EventArg, InputFormat, Mention, MentionSource, Metadata, PloverType,
+    Sentence, Span, Token, TokenSyntax, Upos,
+};
+use chronicle_events::EventCoder;
+
+use EntityType::{Group, Location};
+use Upos::*;
+
+/// One token: (head, 1-based, 0 for the root), relation, UPOS, lemma (`""`: the lower-case word).
+type Arc = (usize, &'static str, Upos, &'static str);
+
+/// A one-sentence document over `text` (tokens split on spaces) with the
+/// given tree and mentions (surface, type, country), coded.
+fn coded(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, &str)]) -> Document {
+    let mut d = Document::new(
+        DocId::from_text(text),
+        "test".into(),
+        InputFormat::Text,
+        text.as_bytes().to_vec(),
+        text.into(),
+        text.into(),
+        Metadata::default(),
+    );
+    let words: Vec<&str> = text.split(' ').collect();
+    assert_eq!(words.len(), arcs.len(), "one arc per word");
+    let mut at = 0;
+    for (w, &(head, rel, upos, lemma)) in words.iter().zip(arcs) {
+        let span = Span::new(d.body(), at, at + w.len()).unwrap();
+        let xpos = match (upos, w) {
+            (Verb, w) if w.ends_with("ed") => "VBN",
+            (Verb, w) if w.ends_with("ing") => "VBG",
+            _ => "_",
+        };
+        let mut tok = Token::new(span);
+        tok.syntax = Some(TokenSyntax {
+            upos,
+            xpos: xpos.into(),
+            lemma: if lemma.is_empty() { w.to_lowercase() } else { lemma.into() },
+            head: (head > 0).then(|| (head - 1) as u32),
+            deprel: rel.into(),
+        });
+        d.tokens.push(tok);
+        at += w.len() + 1;
+    }
+    d.sentences.push(Sentence { span: Span::new(d.body(), 0, text.len()).unwrap() });
+    for (surface, ty, country) in mentions {
+        let start = text.find(surface).expect("mention in text");
+        d.mentions.push(Mention {
+            span: Span::new(text, start, start + surface.len()).unwrap(),
+            entity_type: *ty,
+            canonical: surface.to_string(),
+            kb_id: None,
+            country: Some(country.to_string()),
+            sector: None,
+            source: MentionSource::Kb,
+        });
+    }
+    d.sort_layers();
+    EventCoder::builtin().unwrap().code(&mut d);
+    d
+}
+
+fn countries(args: &[EventArg]) -> Vec<&str> {
+    let mut v: Vec<&str> = args.iter().filter_map(|a| a.country.as_deref()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn event<'a>(d: &'a Document, trigger: &str) -> &'a Event {
+    d.events
+        .iter()
+        .find(|e| e.trigger.text(d.body()).to_lowercase().contains(trigger))
+        .unwrap_or_else(|| panic!("no event on '{trigger}': {:#?}", d.events))
+}
+
+fn no_event(d: &Document, trigger: &str) {
+    let found = d.events.iter().find(|e| e.trigger.text(d.body()).to_lowercase().contains(trigger));
+    assert!(found.is_none(), "'{trigger}' should be no event: {found:#?}");
+}
+
+#[test]
+fn reported_speech_codes_the_clause_not_the_sayer() {
+    let d = coded(
+        "Cairo said Libyan militias shelled Sirte .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "say"), (4, "amod", Adj, ""), (5, "nsubj", Noun, "militia"), (2, "ccomp", Verb, "shell"), (5, "obj", Propn, ""), (2, "punct", Punct, "")],
+        &[("Cairo", Location, "EGY"), ("Libyan", Group, "LBY"), ("Sirte", Location, "LBY")],
+    );
+    let e = event(&d, "shelled");
+    assert_eq!(e.event_type, PloverType::Assault);
+    assert_eq!(countries(&e.actors), ["LBY"], "{}", e.rule);
+    assert_eq!(e.recipients.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Sirte"], "{}", e.rule);
+    assert_eq!(e.attributed_to.as_deref(), Some("Cairo"), "the sayer is the source");
+}
+
+#[test]
+fn a_passive_agent_acts_on_the_subject() {
+    let d = coded(
+        "Goma was shelled by Rwandan troops .",
+        &[(3, "nsubj:pass", Propn, ""), (3, "aux:pass", Aux, "be"), (0, "root", Verb, "shell"), (6, "case", Adp, ""), (6, "amod", Adj, ""), (3, "obl:agent", Noun, "troop"), (3, "punct", Punct, "")],
+        &[("Goma", Location, "COD"), ("Rwandan", Group, "RWA")],
+    );
+    let e = event(&d, "shelled");
+    assert_eq!(countries(&e.actors), ["RWA"], "{}", e.rule);
+    assert_eq!(countries(&e.recipients), ["COD"], "{}", e.rule);
+}
+
+#[test]
+fn an_event_noun_takes_its_possessor_and_its_on_phrase() {
+    let d = coded(
+        "Ethiopia 's attack on Asmara failed .",
+        &[(3, "nmod:poss", Propn, ""), (1, "case", Part, ""), (6, "nsubj", Noun, ""), (5, "case", Adp, ""), (3, "nmod", Propn, ""), (0, "root", Verb, "fail"), (6, "punct", Punct, "")],
+        &[("Ethiopia", Location, "ETH"), ("Asmara", Location, "ERI")],
+    );
+    let e = event(&d, "attack");
+    assert_eq!(countries(&e.actors), ["ETH"], "{}", e.rule);
+    assert_eq!(countries(&e.recipients), ["ERI"], "{}", e.rule);
+}
+
+#[test]
+fn a_nationality_adjective_is_the_actor_of_an_event_noun() {
+    let d = coded(
+        "The Kenyan raid on Kismayo began .",
+        &[(3, "det", Det, ""), (3, "amod", Adj, ""), (6, "nsubj", Noun, ""), (5, "case", Adp, ""), (3, "nmod", Propn, ""), (0, "root", Verb, "begin"), (6, "punct", Punct, "")],
+        &[("Kenyan", Group, "KEN"), ("Kismayo", Location, "SOM")],
+    );
+    let e = event(&d, "raid");
+    assert_eq!(countries(&e.actors), ["KEN"], "{}", e.rule);
+    assert_eq!(countries(&e.recipients), ["SOM"], "{}", e.rule);
+}
+
+#[test]
+fn talks_between_two_parties_make_both_actors() {
+    let d = coded(
+        "Talks between Peru and Chile resumed .",
+        &[(6, "nsubj", Noun, "talk"), (3, "case", Adp, ""), (1, "nmod", Propn, ""), (5, "cc", Cconj, ""), (3, "conj", Propn, ""), (0, "root", Verb, "resume"), (6, "punct", Punct, "")],
+        &[("Peru", Location, "PER"), ("Chile", Location, "CHL")],
+    );
+    let e = event(&d, "talks");
+    assert_eq!(e.event_type, PloverType::Consult);
+    assert_eq!(countries(&e.actors), ["CHL", "PER"], "{}", e.rule);
+}
+
+#[test]
+fn a_by_phrase_names_the_actor_of_an_event_noun() {
+    let d = coded(
+        "An air strike by Nigerian forces hit Maiduguri .",
+        &[(3, "det", Det, ""), (3, "compound", Noun, ""), (7, "nsubj", Noun, ""), (6, "case", Adp, ""), (6, "amod", Adj, ""), (3, "nmod", Noun, "force"), (0, "root", Verb, "hit"), (7, "obj", Propn, ""), (7, "punct", Punct, "")],
+        &[("Nigerian", Group, "NGA"), ("Maiduguri", Location, "NGA")],
+    );
+    let e = event(&d, "strike");
+    assert_eq!(countries(&e.actors), ["NGA"], "{}", e.rule);
+}
+
+#[test]
+fn coordinated_subjects_are_all_actors_and_control_keeps_them() {
+    let d = coded(
+        "Mali and Niger agreed to release Chadian prisoners .",
+        &[(4, "nsubj", Propn, ""), (3, "cc", Cconj, ""), (1, "conj", Propn, ""), (0, "root", Verb, "agree"), (6, "mark", Part, ""), (4, "xcomp", Verb, "release"), (8, "amod", Adj, ""), (6, "obj", Noun, "prisoner"), (4, "punct", Punct, "")],
+        &[("Mali", Location, "MLI"), ("Niger", Location, "NER"), ("Chadian", Group, "TCD")],
+    );
+    let agree = event(&d, "agreed");
+    assert_eq!(countries(&agree.actors), ["MLI", "NER"], "{}", agree.rule);
+    let release = event(&d, "release");
+    assert_eq!(countries(&release.actors), ["MLI", "NER"], "{}", release.rule);
+    assert_eq!(countries(&release.recipients), ["TCD"], "{}", release.rule);
+}
+
+#[test]
+fn the_object_of_a_demand_controls_the_demanded_act() {
+    let d = coded(
+        "Egypt urged Israel to withdraw .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "urge"), (2, "obj", Propn, ""), (5, "mark", Part, ""), (2, "xcomp", Verb, "withdraw"), (2, "punct", Punct, "")],
+        &[("Egypt", Location, "EGY"), ("Israel", Location, "ISR")],
+    );
+    let e = event(&d, "withdraw");
+    assert_eq!(countries(&e.actors), ["ISR"], "{}", e.rule);
+}
+
+#[test]
+fn a_support_verb_gives_its_subject_to_the_event_noun() {
+    let d = coded(
+        "Ghana launched an attack on Togo .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "launch"), (4, "det", Det, ""), (2, "obj", Noun, ""), (6, "case", Adp, ""), (4, "nmod", Propn, ""), (2, "punct", Punct, "")],
+        &[("Ghana", Location, "GHA"), ("Togo", Location, "TGO")],
+    );
+    let e = event(&d, "attack");
+    assert_eq!(countries(&e.actors), ["GHA"], "{}", e.rule);
+    assert_eq!(countries(&e.recipients), ["TGO"], "{}", e.rule);
+}
+
+#[test]
+fn an_abstract_subject_threatening_things_is_no_event() {
+    let d = coded(
+        "Drought in Kenya threatens farms .",
+        &[(4, "nsubj", Noun, ""), (3, "case", Adp, ""), (1, "nmod", Propn, ""), (0, "root", Verb, "threaten"), (4, "obj", Noun, "farm"), (4, "punct", Punct, "")],
+        &[("Kenya", Location, "KEN")],
+    );
+    no_event(&d, "threatens");
+    // a party threatening is one
+    let d = coded(
+        "Kenya threatened Somalia .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "threaten"), (2, "obj", Propn, ""), (2, "punct", Punct, "")],
+        &[("Kenya", Location, "KEN"), ("Somalia", Location, "SOM")],
+    );
+    assert_eq!(event(&d, "threatened").event_type, PloverType::Threaten);
+}
+
+#[test]
+fn releasing_things_is_no_release_but_releasing_people_is() {
+    let d = coded(
+        "The ministry released photographs .",
+        &[(2, "det", Det, ""), (3, "nsubj", Noun, ""), (0, "root", Verb, "release"), (3, "obj", Noun, "photograph"), (3, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "released");
+    let d = coded(
+        "Rebels released the hostages .",
+        &[(2, "nsubj", Noun, "rebel"), (0, "root", Verb, "release"), (4, "det", Det, ""), (2, "obj", Noun, "hostage"), (2, "punct", Punct, "")],
+        &[],
+    );
+    assert_eq!(event(&d, "released").event_type, PloverType::Retreat);
+}
+
+#[test]
+fn meeting_a_need_is_no_meeting() {
+    let d = coded(
+        "Brazil must meet the demand for grain .",
+        &[(3, "nsubj", Propn, ""), (3, "aux", Aux, ""), (0, "root", Verb, "meet"), (5, "det", Det, ""), (3, "obj", Noun, ""), (7, "case", Adp, ""), (5, "nmod", Noun, ""), (3, "punct", Punct, "")],
+        &[("Brazil", Location, "BRA")],
+    );
+    no_event(&d, "meet");
+}
+
+#[test]
+fn asked_about_something_is_a_question_not_a_request() {
+    let d = coded(
+        "Asked about the floods , Lula said nothing .",
+        &[(7, "advcl", Verb, "ask"), (4, "case", Adp, ""), (4, "det", Det, ""), (1, "obl", Noun, "flood"), (1, "punct", Punct, ""), (7, "nsubj", Propn, ""), (0, "root", Verb, "say"), (7, "obj", Pron, ""), (7, "punct", Punct, "")],
+        &[("Lula", EntityType::Person, "BRA")],
+    );
+    no_event(&d, "asked");
+}
+
+#[test]
+fn a_pronoun_in_a_reported_clause_is_the_sayer() {
+    let d = coded(
+        "Japan said it would sanction Pyongyang .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "say"), (5, "nsubj", Pron, ""), (5, "aux", Aux, ""), (2, "ccomp", Verb, "sanction"), (5, "obj", Propn, ""), (2, "punct", Punct, "")],
+        &[("Japan", Location, "JPN"), ("Pyongyang", Location, "PRK")],
+    );
+    let e = event(&d, "sanction");
+    assert_eq!(countries(&e.actors), ["JPN"], "{}", e.rule);
+    assert_eq!(countries(&e.recipients), ["PRK"], "{}", e.rule);
+}
