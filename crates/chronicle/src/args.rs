@@ -204,13 +204,17 @@ pub enum Command {
 pub enum TrainModel {
     /// The part-of-speech tagger, dependency parser and lemma table, on UD English EWT
     /// (less its held-out documents); prints progress, then the held-out report.
-    #[command(after_help = "Examples:\n  chronicle train syntax\n  chronicle train syntax ../shared/data/ud-english-ewt --out /tmp/syntax\n\nTREEBANK defaults to ../shared/data/ud-english-ewt (or $CHRONICLE_EVAL_DATA/ud-english-ewt).\nThe binary embeds data/syntax/ when built: rebuild after training into it.")]
+    #[command(after_help = "Examples:\n  chronicle train syntax\n  chronicle train syntax ../shared/data/ud-english-ewt --out /tmp/syntax\n  chronicle train syntax --silver /tmp/silver_reuters.conllu\n\nTREEBANK defaults to ../shared/data/ud-english-ewt (or $CHRONICLE_EVAL_DATA/ud-english-ewt).\nThe binary embeds data/syntax/ when built: rebuild after training into it.")]
     Syntax {
         /// The folder holding en_ewt-ud-dev.conllu and en_ewt-ud-test.conllu.
         treebank: Option<PathBuf>,
         /// Where to write tagger.bin, parser.bin and lemmas.tsv.
         #[arg(long, default_value = "data/syntax")]
         out: PathBuf,
+        /// CoNLL-U files of silver trees on news to train on beside the gold trees
+        /// (made by crates/syntax/train/silver.py; see data/syntax/README.md).
+        #[arg(long, num_args = 1..)]
+        silver: Vec<PathBuf>,
     },
 }
 

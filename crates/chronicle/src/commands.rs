@@ -62,7 +62,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Demo { corpus, serve, bind } => demo(&corpus, serve.then_some(bind)),
         Command::Eval { task, path } => eval(task, path),
-        Command::Train { model: TrainModel::Syntax { treebank, out } } => train_syntax(treebank, &out),
+        Command::Train { model: TrainModel::Syntax { treebank, out, silver } } => train_syntax(treebank, &out, silver),
         Command::Events { actor, event_type, since, story } => {
             let store = open(&cli.db)?;
             let docs = chronicle_pipeline::all_documents(&store)?;
@@ -249,13 +249,13 @@ fn eval_ud(path: &Path) -> Result<ExitCode> {
 /// `chronicle train syntax`: trains on the treebank (held-out documents left
 /// out), writes the weights into `out`, then scores the fresh models on the
 /// held-out documents. Progress goes to stderr, the report to stdout.
-fn train_syntax(treebank: Option<PathBuf>, out: &Path) -> Result<ExitCode> {
+fn train_syntax(treebank: Option<PathBuf>, out: &Path, silver: Vec<PathBuf>) -> Result<ExitCode> {
     let treebank = treebank.unwrap_or_else(|| data_set(EvalTask::Ud.set()));
     if !treebank.is_dir() {
         bail!("no treebank folder at {} (it holds en_ewt-ud-dev.conllu and en_ewt-ud-test.conllu)", treebank.display());
     }
     let started = Instant::now();
-    let cfg = chronicle_syntax::train::TrainConfig::default();
+    let cfg = chronicle_syntax::train::TrainConfig { silver, ..Default::default() };
     let trained = chronicle_syntax::train::train_to_dir(&treebank, out, cfg, &mut |line| {
         eprintln!("[{:>6.1} s] {line}", started.elapsed().as_secs_f64());
     })

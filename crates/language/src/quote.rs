@@ -1221,7 +1221,9 @@ fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
     let span = if subject == tree.head(t).unwrap_or(usize::MAX) {
         tree.phrase(subject)?
     } else {
-        let words = tree.subtree(subject);
+        // the agent's "by" is not part of the speaker
+        let case = tree.children_with(subject, "case");
+        let words: Vec<usize> = tree.subtree(subject).into_iter().filter(|w| !case.contains(w)).collect();
         let (first, last) = (*words.first()?, *words.last()?);
         Span::new(doc.body(), doc.tokens[first].span.start(), doc.tokens[last].span.end()).ok()?
     };

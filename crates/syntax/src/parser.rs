@@ -225,9 +225,19 @@ fn class_names(labels: &[String]) -> Vec<String> {
 }
 
 struct Ctx<'a> {
-    lex: &'a [Lexeme],
+    /// Each word's feature value: its form when in the vocabulary, else its shape.
+    words: Vec<u64>,
     tags: &'a [u16],
-    vocab: &'a FxHashSet<u32>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(lex: &[Lexeme], tags: &'a [u16], vocab: &FxHashSet<u32>) -> Ctx<'a> {
+        let words = lex
+            .iter()
+            .map(|l| if vocab.is_empty() || vocab.contains(&key(l.norm)) { l.norm } else { l.shape ^ 0x554e_4b00 })
+            .collect();
+        Ctx { words, tags }
+    }
 }
 
 impl Ctx<'_> {
@@ -236,10 +246,8 @@ impl Ctx<'_> {
             NONE_VAL
         } else if t == st.n {
             ROOT_WORD
-        } else if self.vocab.is_empty() || self.vocab.contains(&key(self.lex[t].norm)) {
-            self.lex[t].norm
         } else {
-            self.lex[t].shape ^ 0x554e_4b00
+            self.words[t]
         }
     }
     fn p(&self, st: &State, t: usize) -> u64 {
@@ -435,8 +443,11 @@ impl Parser {
     }
 
     fn allowed(&self, st: &State, class: usize) -> bool {
-        let v = st.valid();
-        let at_root = st.b == st.n;
+        self.allowed_in(st.valid(), st.b == st.n, class)
+    }
+
+    /// Whether `class` is allowed given which moves are valid and whether `b0` is the root.
+    fn allowed_in(&self, v: [bool; 3], at_root: bool, class: usize) -> bool {
         match move_of(class, self.labels.len()) {
             Move::Shift => v[0],
             Move::Left(l) => v[1] && ((l == self.root_label) == at_root),
@@ -448,14 +459,15 @@ impl Parser {
     /// label id.
     pub fn parse(&self, lex: &[Lexeme], tags: &[u16]) -> Vec<(Option<usize>, u16)> {
         let n = lex.len().min(tags.len());
-        let cx = Ctx { lex, tags, vocab: &self.vocab };
+        let cx = Ctx::new(&lex[..n], tags, &self.vocab);
         let mut st = State::new(n);
         let mut f = Vec::with_capacity(96);
         let mut scores = Vec::with_capacity(self.model.classes.len());
         while !st.terminal() {
             features(&cx, &st, &mut f);
             self.model.scores(&f, &mut scores);
-            let Some(c) = best(&scores, |c| self.allowed(&st, c)) else { break };
+            let (v, at_root) = (st.valid(), st.b == st.n);
+            let Some(c) = best(&scores, |c| self.allowed_in(v, at_root, c)) else { break };
             st.apply(move_of(c, self.labels.len()));
         }
         (0..n)
@@ -518,7 +530,7 @@ pub fn train(examples: &[ParseExample], cfg: ParseTrainConfig) -> Parser {
             let ex = &examples[k];
             let (gh, gl) = &gold[k];
             let n = ex.lex.len();
-            let cx = Ctx { lex: &ex.lex, tags: &ex.tags, vocab: &parser.vocab };
+            let cx = Ctx::new(&ex.lex, &ex.tags, &parser.vocab);
             let mut st = State::new(n);
             while !st.terminal() {
                 features(&cx, &st, &mut f);
