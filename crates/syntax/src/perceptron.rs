@@ -89,9 +89,9 @@ impl Trainer {
         let now = f64::from(self.now.max(1));
         let mut keys: Vec<u32> = self.rows.keys().copied().collect();
         keys.sort_unstable();
-        let mut model = Model { magic, classes, index: FxHashMap::default(), entries: Vec::new() };
+        let (mut index, mut entries) = (FxHashMap::default(), Vec::new());
         for k in keys {
-            let start = model.entries.len();
+            let start = entries.len();
             let mut row: Vec<(u16, f32)> = self.rows[&k]
                 .iter()
                 .map(|p| (p.class, ((p.total + (now - f64::from(p.stamp)) * f64::from(p.w)) / now) as f32))
@@ -101,10 +101,10 @@ impl Trainer {
             if row.is_empty() {
                 continue;
             }
-            model.entries.extend(row);
-            model.index.insert(k, (start as u32, (model.entries.len() - start) as u16));
+            entries.extend(row);
+            index.insert(k, (start as u32, (entries.len() - start) as u16));
         }
-        model
+        Model::new(magic, classes, index, entries)
     }
 }
 
@@ -116,9 +116,92 @@ pub struct Model {
     pub classes: Vec<String>,
     index: FxHashMap<u32, (u32, u16)>,
     entries: Vec<(u16, f32)>,
+    table: Table,
+}
+
+/// The lookup structure scoring reads: an open-addressing table (linear
+/// probing, at most half full) from feature key to its row of weights, the
+/// row's first entry held in the slot itself (most rows are short, so most
+/// features cost one memory access). Scoring first resolves every feature of
+/// a decision, then adds the rest of the rows, so cache misses overlap
+/// instead of waiting on each other.
+#[derive(Clone, Debug, Default)]
+struct Table {
+    shift: u32,
+    slots: Vec<Slot>,
+    /// Entries after each row's first.
+    rest: Vec<(u16, f32)>,
+    /// The slot of key 0 (0 marks an empty slot).
+    zero: Option<Slot>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    key: u32,
+    /// Entries of the row after the first (in `rest` from `start`).
+    more: u16,
+    class: u16,
+    weight: f32,
+    start: u32,
+}
+
+impl Table {
+    fn build(index: &FxHashMap<u32, (u32, u16)>, entries: &[(u16, f32)]) -> Table {
+        let cap = (index.len() * 2).next_power_of_two().max(16);
+        let shift = 64 - cap.trailing_zeros();
+        let mut t = Table { shift, slots: vec![Slot::default(); cap], rest: Vec::new(), zero: None };
+        let mut keys: Vec<u32> = index.keys().copied().collect();
+        keys.sort_unstable();
+        for k in keys {
+            let (start, len) = index[&k];
+            let row = &entries[start as usize..start as usize + len as usize];
+            let Some((&(class, weight), more)) = row.split_first() else { continue };
+            let slot = Slot { key: k, more: more.len() as u16, class, weight, start: t.rest.len() as u32 };
+            t.rest.extend_from_slice(more);
+            if k == 0 {
+                t.zero = Some(slot);
+                continue;
+            }
+            let mut i = t.home(k);
+            while t.slots[i].key != 0 {
+                i = (i + 1) & (cap - 1);
+            }
+            t.slots[i] = slot;
+        }
+        t
+    }
+
+    #[inline]
+    fn home(&self, k: u32) -> usize {
+        (u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, k: u32) -> Option<&Slot> {
+        if k == 0 {
+            return self.zero.as_ref();
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = self.home(k) & mask;
+        loop {
+            let s = self.slots.get(i)?;
+            if s.key == k {
+                return Some(s);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 impl Model {
+    fn new(magic: [u8; 8], classes: Vec<String>, index: FxHashMap<u32, (u32, u16)>, entries: Vec<(u16, f32)>) -> Model {
+        let table = Table::build(&index, &entries);
+        Model { magic, classes, index, entries, table }
+    }
+
     /// Number of features with weights.
     pub fn len(&self) -> usize {
         self.index.len()
@@ -134,9 +217,22 @@ impl Model {
     pub fn scores(&self, features: &[u32], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.classes.len(), 0.0);
-        for f in features {
-            if let Some(&(start, len)) = self.index.get(f) {
-                for &(c, w) in &self.entries[start as usize..start as usize + len as usize] {
+        let mut rows = [(0u32, 0u16); 128];
+        for chunk in features.chunks(rows.len()) {
+            let mut n = 0;
+            for &f in chunk {
+                if let Some(slot) = self.table.get(f) {
+                    if let Some(o) = out.get_mut(slot.class as usize) {
+                        *o += slot.weight;
+                    }
+                    if slot.more > 0 {
+                        rows[n] = (slot.start, slot.more);
+                        n += 1;
+                    }
+                }
+            }
+            for &(start, more) in &rows[..n] {
+                for &(c, w) in &self.table.rest[start as usize..start as usize + more as usize] {
                     out[c as usize] += w;
                 }
             }
@@ -148,16 +244,16 @@ impl Model {
     pub fn pruned(&self, min: f32) -> Model {
         let mut keys: Vec<u32> = self.index.keys().copied().collect();
         keys.sort_unstable();
-        let mut out = Model { magic: self.magic, classes: self.classes.clone(), index: FxHashMap::default(), entries: Vec::new() };
+        let (mut index, mut entries) = (FxHashMap::default(), Vec::new());
         for k in keys {
             let (start, len) = self.index[&k];
-            let from = out.entries.len();
-            out.entries.extend(self.entries[start as usize..start as usize + len as usize].iter().filter(|e| e.1.abs() >= min));
-            if out.entries.len() > from {
-                out.index.insert(k, (from as u32, (out.entries.len() - from) as u16));
+            let from = entries.len();
+            entries.extend(self.entries[start as usize..start as usize + len as usize].iter().filter(|e| e.1.abs() >= min));
+            if entries.len() > from {
+                index.insert(k, (from as u32, (entries.len() - from) as u16));
             }
         }
-        out
+        Model::new(self.magic, self.classes.clone(), index, entries)
     }
 
     /// The weights file (see the module docs).
@@ -228,7 +324,7 @@ impl Model {
         if r.at != bytes.len() {
             return Err(bad("trailing bytes"));
         }
-        Ok(Model { magic, classes, index, entries })
+        Ok(Model::new(magic, classes, index, entries))
     }
 }
 
