@@ -1284,7 +1284,12 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], quotes: &mut Vec<
                 speaker_kb_id: None,
                 affiliation: None,
             };
-            if let Some(sp) = tree_speaker(doc, cue.start()).filter(|sp| sp.1 <= cs || ce <= sp.0) {
+            let speaker = tree_speaker(doc, cue.start()).filter(|sp| sp.1 <= cs || ce <= sp.0);
+            // a learned (unlisted) cue counts only with someone who holds the view
+            if !listed && speaker.is_none() {
+                continue;
+            }
+            if let Some(sp) = speaker {
                 q.speaker_text = text.get(sp.0..sp.1).map(str::to_string);
                 q.speaker_span = Span::new(text, sp.0, sp.1).ok();
                 let (speaker, kb, aff) = resolve_speaker(text, sp, &doc.mentions, sentences, &directs, cs.min(sp.0));
