@@ -197,21 +197,7 @@ pub fn evaluate(dir: &Path, syntax: &Syntax, model: &Model) -> Result<chronicle_
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chronicle_core::{Sentence, Span, Token, TokenSyntax};
-
-    fn parsed(words: &[&str], arcs: &[(usize, &str, Upos)]) -> Document {
-        let text = words.join(" ");
-        let mut d = Document::new(DocId::from_text(&text), "t".into(), InputFormat::Text, Vec::new(), text.clone(), text.clone(), Metadata::default());
-        let mut at = 0;
-        for (w, &(h, rel, upos)) in words.iter().zip(arcs) {
-            let mut tok = Token::new(Span::new(&text, at, at + w.len()).unwrap());
-            tok.syntax = Some(TokenSyntax { upos, xpos: "_".into(), lemma: w.to_lowercase(), head: h.checked_sub(1).map(|x| x as u32), deprel: rel.into() });
-            d.tokens.push(tok);
-            at += w.len() + 1;
-        }
-        d.sentences.push(Sentence { span: Span::new(&text, 0, text.len()).unwrap() });
-        d
-    }
+    use chronicle_syntax::fixture::parsed;
 
     #[test]
     fn learns_a_cue_from_its_frame_and_only_verbs_are_candidates() {

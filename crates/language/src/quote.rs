@@ -1338,36 +1338,7 @@ fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], quotes: &mut [Quo
 mod tests {
     use super::*;
 
-    /// A one-sentence document over `words` (joined by spaces) whose tokens
-    /// carry the given trees: (1-based head or 0, relation, UPOS) per word.
-    fn parsed(words: &[&str], arcs: &[(usize, &str, chronicle_core::Upos)]) -> Document {
-        use chronicle_core::{DocId, InputFormat, Metadata, Sentence, Token, TokenSyntax};
-        let text = words.join(" ");
-        let mut d = Document::new(
-            DocId::from_text(&text),
-            "t".into(),
-            InputFormat::Text,
-            text.as_bytes().to_vec(),
-            text.clone(),
-            text.clone(),
-            Metadata::default(),
-        );
-        let mut at = 0;
-        for (w, &(h, rel, upos)) in words.iter().zip(arcs) {
-            let mut tok = Token::new(Span::new(&text, at, at + w.len()).unwrap());
-            tok.syntax = Some(TokenSyntax {
-                upos,
-                xpos: "_".into(),
-                lemma: w.to_lowercase(),
-                head: h.checked_sub(1).map(|x| x as u32),
-                deprel: rel.into(),
-            });
-            d.tokens.push(tok);
-            at += w.len() + 1;
-        }
-        d.sentences.push(Sentence { span: Span::new(&text, 0, text.len()).unwrap() });
-        d
-    }
+    use chronicle_syntax::fixture::parsed;
 
     #[test]
     fn reported_speech_from_the_tree() {

@@ -17,6 +17,7 @@ pub mod conllu;
 pub mod error;
 pub mod eval;
 pub mod features;
+pub mod fixture;
 pub mod lemma;
 pub mod parser;
 pub mod perceptron;

@@ -275,37 +275,11 @@ impl<'d> Tree<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chronicle_core::{DocId, Document, InputFormat, Metadata, Sentence, Token};
 
-    /// A document over `text` whose tokens are split on spaces, with the
-    /// given (head 1-based or 0, label, upos) per token.
+    /// A document over `text` (words split on spaces) with the given arcs.
     fn doc(text: &str, arcs: &[(usize, &str, Upos)]) -> Document {
-        let mut d = Document::new(
-            DocId::from_text(text),
-            "t".into(),
-            InputFormat::Text,
-            text.as_bytes().to_vec(),
-            text.into(),
-            text.into(),
-            Metadata::default(),
-        );
-        let mut at = 0;
-        for (i, w) in text.split(' ').enumerate() {
-            let span = Span::new(d.body(), at, at + w.len()).unwrap();
-            let (h, rel, upos) = arcs[i];
-            let mut tok = Token::new(span);
-            tok.syntax = Some(TokenSyntax {
-                upos,
-                xpos: "_".into(),
-                lemma: w.to_lowercase(),
-                head: if h == 0 { None } else { Some((h - 1) as u32) },
-                deprel: rel.into(),
-            });
-            d.tokens.push(tok);
-            at += w.len() + 1;
-        }
-        d.sentences.push(Sentence { span: Span::new(d.body(), 0, text.len()).unwrap() });
-        d
+        let words: Vec<&str> = text.split(' ').collect();
+        crate::fixture::parsed(&words, arcs)
     }
 
     #[test]
