@@ -253,6 +253,12 @@ pub struct TimeExpr {
     /// For dates: the calendar days it may denote. Carries the uncertainty of
     /// the document date when the expression is relative to it.
     pub resolved: UncertainDate,
+    /// For a bare year that modifies a noun ("the 1989 Exxon Valdez
+    /// accident", "its 2014 annexation"): the span of that noun. The year
+    /// dates that thing, not the event of its sentence. `None` for every
+    /// other expression (and in documents stored before this field existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifies: Option<Span>,
 }
 
 /// How a quantity is hedged.

@@ -2227,6 +2227,7 @@ pub(crate) mod tests {
             time_type: TimeType::Date,
             value: Some("2025-05-16".into()),
             resolved: UncertainDate::day(d),
+            modifies: None,
         });
         let doc = coded(doc);
         let e = doc.events.first().expect("an event");
@@ -2662,7 +2663,7 @@ pub(crate) mod tests {
 
     fn with_time(mut doc: Document, part: &str, resolved: UncertainDate) -> Document {
         let span = span_of(&doc, part);
-        doc.times.push(TimeExpr { span, time_type: TimeType::Date, value: resolved.value.clone(), resolved });
+        doc.times.push(TimeExpr { span, time_type: TimeType::Date, value: resolved.value.clone(), resolved, modifies: None });
         doc.sort_layers();
         doc
     }

@@ -234,6 +234,17 @@ static TENSE: LazyLock<TenseLexicon> = LazyLock::new(|| {
     lx
 });
 
+/// True for a finite past-tense form as written ("said", "met", "attacked"):
+/// an irregular past form of `data/time/tense.tsv`, or a lower-case word in
+/// "-ed" that the lexicon does not list as a non-verb.
+pub(crate) fn is_past_form(word: &str) -> bool {
+    let lx = &*TENSE;
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = w.to_lowercase();
+    lx.past.contains(&lower)
+        || (lower.len() > 4 && lower.ends_with("ed") && !lx.not_verb.contains(&lower) && w.starts_with(|c: char| c.is_lowercase()))
+}
+
 /// Words before an "-ed" word that make it an adjective or a present/future passive.
 const NOT_PAST_BEFORE: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those",

@@ -6,9 +6,24 @@
 //! - a month or month-day without a year takes the year that puts it closest to
 //!   the anchor, moved a year back (past tense) or forward (future tense) when it
 //!   would otherwise fall more than a month on the wrong side;
+//! - a bare four-digit number is a year only with year evidence ("in 1989",
+//!   "since 2011", "the summer of 2011", "2009 and 2011", "1989's", "the 1989
+//!   accident"); never after an identifier noun ("Resolution 1973"), never a
+//!   clock time ("1800 GMT", "at 2200"), a count, price or level ("between 1000
+//!   and 2000", "closed at 1845"). Word groups in `data/time/numbers.tsv`. A
+//!   year read before a noun ("the 1989 Exxon Valdez accident") is marked with
+//!   the noun it modifies (`TimeExpr::modifies`): it dates that thing, not the
+//!   sentence's event;
+//! - a clock time takes the day of the nearest one-day expression of its
+//!   sentence ("1800 GMT on Friday"), else the anchor day;
 //! - a weekday is the most recent one on or before the anchor in a past-tense
-//!   context, the next one after it in a future context ("will", "is due to",
-//!   "plans", "next Monday");
+//!   or unmarked context, the next one on or after it in a future context
+//!   ("will", "is due to", "plans"): the publication weekday itself is the
+//!   publication day, as in TimeML news annotation (TempEval-3 gold: 89 such
+//!   weekdays dated to the creation day, 2 a week before). A past verb right
+//!   before the weekday outweighs a future marker after it ("said Monday they
+//!   will …"), and a past verb between a future marker and the weekday makes
+//!   it past. "next Monday" is strictly after, "last Monday" strictly before;
 //! - "today", "last week" (`2025-W20`), "earlier this month", "this year", "three
 //!   days ago" are computed from the anchor;
 //! - "in the coming days" is `FUTURE_REF` bounded after the anchor; "recently" is
@@ -29,7 +44,7 @@
 //!
 //! Reads: `body`, `meta.published`, `sentences` (optional: splits itself when empty).
 //! Writes: `times`.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -87,6 +102,8 @@ enum Kind {
     MonthYear,
     Month,
     Year,
+    /// A four-digit 24-hour time ("1800 GMT", "at 2200").
+    Clock24,
     Decade,
     Weekday,
     Deictic,
@@ -110,6 +127,9 @@ struct Pattern {
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let m = alternation(LEXICON.months.keys());
     let w = alternation(LEXICON.weekdays.keys());
+    // time-zone codes of data/time/numbers.tsv ("GMT", "EDT"); clock words
+    // ("hours", "local time") only follow four-digit times
+    let zones = alternation(NUMBER_WORDS.zone.iter().filter(|z| z.len() >= 3 && z.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '+')));
     let num = format!(r"(?:\d+(?:\.\d+)?|{NUMWORDS}|(?i:a|an))");
     let units = "second|minute|hour|day|night|week|month|year|decade|century|centuries";
     let specs: Vec<(Kind, String)> = vec![
@@ -122,6 +142,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         (Kind::MonthYear, format!(r"\b(?:(?i:(early|mid|late))[\s-]+)?({m}),?\s+(\d{{4}})\b")),
         (Kind::Month, format!(r"\b(?:(?i:(early|mid|late))[\s-]+)?({m})(?:\b|$)")),
         (Kind::Year, r"\b(1[0-9]{3}|20[0-9]{2})\b".into()),
+        (Kind::Clock24, r"\b([012][0-9][0-5][0-9])\b".into()),
         (Kind::Decade, r"\b(?:the\s+)?(1[5-9][0-9]|20[0-9])0s\b".into()),
         (
             Kind::Weekday,
@@ -150,7 +171,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Kind::Set,
             r"\b(?i:(?:(every|each|per)\s+(day|week|month|year|night|morning))|(daily|weekly|monthly|yearly|annually|nightly|hourly))\b".into(),
         ),
-        (Kind::Clock, r"\b(\d{1,2})(?::(\d{2}))?\s*(?:([ap])\.?m\.?|(?i:(GMT|UTC|EDT|EST|BST|CET))\b)|\b(\d{1,2}):(\d{2})\b|\b(?i:(noon|midnight))\b".into()),
+        (
+            Kind::Clock,
+            format!(r"\b(\d{{1,2}})(?::(\d{{2}}))?\s*(?:([ap])\.?m\.?|(?i:({zones}))\b)|\b(\d{{1,2}}):(\d{{2}})\b|\b(?i:(noon|midnight))\b"),
+        ),
         (
             Kind::Quarter,
             r"\b(?i:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)quarter)\b".into(),
@@ -172,12 +196,311 @@ pub(crate) fn ascii_boundaries(src: &str) -> String {
     src.replace(r"\b", r"(?-u:\b)")
 }
 
-/// Words that, right before a bare four-digit number, make it a year.
-const YEAR_CONTEXT: &[&str] = &[
-    "in", "since", "by", "from", "to", "until", "till", "through", "before", "after", "between",
-    "and", "of", "early", "late", "mid", "during", "year", "the", "circa", "around", "fiscal",
-    "for", "'s", "’s", "spring", "summer", "autumn", "fall", "winter", "end", "around", "or",
-];
+/// Word groups about four-digit numbers (`data/time/numbers.tsv`): what makes
+/// one a year, a clock time, an identifier or a count.
+struct NumberWords {
+    /// Nouns that take a number as their name ("Resolution 1973", "Flight 1549").
+    identifier: HashSet<String>,
+    /// Time zones and clock words after a four-digit time ("1800 GMT"), longest first.
+    zone: Vec<String>,
+    /// Clock words that are also units ("hours"), longest first.
+    clock_word: Vec<String>,
+    /// Words before a four-digit clock time ("at 2200").
+    clock_before: HashSet<String>,
+    /// Words right before a year ("in", "since", "spring").
+    year_before: HashSet<String>,
+    /// Like `year_before`, for a year of 1900-2099 that is not a round hundred ("to", "for").
+    year_before_modern: HashSet<String>,
+    /// Nouns before "of" that make "of NNNN" a year ("the revolution of 1989").
+    year_of: HashSet<String>,
+    /// Determiners and possessives before an attributive year ("the 1989 accident").
+    determiner: HashSet<String>,
+    /// Words after a number that make it a count, price or measure ("people", "points").
+    count_after: HashSet<String>,
+    /// Words after a year that do not make it a noun modifier ("2022 and", "2022 was").
+    not_modified: HashSet<String>,
+    /// Verbs before "at"/"to" that make the number after them a level ("closed at 1845").
+    level_before: HashSet<String>,
+}
+
+static NUMBER_WORDS: LazyLock<NumberWords> = LazyLock::new(|| {
+    let mut w = NumberWords {
+        identifier: HashSet::new(),
+        zone: Vec::new(),
+        clock_word: Vec::new(),
+        clock_before: HashSet::new(),
+        year_before: HashSet::new(),
+        year_before_modern: HashSet::new(),
+        year_of: HashSet::new(),
+        determiner: HashSet::new(),
+        count_after: HashSet::new(),
+        not_modified: HashSet::new(),
+        level_before: HashSet::new(),
+    };
+    for line in include_str!("../../../data/time/numbers.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((kind, word)) = line.split_once('\t') else { continue };
+        let word = word.trim();
+        if word.is_empty() {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        match kind {
+            "identifier" => w.identifier.insert(lower),
+            "zone" => {
+                w.zone.push(word.to_string());
+                true
+            }
+            "clock_word" => {
+                w.clock_word.push(lower);
+                true
+            }
+            "clock_before" => w.clock_before.insert(lower),
+            "year_before" => w.year_before.insert(lower),
+            "year_before_modern" => w.year_before_modern.insert(lower),
+            "year_of" => w.year_of.insert(lower),
+            "determiner" => w.determiner.insert(lower),
+            "count_after" => w.count_after.insert(lower),
+            "not_modified" => w.not_modified.insert(lower),
+            "level_before" => w.level_before.insert(lower),
+            _ => false,
+        };
+    }
+    w.zone.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    w.clock_word.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    w
+});
+
+/// The whitespace-separated word right before byte `at`, lower-cased, with
+/// opening brackets and quotes trimmed; `None` when no space separates it from
+/// `at` or when it ends a clause (",", ";", ":").
+fn word_before(text: &str, at: usize) -> Option<(String, usize)> {
+    let head = text.get(..at)?;
+    let trimmed = head.trim_end_matches([' ', '\t', '\u{a0}']);
+    if trimmed.len() == head.len() {
+        return None;
+    }
+    let start = trimmed.rfind(char::is_whitespace).map_or(0, |k| k + trimmed[k..].chars().next().map_or(1, char::len_utf8));
+    let word = &trimmed[start..];
+    if word.is_empty() || word.ends_with([',', ';', ':']) {
+        return None;
+    }
+    let word = word.trim_start_matches(['(', '"', '“', '‘', '\'']);
+    Some((word.to_lowercase(), start))
+}
+
+/// The word right after byte `at` (after spaces on the same line): letters,
+/// digits, hyphens and apostrophes, as written. `None` when punctuation or the
+/// end of the line comes first.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let tail = text.get(at..)?;
+    let rest = tail.trim_start_matches([' ', '\t', '\u{a0}']);
+    if rest.len() == tail.len() {
+        return None;
+    }
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+        .map_or(rest.len(), |(i, _)| i);
+    let w = rest[..end].trim_end_matches(['-', '\'', '’']);
+    (!w.is_empty()).then_some(w)
+}
+
+/// True for a word after a number that makes the number a count: a word of
+/// `count_after` or a lower-case plural ("1500 troops").
+fn counts(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    NUMBER_WORDS.count_after.contains(&lower) || is_lowercase_plural(word)
+}
+
+fn is_lowercase_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && word.chars().all(|c| c.is_lowercase())
+}
+
+/// The word of `group` written right after a four-digit time ("GMT", "local
+/// time", "hours"), as its end byte.
+fn zone_after(text: &str, at: usize, group: &[String]) -> Option<usize> {
+    let tail = text.get(at..)?;
+    let rest = tail.trim_start_matches([' ', '\u{a0}']);
+    let skip = tail.len() - rest.len();
+    group.iter().find_map(|z| {
+        let head = rest.get(..z.len())?;
+        let same = if z.chars().any(char::is_uppercase) { head == z } else { head.eq_ignore_ascii_case(z) };
+        let boundary = rest[z.len()..].chars().next().map_or(true, |c| !c.is_alphanumeric());
+        (same && boundary).then_some(at + skip + z.len())
+    })
+}
+
+/// True when the number at `start` is a price, index level or score: "at" or
+/// "to" after a verb of `level_before` ("closed at 1845", "rose to 2011").
+fn is_level(text: &str, start: usize) -> bool {
+    let Some((prep, prep_start)) = word_before(text, start) else { return false };
+    matches!(prep.as_str(), "at" | "to") && word_before(text, prep_start).is_some_and(|(verb, _)| NUMBER_WORDS.level_before.contains(&verb))
+}
+
+/// A four-digit number at `start..end` read as a 24-hour clock time ("1800
+/// GMT", "0600 local time", "at 2200"): its hour, minute and end byte (the
+/// zone included).
+fn clock_reading(text: &str, start: usize, end: usize) -> Option<(u32, u32, usize)> {
+    let digits = text.get(start..end)?;
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m): (u32, u32) = (digits[..2].parse().ok()?, digits[2..].parse().ok()?);
+    if h > 24 || m > 59 || (h == 24 && m > 0) {
+        return None;
+    }
+    if let Some(zone_end) = zone_after(text, end, &NUMBER_WORDS.zone) {
+        return Some((h, m, zone_end));
+    }
+    let before = word_before(text, start).map(|w| w.0).unwrap_or_default();
+    if let Some(word_end) = zone_after(text, end, &NUMBER_WORDS.clock_word) {
+        let timed = NUMBER_WORDS.clock_before.contains(&before)
+            || matches!(before.as_str(), "by" | "until" | "till" | "from" | "before" | "after" | "since" | "to")
+            || digits.starts_with('0');
+        return timed.then_some((h, m, word_end));
+    }
+    if before.is_empty() || is_level(text, start) || matches!(text[end..].chars().next(), Some('.' | ',')) && text[end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let on_the_quarter = m % 15 == 0;
+    let own_word = word_after(text, end).is_some_and(|w| !matches!(w.to_lowercase().as_str(), "on" | "and" | "or" | "to" | "until" | "till" | "tonight" | "today" | "yesterday" | "tomorrow") && !is_weekday_name(w));
+    (NUMBER_WORDS.clock_before.contains(&before) && on_the_quarter && !own_word).then_some((h, m, end))
+}
+
+/// How a bare four-digit number reads as a year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum YearReading {
+    /// Not a year: an identifier, a clock time, a count, or no year evidence.
+    NotYear,
+    /// A year the text uses as a time ("in 1989", "the summer of 2011").
+    Year,
+    /// A year that modifies the noun after it ("the 1989 Exxon Valdez accident").
+    Attributive,
+}
+
+/// The other number of a pair ("between 2009 and 2011", "1000 to 2000",
+/// "2009-2011"): its value (`None` when it is not a plain four-digit number)
+/// and the word after the pair.
+fn pair_partner(text: &str, start: usize, end: usize) -> Option<(Option<i32>, Option<String>)> {
+    static AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s+(?:and|or|to|through|until)\s+|\s*[–-]\s*)(\d[\d,.]*)\b").expect("pair-after regex")
+    });
+    static BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d[\d,.]*)(?:\s+(?:and|or|to|through|until)\s+|\s*[–-]\s*)$").expect("pair-before regex")
+    });
+    let value = |s: &str| (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok()).flatten();
+    let mut to = (end + 24).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    if let Some(c) = text.get(end..to).and_then(|t| AFTER_RE.captures(t)) {
+        let other = c.get(1)?;
+        let after = word_after(text, end + other.end()).map(str::to_string);
+        return Some((value(other.as_str()), after));
+    }
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if let Some(c) = text.get(from..start).and_then(|t| BEFORE_RE.captures(t)) {
+        let other = c.get(1)?;
+        return Some((value(other.as_str()), word_after(text, end).map(str::to_string)));
+    }
+    None
+}
+
+/// Whether the bare four-digit number at `start..end` is a year. It is one
+/// only with year evidence: a preposition or season before it ("in", "since",
+/// "spring"), "of" after a noun of `year_of`, a year it is paired with ("2009
+/// and 2011"), "'s" after it, or a determiner before it and a noun after it
+/// (an attributive year). Never after an identifier noun ("Resolution 1973"),
+/// never a clock time ("1800 GMT", "at 2200"), never a count, price or
+/// measure ("1500 troops", "between 1000 and 2000"). A lower-case plural after
+/// the number makes it a count unless the number is a year of 1900-2099 that is
+/// not a round hundred and a preposition or determiner introduces it ("in 2011
+/// elections", "the 2011 protests").
+fn year_reading(text: &str, start: usize, end: usize) -> YearReading {
+    let words = &*NUMBER_WORDS;
+    let Some(y) = text.get(start..end).and_then(|d| d.parse::<i32>().ok()) else { return YearReading::NotYear };
+    let prev_char = text[..start].chars().next_back();
+    let next_char = text[end..].chars().next();
+    if matches!(next_char, Some('-' | '/' | '%' | '+')) || text[end..].starts_with(",0") || text[end..].starts_with(".0") || text[end..].starts_with(":") {
+        return YearReading::NotYear;
+    }
+    if prev_char == Some('-') {
+        // "mid-2011", "pre-1990": a year prefix; "F-1600", "2009-2011" are left to other rules
+        let head = &text[..start - 1];
+        let prefix = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+        return if words.year_before.contains(&format!("{prefix}-")) { YearReading::Year } else { YearReading::NotYear };
+    }
+    if matches!(prev_char, Some('$' | '€' | '£' | '.' | ',' | '/' | '#' | ':')) {
+        return YearReading::NotYear;
+    }
+    if clock_reading(text, start, end).is_some() || is_level(text, start) {
+        return YearReading::NotYear;
+    }
+    let before = word_before(text, start);
+    let prev = before.as_ref().map(|b| b.0.as_str()).unwrap_or("");
+    if words.identifier.contains(prev) || words.identifier.contains(prev.trim_end_matches('.')) {
+        return YearReading::NotYear;
+    }
+    let next = word_after(text, end);
+    let modern = (1900..=2099).contains(&y) && y % 100 != 0;
+    if let Some(n) = next {
+        let lower = n.to_lowercase();
+        if words.count_after.contains(&lower) {
+            return YearReading::NotYear;
+        }
+        if is_lowercase_plural(n) && !(modern && (words.year_before.contains(prev) || words.determiner.contains(prev) || prev.ends_with("'s") || prev.ends_with("’s"))) {
+            return YearReading::NotYear;
+        }
+    }
+    let mut paired_year = false;
+    if let Some((other, after)) = pair_partner(text, start, end) {
+        let both_round = other.is_some_and(|o| o % 100 == 0) && y % 100 == 0;
+        let plausible = |v: i32| (1000..=2099).contains(&v);
+        if other.map_or(true, |o| !plausible(o)) || both_round || after.as_deref().is_some_and(counts) {
+            return YearReading::NotYear;
+        }
+        paired_year = true;
+    }
+    if words.year_before.contains(prev)
+        || (modern && words.year_before_modern.contains(prev))
+        || LEXICON.months.keys().any(|m| m.eq_ignore_ascii_case(prev))
+        || paired_year
+    {
+        return YearReading::Year;
+    }
+    if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
+        return YearReading::Year;
+    }
+    if prev == "of" {
+        let noun = before.as_ref().and_then(|b| word_before(text, b.1)).map(|w| w.0).unwrap_or_default();
+        let noun = noun.trim_end_matches(['"', '”', ')']);
+        return if words.year_of.contains(noun) { YearReading::Year } else { YearReading::NotYear };
+    }
+    // a determiner right before, or two words before past one lower-case
+    // adjective ("his unsuccessful 1996 campaign")
+    let determined = |w: &str| words.determiner.contains(w) || w.ends_with("'s") || w.ends_with("’s");
+    let determiner_two_back = || {
+        let Some((adj, adj_start)) = before.as_ref() else { return false };
+        adj.chars().all(char::is_lowercase)
+            && !words.not_modified.contains(adj)
+            && text[*adj_start..].starts_with(|c: char| c.is_lowercase())
+            && word_before(text, *adj_start).is_some_and(|w| determined(&w.0))
+    };
+    if (determined(prev) || determiner_two_back()) && (1800..=2099).contains(&y) {
+        if let Some(n) = next {
+            if !words.not_modified.contains(&n.to_lowercase()) && n.chars().next().is_some_and(char::is_alphabetic) {
+                return YearReading::Attributive;
+            }
+        }
+    }
+    YearReading::NotYear
+}
 
 /// Sentence spans of the document: the sentence layer when it is filled, else
 /// a light split on `.!?` followed by space and a capital or quote, and on line breaks.
@@ -290,7 +613,7 @@ enum Rel {
     MonthDay { month: u32, day: u32, future: bool, past: bool },
     /// Month without year.
     Month { month: u32, future: bool, past: bool },
-    /// Weekday: 0 = on/before anchor, 1 = strictly after anchor, -1 = strictly before.
+    /// Weekday: 0 = on/before anchor, 2 = on/after anchor, 1 = strictly after anchor, -1 = strictly before.
     Weekday { wd: u32, dir: i32 },
     /// Anchor plus `days`.
     DayOffset(i64),
@@ -359,6 +682,7 @@ fn eval_rel(rel: Rel, anchor: NaiveDate) -> Option<(String, NaiveDate, NaiveDate
                     }
                     anchor - Duration::days(k)
                 }
+                2 => anchor + Duration::days((w - cur).rem_euclid(7)),
                 _ => anchor - Duration::days((cur - w).rem_euclid(7)),
             };
             Some((d.format("%Y-%m-%d").to_string(), d, d))
@@ -537,28 +861,45 @@ struct Candidate {
     yearless_year: Option<i32>,
     /// True when `open` holds first days of a year-less month, not month-days.
     whole_month: bool,
-        /// True when the year was settled by a weekday named elsewhere in the
+    /// True when the year was settled by a weekday named elsewhere in the
     /// sentence (which may belong to another event), not by the document
     /// range, a weekday written with the date or the year the document's
     /// other dates share.
     year_guessed: bool,
+    /// True for a bare year that modifies the noun after it ("the 1989 accident").
+    attributive: bool,
+    /// For a clock time: its `T18:00` suffix (the day comes from its sentence).
+    clock: Option<String>,
 }
 
 /// Finds and normalises the time expressions of `text` against `doc_date`,
 /// using `sentences` (byte ranges) to judge tense. Sorted, non-overlapping.
 pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) -> Vec<(Span, TimeType, Option<String>, UncertainDate)> {
-    find_marked(text, doc_date, sentences).into_iter().map(|(a, b, c, d, _)| (a, b, c, d)).collect()
+    find_marked(text, doc_date, sentences).into_iter().map(|f| (f.span, f.time_type, f.value, f.resolved)).collect()
 }
 
 /// The time expressions of `doc` whose year-less date took its year from a
 /// weekday named elsewhere in its sentence (a guess, see `settle_open_dates`).
 pub(crate) fn year_guessed(doc: &Document) -> Vec<Span> {
     let sentences = sentence_ranges(doc);
-    find_marked(doc.body(), &doc.meta.published.date, &sentences).into_iter().filter(|x| x.4).map(|x| x.0).collect()
+    find_marked(doc.body(), &doc.meta.published.date, &sentences).into_iter().filter(|x| x.year_guessed).map(|x| x.span).collect()
 }
 
-/// [`find`], with a mark on the expressions whose year was guessed.
-fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) -> Vec<(Span, TimeType, Option<String>, UncertainDate, bool)> {
+/// One expression [`find_marked`] found.
+struct Found {
+    span: Span,
+    time_type: TimeType,
+    value: Option<String>,
+    resolved: UncertainDate,
+    /// The year was guessed from a weekday named elsewhere in the sentence.
+    year_guessed: bool,
+    /// A bare year that modifies the noun after it.
+    attributive: bool,
+}
+
+/// [`find`], with a mark on the expressions whose year was guessed and on
+/// attributive years.
+fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) -> Vec<Found> {
     let anchor = anchor_bounds(doc_date);
     let mut cands: Vec<Candidate> = Vec::new();
     let sentence_start = |at: usize| -> usize {
@@ -567,17 +908,19 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
     };
     // Future when a future marker is in the same clause: before the expression
     // (up to 80 bytes back), or right after it (up to 40 bytes).
-    let future_before = |at: usize| -> bool {
+    // The words of the clause before `at` (up to 80 bytes back, from the last
+    // comma, semicolon, colon or bracket).
+    let clause_before = |at: usize| -> &str {
         let s = sentence_start(at);
         let mut from = s.max(at.saturating_sub(80));
         while !text.is_char_boundary(from) {
             from += 1;
         }
         let before = text.get(from..at).unwrap_or("");
-        let clause = before.rfind([',', ';', ':', '(']).map_or(before, |k| &before[k + 1..]);
-        if FUTURE_RE.is_match(clause) {
-            return true;
-        }
+        before.rfind([',', ';', ':', '(']).map_or(before, |k| &before[k + 1..])
+    };
+    // A future marker right after the word at `at` ("Monday will see …").
+    let future_after = |at: usize| -> bool {
         let rest = &text[at..];
         let word_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
         let mut to = (at + word_end + 40).min(text.len());
@@ -588,13 +931,44 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
         let after = after.find([',', ';', '.', ':']).map_or(after, |k| &after[..k]);
         FUTURE_AFTER_RE.is_match(after)
     };
+    // Future when a future marker is in the same clause: before the expression
+    // (up to 80 bytes back), or right after it (up to 40 bytes).
+    let future_before = |at: usize| -> bool { FUTURE_RE.is_match(clause_before(at)) || future_after(at) };
+    // For a weekday: future when a future marker comes before it in its clause
+    // with no past-tense verb between ("said on Monday that talks will resume
+    // on Friday"; not "will say the attack happened on Friday"), or right after
+    // it unless a past verb governs it ("said Monday they will …" is past).
+    let weekday_future = |at: usize| -> bool {
+        let clause = clause_before(at);
+        if let Some(last) = FUTURE_RE.find_iter(clause).last() {
+            let past_between = clause[last.end()..].split_whitespace().any(|w| crate::dating::is_past_form(w));
+            return !past_between;
+        }
+        let governing = clause
+            .split_whitespace()
+            .rev()
+            .find(|w| !matches!(w.to_lowercase().as_str(), "on" | "late" | "early" | "since" | "by"));
+        future_after(at) && !governing.is_some_and(crate::dating::is_past_form)
+    };
     for p in PATTERNS.iter() {
         for c in p.re.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
             let g = |i: usize| c.get(i).map(|x| x.as_str());
             let (start, end) = (m.start(), m.end());
             let mut push = |start: usize, end: usize, tt: TimeType, value: Option<String>, resolved: UncertainDate| {
-                cands.push(Candidate { start, end, time_type: tt, value, resolved, open: Vec::new(), yearless_year: None, whole_month: false, year_guessed: false });
+                cands.push(Candidate {
+                    start,
+                    end,
+                    time_type: tt,
+                    value,
+                    resolved,
+                    open: Vec::new(),
+                    yearless_year: None,
+                    whole_month: false,
+                    year_guessed: false,
+                    attributive: false,
+                    clock: None,
+                });
             };
             match p.kind {
                 Kind::Iso => {
@@ -651,7 +1025,7 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                         };
                         let yearless_year = v.as_ref().and_then(|_| r.exact_day()).map(|d| d.year());
                         let open = if v.is_none() && fitting.len() > 1 { fitting } else { Vec::new() };
-                        cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: false, year_guessed: false });
+                        cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: false, year_guessed: false, attributive: false, clock: None });
                     }
                 }
                 Kind::MonthYear => {
@@ -689,26 +1063,25 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                         _ => Vec::new(),
                     };
                     let yearless_year = v.as_ref().and(r.earliest).map(|d| d.year());
-                    cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: true, year_guessed: false });
+                    cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: true, year_guessed: false, attributive: false, clock: None });
                 }
-                Kind::Year => {
-                    let y = m.as_str();
-                    let before = last_word(&text[..start]).to_ascii_lowercase();
-                    let after = text[end..].chars().next();
-                    let prev_char = text[..start].chars().next_back();
-                    if matches!(prev_char, Some('$' | '€' | '£' | '.' | ',' | '-' | '/')) {
-                        continue;
-                    }
-                    if matches!(after, Some('-' | '/' | '%')) || text[end..].starts_with(",0") || text[end..].starts_with(".0") {
-                        continue;
-                    }
-                    let before_ok = YEAR_CONTEXT.contains(&before.as_str()) || text[..start].ends_with("'s ") || text[..start].ends_with("’s ");
-                    let next_word = text[end..].split_whitespace().next().unwrap_or("");
-                    let counted = next_word.len() > 3 && next_word.ends_with('s') && next_word.chars().all(|c| c.is_lowercase());
-                    let plausible = y.parse::<i32>().is_ok_and(|v| (1800..=2099).contains(&v));
-                    let after_ok = matches!(after, None | Some(',' | '.' | ';' | ')' | ':' | '\n')) || (plausible && !counted);
-                    if before_ok || after_ok {
+                Kind::Year => match year_reading(text, start, end) {
+                    YearReading::NotYear => {}
+                    reading => {
+                        let y = m.as_str();
                         push(start, end, TimeType::Date, Some(y.to_string()), calendar(y));
+                        if let Some(last) = cands.last_mut() {
+                            last.attributive = reading == YearReading::Attributive;
+                        }
+                    }
+                },
+                Kind::Clock24 => {
+                    let Some((h, mi, clock_end)) = clock_reading(text, start, end) else { continue };
+                    let suffix = format!("T{h:02}:{mi:02}");
+                    let (v, r) = resolve(Rel::DayOffset(0), anchor, &suffix);
+                    push(start, clock_end, TimeType::Time, v, r);
+                    if let Some(last) = cands.last_mut() {
+                        last.clock = Some(suffix);
                     }
                 }
                 Kind::Decade => {
@@ -719,16 +1092,16 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                 Kind::Weekday => {
                     let Some(wd) = g(2).and_then(|w| LEXICON.weekdays.get(w).copied()) else { continue };
                     let modifier = g(1).map(|s| s.to_ascii_lowercase());
+                    // TimeML/TempEval news convention: a weekday that is the
+                    // publication weekday is the publication day itself, in the
+                    // past (AP style: "said Friday" in a Friday story) and in the
+                    // future ("will meet Friday"); "next"/"last" move a week.
+                    let fut = weekday_future(start);
                     let dir = match modifier.as_deref() {
                         Some("next") | Some("coming") => 1,
                         Some("last") => -1,
-                        _ => {
-                            if future_before(start) {
-                                1
-                            } else {
-                                0
-                            }
-                        }
+                        _ if fut => 2,
+                        _ => 0,
                     };
                     let part = g(3).map(part_of_day);
                     let (tt, suffix) = match part {
@@ -738,7 +1111,7 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                     // "Monday, June 2": the weekday is that date when the date's
                     // possible years leave exactly one where it falls on that weekday.
                     if part.is_none() && modifier.is_none() {
-                        if let Some(day) = date_after_weekday(text, end, wd, future_before(start), anchor) {
+                        if let Some(day) = date_after_weekday(text, end, wd, fut, anchor) {
                             push(start, end, tt, Some(day.format("%Y-%m-%d").to_string()), UncertainDate::day(day));
                             continue;
                         }
@@ -905,8 +1278,12 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                     if h > 24 || mi > 59 {
                         continue;
                     }
-                    let (v, r) = resolve(Rel::DayOffset(0), anchor, &format!("T{h:02}:{mi:02}"));
+                    let suffix = format!("T{h:02}:{mi:02}");
+                    let (v, r) = resolve(Rel::DayOffset(0), anchor, &suffix);
                     push(start, end, TimeType::Time, v, r);
+                    if let Some(last) = cands.last_mut() {
+                        last.clock = Some(suffix);
+                    }
                 }
                 Kind::ReportQuarter => {
                     // financial news: "the quarter" is the last reported one (past
@@ -937,9 +1314,10 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
         }
     }
     settle_open_dates(text, &mut cands, sentences);
+    date_clock_times(&mut cands, sentences);
     // Longest match wins; earlier start first.
     cands.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))));
-    let mut out: Vec<(Span, TimeType, Option<String>, UncertainDate, bool)> = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     let mut chosen: Vec<&Candidate> = Vec::new();
     // Prefer longer candidates globally: process by length desc, keep non-overlapping.
     let mut order: Vec<&Candidate> = cands.iter().collect();
@@ -952,7 +1330,14 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
     chosen.sort_by_key(|c| c.start);
     for c in chosen {
         if let Ok(span) = Span::new(text, c.start, c.end) {
-            out.push((span, c.time_type, c.value.clone(), c.resolved.clone(), c.year_guessed));
+            out.push(Found {
+                span,
+                time_type: c.time_type,
+                value: c.value.clone(),
+                resolved: c.resolved.clone(),
+                year_guessed: c.year_guessed,
+                attributive: c.attributive,
+            });
         }
     }
     out
@@ -1097,6 +1482,38 @@ fn settle_open_dates(text: &str, cands: &mut [Candidate], sentences: &[(usize, u
     }
 }
 
+/// A clock time with no day of its own ("1800 GMT", "at 9 a.m.") is on the day
+/// its sentence names — the nearest expression of the same sentence whose value
+/// is one day ("shortly after 1800 GMT on Friday" → Friday 18:00) — else on the
+/// document date.
+fn date_clock_times(cands: &mut [Candidate], sentences: &[(usize, usize)]) {
+    let days: Vec<(usize, usize, NaiveDate)> = cands
+        .iter()
+        .filter(|c| c.clock.is_none())
+        .filter_map(|c| {
+            let v = c.value.as_deref()?;
+            let day = NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok()?;
+            (v.len() == 10 || v.as_bytes().get(10) == Some(&b'T')).then_some((c.start, c.end, day))
+        })
+        .collect();
+    let sentence_of = |at: usize| {
+        let i = sentences.partition_point(|s| s.1 <= at);
+        sentences.get(i).filter(|s| s.0 <= at).copied()
+    };
+    for c in cands.iter_mut() {
+        let Some(suffix) = c.clock.clone() else { continue };
+        let Some((s0, s1)) = sentence_of(c.start) else { continue };
+        let nearest = days
+            .iter()
+            .filter(|(a, b, _)| s0 <= *a && *b <= s1 && (*b <= c.start || c.end <= *a))
+            .min_by_key(|(a, b, _)| if *b <= c.start { c.start - b } else { a - c.end });
+        if let Some((_, _, day)) = nearest {
+            c.value = Some(format!("{}{suffix}", day.format("%Y-%m-%d")));
+            c.resolved = UncertainDate::day(*day);
+        }
+    }
+}
+
 fn past_bounds(anchor: (Option<NaiveDate>, Option<NaiveDate>)) -> UncertainDate {
     UncertainDate::between(None, anchor.1)
 }
@@ -1141,14 +1558,57 @@ pub(crate) fn names_calendar_date(surface: &str) -> bool {
             .any(|w| LEXICON.months.contains_key(w) || LEXICON.months.contains_key(w.trim_end_matches('.')))
 }
 
+/// The noun an attributive year modifies ("accident" in "the 1989 Exxon Valdez
+/// accident"). From the dependency tree when the sentence is parsed: the
+/// year's head, followed rightwards through names to the noun they modify
+/// ("Exxon Valdez" → "accident"), when it is a noun after the year. Without a
+/// tree: the first lower-case word after the year past any capitalised words,
+/// at most four words on, unless it is a word of `not_modified`.
+fn modified_noun(doc: &Document, year: Span) -> Option<Span> {
+    use chronicle_core::Upos;
+    let text = doc.body();
+    let at = doc.tokens.partition_point(|t| t.span.start() < year.start());
+    let parsed = doc.tokens.get(at).filter(|t| t.span == year).and_then(|t| t.syntax.as_ref());
+    if let Some(syn) = parsed {
+        let nominal = |i: usize| doc.tokens.get(i).and_then(|t| t.syntax.as_ref()).is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn));
+        let mut head = syn.head.map(|h| h as usize).filter(|&h| h > at && nominal(h))?;
+        for _ in 0..6 {
+            let syn_h = doc.tokens[head].syntax.as_ref()?;
+            match syn_h.head.map(|h| h as usize) {
+                Some(next) if next > head && next <= at + 8 && nominal(next) && syn_h.upos == Upos::Propn => head = next,
+                _ => break,
+            }
+        }
+        return (head <= at + 8).then(|| doc.tokens[head].span);
+    }
+    let mut pos = year.end();
+    for _ in 0..4 {
+        let word = word_after(text, pos)?;
+        let start = pos + text[pos..].find(word)?;
+        let end = start + word.len();
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            if NUMBER_WORDS.not_modified.contains(word) {
+                return None;
+            }
+            return Span::new(text, start, end).ok();
+        }
+        pos = end;
+    }
+    None
+}
+
 /// Fills `doc.times`.
 pub fn annotate(doc: &mut Document) {
     let sentences = sentence_ranges(doc);
-    let found = find(doc.body(), &doc.meta.published.date, &sentences);
-    doc.times = found
+    let found = find_marked(doc.body(), &doc.meta.published.date, &sentences);
+    let times: Vec<TimeExpr> = found
         .into_iter()
-        .map(|(span, time_type, value, resolved)| TimeExpr { span, time_type, value, resolved })
+        .map(|f| {
+            let modifies = if f.attributive { modified_noun(doc, f.span) } else { None };
+            TimeExpr { span: f.span, time_type: f.time_type, value: f.value, resolved: f.resolved, modifies }
+        })
         .collect();
+    doc.times = times;
 }
 
 #[cfg(test)]
@@ -1277,6 +1737,97 @@ mod tests {
         // durations need no anchor
         let got = run("It lasted 50 days.", UncertainDate::unknown());
         assert_eq!(got[0].2.as_deref(), Some("P50D"));
+    }
+
+    // ---- numbers that are not dates (issue 14); 2011-03-21 is a Monday
+
+    #[test]
+    fn identifiers_are_not_years() {
+        check("The council adopted Resolution 1973 on Thursday.", "2011-03-21", &[("Thursday", "2011-03-17")]);
+        assert!(values("Under resolution No. 2009 the embargo stays in force.", "2011-03-21").is_empty());
+        assert!(values("Flight 1549 landed safely and Route 2011 was closed.", "2011-03-21").is_empty());
+        assert!(values("Article 2012 of the charter gives the court its powers.", "2011-03-21").is_empty());
+    }
+
+    #[test]
+    fn counts_prices_and_scores_are_not_years() {
+        assert!(values("Officials said they killed between 1000 and 2000.", "2011-03-21").is_empty());
+        assert!(values("Between 1800 and 2000 protesters gathered.", "2011-03-21").is_empty());
+        assert!(values("The index closed at 1845, and the rival gauge rose to 2011.", "2011-03-21").is_empty());
+        assert!(values("Gold hit $1420 and the home side won by 1998 points.", "2011-03-21").is_empty());
+        assert!(values("Some 2011 people were wounded, and 1999 more fled.", "2011-03-21").is_empty());
+    }
+
+    #[test]
+    fn clock_times_are_not_years_and_take_the_day_of_their_sentence() {
+        check(
+            "Jets struck shortly after 1800 GMT on Friday.",
+            "2011-03-21",
+            &[("1800 GMT", "2011-03-18T18:00"), ("Friday", "2011-03-18")],
+        );
+        check(
+            "The curfew starts at 2200 and ends at 0600 local time.",
+            "2011-03-21",
+            &[("2200", "2011-03-21T22:00"), ("0600 local time", "2011-03-21T06:00")],
+        );
+        check("On Saturday the ship left port at 9 a.m.", "2011-03-21", &[("Saturday", "2011-03-19"), ("9 a.m.", "2011-03-19T09:00")]);
+        check("The patrol left at 2330 hours.", "2011-03-21", &[("2330 hours", "2011-03-21T23:30")]);
+        // a unit after a count is a duration's, not a clock's
+        check("Engineers spent 1200 hours on the repairs.", "2011-03-21", &[("1200 hours", "PT1200H")]);
+    }
+
+    #[test]
+    fn a_bare_number_is_a_year_only_with_year_evidence() {
+        check("The colonel has ruled since 1969 and fell in 2011.", "2011-10-21", &[("1969", "1969"), ("2011", "2011")]);
+        check("Exports peaked in the summer of 2008 and again in mid-2010.", "2011-03-21", &[("2008", "2008"), ("2010", "2010")]);
+        check("Prices climbed between 2009 and 2011.", "2011-03-21", &[("2009", "2009"), ("2011", "2011")]);
+        check("Its 2011 uprising echoed the 1989 Exxon Valdez accident.", "2011-03-21", &[("2011", "2011"), ("1989", "1989")]);
+        check("The bonds fall due 1993, after the year 2000.", "1990-03-21", &[("1993", "1993"), ("2000", "2000")]);
+        assert!(values("Police counted 2011 in the square.", "2011-03-21").is_empty(), "no year evidence");
+    }
+
+    fn document(text: &str, date: &str) -> Document {
+        let mut meta = chronicle_core::Metadata::default();
+        meta.published.date = UncertainDate::day(d(date));
+        let mut doc = Document::new(
+            chronicle_core::DocId::from_text(text),
+            "test".into(),
+            chronicle_core::InputFormat::Text,
+            Vec::new(),
+            text.into(),
+            text.into(),
+            meta,
+        );
+        annotate(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn an_attributive_year_names_the_noun_it_modifies() {
+        let doc = document("The spill was the worst since the 1989 Exxon Valdez accident. Rebels took the port in 2011.", "2010-05-02");
+        let body = doc.body();
+        let by_text = |w: &str| doc.times.iter().find(|t| t.span.text(body) == w).expect(w);
+        assert_eq!(by_text("1989").modifies.map(|s| s.text(body)), Some("accident"));
+        assert_eq!(by_text("2011").modifies, None);
+        let doc = document("Moscow's 2022 invasion ended the talks.", "2025-05-02");
+        assert_eq!(doc.times[0].modifies.map(|s| s.text(doc.body())), Some("invasion"));
+    }
+
+    #[test]
+    fn weekdays_take_the_direction_of_their_tense() {
+        // past: the most recent such day on or before the publication day (the
+        // publication weekday is that day itself, as in TimeML news)
+        check("Rebels seized the town on Friday.", "2011-03-21", &[("Friday", "2011-03-18")]);
+        check("Rebels said they seized the town on Monday.", "2011-03-21", &[("Monday", "2011-03-21")]);
+        // a past reporting verb governs the weekday, not the future clause after it
+        check("Officials said Monday they will hold talks.", "2011-03-21", &[("Monday", "2011-03-21")]);
+        // future: the next such day, the publication day itself included
+        check("The envoy will arrive on Friday.", "2011-03-21", &[("Friday", "2011-03-25")]);
+        check("The envoy will arrive on Monday.", "2011-03-21", &[("Monday", "2011-03-21")]);
+        check("He said on Saturday that talks will resume on Friday.", "2011-03-21", &[("Saturday", "2011-03-19"), ("Friday", "2011-03-25")]);
+        check("They will say the attack happened on Friday.", "2011-03-21", &[("Friday", "2011-03-18")]);
+        // "next" and "last" move a week
+        check("Talks resume next Monday after last Monday's clash.", "2011-03-21", &[("next Monday", "2011-03-28"), ("last Monday", "2011-03-14")]);
     }
 
     #[test]

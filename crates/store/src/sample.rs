@@ -147,6 +147,7 @@ pub(crate) fn full() -> Document {
         time_type: TimeType::Date,
         value: Some("2024-03-03".to_string()),
         resolved: UncertainDate::day(day("2024-03-03")),
+        modifies: None,
     }];
     let trucks = Quantity {
         span: span_of(b, "about 200 trucks of aid", 0),
