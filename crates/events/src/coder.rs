@@ -1917,14 +1917,13 @@ fn code_trigger(
                 && !t.resolved.is_unknown()
         })
         .collect();
-    // a year that modifies another noun ("Moscow's 2022 invasion") dates that
-    // noun, not this event, when the sentence has another time expression
-    let modifier = |t: &chronicle_core::TimeExpr| attributive_year(ctx.body, t.span).is_some_and(|noun| noun != trigger);
-    let sentence_times: Vec<_> = if sentence_times.iter().any(|t| !modifier(t)) {
-        sentence_times.into_iter().filter(|t| !modifier(t)).collect()
-    } else {
-        sentence_times
+    // a year that modifies another noun ("Moscow's 2022 invasion", "the 1989
+    // Exxon Valdez accident") dates that noun, not this event (the time layer
+    // marks it; documents stored before it did are read by the surface rule)
+    let modifier = |t: &chronicle_core::TimeExpr| {
+        t.modifies.or_else(|| attributive_year(ctx.body, t.span)).is_some_and(|noun| !noun.overlaps(trigger))
     };
+    let sentence_times: Vec<_> = sentence_times.into_iter().filter(|t| !modifier(t)).collect();
     let mut dates: Vec<(UncertainDate, String)> = Vec::new();
     let date = if let Some(t) = sentence_times
         .iter()
@@ -2782,6 +2781,22 @@ pub(crate) mod tests {
         let doc = doc_with("Armenia and Azerbaijan met on Monday.", &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))]);
         let doc = coded(with_time(doc, "Monday", monday.clone()));
         assert_eq!(doc.events[0].date, monday);
+    }
+
+    #[test]
+    fn a_year_marked_as_modifying_another_noun_never_dates_the_event() {
+        // issue 14: "the 1989 Exxon Valdez accident" dated a later event to 1989
+        let doc = doc_with(
+            "Armenia and Azerbaijan met in Vienna after the 1989 Exxon Valdez accident.",
+            &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE")), ("Vienna", Location, Some("AUT"))],
+        );
+        let mut doc = with_time(doc, "1989", UncertainDate::parse_value("1989").unwrap());
+        let noun = span_of(&doc, "accident");
+        doc.times[0].modifies = Some(noun);
+        let doc = coded(doc);
+        let e = main_of(&doc);
+        assert_ne!(e.date.value.as_deref(), Some("1989"), "{}", e.rule);
+        assert!(e.date.earliest.map_or(true, |d| chrono::Datelike::year(&d) != 1989), "{:?}", e.date);
     }
 
     #[test]
