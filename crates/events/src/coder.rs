@@ -899,6 +899,9 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
 }
 
 fn is_past(ctx: &Ctx, trig: &Trig) -> bool {
+    if let Some(past) = ctx.tree.as_ref().and_then(|tree| tree_past(ctx, tree, trig)) {
+        return past;
+    }
     let lo = trig.start.saturating_sub(3);
     (lo..trig.end).any(|j| {
         let w = ctx.word(j);
@@ -906,6 +909,33 @@ fn is_past(ctx: &Ctx, trig: &Trig) -> bool {
             || IRREGULAR_PAST.contains(&w)
             || matches!(w, "has" | "have" | "had")
     })
+}
+
+/// Tense from the tree: the trigger's verb — for an event noun, the verb
+/// it depends on ("condemned the attack") — is past when it is a past form
+/// (VBD, or a participle: "was attacked", "the accord signed Monday") or has
+/// a perfect or past auxiliary ("has met", "did meet"). `None` when the
+/// trigger's token or verb cannot be found (the surface rule decides).
+fn tree_past(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<bool> {
+    let start = ctx.toks.get(trig.start)?.start;
+    let range = tree.tokens();
+    let mut v = range.clone().find(|&t| ctx.doc.tokens[t].span.start() == start)?;
+    for _ in 0..4 {
+        if matches!(tree.upos(v), Some(chronicle_core::Upos::Verb | chronicle_core::Upos::Aux)) {
+            break;
+        }
+        v = tree.head(v)?;
+    }
+    if !matches!(tree.upos(v), Some(chronicle_core::Upos::Verb | chronicle_core::Upos::Aux)) {
+        return None;
+    }
+    let aux_past = tree
+        .children(v)
+        .into_iter()
+        .filter(|&c| tree.base_rel(c) == "aux")
+        .any(|c| tree.lemma(c) == "have" || tree.xpos(c) == "VBD");
+    let future = tree.children(v).into_iter().any(|c| tree.base_rel(c) == "aux" && matches!(tree.lemma(c), "will" | "shall" | "would"));
+    Some(!future && (matches!(tree.xpos(v), "VBD" | "VBN") || aux_past))
 }
 
 /// Function words that are never the noun a participle describes.

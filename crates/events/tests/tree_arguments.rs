@@ -17,6 +17,11 @@ type Arc = (usize, &'static str, Upos, &'static str);
 /// A one-sentence document over `text` (tokens split on spaces) with the
 /// given tree and mentions (surface, type, country), coded.
 fn coded(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, &str)]) -> Document {
+    coded_on(text, arcs, mentions, None)
+}
+
+/// [`coded`] in a document published on `published` (`YYYY-MM-DD`).
+fn coded_on(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, &str)], published: Option<&str>) -> Document {
     let mut d = Document::new(
         DocId::from_text(text),
         "test".into(),
@@ -59,6 +64,10 @@ fn coded(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, &str)]) -> Doc
             sector: None,
             source: MentionSource::Kb,
         });
+    }
+    if let Some(p) = published {
+        let day = chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap();
+        d.meta.published.date = chronicle_core::UncertainDate::day(day);
     }
     d.sort_layers();
     EventCoder::builtin().unwrap().code(&mut d);
@@ -257,4 +266,36 @@ fn a_pronoun_in_a_reported_clause_is_the_sayer() {
     let e = event(&d, "sanction");
     assert_eq!(countries(&e.actors), ["JPN"], "{}", e.rule);
     assert_eq!(countries(&e.recipients), ["PRK"], "{}", e.rule);
+}
+
+#[test]
+fn a_past_verb_or_the_past_verb_over_an_event_noun_bounds_the_date_by_publication() {
+    let mentions = [("Rebels", Group, "SDN"), ("Kassala", Location, "SDN")];
+    // an irregular past form no word list needs to know
+    let d = coded_on(
+        "Rebels overran Kassala .",
+        &[(2, "nsubj", Noun, "rebel"), (0, "root", Verb, "overrun"), (2, "obj", Propn, ""), (2, "punct", Punct, "")],
+        &mentions,
+        Some("2011-05-02"),
+    );
+    let e = d.events.first().unwrap_or_else(|| panic!("no event: {:#?}", d.events));
+    assert_eq!(e.date.latest, chrono::NaiveDate::from_ymd_opt(2011, 5, 2), "{}", e.rule);
+    // an event noun under a past verb
+    let d = coded_on(
+        "Officials condemned the attack on Kassala .",
+        &[(2, "nsubj", Noun, "official"), (0, "root", Verb, "condemn"), (4, "det", Det, ""), (2, "obj", Noun, ""), (6, "case", Adp, ""), (4, "nmod", Propn, ""), (2, "punct", Punct, "")],
+        &[("Kassala", Location, "SDN")],
+        Some("2011-05-02"),
+    );
+    let e = event(&d, "attack");
+    assert_eq!(e.date.latest, chrono::NaiveDate::from_ymd_opt(2011, 5, 2), "{}", e.rule);
+    // the present tense says nothing about when
+    let d = coded_on(
+        "Rebels attack Kassala .",
+        &[(2, "nsubj", Noun, "rebel"), (0, "root", Verb, "attack"), (2, "obj", Propn, ""), (2, "punct", Punct, "")],
+        &mentions,
+        Some("2011-05-02"),
+    );
+    let e = event(&d, "attack");
+    assert!(e.date.is_unknown(), "{:?} {}", e.date, e.rule);
 }
