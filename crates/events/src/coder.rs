@@ -73,7 +73,8 @@ struct Trig {
 const TOPIC_HEADS: &[&str] = &[
     "talks", "negotiations", "proposal", "proposals", "plan", "plans", "deal", "agreement", "demand",
     "demands", "offer", "initiative", "efforts", "terms", "framework", "memorandum", "memorandums",
-    "conditions", "mechanism", "monitoring", "push", "bid", "hopes", "prospects",
+    "conditions", "mechanism", "monitoring", "push", "bid", "hopes", "prospects", "effort", "attempt",
+    "attempts", "campaign", "campaigns",
 ];
 
 /// The rule text for a topic noun.

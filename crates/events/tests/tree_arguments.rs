@@ -301,3 +301,21 @@ fn the_past_verb_over_an_event_noun_bounds_the_date_by_publication() {
     let e = event(&d, "attack");
     assert!(e.date.is_unknown(), "{:?} {}", e.date, e.rule);
 }
+
+#[test]
+fn an_event_noun_naming_a_kind_of_another_noun_is_no_event() {
+    // "bombing range", "rescue team", "threat level": the compound names a kind of thing
+    let d = coded(
+        "Officials inspected the bombing range .",
+        &[(2, "nsubj", Noun, "official"), (0, "root", Verb, "inspect"), (5, "det", Det, ""), (5, "compound", Noun, "bombing"), (2, "obj", Noun, ""), (2, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "bombing");
+    // a word inside a fixed expression is no event either
+    let d = coded(
+        "Troops moved in order to protect civilians .",
+        &[(2, "nsubj", Noun, "troop"), (0, "root", Verb, "move"), (6, "mark", Adp, ""), (3, "fixed", Noun, ""), (3, "fixed", Part, ""), (2, "advcl", Verb, ""), (6, "obj", Noun, "civilian"), (2, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "order");
+}

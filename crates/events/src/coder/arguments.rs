@@ -686,15 +686,18 @@ impl View<'_, '_> {
     /// noun is about an event ("ceasefire talks").
     fn nominal_no_event(&self, n: usize) -> Option<String> {
         let t = self.tree;
+        // part of a fixed expression ("in order to", "as a result of")
+        if t.deprel(n) == "fixed" || !t.children_with(n, "fixed").is_empty() {
+            return Some(format!("'{}' is part of a fixed expression", t.word(n)));
+        }
         let h = t.head(n).filter(|_| t.deprel(n) == "compound")?;
         let head_word = t.word(h).to_lowercase();
         if TOPIC_HEADS.contains(&head_word.as_str()) {
             return None;
         }
-        // only a noun of people or things: "aid workers", "protest leaders", "attack helicopters"
-        let thing = self.ctx_token(h).and_then(|i| self.ctx.toks.get(i)).and_then(noun_class) == Some(NounClass::Weapon);
-        let people = self.mention_at(h).is_none() && WORDS.parties.contains(&t.lemma(h).to_lowercase());
-        (people || thing).then(|| format!("'{}' only modifies '{}'", t.word(n), t.word(h)))
+        // a noun modifying another noun names a kind of that noun, not an act:
+        // "aid workers", "attack helicopters", "talk shows", "kill procedure"
+        Some(format!("'{}' only modifies '{}'", t.word(n), t.word(h)))
     }
 }
 
