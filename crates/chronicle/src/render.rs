@@ -276,7 +276,7 @@ fn tree_lines(tree: &Tree<'_>, t: usize, depth: usize, seen: &mut [bool], out: &
 /// only, its other columns `_` (as a tokenizer writes unparsed text).
 pub fn conllu(doc: &Document) -> String {
     let mut out = String::new();
-    for (k, range) in chronicle_syntax::sentence_token_ranges(doc).into_iter().enumerate() {
+    for (k, range) in doc.sentence_token_ranges().into_iter().enumerate() {
         let id = format!("{}-{}", doc.id, k + 1);
         let text = doc.sentences[k].span.text(doc.body()).to_string();
         let tokens = &doc.tokens[range.clone()];

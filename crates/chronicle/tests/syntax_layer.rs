@@ -31,7 +31,7 @@ fn parsed_documents_store_and_export_valid_sentence_records() {
         let mut doc = Document::new(DocId::from_text(&text), name.into(), InputFormat::Text, vec![], text.clone(), text, Metadata::default());
         language.annotate(&mut doc);
         assert!(doc.sentences.len() > 3);
-        for range in chronicle_syntax::sentence_token_ranges(&doc) {
+        for range in doc.sentence_token_ranges() {
             let roots = doc.tokens[range.clone()].iter().filter(|t| t.syntax.as_ref().is_some_and(|s| s.head.is_none())).count();
             assert_eq!(roots, 1, "one root per sentence");
             assert!(doc.tokens[range].iter().all(|t| t.syntax.is_some()), "every token parsed");

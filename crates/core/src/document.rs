@@ -168,6 +168,32 @@ impl Document {
         self.sentences.get(i).filter(|s| s.span.start() <= at)
     }
 
+    /// The token-index range of each sentence (the tokens inside its span).
+    pub fn sentence_token_ranges(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::with_capacity(self.sentences.len());
+        let mut t = 0;
+        for s in &self.sentences {
+            while t < self.tokens.len() && self.tokens[t].span.start() < s.span.start() {
+                t += 1;
+            }
+            let start = t;
+            while t < self.tokens.len() && self.tokens[t].span.end() <= s.span.end() {
+                t += 1;
+            }
+            out.push(start..t);
+        }
+        out
+    }
+
+    /// The token-index range of the sentence holding token `t`.
+    pub fn sentence_tokens_of(&self, t: usize) -> Option<std::ops::Range<usize>> {
+        let at = self.tokens.get(t)?.span.start();
+        let s = self.sentence_at(at)?.span;
+        let start = self.tokens.partition_point(|k| k.span.start() < s.start());
+        let end = self.tokens.partition_point(|k| k.span.end() <= s.end()).max(start);
+        Some(start..end)
+    }
+
     /// Sorts every body layer by start offset (the layer invariant).
     pub fn sort_layers(&mut self) {
         self.sentences.sort_by_key(|a| a.span);

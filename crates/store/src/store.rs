@@ -708,7 +708,7 @@ fn check_syntax(doc: &Document) -> Result<(), StoreError> {
             return Err(invalid(t, "is its own head".to_string()));
         }
     }
-    for range in chronicle_syntax::sentence_token_ranges(doc) {
+    for range in doc.sentence_token_ranges() {
         for t in range.clone() {
             let Some(head) = doc.tokens[t].syntax.as_ref().and_then(|s| s.head) else { continue };
             if !range.contains(&(head as usize)) {

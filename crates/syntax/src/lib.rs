@@ -25,7 +25,6 @@ pub mod tagger;
 pub mod train;
 pub mod tree;
 
-use std::ops::Range;
 use std::path::Path;
 
 use chronicle_core::{Document, TokenSyntax, Upos};
@@ -155,7 +154,7 @@ impl Syntax {
         if !self.is_ready() {
             return;
         }
-        let ranges = sentence_token_ranges(doc);
+        let ranges = doc.sentence_token_ranges();
         for range in ranges {
             let body = doc.body();
             let words: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.span.text(body)).collect();
@@ -167,21 +166,4 @@ impl Syntax {
             }
         }
     }
-}
-
-/// The token-index range of each sentence of `doc` (tokens inside its span).
-pub fn sentence_token_ranges(doc: &Document) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(doc.sentences.len());
-    let mut t = 0;
-    for s in &doc.sentences {
-        while t < doc.tokens.len() && doc.tokens[t].span.start() < s.span.start() {
-            t += 1;
-        }
-        let start = t;
-        while t < doc.tokens.len() && doc.tokens[t].span.end() <= s.span.end() {
-            t += 1;
-        }
-        out.push(start..t);
-    }
-    out
 }

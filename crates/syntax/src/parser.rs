@@ -16,7 +16,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::features::{feat, hash_str, Lexeme};
+use crate::features::{feat, Lexeme};
 use crate::perceptron::{key, Model, Rng, Trainer};
 use crate::SyntaxError;
 
@@ -568,11 +568,6 @@ pub fn train(examples: &[ParseExample], cfg: ParseTrainConfig) -> Parser {
     }
     parser.model = trainer.finish(class_names(&labels), MAGIC, cfg.prune);
     parser
-}
-
-/// Hash of a label, for callers that build features from parsed labels.
-pub fn label_hash(label: &str) -> u64 {
-    hash_str(label)
 }
 
 #[cfg(test)]

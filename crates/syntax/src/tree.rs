@@ -20,12 +20,12 @@ impl<'d> Tree<'d> {
     /// The trees of every sentence of `doc` (sentences without syntax give
     /// trees whose queries answer nothing).
     pub fn sentences(doc: &'d Document) -> Vec<Tree<'d>> {
-        crate::sentence_token_ranges(doc).into_iter().map(|range| Tree { doc, range }).collect()
+        doc.sentence_token_ranges().into_iter().map(|range| Tree { doc, range }).collect()
     }
 
     /// The tree of the sentence holding token `t`.
     pub fn of_token(doc: &'d Document, t: usize) -> Option<Tree<'d>> {
-        crate::sentence_token_ranges(doc).into_iter().find(|r| r.contains(&t)).map(|range| Tree { doc, range })
+        doc.sentence_tokens_of(t).filter(|r| r.contains(&t)).map(|range| Tree { doc, range })
     }
 
     /// The tree over the token range `range` (one sentence's tokens).

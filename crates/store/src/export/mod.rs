@@ -719,7 +719,7 @@ fn quantity_body<'a>(body: &'a str, offsets: &CharOffsets, q: &'a Quantity) -> O
 fn sentence_records<'a>(doc: &'a Document, offsets: &CharOffsets) -> Vec<SentenceRecord<'a>> {
     let body = doc.body();
     let id = doc.id.as_str();
-    let ranges = chronicle_syntax::sentence_token_ranges(doc);
+    let ranges = doc.sentence_token_ranges();
     let mut out = Vec::with_capacity(doc.sentences.len());
     for (sentence, range) in doc.sentences.iter().zip(ranges) {
         let tokens = &doc.tokens[range.clone()];
