@@ -248,8 +248,11 @@ fn marks(text: &str) -> Vec<(usize, usize, Mark)> {
     out
 }
 
-/// Direct quote spans: (open mark start, content start, content end, close mark end).
-fn direct_spans(text: &str) -> Vec<(usize, usize, usize, usize)> {
+/// A direct quote's span: (open mark start, content start, content end, close mark end).
+type Direct = (usize, usize, usize, usize);
+
+/// Direct quote spans.
+fn direct_spans(text: &str) -> Vec<Direct> {
     let ms = marks(text);
     let mut out: Vec<(usize, usize, usize, usize)> = Vec::new();
     // doubles
@@ -978,7 +981,11 @@ fn resolve_speaker(
 
 /// Finds the quotes of a document body.
 pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], times: &[Span]) -> Vec<Quote> {
-    let directs = direct_spans(text);
+    find_with(text, sentences, mentions, times, &direct_spans(text))
+}
+
+/// [`find`] with the body's quotation-mark spans already found.
+fn find_with(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], times: &[Span], directs: &[Direct]) -> Vec<Quote> {
     let sent_of = |p: usize| -> (usize, usize) {
         let i = sentences.partition_point(|s| s.1 <= p);
         sentences.get(i).copied().filter(|s| s.0 <= p).unwrap_or((p, p))
@@ -1046,7 +1053,7 @@ pub fn find(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], time
         }
     }
     let mut prev_direct: Option<(usize, Option<Attribution>, usize)> = None; // (close end, attribution, attribution end)
-    for &(os, cs, ce, close_end) in &directs {
+    for &(os, cs, ce, close_end) in directs {
         let (ps, pe) = para_of(cs.min(text.len()));
         let sent_end = {
             let s = sent_of(close_end.min(text.len().saturating_sub(1)));
@@ -1190,9 +1197,10 @@ fn carry_pronoun_speakers(text: &str, quotes: &mut [Quote]) {
 pub fn annotate(doc: &mut Document) {
     let sentences = crate::time::sentence_ranges(doc);
     let times: Vec<Span> = doc.times.iter().map(|t| t.span).collect();
-    let mut quotes = find(doc.body(), &sentences, &doc.mentions, &times);
-    tree_speakers(doc, &sentences, &mut quotes);
-    tree_reported(doc, &sentences, &mut quotes);
+    let directs = direct_spans(doc.body());
+    let mut quotes = find_with(doc.body(), &sentences, &doc.mentions, &times, &directs);
+    tree_speakers(doc, &sentences, &directs, &mut quotes);
+    tree_reported(doc, &sentences, &directs, &mut quotes);
     doc.quotes = quotes;
 }
 
@@ -1235,9 +1243,8 @@ fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
 /// subject and a clausal complement gives an indirect quote over the
 /// complement, attributed to the subject ("Officials in Kyiv warned that the
 /// talks could fail"). Cues already used by a quote are skipped.
-fn tree_reported(doc: &Document, sentences: &[(usize, usize)], quotes: &mut Vec<Quote>) {
+fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct], quotes: &mut Vec<Quote>) {
     let text = doc.body();
-    let directs = direct_spans(text);
     let mut added = Vec::new();
     for tree in chronicle_syntax::tree::Tree::sentences(doc) {
         if !tree.is_parsed() {
@@ -1308,9 +1315,8 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], quotes: &mut Vec<
 /// dependency tree gives (see [`tree_speaker`]) when that phrase holds the
 /// surface one (or there was none), and resolves it again. A tree speaker that
 /// overlaps the quote's own words is ignored.
-fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], quotes: &mut [Quote]) {
+fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct], quotes: &mut [Quote]) {
     let text = doc.body();
-    let directs = direct_spans(text);
     for q in quotes.iter_mut() {
         let Some(cue) = q.cue_span else { continue };
         let Some(sp) = tree_speaker(doc, cue.start()) else { continue };
@@ -1349,7 +1355,7 @@ mod tests {
             &[(4, "nsubj", Noun), (3, "case", Adp), (1, "nmod", Propn), (0, "root", Verb), (9, "mark", Sconj), (7, "det", Det), (9, "nsubj", Noun), (9, "aux", Aux), (4, "ccomp", Verb), (4, "punct", Punct)],
         );
         let mut quotes = Vec::new();
-        tree_reported(&d, &[(0, d.body().len())], &mut quotes);
+        tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut quotes);
         assert_eq!(quotes.len(), 1);
         let q = &quotes[0];
         assert_eq!(q.span.text(d.body()), "that the talks could fail");
@@ -1357,7 +1363,7 @@ mod tests {
         assert_eq!(q.cue.as_deref(), Some("warned"));
         assert!(!q.direct);
         // a cue a quote already uses is not read twice
-        tree_reported(&d, &[(0, d.body().len())], &mut quotes);
+        tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut quotes);
         assert_eq!(quotes.len(), 1);
     }
 
@@ -1383,12 +1389,12 @@ mod tests {
             affiliation: None,
         };
         let mut quotes = vec![quote((0, at(" ,")))];
-        tree_speakers(&d, &[(0, body.len())], &mut quotes);
+        tree_speakers(&d, &[(0, body.len())], &direct_spans(body), &mut quotes);
         assert_eq!(quotes[0].speaker_span.unwrap().text(body), "Derek Mitchell , a former envoy ,");
         // a surface speaker the tree's phrase does not hold stays as it was
         let mut other = vec![quote((at("envoy"), at("envoy") + 5))];
         other[0].speaker_span = Span::new(body, at("talks"), at("talks") + 5).ok();
-        tree_speakers(&d, &[(0, body.len())], &mut other);
+        tree_speakers(&d, &[(0, body.len())], &direct_spans(body), &mut other);
         assert_eq!(other[0].speaker_span.unwrap().text(body), "talks");
     }
     use chronicle_core::MentionSource;
