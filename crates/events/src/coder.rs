@@ -1899,102 +1899,13 @@ fn code_trigger(
     }
 
     // ---- PLOVER type rules for what has not happened
-    let mut event_type = entry.event_type;
-    let mut cameo = entry.cameo.clone();
-    if !governed && !noun_context && matches!(modality, Modality::Planned | Modality::Proposed | Modality::Hypothetical) {
-        match event_type {
-            PloverType::Consult | PloverType::Support | PloverType::Cooperate | PloverType::Aid => {
-                notes.push(format!("{}+future → AGREE (PLOVER)", event_type.as_str()));
-                event_type = PloverType::Agree;
-                cameo = Some("03".into());
-            }
-            PloverType::Retreat => {
-                notes.push("RETREAT+future → CONCEDE (PLOVER)".into());
-                event_type = PloverType::Concede;
-                cameo = Some("08".into());
-            }
-            _ => {}
-        }
-    }
-
-    // conflictual actions announced for the future are threats (PLOVER: THREATEN = ASSAULT + hypothetical)
-    if !governed
-        && !noun_context
-        && matches!(modality, Modality::Planned | Modality::Hypothetical)
-        && matches!(
-            event_type,
-            PloverType::Sanction | PloverType::Coerce | PloverType::Assault | PloverType::Protest
-        )
-    {
-        notes.push(format!("{}+future → THREATEN (PLOVER)", event_type.as_str()));
-        event_type = PloverType::Threaten;
-        cameo = Some("13".into());
-    } else if !governed && !noun_context
-        && matches!(modality, Modality::Planned | Modality::Hypothetical | Modality::Proposed)
-        && (trig.end..ctx.toks.len()).any(|j| ctx.word(j) == "unless")
-    {
-        notes.push("conditional ('unless') → THREATEN".into());
-        event_type = PloverType::Threaten;
-        cameo = Some("13".into());
-    }
+    let (event_type, cameo) = unhappened_type(entry, ctx, trig, modality, governed || noun_context, &mut notes);
 
     // ---- date
-    let sentence_times: Vec<_> = doc
-        .times
-        .iter()
-        .filter(|t| {
-            sentence_span.contains(t.span)
-                && matches!(t.time_type, TimeType::Date | TimeType::Time)
-                && !t.resolved.is_unknown()
-        })
-        .collect();
-    // a year that modifies another noun ("Moscow's 2022 invasion", "the 1989
-    // Exxon Valdez accident") dates that noun, not this event (the time layer
-    // marks it; documents stored before it did are read by the surface rule)
-    let modifier = |t: &chronicle_core::TimeExpr| {
-        t.modifies.or_else(|| attributive_year(ctx.body, t.span)).is_some_and(|noun| !noun.overlaps(trigger))
-    };
-    let sentence_times: Vec<_> = sentence_times.into_iter().filter(|t| !modifier(t)).collect();
-    let mut dates: Vec<(UncertainDate, String)> = Vec::new();
-    let date = if let Some(t) = sentence_times
-        .iter()
-        .min_by_key(|t| t.span.start().abs_diff(trigger.start()))
-    {
-        let group = coordinated_dates(ctx.body, &sentence_times, t.span);
-        if group.len() >= 2 {
-            notes.push(format!("date: one of {} coordinated dates", group.len()));
-            dates = group.iter().map(|g| (g.resolved.clone(), g.span.text(ctx.body).to_string())).collect();
-        } else {
-            notes.push(format!("date: '{}'", t.span.text(ctx.body)));
-        }
-        t.resolved.clone()
-    } else if modality == Modality::Asserted && is_past(ctx, trig) {
-        let pub_date = &doc.meta.published.date;
-        let latest = pub_date.latest.or_else(|| pub_date.exact_day());
-        if latest.is_some() {
-            notes.push("date: before the document date (past tense)".into());
-        }
-        UncertainDate::between(None, latest)
-    } else {
-        UncertainDate::unknown()
-    };
+    let (date, dates) = event_date(doc, ctx, trig, trigger, sentence_span, modality, &mut notes);
 
     // ---- quantities
-    let quantities: Vec<Quantity> = if entry.counts.is_empty() {
-        Vec::new()
-    } else {
-        doc.quantities
-            .iter()
-            .filter(|q| sentence_span.contains(q.span) && !q.ordinal)
-            .filter(|q| {
-                let counted = q.counts.as_deref().unwrap_or("");
-                tokenize(counted, 0)
-                    .iter()
-                    .any(|t| entry.counts.iter().any(|c| t.lower.starts_with(c.as_str()) || t.stem.starts_with(c.as_str())))
-            })
-            .cloned()
-            .collect()
-    };
+    let quantities = counted_quantities(doc, entry, sentence_span);
 
     // ---- attribution: the quote holding the trigger, else the sayer whose verb reports its clause
     let attributed_to = doc
@@ -2100,6 +2011,135 @@ fn attributive_year(body: &str, span: Span) -> Option<Span> {
     }
     let start = span.end() + 1;
     Span::new(body, start, start + word.len()).ok()
+}
+
+/// PLOVER's types for what has not happened, unless the trigger is `bound`
+/// (governed by another trigger, or in a noun context): cooperation announced for
+/// the future is an AGREE, a retreat a CONCEDE, and a conflictual act planned
+/// or conditional ("unless") a THREATEN. Returns the type and CAMEO root.
+fn unhappened_type(
+    entry: &TriggerEntry,
+    ctx: &Ctx,
+    trig: &Trig,
+    modality: Modality,
+    bound: bool,
+    notes: &mut Vec<String>,
+) -> (PloverType, Option<String>) {
+    let mut event_type = entry.event_type;
+    let mut cameo = entry.cameo.clone();
+    if bound {
+        return (event_type, cameo);
+    }
+    if matches!(modality, Modality::Planned | Modality::Proposed | Modality::Hypothetical) {
+        match event_type {
+            PloverType::Consult | PloverType::Support | PloverType::Cooperate | PloverType::Aid => {
+                notes.push(format!("{}+future → AGREE (PLOVER)", event_type.as_str()));
+                event_type = PloverType::Agree;
+                cameo = Some("03".into());
+            }
+            PloverType::Retreat => {
+                notes.push("RETREAT+future → CONCEDE (PLOVER)".into());
+                event_type = PloverType::Concede;
+                cameo = Some("08".into());
+            }
+            _ => {}
+        }
+    }
+
+    // conflictual actions announced for the future are threats (PLOVER: THREATEN = ASSAULT + hypothetical)
+    if matches!(modality, Modality::Planned | Modality::Hypothetical)
+        && matches!(
+            event_type,
+            PloverType::Sanction | PloverType::Coerce | PloverType::Assault | PloverType::Protest
+        )
+    {
+        notes.push(format!("{}+future → THREATEN (PLOVER)", event_type.as_str()));
+        event_type = PloverType::Threaten;
+        cameo = Some("13".into());
+    } else if matches!(modality, Modality::Planned | Modality::Hypothetical | Modality::Proposed)
+        && (trig.end..ctx.toks.len()).any(|j| ctx.word(j) == "unless")
+    {
+        notes.push("conditional ('unless') → THREATEN".into());
+        event_type = PloverType::Threaten;
+        cameo = Some("13".into());
+    }
+    (event_type, cameo)
+}
+
+/// The event's date: the sentence's time nearest the trigger (one of several
+/// when they are coordinated: "on May 16 and June 2"), skipping a year that
+/// dates another noun; else, for an asserted past event, on or before the
+/// document date; else unknown. Returns the date and, for coordinated
+/// dates, each with its words.
+fn event_date(
+    doc: &Document,
+    ctx: &Ctx,
+    trig: &Trig,
+    trigger: Span,
+    sentence_span: Span,
+    modality: Modality,
+    notes: &mut Vec<String>,
+) -> (UncertainDate, Vec<(UncertainDate, String)>) {
+    let sentence_times: Vec<_> = doc
+        .times
+        .iter()
+        .filter(|t| {
+            sentence_span.contains(t.span)
+                && matches!(t.time_type, TimeType::Date | TimeType::Time)
+                && !t.resolved.is_unknown()
+        })
+        .collect();
+    // a year that modifies another noun ("Moscow's 2022 invasion", "the 1989
+    // Exxon Valdez accident") dates that noun, not this event (the time layer
+    // marks it; documents stored before it did are read by the surface rule)
+    let modifier = |t: &chronicle_core::TimeExpr| {
+        t.modifies.or_else(|| attributive_year(ctx.body, t.span)).is_some_and(|noun| !noun.overlaps(trigger))
+    };
+    let sentence_times: Vec<_> = sentence_times.into_iter().filter(|t| !modifier(t)).collect();
+    let mut dates: Vec<(UncertainDate, String)> = Vec::new();
+    let date = if let Some(t) = sentence_times
+        .iter()
+        .min_by_key(|t| t.span.start().abs_diff(trigger.start()))
+    {
+        let group = coordinated_dates(ctx.body, &sentence_times, t.span);
+        if group.len() >= 2 {
+            notes.push(format!("date: one of {} coordinated dates", group.len()));
+            dates = group.iter().map(|g| (g.resolved.clone(), g.span.text(ctx.body).to_string())).collect();
+        } else {
+            notes.push(format!("date: '{}'", t.span.text(ctx.body)));
+        }
+        t.resolved.clone()
+    } else if modality == Modality::Asserted && is_past(ctx, trig) {
+        let pub_date = &doc.meta.published.date;
+        let latest = pub_date.latest.or_else(|| pub_date.exact_day());
+        if latest.is_some() {
+            notes.push("date: before the document date (past tense)".into());
+        }
+        UncertainDate::between(None, latest)
+    } else {
+        UncertainDate::unknown()
+    };
+    (date, dates)
+}
+
+/// The quantities of the sentence that count what the trigger's entry counts
+/// ("1,000 prisoners" for an exchange of prisoners).
+fn counted_quantities(doc: &Document, entry: &TriggerEntry, sentence_span: Span) -> Vec<Quantity> {
+    if entry.counts.is_empty() {
+        Vec::new()
+    } else {
+        doc.quantities
+            .iter()
+            .filter(|q| sentence_span.contains(q.span) && !q.ordinal)
+            .filter(|q| {
+                let counted = q.counts.as_deref().unwrap_or("");
+                tokenize(counted, 0)
+                    .iter()
+                    .any(|t| entry.counts.iter().any(|c| t.lower.starts_with(c.as_str()) || t.stem.starts_with(c.as_str())))
+            })
+            .cloned()
+            .collect()
+    }
 }
 
 /// The exact dates coordinated with the time at `at` ("on May 16 and June 2",
