@@ -1315,8 +1315,12 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
     }
     settle_open_dates(text, &mut cands, sentences);
     date_clock_times(&mut cands, sentences);
-    // Longest match wins; earlier start first.
-    cands.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))));
+    longest_first(text, &cands)
+}
+
+/// The candidates kept: longest first (earlier start on a tie), each only
+/// where it overlaps none already kept; in text order.
+fn longest_first(text: &str, cands: &[Candidate]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut chosen: Vec<&Candidate> = Vec::new();
     // Prefer longer candidates globally: process by length desc, keep non-overlapping.
