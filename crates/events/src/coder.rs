@@ -1346,6 +1346,8 @@ struct Parties {
     from: usize,
     /// The sayer whose verb reports the trigger's clause (tree only).
     source: Vec<usize>,
+    /// An event noun whose tree participants name no party (tree only).
+    unparticipated: bool,
 }
 
 /// First token of the trigger's clause: after the clause boundary before it,
@@ -1367,7 +1369,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
     let from = clause_start(ctx, trig, prev);
     let mut actor_note = found.actor_note;
     let mut extra_actor = None;
-    if found.actors.is_empty() && !found.passive && !entry.frame.reported {
+    if found.actors.is_empty() && !found.passive && !entry.frame.reported && !found.unparticipated {
         // "Demonstrators in Baghdad …", "Vietnamese-led forces …": an unnamed group the words place
         if let Some((arg, note)) = ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) {
             extra_actor = Some(arg);
@@ -1387,6 +1389,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         as_predicate: false,
         from,
         source: found.source,
+        unparticipated: found.unparticipated,
     }))
 }
 
@@ -1618,6 +1621,7 @@ fn position_parties(
         as_predicate,
         from,
         source: Vec::new(),
+        unparticipated: false,
     })
 }
 
@@ -1640,6 +1644,7 @@ fn code_trigger(
 
     // ---- actors and recipients: from the tree when the sentence is parsed, else from positions
     let parties = match tree_parties(ctx, trig, entry, prev) {
+        Some(Ok(p)) if p.unparticipated => p,
         Some(Ok(p)) => fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev)),
         Some(Err(_not_an_event)) => return None,
         None => position_parties(lex, ctx, trig, entry, governor, prev)?,
@@ -1657,6 +1662,7 @@ fn code_trigger(
         as_predicate,
         from,
         source,
+        unparticipated,
     } = parties;
     let mut actors = ctx.args(&actor_group);
     if actors.is_empty() {
@@ -1896,6 +1902,13 @@ fn code_trigger(
                 recip_note = "the place the action targets".into();
             }
         }
+    }
+
+    if unparticipated && actors.is_empty() && recipients.is_empty() && modality == Modality::Asserted {
+        // "the investigation was ordered", "getting aid to survivors": an event
+        // noun that no party takes part in, told as having happened (not the
+        // content of a demand, plan or agreement), says no one did anything
+        return None;
     }
 
     // ---- PLOVER type rules for what has not happened

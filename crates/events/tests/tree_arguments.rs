@@ -39,6 +39,8 @@ fn coded_on(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, &str)], pub
         let xpos = match (upos, w) {
             (Verb, w) if w.ends_with("ed") => "VBN",
             (Verb, w) if w.ends_with("ing") => "VBG",
+            // the base form: the word is its own lemma ("Visit", "demand")
+            (Verb, w) if !lemma.is_empty() && w.eq_ignore_ascii_case(lemma) => "VB",
             _ => "_",
         };
         let mut tok = Token::new(span);
@@ -318,4 +320,95 @@ fn an_event_noun_naming_a_kind_of_another_noun_is_no_event() {
         &[],
     );
     no_event(&d, "order");
+}
+
+#[test]
+fn an_active_verb_whose_subject_names_no_party_tells_of_no_act() {
+    // "the blast killed …", "the virus killed …": no one acted
+    let d = coded(
+        "The blast killed 11 workers .",
+        &[(2, "det", Det, ""), (3, "nsubj", Noun, "blast"), (0, "root", Verb, "kill"), (5, "nummod", Num, ""), (3, "obj", Noun, "worker"), (3, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "killed");
+    // a party killing is an attack
+    let d = coded(
+        "Militants killed 11 workers in Kabul .",
+        &[(2, "nsubj", Noun, "militant"), (0, "root", Verb, "kill"), (4, "nummod", Num, ""), (2, "obj", Noun, "worker"), (6, "case", Adp, ""), (2, "obl", Propn, ""), (2, "punct", Punct, "")],
+        &[("Kabul", Location, "AFG")],
+    );
+    assert_eq!(event(&d, "killed").event_type, PloverType::Assault);
+    // a relative pronoun is what it refers to: "a quake that killed …"
+    let d = coded(
+        "Haiti mourns a quake which killed 200 people .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "mourn"), (4, "det", Det, ""), (2, "obj", Noun, "quake"), (6, "nsubj", Pron, "which"), (4, "acl:relcl", Verb, "kill"), (8, "nummod", Num, ""), (6, "obj", Noun, "person"), (2, "punct", Punct, "")],
+        &[("Haiti", Location, "HTI")],
+    );
+    no_event(&d, "killed");
+}
+
+#[test]
+fn the_writer_or_a_reader_speaking_is_no_party() {
+    // first person outside a quotation: a comment or an opinion
+    let d = coded(
+        "I agree with Iran .",
+        &[(2, "nsubj", Pron, "i"), (0, "root", Verb, "agree"), (4, "case", Adp, ""), (2, "obl", Propn, ""), (2, "punct", Punct, "")],
+        &[("Iran", Location, "IRN")],
+    );
+    no_event(&d, "agree");
+    // an imperative addresses the reader
+    let d = coded(
+        "Visit Kenya with us .",
+        &[(0, "root", Verb, "visit"), (1, "obj", Propn, ""), (4, "case", Adp, ""), (1, "obl", Pron, "we"), (1, "punct", Punct, "")],
+        &[("Kenya", Location, "KEN")],
+    );
+    no_event(&d, "visit");
+    // a third-person party agreeing is an event
+    let d = coded(
+        "Oman agreed with Iran .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "agree"), (4, "case", Adp, ""), (2, "obl", Propn, ""), (2, "punct", Punct, "")],
+        &[("Oman", Location, "OMN"), ("Iran", Location, "IRN")],
+    );
+    assert_eq!(event(&d, "agreed").event_type, PloverType::Agree);
+}
+
+#[test]
+fn a_verb_with_another_sense_in_its_frame_is_no_event() {
+    // "demonstrate how …" shows; "demonstrated" alone protests
+    let d = coded(
+        "The test demonstrated how hydrates form .",
+        &[(2, "det", Det, ""), (3, "nsubj", Noun, "test"), (0, "root", Verb, "demonstrate"), (6, "advmod", Adv, ""), (6, "nsubj", Noun, "hydrate"), (3, "ccomp", Verb, "form"), (3, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "demonstrated");
+    let d = coded(
+        "Students demonstrated in Cairo .",
+        &[(2, "nsubj", Noun, "student"), (0, "root", Verb, "demonstrate"), (4, "case", Adp, ""), (2, "obl", Propn, ""), (2, "punct", Punct, "")],
+        &[("Cairo", Location, "EGY")],
+    );
+    assert_eq!(event(&d, "demonstrated").event_type, PloverType::Protest);
+    // "sought to …" tries; "sought talks" asks
+    let d = coded(
+        "Egypt sought to raise cash .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "seek"), (4, "mark", Part, ""), (2, "xcomp", Verb, "raise"), (4, "obj", Noun, ""), (2, "punct", Punct, "")],
+        &[("Egypt", Location, "EGY")],
+    );
+    no_event(&d, "sought");
+}
+
+#[test]
+fn an_event_noun_no_party_takes_part_in_is_no_event() {
+    let d = coded(
+        "The investigation was ordered on Friday .",
+        &[(2, "det", Det, ""), (4, "nsubj:pass", Noun, ""), (4, "aux:pass", Aux, "be"), (0, "root", Verb, "order"), (6, "case", Adp, ""), (4, "obl", Propn, ""), (4, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "investigation");
+    // its possessor takes part
+    let d = coded(
+        "Egypt 's investigation ended .",
+        &[(3, "nmod:poss", Propn, ""), (1, "case", Part, ""), (4, "nsubj", Noun, ""), (0, "root", Verb, "end"), (4, "punct", Punct, "")],
+        &[("Egypt", Location, "EGY")],
+    );
+    assert_eq!(event(&d, "investigation").event_type, PloverType::Accuse);
 }

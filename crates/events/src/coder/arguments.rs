@@ -15,9 +15,19 @@
 //!   core modifiers (possessor, adjective, compound, apposition), or, for a
 //!   noun like "members", of its `of` phrase.
 //!
-//! Event-ness: a trigger whose arguments name no party, or whose verb's
-//! arguments break its selectional restriction (`data/events/selection.tsv`),
-//! is not coded.
+//! Event-ness (a PLOVER event is a deliberate act of a party): a trigger is
+//! not coded when
+//! - its verb's arguments break the verb's selectional restriction
+//!   (`data/events/selection.tsv`: "released images", "sought to raise cash",
+//!   "the film demonstrates how …");
+//! - its active verb has subjects and none names a party ("the blast killed
+//!   11", "polls suggest"; a relative pronoun stands for what it refers to);
+//! - none of its participants names a party;
+//! - outside a quotation, its subject is the writer or a reader ("I agree …")
+//!   or it heads an imperative ("Visit our site");
+//! - it is an event noun no party takes part in, told as having happened
+//!   ("the investigation was ordered"): decided by the coder once roles from
+//!   governing events and named pairs are known (`unparticipated`).
 //!
 //! Every function here answers `None` for an unparsed sentence: the coder
 //! then falls back to its position rules.
@@ -45,6 +55,11 @@ enum Requirement {
     SubjectParty,
     /// A request names what is requested (not only what it is about).
     AskedContent,
+    /// The verb takes no object or clause in its event sense ("protesters
+    /// demonstrated" vs "the test demonstrates how …").
+    Intransitive,
+    /// The verb with a to-infinitive means "try" ("sought to raise cash").
+    NoInfinitive,
 }
 
 /// The word groups the tree rules read, loaded once from `data/events/`.
@@ -58,6 +73,8 @@ struct Words {
     reporting: HashSet<String>,
     pronoun: HashSet<String>,
     relative: HashSet<String>,
+    /// First- and second-person pronouns: the writer or the reader.
+    narrator: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Verb lemma → restriction.
@@ -100,6 +117,7 @@ impl Words {
                 "reporting" => &mut w.reporting,
                 "pronoun" => &mut w.pronoun,
                 "relative" => &mut w.relative,
+                "narrator" => &mut w.narrator,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -112,6 +130,8 @@ impl Words {
                 Some("object-party") => Requirement::ObjectParty,
                 Some("subject-party") => Requirement::SubjectParty,
                 Some("asked-content") => Requirement::AskedContent,
+                Some("intransitive") => Requirement::Intransitive,
+                Some("no-infinitive") => Requirement::NoInfinitive,
                 other => {
                     problems.push(format!("selection.tsv:{line}: unknown requirement {other:?}"));
                     continue;
@@ -158,6 +178,11 @@ pub(super) struct TreeArgs {
     pub source: Vec<usize>,
     /// Why the trigger names no event, when it does not.
     pub not_event: Option<String>,
+    /// An event noun none of whose participants names a party ("the
+    /// investigation was ordered"): its parties, if any, come only from the
+    /// event governing it or the pair the sentence names, never from word
+    /// positions.
+    pub unparticipated: bool,
 }
 
 /// The argument heads of a predicate before they become mentions.
@@ -189,7 +214,13 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
         return Some(v.reported_demand(head));
     }
     let nominal = matches!(tree.upos(head), Some(Upos::Noun | Upos::Propn));
-    let heads = if nominal { v.nominal(head, trig, entry) } else { v.verbal(head, trig, entry) };
+    // "a mediation effort between A and B": a topic noun's phrase carries its
+    // event noun's participants
+    let arg_head = match tree.head(head) {
+        Some(h) if nominal && tree.deprel(head) == "compound" && TOPIC_HEADS.contains(&tree.word(h).to_lowercase().as_str()) => h,
+        _ => head,
+    };
+    let heads = if nominal { v.nominal(arg_head, trig, entry) } else { v.verbal(head, trig, entry) };
     let mut out = TreeArgs {
         actors: v.mentions_of_all(&heads.actors),
         recipients: v.mentions_of_all(&heads.recipients),
@@ -199,6 +230,7 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
         ..TreeArgs::default()
     };
     out.recipients.retain(|k| !out.actors.contains(k));
+    out.unparticipated = nominal && !heads.participants.iter().any(|&p| v.is_party(p));
     if let Some(rv) = v.reporting_verb(head) {
         out.source = v.mentions_of_all(&v.sayers(rv));
         out.source.retain(|k| !out.actors.contains(k) && !out.recipients.contains(k));
@@ -360,17 +392,51 @@ impl View<'_, '_> {
     fn is_party(&self, n: usize) -> bool {
         let t = self.tree;
         let lemma = t.lemma(n).to_lowercase();
-        if !self.mentions_of(n).is_empty() || WORDS.parties.contains(&lemma) {
+        if WORDS.parties.contains(&lemma) || self.listed_party_noun(n) {
             return true;
         }
-        if self.listed_party_noun(n) {
+        if !self.mentions_of(n).is_empty() {
             return true;
         }
         match t.upos(n) {
-            Some(Upos::Pron) => WORDS.pronoun.contains(&lemma) || WORDS.relative.contains(&lemma),
+            // "a disaster that killed …": a relative pronoun is what it refers to
+            Some(Upos::Pron) if WORDS.relative.contains(&lemma) => self.antecedent(n).map_or(true, |a| self.is_party(a)),
+            Some(Upos::Pron) => WORDS.pronoun.contains(&lemma),
             Some(Upos::Num) => true,
             _ => false,
         }
+    }
+
+    /// The noun a relative pronoun refers to: the head of its relative clause.
+    fn antecedent(&self, n: usize) -> Option<usize> {
+        let t = self.tree;
+        t.head(n).filter(|&c| t.deprel(c) == "acl:relcl").and_then(|c| t.head(c)).filter(|&a| a != n)
+    }
+
+    /// True when token `n` lies inside a quotation of the document.
+    fn in_quote(&self, n: usize) -> bool {
+        let Some(at) = self.ctx.doc.tokens.get(n).map(|tok| tok.span.start()) else { return false };
+        self.ctx.doc.quotes.iter().any(|q| q.span.start() <= at && at < q.span.end())
+    }
+
+    /// Why verb `v`'s own clause is no news event whatever its arguments:
+    /// outside a quotation, a first- or second-person subject is the writer or
+    /// a reader speaking ("I agree …", "you accept …"), and a subjectless base
+    /// form heading its sentence addresses the reader ("Visit our site").
+    fn not_reported_news(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        let subjects = t.subjects(v);
+        let narrator = subjects.iter().find(|&&s| t.upos(s) == Some(Upos::Pron) && WORDS.narrator.contains(&t.lemma(s).to_lowercase()));
+        if let (Some(&s), false) = (narrator, self.in_quote(v)) {
+            return Some(format!("'{}' outside a quotation is the writer or a reader, not a party", t.word(s)));
+        }
+        let clause = t.first_conjunct(v);
+        let imperative = t.head(clause).is_none() && t.xpos(v) == "VB" && subjects.is_empty()
+            && t.children(v).iter().all(|&c| !matches!(t.deprel(c), "aux" | "mark" | "expl"));
+        if imperative && !self.in_quote(v) {
+            return Some(format!("'{}' heads an imperative: it addresses the reader", t.word(v)));
+        }
+        None
     }
 
     /// The verb of saying that reports the clause of `v`: reached from `v`
@@ -649,6 +715,15 @@ impl View<'_, '_> {
     /// then at least one participant that names a party.
     fn verbal_no_event(&self, v: usize, heads: &Heads, words: &Words) -> Option<String> {
         let t = self.tree;
+        if let Some(why) = self.not_reported_news(v) {
+            return Some(why);
+        }
+        // an act needs an actor: an active verb whose subjects name no party
+        // ("the blast killed 11", "polls suggest") tells of no deliberate act
+        let subjects = t.subjects(v);
+        if !t.is_passive(v) && !subjects.is_empty() && !subjects.iter().any(|&s| self.is_party(s)) {
+            return Some(format!("the subject of '{}' names no party", t.word(v)));
+        }
         let lemma = t.lemma(v).to_lowercase();
         match words.requirement(&lemma) {
             Some(Requirement::ObjectParty) => {
@@ -673,6 +748,17 @@ impl View<'_, '_> {
                     return Some(format!("'{}' about something asks a question, not for something", t.word(v)));
                 }
             }
+            Some(Requirement::Intransitive) => {
+                let complement = !t.objects(v).is_empty() || !t.children_with(v, "ccomp").is_empty();
+                if complement {
+                    return Some(format!("'{}' with an object or clause has another sense", t.word(v)));
+                }
+            }
+            Some(Requirement::NoInfinitive) => {
+                if !t.children_with(v, "xcomp").is_empty() {
+                    return Some(format!("'{}' with an infinitive means trying", t.word(v)));
+                }
+            }
             None => {}
         }
         if heads.participants.iter().any(|&p| self.is_party(p)) {
@@ -685,6 +771,14 @@ impl View<'_, '_> {
     /// ("attack helicopters", "protest leaders") names no event, unless that
     /// noun is about an event ("ceasefire talks").
     fn nominal_no_event(&self, n: usize) -> Option<String> {
+        if let Some(why) = self.compound_or_fixed(n) {
+            return Some(why);
+        }
+        None
+    }
+
+    /// A noun in a fixed expression, or one that only modifies another noun.
+    fn compound_or_fixed(&self, n: usize) -> Option<String> {
         let t = self.tree;
         // part of a fixed expression ("in order to", "as a result of")
         if t.deprel(n) == "fixed" || !t.children_with(n, "fixed").is_empty() {
