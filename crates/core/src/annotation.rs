@@ -175,6 +175,8 @@ pub enum MentionSource {
     Rule,
     /// A short form or role noun resolved to an earlier mention.
     Coref,
+    /// A personal pronoun ("he", "she") resolved to the person it stands for.
+    Pronoun,
 }
 
 /// A named-entity mention.

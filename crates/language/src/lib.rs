@@ -19,6 +19,7 @@ pub mod error;
 pub mod eval;
 pub mod kb;
 pub mod ner;
+pub mod pronoun;
 pub mod quantity;
 pub mod quote;
 pub mod sentence;
@@ -75,6 +76,8 @@ impl Language {
         time::annotate(doc);
         quantity::annotate(doc);
         quote::annotate(doc);
+        // After quotes: a pronoun inside a direct quotation is not resolved.
+        pronoun::annotate(doc);
         // Dates the text reports as past (or still to come) bound the document
         // date too; times are then resolved again against the narrowed date.
         dating::bound_by_reported_dates(doc);

@@ -292,8 +292,11 @@ impl View<'_, '_> {
             return clause.and_then(|c| t.head(c)).map_or(Vec::new(), |a| self.mentions_of_all(&t.with_conjuncts(a)));
         }
         if (WORDS.pronoun.contains(&lemma) || lemma == "it") && t.upos(n) == Some(Upos::Pron) {
+            // "X said he would …": the sayer; else the person the language
+            // layer resolved the pronoun to, if any
             let sayer = t.head(n).and_then(|v| self.reporting_verb(v));
-            return sayer.map_or(Vec::new(), |rv| self.mentions_of_all(&self.sayers(rv)));
+            let said = sayer.map_or(Vec::new(), |rv| self.mentions_of_all(&self.sayers(rv)));
+            return if said.is_empty() { self.mention_at(n).into_iter().collect() } else { said };
         }
         let coded = |v: &[usize]| v.iter().any(|&k| self.ctx.ments[k].0.country.is_some());
         let mut out: Vec<usize> = self.mention_at(n).into_iter().collect();

@@ -1,0 +1,214 @@
+//! Personal pronouns resolved to the person they stand for, as mentions.
+//!
+//! "Obama said on Monday that BP must pay. He also ordered rigs to be
+//! inspected": "He" becomes a Person mention of "Barack Obama"
+//! (`MentionSource::Pronoun`), so every later layer (events, entities) reads
+//! the party it names. Only "he"/"she" and their forms are resolved
+//! (`data/language/pronouns.tsv`), by the rules news English follows:
+//!
+//! - a person named earlier in the same sentence, preferring a subject
+//!   ("Obama said he …"), but never the subject of the pronoun's own verb
+//!   when the pronoun is its object ("Obama praised him");
+//! - else the person who is the subject of the previous sentence;
+//! - nothing otherwise: an unresolved pronoun names no one.
+//!
+//! Pronouns inside direct quotations are left alone: there the speaker's "he"
+//! may be anyone. Parsed sentences only.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chronicle_core::{Document, EntityType, Mention, MentionSource, Upos};
+use chronicle_syntax::tree::Tree;
+
+const PRONOUNS_TSV: &str = include_str!("../../../data/language/pronouns.tsv");
+
+/// Pronoun word → its form (subject, object, possessive …).
+static PRONOUNS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    PRONOUNS_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(w, f)| (w.trim().to_lowercase(), f.trim().to_string()))
+        .collect()
+});
+
+/// Adds a Person mention over every resolvable personal pronoun of `doc`.
+pub fn annotate(doc: &mut Document) {
+    let mut found = Vec::new();
+    let mut previous_subject: Option<usize> = None;
+    for range in doc.sentence_token_ranges() {
+        let tree = Tree::over(doc, range.clone());
+        if !tree.is_parsed() {
+            previous_subject = None;
+            continue;
+        }
+        for t in range.clone() {
+            if let Some(m) = antecedent(doc, &tree, t, previous_subject) {
+                let mention = &doc.mentions[m];
+                found.push(Mention {
+                    span: doc.tokens[t].span,
+                    entity_type: EntityType::Person,
+                    canonical: mention.canonical.clone(),
+                    kb_id: mention.kb_id.clone(),
+                    country: mention.country.clone(),
+                    sector: mention.sector.clone(),
+                    source: MentionSource::Pronoun,
+                });
+            }
+        }
+        previous_subject = range.clone().filter_map(|t| person_at(doc, t)).find(|&m| is_subject(doc, &tree, m));
+    }
+    doc.mentions.extend(found);
+    doc.sort_layers();
+}
+
+/// The mention token `t` (a pronoun) refers to, when the rules find one.
+fn antecedent(doc: &Document, tree: &Tree, t: usize, previous_subject: Option<usize>) -> Option<usize> {
+    let word = tree.word(t).to_lowercase();
+    if tree.upos(t) != Some(Upos::Pron) || !PRONOUNS.contains_key(&word) || covered(doc, t) || in_direct_quote(doc, t) {
+        return None;
+    }
+    // a pronoun object of a verb never is that verb's own subject
+    let own_subjects: Vec<usize> = match (tree.base_rel(t), tree.head(t)) {
+        ("obj" | "iobj" | "obl", Some(v)) => tree.subjects(v),
+        _ => Vec::new(),
+    };
+    let start = doc.tokens[t].span.start();
+    let before: Vec<usize> = (tree.tokens().start..t)
+        .filter_map(|k| person_at(doc, k))
+        .filter(|&m| doc.mentions[m].span.end() <= start)
+        .filter(|&m| !own_subjects.iter().any(|&s| head_token(doc, m) == Some(s)))
+        .filter(|&m| !in_direct_quote(doc, head_token(doc, m).unwrap_or(t)))
+        .collect();
+    before
+        .iter()
+        .copied()
+        .filter(|&m| is_subject(doc, tree, m))
+        .last()
+        .or_else(|| before.first().copied())
+        .or(previous_subject)
+}
+
+/// The Person mention (not itself a pronoun) whose span starts at token `t`.
+fn person_at(doc: &Document, t: usize) -> Option<usize> {
+    let start = doc.tokens.get(t)?.span.start();
+    doc.mentions
+        .iter()
+        .position(|m| m.span.start() == start && m.entity_type == EntityType::Person && m.source != MentionSource::Pronoun)
+}
+
+/// True when a mention already covers token `t`.
+fn covered(doc: &Document, t: usize) -> bool {
+    let s = doc.tokens[t].span;
+    doc.mentions.iter().any(|m| m.span.start() <= s.start() && s.end() <= m.span.end())
+}
+
+/// The last token of mention `m` (the head of an English name).
+fn head_token(doc: &Document, m: usize) -> Option<usize> {
+    let end = doc.mentions[m].span.end();
+    let k = doc.tokens.partition_point(|t| t.span.end() <= end);
+    k.checked_sub(1)
+}
+
+/// True when mention `m` heads a subject in `tree`.
+fn is_subject(doc: &Document, tree: &Tree, m: usize) -> bool {
+    let Some(h) = head_token(doc, m) else { return false };
+    if !tree.tokens().contains(&h) {
+        return false;
+    }
+    // the name's head, or the word the name is a modifier of ("President Obama")
+    let span = doc.mentions[m].span;
+    let inside = |k: usize| doc.tokens.get(k).is_some_and(|t| span.start() <= t.span.start() && t.span.end() <= span.end());
+    let mut top = h;
+    while let (Some(up), "flat" | "compound") = (tree.head(top), tree.base_rel(top)) {
+        if !inside(up) {
+            break;
+        }
+        top = up;
+    }
+    tree.base_rel(top) == "nsubj"
+}
+
+/// True when token `t` lies inside a direct quotation.
+fn in_direct_quote(doc: &Document, t: usize) -> bool {
+    let at = doc.tokens[t].span.start();
+    doc.quotes.iter().any(|q| q.direct && q.span.start() <= at && at < q.span.end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicle_core::{Sentence, Span};
+    use chronicle_syntax::fixture::parsed;
+    use Upos::*;
+
+    fn person(doc: &mut Document, surface: &str, canonical: &str) {
+        let start = doc.body().find(surface).expect("in text");
+        doc.mentions.push(Mention {
+            span: Span::new(doc.body(), start, start + surface.len()).unwrap(),
+            entity_type: EntityType::Person,
+            canonical: canonical.into(),
+            kb_id: None,
+            country: Some("USA".into()),
+            sector: Some("GOV".into()),
+            source: MentionSource::Kb,
+        });
+        doc.sort_layers();
+    }
+
+    fn resolved(doc: &Document) -> Vec<(&str, &str)> {
+        doc.mentions
+            .iter()
+            .filter(|m| m.source == MentionSource::Pronoun)
+            .map(|m| (m.span.text(doc.body()), m.canonical.as_str()))
+            .collect()
+    }
+
+    /// Splits a one-sentence fixture into two sentences before word `at` (0-based).
+    fn two_sentences(mut doc: Document, at: usize) -> Document {
+        let cut = doc.tokens[at].span.start();
+        let body = doc.body().to_string();
+        doc.sentences = vec![
+            Sentence { span: Span::new(&body, 0, cut - 1).unwrap() },
+            Sentence { span: Span::new(&body, cut, body.len()).unwrap() },
+        ];
+        doc
+    }
+
+    #[test]
+    fn he_in_the_next_sentence_is_the_previous_subject() {
+        let words = ["Senator", "Reed", "met", "Jones", ".", "He", "demanded", "a", "vote", "."];
+        let arcs = [
+            (2, "compound", Propn), (3, "nsubj", Propn), (0, "root", Verb), (3, "obj", Propn), (3, "punct", Punct),
+            (7, "nsubj", Pron), (0, "root", Verb), (9, "det", Det), (7, "obj", Noun), (7, "punct", Punct),
+        ];
+        let mut doc = two_sentences(parsed(&words, &arcs), 5);
+        person(&mut doc, "Senator Reed", "Jack Reed");
+        person(&mut doc, "Jones", "Ann Jones");
+        annotate(&mut doc);
+        assert_eq!(resolved(&doc), [("He", "Jack Reed")]);
+    }
+
+    #[test]
+    fn an_object_pronoun_is_never_its_own_verbs_subject() {
+        // "Reed said Jones praised him": him = Reed, not Jones
+        let words = ["Reed", "said", "Jones", "praised", "him", "."];
+        let arcs = [(2, "nsubj", Propn), (0, "root", Verb), (4, "nsubj", Propn), (2, "ccomp", Verb), (4, "obj", Pron), (2, "punct", Punct)];
+        let mut doc = parsed(&words, &arcs);
+        person(&mut doc, "Reed", "Jack Reed");
+        person(&mut doc, "Jones", "Ann Jones");
+        annotate(&mut doc);
+        assert_eq!(resolved(&doc), [("him", "Jack Reed")]);
+    }
+
+    #[test]
+    fn no_person_before_means_no_antecedent() {
+        // "it" is never resolved, and "she" with no person named before stays unresolved
+        let words = ["She", "said", "it", "failed", "."];
+        let arcs = [(2, "nsubj", Pron), (0, "root", Verb), (4, "nsubj", Pron), (2, "ccomp", Verb), (2, "punct", Punct)];
+        let mut doc = parsed(&words, &arcs);
+        annotate(&mut doc);
+        assert!(resolved(&doc).is_empty());
+    }
+}
