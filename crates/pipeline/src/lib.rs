@@ -108,6 +108,23 @@ pub struct Progress {
     pub bytes: u64,
 }
 
+/// Runs one document's analysis so that a panic in it becomes that
+/// document's rejection (kind `panic`) instead of ending the batch.
+fn isolated<T>(source: &str, work: impl FnOnce() -> T) -> Result<T, Rejected> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|cause| {
+        let what = cause
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| cause.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        Rejected {
+            source: source.to_string(),
+            kind: "panic".into(),
+            reason: format!("analysis failed (a bug, please report it): {}", what.lines().next().unwrap_or("")),
+        }
+    })
+}
+
 impl Pipeline {
     /// Loads every stage's built-in data.
     pub fn load() -> Result<Pipeline, PipelineError> {
@@ -134,13 +151,13 @@ impl Pipeline {
             .into_par_iter()
             .zip(sources)
             .map(|(result, source)| match result {
-                Ok(mut docs) => {
+                Ok(mut docs) => isolated(&source, move || {
                     for doc in &mut docs {
                         self.language.annotate(doc);
                         self.coder.code(doc);
                     }
-                    Ok(docs)
-                }
+                    docs
+                }),
                 Err(e) => Err(Rejected { source, kind: "no-text".into(), reason: e.to_string() }),
             })
             .collect()
@@ -306,5 +323,20 @@ impl CrossView {
                 self.stories.iter().find(|s| s.id.to_string().starts_with(&want))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::isolated;
+
+    #[test]
+    fn a_panic_in_one_document_becomes_its_rejection() {
+        let r: Result<u8, _> = isolated("a.txt", || panic!("index out of bounds"));
+        let rejected = r.expect_err("the panic is caught");
+        assert_eq!((rejected.source.as_str(), rejected.kind.as_str()), ("a.txt", "panic"));
+        assert!(rejected.reason.contains("index out of bounds"), "{}", rejected.reason);
+        // work that finishes passes its value through
+        assert_eq!(isolated("b.txt", || 7u8).ok(), Some(7));
     }
 }
