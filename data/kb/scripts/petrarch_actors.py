@@ -37,13 +37,16 @@ What the conversion does, in order:
    word (a function word from data/clean/stopwords.tsv, an agent noun from
    data/events/agents.tsv, a title word, an ORG_WORDS word) or a country name, demonym or
    capital (those belong to countries.tsv), or when every word is such a
-   common word (pure titles: "Prime Minister", "Defense Ministry").
+   common word (pure titles: "Prime Minister", "Defense Ministry"). Last, a
+   one-word person name that is the first word of another person's name (a
+   given name: "Hassan") is dropped.
 4. Drops the country-level records of Phoenix.Countries (a country with its
    cities and provinces as aliases, named by a country name or coded by
    country alone): countries.tsv
    and places.tsv cover them. A record left with no name or no role is
    dropped.
-5. Types each record: `organization` when a word of its name is an
+5. Types each record: `organization` when a word of its name (as written,
+   before step 3's stripping) is an
    institution word (ORG_WORDS below) or it comes from the MilNonState file,
    or from the International file with no personal role pattern; else
    `person`.
@@ -326,7 +329,8 @@ def main():
             if not names:
                 stats["no name"] += 1
                 continue
-            head_words = set(fold(names[0]).split())
+            raw_first = re.sub(r"[_\s]+", " ", re.sub(r"\([^)]*\)", " ", rec["names"][0])).strip()
+            head_words = set(fold(raw_first).split()) | set(fold(names[0]).split())
             if head_words & ORG_WORDS or kind == "milnonstate":
                 typ = "organization"
             elif kind == "international" and not any(r[3] or r[4] for r in roles) and len(head_words) > 3:
@@ -372,6 +376,19 @@ def main():
                 by_key.setdefault((country_of(a), k), target)
         else:
             by_key.setdefault((country_of(a), "org:" + fold(a["names"][0])), target)
+
+    # step 3, last filter: a one-word person name that starts another
+    # person's name is a given name ("Hassan"), not this person's name
+    given = {fold(n).split()[0] for a in merged if a["type"] == "person" for n in a["names"] if len(n.split()) >= 2}
+    kept = []
+    for a in merged:
+        if a["type"] == "person":
+            a["names"] = [n for n in a["names"] if len(n.split()) >= 2 or fold(n) not in given]
+        if a["names"]:
+            kept.append(a)
+        else:
+            stats["no name"] += 1
+    merged = kept
 
     # step 7 and ids
     used = set()
