@@ -154,6 +154,15 @@ fn organisation_ids_become_their_cameo_codes() {
 }
 
 #[test]
+fn a_nationality_before_an_agent_noun_gives_country_and_sector() {
+    let d = doc(&["Syrian troops attacked Afghan guerrillas."], &[("Syrian", 0, Group, "SYR"), ("Afghan", 0, Group, "AFG")]);
+    let e = by_trigger(&d, "attacked");
+    let codes = |args: &[EventArg]| args.iter().map(|a| (a.country.clone(), a.sector.clone())).collect::<Vec<_>>();
+    assert_eq!(codes(&e.actors), [(Some("SYR".to_string()), Some("MIL".to_string()))], "{:?}", e.actors);
+    assert_eq!(codes(&e.recipients), [(Some("AFG".to_string()), Some("REB".to_string()))], "{:?}", e.recipients);
+}
+
+#[test]
 fn expecting_something_as_a_minimum_is_a_demand_with_its_items() {
     let d = doc(
         &["Serbia said it expected a Kosovar withdrawal from Zubin Potok, Leposavic and Zvecan as a minimum."],

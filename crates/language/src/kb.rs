@@ -116,14 +116,20 @@ pub struct Person {
     pub offices: Vec<Office>,
 }
 
+/// The tenure that speaks for `date`: the first listed that covers it; when
+/// none does (or no date is given), the first open-ended one, else the first.
+/// Shared by office holders and dictionary actors.
+pub fn office_at(offices: &[Office], date: Option<NaiveDate>) -> Option<&Office> {
+    date.and_then(|d| offices.iter().find(|o| o.covers(d)))
+        .or_else(|| offices.iter().find(|o| o.to.is_none()))
+        .or(offices.first())
+}
+
 impl Person {
     /// The country of the person's office at `date` (or of any office when
-    /// no date is given or none covers it): the first listed.
+    /// no date is given or none covers it): see [`office_at`].
     pub fn country_at(&self, date: Option<NaiveDate>) -> Option<&str> {
-        date.and_then(|d| self.offices.iter().find(|o| o.covers(d)))
-            .or_else(|| self.offices.iter().find(|o| o.to.is_none()))
-            .or(self.offices.first())
-            .map(|o| o.iso3.as_str())
+        office_at(&self.offices, date).map(|o| o.iso3.as_str())
     }
 
     /// The country of this person's `office` (at `date` when known), when
@@ -144,10 +150,72 @@ impl Person {
 
     /// The sector of the office at `date`, as [`Person::country_at`].
     pub fn sector_at(&self, date: Option<NaiveDate>) -> Option<&str> {
-        date.and_then(|d| self.offices.iter().find(|o| o.covers(d)))
-            .or_else(|| self.offices.iter().find(|o| o.to.is_none()))
-            .or(self.offices.first())
-            .map(|o| o.sector.as_str())
+        office_at(&self.offices, date).map(|o| o.sector.as_str())
+    }
+}
+
+/// Whether a dictionary actor is a person or an institution or group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// An institution, international body or non-state group.
+    Organization,
+}
+
+/// An actor from the world-scale dictionaries (`actors.tsv` with its
+/// date-ranged roles from `actor_roles.tsv`, converted from PETRARCH-2).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    /// Id (`muammar-al-qaddafi`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Person or organisation.
+    pub kind: ActorKind,
+    /// The hand-made KB's id of the same actor (a `person_id` of
+    /// `office_holders.tsv` or an `id` of `organizations.tsv`), whose facts win.
+    pub same_as: Option<String>,
+    /// Roles, dated ones first, then the default (undated) ones. `office` is
+    /// empty; `iso3` holds the country or `UNO`/`EUR`/`IGO`/`NGO`/`IMG`
+    /// (empty when the code names none).
+    pub roles: Vec<Office>,
+}
+
+impl Actor {
+    /// The role at `date` ([`office_at`]).
+    pub fn role_at(&self, date: Option<NaiveDate>) -> Option<&Office> {
+        office_at(&self.roles, date)
+    }
+}
+
+/// A populated place from GeoNames (`places.tsv`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// GeoNames id.
+    pub geonameid: u32,
+    /// GeoNames name.
+    pub name: String,
+    /// Other spellings (the ASCII name and a few Latin-script alternates).
+    pub aliases: Vec<String>,
+    /// Country, ISO alpha-3.
+    pub iso3: String,
+    /// GeoNames first-level administrative code.
+    pub admin1: String,
+    /// Latitude, WGS84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS84 degrees.
+    pub lon: f64,
+    /// Population.
+    pub population: u64,
+}
+
+impl Place {
+    /// The place's knowledge-base id: `geonames-<id>`.
+    pub fn kb_id(&self) -> String {
+        format!("geonames-{}", self.geonameid)
     }
 }
 
@@ -364,8 +432,17 @@ pub struct Kb {
     pub regions: Vec<Region>,
     /// Organisations.
     pub organizations: Vec<Organization>,
-    /// Office holders.
+    /// Office holders (with the dictionary roles of the same people appended
+    /// after their hand-made offices).
     pub persons: Vec<Person>,
+    /// Dictionary actors (PETRARCH-2).
+    pub actors: Vec<Actor>,
+    /// GeoNames populated places.
+    pub places: Vec<Place>,
+    actor_names: FxHashMap<String, Vec<u32>>,
+    actor_surnames: FxHashMap<String, Vec<u32>>,
+    actor_given_names: rustc_hash::FxHashSet<String>,
+    place_names: FxHashMap<String, Vec<u32>>,
     by_iso3: FxHashMap<String, u32>,
     by_org_id: FxHashMap<String, u32>,
     by_person_id: FxHashMap<String, u32>,
@@ -375,14 +452,26 @@ pub struct Kb {
 }
 
 /// The knowledge-base files, in load order.
-pub const FILES: [&str; 5] = ["countries.tsv", "metonyms.tsv", "regions.tsv", "organizations.tsv", "office_holders.tsv"];
+pub const FILES: [&str; 8] = [
+    "countries.tsv",
+    "metonyms.tsv",
+    "regions.tsv",
+    "organizations.tsv",
+    "office_holders.tsv",
+    "actors.tsv",
+    "actor_roles.tsv",
+    "places.tsv",
+];
 
-const BUILTIN: [&str; 5] = [
+const BUILTIN: [&str; 8] = [
     include_str!("../../../data/kb/countries.tsv"),
     include_str!("../../../data/kb/metonyms.tsv"),
     include_str!("../../../data/kb/regions.tsv"),
     include_str!("../../../data/kb/organizations.tsv"),
     include_str!("../../../data/kb/office_holders.tsv"),
+    include_str!("../../../data/kb/actors.tsv"),
+    include_str!("../../../data/kb/actor_roles.tsv"),
+    include_str!("../../../data/kb/places.tsv"),
 ];
 
 
@@ -405,6 +494,21 @@ fn parse_date(s: &str, first: bool) -> Result<Option<NaiveDate>, String> {
     match chronicle_core::UncertainDate::parse_value(s) {
         Ok(u) => Ok(if first { u.earliest } else { u.latest }),
         Err(_) => Err(format!("bad date {s:?} (want YYYY-MM-DD, YYYY-MM or YYYY)")),
+    }
+}
+
+fn bad_data(file: &str, line: usize, reason: &str) -> LanguageError {
+    LanguageError::BadData { file: file.to_string(), line, reason: reason.to_string() }
+}
+
+/// Adds `i` under the folded form of each name (once per key).
+fn index_names<'a>(map: &mut FxHashMap<String, Vec<u32>>, names: impl Iterator<Item = &'a String>, i: u32, buf: &mut String) {
+    for n in names {
+        fold_into(n, buf);
+        let v = map.entry(buf.clone()).or_default();
+        if v.last() != Some(&i) && !v.contains(&i) {
+            v.push(i);
+        }
     }
 }
 
@@ -439,7 +543,7 @@ impl Kb {
         Kb::from_texts(&texts)
     }
 
-    /// Loads the five files from a directory.
+    /// Loads the [`FILES`] from a directory.
     pub fn load_dir(dir: &Path) -> Result<Kb, LanguageError> {
         let mut texts = Vec::new();
         for name in FILES {
@@ -560,8 +664,91 @@ impl Kb {
             }
             p.offices.push(office);
         }
+        let (file, text) = get(5);
+        kb.load_actors(file, text)?;
+        let (file, text) = get(6);
+        kb.load_actor_roles(file, text)?;
+        let (file, text) = get(7);
+        kb.load_places(file, text)?;
         kb.index();
         Ok(kb)
+    }
+
+    /// `actors.tsv`: id, name, aliases, type, same_as, source.
+    fn load_actors(&mut self, file: &str, text: &str) -> Result<(), LanguageError> {
+        for (line, c) in rows(text) {
+            if c.len() < 5 {
+                return Err(bad_data(file, line, "want id, name, aliases, type, same_as, source"));
+            }
+            let kind = match c[3].trim() {
+                "person" => ActorKind::Person,
+                "organization" => ActorKind::Organization,
+                other => return Err(bad_data(file, line, &format!("type {other:?} is not person or organization"))),
+            };
+            self.actors.push(Actor {
+                id: c[0].trim().to_string(),
+                name: c[1].trim().to_string(),
+                aliases: split_list(c[2]),
+                kind,
+                same_as: opt(c[4]),
+                roles: Vec::new(),
+            });
+        }
+        Ok(())
+    }
+
+    /// `actor_roles.tsv`: id, code, country, sector, from, to. Roles of an
+    /// actor the hand-made office holders also list are appended to that
+    /// person's offices, after the hand-made ones (which win where they cover
+    /// a date).
+    fn load_actor_roles(&mut self, file: &str, text: &str) -> Result<(), LanguageError> {
+        let by_id: FxHashMap<&str, usize> = self.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let mut roles: Vec<Vec<Office>> = vec![Vec::new(); self.actors.len()];
+        for (line, c) in rows(text) {
+            if c.len() < 6 {
+                return Err(bad_data(file, line, "want id, code, country, sector, from, to"));
+            }
+            let Some(&i) = by_id.get(c[0].trim()) else {
+                return Err(bad_data(file, line, &format!("no actor {:?} in actors.tsv", c[0].trim())));
+            };
+            let from = parse_date(c[4], true).map_err(|r| bad_data(file, line, &r))?;
+            let to = parse_date(c[5], false).map_err(|r| bad_data(file, line, &r))?;
+            roles[i].push(Office { iso3: c[2].trim().to_string(), office: String::new(), from, to, sector: c[3].trim().to_string() });
+        }
+        for (a, r) in self.actors.iter_mut().zip(roles) {
+            a.roles = r;
+            let person = a.same_as.as_deref().and_then(|id| self.by_person_id.get(id));
+            if let (Some(&p), ActorKind::Person) = (person, a.kind) {
+                self.persons[p as usize].offices.extend(a.roles.iter().cloned());
+            }
+        }
+        Ok(())
+    }
+
+    /// `places.tsv`: geonameid, name, ascii, alternates, iso3, admin1, lat, lon, population.
+    fn load_places(&mut self, file: &str, text: &str) -> Result<(), LanguageError> {
+        for (line, c) in rows(text) {
+            if c.len() < 9 {
+                return Err(bad_data(file, line, "want geonameid, name, ascii, alternates, iso3, admin1, lat, lon, population"));
+            }
+            let num = |i: usize, what: &str| -> Result<f64, LanguageError> {
+                c[i].trim().parse::<f64>().map_err(|_| bad_data(file, line, &format!("bad {what} {:?}", c[i])))
+            };
+            let geonameid = c[0].trim().parse::<u32>().map_err(|_| bad_data(file, line, &format!("bad geonameid {:?}", c[0])))?;
+            let mut aliases = split_list(c[2]);
+            aliases.extend(split_list(c[3]));
+            self.places.push(Place {
+                geonameid,
+                name: c[1].trim().to_string(),
+                aliases,
+                iso3: c[4].trim().to_string(),
+                admin1: c[5].trim().to_string(),
+                lat: num(6, "lat")?,
+                lon: num(7, "lon")?,
+                population: num(8, "population")? as u64,
+            });
+        }
+        Ok(())
     }
 
     fn index(&mut self) {
@@ -617,6 +804,38 @@ impl Kb {
         self.person_names = names;
         self.surnames = surnames;
         self.gazetteer = g;
+        self.index_world();
+    }
+
+    /// Name tables of the dictionary actors and places (not in the
+    /// gazetteer: they resolve mentions the recognizer found, see
+    /// `ner::world`). Places under one name are kept most populous first.
+    fn index_world(&mut self) {
+        let mut buf = String::new();
+        let (mut names, mut surnames, mut places) = (FxHashMap::default(), FxHashMap::default(), FxHashMap::default());
+        let mut given = rustc_hash::FxHashSet::default();
+        for (i, a) in self.actors.iter().enumerate() {
+            let all = || std::iter::once(&a.name).chain(&a.aliases);
+            index_names(&mut names, all(), i as u32, &mut buf);
+            if a.kind == ActorKind::Person {
+                let lasts: Vec<String> =
+                    all().filter(|n| n.split_whitespace().count() >= 2).filter_map(|n| n.split_whitespace().last().map(String::from)).collect();
+                index_names(&mut surnames, lasts.iter(), i as u32, &mut buf);
+                for n in all().filter(|n| n.split_whitespace().count() >= 2) {
+                    given.insert(fold(n.split_whitespace().next().unwrap_or("")));
+                }
+            }
+        }
+        for (i, p) in self.places.iter().enumerate() {
+            index_names(&mut places, std::iter::once(&p.name).chain(&p.aliases), i as u32, &mut buf);
+        }
+        for v in places.values_mut() {
+            v.sort_by_key(|&i| std::cmp::Reverse(self.places[i as usize].population));
+        }
+        self.actor_names = names;
+        self.actor_surnames = surnames;
+        self.actor_given_names = given;
+        self.place_names = places;
     }
 
     /// The gazetteer over all names.
@@ -674,6 +893,26 @@ impl Kb {
             .get(&fold(surname))
             .map(|v| v.iter().filter_map(|&i| self.persons.get(i as usize)).collect())
             .unwrap_or_default()
+    }
+
+    /// Dictionary actors whose name or alias folds to the same form as `name`.
+    pub fn actors_named(&self, name: &str) -> Vec<&Actor> {
+        self.actor_names.get(&fold(name)).map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
+    }
+
+    /// Dictionary persons whose name of two or more words ends in `surname`;
+    /// none when the word also starts such a name (a given name: "Hassan").
+    pub fn actors_with_surname(&self, surname: &str) -> Vec<&Actor> {
+        if self.actor_given_names.contains(&fold(surname)) {
+            return Vec::new();
+        }
+        self.actor_surnames.get(&fold(surname)).map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
+    }
+
+    /// GeoNames places named `name` (name, ASCII name or kept alternate),
+    /// most populous first.
+    pub fn places_named(&self, name: &str) -> Vec<&Place> {
+        self.place_names.get(&fold(name)).map(|v| v.iter().map(|&i| &self.places[i as usize]).collect()).unwrap_or_default()
     }
 
     /// Holders of `office` of `iso3` on `date` (office compared after
@@ -767,6 +1006,55 @@ mod tests {
         ])
         .unwrap_err();
         assert!(e.to_string().starts_with("oh.tsv:2:"), "{e}");
+    }
+
+    fn toy_world(roles: &str) -> Result<Kb, LanguageError> {
+        let t = |s: &str| s.to_string();
+        Kb::from_texts(&[
+            (t("countries.tsv"), t("TUR\tTR\tTurkey\t\tTurkish\tAnkara\t\nLBY\tLY\tLibya\t\tLibyan\tTripoli\t\n")),
+            (t("metonyms.tsv"), t("")),
+            (t("regions.tsv"), t("")),
+            (t("organizations.tsv"), t("")),
+            (t("office_holders.tsv"), t("recep-tayyip-erdogan\tRecep Tayyip Erdoğan\t\tTUR\tpresident\t2014-08-28\t\tGOV\n")),
+            (
+                t("actors.tsv"),
+                t("# columns: id\tname\taliases\ttype\tsame_as\tsource\n\
+                   erdogan\tRecep Tayyip Erdogan\tTayyip Erdogan\tperson\trecep-tayyip-erdogan\tcountries\n\
+                   ann-veneman\tAnn Veneman\t\tperson\t\tcountries\n"),
+            ),
+            (t("actor_roles.tsv"), t(roles)),
+            (t("places.tsv"), t("2214846\tMisratah\t\tMisrata|Misurata\tLBY\t72\t32.3753\t15.0925\t355657\n")),
+        ])
+    }
+
+    #[test]
+    fn dictionary_roles_are_dated_and_follow_the_hand_made_offices() {
+        let kb = toy_world(
+            "erdogan\tTURGOV\tTUR\tGOV\t2003-03-14\t2014-08-27\nerdogan\tTURELI\tTUR\tELI\t\t\n\
+             ann-veneman\tUSAGOV\tUSA\tGOV\t2001-01-20\t2005-01-20\nann-veneman\tIGOUNOKID\tUNO\t\t2005-05-01\t\n",
+        )
+        .unwrap();
+        let a = &kb.actors_named("Ann Veneman")[0];
+        assert_eq!(a.role_at(Some(d("2003-01-01"))).map(|o| o.iso3.as_str()), Some("USA"));
+        assert_eq!(a.role_at(Some(d("2007-01-01"))).map(|o| o.iso3.as_str()), Some("UNO"));
+        let p = kb.person("recep-tayyip-erdogan").unwrap();
+        assert_eq!(p.offices[0].office, "president", "the hand-made office stays first");
+        assert_eq!(p.sector_at(Some(d("2020-01-01"))), Some("GOV"));
+        assert_eq!(p.sector_at(Some(d("2000-01-01"))), Some("ELI"), "the dictionary's default role before");
+        assert_eq!(kb.actors_named("Tayyip Erdogan")[0].same_as.as_deref(), Some("recep-tayyip-erdogan"));
+        assert_eq!(kb.actors_with_surname("Veneman").len(), 1);
+        assert!(kb.actors_with_surname("Ann").is_empty());
+        assert!(kb.actors_with_surname("Recep").is_empty(), "a given name is no surname");
+        assert_eq!(kb.places_named("Misurata")[0].iso3, "LBY");
+        assert_eq!(kb.places_named("misratah")[0].kb_id(), "geonames-2214846");
+    }
+
+    #[test]
+    fn dictionary_errors_name_file_and_line() {
+        let e = toy_world("# x\nnobody\tUSAGOV\tUSA\tGOV\t\t\n").unwrap_err();
+        assert!(e.to_string().starts_with("actor_roles.tsv:2:"), "{e}");
+        let e = toy_world("ann-veneman\tUSAGOV\tUSA\tGOV\t2001-13-01\t\n").unwrap_err();
+        assert!(e.to_string().starts_with("actor_roles.tsv:1:"), "{e}");
     }
 
     #[test]

@@ -77,6 +77,8 @@ struct Words {
     narrator: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
+    /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
+    sectors: std::collections::HashMap<String, String>,
     /// Verb lemma → restriction.
     selection: Vec<(String, Requirement)>,
 }
@@ -141,8 +143,11 @@ impl Words {
         }
         for (line, cols) in data_lines(AGENTS_TSV) {
             match cols[..] {
-                [noun, _code] => {
+                [noun, code] => {
                     w.parties.insert(noun.to_lowercase());
+                    if let Some(sector) = code.get(..3) {
+                        w.sectors.insert(noun.to_lowercase(), sector.to_string());
+                    }
                 }
                 _ => problems.push(format!("agents.tsv:{line}: expected noun <TAB> code")),
             }
@@ -163,6 +168,14 @@ impl Words {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
+
+/// The CAMEO sector of an agent noun (`agents.tsv`), singular or plural
+/// ("troops" → MIL, "guerrillas" → REB, "militias" → REB).
+pub(crate) fn agent_sector(word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    let singular = [w.strip_suffix("ies").map(|x| format!("{x}y")), w.strip_suffix("men").map(|x| format!("{x}man")), w.strip_suffix('s').map(String::from)];
+    std::iter::once(Some(w.clone())).chain(singular).flatten().find_map(|f| WORDS.sectors.get(&f)).map(String::as_str)
+}
 
 /// What the tree says about one trigger's participants. Mentions are
 /// indexes into the sentence context's mentions.

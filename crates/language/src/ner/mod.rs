@@ -18,7 +18,9 @@
 //! 5. coreference: later short forms ("Mr Zelensky", "Zelensky") take the
 //!    full name of an earlier mention, role nouns resolve to the person the
 //!    text (or the knowledge base at the document's exact date) ties them to.
-//!    Nothing is resolved when more than one person fits.
+//!    Nothing is resolved when more than one person fits;
+//! 6. mentions still without facts are looked up in the world-scale tables
+//!    (PETRARCH-2 actors, GeoNames places) by name and type ([`world`]).
 //!
 //! Reads: body, tokens, sentences (computed when absent), `meta.published`.
 //! Writes: `mentions`, `roles`.
@@ -26,6 +28,7 @@
 pub mod rules;
 pub mod tagger;
 pub mod train;
+pub(crate) mod world;
 
 use std::ops::Range;
 
@@ -312,6 +315,7 @@ impl Recognizer {
         let mut cands = combine(&v.words, found.persons, kb_cands, tag_cands);
         let mut roles = found.roles;
         rules::coref(kb, v, &mut cands, &mut roles, &found.role_nouns, &self.titles);
+        world::resolve(kb, &mut cands, v.date);
         emit(kb, doc, v, cands, roles)
     }
 }

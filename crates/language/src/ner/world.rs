@@ -1,0 +1,123 @@
+//! Mentions the gazetteer left without facts, resolved through the
+//! world-scale tables of the knowledge base: the PETRARCH-2 actors
+//! (`actors.tsv`, `actor_roles.tsv`) and the GeoNames places (`places.tsv`).
+//!
+//! These tables are not in the gazetteer: they never make a mention, they
+//! only give country, sector and id to a mention the tagger, the rules or
+//! coreference already found, by its canonical name. The mention's type
+//! decides which table is asked, so a name is never a place on the name
+//! alone:
+//!
+//! - a person mention asks the dictionary persons (full name or alias, then
+//!   a one-word surname of such a name);
+//! - an organisation or group mention asks the dictionary organisations;
+//! - a location mention asks the places. "Mobile", "Nice", "Reading",
+//!   "Bath" or "Jackson" become places only where the recognizer read them
+//!   as locations; read as a person ("Jackson said") or as no entity ("Nice
+//!   to meet you"), they stay what they are. The name must start with a
+//!   capital letter. Of the places with the name, the most populous in a
+//!   country the document already names wins, else the most populous.
+//!
+//! Several actors under one name resolve only when they agree on country
+//! and sector at the document date (then without an id unless they are one
+//! actor). An actor the hand-made KB also lists (`same_as`) takes that
+//! entry's id and facts.
+
+use chrono::NaiveDate;
+use chronicle_core::EntityType;
+
+use super::Cand;
+use crate::kb::{ActorKind, Actor, Kb};
+
+/// Fills kb id, country and sector of the candidates that have none.
+pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], date: Option<NaiveDate>) {
+    let named: Vec<String> = cands
+        .iter()
+        .filter(|c| c.etype == EntityType::Location)
+        .filter_map(|c| c.country.clone())
+        .collect();
+    for c in cands.iter_mut() {
+        if c.kb_id.is_some() || c.country.is_some() || !c.canonical.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let found = match c.etype {
+            EntityType::Person => person_facts(kb, &c.canonical, date),
+            EntityType::Organization | EntityType::Group => organization_facts(kb, &c.canonical, date),
+            EntityType::Location => place_facts(kb, &c.canonical, &named),
+        };
+        if let Some(f) = found {
+            c.kb_id = f.kb_id;
+            c.country = Some(f.country);
+            c.sector = f.sector;
+        }
+    }
+}
+
+/// What a table says about a name.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Facts {
+    pub kb_id: Option<String>,
+    pub country: String,
+    pub sector: Option<String>,
+}
+
+/// A person mention: dictionary persons by full name or alias, else by
+/// surname when the mention is one word.
+pub(crate) fn person_facts(kb: &Kb, name: &str, date: Option<NaiveDate>) -> Option<Facts> {
+    let mut found = kb.actors_named(name);
+    found.retain(|a| a.kind == ActorKind::Person);
+    if found.is_empty() && !name.contains(char::is_whitespace) {
+        found = kb.actors_with_surname(name);
+        found.retain(|a| a.kind == ActorKind::Person);
+    }
+    agreed(kb, &found, date)
+}
+
+/// An organisation or group mention: dictionary organisations by name or alias.
+pub(crate) fn organization_facts(kb: &Kb, name: &str, date: Option<NaiveDate>) -> Option<Facts> {
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let found: Vec<&Actor> = kb.actors_named(name).into_iter().filter(|a| a.kind == ActorKind::Organization).collect();
+    agreed(kb, &found, date)
+}
+
+/// A location mention: the most populous place of the name in a country in
+/// `named`, else the most populous.
+pub(crate) fn place_facts(kb: &Kb, name: &str, named: &[String]) -> Option<Facts> {
+    let places = kb.places_named(name);
+    let p = places.iter().find(|p| named.contains(&p.iso3)).or(places.first())?;
+    Some(Facts { kb_id: Some(p.kb_id()), country: p.iso3.clone(), sector: None })
+}
+
+/// The facts of one actor at `date`: the hand-made entry's when it is
+/// `same_as` one, else its own role.
+fn actor_facts(kb: &Kb, a: &Actor, date: Option<NaiveDate>) -> Option<Facts> {
+    let nonempty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    if let Some(id) = a.same_as.as_deref() {
+        if let Some(p) = kb.person(id) {
+            let country = p.country_at(date).and_then(nonempty)?;
+            return Some(Facts { kb_id: Some(p.id.clone()), country, sector: p.sector_at(date).and_then(nonempty) });
+        }
+        if let Some(o) = kb.organization(id) {
+            let country = o.country.clone().unwrap_or_else(|| o.id.clone());
+            return Some(Facts { kb_id: Some(o.id.clone()), country, sector: nonempty(&o.sector) });
+        }
+    }
+    let r = a.role_at(date)?;
+    Some(Facts { kb_id: Some(a.id.clone()), country: nonempty(&r.iso3)?, sector: nonempty(&r.sector) })
+}
+
+/// The facts all `found` actors agree on (with an id only when they are one).
+fn agreed(kb: &Kb, found: &[&Actor], date: Option<NaiveDate>) -> Option<Facts> {
+    let mut facts = found.iter().map(|a| actor_facts(kb, a, date));
+    let mut first = facts.next()??;
+    for f in facts {
+        let f = f?;
+        if f.country != first.country || f.sector != first.sector {
+            return None;
+        }
+        if f.kb_id != first.kb_id {
+            first.kb_id = None;
+        }
+    }
+    Some(first)
+}
