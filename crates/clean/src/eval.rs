@@ -52,8 +52,21 @@ pub fn decode_html(bytes: &[u8]) -> (String, String) {
 }
 
 /// The line that separates a dragnet gold file's article body from the reader comments
-/// some pages' gold carries after it.
+/// some pages' gold carries after it (written `!@#$%^&*()  COMMENTS`, some files drop
+/// the `!` or a space: a line holding `%^&*()` and `COMMENTS` is the mark).
 pub const DRAGNET_COMMENTS_MARK: &str = "!@#$%^&*()  COMMENTS";
+
+/// A dragnet gold file split into the article body and the reader comments after the mark.
+pub fn split_dragnet_gold(gold: &str) -> (&str, &str) {
+    let mut pos = 0;
+    for line in gold.split_inclusive('\n') {
+        if line.contains("%^&*()") && line.contains("COMMENTS") {
+            return (gold.get(..pos).unwrap_or(gold), gold.get(pos + line.len()..).unwrap_or(""));
+        }
+        pos += line.len();
+    }
+    (gold, "")
+}
 
 /// One page of an evaluation set.
 struct Page {
@@ -80,8 +93,9 @@ fn dragnet_pages(dir: &Path) -> Result<Vec<Page>, String> {
         let stem = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
         let Ok(g) = std::fs::read(gold.join(format!("{stem}.txt"))) else { continue };
         let html = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let g = String::from_utf8_lossy(&g);
-        let (gold, comments) = g.split_once(DRAGNET_COMMENTS_MARK).unwrap_or((&g, ""));
+        // Some gold files are UTF-16 with a byte-order mark.
+        let (g, _) = decode_html(&g);
+        let (gold, comments) = split_dragnet_gold(&g);
         pages.push(Page { name: stem, html, gold: gold.to_string(), comments: comments.to_string() });
     }
     Ok(pages)
@@ -193,6 +207,13 @@ mod tests {
     fn token_counts_are_bags_of_lowercase_words() {
         let c = token_counts("The cat sat. The end", "the cat sat on the mat");
         assert_eq!((c.tp, c.fp, c.fn_), (4, 1, 2));
+    }
+
+    #[test]
+    fn dragnet_gold_splits_at_either_spelling_of_the_mark() {
+        assert_eq!(split_dragnet_gold("Body.\n!@#$%^&*()  COMMENTS\nNice post\n"), ("Body.\n", "Nice post\n"));
+        assert_eq!(split_dragnet_gold("Body.\n@#$%^&*() COMMENTS\nNice\n"), ("Body.\n", "Nice\n"));
+        assert_eq!(split_dragnet_gold("Body only.\n"), ("Body only.\n", ""));
     }
 
     #[test]
