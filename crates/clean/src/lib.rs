@@ -436,6 +436,75 @@ mod tests {
     }
 
     #[test]
+    fn comment_thread_after_the_article_is_comment_not_body_nor_appended() {
+        let text = page("12 comments\njsmith42\n3 hours ago\nApologies for a chatty post, but I think my town had the same barrier and you could see it fail.\nReply\nReport abuse\nMaria Lopez\n2 hours ago\nFlood Barrier Critics Were Wrong All Along\nThe river authority's critics said the barrier would never hold against a storm of this size, and they were wrong about it every single time it was tested.\nReply\n4 likes");
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        assert_eq!(docs.len(), 1, "no comment is salvaged as an article");
+        assert_eq!(docs[0].body(), format!("{LEAD}\n\n{SECOND}"));
+        for line in ["Apologies for a chatty post", "Report abuse", "jsmith42", "critics said the barrier"] {
+            let b = docs[0].blocks.iter().find(|b| b.span.text(&docs[0].extracted).contains(line)).unwrap();
+            assert_eq!(b.label, BlockLabel::Comment, "{line}: {}", b.reason);
+        }
+    }
+
+    #[test]
+    fn html_disqus_and_user_comments_are_never_body() {
+        let html = format!(
+            r#"<html><body><article><h1>Flood barrier holds during storm</h1><p>{LEAD}</p><p>{SECOND}</p></article>
+<section itemscope itemtype="http://schema.org/UserComments"><p>I think the barrier looks great now and my street stayed dry.</p></section>
+<div id="disqus_thread"><p>Apologies for a chatty post, but my uncle built the first barrier there.</p></div></body></html>"#
+        );
+        let mut i = input("page.html", &html);
+        i.is_html = true;
+        i.format = InputFormat::Html;
+        let docs = Cleaner::builtin().clean(i).unwrap();
+        assert!(docs[0].body().contains("flood barrier had held"), "{}", docs[0].body());
+        assert!(!docs[0].body().contains("chatty post") && !docs[0].body().contains("street stayed dry"), "{}", docs[0].body());
+        assert_eq!(docs.len(), 1);
+    }
+
+    #[test]
+    fn furniture_lines_are_boilerplate_for_their_site_only() {
+        let chrome = "You agree that anything you post may be used along with your name";
+        let text = page(chrome);
+        let cleaner = Cleaner::builtin();
+        let key = furniture::line_key(chrome, cleaner.config()).unwrap();
+        let furniture = Furniture::from_keys([("site-a".to_string(), key)]);
+        let out = cleaner.clean_batch_with(vec![input("site-a/p7.txt", &text), input("site-b/p1.txt", &text)], &furniture);
+        let block = |d: &Document| d.blocks.iter().find(|b| b.span.text(&d.extracted) == chrome).map(|b| b.reason.clone()).unwrap();
+        let a = &out[0].as_ref().unwrap()[0];
+        assert!(block(a).contains("template"), "{}", block(a));
+        let b = &out[1].as_ref().unwrap()[0];
+        assert!(!block(b).contains("template"), "{}", block(b));
+        // Never the only body text.
+        let tide = "The harbour office publishes a fresh tide table for every port along this coast each morning.";
+        let known = Furniture::from_keys([("site-a".to_string(), furniture::line_key(tide, cleaner.config()).unwrap())]);
+        let only = cleaner.clean_batch_with(vec![input("site-a/p8.txt", &format!("Harbour news\n{tide}"))], &known);
+        assert!(only[0].as_ref().is_ok_and(|d| d[0].body() == tide), "{only:?}");
+    }
+
+    #[test]
+    fn short_wire_item_is_an_article() {
+        let text = "ARVIN NAMES NEW PRESIDENT\n\nArvin Industries Inc said L.K. Evans has been elected president, succeeding James Baker who remains chairman.\nEvans had been executive vice president.\n";
+        let docs = Cleaner::builtin().clean(input("reut.sgm#50", text)).expect("a wire item is news");
+        assert!(docs[0].body().starts_with("Arvin Industries Inc said"), "{}", docs[0].body());
+        assert!(docs[0].body().contains("executive vice president"));
+        assert_eq!(docs[0].meta.genre, chronicle_core::Genre::Article);
+        let flash = "2025-05-17 Negotiators met in Istanbul for the first direct talks in three years.";
+        assert!(Cleaner::builtin().clean(input("flash.txt", flash)).is_ok(), "a single-sentence flash with a dateline");
+    }
+
+    #[test]
+    fn table_of_figures_is_stored_as_a_table() {
+        let text = "ACME CORP 4TH QTR NET\n\nShr 34 cts vs 1.19 dlrs\nNet 807,000 vs 2,858,000\nRevs 510.2 mln vs 479.7 mln\nAvg shrs 3,808,000 vs 1,924,000\n";
+        let docs = Cleaner::builtin().clean(input("reut.sgm#11", text)).expect("a table is not rejected");
+        assert_eq!(docs[0].meta.genre, chronicle_core::Genre::Table);
+        assert!(docs[0].body().contains("Net 807,000"));
+        let nav = "Home\nWorld\nSport\nContact us";
+        assert!(Cleaner::builtin().clean(input("nav.txt", nav)).is_err(), "no prose at all is still rejected");
+    }
+
+    #[test]
     fn empty_page_is_a_one_line_error() {
         let err = Cleaner::builtin().clean(input("a.txt", "\n\n")).unwrap_err();
         assert_eq!(err.to_string(), "a.txt: no article text found (the page has no text)");

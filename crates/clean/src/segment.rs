@@ -293,7 +293,7 @@ pub(crate) fn short_item<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig) -> Optio
             && b.words > 0
             && !(b.promo_hits >= cfg.promo_min_hits && b.promo_hits as f64 / b.words.max(1) as f64 >= cfg.promo_min_density)
     };
-    let prose = |b: &Block| candidate(b) && b.words >= 5 && !b.figures && !b.all_caps && (b.terminal || b.chars >= cfg.length_low) && !is_chat(b, cfg);
+    let prose = |b: &Block| candidate(b) && b.words >= 5 && !b.figures && !b.all_caps && (b.terminal || b.chars >= cfg.length_low);
     let candidates: Vec<usize> = (0..n).filter(|&x| candidate(&blocks[x]) && !blocks[x].all_caps).collect();
     let figures = candidates.iter().filter(|&&x| blocks[x].figures).count();
     let table = figures >= cfg.table_min_lines && figures * 2 >= candidates.len();
