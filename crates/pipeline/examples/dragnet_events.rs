@@ -6,8 +6,6 @@ use std::path::Path;
 
 use chronicle_core::{InputFormat, Metadata, RawInput};
 
-const COMMENTS_MARK: &str = "!@#$%^&*()  COMMENTS";
-
 fn norm(s: &str) -> String {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
@@ -25,8 +23,8 @@ fn main() {
     for p in names {
         let stem = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
         let Ok(gold) = std::fs::read(dir.join("GoldStandard").join(format!("{stem}.txt"))) else { continue };
-        let gold = String::from_utf8_lossy(&gold).into_owned();
-        let (body, comments) = gold.split_once(COMMENTS_MARK).unwrap_or((gold.as_str(), ""));
+        let (gold, _) = chronicle_clean::eval::decode_html(&gold);
+        let (body, comments) = chronicle_clean::eval::split_dragnet_gold(&gold);
         golds.push((norm(body), norm(comments)));
         let html = std::fs::read(&p).expect("html");
         let (text, encoding) = chronicle_clean::eval::decode_html(&html);
