@@ -958,6 +958,22 @@ mod tests {
     }
 
     #[test]
+    fn documents_stored_before_genre_load_as_articles_and_lines_are_counted() {
+        let mut store = Store::open_in_memory().unwrap();
+        let doc = sample::full();
+        let lines = vec![(doc.id.clone(), "site".to_string(), vec![7u64, 9])];
+        store.write_batch_counting_lines(vec![doc.clone()], &lines, 5).unwrap();
+        assert_eq!(store.line_count("site", 7).unwrap(), (1, vec![doc.id.clone()]));
+        assert_eq!(store.furniture(1).unwrap().len(), 2);
+        assert!(store.furniture(2).unwrap().is_empty());
+        let mut old: serde_json::Value = serde_json::from_str(&encode(&doc).unwrap()).unwrap();
+        old["meta"].as_object_mut().unwrap().remove("genre");
+        store.connection().execute("UPDATE documents SET doc = ?1 WHERE id = ?2", params![old.to_string(), doc.id.as_str()]).unwrap();
+        let back = store.document(doc.id.as_str()).unwrap().expect("stored");
+        assert_eq!(back.meta.genre, chronicle_core::Genre::Article);
+    }
+
+    #[test]
     fn documents_stored_before_the_syntax_layer_still_load() {
         let mut store = Store::open_in_memory().unwrap();
         let doc = sample::full();
