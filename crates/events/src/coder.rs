@@ -346,6 +346,16 @@ impl<'a> Ctx<'a> {
         Ctx { doc, body, toks, ments, owner, title_case, pairs, countries, tree }
     }
 
+    /// True when the tagger calls the word at coder token `i` a verb (false
+    /// in unparsed sentences).
+    fn tagged_verb(&self, i: usize) -> bool {
+        let (Some(tree), Some(tok)) = (&self.tree, self.toks.get(i)) else { return false };
+        let range = tree.tokens();
+        let toks = &self.doc.tokens[range.clone()];
+        let j = toks.partition_point(|d| d.span.end() <= tok.start);
+        toks.get(j).is_some_and(|d| d.span.start() <= tok.start) && tree.upos(range.start + j) == Some(chronicle_core::Upos::Verb)
+    }
+
     fn capitalized(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
             !t.punct && self.body.get(t.start..t.end).is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
@@ -853,6 +863,9 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
         }
         let mut best: Option<(usize, usize)> = None; // (entry, end)
         for e in lex.candidates(tok) {
+            if lex.entries[e].frame.dictionary && !ctx.tagged_verb(i) {
+                continue;
+            }
             if let Some(end) = match_at(&lex.entries[e].elems, &ctx.toks, i) {
                 let better = match best {
                     None => true,
@@ -1654,7 +1667,9 @@ fn code_trigger(
 
     // ---- actors and recipients: from the tree when the sentence is parsed, else from positions
     let parties = match tree_parties(ctx, trig, entry, prev) {
-        Some(Ok(p)) if p.unparticipated => p,
+        Some(Ok(p)) if p.unparticipated || entry.frame.dictionary => p,
+        // a dictionary verb is read from the tree only
+        None if entry.frame.dictionary => return None,
         Some(Ok(p)) => fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev)),
         Some(Err(_not_an_event)) => return None,
         None => position_parties(lex, ctx, trig, entry, governor, prev)?,
@@ -1914,6 +1929,11 @@ fn code_trigger(
         }
     }
 
+    let same_sides = actors.iter().any(|a| recipients.iter().any(|r| r.name == a.name));
+    if entry.frame.dictionary && (actors.is_empty() || recip_group.is_empty() || same_sides) {
+        // a verb known only from the CAMEO dictionary: two different sides named, or no event
+        return None;
+    }
     if unparticipated && actors.is_empty() && recipients.is_empty() && modality == Modality::Asserted {
         // "the investigation was ordered", "getting aid to survivors": an event
         // noun that no party takes part in, told as having happened (not the
@@ -1961,8 +1981,9 @@ fn code_trigger(
     }
 
     let mut rule = format!(
-        "trigger '{}' (triggers.tsv:{}) → {}{}",
+        "trigger '{}' ({}:{}) → {}{}",
         entry.pattern,
+        std::path::Path::new(&entry.file).file_name().and_then(|f| f.to_str()).unwrap_or(&entry.file),
         entry.line,
         entry.event_type.as_str(),
         entry.mode.as_deref().map(|m| format!("/{m}")).unwrap_or_default()

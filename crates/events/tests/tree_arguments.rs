@@ -412,3 +412,31 @@ fn an_event_noun_no_party_takes_part_in_is_no_event() {
     );
     assert_eq!(event(&d, "investigation").event_type, PloverType::Accuse);
 }
+
+#[test]
+fn a_verb_known_from_the_cameo_dictionary_needs_two_named_sides() {
+    // "besiege" is not in triggers.tsv: its row comes from cameo_verbs.tsv
+    let d = coded(
+        "Turkey besieged Sarajevo for a year .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "besiege"), (2, "obj", Propn, ""), (6, "case", Adp, ""), (6, "det", Det, ""), (2, "obl", Noun, ""), (2, "punct", Punct, "")],
+        &[("Turkey", Location, "TUR"), ("Sarajevo", Location, "BIH")],
+    );
+    let e = event(&d, "besieged");
+    assert_eq!((e.event_type, e.mode.as_deref()), (PloverType::Assault, None), "{}", e.rule);
+    assert!(e.rule.contains("cameo_verbs.tsv"), "{}", e.rule);
+    assert_eq!(e.recipients.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Sarajevo"]);
+    // an object that names no party: no event from the dictionary alone
+    let d = coded(
+        "Turkey besieged two towns .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "besiege"), (4, "nummod", Num, ""), (2, "obj", Noun, "town"), (2, "punct", Punct, "")],
+        &[("Turkey", Location, "TUR")],
+    );
+    no_event(&d, "besieged");
+    // the same word not tagged as a verb is never a dictionary trigger
+    let d = coded(
+        "Turkey besieged Sarajevo .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Adj, "besieged"), (2, "obj", Propn, ""), (2, "punct", Punct, "")],
+        &[("Turkey", Location, "TUR"), ("Sarajevo", Location, "BIH")],
+    );
+    no_event(&d, "besieged");
+}

@@ -563,6 +563,13 @@ impl View<'_, '_> {
         let (mut actors, mut recipients) = if passive { (t.agents(v), subjects) } else { (subjects, objects.clone()) };
         let mut recip_note = if passive { "passive: subject (tree)" } else { "object (tree)" };
         let unnamed = |v: &[usize]| v.iter().all(|&r| self.mentions_of(r).is_empty());
+        if entry.frame.dictionary {
+            // a dictionary verb acts on its object, and only on one that is itself a
+            // named party ("barred BP"), not a thing of one ("boosted his rating")
+            recipients.retain(|&o| self.mention_at(o).is_some());
+            let participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
+            return Heads { actors, recipients, participants, actor_note, recip_note, passive };
+        }
         if !passive && unnamed(&recipients) {
             let nested = self.nested_recipients(&recipients, entry);
             if !nested.is_empty() {
