@@ -1934,10 +1934,12 @@ fn code_trigger(
         // a verb known only from the CAMEO dictionary: two different sides named, or no event
         return None;
     }
-    if unparticipated && actors.is_empty() && recipients.is_empty() && modality == Modality::Asserted {
+    if unparticipated && !entry.frame.mutual && actors.is_empty() && recipients.is_empty() && modality == Modality::Asserted {
         // "the investigation was ordered", "getting aid to survivors": an event
         // noun that no party takes part in, told as having happened (not the
-        // content of a demand, plan or agreement), says no one did anything
+        // content of a demand, plan or agreement), says no one did anything.
+        // Talks and meetings ("Wednesday's talks") are events whose parties
+        // the story gives.
         return None;
     }
 
