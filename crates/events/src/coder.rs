@@ -1348,6 +1348,7 @@ fn trigger_span(ctx: &Ctx, trig: &Trig, sentence: Span) -> Span {
 
 /// Actors and recipients of one trigger as mention groups (indexes into the
 /// context's mentions), before they become arguments.
+#[derive(Default)]
 struct Parties {
     actor_group: Vec<usize>,
     recip_group: Vec<usize>,
@@ -1371,6 +1372,8 @@ struct Parties {
     source: Vec<usize>,
     /// An event noun whose tree participants name no party (tree only).
     unparticipated: bool,
+    /// An unnamed party subject ("lawmakers"), used when nothing else names the actor.
+    unnamed: Option<EventArg>,
 }
 
 /// First token of the trigger's clause: after the clause boundary before it,
@@ -1397,8 +1400,22 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         if let Some((arg, note)) = ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) {
             extra_actor = Some(arg);
             actor_note = note;
+        } else if let Some(u) = found.unnamed_actor.as_ref().filter(|u| u.country.is_some()) {
+            // "Egyptian police arrested …": an unnamed party, with the country its
+            // nationality word and the sector its noun gives
+            let name = u.span.text(ctx.body).to_string();
+            actor_note = format!("'{name}': an unnamed party, subject (tree)");
+            extra_actor = Some(EventArg { name, kb_id: None, country: u.country.clone(), sector: u.sector.clone(), span: Some(u.span) });
         }
     }
+    // with no country, an unnamed party is the last resort, after word positions
+    let unnamed = found.unnamed_actor.filter(|_| extra_actor.is_none()).map(|u| EventArg {
+        name: u.span.text(ctx.body).to_string(),
+        kb_id: None,
+        country: None,
+        sector: u.sector,
+        span: Some(u.span),
+    });
     Some(Ok(Parties {
         actor_group: found.actors,
         recip_group: found.recipients,
@@ -1413,6 +1430,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         from,
         source: found.source,
         unparticipated: found.unparticipated,
+        unnamed,
     }))
 }
 
@@ -1421,6 +1439,17 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
 /// never with the sayer of a reported clause ("X said Y attacked Z" never
 /// codes X → Z) nor with a party the tree gave the other role.
 fn fill_from_positions(mut tree: Parties, positions: Option<Parties>) -> Parties {
+    tree = fill_roles(std::mem::take(&mut tree), positions);
+    let no_actor = tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.shared_actors.is_empty();
+    if let (true, Some(u)) = (no_actor && tree.source.is_empty(), tree.unnamed.take()) {
+        tree.actor_note = format!("'{}': an unnamed party, subject (tree)", u.name);
+        tree.extra_actor = Some(u);
+    }
+    tree
+}
+
+/// The roles the tree left empty, from the position rules.
+fn fill_roles(mut tree: Parties, positions: Option<Parties>) -> Parties {
     let Some(pos) = positions else { return tree };
     let taken: Vec<usize> = tree.actor_group.iter().chain(&tree.recip_group).chain(&tree.source).copied().collect();
     let free = |g: &[usize]| -> Vec<usize> { g.iter().copied().filter(|k| !taken.contains(k)).collect() };
@@ -1645,6 +1674,7 @@ fn position_parties(
         from,
         source: Vec::new(),
         unparticipated: false,
+        unnamed: None,
     })
 }
 
@@ -1667,7 +1697,8 @@ fn code_trigger(
 
     // ---- actors and recipients: from the tree when the sentence is parsed, else from positions
     let parties = match tree_parties(ctx, trig, entry, prev) {
-        Some(Ok(p)) if p.unparticipated || entry.frame.dictionary => p,
+        // talks and meetings with no party in their phrase take the sentence's parties
+        Some(Ok(p)) if (p.unparticipated && !entry.frame.mutual) || entry.frame.dictionary => p,
         // a dictionary verb is read from the tree only
         None if entry.frame.dictionary => return None,
         Some(Ok(p)) => fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev)),
@@ -1688,6 +1719,7 @@ fn code_trigger(
         from,
         source,
         unparticipated,
+        unnamed: _,
     } = parties;
     let mut actors = ctx.args(&actor_group);
     if actors.is_empty() {
@@ -1932,6 +1964,14 @@ fn code_trigger(
     let same_sides = actors.iter().any(|a| recipients.iter().any(|r| r.name == a.name));
     if entry.frame.dictionary && (actors.is_empty() || recip_group.is_empty() || same_sides) {
         // a verb known only from the CAMEO dictionary: two different sides named, or no event
+        return None;
+    }
+    let parsed = ctx.tree.as_ref().is_some_and(|t| t.is_parsed());
+    let nobody = actors.is_empty() && recipients.is_empty() && !entry.frame.mutual;
+    if nobody && parsed && governor.is_none() && modality == Modality::Asserted {
+        // a parsed sentence naming no party on either side of an act it tells as
+        // having happened ("200,000 people have been killed", "the report was
+        // released") says nothing about who did what to whom
         return None;
     }
     if unparticipated && !entry.frame.mutual && actors.is_empty() && recipients.is_empty() && modality == Modality::Asserted {

@@ -191,11 +191,26 @@ pub(super) struct TreeArgs {
     pub source: Vec<usize>,
     /// Why the trigger names no event, when it does not.
     pub not_event: Option<String>,
+    /// When no actor is named: the first actor head that is a party noun with
+    /// no mention ("Police arrested …", "the company agreed …"), as its noun
+    /// phrase and the agent noun's CAMEO sector.
+    pub unnamed_actor: Option<Unnamed>,
     /// An event noun none of whose participants names a party ("the
     /// investigation was ordered"): its parties, if any, come only from the
     /// event governing it or the pair the sentence names, never from word
     /// positions.
     pub unparticipated: bool,
+}
+
+/// A party named by a noun alone ("Egyptian police", "lawmakers").
+#[derive(Debug, Clone)]
+pub(super) struct Unnamed {
+    /// Its noun phrase.
+    pub span: chronicle_core::Span,
+    /// The country a nationality word before the noun gives ("Egyptian").
+    pub country: Option<String>,
+    /// The CAMEO sector of the noun (`agents.tsv`).
+    pub sector: Option<String>,
 }
 
 /// The argument heads of a predicate before they become mentions.
@@ -244,6 +259,9 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     };
     out.recipients.retain(|k| !out.actors.contains(k));
     out.unparticipated = nominal && !heads.participants.iter().any(|&p| v.is_party(p));
+    if out.actors.is_empty() && !heads.passive {
+        out.unnamed_actor = heads.actors.iter().find_map(|&a| v.unnamed_party(a));
+    }
     if let Some(rv) = v.reporting_verb(head) {
         out.source = v.mentions_of_all(&v.sayers(rv));
         out.source.retain(|k| !out.actors.contains(k) && !out.recipients.contains(k));
@@ -421,6 +439,24 @@ impl View<'_, '_> {
             Some(Upos::Num) => true,
             _ => false,
         }
+    }
+
+    /// A party noun heading a phrase that names no mention ("the riot police",
+    /// "lawmakers"): the phrase and the noun's sector.
+    fn unnamed_party(&self, n: usize) -> Option<Unnamed> {
+        let t = self.tree;
+        let lemma = t.lemma(n).to_lowercase();
+        let listed = WORDS.parties.contains(&lemma) || self.listed_party_noun(n);
+        if !listed || t.upos(n) != Some(Upos::Noun) || !self.mentions_of(n).is_empty() {
+            return None;
+        }
+        let country = t
+            .children(n)
+            .into_iter()
+            .filter(|&c| matches!(t.deprel(c), "amod" | "compound"))
+            .find_map(|c| self.ctx.countries.get(&t.word(c).to_lowercase()).cloned());
+        let sector = agent_sector(t.word(n)).map(str::to_string);
+        Some(Unnamed { span: t.phrase(n)?, country, sector })
     }
 
     /// The noun a relative pronoun refers to: the head of its relative clause.
