@@ -1224,6 +1224,10 @@ pub(crate) fn code_sentence(
     pairs: &[PairRef],
     sentence: Span,
 ) -> Vec<Event> {
+    if sentence.text(doc.body()).trim_end().trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('?') {
+        // a question asserts no act ("Could they have seized BP's ships?")
+        return Vec::new();
+    }
     let ctx = Ctx::new(doc, mentions, pairs, countries, sentence);
     let mut trigs = find_triggers(lex, &ctx);
     // "the remains of 6,000 soldiers killed in combat": a participle describing victims is no new

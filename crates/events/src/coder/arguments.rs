@@ -45,6 +45,7 @@ const ARGUMENTS_TSV: &str = include_str!("../../../../data/events/arguments.tsv"
 const SELECTION_TSV: &str = include_str!("../../../../data/events/selection.tsv");
 const AGENTS_TSV: &str = include_str!("../../../../data/events/agents.tsv");
 const PARTY_NOUNS_TSV: &str = include_str!("../../../../data/events/party_nouns.tsv");
+const HAPPENINGS_TSV: &str = include_str!("../../../../data/events/happenings.tsv");
 
 /// A verb's selectional restriction (`selection.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +76,8 @@ struct Words {
     relative: HashSet<String>,
     /// First- and second-person pronouns: the writer or the reader.
     narrator: HashSet<String>,
+    /// Nouns of happenings no one performs (`happenings.tsv`).
+    happenings: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -154,6 +157,9 @@ impl Words {
         }
         for (_, cols) in data_lines(PARTY_NOUNS_TSV) {
             w.parties.insert(cols[0].to_lowercase());
+        }
+        for (_, cols) in data_lines(HAPPENINGS_TSV) {
+            w.happenings.insert(cols[0].to_lowercase());
         }
         (w, problems)
     }
@@ -426,6 +432,10 @@ impl View<'_, '_> {
     fn is_party(&self, n: usize) -> bool {
         let t = self.tree;
         let lemma = t.lemma(n).to_lowercase();
+        if WORDS.happenings.contains(&lemma) && self.mention_at(n).is_none() {
+            // "the rig explosion", "the H1N1 virus": no one, whatever names it
+            return false;
+        }
         if WORDS.parties.contains(&lemma) || self.listed_party_noun(n) {
             return true;
         }
