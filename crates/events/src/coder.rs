@@ -9,7 +9,7 @@ use chronicle_core::{
 
 use std::collections::HashMap;
 
-use crate::lexicon::{cue_at, match_at, tokenize, Lexicon, Tok, TriggerEntry};
+use crate::lexicon::{cue_at, match_at, tokenize, Alt, Elem, Lexicon, Tok, TriggerEntry};
 use chronicle_syntax::tree::Tree;
 
 mod arguments;
@@ -346,14 +346,29 @@ impl<'a> Ctx<'a> {
         Ctx { doc, body, toks, ments, owner, title_case, pairs, countries, tree }
     }
 
-    /// True when the tagger calls the word at coder token `i` a verb (false
-    /// in unparsed sentences).
-    fn tagged_verb(&self, i: usize) -> bool {
-        let (Some(tree), Some(tok)) = (&self.tree, self.toks.get(i)) else { return false };
+    /// The tagger's part of speech of the word at coder token `i` (none in
+    /// unparsed sentences).
+    fn upos_at(&self, i: usize) -> Option<chronicle_core::Upos> {
+        let (Some(tree), Some(tok)) = (&self.tree, self.toks.get(i)) else { return None };
         let range = tree.tokens();
         let toks = &self.doc.tokens[range.clone()];
         let j = toks.partition_point(|d| d.span.end() <= tok.start);
-        toks.get(j).is_some_and(|d| d.span.start() <= tok.start) && tree.upos(range.start + j) == Some(chronicle_core::Upos::Verb)
+        toks.get(j).filter(|d| d.span.start() <= tok.start).and_then(|_| tree.upos(range.start + j))
+    }
+
+    /// True when the tagger calls the word at coder token `i` a verb.
+    fn tagged_verb(&self, i: usize) -> bool {
+        self.upos_at(i) == Some(chronicle_core::Upos::Verb)
+    }
+
+    /// "investigators", "mediator", "demonstrators": a noun that a prefix
+    /// pattern matches and that ends in an agent suffix names the person who
+    /// acts, not the act.
+    fn agent_noun(&self, i: usize, entry: &TriggerEntry) -> bool {
+        let prefix = matches!(entry.elems.first(), Some(Elem::Word(alts)) if alts.iter().any(|a| matches!(a, Alt::Prefix(_))));
+        let w = self.word(i);
+        let suffix = ["or", "ors", "er", "ers"].iter().any(|s| w.ends_with(s));
+        prefix && suffix && self.upos_at(i) == Some(chronicle_core::Upos::Noun)
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -863,7 +878,7 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
         }
         let mut best: Option<(usize, usize)> = None; // (entry, end)
         for e in lex.candidates(tok) {
-            if lex.entries[e].frame.dictionary && !ctx.tagged_verb(i) {
+            if (lex.entries[e].frame.dictionary && !ctx.tagged_verb(i)) || ctx.agent_noun(i, &lex.entries[e]) {
                 continue;
             }
             if let Some(end) = match_at(&lex.entries[e].elems, &ctx.toks, i) {

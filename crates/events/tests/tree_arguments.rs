@@ -478,3 +478,21 @@ fn an_unnamed_party_acts_with_its_nationality_and_sector() {
     assert_eq!((a.name.as_str(), a.country.as_deref()), ("Egyptian police", Some("EGY")), "{}", e.rule);
     assert_eq!(a.sector.as_deref(), Some("COP"), "{}", e.rule);
 }
+
+#[test]
+fn an_agent_noun_names_the_person_not_the_act() {
+    // "investigat*" matches "investigators": the people, not an investigation
+    let d = coded(
+        "Investigators from Egypt met Sudan .",
+        &[(4, "nsubj", Noun, "investigator"), (3, "case", Adp, ""), (1, "nmod", Propn, ""), (0, "root", Verb, "meet"), (4, "obj", Propn, ""), (4, "punct", Punct, "")],
+        &[("Egypt", Location, "EGY"), ("Sudan", Location, "SDN")],
+    );
+    no_event(&d, "investigators");
+    // the act itself still is one
+    let d = coded(
+        "Egypt investigated Sudan .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "investigate"), (2, "obj", Propn, ""), (2, "punct", Punct, "")],
+        &[("Egypt", Location, "EGY"), ("Sudan", Location, "SDN")],
+    );
+    assert_eq!(event(&d, "investigated").event_type, PloverType::Accuse);
+}

@@ -137,9 +137,14 @@ impl<'d> Tree<'d> {
         cur
     }
 
-    /// True when predicate `v` is passive (a passive subject or auxiliary).
+    /// True when predicate `v` is passive: a passive subject or auxiliary,
+    /// or a participle with a `by` agent and no subject of its own ("…, asked
+    /// by Markey to apologize").
     pub fn is_passive(&self, v: usize) -> bool {
-        !self.children_with(v, "nsubj:pass").is_empty() || !self.children_with(v, "aux:pass").is_empty()
+        let reduced = self.xpos(v) == "VBN"
+            && !self.children_with(v, "obl:agent").is_empty()
+            && self.children_with(v, "nsubj").is_empty();
+        reduced || !self.children_with(v, "nsubj:pass").is_empty() || !self.children_with(v, "aux:pass").is_empty()
     }
 
     /// The subjects of predicate `v`, with their conjuncts. A verb without
@@ -299,6 +304,22 @@ mod tests {
         assert_eq!(t.phrase(6).unwrap().text(d.body()), "the Syrian army");
         assert_eq!(t.case_of(6), Some("by"));
         assert_eq!(t.ancestors(4), [4, 6, 2]);
+    }
+
+    #[test]
+    fn a_participle_with_a_by_agent_is_passive() {
+        use Upos::*;
+        // "McKay , asked by Markey , said nothing": the participle is passive
+        let mut d = doc(
+            "McKay , asked by Markey , said nothing",
+            &[(7, "nsubj", Propn), (3, "punct", Punct), (1, "acl", Verb), (5, "case", Adp), (3, "obl:agent", Propn), (3, "punct", Punct), (0, "root", Verb), (7, "obj", Pron)],
+        );
+        d.tokens[2].syntax.as_mut().unwrap().xpos = "VBN".into();
+        let t = &Tree::sentences(&d)[0];
+        assert!(t.is_passive(2));
+        assert_eq!(t.agents(2), [4]);
+        // the active main verb is not
+        assert!(!t.is_passive(6));
     }
 
     #[test]
