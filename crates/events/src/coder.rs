@@ -858,11 +858,28 @@ impl<'a> Ctx<'a> {
                     a.country = Some(c);
                 }
             }
-            if !out.iter().any(|x| x.name == a.name) {
+            if !out.iter().any(|x| x.name == a.name) && !self.titles_person(k, group) {
                 out.push(a);
             }
         }
         out
+    }
+
+    /// True when mention `k` only describes a person of `group` named right
+    /// after it ("British Defence Secretary Tom King", "Democratic strategist
+    /// James Carville"): the person is the party; `k` gives at most its country.
+    fn titles_person(&self, k: usize, group: &[usize]) -> bool {
+        let (m, _, end) = self.ments[k];
+        if m.entity_type == EntityType::Person {
+            return false;
+        }
+        group.iter().any(|&p| {
+            let (pm, start, _) = self.ments[p];
+            pm.entity_type == EntityType::Person
+                && start >= end
+                && start - end <= 3
+                && (end..start).all(|j| !self.toks[j].punct && !matches!(self.word(j), "and" | "or" | "of"))
+        })
     }
 }
 

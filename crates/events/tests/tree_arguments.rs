@@ -62,7 +62,7 @@ fn coded_on(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, &str)], pub
             entity_type: *ty,
             canonical: surface.to_string(),
             kb_id: None,
-            country: Some(country.to_string()),
+            country: (!country.is_empty()).then(|| country.to_string()),
             sector: None,
             source: MentionSource::Kb,
         });
@@ -495,4 +495,17 @@ fn an_agent_noun_names_the_person_not_the_act() {
         &[("Egypt", Location, "EGY"), ("Sudan", Location, "SDN")],
     );
     assert_eq!(event(&d, "investigated").event_type, PloverType::Accuse);
+}
+
+#[test]
+fn a_title_before_a_person_gives_the_country_not_a_second_actor() {
+    let d = coded(
+        "British minister Tom King accused Iraq .",
+        &[(4, "amod", Adj, ""), (4, "compound", Noun, ""), (4, "compound", Propn, ""), (5, "nsubj", Propn, ""), (0, "root", Verb, "accuse"), (5, "obj", Propn, ""), (5, "punct", Punct, "")],
+        &[("British", Group, "GBR"), ("Tom King", EntityType::Person, ""), ("Iraq", Location, "IRQ")],
+    );
+    let e = event(&d, "accused");
+    let names: Vec<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Tom King"], "{}", e.rule);
+    assert_eq!(countries(&e.actors), ["GBR"], "{}", e.rule);
 }
