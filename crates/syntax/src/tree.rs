@@ -151,7 +151,8 @@ impl<'d> Tree<'d> {
     /// its own subject takes that of the verb it is coordinated with ("X met
     /// and agreed") or, through control and raising (`xcomp`), of the verb
     /// it complements ("X agreed to release", "X is expected to meet"); when
-    /// that verb has an object, the object controls ("X urged Y to leave" → Y).
+    /// that verb has an object, the object controls ("X urged Y to leave" → Y),
+    /// and so does the noun of its "on" phrase ("X called on Y to resign" → Y).
     pub fn subjects(&self, v: usize) -> Vec<usize> {
         let mut cur = v;
         for _ in 0..8 {
@@ -159,6 +160,10 @@ impl<'d> Tree<'d> {
                 let objects = self.objects(cur);
                 if !objects.is_empty() {
                     return objects;
+                }
+                let on = self.obliques(cur).into_iter().find(|(case, _)| matches!(case.to_lowercase().as_str(), "on" | "upon"));
+                if let Some((_, n)) = on {
+                    return self.with_conjuncts(n);
                 }
             }
             let own: Vec<usize> = self
@@ -304,6 +309,19 @@ mod tests {
         assert_eq!(t.phrase(6).unwrap().text(d.body()), "the Syrian army");
         assert_eq!(t.case_of(6), Some("by"));
         assert_eq!(t.ancestors(4), [4, 6, 2]);
+    }
+
+    #[test]
+    fn the_noun_called_on_controls_the_infinitive() {
+        use Upos::*;
+        // "Welch called on Hayward to resign": Hayward resigns
+        let d = doc(
+            "Welch called on Hayward to resign",
+            &[(2, "nsubj", Propn), (0, "root", Verb), (4, "case", Adp), (2, "obl", Propn), (6, "mark", Part), (2, "xcomp", Verb)],
+        );
+        let t = &Tree::sentences(&d)[0];
+        assert_eq!(t.subjects(5), [3]);
+        assert_eq!(t.subjects(1), [0]);
     }
 
     #[test]
