@@ -994,6 +994,29 @@ fn tree_past(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<bool> {
     Some(!future && (matches!(tree.xpos(v), "VBD" | "VBN") || aux_past))
 }
 
+/// True when the trigger's verb (for an event noun, the verb it depends on)
+/// is in the present tense with no modal: "BP insists", "Obama is asking
+/// Congress". A dated article tells such an act as going on when it was
+/// written.
+fn tree_present(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref() else { return false };
+    let Some(start) = ctx.toks.get(trig.start).map(|t| t.start) else { return false };
+    let Some(mut v) = tree.tokens().find(|&t| ctx.doc.tokens[t].span.start() == start) else { return false };
+    for _ in 0..4 {
+        if matches!(tree.upos(v), Some(chronicle_core::Upos::Verb)) {
+            break;
+        }
+        match tree.head(v) {
+            Some(h) => v = h,
+            None => return false,
+        }
+    }
+    let auxes: Vec<usize> = tree.children(v).into_iter().filter(|&c| tree.base_rel(c) == "aux").collect();
+    let modal = auxes.iter().any(|&c| tree.xpos(c) == "MD");
+    let present_aux = auxes.iter().any(|&c| matches!(tree.xpos(c), "VBZ" | "VBP")) && tree.xpos(v) == "VBG";
+    tree.upos(v) == Some(chronicle_core::Upos::Verb) && !modal && (matches!(tree.xpos(v), "VBZ" | "VBP") || present_aux)
+}
+
 /// Function words that are never the noun a participle describes.
 const NOT_NOUNS: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "who", "which", "that",
@@ -2231,11 +2254,11 @@ fn event_date(
             notes.push(format!("date: '{}'", t.span.text(ctx.body)));
         }
         t.resolved.clone()
-    } else if modality == Modality::Asserted && is_past(ctx, trig) {
+    } else if modality == Modality::Asserted && (is_past(ctx, trig) || tree_present(ctx, trig)) {
         let pub_date = &doc.meta.published.date;
         let latest = pub_date.latest.or_else(|| pub_date.exact_day());
         if latest.is_some() {
-            notes.push("date: before the document date (past tense)".into());
+            notes.push("date: on or before the document date (past or present tense)".into());
         }
         UncertainDate::between(None, latest)
     } else {

@@ -41,6 +41,8 @@ fn coded_on(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, &str)], pub
             (Verb, w) if w.ends_with("ing") => "VBG",
             // the base form: the word is its own lemma ("Visit", "demand")
             (Verb, w) if !lemma.is_empty() && w.eq_ignore_ascii_case(lemma) => "VB",
+            // the third person present: "shells", "insists"
+            (Verb, w) if !lemma.is_empty() && w.ends_with('s') => "VBZ",
             _ => "_",
         };
         let mut tok = Token::new(span);
@@ -508,4 +510,17 @@ fn a_title_before_a_person_gives_the_country_not_a_second_actor() {
     let names: Vec<&str> = e.actors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Tom King"], "{}", e.rule);
     assert_eq!(countries(&e.actors), ["GBR"], "{}", e.rule);
+}
+
+#[test]
+fn an_act_told_in_the_present_tense_is_on_or_before_the_publication_date() {
+    let d = coded_on(
+        "The army shells Kassala .",
+        &[(2, "det", Det, ""), (3, "nsubj", Noun, "army"), (0, "root", Verb, "shell"), (3, "obj", Propn, ""), (3, "punct", Punct, "")],
+        &[("Kassala", Location, "SDN")],
+        Some("2011-05-02"),
+    );
+    let e = event(&d, "shells");
+    assert_eq!(e.date.latest, chrono::NaiveDate::from_ymd_opt(2011, 5, 2), "{}", e.rule);
+    assert_eq!(e.date.earliest, None, "{}", e.rule);
 }
