@@ -994,6 +994,11 @@ fn tree_past(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<bool> {
     Some(!future && (matches!(tree.xpos(v), "VBD" | "VBN") || aux_past))
 }
 
+/// True when the tagger calls the trigger's first word a verb.
+fn parsed_verb(ctx: &Ctx, trig: &Trig) -> bool {
+    ctx.tagged_verb(trig.start)
+}
+
 /// True when the trigger's verb (for an event noun, the verb it depends on)
 /// is in the present tense with no modal: "BP insists", "Obama is asking
 /// Congress". A dated article tells such an act as going on when it was
@@ -2020,6 +2025,10 @@ fn code_trigger(
         }
     }
 
+    if entry.frame.mutual && parsed_verb(ctx, trig) && actors.len() == 1 && recipients.is_empty() && actor_group.len() == 1 {
+        // "Zoe Ball talks about Monty Python": one named party talking with no one
+        return None;
+    }
     let same_sides = actors.iter().any(|a| recipients.iter().any(|r| r.name == a.name));
     if entry.frame.dictionary && (actors.is_empty() || recip_group.is_empty() || same_sides) {
         // a verb known only from the CAMEO dictionary: two different sides named, or no event

@@ -524,3 +524,21 @@ fn an_act_told_in_the_present_tense_is_on_or_before_the_publication_date() {
     assert_eq!(e.date.latest, chrono::NaiveDate::from_ymd_opt(2011, 5, 2), "{}", e.rule);
     assert_eq!(e.date.earliest, None, "{}", e.rule);
 }
+
+#[test]
+fn one_named_party_talking_to_no_one_holds_no_talks() {
+    // a broadcast listing: "Zoe Ball talks about Monty Python"
+    let d = coded(
+        "Zoe talks about Python .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "talk"), (4, "case", Adp, ""), (2, "obl", Propn, ""), (2, "punct", Punct, "")],
+        &[("Zoe", EntityType::Person, "GBR")],
+    );
+    no_event(&d, "talks");
+    // talking with someone is consulting
+    let d = coded(
+        "Oman talks with Iran .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "talk"), (4, "case", Adp, ""), (2, "obl", Propn, ""), (2, "punct", Punct, "")],
+        &[("Oman", Location, "OMN"), ("Iran", Location, "IRN")],
+    );
+    assert_eq!(event(&d, "talks").event_type, PloverType::Consult);
+}
