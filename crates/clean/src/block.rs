@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::date::{find_stamp, mentions, Mention, Stamp};
-use crate::lexicon::{normalise_line, CueKind, WordSet, LEXICON};
+use crate::lexicon::{normalise_line, CommentCue, CueKind, WordSet, LEXICON};
 
 /// One block (a non-empty line) of the segmented text.
 #[derive(Clone, Debug)]
@@ -45,6 +45,16 @@ pub(crate) struct Block<'a> {
     /// Seen in many documents of the same site in this batch, or marked by the user.
     pub repeated: bool,
     pub user_chrome: bool,
+    /// A comment-thread line ("Comments", "Reply", "12 likes", "Posted by …").
+    pub comment_cue: Option<CommentCue>,
+    /// First- and second-person words ("I", "my", "you"): chat, after an article's end.
+    pub chat_hits: usize,
+    /// Text of an HTML comment container (class or id with "comment", UserComments, Disqus).
+    pub in_comment_container: bool,
+    /// A template line: seen on many stored pages of this site (see `furniture`).
+    pub furniture: bool,
+    /// Mostly figures: a digit-bearing line that is not a sentence ("Net 807,000 vs 2,858,000").
+    pub figures: bool,
 }
 
 /// A header line made of a stamp.
@@ -106,6 +116,7 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
     let mut words = 0usize;
     let mut stop_hits = 0usize;
     let mut promo_hits = 0usize;
+    let mut chat_hits = 0usize;
     // One lowercase buffer for every word of the line.
     let mut lw = String::new();
     for w in t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-') {
@@ -125,6 +136,9 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         }
         if lx.promo_words.contains(lw.as_str()) {
             promo_hits += 1;
+        }
+        if lx.comments.chat.contains(lw.as_str()) {
+            chat_hits += 1;
         }
     }
     let lower = if t.is_ascii() { t.to_ascii_lowercase() } else { t.to_lowercase() };
@@ -146,6 +160,9 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
     }
     let all_caps = letters >= 3 && upper;
     let dateline = dateline_of(t);
+    let comment_cue = lx.comments.cue(t, &norm, words);
+    // A comment heading also ends the article, like the end cues of cues.tsv.
+    let cue = cue.or((comment_cue == Some(CommentCue::Heading)).then_some(CueKind::End));
     Block {
         stops,
         content: OnceLock::new(),
@@ -166,8 +183,27 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         byline: words <= 12 && norm.split(' ').next().is_some_and(|w| lx.byline_prefixes.contains(w)) && t.split_whitespace().nth(1).is_some_and(is_capitalised),
         repeated: false,
         user_chrome: false,
+        comment_cue,
+        chat_hits,
+        in_comment_container: false,
+        furniture: false,
+        figures: figures_line(t, terminal),
         norm,
     }
+}
+
+/// A line of figures: at least a third of its tokens carry a digit and it does not end
+/// like a sentence ("Shr 34 cts vs 1.19 dlrs", "Revs 10.6 mln vs 7,024,000").
+fn figures_line(t: &str, terminal: bool) -> bool {
+    if terminal {
+        return false;
+    }
+    let (mut tokens, mut numeric) = (0usize, 0usize);
+    for w in t.split_whitespace() {
+        tokens += 1;
+        numeric += usize::from(w.bytes().any(|b| b.is_ascii_digit()));
+    }
+    numeric > 0 && numeric * 3 >= tokens
 }
 
 impl Block<'_> {
@@ -315,6 +351,14 @@ mod tests {
         assert!(block("updated 2024-03-02 Voters went to the polls in record numbers").dateline.is_some());
         assert!(block("DOWNLOAD OUR APP").all_caps);
         assert!(block("Subscribe today for unlimited access to our app").promo_hits >= 3);
+    }
+
+    #[test]
+    fn figures_and_chat() {
+        assert!(block("Net 807,000 vs 2,858,000").figures);
+        assert!(!block("Profit rose to 807,000 dlrs from 2,858,000.").figures);
+        assert_eq!(block("I think you are wrong, my friend.").chat_hits, 3);
+        assert_eq!(block("Report abuse").comment_cue, Some(CommentCue::Marker));
     }
 
     #[test]

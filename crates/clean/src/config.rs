@@ -43,6 +43,30 @@ pub struct CleanConfig {
     pub topic_shift_max_overlap: f64,
     /// Characters of the body sampled for language detection.
     pub language_sample_chars: usize,
+    /// Marker lines that open a comment thread without a heading.
+    pub comment_min_markers: usize,
+    /// Blocks within which those markers must lie.
+    pub comment_marker_window: usize,
+    /// Share of first/second-person words that makes a block after the article chat.
+    pub comment_chat_min_share: f64,
+    /// Prose paragraphs a header-less appended article needs.
+    pub appended_min_paragraphs: usize,
+    /// Distinct stored documents of a site a template line must occur in.
+    pub furniture_min_docs: usize,
+    /// Fewest words a counted line has.
+    pub furniture_min_words: usize,
+    /// Most characters a counted line has.
+    pub furniture_max_chars: usize,
+    /// Largest share of a page's candidate text template lines may remove.
+    pub furniture_max_share: f64,
+    /// Time-stamp lines inside the body that make a live blog.
+    pub live_blog_min_stamps: usize,
+    /// Link-list items that make a listing.
+    pub listing_min_items: usize,
+    /// Date- or clock-led lines that make a schedule.
+    pub schedule_min_lines: usize,
+    /// Figure lines that make a table.
+    pub table_min_lines: usize,
     /// Lines always treated as chrome, per site (lowercase host or outlet name) ...
     pub chrome_by_site: HashMap<String, HashSet<String>>,
     /// ... and for every site.
@@ -67,6 +91,18 @@ impl Default for CleanConfig {
             appended_min_body_chars: 120,
             topic_shift_max_overlap: 0.12,
             language_sample_chars: 400,
+            comment_min_markers: 2,
+            comment_marker_window: 8,
+            comment_chat_min_share: 0.06,
+            appended_min_paragraphs: 2,
+            furniture_min_docs: 5,
+            furniture_min_words: 5,
+            furniture_max_chars: 400,
+            furniture_max_share: 0.5,
+            live_blog_min_stamps: 4,
+            listing_min_items: 6,
+            schedule_min_lines: 4,
+            table_min_lines: 3,
             chrome_by_site: HashMap::new(),
             chrome_global: HashSet::new(),
         };
@@ -109,6 +145,18 @@ impl CleanConfig {
                 "appended_min_body_chars" => self.appended_min_body_chars = as_usize()?,
                 "topic_shift_max_overlap" => self.topic_shift_max_overlap = as_f64()?,
                 "language_sample_chars" => self.language_sample_chars = as_usize()?,
+                "comment_min_markers" => self.comment_min_markers = as_usize()?,
+                "comment_marker_window" => self.comment_marker_window = as_usize()?,
+                "comment_chat_min_share" => self.comment_chat_min_share = as_f64()?,
+                "appended_min_paragraphs" => self.appended_min_paragraphs = as_usize()?,
+                "furniture_min_docs" => self.furniture_min_docs = as_usize()?,
+                "furniture_min_words" => self.furniture_min_words = as_usize()?,
+                "furniture_max_chars" => self.furniture_max_chars = as_usize()?,
+                "furniture_max_share" => self.furniture_max_share = as_f64()?,
+                "live_blog_min_stamps" => self.live_blog_min_stamps = as_usize()?,
+                "listing_min_items" => self.listing_min_items = as_usize()?,
+                "schedule_min_lines" => self.schedule_min_lines = as_usize()?,
+                "table_min_lines" => self.table_min_lines = as_usize()?,
                 _ => return Err(bad("unknown setting")),
             }
         }

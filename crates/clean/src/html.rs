@@ -17,6 +17,58 @@ pub(crate) struct HtmlPage {
     pub outlet: Option<String>,
     /// Publication date string from meta tags or JSON-LD.
     pub published: Option<String>,
+    /// The text of the page's comment containers, each line normalised, one per line.
+    pub comments: String,
+}
+
+/// Elements that may hold reader comments; [`is_comment_container`] decides.
+const COMMENT_SELECTOR: &str = "[class*=omment], [id*=omment], [itemtype*=UserComments], [id*=disqus], [class*=disqus], [id*=livefyre], [class*=livefyre], [class*=fyre-]";
+
+/// A comment container: a class or id word starting with "comment" (not "commentary" or
+/// "commentisfree", which are article sections), a `UserComments` item type, or a Disqus
+/// or Livefyre block; never one that holds the article itself.
+fn is_comment_container(node: &dom_query::NodeRef) -> bool {
+    let names = format!("{} {}", node.attr("class").unwrap_or_default(), node.attr("id").unwrap_or_default()).to_lowercase();
+    let by_name = names.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        (w.starts_with("comment") && !w.starts_with("commentary") && !w.starts_with("commentisfree"))
+            || w.starts_with("disqus")
+            || w.starts_with("livefyre")
+            || w == "fyre"
+    });
+    let by_type = node.attr("itemtype").is_some_and(|t| t.contains("UserComments"));
+    if !(by_name || by_type) {
+        return false;
+    }
+    let inner = dom_query::Selection::from(node.clone());
+    inner.select("article, h1, [itemprop=articleBody]").length() == 0
+}
+
+/// The normalised text lines of every outermost comment container.
+fn comment_text(html: &str) -> String {
+    if !html.contains("omment") && !html.contains("disqus") && !html.contains("fyre") {
+        return String::new();
+    }
+    let doc = dom_query::Document::from(html);
+    let mut out = String::new();
+    let found = doc.select(COMMENT_SELECTOR);
+    for node in found.nodes() {
+        if !is_comment_container(node) {
+            continue;
+        }
+        if node.ancestors_it(None).any(|a| a.is_element() && is_comment_container(&a)) {
+            continue;
+        }
+        for d in node.descendants_it() {
+            if d.is_text() {
+                let line = crate::lexicon::normalise_line(&d.text());
+                if !line.is_empty() {
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
 }
 
 #[allow(clippy::expect_used)]
@@ -113,7 +165,7 @@ pub(crate) fn extract(html: &str, url: Option<&str>) -> Result<HtmlPage, String>
     let (published, outlet) = scan_meta(html);
     let title = result.metadata.title.clone().filter(|t| !t.trim().is_empty());
     let outlet = outlet.or_else(|| result.metadata.sitename.clone()).filter(|s| !s.trim().is_empty());
-    Ok(HtmlPage { text: result.content_text, title, outlet, published })
+    Ok(HtmlPage { text: result.content_text, title, outlet, published, comments: comment_text(html) })
 }
 
 #[cfg(test)]
@@ -136,6 +188,22 @@ mod tests {
         let (date, outlet) = scan_meta(PAGE);
         assert_eq!(date.as_deref(), Some("2024-03-02T08:00:00Z"));
         assert_eq!(outlet.as_deref(), Some("Example Gazette"));
+    }
+
+    #[test]
+    fn comment_containers_by_class_itemtype_and_disqus() {
+        let html = r#"<html><body><article><h1>Harbour reopens</h1><p>The harbour reopened on Saturday.</p></article>
+<div class="commentary-box"><p>Analysis by our editor of the harbour works.</p></div>
+<section itemscope itemtype="http://schema.org/UserComments"><p>I think the quay looks great now.</p></section>
+<div id="disqus_thread"><p>Apologies for a chatty post, but my uncle fished there.</p></div>
+<div class="comment-list"><div class="comment-body"><p>Nested reply text here.</p></div></div></body></html>"#;
+        let text = comment_text(html);
+        assert!(text.contains("i think the quay looks great now"), "{text}");
+        assert!(text.contains("apologies for a chatty post but my uncle fished there"));
+        assert!(text.contains("nested reply text here"));
+        assert_eq!(text.matches("nested reply").count(), 1, "outermost container only");
+        assert!(!text.contains("analysis by our editor"));
+        assert!(!text.contains("harbour reopened"));
     }
 
     #[test]

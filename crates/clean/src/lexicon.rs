@@ -11,6 +11,7 @@ const CUES: &str = include_str!("../../../data/clean/cues.tsv");
 const PROMO: &str = include_str!("../../../data/clean/promo.tsv");
 const DATES: &str = include_str!("../../../data/clean/dates.tsv");
 const LANGUAGES: &str = include_str!("../../../data/clean/languages.tsv");
+const COMMENTS: &str = include_str!("../../../data/clean/comments.tsv");
 
 /// What a cue line says about the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +20,102 @@ pub(crate) enum CueKind {
     End,
     /// Chrome that may sit inside an article (advertisement, share).
     Inline,
+}
+
+/// What a line says about reader comments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CommentCue {
+    /// Opens a comment thread ("Comments", "12 comments", "Leave a reply").
+    Heading,
+    /// Only occurs inside a thread ("Reply", "Report abuse", "3 likes", "Posted by …").
+    Marker,
+}
+
+/// The comment-thread word groups of `data/clean/comments.tsv`.
+#[derive(Default)]
+pub(crate) struct CommentWords {
+    pub headings: WordSet,
+    pub markers: WordSet,
+    /// Single words of the markers, for lines made only of them ("Like Reply 3").
+    pub marker_words: WordSet,
+    pub counts: WordSet,
+    pub prefixes: Vec<String>,
+    pub suffixes: Vec<String>,
+    pub chat: WordSet,
+}
+
+impl CommentWords {
+    fn load(text: &str) -> CommentWords {
+        let mut c = CommentWords::default();
+        for f in data_lines(text) {
+            let [kind, _lang, phrase] = f.as_slice() else { continue };
+            let n = normalise_line(phrase);
+            match *kind {
+                "heading" => {
+                    c.headings.insert(n);
+                }
+                "marker" => {
+                    if !n.contains(' ') {
+                        c.marker_words.insert(n.clone());
+                    }
+                    c.markers.insert(n);
+                }
+                "count" => {
+                    c.counts.insert(n);
+                }
+                "prefix" => c.prefixes.push(format!("{n} ")),
+                "suffix" => c.suffixes.push(format!(" {n}")),
+                "chat" => {
+                    c.chat.insert(phrase.trim().to_lowercase());
+                }
+                _ => {}
+            }
+        }
+        c
+    }
+
+    /// The comment cue of a line (`norm` = its [`normalise_line`] form, `words` its word count).
+    pub fn cue(&self, text: &str, norm: &str, words: usize) -> Option<CommentCue> {
+        if words > 12 || norm.is_empty() {
+            return None;
+        }
+        if words <= 6 {
+            if self.headings.contains(norm) {
+                return Some(CommentCue::Heading);
+            }
+            if self.markers.contains(norm) {
+                return Some(CommentCue::Marker);
+            }
+            if let Some(k) = self.count_word(norm) {
+                let heading = self.headings.contains(k);
+                return Some(if heading { CommentCue::Heading } else { CommentCue::Marker });
+            }
+            if norm.split(' ').all(|w| self.marker_words.contains(w) || w.bytes().all(|b| b.is_ascii_digit()))
+                && norm.split(' ').any(|w| self.marker_words.contains(w))
+            {
+                return Some(CommentCue::Marker);
+            }
+            if text.trim_end().ends_with(':') && self.suffixes.iter().any(|s| norm.ends_with(s.as_str())) {
+                return Some(CommentCue::Marker);
+            }
+        }
+        // "Posted by jsmith on 3 May": short, not a sentence.
+        let short = words <= 8 && !text.trim_end().ends_with(['.', '!', '?']);
+        (short && self.prefixes.iter().any(|p| norm.starts_with(p.as_str()))).then_some(CommentCue::Marker)
+    }
+
+    /// The count word of "12 comments" or "comments 12", if the line is one.
+    fn count_word<'a>(&self, norm: &'a str) -> Option<&'a str> {
+        let (a, b) = norm.split_once(' ')?;
+        let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        if number(a) && self.counts.contains(b) {
+            Some(b)
+        } else if number(b) && self.counts.contains(a) {
+            Some(a)
+        } else {
+            None
+        }
+    }
 }
 
 /// A unit of a relative time stamp.
@@ -75,6 +172,8 @@ pub(crate) struct Lexicon {
     pub byline_prefixes: WordSet,
     pub promo_words: WordSet,
     pub promo_phrases: Vec<String>,
+    /// Comment-thread word groups.
+    pub comments: CommentWords,
     /// Month name → (month, is English).
     pub months: HashMap<String, (u32, bool)>,
     pub units: HashMap<String, Unit>,
@@ -230,6 +329,7 @@ impl Lexicon {
             byline_prefixes,
             promo_words,
             promo_phrases,
+            comments: CommentWords::load(COMMENTS),
             units,
             numbers,
             daywords,
@@ -322,6 +422,22 @@ mod tests {
         assert_eq!(l.months.get("september"), Some(&(9, true)));
         assert_eq!(l.lang3to1.get("eng").map(String::as_str), Some("en"));
         assert!(l.relative.len() >= 4);
+        assert!(l.comments.chat.contains("i"));
+    }
+
+    #[test]
+    fn comment_cues() {
+        let c = &LEXICON.comments;
+        let cue = |t: &str| c.cue(t, &normalise_line(t), t.split_whitespace().count());
+        assert_eq!(cue("Comments"), Some(CommentCue::Heading));
+        assert_eq!(cue("37 comments"), Some(CommentCue::Heading));
+        assert_eq!(cue("Report abuse"), Some(CommentCue::Marker));
+        assert_eq!(cue("Like  Reply  3"), Some(CommentCue::Marker));
+        assert_eq!(cue("12 likes"), Some(CommentCue::Marker));
+        assert_eq!(cue("Posted by jsmith on 3 May"), Some(CommentCue::Marker));
+        assert_eq!(cue("Jane Doe says:"), Some(CommentCue::Marker));
+        assert_eq!(cue("The minister says the vote will go ahead."), None);
+        assert_eq!(cue("Reply to the ministry's letter was sent on Monday by the council"), None);
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod config;
 mod date;
 mod error;
 pub mod eval;
+mod furniture;
 mod html;
 mod lexicon;
 mod segment;
@@ -27,6 +28,7 @@ use chronicle_core::{Block as CoreBlock, BlockLabel, DateBasis, DocId, Document,
 
 pub use config::CleanConfig;
 pub use error::CleanError;
+pub use furniture::Furniture;
 pub use lexicon::normalise_line;
 
 /// The cleaner. Cheap to share; holds only its configuration (word lists and patterns are
@@ -46,6 +48,8 @@ struct Prepared {
     site: String,
     language: Option<String>,
     spans: Vec<(usize, usize)>,
+    /// Normalised lines of the HTML comment containers (empty for text).
+    comments: String,
 }
 
 /// ISO 639-1 code of a text sample, when whatlang is confident enough.
@@ -62,12 +66,15 @@ pub(crate) fn detect_language(text: &str, max_chars: usize) -> Option<String> {
 /// The site a page belongs to, for repeated-line statistics: the URL's host, else the
 /// folder it was read from.
 fn site_of(input: &RawInput) -> String {
-    if let Some(url) = &input.hints.url {
-        if let Some(h) = url_host(url) {
-            return h;
-        }
+    site_of_parts(input.hints.url.as_deref(), &input.source)
+}
+
+/// [`site_of`] from a URL and a source path (also for stored documents).
+pub(crate) fn site_of_parts(url: Option<&str>, source: &str) -> String {
+    if let Some(h) = url.and_then(url_host) {
+        return h;
     }
-    let src = input.source.split(['#', '@']).next().unwrap_or("");
+    let src = source.split(['#', '@']).next().unwrap_or("");
     match src.rfind(['/', '\\']) {
         Some(i) => src.get(..i).unwrap_or("").to_lowercase(),
         None => String::new(),
@@ -109,6 +116,12 @@ impl Cleaner {
     /// article, or the reason it failed. Lines repeated across many pages of the same site
     /// in the batch are treated as chrome.
     pub fn clean_batch(&self, inputs: Vec<RawInput>) -> Vec<Result<Vec<Document>, CleanError>> {
+        self.clean_batch_with(inputs, &Furniture::default())
+    }
+
+    /// [`Cleaner::clean_batch`], with the template lines the store has learnt per site:
+    /// those lines are boilerplate (see [`Furniture`]).
+    pub fn clean_batch_with(&self, inputs: Vec<RawInput>, furniture: &Furniture) -> Vec<Result<Vec<Document>, CleanError>> {
         let cfg = &self.config;
         let prepared: Vec<Result<Prepared, CleanError>> = inputs.into_iter().map(|i| self.prepare(i)).collect();
         // Repeated lines per site: distinct documents containing each short line.
@@ -145,35 +158,21 @@ impl Cleaner {
         prepared
             .iter()
             .map(|p| match p {
-                Ok(p) => self.finish(p, &repeated),
+                Ok(p) => self.finish(p, &repeated, furniture),
                 Err(e) => Err(e.clone()),
             })
             .collect()
     }
 
-    fn prepare(&self, input: RawInput) -> Result<Prepared, CleanError> {
-        let (extracted, html_title, html_outlet, html_published) = if input.is_html {
-            let page = html::extract(&input.text, input.hints.url.as_deref())
-                .map_err(|why| CleanError::Html { origin: input.source.clone(), why })?;
-            (page.text, page.title, page.outlet, page.published)
-        } else {
-            (input.text.replace("\r\n", "\n"), None, None, None)
-        };
-        let site = site_of(&input);
-        // Sampled from the middle third onwards would miss a short page; the opening
-        // chrome is short, so the start of the text is a fair sample.
-        let language = detect_language(&extracted, self.config.language_sample_chars);
-        let spans = block::split(&extracted);
-        Ok(Prepared { input, extracted, html_title, html_outlet, html_published, site, language, spans })
-    }
-
-    fn finish(&self, p: &Prepared, repeated: &HashSet<(&str, &str)>) -> Result<Vec<Document>, CleanError> {
+    /// The blocks of a page with their features and cross-page flags: repeated in the
+    /// batch, user chrome, HTML comment container, and stored furniture (unless template
+    /// lines would take more than `furniture_max_share` of the page: a republication).
+    fn blocks_of<'a>(&self, p: &'a Prepared, repeated: &HashSet<(&str, &str)>, furniture: &Furniture) -> Vec<block::Block<'a>> {
         let cfg = &self.config;
-        let lx = &*lexicon::LEXICON;
-        let stops = lx.stop_list(p.language.as_deref().unwrap_or("en"));
+        let stops = lexicon::LEXICON.stop_list(p.language.as_deref().unwrap_or("en"));
         let site_lc = p.site.to_lowercase();
         let outlet_lc = p.input.hints.outlet.as_deref().map(str::to_lowercase);
-        let blocks: Vec<block::Block> = p
+        let mut blocks: Vec<block::Block> = p
             .spans
             .iter()
             .map(|&(s, e)| {
@@ -181,37 +180,78 @@ impl Cleaner {
                 b.repeated = b.chars <= cfg.repeat_max_chars && repeated.contains(&(p.site.as_str(), b.norm.as_str()));
                 b.user_chrome = cfg.is_user_chrome(&site_lc, &b.norm)
                     || outlet_lc.as_deref().is_some_and(|o| cfg.is_user_chrome(o, &b.norm));
+                b.in_comment_container = b.words >= 3 && !p.comments.is_empty() && p.comments.contains(b.norm.as_str());
+                b.furniture = !furniture.is_empty()
+                    && b.dateline.is_none()
+                    && furniture::line_key(b.text, cfg).is_some_and(|k| furniture.contains(&p.site, k));
                 b
             })
             .collect();
+        let total: usize = blocks.iter().filter(|b| b.words > 0).map(|b| b.chars).sum();
+        let template: usize = blocks.iter().filter(|b| b.furniture).map(|b| b.chars).sum();
+        if template as f64 > cfg.furniture_max_share * total as f64 {
+            blocks.iter_mut().for_each(|b| b.furniture = false);
+        }
+        blocks
+    }
+
+    /// The strict reading; for a declared article (a JSONL `text` field) the lenient one
+    /// used for HTML main content; then the short-item reading (briefs, flashes, tables).
+    /// Template lines never take the only body text: with none left, read without them.
+    fn analyse_page<'a>(&self, p: &Prepared, blocks: Vec<block::Block<'a>>) -> Option<segment::Analysis<'a>> {
+        let cfg = &self.config;
+        let declared_article = p.input.format == chronicle_core::InputFormat::Jsonl && !p.input.is_html;
+        if let Some(a) = segment::analyse(blocks.clone(), cfg, p.input.is_html) {
+            return Some(a);
+        }
+        let lenient = declared_article
+            .then(|| segment::analyse(blocks.clone(), cfg, true))
+            .flatten()
+            .filter(|a| a.host.body.iter().filter_map(|&i| a.blocks.get(i)).any(|b| b.words >= 6 && b.text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}'])));
+        if let Some(a) = lenient {
+            return Some(a);
+        }
+        if let Some(a) = segment::short_item(blocks.clone(), cfg) {
+            return Some(a);
+        }
+        if blocks.iter().any(|b| b.furniture) {
+            let plain: Vec<block::Block> = blocks.into_iter().map(|mut b| { b.furniture = false; b }).collect();
+            return self.analyse_page(p, plain);
+        }
+        None
+    }
+
+    fn prepare(&self, input: RawInput) -> Result<Prepared, CleanError> {
+        let (extracted, html_title, html_outlet, html_published, comments) = if input.is_html {
+            let page = html::extract(&input.text, input.hints.url.as_deref())
+                .map_err(|why| CleanError::Html { origin: input.source.clone(), why })?;
+            (page.text, page.title, page.outlet, page.published, page.comments)
+        } else {
+            (input.text.replace("\r\n", "\n"), None, None, None, String::new())
+        };
+        let site = site_of(&input);
+        // Sampled from the middle third onwards would miss a short page; the opening
+        // chrome is short, so the start of the text is a fair sample.
+        let language = detect_language(&extracted, self.config.language_sample_chars);
+        let spans = block::split(&extracted);
+        Ok(Prepared { input, extracted, html_title, html_outlet, html_published, site, language, spans, comments })
+    }
+
+    fn finish(&self, p: &Prepared, repeated: &HashSet<(&str, &str)>, furniture: &Furniture) -> Result<Vec<Document>, CleanError> {
+        let cfg = &self.config;
+        let blocks = self.blocks_of(p, repeated, furniture);
         let no_article = |why: &str| CleanError::NoArticle { origin: p.input.source.clone(), why: why.to_string() };
         if blocks.is_empty() {
             return Err(no_article("the page has no text"));
         }
-        // A JSONL `text` field is declared article text: when the strict reading
-        // finds no article (a short item), read it as leniently as text already
-        // extracted from HTML, which still drops chrome, cues and promotions.
-        let declared_article = p.input.format == chronicle_core::InputFormat::Jsonl && !p.input.is_html;
-        // Only a declared article may need a second reading of the same blocks.
-        let (first, spare) = if declared_article {
-            (segment::analyse(blocks.clone(), cfg, p.input.is_html), Some(blocks))
-        } else {
-            (segment::analyse(blocks, cfg, p.input.is_html), None)
-        };
-        let a = match first {
-            Some(a) => a,
-            None if declared_article => spare
-                .and_then(|blocks| segment::analyse(blocks, cfg, true))
-                .filter(|a| a.host.body.iter().filter_map(|&i| a.blocks.get(i)).any(|b| b.words >= 6 && b.text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}'])))
-                .ok_or_else(|| no_article("no block looks like article text"))?,
-            None => return Err(no_article("no block looks like article text")),
-        };
+        let a = self.analyse_page(p, blocks).ok_or_else(|| no_article("no block is prose"))?;
         let crawled = p.input.hints.crawled.or_else(|| p.input.hints.crawled_hint.as_deref().and_then(date::parse_datetime));
 
         // Host document.
         let host_id = DocId::from_text(&p.input.text);
         let body = join_body(&a.blocks, &a.host.body);
         let mut meta: Metadata = p.input.hints.clone();
+        meta.genre = a.genre;
         meta.crawled = crawled;
         meta.encoding = Some(p.input.encoding.clone());
         // The page's language is the host's unless the page is mostly something else.
@@ -378,7 +418,7 @@ mod tests {
 
     #[test]
     fn headline_after_end_cue_with_new_topic_is_appended() {
-        let text = page("More stories\nChess club crowns youngest champion\nA twelve-year-old pupil from the grammar school won the regional chess championship on Saturday, beating four adult players in the final round of the tournament held at the library.");
+        let text = page("More stories\nChess club crowns youngest champion\nA twelve-year-old pupil from the grammar school won the regional chess championship on Saturday, beating four adult players in the final round of the tournament held at the library.\nThe pupil, who learned the game from her grandfather, will represent the region at the national championship in the capital later this year, the club said.");
         let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].body(), format!("{LEAD}\n\n{SECOND}"));
@@ -393,6 +433,75 @@ mod tests {
         cfg.add_chrome_lines("Engineers will inspect the barrier again next month, when the spring tides are expected to be at their highest, the authority said in a statement.\n");
         let docs = Cleaner::new(cfg).clean(input("a.txt", &page(""))).unwrap();
         assert_eq!(docs[0].body(), LEAD);
+    }
+
+    #[test]
+    fn comment_thread_after_the_article_is_comment_not_body_nor_appended() {
+        let text = page("12 comments\njsmith42\n3 hours ago\nApologies for a chatty post, but I think my town had the same barrier and you could see it fail.\nReply\nReport abuse\nMaria Lopez\n2 hours ago\nFlood Barrier Critics Were Wrong All Along\nThe river authority's critics said the barrier would never hold against a storm of this size, and they were wrong about it every single time it was tested.\nReply\n4 likes");
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        assert_eq!(docs.len(), 1, "no comment is salvaged as an article");
+        assert_eq!(docs[0].body(), format!("{LEAD}\n\n{SECOND}"));
+        for line in ["Apologies for a chatty post", "Report abuse", "jsmith42", "critics said the barrier"] {
+            let b = docs[0].blocks.iter().find(|b| b.span.text(&docs[0].extracted).contains(line)).unwrap();
+            assert_eq!(b.label, BlockLabel::Comment, "{line}: {}", b.reason);
+        }
+    }
+
+    #[test]
+    fn html_disqus_and_user_comments_are_never_body() {
+        let html = format!(
+            r#"<html><body><article><h1>Flood barrier holds during storm</h1><p>{LEAD}</p><p>{SECOND}</p></article>
+<section itemscope itemtype="http://schema.org/UserComments"><p>I think the barrier looks great now and my street stayed dry.</p></section>
+<div id="disqus_thread"><p>Apologies for a chatty post, but my uncle built the first barrier there.</p></div></body></html>"#
+        );
+        let mut i = input("page.html", &html);
+        i.is_html = true;
+        i.format = InputFormat::Html;
+        let docs = Cleaner::builtin().clean(i).unwrap();
+        assert!(docs[0].body().contains("flood barrier had held"), "{}", docs[0].body());
+        assert!(!docs[0].body().contains("chatty post") && !docs[0].body().contains("street stayed dry"), "{}", docs[0].body());
+        assert_eq!(docs.len(), 1);
+    }
+
+    #[test]
+    fn furniture_lines_are_boilerplate_for_their_site_only() {
+        let chrome = "You agree that anything you post may be used along with your name";
+        let text = page(chrome);
+        let cleaner = Cleaner::builtin();
+        let key = furniture::line_key(chrome, cleaner.config()).unwrap();
+        let furniture = Furniture::from_keys([("site-a".to_string(), key)]);
+        let out = cleaner.clean_batch_with(vec![input("site-a/p7.txt", &text), input("site-b/p1.txt", &text)], &furniture);
+        let block = |d: &Document| d.blocks.iter().find(|b| b.span.text(&d.extracted) == chrome).map(|b| b.reason.clone()).unwrap();
+        let a = &out[0].as_ref().unwrap()[0];
+        assert!(block(a).contains("template"), "{}", block(a));
+        let b = &out[1].as_ref().unwrap()[0];
+        assert!(!block(b).contains("template"), "{}", block(b));
+        // Never the only body text.
+        let tide = "The harbour office publishes a fresh tide table for every port along this coast each morning.";
+        let known = Furniture::from_keys([("site-a".to_string(), furniture::line_key(tide, cleaner.config()).unwrap())]);
+        let only = cleaner.clean_batch_with(vec![input("site-a/p8.txt", &format!("Harbour news\n{tide}"))], &known);
+        assert!(only[0].as_ref().is_ok_and(|d| d[0].body() == tide), "{only:?}");
+    }
+
+    #[test]
+    fn short_wire_item_is_an_article() {
+        let text = "ARVIN NAMES NEW PRESIDENT\n\nArvin Industries Inc said L.K. Evans has been elected president, succeeding James Baker who remains chairman.\nEvans had been executive vice president.\n";
+        let docs = Cleaner::builtin().clean(input("reut.sgm#50", text)).expect("a wire item is news");
+        assert!(docs[0].body().starts_with("Arvin Industries Inc said"), "{}", docs[0].body());
+        assert!(docs[0].body().contains("executive vice president"));
+        assert_eq!(docs[0].meta.genre, chronicle_core::Genre::Article);
+        let flash = "2025-05-17 Negotiators met in Istanbul for the first direct talks in three years.";
+        assert!(Cleaner::builtin().clean(input("flash.txt", flash)).is_ok(), "a single-sentence flash with a dateline");
+    }
+
+    #[test]
+    fn table_of_figures_is_stored_as_a_table() {
+        let text = "ACME CORP 4TH QTR NET\n\nShr 34 cts vs 1.19 dlrs\nNet 807,000 vs 2,858,000\nRevs 510.2 mln vs 479.7 mln\nAvg shrs 3,808,000 vs 1,924,000\n";
+        let docs = Cleaner::builtin().clean(input("reut.sgm#11", text)).expect("a table is not rejected");
+        assert_eq!(docs[0].meta.genre, chronicle_core::Genre::Table);
+        assert!(docs[0].body().contains("Net 807,000"));
+        let nav = "Home\nWorld\nSport\nContact us";
+        assert!(Cleaner::builtin().clean(input("nav.txt", nav)).is_err(), "no prose at all is still rejected");
     }
 
     #[test]

@@ -11,12 +11,12 @@
 //! one; (4) jusText context smoothing inside each article, and everything after an
 //! end-of-article cue is chrome.
 
-use chronicle_core::BlockLabel;
+use chronicle_core::{BlockLabel, Genre};
 
 use crate::block::{Block, StampLine};
 use crate::config::CleanConfig;
 use crate::date::Stamp;
-use crate::lexicon::{CueKind, WordSet};
+use crate::lexicon::{CommentCue, CueKind, WordSet, LEXICON};
 
 /// jusText classes.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,11 +56,22 @@ pub(crate) struct Analysis<'a> {
     pub appended: Vec<Article>,
     /// Label and reason of every block as seen from the host document.
     pub host_labels: Vec<(BlockLabel, String)>,
+    /// What kind of page it is.
+    pub genre: Genre,
 }
 
 fn base_class(b: &Block, cfg: &CleanConfig, in_list: bool, extracted: bool) -> Class {
     if b.user_chrome {
         return Class::Bad("site chrome (user override file)".into());
+    }
+    if b.in_comment_container {
+        return Class::Bad("inside an HTML comment container".into());
+    }
+    if b.comment_cue.is_some() {
+        return Class::Bad("comment-thread line".into());
+    }
+    if b.furniture {
+        return Class::Bad("template line: seen on many stored pages of this site".into());
     }
     if let Some(k) = b.cue {
         let kind = if k == CueKind::End { "end-of-article" } else { "chrome" };
@@ -124,6 +135,202 @@ fn headline_like(b: &Block, cfg: &CleanConfig) -> bool {
         && b.stamp_line.is_none()
         && b.dateline.is_none()
         && b.text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// First- and second-person chat: enough words and a high share of "I", "my", "you".
+fn is_chat(b: &Block, cfg: &CleanConfig) -> bool {
+    b.words >= 4 && b.chat_hits >= 2 && b.chat_hits as f64 / b.words as f64 >= cfg.comment_chat_min_share
+}
+
+/// A comment thread after the host's first body block: `[start, end)` and why.
+///
+/// It opens at a comment heading ("Comments", "12 comments") that is followed by comment
+/// material or by less prose than came before, or at the first of `comment_min_markers`
+/// marker lines ("Reply", "3 likes") within `comment_marker_window` blocks, widened back
+/// over that first comment's header and text. It runs to the next end cue or the page end.
+fn comment_thread(blocks: &[Block], from: usize, cfg: &CleanConfig) -> Option<(usize, usize, String)> {
+    let n = blocks.len();
+    let need = cfg.comment_min_markers.max(1);
+    let markers: Vec<usize> = (from..n).filter(|&x| blocks[x].comment_cue == Some(CommentCue::Marker)).collect();
+    let run = markers.windows(need).find(|w| w[need - 1] - w[0] <= cfg.comment_marker_window).map(|w| w[0]);
+    let heading = (from + 1..n).find(|&x| blocks[x].comment_cue == Some(CommentCue::Heading) && heading_opens_thread(blocks, from, x, cfg));
+    let (start, why) = match (heading, run) {
+        (Some(h), Some(m)) if m < h => (first_comment_start(blocks, from, m), "comment marker lines"),
+        (Some(h), _) => (h, "comment heading"),
+        (None, Some(m)) => (first_comment_start(blocks, from, m), "comment marker lines"),
+        (None, None) => return None,
+    };
+    let end = (start + 1..n).find(|&x| blocks[x].cue == Some(CueKind::End)).unwrap_or(n);
+    Some((start, end, format!("reader comments (blocks {start}..{end}, opened by {why})")))
+}
+
+/// Prose: a sentence of at least eight words that is not chat.
+fn prose_chars(b: &Block, cfg: &CleanConfig) -> usize {
+    if b.terminal && b.words >= 8 && !is_chat(b, cfg) && b.comment_cue.is_none() {
+        b.chars
+    } else {
+        0
+    }
+}
+
+/// A heading opens a thread when comment material follows it closely (markers, time
+/// stamps, chat) or when less prose follows it than came before it.
+fn heading_opens_thread(blocks: &[Block], from: usize, at: usize, cfg: &CleanConfig) -> bool {
+    let near = blocks.iter().skip(at + 1).take(cfg.comment_marker_window);
+    let material = near.clone().any(|b| b.comment_cue == Some(CommentCue::Marker) || b.stamp_line.is_some() || is_chat(b, cfg));
+    let before: usize = blocks[from..at].iter().map(|b| prose_chars(b, cfg)).sum();
+    let after: usize = blocks.iter().skip(at + 1).map(|b| prose_chars(b, cfg)).sum();
+    material || after <= before
+}
+
+/// Where the first comment starts, given its first marker line at `m`: back over its text
+/// (one or two blocks, when a header line stands before them) and its header lines (name,
+/// time stamp, other comment lines), never onto the host's first body block.
+fn first_comment_start(blocks: &[Block], from: usize, m: usize) -> usize {
+    let header = |b: &Block| b.stamp_line.is_some() || (b.name_like && b.words <= 4) || b.comment_cue.is_some() || username_like(b);
+    let mut s = m;
+    for k in 1..=2 {
+        if s > from + k && header(&blocks[s - k - 1]) && (s - k..s).all(|x| !header(&blocks[x])) {
+            s -= k;
+            break;
+        }
+    }
+    while s > from + 1 && header(&blocks[s - 1]) {
+        s -= 1;
+    }
+    s
+}
+
+/// A handle on its own line: one token, no sentence punctuation ("jsmith42", "@jane").
+fn username_like(b: &Block) -> bool {
+    b.words <= 1 && b.chars <= 30 && !b.text.contains(' ') && !b.terminal && b.text.chars().any(char::is_alphanumeric)
+}
+
+/// An appended candidate reads like an article: its body (the body-like blocks from
+/// `body_start`) is not chat, and without a header it has several paragraphs.
+fn reads_like_article(blocks: &[Block], classes: &[Class], body_start: usize, has_header: bool, cfg: &CleanConfig) -> bool {
+    let body: Vec<&Block> = (body_start..blocks.len())
+        .take_while(|&x| body_like(&classes[x], &blocks[x], cfg))
+        .map(|x| &blocks[x])
+        .collect();
+    let words: usize = body.iter().map(|b| b.words).sum();
+    let chat: usize = body.iter().map(|b| b.chat_hits).sum();
+    let chatty = words == 0 || chat as f64 / words as f64 >= cfg.comment_chat_min_share;
+    !chatty && (has_header || body.len() >= cfg.appended_min_paragraphs)
+}
+
+/// Relabels comment blocks in `[from, from + labels.len())` and drops them from `body`:
+/// the thread's range, HTML comment-container text, and comment lines after the body began.
+fn mark_comments(
+    blocks: &[Block],
+    thread: &Option<(usize, usize, String)>,
+    body_from: usize,
+    from: usize,
+    labels: &mut [(BlockLabel, String)],
+    body: &mut Vec<usize>,
+) {
+    for (i, label) in labels.iter_mut().enumerate() {
+        let x = from + i;
+        let Some(b) = blocks.get(x) else { continue };
+        let why = match thread {
+            Some((s, e, why)) if (*s..*e).contains(&x) => why.clone(),
+            _ if b.in_comment_container => "inside an HTML comment container".to_string(),
+            _ if x >= body_from && b.comment_cue.is_some() => "comment-thread line".to_string(),
+            _ => continue,
+        };
+        *label = (BlockLabel::Comment, why);
+    }
+    body.retain(|&x| labels.get(x.wrapping_sub(from)).is_some_and(|l| l.0 == BlockLabel::Body));
+}
+
+/// The page's genre, by the first rule that holds (thresholds in settings.toml):
+/// comments outweigh the body → comment thread; time-stamp lines inside the body range →
+/// live blog; link-list items outweigh the body → listing; half the body lines open with a
+/// date or clock time → schedule; half the body lines are figures → table; else article.
+fn genre_of(blocks: &[Block], in_list: &[bool], labels: &[(BlockLabel, String)], body: &[usize], cfg: &CleanConfig) -> Genre {
+    let chars = |f: &dyn Fn(usize) -> bool| -> usize { (0..blocks.len()).filter(|&x| f(x)).map(|x| blocks[x].chars).sum() };
+    let body_chars: usize = body.iter().map(|&x| blocks[x].chars).sum();
+    let comment_chars = chars(&|x| labels.get(x).is_some_and(|l| l.0 == BlockLabel::Comment));
+    if comment_chars > body_chars && comment_chars >= cfg.length_high {
+        return Genre::CommentThread;
+    }
+    if let (Some(&first), Some(&last)) = (body.first(), body.last()) {
+        let stamps = (first..last).filter(|&x| blocks[x].stamp_line.is_some() || opens_with_clock(&blocks[x])).count();
+        if stamps >= cfg.live_blog_min_stamps {
+            return Genre::LiveBlog;
+        }
+    }
+    let items = in_list.iter().filter(|&&l| l).count();
+    if items >= cfg.listing_min_items && chars(&|x| in_list[x]) > body_chars {
+        return Genre::Listing;
+    }
+    let dated = body.iter().filter(|&&x| blocks[x].dateline.is_some() || opens_with_clock(&blocks[x])).count();
+    if dated >= cfg.schedule_min_lines && dated * 2 >= body.len() {
+        return Genre::Schedule;
+    }
+    let figures = body.iter().filter(|&&x| blocks[x].figures).count();
+    if figures >= cfg.table_min_lines && figures * 2 >= body.len() {
+        return Genre::Table;
+    }
+    Genre::Article
+}
+
+/// The line opens with a clock time ("10:32", "9.15am" is not matched).
+fn opens_with_clock(b: &Block) -> bool {
+    let t = crate::block::strip_bullet(b.text);
+    t.starts_with(|c: char| c.is_ascii_digit()) && LEXICON.clock.find(t).is_some_and(|m| m.start() == 0)
+}
+
+/// The reading of a page the strict analysis found no article in: short wire items,
+/// one-paragraph briefs, single-sentence flashes and tables of figures. Body = the prose
+/// blocks (a sentence of five words or more, not chrome), or, when figure lines are half
+/// the candidates, every candidate line (genre table). None when there is no prose at all.
+pub(crate) fn short_item<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig) -> Option<Analysis<'a>> {
+    let n = blocks.len();
+    let candidate = |b: &Block| {
+        !(b.user_chrome || b.cue.is_some() || b.repeated || b.furniture || b.in_comment_container || b.comment_cue.is_some())
+            && b.stamp_line.is_none()
+            && b.words > 0
+            && !(b.promo_hits >= cfg.promo_min_hits && b.promo_hits as f64 / b.words.max(1) as f64 >= cfg.promo_min_density)
+    };
+    let prose = |b: &Block| candidate(b) && b.words >= 5 && !b.figures && !b.all_caps && (b.terminal || b.chars >= cfg.length_low);
+    let candidates: Vec<usize> = (0..n).filter(|&x| candidate(&blocks[x]) && !blocks[x].all_caps).collect();
+    let figures = candidates.iter().filter(|&&x| blocks[x].figures).count();
+    let table = figures >= cfg.table_min_lines && figures * 2 >= candidates.len();
+    let body: Vec<usize> = if table {
+        candidates.iter().copied().filter(|&x| blocks[x].figures || prose(&blocks[x])).collect()
+    } else {
+        (0..n).filter(|&x| prose(&blocks[x])).collect()
+    };
+    let first = *body.first()?;
+    let title = (0..first).rev().find(|&x| headline_like(&blocks[x], cfg));
+    let labels: Vec<(BlockLabel, String)> = (0..n)
+        .map(|x| {
+            if Some(x) == title {
+                (BlockLabel::Title, "headline before a short item".to_string())
+            } else if body.contains(&x) && blocks[x].figures {
+                (BlockLabel::Body, "table: figure line".to_string())
+            } else if body.contains(&x) {
+                (BlockLabel::Body, format!("short item: a sentence of {} words", blocks[x].words))
+            } else {
+                (BlockLabel::Boilerplate, "short item: not prose".to_string())
+            }
+        })
+        .collect();
+    let explicit = body.iter().find_map(|&x| blocks[x].dateline);
+    let host = Article {
+        first: 0,
+        end: n,
+        title,
+        outlet: None,
+        stamp: None,
+        explicit,
+        dateline_rest: None,
+        body,
+        labels: labels.clone(),
+    };
+    let genre = if table { Genre::Table } else { Genre::Article };
+    Some(Analysis { blocks, host, appended: Vec::new(), host_labels: labels, genre })
 }
 
 /// A header found around a stamp line.
@@ -262,7 +469,11 @@ fn label_body(
         let idx = from + i;
         let b = &blocks[idx];
         if let Some(at) = ended {
-            labels.push((BlockLabel::Boilerplate, format!("after the end-of-article cue at block {at}")));
+            if is_chat(b, cfg) {
+                labels.push((BlockLabel::Comment, format!("first-person chat after the end-of-article cue at block {at}")));
+            } else {
+                labels.push((BlockLabel::Boilerplate, format!("after the end-of-article cue at block {at}")));
+            }
             continue;
         }
         // An end cue ends the article only when what follows is not mostly more good text.
@@ -396,10 +607,17 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
         ),
     );
 
+    // Reader comments: never body, and no appended article starts inside them.
+    let thread = comment_thread(&blocks, host_first_body, cfg);
+    let in_thread = |x: usize| thread.as_ref().is_some_and(|t| (t.0..t.1).contains(&x));
+
     // Appended articles: later headers, validated.
     let mut starts: Vec<(Header, f64, String)> = Vec::new();
-    for h in headers.iter().filter(|h| h.anchor > host_first_body) {
+    for h in headers.iter().filter(|h| h.anchor > host_first_body && !in_thread(h.start) && !in_thread(h.anchor)) {
         let Some(t) = h.title else { continue };
+        if !reads_like_article(&blocks, &classes, h.body_start, true, cfg) {
+            continue;
+        }
         let body_chars: usize = (h.body_start..n)
             .take_while(|&x| body_like(&classes[x], &blocks[x], cfg))
             .map(|x| blocks[x].chars)
@@ -438,7 +656,7 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
             if headline_like(b, cfg) && !b.terminal && body_like(&classes[x + 1], nb, cfg) && nb.chars >= cfg.appended_min_body_chars {
                 let cand = content_of(&blocks, [x, x + 1].into_iter());
                 let ov = overlap(&cand, &host_vocab);
-                if ov < cfg.topic_shift_max_overlap {
+                if ov < cfg.topic_shift_max_overlap && !in_thread(x) && reads_like_article(&blocks, &classes, x + 1, false, cfg) {
                     let h = Header { start: x, anchor: x, body_start: x + 1, title: Some(x), outlet: None, stamp: None, explicit: None };
                     starts.push((h, ov, format!("headline after an end cue, topic shift (overlap {ov:.2})")));
                     x += 2;
@@ -455,7 +673,7 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
     let mut host_labels: Vec<(BlockLabel, String)> = Vec::with_capacity(n);
     host_labels.extend((0..host_head_start).map(|_| (BlockLabel::Boilerplate, "page chrome before the article header".to_string())));
     host_labels.extend(header_labels(&blocks, host_head_start, host_first_body.min(host_end), host_title, ""));
-    let (host_body, body_labels) = label_body(extracted, &blocks, &classes, host_first_body.min(host_end), host_end, cfg);
+    let (mut host_body, body_labels) = label_body(extracted, &blocks, &classes, host_first_body.min(host_end), host_end, cfg);
     host_labels.extend(body_labels);
     if host_body.is_empty() {
         return None;
@@ -467,8 +685,9 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
     for (k, (h, ov, why)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(n, |s| s.0.start);
         let mut labels = header_labels(&blocks, h.start, h.body_start, h.title, "");
-        let (body, bl) = label_body(extracted, &blocks, &classes, h.body_start, end, cfg);
+        let (mut body, bl) = label_body(extracted, &blocks, &classes, h.body_start, end, cfg);
         labels.extend(bl);
+        mark_comments(&blocks, &thread, host_first_body, h.start, &mut labels, &mut body);
         for x in h.start..end {
             host_labels.push((
                 BlockLabel::Appended,
@@ -488,6 +707,8 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
             labels,
         });
     }
+    mark_comments(&blocks, &thread, host_first_body, 0, &mut host_labels, &mut host_body);
+    let genre = genre_of(&blocks, &in_list, &host_labels, &host_body, cfg);
     let host = Article {
         first: 0,
         end: host_end,
@@ -499,5 +720,5 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
         body: host_body,
         labels: host_labels.get(..host_end).map(<[_]>::to_vec).unwrap_or_default(),
     };
-    Some(Analysis { blocks, host, appended, host_labels })
+    Some(Analysis { blocks, host, appended, host_labels, genre })
 }

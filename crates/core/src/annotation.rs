@@ -18,6 +18,9 @@ pub enum BlockLabel {
     Boilerplate,
     /// A separate article glued to the end of the page.
     Appended,
+    /// Reader comments and other user content (comment threads, "Reply", vote counts,
+    /// usernames with time stamps): never body text, never salvaged as an article.
+    Comment,
 }
 
 impl BlockLabel {
@@ -30,6 +33,7 @@ impl BlockLabel {
             BlockLabel::Body => "body",
             BlockLabel::Boilerplate => "boilerplate",
             BlockLabel::Appended => "appended",
+            BlockLabel::Comment => "comment",
         }
     }
 }

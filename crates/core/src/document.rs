@@ -54,6 +54,40 @@ pub struct RawInput {
     pub hints: Metadata,
 }
 
+/// What kind of page a document is. Rules in `chronicle-clean` (see `data/clean/README.md`);
+/// documents stored before the field existed read back as [`Genre::Article`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Genre {
+    /// A news article (also a one-paragraph brief or a single-sentence flash).
+    #[default]
+    Article,
+    /// A page whose text is mostly reader comments.
+    CommentThread,
+    /// A live blog: many time-stamped updates.
+    LiveBlog,
+    /// A list of links or headlines.
+    Listing,
+    /// A schedule or calendar of dated items.
+    Schedule,
+    /// A table of figures (results, earnings, prices) with little or no prose.
+    Table,
+}
+
+impl Genre {
+    /// Lowercase name, as exported.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Genre::Article => "article",
+            Genre::CommentThread => "comment_thread",
+            Genre::LiveBlog => "live_blog",
+            Genre::Listing => "listing",
+            Genre::Schedule => "schedule",
+            Genre::Table => "table",
+        }
+    }
+}
+
 /// Document metadata. Every field is optional: unknown stays `None`, never guessed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
@@ -81,6 +115,9 @@ pub struct Metadata {
     pub duplicate_of: Option<DocId>,
     /// The story this document belongs to (`s:…`).
     pub story: Option<String>,
+    /// What kind of page this is (article unless a rule says otherwise).
+    #[serde(default)]
+    pub genre: Genre,
 }
 
 /// An article with its clean body and stand-off annotation layers.
@@ -192,6 +229,16 @@ impl Document {
         let start = self.tokens.partition_point(|k| k.span.start() < s.start());
         let end = self.tokens.partition_point(|k| k.span.end() <= s.end()).max(start);
         Some(start..end)
+    }
+
+    /// Drops the facts read from body text that turned out not to be article text (a
+    /// template line found later): events whose sentence or trigger, and quotes and
+    /// quantities whose span, overlap one of the byte ranges `[start, end)`.
+    pub fn drop_facts_within(&mut self, ranges: &[(usize, usize)]) {
+        let hit = |s: usize, e: usize| ranges.iter().any(|&(a, b)| s < b && a < e);
+        self.events.retain(|ev| !hit(ev.sentence.start(), ev.sentence.end()) && !hit(ev.trigger.start(), ev.trigger.end()));
+        self.quotes.retain(|q| !hit(q.span.start(), q.span.end()));
+        self.quantities.retain(|q| !hit(q.span.start(), q.span.end()));
     }
 
     /// Sorts every body layer by start offset (the layer invariant).

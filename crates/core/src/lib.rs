@@ -24,7 +24,7 @@ pub use annotation::{
     TimeExpr, TimeType, Token, TokenSyntax, Upos,
 };
 pub use date::{DateBasis, PublishedDate, UncertainDate};
-pub use document::{Document, InputFormat, Metadata, RawInput};
+pub use document::{Document, Genre, InputFormat, Metadata, RawInput};
 pub use entity::{entity_id, slug, EntityType};
 pub use error::CoreError;
 pub use event::{Event, EventArg, Modality, PloverType};

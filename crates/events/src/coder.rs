@@ -346,6 +346,16 @@ impl<'a> Ctx<'a> {
         Ctx { doc, body, toks, ments, owner, title_case, pairs, countries, tree }
     }
 
+    /// True when the tagger calls the word at coder token `i` a verb (false
+    /// in unparsed sentences).
+    fn tagged_verb(&self, i: usize) -> bool {
+        let (Some(tree), Some(tok)) = (&self.tree, self.toks.get(i)) else { return false };
+        let range = tree.tokens();
+        let toks = &self.doc.tokens[range.clone()];
+        let j = toks.partition_point(|d| d.span.end() <= tok.start);
+        toks.get(j).is_some_and(|d| d.span.start() <= tok.start) && tree.upos(range.start + j) == Some(chronicle_core::Upos::Verb)
+    }
+
     fn capitalized(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
             !t.punct && self.body.get(t.start..t.end).is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
@@ -853,6 +863,9 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
         }
         let mut best: Option<(usize, usize)> = None; // (entry, end)
         for e in lex.candidates(tok) {
+            if lex.entries[e].frame.dictionary && !ctx.tagged_verb(i) {
+                continue;
+            }
             if let Some(end) = match_at(&lex.entries[e].elems, &ctx.toks, i) {
                 let better = match best {
                     None => true,
@@ -1211,6 +1224,10 @@ pub(crate) fn code_sentence(
     pairs: &[PairRef],
     sentence: Span,
 ) -> Vec<Event> {
+    if sentence.text(doc.body()).trim_end().trim_end_matches(['"', '\'', '”', '’', ')']).ends_with('?') {
+        // a question asserts no act ("Could they have seized BP's ships?")
+        return Vec::new();
+    }
     let ctx = Ctx::new(doc, mentions, pairs, countries, sentence);
     let mut trigs = find_triggers(lex, &ctx);
     // "the remains of 6,000 soldiers killed in combat": a participle describing victims is no new
@@ -1335,6 +1352,7 @@ fn trigger_span(ctx: &Ctx, trig: &Trig, sentence: Span) -> Span {
 
 /// Actors and recipients of one trigger as mention groups (indexes into the
 /// context's mentions), before they become arguments.
+#[derive(Default)]
 struct Parties {
     actor_group: Vec<usize>,
     recip_group: Vec<usize>,
@@ -1358,6 +1376,8 @@ struct Parties {
     source: Vec<usize>,
     /// An event noun whose tree participants name no party (tree only).
     unparticipated: bool,
+    /// An unnamed party subject ("lawmakers"), used when nothing else names the actor.
+    unnamed: Option<EventArg>,
 }
 
 /// First token of the trigger's clause: after the clause boundary before it,
@@ -1384,8 +1404,22 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         if let Some((arg, note)) = ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) {
             extra_actor = Some(arg);
             actor_note = note;
+        } else if let Some(u) = found.unnamed_actor.as_ref().filter(|u| u.country.is_some()) {
+            // "Egyptian police arrested …": an unnamed party, with the country its
+            // nationality word and the sector its noun gives
+            let name = u.span.text(ctx.body).to_string();
+            actor_note = format!("'{name}': an unnamed party, subject (tree)");
+            extra_actor = Some(EventArg { name, kb_id: None, country: u.country.clone(), sector: u.sector.clone(), span: Some(u.span) });
         }
     }
+    // with no country, an unnamed party is the last resort, after word positions
+    let unnamed = found.unnamed_actor.filter(|_| extra_actor.is_none()).map(|u| EventArg {
+        name: u.span.text(ctx.body).to_string(),
+        kb_id: None,
+        country: None,
+        sector: u.sector,
+        span: Some(u.span),
+    });
     Some(Ok(Parties {
         actor_group: found.actors,
         recip_group: found.recipients,
@@ -1400,6 +1434,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         from,
         source: found.source,
         unparticipated: found.unparticipated,
+        unnamed,
     }))
 }
 
@@ -1408,6 +1443,17 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
 /// never with the sayer of a reported clause ("X said Y attacked Z" never
 /// codes X → Z) nor with a party the tree gave the other role.
 fn fill_from_positions(mut tree: Parties, positions: Option<Parties>) -> Parties {
+    tree = fill_roles(std::mem::take(&mut tree), positions);
+    let no_actor = tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.shared_actors.is_empty();
+    if let (true, Some(u)) = (no_actor && tree.source.is_empty(), tree.unnamed.take()) {
+        tree.actor_note = format!("'{}': an unnamed party, subject (tree)", u.name);
+        tree.extra_actor = Some(u);
+    }
+    tree
+}
+
+/// The roles the tree left empty, from the position rules.
+fn fill_roles(mut tree: Parties, positions: Option<Parties>) -> Parties {
     let Some(pos) = positions else { return tree };
     let taken: Vec<usize> = tree.actor_group.iter().chain(&tree.recip_group).chain(&tree.source).copied().collect();
     let free = |g: &[usize]| -> Vec<usize> { g.iter().copied().filter(|k| !taken.contains(k)).collect() };
@@ -1632,6 +1678,7 @@ fn position_parties(
         from,
         source: Vec::new(),
         unparticipated: false,
+        unnamed: None,
     })
 }
 
@@ -1654,7 +1701,10 @@ fn code_trigger(
 
     // ---- actors and recipients: from the tree when the sentence is parsed, else from positions
     let parties = match tree_parties(ctx, trig, entry, prev) {
-        Some(Ok(p)) if p.unparticipated => p,
+        // talks and meetings with no party in their phrase take the sentence's parties
+        Some(Ok(p)) if (p.unparticipated && !entry.frame.mutual) || entry.frame.dictionary => p,
+        // a dictionary verb is read from the tree only
+        None if entry.frame.dictionary => return None,
         Some(Ok(p)) => fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev)),
         Some(Err(_not_an_event)) => return None,
         None => position_parties(lex, ctx, trig, entry, governor, prev)?,
@@ -1673,6 +1723,7 @@ fn code_trigger(
         from,
         source,
         unparticipated,
+        unnamed: _,
     } = parties;
     let mut actors = ctx.args(&actor_group);
     if actors.is_empty() {
@@ -1914,10 +1965,25 @@ fn code_trigger(
         }
     }
 
-    if unparticipated && actors.is_empty() && recipients.is_empty() && modality == Modality::Asserted {
+    let same_sides = actors.iter().any(|a| recipients.iter().any(|r| r.name == a.name));
+    if entry.frame.dictionary && (actors.is_empty() || recip_group.is_empty() || same_sides) {
+        // a verb known only from the CAMEO dictionary: two different sides named, or no event
+        return None;
+    }
+    let parsed = ctx.tree.as_ref().is_some_and(|t| t.is_parsed());
+    let nobody = actors.is_empty() && recipients.is_empty() && !entry.frame.mutual;
+    if nobody && parsed && governor.is_none() && modality == Modality::Asserted {
+        // a parsed sentence naming no party on either side of an act it tells as
+        // having happened ("200,000 people have been killed", "the report was
+        // released") says nothing about who did what to whom
+        return None;
+    }
+    if unparticipated && !entry.frame.mutual && actors.is_empty() && recipients.is_empty() && modality == Modality::Asserted {
         // "the investigation was ordered", "getting aid to survivors": an event
         // noun that no party takes part in, told as having happened (not the
-        // content of a demand, plan or agreement), says no one did anything
+        // content of a demand, plan or agreement), says no one did anything.
+        // Talks and meetings ("Wednesday's talks") are events whose parties
+        // the story gives.
         return None;
     }
 
@@ -1961,8 +2027,9 @@ fn code_trigger(
     }
 
     let mut rule = format!(
-        "trigger '{}' (triggers.tsv:{}) → {}{}",
+        "trigger '{}' ({}:{}) → {}{}",
         entry.pattern,
+        std::path::Path::new(&entry.file).file_name().and_then(|f| f.to_str()).unwrap_or(&entry.file),
         entry.line,
         entry.event_type.as_str(),
         entry.mode.as_deref().map(|m| format!("/{m}")).unwrap_or_default()

@@ -10,6 +10,8 @@ use crate::EventsError;
 
 /// The built-in trigger lexicon.
 pub const TRIGGERS_TSV: &str = include_str!("../../../data/events/triggers.tsv");
+/// The built-in CAMEO verb dictionary rows (`crates/events/scripts/cameo_verbs.py`).
+pub const CAMEO_VERBS_TSV: &str = include_str!("../../../data/events/cameo_verbs.tsv");
 /// The built-in modality cues.
 pub const CUES_TSV: &str = include_str!("../../../data/events/cues.tsv");
 
@@ -169,6 +171,10 @@ pub struct Frame {
     pub speech: bool,
     /// The trigger is a verb: passive voice is possible.
     pub verb: bool,
+    /// A row of the CAMEO verb dictionary (`cameo_verbs.tsv`): matched only
+    /// on a token the tagger calls a verb, and coded only when the tree gives
+    /// it a party on both sides.
+    pub dictionary: bool,
 }
 
 /// One line of `triggers.tsv`.
@@ -176,6 +182,8 @@ pub struct Frame {
 pub struct TriggerEntry {
     /// The pattern as written.
     pub pattern: String,
+    /// The file it was read from (its label).
+    pub file: String,
     /// 1-based line in its file.
     pub line: usize,
     /// Parsed pattern.
@@ -262,74 +270,26 @@ fn parse_word(w: &str) -> Vec<Alt> {
 impl Lexicon {
     /// Parses the two files' contents. `names` label errors.
     pub fn parse(triggers: &str, cues: &str, names: (&str, &str)) -> Result<Lexicon, EventsError> {
-        let err = |file: &str, line: usize, reason: String| EventsError::Lexicon {
-            file: file.to_string(),
-            line,
-            reason,
-        };
-        let mut entries = Vec::new();
-        for (i, raw) in triggers.lines().enumerate() {
-            let line = i + 1;
-            if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = raw.split('\t').collect();
-            if cols.len() < 8 {
-                return Err(err(names.0, line, format!("expected 8 tab-separated columns, found {}", cols.len())));
-            }
-            let pattern = cols[0].trim().to_string();
-            let mut elems = Vec::new();
-            for w in pattern.split_whitespace() {
-                if w == "..." {
-                    if elems.is_empty() {
-                        return Err(err(names.0, line, "a pattern cannot start with `...`".into()));
-                    }
-                    elems.push(Elem::Gap);
-                } else {
-                    let alts = parse_word(w);
-                    if alts.is_empty() {
-                        return Err(err(names.0, line, format!("empty word in pattern `{pattern}`")));
-                    }
-                    elems.push(Elem::Word(alts));
-                }
-            }
-            if elems.is_empty() || matches!(elems.last(), Some(Elem::Gap)) {
-                return Err(err(names.0, line, format!("bad pattern `{pattern}`")));
-            }
-            let event_type = PloverType::parse(cols[1])
-                .ok_or_else(|| err(names.0, line, format!("unknown PLOVER type `{}`", cols[1])))?;
-            let governs = match opt(cols[4]) {
-                None => None,
-                Some(g) => Some(
-                    parse_modality(&g).ok_or_else(|| err(names.0, line, format!("unknown modality `{g}`")))?,
-                ),
-            };
-            let mut frame = Frame::default();
-            for f in list(cols[5]) {
-                match f.as_str() {
-                    "mutual" => frame.mutual = true,
-                    "reported" => frame.reported = true,
-                    "speech" => frame.speech = true,
-                    "verb" => frame.verb = true,
-                    other => return Err(err(names.0, line, format!("unknown frame `{other}`"))),
-                }
-            }
-            entries.push(TriggerEntry {
-                pattern,
-                line,
-                elems,
-                event_type,
-                mode: opt(cols[2]),
-                cameo: opt(cols[3]),
-                governs,
-                frame,
-                counts: list(cols[6]).iter().map(|c| c.to_lowercase()).collect(),
-                context: list(cols[7]),
-            });
-        }
+        let entries = parse_triggers(triggers, names.0)?;
+        let cues = parse_cues(cues, names.1)?;
+        let mut lex = Lexicon { entries, by_stem: HashMap::new(), by_prefix: Vec::new(), cues };
+        lex.index();
+        Ok(lex)
+    }
+
+    /// Adds the trigger rows of another file (`name` labels errors and rules)
+    /// after those loaded.
+    pub fn add_triggers(&mut self, text: &str, name: &str) -> Result<(), EventsError> {
+        self.entries.extend(parse_triggers(text, name)?);
+        self.index();
+        Ok(())
+    }
+
+    /// Rebuilds the first-word indexes over every entry.
+    fn index(&mut self) {
         let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_prefix = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
+        for (i, e) in self.entries.iter().enumerate() {
             if let Some(Elem::Word(alts)) = e.elems.first() {
                 let mut has_prefix = false;
                 for a in alts {
@@ -346,32 +306,8 @@ impl Lexicon {
         for v in by_stem.values_mut() {
             v.dedup();
         }
-        let mut cue_list = Vec::new();
-        for (i, raw) in cues.lines().enumerate() {
-            let line = i + 1;
-            if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = raw.split('\t').collect();
-            if cols.len() < 3 {
-                return Err(err(names.1, line, format!("expected 3 tab-separated columns, found {}", cols.len())));
-            }
-            let modality = parse_modality(cols[1].trim())
-                .ok_or_else(|| err(names.1, line, format!("unknown modality `{}`", cols[1])))?;
-            let (after, noun) = match cols[2].trim() {
-                "before" => (false, false),
-                "after" => (true, false),
-                "noun" => (false, true),
-                other => return Err(err(names.1, line, format!("unknown position `{other}`"))),
-            };
-            let text = cols[0].trim().to_string();
-            let words: Vec<String> = tokenize(&text, 0).iter().map(|t| t.stem.clone()).collect();
-            if words.is_empty() {
-                return Err(err(names.1, line, "empty cue".into()));
-            }
-            cue_list.push(Cue { words, text, modality, after, noun });
-        }
-        Ok(Lexicon { entries, by_stem, by_prefix, cues: cue_list })
+        self.by_stem = by_stem;
+        self.by_prefix = by_prefix;
     }
 
     /// The first REQUEST entry with a speech frame (the generic demand), used
@@ -387,6 +323,116 @@ impl Lexicon {
         let direct = self.by_stem.get(&tok.stem).map(|v| v.as_slice()).unwrap_or(&[]);
         direct.iter().copied().chain(self.by_prefix.iter().copied())
     }
+}
+
+/// Parses trigger rows (`triggers.tsv` format); `name` labels errors.
+fn parse_triggers(triggers: &str, name: &str) -> Result<Vec<TriggerEntry>, EventsError> {
+    let err = |file: &str, line: usize, reason: String| EventsError::Lexicon {
+        file: file.to_string(),
+        line,
+        reason,
+    };
+    let names = (name, name);
+    let mut entries = Vec::new();
+
+    for (i, raw) in triggers.lines().enumerate() {
+        let line = i + 1;
+        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = raw.split('\t').collect();
+        if cols.len() < 8 {
+            return Err(err(names.0, line, format!("expected 8 tab-separated columns, found {}", cols.len())));
+        }
+        let pattern = cols[0].trim().to_string();
+        let mut elems = Vec::new();
+        for w in pattern.split_whitespace() {
+            if w == "..." {
+                if elems.is_empty() {
+                    return Err(err(names.0, line, "a pattern cannot start with `...`".into()));
+                }
+                elems.push(Elem::Gap);
+            } else {
+                let alts = parse_word(w);
+                if alts.is_empty() {
+                    return Err(err(names.0, line, format!("empty word in pattern `{pattern}`")));
+                }
+                elems.push(Elem::Word(alts));
+            }
+        }
+        if elems.is_empty() || matches!(elems.last(), Some(Elem::Gap)) {
+            return Err(err(names.0, line, format!("bad pattern `{pattern}`")));
+        }
+        let event_type = PloverType::parse(cols[1])
+            .ok_or_else(|| err(names.0, line, format!("unknown PLOVER type `{}`", cols[1])))?;
+        let governs = match opt(cols[4]) {
+            None => None,
+            Some(g) => Some(
+                parse_modality(&g).ok_or_else(|| err(names.0, line, format!("unknown modality `{g}`")))?,
+            ),
+        };
+        let mut frame = Frame::default();
+        for f in list(cols[5]) {
+            match f.as_str() {
+                "mutual" => frame.mutual = true,
+                "reported" => frame.reported = true,
+                "speech" => frame.speech = true,
+                "verb" => frame.verb = true,
+                "dictionary" => frame.dictionary = true,
+                other => return Err(err(names.0, line, format!("unknown frame `{other}`"))),
+            }
+        }
+        entries.push(TriggerEntry {
+            pattern,
+            file: name.to_string(),
+            line,
+            elems,
+            event_type,
+            mode: opt(cols[2]),
+            cameo: opt(cols[3]),
+            governs,
+            frame,
+            counts: list(cols[6]).iter().map(|c| c.to_lowercase()).collect(),
+            context: list(cols[7]),
+        });
+    }
+    Ok(entries)
+}
+
+/// Parses modality cue rows (`cues.tsv` format); `name` labels errors.
+fn parse_cues(cues: &str, name: &str) -> Result<Vec<Cue>, EventsError> {
+    let err = |file: &str, line: usize, reason: String| EventsError::Lexicon {
+        file: file.to_string(),
+        line,
+        reason,
+    };
+    let names = (name, name);
+    let mut cue_list = Vec::new();
+    for (i, raw) in cues.lines().enumerate() {
+        let line = i + 1;
+        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = raw.split('\t').collect();
+        if cols.len() < 3 {
+            return Err(err(names.1, line, format!("expected 3 tab-separated columns, found {}", cols.len())));
+        }
+        let modality = parse_modality(cols[1].trim())
+            .ok_or_else(|| err(names.1, line, format!("unknown modality `{}`", cols[1])))?;
+        let (after, noun) = match cols[2].trim() {
+            "before" => (false, false),
+            "after" => (true, false),
+            "noun" => (false, true),
+            other => return Err(err(names.1, line, format!("unknown position `{other}`"))),
+        };
+        let text = cols[0].trim().to_string();
+        let words: Vec<String> = tokenize(&text, 0).iter().map(|t| t.stem.clone()).collect();
+        if words.is_empty() {
+            return Err(err(names.1, line, "empty cue".into()));
+        }
+        cue_list.push(Cue { words, text, modality, after, noun });
+    }
+    Ok(cue_list)
 }
 
 fn alt_matches(alts: &[Alt], tok: &Tok) -> bool {

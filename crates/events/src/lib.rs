@@ -91,7 +91,10 @@ impl EventCoder {
         };
         let (triggers, tname) = read("triggers.tsv", lexicon::TRIGGERS_TSV)?;
         let (cues, cname) = read("cues.tsv", lexicon::CUES_TSV)?;
-        EventCoder::from_tsv(&triggers, &cues, (&tname, &cname))
+        let (dictionary, dname) = read("cameo_verbs.tsv", lexicon::CAMEO_VERBS_TSV)?;
+        let mut coder = EventCoder::from_tsv(&triggers, &cues, (&tname, &cname))?;
+        coder.lexicon.add_triggers(&dictionary, &dname)?;
+        Ok(coder)
     }
 
     /// A coder from lexicon texts (`names` label errors).

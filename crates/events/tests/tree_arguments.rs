@@ -412,3 +412,69 @@ fn an_event_noun_no_party_takes_part_in_is_no_event() {
     );
     assert_eq!(event(&d, "investigation").event_type, PloverType::Accuse);
 }
+
+#[test]
+fn a_verb_known_from_the_cameo_dictionary_needs_two_named_sides() {
+    // "besiege" is not in triggers.tsv: its row comes from cameo_verbs.tsv
+    let d = coded(
+        "Turkey besieged Sarajevo for a year .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "besiege"), (2, "obj", Propn, ""), (6, "case", Adp, ""), (6, "det", Det, ""), (2, "obl", Noun, ""), (2, "punct", Punct, "")],
+        &[("Turkey", Location, "TUR"), ("Sarajevo", Location, "BIH")],
+    );
+    let e = event(&d, "besieged");
+    assert_eq!((e.event_type, e.mode.as_deref()), (PloverType::Assault, None), "{}", e.rule);
+    assert!(e.rule.contains("cameo_verbs.tsv"), "{}", e.rule);
+    assert_eq!(e.recipients.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Sarajevo"]);
+    // an object that names no party: no event from the dictionary alone
+    let d = coded(
+        "Turkey besieged two towns .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "besiege"), (4, "nummod", Num, ""), (2, "obj", Noun, "town"), (2, "punct", Punct, "")],
+        &[("Turkey", Location, "TUR")],
+    );
+    no_event(&d, "besieged");
+    // the same word not tagged as a verb is never a dictionary trigger
+    let d = coded(
+        "Turkey besieged Sarajevo .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Adj, "besieged"), (2, "obj", Propn, ""), (2, "punct", Punct, "")],
+        &[("Turkey", Location, "TUR"), ("Sarajevo", Location, "BIH")],
+    );
+    no_event(&d, "besieged");
+}
+
+#[test]
+fn a_disaster_is_no_actor_and_a_question_asserts_nothing() {
+    // a happening no one performs, even when a name modifies it
+    let d = coded(
+        "The Horizon rig explosion killed 11 workers .",
+        &[(4, "det", Det, ""), (3, "compound", Propn, ""), (4, "compound", Noun, "rig"), (5, "nsubj", Noun, "explosion"), (0, "root", Verb, "kill"), (7, "nummod", Num, ""), (5, "obj", Noun, "worker"), (5, "punct", Punct, "")],
+        &[("Horizon", EntityType::Organization, "USA")],
+    );
+    no_event(&d, "killed");
+    // a question asserts no act
+    let d = coded(
+        "Could Iran have seized the tanker ?",
+        &[(4, "aux", Aux, ""), (4, "nsubj", Propn, ""), (4, "aux", Aux, ""), (0, "root", Verb, "seize"), (6, "det", Det, ""), (4, "obj", Noun, "tanker"), (4, "punct", Punct, "")],
+        &[("Iran", Location, "IRN")],
+    );
+    no_event(&d, "seized");
+    // "killed the bill": killing needs a party as object
+    let d = coded(
+        "Senators killed the bill .",
+        &[(2, "nsubj", Noun, "senator"), (0, "root", Verb, "kill"), (4, "det", Det, ""), (2, "obj", Noun, "bill"), (2, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "killed");
+}
+
+#[test]
+fn an_unnamed_party_acts_with_its_nationality_and_sector() {
+    let d = coded(
+        "Egyptian police arrested 12 protesters .",
+        &[(2, "amod", Adj, ""), (3, "nsubj", Noun, "police"), (0, "root", Verb, "arrest"), (5, "nummod", Num, ""), (3, "obj", Noun, "protester"), (3, "punct", Punct, "")],
+        &[],
+    );
+    let e = event(&d, "arrested");
+    let a = e.actors.first().unwrap_or_else(|| panic!("an actor: {}", e.rule));
+    assert_eq!((a.name.as_str(), a.country.as_deref()), ("Egyptian police", Some("EGY")), "{}", e.rule);
+    assert_eq!(a.sector.as_deref(), Some("COP"), "{}", e.rule);
+}

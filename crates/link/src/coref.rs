@@ -1,14 +1,20 @@
 //! Event coreference across documents.
 //!
 //! Events coded from single sentences merge into one [`MergedEvent`] when
-//! they have the same PLOVER type and modality, overlapping participants (by
-//! KB id, transliterated name or country), compatible dates (their uncertain
-//! date ranges intersect; when a date is unknown the publication dates must be
-//! close), compatible places and some shared content. Reports keep their
-//! document, sentence, trigger and outlet; `num_sources` counts distinct
-//! outlets, leaving out duplicates and articles glued to a host page that
-//! also reports the event. Where reports disagree on a number or a place the
-//! event lists every value with its document.
+//! they have the same PLOVER type and modality, compatible parties (side by
+//! side: the actors of one report name the same party as the other's actors —
+//! a KB id, a transliterated name, or the same country with no sector
+//! disagreement — and so do the recipients; no side may name another party;
+//! for mutual types the sides may be swapped), dates that agree (their
+//! uncertain ranges intersect: reports of two different exact days never
+//! merge; reports whose days lie more than a few days apart merge only on an
+//! explicit date both state), compatible places and some shared content.
+//! Reports keep their document, sentence, trigger and outlet; `num_sources`
+//! counts independent outlets, leaving out duplicates, articles glued to a
+//! host page that also reports the event, and reports whose sentence is word
+//! for word one already counted from another outlet (shared boilerplate or
+//! wire copy is not corroboration). Where reports disagree on a number or a
+//! place the event lists every value with its document.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -86,8 +92,9 @@ struct Cluster {
     pub_dates: Vec<NaiveDate>,
     docs: BTreeSet<DocId>,
     members: Vec<(usize, usize)>,
-    /// Merged although the reports' dates do not intersect (a date contradiction).
-    date_clash: bool,
+    /// Earliest and latest day of its reports (each report's exact date, else
+    /// its exact publication day).
+    days: Option<(NaiveDate, NaiveDate)>,
 }
 
 #[derive(Clone)]
@@ -98,6 +105,153 @@ struct MemberFacts {
     actor_keys: BTreeSet<String>,
     day: Option<NaiveDate>,
     date: UncertainDate,
+    parties: Parties,
+}
+
+/// One event argument as comparable facts.
+#[derive(Clone, Debug, Default)]
+struct Party {
+    /// KB id and transliterated name keys ([`arg_keys`]).
+    names: BTreeSet<String>,
+    country: Option<String>,
+    sector: Option<String>,
+}
+
+/// The two sides of an event.
+#[derive(Clone, Debug, Default)]
+struct Parties {
+    actors: Vec<Party>,
+    recipients: Vec<Party>,
+}
+
+impl Parties {
+    fn of(e: &Event) -> Parties {
+        let side = |args: &[EventArg]| -> Vec<Party> {
+            args.iter()
+                .map(|a| Party { names: arg_keys(a).into_iter().collect(), country: a.country.clone(), sector: a.sector.clone() })
+                .collect()
+        };
+        Parties { actors: side(&e.actors), recipients: side(&e.recipients) }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.recipients.is_empty()
+    }
+}
+
+/// How two reports' sides compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SideMatch {
+    /// A side names a party the other report's same side does not.
+    Conflict,
+    /// No side is named by both reports.
+    Unknown,
+    /// A side is named by both and agrees; none conflicts.
+    Agree,
+}
+
+/// Two arguments name the same party: a shared KB id or name key, or the
+/// same country with no sector disagreement ("Syria" and "the Syrian
+/// government" agree; "Syrian troops" and "Syrian rebels" do not).
+fn same_party(a: &Party, b: &Party) -> bool {
+    if !a.names.is_disjoint(&b.names) {
+        return true;
+    }
+    match (&a.country, &b.country) {
+        (Some(x), Some(y)) if x == y => match (&a.sector, &b.sector) {
+            (Some(s), Some(t)) => s == t,
+            _ => true,
+        },
+        _ => false,
+    }
+}
+
+fn compare_side(a: &[Party], b: &[Party]) -> SideMatch {
+    if a.is_empty() || b.is_empty() {
+        SideMatch::Unknown
+    } else if a.iter().any(|x| b.iter().any(|y| same_party(x, y))) {
+        SideMatch::Agree
+    } else {
+        SideMatch::Conflict
+    }
+}
+
+/// Actors against actors and recipients against recipients: a conflict on
+/// either side wins, else an agreement on either.
+fn compare_sides(a: (&[Party], &[Party]), b: (&[Party], &[Party])) -> SideMatch {
+    let (x, y) = (compare_side(a.0, b.0), compare_side(a.1, b.1));
+    if x == SideMatch::Conflict || y == SideMatch::Conflict {
+        SideMatch::Conflict
+    } else {
+        x.max(y)
+    }
+}
+
+/// Types whose two sides do the same thing to each other ("A and B met"), so
+/// one report's actor may be another's recipient.
+fn is_mutual(t: PloverType) -> bool {
+    matches!(t, PloverType::Consult | PloverType::Agree | PloverType::Cooperate)
+}
+
+/// How the parties of two reports of one type compare.
+fn compare_parties(t: PloverType, a: &Parties, b: &Parties) -> SideMatch {
+    let straight = compare_sides((&a.actors, &a.recipients), (&b.actors, &b.recipients));
+    if straight == SideMatch::Agree || !is_mutual(t) {
+        return straight;
+    }
+    let swapped = compare_sides((&a.actors, &a.recipients), (&b.recipients, &b.actors));
+    straight.max(swapped)
+}
+
+/// A report may join a cluster only if its parties conflict with none of the
+/// compared members' and, when it names parties, agree with some member's
+/// (one shared name in a pooled set is not enough).
+fn parties_fit(c: &Cluster, x: &MemberFacts) -> bool {
+    if x.parties.is_empty() {
+        return true;
+    }
+    let mut agreed = false;
+    let mut any_named = false;
+    for m in compared(&c.member_facts) {
+        if m.parties.is_empty() {
+            continue;
+        }
+        any_named = true;
+        match compare_parties(c.event_type, &m.parties, &x.parties) {
+            SideMatch::Conflict => return false,
+            SideMatch::Agree => agreed = true,
+            SideMatch::Unknown => {}
+        }
+    }
+    agreed || !any_named
+}
+
+/// The members a report is compared with: the first and the latest ones of a
+/// large cluster (a wire's boilerplate can gather hundreds).
+fn compared<T>(members: &[T]) -> impl Iterator<Item = &T> {
+    let half = MAX_COMPARED_MEMBERS / 2;
+    let n = members.len();
+    members.iter().take(half).chain(members.iter().skip(n.saturating_sub(half).max(half)))
+}
+
+/// The day a report speaks of, for the span of a cluster: its exact date,
+/// else its exact publication day.
+fn report_day(date: &UncertainDate, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    date.exact_day().or(published)
+}
+
+/// True when a date states something of its own (a day, a weekday, a day of a month).
+fn is_stated(d: &UncertainDate) -> bool {
+    d.exact_day().is_some() || d.weekday.is_some() || d.month_day.is_some()
+}
+
+/// Reports whose days lie more than `coref_max_span_days` apart merge only
+/// on an explicit date both state and that pins one day.
+fn span_allows(c: &Cluster, x: &Candidate<'_>, merged: &UncertainDate) -> bool {
+    let Some(day) = report_day(x.date, x.pub_date) else { return true };
+    let Some((lo, hi)) = c.days else { return true };
+    let span = (hi.max(day) - lo.min(day)).num_days();
+    span <= SETTINGS.coref_max_span_days || (merged.exact_day().is_some() && is_stated(x.date) && is_stated(&c.date))
 }
 
 fn arg_keys(a: &EventArg) -> Vec<String> {
@@ -127,15 +281,6 @@ fn is_specific(doc: &Document, a: &EventArg) -> bool {
         .iter()
         .filter(|m| m.span.start() < sp.end() && sp.start() < m.span.end())
         .any(|m| matches!(m.entity_type, EntityType::Person | EntityType::Organization))
-}
-
-/// Days between two ranges that do not intersect (0 when they do or a side is open).
-fn gap_days(a: Bounds, b: Bounds) -> i64 {
-    match (a, b) {
-        ((_, Some(ah)), (Some(bl), _)) if ah < bl => (bl - ah).num_days(),
-        ((Some(al), _), (_, Some(bh))) if bh < al => (al - bh).num_days(),
-        _ => 0,
-    }
 }
 
 /// A quantity's key: the head noun of what it counts ("prisoners of war" →
@@ -228,7 +373,6 @@ struct Candidate<'a> {
 struct Match {
     score: f64,
     date: UncertainDate,
-    clash: bool,
     /// The merged day was pinned only by a partial date ("on Monday" against a
     /// dated report, or against "June 2" of an open year).
     pinned_by_weekday: Option<NaiveDate>,
@@ -256,20 +400,12 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     }
     let same_doc = c.docs.contains(&x.doc.id);
     let intersection = x.date.intersect(&c.date);
-    // the best similarity to a member sentence: the first and the latest
-    // ones of a large cluster (a wire's boilerplate can gather hundreds)
-    let n = c.member_terms.len();
-    let content_of = || {
-        let compared = c.member_terms.iter().take(MAX_COMPARED_MEMBERS / 2).chain(c.member_terms.iter().skip(n.saturating_sub(MAX_COMPARED_MEMBERS / 2).max(MAX_COMPARED_MEMBERS / 2)));
-        compared.map(|t| x.terms.cosine(t)).fold(0.0, f64::max)
-    };
+    // dates that do not intersect (two different exact days) are two events
     if !same_doc && intersection.is_none() {
-        // only near-identical sentences merge across a day's gap (a date contradiction)
-        if gap_days(x.bounds, c.date.bounds()) > 1 || content_of() < st.coref_near_identical {
-            return None;
-        }
+        return None;
     }
-    let content = content_of();
+    // the best similarity to a compared member sentence
+    let content = compared(&c.member_terms).map(|t| x.terms.cosine(t)).fold(0.0, f64::max);
     if same_doc {
         let same = c.member_facts.iter().any(|m| {
             m.doc == x.doc.id
@@ -290,23 +426,17 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
         return Some(Match {
             score: 2.0 + content,
             date,
-            clash: false,
             pinned_by_weekday: None,
         });
+    }
+    let merged_date = intersection?;
+    if !parties_fit(c, x.facts) || !span_allows(c, x, &merged_date) {
+        return None;
     }
     let date_known = x.bounds.0.is_some() || x.bounds.1.is_some();
     let cluster_known = !c.date.is_unknown();
     let near = content >= st.coref_near_identical;
-    let (merged_date, clash) = match intersection {
-        Some(d) => (d, false),
-        None if near && gap_days(x.bounds, c.date.bounds()) <= 1 => (c.date.clone(), true),
-        None => return None,
-    };
-    let merged_bounds = if clash {
-        c.date.bounds()
-    } else {
-        merged_date.bounds()
-    };
+    let merged_bounds = merged_date.bounds();
     // A partial date pinned the day: "met on Monday" (within weeks) and a report
     // dated to one Monday, or "June 2" of an open year and that Monday. Never
     // two plain ranges meeting at an edge.
@@ -315,7 +445,7 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     let pins = (partial(x.date) && c.date.exact_day().is_some())
         || (partial(&c.date) && x.date.exact_day().is_some())
         || (partial(x.date) && partial(&c.date) && kinds_differ);
-    let pinned_by_weekday = if !clash && pins { merged_date.exact_day() } else { None };
+    let pinned_by_weekday = if pins { merged_date.exact_day() } else { None };
     let same_ordinal = x.ordinal.is_some_and(|o| c.ordinals.contains(&o));
     let pub_close = match x.pub_date {
         Some(p) => c
@@ -401,7 +531,6 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     Some(Match {
         score,
         date: merged_date,
-        clash,
         pinned_by_weekday,
     })
 }
@@ -497,6 +626,7 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                 actor_keys: actor_keys.clone(),
                 day: ev.date.exact_day(),
                 date: ev.date.clone(),
+                parties: Parties::of(ev),
             };
             let ordinal = event_ordinal(doc, ev);
             let cand = Candidate {
@@ -553,7 +683,8 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                 .max_by(|a, b| a.1.score.total_cmp(&b.1.score));
             match best {
                 Some((ci, m)) => {
-                    let (clash, date) = (m.clash, m.date);
+                    let date = m.date;
+                    let day = report_day(&ev.date, pub_date);
                     let postings = by_type.entry((ev.event_type, ev.modality)).or_default();
                     for k in keys {
                         let list = postings.entry(k).or_default();
@@ -569,11 +700,13 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                         c.place_countries.extend(place_countries);
                         c.member_terms.push(terms);
                         c.member_facts.push(facts);
-                        if !clash {
-                            c.date = date;
-                        }
+                        c.date = date;
                         c.ordinals.extend(ordinal);
-                        c.date_clash |= clash;
+                        c.days = match (c.days, day) {
+                            (Some((lo, hi)), Some(d)) => Some((lo.min(d), hi.max(d))),
+                            (None, Some(d)) => Some((d, d)),
+                            (days, None) => days,
+                        };
                         c.pub_dates.extend(pub_date);
                         c.docs.insert(doc.id.clone());
                         c.members.push((di, ei));
@@ -600,7 +733,7 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                         pub_dates: pub_date.into_iter().collect(),
                         docs: BTreeSet::from([doc.id.clone()]),
                         members: vec![(di, ei)],
-                        date_clash: false,
+                        days: report_day(&ev.date, pub_date).map(|d| (d, d)),
                     });
                 }
             }
@@ -644,6 +777,7 @@ fn build(
     let _ = (c.event_type, c.modality);
     let mut reports = Vec::new();
     let mut sources: BTreeSet<String> = BTreeSet::new();
+    let mut sentence_sources: BTreeMap<String, String> = BTreeMap::new();
     let report_docs: BTreeSet<&DocId> = c
         .members
         .iter()
@@ -669,8 +803,17 @@ fn build(
             .appended_to
             .as_ref()
             .is_some_and(|h| report_docs.contains(h));
-        if !is_dup && !host_reports {
-            sources.insert(source_key(doc, by_id));
+        // the same sentence word for word from another outlet is copy, not corroboration
+        let source = source_key(doc, by_id);
+        let copied = match sentence_sources.entry(words(ev.sentence.text(doc.body())).join(" ")) {
+            std::collections::btree_map::Entry::Occupied(e) => e.get() != &source,
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(source.clone());
+                false
+            }
+        };
+        if !is_dup && !host_reports && !copied {
+            sources.insert(source);
         }
         if rep.is_none() && !is_dup {
             rep = Some((doc, ev));
@@ -753,7 +896,7 @@ fn build(
     }
     let precisions: BTreeSet<usize> = date_vals.iter().map(|v| v.0.len()).collect();
     let distinct_dates: BTreeSet<&str> = date_vals.iter().map(|v| v.0.as_str()).collect();
-    if distinct_dates.len() > 1 && (precisions.len() == 1 || c.date_clash) {
+    if distinct_dates.len() > 1 && precisions.len() == 1 {
         contradictions.push(Contradiction {
             field: "date".into(),
             values: date_vals,
@@ -1200,59 +1343,83 @@ pub(crate) mod tests {
         assert_eq!(merge(&[a]).len(), 1);
     }
 
+    fn party(name: &str, country: &str, sector: &str) -> EventArg {
+        EventArg { sector: Some(sector.into()), ..arg(name, country) }
+    }
+
+    /// One report with one event of `ty` on `date` ("" for none), by `actors` to `recipients`.
+    fn report(id: &str, outlet: &str, published: &str, sentence: &str, ty: PloverType, date: &str, actors: Vec<EventArg>, recipients: Vec<EventArg>) -> Document {
+        let mut d = doc(id, outlet, published, sentence, vec![(sentence, ty, Modality::Asserted, date, vec![])]);
+        d.events[0].actors = actors;
+        d.events[0].recipients = recipients;
+        d.events[0].location = None;
+        d
+    }
+
     #[test]
-    fn disagreeing_actors_and_dates_are_listed() {
-        let s1 =
-            "A drone attack on the Sumy region cut power to more than 220,000 people overnight.";
-        let s2 =
-            "A drone attack on the Sumy region cut power to more than 220,000 people on Wednesday.";
-        let mut a = doc(
-            "a",
-            "BBC",
-            "2025-07-16",
-            s1,
-            vec![(
-                s1,
-                PloverType::Assault,
-                Modality::Asserted,
-                "2025-07-16",
-                vec![],
-            )],
-        );
-        let mut b = doc(
-            "b",
-            "Reuters",
-            "2025-07-17",
-            s2,
-            vec![(
-                s2,
-                PloverType::Assault,
-                Modality::Asserted,
-                "2025-07-15",
-                vec![],
-            )],
-        );
-        a.events[0].actors = vec![arg("Russia", "RUS")];
-        a.events[0].recipients = vec![];
-        b.events[0].actors = vec![arg("Ukraine", "UKR")];
-        b.events[0].recipients = vec![];
-        let merged = merge(&[a, b]);
+    fn reports_of_two_different_exact_days_are_refused_even_word_for_word() {
+        let s = "Government forces shelled the harbour district of Port Vell overnight, killing nine civilians.";
+        let army = || vec![party("Valdorian army", "VLD", "MIL")];
+        let a = report("a", "Coastal Herald", "2031-04-12", s, PloverType::Assault, "2031-04-12", army(), vec![]);
+        let b = report("b", "Inland Post", "2031-04-13", s, PloverType::Assault, "2031-04-13", army(), vec![]);
+        assert_eq!(merge(&[a.clone(), b]).len(), 2, "two exact days are two events");
+        // the same day from the second outlet merges
+        let c = report("c", "Inland Post", "2031-04-12", s, PloverType::Assault, "2031-04-12", army(), vec![]);
+        let m = merge(&[a, c]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+    }
+
+    #[test]
+    fn reports_sharing_one_name_but_not_their_sides_are_refused() {
+        let s1 = "The opposition council asked the Union of Northern States for food aid to the besieged towns.";
+        let s2 = "The Valdorian government asked the Union of Northern States for food aid to the besieged towns.";
+        let s3 = "The opposition council appealed to the Union of Northern States for food aid on Monday.";
+        let union = || vec![party("Union of Northern States", "UNS", "IGO")];
+        let council = || vec![party("opposition council", "VLD", "OPP")];
+        let a = report("a", "Coastal Herald", "2031-08-02", s1, PloverType::Request, "2031-08-02", council(), union());
+        let b = report("b", "Inland Post", "2031-08-02", s2, PloverType::Request, "2031-08-02", vec![party("Valdorian government", "VLD", "GOV")], union());
+        let c = report("c", "Lake Gazette", "2031-08-02", s3, PloverType::Request, "2031-08-02", council(), union());
+        let merged = merge(&[a, b, c]);
+        assert_eq!(merged.len(), 2, "the government's request is not the council's: {merged:#?}");
+        let council_ev = merged.iter().find(|m| m.reports.len() == 2).expect("the two council reports merge");
+        assert!(council_ev.reports.iter().all(|r| r.doc != DocId::parse("b")));
+        // the recipients differ while the actors agree: refused too
+        let d = report("d", "Inland Post", "2031-08-02", s1, PloverType::Request, "2031-08-02", council(), vec![party("Kingdom of Esterra", "EST", "GOV")]);
+        let e = report("e", "Coastal Herald", "2031-08-02", s1, PloverType::Request, "2031-08-02", council(), union());
+        assert_eq!(merge(&[d, e]).len(), 2);
+    }
+
+    #[test]
+    fn reports_weeks_apart_merge_only_on_a_date_both_state() {
+        let s = "The opposition council asked the Union of Northern States to send observers to the border.";
+        let union = || vec![party("Union of Northern States", "UNS", "IGO")];
+        let council = || vec![party("opposition council", "VLD", "OPP")];
+        // no stated date: a request in January and one in late February are two requests
+        let a = report("a", "Coastal Herald", "2032-01-10", s, PloverType::Request, "", council(), union());
+        let b = report("b", "Inland Post", "2032-02-20", s, PloverType::Request, "", council(), union());
+        assert_eq!(merge(&[a.clone(), b]).len(), 2, "undated reports six weeks apart");
+        // two days apart without a date: late reporting of one request
+        let c = report("c", "Inland Post", "2032-01-12", s, PloverType::Request, "", council(), union());
+        assert_eq!(merge(&[a, c]).len(), 1);
+        // weeks apart, both stating the day: one request
+        let d = report("d", "Coastal Herald", "2032-01-10", s, PloverType::Request, "2032-01-09", council(), union());
+        let e = report("e", "Inland Post", "2032-02-20", s, PloverType::Request, "2032-01-09", council(), union());
+        assert_eq!(merge(&[d, e]).len(), 1);
+    }
+
+    #[test]
+    fn word_for_word_copies_from_other_outlets_are_not_corroboration() {
+        let boiler = "Delegations of Valdoria and Esterra met in Lakeport on Tuesday for a third day of border talks.";
+        let own = "Valdorian and Esterran negotiators met again in Lakeport on Tuesday to discuss the border.";
+        let sides = || (vec![party("Valdoria", "VLD", "GOV")], vec![party("Esterra", "EST", "GOV")]);
+        let (v, e) = sides();
+        let a = report("a", "Coastal Herald", "2033-03-08", boiler, PloverType::Consult, "2033-03-08", v.clone(), e.clone());
+        let b = report("b", "Inland Post", "2033-03-08", boiler, PloverType::Consult, "2033-03-08", v.clone(), e.clone());
+        let c = report("c", "Lake Gazette", "2033-03-08", own, PloverType::Consult, "2033-03-08", v, e);
+        let merged = merge(&[a, b, c]);
         assert_eq!(merged.len(), 1, "{merged:#?}");
-        let fields: Vec<&str> = merged[0]
-            .contradictions
-            .iter()
-            .map(|c| c.field.as_str())
-            .collect();
-        assert!(
-            fields.contains(&"date") && fields.contains(&"actor"),
-            "{fields:?}"
-        );
-        let dates = merged[0]
-            .contradictions
-            .iter()
-            .find(|c| c.field == "date")
-            .unwrap();
-        assert_eq!(dates.values.len(), 2);
+        assert_eq!(merged[0].reports.len(), 3);
+        assert_eq!(merged[0].num_sources, 2, "the copied sentence counts once");
     }
 
     fn d(s: &str) -> chrono::NaiveDate {

@@ -39,8 +39,8 @@ fn need_dir(path: &Path) -> Result<(), LinkError> {
     }
 }
 
-fn make_doc(id: &str, title: Option<String>, body: &str, date: Option<NaiveDate>) -> Document {
-    let mut meta = Metadata { title, ..Default::default() };
+fn make_doc(id: &str, title: Option<String>, body: &str, date: Option<NaiveDate>, outlet: Option<&str>) -> Document {
+    let mut meta = Metadata { title, outlet: outlet.map(str::to_string), ..Default::default() };
     if let Some(d) = date {
         meta.published.date = UncertainDate::day(d);
     }
@@ -201,6 +201,8 @@ fn timeline17_inner(path: &Path) -> Result<EvalReport, LinkError> {
     for folder in &folders {
         let name = folder.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let topic = name.split('_').next().unwrap_or(&name).to_string();
+        // the folder names the outlet (`bpoil_guardian`), as a crawl's metadata would
+        let outlet = name.split_once('_').map(|x| x.1);
         let ti = match topics.iter().position(|t| t == &topic) {
             Some(i) => i,
             None => {
@@ -226,7 +228,7 @@ fn timeline17_inner(path: &Path) -> Result<EvalReport, LinkError> {
             found.insert(date);
             found.extend(find_dates(body, date));
             let title = body.lines().next().map(|l| l.trim().to_string()).filter(|l| !l.is_empty());
-            docs.push((date, ti, make_doc(&format!("{name}-{id}"), title, body, Some(date))));
+            docs.push((date, ti, make_doc(&format!("{name}-{id}"), title, body, Some(date), outlet)));
         }
         // gold timeline dates
         let mut gold: BTreeSet<NaiveDate> = BTreeSet::new();
@@ -326,7 +328,7 @@ fn ecbplus_inner(path: &Path) -> Result<EvalReport, LinkError> {
         });
         gold.push(ti);
         gold_sub.push(si);
-        docs.push(make_doc(&format!("ecb-{fname}"), title, &body, None));
+        docs.push(make_doc(&format!("ecb-{fname}"), title, &body, None, None));
     }
     let (pred, n, ms) = cluster(&docs);
     let mut details = vec![format!("documents {}, topics {}, sub-topics {}, stories {n}, {ms:.3} ms/doc", docs.len(), topics.len(), subtopics.len())];
@@ -423,7 +425,7 @@ fn reuters_inner(path: &Path) -> Result<EvalReport, LinkError> {
     let mut ix = DupIndex::new();
     let mut parent: Vec<usize> = (0..n).collect();
     let pos: HashMap<String, usize> = rdocs.iter().enumerate().map(|(i, d)| (format!("d:reuters-{}", d.id), i)).collect();
-    let docs: Vec<Document> = rdocs.iter().map(|d| make_doc(&format!("reuters-{}", d.id), d.title.clone(), &d.body, d.date)).collect();
+    let docs: Vec<Document> = rdocs.iter().map(|d| make_doc(&format!("reuters-{}", d.id), d.title.clone(), &d.body, d.date, None)).collect();
     let t = Instant::now();
     let mut links = 0;
     let mut near_links: Vec<(usize, usize)> = Vec::new();
@@ -569,7 +571,7 @@ pub fn link_speed(path: &Path, target: usize) -> Result<EvalReport, String> {
         let r = &rdocs[i % rdocs.len()];
         let round = i / rdocs.len();
         let body = if round == 0 { r.body.clone() } else { format!("{} copy{round}", r.body) };
-        let d = make_doc(&format!("reuters-{}-{round}", r.id), r.title.clone(), &body, r.date);
+        let d = make_doc(&format!("reuters-{}-{round}", r.id), r.title.clone(), &body, r.date, None);
         let t = Instant::now();
         dups.check_and_insert(&d.id, d.body());
         let t2 = Instant::now();

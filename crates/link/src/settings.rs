@@ -18,12 +18,15 @@ pub(crate) struct Settings {
     pub story_weight_body: f64,
     pub story_weight_entities: f64,
     pub story_weight_title: f64,
+    pub story_outlet_min_docs: f64,
+    pub story_outlet_furniture: f64,
     pub coref_max_pub_gap_days: i64,
     pub coref_min_content: f64,
     pub coref_high_content: f64,
     pub coref_similar_content: f64,
     pub coref_near_identical: f64,
     pub coref_narrow_date_days: i64,
+    pub coref_max_span_days: i64,
 }
 
 fn parse(text: &str) -> Result<HashMap<String, f64>, crate::LinkError> {
@@ -61,19 +64,33 @@ impl Settings {
             story_weight_body: g("story_weight_body", 0.6),
             story_weight_entities: g("story_weight_entities", 0.25),
             story_weight_title: g("story_weight_title", 0.15),
+            story_outlet_min_docs: g("story_outlet_min_docs", 10.0),
+            story_outlet_furniture: g("story_outlet_furniture", 0.5),
             coref_max_pub_gap_days: g("coref_max_pub_gap_days", 2.0) as i64,
             coref_min_content: g("coref_min_content", 0.08),
             coref_high_content: g("coref_high_content", 0.35),
             coref_similar_content: g("coref_similar_content", 0.5),
             coref_near_identical: g("coref_near_identical", 0.7),
             coref_narrow_date_days: g("coref_narrow_date_days", 7.0) as i64,
+            coref_max_span_days: g("coref_max_span_days", 3.0) as i64,
         }
     }
 }
 
-/// The embedded defaults (a malformed embedded file falls back to built-in values; a test checks it parses).
-pub(crate) static SETTINGS: LazyLock<Settings> =
-    LazyLock::new(|| Settings::from_map(&parse(THRESHOLDS).unwrap_or_default()));
+/// Environment variable naming a TSV file whose keys override the embedded
+/// ones (for tuning on a dev set; keys it does not set keep their values).
+pub(crate) const OVERRIDE_ENV: &str = "CHRONICLE_LINK_THRESHOLDS";
+
+/// The embedded defaults (a malformed embedded file falls back to built-in
+/// values; a test checks it parses), with the keys of the file named by
+/// [`OVERRIDE_ENV`] on top (a file that cannot be read or parsed is ignored).
+pub(crate) static SETTINGS: LazyLock<Settings> = LazyLock::new(|| {
+    let mut m = parse(THRESHOLDS).unwrap_or_default();
+    if let Some(text) = std::env::var_os(OVERRIDE_ENV).and_then(|p| std::fs::read_to_string(p).ok()) {
+        m.extend(parse(&text).unwrap_or_default());
+    }
+    Settings::from_map(&m)
+});
 
 #[cfg(test)]
 mod tests {

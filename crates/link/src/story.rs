@@ -3,43 +3,71 @@
 //!
 //! Each document becomes three sparse TF-IDF vectors — body tokens, entities
 //! (mention canonicals and KB ids; capitalised word runs when the document has
-//! no mention layer) and title tokens — with IDF from the document frequencies
-//! seen so far. A story keeps a capped centroid (the summed, length-normalised
-//! term frequencies of its documents, pruned to the heaviest terms). A new
-//! document is compared only with the stories an inverted index (term →
+//! no mention layer) and its title with its lede (the opening words) — with
+//! IDF from the document frequencies seen so far. Words of the document's own
+//! outlet name are left out, and a term is down-weighted by how much it is its
+//! outlet's furniture: the share of the outlet's documents that hold it times
+//! the share of the term's documents that come from that outlet (a byline, a
+//! site's menu, "Editing by" are in most of one outlet's pages and few
+//! others'; a topic's words are spread over every outlet that covers it).
+//!
+//! A story keeps a capped centroid (the summed, length-normalised, outlet-
+//! weighted term frequencies of its documents, pruned to the heaviest terms).
+//! A new document is compared only with the stories an inverted index (term →
 //! recent stories, capped) returns for its heaviest terms; the similarity is a
 //! weighted sum of the three cosines times a time factor that decays with the
-//! gap between the document's date and the story's date span. Above the
-//! threshold it joins the best story, otherwise it starts a new one. Adding a
-//! document touches one story and a few postings: nothing is recomputed.
+//! gap between the document's publication date and the story's publication
+//! span. Above the threshold it joins the best story, otherwise it starts a new
+//! one. Adding a document touches one story, a few postings and its outlet's
+//! counts: nothing is recomputed.
+//!
+//! A story is named by its most central label (the title, else the lede, of
+//! the member whose label terms best match the story's title-and-lede
+//! centroid) and dated by its documents' publication dates only — never by
+//! years the texts mention.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use chronicle_core::{DocId, Document};
 use serde::{Deserialize, Serialize};
 
 use crate::settings::SETTINGS;
-use crate::text::{content_terms, cosine_sorted, fold, hash64, is_stopword, stem};
+use crate::text::{content_terms, cosine_sorted, fold, hash64, is_stopword, stem, words};
 
 /// A story id: `s:` plus 16 hex digits.
 pub type StoryId = String;
 
-/// Feature spaces, used as term prefixes.
+/// Feature spaces, used as term prefixes: body, entities, title and lede.
 const SPACES: [char; 3] = ['b', 'e', 't'];
 /// Centroid entries kept per space.
-const CENTROID_CAP: [usize; 3] = [120, 40, 30];
+const CENTROID_CAP: [usize; 3] = [120, 40, 40];
 /// Query terms taken from the document per space.
 const QUERY_TERMS: [usize; 3] = [12, 8, 6];
 /// Stories kept per posting list (most recent).
 const POSTING_CAP: usize = 48;
 /// Candidate stories scored per document.
 const MAX_CANDIDATES: usize = 60;
-/// Titles kept per story for choosing the most central one.
-const TITLE_CAP: usize = 24;
+/// Labels kept per story for choosing the most central one (those of the
+/// members that joined it most strongly).
+const LABEL_CAP: usize = 24;
+/// Words of the body that make its lede.
+const LEDE_WORDS: usize = 40;
+/// Words of the body a label made from the lede keeps.
+const LABEL_WORDS: usize = 16;
+
+/// A candidate name of a story: a member's title (else its lede) and how
+/// strongly that member joined.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Label {
+    doc: DocId,
+    text: String,
+    joined_with: f32,
+}
 
 /// One story as the index knows it.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 struct StoryState {
     id: StoryId,
     docs: Vec<DocId>,
@@ -48,12 +76,14 @@ struct StoryState {
     /// Publication span of its documents.
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
-    /// Event-date span (falls back to publication dates).
-    event_first: Option<NaiveDate>,
-    event_last: Option<NaiveDate>,
-    titles: Vec<(DocId, String)>,
-    /// Opening words of the first document, when no title is known.
-    fallback_title: String,
+    labels: Vec<Label>,
+}
+
+/// How many of one outlet's documents hold each term.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct OutletStats {
+    n: u32,
+    df: HashMap<u32, u32>,
 }
 
 /// A story for display.
@@ -61,19 +91,20 @@ struct StoryState {
 pub struct StorySummary {
     /// `s:…`.
     pub id: StoryId,
-    /// The title of its most central document (the one whose title best
-    /// matches the story's title terms), else the opening words of its first.
+    /// The title (else the opening words) of its most central document: the
+    /// one whose label terms best match the story's title-and-lede centroid.
     pub title: String,
     /// Its documents in the order they joined.
     pub documents: Vec<DocId>,
-    /// Earliest event (or publication) date.
+    /// Earliest publication date of its documents.
     pub from: Option<NaiveDate>,
-    /// Latest event (or publication) date.
+    /// Latest publication date of its documents.
     pub to: Option<NaiveDate>,
 }
 
 /// The incremental story index: plain serde data the pipeline persists.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StoryIndex {
     vocab: HashMap<String, u32>,
     df: Vec<u32>,
@@ -82,25 +113,40 @@ pub struct StoryIndex {
     /// term → stories (indices), most recent last.
     postings: HashMap<u32, Vec<u32>>,
     doc_story: HashMap<DocId, u32>,
+    /// Per outlet (folded name): its document count and term frequencies.
+    outlets: BTreeMap<String, OutletStats>,
 }
 
-/// The publication date of a document, else the middle of its dated events.
+/// The publication date of a document (the only date a story's span is made of).
 pub fn doc_date(doc: &Document) -> Option<NaiveDate> {
-    doc.meta.published.date.sort_key().or_else(|| event_dates(doc).first().copied())
+    doc.meta.published.date.sort_key()
 }
 
-fn event_dates(doc: &Document) -> Vec<NaiveDate> {
-    let mut ds: Vec<NaiveDate> = doc.events.iter().filter_map(|e| e.date.exact_day()).collect();
-    ds.sort();
-    ds
+/// The folded words of the document's outlet name ("Fox News" → fox, news).
+fn outlet_words(doc: &Document) -> BTreeSet<String> {
+    doc.meta.outlet.as_deref().map(words).unwrap_or_default().into_iter().filter(|w| !is_stopword(w)).collect()
+}
+
+/// The folded outlet key of a document, if it names one.
+fn outlet_key(doc: &Document) -> Option<String> {
+    let k = fold(doc.meta.outlet.as_deref()?.trim());
+    (!k.is_empty()).then_some(k)
 }
 
 /// Entity terms of a document: KB ids and folded canonicals of its mentions;
 /// capitalised word runs not opening a sentence when it has no mentions.
-fn entity_terms(doc: &Document) -> Vec<String> {
+/// Names made only of the outlet's own words are left out.
+fn entity_terms(doc: &Document, own: &BTreeSet<String>) -> Vec<String> {
+    let is_own = |name: &str| {
+        let ws = words(name);
+        !ws.is_empty() && ws.iter().all(|w| own.contains(w) || is_stopword(w))
+    };
     if !doc.mentions.is_empty() {
         let mut out = Vec::new();
         for m in &doc.mentions {
+            if is_own(&m.canonical) {
+                continue;
+            }
             match &m.kb_id {
                 Some(k) if !k.is_empty() => out.push(format!("kb:{k}")),
                 _ => out.push(fold(m.canonical.trim())),
@@ -108,7 +154,7 @@ fn entity_terms(doc: &Document) -> Vec<String> {
         }
         return out;
     }
-    capitalised_runs(doc.body())
+    capitalised_runs(doc.body()).into_iter().filter(|r| !is_own(r)).collect()
 }
 
 /// Runs of capitalised words that do not open a sentence (a stand-in for
@@ -144,6 +190,24 @@ pub(crate) fn capitalised_runs(text: &str) -> Vec<String> {
 fn title_of(doc: &Document) -> Option<String> {
     doc.meta.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
 }
+
+/// The opening words of the body.
+fn lede(doc: &Document, n: usize) -> String {
+    doc.body().split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+}
+
+/// The terms of each space, before weighting: body, entities, title and lede.
+fn term_lists(doc: &Document) -> [Vec<String>; 3] {
+    let own = outlet_words(doc);
+    let own_stems: BTreeSet<String> = own.iter().map(|w| stem(w)).collect();
+    let not_own = |ts: Vec<String>| -> Vec<String> { ts.into_iter().filter(|t| !own_stems.contains(t)).collect() };
+    let mut heading = content_terms(&title_of(doc).unwrap_or_default());
+    heading.extend(content_terms(&lede(doc, LEDE_WORDS)));
+    [not_own(content_terms(doc.body())), entity_terms(doc, &own), not_own(heading)]
+}
+
+/// Sparse (term, value) vectors of three spaces.
+type Vectors = [Vec<(u32, f32)>; 3];
 
 impl StoryIndex {
     /// An empty index.
@@ -181,23 +245,60 @@ impl StoryIndex {
         ((1.0 + self.n_docs as f32) / (1.0 + df)).ln() + 1.0
     }
 
-    /// The document's normalised term frequencies per space (sorted by term id).
-    fn features(&mut self, doc: &Document) -> [Vec<(u32, f32)>; 3] {
-        let title = title_of(doc).unwrap_or_default();
-        let body_terms = content_terms(doc.body());
-        let ent_terms = entity_terms(doc);
-        let title_terms = content_terms(&title);
-        let lists = [body_terms, ent_terms, title_terms];
-        let mut out: [Vec<(u32, f32)>; 3] = Default::default();
-        for (k, terms) in lists.iter().enumerate() {
+    /// The document's term counts per space (sorted by term id).
+    fn counts(&mut self, doc: &Document) -> Vectors {
+        let mut out: Vectors = Default::default();
+        for (k, terms) in term_lists(doc).iter().enumerate() {
             let mut tf: BTreeMap<u32, f32> = BTreeMap::new();
             for t in terms {
                 let id = self.term_id(&format!("{}:{}", SPACES[k], t));
                 *tf.entry(id).or_default() += 1.0;
             }
-            let total: f32 = tf.values().sum();
+            out[k] = tf.into_iter().collect();
+        }
+        out
+    }
+
+    /// Counts the document's terms in the global and its outlet's frequencies.
+    fn count_frequencies(&mut self, counts: &Vectors, outlet: Option<&str>) {
+        let terms: BTreeSet<u32> = counts.iter().flatten().map(|x| x.0).collect();
+        for &t in &terms {
+            if let Some(d) = self.df.get_mut(t as usize) {
+                *d += 1;
+            }
+        }
+        self.n_docs += 1;
+        if let Some(o) = outlet {
+            let stats = self.outlets.entry(o.to_string()).or_default();
+            stats.n += 1;
+            for &t in &terms {
+                *stats.df.entry(t).or_default() += 1;
+            }
+        }
+    }
+
+    /// How much a term counts in a document of `outlet`: near 1 for words
+    /// spread over outlets, near 0 for the outlet's furniture (in most of its
+    /// documents, and most of the term's documents are its).
+    fn outlet_weight(&self, outlet: Option<&str>, t: u32) -> f32 {
+        let st = &*SETTINGS;
+        let Some(stats) = outlet.and_then(|o| self.outlets.get(o)) else { return 1.0 };
+        if f64::from(stats.n) < st.story_outlet_min_docs {
+            return 1.0;
+        }
+        let in_outlet = f64::from(stats.df.get(&t).copied().unwrap_or(0));
+        let overall = f64::from(self.df.get(t as usize).copied().unwrap_or(0)).max(1.0);
+        let furniture = (in_outlet / f64::from(stats.n)) * (in_outlet / overall);
+        (1.0 / (1.0 + (furniture / st.story_outlet_furniture).powi(6))) as f32
+    }
+
+    /// Length-normalised, outlet-weighted term frequencies.
+    fn frequencies(&self, counts: &Vectors, outlet: Option<&str>) -> Vectors {
+        let mut out: Vectors = Default::default();
+        for k in 0..3 {
+            let total: f32 = counts[k].iter().map(|x| x.1).sum();
             if total > 0.0 {
-                out[k] = tf.into_iter().map(|(t, v)| (t, v / total)).collect();
+                out[k] = counts[k].iter().map(|&(t, c)| (t, c / total * self.outlet_weight(outlet, t))).collect();
             }
         }
         out
@@ -217,7 +318,7 @@ impl StoryIndex {
     }
 
     /// The content similarity of weighted document vectors to a story.
-    fn similarity(&self, dv: &[Vec<(u32, f32)>; 3], s: &StoryState, date: Option<NaiveDate>) -> f64 {
+    fn similarity(&self, dv: &Vectors, s: &StoryState, date: Option<NaiveDate>) -> f64 {
         let st = &*SETTINGS;
         let weights = [st.story_weight_body, st.story_weight_entities, st.story_weight_title];
         let (mut sum, mut wsum) = (0.0, 0.0);
@@ -235,39 +336,23 @@ impl StoryIndex {
         (sum / wsum) * self.time_factor(s, date)
     }
 
-    /// Assigns a document to a story (joining the most similar one above the
-    /// threshold, or starting a new one) and returns the story id. Assigning a
-    /// document already seen returns its story unchanged. Ids are stable: a
-    /// story's id is derived from its first document's id.
-    pub fn assign(&mut self, doc: &Document) -> StoryId {
-        if let Some(id) = self.story_of(&doc.id) {
-            return id;
-        }
-        let tf = self.features(doc);
-        // update document frequencies first, so the doc's own terms are known
-        for space in &tf {
-            for &(t, _) in space {
-                if let Some(d) = self.df.get_mut(t as usize) {
-                    *d += 1;
-                }
-            }
-        }
-        self.n_docs += 1;
-        let dv: [Vec<(u32, f32)>; 3] = [self.weighted(&tf[0]), self.weighted(&tf[1]), self.weighted(&tf[2])];
-        let date = doc_date(doc);
-        // query terms: the heaviest of each space
+    /// The heaviest terms of each space: what the document is looked up by.
+    fn query_terms(dv: &Vectors) -> Vec<u32> {
         let mut query: Vec<u32> = Vec::new();
         for k in 0..3 {
             let mut v = dv[k].clone();
             v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             query.extend(v.iter().take(QUERY_TERMS[k]).map(|x| x.0));
         }
+        query
+    }
+
+    /// The most similar story among those the query terms reach, with its similarity.
+    fn best_story(&self, dv: &Vectors, query: &[u32], date: Option<NaiveDate>) -> Option<(u32, f64)> {
         let mut hits: HashMap<u32, usize> = HashMap::new();
-        for t in &query {
-            if let Some(p) = self.postings.get(t) {
-                for &s in p {
-                    *hits.entry(s).or_default() += 1;
-                }
+        for t in query {
+            for &s in self.postings.get(t).map(Vec::as_slice).unwrap_or(&[]) {
+                *hits.entry(s).or_default() += 1;
             }
         }
         let mut cands: Vec<(u32, usize)> = hits.into_iter().collect();
@@ -276,21 +361,39 @@ impl StoryIndex {
         let mut best: Option<(u32, f64)> = None;
         for (s, _) in cands {
             let Some(state) = self.stories.get(s as usize) else { continue };
-            let sim = self.similarity(&dv, state, date);
+            let sim = self.similarity(dv, state, date);
             if best.map_or(true, |(bs, b)| sim > b || (sim == b && s < bs)) {
                 best = Some((s, sim));
             }
         }
-        let si = match best {
-            Some((s, sim)) if sim >= SETTINGS.story_threshold => s,
+        best
+    }
+
+    /// Assigns a document to a story (joining the most similar one above the
+    /// threshold, or starting a new one) and returns the story id. Assigning a
+    /// document already seen returns its story unchanged. Ids are stable: a
+    /// story's id is derived from its first document's id.
+    pub fn assign(&mut self, doc: &Document) -> StoryId {
+        if let Some(id) = self.story_of(&doc.id) {
+            return id;
+        }
+        let outlet = outlet_key(doc);
+        let counts = self.counts(doc);
+        // frequencies first, so the document's own terms are known
+        self.count_frequencies(&counts, outlet.as_deref());
+        let tf = self.frequencies(&counts, outlet.as_deref());
+        let dv: Vectors = [self.weighted(&tf[0]), self.weighted(&tf[1]), self.weighted(&tf[2])];
+        let date = doc_date(doc);
+        let query = Self::query_terms(&dv);
+        let (si, joined_with) = match self.best_story(&dv, &query, date) {
+            Some((s, sim)) if sim >= SETTINGS.story_threshold => (s, sim),
             _ => {
                 let id = format!("s:{:016x}", hash64(doc.id.as_str().as_bytes()));
-                let fallback: String = doc.body().split_whitespace().take(12).collect::<Vec<_>>().join(" ");
-                self.stories.push(StoryState { id, fallback_title: fallback, ..Default::default() });
-                (self.stories.len() - 1) as u32
+                self.stories.push(StoryState { id, ..Default::default() });
+                ((self.stories.len() - 1) as u32, SETTINGS.story_threshold)
             }
         };
-        self.add_to_story(si, doc, &tf, date);
+        self.add_to_story(si, doc, &tf, date, joined_with as f32);
         // postings for the query terms
         for t in query {
             let p = self.postings.entry(t).or_default();
@@ -305,43 +408,23 @@ impl StoryIndex {
         self.stories.get(si as usize).map(|s| s.id.clone()).unwrap_or_default()
     }
 
-    fn add_to_story(&mut self, si: u32, doc: &Document, tf: &[Vec<(u32, f32)>; 3], date: Option<NaiveDate>) {
+    fn add_to_story(&mut self, si: u32, doc: &Document, tf: &Vectors, date: Option<NaiveDate>, joined_with: f32) {
         let idfs: HashMap<u32, f32> = {
             let Some(s) = self.stories.get(si as usize) else { return };
             s.centroid.iter().flatten().chain(tf.iter().flatten()).map(|&(t, _)| (t, self.idf(t))).collect()
         };
         let Some(s) = self.stories.get_mut(si as usize) else { return };
         for k in 0..3 {
-            let mut m: BTreeMap<u32, f32> = s.centroid[k].iter().copied().collect();
-            for &(t, w) in &tf[k] {
-                *m.entry(t).or_default() += w;
-            }
-            let mut v: Vec<(u32, f32)> = m.into_iter().collect();
-            if v.len() > CENTROID_CAP[k] {
-                v.sort_by(|a, b| {
-                    let wa = a.1 * idfs.get(&a.0).copied().unwrap_or(1.0);
-                    let wb = b.1 * idfs.get(&b.0).copied().unwrap_or(1.0);
-                    wb.total_cmp(&wa).then(a.0.cmp(&b.0))
-                });
-                v.truncate(CENTROID_CAP[k]);
-                v.sort_by_key(|x| x.0);
-            }
-            s.centroid[k] = v;
+            s.centroid[k] = add_capped(&s.centroid[k], &tf[k], &idfs, CENTROID_CAP[k]);
         }
         s.docs.push(doc.id.clone());
         if let Some(d) = date {
             s.first = Some(s.first.map_or(d, |f| f.min(d)));
             s.last = Some(s.last.map_or(d, |l| l.max(d)));
         }
-        let evs = event_dates(doc);
-        for d in evs.iter().copied().chain(if evs.is_empty() { date } else { None }) {
-            s.event_first = Some(s.event_first.map_or(d, |f| f.min(d)));
-            s.event_last = Some(s.event_last.map_or(d, |l| l.max(d)));
-        }
-        if let Some(t) = title_of(doc) {
-            if s.titles.len() < TITLE_CAP {
-                s.titles.push((doc.id.clone(), t));
-            }
+        let text = title_of(doc).unwrap_or_else(|| lede(doc, LABEL_WORDS));
+        if !text.is_empty() {
+            keep_label(&mut s.labels, Label { doc: doc.id.clone(), text, joined_with });
         }
     }
 
@@ -355,30 +438,69 @@ impl StoryIndex {
         self.stories.iter().find(|s| s.id == id).map(|s| self.summary(s))
     }
 
-    fn summary(&self, s: &StoryState) -> StorySummary {
-        // most central title: highest mean centroid weight of its terms
-        let weights: HashMap<u32, f32> = s.centroid[2].iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
-        let mut best: Option<(f32, &str)> = None;
-        for (_, t) in &s.titles {
-            let terms = content_terms(t);
-            if terms.is_empty() {
-                continue;
+    /// The label whose terms best match the story's title-and-lede centroid
+    /// (cosine, both weighted by IDF); the earliest on a tie.
+    fn central_label<'a>(&self, s: &'a StoryState) -> Option<&'a Label> {
+        let centroid = self.weighted(&s.centroid[2]);
+        let mut best: Option<(f64, &Label)> = None;
+        for label in &s.labels {
+            let mut tf: BTreeMap<u32, f32> = BTreeMap::new();
+            for w in content_terms(&label.text) {
+                if let Some(&id) = self.vocab.get(&format!("{}:{w}", SPACES[2])) {
+                    *tf.entry(id).or_default() += self.idf(id);
+                }
             }
-            let score: f32 = terms
-                .iter()
-                .filter_map(|w| self.vocab.get(&format!("t:{}", stem(w))).and_then(|id| weights.get(id)))
-                .sum::<f32>()
-                / (terms.len() as f32).sqrt();
+            let v: Vec<(u32, f32)> = tf.into_iter().collect();
+            let score = cosine_sorted(&v, &centroid);
             if best.map_or(true, |(b, _)| score > b) {
-                best = Some((score, t));
+                best = Some((score, label));
             }
         }
+        best.map(|b| b.1)
+    }
+
+    fn summary(&self, s: &StoryState) -> StorySummary {
         StorySummary {
             id: s.id.clone(),
-            title: best.map(|(_, t)| t.to_string()).unwrap_or_else(|| s.fallback_title.clone()),
+            title: self.central_label(s).map(|l| l.text.clone()).unwrap_or_default(),
             documents: s.docs.clone(),
-            from: s.event_first.or(s.first),
-            to: s.event_last.or(s.last),
+            from: s.first,
+            to: s.last,
+        }
+    }
+}
+
+/// `centroid + add`, pruned to the `cap` heaviest entries by IDF weight, sorted by term.
+fn add_capped(centroid: &[(u32, f32)], add: &[(u32, f32)], idfs: &HashMap<u32, f32>, cap: usize) -> Vec<(u32, f32)> {
+    let mut m: BTreeMap<u32, f32> = centroid.iter().copied().collect();
+    for &(t, w) in add {
+        *m.entry(t).or_default() += w;
+    }
+    let mut v: Vec<(u32, f32)> = m.into_iter().collect();
+    if v.len() > cap {
+        let weight = |x: &(u32, f32)| x.1 * idfs.get(&x.0).copied().unwrap_or(1.0);
+        v.sort_by(|a, b| weight(b).total_cmp(&weight(a)).then(a.0.cmp(&b.0)));
+        v.truncate(cap);
+        v.sort_by_key(|x| x.0);
+    }
+    v
+}
+
+/// Keeps the labels of the members that joined most strongly: a new label
+/// replaces the weakest one when the list is full and it joined more strongly.
+fn keep_label(labels: &mut Vec<Label>, label: Label) {
+    if labels.len() < LABEL_CAP {
+        labels.push(label);
+        return;
+    }
+    let weakest = labels
+        .iter()
+        .enumerate()
+        .min_by(|a, b| a.1.joined_with.total_cmp(&b.1.joined_with).then(b.0.cmp(&a.0)))
+        .map(|(i, l)| (i, l.joined_with));
+    if let Some((i, w)) = weakest {
+        if label.joined_with > w {
+            labels[i] = label;
         }
     }
 }
@@ -461,6 +583,62 @@ mod tests {
         assert!(ids.iter().all(|s| s == &ids[0]), "{ids:?}");
         let flood = ix.assign(&doc("flood", "Floods force thousands from homes in Bangladesh", FLOOD, "2025-06-02"));
         assert_ne!(flood, ids[0]);
+    }
+
+    fn with_outlet(mut d: Document, outlet: &str) -> Document {
+        d.meta.outlet = Some(outlet.to_string());
+        d
+    }
+
+    /// Two outlets, each closing every page with its own furniture (sign-off,
+    /// menu, copyright), and two topics covered by both: stories follow the
+    /// topics once the outlets' furniture is known.
+    #[test]
+    fn outlet_furniture_and_names_do_not_make_stories() {
+        let furniture = [
+            ("Harbour Courier", "Harbour Courier newsroom: subscribe newsletter podcasts crosswords weather obituaries classifieds. Copyright Harbour Courier Media Group, reporting desk Halvorsen Pilkington Okonkwo."),
+            ("Valley Wire", "Valley Wire service: editing Tremblay Nakamura, graphics desk, licensing syndication archive. Follow Valley Wire on every platform, app downloads and alerts."),
+        ];
+        let topics = [
+            ("Dam talks", "Engineers and ministers of Ostravia and Belmark met again over the shared reservoir dam. The dam's spillway quotas, turbine output and downstream irrigation were discussed by the reservoir commission."),
+            ("Locust swarm", "Locust swarms stripped millet and sorghum fields across the Sahelian plateau. Farmers burned tyres to drive the insects away while agronomists sprayed pesticide from light aircraft."),
+        ];
+        let mut ix = StoryIndex::new();
+        // each outlet's earlier pages, on subjects of their own, teach the index its furniture
+        for i in 0..24 {
+            let (outlet, chrome) = furniture[i % 2];
+            let own: Vec<String> = (0..14).map(|j| format!("subject{i}word{j}")).collect();
+            let body = format!("{}. {chrome}", own.join(" "));
+            ix.assign(&with_outlet(doc(&format!("early{i}"), &own[..3].join(" "), &body, "2030-03-01"), outlet));
+        }
+        let mut pages: Vec<(usize, StoryId)> = Vec::new();
+        for i in 0..16 {
+            let (outlet, chrome) = furniture[i % 2];
+            let t = (i / 2) % 2;
+            let (title, text) = topics[t];
+            let body = format!("{text} {chrome}");
+            pages.push((t, ix.assign(&with_outlet(doc(&format!("p{i}"), title, &body, "2030-03-02"), outlet))));
+        }
+        for (t, s) in &pages {
+            for (u, r) in &pages {
+                assert_eq!(t == u, s == r, "pages share a story exactly when their topics agree: {pages:?}");
+            }
+        }
+        // the outlet's own name is no term of its pages
+        assert!(!ix.vocab.contains_key("b:harbour") && !ix.vocab.contains_key("b:wire"));
+    }
+
+    #[test]
+    fn a_story_is_named_by_its_central_label_and_dated_by_publication() {
+        let mut ix = StoryIndex::new();
+        let stray = "U.S. Northeast digs out from blizzard";
+        let a = ix.assign(&doc("a", stray, &format!("{TALKS1} The first talks were held here in 1922."), "2025-05-15"));
+        let b = ix.assign(&doc("b", "Russia and Ukraine hold first direct talks in Istanbul", TALKS2, "2025-05-16"));
+        let c = ix.assign(&doc("c", "Istanbul talks end with prisoner exchange deal", TALKS1, "2025-05-18"));
+        assert!(a == b && b == c);
+        let s = ix.story(&a).unwrap();
+        assert_ne!(s.title, stray, "a stray title does not name the story");
+        assert_eq!((s.from, s.to), (NaiveDate::from_ymd_opt(2025, 5, 15), NaiveDate::from_ymd_opt(2025, 5, 18)), "never 1922");
     }
 
     #[test]

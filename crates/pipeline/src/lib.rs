@@ -16,7 +16,7 @@ pub mod sample;
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
-use chronicle_clean::Cleaner;
+use chronicle_clean::{Cleaner, Furniture};
 use chronicle_core::{DocId, Document, RawInput};
 use chronicle_events::EventCoder;
 use chronicle_ingest::{IngestOptions, Item};
@@ -145,8 +145,13 @@ impl Pipeline {
     /// Cleans, annotates and codes a batch of inputs without storing them.
     /// Per input: the host document and any salvaged appended articles, or a rejection.
     pub fn process(&self, inputs: Vec<RawInput>) -> Vec<Result<Vec<Document>, Rejected>> {
+        self.process_with(inputs, &Furniture::default())
+    }
+
+    /// [`Pipeline::process`] with the template lines the store knows per site.
+    pub fn process_with(&self, inputs: Vec<RawInput>, furniture: &Furniture) -> Vec<Result<Vec<Document>, Rejected>> {
         let sources: Vec<String> = inputs.iter().map(|i| i.source.clone()).collect();
-        let cleaned = self.cleaner.clean_batch(inputs);
+        let cleaned = self.cleaner.clean_batch_with(inputs, furniture);
         cleaned
             .into_par_iter()
             .zip(sources)
@@ -218,11 +223,23 @@ impl Pipeline {
         inputs: Vec<RawInput>,
         summary: &mut IngestSummary,
     ) -> Result<(), PipelineError> {
+        let threshold = self.cleaner.config().furniture_min_docs;
+        let furniture = Furniture::from_keys(store.furniture(threshold)?);
         let mut docs = Vec::new();
-        for result in self.process(inputs) {
+        for result in self.process_with(inputs, &furniture) {
             match result {
                 Ok(found) => docs.extend(found),
                 Err(r) => summary.rejected.push(r),
+            }
+        }
+        // Lines that become furniture with this batch: retracted from this batch's
+        // documents now, and from the stored documents that held them before, below.
+        let lines: Vec<(DocId, String, Vec<u64>)> =
+            docs.iter().filter_map(|d| self.cleaner.line_keys(d).map(|(site, keys)| (d.id.clone(), site, keys))).collect();
+        let (reached, earlier) = reached_furniture(store, &lines, threshold)?;
+        if !reached.is_empty() {
+            for doc in &mut docs {
+                self.cleaner.mark_furniture(doc, &reached);
             }
         }
         // Linking is sequential and incremental: each document meets the
@@ -231,7 +248,16 @@ impl Pipeline {
             doc.meta.duplicate_of = link.dups.check_and_insert(&doc.id, doc.body());
             doc.meta.story = Some(link.stories.assign(doc).to_string());
         }
-        let outcome = store.write_batch(docs.clone())?;
+        let outcome = store.write_batch_counting_lines(docs.clone(), &lines, threshold)?;
+        let mut corrected = Vec::new();
+        for id in earlier {
+            if let Some(mut doc) = store.document(id.as_str())? {
+                if self.cleaner.mark_furniture(&mut doc, &reached) {
+                    corrected.push(doc);
+                }
+            }
+        }
+        store.update_documents(&corrected)?;
         let new: HashSet<&DocId> = outcome.ingested.iter().collect();
         for doc in &docs {
             if !new.contains(&doc.id) {
@@ -246,6 +272,33 @@ impl Pipeline {
         summary.duplicates.extend(outcome.duplicates);
         Ok(())
     }
+}
+
+/// The lines of a batch (document, site, distinct line keys) whose stored count reaches
+/// `threshold` with this batch, and the stored documents that held them before.
+fn reached_furniture(
+    store: &Store,
+    lines: &[(DocId, String, Vec<u64>)],
+    threshold: usize,
+) -> Result<(Furniture, Vec<DocId>), PipelineError> {
+    let mut in_batch: BTreeMap<(&str, u64), usize> = BTreeMap::new();
+    for (_, site, keys) in lines {
+        for &k in keys {
+            *in_batch.entry((site.as_str(), k)).or_default() += 1;
+        }
+    }
+    let mut reached = Vec::new();
+    let mut earlier = Vec::new();
+    for ((site, key), n) in in_batch {
+        let (stored, first) = store.line_count(site, key)?;
+        if stored < threshold && stored + n >= threshold {
+            reached.push((site.to_string(), key));
+            earlier.extend(first);
+        }
+    }
+    earlier.sort();
+    earlier.dedup();
+    Ok((Furniture::from_keys(reached), earlier))
 }
 
 /// The cross-document indexes, kept in the store between runs so that linking

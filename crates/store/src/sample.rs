@@ -86,6 +86,7 @@ pub(crate) fn full() -> Document {
         appended_to: None,
         duplicate_of: None,
         story: Some("s:0123456789abcdef".to_string()),
+        genre: chronicle_core::Genre::Article,
     };
     let mut doc = Document::new(
         DocId::from_text(BODY),

@@ -81,9 +81,25 @@ CREATE TABLE meta (
 );
 ";
 
+/// Migration 2: furniture across pages. Per site (URL host, else source folder) and per
+/// line key (a hash of the normalised line, see `chronicle_clean::Furniture`): how many
+/// distinct stored documents hold the line, and the ids of the first of them (JSON array,
+/// at most the furniture threshold), so that the pages stored before a line became
+/// template can be found and corrected. Written in the documents' batch transaction.
+const V2: &str = "
+CREATE TABLE furniture (
+    site       TEXT NOT NULL,
+    line_key   INTEGER NOT NULL,
+    docs       INTEGER NOT NULL,
+    first_docs TEXT NOT NULL,
+    PRIMARY KEY (site, line_key)
+);
+CREATE INDEX furniture_docs ON furniture (docs);
+";
+
 /// All migrations, in order. The schema version of a fully migrated file is
 /// `MIGRATIONS.len()`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

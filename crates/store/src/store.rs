@@ -198,6 +198,14 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sql_err("starting a write batch", e))?;
+        let outcome = write_documents(&tx, docs)?;
+        tx.commit().map_err(|e| sql_err("committing a write batch", e))?;
+        Ok(outcome)
+    }
+}
+
+/// Inserts the documents not stored yet; the others are reported as duplicates.
+fn write_documents(tx: &Transaction<'_>, docs: Vec<Document>) -> Result<BatchOutcome, StoreError> {
         let mut outcome = BatchOutcome::default();
         for mut doc in docs {
             let exists = tx
@@ -211,12 +219,83 @@ impl Store {
             check_document(&doc)?;
             let raw = std::mem::take(&mut doc.raw);
             let json = encode(&doc)?;
-            insert_document(&tx, &doc, &raw, &json)?;
-            insert_index_rows(&tx, &doc)?;
+            insert_document(tx, &doc, &raw, &json)?;
+            insert_index_rows(tx, &doc)?;
             outcome.ingested.push(doc.id);
+        }
+        Ok(outcome)
+}
+
+/// Adds one document to a line's count, remembering it among the first `keep_first`.
+fn count_line(tx: &Transaction<'_>, site: &str, key: u64, doc: &DocId, keep_first: usize) -> Result<(), StoreError> {
+    let ctx = |e| sql_err(format!("counting a furniture line of {site}"), e);
+    let row: Option<(i64, String)> = tx
+        .prepare_cached("SELECT docs, first_docs FROM furniture WHERE site = ?1 AND line_key = ?2")
+        .and_then(|mut s| s.query_row(params![site, key as i64], |r| Ok((r.get(0)?, r.get(1)?))).optional())
+        .map_err(ctx)?;
+    let (n, mut first): (i64, Vec<String>) = match row {
+        Some((n, f)) => (n, serde_json::from_str(&f).unwrap_or_default()),
+        None => (0, Vec::new()),
+    };
+    if first.len() < keep_first {
+        first.push(doc.as_str().to_string());
+    }
+    let first = serde_json::to_string(&first).unwrap_or_else(|_| "[]".into());
+    tx.prepare_cached(
+        "INSERT INTO furniture (site, line_key, docs, first_docs) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (site, line_key) DO UPDATE SET docs = excluded.docs, first_docs = excluded.first_docs",
+    )
+    .and_then(|mut s| s.execute(params![site, key as i64, n + 1, first]))
+    .map(|_| ())
+    .map_err(ctx)
+}
+
+impl Store {
+
+    /// [`Store::write_batch`], and in the same transaction counts each newly stored
+    /// document's line keys per site (`lines`: document id, site, its distinct keys) in
+    /// the furniture table, keeping the ids of the first `keep_first` documents per line.
+    pub fn write_batch_counting_lines(
+        &mut self,
+        docs: Vec<Document>,
+        lines: &[(DocId, String, Vec<u64>)],
+        keep_first: usize,
+    ) -> Result<BatchOutcome, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sql_err("starting a write batch", e))?;
+        let outcome = write_documents(&tx, docs)?;
+        let stored: std::collections::HashSet<&DocId> = outcome.ingested.iter().collect();
+        for (id, site, keys) in lines.iter().filter(|l| stored.contains(&l.0)) {
+            for &key in keys {
+                count_line(&tx, site, key, id, keep_first)?;
+            }
         }
         tx.commit().map_err(|e| sql_err("committing a write batch", e))?;
         Ok(outcome)
+    }
+
+    /// Every `(site, line key)` held by at least `min_docs` stored documents.
+    pub fn furniture(&self, min_docs: usize) -> Result<Vec<(String, u64)>, StoreError> {
+        let ctx = |e| sql_err("reading the furniture lines", e);
+        let mut s = self.conn.prepare_cached("SELECT site, line_key FROM furniture WHERE docs >= ?1").map_err(ctx)?;
+        let rows = s
+            .query_map([min_docs as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))
+            .map_err(ctx)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(ctx)
+    }
+
+    /// The count and first documents of one line of a site (0 and none when unseen).
+    pub fn line_count(&self, site: &str, key: u64) -> Result<(usize, Vec<DocId>), StoreError> {
+        let row: Option<(i64, String)> = self
+            .conn
+            .prepare_cached("SELECT docs, first_docs FROM furniture WHERE site = ?1 AND line_key = ?2")
+            .and_then(|mut s| s.query_row(params![site, key as i64], |r| Ok((r.get(0)?, r.get(1)?))).optional())
+            .map_err(|e| sql_err(format!("reading the furniture count of {site}"), e))?;
+        let Some((n, first)) = row else { return Ok((0, Vec::new())) };
+        let ids: Vec<String> = serde_json::from_str(&first).unwrap_or_default();
+        Ok((count(n), ids.iter().map(|i| DocId::parse(i)).collect()))
     }
 
     /// Rewrites stored documents (later stages set story, duplicate_of,
@@ -876,6 +955,22 @@ mod tests {
         head(&mut across, 4, Some(1));
         assert!(reason(&mut store, across).contains("outside its sentence"));
         assert_eq!(store.count_documents().unwrap(), 0);
+    }
+
+    #[test]
+    fn documents_stored_before_genre_load_as_articles_and_lines_are_counted() {
+        let mut store = Store::open_in_memory().unwrap();
+        let doc = sample::full();
+        let lines = vec![(doc.id.clone(), "site".to_string(), vec![7u64, 9])];
+        store.write_batch_counting_lines(vec![doc.clone()], &lines, 5).unwrap();
+        assert_eq!(store.line_count("site", 7).unwrap(), (1, vec![doc.id.clone()]));
+        assert_eq!(store.furniture(1).unwrap().len(), 2);
+        assert!(store.furniture(2).unwrap().is_empty());
+        let mut old: serde_json::Value = serde_json::from_str(&encode(&doc).unwrap()).unwrap();
+        old["meta"].as_object_mut().unwrap().remove("genre");
+        store.connection().execute("UPDATE documents SET doc = ?1 WHERE id = ?2", params![old.to_string(), doc.id.as_str()]).unwrap();
+        let back = store.document(doc.id.as_str()).unwrap().expect("stored");
+        assert_eq!(back.meta.genre, chronicle_core::Genre::Article);
     }
 
     #[test]

@@ -22,6 +22,11 @@ fn is_vowel(c: u8) -> bool {
 /// Undoes consonant doubling (`stopped` → `stop`) and restores a silent `e`
 /// (`hoped` → `hope`) on a stem from which `-ed`/`-ing`/`-er`/`-est` was cut.
 fn repair_stem(stem: &str) -> String {
+    // The rules below index bytes: a stem with a non-ASCII letter ("c’" from "c’ed") is
+    // left as it is rather than sliced inside a character.
+    if !stem.is_ascii() {
+        return stem.to_string();
+    }
     let b = stem.as_bytes();
     let n = b.len();
     if n >= 3 && b[n - 1] == b[n - 2] && !is_vowel(b[n - 1]) && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f') {
@@ -174,6 +179,12 @@ impl Lemmatizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_ascii_stems_are_not_sliced_inside_a_character() {
+        assert_eq!(repair_stem("c’"), "c’");
+        assert_eq!(repair_stem("a\u{1000}"), "a\u{1000}");
+    }
 
     #[test]
     fn inflection_rules() {

@@ -45,6 +45,7 @@ const ARGUMENTS_TSV: &str = include_str!("../../../../data/events/arguments.tsv"
 const SELECTION_TSV: &str = include_str!("../../../../data/events/selection.tsv");
 const AGENTS_TSV: &str = include_str!("../../../../data/events/agents.tsv");
 const PARTY_NOUNS_TSV: &str = include_str!("../../../../data/events/party_nouns.tsv");
+const HAPPENINGS_TSV: &str = include_str!("../../../../data/events/happenings.tsv");
 
 /// A verb's selectional restriction (`selection.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +76,8 @@ struct Words {
     relative: HashSet<String>,
     /// First- and second-person pronouns: the writer or the reader.
     narrator: HashSet<String>,
+    /// Nouns of happenings no one performs (`happenings.tsv`).
+    happenings: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -155,6 +158,9 @@ impl Words {
         for (_, cols) in data_lines(PARTY_NOUNS_TSV) {
             w.parties.insert(cols[0].to_lowercase());
         }
+        for (_, cols) in data_lines(HAPPENINGS_TSV) {
+            w.happenings.insert(cols[0].to_lowercase());
+        }
         (w, problems)
     }
 
@@ -191,11 +197,26 @@ pub(super) struct TreeArgs {
     pub source: Vec<usize>,
     /// Why the trigger names no event, when it does not.
     pub not_event: Option<String>,
+    /// When no actor is named: the first actor head that is a party noun with
+    /// no mention ("Police arrested …", "the company agreed …"), as its noun
+    /// phrase and the agent noun's CAMEO sector.
+    pub unnamed_actor: Option<Unnamed>,
     /// An event noun none of whose participants names a party ("the
     /// investigation was ordered"): its parties, if any, come only from the
     /// event governing it or the pair the sentence names, never from word
     /// positions.
     pub unparticipated: bool,
+}
+
+/// A party named by a noun alone ("Egyptian police", "lawmakers").
+#[derive(Debug, Clone)]
+pub(super) struct Unnamed {
+    /// Its noun phrase.
+    pub span: chronicle_core::Span,
+    /// The country a nationality word before the noun gives ("Egyptian").
+    pub country: Option<String>,
+    /// The CAMEO sector of the noun (`agents.tsv`).
+    pub sector: Option<String>,
 }
 
 /// The argument heads of a predicate before they become mentions.
@@ -244,6 +265,9 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     };
     out.recipients.retain(|k| !out.actors.contains(k));
     out.unparticipated = nominal && !heads.participants.iter().any(|&p| v.is_party(p));
+    if out.actors.is_empty() && !heads.passive {
+        out.unnamed_actor = heads.actors.iter().find_map(|&a| v.unnamed_party(a));
+    }
     if let Some(rv) = v.reporting_verb(head) {
         out.source = v.mentions_of_all(&v.sayers(rv));
         out.source.retain(|k| !out.actors.contains(k) && !out.recipients.contains(k));
@@ -408,6 +432,10 @@ impl View<'_, '_> {
     fn is_party(&self, n: usize) -> bool {
         let t = self.tree;
         let lemma = t.lemma(n).to_lowercase();
+        if WORDS.happenings.contains(&lemma) && self.mention_at(n).is_none() {
+            // "the rig explosion", "the H1N1 virus": no one, whatever names it
+            return false;
+        }
         if WORDS.parties.contains(&lemma) || self.listed_party_noun(n) {
             return true;
         }
@@ -421,6 +449,24 @@ impl View<'_, '_> {
             Some(Upos::Num) => true,
             _ => false,
         }
+    }
+
+    /// A party noun heading a phrase that names no mention ("the riot police",
+    /// "lawmakers"): the phrase and the noun's sector.
+    fn unnamed_party(&self, n: usize) -> Option<Unnamed> {
+        let t = self.tree;
+        let lemma = t.lemma(n).to_lowercase();
+        let listed = WORDS.parties.contains(&lemma) || self.listed_party_noun(n);
+        if !listed || t.upos(n) != Some(Upos::Noun) || !self.mentions_of(n).is_empty() {
+            return None;
+        }
+        let country = t
+            .children(n)
+            .into_iter()
+            .filter(|&c| matches!(t.deprel(c), "amod" | "compound"))
+            .find_map(|c| self.ctx.countries.get(&t.word(c).to_lowercase()).cloned());
+        let sector = agent_sector(t.word(n)).map(str::to_string);
+        Some(Unnamed { span: t.phrase(n)?, country, sector })
     }
 
     /// The noun a relative pronoun refers to: the head of its relative clause.
@@ -563,6 +609,13 @@ impl View<'_, '_> {
         let (mut actors, mut recipients) = if passive { (t.agents(v), subjects) } else { (subjects, objects.clone()) };
         let mut recip_note = if passive { "passive: subject (tree)" } else { "object (tree)" };
         let unnamed = |v: &[usize]| v.iter().all(|&r| self.mentions_of(r).is_empty());
+        if entry.frame.dictionary {
+            // a dictionary verb acts on its object, and only on one that is itself a
+            // named party ("barred BP"), not a thing of one ("boosted his rating")
+            recipients.retain(|&o| self.mention_at(o).is_some());
+            let participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
+            return Heads { actors, recipients, participants, actor_note, recip_note, passive };
+        }
         if !passive && unnamed(&recipients) {
             let nested = self.nested_recipients(&recipients, entry);
             if !nested.is_empty() {

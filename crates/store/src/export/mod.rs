@@ -355,6 +355,7 @@ struct DocumentRecord<'a> {
     // extras
     url: Option<&'a str>,
     format: &'static str,
+    genre: &'static str,
 }
 
 fn document_record(doc: &Document) -> DocumentRecord<'_> {
@@ -374,6 +375,7 @@ fn document_record(doc: &Document) -> DocumentRecord<'_> {
         story: m.story.as_deref().filter(|s| s.len() > 2 && s.starts_with("s:")),
         url: m.url.as_deref(),
         format: doc.format.as_str(),
+        genre: m.genre.as_str(),
     }
 }
 
@@ -942,6 +944,7 @@ mod tests {
         assert_eq!(d["published"]["basis"], "explicit");
         assert_eq!(d["story"], "s:0123456789abcdef");
         assert!(d["appended_to"].is_null());
+        assert_eq!(d["genre"], "article");
     }
 
     #[test]

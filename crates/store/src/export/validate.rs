@@ -12,6 +12,8 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value};
 
 const ENTITY_TYPES: &[&str] = &["person", "organization", "location", "group"];
+/// `genre`, an added document field (absent in exports written before it).
+const GENRES: &[&str] = &["article", "comment_thread", "live_blog", "listing", "schedule", "table"];
 const BASES: &[&str] = &["explicit", "relative", "inferred", "unknown"];
 const TIME_TYPES: &[&str] = &["DATE", "TIME", "DURATION", "SET"];
 const APPROX: &[&str] = &["at_least", "more_than", "about", "up_to", "less_than"];
@@ -77,6 +79,9 @@ fn document(o: &Obj<'_>) -> Result<(), String> {
     o.opt_id("appended_to", "d:")?;
     o.opt_id("duplicate_of", "d:")?;
     o.opt_id("story", "s:")?;
+    if o.map.contains_key("genre") {
+        o.one_of("genre", GENRES)?;
+    }
     Ok(())
 }
 
