@@ -79,10 +79,9 @@ impl Goldstein {
         Ok(Goldstein { by_code })
     }
 
-    /// The score of a code, else of its 3-digit base, else of its root.
+    /// The score of a code; `None` for a code the table lacks (never its root's).
     pub fn score(&self, code: &str) -> Option<f64> {
-        let prefixes = [code, code.get(..3).unwrap_or(code), code.get(..2).unwrap_or(code)];
-        prefixes.into_iter().find_map(|c| self.by_code.get(c).copied())
+        self.by_code.get(code).copied()
     }
 }
 
@@ -100,7 +99,25 @@ mod tests {
         }
         assert_eq!(g.score("040"), Some(1.0));
         assert_eq!(g.score("190"), Some(-10.0));
-        assert_eq!(g.score("0421"), Some(1.0), "an unknown finer code falls back to its root");
+        assert_eq!(g.score("0421"), None, "a code the table lacks gets no score, not its root's");
+    }
+
+    #[test]
+    fn every_cameo_code_of_the_event_lexicons_has_a_goldstein_score() {
+        let g = Goldstein::builtin().unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/events");
+        let mut checked = 0;
+        for file in ["triggers.tsv", "cameo_verbs.tsv"] {
+            let Ok(text) = std::fs::read_to_string(dir.join(file)) else { continue };
+            for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+                let Some(code) = line.split('\t').nth(3).filter(|c| *c != "-") else { continue };
+                // a root-only code is written as its "not specified below" code
+                let code = if code.len() == 2 { format!("{code}0") } else { code.to_string() };
+                assert!(g.score(&code).is_some(), "{file}: CAMEO {code} has no Goldstein score in data/cameo/goldstein.tsv");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked}");
     }
 
     #[test]
