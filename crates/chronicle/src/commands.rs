@@ -110,16 +110,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 /// stream from the store), or one record per report with `--reports`.
 fn export_jsonl(store: &Store, opts: &chronicle_store::export::ExportOptions, reports: bool, out: Option<&Path>) -> Result<ExitCode> {
     let in_folder = out.filter(|p| p.is_dir()).map(|d| d.join("chronicle.jsonl"));
-    let (mut out, _) = output(in_folder.as_deref().or(out), "standard output")?;
-    if reports {
-        chronicle_store::export::write_jsonl(store, &mut out, opts)?;
+    let path = in_folder.as_deref().or(out);
+    let bar = export_bar(path.is_some(), "jsonl");
+    let (mut out, name) = output(path, "standard output", bar.as_ref())?;
+    let counts = if reports {
+        chronicle_store::export::write_jsonl(store, &mut out, opts)?
     } else {
         let CrossView { docs, stories, events } = CrossView::load(store)?;
         drop(docs);
         let cross = chronicle_store::export::CrossRecords { events: &events, stories: &stories };
-        chronicle_store::export::write_jsonl_merged(store, &mut out, opts, &cross)?;
-    }
+        chronicle_store::export::write_jsonl_merged(store, &mut out, opts, &cross)?
+    };
     out.flush()?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    eprintln!(
+        "exported {} record(s) to {name}: {} document(s), {} entity(ies), {} event(s), {} story(ies)",
+        counts.total(),
+        counts.documents,
+        counts.entities,
+        counts.events,
+        counts.stories
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -147,11 +160,12 @@ fn export_tables(
     if let Some(dir) = folder {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
+    let bar = export_bar(out.is_some(), format.as_str());
     let mut outputs: Vec<(chronicle_tables::Table, Box<dyn Write + Send>)> = Vec::new();
     let mut names = Vec::new();
     for &table in tables {
         let path = folder.map(|d| d.join(format!("{}.{}", table.as_str(), format.extension()))).or_else(|| out.map(Path::to_path_buf));
-        let (writer, name) = output(path.as_deref(), "standard output")?;
+        let (writer, name) = output(path.as_deref(), "standard output", bar.as_ref())?;
         outputs.push((table, writer));
         names.push(name);
     }
@@ -165,20 +179,63 @@ fn export_tables(
         let cross = chronicle_store::export::CrossRecords { events: &events, stories: &stories };
         chronicle_tables::write_tables(store, chronicle_tables::EventSource::Merged(&cross), &opts, outputs)?
     };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     for ((table, rows), name) in counts.iter().zip(&names) {
         eprintln!("{}: {rows} row(s) to {name}", table.as_str());
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// A buffered writer to `path` (created), else to stdout; and its name for messages.
-fn output(path: Option<&Path>, stdout_name: &str) -> Result<(Box<dyn Write + Send>, String)> {
-    match path {
+/// A buffered writer to `path` (created), else to stdout, that advances
+/// `bar` by the bytes written; and its name for messages.
+fn output(path: Option<&Path>, stdout_name: &str, bar: Option<&ProgressBar>) -> Result<(Box<dyn Write + Send>, String)> {
+    let (inner, name): (Box<dyn Write + Send>, String) = match path {
         Some(p) => {
             let file = std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
-            Ok((Box::new(std::io::BufWriter::new(file)), p.display().to_string()))
+            (Box::new(file), p.display().to_string())
         }
-        None => Ok((Box::new(std::io::BufWriter::new(std::io::stdout())), stdout_name.to_string())),
+        None => (Box::new(std::io::stdout()), stdout_name.to_string()),
+    };
+    let counted = CountedWriter { inner, bar: bar.cloned() };
+    Ok((Box::new(std::io::BufWriter::new(counted)), name))
+}
+
+/// A spinner with the bytes written, on a terminal only: when stderr is not
+/// one (piped, CI) or the output itself goes to the terminal, none; the
+/// export's closing summary line says what was written either way.
+fn export_bar(to_file: bool, what: &str) -> Option<ProgressBar> {
+    let quiet = !std::io::stderr().is_terminal() || (!to_file && std::io::stdout().is_terminal());
+    if quiet {
+        return None;
+    }
+    let bar = ProgressBar::new_spinner();
+    let style = ProgressStyle::with_template("{spinner} {elapsed} {msg}: {binary_bytes} written ({binary_bytes_per_sec})")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.set_message(format!("exporting {what}"));
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
+}
+
+/// Counts the bytes that pass on a progress bar.
+struct CountedWriter {
+    inner: Box<dyn Write + Send>,
+    bar: Option<ProgressBar>,
+}
+
+impl Write for CountedWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if let Some(bar) = &self.bar {
+            bar.inc(n as u64);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
