@@ -95,9 +95,22 @@ def test_missing_store_is_an_error(tmp_path):
         chronicle.open(tmp_path / "nothing.db")
 
 
-def test_records_convert_to_frames_when_installed(db):
-    events = chronicle.open(db).events()
+def test_records_convert_to_pandas_when_installed(db):
     pandas = pytest.importorskip("pandas")
+    events = chronicle.open(db).events()
     frame = events.to_pandas()
     assert isinstance(frame, pandas.DataFrame)
     assert len(frame) == len(events) and "num_sources" in frame.columns
+    assert list(frame["id"]) == [e["id"] for e in events]
+
+
+def test_records_convert_to_arrow_when_installed(db):
+    pyarrow = pytest.importorskip("pyarrow")
+    docs = chronicle.open(db).documents()
+    table = docs.to_arrow()
+    assert isinstance(table, pyarrow.Table)
+    assert table.num_rows == len(docs)
+    assert table.column("body").to_pylist() == [d["body"] for d in docs]
+    events = chronicle.open(db).events()
+    fields = set().union(*(e.keys() for e in events))
+    assert set(chronicle.open(db).events().to_arrow().column_names) == fields, "no field of a later record is lost"

@@ -37,7 +37,11 @@ class Records(list):
             import pyarrow
         except ImportError as e:  # pragma: no cover - depends on the machine
             raise ImportError("Records.to_arrow needs pyarrow: pip install pyarrow") from e
-        return pyarrow.Table.from_pylist(list(self))
+        # every field any record has (from_pylist would keep only the first record's)
+        keys: Dict[str, None] = {}
+        for record in self:
+            keys.update(dict.fromkeys(record))
+        return pyarrow.Table.from_pydict({k: [r.get(k) for r in self] for k in keys})
 
 
 class Store:
