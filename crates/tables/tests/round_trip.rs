@@ -224,3 +224,20 @@ fn every_column_is_documented_in_docs_tables() {
         assert!(doc.contains(&format!("| `{name}` |")), "docs/TABLES.md has no row for `{name}`");
     }
 }
+
+#[test]
+fn per_report_tables_hold_one_row_per_report_and_no_stories() {
+    let demo = demo();
+    let outputs: Vec<(Table, Box<dyn std::io::Write + Send>)> = [Table::Events, Table::Stories]
+        .iter()
+        .map(|t| (*t, Box::new(File::create(demo.path(Format::Csv, *t)).unwrap()) as Box<dyn std::io::Write + Send>))
+        .collect();
+    let opts = TableOptions { format: Format::Csv, places: &demo.places, header: true };
+    let counts = write_tables(&demo.store, EventSource::Reports, &opts, outputs).unwrap();
+    let reports: usize = demo.view.docs.iter().map(|d| d.events.len()).sum();
+    assert_eq!(counts, vec![(Table::Events, reports as u64), (Table::Stories, 0)]);
+    assert!(reports > demo.view.events.len(), "merging joins reports");
+    let (header, rows) = read_csv(&demo.path(Format::Csv, Table::Events), b',');
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert!(rows.iter().all(|r| &r[col("num_reports")] == "1" && &r[col("num_sources")] == "1"));
+}
