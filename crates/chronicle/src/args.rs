@@ -68,19 +68,36 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
-    /// Export the store as JSONL following EXPORT-FORMAT.md.
-    #[command(after_help = "Example:\n  chronicle export --format jsonl > chronicle.jsonl")]
+    /// Export the store: JSONL following EXPORT-FORMAT.md, or tables (CSV, Parquet) and event
+    /// files in the GDELT 2.0 and POLECAT layouts (docs/TABLES.md).
+    #[command(after_help = "Examples:
+  chronicle export --format jsonl > chronicle.jsonl
+  chronicle export --format csv --table documents --out documents.csv
+  chronicle export --format parquet --table all --out tables/
+  chronicle export --format gdelt --no-header --out events.tsv
+  chronicle export --format polecat > events.polecat.tsv")]
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
-        /// Leave out `mention` records.
+        /// The table to write (csv, parquet; gdelt and polecat hold events only);
+        /// `all` writes every table into the --out folder.
+        #[arg(long, value_enum)]
+        table: Option<TableArg>,
+        /// Write to this file, or into this folder (existing, or ending in `/`) as
+        /// TABLE.csv / .parquet / .tsv (jsonl: chronicle.jsonl); default: standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Leave out the header line (gdelt, polecat, csv); GDELT's own files have none.
+        #[arg(long)]
+        no_header: bool,
+        /// Leave out `mention` records (jsonl).
         #[arg(long)]
         no_mentions: bool,
-        /// Leave out `sentence` records (tokens with tags, lemmas and dependency arcs).
+        /// Leave out `sentence` records (tokens with tags, lemmas and dependency arcs; jsonl).
         #[arg(long)]
         no_sentences: bool,
-        /// One `event` record per report, streamed (no merging across reports, no
+        /// One `event` record (or row) per report, streamed (no merging across reports, no
         /// `story` records): for stores too large to merge in memory.
         #[arg(long)]
         reports: bool,
@@ -250,10 +267,66 @@ pub enum ShowFormat {
 }
 
 /// Export formats.
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// One JSON object per line (EXPORT-FORMAT.md).
     Jsonl,
+    /// RFC 4180 CSV tables with a header line (docs/TABLES.md).
+    Csv,
+    /// Apache Parquet tables with typed columns (docs/TABLES.md).
+    Parquet,
+    /// Events in the GDELT 2.0 Event table layout, 61 tab-separated columns.
+    Gdelt,
+    /// Events in the POLECAT layout, tab-separated.
+    Polecat,
+}
+
+impl ExportFormat {
+    /// The table format, `None` for JSONL.
+    pub fn table_format(self) -> Option<chronicle_tables::Format> {
+        match self {
+            ExportFormat::Jsonl => None,
+            ExportFormat::Csv => Some(chronicle_tables::Format::Csv),
+            ExportFormat::Parquet => Some(chronicle_tables::Format::Parquet),
+            ExportFormat::Gdelt => Some(chronicle_tables::Format::Gdelt),
+            ExportFormat::Polecat => Some(chronicle_tables::Format::Polecat),
+        }
+    }
+}
+
+/// Which table `chronicle export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableArg {
+    /// Events (the default).
+    Events,
+    /// Documents with their bodies.
+    Documents,
+    /// Entities.
+    Entities,
+    /// Quotes.
+    Quotes,
+    /// Quantities.
+    Quantities,
+    /// Stories.
+    Stories,
+    /// Every table (needs --out DIR).
+    All,
+}
+
+impl TableArg {
+    /// The tables it names.
+    pub fn tables(self) -> Vec<chronicle_tables::Table> {
+        use chronicle_tables::Table;
+        match self {
+            TableArg::Events => vec![Table::Events],
+            TableArg::Documents => vec![Table::Documents],
+            TableArg::Entities => vec![Table::Entities],
+            TableArg::Quotes => vec![Table::Quotes],
+            TableArg::Quantities => vec![Table::Quantities],
+            TableArg::Stories => vec![Table::Stories],
+            TableArg::All => Table::ALL.to_vec(),
+        }
+    }
 }
 
 /// Evaluation tasks.

@@ -11,7 +11,7 @@ use chronicle_pipeline::{CrossView, IngestSummary, Pipeline};
 use chronicle_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::args::{Cli, Command, EvalTask, SampleLayer, ShowFormat, TrainModel};
+use crate::args::{Cli, Command, EvalTask, SampleLayer, ShowFormat, TableArg, TrainModel};
 use crate::{render, sheet};
 
 /// Runs one parsed command line.
@@ -38,22 +38,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format: _, no_mentions, no_sentences, reports } => {
+        Command::Export { format, table, out, no_header, no_mentions, no_sentences, reports } => {
             let store = open(&cli.db)?;
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            let opts = chronicle_store::export::ExportOptions { mentions: !no_mentions, sentences: !no_sentences };
-            if reports {
-                chronicle_store::export::write_jsonl(&store, &mut out, &opts)?;
-            } else {
-                // merged events and stories; the documents themselves stream again from the store
-                let CrossView { docs, stories, events } = CrossView::load(&store)?;
-                drop(docs);
-                let cross = chronicle_store::export::CrossRecords { events: &events, stories: &stories };
-                chronicle_store::export::write_jsonl_merged(&store, &mut out, &opts, &cross)?;
+            match format.table_format() {
+                None => {
+                    if table.is_some() {
+                        bail!("--table applies to csv, parquet, gdelt and polecat; jsonl holds every kind of record");
+                    }
+                    let opts = chronicle_store::export::ExportOptions { mentions: !no_mentions, sentences: !no_sentences };
+                    export_jsonl(&store, &opts, reports, out.as_deref())
+                }
+                Some(format) => {
+                    let tables = table.map_or_else(|| vec![chronicle_tables::Table::Events], TableArg::tables);
+                    export_tables(&store, format, &tables, out.as_deref(), !no_header, reports)
+                }
             }
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
         }
         Command::Stats => {
             let store = open(&cli.db)?;
@@ -105,6 +104,146 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `chronicle export --format jsonl`: merged events and stories (documents
+/// stream from the store), or one record per report with `--reports`.
+fn export_jsonl(store: &Store, opts: &chronicle_store::export::ExportOptions, reports: bool, out: Option<&Path>) -> Result<ExitCode> {
+    let in_folder = out.filter(|p| p.is_dir()).map(|d| d.join("chronicle.jsonl"));
+    let path = in_folder.as_deref().or(out);
+    let bar = export_bar(path.is_some(), "jsonl");
+    let (mut out, name) = output(path, "standard output", bar.as_ref())?;
+    let counts = if reports {
+        chronicle_store::export::write_jsonl(store, &mut out, opts)?
+    } else {
+        let CrossView { docs, stories, events } = CrossView::load(store)?;
+        drop(docs);
+        let cross = chronicle_store::export::CrossRecords { events: &events, stories: &stories };
+        chronicle_store::export::write_jsonl_merged(store, &mut out, opts, &cross)?
+    };
+    out.flush()?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    eprintln!(
+        "exported {} record(s) to {name}: {} document(s), {} entity(ies), {} event(s), {} story(ies)",
+        counts.total(),
+        counts.documents,
+        counts.entities,
+        counts.events,
+        counts.stories
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `chronicle export --format csv|parquet|gdelt|polecat`: the tables asked
+/// for, in one pass, each to its file (or the one table to stdout); a line
+/// per table on stderr says how many rows went where.
+fn export_tables(
+    store: &Store,
+    format: chronicle_tables::Format,
+    tables: &[chronicle_tables::Table],
+    out: Option<&Path>,
+    header: bool,
+    reports: bool,
+) -> Result<ExitCode> {
+    if format.events_only() && tables != [chronicle_tables::Table::Events] {
+        bail!("--format {} writes only the events table", format.as_str());
+    }
+    let folder = out.filter(|p| p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/'));
+    if tables.len() > 1 && folder.is_none() {
+        bail!("--table all needs --out DIR (a folder for one file per table)");
+    }
+    if format == chronicle_tables::Format::Parquet && out.is_none() {
+        bail!("--format parquet needs --out FILE or --out DIR");
+    }
+    if let Some(dir) = folder {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let bar = export_bar(out.is_some(), format.as_str());
+    let mut outputs: Vec<(chronicle_tables::Table, Box<dyn Write + Send>)> = Vec::new();
+    let mut names = Vec::new();
+    for &table in tables {
+        let path = folder.map(|d| d.join(format!("{}.{}", table.as_str(), format.extension()))).or_else(|| out.map(Path::to_path_buf));
+        let (writer, name) = output(path.as_deref(), "standard output", bar.as_ref())?;
+        outputs.push((table, writer));
+        names.push(name);
+    }
+    let places = if tables.contains(&chronicle_tables::Table::Events) { places()? } else { chronicle_tables::Places::default() };
+    let opts = chronicle_tables::TableOptions { format, places: &places, header };
+    let counts = if reports {
+        chronicle_tables::write_tables(store, chronicle_tables::EventSource::Reports, &opts, outputs)?
+    } else {
+        let CrossView { docs, stories, events } = CrossView::load(store)?;
+        drop(docs);
+        let cross = chronicle_store::export::CrossRecords { events: &events, stories: &stories };
+        chronicle_tables::write_tables(store, chronicle_tables::EventSource::Merged(&cross), &opts, outputs)?
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for ((table, rows), name) in counts.iter().zip(&names) {
+        eprintln!("{}: {rows} row(s) to {name}", table.as_str());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A buffered writer to `path` (created), else to stdout, that advances
+/// `bar` by the bytes written; and its name for messages.
+fn output(path: Option<&Path>, stdout_name: &str, bar: Option<&ProgressBar>) -> Result<(Box<dyn Write + Send>, String)> {
+    let (inner, name): (Box<dyn Write + Send>, String) = match path {
+        Some(p) => {
+            let file = std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
+            (Box::new(file), p.display().to_string())
+        }
+        None => (Box::new(std::io::stdout()), stdout_name.to_string()),
+    };
+    let counted = CountedWriter { inner, bar: bar.cloned() };
+    Ok((Box::new(std::io::BufWriter::new(counted)), name))
+}
+
+/// A spinner with the bytes written, on a terminal only: when stderr is not
+/// one (piped, CI) or the output itself goes to the terminal, none; the
+/// export's closing summary line says what was written either way.
+fn export_bar(to_file: bool, what: &str) -> Option<ProgressBar> {
+    let quiet = !std::io::stderr().is_terminal() || (!to_file && std::io::stdout().is_terminal());
+    if quiet {
+        return None;
+    }
+    let bar = ProgressBar::new_spinner();
+    let style = ProgressStyle::with_template("{spinner} {elapsed} {msg}: {binary_bytes} written ({binary_bytes_per_sec})")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.set_message(format!("exporting {what}"));
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
+}
+
+/// Counts the bytes that pass on a progress bar.
+struct CountedWriter {
+    inner: Box<dyn Write + Send>,
+    bar: Option<ProgressBar>,
+}
+
+impl Write for CountedWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if let Some(bar) = &self.bar {
+            bar.inc(n as u64);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Event locations' coordinates: the GeoNames places of the knowledge base.
+fn places() -> Result<chronicle_tables::Places> {
+    let kb = chronicle_language::kb::Kb::builtin().context("loading the knowledge base (data/kb)")?;
+    let point = |p: &chronicle_language::kb::Place| chronicle_tables::PlacePoint { lat: p.lat, lon: p.lon, iso3: p.iso3.clone() };
+    Ok(chronicle_tables::Places::new(kb.places.iter().map(|p| (p.kb_id(), point(p)))))
 }
 
 fn open(db: &Path) -> Result<Store> {

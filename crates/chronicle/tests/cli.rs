@@ -90,6 +90,57 @@ fn export_validates_against_the_contract() {
 }
 
 #[test]
+fn export_writes_tables_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    assert!(run(&db, &["ingest", demo_corpus().to_str().unwrap()]).status.success());
+    let jsonl = stdout(&run(&db, &["export"]));
+    let events = jsonl.lines().filter(|l| l.contains(r#""kind":"event""#)).count();
+    assert!(events > 0);
+
+    // CSV to stdout: the events table, one row per merged event
+    let csv = run(&db, &["export", "--format", "csv"]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
+    assert_eq!(&reader.headers().unwrap()[0], "id");
+    assert_eq!(reader.records().count(), events);
+    assert!(stderr(&csv).contains(&format!("events: {events} row(s) to standard output")), "{}", stderr(&csv));
+
+    // Parquet: every table into a folder
+    let tables = dir.path().join("tables/");
+    let parquet = run(&db, &["export", "--format", "parquet", "--table", "all", "--out", tables.to_str().unwrap()]);
+    assert!(parquet.status.success(), "{}", stderr(&parquet));
+    for t in ["events", "documents", "entities", "quotes", "quantities", "stories"] {
+        let bytes = std::fs::read(tables.join(format!("{t}.parquet"))).unwrap();
+        assert_eq!(&bytes[..4], b"PAR1", "{t}");
+    }
+
+    // GDELT without a header, as GDELT's own files
+    let gdelt = run(&db, &["export", "--format", "gdelt", "--no-header"]);
+    assert!(gdelt.status.success(), "{}", stderr(&gdelt));
+    let text = stdout(&gdelt);
+    assert_eq!(text.lines().count(), events);
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 61, "{line}");
+        assert!(fields[0].parse::<i64>().is_ok(), "{line}");
+    }
+
+    // POLECAT to a file
+    let polecat = dir.path().join("p.tsv");
+    assert!(run(&db, &["export", "--format", "polecat", "--out", polecat.to_str().unwrap()]).status.success());
+    let text = std::fs::read_to_string(&polecat).unwrap();
+    assert!(text.starts_with("Event ID\tEvent Date\tEvent Type"), "{}", &text[..80.min(text.len())]);
+
+    // what cannot be written is refused with a reason
+    let refused = run(&db, &["export", "--format", "parquet"]);
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("needs --out"), "{}", stderr(&refused));
+    let refused = run(&db, &["export", "--format", "gdelt", "--table", "documents"]);
+    assert!(stderr(&refused).contains("writes only the events table"), "{}", stderr(&refused));
+}
+
+#[test]
 fn bad_inputs_are_reported_and_good_files_still_ingested() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
