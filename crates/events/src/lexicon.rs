@@ -325,50 +325,59 @@ impl Lexicon {
     }
 }
 
-/// Parses trigger rows (`triggers.tsv` format); `name` labels errors.
-fn parse_triggers(triggers: &str, name: &str) -> Result<Vec<TriggerEntry>, EventsError> {
-    let err = |file: &str, line: usize, reason: String| EventsError::Lexicon {
-        file: file.to_string(),
-        line,
-        reason,
-    };
-    let names = (name, name);
-    let mut entries = Vec::new();
+/// A lexicon load error at `line` of `file`.
+fn lexicon_error(file: &str, line: usize, reason: String) -> EventsError {
+    EventsError::Lexicon { file: file.to_string(), line, reason }
+}
 
-    for (i, raw) in triggers.lines().enumerate() {
-        let line = i + 1;
+/// The data rows of a TSV text (comments and blank lines skipped) as
+/// (1-based line, columns), each with at least `min_cols` columns.
+fn data_rows<'t>(text: &'t str, name: &str, min_cols: usize) -> Result<Vec<(usize, Vec<&'t str>)>, EventsError> {
+    let mut rows = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
         if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
             continue;
         }
         let cols: Vec<&str> = raw.split('\t').collect();
-        if cols.len() < 8 {
-            return Err(err(names.0, line, format!("expected 8 tab-separated columns, found {}", cols.len())));
+        if cols.len() < min_cols {
+            let reason = format!("expected {min_cols} tab-separated columns, found {}", cols.len());
+            return Err(lexicon_error(name, i + 1, reason));
         }
+        rows.push((i + 1, cols));
+    }
+    Ok(rows)
+}
+
+/// Parses trigger rows (`triggers.tsv` format); `name` labels errors.
+fn parse_triggers(triggers: &str, name: &str) -> Result<Vec<TriggerEntry>, EventsError> {
+    let err = |line: usize, reason: String| lexicon_error(name, line, reason);
+    let mut entries = Vec::new();
+    for (line, cols) in data_rows(triggers, name, 8)? {
         let pattern = cols[0].trim().to_string();
         let mut elems = Vec::new();
         for w in pattern.split_whitespace() {
             if w == "..." {
                 if elems.is_empty() {
-                    return Err(err(names.0, line, "a pattern cannot start with `...`".into()));
+                    return Err(err(line, "a pattern cannot start with `...`".into()));
                 }
                 elems.push(Elem::Gap);
             } else {
                 let alts = parse_word(w);
                 if alts.is_empty() {
-                    return Err(err(names.0, line, format!("empty word in pattern `{pattern}`")));
+                    return Err(err(line, format!("empty word in pattern `{pattern}`")));
                 }
                 elems.push(Elem::Word(alts));
             }
         }
         if elems.is_empty() || matches!(elems.last(), Some(Elem::Gap)) {
-            return Err(err(names.0, line, format!("bad pattern `{pattern}`")));
+            return Err(err(line, format!("bad pattern `{pattern}`")));
         }
         let event_type = PloverType::parse(cols[1])
-            .ok_or_else(|| err(names.0, line, format!("unknown PLOVER type `{}`", cols[1])))?;
+            .ok_or_else(|| err(line, format!("unknown PLOVER type `{}`", cols[1])))?;
         let governs = match opt(cols[4]) {
             None => None,
             Some(g) => Some(
-                parse_modality(&g).ok_or_else(|| err(names.0, line, format!("unknown modality `{g}`")))?,
+                parse_modality(&g).ok_or_else(|| err(line, format!("unknown modality `{g}`")))?,
             ),
         };
         let mut frame = Frame::default();
@@ -379,7 +388,7 @@ fn parse_triggers(triggers: &str, name: &str) -> Result<Vec<TriggerEntry>, Event
                 "speech" => frame.speech = true,
                 "verb" => frame.verb = true,
                 "dictionary" => frame.dictionary = true,
-                other => return Err(err(names.0, line, format!("unknown frame `{other}`"))),
+                other => return Err(err(line, format!("unknown frame `{other}`"))),
             }
         }
         entries.push(TriggerEntry {
@@ -401,34 +410,21 @@ fn parse_triggers(triggers: &str, name: &str) -> Result<Vec<TriggerEntry>, Event
 
 /// Parses modality cue rows (`cues.tsv` format); `name` labels errors.
 fn parse_cues(cues: &str, name: &str) -> Result<Vec<Cue>, EventsError> {
-    let err = |file: &str, line: usize, reason: String| EventsError::Lexicon {
-        file: file.to_string(),
-        line,
-        reason,
-    };
-    let names = (name, name);
+    let err = |line: usize, reason: String| lexicon_error(name, line, reason);
     let mut cue_list = Vec::new();
-    for (i, raw) in cues.lines().enumerate() {
-        let line = i + 1;
-        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = raw.split('\t').collect();
-        if cols.len() < 3 {
-            return Err(err(names.1, line, format!("expected 3 tab-separated columns, found {}", cols.len())));
-        }
+    for (line, cols) in data_rows(cues, name, 3)? {
         let modality = parse_modality(cols[1].trim())
-            .ok_or_else(|| err(names.1, line, format!("unknown modality `{}`", cols[1])))?;
+            .ok_or_else(|| err(line, format!("unknown modality `{}`", cols[1])))?;
         let (after, noun) = match cols[2].trim() {
             "before" => (false, false),
             "after" => (true, false),
             "noun" => (false, true),
-            other => return Err(err(names.1, line, format!("unknown position `{other}`"))),
+            other => return Err(err(line, format!("unknown position `{other}`"))),
         };
         let text = cols[0].trim().to_string();
         let words: Vec<String> = tokenize(&text, 0).iter().map(|t| t.stem.clone()).collect();
         if words.is_empty() {
-            return Err(err(names.1, line, "empty cue".into()));
+            return Err(err(line, "empty cue".into()));
         }
         cue_list.push(Cue { words, text, modality, after, noun });
     }
