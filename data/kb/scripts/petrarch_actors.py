@@ -219,6 +219,10 @@ def split_code(code, country_codes):
     else:
         country = ""
     sector = next((p for p in rest if p in SECTORS), "")
+    if not sector and head in ("IGO", "NGO"):
+        # an international body with no finer role: its sector is its kind
+        # (docs/ANNOTATION.md: `UNO IGO` for the United Nations)
+        sector = head
     return country, sector
 
 
