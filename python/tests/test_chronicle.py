@@ -1,5 +1,6 @@
 """The Python package on the demo corpus: ingest, open, read records, filter events, brief."""
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,46 @@ def test_records_convert_to_arrow_when_installed(db):
     events = chronicle.open(db).events()
     fields = set().union(*(e.keys() for e in events))
     assert set(chronicle.open(db).events().to_arrow().column_names) == fields, "no field of a later record is lost"
+
+
+CLI = Path(__file__).resolve().parents[2] / "target" / "release" / "chronicle"
+
+
+def export(db, tmp_path, *args):
+    """Runs `chronicle --db DB export ARGS…` (the binary `cargo test --release` builds)."""
+    import subprocess
+
+    if not CLI.exists():
+        pytest.skip(f"{CLI} not built (run cargo build --release first)")
+    subprocess.run([str(CLI), "--db", str(db), "export", *args], check=True, capture_output=True)
+
+
+def test_parquet_and_csv_exports_load_in_pandas_with_their_types(db, tmp_path):
+    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "tables"
+    out.mkdir()
+    export(db, tmp_path, "--format", "parquet", "--table", "events", "--out", str(out / "events.parquet"))
+    export(db, tmp_path, "--format", "csv", "--table", "events", "--out", str(out / "events.csv"))
+    frame = pandas.read_parquet(out / "events.parquet")
+    assert len(frame) == len(chronicle.open(db).events())
+    assert pandas.api.types.is_integer_dtype(frame["num_sources"])
+    # `date` keeps its precision as text ("2025-05"); the day columns are dates (docs/TABLES.md)
+    days = frame["date_day"].dropna()
+    assert len(days) > 0 and isinstance(days.iloc[0], datetime.date), "a day is a date, not a string"
+    csv = pandas.read_csv(out / "events.csv")
+    assert list(csv.columns) == list(frame.columns)
+    assert len(csv) == len(frame)
+
+
+def test_gdelt_export_loads_with_gdelts_column_names(db, tmp_path):
+    pandas = pytest.importorskip("pandas")
+    path = tmp_path / "events.gdelt.tsv"
+    export(db, tmp_path, "--format", "gdelt", "--out", str(path))
+    frame = pandas.read_csv(path, sep="\t", dtype=str)
+    assert len(frame.columns) == 61
+    assert list(frame.columns[:7]) == ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name"]
+    assert frame.columns[-1] == "SOURCEURL"
+    coded = frame.dropna(subset=["EventCode"])
+    assert len(coded) > 0
+    assert (coded["EventCode"].str[:2] == coded["EventRootCode"]).all()
