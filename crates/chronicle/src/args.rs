@@ -144,7 +144,7 @@ pub enum Command {
         #[arg(long = "type")]
         event_type: Option<String>,
         /// Only events that may be on or after this day (YYYY-MM-DD); undated ones are left out.
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         since: Option<String>,
         /// Only events of this story (id or prefix).
         #[arg(long)]
@@ -367,4 +367,12 @@ impl EvalTask {
             EvalTask::Ud => "ud-english-ewt",
         }
     }
+}
+
+/// A `YYYY-MM-DD` day argument, checked (an invalid day is an error, never an
+/// ignored filter).
+fn day(s: &str) -> Result<String, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|_| s.to_string())
+        .map_err(|e| format!("'{s}' is not a day (YYYY-MM-DD): {e}"))
 }

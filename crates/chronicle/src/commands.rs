@@ -19,12 +19,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest { paths, verbose } => ingest(&cli.db, &paths, verbose),
         Command::Docs => {
-            let store = open(&cli.db)?;
+            let store = open_existing(&cli.db)?;
             print!("{}", render::documents_table(&store.documents()?));
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { doc, blocks, annotations, events, syntax, format } => {
-            let store = open(&cli.db)?;
+            let store = open_existing(&cli.db)?;
             let Some(d) = store.document(&doc)? else { bail!("no document matches {doc:?}") };
             if (syntax || format == ShowFormat::Conllu) && !d.tokens.iter().any(|t| t.syntax.is_some()) {
                 eprintln!("note: {} has no syntax (stored before the syntax step, or data/syntax/ held no weights)", d.id);
@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { format, table, out, no_header, no_mentions, no_sentences, reports } => {
-            let store = open(&cli.db)?;
+            let store = open_existing(&cli.db)?;
             match format.table_format() {
                 None => {
                     if table.is_some() {
@@ -55,7 +55,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Stats => {
-            let store = open(&cli.db)?;
+            let store = open_existing(&cli.db)?;
             print!("{}", render::stats(&store.stats()?));
             Ok(ExitCode::SUCCESS)
         }
@@ -63,26 +63,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval { task, path } => eval(task, path),
         Command::Train { model: TrainModel::Syntax { treebank, out, silver } } => train_syntax(treebank, &out, silver),
         Command::Events { actor, event_type, since, story } => {
-            let store = open(&cli.db)?;
+            let store = open_existing(&cli.db)?;
             let docs = chronicle_pipeline::all_documents(&store)?;
             let filter = render::EventFilter { actor, event_type, since, story };
             print!("{}", render::events_table(&docs, &filter));
             Ok(ExitCode::SUCCESS)
         }
         Command::Positions { story } => {
-            let store = open(&cli.db)?;
+            let store = open_existing(&cli.db)?;
             let docs = select_story(chronicle_pipeline::all_documents(&store)?, story.as_deref());
             let positions = chronicle_events::positions::positions(&docs);
             print!("{}", chronicle_events::positions::render_table(&positions));
             Ok(ExitCode::SUCCESS)
         }
         Command::Stories => {
-            let view = CrossView::load(&open(&cli.db)?)?;
+            let view = CrossView::load(&open_existing(&cli.db)?)?;
             print!("{}", render::stories_table(&view));
             Ok(ExitCode::SUCCESS)
         }
         Command::Timeline { story, actor } => {
-            let view = CrossView::load(&open(&cli.db)?)?;
+            let view = CrossView::load(&open_existing(&cli.db)?)?;
             let story = match story.as_deref() {
                 Some(s) => Some(view.story(Some(s)).with_context(|| format!("no story matches {s:?}"))?.id.clone()),
                 None => None,
@@ -91,7 +91,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Brief { story } => {
-            let view = CrossView::load(&open(&cli.db)?)?;
+            let view = CrossView::load(&open_existing(&cli.db)?)?;
             let Some(s) = view.story(story.as_deref()) else { bail!("no story matches {story:?}") };
             print!("{}", chronicle_link::brief::brief(s, &view.docs, &view.events));
             Ok(ExitCode::SUCCESS)
@@ -248,6 +248,15 @@ fn places() -> Result<chronicle_tables::Places> {
 
 fn open(db: &Path) -> Result<Store> {
     Store::open(db).with_context(|| format!("opening the store {}", db.display()))
+}
+
+/// The store a read command reads: an error, not a new empty store, when
+/// there is none at `db`.
+fn open_existing(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        bail!("no store at {} (ingest first, or name one with --db)", db.display());
+    }
+    open(db)
 }
 
 /// Documents of one story (id or prefix); all when `story` is None.
@@ -411,10 +420,7 @@ fn train_syntax(treebank: Option<PathBuf>, out: &Path, silver: Vec<PathBuf>) -> 
 
 /// `chronicle sample`: draws the items, writes the sheet, says how many on stderr.
 fn sample(db: &Path, layer: SampleLayer, n: usize, seed: u64, out: Option<&Path>) -> Result<ExitCode> {
-    if !db.exists() {
-        bail!("no store at {} (ingest first, or name one with --db)", db.display());
-    }
-    let store = open(db)?;
+    let store = open_existing(db)?;
     let drawn = chronicle_pipeline::sample::sample(&store, layer.layer(), n, seed)?;
     let sheet = sheet::sheet(&drawn);
     let what = sheet::layer_name(drawn.layer);

@@ -406,3 +406,36 @@ fn sample_writes_to_a_file_and_refuses_a_missing_store() {
     assert!(stderr(&missing).contains("no store"), "{}", stderr(&missing));
     assert!(!dir.path().join("none.db").exists(), "a missing store is not created");
 }
+
+#[test]
+fn read_commands_are_honest_about_missing_stores_bad_filters_and_closed_pipes() {
+    let dir = tempfile::tempdir().unwrap();
+    // a read command on a path with no store says so and creates nothing
+    let missing = dir.path().join("none.db");
+    let o = run(&missing, &["stories"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no store at"), "{}", stderr(&o));
+    assert!(!missing.exists(), "a read command must not create a store");
+
+    let db = dir.path().join("c.db");
+    assert!(run(&db, &["ingest", demo_corpus().to_str().unwrap()]).status.success());
+    // an invalid filter value is an error, not an ignored filter
+    let o = run(&db, &["events", "--since", "garbage"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("is not a day"), "{}", stderr(&o));
+    // a reader that closes the pipe early ends the run quietly
+    use std::io::Read;
+    let mut child = bin()
+        .arg("--db")
+        .arg(&db)
+        .args(["export", "--format", "jsonl"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("chronicle runs");
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then the pipe is dropped
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
+}
