@@ -349,11 +349,16 @@ impl<'a> Ctx<'a> {
     /// The tagger's part of speech of the word at coder token `i` (none in
     /// unparsed sentences).
     fn upos_at(&self, i: usize) -> Option<chronicle_core::Upos> {
-        let (Some(tree), Some(tok)) = (&self.tree, self.toks.get(i)) else { return None };
+        self.tree.as_ref()?.upos(self.doc_token(i)?)
+    }
+
+    /// The doc token of the sentence's tree holding coder token `i`'s start.
+    fn doc_token(&self, i: usize) -> Option<usize> {
+        let (tree, start) = (self.tree.as_ref()?, self.toks.get(i)?.start);
         let range = tree.tokens();
         let toks = &self.doc.tokens[range.clone()];
-        let j = toks.partition_point(|d| d.span.end() <= tok.start);
-        toks.get(j).filter(|d| d.span.start() <= tok.start).and_then(|_| tree.upos(range.start + j))
+        let j = toks.partition_point(|d| d.span.end() <= start);
+        toks.get(j).filter(|d| d.span.start() <= start).map(|_| range.start + j)
     }
 
     /// True when the tagger calls the word at coder token `i` a verb.
@@ -973,18 +978,7 @@ fn is_past(ctx: &Ctx, trig: &Trig) -> bool {
 /// a perfect or past auxiliary ("has met", "did meet"). `None` when the
 /// trigger's token or verb cannot be found (the surface rule decides).
 fn tree_past(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<bool> {
-    let start = ctx.toks.get(trig.start)?.start;
-    let range = tree.tokens();
-    let mut v = range.clone().find(|&t| ctx.doc.tokens[t].span.start() == start)?;
-    for _ in 0..4 {
-        if matches!(tree.upos(v), Some(chronicle_core::Upos::Verb | chronicle_core::Upos::Aux)) {
-            break;
-        }
-        v = tree.head(v)?;
-    }
-    if !matches!(tree.upos(v), Some(chronicle_core::Upos::Verb | chronicle_core::Upos::Aux)) {
-        return None;
-    }
+    let v = trigger_verb(ctx, tree, trig, |u| matches!(u, Some(chronicle_core::Upos::Verb | chronicle_core::Upos::Aux)))?;
     let aux_past = tree
         .children(v)
         .into_iter()
@@ -994,32 +988,31 @@ fn tree_past(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<bool> {
     Some(!future && (matches!(tree.xpos(v), "VBD" | "VBN") || aux_past))
 }
 
-/// True when the tagger calls the trigger's first word a verb.
-fn parsed_verb(ctx: &Ctx, trig: &Trig) -> bool {
-    ctx.tagged_verb(trig.start)
-}
-
 /// True when the trigger's verb (for an event noun, the verb it depends on)
 /// is in the present tense with no modal: "BP insists", "Obama is asking
 /// Congress". A dated article tells such an act as going on when it was
 /// written.
 fn tree_present(ctx: &Ctx, trig: &Trig) -> bool {
     let Some(tree) = ctx.tree.as_ref() else { return false };
-    let Some(start) = ctx.toks.get(trig.start).map(|t| t.start) else { return false };
-    let Some(mut v) = tree.tokens().find(|&t| ctx.doc.tokens[t].span.start() == start) else { return false };
-    for _ in 0..4 {
-        if matches!(tree.upos(v), Some(chronicle_core::Upos::Verb)) {
-            break;
-        }
-        match tree.head(v) {
-            Some(h) => v = h,
-            None => return false,
-        }
-    }
+    let Some(v) = trigger_verb(ctx, tree, trig, |u| u == Some(chronicle_core::Upos::Verb)) else { return false };
     let auxes: Vec<usize> = tree.children(v).into_iter().filter(|&c| tree.base_rel(c) == "aux").collect();
     let modal = auxes.iter().any(|&c| tree.xpos(c) == "MD");
     let present_aux = auxes.iter().any(|&c| matches!(tree.xpos(c), "VBZ" | "VBP")) && tree.xpos(v) == "VBG";
     tree.upos(v) == Some(chronicle_core::Upos::Verb) && !modal && (matches!(tree.xpos(v), "VBZ" | "VBP") || present_aux)
+}
+
+/// The trigger's own token, or the first of up to four heads above it, that
+/// `is_verb` accepts (an event noun's verb: "condemned the attack").
+fn trigger_verb(ctx: &Ctx, tree: &Tree, trig: &Trig, is_verb: impl Fn(Option<chronicle_core::Upos>) -> bool) -> Option<usize> {
+    let start = ctx.toks.get(trig.start)?.start;
+    let mut v = tree.tokens().find(|&t| ctx.doc.tokens[t].span.start() == start)?;
+    for _ in 0..4 {
+        if is_verb(tree.upos(v)) {
+            return Some(v);
+        }
+        v = tree.head(v)?;
+    }
+    is_verb(tree.upos(v)).then_some(v)
 }
 
 /// Function words that are never the noun a participle describes.
@@ -1459,27 +1452,27 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
     let from = clause_start(ctx, trig, prev);
     let mut actor_note = found.actor_note;
     let mut extra_actor = None;
+    let unnamed = found.unnamed_actor.map(|u| EventArg {
+        name: u.span.text(ctx.body).to_string(),
+        kb_id: None,
+        country: u.country,
+        sector: u.sector,
+        span: Some(u.span),
+    });
     if found.actors.is_empty() && !found.passive && !entry.frame.reported && !found.unparticipated {
         // "Demonstrators in Baghdad …", "Vietnamese-led forces …": an unnamed group the words place
         if let Some((arg, note)) = ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) {
             extra_actor = Some(arg);
             actor_note = note;
-        } else if let Some(u) = found.unnamed_actor.as_ref().filter(|u| u.country.is_some()) {
+        } else if let Some(a) = unnamed.as_ref().filter(|a| a.country.is_some()) {
             // "Egyptian police arrested …": an unnamed party, with the country its
             // nationality word and the sector its noun gives
-            let name = u.span.text(ctx.body).to_string();
-            actor_note = format!("'{name}': an unnamed party, subject (tree)");
-            extra_actor = Some(EventArg { name, kb_id: None, country: u.country.clone(), sector: u.sector.clone(), span: Some(u.span) });
+            actor_note = format!("'{}': an unnamed party, subject (tree)", a.name);
+            extra_actor = Some(a.clone());
         }
     }
     // with no country, an unnamed party is the last resort, after word positions
-    let unnamed = found.unnamed_actor.filter(|_| extra_actor.is_none()).map(|u| EventArg {
-        name: u.span.text(ctx.body).to_string(),
-        kb_id: None,
-        country: None,
-        sector: u.sector,
-        span: Some(u.span),
-    });
+    let unnamed = unnamed.filter(|_| extra_actor.is_none()).map(|a| EventArg { country: None, ..a });
     Some(Ok(Parties {
         actor_group: found.actors,
         recip_group: found.recipients,
@@ -1793,21 +1786,9 @@ fn code_trigger(
         actors.extend(extra_actor);
     }
     if actors.is_empty() && !passive {
-        // "'We agreed to …,' X said": a first-person subject inside a direct quote is its speaker
-        let first_person = (from..trig.start).any(|j| matches!(ctx.word(j), "we" | "i"));
-        let tstart = ctx.toks.get(trig.start).map_or(0, |t| t.start);
-        let quote = doc.quotes.iter().find(|q| q.direct && q.span.start() <= tstart && tstart < q.span.end());
-        if let (true, Some(q)) = (first_person, quote) {
-            if let Some(name) = q.speaker.clone().or_else(|| q.speaker_text.clone()) {
-                actors.push(EventArg {
-                    name,
-                    kb_id: q.speaker_kb_id.clone(),
-                    country: q.affiliation.clone(),
-                    sector: None,
-                    span: q.speaker_span,
-                });
-                actor_note = "first person in a direct quote → its speaker".into();
-            }
+        if let Some(speaker) = first_person_speaker(doc, ctx, trig, from) {
+            actors.push(speaker);
+            actor_note = "first person in a direct quote → its speaker".into();
         }
     }
     let mut recipients = ctx.args(&recip_group);
@@ -1822,27 +1803,8 @@ fn code_trigger(
             recip_note = "mutual: every party is an actor".into();
         }
     }
-    if entry.frame.mutual {
-        // "Ukraine's delegation … addressed the Russian delegation": the delegations named
-        // in the sentence are the parties of the talks
-        let dels = ctx.delegation_parties();
-        let codes = |v: &[EventArg]| -> Vec<String> {
-            let mut c: Vec<String> = v.iter().filter_map(|a| a.country.clone()).collect();
-            c.sort();
-            c.dedup();
-            c
-        };
-        let del_codes = codes(&dels);
-        if del_codes.len() >= 2 && codes(&actors).len() < del_codes.len() {
-            for d in dels {
-                let has = actors.iter().any(|a| a.name == d.name || (a.country.is_some() && a.country == d.country));
-                if !has {
-                    actors.push(d);
-                }
-            }
-            recipients.retain(|r| !actors.iter().any(|a| a.country.is_some() && a.country == r.country));
-            actor_note.push_str(" + the delegations named in the sentence");
-        }
+    if entry.frame.mutual && add_delegations(ctx, &mut actors, &mut recipients) {
+        actor_note.push_str(" + the delegations named in the sentence");
     }
 
     if entry.frame.mutual && actors.is_empty() && recipients.is_empty() {
@@ -1855,20 +1817,8 @@ fn code_trigger(
     }
 
     // ---- location: a place introduced by in/at
-    let mut location = None;
-    let mut location_k = None;
-    let mut best_d = usize::MAX;
-    for k in 0..ctx.ments.len() {
-        if ctx.is_place(k) && !actor_group.contains(&k) && !recip_group.contains(&k) {
-            let (_, s, e) = ctx.ments[k];
-            let d = if s >= trig.end { s - trig.end } else { trig.start.saturating_sub(e) };
-            if d < best_d {
-                best_d = d;
-                location = Some(ctx.arg(k));
-                location_k = Some(k);
-            }
-        }
-    }
+    let location_k = nearest_place(ctx, trig, &actor_group, &recip_group);
+    let location = location_k.map(|k| ctx.arg(k));
 
     // ---- modality
     let mut governed = false;
@@ -2025,7 +1975,7 @@ fn code_trigger(
         }
     }
 
-    if entry.frame.mutual && parsed_verb(ctx, trig) && actors.len() == 1 && recipients.is_empty() && actor_group.len() == 1 {
+    if entry.frame.mutual && ctx.tagged_verb(trig.start) && actors.len() == 1 && recipients.is_empty() && actor_group.len() == 1 {
         // "Zoe Ball talks about Monty Python": one named party talking with no one
         return None;
     }
@@ -2069,26 +2019,7 @@ fn code_trigger(
         .or_else(|| source.first().map(|&k| ctx.ments[k].0.canonical.clone()));
 
     // ---- items of demands, offers, refusals
-    let mut items = Vec::new();
-    if entry.frame.speech {
-        let places: Vec<usize> = ctx
-            .mentions_in(trig.end, ctx.toks.len())
-            .into_iter()
-            .filter(|&k| ctx.ments[k].0.entity_type == EntityType::Location)
-            .collect();
-        let stop = ctx.boundary_fwd(trig.end, true, true);
-        let listed = places.first().filter(|&&k| ctx.ments[k].1 < stop + 12).map(|&k| ctx.group_fwd(k, &places));
-        match listed {
-            Some(g) if g.len() >= 2 => {
-                items = g.iter().map(|&k| ctx.ments[k].0.span.text(ctx.body).to_string()).collect();
-            }
-            _ => {
-                if let Some(p) = object_phrase(ctx, trig.end, stop) {
-                    items.push(p);
-                }
-            }
-        }
-    }
+    let items = if entry.frame.speech { speech_items(ctx, trig) } else { Vec::new() };
 
     let mut rule = format!(
         "trigger '{}' ({}:{}) → {}{}",
@@ -2141,6 +2072,68 @@ fn code_trigger(
         rule,
     };
     Some(Draft { event, governs: entry.governs, dates })
+}
+
+/// "'We agreed to …,' X said": a first-person subject (in the clause from
+/// token `from` to the trigger) inside a direct quote is the quote's speaker.
+fn first_person_speaker(doc: &Document, ctx: &Ctx, trig: &Trig, from: usize) -> Option<EventArg> {
+    let first_person = (from..trig.start).any(|j| matches!(ctx.word(j), "we" | "i"));
+    let tstart = ctx.toks.get(trig.start).map_or(0, |t| t.start);
+    let q = doc.quotes.iter().find(|q| q.direct && q.span.start() <= tstart && tstart < q.span.end()).filter(|_| first_person)?;
+    let name = q.speaker.clone().or_else(|| q.speaker_text.clone())?;
+    Some(EventArg { name, kb_id: q.speaker_kb_id.clone(), country: q.affiliation.clone(), sector: None, span: q.speaker_span })
+}
+
+/// "Ukraine's delegation … addressed the Russian delegation": when the
+/// sentence names delegations of more countries than the actors have, they
+/// become actors (and leave the recipients). True when they were added.
+fn add_delegations(ctx: &Ctx, actors: &mut Vec<EventArg>, recipients: &mut Vec<EventArg>) -> bool {
+    let dels = ctx.delegation_parties();
+    let codes = |v: &[EventArg]| -> Vec<String> {
+        let mut c: Vec<String> = v.iter().filter_map(|a| a.country.clone()).collect();
+        c.sort();
+        c.dedup();
+        c
+    };
+    let del_codes = codes(&dels);
+    if del_codes.len() < 2 || codes(actors).len() >= del_codes.len() {
+        return false;
+    }
+    for d in dels {
+        let has = actors.iter().any(|a| a.name == d.name || (a.country.is_some() && a.country == d.country));
+        if !has {
+            actors.push(d);
+        }
+    }
+    recipients.retain(|r| !actors.iter().any(|a| a.country.is_some() && a.country == r.country));
+    true
+}
+
+/// The place mention nearest the trigger that plays no role in it.
+fn nearest_place(ctx: &Ctx, trig: &Trig, actor_group: &[usize], recip_group: &[usize]) -> Option<usize> {
+    (0..ctx.ments.len())
+        .filter(|&k| ctx.is_place(k) && !actor_group.contains(&k) && !recip_group.contains(&k))
+        .min_by_key(|&k| {
+            let (_, s, e) = ctx.ments[k];
+            let d = if s >= trig.end { s - trig.end } else { trig.start.saturating_sub(e) };
+            (d, k)
+        })
+}
+
+/// The items of a demand, offer or refusal: two or more places listed after
+/// the trigger, else its object phrase.
+fn speech_items(ctx: &Ctx, trig: &Trig) -> Vec<String> {
+    let places: Vec<usize> = ctx
+        .mentions_in(trig.end, ctx.toks.len())
+        .into_iter()
+        .filter(|&k| ctx.ments[k].0.entity_type == EntityType::Location)
+        .collect();
+    let stop = ctx.boundary_fwd(trig.end, true, true);
+    let listed = places.first().filter(|&&k| ctx.ments[k].1 < stop + 12).map(|&k| ctx.group_fwd(k, &places));
+    match listed {
+        Some(g) if g.len() >= 2 => g.iter().map(|&k| ctx.ments[k].0.span.text(ctx.body).to_string()).collect(),
+        _ => object_phrase(ctx, trig.end, stop).into_iter().collect(),
+    }
 }
 
 /// Words after a year that do not make it a noun modifier ("in 2022 and",

@@ -35,6 +35,7 @@ static PRONOUNS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 
 /// Adds a Person mention over every resolvable personal pronoun of `doc`.
 pub fn annotate(doc: &mut Document) {
+    let persons = Persons::of(doc);
     let mut found = Vec::new();
     let mut previous_subject: Option<usize> = None;
     for range in doc.sentence_token_ranges() {
@@ -44,7 +45,7 @@ pub fn annotate(doc: &mut Document) {
             continue;
         }
         for t in range.clone() {
-            if let Some(m) = antecedent(doc, &tree, t, previous_subject) {
+            if let Some(m) = antecedent(doc, &tree, &persons, t, previous_subject) {
                 let mention = &doc.mentions[m];
                 found.push(Mention {
                     span: doc.tokens[t].span,
@@ -57,14 +58,14 @@ pub fn annotate(doc: &mut Document) {
                 });
             }
         }
-        previous_subject = range.clone().filter_map(|t| person_at(doc, t)).find(|&m| is_subject(doc, &tree, m));
+        previous_subject = range.clone().filter_map(|t| persons.at(doc, t)).find(|&m| is_subject(doc, &tree, m));
     }
     doc.mentions.extend(found);
     doc.sort_layers();
 }
 
 /// The mention token `t` (a pronoun) refers to, when the rules find one.
-fn antecedent(doc: &Document, tree: &Tree, t: usize, previous_subject: Option<usize>) -> Option<usize> {
+fn antecedent(doc: &Document, tree: &Tree, persons: &Persons, t: usize, previous_subject: Option<usize>) -> Option<usize> {
     let word = tree.word(t).to_lowercase();
     if tree.upos(t) != Some(Upos::Pron) || !PRONOUNS.contains_key(&word) || covered(doc, t) || in_direct_quote(doc, t) {
         return None;
@@ -76,7 +77,7 @@ fn antecedent(doc: &Document, tree: &Tree, t: usize, previous_subject: Option<us
     };
     let start = doc.tokens[t].span.start();
     let before: Vec<usize> = (tree.tokens().start..t)
-        .filter_map(|k| person_at(doc, k))
+        .filter_map(|k| persons.at(doc, k))
         .filter(|&m| doc.mentions[m].span.end() <= start)
         .filter(|&m| !own_subjects.iter().any(|&s| head_token(doc, m) == Some(s)))
         .filter(|&m| !in_direct_quote(doc, head_token(doc, m).unwrap_or(t)))
@@ -90,12 +91,25 @@ fn antecedent(doc: &Document, tree: &Tree, t: usize, previous_subject: Option<us
         .or(previous_subject)
 }
 
-/// The Person mention (not itself a pronoun) whose span starts at token `t`.
-fn person_at(doc: &Document, t: usize) -> Option<usize> {
-    let start = doc.tokens.get(t)?.span.start();
-    doc.mentions
-        .iter()
-        .position(|m| m.span.start() == start && m.entity_type == EntityType::Person && m.source != MentionSource::Pronoun)
+/// The document's Person mentions (not pronouns) by start offset, indexed
+/// once per document.
+struct Persons(HashMap<usize, usize>);
+
+impl Persons {
+    fn of(doc: &Document) -> Persons {
+        let mut by_start = HashMap::new();
+        for (i, m) in doc.mentions.iter().enumerate() {
+            if m.entity_type == EntityType::Person && m.source != MentionSource::Pronoun {
+                by_start.entry(m.span.start()).or_insert(i);
+            }
+        }
+        Persons(by_start)
+    }
+
+    /// The Person mention whose span starts at token `t`.
+    fn at(&self, doc: &Document, t: usize) -> Option<usize> {
+        self.0.get(&doc.tokens.get(t)?.span.start()).copied()
+    }
 }
 
 /// True when a mention already covers token `t`.

@@ -289,11 +289,7 @@ impl View<'_, '_> {
 
     /// The doc token holding coder token `i`'s start.
     fn doc_token(&self, i: usize) -> Option<usize> {
-        let start = self.ctx.toks.get(i)?.start;
-        let range = self.tree.tokens();
-        let toks = &self.ctx.doc.tokens[range.clone()];
-        let j = toks.partition_point(|d| d.span.end() <= start);
-        toks.get(j).filter(|d| d.span.start() <= start).map(|_| range.start + j)
+        self.ctx.doc_token(i)
     }
 
     /// The mention (context index) covering doc token `t`.
