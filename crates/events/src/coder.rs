@@ -1853,35 +1853,24 @@ fn code_trigger(
         modality = Modality::Asserted;
         mod_note = "asserted (a participle describing what happened)".into();
     }
-    if let Some((g, _)) = governor {
-        if actors.is_empty() {
-            if g.governs == Some(Modality::Demanded) {
-                actors = g.event.recipients.clone();
-                if !actors.is_empty() {
-                    actor_note = "the party asked, from the governing demand".into();
-                }
-            } else {
-                actors = g.event.actors.clone();
-                if !actors.is_empty() {
-                    actor_note = "actors of the governing trigger".into();
-                }
-            }
+    if let (Some((g, _)), true) = (governor, actors.is_empty()) {
+        // a demanded act is done by the party asked; any other by the governing trigger's actors
+        let (from_governor, note) = if g.governs == Some(Modality::Demanded) {
+            (&g.event.recipients, "the party asked, from the governing demand")
+        } else {
+            (&g.event.actors, "actors of the governing trigger")
+        };
+        if !from_governor.is_empty() {
+            actors = from_governor.clone();
+            actor_note = note.into();
         }
     }
-    let by_phrase = (trig.end..(trig.end + 3).min(ctx.toks.len())).any(|j| ctx.word(j) == "by");
-    // an official action (investigation, arrest, curfew, sanction) done in a place is done by its
-    // authorities; an unnamed attacker stays unknown unless a 'by' phrase names a non-party
-    let official = matches!(entry.event_type, PloverType::Accuse | PloverType::Coerce | PloverType::Sanction);
     let coercion = matches!(entry.event_type, PloverType::Coerce | PloverType::Assault);
-    if passive && (by_phrase || official) && actors.is_empty() && !entry.frame.mutual {
-        // "were killed by an IED outside the Iraqi city of …": no party named as agent
-        if let Some(loc) = location.as_ref().filter(|l| l.country.is_some()) {
-            actors.push(loc.clone());
-            actor_note.push_str(&format!(
-                "; {}: the place of the event ({}) gives the actor's country",
-                if by_phrase { "the 'by' phrase names no party" } else { "agentless passive of an official action" },
-                loc.name
-            ));
+    let official = matches!(entry.event_type, PloverType::Accuse | PloverType::Coerce | PloverType::Sanction);
+    if passive && actors.is_empty() && !entry.frame.mutual {
+        if let Some((loc, note)) = agentless_place_actor(ctx, trig, official, location.as_ref()) {
+            actors.push(loc);
+            actor_note.push_str(&note);
         }
     }
     if put_under {
@@ -1927,33 +1916,9 @@ fn code_trigger(
         }
     }
     if coercion && !passive && recipients.iter().all(|r| r.country.is_none()) {
-        // "police opened fire to disperse demonstrators": the acted-upon group, of the
-        // actors' country (domestic coercion) or else of the event's place
-        // for coercion the actors' country first (police and demonstrators are compatriots); for an
-        // assault the place first (a border belongs to two countries: not used), then the actors'
-        // country only when they are state forces ("police opened fire")
-        let from_actors = actors.iter().find_map(|a| a.country.clone()).map(|c| (c, "the actors' country"));
-        let border = location_k.is_some_and(|k| {
-            let e = ctx.ments[k].2;
-            matches!(ctx.word(e), "border" | "frontier")
-        });
-        let from_place = location
-            .as_ref()
-            .filter(|_| !border)
-            .and_then(|l| l.country.clone())
-            .map(|c| (c, "the event's place"));
-        let state_forces = (from..trig.start).any(|j| noun_class(&ctx.toks[j]) == Some(NounClass::Security));
-        let country = if entry.event_type == PloverType::Coerce {
-            from_actors.or(from_place)
-        } else {
-            from_place.or(from_actors.filter(|_| state_forces))
-        };
-        let end = ctx.boundary_fwd(trig.end, true, false).min(trig.end + 12);
-        if let Some((c, whence)) = country.filter(|(c, _)| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase())) {
-            if let Some(g) = ctx.acted_upon_group(trig.end, end, &c) {
-                recip_note = format!("the acted-upon group '{}' → {c} ({whence})", g.name);
-                recipients.push(g);
-            }
+        if let Some((g, note)) = acted_upon(ctx, entry, trig, from, &actors, location_k) {
+            recip_note = note;
+            recipients.push(g);
         }
     }
     // a place is what the action targets only when it closes the trigger's own object
@@ -1975,29 +1940,8 @@ fn code_trigger(
         }
     }
 
-    if entry.frame.mutual && ctx.tagged_verb(trig.start) && actors.len() == 1 && recipients.is_empty() && actor_group.len() == 1 {
-        // "Zoe Ball talks about Monty Python": one named party talking with no one
-        return None;
-    }
-    let same_sides = actors.iter().any(|a| recipients.iter().any(|r| r.name == a.name));
-    if entry.frame.dictionary && (actors.is_empty() || recip_group.is_empty() || same_sides) {
-        // a verb known only from the CAMEO dictionary: two different sides named, or no event
-        return None;
-    }
-    let parsed = ctx.tree.as_ref().is_some_and(|t| t.is_parsed());
-    let nobody = actors.is_empty() && recipients.is_empty() && !entry.frame.mutual;
-    if nobody && parsed && governor.is_none() && modality == Modality::Asserted {
-        // a parsed sentence naming no party on either side of an act it tells as
-        // having happened ("200,000 people have been killed", "the report was
-        // released") says nothing about who did what to whom
-        return None;
-    }
-    if unparticipated && !entry.frame.mutual && actors.is_empty() && recipients.is_empty() && modality == Modality::Asserted {
-        // "the investigation was ordered", "getting aid to survivors": an event
-        // noun that no party takes part in, told as having happened (not the
-        // content of a demand, plan or agreement), says no one did anything.
-        // Talks and meetings ("Wednesday's talks") are events whose parties
-        // the story gives.
+    let told = Told { modality, governed: governor.is_some(), unparticipated };
+    if tells_no_act(ctx, entry, trig, (&actors, &recipients), (&actor_group, &recip_group), told) {
         return None;
     }
 
@@ -2021,39 +1965,8 @@ fn code_trigger(
     // ---- items of demands, offers, refusals
     let items = if entry.frame.speech { speech_items(ctx, trig) } else { Vec::new() };
 
-    let mut rule = format!(
-        "trigger '{}' ({}:{}) → {}{}",
-        entry.pattern,
-        std::path::Path::new(&entry.file).file_name().and_then(|f| f.to_str()).unwrap_or(&entry.file),
-        entry.line,
-        entry.event_type.as_str(),
-        entry.mode.as_deref().map(|m| format!("/{m}")).unwrap_or_default()
-    );
-    if let Some(via) = trig.via {
-        rule.push_str(&format!(" via {via}"));
-    }
-    rule.push_str(&format!("; actors: {actor_note}"));
-    if !recipients.is_empty() {
-        rule.push_str(&format!("; recipients: {recip_note}"));
-    }
-    rule.push_str(&format!("; modality: {mod_note}"));
-    for p in ctx.pairs.iter().filter(|p| sentence_span.contains(p.span)) {
-        let used = actors.iter().chain(recipients.iter()).any(|a| a.span == Some(p.span));
-        if used {
-            rule.push_str("; ");
-            rule.push_str(&p.note);
-        }
-    }
-    for (k, (m, _, _)) in ctx.ments.iter().enumerate() {
-        let used = actors.iter().chain(recipients.iter()).any(|a| a.span == Some(m.span));
-        if let (true, Some(c)) = (used, ctx.demonym_country(k)) {
-            notes.push(format!("'{}' → {c} (nationality word of a country name)", m.canonical));
-        }
-    }
-    for n in notes {
-        rule.push_str("; ");
-        rule.push_str(&n);
-    }
+    let notes = RuleNotes { actor: actor_note, recipient: recip_note, modality: mod_note, more: notes };
+    let rule = rule_text(ctx, entry, trig, notes, (&actors, &recipients), sentence_span);
     let event = Event {
         event_type,
         mode: entry.mode.clone(),
@@ -2072,6 +1985,143 @@ fn code_trigger(
         rule,
     };
     Some(Draft { event, governs: entry.governs, dates })
+}
+
+/// The acted-upon group of a coercion or assault ("police opened fire to
+/// disperse demonstrators") and its note: for coercion of the actors' country
+/// first (police and demonstrators are compatriots), for an assault of the
+/// event's place first (a border belongs to two countries: not used), then of
+/// the actors' country only when they are state forces.
+fn acted_upon(
+    ctx: &Ctx,
+    entry: &TriggerEntry,
+    trig: &Trig,
+    from: usize,
+    actors: &[EventArg],
+    location_k: Option<usize>,
+) -> Option<(EventArg, String)> {
+    let from_actors = actors.iter().find_map(|a| a.country.clone()).map(|c| (c, "the actors' country"));
+    let border = location_k.is_some_and(|k| matches!(ctx.word(ctx.ments[k].2), "border" | "frontier"));
+    let from_place = location_k
+        .filter(|_| !border)
+        .and_then(|k| ctx.arg(k).country)
+        .map(|c| (c, "the event's place"));
+    let state_forces = (from..trig.start).any(|j| noun_class(&ctx.toks[j]) == Some(NounClass::Security));
+    let country = if entry.event_type == PloverType::Coerce {
+        from_actors.or(from_place)
+    } else {
+        from_place.or(from_actors.filter(|_| state_forces))
+    };
+    let end = ctx.boundary_fwd(trig.end, true, false).min(trig.end + 12);
+    let (c, whence) = country.filter(|(c, _)| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()))?;
+    let g = ctx.acted_upon_group(trig.end, end, &c)?;
+    let note = format!("the acted-upon group '{}' → {c} ({whence})", g.name);
+    Some((g, note))
+}
+
+/// "were killed by an IED outside the Iraqi city of …": a passive whose 'by'
+/// phrase names no party, or an agentless passive of an official action
+/// (investigation, arrest, curfew, sanction), is done by the authorities of
+/// the event's place; its note.
+fn agentless_place_actor(ctx: &Ctx, trig: &Trig, official: bool, location: Option<&EventArg>) -> Option<(EventArg, String)> {
+    let by_phrase = (trig.end..(trig.end + 3).min(ctx.toks.len())).any(|j| ctx.word(j) == "by");
+    if !(by_phrase || official) {
+        return None;
+    }
+    let loc = location.filter(|l| l.country.is_some())?;
+    let why = if by_phrase { "the 'by' phrase names no party" } else { "agentless passive of an official action" };
+    Some((loc.clone(), format!("; {why}: the place of the event ({}) gives the actor's country", loc.name)))
+}
+
+/// How a trigger's act is told: its modality, whether another event governs
+/// it, and whether its event noun has no party taking part.
+struct Told {
+    modality: Modality,
+    governed: bool,
+    unparticipated: bool,
+}
+
+/// Event-ness once the roles are known: true when the trigger, with these
+/// actors and recipients (and the tree's mention groups behind them), tells
+/// of no act by anyone.
+fn tells_no_act(
+    ctx: &Ctx,
+    entry: &TriggerEntry,
+    trig: &Trig,
+    (actors, recipients): (&[EventArg], &[EventArg]),
+    (actor_group, recip_group): (&[usize], &[usize]),
+    told: Told,
+) -> bool {
+    if entry.frame.mutual && ctx.tagged_verb(trig.start) && actors.len() == 1 && recipients.is_empty() && actor_group.len() == 1 {
+        // "Zoe Ball talks about Monty Python": one named party talking with no one
+        return true;
+    }
+    let same_sides = actors.iter().any(|a| recipients.iter().any(|r| r.name == a.name));
+    if entry.frame.dictionary && (actors.is_empty() || recip_group.is_empty() || same_sides) {
+        // a verb known only from the CAMEO dictionary: two different sides named, or no event
+        return true;
+    }
+    let parsed = ctx.tree.as_ref().is_some_and(|t| t.is_parsed());
+    let nobody = actors.is_empty() && recipients.is_empty() && !entry.frame.mutual;
+    let asserted = told.modality == Modality::Asserted;
+    // a parsed sentence naming no party on either side of an act it tells as
+    // having happened ("200,000 people have been killed", "the report was
+    // released") says nothing about who did what to whom
+    let no_one = nobody && parsed && !told.governed && asserted;
+    // "the investigation was ordered", "getting aid to survivors": an event
+    // noun that no party takes part in, told as having happened (not the
+    // content of a demand, plan or agreement), says no one did anything.
+    // Talks and meetings ("Wednesday's talks") are events whose parties the
+    // story gives.
+    let no_participant = told.unparticipated && nobody && asserted;
+    no_one || no_participant
+}
+
+/// How an event's roles and modality were found, for its rule text.
+struct RuleNotes {
+    actor: String,
+    recipient: String,
+    modality: String,
+    more: Vec<String>,
+}
+
+/// The rule text of an event: the lexicon row that fired, then how each
+/// role and the modality were found, and every further note.
+fn rule_text(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, notes: RuleNotes, (actors, recipients): (&[EventArg], &[EventArg]), sentence_span: Span) -> String {
+    let RuleNotes { actor, recipient, modality, mut more } = notes;
+    let mut rule = format!(
+        "trigger '{}' ({}:{}) → {}{}",
+        entry.pattern,
+        std::path::Path::new(&entry.file).file_name().and_then(|f| f.to_str()).unwrap_or(&entry.file),
+        entry.line,
+        entry.event_type.as_str(),
+        entry.mode.as_deref().map(|m| format!("/{m}")).unwrap_or_default()
+    );
+    if let Some(via) = trig.via {
+        rule.push_str(&format!(" via {via}"));
+    }
+    rule.push_str(&format!("; actors: {actor}"));
+    if !recipients.is_empty() {
+        rule.push_str(&format!("; recipients: {recipient}"));
+    }
+    rule.push_str(&format!("; modality: {modality}"));
+    let used = |span: Span| actors.iter().chain(recipients.iter()).any(|a| a.span == Some(span));
+    for p in ctx.pairs.iter().filter(|p| sentence_span.contains(p.span)) {
+        if used(p.span) {
+            rule.push_str("; ");
+            rule.push_str(&p.note);
+        }
+    }
+    for (k, (m, _, _)) in ctx.ments.iter().enumerate() {
+        if let (true, Some(c)) = (used(m.span), ctx.demonym_country(k)) {
+            more.push(format!("'{}' → {c} (nationality word of a country name)", m.canonical));
+        }
+    }
+    for n in more {
+        rule.push_str("; ");
+        rule.push_str(&n);
+    }
+    rule
 }
 
 /// "'We agreed to …,' X said": a first-person subject (in the clause from
