@@ -897,30 +897,35 @@ struct Found {
     attributive: bool,
 }
 
-/// [`find`], with a mark on the expressions whose year was guessed and on
-/// attributive years.
-fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) -> Vec<Found> {
-    let anchor = anchor_bounds(doc_date);
-    let mut cands: Vec<Candidate> = Vec::new();
-    let sentence_start = |at: usize| -> usize {
-        let i = sentences.partition_point(|s| s.1 <= at);
-        sentences.get(i).filter(|s| s.0 <= at).map_or(at.saturating_sub(200), |s| s.0)
-    };
-    // Future when a future marker is in the same clause: before the expression
-    // (up to 80 bytes back), or right after it (up to 40 bytes).
-    // The words of the clause before `at` (up to 80 bytes back, from the last
-    // comma, semicolon, colon or bracket).
-    let clause_before = |at: usize| -> &str {
-        let s = sentence_start(at);
+/// The clause around a time expression, for its tense: which sentence it is
+/// in and whether a future marker governs it.
+struct Clauses<'t> {
+    text: &'t str,
+    sentences: &'t [(usize, usize)],
+}
+
+impl<'t> Clauses<'t> {
+    fn sentence_start(&self, at: usize) -> usize {
+        let i = self.sentences.partition_point(|s| s.1 <= at);
+        self.sentences.get(i).filter(|s| s.0 <= at).map_or(at.saturating_sub(200), |s| s.0)
+    }
+
+    /// The words of the clause before `at` (up to 80 bytes back, from the
+    /// last comma, semicolon, colon or bracket).
+    fn clause_before(&self, at: usize) -> &'t str {
+        let text = self.text;
+        let s = self.sentence_start(at);
         let mut from = s.max(at.saturating_sub(80));
         while !text.is_char_boundary(from) {
             from += 1;
         }
         let before = text.get(from..at).unwrap_or("");
         before.rfind([',', ';', ':', '(']).map_or(before, |k| &before[k + 1..])
-    };
-    // A future marker right after the word at `at` ("Monday will see …").
-    let future_after = |at: usize| -> bool {
+    }
+
+    /// A future marker right after the word at `at` ("Monday will see …").
+    fn future_after(&self, at: usize) -> bool {
+        let text = self.text;
         let rest = &text[at..];
         let word_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
         let mut to = (at + word_end + 40).min(text.len());
@@ -930,16 +935,21 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
         let after = text.get(at + word_end..to).unwrap_or("");
         let after = after.find([',', ';', '.', ':']).map_or(after, |k| &after[..k]);
         FUTURE_AFTER_RE.is_match(after)
-    };
-    // Future when a future marker is in the same clause: before the expression
-    // (up to 80 bytes back), or right after it (up to 40 bytes).
-    let future_before = |at: usize| -> bool { FUTURE_RE.is_match(clause_before(at)) || future_after(at) };
-    // For a weekday: future when a future marker comes before it in its clause
-    // with no past-tense verb between ("said on Monday that talks will resume
-    // on Friday"; not "will say the attack happened on Friday"), or right after
-    // it unless a past verb governs it ("said Monday they will …" is past).
-    let weekday_future = |at: usize| -> bool {
-        let clause = clause_before(at);
+    }
+
+    /// Future when a future marker is in the same clause: before the
+    /// expression (up to 80 bytes back), or right after it (up to 40 bytes).
+    fn future_before(&self, at: usize) -> bool {
+        FUTURE_RE.is_match(self.clause_before(at)) || self.future_after(at)
+    }
+
+    /// For a weekday: future when a future marker comes before it in its
+    /// clause with no past-tense verb between ("said on Monday that talks will
+    /// resume on Friday"; not "will say the attack happened on Friday"), or
+    /// right after it unless a past verb governs it ("said Monday they will …"
+    /// is past).
+    fn weekday_future(&self, at: usize) -> bool {
+        let clause = self.clause_before(at);
         if let Some(last) = FUTURE_RE.find_iter(clause).last() {
             let past_between = clause[last.end()..].split_whitespace().any(|w| crate::dating::is_past_form(w));
             return !past_between;
@@ -948,8 +958,16 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
             .split_whitespace()
             .rev()
             .find(|w| !matches!(w.to_lowercase().as_str(), "on" | "late" | "early" | "since" | "by"));
-        future_after(at) && !governing.is_some_and(crate::dating::is_past_form)
-    };
+        self.future_after(at) && !governing.is_some_and(crate::dating::is_past_form)
+    }
+}
+
+/// [`find`], with a mark on the expressions whose year was guessed and on
+/// attributive years.
+fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) -> Vec<Found> {
+    let anchor = anchor_bounds(doc_date);
+    let mut cands: Vec<Candidate> = Vec::new();
+    let clauses = Clauses { text, sentences };
     for p in PATTERNS.iter() {
         for c in p.re.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
@@ -1000,32 +1018,8 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                             push(start, end, TimeType::Date, Some(d.format("%Y-%m-%d").to_string()), UncertainDate::day(d));
                         }
                     } else {
-                        let fut = future_before(start);
-                        let options = month_day_candidates(month, day, fut, anchor);
-                        // A weekday written with the date ("Monday, June 2", "June 2
-                        // (Monday)") keeps only the years where that day is that weekday.
-                        let stated = weekday_before(text, start).or_else(|| weekday_after(text, end));
-                        let fitting: Vec<NaiveDate> = match stated {
-                            Some(wd) => options.iter().copied().filter(|d| d.weekday().number_from_monday() == wd).collect(),
-                            None => options.clone(),
-                        };
-                        let (v, r) = match fitting.as_slice() {
-                            [only] if stated.is_some() || options.len() == 1 => {
-                                (Some(only.format("%Y-%m-%d").to_string()), UncertainDate::day(*only))
-                            }
-                            _ => resolve(Rel::MonthDay { month, day, future: fut, past: !fut }, anchor, ""),
-                        };
-                        // the year stays open: keep the month and day, so that
-                        // another report of the event can pin the year
-                        let r = match (&v, u8::try_from(month), u8::try_from(day)) {
-                            (None, Ok(m), Ok(dd)) if !r.is_unknown() => {
-                                UncertainDate::on_month_day(r.earliest, r.latest, m, dd).filter(|x| x.value.is_none()).unwrap_or(r)
-                            }
-                            _ => r,
-                        };
-                        let yearless_year = v.as_ref().and_then(|_| r.exact_day()).map(|d| d.year());
-                        let open = if v.is_none() && fitting.len() > 1 { fitting } else { Vec::new() };
-                        cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: false, year_guessed: false, attributive: false, clock: None });
+                        let fut = clauses.future_before(start);
+                        cands.push(yearless_month_day(text, (start, end), (month, day), fut, anchor));
                     }
                 }
                 Kind::MonthYear => {
@@ -1051,7 +1045,7 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                     if mm.len() <= 4 && !mm.ends_with('.') && mm != "May" && mm != "June" && mm != "July" {
                         continue; // bare abbreviations without dot ("Jan", "Dec") are too ambiguous
                     }
-                    let fut = future_before(start) || before == "until" || before == "next";
+                    let fut = clauses.future_before(start) || before == "until" || before == "next";
                     let past = !fut || before == "last" || before == "since";
                     let rel = Rel::Month { month, future: fut, past };
                     let (v, r) = resolve(rel, anchor, "");
@@ -1096,7 +1090,7 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                     // publication weekday is the publication day itself, in the
                     // past (AP style: "said Friday" in a Friday story) and in the
                     // future ("will meet Friday"); "next"/"last" move a week.
-                    let fut = weekday_future(start);
+                    let fut = clauses.weekday_future(start);
                     let dir = match modifier.as_deref() {
                         Some("next") | Some("coming") => 1,
                         Some("last") => -1,
@@ -1288,7 +1282,7 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                 Kind::ReportQuarter => {
                     // financial news: "the quarter" is the last reported one (past
                     // tense) or the running one; "the year-ago quarter" four earlier
-                    let fut = future_before(start);
+                    let fut = clauses.future_before(start);
                     let current = g(1).is_some_and(|x| x.eq_ignore_ascii_case("current"));
                     let mut n = if fut || current { 0 } else { -1 };
                     if g(2).is_some() {
@@ -1306,7 +1300,7 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                     }) else {
                         continue;
                     };
-                    let fut = future_before(start);
+                    let fut = clauses.future_before(start);
                     let (v, r) = resolve(Rel::Quarter { q, past: !fut }, anchor, "");
                     push(start, end, TimeType::Date, v, r);
                 }
@@ -1415,6 +1409,43 @@ fn date_after_weekday(text: &str, end: usize, wd: u32, fut: bool, anchor: (Optio
         [only] => Some(*only),
         _ => None,
     }
+}
+
+/// A day and month written without a year ("June 2"), dated from the
+/// document date and tense: exact when one year fits (a stated weekday may
+/// decide), else bounds that keep the month and day for other reports.
+fn yearless_month_day(
+    text: &str,
+    (start, end): (usize, usize),
+    (month, day): (u32, u32),
+    fut: bool,
+    anchor: (Option<NaiveDate>, Option<NaiveDate>),
+) -> Candidate {
+    let options = month_day_candidates(month, day, fut, anchor);
+    // A weekday written with the date ("Monday, June 2", "June 2
+    // (Monday)") keeps only the years where that day is that weekday.
+    let stated = weekday_before(text, start).or_else(|| weekday_after(text, end));
+    let fitting: Vec<NaiveDate> = match stated {
+        Some(wd) => options.iter().copied().filter(|d| d.weekday().number_from_monday() == wd).collect(),
+        None => options.clone(),
+    };
+    let (v, r) = match fitting.as_slice() {
+        [only] if stated.is_some() || options.len() == 1 => {
+            (Some(only.format("%Y-%m-%d").to_string()), UncertainDate::day(*only))
+        }
+        _ => resolve(Rel::MonthDay { month, day, future: fut, past: !fut }, anchor, ""),
+    };
+    // the year stays open: keep the month and day, so that
+    // another report of the event can pin the year
+    let r = match (&v, u8::try_from(month), u8::try_from(day)) {
+        (None, Ok(m), Ok(dd)) if !r.is_unknown() => {
+            UncertainDate::on_month_day(r.earliest, r.latest, m, dd).filter(|x| x.value.is_none()).unwrap_or(r)
+        }
+        _ => r,
+    };
+    let yearless_year = v.as_ref().and_then(|_| r.exact_day()).map(|d| d.year());
+    let open = if v.is_none() && fitting.len() > 1 { fitting } else { Vec::new() };
+    Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: false, year_guessed: false, attributive: false, clock: None }
 }
 
 /// Every day a year-less month-day can be given the document range: from its reading
