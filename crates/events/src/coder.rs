@@ -361,6 +361,23 @@ impl<'a> Ctx<'a> {
         toks.get(j).filter(|d| d.span.start() <= start).map(|_| range.start + j)
     }
 
+    /// True when `arg` is an unnamed group of private people or firms: no
+    /// name, no country, and the head noun of its phrase is civilian
+    /// ("crews", "some businesses", "the families").
+    fn civilian_arg(&self, arg: &EventArg) -> bool {
+        let (Some(tree), Some(span)) = (self.tree.as_ref(), arg.span) else { return false };
+        if arg.kb_id.is_some() || arg.country.is_some() {
+            return false;
+        }
+        let inside = |t: usize| {
+            let s = self.doc.tokens[t].span;
+            s.start() >= span.start() && s.end() <= span.end()
+        };
+        // the phrase's head: its word whose own head lies outside it
+        let head = tree.tokens().find(|&t| inside(t) && tree.head(t).is_none_or(|h| !inside(h)));
+        head.is_some_and(|h| tree.upos(h) == Some(chronicle_core::Upos::Noun) && arguments::civilian_noun(tree.lemma(h)))
+    }
+
     /// True when the tagger calls the word at coder token `i` a verb.
     fn tagged_verb(&self, i: usize) -> bool {
         self.upos_at(i) == Some(chronicle_core::Upos::Verb)
@@ -2074,7 +2091,15 @@ fn tells_no_act(
     // Talks and meetings ("Wednesday's talks") are events whose parties the
     // story gives.
     let no_participant = told.unparticipated && nobody && asserted;
-    no_one || no_participant
+    // "crews rescuing birds", "some businesses are ordering their employees":
+    // unnamed private people or firms alone are no political actors — unless
+    // they protest, or are attacked or coerced
+    let civilian_only = actor_group.is_empty()
+        && recip_group.is_empty()
+        && !actors.is_empty()
+        && actors.iter().chain(recipients).all(|a| ctx.civilian_arg(a))
+        && !matches!(entry.event_type, PloverType::Protest | PloverType::Assault | PloverType::Coerce);
+    no_one || no_participant || civilian_only
 }
 
 /// How an event's roles and modality were found, for its rule text.

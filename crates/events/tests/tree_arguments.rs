@@ -542,3 +542,45 @@ fn one_named_party_talking_to_no_one_holds_no_talks() {
     );
     assert_eq!(event(&d, "talks").event_type, PloverType::Consult);
 }
+
+#[test]
+fn images_released_by_a_party_are_no_release() {
+    // the passive subject is what was released: things, not people
+    let d = coded(
+        "Photographs were released by the ministry .",
+        &[(3, "nsubj:pass", Noun, "photograph"), (3, "aux:pass", Aux, "be"), (0, "root", Verb, "release"), (6, "case", Adp, ""), (6, "det", Det, ""), (3, "obl:agent", Noun, "ministry"), (3, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "released");
+    let d = coded(
+        "Two Israelis were released by Hamas .",
+        &[(2, "nummod", Num, ""), (4, "nsubj:pass", Propn, ""), (4, "aux:pass", Aux, "be"), (0, "root", Verb, "release"), (6, "case", Adp, ""), (4, "obl:agent", Propn, ""), (4, "punct", Punct, "")],
+        &[("Israelis", Group, "ISR"), ("Hamas", Group, "PSE")],
+    );
+    assert_eq!(event(&d, "released").event_type, PloverType::Retreat);
+}
+
+#[test]
+fn unnamed_private_people_alone_are_no_political_actors() {
+    // "Some firms ordered their staff to stay home": private life, no political actor
+    let d = coded(
+        "Some firms ordered their staff to stay home .",
+        &[(2, "det", Det, ""), (3, "nsubj", Noun, "firm"), (0, "root", Verb, "order"), (5, "nmod:poss", Pron, ""), (3, "obj", Noun, "staff"), (7, "mark", Part, ""), (3, "xcomp", Verb, "stay"), (7, "advmod", Adv, ""), (3, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "ordered");
+    // the same act by a public body is an event
+    let d = coded(
+        "The ministry ordered its staff to stay home .",
+        &[(2, "det", Det, ""), (3, "nsubj", Noun, "ministry"), (0, "root", Verb, "order"), (5, "nmod:poss", Pron, ""), (3, "obj", Noun, "staff"), (7, "mark", Part, ""), (3, "xcomp", Verb, "stay"), (7, "advmod", Adv, ""), (3, "punct", Punct, "")],
+        &[],
+    );
+    assert_eq!(event(&d, "ordered").event_type, PloverType::Request);
+    // private people who protest are an organised group: still an event
+    let d = coded(
+        "Residents protested .",
+        &[(2, "nsubj", Noun, "resident"), (0, "root", Verb, "protest"), (2, "punct", Punct, "")],
+        &[],
+    );
+    assert_eq!(event(&d, "protested").event_type, PloverType::Protest);
+}

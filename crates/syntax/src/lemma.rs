@@ -1,5 +1,6 @@
 //! Lemmas: an exceptions table (form and Penn tag → lemma, derived from the
-//! treebank by `train`), then English inflection rules by Penn tag.
+//! treebank by `train`), then the irregular verbs of English
+//! (`data/syntax/irregular_verbs.tsv`), then English inflection rules by Penn tag.
 
 use rustc_hash::FxHashMap;
 
@@ -9,6 +10,36 @@ use crate::SyntaxError;
 #[derive(Clone, Debug, Default)]
 pub struct Lemmatizer {
     exceptions: FxHashMap<(String, String), String>,
+    /// Past and participle forms of irregular verbs → base form.
+    irregular: FxHashMap<String, String>,
+}
+
+/// The irregular verbs of English, embedded.
+const IRREGULAR_TSV: &str = include_str!("../../../data/syntax/irregular_verbs.tsv");
+
+/// Reads `base<TAB>past<TAB>participle` rows (alternatives split by `|`) into
+/// form → base.
+fn parse_irregular(text: &str, file: &str) -> Result<FxHashMap<String, String>, SyntaxError> {
+    let mut forms = FxHashMap::default();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 3 {
+            return Err(SyntaxError::BadData { file: file.to_string(), line: n + 1, reason: "expected base, past, participle".into() });
+        }
+        for form in cols[1].split('|').chain(cols[2].split('|')) {
+            // the first row naming a form wins ("lay": past of lie, listed before lay)
+            forms.entry(form.to_string()).or_insert_with(|| cols[0].to_string());
+        }
+    }
+    Ok(forms)
+}
+
+fn builtin_irregular() -> FxHashMap<String, String> {
+    // the embedded table is checked by a unit test; a broken edit yields no irregulars, not a panic
+    parse_irregular(IRREGULAR_TSV, "data/syntax/irregular_verbs.tsv").unwrap_or_default()
 }
 
 fn lower(form: &str) -> String {
@@ -33,7 +64,7 @@ fn repair_stem(stem: &str) -> String {
         return stem[..n - 1].to_string();
     }
     // consonant + vowel + one of v/c/g/z/s at the end, or a "u" before it: needs a final e
-    if n >= 2 && (matches!(&stem[n - 1..], "v" | "z") || stem.ends_with("us") || stem.ends_with("uc") || stem.ends_with("dg")) {
+    if n >= 2 && (matches!(&stem[n - 1..], "v" | "z" | "u") || stem.ends_with("us") || stem.ends_with("uc") || stem.ends_with("dg")) {
         return format!("{stem}e");
     }
     if n >= 3 && !is_vowel(b[n - 1]) && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]) && matches!(b[n - 1], b'c' | b'g' | b's' | b'k' | b't' | b'r' | b'p' | b'd' | b'b' | b'm' | b'n' | b'l') {
@@ -118,7 +149,7 @@ impl Lemmatizer {
             }
             exceptions.insert((cols[0].to_string(), cols[1].to_string()), cols[2].to_string());
         }
-        Ok(Lemmatizer { exceptions })
+        Ok(Lemmatizer { exceptions, irregular: builtin_irregular() })
     }
 
     /// Builds the table from treebank words `(form, upos, xpos, lemma)`: the
@@ -141,7 +172,7 @@ impl Lemmatizer {
                 exceptions.insert((form, xpos), lemma);
             }
         }
-        Lemmatizer { exceptions }
+        Lemmatizer { exceptions, irregular: builtin_irregular() }
     }
 
     /// The table as a data file (sorted).
@@ -170,6 +201,11 @@ impl Lemmatizer {
         if upos != "PROPN" {
             if let Some(l) = self.exceptions.get(&(lower(form), xpos.to_string())) {
                 return l.clone();
+            }
+            if matches!(xpos, "VBD" | "VBN") {
+                if let Some(base) = self.irregular.get(&lower(form)) {
+                    return base.clone();
+                }
             }
         }
         rule_lemma(form, upos, xpos)
@@ -203,6 +239,9 @@ mod tests {
             ("meeting", "VBG", "meet"),
             ("shelling", "VBG", "shell"),
             ("making", "VBG", "make"),
+            ("rescuing", "VBG", "rescue"),
+            ("argued", "VBD", "argue"),
+            ("pursued", "VBN", "pursue"),
             ("says", "VBZ", "say"),
             ("pushes", "VBZ", "push"),
             ("bigger", "JJR", "big"),
@@ -222,5 +261,22 @@ mod tests {
         let back = Lemmatizer::parse(&l.to_tsv("# test\n"), "t").unwrap();
         assert_eq!(back.lemma("children", "NOUN", "NNS"), "child");
         assert!(Lemmatizer::parse("a\tb\n", "t").is_err());
+    }
+
+    #[test]
+    fn irregular_pasts_and_participles_get_their_base_form() {
+        let table = parse_irregular(IRREGULAR_TSV, "irregular_verbs.tsv").expect("the embedded table parses");
+        assert!(table.len() > 200, "{}", table.len());
+        let l = Lemmatizer::parse("", "t").unwrap();
+        assert_eq!(l.lemma("blew", "VERB", "VBD"), "blow");
+        assert_eq!(l.lemma("Overthrown", "VERB", "VBN"), "overthrow");
+        assert_eq!(l.lemma("struck", "VERB", "VBD"), "strike");
+        assert_eq!(l.lemma("lay", "VERB", "VBD"), "lie");
+        // only past forms: "lay" as a present-tense verb is its own lemma
+        assert_eq!(l.lemma("lay", "VERB", "VBP"), "lay");
+        // the treebank's exceptions win over the table
+        let l = Lemmatizer::parse("found\tVBD\tfound\n", "t").unwrap();
+        assert_eq!(l.lemma("found", "VERB", "VBD"), "found");
+        assert!(parse_irregular("go\twent\n", "t").is_err());
     }
 }

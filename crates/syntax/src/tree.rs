@@ -195,6 +195,23 @@ impl<'d> Tree<'d> {
         out
     }
 
+    /// Who or what undergoes predicate `v`: its objects when active; when
+    /// passive, its passive subjects ("the prisoners were released"), or for a
+    /// participle modifying a noun, that noun ("video released by BP").
+    pub fn patients(&self, v: usize) -> Vec<usize> {
+        if !self.is_passive(v) {
+            return self.objects(v);
+        }
+        let subjects = self.subjects(v);
+        if !subjects.is_empty() {
+            return subjects;
+        }
+        match (self.deprel(v), self.head(v)) {
+            ("acl", Some(h)) => self.with_conjuncts(h),
+            _ => Vec::new(),
+        }
+    }
+
     /// The lemma of the case marker (preposition) of a nominal `n`
     /// (`"against"` for "against the rebels").
     pub fn case_of(&self, n: usize) -> Option<&'d str> {
@@ -338,6 +355,27 @@ mod tests {
         assert_eq!(t.agents(2), [4]);
         // the active main verb is not
         assert!(!t.is_passive(6));
+    }
+
+    #[test]
+    fn the_patient_of_a_passive_is_its_subject_or_the_noun_it_modifies() {
+        use Upos::*;
+        // "video released by BP showed oil": the participle's patient is the video
+        let mut d = doc(
+            "video released by BP showed oil",
+            &[(5, "nsubj", Noun), (1, "acl", Verb), (4, "case", Adp), (2, "obl:agent", Propn), (0, "root", Verb), (5, "obj", Noun)],
+        );
+        d.tokens[1].syntax.as_mut().unwrap().xpos = "VBN".into();
+        let t = &Tree::sentences(&d)[0];
+        assert_eq!(t.patients(1), [0]);
+        assert_eq!(t.patients(4), [5], "the active verb's patient is its object");
+        // "the prisoners were released": the passive subject
+        let d = doc(
+            "the prisoners were released",
+            &[(2, "det", Det), (4, "nsubj:pass", Noun), (4, "aux:pass", Aux), (0, "root", Verb)],
+        );
+        let t = &Tree::sentences(&d)[0];
+        assert_eq!(t.patients(3), [1]);
     }
 
     #[test]

@@ -76,6 +76,10 @@ struct Words {
     relative: HashSet<String>,
     /// First- and second-person pronouns: the writer or the reader.
     narrator: HashSet<String>,
+    /// Nouns of private people and firms (`civilian`), and the agents.tsv
+    /// sectors of private life (`civilian-sector`).
+    civilian: HashSet<String>,
+    civilian_sectors: HashSet<String>,
     /// Nouns of happenings no one performs (`happenings.tsv`).
     happenings: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
@@ -123,6 +127,11 @@ impl Words {
                 "pronoun" => &mut w.pronoun,
                 "relative" => &mut w.relative,
                 "narrator" => &mut w.narrator,
+                "civilian" => &mut w.civilian,
+                "civilian-sector" => {
+                    w.civilian_sectors.extend(words.split(',').map(|x| x.trim().to_string()));
+                    continue;
+                }
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -181,6 +190,14 @@ pub(crate) fn agent_sector(word: &str) -> Option<&'static str> {
     let w = word.to_lowercase();
     let singular = [w.strip_suffix("ies").map(|x| format!("{x}y")), w.strip_suffix("men").map(|x| format!("{x}man")), w.strip_suffix('s').map(String::from)];
     std::iter::once(Some(w.clone())).chain(singular).flatten().find_map(|f| WORDS.sectors.get(&f)).map(String::as_str)
+}
+
+/// True for the lemma of a noun naming private people or a firm ("crew",
+/// "businesses", "families"): listed as civilian, or an agent noun of a
+/// private-life sector.
+pub(crate) fn civilian_noun(lemma: &str) -> bool {
+    let lemma = lemma.to_lowercase();
+    WORDS.civilian.contains(&lemma) || agent_sector(&lemma).is_some_and(|s| WORDS.civilian_sectors.contains(s))
 }
 
 /// What the tree says about one trigger's participants. Mentions are
@@ -792,8 +809,9 @@ impl View<'_, '_> {
         let lemma = t.lemma(v).to_lowercase();
         match words.requirement(&lemma) {
             Some(Requirement::ObjectParty) => {
-                let objects = t.objects(v);
-                if !objects.is_empty() && !objects.iter().any(|&o| self.is_party(o)) {
+                // the object, or the passive subject ("images were released")
+                let patients = t.patients(v);
+                if !patients.is_empty() && !patients.iter().any(|&o| self.is_party(o)) {
                     return Some(format!("the object of '{}' names no party", t.word(v)));
                 }
             }
