@@ -31,6 +31,22 @@ pub(crate) enum CommentCue {
     Marker,
 }
 
+/// A glued-header phrase or line head as it is compared: lower case, one space between
+/// words, a colon or bar its own word ("wrote:" → "wrote :").
+fn glued_form(text: &str) -> String {
+    let spaced = text.to_lowercase().replace(':', " : ").replace('|', " | ");
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `head` (in [`glued_form`]) holds a clock time: "4 : 41" (a colon between
+/// digits) or an "am"/"pm" word after a number.
+fn has_clock_time(head: &str) -> bool {
+    let words: Vec<&str> = head.split(' ').collect();
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    words.windows(3).any(|w| number(w[0]) && w[1] == ":" && number(w[2]))
+        || words.windows(2).any(|w| number(w[0]) && matches!(w[1], "am" | "pm" | "a.m." | "p.m."))
+}
+
 /// The comment-thread word groups of `data/clean/comments.tsv`.
 #[derive(Default)]
 pub(crate) struct CommentWords {
@@ -41,8 +57,13 @@ pub(crate) struct CommentWords {
     pub counts: WordSet,
     pub prefixes: Vec<String>,
     pub suffixes: Vec<String>,
+    /// Header phrases of a comment glued to its text on one line (`glued`).
+    pub glued: Vec<String>,
     pub chat: WordSet,
 }
+
+/// How many words from a line's start a glued comment header may end.
+const GLUED_HEADER_WORDS: usize = 20;
 
 impl CommentWords {
     fn load(text: &str) -> CommentWords {
@@ -65,6 +86,7 @@ impl CommentWords {
                 }
                 "prefix" => c.prefixes.push(format!("{n} ")),
                 "suffix" => c.suffixes.push(format!(" {n}")),
+                "glued" => c.glued.push(glued_form(phrase)),
                 "chat" => {
                     c.chat.insert(phrase.trim().to_lowercase());
                 }
@@ -74,8 +96,24 @@ impl CommentWords {
         c
     }
 
+    /// True when a comment's header is glued to its text at the start of the line, as
+    /// sentence-per-line dumps leave them: a `glued` phrase ("wrote :", "report abuse")
+    /// among the first words, after a number (the header's time stamp): "At 4:41 pm on
+    /// 18 Jan 2010 , Alice wrote : I think …", "Posted by : bob | June 7 , 2010 3:31 PM |
+    /// Report abuse How was …".
+    fn glued_header(&self, text: &str) -> bool {
+        if self.glued.is_empty() {
+            return false;
+        }
+        let head: String = glued_form(&text.split_whitespace().take(GLUED_HEADER_WORDS).collect::<Vec<_>>().join(" "));
+        self.glued.iter().any(|g| head.find(g.as_str()).is_some_and(|at| at > 0 && has_clock_time(&head[..at])))
+    }
+
     /// The comment cue of a line (`norm` = its [`normalise_line`] form, `words` its word count).
     pub fn cue(&self, text: &str, norm: &str, words: usize) -> Option<CommentCue> {
+        if self.glued_header(text) {
+            return Some(CommentCue::Marker);
+        }
         if words > 12 || norm.is_empty() {
             return None;
         }
@@ -438,6 +476,19 @@ mod tests {
         assert_eq!(cue("Jane Doe says:"), Some(CommentCue::Marker));
         assert_eq!(cue("The minister says the vote will go ahead."), None);
         assert_eq!(cue("Reply to the ministry's letter was sent on Monday by the council"), None);
+    }
+
+    #[test]
+    fn a_comment_header_glued_to_its_text_is_a_marker() {
+        let c = &LEXICON.comments;
+        let cue = |t: &str| c.cue(t, &normalise_line(t), t.split_whitespace().count());
+        assert_eq!(cue("At 4:41 pm on 18 Jan 2010 , Alice_B wrote : This idea is stupid , frankly ."), Some(CommentCue::Marker));
+        assert_eq!(cue("He will not win ... Posted by : sam77 | June 7 , 2010 3:31 PM | Report abuse How was he to fix it ?"), Some(CommentCue::Marker));
+        // news prose quoting a letter has no clock time before "wrote :"
+        assert_eq!(cue("In a 2003 memo , Rumsfeld wrote : we lack metrics ."), None);
+        // nor does the header phrase count far into a long line
+        let long = format!("{} at 4:41 pm he wrote : yes", "word ".repeat(25));
+        assert_eq!(cue(&long), None);
     }
 
     #[test]

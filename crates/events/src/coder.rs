@@ -406,7 +406,22 @@ impl<'a> Ctx<'a> {
         if i == 0 || !self.capitalized(i) || self.title_case {
             return false;
         }
-        self.capitalized(i + 1) || self.capitalized(i - 1)
+        self.capitalized(i + 1) || self.capitalized(i - 1) || self.in_quoted_title(i)
+    }
+
+    /// True when word `i` opens a short quoted title whose longer words are all
+    /// capitalised: NBC's "Meet the Press", the film "Rescue Dawn" — not a
+    /// quoted sentence ("Talks will resume").
+    fn in_quoted_title(&self, i: usize) -> bool {
+        let opening = |w: &str| matches!(w, "``" | "`" | "\"" | "“" | "‘" | "'");
+        if !opening(self.word(i - 1)) {
+            return false;
+        }
+        let Some(close) = (i + 1..(i + 6).min(self.toks.len())).find(|&j| matches!(self.word(j), "''" | "\"" | "”" | "’" | "'")) else {
+            return false;
+        };
+        let long_words: Vec<usize> = (i..close).filter(|&j| !self.toks[j].punct && self.toks[j].lower.chars().count() > 3).collect();
+        long_words.len() >= 2 && long_words.iter().all(|&j| self.capitalized(j))
     }
 
     fn word(&self, i: usize) -> &str {
@@ -2738,6 +2753,16 @@ pub(crate) mod tests {
         let doc = coded(doc_with("The group Amnesty International accused Israel.", &[("Israel", Location, Some("ISR"))]));
         assert_eq!(doc.events.len(), 1);
         assert_eq!(doc.events[0].event_type, PloverType::Accuse);
+    }
+
+    #[test]
+    fn a_word_of_a_quoted_title_is_no_trigger() {
+        // a show's title: its capitalised words are a name
+        let doc = coded(doc_with("Salazar told CBS 's `` Meet the Nation '' that Iran lied.", &[("Iran", Location, Some("IRN"))]));
+        assert!(doc.events.iter().all(|e| e.event_type != PloverType::Consult), "{:?}", doc.events.iter().map(|e| &e.rule).collect::<Vec<_>>());
+        // a quoted sentence is no title
+        let doc = coded(doc_with("Rouhani said : `` Talks with Iran will go on '' .", &[("Iran", Location, Some("IRN"))]));
+        assert!(doc.events.iter().any(|e| e.event_type == PloverType::Consult), "{:?}", doc.events.iter().map(|e| &e.rule).collect::<Vec<_>>());
     }
 
     #[test]

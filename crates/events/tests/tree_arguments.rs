@@ -43,6 +43,8 @@ fn coded_on(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, &str)], pub
             (Verb, w) if !lemma.is_empty() && w.eq_ignore_ascii_case(lemma) => "VB",
             // the third person present: "shells", "insists"
             (Verb, w) if !lemma.is_empty() && w.ends_with('s') => "VBZ",
+            (Noun, w) if w.ends_with('s') => "NNS",
+            (Noun, _) => "NN",
             _ => "_",
         };
         let mut tok = Token::new(span);
@@ -583,4 +585,30 @@ fn unnamed_private_people_alone_are_no_political_actors() {
         &[],
     );
     assert_eq!(event(&d, "protested").event_type, PloverType::Protest);
+}
+
+#[test]
+fn blowing_up_with_no_object_is_an_explosion() {
+    let d = coded(
+        "The rig blew up on Tuesday .",
+        &[(2, "det", Det, ""), (3, "nsubj", Noun, "rig"), (0, "root", Verb, "blow"), (3, "compound:prt", Adp, ""), (6, "case", Adp, ""), (3, "obl", Propn, ""), (3, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "blew");
+    let d = coded(
+        "Rebels blew up the bridge .",
+        &[(2, "nsubj", Noun, "rebel"), (0, "root", Verb, "blow"), (2, "compound:prt", Adp, ""), (5, "det", Det, ""), (2, "obj", Noun, "bridge"), (2, "punct", Punct, "")],
+        &[],
+    );
+    assert_eq!(event(&d, "blew").event_type, PloverType::Assault);
+}
+
+#[test]
+fn talk_in_the_singular_is_no_negotiation() {
+    let d = coded(
+        "There is talk of Iran in the village .",
+        &[(2, "expl", Pron, ""), (0, "root", Verb, "be"), (2, "nsubj", Noun, "talk"), (5, "case", Adp, ""), (3, "nmod", Propn, ""), (8, "case", Adp, ""), (8, "det", Det, ""), (2, "obl", Noun, "village"), (2, "punct", Punct, "")],
+        &[("Iran", Location, "IRN")],
+    );
+    no_event(&d, "talk");
 }

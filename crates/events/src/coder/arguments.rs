@@ -52,6 +52,10 @@ const HAPPENINGS_TSV: &str = include_str!("../../../../data/events/happenings.ts
 enum Requirement {
     /// An object, when present, names a party.
     ObjectParty,
+    /// The event sense needs an object: "rebels blew up the bridge", not "the rig blew up".
+    Transitive,
+    /// As a noun, only the plural names the event: "talks", not "talk of a merger".
+    PluralNoun,
     /// A subject, when present, names a party.
     SubjectParty,
     /// A request names what is requested (not only what it is about).
@@ -142,6 +146,8 @@ impl Words {
         for (line, cols) in data_lines(SELECTION_TSV) {
             let req = match cols.get(1).copied() {
                 Some("object-party") => Requirement::ObjectParty,
+                Some("transitive") => Requirement::Transitive,
+                Some("plural-noun") => Requirement::PluralNoun,
                 Some("subject-party") => Requirement::SubjectParty,
                 Some("asked-content") => Requirement::AskedContent,
                 Some("intransitive") => Requirement::Intransitive,
@@ -831,6 +837,11 @@ impl View<'_, '_> {
                     return Some(format!("'{}' about something asks a question, not for something", t.word(v)));
                 }
             }
+            Some(Requirement::Transitive) => {
+                if !t.is_passive(v) && t.objects(v).is_empty() {
+                    return Some(format!("'{}' with no object tells of no one acting on anything", t.word(v)));
+                }
+            }
             Some(Requirement::Intransitive) => {
                 let complement = !t.objects(v).is_empty() || !t.children_with(v, "ccomp").is_empty();
                 if complement {
@@ -842,7 +853,7 @@ impl View<'_, '_> {
                     return Some(format!("'{}' with an infinitive means trying", t.word(v)));
                 }
             }
-            None => {}
+            Some(Requirement::PluralNoun) | None => {}
         }
         if heads.participants.iter().any(|&p| self.is_party(p)) {
             return None;
@@ -856,6 +867,11 @@ impl View<'_, '_> {
     fn nominal_no_event(&self, n: usize) -> Option<String> {
         if let Some(why) = self.compound_or_fixed(n) {
             return Some(why);
+        }
+        let t = self.tree;
+        let singular = t.xpos(n) == "NN";
+        if singular && WORDS.requirement(&t.lemma(n).to_lowercase()) == Some(Requirement::PluralNoun) {
+            return Some(format!("'{}' in the singular is not the event its plural names", t.word(n)));
         }
         None
     }
