@@ -29,6 +29,16 @@ pub(crate) enum CommentCue {
     Heading,
     /// Only occurs inside a thread ("Reply", "Report abuse", "3 likes", "Posted by …").
     Marker,
+    /// A marker that is one comment's own header glued to its text ("At 4:41 pm on 18 Jan
+    /// 2010 , Alice wrote : …"): where it stands, a comment starts.
+    Header,
+}
+
+impl CommentCue {
+    /// True for a line that only occurs inside a thread.
+    pub(crate) fn is_marker(self) -> bool {
+        matches!(self, CommentCue::Marker | CommentCue::Header)
+    }
 }
 
 /// A glued-header phrase or line head as it is compared: lower case, one space between
@@ -112,7 +122,7 @@ impl CommentWords {
     /// The comment cue of a line (`norm` = its [`normalise_line`] form, `words` its word count).
     pub fn cue(&self, text: &str, norm: &str, words: usize) -> Option<CommentCue> {
         if self.glued_header(text) {
-            return Some(CommentCue::Marker);
+            return Some(CommentCue::Header);
         }
         if words > 12 || norm.is_empty() {
             return None;
@@ -482,8 +492,8 @@ mod tests {
     fn a_comment_header_glued_to_its_text_is_a_marker() {
         let c = &LEXICON.comments;
         let cue = |t: &str| c.cue(t, &normalise_line(t), t.split_whitespace().count());
-        assert_eq!(cue("At 4:41 pm on 18 Jan 2010 , Alice_B wrote : This idea is stupid , frankly ."), Some(CommentCue::Marker));
-        assert_eq!(cue("He will not win ... Posted by : sam77 | June 7 , 2010 3:31 PM | Report abuse How was he to fix it ?"), Some(CommentCue::Marker));
+        assert_eq!(cue("At 4:41 pm on 18 Jan 2010 , Alice_B wrote : This idea is stupid , frankly ."), Some(CommentCue::Header));
+        assert_eq!(cue("He will not win ... Posted by : sam77 | June 7 , 2010 3:31 PM | Report abuse How was he to fix it ?"), Some(CommentCue::Header));
         // news prose quoting a letter has no clock time before "wrote :"
         assert_eq!(cue("In a 2003 memo , Rumsfeld wrote : we lack metrics ."), None);
         // nor does the header phrase count far into a long line

@@ -448,6 +448,20 @@ mod tests {
     }
 
     #[test]
+    fn glued_comment_headers_open_the_thread_at_the_first_one() {
+        // a sentence-per-line dump: each comment's header glued to its first sentence, the
+        // first two comments long enough to keep their headers beyond the marker window
+        let long: String = (0..10).map(|i| format!("The council should have listened to the engineers before the barrier was built, point {i}.\n")).collect();
+        let text = page(&format!(
+            "At 4:41 pm on 18 Jan 2010 , river_fan wrote : I live near the barrier and it failed twice .\n{long}At 5:02 pm on 18 Jan 2010 , Tom wrote : I disagree with you .\n{long}At 5:10 pm on 18 Jan 2010 , Ann wrote : Me too .\nAt 5:12 pm on 18 Jan 2010 , Bo wrote : Indeed .\n"
+        ));
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        assert_eq!(docs[0].body(), format!("{LEAD}\n\n{SECOND}"));
+        let b = docs[0].blocks.iter().find(|b| b.span.text(&docs[0].extracted).contains("point 3")).unwrap();
+        assert_eq!(b.label, BlockLabel::Comment, "{}", b.reason);
+    }
+
+    #[test]
     fn html_disqus_and_user_comments_are_never_body() {
         let html = format!(
             r#"<html><body><article><h1>Flood barrier holds during storm</h1><p>{LEAD}</p><p>{SECOND}</p></article>

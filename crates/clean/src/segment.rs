@@ -146,13 +146,18 @@ fn is_chat(b: &Block, cfg: &CleanConfig) -> bool {
 ///
 /// It opens at a comment heading ("Comments", "12 comments") that is followed by comment
 /// material or by less prose than came before, or at the first of `comment_min_markers`
-/// marker lines ("Reply", "3 likes") within `comment_marker_window` blocks, widened back
-/// over that first comment's header and text. It runs to the next end cue or the page end.
+/// marker lines ("Reply", "3 likes") within `comment_marker_window` blocks — or at the first
+/// glued comment header before them — widened back over that first comment's header and
+/// text. It runs to the next end cue or the page end.
 fn comment_thread(blocks: &[Block], from: usize, cfg: &CleanConfig) -> Option<(usize, usize, String)> {
     let n = blocks.len();
     let need = cfg.comment_min_markers.max(1);
-    let markers: Vec<usize> = (from..n).filter(|&x| blocks[x].comment_cue == Some(CommentCue::Marker)).collect();
+    let markers: Vec<usize> = (from..n).filter(|&x| blocks[x].comment_cue.is_some_and(CommentCue::is_marker)).collect();
     let run = markers.windows(need).find(|w| w[need - 1] - w[0] <= cfg.comment_marker_window).map(|w| w[0]);
+    // a thread the run confirms began at the first comment header before it: long comments
+    // keep their headers further apart than the window
+    let first_header = markers.iter().copied().find(|&x| blocks[x].comment_cue == Some(CommentCue::Header));
+    let run = run.map(|m| first_header.map_or(m, |h| h.min(m)));
     let heading = (from + 1..n).find(|&x| blocks[x].comment_cue == Some(CommentCue::Heading) && heading_opens_thread(blocks, from, x, cfg));
     let (start, why) = match (heading, run) {
         (Some(h), Some(m)) if m < h => (first_comment_start(blocks, from, m), "comment marker lines"),
@@ -177,7 +182,7 @@ fn prose_chars(b: &Block, cfg: &CleanConfig) -> usize {
 /// stamps, chat) or when less prose follows it than came before it.
 fn heading_opens_thread(blocks: &[Block], from: usize, at: usize, cfg: &CleanConfig) -> bool {
     let near = blocks.iter().skip(at + 1).take(cfg.comment_marker_window);
-    let material = near.clone().any(|b| b.comment_cue == Some(CommentCue::Marker) || b.stamp_line.is_some() || is_chat(b, cfg));
+    let material = near.clone().any(|b| b.comment_cue.is_some_and(CommentCue::is_marker) || b.stamp_line.is_some() || is_chat(b, cfg));
     let before: usize = blocks[from..at].iter().map(|b| prose_chars(b, cfg)).sum();
     let after: usize = blocks.iter().skip(at + 1).map(|b| prose_chars(b, cfg)).sum();
     material || after <= before
