@@ -612,3 +612,21 @@ fn talk_in_the_singular_is_no_negotiation() {
     );
     no_event(&d, "talk");
 }
+
+#[test]
+fn a_participle_adjunct_acts_through_the_subject_of_its_clause() {
+    // the explosion is what killed: no one acted
+    let d = coded(
+        "An explosion ruptured the well , killing 11 workers .",
+        &[(2, "det", Det, ""), (3, "nsubj", Noun, "explosion"), (0, "root", Verb, "rupture"), (5, "det", Det, ""), (3, "obj", Noun, "well"), (7, "punct", Punct, ""), (3, "advcl", Verb, "kill"), (9, "nummod", Num, ""), (7, "obj", Noun, "worker"), (3, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "killing");
+    // rebels are a party: their attack killed
+    let d = coded(
+        "Rebels shelled the town , killing 11 workers .",
+        &[(2, "nsubj", Noun, "rebel"), (0, "root", Verb, "shell"), (4, "det", Det, ""), (2, "obj", Noun, "town"), (6, "punct", Punct, ""), (2, "advcl", Verb, "kill"), (8, "nummod", Num, ""), (6, "obj", Noun, "worker"), (2, "punct", Punct, "")],
+        &[],
+    );
+    assert_eq!(event(&d, "killing").event_type, PloverType::Assault);
+}

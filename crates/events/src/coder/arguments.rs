@@ -419,6 +419,18 @@ impl View<'_, '_> {
         matches!(listed, Some(NounClass::Security | NounClass::Civil | NounClass::Armed))
     }
 
+    /// The subjects of predicate `v`; for a participle adjunct with none of its
+    /// own ("an explosion ruptured the well, killing 11"), those of the clause it
+    /// modifies: English participial adjuncts are controlled by that subject.
+    fn adjunct_subjects(&self, v: usize) -> Vec<usize> {
+        let t = self.tree;
+        let own = t.subjects(v);
+        match (own.is_empty(), t.deprel(v), t.head(v)) {
+            (true, "advcl", Some(h)) if t.xpos(v) == "VBG" && t.children_with(v, "mark").is_empty() => t.subjects(h),
+            _ => own,
+        }
+    }
+
     /// Who speaks through verb of saying `rv`: its subjects, or for "X was
     /// quoted as saying" the passive subject of the verb it complements.
     fn sayers(&self, rv: usize) -> Vec<usize> {
@@ -807,8 +819,9 @@ impl View<'_, '_> {
             return Some(why);
         }
         // an act needs an actor: an active verb whose subjects name no party
-        // ("the blast killed 11", "polls suggest") tells of no deliberate act
-        let subjects = t.subjects(v);
+        // ("the blast killed 11", "polls suggest", "an explosion ruptured the
+        // well, killing 11") tells of no deliberate act
+        let subjects = self.adjunct_subjects(v);
         if !t.is_passive(v) && !subjects.is_empty() && !subjects.iter().any(|&s| self.is_party(s)) {
             return Some(format!("the subject of '{}' names no party", t.word(v)));
         }

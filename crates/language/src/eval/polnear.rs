@@ -11,6 +11,9 @@
 //! it is a true positive when its speaker span equals the gold source span
 //! (exact, after trimming spaces and punctuation; headline, as in PARC/Citron)
 //! or overlaps it (details). A gold attribution is matched at most once.
+//! With `POLNEAR_DUMP` set, every gold source not matched exactly is written to
+//! standard error (`MISS`, article, gold source, predicted speaker or why none,
+//! the content's start) for error analysis.
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -184,6 +187,17 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
                 over.tp += 1;
             } else {
                 over.fp += 1;
+            }
+        }
+        if std::env::var_os("POLNEAR_DUMP").is_some() {
+            for (i, g) in with_src.iter().enumerate() {
+                if !used_exact[i] {
+                    let src: Vec<&str> = g.source.iter().map(|r| text[r.0..r.1].trim()).collect();
+                    let c: String = g.content.first().map(|r| text[r.0..r.1].chars().take(80).collect()).unwrap_or_default();
+                    let found = doc.quotes.iter().find(|q| g.content.iter().any(|c| overlap(*c, (q.span.start(), q.span.end())) > 0));
+                    let pred = found.map(|q| q.speaker_span.map(|sp| text[sp.start()..sp.end()].to_string()).unwrap_or("<none>".into())).unwrap_or("<no quote>".into());
+                    eprintln!("MISS\t{}\tgold={:?}\tpred={}\t{}", stem, src, pred, c.replace('\n', " "));
+                }
             }
         }
         exact.fn_ += used_exact.iter().filter(|u| !**u).count();
