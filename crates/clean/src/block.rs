@@ -55,6 +55,8 @@ pub(crate) struct Block<'a> {
     pub furniture: bool,
     /// Mostly figures: a digit-bearing line that is not a sentence ("Net 807,000 vs 2,858,000").
     pub figures: bool,
+    /// Programme credits in the line ("Presenter/Dermot O'Leary , Producer/Ben Walker").
+    pub credits: usize,
 }
 
 /// A header line made of a stamp.
@@ -188,6 +190,7 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         in_comment_container: false,
         furniture: false,
         figures: figures_line(t, terminal),
+        credits: lx.credits_in(t),
         norm,
     }
 }

@@ -65,6 +65,8 @@ pub struct CleanConfig {
     pub listing_min_items: usize,
     /// Date- or clock-led lines that make a schedule.
     pub schedule_min_lines: usize,
+    /// Programme credits ("Presenter/…", "Producer: …") that make a schedule.
+    pub schedule_min_credits: usize,
     /// Figure lines that make a table.
     pub table_min_lines: usize,
     /// Lines always treated as chrome, per site (lowercase host or outlet name) ...
@@ -102,6 +104,7 @@ impl Default for CleanConfig {
             live_blog_min_stamps: 4,
             listing_min_items: 6,
             schedule_min_lines: 4,
+            schedule_min_credits: 3,
             table_min_lines: 3,
             chrome_by_site: HashMap::new(),
             chrome_global: HashSet::new(),
@@ -156,6 +159,7 @@ impl CleanConfig {
                 "live_blog_min_stamps" => self.live_blog_min_stamps = as_usize()?,
                 "listing_min_items" => self.listing_min_items = as_usize()?,
                 "schedule_min_lines" => self.schedule_min_lines = as_usize()?,
+                "schedule_min_credits" => self.schedule_min_credits = as_usize()?,
                 "table_min_lines" => self.table_min_lines = as_usize()?,
                 _ => return Err(bad("unknown setting")),
             }

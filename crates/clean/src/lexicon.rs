@@ -218,6 +218,8 @@ pub(crate) struct Lexicon {
     pub cues: WordMap<CueKind>,
     /// First words of byline lines ("By", "Por").
     pub byline_prefixes: WordSet,
+    /// Programme credit roles ("presenter", "producer"), lower case (`cues.tsv` `credit`).
+    pub credits: Vec<String>,
     pub promo_words: WordSet,
     pub promo_phrases: Vec<String>,
     /// Comment-thread word groups.
@@ -250,6 +252,24 @@ pub(crate) struct Lexicon {
     pub clock: Regex,
 }
 
+impl Lexicon {
+    /// How many programme credits a line holds: a credit role right before a slash or a
+    /// colon ("Presenter/Dermot O'Leary , Producer/Ben Walker", "Producer: Jo Smith").
+    pub fn credits_in(&self, line: &str) -> usize {
+        let lower = line.to_lowercase();
+        self.credits
+            .iter()
+            .map(|role| {
+                lower
+                    .match_indices(role.as_str())
+                    .filter(|&(at, _)| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
+                    .filter(|&(at, _)| lower[at + role.len()..].trim_start_matches(['\\', ' ']).starts_with(['/', ':']))
+                    .count()
+            })
+            .sum()
+    }
+}
+
 fn data_lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -280,10 +300,15 @@ impl Lexicon {
         }
         let mut cues = WordMap::default();
         let mut byline_prefixes = WordSet::default();
+        let mut credits = Vec::new();
         for f in data_lines(CUES) {
             if let [kind, _lang, phrase] = f.as_slice() {
                 if *kind == "byline" {
                     byline_prefixes.insert(normalise_line(phrase));
+                    continue;
+                }
+                if *kind == "credit" {
+                    credits.push(phrase.trim().to_lowercase());
                     continue;
                 }
                 let k = if *kind == "end" { CueKind::End } else { CueKind::Inline };
@@ -375,6 +400,7 @@ impl Lexicon {
             stop,
             cues,
             byline_prefixes,
+            credits,
             promo_words,
             promo_phrases,
             comments: CommentWords::load(COMMENTS),
@@ -486,6 +512,15 @@ mod tests {
         assert_eq!(cue("Jane Doe says:"), Some(CommentCue::Marker));
         assert_eq!(cue("The minister says the vote will go ahead."), None);
         assert_eq!(cue("Reply to the ministry's letter was sent on Monday by the council"), None);
+    }
+
+    #[test]
+    fn programme_credits_are_counted_before_a_slash_or_colon() {
+        let l = &*LEXICON;
+        assert_eq!(l.credits_in("Presenter/Dermot O'Leary , Producer\\/Ben Walker for Labora TV"), 2);
+        assert_eq!(l.credits_in("Producer: Jo Smith"), 1);
+        assert_eq!(l.credits_in("The producer said the film was finished ."), 0);
+        assert_eq!(l.credits_in("Coproducer/Jo"), 0, "inside a word");
     }
 
     #[test]

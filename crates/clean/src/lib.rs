@@ -509,6 +509,16 @@ mod tests {
     }
 
     #[test]
+    fn a_programme_guide_is_a_schedule() {
+        let text = page("The Friday concert returns to the harbour hall with a programme of sea songs and shanties from three choirs of the coast.\nPresenter/Jo Smith , Producer/Ann Lee\nThe evening ends with a new piece for brass band that the town commissioned from a young composer last winter.\nPresenter/Tom Hale , Producer : Ben Walker\n");
+        let docs = Cleaner::builtin().clean(input("guide.txt", &text)).unwrap();
+        assert_eq!(docs[0].meta.genre, chronicle_core::Genre::Schedule);
+        // a news article naming one director is not
+        let docs = Cleaner::builtin().clean(input("a.txt", &page("The director : Jo Smith said the barrier held."))).unwrap();
+        assert_eq!(docs[0].meta.genre, chronicle_core::Genre::Article);
+    }
+
+    #[test]
     fn table_of_figures_is_stored_as_a_table() {
         let text = "ACME CORP 4TH QTR NET\n\nShr 34 cts vs 1.19 dlrs\nNet 807,000 vs 2,858,000\nRevs 510.2 mln vs 479.7 mln\nAvg shrs 3,808,000 vs 1,924,000\n";
         let docs = Cleaner::builtin().clean(input("reut.sgm#11", text)).expect("a table is not rejected");

@@ -270,7 +270,9 @@ fn genre_of(blocks: &[Block], in_list: &[bool], labels: &[(BlockLabel, String)],
         return Genre::Listing;
     }
     let dated = body.iter().filter(|&&x| blocks[x].dateline.is_some() || opens_with_clock(&blocks[x])).count();
-    if dated >= cfg.schedule_min_lines && dated * 2 >= body.len() {
+    // credit lines are short, so rarely body themselves: count the whole page's
+    let credits: usize = blocks.iter().map(|b| b.credits).sum();
+    if (dated >= cfg.schedule_min_lines && dated * 2 >= body.len()) || credits >= cfg.schedule_min_credits {
         return Genre::Schedule;
     }
     let figures = body.iter().filter(|&&x| blocks[x].figures).count();

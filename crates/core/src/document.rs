@@ -86,6 +86,13 @@ impl Genre {
             Genre::Table => "table",
         }
     }
+
+    /// False for a page that reports no happenings, whatever its verbs say: a
+    /// programme guide or calendar describes what will be shown or held, so
+    /// no events are coded from it.
+    pub fn reports_events(self) -> bool {
+        !matches!(self, Genre::Schedule)
+    }
 }
 
 /// Document metadata. Every field is optional: unknown stays `None`, never guessed.

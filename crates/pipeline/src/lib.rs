@@ -159,7 +159,9 @@ impl Pipeline {
                 Ok(mut docs) => isolated(&source, move || {
                     for doc in &mut docs {
                         self.language.annotate(doc);
-                        self.coder.code(doc);
+                        if doc.meta.genre.reports_events() {
+                            self.coder.code(doc);
+                        }
                     }
                     docs
                 }),
