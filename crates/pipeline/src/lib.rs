@@ -436,7 +436,41 @@ impl CrossView {
 
 #[cfg(test)]
 mod tests {
-    use super::isolated;
+    use super::*;
+    use chronicle_core::{InputFormat, Metadata};
+
+    fn doc(id: &str, body: &str) -> Document {
+        let meta = Metadata { title: Some(format!("Report {id}")), ..Default::default() };
+        Document::new(DocId::parse(id), id.into(), InputFormat::Text, Vec::new(), body.into(), body.into(), meta)
+    }
+
+    #[test]
+    fn an_old_stores_json_indexes_move_into_the_link_state_once() {
+        let mut dups = DupIndex::default();
+        let mut stories = StoryIndex::default();
+        let bodies = [
+            "Delegations of two countries met in Istanbul for direct peace talks and agreed to exchange prisoners of war.",
+            "Heavy rain flooded villages in the north, forcing thousands of families from their homes overnight.",
+            "Delegations of two countries met in Istanbul for direct peace talks and agreed to exchange prisoners of war!",
+        ];
+        for (i, body) in bodies.iter().enumerate() {
+            let d = doc(&format!("d:{i}"), body);
+            dups.check_and_insert(&d.id, d.body());
+            stories.assign(&d);
+        }
+        let mut store = Store::open_in_memory().unwrap();
+        store.put_meta(DUP_INDEX_KEY, &serde_json::to_string(&dups).unwrap()).unwrap();
+        store.put_meta(STORY_INDEX_KEY, &serde_json::to_string(&stories).unwrap()).unwrap();
+        let mut old = LinkState::load(&store).unwrap();
+        assert!(old.has_changes(), "the old values wait to be moved");
+        let batch = Batch { state: old.take_entries(), retire_meta: old.take_retired(), ..Batch::default() };
+        store.commit_batch(batch).unwrap();
+        assert_eq!(store.get_meta(STORY_INDEX_KEY).unwrap(), None, "the old values are retired");
+        let moved = LinkState::load(&store).unwrap();
+        assert!(!moved.has_changes());
+        let _ = (dups.take_rows(), stories.take_rows());
+        assert_eq!((moved.dups, moved.stories), (dups, stories));
+    }
 
     #[test]
     fn a_panic_in_one_document_becomes_its_rejection() {
