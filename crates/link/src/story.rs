@@ -152,14 +152,46 @@ const OUTLET: &str = "story.outlet";
 const OUTLET_DF: &str = "story.outlet_df";
 
 /// A story's row: its state without the member list (members are rows of their own,
-/// so a growing story's row does not grow).
+/// so a growing story's row does not grow). Weights are kept as their bits, so a
+/// reloaded index computes exactly what the original would have.
 #[derive(Serialize, Deserialize)]
 struct StoryRow {
     id: StoryId,
-    centroid: [Vec<(u32, f32)>; 3],
+    centroid: [Vec<(u32, u32)>; 3],
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
-    labels: Vec<Label>,
+    /// (document, text, bits of `joined_with`)
+    labels: Vec<(DocId, String, u32)>,
+}
+
+impl StoryRow {
+    fn of(s: &StoryState) -> StoryRow {
+        let bits = |v: &Vec<(u32, f32)>| v.iter().map(|&(t, w)| (t, w.to_bits())).collect();
+        StoryRow {
+            id: s.id.clone(),
+            centroid: [bits(&s.centroid[0]), bits(&s.centroid[1]), bits(&s.centroid[2])],
+            first: s.first,
+            last: s.last,
+            labels: s.labels.iter().map(|l| (l.doc.clone(), l.text.clone(), l.joined_with.to_bits())).collect(),
+        }
+    }
+
+    fn into_state(self) -> StoryState {
+        let weights = |v: Vec<(u32, u32)>| v.into_iter().map(|(t, w)| (t, f32::from_bits(w))).collect();
+        let [b, e, t] = self.centroid;
+        StoryState {
+            id: self.id,
+            docs: Vec::new(),
+            centroid: [weights(b), weights(e), weights(t)],
+            first: self.first,
+            last: self.last,
+            labels: self
+                .labels
+                .into_iter()
+                .map(|(doc, text, w)| Label { doc, text, joined_with: f32::from_bits(w) })
+                .collect(),
+        }
+    }
 }
 
 /// The publication date of a document (the only date a story's span is made of).
@@ -539,14 +571,7 @@ impl StoryIndex {
         }
         for si in changed.stories {
             let Some(s) = self.stories.get(si as usize) else { continue };
-            let row = StoryRow {
-                id: s.id.clone(),
-                centroid: s.centroid.clone(),
-                first: s.first,
-                last: s.last,
-                labels: s.labels.clone(),
-            };
-            rows.push(StateRow::new(STORY, si.to_string(), &row));
+            rows.push(StateRow::new(STORY, si.to_string(), &StoryRow::of(s)));
         }
         for (doc, si, seq) in changed.docs {
             rows.push(StateRow::new(MEMBER, doc.as_str(), &(si, seq)));
@@ -607,14 +632,7 @@ impl StoryIndex {
                     if si >= ix.stories.len() {
                         ix.stories.resize_with(si + 1, StoryState::default);
                     }
-                    ix.stories[si] = StoryState {
-                        id: row.id,
-                        docs: Vec::new(),
-                        centroid: row.centroid,
-                        first: row.first,
-                        last: row.last,
-                        labels: row.labels,
-                    };
+                    ix.stories[si] = row.into_state();
                 }
                 MEMBER => {
                     let (si, seq): (u32, u32) = state::decode(space, key, value)?;
