@@ -42,6 +42,9 @@ pub enum Command {
         /// Print every rejected or duplicate input, not only the summary.
         #[arg(long, short)]
         verbose: bool,
+        /// Inputs analysed and committed together (one transaction each).
+        #[arg(long, default_value_t = chronicle_pipeline::DEFAULT_BATCH)]
+        batch: usize,
     },
     /// List stored documents as a table.
     #[command(after_help = "Example:\n  chronicle docs")]

@@ -17,7 +17,7 @@ use crate::{render, sheet};
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { paths, verbose } => ingest(&cli.db, &paths, verbose),
+        Command::Ingest { paths, verbose, batch } => ingest(&cli.db, &paths, verbose, batch),
         Command::Docs => {
             let store = open_existing(&cli.db)?;
             print!("{}", render::documents_table(&store.documents()?));
@@ -272,8 +272,9 @@ fn select_story(docs: Vec<Document>, story: Option<&str>) -> Vec<Document> {
     }
 }
 
-fn ingest(db: &Path, paths: &[PathBuf], verbose: bool) -> Result<ExitCode> {
-    let pipeline = Pipeline::load()?;
+fn ingest(db: &Path, paths: &[PathBuf], verbose: bool, batch: usize) -> Result<ExitCode> {
+    let mut pipeline = Pipeline::load()?;
+    pipeline.batch_size = batch.max(1);
     let mut store = open(db)?;
     let summary = ingest_with_progress(&pipeline, &mut store, paths)?;
     report(&summary, verbose);
@@ -297,7 +298,12 @@ fn ingest_with_progress(pipeline: &Pipeline, store: &mut Store, paths: &[PathBuf
         None
     };
     let started = Instant::now();
+    let store_name = store.path().map(|p| p.display().to_string());
     let summary = pipeline.ingest(store, paths, |p| {
+        if p.store_busy {
+            let db = store_name.as_deref().unwrap_or("the store");
+            eprintln!("store busy: another process is writing to {db}; waiting for it to finish");
+        }
         if let Some(bar) = &bar {
             bar.set_position(p.inputs as u64);
             let mb = p.bytes as f64 / 1e6;

@@ -20,7 +20,9 @@ use chronicle_core::DocId;
 use serde::{Deserialize, Serialize};
 
 use crate::settings::SETTINGS;
+use crate::state::{self, StateRow};
 use crate::text::{hash64, mix64, words};
+use crate::LinkError;
 
 /// Words per shingle.
 pub const SHINGLE: usize = 5;
@@ -36,8 +38,14 @@ const POSTING_CAP: usize = 64;
 /// At most this many documents are read from one LSH bucket.
 const BUCKET_SCAN: usize = 200;
 
-/// The duplicate index: plain serde data the pipeline persists.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+/// Space of the duplicate index's rows: one per indexed document, keyed by its
+/// position, valued [`DocEntry`]. The maps are rebuilt from them in order.
+const DOC_SPACE: &str = "dup.doc";
+
+/// The duplicate index. Its persisted form is one [`StateRow`] per indexed
+/// document ([`DupIndex::take_rows`], [`DupIndex::from_rows`]); the serde form
+/// is read only to migrate stores that kept it as one JSON value.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DupIndex {
     docs: Vec<DocId>,
     /// Sorted sampled shingle hashes of each document.
@@ -48,6 +56,18 @@ pub struct DupIndex {
     bands: HashMap<u64, Vec<u32>>,
     /// Sampled shingle → documents (capped).
     postings: HashMap<u32, Vec<u32>>,
+    /// Documents indexed since the last [`DupIndex::take_rows`].
+    #[serde(skip)]
+    pending: Vec<(u32, DocEntry)>,
+}
+
+/// What indexing one document added: replaying these in order rebuilds the index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct DocEntry {
+    id: DocId,
+    exact: u64,
+    bands: Vec<u64>,
+    sketch: Vec<u32>,
 }
 
 /// The shingle hashes, MinHash signature and sample of one text.
@@ -160,23 +180,86 @@ impl DupIndex {
             return if orig == id { None } else { Some(orig.clone()) };
         }
         let found = self.best_match(&fp).map(|(i, _)| i);
+        let entry = DocEntry { id: id.clone(), exact: fp.exact, bands: fp.bands, sketch: fp.sketch };
+        let me = self.index(entry.clone());
+        self.pending.push((me, entry));
+        found.and_then(|i| self.docs.get(i as usize).cloned())
+    }
+
+    /// Adds one document's entry to the maps; its position.
+    fn index(&mut self, entry: DocEntry) -> u32 {
         let me = self.docs.len() as u32;
-        self.docs.push(id.clone());
-        self.exact.insert(fp.exact, me);
-        for b in &fp.bands {
+        self.docs.push(entry.id);
+        self.exact.insert(entry.exact, me);
+        for b in &entry.bands {
             let bucket = self.bands.entry(*b).or_default();
             if bucket.len() < BUCKET_SCAN * 4 {
                 bucket.push(me);
             }
         }
-        for s in &fp.sketch {
+        for s in &entry.sketch {
             let p = self.postings.entry(*s).or_default();
             if p.len() < POSTING_CAP {
                 p.push(me);
             }
         }
-        self.sketches.push(fp.sketch);
-        found.and_then(|i| self.docs.get(i as usize).cloned())
+        self.sketches.push(entry.sketch);
+        me
+    }
+
+    /// The rows of the documents indexed since the last call (persist them with
+    /// those documents).
+    pub fn take_rows(&mut self) -> Vec<StateRow> {
+        std::mem::take(&mut self.pending)
+            .into_iter()
+            .map(|(i, entry)| StateRow::new(DOC_SPACE, i.to_string(), &entry))
+            .collect()
+    }
+
+    /// Every row of the index (to migrate an index read from its serde form).
+    /// The bands of each document are those whose bucket holds it, which
+    /// rebuilds the same (capped) buckets.
+    pub fn all_rows(&self) -> Vec<StateRow> {
+        let mut entries: Vec<DocEntry> = self
+            .docs
+            .iter()
+            .zip(&self.sketches)
+            .map(|(id, sketch)| DocEntry { id: id.clone(), exact: 0, bands: Vec::new(), sketch: sketch.clone() })
+            .collect();
+        for (&hash, &i) in &self.exact {
+            if let Some(e) = entries.get_mut(i as usize) {
+                e.exact = hash;
+            }
+        }
+        let mut bands: Vec<(&u64, &Vec<u32>)> = self.bands.iter().collect();
+        bands.sort();
+        for (&band, bucket) in bands {
+            for &i in bucket {
+                if let Some(e) = entries.get_mut(i as usize) {
+                    e.bands.push(band);
+                }
+            }
+        }
+        entries.iter().enumerate().map(|(i, e)| StateRow::new(DOC_SPACE, i.to_string(), e)).collect()
+    }
+
+    /// Rebuilds the index from its rows (`space`, `key`, `value`), in any order.
+    pub fn from_rows<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<DupIndex, LinkError> {
+        let mut entries: Vec<(u32, DocEntry)> = Vec::new();
+        for (space, key, value) in rows {
+            if space == DOC_SPACE {
+                entries.push((state::number_key(space, key)?, state::decode(space, key, value)?));
+            }
+        }
+        entries.sort_by_key(|e| e.0);
+        let mut ix = DupIndex::default();
+        for (i, entry) in entries {
+            if i as usize != ix.docs.len() {
+                return Err(state::bad(DOC_SPACE, &i.to_string(), "a document of the index is missing before it"));
+            }
+            ix.index(entry);
+        }
+        Ok(ix)
     }
 
     /// The best earlier match of a fingerprint, with its resemblance.
@@ -292,6 +375,28 @@ mod tests {
             bank would wait for more data before moving. The currency rose sharply after the announcement.";
         assert_eq!(ix.check_and_insert(&id("s"), same_topic), None, "same topic, different article");
         assert_eq!(ix.len(), 4);
+    }
+
+    #[test]
+    fn index_rebuilt_from_its_rows_equals_the_index() {
+        let mut ix = DupIndex::new();
+        let mut rows = Vec::new();
+        for (i, text) in [ARTICLE, OTHER, &ARTICLE.replace("Thursday", "Friday")].iter().enumerate() {
+            ix.check_and_insert(&id(&format!("d{i}")), text);
+            rows.extend(ix.take_rows());
+        }
+        assert_eq!(rows.len(), 3);
+        assert!(ix.take_rows().is_empty(), "rows are taken once");
+        let back = DupIndex::from_rows(rows.iter().rev().map(|r| (r.space, r.key.as_str(), r.value.as_str()))).unwrap();
+        assert_eq!(back, ix);
+        // the serde form (old stores) migrates to the same rows
+        let old: DupIndex = serde_json::from_str(&serde_json::to_string(&ix).unwrap()).unwrap();
+        let all = old.all_rows();
+        let again = DupIndex::from_rows(all.iter().map(|r| (r.space, r.key.as_str(), r.value.as_str()))).unwrap();
+        assert_eq!(again, ix);
+        // a gap is an error, not a silently shorter index
+        let gap = DupIndex::from_rows(rows[1..].iter().map(|r| (r.space, r.key.as_str(), r.value.as_str())));
+        assert!(matches!(gap, Err(LinkError::BadState { .. })));
     }
 
     #[test]

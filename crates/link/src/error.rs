@@ -25,4 +25,14 @@ pub enum LinkError {
         /// Why.
         reason: String,
     },
+    /// A persisted index row cannot be read back.
+    #[error("link state {space}/{key}: {reason}")]
+    BadState {
+        /// The row's space.
+        space: String,
+        /// The row's key.
+        key: String,
+        /// Why.
+        reason: String,
+    },
 }

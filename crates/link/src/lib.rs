@@ -9,9 +9,10 @@
 //! - [`brief`]: extractive, cited Markdown briefs of a story.
 //! - [`eval`]: evaluations on timeline17, ECB+ and Reuters-21578.
 //!
-//! Architecture invariant: depends only on `chronicle-core`; all persistent
-//! state ([`dedup::DupIndex`], [`story::StoryIndex`]) is plain serde data the
-//! pipeline stores; nothing here does I/O except [`eval`].
+//! Architecture invariant: depends only on `chronicle-core`; the persistent
+//! state of [`dedup::DupIndex`] and [`story::StoryIndex`] leaves and enters
+//! them as [`state::StateRow`]s (the entries a change touched), which the
+//! pipeline stores with the documents; nothing here does I/O except [`eval`].
 #![deny(missing_docs)]
 
 pub mod brief;
@@ -22,6 +23,7 @@ pub mod entities;
 mod error;
 pub mod eval;
 mod settings;
+pub mod state;
 pub mod story;
 mod text;
 pub mod timeline;

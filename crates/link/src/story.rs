@@ -32,7 +32,10 @@ use chrono::NaiveDate;
 use chronicle_core::{DocId, Document};
 use serde::{Deserialize, Serialize};
 
+use crate::LinkError;
+
 use crate::settings::SETTINGS;
+use crate::state::{self, StateRow};
 use crate::text::{content_terms, cosine_sorted, fold, hash64, is_stopword, stem, words};
 
 /// A story id: `s:` plus 16 hex digits.
@@ -58,7 +61,7 @@ const LABEL_WORDS: usize = 16;
 
 /// A candidate name of a story: a member's title (else its lede) and how
 /// strongly that member joined.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Label {
     doc: DocId,
     text: String,
@@ -66,7 +69,7 @@ struct Label {
 }
 
 /// One story as the index knows it.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 struct StoryState {
     id: StoryId,
@@ -80,7 +83,7 @@ struct StoryState {
 }
 
 /// How many of one outlet's documents hold each term.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct OutletStats {
     n: u32,
     df: HashMap<u32, u32>,
@@ -102,8 +105,10 @@ pub struct StorySummary {
     pub to: Option<NaiveDate>,
 }
 
-/// The incremental story index: plain serde data the pipeline persists.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+/// The incremental story index. Its persisted form is rows of the entries each
+/// assignment touched ([`StoryIndex::take_rows`], [`StoryIndex::from_rows`]);
+/// the serde form is read only to migrate stores that kept it as one JSON value.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StoryIndex {
     vocab: HashMap<String, u32>,
@@ -115,6 +120,78 @@ pub struct StoryIndex {
     doc_story: HashMap<DocId, u32>,
     /// Per outlet (folded name): its document count and term frequencies.
     outlets: BTreeMap<String, OutletStats>,
+    /// Entries changed since the last [`StoryIndex::take_rows`].
+    #[serde(skip)]
+    changed: Changed,
+}
+
+/// The entries assignments touched since the rows were last taken.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Changed {
+    /// New terms (id, term).
+    terms: Vec<(u32, String)>,
+    /// Terms whose document frequency changed.
+    df: BTreeSet<u32>,
+    n_docs: bool,
+    stories: BTreeSet<u32>,
+    postings: BTreeSet<u32>,
+    /// Per outlet, the terms whose frequency in it changed.
+    outlets: BTreeMap<String, BTreeSet<u32>>,
+    /// Newly assigned documents: id, story, position in the order of assignment.
+    docs: Vec<(DocId, u32, u32)>,
+}
+
+/// The spaces of the story index's rows.
+const VOCAB: &str = "story.vocab";
+const DF: &str = "story.df";
+const N_DOCS: &str = "story.n_docs";
+const STORY: &str = "story.story";
+const MEMBER: &str = "story.doc";
+const POSTING: &str = "story.posting";
+const OUTLET: &str = "story.outlet";
+const OUTLET_DF: &str = "story.outlet_df";
+
+/// A story's row: its state without the member list (members are rows of their own,
+/// so a growing story's row does not grow). Weights are kept as their bits, so a
+/// reloaded index computes exactly what the original would have.
+#[derive(Serialize, Deserialize)]
+struct StoryRow {
+    id: StoryId,
+    centroid: [Vec<(u32, u32)>; 3],
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+    /// (document, text, bits of `joined_with`)
+    labels: Vec<(DocId, String, u32)>,
+}
+
+impl StoryRow {
+    fn of(s: &StoryState) -> StoryRow {
+        let bits = |v: &Vec<(u32, f32)>| v.iter().map(|&(t, w)| (t, w.to_bits())).collect();
+        StoryRow {
+            id: s.id.clone(),
+            centroid: [bits(&s.centroid[0]), bits(&s.centroid[1]), bits(&s.centroid[2])],
+            first: s.first,
+            last: s.last,
+            labels: s.labels.iter().map(|l| (l.doc.clone(), l.text.clone(), l.joined_with.to_bits())).collect(),
+        }
+    }
+
+    fn into_state(self) -> StoryState {
+        let weights = |v: Vec<(u32, u32)>| v.into_iter().map(|(t, w)| (t, f32::from_bits(w))).collect();
+        let [b, e, t] = self.centroid;
+        StoryState {
+            id: self.id,
+            docs: Vec::new(),
+            centroid: [weights(b), weights(e), weights(t)],
+            first: self.first,
+            last: self.last,
+            labels: self
+                .labels
+                .into_iter()
+                .map(|(doc, text, w)| Label { doc, text, joined_with: f32::from_bits(w) })
+                .collect(),
+        }
+    }
 }
 
 /// The publication date of a document (the only date a story's span is made of).
@@ -237,6 +314,7 @@ impl StoryIndex {
         let i = self.df.len() as u32;
         self.vocab.insert(t.to_string(), i);
         self.df.push(0);
+        self.changed.terms.push((i, t.to_string()));
         i
     }
 
@@ -268,13 +346,16 @@ impl StoryIndex {
             }
         }
         self.n_docs += 1;
+        self.changed.n_docs = true;
         if let Some(o) = outlet {
             let stats = self.outlets.entry(o.to_string()).or_default();
             stats.n += 1;
             for &t in &terms {
                 *stats.df.entry(t).or_default() += 1;
             }
+            self.changed.outlets.entry(o.to_string()).or_default().extend(terms.iter().copied());
         }
+        self.changed.df.extend(terms);
     }
 
     /// How much a term counts in a document of `outlet`: near 1 for words
@@ -402,9 +483,12 @@ impl StoryIndex {
                 if p.len() > POSTING_CAP {
                     p.remove(0);
                 }
+                self.changed.postings.insert(t);
             }
         }
         self.doc_story.insert(doc.id.clone(), si);
+        self.changed.stories.insert(si);
+        self.changed.docs.push((doc.id.clone(), si, self.n_docs - 1));
         self.stories.get(si as usize).map(|s| s.id.clone()).unwrap_or_default()
     }
 
@@ -467,6 +551,115 @@ impl StoryIndex {
             from: s.first,
             to: s.last,
         }
+    }
+}
+
+impl StoryIndex {
+    /// The rows of the entries changed since the last call (persist them with
+    /// the documents whose assignment changed them).
+    pub fn take_rows(&mut self) -> Vec<StateRow> {
+        let changed = std::mem::take(&mut self.changed);
+        let mut rows = Vec::new();
+        for (id, term) in changed.terms {
+            rows.push(StateRow::new(VOCAB, term, &id));
+        }
+        for t in changed.df {
+            rows.push(StateRow::new(DF, t.to_string(), &self.df.get(t as usize).copied().unwrap_or(0)));
+        }
+        if changed.n_docs {
+            rows.push(StateRow::new(N_DOCS, "", &self.n_docs));
+        }
+        for si in changed.stories {
+            let Some(s) = self.stories.get(si as usize) else { continue };
+            rows.push(StateRow::new(STORY, si.to_string(), &StoryRow::of(s)));
+        }
+        for (doc, si, seq) in changed.docs {
+            rows.push(StateRow::new(MEMBER, doc.as_str(), &(si, seq)));
+        }
+        for t in changed.postings {
+            rows.push(StateRow::new(POSTING, t.to_string(), &self.postings.get(&t).cloned().unwrap_or_default()));
+        }
+        for (o, terms) in changed.outlets {
+            let Some(stats) = self.outlets.get(&o) else { continue };
+            rows.push(StateRow::new(OUTLET, o.clone(), &stats.n));
+            for t in terms {
+                rows.push(StateRow::new(OUTLET_DF, format!("{o}\t{t}"), &stats.df.get(&t).copied().unwrap_or(0)));
+            }
+        }
+        rows
+    }
+
+    /// Every row of the index (to migrate an index read from its serde form).
+    pub fn all_rows(&mut self) -> Vec<StateRow> {
+        let mut terms: Vec<(u32, String)> = self.vocab.iter().map(|(t, &i)| (i, t.clone())).collect();
+        terms.sort();
+        let mut docs = Vec::new();
+        for (si, s) in self.stories.iter().enumerate() {
+            docs.extend(s.docs.iter().map(|d| (d.clone(), si as u32)));
+        }
+        self.changed = Changed {
+            terms,
+            df: (0..self.df.len() as u32).collect(),
+            n_docs: true,
+            stories: (0..self.stories.len() as u32).collect(),
+            postings: self.postings.keys().copied().collect(),
+            outlets: self.outlets.iter().map(|(o, s)| (o.clone(), s.df.keys().copied().collect())).collect(),
+            docs: docs.into_iter().enumerate().map(|(seq, (d, si))| (d, si, seq as u32)).collect(),
+        };
+        self.take_rows()
+    }
+
+    /// Rebuilds the index from its rows (`space`, `key`, `value`), in any order.
+    pub fn from_rows<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<StoryIndex, LinkError> {
+        let mut ix = StoryIndex::default();
+        let mut members: Vec<(u32, u32, DocId)> = Vec::new();
+        for (space, key, value) in rows {
+            match space {
+                VOCAB => {
+                    ix.vocab.insert(key.to_string(), state::decode(space, key, value)?);
+                }
+                DF => {
+                    let t: usize = state::number_key(space, key)?;
+                    if t >= ix.df.len() {
+                        ix.df.resize(t + 1, 0);
+                    }
+                    ix.df[t] = state::decode(space, key, value)?;
+                }
+                N_DOCS => ix.n_docs = state::decode(space, key, value)?,
+                STORY => {
+                    let si: usize = state::number_key(space, key)?;
+                    let row: StoryRow = state::decode(space, key, value)?;
+                    if si >= ix.stories.len() {
+                        ix.stories.resize_with(si + 1, StoryState::default);
+                    }
+                    ix.stories[si] = row.into_state();
+                }
+                MEMBER => {
+                    let (si, seq): (u32, u32) = state::decode(space, key, value)?;
+                    members.push((seq, si, DocId::parse(key)));
+                }
+                POSTING => {
+                    ix.postings.insert(state::number_key(space, key)?, state::decode(space, key, value)?);
+                }
+                OUTLET => ix.outlets.entry(key.to_string()).or_default().n = state::decode(space, key, value)?,
+                OUTLET_DF => {
+                    let (o, t) = key.rsplit_once('\t').ok_or_else(|| state::bad(space, key, "no term"))?;
+                    let count = state::decode(space, key, value)?;
+                    ix.outlets.entry(o.to_string()).or_default().df.insert(state::number_key(space, t)?, count);
+                }
+                _ => {}
+            }
+        }
+        if ix.vocab.len() != ix.df.len() || ix.stories.iter().any(|s| s.id.is_empty()) {
+            return Err(state::bad("story", "", "terms or stories are missing"));
+        }
+        members.sort();
+        for (_, si, doc) in members {
+            let story = ix.stories.get_mut(si as usize).ok_or_else(|| state::bad(MEMBER, doc.as_str(), "no such story"))?;
+            story.docs.push(doc.clone());
+            ix.doc_story.insert(doc, si);
+        }
+        Ok(ix)
     }
 }
 
@@ -541,6 +734,43 @@ mod tests {
         assert_eq!(s.documents.len(), 2);
         assert_eq!(s.from, NaiveDate::from_ymd_opt(2025, 5, 16));
         assert!(!s.title.is_empty());
+    }
+
+    #[test]
+    fn index_rebuilt_from_its_rows_equals_the_index_and_links_alike() {
+        let docs = [
+            ("a", "Russia and Ukraine hold first direct talks in Istanbul", TALKS1),
+            ("f", "Floods force thousands from homes in Bangladesh", FLOOD),
+            ("b", "Istanbul talks: prisoners of war to be exchanged", TALKS2),
+        ];
+        let mut ix = StoryIndex::new();
+        let mut rows = Vec::new();
+        for (id, title, body) in docs {
+            let mut d = doc(id, title, body, "2025-05-16");
+            d.meta.outlet = Some(if id == "f" { "Daily Star" } else { "Wire" }.into());
+            ix.assign(&d);
+            rows.extend(ix.take_rows());
+        }
+        assert!(ix.take_rows().is_empty(), "rows are taken once");
+        // later rows of an entry replace earlier ones, as the store's upsert does
+        let mut latest: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+        for r in &rows {
+            latest.insert((r.space, r.key.as_str()), r.value.as_str());
+        }
+        let mut back = StoryIndex::from_rows(latest.iter().map(|(k, v)| (k.0, k.1, *v))).unwrap();
+        assert_eq!(back, ix);
+        assert_eq!(back.stories(), ix.stories());
+        // the rebuilt index links the next document as the original does
+        let next = doc("c", "Prisoner exchange agreed at Istanbul talks", TALKS2, "2025-05-17");
+        assert_eq!(back.assign(&next), ix.assign(&next));
+        assert_eq!(back.take_rows(), ix.take_rows());
+        // the serde form (old stores) migrates to rows that rebuild it
+        let mut old: StoryIndex = serde_json::from_str(&serde_json::to_string(&ix).unwrap()).unwrap();
+        let all = old.all_rows();
+        assert_eq!(StoryIndex::from_rows(all.iter().map(|r| (r.space, r.key.as_str(), r.value.as_str()))).unwrap(), ix);
+        // a member of a story that is not there is an error
+        let orphan = [(MEMBER, "d:x", "[7,0]")];
+        assert!(matches!(StoryIndex::from_rows(orphan), Err(LinkError::BadState { .. })));
     }
 
     #[test]

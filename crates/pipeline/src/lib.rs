@@ -2,9 +2,13 @@
 //!
 //! This crate owns no analysis of its own. It builds each stage once, streams
 //! inputs through them in bounded batches (so memory does not grow with the
-//! corpus), runs the per-document stages in parallel with rayon, and writes each
-//! batch to the store in one transaction. The CLI and the HTTP server both call
-//! [`Pipeline::ingest`], so every entry point accounts for input the same way.
+//! corpus), runs the per-document stages in parallel with rayon, links each
+//! batch, and writes its documents together with the link state they changed in
+//! one store transaction: a document is stored exactly when it is linked, so a
+//! run killed at any point resumes to the state an uninterrupted run reaches.
+//! One ingest writes to a store at a time (the store's writer lock). The CLI and
+//! the HTTP server both call [`Pipeline::ingest`], so every entry point accounts
+//! for input the same way.
 //!
 //! Architecture invariant: stage crates never call each other; only this crate
 //! knows the order of the stages.
@@ -23,7 +27,8 @@ use chronicle_ingest::{IngestOptions, Item};
 use chronicle_language::Language;
 use chronicle_link::dedup::DupIndex;
 use chronicle_link::story::StoryIndex;
-use chronicle_store::Store;
+use chronicle_link::state::StateRow;
+use chronicle_store::{Batch, StateEntry, Store};
 use rayon::prelude::*;
 
 pub use error::PipelineError;
@@ -31,9 +36,10 @@ pub use error::PipelineError;
 /// Inputs cleaned, annotated and written together; one store transaction each.
 pub const DEFAULT_BATCH: usize = 256;
 
-/// Store meta key of the near-duplicate index.
+/// Store meta key under which stores before schema 3 kept the near-duplicate
+/// index as one JSON value (moved into the link state on the next ingest).
 pub const DUP_INDEX_KEY: &str = "link.dup_index";
-/// Store meta key of the story index.
+/// Store meta key under which stores before schema 3 kept the story index.
 pub const STORY_INDEX_KEY: &str = "link.story_index";
 
 /// Every stage, loaded once.
@@ -106,6 +112,8 @@ pub struct Progress {
     pub inputs: usize,
     /// Bytes of raw input read so far.
     pub bytes: u64,
+    /// True in the one report made before waiting for another writer of the store.
+    pub store_busy: bool,
 }
 
 /// Runs one document's analysis so that a panic in it becomes that
@@ -180,6 +188,8 @@ impl Pipeline {
         mut progress: impl FnMut(Progress),
     ) -> Result<IngestSummary, PipelineError> {
         let mut summary = IngestSummary::default();
+        // Held for the whole run: linking needs the indexes as the store has them.
+        let _writer = store.lock_writer(|| progress(Progress { store_busy: true, ..Progress::default() }))?;
         let mut link = LinkState::load(store)?;
         let mut seen_this_run: HashSet<DocId> = HashSet::new();
         let mut batch: Vec<RawInput> = Vec::with_capacity(self.batch_size);
@@ -213,8 +223,11 @@ impl Pipeline {
         if !batch.is_empty() {
             self.flush(store, &mut link, batch, &mut summary)?;
         }
+        if link.has_changes() {
+            // an old store's indexes, moved into the link state though nothing was new
+            store.commit_batch(Batch { state: link.take_entries(), retire_meta: link.take_retired(), ..Batch::default() })?;
+        }
         progress(done);
-        link.save(store)?;
         Ok(summary)
     }
 
@@ -250,7 +263,6 @@ impl Pipeline {
             doc.meta.duplicate_of = link.dups.check_and_insert(&doc.id, doc.body());
             doc.meta.story = Some(link.stories.assign(doc).to_string());
         }
-        let outcome = store.write_batch_counting_lines(docs.clone(), &lines, threshold)?;
         let mut corrected = Vec::new();
         for id in earlier {
             if let Some(mut doc) = store.document(id.as_str())? {
@@ -259,16 +271,21 @@ impl Pipeline {
                 }
             }
         }
-        store.update_documents(&corrected)?;
-        let new: HashSet<&DocId> = outcome.ingested.iter().collect();
-        for doc in &docs {
-            if !new.contains(&doc.id) {
-                continue;
-            }
-            if doc.meta.appended_to.is_some() {
-                summary.appended.push(doc.id.clone());
+        let appended: HashSet<DocId> = docs.iter().filter(|d| d.meta.appended_to.is_some()).map(|d| d.id.clone()).collect();
+        // Documents, furniture counts, corrections and link state: one transaction.
+        let outcome = store.commit_batch(Batch {
+            docs,
+            lines,
+            keep_first: threshold,
+            corrected,
+            state: link.take_entries(),
+            retire_meta: link.take_retired(),
+        })?;
+        for id in outcome.ingested {
+            if appended.contains(&id) {
+                summary.appended.push(id);
             } else {
-                summary.ingested.push(doc.id.clone());
+                summary.ingested.push(id);
             }
         }
         summary.duplicates.extend(outcome.duplicates);
@@ -303,33 +320,71 @@ fn reached_furniture(
     Ok((Furniture::from_keys(reached), earlier))
 }
 
-/// The cross-document indexes, kept in the store between runs so that linking
-/// one more document never recomputes the whole.
+/// The cross-document indexes. The store keeps them as state entries written
+/// with the documents that changed them; stores before schema 3 kept each as
+/// one JSON value in `meta`, moved into entries by the next ingest's first write.
 struct LinkState {
     dups: DupIndex,
     stories: StoryIndex,
+    /// Rows of an index read from its old JSON value, not yet written.
+    moved: Vec<StateRow>,
+    /// Meta keys to retire with the next write.
+    retired: Vec<String>,
 }
 
 impl LinkState {
     fn load(store: &Store) -> Result<LinkState, PipelineError> {
-        let dups = match store.get_meta(DUP_INDEX_KEY)? {
-            Some(json) => serde_json::from_str(&json).map_err(|e| PipelineError::State(e.to_string()))?,
+        let entries = store.state_entries("")?;
+        if !entries.is_empty() {
+            let rows = || entries.iter().map(|e| (e.space.as_str(), e.key.as_str(), e.value.as_str()));
+            let state = |e: chronicle_link::LinkError| PipelineError::State(e.to_string());
+            let dups = DupIndex::from_rows(rows()).map_err(state)?;
+            let stories = StoryIndex::from_rows(rows()).map_err(state)?;
+            return Ok(LinkState { dups, stories, moved: Vec::new(), retired: Vec::new() });
+        }
+        let old = |key: &str| -> Result<Option<String>, PipelineError> { Ok(store.get_meta(key)?) };
+        let parse = |key: &str, e: serde_json::Error| PipelineError::State(format!("{key}: {e}"));
+        let (dup_json, story_json) = (old(DUP_INDEX_KEY)?, old(STORY_INDEX_KEY)?);
+        let dups: DupIndex = match &dup_json {
+            Some(json) => serde_json::from_str(json).map_err(|e| parse(DUP_INDEX_KEY, e))?,
             None => DupIndex::default(),
         };
-        let stories = match store.get_meta(STORY_INDEX_KEY)? {
-            Some(json) => serde_json::from_str(&json).map_err(|e| PipelineError::State(e.to_string()))?,
+        let mut stories: StoryIndex = match &story_json {
+            Some(json) => serde_json::from_str(json).map_err(|e| parse(STORY_INDEX_KEY, e))?,
             None => StoryIndex::default(),
         };
-        Ok(LinkState { dups, stories })
+        let mut moved = Vec::new();
+        let mut retired = Vec::new();
+        if dup_json.is_some() || story_json.is_some() {
+            moved = dups.all_rows();
+            moved.extend(stories.all_rows());
+            retired = vec![DUP_INDEX_KEY.to_string(), STORY_INDEX_KEY.to_string()];
+        }
+        Ok(LinkState { dups, stories, moved, retired })
     }
 
-    fn save(&self, store: &mut Store) -> Result<(), PipelineError> {
-        let dups = serde_json::to_string(&self.dups).map_err(|e| PipelineError::State(e.to_string()))?;
-        let stories = serde_json::to_string(&self.stories).map_err(|e| PipelineError::State(e.to_string()))?;
-        store.put_meta(DUP_INDEX_KEY, &dups)?;
-        store.put_meta(STORY_INDEX_KEY, &stories)?;
-        Ok(())
+    /// True when rows or retirements wait to be written.
+    fn has_changes(&self) -> bool {
+        !self.moved.is_empty() || !self.retired.is_empty()
     }
+
+    /// The state entries changed since the last call.
+    fn take_entries(&mut self) -> Vec<StateEntry> {
+        let mut rows = std::mem::take(&mut self.moved);
+        rows.extend(self.dups.take_rows());
+        rows.extend(self.stories.take_rows());
+        rows.into_iter().map(|r| StateEntry { space: r.space.to_string(), key: r.key, value: r.value }).collect()
+    }
+
+    fn take_retired(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.retired)
+    }
+}
+
+/// The story index of a store, as the last committed batch left it (for the
+/// views that list stories).
+pub fn story_index(store: &Store) -> Result<StoryIndex, PipelineError> {
+    Ok(LinkState::load(store)?.stories)
 }
 
 /// Every document in the store (for the cross-document views).
@@ -383,7 +438,41 @@ impl CrossView {
 
 #[cfg(test)]
 mod tests {
-    use super::isolated;
+    use super::*;
+    use chronicle_core::{InputFormat, Metadata};
+
+    fn doc(id: &str, body: &str) -> Document {
+        let meta = Metadata { title: Some(format!("Report {id}")), ..Default::default() };
+        Document::new(DocId::parse(id), id.into(), InputFormat::Text, Vec::new(), body.into(), body.into(), meta)
+    }
+
+    #[test]
+    fn an_old_stores_json_indexes_move_into_the_link_state_once() {
+        let mut dups = DupIndex::default();
+        let mut stories = StoryIndex::default();
+        let bodies = [
+            "Delegations of two countries met in Istanbul for direct peace talks and agreed to exchange prisoners of war.",
+            "Heavy rain flooded villages in the north, forcing thousands of families from their homes overnight.",
+            "Delegations of two countries met in Istanbul for direct peace talks and agreed to exchange prisoners of war!",
+        ];
+        for (i, body) in bodies.iter().enumerate() {
+            let d = doc(&format!("d:{i}"), body);
+            dups.check_and_insert(&d.id, d.body());
+            stories.assign(&d);
+        }
+        let mut store = Store::open_in_memory().unwrap();
+        store.put_meta(DUP_INDEX_KEY, &serde_json::to_string(&dups).unwrap()).unwrap();
+        store.put_meta(STORY_INDEX_KEY, &serde_json::to_string(&stories).unwrap()).unwrap();
+        let mut old = LinkState::load(&store).unwrap();
+        assert!(old.has_changes(), "the old values wait to be moved");
+        let batch = Batch { state: old.take_entries(), retire_meta: old.take_retired(), ..Batch::default() };
+        store.commit_batch(batch).unwrap();
+        assert_eq!(store.get_meta(STORY_INDEX_KEY).unwrap(), None, "the old values are retired");
+        let moved = LinkState::load(&store).unwrap();
+        assert!(!moved.has_changes());
+        let _ = (dups.take_rows(), stories.take_rows());
+        assert_eq!((moved.dups, moved.stories), (dups, stories));
+    }
 
     #[test]
     fn a_panic_in_one_document_becomes_its_rejection() {

@@ -18,9 +18,6 @@ use serde::Serialize;
 use crate::search::SearchIndex;
 use crate::ServerError;
 
-/// The store meta key under which the pipeline keeps its story index.
-use chronicle_pipeline::STORY_INDEX_KEY;
-
 /// Events whose possible days span at most this many days set a story's span.
 const PRECISE_DAYS: i64 = 45;
 
@@ -506,9 +503,8 @@ impl Snapshot {
         let mut docs = load_documents(store)?;
         // grouped by story, so that per-story work borrows slices
         docs.sort_by(|a, b| a.meta.story.cmp(&b.meta.story).then_with(|| by_publication(a, b)));
-        let story_index: Option<StoryIndex> =
-            store.get_meta(STORY_INDEX_KEY)?.and_then(|json| serde_json::from_str(&json).ok());
-        Snapshot::from_documents(&docs, story_index.as_ref())
+        let story_index: StoryIndex = chronicle_pipeline::story_index(store)?;
+        Snapshot::from_documents(&docs, Some(&story_index))
     }
 
     /// Builds the read model from documents.

@@ -30,6 +30,23 @@ pub enum StoreError {
         /// Newest version this build supports.
         supported: u32,
     },
+    /// The file is an SQLite database of something else (tables, but no chronicle schema).
+    #[error("{} is a database, but not a chronicle store (it has tables of its own); refusing to change it", path.display())]
+    Foreign {
+        /// The database file.
+        path: PathBuf,
+    },
+    /// The writer lock beside the store could not be taken.
+    #[error("cannot lock the store for writing ({}): {source}", path.display())]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A failure injected by [`crate::Store::fail_after_commits`] (tests of crash safety).
+    #[error("injected store failure")]
+    Injected,
     /// A stored document could not be decoded.
     #[error("stored document {id} is unreadable: {reason}")]
     Corrupt {

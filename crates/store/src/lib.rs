@@ -21,13 +21,17 @@
 //!   document is rewritten; they serve statistics now and entity and event
 //!   queries later.
 //! - `meta`: a key → JSON table for later stages' state.
+//! - `furniture`: per site and line key, how many stored documents hold the line.
+//! - `link_state`: the link indexes as (space, key, value) rows, written with
+//!   the documents that changed them ([`Batch`], [`Store::commit_batch`]).
 //!
 //! Schema versions are `PRAGMA user_version` with numbered, append-only
 //! migrations, each in its own transaction ([`SCHEMA_VERSION`]).
 //!
-//! Writes are crash-safe: each [`Store::write_batch`] and
-//! [`Store::update_documents`] is one `BEGIN IMMEDIATE` transaction; an error
-//! anywhere rolls the whole batch back. Before writing, the store checks what it
+//! Writes are crash-safe: each [`Store::commit_batch`], [`Store::write_batch`]
+//! and [`Store::update_documents`] is one `BEGIN IMMEDIATE` transaction; an
+//! error anywhere rolls the whole batch back. One process writes at a time:
+//! an ingest holds [`Store::lock_writer`] for its run. Before writing, the store checks what it
 //! relies on (a `d:` id, every span inside its text, finite numbers, every
 //! token's syntactic head a token of its sentence) and refuses
 //! the batch with [`StoreError::Invalid`] otherwise.
@@ -38,10 +42,12 @@
 
 mod error;
 pub mod export;
+mod record;
 mod schema;
 mod store;
 
 pub use error::StoreError;
+pub use record::{Batch, StateEntry, WriterLock};
 pub use schema::SCHEMA_VERSION;
 pub use store::{BatchOutcome, DocSummary, Layer, LayerCounts, Stats, Store};
 

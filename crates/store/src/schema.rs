@@ -97,9 +97,24 @@ CREATE TABLE furniture (
 CREATE INDEX furniture_docs ON furniture (docs);
 ";
 
+/// Migration 3: the link state. The duplicate and story indexes as rows of
+/// (space, key, value): one row per entry an assignment touched (a document's
+/// fingerprint, a term's frequency, a story's centroid, a posting list, …), value JSON.
+/// Written in the batch transaction of the documents that changed them, so a
+/// document is stored exactly when it is linked. Stores that kept the indexes
+/// as two JSON values in `meta` are moved here by the pipeline on its first write.
+const V3: &str = "
+CREATE TABLE link_state (
+    space TEXT NOT NULL,
+    key   TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (space, key)
+) WITHOUT ROWID;
+";
+
 /// All migrations, in order. The schema version of a fully migrated file is
 /// `MIGRATIONS.len()`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -111,6 +126,13 @@ pub(crate) fn version(conn: &Connection) -> Result<u32, StoreError> {
         .map_err(|e| sql_err("reading the schema version", e))
 }
 
+/// True when the file holds any table (a version-0 file with tables is not ours).
+fn has_tables(conn: &Connection) -> Result<bool, StoreError> {
+    conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get::<_, i64>(0))
+        .map(|n| n > 0)
+        .map_err(|e| sql_err("reading the schema", e))
+}
+
 /// Brings the file up to [`SCHEMA_VERSION`]; a no-op when it is there.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     loop {
@@ -120,6 +142,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         }
         if current == SCHEMA_VERSION {
             return Ok(());
+        }
+        if current == 0 && has_tables(conn)? {
+            return Err(StoreError::Foreign { path: std::path::PathBuf::new() });
         }
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -154,6 +179,19 @@ mod tests {
             .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents'", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn foreign_database_is_refused_and_left_alone() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE accounts (id INTEGER PRIMARY KEY)").unwrap();
+        assert!(matches!(migrate(&mut conn), Err(StoreError::Foreign { .. })));
+        assert_eq!(version(&conn).unwrap(), 0);
+        assert!(!has_tables_named(&conn, "documents"));
+    }
+
+    fn has_tables_named(conn: &Connection, name: &str) -> bool {
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [name], |r| r.get::<_, i64>(0)).unwrap() > 0
     }
 
     #[test]

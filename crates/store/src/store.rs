@@ -21,8 +21,10 @@ const MAX_CANDIDATES: usize = 5;
 
 /// The embedded document store. See the crate docs for the storage design.
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// Test hook: batches that may still commit before [`Store::commit_batch`] fails.
+    pub(crate) commits_left: Option<u64>,
 }
 
 /// What [`Store::write_batch`] did with each document.
@@ -151,9 +153,10 @@ impl Store {
         let mut conn = opened.map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         schema::migrate(&mut conn).map_err(|e| match e {
             StoreError::Sql { source, .. } => StoreError::Open { path: path.to_path_buf(), source },
+            StoreError::Foreign { .. } => StoreError::Foreign { path: path.to_path_buf() },
             other => other,
         })?;
-        Ok(Store { conn, path: Some(path.to_path_buf()) })
+        Ok(Store { conn, path: Some(path.to_path_buf()), commits_left: None })
     }
 
     /// A fresh store in memory (tests, `chronicle demo`).
@@ -161,7 +164,7 @@ impl Store {
         let opened = Connection::open_in_memory().and_then(|c| configure(&c, false).map(|_| c));
         let mut conn = opened.map_err(|source| StoreError::Open { path: PathBuf::from(":memory:"), source })?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, path: None })
+        Ok(Store { conn, path: None, commits_left: None })
     }
 
     /// The database file, `None` in memory.
@@ -205,7 +208,7 @@ impl Store {
 }
 
 /// Inserts the documents not stored yet; the others are reported as duplicates.
-fn write_documents(tx: &Transaction<'_>, docs: Vec<Document>) -> Result<BatchOutcome, StoreError> {
+pub(crate) fn write_documents(tx: &Transaction<'_>, docs: Vec<Document>) -> Result<BatchOutcome, StoreError> {
         let mut outcome = BatchOutcome::default();
         for mut doc in docs {
             let exists = tx
@@ -227,7 +230,7 @@ fn write_documents(tx: &Transaction<'_>, docs: Vec<Document>) -> Result<BatchOut
 }
 
 /// Adds one document to a line's count, remembering it among the first `keep_first`.
-fn count_line(tx: &Transaction<'_>, site: &str, key: u64, doc: &DocId, keep_first: usize) -> Result<(), StoreError> {
+pub(crate) fn count_line(tx: &Transaction<'_>, site: &str, key: u64, doc: &DocId, keep_first: usize) -> Result<(), StoreError> {
     let ctx = |e| sql_err(format!("counting a furniture line of {site}"), e);
     let row: Option<(i64, String)> = tx
         .prepare_cached("SELECT docs, first_docs FROM furniture WHERE site = ?1 AND line_key = ?2")
@@ -261,19 +264,7 @@ impl Store {
         lines: &[(DocId, String, Vec<u64>)],
         keep_first: usize,
     ) -> Result<BatchOutcome, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| sql_err("starting a write batch", e))?;
-        let outcome = write_documents(&tx, docs)?;
-        let stored: std::collections::HashSet<&DocId> = outcome.ingested.iter().collect();
-        for (id, site, keys) in lines.iter().filter(|l| stored.contains(&l.0)) {
-            for &key in keys {
-                count_line(&tx, site, key, id, keep_first)?;
-            }
-        }
-        tx.commit().map_err(|e| sql_err("committing a write batch", e))?;
-        Ok(outcome)
+        self.commit_batch(crate::Batch { docs, lines: lines.to_vec(), keep_first, ..Default::default() })
     }
 
     /// Every `(site, line key)` held by at least `min_docs` stored documents.
@@ -306,37 +297,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sql_err("starting an update", e))?;
-        for doc in docs {
-            check_document(doc)?;
-            let mut shell = doc.clone();
-            shell.raw = Vec::new();
-            let json = encode(&shell)?;
-            let changed = tx
-                .prepare_cached(
-                    "UPDATE documents SET source = ?2, format = ?3, url = ?4, outlet = ?5, title = ?6,
-                     published_value = ?7, published_earliest = ?8, published_latest = ?9,
-                     published_basis = ?10, published_sort = ?11, language = ?12, appended_to = ?13,
-                     duplicate_of = ?14, story = ?15, body_chars = ?16, n_blocks = ?17,
-                     n_sentences = ?18, n_tokens = ?19, n_mentions = ?20, n_roles = ?21, n_times = ?22,
-                     n_quantities = ?23, n_quotes = ?24, n_events = ?25, doc = ?26,
-                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-                     WHERE id = ?1",
-                )
-                .and_then(|mut s| {
-                    let mut values = document_columns(doc);
-                    values.push(Value::Text(json));
-                    s.execute(params_from_iter(values))
-                })
-                .map_err(|e| sql_err(format!("updating {}", doc.id), e))?;
-            if changed == 0 {
-                return Err(StoreError::NotFound { id: doc.id.to_string() });
-            }
-            for table in ["mentions", "events"] {
-                tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [doc.id.as_str()])
-                    .map_err(|e| sql_err(format!("clearing the {table} of {}", doc.id), e))?;
-            }
-            insert_index_rows(&tx, doc)?;
-        }
+        update_in(&tx, docs)?;
         tx.commit().map_err(|e| sql_err("committing an update", e))?;
         Ok(())
     }
@@ -579,6 +540,42 @@ impl Store {
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Rewrites stored documents inside a transaction (see [`Store::update_documents`]).
+pub(crate) fn update_in(tx: &Transaction<'_>, docs: &[Document]) -> Result<(), StoreError> {
+    for doc in docs {
+        check_document(doc)?;
+        let mut shell = doc.clone();
+        shell.raw = Vec::new();
+        let json = encode(&shell)?;
+        let changed = tx
+            .prepare_cached(
+                "UPDATE documents SET source = ?2, format = ?3, url = ?4, outlet = ?5, title = ?6,
+                 published_value = ?7, published_earliest = ?8, published_latest = ?9,
+                 published_basis = ?10, published_sort = ?11, language = ?12, appended_to = ?13,
+                 duplicate_of = ?14, story = ?15, body_chars = ?16, n_blocks = ?17,
+                 n_sentences = ?18, n_tokens = ?19, n_mentions = ?20, n_roles = ?21, n_times = ?22,
+                 n_quantities = ?23, n_quotes = ?24, n_events = ?25, doc = ?26,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                 WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                let mut values = document_columns(doc);
+                values.push(Value::Text(json));
+                s.execute(params_from_iter(values))
+            })
+            .map_err(|e| sql_err(format!("updating {}", doc.id), e))?;
+        if changed == 0 {
+            return Err(StoreError::NotFound { id: doc.id.to_string() });
+        }
+        for table in ["mentions", "events"] {
+            tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [doc.id.as_str()])
+                .map_err(|e| sql_err(format!("clearing the {table} of {}", doc.id), e))?;
+        }
+        insert_index_rows(tx, doc)?;
+    }
+    Ok(())
 }
 
 /// Connection settings: wait on locks, WAL for files (readers never block the

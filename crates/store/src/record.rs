@@ -1,0 +1,212 @@
+//! The ingest's write path: one batch — documents, their furniture line counts,
+//! corrections of earlier documents and the link state they changed — in one
+//! transaction ([`Store::commit_batch`]); the link state read back
+//! ([`Store::state_entries`]); and the writer lock that serialises ingests on one
+//! store ([`Store::lock_writer`]).
+//!
+//! These are the query functions a second backend implements for the write
+//! path: a batch is atomic, state entries are upserted by (space, key), and one
+//! writer at a time holds the store.
+
+use std::collections::HashSet;
+use std::fs::{File, TryLockError};
+use std::path::PathBuf;
+
+use chronicle_core::{DocId, Document};
+use rusqlite::{params, TransactionBehavior};
+
+use crate::error::{sql_err, StoreError};
+use crate::store::{count_line, update_in, write_documents, BatchOutcome, Store};
+
+/// One entry of a later stage's state: which kind (`space`), which entry
+/// (`key`), and its value as JSON. Upserted by (space, key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StateEntry {
+    /// The kind of entry (`dup.doc`, `story.df`, …).
+    pub space: String,
+    /// The entry inside its space.
+    pub key: String,
+    /// The entry, JSON.
+    pub value: String,
+}
+
+/// Everything one ingest batch writes; committed together or not at all.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    /// New documents (already stored ones are reported as duplicates, not rewritten).
+    pub docs: Vec<Document>,
+    /// Per new document: its site and distinct furniture line keys, counted in the
+    /// furniture table.
+    pub lines: Vec<(DocId, String, Vec<u64>)>,
+    /// How many first documents a furniture line remembers.
+    pub keep_first: usize,
+    /// Stored documents rewritten (corrections that this batch's lines cause).
+    pub corrected: Vec<Document>,
+    /// State entries this batch changed.
+    pub state: Vec<StateEntry>,
+    /// Meta keys this batch retires (state moved into entries).
+    pub retire_meta: Vec<String>,
+}
+
+/// Held while one process writes to a store; dropping it (or the process
+/// ending, however it ends) lets the next writer in.
+#[derive(Debug)]
+pub struct WriterLock {
+    _file: Option<File>,
+}
+
+impl Store {
+    /// Writes a batch in one transaction: the new documents with their index
+    /// rows, the furniture counts of those stored, the corrections and the state
+    /// entries. On any error nothing of the batch is written.
+    pub fn commit_batch(&mut self, batch: Batch) -> Result<BatchOutcome, StoreError> {
+        let fail = match self.commits_left.as_mut() {
+            Some(0) => true,
+            Some(n) => {
+                *n -= 1;
+                false
+            }
+            None => false,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sql_err("starting a write batch", e))?;
+        let outcome = write_documents(&tx, batch.docs)?;
+        let stored: HashSet<&DocId> = outcome.ingested.iter().collect();
+        for (id, site, keys) in batch.lines.iter().filter(|l| stored.contains(&l.0)) {
+            for &key in keys {
+                count_line(&tx, site, key, id, batch.keep_first)?;
+            }
+        }
+        update_in(&tx, &batch.corrected)?;
+        upsert_state(&tx, &batch.state)?;
+        for key in &batch.retire_meta {
+            tx.execute("DELETE FROM meta WHERE key = ?1", [key]).map_err(|e| sql_err(format!("retiring meta {key:?}"), e))?;
+        }
+        if fail {
+            // dropped unfinished: rolled back, as a crash before the commit would be
+            return Err(StoreError::Injected);
+        }
+        tx.commit().map_err(|e| sql_err("committing a write batch", e))?;
+        Ok(outcome)
+    }
+
+    /// Every state entry whose space starts with `prefix`, ordered by space and key.
+    pub fn state_entries(&self, prefix: &str) -> Result<Vec<StateEntry>, StoreError> {
+        let ctx = || format!("reading the state {prefix}*");
+        let mut stmt = self
+            .conn
+            .prepare("SELECT space, key, value FROM link_state WHERE substr(space, 1, length(?1)) = ?1 ORDER BY space, key")
+            .map_err(|e| sql_err(ctx(), e))?;
+        let rows = stmt
+            .query_map([prefix], |r| Ok(StateEntry { space: r.get(0)?, key: r.get(1)?, value: r.get(2)? }))
+            .map_err(|e| sql_err(ctx(), e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| sql_err(ctx(), e))
+    }
+
+    /// Test hook: the next `n` batches commit, every later one fails with
+    /// [`StoreError::Injected`] after writing its documents and before its commit.
+    pub fn fail_after_commits(&mut self, n: u64) {
+        self.commits_left = Some(n);
+    }
+
+    /// Takes the store's writer lock (a lock file beside the database,
+    /// `NAME-writer.lock`), calling `on_wait` once first if another process holds
+    /// it, then waiting for it. The operating system releases the lock when its
+    /// holder ends, even by `kill -9`. A store in memory needs no lock.
+    pub fn lock_writer(&self, on_wait: impl FnOnce()) -> Result<WriterLock, StoreError> {
+        let Some(db) = self.path() else { return Ok(WriterLock { _file: None }) };
+        let mut name = db.file_name().unwrap_or_default().to_os_string();
+        name.push("-writer.lock");
+        let path: PathBuf = db.with_file_name(name);
+        let lock_err = |source| StoreError::Lock { path: path.clone(), source };
+        let file = File::options().create(true).truncate(false).write(true).open(&path).map_err(lock_err)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                on_wait();
+                file.lock().map_err(lock_err)?;
+            }
+            Err(TryLockError::Error(e)) => return Err(lock_err(e)),
+        }
+        Ok(WriterLock { _file: Some(file) })
+    }
+}
+
+/// Upserts state entries inside a transaction.
+fn upsert_state(tx: &rusqlite::Transaction<'_>, entries: &[StateEntry]) -> Result<(), StoreError> {
+    let ctx = |e| sql_err("writing the link state", e);
+    let mut stmt = tx
+        .prepare_cached(
+            "INSERT INTO link_state (space, key, value) VALUES (?1, ?2, ?3)
+             ON CONFLICT (space, key) DO UPDATE SET value = excluded.value",
+        )
+        .map_err(ctx)?;
+    for e in entries {
+        stmt.execute(params![e.space, e.key, e.value]).map_err(ctx)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    fn entry(space: &str, key: &str, value: &str) -> StateEntry {
+        StateEntry { space: space.into(), key: key.into(), value: value.into() }
+    }
+
+    #[test]
+    fn a_batch_and_its_state_commit_together_or_not_at_all() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.put_meta("link.old", "{}").unwrap();
+        let doc = sample::full();
+        let batch = Batch {
+            docs: vec![doc.clone()],
+            state: vec![entry("dup.doc", "0", "{\"a\":1}"), entry("story.df", "3", "2")],
+            retire_meta: vec!["link.old".into()],
+            ..Batch::default()
+        };
+        store.fail_after_commits(0);
+        assert!(matches!(store.commit_batch(batch.clone()), Err(StoreError::Injected)));
+        assert_eq!(store.count_documents().unwrap(), 0, "the documents were rolled back");
+        assert!(store.state_entries("").unwrap().is_empty(), "and the state with them");
+        assert!(store.get_meta("link.old").unwrap().is_some());
+
+        store.commits_left = None;
+        let out = store.commit_batch(batch).unwrap();
+        assert_eq!(out.ingested, vec![doc.id.clone()]);
+        assert_eq!(store.get_meta("link.old").unwrap(), None);
+        let later = Batch { state: vec![entry("story.df", "3", "5")], ..Batch::default() };
+        store.commit_batch(later).unwrap();
+        assert_eq!(
+            store.state_entries("story.").unwrap(),
+            vec![entry("story.df", "3", "5")],
+            "an entry is replaced, and the prefix selects the space"
+        );
+        assert_eq!(store.state_entries("").unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_second_writer_waits_for_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        let a = Store::open(&path).unwrap();
+        let b = Store::open(&path).unwrap();
+        let held = a.lock_writer(|| panic!("the first writer does not wait")).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiter = std::thread::spawn(move || {
+            let mut waited = false;
+            let lock = b.lock_writer(|| waited = true).unwrap();
+            tx.send(waited).unwrap();
+            drop(lock);
+        });
+        // the second writer cannot get in while the first holds the lock
+        assert!(rx.recv_timeout(std::time::Duration::from_millis(200)).is_err());
+        drop(held);
+        assert!(rx.recv().unwrap(), "the second writer was told it waits");
+        waiter.join().unwrap();
+    }
+}
