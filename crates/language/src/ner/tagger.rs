@@ -15,6 +15,7 @@
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
+use super::lexicon::{self, Clusters, LEVELS};
 use crate::LanguageError;
 
 /// Number of tags.
@@ -75,16 +76,19 @@ pub mod gaz {
 
 const MAGIC: &[u8; 8] = b"CHRNER1\n";
 
-/// Averaged-perceptron weights: feature hash → one weight per tag.
+/// Averaged-perceptron weights: feature hash → one weight per tag; with the
+/// word clusters its cluster features read.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     weights: FxHashMap<u32, [f32; N_TAGS]>,
+    clusters: Clusters,
 }
 
 /// Per-sentence feature scratch space, reused across sentences.
 #[derive(Default)]
 pub struct Scratch {
     norm: String,
+    cased: String,
     norm_ranges: Vec<(usize, usize)>,
     shapes: String,
     shape_ranges: Vec<(usize, usize)>,
@@ -148,7 +152,7 @@ const T_PREV_SHAPE: u8 = 43;
 
 impl Scratch {
     /// Computes the static features of every token of a sentence.
-    fn prepare(&mut self, words: &[&str], gaz: &[u8]) {
+    fn prepare(&mut self, words: &[&str], gaz: &[u8], clusters: &Clusters) {
         self.norm.clear();
         self.norm_ranges.clear();
         self.shapes.clear();
@@ -199,6 +203,14 @@ impl Scratch {
         };
         let mut feats = std::mem::take(&mut self.feats);
         let mut offsets = std::mem::take(&mut self.offsets);
+        let mut cased = std::mem::take(&mut self.cased);
+        let cl: Vec<Option<[u16; LEVELS]>> = (0..n)
+            .map(|i| {
+                lexicon::digits_folded(words[i], &mut cased);
+                clusters.get(cased.as_bytes(), norm(i as isize)).copied()
+            })
+            .collect();
+        self.cased = cased;
         for i in 0..n {
             offsets.push(feats.len());
             let ii = i as isize;
@@ -236,16 +248,21 @@ impl Scratch {
             if all_caps {
                 feats.push(hash_parts(22, &[w]));
             }
-            let gi = g(ii);
+            cluster_features(&mut feats, &cl, i);
+            if clusters.len() > 0 && words[i].starts_with(char::is_uppercase) {
+                // capitalised here; is the lower-case word common in raw text?
+                let lower = clusters.has_exact(w);
+                feats.push(hash_parts(57, &[&[lower as u8, (i == 0) as u8], shape(ii)]));
+            }
+            world_features(&mut feats, g(ii - 1), g(ii), g(ii + 1), shape(ii));
+            let (gp, gi, gn) = (g(ii - 1) & !lexicon::bits::ALL, g(ii) & !lexicon::bits::ALL, g(ii + 1) & !lexicon::bits::ALL);
             if gi != 0 {
                 feats.push(hash_parts(23, &[&[gi]]));
                 feats.push(hash_parts(24, &[&[gi], shape(ii)]));
             }
-            let gp = g(ii - 1);
             if gp != 0 {
                 feats.push(hash_parts(25, &[&[gp]]));
             }
-            let gn = g(ii + 1);
             if gn != 0 {
                 feats.push(hash_parts(26, &[&[gn]]));
             }
@@ -265,6 +282,41 @@ impl Scratch {
     }
 }
 
+/// Cluster ids of the word (every granularity) and of its neighbours (the
+/// two finer ones).
+fn cluster_features(feats: &mut Vec<u32>, cl: &[Option<[u16; LEVELS]>], i: usize) {
+    let at = |k: Option<usize>| k.and_then(|k| cl.get(k).copied().flatten());
+    if let Some(c) = at(Some(i)) {
+        for (l, id) in c.iter().enumerate() {
+            feats.push(hash_parts(44 + l as u8, &[&id.to_le_bytes()]));
+        }
+    } else {
+        feats.push(hash_parts(44, &[b"none"]));
+    }
+    for (t, k) in [(47u8, i.checked_sub(1)), (50u8, Some(i + 1))] {
+        if let Some(c) = at(k) {
+            for (l, id) in c.iter().enumerate().skip(1) {
+                feats.push(hash_parts(t + l as u8, &[&id.to_le_bytes()]));
+            }
+        }
+    }
+}
+
+/// Features of the world-table gazetteer bits of the word and its neighbours.
+fn world_features(feats: &mut Vec<u32>, prev: u8, cur: u8, next: u8, shape: &[u8]) {
+    let (p, c, n) = (prev & lexicon::bits::ALL, cur & lexicon::bits::ALL, next & lexicon::bits::ALL);
+    if c != 0 {
+        feats.push(hash_parts(53, &[&[c]]));
+        feats.push(hash_parts(54, &[&[c], shape]));
+    }
+    if p != 0 {
+        feats.push(hash_parts(55, &[&[p, c]]));
+    }
+    if n != 0 {
+        feats.push(hash_parts(56, &[&[c, n]]));
+    }
+}
+
 /// True when `tag` may follow `prev` under BIO.
 fn allowed(prev: u8, tag: u8) -> bool {
     match tag {
@@ -277,6 +329,18 @@ impl Model {
     /// An empty model (tags everything `O`).
     pub fn empty() -> Model {
         Model::default()
+    }
+
+    /// The model with the word clusters its features read (weights trained
+    /// with other clusters, or none, tag worse).
+    pub fn with_clusters(mut self, clusters: Clusters) -> Model {
+        self.clusters = clusters;
+        self
+    }
+
+    /// The word clusters.
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
     }
 
     /// Number of features with weights.
@@ -306,7 +370,7 @@ impl Model {
         if words.is_empty() {
             return tags;
         }
-        scratch.prepare(words, gaz);
+        scratch.prepare(words, gaz, &self.clusters);
         let mut dynf = [0u32; 4];
         let (mut prev, mut prev2) = (9u8, 9u8); // 9 = start
         for i in 0..words.len() {
@@ -389,7 +453,7 @@ impl Model {
             }
             weights.insert(k, w);
         }
-        Ok(Model { weights })
+        Ok(Model { weights, clusters: Clusters::default() })
     }
 }
 
@@ -426,8 +490,9 @@ struct Acc {
     stamp: [u64; N_TAGS],
 }
 
-/// Trains an averaged perceptron on `examples`.
-pub fn train(examples: &[Example], cfg: TrainConfig) -> Model {
+/// Trains an averaged perceptron on `examples`, with cluster features from
+/// `clusters` (may be empty).
+pub fn train(examples: &[Example], cfg: TrainConfig, clusters: Clusters) -> Model {
     let mut acc: FxHashMap<u32, Acc> = FxHashMap::default();
     let mut step: u64 = 0;
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -444,7 +509,7 @@ pub fn train(examples: &[Example], cfg: TrainConfig) -> Model {
         for &ex in &order {
             let ex = &examples[ex];
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-            scratch.prepare(&words, &ex.gaz);
+            scratch.prepare(&words, &ex.gaz, &clusters);
             let (mut prev, mut prev2) = (9u8, 9u8);
             let mut dynf = [0u32; 4];
             for i in 0..words.len() {
@@ -500,7 +565,7 @@ pub fn train(examples: &[Example], cfg: TrainConfig) -> Model {
             weights.insert(k, w);
         }
     }
-    Model { weights }
+    Model { weights, clusters }
 }
 
 /// Reads CoNLL-2003 sentences in the `word###TAG word###TAG …` one-line
@@ -569,7 +634,7 @@ mod tests {
             ex("Anna###B-PER Jones###I-PER left###O Berlin###B-LOC today###O .###O"),
             ex("The###O EU###B-ORG met###O in###O Rome###B-LOC .###O"),
         ];
-        let m = train(&data, TrainConfig { epochs: 10, prune: 0.0, seed: 1 });
+        let m = train(&data, TrainConfig { epochs: 10, prune: 0.0, seed: 1 }, Clusters::default());
         let mut s = Scratch::default();
         let tags = m.tag(&["Peter", "Smith", "visited", "Paris", "."], &[], &mut s);
         assert_eq!(tags, vec![1, 2, 0, 5, 0]);
