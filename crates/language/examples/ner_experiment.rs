@@ -36,7 +36,7 @@ fn main() {
     } else {
         None
     };
-    let tcfg = TrainConfig { epochs: env("EPOCHS", 8), ..TrainConfig::default() };
+    let tcfg = TrainConfig { epochs: env("EPOCHS", 16), seed: env("SEED", 7) as u64, ..TrainConfig::default() };
     let clusters = clusters.or_else(|| std::env::var("CLUSTERS").ok().map(|p| Clusters::parse(&std::fs::read_to_string(&p).expect("clusters"), &p).expect("clusters"))).unwrap_or_default();
     let model = train::train(&dir.join("train.txt"), &kb, tcfg, clusters).expect("train");
     eprintln!("trained {} features in {:?}", model.len(), t0.elapsed());
@@ -44,10 +44,15 @@ fn main() {
     let seen = entity_names(&read_conll(&tr));
     let sents = read_conll(&va);
     let mut scratch = Scratch::default();
+    let t1 = std::time::Instant::now();
+    rec.tag_words(&kb, &["Warm-up"], &mut scratch);
+    eprintln!("world names indexed in {:?}", t1.elapsed());
+    let t1 = std::time::Instant::now();
     let preds: Vec<Vec<u8>> = sents
         .iter()
         .map(|(w, _)| rec.tag_words(&kb, &w.iter().map(String::as_str).collect::<Vec<_>>(), &mut scratch))
         .collect();
+    eprintln!("tagged {} sentences in {:?}", sents.len(), t1.elapsed());
     let pairs: Vec<(Vec<u8>, Vec<u8>)> = sents.iter().zip(&preds).map(|((_, g), p)| (g.clone(), p.clone())).collect();
     let (all, per) = score(&pairs);
     let un = score_unseen(&seen, &sents, &preds);

@@ -19,13 +19,19 @@ use crate::LanguageError;
 /// per-token gazetteer byte; the lower ones are the hand-made KB's).
 pub mod bits {
     /// Inside a person name of `actors.tsv`.
-    pub const PER: u8 = 32;
+    pub const PER: u16 = 32;
     /// Inside an organisation name of `actors.tsv`.
-    pub const ORG: u8 = 64;
+    pub const ORG: u16 = 64;
     /// Inside a place name of `places.tsv`.
-    pub const LOC: u8 = 128;
+    pub const LOC: u16 = 128;
     /// All three.
-    pub const ALL: u8 = PER | ORG | LOC;
+    pub const ALL: u16 = PER | ORG | LOC;
+    /// A first word of a two-or-more-word person name of `actors.tsv` or
+    /// the office holders (a given name), at a capitalised word that starts
+    /// a name match or is in none.
+    pub const GIVEN: u16 = 256;
+    /// A last word of such a name (a surname), likewise.
+    pub const SURNAME: u16 = 512;
 }
 
 const MAX_NAME: usize = 8;
@@ -33,8 +39,9 @@ const MAX_NAME: usize = 8;
 /// Multi-token names of the world tables, by the hash of their token keys.
 #[derive(Clone, Debug, Default)]
 pub struct WorldNames {
-    names: FxHashMap<u64, u8>,
+    names: FxHashMap<u64, u16>,
     longest: FxHashMap<u64, u8>,
+    parts: FxHashMap<u64, u16>,
 }
 
 fn mix(h: u64, k: u64) -> u64 {
@@ -55,6 +62,14 @@ impl WorldNames {
             let bit = if a.kind == ActorKind::Person { bits::PER } else { bits::ORG };
             for n in std::iter::once(&a.name).chain(&a.aliases) {
                 w.add(n, bit, &mut buf);
+                if bit == bits::PER {
+                    w.add_parts(n, &mut buf);
+                }
+            }
+        }
+        for p in &kb.persons {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                w.add_parts(n, &mut buf);
             }
         }
         for p in &kb.places {
@@ -65,7 +80,7 @@ impl WorldNames {
         w
     }
 
-    fn add(&mut self, name: &str, bit: u8, buf: &mut String) {
+    fn add(&mut self, name: &str, bit: u16, buf: &mut String) {
         let toks = crate::sentence::tokenize(name);
         if toks.is_empty() || toks.len() > MAX_NAME || !name.starts_with(char::is_uppercase) {
             return;
@@ -75,6 +90,19 @@ impl WorldNames {
         *self.names.entry(h).or_default() |= bit;
         let l = self.longest.entry(keys[0]).or_default();
         *l = (*l).max(keys.len() as u8);
+    }
+
+    /// Marks the first and last word of a person name of two or more words.
+    fn add_parts(&mut self, name: &str, buf: &mut String) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let [first, .., last] = words[..] {
+            if first.chars().count() > 1 && first.starts_with(char::is_uppercase) {
+                *self.parts.entry(token_key(first, buf)).or_default() |= bits::GIVEN;
+            }
+            if last.starts_with(char::is_uppercase) {
+                *self.parts.entry(token_key(last, buf)).or_default() |= bits::SURNAME;
+            }
+        }
     }
 
     /// Number of names indexed.
@@ -90,12 +118,17 @@ impl WorldNames {
     /// ORs the bits of the longest world name at each token into `gaz`
     /// (`keys` and `words` of one sentence, `gaz` as long). A name's words
     /// must be capitalised (function words aside).
-    pub fn mark(&self, keys: &[u64], words: &[&str], gaz: &mut [u8]) {
+    pub fn mark(&self, keys: &[u64], words: &[&str], gaz: &mut [u16]) {
         let n = keys.len().min(words.len()).min(gaz.len());
         let mut i = 0;
         while i < n {
             let capital = |k: usize| words[k].starts_with(|c: char| c.is_uppercase());
-            let Some(&max) = self.longest.get(&keys[i]).filter(|_| capital(i)) else {
+            if !capital(i) {
+                i += 1;
+                continue;
+            }
+            gaz[i] |= self.parts.get(&keys[i]).copied().unwrap_or(0);
+            let Some(&max) = self.longest.get(&keys[i]) else {
                 i += 1;
                 continue;
             };
@@ -202,9 +235,10 @@ impl Clusters {
         self.ids.is_empty()
     }
 
-    /// True when the word occurs written exactly so (digits folded).
-    pub fn has_exact(&self, w: &[u8]) -> bool {
-        self.exact.contains_key(&word_hash(w))
+    /// The frequency rank of the word written exactly so (digits folded;
+    /// 0 = most frequent), if it has a cluster.
+    pub fn rank(&self, w: &[u8]) -> Option<u32> {
+        self.exact.get(&word_hash(w)).copied()
     }
 
     /// The cluster ids of a word: its digit-folded form as written, else
@@ -230,12 +264,18 @@ mod tests {
         let words = ["Talks", "in", "Rio", "de", "Janeiro", "and", "rio", "de", "janeiro", "."];
         let mut buf = String::new();
         let keys: Vec<u64> = words.iter().map(|x| token_key(x, &mut buf)).collect();
-        let mut gaz = vec![0u8; words.len()];
+        let mut gaz = vec![0u16; words.len()];
         w.mark(&keys, &words, &mut gaz);
         assert_eq!(gaz[2] & bits::LOC, bits::LOC);
         assert_eq!(gaz[4] & bits::LOC, bits::LOC);
         assert_eq!(gaz[6..9], [0, 0, 0]);
         assert_eq!(gaz[1], 0);
+        // a given name of a dictionary person, alone: a name part, not a name
+        let words = ["Kharis", "said"];
+        let keys: Vec<u64> = words.iter().map(|x| token_key(x, &mut buf)).collect();
+        let mut gaz = vec![0u16; 2];
+        w.mark(&keys, &words, &mut gaz);
+        assert_eq!(gaz, [bits::GIVEN, 0]);
     }
 
     #[test]
@@ -245,6 +285,7 @@ mod tests {
         assert_eq!(c.get(b"Brussels", b"brussels"), Some(&[1, 2, 3]));
         assert_eq!(c.get(b"BRUSSELS", b"brussels"), Some(&[1, 2, 3]));
         assert_eq!(c.get(b"Zzz", b"zzz"), None);
+        assert_eq!((c.rank(b"brussels"), c.rank(b"the"), c.rank(b"BRUSSELS")), (Some(1), Some(2), None));
         assert!(Clusters::parse("word\t1\n", "t").is_err());
     }
 }

@@ -7,7 +7,8 @@
 //!    (countries/capitals/regions → location, demonyms → group, metonyms
 //!    such as "the Kremlin" → organisation with country and sector,
 //!    organisations, office holders → person with id, country and sector);
-//! 2. the tagger ([`tagger`]) tags each sentence, with the gazetteer bits as
+//! 2. the tagger ([`tagger`]) tags each sentence, with the gazetteer bits,
+//!    the world tables' name bits and the word clusters ([`lexicon`]) as
 //!    features;
 //! 3. the rules ([`rules`]) find persons after titles and honorifics, roles
 //!    stated by titles and appositions (recorded as [`RoleClaim`]s with the
@@ -231,7 +232,7 @@ impl Recognizer {
 
     /// Gazetteer bits for the tagger and the knowledge-base candidates of
     /// one sentence (`range` over the view's tokens).
-    pub(crate) fn kb_pass(kb: &Kb, words: &[&str], keys: &[u64], range: Range<usize>, date: Option<NaiveDate>, gaz: &mut [u8], out: &mut Vec<Cand>) {
+    pub(crate) fn kb_pass(kb: &Kb, words: &[&str], keys: &[u64], range: Range<usize>, date: Option<NaiveDate>, gaz: &mut [u16], out: &mut Vec<Cand>) {
         let g = kb.gazetteer();
         let (s, e) = (range.start, range.end);
         let mut i = s;
@@ -240,7 +241,7 @@ impl Recognizer {
                 i += 1;
                 continue;
             };
-            let mut bits = 0u8;
+            let mut bits = 0u16;
             for en in m.entries {
                 bits |= match en {
                     Entry::Country(_) | Entry::Capital(_) | Entry::Region(_) => tagger::gaz::LOC,
@@ -272,7 +273,7 @@ impl Recognizer {
     pub fn tag_words(&self, kb: &Kb, words: &[&str], scratch: &mut tagger::Scratch) -> Vec<u8> {
         let mut buf = String::new();
         let keys: Vec<u64> = words.iter().map(|w| token_key(w, &mut buf)).collect();
-        let mut gaz = vec![0u8; words.len()];
+        let mut gaz = vec![0u16; words.len()];
         let mut sink = Vec::new();
         Recognizer::kb_pass(kb, words, &keys, 0..words.len(), None, &mut gaz, &mut sink);
         self.world(kb).mark(&keys, words, &mut gaz);

@@ -23,7 +23,7 @@ pub fn examples(path: &Path, kb: &Kb) -> Result<Vec<Example>, LanguageError> {
     for (words, tags) in tagger::read_conll(&text) {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let keys: Vec<u64> = refs.iter().map(|w| token_key(w, &mut buf)).collect();
-        let mut gaz = vec![0u8; refs.len()];
+        let mut gaz = vec![0u16; refs.len()];
         sink.clear();
         Recognizer::kb_pass(kb, &refs, &keys, 0..refs.len(), None, &mut gaz, &mut sink);
         world.mark(&keys, &refs, &mut gaz);
