@@ -1,4 +1,4 @@
-//! Training the tagger from CoNLL-2003 data (`chronicle train-ner`).
+//! Training the tagger from CoNLL-2003 data (`chronicle train ner`).
 //!
 //! The gazetteer bits come from the same knowledge base the recognizer uses
 //! at run time, so a model trained here matches production features.
