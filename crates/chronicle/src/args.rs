@@ -17,7 +17,8 @@ Examples:
   chronicle export --format jsonl > out.jsonl export everything (see EXPORT-FORMAT.md)
   chronicle sample events --out sheet.md      100 random events as a judging sheet
   chronicle eval conll                        accuracy of the entity tagger on CoNLL-2003 dev
-  chronicle train syntax                      train the tagger and parser on UD English EWT")]
+  chronicle train syntax                      train the tagger and parser on UD English EWT
+  chronicle train ner                         train the word clusters and entity tagger")]
 pub struct Cli {
     /// The store file.
     #[arg(long, global = true, env = "CHRONICLE_DB", default_value = "chronicle.db")]
@@ -235,6 +236,22 @@ pub enum TrainModel {
         /// (made by crates/syntax/train/silver.py; see data/syntax/README.md).
         #[arg(long, num_args = 1..)]
         silver: Vec<PathBuf>,
+    },
+    /// The entity tagger: word clusters from raw news text, then the tagger on CoNLL-2003
+    /// train.txt; prints progress, then the report on valid.txt (never trained on).
+    #[command(after_help = "Examples:\n  chronicle train ner\n  chronicle train ner --keep-clusters\n  chronicle train ner ../shared/data/conll2003 --out /tmp/ner\n\nCONLL defaults to ../shared/data/conll2003 (or $CHRONICLE_EVAL_DATA/conll2003); the raw text\ndefaults to reuters21578, timeline17 and polnear there plus CoNLL train.txt (words only).\nDeterministic: the same data gives the same files. The binary embeds data/ner/ when built:\nrebuild after training into it.")]
+    Ner {
+        /// The folder holding train.txt and valid.txt.
+        conll: Option<PathBuf>,
+        /// Where to write clusters.tsv and tagger.bin.
+        #[arg(long, default_value = "data/ner")]
+        out: PathBuf,
+        /// Folders or files of raw text to learn the word clusters from (.sgm, .txt).
+        #[arg(long, num_args = 1..)]
+        raw: Vec<PathBuf>,
+        /// Keep the clusters.tsv already in --out; train only the tagger.
+        #[arg(long)]
+        keep_clusters: bool,
     },
 }
 

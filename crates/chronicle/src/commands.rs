@@ -62,6 +62,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Demo { corpus, serve, bind } => demo(&corpus, serve.then_some(bind)),
         Command::Eval { task, path } => eval(task, path),
         Command::Train { model: TrainModel::Syntax { treebank, out, silver } } => train_syntax(treebank, &out, silver),
+        Command::Train { model: TrainModel::Ner { conll, out, raw, keep_clusters } } => train_ner(conll, &out, raw, keep_clusters),
         Command::Events { actor, event_type, since, story } => {
             let store = open_existing(&cli.db)?;
             let docs = chronicle_pipeline::all_documents(&store)?;
@@ -397,6 +398,35 @@ fn eval_ud(path: &Path) -> Result<ExitCode> {
     for line in lines {
         println!("{line}");
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `chronicle train ner`: learns the word clusters from raw text (unless
+/// `keep_clusters`), trains the entity tagger on CoNLL-2003 `train.txt`,
+/// writes both into `out`, then scores the fresh tagger on `valid.txt`.
+fn train_ner(conll: Option<PathBuf>, out: &Path, raw: Vec<PathBuf>, keep_clusters: bool) -> Result<ExitCode> {
+    let conll = conll.unwrap_or_else(|| data_set(EvalTask::Conll.set()));
+    if !conll.join("train.txt").is_file() {
+        bail!("no CoNLL-2003 train.txt in {}", conll.display());
+    }
+    let raw = if keep_clusters {
+        Vec::new()
+    } else if raw.is_empty() {
+        let mut d: Vec<PathBuf> = ["reuters21578", "timeline17", "polnear"].iter().map(|s| data_set(s)).filter(|p| p.exists()).collect();
+        d.push(conll.join("train.txt"));
+        d
+    } else {
+        raw
+    };
+    let started = Instant::now();
+    let trained = chronicle_language::ner::train::train_all(&conll, &raw, out, &mut |line| {
+        eprintln!("[{:>6.1} s] {line}", started.elapsed().as_secs_f64());
+    })
+    .context("training failed")?;
+    let rec = chronicle_language::ner::Recognizer::with_model(trained.model).context("loading the fresh tagger")?;
+    let report = chronicle_language::eval::conll::run_with(&conll, &rec).map_err(|e| anyhow::anyhow!("scoring valid.txt: {e}"))?;
+    eprintln!("the chronicle binary embeds data/ner/ when built: rebuild to use weights written there");
+    print!("{}", report.render());
     Ok(ExitCode::SUCCESS)
 }
 

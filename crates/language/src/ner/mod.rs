@@ -7,7 +7,8 @@
 //!    (countries/capitals/regions → location, demonyms → group, metonyms
 //!    such as "the Kremlin" → organisation with country and sector,
 //!    organisations, office holders → person with id, country and sector);
-//! 2. the tagger ([`tagger`]) tags each sentence, with the gazetteer bits as
+//! 2. the tagger ([`tagger`]) tags each sentence, with the gazetteer bits,
+//!    the world tables' name bits and the word clusters ([`lexicon`]) as
 //!    features;
 //! 3. the rules ([`rules`]) find persons after titles and honorifics, roles
 //!    stated by titles and appositions (recorded as [`RoleClaim`]s with the
@@ -25,6 +26,8 @@
 //! Reads: body, tokens, sentences (computed when absent), `meta.published`.
 //! Writes: `mentions`, `roles`.
 
+pub mod clusters;
+pub mod lexicon;
 pub mod rules;
 pub mod tagger;
 pub mod train;
@@ -39,11 +42,14 @@ use crate::kb::{token_key, Entry, Kb};
 use crate::LanguageError;
 
 const TAGGER_BIN: &[u8] = include_bytes!("../../../../data/ner/tagger.bin");
+const CLUSTERS_TSV: &str = include_str!("../../../../data/ner/clusters.tsv");
 
 /// Tagger plus rules.
 pub struct Recognizer {
     model: tagger::Model,
     titles: rules::Titles,
+    /// The world-table names of the KB first passed in (built on first use).
+    world: std::sync::OnceLock<lexicon::WorldNames>,
 }
 
 /// A candidate mention over token indices, before combination.
@@ -184,6 +190,13 @@ impl Recognizer {
     /// and rules only.
     pub fn builtin() -> Result<Recognizer, LanguageError> {
         let dir = std::env::var_os("CHRONICLE_DATA").map(|d| std::path::Path::new(&d).join("ner"));
+        let clusters = match dir.as_ref().map(|d| d.join("clusters.tsv")).filter(|p| p.is_file()) {
+            Some(p) => {
+                let text = std::fs::read_to_string(&p).map_err(|source| LanguageError::Io { file: p.display().to_string(), source })?;
+                lexicon::Clusters::parse(&text, &p.display().to_string())?
+            }
+            None => lexicon::Clusters::parse(CLUSTERS_TSV, "data/ner/clusters.tsv")?,
+        };
         let model = match dir.as_ref().map(|d| d.join("tagger.bin")).filter(|p| p.is_file()) {
             Some(p) => {
                 let bytes = std::fs::read(&p).map_err(|source| LanguageError::Io { file: p.display().to_string(), source })?;
@@ -193,12 +206,23 @@ impl Recognizer {
             None => tagger::Model::from_bytes(TAGGER_BIN, "data/ner/tagger.bin")?,
         };
         let titles = rules::Titles::builtin()?;
-        Ok(Recognizer { model, titles })
+        Ok(Recognizer::new(model.with_clusters(clusters), titles))
     }
 
-    /// A recognizer with the given tagger model (e.g. freshly trained).
+    fn new(model: tagger::Model, titles: rules::Titles) -> Recognizer {
+        Recognizer { model, titles, world: std::sync::OnceLock::new() }
+    }
+
+    /// A recognizer with the given tagger model (e.g. freshly trained, with
+    /// its clusters).
     pub fn with_model(model: tagger::Model) -> Result<Recognizer, LanguageError> {
-        Ok(Recognizer { model, titles: rules::Titles::builtin()? })
+        Ok(Recognizer::new(model, rules::Titles::builtin()?))
+    }
+
+    /// The world-table names of `kb` (indexed on the first call; a
+    /// recognizer serves one knowledge base).
+    fn world(&self, kb: &Kb) -> &lexicon::WorldNames {
+        self.world.get_or_init(|| lexicon::WorldNames::new(kb))
     }
 
     /// The tagger model.
@@ -208,7 +232,7 @@ impl Recognizer {
 
     /// Gazetteer bits for the tagger and the knowledge-base candidates of
     /// one sentence (`range` over the view's tokens).
-    pub(crate) fn kb_pass(kb: &Kb, words: &[&str], keys: &[u64], range: Range<usize>, date: Option<NaiveDate>, gaz: &mut [u8], out: &mut Vec<Cand>) {
+    pub(crate) fn kb_pass(kb: &Kb, words: &[&str], keys: &[u64], range: Range<usize>, date: Option<NaiveDate>, gaz: &mut [u16], out: &mut Vec<Cand>) {
         let g = kb.gazetteer();
         let (s, e) = (range.start, range.end);
         let mut i = s;
@@ -217,7 +241,7 @@ impl Recognizer {
                 i += 1;
                 continue;
             };
-            let mut bits = 0u8;
+            let mut bits = 0u16;
             for en in m.entries {
                 bits |= match en {
                     Entry::Country(_) | Entry::Capital(_) | Entry::Region(_) => tagger::gaz::LOC,
@@ -249,9 +273,10 @@ impl Recognizer {
     pub fn tag_words(&self, kb: &Kb, words: &[&str], scratch: &mut tagger::Scratch) -> Vec<u8> {
         let mut buf = String::new();
         let keys: Vec<u64> = words.iter().map(|w| token_key(w, &mut buf)).collect();
-        let mut gaz = vec![0u8; words.len()];
+        let mut gaz = vec![0u16; words.len()];
         let mut sink = Vec::new();
         Recognizer::kb_pass(kb, words, &keys, 0..words.len(), None, &mut gaz, &mut sink);
+        self.world(kb).mark(&keys, words, &mut gaz);
         self.model.tag(words, &gaz, scratch)
     }
 
@@ -282,6 +307,7 @@ impl Recognizer {
             if self.model.is_empty() {
                 continue;
             }
+            self.world(kb).mark(&v.keys[s.clone()], &v.words[s.clone()], &mut gaz);
             let tags = self.model.tag(&v.words[s.clone()], &gaz, &mut scratch);
             for (k, t) in tags.iter().enumerate() {
                 tags_all[s.start + k] = *t;

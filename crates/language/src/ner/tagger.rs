@@ -4,17 +4,21 @@
 //! Features (hashed to `u32`, no strings allocated per feature): the word
 //! (lower-cased, digits folded to `0`) and its neighbours at ±1 and ±2, word
 //! bigrams, the word shape and neighbouring shapes, prefixes 1–3 and suffixes
-//! 1–4, sentence-initial position, an all-caps-sentence flag, gazetteer
-//! membership of the word and its neighbours (a bit mask supplied by the
-//! caller from the knowledge base), and the previous one and two predicted
-//! tags. Decoding is greedy, left to right, with the BIO constraint (an `I-X`
-//! only after `B-X`/`I-X`).
+//! 1–4, sentence-initial position, an all-caps-sentence flag, whether a
+//! capitalised word is usually written in lower case in raw text, gazetteer
+//! membership of the word and its neighbours (bits supplied by the caller:
+//! the hand-made knowledge base's names, and [`super::lexicon::WorldNames`]'
+//! world-table names, given names and surnames), the word clusters of the
+//! word and its neighbours ([`super::lexicon::Clusters`], held by the model),
+//! and the previous one and two predicted tags. Decoding is greedy, left to
+//! right, with the BIO constraint (an `I-X` only after `B-X`/`I-X`).
 //!
 //! Weights file (`data/ner/tagger.bin`): see [`Model::to_bytes`].
 
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
+use super::lexicon::{self, Clusters, LEVELS};
 use crate::LanguageError;
 
 /// Number of tags.
@@ -62,29 +66,33 @@ pub fn chunks(tags: &[u8]) -> Vec<(u8, usize, usize)> {
 /// Gazetteer bits per token (set by the caller from the knowledge base).
 pub mod gaz {
     /// Part of a location name (country, capital, region).
-    pub const LOC: u8 = 1;
+    pub const LOC: u16 = 1;
     /// Part of a person name.
-    pub const PER: u8 = 2;
+    pub const PER: u16 = 2;
     /// Part of an organisation name.
-    pub const ORG: u8 = 4;
+    pub const ORG: u16 = 4;
     /// A demonym.
-    pub const DEMONYM: u8 = 8;
+    pub const DEMONYM: u16 = 8;
     /// First token of a match.
-    pub const FIRST: u8 = 16;
+    pub const FIRST: u16 = 16;
 }
 
 const MAGIC: &[u8; 8] = b"CHRNER1\n";
 
-/// Averaged-perceptron weights: feature hash → one weight per tag.
+/// Averaged-perceptron weights: feature hash → one weight per tag; with the
+/// word clusters its cluster features read.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     weights: FxHashMap<u32, [f32; N_TAGS]>,
+    clusters: Clusters,
 }
 
 /// Per-sentence feature scratch space, reused across sentences.
 #[derive(Default)]
 pub struct Scratch {
     norm: String,
+    cased: String,
+    cl: Vec<Option<[u16; LEVELS]>>,
     norm_ranges: Vec<(usize, usize)>,
     shapes: String,
     shape_ranges: Vec<(usize, usize)>,
@@ -148,7 +156,7 @@ const T_PREV_SHAPE: u8 = 43;
 
 impl Scratch {
     /// Computes the static features of every token of a sentence.
-    fn prepare(&mut self, words: &[&str], gaz: &[u8]) {
+    fn prepare(&mut self, words: &[&str], gaz: &[u16], clusters: &Clusters) {
         self.norm.clear();
         self.norm_ranges.clear();
         self.shapes.clear();
@@ -190,7 +198,7 @@ impl Scratch {
                 &self.shapes.as_bytes()[a..b]
             }
         };
-        let g = |i: isize| -> u8 {
+        let g = |i: isize| -> u16 {
             if i < 0 {
                 0
             } else {
@@ -199,6 +207,15 @@ impl Scratch {
         };
         let mut feats = std::mem::take(&mut self.feats);
         let mut offsets = std::mem::take(&mut self.offsets);
+        let mut cased = std::mem::take(&mut self.cased);
+        let mut cl = std::mem::take(&mut self.cl);
+        cl.clear();
+        if !clusters.is_empty() {
+            for (i, w) in words.iter().enumerate() {
+                lexicon::digits_folded(w, &mut cased);
+                cl.push(clusters.get(cased.as_bytes(), norm(i as isize)).copied());
+            }
+        }
         for i in 0..n {
             offsets.push(feats.len());
             let ii = i as isize;
@@ -215,42 +232,31 @@ impl Scratch {
             feats.push(hash_parts(9, &[norm(ii - 1), w]));
             feats.push(hash_parts(10, &[w, norm(ii + 1)]));
             feats.push(hash_parts(11, &[words[i].as_bytes()]));
-            // prefixes and suffixes over chars (never the whole word)
-            let ws = std::str::from_utf8(w).unwrap_or("");
-            let mut fwd = ws.char_indices().skip(1);
-            for k in 1..=3u8 {
-                if let Some((end, _)) = fwd.next() {
-                    feats.push(hash_parts(12 + k, &[&w[..end]]));
-                }
-            }
-            let mut back = ws.char_indices().rev();
-            for k in 1..=4u8 {
-                match back.next() {
-                    Some((start, _)) if start > 0 => feats.push(hash_parts(16 + k, &[&w[start..]])),
-                    _ => break,
-                }
-            }
+            affix_features(&mut feats, w);
             if i == 0 {
                 feats.push(hash_parts(21, &[shape(ii)]));
             }
             if all_caps {
                 feats.push(hash_parts(22, &[w]));
             }
-            let gi = g(ii);
-            if gi != 0 {
-                feats.push(hash_parts(23, &[&[gi]]));
-                feats.push(hash_parts(24, &[&[gi], shape(ii)]));
+            cluster_features(&mut feats, &cl, i);
+            if !clusters.is_empty() && words[i].starts_with(char::is_uppercase) {
+                // capitalised here; is the word usually written in lower case?
+                lexicon::digits_folded(words[i], &mut cased);
+                let lower = match (clusters.rank(w), clusters.rank(cased.as_bytes())) {
+                    (None, _) => 0,
+                    (Some(l), Some(c)) if l > c => 1,
+                    (Some(_), Some(_)) => 2,
+                    (Some(_), None) => 3,
+                };
+                feats.push(hash_parts(57, &[&[lower, (i == 0) as u8], shape(ii)]));
             }
-            let gp = g(ii - 1);
-            if gp != 0 {
-                feats.push(hash_parts(25, &[&[gp]]));
-            }
-            let gn = g(ii + 1);
-            if gn != 0 {
-                feats.push(hash_parts(26, &[&[gn]]));
-            }
+            kb_features(&mut feats, g(ii - 1), g(ii), g(ii + 1), shape(ii));
+            world_features(&mut feats, g(ii - 1), g(ii), g(ii + 1), shape(ii));
         }
         offsets.push(feats.len());
+        self.cased = cased;
+        self.cl = cl;
         self.feats = feats;
         self.offsets = offsets;
     }
@@ -262,6 +268,92 @@ impl Scratch {
         out[1] = hash_parts(T_PREV2, &[&[prev2, prev]]);
         out[2] = hash_parts(T_PREV_W, &[&[prev], &self.norm.as_bytes()[a..b]]);
         out[3] = hash_parts(T_PREV_SHAPE, &[&[prev], &self.shapes.as_bytes()[c..d]]);
+    }
+}
+
+/// Prefixes 1–3 and suffixes 1–4 of the normalised word, over chars (never
+/// the whole word).
+fn affix_features(feats: &mut Vec<u32>, w: &[u8]) {
+    let ws = std::str::from_utf8(w).unwrap_or("");
+    let mut fwd = ws.char_indices().skip(1);
+    for k in 1..=3u8 {
+        if let Some((end, _)) = fwd.next() {
+            feats.push(hash_parts(12 + k, &[&w[..end]]));
+        }
+    }
+    let mut back = ws.char_indices().rev();
+    for k in 1..=4u8 {
+        match back.next() {
+            Some((start, _)) if start > 0 => feats.push(hash_parts(16 + k, &[&w[start..]])),
+            _ => break,
+        }
+    }
+}
+
+/// Features of the hand-made knowledge base's gazetteer bits ([`gaz`]) of
+/// the word and its neighbours.
+fn kb_features(feats: &mut Vec<u32>, prev: u16, cur: u16, next: u16, shape: &[u8]) {
+    const KB: u16 = gaz::LOC | gaz::PER | gaz::ORG | gaz::DEMONYM | gaz::FIRST;
+    let (p, c, n) = ((prev & KB) as u8, (cur & KB) as u8, (next & KB) as u8);
+    if c != 0 {
+        feats.push(hash_parts(23, &[&[c]]));
+        feats.push(hash_parts(24, &[&[c], shape]));
+    }
+    if p != 0 {
+        feats.push(hash_parts(25, &[&[p]]));
+    }
+    if n != 0 {
+        feats.push(hash_parts(26, &[&[n]]));
+    }
+}
+
+/// Cluster ids of the word (every granularity) and of its neighbours (the
+/// two finer ones).
+fn cluster_features(feats: &mut Vec<u32>, cl: &[Option<[u16; LEVELS]>], i: usize) {
+    let at = |k: Option<usize>| k.and_then(|k| cl.get(k).copied().flatten());
+    if let Some(c) = at(Some(i)) {
+        for (l, id) in c.iter().enumerate() {
+            feats.push(hash_parts(44 + l as u8, &[&id.to_le_bytes()]));
+        }
+    } else {
+        feats.push(hash_parts(44, &[b"none"]));
+    }
+    if let (Some(a), Some(b)) = (at(i.checked_sub(1)), at(Some(i))) {
+        feats.push(hash_parts(58, &[&a[1].to_le_bytes(), &b[1].to_le_bytes()]));
+    }
+    if let (Some(a), Some(b)) = (at(Some(i)), at(Some(i + 1))) {
+        feats.push(hash_parts(59, &[&a[1].to_le_bytes(), &b[1].to_le_bytes()]));
+    }
+    for (t, k) in [(47u8, i.checked_sub(1)), (50u8, Some(i + 1))] {
+        if let Some(c) = at(k) {
+            for (l, id) in c.iter().enumerate().skip(1) {
+                feats.push(hash_parts(t + l as u8, &[&id.to_le_bytes()]));
+            }
+        }
+    }
+}
+
+/// Features of the world-table gazetteer bits of the word and its neighbours.
+fn world_features(feats: &mut Vec<u32>, prev: u16, cur: u16, next: u16, shape: &[u8]) {
+    let part = |x: u16| ((x & lexicon::bits::ALL) >> 5) as u8;
+    let (p, c, n) = (part(prev), part(cur), part(next));
+    if c != 0 {
+        feats.push(hash_parts(53, &[&[c]]));
+        feats.push(hash_parts(54, &[&[c], shape]));
+    }
+    if p != 0 {
+        feats.push(hash_parts(55, &[&[p, c]]));
+    }
+    if n != 0 {
+        feats.push(hash_parts(56, &[&[c, n]]));
+    }
+    let name = |x: u16| ((x & (lexicon::bits::GIVEN | lexicon::bits::SURNAME)) >> 8) as u8;
+    let (p, c, n) = (name(prev), name(cur), name(next));
+    if c != 0 {
+        feats.push(hash_parts(60, &[&[c], shape]));
+    }
+    if p | c | n != 0 {
+        feats.push(hash_parts(61, &[&[p, c, n]]));
     }
 }
 
@@ -277,6 +369,18 @@ impl Model {
     /// An empty model (tags everything `O`).
     pub fn empty() -> Model {
         Model::default()
+    }
+
+    /// The model with the word clusters its features read (weights trained
+    /// with other clusters, or none, tag worse).
+    pub fn with_clusters(mut self, clusters: Clusters) -> Model {
+        self.clusters = clusters;
+        self
+    }
+
+    /// The word clusters.
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
     }
 
     /// Number of features with weights.
@@ -301,12 +405,12 @@ impl Model {
 
     /// Tags one sentence. `gaz` holds the gazetteer bits of each word (may be
     /// shorter than `words`; missing entries count as 0). Returns tag indices.
-    pub fn tag(&self, words: &[&str], gaz: &[u8], scratch: &mut Scratch) -> Vec<u8> {
+    pub fn tag(&self, words: &[&str], gaz: &[u16], scratch: &mut Scratch) -> Vec<u8> {
         let mut tags = Vec::with_capacity(words.len());
         if words.is_empty() {
             return tags;
         }
-        scratch.prepare(words, gaz);
+        scratch.prepare(words, gaz, &self.clusters);
         let mut dynf = [0u32; 4];
         let (mut prev, mut prev2) = (9u8, 9u8); // 9 = start
         for i in 0..words.len() {
@@ -389,7 +493,7 @@ impl Model {
             }
             weights.insert(k, w);
         }
-        Ok(Model { weights })
+        Ok(Model { weights, clusters: Clusters::default() })
     }
 }
 
@@ -400,7 +504,7 @@ pub struct Example {
     /// Gold tags (indices into [`TAGS`]).
     pub tags: Vec<u8>,
     /// Gazetteer bits per word.
-    pub gaz: Vec<u8>,
+    pub gaz: Vec<u16>,
 }
 
 /// Training options.
@@ -416,7 +520,7 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 8, prune: 0.05, seed: 7 }
+        TrainConfig { epochs: 16, prune: 0.05, seed: 7 }
     }
 }
 
@@ -426,8 +530,9 @@ struct Acc {
     stamp: [u64; N_TAGS],
 }
 
-/// Trains an averaged perceptron on `examples`.
-pub fn train(examples: &[Example], cfg: TrainConfig) -> Model {
+/// Trains an averaged perceptron on `examples`, with cluster features from
+/// `clusters` (may be empty).
+pub fn train(examples: &[Example], cfg: TrainConfig, clusters: Clusters) -> Model {
     let mut acc: FxHashMap<u32, Acc> = FxHashMap::default();
     let mut step: u64 = 0;
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -444,7 +549,7 @@ pub fn train(examples: &[Example], cfg: TrainConfig) -> Model {
         for &ex in &order {
             let ex = &examples[ex];
             let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-            scratch.prepare(&words, &ex.gaz);
+            scratch.prepare(&words, &ex.gaz, &clusters);
             let (mut prev, mut prev2) = (9u8, 9u8);
             let mut dynf = [0u32; 4];
             for i in 0..words.len() {
@@ -500,7 +605,7 @@ pub fn train(examples: &[Example], cfg: TrainConfig) -> Model {
             weights.insert(k, w);
         }
     }
-    Model { weights }
+    Model { weights, clusters }
 }
 
 /// Reads CoNLL-2003 sentences in the `word###TAG word###TAG …` one-line
@@ -569,7 +674,7 @@ mod tests {
             ex("Anna###B-PER Jones###I-PER left###O Berlin###B-LOC today###O .###O"),
             ex("The###O EU###B-ORG met###O in###O Rome###B-LOC .###O"),
         ];
-        let m = train(&data, TrainConfig { epochs: 10, prune: 0.0, seed: 1 });
+        let m = train(&data, TrainConfig { epochs: 10, prune: 0.0, seed: 1 }, Clusters::default());
         let mut s = Scratch::default();
         let tags = m.tag(&["Peter", "Smith", "visited", "Paris", "."], &[], &mut s);
         assert_eq!(tags, vec![1, 2, 0, 5, 0]);
