@@ -34,6 +34,7 @@ pub(crate) struct Settings {
     pub tls_max_words: f64,
     pub tls_lede_sentences: f64,
     pub tls_redundancy: f64,
+    pub brief_talks_min_share: f64,
 }
 
 fn parse(text: &str) -> Result<HashMap<String, f64>, crate::LinkError> {
@@ -87,6 +88,7 @@ impl Settings {
             tls_max_words: g("tls_max_words", 50.0),
             tls_lede_sentences: g("tls_lede_sentences", 5.0),
             tls_redundancy: g("tls_redundancy", 0.5),
+            brief_talks_min_share: g("brief_talks_min_share", 0.2),
         }
     }
 }

@@ -21,7 +21,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
-use chronicle_core::{Document, TimeType};
+use chronicle_core::{Document, Span, TimeType};
 use serde::{Deserialize, Serialize};
 
 use crate::settings::SETTINGS;
@@ -51,6 +51,8 @@ pub struct CitedSentence {
     pub outlet: Option<String>,
     /// The sentence as it stands in the document's body.
     pub text: String,
+    /// The sentence's span over the document's body.
+    pub span: Span,
 }
 
 /// One date of the summary.
@@ -73,6 +75,7 @@ pub type SummaryTimeline = Vec<SummaryDate>;
 struct Candidate<'a> {
     doc: &'a Document,
     text: &'a str,
+    span: Span,
     /// Position in its document (0 = first sentence).
     position: usize,
     published: Option<NaiveDate>,
@@ -123,7 +126,7 @@ fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
             let terms = content_terms(text);
             let key = hash64(terms.join(" ").as_bytes());
             let days = pinned_days(doc, s.span.start(), s.span.end());
-            out.push(Candidate { doc, text, position, published, days, terms, key });
+            out.push(Candidate { doc, text, span: s.span, position, published, days, terms, key });
         }
     }
     out
@@ -198,8 +201,8 @@ fn day_candidates<'c, 'a>(cands: &'c [Candidate<'a>], day: NaiveDate) -> Vec<&'c
 }
 
 /// The `n` candidates nearest the centroid of all of them, skipping one too
-/// like a sentence already chosen.
-fn central<'c, 'a>(pool: &[&'c Candidate<'a>], idf: &HashMap<&str, f64>, n: usize) -> Vec<&'c Candidate<'a>> {
+/// like a sentence already chosen (for this day) or used (for another day).
+fn central<'c, 'a>(pool: &[&'c Candidate<'a>], idf: &HashMap<&str, f64>, n: usize, used: &HashSet<u64>) -> Vec<&'c Candidate<'a>> {
     let all: Vec<&String> = pool.iter().flat_map(|c| c.terms.iter()).collect();
     let centroid = weighted_bag(&all, idf);
     let bags: Vec<Bag> = pool.iter().map(|c| weighted_bag(&c.terms.iter().collect::<Vec<_>>(), idf)).collect();
@@ -210,7 +213,7 @@ fn central<'c, 'a>(pool: &[&'c Candidate<'a>], idf: &HashMap<&str, f64>, n: usiz
         if chosen.len() == n {
             break;
         }
-        if chosen.iter().all(|&j| bags[i].cosine(&bags[j]) < SETTINGS.tls_redundancy) {
+        if !used.contains(&pool[i].key) && chosen.iter().all(|&j| bags[i].cosine(&bags[j]) < SETTINGS.tls_redundancy) {
             chosen.push(i);
         }
     }
@@ -224,18 +227,25 @@ pub fn summarise(docs: &[Document], opts: &TlsOptions) -> SummaryTimeline {
     let cands = candidates(docs);
     let idf = idf(&cands);
     let mut out: Vec<SummaryDate> = Vec::new();
+    let mut used: HashSet<u64> = HashSet::new();
     for (date, salience, mentions) in rank_days(&cands, docs) {
         if out.len() == opts.dates {
             break;
         }
         let pool = day_candidates(&cands, date);
-        let picked = central(&pool, &idf, opts.sentences_per_date.max(1));
+        let picked = central(&pool, &idf, opts.sentences_per_date.max(1), &used);
         if picked.is_empty() {
             continue;
         }
+        used.extend(picked.iter().map(|c| c.key));
         let sentences = picked
             .into_iter()
-            .map(|c| CitedSentence { doc: c.doc.id.to_string(), outlet: c.doc.meta.outlet.clone(), text: c.text.split_whitespace().collect::<Vec<_>>().join(" ") })
+            .map(|c| CitedSentence {
+                doc: c.doc.id.to_string(),
+                outlet: c.doc.meta.outlet.clone(),
+                text: c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                span: c.span,
+            })
             .collect();
         out.push(SummaryDate { date, salience, mentions, sentences });
     }
@@ -268,7 +278,7 @@ pub fn as_timeline(timeline: &[SummaryDate]) -> BTreeMap<NaiveDate, Vec<String>>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chronicle_core::{DocId, InputFormat, Metadata, Sentence, Span, TimeExpr, UncertainDate};
+    use chronicle_core::{DocId, InputFormat, Metadata, Sentence, TimeExpr, UncertainDate};
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("day")
