@@ -2,12 +2,13 @@
 //! (a story, or a topic's articles), each with one or two cited sentences.
 //!
 //! Dates are ranked the DATEWISE way (Gholipour Ghalandari & Ifrim 2020): a
-//! day matters when many sentences across the collection name it — sentences
-//! in later articles, looking back, count fully, those published on the day
-//! itself count `tls_same_day_weight` — plus `tls_pub_weight` per article
-//! published that day. A day is named only by a date expression that pins one
-//! calendar day and dates the sentence's event (never a year that modifies a
-//! noun, never a duration); word-for-word copies of a sentence count once.
+//! day matters when many independent reports across the collection name it —
+//! each document once per day (later articles, looking back, count fully,
+//! those published on the day itself count `tls_same_day_weight`) — plus
+//! `tls_pub_weight` per article published that day. A day is named only by a
+//! date expression that pins one calendar day and dates the sentence's event
+//! (never a year that modifies a noun, never a duration, never a comment's
+//! time stamp); word-for-word copies of a sentence count once.
 //! Days more than `tls_lead_days` before the first publication, or after the
 //! last, are background or plans and are not ranked.
 //!
@@ -62,7 +63,7 @@ pub struct SummaryDate {
     pub date: NaiveDate,
     /// Its salience (weighted mentions and publications).
     pub salience: f64,
-    /// How many distinct sentences name the day.
+    /// How many documents name the day (copies of a sentence aside).
     pub mentions: usize,
     /// The summary sentences, most central first.
     pub sentences: Vec<CitedSentence>,
@@ -101,6 +102,19 @@ fn pinned_days(doc: &Document, start: usize, end: usize) -> Vec<NaiveDate> {
     days
 }
 
+/// True for a time stamp: a clock time right before a date of the same day
+/// ("At 4:32 pm on 28 May 2010 , Patrick wrote"), the mark of a comment or
+/// a live page's entry, not a report of what happened that day.
+fn is_time_stamp(doc: &Document, start: usize, end: usize) -> bool {
+    let inside = |t: &&chronicle_core::TimeExpr| t.span.start() >= start && t.span.end() <= end;
+    let day_of = |t: &chronicle_core::TimeExpr| t.value.as_deref().and_then(|v| v.get(..10)).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+    doc.times.iter().filter(inside).filter(|t| t.time_type == TimeType::Time).any(|clock| {
+        doc.times.iter().filter(inside).any(|date| {
+            date.time_type == TimeType::Date && date.span.start() >= clock.span.end() && date.span.start() - clock.span.end() <= 5 && day_of(date).is_some() && day_of(date) == day_of(clock)
+        })
+    })
+}
+
 /// A sentence a reader can take as a summary line: a readable length, not a
 /// question, not the opening of a quotation.
 fn readable(text: &str) -> bool {
@@ -120,7 +134,7 @@ fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
         let body = doc.body();
         for (position, s) in doc.sentences.iter().enumerate() {
             let Some(text) = body.get(s.span.start()..s.span.end()) else { continue };
-            if !readable(text) {
+            if !readable(text) || is_time_stamp(doc, s.span.start(), s.span.end()) {
                 continue;
             }
             let terms = content_terms(text);
@@ -132,18 +146,21 @@ fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
     out
 }
 
-/// Each day's salience and number of distinct naming sentences, within the
-/// collection's window.
+/// Each day's salience and the number of documents that name it, within the
+/// collection's window. A document counts once for a day however many of its
+/// sentences name it (a comment thread's time stamps, a recap), and a
+/// word-for-word copy of a sentence already counted counts not at all.
 fn rank_days(cands: &[Candidate<'_>], docs: &[Document]) -> Vec<(NaiveDate, f64, usize)> {
     let s = &*SETTINGS;
     let pubs: Vec<NaiveDate> = docs.iter().filter_map(|d| d.meta.published.date.exact_day()).collect();
     let (Some(first), Some(last)) = (pubs.iter().min().copied(), pubs.iter().max().copied()) else { return Vec::new() };
     let window = |d: NaiveDate| d >= first - Duration::days(s.tls_lead_days) && d <= last;
-    let mut seen: HashSet<(u64, NaiveDate)> = HashSet::new();
+    let mut seen_sentence: HashSet<(u64, NaiveDate)> = HashSet::new();
+    let mut seen_doc: HashSet<(&str, NaiveDate)> = HashSet::new();
     let mut score: HashMap<NaiveDate, (f64, usize)> = HashMap::new();
     for c in cands {
         for &d in c.days.iter().filter(|d| window(**d)) {
-            if !seen.insert((c.key, d)) {
+            if !seen_sentence.insert((c.key, d)) || !seen_doc.insert((c.doc.id.as_str(), d)) {
                 continue;
             }
             let w = if c.published == Some(d) { s.tls_same_day_weight } else { 1.0 };
@@ -362,5 +379,31 @@ mod tests {
         assert_eq!(may31.mentions, 1);
         assert!(t.iter().all(|d| d.date != day("1989-03-24")));
         assert!(summarise(&[], &TlsOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn a_document_counts_once_a_day_and_time_stamps_name_no_day() {
+        let stamps = [
+            "At 4:32 pm on 28 May 2010 , Patrick wrote : the response has been far too slow .",
+            "At 4:40 pm on 28 May 2010 , Anna wrote : nobody is doing enough to stop the oil .",
+            "At 5:02 pm on 28 May 2010 , Tom wrote : BP should pay for every barrel spilled .",
+        ];
+        let mut thread = doc("t", "2010-05-30", &stamps, &[(0, "28 May 2010", "2010-05-28"), (1, "28 May 2010", "2010-05-28"), (2, "28 May 2010", "2010-05-28")]);
+        for (i, clock, value) in [(0, "4:32 pm", "2010-05-28T16:32"), (1, "4:40 pm", "2010-05-28T16:40"), (2, "5:02 pm", "2010-05-28T17:02")] {
+            let start = thread.sentences[i].span.start() + stamps[i].find(clock).expect("clock");
+            let span = Span::new(thread.body(), start, start + clock.len()).expect("span");
+            thread.times.push(TimeExpr { span, time_type: TimeType::Time, value: Some(value.into()), resolved: UncertainDate::day(day("2010-05-28")), modifies: None });
+        }
+        let recap = doc(
+            "r",
+            "2010-04-25",
+            &["The rig exploded on April 20 and sank two days later .", "Since April 20 the well has leaked oil without pause .", "On April 20 eleven men died on the rig ."],
+            &[(0, "April 20", "2010-04-20"), (1, "April 20", "2010-04-20"), (2, "April 20", "2010-04-20")],
+        );
+        let t = summarise(&[thread, recap], &TlsOptions { dates: 10, sentences_per_date: 1 });
+        let april20 = t.iter().find(|d| d.date == day("2010-04-20")).expect("April 20");
+        assert_eq!(april20.mentions, 1);
+        assert!(t.iter().all(|d| d.date != day("2010-05-28")), "{t:?}");
+        assert!(t.iter().flat_map(|d| &d.sentences).all(|s| !s.text.contains("wrote")), "{t:?}");
     }
 }
