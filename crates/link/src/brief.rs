@@ -900,6 +900,58 @@ mod tests {
         assert!(md.contains("[d:b §") && !md.contains("§-"));
     }
 
+    /// A war story whose one article about talks is a minority: no "Rounds of
+    /// talks"; key developments open the brief; a demand held by a word the
+    /// tagger took for a party ("God") is not a position.
+    #[test]
+    fn a_war_story_gets_developments_and_no_rounds() {
+        use crate::coref::tests::arg;
+        let mut docs = Vec::new();
+        for (i, day) in ["2011-03-01", "2011-03-02", "2011-03-03", "2011-03-04", "2011-03-05"].iter().enumerate() {
+            let s = format!("Government forces shelled the rebel town of Misrata for the {} day in a row. Rebels said 12 civilians were killed.", ["first", "second", "third", "fourth", "fifth"][i]);
+            let first = s.split(". ").next().unwrap_or_default().to_string() + ".";
+            let mut d = doc(&format!("w{i}"), "Wire", day, &s, vec![(first.as_str(), PloverType::Assault, Modality::Asserted, day, vec![])]);
+            d.events[0].actors = vec![arg("Libyan forces", "LBY")];
+            d.events[0].recipients = vec![arg("rebels", "LBY")];
+            d.quantities.push(chronicle_core::Quantity {
+                span: Span::new(&s, s.find("12").unwrap(), s.find("12").unwrap() + 2).unwrap(),
+                value: 12.0,
+                approx: None,
+                unit: None,
+                counts: Some("civilians".into()),
+                ordinal: false,
+            });
+            docs.push(with_sentences(d));
+        }
+        let talks = "Libya and Turkey met for talks in Ankara on Monday. God demanded that the fighting stop at once.";
+        let mut t = doc("t", "Wire", "2011-03-07", talks, vec![
+            ("Libya and Turkey met for talks in Ankara on Monday.", PloverType::Consult, Modality::Asserted, "2011-03-07", vec![]),
+            ("God demanded that the fighting stop at once.", PloverType::Retreat, Modality::Demanded, "", vec![]),
+        ]);
+        t.events[0].actors = vec![arg("Libya", "LBY")];
+        t.events[0].recipients = vec![arg("Turkey", "TUR")];
+        t.events[1].actors = vec![unresolved("God")];
+        t.events[1].recipients = vec![];
+        docs.push(with_sentences(t));
+        let events = merge(&docs);
+        let story = StorySummary { id: "s:w".into(), title: "War".into(), documents: docs.iter().map(|d| d.id.clone()).collect(), from: None, to: None };
+        let md = brief(&story, &docs, &events);
+        for line in md.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            assert!(line.contains("[d:") && line.contains(" §"), "uncited line: {line}\n{md}");
+        }
+        assert!(!md.contains("## Rounds of talks"), "{md}");
+        let dev = md.find("## Key developments").expect(&md);
+        assert!(dev < md.find("## What happened").expect(&md) && md.find("## Sources").expect(&md) > dev, "{md}");
+        assert!(md.contains("## Casualties\n\n- killed: figures from 12 [d:w0 §"), "{md}");
+        assert!(md.contains("## Actors and sides\n\n- LBY: Libyan forces (5 events)"), "{md}");
+        assert!(!md.contains("### God") && !md.contains("the fighting stop"), "{md}");
+    }
+
+    /// An argument neither the knowledge base nor a nationality resolved.
+    fn unresolved(name: &str) -> chronicle_core::EventArg {
+        chronicle_core::EventArg { name: name.into(), kb_id: None, country: None, sector: None, span: None }
+    }
+
     fn role(d: &mut Document, person: &str, title: &str, words: &str, as_of: &str) {
         let body = d.body().to_string();
         let at = body.find(words).unwrap();
