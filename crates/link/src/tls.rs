@@ -153,7 +153,11 @@ fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
 fn rank_days(cands: &[Candidate<'_>], docs: &[Document]) -> Vec<(NaiveDate, f64, usize)> {
     let s = &*SETTINGS;
     let pubs: Vec<NaiveDate> = docs.iter().filter_map(|d| d.meta.published.date.exact_day()).collect();
-    let (Some(first), Some(last)) = (pubs.iter().min().copied(), pubs.iter().max().copied()) else { return Vec::new() };
+    // the window: publication days, or the bounds of a day the page did not pin
+    let bounds = docs.iter().map(|d| d.meta.published.date.bounds());
+    let first = bounds.clone().filter_map(|(lo, hi)| lo.or(hi)).min();
+    let last = bounds.filter_map(|(lo, hi)| hi.or(lo)).max();
+    let (Some(first), Some(last)) = (first, last) else { return Vec::new() };
     let window = |d: NaiveDate| d >= first - Duration::days(s.tls_lead_days) && d <= last;
     let mut seen_sentence: HashSet<(u64, NaiveDate)> = HashSet::new();
     let mut seen_doc: HashSet<(&str, NaiveDate)> = HashSet::new();
@@ -379,6 +383,17 @@ mod tests {
         assert_eq!(may31.mentions, 1);
         assert!(t.iter().all(|d| d.date != day("1989-03-24")));
         assert!(summarise(&[], &TlsOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn pages_without_a_pinned_day_widen_the_window_by_their_bounds() {
+        let pinned = doc("p", "2025-05-17", &["Ukraine and Russia met in Istanbul on Friday for their first talks ."], &[(0, "Friday", "2025-05-16")]);
+        let mut later = doc("l", "2025-06-20", &["The second round of talks took place in Istanbul on June 2 this year ."], &[(0, "June 2", "2025-06-02")]);
+        later.meta.published.date = UncertainDate::between(Some(day("2025-05-26")), Some(day("2025-07-17")));
+        let t = summarise(&[pinned, later], &TlsOptions { dates: 5, sentences_per_date: 1 });
+        let days: Vec<NaiveDate> = t.iter().map(|d| d.date).collect();
+        // the publication day 2025-05-17 ranks too, but its one sentence already stands under May 16
+        assert_eq!(days, vec![day("2025-05-16"), day("2025-06-02")], "{t:?}");
     }
 
     #[test]
