@@ -60,8 +60,8 @@ pub(super) fn key_developments(docs: &[&Document]) -> Vec<String> {
             let Some(d) = by_id.get(&s.doc) else { continue };
             let sources = match day.mentions {
                 0 => "the day of the reports".to_string(),
-                1 => "named once".to_string(),
-                n => format!("named in {n} sentences"),
+                1 => "named in 1 document".to_string(),
+                n => format!("named in {n} documents"),
             };
             lines.push(format!("- **{}** ({sources}): {} {}\n", day.date, clean(&s.text), cite(d, s.span)));
         }
