@@ -122,8 +122,9 @@ pub enum Command {
         bind: std::net::SocketAddr,
     },
     /// Measure accuracy against a gold set: clean-html, conll, tempeval, polnear, plover,
-    /// timeline17, ecbplus, reuters-dups, ud. The last line is `TASK: P=… R=… F1=…`
-    /// (for ud: `ud: UPOS=… UAS=… LAS=… F1=…`, F1 being LAS).
+    /// timeline17, ecbplus, tls, reuters-dups, ud. The last line is `TASK: P=… R=… F1=…`
+    /// (for ud: `ud: UPOS=… UAS=… LAS=… F1=…`, F1 being LAS; for tls:
+    /// `tls: P=… R=… F1=… AR1=… AR2=…`, date scores and alignment-based ROUGE).
     #[command(after_help = "Examples:\n  chronicle eval conll\n  chronicle eval tempeval ../shared/data/tempeval3\n  chronicle eval ud                  held-out documents of UD English EWT\n  chronicle eval ud my-gold.conllu\n\nPATH defaults to ../shared/data/<set> (or $CHRONICLE_EVAL_DATA/<set>); a missing set is skipped.")]
     Eval {
         /// The task.
@@ -162,14 +163,26 @@ pub enum Command {
     },
     /// Stories (clusters of documents about the same thing).
     Stories,
-    /// Events in event-date order, with date uncertainty.
+    /// Events in event-date order, with date uncertainty; or, with --summary, the story's
+    /// most important dates, each with one or two cited sentences.
+    #[command(after_help = "Examples:\n  chronicle timeline --story 3f2a\n  chronicle timeline --story 3f2a --summary --dates 15")]
     Timeline {
         /// Only this story (id or prefix).
         #[arg(long)]
         story: Option<String>,
         /// Only events with this actor.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "summary")]
         actor: Option<String>,
+        /// A summary: the most important dates (named by the most sentences across the
+        /// documents), each with its most central sentences and their documents.
+        #[arg(long)]
+        summary: bool,
+        /// How many dates the summary keeps.
+        #[arg(long, default_value_t = 10, requires = "summary")]
+        dates: usize,
+        /// Sentences per date in the summary.
+        #[arg(long, default_value_t = 1, requires = "summary", value_parser = clap::value_parser!(u8).range(1..=3))]
+        sentences: u8,
     },
     /// A Markdown brief of one story, every line cited.
     Brief {
@@ -366,6 +379,8 @@ pub enum EvalTask {
     Timeline17,
     /// Topic clustering vs ECB+.
     Ecbplus,
+    /// Timeline summarisation vs Timeline17's journalists' timelines (date F1, AR-1, AR-2).
+    Tls,
     /// Exact-duplicate groups in Reuters-21578.
     ReutersDups,
     /// Tags, lemmas and dependency trees vs UD English EWT (held-out documents).
@@ -383,6 +398,7 @@ impl EvalTask {
             EvalTask::Plover => "plover-gsr",
             EvalTask::Timeline17 => "timeline17",
             EvalTask::Ecbplus => "ecbplus",
+            EvalTask::Tls => "timeline17",
             EvalTask::ReutersDups => "reuters21578",
             EvalTask::Ud => "ud-english-ewt",
         }

@@ -82,7 +82,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", render::stories_table(&view));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Timeline { story, actor } => {
+        Command::Timeline { story, summary: true, dates, sentences, .. } => {
+            let view = CrossView::load(&open_existing(&cli.db)?)?;
+            let docs: Vec<Document> = match story.as_deref() {
+                Some(s) => {
+                    let found = view.story(Some(s)).with_context(|| format!("no story matches {s:?}"))?;
+                    let ids: std::collections::HashSet<&chronicle_core::DocId> = found.documents.iter().collect();
+                    view.docs.iter().filter(|d| ids.contains(&d.id)).cloned().collect()
+                }
+                None => view.docs,
+            };
+            let opts = chronicle_link::tls::TlsOptions { dates, sentences_per_date: usize::from(sentences) };
+            let summary = chronicle_link::tls::summarise(&docs, &opts);
+            print!("{}", chronicle_link::tls::render(&summary));
+            println!("{} date(s) from {} document(s)", summary.len(), docs.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Timeline { story, actor, .. } => {
             let view = CrossView::load(&open_existing(&cli.db)?)?;
             let story = match story.as_deref() {
                 Some(s) => Some(view.story(Some(s)).with_context(|| format!("no story matches {s:?}"))?.id.clone()),
@@ -380,6 +396,7 @@ fn eval(task: EvalTask, path: Option<PathBuf>) -> Result<ExitCode> {
         EvalTask::Ecbplus => chronicle_link::eval::ecbplus(&path),
         EvalTask::ReutersDups => chronicle_link::eval::reuters_dups(&path),
         EvalTask::Ud => return eval_ud(&path),
+        EvalTask::Tls => return eval_tls(&path),
     };
     match result {
         Ok(report) => {
@@ -427,6 +444,17 @@ fn train_ner(conll: Option<PathBuf>, out: &Path, raw: Vec<PathBuf>, keep_cluster
     let report = chronicle_language::eval::conll::run_with(&conll, &rec).map_err(|e| anyhow::anyhow!("scoring valid.txt: {e}"))?;
     eprintln!("the chronicle binary embeds data/ner/ when built: rebuild to use weights written there");
     print!("{}", report.render());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `chronicle eval tls`: the whole pipeline on each topic folder's articles in
+/// memory, the summary scored against the folder's timelines.
+fn eval_tls(path: &Path) -> Result<ExitCode> {
+    let pipeline = Pipeline::load()?;
+    let lines = chronicle_link::eval::tls(path, &|inputs| pipeline.documents(inputs)).map_err(anyhow::Error::msg).context("eval failed")?;
+    for line in lines {
+        println!("{line}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -16,6 +16,8 @@ use crate::story::StorySummary;
 use crate::text::{bag_cosine, content_terms};
 use crate::timeline::date_text;
 
+mod overview;
+
 /// Most events listed under "What happened".
 const MAX_HAPPENED: usize = 20;
 /// Most quotes listed.
@@ -76,19 +78,15 @@ fn cites(e: &MergedEvent, docs: &HashMap<&DocId, &Document>, max: usize) -> Stri
     out.join(" ")
 }
 
-fn side_of(e: &MergedEvent) -> String {
-    e.event
-        .actors
-        .first()
-        .map(|a| a.country.clone().unwrap_or_else(|| a.name.clone()))
-        .unwrap_or_else(|| "unattributed".to_string())
+fn side_of(e: &MergedEvent) -> Option<&chronicle_core::EventArg> {
+    e.event.actors.first()
 }
 
 /// Whose demand or offer a demanded or proposed event is: the actor of the
 /// asserted demand or offer that governs it in the same sentence ("Russia
 /// demanded that Ukraine withdraw": Russia's, not Ukraine's), else its own
 /// first actor.
-fn holder_of(e: &MergedEvent, evs: &[&MergedEvent]) -> String {
+fn holder_of<'a>(e: &'a MergedEvent, evs: &[&'a MergedEvent]) -> Option<&'a chronicle_core::EventArg> {
     let governing = |x: &&&MergedEvent| {
         x.event.modality == Modality::Asserted
             && !x.event.actors.is_empty()
@@ -196,6 +194,33 @@ fn names_talks(e: &MergedEvent, docs: &HashMap<&DocId, &Document>) -> bool {
     })
 }
 
+/// "Sources": one line per document (outlet, date, title), citing its first sentence.
+fn sources(story_docs: &[&Document]) -> String {
+    let mut out = String::from("## Sources\n\n");
+    for d in story_docs {
+        let outlet = d.meta.outlet.as_deref().unwrap_or("outlet unknown");
+        let title = d.meta.title.as_deref().map(clean).unwrap_or_default();
+        let published = date_text(&d.meta.published.date);
+        let first = d.sentences.first().map(|s| s.span).or_else(|| Span::new(d.body(), 0, 0).ok());
+        let c = first.map(|s| cite(d, s)).unwrap_or_else(|| format!("[{} §0]", d.id));
+        let dup = d.meta.duplicate_of.as_ref().map(|o| format!(" (duplicate of {o})")).unwrap_or_default();
+        out.push_str(&format!("- {outlet}, {published}: {title}{dup} {c}\n"));
+    }
+    out.push('\n');
+    out
+}
+
+/// A demand or offer worth a line: held by a real actor (resolved by the
+/// knowledge base or a nationality) and with a clear object — the items it
+/// names, the party it is addressed to, or an act other than a bare request,
+/// consultation or statement.
+fn is_real_position(e: &MergedEvent, evs: &[&MergedEvent]) -> bool {
+    let clear_object = !e.event.items.is_empty()
+        || !e.event.recipients.is_empty()
+        || !matches!(e.event.event_type, PloverType::Request | PloverType::Consult | PloverType::Support | PloverType::Accuse | PloverType::Reject | PloverType::Protest);
+    clear_object && holder_of(e, evs).is_some_and(overview::is_real_actor)
+}
+
 /// A Markdown brief of `story` from its documents (`docs` may hold more; only
 /// the story's are used) and the merged events reported by them.
 pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) -> String {
@@ -209,23 +234,18 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", clean(&story.title)));
 
-    // sources
-    out.push_str("## Sources\n\n");
-    for d in &story_docs {
-        let outlet = d.meta.outlet.as_deref().unwrap_or("outlet unknown");
-        let title = d.meta.title.as_deref().map(clean).unwrap_or_default();
-        let published = date_text(&d.meta.published.date);
-        let first = d.sentences.first().map(|s| s.span).or_else(|| Span::new(d.body(), 0, 0).ok());
-        let c = first.map(|s| cite(d, s)).unwrap_or_else(|| format!("[{} §0]", d.id));
-        let dup = d.meta.duplicate_of.as_ref().map(|o| format!(" (duplicate of {o})")).unwrap_or_default();
-        out.push_str(&format!("- {outlet}, {published}: {title}{dup} {c}\n"));
-    }
-    out.push('\n');
-
+    section(&mut out, "Key developments", &overview::key_developments(&story_docs), MAX_SECTION);
     let start = story_start(&story_docs);
-
     // rounds of talks, each with who led the sides and what was agreed at it
+    // (only in a story about talks: enough of its articles lead with a round)
     let (rounds, mut vague_talks) = rounds_of_talks(&evs, &story_docs, &by_id, start);
+    let lede_docs: BTreeSet<&DocId> = rounds.iter().flat_map(|r| r.lede_docs.iter().copied()).collect();
+    let hosts = story_docs.iter().filter(|d| d.meta.appended_to.is_none() && d.meta.duplicate_of.is_none()).count();
+    let about_talks = lede_docs.len() as f64 >= (hosts as f64 * crate::settings::SETTINGS.brief_talks_min_share).max(1.0);
+    let rounds = if about_talks { rounds } else { Vec::new() };
+    if !about_talks {
+        vague_talks.clear();
+    }
     let mut round_lines = Vec::new();
     let mut in_rounds: BTreeSet<&str> = BTreeSet::new();
     for (i, round) in rounds.iter().enumerate() {
@@ -284,6 +304,10 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
     }
     section(&mut out, "Rounds of talks", &round_lines, MAX_SECTION);
     section(&mut out, "What happened", &happened_lines, MAX_HAPPENED);
+    section(&mut out, "Casualties", &overview::casualties(&story_docs), MAX_ROLES);
+    section(&mut out, "Places", &overview::places(&story_docs), MAX_SECTION);
+    let current: Vec<&MergedEvent> = evs.iter().copied().filter(|e| !is_background(e, start)).collect();
+    section(&mut out, "Actors and sides", &overview::actors_and_sides(&current, &by_id), MAX_SECTION);
     section(&mut out, "Background", &background_lines, MAX_SECTION);
 
     // people and roles: one line per person and role, citing every document that states it
@@ -334,13 +358,14 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
 
     // demands and offers, with outcomes
     let positions: Vec<&MergedEvent> =
-        evs.iter().copied().filter(|e| matches!(e.event.modality, Modality::Demanded | Modality::Proposed) && !is_background(e, start)).collect();
+        evs.iter().copied().filter(|e| matches!(e.event.modality, Modality::Demanded | Modality::Proposed) && !is_background(e, start) && is_real_position(e, &evs)).collect();
     let mut unanswered: Vec<&MergedEvent> = Vec::new();
     if !positions.is_empty() {
         out.push_str("## Demands and offers\n\n");
         let mut sides: BTreeMap<String, Vec<&MergedEvent>> = BTreeMap::new();
         for e in &positions {
-            sides.entry(holder_of(e, &evs)).or_default().push(e);
+            let side = holder_of(e, &evs).map(|a| a.country.clone().unwrap_or_else(|| a.name.clone())).unwrap_or_else(|| "unattributed".into());
+            sides.entry(side).or_default().push(e);
         }
         let mut seen = BTreeSet::new();
         for (side, mut list) in sides {
@@ -518,6 +543,7 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
         }
     }
     section(&mut out, "What remains unknown", &unknown, MAX_SECTION);
+    out.push_str(&sources(&story_docs));
     out
 }
 
@@ -872,6 +898,58 @@ mod tests {
         assert!(md.contains("the Russian negotiator: “We are ready to fight for as long as it takes”"), "{md}");
         // every cited sentence offset is the start of a sentence of that document
         assert!(md.contains("[d:b §") && !md.contains("§-"));
+    }
+
+    /// A war story whose one article about talks is a minority: no "Rounds of
+    /// talks"; key developments open the brief; a demand held by a word the
+    /// tagger took for a party ("God") is not a position.
+    #[test]
+    fn a_war_story_gets_developments_and_no_rounds() {
+        use crate::coref::tests::arg;
+        let mut docs = Vec::new();
+        for (i, day) in ["2011-03-01", "2011-03-02", "2011-03-03", "2011-03-04", "2011-03-05"].iter().enumerate() {
+            let s = format!("Government forces shelled the rebel town of Misrata for the {} day in a row. Rebels said 12 civilians were killed.", ["first", "second", "third", "fourth", "fifth"][i]);
+            let first = s.split(". ").next().unwrap_or_default().to_string() + ".";
+            let mut d = doc(&format!("w{i}"), "Wire", day, &s, vec![(first.as_str(), PloverType::Assault, Modality::Asserted, day, vec![])]);
+            d.events[0].actors = vec![arg("Libyan forces", "LBY")];
+            d.events[0].recipients = vec![arg("rebels", "LBY")];
+            d.quantities.push(chronicle_core::Quantity {
+                span: Span::new(&s, s.find("12").unwrap(), s.find("12").unwrap() + 2).unwrap(),
+                value: 12.0,
+                approx: None,
+                unit: None,
+                counts: Some("civilians".into()),
+                ordinal: false,
+            });
+            docs.push(with_sentences(d));
+        }
+        let talks = "Libya and Turkey met for talks in Ankara on Monday. God demanded that the fighting stop at once.";
+        let mut t = doc("t", "Wire", "2011-03-07", talks, vec![
+            ("Libya and Turkey met for talks in Ankara on Monday.", PloverType::Consult, Modality::Asserted, "2011-03-07", vec![]),
+            ("God demanded that the fighting stop at once.", PloverType::Retreat, Modality::Demanded, "", vec![]),
+        ]);
+        t.events[0].actors = vec![arg("Libya", "LBY")];
+        t.events[0].recipients = vec![arg("Turkey", "TUR")];
+        t.events[1].actors = vec![unresolved("God")];
+        t.events[1].recipients = vec![];
+        docs.push(with_sentences(t));
+        let events = merge(&docs);
+        let story = StorySummary { id: "s:w".into(), title: "War".into(), documents: docs.iter().map(|d| d.id.clone()).collect(), from: None, to: None };
+        let md = brief(&story, &docs, &events);
+        for line in md.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            assert!(line.contains("[d:") && line.contains(" §"), "uncited line: {line}\n{md}");
+        }
+        assert!(!md.contains("## Rounds of talks"), "{md}");
+        let dev = md.find("## Key developments").expect(&md);
+        assert!(dev < md.find("## What happened").expect(&md) && md.find("## Sources").expect(&md) > dev, "{md}");
+        assert!(md.contains("## Casualties\n\n- killed: figures from 12 [d:w0 §"), "{md}");
+        assert!(md.contains("## Actors and sides\n\n- LBY: Libyan forces (5 events)"), "{md}");
+        assert!(!md.contains("### God") && !md.contains("the fighting stop"), "{md}");
+    }
+
+    /// An argument neither the knowledge base nor a nationality resolved.
+    fn unresolved(name: &str) -> chronicle_core::EventArg {
+        chronicle_core::EventArg { name: name.into(), kb_id: None, country: None, sector: None, span: None }
     }
 
     fn role(d: &mut Document, person: &str, title: &str, words: &str, as_of: &str) {

@@ -5,6 +5,8 @@
 //!   (pairwise P/R/F1 as the headline, B³ in the details) and timeline date
 //!   recall (share of gold timeline dates found by a small date regex over the
 //!   topic's articles).
+//! - [`tls`]: timeline summarisation of each Timeline17-layout topic folder
+//!   against its journalists' timelines (date F1, alignment-based ROUGE).
 //! - [`ecbplus`]: topic clustering of the ECB+ documents (pairwise, B³; also
 //!   against sub-topics, the two seminal events of each topic).
 //! - [`reuters_dups`]: exact-duplicate groups found by [`DupIndex`] against
@@ -18,12 +20,13 @@ use std::sync::LazyLock;
 use std::time::Instant;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use chronicle_core::{Counts, DocId, Document, EvalReport, InputFormat, Metadata, UncertainDate};
+use chronicle_core::{Counts, DocId, Document, EvalReport, InputFormat, Metadata, RawInput, UncertainDate};
 use regex::Regex;
 
 use crate::dedup::DupIndex;
 use crate::story::StoryIndex;
 use crate::text::{hash64, words};
+use crate::{rouge, tls};
 use crate::LinkError;
 
 fn read(path: &Path) -> Result<String, LinkError> {
@@ -262,6 +265,120 @@ fn timeline17_inner(path: &Path) -> Result<EvalReport, LinkError> {
         ratio(pub_only_total, gold_dates_total)
     ));
     Ok(EvalReport { task: "timeline17 (pairwise, stories vs topics)".into(), details, counts: pairwise(&pred, &gold) })
+}
+
+// ---------------------------------------------------------------- tls
+
+/// The folders of a Timeline17-layout set: each holds `articles.jsonl` and `timelines.jsonl`.
+fn tls_folders(path: &Path) -> Result<Vec<PathBuf>, LinkError> {
+    need_dir(path)?;
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| LinkError::Read { path: path.to_path_buf(), reason: e.to_string() })?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("articles.jsonl").is_file() && p.join("timelines.jsonl").is_file())
+        .collect();
+    folders.sort();
+    if folders.is_empty() {
+        return Err(LinkError::NotFound(path.join("*/timelines.jsonl")));
+    }
+    Ok(folders)
+}
+
+/// A topic folder's articles as raw inputs: the text, its publication day as
+/// the published hint, the folder's outlet (`bpoil_guardian` → guardian).
+fn tls_articles(folder: &Path) -> Result<Vec<RawInput>, LinkError> {
+    let file = folder.join("articles.jsonl");
+    let name = folder.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let outlet = name.split_once('_').map(|x| x.1.to_string());
+    let mut out = Vec::new();
+    for (ln, line) in read(&file)?.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| LinkError::BadData { file: file.display().to_string(), line: ln + 1, reason: e.to_string() })?;
+        let (Some(id), Some(time), Some(text)) = (v.get("id").and_then(|x| x.as_str()), v.get("time").and_then(|x| x.as_str()), v.get("text").and_then(|x| x.as_str())) else { continue };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let hints = Metadata { outlet: outlet.clone(), published_hint: Some(time.get(..10).unwrap_or(time).to_string()), ..Default::default() };
+        out.push(RawInput {
+            source: format!("{}#{id}", file.display()),
+            format: InputFormat::Jsonl,
+            raw: line.as_bytes().to_vec(),
+            text: text.to_string(),
+            is_html: false,
+            encoding: "UTF-8".into(),
+            hints,
+        });
+    }
+    Ok(out)
+}
+
+/// A folder's gold timelines (`[[day, [sentence, …]], …]` per line).
+fn tls_gold(folder: &Path) -> Result<Vec<rouge::Timeline>, LinkError> {
+    let file = folder.join("timelines.jsonl");
+    let mut out = Vec::new();
+    for (ln, line) in read(&file)?.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let entries: Vec<(String, Vec<String>)> = serde_json::from_str(line)
+            .map_err(|e| LinkError::BadData { file: file.display().to_string(), line: ln + 1, reason: e.to_string() })?;
+        let mut tl = rouge::Timeline::new();
+        for (day, sentences) in entries {
+            if let Ok(d) = NaiveDate::parse_from_str(day.get(..10).unwrap_or(&day), "%Y-%m-%d") {
+                tl.entry(d).or_default().extend(sentences.into_iter().map(|s| s.trim().to_string()));
+            }
+        }
+        if !tl.is_empty() {
+            out.push(tl);
+        }
+    }
+    Ok(out)
+}
+
+/// Timeline summarisation on a Timeline17-layout set: per folder, `annotate`
+/// (the pipeline's stages) turns its articles into documents, and each gold
+/// timeline is scored against the summary with as many dates as it has and
+/// its mean number of sentences per date (rounded, the news-tls protocol).
+/// Returns the report lines; the last is
+/// `tls: P=… R=… F1=<date F1> AR1=… AR2=…`, each a mean over the timelines.
+pub fn tls(path: &Path, annotate: &dyn Fn(Vec<RawInput>) -> Vec<Document>) -> Result<Vec<String>, String> {
+    let folders = tls_folders(path).map_err(|e| e.to_string())?;
+    let mut lines = Vec::new();
+    let mut scores: Vec<rouge::TlsScores> = Vec::new();
+    for folder in &folders {
+        let name = folder.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let inputs = tls_articles(folder).map_err(|e| e.to_string())?;
+        let gold = tls_gold(folder).map_err(|e| e.to_string())?;
+        let n_inputs = inputs.len();
+        let docs = annotate(inputs);
+        for g in &gold {
+            let sentences = g.values().map(Vec::len).sum::<usize>() as f64 / g.len().max(1) as f64;
+            let opts = tls::TlsOptions { dates: g.len(), sentences_per_date: (sentences.round() as usize).clamp(1, 2) };
+            let summary = tls::summarise(&docs, &opts);
+            let s = rouge::score(&tls::as_timeline(&summary), g);
+            lines.push(format!(
+                "{name}: {n_inputs} articles, {} documents; K={} L={}; date P={:.3} R={:.3} F1={:.3}; AR1={:.3} AR2={:.3}",
+                docs.len(),
+                opts.dates,
+                opts.sentences_per_date,
+                s.date.p,
+                s.date.r,
+                s.date.f1,
+                s.ar1.f1,
+                s.ar2.f1
+            ));
+            scores.push(s);
+        }
+    }
+    let mean = |f: fn(&rouge::TlsScores) -> rouge::Prf| rouge::Prf::mean(&scores.iter().map(f).collect::<Vec<_>>());
+    let (date, ar1, ar2) = (mean(|s| s.date), mean(|s| s.ar1), mean(|s| s.ar2));
+    lines.push(format!("timelines: {} (macro averages); AR1 P={:.3} R={:.3}; AR2 P={:.3} R={:.3}", scores.len(), ar1.p, ar1.r, ar2.p, ar2.r));
+    lines.push(format!("tls: P={:.3} R={:.3} F1={:.3} AR1={:.3} AR2={:.3}", date.p, date.r, date.f1, ar1.f1, ar2.f1));
+    Ok(lines)
 }
 
 // ---------------------------------------------------------------- ECB+

@@ -6,6 +6,8 @@
 //! - [`entities`]: one canonical entity per real-world actor across documents.
 //! - [`coref`]: event coreference across documents, corroboration, contradictions.
 //! - [`timeline`]: timelines by event date, per story or actor.
+//! - [`tls`]: timeline summarisation — the K most important dates, each with cited sentences.
+//! - [`rouge`]: date F1 and alignment-based ROUGE of a summary timeline (tilse's measures).
 //! - [`brief`]: extractive, cited Markdown briefs of a story.
 //! - [`eval`]: evaluations on timeline17, ECB+ and Reuters-21578.
 //!
@@ -22,10 +24,12 @@ pub mod delegation;
 pub mod entities;
 mod error;
 pub mod eval;
+pub mod rouge;
 mod settings;
 pub mod state;
 pub mod story;
 mod text;
 pub mod timeline;
+pub mod tls;
 
 pub use error::LinkError;

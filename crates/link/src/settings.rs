@@ -27,6 +27,14 @@ pub(crate) struct Settings {
     pub coref_near_identical: f64,
     pub coref_narrow_date_days: i64,
     pub coref_max_span_days: i64,
+    pub tls_same_day_weight: f64,
+    pub tls_pub_weight: f64,
+    pub tls_lead_days: i64,
+    pub tls_min_words: f64,
+    pub tls_max_words: f64,
+    pub tls_lede_sentences: f64,
+    pub tls_redundancy: f64,
+    pub brief_talks_min_share: f64,
 }
 
 fn parse(text: &str) -> Result<HashMap<String, f64>, crate::LinkError> {
@@ -73,6 +81,14 @@ impl Settings {
             coref_near_identical: g("coref_near_identical", 0.7),
             coref_narrow_date_days: g("coref_narrow_date_days", 7.0) as i64,
             coref_max_span_days: g("coref_max_span_days", 3.0) as i64,
+            tls_same_day_weight: g("tls_same_day_weight", 0.5),
+            tls_pub_weight: g("tls_pub_weight", 0.5),
+            tls_lead_days: g("tls_lead_days", 7.0) as i64,
+            tls_min_words: g("tls_min_words", 6.0),
+            tls_max_words: g("tls_max_words", 50.0),
+            tls_lede_sentences: g("tls_lede_sentences", 5.0),
+            tls_redundancy: g("tls_redundancy", 0.5),
+            brief_talks_min_share: g("brief_talks_min_share", 0.2),
         }
     }
 }

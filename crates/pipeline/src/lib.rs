@@ -178,6 +178,12 @@ impl Pipeline {
             .collect()
     }
 
+    /// The documents of a batch ([`Pipeline::process`]), rejections dropped:
+    /// for evaluations that annotate a set in memory.
+    pub fn documents(&self, inputs: Vec<RawInput>) -> Vec<Document> {
+        self.process(inputs).into_iter().flatten().flatten().collect()
+    }
+
     /// Ingests every path into the store: streaming, in batches, one
     /// transaction per batch. Bad inputs are accounted for and the run goes on;
     /// only a store failure stops it.

@@ -460,17 +460,50 @@ async function pageHome() {
   app.appendChild(grid);
 }
 
+/**
+ * The summary timeline: the story's most important dates down a time axis
+ * (gaps drawn in proportion to the days between them, capped), each labelled
+ * with its date, how many documents name it, and its cited sentence.
+ */
+function summaryTimeline(dates) {
+  if (!dates.length) return h('p', { class: 'muted' }, 'No date is named often enough for a summary.');
+  const days = dates.map((d) => parseDay(d.date));
+  const span = Math.max(1, (days[days.length - 1] - days[0]) / DAY);
+  const list = h('ol', { class: 'summary-axis' });
+  dates.forEach((d, i) => {
+    const gap = i === 0 ? 0 : Math.min(48, Math.round(((days[i] - days[i - 1]) / DAY / span) * 240));
+    const item = h('li', { class: 'summary-item', 'data-date': d.date },
+      h('div', { class: 'summary-date' }, fmtDay(days[i], true)),
+      h('div', { class: 'muted small' }, d.mentions === 0 ? 'reported that day' : 'named in ' + d.mentions + ' document' + (d.mentions === 1 ? '' : 's')));
+    item.style.marginTop = gap + 'px'; // CSSOM, which the page's CSP allows (a style attribute it would not)
+    for (const sn of d.sentences) {
+      item.appendChild(h('p', { class: 'summary-text' }, sn.text + ' ',
+        h('a', { class: 'cite', href: '#/' + idRoute('doc', sn.doc) + '/' + sn.start + '-' + sn.end, title: (sn.outlet || sn.doc) }, '¶ ' + (sn.outlet || 'source'))));
+    }
+    list.appendChild(item);
+  });
+  return list;
+}
+
 async function pageStory(id) {
-  const [story, tl, pos] = await Promise.all([
+  const [story, tl, pos, sum] = await Promise.all([
     api('/api/stories/' + encodeURIComponent(id)),
     api('/api/stories/' + encodeURIComponent(id) + '/timeline?limit=500'),
     api('/api/stories/' + encodeURIComponent(id) + '/positions?limit=500'),
+    api('/api/stories/' + encodeURIComponent(id) + '/summary'),
   ]);
   clear(app);
   app.appendChild(h('div', { class: 'hero' }, h('div', { class: 'crumbs' }, link('', 'Stories'), ' / story'),
     h('h1', {}, story.title),
     h('p', { class: 'muted' }, (story.from || '?') + ' – ' + (story.to || '?') + ' · ' + story.documents.length + ' articles from ' + story.outlets.length + ' outlets · ' + story.n_events + ' events')));
-  app.appendChild(section('Timeline', h('p', { class: 'muted small' }, 'Events by the date they happened (not when they were published).'), eventsPanel(tl.items)));
+  app.appendChild(section('Key dates', h('p', { class: 'muted small' }, 'The days the most documents name, each with its most central sentence.'), summaryTimeline(sum.dates || [])));
+  const full = h('div', { class: 'full-timeline' });
+  const open = h('button', { class: 'full-timeline-toggle', type: 'button' }, 'Show all ' + tl.items.length + ' events on the full timeline');
+  open.addEventListener('click', () => {
+    open.remove();
+    full.appendChild(eventsPanel(tl.items));
+  });
+  app.appendChild(section('Timeline', h('p', { class: 'muted small' }, 'Events by the date they happened (not when they were published).'), open, full));
   app.appendChild(section('Positions', positionsMatrix(pos.items)));
   app.appendChild(section('Sources side by side', sourcesMatrix(tl.items, story.outlets)));
   const brief = h('div', {}, h('p', { class: 'muted' }, 'Loading brief…'));

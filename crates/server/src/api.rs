@@ -59,6 +59,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/stories/{id}/timeline", get(story_timeline))
         .route("/api/stories/{id}/positions", get(story_positions))
         .route("/api/stories/{id}/brief", get(story_brief))
+        .route("/api/stories/{id}/summary", get(story_summary))
         .route("/api/positions", get(list_positions))
         .route("/api/search", get(search))
         .route("/api/ingest", post(ingest))
@@ -663,6 +664,15 @@ async fn story_brief(State(st): State<Shared>, id: Result<Path<String>, PathReje
         Some(markdown) => Ok(Json(json!({ "story": id, "markdown": markdown }))),
         None => Err(ApiError::new(StatusCode::NOT_IMPLEMENTED, "no brief could be written for this story")),
     }
+}
+
+/// The story's summary timeline: its most important dates, each with a cited sentence.
+async fn story_summary(State(st): State<Shared>, id: Result<Path<String>, PathRejection>) -> ApiResult<Json<Value>> {
+    let id = path_id(id)?;
+    let s = st.snapshot();
+    story_of(&s, &id)?;
+    let dates = s.summaries.get(&id).and_then(|v| v.get("dates")).cloned().unwrap_or_else(|| json!([]));
+    Ok(Json(json!({ "story": id, "dates": dates })))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -324,6 +324,9 @@ pub struct Snapshot {
     pub positions: HashMap<String, Vec<PositionView>>,
     /// Cited Markdown brief per story id.
     pub briefs: HashMap<String, String>,
+    /// Summary timeline per story id (its most important dates, each with a
+    /// cited sentence; see [`summary_json`]).
+    pub summaries: HashMap<String, serde_json::Value>,
     /// Full-text index.
     pub search: SearchIndex,
     /// Request-time indexes and pre-serialised JSON.
@@ -657,6 +660,7 @@ impl Snapshot {
         let mut stories: Vec<StoryView> = Vec::new();
         let mut positions_by: HashMap<String, Vec<PositionView>> = HashMap::new();
         let mut briefs: HashMap<String, String> = HashMap::new();
+        let mut summaries: HashMap<String, serde_json::Value> = HashMap::new();
         for (id, members) in &groups {
             let title = story_index
                 .and_then(|ix| ix.story(id))
@@ -718,6 +722,7 @@ impl Snapshot {
                 .unwrap_or_default();
             if let Some(g) = group {
                 briefs.insert(id.clone(), with_group(docs, g, |slice| brief(&summary, slice, &story_merged)));
+                summaries.insert(id.clone(), with_group(docs, g, summary_json));
             }
         }
         stories.sort_by(|a, b| b.to.cmp(&a.to).then(b.documents.len().cmp(&a.documents.len())).then(a.id.cmp(&b.id)));
@@ -747,9 +752,36 @@ impl Snapshot {
             story_index: story_index_map,
             positions: positions_by,
             briefs,
+            summaries,
             search,
         })
     }
+}
+
+/// Most dates in a story page's summary timeline.
+const SUMMARY_DATES: usize = 12;
+
+/// A story's summary timeline as the API serves it: `{"dates": [{"date",
+/// "mentions", "sentences": [{"doc", "outlet", "text", "start", "end"}]}]}`,
+/// `start`/`end` the sentence's character offsets in the document's body.
+fn summary_json(docs: &[Document]) -> serde_json::Value {
+    let opts = chronicle_link::tls::TlsOptions { dates: SUMMARY_DATES, sentences_per_date: 1 };
+    let by_id: HashMap<String, &Document> = docs.iter().map(|d| (d.id.to_string(), d)).collect();
+    let dates: Vec<serde_json::Value> = chronicle_link::tls::summarise(docs, &opts)
+        .into_iter()
+        .map(|d| {
+            let sentences: Vec<serde_json::Value> = d
+                .sentences
+                .iter()
+                .map(|s| {
+                    let (start, end) = by_id.get(&s.doc).map_or((0, 0), |doc| chronicle_core::char_offsets(doc.body(), s.span));
+                    serde_json::json!({ "doc": s.doc, "outlet": s.outlet, "text": s.text, "start": start, "end": end })
+                })
+                .collect();
+            serde_json::json!({ "date": d.date.to_string(), "mentions": d.mentions, "sentences": sentences })
+        })
+        .collect();
+    serde_json::json!({ "dates": dates })
 }
 
 /// Above this many documents, events are merged and positions followed

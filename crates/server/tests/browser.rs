@@ -318,8 +318,28 @@ fn story_page_timeline_evidence_and_screenshot() {
     d.goto(&format!("{base}/#/"));
     d.wait("story cards", "return document.querySelectorAll('.story-card').length");
 
-    // story page: one timeline mark per dated event
+    // story page: it opens on the summary timeline, labelled dates with cited sentences
     d.goto(&format!("{base}/#/story/{sid}"));
+    let key_dates = d.wait("summary timeline", "return document.querySelectorAll('.summary-axis .summary-item').length").as_u64().unwrap();
+    let (_, summary) = http(server, "GET", &format!("/api/stories/{sid}/summary"), None);
+    assert_eq!(key_dates as usize, summary["dates"].as_array().unwrap().len(), "one item per summary date");
+    let labels = d.js("return Array.from(document.querySelectorAll('.summary-item')).map(i => [i.querySelector('.summary-date').textContent, i.querySelector('.summary-text') ? i.querySelector('.summary-text').textContent : '', i.querySelectorAll('a.cite').length])");
+    for l in labels.as_array().unwrap() {
+        assert!(!l[0].as_str().unwrap_or("").is_empty() && l[1].as_str().unwrap_or("").len() > 20 && l[2].as_u64() >= Some(1), "labelled, cited date: {l}");
+    }
+    let order: Vec<String> = summary["dates"].as_array().unwrap().iter().filter_map(|d| d["date"].as_str().map(str::to_string)).collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted, "the summary runs in date order");
+    // the summary comes first; the full timeline is one click away
+    assert_eq!(d.js("return document.querySelectorAll('svg .tl-mark').length").as_u64(), Some(0));
+    let first_section = d.js("return document.querySelector('#app section.card h2').textContent");
+    assert_eq!(first_section.as_str(), Some("Key dates"));
+    let summary_shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("chronicle-story-summary.png");
+    d.screenshot(&summary_shot);
+    println!("screenshot: {}", summary_shot.display());
+    d.click("button.full-timeline-toggle");
+    // one timeline mark per dated event
     let marks = d.wait("timeline marks", "return document.querySelectorAll('svg .tl-mark').length").as_u64().unwrap();
     let outside = d.js("return +document.querySelector('svg.timeline-svg').getAttribute('data-outside')").as_u64().unwrap();
     assert_eq!((marks + outside) as usize, dated, "one mark per dated event (or counted outside the axis)");
