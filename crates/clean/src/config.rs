@@ -67,6 +67,12 @@ pub struct CleanConfig {
     pub schedule_min_lines: usize,
     /// Figure lines that make a table.
     pub table_min_lines: usize,
+    /// HTML nesting deeper than this is flattened before extraction (see `depth.rs`).
+    pub html_max_depth: usize,
+    /// A text input longer than this (bytes) is rejected as no article.
+    pub max_text_bytes: usize,
+    /// An HTML page longer than this (bytes) is rejected as no article.
+    pub max_html_bytes: usize,
     /// Lines always treated as chrome, per site (lowercase host or outlet name) ...
     pub chrome_by_site: HashMap<String, HashSet<String>>,
     /// ... and for every site.
@@ -103,6 +109,9 @@ impl Default for CleanConfig {
             listing_min_items: 6,
             schedule_min_lines: 4,
             table_min_lines: 3,
+            html_max_depth: 256,
+            max_text_bytes: 1 << 20,
+            max_html_bytes: 16 << 20,
             chrome_by_site: HashMap::new(),
             chrome_global: HashSet::new(),
         };
@@ -157,6 +166,9 @@ impl CleanConfig {
                 "listing_min_items" => self.listing_min_items = as_usize()?,
                 "schedule_min_lines" => self.schedule_min_lines = as_usize()?,
                 "table_min_lines" => self.table_min_lines = as_usize()?,
+                "html_max_depth" => self.html_max_depth = as_usize()?,
+                "max_text_bytes" => self.max_text_bytes = as_usize()?,
+                "max_html_bytes" => self.max_html_bytes = as_usize()?,
                 _ => return Err(bad("unknown setting")),
             }
         }

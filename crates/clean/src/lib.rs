@@ -15,6 +15,7 @@
 mod block;
 mod config;
 mod date;
+mod depth;
 mod error;
 pub mod eval;
 mod furniture;
@@ -222,8 +223,19 @@ impl Cleaner {
     }
 
     fn prepare(&self, input: RawInput) -> Result<Prepared, CleanError> {
+        let cfg = &self.config;
+        let too_long = |what: &str, bytes: usize, limit: usize| CleanError::TooLong {
+            origin: input.source.clone(),
+            why: format!("{what} of {bytes} bytes (limit {limit}: `{}` in data/clean/settings.toml)", if input.is_html { "max_html_bytes" } else { "max_text_bytes" }),
+        };
+        if input.is_html && input.text.len() > cfg.max_html_bytes {
+            return Err(too_long("an HTML page", input.text.len(), cfg.max_html_bytes));
+        }
+        if !input.is_html && input.text.len() > cfg.max_text_bytes {
+            return Err(too_long("a text", input.text.len(), cfg.max_text_bytes));
+        }
         let (extracted, html_title, html_outlet, html_published, comments) = if input.is_html {
-            let page = html::extract(&input.text, input.hints.url.as_deref())
+            let page = html::extract(&input.text, input.hints.url.as_deref(), cfg.html_max_depth)
                 .map_err(|why| CleanError::Html { origin: input.source.clone(), why })?;
             (page.text, page.title, page.outlet, page.published, page.comments)
         } else {
@@ -508,6 +520,24 @@ mod tests {
     fn empty_page_is_a_one_line_error() {
         let err = Cleaner::builtin().clean(input("a.txt", "\n\n")).unwrap_err();
         assert_eq!(err.to_string(), "a.txt: no article text found (the page has no text)");
+    }
+
+    #[test]
+    fn a_text_over_the_size_budget_is_a_one_line_too_long_error() {
+        // Regression (#17): a 10 MB line of ordinary sentences ran for minutes.
+        let cleaner = Cleaner::builtin();
+        let limit = cleaner.config().max_text_bytes;
+        let sentence = "The harbour reopened on Saturday after repairs, the port authority said. ";
+        let text = format!("Harbour reopens\n{}", sentence.repeat(limit / sentence.len() + 1));
+        let err = cleaner.clean(input("big.txt", &text)).unwrap_err();
+        assert_eq!(err.kind(), "too-long");
+        assert_eq!(
+            err.to_string(),
+            format!("big.txt: too long for an article: a text of {} bytes (limit {limit}: `max_text_bytes` in data/clean/settings.toml)", text.len())
+        );
+        // just under the limit it is an article
+        let fits = format!("Harbour reopens\n{}", sentence.repeat(20));
+        assert!(cleaner.clean(input("ok.txt", &fits)).is_ok());
     }
 }
 
