@@ -28,6 +28,15 @@ pub enum CleanError {
         /// The size and the limit.
         why: String,
     },
+    /// Cleaning the page panicked (here or in the HTML extractor): a bug, caught at the
+    /// page so that the other pages of the batch are cleaned.
+    #[error("{origin}: cleaning failed (a bug, please report it): {why}")]
+    Panic {
+        /// Where the page came from.
+        origin: String,
+        /// The panic's message, first line.
+        why: String,
+    },
     /// A settings or override file could not be read or parsed.
     #[error("{file}:{line}: {why}")]
     Config {
@@ -42,10 +51,11 @@ pub enum CleanError {
 
 impl CleanError {
     /// Short key for counting rejections: `too-long` for a page over the size limits,
-    /// `no-text` for the others.
+    /// `panic` for a caught panic, `no-text` for the others.
     pub fn kind(&self) -> &'static str {
         match self {
             CleanError::TooLong { .. } => "too-long",
+            CleanError::Panic { .. } => "panic",
             _ => "no-text",
         }
     }
