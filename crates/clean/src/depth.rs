@@ -48,9 +48,28 @@ fn tag_end(bytes: &[u8], start: usize) -> Option<usize> {
     None
 }
 
-/// The tag at `start`, or `None` when `<` there opens no tag (text, a comment
-/// handled by the caller, or an unterminated tag).
-fn tag_at(html: &str, start: usize) -> Option<Tag> {
+/// What a `<` starts.
+enum Scan {
+    /// A tag.
+    Tag(Tag),
+    /// Text (`<` not followed by a tag name).
+    Text,
+    /// A tag that never ends: the rest of the page is inside it, as for a browser.
+    Unterminated,
+}
+
+/// What the `<` at `start` opens.
+fn scan_at(html: &str, start: usize) -> Scan {
+    match tag_at(html, start) {
+        Some(Ok(tag)) => Scan::Tag(tag),
+        Some(Err(())) => Scan::Unterminated,
+        None => Scan::Text,
+    }
+}
+
+/// The tag at `start`; `None` when `<` there opens no tag, `Err` when the tag
+/// never ends.
+fn tag_at(html: &str, start: usize) -> Option<Result<Tag, ()>> {
     let bytes = html.as_bytes();
     let closing = bytes.get(start + 1) == Some(&b'/');
     let name_start = start + 1 + usize::from(closing);
@@ -62,10 +81,10 @@ fn tag_at(html: &str, start: usize) -> Option<Tag> {
     if name_len == 0 || !bytes.get(name_start).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'!') {
         return None;
     }
-    let end = tag_end(bytes, start)?;
+    let Some(end) = tag_end(bytes, start) else { return Some(Err(())) };
     let name = html.get(name_start..name_start + name_len)?.to_ascii_lowercase();
     let self_closing = end >= 2 && bytes.get(end - 2) == Some(&b'/');
-    Some(Tag { start, end, name, closing, self_closing })
+    Some(Ok(Tag { start, end, name, closing, self_closing }))
 }
 
 /// `html` with the tags deeper than `max_depth` (and their closing tags) removed;
@@ -86,9 +105,14 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> Cow<'_, str> {
             i = html.get(start + 4..).and_then(|r| r.find("-->")).map_or(bytes.len(), |k| start + 4 + k + 3);
             continue;
         }
-        let Some(tag) = tag_at(html, start) else {
-            i = start + 1;
-            continue;
+        let tag = match scan_at(html, start) {
+            Scan::Tag(tag) => tag,
+            Scan::Text => {
+                i = start + 1;
+                continue;
+            }
+            // searching again from every later `<` would be quadratic
+            Scan::Unterminated => break,
         };
         i = tag.end;
         if tag.closing {
@@ -180,6 +204,13 @@ mod tests {
     fn unclosed_paragraphs_add_no_depth_and_stray_closers_stay() {
         let html = format!("<div>{}</span></div>", "<p>One.".repeat(50));
         assert_eq!(flatten(&html, 1), html);
+    }
+
+    #[test]
+    fn unterminated_tags_end_the_scan() {
+        // each `<a "` would otherwise search to the end of the page again
+        let html = format!("<div><div>text{}", "<a \"".repeat(50_000));
+        assert_eq!(flatten(&html, 1), format!("<div>text{}", "<a \"".repeat(50_000)));
     }
 
     #[test]
