@@ -305,6 +305,52 @@ impl<'a> MentionIndex<'a> {
 }
 
 /// Direct quote spans.
+/// Pairs single quotation marks (indices into `singles`, sorted by position): an
+/// opening mark takes the first closing mark of its paragraph, unless a "maybe"
+/// closing mark (an apostrophe-like `’`) comes first and another opening mark follows
+/// it, in which case the maybe closes it; with no closing mark, the first maybe. Next-mark
+/// tables make each opening mark a constant-time decision (a scan to the paragraph's end
+/// per mark was quadratic on a line of apostrophes, #17).
+fn pair_singles(singles: &[(usize, usize, Mark)], para_end: impl Fn(usize) -> usize) -> Vec<(usize, usize)> {
+    let n = singles.len();
+    let next_of = |kind: Mark| -> Vec<usize> {
+        let mut next = vec![n; n + 1];
+        for j in (0..n).rev() {
+            next[j] = if singles.get(j).is_some_and(|s| s.2 == kind) { j } else { next[j + 1] };
+        }
+        next
+    };
+    let (next_close, next_maybe, next_open) = (next_of(Mark::CloseSingle), next_of(Mark::MaybeCloseSingle), next_of(Mark::OpenSingle));
+    let at = |v: &Vec<usize>, j: usize| v.get(j).copied().unwrap_or(n);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(&(_, oe, m)) = singles.get(k) {
+        if m != Mark::OpenSingle {
+            k += 1;
+            continue;
+        }
+        let end = para_end(oe);
+        let jend = singles.partition_point(|s| s.0 < end).max(k + 1);
+        let (c, maybe) = (at(&next_close, k + 1), at(&next_maybe, k + 1));
+        let chosen = if maybe < c && maybe < jend {
+            let o = at(&next_open, maybe + 1);
+            if o < c && o < jend || c >= jend { Some(maybe) } else { Some(c) }
+        } else if c < jend {
+            Some(c)
+        } else {
+            None
+        };
+        match chosen {
+            Some(cj) => {
+                out.push((k, cj));
+                k = cj + 1;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
 fn direct_spans(text: &str) -> Vec<Direct> {
     let ms = marks(text);
     let mut out: Vec<(usize, usize, usize, usize)> = Vec::new();
@@ -341,44 +387,12 @@ fn direct_spans(text: &str) -> Vec<Direct> {
     // singles
     let singles: Vec<&(usize, usize, Mark)> =
         ms.iter().filter(|x| matches!(x.2, Mark::OpenSingle | Mark::CloseSingle | Mark::MaybeCloseSingle)).collect();
-    let mut k = 0;
-    while k < singles.len() {
-        let &(os, oe, m) = singles[k];
-        if m != Mark::OpenSingle {
-            k += 1;
-            continue;
-        }
-        let para_end = text[oe..].find('\n').map_or(text.len(), |p| oe + p);
-        let mut close: Option<usize> = None;
-        let mut first_maybe: Option<usize> = None;
-        let mut j = k + 1;
-        while j < singles.len() && singles[j].0 < para_end {
-            match singles[j].2 {
-                Mark::CloseSingle => {
-                    close = Some(j);
-                    break;
-                }
-                Mark::MaybeCloseSingle => {
-                    if first_maybe.is_none() {
-                        first_maybe = Some(j);
-                    }
-                }
-                Mark::OpenSingle => {
-                    if first_maybe.is_some() {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            j += 1;
-        }
-        match close.or(first_maybe) {
-            Some(cj) => {
-                let &(cs, ce, _) = singles[cj];
-                out.push((os, oe, cs, ce));
-                k = cj + 1;
-            }
-            None => k += 1,
+    let breaks: Vec<usize> = text.match_indices('\n').map(|(k, _)| k).collect();
+    let para_end = |oe: usize| breaks.get(breaks.partition_point(|&b| b < oe)).copied().unwrap_or(text.len());
+    let marks: Vec<(usize, usize, Mark)> = singles.iter().map(|&&m| m).collect();
+    for (o, c) in pair_singles(&marks, para_end) {
+        if let (Some(&&(os, oe, _)), Some(&&(cs, ce, _))) = (singles.get(o), singles.get(c)) {
+            out.push((os, oe, cs, ce));
         }
     }
     // keep outermost; drop nested and crossing later ones
@@ -1412,6 +1426,65 @@ fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_marks_pair_as_the_scan_did() {
+        // the scan `pair_singles` replaced, kept here as the reference
+        fn scan(singles: &[(usize, usize, Mark)], para_end: impl Fn(usize) -> usize) -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut k = 0;
+            while k < singles.len() {
+                let (_, oe, m) = singles[k];
+                if m != Mark::OpenSingle {
+                    k += 1;
+                    continue;
+                }
+                let pe = para_end(oe);
+                let (mut close, mut first_maybe) = (None, None);
+                let mut j = k + 1;
+                while j < singles.len() && singles[j].0 < pe {
+                    match singles[j].2 {
+                        Mark::CloseSingle => {
+                            close = Some(j);
+                            break;
+                        }
+                        Mark::MaybeCloseSingle => {
+                            first_maybe.get_or_insert(j);
+                        }
+                        Mark::OpenSingle if first_maybe.is_some() => break,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                match close.or(first_maybe) {
+                    Some(cj) => {
+                        out.push((k, cj));
+                        k = cj + 1;
+                    }
+                    None => k += 1,
+                }
+            }
+            out
+        }
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let kinds = [Mark::OpenSingle, Mark::CloseSingle, Mark::MaybeCloseSingle];
+        for _ in 0..500 {
+            let len = next(14) as usize;
+            let singles: Vec<(usize, usize, Mark)> = (0..len).map(|i| (i * 10, i * 10 + 1, kinds[next(3) as usize])).collect();
+            let breaks: Vec<usize> = (0..len * 10).filter(|_| next(12) == 0).collect();
+            let para_end = |oe: usize| breaks.iter().copied().find(|&b| b >= oe).unwrap_or(len * 10 + 5);
+            assert_eq!(pair_singles(&singles, para_end), scan(&singles, para_end), "{singles:?} {breaks:?}");
+        }
+        // a line of opening marks with nothing to close them: linear now
+        let text = "'a ".repeat(200_000);
+        assert!(direct_spans(&text).is_empty());
+    }
 
     use chronicle_syntax::fixture::parsed;
 
