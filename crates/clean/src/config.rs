@@ -69,6 +69,16 @@ pub struct CleanConfig {
     pub schedule_min_credits: usize,
     /// Figure lines that make a table.
     pub table_min_lines: usize,
+    /// HTML nesting deeper than this is flattened before extraction (see `depth.rs`).
+    pub html_max_depth: usize,
+    /// A text input longer than this (bytes) is rejected as no article.
+    pub max_text_bytes: usize,
+    /// An HTML page longer than this (bytes) is rejected as no article.
+    pub max_html_bytes: usize,
+    /// Earliest year a publication or crawl date may have.
+    pub published_min_year: i32,
+    /// Latest year a publication or crawl date may have.
+    pub published_max_year: i32,
     /// Lines always treated as chrome, per site (lowercase host or outlet name) ...
     pub chrome_by_site: HashMap<String, HashSet<String>>,
     /// ... and for every site.
@@ -106,6 +116,11 @@ impl Default for CleanConfig {
             schedule_min_lines: 4,
             schedule_min_credits: 3,
             table_min_lines: 3,
+            html_max_depth: 256,
+            max_text_bytes: 1 << 20,
+            max_html_bytes: 16 << 20,
+            published_min_year: 1600,
+            published_max_year: 2200,
             chrome_by_site: HashMap::new(),
             chrome_global: HashSet::new(),
         };
@@ -161,6 +176,11 @@ impl CleanConfig {
                 "schedule_min_lines" => self.schedule_min_lines = as_usize()?,
                 "schedule_min_credits" => self.schedule_min_credits = as_usize()?,
                 "table_min_lines" => self.table_min_lines = as_usize()?,
+                "html_max_depth" => self.html_max_depth = as_usize()?,
+                "max_text_bytes" => self.max_text_bytes = as_usize()?,
+                "max_html_bytes" => self.max_html_bytes = as_usize()?,
+                "published_min_year" => self.published_min_year = i32::try_from(as_usize()?).map_err(|_| bad("expected a year"))?,
+                "published_max_year" => self.published_max_year = i32::try_from(as_usize()?).map_err(|_| bad("expected a year"))?,
                 _ => return Err(bad("unknown setting")),
             }
         }

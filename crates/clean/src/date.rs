@@ -155,10 +155,19 @@ pub(crate) fn mentions(text: &str) -> Vec<(usize, usize, Mention)> {
     out
 }
 
+/// True when every bound of `d` lies in `years`.
+pub(crate) fn within(d: &UncertainDate, years: &std::ops::RangeInclusive<i32>) -> bool {
+    [d.earliest, d.latest].iter().flatten().all(|day| years.contains(&day.year()))
+}
+
 /// Parses a date string from metadata (ISO 8601 / RFC 3339, RFC 2822, "May 16, 2025",
-/// "16 May 2025", "2025-05"). `None` when nothing usable is there.
+/// "16 May 2025", "2025-05"). `None` when nothing usable is there. A minus sign
+/// before a year makes no date.
 pub(crate) fn parse_date_string(s: &str) -> Option<UncertainDate> {
     let s = s.trim();
+    if s.starts_with('-') {
+        return None;
+    }
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(UncertainDate::day(dt.date_naive()));
     }
@@ -443,6 +452,16 @@ fn bounds(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> PublishedDa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_minus_sign_makes_no_date() {
+        // Regression (#17 item 9): "-5000-01-01" was read as the year 5000.
+        assert_eq!(parse_date_string("-5000-01-01"), None);
+        assert_eq!(parse_date_string("2024-03-02").and_then(|d| d.value), Some("2024-03-02".to_string()));
+        let years = 1600..=2200;
+        assert!(!within(&parse_date_string("0000-01-01").unwrap_or_default(), &years));
+        assert!(within(&parse_date_string("2024-03").unwrap_or_default(), &years));
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

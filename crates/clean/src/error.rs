@@ -19,6 +19,24 @@ pub enum CleanError {
         /// The extractor's message.
         why: String,
     },
+    /// Longer than the cleaner reads (`max_text_bytes`, `max_html_bytes`): no article is
+    /// that long, and the analysis after cleaning grows with the text.
+    #[error("{origin}: too long for an article: {why}")]
+    TooLong {
+        /// Where the page came from.
+        origin: String,
+        /// The size and the limit.
+        why: String,
+    },
+    /// Cleaning the page panicked (here or in the HTML extractor): a bug, caught at the
+    /// page so that the other pages of the batch are cleaned.
+    #[error("{origin}: cleaning failed (a bug, please report it): {why}")]
+    Panic {
+        /// Where the page came from.
+        origin: String,
+        /// The panic's message, first line.
+        why: String,
+    },
     /// A settings or override file could not be read or parsed.
     #[error("{file}:{line}: {why}")]
     Config {
@@ -29,4 +47,16 @@ pub enum CleanError {
         /// The problem.
         why: String,
     },
+}
+
+impl CleanError {
+    /// Short key for counting rejections: `too-long` for a page over the size limits,
+    /// `panic` for a caught panic, `no-text` for the others.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CleanError::TooLong { .. } => "too-long",
+            CleanError::Panic { .. } => "panic",
+            _ => "no-text",
+        }
+    }
 }

@@ -159,7 +159,10 @@ pub(crate) fn scan_meta(html: &str) -> (Option<String>, Option<String>) {
 }
 
 /// Extracts the main content and metadata of a page.
-pub(crate) fn extract(html: &str, url: Option<&str>) -> Result<HtmlPage, String> {
+/// Nesting deeper than `max_depth` is flattened first (see `depth`).
+pub(crate) fn extract(html: &str, url: Option<&str>, max_depth: usize) -> Result<HtmlPage, String> {
+    let html = crate::depth::flatten(html, max_depth);
+    let html = html.as_ref();
     let options = rs_trafilatura::Options { url: url.map(str::to_string), ..rs_trafilatura::Options::default() };
     let result = rs_trafilatura::extract_with_options(html, &options).map_err(|e| e.to_string())?;
     let (published, outlet) = scan_meta(html);
@@ -208,9 +211,21 @@ mod tests {
 
     #[test]
     fn main_content_keeps_paragraphs_and_drops_navigation() {
-        let page = extract(PAGE, None).unwrap();
+        let page = extract(PAGE, None, 256).unwrap();
         assert!(page.text.contains("The harbour reopened on Saturday"), "{}", page.text);
         assert!(page.text.contains("inspected in the summer"));
         assert!(!page.text.contains("Copyright"));
+    }
+
+    #[test]
+    fn deeply_nested_page_keeps_its_article() {
+        // Regression (#17): 30,000 nested divs took 77 s in the extractor.
+        let n = 30_000;
+        let body = PAGE.split_once("<body>").map(|(_, b)| b).unwrap_or(PAGE);
+        let head = PAGE.split_once("<body>").map(|(h, _)| h).unwrap_or("");
+        let html = format!("{head}<body>{}{body}{}", "<div>".repeat(n), "</div>".repeat(n));
+        let page = extract(&html, None, 256).unwrap();
+        assert!(page.text.contains("The harbour reopened on Saturday"), "{}", page.text);
+        assert!(page.text.contains("inspected in the summer"));
     }
 }

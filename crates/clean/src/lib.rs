@@ -15,6 +15,7 @@
 mod block;
 mod config;
 mod date;
+mod depth;
 mod error;
 pub mod eval;
 mod furniture;
@@ -61,6 +62,20 @@ pub(crate) fn detect_language(text: &str, max_chars: usize) -> Option<String> {
         return None;
     }
     lexicon::LEXICON.lang3to1.get(info.lang().code()).cloned()
+}
+
+/// Runs one page's cleaning so that a panic in it (ours or the HTML extractor's: fuzzing
+/// found one in `rs-trafilatura` on multi-byte text) becomes that page's error instead of
+/// ending the batch.
+fn guarded<T>(origin: &str, work: impl FnOnce() -> Result<T, CleanError>) -> Result<T, CleanError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|cause| {
+        let why = cause
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| cause.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".into());
+        Err(CleanError::Panic { origin: origin.to_string(), why: why.lines().next().unwrap_or("").to_string() })
+    })
 }
 
 /// The site a page belongs to, for repeated-line statistics: the URL's host, else the
@@ -123,7 +138,13 @@ impl Cleaner {
     /// those lines are boilerplate (see [`Furniture`]).
     pub fn clean_batch_with(&self, inputs: Vec<RawInput>, furniture: &Furniture) -> Vec<Result<Vec<Document>, CleanError>> {
         let cfg = &self.config;
-        let prepared: Vec<Result<Prepared, CleanError>> = inputs.into_iter().map(|i| self.prepare(i)).collect();
+        let prepared: Vec<Result<Prepared, CleanError>> = inputs
+            .into_iter()
+            .map(|i| {
+                let origin = i.source.clone();
+                guarded(&origin, move || self.prepare(i))
+            })
+            .collect();
         // Repeated lines per site: distinct documents containing each short line.
         let mut per_site_docs: HashMap<&str, usize> = HashMap::new();
         let mut counts: HashMap<(&str, String), usize> = HashMap::new();
@@ -158,7 +179,7 @@ impl Cleaner {
         prepared
             .iter()
             .map(|p| match p {
-                Ok(p) => self.finish(p, &repeated, furniture),
+                Ok(p) => guarded(&p.input.source, || self.finish(p, &repeated, furniture)),
                 Err(e) => Err(e.clone()),
             })
             .collect()
@@ -222,8 +243,19 @@ impl Cleaner {
     }
 
     fn prepare(&self, input: RawInput) -> Result<Prepared, CleanError> {
+        let cfg = &self.config;
+        let too_long = |what: &str, bytes: usize, limit: usize| CleanError::TooLong {
+            origin: input.source.clone(),
+            why: format!("{what} of {bytes} bytes (limit {limit}: `{}` in data/clean/settings.toml)", if input.is_html { "max_html_bytes" } else { "max_text_bytes" }),
+        };
+        if input.is_html && input.text.len() > cfg.max_html_bytes {
+            return Err(too_long("an HTML page", input.text.len(), cfg.max_html_bytes));
+        }
+        if !input.is_html && input.text.len() > cfg.max_text_bytes {
+            return Err(too_long("a text", input.text.len(), cfg.max_text_bytes));
+        }
         let (extracted, html_title, html_outlet, html_published, comments) = if input.is_html {
-            let page = html::extract(&input.text, input.hints.url.as_deref())
+            let page = html::extract(&input.text, input.hints.url.as_deref(), cfg.html_max_depth)
                 .map_err(|why| CleanError::Html { origin: input.source.clone(), why })?;
             (page.text, page.title, page.outlet, page.published, page.comments)
         } else {
@@ -245,7 +277,15 @@ impl Cleaner {
             return Err(no_article("the page has no text"));
         }
         let a = self.analyse_page(p, blocks).ok_or_else(|| no_article("no block is prose"))?;
-        let crawled = p.input.hints.crawled.or_else(|| p.input.hints.crawled_hint.as_deref().and_then(date::parse_datetime));
+        // A date outside the plausible years (`published_years` in settings.toml) is no
+        // date: year 0, negative or far-future metadata never reaches the record.
+        let years = cfg.published_min_year..=cfg.published_max_year;
+        let crawled = p
+            .input
+            .hints
+            .crawled
+            .or_else(|| p.input.hints.crawled_hint.as_deref().and_then(date::parse_datetime))
+            .filter(|c| years.contains(&chrono::Datelike::year(c)));
 
         // Host document.
         let host_id = DocId::from_text(&p.input.text);
@@ -276,6 +316,7 @@ impl Cleaner {
             crawled,
             &body,
             meta.language.as_deref(),
+            &years,
         );
         let mut host = Document::new(
             host_id.clone(),
@@ -308,7 +349,7 @@ impl Cleaner {
                 ..Metadata::default()
             };
             meta.language = detect_language(&body, cfg.language_sample_chars);
-            meta.published = published(&PublishedDate::default(), None, art, crawled, &body, meta.language.as_deref());
+            meta.published = published(&PublishedDate::default(), None, art, crawled, &body, meta.language.as_deref(), &years);
             let mut doc = Document::new(
                 DocId::from_text(seg),
                 format!("{}#appended-{}", p.input.source, k + 1),
@@ -351,20 +392,25 @@ fn published(
     crawled: Option<chrono::NaiveDateTime>,
     body: &str,
     language: Option<&str>,
+    years: &std::ops::RangeInclusive<i32>,
 ) -> PublishedDate {
-    if given.basis != DateBasis::Unknown && !given.date.is_unknown() {
+    let possible = |d: &PublishedDate| date::within(&d.date, years);
+    if given.basis != DateBasis::Unknown && !given.date.is_unknown() && possible(given) {
         return given.clone();
     }
-    if let Some(d) = hint.and_then(date::parse_date_string) {
+    if let Some(d) = hint.and_then(date::parse_date_string).filter(|d| date::within(d, years)) {
         return PublishedDate { date: d, basis: DateBasis::Explicit };
     }
-    if let Some(d) = art.explicit {
+    if let Some(d) = art.explicit.filter(|d| years.contains(&chrono::Datelike::year(d))) {
         return PublishedDate { date: chronicle_core::UncertainDate::day(d), basis: DateBasis::Explicit };
     }
     if let (Some(s), Some(c)) = (art.stamp, crawled) {
-        return PublishedDate { date: s.resolve(c), basis: DateBasis::Relative };
+        let p = PublishedDate { date: s.resolve(c), basis: DateBasis::Relative };
+        if possible(&p) {
+            return p;
+        }
     }
-    date::infer_from_content(body, language, crawled.map(|c| c.date()))
+    Some(date::infer_from_content(body, language, crawled.map(|c| c.date()))).filter(possible).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -532,6 +578,36 @@ mod tests {
     fn empty_page_is_a_one_line_error() {
         let err = Cleaner::builtin().clean(input("a.txt", "\n\n")).unwrap_err();
         assert_eq!(err.to_string(), "a.txt: no article text found (the page has no text)");
+    }
+
+    #[test]
+    fn a_page_that_panics_the_extractor_is_its_own_error() {
+        // Found by fuzzing (#17): rs-trafilatura slices "\u{301}🙂By Jane Roe" inside the
+        // emoji. The page is rejected with a reason; its batch-mate is cleaned.
+        let bad = RawInput { is_html: true, format: InputFormat::Html, ..input("bad.html", "<div>\u{301}🙂By Jane Roe</div>") };
+        let good = input("good.txt", "Harbour reopens\nThe harbour reopened on Saturday after three weeks of repairs to the northern quay, the port authority said.\n");
+        let results = Cleaner::builtin().clean_batch(vec![bad, good]);
+        let err = results.first().and_then(|r| r.as_ref().err()).map(|e| (e.kind(), e.to_string()));
+        assert!(matches!(&err, Some(("panic", m)) if m.starts_with("bad.html: cleaning failed (a bug, please report it): ")), "{err:?}");
+        assert!(results.get(1).is_some_and(|r| r.is_ok()));
+    }
+
+    #[test]
+    fn a_text_over_the_size_budget_is_a_one_line_too_long_error() {
+        // Regression (#17): a 10 MB line of ordinary sentences ran for minutes.
+        let cleaner = Cleaner::builtin();
+        let limit = cleaner.config().max_text_bytes;
+        let sentence = "The harbour reopened on Saturday after repairs, the port authority said. ";
+        let text = format!("Harbour reopens\n{}", sentence.repeat(limit / sentence.len() + 1));
+        let err = cleaner.clean(input("big.txt", &text)).unwrap_err();
+        assert_eq!(err.kind(), "too-long");
+        assert_eq!(
+            err.to_string(),
+            format!("big.txt: too long for an article: a text of {} bytes (limit {limit}: `max_text_bytes` in data/clean/settings.toml)", text.len())
+        );
+        // just under the limit it is an article
+        let fits = format!("Harbour reopens\n{}", sentence.repeat(20));
+        assert!(cleaner.clean(input("ok.txt", &fits)).is_ok());
     }
 }
 

@@ -2169,7 +2169,13 @@ fn rule_text(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, notes: RuleNotes, (ac
 fn first_person_speaker(doc: &Document, ctx: &Ctx, trig: &Trig, from: usize) -> Option<EventArg> {
     let first_person = (from..trig.start).any(|j| matches!(ctx.word(j), "we" | "i"));
     let tstart = ctx.toks.get(trig.start).map_or(0, |t| t.start);
-    let q = doc.quotes.iter().find(|q| q.direct && q.span.start() <= tstart && tstart < q.span.end()).filter(|_| first_person)?;
+    if !first_person {
+        return None;
+    }
+    // direct quotations are disjoint and the layer is sorted: the last direct one
+    // starting at or before the trigger is the only one that can hold it
+    let before = doc.quotes.partition_point(|q| q.span.start() <= tstart);
+    let q = doc.quotes.get(..before)?.iter().rev().find(|q| q.direct).filter(|q| tstart < q.span.end())?;
     let name = q.speaker.clone().or_else(|| q.speaker_text.clone())?;
     Some(EventArg { name, kb_id: q.speaker_kb_id.clone(), country: q.affiliation.clone(), sector: None, span: q.speaker_span })
 }
@@ -2317,9 +2323,14 @@ fn event_date(
     modality: Modality,
     notes: &mut Vec<String>,
 ) -> (UncertainDate, Vec<(UncertainDate, String)>) {
+    // the layer is sorted: only the times starting inside the sentence
+    let first = doc.times.partition_point(|t| t.span.start() < sentence_span.start());
     let sentence_times: Vec<_> = doc
         .times
+        .get(first..)
+        .unwrap_or_default()
         .iter()
+        .take_while(|t| t.span.start() <= sentence_span.end())
         .filter(|t| {
             sentence_span.contains(t.span)
                 && matches!(t.time_type, TimeType::Date | TimeType::Time)

@@ -163,7 +163,17 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, RejectRea
     if text.trim().is_empty() {
         return Err(RejectReason::Empty);
     }
-    Ok(Decoded { text: text.into_owned(), encoding })
+    Ok(Decoded { text: without_nul(text.into_owned()), encoding })
+}
+
+/// `s` without NUL characters: a NUL past the binary sniff's first 8 KiB (or a
+/// JSON `\u0000`) is no text and must not reach the record (#17 item 9).
+pub fn without_nul(s: String) -> String {
+    if s.contains('\0') {
+        s.replace('\0', "")
+    } else {
+        s
+    }
 }
 
 /// True when every non-ASCII byte is windows-1252 punctuation or a symbol

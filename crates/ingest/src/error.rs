@@ -37,6 +37,10 @@ pub enum RejectReason {
     /// A file whose extension names no format chronicle reads (the extension, lowercased, without dot).
     #[error("unknown extension `.{0}` (chronicle reads .txt, .html, .htm, .jsonl, .ndjson, .warc, .warc.gz and extension-less text)")]
     UnknownExtension(String),
+    /// A FIFO, socket or device: refused before it is opened (opening a FIFO blocks
+    /// until someone writes to it; a device never ends).
+    #[error("not a regular file: {0}")]
+    NotRegular(String),
     /// A record that carries no article text (a JSONL line without `text` or `html`).
     #[error("no article text (neither a `text` nor an `html` field)")]
     NoText,
@@ -44,7 +48,7 @@ pub enum RejectReason {
 
 impl RejectReason {
     /// Short key for summaries: `empty`, `binary`, `bad-encoding`, `too-large`,
-    /// `truncated`, `malformed`, `unreadable`, `unknown-extension`, `no-text`.
+    /// `truncated`, `malformed`, `unreadable`, `unknown-extension`, `not-regular`, `no-text`.
     pub fn kind(&self) -> &'static str {
         match self {
             RejectReason::Empty => "empty",
@@ -55,6 +59,7 @@ impl RejectReason {
             RejectReason::Malformed(_) => "malformed",
             RejectReason::Unreadable(_) => "unreadable",
             RejectReason::UnknownExtension(_) => "unknown-extension",
+            RejectReason::NotRegular(_) => "not-regular",
             RejectReason::NoText => "no-text",
         }
     }

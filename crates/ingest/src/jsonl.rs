@@ -70,8 +70,14 @@ fn article_text(obj: &Map<String, Value>, n: u64) -> Result<(String, bool), Reje
     for (field, is_html) in [("text", false), ("html", true)] {
         match obj.get(field) {
             None | Some(Value::Null) => {}
-            Some(Value::String(s)) if s.trim().is_empty() => saw_blank = true,
-            Some(Value::String(s)) => return Ok((s.clone(), is_html)),
+            Some(Value::String(s)) => {
+                let text = crate::decode::without_nul(s.clone());
+                if text.trim().is_empty() {
+                    saw_blank = true;
+                } else {
+                    return Ok((text, is_html));
+                }
+            }
             Some(other) => {
                 return Err(RejectReason::Malformed(format!(
                     "JSONL line {n}: field `{field}` should be a string, found {}",
@@ -130,6 +136,19 @@ mod tests {
 
     fn read(data: &str) -> Vec<Item> {
         JsonlReader::new("a.jsonl", data.as_bytes(), &IngestOptions::default()).collect()
+    }
+
+    #[test]
+    fn nul_characters_never_reach_the_record() {
+        // Regression (#17 item 9): JSON `\u0000` in the text and metadata was stored.
+        let items = read(concat!(
+            "{\"title\":\"Harbour\\u0000 reopens\",\"outlet\":\"Ex\\u0000ample\",\"text\":\"The qu\\u0000ay reopened.\"}\n",
+            "{\"text\":\"\\u0000\\u0000 \"}\n",
+        ));
+        let Some(Item::Input(r)) = items.first() else { panic!("{items:?}") };
+        assert_eq!(r.text, "The quay reopened.");
+        assert_eq!((r.hints.title.as_deref(), r.hints.outlet.as_deref()), (Some("Harbour reopens"), Some("Example")));
+        assert!(matches!(items.get(1), Some(Item::Rejected(r)) if r.reason == RejectReason::Empty), "{items:?}");
     }
 
     #[test]

@@ -119,6 +119,12 @@ pub fn read_file(path: &Path, opts: &IngestOptions) -> Box<dyn Iterator<Item = I
     let reject = |reason| -> Box<dyn Iterator<Item = Item>> {
         Box::new(std::iter::once(Item::Rejected(Rejection::new(source.clone(), reason))))
     };
+    // Only regular files are opened: a FIFO named `.txt` would block the run forever.
+    match std::fs::metadata(path) {
+        Err(e) => return reject(RejectReason::Unreadable(e.to_string())),
+        Ok(m) if !m.is_file() => return reject(RejectReason::NotRegular(describe(&m.file_type()))),
+        Ok(_) => {}
+    }
     match classify(path) {
         Ok(FileKind::Sidecar) => Box::new(std::iter::empty()),
         Ok(FileKind::Article(kind)) => Box::new(read_article(path, kind, opts).into_iter()),
@@ -134,6 +140,33 @@ pub fn read_file(path: &Path, opts: &IngestOptions) -> Box<dyn Iterator<Item = I
             Err(e) => reject(RejectReason::Unreadable(e.to_string())),
         },
         Err(ext) => reject(RejectReason::UnknownExtension(ext)),
+    }
+}
+
+/// What a file that is not a regular file is, for its rejection.
+fn describe(kind: &std::fs::FileType) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let what = if kind.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_block_device() {
+            "a block device"
+        } else if kind.is_char_device() {
+            "a character device"
+        } else if kind.is_dir() {
+            "a directory"
+        } else {
+            "neither a file nor a directory"
+        };
+        format!("{what}; chronicle reads regular files only")
+    }
+    #[cfg(not(unix))]
+    {
+        let what = if kind.is_dir() { "a directory" } else { "neither a file nor a directory" };
+        format!("{what}; chronicle reads regular files only")
     }
 }
 

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use chronicle_core::Metadata;
 use serde_json::{Map, Value};
 
@@ -22,6 +22,11 @@ const MAX_SIDECAR_BYTES: u64 = 1024 * 1024;
 /// the 14-digit `YYYYMMDDhhmmss` of old WARC/ARC files. Offsets are
 /// converted to UTC.
 pub fn parse_timestamp(s: &str) -> Option<NaiveDateTime> {
+    // Year 0, negative and five-digit years are no crawl time (#17 item 9).
+    parse_any_timestamp(s).filter(|t| (1..=9999).contains(&t.year()))
+}
+
+fn parse_any_timestamp(s: &str) -> Option<NaiveDateTime> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t.naive_utc());
@@ -51,7 +56,7 @@ pub fn apply_fields(meta: &mut Metadata, obj: &Map<String, Value>) -> Vec<String
     let mut problems = Vec::new();
     let mut field = |name: &str, numbers_ok: bool| -> Option<String> {
         match obj.get(name)? {
-            Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Value::String(s) => Some(crate::decode::without_nul(s.trim().to_string())).filter(|s| !s.is_empty()),
             Value::Number(n) if numbers_ok => Some(n.to_string()),
             Value::Null => None,
             other => {
@@ -154,6 +159,11 @@ mod tests {
         assert_eq!(parse_timestamp("Fri, 16 May 2025 14:03:00 GMT").unwrap().to_string(), "2025-05-16 14:03:00");
         assert_eq!(parse_timestamp("20250516140300").unwrap().to_string(), "2025-05-16 14:03:00");
         assert_eq!(parse_timestamp("last Friday"), None);
+        // impossible years never reach the record (#17 item 9)
+        assert_eq!(parse_timestamp("-5000-01-01T00:00:00Z"), None);
+        assert_eq!(parse_timestamp("0000-01-01"), None);
+        assert_eq!(parse_timestamp("+12000-01-01T00:00:00Z"), None);
+        assert_eq!(parse_timestamp("0001-01-01").unwrap().to_string(), "0001-01-01 00:00:00");
     }
 
     #[test]

@@ -258,3 +258,48 @@ fn explicit_paths_keep_their_order() {
     let items = read(&[good, PathBuf::from(&empty)]);
     assert_eq!(summary(&items, dir.path()), vec!["good.txt ok", "a.txt empty"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn fifos_sockets_and_devices_are_refused_before_opening() {
+    // Regression (#17): a FIFO named `.txt` blocked the run forever (open waits for
+    // a writer), and with it every good file of its batch.
+    let dir = tempfile::tempdir().unwrap();
+    write_good(dir.path());
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("socket.jsonl")).unwrap();
+    let mut paths = vec![dir.path().to_path_buf()];
+    let zero = std::path::Path::new("/dev/zero");
+    if zero.exists() {
+        paths.push(zero.to_path_buf());
+    }
+    let items = read(&paths);
+    let mut expected = vec!["good.txt ok"];
+    if made {
+        expected.push("pipe.txt not-regular");
+    }
+    expected.push("socket.jsonl not-regular");
+    let got = summary(&items, dir.path());
+    assert_eq!(got.get(..expected.len()), Some(&expected.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..]), "{got:?}");
+    if made {
+        assert_eq!(rejection(&items, "pipe.txt").to_string(), "not a regular file: a FIFO (named pipe); chronicle reads regular files only");
+    }
+    assert_eq!(rejection(&items, "socket.jsonl").to_string(), "not a regular file: a socket; chronicle reads regular files only");
+    if zero.exists() {
+        assert_eq!(rejection(&items, "/dev/zero").kind(), "not-regular");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_symlink_loop_is_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    write_good(dir.path());
+    std::os::unix::fs::symlink(dir.path().join("b.txt"), dir.path().join("a.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("b.txt")).unwrap();
+    // named on the command line and met in the directory
+    let items = read(&[dir.path().join("a.txt"), dir.path().to_path_buf()]);
+    let got = summary(&items, dir.path());
+    assert_eq!(got, vec!["a.txt unreadable", "a.txt unreadable", "b.txt unreadable", "good.txt ok"], "{got:?}");
+}

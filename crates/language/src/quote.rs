@@ -251,7 +251,106 @@ fn marks(text: &str) -> Vec<(usize, usize, Mark)> {
 /// A direct quote's span: (open mark start, content start, content end, close mark end).
 type Direct = (usize, usize, usize, usize);
 
+// Direct quotations come sorted and disjoint (`direct_spans`), so each question about
+// them is a binary search, not a scan: a body with many quotations stays linear (#17).
+
+/// The direct quotation whose marks enclose byte `p` (opening mark included).
+fn direct_at(directs: &[Direct], p: usize) -> Option<&Direct> {
+    let i = directs.partition_point(|d| d.0 <= p);
+    directs.get(i.checked_sub(1)?).filter(|d| p < d.3)
+}
+
+/// True when one direct quotation spans all of `a..b`, `slack` bytes beyond
+/// each of its ends allowed.
+fn within_direct(directs: &[Direct], a: usize, b: usize, slack: usize) -> bool {
+    let i = directs.partition_point(|d| d.0 <= a + slack);
+    (i.saturating_sub(2)..i).any(|k| directs.get(k).is_some_and(|d| b <= d.3 + slack))
+}
+
+/// Bytes of `c` inside direct quotations.
+fn direct_overlap(directs: &[Direct], c: (usize, usize)) -> usize {
+    let from = directs.partition_point(|d| d.3 <= c.0);
+    let to = directs.partition_point(|d| d.0 < c.1).max(from);
+    directs.get(from..to).unwrap_or_default().iter().map(|d| d.3.min(c.1).saturating_sub(d.0.max(c.0))).sum()
+}
+
+/// A document's mentions, looked up by position.
+struct MentionIndex<'a> {
+    mentions: &'a [Mention],
+    /// Whether the mentions are sorted by start (windows need it).
+    sorted: bool,
+    /// The longest mention, in bytes.
+    reach: usize,
+}
+
+impl<'a> MentionIndex<'a> {
+    fn new(mentions: &'a [Mention]) -> MentionIndex<'a> {
+        let sorted = mentions.windows(2).all(|w| w.first().map(|m| m.span.start()) <= w.get(1).map(|m| m.span.start()));
+        let reach = mentions.iter().map(|m| m.span.end() - m.span.start()).max().unwrap_or(0);
+        MentionIndex { mentions, sorted, reach }
+    }
+
+    /// The mentions that may lie in `lo..hi`, or cover it when `covering`: a
+    /// window of the sorted slice, or the whole slice when it is not sorted.
+    /// Callers still check each mention's bounds.
+    fn near(&self, lo: usize, hi: usize, covering: bool) -> &'a [Mention] {
+        if !self.sorted {
+            return self.mentions;
+        }
+        let reach = if covering { self.reach } else { 0 };
+        let from = self.mentions.partition_point(|m| m.span.start() < lo.saturating_sub(reach));
+        let to = self.mentions.partition_point(|m| m.span.start() <= hi).max(from);
+        self.mentions.get(from..to).unwrap_or_default()
+    }
+}
+
 /// Direct quote spans.
+/// Pairs single quotation marks (indices into `singles`, sorted by position): an
+/// opening mark takes the first closing mark of its paragraph, unless a "maybe"
+/// closing mark (an apostrophe-like `’`) comes first and another opening mark follows
+/// it, in which case the maybe closes it; with no closing mark, the first maybe. Next-mark
+/// tables make each opening mark a constant-time decision (a scan to the paragraph's end
+/// per mark was quadratic on a line of apostrophes, #17).
+fn pair_singles(singles: &[(usize, usize, Mark)], para_end: impl Fn(usize) -> usize) -> Vec<(usize, usize)> {
+    let n = singles.len();
+    let next_of = |kind: Mark| -> Vec<usize> {
+        let mut next = vec![n; n + 1];
+        for j in (0..n).rev() {
+            next[j] = if singles.get(j).is_some_and(|s| s.2 == kind) { j } else { next[j + 1] };
+        }
+        next
+    };
+    let (next_close, next_maybe, next_open) = (next_of(Mark::CloseSingle), next_of(Mark::MaybeCloseSingle), next_of(Mark::OpenSingle));
+    let at = |v: &Vec<usize>, j: usize| v.get(j).copied().unwrap_or(n);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(&(_, oe, m)) = singles.get(k) {
+        if m != Mark::OpenSingle {
+            k += 1;
+            continue;
+        }
+        let end = para_end(oe);
+        let jend = singles.partition_point(|s| s.0 < end).max(k + 1);
+        let (c, maybe) = (at(&next_close, k + 1), at(&next_maybe, k + 1));
+        let chosen = if maybe < c && maybe < jend {
+            let o = at(&next_open, maybe + 1);
+            if o < c && o < jend || c >= jend { Some(maybe) } else { Some(c) }
+        } else if c < jend {
+            Some(c)
+        } else {
+            None
+        };
+        match chosen {
+            Some(cj) => {
+                out.push((k, cj));
+                k = cj + 1;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
 fn direct_spans(text: &str) -> Vec<Direct> {
     let ms = marks(text);
     let mut out: Vec<(usize, usize, usize, usize)> = Vec::new();
@@ -288,44 +387,12 @@ fn direct_spans(text: &str) -> Vec<Direct> {
     // singles
     let singles: Vec<&(usize, usize, Mark)> =
         ms.iter().filter(|x| matches!(x.2, Mark::OpenSingle | Mark::CloseSingle | Mark::MaybeCloseSingle)).collect();
-    let mut k = 0;
-    while k < singles.len() {
-        let &(os, oe, m) = singles[k];
-        if m != Mark::OpenSingle {
-            k += 1;
-            continue;
-        }
-        let para_end = text[oe..].find('\n').map_or(text.len(), |p| oe + p);
-        let mut close: Option<usize> = None;
-        let mut first_maybe: Option<usize> = None;
-        let mut j = k + 1;
-        while j < singles.len() && singles[j].0 < para_end {
-            match singles[j].2 {
-                Mark::CloseSingle => {
-                    close = Some(j);
-                    break;
-                }
-                Mark::MaybeCloseSingle => {
-                    if first_maybe.is_none() {
-                        first_maybe = Some(j);
-                    }
-                }
-                Mark::OpenSingle => {
-                    if first_maybe.is_some() {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            j += 1;
-        }
-        match close.or(first_maybe) {
-            Some(cj) => {
-                let &(cs, ce, _) = singles[cj];
-                out.push((os, oe, cs, ce));
-                k = cj + 1;
-            }
-            None => k += 1,
+    let breaks: Vec<usize> = text.match_indices('\n').map(|(k, _)| k).collect();
+    let para_end = |oe: usize| breaks.get(breaks.partition_point(|&b| b < oe)).copied().unwrap_or(text.len());
+    let marks: Vec<(usize, usize, Mark)> = singles.iter().map(|&&m| m).collect();
+    for (o, c) in pair_singles(&marks, para_end) {
+        if let (Some(&&(os, oe, _)), Some(&&(cs, ce, _))) = (singles.get(o), singles.get(c)) {
+            out.push((os, oe, cs, ce));
         }
     }
     // keep outermost; drop nested and crossing later ones
@@ -620,7 +687,13 @@ struct Attribution {
 /// A byline dash after a closing mark: "”― Sonya Herridge", "” — Jane Roe": the
 /// name (capitalised words) up to the end of the line is the speaker.
 fn dash_attribution(text: &str, close_end: usize) -> Option<Attribution> {
-    let line_end = text[close_end..].find('\n').map_or(text.len(), |k| close_end + k);
+    // only a dash right after the mark starts a byline: look no further than the line
+    // needs (a search to the line's end on a one-line body made this quadratic, #17)
+    let rest = text.get(close_end..)?;
+    if !rest.trim_start().starts_with(['―', '—', '–', '-']) {
+        return None;
+    }
+    let line_end = rest.find('\n').map_or(text.len(), |k| close_end + k);
     let rest = text.get(close_end..line_end)?;
     let t = rest.trim_start();
     let dash = t.chars().next().filter(|c| matches!(c, '―' | '—' | '–' | '-'))?;
@@ -731,7 +804,7 @@ fn attribution_before(text: &str, open_start: usize, sent_start: usize, times: &
 
 /// Reported speech in one sentence: (attribution, content range).
 fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, usize)], times: &[Span]) -> Option<(Attribution, (usize, usize))> {
-    let inside_direct = |p: usize| directs.iter().any(|d| d.0 <= p && p < d.3);
+    let inside_direct = |p: usize| direct_at(directs, p).is_some();
     let ws: Vec<(usize, usize)> = words(text, ss, se).into_iter().filter(|w| !inside_direct(w.0)).collect();
     let sentence = &text[ss..se];
     let body_end = ss + sentence.trim_end_matches(['.', '!', '?', ' ', '"', '”', '’', '\'']).len();
@@ -901,18 +974,18 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
 fn resolve_speaker(
     text: &str,
     sp: (usize, usize),
-    mentions: &[Mention],
+    mentions: &MentionIndex,
     sentences: &[(usize, usize)],
     directs: &[(usize, usize, usize, usize)],
     anchor: usize,
 ) -> (Option<String>, Option<String>, Option<String>) {
     let phrase = text[sp.0..sp.1].to_lowercase();
     if PRONOUNS.contains(&phrase.as_str()) {
-        let inside_direct = |p: usize| directs.iter().any(|d| d.0 <= p && p < d.3);
+        let inside_direct = |p: usize| direct_at(directs, p).is_some();
         // the pronoun's sentence starts where its quote (or clause) does
         let si = sentences.partition_point(|s| s.1 <= anchor.min(sp.0));
         let persons_in = |range: (usize, usize), before: usize| -> Option<&Mention> {
-            mentions.iter().find(|m| {
+            mentions.near(range.0, range.1, false).iter().find(|m| {
                 m.entity_type == EntityType::Person
                     && m.span.start() >= range.0
                     && m.span.end() <= range.1.min(before)
@@ -943,7 +1016,8 @@ fn resolve_speaker(
     if OTHER_PRONOUNS.contains(&phrase.as_str()) {
         return (None, None, None);
     }
-    let inside: Vec<&Mention> = mentions
+    let near = mentions.near(sp.0, sp.1, true);
+    let inside: Vec<&Mention> = near
         .iter()
         .filter(|m| sp.0 <= m.span.start() && m.span.end() <= sp.1)
         .filter(|m| {
@@ -951,7 +1025,7 @@ fn resolve_speaker(
             !(after.starts_with("'s") || after.starts_with("’s") || after.starts_with('\'') && m.span.text(text).ends_with('s'))
         })
         .collect();
-    let covering = mentions.iter().find(|m| m.entity_type == EntityType::Person && m.span.start() <= sp.0 && sp.1 <= m.span.end());
+    let covering = near.iter().find(|m| m.entity_type == EntityType::Person && m.span.start() <= sp.0 && sp.1 <= m.span.end());
     // a person inside the phrase is the speaker only where a head stands: at its
     // start, at its end, or right after a comma ("X, Russia's lead negotiator");
     // not inside a modifier ("negotiators sent by the Russian president for …")
@@ -972,7 +1046,7 @@ fn resolve_speaker(
             return (Some(m.canonical.clone()), m.kb_id.clone(), m.country.clone().or_else(|| m.kb_id.clone()));
         }
     }
-    let affiliation = mentions
+    let affiliation = near
         .iter()
         .filter(|m| sp.0 <= m.span.start() && m.span.end() <= sp.1)
         .find_map(|m| m.country.clone());
@@ -990,13 +1064,16 @@ fn find_with(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], tim
         let i = sentences.partition_point(|s| s.1 <= p);
         sentences.get(i).copied().filter(|s| s.0 <= p).unwrap_or((p, p))
     };
+    let mention_index = MentionIndex::new(mentions);
+    let breaks: Vec<usize> = text.match_indices('\n').map(|(k, _)| k).collect();
     let para_of = |p: usize| -> (usize, usize) {
-        let s = text[..p].rfind('\n').map_or(0, |k| k + 1);
-        let e = text[p..].find('\n').map_or(text.len(), |k| p + k);
+        let i = breaks.partition_point(|&k| k < p);
+        let s = i.checked_sub(1).and_then(|j| breaks.get(j)).map_or(0, |k| k + 1);
+        let e = breaks.get(i).copied().unwrap_or(text.len());
         (s, e)
     };
     let mut out: Vec<Quote> = Vec::new();
-    let mut used_cues: Vec<(usize, usize)> = Vec::new();
+    let mut used_cues: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     let mut atts: Vec<Attribution> = Vec::new();
     let make = |content: (usize, usize), direct: bool, att: Option<Attribution>, anchor: usize| -> Option<Quote> {
         let span = Span::new(text, content.0, content.1).ok()?;
@@ -1017,7 +1094,7 @@ fn find_with(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], tim
             if let Some(sp) = a.speaker {
                 q.speaker_text = Some(text[sp.0..sp.1].to_string());
                 q.speaker_span = Span::new(text, sp.0, sp.1).ok();
-                let (s, k, aff) = resolve_speaker(text, sp, mentions, sentences, &directs, anchor);
+                let (s, k, aff) = resolve_speaker(text, sp, &mention_index, sentences, directs, anchor);
                 q.speaker = s;
                 q.speaker_kb_id = k;
                 q.affiliation = aff;
@@ -1034,7 +1111,7 @@ fn find_with(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], tim
         let Some(seg) = text.get(ss..se) else { continue };
         for (k, sep) in seg.match_indices("; ").chain(seg.match_indices(", but ")).chain(seg.match_indices(", while ")).chain(seg.match_indices(", and ")) {
             let from = ss + k + sep.len();
-            if directs.iter().any(|d| d.0 <= from && from < d.3) {
+            if direct_at(directs, from).is_some() {
                 continue;
             }
             let Some(f) = reported(text, from, se, &directs, times) else { continue };
@@ -1109,7 +1186,7 @@ fn find_with(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], tim
             continue;
         }
         if let Some(a) = att {
-            used_cues.push(a.cue);
+            used_cues.insert(a.cue);
             atts.push(a);
         }
         let aend = att.map_or(close_end, |a| a.cue.1.max(a.speaker.map_or(0, |s| s.1)));
@@ -1127,10 +1204,10 @@ fn find_with(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], tim
     // reported speech
     for f in frames.iter().flatten().chain(more_frames.iter()) {
         let (a, c) = *f;
-        if used_cues.iter().any(|u| *u == a.cue) {
+        if used_cues.contains(&a.cue) {
             continue;
         }
-        let covered: usize = directs.iter().map(|d| d.3.min(c.1).saturating_sub(d.0.max(c.0))).sum();
+        let covered = direct_overlap(directs, c);
         if covered * 10 >= (c.1 - c.0) * 6 {
             continue;
         }
@@ -1140,15 +1217,19 @@ fn find_with(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], tim
         }
     }
     // ", adding that …": more reported words of the speaker just attributed
+    let mut atts_by_cue = atts.clone();
+    atts_by_cue.sort_by_key(|a| a.cue.0);
     for &(ss, se) in sentences {
         let Some(seg) = text.get(ss..se) else { continue };
         for m in PARTICIPLE_RE.captures_iter(seg) {
             let (Some(all), Some(verb)) = (m.get(0), m.get(1)) else { continue };
             let (ms, me) = (ss + all.start(), ss + all.end());
-            if directs.iter().any(|d| d.0 <= ms && ms < d.3) {
+            if direct_at(directs, ms).is_some() {
                 continue;
             }
-            let Some(a) = atts.iter().filter(|a| a.speaker.is_some() && ss <= a.cue.0 && a.cue.1 <= ms).max_by_key(|a| a.cue.0).copied() else {
+            let (lo, hi) = (atts_by_cue.partition_point(|a| a.cue.0 < ss), atts_by_cue.partition_point(|a| a.cue.0 <= ms));
+            let near = atts_by_cue.get(lo..hi.max(lo)).unwrap_or_default();
+            let Some(a) = near.iter().filter(|a| a.speaker.is_some() && ss <= a.cue.0 && a.cue.1 <= ms).max_by_key(|a| a.cue.0).copied() else {
                 continue;
             };
             let body_end = ss + seg.trim_end_matches(['.', '!', '?', ' ', '"', '”', '’', '\'']).len();
@@ -1156,7 +1237,7 @@ fn find_with(text: &str, sentences: &[(usize, usize)], mentions: &[Mention], tim
                 continue;
             }
             let c = (me, body_end);
-            if directs.iter().any(|d| d.0 <= c.0 + 1 && c.1 <= d.3 + 1) {
+            if within_direct(directs, c.0, c.1, 1) {
                 continue; // the added words are a direct quote, already attributed
             }
             let cue = (ss + verb.start(), ss + verb.end());
@@ -1245,6 +1326,7 @@ fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
 /// talks could fail"). Cues already used by a quote are skipped.
 fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct], quotes: &mut Vec<Quote>) {
     let text = doc.body();
+    let mentions = MentionIndex::new(&doc.mentions);
     let mut added = Vec::new();
     for tree in chronicle_syntax::tree::Tree::sentences(doc) {
         if !tree.is_parsed() {
@@ -1276,7 +1358,7 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
             let words = tree.subtree(comp);
             let (Some(&first), Some(&last)) = (words.first(), words.last()) else { continue };
             let (cs, ce) = (doc.tokens[first].span.start(), doc.tokens[last].span.end());
-            if words.len() < 3 || directs.iter().any(|d| d.0 <= cs && ce <= d.3) {
+            if words.len() < 3 || within_direct(directs, cs, ce, 0) {
                 continue;
             }
             let Ok(span) = Span::new(text, cs, ce) else { continue };
@@ -1299,7 +1381,7 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
             if let Some(sp) = speaker {
                 q.speaker_text = text.get(sp.0..sp.1).map(str::to_string);
                 q.speaker_span = Span::new(text, sp.0, sp.1).ok();
-                let (speaker, kb, aff) = resolve_speaker(text, sp, &doc.mentions, sentences, &directs, cs.min(sp.0));
+                let (speaker, kb, aff) = resolve_speaker(text, sp, &mentions, sentences, directs, cs.min(sp.0));
                 q.speaker = speaker;
                 q.speaker_kb_id = kb;
                 q.affiliation = aff;
@@ -1317,11 +1399,12 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
 /// overlaps the quote's own words is ignored.
 fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct], quotes: &mut [Quote]) {
     let text = doc.body();
+    let mentions = MentionIndex::new(&doc.mentions);
     for q in quotes.iter_mut() {
         let Some(cue) = q.cue_span else { continue };
         let Some(sp) = tree_speaker(doc, cue.start()) else { continue };
         let content = (q.span.start(), q.span.end());
-        if sp.0 < content.1 && content.0 < sp.1 || directs.iter().any(|d| d.0 <= sp.0 && sp.1 <= d.3) {
+        if sp.0 < content.1 && content.0 < sp.1 || within_direct(directs, sp.0, sp.1, 0) {
             continue;
         }
         // the tree may only widen the surface phrase (appositions, relative
@@ -1333,7 +1416,7 @@ fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
         let (Some(phrase), Ok(span)) = (text.get(sp.0..sp.1), Span::new(text, sp.0, sp.1)) else { continue };
         q.speaker_text = Some(phrase.to_string());
         q.speaker_span = Some(span);
-        let (speaker, kb, aff) = resolve_speaker(text, sp, &doc.mentions, sentences, &directs, content.0.min(sp.0));
+        let (speaker, kb, aff) = resolve_speaker(text, sp, &mentions, sentences, directs, content.0.min(sp.0));
         q.speaker = speaker;
         q.speaker_kb_id = kb;
         q.affiliation = aff;
@@ -1343,6 +1426,65 @@ fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_marks_pair_as_the_scan_did() {
+        // the scan `pair_singles` replaced, kept here as the reference
+        fn scan(singles: &[(usize, usize, Mark)], para_end: impl Fn(usize) -> usize) -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut k = 0;
+            while k < singles.len() {
+                let (_, oe, m) = singles[k];
+                if m != Mark::OpenSingle {
+                    k += 1;
+                    continue;
+                }
+                let pe = para_end(oe);
+                let (mut close, mut first_maybe) = (None, None);
+                let mut j = k + 1;
+                while j < singles.len() && singles[j].0 < pe {
+                    match singles[j].2 {
+                        Mark::CloseSingle => {
+                            close = Some(j);
+                            break;
+                        }
+                        Mark::MaybeCloseSingle => {
+                            first_maybe.get_or_insert(j);
+                        }
+                        Mark::OpenSingle if first_maybe.is_some() => break,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                match close.or(first_maybe) {
+                    Some(cj) => {
+                        out.push((k, cj));
+                        k = cj + 1;
+                    }
+                    None => k += 1,
+                }
+            }
+            out
+        }
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let kinds = [Mark::OpenSingle, Mark::CloseSingle, Mark::MaybeCloseSingle];
+        for _ in 0..500 {
+            let len = next(14) as usize;
+            let singles: Vec<(usize, usize, Mark)> = (0..len).map(|i| (i * 10, i * 10 + 1, kinds[next(3) as usize])).collect();
+            let breaks: Vec<usize> = (0..len * 10).filter(|_| next(12) == 0).collect();
+            let para_end = |oe: usize| breaks.iter().copied().find(|&b| b >= oe).unwrap_or(len * 10 + 5);
+            assert_eq!(pair_singles(&singles, para_end), scan(&singles, para_end), "{singles:?} {breaks:?}");
+        }
+        // a line of opening marks with nothing to close them: linear now
+        let text = "'a ".repeat(200_000);
+        assert!(direct_spans(&text).is_empty());
+    }
 
     use chronicle_syntax::fixture::parsed;
 

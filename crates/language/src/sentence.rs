@@ -130,11 +130,51 @@ pub fn annotate(doc: &mut Document) {
     doc.sentences = sentences;
 }
 
-/// Tokenizes and splits `text`.
+/// Tokenizes and splits `text`; no sentence is longer than [`max_sentence_tokens`].
 pub fn segment(text: &str) -> Segmented {
     let tokens = tokenize(text);
-    let sentences = split(text, &tokens);
+    let sentences = cap_length(text, &tokens, split(text, &tokens), max_sentence_tokens());
     Segmented { tokens, sentences }
+}
+
+const BUDGETS_TSV: &str = include_str!("../../../data/language/budgets.tsv");
+
+/// The longest sentence, in tokens, the language layer analyses as one
+/// (`data/language/budgets.tsv`; 250 if the file lacks the key).
+pub fn max_sentence_tokens() -> usize {
+    static MAX: LazyLock<usize> = LazyLock::new(|| {
+        BUDGETS_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .find(|(k, _)| k.trim() == "max_sentence_tokens")
+            .and_then(|(_, v)| v.trim().parse().ok())
+            .filter(|&v: &usize| v > 0)
+            .unwrap_or(250)
+    });
+    *MAX
+}
+
+/// Cuts every sentence longer than `max` tokens into pieces of at most `max`, each
+/// ending after the last `,`, `;` or `:` of its final quarter when there is one.
+pub fn cap_length(text: &str, tokens: &[Range<usize>], sentences: Vec<Range<usize>>, max: usize) -> Vec<Range<usize>> {
+    let max = max.max(1);
+    if sentences.iter().all(|s| s.len() <= max) {
+        return sentences;
+    }
+    let is_break = |k: usize| tokens.get(k).and_then(|r| text.get(r.clone())).is_some_and(|t| matches!(t, "," | ";" | ":"));
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.start;
+        while s.end - start > max {
+            let hard = start + max;
+            let cut = (hard - max / 4..hard).rev().find(|&k| is_break(k)).map_or(hard, |k| k + 1);
+            out.push(start..cut);
+            start = cut;
+        }
+        out.push(start..s.end);
+    }
+    out
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -389,6 +429,25 @@ pub fn split(text: &str, tokens: &[Range<usize>]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlong_sentences_are_cut_at_the_budget() {
+        // Regression (#17): one unpunctuated sentence of thousands of words made the
+        // quote and event steps quadratic.
+        let text = "word ".repeat(1000);
+        let seg = segment(&text);
+        let max = max_sentence_tokens();
+        assert!(seg.sentences.iter().all(|s| s.len() <= max));
+        assert_eq!(seg.sentences.iter().map(|s| s.len()).sum::<usize>(), 1000, "every token in one sentence");
+        assert_eq!(seg.sentences.first(), Some(&(0..max)));
+        // a comma in the last quarter is where the piece ends
+        let text = format!("{} , {}", "a ".repeat(9), "b ".repeat(10));
+        let seg = segment(&text);
+        assert_eq!(cap_length(&text, &seg.tokens, vec![0..seg.tokens.len()], 12), vec![0..10, 10..20]);
+        // sentences within the budget are left alone
+        let seg = segment("One sentence here. And another.");
+        assert_eq!(seg.sentences.len(), 2);
+    }
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|r| &text[r]).collect()

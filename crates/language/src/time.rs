@@ -1320,8 +1320,19 @@ fn longest_first(text: &str, cands: &[Candidate]) -> Vec<Found> {
     // Prefer longer candidates globally: process by length desc, keep non-overlapping.
     let mut order: Vec<&Candidate> = cands.iter().collect();
     order.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
+    // The chosen spans are disjoint, so the one starting last before `c` ends is the
+    // only one that can overlap it (a lookup, not a scan: many times stay linear).
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for c in order {
-        if chosen.iter().all(|k| c.end <= k.start || k.end <= c.start) {
+        let overlaps = if c.start == c.end {
+            taken.range(..=c.start).next_back().is_some_and(|(&ks, &ke)| ks < c.start && c.start < ke)
+        } else {
+            taken.range(..c.end).next_back().is_some_and(|(&ks, &ke)| c.start < ke && ks < c.end)
+        };
+        if !overlaps {
+            if c.start < c.end {
+                taken.insert(c.start, c.end);
+            }
             chosen.push(c);
         }
     }
@@ -1468,14 +1479,43 @@ fn month_day_candidates(month: u32, day: u32, fut: bool, anchor: (Option<NaiveDa
 /// every year-less date or month of the document that did resolve shares, picks one
 /// when exactly one candidate fits. Otherwise the
 /// honest range stays.
+/// Per candidate: whether a longer candidate contains it. One sort and one sweep.
+fn inside_longer(cands: &[Candidate]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| cands.get(i).map(|c| (c.start, std::cmp::Reverse(c.end))));
+    let mut out = vec![false; cands.len()];
+    // the largest end among candidates that start strictly earlier
+    let mut end_before: Option<usize> = None;
+    let mut k = 0;
+    while let Some(&first) = order.get(k) {
+        let Some(group_start) = cands.get(first).map(|c| c.start) else { break };
+        // same start: ends descending, so the group's first is its longest
+        let group_end = cands.get(first).map_or(group_start, |c| c.end);
+        let mut j = k;
+        while let Some(c) = order.get(j).and_then(|&i| cands.get(i)).filter(|c| c.start == group_start) {
+            let by_earlier = end_before.is_some_and(|e| e >= c.end);
+            let by_same_start = group_end > c.end;
+            if let Some(flag) = order.get(j).and_then(|&i| out.get_mut(i)) {
+                *flag = by_earlier || by_same_start;
+            }
+            j += 1;
+        }
+        end_before = Some(end_before.map_or(group_end, |e| e.max(group_end)));
+        k = j;
+    }
+    out
+}
+
 fn settle_open_dates(text: &str, cands: &mut [Candidate], sentences: &[(usize, usize)]) {
     // only expressions that survive overlap removal count ("September" inside
     // "September 2022" is not a year-less month)
-    let inside_longer = |c: &Candidate| {
-        cands.iter().any(|o| o.start <= c.start && c.end <= o.end && (o.end - o.start) > (c.end - c.start))
-    };
-    let years: std::collections::BTreeSet<i32> =
-        cands.iter().filter(|c| !inside_longer(c)).filter_map(|c| c.yearless_year).collect();
+    let inside = inside_longer(cands);
+    let years: std::collections::BTreeSet<i32> = cands
+        .iter()
+        .zip(&inside)
+        .filter(|(_, inside)| !**inside)
+        .filter_map(|(c, _)| c.yearless_year)
+        .collect();
     for c in cands.iter_mut().filter(|c| !c.open.is_empty()) {
         let i = sentences.partition_point(|s| s.1 <= c.start);
         let (s0, s1) = sentences.get(i).filter(|s| s.0 <= c.start).copied().unwrap_or((c.start, c.end));
@@ -1522,7 +1562,7 @@ fn settle_open_dates(text: &str, cands: &mut [Candidate], sentences: &[(usize, u
 /// is one day ("shortly after 1800 GMT on Friday" → Friday 18:00) — else on the
 /// document date.
 fn date_clock_times(cands: &mut [Candidate], sentences: &[(usize, usize)]) {
-    let days: Vec<(usize, usize, NaiveDate)> = cands
+    let mut days: Vec<(usize, usize, NaiveDate)> = cands
         .iter()
         .filter(|c| c.clock.is_none())
         .filter_map(|c| {
@@ -1531,6 +1571,7 @@ fn date_clock_times(cands: &mut [Candidate], sentences: &[(usize, usize)]) {
             (v.len() == 10 || v.as_bytes().get(10) == Some(&b'T')).then_some((c.start, c.end, day))
         })
         .collect();
+    days.sort_by_key(|d| (d.0, d.1));
     let sentence_of = |at: usize| {
         let i = sentences.partition_point(|s| s.1 <= at);
         sentences.get(i).filter(|s| s.0 <= at).copied()
@@ -1538,7 +1579,12 @@ fn date_clock_times(cands: &mut [Candidate], sentences: &[(usize, usize)]) {
     for c in cands.iter_mut() {
         let Some(suffix) = c.clock.clone() else { continue };
         let Some((s0, s1)) = sentence_of(c.start) else { continue };
+        // only the days that start inside the sentence
+        let from = days.partition_point(|d| d.0 < s0);
+        let to = days.partition_point(|d| d.0 <= s1);
         let nearest = days
+            .get(from..to.max(from))
+            .unwrap_or_default()
             .iter()
             .filter(|(a, b, _)| s0 <= *a && *b <= s1 && (*b <= c.start || c.end <= *a))
             .min_by_key(|(a, b, _)| if *b <= c.start { c.start - b } else { a - c.end });
@@ -1649,6 +1695,66 @@ pub fn annotate(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cand(start: usize, end: usize) -> Candidate {
+        Candidate {
+            start,
+            end,
+            time_type: TimeType::Date,
+            value: None,
+            resolved: UncertainDate::default(),
+            open: Vec::new(),
+            yearless_year: None,
+            whole_month: false,
+            year_guessed: false,
+            attributive: false,
+            clock: None,
+        }
+    }
+
+    #[test]
+    fn overlap_removal_agrees_with_the_pairwise_rules() {
+        // the sweeps replaced pairwise scans (quadratic in the number of times, #17)
+        let mut seed = 0x9e37_79b9_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for _ in 0..200 {
+            let cands: Vec<Candidate> = (0..next(12)).map(|_| {
+                let s = next(30);
+                cand(s, s + 1 + next(8))
+            }).collect();
+            let brute: Vec<bool> = cands
+                .iter()
+                .map(|c| cands.iter().any(|o| o.start <= c.start && c.end <= o.end && (o.end - o.start) > (c.end - c.start)))
+                .collect();
+            assert_eq!(inside_longer(&cands), brute);
+            let text = "x".repeat(64);
+            let kept: Vec<(usize, usize)> = longest_first(&text, &cands).iter().map(|f| (f.span.start(), f.span.end())).collect();
+            let mut order: Vec<&Candidate> = cands.iter().collect();
+            order.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
+            let mut chosen: Vec<(usize, usize)> = Vec::new();
+            for c in order {
+                if chosen.iter().all(|k| c.end <= k.0 || k.1 <= c.start) {
+                    chosen.push((c.start, c.end));
+                }
+            }
+            chosen.sort();
+            assert_eq!(kept, chosen);
+        }
+    }
+
+    #[test]
+    fn many_weekdays_in_one_text_stay_linear() {
+        // Regression (#17): "held on Monday" ten thousand times was quadratic in the times.
+        let text = "The talks were held on Monday. ".repeat(10_000);
+        let found = values(&text, "2024-03-06");
+        assert_eq!(found.len(), 10_000);
+        assert!(found.iter().all(|(t, v)| t == "Monday" && v.as_deref() == Some("2024-03-04")), "{:?}", found.first());
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -173,7 +173,7 @@ impl Pipeline {
                     }
                     docs
                 }),
-                Err(e) => Err(Rejected { source, kind: "no-text".into(), reason: e.to_string() }),
+                Err(e) => Err(Rejected { source, kind: e.kind().into(), reason: e.to_string() }),
             })
             .collect()
     }

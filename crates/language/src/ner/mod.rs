@@ -357,20 +357,35 @@ fn overlaps(a: &Cand, b: &Cand) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// The first of `kept` (disjoint, each word's keeper in `owner`) that overlaps `c`.
+fn first_overlapping(owner: &[Option<usize>], kept: &[Cand], c: &Cand) -> Option<usize> {
+    if c.start >= c.end {
+        return kept.iter().position(|o| overlaps(o, c));
+    }
+    owner.get(c.start..c.end).unwrap_or_default().iter().flatten().copied().min()
+}
+
 /// Rules first, then the knowledge base, then the tagger for what is left.
 /// A tagger organisation, location or person that strictly contains only
 /// place/nationality matches and another capitalised word ("Kyiv City
 /// Administration", "Volker Turk") wins over them.
 fn combine(words: &[&str], rule: Vec<Cand>, kb: Vec<Cand>, tag: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(rule.len() + kb.len() + tag.len());
+    // Which kept rule candidate covers each word: they are disjoint, so an overlap is
+    // a lookup over the candidate's words, not a scan of every kept one (#17: linear).
+    let width = rule.iter().chain(&kb).chain(&tag).map(|c| c.end).max().unwrap_or(0);
+    let mut owner: Vec<Option<usize>> = vec![None; width];
     for r in rule {
-        if !out.iter().any(|o| overlaps(o, &r)) {
+        if first_overlapping(&owner, &out, &r).is_none() {
+            for o in owner.get_mut(r.start..r.end).unwrap_or_default() {
+                *o = Some(out.len());
+            }
             out.push(r);
         }
     }
     let mut kb_left = Vec::with_capacity(kb.len());
     for k in kb {
-        if let Some(o) = out.iter_mut().find(|o| overlaps(o, &k)) {
+        if let Some(o) = first_overlapping(&owner, &out, &k).and_then(|i| out.get_mut(i)) {
             // same span, same type: the rule mention gains the KB's facts
             if o.start == k.start && o.end == k.end && o.etype == k.etype && o.kb_id.is_none() {
                 o.kb_id = k.kb_id.clone();
@@ -383,12 +398,26 @@ fn combine(words: &[&str], rule: Vec<Cand>, kb: Vec<Cand>, tag: Vec<Cand>) -> Ve
         kb_left.push(k);
     }
     let mut taken = vec![false; kb_left.len()];
+    // the KB candidates left, by the words they cover
+    let mut kb_at: Vec<Vec<usize>> = vec![Vec::new(); width];
+    for (i, k) in kb_left.iter().enumerate() {
+        for at in kb_at.get_mut(k.start..k.end).unwrap_or_default() {
+            at.push(i);
+        }
+    }
     let mut tag_keep = Vec::new();
     for t in tag {
-        if out.iter().any(|o| overlaps(o, &t)) {
+        if first_overlapping(&owner, &out, &t).is_some() {
             continue;
         }
-        let inside: Vec<usize> = (0..kb_left.len()).filter(|&i| overlaps(&kb_left[i], &t)).collect();
+        let inside: Vec<usize> = if t.start < t.end {
+            let mut inside: Vec<usize> = kb_at.get(t.start..t.end).unwrap_or_default().iter().flatten().copied().collect();
+            inside.sort_unstable();
+            inside.dedup();
+            inside
+        } else {
+            (0..kb_left.len()).filter(|&i| overlaps(&kb_left[i], &t)).collect()
+        };
         if inside.is_empty() {
             tag_keep.push(t);
             continue;

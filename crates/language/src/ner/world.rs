@@ -31,7 +31,8 @@ use crate::kb::{ActorKind, Actor, Kb};
 
 /// Fills kb id, country and sector of the candidates that have none.
 pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], date: Option<NaiveDate>) {
-    let named: Vec<String> = cands
+    // a set: looked up once per place mention (a list made this quadratic, #17)
+    let named: std::collections::HashSet<String> = cands
         .iter()
         .filter(|c| c.etype == EntityType::Location)
         .filter_map(|c| c.country.clone())
@@ -82,7 +83,7 @@ pub(crate) fn organization_facts(kb: &Kb, name: &str, date: Option<NaiveDate>) -
 
 /// A location mention: the most populous place of the name in a country in
 /// `named`, else the most populous.
-pub(crate) fn place_facts(kb: &Kb, name: &str, named: &[String]) -> Option<Facts> {
+pub(crate) fn place_facts(kb: &Kb, name: &str, named: &std::collections::HashSet<String>) -> Option<Facts> {
     let places = kb.places_named(name);
     let p = places.iter().find(|p| named.contains(&p.iso3)).or(places.first())?;
     Some(Facts { kb_id: Some(p.kb_id()), country: p.iso3.clone(), sector: None })
