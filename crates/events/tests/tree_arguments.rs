@@ -542,3 +542,33 @@ fn one_named_party_talking_to_no_one_holds_no_talks() {
     );
     assert_eq!(event(&d, "talks").event_type, PloverType::Consult);
 }
+
+#[test]
+fn a_place_after_a_locative_preposition_places_the_event() {
+    let d = coded(
+        "Freedonian police arrested Ruritanian activists across Sylvania .",
+        &[(2, "amod", Adj, ""), (3, "nsubj", Noun, ""), (0, "root", Verb, "arrest"), (5, "amod", Adj, ""), (3, "obj", Noun, "activist"), (7, "case", Adp, ""), (3, "obl", Propn, ""), (3, "punct", Punct, "")],
+        &[("Freedonian", Group, "FRE"), ("Ruritanian", Group, "RUR"), ("Sylvania", Location, "SYL")],
+    );
+    let e = event(&d, "arrested");
+    assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Sylvania"), "{}", e.rule);
+    assert_eq!(countries(&e.recipients), ["RUR"], "{}", e.rule);
+}
+
+#[test]
+fn a_city_named_in_the_sentence_places_the_event_but_a_party_does_not() {
+    let d = coded(
+        "Sirte residents said Ruritanian troops shelled the port .",
+        &[(2, "compound", Propn, ""), (3, "nsubj", Noun, "resident"), (0, "root", Verb, "say"), (5, "amod", Adj, ""), (6, "nsubj", Noun, "troop"), (3, "ccomp", Verb, "shell"), (8, "det", Det, ""), (6, "obj", Noun, ""), (3, "punct", Punct, "")],
+        &[("Sirte", Location, "LBY"), ("Ruritanian", Group, "RUR")],
+    );
+    let e = event(&d, "shelled");
+    assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Sirte"), "{}", e.rule);
+    let d = coded(
+        "Libya accused Chad of lying .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "accuse"), (2, "obj", Propn, ""), (5, "mark", Sconj, ""), (2, "advcl", Verb, "lie"), (2, "punct", Punct, "")],
+        &[("Libya", Location, "LBY"), ("Chad", Location, "TCD")],
+    );
+    let e = event(&d, "accused");
+    assert!(e.location.is_none(), "the parties are no place: {:?}", e.location);
+}

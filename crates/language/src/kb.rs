@@ -349,6 +349,26 @@ impl Gazetteer {
     }
 }
 
+/// The population-weighted centre of each country's places. Latitude is
+/// averaged directly; longitude through its unit vector, so a country across
+/// the antimeridian is not placed on the far side of the globe.
+fn country_centres(places: &[Place]) -> FxHashMap<String, (f64, f64)> {
+    let mut sums: FxHashMap<&str, (f64, f64, f64, f64)> = FxHashMap::default();
+    for p in places {
+        let w = p.population.max(1) as f64;
+        let s = sums.entry(p.iso3.as_str()).or_default();
+        let lon = p.lon.to_radians();
+        s.0 += w * p.lat;
+        s.1 += w * lon.cos();
+        s.2 += w * lon.sin();
+        s.3 += w;
+    }
+    sums.into_iter()
+        .filter(|(iso3, s)| !iso3.is_empty() && s.3 > 0.0)
+        .map(|(iso3, (lat, x, y, w))| (iso3.to_string(), (lat / w, y.atan2(x).to_degrees())))
+        .collect()
+}
+
 /// Appends the folded form of one word (no spaces expected) to `out`.
 fn fold_word_into(w: &str, out: &mut String) {
     let start = out.len();
@@ -443,6 +463,9 @@ pub struct Kb {
     actor_surnames: FxHashMap<String, Vec<u32>>,
     actor_given_names: rustc_hash::FxHashSet<String>,
     place_names: FxHashMap<String, Vec<u32>>,
+    place_by_geonameid: FxHashMap<u32, u32>,
+    region_names: FxHashMap<String, u32>,
+    country_centres: FxHashMap<String, (f64, f64)>,
     by_iso3: FxHashMap<String, u32>,
     by_org_id: FxHashMap<String, u32>,
     by_person_id: FxHashMap<String, u32>,
@@ -832,6 +855,16 @@ impl Kb {
         for v in places.values_mut() {
             v.sort_by_key(|&i| std::cmp::Reverse(self.places[i as usize].population));
         }
+        self.place_by_geonameid = self.places.iter().enumerate().map(|(i, p)| (p.geonameid, i as u32)).collect();
+        self.country_centres = country_centres(&self.places);
+        let mut regions = FxHashMap::default();
+        for (i, r) in self.regions.iter().enumerate() {
+            for n in std::iter::once(&r.name).chain(&r.aliases) {
+                fold_into(n, &mut buf);
+                regions.entry(buf.clone()).or_insert(i as u32);
+            }
+        }
+        self.region_names = regions;
         self.actor_names = names;
         self.actor_surnames = surnames;
         self.actor_given_names = given;
@@ -913,6 +946,23 @@ impl Kb {
     /// most populous first.
     pub fn places_named(&self, name: &str) -> Vec<&Place> {
         self.place_names.get(&fold(name)).map(|v| v.iter().map(|&i| &self.places[i as usize]).collect()).unwrap_or_default()
+    }
+
+    /// The region (first-level subdivision or named area) with this name or
+    /// alias.
+    pub fn region_named(&self, name: &str) -> Option<&Region> {
+        self.region_names.get(&fold(name)).map(|&i| &self.regions[i as usize])
+    }
+
+    /// The GeoNames place with this id.
+    pub fn place(&self, geonameid: u32) -> Option<&Place> {
+        self.place_by_geonameid.get(&geonameid).map(|&i| &self.places[i as usize])
+    }
+
+    /// A point standing for a country: the population-weighted centre
+    /// (latitude, longitude) of its GeoNames places.
+    pub fn country_centre(&self, iso3: &str) -> Option<(f64, f64)> {
+        self.country_centres.get(iso3).copied()
     }
 
     /// Holders of `office` of `iso3` on `date` (office compared after

@@ -160,6 +160,7 @@ impl Pipeline {
                     for doc in &mut docs {
                         self.language.annotate(doc);
                         self.coder.code(doc);
+                        self.language.place_events(doc);
                     }
                     docs
                 }),

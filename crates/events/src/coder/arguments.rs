@@ -76,6 +76,8 @@ struct Words {
     relative: HashSet<String>,
     /// First- and second-person pronouns: the writer or the reader.
     narrator: HashSet<String>,
+    /// Prepositions that say where an event took place.
+    locative: HashSet<String>,
     /// Nouns of happenings no one performs (`happenings.tsv`).
     happenings: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
@@ -123,6 +125,7 @@ impl Words {
                 "pronoun" => &mut w.pronoun,
                 "relative" => &mut w.relative,
                 "narrator" => &mut w.narrator,
+                "locative" => &mut w.locative,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -174,6 +177,12 @@ impl Words {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
+
+/// True for a preposition that says where an event took place
+/// (`arguments.tsv`, group `locative`).
+pub(crate) fn is_locative(word: &str) -> bool {
+    WORDS.locative.contains(word)
+}
 
 /// The CAMEO sector of an agent noun (`agents.tsv`), singular or plural
 /// ("troops" → MIL, "guerrillas" → REB, "militias" → REB).
