@@ -779,16 +779,23 @@ impl<'a> Ctx<'a> {
             name: m.canonical.clone(),
             kb_id: m.kb_id.clone(),
             country: m.country.clone().or_else(|| self.demonym_country(k)),
-            sector: m.sector.clone().or_else(|| self.agent_after(k)),
+            // a person's name before an agent noun is the person's side: "Gaddafi forces" → MIL
+            sector: if m.entity_type == EntityType::Person {
+                self.agent_after(k).or_else(|| m.sector.clone())
+            } else {
+                m.sector.clone().or_else(|| self.agent_after(k))
+            },
             span: Some(m.span),
         }
     }
 
     /// "Syrian troops", "Afghan guerrillas": a nationality or country word
-    /// right before an agent noun takes the noun's sector (MIL, REB).
+    /// right before an agent noun takes the noun's sector (MIL, REB); so does
+    /// a person's name ("Gaddafi forces", "Assad loyalists": the person's side).
     fn agent_after(&self, k: usize) -> Option<String> {
         let (m, _, e) = self.ments[k];
-        if !matches!(m.entity_type, EntityType::Group | EntityType::Location) || self.owner.get(e).is_some_and(|o| o.is_some()) {
+        let modifier = matches!(m.entity_type, EntityType::Group | EntityType::Location | EntityType::Person);
+        if !modifier || self.owner.get(e).is_some_and(|o| o.is_some()) {
             return None;
         }
         arguments::agent_sector(&self.toks.get(e)?.lower).map(String::from)

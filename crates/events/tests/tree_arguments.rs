@@ -572,3 +572,15 @@ fn a_city_named_in_the_sentence_places_the_event_but_a_party_does_not() {
     let e = event(&d, "accused");
     assert!(e.location.is_none(), "the parties are no place: {:?}", e.location);
 }
+
+#[test]
+fn a_person_named_before_an_agent_noun_is_the_person_s_side() {
+    let d = coded(
+        "Gaddafi forces shelled Misrata .",
+        &[(2, "compound", Propn, ""), (3, "nsubj", Noun, "force"), (0, "root", Verb, "shell"), (3, "obj", Propn, ""), (3, "punct", Punct, "")],
+        &[("Gaddafi", EntityType::Person, "LBY"), ("Misrata", Location, "LBY")],
+    );
+    let e = event(&d, "shelled");
+    let sides: Vec<(&str, Option<&str>, Option<&str>)> = e.actors.iter().map(|a| (a.name.as_str(), a.country.as_deref(), a.sector.as_deref())).collect();
+    assert_eq!(sides, [("Gaddafi", Some("LBY"), Some("MIL"))], "{}", e.rule);
+}

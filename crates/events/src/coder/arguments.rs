@@ -160,6 +160,9 @@ impl Words {
         }
         for (_, cols) in data_lines(PARTY_NOUNS_TSV) {
             w.parties.insert(cols[0].to_lowercase());
+            if let Some(sector) = cols.get(1).filter(|s| !s.is_empty()) {
+                w.sectors.insert(cols[0].to_lowercase(), sector.to_string());
+            }
         }
         for (_, cols) in data_lines(HAPPENINGS_TSV) {
             w.happenings.insert(cols[0].to_lowercase());

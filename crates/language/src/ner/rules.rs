@@ -543,7 +543,7 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
     // (distinct full names seen so far: folded form, cand index)
     let mut fulls: Vec<(String, usize)> = Vec::new();
     for k in 0..cands.len() {
-        if cands[k].etype != EntityType::Person {
+        if cands[k].etype != EntityType::Person || super::names::is_kin_named(v, &cands[k]) {
             continue;
         }
         let short = fold(&cands[k].canonical);

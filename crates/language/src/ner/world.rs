@@ -26,18 +26,20 @@
 use chrono::NaiveDate;
 use chronicle_core::EntityType;
 
-use super::Cand;
+use super::{Cand, View};
 use crate::kb::{ActorKind, Actor, Kb};
 
-/// Fills kb id, country and sector of the candidates that have none.
-pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], date: Option<NaiveDate>) {
+/// Fills kb id, country and sector of the candidates that have none (a name
+/// read as someone's relative is left alone: see `names`).
+pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
+    let date = v.date;
     let named: Vec<String> = cands
         .iter()
         .filter(|c| c.etype == EntityType::Location)
         .filter_map(|c| c.country.clone())
         .collect();
     for c in cands.iter_mut() {
-        if c.kb_id.is_some() || c.country.is_some() || !c.canonical.starts_with(char::is_uppercase) {
+        if c.kb_id.is_some() || c.country.is_some() || !c.canonical.starts_with(char::is_uppercase) || super::names::is_kin_named(v, c) {
             continue;
         }
         let found = match c.etype {
