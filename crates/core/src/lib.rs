@@ -17,6 +17,7 @@ mod entity;
 mod error;
 mod event;
 mod id;
+pub mod name;
 mod span;
 
 pub use annotation::{

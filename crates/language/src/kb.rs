@@ -413,6 +413,24 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
+/// The transliteration-aware key of a name (`chronicle_core::name`): words
+/// split at spaces and hyphens, folded, the rules of
+/// `data/names/variants.tsv` applied ("Moammar Gadhafi" and "Muammar
+/// Qaddafi" share it; "al" is left out).
+pub fn name_key(s: &str) -> String {
+    let mut buf = String::new();
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            buf.clear();
+            fold_word_into(w, &mut buf);
+            buf.clone()
+        })
+        .collect();
+    chronicle_core::name::name_key(words.iter().map(String::as_str))
+}
+
 /// Folds a name (see [`fold_into`]).
 pub fn fold(s: &str) -> String {
     let mut out = String::new();
@@ -460,6 +478,8 @@ pub struct Kb {
     /// GeoNames populated places.
     pub places: Vec<Place>,
     actor_names: FxHashMap<String, Vec<u32>>,
+    actor_keys: FxHashMap<String, Vec<u32>>,
+    actor_surname_keys: FxHashMap<String, Vec<u32>>,
     actor_surnames: FxHashMap<String, Vec<u32>>,
     actor_given_names: rustc_hash::FxHashSet<String>,
     place_names: FxHashMap<String, Vec<u32>>,
@@ -837,13 +857,27 @@ impl Kb {
         let mut buf = String::new();
         let (mut names, mut surnames, mut places) = (FxHashMap::default(), FxHashMap::default(), FxHashMap::default());
         let mut given = rustc_hash::FxHashSet::default();
+        let mut keys: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut surname_keys: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (i, a) in self.actors.iter().enumerate() {
             let all = || std::iter::once(&a.name).chain(&a.aliases);
             index_names(&mut names, all(), i as u32, &mut buf);
+            for n in all() {
+                let v = keys.entry(name_key(n)).or_default();
+                if v.last() != Some(&(i as u32)) {
+                    v.push(i as u32);
+                }
+            }
             if a.kind == ActorKind::Person {
                 let lasts: Vec<String> =
                     all().filter(|n| n.split_whitespace().count() >= 2).filter_map(|n| n.split_whitespace().last().map(String::from)).collect();
                 index_names(&mut surnames, lasts.iter(), i as u32, &mut buf);
+                for l in &lasts {
+                    let v = surname_keys.entry(name_key(l)).or_default();
+                    if v.last() != Some(&(i as u32)) {
+                        v.push(i as u32);
+                    }
+                }
                 for n in all().filter(|n| n.split_whitespace().count() >= 2) {
                     given.insert(fold(n.split_whitespace().next().unwrap_or("")));
                 }
@@ -865,7 +899,11 @@ impl Kb {
             }
         }
         self.region_names = regions;
+        keys.remove("");
         self.actor_names = names;
+        self.actor_keys = keys;
+        surname_keys.remove("");
+        self.actor_surname_keys = surname_keys;
         self.actor_surnames = surnames;
         self.actor_given_names = given;
         self.place_names = places;
@@ -928,9 +966,12 @@ impl Kb {
             .unwrap_or_default()
     }
 
-    /// Dictionary actors whose name or alias folds to the same form as `name`.
+    /// Dictionary actors whose name or alias folds to the same form as `name`,
+    /// else whose name or alias has the same transliteration key
+    /// ([`name_key`]: "Moammar Kadhafi", "Jean-Bertrand Aristide").
     pub fn actors_named(&self, name: &str) -> Vec<&Actor> {
-        self.actor_names.get(&fold(name)).map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
+        let found = self.actor_names.get(&fold(name)).or_else(|| self.actor_keys.get(&name_key(name)));
+        found.map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
     }
 
     /// Dictionary persons whose name of two or more words ends in `surname`;
@@ -939,7 +980,8 @@ impl Kb {
         if self.actor_given_names.contains(&fold(surname)) {
             return Vec::new();
         }
-        self.actor_surnames.get(&fold(surname)).map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
+        let found = self.actor_surnames.get(&fold(surname)).or_else(|| self.actor_surname_keys.get(&name_key(surname)));
+        found.map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
     }
 
     /// GeoNames places named `name` (name, ASCII name or kept alternate),
@@ -1118,5 +1160,18 @@ mod tests {
         let h = kb.holders_of("USA", "head of state", d("2023-06-01"));
         assert!(h.iter().all(|p| !p.offices.iter().any(|o| o.iso3 == "USA" && o.office == "head of state" && o.from == Some(d("2025-01-20")))));
         assert!(!h.is_empty());
+    }
+
+    #[test]
+    fn dictionary_names_match_across_transliterations() {
+        let kb = Kb::builtin().unwrap();
+        let id = |n: &str| kb.actors_named(n).iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        let ruler = id("Muammar Qaddafi");
+        assert!(!ruler.is_empty());
+        // spellings the dictionary does not list
+        assert_eq!(id("Muammar Kadhafi"), ruler);
+        assert_eq!(id("Muammar el-Gaddafi"), ruler);
+        assert_eq!(kb.actors_with_surname("Kadhafi").iter().map(|a| a.id.clone()).collect::<Vec<_>>(), ruler);
+        assert_eq!(name_key("Jean-Bertrand Aristide"), name_key("Jean Bertrand Aristide"));
     }
 }

@@ -80,15 +80,22 @@ pub fn resolve(kb: &Kb, arg: &EventArg, mentions: &[Mention]) -> Place {
         };
     }
     let named = countries_named_besides(mentions, &arg.name);
+    match choose(&candidates, &named) {
+        Some(p) => gazetteer_place(p),
+        None => Place { name: arg.name.clone(), geonames_id: None, country: arg.country.clone(), lat: None, lon: None },
+    }
+}
+
+/// Of the places of one name (most populous first), the most populous in a
+/// country of `named` unless it is much smaller than the largest
+/// (`min_population_share`), else the largest.
+pub(crate) fn choose<'k>(candidates: &[&'k crate::kb::Place], named: &[&str]) -> Option<&'k crate::kb::Place> {
     let largest = candidates.first().map_or(0.0, |p| p.population as f64);
     let local = candidates
         .iter()
         .find(|p| named.contains(&p.iso3.as_str()))
         .filter(|p| p.population as f64 >= *MIN_POPULATION_SHARE * largest);
-    match local.or(candidates.first()) {
-        Some(p) => gazetteer_place(p),
-        None => Place { name: arg.name.clone(), geonames_id: None, country: arg.country.clone(), lat: None, lon: None },
-    }
+    local.or(candidates.first()).copied()
 }
 
 fn gazetteer_place(p: &crate::kb::Place) -> Place {

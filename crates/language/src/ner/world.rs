@@ -16,7 +16,8 @@
 //!   as locations; read as a person ("Jackson said") or as no entity ("Nice
 //!   to meet you"), they stay what they are. The name must start with a
 //!   capital letter. Of the places with the name, the most populous in a
-//!   country the document already names wins, else the most populous.
+//!   country the document already names wins unless it is much smaller than
+//!   the most populous, which wins otherwise (`place::choose`).
 //!
 //! Several actors under one name resolve only when they agree on country
 //! and sector at the document date (then without an id unless they are one
@@ -86,7 +87,8 @@ pub(crate) fn organization_facts(kb: &Kb, name: &str, date: Option<NaiveDate>) -
 /// `named`, else the most populous.
 pub(crate) fn place_facts(kb: &Kb, name: &str, named: &[String]) -> Option<Facts> {
     let places = kb.places_named(name);
-    let p = places.iter().find(|p| named.contains(&p.iso3)).or(places.first())?;
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    let p = crate::place::choose(&places, &named)?;
     Some(Facts { kb_id: Some(p.kb_id()), country: p.iso3.clone(), sector: None })
 }
 
