@@ -470,6 +470,18 @@ mod tests {
     }
 
     #[test]
+    fn a_wife_and_her_husband_stay_two() {
+        let per = EntityType::Person;
+        let a = in_story(doc_with("a", "Rene Preval and Preval", "2010-01-15", &[("Rene Preval", "Rene Preval", per, Some("rene-preval"), Some("HTI")), ("Preval", "Rene Preval", per, Some("rene-preval"), Some("HTI"))]), "s:h");
+        let b = in_story(doc_with("b", "Elisabeth Preval", "2010-01-16", &[("Elisabeth Preval", "Elisabeth Preval", per, None, None)]), "s:h");
+        let c = in_story(doc_with("c", "Preval", "2010-01-17", &[("Preval", "Preval", per, None, None)]), "s:h");
+        let ents = canonicalise(&[a, b, c]);
+        let wife = resolve(&ents, "Elisabeth Preval").unwrap();
+        assert_eq!((wife.kb_id.as_deref(), wife.documents.len()), (None, 1), "{ents:#?}");
+        assert_eq!(ents.len(), 3, "the family name alone fits both in the story: {ents:#?}");
+    }
+
+    #[test]
     fn different_countries_or_kb_ids_stay_apart() {
         let a = doc_with("a", "Georgia", "2025-01-01", &[("Georgia", "Georgia", EntityType::Location, Some("GEO"), Some("GEO"))]);
         let b = doc_with("b", "Georgia", "2025-01-01", &[("Georgia", "Georgia", EntityType::Location, Some("us-georgia"), Some("USA"))]);
