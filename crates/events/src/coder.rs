@@ -2184,10 +2184,11 @@ fn nearest_place(ctx: &Ctx, trig: &Trig, actor_group: &[usize], recip_group: &[u
 
 /// The event's place when [`nearest_place`] found none: the place named in
 /// the sentence nearest the trigger that a locative preposition introduces
-/// ("across Haiti", "off Louisiana"), else the nearest city or region the
-/// knowledge base names there ("Port-au-Prince residents"; not a country: a
-/// country named without a preposition is more often a party or a topic).
-/// Never an actor's or recipient's own mention.
+/// ("across Haiti", "off Louisiana"), else the nearest region the knowledge
+/// base names there with its code ("Louisiana residents"; not a country nor
+/// a capital: named without a preposition they are more often a party or a
+/// topic, "Moscow's invasion"). Never an actor's or recipient's own mention,
+/// nor a possessor.
 fn stated_place(ctx: &Ctx, trig: &Trig, actors: &[EventArg], recipients: &[EventArg]) -> Option<usize> {
     let taken = |k: usize| {
         let span = ctx.ments[k].0.span;
@@ -2213,11 +2214,12 @@ fn stated_place(ctx: &Ctx, trig: &Trig, actors: &[EventArg], recipients: &[Event
         }
         false
     };
-    let gazetteer_subnational = |k: &usize| {
-        let m = ctx.ments[*k].0;
-        m.source == MentionSource::Kb && m.kb_id.is_none() || m.kb_id != m.country
+    let gazetteer_region = |k: &usize| {
+        let (m, _, e) = ctx.ments[*k];
+        let possessor = matches!(ctx.word(e), "'s" | "\u{2019}s" | "'");
+        m.source == MentionSource::Kb && m.kb_id.is_some() && m.kb_id != m.country && !possessor
     };
-    places.iter().copied().filter(introduced).min_by_key(distance).or_else(|| places.iter().copied().filter(gazetteer_subnational).min_by_key(distance))
+    places.iter().copied().filter(introduced).min_by_key(distance).or_else(|| places.iter().copied().filter(gazetteer_region).min_by_key(distance))
 }
 
 /// The items of a demand, offer or refusal: two or more places listed after
