@@ -459,6 +459,39 @@ pub fn normalize_office(s: &str) -> String {
     o
 }
 
+/// The dictionary actors by [`name_key`] of each name and alias, and of the
+/// last word of each person's name of two or more words.
+#[derive(Clone, Debug, Default)]
+struct ActorKeys {
+    names: FxHashMap<String, Vec<u32>>,
+    surnames: FxHashMap<String, Vec<u32>>,
+}
+
+impl ActorKeys {
+    fn build(actors: &[Actor]) -> ActorKeys {
+        let mut k = ActorKeys::default();
+        let push = |map: &mut FxHashMap<String, Vec<u32>>, name: &str, i: u32| {
+            let v = map.entry(name_key(name)).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        };
+        for (i, a) in actors.iter().enumerate() {
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                push(&mut k.names, n, i as u32);
+                if a.kind == ActorKind::Person && n.split_whitespace().count() >= 2 {
+                    if let Some(last) = n.split_whitespace().last() {
+                        push(&mut k.surnames, last, i as u32);
+                    }
+                }
+            }
+        }
+        k.names.remove("");
+        k.surnames.remove("");
+        k
+    }
+}
+
 /// Countries, metonyms, regions, organisations and office holders.
 #[derive(Clone, Debug, Default)]
 pub struct Kb {
@@ -478,8 +511,9 @@ pub struct Kb {
     /// GeoNames populated places.
     pub places: Vec<Place>,
     actor_names: FxHashMap<String, Vec<u32>>,
-    actor_keys: FxHashMap<String, Vec<u32>>,
-    actor_surname_keys: FxHashMap<String, Vec<u32>>,
+    /// Name keys and family-name keys of the dictionary actors, built on the
+    /// first lookup that needs them (not at load: most runs never do).
+    actor_keys: std::sync::OnceLock<ActorKeys>,
     actor_surnames: FxHashMap<String, Vec<u32>>,
     actor_given_names: rustc_hash::FxHashSet<String>,
     place_names: FxHashMap<String, Vec<u32>>,
@@ -857,27 +891,14 @@ impl Kb {
         let mut buf = String::new();
         let (mut names, mut surnames, mut places) = (FxHashMap::default(), FxHashMap::default(), FxHashMap::default());
         let mut given = rustc_hash::FxHashSet::default();
-        let mut keys: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        let mut surname_keys: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+
         for (i, a) in self.actors.iter().enumerate() {
             let all = || std::iter::once(&a.name).chain(&a.aliases);
             index_names(&mut names, all(), i as u32, &mut buf);
-            for n in all() {
-                let v = keys.entry(name_key(n)).or_default();
-                if v.last() != Some(&(i as u32)) {
-                    v.push(i as u32);
-                }
-            }
             if a.kind == ActorKind::Person {
                 let lasts: Vec<String> =
                     all().filter(|n| n.split_whitespace().count() >= 2).filter_map(|n| n.split_whitespace().last().map(String::from)).collect();
                 index_names(&mut surnames, lasts.iter(), i as u32, &mut buf);
-                for l in &lasts {
-                    let v = surname_keys.entry(name_key(l)).or_default();
-                    if v.last() != Some(&(i as u32)) {
-                        v.push(i as u32);
-                    }
-                }
                 for n in all().filter(|n| n.split_whitespace().count() >= 2) {
                     given.insert(fold(n.split_whitespace().next().unwrap_or("")));
                 }
@@ -899,11 +920,8 @@ impl Kb {
             }
         }
         self.region_names = regions;
-        keys.remove("");
         self.actor_names = names;
-        self.actor_keys = keys;
-        surname_keys.remove("");
-        self.actor_surname_keys = surname_keys;
+        self.actor_keys = std::sync::OnceLock::new();
         self.actor_surnames = surnames;
         self.actor_given_names = given;
         self.place_names = places;
@@ -970,7 +988,7 @@ impl Kb {
     /// else whose name or alias has the same transliteration key
     /// ([`name_key`]: "Moammar Kadhafi", "Jean-Bertrand Aristide").
     pub fn actors_named(&self, name: &str) -> Vec<&Actor> {
-        let found = self.actor_names.get(&fold(name)).or_else(|| self.actor_keys.get(&name_key(name)));
+        let found = self.actor_names.get(&fold(name)).or_else(|| self.keys().names.get(&name_key(name)));
         found.map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
     }
 
@@ -980,7 +998,7 @@ impl Kb {
         if self.actor_given_names.contains(&fold(surname)) {
             return Vec::new();
         }
-        let found = self.actor_surnames.get(&fold(surname)).or_else(|| self.actor_surname_keys.get(&name_key(surname)));
+        let found = self.actor_surnames.get(&fold(surname)).or_else(|| self.keys().surnames.get(&name_key(surname)));
         found.map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
     }
 
@@ -994,6 +1012,10 @@ impl Kb {
     /// alias.
     pub fn region_named(&self, name: &str) -> Option<&Region> {
         self.region_names.get(&fold(name)).map(|&i| &self.regions[i as usize])
+    }
+
+    fn keys(&self) -> &ActorKeys {
+        self.actor_keys.get_or_init(|| ActorKeys::build(&self.actors))
     }
 
     /// The GeoNames place with this id.
