@@ -306,6 +306,7 @@ Kjær said “the talks in Zürich were useful” afterwards.";
             )
             .unwrap(),
             location: Some(arg("Zürich", "Zürich", Some("CHE"), None)),
+            place: None,
             quantities: vec![],
             modality: Modality::Asserted,
             attributed_to: None,

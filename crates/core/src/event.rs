@@ -122,6 +122,25 @@ pub struct EventArg {
     pub span: Option<Span>,
 }
 
+/// Where an event happened, resolved against a gazetteer (GeoNames): the
+/// named place with its id and coordinates when the gazetteer knows them. A
+/// country is placed at the population-weighted centre of its gazetteer
+/// places and has no GeoNames id of its own here; a place the gazetteer does
+/// not know keeps its name only.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// The place's name (the gazetteer's, else as the text names it).
+    pub name: String,
+    /// GeoNames id of a populated place.
+    pub geonames_id: Option<u32>,
+    /// ISO alpha-3 country.
+    pub country: Option<String>,
+    /// Latitude, WGS84 degrees.
+    pub lat: Option<f64>,
+    /// Longitude, WGS84 degrees.
+    pub lon: Option<f64>,
+}
+
 /// One event coded from one sentence of one document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -139,8 +158,12 @@ pub struct Event {
     pub recipients: Vec<EventArg>,
     /// When, as far as the text says.
     pub date: UncertainDate,
-    /// Where.
+    /// Where: the place mention.
     pub location: Option<EventArg>,
+    /// Where, resolved: the location's gazetteer place (set after coding, by
+    /// the language layer's knowledge base).
+    #[serde(default)]
+    pub place: Option<Place>,
     /// Numbers attached to the event.
     pub quantities: Vec<Quantity>,
     /// Asserted, demanded, proposed, …

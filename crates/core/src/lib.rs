@@ -17,6 +17,7 @@ mod entity;
 mod error;
 mod event;
 mod id;
+pub mod name;
 mod span;
 
 pub use annotation::{
@@ -27,7 +28,7 @@ pub use date::{DateBasis, PublishedDate, UncertainDate};
 pub use document::{Document, Genre, InputFormat, Metadata, RawInput};
 pub use entity::{entity_id, slug, EntityType};
 pub use error::CoreError;
-pub use event::{Event, EventArg, Modality, PloverType};
+pub use event::{Event, EventArg, Modality, Place, PloverType};
 pub use id::{normalise_for_id, DocId};
 pub use span::{char_offsets, CharOffsets, Span};
 

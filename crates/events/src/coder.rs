@@ -3,7 +3,7 @@
 //! inside the sentence (or through an explicitly linked mention or quote).
 
 use chronicle_core::{
-    Document, EntityType, Event, EventArg, Mention, Modality, PloverType, Quantity, Span, TimeType,
+    Document, EntityType, Event, EventArg, Mention, MentionSource, Modality, PloverType, Quantity, Span, TimeType,
     UncertainDate,
 };
 
@@ -811,16 +811,23 @@ impl<'a> Ctx<'a> {
             name: m.canonical.clone(),
             kb_id: m.kb_id.clone(),
             country: m.country.clone().or_else(|| self.demonym_country(k)),
-            sector: m.sector.clone().or_else(|| self.agent_after(k)),
+            // a person's name before an agent noun is the person's side: "Gaddafi forces" → MIL
+            sector: if m.entity_type == EntityType::Person {
+                self.agent_after(k).or_else(|| m.sector.clone())
+            } else {
+                m.sector.clone().or_else(|| self.agent_after(k))
+            },
             span: Some(m.span),
         }
     }
 
     /// "Syrian troops", "Afghan guerrillas": a nationality or country word
-    /// right before an agent noun takes the noun's sector (MIL, REB).
+    /// right before an agent noun takes the noun's sector (MIL, REB); so does
+    /// a person's name ("Gaddafi forces", "Assad loyalists": the person's side).
     fn agent_after(&self, k: usize) -> Option<String> {
         let (m, _, e) = self.ments[k];
-        if !matches!(m.entity_type, EntityType::Group | EntityType::Location) || self.owner.get(e).is_some_and(|o| o.is_some()) {
+        let modifier = matches!(m.entity_type, EntityType::Group | EntityType::Location | EntityType::Person);
+        if !modifier || self.owner.get(e).is_some_and(|o| o.is_some()) {
             return None;
         }
         arguments::agent_sector(&self.toks.get(e)?.lower).map(String::from)
@@ -1419,6 +1426,7 @@ fn placeholder(sentence: Span, ctx: &Ctx, trig: &Trig) -> Event {
         recipients: Vec::new(),
         date: UncertainDate::unknown(),
         location: None,
+        place: None,
         quantities: Vec::new(),
         modality: Modality::Asserted,
         attributed_to: None,
@@ -1994,6 +2002,9 @@ fn code_trigger(
         .and_then(|q| q.speaker.clone().or_else(|| q.speaker_text.clone()))
         .or_else(|| source.first().map(|&k| ctx.ments[k].0.canonical.clone()));
 
+    // ---- the place, when the in/at rule found none (after the parties: it changes no role)
+    let location = location.or_else(|| stated_place(ctx, trig, &actors, &recipients).map(|k| ctx.arg(k)));
+
     // ---- items of demands, offers, refusals
     let items = if entry.frame.speech { speech_items(ctx, trig) } else { Vec::new() };
 
@@ -2008,6 +2019,7 @@ fn code_trigger(
         recipients,
         date,
         location,
+        place: None,
         quantities,
         modality,
         attributed_to,
@@ -2214,6 +2226,46 @@ fn nearest_place(ctx: &Ctx, trig: &Trig, actor_group: &[usize], recip_group: &[u
             let d = if s >= trig.end { s - trig.end } else { trig.start.saturating_sub(e) };
             (d, k)
         })
+}
+
+/// The event's place when [`nearest_place`] found none: the place named in
+/// the sentence nearest the trigger that a locative preposition introduces
+/// ("across Haiti", "off Louisiana"), else the nearest region the knowledge
+/// base names there with its code ("Louisiana residents"; not a country nor
+/// a capital: named without a preposition they are more often a party or a
+/// topic, "Moscow's invasion"). Never an actor's or recipient's own mention,
+/// nor a possessor.
+fn stated_place(ctx: &Ctx, trig: &Trig, actors: &[EventArg], recipients: &[EventArg]) -> Option<usize> {
+    let taken = |k: usize| {
+        let span = ctx.ments[k].0.span;
+        actors.iter().chain(recipients).any(|a| a.span.is_some_and(|s| s.start() < span.end() && span.start() < s.end()))
+    };
+    let places: Vec<usize> = (0..ctx.ments.len()).filter(|&k| ctx.ments[k].0.entity_type == EntityType::Location && !taken(k)).collect();
+    let distance = |k: &usize| {
+        let (_, s, e) = ctx.ments[*k];
+        (if s >= trig.end { s - trig.end } else { trig.start.saturating_sub(e) }, *k)
+    };
+    let introduced = |k: &usize| {
+        let mut j = ctx.ments[*k].1;
+        for _ in 0..3 {
+            let Some(prev) = j.checked_sub(1) else { return false };
+            j = prev;
+            if arguments::is_locative(ctx.word(j)) {
+                return true;
+            }
+            let t = &ctx.toks[j];
+            if t.punct || !ctx.body.get(t.start..t.end).is_some_and(|s| s.starts_with(char::is_lowercase)) {
+                return false;
+            }
+        }
+        false
+    };
+    let gazetteer_region = |k: &usize| {
+        let (m, _, e) = ctx.ments[*k];
+        let possessor = matches!(ctx.word(e), "'s" | "\u{2019}s" | "'");
+        m.source == MentionSource::Kb && m.kb_id.is_some() && m.kb_id != m.country && !possessor
+    };
+    places.iter().copied().filter(introduced).min_by_key(distance).or_else(|| places.iter().copied().filter(gazetteer_region).min_by_key(distance))
 }
 
 /// The items of a demand, offer or refusal: two or more places listed after

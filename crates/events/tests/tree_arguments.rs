@@ -629,4 +629,56 @@ fn a_participle_adjunct_acts_through_the_subject_of_its_clause() {
         &[],
     );
     assert_eq!(event(&d, "killing").event_type, PloverType::Assault);
+fn a_place_after_a_locative_preposition_places_the_event() {
+    let d = coded(
+        "Freedonian police arrested Ruritanian activists across Sylvania .",
+        &[(2, "amod", Adj, ""), (3, "nsubj", Noun, ""), (0, "root", Verb, "arrest"), (5, "amod", Adj, ""), (3, "obj", Noun, "activist"), (7, "case", Adp, ""), (3, "obl", Propn, ""), (3, "punct", Punct, "")],
+        &[("Freedonian", Group, "FRE"), ("Ruritanian", Group, "RUR"), ("Sylvania", Location, "SYL")],
+    );
+    let e = event(&d, "arrested");
+    assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Sylvania"), "{}", e.rule);
+    assert_eq!(countries(&e.recipients), ["RUR"], "{}", e.rule);
+}
+
+#[test]
+fn a_region_named_in_the_sentence_places_the_event_but_a_capital_or_a_party_does_not() {
+    let arcs = [(2, "compound", Propn, ""), (3, "nsubj", Noun, "resident"), (0, "root", Verb, "say"), (5, "amod", Adj, ""), (6, "nsubj", Noun, "troop"), (3, "ccomp", Verb, "shell"), (8, "det", Det, ""), (6, "obj", Noun, ""), (3, "punct", Punct, "")];
+    for (text, kb_id, placed) in [("Fezzan residents said Ruritanian troops shelled the port .", Some("LY-FZ"), true), ("Tripoli residents said Ruritanian troops shelled the port .", None, false)] {
+        // the place's mention is added by hand: the helper gives no KB id
+        let mut d = coded(text, &arcs, &[("Ruritanian", Group, "RUR")]);
+        let place = text.split(' ').next().unwrap();
+        d.mentions.push(Mention {
+            span: Span::new(text, 0, place.len()).unwrap(),
+            entity_type: Location,
+            canonical: place.into(),
+            kb_id: kb_id.map(String::from),
+            country: Some("LBY".into()),
+            sector: None,
+            source: MentionSource::Kb,
+        });
+        d.sort_layers();
+        d.events.clear();
+        EventCoder::builtin().unwrap().code(&mut d);
+        let e = event(&d, "shelled");
+        assert_eq!(e.location.is_some(), placed, "{text}: {:?}", e.location);
+    }
+    let d = coded(
+        "Libya accused Chad of lying .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "accuse"), (2, "obj", Propn, ""), (5, "mark", Sconj, ""), (2, "advcl", Verb, "lie"), (2, "punct", Punct, "")],
+        &[("Libya", Location, "LBY"), ("Chad", Location, "TCD")],
+    );
+    let e = event(&d, "accused");
+    assert!(e.location.is_none(), "the parties are no place: {:?}", e.location);
+}
+
+#[test]
+fn a_person_named_before_an_agent_noun_is_the_person_s_side() {
+    let d = coded(
+        "Gaddafi forces shelled Misrata .",
+        &[(2, "compound", Propn, ""), (3, "nsubj", Noun, "force"), (0, "root", Verb, "shell"), (3, "obj", Propn, ""), (3, "punct", Punct, "")],
+        &[("Gaddafi", EntityType::Person, "LBY"), ("Misrata", Location, "LBY")],
+    );
+    let e = event(&d, "shelled");
+    let sides: Vec<(&str, Option<&str>, Option<&str>)> = e.actors.iter().map(|a| (a.name.as_str(), a.country.as_deref(), a.sector.as_deref())).collect();
+    assert_eq!(sides, [("Gaddafi", Some("LBY"), Some("MIL"))], "{}", e.rule);
 }

@@ -349,6 +349,26 @@ impl Gazetteer {
     }
 }
 
+/// The population-weighted centre of each country's places. Latitude is
+/// averaged directly; longitude through its unit vector, so a country across
+/// the antimeridian is not placed on the far side of the globe.
+fn country_centres(places: &[Place]) -> FxHashMap<String, (f64, f64)> {
+    let mut sums: FxHashMap<&str, (f64, f64, f64, f64)> = FxHashMap::default();
+    for p in places {
+        let w = p.population.max(1) as f64;
+        let s = sums.entry(p.iso3.as_str()).or_default();
+        let lon = p.lon.to_radians();
+        s.0 += w * p.lat;
+        s.1 += w * lon.cos();
+        s.2 += w * lon.sin();
+        s.3 += w;
+    }
+    sums.into_iter()
+        .filter(|(iso3, s)| !iso3.is_empty() && s.3 > 0.0)
+        .map(|(iso3, (lat, x, y, w))| (iso3.to_string(), (lat / w, y.atan2(x).to_degrees())))
+        .collect()
+}
+
 /// Appends the folded form of one word (no spaces expected) to `out`.
 fn fold_word_into(w: &str, out: &mut String) {
     let start = out.len();
@@ -393,6 +413,24 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
+/// The transliteration-aware key of a name (`chronicle_core::name`): words
+/// split at spaces and hyphens, folded, the rules of
+/// `data/names/variants.tsv` applied ("Moammar Gadhafi" and "Muammar
+/// Qaddafi" share it; "al" is left out).
+pub fn name_key(s: &str) -> String {
+    let mut buf = String::new();
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            buf.clear();
+            fold_word_into(w, &mut buf);
+            buf.clone()
+        })
+        .collect();
+    chronicle_core::name::name_key(words.iter().map(String::as_str))
+}
+
 /// Folds a name (see [`fold_into`]).
 pub fn fold(s: &str) -> String {
     let mut out = String::new();
@@ -421,6 +459,39 @@ pub fn normalize_office(s: &str) -> String {
     o
 }
 
+/// The dictionary actors by [`name_key`] of each name and alias, and of the
+/// last word of each person's name of two or more words.
+#[derive(Clone, Debug, Default)]
+struct ActorKeys {
+    names: FxHashMap<String, Vec<u32>>,
+    surnames: FxHashMap<String, Vec<u32>>,
+}
+
+impl ActorKeys {
+    fn build(actors: &[Actor]) -> ActorKeys {
+        let mut k = ActorKeys::default();
+        let push = |map: &mut FxHashMap<String, Vec<u32>>, name: &str, i: u32| {
+            let v = map.entry(name_key(name)).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        };
+        for (i, a) in actors.iter().enumerate() {
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                push(&mut k.names, n, i as u32);
+                if a.kind == ActorKind::Person && n.split_whitespace().count() >= 2 {
+                    if let Some(last) = n.split_whitespace().last() {
+                        push(&mut k.surnames, last, i as u32);
+                    }
+                }
+            }
+        }
+        k.names.remove("");
+        k.surnames.remove("");
+        k
+    }
+}
+
 /// Countries, metonyms, regions, organisations and office holders.
 #[derive(Clone, Debug, Default)]
 pub struct Kb {
@@ -440,9 +511,15 @@ pub struct Kb {
     /// GeoNames populated places.
     pub places: Vec<Place>,
     actor_names: FxHashMap<String, Vec<u32>>,
+    /// Name keys and family-name keys of the dictionary actors, built on the
+    /// first lookup that needs them (not at load: most runs never do).
+    actor_keys: std::sync::OnceLock<ActorKeys>,
     actor_surnames: FxHashMap<String, Vec<u32>>,
     actor_given_names: rustc_hash::FxHashSet<String>,
     place_names: FxHashMap<String, Vec<u32>>,
+    place_by_geonameid: FxHashMap<u32, u32>,
+    region_names: FxHashMap<String, u32>,
+    country_centres: FxHashMap<String, (f64, f64)>,
     by_iso3: FxHashMap<String, u32>,
     by_org_id: FxHashMap<String, u32>,
     by_person_id: FxHashMap<String, u32>,
@@ -814,6 +891,7 @@ impl Kb {
         let mut buf = String::new();
         let (mut names, mut surnames, mut places) = (FxHashMap::default(), FxHashMap::default(), FxHashMap::default());
         let mut given = rustc_hash::FxHashSet::default();
+
         for (i, a) in self.actors.iter().enumerate() {
             let all = || std::iter::once(&a.name).chain(&a.aliases);
             index_names(&mut names, all(), i as u32, &mut buf);
@@ -832,7 +910,18 @@ impl Kb {
         for v in places.values_mut() {
             v.sort_by_key(|&i| std::cmp::Reverse(self.places[i as usize].population));
         }
+        self.place_by_geonameid = self.places.iter().enumerate().map(|(i, p)| (p.geonameid, i as u32)).collect();
+        self.country_centres = country_centres(&self.places);
+        let mut regions = FxHashMap::default();
+        for (i, r) in self.regions.iter().enumerate() {
+            for n in std::iter::once(&r.name).chain(&r.aliases) {
+                fold_into(n, &mut buf);
+                regions.entry(buf.clone()).or_insert(i as u32);
+            }
+        }
+        self.region_names = regions;
         self.actor_names = names;
+        self.actor_keys = std::sync::OnceLock::new();
         self.actor_surnames = surnames;
         self.actor_given_names = given;
         self.place_names = places;
@@ -895,9 +984,12 @@ impl Kb {
             .unwrap_or_default()
     }
 
-    /// Dictionary actors whose name or alias folds to the same form as `name`.
+    /// Dictionary actors whose name or alias folds to the same form as `name`,
+    /// else whose name or alias has the same transliteration key
+    /// ([`name_key`]: "Moammar Kadhafi", "Jean-Bertrand Aristide").
     pub fn actors_named(&self, name: &str) -> Vec<&Actor> {
-        self.actor_names.get(&fold(name)).map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
+        let found = self.actor_names.get(&fold(name)).or_else(|| self.keys().names.get(&name_key(name)));
+        found.map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
     }
 
     /// Dictionary persons whose name of two or more words ends in `surname`;
@@ -906,13 +998,35 @@ impl Kb {
         if self.actor_given_names.contains(&fold(surname)) {
             return Vec::new();
         }
-        self.actor_surnames.get(&fold(surname)).map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
+        let found = self.actor_surnames.get(&fold(surname)).or_else(|| self.keys().surnames.get(&name_key(surname)));
+        found.map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
     }
 
     /// GeoNames places named `name` (name, ASCII name or kept alternate),
     /// most populous first.
     pub fn places_named(&self, name: &str) -> Vec<&Place> {
         self.place_names.get(&fold(name)).map(|v| v.iter().map(|&i| &self.places[i as usize]).collect()).unwrap_or_default()
+    }
+
+    /// The region (first-level subdivision or named area) with this name or
+    /// alias.
+    pub fn region_named(&self, name: &str) -> Option<&Region> {
+        self.region_names.get(&fold(name)).map(|&i| &self.regions[i as usize])
+    }
+
+    fn keys(&self) -> &ActorKeys {
+        self.actor_keys.get_or_init(|| ActorKeys::build(&self.actors))
+    }
+
+    /// The GeoNames place with this id.
+    pub fn place(&self, geonameid: u32) -> Option<&Place> {
+        self.place_by_geonameid.get(&geonameid).map(|&i| &self.places[i as usize])
+    }
+
+    /// A point standing for a country: the population-weighted centre
+    /// (latitude, longitude) of its GeoNames places.
+    pub fn country_centre(&self, iso3: &str) -> Option<(f64, f64)> {
+        self.country_centres.get(iso3).copied()
     }
 
     /// Holders of `office` of `iso3` on `date` (office compared after
@@ -1068,5 +1182,18 @@ mod tests {
         let h = kb.holders_of("USA", "head of state", d("2023-06-01"));
         assert!(h.iter().all(|p| !p.offices.iter().any(|o| o.iso3 == "USA" && o.office == "head of state" && o.from == Some(d("2025-01-20")))));
         assert!(!h.is_empty());
+    }
+
+    #[test]
+    fn dictionary_names_match_across_transliterations() {
+        let kb = Kb::builtin().unwrap();
+        let id = |n: &str| kb.actors_named(n).iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        let ruler = id("Muammar Qaddafi");
+        assert!(!ruler.is_empty());
+        // spellings the dictionary does not list
+        assert_eq!(id("Muammar Kadhafi"), ruler);
+        assert_eq!(id("Muammar el-Gaddafi"), ruler);
+        assert_eq!(kb.actors_with_surname("Kadhafi").iter().map(|a| a.id.clone()).collect::<Vec<_>>(), ruler);
+        assert_eq!(name_key("Jean-Bertrand Aristide"), name_key("Jean Bertrand Aristide"));
     }
 }

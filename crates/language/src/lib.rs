@@ -19,6 +19,7 @@ pub mod error;
 pub mod eval;
 pub mod kb;
 pub mod ner;
+pub mod place;
 pub mod pronoun;
 pub mod quantity;
 pub mod quote;
@@ -63,6 +64,12 @@ impl Language {
     pub fn annotate_sentences(&self, doc: &mut Document) {
         sentence::annotate(doc);
         self.syntax.annotate(doc);
+    }
+
+    /// After event coding: each event's location resolved to a GeoNames
+    /// place with its coordinates ([`place`]).
+    pub fn place_events(&self, doc: &mut Document) {
+        place::annotate(&self.kb, doc);
     }
 
     /// The steps of [`Language::annotate`] after sentences and entities: the

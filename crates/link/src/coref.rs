@@ -1042,6 +1042,7 @@ pub(crate) mod tests {
                     sector: None,
                     span: None,
                 }),
+                place: None,
                 quantities,
                 modality,
                 attributed_to: None,

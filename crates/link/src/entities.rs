@@ -85,6 +85,82 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+/// Union-find over groups, with each cluster's KB id and country at its root:
+/// two clusters with different KB ids or countries never join.
+struct Clusters {
+    parent: Vec<usize>,
+    kb: Vec<Option<String>>,
+    country: Vec<Option<String>>,
+}
+
+impl Clusters {
+    fn root(&mut self, x: usize) -> usize {
+        find(&mut self.parent, x)
+    }
+
+    /// True when the clusters of `a` and `b` may be one.
+    fn joinable(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.root(a), self.root(b));
+        ra == rb || (compatible(&self.kb[ra], &self.kb[rb]) && compatible(&self.country[ra], &self.country[rb]))
+    }
+
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra == rb {
+            return true;
+        }
+        if !self.joinable(a, b) {
+            return false;
+        }
+        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[gone] = keep;
+        if self.kb[keep].is_none() {
+            self.kb[keep] = self.kb[gone].clone();
+        }
+        if self.country[keep].is_none() {
+            self.country[keep] = self.country[gone].clone();
+        }
+        true
+    }
+}
+
+/// A one-word name (a family name said alone) joins a person whose full name
+/// ends with it: the only such person it may join, else the one whose
+/// documents share the most stories with its own (the story is the context
+/// that says which "Gaddafi" is meant). A one-word place or organisation no
+/// table resolved (no KB id, no country) joins the same way: the tagger read
+/// a family name as a place ("Svanberg said") where the full name was not in
+/// the document.
+fn join_family_names(groups: &[Group], blocks: &[((EntityType, char), Vec<usize>)], uf: &mut Clusters, stories: &HashMap<&DocId, &str>) {
+    let persons: HashMap<char, &Vec<usize>> = blocks.iter().filter(|((ty, _), _)| *ty == EntityType::Person).map(|((_, c), m)| (*c, m)).collect();
+    for (_, members) in blocks {
+        for &i in members {
+            let g = &groups[i];
+            let bare = matches!(g.entity_type, Some(EntityType::Location | EntityType::Organization)) && g.kb.is_none() && g.country.is_none();
+            if g.key_words.len() != 1 || !(g.entity_type == Some(EntityType::Person) || bare) {
+                continue;
+            }
+            let w = &g.key_words[0];
+            let Some(people) = w.chars().next().and_then(|c| persons.get(&c)) else { continue };
+            let mut targets: BTreeMap<usize, usize> = BTreeMap::new();
+            for &j in people.iter() {
+                let kw = &groups[j].key_words;
+                if kw.len() > 1 && kw.last().is_some_and(|l| similar_word_keys(l, w)) && uf.joinable(i, j) {
+                    let shared = g.docs.iter().filter_map(|d| stories.get(d)).filter(|s| groups[j].docs.iter().any(|e| stories.get(e) == Some(s))).count();
+                    let root = uf.root(j);
+                    let t = targets.entry(root).or_default();
+                    *t = (*t).max(shared);
+                }
+            }
+            let best = targets.values().copied().max().unwrap_or(0);
+            let top: Vec<usize> = targets.iter().filter(|(_, &v)| v == best).map(|(&k, _)| k).collect();
+            if let ([t], true) = (top.as_slice(), targets.len() == 1 || best > 0) {
+                uf.union(i, *t);
+            }
+        }
+    }
+}
+
 fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x == y,
@@ -92,8 +168,14 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
+/// Two names agree word by word: each pair the same up to a transliteration
+/// slip, or an initial and a word it starts ("G. W. Bush" = "George W.
+/// Bush"); the last words (family names) in full.
 fn names_agree(a: &[String], b: &[String]) -> bool {
-    a.len() == b.len() && !a.is_empty() && a.iter().zip(b).all(|(x, y)| similar_word_keys(x, y))
+    a.len() == b.len()
+        && !a.is_empty()
+        && a.last().zip(b.last()).is_some_and(|(x, y)| similar_word_keys(x, y))
+        && a.iter().zip(b).all(|(x, y)| similar_word_keys(x, y) || chronicle_core::name::initial_matches(x, y))
 }
 
 /// Canonical entities of a set of documents.
@@ -155,7 +237,7 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
     }
     // merge groups
     let n = groups.len();
-    let mut parent: Vec<usize> = (0..n).collect();
+    let parent: Vec<usize> = (0..n).collect();
     let mut blocks: HashMap<(EntityType, char), Vec<usize>> = HashMap::new();
     for (i, g) in groups.iter().enumerate() {
         let (Some(ty), Some(first)) = (g.entity_type, g.key_words.last().and_then(|w| w.chars().next())) else { continue };
@@ -164,64 +246,24 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
     let mut block_list: Vec<_> = blocks.into_iter().collect();
     block_list.sort_by(|a, b| (a.0 .0, a.0 .1).cmp(&(b.0 .0, b.0 .1)));
     // cluster-level kb/country, kept at roots
-    let mut kb: Vec<Option<String>> = groups.iter().map(|g| g.kb.clone()).collect();
-    let mut country: Vec<Option<String>> = groups.iter().map(|g| g.country.clone()).collect();
-    let union = |parent: &mut Vec<usize>, kb: &mut Vec<Option<String>>, country: &mut Vec<Option<String>>, a: usize, b: usize| -> bool {
-        let (ra, rb) = (find(parent, a), find(parent, b));
-        if ra == rb {
-            return true;
-        }
-        if !compatible(&kb[ra], &kb[rb]) || !compatible(&country[ra], &country[rb]) {
-            return false;
-        }
-        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        parent[gone] = keep;
-        if kb[keep].is_none() {
-            kb[keep] = kb[gone].clone();
-        }
-        if country[keep].is_none() {
-            country[keep] = country[gone].clone();
-        }
-        true
+    let mut uf = Clusters {
+        parent,
+        kb: groups.iter().map(|g| g.kb.clone()).collect(),
+        country: groups.iter().map(|g| g.country.clone()).collect(),
     };
     // full names agreeing word by word
     for (_, members) in &block_list {
         for (x, &i) in members.iter().enumerate() {
             for &j in members.iter().skip(x + 1) {
                 if names_agree(&groups[i].key_words, &groups[j].key_words) {
-                    union(&mut parent, &mut kb, &mut country, i, j);
+                    uf.union(i, j);
                 }
             }
         }
     }
-    // surnames: a one-word person name joins the single compatible full name ending with it
-    for (&(ty, _), members) in block_list.iter().map(|(k, v)| (k, v)) {
-        if ty != EntityType::Person {
-            continue;
-        }
-        for &i in members {
-            if groups[i].key_words.len() != 1 {
-                continue;
-            }
-            let w = &groups[i].key_words[0];
-            let mut targets: BTreeSet<usize> = BTreeSet::new();
-            for &j in members {
-                let kw = &groups[j].key_words;
-                if kw.len() > 1 && kw.last().is_some_and(|l| similar_word_keys(l, w)) {
-                    let rj = find(&mut parent, j);
-                    let ri = find(&mut parent, i);
-                    if compatible(&kb[ri], &kb[rj]) && compatible(&country[ri], &country[rj]) {
-                        targets.insert(rj);
-                    }
-                }
-            }
-            if targets.len() == 1 {
-                if let Some(&t) = targets.iter().next() {
-                    union(&mut parent, &mut kb, &mut country, i, t);
-                }
-            }
-        }
-    }
+    let stories: HashMap<&DocId, &str> = docs.iter().filter_map(|d| Some((&d.id, d.meta.story.as_deref()?))).collect();
+    join_family_names(&groups, &block_list, &mut uf, &stories);
+    let Clusters { mut parent, kb, country } = uf;
     // collect clusters
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
@@ -236,7 +278,7 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
         let mut documents = BTreeSet::new();
         let mut mentions = 0;
         let mut sector = None;
-        let mut ty = EntityType::Person;
+        let mut types: BTreeMap<EntityType, usize> = BTreeMap::new();
         for &m in &members {
             let g = &groups[m];
             for (k, v) in &g.names {
@@ -249,9 +291,11 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
                 sector = g.sector.clone();
             }
             if let Some(t) = g.entity_type {
-                ty = t;
+                *types.entry(t).or_default() += g.mentions.max(1);
             }
         }
+        // the type most mentions have (a family name the tagger once read as a place stays a person)
+        let ty = types.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).map_or(EntityType::Person, |(t, _)| *t);
         let name = names
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
@@ -372,6 +416,69 @@ mod tests {
         let e = resolve(&ents, "Erdogan").unwrap();
         assert_eq!(e.documents.len(), 2);
         assert_eq!(e.country.as_deref(), Some("TUR"));
+    }
+
+    fn in_story(mut d: Document, story: &str) -> Document {
+        d.meta.story = Some(story.to_string());
+        d
+    }
+
+    #[test]
+    fn transliterations_initials_and_articles_merge() {
+        let per = EntityType::Person;
+        let a = doc_with("a", "Muammar Gaddafi spoke.", "2011-03-01", &[("Muammar Gaddafi", "Muammar Gaddafi", per, None, None)]);
+        let b = doc_with("b", "Moammar Gadhafi spoke.", "2011-03-02", &[("Moammar Gadhafi", "Moammar Gadhafi", per, None, None)]);
+        let c = doc_with("c", "Muammar Qaddafi spoke.", "2011-03-03", &[("Muammar Qaddafi", "Muammar Qaddafi", per, None, None)]);
+        let d = doc_with("d", "G. W. Bush and Bashar al-Assad", "2005-01-01", &[
+            ("G. W. Bush", "G. W. Bush", per, None, Some("USA")),
+            ("Bashar al-Assad", "Bashar al-Assad", per, None, Some("SYR")),
+        ]);
+        let e = doc_with("e", "George W. Bush and Bashar Assad", "2005-01-02", &[
+            ("George W. Bush", "George W. Bush", per, None, Some("USA")),
+            ("Bashar Assad", "Bashar Assad", per, None, Some("SYR")),
+        ]);
+        let ents = canonicalise(&[a, b, c, d, e]);
+        assert_eq!(ents.len(), 3, "{ents:#?}");
+        assert_eq!(resolve(&ents, "Kadhafi").map(|x| x.documents.len()), None, "a surname alone is no full name");
+        assert_eq!(resolve(&ents, "Muammar Kaddafi").map(|x| x.documents.len()), Some(3));
+        assert_eq!(resolve(&ents, "George Bush").map(|x| x.documents.len()), None, "two words are not three");
+        assert_eq!(resolve(&ents, "George W. Bush").map(|x| x.documents.len()), Some(2));
+        assert_eq!(resolve(&ents, "Bashar Assad").map(|x| x.documents.len()), Some(2));
+    }
+
+    #[test]
+    fn a_family_name_alone_joins_the_person_of_its_story_or_the_only_one() {
+        let per = EntityType::Person;
+        let father = in_story(doc_with("a", "Muammar Gaddafi", "2011-03-01", &[("Muammar Gaddafi", "Muammar Gaddafi", per, None, None)]), "s:libya");
+        let son = in_story(doc_with("b", "Saif Gaddafi", "2011-03-01", &[("Saif Gaddafi", "Saif Gaddafi", per, None, None)]), "s:football");
+        let bare = in_story(doc_with("c", "Gadhafi", "2011-03-02", &[("Gadhafi", "Gadhafi", per, None, None)]), "s:libya");
+        let ents = canonicalise(&[father.clone(), son.clone(), bare.clone()]);
+        assert_eq!(ents.len(), 2, "{ents:#?}");
+        assert!(resolve(&ents, "Muammar Gaddafi").is_some_and(|e| e.documents.len() == 2));
+        // no story shared: two people fit, the family name stays apart
+        let elsewhere = in_story(bare, "s:other");
+        assert_eq!(canonicalise(&[father, son, elsewhere]).len(), 3);
+        // a family name the tagger read as a place (no place of that name known)
+        let full = doc_with("d", "Carl-Henric Svanberg", "2010-06-01", &[("Carl-Henric Svanberg", "Carl-Henric Svanberg", per, None, None)]);
+        let place = doc_with("e", "Svanberg said", "2010-06-02", &[("Svanberg", "Svanberg", EntityType::Location, None, None)]);
+        let real = doc_with("f", "Hayward", "2010-06-02", &[("Hayward", "Hayward", EntityType::Location, Some("geonames-5355933"), Some("USA"))]);
+        let ceo = doc_with("g", "Tony Hayward", "2010-06-02", &[("Tony Hayward", "Tony Hayward", per, None, Some("GBR"))]);
+        let ents = canonicalise(&[full, place, real, ceo]);
+        assert_eq!(ents.len(), 3, "{ents:#?}");
+        let s = resolve(&ents, "Carl-Henric Svanberg").unwrap();
+        assert_eq!((s.entity_type, s.documents.len()), (per, 2));
+    }
+
+    #[test]
+    fn a_wife_and_her_husband_stay_two() {
+        let per = EntityType::Person;
+        let a = in_story(doc_with("a", "Rene Preval and Preval", "2010-01-15", &[("Rene Preval", "Rene Preval", per, Some("rene-preval"), Some("HTI")), ("Preval", "Rene Preval", per, Some("rene-preval"), Some("HTI"))]), "s:h");
+        let b = in_story(doc_with("b", "Elisabeth Preval", "2010-01-16", &[("Elisabeth Preval", "Elisabeth Preval", per, None, None)]), "s:h");
+        let c = in_story(doc_with("c", "Preval", "2010-01-17", &[("Preval", "Preval", per, None, None)]), "s:h");
+        let ents = canonicalise(&[a, b, c]);
+        let wife = resolve(&ents, "Elisabeth Preval").unwrap();
+        assert_eq!((wife.kb_id.as_deref(), wife.documents.len()), (None, 1), "{ents:#?}");
+        assert_eq!(ents.len(), 3, "the family name alone fits both in the story: {ents:#?}");
     }
 
     #[test]

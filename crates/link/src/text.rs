@@ -127,28 +127,13 @@ pub(crate) fn mix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// A transliteration-tolerant key of one word: folded, letters only,
-/// `y`→`i`, `w`→`v`, `kh`→`h`, `ph`→`f`, `ck`→`k`, doubled letters collapsed.
-/// Zelensky/Zelenskyy/Zelenskiy, Kiev/Kyiv and Erdogan/Erdoğan meet or come
-/// within one edit.
+/// A transliteration-tolerant key of one word: folded, then the name-key
+/// rules of `data/names/variants.tsv` (`chronicle_core::name`: `y`→`i`,
+/// `w`→`v`, `kh`→`h`, `dh`→`d`, `q`→`k`, …, doubled letters collapsed; an
+/// article such as "al" has an empty key). Zelensky/Zelenskyy/Zelenskiy,
+/// Gaddafi/Gadhafi/Qaddafi and Kiev/Kyiv meet or come within one edit.
 pub(crate) fn translit_word(w: &str) -> String {
-    let f: String = fold(w).chars().filter(|c| c.is_alphanumeric()).collect();
-    let f = f.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("zh", "j").replace("dzh", "j");
-    let mut out = String::with_capacity(f.len());
-    let mut last: Option<char> = None;
-    for c in f.chars() {
-        let c = match c {
-            'y' => 'i',
-            'w' => 'v',
-            _ => c,
-        };
-        if last == Some(c) {
-            continue;
-        }
-        out.push(c);
-        last = Some(c);
-    }
-    out
+    chronicle_core::name::name_word_key(&fold(w))
 }
 
 /// The transliteration key of a name: its words' keys joined by a space.

@@ -169,6 +169,7 @@ impl Pipeline {
                         self.language.annotate(doc);
                         if doc.meta.genre.reports_events() {
                             self.coder.code(doc);
+                            self.language.place_events(doc);
                         }
                     }
                     docs

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use chronicle_core::{
     Approx, Block, BlockLabel, DateBasis, DocId, Document, EntityType, Event, EventArg, InputFormat, Mention,
-    MentionSource, Metadata, Modality, PloverType, PublishedDate, Quantity, Quote, RoleClaim, Sentence, Span,
+    MentionSource, Metadata, Modality, Place, PloverType, PublishedDate, Quantity, Quote, RoleClaim, Sentence, Span,
     TimeExpr, TimeType, Token, TokenSyntax, UncertainDate, Upos,
 };
 
@@ -188,6 +188,13 @@ pub(crate) fn full() -> Document {
             recipients: vec![arg(b, &kjaer1)],
             date: UncertainDate::day(day("2024-03-03")),
             location: Some(arg(b, &zurich)),
+            place: Some(Place {
+                name: "Zürich".to_string(),
+                geonames_id: Some(2657896),
+                country: Some("CHE".to_string()),
+                lat: Some(47.3667),
+                lon: Some(8.55),
+            }),
             quantities: vec![],
             modality: Modality::Asserted,
             attributed_to: None,
@@ -217,6 +224,7 @@ pub(crate) fn full() -> Document {
             }],
             date: UncertainDate::between(Some(day("2024-03-04")), None),
             location: None,
+            place: None,
             quantities: vec![trucks],
             modality: Modality::Proposed,
             attributed_to: Some("Søren Kjær".to_string()),

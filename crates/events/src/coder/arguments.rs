@@ -84,6 +84,8 @@ struct Words {
     /// sectors of private life (`civilian-sector`).
     civilian: HashSet<String>,
     civilian_sectors: HashSet<String>,
+    /// Prepositions that say where an event took place.
+    locative: HashSet<String>,
     /// Nouns of happenings no one performs (`happenings.tsv`).
     happenings: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
@@ -136,6 +138,7 @@ impl Words {
                     w.civilian_sectors.extend(words.split(',').map(|x| x.trim().to_string()));
                     continue;
                 }
+                "locative" => &mut w.locative,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -172,6 +175,9 @@ impl Words {
         }
         for (_, cols) in data_lines(PARTY_NOUNS_TSV) {
             w.parties.insert(cols[0].to_lowercase());
+            if let Some(sector) = cols.get(1).filter(|s| !s.is_empty()) {
+                w.sectors.insert(cols[0].to_lowercase(), sector.to_string());
+            }
         }
         for (_, cols) in data_lines(HAPPENINGS_TSV) {
             w.happenings.insert(cols[0].to_lowercase());
@@ -189,6 +195,12 @@ impl Words {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
+
+/// True for a preposition that says where an event took place
+/// (`arguments.tsv`, group `locative`).
+pub(crate) fn is_locative(word: &str) -> bool {
+    WORDS.locative.contains(word)
+}
 
 /// The CAMEO sector of an agent noun (`agents.tsv`), singular or plural
 /// ("troops" → MIL, "guerrillas" → REB, "militias" → REB).

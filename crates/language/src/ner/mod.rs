@@ -28,6 +28,7 @@
 
 pub mod clusters;
 pub mod lexicon;
+pub(crate) mod names;
 pub mod rules;
 pub mod tagger;
 pub mod train;
@@ -96,6 +97,8 @@ pub(crate) struct View<'a> {
     pub keys: Vec<u64>,
     pub sentences: Vec<Range<usize>>,
     pub date: Option<NaiveDate>,
+    /// Names read as someone's relative ([`names::kin_links`]).
+    pub kin: Vec<names::KinLink>,
 }
 
 impl<'a> View<'a> {
@@ -117,7 +120,8 @@ impl<'a> View<'a> {
             // tokens without sentences: one sentence over everything
             sentences.push(0..words.len());
         }
-        View { words, spans, keys, sentences, date: doc.meta.published.date.exact_day() }
+        let kin = names::kin_links(doc, &words, &sentences);
+        View { words, spans, keys, sentences, date: doc.meta.published.date.exact_day(), kin }
     }
 }
 
@@ -320,7 +324,7 @@ impl Recognizer {
                     "PER" => Some(EntityType::Person),
                     "ORG" => Some(EntityType::Organization),
                     "LOC" => Some(EntityType::Location),
-                    _ if b - a == 1 && is_demonym_like(&text) => Some(EntityType::Group),
+                    _ if b - a == 1 && (is_demonym_like(&text) || names::is_faith(&text)) => Some(EntityType::Group),
                     _ => None,
                 };
                 if let Some(etype) = etype {
@@ -339,9 +343,11 @@ impl Recognizer {
         }
         let found = rules::apply(&self.titles, kb, v, doc.body(), &kb_cands, &tag_cands, &tags_all);
         let mut cands = combine(&v.words, found.persons, kb_cands, tag_cands);
+        names::retype(v, &mut cands);
         let mut roles = found.roles;
         rules::coref(kb, v, &mut cands, &mut roles, &found.role_nouns, &self.titles);
-        world::resolve(kb, &mut cands, v.date);
+        world::resolve(kb, &mut cands, v);
+        names::apply_kin(v, &mut cands, doc.body());
         emit(kb, doc, v, cands, roles)
     }
 }

@@ -24,7 +24,7 @@ use chronicle_core::{EntityType, MentionSource};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Cand, RoleFind, RoleNoun, View};
-use crate::kb::{fold, token_key, Kb};
+use crate::kb::{name_key, token_key, Kb};
 use crate::LanguageError;
 
 const TITLES_TSV: &str = include_str!("../../../../data/ner/titles.tsv");
@@ -543,10 +543,14 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
     // (distinct full names seen so far: folded form, cand index)
     let mut fulls: Vec<(String, usize)> = Vec::new();
     for k in 0..cands.len() {
-        if cands[k].etype != EntityType::Person {
+        if cands[k].etype != EntityType::Person || super::names::is_kin_named(v, &cands[k]) {
             continue;
         }
-        let short = fold(&cands[k].canonical);
+        // compared by transliteration key: "Gadhafi" is the end of "Muammar Gaddafi"
+        let short = name_key(&cands[k].canonical);
+        if short.is_empty() {
+            continue;
+        }
         let short_n = short.split(' ').count();
         let knight = cands[k].start > 0 && v.keys.get(cands[k].start - 1).is_some_and(|key| titles.knights.contains(key));
         let fits: Vec<usize> = fulls
@@ -577,7 +581,7 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
             }
         }
         if cands[k].canonical.contains(' ') {
-            let f = fold(&cands[k].canonical);
+            let f = name_key(&cands[k].canonical);
             if !fulls.iter().any(|(x, _)| *x == f) {
                 fulls.push((f, k));
             }

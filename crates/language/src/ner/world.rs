@@ -16,7 +16,8 @@
 //!   as locations; read as a person ("Jackson said") or as no entity ("Nice
 //!   to meet you"), they stay what they are. The name must start with a
 //!   capital letter. Of the places with the name, the most populous in a
-//!   country the document already names wins, else the most populous.
+//!   country the document already names wins unless it is much smaller than
+//!   the most populous, which wins otherwise (`place::choose`).
 //!
 //! Several actors under one name resolve only when they agree on country
 //! and sector at the document date (then without an id unless they are one
@@ -26,11 +27,13 @@
 use chrono::NaiveDate;
 use chronicle_core::EntityType;
 
-use super::Cand;
+use super::{Cand, View};
 use crate::kb::{ActorKind, Actor, Kb};
 
-/// Fills kb id, country and sector of the candidates that have none.
-pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], date: Option<NaiveDate>) {
+/// Fills kb id, country and sector of the candidates that have none (a name
+/// read as someone's relative is left alone: see `names`).
+pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
+    let date = v.date;
     // a set: looked up once per place mention (a list made this quadratic, #17)
     let named: std::collections::HashSet<String> = cands
         .iter()
@@ -38,7 +41,7 @@ pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], date: Option<NaiveDate>) {
         .filter_map(|c| c.country.clone())
         .collect();
     for c in cands.iter_mut() {
-        if c.kb_id.is_some() || c.country.is_some() || !c.canonical.starts_with(char::is_uppercase) {
+        if c.kb_id.is_some() || c.country.is_some() || !c.canonical.starts_with(char::is_uppercase) || super::names::is_kin_named(v, c) {
             continue;
         }
         let found = match c.etype {
@@ -85,7 +88,8 @@ pub(crate) fn organization_facts(kb: &Kb, name: &str, date: Option<NaiveDate>) -
 /// `named`, else the most populous.
 pub(crate) fn place_facts(kb: &Kb, name: &str, named: &std::collections::HashSet<String>) -> Option<Facts> {
     let places = kb.places_named(name);
-    let p = places.iter().find(|p| named.contains(&p.iso3)).or(places.first())?;
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    let p = crate::place::choose(&places, &named)?;
     Some(Facts { kb_id: Some(p.kb_id()), country: p.iso3.clone(), sector: None })
 }
 

@@ -230,6 +230,7 @@ fn event_fields(doc: &Document, offsets: &CharOffsets, e: &chronicle_core::Event
         "actors": e.actors.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect::<Vec<_>>(),
         "recipients": e.recipients.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect::<Vec<_>>(),
         "location": e.location.as_ref().map(|a| arg_entity(&doc.mentions, a, EntityType::Location)),
+        "place": e.place.as_ref().map(PlaceRecord::of),
         "quantities": quantities,
         "modality": e.modality.as_str(),
         "attributed_to": attributed_to,
@@ -518,6 +519,7 @@ struct EventRecord<'a> {
     recipients: Vec<String>,
     date: DateRecord,
     location: Option<String>,
+    place: Option<PlaceRecord<'a>>,
     quantities: Vec<QuantityBody<'a>>,
     modality: &'static str,
     attributed_to: Option<String>,
@@ -528,6 +530,22 @@ struct EventRecord<'a> {
     // extras
     items: &'a [String],
     rule: &'a str,
+}
+
+/// An event's resolved place: `{name, geonames_id, country, lat, lon}`.
+#[derive(Serialize)]
+struct PlaceRecord<'a> {
+    name: &'a str,
+    geonames_id: Option<u32>,
+    country: Option<&'a str>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+}
+
+impl<'a> PlaceRecord<'a> {
+    fn of(p: &'a chronicle_core::Place) -> PlaceRecord<'a> {
+        PlaceRecord { name: &p.name, geonames_id: p.geonames_id, country: p.country.as_deref(), lat: p.lat, lon: p.lon }
+    }
 }
 
 // ---------------------------------------------------------------- entities
@@ -864,6 +882,7 @@ fn write_layers_with(
             recipients: e.recipients.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect(),
             date: DateRecord::of(&e.date),
             location: e.location.as_ref().map(|a| arg_entity(&doc.mentions, a, EntityType::Location)),
+            place: e.place.as_ref().map(PlaceRecord::of),
             quantities: e.quantities.iter().filter_map(|q| quantity_body(body, &offsets, q)).collect(),
             modality: e.modality.as_str(),
             attributed_to,
@@ -1075,6 +1094,8 @@ mod tests {
         assert_eq!(consult["actors"], serde_json::json!(["e:recep-tayyip-erdogan"]));
         assert_eq!(consult["recipients"], serde_json::json!(["e:person:søren-kjær"]));
         assert_eq!(consult["location"], "e:location:zürich");
+        assert_eq!(consult["place"]["geonames_id"], 2657896);
+        assert_eq!((consult["place"]["country"].as_str(), consult["place"]["lat"].as_f64()), (Some("CHE"), Some(47.3667)));
         assert_eq!(consult["num_sources"], 1);
         assert_eq!(consult["contradictions"], serde_json::json!([]));
         let aid = events.iter().find(|e| e["type"] == "AID").unwrap();

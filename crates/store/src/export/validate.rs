@@ -140,6 +140,9 @@ fn event(o: &Obj<'_>) -> Result<(), String> {
     }
     uncertain_date(&o.obj("date")?)?;
     o.opt_id("location", "e:")?;
+    if let Some(p) = o.map.get("place").filter(|p| !p.is_null()) {
+        place(&Obj::new(p, "place", 0)?)?;
+    }
     for (i, q) in o.list("quantities")?.iter().enumerate() {
         quantity(&Obj::new(q, "quantities", i)?)?;
     }
@@ -167,6 +170,32 @@ fn event(o: &Obj<'_>) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// An event's `place`: a name, an optional GeoNames id and country, and
+/// coordinates given both or neither, in range.
+fn place(o: &Obj<'_>) -> Result<(), String> {
+    o.str("name")?;
+    if !o.present("geonames_id")?.is_null() {
+        o.count("geonames_id")?;
+    }
+    if let Some(c) = o.opt_str("country")? {
+        if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(format!("`place.country` {c:?} is not an ISO alpha-3 code"));
+        }
+    }
+    match (o.present("lat")?.is_null(), o.present("lon")?.is_null()) {
+        (true, true) => Ok(()),
+        (false, false) => {
+            let (lat, lon) = (o.number("lat")?, o.number("lon")?);
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
+                Ok(())
+            } else {
+                Err(format!("`place` coordinates {lat}, {lon} are out of range"))
+            }
+        }
+        _ => Err("`place` has one coordinate without the other".to_string()),
+    }
 }
 
 fn story(o: &Obj<'_>) -> Result<(), String> {
@@ -545,5 +574,11 @@ mod tests {
         rejects(&event.replace("\"v:01\"", "\"d:01\""), "v:");
         rejects(&event.replace("\"actors\":[]", "\"actors\":[\"Putin\"]"), "e:");
         rejects(&event.replace(r#""reports":[{"doc":"d:01","start":0,"end":2,"trigger_start":0,"trigger_end":1}]"#, r#""reports":[]"#), "empty");
+        let placed = |p: &str| event.replace(r#""location":null"#, &format!(r#""location":null,"place":{p}"#));
+        assert_eq!(validate_record(&placed(r#"{"name":"Tripoli","geonames_id":2210247,"country":"LBY","lat":32.8925,"lon":13.18}"#)), Ok(()));
+        assert_eq!(validate_record(&placed(r#"{"name":"Gulf of Mexico","geonames_id":null,"country":null,"lat":null,"lon":null}"#)), Ok(()));
+        rejects(&placed(r#"{"name":"Tripoli","geonames_id":null,"country":"LBY","lat":32.9,"lon":null}"#), "one coordinate");
+        rejects(&placed(r#"{"name":"Tripoli","geonames_id":null,"country":"Libya","lat":null,"lon":null}"#), "alpha-3");
+        rejects(&placed(r#"{"name":"Tripoli","geonames_id":null,"country":"LBY","lat":132.9,"lon":13.2}"#), "out of range");
     }
 }

@@ -1,0 +1,254 @@
+//! Names whose reading the words around them decide (word groups in
+//! `data/ner/name_words.tsv`):
+//!
+//! - **kinship and apposition** ([`kin_links`]): "Gaddafi's son Khamis",
+//!   "his son Saif al-Islam", "Khamis, a son of Gaddafi". Read from the
+//!   sentence's tree (the name in apposition to a kinship noun, or the
+//!   kinship noun in apposition to the name; its possessor or `of` phrase is
+//!   the relative), else from the words ("son Khamis"). Such a name is a
+//!   person of their own: coreference and the knowledge base never give it
+//!   another person who shares the name ([`is_kin_named`]); it takes the
+//!   relative's country and, for blood relatives, the relative's family name
+//!   ([`apply_kin`]: "Khamis" → "Khamis Gaddafi").
+//! - **types that hold** ([`retype`]): a word for the followers of a faith
+//!   is a group, not an organisation; a one-word place or organisation the
+//!   tagger found that is the family name of a person the document names
+//!   elsewhere ("Gaddafi's son" … "a son of Gaddafi") is that person; a person right
+//!   before a noun that names a work or outlet, or ending in one ("the
+//!   Andrew Marr Show"), is an organisation.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chronicle_core::{Document, EntityType, MentionSource, Upos};
+use chronicle_syntax::tree::Tree;
+
+use super::{Cand, View};
+use crate::kb::fold;
+
+const NAME_WORDS_TSV: &str = include_str!("../../../../data/ner/name_words.tsv");
+
+/// The word groups of `data/ner/name_words.tsv`.
+#[derive(Debug, Default)]
+pub(crate) struct NameWords {
+    /// Kinship noun → whether the relative is called by the family name.
+    kin: HashMap<String, bool>,
+    faith: Vec<String>,
+    work: Vec<String>,
+}
+
+impl NameWords {
+    /// Parses the file; problems come back as "line N: why".
+    pub(crate) fn parse(text: &str) -> (NameWords, Vec<String>) {
+        let mut w = NameWords::default();
+        let mut problems = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [group, word, value] = cols[..] else {
+                problems.push(format!("line {}: want GROUP<TAB>WORD<TAB>VALUE", i + 1));
+                continue;
+            };
+            let word = word.to_lowercase();
+            match group {
+                "kin" => {
+                    w.kin.insert(word, value == "family");
+                }
+                "faith" => w.faith.push(word),
+                "work" => w.work.push(word),
+                other => problems.push(format!("line {}: unknown group {other:?}", i + 1)),
+            }
+        }
+        (w, problems)
+    }
+}
+
+static WORDS: LazyLock<NameWords> = LazyLock::new(|| NameWords::parse(NAME_WORDS_TSV).0);
+
+/// A name read as someone's relative.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct KinLink {
+    /// A token of the name.
+    pub name: usize,
+    /// The end of the name's words from `name` on (its `flat` dependents:
+    /// "Saif al-Islam").
+    pub name_end: usize,
+    /// A token of the relative's name, when a name (not a pronoun) says who.
+    pub relative: Option<usize>,
+    /// The relative is called by the family name.
+    pub family: bool,
+}
+
+fn kin_noun(doc: &Document, t: usize, words: &[&str]) -> Option<bool> {
+    let lemma = doc.tokens.get(t)?.syntax.as_ref().map(|s| s.lemma.to_lowercase());
+    let word = words.get(t)?.to_lowercase();
+    WORDS.kin.get(&word).or_else(|| lemma.and_then(|l| WORDS.kin.get(&l))).copied()
+}
+
+fn is_proper(tree: &Tree<'_>, t: usize) -> bool {
+    tree.upos(t) == Some(Upos::Propn)
+}
+
+/// The relative a kinship noun names: its possessor ("Gaddafi's son") or
+/// its `of` phrase ("a son of Gaddafi"), when that is a name; else, as the
+/// words say it, a name right before "'s" and the noun.
+fn relative_of(tree: &Tree<'_>, kin: usize, words: &[&str]) -> Option<usize> {
+    let of = tree.children_with(kin, "nmod").into_iter().find(|&n| tree.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("of")));
+    let tree_says = tree.possessor(kin).or(of).filter(|&r| is_proper(tree, r));
+    tree_says.or_else(|| possessor_before(kin, tree.tokens().start, words))
+}
+
+/// The end of the name at `t`: past the `flat` dependents right after it.
+fn name_end(tree: &Tree<'_>, t: usize) -> usize {
+    let mut end = t + 1;
+    while tree.tokens().contains(&end) && tree.head(end) == Some(t) && tree.base_rel(end) == "flat" {
+        end += 1;
+    }
+    end
+}
+
+/// "Mubarak 's son": the name token before "'s" right before the noun at `kin`.
+fn possessor_before(kin: usize, start: usize, words: &[&str]) -> Option<usize> {
+    kin.checked_sub(2)
+        .filter(|&r| r >= start && matches!(words.get(r + 1).copied(), Some("'s" | "\u{2019}s")))
+        .filter(|&r| words.get(r).is_some_and(|w| w.starts_with(char::is_uppercase)))
+}
+
+/// The kinship links of a document (see the module note).
+pub(crate) fn kin_links(doc: &Document, words: &[&str], sentences: &[Range<usize>]) -> Vec<KinLink> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let tree = Tree::over(doc, s.clone());
+        for t in s.clone() {
+            if !words.get(t).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+                continue;
+            }
+            if tree.is_parsed() {
+                if !is_proper(&tree, t) {
+                    continue;
+                }
+                // "Gaddafi's son Khamis": the name in apposition to the kinship noun
+                let head = tree.head(t).filter(|_| matches!(tree.base_rel(t), "appos" | "compound" | "flat"));
+                if let Some((k, family)) = head.and_then(|h| Some((h, kin_noun(doc, h, words)?))) {
+                    out.push(KinLink { name: t, name_end: name_end(&tree, t), relative: relative_of(&tree, k, words), family });
+                    continue;
+                }
+                // "Khamis, a son of Gaddafi": the kinship noun in apposition to the name
+                let appos = tree.children_with(t, "appos").into_iter().find_map(|k| Some((k, kin_noun(doc, k, words)?)));
+                if let Some((k, family)) = appos {
+                    out.push(KinLink { name: t, name_end: name_end(&tree, t), relative: relative_of(&tree, k, words), family });
+                }
+            } else if let Some(family) = t.checked_sub(1).filter(|&p| p >= s.start).and_then(|p| kin_noun(doc, p, words)) {
+                // no tree: "son Khamis", the relative before "'s"
+                let relative = possessor_before(t - 1, s.start, words);
+                out.push(KinLink { name: t, name_end: t + 1, relative, family });
+            }
+        }
+    }
+    out
+}
+
+/// True for a word for the followers of a faith ("Muslims", "Shiites").
+pub(crate) fn is_faith(word: &str) -> bool {
+    WORDS.faith.contains(&fold(word))
+}
+
+/// True when the candidate's name is read as someone's relative.
+pub(crate) fn is_kin_named(v: &View<'_>, c: &Cand) -> bool {
+    c.etype == EntityType::Person && v.kin.iter().any(|k| (c.start..c.end).contains(&k.name))
+}
+
+/// Gives each relative's name the relative's country and, for blood
+/// relatives, family name; drops any knowledge-base id it was given. A name
+/// the recognizer missed becomes a person mention (the apposition says it
+/// is one).
+pub(crate) fn apply_kin(v: &View<'_>, cands: &mut Vec<Cand>, body: &str) {
+    for link in &v.kin {
+        let free = !cands.iter().any(|c| c.start < link.name_end && link.name < c.end);
+        if free {
+            cands.push(Cand {
+                start: link.name,
+                end: link.name_end,
+                etype: EntityType::Person,
+                canonical: super::join_words(v, link.name, link.name_end, body),
+                kb_id: None,
+                country: None,
+                sector: None,
+                source: MentionSource::Rule,
+            });
+            cands.sort_by_key(|c| (c.start, c.end));
+        }
+        let Some(i) = cands.iter().position(|c| c.etype == EntityType::Person && (c.start..c.end).contains(&link.name)) else { continue };
+        let relative = link.relative.and_then(|r| cands.iter().find(|c| c.etype == EntityType::Person && (c.start..c.end).contains(&r)));
+        let (family, country) = match relative {
+            Some(r) => (r.canonical.split_whitespace().last().map(String::from), r.country.clone()),
+            None => (None, None),
+        };
+        let c = &mut cands[i];
+        c.kb_id = None;
+        c.sector = None;
+        c.country = country;
+        if let Some(f) = family.filter(|_| link.family) {
+            let has = c.canonical.split_whitespace().last().is_some_and(|l| fold(l) == fold(&f));
+            if !has && !c.canonical.is_empty() {
+                c.canonical = format!("{} {f}", c.canonical);
+            }
+        }
+    }
+}
+
+fn work_at(v: &View<'_>, t: usize) -> bool {
+    v.words.get(t).is_some_and(|w| WORDS.work.contains(&w.to_lowercase()))
+}
+
+/// Types that hold (see the module note). Runs before coreference, so a
+/// family name made a person is resolved like one.
+pub(crate) fn retype(v: &View<'_>, cands: &mut [Cand]) {
+    let family_names: Vec<String> = cands
+        .iter()
+        .filter(|c| c.etype == EntityType::Person)
+        .filter_map(|c| c.canonical.split_whitespace().last().map(fold))
+        .collect();
+    for c in cands.iter_mut() {
+        let one_word = c.end == c.start + 1;
+        let key = fold(&c.canonical);
+        if one_word && c.etype == EntityType::Organization && WORDS.faith.contains(&key) {
+            c.etype = EntityType::Group;
+            c.kb_id = None;
+            c.sector = None;
+        } else if one_word
+            && c.source == MentionSource::Tagger
+            && matches!(c.etype, EntityType::Location | EntityType::Organization)
+            && family_names.contains(&key)
+        {
+            c.etype = EntityType::Person;
+            c.kb_id = None;
+            c.country = None;
+            c.sector = None;
+        } else if c.etype == EntityType::Person && (work_at(v, c.end) || (c.end > c.start + 1 && work_at(v, c.end - 1))) {
+            c.etype = EntityType::Organization;
+            c.kb_id = None;
+            c.country = None;
+            c.sector = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_groups_parse() {
+        let (w, problems) = NameWords::parse(NAME_WORDS_TSV);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(w.kin.get("son"), Some(&true));
+        assert_eq!(w.kin.get("wife"), Some(&false));
+        assert!(w.faith.iter().any(|f| f == "shiites") && w.work.iter().any(|f| f == "programme"));
+        let (_, problems) = NameWords::parse("kin\tson\n#x\nclan\tx\t-\n");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+}

@@ -1,0 +1,57 @@
+//! Names whose reading the words around them decide: kinship appositions,
+//! faith words, a family name the tagger read as a place, a show named
+//! after a person. Made-up sentences, parsed as in production.
+use chronicle_core::{DocId, Document, EntityType, InputFormat, Metadata};
+use chronicle_language::Language;
+use std::sync::LazyLock;
+
+static LANG: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data loads"));
+
+fn annotate(body: &str) -> Document {
+    let mut doc = Document::new(DocId::from_text(body), "t".into(), InputFormat::Text, Vec::new(), body.into(), body.into(), Metadata::default());
+    LANG.annotate_sentences(&mut doc);
+    LANG.ner.annotate(&LANG.kb, &mut doc);
+    doc
+}
+
+/// (type, canonical, kb id, country) of every mention whose text is `text`.
+fn all(doc: &Document, text: &str) -> Vec<(EntityType, String, Option<String>, Option<String>)> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.span.text(doc.body()) == text)
+        .map(|m| (m.entity_type, m.canonical.clone(), m.kb_id.clone(), m.country.clone()))
+        .collect()
+}
+
+#[test]
+fn a_son_named_beside_his_father_is_his_own_person_with_the_family_name() {
+    let doc = annotate("Former president Hosni Mubarak's son Gamal was questioned by prosecutors. Gamal, a son of Mubarak, denied the charges.");
+    let gamal = all(&doc, "Gamal");
+    assert_eq!(gamal.len(), 2, "{:#?}", doc.mentions);
+    for (ty, canonical, kb, country) in gamal {
+        assert_eq!((ty, canonical.as_str(), kb, country.as_deref()), (EntityType::Person, "Gamal Mubarak", None, Some("EGY")));
+    }
+    let mubarak = all(&doc, "Mubarak");
+    assert_eq!(mubarak[0].0, EntityType::Person, "the family name of a person named before is that person: {mubarak:?}");
+}
+
+#[test]
+fn a_relative_never_takes_a_knowledge_base_person_of_the_same_name() {
+    // "Khamis" alone is the surname of a Syrian prime minister in the knowledge base
+    let alone = annotate("Khamis visited the port on Monday.");
+    assert!(all(&alone, "Khamis").iter().any(|m| m.2.is_some()), "the surname alone links: {:#?}", alone.mentions);
+    let doc = annotate("Mustafa Hamid's son Khamis visited the port on Monday. His brother Khamis said little.");
+    for (ty, canonical, kb, _) in all(&doc, "Khamis") {
+        assert_eq!((ty, kb), (EntityType::Person, None), "{canonical}");
+    }
+    assert_eq!(all(&doc, "Khamis")[0].1, "Khamis Hamid");
+}
+
+#[test]
+fn faith_words_are_groups_and_a_show_is_no_person() {
+    let doc = annotate("Attacks on Muslims and Shiites were condemned. The minister told the Andrew Marr Show that talks would go on.");
+    assert_eq!(all(&doc, "Muslims").first().map(|m| m.0), Some(EntityType::Group), "{:#?}", doc.mentions);
+    assert_eq!(all(&doc, "Shiites").first().map(|m| m.0), Some(EntityType::Group), "{:#?}", doc.mentions);
+    let show: Vec<_> = doc.mentions.iter().filter(|m| m.span.text(doc.body()).contains("Marr")).map(|m| m.entity_type).collect();
+    assert!(!show.is_empty() && show.iter().all(|t| *t != EntityType::Person), "{:#?}", doc.mentions);
+}
