@@ -629,6 +629,9 @@ fn a_participle_adjunct_acts_through_the_subject_of_its_clause() {
         &[],
     );
     assert_eq!(event(&d, "killing").event_type, PloverType::Assault);
+}
+
+#[test]
 fn a_place_after_a_locative_preposition_places_the_event() {
     let d = coded(
         "Freedonian police arrested Ruritanian activists across Sylvania .",

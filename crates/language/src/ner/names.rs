@@ -211,11 +211,13 @@ pub(crate) fn retype(v: &View<'_>, cands: &mut [Cand]) {
         .iter()
         .filter(|c| c.etype == EntityType::Person)
         .filter_map(|c| c.canonical.split_whitespace().last().map(fold))
+        .filter(|k| !WORDS.faith.contains(k))
         .collect();
     for c in cands.iter_mut() {
         let one_word = c.end == c.start + 1;
         let key = fold(&c.canonical);
-        if one_word && c.etype == EntityType::Organization && WORDS.faith.contains(&key) {
+        // a faith's followers are a group, whatever the tagger called them
+        if one_word && matches!(c.etype, EntityType::Organization | EntityType::Person) && WORDS.faith.contains(&key) {
             c.etype = EntityType::Group;
             c.kb_id = None;
             c.sector = None;
