@@ -9,20 +9,7 @@
 use chronicle_clean::{Cleaner, Furniture};
 use chronicle_core::{InputFormat, Metadata, RawInput};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
-}
+use chronicle_core::rng::XorShift64 as Rng;
 
 const TOKENS: [&str; 12] = ["\n", "Reply\n", "12 comments\n", "3 hours ago\n", "Report abuse\n", "Net 807,000 vs 2,858,000\n", "I think you are wrong.\n", "’", "<div id=\"disqus_thread\">", "</div>", "2025-05-17 ", "\u{1000}"];
 

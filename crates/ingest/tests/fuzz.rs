@@ -9,29 +9,7 @@ use common::*;
 use flate2::read::MultiGzDecoder;
 use std::io::BufReader;
 
-/// xorshift64: small, deterministic, good enough to scramble bytes.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-}
+use chronicle_core::rng::XorShift64 as Rng;
 
 /// Flips, inserts, deletes, duplicates or truncates a few spots in `seed`.
 fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {

@@ -13,20 +13,7 @@ use chronicle_language::{sentence, Language};
 
 static LANGUAGE: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data"));
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
-}
+use chronicle_core::rng::XorShift64 as Rng;
 
 fn env_usize(name: &str, default: u64) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
