@@ -1379,12 +1379,7 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
                 continue;
             }
             if let Some(sp) = speaker {
-                q.speaker_text = text.get(sp.0..sp.1).map(str::to_string);
-                q.speaker_span = Span::new(text, sp.0, sp.1).ok();
-                let (speaker, kb, aff) = resolve_speaker(text, sp, &mentions, sentences, directs, cs.min(sp.0));
-                q.speaker = speaker;
-                q.speaker_kb_id = kb;
-                q.affiliation = aff;
+                set_speaker(&mut q, text, sp, (&mentions, sentences, directs), cs.min(sp.0));
             }
             added.push(q);
         }
@@ -1413,14 +1408,20 @@ fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
         if q.speaker_span.is_some_and(|old| !(sp.0 <= old.start() && old.end() <= sp.1)) {
             continue;
         }
-        let (Some(phrase), Ok(span)) = (text.get(sp.0..sp.1), Span::new(text, sp.0, sp.1)) else { continue };
-        q.speaker_text = Some(phrase.to_string());
-        q.speaker_span = Some(span);
-        let (speaker, kb, aff) = resolve_speaker(text, sp, &mentions, sentences, directs, content.0.min(sp.0));
-        q.speaker = speaker;
-        q.speaker_kb_id = kb;
-        q.affiliation = aff;
+        set_speaker(q, text, sp, (&mentions, sentences, directs), content.0.min(sp.0));
     }
+}
+
+/// Makes the phrase at `sp` the quote's speaker and resolves it; a range that is
+/// not on character boundaries changes nothing.
+fn set_speaker(q: &mut Quote, text: &str, sp: (usize, usize), (mentions, sentences, directs): (&MentionIndex, &[(usize, usize)], &[(usize, usize, usize, usize)]), from: usize) {
+    let (Some(phrase), Ok(span)) = (text.get(sp.0..sp.1), Span::new(text, sp.0, sp.1)) else { return };
+    q.speaker_text = Some(phrase.to_string());
+    q.speaker_span = Some(span);
+    let (speaker, kb, aff) = resolve_speaker(text, sp, mentions, sentences, directs, from);
+    q.speaker = speaker;
+    q.speaker_kb_id = kb;
+    q.affiliation = aff;
 }
 
 #[cfg(test)]

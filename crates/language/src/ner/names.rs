@@ -218,25 +218,27 @@ pub(crate) fn retype(v: &View<'_>, cands: &mut [Cand]) {
         let key = fold(&c.canonical);
         // a faith's followers are a group, whatever the tagger called them
         if one_word && matches!(c.etype, EntityType::Organization | EntityType::Person) && WORDS.faith.contains(&key) {
-            c.etype = EntityType::Group;
-            c.kb_id = None;
-            c.sector = None;
+            give_type(c, EntityType::Group);
         } else if one_word
             && c.source == MentionSource::Tagger
             && matches!(c.etype, EntityType::Location | EntityType::Organization)
             && family_names.contains(&key)
         {
-            c.etype = EntityType::Person;
-            c.kb_id = None;
+            give_type(c, EntityType::Person);
             c.country = None;
-            c.sector = None;
         } else if c.etype == EntityType::Person && (work_at(v, c.end) || (c.end > c.start + 1 && work_at(v, c.end - 1))) {
-            c.etype = EntityType::Organization;
-            c.kb_id = None;
+            give_type(c, EntityType::Organization);
             c.country = None;
-            c.sector = None;
         }
     }
+}
+
+/// Gives a candidate another type: the knowledge-base facts found for the old
+/// one no longer hold.
+fn give_type(c: &mut Cand, etype: EntityType) {
+    c.etype = etype;
+    c.kb_id = None;
+    c.sector = None;
 }
 
 #[cfg(test)]
