@@ -217,6 +217,10 @@ pub enum Command {
         /// Bearer token that enables POST /api/ingest.
         #[arg(long, env = "CHRONICLE_TOKEN")]
         token: Option<String>,
+        /// Also answer requests naming this host (repeatable): the public
+        /// name behind a reverse proxy. Other names get 421 (DNS rebinding).
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Throughput benchmark of the whole pipeline on Reuters-21578.
     #[command(after_help = "Example:\n  cargo run --release -- bench --threads 1")]

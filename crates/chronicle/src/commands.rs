@@ -115,9 +115,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Sample { layer, n, seed, out } => sample(&cli.db, layer, n, seed, out.as_deref()),
         Command::Bench { reuters, limit, threads } => bench(&reuters, limit, threads),
-        Command::Serve { bind, token } => {
+        Command::Serve { bind, token, allow_host } => {
             eprintln!("serving {} on http://{bind}/ ({})", cli.db.display(), if token.is_some() { "ingest enabled" } else { "read-only" });
-            chronicle_server::serve(&cli.db, bind, token)?;
+            chronicle_server::serve(&cli.db, bind, token, &allow_host)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -369,7 +369,7 @@ fn demo(corpus: &Path, serve: Option<std::net::SocketAddr>) -> Result<ExitCode> 
     if let Some(bind) = serve {
         drop(store);
         eprintln!("serving the demo chronicle on http://{bind}/ (Ctrl-C to stop)");
-        chronicle_server::serve(&db, bind, None)?;
+        chronicle_server::serve(&db, bind, None, &[])?;
     }
     Ok(ExitCode::SUCCESS)
 }

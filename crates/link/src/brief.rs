@@ -544,6 +544,23 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
     }
     section(&mut out, "What remains unknown", &unknown, MAX_SECTION);
     out.push_str(&sources(&story_docs));
+    escape_html(&out)
+}
+
+/// The brief with the characters that would start HTML in a Markdown
+/// renderer (`<`, `>`, `&`) backslash-escaped (CommonMark shows `\<` as
+/// `<`). The brief's own markup never uses them, so every one comes from an
+/// article (a quote, a title, an outlet name) and must stay text: a page that
+/// carries `<script>` or `<img onerror=…>` must not run in whatever renders
+/// the brief.
+fn escape_html(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for c in md.chars() {
+        if matches!(c, '<' | '>' | '&') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
     out
 }
 
@@ -898,6 +915,22 @@ mod tests {
         assert!(md.contains("the Russian negotiator: “We are ready to fight for as long as it takes”"), "{md}");
         // every cited sentence offset is the start of a sentence of that document
         assert!(md.contains("[d:b §") && !md.contains("§-"));
+    }
+
+    /// Article text reaches the brief as text: markup an article carries is
+    /// escaped so that no Markdown renderer turns it into HTML.
+    #[test]
+    fn article_markup_is_escaped_in_the_brief() {
+        let body = "Rebels <script>alert(1)</script> & allies attacked the base on Monday.";
+        let mut d = doc("x", "Wire <b>News</b>", "2025-05-16", body, vec![(body, PloverType::Assault, Modality::Asserted, "2025-05-12", vec![])]);
+        d.meta.title = Some("<img src=x onerror=alert(1)>".into());
+        let docs = vec![with_sentences(d)];
+        let events = merge(&docs);
+        let story = StorySummary { id: "s:1".into(), title: "<i>War</i>".into(), documents: vec![docs[0].id.clone()], from: None, to: None };
+        let md = brief(&story, &docs, &events);
+        let bare = md.replace("\\<", "").replace("\\>", "").replace("\\&", "");
+        assert!(!bare.contains('<') && !bare.contains('>') && !bare.contains('&'), "{md}");
+        assert!(md.contains("\\<img src=x onerror=alert(1)\\>") && md.contains("# \\<i\\>War"), "{md}");
     }
 
     /// A war story whose one article about talks is a minority: no "Rounds of

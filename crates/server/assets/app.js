@@ -532,7 +532,8 @@ function cited(text) {
 
 /** `**bold**` runs as <strong>, citations as links. */
 function inline(text) {
-  const parts = String(text).split(/\*\*(.+?)\*\*/);
+  // briefs backslash-escape <, > and & (see link::brief::escape_html); here they are text nodes
+  const parts = String(text).replace(/\\([<>&])/g, '$1').split(/\*\*(.+?)\*\*/);
   return parts.map((p, i) => (i % 2 ? h('strong', {}, cited(p)) : cited(p)));
 }
 

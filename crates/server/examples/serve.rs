@@ -24,6 +24,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let summary = chronicle_pipeline::Pipeline::load()?.ingest(&mut s, &ingest, |_| {})?;
         eprintln!("{}", summary.render());
     }
-    chronicle_server::serve(&store, bind, token)?;
+    chronicle_server::serve(&store, bind, token, &[])?;
     Ok(())
 }

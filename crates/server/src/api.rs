@@ -24,6 +24,7 @@ use serde_json::{json, Value};
 
 use crate::search::SearchParams;
 use crate::snapshot::{DateView, EventView, Snapshot};
+use crate::net::REQUEST_TIMEOUT;
 use crate::{ApiError, AppState, DEFAULT_LIMIT, MAX_BODY_BYTES, MAX_LIMIT, MAX_QUERY_CHARS, MAX_URI_BYTES};
 
 type Shared = Arc<AppState>;
@@ -68,17 +69,28 @@ pub fn router(state: Arc<AppState>) -> Router {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method not allowed on this resource")
         })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(middleware::from_fn(guard))
+        .layer(middleware::from_fn_with_state(Arc::clone(&state), guard))
         .with_state(state)
 }
 
-/// Refuses over-long URIs and adds security headers to every answer.
-async fn guard(req: Request, next: Next) -> Response {
-    let too_long = req.uri().to_string().len() > MAX_URI_BYTES;
-    let mut res = if too_long {
+/// Refuses requests for other host names (DNS rebinding) and over-long URIs,
+/// cuts off requests slower than [`REQUEST_TIMEOUT`], and adds security
+/// headers to every answer.
+async fn guard(State(st): State<Shared>, req: Request, next: Next) -> Response {
+    let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok());
+    let mut res = if !st.serves_host(host) {
+        ApiError::new(
+            StatusCode::MISDIRECTED_REQUEST,
+            "this server does not answer that host name (start it with --allow-host NAME to add one)",
+        )
+        .into_response()
+    } else if req.uri().to_string().len() > MAX_URI_BYTES {
         ApiError::new(StatusCode::URI_TOO_LONG, format!("request URI longer than {MAX_URI_BYTES} bytes")).into_response()
     } else {
-        next.run(req).await
+        match tokio::time::timeout(REQUEST_TIMEOUT, next.run(req)).await {
+            Ok(res) => res,
+            Err(_) => ApiError::new(StatusCode::REQUEST_TIMEOUT, "the request took too long").into_response(),
+        }
     };
     let h = res.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));

@@ -19,6 +19,7 @@
 mod api;
 mod error;
 mod json;
+pub mod net;
 pub mod search;
 pub mod snapshot;
 
@@ -31,6 +32,7 @@ use chronicle_store::Store;
 
 pub use api::router;
 pub use error::{ApiError, ServerError};
+pub use net::HostPolicy;
 use snapshot::Snapshot;
 
 /// Largest accepted request body (an uploaded article).
@@ -52,6 +54,7 @@ pub struct AppState {
     snapshot: RwLock<Arc<Snapshot>>,
     pool: Mutex<Vec<Store>>,
     pipeline: Mutex<Option<Pipeline>>,
+    hosts: Option<HostPolicy>,
 }
 
 impl AppState {
@@ -66,7 +69,24 @@ impl AppState {
             snapshot: RwLock::new(Arc::new(snapshot)),
             pool: Mutex::new(vec![store]),
             pipeline: Mutex::new(None),
+            hosts: None,
         })
+    }
+
+    /// Answers only requests whose `Host` is allowed by `policy` (others get
+    /// 421). Without a policy (tests, in-process use) every host is answered.
+    pub fn with_hosts(mut self, policy: HostPolicy) -> AppState {
+        self.hosts = Some(policy);
+        self
+    }
+
+    /// Whether a request naming `host` (None: no `Host` header) is answered.
+    pub(crate) fn serves_host(&self, host: Option<&str>) -> bool {
+        match (&self.hosts, host) {
+            (None, _) => true,
+            (Some(p), Some(h)) => p.allows(h),
+            (Some(_), None) => false,
+        }
     }
 
     /// The current read model.
@@ -104,10 +124,13 @@ impl AppState {
 
 /// Serves the store at `store_path` on `bind` until interrupted (Ctrl-C).
 /// Blocking: builds its own multi-threaded tokio runtime. With a `token`,
-/// `POST /api/ingest` accepts articles from clients presenting it.
-pub fn serve(store_path: &Path, bind: SocketAddr, token: Option<String>) -> Result<(), ServerError> {
+/// `POST /api/ingest` accepts articles from clients presenting it. Requests
+/// are answered only for the bound address's names and `allowed_hosts`
+/// ([`HostPolicy`]); slow clients are cut off ([`net::HEADER_TIMEOUT`],
+/// [`net::REQUEST_TIMEOUT`]).
+pub fn serve(store_path: &Path, bind: SocketAddr, token: Option<String>, allowed_hosts: &[String]) -> Result<(), ServerError> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    let state = Arc::new(AppState::open(store_path, token)?);
+    let state = Arc::new(AppState::open(store_path, token)?.with_hosts(HostPolicy::for_bind(bind, allowed_hosts)));
     let writable = state.token.is_some();
     let app = router(state);
     runtime.block_on(async move {
@@ -118,11 +141,10 @@ pub fn serve(store_path: &Path, bind: SocketAddr, token: Option<String>) -> Resu
             "chronicle: serving on http://{local}/ ({})",
             if writable { "POST /api/ingest enabled with the token" } else { "read-only" }
         );
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await?;
+        net::serve_connections(listener, app, async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
         Ok(())
     })
 }

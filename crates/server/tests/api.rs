@@ -371,3 +371,26 @@ async fn json_uploads_become_records() {
     let (status, _, body) = send(state, post("/api/ingest", Some("t"), "application/json", b"{not json".to_vec())).await;
     check_error(status, &serde_json::from_slice(&body).unwrap(), StatusCode::BAD_REQUEST);
 }
+
+/// DNS rebinding: a server bound to loopback answers its own names and
+/// refuses a request that names any other host, before any handler runs.
+#[tokio::test]
+async fn a_request_for_another_host_name_is_refused() {
+    let policy = chronicle_server::HostPolicy::for_bind("127.0.0.1:8080".parse().unwrap(), &["news.example.org".to_string()]);
+    let state = Arc::new(AppState::open(demo_store(), None).expect("state").with_hosts(policy));
+    let with_host = |host: Option<&str>| {
+        let mut r = Request::get("/api/stats");
+        if let Some(h) = host {
+            r = r.header("host", h);
+        }
+        r.body(Body::empty()).unwrap()
+    };
+    for ok in ["127.0.0.1:8080", "localhost:8080", "news.example.org"] {
+        let (status, _, _) = send(Arc::clone(&state), with_host(Some(ok))).await;
+        assert_eq!(status, StatusCode::OK, "{ok}");
+    }
+    for bad in [Some("rebind.attacker.example:8080"), None] {
+        let (status, _, body) = send(Arc::clone(&state), with_host(bad)).await;
+        check_error(status, &serde_json::from_slice(&body).unwrap(), StatusCode::MISDIRECTED_REQUEST);
+    }
+}
