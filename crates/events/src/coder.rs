@@ -2126,7 +2126,25 @@ fn tells_no_act(
         && !actors.is_empty()
         && actors.iter().chain(recipients).all(|a| ctx.civilian_arg(a))
         && !matches!(entry.event_type, PloverType::Protest | PloverType::Assault | PloverType::Coerce);
-    no_one || no_participant || civilian_only
+    // "Chris Hunt defended the event", "Richard visits Filey": a PLOVER event
+    // is an act between political actors, and nothing codes any named side as
+    // one — no country, no sector, no knowledge-base entry (PETRARCH and GDELT
+    // likewise code only events with a coded actor)
+    let named = !actors.is_empty() || !recipients.is_empty();
+    let uncoded = named && !actors.iter().chain(recipients).any(coded_party);
+    // "the flu strain killed 42 people", "oil gushing, threatening the
+    // ecosystem": a verb with no party on either side; talks and meetings
+    // ("the two sides met") and event nouns ("the need for a ceasefire") take
+    // their parties from the story
+    let unacted = !named && !entry.frame.mutual && ctx.tagged_verb(trig.start);
+    no_one || no_participant || civilian_only || uncoded || unacted
+}
+
+/// True when an argument is coded as a political actor: a country (states,
+/// nationalities, IGOs), a CAMEO sector from an agent noun, or an entry of the
+/// knowledge base.
+fn coded_party(a: &EventArg) -> bool {
+    a.country.is_some() || a.sector.is_some() || a.kb_id.is_some()
 }
 
 /// How an event's roles and modality were found, for its rule text.

@@ -685,3 +685,21 @@ fn a_person_named_before_an_agent_noun_is_the_person_s_side() {
     let sides: Vec<(&str, Option<&str>, Option<&str>)> = e.actors.iter().map(|a| (a.name.as_str(), a.country.as_deref(), a.sector.as_deref())).collect();
     assert_eq!(sides, [("Gaddafi", Some("LBY"), Some("MIL"))], "{}", e.rule);
 }
+
+#[test]
+fn a_named_side_nothing_codes_is_no_political_actor() {
+    // a person no dictionary, knowledge base or nationality codes, acting on a thing
+    let arcs: &[Arc] = &[(2, "compound", Propn, ""), (3, "nsubj", Propn, ""), (0, "root", Verb, "defend"), (5, "det", Det, ""), (3, "obj", Noun, "plan"), (3, "punct", Punct, "")];
+    let d = coded("Chris Hunt defended the plan .", arcs, &[("Chris Hunt", EntityType::Person, "")]);
+    no_event(&d, "defended");
+    // the same act by a person coded with a country is an event
+    let d = coded("Chris Hunt defended the plan .", arcs, &[("Chris Hunt", EntityType::Person, "GBR")]);
+    assert_eq!(event(&d, "defended").event_type, PloverType::Support);
+    // a verb with no party at all on either side tells of no act
+    let d = coded(
+        "The strain has killed 42 people .",
+        &[(2, "det", Det, ""), (4, "nsubj", Noun, "strain"), (4, "aux", Aux, ""), (0, "root", Verb, "kill"), (6, "nummod", Num, ""), (4, "obj", Noun, "people"), (4, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "killed");
+}
