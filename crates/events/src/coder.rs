@@ -379,6 +379,20 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when the tagger calls the word at coder token `i` a verb.
+    /// "two staff were killed when the quake struck", "36 were killed in the
+    /// earthquake": a passive verb with no agent whose cause the clause names
+    /// as a happening no one performs — an oblique of the verb, or the subject
+    /// of its adverbial clause, is a `happenings.tsv` noun.
+    fn caused_by_a_happening(&self, i: usize) -> bool {
+        let (Some(tree), Some(v)) = (self.tree.as_ref(), self.doc_token(i)) else { return false };
+        if !tree.is_passive(v) || !tree.agents(v).is_empty() {
+            return false;
+        }
+        let happening = |n: usize| arguments::is_happening(tree.lemma(n));
+        tree.obliques(v).into_iter().any(|(_, n)| happening(n))
+            || tree.children_with(v, "advcl").into_iter().any(|c| tree.subjects(c).into_iter().any(happening))
+    }
+
     fn tagged_verb(&self, i: usize) -> bool {
         self.upos_at(i) == Some(chronicle_core::Upos::Verb)
     }
@@ -2137,7 +2151,8 @@ fn tells_no_act(
     // ("the two sides met") and event nouns ("the need for a ceasefire") take
     // their parties from the story
     let unacted = !named && !entry.frame.mutual && ctx.tagged_verb(trig.start);
-    no_one || no_participant || civilian_only || uncoded || unacted
+    let happened = entry.event_type == PloverType::Assault && actors.is_empty() && ctx.caused_by_a_happening(trig.start);
+    no_one || no_participant || civilian_only || uncoded || unacted || happened
 }
 
 /// True when an argument is coded as a political actor: a country (states,

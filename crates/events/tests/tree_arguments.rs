@@ -703,3 +703,16 @@ fn a_named_side_nothing_codes_is_no_political_actor() {
     );
     no_event(&d, "killed");
 }
+
+#[test]
+fn people_killed_in_a_happening_were_killed_by_no_one() {
+    let arcs = |cause: &'static str| -> Vec<Arc> {
+        vec![(3, "nummod", Num, ""), (3, "compound", Propn, ""), (5, "nsubj:pass", Noun, "worker"), (5, "aux:pass", Aux, "be"), (0, "root", Verb, "kill"), (8, "case", Adp, ""), (8, "det", Det, ""), (5, "obl", Noun, cause), (5, "punct", Punct, "")]
+    };
+    let oxfam = [("Oxfam", EntityType::Organization, "GBR")];
+    let d = coded("Two Oxfam workers were killed in the earthquake .", &arcs("earthquake"), &oxfam);
+    no_event(&d, "killed");
+    // killed in an attack: someone acted, the event stands
+    let d = coded("Two Oxfam workers were killed in the attack .", &arcs("attack"), &oxfam);
+    assert_eq!(event(&d, "killed").event_type, PloverType::Assault);
+}

@@ -202,6 +202,12 @@ pub(crate) fn is_locative(word: &str) -> bool {
     WORDS.locative.contains(word)
 }
 
+/// True for the lemma of a noun naming a happening no one performs
+/// (`happenings.tsv`: "earthquake", "explosion", "virus").
+pub(crate) fn is_happening(lemma: &str) -> bool {
+    WORDS.happenings.contains(&lemma.to_lowercase())
+}
+
 /// The CAMEO sector of an agent noun (`agents.tsv`), singular or plural
 /// ("troops" → MIL, "guerrillas" → REB, "militias" → REB).
 pub(crate) fn agent_sector(word: &str) -> Option<&'static str> {
