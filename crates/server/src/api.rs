@@ -64,6 +64,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/positions", get(list_positions))
         .route("/api/search", get(search))
         .route("/api/ingest", post(ingest))
+        .route("/api/ingest/jobs/{id}", get(ingest_job))
         .fallback(|| async { ApiError::not_found("no such resource") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method not allowed on this resource")
@@ -771,11 +772,19 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// `POST /api/ingest?wait=false`: answer 202 with the job at once instead of
+/// the summary when the ingest ends.
+#[derive(Debug, Default, Deserialize)]
+struct IngestParams {
+    wait: Option<bool>,
+}
+
 async fn ingest(
     State(st): State<Shared>,
+    ApiQuery(params): ApiQuery<IngestParams>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Response> {
     check_token(&st, &headers)?;
     let body = body.map_err(|r| {
         let status = r.status();
@@ -805,14 +814,33 @@ async fn ingest(
     } else {
         (kind, body.to_vec())
     };
-    let st2 = Arc::clone(&st);
-    let summary = blocking(move || run_ingest(&st2, ext, &bytes)).await?;
-    Ok(Json(summary))
+    let job = st.jobs.start();
+    let (st2, job2) = (Arc::clone(&st), job.clone());
+    let task = tokio::task::spawn_blocking(move || {
+        let outcome = run_ingest(&st2, &job2, ext, &bytes);
+        st2.jobs.finish(&job2, outcome.as_ref().map(Clone::clone).map_err(|e| e.message.clone()));
+        outcome
+    });
+    if params.wait == Some(false) {
+        let status = format!("/api/ingest/jobs/{job}");
+        return Ok((StatusCode::ACCEPTED, Json(json!({ "job": job, "status": status }))).into_response());
+    }
+    let mut summary = task.await.map_err(|e| ApiError::internal("running a task", e))??;
+    summary["job"] = json!(job);
+    Ok(Json(summary).into_response())
+}
+
+/// `GET /api/ingest/jobs/{id}`: where an ingest job stands (needs the token).
+async fn ingest_job(State(st): State<Shared>, headers: HeaderMap, id: Result<Path<String>, PathRejection>) -> ApiResult<Json<Value>> {
+    check_token(&st, &headers)?;
+    let id = path_id(id)?;
+    let job = st.jobs.get(&id).ok_or_else(|| ApiError::not_found("no such ingest job"))?;
+    Ok(Json(serde_json::to_value(job).map_err(|e| ApiError::internal("encoding the job", e))?))
 }
 
 /// Writes the upload to a temp file, ingests it with the pipeline, rebuilds
 /// the read model. One ingest at a time (the pipeline lock).
-fn run_ingest(st: &AppState, ext: &str, bytes: &[u8]) -> ApiResult<Value> {
+fn run_ingest(st: &AppState, job: &str, ext: &str, bytes: &[u8]) -> ApiResult<Value> {
     let mut guard = st.pipeline.lock().map_err(|_| ApiError::internal("ingesting", "pipeline lock poisoned"))?;
     if guard.is_none() {
         *guard = Some(chronicle_pipeline::Pipeline::load().map_err(|e| ApiError::internal("loading the pipeline", e))?);
@@ -823,7 +851,9 @@ fn run_ingest(st: &AppState, ext: &str, bytes: &[u8]) -> ApiResult<Value> {
     let file = dir.path().join(&name);
     std::fs::write(&file, bytes).map_err(|e| ApiError::internal("writing the upload", e))?;
     let mut store = chronicle_store::Store::open(&st.store_path).map_err(|e| ApiError::internal("opening the store", e))?;
-    let summary = pipeline.ingest(&mut store, &[file.clone()], |_| {}).map_err(|e| ApiError::internal("ingesting", e))?;
+    let summary = pipeline
+        .ingest(&mut store, &[file.clone()], |p| st.jobs.progress(job, p.inputs, p.bytes))
+        .map_err(|e| ApiError::internal("ingesting", e))?;
     let snapshot = Snapshot::build(&store).map_err(|e| ApiError::internal("rebuilding the index", e))?;
     st.replace_snapshot(snapshot);
     // name the upload, never the temp path

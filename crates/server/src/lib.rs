@@ -18,6 +18,7 @@
 
 mod api;
 mod error;
+pub mod jobs;
 mod json;
 pub mod net;
 pub mod search;
@@ -55,6 +56,7 @@ pub struct AppState {
     pool: Mutex<Vec<Store>>,
     pipeline: Mutex<Option<Pipeline>>,
     hosts: Option<HostPolicy>,
+    jobs: jobs::Jobs,
 }
 
 impl AppState {
@@ -70,6 +72,7 @@ impl AppState {
             pool: Mutex::new(vec![store]),
             pipeline: Mutex::new(None),
             hosts: None,
+            jobs: jobs::Jobs::default(),
         })
     }
 

@@ -260,6 +260,7 @@ async fn openapi_document_lists_every_route() {
         "/api/positions",
         "/api/search",
         "/api/ingest",
+        "/api/ingest/jobs/{id}",
         "/api/stats",
     ] {
         assert!(paths.contains_key(p), "openapi lacks {p}");
@@ -393,4 +394,42 @@ async fn a_request_for_another_host_name_is_refused() {
         let (status, _, body) = send(Arc::clone(&state), with_host(bad)).await;
         check_error(status, &serde_json::from_slice(&body).unwrap(), StatusCode::MISDIRECTED_REQUEST);
     }
+}
+
+/// `?wait=false`: the ingest runs in the background; the client gets 202 and
+/// the job, follows it, and finds the summary there; reads go on meanwhile.
+#[tokio::test]
+async fn a_background_ingest_is_followed_through_its_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = Arc::new(AppState::open(&dir.path().join("w.db"), Some("t".into())).unwrap());
+    let (status, _, body) = send(Arc::clone(&state), post("/api/ingest?wait=false", Some("t"), "text/plain", CRAFTED.into())).await;
+    let v: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(status, StatusCode::ACCEPTED, "{v}");
+    let url = v["status"].as_str().unwrap().to_string();
+    assert_eq!(url, format!("/api/ingest/jobs/{}", v["job"].as_str().unwrap()));
+    // the job needs the token like the ingest
+    let (status, _, body) = send(Arc::clone(&state), Request::get(url.as_str()).body(Body::empty()).unwrap()).await;
+    check_error(status, &serde_json::from_slice(&body).unwrap(), StatusCode::UNAUTHORIZED);
+    let job = loop {
+        let req = Request::get(url.as_str()).header(header::AUTHORIZATION, "Bearer t").body(Body::empty()).unwrap();
+        let (status, _, body) = send(Arc::clone(&state), req).await;
+        assert_eq!(status, StatusCode::OK);
+        let job: Value = serde_json::from_slice(&body).unwrap();
+        if job["state"] != "running" {
+            break job;
+        }
+        // reads are answered while the ingest runs
+        let (status, _, _) = send(Arc::clone(&state), Request::get("/api/stats").body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::OK);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert_eq!(job["state"], "done", "{job}");
+    assert_eq!(job["result"]["ingested"].as_array().map(Vec::len), Some(1), "{job}");
+    assert!(job["inputs_read"].as_u64().unwrap() >= 1, "{job}");
+    // the new document is served once the job is done
+    let (_, _, body) = send(Arc::clone(&state), Request::get("/api/stats").body(Body::empty()).unwrap()).await;
+    let stats: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(stats["documents"], 1, "{stats}");
+    let (status, _, body) = send(state, Request::get("/api/ingest/jobs/j:999").header(header::AUTHORIZATION, "Bearer t").body(Body::empty()).unwrap()).await;
+    check_error(status, &serde_json::from_slice(&body).unwrap(), StatusCode::NOT_FOUND);
 }
