@@ -57,6 +57,9 @@ pub struct AppState {
     pipeline: Mutex<Option<Pipeline>>,
     hosts: Option<HostPolicy>,
     jobs: jobs::Jobs,
+    /// The connection that watches for other processes' commits, and the
+    /// data version the snapshot was built at.
+    watch: Mutex<Option<(Store, i64)>>,
 }
 
 impl AppState {
@@ -73,6 +76,7 @@ impl AppState {
             pipeline: Mutex::new(None),
             hosts: None,
             jobs: jobs::Jobs::default(),
+            watch: Mutex::new(None),
         })
     }
 
@@ -108,6 +112,31 @@ impl AppState {
         *g = Arc::new(s);
     }
 
+    /// Follows writes made by other processes (a CLI ingest beside the
+    /// server): when the store's data version moved since the last call, the
+    /// snapshot is rebuilt from the store. True when it was. The first call
+    /// only records the version.
+    pub fn follow_writes(&self) -> Result<bool, ServerError> {
+        let mut g = match self.watch.lock() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if g.is_none() {
+            let store = Store::open(&self.store_path)?;
+            let v = store.data_version()?;
+            *g = Some((store, v));
+            return Ok(false);
+        }
+        let Some((store, seen)) = g.as_mut() else { return Ok(false) };
+        let now = store.data_version()?;
+        if now == *seen {
+            return Ok(false);
+        }
+        *seen = now;
+        self.replace_snapshot(Snapshot::build(store)?);
+        Ok(true)
+    }
+
     /// Runs `f` with a pooled store connection (opened on demand).
     fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> Result<T, ServerError> {
         let taken = self.pool.lock().ok().and_then(|mut p| p.pop());
@@ -125,6 +154,25 @@ impl AppState {
     }
 }
 
+/// How often a serving server checks the store for other processes' writes.
+pub const FOLLOW_INTERVAL: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Checks the store every [`FOLLOW_INTERVAL`] and rebuilds the snapshot when
+/// another process committed to it (off the request threads).
+async fn follow_writes(state: Arc<AppState>) {
+    let mut tick = tokio::time::interval(FOLLOW_INTERVAL);
+    loop {
+        tick.tick().await;
+        let st = Arc::clone(&state);
+        match tokio::task::spawn_blocking(move || st.follow_writes()).await {
+            Ok(Ok(true)) => eprintln!("chronicle: the store changed; the read model is rebuilt"),
+            Ok(Ok(false)) => {}
+            Ok(Err(e)) => eprintln!("chronicle: following the store's writes: {e}"),
+            Err(e) => eprintln!("chronicle: following the store's writes: {e}"),
+        }
+    }
+}
+
 /// Serves the store at `store_path` on `bind` until interrupted (Ctrl-C).
 /// Blocking: builds its own multi-threaded tokio runtime. With a `token`,
 /// `POST /api/ingest` accepts articles from clients presenting it. Requests
@@ -135,7 +183,8 @@ pub fn serve(store_path: &Path, bind: SocketAddr, token: Option<String>, allowed
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let state = Arc::new(AppState::open(store_path, token)?.with_hosts(HostPolicy::for_bind(bind, allowed_hosts)));
     let writable = state.token.is_some();
-    let app = router(state);
+    state.follow_writes()?;
+    let app = router(Arc::clone(&state));
     runtime.block_on(async move {
         let listener =
             tokio::net::TcpListener::bind(bind).await.map_err(|source| ServerError::Bind { addr: bind, source })?;
@@ -144,6 +193,7 @@ pub fn serve(store_path: &Path, bind: SocketAddr, token: Option<String>, allowed
             "chronicle: serving on http://{local}/ ({})",
             if writable { "POST /api/ingest enabled with the token" } else { "read-only" }
         );
+        tokio::spawn(follow_writes(state));
         net::serve_connections(listener, app, async {
             let _ = tokio::signal::ctrl_c().await;
         })

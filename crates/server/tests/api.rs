@@ -433,3 +433,23 @@ async fn a_background_ingest_is_followed_through_its_job() {
     let (status, _, body) = send(state, Request::get("/api/ingest/jobs/j:999").header(header::AUTHORIZATION, "Bearer t").body(Body::empty()).unwrap()).await;
     check_error(status, &serde_json::from_slice(&body).unwrap(), StatusCode::NOT_FOUND);
 }
+
+/// A write by another process (here: another connection ingesting) reaches
+/// the served read model at the next check, and only then is it rebuilt.
+#[tokio::test]
+async fn the_server_follows_writes_made_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.db");
+    let state = Arc::new(AppState::open(&path, None).unwrap());
+    assert!(!state.follow_writes().unwrap(), "the first check records the version");
+    assert!(!state.follow_writes().unwrap(), "nothing changed");
+    assert_eq!(state.snapshot().docs.len(), 0);
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, CRAFTED).unwrap();
+    let mut other = chronicle_store::Store::open(&path).unwrap();
+    let pipeline = chronicle_pipeline::Pipeline::load().unwrap();
+    pipeline.ingest(&mut other, &[article], |_| {}).unwrap();
+    assert!(state.follow_writes().unwrap(), "another connection committed");
+    assert_eq!(state.snapshot().docs.len(), 1);
+    assert!(!state.follow_writes().unwrap());
+}

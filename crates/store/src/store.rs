@@ -535,6 +535,14 @@ impl Store {
             .map_err(|e| sql_err(format!("reading meta {key:?}"), e))
     }
 
+    /// A number that changes whenever another connection (another process,
+    /// or another `Store` in this one) commits to the database, and only
+    /// then: SQLite's `data_version`. A reader compares it with the value it
+    /// last saw to learn that its view is stale.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| sql_err("reading the data version", e))
+    }
+
     /// The connection, for this crate's tests.
     #[cfg(test)]
     pub(crate) fn connection(&self) -> &Connection {
@@ -824,6 +832,18 @@ fn parse_basis(s: &str) -> DateBasis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_data_version_changes_when_another_connection_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        let mut writer = Store::open(&path).unwrap();
+        let reader = Store::open(&path).unwrap();
+        let before = reader.data_version().unwrap();
+        assert_eq!(reader.data_version().unwrap(), before, "nothing committed");
+        writer.put_meta("k", "1").unwrap();
+        assert_ne!(reader.data_version().unwrap(), before, "another connection committed");
+    }
     use crate::sample;
 
     fn bad_span(start: usize, end: usize) -> Span {
