@@ -821,6 +821,16 @@ impl<'a> Ctx<'a> {
 
     fn arg(&self, k: usize) -> EventArg {
         let m = self.ments[k].0;
+        if let Some((span, head)) = self.modified_party(k) {
+            let lemma = self.tree.as_ref().map(|t| t.lemma(head)).unwrap_or_default();
+            return EventArg {
+                name: span.text(self.body).split_whitespace().collect::<Vec<_>>().join(" "),
+                kb_id: None,
+                country: m.country.clone().or_else(|| self.demonym_country(k)),
+                sector: arguments::agent_sector(lemma).map(String::from).or_else(|| m.sector.clone()),
+                span: Some(span),
+            };
+        }
         EventArg {
             name: m.canonical.clone(),
             kb_id: m.kb_id.clone(),
@@ -833,6 +843,33 @@ impl<'a> Ctx<'a> {
             },
             span: Some(m.span),
         }
+    }
+
+    /// "British businessmen", "California's attorney general", "UK drug
+    /// companies": a nationality or place word that modifies a noun of
+    /// people (adjective, compound or possessive) is not the party — the
+    /// noun's phrase is, with the word's country. The phrase (from the word
+    /// to the noun) and the noun's token. Not for an event noun ("the Israeli
+    /// raid": Israel is the party) nor for a noun another mention holds.
+    fn modified_party(&self, k: usize) -> Option<(Span, usize)> {
+        let (m, _, e) = self.ments[k];
+        if !matches!(m.entity_type, EntityType::Group | EntityType::Location) {
+            return None;
+        }
+        let tree = self.tree.as_ref()?;
+        let last = self.doc_token(e.checked_sub(1)?)?;
+        if !matches!(tree.deprel(last), "amod" | "compound" | "nmod:poss") {
+            return None;
+        }
+        let head = tree.head(last).filter(|&h| h > last)?;
+        if tree.upos(head) != Some(chronicle_core::Upos::Noun) || !arguments::party_noun(tree.lemma(head)) {
+            return None;
+        }
+        let end = self.doc.tokens.get(head)?.span.end();
+        if self.ments.iter().any(|(o, _, _)| o.span.start() < end && o.span.end() > m.span.end()) {
+            return None;
+        }
+        Some((Span::new(self.body, m.span.start(), end).ok()?, head))
     }
 
     /// "Syrian troops", "Afghan guerrillas": a nationality or country word

@@ -716,3 +716,24 @@ fn people_killed_in_a_happening_were_killed_by_no_one() {
     let d = coded("Two Oxfam workers were killed in the attack .", &arcs("attack"), &oxfam);
     assert_eq!(event(&d, "killed").event_type, PloverType::Assault);
 }
+
+#[test]
+fn a_nationality_word_before_a_noun_of_people_gives_the_noun_s_party_its_country() {
+    let d = coded(
+        "Irish regulators closed the airspace .",
+        &[(2, "amod", Adj, ""), (3, "nsubj", Noun, "regulator"), (0, "root", Verb, "close"), (5, "det", Det, ""), (3, "obj", Noun, "airspace"), (3, "punct", Punct, "")],
+        &[("Irish", Group, "IRL")],
+    );
+    let e = event(&d, "closed");
+    assert_eq!(e.actors.len(), 1, "{}", e.rule);
+    let a = &e.actors[0];
+    assert_eq!((a.name.as_str(), a.country.as_deref(), a.sector.as_deref()), ("Irish regulators", Some("IRL"), Some("GOV")), "{}", e.rule);
+    // an event noun the word modifies keeps the country's side as the party
+    let d = coded(
+        "The Israeli raid killed two men .",
+        &[(3, "det", Det, ""), (3, "amod", Adj, ""), (4, "nsubj", Noun, "raid"), (0, "root", Verb, "kill"), (6, "nummod", Num, ""), (4, "obj", Noun, "man"), (4, "punct", Punct, "")],
+        &[("Israeli", Group, "ISR")],
+    );
+    let e = event(&d, "killed");
+    assert!(e.actors.iter().any(|a| a.name == "Israeli" && a.country.as_deref() == Some("ISR")), "{:?} {}", e.actors, e.rule);
+}

@@ -202,6 +202,14 @@ pub(crate) fn is_locative(word: &str) -> bool {
     WORDS.locative.contains(word)
 }
 
+/// True for the lemma of a noun naming a party or a kind of people
+/// (`agents.tsv`, `party_nouns.tsv`, `civilian`): "businessmen",
+/// "regulators", "leaders", "companies".
+pub(crate) fn party_noun(lemma: &str) -> bool {
+    let lemma = lemma.to_lowercase();
+    WORDS.parties.contains(&lemma) || agent_sector(&lemma).is_some() || civilian_noun(&lemma)
+}
+
 /// True for the lemma of a noun naming a happening no one performs
 /// (`happenings.tsv`: "earthquake", "explosion", "virus").
 pub(crate) fn is_happening(lemma: &str) -> bool {
