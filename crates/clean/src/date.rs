@@ -199,7 +199,8 @@ pub(crate) fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
     if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
         return Some(dt.naive_utc());
     }
-    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M", "%Y%m%d%H%M%S"] {
+    // the last: wire archives' "26-FEB-1987 15:01:01.79" (Reuters-21578's <DATE>)
+    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%M", "%Y%m%d%H%M%S", "%d-%b-%Y %H:%M:%S%.f"] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, f) {
             return Some(dt);
         }
@@ -485,6 +486,8 @@ mod tests {
     #[test]
     fn date_strings_from_metadata() {
         assert_eq!(parse_date_string("2025-05-17T08:00:00+02:00").unwrap().value.as_deref(), Some("2025-05-17"));
+        assert_eq!(parse_date_string("26-FEB-1987 15:01:01.79").and_then(|d| d.value).as_deref(), Some("1987-02-26"));
+        assert_eq!(parse_date_string(" 8-MAR-1987 09:10:11.00").and_then(|d| d.value).as_deref(), Some("1987-03-08"));
         assert_eq!(parse_date_string("Sat, 17 May 2025 10:00:00 GMT").unwrap().value.as_deref(), Some("2025-05-17"));
         assert_eq!(parse_date_string("July 24, 2012 12:11 AM").unwrap().value.as_deref(), Some("2012-07-24"));
         assert_eq!(parse_date_string("2025-05").unwrap().value.as_deref(), Some("2025-05"));
