@@ -221,6 +221,15 @@ fn is_real_position(e: &MergedEvent, evs: &[&MergedEvent]) -> bool {
     clear_object && holder_of(e, evs).is_some_and(overview::is_real_actor)
 }
 
+/// What every section of a brief reads: the story's documents, its merged
+/// events in date order, and the day it started.
+struct Ctx<'a> {
+    story_docs: Vec<&'a Document>,
+    by_id: HashMap<&'a DocId, &'a Document>,
+    evs: Vec<&'a MergedEvent>,
+    start: Option<chrono::NaiveDate>,
+}
+
 /// A Markdown brief of `story` from its documents (`docs` may hold more; only
 /// the story's are used) and the merged events reported by them.
 pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) -> String {
@@ -231,16 +240,41 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
     let mut evs: Vec<&MergedEvent> =
         events.iter().filter(|e| e.reports.iter().any(|r| by_id.contains_key(&r.doc))).collect();
     by_date(&mut evs);
+    let start = story_start(&story_docs);
+    let cx = Ctx { story_docs, by_id, evs, start };
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", clean(&story.title)));
 
-    section(&mut out, "Key developments", &overview::key_developments(&story_docs), MAX_SECTION);
-    let start = story_start(&story_docs);
-    // rounds of talks, each with who led the sides and what was agreed at it
-    // (only in a story about talks: enough of its articles lead with a round)
-    let (rounds, mut vague_talks) = rounds_of_talks(&evs, &story_docs, &by_id, start);
+    section(&mut out, "Key developments", &overview::key_developments(&cx.story_docs), MAX_SECTION);
+    let round_lines = talks_lines(&cx);
+    let (happened_lines, background_lines) = happened_lines(&cx);
+    section(&mut out, "Rounds of talks", &round_lines, MAX_SECTION);
+    section(&mut out, "What happened", &happened_lines, MAX_HAPPENED);
+    section(&mut out, "Casualties", &overview::casualties(&cx.story_docs), MAX_ROLES);
+    section(&mut out, "Places", &overview::places(&cx.story_docs), MAX_SECTION);
+    let current: Vec<&MergedEvent> = cx.evs.iter().copied().filter(|e| !is_background(e, cx.start)).collect();
+    section(&mut out, "Actors and sides", &overview::actors_and_sides(&current, &cx.by_id), MAX_SECTION);
+    section(&mut out, "Background", &background_lines, MAX_SECTION);
+    let (lead_lines, role_lines) = role_lines(&cx);
+    section(&mut out, "Who led each side", &lead_lines, MAX_SECTION);
+    section(&mut out, "People and their roles", &role_lines, MAX_ROLES);
+    let unanswered = demands_and_offers(&cx, &mut out);
+    section(&mut out, "What was agreed", &agreed_lines(&cx), MAX_SECTION);
+    section(&mut out, "Numbers", &number_lines(&cx), MAX_SECTION);
+    key_quotes(&cx, &mut out);
+    section(&mut out, "Where sources disagree", &disagreement_lines(&cx), MAX_SECTION);
+    section(&mut out, "What remains unknown", &unknown_lines(&cx, unanswered), MAX_SECTION);
+    out.push_str(&sources(&cx.story_docs));
+    escape_html(&out)
+}
+
+/// "Rounds of talks": each round with who led the sides and what was agreed
+/// at it, then talks whose date is uncertain — only in a story about talks
+/// (enough of its articles lead with a round).
+fn talks_lines(cx: &Ctx<'_>) -> Vec<String> {
+    let (rounds, mut vague_talks) = rounds_of_talks(&cx.evs, &cx.story_docs, &cx.by_id, cx.start);
     let lede_docs: BTreeSet<&DocId> = rounds.iter().flat_map(|r| r.lede_docs.iter().copied()).collect();
-    let hosts = story_docs.iter().filter(|d| d.meta.appended_to.is_none() && d.meta.duplicate_of.is_none()).count();
+    let hosts = cx.story_docs.iter().filter(|d| d.meta.appended_to.is_none() && d.meta.duplicate_of.is_none()).count();
     let about_talks = lede_docs.len() as f64 >= (hosts as f64 * crate::settings::SETTINGS.brief_talks_min_share).max(1.0);
     let rounds = if about_talks { rounds } else { Vec::new() };
     if !about_talks {
@@ -250,17 +284,36 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
     let mut in_rounds: BTreeSet<&str> = BTreeSet::new();
     for (i, round) in rounds.iter().enumerate() {
         in_rounds.extend(round.events.iter().map(|e| e.id.as_str()));
-        round_lines.push(render_round(i + 1, round, &evs, &by_id));
+        round_lines.push(render_round(i + 1, round, &cx.evs, &cx.by_id));
     }
     vague_talks.retain(|e| !in_rounds.contains(e.id.as_str()));
+    vague_talks.sort_by(|a, b| {
+        let w = |e: &MergedEvent| match (e.date.earliest, e.date.latest) {
+            (Some(x), Some(y)) => (y - x).num_days(),
+            _ => i64::MAX,
+        };
+        b.num_sources.cmp(&a.num_sources).then(w(a).cmp(&w(b))).then(a.id.cmp(&b.id))
+    });
+    vague_talks.truncate(MAX_VAGUE_TALKS);
+    by_date(&mut vague_talks);
+    let mut seen: BTreeSet<String> = rounds.iter().flat_map(|r| r.events.iter().map(|e| clean(&e.summary).to_lowercase())).collect();
+    for e in vague_talks {
+        let line = format!("- other talks, date uncertain ({}): {} {}\n", date_text(&e.date), clean(&e.summary), cites(e, &cx.by_id, 2));
+        push_unique(&mut round_lines, &mut seen, &e.summary, line);
+    }
+    round_lines
+}
 
-    // what happened, and background
-    let asserted: Vec<&MergedEvent> = evs.iter().copied().filter(|e| e.event.modality == Modality::Asserted).collect();
-    let background: Vec<&MergedEvent> = asserted.iter().copied().filter(|e| is_background(e, start)).collect();
+/// "What happened" (asserted events of the story's time, dated or reported
+/// by two sources, the best-sourced when there are many) and "Background"
+/// (asserted events from well before the story began).
+fn happened_lines(cx: &Ctx<'_>) -> (Vec<String>, Vec<String>) {
+    let asserted: Vec<&MergedEvent> = cx.evs.iter().copied().filter(|e| e.event.modality == Modality::Asserted).collect();
+    let background: Vec<&MergedEvent> = asserted.iter().copied().filter(|e| is_background(e, cx.start)).collect();
     let mut happened: Vec<&MergedEvent> = asserted
         .iter()
         .copied()
-        .filter(|e| !is_background(e, start))
+        .filter(|e| !is_background(e, cx.start))
         .filter(|e| !e.date.is_unknown() || e.num_sources >= 2)
         .collect();
     if happened.len() > MAX_HAPPENED {
@@ -279,39 +332,22 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
             e.num_sources,
             if e.num_sources == 1 { "" } else { "s" },
             clean(&e.summary),
-            cites(e, &by_id, 3)
+            cites(e, &cx.by_id, 3)
         );
         push_unique(&mut happened_lines, &mut seen, &e.summary, line);
     }
     let mut background_lines = Vec::new();
     for e in &background {
-        let line = format!("- **{}** ({}): {} {}\n", date_text(&e.date), e.event.event_type.as_str(), clean(&e.summary), cites(e, &by_id, 2));
+        let line = format!("- **{}** ({}): {} {}\n", date_text(&e.date), e.event.event_type.as_str(), clean(&e.summary), cites(e, &cx.by_id, 2));
         push_unique(&mut background_lines, &mut seen, &e.summary, line);
     }
-    vague_talks.sort_by(|a, b| {
-        let w = |e: &MergedEvent| match (e.date.earliest, e.date.latest) {
-            (Some(x), Some(y)) => (y - x).num_days(),
-            _ => i64::MAX,
-        };
-        b.num_sources.cmp(&a.num_sources).then(w(a).cmp(&w(b))).then(a.id.cmp(&b.id))
-    });
-    vague_talks.truncate(MAX_VAGUE_TALKS);
-    by_date(&mut vague_talks);
-    let mut seen: BTreeSet<String> = rounds.iter().flat_map(|r| r.events.iter().map(|e| clean(&e.summary).to_lowercase())).collect();
-    for e in vague_talks {
-        let line = format!("- other talks, date uncertain ({}): {} {}\n", date_text(&e.date), clean(&e.summary), cites(e, &by_id, 2));
-        push_unique(&mut round_lines, &mut seen, &e.summary, line);
-    }
-    section(&mut out, "Rounds of talks", &round_lines, MAX_SECTION);
-    section(&mut out, "What happened", &happened_lines, MAX_HAPPENED);
-    section(&mut out, "Casualties", &overview::casualties(&story_docs), MAX_ROLES);
-    section(&mut out, "Places", &overview::places(&story_docs), MAX_SECTION);
-    let current: Vec<&MergedEvent> = evs.iter().copied().filter(|e| !is_background(e, start)).collect();
-    section(&mut out, "Actors and sides", &overview::actors_and_sides(&current, &by_id), MAX_SECTION);
-    section(&mut out, "Background", &background_lines, MAX_SECTION);
+    (happened_lines, background_lines)
+}
 
-    // people and roles: one line per person and role, citing every document that states it
-    let doc_vec: Vec<Document> = story_docs.iter().map(|d| (*d).clone()).collect();
+/// "Who led each side" and "People and their roles": one line per person and
+/// role, citing every document that states it (up to three).
+fn role_lines(cx: &Ctx<'_>) -> (Vec<String>, Vec<String>) {
+    let doc_vec: Vec<Document> = cx.story_docs.iter().map(|d| (*d).clone()).collect();
     let entities = canonicalise(&doc_vec);
     let mut role_lines = Vec::new();
     let mut lead_lines = Vec::new();
@@ -324,28 +360,7 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
             }
         }
         for (title, of, list) in grouped {
-            let mut dates: Vec<String> = Vec::new();
-            let mut cs: Vec<String> = Vec::new();
-            let mut quote = None;
-            for r in &list {
-                let dt = date_text(&r.as_of);
-                if !dates.contains(&dt) {
-                    dates.push(dt);
-                }
-                for ev in &r.evidence {
-                    let Some(d) = by_id.get(&ev.doc) else { continue };
-                    let c = cite(d, ev.span);
-                    if !cs.contains(&c) && cs.len() < 3 {
-                        cs.push(c);
-                    }
-                    if quote.is_none() {
-                        quote = Some(clean(ev.span.text(d.body())));
-                    }
-                }
-            }
-            let Some(quote) = quote else { continue };
-            let of_s = of.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
-            let line = format!("- {}: {}{}, as of {}: “{}” {}\n", ent.name, title, of_s, dates.join("; "), quote, cs.join(" "));
+            let Some(line) = role_line(cx, &ent.name, &title, of.as_deref(), &list) else { continue };
             if LEAD_ROLE_WORDS.iter().any(|w| title.contains(w)) {
                 lead_lines.push(line.replacen("- ", &format!("- {}: ", of.as_deref().unwrap_or("side unknown")), 1));
             }
@@ -353,104 +368,141 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
         }
     }
     lead_lines.sort();
-    section(&mut out, "Who led each side", &lead_lines, MAX_SECTION);
-    section(&mut out, "People and their roles", &role_lines, MAX_ROLES);
+    (lead_lines, role_lines)
+}
 
-    // demands and offers, with outcomes
-    let positions: Vec<&MergedEvent> =
-        evs.iter().copied().filter(|e| matches!(e.event.modality, Modality::Demanded | Modality::Proposed) && !is_background(e, start) && is_real_position(e, &evs)).collect();
-    let mut unanswered: Vec<&MergedEvent> = Vec::new();
-    if !positions.is_empty() {
-        out.push_str("## Demands and offers\n\n");
-        let mut sides: BTreeMap<String, Vec<&MergedEvent>> = BTreeMap::new();
-        for e in &positions {
-            let side = holder_of(e, &evs).map(|a| a.country.clone().unwrap_or_else(|| a.name.clone())).unwrap_or_else(|| "unattributed".into());
-            sides.entry(side).or_default().push(e);
+/// One person's role line: the dates it holds as of, the first evidence
+/// sentence quoted, and up to three citations. None without evidence in the
+/// story.
+fn role_line(cx: &Ctx<'_>, name: &str, title: &str, of: Option<&str>, list: &[&crate::entities::EntityRole]) -> Option<String> {
+    let mut dates: Vec<String> = Vec::new();
+    let mut cs: Vec<String> = Vec::new();
+    let mut quote = None;
+    for r in list {
+        let dt = date_text(&r.as_of);
+        if !dates.contains(&dt) {
+            dates.push(dt);
         }
-        let mut seen = BTreeSet::new();
-        for (side, mut list) in sides {
-            list.sort_by(|a, b| b.num_sources.cmp(&a.num_sources).then(b.event.items.len().cmp(&a.event.items.len())).then(a.id.cmp(&b.id)));
-            let mut lines = Vec::new();
-            for e in list {
-                if lines.len() >= MAX_PER_SIDE || !seen.insert(clean(&e.summary).to_lowercase()) {
-                    continue;
-                }
-                let items = if e.event.items.is_empty() { String::new() } else { format!(" [items: {}]", e.event.items.join(", ")) };
-                let mut block = format!(
-                    "- {} ({}): {}{} {}\n",
-                    e.event.modality.as_str(),
-                    date_text(&e.date),
-                    clean(&e.summary),
-                    items,
-                    cites(e, &by_id, 2)
-                );
-                let outcomes = outcomes_of(e, &evs);
-                if outcomes.is_empty() {
-                    unanswered.push(e);
-                }
-                for o in outcomes.iter().filter(|o| clean(&o.summary) != clean(&e.summary)).take(2) {
-                    block.push_str(&format!(
-                        "  - outcome ({}, {}): {} {}\n",
-                        o.event.event_type.as_str(),
-                        date_text(&o.date),
-                        clean(&o.summary),
-                        cites(o, &by_id, 2)
-                    ));
-                }
-                lines.push(block);
+        for ev in &r.evidence {
+            let Some(d) = cx.by_id.get(&ev.doc) else { continue };
+            let c = cite(d, ev.span);
+            if !cs.contains(&c) && cs.len() < 3 {
+                cs.push(c);
             }
-            if lines.is_empty() {
-                continue;
+            if quote.is_none() {
+                quote = Some(clean(ev.span.text(d.body())));
             }
-            out.push_str(&format!("### {side}\n\n"));
-            for l in lines {
-                out.push_str(&l);
-            }
-            out.push('\n');
         }
     }
+    let quote = quote?;
+    let of_s = of.map(|o| format!(" ({o})")).unwrap_or_default();
+    Some(format!("- {}: {}{}, as of {}: “{}” {}\n", name, title, of_s, dates.join("; "), quote, cs.join(" ")))
+}
 
-    // agreed, and the numbers of what was agreed, given up or done
-    let agreed: Vec<&MergedEvent> = evs
+/// "Demands and offers", per side, each with its outcomes; written to `out`.
+/// The positions no outcome answers.
+fn demands_and_offers<'a>(cx: &Ctx<'a>, out: &mut String) -> Vec<&'a MergedEvent> {
+    let positions: Vec<&MergedEvent> = cx
+        .evs
         .iter()
         .copied()
-        .filter(|e| e.event.modality == Modality::Asserted && !is_background(e, start) && matches!(e.event.event_type, PloverType::Agree | PloverType::Concede | PloverType::Cooperate))
+        .filter(|e| matches!(e.event.modality, Modality::Demanded | Modality::Proposed) && !is_background(e, cx.start) && is_real_position(e, &cx.evs))
         .collect();
-    let mut agreed_lines = Vec::new();
+    let mut unanswered: Vec<&MergedEvent> = Vec::new();
+    if positions.is_empty() {
+        return unanswered;
+    }
+    out.push_str("## Demands and offers\n\n");
+    let mut sides: BTreeMap<String, Vec<&MergedEvent>> = BTreeMap::new();
+    for e in &positions {
+        let side = holder_of(e, &cx.evs).map(|a| a.country.clone().unwrap_or_else(|| a.name.clone())).unwrap_or_else(|| "unattributed".into());
+        sides.entry(side).or_default().push(e);
+    }
     let mut seen = BTreeSet::new();
-    let mut ranked = agreed.clone();
+    for (side, mut list) in sides {
+        list.sort_by(|a, b| b.num_sources.cmp(&a.num_sources).then(b.event.items.len().cmp(&a.event.items.len())).then(a.id.cmp(&b.id)));
+        let mut lines = Vec::new();
+        for e in list {
+            if lines.len() >= MAX_PER_SIDE || !seen.insert(clean(&e.summary).to_lowercase()) {
+                continue;
+            }
+            let outcomes = outcomes_of(e, &cx.evs);
+            if outcomes.is_empty() {
+                unanswered.push(e);
+            }
+            lines.push(position_block(cx, e, &outcomes));
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("### {side}\n\n"));
+        for l in lines {
+            out.push_str(&l);
+        }
+        out.push('\n');
+    }
+    unanswered
+}
+
+/// One demand or offer with up to two of its outcomes.
+fn position_block(cx: &Ctx<'_>, e: &MergedEvent, outcomes: &[&MergedEvent]) -> String {
+    let items = if e.event.items.is_empty() { String::new() } else { format!(" [items: {}]", e.event.items.join(", ")) };
+    let mut block = format!("- {} ({}): {}{} {}\n", e.event.modality.as_str(), date_text(&e.date), clean(&e.summary), items, cites(e, &cx.by_id, 2));
+    for o in outcomes.iter().filter(|o| clean(&o.summary) != clean(&e.summary)).take(2) {
+        block.push_str(&format!(
+            "  - outcome ({}, {}): {} {}\n",
+            o.event.event_type.as_str(),
+            date_text(&o.date),
+            clean(&o.summary),
+            cites(o, &cx.by_id, 2)
+        ));
+    }
+    block
+}
+
+/// "What was agreed": the best-sourced asserted agreements, concessions and
+/// cooperation of the story's time, in date order.
+fn agreed_lines(cx: &Ctx<'_>) -> Vec<String> {
+    let mut ranked: Vec<&MergedEvent> = cx
+        .evs
+        .iter()
+        .copied()
+        .filter(|e| e.event.modality == Modality::Asserted && !is_background(e, cx.start) && matches!(e.event.event_type, PloverType::Agree | PloverType::Concede | PloverType::Cooperate))
+        .collect();
     ranked.sort_by(|a, b| b.num_sources.cmp(&a.num_sources).then(b.event.quantities.len().cmp(&a.event.quantities.len())).then(a.id.cmp(&b.id)));
     ranked.truncate(MAX_SECTION);
     by_date(&mut ranked);
+    let mut agreed_lines = Vec::new();
+    let mut seen = BTreeSet::new();
     for e in ranked {
-        let line = format!("- **{}**{}: {} {}\n", date_text(&e.date), uncertain_note(e), clean(&e.summary), cites(e, &by_id, 3));
+        let line = format!("- **{}**{}: {} {}\n", date_text(&e.date), uncertain_note(e), clean(&e.summary), cites(e, &cx.by_id, 3));
         push_unique(&mut agreed_lines, &mut seen, &e.summary, line);
     }
-    section(&mut out, "What was agreed", &agreed_lines, MAX_SECTION);
+    agreed_lines
+}
 
+/// "Numbers": the quantities of what was agreed, given up or done, each
+/// with its sentence — what was agreed or given up first.
+fn number_lines(cx: &Ctx<'_>) -> Vec<String> {
     let mut number_lines = Vec::new();
     let mut seen_numbers = BTreeSet::new();
-    for e in evs.iter().copied().filter(|e| {
-        e.event.modality == Modality::Asserted && !is_background(e, start) && matches!(e.event.event_type, PloverType::Agree | PloverType::Retreat | PloverType::Assault)
+    for e in cx.evs.iter().copied().filter(|e| {
+        e.event.modality == Modality::Asserted && !is_background(e, cx.start) && matches!(e.event.event_type, PloverType::Agree | PloverType::Retreat | PloverType::Assault)
     }) {
+        let rank = match e.event.event_type {
+            PloverType::Agree => 0,
+            PloverType::Retreat => 1,
+            _ => 2,
+        };
         for r in &e.reports {
-            let Some(d) = by_id.get(&r.doc) else { continue };
+            let Some(d) = cx.by_id.get(&r.doc) else { continue };
             for x in d.events.iter().filter(|x| x.trigger == r.trigger && x.sentence == r.sentence) {
                 for q in x.quantities.iter().filter(|q| !q.ordinal) {
                     let words = clean(q.span.text(d.body()));
-                    if words.is_empty() {
+                    if words.is_empty() || !seen_numbers.insert(format!("{}#{}#{}", d.id, r.sentence.start(), words)) {
                         continue;
                     }
                     let counts = q.counts.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
-                    let key = format!("{}#{}#{}", d.id, r.sentence.start(), words);
-                    if !seen_numbers.insert(key) {
-                        continue;
-                    }
-                    let rank = match e.event.event_type {
-                        PloverType::Agree => 0,
-                        PloverType::Retreat => 1,
-                        _ => 2,
-                    };
                     number_lines.push((rank, format!(
                         "- {}{} — {}, {}: {} {}\n",
                         words,
@@ -464,15 +516,16 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
             }
         }
     }
-    // what was agreed or given up first, then what was done
     number_lines.sort_by_key(|x| x.0);
-    let number_lines: Vec<String> = number_lines.into_iter().map(|x| x.1).collect();
-    section(&mut out, "Numbers", &number_lines, MAX_SECTION);
+    number_lines.into_iter().map(|x| x.1).collect()
+}
 
-    // quotes
+/// "Key quotes": direct quotations of four words or more, named speakers and
+/// longer quotes first; written to `out`.
+fn key_quotes(cx: &Ctx<'_>, out: &mut String) {
     let mut quotes: Vec<(bool, usize, String)> = Vec::new();
     let mut seen_quotes = BTreeSet::new();
-    for d in &story_docs {
+    for d in &cx.story_docs {
         for q in d.quotes.iter().filter(|q| q.direct) {
             let text = clean(q.span.text(d.body()));
             if text.split_whitespace().count() < 4 || !seen_quotes.insert(text.to_lowercase()) {
@@ -484,18 +537,22 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
             quotes.push((named, text.len(), format!("- {}: “{}” {}\n", clean(&who), text, cite(d, q.span))));
         }
     }
-    if !quotes.is_empty() {
-        quotes.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
-        out.push_str("## Key quotes\n\n");
-        for (_, _, l) in quotes.into_iter().take(MAX_QUOTES) {
-            out.push_str(&l);
-        }
-        out.push('\n');
+    if quotes.is_empty() {
+        return;
     }
+    quotes.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+    out.push_str("## Key quotes\n\n");
+    for (_, _, l) in quotes.into_iter().take(MAX_QUOTES) {
+        out.push_str(&l);
+    }
+    out.push('\n');
+}
 
-    // disagreements
+/// "Where sources disagree": each contradiction between reports of one
+/// event, each value cited.
+fn disagreement_lines(cx: &Ctx<'_>) -> Vec<String> {
     let mut disagreements = Vec::new();
-    for e in &evs {
+    for e in &cx.evs {
         for c in &e.contradictions {
             let vals: Vec<String> = c
                 .values
@@ -505,7 +562,7 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
                         .reports
                         .iter()
                         .find(|r| &r.doc == doc)
-                        .and_then(|r| by_id.get(&r.doc).map(|d| cite(d, r.sentence)))
+                        .and_then(|r| cx.by_id.get(&r.doc).map(|d| cite(d, r.sentence)))
                         .unwrap_or_else(|| format!("[{doc}]"));
                     format!("{v} {cite_s}")
                 })
@@ -516,25 +573,25 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
     }
     let mut seen = BTreeSet::new();
     disagreements.retain(|l| seen.insert(l.clone()));
-    section(&mut out, "Where sources disagree", &disagreements, MAX_SECTION);
+    disagreements
+}
 
-    // unknowns
+/// "What remains unknown": planned acts with no exact date, positions no one
+/// answered, and quotes from unnamed sources.
+fn unknown_lines(cx: &Ctx<'_>, unanswered: Vec<&MergedEvent>) -> Vec<String> {
     let mut unknown = Vec::new();
     let mut seen = BTreeSet::new();
-    for e in &evs {
-        if is_background(e, start) {
-            continue;
-        }
+    for e in cx.evs.iter().filter(|e| !is_background(e, cx.start)) {
         if matches!(e.event.modality, Modality::Planned | Modality::Hypothetical) && e.date.exact_day().is_none() {
-            let line = format!("- date not stated exactly ({}): {} {}\n", date_text(&e.date), clean(&e.summary), cites(e, &by_id, 1));
+            let line = format!("- date not stated exactly ({}): {} {}\n", date_text(&e.date), clean(&e.summary), cites(e, &cx.by_id, 1));
             push_unique(&mut unknown, &mut seen, &e.summary, line);
         }
     }
     for e in unanswered {
-        let line = format!("- no response reported to: {} {}\n", clean(&e.summary), cites(e, &by_id, 1));
+        let line = format!("- no response reported to: {} {}\n", clean(&e.summary), cites(e, &cx.by_id, 1));
         push_unique(&mut unknown, &mut seen, &format!("no response {}", e.summary), line);
     }
-    for d in &story_docs {
+    for d in &cx.story_docs {
         for q in d.quotes.iter().filter(|q| q.speaker.is_none() && q.speaker_text.is_some()) {
             let who = q.speaker_text.as_deref().map(clean).unwrap_or_default();
             let text = clean(q.span.text(d.body()));
@@ -542,9 +599,7 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
             push_unique(&mut unknown, &mut seen, &text, line);
         }
     }
-    section(&mut out, "What remains unknown", &unknown, MAX_SECTION);
-    out.push_str(&sources(&story_docs));
-    escape_html(&out)
+    unknown
 }
 
 /// The brief with the characters that would start HTML in a Markdown
