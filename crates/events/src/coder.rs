@@ -1844,195 +1844,22 @@ fn code_trigger(
     let trigger = trigger_span(ctx, trig, sentence_span);
 
     // ---- actors and recipients: from the tree when the sentence is parsed, else from positions
-    let parties = match tree_parties(ctx, trig, entry, prev) {
-        // talks and meetings with no party in their phrase take the sentence's parties
-        Some(Ok(p)) if (p.unparticipated && !entry.frame.mutual) || entry.frame.dictionary => p,
-        // a dictionary verb is read from the tree only
-        None if entry.frame.dictionary => return None,
-        Some(Ok(p)) => fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev)),
-        Some(Err(_not_an_event)) => return None,
-        None => position_parties(lex, ctx, trig, entry, governor, prev)?,
-    };
-    let Parties {
-        actor_group,
-        recip_group,
-        shared_actors,
-        extra_actor,
-        mut actor_note,
-        mut recip_note,
-        passive,
-        put_under,
-        reduced,
-        as_predicate,
-        from,
-        source,
-        unparticipated,
-        unnamed: _,
-    } = parties;
-    let mut actors = ctx.args(&actor_group);
-    if actors.is_empty() {
-        actors = shared_actors;
-    }
-    if actors.is_empty() {
-        actors.extend(extra_actor);
-    }
-    if actors.is_empty() && !passive {
-        if let Some(speaker) = first_person_speaker(doc, ctx, trig, from) {
-            actors.push(speaker);
-            actor_note = "first person in a direct quote → its speaker".into();
-        }
-    }
-    let mut recipients = ctx.args(&recip_group);
-    if entry.frame.mutual && !recipients.is_empty() {
-        let w = (trig.end..(trig.end + 3).min(ctx.toks.len())).any(|j| matches!(ctx.word(j), "with" | "between"));
-        if w || actors.is_empty() {
-            for r in recipients.drain(..) {
-                if !actors.iter().any(|a| a.name == r.name) {
-                    actors.push(r);
-                }
-            }
-            recip_note = "mutual: every party is an actor".into();
-        }
-    }
-    if entry.frame.mutual && add_delegations(ctx, &mut actors, &mut recipients) {
-        actor_note.push_str(" + the delegations named in the sentence");
-    }
-
-    if entry.frame.mutual && actors.is_empty() && recipients.is_empty() {
-        // "the first round of talks on May 16 …, but the two sides agreed …": talks naming no
-        // party are between the pair a phrase of the same sentence stands for
-        if let Some(p) = ctx.pairs.iter().find(|p| sentence_span.contains(p.span)) {
-            actors = p.parties.clone();
-            actor_note = format!("no party named: the pair '{}' of the same sentence", p.span.text(ctx.body));
-        }
-    }
+    let parties = trigger_parties(lex, ctx, trig, entry, governor, prev)?;
+    let mut roles = Roles::named(doc, ctx, trig, entry, &parties, sentence_span);
 
     // ---- location: a place introduced by in/at
-    let location_k = nearest_place(ctx, trig, &actor_group, &recip_group);
+    let location_k = nearest_place(ctx, trig, &parties.actor_group, &parties.recip_group);
     let location = location_k.map(|k| ctx.arg(k));
 
     // ---- modality
-    let mut governed = false;
-    let mut noun_context = false;
-    let (mut modality, mut mod_note) = match governor {
-        Some((g, gt)) => {
-            governed = true;
-            let m = if g.event.modality == Modality::Negated {
-                Modality::Negated
-            } else {
-                g.governs.unwrap_or(Modality::Asserted)
-            };
-            let gw = trigger_span(ctx, gt, sentence_span).text(ctx.body).to_string();
-            (m, format!("{} (governed by '{gw}')", m.as_str()))
-        }
-        None => match cue_modality(lex, ctx, trig, noun_use(entry, ctx, trig)) {
-            Some((m, cue, noun)) => {
-                // a bare noun takes its context's modality but keeps its type
-                noun_context = noun;
-                let kind = if noun { "noun context" } else { "cue" };
-                (m, format!("{} ({kind} '{cue}')", m.as_str()))
-            }
-            None if noun_use(entry, ctx, trig) => (Modality::Asserted, format!("asserted (no cue; {BARE_NOUN})")),
-            None => (Modality::Asserted, "asserted (no cue)".into()),
-        },
-    };
-    if entry.frame.reported {
-        modality = Modality::Asserted;
-    }
-    if reduced && !governed {
-        // "soldiers killed by X": the participle reports what happened, whatever the main clause plans
-        modality = Modality::Asserted;
-        mod_note = "asserted (a participle describing what happened)".into();
-    }
-    if let (Some((g, _)), true) = (governor, actors.is_empty()) {
-        // a demanded act is done by the party asked; any other by the governing trigger's actors
-        let (from_governor, note) = if g.governs == Some(Modality::Demanded) {
-            (&g.event.recipients, "the party asked, from the governing demand")
-        } else {
-            (&g.event.actors, "actors of the governing trigger")
-        };
-        if !from_governor.is_empty() {
-            actors = from_governor.clone();
-            actor_note = note.into();
-        }
-    }
-    let coercion = matches!(entry.event_type, PloverType::Coerce | PloverType::Assault);
-    let official = matches!(entry.event_type, PloverType::Accuse | PloverType::Coerce | PloverType::Sanction);
-    if passive && actors.is_empty() && !entry.frame.mutual {
-        if let Some((loc, note)) = agentless_place_actor(ctx, trig, official, location.as_ref()) {
-            actors.push(loc);
-            actor_note.push_str(&note);
-        }
-    }
-    if put_under {
-        actor_note.push_str(" ('put under' + event noun)");
-    }
-    if reduced {
-        actor_note.push_str(" (a participle after the noun it describes, with its agent)");
-    }
-    if official && !passive && !actors.is_empty() && actors.iter().all(|a| a.country.is_none()) {
-        // "President X … will extend the curfew in Abidjan": a person the mention layer gives no
-        // country, doing a state action in a place, acts for that place's country
-        if let Some(c) = location.as_ref().and_then(|l| l.country.clone()) {
-            for a in &mut actors {
-                a.country = Some(c.clone());
-            }
-            actor_note.push_str(&format!("; an official action in {c}: the actor acts for it"));
-        }
-    }
-    if coercion && actors.is_empty() {
-        // "torture while in Israeli police custody": whoever holds the victim acts
-        if let Some((a, note)) = ctx.custodian(trig.end) {
-            actors.push(a);
-            actor_note = note;
-        }
-    }
-    if entry.event_type == PloverType::Accuse && !passive {
-        // "complained to the UN over Israeli raids": the accused follows over/about/against
-        if let Some((a, note)) = ctx.accused_after_addressee(trig.end) {
-            recipients = vec![a];
-            recip_note = note;
-        }
-    }
-    if as_predicate && !recipients.is_empty() {
-        recip_note.push_str(" ('as …' after the verb is its predicate)");
-    }
-    if recipients.is_empty() && !passive && matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Threaten) {
-        if let Some(g) = ctx.against_party(trig.end) {
-            recipients = ctx.args(&g);
-            recip_note = "the party after 'against'".into();
-        } else if let Some(g) = ctx.died_of(trig.start) {
-            recipients = ctx.args(&g);
-            recip_note = "who died of it".into();
-        }
-    }
-    if coercion && !passive && recipients.iter().all(|r| r.country.is_none()) {
-        if let Some((g, note)) = acted_upon(ctx, entry, trig, from, &actors, location_k) {
-            recip_note = note;
-            recipients.push(g);
-        }
-    }
-    // a place is what the action targets only when it closes the trigger's own object
-    // ("lifted a curfew in X"): after the trigger, inside its clause, with no other
-    // party named before it ("… against Kampuchean camps near the Thai border")
-    let object_place = location_k.is_some_and(|k| {
-        let (_, s, _) = ctx.ments[k];
-        s >= trig.end
-            && ctx.boundary_fwd(trig.end, false, false) > s
-            && !ctx.mentions_in(trig.end, s).into_iter().any(|o| !ctx.is_place(o))
-    });
-    if recipients.is_empty() && object_place {
-        if let (Some(loc), false) = (&location, entry.frame.mutual) {
-            let same_as_actor = actors.iter().any(|a| a.span == loc.span);
-            if loc.country.is_some() && !same_as_actor {
-                recipients.push(loc.clone());
-                recip_note = "the place the action targets".into();
-            }
-        }
-    }
+    let told = told_modality(lex, ctx, trig, entry, governor, parties.reduced, sentence_span);
+    let (modality, governed, noun_context) = (told.modality, told.governed, told.noun_context);
+    roles.actors_from_context(ctx, trig, entry, governor, &parties, location.as_ref());
+    roles.recipients_from_context(ctx, trig, entry, &parties, location_k, location.as_ref());
 
-    let told = Told { modality, governed: governor.is_some(), unparticipated };
-    if tells_no_act(ctx, entry, trig, (&actors, &recipients), (&actor_group, &recip_group), told) {
+    let Roles { actors, recipients, actor_note, recip_note } = roles;
+    let told_act = Told { modality, governed: governor.is_some(), unparticipated: parties.unparticipated };
+    if tells_no_act(ctx, entry, trig, (&actors, &recipients), (&parties.actor_group, &parties.recip_group), told_act) {
         return None;
     }
 
@@ -2051,7 +1878,7 @@ fn code_trigger(
         .iter()
         .find(|q| q.span.contains(trigger))
         .and_then(|q| q.speaker.clone().or_else(|| q.speaker_text.clone()))
-        .or_else(|| source.first().map(|&k| ctx.ments[k].0.canonical.clone()));
+        .or_else(|| parties.source.first().map(|&k| ctx.ments[k].0.canonical.clone()));
 
     // ---- the place, when the in/at rule found none (after the parties: it changes no role)
     let location = location.or_else(|| stated_place(ctx, trig, &actors, &recipients).map(|k| ctx.arg(k)));
@@ -2059,7 +1886,7 @@ fn code_trigger(
     // ---- items of demands, offers, refusals
     let items = if entry.frame.speech { speech_items(ctx, trig) } else { Vec::new() };
 
-    let notes = RuleNotes { actor: actor_note, recipient: recip_note, modality: mod_note, more: notes };
+    let notes = RuleNotes { actor: actor_note, recipient: recip_note, modality: told.note, more: notes };
     let rule = rule_text(ctx, entry, trig, notes, (&actors, &recipients), sentence_span);
     let event = Event {
         event_type,
@@ -2080,6 +1907,258 @@ fn code_trigger(
         rule,
     };
     Some(Draft { event, governs: entry.governs, dates })
+}
+
+/// The parties of a trigger: from the tree when the sentence is parsed (with
+/// word positions filling a role the tree leaves empty), else from word
+/// positions. None when the trigger names no event.
+fn trigger_parties(
+    lex: &Lexicon,
+    ctx: &Ctx,
+    trig: &Trig,
+    entry: &TriggerEntry,
+    governor: Option<(&Draft, &Trig)>,
+    prev: Option<(&Draft, &Trig)>,
+) -> Option<Parties> {
+    match tree_parties(ctx, trig, entry, prev) {
+        // talks and meetings with no party in their phrase take the sentence's parties
+        Some(Ok(p)) if (p.unparticipated && !entry.frame.mutual) || entry.frame.dictionary => Some(p),
+        // a dictionary verb is read from the tree only
+        None if entry.frame.dictionary => None,
+        Some(Ok(p)) => Some(fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev))),
+        Some(Err(_not_an_event)) => None,
+        None => position_parties(lex, ctx, trig, entry, governor, prev),
+    }
+}
+
+/// How a trigger's act is told, before the event-ness check: its modality
+/// and the note saying why, whether another trigger governs it, and whether
+/// a bare noun took its context's modality.
+struct ToldModality {
+    modality: Modality,
+    note: String,
+    governed: bool,
+    noun_context: bool,
+}
+
+/// The modality of a trigger: its governor's (negated, or what the governor
+/// makes of it), else its cue's; reported acts and participles describing
+/// what happened are asserted.
+fn told_modality(
+    lex: &Lexicon,
+    ctx: &Ctx,
+    trig: &Trig,
+    entry: &TriggerEntry,
+    governor: Option<(&Draft, &Trig)>,
+    reduced: bool,
+    sentence_span: Span,
+) -> ToldModality {
+    let mut noun_context = false;
+    let (mut modality, mut note) = match governor {
+        Some((g, gt)) => {
+            let m = if g.event.modality == Modality::Negated {
+                Modality::Negated
+            } else {
+                g.governs.unwrap_or(Modality::Asserted)
+            };
+            let gw = trigger_span(ctx, gt, sentence_span).text(ctx.body).to_string();
+            (m, format!("{} (governed by '{gw}')", m.as_str()))
+        }
+        None => match cue_modality(lex, ctx, trig, noun_use(entry, ctx, trig)) {
+            Some((m, cue, noun)) => {
+                // a bare noun takes its context's modality but keeps its type
+                noun_context = noun;
+                let kind = if noun { "noun context" } else { "cue" };
+                (m, format!("{} ({kind} '{cue}')", m.as_str()))
+            }
+            None if noun_use(entry, ctx, trig) => (Modality::Asserted, format!("asserted (no cue; {BARE_NOUN})")),
+            None => (Modality::Asserted, "asserted (no cue)".into()),
+        },
+    };
+    let governed = governor.is_some();
+    if entry.frame.reported {
+        modality = Modality::Asserted;
+    }
+    if reduced && !governed {
+        // "soldiers killed by X": the participle reports what happened, whatever the main clause plans
+        modality = Modality::Asserted;
+        note = "asserted (a participle describing what happened)".into();
+    }
+    ToldModality { modality, note, governed, noun_context }
+}
+
+/// The actors and recipients of a trigger as they are being found, with the
+/// notes that say how.
+struct Roles {
+    actors: Vec<EventArg>,
+    recipients: Vec<EventArg>,
+    actor_note: String,
+    recip_note: String,
+}
+
+impl Roles {
+    /// The parties the sentence names: the actor group (else actors shared
+    /// with an earlier trigger, else a rule's unnamed actor, else the speaker
+    /// of a first-person quote), the recipients (every party an actor of a
+    /// mutual act), the delegations of talks, or the pair of the sentence.
+    fn named(doc: &Document, ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, parties: &Parties, sentence_span: Span) -> Roles {
+        let mut actor_note = parties.actor_note.clone();
+        let mut recip_note = parties.recip_note.clone();
+        let mut actors = ctx.args(&parties.actor_group);
+        if actors.is_empty() {
+            actors = parties.shared_actors.clone();
+        }
+        if actors.is_empty() {
+            actors.extend(parties.extra_actor.clone());
+        }
+        if actors.is_empty() && !parties.passive {
+            if let Some(speaker) = first_person_speaker(doc, ctx, trig, parties.from) {
+                actors.push(speaker);
+                actor_note = "first person in a direct quote → its speaker".into();
+            }
+        }
+        let mut recipients = ctx.args(&parties.recip_group);
+        if entry.frame.mutual && !recipients.is_empty() {
+            let w = (trig.end..(trig.end + 3).min(ctx.toks.len())).any(|j| matches!(ctx.word(j), "with" | "between"));
+            if w || actors.is_empty() {
+                for r in recipients.drain(..) {
+                    if !actors.iter().any(|a| a.name == r.name) {
+                        actors.push(r);
+                    }
+                }
+                recip_note = "mutual: every party is an actor".into();
+            }
+        }
+        if entry.frame.mutual && add_delegations(ctx, &mut actors, &mut recipients) {
+            actor_note.push_str(" + the delegations named in the sentence");
+        }
+        if entry.frame.mutual && actors.is_empty() && recipients.is_empty() {
+            // "the first round of talks on May 16 …, but the two sides agreed …": talks naming no
+            // party are between the pair a phrase of the same sentence stands for
+            if let Some(p) = ctx.pairs.iter().find(|p| sentence_span.contains(p.span)) {
+                actors = p.parties.clone();
+                actor_note = format!("no party named: the pair '{}' of the same sentence", p.span.text(ctx.body));
+            }
+        }
+        Roles { actors, recipients, actor_note, recip_note }
+    }
+
+    /// Actors the context gives when the sentence names none: the governing
+    /// trigger's (or the party a demand asks), the authorities of the place of
+    /// an agentless passive, the custodian of a victim; an official action's
+    /// place gives a countryless actor its country.
+    fn actors_from_context(
+        &mut self,
+        ctx: &Ctx,
+        trig: &Trig,
+        entry: &TriggerEntry,
+        governor: Option<(&Draft, &Trig)>,
+        parties: &Parties,
+        location: Option<&EventArg>,
+    ) {
+        if let (Some((g, _)), true) = (governor, self.actors.is_empty()) {
+            // a demanded act is done by the party asked; any other by the governing trigger's actors
+            let (from_governor, note) = if g.governs == Some(Modality::Demanded) {
+                (&g.event.recipients, "the party asked, from the governing demand")
+            } else {
+                (&g.event.actors, "actors of the governing trigger")
+            };
+            if !from_governor.is_empty() {
+                self.actors = from_governor.clone();
+                self.actor_note = note.into();
+            }
+        }
+        let coercion = matches!(entry.event_type, PloverType::Coerce | PloverType::Assault);
+        let official = matches!(entry.event_type, PloverType::Accuse | PloverType::Coerce | PloverType::Sanction);
+        if parties.passive && self.actors.is_empty() && !entry.frame.mutual {
+            if let Some((loc, note)) = agentless_place_actor(ctx, trig, official, location) {
+                self.actors.push(loc);
+                self.actor_note.push_str(&note);
+            }
+        }
+        if parties.put_under {
+            self.actor_note.push_str(" ('put under' + event noun)");
+        }
+        if parties.reduced {
+            self.actor_note.push_str(" (a participle after the noun it describes, with its agent)");
+        }
+        if official && !parties.passive && !self.actors.is_empty() && self.actors.iter().all(|a| a.country.is_none()) {
+            // "President X … will extend the curfew in Abidjan": a person the mention layer gives no
+            // country, doing a state action in a place, acts for that place's country
+            if let Some(c) = location.and_then(|l| l.country.clone()) {
+                for a in &mut self.actors {
+                    a.country = Some(c.clone());
+                }
+                self.actor_note.push_str(&format!("; an official action in {c}: the actor acts for it"));
+            }
+        }
+        if coercion && self.actors.is_empty() {
+            // "torture while in Israeli police custody": whoever holds the victim acts
+            if let Some((a, note)) = ctx.custodian(trig.end) {
+                self.actors.push(a);
+                self.actor_note = note;
+            }
+        }
+    }
+
+    /// Recipients the context gives: the accused after an addressee, the
+    /// party after "against", who died of it, the group acted upon, or the
+    /// place the action targets when it closes the trigger's own object.
+    fn recipients_from_context(
+        &mut self,
+        ctx: &Ctx,
+        trig: &Trig,
+        entry: &TriggerEntry,
+        parties: &Parties,
+        location_k: Option<usize>,
+        location: Option<&EventArg>,
+    ) {
+        let passive = parties.passive;
+        if entry.event_type == PloverType::Accuse && !passive {
+            // "complained to the UN over Israeli raids": the accused follows over/about/against
+            if let Some((a, note)) = ctx.accused_after_addressee(trig.end) {
+                self.recipients = vec![a];
+                self.recip_note = note;
+            }
+        }
+        if parties.as_predicate && !self.recipients.is_empty() {
+            self.recip_note.push_str(" ('as …' after the verb is its predicate)");
+        }
+        if self.recipients.is_empty() && !passive && matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Threaten) {
+            if let Some(g) = ctx.against_party(trig.end) {
+                self.recipients = ctx.args(&g);
+                self.recip_note = "the party after 'against'".into();
+            } else if let Some(g) = ctx.died_of(trig.start) {
+                self.recipients = ctx.args(&g);
+                self.recip_note = "who died of it".into();
+            }
+        }
+        let coercion = matches!(entry.event_type, PloverType::Coerce | PloverType::Assault);
+        if coercion && !passive && self.recipients.iter().all(|r| r.country.is_none()) {
+            if let Some((g, note)) = acted_upon(ctx, entry, trig, parties.from, &self.actors, location_k) {
+                self.recip_note = note;
+                self.recipients.push(g);
+            }
+        }
+        // a place is what the action targets only when it closes the trigger's own object
+        // ("lifted a curfew in X"): after the trigger, inside its clause, with no other
+        // party named before it ("… against Kampuchean camps near the Thai border")
+        let object_place = location_k.is_some_and(|k| {
+            let (_, s, _) = ctx.ments[k];
+            s >= trig.end
+                && ctx.boundary_fwd(trig.end, false, false) > s
+                && !ctx.mentions_in(trig.end, s).into_iter().any(|o| !ctx.is_place(o))
+        });
+        if self.recipients.is_empty() && object_place {
+            if let (Some(loc), false) = (location, entry.frame.mutual) {
+                let same_as_actor = self.actors.iter().any(|a| a.span == loc.span);
+                if loc.country.is_some() && !same_as_actor {
+                    self.recipients.push(loc.clone());
+                    self.recip_note = "the place the action targets".into();
+                }
+            }
+        }
+    }
 }
 
 /// The acted-upon group of a coercion or assault ("police opened fire to
