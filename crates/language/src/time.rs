@@ -872,6 +872,25 @@ struct Candidate {
     clock: Option<String>,
 }
 
+impl Candidate {
+    /// A candidate over `start..end` with nothing left open or guessed.
+    fn new(start: usize, end: usize, time_type: TimeType, value: Option<String>, resolved: UncertainDate) -> Candidate {
+        Candidate {
+            start,
+            end,
+            time_type,
+            value,
+            resolved,
+            open: Vec::new(),
+            yearless_year: None,
+            whole_month: false,
+            year_guessed: false,
+            attributive: false,
+            clock: None,
+        }
+    }
+}
+
 /// Finds and normalises the time expressions of `text` against `doc_date`,
 /// using `sentences` (byte ranges) to judge tense. Sorted, non-overlapping.
 pub fn find(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) -> Vec<(Span, TimeType, Option<String>, UncertainDate)> {
@@ -974,19 +993,7 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
             let g = |i: usize| c.get(i).map(|x| x.as_str());
             let (start, end) = (m.start(), m.end());
             let mut push = |start: usize, end: usize, tt: TimeType, value: Option<String>, resolved: UncertainDate| {
-                cands.push(Candidate {
-                    start,
-                    end,
-                    time_type: tt,
-                    value,
-                    resolved,
-                    open: Vec::new(),
-                    yearless_year: None,
-                    whole_month: false,
-                    year_guessed: false,
-                    attributive: false,
-                    clock: None,
-                });
+                cands.push(Candidate::new(start, end, tt, value, resolved));
             };
             match p.kind {
                 Kind::Iso => {
@@ -1057,7 +1064,7 @@ fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)
                         _ => Vec::new(),
                     };
                     let yearless_year = v.as_ref().and(r.earliest).map(|d| d.year());
-                    cands.push(Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: true, year_guessed: false, attributive: false, clock: None });
+                    cands.push(Candidate { open, yearless_year, whole_month: true, ..Candidate::new(start, end, TimeType::Date, v, r) });
                 }
                 Kind::Year => match year_reading(text, start, end) {
                     YearReading::NotYear => {}
@@ -1456,7 +1463,7 @@ fn yearless_month_day(
     };
     let yearless_year = v.as_ref().and_then(|_| r.exact_day()).map(|d| d.year());
     let open = if v.is_none() && fitting.len() > 1 { fitting } else { Vec::new() };
-    Candidate { start, end, time_type: TimeType::Date, value: v, resolved: r, open, yearless_year, whole_month: false, year_guessed: false, attributive: false, clock: None }
+    Candidate { open, yearless_year, ..Candidate::new(start, end, TimeType::Date, v, r) }
 }
 
 /// Every day a year-less month-day can be given the document range: from its reading
@@ -1697,19 +1704,7 @@ mod tests {
     use super::*;
 
     fn cand(start: usize, end: usize) -> Candidate {
-        Candidate {
-            start,
-            end,
-            time_type: TimeType::Date,
-            value: None,
-            resolved: UncertainDate::default(),
-            open: Vec::new(),
-            yearless_year: None,
-            whole_month: false,
-            year_guessed: false,
-            attributive: false,
-            clock: None,
-        }
+        Candidate::new(start, end, TimeType::Date, None, UncertainDate::default())
     }
 
     #[test]
