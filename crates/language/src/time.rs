@@ -985,338 +985,433 @@ impl<'t> Clauses<'t> {
 /// attributive years.
 fn find_marked(text: &str, doc_date: &UncertainDate, sentences: &[(usize, usize)]) -> Vec<Found> {
     let anchor = anchor_bounds(doc_date);
-    let mut cands: Vec<Candidate> = Vec::new();
     let clauses = Clauses { text, sentences };
+    let mut cands: Vec<Candidate> = Vec::new();
     for p in PATTERNS.iter() {
         for c in p.re.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
-            let g = |i: usize| c.get(i).map(|x| x.as_str());
-            let (start, end) = (m.start(), m.end());
-            let mut push = |start: usize, end: usize, tt: TimeType, value: Option<String>, resolved: UncertainDate| {
-                cands.push(Candidate::new(start, end, tt, value, resolved));
-            };
-            match p.kind {
-                Kind::Iso => {
-                    let v = m.as_str();
-                    if UncertainDate::parse_value(v).is_ok() {
-                        push(start, end, TimeType::Date, Some(v.to_string()), calendar(v));
-                    }
-                }
-                Kind::DayMonth | Kind::MonthDay => {
-                    let (day, month, year) = if p.kind == Kind::DayMonth {
-                        (g(1), g(2), g(3))
-                    } else {
-                        (g(3), g(2), g(4))
-                    };
-                    let (Some(day), Some(month)) = (day.and_then(|d| d.parse::<u32>().ok()), month.and_then(|mm| LEXICON.months.get(mm).copied())) else {
-                        continue;
-                    };
-                    if !(1..=31).contains(&day) {
-                        continue;
-                    }
-                    // "May 1,000" is not a date
-                    if text[end..].starts_with(",0") || text[end..].starts_with(",1") || text[end..].starts_with(",2") {
-                        if year.is_none() {
-                            continue;
-                        }
-                    }
-                    if let Some(y) = year.and_then(|y| y.parse::<i32>().ok()) {
-                        if let Some(d) = NaiveDate::from_ymd_opt(y, month, day) {
-                            push(start, end, TimeType::Date, Some(d.format("%Y-%m-%d").to_string()), UncertainDate::day(d));
-                        }
-                    } else {
-                        let fut = clauses.future_before(start);
-                        cands.push(yearless_month_day(text, (start, end), (month, day), fut, anchor));
-                    }
-                }
-                Kind::MonthYear => {
-                    let (Some(month), Some(y)) = (g(2).and_then(|mm| LEXICON.months.get(mm).copied()), g(3).and_then(|y| y.parse::<i32>().ok())) else {
-                        continue;
-                    };
-                    let v = format!("{y:04}-{month:02}");
-                    let r = calendar(&v);
-                    push(start, end, TimeType::Date, Some(v), r);
-                }
-                Kind::Month => {
-                    let Some(mm) = g(2) else { continue };
-                    let Some(month) = LEXICON.months.get(mm).copied() else { continue };
-                    // "May" the modal verb: require a lead-in for May/March used bare
-                    let before = last_word(&text[..start]).to_ascii_lowercase();
-                    if (mm == "May" || mm == "March") && g(1).is_none() {
-                        let ok = ["in", "since", "by", "until", "till", "of", "from", "to", "early", "late", "mid", "and", "between", "before", "after", "during", "last", "next", "this"]
-                            .contains(&before.as_str());
-                        if !ok {
-                            continue;
-                        }
-                    }
-                    if mm.len() <= 4 && !mm.ends_with('.') && mm != "May" && mm != "June" && mm != "July" {
-                        continue; // bare abbreviations without dot ("Jan", "Dec") are too ambiguous
-                    }
-                    let fut = clauses.future_before(start) || before == "until" || before == "next";
-                    let past = !fut || before == "last" || before == "since";
-                    let rel = Rel::Month { month, future: fut, past };
-                    let (v, r) = resolve(rel, anchor, "");
-                    // the years a month the range leaves open can be in, as first days
-                    let open = match (v.is_none(), anchor.0.and_then(|a| eval_rel(rel, a)), anchor.1.and_then(|a| eval_rel(rel, a))) {
-                        (true, Some(lo), Some(hi)) if hi.1.year() - lo.1.year() <= 30 => {
-                            (lo.1.year()..=hi.1.year()).filter_map(|y| NaiveDate::from_ymd_opt(y, month, 1)).collect()
-                        }
-                        _ => Vec::new(),
-                    };
-                    let yearless_year = v.as_ref().and(r.earliest).map(|d| d.year());
-                    cands.push(Candidate { open, yearless_year, whole_month: true, ..Candidate::new(start, end, TimeType::Date, v, r) });
-                }
-                Kind::Year => match year_reading(text, start, end) {
-                    YearReading::NotYear => {}
-                    reading => {
-                        let y = m.as_str();
-                        push(start, end, TimeType::Date, Some(y.to_string()), calendar(y));
-                        if let Some(last) = cands.last_mut() {
-                            last.attributive = reading == YearReading::Attributive;
-                        }
-                    }
-                },
-                Kind::Clock24 => {
-                    let Some((h, mi, clock_end)) = clock_reading(text, start, end) else { continue };
-                    let suffix = format!("T{h:02}:{mi:02}");
-                    let (v, r) = resolve(Rel::DayOffset(0), anchor, &suffix);
-                    push(start, clock_end, TimeType::Time, v, r);
-                    if let Some(last) = cands.last_mut() {
-                        last.clock = Some(suffix);
-                    }
-                }
-                Kind::Decade => {
-                    if let Some(d) = g(1) {
-                        push(start, end, TimeType::Date, Some(d.to_string()), UncertainDate::unknown());
-                    }
-                }
-                Kind::Weekday => {
-                    let Some(wd) = g(2).and_then(|w| LEXICON.weekdays.get(w).copied()) else { continue };
-                    let modifier = g(1).map(|s| s.to_ascii_lowercase());
-                    // TimeML/TempEval news convention: a weekday that is the
-                    // publication weekday is the publication day itself, in the
-                    // past (AP style: "said Friday" in a Friday story) and in the
-                    // future ("will meet Friday"); "next"/"last" move a week.
-                    let fut = clauses.weekday_future(start);
-                    let dir = match modifier.as_deref() {
-                        Some("next") | Some("coming") => 1,
-                        Some("last") => -1,
-                        _ if fut => 2,
-                        _ => 0,
-                    };
-                    let part = g(3).map(part_of_day);
-                    let (tt, suffix) = match part {
-                        Some(p) => (TimeType::Time, format!("T{p}")),
-                        None => (TimeType::Date, String::new()),
-                    };
-                    // "Monday, June 2": the weekday is that date when the date's
-                    // possible years leave exactly one where it falls on that weekday.
-                    if part.is_none() && modifier.is_none() {
-                        if let Some(day) = date_after_weekday(text, end, wd, fut, anchor) {
-                            push(start, end, tt, Some(day.format("%Y-%m-%d").to_string()), UncertainDate::day(day));
-                            continue;
-                        }
-                    }
-                    let (v, r) = resolve(Rel::Weekday { wd, dir }, anchor, &suffix);
-                    push(start, end, tt, v, r);
-                }
-                Kind::Deictic => {
-                    let word = g(1).unwrap_or("").to_ascii_lowercase();
-                    let off = match word.as_str() {
-                        "yesterday" => -1,
-                        "tomorrow" => 1,
-                        _ => 0,
-                    };
-                    let part = if word == "tonight" { Some("NI") } else { g(2).map(part_of_day) };
-                    let (tt, suffix) = match part {
-                        Some(p) => (TimeType::Time, format!("T{p}")),
-                        None => (TimeType::Date, String::new()),
-                    };
-                    let (v, r) = resolve(Rel::DayOffset(off), anchor, &suffix);
-                    push(start, end, tt, v, r);
-                }
-                Kind::PartOfToday => {
-                    let p = part_of_day(g(1).unwrap_or(""));
-                    let (v, r) = resolve(Rel::DayOffset(0), anchor, &format!("T{p}"));
-                    push(start, end, TimeType::Time, v, r);
-                }
-                Kind::RelUnit => {
-                    let md = g(1).unwrap_or("").to_ascii_lowercase();
-                    let unit = g(2).unwrap_or("").to_ascii_lowercase();
-                    if matches!(md.as_str(), "the past" | "the coming" | "the next" | "past" | "coming") {
-                        if let Some((code, t)) = unit_code(&unit) {
-                            let v = format!("P{}1{}", if t { "T" } else { "" }, code);
-                            push(start, end, TimeType::Duration, Some(v), UncertainDate::unknown());
-                        }
-                        continue;
-                    }
-                    let n: i64 = match md.as_str() {
-                        "last" | "previous" => -1,
-                        "next" => 1,
-                        _ => 0,
-                    };
-                    let rel = match unit.as_str() {
-                        "week" => Rel::Week(n),
-                        "weekend" => Rel::Weekend(n),
-                        "month" => Rel::MonthOffset(n),
-                        "year" => Rel::YearOffset(n),
-                        "quarter" => Rel::QuarterOffset(n),
-                        "summer" | "winter" | "spring" | "autumn" | "fall" => {
-                            let s = match unit.as_str() {
-                                "summer" => "SU",
-                                "winter" => "WI",
-                                "spring" => "SP",
-                                _ => "FA",
-                            };
-                            let (v, _) = resolve(Rel::YearOffset(n), anchor, "");
-                            push(start, end, TimeType::Date, v.map(|v| format!("{v}-{s}")), UncertainDate::unknown());
-                            continue;
-                        }
-                        _ => continue, // decade/century relative: leave
-                    };
-                    let (v, r) = resolve(rel, anchor, "");
-                    push(start, end, TimeType::Date, v, r);
-                }
-                Kind::Ago => {
-                    let (Some(n), Some(unit)) = (g(1).and_then(number_value), g(2)) else { continue };
-                    let n = n as i64;
-                    let rel = match unit.to_ascii_lowercase().as_str() {
-                        "day" | "night" => Rel::DayOffset(-n),
-                        "week" => Rel::Week(-n),
-                        "month" => Rel::MonthOffset(-n),
-                        "year" => Rel::YearOffset(-n),
-                        "decade" => Rel::YearOffset(-10 * n),
-                        _ => {
-                            push(start, end, TimeType::Date, Some("PAST_REF".into()), past_bounds(anchor));
-                            continue;
-                        }
-                    };
-                    let (v, r) = resolve(rel, anchor, "");
-                    push(start, end, TimeType::Date, v, r);
-                }
-                Kind::Duration => {
-                    let (Some(nw), Some(unit)) = (g(2), g(3)) else { continue };
-                    if m.as_str().ends_with("old") {
-                        continue; // an age ("55-year-old", "52 years old"), not a time expression
-                    }
-                    let Some((code, t)) = unit_code(unit) else { continue };
-                    let n = match nw.to_ascii_lowercase().as_str() {
-                        "a few" | "several" => None,
-                        other => number_value(other),
-                    };
-                    let v = format!("P{}{}{}", if t { "T" } else { "" }, n.map_or("X".to_string(), fmt_num), code);
-                    // "a day" in "1,000 drones a day" or "twice a week" is a rate
-                    let article = nw.eq_ignore_ascii_case("a") || nw.eq_ignore_ascii_case("an");
-                    let before = last_word(&text[..start]).to_ascii_lowercase();
-                    let rate = article
-                        && g(1).is_none()
-                        && (before.chars().next().is_some_and(|c| c.is_ascii_digit())
-                            || ["once", "twice", "times"].contains(&before.as_str())
-                            || (before.len() > 3 && before.ends_with('s') && !before.ends_with("ss")));
-                    let tt = if rate { TimeType::Set } else { TimeType::Duration };
-                    push(start, end, tt, Some(v), UncertainDate::unknown());
-                }
-                Kind::VagueDuration => {
-                    let md = g(1).unwrap_or("").to_ascii_lowercase();
-                    let unit = g(2).unwrap_or("");
-                    if md == "the coming" || md == "the next few" {
-                        push(start, end, TimeType::Date, Some("FUTURE_REF".into()), future_bounds(anchor));
-                    } else if let Some((code, t)) = unit_code(unit) {
-                        let v = format!("P{}X{}", if t { "T" } else { "" }, code);
-                        push(start, end, TimeType::Duration, Some(v), UncertainDate::unknown());
-                    }
-                }
-                Kind::Ref => {
-                    let w = g(1).unwrap_or("").to_ascii_lowercase();
-                    match w.as_str() {
-                        "recently" | "the past" => push(start, end, TimeType::Date, Some("PAST_REF".into()), past_bounds(anchor)),
-                        "the future" => push(start, end, TimeType::Date, Some("FUTURE_REF".into()), future_bounds(anchor)),
-                        _ => {
-                            let (_, r) = resolve(Rel::DayOffset(0), anchor, "");
-                            push(start, end, TimeType::Date, Some("PRESENT_REF".into()), r);
-                        }
-                    }
-                }
-                Kind::Set => {
-                    let unit = g(2).or(g(3)).unwrap_or("").to_ascii_lowercase();
-                    let v = match unit.as_str() {
-                        "day" | "daily" | "night" | "nightly" | "morning" => "P1D",
-                        "week" | "weekly" => "P1W",
-                        "month" | "monthly" => "P1M",
-                        "year" | "yearly" | "annually" => "P1Y",
-                        "hour" | "hourly" => "PT1H",
-                        _ => continue,
-                    };
-                    push(start, end, TimeType::Set, Some(v.into()), UncertainDate::unknown());
-                }
-                Kind::Clock => {
-                    let (h, mi, ampm) = if let Some(h) = g(1) {
-                        (h, g(2).unwrap_or("00"), g(3))
-                    } else if let Some(h) = g(5) {
-                        (h, g(6).unwrap_or("00"), None)
-                    } else {
-                        let w = g(7).unwrap_or("").to_ascii_lowercase();
-                        if w == "noon" {
-                            ("12", "00", None)
-                        } else {
-                            ("24", "00", None)
-                        }
-                    };
-                    let (Ok(mut h), Ok(mi)) = (h.parse::<u32>(), mi.parse::<u32>()) else { continue };
-                    if g(5).is_some() {
-                        // bare "18:00": must not be a score or ratio; require hour < 24, minutes < 60
-                        let prev = text[..start].chars().next_back();
-                        if matches!(prev, Some(':' | '.' | ',')) || text[end..].starts_with(':') {
-                            continue;
-                        }
-                    }
-                    if ampm == Some("p") && h < 12 {
-                        h += 12;
-                    }
-                    if ampm == Some("a") && h == 12 {
-                        h = 0;
-                    }
-                    if h > 24 || mi > 59 {
-                        continue;
-                    }
-                    let suffix = format!("T{h:02}:{mi:02}");
-                    let (v, r) = resolve(Rel::DayOffset(0), anchor, &suffix);
-                    push(start, end, TimeType::Time, v, r);
-                    if let Some(last) = cands.last_mut() {
-                        last.clock = Some(suffix);
-                    }
-                }
-                Kind::ReportQuarter => {
-                    // financial news: "the quarter" is the last reported one (past
-                    // tense) or the running one; "the year-ago quarter" four earlier
-                    let fut = clauses.future_before(start);
-                    let current = g(1).is_some_and(|x| x.eq_ignore_ascii_case("current"));
-                    let mut n = if fut || current { 0 } else { -1 };
-                    if g(2).is_some() {
-                        n -= 4;
-                    }
-                    let (v, r) = resolve(Rel::QuarterOffset(n), anchor, "");
-                    push(start, end, TimeType::Date, v, r);
-                }
-                Kind::Quarter => {
-                    let Some(q) = g(1).map(|q| match q.to_ascii_lowercase().as_str() {
-                        "first" | "1st" => 1,
-                        "second" | "2nd" => 2,
-                        "third" | "3rd" => 3,
-                        _ => 4,
-                    }) else {
-                        continue;
-                    };
-                    let fut = clauses.future_before(start);
-                    let (v, r) = resolve(Rel::Quarter { q, past: !fut }, anchor, "");
-                    push(start, end, TimeType::Date, v, r);
-                }
-            }
+            let hit = Hit { c: &c, m, start: m.start(), end: m.end(), text, clauses: &clauses, anchor };
+            cands.extend(hit.candidate(p.kind));
         }
     }
     settle_open_dates(text, &mut cands, sentences);
     date_clock_times(&mut cands, sentences);
     longest_first(text, &cands)
+}
+
+/// One match of a time pattern with what reading it needs: the text, the
+/// clauses (for tense) and the document date's bounds.
+struct Hit<'a, 't> {
+    c: &'a regex::Captures<'t>,
+    m: regex::Match<'t>,
+    start: usize,
+    end: usize,
+    text: &'t str,
+    clauses: &'a Clauses<'t>,
+    anchor: (Option<NaiveDate>, Option<NaiveDate>),
+}
+
+impl Hit<'_, '_> {
+    /// Capture group `i`'s text.
+    fn g(&self, i: usize) -> Option<&str> {
+        self.c.get(i).map(|x| x.as_str())
+    }
+
+    /// The plain candidate of this match.
+    fn cand(&self, start: usize, end: usize, tt: TimeType, value: Option<String>, resolved: UncertainDate) -> Option<Candidate> {
+        Some(Candidate::new(start, end, tt, value, resolved))
+    }
+
+    /// The candidate a match of a `kind` pattern makes, if it reads as a time.
+    fn candidate(&self, kind: Kind) -> Option<Candidate> {
+        match kind {
+            Kind::Iso => self.iso(),
+            Kind::DayMonth | Kind::MonthDay => self.day_month(kind),
+            Kind::MonthYear => self.month_year(),
+            Kind::Month => self.month(),
+            Kind::Year => self.year(),
+            Kind::Clock24 => self.clock24(),
+            Kind::Decade => self.decade(),
+            Kind::Weekday => self.weekday(),
+            Kind::Deictic => self.deictic(),
+            Kind::PartOfToday => self.part_of_today(),
+            Kind::RelUnit => self.rel_unit(),
+            Kind::Ago => self.ago(),
+            Kind::Duration => self.duration(),
+            Kind::VagueDuration => self.vague_duration(),
+            Kind::Ref => self.reference(),
+            Kind::Set => self.set(),
+            Kind::Clock => self.clock(),
+            Kind::ReportQuarter => self.report_quarter(),
+            Kind::Quarter => self.quarter(),
+        }
+    }
+
+    /// `Kind::Iso`.
+    fn iso(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let v = self.m.as_str();
+        if UncertainDate::parse_value(v).is_ok() {
+            return self.cand(start, end, TimeType::Date, Some(v.to_string()), calendar(v));
+        }
+        None
+    }
+
+    /// `Kind::DayMonth | Kind::MonthDay`.
+    fn day_month(&self, kind: Kind) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let (day, month, year) = if kind == Kind::DayMonth {
+            (self.g(1), self.g(2), self.g(3))
+        } else {
+            (self.g(3), self.g(2), self.g(4))
+        };
+        let (Some(day), Some(month)) = (day.and_then(|d| d.parse::<u32>().ok()), month.and_then(|mm| LEXICON.months.get(mm).copied())) else {
+            return None;
+        };
+        if !(1..=31).contains(&day) {
+            return None;
+        }
+        // "May 1,000" is not a date
+        if self.text[end..].starts_with(",0") || self.text[end..].starts_with(",1") || self.text[end..].starts_with(",2") {
+            if year.is_none() {
+                return None;
+            }
+        }
+        if let Some(y) = year.and_then(|y| y.parse::<i32>().ok()) {
+            if let Some(d) = NaiveDate::from_ymd_opt(y, month, day) {
+                return self.cand(start, end, TimeType::Date, Some(d.format("%Y-%m-%d").to_string()), UncertainDate::day(d));
+            }
+        } else {
+            let fut = self.clauses.future_before(start);
+            return Some(yearless_month_day(self.text, (start, end), (month, day), fut, self.anchor));
+        }
+        None
+    }
+
+    /// `Kind::MonthYear`.
+    fn month_year(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let (Some(month), Some(y)) = (self.g(2).and_then(|mm| LEXICON.months.get(mm).copied()), self.g(3).and_then(|y| y.parse::<i32>().ok())) else {
+            return None;
+        };
+        let v = format!("{y:04}-{month:02}");
+        let r = calendar(&v);
+        self.cand(start, end, TimeType::Date, Some(v), r)
+    }
+
+    /// `Kind::Month`.
+    fn month(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let Some(mm) = self.g(2) else { return None };
+        let Some(month) = LEXICON.months.get(mm).copied() else { return None };
+        // "May" the modal verb: require a lead-in for May/March used bare
+        let before = last_word(&self.text[..start]).to_ascii_lowercase();
+        if (mm == "May" || mm == "March") && self.g(1).is_none() {
+            let ok = ["in", "since", "by", "until", "till", "of", "from", "to", "early", "late", "mid", "and", "between", "before", "after", "during", "last", "next", "this"]
+                .contains(&before.as_str());
+            if !ok {
+                return None;
+            }
+        }
+        if mm.len() <= 4 && !mm.ends_with('.') && mm != "May" && mm != "June" && mm != "July" {
+            return None; // bare abbreviations without dot ("Jan", "Dec") are too ambiguous
+        }
+        let fut = self.clauses.future_before(start) || before == "until" || before == "next";
+        let past = !fut || before == "last" || before == "since";
+        let rel = Rel::Month { month, future: fut, past };
+        let (v, r) = resolve(rel, self.anchor, "");
+        // the years a month the range leaves open can be in, as first days
+        let open = match (v.is_none(), self.anchor.0.and_then(|a| eval_rel(rel, a)), self.anchor.1.and_then(|a| eval_rel(rel, a))) {
+            (true, Some(lo), Some(hi)) if hi.1.year() - lo.1.year() <= 30 => {
+                (lo.1.year()..=hi.1.year()).filter_map(|y| NaiveDate::from_ymd_opt(y, month, 1)).collect()
+            }
+            _ => Vec::new(),
+        };
+        let yearless_year = v.as_ref().and(r.earliest).map(|d| d.year());
+        Some(Candidate { open, yearless_year, whole_month: true, ..Candidate::new(start, end, TimeType::Date, v, r) })
+    }
+
+    /// `Kind::Year`.
+    fn year(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let reading = year_reading(self.text, start, end);
+        if reading == YearReading::NotYear {
+            return None;
+        }
+        let y = self.m.as_str();
+        let c = Candidate::new(start, end, TimeType::Date, Some(y.to_string()), calendar(y));
+        Some(Candidate { attributive: reading == YearReading::Attributive, ..c })
+    }
+
+    /// `Kind::Clock24`.
+    fn clock24(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let Some((h, mi, clock_end)) = clock_reading(self.text, start, end) else { return None };
+        let suffix = format!("T{h:02}:{mi:02}");
+        let (v, r) = resolve(Rel::DayOffset(0), self.anchor, &suffix);
+        Some(Candidate { clock: Some(suffix), ..Candidate::new(start, clock_end, TimeType::Time, v, r) })
+    }
+
+    /// `Kind::Decade`.
+    fn decade(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        if let Some(d) = self.g(1) {
+            return self.cand(start, end, TimeType::Date, Some(d.to_string()), UncertainDate::unknown());
+        }
+        None
+    }
+
+    /// `Kind::Weekday`.
+    fn weekday(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let Some(wd) = self.g(2).and_then(|w| LEXICON.weekdays.get(w).copied()) else { return None };
+        let modifier = self.g(1).map(|s| s.to_ascii_lowercase());
+        // TimeML/TempEval news convention: a weekday that is the
+        // publication weekday is the publication day itself, in the
+        // past (AP style: "said Friday" in a Friday story) and in the
+        // future ("will meet Friday"); "next"/"last" move a week.
+        let fut = self.clauses.weekday_future(start);
+        let dir = match modifier.as_deref() {
+            Some("next") | Some("coming") => 1,
+            Some("last") => -1,
+            _ if fut => 2,
+            _ => 0,
+        };
+        let part = self.g(3).map(part_of_day);
+        let (tt, suffix) = match part {
+            Some(p) => (TimeType::Time, format!("T{p}")),
+            None => (TimeType::Date, String::new()),
+        };
+        // "Monday, June 2": the weekday is that date when the date's
+        // possible years leave exactly one where it falls on that weekday.
+        if part.is_none() && modifier.is_none() {
+            if let Some(day) = date_after_weekday(self.text, end, wd, fut, self.anchor) {
+                return self.cand(start, end, tt, Some(day.format("%Y-%m-%d").to_string()), UncertainDate::day(day));
+            }
+        }
+        let (v, r) = resolve(Rel::Weekday { wd, dir }, self.anchor, &suffix);
+        self.cand(start, end, tt, v, r)
+    }
+
+    /// `Kind::Deictic`.
+    fn deictic(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let word = self.g(1).unwrap_or("").to_ascii_lowercase();
+        let off = match word.as_str() {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        };
+        let part = if word == "tonight" { Some("NI") } else { self.g(2).map(part_of_day) };
+        let (tt, suffix) = match part {
+            Some(p) => (TimeType::Time, format!("T{p}")),
+            None => (TimeType::Date, String::new()),
+        };
+        let (v, r) = resolve(Rel::DayOffset(off), self.anchor, &suffix);
+        self.cand(start, end, tt, v, r)
+    }
+
+    /// `Kind::PartOfToday`.
+    fn part_of_today(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let p = part_of_day(self.g(1).unwrap_or(""));
+        let (v, r) = resolve(Rel::DayOffset(0), self.anchor, &format!("T{p}"));
+        self.cand(start, end, TimeType::Time, v, r)
+    }
+
+    /// `Kind::RelUnit`.
+    fn rel_unit(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let md = self.g(1).unwrap_or("").to_ascii_lowercase();
+        let unit = self.g(2).unwrap_or("").to_ascii_lowercase();
+        if matches!(md.as_str(), "the past" | "the coming" | "the next" | "past" | "coming") {
+            if let Some((code, t)) = unit_code(&unit) {
+                let v = format!("P{}1{}", if t { "T" } else { "" }, code);
+                return self.cand(start, end, TimeType::Duration, Some(v), UncertainDate::unknown());
+            }
+            return None;
+        }
+        let n: i64 = match md.as_str() {
+            "last" | "previous" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        let rel = match unit.as_str() {
+            "week" => Rel::Week(n),
+            "weekend" => Rel::Weekend(n),
+            "month" => Rel::MonthOffset(n),
+            "year" => Rel::YearOffset(n),
+            "quarter" => Rel::QuarterOffset(n),
+            "summer" | "winter" | "spring" | "autumn" | "fall" => {
+                let s = match unit.as_str() {
+                    "summer" => "SU",
+                    "winter" => "WI",
+                    "spring" => "SP",
+                    _ => "FA",
+                };
+                let (v, _) = resolve(Rel::YearOffset(n), self.anchor, "");
+                return self.cand(start, end, TimeType::Date, v.map(|v| format!("{v}-{s}")), UncertainDate::unknown());
+            }
+            _ => return None, // decade/century relative: leave
+        };
+        let (v, r) = resolve(rel, self.anchor, "");
+        self.cand(start, end, TimeType::Date, v, r)
+    }
+
+    /// `Kind::Ago`.
+    fn ago(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let (Some(n), Some(unit)) = (self.g(1).and_then(number_value), self.g(2)) else { return None };
+        let n = n as i64;
+        let rel = match unit.to_ascii_lowercase().as_str() {
+            "day" | "night" => Rel::DayOffset(-n),
+            "week" => Rel::Week(-n),
+            "month" => Rel::MonthOffset(-n),
+            "year" => Rel::YearOffset(-n),
+            "decade" => Rel::YearOffset(-10 * n),
+            _ => {
+                return self.cand(start, end, TimeType::Date, Some("PAST_REF".into()), past_bounds(self.anchor));
+            }
+        };
+        let (v, r) = resolve(rel, self.anchor, "");
+        self.cand(start, end, TimeType::Date, v, r)
+    }
+
+    /// `Kind::Duration`.
+    fn duration(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let (Some(nw), Some(unit)) = (self.g(2), self.g(3)) else { return None };
+        if self.m.as_str().ends_with("old") {
+            return None; // an age ("55-year-old", "52 years old"), not a time expression
+        }
+        let Some((code, t)) = unit_code(unit) else { return None };
+        let n = match nw.to_ascii_lowercase().as_str() {
+            "a few" | "several" => None,
+            other => number_value(other),
+        };
+        let v = format!("P{}{}{}", if t { "T" } else { "" }, n.map_or("X".to_string(), fmt_num), code);
+        // "a day" in "1,000 drones a day" or "twice a week" is a rate
+        let article = nw.eq_ignore_ascii_case("a") || nw.eq_ignore_ascii_case("an");
+        let before = last_word(&self.text[..start]).to_ascii_lowercase();
+        let rate = article
+            && self.g(1).is_none()
+            && (before.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || ["once", "twice", "times"].contains(&before.as_str())
+                || (before.len() > 3 && before.ends_with('s') && !before.ends_with("ss")));
+        let tt = if rate { TimeType::Set } else { TimeType::Duration };
+        self.cand(start, end, tt, Some(v), UncertainDate::unknown())
+    }
+
+    /// `Kind::VagueDuration`.
+    fn vague_duration(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let md = self.g(1).unwrap_or("").to_ascii_lowercase();
+        let unit = self.g(2).unwrap_or("");
+        if md == "the coming" || md == "the next few" {
+            return self.cand(start, end, TimeType::Date, Some("FUTURE_REF".into()), future_bounds(self.anchor));
+        } else if let Some((code, t)) = unit_code(unit) {
+            let v = format!("P{}X{}", if t { "T" } else { "" }, code);
+            return self.cand(start, end, TimeType::Duration, Some(v), UncertainDate::unknown());
+        }
+        None
+    }
+
+    /// `Kind::Ref`.
+    fn reference(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let w = self.g(1).unwrap_or("").to_ascii_lowercase();
+        match w.as_str() {
+            "recently" | "the past" => self.cand(start, end, TimeType::Date, Some("PAST_REF".into()), past_bounds(self.anchor)),
+            "the future" => self.cand(start, end, TimeType::Date, Some("FUTURE_REF".into()), future_bounds(self.anchor)),
+            _ => {
+                let (_, r) = resolve(Rel::DayOffset(0), self.anchor, "");
+                self.cand(start, end, TimeType::Date, Some("PRESENT_REF".into()), r)
+            }
+        }
+    }
+
+    /// `Kind::Set`.
+    fn set(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let unit = self.g(2).or(self.g(3)).unwrap_or("").to_ascii_lowercase();
+        let v = match unit.as_str() {
+            "day" | "daily" | "night" | "nightly" | "morning" => "P1D",
+            "week" | "weekly" => "P1W",
+            "month" | "monthly" => "P1M",
+            "year" | "yearly" | "annually" => "P1Y",
+            "hour" | "hourly" => "PT1H",
+            _ => return None,
+        };
+        self.cand(start, end, TimeType::Set, Some(v.into()), UncertainDate::unknown())
+    }
+
+    /// `Kind::Clock`.
+    fn clock(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let (h, mi, ampm) = if let Some(h) = self.g(1) {
+            (h, self.g(2).unwrap_or("00"), self.g(3))
+        } else if let Some(h) = self.g(5) {
+            (h, self.g(6).unwrap_or("00"), None)
+        } else {
+            let w = self.g(7).unwrap_or("").to_ascii_lowercase();
+            if w == "noon" {
+                ("12", "00", None)
+            } else {
+                ("24", "00", None)
+            }
+        };
+        let (Ok(mut h), Ok(mi)) = (h.parse::<u32>(), mi.parse::<u32>()) else { return None };
+        if self.g(5).is_some() {
+            // bare "18:00": must not be a score or ratio; require hour < 24, minutes < 60
+            let prev = self.text[..start].chars().next_back();
+            if matches!(prev, Some(':' | '.' | ',')) || self.text[end..].starts_with(':') {
+                return None;
+            }
+        }
+        if ampm == Some("p") && h < 12 {
+            h += 12;
+        }
+        if ampm == Some("a") && h == 12 {
+            h = 0;
+        }
+        if h > 24 || mi > 59 {
+            return None;
+        }
+        let suffix = format!("T{h:02}:{mi:02}");
+        let (v, r) = resolve(Rel::DayOffset(0), self.anchor, &suffix);
+        Some(Candidate { clock: Some(suffix), ..Candidate::new(start, end, TimeType::Time, v, r) })
+    }
+
+    /// `Kind::ReportQuarter`.
+    fn report_quarter(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        // financial news: "the quarter" is the last reported one (past
+        // tense) or the running one; "the year-ago quarter" four earlier
+        let fut = self.clauses.future_before(start);
+        let current = self.g(1).is_some_and(|x| x.eq_ignore_ascii_case("current"));
+        let mut n = if fut || current { 0 } else { -1 };
+        if self.g(2).is_some() {
+            n -= 4;
+        }
+        let (v, r) = resolve(Rel::QuarterOffset(n), self.anchor, "");
+        self.cand(start, end, TimeType::Date, v, r)
+    }
+
+    /// `Kind::Quarter`.
+    fn quarter(&self) -> Option<Candidate> {
+        let (start, end) = (self.start, self.end);
+        let Some(q) = self.g(1).map(|q| match q.to_ascii_lowercase().as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            _ => 4,
+        }) else {
+            return None;
+        };
+        let fut = self.clauses.future_before(start);
+        let (v, r) = resolve(Rel::Quarter { q, past: !fut }, self.anchor, "");
+        self.cand(start, end, TimeType::Date, v, r)
+    }
 }
 
 /// The candidates kept: longest first (earlier start on a tie), each only
