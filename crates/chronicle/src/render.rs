@@ -497,6 +497,10 @@ pub fn stats(s: &chronicle_store::Stats) -> String {
     );
     let types: Vec<String> = s.events_by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
     let _ = writeln!(out, "event types: {}", if types.is_empty() { "-".into() } else { types.join(", ") });
+    let _ = writeln!(out, "merged:      {} events merged across reports, {} of them with more than one report", s.merged_events, s.merged_multi);
+    for (id, n, summary) in &s.largest_merged {
+        let _ = writeln!(out, "             {id} {n} reports: {summary}");
+    }
     let _ = writeln!(out, "store:       {:.1} MB, schema version {}", s.store_bytes as f64 / 1e6, s.schema_version);
     out
 }

@@ -22,53 +22,11 @@ use chronicle_core::{
     DocId, Document, EntityType, Event, EventArg, Modality, PloverType, Span, UncertainDate,
 };
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::settings::SETTINGS;
 use crate::text::{content_terms, hash64, stem, translit_key, words, Bag};
 
-/// One report of an event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Report {
-    /// The reporting document.
-    pub doc: DocId,
-    /// The evidence sentence (byte span of the body).
-    pub sentence: Span,
-    /// The trigger words.
-    pub trigger: Span,
-    /// The document's outlet.
-    pub outlet: Option<String>,
-}
-
-/// Reports that disagree on one field.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Contradiction {
-    /// `quantity:<what is counted>`, `location`, `date` or `actor`.
-    pub field: String,
-    /// Each value with the document that gives it.
-    pub values: Vec<(String, DocId)>,
-}
-
-/// One real-world event with all its reports.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MergedEvent {
-    /// `v:` plus 16 hex digits of its earliest report (doc id and trigger).
-    pub id: String,
-    /// The representative report's event, with the merged date.
-    pub event: Event,
-    /// Every report.
-    pub reports: Vec<Report>,
-    /// Distinct outlets (duplicates and glued-on articles whose host reports it excluded).
-    pub num_sources: usize,
-    /// Fields the reports disagree on.
-    pub contradictions: Vec<Contradiction>,
-    /// The intersection of the reports' dates.
-    pub date: UncertainDate,
-    /// The representative evidence sentence.
-    pub summary: String,
-    /// Stories of the reporting documents (`meta.story`).
-    pub stories: Vec<String>,
-}
+pub use chronicle_core::record::{Contradiction, MergedEvent, Report};
 
 /// Earliest and latest possible day.
 type Bounds = (Option<NaiveDate>, Option<NaiveDate>);
@@ -572,7 +530,43 @@ fn blocking_keys(terms: &Bag, ordinal: Option<u32>, doc: &DocId) -> Vec<u64> {
     keys
 }
 
-/// Merges the events of `docs` into real-world events, in order of first report.
+/// What event coreference reads of a document, and nothing else: id, source,
+/// body, metadata, events and the mentions that overlap their arguments. The
+/// store keeps it for every document with events, so that a story's events can
+/// be merged again when a later batch adds to the story without decoding its
+/// documents' other layers. `merge` over these gives what it gives over the
+/// documents themselves.
+pub fn merge_input(doc: &Document) -> Document {
+    let mut input = Document::new(
+        doc.id.clone(),
+        doc.source.clone(),
+        doc.format,
+        Vec::new(),
+        String::new(),
+        doc.body().to_string(),
+        doc.meta.clone(),
+    );
+    let arg_spans: Vec<Span> = doc
+        .events
+        .iter()
+        .flat_map(|e| e.actors.iter().chain(&e.recipients).chain(e.location.iter()))
+        .filter_map(|a| a.span)
+        .collect();
+    input.mentions = doc
+        .mentions
+        .iter()
+        .filter(|m| arg_spans.iter().any(|sp| m.span.start() < sp.end() && sp.start() < m.span.end()))
+        .cloned()
+        .collect();
+    input.events = doc.events.clone();
+    input
+}
+
+/// Merges the events of the documents of one story (or of any set: the rule
+/// does not depend on how many documents there are), in order of first report.
+/// The ingest merges story by story, with the story's documents in the order
+/// they were stored (`chronicle_pipeline`), so reports of different stories
+/// never merge.
 pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
     let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -947,14 +941,14 @@ fn build(
             .unwrap_or_else(|| c.date.clone()),
         _ => c.date.clone(),
     };
-    let first = reports.iter().min_by(|a, b| {
-        a.doc
-            .cmp(&b.doc)
-            .then(a.trigger.start().cmp(&b.trigger.start()))
-    })?;
+    // the first report in the order given (the earliest stored), so that an
+    // event keeps its id when later reports join it
+    let &(fd, fe) = c.members.iter().min()?;
+    let first_doc = docs.get(fd)?;
+    let first_trigger = first_doc.events.get(fe)?.trigger;
     let id = format!(
         "v:{:016x}",
-        hash64(format!("{}#{}", first.doc, first.trigger.start()).as_bytes())
+        hash64(format!("{}#{}", first_doc.id, first_trigger.start()).as_bytes())
     );
     let mut event = rep_ev.clone();
     event.date = date.clone();
@@ -1111,6 +1105,71 @@ pub(crate) mod tests {
         assert_eq!(merged.len(), 1);
         assert_eq!(merged[0].reports.len(), 3, "the duplicate is a report");
         assert_eq!(merged[0].num_sources, 2, "but not an independent source");
+    }
+
+    /// Three reports of one meeting, one of another day, and a document whose
+    /// mentions and other layers coreference does not read.
+    fn story_reports() -> Vec<Document> {
+        let one = |id: &str, outlet: &str, s: &str, date: &str| {
+            doc(id, outlet, "2025-05-16", s, vec![(s, PloverType::Consult, Modality::Asserted, date, vec![])])
+        };
+        vec![
+            one("z", "BBC", S1, "2025-05-16"),
+            one("m", "AP", S3, "2025-05-19"),
+            one("a", "Reuters", S2, "2025-05-16"),
+            one("b", "AFP", S2, "2025-05-16"),
+        ]
+    }
+
+    #[test]
+    fn a_report_of_a_later_batch_joins_the_event_one_run_forms_and_ids_stay() {
+        let docs = story_reports();
+        let at_once = merge(&docs);
+        assert_eq!(at_once.len(), 2, "{at_once:#?}");
+        // the first two documents stored in one batch, the rest in later ones:
+        // the story is merged again from its stored inputs each time
+        let early = merge(&docs[..2]);
+        let middle = merge(&docs[..3]);
+        assert_eq!(merge(&docs), at_once);
+        assert_eq!(early.len(), 2);
+        let id_of = |events: &[MergedEvent], doc: &str| {
+            events.iter().find(|e| e.reports.iter().any(|r| r.doc.as_str() == doc)).map(|e| e.id.clone()).unwrap()
+        };
+        for e in &early {
+            assert!(at_once.iter().any(|x| x.id == e.id), "an event keeps its id as reports join it");
+        }
+        assert_eq!(id_of(&middle, "d:a"), id_of(&early, "d:z"), "the later report joins the first event");
+        assert_eq!(id_of(&at_once, "d:b"), id_of(&early, "d:z"));
+        let first = at_once.iter().find(|e| e.reports.len() == 3).expect("three reports of one meeting");
+        // the id comes from the first stored report, not from the smallest document id
+        assert_eq!(first.id, format!("v:{:016x}", hash64(format!("d:z#{}", docs[0].events[0].trigger.start()).as_bytes())));
+    }
+
+    #[test]
+    fn merging_the_stored_inputs_gives_what_the_documents_give() {
+        let mut docs = story_reports();
+        // layers coreference does not read, and a mention it does
+        for d in &mut docs {
+            let body = d.body().to_string();
+            let at = body.find("Istanbul").unwrap();
+            let span = Span::new(&body, at, at + "Istanbul".len()).unwrap();
+            d.events[0].actors[0].span = Some(span);
+            let mention = |span: Span, name: &str| chronicle_core::Mention {
+                span,
+                entity_type: EntityType::Organization,
+                canonical: name.into(),
+                kb_id: None,
+                country: None,
+                sector: None,
+                source: chronicle_core::MentionSource::Tagger,
+            };
+            d.mentions.push(Span::new(&body, 0, 3).map(|sp| mention(sp, "Ukr")).unwrap());
+            d.mentions.push(mention(span, "Istanbul"));
+            d.extracted = format!("{body} and the page around it");
+        }
+        let inputs: Vec<Document> = docs.iter().map(merge_input).collect();
+        assert!(inputs.iter().all(|d| d.mentions.len() == 1 && d.extracted.is_empty()), "only mentions under arguments are kept");
+        assert_eq!(merge(&inputs), merge(&docs));
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod error;
 pub mod reuters;
 pub mod sample;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use chronicle_clean::{Cleaner, Furniture};
@@ -25,6 +25,8 @@ use chronicle_core::{DocId, Document, RawInput};
 use chronicle_events::EventCoder;
 use chronicle_ingest::{IngestOptions, Item};
 use chronicle_language::Language;
+use chronicle_core::record::MergedEvent;
+use chronicle_link::coref;
 use chronicle_link::dedup::DupIndex;
 use chronicle_link::story::StoryIndex;
 use chronicle_link::state::StateRow;
@@ -198,6 +200,9 @@ impl Pipeline {
         // Held for the whole run: linking needs the indexes as the store has them.
         let _writer = store.lock_writer(|| progress(Progress { store_busy: true, ..Progress::default() }))?;
         let mut link = LinkState::load(store)?;
+        if store.lacks_event_inputs()? {
+            backfill_merged_events(store)?;
+        }
         let mut seen_this_run: HashSet<DocId> = HashSet::new();
         let mut batch: Vec<RawInput> = Vec::with_capacity(self.batch_size);
         let mut done = Progress::default();
@@ -279,7 +284,9 @@ impl Pipeline {
             }
         }
         let appended: HashSet<DocId> = docs.iter().filter(|d| d.meta.appended_to.is_some()).map(|d| d.id.clone()).collect();
-        // Documents, furniture counts, corrections and link state: one transaction.
+        let (event_inputs, merged) = merge_touched_stories(store, &docs, &corrected)?;
+        // Documents, furniture counts, corrections, link state and the merged
+        // events of the stories they touched: one transaction.
         let outcome = store.commit_batch(Batch {
             docs,
             lines,
@@ -287,6 +294,8 @@ impl Pipeline {
             corrected,
             state: link.take_entries(),
             retire_meta: link.take_retired(),
+            event_inputs,
+            merged,
         })?;
         for id in outcome.ingested {
             if appended.contains(&id) {
@@ -298,6 +307,69 @@ impl Pipeline {
         summary.duplicates.extend(outcome.duplicates);
         Ok(())
     }
+}
+
+/// The merged events of one story per entry.
+type StoryEvents = Vec<(String, Vec<MergedEvent>)>;
+
+/// What event coreference reads of a batch's new documents with events and of
+/// its corrected documents, and the merged events of every story they touch:
+/// each such story merged again from its stored inputs and the batch's, in
+/// the order the documents are stored. The rule is the same for every story
+/// and store size: a report of a later batch meets the story's reports as one
+/// run over the story would have it meet them.
+fn merge_touched_stories(
+    store: &Store,
+    docs: &[Document],
+    corrected: &[Document],
+) -> Result<(Vec<Document>, StoryEvents), PipelineError> {
+    let mut ids: HashSet<&DocId> = HashSet::new();
+    let mut fresh = Vec::new();
+    for d in docs.iter().filter(|d| !d.events.is_empty()) {
+        // a salvaged article stored before is not stored again
+        if ids.insert(&d.id) && !store.has_document(&d.id)? {
+            fresh.push(coref::merge_input(d));
+        }
+    }
+    let fixed: Vec<Document> = corrected.iter().map(coref::merge_input).collect();
+    let touched: BTreeSet<String> = fresh.iter().chain(&fixed).filter_map(|d| d.meta.story.clone()).collect();
+    let mut inputs: Vec<(String, Vec<Document>)> = Vec::with_capacity(touched.len());
+    for story in touched {
+        let mut story_inputs = store.event_inputs(&story)?;
+        for d in &mut story_inputs {
+            if let Some(f) = fixed.iter().find(|f| f.id == d.id) {
+                *d = f.clone();
+            }
+        }
+        story_inputs.extend(fresh.iter().filter(|d| d.meta.story.as_deref() == Some(story.as_str())).cloned());
+        inputs.push((story, story_inputs));
+    }
+    let merged = inputs.into_par_iter().map(|(story, docs)| (story, coref::merge(&docs))).collect();
+    fresh.extend(fixed);
+    Ok((fresh, merged))
+}
+
+/// Computes the merged events of a store written before schema 4 (documents
+/// with events but no stored inputs of event coreference): every story merged
+/// from its documents in storage order, written in one transaction.
+fn backfill_merged_events(store: &mut Store) -> Result<(), PipelineError> {
+    let order: HashMap<DocId, usize> = store.storage_order()?.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
+    let mut inputs: Vec<(usize, Document)> = Vec::new();
+    store.for_each_document(|d| {
+        if !d.events.is_empty() {
+            inputs.push((order.get(&d.id).copied().unwrap_or(usize::MAX), coref::merge_input(&d)));
+        }
+        Ok(())
+    })?;
+    inputs.sort_by_key(|(at, _)| *at);
+    let mut by_story: BTreeMap<String, Vec<Document>> = BTreeMap::new();
+    for (_, d) in &inputs {
+        by_story.entry(d.meta.story.clone().unwrap_or_default()).or_default().push(d.clone());
+    }
+    let merged: StoryEvents = by_story.into_par_iter().map(|(story, docs)| { let m = coref::merge(&docs); (story, m) }).collect();
+    let event_inputs = inputs.into_iter().map(|(_, d)| d).collect();
+    store.commit_batch(Batch { event_inputs, merged, ..Batch::default() })?;
+    Ok(())
 }
 
 /// The lines of a batch (document, site, distinct line keys) whose stored count reaches
@@ -405,14 +477,15 @@ pub fn all_documents(store: &Store) -> Result<Vec<Document>, PipelineError> {
 }
 
 /// The cross-document picture of a store: documents, their stories, and the
-/// events merged across reports. Computed on demand from the stored layers.
+/// events merged across reports, all read from the store as the last batch
+/// left them (nothing is merged at read time).
 pub struct CrossView {
     /// Every stored document.
     pub docs: Vec<Document>,
     /// Stories, largest first.
     pub stories: Vec<chronicle_link::story::StorySummary>,
-    /// Events merged across reports, with sources and contradictions.
-    pub events: Vec<chronicle_link::coref::MergedEvent>,
+    /// Events merged across reports, with sources and contradictions, as stored.
+    pub events: Vec<MergedEvent>,
 }
 
 impl CrossView {
@@ -426,7 +499,7 @@ impl CrossView {
             docs.iter().filter(|d| d.meta.appended_to.is_none()).map(|d| &d.id).collect();
         let hosts = |s: &chronicle_link::story::StorySummary| s.documents.iter().filter(|id| host_ids.contains(id)).count();
         stories.sort_by_cached_key(|s| (std::cmp::Reverse(hosts(s)), std::cmp::Reverse(s.documents.len()), s.id.clone()));
-        let events = chronicle_link::coref::merge(&docs);
+        let events = store.merged_events()?;
         Ok(CrossView { docs, stories, events })
     }
 
