@@ -425,9 +425,8 @@ pub fn events_table(docs: &[Document], f: &EventFilter) -> String {
 }
 
 /// `chronicle stories`: stories with their documents, largest first.
-pub fn stories_table(view: &CrossView) -> String {
-    let rows: Vec<Vec<String>> = view
-        .stories
+pub fn stories_table(stories: &[chronicle_link::story::StorySummary]) -> String {
+    let rows: Vec<Vec<String>> = stories
         .iter()
         .map(|s| {
             let span = match (s.from, s.to) {
@@ -551,7 +550,7 @@ pub fn demo_overview(view: &CrossView) -> String {
         let _ = writeln!(out, "  {n:>3}  {name} ({})", t.as_str());
     }
     let _ = writeln!(out, "\nStories:");
-    out.push_str(&stories_table(view));
+    out.push_str(&stories_table(&view.stories));
     if let Some(main) = view.story(None) {
         let _ = writeln!(out, "\nTimeline of the main story ({}), asserted events with a date and a party:", main.id);
         out.push_str(&demo_timeline(view, main));

@@ -25,7 +25,7 @@ use chronicle_core::{DocId, Document, RawInput};
 use chronicle_events::EventCoder;
 use chronicle_ingest::{IngestOptions, Item};
 use chronicle_language::Language;
-use chronicle_core::record::MergedEvent;
+use chronicle_core::record::{MergedEvent, StorySummary};
 use chronicle_link::coref;
 use chronicle_link::dedup::DupIndex;
 use chronicle_link::story::StoryIndex;
@@ -366,7 +366,7 @@ fn backfill_merged_events(store: &mut Store) -> Result<(), PipelineError> {
     for (_, d) in &inputs {
         by_story.entry(d.meta.story.clone().unwrap_or_default()).or_default().push(d.clone());
     }
-    let merged: StoryEvents = by_story.into_par_iter().map(|(story, docs)| { let m = coref::merge(&docs); (story, m) }).collect();
+    let merged: StoryEvents = by_story.into_par_iter().map(|(story, docs)| (story, coref::merge(&docs))).collect();
     let event_inputs = inputs.into_iter().map(|(_, d)| d).collect();
     store.commit_batch(Batch { event_inputs, merged, ..Batch::default() })?;
     Ok(())
@@ -488,18 +488,27 @@ pub struct CrossView {
     pub events: Vec<MergedEvent>,
 }
 
+/// The stories of a store as the last commit left them, largest first (pages
+/// over the glued articles salvaged from them); no document is decoded.
+pub fn stories(store: &Store) -> Result<Vec<StorySummary>, PipelineError> {
+    let mut stories = story_index(store)?.stories();
+    let appended: HashSet<DocId> = store.documents()?.into_iter().filter(|d| d.appended_to.is_some()).map(|d| d.id).collect();
+    let hosts = |s: &StorySummary| s.documents.iter().filter(|id| !appended.contains(id)).count();
+    stories.sort_by_cached_key(|s| (std::cmp::Reverse(hosts(s)), std::cmp::Reverse(s.documents.len()), s.id.clone()));
+    Ok(stories)
+}
+
+/// What the exports add to the documents: the stories ([`stories`]) and the
+/// stored merged events, read without decoding any document.
+pub fn cross_records(store: &Store) -> Result<(Vec<StorySummary>, Vec<MergedEvent>), PipelineError> {
+    Ok((stories(store)?, store.merged_events()?))
+}
+
 impl CrossView {
     /// Builds the view from the store.
     pub fn load(store: &Store) -> Result<CrossView, PipelineError> {
         let docs = all_documents(store)?;
-        let link = LinkState::load(store)?;
-        let mut stories = link.stories.stories();
-        // Largest first; pages over the glued articles salvaged from them.
-        let host_ids: std::collections::HashSet<&chronicle_core::DocId> =
-            docs.iter().filter(|d| d.meta.appended_to.is_none()).map(|d| &d.id).collect();
-        let hosts = |s: &chronicle_link::story::StorySummary| s.documents.iter().filter(|id| host_ids.contains(id)).count();
-        stories.sort_by_cached_key(|s| (std::cmp::Reverse(hosts(s)), std::cmp::Reverse(s.documents.len()), s.id.clone()));
-        let events = store.merged_events()?;
+        let (stories, events) = cross_records(store)?;
         Ok(CrossView { docs, stories, events })
     }
 
