@@ -31,6 +31,7 @@ pub use chronicle_core::record::{Contradiction, MergedEvent, Report};
 /// Earliest and latest possible day.
 type Bounds = (Option<NaiveDate>, Option<NaiveDate>);
 
+#[derive(Clone)]
 struct Cluster {
     event_type: PloverType,
     modality: Modality,
@@ -568,30 +569,79 @@ pub fn merge_input(doc: &Document) -> Document {
 /// they were stored (`chronicle_pipeline`), so reports of different stories
 /// never merge.
 pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
-    let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
-    let mut clusters: Vec<Cluster> = Vec::new();
-    // per type and modality: blocking key → clusters holding it
-    let mut by_type: HashMap<(PloverType, Modality), HashMap<u64, Vec<usize>>> = HashMap::new();
-    // the last candidate each cluster was gathered for (one stamp per report)
-    let mut seen: Vec<usize> = Vec::new();
-    let mut stamp: usize = 0;
-    // Reports dated only by a weekday come last, so that every dated report
-    // they might fit is already a cluster and an ambiguous weekday is seen as such.
-    let mut order: Vec<(usize, usize)> = Vec::new();
-    for later in [false, true] {
-        for (di, doc) in docs.iter().enumerate() {
+    let mut merger = Merger::default();
+    merger.add(docs.iter().cloned());
+    merger.events()
+}
+
+/// Event coreference fed document by document: [`Merger::events`] after any
+/// sequence of [`Merger::add`] calls gives what [`merge`] gives over all the
+/// documents added, in that order — so the ingest keeps a story's merger
+/// between batches instead of merging the story again.
+#[derive(Clone, Default)]
+pub struct Merger {
+    docs: Vec<Document>,
+    /// Clusters of the reports with a date of their own (or none).
+    placed: Clusters,
+    /// Reports dated only by a weekday or a day of an open year: placed last
+    /// ([`Merger::events`]), so that every dated report they might fit is
+    /// already a cluster and an ambiguous weekday is seen as such.
+    partial: Vec<(usize, usize)>,
+}
+
+impl Merger {
+    /// Adds documents after those added before.
+    pub fn add(&mut self, docs: impl IntoIterator<Item = Document>) {
+        for doc in docs {
+            let di = self.docs.len();
+            let mut dated = Vec::new();
             for (ei, ev) in doc.events.iter().enumerate() {
                 let partial = ev.date.exact_day().is_none() && (ev.date.weekday.is_some() || ev.date.month_day.is_some());
-                if partial == later {
-                    order.push((di, ei));
+                if partial {
+                    self.partial.push((di, ei));
+                } else {
+                    dated.push(ei);
                 }
+            }
+            self.docs.push(doc);
+            for ei in dated {
+                self.placed.place(&self.docs, di, ei);
             }
         }
     }
-    for (di, ei) in order {
+
+    /// The documents added, in order.
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// The merged events of every document added, in order of first report.
+    pub fn events(&self) -> Vec<MergedEvent> {
+        let mut clusters = self.placed.clone();
+        for &(di, ei) in &self.partial {
+            clusters.place(&self.docs, di, ei);
+        }
+        clusters.finish(&self.docs)
+    }
+}
+
+/// Clusters of reports and the blocking index that finds them.
+#[derive(Clone, Default)]
+struct Clusters {
+    clusters: Vec<Cluster>,
+    /// Per type and modality: blocking key → clusters holding it.
+    by_type: HashMap<(PloverType, Modality), HashMap<u64, Vec<usize>>>,
+    /// The last candidate each cluster was gathered for (one stamp per report).
+    seen: Vec<usize>,
+    stamp: usize,
+}
+
+impl Clusters {
+    /// Puts event `ei` of document `di` into its best-matching cluster, or a new one.
+    fn place(&mut self, docs: &[Document], di: usize, ei: usize) {
         let (Some(doc), Some(ev)) = (docs.get(di), docs.get(di).and_then(|d| d.events.get(ei)))
         else {
-            continue;
+            return;
         };
         {
             // only an exact publication day says two undated reports are close in time
@@ -641,25 +691,25 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
             // ordinal or the same document, so only clusters sharing one are compared.
             let keys = blocking_keys(&terms, ordinal, &doc.id);
             let mut candidates: Vec<usize> = Vec::new();
-            if let Some(postings) = by_type.get(&(ev.event_type, ev.modality)) {
+            if let Some(postings) = self.by_type.get(&(ev.event_type, ev.modality)) {
                 for k in &keys {
                     let list = postings.get(k).map(Vec::as_slice).unwrap_or(&[]);
                     if list.len() > MAX_POSTING {
                         continue;
                     }
                     for &ci in list {
-                        if seen.get(ci).is_some_and(|&s| s != stamp) {
-                            seen[ci] = stamp;
+                        if self.seen.get(ci).is_some_and(|&s| s != self.stamp) {
+                            self.seen[ci] = self.stamp;
                             candidates.push(ci);
                         }
                     }
                 }
             }
-            stamp += 1;
+            self.stamp += 1;
             candidates.sort_unstable();
             let mut matches: Vec<(usize, Match)> = Vec::new();
             for ci in candidates {
-                let Some(c) = clusters.get(ci) else { continue };
+                let Some(c) = self.clusters.get(ci) else { continue };
                 if let Some(m) = match_score(c, &cand) {
                     matches.push((ci, m));
                 }
@@ -679,14 +729,14 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                 Some((ci, m)) => {
                     let date = m.date;
                     let day = report_day(&ev.date, pub_date);
-                    let postings = by_type.entry((ev.event_type, ev.modality)).or_default();
+                    let postings = self.by_type.entry((ev.event_type, ev.modality)).or_default();
                     for k in keys {
                         let list = postings.entry(k).or_default();
                         if list.last() != Some(&ci) {
                             list.push(ci);
                         }
                     }
-                    if let Some(c) = clusters.get_mut(ci) {
+                    if let Some(c) = self.clusters.get_mut(ci) {
                         c.actor_keys.extend(actor_keys);
                         c.strong_keys.extend(strong_keys);
                         c.country_keys.extend(country_keys);
@@ -707,12 +757,12 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                     }
                 }
                 None => {
-                    let postings = by_type.entry((ev.event_type, ev.modality)).or_default();
+                    let postings = self.by_type.entry((ev.event_type, ev.modality)).or_default();
                     for k in keys {
-                        postings.entry(k).or_default().push(clusters.len());
+                        postings.entry(k).or_default().push(self.clusters.len());
                     }
-                    seen.push(usize::MAX);
-                    clusters.push(Cluster {
+                    self.seen.push(usize::MAX);
+                    self.clusters.push(Cluster {
                         event_type: ev.event_type,
                         modality: ev.modality,
                         actor_keys,
@@ -733,20 +783,26 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
             }
         }
     }
-    // in order of first report
-    clusters.sort_by_key(|c| c.members.iter().min().copied());
-    let mut merged: Vec<MergedEvent> = clusters.iter().filter_map(|c| build(c, docs, &by_id)).collect();
-    // events coded from one trigger (one copy per date of "talks on May 16 and
-    // June 2") that stay apart keep distinct ids: later ones add their rank
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for m in &mut merged {
-        let n = seen.entry(m.id.clone()).or_insert(0);
-        if *n > 0 {
-            m.id = format!("v:{:016x}", hash64(format!("{}#{}", m.id, n).as_bytes()));
+
+    /// The merged events, in order of first report.
+    fn finish(self, docs: &[Document]) -> Vec<MergedEvent> {
+        let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
+        let mut clusters = self.clusters;
+        // in order of first report
+        clusters.sort_by_key(|c| c.members.iter().min().copied());
+        let mut merged: Vec<MergedEvent> = clusters.iter().filter_map(|c| build(c, docs, &by_id)).collect();
+        // events coded from one trigger (one copy per date of "talks on May 16 and
+        // June 2") that stay apart keep distinct ids: later ones add their rank
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for m in &mut merged {
+            let n = seen.entry(m.id.clone()).or_insert(0);
+            if *n > 0 {
+                m.id = format!("v:{:016x}", hash64(format!("{}#{}", m.id, n).as_bytes()));
+            }
+            *n += 1;
         }
-        *n += 1;
+        merged
     }
-    merged
 }
 
 fn source_key(doc: &Document, by_id: &HashMap<&DocId, &Document>) -> String {
@@ -1143,6 +1199,28 @@ pub(crate) mod tests {
         let first = at_once.iter().find(|e| e.reports.len() == 3).expect("three reports of one meeting");
         // the id comes from the first stored report, not from the smallest document id
         assert_eq!(first.id, format!("v:{:016x}", hash64(format!("d:z#{}", docs[0].events[0].trigger.start()).as_bytes())));
+    }
+
+    #[test]
+    fn a_merger_fed_batch_by_batch_gives_what_one_merge_gives() {
+        let mut docs = story_reports();
+        // a report dated only by a weekday arrives first: it is still placed after every dated one
+        let mut monday = doc("w", "DW", "2025-05-20", S3, vec![(S3, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        monday.events[0].date = UncertainDate {
+            earliest: Some(d("2025-05-12")),
+            latest: Some(d("2025-05-26")),
+            weekday: Some(1),
+            ..UncertainDate::unknown()
+        };
+        docs.insert(0, monday);
+        let mut merger = Merger::default();
+        let mut seen = Vec::new();
+        for part in docs.chunks(2) {
+            merger.add(part.iter().cloned());
+            seen.extend(part.iter().cloned());
+            assert_eq!(merger.events(), merge(&seen), "after {} documents", seen.len());
+        }
+        assert_eq!(merger.documents().len(), docs.len());
     }
 
     #[test]

@@ -203,6 +203,7 @@ impl Pipeline {
         if store.lacks_event_inputs()? {
             backfill_merged_events(store)?;
         }
+        let mut mergers = StoryMergers::default();
         let mut seen_this_run: HashSet<DocId> = HashSet::new();
         let mut batch: Vec<RawInput> = Vec::with_capacity(self.batch_size);
         let mut done = Progress::default();
@@ -226,14 +227,14 @@ impl Pipeline {
                     }
                     batch.push(input);
                     if batch.len() >= self.batch_size {
-                        self.flush(store, &mut link, std::mem::take(&mut batch), &mut summary)?;
+                        self.flush(store, &mut link, &mut mergers, std::mem::take(&mut batch), &mut summary)?;
                         progress(done);
                     }
                 }
             }
         }
         if !batch.is_empty() {
-            self.flush(store, &mut link, batch, &mut summary)?;
+            self.flush(store, &mut link, &mut mergers, batch, &mut summary)?;
         }
         if link.has_changes() {
             // an old store's indexes, moved into the link state though nothing was new
@@ -247,6 +248,7 @@ impl Pipeline {
         &self,
         store: &mut Store,
         link: &mut LinkState,
+        mergers: &mut StoryMergers,
         inputs: Vec<RawInput>,
         summary: &mut IngestSummary,
     ) -> Result<(), PipelineError> {
@@ -284,7 +286,7 @@ impl Pipeline {
             }
         }
         let appended: HashSet<DocId> = docs.iter().filter(|d| d.meta.appended_to.is_some()).map(|d| d.id.clone()).collect();
-        let (event_inputs, merged) = merge_touched_stories(store, &docs, &corrected)?;
+        let (event_inputs, merged) = merge_touched_stories(store, mergers, &docs, &corrected)?;
         // Documents, furniture counts, corrections, link state and the merged
         // events of the stories they touched: one transaction.
         let outcome = store.commit_batch(Batch {
@@ -312,14 +314,44 @@ impl Pipeline {
 /// The merged events of one story per entry.
 type StoryEvents = Vec<(String, Vec<MergedEvent>)>;
 
+/// Inputs of event coreference the stories' mergers of one run hold at most
+/// (about 10 kB each with their clusters); the least recently touched stories'
+/// mergers are dropped beyond it and rebuilt from the store when touched again.
+const MAX_HELD_INPUTS: usize = 20_000;
+
+/// The event mergers of the stories an ingest run touched, kept between its
+/// batches so that a batch adds its reports to a story's clusters instead of
+/// merging the whole story again. Each is what merging the story's stored
+/// inputs in storage order gives; a story whose stored document was corrected
+/// is rebuilt from the store.
+#[derive(Default)]
+struct StoryMergers {
+    held: HashMap<String, (coref::Merger, u64)>,
+    clock: u64,
+}
+
+impl StoryMergers {
+    /// Drops the least recently touched mergers while more than [`MAX_HELD_INPUTS`] inputs are held.
+    fn trim(&mut self) {
+        let mut total: usize = self.held.values().map(|(m, _)| m.documents().len()).sum();
+        while total > MAX_HELD_INPUTS {
+            let Some(oldest) = self.held.iter().min_by_key(|(_, (_, used))| *used).map(|(k, _)| k.clone()) else { break };
+            if let Some((m, _)) = self.held.remove(&oldest) {
+                total -= m.documents().len();
+            }
+        }
+    }
+}
+
 /// What event coreference reads of a batch's new documents with events and of
 /// its corrected documents, and the merged events of every story they touch:
-/// each such story merged again from its stored inputs and the batch's, in
-/// the order the documents are stored. The rule is the same for every story
-/// and store size: a report of a later batch meets the story's reports as one
-/// run over the story would have it meet them.
+/// each such story's merger (kept from earlier batches, else built from the
+/// story's stored inputs) takes the batch's reports after the stored ones. The
+/// rule is the same for every story and store size: a report of a later batch
+/// meets the story's reports as one run over the story would have it meet them.
 fn merge_touched_stories(
     store: &Store,
+    mergers: &mut StoryMergers,
     docs: &[Document],
     corrected: &[Document],
 ) -> Result<(Vec<Document>, StoryEvents), PipelineError> {
@@ -333,18 +365,43 @@ fn merge_touched_stories(
     }
     let fixed: Vec<Document> = corrected.iter().map(coref::merge_input).collect();
     let touched: BTreeSet<String> = fresh.iter().chain(&fixed).filter_map(|d| d.meta.story.clone()).collect();
-    let mut inputs: Vec<(String, Vec<Document>)> = Vec::with_capacity(touched.len());
+    // (story, its merger if kept, its stored inputs otherwise, the batch's reports)
+    let mut work: Vec<(String, Option<coref::Merger>, Vec<Document>, Vec<Document>)> = Vec::with_capacity(touched.len());
     for story in touched {
-        let mut story_inputs = store.event_inputs(&story)?;
-        for d in &mut story_inputs {
-            if let Some(f) = fixed.iter().find(|f| f.id == d.id) {
-                *d = f.clone();
+        let in_story = |d: &&Document| d.meta.story.as_deref() == Some(story.as_str());
+        let kept = mergers.held.remove(&story).map(|(m, _)| m).filter(|_| !fixed.iter().any(|f| in_story(&f)));
+        let stored = match kept {
+            Some(_) => Vec::new(),
+            None => {
+                let mut stored = store.event_inputs(&story)?;
+                for d in &mut stored {
+                    if let Some(f) = fixed.iter().find(|f| f.id == d.id) {
+                        *d = f.clone();
+                    }
+                }
+                stored
             }
-        }
-        story_inputs.extend(fresh.iter().filter(|d| d.meta.story.as_deref() == Some(story.as_str())).cloned());
-        inputs.push((story, story_inputs));
+        };
+        let new: Vec<Document> = fresh.iter().filter(in_story).cloned().collect();
+        work.push((story, kept, stored, new));
     }
-    let merged = inputs.into_par_iter().map(|(story, docs)| (story, coref::merge(&docs))).collect();
+    let done: Vec<(String, coref::Merger, Vec<MergedEvent>)> = work
+        .into_par_iter()
+        .map(|(story, kept, stored, new)| {
+            let mut merger = kept.unwrap_or_default();
+            merger.add(stored);
+            merger.add(new);
+            let events = merger.events();
+            (story, merger, events)
+        })
+        .collect();
+    let mut merged = Vec::with_capacity(done.len());
+    for (story, merger, events) in done {
+        mergers.clock += 1;
+        mergers.held.insert(story.clone(), (merger, mergers.clock));
+        merged.push((story, events));
+    }
+    mergers.trim();
     fresh.extend(fixed);
     Ok((fresh, merged))
 }
