@@ -121,8 +121,7 @@ impl Store {
         let written = if reports {
             write_jsonl(&store, &mut sink, &opts)
         } else {
-            let CrossView { docs, stories, events } = CrossView::load(&store).map_err(|e| fail("reading the store", e))?;
-            drop(docs);
+            let (stories, events) = chronicle_pipeline::cross_records(&store).map_err(|e| fail("reading the store", e))?;
             write_jsonl_merged(&store, &mut sink, &opts, &CrossRecords { events: &events, stories: &stories })
         };
         written.map_err(|e| fail("export", e))?;

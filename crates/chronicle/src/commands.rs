@@ -78,8 +78,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Stories => {
-            let view = CrossView::load(&open_existing(&cli.db)?)?;
-            print!("{}", render::stories_table(&view));
+            let stories = chronicle_pipeline::stories(&open_existing(&cli.db)?)?;
+            print!("{}", render::stories_table(&stories));
             Ok(ExitCode::SUCCESS)
         }
         Command::Timeline { story, summary: true, dates, sentences, .. } => {
@@ -133,8 +133,7 @@ fn export_jsonl(store: &Store, opts: &chronicle_store::export::ExportOptions, re
     let counts = if reports {
         chronicle_store::export::write_jsonl(store, &mut out, opts)?
     } else {
-        let CrossView { docs, stories, events } = CrossView::load(store)?;
-        drop(docs);
+        let (stories, events) = chronicle_pipeline::cross_records(store)?;
         let cross = chronicle_store::export::CrossRecords { events: &events, stories: &stories };
         chronicle_store::export::write_jsonl_merged(store, &mut out, opts, &cross)?
     };
@@ -191,8 +190,7 @@ fn export_tables(
     let counts = if reports {
         chronicle_tables::write_tables(store, chronicle_tables::EventSource::Reports, &opts, outputs)?
     } else {
-        let CrossView { docs, stories, events } = CrossView::load(store)?;
-        drop(docs);
+        let (stories, events) = chronicle_pipeline::cross_records(store)?;
         let cross = chronicle_store::export::CrossRecords { events: &events, stories: &stories };
         chronicle_tables::write_tables(store, chronicle_tables::EventSource::Merged(&cross), &opts, outputs)?
     };

@@ -425,9 +425,8 @@ pub fn events_table(docs: &[Document], f: &EventFilter) -> String {
 }
 
 /// `chronicle stories`: stories with their documents, largest first.
-pub fn stories_table(view: &CrossView) -> String {
-    let rows: Vec<Vec<String>> = view
-        .stories
+pub fn stories_table(stories: &[chronicle_link::story::StorySummary]) -> String {
+    let rows: Vec<Vec<String>> = stories
         .iter()
         .map(|s| {
             let span = match (s.from, s.to) {
@@ -497,6 +496,10 @@ pub fn stats(s: &chronicle_store::Stats) -> String {
     );
     let types: Vec<String> = s.events_by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
     let _ = writeln!(out, "event types: {}", if types.is_empty() { "-".into() } else { types.join(", ") });
+    let _ = writeln!(out, "merged:      {} events merged across reports, {} of them with more than one report", s.merged_events, s.merged_multi);
+    for (id, n, summary) in &s.largest_merged {
+        let _ = writeln!(out, "             {id} {n} reports: {summary}");
+    }
     let _ = writeln!(out, "store:       {:.1} MB, schema version {}", s.store_bytes as f64 / 1e6, s.schema_version);
     out
 }
@@ -547,7 +550,7 @@ pub fn demo_overview(view: &CrossView) -> String {
         let _ = writeln!(out, "  {n:>3}  {name} ({})", t.as_str());
     }
     let _ = writeln!(out, "\nStories:");
-    out.push_str(&stories_table(view));
+    out.push_str(&stories_table(&view.stories));
     if let Some(main) = view.story(None) {
         let _ = writeln!(out, "\nTimeline of the main story ({}), asserted events with a date and a party:", main.id);
         out.push_str(&demo_timeline(view, main));

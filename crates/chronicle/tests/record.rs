@@ -1,13 +1,15 @@
 //! The record survives crashes and shares a store: an ingest killed with
 //! SIGKILL, or stopped by a store error, and run again ends in exactly the state
 //! of an uninterrupted run (documents, stories, duplicate groups, link state,
-//! export); two ingests on one store serialise; a corrupt or foreign database
+//! merged events, export), and the merged events do not depend on how the
+//! input was cut into batches; two ingests on one store serialise; a corrupt or foreign database
 //! file is refused with a message. Small fixtures written into temporary
 //! directories, so the whole file runs in seconds.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use chronicle_core::record::MergedEvent;
 use chronicle_pipeline::Pipeline;
 use chronicle_store::{StateEntry, Store};
 
@@ -80,11 +82,12 @@ fn corpus(root: &Path, part: Option<usize>) -> PathBuf {
 }
 
 /// What must be the same after any crash and re-run: every document with its
-/// story and duplicate group, the link state, the furniture, stats, stories and export.
+/// story and duplicate group, the link state, the stored merged events, stories and export.
 #[derive(Debug, PartialEq)]
 struct Record {
     docs: Vec<(String, Option<String>, Option<String>)>,
     state: Vec<StateEntry>,
+    merged: Vec<MergedEvent>,
     stories: String,
     export: String,
 }
@@ -99,12 +102,13 @@ fn record(db: &Path) -> Record {
         .collect();
     docs.sort();
     let state = store.state_entries("").unwrap();
+    let merged = store.merged_events().unwrap();
     drop(store);
     let stories = run(db, &["stories"]);
     assert!(stories.status.success(), "{}", text(&stories.stderr));
     let export = run(db, &["export", "--format", "jsonl"]);
     assert!(export.status.success(), "{}", text(&export.stderr));
-    Record { docs, state, stories: text(&stories.stdout), export: text(&export.stdout) }
+    Record { docs, state, merged, stories: text(&stories.stdout), export: text(&export.stdout) }
 }
 
 fn ingest_cli(db: &Path, corpus: &Path) -> Output {
@@ -124,6 +128,7 @@ fn an_ingest_killed_at_any_point_resumes_to_the_uninterrupted_record() {
     assert!(total >= 20, "the fixture is ingested: {total}");
     assert!(reference.docs.iter().any(|d| d.2.is_some()), "the fixture has duplicate groups");
     assert!(reference.state.iter().any(|e| e.space == "story.doc"), "the link state is stored");
+    assert!(reference.merged.iter().any(|e| e.reports.len() > 1), "merged events are stored: {:?}", reference.merged.len());
 
     let mut interrupted = 0;
     for (i, stored_before_kill) in [1, 6, 13, 19].into_iter().enumerate() {
@@ -165,6 +170,21 @@ fn an_ingest_killed_at_any_point_resumes_to_the_uninterrupted_record() {
         assert_eq!(record(&db), reference, "killed after {stored_before_kill} stored documents");
     }
     assert!(interrupted > 0, "at least one kill landed before the run's end");
+}
+
+#[test]
+fn merged_events_do_not_depend_on_the_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus(dir.path(), None);
+    let small = dir.path().join("small.db");
+    ingest_cli(&small, &corpus);
+    let whole = dir.path().join("whole.db");
+    let out = run(&whole, &["ingest", "--batch", "1000", corpus.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (small, whole) = (record(&small), record(&whole));
+    assert!(small.merged.iter().any(|e| e.reports.len() >= 4), "the talks of one desk are one event");
+    assert_eq!(small.merged, whole.merged, "reports of later batches join the events one batch forms");
+    assert_eq!(small.export, whole.export);
 }
 
 #[test]

@@ -3,6 +3,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::CoreError;
 
+/// Ranges wider than this order by their latest day ([`UncertainDate::order_key`]).
+const WIDE_RANGE_DAYS: i64 = 31;
+
 /// A date known only within bounds.
 ///
 /// `value` is set only when the text supports one exact day (or a month or a
@@ -187,6 +190,21 @@ impl UncertainDate {
             .and_then(|v| bounds_of_value(v).map(|b| b.0))
             .or(self.earliest)
             .or(self.latest)
+    }
+
+    /// The day an event sorts by in timelines: an exact or month/year value's
+    /// first day; a range's earliest day, except that a range wider than a
+    /// month (typically a day resolved against an uncertain publication date,
+    /// "May 16" of one of two years) sorts by its latest day, the reading
+    /// nearest the reports; an open range by its one bound.
+    pub fn order_key(&self) -> Option<NaiveDate> {
+        if self.value.is_some() {
+            return self.sort_key();
+        }
+        match (self.earliest, self.latest) {
+            (Some(a), Some(b)) if (b - a).num_days() > WIDE_RANGE_DAYS => Some(b),
+            (a, b) => a.or(b),
+        }
     }
 
     /// True when the day `d` is consistent with what is known.

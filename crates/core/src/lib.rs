@@ -18,6 +18,7 @@ mod error;
 mod event;
 mod id;
 pub mod name;
+pub mod record;
 pub mod rng;
 mod span;
 

@@ -22,57 +22,16 @@ use chronicle_core::{
     DocId, Document, EntityType, Event, EventArg, Modality, PloverType, Span, UncertainDate,
 };
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::settings::SETTINGS;
 use crate::text::{content_terms, hash64, stem, translit_key, words, Bag};
 
-/// One report of an event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Report {
-    /// The reporting document.
-    pub doc: DocId,
-    /// The evidence sentence (byte span of the body).
-    pub sentence: Span,
-    /// The trigger words.
-    pub trigger: Span,
-    /// The document's outlet.
-    pub outlet: Option<String>,
-}
-
-/// Reports that disagree on one field.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Contradiction {
-    /// `quantity:<what is counted>`, `location`, `date` or `actor`.
-    pub field: String,
-    /// Each value with the document that gives it.
-    pub values: Vec<(String, DocId)>,
-}
-
-/// One real-world event with all its reports.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MergedEvent {
-    /// `v:` plus 16 hex digits of its earliest report (doc id and trigger).
-    pub id: String,
-    /// The representative report's event, with the merged date.
-    pub event: Event,
-    /// Every report.
-    pub reports: Vec<Report>,
-    /// Distinct outlets (duplicates and glued-on articles whose host reports it excluded).
-    pub num_sources: usize,
-    /// Fields the reports disagree on.
-    pub contradictions: Vec<Contradiction>,
-    /// The intersection of the reports' dates.
-    pub date: UncertainDate,
-    /// The representative evidence sentence.
-    pub summary: String,
-    /// Stories of the reporting documents (`meta.story`).
-    pub stories: Vec<String>,
-}
+pub use chronicle_core::record::{Contradiction, MergedEvent, Report};
 
 /// Earliest and latest possible day.
 type Bounds = (Option<NaiveDate>, Option<NaiveDate>);
 
+#[derive(Clone)]
 struct Cluster {
     event_type: PloverType,
     modality: Modality,
@@ -572,32 +531,117 @@ fn blocking_keys(terms: &Bag, ordinal: Option<u32>, doc: &DocId) -> Vec<u64> {
     keys
 }
 
-/// Merges the events of `docs` into real-world events, in order of first report.
+/// What event coreference reads of a document, and nothing else: id, source,
+/// body, metadata, events and the mentions that overlap their arguments. The
+/// store keeps it for every document with events, so that a story's events can
+/// be merged again when a later batch adds to the story without decoding its
+/// documents' other layers. `merge` over these gives what it gives over the
+/// documents themselves.
+pub fn merge_input(doc: &Document) -> Document {
+    let mut input = Document::new(
+        doc.id.clone(),
+        doc.source.clone(),
+        doc.format,
+        Vec::new(),
+        String::new(),
+        doc.body().to_string(),
+        doc.meta.clone(),
+    );
+    let arg_spans: Vec<Span> = doc
+        .events
+        .iter()
+        .flat_map(|e| e.actors.iter().chain(&e.recipients).chain(e.location.iter()))
+        .filter_map(|a| a.span)
+        .collect();
+    input.mentions = doc
+        .mentions
+        .iter()
+        .filter(|m| arg_spans.iter().any(|sp| m.span.start() < sp.end() && sp.start() < m.span.end()))
+        .cloned()
+        .collect();
+    input.events = doc.events.clone();
+    input
+}
+
+/// Merges the events of the documents of one story (or of any set: the rule
+/// does not depend on how many documents there are), in order of first report.
+/// The ingest merges story by story, with the story's documents in the order
+/// they were stored (`chronicle_pipeline`), so reports of different stories
+/// never merge.
 pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
-    let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
-    let mut clusters: Vec<Cluster> = Vec::new();
-    // per type and modality: blocking key → clusters holding it
-    let mut by_type: HashMap<(PloverType, Modality), HashMap<u64, Vec<usize>>> = HashMap::new();
-    // the last candidate each cluster was gathered for (one stamp per report)
-    let mut seen: Vec<usize> = Vec::new();
-    let mut stamp: usize = 0;
-    // Reports dated only by a weekday come last, so that every dated report
-    // they might fit is already a cluster and an ambiguous weekday is seen as such.
-    let mut order: Vec<(usize, usize)> = Vec::new();
-    for later in [false, true] {
-        for (di, doc) in docs.iter().enumerate() {
+    let mut merger = Merger::default();
+    merger.add(docs.iter().cloned());
+    merger.events()
+}
+
+/// Event coreference fed document by document: [`Merger::events`] after any
+/// sequence of [`Merger::add`] calls gives what [`merge`] gives over all the
+/// documents added, in that order — so the ingest keeps a story's merger
+/// between batches instead of merging the story again.
+#[derive(Clone, Default)]
+pub struct Merger {
+    docs: Vec<Document>,
+    /// Clusters of the reports with a date of their own (or none).
+    placed: Clusters,
+    /// Reports dated only by a weekday or a day of an open year: placed last
+    /// ([`Merger::events`]), so that every dated report they might fit is
+    /// already a cluster and an ambiguous weekday is seen as such.
+    partial: Vec<(usize, usize)>,
+}
+
+impl Merger {
+    /// Adds documents after those added before.
+    pub fn add(&mut self, docs: impl IntoIterator<Item = Document>) {
+        for doc in docs {
+            let di = self.docs.len();
+            let mut dated = Vec::new();
             for (ei, ev) in doc.events.iter().enumerate() {
                 let partial = ev.date.exact_day().is_none() && (ev.date.weekday.is_some() || ev.date.month_day.is_some());
-                if partial == later {
-                    order.push((di, ei));
+                if partial {
+                    self.partial.push((di, ei));
+                } else {
+                    dated.push(ei);
                 }
+            }
+            self.docs.push(doc);
+            for ei in dated {
+                self.placed.place(&self.docs, di, ei);
             }
         }
     }
-    for (di, ei) in order {
+
+    /// The documents added, in order.
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// The merged events of every document added, in order of first report.
+    pub fn events(&self) -> Vec<MergedEvent> {
+        let mut clusters = self.placed.clone();
+        for &(di, ei) in &self.partial {
+            clusters.place(&self.docs, di, ei);
+        }
+        clusters.finish(&self.docs)
+    }
+}
+
+/// Clusters of reports and the blocking index that finds them.
+#[derive(Clone, Default)]
+struct Clusters {
+    clusters: Vec<Cluster>,
+    /// Per type and modality: blocking key → clusters holding it.
+    by_type: HashMap<(PloverType, Modality), HashMap<u64, Vec<usize>>>,
+    /// The last candidate each cluster was gathered for (one stamp per report).
+    seen: Vec<usize>,
+    stamp: usize,
+}
+
+impl Clusters {
+    /// Puts event `ei` of document `di` into its best-matching cluster, or a new one.
+    fn place(&mut self, docs: &[Document], di: usize, ei: usize) {
         let (Some(doc), Some(ev)) = (docs.get(di), docs.get(di).and_then(|d| d.events.get(ei)))
         else {
-            continue;
+            return;
         };
         {
             // only an exact publication day says two undated reports are close in time
@@ -647,25 +691,25 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
             // ordinal or the same document, so only clusters sharing one are compared.
             let keys = blocking_keys(&terms, ordinal, &doc.id);
             let mut candidates: Vec<usize> = Vec::new();
-            if let Some(postings) = by_type.get(&(ev.event_type, ev.modality)) {
+            if let Some(postings) = self.by_type.get(&(ev.event_type, ev.modality)) {
                 for k in &keys {
                     let list = postings.get(k).map(Vec::as_slice).unwrap_or(&[]);
                     if list.len() > MAX_POSTING {
                         continue;
                     }
                     for &ci in list {
-                        if seen.get(ci).is_some_and(|&s| s != stamp) {
-                            seen[ci] = stamp;
+                        if self.seen.get(ci).is_some_and(|&s| s != self.stamp) {
+                            self.seen[ci] = self.stamp;
                             candidates.push(ci);
                         }
                     }
                 }
             }
-            stamp += 1;
+            self.stamp += 1;
             candidates.sort_unstable();
             let mut matches: Vec<(usize, Match)> = Vec::new();
             for ci in candidates {
-                let Some(c) = clusters.get(ci) else { continue };
+                let Some(c) = self.clusters.get(ci) else { continue };
                 if let Some(m) = match_score(c, &cand) {
                     matches.push((ci, m));
                 }
@@ -685,14 +729,14 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                 Some((ci, m)) => {
                     let date = m.date;
                     let day = report_day(&ev.date, pub_date);
-                    let postings = by_type.entry((ev.event_type, ev.modality)).or_default();
+                    let postings = self.by_type.entry((ev.event_type, ev.modality)).or_default();
                     for k in keys {
                         let list = postings.entry(k).or_default();
                         if list.last() != Some(&ci) {
                             list.push(ci);
                         }
                     }
-                    if let Some(c) = clusters.get_mut(ci) {
+                    if let Some(c) = self.clusters.get_mut(ci) {
                         c.actor_keys.extend(actor_keys);
                         c.strong_keys.extend(strong_keys);
                         c.country_keys.extend(country_keys);
@@ -713,12 +757,12 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
                     }
                 }
                 None => {
-                    let postings = by_type.entry((ev.event_type, ev.modality)).or_default();
+                    let postings = self.by_type.entry((ev.event_type, ev.modality)).or_default();
                     for k in keys {
-                        postings.entry(k).or_default().push(clusters.len());
+                        postings.entry(k).or_default().push(self.clusters.len());
                     }
-                    seen.push(usize::MAX);
-                    clusters.push(Cluster {
+                    self.seen.push(usize::MAX);
+                    self.clusters.push(Cluster {
                         event_type: ev.event_type,
                         modality: ev.modality,
                         actor_keys,
@@ -739,20 +783,26 @@ pub fn merge(docs: &[Document]) -> Vec<MergedEvent> {
             }
         }
     }
-    // in order of first report
-    clusters.sort_by_key(|c| c.members.iter().min().copied());
-    let mut merged: Vec<MergedEvent> = clusters.iter().filter_map(|c| build(c, docs, &by_id)).collect();
-    // events coded from one trigger (one copy per date of "talks on May 16 and
-    // June 2") that stay apart keep distinct ids: later ones add their rank
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for m in &mut merged {
-        let n = seen.entry(m.id.clone()).or_insert(0);
-        if *n > 0 {
-            m.id = format!("v:{:016x}", hash64(format!("{}#{}", m.id, n).as_bytes()));
+
+    /// The merged events, in order of first report.
+    fn finish(self, docs: &[Document]) -> Vec<MergedEvent> {
+        let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
+        let mut clusters = self.clusters;
+        // in order of first report
+        clusters.sort_by_key(|c| c.members.iter().min().copied());
+        let mut merged: Vec<MergedEvent> = clusters.iter().filter_map(|c| build(c, docs, &by_id)).collect();
+        // events coded from one trigger (one copy per date of "talks on May 16 and
+        // June 2") that stay apart keep distinct ids: later ones add their rank
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for m in &mut merged {
+            let n = seen.entry(m.id.clone()).or_insert(0);
+            if *n > 0 {
+                m.id = format!("v:{:016x}", hash64(format!("{}#{}", m.id, n).as_bytes()));
+            }
+            *n += 1;
         }
-        *n += 1;
+        merged
     }
-    merged
 }
 
 fn source_key(doc: &Document, by_id: &HashMap<&DocId, &Document>) -> String {
@@ -947,14 +997,14 @@ fn build(
             .unwrap_or_else(|| c.date.clone()),
         _ => c.date.clone(),
     };
-    let first = reports.iter().min_by(|a, b| {
-        a.doc
-            .cmp(&b.doc)
-            .then(a.trigger.start().cmp(&b.trigger.start()))
-    })?;
+    // the first report in the order given (the earliest stored), so that an
+    // event keeps its id when later reports join it
+    let &(fd, fe) = c.members.iter().min()?;
+    let first_doc = docs.get(fd)?;
+    let first_trigger = first_doc.events.get(fe)?.trigger;
     let id = format!(
         "v:{:016x}",
-        hash64(format!("{}#{}", first.doc, first.trigger.start()).as_bytes())
+        hash64(format!("{}#{}", first_doc.id, first_trigger.start()).as_bytes())
     );
     let mut event = rep_ev.clone();
     event.date = date.clone();
@@ -1111,6 +1161,93 @@ pub(crate) mod tests {
         assert_eq!(merged.len(), 1);
         assert_eq!(merged[0].reports.len(), 3, "the duplicate is a report");
         assert_eq!(merged[0].num_sources, 2, "but not an independent source");
+    }
+
+    /// Three reports of one meeting, one of another day, and a document whose
+    /// mentions and other layers coreference does not read.
+    fn story_reports() -> Vec<Document> {
+        let one = |id: &str, outlet: &str, s: &str, date: &str| {
+            doc(id, outlet, "2025-05-16", s, vec![(s, PloverType::Consult, Modality::Asserted, date, vec![])])
+        };
+        vec![
+            one("z", "BBC", S1, "2025-05-16"),
+            one("m", "AP", S3, "2025-05-19"),
+            one("a", "Reuters", S2, "2025-05-16"),
+            one("b", "AFP", S2, "2025-05-16"),
+        ]
+    }
+
+    #[test]
+    fn a_report_of_a_later_batch_joins_the_event_one_run_forms_and_ids_stay() {
+        let docs = story_reports();
+        let at_once = merge(&docs);
+        assert_eq!(at_once.len(), 2, "{at_once:#?}");
+        // the first two documents stored in one batch, the rest in later ones:
+        // the story is merged again from its stored inputs each time
+        let early = merge(&docs[..2]);
+        let middle = merge(&docs[..3]);
+        assert_eq!(merge(&docs), at_once);
+        assert_eq!(early.len(), 2);
+        let id_of = |events: &[MergedEvent], doc: &str| {
+            events.iter().find(|e| e.reports.iter().any(|r| r.doc.as_str() == doc)).map(|e| e.id.clone()).unwrap()
+        };
+        for e in &early {
+            assert!(at_once.iter().any(|x| x.id == e.id), "an event keeps its id as reports join it");
+        }
+        assert_eq!(id_of(&middle, "d:a"), id_of(&early, "d:z"), "the later report joins the first event");
+        assert_eq!(id_of(&at_once, "d:b"), id_of(&early, "d:z"));
+        let first = at_once.iter().find(|e| e.reports.len() == 3).expect("three reports of one meeting");
+        // the id comes from the first stored report, not from the smallest document id
+        assert_eq!(first.id, format!("v:{:016x}", hash64(format!("d:z#{}", docs[0].events[0].trigger.start()).as_bytes())));
+    }
+
+    #[test]
+    fn a_merger_fed_batch_by_batch_gives_what_one_merge_gives() {
+        let mut docs = story_reports();
+        // a report dated only by a weekday arrives first: it is still placed after every dated one
+        let mut monday = doc("w", "DW", "2025-05-20", S3, vec![(S3, PloverType::Consult, Modality::Asserted, "", vec![])]);
+        monday.events[0].date = UncertainDate {
+            earliest: Some(d("2025-05-12")),
+            latest: Some(d("2025-05-26")),
+            weekday: Some(1),
+            ..UncertainDate::unknown()
+        };
+        docs.insert(0, monday);
+        let mut merger = Merger::default();
+        let mut seen = Vec::new();
+        for part in docs.chunks(2) {
+            merger.add(part.iter().cloned());
+            seen.extend(part.iter().cloned());
+            assert_eq!(merger.events(), merge(&seen), "after {} documents", seen.len());
+        }
+        assert_eq!(merger.documents().len(), docs.len());
+    }
+
+    #[test]
+    fn merging_the_stored_inputs_gives_what_the_documents_give() {
+        let mut docs = story_reports();
+        // layers coreference does not read, and a mention it does
+        for d in &mut docs {
+            let body = d.body().to_string();
+            let at = body.find("Istanbul").unwrap();
+            let span = Span::new(&body, at, at + "Istanbul".len()).unwrap();
+            d.events[0].actors[0].span = Some(span);
+            let mention = |span: Span, name: &str| chronicle_core::Mention {
+                span,
+                entity_type: EntityType::Organization,
+                canonical: name.into(),
+                kb_id: None,
+                country: None,
+                sector: None,
+                source: chronicle_core::MentionSource::Tagger,
+            };
+            d.mentions.push(Span::new(&body, 0, 3).map(|sp| mention(sp, "Ukr")).unwrap());
+            d.mentions.push(mention(span, "Istanbul"));
+            d.extracted = format!("{body} and the page around it");
+        }
+        let inputs: Vec<Document> = docs.iter().map(merge_input).collect();
+        assert!(inputs.iter().all(|d| d.mentions.len() == 1 && d.extracted.is_empty()), "only mentions under arguments are kept");
+        assert_eq!(merge(&inputs), merge(&docs));
     }
 
     #[test]

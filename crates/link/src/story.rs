@@ -38,8 +38,7 @@ use crate::settings::SETTINGS;
 use crate::state::{self, StateRow};
 use crate::text::{content_terms, cosine_sorted, fold, hash64, is_stopword, stem, words};
 
-/// A story id: `s:` plus 16 hex digits.
-pub type StoryId = String;
+pub use chronicle_core::record::{StoryId, StorySummary};
 
 /// Feature spaces, used as term prefixes: body, entities, title and lede.
 const SPACES: [char; 3] = ['b', 'e', 't'];
@@ -89,21 +88,6 @@ struct OutletStats {
     df: HashMap<u32, u32>,
 }
 
-/// A story for display.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StorySummary {
-    /// `s:…`.
-    pub id: StoryId,
-    /// The title (else the opening words) of its most central document: the
-    /// one whose label terms best match the story's title-and-lede centroid.
-    pub title: String,
-    /// Its documents in the order they joined.
-    pub documents: Vec<DocId>,
-    /// Earliest publication date of its documents.
-    pub from: Option<NaiveDate>,
-    /// Latest publication date of its documents.
-    pub to: Option<NaiveDate>,
-}
 
 /// The incremental story index. Its persisted form is rows of the entries each
 /// assignment touched ([`StoryIndex::take_rows`], [`StoryIndex::from_rows`]);

@@ -66,22 +66,9 @@ pub fn date_text(d: &UncertainDate) -> String {
     }
 }
 
-/// Wider ranges than this order by their latest day.
-const WIDE_RANGE_DAYS: i64 = 31;
-
-/// The day an event sorts by: an exact or month/year value's first day; a
-/// range's earliest day, except that a range wider than a month (typically a
-/// day resolved against an uncertain publication date, "May 16" of one of two
-/// years) sorts by its latest day, the reading nearest the reports; an open
-/// range by its one bound.
+/// The day an event sorts by ([`UncertainDate::order_key`]).
 pub fn order_key(d: &UncertainDate) -> Option<chrono::NaiveDate> {
-    if d.value.is_some() {
-        return d.sort_key();
-    }
-    match (d.earliest, d.latest) {
-        (Some(a), Some(b)) if (b - a).num_days() > WIDE_RANGE_DAYS => Some(b),
-        (a, b) => a.or(b),
-    }
+    d.order_key()
 }
 
 fn actor_matches(e: &MergedEvent, query: &str) -> bool {

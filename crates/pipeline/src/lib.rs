@@ -17,7 +17,7 @@ mod error;
 pub mod reuters;
 pub mod sample;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use chronicle_clean::{Cleaner, Furniture};
@@ -25,6 +25,8 @@ use chronicle_core::{DocId, Document, RawInput};
 use chronicle_events::EventCoder;
 use chronicle_ingest::{IngestOptions, Item};
 use chronicle_language::Language;
+use chronicle_core::record::{MergedEvent, StorySummary};
+use chronicle_link::coref;
 use chronicle_link::dedup::DupIndex;
 use chronicle_link::story::StoryIndex;
 use chronicle_link::state::StateRow;
@@ -198,6 +200,10 @@ impl Pipeline {
         // Held for the whole run: linking needs the indexes as the store has them.
         let _writer = store.lock_writer(|| progress(Progress { store_busy: true, ..Progress::default() }))?;
         let mut link = LinkState::load(store)?;
+        if store.lacks_event_inputs()? {
+            backfill_merged_events(store)?;
+        }
+        let mut mergers = StoryMergers::default();
         let mut seen_this_run: HashSet<DocId> = HashSet::new();
         let mut batch: Vec<RawInput> = Vec::with_capacity(self.batch_size);
         let mut done = Progress::default();
@@ -221,14 +227,14 @@ impl Pipeline {
                     }
                     batch.push(input);
                     if batch.len() >= self.batch_size {
-                        self.flush(store, &mut link, std::mem::take(&mut batch), &mut summary)?;
+                        self.flush(store, &mut link, &mut mergers, std::mem::take(&mut batch), &mut summary)?;
                         progress(done);
                     }
                 }
             }
         }
         if !batch.is_empty() {
-            self.flush(store, &mut link, batch, &mut summary)?;
+            self.flush(store, &mut link, &mut mergers, batch, &mut summary)?;
         }
         if link.has_changes() {
             // an old store's indexes, moved into the link state though nothing was new
@@ -242,6 +248,7 @@ impl Pipeline {
         &self,
         store: &mut Store,
         link: &mut LinkState,
+        mergers: &mut StoryMergers,
         inputs: Vec<RawInput>,
         summary: &mut IngestSummary,
     ) -> Result<(), PipelineError> {
@@ -279,7 +286,9 @@ impl Pipeline {
             }
         }
         let appended: HashSet<DocId> = docs.iter().filter(|d| d.meta.appended_to.is_some()).map(|d| d.id.clone()).collect();
-        // Documents, furniture counts, corrections and link state: one transaction.
+        let (event_inputs, merged) = merge_touched_stories(store, mergers, &docs, &corrected)?;
+        // Documents, furniture counts, corrections, link state and the merged
+        // events of the stories they touched: one transaction.
         let outcome = store.commit_batch(Batch {
             docs,
             lines,
@@ -287,6 +296,8 @@ impl Pipeline {
             corrected,
             state: link.take_entries(),
             retire_meta: link.take_retired(),
+            event_inputs,
+            merged,
         })?;
         for id in outcome.ingested {
             if appended.contains(&id) {
@@ -298,6 +309,124 @@ impl Pipeline {
         summary.duplicates.extend(outcome.duplicates);
         Ok(())
     }
+}
+
+/// The merged events of one story per entry.
+type StoryEvents = Vec<(String, Vec<MergedEvent>)>;
+
+/// Inputs of event coreference the stories' mergers of one run hold at most
+/// (about 10 kB each with their clusters); the least recently touched stories'
+/// mergers are dropped beyond it and rebuilt from the store when touched again.
+const MAX_HELD_INPUTS: usize = 20_000;
+
+/// The event mergers of the stories an ingest run touched, kept between its
+/// batches so that a batch adds its reports to a story's clusters instead of
+/// merging the whole story again. Each is what merging the story's stored
+/// inputs in storage order gives; a story whose stored document was corrected
+/// is rebuilt from the store.
+#[derive(Default)]
+struct StoryMergers {
+    held: HashMap<String, (coref::Merger, u64)>,
+    clock: u64,
+}
+
+impl StoryMergers {
+    /// Drops the least recently touched mergers while more than [`MAX_HELD_INPUTS`] inputs are held.
+    fn trim(&mut self) {
+        let mut total: usize = self.held.values().map(|(m, _)| m.documents().len()).sum();
+        while total > MAX_HELD_INPUTS {
+            let Some(oldest) = self.held.iter().min_by_key(|(_, (_, used))| *used).map(|(k, _)| k.clone()) else { break };
+            if let Some((m, _)) = self.held.remove(&oldest) {
+                total -= m.documents().len();
+            }
+        }
+    }
+}
+
+/// What event coreference reads of a batch's new documents with events and of
+/// its corrected documents, and the merged events of every story they touch:
+/// each such story's merger (kept from earlier batches, else built from the
+/// story's stored inputs) takes the batch's reports after the stored ones. The
+/// rule is the same for every story and store size: a report of a later batch
+/// meets the story's reports as one run over the story would have it meet them.
+fn merge_touched_stories(
+    store: &Store,
+    mergers: &mut StoryMergers,
+    docs: &[Document],
+    corrected: &[Document],
+) -> Result<(Vec<Document>, StoryEvents), PipelineError> {
+    let mut ids: HashSet<&DocId> = HashSet::new();
+    let mut fresh = Vec::new();
+    for d in docs.iter().filter(|d| !d.events.is_empty()) {
+        // a salvaged article stored before is not stored again
+        if ids.insert(&d.id) && !store.has_document(&d.id)? {
+            fresh.push(coref::merge_input(d));
+        }
+    }
+    let fixed: Vec<Document> = corrected.iter().map(coref::merge_input).collect();
+    let touched: BTreeSet<String> = fresh.iter().chain(&fixed).filter_map(|d| d.meta.story.clone()).collect();
+    // (story, its merger if kept, its stored inputs otherwise, the batch's reports)
+    let mut work: Vec<(String, Option<coref::Merger>, Vec<Document>, Vec<Document>)> = Vec::with_capacity(touched.len());
+    for story in touched {
+        let in_story = |d: &&Document| d.meta.story.as_deref() == Some(story.as_str());
+        let kept = mergers.held.remove(&story).map(|(m, _)| m).filter(|_| !fixed.iter().any(|f| in_story(&f)));
+        let stored = match kept {
+            Some(_) => Vec::new(),
+            None => {
+                let mut stored = store.event_inputs(&story)?;
+                for d in &mut stored {
+                    if let Some(f) = fixed.iter().find(|f| f.id == d.id) {
+                        *d = f.clone();
+                    }
+                }
+                stored
+            }
+        };
+        let new: Vec<Document> = fresh.iter().filter(in_story).cloned().collect();
+        work.push((story, kept, stored, new));
+    }
+    let done: Vec<(String, coref::Merger, Vec<MergedEvent>)> = work
+        .into_par_iter()
+        .map(|(story, kept, stored, new)| {
+            let mut merger = kept.unwrap_or_default();
+            merger.add(stored);
+            merger.add(new);
+            let events = merger.events();
+            (story, merger, events)
+        })
+        .collect();
+    let mut merged = Vec::with_capacity(done.len());
+    for (story, merger, events) in done {
+        mergers.clock += 1;
+        mergers.held.insert(story.clone(), (merger, mergers.clock));
+        merged.push((story, events));
+    }
+    mergers.trim();
+    fresh.extend(fixed);
+    Ok((fresh, merged))
+}
+
+/// Computes the merged events of a store written before schema 4 (documents
+/// with events but no stored inputs of event coreference): every story merged
+/// from its documents in storage order, written in one transaction.
+fn backfill_merged_events(store: &mut Store) -> Result<(), PipelineError> {
+    let order: HashMap<DocId, usize> = store.storage_order()?.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
+    let mut inputs: Vec<(usize, Document)> = Vec::new();
+    store.for_each_document(|d| {
+        if !d.events.is_empty() {
+            inputs.push((order.get(&d.id).copied().unwrap_or(usize::MAX), coref::merge_input(&d)));
+        }
+        Ok(())
+    })?;
+    inputs.sort_by_key(|(at, _)| *at);
+    let mut by_story: BTreeMap<String, Vec<Document>> = BTreeMap::new();
+    for (_, d) in &inputs {
+        by_story.entry(d.meta.story.clone().unwrap_or_default()).or_default().push(d.clone());
+    }
+    let merged: StoryEvents = by_story.into_par_iter().map(|(story, docs)| (story, coref::merge(&docs))).collect();
+    let event_inputs = inputs.into_iter().map(|(_, d)| d).collect();
+    store.commit_batch(Batch { event_inputs, merged, ..Batch::default() })?;
+    Ok(())
 }
 
 /// The lines of a batch (document, site, distinct line keys) whose stored count reaches
@@ -405,28 +534,38 @@ pub fn all_documents(store: &Store) -> Result<Vec<Document>, PipelineError> {
 }
 
 /// The cross-document picture of a store: documents, their stories, and the
-/// events merged across reports. Computed on demand from the stored layers.
+/// events merged across reports, all read from the store as the last batch
+/// left them (nothing is merged at read time).
 pub struct CrossView {
     /// Every stored document.
     pub docs: Vec<Document>,
     /// Stories, largest first.
     pub stories: Vec<chronicle_link::story::StorySummary>,
-    /// Events merged across reports, with sources and contradictions.
-    pub events: Vec<chronicle_link::coref::MergedEvent>,
+    /// Events merged across reports, with sources and contradictions, as stored.
+    pub events: Vec<MergedEvent>,
+}
+
+/// The stories of a store as the last commit left them, largest first (pages
+/// over the glued articles salvaged from them); no document is decoded.
+pub fn stories(store: &Store) -> Result<Vec<StorySummary>, PipelineError> {
+    let mut stories = story_index(store)?.stories();
+    let appended: HashSet<DocId> = store.documents()?.into_iter().filter(|d| d.appended_to.is_some()).map(|d| d.id).collect();
+    let hosts = |s: &StorySummary| s.documents.iter().filter(|id| !appended.contains(id)).count();
+    stories.sort_by_cached_key(|s| (std::cmp::Reverse(hosts(s)), std::cmp::Reverse(s.documents.len()), s.id.clone()));
+    Ok(stories)
+}
+
+/// What the exports add to the documents: the stories ([`stories`]) and the
+/// stored merged events, read without decoding any document.
+pub fn cross_records(store: &Store) -> Result<(Vec<StorySummary>, Vec<MergedEvent>), PipelineError> {
+    Ok((stories(store)?, store.merged_events()?))
 }
 
 impl CrossView {
     /// Builds the view from the store.
     pub fn load(store: &Store) -> Result<CrossView, PipelineError> {
         let docs = all_documents(store)?;
-        let link = LinkState::load(store)?;
-        let mut stories = link.stories.stories();
-        // Largest first; pages over the glued articles salvaged from them.
-        let host_ids: std::collections::HashSet<&chronicle_core::DocId> =
-            docs.iter().filter(|d| d.meta.appended_to.is_none()).map(|d| &d.id).collect();
-        let hosts = |s: &chronicle_link::story::StorySummary| s.documents.iter().filter(|id| host_ids.contains(id)).count();
-        stories.sort_by_cached_key(|s| (std::cmp::Reverse(hosts(s)), std::cmp::Reverse(s.documents.len()), s.id.clone()));
-        let events = chronicle_link::coref::merge(&docs);
+        let (stories, events) = cross_records(store)?;
         Ok(CrossView { docs, stories, events })
     }
 

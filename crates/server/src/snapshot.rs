@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 use chronicle_core::{CharOffsets, DocId, Document, EventArg, Span, UncertainDate};
 use chronicle_events::positions::{positions, Position};
-use chronicle_link::coref::{merge, MergedEvent};
+use chronicle_link::coref::MergedEvent;
 use chronicle_link::entities::{canonicalise, CanonicalEntity};
 use chronicle_link::brief::brief;
 use chronicle_link::story::{StoryIndex, StorySummary};
@@ -507,11 +507,13 @@ impl Snapshot {
         // grouped by story, so that per-story work borrows slices
         docs.sort_by(|a, b| a.meta.story.cmp(&b.meta.story).then_with(|| by_publication(a, b)));
         let story_index: StoryIndex = chronicle_pipeline::story_index(store)?;
-        Snapshot::from_documents(&docs, Some(&story_index))
+        let merged = store.merged_events()?;
+        Snapshot::from_documents(&docs, Some(&story_index), merged)
     }
 
-    /// Builds the read model from documents.
-    pub fn from_documents(docs: &[Document], story_index: Option<&StoryIndex>) -> Result<Snapshot, ServerError> {
+    /// Builds the read model from documents and their merged events (as the
+    /// store keeps them).
+    pub fn from_documents(docs: &[Document], story_index: Option<&StoryIndex>, merged: Vec<MergedEvent>) -> Result<Snapshot, ServerError> {
         let search = SearchIndex::build(docs)?;
         let offsets = Offsets::new(docs);
         let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
@@ -552,18 +554,7 @@ impl Snapshot {
         let groups_ix = story_groups(docs, &order_ix);
         let large = docs.len() > GLOBAL_LINK_MAX_DOCS;
 
-        // merged events, by date. `merge` compares each event with every
-        // cluster of its type (quadratic), so a large store is merged story
-        // by story: events of different stories are then never merged.
-        let merged: Vec<MergedEvent> = if large {
-            let mut all = Vec::new();
-            for g in &groups_ix {
-                with_group(docs, g, |slice| all.extend(merge(slice)));
-            }
-            all
-        } else {
-            merge(docs)
-        };
+        // merged events (stored at ingest, story by story), by date
         let mut events: Vec<(EventView, EventKeys)> =
             merged.iter().map(|m| event_view(m, &by_id, &offsets, &resolve, &entities)).collect();
         events.sort_by(|a, b| {
@@ -784,8 +775,8 @@ fn summary_json(docs: &[Document]) -> serde_json::Value {
     serde_json::json!({ "dates": dates })
 }
 
-/// Above this many documents, events are merged and positions followed
-/// story by story (see [`Snapshot::from_documents`]).
+/// Above this many documents, positions are followed story by story (see
+/// [`Snapshot::from_documents`]); merged events are the store's, whatever the size.
 pub const GLOBAL_LINK_MAX_DOCS: usize = 5_000;
 
 /// The documents of one story (`None`: documents without a story).

@@ -55,6 +55,22 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+    /// A stored merged event (or a stored input of event coreference) could not be decoded.
+    #[error("stored {what} is unreadable: {reason}")]
+    CorruptRecord {
+        /// Which row (`merged event s:… #3`, `event input d:…`).
+        what: String,
+        /// Why.
+        reason: String,
+    },
+    /// A merged event handed to the store cannot be encoded.
+    #[error("merged event {id} rejected by the store: {reason}")]
+    InvalidEvent {
+        /// The merged event id.
+        id: String,
+        /// Why.
+        reason: String,
+    },
     /// A document handed to the store breaks an invariant (span outside its
     /// text, non-finite number, malformed id); nothing of its batch is written.
     #[error("document {id} rejected by the store: {reason}")]

@@ -24,6 +24,11 @@
 //! - `furniture`: per site and line key, how many stored documents hold the line.
 //! - `link_state`: the link indexes as (space, key, value) rows, written with
 //!   the documents that changed them ([`Batch`], [`Store::commit_batch`]).
+//! - `merged_events`, `merged_reports` and `event_inputs`: each story's events
+//!   merged across their reports (computed by `link` at ingest, handed over
+//!   whole per touched story in the batch), the documents reporting each, and
+//!   what event coreference reads of each document to merge its story again.
+//!   Every view reads merged events from here ([`Store::merged_events`]).
 //!
 //! Schema versions are `PRAGMA user_version` with numbered, append-only
 //! migrations, each in its own transaction ([`SCHEMA_VERSION`]).
@@ -42,6 +47,7 @@
 
 mod error;
 pub mod export;
+mod merged;
 mod record;
 mod schema;
 mod store;

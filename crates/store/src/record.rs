@@ -1,5 +1,6 @@
 //! The ingest's write path: one batch — documents, their furniture line counts,
-//! corrections of earlier documents and the link state they changed — in one
+//! corrections of earlier documents, the link state they changed and the merged
+//! events of the stories they touched — in one
 //! transaction ([`Store::commit_batch`]); the link state read back
 //! ([`Store::state_entries`]); and the writer lock that serialises ingests on one
 //! store ([`Store::lock_writer`]).
@@ -12,10 +13,12 @@ use std::collections::HashSet;
 use std::fs::{File, TryLockError};
 use std::path::PathBuf;
 
+use chronicle_core::record::MergedEvent;
 use chronicle_core::{DocId, Document};
 use rusqlite::{params, TransactionBehavior};
 
 use crate::error::{sql_err, StoreError};
+use crate::merged::{replace_merged, write_event_inputs};
 use crate::store::{count_line, update_in, write_documents, BatchOutcome, Store};
 
 /// One entry of a later stage's state: which kind (`space`), which entry
@@ -46,6 +49,13 @@ pub struct Batch {
     pub state: Vec<StateEntry>,
     /// Meta keys this batch retires (state moved into entries).
     pub retire_meta: Vec<String>,
+    /// What event coreference reads of each new or corrected document with
+    /// events (the document reduced by `link`, under its `meta.story`); kept
+    /// for stored documents only.
+    pub event_inputs: Vec<Document>,
+    /// The merged events of every story this batch touched, each replacing
+    /// that story's stored ones.
+    pub merged: Vec<(String, Vec<MergedEvent>)>,
 }
 
 /// Held while one process writes to a store; dropping it (or the process
@@ -80,6 +90,8 @@ impl Store {
             }
         }
         update_in(&tx, &batch.corrected)?;
+        write_event_inputs(&tx, &batch.event_inputs)?;
+        replace_merged(&tx, &batch.merged)?;
         upsert_state(&tx, &batch.state)?;
         for key in &batch.retire_meta {
             tx.execute("DELETE FROM meta WHERE key = ?1", [key]).map_err(|e| sql_err(format!("retiring meta {key:?}"), e))?;

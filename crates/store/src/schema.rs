@@ -112,9 +112,48 @@ CREATE TABLE link_state (
 ) WITHOUT ROWID;
 ";
 
+/// Migration 4: the merged events, a stored fact of the record. `event_inputs`
+/// holds, per document with events, what event coreference reads of it (id,
+/// body, metadata, events and the mentions under their arguments, serde JSON of
+/// a reduced `Document`) with its story, so that a batch re-merges the stories
+/// it touched without decoding whole documents. `merged_events` holds each
+/// story's merged events (`seq` their order in the story, `first_doc` the
+/// `documents.rowid` of the first report, the order views list them in;
+/// `event` the `MergedEvent` as serde JSON), and `merged_reports` which
+/// documents report each (for lookups by document). All three are written in
+/// the batch transaction of the documents that changed them.
+const V4: &str = "
+CREATE TABLE event_inputs (
+    doc_id TEXT PRIMARY KEY NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    story  TEXT NOT NULL,
+    doc    TEXT NOT NULL
+);
+CREATE INDEX event_inputs_story ON event_inputs (story);
+
+CREATE TABLE merged_events (
+    story     TEXT NOT NULL,
+    seq       INTEGER NOT NULL,
+    id        TEXT NOT NULL,
+    first_doc INTEGER NOT NULL,
+    event     TEXT NOT NULL,
+    PRIMARY KEY (story, seq)
+);
+CREATE INDEX merged_events_id ON merged_events (id);
+CREATE INDEX merged_events_order ON merged_events (first_doc, seq);
+
+CREATE TABLE merged_reports (
+    story  TEXT NOT NULL,
+    seq    INTEGER NOT NULL,
+    report INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    PRIMARY KEY (story, seq, report)
+);
+CREATE INDEX merged_reports_doc ON merged_reports (doc_id);
+";
+
 /// All migrations, in order. The schema version of a fully migrated file is
 /// `MIGRATIONS.len()`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -139,6 +139,13 @@ pub struct Stats {
     pub layers: LayerCounts,
     /// Events per PLOVER type, most frequent first.
     pub events_by_type: Vec<(String, u64)>,
+    /// Events merged across reports (stored at ingest).
+    pub merged_events: u64,
+    /// Merged events with more than one report.
+    pub merged_multi: u64,
+    /// The merged events with the most reports (id, reports, first words of
+    /// the summary), at most five, largest first.
+    pub largest_merged: Vec<(String, u64, String)>,
     /// Size of the database in bytes (pages in use times page size).
     pub store_bytes: u64,
     /// Schema version of the file.
@@ -494,7 +501,28 @@ impl Store {
         .into_iter()
         .map(|(t, n)| (t.unwrap_or_default(), n))
         .collect();
+        let largest_merged = {
+            let mut stmt = self
+                .conn
+                .prepare(
+                    "SELECT m.id, count(*) AS n, json_extract(m.event, '$.summary') FROM merged_reports r
+                     JOIN merged_events m ON m.story = r.story AND m.seq = r.seq
+                     GROUP BY r.story, r.seq ORDER BY n DESC, m.id LIMIT 5",
+                )
+                .map_err(|e| sql_err(ctx, e))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    let summary: Option<String> = r.get(2)?;
+                    let words: Vec<&str> = summary.as_deref().unwrap_or_default().split_whitespace().take(12).collect();
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64, words.join(" ")))
+                })
+                .map_err(|e| sql_err(ctx, e))?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(|e| sql_err(ctx, e))?
+        };
         Ok(Stats {
+            merged_events: one("SELECT count(*) FROM merged_events")?,
+            merged_multi: one("SELECT count(*) FROM (SELECT 1 FROM merged_reports GROUP BY story, seq HAVING count(*) > 1)")?,
+            largest_merged,
             documents: one("SELECT count(*) FROM documents")?,
             hosts: one(
                 "SELECT count(*) FROM documents WHERE id IN (SELECT appended_to FROM documents WHERE appended_to IS NOT NULL)",

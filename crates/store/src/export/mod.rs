@@ -26,7 +26,7 @@
 //! Per-report event ids are `v:` plus 16 hex digits of BLAKE3 over
 //! `"{doc id}|{trigger start}|{trigger end}"` (character offsets): stable
 //! across reruns as long as the body and the trigger are. Merged events keep
-//! the id `chronicle_link::coref` gives them (from their earliest report).
+//! the id the ingest stored them with (from their first stored report).
 
 mod validate;
 
@@ -41,8 +41,7 @@ use chronicle_core::{
 };
 use serde::Serialize;
 
-use chronicle_link::coref::MergedEvent;
-use chronicle_link::story::StorySummary;
+use chronicle_core::record::{MergedEvent, StorySummary};
 
 use crate::{Store, StoreError};
 
@@ -111,7 +110,7 @@ fn write_documents_and_entities(store: &Store, out: &mut dyn Write) -> Result<Ex
 }
 
 /// The cross-document results to export with the store: events merged across
-/// reports and stories.
+/// reports (as stored, [`Store::merged_events`]) and stories.
 pub struct CrossRecords<'a> {
     /// One event per real-world event, with all its reports.
     pub events: &'a [MergedEvent],
@@ -189,7 +188,7 @@ pub fn write_jsonl_merged(
         let story_id = st.id.to_string();
         let mut evs: Vec<&MergedEvent> = cross.events.iter().filter(|e| e.stories.contains(&story_id)).collect();
         evs.sort_by(|a, b| {
-            let (x, y) = (chronicle_link::timeline::order_key(&a.date), chronicle_link::timeline::order_key(&b.date));
+            let (x, y) = (a.date.order_key(), b.date.order_key());
             x.is_none().cmp(&y.is_none()).then(x.cmp(&y)).then(a.id.cmp(&b.id))
         });
         let rec = serde_json::json!({
