@@ -70,11 +70,22 @@ struct DocEntry {
     sketch: Vec<u32>,
 }
 
-/// The shingle hashes, MinHash signature and sample of one text.
-struct Fingerprint {
+/// The shingle hashes, MinHash signature and sample of one text: everything
+/// the index needs of a document that depends on the document alone, so it
+/// can be computed in parallel ahead of the sequential
+/// [`DupIndex::check_and_insert_fingerprint`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fingerprint {
     exact: u64,
     bands: Vec<u64>,
     sketch: Vec<u32>,
+}
+
+impl Fingerprint {
+    /// The fingerprint of a body; `None` when it has no words.
+    pub fn of(body: &str) -> Option<Fingerprint> {
+        fingerprint(body)
+    }
 }
 
 fn fingerprint(body: &str) -> Option<Fingerprint> {
@@ -174,7 +185,13 @@ impl DupIndex {
     /// earlier document this one duplicates (exactly, near-exactly, or as a
     /// trimmed copy), or `None`. Re-inserting a known id returns `None`.
     pub fn check_and_insert(&mut self, id: &DocId, body: &str) -> Option<DocId> {
-        let fp = fingerprint(body)?;
+        self.check_and_insert_fingerprint(id, fingerprint(body))
+    }
+
+    /// [`DupIndex::check_and_insert`] with the body's [`Fingerprint`] computed
+    /// beforehand (`None`: a body without words, never a duplicate nor indexed).
+    pub fn check_and_insert_fingerprint(&mut self, id: &DocId, fp: Option<Fingerprint>) -> Option<DocId> {
+        let fp = fp?;
         if let Some(&first) = self.exact.get(&fp.exact) {
             let orig = self.docs.get(first as usize)?;
             return if orig == id { None } else { Some(orig.clone()) };
