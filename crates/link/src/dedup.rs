@@ -417,6 +417,24 @@ mod tests {
     }
 
     #[test]
+    fn fingerprints_computed_ahead_index_as_the_bodies_do() {
+        let copy = ARTICLE.replace("Thursday", "Friday");
+        let bodies = [ARTICLE, OTHER, copy.as_str(), ""];
+        let mut direct = DupIndex::new();
+        let found: Vec<_> = bodies.iter().enumerate().map(|(i, b)| direct.check_and_insert(&id(&format!("d{i}")), b)).collect();
+        // fingerprints made first, in another order, then inserted in document order
+        let mut prints: Vec<(usize, Option<Fingerprint>)> = bodies.iter().enumerate().rev().map(|(i, b)| (i, Fingerprint::of(b))).collect();
+        prints.reverse();
+        assert!(prints[3].1.is_none(), "a body without words has no fingerprint");
+        let mut ahead = DupIndex::new();
+        let found_ahead: Vec<_> =
+            prints.into_iter().map(|(i, fp)| ahead.check_and_insert_fingerprint(&id(&format!("d{i}")), fp)).collect();
+        assert_eq!(found_ahead, found);
+        assert_eq!(found[2], Some(id("d0")), "the edited copy is found");
+        assert_eq!((ahead.take_rows(), ahead), (direct.take_rows(), direct));
+    }
+
+    #[test]
     fn index_round_trips_through_serde() {
         let mut ix = DupIndex::new();
         ix.check_and_insert(&id("a"), ARTICLE);

@@ -770,6 +770,24 @@ mod tests {
     }
 
     #[test]
+    fn terms_computed_ahead_assign_as_the_documents_do() {
+        let docs = [
+            doc("a", "Russia and Ukraine hold first direct talks in Istanbul", TALKS1, "2025-05-16"),
+            doc("f", "Floods force thousands from homes in Bangladesh", FLOOD, "2025-05-16"),
+            doc("b", "Istanbul talks: prisoners of war to be exchanged", TALKS2, "2025-05-17"),
+        ];
+        let terms: Vec<StoryTerms> = docs.iter().map(StoryTerms::of).collect();
+        let mut direct = StoryIndex::new();
+        let mut ahead = StoryIndex::new();
+        for (d, t) in docs.iter().zip(&terms) {
+            assert_eq!(ahead.assign_terms(t), direct.assign(d));
+        }
+        assert_eq!(ahead.story_of(&DocId::parse("a")), ahead.story_of(&DocId::parse("b")));
+        assert_eq!(ahead.stories(), direct.stories());
+        assert_eq!(ahead.take_rows(), direct.take_rows());
+    }
+
+    #[test]
     fn index_rebuilt_from_its_rows_equals_the_index_and_links_alike() {
         let docs = [
             ("a", "Russia and Ukraine hold first direct talks in Istanbul", TALKS1),
