@@ -252,14 +252,14 @@ impl Pipeline {
         let mut pending: Option<Analysed> = None;
         loop {
             let inputs = reader.next_batch(store, self.batch_size, &mut summary, timings)?;
-            let Some(batch) = pending.take() else {
+            let Some(mut batch) = pending.take() else {
                 if inputs.is_empty() {
                     break;
                 }
                 pending = Some(self.analyse(inputs, &furniture, timings));
                 continue;
             };
-            summary.rejected.extend(batch.rejected.iter().cloned());
+            summary.rejected.append(&mut batch.rejected);
             let ready = self.reach_furniture(store, batch, threshold, timings)?;
             furniture.extend(&ready.reached);
             let started = Instant::now();

@@ -5,9 +5,11 @@
 //! they add up to the CPU time spent in them. Batch-wide stages (reading,
 //! cleaning, linking, the store) are timed as the wall time of their section;
 //! cleaning runs on every worker, so its figure equals its CPU time only on one
-//! thread. `wait_*` is time the coordinating thread spent waiting with no
-//! work of its own: for the reader (input starved) or for the analysis of the
-//! next batch after its own linking and commit were done.
+//! thread. `wait:*` is time the coordinating thread spent waiting with no
+//! work of its own: for the reader (input starved), or for the analysis of the
+//! next batch after the linking and commit of this one were done (on one
+//! thread the two run one after the other, so there it is the analysis's wall
+//! time; on two, near zero means linking and the store are the critical path).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
