@@ -46,6 +46,13 @@ pub enum Command {
         /// Inputs analysed and committed together (one transaction each).
         #[arg(long, default_value_t = chronicle_pipeline::DEFAULT_BATCH)]
         batch: usize,
+        /// Worker threads (default: all cores, or RAYON_NUM_THREADS). The record is
+        /// the same whatever the number.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Print where the time went, per stage, to stderr.
+        #[arg(long)]
+        timings: bool,
     },
     /// List stored documents as a table.
     #[command(after_help = "Example:\n  chronicle docs")]

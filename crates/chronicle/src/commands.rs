@@ -17,7 +17,9 @@ use crate::{render, sheet};
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { paths, verbose, batch } => ingest(&cli.db, &paths, verbose, batch),
+        Command::Ingest { paths, verbose, batch, threads, timings } => {
+            ingest(&cli.db, &paths, IngestFlags { verbose, batch, threads, timings })
+        }
         Command::Docs => {
             let store = open_existing(&cli.db)?;
             print!("{}", render::documents_table(&store.documents()?));
@@ -287,12 +289,34 @@ fn select_story(docs: Vec<Document>, story: Option<&str>) -> Vec<Document> {
     }
 }
 
-fn ingest(db: &Path, paths: &[PathBuf], verbose: bool, batch: usize) -> Result<ExitCode> {
+/// The flags of `chronicle ingest`.
+struct IngestFlags {
+    verbose: bool,
+    batch: usize,
+    threads: Option<usize>,
+    timings: bool,
+}
+
+fn ingest(db: &Path, paths: &[PathBuf], flags: IngestFlags) -> Result<ExitCode> {
+    if let Some(n) = flags.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("thread pool")?;
+    }
     let mut pipeline = Pipeline::load()?;
-    pipeline.batch_size = batch.max(1);
+    pipeline.batch_size = flags.batch.max(1);
     let mut store = open(db)?;
+    let started = Instant::now();
     let summary = ingest_with_progress(&pipeline, &mut store, paths)?;
-    report(&summary, verbose);
+    report(&summary, flags.verbose);
+    if flags.timings {
+        let secs = started.elapsed().as_secs_f64();
+        let stored = summary.ingested.len() + summary.appended.len();
+        eprint!("{}", summary.times.render());
+        eprintln!(
+            "wall {secs:.2} s, {stored} documents stored, {:.0} docs/s on {} thread(s)",
+            stored as f64 / secs.max(1e-9),
+            rayon::current_num_threads()
+        );
+    }
     // Non-zero only when nothing could be ingested at all (duplicates count as
     // handled: re-ingesting a corpus is not a failure).
     if summary.ingested.is_empty() && summary.duplicates.is_empty() {

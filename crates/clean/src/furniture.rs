@@ -29,6 +29,11 @@ impl Furniture {
         !self.keys.is_empty() && self.keys.contains(&(site.to_string(), key))
     }
 
+    /// Adds the lines of `other` (the lines a batch made furniture, for the next batch).
+    pub fn extend(&mut self, other: &Furniture) {
+        self.keys.extend(other.keys.iter().cloned());
+    }
+
     /// No template line known.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()

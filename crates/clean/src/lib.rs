@@ -26,6 +26,7 @@ mod segment;
 use std::collections::{HashMap, HashSet};
 
 use chronicle_core::{Block as CoreBlock, BlockLabel, DateBasis, DocId, Document, Metadata, PublishedDate, RawInput, Span};
+use rayon::prelude::*;
 
 pub use config::CleanConfig;
 pub use error::CleanError;
@@ -138,8 +139,10 @@ impl Cleaner {
     /// those lines are boilerplate (see [`Furniture`]).
     pub fn clean_batch_with(&self, inputs: Vec<RawInput>, furniture: &Furniture) -> Vec<Result<Vec<Document>, CleanError>> {
         let cfg = &self.config;
+        // Per page in parallel (rayon; in order, so the result never depends on
+        // the thread count); only the repeated-line count reads the pages together.
         let prepared: Vec<Result<Prepared, CleanError>> = inputs
-            .into_iter()
+            .into_par_iter()
             .map(|i| {
                 let origin = i.source.clone();
                 guarded(&origin, move || self.prepare(i))
@@ -177,7 +180,7 @@ impl Cleaner {
             .map(|((site, line), _)| (*site, line.as_str()))
             .collect();
         prepared
-            .iter()
+            .par_iter()
             .map(|p| match p {
                 Ok(p) => guarded(&p.input.source, || self.finish(p, &repeated, furniture)),
                 Err(e) => Err(e.clone()),

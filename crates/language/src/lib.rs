@@ -55,8 +55,14 @@ impl Language {
     /// and quotes.
     pub fn annotate(&self, doc: &mut Document) {
         self.annotate_sentences(doc);
-        self.ner.annotate(&self.kb, doc);
+        self.annotate_entities(doc);
         self.annotate_after_entities(doc);
+    }
+
+    /// The step of [`Language::annotate`] after sentences: entities, with
+    /// in-document coreference, stated roles and the world tables' facts.
+    pub fn annotate_entities(&self, doc: &mut Document) {
+        self.ner.annotate(&self.kb, doc);
     }
 
     /// The first steps of [`Language::annotate`]: sentences and tokens, then

@@ -70,11 +70,22 @@ struct DocEntry {
     sketch: Vec<u32>,
 }
 
-/// The shingle hashes, MinHash signature and sample of one text.
-struct Fingerprint {
+/// The shingle hashes, MinHash signature and sample of one text: everything
+/// the index needs of a document that depends on the document alone, so it
+/// can be computed in parallel ahead of the sequential
+/// [`DupIndex::check_and_insert_fingerprint`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fingerprint {
     exact: u64,
     bands: Vec<u64>,
     sketch: Vec<u32>,
+}
+
+impl Fingerprint {
+    /// The fingerprint of a body; `None` when it has no words.
+    pub fn of(body: &str) -> Option<Fingerprint> {
+        fingerprint(body)
+    }
 }
 
 fn fingerprint(body: &str) -> Option<Fingerprint> {
@@ -174,7 +185,13 @@ impl DupIndex {
     /// earlier document this one duplicates (exactly, near-exactly, or as a
     /// trimmed copy), or `None`. Re-inserting a known id returns `None`.
     pub fn check_and_insert(&mut self, id: &DocId, body: &str) -> Option<DocId> {
-        let fp = fingerprint(body)?;
+        self.check_and_insert_fingerprint(id, fingerprint(body))
+    }
+
+    /// [`DupIndex::check_and_insert`] with the body's [`Fingerprint`] computed
+    /// beforehand (`None`: a body without words, never a duplicate nor indexed).
+    pub fn check_and_insert_fingerprint(&mut self, id: &DocId, fp: Option<Fingerprint>) -> Option<DocId> {
+        let fp = fp?;
         if let Some(&first) = self.exact.get(&fp.exact) {
             let orig = self.docs.get(first as usize)?;
             return if orig == id { None } else { Some(orig.clone()) };
@@ -397,6 +414,24 @@ mod tests {
         // a gap is an error, not a silently shorter index
         let gap = DupIndex::from_rows(rows[1..].iter().map(|r| (r.space, r.key.as_str(), r.value.as_str())));
         assert!(matches!(gap, Err(LinkError::BadState { .. })));
+    }
+
+    #[test]
+    fn fingerprints_computed_ahead_index_as_the_bodies_do() {
+        let copy = ARTICLE.replace("Thursday", "Friday");
+        let bodies = [ARTICLE, OTHER, copy.as_str(), ""];
+        let mut direct = DupIndex::new();
+        let found: Vec<_> = bodies.iter().enumerate().map(|(i, b)| direct.check_and_insert(&id(&format!("d{i}")), b)).collect();
+        // fingerprints made first, in another order, then inserted in document order
+        let mut prints: Vec<(usize, Option<Fingerprint>)> = bodies.iter().enumerate().rev().map(|(i, b)| (i, Fingerprint::of(b))).collect();
+        prints.reverse();
+        assert!(prints[3].1.is_none(), "a body without words has no fingerprint");
+        let mut ahead = DupIndex::new();
+        let found_ahead: Vec<_> =
+            prints.into_iter().map(|(i, fp)| ahead.check_and_insert_fingerprint(&id(&format!("d{i}")), fp)).collect();
+        assert_eq!(found_ahead, found);
+        assert_eq!(found[2], Some(id("d0")), "the edited copy is found");
+        assert_eq!((ahead.take_rows(), ahead), (direct.take_rows(), direct));
     }
 
     #[test]

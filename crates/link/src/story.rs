@@ -267,6 +267,34 @@ fn term_lists(doc: &Document) -> [Vec<String>; 3] {
     [not_own(content_terms(doc.body())), entity_terms(doc, &own), not_own(heading)]
 }
 
+/// What the story index reads of one document, all of it computed from the
+/// document alone (so in parallel, ahead of the sequential
+/// [`StoryIndex::assign_terms`]): its id, outlet key, publication date, the
+/// terms of each space (prefixed with their space) and its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryTerms {
+    id: DocId,
+    outlet: Option<String>,
+    date: Option<NaiveDate>,
+    lists: [Vec<String>; 3],
+    label: String,
+}
+
+impl StoryTerms {
+    /// The terms of a document.
+    pub fn of(doc: &Document) -> StoryTerms {
+        let lists = term_lists(doc);
+        let prefixed = |k: usize| lists[k].iter().map(|t| format!("{}:{}", SPACES[k], t)).collect();
+        StoryTerms {
+            id: doc.id.clone(),
+            outlet: outlet_key(doc),
+            date: doc_date(doc),
+            lists: [prefixed(0), prefixed(1), prefixed(2)],
+            label: title_of(doc).unwrap_or_else(|| lede(doc, LABEL_WORDS)),
+        }
+    }
+}
+
 /// Sparse (term, value) vectors of three spaces.
 type Vectors = [Vec<(u32, f32)>; 3];
 
@@ -308,12 +336,12 @@ impl StoryIndex {
     }
 
     /// The document's term counts per space (sorted by term id).
-    fn counts(&mut self, doc: &Document) -> Vectors {
+    fn counts(&mut self, terms: &StoryTerms) -> Vectors {
         let mut out: Vectors = Default::default();
-        for (k, terms) in term_lists(doc).iter().enumerate() {
+        for (k, list) in terms.lists.iter().enumerate() {
             let mut tf: BTreeMap<u32, f32> = BTreeMap::new();
-            for t in terms {
-                let id = self.term_id(&format!("{}:{}", SPACES[k], t));
+            for t in list {
+                let id = self.term_id(t);
                 *tf.entry(id).or_default() += 1.0;
             }
             out[k] = tf.into_iter().collect();
@@ -439,26 +467,32 @@ impl StoryIndex {
     /// document already seen returns its story unchanged. Ids are stable: a
     /// story's id is derived from its first document's id.
     pub fn assign(&mut self, doc: &Document) -> StoryId {
-        if let Some(id) = self.story_of(&doc.id) {
+        self.assign_terms(&StoryTerms::of(doc))
+    }
+
+    /// [`StoryIndex::assign`] with the document's [`StoryTerms`] computed beforehand.
+    pub fn assign_terms(&mut self, terms: &StoryTerms) -> StoryId {
+        let doc = &terms.id;
+        if let Some(id) = self.story_of(doc) {
             return id;
         }
-        let outlet = outlet_key(doc);
-        let counts = self.counts(doc);
+        let outlet = terms.outlet.as_deref();
+        let counts = self.counts(terms);
         // frequencies first, so the document's own terms are known
-        self.count_frequencies(&counts, outlet.as_deref());
-        let tf = self.frequencies(&counts, outlet.as_deref());
+        self.count_frequencies(&counts, outlet);
+        let tf = self.frequencies(&counts, outlet);
         let dv: Vectors = [self.weighted(&tf[0]), self.weighted(&tf[1]), self.weighted(&tf[2])];
-        let date = doc_date(doc);
+        let date = terms.date;
         let query = Self::query_terms(&dv);
         let (si, joined_with) = match self.best_story(&dv, &query, date) {
             Some((s, sim)) if sim >= SETTINGS.story_threshold => (s, sim),
             _ => {
-                let id = format!("s:{:016x}", hash64(doc.id.as_str().as_bytes()));
+                let id = format!("s:{:016x}", hash64(doc.as_str().as_bytes()));
                 self.stories.push(StoryState { id, ..Default::default() });
                 ((self.stories.len() - 1) as u32, SETTINGS.story_threshold)
             }
         };
-        self.add_to_story(si, doc, &tf, date, joined_with as f32);
+        self.add_to_story(si, terms, &tf, joined_with as f32);
         // postings for the query terms
         for t in query {
             let p = self.postings.entry(t).or_default();
@@ -470,13 +504,13 @@ impl StoryIndex {
                 self.changed.postings.insert(t);
             }
         }
-        self.doc_story.insert(doc.id.clone(), si);
+        self.doc_story.insert(doc.clone(), si);
         self.changed.stories.insert(si);
-        self.changed.docs.push((doc.id.clone(), si, self.n_docs - 1));
+        self.changed.docs.push((doc.clone(), si, self.n_docs - 1));
         self.stories.get(si as usize).map(|s| s.id.clone()).unwrap_or_default()
     }
 
-    fn add_to_story(&mut self, si: u32, doc: &Document, tf: &Vectors, date: Option<NaiveDate>, joined_with: f32) {
+    fn add_to_story(&mut self, si: u32, terms: &StoryTerms, tf: &Vectors, joined_with: f32) {
         let idfs: HashMap<u32, f32> = {
             let Some(s) = self.stories.get(si as usize) else { return };
             s.centroid.iter().flatten().chain(tf.iter().flatten()).map(|&(t, _)| (t, self.idf(t))).collect()
@@ -485,14 +519,13 @@ impl StoryIndex {
         for k in 0..3 {
             s.centroid[k] = add_capped(&s.centroid[k], &tf[k], &idfs, CENTROID_CAP[k]);
         }
-        s.docs.push(doc.id.clone());
-        if let Some(d) = date {
+        s.docs.push(terms.id.clone());
+        if let Some(d) = terms.date {
             s.first = Some(s.first.map_or(d, |f| f.min(d)));
             s.last = Some(s.last.map_or(d, |l| l.max(d)));
         }
-        let text = title_of(doc).unwrap_or_else(|| lede(doc, LABEL_WORDS));
-        if !text.is_empty() {
-            keep_label(&mut s.labels, Label { doc: doc.id.clone(), text, joined_with });
+        if !terms.label.is_empty() {
+            keep_label(&mut s.labels, Label { doc: terms.id.clone(), text: terms.label.clone(), joined_with });
         }
     }
 
@@ -718,6 +751,24 @@ mod tests {
         assert_eq!(s.documents.len(), 2);
         assert_eq!(s.from, NaiveDate::from_ymd_opt(2025, 5, 16));
         assert!(!s.title.is_empty());
+    }
+
+    #[test]
+    fn terms_computed_ahead_assign_as_the_documents_do() {
+        let docs = [
+            doc("a", "Russia and Ukraine hold first direct talks in Istanbul", TALKS1, "2025-05-16"),
+            doc("f", "Floods force thousands from homes in Bangladesh", FLOOD, "2025-05-16"),
+            doc("b", "Istanbul talks: prisoners of war to be exchanged", TALKS2, "2025-05-17"),
+        ];
+        let terms: Vec<StoryTerms> = docs.iter().map(StoryTerms::of).collect();
+        let mut direct = StoryIndex::new();
+        let mut ahead = StoryIndex::new();
+        for (d, t) in docs.iter().zip(&terms) {
+            assert_eq!(ahead.assign_terms(t), direct.assign(d));
+        }
+        assert_eq!(ahead.story_of(&DocId::parse("a")), ahead.story_of(&DocId::parse("b")));
+        assert_eq!(ahead.stories(), direct.stories());
+        assert_eq!(ahead.take_rows(), direct.take_rows());
     }
 
     #[test]

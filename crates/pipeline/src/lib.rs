@@ -16,9 +16,12 @@
 mod error;
 pub mod reuters;
 pub mod sample;
+mod timings;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::time::Instant;
 
 use chronicle_clean::{Cleaner, Furniture};
 use chronicle_core::{DocId, Document, RawInput};
@@ -27,13 +30,15 @@ use chronicle_ingest::{IngestOptions, Item};
 use chronicle_language::Language;
 use chronicle_core::record::{MergedEvent, StorySummary};
 use chronicle_link::coref;
-use chronicle_link::dedup::DupIndex;
-use chronicle_link::story::StoryIndex;
+use chronicle_link::dedup::{DupIndex, Fingerprint};
+use chronicle_link::story::{StoryIndex, StoryTerms};
 use chronicle_link::state::StateRow;
 use chronicle_store::{Batch, StateEntry, Store};
 use rayon::prelude::*;
 
 pub use error::PipelineError;
+pub use timings::StageTimes;
+use timings::{Stage, Timings};
 
 /// Inputs cleaned, annotated and written together; one store transaction each.
 pub const DEFAULT_BATCH: usize = 256;
@@ -77,6 +82,8 @@ pub struct IngestSummary {
     pub duplicates: Vec<(String, DocId)>,
     /// Inputs that could not be ingested.
     pub rejected: Vec<Rejected>,
+    /// Where the run's time went, per stage (`chronicle ingest --timings`).
+    pub times: StageTimes,
 }
 
 impl IngestSummary {
@@ -160,25 +167,32 @@ impl Pipeline {
 
     /// [`Pipeline::process`] with the template lines the store knows per site.
     pub fn process_with(&self, inputs: Vec<RawInput>, furniture: &Furniture) -> Vec<Result<Vec<Document>, Rejected>> {
+        let timings = Timings::default();
         let sources: Vec<String> = inputs.iter().map(|i| i.source.clone()).collect();
         let cleaned = self.cleaner.clean_batch_with(inputs, furniture);
         cleaned
             .into_par_iter()
             .zip(sources)
             .map(|(result, source)| match result {
-                Ok(mut docs) => isolated(&source, move || {
-                    for doc in &mut docs {
-                        self.language.annotate(doc);
-                        if doc.meta.genre.reports_events() {
-                            self.coder.code(doc);
-                            self.language.place_events(doc);
-                        }
-                    }
+                Ok(mut docs) => isolated(&source, || {
+                    docs.iter_mut().for_each(|doc| self.annotate(doc, &timings));
                     docs
                 }),
                 Err(e) => Err(Rejected { source, kind: e.kind().into(), reason: e.to_string() }),
             })
             .collect()
+    }
+
+    /// The per-document stages after cleaning: the language layer, then (for a
+    /// genre that reports events) event coding and event places.
+    fn annotate(&self, doc: &mut Document, timings: &Timings) {
+        timings.time(Stage::Syntax, || self.language.annotate_sentences(doc));
+        timings.time(Stage::Entities, || self.language.annotate_entities(doc));
+        timings.time(Stage::RestOfLanguage, || self.language.annotate_after_entities(doc));
+        if doc.meta.genre.reports_events() {
+            timings.time(Stage::Events, || self.coder.code(doc));
+            timings.time(Stage::Place, || self.language.place_events(doc));
+        }
     }
 
     /// The documents of a batch ([`Pipeline::process`]), rejections dropped:
@@ -190,124 +204,335 @@ impl Pipeline {
     /// Ingests every path into the store: streaming, in batches, one
     /// transaction per batch. Bad inputs are accounted for and the run goes on;
     /// only a store failure stops it.
+    ///
+    /// Three stages overlap (see ARCHITECTURE.md): a reader thread reads and
+    /// hashes inputs ahead into a bounded channel; batch N+1 is cleaned,
+    /// annotated and fingerprinted in parallel (rayon) while batch N is linked
+    /// and committed ([`rayon::join`]). Everything that depends on more than one
+    /// document — which inputs are already stored, the furniture lines, linking,
+    /// the store — runs in input order on one thread, so the record is the same
+    /// whatever the thread count.
     pub fn ingest(
         &self,
         store: &mut Store,
         paths: &[PathBuf],
         mut progress: impl FnMut(Progress),
     ) -> Result<IngestSummary, PipelineError> {
-        let mut summary = IngestSummary::default();
         // Held for the whole run: linking needs the indexes as the store has them.
         let _writer = store.lock_writer(|| progress(Progress { store_busy: true, ..Progress::default() }))?;
+        let timings = Timings::default();
+        // Bounded: the reader is at most one batch ahead (memory stays flat).
+        let (tx, rx) = mpsc::sync_channel(self.batch_size.max(1));
+        let options = self.ingest_options;
+        let result = std::thread::scope(|scope| {
+            let timings = &timings;
+            scope.spawn(move || read_ahead(paths, &options, &tx, timings));
+            // `rx` is dropped when the run returns, early or not: the reader then stops.
+            self.run(store, Batcher::new(rx), timings, &mut progress)
+        });
+        let mut summary = result?;
+        summary.times = timings.snapshot();
+        Ok(summary)
+    }
+
+    /// The coordinating loop of [`Pipeline::ingest`]: batch N is linked and
+    /// committed while batch N+1 is analysed.
+    fn run(
+        &self,
+        store: &mut Store,
+        mut reader: Batcher,
+        timings: &Timings,
+        progress: &mut impl FnMut(Progress),
+    ) -> Result<IngestSummary, PipelineError> {
+        let mut summary = IngestSummary::default();
         let mut link = LinkState::load(store)?;
         if store.lacks_event_inputs()? {
             backfill_merged_events(store)?;
         }
         let mut mergers = StoryMergers::default();
-        let mut seen_this_run: HashSet<DocId> = HashSet::new();
-        let mut batch: Vec<RawInput> = Vec::with_capacity(self.batch_size);
-        let mut done = Progress::default();
-
-        for item in chronicle_ingest::read_paths(paths, &self.ingest_options) {
-            done.inputs += 1;
-            match item {
-                Item::Rejected(r) => summary.rejected.push(Rejected {
-                    source: r.source,
-                    kind: r.reason.kind().to_string(),
-                    reason: r.reason.to_string(),
-                }),
-                Item::Input(input) => {
-                    done.bytes += input.raw.len() as u64;
-                    // The host id is the hash of the raw text: a re-ingested
-                    // article is known before any work is spent on it.
-                    let id = DocId::from_text(&input.text);
-                    if !seen_this_run.insert(id.clone()) || store.has_document(&id)? {
-                        summary.duplicates.push((input.source, id));
-                        continue;
-                    }
-                    batch.push(input);
-                    if batch.len() >= self.batch_size {
-                        self.flush(store, &mut link, &mut mergers, std::mem::take(&mut batch), &mut summary)?;
-                        progress(done);
-                    }
+        let threshold = self.cleaner.config().furniture_min_docs;
+        // The store's furniture lines, kept here: a batch's analysis must start
+        // before the previous batch is committed, so the lines each batch makes
+        // furniture are added as soon as it is linked.
+        let mut furniture = Furniture::from_keys(store.furniture(threshold)?);
+        let mut pending: Option<Analysed> = None;
+        loop {
+            let inputs = reader.next_batch(store, self.batch_size, &mut summary, timings)?;
+            let Some(mut batch) = pending.take() else {
+                if inputs.is_empty() {
+                    break;
                 }
-            }
-        }
-        if !batch.is_empty() {
-            self.flush(store, &mut link, &mut mergers, batch, &mut summary)?;
+                pending = Some(self.analyse(inputs, &furniture, timings));
+                continue;
+            };
+            summary.rejected.append(&mut batch.rejected);
+            let ready = self.reach_furniture(store, batch, threshold, timings)?;
+            furniture.extend(&ready.reached);
+            let started = Instant::now();
+            let (committed, next) = rayon::join(
+                || {
+                    let started = Instant::now();
+                    self.link_and_commit(store, &mut link, &mut mergers, ready, threshold, timings).map(|c| (c, started.elapsed()))
+                },
+                || (!inputs.is_empty()).then(|| self.analyse(inputs, &furniture, timings)),
+            );
+            let (committed, own) = committed?;
+            timings.add(Stage::WaitAnalysis, started.elapsed().saturating_sub(own));
+            committed.record(&mut summary);
+            progress(reader.done);
+            pending = next;
         }
         if link.has_changes() {
             // an old store's indexes, moved into the link state though nothing was new
             store.commit_batch(Batch { state: link.take_entries(), retire_meta: link.take_retired(), ..Batch::default() })?;
         }
-        progress(done);
+        progress(reader.done);
         Ok(summary)
     }
 
-    fn flush(
+    /// The parallel step of a batch: cleaning (with the furniture known), the
+    /// per-document stages, and what linking needs of each document alone (its
+    /// duplicate fingerprint, story terms and furniture line keys).
+    fn analyse(&self, inputs: Vec<RawInput>, furniture: &Furniture, timings: &Timings) -> Analysed {
+        let sources: Vec<String> = inputs.iter().map(|i| i.source.clone()).collect();
+        let cleaned = timings.time(Stage::Clean, || self.cleaner.clean_batch_with(inputs, furniture));
+        let results: Vec<Result<Vec<AnalysedDoc>, Rejected>> = cleaned
+            .into_par_iter()
+            .zip(sources)
+            .map(|(result, source)| match result {
+                Ok(docs) => isolated(&source, || {
+                    docs.into_iter()
+                        .map(|mut doc| {
+                            self.annotate(&mut doc, timings);
+                            let prints = timings.time(Stage::Fingerprints, || Prints::of(&doc));
+                            let lines = self.cleaner.line_keys(&doc);
+                            (doc, prints, lines)
+                        })
+                        .collect()
+                }),
+                Err(e) => Err(Rejected { source, kind: e.kind().into(), reason: e.to_string() }),
+            })
+            .collect();
+        let mut out = Analysed::default();
+        for result in results {
+            match result {
+                Ok(found) => {
+                    for (doc, prints, lines) in found {
+                        if let Some((site, keys)) = lines {
+                            out.lines.push((doc.id.clone(), site, keys));
+                        }
+                        out.docs.push(doc);
+                        out.prints.push(prints);
+                    }
+                }
+                Err(r) => out.rejected.push(r),
+            }
+        }
+        out
+    }
+
+    /// Lines that become furniture with this batch (the store as the previous
+    /// batch left it): retracted from this batch's documents now, and from the
+    /// stored documents that held them before when the batch is committed.
+    fn reach_furniture(
+        &self,
+        store: &Store,
+        mut batch: Analysed,
+        threshold: usize,
+        timings: &Timings,
+    ) -> Result<Ready, PipelineError> {
+        timings.time(Stage::Furniture, || {
+            let (reached, earlier) = reached_furniture(store, &batch.lines, threshold)?;
+            if !reached.is_empty() {
+                for (doc, prints) in batch.docs.iter_mut().zip(&mut batch.prints) {
+                    if self.cleaner.mark_furniture(doc, &reached) {
+                        // its facts inside the template lines are gone: the entity terms change
+                        prints.story = StoryTerms::of(doc);
+                    }
+                }
+            }
+            Ok(Ready { batch, reached, earlier })
+        })
+    }
+
+    /// The sequential step of a batch: linking, in input order (each document
+    /// meets the indexes as they were after the previous one), then the
+    /// documents, furniture counts, corrections and link state in one transaction.
+    fn link_and_commit(
         &self,
         store: &mut Store,
         link: &mut LinkState,
         mergers: &mut StoryMergers,
-        inputs: Vec<RawInput>,
-        summary: &mut IngestSummary,
-    ) -> Result<(), PipelineError> {
-        let threshold = self.cleaner.config().furniture_min_docs;
-        let furniture = Furniture::from_keys(store.furniture(threshold)?);
-        let mut docs = Vec::new();
-        for result in self.process_with(inputs, &furniture) {
-            match result {
-                Ok(found) => docs.extend(found),
-                Err(r) => summary.rejected.push(r),
-            }
+        ready: Ready,
+        threshold: usize,
+        timings: &Timings,
+    ) -> Result<Committed, PipelineError> {
+        let Ready { batch, reached, earlier } = ready;
+        let Analysed { mut docs, prints, lines, .. } = batch;
+        for (doc, print) in docs.iter_mut().zip(prints) {
+            doc.meta.duplicate_of = timings.time(Stage::Dedup, || link.dups.check_and_insert_fingerprint(&doc.id, print.dup));
+            doc.meta.story = Some(timings.time(Stage::Stories, || link.stories.assign_terms(&print.story)));
         }
-        // Lines that become furniture with this batch: retracted from this batch's
-        // documents now, and from the stored documents that held them before, below.
-        let lines: Vec<(DocId, String, Vec<u64>)> =
-            docs.iter().filter_map(|d| self.cleaner.line_keys(d).map(|(site, keys)| (d.id.clone(), site, keys))).collect();
-        let (reached, earlier) = reached_furniture(store, &lines, threshold)?;
-        if !reached.is_empty() {
-            for doc in &mut docs {
-                self.cleaner.mark_furniture(doc, &reached);
-            }
-        }
-        // Linking is sequential and incremental: each document meets the
-        // indexes as they were after the previous one.
-        for doc in &mut docs {
-            doc.meta.duplicate_of = link.dups.check_and_insert(&doc.id, doc.body());
-            doc.meta.story = Some(link.stories.assign(doc).to_string());
-        }
-        let mut corrected = Vec::new();
-        for id in earlier {
-            if let Some(mut doc) = store.document(id.as_str())? {
-                if self.cleaner.mark_furniture(&mut doc, &reached) {
-                    corrected.push(doc);
+        let corrected = timings.time(Stage::Furniture, || -> Result<Vec<Document>, PipelineError> {
+            let mut corrected = Vec::new();
+            for id in earlier {
+                if let Some(mut doc) = store.document(id.as_str())? {
+                    if self.cleaner.mark_furniture(&mut doc, &reached) {
+                        corrected.push(doc);
+                    }
                 }
             }
-        }
+            Ok(corrected)
+        })?;
         let appended: HashSet<DocId> = docs.iter().filter(|d| d.meta.appended_to.is_some()).map(|d| d.id.clone()).collect();
-        let (event_inputs, merged) = merge_touched_stories(store, mergers, &docs, &corrected)?;
+        let (event_inputs, merged) = timings.time(Stage::Merge, || merge_touched_stories(store, mergers, &docs, &corrected))?;
         // Documents, furniture counts, corrections, link state and the merged
         // events of the stories they touched: one transaction.
-        let outcome = store.commit_batch(Batch {
-            docs,
-            lines,
-            keep_first: threshold,
-            corrected,
-            state: link.take_entries(),
-            retire_meta: link.take_retired(),
-            event_inputs,
-            merged,
+        let outcome = timings.time(Stage::Commit, || {
+            store.commit_batch(Batch {
+                docs,
+                lines,
+                keep_first: threshold,
+                corrected,
+                state: link.take_entries(),
+                retire_meta: link.take_retired(),
+                event_inputs,
+                merged,
+            })
         })?;
-        for id in outcome.ingested {
-            if appended.contains(&id) {
+        Ok(Committed { outcome, appended })
+    }
+}
+
+/// One analysed document: itself, what linking needs of it, its furniture lines.
+type AnalysedDoc = (Document, Prints, Option<(String, Vec<u64>)>);
+
+/// What the linker needs of one document that depends on that document alone,
+/// computed in the parallel step.
+struct Prints {
+    dup: Option<Fingerprint>,
+    story: StoryTerms,
+}
+
+impl Prints {
+    fn of(doc: &Document) -> Prints {
+        Prints { dup: Fingerprint::of(doc.body()), story: StoryTerms::of(doc) }
+    }
+}
+
+/// A batch after the parallel step.
+#[derive(Default)]
+struct Analysed {
+    docs: Vec<Document>,
+    /// One per document.
+    prints: Vec<Prints>,
+    /// Per host document: its site and distinct furniture line keys.
+    lines: Vec<(DocId, String, Vec<u64>)>,
+    rejected: Vec<Rejected>,
+}
+
+/// A batch whose furniture lines are settled, ready for the linker.
+struct Ready {
+    batch: Analysed,
+    /// Lines that became furniture with it.
+    reached: Furniture,
+    /// Stored documents that held those lines before.
+    earlier: Vec<DocId>,
+}
+
+/// What a committed batch reports.
+struct Committed {
+    outcome: chronicle_store::BatchOutcome,
+    appended: HashSet<DocId>,
+}
+
+impl Committed {
+    fn record(self, summary: &mut IngestSummary) {
+        for id in self.outcome.ingested {
+            if self.appended.contains(&id) {
                 summary.appended.push(id);
             } else {
                 summary.ingested.push(id);
             }
         }
-        summary.duplicates.extend(outcome.duplicates);
-        Ok(())
+        summary.duplicates.extend(self.outcome.duplicates);
+    }
+}
+
+/// One item of the reader thread: an input with its id, or a rejection.
+enum ReadItem {
+    Input(RawInput, DocId),
+    Rejected(chronicle_ingest::Rejection),
+}
+
+/// The reader thread: reads every path in order, hashing each input's id, and
+/// sends the items down a bounded channel; stops when the receiver is gone.
+fn read_ahead(paths: &[PathBuf], options: &IngestOptions, tx: &SyncSender<ReadItem>, timings: &Timings) {
+    let mut items = chronicle_ingest::read_paths(paths, options);
+    loop {
+        let started = Instant::now();
+        let Some(item) = items.next() else { break };
+        let item = match item {
+            Item::Input(input) => {
+                // The host id is the hash of the raw text: a re-ingested
+                // article is known before any work is spent on it.
+                let id = DocId::from_text(&input.text);
+                ReadItem::Input(input, id)
+            }
+            Item::Rejected(r) => ReadItem::Rejected(r),
+        };
+        timings.add(Stage::Read, started.elapsed());
+        if tx.send(item).is_err() {
+            break;
+        }
+    }
+}
+
+/// Makes batches of new inputs from the reader's items, in order.
+struct Batcher {
+    rx: Receiver<ReadItem>,
+    seen: HashSet<DocId>,
+    done: Progress,
+}
+
+impl Batcher {
+    fn new(rx: Receiver<ReadItem>) -> Batcher {
+        Batcher { rx, seen: HashSet::new(), done: Progress::default() }
+    }
+
+    /// Up to `size` inputs neither stored nor seen earlier in this run (empty at
+    /// the end); rejections and duplicates go to the summary.
+    fn next_batch(
+        &mut self,
+        store: &Store,
+        size: usize,
+        summary: &mut IngestSummary,
+        timings: &Timings,
+    ) -> Result<Vec<RawInput>, PipelineError> {
+        let mut batch = Vec::with_capacity(size);
+        while batch.len() < size.max(1) {
+            let started = Instant::now();
+            let Ok(item) = self.rx.recv() else { break };
+            timings.add(Stage::WaitRead, started.elapsed());
+            self.done.inputs += 1;
+            match item {
+                ReadItem::Rejected(r) => summary.rejected.push(Rejected {
+                    source: r.source,
+                    kind: r.reason.kind().to_string(),
+                    reason: r.reason.to_string(),
+                }),
+                ReadItem::Input(input, id) => {
+                    self.done.bytes += input.raw.len() as u64;
+                    let known = !self.seen.insert(id.clone()) || timings.time(Stage::Known, || store.has_document(&id))?;
+                    if known {
+                        summary.duplicates.push((input.source, id));
+                    } else {
+                        batch.push(input);
+                    }
+                }
+            }
+        }
+        Ok(batch)
     }
 }
 
