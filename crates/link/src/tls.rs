@@ -25,7 +25,7 @@
 //! half (bpoil, H1N1, MJ, haiti) by `chronicle eval tls`; the held-out topics
 //! (EgyptianProtest, Finan, IraqWar, LibyaWar, SyrianCrisis) never tuned them.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 use chronicle_core::{Document, Span, TimeType};
@@ -71,7 +71,7 @@ pub struct SummaryDate {
     pub salience: f64,
     /// How many documents name the day (copies of a sentence aside).
     pub mentions: usize,
-    /// The summary sentences, most central first.
+    /// The summary sentences in the order picked (the most central first).
     pub sentences: Vec<CitedSentence>,
 }
 
@@ -309,6 +309,12 @@ pub fn summarise(docs: &[Document], opts: &TlsOptions) -> SummaryTimeline {
     out
 }
 
+/// Every day some sentence of `docs` pins with a date expression that dates
+/// its event (the days the summary can choose from, besides publication days).
+pub fn named_days(docs: &[Document]) -> BTreeSet<NaiveDate> {
+    docs.iter().flat_map(|d| d.sentences.iter().flat_map(move |s| pinned_days(d, s.span.start(), s.span.end()))).collect()
+}
+
 /// Plain-text rendering: a line per date (`DATE  [N mentions]`), then each
 /// sentence indented with its citation.
 pub fn render(timeline: &[SummaryDate]) -> String {
@@ -403,6 +409,9 @@ mod tests {
         assert_eq!(first.sentences.len(), 2);
         assert_ne!(first.sentences[0].text, first.sentences[1].text);
         assert_eq!(as_timeline(&t).len(), t.len());
+        // the bare year modifying "rules" names no day; the weekdays and dates do
+        let named = named_days(&collection());
+        assert_eq!(named.iter().map(|d| d.to_string()).collect::<Vec<_>>(), vec!["2010-04-20", "2010-05-02", "2010-07-15"]);
     }
 
     #[test]
