@@ -180,8 +180,8 @@ pub enum Command {
         /// Only events with this actor.
         #[arg(long, conflicts_with = "summary")]
         actor: Option<String>,
-        /// A summary: the most important dates (named by the most sentences across the
-        /// documents), each with its most central sentences and their documents.
+        /// A summary: the most important dates (the days most documents look back to),
+        /// each with the sentences that best cover its reports, and their documents.
         #[arg(long)]
         summary: bool,
         /// How many dates the summary keeps.

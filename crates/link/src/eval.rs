@@ -343,7 +343,9 @@ fn tls_gold(folder: &Path) -> Result<Vec<rouge::Timeline>, LinkError> {
 /// (the pipeline's stages) turns its articles into documents, and each gold
 /// timeline is scored against the summary with as many dates as it has and
 /// its mean number of sentences per date (rounded, the news-tls protocol).
-/// Returns the report lines; the last is
+/// Each folder's line also says how many of the gold days some sentence names
+/// with a date expression ([`tls::named_days`]): the dates the summary can
+/// find in the text at all. Returns the report lines; the last is
 /// `tls: P=… R=… F1=<date F1> AR1=… AR2=…`, each a mean over the timelines.
 pub fn tls(path: &Path, annotate: &dyn Fn(Vec<RawInput>) -> Vec<Document>) -> Result<Vec<String>, String> {
     let folders = tls_folders(path).map_err(|e| e.to_string())?;
@@ -355,16 +357,19 @@ pub fn tls(path: &Path, annotate: &dyn Fn(Vec<RawInput>) -> Vec<Document>) -> Re
         let gold = tls_gold(folder).map_err(|e| e.to_string())?;
         let n_inputs = inputs.len();
         let docs = annotate(inputs);
+        let named = tls::named_days(&docs);
         for g in &gold {
             let sentences = g.values().map(Vec::len).sum::<usize>() as f64 / g.len().max(1) as f64;
             let opts = tls::TlsOptions { dates: g.len(), sentences_per_date: (sentences.round() as usize).clamp(1, 2) };
             let summary = tls::summarise(&docs, &opts);
             let s = rouge::score(&tls::as_timeline(&summary), g);
             lines.push(format!(
-                "{name}: {n_inputs} articles, {} documents; K={} L={}; date P={:.3} R={:.3} F1={:.3}; AR1={:.3} AR2={:.3}",
+                "{name}: {n_inputs} articles, {} documents; K={} L={}; gold days named in the text {}/{}; date P={:.3} R={:.3} F1={:.3}; AR1={:.3} AR2={:.3}",
                 docs.len(),
                 opts.dates,
                 opts.sentences_per_date,
+                g.keys().filter(|d| named.contains(d)).count(),
+                g.len(),
                 s.date.p,
                 s.date.r,
                 s.date.f1,

@@ -2,24 +2,30 @@
 //! (a story, or a topic's articles), each with one or two cited sentences.
 //!
 //! Dates are ranked the DATEWISE way (Gholipour Ghalandari & Ifrim 2020): a
-//! day matters when many independent reports across the collection name it —
-//! each document once per day (later articles, looking back, count fully,
-//! those published on the day itself count `tls_same_day_weight`) — plus
-//! `tls_pub_weight` per article published that day. A day is named only by a
-//! date expression that pins one calendar day and dates the sentence's event
-//! (never a year that modifies a noun, never a duration, never a comment's
-//! time stamp); word-for-word copies of a sentence count once.
-//! Days more than `tls_lead_days` before the first publication, or after the
-//! last, are background or plans and are not ranked.
+//! day matters when many independent reports across the collection look back
+//! to it. Each document counts once per day, weighted by how long after the
+//! day it was published ([`mention_weight`]: a day named weeks later weighs
+//! most, one named on the day itself `tls_same_day_weight`, one still ahead of
+//! the article `tls_future_weight`), plus `tls_pub_weight` per article
+//! published that day. A day is named only by a date expression that pins one
+//! calendar day and dates the sentence's event (never a year that modifies a
+//! noun, never a duration, never a comment's time stamp); word-for-word copies
+//! of a sentence count once. Days more than `tls_lead_days` before the first
+//! publication, or after the last, are background or plans and are not ranked.
 //!
-//! Each chosen day gets the sentences nearest the centroid of its candidates
-//! (TF-IDF over content terms): the sentences that name the day, and the
-//! ledes of articles published on it or the day after that name no other day.
-//! A second sentence must not repeat the first. Only body sentences of a
-//! readable length are candidates (no questions, no sentences that open a
-//! quotation). Thresholds in `data/link/thresholds.tsv`.
+//! Each chosen day's sentences are picked the CentroidOpt way (DATEWISE's
+//! summariser) from its candidates (TF-IDF over content terms): the sentences
+//! that name the day, and the ledes of articles published on it or the day
+//! after that name no other day; each pick brings the summary nearest the
+//! candidates' centroid, and a pick too like one already chosen or used for
+//! another day is skipped. Only body sentences of a readable length are
+//! candidates (no questions, no sentences that open a quotation).
+//!
+//! The weights in `data/link/thresholds.tsv` were chosen on the Timeline17 dev
+//! half (bpoil, H1N1, MJ, haiti) by `chronicle eval tls`; the held-out topics
+//! (EgyptianProtest, Finan, IraqWar, LibyaWar, SyrianCrisis) never tuned them.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate};
 use chronicle_core::{Document, Span, TimeType};
@@ -65,7 +71,7 @@ pub struct SummaryDate {
     pub salience: f64,
     /// How many documents name the day (copies of a sentence aside).
     pub mentions: usize,
-    /// The summary sentences, most central first.
+    /// The summary sentences in the order picked (the most central first).
     pub sentences: Vec<CitedSentence>,
 }
 
@@ -146,6 +152,27 @@ fn candidates(docs: &[Document]) -> Vec<Candidate<'_>> {
     out
 }
 
+/// How much one document's mention of `day` weighs, by how long after the day
+/// the document was published (DATEWISE's finding: days that later articles
+/// look back to are the ones a timeline keeps). A day named on the day itself
+/// weighs `tls_same_day_weight`, a day still ahead of the article (a plan, a
+/// deadline) `tls_future_weight`; a day looked back on weighs 1 plus up to
+/// `tls_gap_weight`, growing with the log of the gap up to
+/// `tls_gap_cap_days`. A document with no pinned publication day weighs 1.
+fn mention_weight(published: Option<NaiveDate>, day: NaiveDate) -> f64 {
+    let s = &*SETTINGS;
+    let Some(p) = published else { return 1.0 };
+    let gap = (p - day).num_days();
+    if gap < 0 {
+        s.tls_future_weight
+    } else if gap == 0 {
+        s.tls_same_day_weight
+    } else {
+        let cap = s.tls_gap_cap_days.max(1.0);
+        1.0 + s.tls_gap_weight * (gap as f64).min(cap).ln_1p() / cap.ln_1p()
+    }
+}
+
 /// Each day's salience and the number of documents that name it, within the
 /// collection's window. A document counts once for a day however many of its
 /// sentences name it (a comment thread's time stamps, a recap), and a
@@ -167,9 +194,8 @@ fn rank_days(cands: &[Candidate<'_>], docs: &[Document]) -> Vec<(NaiveDate, f64,
             if !seen_sentence.insert((c.key, d)) || !seen_doc.insert((c.doc.id.as_str(), d)) {
                 continue;
             }
-            let w = if c.published == Some(d) { s.tls_same_day_weight } else { 1.0 };
             let e = score.entry(d).or_default();
-            e.0 += w;
+            e.0 += mention_weight(c.published, d);
             e.1 += 1;
         }
     }
@@ -221,22 +247,31 @@ fn day_candidates<'c, 'a>(cands: &'c [Candidate<'a>], day: NaiveDate) -> Vec<&'c
         .collect()
 }
 
-/// The `n` candidates nearest the centroid of all of them, skipping one too
-/// like a sentence already chosen (for this day) or used (for another day).
+/// Up to `n` candidates chosen the CentroidOpt way (DATEWISE's summariser):
+/// each step adds the sentence that brings the summary so far (the sum of its
+/// TF-IDF vectors) nearest the centroid of the whole pool, so a second
+/// sentence adds what the first lacks. A sentence too like one already chosen
+/// (for this day) or used (for another day) is skipped.
 fn central<'c, 'a>(pool: &[&'c Candidate<'a>], idf: &HashMap<&str, f64>, n: usize, used: &HashSet<u64>) -> Vec<&'c Candidate<'a>> {
     let all: Vec<&String> = pool.iter().flat_map(|c| c.terms.iter()).collect();
     let centroid = weighted_bag(&all, idf);
     let bags: Vec<Bag> = pool.iter().map(|c| weighted_bag(&c.terms.iter().collect::<Vec<_>>(), idf)).collect();
-    let mut order: Vec<usize> = (0..pool.len()).collect();
-    order.sort_by(|&a, &b| bags[b].cosine(&centroid).total_cmp(&bags[a].cosine(&centroid)).then(a.cmp(&b)));
     let mut chosen: Vec<usize> = Vec::new();
-    for i in order {
-        if chosen.len() == n {
-            break;
+    while chosen.len() < n {
+        let summary: Vec<&String> = chosen.iter().flat_map(|&j| pool[j].terms.iter()).collect();
+        let mut best: Option<(f64, usize)> = None;
+        for (i, c) in pool.iter().enumerate() {
+            if chosen.contains(&i) || used.contains(&c.key) || chosen.iter().any(|&j| bags[i].cosine(&bags[j]) >= SETTINGS.tls_redundancy) {
+                continue;
+            }
+            let with: Vec<&String> = summary.iter().copied().chain(c.terms.iter()).collect();
+            let closeness = weighted_bag(&with, idf).cosine(&centroid);
+            if best.map_or(true, |(b, _)| closeness > b) {
+                best = Some((closeness, i));
+            }
         }
-        if !used.contains(&pool[i].key) && chosen.iter().all(|&j| bags[i].cosine(&bags[j]) < SETTINGS.tls_redundancy) {
-            chosen.push(i);
-        }
+        let Some((_, i)) = best else { break };
+        chosen.push(i);
     }
     chosen.into_iter().map(|i| pool[i]).collect()
 }
@@ -272,6 +307,12 @@ pub fn summarise(docs: &[Document], opts: &TlsOptions) -> SummaryTimeline {
     }
     out.sort_by_key(|d| d.date);
     out
+}
+
+/// Every day some sentence of `docs` pins with a date expression that dates
+/// its event (the days the summary can choose from, besides publication days).
+pub fn named_days(docs: &[Document]) -> BTreeSet<NaiveDate> {
+    docs.iter().flat_map(|d| d.sentences.iter().flat_map(move |s| pinned_days(d, s.span.start(), s.span.end()))).collect()
 }
 
 /// Plain-text rendering: a line per date (`DATE  [N mentions]`), then each
@@ -368,6 +409,9 @@ mod tests {
         assert_eq!(first.sentences.len(), 2);
         assert_ne!(first.sentences[0].text, first.sentences[1].text);
         assert_eq!(as_timeline(&t).len(), t.len());
+        // the bare year modifying "rules" names no day; the weekdays and dates do
+        let named = named_days(&collection());
+        assert_eq!(named.iter().map(|d| d.to_string()).collect::<Vec<_>>(), vec!["2010-04-20", "2010-05-02", "2010-07-15"]);
     }
 
     #[test]
@@ -383,6 +427,76 @@ mod tests {
         assert_eq!(may31.mentions, 1);
         assert!(t.iter().all(|d| d.date != day("1989-03-24")));
         assert!(summarise(&[], &TlsOptions::default()).is_empty());
+    }
+
+    #[test]
+    fn days_looked_back_on_outrank_same_day_reports_and_plans() {
+        let mut docs = Vec::new();
+        // three same-day reports of a hearing, each naming its day
+        for id in ["s1", "s2", "s3"] {
+            docs.push(doc(id, "2010-06-17", &["The chief executive told the hearing on Thursday that the company was sorry ."], &[(0, "Thursday", "2010-06-17")]));
+        }
+        // two articles three weeks later looking back to the day the well was capped
+        for id in ["l1", "l2"] {
+            docs.push(doc(id, "2010-08-05", &["Oil stopped flowing into the gulf on July 15 when the new cap was closed ."], &[(0, "July 15", "2010-07-15")]));
+        }
+        // three articles naming a day still ahead of them: a plan, not an event yet
+        for (id, text) in [("p1", "Engineers plan to start the static kill on August 2 if the weather holds ."), ("p2", "The static kill may begin on August 2 , officials said in a statement ."), ("p3", "Officials expect the static kill procedure to start on August 2 at the earliest .")] {
+            docs.push(doc(id, "2010-07-20", &[text], &[(0, "August 2", "2010-08-02")]));
+        }
+        let t = summarise(&docs, &TlsOptions { dates: 2, sentences_per_date: 1 });
+        let days: Vec<NaiveDate> = t.iter().map(|d| d.date).collect();
+        assert_eq!(days, vec![day("2010-06-17"), day("2010-07-15")], "{t:?}");
+        let capped = t.iter().find(|d| d.date == day("2010-07-15")).expect("cap day");
+        let hearing = t.iter().find(|d| d.date == day("2010-06-17")).expect("hearing day");
+        assert!(capped.salience > hearing.salience, "{t:?}");
+        // the weight grows with the gap and stops growing at the cap
+        let d = day("2010-07-15");
+        assert_eq!(mention_weight(Some(d), d), SETTINGS.tls_same_day_weight);
+        assert_eq!(mention_weight(Some(d - Duration::days(1)), d), SETTINGS.tls_future_weight);
+        assert!(mention_weight(Some(d + Duration::days(1)), d) < mention_weight(Some(d + Duration::days(20)), d));
+        let cap = SETTINGS.tls_gap_cap_days as i64;
+        assert_eq!(mention_weight(Some(d + Duration::days(cap)), d), mention_weight(Some(d + Duration::days(cap + 100)), d));
+        assert_eq!(mention_weight(None, d), 1.0);
+    }
+
+    /// CentroidOpt: the second sentence is the one that brings the pair
+    /// nearest the centroid, not the second most central alone, which
+    /// repeats the first.
+    #[test]
+    fn the_second_sentence_adds_what_the_first_lacks() {
+        let docs = vec![
+            doc("a", "2010-07-16", &["BP engineers closed the valves on the new cap ."], &[]),
+            doc("b", "2010-07-16", &["The new cap held as pressure readings rose , BP engineers said ."], &[]),
+            doc("c", "2010-07-16", &["Valves on the cap were shut slowly by engineers , BP said ."], &[]),
+            doc("d", "2010-07-16", &["Oil stopped flowing into the gulf for the first time since April ."], &[]),
+            doc("e", "2010-07-16", &["Fishermen cheered as oil stopped flowing into the gulf ."], &[]),
+            doc("f", "2010-07-16", &["Pressure readings from the new cap looked good , engineers said ."], &[]),
+        ];
+        let cands = candidates(&docs);
+        let idf = idf(&cands);
+        let pool: Vec<&Candidate<'_>> = cands.iter().collect();
+        let picked = central(&pool, &idf, 2, &HashSet::new());
+        assert_eq!(picked.len(), 2);
+        let texts: Vec<&str> = picked.iter().map(|c| c.text).collect();
+        assert!(texts[0].contains("cap"), "{texts:?}");
+        assert!(texts[1].contains("il stopped flowing"), "{texts:?}");
+        // the premise: alone, the most central sentence not redundant with the first is another
+        // one about the engineers, which the pair would repeat
+        let all: Vec<&String> = pool.iter().flat_map(|c| c.terms.iter()).collect();
+        let centroid = weighted_bag(&all, &idf);
+        let bag = |c: &Candidate<'_>| weighted_bag(&c.terms.iter().collect::<Vec<_>>(), &idf);
+        let first = bag(picked[0]);
+        let runner_up = pool
+            .iter()
+            .filter(|c| c.key != picked[0].key && bag(c).cosine(&first) < SETTINGS.tls_redundancy)
+            .max_by(|a, b| bag(a).cosine(&centroid).total_cmp(&bag(b).cosine(&centroid)))
+            .expect("a runner-up");
+        assert!(!runner_up.text.to_lowercase().contains("oil stopped flowing"), "{} {texts:?}", runner_up.text);
+        // a sentence used for another day is never picked again
+        let used: HashSet<u64> = picked.iter().map(|c| c.key).collect();
+        let again = central(&pool, &idf, 2, &used);
+        assert!(again.iter().all(|c| !used.contains(&c.key)), "{:?}", again.iter().map(|c| c.text).collect::<Vec<_>>());
     }
 
     #[test]
