@@ -25,35 +25,234 @@
 
 use std::sync::LazyLock;
 
-use chronicle_core::{Document, EntityType, EventArg, Mention, Place};
+use chronicle_core::{Document, EntityType, Event, EventArg, Mention, Place, PlaceBasis, Span};
+use chronicle_syntax::tree::Tree;
 
 use crate::kb::{fold, Kb};
 
 const RULES_TSV: &str = include_str!("../../../data/language/places.tsv");
 
-/// `min_population_share` of `data/language/places.tsv` (0.15 when the
-/// line is missing or not a number in 0..=1).
-static MIN_POPULATION_SHARE: LazyLock<f64> = LazyLock::new(|| {
+/// The rules of `data/language/places.tsv`.
+struct Rules {
+    min_population_share: f64,
+    locative: Vec<String>,
+    document_country_share: f64,
+    document_country_min_mentions: usize,
+}
+
+/// The value of `key` in `data/language/places.tsv`.
+fn rule(key: &str) -> Option<&'static str> {
     RULES_TSV
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
-        .find(|(k, _)| k.trim() == "min_population_share")
-        .and_then(|(_, v)| v.trim().parse::<f64>().ok())
-        .filter(|v| (0.0..=1.0).contains(v))
-        .unwrap_or(0.15)
+        .find(|(k, _)| k.trim() == key)
+        .map(|(_, v)| v.trim())
+}
+
+/// The rules, each with its default when its line is missing or malformed
+/// (0.15, no locatives, 0.6, 2).
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let share = |key: &str, default: f64| rule(key).and_then(|v| v.parse::<f64>().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(default);
+    Rules {
+        min_population_share: share("min_population_share", 0.15),
+        locative: rule("locative").map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()).unwrap_or_default(),
+        document_country_share: share("document_country_share", 0.6),
+        document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(2),
+    }
 });
 
-/// Fills `place` of every event that has a location.
+/// Fills `place` of every event, with what places it (`basis`):
+///
+/// 1. the event's location (the coder's choice), else a place its sentence
+///    attaches to the trigger in the tree ([`sentence_place`]): basis
+///    `sentence`;
+/// 2. when the sentence names no place outside one country, the article's
+///    dateline place ("TRIPOLI, Libya (Reuters) -") if it lies in that
+///    country and the event's parties are of it: basis `dateline`;
+/// 3. when the sentence names no place at all, the country the document's
+///    places lie in (most of them, `document_country_share`) if the event's
+///    parties are of it: basis `document`, the country's centre.
+///
+/// A nationality adjective ("Syrian troops") is no place: the parties'
+/// country alone never places an event.
 pub fn annotate(kb: &Kb, doc: &mut Document) {
-    if doc.events.iter().all(|e| e.location.is_none()) {
+    if doc.events.is_empty() {
         return;
     }
-    let places: Vec<Option<Place>> =
-        doc.events.iter().map(|e| e.location.as_ref().map(|l| resolve(kb, l, &doc.mentions))).collect();
+    let whole = DocumentPlaces::of(kb, doc);
+    let places: Vec<Option<Place>> = doc.events.iter().map(|e| place_of(kb, doc, &whole, e)).collect();
     for (e, p) in doc.events.iter_mut().zip(places) {
         e.place = p;
     }
+}
+
+/// What the whole document says about where it is.
+struct DocumentPlaces {
+    /// The dateline's place, resolved.
+    dateline: Option<Place>,
+    /// The country most of the document's place mentions lie in.
+    country: Option<String>,
+}
+
+impl DocumentPlaces {
+    fn of(kb: &Kb, doc: &Document) -> DocumentPlaces {
+        let dateline = dateline_mention(doc).map(|m| resolve(kb, &arg_of(m), &doc.mentions)).filter(|p| p.country.is_some());
+        DocumentPlaces { dateline, country: main_country(&doc.mentions) }
+    }
+}
+
+/// The country of most of the document's place mentions
+/// (`document_country_share`, at least `document_country_min_mentions`).
+fn main_country(mentions: &[Mention]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0;
+    for c in mentions.iter().filter(|m| m.entity_type == EntityType::Location).filter_map(|m| m.country.as_deref()) {
+        total += 1;
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let (c, n) = counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))?;
+    let enough = n >= RULES.document_country_min_mentions && n as f64 >= RULES.document_country_share * total as f64;
+    enough.then(|| c.to_string())
+}
+
+/// "TRIPOLI, Libya (Reuters) -", "BENGHAZI — ": a place mention that opens
+/// the body and is followed by a comma, a bracket or a dash, written in
+/// capitals or followed (after an optional ", Country") by a bracket or a dash.
+fn dateline_mention(doc: &Document) -> Option<&Mention> {
+    let first = doc.tokens.first()?;
+    let m = doc.mentions.first().filter(|m| m.span.start() == first.span.start() && m.entity_type == EntityType::Location)?;
+    let body = doc.body();
+    let at = doc.tokens.partition_point(|t| t.span.start() < m.span.end());
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.text(body));
+    let dash = |w: &str| matches!(w, "-" | "--" | "\u{2014}" | "\u{2013}" | "(");
+    let text = m.span.text(body);
+    let capitals = text.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !text.chars().any(char::is_lowercase);
+    if capitals && (word(at) == "," || dash(word(at))) {
+        return Some(m);
+    }
+    if dash(word(at)) {
+        return Some(m);
+    }
+    // ", Libya (": a country mention, then the bracket or dash
+    let next = doc.mentions.get(1).filter(|n| word(at) == "," && doc.tokens.get(at + 1).is_some_and(|t| t.span.start() == n.span.start()))?;
+    let after = doc.tokens.partition_point(|t| t.span.start() < next.span.end());
+    dash(word(after)).then_some(m)
+}
+
+/// The place of one event (see [`annotate`]).
+fn place_of(kb: &Kb, doc: &Document, whole: &DocumentPlaces, e: &Event) -> Option<Place> {
+    let sentence = |p: Place| Some(Place { basis: Some(PlaceBasis::Sentence), ..p });
+    if let Some(l) = &e.location {
+        return sentence(resolve(kb, l, &doc.mentions));
+    }
+    if let Some(m) = sentence_place(doc, e) {
+        return sentence(resolve(kb, &arg_of(m), &doc.mentions));
+    }
+    let named: Vec<&Mention> = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| m.entity_type == EntityType::Location).collect();
+    let parties = party_country(kb, e)?;
+    let all_in = |c: &str| named.iter().all(|m| m.country.as_deref() == Some(c));
+    if let Some(d) = whole.dateline.as_ref().filter(|d| d.country.as_deref() == Some(parties.as_str()) && all_in(&parties)) {
+        return Some(Place { basis: Some(PlaceBasis::Dateline), ..d.clone() });
+    }
+    if named.is_empty() && whole.country.as_deref() == Some(parties.as_str()) {
+        return country_place(kb, &parties).map(|p| Place { basis: Some(PlaceBasis::Document), ..p });
+    }
+    None
+}
+
+/// The one country of the event's parties: at least one actor or recipient
+/// of a country, none of another (international organisations' codes, which
+/// are no country, do not count).
+fn party_country(kb: &Kb, e: &Event) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for c in e.actors.iter().chain(&e.recipients).filter_map(|a| a.country.as_deref()).filter(|c| kb.country(c).is_some()) {
+        match found {
+            Some(f) if f != c => return None,
+            _ => found = Some(c),
+        }
+    }
+    found.map(str::to_string)
+}
+
+/// The mentions inside `span` (mentions are sorted by start).
+fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
+    let a = mentions.partition_point(|m| m.span.start() < span.start());
+    let b = mentions.partition_point(|m| m.span.start() < span.end());
+    let b = b.max(a);
+    let mut end = b;
+    while end > a && mentions[end - 1].span.end() > span.end() {
+        end -= 1;
+    }
+    &mentions[a..end]
+}
+
+/// A place mention of the event's sentence that the tree attaches to the
+/// event: a locative phrase on the trigger or inside its phrase ("fighting
+/// raged across the Libyan city of Misrata", "the siege of Misrata"), or a
+/// place modifying the trigger noun ("the Misrata siege"); the nearest to
+/// the trigger. Never a party, a possessor ("Syria's army") or a place
+/// modifying another noun ("U.S. officials").
+fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<&'d Mention> {
+    let first = doc.tokens.partition_point(|t| t.span.start() < e.sentence.start());
+    let last = doc.tokens.partition_point(|t| t.span.start() < e.sentence.end());
+    let tree = Tree::over(doc, first..last);
+    if !tree.is_parsed() {
+        return None;
+    }
+    let token_at = |offset: usize| doc.tokens.partition_point(|t| t.span.end() <= offset);
+    let trigger = token_at(e.trigger.start());
+    let within: Vec<usize> = tree.subtree(trigger);
+    let taken = |m: &Mention| e.actors.iter().chain(&e.recipients).any(|a| a.span.is_some_and(|s| s.start() < m.span.end() && m.span.start() < s.end()));
+    let body = doc.body();
+    mentions_in(&doc.mentions, e.sentence)
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Location && !taken(m))
+        .filter_map(|m| {
+            let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);
+            if doc.tokens.get(b).is_some_and(|t| matches!(t.span.text(body), "'s" | "\u{2019}s" | "'")) {
+                return None;
+            }
+            let head = (a..b).find(|&t| tree.head(t).map_or(true, |h| !(a..b).contains(&h)))?;
+            let attached = tree.head(head)?;
+            let case = tree.case_of(head).map(str::to_lowercase);
+            let locative = |case: Option<String>| case.is_some_and(|c| RULES.locative.iter().any(|l| *l == c));
+            // "in the Libyan city of Misrata", "in the capital, Tripoli": the name of a locative noun
+            let names_locative = |n: usize| locative(tree.case_of(n).map(str::to_lowercase)) && tree.head(n).is_some_and(|h| within.contains(&h));
+            let fits = match tree.base_rel(head) {
+                "obl" | "nmod" if locative(case.clone()) => within.contains(&attached),
+                "nmod" if case.as_deref() == Some("of") => attached == trigger || names_locative(attached),
+                "appos" | "flat" => names_locative(attached),
+                "compound" | "amod" => attached == trigger || names_locative(attached),
+                _ => false,
+            };
+            let distance = if a >= trigger { a - trigger } else { trigger - a };
+            fits.then_some((distance, m))
+        })
+        .min_by_key(|&(d, m)| (d, m.span.start()))
+        .map(|(_, m)| m)
+}
+
+/// A mention as an event argument.
+fn arg_of(m: &Mention) -> EventArg {
+    EventArg { name: m.canonical.clone(), kb_id: m.kb_id.clone(), country: m.country.clone(), sector: m.sector.clone(), span: Some(m.span) }
+}
+
+/// A country at the population-weighted centre of its GeoNames places.
+fn country_place(kb: &Kb, iso3: &str) -> Option<Place> {
+    let c = kb.country(iso3)?;
+    let centre = kb.country_centre(&c.iso3);
+    Some(Place {
+        name: c.name.clone(),
+        geonames_id: None,
+        country: Some(c.iso3.clone()),
+        lat: centre.map(|c| c.0),
+        lon: centre.map(|c| c.1),
+        basis: None,
+    })
 }
 
 /// The place a location argument names, given the document's mentions.
@@ -61,28 +260,21 @@ pub fn resolve(kb: &Kb, arg: &EventArg, mentions: &[Mention]) -> Place {
     if let Some(p) = arg.kb_id.as_deref().and_then(|k| k.strip_prefix("geonames-")?.parse().ok()).and_then(|id| kb.place(id)) {
         return gazetteer_place(p);
     }
-    if let Some(c) = arg.kb_id.as_deref().and_then(|k| kb.country(k)) {
-        let centre = kb.country_centre(&c.iso3);
-        return Place {
-            name: c.name.clone(),
-            geonames_id: None,
-            country: Some(c.iso3.clone()),
-            lat: centre.map(|c| c.0),
-            lon: centre.map(|c| c.1),
-        };
+    if let Some(p) = arg.kb_id.as_deref().and_then(|k| country_place(kb, k)) {
+        return p;
     }
     let region = arg.kb_id.as_deref().and_then(|k| kb.regions.iter().find(|r| !r.code.is_empty() && r.code == k));
     let candidates = kb.places_named(&arg.name);
     if let Some(r) = region.or_else(|| kb.region_named(&arg.name)) {
         return match candidates.iter().find(|p| p.iso3 == r.iso3) {
             Some(city) => gazetteer_place(city),
-            None => Place { name: r.name.clone(), geonames_id: None, country: Some(r.iso3.clone()), lat: None, lon: None },
+            None => Place { name: r.name.clone(), geonames_id: None, country: Some(r.iso3.clone()), lat: None, lon: None, basis: None },
         };
     }
     let named = countries_named_besides(mentions, &arg.name);
     match choose(&candidates, &named) {
         Some(p) => gazetteer_place(p),
-        None => Place { name: arg.name.clone(), geonames_id: None, country: arg.country.clone(), lat: None, lon: None },
+        None => Place { name: arg.name.clone(), geonames_id: None, country: arg.country.clone(), lat: None, lon: None, basis: None },
     }
 }
 
@@ -94,12 +286,12 @@ pub(crate) fn choose<'k>(candidates: &[&'k crate::kb::Place], named: &[&str]) ->
     let local = candidates
         .iter()
         .find(|p| named.contains(&p.iso3.as_str()))
-        .filter(|p| p.population as f64 >= *MIN_POPULATION_SHARE * largest);
+        .filter(|p| p.population as f64 >= RULES.min_population_share * largest);
     local.or(candidates.first()).copied()
 }
 
 fn gazetteer_place(p: &crate::kb::Place) -> Place {
-    Place { name: p.name.clone(), geonames_id: Some(p.geonameid), country: Some(p.iso3.clone()), lat: Some(p.lat), lon: Some(p.lon) }
+    Place { name: p.name.clone(), geonames_id: Some(p.geonameid), country: Some(p.iso3.clone()), lat: Some(p.lat), lon: Some(p.lon), basis: None }
 }
 
 /// Countries of the document's location mentions other than those named
