@@ -25,7 +25,7 @@
 
 use std::sync::LazyLock;
 
-use chronicle_core::{Document, EntityType, Event, EventArg, Mention, Place, PlaceBasis, Span};
+use chronicle_core::{Document, EntityType, Event, EventArg, Mention, MentionSource, Place, PlaceBasis, Span, Upos};
 use chronicle_syntax::tree::Tree;
 
 use crate::kb::{fold, Kb};
@@ -37,6 +37,7 @@ struct Rules {
     min_population_share: f64,
     locative: Vec<String>,
     document_country_share: f64,
+    unowned_document_country_share: f64,
     document_country_min_mentions: usize,
 }
 
@@ -51,13 +52,14 @@ fn rule(key: &str) -> Option<&'static str> {
 }
 
 /// The rules, each with its default when its line is missing or malformed
-/// (0.15, no locatives, 0.6, 2).
+/// (0.15, no locatives, 0.6, 0.8, 2).
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let share = |key: &str, default: f64| rule(key).and_then(|v| v.parse::<f64>().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(default);
     Rules {
         min_population_share: share("min_population_share", 0.15),
         locative: rule("locative").map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()).unwrap_or_default(),
         document_country_share: share("document_country_share", 0.6),
+        unowned_document_country_share: share("unowned_document_country_share", 0.8),
         document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(2),
     }
 });
@@ -70,9 +72,12 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
 /// 2. when the sentence names no place outside one country, the article's
 ///    dateline place ("TRIPOLI, Libya (Reuters) -") if it lies in that
 ///    country and the event's parties are of it: basis `dateline`;
-/// 3. when the sentence names no place at all, the country the document's
-///    places lie in (most of them, `document_country_share`) if the event's
-///    parties are of it: basis `document`, the country's centre.
+/// 3. when the sentence names no place outside one country, the country
+///    most of the document's places lie in (`document_country_share`) if
+///    the event's parties are of it, or if none of them is of any country
+///    and nearly all of the document's places lie there
+///    (`unowned_document_country_share`): basis `document`, the country's
+///    centre. Parties of another country are never placed there.
 ///
 /// A nationality adjective ("Syrian troops") is no place: the parties'
 /// country alone never places an event.
@@ -89,25 +94,28 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
 
 /// What the whole document says about where it is.
 struct DocumentPlaces {
-    /// The dateline's place, resolved.
-    dateline: Option<Place>,
-    /// The country most of the document's place mentions lie in.
-    country: Option<String>,
+    /// The dateline's place, resolved, and where the dateline ends (its
+    /// outlet's name is not a name of the sentence it opens).
+    dateline: Option<(Place, usize)>,
+    /// The country most of the document's place mentions lie in, with the
+    /// share of them it holds.
+    country: Option<(String, f64)>,
 }
 
 impl DocumentPlaces {
     fn of(kb: &Kb, doc: &Document) -> DocumentPlaces {
-        let dateline = dateline_mention(doc).map(|m| resolve(kb, &arg_of(m), &doc.mentions)).filter(|p| p.country.is_some());
+        let dateline = dateline_mention(doc).map(|(m, end)| (resolve(kb, &arg_of(m), &doc.mentions), end)).filter(|(p, _)| p.country.is_some());
         DocumentPlaces { dateline, country: main_country(&doc.mentions) }
     }
 }
 
 /// The country of most of the document's place mentions
-/// (`document_country_share`, at least `document_country_min_mentions`).
-fn main_country(mentions: &[Mention]) -> Option<String> {
+/// (`document_country_share`, at least `document_country_min_mentions`),
+/// with its share.
+fn main_country(mentions: &[Mention]) -> Option<(String, f64)> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     let mut total = 0;
-    for c in mentions.iter().filter(|m| m.entity_type == EntityType::Location).filter_map(|m| m.country.as_deref()) {
+    for c in mentions.iter().filter(|m| m.entity_type == EntityType::Location).filter_map(stated_country) {
         total += 1;
         match counts.iter_mut().find(|(k, _)| *k == c) {
             Some((_, n)) => *n += 1,
@@ -115,59 +123,78 @@ fn main_country(mentions: &[Mention]) -> Option<String> {
         }
     }
     let (c, n) = counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))?;
-    let enough = n >= RULES.document_country_min_mentions && n as f64 >= RULES.document_country_share * total as f64;
-    enough.then(|| c.to_string())
+    let share = n as f64 / total as f64;
+    (n >= RULES.document_country_min_mentions && share >= RULES.document_country_share).then(|| (c.to_string(), share))
 }
 
 /// "TRIPOLI, Libya (Reuters) -", "BENGHAZI — ": a place mention that opens
 /// the body and is followed by a comma, a bracket or a dash, written in
 /// capitals or followed (after an optional ", Country") by a bracket or a dash.
-fn dateline_mention(doc: &Document) -> Option<&Mention> {
+fn dateline_mention(doc: &Document) -> Option<(&Mention, usize)> {
     let first = doc.tokens.first()?;
     let m = doc.mentions.first().filter(|m| m.span.start() == first.span.start() && m.entity_type == EntityType::Location)?;
     let body = doc.body();
     let at = doc.tokens.partition_point(|t| t.span.start() < m.span.end());
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.text(body));
     let dash = |w: &str| matches!(w, "-" | "--" | "\u{2014}" | "\u{2013}" | "(");
+    // the dateline ends at the first dash after the bracket or place
+    let end_from = |i: usize| (i..doc.tokens.len().min(i + 12)).find(|&k| matches!(word(k), "-" | "--" | "\u{2014}" | "\u{2013}")).and_then(|k| doc.tokens.get(k)).map_or(m.span.end(), |t| t.span.end());
     let text = m.span.text(body);
     let capitals = text.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !text.chars().any(char::is_lowercase);
-    if capitals && (word(at) == "," || dash(word(at))) {
-        return Some(m);
-    }
-    if dash(word(at)) {
-        return Some(m);
+    if (capitals && word(at) == ",") || dash(word(at)) {
+        return Some((m, end_from(at)));
     }
     // ", Libya (": a country mention, then the bracket or dash
     let next = doc.mentions.get(1).filter(|n| word(at) == "," && doc.tokens.get(at + 1).is_some_and(|t| t.span.start() == n.span.start()))?;
     let after = doc.tokens.partition_point(|t| t.span.start() < next.span.end());
-    dash(word(after)).then_some(m)
+    dash(word(after)).then(|| (m, end_from(after)))
 }
 
 /// The place of one event (see [`annotate`]).
 fn place_of(kb: &Kb, doc: &Document, whole: &DocumentPlaces, e: &Event) -> Option<Place> {
     let sentence = |p: Place| Some(Place { basis: Some(PlaceBasis::Sentence), ..p });
-    if let Some(l) = &e.location {
-        return sentence(resolve(kb, l, &doc.mentions));
+    match sentence_place(doc, e) {
+        Some(SentencePlace::Mention(m)) => return sentence(resolve(kb, &arg_of(m), &doc.mentions)),
+        Some(SentencePlace::Coded(l)) => return sentence(resolve(kb, &l, &doc.mentions)),
+        None => {}
     }
-    if let Some(m) = sentence_place(doc, e) {
-        return sentence(resolve(kb, &arg_of(m), &doc.mentions));
-    }
-    let named: Vec<&Mention> = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| m.entity_type == EntityType::Location).collect();
+    // every name of the sentence that has a country (places, nationalities, persons,
+    // organisations — an international one's code included) must be of the one country
+    let dateline_end = whole.dateline.as_ref().map_or(0, |d| d.1);
+    let named: Vec<&str> = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| m.span.start() >= dateline_end).filter_map(stated_country).collect();
+    let all_in = |c: &str| named.iter().all(|n| *n == c);
     let parties = party_country(kb, e)?;
-    let all_in = |c: &str| named.iter().all(|m| m.country.as_deref() == Some(c));
-    if let Some(d) = whole.dateline.as_ref().filter(|d| d.country.as_deref() == Some(parties.as_str()) && all_in(&parties)) {
-        return Some(Place { basis: Some(PlaceBasis::Dateline), ..d.clone() });
+    if let (Some((d, _)), Some(p)) = (whole.dateline.as_ref(), parties.as_deref()) {
+        if d.country.as_deref() == Some(p) && all_in(p) {
+            return Some(Place { basis: Some(PlaceBasis::Dateline), ..d.clone() });
+        }
     }
-    if named.is_empty() && whole.country.as_deref() == Some(parties.as_str()) {
-        return country_place(kb, &parties).map(|p| Place { basis: Some(PlaceBasis::Document), ..p });
+    let (main, share) = whole.country.as_ref()?;
+    let owned = match parties.as_deref() {
+        Some(p) => p == main,
+        None => *share >= RULES.unowned_document_country_share,
+    };
+    if owned && all_in(main) {
+        return country_place(kb, main).map(|p| Place { basis: Some(PlaceBasis::Document), ..p });
     }
     None
 }
 
-/// The one country of the event's parties: at least one actor or recipient
-/// of a country, none of another (international organisations' codes, which
-/// are no country, do not count).
-fn party_country(kb: &Kb, e: &Event) -> Option<String> {
+/// The country a mention states: a place's only when a table knows the place
+/// (a name the tagger built around a country's name, "Gulf of Mexico", "New
+/// Mexico", is not in that country), anyone else's as given.
+fn stated_country(m: &Mention) -> Option<&str> {
+    if m.entity_type == EntityType::Location && m.kb_id.is_none() && m.source == MentionSource::Tagger {
+        return None;
+    }
+    m.country.as_deref()
+}
+
+/// The country of the event's parties: `Some(Some(c))` when at least one
+/// actor or recipient is of `c` and none of another, `Some(None)` when none
+/// is of any country, `None` when they are of several (international
+/// organisations' codes, which are no country, do not count).
+fn party_country(kb: &Kb, e: &Event) -> Option<Option<String>> {
     let mut found: Option<&str> = None;
     for c in e.actors.iter().chain(&e.recipients).filter_map(|a| a.country.as_deref()).filter(|c| kb.country(c).is_some()) {
         match found {
@@ -175,7 +202,7 @@ fn party_country(kb: &Kb, e: &Event) -> Option<String> {
             _ => found = Some(c),
         }
     }
-    found.map(str::to_string)
+    Some(found.map(str::to_string))
 }
 
 /// The mentions inside `span` (mentions are sorted by start).
@@ -190,50 +217,105 @@ fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
     &mentions[a..end]
 }
 
-/// A place mention of the event's sentence that the tree attaches to the
-/// event: a locative phrase on the trigger or inside its phrase ("fighting
-/// raged across the Libyan city of Misrata", "the siege of Misrata"), or a
-/// place modifying the trigger noun ("the Misrata siege"); the nearest to
-/// the trigger. Never a party, a possessor ("Syria's army") or a place
-/// modifying another noun ("U.S. officials").
-fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<&'d Mention> {
+/// The place the event's own sentence gives it, read from the tree:
+///
+/// 1. a place attached to the trigger by a locative preposition ("fought
+///    across Misrata"), to the verb whose object or subject a trigger noun is
+///    ("held a meeting in Geneva"), by `of` to a trigger noun ("the siege of
+///    Misrata"), or modifying a trigger noun ("the Misrata siege"); or the
+///    name of a locative noun so attached ("in the Libyan city of Misrata",
+///    "in the capital, Tripoli"); the nearest to the trigger;
+/// 2. else the one place attached by a locative preposition to a clause the
+///    trigger's clause belongs to ("exploded in the Gulf, killing 11"), not
+///    across reported speech ("said in Washington that …").
+///
+/// Never a party, a possessor ("Syria's army"), a place modifying another
+/// noun ("U.S. officials", "the spill in the Gulf" for an event other than
+/// the spill) or one in a clause below the trigger's. A sentence without a
+/// tree keeps the coder's location.
+fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>> {
     let first = doc.tokens.partition_point(|t| t.span.start() < e.sentence.start());
     let last = doc.tokens.partition_point(|t| t.span.start() < e.sentence.end());
     let tree = Tree::over(doc, first..last);
     if !tree.is_parsed() {
-        return None;
+        return e.location.clone().map(SentencePlace::Coded);
     }
     let token_at = |offset: usize| doc.tokens.partition_point(|t| t.span.end() <= offset);
     let trigger = token_at(e.trigger.start());
-    let within: Vec<usize> = tree.subtree(trigger);
+    let anchors = anchors(&tree, trigger);
+    let clauses = governing_clauses(&tree, trigger);
     let taken = |m: &Mention| e.actors.iter().chain(&e.recipients).any(|a| a.span.is_some_and(|s| s.start() < m.span.end() && m.span.start() < s.end()));
+    let coded = |m: &Mention| e.location.as_ref().and_then(|l| l.span) == Some(m.span);
     let body = doc.body();
-    mentions_in(&doc.mentions, e.sentence)
-        .iter()
-        .filter(|m| m.entity_type == EntityType::Location && !taken(m))
-        .filter_map(|m| {
-            let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);
-            if doc.tokens.get(b).is_some_and(|t| matches!(t.span.text(body), "'s" | "\u{2019}s" | "'")) {
-                return None;
+    let mut attached: Vec<(usize, &Mention)> = Vec::new();
+    let mut in_clause: Vec<&Mention> = Vec::new();
+    for m in mentions_in(&doc.mentions, e.sentence).iter().filter(|m| (m.entity_type == EntityType::Location || coded(m)) && !taken(m)) {
+        let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);
+        if doc.tokens.get(b).is_some_and(|t| matches!(t.span.text(body), "'s" | "\u{2019}s" | "'")) {
+            continue;
+        }
+        let Some(head) = (a..b).find(|&t| tree.head(t).map_or(true, |h| !(a..b).contains(&h))) else { continue };
+        let Some(on) = tree.head(head) else { continue };
+        let locative = |n: usize| tree.case_of(n).is_some_and(|c| RULES.locative.iter().any(|l| l.eq_ignore_ascii_case(c)));
+        let noun_trigger = matches!(tree.upos(trigger), Some(Upos::Noun | Upos::Propn));
+        let rel = tree.base_rel(head);
+        let fits = match rel {
+            "obl" | "nmod" | "advcl" if locative(head) => anchors.contains(&on),
+            "nmod" if tree.case_of(head).is_some_and(|c| c.eq_ignore_ascii_case("of")) => {
+                (on == trigger && noun_trigger) || (locative(on) && tree.head(on).is_some_and(|h| anchors.contains(&h)))
             }
-            let head = (a..b).find(|&t| tree.head(t).map_or(true, |h| !(a..b).contains(&h)))?;
-            let attached = tree.head(head)?;
-            let case = tree.case_of(head).map(str::to_lowercase);
-            let locative = |case: Option<String>| case.is_some_and(|c| RULES.locative.iter().any(|l| *l == c));
-            // "in the Libyan city of Misrata", "in the capital, Tripoli": the name of a locative noun
-            let names_locative = |n: usize| locative(tree.case_of(n).map(str::to_lowercase)) && tree.head(n).is_some_and(|h| within.contains(&h));
-            let fits = match tree.base_rel(head) {
-                "obl" | "nmod" if locative(case.clone()) => within.contains(&attached),
-                "nmod" if case.as_deref() == Some("of") => attached == trigger || names_locative(attached),
-                "appos" | "flat" => names_locative(attached),
-                "compound" | "amod" => attached == trigger || names_locative(attached),
-                _ => false,
-            };
-            let distance = if a >= trigger { a - trigger } else { trigger - a };
-            fits.then_some((distance, m))
-        })
-        .min_by_key(|&(d, m)| (d, m.span.start()))
-        .map(|(_, m)| m)
+            "compound" | "amod" => (on == trigger && noun_trigger) || (locative(on) && tree.head(on).is_some_and(|h| anchors.contains(&h))),
+            "appos" | "flat" => locative(on) && tree.head(on).is_some_and(|h| anchors.contains(&h)),
+            _ => false,
+        };
+        if fits {
+            attached.push((a.abs_diff(trigger), m));
+        } else if matches!(rel, "obl" | "advcl") && locative(head) && clauses.contains(&on) {
+            in_clause.push(m);
+        }
+    }
+    if let Some((_, m)) = attached.into_iter().min_by_key(|&(d, m)| (d, m.span.start())) {
+        return Some(SentencePlace::Mention(m));
+    }
+    let first_key = in_clause.first().map(|m| fold(&m.canonical));
+    if in_clause.iter().all(|m| Some(fold(&m.canonical)) == first_key) {
+        return in_clause.first().map(|m| SentencePlace::Mention(m));
+    }
+    None
+}
+
+/// What the sentence places an event at: a mention, or the coder's
+/// location (a sentence without a tree).
+enum SentencePlace<'d> {
+    Mention(&'d Mention),
+    Coded(EventArg),
+}
+
+/// The tokens a place attaches to when it says where the event happened:
+/// the trigger, and for a trigger noun that is a verb's subject or object
+/// that verb ("held a meeting in Geneva").
+fn anchors(tree: &Tree<'_>, trigger: usize) -> Vec<usize> {
+    let mut out = vec![trigger];
+    let noun = matches!(tree.upos(trigger), Some(Upos::Noun | Upos::Propn));
+    if noun && matches!(tree.base_rel(trigger), "obj" | "nsubj" | "iobj") {
+        out.extend(tree.head(trigger));
+    }
+    out
+}
+
+/// The clauses the trigger's clause belongs to: its ancestors up to the
+/// first clause of reported speech or a relative clause.
+fn governing_clauses(tree: &Tree<'_>, trigger: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut t = trigger;
+    while let Some(h) = tree.head(t) {
+        if matches!(tree.base_rel(t), "ccomp" | "parataxis" | "csubj") || tree.deprel(t) == "acl:relcl" || out.len() > tree.tokens().len() {
+            break;
+        }
+        out.push(h);
+        t = h;
+    }
+    out
 }
 
 /// A mention as an event argument.

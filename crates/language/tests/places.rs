@@ -61,6 +61,16 @@ fn a_place_the_tree_attaches_to_the_trigger() {
 }
 
 #[test]
+fn a_place_of_a_clause_above_the_trigger_not_below_it_nor_across_speech() {
+    let (p, basis) = placed("Gunmen opened fire in Kandahar on Tuesday, killing 11 people.", "killing", None);
+    assert_eq!((p.map(|p| p.0), basis), (Some("Kandahār".to_string()), Some(PlaceBasis::Sentence)));
+    let (p, _) = placed("The president was criticised as oil poured into the Gulf of Mexico.", "criticised", None);
+    assert_eq!(p, None, "the Gulf is where the oil poured");
+    let (p, _) = placed("Officials said in Washington that rebels attacked the convoy.", "attacked", None);
+    assert_eq!(p, None, "Washington is where they said it");
+}
+
+#[test]
 fn a_place_modifying_another_noun_or_a_nationality_alone_places_nothing() {
     let (p, _) = placed("U.S. officials criticised the rebels on Monday.", "criticised", None);
     assert_eq!(p, None, "'U.S.' modifies 'officials'");
@@ -75,6 +85,15 @@ fn the_document_country_places_an_event_of_its_parties() {
     assert_eq!((p.map(|p| (p.1, p.2)), basis), (Some((Some("SYR".to_string()), true)), Some(PlaceBasis::Document)));
     let elsewhere = "Protests spread across Syria last week. Police fired on crowds in Homs and Deraa. French troops arrested 20 people on Monday.";
     assert_eq!(placed(elsewhere, "arrested", Some("French")).0, None, "parties of another country");
+}
+
+#[test]
+fn an_event_of_no_country_is_placed_only_in_a_document_nearly_all_in_one_country() {
+    let syria = "Protests spread across Syria last week. Police fired on crowds in Homs and Deraa. Troops arrested 20 people on Monday.";
+    let (p, basis) = placed(syria, "arrested", None);
+    assert_eq!((p.and_then(|p| p.1), basis), (Some("SYR".to_string()), Some(PlaceBasis::Document)));
+    let mixed = "Protests spread across Syria last week. Police fired on crowds in Homs and Deraa. Envoys met in Paris and London. Troops arrested 20 people on Monday.";
+    assert_eq!(placed(mixed, "arrested", None).0, None, "three of five places in Syria");
 }
 
 #[test]
