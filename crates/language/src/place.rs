@@ -1,6 +1,7 @@
-//! Where events happened: each event's location (a place mention the event
-//! coder chose) resolved to a GeoNames place of the knowledge base, with its
-//! id and coordinates.
+//! Where events happened: each event's place (see [`annotate`] for what
+//! places it: the sentence's tree, the dateline, the document's country)
+//! resolved to a GeoNames place of the knowledge base, with its id and
+//! coordinates.
 //!
 //! - A location the recognizer already tied to a GeoNames place
 //!   (`geonames-<id>`) is that place.
@@ -21,7 +22,8 @@
 //! - A place no table knows keeps its name and the mention's country, with
 //!   no coordinates.
 //!
-//! Reads: `events[].location`, `mentions`. Writes: `events[].place`.
+//! Reads: `events[]` (location, parties, sentence, trigger), `mentions`,
+//! `tokens` (with syntax). Writes: `events[].place`.
 
 use std::sync::LazyLock;
 
@@ -69,11 +71,10 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
 /// 1. the event's location (the coder's choice), else a place its sentence
 ///    attaches to the trigger in the tree ([`sentence_place`]): basis
 ///    `sentence`;
-/// 2. when the sentence names no place outside one country, the article's
-///    dateline place ("TRIPOLI, Libya (Reuters) -") if it lies in that
+/// 2. when no name of the sentence (place, nationality, person or
+///    organisation) is of another country, the article's dateline place ("TRIPOLI, Libya (Reuters) -") if it lies in that
 ///    country and the event's parties are of it: basis `dateline`;
-/// 3. when the sentence names no place outside one country, the country
-///    most of the document's places lie in (`document_country_share`) if
+/// 3. on the same condition, the country most of the document's places lie in (`document_country_share`) if
 ///    the event's parties are of it, or if none of them is of any country
 ///    and nearly all of the document's places lie there
 ///    (`unowned_document_country_share`): basis `document`, the country's
@@ -318,9 +319,9 @@ fn governing_clauses(tree: &Tree<'_>, trigger: usize) -> Vec<usize> {
     out
 }
 
-/// A mention as an event argument.
+/// A mention as an event argument (with the country it states).
 fn arg_of(m: &Mention) -> EventArg {
-    EventArg { name: m.canonical.clone(), kb_id: m.kb_id.clone(), country: m.country.clone(), sector: m.sector.clone(), span: Some(m.span) }
+    EventArg { name: m.canonical.clone(), kb_id: m.kb_id.clone(), country: stated_country(m).map(String::from), sector: m.sector.clone(), span: Some(m.span) }
 }
 
 /// A country at the population-weighted centre of its GeoNames places.
