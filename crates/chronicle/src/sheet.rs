@@ -129,9 +129,27 @@ fn event_rows(doc: &Document, e: &Event) -> Vec<(&'static str, String)> {
         ("recipient code", args_code(&e.recipients)),
         ("date", date_value(&e.date)),
         ("location", e.location.as_ref().map_or_else(|| "none".to_string(), |l| arg_text(body, l))),
+        ("place", e.place.as_ref().map_or_else(|| "none".to_string(), place_text)),
         ("modality", e.modality.as_str().to_string()),
         ("attribution", e.attributed_to.clone().unwrap_or_else(|| "none (the outlet itself)".to_string())),
     ]
+}
+
+/// "Tripoli, LBY (32.8925, 13.18; GeoNames 2210247) — basis: sentence".
+fn place_text(p: &chronicle_core::Place) -> String {
+    let mut out = p.name.clone();
+    if let Some(c) = &p.country {
+        out.push_str(&format!(", {c}"));
+    }
+    match (p.lat, p.lon, p.geonames_id) {
+        (Some(lat), Some(lon), Some(id)) => out.push_str(&format!(" ({lat}, {lon}; GeoNames {id})")),
+        (Some(lat), Some(lon), None) => out.push_str(&format!(" ({lat}, {lon})")),
+        _ => out.push_str(" (no coordinates)"),
+    }
+    if let Some(b) = p.basis {
+        out.push_str(&format!(" — basis: {}", b.as_str()));
+    }
+    out
 }
 
 fn quote_rows(doc: &Document, q: &Quote) -> Vec<(&'static str, String)> {
@@ -306,7 +324,14 @@ Kjær said “the talks in Zürich were useful” afterwards.";
             )
             .unwrap(),
             location: Some(arg("Zürich", "Zürich", Some("CHE"), None)),
-            place: None,
+            place: Some(chronicle_core::Place {
+                name: "Zürich".to_string(),
+                geonames_id: Some(2657896),
+                country: Some("CHE".to_string()),
+                lat: Some(47.3667),
+                lon: Some(8.55),
+                basis: Some(chronicle_core::PlaceBasis::Sentence),
+            }),
             quantities: vec![],
             modality: Modality::Asserted,
             attributed_to: None,
@@ -355,6 +380,7 @@ Kjær said “the talks in Zürich were useful” afterwards.";
             "| recipient code | TUR ? | |",
             "| date | a Monday, 2024-03-04..2024-03-25 (bounds) | |",
             "| location | “Zürich” | |",
+            "| place | Zürich, CHE (47.3667, 8.55; GeoNames 2657896) — basis: sentence | |",
             "| modality | asserted | |",
             "| attribution | none (the outlet itself) | |",
         ] {

@@ -139,6 +139,35 @@ pub struct Place {
     pub lat: Option<f64>,
     /// Longitude, WGS84 degrees.
     pub lon: Option<f64>,
+    /// What says the event happened there (absent in stores written before
+    /// the field existed).
+    #[serde(default)]
+    pub basis: Option<PlaceBasis>,
+}
+
+/// What places an event: its own sentence, the article's dateline, or the
+/// place the rest of the document is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceBasis {
+    /// The event's sentence names the place.
+    Sentence,
+    /// The sentence names no other place; the article's dateline does.
+    Dateline,
+    /// The sentence names no place; the document is about one country, the
+    /// country of the event's parties.
+    Document,
+}
+
+impl PlaceBasis {
+    /// The export's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceBasis::Sentence => "sentence",
+            PlaceBasis::Dateline => "dateline",
+            PlaceBasis::Document => "document",
+        }
+    }
 }
 
 /// One event coded from one sentence of one document.

@@ -30,7 +30,7 @@ pub use date::{DateBasis, PublishedDate, UncertainDate};
 pub use document::{Document, Genre, InputFormat, Metadata, RawInput};
 pub use entity::{entity_id, slug, EntityType};
 pub use error::CoreError;
-pub use event::{Event, EventArg, Modality, Place, PloverType};
+pub use event::{Event, EventArg, Modality, Place, PlaceBasis, PloverType};
 pub use id::{normalise_for_id, DocId};
 pub use span::{char_offsets, CharOffsets, Span};
 

@@ -1,6 +1,7 @@
-//! Where events happened: each event's location (a place mention the event
-//! coder chose) resolved to a GeoNames place of the knowledge base, with its
-//! id and coordinates.
+//! Where events happened: each event's place (see [`annotate`] for what
+//! places it: the sentence's tree, the dateline, the document's country)
+//! resolved to a GeoNames place of the knowledge base, with its id and
+//! coordinates.
 //!
 //! - A location the recognizer already tied to a GeoNames place
 //!   (`geonames-<id>`) is that place.
@@ -21,39 +22,320 @@
 //! - A place no table knows keeps its name and the mention's country, with
 //!   no coordinates.
 //!
-//! Reads: `events[].location`, `mentions`. Writes: `events[].place`.
+//! Reads: `events[]` (location, parties, sentence, trigger), `mentions`,
+//! `tokens` (with syntax). Writes: `events[].place`.
 
 use std::sync::LazyLock;
 
-use chronicle_core::{Document, EntityType, EventArg, Mention, Place};
+use chronicle_core::{Document, EntityType, Event, EventArg, Mention, MentionSource, Place, PlaceBasis, Span, Upos};
+use chronicle_syntax::tree::Tree;
 
 use crate::kb::{fold, Kb};
 
 const RULES_TSV: &str = include_str!("../../../data/language/places.tsv");
 
-/// `min_population_share` of `data/language/places.tsv` (0.15 when the
-/// line is missing or not a number in 0..=1).
-static MIN_POPULATION_SHARE: LazyLock<f64> = LazyLock::new(|| {
+/// The rules of `data/language/places.tsv`.
+struct Rules {
+    min_population_share: f64,
+    locative: Vec<String>,
+    document_country_share: f64,
+    unowned_document_country_share: f64,
+    document_country_min_mentions: usize,
+}
+
+/// The value of `key` in `data/language/places.tsv`.
+fn rule(key: &str) -> Option<&'static str> {
     RULES_TSV
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
-        .find(|(k, _)| k.trim() == "min_population_share")
-        .and_then(|(_, v)| v.trim().parse::<f64>().ok())
-        .filter(|v| (0.0..=1.0).contains(v))
-        .unwrap_or(0.15)
+        .find(|(k, _)| k.trim() == key)
+        .map(|(_, v)| v.trim())
+}
+
+/// The rules, each with its default when its line is missing or malformed
+/// (0.15, no locatives, 0.6, 0.8, 2).
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let share = |key: &str, default: f64| rule(key).and_then(|v| v.parse::<f64>().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(default);
+    Rules {
+        min_population_share: share("min_population_share", 0.15),
+        locative: rule("locative").map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()).unwrap_or_default(),
+        document_country_share: share("document_country_share", 0.6),
+        unowned_document_country_share: share("unowned_document_country_share", 0.8),
+        document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(2),
+    }
 });
 
-/// Fills `place` of every event that has a location.
+/// Fills `place` of every event, with what places it (`basis`):
+///
+/// 1. the event's location (the coder's choice), else a place its sentence
+///    attaches to the trigger in the tree ([`sentence_place`]): basis
+///    `sentence`;
+/// 2. when no name of the sentence (place, nationality, person or
+///    organisation) is of another country, the article's dateline place ("TRIPOLI, Libya (Reuters) -") if it lies in that
+///    country and the event's parties are of it: basis `dateline`;
+/// 3. on the same condition, the country most of the document's places lie in (`document_country_share`) if
+///    the event's parties are of it, or if none of them is of any country
+///    and nearly all of the document's places lie there
+///    (`unowned_document_country_share`): basis `document`, the country's
+///    centre. Parties of another country are never placed there.
+///
+/// A nationality adjective ("Syrian troops") is no place: the parties'
+/// country alone never places an event.
 pub fn annotate(kb: &Kb, doc: &mut Document) {
-    if doc.events.iter().all(|e| e.location.is_none()) {
+    if doc.events.is_empty() {
         return;
     }
-    let places: Vec<Option<Place>> =
-        doc.events.iter().map(|e| e.location.as_ref().map(|l| resolve(kb, l, &doc.mentions))).collect();
+    let whole = DocumentPlaces::of(kb, doc);
+    let places: Vec<Option<Place>> = doc.events.iter().map(|e| place_of(kb, doc, &whole, e)).collect();
     for (e, p) in doc.events.iter_mut().zip(places) {
         e.place = p;
     }
+}
+
+/// What the whole document says about where it is.
+struct DocumentPlaces {
+    /// The dateline's place, resolved, and where the dateline ends (its
+    /// outlet's name is not a name of the sentence it opens).
+    dateline: Option<(Place, usize)>,
+    /// The country most of the document's place mentions lie in, with the
+    /// share of them it holds.
+    country: Option<(String, f64)>,
+}
+
+impl DocumentPlaces {
+    fn of(kb: &Kb, doc: &Document) -> DocumentPlaces {
+        let dateline = dateline_mention(doc).map(|(m, end)| (resolve(kb, &arg_of(m), &doc.mentions), end)).filter(|(p, _)| p.country.is_some());
+        DocumentPlaces { dateline, country: main_country(&doc.mentions) }
+    }
+}
+
+/// The country of most of the document's place mentions
+/// (`document_country_share`, at least `document_country_min_mentions`),
+/// with its share.
+fn main_country(mentions: &[Mention]) -> Option<(String, f64)> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0;
+    for c in mentions.iter().filter(|m| m.entity_type == EntityType::Location).filter_map(stated_country) {
+        total += 1;
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let (c, n) = counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))?;
+    let share = n as f64 / total as f64;
+    (n >= RULES.document_country_min_mentions && share >= RULES.document_country_share).then(|| (c.to_string(), share))
+}
+
+/// "TRIPOLI, Libya (Reuters) -", "BENGHAZI — ": a place mention that opens
+/// the body and is followed by a comma, a bracket or a dash, written in
+/// capitals or followed (after an optional ", Country") by a bracket or a dash.
+fn dateline_mention(doc: &Document) -> Option<(&Mention, usize)> {
+    let first = doc.tokens.first()?;
+    let m = doc.mentions.first().filter(|m| m.span.start() == first.span.start() && m.entity_type == EntityType::Location)?;
+    let body = doc.body();
+    let at = doc.tokens.partition_point(|t| t.span.start() < m.span.end());
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.text(body));
+    let dash = |w: &str| matches!(w, "-" | "--" | "\u{2014}" | "\u{2013}" | "(");
+    // the dateline ends at the first dash after the bracket or place
+    let end_from = |i: usize| (i..doc.tokens.len().min(i + 12)).find(|&k| matches!(word(k), "-" | "--" | "\u{2014}" | "\u{2013}")).and_then(|k| doc.tokens.get(k)).map_or(m.span.end(), |t| t.span.end());
+    let text = m.span.text(body);
+    let capitals = text.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !text.chars().any(char::is_lowercase);
+    if (capitals && word(at) == ",") || dash(word(at)) {
+        return Some((m, end_from(at)));
+    }
+    // ", Libya (": a country mention, then the bracket or dash
+    let next = doc.mentions.get(1).filter(|n| word(at) == "," && doc.tokens.get(at + 1).is_some_and(|t| t.span.start() == n.span.start()))?;
+    let after = doc.tokens.partition_point(|t| t.span.start() < next.span.end());
+    dash(word(after)).then(|| (m, end_from(after)))
+}
+
+/// The place of one event (see [`annotate`]).
+fn place_of(kb: &Kb, doc: &Document, whole: &DocumentPlaces, e: &Event) -> Option<Place> {
+    let sentence = |p: Place| Some(Place { basis: Some(PlaceBasis::Sentence), ..p });
+    match sentence_place(doc, e) {
+        Some(SentencePlace::Mention(m)) => return sentence(resolve(kb, &arg_of(m), &doc.mentions)),
+        Some(SentencePlace::Coded(l)) => return sentence(resolve(kb, &l, &doc.mentions)),
+        None => {}
+    }
+    // every name of the sentence that has a country (places, nationalities, persons,
+    // organisations — an international one's code included) must be of the one country
+    let dateline_end = whole.dateline.as_ref().map_or(0, |d| d.1);
+    let named: Vec<&str> = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| m.span.start() >= dateline_end).filter_map(stated_country).collect();
+    let all_in = |c: &str| named.iter().all(|n| *n == c);
+    let parties = party_country(kb, e)?;
+    if let (Some((d, _)), Some(p)) = (whole.dateline.as_ref(), parties.as_deref()) {
+        if d.country.as_deref() == Some(p) && all_in(p) {
+            return Some(Place { basis: Some(PlaceBasis::Dateline), ..d.clone() });
+        }
+    }
+    let (main, share) = whole.country.as_ref()?;
+    let owned = match parties.as_deref() {
+        Some(p) => p == main,
+        None => *share >= RULES.unowned_document_country_share,
+    };
+    if owned && all_in(main) {
+        return country_place(kb, main).map(|p| Place { basis: Some(PlaceBasis::Document), ..p });
+    }
+    None
+}
+
+/// The country a mention states: a place's only when a table knows the place
+/// (a name the tagger built around a country's name, "Gulf of Mexico", "New
+/// Mexico", is not in that country), anyone else's as given.
+fn stated_country(m: &Mention) -> Option<&str> {
+    if m.entity_type == EntityType::Location && m.kb_id.is_none() && m.source == MentionSource::Tagger {
+        return None;
+    }
+    m.country.as_deref()
+}
+
+/// The country of the event's parties: `Some(Some(c))` when at least one
+/// actor or recipient is of `c` and none of another, `Some(None)` when none
+/// is of any country, `None` when they are of several (international
+/// organisations' codes, which are no country, do not count).
+fn party_country(kb: &Kb, e: &Event) -> Option<Option<String>> {
+    let mut found: Option<&str> = None;
+    for c in e.actors.iter().chain(&e.recipients).filter_map(|a| a.country.as_deref()).filter(|c| kb.country(c).is_some()) {
+        match found {
+            Some(f) if f != c => return None,
+            _ => found = Some(c),
+        }
+    }
+    Some(found.map(str::to_string))
+}
+
+/// The mentions inside `span` (mentions are sorted by start).
+fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
+    let a = mentions.partition_point(|m| m.span.start() < span.start());
+    let b = mentions.partition_point(|m| m.span.start() < span.end());
+    let b = b.max(a);
+    let mut end = b;
+    while end > a && mentions[end - 1].span.end() > span.end() {
+        end -= 1;
+    }
+    &mentions[a..end]
+}
+
+/// The place the event's own sentence gives it, read from the tree:
+///
+/// 1. a place attached to the trigger by a locative preposition ("fought
+///    across Misrata"), to the verb whose object or subject a trigger noun is
+///    ("held a meeting in Geneva"), by `of` to a trigger noun ("the siege of
+///    Misrata"), or modifying a trigger noun ("the Misrata siege"); or the
+///    name of a locative noun so attached ("in the Libyan city of Misrata",
+///    "in the capital, Tripoli"); the nearest to the trigger;
+/// 2. else the one place attached by a locative preposition to a clause the
+///    trigger's clause belongs to ("exploded in the Gulf, killing 11"), not
+///    across reported speech ("said in Washington that …").
+///
+/// Never a party, a possessor ("Syria's army"), a place modifying another
+/// noun ("U.S. officials", "the spill in the Gulf" for an event other than
+/// the spill) or one in a clause below the trigger's. A sentence without a
+/// tree keeps the coder's location.
+fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>> {
+    let first = doc.tokens.partition_point(|t| t.span.start() < e.sentence.start());
+    let last = doc.tokens.partition_point(|t| t.span.start() < e.sentence.end());
+    let tree = Tree::over(doc, first..last);
+    if !tree.is_parsed() {
+        return e.location.clone().map(SentencePlace::Coded);
+    }
+    let token_at = |offset: usize| doc.tokens.partition_point(|t| t.span.end() <= offset);
+    let trigger = token_at(e.trigger.start());
+    let anchors = anchors(&tree, trigger);
+    let clauses = governing_clauses(&tree, trigger);
+    let taken = |m: &Mention| e.actors.iter().chain(&e.recipients).any(|a| a.span.is_some_and(|s| s.start() < m.span.end() && m.span.start() < s.end()));
+    let coded = |m: &Mention| e.location.as_ref().and_then(|l| l.span) == Some(m.span);
+    let body = doc.body();
+    let mut attached: Vec<(usize, &Mention)> = Vec::new();
+    let mut in_clause: Vec<&Mention> = Vec::new();
+    for m in mentions_in(&doc.mentions, e.sentence).iter().filter(|m| (m.entity_type == EntityType::Location || coded(m)) && !taken(m)) {
+        let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);
+        if doc.tokens.get(b).is_some_and(|t| matches!(t.span.text(body), "'s" | "\u{2019}s" | "'")) {
+            continue;
+        }
+        let Some(head) = (a..b).find(|&t| tree.head(t).map_or(true, |h| !(a..b).contains(&h))) else { continue };
+        let Some(on) = tree.head(head) else { continue };
+        let locative = |n: usize| tree.case_of(n).is_some_and(|c| RULES.locative.iter().any(|l| l.eq_ignore_ascii_case(c)));
+        let noun_trigger = matches!(tree.upos(trigger), Some(Upos::Noun | Upos::Propn));
+        let rel = tree.base_rel(head);
+        let fits = match rel {
+            "obl" | "nmod" | "advcl" if locative(head) => anchors.contains(&on),
+            "nmod" if tree.case_of(head).is_some_and(|c| c.eq_ignore_ascii_case("of")) => {
+                (on == trigger && noun_trigger) || (locative(on) && tree.head(on).is_some_and(|h| anchors.contains(&h)))
+            }
+            "compound" | "amod" => (on == trigger && noun_trigger) || (locative(on) && tree.head(on).is_some_and(|h| anchors.contains(&h))),
+            "appos" | "flat" => locative(on) && tree.head(on).is_some_and(|h| anchors.contains(&h)),
+            _ => false,
+        };
+        if fits {
+            attached.push((a.abs_diff(trigger), m));
+        } else if matches!(rel, "obl" | "advcl") && locative(head) && clauses.contains(&on) {
+            in_clause.push(m);
+        }
+    }
+    if let Some((_, m)) = attached.into_iter().min_by_key(|&(d, m)| (d, m.span.start())) {
+        return Some(SentencePlace::Mention(m));
+    }
+    let first_key = in_clause.first().map(|m| fold(&m.canonical));
+    if in_clause.iter().all(|m| Some(fold(&m.canonical)) == first_key) {
+        return in_clause.first().map(|m| SentencePlace::Mention(m));
+    }
+    None
+}
+
+/// What the sentence places an event at: a mention, or the coder's
+/// location (a sentence without a tree).
+enum SentencePlace<'d> {
+    Mention(&'d Mention),
+    Coded(EventArg),
+}
+
+/// The tokens a place attaches to when it says where the event happened:
+/// the trigger, and for a trigger noun that is a verb's subject or object
+/// that verb ("held a meeting in Geneva").
+fn anchors(tree: &Tree<'_>, trigger: usize) -> Vec<usize> {
+    let mut out = vec![trigger];
+    let noun = matches!(tree.upos(trigger), Some(Upos::Noun | Upos::Propn));
+    if noun && matches!(tree.base_rel(trigger), "obj" | "nsubj" | "iobj") {
+        out.extend(tree.head(trigger));
+    }
+    out
+}
+
+/// The clauses the trigger's clause belongs to: its ancestors up to the
+/// first clause of reported speech or a relative clause.
+fn governing_clauses(tree: &Tree<'_>, trigger: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut t = trigger;
+    while let Some(h) = tree.head(t) {
+        if matches!(tree.base_rel(t), "ccomp" | "parataxis" | "csubj") || tree.deprel(t) == "acl:relcl" || out.len() > tree.tokens().len() {
+            break;
+        }
+        out.push(h);
+        t = h;
+    }
+    out
+}
+
+/// A mention as an event argument (with the country it states).
+fn arg_of(m: &Mention) -> EventArg {
+    EventArg { name: m.canonical.clone(), kb_id: m.kb_id.clone(), country: stated_country(m).map(String::from), sector: m.sector.clone(), span: Some(m.span) }
+}
+
+/// A country at the population-weighted centre of its GeoNames places.
+fn country_place(kb: &Kb, iso3: &str) -> Option<Place> {
+    let c = kb.country(iso3)?;
+    let centre = kb.country_centre(&c.iso3);
+    Some(Place {
+        name: c.name.clone(),
+        geonames_id: None,
+        country: Some(c.iso3.clone()),
+        lat: centre.map(|c| c.0),
+        lon: centre.map(|c| c.1),
+        basis: None,
+    })
 }
 
 /// The place a location argument names, given the document's mentions.
@@ -61,28 +343,21 @@ pub fn resolve(kb: &Kb, arg: &EventArg, mentions: &[Mention]) -> Place {
     if let Some(p) = arg.kb_id.as_deref().and_then(|k| k.strip_prefix("geonames-")?.parse().ok()).and_then(|id| kb.place(id)) {
         return gazetteer_place(p);
     }
-    if let Some(c) = arg.kb_id.as_deref().and_then(|k| kb.country(k)) {
-        let centre = kb.country_centre(&c.iso3);
-        return Place {
-            name: c.name.clone(),
-            geonames_id: None,
-            country: Some(c.iso3.clone()),
-            lat: centre.map(|c| c.0),
-            lon: centre.map(|c| c.1),
-        };
+    if let Some(p) = arg.kb_id.as_deref().and_then(|k| country_place(kb, k)) {
+        return p;
     }
     let region = arg.kb_id.as_deref().and_then(|k| kb.regions.iter().find(|r| !r.code.is_empty() && r.code == k));
     let candidates = kb.places_named(&arg.name);
     if let Some(r) = region.or_else(|| kb.region_named(&arg.name)) {
         return match candidates.iter().find(|p| p.iso3 == r.iso3) {
             Some(city) => gazetteer_place(city),
-            None => Place { name: r.name.clone(), geonames_id: None, country: Some(r.iso3.clone()), lat: None, lon: None },
+            None => Place { name: r.name.clone(), geonames_id: None, country: Some(r.iso3.clone()), lat: None, lon: None, basis: None },
         };
     }
     let named = countries_named_besides(mentions, &arg.name);
     match choose(&candidates, &named) {
         Some(p) => gazetteer_place(p),
-        None => Place { name: arg.name.clone(), geonames_id: None, country: arg.country.clone(), lat: None, lon: None },
+        None => Place { name: arg.name.clone(), geonames_id: None, country: arg.country.clone(), lat: None, lon: None, basis: None },
     }
 }
 
@@ -94,12 +369,12 @@ pub(crate) fn choose<'k>(candidates: &[&'k crate::kb::Place], named: &[&str]) ->
     let local = candidates
         .iter()
         .find(|p| named.contains(&p.iso3.as_str()))
-        .filter(|p| p.population as f64 >= *MIN_POPULATION_SHARE * largest);
+        .filter(|p| p.population as f64 >= RULES.min_population_share * largest);
     local.or(candidates.first()).copied()
 }
 
 fn gazetteer_place(p: &crate::kb::Place) -> Place {
-    Place { name: p.name.clone(), geonames_id: Some(p.geonameid), country: Some(p.iso3.clone()), lat: Some(p.lat), lon: Some(p.lon) }
+    Place { name: p.name.clone(), geonames_id: Some(p.geonameid), country: Some(p.iso3.clone()), lat: Some(p.lat), lon: Some(p.lon), basis: None }
 }
 
 /// Countries of the document's location mentions other than those named

@@ -19,7 +19,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chronicle_core::{
-    DocId, Document, EntityType, Event, EventArg, Modality, PloverType, Span, UncertainDate,
+    DocId, Document, EntityType, Event, EventArg, Modality, Place, PlaceBasis, PloverType, Span, UncertainDate,
 };
 use chrono::NaiveDate;
 
@@ -1008,6 +1008,8 @@ fn build(
     );
     let mut event = rep_ev.clone();
     event.date = date.clone();
+    let others = c.members.iter().filter_map(|&(di, ei)| docs.get(di)?.events.get(ei)?.place.as_ref());
+    event.place = strongest_place(rep_ev.place.as_ref(), others).cloned();
     let summary = rep_ev.sentence.text(rep_doc.body()).trim().to_string();
     Some(MergedEvent {
         id,
@@ -1019,6 +1021,24 @@ fn build(
         summary,
         stories: stories.into_iter().collect(),
     })
+}
+
+/// The place of a merged event: the representative report's unless another
+/// report states one on a stronger basis (its own sentence over the
+/// dateline over the document's country), then the first such.
+fn strongest_place<'a>(rep: Option<&'a Place>, reports: impl Iterator<Item = &'a Place>) -> Option<&'a Place> {
+    let rank = |p: &Place| match p.basis {
+        Some(PlaceBasis::Sentence) | None => 0,
+        Some(PlaceBasis::Dateline) => 1,
+        Some(PlaceBasis::Document) => 2,
+    };
+    let mut best = rep;
+    for p in reports {
+        if best.map_or(true, |b| rank(p) < rank(b)) {
+            best = Some(p);
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -1748,5 +1768,17 @@ pub(crate) mod tests {
             e.event_type = PloverType::Assault;
         }
         assert_eq!(merge(&[a]).len(), 2);
+    }
+
+    #[test]
+    fn a_merged_event_takes_the_place_on_the_strongest_basis() {
+        let at = |name: &str, basis: Option<PlaceBasis>| Place { name: name.into(), geonames_id: None, country: None, lat: None, lon: None, basis };
+        let country = at("Syria", Some(PlaceBasis::Document));
+        let (homs, damascus) = (at("Homs", Some(PlaceBasis::Sentence)), at("Damascus", Some(PlaceBasis::Dateline)));
+        let best = |rep: Option<&Place>, all: &[&Place]| strongest_place(rep, all.iter().copied()).map(|p| p.name.clone());
+        assert_eq!(best(Some(&country), &[&country, &damascus, &homs]), Some("Homs".into()));
+        assert_eq!(best(None, &[&country, &damascus]), Some("Damascus".into()));
+        assert_eq!(best(Some(&homs), &[&homs, &at("Deraa", Some(PlaceBasis::Sentence))]), Some("Homs".into()), "ties keep the representative's");
+        assert_eq!(best(None, &[]), None);
     }
 }

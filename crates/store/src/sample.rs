@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use chronicle_core::{
     Approx, Block, BlockLabel, DateBasis, DocId, Document, EntityType, Event, EventArg, InputFormat, Mention,
-    MentionSource, Metadata, Modality, Place, PloverType, PublishedDate, Quantity, Quote, RoleClaim, Sentence, Span,
+    MentionSource, Metadata, Modality, Place, PlaceBasis, PloverType, PublishedDate, Quantity, Quote, RoleClaim, Sentence, Span,
     TimeExpr, TimeType, Token, TokenSyntax, UncertainDate, Upos,
 };
 
@@ -194,6 +194,7 @@ pub(crate) fn full() -> Document {
                 country: Some("CHE".to_string()),
                 lat: Some(47.3667),
                 lon: Some(8.55),
+                basis: Some(PlaceBasis::Sentence),
             }),
             quantities: vec![],
             modality: Modality::Asserted,

@@ -21,11 +21,17 @@
 //!    text (or the knowledge base at the document's exact date) ties them to.
 //!    Nothing is resolved when more than one person fits;
 //! 6. mentions still without facts are looked up in the world-scale tables
-//!    (PETRARCH-2 actors, GeoNames places) by name and type ([`world`]).
+//!    (PETRARCH-2 actors, GeoNames places) by name and type ([`world`]);
+//! 7. persons and organisations still without a country take the one their
+//!    stated affiliation names ("X, a spokesman for the Libyan rebels",
+//!    "Libyan rebel commander X", "X of the Syrian National Council"), and
+//!    mentions of one name share the country the others agree on
+//!    ([`affiliation`]).
 //!
 //! Reads: body, tokens, sentences (computed when absent), `meta.published`.
 //! Writes: `mentions`, `roles`.
 
+pub(crate) mod affiliation;
 pub mod clusters;
 pub mod lexicon;
 pub(crate) mod names;
@@ -348,6 +354,7 @@ impl Recognizer {
         rules::coref(kb, v, &mut cands, &mut roles, &found.role_nouns, &self.titles);
         world::resolve(kb, &mut cands, v);
         names::apply_kin(v, &mut cands, doc.body());
+        affiliation::resolve(kb, &self.titles, doc, v, &mut cands);
         emit(kb, doc, v, cands, roles)
     }
 }

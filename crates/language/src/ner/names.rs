@@ -36,6 +36,7 @@ pub(crate) struct NameWords {
     kin: HashMap<String, bool>,
     faith: Vec<String>,
     work: Vec<String>,
+    topic: Vec<String>,
 }
 
 impl NameWords {
@@ -59,6 +60,7 @@ impl NameWords {
                 }
                 "faith" => w.faith.push(word),
                 "work" => w.work.push(word),
+                "topic" => w.topic.push(word),
                 other => problems.push(format!("line {}: unknown group {other:?}", i + 1)),
             }
         }
@@ -154,6 +156,12 @@ pub(crate) fn kin_links(doc: &Document, words: &[&str], sentences: &[Range<usize
 /// True for a word for the followers of a faith ("Muslims", "Shiites").
 pub(crate) fn is_faith(word: &str) -> bool {
     WORDS.faith.contains(&fold(word))
+}
+
+/// True for a preposition that introduces a topic, not an affiliation ("an
+/// expert on Libya").
+pub(crate) fn is_topic(preposition: &str) -> bool {
+    WORDS.topic.contains(&preposition.to_lowercase())
 }
 
 /// True when the candidate's name is read as someone's relative.

@@ -531,7 +531,8 @@ struct EventRecord<'a> {
     rule: &'a str,
 }
 
-/// An event's resolved place: `{name, geonames_id, country, lat, lon}`.
+/// An event's resolved place: `{name, geonames_id, country, lat, lon, basis}`
+/// (`basis` left out for places stored before it existed).
 #[derive(Serialize)]
 struct PlaceRecord<'a> {
     name: &'a str,
@@ -539,11 +540,20 @@ struct PlaceRecord<'a> {
     country: Option<&'a str>,
     lat: Option<f64>,
     lon: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<&'static str>,
 }
 
 impl<'a> PlaceRecord<'a> {
     fn of(p: &'a chronicle_core::Place) -> PlaceRecord<'a> {
-        PlaceRecord { name: &p.name, geonames_id: p.geonames_id, country: p.country.as_deref(), lat: p.lat, lon: p.lon }
+        PlaceRecord {
+            name: &p.name,
+            geonames_id: p.geonames_id,
+            country: p.country.as_deref(),
+            lat: p.lat,
+            lon: p.lon,
+            basis: p.basis.map(chronicle_core::PlaceBasis::as_str),
+        }
     }
 }
 

@@ -172,10 +172,15 @@ fn event(o: &Obj<'_>) -> Result<(), String> {
     Ok(())
 }
 
-/// An event's `place`: a name, an optional GeoNames id and country, and
-/// coordinates given both or neither, in range.
+/// An event's `place`: a name, an optional GeoNames id and country,
+/// coordinates given both or neither, in range, and an optional `basis`.
 fn place(o: &Obj<'_>) -> Result<(), String> {
     o.str("name")?;
+    if let Some(b) = o.map.get("basis").filter(|b| !b.is_null()) {
+        if !matches!(b.as_str(), Some("sentence" | "dateline" | "document")) {
+            return Err(format!("`place.basis` {b} is not sentence, dateline or document"));
+        }
+    }
     if !o.present("geonames_id")?.is_null() {
         o.count("geonames_id")?;
     }
@@ -578,6 +583,8 @@ mod tests {
         assert_eq!(validate_record(&placed(r#"{"name":"Tripoli","geonames_id":2210247,"country":"LBY","lat":32.8925,"lon":13.18}"#)), Ok(()));
         assert_eq!(validate_record(&placed(r#"{"name":"Gulf of Mexico","geonames_id":null,"country":null,"lat":null,"lon":null}"#)), Ok(()));
         rejects(&placed(r#"{"name":"Tripoli","geonames_id":null,"country":"LBY","lat":32.9,"lon":null}"#), "one coordinate");
+        assert_eq!(validate_record(&placed(r#"{"name":"Libya","geonames_id":null,"country":"LBY","lat":27.0,"lon":17.0,"basis":"document"}"#)), Ok(()));
+        rejects(&placed(r#"{"name":"Libya","geonames_id":null,"country":"LBY","lat":27.0,"lon":17.0,"basis":"guess"}"#), "basis");
         rejects(&placed(r#"{"name":"Tripoli","geonames_id":null,"country":"Libya","lat":null,"lon":null}"#), "alpha-3");
         rejects(&placed(r#"{"name":"Tripoli","geonames_id":null,"country":"LBY","lat":132.9,"lon":13.2}"#), "out of range");
     }

@@ -1,0 +1,203 @@
+//! Countries the text states for persons and groups that no table knows,
+//! and the sharing of a country among the mentions of one name.
+//!
+//! A person or organisation mention still without a country after the
+//! knowledge base and the world tables takes the one country its stated
+//! affiliation names, read from the sentence:
+//!
+//! - an apposition: "X, a spokesman for the Libyan rebels", "a member of
+//!   Hamas, X" (the country of the names inside the appositive phrase);
+//! - the words before the name in its noun phrase: "Libyan rebel commander
+//!   X", "Syria's opposition leader X";
+//! - an `of`/`from` phrase right after the name: "X of the Syrian National
+//!   Council".
+//!
+//! The names that state it are nationality adjectives, places and
+//! organisations with a country; when they name more than one country the
+//! mention stays without one. Then, within the document, mentions of one
+//! name (compared by name key, so short forms that coreference gave the full
+//! name count) share the country their other mentions agree on. Nothing is
+//! guessed from the story's main country: a name no phrase ties to a country
+//! stays unknown.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use chronicle_core::{Document, EntityType, Upos};
+use chronicle_syntax::tree::Tree;
+
+use super::rules::Titles;
+use super::{Cand, View};
+use crate::kb::{name_key, Kb};
+
+/// The agent nouns (first column) of the PETRARCH-2 agents dictionary that
+/// the event coder reads as well (MIT licence, Open Event Data Alliance).
+const AGENTS_TSV: &str = include_str!("../../../../data/events/agents.tsv");
+
+static AGENT_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    AGENTS_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split('\t').next())
+        .map(|w| w.trim().to_lowercase())
+        .collect()
+});
+
+/// True for a noun naming someone by role or membership: an agent noun
+/// ("commander", "rebel", by lemma) or a title ("leader", "spokesman").
+fn is_role_noun(titles: &Titles, word: &str, lemma: &str) -> bool {
+    let lower = word.to_lowercase();
+    AGENT_NOUNS.contains(&lower) || AGENT_NOUNS.contains(&lemma.to_lowercase()) || titles.office_of(&lower).is_some()
+}
+
+/// Gives countries stated by affiliation, then shares them by name.
+pub(crate) fn resolve(kb: &Kb, titles: &Titles, doc: &Document, v: &View<'_>, cands: &mut [Cand]) {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for s in &v.sentences {
+        let tree = Tree::over(doc, s.clone());
+        let a = cands.partition_point(|c| c.start < s.start);
+        let b = cands.partition_point(|c| c.start < s.end);
+        for k in a..b {
+            let c = &cands[k];
+            if c.country.is_some() || !matches!(c.etype, EntityType::Person | EntityType::Organization) || super::names::is_kin_named(v, c) {
+                continue;
+            }
+            let here = &cands[a..b];
+            let stated = appositive(kb, &tree, here, c).or_else(|| before(kb, titles, v, &tree, here, c)).or_else(|| of_after(kb, v, here, c));
+            if let Some(country) = stated {
+                found.push((k, country));
+            }
+        }
+    }
+    for (k, country) in found {
+        cands[k].country = Some(country);
+    }
+    share(cands);
+}
+
+/// The country a candidate states for itself, when it is a real country.
+fn country_of(kb: &Kb, c: &Cand) -> Option<String> {
+    c.country.clone().filter(|iso| kb.country(iso).is_some())
+}
+
+/// The one country the candidates of `tokens` state (None for none or several).
+fn one_country(kb: &Kb, here: &[Cand], me: &Cand, tokens: impl Iterator<Item = usize>) -> Option<String> {
+    let mut out: Option<String> = None;
+    let mut seen: Vec<usize> = Vec::new();
+    for t in tokens {
+        let Some(i) = here.iter().position(|o| o.start <= t && t < o.end) else { continue };
+        if seen.contains(&i) || (here[i].start == me.start && here[i].end == me.end) {
+            continue;
+        }
+        seen.push(i);
+        let Some(c) = country_of(kb, &here[i]) else { continue };
+        match &out {
+            Some(o) if *o != c => return None,
+            _ => out = Some(c),
+        }
+    }
+    out
+}
+
+/// The token of the candidate whose head lies outside it.
+fn head_token(tree: &Tree<'_>, c: &Cand) -> Option<usize> {
+    (c.start..c.end).find(|&t| tree.head(t).map_or(true, |h| !(c.start..c.end).contains(&h)))
+}
+
+/// "X, a spokesman for the Libyan rebels" (the noun in apposition to the
+/// name) or "a spokesman for the rebels, X" (the name in apposition to it):
+/// the one country named inside the appositive phrase.
+fn appositive(kb: &Kb, tree: &Tree<'_>, here: &[Cand], c: &Cand) -> Option<String> {
+    if !tree.is_parsed() {
+        return None;
+    }
+    let h = head_token(tree, c)?;
+    let mut nouns: Vec<usize> = tree.children_with(h, "appos").into_iter().filter(|t| !(c.start..c.end).contains(t)).collect();
+    if tree.base_rel(h) == "appos" {
+        nouns.extend(tree.head(h).filter(|n| !(c.start..c.end).contains(n) && tree.upos(*n) == Some(Upos::Noun)));
+    }
+    let phrase: Vec<usize> = nouns.into_iter().flat_map(|n| phrase_of(tree, n)).filter(|t| !(c.start..c.end).contains(t)).collect();
+    one_country(kb, here, c, phrase.into_iter())
+}
+
+/// The tokens of the noun phrase headed by `n`, less its clauses, the
+/// nouns coordinated with `n` itself (a second apposition) and the phrases
+/// of a topic ("an expert on Libya").
+fn phrase_of(tree: &Tree<'_>, n: usize) -> Vec<usize> {
+    let mut out = vec![n];
+    let mut k = 0;
+    while k < out.len() && out.len() <= tree.tokens().len() {
+        let t = out[k];
+        for c in tree.children(t) {
+            let clause = matches!(tree.base_rel(c), "acl" | "advcl" | "ccomp" | "parataxis") || (t == n && tree.base_rel(c) == "conj");
+            let topic = tree.case_of(c).is_some_and(super::names::is_topic);
+            if !clause && !topic {
+                out.push(c);
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// "Libyan rebel commander X", "Syria's opposition leader X": the names
+/// among the lower-case nouns and adjectives right before the name (at most
+/// five words, none of them a verb, a determiner or a punctuation mark).
+fn before(kb: &Kb, titles: &Titles, v: &View<'_>, tree: &Tree<'_>, here: &[Cand], c: &Cand) -> Option<String> {
+    let sentence_start = tree.tokens().start;
+    let mut t = c.start;
+    let mut words = Vec::new();
+    while t > sentence_start && words.len() < 5 {
+        t -= 1;
+        let in_name = here.iter().any(|o| o.start <= t && t < o.end);
+        let w = v.words.get(t).copied().unwrap_or("");
+        let modifier = w.starts_with(char::is_lowercase)
+            && (!tree.is_parsed() || matches!(tree.upos(t), Some(Upos::Noun | Upos::Adj)));
+        let possessive = matches!(w, "'s" | "\u{2019}s");
+        if !(in_name || modifier || possessive) {
+            break;
+        }
+        words.push(t);
+    }
+    // the word right before the name names a role: "Libyan X" or "London concerts X" is no affiliation
+    let last = c.start.checked_sub(1).filter(|t| words.contains(t))?;
+    let word = v.words.get(last).copied().unwrap_or("");
+    if !word.starts_with(char::is_lowercase) || !is_role_noun(titles, word, tree.lemma(last)) {
+        return None;
+    }
+    one_country(kb, here, c, words.into_iter())
+}
+
+/// "X of the Syrian National Council", "X from Homs": the name right after
+/// `of`/`from` (and an optional article) following the candidate.
+fn of_after(kb: &Kb, v: &View<'_>, here: &[Cand], c: &Cand) -> Option<String> {
+    let w = |t: usize| v.words.get(t).map(|w| w.to_lowercase()).unwrap_or_default();
+    if !matches!(w(c.end).as_str(), "of" | "from") {
+        return None;
+    }
+    let at = if w(c.end + 1) == "the" { c.end + 2 } else { c.end + 1 };
+    let o = here.iter().find(|o| o.start == at && o.etype != EntityType::Person)?;
+    country_of(kb, o)
+}
+
+/// Mentions of one name (person, organisation or group, by name key) take
+/// the country their other mentions agree on.
+fn share(cands: &mut [Cand]) {
+    let mut known: std::collections::HashMap<(EntityType, String), Option<String>> = std::collections::HashMap::new();
+    for c in cands.iter().filter(|c| matches!(c.etype, EntityType::Person | EntityType::Organization | EntityType::Group)) {
+        let Some(country) = &c.country else { continue };
+        known
+            .entry((c.etype, name_key(&c.canonical)))
+            .and_modify(|k| {
+                if k.as_ref() != Some(country) {
+                    *k = None;
+                }
+            })
+            .or_insert_with(|| Some(country.clone()));
+    }
+    for c in cands.iter_mut().filter(|c| c.country.is_none()) {
+        if let Some(Some(country)) = known.get(&(c.etype, name_key(&c.canonical))) {
+            c.country = Some(country.clone());
+        }
+    }
+}

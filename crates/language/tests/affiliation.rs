@@ -1,0 +1,61 @@
+//! Countries stated by affiliation for persons no table knows, shared by
+//! the later mentions of the name; and the unknown kept when nothing states
+//! one. Made-up names, parsed as in production.
+use chronicle_core::{DocId, Document, EntityType, InputFormat, Metadata};
+use chronicle_language::Language;
+use std::sync::LazyLock;
+
+static LANG: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data loads"));
+
+fn annotate(body: &str) -> Document {
+    let mut doc = Document::new(DocId::from_text(body), "t".into(), InputFormat::Text, Vec::new(), body.into(), body.into(), Metadata::default());
+    LANG.annotate_sentences(&mut doc);
+    LANG.ner.annotate(&LANG.kb, &mut doc);
+    doc
+}
+
+/// The countries of the person mentions whose text contains `name`.
+fn countries(doc: &Document, name: &str) -> Vec<Option<String>> {
+    let found: Vec<Option<String>> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Person && m.span.text(doc.body()).contains(name))
+        .map(|m| m.country.clone())
+        .collect();
+    assert!(!found.is_empty(), "no person {name}: {:#?}", doc.mentions);
+    found
+}
+
+#[test]
+fn an_apposition_states_the_country_and_later_mentions_share_it() {
+    let doc = annotate("Omar Hariza, a spokesman for the Libyan rebels, said the town had fallen. Hariza said more fighters were coming.");
+    assert_eq!(countries(&doc, "Hariza"), vec![Some("LBY".to_string()); 2], "{:#?}", doc.mentions);
+}
+
+#[test]
+fn nationality_and_role_words_before_the_name_state_it() {
+    let doc = annotate("Syrian opposition leader Kamal Barizi called for a ceasefire on Monday.");
+    assert_eq!(countries(&doc, "Barizi"), vec![Some("SYR".to_string())], "{:#?}", doc.mentions);
+}
+
+#[test]
+fn an_of_phrase_after_the_name_states_it() {
+    let doc = annotate("Kamal Barizi of Syria told reporters that the talks had failed.");
+    assert_eq!(countries(&doc, "Barizi"), vec![Some("SYR".to_string())], "{:#?}", doc.mentions);
+}
+
+#[test]
+fn the_story_country_alone_gives_no_country() {
+    let doc = annotate("Fighting continued in Libya on Sunday. Omar Hariza said the town had fallen.");
+    assert_eq!(countries(&doc, "Hariza"), vec![None], "{:#?}", doc.mentions);
+    let two = annotate("Omar Hariza, an adviser to the French and British governments, said the talks would go on.");
+    assert_eq!(countries(&two, "Hariza"), vec![None], "two countries stated: {:#?}", two.mentions);
+}
+
+#[test]
+fn a_topic_or_a_noun_that_names_no_role_states_nothing() {
+    let expert = annotate("Omar Hariza, an expert on Libya, said the talks would fail.");
+    assert_eq!(countries(&expert, "Hariza"), vec![None], "{:#?}", expert.mentions);
+    let concerts = annotate("Fans queued for the London concerts Omar Hariza announced last week.");
+    assert_eq!(countries(&concerts, "Hariza"), vec![None], "{:#?}", concerts.mentions);
+}
