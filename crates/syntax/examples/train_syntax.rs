@@ -1,6 +1,6 @@
 //! Trains the syntax models: `cargo run --release -p chronicle-syntax --example
 //! train_syntax -- TREEBANK_DIR OUT_DIR [SILVER.conllu ...] [--gold-weight=N]
-//! [--parser-epochs=N] [--threads=N]` (e.g. `../shared/data/ud-english-ewt data/syntax
+//! [--parser-epochs=N] [--threads=N] [--tagger-only]` (e.g. `../shared/data/ud-english-ewt data/syntax
 //! /tmp/silver_reuters.conllu`). Without options: the settings `chronicle train syntax` uses.
 
 fn main() {
@@ -10,7 +10,7 @@ fn main() {
         std::process::exit(2);
     }
     let mut cfg = chronicle_syntax::train::TrainConfig { silver: args[3..].iter().map(Into::into).collect(), ..Default::default() };
-    for o in &opts {
+    for o in opts.iter().filter(|o| *o != "--tagger-only") {
         let (name, value) = o.split_once('=').unwrap_or((o, ""));
         let Ok(n) = value.parse::<usize>() else {
             eprintln!("{o}: want --NAME=NUMBER");
@@ -25,6 +25,20 @@ fn main() {
                 std::process::exit(2);
             }
         }
+    }
+    if opts.iter().any(|o| o == "--tagger-only") {
+        // writes OUT/tagger.bin only; pair it with the parser and lemmas of data/syntax
+        let out: &std::path::Path = args[2].as_ref();
+        let tagger = chronicle_syntax::train::train_tagger(args[1].as_ref(), &cfg, &mut |l| eprintln!("{l}")).unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(1);
+        });
+        std::fs::create_dir_all(out).and_then(|_| std::fs::write(out.join("tagger.bin"), tagger.to_bytes())).unwrap_or_else(|e| {
+            eprintln!("{}: {e}", out.display());
+            std::process::exit(1);
+        });
+        eprintln!("wrote {}/tagger.bin", out.display());
+        return;
     }
     let trained = chronicle_syntax::train::train_to_dir(args[1].as_ref(), args[2].as_ref(), cfg, &mut |l| eprintln!("{l}"));
     match trained {

@@ -224,6 +224,25 @@ pub const LEMMAS_HEADER: &str = "# data/syntax/lemmas.tsv — lemma exceptions: 
 # Derived by `chronicle train syntax` from the UD English Web Treebank (dev and test\n\
 # files less held-out documents), Universal Dependencies, CC BY-SA 4.0.\n";
 
+/// Trains only the tagger (gold sentences of `treebank` counted
+/// `cfg.gold_weight` times, plus `cfg.silver`, with the built-in clusters),
+/// as [`train`] trains its final tagger: for pairing a new tagger with a
+/// parser trained before.
+pub fn train_tagger(treebank: &Path, cfg: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<Tagger, SyntaxError> {
+    let (train_set, _) = split(treebank)?;
+    let mut silver = Vec::new();
+    for f in &cfg.silver {
+        silver.extend(conllu::read(f)?);
+    }
+    let clusters = crate::clusters::builtin()?;
+    let all: Vec<&Sentence> = train_set.iter().chain(&silver).collect();
+    let examples = tag_examples(&all, clusters);
+    let weight = |i: usize| if i < train_set.len() { cfg.gold_weight.max(1) } else { 1 };
+    let weighted: Vec<_> = examples.iter().enumerate().flat_map(|(i, e)| std::iter::repeat(e.clone()).take(weight(i))).collect();
+    log(&format!("tagger only: {} gold, {} silver sentences", train_set.len(), silver.len()));
+    Ok(tagger::train(&weighted, cfg.tagger))
+}
+
 /// Trains on the treebank folder `treebank` and writes the three files into
 /// `out`. Returns what was trained.
 pub fn train_to_dir(treebank: &Path, out: &Path, cfg: TrainConfig, log: &mut dyn FnMut(&str)) -> Result<Trained, SyntaxError> {
