@@ -9,7 +9,7 @@ use chronicle_language::eval::conll::{entity_names, score, score_unseen};
 use chronicle_language::kb::Kb;
 use chronicle_language::ner::tagger::{read_conll, Scratch, TrainConfig};
 use chronicle_language::ner::clusters::ClusterConfig;
-use chronicle_language::ner::lexicon::Clusters;
+use chronicle_syntax::clusters::Clusters;
 use chronicle_language::ner::{train, Recognizer};
 
 fn main() {

@@ -1,13 +1,45 @@
 //! Trains the syntax models: `cargo run --release -p chronicle-syntax --example
-//! train_syntax -- TREEBANK_DIR OUT_DIR` (e.g. `../shared/data/ud-english-ewt data/syntax`).
+//! train_syntax -- TREEBANK_DIR OUT_DIR [SILVER.conllu ...] [--gold-weight=N]
+//! [--parser-epochs=N] [--threads=N] [--tagger-only]` (e.g. `../shared/data/ud-english-ewt data/syntax
+//! /tmp/silver_reuters.conllu`). Without options: the settings `chronicle train syntax` uses.
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    let (opts, args): (Vec<String>, Vec<String>) = std::env::args().partition(|a| a.starts_with("--"));
     if args.len() < 3 {
-        eprintln!("usage: train_syntax TREEBANK_DIR OUT_DIR [SILVER.conllu ...]");
+        eprintln!("usage: train_syntax TREEBANK_DIR OUT_DIR [SILVER.conllu ...] [--gold-weight=N] [--parser-epochs=N] [--threads=N]");
         std::process::exit(2);
     }
-    let cfg = chronicle_syntax::train::TrainConfig { silver: args[3..].iter().map(Into::into).collect(), ..Default::default() };
+    let mut cfg = chronicle_syntax::train::TrainConfig { silver: args[3..].iter().map(Into::into).collect(), ..Default::default() };
+    for o in opts.iter().filter(|o| *o != "--tagger-only") {
+        let (name, value) = o.split_once('=').unwrap_or((o, ""));
+        let Ok(n) = value.parse::<usize>() else {
+            eprintln!("{o}: want --NAME=NUMBER");
+            std::process::exit(2);
+        };
+        match name {
+            "--gold-weight" => cfg.gold_weight = n,
+            "--parser-epochs" => cfg.parser.epochs = n,
+            "--threads" => cfg.threads = n,
+            _ => {
+                eprintln!("{o}: unknown option");
+                std::process::exit(2);
+            }
+        }
+    }
+    if opts.iter().any(|o| o == "--tagger-only") {
+        // writes OUT/tagger.bin only; pair it with the parser and lemmas of data/syntax
+        let out: &std::path::Path = args[2].as_ref();
+        let tagger = chronicle_syntax::train::train_tagger(args[1].as_ref(), &cfg, &mut |l| eprintln!("{l}")).unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(1);
+        });
+        std::fs::create_dir_all(out).and_then(|_| std::fs::write(out.join("tagger.bin"), tagger.to_bytes())).unwrap_or_else(|e| {
+            eprintln!("{}: {e}", out.display());
+            std::process::exit(1);
+        });
+        eprintln!("wrote {}/tagger.bin", out.display());
+        return;
+    }
     let trained = chronicle_syntax::train::train_to_dir(args[1].as_ref(), args[2].as_ref(), cfg, &mut |l| eprintln!("{l}"));
     match trained {
         Ok(t) => {

@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn an_unloaded_model_scores_zero_not_a_panic() {
-        let syntax = Syntax::assemble(None, None, Default::default());
+        let syntax = Syntax::assemble(None, None, Default::default(), Default::default());
         let gold = conllu::parse("1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n", "t").unwrap();
         let s = score(&syntax, &gold);
         assert_eq!((s.words, s.uas, s.upos), (1, 0, 0));

@@ -1,9 +1,12 @@
 //! Feature hashing shared by the tagger and the parser: each word is
-//! reduced once to a few hashes (normalised form, affixes, shape), and a
-//! feature is a template number mixed with up to three values.
+//! reduced once to a few hashes (normalised form, affixes, shape, word
+//! clusters), and a feature is a template number mixed with up to three
+//! values.
 
 use rustc_hash::FxHasher;
 use std::hash::Hasher;
+
+use crate::clusters::{Clusters, LEVELS};
 
 /// The hashes of one word that features are built from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -16,6 +19,9 @@ pub struct Lexeme {
     pub suffix: [u64; 4],
     /// Word shape: character classes with runs collapsed (`Xx`, `d,d`, `x-x`).
     pub shape: u64,
+    /// The word's cluster at each granularity of [`Clusters`] (coarse to
+    /// fine); one value per level for words without a cluster.
+    pub cluster: [u64; LEVELS],
     /// Starts with an upper-case letter.
     pub title: bool,
     /// Has a digit.
@@ -32,14 +38,30 @@ pub fn hash_str(s: &str) -> u64 {
     h.finish()
 }
 
+/// Cluster value of a word without a cluster, per level.
+const NO_CLUSTER: u64 = 0x434c_5553_0000_0000;
+
 impl Lexeme {
-    /// The lexeme of `form`.
+    /// The lexeme of `form`, without word clusters.
     pub fn of(form: &str) -> Lexeme {
-        let mut norm = String::with_capacity(form.len());
+        Lexeme::build(form, None)
+    }
+
+    /// The lexeme of `form` with its clusters from `clusters`.
+    pub fn with_clusters(form: &str, clusters: &Clusters) -> Lexeme {
+        Lexeme::build(form, Some(clusters))
+    }
+
+    fn build(form: &str, clusters: Option<&Clusters>) -> Lexeme {
+        let mut norm = String::with_capacity(form.len() + 2);
+        let mut cased = String::new();
         let mut shape = String::with_capacity(8);
         let mut last = '\0';
         let (mut digit, mut hyphen) = (false, false);
         for c in form.chars() {
+            if clusters.is_some() {
+                cased.push(if c.is_ascii_digit() { '0' } else { c });
+            }
             // typographic quotes and apostrophes read as their ASCII forms
             let c = match c {
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
@@ -68,16 +90,23 @@ impl Lexeme {
                 last = class;
             }
         }
-        let chars: Vec<char> = norm.chars().collect();
-        let tail = |n: usize| -> u64 {
-            let from = chars.len().saturating_sub(n);
-            hash_str(&chars[from..].iter().collect::<String>()) ^ (n as u64)
+        // the byte offsets where the last 1, 2, 3 and 4 characters start
+        let mut starts = [0usize; 4];
+        let mut back = norm.char_indices().rev().map(|(i, _)| i);
+        for s in &mut starts {
+            *s = back.next().unwrap_or(0);
+        }
+        let tail = |n: usize| hash_str(&norm[starts[n - 1]..]) ^ (n as u64);
+        let cluster = match clusters.and_then(|c| c.get(cased.as_bytes(), norm.as_bytes())) {
+            Some(ids) => std::array::from_fn(|l| ((l as u64 + 1) << 32) | u64::from(ids[l])),
+            None => std::array::from_fn(|l| NO_CLUSTER | l as u64),
         };
         Lexeme {
             norm: hash_str(&norm),
-            prefix1: chars.first().map(|c| *c as u64 + 1).unwrap_or(0),
+            prefix1: norm.chars().next().map(|c| c as u64 + 1).unwrap_or(0),
             suffix: [tail(1), tail(2), tail(3), tail(4)],
             shape: hash_str(&shape),
+            cluster,
             title: form.chars().next().is_some_and(char::is_uppercase),
             digit,
             hyphen,
@@ -115,6 +144,23 @@ mod tests {
         let _ = Lexeme::of("");
         let _ = Lexeme::of("Zürich-Ünter");
         assert_eq!(Lexeme::of("\u{2019}s").norm, Lexeme::of("'s").norm);
+        // suffixes of words shorter than four characters
+        assert_eq!(Lexeme::of("an").suffix[1], Lexeme::of("AN").suffix[1]);
+        assert_ne!(Lexeme::of("an").suffix[1], Lexeme::of("an").suffix[2]);
+        assert_eq!(Lexeme::of("é").suffix[0] ^ 1, Lexeme::of("é").suffix[3] ^ 4);
+    }
+
+    #[test]
+    fn clusters_join_words_of_like_contexts() {
+        let c = Clusters::parse("# t\nMonday\t1\t2\t3\nTuesday\t1\t2\t3\nbank\t1\t9\t9\n", "t").unwrap();
+        let (mon, tue, bank) = (Lexeme::with_clusters("Monday", &c), Lexeme::with_clusters("Tuesday", &c), Lexeme::with_clusters("bank", &c));
+        assert_eq!(mon.cluster, tue.cluster);
+        assert_ne!(mon.norm, tue.norm);
+        assert_eq!(mon.cluster[0], bank.cluster[0]);
+        assert_ne!(mon.cluster[2], bank.cluster[2]);
+        // an unknown word and a word read without clusters share the no-cluster values
+        assert_eq!(Lexeme::with_clusters("Zzyzx", &c).cluster, Lexeme::of("Monday").cluster);
+        assert_eq!(Lexeme::with_clusters("MONDAY", &c).cluster, mon.cluster);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! `data/syntax/`, embedded at compile time; nothing is downloaded.
 #![deny(missing_docs)]
 
+pub mod clusters;
 pub mod conllu;
 pub mod error;
 pub mod eval;
@@ -26,6 +27,7 @@ pub mod train;
 pub mod tree;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use chronicle_core::{Document, TokenSyntax, Upos};
 
@@ -66,22 +68,30 @@ pub struct Syntax {
     lemmas: lemma::Lemmatizer,
     /// (UPOS, XPOS) of each tagger class.
     tags: Vec<(Upos, String)>,
+    /// The word clusters the models were trained with.
+    clusters: Arc<clusters::Clusters>,
 }
 
 impl Syntax {
-    /// The built-in models (embedded from `data/syntax/`). Empty weight files
-    /// are valid: the step then writes nothing.
+    /// The built-in models (embedded from `data/syntax/`) with the built-in
+    /// word clusters (`data/ner/clusters.tsv`). Empty weight files are
+    /// valid: the step then writes nothing.
     pub fn builtin() -> Result<Syntax, SyntaxError> {
         Syntax::from_parts(TAGGER_BIN, PARSER_BIN, LEMMAS_TSV, "data/syntax")
     }
 
-    /// Models from a folder holding `tagger.bin`, `parser.bin` and `lemmas.tsv`.
+    /// Models from a folder holding `tagger.bin`, `parser.bin` and
+    /// `lemmas.tsv`, with the built-in word clusters.
     pub fn from_dir(dir: &Path) -> Result<Syntax, SyntaxError> {
         let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| SyntaxError::io(&dir.join(name), e));
         let lemmas = String::from_utf8_lossy(&read(LEMMAS_FILE)?).into_owned();
         Syntax::from_parts(&read(TAGGER_FILE)?, &read(PARSER_FILE)?, &lemmas, &dir.display().to_string())
     }
 
+    /// Reads the parts; a parser trained with other word clusters than the
+    /// built-in ones is refused (its features would be noise). One trained
+    /// without clusters (fingerprint 0) has no cluster weights and runs with
+    /// any table.
     fn from_parts(tagger: &[u8], parser: &[u8], lemmas: &str, dir: &str) -> Result<Syntax, SyntaxError> {
         let tagger = if tagger.is_empty() {
             None
@@ -94,11 +104,28 @@ impl Syntax {
             Some(parser::Parser::from_bytes(parser, &format!("{dir}/{PARSER_FILE}"))?)
         };
         let lemmas = lemma::Lemmatizer::parse(lemmas, &format!("{dir}/{LEMMAS_FILE}"))?;
-        Ok(Syntax::assemble(tagger, parser, lemmas))
+        let clusters = clusters::builtin()?;
+        if let Some(p) = parser.as_ref().filter(|p| p.clusters() != 0 && p.clusters() != clusters.fingerprint()) {
+            return Err(SyntaxError::BadWeights {
+                file: format!("{dir}/{PARSER_FILE}"),
+                reason: format!(
+                    "trained with other word clusters (fingerprint {:016x}, {} has {:016x}): retrain with `chronicle train syntax`",
+                    p.clusters(),
+                    clusters::BUILTIN_FILE,
+                    clusters.fingerprint()
+                ),
+            });
+        }
+        Ok(Syntax::assemble(tagger, parser, lemmas, Arc::new(clusters.clone())))
     }
 
-    /// Puts trained parts together.
-    pub fn assemble(tagger: Option<tagger::Tagger>, parser: Option<parser::Parser>, lemmas: lemma::Lemmatizer) -> Syntax {
+    /// Puts trained parts together with the word clusters they were trained with.
+    pub fn assemble(
+        tagger: Option<tagger::Tagger>,
+        parser: Option<parser::Parser>,
+        lemmas: lemma::Lemmatizer,
+        clusters: Arc<clusters::Clusters>,
+    ) -> Syntax {
         let tags = tagger
             .as_ref()
             .map(|t| {
@@ -111,7 +138,12 @@ impl Syntax {
                     .collect()
             })
             .unwrap_or_default();
-        Syntax { tagger, parser, lemmas, tags }
+        Syntax { tagger, parser, lemmas, tags, clusters }
+    }
+
+    /// The word clusters the models read.
+    pub fn clusters(&self) -> &clusters::Clusters {
+        &self.clusters
     }
 
     /// True when both a tagger and a parser are loaded.
@@ -133,7 +165,7 @@ impl Syntax {
     /// models are loaded.
     pub fn analyse(&self, words: &[&str]) -> Vec<Analysis> {
         let (Some(tagger), Some(parser)) = (&self.tagger, &self.parser) else { return Vec::new() };
-        let lex: Vec<Lexeme> = words.iter().map(|w| Lexeme::of(w)).collect();
+        let lex: Vec<Lexeme> = words.iter().map(|w| Lexeme::with_clusters(w, &self.clusters)).collect();
         let tags = tagger.tag(&lex);
         let arcs = parser.parse(&lex, &tags);
         words
@@ -165,5 +197,32 @@ impl Syntax {
                     Some(TokenSyntax { upos: a.upos, xpos: a.xpos, lemma: a.lemma, head, deprel: a.deprel });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny_parser() -> parser::Parser {
+        let ex = parser::ParseExample {
+            lex: vec![Lexeme::of("Troops"), Lexeme::of("fired")],
+            tags: vec![0, 1],
+            heads: vec![Some(1), None],
+            labels: vec!["nsubj".into(), "root".into()],
+        };
+        parser::train(&[ex], parser::ParseTrainConfig { epochs: 1, ..Default::default() })
+    }
+
+    #[test]
+    fn a_parser_trained_with_other_clusters_is_refused() {
+        let builtin = clusters::builtin().unwrap().fingerprint();
+        let ok = tiny_parser().with_clusters(builtin).to_bytes();
+        assert!(Syntax::from_parts(&[], &ok, "", "t").is_ok());
+        let other = tiny_parser().with_clusters(builtin ^ 1).to_bytes();
+        let err = Syntax::from_parts(&[], &other, "", "t").unwrap_err().to_string();
+        assert!(err.contains("other word clusters"), "{err}");
+        // trained without clusters: runs with any table
+        assert!(Syntax::from_parts(&[], &tiny_parser().with_clusters(0).to_bytes(), "", "t").is_ok());
     }
 }

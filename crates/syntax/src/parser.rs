@@ -3,7 +3,8 @@
 //! decoding, and an averaged perceptron trained with the dynamic oracle of
 //! Goldberg & Nivre (2013) and error exploration. Features follow Zhang &
 //! Nivre (2011): words, tags, leftmost/rightmost children and their labels,
-//! distance, valency and label sets.
+//! distance, valency and label sets; and Koo et al. (2008): the same
+//! templates with word clusters ([`crate::clusters`]) in place of words.
 //!
 //! Transitions over a stack `S` (top `s0`) and a buffer `B` (front `b0`,
 //! the last buffer item is the artificial root):
@@ -20,8 +21,11 @@ use crate::features::{feat, Lexeme};
 use crate::perceptron::{key, Model, Rng, Trainer};
 use crate::SyntaxError;
 
-/// Magic of the parser file (vocabulary, then the weights).
-pub const FILE_MAGIC: [u8; 8] = *b"CHRDEP2\n";
+/// Magic of the parser file (cluster fingerprint, vocabulary, then the weights).
+pub const FILE_MAGIC: [u8; 8] = *b"CHRDEP3\n";
+/// Magic of the earlier parser file, without the cluster fingerprint (read
+/// as trained without clusters).
+pub const FILE_MAGIC_V2: [u8; 8] = *b"CHRDEP2\n";
 /// Magic of the weights inside the parser file.
 pub const MAGIC: [u8; 8] = *b"CHRDEP1\n";
 
@@ -39,6 +43,9 @@ pub struct Parser {
     /// themselves; other words are represented by their shape. Empty: every
     /// word is a feature by itself.
     vocab: FxHashSet<u32>,
+    /// [`crate::clusters::Clusters::fingerprint`] of the cluster table the
+    /// parser (and the tagger beside it) was trained with.
+    clusters: u64,
 }
 
 /// Training settings.
@@ -228,15 +235,16 @@ struct Ctx<'a> {
     /// Each word's feature value: its form when in the vocabulary, else its shape.
     words: Vec<u64>,
     tags: &'a [u16],
+    lex: &'a [Lexeme],
 }
 
 impl<'a> Ctx<'a> {
-    fn new(lex: &[Lexeme], tags: &'a [u16], vocab: &FxHashSet<u32>) -> Ctx<'a> {
+    fn new(lex: &'a [Lexeme], tags: &'a [u16], vocab: &FxHashSet<u32>) -> Ctx<'a> {
         let words = lex
             .iter()
             .map(|l| if vocab.is_empty() || vocab.contains(&key(l.norm)) { l.norm } else { l.shape ^ 0x554e_4b00 })
             .collect();
-        Ctx { words, tags }
+        Ctx { words, tags, lex }
     }
 }
 
@@ -257,6 +265,16 @@ impl Ctx<'_> {
             ROOT_WORD
         } else {
             u64::from(self.tags[t]) + 2
+        }
+    }
+    /// The word's cluster at granularity `level` (see [`Lexeme::cluster`]).
+    fn c(&self, st: &State, t: usize, level: usize) -> u64 {
+        if t == NONE {
+            NONE_VAL
+        } else if t == st.n {
+            ROOT_WORD
+        } else {
+            self.lex.get(t).map_or(NONE_VAL, |l| l.cluster[level])
         }
     }
     fn wp(&self, st: &State, t: usize) -> u64 {
@@ -375,6 +393,32 @@ fn features(cx: &Ctx, st: &State, out: &mut Vec<u32>) {
     f(82, s0p, label_val(st, s0lc1), label_val(st, s0rc1));
     f(83, b0w, b1w, 0);
     f(84, s0w, b2w, 0);
+    cluster_features(cx, st, [s0, s1, b0, b1], [s0lc1, s0rc1, b0lc1], d, out);
+}
+
+/// Word-cluster features (Koo et al. 2008): the single-word and pair
+/// templates again with clusters in place of words, so that words seen
+/// rarely or never in training count through the words they are like.
+fn cluster_features(cx: &Ctx, st: &State, [s0, s1, b0, b1]: [usize; 4], [s0lc1, s0rc1, b0lc1]: [usize; 3], d: u64, out: &mut Vec<u32>) {
+    let mut f = |t: u8, a: u64, b: u64, c: u64| out.push(feat(t, a, b, c));
+    let (s0c1, s0c2, s0p) = (cx.c(st, s0, 1), cx.c(st, s0, 2), cx.p(st, s0));
+    let (b0c1, b0c2, b0p) = (cx.c(st, b0, 1), cx.c(st, b0, 2), cx.p(st, b0));
+    let (s1c1, s1c2, s1p) = (cx.c(st, s1, 1), cx.c(st, s1, 2), cx.p(st, s1));
+    f(85, s0c2, s0p, 0);
+    f(86, b0c2, b0p, 0);
+    f(87, s1c2, s1p, 0);
+    f(88, cx.c(st, b1, 2), cx.p(st, b1), 0);
+    f(89, s0c1, b0c1, 0);
+    f(90, s0c2, b0p, 0);
+    f(91, s0p, b0c2, 0);
+    f(92, s0c1, b0c1, d);
+    f(93, s1c1, s0c1, 0);
+    f(94, s1c2, s0p, 0);
+    f(95, s1p, s0c2, 0);
+    f(96, s0p, cx.c(st, s0lc1, 1), b0p);
+    f(97, s0p, cx.c(st, s0rc1, 1), b0p);
+    f(98, s0p, b0p, cx.c(st, b0lc1, 1));
+    f(99, cx.c(st, s0, 0), cx.c(st, b0, 0), cx.c(st, b1, 0));
 }
 
 /// Best allowed class by score; `allow` filters classes.
@@ -389,16 +433,22 @@ fn best(scores: &[f32], allow: impl Fn(usize) -> bool) -> Option<usize> {
 }
 
 impl Parser {
-    /// Reads the parser file: magic, u32 vocabulary size, that many u32
-    /// word keys, then the weights (see [`crate::perceptron`]).
+    /// Reads the parser file: magic, u64 fingerprint of the word clusters
+    /// it was trained with (0: none; absent in the earlier `CHRDEP2` files),
+    /// u32 vocabulary size, that many u32 word keys, then the weights (see
+    /// [`crate::perceptron`]).
     pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Parser, SyntaxError> {
         let bad = |reason: &str| SyntaxError::BadWeights { file: file.to_string(), reason: reason.to_string() };
-        if bytes.get(..8) != Some(&FILE_MAGIC[..]) {
-            return Err(bad("wrong magic"));
-        }
-        let n = bytes.get(8..12).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok_or_else(|| bad("truncated"))? as usize;
-        let end = n.checked_mul(4).and_then(|x| x.checked_add(12)).filter(|&e| e <= bytes.len()).ok_or_else(|| bad("truncated"))?;
-        let vocab: FxHashSet<u32> = bytes[12..end].chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+        let (clusters, at) = match bytes.get(..8) {
+            Some(m) if m == FILE_MAGIC => {
+                (bytes.get(8..16).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes).ok_or_else(|| bad("truncated"))?, 16)
+            }
+            Some(m) if m == FILE_MAGIC_V2 => (0, 8),
+            _ => return Err(bad("wrong magic")),
+        };
+        let n = bytes.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok_or_else(|| bad("truncated"))? as usize;
+        let end = n.checked_mul(4).and_then(|x| x.checked_add(at + 4)).filter(|&e| e <= bytes.len()).ok_or_else(|| bad("truncated"))?;
+        let vocab: FxHashSet<u32> = bytes[at + 4..end].chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
         let model = Model::from_bytes(&bytes[end..], MAGIC, file)?;
         let labels: Vec<String> =
             model.classes.iter().filter_map(|c| c.strip_prefix("L ")).map(str::to_string).collect();
@@ -406,7 +456,7 @@ impl Parser {
             return Err(bad("classes are not shift + left/right per label"));
         }
         let root_label = labels.iter().position(|l| l == "root").ok_or_else(|| bad("no root label"))? as u16;
-        Ok(Parser { model, labels, root_label, vocab })
+        Ok(Parser { model, labels, root_label, vocab, clusters })
     }
 
     /// The parser file.
@@ -414,6 +464,7 @@ impl Parser {
         let mut words: Vec<u32> = self.vocab.iter().copied().collect();
         words.sort_unstable();
         let mut out = FILE_MAGIC.to_vec();
+        out.extend_from_slice(&self.clusters.to_le_bytes());
         out.extend_from_slice(&(words.len() as u32).to_le_bytes());
         for w in words {
             out.extend_from_slice(&w.to_le_bytes());
@@ -424,7 +475,17 @@ impl Parser {
 
     /// A copy without weights smaller than `min`.
     pub fn pruned(&self, min: f32) -> Parser {
-        Parser { model: self.model.pruned(min), labels: self.labels.clone(), root_label: self.root_label, vocab: self.vocab.clone() }
+        Parser { model: self.model.pruned(min), labels: self.labels.clone(), root_label: self.root_label, vocab: self.vocab.clone(), clusters: self.clusters }
+    }
+
+    /// The fingerprint of the word clusters the parser was trained with.
+    pub fn clusters(&self) -> u64 {
+        self.clusters
+    }
+
+    /// Records the fingerprint of the word clusters it was trained with.
+    pub fn with_clusters(self, fingerprint: u64) -> Parser {
+        Parser { clusters: fingerprint, ..self }
     }
 
     /// Dependency labels in label-id order.
@@ -504,6 +565,7 @@ pub fn train(examples: &[ParseExample], cfg: ParseTrainConfig) -> Parser {
         labels: labels.clone(),
         root_label,
         vocab,
+        clusters: 0,
     };
     let gold: Vec<(Vec<usize>, Vec<u16>)> = examples
         .iter()
@@ -623,6 +685,13 @@ mod tests {
         assert_eq!(heads, [Some(1), Some(2), None, Some(4), Some(2)]);
         let labels: Vec<&str> = out.iter().map(|o| back.labels()[o.1 as usize].as_str()).collect();
         assert_eq!(labels, ["det", "nsubj", "root", "det", "obj"]);
+        // the cluster fingerprint round-trips; an earlier file without one reads as 0
+        let bytes = p.with_clusters(0xabcd).to_bytes();
+        assert_eq!(Parser::from_bytes(&bytes, "t").unwrap().clusters(), 0xabcd);
+        let v2: Vec<u8> = FILE_MAGIC_V2.iter().chain(&bytes[16..]).copied().collect();
+        let old = Parser::from_bytes(&v2, "t").unwrap();
+        assert_eq!((old.clusters(), old.parse(&lex, &[2, 0, 1, 2, 0])), (0, out));
+        assert!(Parser::from_bytes(&bytes[..12], "t").is_err());
     }
 
     #[test]

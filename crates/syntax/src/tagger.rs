@@ -1,7 +1,9 @@
 //! The part-of-speech tagger: a greedy, left-to-right averaged perceptron
 //! whose classes are joint `UPOS XPOS` pairs (`NOUN NNS`), in the manner of
 //! Collins (2002) with the feature set of Honnibal's "A good POS tagger in
-//! about 200 lines".
+//! about 200 lines", plus the word clusters of the word and its neighbours
+//! ([`crate::clusters`]; Koo et al. 2008 show the gain for parsers, and
+//! clusters are the usual fix for words unseen in small training sets).
 
 use crate::features::{feat, Lexeme};
 use crate::perceptron::{Model, Rng, Trainer};
@@ -66,6 +68,18 @@ fn features(lex: &[Lexeme], i: usize, prev: u64, prev2: u64, out: &mut Vec<u32>)
     out.push(feat(21, me.norm, n1.map_or(none, |l| l.norm), 0));
     out.push(feat(22, n1.map_or(none, |l| l.shape), me.shape, 0));
     out.push(feat(23, prev, me.suffix[2], 0));
+    // word clusters (coarse to fine) of the word and its neighbours
+    let cl = |l: Option<&Lexeme>, k: usize| l.map_or(none, |l| l.cluster[k]);
+    out.push(feat(24, me.cluster[0], 0, 0));
+    out.push(feat(25, me.cluster[1], 0, 0));
+    out.push(feat(26, me.cluster[2], 0, 0));
+    out.push(feat(27, cl(p1, 1), 0, 0));
+    out.push(feat(28, cl(n1, 1), 0, 0));
+    out.push(feat(29, cl(p1, 2), 0, 0));
+    out.push(feat(30, cl(n1, 2), 0, 0));
+    out.push(feat(31, cl(n2, 1), 0, 0));
+    out.push(feat(32, prev, me.cluster[2], 0));
+    out.push(feat(33, me.cluster[1], cl(n1, 1), 0));
 }
 
 impl Tagger {
@@ -179,5 +193,15 @@ mod tests {
         let lex: Vec<Lexeme> = "the militias bombed".split(' ').map(Lexeme::of).collect();
         let tags: Vec<&str> = back.tag(&lex).into_iter().map(|c| back.classes()[c as usize].as_str()).collect();
         assert_eq!(tags, ["DET DT", "NOUN NNS", "VERB VBD"]);
+    }
+
+    #[test]
+    fn an_unseen_word_takes_the_tag_of_its_cluster() {
+        let c = crate::clusters::Clusters::parse("# t\nzorp\t1\t1\t1\nblick\t1\t1\t1\nquan\t2\t2\t2\nvrel\t2\t2\t2\n", "t").unwrap();
+        let one = |w: &str, t: &str| (vec![Lexeme::with_clusters(w, &c)], vec![t.to_string()]);
+        let data = vec![one("zorp", "VERB VB"), one("quan", "NOUN NN"), one("zorp", "VERB VB"), one("quan", "NOUN NN")];
+        let t = train(&data, TagTrainConfig { epochs: 5, seed: 1, prune: 0.0 });
+        let tag = |w: &str| t.classes()[t.tag(&[Lexeme::with_clusters(w, &c)])[0] as usize].clone();
+        assert_eq!((tag("blick"), tag("vrel")), ("VERB VB".to_string(), "NOUN NN".to_string()));
     }
 }

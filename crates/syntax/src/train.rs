@@ -12,7 +12,9 @@
 //! `chronicle eval ud`; training never sees it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use crate::clusters::Clusters;
 use crate::conllu::{self, Sentence};
 use crate::features::Lexeme;
 use crate::lemma::Lemmatizer;
@@ -61,6 +63,9 @@ pub struct TrainConfig {
     pub silver: Vec<PathBuf>,
     /// How many times each gold sentence counts against one silver sentence.
     pub gold_weight: usize,
+    /// Threads for the taggers (the final one and the jackknife folds are
+    /// trained side by side; the result does not depend on this).
+    pub threads: usize,
 }
 
 impl Default for TrainConfig {
@@ -71,6 +76,7 @@ impl Default for TrainConfig {
             folds: 4,
             silver: Vec::new(),
             gold_weight: 2,
+            threads: 2,
         }
     }
 }
@@ -95,10 +101,13 @@ fn tag_name(w: &conllu::Word) -> String {
     format!("{} {}", w.upos, w.xpos)
 }
 
-fn tag_examples(sentences: &[&Sentence]) -> Vec<(Vec<Lexeme>, Vec<String>)> {
+fn tag_examples(sentences: &[&Sentence], clusters: &Clusters) -> Vec<(Vec<Lexeme>, Vec<String>)> {
     sentences
         .iter()
-        .map(|s| (s.words.iter().map(|w| Lexeme::of(&w.form)).collect(), s.words.iter().map(tag_name).collect()))
+        .map(|s| {
+            let lex = s.words.iter().map(|w| Lexeme::with_clusters(&w.form, clusters)).collect();
+            (lex, s.words.iter().map(tag_name).collect())
+        })
         .collect()
 }
 
@@ -115,36 +124,77 @@ pub struct Trained {
     pub parser_sentences: usize,
     /// Tagging accuracy of the jackknifed tags the parser trained on.
     pub jackknife_accuracy: f64,
+    /// The word clusters the tagger and parser read.
+    pub clusters: Arc<Clusters>,
 }
 
-/// Trains all three parts on gold `sentences` (each counted
-/// `cfg.gold_weight` times) and `silver` ones; `log` receives progress lines.
-/// The lemma table comes from the gold sentences only.
-pub fn train(sentences: &[Sentence], silver: &[Sentence], cfg: &TrainConfig, log: &mut dyn FnMut(&str)) -> Trained {
-    let all: Vec<&Sentence> = sentences.iter().chain(silver).collect();
-    let examples = tag_examples(&all);
+/// Trains the final tagger (gold examples, the first `n_gold`, counted
+/// `cfg.gold_weight` times) and the `cfg.folds` jackknife taggers, each on
+/// the examples outside its fold, on `cfg.threads` threads. Returns the
+/// tagger, every example's tags as predicted by the tagger that did not see
+/// it, and their accuracy on the gold examples. Each tagger is trained alone
+/// and deterministically, so the thread count does not change the result.
+fn train_taggers(examples: &[(Vec<Lexeme>, Vec<String>)], n_gold: usize, cfg: &TrainConfig) -> (Tagger, Vec<Vec<String>>, f64) {
     let folds = cfg.folds.max(2);
-    let mut predicted: Vec<Vec<String>> = vec![Vec::new(); all.len()];
+    let weight = |i: usize| if i < n_gold { cfg.gold_weight.max(1) } else { 1 };
+    // job 0 is the final tagger, job k the tagger of fold k - 1
+    let job = |k: usize| -> Tagger {
+        let chosen = examples.iter().enumerate().filter(|(i, _)| k == 0 || i % folds != k - 1);
+        let data: Vec<_> = chosen.flat_map(|(i, e)| std::iter::repeat(e.clone()).take(if k == 0 { weight(i) } else { 1 })).collect();
+        tagger::train(&data, cfg.tagger)
+    };
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut trained: Vec<(usize, Tagger)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..cfg.threads.clamp(1, folds + 1))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if k > folds {
+                            return done;
+                        }
+                        done.push((k, job(k)));
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    trained.sort_by_key(|(k, _)| *k);
+    let mut predicted: Vec<Vec<String>> = vec![Vec::new(); examples.len()];
     let (mut right, mut total) = (0usize, 0usize);
-    for fold in 0..folds {
-        let rest: Vec<_> = examples.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, e)| e.clone()).collect();
-        let t = tagger::train(&rest, cfg.tagger);
-        for (i, (lex, gold)) in examples.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+    for (k, t) in &trained[1..] {
+        for (i, (lex, gold)) in examples.iter().enumerate().filter(|(i, _)| i % folds == k - 1) {
             let tags: Vec<String> = t.tag(lex).into_iter().map(|c| t.classes()[c as usize].clone()).collect();
-            if i < sentences.len() {
+            if i < n_gold {
                 right += tags.iter().zip(gold).filter(|(a, b)| a == b).count();
                 total += gold.len();
             }
             predicted[i] = tags;
         }
-        log(&format!("tagger fold {}/{folds} done", fold + 1));
     }
-    let jackknife_accuracy = right as f64 / total.max(1) as f64;
+    let tagger = trained.swap_remove(0).1;
+    (tagger, predicted, right as f64 / total.max(1) as f64)
+}
+
+/// Trains all three parts on gold `sentences` (each counted
+/// `cfg.gold_weight` times) and `silver` ones, with the word clusters
+/// `clusters`; `log` receives progress lines. The lemma table comes from the
+/// gold sentences only.
+pub fn train(
+    sentences: &[Sentence],
+    silver: &[Sentence],
+    clusters: Arc<Clusters>,
+    cfg: &TrainConfig,
+    log: &mut dyn FnMut(&str),
+) -> Trained {
+    let all: Vec<&Sentence> = sentences.iter().chain(silver).collect();
+    let examples = tag_examples(&all, &clusters);
+    let (tagger, predicted, jackknife_accuracy) = train_taggers(&examples, sentences.len(), cfg);
     log(&format!("jackknifed tag accuracy on gold {jackknife_accuracy:.4}"));
-    let weight = |i: usize| if i < sentences.len() { cfg.gold_weight.max(1) } else { 1 };
-    let weighted: Vec<_> = examples.iter().enumerate().flat_map(|(i, e)| std::iter::repeat(e.clone()).take(weight(i))).collect();
-    let tagger = tagger::train(&weighted, cfg.tagger);
     log(&format!("tagger: {} features", tagger.len()));
+    let weight = |i: usize| if i < sentences.len() { cfg.gold_weight.max(1) } else { 1 };
     let class_id = |name: &str| tagger.classes().iter().position(|c| c == name).unwrap_or(0) as u16;
     let mut parse_examples = Vec::new();
     for (i, ((s, (lex, _)), tags)) in all.iter().zip(&examples).zip(&predicted).enumerate() {
@@ -160,12 +210,12 @@ pub fn train(sentences: &[Sentence], silver: &[Sentence], cfg: &TrainConfig, log
         parse_examples.extend(std::iter::repeat(ex).take(weight(i)));
     }
     let parser_sentences = parse_examples.len();
-    let parser = parser::train(&parse_examples, cfg.parser);
+    let parser = parser::train(&parse_examples, cfg.parser).with_clusters(clusters.fingerprint());
     log(&format!("parser: {parser_sentences} projective sentences (gold weighted), {} features", parser.len()));
     let lemmas = Lemmatizer::learn(
         sentences.iter().flat_map(|s| s.words.iter()).map(|w| (w.form.as_str(), w.upos.as_str(), w.xpos.as_str(), w.lemma.as_str())),
     );
-    Trained { tagger, parser, lemmas, parser_sentences, jackknife_accuracy }
+    Trained { tagger, parser, lemmas, parser_sentences, jackknife_accuracy, clusters }
 }
 
 /// Header of the generated lemma table.
@@ -173,6 +223,25 @@ pub const LEMMAS_HEADER: &str = "# data/syntax/lemmas.tsv — lemma exceptions: 
 # where English inflection rules (chronicle_syntax::lemma::rule_lemma) would be wrong.\n\
 # Derived by `chronicle train syntax` from the UD English Web Treebank (dev and test\n\
 # files less held-out documents), Universal Dependencies, CC BY-SA 4.0.\n";
+
+/// Trains only the tagger (gold sentences of `treebank` counted
+/// `cfg.gold_weight` times, plus `cfg.silver`, with the built-in clusters),
+/// as [`train`] trains its final tagger: for pairing a new tagger with a
+/// parser trained before.
+pub fn train_tagger(treebank: &Path, cfg: &TrainConfig, log: &mut dyn FnMut(&str)) -> Result<Tagger, SyntaxError> {
+    let (train_set, _) = split(treebank)?;
+    let mut silver = Vec::new();
+    for f in &cfg.silver {
+        silver.extend(conllu::read(f)?);
+    }
+    let clusters = crate::clusters::builtin()?;
+    let all: Vec<&Sentence> = train_set.iter().chain(&silver).collect();
+    let examples = tag_examples(&all, clusters);
+    let weight = |i: usize| if i < train_set.len() { cfg.gold_weight.max(1) } else { 1 };
+    let weighted: Vec<_> = examples.iter().enumerate().flat_map(|(i, e)| std::iter::repeat(e.clone()).take(weight(i))).collect();
+    log(&format!("tagger only: {} gold, {} silver sentences", train_set.len(), silver.len()));
+    Ok(tagger::train(&weighted, cfg.tagger))
+}
 
 /// Trains on the treebank folder `treebank` and writes the three files into
 /// `out`. Returns what was trained.
@@ -185,7 +254,9 @@ pub fn train_to_dir(treebank: &Path, out: &Path, cfg: TrainConfig, log: &mut dyn
         log(&format!("{}: {} silver sentences", f.display(), s.len()));
         silver.extend(s);
     }
-    let trained = train(&train_set, &silver, &cfg, log);
+    let clusters = Arc::new(crate::clusters::builtin()?.clone());
+    log(&format!("{} word clusters ({})", clusters.len(), crate::clusters::BUILTIN_FILE));
+    let trained = train(&train_set, &silver, clusters, &cfg, log);
     std::fs::create_dir_all(out).map_err(|e| SyntaxError::io(out, e))?;
     let write = |name: &str, bytes: &[u8]| std::fs::write(out.join(name), bytes).map_err(|e| SyntaxError::io(&out.join(name), e));
     write(TAGGER_FILE, &trained.tagger.to_bytes())?;
@@ -201,7 +272,7 @@ impl Trained {
         let tagger = Tagger::from_bytes(&self.tagger.to_bytes(), TAGGER_FILE)?;
         let parser = Parser::from_bytes(&self.parser.to_bytes(), PARSER_FILE)?;
         let lemmas = Lemmatizer::parse(&self.lemmas.to_tsv(""), LEMMAS_FILE)?;
-        Ok(Syntax::assemble(Some(tagger), Some(parser), lemmas))
+        Ok(Syntax::assemble(Some(tagger), Some(parser), lemmas, self.clusters.clone()))
     }
 }
 
@@ -223,7 +294,7 @@ mod tests {
         cfg.parser.min_word_count = 1;
         cfg.tagger.epochs = 3;
         cfg.parser.epochs = 3;
-        let t = train(&gold, &silver, &cfg, &mut |_| {});
+        let t = train(&gold, &silver, Arc::new(Clusters::default()), &cfg, &mut |_| {});
         assert_eq!(t.parser_sentences, 2 * 2 + 1);
         let lemmas = t.lemmas.to_tsv("");
         assert!(lemmas.contains("went\tVBD\tgo"), "{lemmas}");
@@ -233,6 +304,20 @@ mod tests {
         let out = syntax.analyse(&["Troops", "fired", "shells"]);
         assert_eq!(out.len(), 3);
         assert_eq!(out.iter().filter(|a| a.head.is_none()).count(), 1);
+    }
+
+    #[test]
+    fn the_thread_count_does_not_change_the_weights() {
+        let gold = conllu::parse(GOLD, "gold").unwrap();
+        let silver = conllu::parse(SILVER, "silver").unwrap();
+        let mut cfg = TrainConfig::default();
+        cfg.tagger.epochs = 2;
+        cfg.parser.epochs = 2;
+        let bytes = |threads: usize| {
+            let t = train(&gold, &silver, Arc::new(Clusters::default()), &TrainConfig { threads, ..cfg.clone() }, &mut |_| {});
+            (t.tagger.to_bytes(), t.parser.to_bytes(), t.jackknife_accuracy)
+        };
+        assert_eq!(bytes(1), bytes(3));
     }
 
     #[test]

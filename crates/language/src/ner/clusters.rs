@@ -1,5 +1,5 @@
 //! Learning word clusters from raw news text (`chronicle train ner`), for the
-//! tagger's cluster features ([`super::lexicon::Clusters`]).
+//! tagger's cluster features ([`chronicle_syntax::clusters::Clusters`]).
 //!
 //! Each word of the vocabulary (digit-folded, case kept) is described by the
 //! words just before and just after it — positive pointwise mutual
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{self, LEVELS};
+use chronicle_syntax::clusters::{self as cluster_table, LEVELS};
 use crate::LanguageError;
 
 /// Options of the cluster learner.
@@ -120,7 +120,7 @@ fn tokens(texts: &[String]) -> (Vec<u32>, Vec<String>, Vec<u32>) {
     let mut buf = String::new();
     for t in texts {
         for r in crate::sentence::tokenize(t) {
-            lexicon::digits_folded(&t[r], &mut buf);
+            cluster_table::digits_folded(&t[r], &mut buf);
             let id = match ids.get(buf.as_str()) {
                 Some(&id) => id,
                 None => {
@@ -326,7 +326,7 @@ mod tests {
         assert_ne!(id("Paris")[2], id("Smith")[2]);
         assert_eq!(learn(&texts, &cfg), rows, "deterministic");
         let tsv = to_tsv(&rows, &["test".into()]);
-        let c = lexicon::Clusters::parse(&tsv, "t").unwrap();
+        let c = cluster_table::Clusters::parse(&tsv, "t").unwrap();
         assert_eq!(c.len(), rows.len());
     }
 

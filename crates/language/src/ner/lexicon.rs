@@ -5,15 +5,16 @@
 //!   name of the world-scale knowledge base" (the PETRARCH-2 actors and the
 //!   GeoNames places of `data/kb/`, independent of the tagger's training
 //!   data). Only a feature: it never makes a mention by itself.
-//! - [`Clusters`]: word clusters learned by our own code from raw news text
-//!   ([`super::clusters`]), loaded from `data/ner/clusters.tsv`. Words of
-//!   one cluster occur in the same contexts, so an unseen surname shares a
-//!   cluster with the surnames the tagger was trained on.
+//! - word clusters learned by our own code from raw news text
+//!   ([`super::clusters`]), loaded from `data/ner/clusters.tsv` into a
+//!   [`chronicle_syntax::clusters::Clusters`] table (the syntax step reads
+//!   the same table). Words of one cluster occur in the same contexts, so an
+//!   unseen surname shares a cluster with the surnames the tagger was
+//!   trained on.
 
 use rustc_hash::FxHashMap;
 
 use crate::kb::{token_key, ActorKind, Kb};
-use crate::LanguageError;
 
 /// Gazetteer bits of the world tables (the upper bits of the tagger's
 /// per-token gazetteer byte; the lower ones are the hand-made KB's).
@@ -157,101 +158,6 @@ impl WorldNames {
     }
 }
 
-/// Cluster ids of words (one id per granularity, coarse to fine), from
-/// `data/ner/clusters.tsv`.
-#[derive(Clone, Debug, Default)]
-pub struct Clusters {
-    exact: FxHashMap<u64, u32>,
-    folded: FxHashMap<u64, u32>,
-    ids: Vec<[u16; LEVELS]>,
-}
-
-/// Number of granularities.
-pub const LEVELS: usize = 3;
-
-/// Hash of a word for the cluster table.
-fn word_hash(w: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(w);
-    h.finish()
-}
-
-/// Lower-cases and folds digits to `0` (the tagger's normal form).
-pub fn fold_word(w: &str, out: &mut String) {
-    out.clear();
-    for c in w.chars() {
-        match c {
-            '0'..='9' => out.push('0'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-}
-
-/// Folds digits to `0`, keeping case (the form clusters are learned on).
-pub fn digits_folded(w: &str, out: &mut String) {
-    out.clear();
-    out.extend(w.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }));
-}
-
-impl Clusters {
-    /// Parses the cluster file: `# ` comment lines, then `word<TAB>id<TAB>id<TAB>id`
-    /// rows, most frequent word first (the first casing of a word wins for
-    /// the case-folded lookup).
-    pub fn parse(text: &str, file: &str) -> Result<Clusters, LanguageError> {
-        let mut c = Clusters::default();
-        let mut buf = String::new();
-        for (n, line) in text.lines().enumerate() {
-            if line.is_empty() || line.starts_with("# ") {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let word = cols.next().unwrap_or("");
-            let mut ids = [0u16; LEVELS];
-            for id in &mut ids {
-                *id = cols.next().and_then(|x| x.parse().ok()).ok_or_else(|| LanguageError::BadData {
-                    file: file.to_string(),
-                    line: n + 1,
-                    reason: format!("want a word and {LEVELS} cluster ids"),
-                })?;
-            }
-            let i = c.ids.len() as u32;
-            c.ids.push(ids);
-            c.exact.insert(word_hash(word.as_bytes()), i);
-            fold_word(word, &mut buf);
-            c.folded.entry(word_hash(buf.as_bytes())).or_insert(i);
-        }
-        Ok(c)
-    }
-
-    /// Number of words.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// True when the table is empty.
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
-    /// The frequency rank of the word written exactly so (digits folded;
-    /// 0 = most frequent), if it has a cluster.
-    pub fn rank(&self, w: &[u8]) -> Option<u32> {
-        self.exact.get(&word_hash(w)).copied()
-    }
-
-    /// The cluster ids of a word: its digit-folded form as written, else
-    /// its lower-cased form `norm` (an all-capitals headline word finds its
-    /// usual casing).
-    pub fn get(&self, digit_folded: &[u8], norm: &[u8]) -> Option<&[u16; LEVELS]> {
-        self.exact
-            .get(&word_hash(digit_folded))
-            .or_else(|| self.folded.get(&word_hash(norm)))
-            .map(|&i| &self.ids[i as usize])
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,16 +182,5 @@ mod tests {
         let mut gaz = vec![0u16; 2];
         w.mark(&keys, &words, &mut gaz);
         assert_eq!(gaz, [bits::GIVEN, 0]);
-    }
-
-    #[test]
-    fn clusters_parse_and_fall_back_to_the_folded_form() {
-        let c = Clusters::parse("# test\nBrussels\t1\t2\t3\nbrussels\t4\t5\t6\nthe\t7\t8\t9\n", "t").unwrap();
-        assert_eq!(c.len(), 3);
-        assert_eq!(c.get(b"Brussels", b"brussels"), Some(&[1, 2, 3]));
-        assert_eq!(c.get(b"BRUSSELS", b"brussels"), Some(&[1, 2, 3]));
-        assert_eq!(c.get(b"Zzz", b"zzz"), None);
-        assert_eq!((c.rank(b"brussels"), c.rank(b"the"), c.rank(b"BRUSSELS")), (Some(1), Some(2), None));
-        assert!(Clusters::parse("word\t1\n", "t").is_err());
     }
 }

@@ -8,7 +8,7 @@
 //!    such as "the Kremlin" → organisation with country and sector,
 //!    organisations, office holders → person with id, country and sector);
 //! 2. the tagger ([`tagger`]) tags each sentence, with the gazetteer bits,
-//!    the world tables' name bits and the word clusters ([`lexicon`]) as
+//!    the world tables' name bits and the word clusters ([`lexicon`], [`chronicle_syntax::clusters`]) as
 //!    features;
 //! 3. the rules ([`rules`]) find persons after titles and honorifics, roles
 //!    stated by titles and appositions (recorded as [`RoleClaim`]s with the
@@ -49,7 +49,6 @@ use crate::kb::{token_key, Entry, Kb};
 use crate::LanguageError;
 
 const TAGGER_BIN: &[u8] = include_bytes!("../../../../data/ner/tagger.bin");
-const CLUSTERS_TSV: &str = include_str!("../../../../data/ner/clusters.tsv");
 
 /// Tagger plus rules.
 pub struct Recognizer {
@@ -203,9 +202,9 @@ impl Recognizer {
         let clusters = match dir.as_ref().map(|d| d.join("clusters.tsv")).filter(|p| p.is_file()) {
             Some(p) => {
                 let text = std::fs::read_to_string(&p).map_err(|source| LanguageError::Io { file: p.display().to_string(), source })?;
-                lexicon::Clusters::parse(&text, &p.display().to_string())?
+                chronicle_syntax::clusters::Clusters::parse(&text, &p.display().to_string())?
             }
-            None => lexicon::Clusters::parse(CLUSTERS_TSV, "data/ner/clusters.tsv")?,
+            None => chronicle_syntax::clusters::builtin()?.clone(),
         };
         let model = match dir.as_ref().map(|d| d.join("tagger.bin")).filter(|p| p.is_file()) {
             Some(p) => {

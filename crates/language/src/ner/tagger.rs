@@ -9,7 +9,7 @@
 //! membership of the word and its neighbours (bits supplied by the caller:
 //! the hand-made knowledge base's names, and [`super::lexicon::WorldNames`]'
 //! world-table names, given names and surnames), the word clusters of the
-//! word and its neighbours ([`super::lexicon::Clusters`], held by the model),
+//! word and its neighbours ([`chronicle_syntax::clusters::Clusters`], held by the model),
 //! and the previous one and two predicted tags. Decoding is greedy, left to
 //! right, with the BIO constraint (an `I-X` only after `B-X`/`I-X`).
 //!
@@ -18,7 +18,8 @@
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 
-use super::lexicon::{self, Clusters, LEVELS};
+use super::lexicon;
+use chronicle_syntax::clusters::{self as cluster_table, Clusters, LEVELS};
 use crate::LanguageError;
 
 /// Number of tags.
@@ -212,7 +213,7 @@ impl Scratch {
         cl.clear();
         if !clusters.is_empty() {
             for (i, w) in words.iter().enumerate() {
-                lexicon::digits_folded(w, &mut cased);
+                cluster_table::digits_folded(w, &mut cased);
                 cl.push(clusters.get(cased.as_bytes(), norm(i as isize)).copied());
             }
         }
@@ -242,7 +243,7 @@ impl Scratch {
             cluster_features(&mut feats, &cl, i);
             if !clusters.is_empty() && words[i].starts_with(char::is_uppercase) {
                 // capitalised here; is the word usually written in lower case?
-                lexicon::digits_folded(words[i], &mut cased);
+                cluster_table::digits_folded(words[i], &mut cased);
                 let lower = match (clusters.rank(w), clusters.rank(cased.as_bytes())) {
                     (None, _) => 0,
                     (Some(l), Some(c)) if l > c => 1,

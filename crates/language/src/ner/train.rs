@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use super::clusters::{self, ClusterConfig};
-use super::lexicon::{Clusters, WorldNames};
+use super::lexicon::WorldNames;
+use chronicle_syntax::clusters::Clusters;
 use super::tagger::{self, Example, Model, TrainConfig};
 use super::Recognizer;
 use crate::kb::{token_key, Kb};
