@@ -63,7 +63,7 @@ pub(crate) fn resolve(kb: &Kb, titles: &Titles, doc: &Document, v: &View<'_>, ca
                 continue;
             }
             let here = &cands[a..b];
-            let stated = appositive(kb, &tree, here, c).or_else(|| before(kb, titles, v, &tree, here, c)).or_else(|| of_after(kb, v, here, c));
+            let stated = appositive(kb, titles, v, &tree, here, c).or_else(|| before(kb, titles, v, &tree, here, c)).or_else(|| of_after(kb, v, here, c));
             if let Some(country) = stated {
                 found.push((k, country));
             }
@@ -106,8 +106,10 @@ fn head_token(tree: &Tree<'_>, c: &Cand) -> Option<usize> {
 
 /// "X, a spokesman for the Libyan rebels" (the noun in apposition to the
 /// name) or "a spokesman for the rebels, X" (the name in apposition to it):
-/// the one country named inside the appositive phrase.
-fn appositive(kb: &Kb, tree: &Tree<'_>, here: &[Cand], c: &Cand) -> Option<String> {
+/// the one country named inside the appositive phrase. The noun must name a
+/// role ("spokesman", "commander"): "the London concerts Omar Hariza
+/// announced", misparsed as an apposition, states nothing.
+fn appositive(kb: &Kb, titles: &Titles, v: &View<'_>, tree: &Tree<'_>, here: &[Cand], c: &Cand) -> Option<String> {
     if !tree.is_parsed() {
         return None;
     }
@@ -116,6 +118,7 @@ fn appositive(kb: &Kb, tree: &Tree<'_>, here: &[Cand], c: &Cand) -> Option<Strin
     if tree.base_rel(h) == "appos" {
         nouns.extend(tree.head(h).filter(|n| !(c.start..c.end).contains(n) && tree.upos(*n) == Some(Upos::Noun)));
     }
+    nouns.retain(|&n| is_role_noun(titles, v.words.get(n).copied().unwrap_or(""), tree.lemma(n)));
     let phrase: Vec<usize> = nouns.into_iter().flat_map(|n| phrase_of(tree, n)).filter(|t| !(c.start..c.end).contains(t)).collect();
     one_country(kb, here, c, phrase.into_iter())
 }
