@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
 use crate::cell::Cell;
-use crate::lookup::{Goldstein, Places};
+use crate::lookup::{EventPlace, Goldstein, Places};
 use crate::records::{list, report_docs, text, Catalog, DateFacts};
 
 /// The 61 GDELT 2.0 Event columns, in order.
@@ -56,7 +56,7 @@ pub(crate) fn row(rec: &Value, cx: &GdeltContext<'_>) -> Vec<Cell> {
     row.push(Cell::Int(Some(docs.len() as i64))); // NumArticles
     row.push(Cell::Text(None)); // AvgTone
     row.extend(empty(16)); // Actor1Geo_*, Actor2Geo_*
-    row.extend(action_geo_cells(text(rec, "location").as_deref(), cx));
+    row.extend(action_geo_cells(EventPlace::of(rec, cx.catalog, cx.places).as_ref()));
     row.push(Cell::Text(None)); // DATEADDED
     let source = docs.first().and_then(|d| cx.catalog.doc(d)).and_then(|d| d.url.clone().or_else(|| d.source.clone()));
     row.push(Cell::Text(source));
@@ -149,30 +149,27 @@ pub(crate) fn quad_class(root: &str) -> Option<i64> {
 }
 
 /// ActionGeo_* (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
-/// FeatureID). A GeoNames place gives type 4 (world city; 3 in the USA) and
-/// its coordinates; a country gives type 1. GDELT's country and ADM1 codes are
-/// FIPS 10-4 and its feature ids GNS/GNIS, which chronicle does not have:
-/// empty.
-fn action_geo_cells(location: Option<&str>, cx: &GdeltContext<'_>) -> [Cell; 8] {
-    let name = location.map(|l| cx.catalog.name_of(l));
-    let point = location.and_then(|l| cx.places.of_entity(l));
-    let is_country = location.and_then(|l| cx.catalog.entity(l)).is_some_and(|e| {
-        e.entity_type.as_deref() == Some("location") && location == e.country.as_ref().map(|c| format!("e:{c}")).as_deref()
-    });
-    let geo_type = match (point, is_country) {
-        (Some(p), _) if p.iso3 == "USA" => Some(3),
+/// FeatureID) of the event's place ([`EventPlace`]: the resolved `place`,
+/// else the `location`). A GeoNames populated place gives type 4 (world city;
+/// 3 in the USA) and its coordinates; a place with coordinates but no GeoNames
+/// id (a country placed at its centre) or a bare country gives type 1. GDELT's
+/// country and ADM1 codes are FIPS 10-4 and its feature ids GNS/GNIS, which
+/// chronicle does not have: empty.
+fn action_geo_cells(place: Option<&EventPlace>) -> [Cell; 8] {
+    let geo_type = place.and_then(|p| match (&p.geonames_id, p.country.as_deref()) {
+        (Some(_), Some("USA")) => Some(3),
         (Some(_), _) => Some(4),
-        (None, true) => Some(1),
-        (None, false) => None,
-    };
+        (None, Some(_)) => Some(1),
+        (None, None) => None,
+    });
     [
         Cell::Int(geo_type),
-        Cell::Text(name),
+        Cell::Text(place.map(|p| p.name.clone())),
         Cell::Text(None),
         Cell::Text(None),
         Cell::Text(None),
-        Cell::Float(point.map(|p| p.lat)),
-        Cell::Float(point.map(|p| p.lon)),
+        Cell::Float(place.and_then(|p| p.point).map(|(lat, _)| lat)),
+        Cell::Float(place.and_then(|p| p.point).map(|(_, lon)| lon)),
         Cell::Text(None),
     ]
 }
@@ -187,6 +184,18 @@ mod tests {
 
     fn rendered(cells: &[Cell]) -> Vec<String> {
         cells.iter().map(|c| c.render(None)).collect()
+    }
+
+    #[test]
+    fn action_geo_types_follow_the_place() {
+        let city = |country: &str| EventPlace { name: "X".into(), country: Some(country.into()), point: Some((1.5, 2.5)), geonames_id: Some("7".into()) };
+        assert_eq!(rendered(&action_geo_cells(Some(&city("LBY"))))[..2], ["4", "X"]);
+        assert_eq!(rendered(&action_geo_cells(Some(&city("USA"))))[0], "3");
+        // a country placed at its centre: type 1, with the centre's coordinates
+        let country = EventPlace { name: "Libya".into(), country: Some("LBY".into()), point: Some((26.0, 17.0)), geonames_id: None };
+        let cells = rendered(&action_geo_cells(Some(&country)));
+        assert_eq!((cells[0].as_str(), cells[5].as_str(), cells[6].as_str()), ("1", "26", "17"));
+        assert!(rendered(&action_geo_cells(None)).iter().all(String::is_empty));
     }
 
     #[test]

@@ -43,6 +43,46 @@ impl Places {
     }
 }
 
+/// Where an event happened, as the event tables write it: the record's
+/// resolved `place` (EXPORT-FORMAT.md: from the sentence's tree, the
+/// dateline or the document's country, with GeoNames coordinates) when it has
+/// one, else its `location` entity resolved through [`Places`].
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct EventPlace {
+    /// The place's name.
+    pub name: String,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+    /// WGS84 degrees.
+    pub point: Option<(f64, f64)>,
+    /// GeoNames id of a populated place (None for a country or a region).
+    pub geonames_id: Option<String>,
+}
+
+impl EventPlace {
+    /// The event record's place (see the type's docs).
+    pub(crate) fn of(rec: &serde_json::Value, catalog: &crate::records::Catalog, places: &Places) -> Option<EventPlace> {
+        if let Some(p) = rec.get("place").filter(|p| p.is_object()) {
+            let num = |k: &str| p.get(k).and_then(serde_json::Value::as_f64);
+            let name = p.get("name").and_then(serde_json::Value::as_str)?.to_string();
+            return Some(EventPlace {
+                name,
+                country: p.get("country").and_then(serde_json::Value::as_str).map(str::to_string),
+                point: num("lat").zip(num("lon")),
+                geonames_id: p.get("geonames_id").and_then(serde_json::Value::as_u64).map(|g| g.to_string()),
+            });
+        }
+        let location = rec.get("location").and_then(serde_json::Value::as_str)?;
+        let point = places.of_entity(location);
+        Some(EventPlace {
+            name: catalog.name_of(location),
+            country: catalog.entity(location).and_then(|e| e.country.clone()).or_else(|| point.map(|p| p.iso3.clone())),
+            point: point.map(|p| (p.lat, p.lon)),
+            geonames_id: places.geonames_id(location).map(str::to_string),
+        })
+    }
+}
+
 const GOLDSTEIN_FILE: &str = "data/cameo/goldstein.tsv";
 const GOLDSTEIN: &str = include_str!("../../../data/cameo/goldstein.tsv");
 
@@ -132,5 +172,22 @@ mod tests {
         assert_eq!(p.of_entity("e:geonames-745044").map(|p| p.lat), Some(41.0));
         assert_eq!(p.geonames_id("e:geonames-745044"), Some("745044"));
         assert!(p.of_entity("e:TUR").is_none());
+    }
+
+    #[test]
+    fn an_event_s_resolved_place_comes_before_its_location() {
+        let places = Places::new([("geonames-745044".to_string(), PlacePoint { lat: 41.0, lon: 28.9, iso3: "TUR".into() })]);
+        let catalog = crate::records::Catalog::default();
+        let placed = serde_json::json!({
+            "location": "e:geonames-745044",
+            "place": {"name": "Tripoli", "geonames_id": 2210247, "country": "LBY", "lat": 32.9, "lon": 13.2, "basis": "dateline"}
+        });
+        let p = EventPlace::of(&placed, &catalog, &places).unwrap();
+        assert_eq!((p.name.as_str(), p.country.as_deref(), p.point, p.geonames_id.as_deref()), ("Tripoli", Some("LBY"), Some((32.9, 13.2)), Some("2210247")));
+        // a store written before places: the location entity, resolved
+        let old = serde_json::json!({"location": "e:geonames-745044", "place": null});
+        let p = EventPlace::of(&old, &catalog, &places).unwrap();
+        assert_eq!((p.country.as_deref(), p.point, p.geonames_id.as_deref()), (Some("TUR"), Some((41.0, 28.9)), Some("745044")));
+        assert!(EventPlace::of(&serde_json::json!({"location": null}), &catalog, &places).is_none());
     }
 }

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::cell::Cell;
-use crate::lookup::Places;
+use crate::lookup::{EventPlace, Places};
 use crate::records::{int, list, report_docs, text, Catalog, DateFacts};
 
 /// The POLECAT columns, in order; the last nine are chronicle's extras.
@@ -31,9 +31,7 @@ pub(crate) fn row(rec: &Value, catalog: &Catalog, places: &Places) -> Vec<Cell> 
     let docs = report_docs(rec);
     let doc = docs.first().and_then(|d| catalog.doc(d));
     let first = rec.get("reports").and_then(|r| r.get(0));
-    let location = text(rec, "location");
-    let point = location.as_deref().and_then(|l| places.of_entity(l));
-    let country = location.as_deref().and_then(|l| catalog.entity(l)).and_then(|e| e.country.clone());
+    let place = EventPlace::of(rec, catalog, places);
     let story = |t: &str| Cell::List(catalog.story_names(&docs, t));
     let mut row = vec![
         Cell::Text(text(rec, "id")),
@@ -45,11 +43,11 @@ pub(crate) fn row(rec: &Value, catalog: &Catalog, places: &Places) -> Vec<Cell> 
     row.extend(party_cells(&list(rec, "actors"), catalog));
     row.extend(party_cells(&list(rec, "recipients"), catalog));
     row.extend([
-        Cell::Text(location.as_deref().map(|l| catalog.name_of(l))),
-        Cell::Text(country.or_else(|| point.map(|p| p.iso3.clone()))),
-        Cell::Float(point.map(|p| p.lat)),
-        Cell::Float(point.map(|p| p.lon)),
-        Cell::Text(location.as_deref().and_then(|l| places.geonames_id(l)).map(str::to_string)),
+        Cell::Text(place.as_ref().map(|p| p.name.clone())),
+        Cell::Text(place.as_ref().and_then(|p| p.country.clone())),
+        Cell::Float(place.as_ref().and_then(|p| p.point).map(|(lat, _)| lat)),
+        Cell::Float(place.as_ref().and_then(|p| p.point).map(|(_, lon)| lon)),
+        Cell::Text(place.as_ref().and_then(|p| p.geonames_id.clone())),
         Cell::Text(doc.and_then(|d| d.outlet.clone())),
         Cell::Text(doc.and_then(|d| d.url.clone())),
         Cell::Text(doc.and_then(|d| d.published.value.clone())),

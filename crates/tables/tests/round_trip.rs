@@ -178,7 +178,8 @@ fn gdelt_rows_have_61_columns_under_gdelt_names() {
         if !row[col("ActionGeo_Lat")].is_empty() {
             located += 1;
             assert!(row[col("ActionGeo_Long")].parse::<f64>().is_ok());
-            assert!(["3", "4"].contains(&&row[col("ActionGeo_Type")]));
+            // a city (3, 4), or a country placed at its centre (1)
+            assert!(["1", "3", "4"].contains(&&row[col("ActionGeo_Type")]));
         }
         assert!(row[col("NumSources")].parse::<u32>().unwrap() >= 1);
     }
