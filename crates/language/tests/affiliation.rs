@@ -1,18 +1,10 @@
 //! Countries stated by affiliation for persons no table knows, shared by
 //! the later mentions of the name; and the unknown kept when nothing states
 //! one. Made-up names, parsed as in production.
-use chronicle_core::{DocId, Document, EntityType, InputFormat, Metadata};
-use chronicle_language::Language;
-use std::sync::LazyLock;
+mod common;
 
-static LANG: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data loads"));
-
-fn annotate(body: &str) -> Document {
-    let mut doc = Document::new(DocId::from_text(body), "t".into(), InputFormat::Text, Vec::new(), body.into(), body.into(), Metadata::default());
-    LANG.annotate_sentences(&mut doc);
-    LANG.ner.annotate(&LANG.kb, &mut doc);
-    doc
-}
+use chronicle_core::{Document, EntityType};
+use common::annotate;
 
 /// The countries of the person mentions whose text contains `name`.
 fn countries(doc: &Document, name: &str) -> Vec<Option<String>> {

@@ -1,18 +1,10 @@
 //! Names whose reading the words around them decide: kinship appositions,
 //! faith words, a family name the tagger read as a place, a show named
 //! after a person. Made-up sentences, parsed as in production.
-use chronicle_core::{DocId, Document, EntityType, InputFormat, Metadata};
-use chronicle_language::Language;
-use std::sync::LazyLock;
+mod common;
 
-static LANG: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data loads"));
-
-fn annotate(body: &str) -> Document {
-    let mut doc = Document::new(DocId::from_text(body), "t".into(), InputFormat::Text, Vec::new(), body.into(), body.into(), Metadata::default());
-    LANG.annotate_sentences(&mut doc);
-    LANG.ner.annotate(&LANG.kb, &mut doc);
-    doc
-}
+use chronicle_core::{Document, EntityType};
+use common::annotate;
 
 /// (type, canonical, kb id, country) of every mention whose text is `text`.
 fn all(doc: &Document, text: &str) -> Vec<(EntityType, String, Option<String>, Option<String>)> {

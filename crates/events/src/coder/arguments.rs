@@ -489,7 +489,7 @@ impl View<'_, '_> {
     fn is_party(&self, n: usize) -> bool {
         let t = self.tree;
         let lemma = t.lemma(n).to_lowercase();
-        if WORDS.happenings.contains(&lemma) && self.mention_at(n).is_none() {
+        if is_happening(&lemma) && self.mention_at(n).is_none() {
             // "the rig explosion", "the H1N1 virus": no one, whatever names it
             return false;
         }
