@@ -854,6 +854,7 @@ fn run_ingest(st: &AppState, job: &str, ext: &str, bytes: &[u8]) -> ApiResult<Va
     let summary = pipeline
         .ingest(&mut store, &[file.clone()], |p| st.jobs.progress(job, p.inputs, p.bytes))
         .map_err(|e| ApiError::internal("ingesting", e))?;
+    st.note_own_write();
     let snapshot = Snapshot::build(&store).map_err(|e| ApiError::internal("rebuilding the index", e))?;
     st.replace_snapshot(snapshot);
     // name the upload, never the temp path

@@ -137,6 +137,21 @@ impl AppState {
         Ok(true)
     }
 
+    /// Records the store's current data version as seen, before this
+    /// process rebuilds its snapshot itself (after an API ingest): the
+    /// watcher then rebuilds only for commits made after this point.
+    pub(crate) fn note_own_write(&self) {
+        let mut g = match self.watch.lock() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some((store, seen)) = g.as_mut() {
+            if let Ok(v) = store.data_version() {
+                *seen = v;
+            }
+        }
+    }
+
     /// Runs `f` with a pooled store connection (opened on demand).
     fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> Result<T, ServerError> {
         let taken = self.pool.lock().ok().and_then(|mut p| p.pop());
