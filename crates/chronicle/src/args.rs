@@ -288,15 +288,20 @@ pub enum SampleLayer {
     Quotes,
     /// Entity mentions.
     Entities,
+    /// Merged events with two or more reports (does each join one happening?).
+    Merges,
 }
 
 impl SampleLayer {
     /// The store layer it draws from.
-    pub fn layer(self) -> chronicle_store::Layer {
+    /// The store layer it draws from; `None` for merged events, which are
+    /// cross-document rows, not a document layer.
+    pub fn layer(self) -> Option<chronicle_store::Layer> {
         match self {
-            SampleLayer::Events => chronicle_store::Layer::Events,
-            SampleLayer::Quotes => chronicle_store::Layer::Quotes,
-            SampleLayer::Entities => chronicle_store::Layer::Mentions,
+            SampleLayer::Events => Some(chronicle_store::Layer::Events),
+            SampleLayer::Quotes => Some(chronicle_store::Layer::Quotes),
+            SampleLayer::Entities => Some(chronicle_store::Layer::Mentions),
+            SampleLayer::Merges => None,
         }
     }
 }

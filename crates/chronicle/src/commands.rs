@@ -507,13 +507,20 @@ fn train_syntax(treebank: Option<PathBuf>, out: &Path, silver: Vec<PathBuf>) -> 
 /// `chronicle sample`: draws the items, writes the sheet, says how many on stderr.
 fn sample(db: &Path, layer: SampleLayer, n: usize, seed: u64, out: Option<&Path>) -> Result<ExitCode> {
     let store = open_existing(db)?;
-    let drawn = chronicle_pipeline::sample::sample(&store, layer.layer(), n, seed)?;
-    let sheet = sheet::sheet(&drawn);
-    let what = sheet::layer_name(drawn.layer);
+    let (sheet, drawn, total, what) = match layer.layer() {
+        Some(layer) => {
+            let drawn = chronicle_pipeline::sample::sample(&store, layer, n, seed)?;
+            (sheet::sheet(&drawn), drawn.items.len(), drawn.total, sheet::layer_name(layer))
+        }
+        None => {
+            let drawn = chronicle_pipeline::sample::sample_merges(&store, n, seed)?;
+            (sheet::merge_sheet(&drawn), drawn.items.len(), drawn.total, "merged events with two or more reports")
+        }
+    };
     match out {
         Some(path) => {
             std::fs::write(path, &sheet).with_context(|| format!("writing the sheet {}", path.display()))?;
-            eprintln!("wrote {} of {} {what} to {}", drawn.items.len(), drawn.total, path.display());
+            eprintln!("wrote {drawn} of {total} {what} to {}", path.display());
         }
         None => print!("{sheet}"),
     }

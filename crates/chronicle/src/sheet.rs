@@ -5,7 +5,8 @@
 //! sample gives the same sheet.
 
 use chronicle_core::{Document, Event, EventArg, Mention, Quote, Span, UncertainDate};
-use chronicle_pipeline::sample::Sample;
+use chronicle_core::record::MergedEvent;
+use chronicle_pipeline::sample::{MergeSample, Sample, REPORTS_SHOWN};
 use chronicle_store::Layer;
 
 /// The coding guideline a judge applies, named at the top of every sheet.
@@ -69,6 +70,66 @@ pub fn sheet(sample: &Sample) -> String {
         }
     }
     out
+}
+
+/// The sheet of merged events: each with its coded summary and its reports'
+/// evidence (the first [`REPORTS_SHOWN`]), and one row for the judge — do all
+/// the reports describe one happening?
+pub fn merge_sheet(sample: &MergeSample) -> String {
+    let mut out = "# Judging sheet: merged events\n\n".to_string();
+    out.push_str(&format!(
+        "Guideline: {GUIDELINE} (\"Merged events\"). Judge the row: ✓ every report shown describes \
+         the same happening, ✗ at least one describes another (say which).\n\n"
+    ));
+    out.push_str(&format!(
+        "Drawn: {} of {} merged events with two or more reports, uniformly at random with seed {} \
+         (`chronicle sample merges --n {} --seed {}`).\n",
+        sample.items.len(),
+        sample.total,
+        sample.seed,
+        sample.items.len(),
+        sample.seed
+    ));
+    for (i, merged) in sample.items.iter().enumerate() {
+        out.push_str(&format!("\n## {}\n\n", i + 1));
+        out.push_str(&merged_line(merged));
+        for (r, report) in merged.reports.iter().take(REPORTS_SHOWN).enumerate() {
+            let Some(doc) = sample.docs.get(&report.doc) else { continue };
+            out.push_str(&format!("\nReport {}. ", r + 1));
+            out.push_str(&document_line(doc, 0).replace(", item 0)", ")"));
+            for line in marked(doc.body(), report.sentence, report.trigger).split('\n') {
+                out.push_str(&format!("> {line}\n"));
+            }
+        }
+        if merged.reports.len() > REPORTS_SHOWN {
+            out.push_str(&format!("\n({} more reports not shown.)\n", merged.reports.len() - REPORTS_SHOWN));
+        }
+        out.push_str("\n| field | chronicle | judge |\n|---|---|---|\n");
+        out.push_str(&format!("| one happening | yes: {} reports | |\n", merged.reports.len()));
+    }
+    out
+}
+
+/// `Merged event v:…: ASSAULT, “actor” → “recipient”, 2011-03-19 (exact); 4 reports, 3 outlets`.
+fn merged_line(m: &MergedEvent) -> String {
+    let names = |args: &[EventArg]| {
+        if args.is_empty() {
+            "none".to_string()
+        } else {
+            args.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; ")
+        }
+    };
+    format!(
+        "Merged event {}: {}, {} → {}, {}; {} reports, {} outlet{}\n",
+        m.id,
+        m.event.event_type.as_str(),
+        cell(&names(&m.event.actors)),
+        cell(&names(&m.event.recipients)),
+        date_value(&m.date),
+        m.reports.len(),
+        m.num_sources,
+        if m.num_sources == 1 { "" } else { "s" }
+    )
 }
 
 /// `Document: *title* — outlet, published …  (d:…, item k)`.
@@ -417,6 +478,38 @@ Kjær said “the talks in Zürich were useful” afterwards.";
     #[test]
     fn same_sample_same_sheet() {
         assert_eq!(sheet(&sample_of(Layer::Events)), sheet(&sample_of(Layer::Events)));
+    }
+
+    #[test]
+    fn merge_sheet_shows_every_report_with_its_trigger_marked() {
+        let d = doc();
+        let event = d.events[0].clone();
+        let report = |trigger: Span| chronicle_core::record::Report {
+            doc: d.id.clone(),
+            sentence: d.sentences[0].span,
+            trigger,
+            outlet: d.meta.outlet.clone(),
+        };
+        let merged = MergedEvent {
+            id: "v:0123456789abcdef".to_string(),
+            event: event.clone(),
+            reports: vec![report(span_of("met", 0)); REPORTS_SHOWN + 2],
+            num_sources: 1,
+            contradictions: Vec::new(),
+            date: event.date.clone(),
+            summary: String::new(),
+            stories: Vec::new(),
+        };
+        let sample = MergeSample { seed: 7, total: 3, items: vec![merged], docs: BTreeMap::from([(d.id.clone(), d)]) };
+        let s = merge_sheet(&sample);
+        assert!(s.contains("Drawn: 1 of 3 merged events with two or more reports"), "{s}");
+        assert!(s.contains("Merged event v:0123456789abcdef: CONSULT, Søren Kjær → Recep Tayyip Erdoğan, "), "{s}");
+        assert!(s.contains("; 8 reports, 1 outlet\n"), "{s}");
+        assert_eq!(s.matches("> Søren Kjær [[met]] Erdoğan in Zürich on Monday.\n").count(), REPORTS_SHOWN, "{s}");
+        assert!(s.contains(&format!("Report {REPORTS_SHOWN}. Document: *Talks | in Zürich*")), "{s}");
+        assert!(!s.contains(&format!("Report {}.", REPORTS_SHOWN + 1)), "{s}");
+        assert!(s.contains("(2 more reports not shown.)"), "{s}");
+        assert!(s.contains("| one happening | yes: 8 reports | |"), "{s}");
     }
 
     #[test]

@@ -391,6 +391,28 @@ fn sample_writes_the_same_judging_sheet_for_the_same_seed() {
 }
 
 #[test]
+fn sample_merges_shows_each_merged_event_with_all_its_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    assert!(run(&db, &["ingest", demo_corpus().to_str().unwrap()]).status.success());
+    let out = run(&db, &["sample", "merges", "--n", "4", "--seed", "7"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sheet = stdout(&out);
+    assert_eq!(sheet, stdout(&run(&db, &["sample", "merges", "--n", "4", "--seed", "7"])), "same seed, same sheet");
+    let (k, total) = drawn_of(&sheet);
+    assert!(total >= 2, "the demo corpus has merged events with several reports: {sheet}");
+    assert_eq!(k, total.min(4), "{sheet}");
+    let items: Vec<&str> = sheet.split("\n## ").skip(1).collect();
+    assert_eq!(items.len(), k, "{sheet}");
+    for item in items {
+        let reports = item.matches("\nReport ").count();
+        let said: usize = item.split("| one happening | yes: ").nth(1).and_then(|r| r.split(' ').next()).unwrap().parse().unwrap();
+        assert!(reports >= 2 && reports == said.min(6), "{item}");
+        assert_eq!(item.lines().filter(|l| l.starts_with("> ") && l.contains("[[")).count(), reports, "{item}");
+    }
+}
+
+#[test]
 fn sample_writes_to_a_file_and_refuses_a_missing_store() {
     let dir = tempfile::tempdir().unwrap();
     let db = sample_store(dir.path());

@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chronicle_core::record::MergedEvent;
 use chronicle_core::{DocId, Document};
 use chronicle_store::{Layer, Store};
 
@@ -96,6 +97,46 @@ pub fn sample(store: &Store, layer: Layer, n: usize, seed: u64) -> Result<Sample
         }
     }
     Ok(Sample { layer, seed, total, items, docs })
+}
+
+/// Reports shown per merged event on a sheet; the rest are counted.
+pub const REPORTS_SHOWN: usize = 6;
+
+/// Merged events with two or more reports, drawn from a store: what a judge
+/// reads to say whether each one joins reports of one happening.
+#[derive(Clone, Debug)]
+pub struct MergeSample {
+    /// The seed.
+    pub seed: u64,
+    /// How many merged events with two or more reports the store holds.
+    pub total: usize,
+    /// The drawn merged events, in draw order.
+    pub items: Vec<MergedEvent>,
+    /// Every document of a shown report (the first [`REPORTS_SHOWN`] of each).
+    pub docs: BTreeMap<DocId, Document>,
+}
+
+/// Draws `n` of the stored merged events that have two or more reports,
+/// uniformly with `seed` (in id order, so the draw does not depend on the
+/// store's row order), and loads the documents of their shown reports.
+pub fn sample_merges(store: &Store, n: usize, seed: u64) -> Result<MergeSample, PipelineError> {
+    let mut merged: Vec<MergedEvent> = store.merged_events()?.into_iter().filter(|m| m.reports.len() >= 2).collect();
+    merged.sort_by(|a, b| a.id.cmp(&b.id));
+    let total = merged.len();
+    // one list of all of them: the draw's item index is the position in it
+    let whole = [(DocId::parse("merged-events"), total)];
+    let items: Vec<MergedEvent> = draw(&whole, n, seed).into_iter().map(|r| merged[r.index].clone()).collect();
+    let mut docs = BTreeMap::new();
+    for report in items.iter().flat_map(|m| m.reports.iter().take(REPORTS_SHOWN)) {
+        if docs.contains_key(&report.doc) {
+            continue;
+        }
+        let Some(doc) = store.document(report.doc.as_str())? else {
+            return Err(PipelineError::Sample(format!("{} reports a merged event but cannot be read", report.doc)));
+        };
+        docs.insert(report.doc.clone(), doc);
+    }
+    Ok(MergeSample { seed, total, items, docs })
 }
 
 fn layer_len(doc: &Document, layer: Layer) -> usize {
