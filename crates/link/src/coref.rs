@@ -9,6 +9,10 @@
 //! uncertain ranges intersect: reports of two different exact days never
 //! merge; reports whose days lie more than a few days apart merge only on an
 //! explicit date both state), compatible places and some shared content.
+//! A visit, a phone call and a meeting are different acts (the CONSULT
+//! modes), a report of several happenings ("four visits") joins no other
+//! unless word for word, and two events of one sentence are one act only
+//! when they share a party.
 //! Reports keep their document, sentence, trigger and outlet; `num_sources`
 //! counts independent outlets, leaving out duplicates, articles glued to a
 //! host page that also reports the event, and reports whose sentence is word
@@ -17,6 +21,7 @@
 //! place the event lists every value with its document.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 use chronicle_core::{
     DocId, Document, EntityType, Event, EventArg, Modality, Place, PlaceBasis, PloverType, Span, UncertainDate,
@@ -61,6 +66,10 @@ struct MemberFacts {
     doc: DocId,
     sentence: Span,
     trigger: String,
+    /// The PLOVER mode ("visit", "phone"), `None` for the type's plain act.
+    mode: Option<String>,
+    /// The trigger counts several happenings ("four visits").
+    iterated: bool,
     actor_keys: BTreeSet<String>,
     day: Option<NaiveDate>,
     date: UncertainDate,
@@ -368,7 +377,7 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     if same_doc {
         let same = c.member_facts.iter().any(|m| {
             m.doc == x.doc.id
-                && (m.sentence == x.facts.sentence
+                && (one_act_in_one_sentence(c.event_type, m, x.facts)
                     || (m.trigger == x.facts.trigger
                         && !m.actor_keys.is_empty()
                         && m.actor_keys == x.facts.actor_keys
@@ -390,6 +399,15 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     }
     let merged_date = intersection?;
     if !parties_fit(c, x.facts) || !span_allows(c, x, &merged_date) {
+        return None;
+    }
+    // a visit is not a phone call or a meeting
+    if compared(&c.member_facts).any(|m| modes_clash(c.event_type, m, x.facts)) {
+        return None;
+    }
+    // "four visits" are not one; only a copy of the same words joins them
+    let iterated = x.facts.iterated || compared(&c.member_facts).any(|m| m.iterated);
+    if iterated && content < st.coref_near_identical {
         return None;
     }
     let date_known = x.bounds.0.is_some() || x.bounds.1.is_some();
@@ -492,6 +510,70 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
         date: merged_date,
         pinned_by_weekday,
     })
+}
+
+/// Two events coded from one sentence are one act when they are of one kind
+/// (the same mode) and their sides do not name different parties: "accepted
+/// Mexico's offer and a Dutch offer" holds two offers, "met … at the talks"
+/// one meeting.
+fn one_act_in_one_sentence(event_type: PloverType, m: &MemberFacts, x: &MemberFacts) -> bool {
+    m.sentence == x.sentence
+        && !modes_clash(event_type, m, x)
+        && compare_parties(event_type, &m.parties, &x.parties) != SideMatch::Conflict
+        && (m.parties.is_empty() || x.parties.is_empty() || shares_a_party(&m.parties, &x.parties))
+}
+
+/// Some party of one report, on either side, is a party of the other.
+fn shares_a_party(a: &Parties, b: &Parties) -> bool {
+    let all = |p: &Parties| p.actors.iter().chain(&p.recipients).cloned().collect::<Vec<Party>>();
+    let theirs = all(b);
+    all(a).iter().any(|x| theirs.iter().any(|y| same_party(x, y)))
+}
+
+/// Whether two reports of one type are different kinds of act. A mode of
+/// CONSULT is a kind of contact — a visit (travel to the other side), a phone
+/// call, a multilateral meeting, mediation — and the plain mode is a meeting,
+/// so any two different modes are two acts. The modes of other types refine
+/// one kind of act ("an attack" and "an air strike" may be one), so only two
+/// different named modes clash.
+fn modes_clash(event_type: PloverType, a: &MemberFacts, b: &MemberFacts) -> bool {
+    if event_type == PloverType::Consult {
+        return a.mode != b.mode;
+    }
+    matches!((&a.mode, &b.mode), (Some(x), Some(y)) if x != y)
+}
+
+/// Words before a plural event noun that count several happenings
+/// (`data/link/iterations.txt`).
+static ITERATION_WORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/link/iterations.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// The trigger is a plural noun counted as several happenings: "his four
+/// visits", "several attacks", "12 raids", "dozens of strikes". Plural nouns
+/// that name one happening ("talks", "negotiations") take no such count in news
+/// writing ("four talks" is rare), and a count of one is one.
+fn is_iterated(doc: &Document, e: &Event) -> bool {
+    let trigger = e.trigger.text(doc.body());
+    let Some(last) = words(trigger).last().map(|w| w.to_lowercase()) else { return false };
+    if !last.ends_with('s') || last.ends_with("ss") {
+        return false;
+    }
+    let before = doc.body().get(e.sentence.start().min(e.trigger.start())..e.trigger.start()).unwrap_or("");
+    let mut prior: Vec<String> = words(before).iter().rev().take(3).map(|w| w.to_lowercase()).collect();
+    // "dozens of strikes": the count stands before "of"
+    if prior.first().is_some_and(|w| w == "of") {
+        prior.remove(0);
+    }
+    let counts = |w: &str| {
+        ITERATION_WORDS.contains(w) || w.replace(',', "").parse::<u64>().is_ok_and(|n| n > 1)
+    };
+    // the count right before the noun, or before one modifier ("four presidential visits")
+    prior.first().is_some_and(|w| counts(w)) || (prior.len() > 1 && counts(&prior[1]) && !prior[0].ends_with('s'))
 }
 
 /// Within one article, two reports of talks on the same day ("met on Monday",
@@ -667,6 +749,8 @@ impl Clusters {
                 doc: doc.id.clone(),
                 sentence: ev.sentence,
                 trigger: trigger_stem(doc, ev),
+                mode: ev.mode.clone(),
+                iterated: is_iterated(doc, ev),
                 actor_keys: actor_keys.clone(),
                 day: ev.date.exact_day(),
                 date: ev.date.clone(),
@@ -1578,6 +1662,75 @@ pub(crate) mod tests {
         assert_eq!(merged.len(), 1, "{merged:#?}");
         assert_eq!(merged[0].reports.len(), 3);
         assert_eq!(merged[0].num_sources, 2, "the copied sentence counts once");
+    }
+
+    /// `report` with the trigger on `word` and the event's `mode`.
+    fn report_on(id: &str, outlet: &str, sentence: &str, word: &str, ty: PloverType, mode: Option<&str>, actors: Vec<EventArg>, recipients: Vec<EventArg>) -> Document {
+        let mut r = report(id, outlet, "2034-05-02", sentence, ty, "2034-05-02", actors, recipients);
+        let at = sentence.find(word).unwrap();
+        r.events[0].trigger = Span::new(r.body(), at, at + word.len()).unwrap();
+        r.events[0].mode = mode.map(str::to_string);
+        r
+    }
+
+    #[test]
+    fn a_visit_and_a_meeting_or_a_call_of_one_leader_on_one_day_are_different_acts() {
+        let president = || vec![party("Ilse Marten", "VLD", "GOV")];
+        let visit = "President Marten visited the flooded northern provinces on Tuesday, meeting rescue teams.";
+        let visit2 = "Marten toured the flooded north on Tuesday in a visit to the worst-hit provinces.";
+        let meeting = "On Tuesday Marten met the Esterran envoy in the capital to discuss the flooded border provinces.";
+        let call = "Marten spoke by phone on Tuesday with the Esterran envoy about the flooded border provinces.";
+        let a = report_on("a", "Coastal Herald", visit, "visited", PloverType::Consult, Some("visit"), president(), vec![]);
+        let b = report_on("b", "Inland Post", visit2, "visit", PloverType::Consult, Some("visit"), president(), vec![]);
+        let c = report_on("c", "Lake Gazette", meeting, "met", PloverType::Consult, None, president(), vec![party("Esterran envoy", "EST", "GOV")]);
+        let e = report_on("e", "Hill Times", call, "spoke by phone", PloverType::Consult, Some("phone"), president(), vec![party("Esterran envoy", "EST", "GOV")]);
+        let merged = merge(&[a, b, c, e]);
+        assert_eq!(merged.len(), 3, "one visit in two reports, one meeting, one call: {merged:#?}");
+        assert!(merged.iter().any(|m| m.reports.len() == 2 && m.event.mode.as_deref() == Some("visit")), "{merged:#?}");
+        // modes that refine one kind of attack may be one act
+        let army = || vec![party("Valdorian army", "VLD", "MIL")];
+        let f = report_on("f", "Coastal Herald", "The army attacked rebel positions near Port Vell on Tuesday.", "attacked", PloverType::Assault, None, army(), vec![]);
+        let g = report_on("g", "Inland Post", "Army jets bombed rebel positions near Port Vell on Tuesday.", "bombed", PloverType::Assault, Some("aerial"), army(), vec![]);
+        assert_eq!(merge(&[f, g]).len(), 1);
+    }
+
+    #[test]
+    fn a_report_of_several_happenings_does_not_join_a_report_of_one() {
+        let president = || vec![party("Ilse Marten", "VLD", "GOV")];
+        let one = "President Marten visited the flooded northern provinces on Tuesday.";
+        let four = "Despite President Marten's four visits to the flooded northern provinces, voters blame her government.";
+        let a = report_on("a", "Coastal Herald", one, "visited", PloverType::Consult, Some("visit"), president(), vec![]);
+        let b = report_on("b", "Inland Post", four, "visits", PloverType::Consult, Some("visit"), president(), vec![]);
+        assert_eq!(merge(&[a.clone(), b]).len(), 2);
+        for (sentence, word, iterated) in [
+            (four, "visits", true),
+            ("Dozens of raids on the port were reported.", "raids", true),
+            ("The army carried out 12 strikes on the port.", "strikes", true),
+            ("Several deadly attacks hit the port.", "attacks", true),
+            ("The two sides held talks in the port.", "talks", false),
+            ("One of his visits ended early.", "visits", false),
+            ("The president visited the port.", "visited", false),
+            ("The four ministers held talks.", "talks", false),
+        ] {
+            let r = report_on("x", "Coastal Herald", sentence, word, PloverType::Consult, None, president(), vec![]);
+            assert_eq!(is_iterated(&r, &r.events[0]), iterated, "{sentence}");
+        }
+        let _ = a;
+    }
+
+    #[test]
+    fn two_acts_of_two_parties_named_in_one_sentence_stay_two() {
+        let s = "In late May the government accepted Esterra's offer of two ships and a Lakeland offer of boom.";
+        let mut d = report_on("a", "Coastal Herald", s, "offer of two", PloverType::Agree, None, vec![party("Esterra", "EST", "GOV")], vec![]);
+        let mut second = d.events[0].clone();
+        let at = s.find("offer of boom").unwrap();
+        second.trigger = Span::new(d.body(), at, at + 5).unwrap();
+        second.actors = vec![party("Lakeland", "LKL", "GOV")];
+        d.events.push(second);
+        assert_eq!(merge(&[d.clone()]).len(), 2, "two offerers, two offers");
+        // the same act named twice in one sentence ("met … at the meeting") is one
+        d.events[1].actors = vec![party("Esterra", "EST", "GOV")];
+        assert_eq!(merge(&[d]).len(), 1);
     }
 
     fn d(s: &str) -> chrono::NaiveDate {
