@@ -70,6 +70,8 @@ struct MemberFacts {
     mode: Option<String>,
     /// The trigger counts several happenings ("four visits").
     iterated: bool,
+    /// What the sentence says beyond its parties and trigger ([`said_terms`]).
+    said: Bag,
     actor_keys: BTreeSet<String>,
     day: Option<NaiveDate>,
     date: UncertainDate,
@@ -153,6 +155,21 @@ fn compare_sides(a: (&[Party], &[Party]), b: (&[Party], &[Party])) -> SideMatch 
     } else {
         x.max(y)
     }
+}
+
+/// Types whose events are speech acts — demands, accusations, offers,
+/// refusals, threats, praise (PLOVER's verbal types). A leader makes many in a
+/// week, so the same speaker and day say little: their content must agree.
+fn is_statement(t: PloverType) -> bool {
+    matches!(
+        t,
+        PloverType::Request
+            | PloverType::Accuse
+            | PloverType::Agree
+            | PloverType::Reject
+            | PloverType::Threaten
+            | PloverType::Support
+    )
 }
 
 /// Types whose two sides do the same thing to each other ("A and B met"), so
@@ -462,7 +479,16 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     }
     let no_args = x.actor_keys.is_empty() && c.actor_keys.is_empty();
     let no_date = !date_known && !cluster_known;
-    let high = content >= st.coref_high_content;
+    // one speaker says many things in a day: what was said, not who said it to
+    // whom, tells statements apart
+    let (topic, least) = if is_statement(c.event_type) {
+        let said = compared(&c.member_facts).map(|m| x.facts.said.cosine(&m.said)).fold(0.0, f64::max);
+        (said, st.coref_statement_content)
+    } else {
+        (content, st.coref_min_content)
+    };
+    let related = topic >= least;
+    let high = topic >= st.coref_high_content;
     // the same sides, or one report names none
     let sides_agree = name_overlap > 0
         || country_overlap > 0
@@ -473,19 +499,19 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     } else if same_ordinal && sides_agree && (date_known || cluster_known) {
         // "the first direct talks" in two reports whose dates agree
         true
-    } else if pinned_by_weekday.is_some() && sides_agree && content >= st.coref_min_content {
+    } else if pinned_by_weekday.is_some() && sides_agree && related {
         true
     } else if no_args && no_date {
         false
     } else if narrow {
-        (has_args && (name_overlap > 0 || country_overlap > 0) && content >= st.coref_min_content)
+        (has_args && (name_overlap > 0 || country_overlap > 0) && related)
             || high
     } else {
         // wide or missing dates: very similar sentences about the same sides, or
         // shared specific actors (people, organisations) with similar sentences
         // and a known date or a close publication day
         let shared = name_overlap > 0 || country_overlap > 0;
-        (shared && content >= st.coref_similar_content)
+        (shared && topic >= st.coref_similar_content)
             || (strong_overlap > 0 && high && (both_known || pub_close))
     };
     if !evidence {
@@ -541,6 +567,22 @@ fn modes_clash(event_type: PloverType, a: &MemberFacts, b: &MemberFacts) -> bool
         return a.mode != b.mode;
     }
     matches!((&a.mode, &b.mode), (Some(x), Some(y)) if x != y)
+}
+
+/// The content terms of what an event's sentence says beyond who did it to
+/// whom: the sentence's terms less those of its parties' names and of its
+/// trigger. Two statements of one speaker to one listener differ here.
+fn said_terms(doc: &Document, e: &Event) -> Bag {
+    let body = doc.body();
+    let mut named: BTreeSet<String> = content_terms(e.trigger.text(body)).into_iter().collect();
+    for a in e.actors.iter().chain(&e.recipients) {
+        named.extend(content_terms(&a.name));
+        if let Some(span) = a.span {
+            named.extend(content_terms(span.text(body)));
+        }
+    }
+    let said: Vec<String> = content_terms(e.sentence.text(body)).into_iter().filter(|t| !named.contains(t)).collect();
+    Bag::of(&said)
 }
 
 /// Words before a plural event noun that count several happenings
@@ -751,6 +793,7 @@ impl Clusters {
                 trigger: trigger_stem(doc, ev),
                 mode: ev.mode.clone(),
                 iterated: is_iterated(doc, ev),
+                said: said_terms(doc, ev),
                 actor_keys: actor_keys.clone(),
                 day: ev.date.exact_day(),
                 date: ev.date.clone(),
@@ -1692,6 +1735,22 @@ pub(crate) mod tests {
         let f = report_on("f", "Coastal Herald", "The army attacked rebel positions near Port Vell on Tuesday.", "attacked", PloverType::Assault, None, army(), vec![]);
         let g = report_on("g", "Inland Post", "Army jets bombed rebel positions near Port Vell on Tuesday.", "bombed", PloverType::Assault, Some("aerial"), army(), vec![]);
         assert_eq!(merge(&[f, g]).len(), 1);
+    }
+
+    #[test]
+    fn one_speaker_s_two_statements_of_one_day_stay_two_and_one_statement_merges() {
+        let president = || vec![party("Ilse Marten", "VLD", "GOV")];
+        let mine = || vec![party("Northern Mining Company", "VLD", "BUS")];
+        let a = report_on("a", "Coastal Herald", "President Marten demanded that the mining company pay for the cleanup of the river.", "demanded", PloverType::Request, None, president(), mine());
+        let b = report_on("b", "Inland Post", "Marten also called on the mining company to halt exports until an inquiry reports.", "called on", PloverType::Request, None, president(), mine());
+        let c = report_on("c", "Lake Gazette", "Marten demanded the company pay the full cost of the river cleanup.", "demanded", PloverType::Request, None, president(), mine());
+        let merged = merge(&[a, b, c]);
+        assert_eq!(merged.len(), 2, "{merged:#?}");
+        assert!(merged.iter().any(|m| m.reports.len() == 2), "the two reports of the cleanup demand merge: {merged:#?}");
+        // a meeting of the same sides on the same day needs no such overlap
+        let d = report_on("d", "Coastal Herald", "Marten met the company's chief executive on Tuesday.", "met", PloverType::Consult, None, president(), mine());
+        let e = report_on("e", "Inland Post", "The mining company's chief sat down with the president in the capital.", "sat down with", PloverType::Consult, None, president(), mine());
+        assert_eq!(merge(&[d, e]).len(), 1);
     }
 
     #[test]
