@@ -749,6 +749,110 @@ impl Merger {
     }
 }
 
+/// What one report brings to clustering: its keys, content terms and facts.
+struct ReportFacts {
+    actor_keys: BTreeSet<String>,
+    strong_keys: BTreeSet<String>,
+    country_keys: BTreeSet<String>,
+    place_keys: BTreeSet<String>,
+    place_countries: BTreeSet<String>,
+    terms: Bag,
+    facts: MemberFacts,
+    ordinal: Option<u32>,
+    /// Only an exact publication day says two undated reports are close in time.
+    pub_date: Option<NaiveDate>,
+}
+
+impl ReportFacts {
+    fn of(doc: &Document, ev: &Event) -> ReportFacts {
+        let args: Vec<&EventArg> = ev.actors.iter().chain(&ev.recipients).collect();
+        let actor_keys: BTreeSet<String> = args.iter().flat_map(|a| arg_keys(a)).collect();
+        ReportFacts {
+            strong_keys: args.iter().filter(|a| is_specific(doc, a)).flat_map(|a| arg_keys(a)).collect(),
+            country_keys: args.iter().filter_map(|a| a.country.clone()).collect(),
+            place_keys: ev.location.iter().flat_map(arg_keys).collect(),
+            place_countries: ev.location.iter().filter_map(|l| l.country.clone()).collect(),
+            terms: Bag::of(&content_terms(ev.sentence.text(doc.body()))),
+            facts: MemberFacts {
+                doc: doc.id.clone(),
+                sentence: ev.sentence,
+                trigger: trigger_stem(doc, ev),
+                mode: ev.mode.clone(),
+                iterated: is_iterated(doc, ev),
+                said: said_terms(doc, ev),
+                actor_keys: actor_keys.clone(),
+                day: ev.date.exact_day(),
+                date: ev.date.clone(),
+                parties: Parties::of(ev),
+            },
+            actor_keys,
+            ordinal: event_ordinal(doc, ev),
+            pub_date: doc.meta.published.date.exact_day(),
+        }
+    }
+
+    fn candidate<'a>(&'a self, doc: &'a Document, ev: &'a Event) -> Candidate<'a> {
+        Candidate {
+            doc,
+            bounds: ev.date.bounds(),
+            actor_keys: &self.actor_keys,
+            strong_keys: &self.strong_keys,
+            country_keys: &self.country_keys,
+            place_keys: &self.place_keys,
+            place_countries: &self.place_countries,
+            terms: &self.terms,
+            facts: &self.facts,
+            pub_date: self.pub_date,
+            date: &ev.date,
+            ordinal: self.ordinal,
+        }
+    }
+}
+
+impl Cluster {
+    /// A new cluster of one report.
+    fn open(r: ReportFacts, ev: &Event, day: Option<NaiveDate>, doc: &DocId, member: (usize, usize)) -> Cluster {
+        Cluster {
+            event_type: ev.event_type,
+            modality: ev.modality,
+            actor_keys: r.actor_keys,
+            strong_keys: r.strong_keys,
+            country_keys: r.country_keys,
+            place_keys: r.place_keys,
+            place_countries: r.place_countries,
+            member_terms: vec![r.terms],
+            member_facts: vec![r.facts],
+            date: ev.date.clone(),
+            ordinals: r.ordinal.into_iter().collect(),
+            pub_dates: r.pub_date.into_iter().collect(),
+            docs: BTreeSet::from([doc.clone()]),
+            members: vec![member],
+            days: day.map(|d| (d, d)),
+        }
+    }
+
+    /// Adds a matched report; `date` is the merged date of the match.
+    fn join(&mut self, r: ReportFacts, date: UncertainDate, day: Option<NaiveDate>, doc: &DocId, member: (usize, usize)) {
+        self.actor_keys.extend(r.actor_keys);
+        self.strong_keys.extend(r.strong_keys);
+        self.country_keys.extend(r.country_keys);
+        self.place_keys.extend(r.place_keys);
+        self.place_countries.extend(r.place_countries);
+        self.member_terms.push(r.terms);
+        self.member_facts.push(r.facts);
+        self.date = date;
+        self.ordinals.extend(r.ordinal);
+        self.days = match (self.days, day) {
+            (Some((lo, hi)), Some(d)) => Some((lo.min(d), hi.max(d))),
+            (None, Some(d)) => Some((d, d)),
+            (days, None) => days,
+        };
+        self.pub_dates.extend(r.pub_date);
+        self.docs.insert(doc.clone());
+        self.members.push(member);
+    }
+}
+
 /// Clusters of reports and the blocking index that finds them.
 #[derive(Clone, Default)]
 struct Clusters {
@@ -763,152 +867,67 @@ struct Clusters {
 impl Clusters {
     /// Puts event `ei` of document `di` into its best-matching cluster, or a new one.
     fn place(&mut self, docs: &[Document], di: usize, ei: usize) {
-        let (Some(doc), Some(ev)) = (docs.get(di), docs.get(di).and_then(|d| d.events.get(ei)))
-        else {
+        let (Some(doc), Some(ev)) = (docs.get(di), docs.get(di).and_then(|d| d.events.get(ei))) else {
             return;
         };
-        {
-            // only an exact publication day says two undated reports are close in time
-            let pub_date = doc.meta.published.date.exact_day();
-            let args: Vec<&EventArg> = ev.actors.iter().chain(&ev.recipients).collect();
-            let actor_keys: BTreeSet<String> = args.iter().flat_map(|a| arg_keys(a)).collect();
-            let strong_keys: BTreeSet<String> = args
-                .iter()
-                .filter(|a| is_specific(doc, a))
-                .flat_map(|a| arg_keys(a))
-                .collect();
-            let country_keys: BTreeSet<String> =
-                args.iter().filter_map(|a| a.country.clone()).collect();
-            let place_keys: BTreeSet<String> = ev.location.iter().flat_map(arg_keys).collect();
-            let place_countries: BTreeSet<String> = ev
-                .location
-                .iter()
-                .filter_map(|l| l.country.clone())
-                .collect();
-            let terms = Bag::of(&content_terms(ev.sentence.text(doc.body())));
-            let bounds = ev.date.bounds();
-            let facts = MemberFacts {
-                doc: doc.id.clone(),
-                sentence: ev.sentence,
-                trigger: trigger_stem(doc, ev),
-                mode: ev.mode.clone(),
-                iterated: is_iterated(doc, ev),
-                said: said_terms(doc, ev),
-                actor_keys: actor_keys.clone(),
-                day: ev.date.exact_day(),
-                date: ev.date.clone(),
-                parties: Parties::of(ev),
-            };
-            let ordinal = event_ordinal(doc, ev);
-            let cand = Candidate {
-                doc,
-                bounds,
-                actor_keys: &actor_keys,
-                strong_keys: &strong_keys,
-                country_keys: &country_keys,
-                place_keys: &place_keys,
-                place_countries: &place_countries,
-                terms: &terms,
-                facts: &facts,
-                pub_date,
-                date: &ev.date,
-                ordinal,
-            };
-            // Blocking: every way to merge needs a shared content term, the same
-            // ordinal or the same document, so only clusters sharing one are compared.
-            let keys = blocking_keys(&terms, ordinal, &doc.id);
-            let mut candidates: Vec<usize> = Vec::new();
-            if let Some(postings) = self.by_type.get(&(ev.event_type, ev.modality)) {
-                for k in &keys {
-                    let list = postings.get(k).map(Vec::as_slice).unwrap_or(&[]);
-                    if list.len() > MAX_POSTING {
-                        continue;
-                    }
-                    for &ci in list {
-                        if self.seen.get(ci).is_some_and(|&s| s != self.stamp) {
-                            self.seen[ci] = self.stamp;
-                            candidates.push(ci);
-                        }
-                    }
+        let report = ReportFacts::of(doc, ev);
+        // Blocking: every way to merge needs a shared content term, the same
+        // ordinal or the same document, so only clusters sharing one are compared.
+        let keys = blocking_keys(&report.terms, report.ordinal, &doc.id);
+        let best = self.best_match(&report.candidate(doc, ev), (ev.event_type, ev.modality), &keys);
+        let day = report_day(&ev.date, report.pub_date);
+        let ci = match best {
+            Some((ci, m)) => {
+                if let Some(c) = self.clusters.get_mut(ci) {
+                    c.join(report, m.date, day, &doc.id, (di, ei));
                 }
+                ci
             }
-            self.stamp += 1;
-            candidates.sort_unstable();
-            let mut matches: Vec<(usize, Match)> = Vec::new();
-            for ci in candidates {
-                let Some(c) = self.clusters.get(ci) else { continue };
-                if let Some(m) = match_score(c, &cand) {
-                    matches.push((ci, m));
+            None => {
+                self.seen.push(usize::MAX);
+                self.clusters.push(Cluster::open(report, ev, day, &doc.id, (di, ei)));
+                self.clusters.len() - 1
+            }
+        };
+        let postings = self.by_type.entry((ev.event_type, ev.modality)).or_default();
+        for k in keys {
+            let list = postings.entry(k).or_default();
+            if list.last() != Some(&ci) {
+                list.push(ci);
+            }
+        }
+    }
+
+    /// The cluster of this type and modality that shares a blocking key with
+    /// the report and matches it best, if any.
+    fn best_match(&mut self, cand: &Candidate<'_>, kind: (PloverType, Modality), keys: &[u64]) -> Option<(usize, Match)> {
+        let mut candidates: Vec<usize> = Vec::new();
+        if let Some(postings) = self.by_type.get(&kind) {
+            for k in keys {
+                let list = postings.get(k).map(Vec::as_slice).unwrap_or(&[]);
+                if list.len() > MAX_POSTING {
+                    continue;
                 }
-            }
-            // a weekday that fits several dated events names none of them
-            let pinned_days: BTreeSet<NaiveDate> = matches
-                .iter()
-                .filter_map(|m| m.1.pinned_by_weekday)
-                .collect();
-            if pinned_days.len() > 1 {
-                matches.retain(|m| m.1.pinned_by_weekday.is_none());
-            }
-            let best = matches
-                .into_iter()
-                .max_by(|a, b| a.1.score.total_cmp(&b.1.score));
-            match best {
-                Some((ci, m)) => {
-                    let date = m.date;
-                    let day = report_day(&ev.date, pub_date);
-                    let postings = self.by_type.entry((ev.event_type, ev.modality)).or_default();
-                    for k in keys {
-                        let list = postings.entry(k).or_default();
-                        if list.last() != Some(&ci) {
-                            list.push(ci);
-                        }
+                for &ci in list {
+                    if self.seen.get(ci).is_some_and(|&s| s != self.stamp) {
+                        self.seen[ci] = self.stamp;
+                        candidates.push(ci);
                     }
-                    if let Some(c) = self.clusters.get_mut(ci) {
-                        c.actor_keys.extend(actor_keys);
-                        c.strong_keys.extend(strong_keys);
-                        c.country_keys.extend(country_keys);
-                        c.place_keys.extend(place_keys);
-                        c.place_countries.extend(place_countries);
-                        c.member_terms.push(terms);
-                        c.member_facts.push(facts);
-                        c.date = date;
-                        c.ordinals.extend(ordinal);
-                        c.days = match (c.days, day) {
-                            (Some((lo, hi)), Some(d)) => Some((lo.min(d), hi.max(d))),
-                            (None, Some(d)) => Some((d, d)),
-                            (days, None) => days,
-                        };
-                        c.pub_dates.extend(pub_date);
-                        c.docs.insert(doc.id.clone());
-                        c.members.push((di, ei));
-                    }
-                }
-                None => {
-                    let postings = self.by_type.entry((ev.event_type, ev.modality)).or_default();
-                    for k in keys {
-                        postings.entry(k).or_default().push(self.clusters.len());
-                    }
-                    self.seen.push(usize::MAX);
-                    self.clusters.push(Cluster {
-                        event_type: ev.event_type,
-                        modality: ev.modality,
-                        actor_keys,
-                        strong_keys,
-                        country_keys,
-                        place_keys,
-                        place_countries,
-                        member_terms: vec![terms],
-                        member_facts: vec![facts],
-                        date: ev.date.clone(),
-                        ordinals: ordinal.into_iter().collect(),
-                        pub_dates: pub_date.into_iter().collect(),
-                        docs: BTreeSet::from([doc.id.clone()]),
-                        members: vec![(di, ei)],
-                        days: report_day(&ev.date, pub_date).map(|d| (d, d)),
-                    });
                 }
             }
         }
+        self.stamp += 1;
+        candidates.sort_unstable();
+        let mut matches: Vec<(usize, Match)> = candidates
+            .into_iter()
+            .filter_map(|ci| self.clusters.get(ci).and_then(|c| match_score(c, cand)).map(|m| (ci, m)))
+            .collect();
+        // a weekday that fits several dated events names none of them
+        let pinned_days: BTreeSet<NaiveDate> = matches.iter().filter_map(|m| m.1.pinned_by_weekday).collect();
+        if pinned_days.len() > 1 {
+            matches.retain(|m| m.1.pinned_by_weekday.is_none());
+        }
+        matches.into_iter().max_by(|a, b| a.1.score.total_cmp(&b.1.score))
     }
 
     /// The merged events, in order of first report.
