@@ -1045,6 +1045,44 @@ fn build(
             (d, d.events.get(ei)?)
         }
     };
+    let mut contradictions = quantity_contradictions(quantities);
+    let distinct_places: BTreeSet<String> = places.iter().map(|p| translit_key(&p.0)).collect();
+    if distinct_places.len() > 1 {
+        contradictions.push(Contradiction {
+            field: "location".into(),
+            values: places,
+        });
+    }
+    contradictions.extend(date_contradiction(c, docs));
+    contradictions.extend(actor_contradiction(c, docs));
+    let date = match (&c.date.value, all_values_equal) {
+        // every report gives the same month (or year): keep that precision
+        (None, Some(Some(v))) => UncertainDate::parse_value(&v)
+            .ok()
+            .filter(|d| c.date.intersect(d).is_some())
+            .unwrap_or_else(|| c.date.clone()),
+        _ => c.date.clone(),
+    };
+    let id = merged_id(c, docs)?;
+    let mut event = rep_ev.clone();
+    event.date = date.clone();
+    let others = c.members.iter().filter_map(|&(di, ei)| docs.get(di)?.events.get(ei)?.place.as_ref());
+    event.place = strongest_place(rep_ev.place.as_ref(), others).cloned();
+    let summary = rep_ev.sentence.text(rep_doc.body()).trim().to_string();
+    Some(MergedEvent {
+        id,
+        event,
+        num_sources: sources.len().max(usize::from(!reports.is_empty())),
+        reports,
+        contradictions,
+        date,
+        summary,
+        stories: stories.into_iter().collect(),
+    })
+}
+
+/// Numbers the reports disagree on (hedged values within a tenth of each other agree).
+fn quantity_contradictions(quantities: BTreeMap<String, Vec<(f64, bool, DocId)>>) -> Vec<Contradiction> {
     let mut contradictions = Vec::new();
     for (key, vals) in quantities {
         let distinct: BTreeSet<String> = vals.iter().map(|v| format_number(v.0)).collect();
@@ -1070,20 +1108,18 @@ fn build(
             values,
         });
     }
-    let distinct_places: BTreeSet<String> = places.iter().map(|p| translit_key(&p.0)).collect();
-    if distinct_places.len() > 1 {
-        contradictions.push(Contradiction {
-            field: "location".into(),
-            values: places,
-        });
-    }
-    // dates: reports giving different values at the same precision, or a merge across a day's gap
+    contradictions
+}
+
+/// The members of a cluster as (document, event).
+fn member_events<'a>(c: &'a Cluster, docs: &'a [Document]) -> impl Iterator<Item = (&'a Document, &'a Event)> + 'a {
+    c.members.iter().filter_map(|&(di, ei)| docs.get(di).and_then(|d| d.events.get(ei).map(|e| (d, e))))
+}
+
+/// Reports giving different date values at the same precision.
+fn date_contradiction(c: &Cluster, docs: &[Document]) -> Option<Contradiction> {
     let mut date_vals: Vec<(String, DocId)> = Vec::new();
-    for &(di, ei) in &c.members {
-        let Some(doc) = docs.get(di) else { continue };
-        let Some(ev) = doc.events.get(ei) else {
-            continue;
-        };
+    for (doc, ev) in member_events(c, docs) {
         if let Some(v) = ev.date.value.clone() {
             if !date_vals.iter().any(|(x, d)| x == &v && d == &doc.id) {
                 date_vals.push((v, doc.id.clone()));
@@ -1092,81 +1128,37 @@ fn build(
     }
     let precisions: BTreeSet<usize> = date_vals.iter().map(|v| v.0.len()).collect();
     let distinct_dates: BTreeSet<&str> = date_vals.iter().map(|v| v.0.as_str()).collect();
-    if distinct_dates.len() > 1 && precisions.len() == 1 {
-        contradictions.push(Contradiction {
-            field: "date".into(),
-            values: date_vals,
-        });
-    }
-    // actors: reports whose actors come from disjoint sides
+    (distinct_dates.len() > 1 && precisions.len() == 1).then(|| Contradiction { field: "date".into(), values: date_vals })
+}
+
+/// Reports whose actors come from disjoint sides: only actors placed in a
+/// country are compared (a bare city or a group name is no evidence of another side).
+fn actor_contradiction(c: &Cluster, docs: &[Document]) -> Option<Contradiction> {
     let mut actor_vals: Vec<(String, DocId, BTreeSet<String>)> = Vec::new();
-    for &(di, ei) in &c.members {
-        let Some(doc) = docs.get(di) else { continue };
-        let Some(ev) = doc.events.get(ei) else {
-            continue;
-        };
-        // only actors placed in a country are compared (a bare city or a group name is no evidence of another side)
+    for (doc, ev) in member_events(c, docs) {
         let sides: BTreeSet<String> = ev.actors.iter().filter_map(|a| a.country.clone()).collect();
         if sides.is_empty() {
             continue;
         }
-        let names = ev
-            .actors
-            .iter()
-            .map(|a| a.name.clone())
-            .collect::<Vec<_>>()
-            .join(", ");
-        if !actor_vals
-            .iter()
-            .any(|(n, d, _)| n == &names && d == &doc.id)
-        {
+        let names = ev.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ");
+        if !actor_vals.iter().any(|(n, d, _)| n == &names && d == &doc.id) {
             actor_vals.push((names, doc.id.clone(), sides));
         }
     }
-    let clash = actor_vals.iter().enumerate().any(|(i, a)| {
-        actor_vals
-            .iter()
-            .skip(i + 1)
-            .any(|b| a.1 != b.1 && a.2.is_disjoint(&b.2))
-    });
-    if clash {
-        contradictions.push(Contradiction {
-            field: "actor".into(),
-            values: actor_vals.into_iter().map(|(n, d, _)| (n, d)).collect(),
-        });
-    }
-    let date = match (&c.date.value, all_values_equal) {
-        // every report gives the same month (or year): keep that precision
-        (None, Some(Some(v))) => UncertainDate::parse_value(&v)
-            .ok()
-            .filter(|d| c.date.intersect(d).is_some())
-            .unwrap_or_else(|| c.date.clone()),
-        _ => c.date.clone(),
-    };
-    // the first report in the order given (the earliest stored), so that an
-    // event keeps its id when later reports join it
+    let clash = actor_vals
+        .iter()
+        .enumerate()
+        .any(|(i, a)| actor_vals.iter().skip(i + 1).any(|b| a.1 != b.1 && a.2.is_disjoint(&b.2)));
+    clash.then(|| Contradiction { field: "actor".into(), values: actor_vals.into_iter().map(|(n, d, _)| (n, d)).collect() })
+}
+
+/// The id of a merged event: from its first report in the order given (the
+/// earliest stored), so that an event keeps its id when later reports join it.
+fn merged_id(c: &Cluster, docs: &[Document]) -> Option<String> {
     let &(fd, fe) = c.members.iter().min()?;
     let first_doc = docs.get(fd)?;
     let first_trigger = first_doc.events.get(fe)?.trigger;
-    let id = format!(
-        "v:{:016x}",
-        hash64(format!("{}#{}", first_doc.id, first_trigger.start()).as_bytes())
-    );
-    let mut event = rep_ev.clone();
-    event.date = date.clone();
-    let others = c.members.iter().filter_map(|&(di, ei)| docs.get(di)?.events.get(ei)?.place.as_ref());
-    event.place = strongest_place(rep_ev.place.as_ref(), others).cloned();
-    let summary = rep_ev.sentence.text(rep_doc.body()).trim().to_string();
-    Some(MergedEvent {
-        id,
-        event,
-        num_sources: sources.len().max(usize::from(!reports.is_empty())),
-        reports,
-        contradictions,
-        date,
-        summary,
-        stories: stories.into_iter().collect(),
-    })
+    Some(format!("v:{:016x}", hash64(format!("{}#{}", first_doc.id, first_trigger.start()).as_bytes())))
 }
 
 /// The place of a merged event: the representative report's unless another
