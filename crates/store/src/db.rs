@@ -183,6 +183,9 @@ pub(crate) enum Db {
     Postgres(RefCell<Pg>),
 }
 
+/// The most rows one statement of [`Db::insert_rows`] carries (a power of two).
+const MAX_ROWS: usize = 64;
+
 /// The advisory lock key that serialises write transactions on PostgreSQL
 /// (per schema, so stores in different schemas of one database do not wait
 /// for each other).
@@ -239,6 +242,26 @@ impl Db {
     /// The first row of a query that always answers one (an aggregate).
     pub(crate) fn query_one(&self, sql: &str, params: &[Value]) -> Result<Row, DbError> {
         self.query_opt(sql, params)?.ok_or_else(|| DbError::Column { index: 0, reason: "the query returned no row".into() })
+    }
+
+    /// Inserts rows of `columns` values each with as few statements as it can:
+    /// `head` (`INSERT INTO t (a, b)`), then `VALUES (…), (…)` of up to
+    /// [`MAX_ROWS`] rows, then `tail` (an `ON CONFLICT` clause, or empty). Chunks
+    /// are powers of two, so a handful of statements stays prepared per table
+    /// (PostgreSQL answers each statement in one round trip, whatever its rows).
+    pub(crate) fn insert_rows(&self, head: &str, columns: usize, rows: &[Vec<Value>], tail: &str) -> Result<(), DbError> {
+        let mut rest = rows;
+        while !rest.is_empty() {
+            let n = MAX_ROWS.min(1 << rest.len().ilog2());
+            let (chunk, after) = rest.split_at(n);
+            let values: Vec<String> = (0..n)
+                .map(|r| format!("({})", (1..=columns).map(|c| format!("?{}", r * columns + c)).collect::<Vec<_>>().join(", ")))
+                .collect();
+            let params: Vec<Value> = chunk.iter().flat_map(|row| row.iter().cloned()).collect();
+            self.execute(&format!("{head} VALUES {} {tail}", values.join(", ")), &params)?;
+            rest = after;
+        }
+        Ok(())
     }
 
     /// Runs several statements without parameters (a schema script), as written.
@@ -464,6 +487,21 @@ mod tests {
         assert!(row.bool(4).unwrap());
         assert!(matches!(row.text(1), Err(DbError::Column { index: 1, .. })));
         assert!(row.int(9).is_err());
+    }
+
+    #[test]
+    fn rows_are_inserted_in_chunks_of_powers_of_two() {
+        let db = Db::Sqlite(rusqlite::Connection::open_in_memory().unwrap());
+        db.batch("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)").unwrap();
+        let rows: Vec<Vec<Value>> = (0..100i64).map(|k| vec![Value::Int(k), Value::Text(format!("v{k}"))]).collect();
+        db.insert_rows("INSERT INTO t (k, v)", 2, &rows, "").unwrap();
+        let again: Vec<Vec<Value>> = vec![vec![Value::Int(5), Value::from("new")]];
+        db.insert_rows("INSERT INTO t (k, v)", 2, &again, "ON CONFLICT (k) DO UPDATE SET v = excluded.v").unwrap();
+        db.insert_rows("INSERT INTO t (k, v)", 2, &[], "").unwrap();
+        let all = db.query("SELECT k, v FROM t ORDER BY k", params![]).unwrap();
+        assert_eq!(all.len(), 100);
+        assert_eq!((all[99].int(0).unwrap(), all[99].text(1).unwrap()), (99, "v99".to_string()));
+        assert_eq!(all[5].text(1).unwrap(), "new");
     }
 
     #[test]

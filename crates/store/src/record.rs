@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use chronicle_core::record::MergedEvent;
 use chronicle_core::{DocId, Document};
-use crate::db::{params, Tx};
+use crate::db::{params, Tx, Value};
 use crate::error::{sql_err, StoreError};
 use crate::merged::{replace_merged, write_event_inputs};
 use crate::store::{count_line, update_in, write_documents, BatchOutcome, Store};
@@ -170,16 +170,23 @@ impl Store {
 
 /// Upserts state entries inside a transaction.
 fn upsert_state(tx: &Tx<'_>, entries: &[StateEntry]) -> Result<(), StoreError> {
-    let ctx = |e| sql_err("writing the link state", e);
+    // one row per (space, key), the last entry winning as upserts one by one
+    // would (a statement may not upsert one row twice)
+    let mut last: std::collections::HashMap<(&str, &str), &str> = std::collections::HashMap::new();
+    let mut order = Vec::new();
     for e in entries {
-        tx.execute(
-            "INSERT INTO link_state (space, key, value) VALUES (?1, ?2, ?3)
-             ON CONFLICT (space, key) DO UPDATE SET value = excluded.value",
-            params![e.space.as_str(), e.key.as_str(), e.value.as_str()],
-        )
-        .map_err(ctx)?;
+        if last.insert((e.space.as_str(), e.key.as_str()), e.value.as_str()).is_none() {
+            order.push((e.space.as_str(), e.key.as_str()));
+        }
     }
-    Ok(())
+    let rows: Vec<Vec<Value>> = order.iter().map(|k| vec![Value::from(k.0), Value::from(k.1), Value::from(last[k])]).collect();
+    tx.insert_rows(
+        "INSERT INTO link_state (space, key, value)",
+        3,
+        &rows,
+        "ON CONFLICT (space, key) DO UPDATE SET value = excluded.value",
+    )
+    .map_err(|e| sql_err("writing the link state", e))
 }
 
 #[cfg(test)]
@@ -213,7 +220,7 @@ mod tests {
             let out = store.commit_batch(batch).unwrap();
             assert_eq!(out.ingested, vec![doc.id.clone()]);
             assert_eq!(store.get_meta("link.old").unwrap(), None);
-            let later = Batch { state: vec![entry("story.df", "3", "5")], ..Batch::default() };
+            let later = Batch { state: vec![entry("story.df", "3", "4"), entry("story.df", "3", "5")], ..Batch::default() };
             store.commit_batch(later).unwrap();
             assert_eq!(
                 store.state_entries("story.").unwrap(),

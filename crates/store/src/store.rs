@@ -616,31 +616,36 @@ fn insert_document(tx: &Tx<'_>, doc: &Document, raw: &[u8], json: &str) -> Resul
 /// Rows of the `mentions` and `events` index tables for one document.
 fn insert_index_rows(tx: &Tx<'_>, doc: &Document) -> Result<(), StoreError> {
     let ctx = |e| sql_err(format!("indexing {}", doc.id), e);
-    for (i, mention) in doc.mentions.iter().enumerate() {
-        let eid = entity_id(mention.kb_id.as_deref(), mention.entity_type, &mention.canonical);
-        tx.execute(
-            "INSERT INTO mentions (doc_id, seq, entity_id, entity_type, canonical, start_byte, end_byte)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                doc.id.as_str(),
-                i as i64,
-                eid,
-                mention.entity_type.as_str(),
-                mention.canonical.as_str(),
-                mention.span.start() as i64,
-                mention.span.end() as i64,
-            ],
-        )
+    let id = || Value::from(doc.id.as_str());
+    let mentions: Vec<Vec<Value>> = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let eid = entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical);
+            vec![
+                id(),
+                Value::Int(i as i64),
+                Value::Text(eid),
+                Value::from(m.entity_type.as_str()),
+                Value::from(m.canonical.as_str()),
+                Value::Int(m.span.start() as i64),
+                Value::Int(m.span.end() as i64),
+            ]
+        })
+        .collect();
+    tx.insert_rows("INSERT INTO mentions (doc_id, seq, entity_id, entity_type, canonical, start_byte, end_byte)", 7, &mentions, "")
         .map_err(ctx)?;
-    }
-    for (i, event) in doc.events.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO events (doc_id, seq, event_type, modality, date_sort) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![doc.id.as_str(), i as i64, event.event_type.as_str(), event.modality.as_str(), event.date.sort_key().map(day)],
-        )
-        .map_err(ctx)?;
-    }
-    Ok(())
+    let events: Vec<Vec<Value>> = doc
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let date = Value::from(e.date.sort_key().map(day));
+            vec![id(), Value::Int(i as i64), Value::from(e.event_type.as_str()), Value::from(e.modality.as_str()), date]
+        })
+        .collect();
+    tx.insert_rows("INSERT INTO events (doc_id, seq, event_type, modality, date_sort)", 5, &events, "").map_err(ctx)
 }
 
 /// The internal storage form: the document's own serde JSON.
