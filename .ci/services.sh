@@ -32,7 +32,7 @@ apt_install() {
 }
 
 pg_bindir() {
-  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
+  { ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -1
 }
 
 # PostgreSQL refuses to run as root: as root, run it as the postgres user (from a
