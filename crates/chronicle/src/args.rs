@@ -20,7 +20,8 @@ Examples:
   chronicle train syntax                      train the tagger and parser on UD English EWT
   chronicle train ner                         train the word clusters and entity tagger")]
 pub struct Cli {
-    /// The store file.
+    /// The store: an SQLite file, or a PostgreSQL database as a URL
+    /// (`postgres://user@host:port/db`) shared by several processes and machines.
     #[arg(long, global = true, env = "CHRONICLE_DB", default_value = "chronicle.db")]
     pub db: PathBuf,
 

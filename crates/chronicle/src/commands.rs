@@ -264,13 +264,18 @@ fn places() -> Result<chronicle_tables::Places> {
 }
 
 fn open(db: &Path) -> Result<Store> {
+    if db.to_str().is_some_and(chronicle_store::is_postgres_url) {
+        // the store's error names the database (without a password)
+        return Store::open(db).context("opening the store");
+    }
     Store::open(db).with_context(|| format!("opening the store {}", db.display()))
 }
 
 /// The store a read command reads: an error, not a new empty store, when
 /// there is none at `db`.
 fn open_existing(db: &Path) -> Result<Store> {
-    if !db.exists() {
+    let url = db.to_str().is_some_and(chronicle_store::is_postgres_url);
+    if !url && !db.exists() {
         bail!("no store at {} (ingest first, or name one with --db)", db.display());
     }
     open(db)

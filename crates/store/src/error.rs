@@ -2,6 +2,8 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use crate::db::DbError;
+
 /// Everything that can go wrong in the store or the export. Variants name the
 /// file, document id or key involved and the reason.
 #[derive(Debug, Error)]
@@ -11,16 +13,24 @@ pub enum StoreError {
     Open {
         /// The database file.
         path: PathBuf,
-        /// The SQLite error.
-        source: rusqlite::Error,
+        /// The database's error.
+        source: DbError,
+    },
+    /// A PostgreSQL address (URL, schema name) cannot be used.
+    #[error("cannot use the store address {address}: {reason}")]
+    Address {
+        /// The address, without its password.
+        address: String,
+        /// Why.
+        reason: String,
     },
     /// A SQL statement failed.
     #[error("store error while {context}: {source}")]
     Sql {
         /// What the store was doing ("writing d:…", "reading the document list").
         context: String,
-        /// The SQLite error.
-        source: rusqlite::Error,
+        /// The database's error.
+        source: DbError,
     },
     /// The file was written by a newer chronicle with a schema this one does not know.
     #[error("the store has schema version {found}, newer than the {supported} this chronicle knows; upgrade chronicle")]
@@ -30,7 +40,7 @@ pub enum StoreError {
         /// Newest version this build supports.
         supported: u32,
     },
-    /// The file is an SQLite database of something else (tables, but no chronicle schema).
+    /// The file (or PostgreSQL schema) is a database of something else (tables, but no chronicle schema).
     #[error("{} is a database, but not a chronicle store (it has tables of its own); refusing to change it", path.display())]
     Foreign {
         /// The database file.
@@ -110,7 +120,7 @@ pub enum StoreError {
     Stopped(String),
 }
 
-/// Wraps a SQLite error with what the store was doing.
-pub(crate) fn sql_err(context: impl Into<String>, source: rusqlite::Error) -> StoreError {
-    StoreError::Sql { context: context.into(), source }
+/// Wraps a database error with what the store was doing.
+pub(crate) fn sql_err(context: impl Into<String>, source: impl Into<DbError>) -> StoreError {
+    StoreError::Sql { context: context.into(), source: source.into() }
 }

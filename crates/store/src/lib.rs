@@ -1,7 +1,11 @@
-//! chronicle's embedded store (SQLite through `rusqlite`) and the JSONL export.
+//! chronicle's store — an SQLite file (through `rusqlite`, the embedded
+//! default) or a PostgreSQL database (through `postgres`, for a record shared by
+//! several processes and machines) — and the JSONL export.
 //!
 //! Architecture invariant: this is the only crate that knows SQL. Callers see
-//! [`Store`] methods that take and return `chronicle_core` types.
+//! [`Store`] methods that take and return `chronicle_core` types. Every query
+//! is written once and runs on both engines (`db.rs` has the connection type
+//! and the dialect step; [`Store::open`] takes a file or a `postgres://` URL).
 //!
 //! # Storage design
 //!
@@ -30,13 +34,16 @@
 //!   what event coreference reads of each document to merge its story again.
 //!   Every view reads merged events from here ([`Store::merged_events`]).
 //!
-//! Schema versions are `PRAGMA user_version` with numbered, append-only
-//! migrations, each in its own transaction ([`SCHEMA_VERSION`]).
+//! Schema versions are `PRAGMA user_version` (on PostgreSQL the row of
+//! `chronicle_schema`) with numbered, append-only migrations, each in its own
+//! transaction ([`SCHEMA_VERSION`]).
 //!
 //! Writes are crash-safe: each [`Store::commit_batch`], [`Store::write_batch`]
 //! and [`Store::update_documents`] is one `BEGIN IMMEDIATE` transaction; an
-//! error anywhere rolls the whole batch back. One process writes at a time:
-//! an ingest holds [`Store::lock_writer`] for its run. Before writing, the store checks what it
+//! error anywhere rolls the whole batch back (on PostgreSQL: `BEGIN` under a
+//! transaction-scoped advisory lock). One process writes at a time:
+//! an ingest holds [`Store::lock_writer`] for its run (a lock file beside an
+//! SQLite store; a session advisory lock on PostgreSQL). Before writing, the store checks what it
 //! relies on (a `d:` id, every span inside its text, finite numbers, every
 //! token's syntactic head a token of its sentence) and refuses
 //! the batch with [`StoreError::Invalid`] otherwise.
@@ -45,17 +52,23 @@
 //! `EXPORT-FORMAT.md`, and converts byte spans to character offsets.
 #![deny(missing_docs)]
 
+mod db;
 mod error;
 pub mod export;
 mod merged;
+mod open;
 mod record;
 mod schema;
 mod store;
 
+pub use db::DbError;
 pub use error::StoreError;
+pub use open::is_postgres_url;
 pub use record::{Batch, StateEntry, WriterLock};
 pub use schema::SCHEMA_VERSION;
 pub use store::{BatchOutcome, DocSummary, Layer, LayerCounts, Stats, Store};
 
 #[cfg(test)]
 mod sample;
+#[cfg(test)]
+mod testdb;

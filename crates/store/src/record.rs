@@ -15,8 +15,7 @@ use std::path::PathBuf;
 
 use chronicle_core::record::MergedEvent;
 use chronicle_core::{DocId, Document};
-use rusqlite::{params, TransactionBehavior};
-
+use crate::db::{params, Tx, Value};
 use crate::error::{sql_err, StoreError};
 use crate::merged::{replace_merged, write_event_inputs};
 use crate::store::{count_line, update_in, write_documents, BatchOutcome, Store};
@@ -60,10 +59,20 @@ pub struct Batch {
 
 /// Held while one process writes to a store; dropping it (or the process
 /// ending, however it ends) lets the next writer in.
-#[derive(Debug)]
 pub struct WriterLock {
     _file: Option<File>,
+    /// On PostgreSQL: the connection holding the session's advisory lock.
+    _pg: Option<postgres::Client>,
 }
+
+impl std::fmt::Debug for WriterLock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WriterLock").field("file", &self._file).field("postgres", &self._pg.is_some()).finish()
+    }
+}
+
+/// The advisory lock key of the writer lock on PostgreSQL (per schema).
+const PG_WRITER_KEY: &str = "hashtext('chronicle-writer:' || current_schema())";
 
 impl Store {
     /// Writes a batch in one transaction: the new documents with their index
@@ -78,10 +87,7 @@ impl Store {
             }
             None => false,
         };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| sql_err("starting a write batch", e))?;
+        let tx = self.db.begin().map_err(|e| sql_err("starting a write batch", e))?;
         let outcome = write_documents(&tx, batch.docs)?;
         let stored: HashSet<&DocId> = outcome.ingested.iter().collect();
         for (id, site, keys) in batch.lines.iter().filter(|l| stored.contains(&l.0)) {
@@ -94,7 +100,7 @@ impl Store {
         replace_merged(&tx, &batch.merged)?;
         upsert_state(&tx, &batch.state)?;
         for key in &batch.retire_meta {
-            tx.execute("DELETE FROM meta WHERE key = ?1", [key]).map_err(|e| sql_err(format!("retiring meta {key:?}"), e))?;
+            tx.execute("DELETE FROM meta WHERE key = ?1", params![key.as_str()]).map_err(|e| sql_err(format!("retiring meta {key:?}"), e))?;
         }
         if fail {
             // dropped unfinished: rolled back, as a crash before the commit would be
@@ -106,15 +112,18 @@ impl Store {
 
     /// Every state entry whose space starts with `prefix`, ordered by space and key.
     pub fn state_entries(&self, prefix: &str) -> Result<Vec<StateEntry>, StoreError> {
-        let ctx = || format!("reading the state {prefix}*");
-        let mut stmt = self
-            .conn
-            .prepare("SELECT space, key, value FROM link_state WHERE substr(space, 1, length(?1)) = ?1 ORDER BY space, key")
-            .map_err(|e| sql_err(ctx(), e))?;
-        let rows = stmt
-            .query_map([prefix], |r| Ok(StateEntry { space: r.get(0)?, key: r.get(1)?, value: r.get(2)? }))
-            .map_err(|e| sql_err(ctx(), e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| sql_err(ctx(), e))
+        let ctx = |e| sql_err(format!("reading the state {prefix}*"), e);
+        let rows = self
+            .db
+            .query(
+                "SELECT space, key, value FROM link_state WHERE substr(space, 1, length(CAST(?1 AS TEXT))) = ?1 ORDER BY space, key",
+                params![prefix],
+            )
+            .map_err(ctx)?;
+        rows.iter()
+            .map(|r| Ok(StateEntry { space: r.text(0)?, key: r.text(1)?, value: r.text(2)? }))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(ctx)
     }
 
     /// Test hook: the next `n` batches commit, every later one fails with
@@ -126,9 +135,22 @@ impl Store {
     /// Takes the store's writer lock (a lock file beside the database,
     /// `NAME-writer.lock`), calling `on_wait` once first if another process holds
     /// it, then waiting for it. The operating system releases the lock when its
-    /// holder ends, even by `kill -9`. A store in memory needs no lock.
+    /// holder ends, even by `kill -9`. A store in memory needs no lock. On
+    /// PostgreSQL the lock is a session advisory lock held by a connection of
+    /// its own, which the server releases when that connection ends (however
+    /// the process ends).
     pub fn lock_writer(&self, on_wait: impl FnOnce()) -> Result<WriterLock, StoreError> {
-        let Some(db) = self.path() else { return Ok(WriterLock { _file: None }) };
+        if let Some(target) = &self.pg {
+            let mut client = target.connect()?;
+            let ctx = |e| sql_err("taking the writer lock", e);
+            let got: bool = client.query_one(&format!("SELECT pg_try_advisory_lock({PG_WRITER_KEY})"), &[]).and_then(|r| r.try_get(0)).map_err(ctx)?;
+            if !got {
+                on_wait();
+                client.execute(&format!("SELECT pg_advisory_lock({PG_WRITER_KEY})"), &[]).map_err(ctx)?;
+            }
+            return Ok(WriterLock { _file: None, _pg: Some(client) });
+        }
+        let Some(db) = self.path() else { return Ok(WriterLock { _file: None, _pg: None }) };
         let mut name = db.file_name().unwrap_or_default().to_os_string();
         name.push("-writer.lock");
         let path: PathBuf = db.with_file_name(name);
@@ -142,28 +164,35 @@ impl Store {
             }
             Err(TryLockError::Error(e)) => return Err(lock_err(e)),
         }
-        Ok(WriterLock { _file: Some(file) })
+        Ok(WriterLock { _file: Some(file), _pg: None })
     }
 }
 
 /// Upserts state entries inside a transaction.
-fn upsert_state(tx: &rusqlite::Transaction<'_>, entries: &[StateEntry]) -> Result<(), StoreError> {
-    let ctx = |e| sql_err("writing the link state", e);
-    let mut stmt = tx
-        .prepare_cached(
-            "INSERT INTO link_state (space, key, value) VALUES (?1, ?2, ?3)
-             ON CONFLICT (space, key) DO UPDATE SET value = excluded.value",
-        )
-        .map_err(ctx)?;
+fn upsert_state(tx: &Tx<'_>, entries: &[StateEntry]) -> Result<(), StoreError> {
+    // one row per (space, key), the last entry winning as upserts one by one
+    // would (a statement may not upsert one row twice)
+    let mut last: std::collections::HashMap<(&str, &str), &str> = std::collections::HashMap::new();
+    let mut order = Vec::new();
     for e in entries {
-        stmt.execute(params![e.space, e.key, e.value]).map_err(ctx)?;
+        if last.insert((e.space.as_str(), e.key.as_str()), e.value.as_str()).is_none() {
+            order.push((e.space.as_str(), e.key.as_str()));
+        }
     }
-    Ok(())
+    let rows: Vec<Vec<Value>> = order.iter().map(|k| vec![Value::from(k.0), Value::from(k.1), Value::from(last[k])]).collect();
+    tx.insert_rows(
+        "INSERT INTO link_state (space, key, value)",
+        3,
+        &rows,
+        "ON CONFLICT (space, key) DO UPDATE SET value = excluded.value",
+    )
+    .map_err(|e| sql_err("writing the link state", e))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testdb::each_engine;
     use crate::sample;
 
     fn entry(space: &str, key: &str, value: &str) -> StateEntry {
@@ -172,33 +201,34 @@ mod tests {
 
     #[test]
     fn a_batch_and_its_state_commit_together_or_not_at_all() {
-        let mut store = Store::open_in_memory().unwrap();
-        store.put_meta("link.old", "{}").unwrap();
-        let doc = sample::full();
-        let batch = Batch {
-            docs: vec![doc.clone()],
-            state: vec![entry("dup.doc", "0", "{\"a\":1}"), entry("story.df", "3", "2")],
-            retire_meta: vec!["link.old".into()],
-            ..Batch::default()
-        };
-        store.fail_after_commits(0);
-        assert!(matches!(store.commit_batch(batch.clone()), Err(StoreError::Injected)));
-        assert_eq!(store.count_documents().unwrap(), 0, "the documents were rolled back");
-        assert!(store.state_entries("").unwrap().is_empty(), "and the state with them");
-        assert!(store.get_meta("link.old").unwrap().is_some());
+        each_engine("a_batch_and_its_state_commit_together_or_not_at_all", |mut store| {
+            store.put_meta("link.old", "{}").unwrap();
+            let doc = sample::full();
+            let batch = Batch {
+                docs: vec![doc.clone()],
+                state: vec![entry("dup.doc", "0", "{\"a\":1}"), entry("story.df", "3", "2")],
+                retire_meta: vec!["link.old".into()],
+                ..Batch::default()
+            };
+            store.fail_after_commits(0);
+            assert!(matches!(store.commit_batch(batch.clone()), Err(StoreError::Injected)));
+            assert_eq!(store.count_documents().unwrap(), 0, "the documents were rolled back");
+            assert!(store.state_entries("").unwrap().is_empty(), "and the state with them");
+            assert!(store.get_meta("link.old").unwrap().is_some());
 
-        store.commits_left = None;
-        let out = store.commit_batch(batch).unwrap();
-        assert_eq!(out.ingested, vec![doc.id.clone()]);
-        assert_eq!(store.get_meta("link.old").unwrap(), None);
-        let later = Batch { state: vec![entry("story.df", "3", "5")], ..Batch::default() };
-        store.commit_batch(later).unwrap();
-        assert_eq!(
-            store.state_entries("story.").unwrap(),
-            vec![entry("story.df", "3", "5")],
-            "an entry is replaced, and the prefix selects the space"
-        );
-        assert_eq!(store.state_entries("").unwrap().len(), 2);
+            store.commits_left = None;
+            let out = store.commit_batch(batch).unwrap();
+            assert_eq!(out.ingested, vec![doc.id.clone()]);
+            assert_eq!(store.get_meta("link.old").unwrap(), None);
+            let later = Batch { state: vec![entry("story.df", "3", "4"), entry("story.df", "3", "5")], ..Batch::default() };
+            store.commit_batch(later).unwrap();
+            assert_eq!(
+                store.state_entries("story.").unwrap(),
+                vec![entry("story.df", "3", "5")],
+                "an entry is replaced, and the prefix selects the space"
+            );
+            assert_eq!(store.state_entries("").unwrap().len(), 2);
+        });
     }
 
     #[test]
@@ -217,6 +247,27 @@ mod tests {
         });
         // the second writer cannot get in while the first holds the lock
         assert!(rx.recv_timeout(std::time::Duration::from_millis(200)).is_err());
+        drop(held);
+        assert!(rx.recv().unwrap(), "the second writer was told it waits");
+        waiter.join().unwrap();
+    }
+
+    #[test]
+    fn a_second_writer_waits_for_the_first_on_postgres() {
+        let Some((a, schema)) = crate::testdb::fresh_pg("a_second_writer_waits_for_the_first_on_postgres") else { return };
+        let b = Store::open_postgres(&crate::testdb::pg_url().unwrap(), Some(&schema)).unwrap();
+        let held = a.lock_writer(|| panic!("the first writer does not wait")).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiter = std::thread::spawn(move || {
+            let mut waited = false;
+            let lock = b.lock_writer(|| waited = true).unwrap();
+            tx.send(waited).unwrap();
+            drop(lock);
+        });
+        assert!(rx.recv_timeout(std::time::Duration::from_millis(300)).is_err());
+        // another schema is another store: its writer does not wait
+        let (other, _) = crate::testdb::fresh_pg("a_second_writer_waits_for_the_first_on_postgres").unwrap();
+        drop(other.lock_writer(|| panic!("a writer of another schema does not wait")).unwrap());
         drop(held);
         assert!(rx.recv().unwrap(), "the second writer was told it waits");
         waiter.join().unwrap();

@@ -1,14 +1,16 @@
 //! The schema and its numbered migrations.
 //!
-//! The schema version is SQLite's `PRAGMA user_version`: migration `n` (1-based)
-//! brings a file from version `n - 1` to `n`. Each migration runs in its own
-//! `BEGIN IMMEDIATE` transaction that re-reads the version first, so two
+//! The schema version is SQLite's `PRAGMA user_version` (on PostgreSQL, the row
+//! of `chronicle_schema`): migration `n` (1-based) brings a database from version
+//! `n - 1` to `n`. The scripts are written for SQLite and translated for
+//! PostgreSQL (`crate::db`). Each migration runs in its own write transaction
+//! (SQLite's `BEGIN IMMEDIATE`; on PostgreSQL under an advisory lock) that
+//! re-reads the version first, so two
 //! processes opening the same old file at once apply it only once, and a crash
 //! mid-migration leaves the previous version intact. Migrations are append-only:
 //! never edit a released one, add the next.
 
-use rusqlite::{Connection, TransactionBehavior};
-
+use crate::db::{params, Db, DbError};
 use crate::error::{sql_err, StoreError};
 
 /// Migration 1: documents, their derived index tables, and the meta table.
@@ -158,36 +160,75 @@ pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
-/// Reads `PRAGMA user_version`.
-pub(crate) fn version(conn: &Connection) -> Result<u32, StoreError> {
-    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
-        .map(|v| u32::try_from(v).unwrap_or(0))
-        .map_err(|e| sql_err("reading the schema version", e))
+/// The PostgreSQL side's bookkeeping, created with the first migration: the
+/// schema version (SQLite keeps it in `PRAGMA user_version`) and the commit
+/// counter behind [`crate::Store::data_version`].
+const PG_BOOKKEEPING: &str = "
+CREATE TABLE IF NOT EXISTS chronicle_schema (version BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS chronicle_commits (n BIGINT NOT NULL);
+INSERT INTO chronicle_commits (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM chronicle_commits);
+";
+
+/// Reads the schema version (0: a new database).
+pub(crate) fn version(db: &Db) -> Result<u32, StoreError> {
+    let ctx = |e| sql_err("reading the schema version", e);
+    let v = match db {
+        Db::Sqlite(_) => db.query_one("PRAGMA user_version", params![]).and_then(|r| r.int(0)).map_err(ctx)?,
+        Db::Postgres(_) => {
+            let exists = db
+                .query_one("SELECT to_regclass('chronicle_schema') IS NOT NULL", params![])
+                .and_then(|r| r.bool(0))
+                .map_err(ctx)?;
+            if !exists {
+                return Ok(0);
+            }
+            db.query_opt("SELECT version FROM chronicle_schema", params![]).map_err(ctx)?.map_or(Ok(0), |r| r.int(0)).map_err(ctx)?
+        }
+    };
+    Ok(u32::try_from(v).unwrap_or(0))
 }
 
-/// True when the file holds any table (a version-0 file with tables is not ours).
-fn has_tables(conn: &Connection) -> Result<bool, StoreError> {
-    conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get::<_, i64>(0))
-        .map(|n| n > 0)
-        .map_err(|e| sql_err("reading the schema", e))
+/// True when the database holds any table of its own (a version-0 database with
+/// tables is not ours).
+fn has_tables(db: &Db) -> Result<bool, StoreError> {
+    let sql = match db {
+        Db::Sqlite(_) => "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+        Db::Postgres(_) => {
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()
+             AND table_name NOT IN ('chronicle_schema', 'chronicle_commits')"
+        }
+    };
+    db.query_one(sql, params![]).and_then(|r| r.int(0)).map(|n| n > 0).map_err(|e| sql_err("reading the schema", e))
 }
 
-/// Brings the file up to [`SCHEMA_VERSION`]; a no-op when it is there.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+/// Records the schema version inside the migration's transaction.
+fn set_version(db: &Db, version: u32) -> Result<(), DbError> {
+    match db {
+        Db::Sqlite(_) => db.batch(&format!("PRAGMA user_version = {version}")),
+        Db::Postgres(_) => {
+            db.execute("DELETE FROM chronicle_schema", params![])?;
+            db.execute("INSERT INTO chronicle_schema (version) VALUES (?1)", params![i64::from(version)]).map(|_| ())
+        }
+    }
+}
+
+/// Brings the database up to [`SCHEMA_VERSION`]; a no-op when it is there.
+pub(crate) fn migrate(db: &Db) -> Result<(), StoreError> {
     loop {
-        let current = version(conn)?;
+        let current = version(db)?;
         if current > SCHEMA_VERSION {
             return Err(StoreError::TooNew { found: current, supported: SCHEMA_VERSION });
         }
         if current == SCHEMA_VERSION {
             return Ok(());
         }
-        if current == 0 && has_tables(conn)? {
+        if current == 0 && has_tables(db)? {
             return Err(StoreError::Foreign { path: std::path::PathBuf::new() });
         }
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| sql_err("starting a migration", e))?;
+        let tx = db.begin().map_err(|e| sql_err("starting a migration", e))?;
+        if tx.is_postgres() {
+            tx.batch(PG_BOOKKEEPING).map_err(|e| sql_err("creating the schema bookkeeping", e))?;
+        }
         // Another process may have migrated while we waited for the lock.
         let current = version(&tx)?;
         if current >= SCHEMA_VERSION {
@@ -195,9 +236,8 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         }
         let next = current + 1;
         let script = MIGRATIONS.get(current as usize).copied().unwrap_or_default();
-        tx.execute_batch(script).map_err(|e| sql_err(format!("applying migration {next}"), e))?;
-        tx.pragma_update(None, "user_version", next)
-            .map_err(|e| sql_err(format!("recording migration {next}"), e))?;
+        tx.ddl(script).map_err(|e| sql_err(format!("applying migration {next}"), e))?;
+        set_version(&tx, next).map_err(|e| sql_err(format!("recording migration {next}"), e))?;
         tx.commit().map_err(|e| sql_err(format!("committing migration {next}"), e))?;
     }
 }
@@ -205,44 +245,66 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::Row;
+
+    /// A fresh SQLite database in memory, and a fresh PostgreSQL schema when a
+    /// test server is named.
+    fn databases(test: &str) -> Vec<Db> {
+        let mut out = vec![Db::Sqlite(rusqlite::Connection::open_in_memory().unwrap())];
+        match crate::testdb::pg_url() {
+            Some(url) => {
+                let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+                let schema = crate::testdb::fresh_schema();
+                client.batch_execute(&format!("SET client_min_messages TO warning; CREATE SCHEMA {schema}; SET search_path TO {schema}")).unwrap();
+                out.push(Db::postgres(client));
+            }
+            None => eprintln!("{test}: PostgreSQL half skipped (set CHRONICLE_TEST_PG to a server URL to run it)"),
+        }
+        out
+    }
+
+    fn has_table(db: &Db, name: &str) -> bool {
+        let sql = match db {
+            Db::Sqlite(_) => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            Db::Postgres(_) => "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?1",
+        };
+        db.query_one(sql, params![name]).and_then(|r: Row| r.int(0)).unwrap() > 0
+    }
 
     #[test]
     fn fresh_connection_migrates_to_latest_once() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        assert_eq!(version(&conn).unwrap(), 0);
-        migrate(&mut conn).unwrap();
-        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
-        migrate(&mut conn).unwrap();
-        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
-        let n: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents'", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(n, 1);
+        for db in databases("fresh_connection_migrates_to_latest_once") {
+            assert_eq!(version(&db).unwrap(), 0);
+            migrate(&db).unwrap();
+            assert_eq!(version(&db).unwrap(), SCHEMA_VERSION);
+            migrate(&db).unwrap();
+            assert_eq!(version(&db).unwrap(), SCHEMA_VERSION);
+            assert!(has_table(&db, "documents") && has_table(&db, "merged_reports"));
+        }
     }
 
     #[test]
     fn foreign_database_is_refused_and_left_alone() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE accounts (id INTEGER PRIMARY KEY)").unwrap();
-        assert!(matches!(migrate(&mut conn), Err(StoreError::Foreign { .. })));
-        assert_eq!(version(&conn).unwrap(), 0);
-        assert!(!has_tables_named(&conn, "documents"));
-    }
-
-    fn has_tables_named(conn: &Connection, name: &str) -> bool {
-        conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [name], |r| r.get::<_, i64>(0)).unwrap() > 0
+        for db in databases("foreign_database_is_refused_and_left_alone") {
+            db.batch("CREATE TABLE accounts (id INTEGER PRIMARY KEY)").unwrap();
+            assert!(matches!(migrate(&db), Err(StoreError::Foreign { .. })));
+            assert_eq!(version(&db).unwrap(), 0);
+            assert!(!has_table(&db, "documents"));
+        }
     }
 
     #[test]
     fn newer_file_is_refused() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
-        match migrate(&mut conn) {
-            Err(StoreError::TooNew { found, supported }) => {
-                assert_eq!(found, SCHEMA_VERSION + 1);
-                assert_eq!(supported, SCHEMA_VERSION);
+        for db in databases("newer_file_is_refused") {
+            migrate(&db).unwrap();
+            set_version(&db, SCHEMA_VERSION + 1).unwrap();
+            match migrate(&db) {
+                Err(StoreError::TooNew { found, supported }) => {
+                    assert_eq!(found, SCHEMA_VERSION + 1);
+                    assert_eq!(supported, SCHEMA_VERSION);
+                }
+                other => panic!("expected TooNew, got {other:?}"),
             }
-            other => panic!("expected TooNew, got {other:?}"),
         }
     }
 }

@@ -1,28 +1,25 @@
 //! [`Store`]: open, migrate, write, read, count.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::NaiveDate;
 use chronicle_core::{
     entity_id, DateBasis, DocId, Document, InputFormat, PublishedDate, Span, UncertainDate,
 };
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
+use crate::db::{params, Db, Tx, Value};
 use crate::error::{sql_err, StoreError};
 use crate::schema;
-
-/// How long a writer waits for another process's lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How many candidates an [`StoreError::Ambiguous`] lists at most.
 const MAX_CANDIDATES: usize = 5;
 
 /// The embedded document store. See the crate docs for the storage design.
 pub struct Store {
-    pub(crate) conn: Connection,
-    path: Option<PathBuf>,
+    pub(crate) db: Db,
+    pub(crate) path: Option<PathBuf>,
+    /// Where a PostgreSQL store lives, for the writer lock's own connection.
+    pub(crate) pg: Option<crate::open::PgTarget>,
     /// Test hook: batches that may still commit before [`Store::commit_batch`] fails.
     pub(crate) commits_left: Option<u64>,
 }
@@ -153,27 +150,6 @@ pub struct Stats {
 }
 
 impl Store {
-    /// Opens (creating if missing) the store at `path`, in WAL mode, and
-    /// brings its schema up to date.
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let opened = Connection::open(path).and_then(|c| configure(&c, true).map(|_| c));
-        let mut conn = opened.map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        schema::migrate(&mut conn).map_err(|e| match e {
-            StoreError::Sql { source, .. } => StoreError::Open { path: path.to_path_buf(), source },
-            StoreError::Foreign { .. } => StoreError::Foreign { path: path.to_path_buf() },
-            other => other,
-        })?;
-        Ok(Store { conn, path: Some(path.to_path_buf()), commits_left: None })
-    }
-
-    /// A fresh store in memory (tests, `chronicle demo`).
-    pub fn open_in_memory() -> Result<Store, StoreError> {
-        let opened = Connection::open_in_memory().and_then(|c| configure(&c, false).map(|_| c));
-        let mut conn = opened.map_err(|source| StoreError::Open { path: PathBuf::from(":memory:"), source })?;
-        schema::migrate(&mut conn)?;
-        Ok(Store { conn, path: None, commits_left: None })
-    }
-
     /// The database file, `None` in memory.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -181,21 +157,22 @@ impl Store {
 
     /// The schema version of the file (equals [`crate::SCHEMA_VERSION`] once open).
     pub fn schema_version(&self) -> Result<u32, StoreError> {
-        schema::version(&self.conn)
+        schema::version(&self.db)
     }
 
     /// True when a document with this exact id is stored.
     pub fn has_document(&self, id: &DocId) -> Result<bool, StoreError> {
-        self.conn
-            .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
-            .and_then(|mut s| s.exists([id.as_str()]))
+        self.db
+            .query_opt("SELECT 1 FROM documents WHERE id = ?1", params![id.as_str()])
+            .map(|r| r.is_some())
             .map_err(|e| sql_err(format!("looking up {id}"), e))
     }
 
     /// Number of stored documents.
     pub fn count_documents(&self) -> Result<u64, StoreError> {
-        self.conn
-            .query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))
+        self.db
+            .query_one("SELECT count(*) FROM documents", params![])
+            .and_then(|r| r.int(0))
             .map(|n| n.max(0) as u64)
             .map_err(|e| sql_err("counting documents", e))
     }
@@ -204,10 +181,7 @@ impl Store {
     /// is already stored (or came earlier in the batch) is not rewritten and is
     /// reported as a duplicate. On any error nothing of the batch is written.
     pub fn write_batch(&mut self, docs: Vec<Document>) -> Result<BatchOutcome, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| sql_err("starting a write batch", e))?;
+        let tx = self.db.begin().map_err(|e| sql_err("starting a write batch", e))?;
         let outcome = write_documents(&tx, docs)?;
         tx.commit().map_err(|e| sql_err("committing a write batch", e))?;
         Ok(outcome)
@@ -215,13 +189,13 @@ impl Store {
 }
 
 /// Inserts the documents not stored yet; the others are reported as duplicates.
-pub(crate) fn write_documents(tx: &Transaction<'_>, docs: Vec<Document>) -> Result<BatchOutcome, StoreError> {
+pub(crate) fn write_documents(tx: &Tx<'_>, docs: Vec<Document>) -> Result<BatchOutcome, StoreError> {
         let mut outcome = BatchOutcome::default();
         for mut doc in docs {
             let exists = tx
-                .prepare_cached("SELECT 1 FROM documents WHERE id = ?1")
-                .and_then(|mut s| s.exists([doc.id.as_str()]))
-                .map_err(|e| sql_err(format!("looking up {}", doc.id), e))?;
+                .query_opt("SELECT 1 FROM documents WHERE id = ?1", params![doc.id.as_str()])
+                .map_err(|e| sql_err(format!("looking up {}", doc.id), e))?
+                .is_some();
             if exists {
                 outcome.duplicates.push((std::mem::take(&mut doc.source), doc.id));
                 continue;
@@ -237,11 +211,11 @@ pub(crate) fn write_documents(tx: &Transaction<'_>, docs: Vec<Document>) -> Resu
 }
 
 /// Adds one document to a line's count, remembering it among the first `keep_first`.
-pub(crate) fn count_line(tx: &Transaction<'_>, site: &str, key: u64, doc: &DocId, keep_first: usize) -> Result<(), StoreError> {
+pub(crate) fn count_line(tx: &Tx<'_>, site: &str, key: u64, doc: &DocId, keep_first: usize) -> Result<(), StoreError> {
     let ctx = |e| sql_err(format!("counting a furniture line of {site}"), e);
     let row: Option<(i64, String)> = tx
-        .prepare_cached("SELECT docs, first_docs FROM furniture WHERE site = ?1 AND line_key = ?2")
-        .and_then(|mut s| s.query_row(params![site, key as i64], |r| Ok((r.get(0)?, r.get(1)?))).optional())
+        .query_opt("SELECT docs, first_docs FROM furniture WHERE site = ?1 AND line_key = ?2", params![site, key as i64])
+        .and_then(|r| r.map(|r| Ok((r.int(0)?, r.text(1)?))).transpose())
         .map_err(ctx)?;
     let (n, mut first): (i64, Vec<String>) = match row {
         Some((n, f)) => (n, serde_json::from_str(&f).unwrap_or_default()),
@@ -251,11 +225,11 @@ pub(crate) fn count_line(tx: &Transaction<'_>, site: &str, key: u64, doc: &DocId
         first.push(doc.as_str().to_string());
     }
     let first = serde_json::to_string(&first).unwrap_or_else(|_| "[]".into());
-    tx.prepare_cached(
+    tx.execute(
         "INSERT INTO furniture (site, line_key, docs, first_docs) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (site, line_key) DO UPDATE SET docs = excluded.docs, first_docs = excluded.first_docs",
+        params![site, key as i64, n + 1, first],
     )
-    .and_then(|mut s| s.execute(params![site, key as i64, n + 1, first]))
     .map(|_| ())
     .map_err(ctx)
 }
@@ -277,19 +251,16 @@ impl Store {
     /// Every `(site, line key)` held by at least `min_docs` stored documents.
     pub fn furniture(&self, min_docs: usize) -> Result<Vec<(String, u64)>, StoreError> {
         let ctx = |e| sql_err("reading the furniture lines", e);
-        let mut s = self.conn.prepare_cached("SELECT site, line_key FROM furniture WHERE docs >= ?1").map_err(ctx)?;
-        let rows = s
-            .query_map([min_docs as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))
-            .map_err(ctx)?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(ctx)
+        let rows = self.db.query("SELECT site, line_key FROM furniture WHERE docs >= ?1", params![min_docs as i64]).map_err(ctx)?;
+        rows.iter().map(|r| Ok((r.text(0)?, r.int(1)? as u64))).collect::<Result<Vec<_>, _>>().map_err(ctx)
     }
 
     /// The count and first documents of one line of a site (0 and none when unseen).
     pub fn line_count(&self, site: &str, key: u64) -> Result<(usize, Vec<DocId>), StoreError> {
         let row: Option<(i64, String)> = self
-            .conn
-            .prepare_cached("SELECT docs, first_docs FROM furniture WHERE site = ?1 AND line_key = ?2")
-            .and_then(|mut s| s.query_row(params![site, key as i64], |r| Ok((r.get(0)?, r.get(1)?))).optional())
+            .db
+            .query_opt("SELECT docs, first_docs FROM furniture WHERE site = ?1 AND line_key = ?2", params![site, key as i64])
+            .and_then(|r| r.map(|r| Ok((r.int(0)?, r.text(1)?))).transpose())
             .map_err(|e| sql_err(format!("reading the furniture count of {site}"), e))?;
         let Some((n, first)) = row else { return Ok((0, Vec::new())) };
         let ids: Vec<String> = serde_json::from_str(&first).unwrap_or_default();
@@ -300,10 +271,7 @@ impl Store {
     /// layers) in one transaction. The raw bytes stay as first stored. Fails,
     /// writing nothing, when any of them is not stored.
     pub fn update_documents(&mut self, docs: &[Document]) -> Result<(), StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| sql_err("starting an update", e))?;
+        let tx = self.db.begin().map_err(|e| sql_err("starting an update", e))?;
         update_in(&tx, docs)?;
         tx.commit().map_err(|e| sql_err("committing an update", e))?;
         Ok(())
@@ -322,16 +290,13 @@ impl Store {
             return Ok(Some(doc));
         }
         let candidates: Vec<String> = {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id FROM documents WHERE id >= ?1 ORDER BY id LIMIT ?2")
-                .map_err(|e| sql_err("looking up a prefix", e))?;
-            let rows = stmt
-                .query_map(params![wanted, (MAX_CANDIDATES + 1) as i64], |r| r.get::<_, String>(0))
+            let rows = self
+                .db
+                .query("SELECT id FROM documents WHERE id >= ?1 ORDER BY id LIMIT ?2", params![wanted.as_str(), (MAX_CANDIDATES + 1) as i64])
                 .map_err(|e| sql_err("looking up a prefix", e))?;
             let mut out = Vec::new();
             for row in rows {
-                let id = row.map_err(|e| sql_err("looking up a prefix", e))?;
+                let id = row.text(0).map_err(|e| sql_err("looking up a prefix", e))?;
                 if !id.starts_with(&wanted) {
                     break;
                 }
@@ -349,11 +314,9 @@ impl Store {
     /// Loads one document by exact id.
     fn load(&self, id: &str) -> Result<Option<Document>, StoreError> {
         let row = self
-            .conn
-            .prepare_cached("SELECT raw, doc FROM documents WHERE id = ?1")
-            .and_then(|mut s| {
-                s.query_row([id], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?))).optional()
-            })
+            .db
+            .query_opt("SELECT raw, doc FROM documents WHERE id = ?1", params![id])
+            .and_then(|r| r.map(|r| Ok((r.blob(0)?, r.text(1)?))).transpose())
             .map_err(|e| sql_err(format!("reading {id}"), e))?;
         row.map(|(raw, json)| decode(id, raw, &json)).transpose()
     }
@@ -361,55 +324,25 @@ impl Store {
     /// Every document's summary, ordered by publication date (its sort key;
     /// unknown dates last) then id.
     pub fn documents(&self) -> Result<Vec<DocSummary>, StoreError> {
-        let ctx = "reading the document list";
-        let mut stmt = self
-            .conn
-            .prepare(
+        let ctx = |e| sql_err("reading the document list", e);
+        let rows = self
+            .db
+            .query(
                 "SELECT id, source, format, url, outlet, title, published_value, published_earliest,
                         published_latest, published_basis, language, appended_to, duplicate_of, story,
                         body_chars, n_sentences, n_mentions, n_events
                  FROM documents ORDER BY published_sort IS NULL, published_sort, id",
+                params![],
             )
-            .map_err(|e| sql_err(ctx, e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(DocSummary {
-                    id: DocId::parse(&r.get::<_, String>(0)?),
-                    source: r.get(1)?,
-                    format: parse_format(&r.get::<_, String>(2)?),
-                    url: r.get(3)?,
-                    outlet: r.get(4)?,
-                    title: r.get(5)?,
-                    published: PublishedDate {
-                        date: UncertainDate {
-                            value: r.get(6)?,
-                            earliest: parse_day(r.get::<_, Option<String>>(7)?),
-                            latest: parse_day(r.get::<_, Option<String>>(8)?),
-                            weekday: None,
-                            month_day: None,
-                        },
-                        basis: parse_basis(&r.get::<_, String>(9)?),
-                    },
-                    language: r.get(10)?,
-                    appended_to: r.get::<_, Option<String>>(11)?.map(|s| DocId::parse(&s)),
-                    duplicate_of: r.get::<_, Option<String>>(12)?.map(|s| DocId::parse(&s)),
-                    story: r.get(13)?,
-                    body_chars: count(r.get(14)?),
-                    n_sentences: count(r.get(15)?),
-                    n_mentions: count(r.get(16)?),
-                    n_events: count(r.get(17)?),
-                })
-            })
-            .map_err(|e| sql_err(ctx, e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| sql_err(ctx, e))
+            .map_err(ctx)?;
+        rows.iter().map(summary).collect::<Result<Vec<_>, _>>().map_err(ctx)
     }
 
     /// Every stored id, in order.
     pub fn document_ids(&self) -> Result<Vec<DocId>, StoreError> {
-        let ctx = "reading the document ids";
-        let mut stmt = self.conn.prepare("SELECT id FROM documents ORDER BY id").map_err(|e| sql_err(ctx, e))?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| sql_err(ctx, e))?;
-        rows.map(|r| r.map(|s| DocId::parse(&s)).map_err(|e| sql_err(ctx, e))).collect()
+        let ctx = |e| sql_err("reading the document ids", e);
+        let rows = self.db.query("SELECT id FROM documents ORDER BY id", params![]).map_err(ctx)?;
+        rows.iter().map(|r| r.text(0).map(|s| DocId::parse(&s))).collect::<Result<Vec<_>, _>>().map_err(ctx)
     }
 
     /// Every document with at least one item of `layer`, in id order, with
@@ -417,70 +350,71 @@ impl Store {
     /// without decoding it; the order is fixed, so a sample drawn over it with
     /// a fixed seed is the same for the same store.
     pub fn layer_sizes(&self, layer: Layer) -> Result<Vec<(DocId, usize)>, StoreError> {
-        let ctx = "reading layer sizes";
+        let ctx = |e| sql_err("reading layer sizes", e);
         let column = layer.size_column();
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT id, {column} FROM documents WHERE {column} > 0 ORDER BY id"))
-            .map_err(|e| sql_err(ctx, e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((DocId::parse(&r.get::<_, String>(0)?), count(r.get(1)?))))
-            .map_err(|e| sql_err(ctx, e))?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| sql_err(ctx, e))
+        let rows = self
+            .db
+            .query(&format!("SELECT id, {column} FROM documents WHERE {column} > 0 ORDER BY id"), params![])
+            .map_err(ctx)?;
+        rows.iter().map(|r| Ok((DocId::parse(&r.text(0)?), count(r.int(1)?)))).collect::<Result<Vec<_>, _>>().map_err(ctx)
     }
 
     /// Ids of the documents with a mention of the entity (its export id,
     /// `e:…`), in id order. Served from the `mentions` index.
     pub fn documents_mentioning(&self, entity: &str) -> Result<Vec<DocId>, StoreError> {
-        let ctx = || format!("looking up documents mentioning {entity}");
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?1 ORDER BY doc_id")
-            .map_err(|e| sql_err(ctx(), e))?;
-        let rows = stmt.query_map([entity], |r| r.get::<_, String>(0)).map_err(|e| sql_err(ctx(), e))?;
-        rows.map(|r| r.map(|s| DocId::parse(&s)).map_err(|e| sql_err(ctx(), e))).collect()
+        let ctx = |e| sql_err(format!("looking up documents mentioning {entity}"), e);
+        let rows = self
+            .db
+            .query("SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?1 ORDER BY doc_id", params![entity])
+            .map_err(ctx)?;
+        rows.iter().map(|r| r.text(0).map(|s| DocId::parse(&s))).collect::<Result<Vec<_>, _>>().map_err(ctx)
     }
 
     /// Calls `f` with every document, one at a time, ordered by id. Stops at
-    /// the first error, from the store or from `f`.
+    /// the first error, from the store or from `f`. Reads a page of documents
+    /// at a time (keyset pages on the id), so `f` may use the store.
     pub fn for_each_document(
         &self,
         mut f: impl FnMut(Document) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let ctx = "reading documents";
-        let mut stmt =
-            self.conn.prepare("SELECT id, raw, doc FROM documents ORDER BY id").map_err(|e| sql_err(ctx, e))?;
-        let mut rows = stmt.query([]).map_err(|e| sql_err(ctx, e))?;
-        while let Some(row) = rows.next().map_err(|e| sql_err(ctx, e))? {
-            let id: String = row.get(0).map_err(|e| sql_err(ctx, e))?;
-            let raw: Vec<u8> = row.get(1).map_err(|e| sql_err(format!("reading {id}"), e))?;
-            let json: String = row.get(2).map_err(|e| sql_err(format!("reading {id}"), e))?;
-            f(decode(&id, raw, &json)?)?;
+        let ctx = |e| sql_err("reading documents", e);
+        let mut after = String::new();
+        loop {
+            let rows = self
+                .db
+                .query("SELECT id, raw, doc FROM documents WHERE id > ?1 ORDER BY id LIMIT ?2", params![after.as_str(), PAGE])
+                .map_err(ctx)?;
+            let Some(last) = rows.last() else { return Ok(()) };
+            after = last.text(0).map_err(ctx)?;
+            for row in rows {
+                let id = row.text(0).map_err(ctx)?;
+                let raw = row.blob(1).map_err(|e| sql_err(format!("reading {id}"), e))?;
+                let json = row.text(2).map_err(|e| sql_err(format!("reading {id}"), e))?;
+                f(decode(&id, raw, &json)?)?;
+            }
         }
-        Ok(())
     }
 
     /// Counts of what the store holds.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let ctx = "computing statistics";
         let one = |q: &str| -> Result<u64, StoreError> {
-            self.conn.query_row(q, [], |r| r.get::<_, Option<i64>>(0)).map(|n| n.unwrap_or(0).max(0) as u64).map_err(|e| sql_err(ctx, e))
+            self.db.query_one(q, params![]).and_then(|r| r.int(0)).map(|n| n.max(0) as u64).map_err(|e| sql_err(ctx, e))
         };
         let grouped = |q: &str| -> Result<Vec<(Option<String>, u64)>, StoreError> {
-            let mut stmt = self.conn.prepare(q).map_err(|e| sql_err(ctx, e))?;
-            let rows = stmt
-                .query_map([], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, i64>(1)?.max(0) as u64)))
-                .map_err(|e| sql_err(ctx, e))?;
-            rows.collect::<Result<Vec<_>, _>>().map_err(|e| sql_err(ctx, e))
+            let rows = self.db.query(q, params![]).map_err(|e| sql_err(ctx, e))?;
+            rows.iter()
+                .map(|r| Ok((r.opt_text(0)?, r.int(1)?.max(0) as u64)))
+                .collect::<Result<Vec<_>, crate::db::DbError>>()
+                .map_err(|e| sql_err(ctx, e))
         };
+        let sum = |c: &str| format!("CAST(coalesce(sum({c}), 0) AS BIGINT)");
+        let columns = ["n_blocks", "n_sentences", "n_tokens", "n_mentions", "n_roles", "n_times", "n_quantities", "n_quotes", "n_events"];
         let layers = self
-            .conn
-            .query_row(
-                "SELECT total(n_blocks), total(n_sentences), total(n_tokens), total(n_mentions), total(n_roles),
-                        total(n_times), total(n_quantities), total(n_quotes), total(n_events) FROM documents",
-                [],
-                |r| {
-                    let g = |i: usize| r.get::<_, f64>(i).map(|v| v.max(0.0) as u64);
+            .db
+            .query_one(&format!("SELECT {} FROM documents", columns.map(sum).join(", ")), params![])
+            .and_then(|r| {
+                    let g = |i: usize| r.int(i).map(|v| v.max(0) as u64);
                     Ok(LayerCounts {
                         blocks: g(0)?,
                         sentences: g(1)?,
@@ -492,8 +426,7 @@ impl Store {
                         quotes: g(7)?,
                         events: g(8)?,
                     })
-                },
-            )
+            })
             .map_err(|e| sql_err(ctx, e))?;
         let events_by_type = grouped(
             "SELECT event_type, count(*) AS n FROM events GROUP BY event_type ORDER BY n DESC, event_type",
@@ -502,26 +435,28 @@ impl Store {
         .map(|(t, n)| (t.unwrap_or_default(), n))
         .collect();
         let largest_merged = {
-            let mut stmt = self
-                .conn
-                .prepare(
-                    "SELECT m.id, count(*) AS n, json_extract(m.event, '$.summary') FROM merged_reports r
+            let rows = self
+                .db
+                .query(
+                    "SELECT m.id, count(*) AS n, m.event FROM merged_reports r
                      JOIN merged_events m ON m.story = r.story AND m.seq = r.seq
-                     GROUP BY r.story, r.seq ORDER BY n DESC, m.id LIMIT 5",
+                     GROUP BY m.story, m.seq ORDER BY n DESC, m.id LIMIT 5",
+                    params![],
                 )
                 .map_err(|e| sql_err(ctx, e))?;
-            let rows = stmt
-                .query_map([], |r| {
-                    let summary: Option<String> = r.get(2)?;
-                    let words: Vec<&str> = summary.as_deref().unwrap_or_default().split_whitespace().take(12).collect();
-                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64, words.join(" ")))
-                })
-                .map_err(|e| sql_err(ctx, e))?;
-            rows.collect::<Result<Vec<_>, _>>().map_err(|e| sql_err(ctx, e))?
+            let summary = |json: &str| {
+                let event: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+                let text = event.get("summary").and_then(|s| s.as_str()).unwrap_or_default();
+                text.split_whitespace().take(12).collect::<Vec<_>>().join(" ")
+            };
+            rows.iter()
+                .map(|r| Ok((r.text(0)?, r.int(1)?.max(0) as u64, summary(&r.text(2)?))))
+                .collect::<Result<Vec<_>, crate::db::DbError>>()
+                .map_err(|e| sql_err(ctx, e))?
         };
         Ok(Stats {
             merged_events: one("SELECT count(*) FROM merged_events")?,
-            merged_multi: one("SELECT count(*) FROM (SELECT 1 FROM merged_reports GROUP BY story, seq HAVING count(*) > 1)")?,
+            merged_multi: one("SELECT count(*) FROM (SELECT 1 FROM merged_reports GROUP BY story, seq HAVING count(*) > 1) AS multi")?,
             largest_merged,
             documents: one("SELECT count(*) FROM documents")?,
             hosts: one(
@@ -531,12 +466,17 @@ impl Store {
             near_duplicates: one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")?,
             stories: one("SELECT count(DISTINCT story) FROM documents")?,
             by_language: grouped(
-                "SELECT language, count(*) AS n FROM documents GROUP BY language ORDER BY n DESC, language",
+                "SELECT language, count(*) AS n FROM documents GROUP BY language ORDER BY n DESC, language IS NOT NULL, language",
             )?,
-            by_outlet: grouped("SELECT outlet, count(*) AS n FROM documents GROUP BY outlet ORDER BY n DESC, outlet")?,
+            by_outlet: grouped("SELECT outlet, count(*) AS n FROM documents GROUP BY outlet ORDER BY n DESC, outlet IS NOT NULL, outlet")?,
             layers,
             events_by_type,
-            store_bytes: one("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")?,
+            store_bytes: one(match self.db {
+                Db::Sqlite(_) => "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+                Db::Postgres(_) => "SELECT CAST(sum(pg_total_relation_size(c.oid)) AS BIGINT) FROM pg_class c
+                                    JOIN pg_namespace n ON n.oid = c.relnamespace
+                                    WHERE n.nspname = current_schema() AND c.relkind = 'r'",
+            })?,
             schema_version: self.schema_version()?,
         })
     }
@@ -546,47 +486,56 @@ impl Store {
         if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(value) {
             return Err(StoreError::BadMeta { key: key.to_string(), reason: e.to_string() });
         }
-        self.conn
-            .execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
-            .map(|_| ())
-            .map_err(|e| sql_err(format!("writing meta {key:?}"), e))
+        let ctx = |e| sql_err(format!("writing meta {key:?}"), e);
+        let tx = self.db.begin().map_err(ctx)?;
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )
+        .map_err(ctx)?;
+        tx.commit().map_err(ctx)
     }
 
     /// The JSON stored under `key`, if any.
     pub fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()
+        self.db
+            .query_opt("SELECT value FROM meta WHERE key = ?1", params![key])
+            .and_then(|r| r.map(|r| r.text(0)).transpose())
             .map_err(|e| sql_err(format!("reading meta {key:?}"), e))
     }
 
     /// A number that changes whenever another connection (another process,
     /// or another `Store` in this one) commits to the database, and only
-    /// then: SQLite's `data_version`. A reader compares it with the value it
-    /// last saw to learn that its view is stale.
+    /// then: SQLite's `data_version`. On PostgreSQL it is a counter every
+    /// write transaction bumps, so this process's own commits move it too. A
+    /// reader compares it with the value it last saw to learn that its view
+    /// is stale.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| sql_err("reading the data version", e))
+        let sql = match self.db {
+            Db::Sqlite(_) => "PRAGMA data_version",
+            Db::Postgres(_) => "SELECT n FROM chronicle_commits",
+        };
+        self.db.query_one(sql, params![]).and_then(|r| r.int(0)).map_err(|e| sql_err("reading the data version", e))
     }
 
     /// The connection, for this crate's tests.
     #[cfg(test)]
-    pub(crate) fn connection(&self) -> &Connection {
-        &self.conn
+    pub(crate) fn connection(&self) -> &Db {
+        &self.db
     }
 }
 
 /// Rewrites stored documents inside a transaction (see [`Store::update_documents`]).
-pub(crate) fn update_in(tx: &Transaction<'_>, docs: &[Document]) -> Result<(), StoreError> {
+pub(crate) fn update_in(tx: &Tx<'_>, docs: &[Document]) -> Result<(), StoreError> {
     for doc in docs {
         check_document(doc)?;
         let mut shell = doc.clone();
         shell.raw = Vec::new();
         let json = encode(&shell)?;
+        let mut values = document_columns(doc);
+        values.push(Value::Text(json));
         let changed = tx
-            .prepare_cached(
+            .execute(
                 "UPDATE documents SET source = ?2, format = ?3, url = ?4, outlet = ?5, title = ?6,
                  published_value = ?7, published_earliest = ?8, published_latest = ?9,
                  published_basis = ?10, published_sort = ?11, language = ?12, appended_to = ?13,
@@ -595,35 +544,18 @@ pub(crate) fn update_in(tx: &Transaction<'_>, docs: &[Document]) -> Result<(), S
                  n_quantities = ?23, n_quotes = ?24, n_events = ?25, doc = ?26,
                  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
                  WHERE id = ?1",
+                &values,
             )
-            .and_then(|mut s| {
-                let mut values = document_columns(doc);
-                values.push(Value::Text(json));
-                s.execute(params_from_iter(values))
-            })
             .map_err(|e| sql_err(format!("updating {}", doc.id), e))?;
         if changed == 0 {
             return Err(StoreError::NotFound { id: doc.id.to_string() });
         }
         for table in ["mentions", "events"] {
-            tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [doc.id.as_str()])
+            tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), params![doc.id.as_str()])
                 .map_err(|e| sql_err(format!("clearing the {table} of {}", doc.id), e))?;
         }
         insert_index_rows(tx, doc)?;
     }
-    Ok(())
-}
-
-/// Connection settings: wait on locks, WAL for files (readers never block the
-/// writer; a crash loses at most the last commits, never consistency),
-/// `synchronous=NORMAL` (safe in WAL), foreign keys on.
-fn configure(conn: &Connection, file: bool) -> rusqlite::Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    if file {
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    }
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
 }
 
@@ -632,9 +564,9 @@ fn configure(conn: &Connection, file: bool) -> rusqlite::Result<()> {
 /// and/or `doc`.
 fn document_columns(doc: &Document) -> Vec<Value> {
     let d = &doc.meta.published.date;
-    let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Text);
+    let text = |s: &Option<String>| Value::from(s.clone());
     let date = |d: Option<NaiveDate>| d.map_or(Value::Null, |d| Value::Text(day(d)));
-    let count = |n: usize| Value::Integer(n as i64);
+    let count = |n: usize| Value::Int(n as i64);
     vec![
         Value::Text(doc.id.as_str().to_string()),
         Value::Text(doc.source.clone()),
@@ -664,63 +596,56 @@ fn document_columns(doc: &Document) -> Vec<Value> {
     ]
 }
 
-fn insert_document(tx: &Transaction<'_>, doc: &Document, raw: &[u8], json: &str) -> Result<(), StoreError> {
-    tx.prepare_cached(
+fn insert_document(tx: &Tx<'_>, doc: &Document, raw: &[u8], json: &str) -> Result<(), StoreError> {
+    let mut values = document_columns(doc);
+    values.push(Value::Blob(raw.to_vec()));
+    values.push(Value::Text(json.to_string()));
+    tx.execute(
         "INSERT INTO documents (id, source, format, url, outlet, title, published_value, published_earliest,
              published_latest, published_basis, published_sort, language, appended_to, duplicate_of, story,
              body_chars, n_blocks, n_sentences, n_tokens, n_mentions, n_roles, n_times, n_quantities,
              n_quotes, n_events, raw, doc)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
                  ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+        &values,
     )
-    .and_then(|mut s| {
-        let mut values = document_columns(doc);
-        values.push(Value::Blob(raw.to_vec()));
-        values.push(Value::Text(json.to_string()));
-        s.execute(params_from_iter(values))
-    })
     .map(|_| ())
     .map_err(|e| sql_err(format!("writing {}", doc.id), e))
 }
 
 /// Rows of the `mentions` and `events` index tables for one document.
-fn insert_index_rows(tx: &Transaction<'_>, doc: &Document) -> Result<(), StoreError> {
-    let ctx = || format!("indexing {}", doc.id);
-    let mut m = tx
-        .prepare_cached(
-            "INSERT INTO mentions (doc_id, seq, entity_id, entity_type, canonical, start_byte, end_byte)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )
-        .map_err(|e| sql_err(ctx(), e))?;
-    for (i, mention) in doc.mentions.iter().enumerate() {
-        let eid = entity_id(mention.kb_id.as_deref(), mention.entity_type, &mention.canonical);
-        m.execute(params![
-            doc.id.as_str(),
-            i as i64,
-            eid,
-            mention.entity_type.as_str(),
-            mention.canonical,
-            mention.span.start() as i64,
-            mention.span.end() as i64,
-        ])
-        .map_err(|e| sql_err(ctx(), e))?;
-    }
-    let mut v = tx
-        .prepare_cached(
-            "INSERT INTO events (doc_id, seq, event_type, modality, date_sort) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )
-        .map_err(|e| sql_err(ctx(), e))?;
-    for (i, event) in doc.events.iter().enumerate() {
-        v.execute(params![
-            doc.id.as_str(),
-            i as i64,
-            event.event_type.as_str(),
-            event.modality.as_str(),
-            event.date.sort_key().map(day),
-        ])
-        .map_err(|e| sql_err(ctx(), e))?;
-    }
-    Ok(())
+fn insert_index_rows(tx: &Tx<'_>, doc: &Document) -> Result<(), StoreError> {
+    let ctx = |e| sql_err(format!("indexing {}", doc.id), e);
+    let id = || Value::from(doc.id.as_str());
+    let mentions: Vec<Vec<Value>> = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let eid = entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical);
+            vec![
+                id(),
+                Value::Int(i as i64),
+                Value::Text(eid),
+                Value::from(m.entity_type.as_str()),
+                Value::from(m.canonical.as_str()),
+                Value::Int(m.span.start() as i64),
+                Value::Int(m.span.end() as i64),
+            ]
+        })
+        .collect();
+    tx.insert_rows("INSERT INTO mentions (doc_id, seq, entity_id, entity_type, canonical, start_byte, end_byte)", 7, &mentions, "")
+        .map_err(ctx)?;
+    let events: Vec<Vec<Value>> = doc
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let date = Value::from(e.date.sort_key().map(day));
+            vec![id(), Value::Int(i as i64), Value::from(e.event_type.as_str()), Value::from(e.modality.as_str()), date]
+        })
+        .collect();
+    tx.insert_rows("INSERT INTO events (doc_id, seq, event_type, modality, date_sort)", 5, &events, "").map_err(ctx)
 }
 
 /// The internal storage form: the document's own serde JSON.
@@ -839,6 +764,39 @@ fn parse_day(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
 
+/// Documents read per page by [`Store::for_each_document`].
+const PAGE: i64 = 256;
+
+/// One line of the document list from its row (see [`Store::documents`]).
+fn summary(r: &crate::db::Row) -> Result<DocSummary, crate::db::DbError> {
+    Ok(DocSummary {
+        id: DocId::parse(&r.text(0)?),
+        source: r.text(1)?,
+        format: parse_format(&r.text(2)?),
+        url: r.opt_text(3)?,
+        outlet: r.opt_text(4)?,
+        title: r.opt_text(5)?,
+        published: PublishedDate {
+            date: UncertainDate {
+                value: r.opt_text(6)?,
+                earliest: parse_day(r.opt_text(7)?),
+                latest: parse_day(r.opt_text(8)?),
+                weekday: None,
+                month_day: None,
+            },
+            basis: parse_basis(&r.text(9)?),
+        },
+        language: r.opt_text(10)?,
+        appended_to: r.opt_text(11)?.map(|s| DocId::parse(&s)),
+        duplicate_of: r.opt_text(12)?.map(|s| DocId::parse(&s)),
+        story: r.opt_text(13)?,
+        body_chars: count(r.int(14)?),
+        n_sentences: count(r.int(15)?),
+        n_mentions: count(r.int(16)?),
+        n_events: count(r.int(17)?),
+    })
+}
+
 fn count(n: i64) -> usize {
     usize::try_from(n).unwrap_or(0)
 }
@@ -860,6 +818,7 @@ fn parse_basis(s: &str) -> DateBasis {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testdb::each_engine;
 
     #[test]
     fn the_data_version_changes_when_another_connection_commits() {
@@ -871,6 +830,30 @@ mod tests {
         assert_eq!(reader.data_version().unwrap(), before, "nothing committed");
         writer.put_meta("k", "1").unwrap();
         assert_ne!(reader.data_version().unwrap(), before, "another connection committed");
+
+        let Some(url) = crate::testdb::pg_url() else { return };
+        let schema = crate::testdb::fresh_schema();
+        let mut writer = Store::open_postgres(&url, Some(&schema)).unwrap();
+        let reader = Store::open_postgres(&url, Some(&schema)).unwrap();
+        let before = reader.data_version().unwrap();
+        assert_eq!(reader.data_version().unwrap(), before, "nothing committed");
+        writer.put_meta("k", "1").unwrap();
+        assert_ne!(reader.data_version().unwrap(), before, "another connection committed");
+    }
+
+    #[test]
+    fn reopening_a_postgres_schema_keeps_data_and_does_not_migrate_again() {
+        let Some((mut store, schema)) = crate::testdb::fresh_pg("reopening_a_postgres_schema") else { return };
+        let url = crate::testdb::pg_url().unwrap();
+        let doc = sample::full();
+        store.write_batch(vec![doc.clone()]).unwrap();
+        drop(store);
+        let again = Store::open_postgres(&url, Some(&schema)).unwrap();
+        assert_eq!(again.schema_version().unwrap(), crate::SCHEMA_VERSION);
+        assert_eq!(again.document(doc.id.as_str()).unwrap().unwrap(), doc);
+        assert!(again.is_postgres() && again.path().is_none());
+        let other = Store::open_postgres(&url, Some(&crate::testdb::fresh_schema())).unwrap();
+        assert_eq!(other.count_documents().unwrap(), 0, "another schema is another store");
     }
     use crate::sample;
 
@@ -880,194 +863,203 @@ mod tests {
 
     #[test]
     fn full_document_round_trips_exactly() {
-        let mut store = Store::open_in_memory().unwrap();
-        let doc = sample::full();
-        let out = store.write_batch(vec![doc.clone()]).unwrap();
-        assert_eq!(out.ingested, vec![doc.id.clone()]);
-        assert!(out.duplicates.is_empty());
-        assert!(store.has_document(&doc.id).unwrap());
-        let back = store.document(doc.id.as_str()).unwrap().expect("stored");
-        assert_eq!(back, doc);
-        assert_eq!(back.raw, doc.raw, "raw bytes, invalid UTF-8 included, kept byte for byte");
-        assert_eq!(back.mentions[0].span.text(back.body()), "Erdoğan");
-        let mut streamed = Vec::new();
-        store.for_each_document(|d| {
-            streamed.push(d);
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(streamed, vec![doc]);
+        each_engine("full_document_round_trips_exactly", |mut store| {
+            let doc = sample::full();
+            let out = store.write_batch(vec![doc.clone()]).unwrap();
+            assert_eq!(out.ingested, vec![doc.id.clone()]);
+            assert!(out.duplicates.is_empty());
+            assert!(store.has_document(&doc.id).unwrap());
+            let back = store.document(doc.id.as_str()).unwrap().expect("stored");
+            assert_eq!(back, doc);
+            assert_eq!(back.raw, doc.raw, "raw bytes, invalid UTF-8 included, kept byte for byte");
+            assert_eq!(back.mentions[0].span.text(back.body()), "Erdoğan");
+            let mut streamed = Vec::new();
+            store.for_each_document(|d| {
+                streamed.push(d);
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(streamed, vec![doc]);
+        });
     }
 
     #[test]
     fn layer_sizes_list_documents_with_items_in_id_order() {
-        let mut store = Store::open_in_memory().unwrap();
-        let full = sample::full();
-        let plain = sample::plain("b.txt", "An article with no layers.");
-        store.write_batch(vec![plain, full.clone()]).unwrap();
-        let id = full.id.clone();
-        assert_eq!(store.layer_sizes(Layer::Events).unwrap(), vec![(id.clone(), full.events.len())]);
-        assert_eq!(store.layer_sizes(Layer::Quotes).unwrap(), vec![(id.clone(), full.quotes.len())]);
-        assert_eq!(store.layer_sizes(Layer::Mentions).unwrap(), vec![(id, full.mentions.len())]);
-        assert!(full.events.len() * full.quotes.len() * full.mentions.len() > 0, "the sample fills every layer");
+        each_engine("layer_sizes_list_documents_with_items_in_id_order", |mut store| {
+            let full = sample::full();
+            let plain = sample::plain("b.txt", "An article with no layers.");
+            store.write_batch(vec![plain, full.clone()]).unwrap();
+            let id = full.id.clone();
+            assert_eq!(store.layer_sizes(Layer::Events).unwrap(), vec![(id.clone(), full.events.len())]);
+            assert_eq!(store.layer_sizes(Layer::Quotes).unwrap(), vec![(id.clone(), full.quotes.len())]);
+            assert_eq!(store.layer_sizes(Layer::Mentions).unwrap(), vec![(id, full.mentions.len())]);
+            assert!(full.events.len() * full.quotes.len() * full.mentions.len() > 0, "the sample fills every layer");
+        });
     }
 
     #[test]
     fn second_batch_is_all_duplicates_and_changes_nothing() {
-        let mut store = Store::open_in_memory().unwrap();
-        let docs = vec![sample::plain("a.txt", "First article text."), sample::plain("b.txt", "Second article text.")];
-        let first = store.write_batch(docs.clone()).unwrap();
-        assert_eq!(first.ingested.len(), 2);
-        let again: Vec<Document> = docs
-            .iter()
-            .map(|d| {
-                let mut d = d.clone();
-                d.source = format!("copy-of-{}", d.source);
-                d
-            })
-            .collect();
-        let second = store.write_batch(again).unwrap();
-        assert!(second.ingested.is_empty());
-        assert_eq!(
-            second.duplicates,
-            vec![("copy-of-a.txt".to_string(), docs[0].id.clone()), ("copy-of-b.txt".to_string(), docs[1].id.clone())]
-        );
-        assert_eq!(store.count_documents().unwrap(), 2);
-        assert_eq!(store.document(docs[0].id.as_str()).unwrap().unwrap().source, "a.txt", "not rewritten");
+        each_engine("second_batch_is_all_duplicates_and_changes_nothing", |mut store| {
+            let docs = vec![sample::plain("a.txt", "First article text."), sample::plain("b.txt", "Second article text.")];
+            let first = store.write_batch(docs.clone()).unwrap();
+            assert_eq!(first.ingested.len(), 2);
+            let again: Vec<Document> = docs
+                .iter()
+                .map(|d| {
+                    let mut d = d.clone();
+                    d.source = format!("copy-of-{}", d.source);
+                    d
+                })
+                .collect();
+            let second = store.write_batch(again).unwrap();
+            assert!(second.ingested.is_empty());
+            assert_eq!(
+                second.duplicates,
+                vec![("copy-of-a.txt".to_string(), docs[0].id.clone()), ("copy-of-b.txt".to_string(), docs[1].id.clone())]
+            );
+            assert_eq!(store.count_documents().unwrap(), 2);
+            assert_eq!(store.document(docs[0].id.as_str()).unwrap().unwrap().source, "a.txt", "not rewritten");
 
-        let twice = vec![sample::plain("c.txt", "Third."), sample::plain("c2.txt", "Third.")];
-        let out = store.write_batch(twice).unwrap();
-        assert_eq!(out.ingested.len(), 1);
-        assert_eq!(out.duplicates.len(), 1, "a repeat inside one batch is a duplicate too");
-        assert_eq!(store.count_documents().unwrap(), 3);
+            let twice = vec![sample::plain("c.txt", "Third."), sample::plain("c2.txt", "Third.")];
+            let out = store.write_batch(twice).unwrap();
+            assert_eq!(out.ingested.len(), 1);
+            assert_eq!(out.duplicates.len(), 1, "a repeat inside one batch is a duplicate too");
+            assert_eq!(store.count_documents().unwrap(), 3);
+        });
     }
 
     #[test]
     fn failed_batch_leaves_nothing() {
-        let mut store = Store::open_in_memory().unwrap();
-        let good = sample::plain("good.txt", "A good article.");
+        each_engine("failed_batch_leaves_nothing", |mut store| {
+            let good = sample::plain("good.txt", "A good article.");
 
-        let mut broken = sample::full();
-        broken.mentions[0].span = bad_span(0, 10_000);
-        match store.write_batch(vec![good.clone(), broken]) {
-            Err(StoreError::Invalid { reason, .. }) => assert!(reason.contains("mention"), "{reason}"),
-            other => panic!("expected Invalid, got {other:?}"),
-        }
-        let mut nan = sample::full();
-        nan.quantities[0].value = f64::NAN;
-        assert!(matches!(store.write_batch(vec![good.clone(), nan]), Err(StoreError::Invalid { .. })));
-        assert_eq!(store.count_documents().unwrap(), 0);
+            let mut broken = sample::full();
+            broken.mentions[0].span = bad_span(0, 10_000);
+            match store.write_batch(vec![good.clone(), broken]) {
+                Err(StoreError::Invalid { reason, .. }) => assert!(reason.contains("mention"), "{reason}"),
+                other => panic!("expected Invalid, got {other:?}"),
+            }
+            let mut nan = sample::full();
+            nan.quantities[0].value = f64::NAN;
+            assert!(matches!(store.write_batch(vec![good.clone(), nan]), Err(StoreError::Invalid { .. })));
+            assert_eq!(store.count_documents().unwrap(), 0);
 
-        // A failure inside SQLite after the first row was written.
-        let other = sample::plain("other.txt", "Another article.");
-        store
-            .connection()
-            .execute_batch(&format!(
-                "CREATE TEMP TRIGGER boom BEFORE INSERT ON documents WHEN NEW.id = '{}'
-                 BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;",
-                other.id
-            ))
-            .unwrap();
-        let err = store.write_batch(vec![good.clone(), other]).unwrap_err();
-        assert!(err.to_string().contains("simulated failure"), "{err}");
-        assert_eq!(store.count_documents().unwrap(), 0);
-        let rows: i64 = store.connection().query_row("SELECT count(*) FROM mentions", [], |r| r.get(0)).unwrap();
-        assert_eq!(rows, 0);
-        assert!(!store.has_document(&good.id).unwrap());
+            // A failure inside the database after the first row was written.
+            let other = sample::plain("other.txt", "Another article.");
+            let boom = match store.connection() {
+                Db::Sqlite(_) => format!(
+                    "CREATE TEMP TRIGGER boom BEFORE INSERT ON documents WHEN NEW.id = '{}'
+                     BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;",
+                    other.id
+                ),
+                Db::Postgres(_) => format!("ALTER TABLE documents ADD CONSTRAINT simulated_failure CHECK (id <> '{}')", other.id),
+            };
+            store.connection().batch(&boom).unwrap();
+            let err = store.write_batch(vec![good.clone(), other]).unwrap_err();
+            assert!(err.to_string().contains("simulated failure") || err.to_string().contains("simulated_failure"), "{err}");
+            assert_eq!(store.count_documents().unwrap(), 0);
+            let rows = store.connection().query_one("SELECT count(*) FROM mentions", params![]).unwrap().int(0).unwrap();
+            assert_eq!(rows, 0);
+            assert!(!store.has_document(&good.id).unwrap());
+        });
     }
 
     #[test]
     fn syntax_heads_must_be_tokens_of_their_sentence() {
-        let mut store = Store::open_in_memory().unwrap();
-        let head = |doc: &mut Document, t: usize, h: Option<u32>| {
-            doc.tokens[t].syntax.as_mut().expect("the sample is parsed").head = h;
-        };
-        let reason = |store: &mut Store, doc: Document| match store.write_batch(vec![doc]) {
-            Err(StoreError::Invalid { reason, .. }) => reason,
-            other => panic!("expected Invalid, got {other:?}"),
-        };
-        let mut beyond = sample::full();
-        head(&mut beyond, 0, Some(99));
-        assert!(reason(&mut store, beyond).contains("token 0: head 99 is beyond"));
-        let mut own = sample::full();
-        head(&mut own, 2, Some(2));
-        assert!(reason(&mut store, own).contains("its own head"));
-        // a token of the second sentence may not hang from one of the first
-        let mut across = sample::full();
-        let mut later = across.tokens[1].clone();
-        later.span = sample::span_of(sample::BODY, "Kjær", 1);
-        across.tokens.push(later);
-        head(&mut across, 4, Some(1));
-        assert!(reason(&mut store, across).contains("outside its sentence"));
-        assert_eq!(store.count_documents().unwrap(), 0);
+        each_engine("syntax_heads_must_be_tokens_of_their_sentence", |mut store| {
+            let head = |doc: &mut Document, t: usize, h: Option<u32>| {
+                doc.tokens[t].syntax.as_mut().expect("the sample is parsed").head = h;
+            };
+            let reason = |store: &mut Store, doc: Document| match store.write_batch(vec![doc]) {
+                Err(StoreError::Invalid { reason, .. }) => reason,
+                other => panic!("expected Invalid, got {other:?}"),
+            };
+            let mut beyond = sample::full();
+            head(&mut beyond, 0, Some(99));
+            assert!(reason(&mut store, beyond).contains("token 0: head 99 is beyond"));
+            let mut own = sample::full();
+            head(&mut own, 2, Some(2));
+            assert!(reason(&mut store, own).contains("its own head"));
+            // a token of the second sentence may not hang from one of the first
+            let mut across = sample::full();
+            let mut later = across.tokens[1].clone();
+            later.span = sample::span_of(sample::BODY, "Kjær", 1);
+            across.tokens.push(later);
+            head(&mut across, 4, Some(1));
+            assert!(reason(&mut store, across).contains("outside its sentence"));
+            assert_eq!(store.count_documents().unwrap(), 0);
+        });
     }
 
     #[test]
     fn documents_stored_before_genre_load_as_articles_and_lines_are_counted() {
-        let mut store = Store::open_in_memory().unwrap();
-        let doc = sample::full();
-        let lines = vec![(doc.id.clone(), "site".to_string(), vec![7u64, 9])];
-        store.write_batch_counting_lines(vec![doc.clone()], &lines, 5).unwrap();
-        assert_eq!(store.line_count("site", 7).unwrap(), (1, vec![doc.id.clone()]));
-        assert_eq!(store.furniture(1).unwrap().len(), 2);
-        assert!(store.furniture(2).unwrap().is_empty());
-        let mut old: serde_json::Value = serde_json::from_str(&encode(&doc).unwrap()).unwrap();
-        old["meta"].as_object_mut().unwrap().remove("genre");
-        store.connection().execute("UPDATE documents SET doc = ?1 WHERE id = ?2", params![old.to_string(), doc.id.as_str()]).unwrap();
-        let back = store.document(doc.id.as_str()).unwrap().expect("stored");
-        assert_eq!(back.meta.genre, chronicle_core::Genre::Article);
+        each_engine("documents_stored_before_genre_load_as_articles_and_lines_are_counted", |mut store| {
+            let doc = sample::full();
+            let lines = vec![(doc.id.clone(), "site".to_string(), vec![7u64, 9])];
+            store.write_batch_counting_lines(vec![doc.clone()], &lines, 5).unwrap();
+            assert_eq!(store.line_count("site", 7).unwrap(), (1, vec![doc.id.clone()]));
+            assert_eq!(store.furniture(1).unwrap().len(), 2);
+            assert!(store.furniture(2).unwrap().is_empty());
+            let mut old: serde_json::Value = serde_json::from_str(&encode(&doc).unwrap()).unwrap();
+            old["meta"].as_object_mut().unwrap().remove("genre");
+            store.connection().execute("UPDATE documents SET doc = ?1 WHERE id = ?2", params![old.to_string(), doc.id.as_str()]).unwrap();
+            let back = store.document(doc.id.as_str()).unwrap().expect("stored");
+            assert_eq!(back.meta.genre, chronicle_core::Genre::Article);
+        });
     }
 
     #[test]
     fn documents_stored_before_the_syntax_layer_still_load() {
-        let mut store = Store::open_in_memory().unwrap();
-        let doc = sample::full();
-        store.write_batch(vec![doc.clone()]).unwrap();
-        // the JSON an older chronicle wrote: tokens are bare spans
-        let mut old: serde_json::Value = serde_json::from_str(&encode(&doc).unwrap()).unwrap();
-        for t in old["tokens"].as_array_mut().unwrap() {
-            t.as_object_mut().unwrap().remove("syntax");
-            assert_eq!(t.as_object().unwrap().len(), 1, "only the span is left: {t}");
-        }
-        store.connection().execute("UPDATE documents SET doc = ?1 WHERE id = ?2", params![old.to_string(), doc.id.as_str()]).unwrap();
-        let back = store.document(doc.id.as_str()).unwrap().expect("stored");
-        assert!(back.tokens.iter().all(|t| t.syntax.is_none()));
-        let mut expected = doc;
-        for t in &mut expected.tokens {
-            t.syntax = None;
-        }
-        assert_eq!(back, expected);
+        each_engine("documents_stored_before_the_syntax_layer_still_load", |mut store| {
+            let doc = sample::full();
+            store.write_batch(vec![doc.clone()]).unwrap();
+            // the JSON an older chronicle wrote: tokens are bare spans
+            let mut old: serde_json::Value = serde_json::from_str(&encode(&doc).unwrap()).unwrap();
+            for t in old["tokens"].as_array_mut().unwrap() {
+                t.as_object_mut().unwrap().remove("syntax");
+                assert_eq!(t.as_object().unwrap().len(), 1, "only the span is left: {t}");
+            }
+            store.connection().execute("UPDATE documents SET doc = ?1 WHERE id = ?2", params![old.to_string(), doc.id.as_str()]).unwrap();
+            let back = store.document(doc.id.as_str()).unwrap().expect("stored");
+            assert!(back.tokens.iter().all(|t| t.syntax.is_none()));
+            let mut expected = doc;
+            for t in &mut expected.tokens {
+                t.syntax = None;
+            }
+            assert_eq!(back, expected);
+        });
     }
 
     #[test]
     fn lookup_by_full_id_prefix_and_ambiguous_prefix() {
-        let mut store = Store::open_in_memory().unwrap();
-        let docs: Vec<Document> =
-            (0..20).map(|i| sample::plain(&format!("{i}.txt"), &format!("Article number {i}."))).collect();
-        store.write_batch(docs.clone()).unwrap();
-        let id = docs[0].id.as_str();
-        let hex = &id[2..];
-        assert_eq!(store.document(id).unwrap().unwrap().id, docs[0].id);
-        // 20 ids over 16 hex digits: some first digit is shared; 10 digits are not.
-        assert_eq!(store.document(&hex[..10]).unwrap().unwrap().id, docs[0].id);
-        assert_eq!(store.document(&format!("d:{}", &hex[..10])).unwrap().unwrap().id, docs[0].id);
-        assert_eq!(store.document(&hex[..10].to_uppercase()).unwrap().unwrap().id, docs[0].id);
-        let shared = (0..docs.len())
-            .find_map(|i| {
-                let c = &docs[i].id.as_str()[2..3];
-                (docs.iter().filter(|d| &d.id.as_str()[2..3] == c).count() > 1).then(|| c.to_string())
-            })
-            .expect("pigeonhole");
-        match store.document(&shared) {
-            Err(StoreError::Ambiguous { prefix, candidates }) => {
-                assert_eq!(prefix, shared);
-                assert!(candidates.len() >= 2 && candidates.iter().all(|c| c.starts_with(&format!("d:{shared}"))));
+        each_engine("lookup_by_full_id_prefix_and_ambiguous_prefix", |mut store| {
+            let docs: Vec<Document> =
+                (0..20).map(|i| sample::plain(&format!("{i}.txt"), &format!("Article number {i}."))).collect();
+            store.write_batch(docs.clone()).unwrap();
+            let id = docs[0].id.as_str();
+            let hex = &id[2..];
+            assert_eq!(store.document(id).unwrap().unwrap().id, docs[0].id);
+            // 20 ids over 16 hex digits: some first digit is shared; 10 digits are not.
+            assert_eq!(store.document(&hex[..10]).unwrap().unwrap().id, docs[0].id);
+            assert_eq!(store.document(&format!("d:{}", &hex[..10])).unwrap().unwrap().id, docs[0].id);
+            assert_eq!(store.document(&hex[..10].to_uppercase()).unwrap().unwrap().id, docs[0].id);
+            let shared = (0..docs.len())
+                .find_map(|i| {
+                    let c = &docs[i].id.as_str()[2..3];
+                    (docs.iter().filter(|d| &d.id.as_str()[2..3] == c).count() > 1).then(|| c.to_string())
+                })
+                .expect("pigeonhole");
+            match store.document(&shared) {
+                Err(StoreError::Ambiguous { prefix, candidates }) => {
+                    assert_eq!(prefix, shared);
+                    assert!(candidates.len() >= 2 && candidates.iter().all(|c| c.starts_with(&format!("d:{shared}"))));
+                }
+                other => panic!("expected Ambiguous, got {other:?}"),
             }
-            other => panic!("expected Ambiguous, got {other:?}"),
-        }
-        assert!(store.document("zzzz").unwrap().is_none());
-        assert!(store.document("").unwrap().is_none());
-        assert!(store.document("d:").unwrap().is_none());
+            assert!(store.document("zzzz").unwrap().is_none());
+            assert!(store.document("").unwrap().is_none());
+            assert!(store.document("d:").unwrap().is_none());
+        });
     }
 
     #[test]
@@ -1078,7 +1070,7 @@ mod tests {
         {
             let mut store = Store::open(&path).unwrap();
             assert_eq!(store.schema_version().unwrap(), crate::SCHEMA_VERSION);
-            let mode: String = store.connection().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+            let mode = store.connection().query_one("PRAGMA journal_mode", params![]).unwrap().text(0).unwrap();
             assert_eq!(mode, "wal");
             store.write_batch(vec![doc.clone()]).unwrap();
             store.put_meta("stage", r#"{"n":1}"#).unwrap();
@@ -1106,108 +1098,113 @@ mod tests {
 
     #[test]
     fn update_rewrites_layers_and_fails_whole_on_missing_doc() {
-        let mut store = Store::open_in_memory().unwrap();
-        let mut doc = sample::full();
-        store.write_batch(vec![doc.clone()]).unwrap();
-        doc.meta.story = Some("s:feedfacecafebeef".to_string());
-        doc.meta.duplicate_of = Some(DocId::parse("d:00000000000000aa"));
-        doc.events.truncate(1);
-        store.update_documents(std::slice::from_ref(&doc)).unwrap();
-        assert_eq!(store.document(doc.id.as_str()).unwrap().unwrap(), doc);
-        let stats = store.stats().unwrap();
-        assert_eq!(stats.events_by_type, vec![("CONSULT".to_string(), 1)]);
-        assert_eq!(stats.near_duplicates, 1);
+        each_engine("update_rewrites_layers_and_fails_whole_on_missing_doc", |mut store| {
+            let mut doc = sample::full();
+            store.write_batch(vec![doc.clone()]).unwrap();
+            doc.meta.story = Some("s:feedfacecafebeef".to_string());
+            doc.meta.duplicate_of = Some(DocId::parse("d:00000000000000aa"));
+            doc.events.truncate(1);
+            store.update_documents(std::slice::from_ref(&doc)).unwrap();
+            assert_eq!(store.document(doc.id.as_str()).unwrap().unwrap(), doc);
+            let stats = store.stats().unwrap();
+            assert_eq!(stats.events_by_type, vec![("CONSULT".to_string(), 1)]);
+            assert_eq!(stats.near_duplicates, 1);
 
-        let mut changed = doc.clone();
-        changed.meta.story = Some("s:0000000000000000".to_string());
-        let missing = sample::plain("missing.txt", "Never stored.");
-        match store.update_documents(&[changed, missing]) {
-            Err(StoreError::NotFound { id }) => assert!(id.starts_with("d:")),
-            other => panic!("expected NotFound, got {other:?}"),
-        }
-        assert_eq!(store.document(doc.id.as_str()).unwrap().unwrap().meta.story, doc.meta.story, "rolled back");
+            let mut changed = doc.clone();
+            changed.meta.story = Some("s:0000000000000000".to_string());
+            let missing = sample::plain("missing.txt", "Never stored.");
+            match store.update_documents(&[changed, missing]) {
+                Err(StoreError::NotFound { id }) => assert!(id.starts_with("d:")),
+                other => panic!("expected NotFound, got {other:?}"),
+            }
+            assert_eq!(store.document(doc.id.as_str()).unwrap().unwrap().meta.story, doc.meta.story, "rolled back");
+        });
     }
 
     #[test]
     fn summaries_sort_by_date_with_unknown_last() {
-        let mut store = Store::open_in_memory().unwrap();
-        let full = sample::full(); // 2024-03-04
-        let mut early = sample::plain("early.txt", "An early article.");
-        early.meta.published = PublishedDate {
-            date: UncertainDate::between(NaiveDate::from_ymd_opt(2023, 1, 1), NaiveDate::from_ymd_opt(2023, 6, 1)),
-            basis: DateBasis::Inferred,
-        };
-        early.meta.appended_to = Some(full.id.clone());
-        let unknown = sample::plain("unknown.txt", "An undated article.");
-        store.write_batch(vec![unknown.clone(), full.clone(), early.clone()]).unwrap();
-        let list = store.documents().unwrap();
-        let ids: Vec<&DocId> = list.iter().map(|s| &s.id).collect();
-        assert_eq!(ids, vec![&early.id, &full.id, &unknown.id]);
-        let s = &list[1];
-        assert_eq!(s.body_chars, sample::BODY.chars().count());
-        assert!(s.body_chars < sample::BODY.len());
-        assert_eq!((s.n_sentences, s.n_mentions, s.n_events), (3, 5, 2));
-        assert_eq!(s.published, full.meta.published);
-        assert_eq!(s.outlet.as_deref(), Some("Example News"));
-        assert_eq!(s.format, InputFormat::Text);
-        assert_eq!(list[0].published, early.meta.published);
-        assert_eq!(list[0].appended_to.as_ref(), Some(&full.id));
+        each_engine("summaries_sort_by_date_with_unknown_last", |mut store| {
+            let full = sample::full(); // 2024-03-04
+            let mut early = sample::plain("early.txt", "An early article.");
+            early.meta.published = PublishedDate {
+                date: UncertainDate::between(NaiveDate::from_ymd_opt(2023, 1, 1), NaiveDate::from_ymd_opt(2023, 6, 1)),
+                basis: DateBasis::Inferred,
+            };
+            early.meta.appended_to = Some(full.id.clone());
+            let unknown = sample::plain("unknown.txt", "An undated article.");
+            store.write_batch(vec![unknown.clone(), full.clone(), early.clone()]).unwrap();
+            let list = store.documents().unwrap();
+            let ids: Vec<&DocId> = list.iter().map(|s| &s.id).collect();
+            assert_eq!(ids, vec![&early.id, &full.id, &unknown.id]);
+            let s = &list[1];
+            assert_eq!(s.body_chars, sample::BODY.chars().count());
+            assert!(s.body_chars < sample::BODY.len());
+            assert_eq!((s.n_sentences, s.n_mentions, s.n_events), (3, 5, 2));
+            assert_eq!(s.published, full.meta.published);
+            assert_eq!(s.outlet.as_deref(), Some("Example News"));
+            assert_eq!(s.format, InputFormat::Text);
+            assert_eq!(list[0].published, early.meta.published);
+            assert_eq!(list[0].appended_to.as_ref(), Some(&full.id));
 
-        let stats = store.stats().unwrap();
-        assert_eq!((stats.documents, stats.hosts, stats.appended), (3, 1, 1));
-        assert_eq!(stats.by_language, vec![(Some("en".to_string()), 3)]);
-        assert_eq!(stats.by_outlet[0], (None, 2));
-        assert_eq!(stats.layers.mentions, 5);
-        assert_eq!(stats.layers.quantities, 2);
-        assert_eq!(stats.layers.blocks, 3);
-        assert_eq!(stats.events_by_type, vec![("AID".to_string(), 1), ("CONSULT".to_string(), 1)]);
-        assert_eq!(stats.stories, 1);
-        assert!(stats.store_bytes > 0);
+            let stats = store.stats().unwrap();
+            assert_eq!((stats.documents, stats.hosts, stats.appended), (3, 1, 1));
+            assert_eq!(stats.by_language, vec![(Some("en".to_string()), 3)]);
+            assert_eq!(stats.by_outlet[0], (None, 2));
+            assert_eq!(stats.layers.mentions, 5);
+            assert_eq!(stats.layers.quantities, 2);
+            assert_eq!(stats.layers.blocks, 3);
+            assert_eq!(stats.events_by_type, vec![("AID".to_string(), 1), ("CONSULT".to_string(), 1)]);
+            assert_eq!(stats.stories, 1);
+            assert!(stats.store_bytes > 0);
+        });
     }
 
     #[test]
     fn mention_index_finds_documents_by_entity() {
-        let mut store = Store::open_in_memory().unwrap();
-        let full = sample::full();
-        store.write_batch(vec![full.clone(), sample::plain("x.txt", "No names here.")]).unwrap();
-        assert_eq!(store.documents_mentioning("e:person:søren-kjær").unwrap(), vec![full.id.clone()]);
-        assert_eq!(store.documents_mentioning("e:recep-tayyip-erdogan").unwrap(), vec![full.id]);
-        assert!(store.documents_mentioning("e:nobody").unwrap().is_empty());
+        each_engine("mention_index_finds_documents_by_entity", |mut store| {
+            let full = sample::full();
+            store.write_batch(vec![full.clone(), sample::plain("x.txt", "No names here.")]).unwrap();
+            assert_eq!(store.documents_mentioning("e:person:søren-kjær").unwrap(), vec![full.id.clone()]);
+            assert_eq!(store.documents_mentioning("e:recep-tayyip-erdogan").unwrap(), vec![full.id]);
+            assert!(store.documents_mentioning("e:nobody").unwrap().is_empty());
+        });
     }
 
     #[test]
     fn meta_holds_json_only() {
-        let mut store = Store::open_in_memory().unwrap();
-        assert_eq!(store.get_meta("k").unwrap(), None);
-        store.put_meta("k", "[1,2]").unwrap();
-        store.put_meta("k", r#"{"a":"b"}"#).unwrap();
-        assert_eq!(store.get_meta("k").unwrap().as_deref(), Some(r#"{"a":"b"}"#));
-        assert!(matches!(store.put_meta("k", "not json"), Err(StoreError::BadMeta { .. })));
-        assert_eq!(store.get_meta("k").unwrap().as_deref(), Some(r#"{"a":"b"}"#));
+        each_engine("meta_holds_json_only", |mut store| {
+            assert_eq!(store.get_meta("k").unwrap(), None);
+            store.put_meta("k", "[1,2]").unwrap();
+            store.put_meta("k", r#"{"a":"b"}"#).unwrap();
+            assert_eq!(store.get_meta("k").unwrap().as_deref(), Some(r#"{"a":"b"}"#));
+            assert!(matches!(store.put_meta("k", "not json"), Err(StoreError::BadMeta { .. })));
+            assert_eq!(store.get_meta("k").unwrap().as_deref(), Some(r#"{"a":"b"}"#));
+        });
     }
 
     #[test]
     fn iteration_is_ordered_and_stops_on_error() {
-        let mut store = Store::open_in_memory().unwrap();
-        let docs: Vec<Document> = (0..5).map(|i| sample::plain(&format!("{i}"), &format!("Text {i}."))).collect();
-        store.write_batch(docs).unwrap();
-        let mut seen = Vec::new();
-        store
-            .for_each_document(|d| {
-                seen.push(d.id);
-                Ok(())
-            })
-            .unwrap();
-        let mut sorted = seen.clone();
-        sorted.sort();
-        assert_eq!(seen, sorted);
-        assert_eq!(store.document_ids().unwrap(), sorted);
-        let mut n = 0;
-        let r = store.for_each_document(|_| {
-            n += 1;
-            if n == 2 { Err(StoreError::Stopped("enough".into())) } else { Ok(()) }
+        each_engine("iteration_is_ordered_and_stops_on_error", |mut store| {
+            let docs: Vec<Document> = (0..5).map(|i| sample::plain(&format!("{i}"), &format!("Text {i}."))).collect();
+            store.write_batch(docs).unwrap();
+            let mut seen = Vec::new();
+            store
+                .for_each_document(|d| {
+                    seen.push(d.id);
+                    Ok(())
+                })
+                .unwrap();
+            let mut sorted = seen.clone();
+            sorted.sort();
+            assert_eq!(seen, sorted);
+            assert_eq!(store.document_ids().unwrap(), sorted);
+            let mut n = 0;
+            let r = store.for_each_document(|_| {
+                n += 1;
+                if n == 2 { Err(StoreError::Stopped("enough".into())) } else { Ok(()) }
+            });
+            assert!(matches!(r, Err(StoreError::Stopped(_))));
+            assert_eq!(n, 2);
         });
-        assert!(matches!(r, Err(StoreError::Stopped(_))));
-        assert_eq!(n, 2);
     }
 }

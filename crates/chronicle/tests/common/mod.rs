@@ -1,0 +1,114 @@
+//! What the record tests share: the fixture corpus, running the binary, and
+//! the record read back from a store (an SQLite file or a PostgreSQL URL).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chronicle_core::record::MergedEvent;
+use chronicle_store::{StateEntry, Store};
+
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_chronicle"))
+}
+
+pub fn run(db: &Path, args: &[&str]) -> Output {
+    bin().arg("--db").arg(db).args(args).output().expect("chronicle runs")
+}
+
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Inputs per transaction in these tests: many commits from a small corpus.
+pub const BATCH: &str = "2";
+
+/// Writes the fixture corpus: the demo articles, trimmed copies of three of them
+/// (near-duplicates), and four small stories of four reports each. One article per
+/// folder, so that no line is furniture of a site and cleaning is the same in any batch.
+pub fn corpus(root: &Path, part: Option<usize>) -> PathBuf {
+    let dir = root.join(match part {
+        None => "corpus".to_string(),
+        Some(p) => format!("part{p}"),
+    });
+    let write = |name: &str, body: &str| {
+        let folder = dir.join(name);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("article.txt"), body).unwrap();
+    };
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/istanbul-talks");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&demo).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut n = 0;
+    let keep = |n: usize| part.is_none_or(|p| n % 2 == p);
+    for (i, f) in files.iter().enumerate() {
+        let body = std::fs::read_to_string(f).unwrap();
+        if keep(n) {
+            write(&format!("demo{i}"), &body);
+        }
+        n += 1;
+        if i < 3 {
+            let cut: String = body.chars().take(body.chars().count() * 3 / 4).collect();
+            if keep(n) {
+                write(&format!("copy{i}"), &format!("{cut}\n\nThis report was shortened by the desk."));
+            }
+            n += 1;
+        }
+    }
+    let pairs = [("Russia", "Ukraine", "Istanbul"), ("France", "Germany", "Paris"), ("China", "India", "Geneva"), ("Japan", "Brazil", "Tokyo")];
+    for (k, (a, b, city)) in pairs.iter().enumerate() {
+        for j in 0..4 {
+            let day = 10 + k;
+            let body = format!(
+                "{a} and {b} hold talks in {city}\n\n{city}, May {day}, 2025 - The foreign ministers of {a} and {b} met in {city} on \
+                 May {day}, 2025, for talks on trade and security, officials said. {a} accused {b} of breaking the \
+                 ceasefire agreed last year. The minister of {b} rejected the accusation and said his country wanted \
+                 peace. Both sides agreed to meet again in June.\n\nCorrespondent number {j} of desk {k} filed this \
+                 report, version {j}{k}, after {} hours of talks.",
+                j + 2
+            );
+            if keep(n) {
+                write(&format!("talks{k}_{j}"), &body);
+            }
+            n += 1;
+        }
+    }
+    dir
+}
+
+/// What must be the same after any crash and re-run: every document with its
+/// story and duplicate group, the link state, the stored merged events, stories and export.
+#[derive(Debug, PartialEq)]
+pub struct Record {
+    pub docs: Vec<(String, Option<String>, Option<String>)>,
+    pub state: Vec<StateEntry>,
+    pub merged: Vec<MergedEvent>,
+    pub stories: String,
+    pub export: String,
+}
+
+pub fn record(db: &Path) -> Record {
+    let store = Store::open(db).unwrap();
+    let mut docs: Vec<_> = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.id.to_string(), d.story, d.duplicate_of.map(|i| i.to_string())))
+        .collect();
+    docs.sort();
+    let state = store.state_entries("").unwrap();
+    let merged = store.merged_events().unwrap();
+    drop(store);
+    let stories = run(db, &["stories"]);
+    assert!(stories.status.success(), "{}", text(&stories.stderr));
+    let export = run(db, &["export", "--format", "jsonl"]);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    Record { docs, state, merged, stories: text(&stories.stdout), export: text(&export.stdout) }
+}
+
+pub fn ingest_cli(db: &Path, corpus: &Path) -> Output {
+    let out = run(db, &["ingest", "--batch", BATCH, corpus.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    out
+}
+

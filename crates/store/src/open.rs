@@ -1,0 +1,161 @@
+//! Opening a store: an SQLite file (the embedded default), a fresh SQLite
+//! database in memory, or a PostgreSQL database named by a URL
+//! (`postgres://user@host:port/db`), optionally inside one schema of it.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::db::{Db, DbError};
+use crate::error::StoreError;
+use crate::schema;
+use crate::store::Store;
+
+/// How long an SQLite writer waits for another process's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Where a PostgreSQL store lives: enough to open a second connection to it
+/// (the writer lock holds its own).
+#[derive(Clone)]
+pub(crate) struct PgTarget {
+    config: postgres::Config,
+    schema: Option<String>,
+    /// The URL without its password, for messages.
+    shown: String,
+}
+
+/// True when `spec` names a PostgreSQL database (`postgres://…` or
+/// `postgresql://…`) rather than an SQLite file.
+pub fn is_postgres_url(spec: &str) -> bool {
+    spec.starts_with("postgres://") || spec.starts_with("postgresql://")
+}
+
+impl Store {
+    /// Opens (creating if missing) the store at `path`, in WAL mode, and
+    /// brings its schema up to date. A `path` that is a PostgreSQL URL
+    /// ([`is_postgres_url`]) opens that database instead ([`Store::open_postgres`]).
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(url) = path.to_str().filter(|s| is_postgres_url(s)) {
+            return Store::open_postgres(url, None);
+        }
+        let opened = rusqlite::Connection::open(path).and_then(|c| configure(&c, true).map(|_| c));
+        let db = Db::Sqlite(opened.map_err(|e| StoreError::Open { path: path.to_path_buf(), source: e.into() })?);
+        migrate(&db, path)?;
+        Ok(Store { db, path: Some(path.to_path_buf()), pg: None, commits_left: None })
+    }
+
+    /// A fresh store in memory (tests, `chronicle demo`).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let opened = rusqlite::Connection::open_in_memory().and_then(|c| configure(&c, false).map(|_| c));
+        let db = Db::Sqlite(opened.map_err(|e| StoreError::Open { path: PathBuf::from(":memory:"), source: e.into() })?);
+        schema::migrate(&db)?;
+        Ok(Store { db, path: None, pg: None, commits_left: None })
+    }
+
+    /// Opens the PostgreSQL database at `url` (its tables created or migrated
+    /// as an SQLite file's are), in `schema` when given (created if missing:
+    /// several stores in one database, e.g. one per test), else in the
+    /// connection's default schema. A schema name is lower-case ASCII letters,
+    /// digits and `_`.
+    pub fn open_postgres(url: &str, schema: Option<&str>) -> Result<Store, StoreError> {
+        let target = PgTarget::parse(url, schema)?;
+        let db = Db::postgres(target.connect()?);
+        migrate(&db, Path::new(&target.shown))?;
+        Ok(Store { db, path: None, pg: Some(target), commits_left: None })
+    }
+
+    /// True when the store is a PostgreSQL database.
+    pub fn is_postgres(&self) -> bool {
+        self.db.is_postgres()
+    }
+}
+
+/// Migrates, naming `path` in the errors of opening.
+fn migrate(db: &Db, path: &Path) -> Result<(), StoreError> {
+    schema::migrate(db).map_err(|e| match e {
+        StoreError::Sql { source, .. } => StoreError::Open { path: path.to_path_buf(), source },
+        StoreError::Foreign { .. } => StoreError::Foreign { path: path.to_path_buf() },
+        other => other,
+    })
+}
+
+impl PgTarget {
+    fn parse(url: &str, schema: Option<&str>) -> Result<PgTarget, StoreError> {
+        let bad = |reason: String| StoreError::Address { address: url_without_password(url), reason };
+        let config: postgres::Config = url.parse().map_err(|e: postgres::Error| bad(e.to_string()))?;
+        if let Some(s) = schema {
+            let ok = !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !ok {
+                return Err(bad(format!("the schema name {s:?} is not lower-case letters, digits and _")));
+            }
+        }
+        let shown = match schema {
+            Some(s) => format!("{} (schema {s})", url_without_password(url)),
+            None => url_without_password(url),
+        };
+        Ok(PgTarget { config, schema: schema.map(str::to_string), shown })
+    }
+
+    /// A new connection, in the store's schema.
+    pub(crate) fn connect(&self) -> Result<postgres::Client, StoreError> {
+        let open_err = |e: postgres::Error| StoreError::Open { path: PathBuf::from(&self.shown), source: DbError::from(e) };
+        let mut client = self.config.connect(postgres::NoTls).map_err(open_err)?;
+        let mut setup = String::from("SET client_min_messages TO warning;");
+        if let Some(s) = &self.schema {
+            setup.push_str(&format!("CREATE SCHEMA IF NOT EXISTS {s}; SET search_path TO {s};"));
+        }
+        client.batch_execute(&setup).map_err(open_err)?;
+        Ok(client)
+    }
+}
+
+/// The URL with any password replaced by `***`.
+fn url_without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let (auth, host) = match rest.rsplit_once('@') {
+        Some((auth, host)) => (auth, host),
+        None => return url.to_string(),
+    };
+    match auth.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => format!("{scheme}://{auth}@{host}"),
+    }
+}
+
+/// SQLite connection settings: wait on locks, WAL for files (readers never
+/// block the writer; a crash loses at most the last commits, never
+/// consistency), `synchronous=NORMAL` (safe in WAL), foreign keys on.
+fn configure(conn: &rusqlite::Connection, file: bool) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // every statement of the write path stays prepared (the default keeps 16)
+    conn.set_prepared_statement_cache_capacity(64);
+    if file {
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_told_from_files_and_passwords_are_not_shown() {
+        assert!(is_postgres_url("postgres://u@h/db") && is_postgres_url("postgresql://h/db"));
+        assert!(!is_postgres_url("chronicle.db") && !is_postgres_url("/tmp/postgres://x"));
+        assert_eq!(url_without_password("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(url_without_password("postgres://u@h/db"), "postgres://u@h/db");
+    }
+
+    #[test]
+    fn a_bad_schema_name_or_url_is_refused_before_connecting() {
+        for (url, schema) in [("postgres://u@127.0.0.1:1/db", Some("Robert'); DROP")), ("postgres://u@h:notaport/db", None)] {
+            match Store::open_postgres(url, schema) {
+                Err(StoreError::Address { address, .. }) => assert!(address.starts_with("postgres://u@")),
+                Err(other) => panic!("expected Address, got {other:?}"),
+                Ok(_) => panic!("opened {url}"),
+            }
+        }
+    }
+}
