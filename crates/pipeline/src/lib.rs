@@ -745,7 +745,13 @@ impl LinkState {
 /// The story index of a store, as the last committed batch left it (for the
 /// views that list stories).
 pub fn story_index(store: &Store) -> Result<StoryIndex, PipelineError> {
-    Ok(LinkState::load(store)?.stories)
+    let entries = store.state_entries("story.")?;
+    if entries.is_empty() {
+        // a store from before schema 3 keeps the index in `meta`
+        return Ok(LinkState::load(store)?.stories);
+    }
+    let rows = entries.iter().map(|e| (e.space.as_str(), e.key.as_str(), e.value.as_str()));
+    StoryIndex::from_rows(rows).map_err(|e| PipelineError::State(e.to_string()))
 }
 
 /// Every document in the store (for the cross-document views).

@@ -48,11 +48,13 @@
 mod error;
 pub mod export;
 mod merged;
+mod read;
 mod record;
 mod schema;
 mod store;
 
 pub use error::StoreError;
+pub use read::{EntityRow, StoryVersion};
 pub use record::{Batch, StateEntry, WriterLock};
 pub use schema::SCHEMA_VERSION;
 pub use store::{BatchOutcome, DocSummary, Layer, LayerCounts, Stats, Store};
