@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::search::SearchParams;
-use crate::snapshot::{entity_roles, DateView, EventHead, EventView, Snapshot, StoryPart};
+use crate::snapshot::{entity_roles, DateView, EventHead, EventPart, EventView, Snapshot, StoryPart};
 use chronicle_store::Store;
 use crate::net::REQUEST_TIMEOUT;
 use crate::{ApiError, AppState, DEFAULT_LIMIT, MAX_BODY_BYTES, MAX_LIMIT, MAX_QUERY_CHARS, MAX_URI_BYTES};
@@ -208,13 +208,11 @@ fn story_part(st: &AppState, snap: &Snapshot, store: &Store, story: &str) -> Api
 }
 
 /// The full JSON of the merged events at these indices, in order.
-fn events_json(st: &AppState, snap: &Snapshot, store: &Store, chosen: &[usize]) -> ApiResult<Vec<Vec<u8>>> {
+fn events_json(st: &AppState, snap: &Snapshot, store: &Store, chosen: &[usize]) -> ApiResult<Vec<Arc<EventPart>>> {
     let mut out = Vec::with_capacity(chosen.len());
     for &i in chosen {
-        let Some(head) = snap.events.get(i) else { continue };
-        let part = story_part(st, snap, store, &head.story)?;
-        if let Some(json) = part.event_json(&head.id) {
-            out.push(json.to_vec());
+        if let Some(e) = st.parts().event(snap, store, i).map_err(|e| ApiError::internal("reading an event", e))? {
+            out.push(e);
         }
     }
     Ok(out)
@@ -472,7 +470,7 @@ async fn get_entity(
         let chosen: Vec<usize> = evs.iter().copied().skip(offset).take(limit).collect();
         let mut items = Vec::with_capacity(chosen.len());
         for (i, json) in chosen.iter().zip(events_json(st, s, store, &chosen)?) {
-            let mut v: Value = serde_json::from_slice(&json).unwrap_or(Value::Null);
+            let mut v: Value = serde_json::to_value(&json.view).unwrap_or(Value::Null);
             let as_actor = s.events.get(*i).is_some_and(|h| h.keys.actors.iter().any(|k| *k == e.id.to_lowercase()));
             if let Value::Object(m) = &mut v {
                 m.insert("role".into(), json!(if as_actor { "actor" } else { "recipient" }));
@@ -644,7 +642,7 @@ fn page_of_indices(
 /// A page of merged events at the chosen indices.
 async fn events_page(st: &Shared, total: usize, chosen: Vec<usize>, limit: usize, offset: usize) -> ApiResult<Response> {
     let json = with_model(st, move |st, s, store| events_json(st, s, store, &chosen)).await?;
-    Ok(raw_page(total, limit, offset, json.iter().map(Vec::as_slice)))
+    Ok(raw_page(total, limit, offset, json.iter().map(|e| &e.json[..])))
 }
 
 async fn list_events(State(st): State<Shared>, ApiQuery(p): ApiQuery<EventParams>) -> ApiResult<Response> {
@@ -679,9 +677,9 @@ async fn list_events(State(st): State<Shared>, ApiQuery(p): ApiQuery<EventParams
 async fn get_event(State(st): State<Shared>, id: Result<Path<String>, PathRejection>) -> ApiResult<Json<EventView>> {
     let id = path_id(id)?;
     with_model(&st, move |st, s, store| {
-        let head = s.event_index.get(&id).and_then(|&i| s.events.get(i)).ok_or_else(|| ApiError::not_found("no such event"))?;
-        let part = story_part(st, s, store, &head.story)?;
-        part.event(&head.id).cloned().map(Json).ok_or_else(|| ApiError::not_found("no such event"))
+        let i = *s.event_index.get(&id).ok_or_else(|| ApiError::not_found("no such event"))?;
+        let part = st.parts().event(s, store, i).map_err(|e| ApiError::internal("reading an event", e))?;
+        part.map(|p| Json(p.view.clone())).ok_or_else(|| ApiError::not_found("no such event"))
     })
     .await
 }
@@ -689,7 +687,7 @@ async fn get_event(State(st): State<Shared>, id: Result<Path<String>, PathReject
 async fn list_stories(State(st): State<Shared>, ApiQuery(p): ApiQuery<PageParams>) -> ApiResult<impl IntoResponse> {
     let (limit, offset) = p.resolve()?;
     let s = st.snapshot();
-    Ok(Json(page(s.stories.iter().map(|e| e.view.clone()), limit, offset)))
+    Ok(page_of_indices(0..s.story_json.len(), |_| true, &s.story_json, limit, offset))
 }
 
 fn story_of<'a>(s: &'a Snapshot, id: &str) -> ApiResult<&'a crate::snapshot::StoryView> {

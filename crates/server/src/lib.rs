@@ -180,7 +180,15 @@ impl AppState {
             let ids: Vec<String> = store.document_ids()?.into_iter().map(|d| d.to_string()).collect();
             let mut todo: Vec<String> = ids.into_iter().filter(|id| !sync.ids.contains(id)).collect();
             let (corrected, latest) = store.documents_updated_since(sync.updated.as_deref())?;
-            todo.extend(corrected.into_iter().filter(|id| sync.ids.contains(id)));
+            let corrected: Vec<String> = corrected.into_iter().filter(|id| sync.ids.contains(id)).collect();
+            // corrected documents: their stories' cached views are stale
+            let snap = self.snapshot();
+            let stories: std::collections::HashSet<String> = corrected
+                .iter()
+                .filter_map(|id| snap.doc_index.get(id).and_then(|&i| snap.docs.get(i)).and_then(|d| d.story.clone()))
+                .collect();
+            self.parts.forget(&stories, &snap);
+            todo.extend(corrected);
             Ok((todo, latest))
         })??;
         todo.sort();

@@ -307,8 +307,10 @@ pub struct StoryView {
 pub struct StoryEntry {
     /// The list item.
     pub view: StoryView,
-    /// Its documents and latest correction, as the store counts them.
-    pub version: (u64, Option<String>),
+    /// Its document count: a batch that adds to a story (and so merges its
+    /// events again) changes it; corrections of stored documents are
+    /// forgotten explicitly ([`StoryParts::forget`]).
+    pub version: u64,
 }
 
 /// A merged event as lists filter it: its keys and the story that holds its
@@ -354,6 +356,8 @@ pub struct Snapshot {
     pub entity_events: HashMap<String, Vec<u32>>,
     /// Request-time indexes and pre-serialised JSON.
     pub ix: ReadIndexes,
+    /// Each story's list JSON (same order as `stories`).
+    pub story_json: Vec<Box<[u8]>>,
     /// The entities, read from the mentions table on first use.
     entities: OnceLock<Arc<Vec<EntityView>>>,
     /// Positions over every story, built on first use.
@@ -527,22 +531,48 @@ fn story_span(heads: &[&EventHead], docs: &[&DocView]) -> (Option<NaiveDate>, Op
 }
 
 impl Snapshot {
-    /// Builds the resident read model from the store's rows.
+    /// Builds the resident read model from the store's rows: the story
+    /// index on a second connection while this one reads the documents and
+    /// merged events.
     pub fn build(store: &Store) -> Result<Snapshot, ServerError> {
-        let docs: Vec<DocView> = store.documents()?.iter().map(doc_view).collect();
+        let (stories, read) = std::thread::scope(|scope| {
+            let stories = store.path().map(|path| {
+                scope.spawn(move || -> Result<Vec<StorySummary>, ServerError> {
+                    let other = Store::open(path)?;
+                    Ok(chronicle_pipeline::story_index(&other)?.stories())
+                })
+            });
+            let read = Snapshot::read_rows(store);
+            let stories = match stories {
+                Some(h) => h.join().unwrap_or_else(|_| Err(ServerError::Search("reading stories panicked".into()))),
+                None => chronicle_pipeline::story_index(store).map(|ix| ix.stories()).map_err(ServerError::from),
+            };
+            (stories, read)
+        });
+        let (docs, merged, reports, appended) = read?;
+        let stories = chronicle_pipeline::order_stories(stories?, &appended);
+        Snapshot::assemble(docs, merged, reports, stories)
+    }
+
+    /// Document summaries, event heads, reports and the salvaged documents' ids.
+    #[allow(clippy::type_complexity)]
+    fn read_rows(
+        store: &Store,
+    ) -> Result<(Vec<DocView>, Vec<EventHead>, Vec<(String, usize, String)>, std::collections::HashSet<DocId>), ServerError> {
+        let summaries = store.documents()?;
+        let appended = summaries.iter().filter(|d| d.appended_to.is_some()).map(|d| d.id.clone()).collect();
+        let docs: Vec<DocView> = summaries.iter().map(doc_view).collect();
+        drop(summaries);
         let mut merged: Vec<EventHead> = Vec::new();
-        let mut doc_reports: Vec<(String, usize, String)> = Vec::new();
+        let mut reports: Vec<(String, usize, String)> = Vec::new();
         store.for_each_merged_event(|m| {
             for r in &m.reports {
-                doc_reports.push((r.doc.to_string(), r.trigger.start(), m.id.clone()));
+                reports.push((r.doc.to_string(), r.trigger.start(), m.id.clone()));
             }
             merged.push(event_head(&m));
             Ok(())
         })?;
-        let stories = chronicle_pipeline::stories(store)?;
-        let versions: HashMap<String, (u64, Option<String>)> =
-            store.story_versions()?.into_iter().map(|v| (v.story, (v.documents, v.updated))).collect();
-        Snapshot::assemble(docs, merged, doc_reports, stories, versions)
+        Ok((docs, merged, reports, appended))
     }
 
     /// Orders and indexes what [`Snapshot::build`] read.
@@ -551,7 +581,6 @@ impl Snapshot {
         mut events: Vec<EventHead>,
         reports: Vec<(String, usize, String)>,
         stories: Vec<StorySummary>,
-        versions: HashMap<String, (u64, Option<String>)>,
     ) -> Result<Snapshot, ServerError> {
         let doc_index: HashMap<String, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
         events.sort_by(|a, b| {
@@ -595,7 +624,7 @@ impl Snapshot {
                     .or_else(|| members.iter().find_map(|d| d.title.clone()))
                     .unwrap_or_else(|| s.id.clone());
                 StoryEntry {
-                    version: versions.get(&s.id).cloned().unwrap_or((0, None)),
+                    version: members.len() as u64,
                     view: StoryView {
                         id: s.id.clone(),
                         title,
@@ -613,6 +642,10 @@ impl Snapshot {
             b.to.cmp(&a.to).then(b.documents.len().cmp(&a.documents.len())).then(a.id.cmp(&b.id))
         });
         let story_index = entries.iter().enumerate().map(|(i, s)| (s.view.id.clone(), i)).collect();
+        let story_json = entries
+            .iter()
+            .map(|s| crate::json::to_safe_vec(&s.view).map(Vec::into_boxed_slice))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Snapshot {
             docs,
             doc_index,
@@ -623,6 +656,7 @@ impl Snapshot {
             story_index,
             entity_events,
             ix,
+            story_json,
             entities: OnceLock::new(),
             all_positions: OnceLock::new(),
         })
@@ -683,63 +717,50 @@ impl Snapshot {
     }
 }
 
-/// What one story's views need of its documents, decoded from the store on
-/// first use: its documents, merged events (as full views, serialised once),
-/// and its positions, brief and summary timeline, each built when first asked.
+/// What one story's positions, brief and summary timeline need: its
+/// documents (decoded from the store on first use, without raw bytes,
+/// tokens and blocks, which none of them reads) and merged events; each
+/// view is built when first asked.
 pub struct StoryPart {
     id: String,
-    version: (u64, Option<String>),
+    version: u64,
     docs: Vec<Document>,
     merged: Vec<MergedEvent>,
     title: String,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-    event_json: HashMap<String, Box<[u8]>>,
-    events: HashMap<String, EventView>,
     positions: OnceLock<Vec<PositionView>>,
     brief: OnceLock<String>,
     summary: OnceLock<serde_json::Value>,
 }
 
+/// A document as the views keep it: without what none of them reads.
+fn slim(mut d: Document) -> Document {
+    d.raw = Vec::new();
+    d.tokens = Vec::new();
+    d.blocks = Vec::new();
+    d.extracted = String::new();
+    d
+}
+
 impl StoryPart {
     fn load(store: &Store, entry: &StoryEntry) -> Result<StoryPart, ServerError> {
         let id = entry.view.id.clone();
-        let docs = store.story_documents(&id)?;
+        let docs: Vec<Document> = store.story_documents(&id)?.into_iter().map(slim).collect();
         let merged = store.merged_events_of(&id)?;
-        let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
-        let offsets = Offsets::new(&docs);
-        let mut event_json = HashMap::new();
-        let mut events = HashMap::new();
-        for m in &merged {
-            let view = event_view(m, &by_id, &offsets);
-            event_json.insert(m.id.clone(), crate::json::to_safe_vec(&view).map_err(ServerError::Json)?.into_boxed_slice());
-            events.insert(m.id.clone(), view);
-        }
         let day = |s: &Option<String>| s.as_deref().and_then(|x| x.parse().ok());
         Ok(StoryPart {
-            version: entry.version.clone(),
+            version: entry.version,
             title: entry.view.title.clone(),
             from: day(&entry.view.from),
             to: day(&entry.view.to),
             id,
             docs,
             merged,
-            event_json,
-            events,
             positions: OnceLock::new(),
             brief: OnceLock::new(),
             summary: OnceLock::new(),
         })
-    }
-
-    /// A merged event's JSON.
-    pub fn event_json(&self, id: &str) -> Option<&[u8]> {
-        self.event_json.get(id).map(|b| &b[..])
-    }
-
-    /// A merged event's view.
-    pub fn event(&self, id: &str) -> Option<&EventView> {
-        self.events.get(id)
     }
 
     /// Negotiation positions of the story's documents.
@@ -771,52 +792,117 @@ impl StoryPart {
     }
 }
 
-/// Story parts kept between requests and snapshots.
-const PARTS_MAX: usize = 2_000;
+/// Documents the cached story parts may hold together before the cache is
+/// emptied (a bound on memory, whatever the stories' sizes).
+const PARTS_MAX_DOCS: usize = 5_000;
+/// Merged event views kept before that cache is emptied.
+const EVENTS_MAX: usize = 20_000;
 
-/// The cache of [`StoryPart`]s: a part is reused while its story's version
-/// (document count, latest correction) is the snapshot's, and loaded again
-/// from the store when the story changed — an ingest invalidates only the
-/// stories it touched.
+/// A merged event's full view and its JSON, with the version of its story.
+pub struct EventPart {
+    version: u64,
+    /// The view.
+    pub view: EventView,
+    /// Its HTML-safe JSON.
+    pub json: Box<[u8]>,
+}
+
+/// The caches of what needs document text: [`StoryPart`]s and merged event
+/// views (an event's reports need only its reporting documents). An entry is
+/// reused while its story's version is the snapshot's, and read again from
+/// the store when the story changed — an ingest invalidates only the stories
+/// it touched.
 #[derive(Default)]
 pub struct StoryParts {
-    parts: Mutex<HashMap<String, Arc<StoryPart>>>,
+    parts: Mutex<(HashMap<String, Arc<StoryPart>>, usize)>,
+    events: Mutex<HashMap<String, Arc<EventPart>>>,
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    }
 }
 
 impl StoryParts {
-    /// The part of story `id` as of `snap` (None-version stories give an empty part).
+    /// The part of story `id` as of `snap`.
     pub fn get(&self, snap: &Snapshot, store: &Store, id: &str) -> Result<Arc<StoryPart>, ServerError> {
         let Some(entry) = snap.story(id) else {
             return Err(ServerError::Missing(id.to_string()));
         };
-        let hit = self.lock().get(id).filter(|p| p.version == entry.version).cloned();
+        let hit = locked(&self.parts).0.get(id).filter(|p| p.version == entry.version).cloned();
         if let Some(p) = hit {
             return Ok(p);
         }
         let part = Arc::new(StoryPart::load(store, entry)?);
-        let mut parts = self.lock();
-        if parts.len() >= PARTS_MAX {
+        let mut g = locked(&self.parts);
+        let (parts, docs) = &mut *g;
+        if *docs + part.docs.len() > PARTS_MAX_DOCS {
             parts.clear();
+            *docs = 0;
         }
-        parts.insert(id.to_string(), Arc::clone(&part));
+        *docs += part.docs.len();
+        if let Some(old) = parts.insert(id.to_string(), Arc::clone(&part)) {
+            *docs = docs.saturating_sub(old.docs.len());
+        }
         Ok(part)
     }
 
-    /// Cached parts (for tests and stats).
-    pub fn len(&self) -> usize {
-        self.lock().len()
+    /// The full view of the merged event at `index` of `snap`'s events.
+    pub fn event(&self, snap: &Snapshot, store: &Store, index: usize) -> Result<Option<Arc<EventPart>>, ServerError> {
+        let Some(head) = snap.events.get(index) else { return Ok(None) };
+        let version = snap.story(&head.story).map_or(0, |s| s.version);
+        let hit = locked(&self.events).get(&head.id).filter(|e| e.version == version).cloned();
+        if hit.is_some() {
+            return Ok(hit);
+        }
+        let Some(m) = store.merged_event(&head.id)? else { return Ok(None) };
+        let mut ids: Vec<String> = m.reports.iter().map(|r| r.doc.to_string()).collect();
+        ids.sort();
+        ids.dedup();
+        let docs: Vec<Document> = store.documents_by_id(&ids)?.into_iter().map(slim).collect();
+        let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
+        let view = event_view(&m, &by_id, &Offsets::new(&docs));
+        let json = crate::json::to_safe_vec(&view).map_err(ServerError::Json)?.into_boxed_slice();
+        let part = Arc::new(EventPart { version, view, json });
+        let mut events = locked(&self.events);
+        if events.len() >= EVENTS_MAX {
+            events.clear();
+        }
+        events.insert(head.id.clone(), Arc::clone(&part));
+        Ok(Some(part))
     }
 
-    /// True when nothing is cached.
+    /// Drops what is cached of these stories (their documents were corrected).
+    pub fn forget(&self, stories: &std::collections::HashSet<String>, snap: &Snapshot) {
+        {
+            let mut g = locked(&self.parts);
+            let (parts, docs) = &mut *g;
+            for s in stories {
+                if let Some(old) = parts.remove(s) {
+                    *docs = docs.saturating_sub(old.docs.len());
+                }
+            }
+        }
+        let mut events = locked(&self.events);
+        for s in stories {
+            for &i in snap.ix.events_by_story.get(s).map(Vec::as_slice).unwrap_or(&[]) {
+                if let Some(h) = snap.events.get(i as usize) {
+                    events.remove(&h.id);
+                }
+            }
+        }
+    }
+
+    /// Cached story parts.
+    pub fn len(&self) -> usize {
+        locked(&self.parts).0.len()
+    }
+
+    /// True when no story part is cached.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<StoryPart>>> {
-        match self.parts.lock() {
-            Ok(g) => g,
-            Err(poisoned) => poisoned.into_inner(),
-        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! keeps them. Plain SQL a second backend can run as written (no SQLite-only
 //! functions); each query is served by an index of the schema.
 
+use chronicle_core::record::MergedEvent;
 use chronicle_core::{Document, EntityType};
 use rusqlite::params;
 
@@ -74,6 +75,22 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The stored merged event with this id.
+    pub fn merged_event(&self, id: &str) -> Result<Option<MergedEvent>, StoreError> {
+        let ctx = || format!("reading merged event {id}");
+        let mut stmt = self.conn.prepare_cached("SELECT event FROM merged_events WHERE id = ?1 ORDER BY story, seq").map_err(|e| sql_err(ctx(), e))?;
+        let mut rows = stmt.query(params![id]).map_err(|e| sql_err(ctx(), e))?;
+        match rows.next().map_err(|e| sql_err(ctx(), e))? {
+            Some(row) => {
+                let json: String = row.get(0).map_err(|e| sql_err(ctx(), e))?;
+                serde_json::from_str(&json)
+                    .map(Some)
+                    .map_err(|e| StoreError::CorruptRecord { what: format!("merged event {id}"), reason: e.to_string() })
+            }
+            None => Ok(None),
+        }
     }
 
     /// Every story's [`StoryVersion`], by story id.
