@@ -202,17 +202,35 @@ fn pct(sorted: &[Duration], p: f64) -> f64 {
     sorted[i.min(sorted.len() - 1)].as_secs_f64() * 1000.0
 }
 
+/// Waits until `/api/stats` reports every document searchable and the
+/// entities read (a server that warms up after it starts answering),
+/// printing how long.
+fn wait_for_search(addr: SocketAddr) {
+    let t = Instant::now();
+    loop {
+        let Some(v) = get_json(addr, "/api/stats") else { return };
+        let (docs, indexed) = (v["documents"].as_u64(), v["search_indexed"].as_u64());
+        match (docs, indexed) {
+            (Some(d), Some(i)) if i >= d && !v["entities"].is_null() => break,
+            (_, None) => return,
+            _ => std::thread::sleep(Duration::from_millis(100)),
+        }
+    }
+    println!("warm: every document searchable and the entities read {:.1} s after the first answer", t.elapsed().as_secs_f64());
+}
+
+fn get_json(addr: SocketAddr, path: &str) -> Option<serde_json::Value> {
+    let mut c = connect(addr).ok()?;
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    c.get_mut().write_all(req.as_bytes()).ok()?;
+    let mut text = String::new();
+    c.read_to_string(&mut text).ok()?;
+    serde_json::from_str(text.split("\r\n\r\n").nth(1)?).ok()
+}
+
 /// Story ids and a few search words from the live server, for realistic paths.
 fn story_ids(addr: SocketAddr) -> Vec<String> {
-    let Ok(mut c) = connect(addr) else { return Vec::new() };
-    let req = format!("GET /api/stories?limit=200 HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
-    if c.get_mut().write_all(req.as_bytes()).is_err() {
-        return Vec::new();
-    }
-    let mut text = String::new();
-    let _ = c.read_to_string(&mut text);
-    let body = text.split("\r\n\r\n").nth(1).unwrap_or("");
-    let v: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+    let v = get_json(addr, "/api/stories?limit=200").unwrap_or_default();
     v.get("items")
         .and_then(|x| x.as_array())
         .map(|a| a.iter().filter_map(|s| s.get("id").and_then(|i| i.as_str()).map(str::to_string)).collect())
@@ -252,6 +270,7 @@ fn main() {
             }
         }
     };
+    wait_for_search(addr);
     let stories = story_ids(addr);
     let words = ["oil", "bank", "trade", "talks", "japan", "dollar", "wheat", "strike", "minister", "shares"];
     let mut endpoints: Vec<(&str, Vec<String>)> = vec![

@@ -641,7 +641,13 @@ fn page_of_indices(
 
 /// A page of merged events at the chosen indices.
 async fn events_page(st: &Shared, total: usize, chosen: Vec<usize>, limit: usize, offset: usize) -> ApiResult<Response> {
-    let json = with_model(st, move |st, s, store| events_json(st, s, store, &chosen)).await?;
+    // cached views answer on the worker; a page with any miss reads the store off it
+    let snap = st.snapshot();
+    let cached: Option<Vec<Arc<EventPart>>> = chosen.iter().map(|&i| st.parts().cached_event(&snap, i)).collect();
+    let json = match cached {
+        Some(all) => all,
+        None => with_model(st, move |st, s, store| events_json(st, s, store, &chosen)).await?,
+    };
     Ok(raw_page(total, limit, offset, json.iter().map(|e| &e.json[..])))
 }
 

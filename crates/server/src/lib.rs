@@ -30,6 +30,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 
+use chronicle_core::Document;
 use chronicle_pipeline::Pipeline;
 use chronicle_store::Store;
 
@@ -77,8 +78,10 @@ struct SearchSync {
     updated: Option<String>,
 }
 
-/// Documents decoded and indexed per step of [`AppState::catch_up_search`].
+/// Documents decoded at a time by [`AppState::catch_up_search`].
 const SEARCH_BATCH: usize = 512;
+/// Batches indexed between two commits (each commit makes them searchable).
+const SEARCH_COMMIT_EVERY: usize = 32;
 
 impl AppState {
     /// Opens the store at `store_path` (creating it if missing), reads the
@@ -193,10 +196,17 @@ impl AppState {
         })??;
         todo.sort();
         todo.dedup();
-        for chunk in todo.chunks(SEARCH_BATCH) {
-            let docs = self.with_store(|store| store.documents_by_id(chunk))??;
-            self.search.add(&docs)?;
-            sync.ids.extend(chunk.iter().cloned());
+        // decoded a batch at a time; searchable (committed) every few batches,
+        // so that a large catch-up leaves a few segments, not hundreds
+        for step in todo.chunks(SEARCH_BATCH * SEARCH_COMMIT_EVERY) {
+            for chunk in step.chunks(SEARCH_BATCH) {
+                let docs = self.with_store(|store| store.documents_by_id(chunk))??;
+                let (again, new): (Vec<Document>, Vec<Document>) = docs.into_iter().partition(|d| sync.ids.contains(d.id.as_str()));
+                self.search.stage(&new, false)?;
+                self.search.stage(&again, true)?;
+            }
+            self.search.commit()?;
+            sync.ids.extend(step.iter().cloned());
         }
         sync.updated = updated;
         Ok(todo.len())

@@ -20,7 +20,7 @@ use crate::ServerError;
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 240;
 /// Indexing memory budget.
-const WRITER_BYTES: usize = 30_000_000;
+const WRITER_BYTES: usize = 50_000_000;
 
 /// A search request.
 #[derive(Clone, Debug, Default)]
@@ -135,13 +135,23 @@ impl SearchIndex {
     /// Indexes `docs` (replacing the entries of any indexed before) and
     /// makes them searchable.
     pub fn add(&self, docs: &[Document]) -> Result<(), ServerError> {
+        self.stage(docs, true)?;
+        self.commit()
+    }
+
+    /// Indexes `docs`, replacing the entries of any indexed before when
+    /// `replace` (a delete per document: only for documents that may be
+    /// indexed); they become searchable at the next [`SearchIndex::commit`].
+    pub fn stage(&self, docs: &[Document], replace: bool) -> Result<(), ServerError> {
         let f = self.fields;
-        let mut writer = match self.writer.lock() {
+        let writer = match self.writer.lock() {
             Ok(w) => w,
             Err(poisoned) => poisoned.into_inner(),
         };
         for d in docs {
-            writer.delete_term(Term::from_field_text(f.id, d.id.as_str()));
+            if replace {
+                writer.delete_term(Term::from_field_text(f.id, d.id.as_str()));
+            }
             let mut td = TantivyDocument::default();
             td.add_text(f.id, d.id.as_str());
             if let Some(t) = &d.meta.title {
@@ -161,6 +171,15 @@ impl SearchIndex {
             }
             writer.add_document(td)?;
         }
+        Ok(())
+    }
+
+    /// Makes what was staged searchable.
+    pub fn commit(&self) -> Result<(), ServerError> {
+        let mut writer = match self.writer.lock() {
+            Ok(w) => w,
+            Err(poisoned) => poisoned.into_inner(),
+        };
         writer.commit()?;
         drop(writer);
         self.reader.reload()?;

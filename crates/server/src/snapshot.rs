@@ -849,13 +849,20 @@ impl StoryParts {
         Ok(part)
     }
 
+    /// The cached view of the merged event at `index` of `snap`'s events,
+    /// when it is cached and current.
+    pub fn cached_event(&self, snap: &Snapshot, index: usize) -> Option<Arc<EventPart>> {
+        let head = snap.events.get(index)?;
+        let version = snap.story(&head.story).map_or(0, |s| s.version);
+        locked(&self.events).get(&head.id).filter(|e| e.version == version).cloned()
+    }
+
     /// The full view of the merged event at `index` of `snap`'s events.
     pub fn event(&self, snap: &Snapshot, store: &Store, index: usize) -> Result<Option<Arc<EventPart>>, ServerError> {
         let Some(head) = snap.events.get(index) else { return Ok(None) };
         let version = snap.story(&head.story).map_or(0, |s| s.version);
-        let hit = locked(&self.events).get(&head.id).filter(|e| e.version == version).cloned();
-        if hit.is_some() {
-            return Ok(hit);
+        if let Some(hit) = self.cached_event(snap, index) {
+            return Ok(Some(hit));
         }
         let Some(m) = store.merged_event(&head.id)? else { return Ok(None) };
         let mut ids: Vec<String> = m.reports.iter().map(|r| r.doc.to_string()).collect();
