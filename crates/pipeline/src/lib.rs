@@ -745,7 +745,13 @@ impl LinkState {
 /// The story index of a store, as the last committed batch left it (for the
 /// views that list stories).
 pub fn story_index(store: &Store) -> Result<StoryIndex, PipelineError> {
-    Ok(LinkState::load(store)?.stories)
+    let entries = store.state_entries("story.")?;
+    if entries.is_empty() {
+        // a store from before schema 3 keeps the index in `meta`
+        return Ok(LinkState::load(store)?.stories);
+    }
+    let rows = entries.iter().map(|e| (e.space.as_str(), e.key.as_str(), e.value.as_str()));
+    StoryIndex::from_rows(rows).map_err(|e| PipelineError::State(e.to_string()))
 }
 
 /// Every document in the store (for the cross-document views).
@@ -773,11 +779,22 @@ pub struct CrossView {
 /// The stories of a store as the last commit left them, largest first (pages
 /// over the glued articles salvaged from them); no document is decoded.
 pub fn stories(store: &Store) -> Result<Vec<StorySummary>, PipelineError> {
-    let mut stories = story_index(store)?.stories();
     let appended: HashSet<DocId> = store.documents()?.into_iter().filter(|d| d.appended_to.is_some()).map(|d| d.id).collect();
+    stories_with(store, &appended)
+}
+
+/// [`stories`] for a caller that already holds the ids of the salvaged
+/// (appended) documents.
+pub fn stories_with(store: &Store, appended: &HashSet<DocId>) -> Result<Vec<StorySummary>, PipelineError> {
+    Ok(order_stories(story_index(store)?.stories(), appended))
+}
+
+/// Stories in the order [`stories`] gives: most host (not appended)
+/// documents first, then most documents, then id.
+pub fn order_stories(mut stories: Vec<StorySummary>, appended: &HashSet<DocId>) -> Vec<StorySummary> {
     let hosts = |s: &StorySummary| s.documents.iter().filter(|id| !appended.contains(id)).count();
     stories.sort_by_cached_key(|s| (std::cmp::Reverse(hosts(s)), std::cmp::Reverse(s.documents.len()), s.id.clone()));
-    Ok(stories)
+    stories
 }
 
 /// What the exports add to the documents: the stories ([`stories`]) and the

@@ -23,7 +23,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::search::SearchParams;
-use crate::snapshot::{DateView, EventView, Snapshot};
+use crate::snapshot::{entity_roles, DateView, EventHead, EventPart, EventView, Snapshot, StoryPart};
+use chronicle_store::Store;
 use crate::net::REQUEST_TIMEOUT;
 use crate::{ApiError, AppState, DEFAULT_LIMIT, MAX_BODY_BYTES, MAX_LIMIT, MAX_QUERY_CHARS, MAX_URI_BYTES};
 
@@ -184,6 +185,39 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> ApiResult<T> + Send + '
     tokio::task::spawn_blocking(f).await.map_err(|e| ApiError::internal("running a task", e))?
 }
 
+/// Runs `f` off the request threads with the current read model and a pooled
+/// store connection (what reading a story's documents needs).
+async fn with_model<T: Send + 'static>(
+    st: &Shared,
+    f: impl FnOnce(&AppState, &Snapshot, &Store) -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    let st = Arc::clone(st);
+    blocking(move || {
+        let snap = st.snapshot();
+        st.with_store(|store| f(&st, &snap, store)).map_err(|e| ApiError::internal("opening the store", e))?
+    })
+    .await
+}
+
+/// The views of one story (cached until it changes).
+fn story_part(st: &AppState, snap: &Snapshot, store: &Store, story: &str) -> ApiResult<Arc<StoryPart>> {
+    st.parts().get(snap, store, story).map_err(|e| match e {
+        crate::ServerError::Missing(_) => ApiError::not_found("no such story"),
+        other => ApiError::internal("reading a story", other),
+    })
+}
+
+/// The full JSON of the merged events at these indices, in order.
+fn events_json(st: &AppState, snap: &Snapshot, store: &Store, chosen: &[usize]) -> ApiResult<Vec<Arc<EventPart>>> {
+    let mut out = Vec::with_capacity(chosen.len());
+    for &i in chosen {
+        if let Some(e) = st.parts().event(snap, store, i).map_err(|e| ApiError::internal("reading an event", e))? {
+            out.push(e);
+        }
+    }
+    Ok(out)
+}
+
 async fn api_root(State(st): State<Shared>) -> Json<Value> {
     let s = st.snapshot();
     Json(json!({
@@ -208,7 +242,8 @@ async fn stats(State(st): State<Shared>) -> Json<Value> {
     Json(json!({
         "documents": s.docs.len(),
         "events": s.events.len(),
-        "entities": s.entities.len(),
+        "entities": s.entities_if_ready().map(|e| e.len()),
+        "search_indexed": st.search().len(),
         "stories": s.stories.len(),
         "outlets": outlets,
         "events_by_type": by_type,
@@ -323,7 +358,7 @@ fn document_json(d: &Document, s: &Snapshot) -> Value {
             let (ss, se) = sp(e.sentence);
             json!({
                 "id": id,
-                "merged": merged_of.get(&ts),
+                "merged": merged_of.get(&e.trigger.start()),
                 "event_type": e.event_type.as_str(), "modality": e.modality.as_str(), "mode": e.mode,
                 "date": DateView::of(&e.date),
                 "actors": e.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
@@ -390,9 +425,8 @@ async fn list_entities(State(st): State<Shared>, ApiQuery(p): ApiQuery<EntityPar
             return Err(ApiError::bad_request("type must be person, organization, location or group"));
         }
     }
-    let s = st.snapshot();
-    let it = s
-        .entities
+    let entities = with_model(&st, |_, s, store| s.entities(store).map_err(|e| ApiError::internal("reading entities", e))).await?;
+    let it = entities
         .iter()
         .filter(|e| ty.as_ref().map_or(true, |t| chronicle_core::EntityType::parse(t).map(|x| x.as_str()) == Some(e.entity_type.as_str())))
         .filter(|e| {
@@ -400,7 +434,7 @@ async fn list_entities(State(st): State<Shared>, ApiQuery(p): ApiQuery<EntityPar
         })
         .map(|e| {
             json!({"id": e.id, "name": e.name, "entity_type": e.entity_type, "kb_id": e.kb_id, "country": e.country,
-                   "aliases": e.aliases, "mentions": e.mentions, "documents": e.documents.len(), "n_events": e.n_events})
+                   "aliases": e.aliases, "mentions": e.mentions, "documents": e.n_documents, "n_events": e.n_events})
         });
     Ok(Json(page(it, limit, offset)))
 }
@@ -412,31 +446,51 @@ async fn get_entity(
 ) -> ApiResult<Json<Value>> {
     let id = path_id(id)?;
     let (limit, offset) = p.resolve()?;
-    let s = st.snapshot();
-    let i = *s.entity_index.get(&id).ok_or_else(|| ApiError::not_found("no such entity"))?;
-    let e = s.entities.get(i).ok_or_else(|| ApiError::not_found("no such entity"))?;
-    let evs = s.entity_events.get(i).map(Vec::as_slice).unwrap_or(&[]);
-    let events = page(
-        evs.iter().filter_map(|&k| s.events.get(k)).map(|ev| {
-            let as_actor = ev.actors.iter().any(|a| a.entity.as_deref() == Some(e.id.as_str()));
-            let mut v = serde_json::to_value(ev).unwrap_or(Value::Null);
+    with_model(&st, move |st, s, store| {
+        let entities = s.entities(store).map_err(|e| ApiError::internal("reading entities", e))?;
+        let mut e = entities.iter().find(|e| e.id == id).cloned().ok_or_else(|| ApiError::not_found("no such entity"))?;
+        let ids = store.documents_mentioning(&e.id).map_err(|x| ApiError::internal("reading an entity", x))?;
+        e.documents = ids.iter().take(ENTITY_DOCS).map(|d| d.to_string()).collect();
+        // roles, country and sector as its first documents state them
+        let docs = store.documents_by_id(&e.documents).map_err(|x| ApiError::internal("reading an entity", x))?;
+        e.roles = entity_roles(&e.id, &docs);
+        let mut aliases: std::collections::BTreeSet<String> = e.aliases.iter().cloned().collect();
+        for (d, m) in docs.iter().flat_map(|d| d.mentions.iter().map(move |m| (d, m))).filter(|(_, m)| {
+            chronicle_core::entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical) == e.id
+        }) {
+            e.country = e.country.take().or_else(|| m.country.clone());
+            e.sector = e.sector.take().or_else(|| m.sector.clone());
+            let surface = m.span.text(d.body()).trim();
+            if !surface.is_empty() && surface != e.name {
+                aliases.insert(surface.to_string());
+            }
+        }
+        e.aliases = aliases.into_iter().collect();
+        let evs: Vec<usize> = s.entity_events.get(&e.id.to_lowercase()).map(|l| l.iter().map(|&i| i as usize).collect()).unwrap_or_default();
+        let chosen: Vec<usize> = evs.iter().copied().skip(offset).take(limit).collect();
+        let mut items = Vec::with_capacity(chosen.len());
+        for (i, json) in chosen.iter().zip(events_json(st, s, store, &chosen)?) {
+            let mut v: Value = serde_json::to_value(&json.view).unwrap_or(Value::Null);
+            let as_actor = s.events.get(*i).is_some_and(|h| h.keys.actors.iter().any(|k| *k == e.id.to_lowercase()));
             if let Value::Object(m) = &mut v {
                 m.insert("role".into(), json!(if as_actor { "actor" } else { "recipient" }));
             }
-            v
-        }),
-        limit,
-        offset,
-    );
-    let docs: Vec<_> =
-        e.documents.iter().take(100).filter_map(|d| s.doc_index.get(d.as_str()).and_then(|&i| s.docs.get(i))).collect();
-    let mut v = serde_json::to_value(e).map_err(|x| ApiError::internal("encoding an entity", x))?;
-    if let Value::Object(m) = &mut v {
-        m.insert("events".into(), serde_json::to_value(events).unwrap_or(Value::Null));
-        m.insert("document_list".into(), json!(docs));
-    }
-    Ok(Json(v))
+            items.push(v);
+        }
+        let events = Page { total: evs.len(), limit, offset, items };
+        let docs: Vec<_> = e.documents.iter().filter_map(|d| s.doc_index.get(d.as_str()).and_then(|&i| s.docs.get(i))).collect();
+        let mut v = serde_json::to_value(&e).map_err(|x| ApiError::internal("encoding an entity", x))?;
+        if let Value::Object(m) = &mut v {
+            m.insert("events".into(), serde_json::to_value(events).unwrap_or(Value::Null));
+            m.insert("document_list".into(), json!(docs));
+        }
+        Ok(Json(v))
+    })
+    .await
 }
+
+/// Documents of an entity listed (and read for its roles) on its page.
+const ENTITY_DOCS: usize = 100;
 
 #[derive(Debug, Default, Deserialize)]
 struct EventParams {
@@ -517,7 +571,8 @@ impl EventFilter {
         })
     }
 
-    fn admits(&self, e: &EventView, k: &crate::snapshot::EventKeys) -> bool {
+    fn admits(&self, e: &EventHead) -> bool {
+        let k = &e.keys;
         let who = |keys: &[String], q: &str| keys.iter().any(|x| x == q || x.contains(q));
         self.event_type.map_or(true, |t| e.event_type == t)
             && self.modality.as_ref().map_or(true, |m| &e.modality == m)
@@ -555,15 +610,9 @@ fn raw_page<'a>(total: usize, limit: usize, offset: usize, items: impl Iterator<
     ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], out).into_response()
 }
 
-/// Pages the indices `candidates` (ascending) that pass `keep`, answering
-/// with their JSON.
-fn page_of_indices(
-    candidates: impl Iterator<Item = usize>,
-    keep: impl Fn(usize) -> bool,
-    json: &[Box<[u8]>],
-    limit: usize,
-    offset: usize,
-) -> Response {
+/// Pages the indices `candidates` (ascending) that pass `keep`: the total
+/// and the chosen indices.
+fn choose(candidates: impl Iterator<Item = usize>, keep: impl Fn(usize) -> bool, limit: usize, offset: usize) -> (usize, Vec<usize>) {
     let mut total = 0;
     let mut chosen: Vec<usize> = Vec::with_capacity(limit.min(64));
     for i in candidates {
@@ -574,10 +623,35 @@ fn page_of_indices(
             total += 1;
         }
     }
+    (total, chosen)
+}
+
+/// Pages the indices `candidates` (ascending) that pass `keep`, answering
+/// with their JSON.
+fn page_of_indices(
+    candidates: impl Iterator<Item = usize>,
+    keep: impl Fn(usize) -> bool,
+    json: &[Box<[u8]>],
+    limit: usize,
+    offset: usize,
+) -> Response {
+    let (total, chosen) = choose(candidates, keep, limit, offset);
     raw_page(total, limit, offset, chosen.iter().filter_map(|&i| json.get(i)).map(|b| &b[..]))
 }
 
-async fn list_events(State(st): State<Shared>, ApiQuery(p): ApiQuery<EventParams>) -> ApiResult<impl IntoResponse> {
+/// A page of merged events at the chosen indices.
+async fn events_page(st: &Shared, total: usize, chosen: Vec<usize>, limit: usize, offset: usize) -> ApiResult<Response> {
+    // cached views answer on the worker; a page with any miss reads the store off it
+    let snap = st.snapshot();
+    let cached: Option<Vec<Arc<EventPart>>> = chosen.iter().map(|&i| st.parts().cached_event(&snap, i)).collect();
+    let json = match cached {
+        Some(all) => all,
+        None => with_model(st, move |st, s, store| events_json(st, s, store, &chosen)).await?,
+    };
+    Ok(raw_page(total, limit, offset, json.iter().map(|e| &e.json[..])))
+}
+
+async fn list_events(State(st): State<Shared>, ApiQuery(p): ApiQuery<EventParams>) -> ApiResult<Response> {
     let (limit, offset) = PageParams { limit: p.limit, offset: p.offset }.resolve()?;
     let f = EventFilter::from_params(&p)?;
     let s = st.snapshot();
@@ -598,36 +672,32 @@ async fn list_events(State(st): State<Shared>, ApiQuery(p): ApiQuery<EventParams
         lists.push(s.ix.events_with_key(true, q));
     }
     let smallest = borrowed.iter().copied().chain(lists.iter().map(|a| &**a)).min_by_key(|l| l.len());
-    let keep = |i: usize| match (s.events.get(i), s.event_keys.get(i)) {
-        (Some(e), Some(k)) => f.admits(e, k),
-        _ => false,
+    let keep = |i: usize| s.events.get(i).is_some_and(|e| f.admits(e));
+    let (total, chosen) = match smallest {
+        Some(list) => choose(list.iter().map(|&i| i as usize), keep, limit, offset),
+        None => choose(0..s.events.len(), keep, limit, offset),
     };
-    let res = match smallest {
-        Some(list) => page_of_indices(list.iter().map(|&i| i as usize), keep, &s.ix.event_json, limit, offset),
-        None => page_of_indices(0..s.events.len(), keep, &s.ix.event_json, limit, offset),
-    };
-    Ok(res)
+    events_page(&st, total, chosen, limit, offset).await
 }
 
 async fn get_event(State(st): State<Shared>, id: Result<Path<String>, PathRejection>) -> ApiResult<Json<EventView>> {
     let id = path_id(id)?;
-    let s = st.snapshot();
-    s.event_index
-        .get(&id)
-        .and_then(|&i| s.events.get(i))
-        .cloned()
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found("no such event"))
+    with_model(&st, move |st, s, store| {
+        let i = *s.event_index.get(&id).ok_or_else(|| ApiError::not_found("no such event"))?;
+        let part = st.parts().event(s, store, i).map_err(|e| ApiError::internal("reading an event", e))?;
+        part.map(|p| Json(p.view.clone())).ok_or_else(|| ApiError::not_found("no such event"))
+    })
+    .await
 }
 
 async fn list_stories(State(st): State<Shared>, ApiQuery(p): ApiQuery<PageParams>) -> ApiResult<impl IntoResponse> {
     let (limit, offset) = p.resolve()?;
     let s = st.snapshot();
-    Ok(Json(page(s.stories.iter().cloned(), limit, offset)))
+    Ok(page_of_indices(0..s.story_json.len(), |_| true, &s.story_json, limit, offset))
 }
 
 fn story_of<'a>(s: &'a Snapshot, id: &str) -> ApiResult<&'a crate::snapshot::StoryView> {
-    s.story_index.get(id).and_then(|&i| s.stories.get(i)).ok_or_else(|| ApiError::not_found("no such story"))
+    s.story(id).map(|e| &e.view).ok_or_else(|| ApiError::not_found("no such story"))
 }
 
 async fn get_story(State(st): State<Shared>, id: Result<Path<String>, PathRejection>) -> ApiResult<Json<Value>> {
@@ -647,13 +717,14 @@ async fn story_timeline(
     State(st): State<Shared>,
     id: Result<Path<String>, PathRejection>,
     ApiQuery(p): ApiQuery<PageParams>,
-) -> ApiResult<impl IntoResponse> {
+) -> ApiResult<Response> {
     let id = path_id(id)?;
     let (limit, offset) = PageParams { limit: p.limit.or(Some(MAX_LIMIT)), offset: p.offset }.resolve()?;
     let s = st.snapshot();
     story_of(&s, &id)?;
     let list = s.ix.events_by_story.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-    Ok(page_of_indices(list.iter().map(|&i| i as usize), |_| true, &s.ix.event_json, limit, offset))
+    let (total, chosen) = choose(list.iter().map(|&i| i as usize), |_| true, limit, offset);
+    events_page(&st, total, chosen, limit, offset).await
 }
 
 async fn story_positions(
@@ -663,29 +734,25 @@ async fn story_positions(
 ) -> ApiResult<impl IntoResponse> {
     let id = path_id(id)?;
     let (limit, offset) = PageParams { limit: p.limit.or(Some(MAX_LIMIT)), offset: p.offset }.resolve()?;
-    let s = st.snapshot();
-    story_of(&s, &id)?;
-    let list = s.positions.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-    Ok(Json(page(list.iter().cloned(), limit, offset)))
+    let part = with_model(&st, move |st, s, store| story_part(st, s, store, &id)).await?;
+    Ok(Json(page(part.positions().iter().cloned(), limit, offset)))
 }
 
 async fn story_brief(State(st): State<Shared>, id: Result<Path<String>, PathRejection>) -> ApiResult<Json<Value>> {
     let id = path_id(id)?;
-    let s = st.snapshot();
-    story_of(&s, &id)?;
-    match s.briefs.get(&id) {
-        Some(markdown) => Ok(Json(json!({ "story": id, "markdown": markdown }))),
-        None => Err(ApiError::new(StatusCode::NOT_IMPLEMENTED, "no brief could be written for this story")),
-    }
+    let story = id.clone();
+    let part = with_model(&st, move |st, s, store| story_part(st, s, store, &id)).await?;
+    let markdown = blocking(move || Ok(part.brief().to_string())).await?;
+    Ok(Json(json!({ "story": story, "markdown": markdown })))
 }
 
 /// The story's summary timeline: its most important dates, each with a cited sentence.
 async fn story_summary(State(st): State<Shared>, id: Result<Path<String>, PathRejection>) -> ApiResult<Json<Value>> {
     let id = path_id(id)?;
-    let s = st.snapshot();
-    story_of(&s, &id)?;
-    let dates = s.summaries.get(&id).and_then(|v| v.get("dates")).cloned().unwrap_or_else(|| json!([]));
-    Ok(Json(json!({ "story": id, "dates": dates })))
+    let story = id.clone();
+    let part = with_model(&st, move |st, s, store| story_part(st, s, store, &id)).await?;
+    let dates = blocking(move || Ok(part.summary().get("dates").cloned().unwrap_or_else(|| json!([])))).await?;
+    Ok(Json(json!({ "story": story, "dates": dates })))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -700,8 +767,14 @@ async fn list_positions(State(st): State<Shared>, ApiQuery(p): ApiQuery<Position
     let (limit, offset) = PageParams { limit: p.limit, offset: p.offset }.resolve()?;
     let story = bounded(&p.story)?.unwrap_or_default();
     let actor = bounded(&p.actor)?.map(|a| a.to_lowercase());
-    let s = st.snapshot();
-    let list = s.positions.get(&story).ok_or_else(|| ApiError::not_found("no such story"))?;
+    let list = with_model(&st, move |st, s, store| {
+        if story.is_empty() {
+            s.all_positions(st.parts(), store).map_err(|e| ApiError::internal("reading positions", e))
+        } else {
+            Ok(Arc::new(story_part(st, s, store, &story)?.positions().to_vec()))
+        }
+    })
+    .await?;
     let it = list.iter().filter(|x| actor.as_ref().map_or(true, |a| x.actor.to_lowercase().contains(a.as_str()))).cloned();
     Ok(Json(page(it, limit, offset)))
 }
@@ -729,11 +802,10 @@ async fn search(State(st): State<Shared>, ApiQuery(p): ApiQuery<SearchQuery>) ->
         limit,
         offset: offset.min(10_000),
     };
-    let s = st.snapshot();
     // CPU-bound and short (about a millisecond): run on the worker rather
     // than handing off to the blocking pool, whose threads would outnumber
     // the cores under load.
-    let page = s.search.search(&params).map_err(|e| ApiError::internal("searching", e))?;
+    let page = st.search().search(&params).map_err(|e| ApiError::internal("searching", e))?;
     Ok(Json(page))
 }
 
@@ -855,8 +927,9 @@ fn run_ingest(st: &AppState, job: &str, ext: &str, bytes: &[u8]) -> ApiResult<Va
         .ingest(&mut store, &[file.clone()], |p| st.jobs.progress(job, p.inputs, p.bytes))
         .map_err(|e| ApiError::internal("ingesting", e))?;
     st.note_own_write();
-    let snapshot = Snapshot::build(&store).map_err(|e| ApiError::internal("rebuilding the index", e))?;
+    let snapshot = Snapshot::build(&store).map_err(|e| ApiError::internal("reading the read model", e))?;
     st.replace_snapshot(snapshot);
+    st.catch_up_search().map_err(|e| ApiError::internal("indexing for search", e))?;
     // name the upload, never the temp path
     let dir_text = dir.path().display().to_string();
     let clean = |s: &str| s.replace(&dir_text, "upload").replace("upload/upload", "upload");

@@ -27,6 +27,9 @@ pub enum ServerError {
     /// A view could not be serialised.
     #[error("encoding JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A story the read model does not hold.
+    #[error("no such story {0}")]
+    Missing(String),
     /// The runtime or the listener failed.
     #[error("server I/O: {0}")]
     Io(#[from] std::io::Error),

@@ -1,13 +1,15 @@
 //! chronicle-server: the HTTP API, full-text search and the web UI, served by
 //! one binary with no external assets.
 //!
-//! - [`serve`] opens the store, builds the read model ([`snapshot`]) and the
-//!   search index ([`search`]) in memory, and serves until interrupted.
+//! - [`serve`] opens the store, reads the resident read model ([`snapshot`])
+//!   from its rows, answers at once, fills the search index ([`search`]) in
+//!   the background, and serves until interrupted.
 //! - [`router`] is the same service as an [`axum::Router`], for tests.
 //!
 //! The API is read-only unless a token is configured; then `POST /api/ingest`
 //! (with `Authorization: Bearer TOKEN`) runs the same pipeline as
-//! `chronicle ingest` and rebuilds the read model. The OpenAPI document is at
+//! `chronicle ingest`; the read model then follows the store (the stories the
+//! ingest touched are read again, the others keep their cached views). The OpenAPI document is at
 //! `/api/openapi.json`; the web UI (plain HTML, CSS and JS embedded in the
 //! binary) is at `/`.
 //!
@@ -28,13 +30,15 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 
+use chronicle_core::Document;
 use chronicle_pipeline::Pipeline;
 use chronicle_store::Store;
 
 pub use api::router;
 pub use error::{ApiError, ServerError};
 pub use net::HostPolicy;
-use snapshot::Snapshot;
+use search::SearchIndex;
+use snapshot::{Snapshot, StoryParts};
 
 /// Largest accepted request body (an uploaded article).
 pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
@@ -48,11 +52,16 @@ pub const MAX_LIMIT: usize = 500;
 pub const DEFAULT_LIMIT: usize = 50;
 
 /// Shared server state: the store location, the token, the current read
-/// model, a small pool of store connections and the lazily loaded pipeline.
+/// model, the per-story views, the search index, a small pool of store
+/// connections and the lazily loaded pipeline.
 pub struct AppState {
     store_path: PathBuf,
     token: Option<String>,
     snapshot: RwLock<Arc<Snapshot>>,
+    parts: StoryParts,
+    search: SearchIndex,
+    /// What the search index holds: ids indexed and the latest correction seen.
+    searched: Mutex<SearchSync>,
     pool: Mutex<Vec<Store>>,
     pipeline: Mutex<Option<Pipeline>>,
     hosts: Option<HostPolicy>,
@@ -62,16 +71,39 @@ pub struct AppState {
     watch: Mutex<Option<(Store, i64)>>,
 }
 
+/// How far the search index has followed the store.
+#[derive(Default)]
+struct SearchSync {
+    ids: std::collections::HashSet<String>,
+    updated: Option<String>,
+}
+
+/// Documents decoded at a time by [`AppState::catch_up_search`].
+const SEARCH_BATCH: usize = 512;
+/// Batches indexed between two commits (each commit makes them searchable).
+const SEARCH_COMMIT_EVERY: usize = 32;
+
 impl AppState {
-    /// Opens the store at `store_path` (creating it if missing) and builds
-    /// the read model and search index from it.
+    /// Opens the store at `store_path` (creating it if missing), reads the
+    /// read model and indexes every document for search before returning
+    /// (tests, in-process use; [`serve`] answers first and indexes after).
     pub fn open(store_path: &Path, token: Option<String>) -> Result<AppState, ServerError> {
+        let state = AppState::open_unindexed(store_path, token)?;
+        state.catch_up_search()?;
+        Ok(state)
+    }
+
+    /// Opens the store and reads the read model, with an empty search index.
+    pub fn open_unindexed(store_path: &Path, token: Option<String>) -> Result<AppState, ServerError> {
         let store = Store::open(store_path)?;
         let snapshot = Snapshot::build(&store)?;
         Ok(AppState {
             store_path: store_path.to_path_buf(),
             token: token.filter(|t| !t.is_empty()),
             snapshot: RwLock::new(Arc::new(snapshot)),
+            parts: StoryParts::default(),
+            search: SearchIndex::empty()?,
+            searched: Mutex::new(SearchSync::default()),
             pool: Mutex::new(vec![store]),
             pipeline: Mutex::new(None),
             hosts: None,
@@ -134,7 +166,60 @@ impl AppState {
         }
         *seen = now;
         self.replace_snapshot(Snapshot::build(store)?);
+        drop(g);
+        self.catch_up_search()?;
         Ok(true)
+    }
+
+    /// Indexes for search the documents stored (or corrected) since the last
+    /// call, a batch at a time, each batch searchable once added. Returns how
+    /// many were indexed.
+    pub fn catch_up_search(&self) -> Result<usize, ServerError> {
+        let mut sync = match self.searched.lock() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let (mut todo, updated) = self.with_store(|store| -> Result<_, ServerError> {
+            let ids: Vec<String> = store.document_ids()?.into_iter().map(|d| d.to_string()).collect();
+            let mut todo: Vec<String> = ids.into_iter().filter(|id| !sync.ids.contains(id)).collect();
+            let (corrected, latest) = store.documents_updated_since(sync.updated.as_deref())?;
+            let corrected: Vec<String> = corrected.into_iter().filter(|id| sync.ids.contains(id)).collect();
+            // corrected documents: their stories' cached views are stale
+            let snap = self.snapshot();
+            let stories: std::collections::HashSet<String> = corrected
+                .iter()
+                .filter_map(|id| snap.doc_index.get(id).and_then(|&i| snap.docs.get(i)).and_then(|d| d.story.clone()))
+                .collect();
+            self.parts.forget(&stories, &snap);
+            todo.extend(corrected);
+            Ok((todo, latest))
+        })??;
+        todo.sort();
+        todo.dedup();
+        // decoded a batch at a time; searchable (committed) every few batches,
+        // so that a large catch-up leaves a few segments, not hundreds
+        for step in todo.chunks(SEARCH_BATCH * SEARCH_COMMIT_EVERY) {
+            for chunk in step.chunks(SEARCH_BATCH) {
+                let docs = self.with_store(|store| store.documents_by_id(chunk))??;
+                let (again, new): (Vec<Document>, Vec<Document>) = docs.into_iter().partition(|d| sync.ids.contains(d.id.as_str()));
+                self.search.stage(&new, false)?;
+                self.search.stage(&again, true)?;
+            }
+            self.search.commit()?;
+            sync.ids.extend(step.iter().cloned());
+        }
+        sync.updated = updated;
+        Ok(todo.len())
+    }
+
+    /// The search index.
+    pub fn search(&self) -> &SearchIndex {
+        &self.search
+    }
+
+    /// The per-story views.
+    pub fn parts(&self) -> &StoryParts {
+        &self.parts
     }
 
     /// Records the store's current data version as seen, before this
@@ -153,7 +238,7 @@ impl AppState {
     }
 
     /// Runs `f` with a pooled store connection (opened on demand).
-    fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> Result<T, ServerError> {
+    pub(crate) fn with_store<T>(&self, f: impl FnOnce(&Store) -> T) -> Result<T, ServerError> {
         let taken = self.pool.lock().ok().and_then(|mut p| p.pop());
         let store = match taken {
             Some(s) => s,
@@ -196,9 +281,19 @@ async fn follow_writes(state: Arc<AppState>) {
 /// [`net::REQUEST_TIMEOUT`]).
 pub fn serve(store_path: &Path, bind: SocketAddr, token: Option<String>, allowed_hosts: &[String]) -> Result<(), ServerError> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    let state = Arc::new(AppState::open(store_path, token)?.with_hosts(HostPolicy::for_bind(bind, allowed_hosts)));
+    let state = Arc::new(AppState::open_unindexed(store_path, token)?.with_hosts(HostPolicy::for_bind(bind, allowed_hosts)));
     let writable = state.token.is_some();
     state.follow_writes()?;
+    let st = Arc::clone(&state);
+    std::thread::spawn(move || {
+        match st.catch_up_search() {
+            Ok(n) => eprintln!("chronicle: search index ready ({n} documents)"),
+            Err(e) => eprintln!("chronicle: building the search index: {e}"),
+        }
+        if let Err(e) = st.with_store(|store| st.snapshot().entities(store).map(|_| ())) {
+            eprintln!("chronicle: reading entities: {e}");
+        }
+    });
     let app = router(Arc::clone(&state));
     runtime.block_on(async move {
         let listener =

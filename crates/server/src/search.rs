@@ -1,7 +1,10 @@
 //! Full-text search: a tantivy index in RAM over titles and bodies (BM25),
 //! with outlet, story and publication-day filters and highlighted snippets.
+//! The server fills it in batches after it starts answering and adds what
+//! each ingest stores ([`crate::AppState::catch_up_search`]).
 
 use std::ops::Bound;
+use std::sync::Mutex;
 
 use chrono::{Datelike, NaiveDate};
 use chronicle_core::Document;
@@ -10,7 +13,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, Value, FAST, INDEXED, STORED, STRING, TEXT};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::ServerError;
 
@@ -86,10 +89,13 @@ struct Fields {
     published: Field,
 }
 
-/// The index and its reader.
+/// The index, its writer and its reader. Documents are added in batches as
+/// the store gains them ([`SearchIndex::add`]); a document added again
+/// replaces its earlier entry.
 pub struct SearchIndex {
     parser: QueryParser,
     reader: IndexReader,
+    writer: Mutex<IndexWriter<TantivyDocument>>,
     fields: Fields,
 }
 
@@ -98,8 +104,8 @@ fn day_number(d: NaiveDate) -> i64 {
 }
 
 impl SearchIndex {
-    /// Indexes every document (host articles and salvaged ones alike).
-    pub fn build(docs: &[Document]) -> Result<SearchIndex, ServerError> {
+    /// An empty index in memory.
+    pub fn empty() -> Result<SearchIndex, ServerError> {
         let mut sb = Schema::builder();
         let fields = Fields {
             id: sb.add_text_field("id", STRING | STORED),
@@ -112,32 +118,82 @@ impl SearchIndex {
             published: sb.add_text_field("published", STORED),
         };
         let index = Index::create_in_ram(sb.build());
-        let mut writer: tantivy::IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, WRITER_BYTES)?;
-        for d in docs {
-            let mut td = TantivyDocument::default();
-            td.add_text(fields.id, d.id.as_str());
-            if let Some(t) = &d.meta.title {
-                td.add_text(fields.title, t);
-            }
-            td.add_text(fields.body, d.body());
-            if let Some(o) = &d.meta.outlet {
-                td.add_text(fields.outlet, o);
-                td.add_text(fields.outlet_key, o.to_lowercase());
-            }
-            if let Some(s) = &d.meta.story {
-                td.add_text(fields.story, s);
-            }
-            if let Some(day) = d.meta.published.date.sort_key() {
-                td.add_i64(fields.day, day_number(day));
-                td.add_text(fields.published, day.to_string());
-            }
-            writer.add_document(td)?;
-        }
-        writer.commit()?;
+        let writer: IndexWriter<TantivyDocument> = index.writer_with_num_threads(1, WRITER_BYTES)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let mut parser = QueryParser::for_index(&index, vec![fields.title, fields.body]);
         parser.set_field_boost(fields.title, 2.0);
-        Ok(SearchIndex { parser, reader, fields })
+        Ok(SearchIndex { parser, reader, writer: Mutex::new(writer), fields })
+    }
+
+    /// Indexes every document (host articles and salvaged ones alike).
+    pub fn build(docs: &[Document]) -> Result<SearchIndex, ServerError> {
+        let ix = SearchIndex::empty()?;
+        ix.add(docs)?;
+        Ok(ix)
+    }
+
+    /// Indexes `docs` (replacing the entries of any indexed before) and
+    /// makes them searchable.
+    pub fn add(&self, docs: &[Document]) -> Result<(), ServerError> {
+        self.stage(docs, true)?;
+        self.commit()
+    }
+
+    /// Indexes `docs`, replacing the entries of any indexed before when
+    /// `replace` (a delete per document: only for documents that may be
+    /// indexed); they become searchable at the next [`SearchIndex::commit`].
+    pub fn stage(&self, docs: &[Document], replace: bool) -> Result<(), ServerError> {
+        let f = self.fields;
+        let writer = match self.writer.lock() {
+            Ok(w) => w,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        for d in docs {
+            if replace {
+                writer.delete_term(Term::from_field_text(f.id, d.id.as_str()));
+            }
+            let mut td = TantivyDocument::default();
+            td.add_text(f.id, d.id.as_str());
+            if let Some(t) = &d.meta.title {
+                td.add_text(f.title, t);
+            }
+            td.add_text(f.body, d.body());
+            if let Some(o) = &d.meta.outlet {
+                td.add_text(f.outlet, o);
+                td.add_text(f.outlet_key, o.to_lowercase());
+            }
+            if let Some(s) = &d.meta.story {
+                td.add_text(f.story, s);
+            }
+            if let Some(day) = d.meta.published.date.sort_key() {
+                td.add_i64(f.day, day_number(day));
+                td.add_text(f.published, day.to_string());
+            }
+            writer.add_document(td)?;
+        }
+        Ok(())
+    }
+
+    /// Makes what was staged searchable.
+    pub fn commit(&self) -> Result<(), ServerError> {
+        let mut writer = match self.writer.lock() {
+            Ok(w) => w,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        writer.commit()?;
+        drop(writer);
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Documents searchable now.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Runs a query. An empty query is a caller error; odd syntax is parsed leniently.

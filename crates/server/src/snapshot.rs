@@ -1,21 +1,24 @@
-//! The in-memory read model: everything the API lists, built once from the
-//! store at start-up (and again after an ingest), so that requests never scan
-//! the store. Offsets on the wire are character offsets into the body.
+//! The read model: what the API lists, read from the store's rows without
+//! decoding documents ([`Snapshot`]: document summaries, the stories as
+//! `pipeline::stories` gives them — the CLI's — and the stored merged
+//! events), plus what needs document text, built per story on demand and
+//! cached until that story changes ([`StoryPart`], [`StoryParts`]).
+//! Nothing is merged or linked here. Offsets on the wire are character
+//! offsets into the body.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
-use chronicle_core::{CharOffsets, DocId, Document, EventArg, Span, UncertainDate};
+use chronicle_core::{entity_id, CharOffsets, DocId, Document, EntityType, EventArg, Span, UncertainDate};
 use chronicle_events::positions::{positions, Position};
-use chronicle_link::coref::MergedEvent;
-use chronicle_link::entities::{canonicalise, CanonicalEntity};
 use chronicle_link::brief::brief;
-use chronicle_link::story::{StoryIndex, StorySummary};
+use chronicle_link::coref::MergedEvent;
+use chronicle_link::story::StorySummary;
 use chronicle_link::timeline::date_text;
-use chronicle_store::Store;
+use chronicle_store::{DocSummary, Store};
 use serde::Serialize;
 
-use crate::search::SearchIndex;
 use crate::ServerError;
 
 /// Events whose possible days span at most this many days set a story's span.
@@ -178,7 +181,7 @@ pub struct EventKeys {
     pub actors: Vec<String>,
     /// Same for recipients.
     pub recipients: Vec<String>,
-    /// Lower-cased summary and trigger words.
+    /// Lower-cased summary (the representative evidence sentence).
     pub text: String,
     /// First and last possible day.
     pub range: (Option<NaiveDate>, Option<NaiveDate>),
@@ -229,8 +232,10 @@ pub struct EntityView {
     pub sector: Option<String>,
     /// Roles reported over time.
     pub roles: Vec<RoleView>,
-    /// Documents mentioning it.
+    /// Documents mentioning it (the first hundred, on the entity's own page).
     pub documents: Vec<String>,
+    /// How many documents mention it.
+    pub n_documents: usize,
     /// Mention count.
     pub mentions: usize,
     /// Number of events it takes part in.
@@ -296,49 +301,73 @@ pub struct StoryView {
     pub n_events: usize,
 }
 
-/// The read model.
+
+/// A story with its version (what invalidates its cached views).
+#[derive(Clone, Debug)]
+pub struct StoryEntry {
+    /// The list item.
+    pub view: StoryView,
+    /// Its document count: a batch that adds to a story (and so merges its
+    /// events again) changes it; corrections of stored documents are
+    /// forgotten explicitly ([`StoryParts::forget`]).
+    pub version: u64,
+}
+
+/// A merged event as lists filter it: its keys and the story that holds its
+/// full view (built on demand, see [`StoryPart`]).
+#[derive(Clone, Debug)]
+pub struct EventHead {
+    /// `v:` id.
+    pub id: String,
+    /// The story whose row holds it.
+    pub story: String,
+    /// PLOVER type.
+    pub event_type: String,
+    /// Modality.
+    pub modality: String,
+    /// Stories of its reports.
+    pub stories: Vec<String>,
+    /// Filter keys.
+    pub keys: EventKeys,
+}
+
+/// The read model's resident part: what every list filters and orders by,
+/// read from the store's rows without decoding any document (documents
+/// summaries, the stories as `pipeline::stories` gives them, and the stored
+/// merged events). Views that need document text — an event's reports, a
+/// story's positions, brief and summary — are built per story on demand
+/// ([`StoryPart`]) and cached until that story changes.
 pub struct Snapshot {
     /// Documents, by publication date.
     pub docs: Vec<DocView>,
     /// Document index by id.
     pub doc_index: HashMap<String, usize>,
     /// Merged events, by date.
-    pub events: Vec<EventView>,
-    /// Their filter keys (same order).
-    pub event_keys: Vec<EventKeys>,
+    pub events: Vec<EventHead>,
     /// Event index by id.
     pub event_index: HashMap<String, usize>,
-    /// Per document: (trigger start in characters, merged event index) of its reports.
+    /// Per document: (trigger start in bytes, merged event index) of its reports.
     pub doc_reports: HashMap<String, Vec<(usize, usize)>>,
-    /// Entities, most mentioned first.
-    pub entities: Vec<EntityView>,
-    /// Entity index by id.
-    pub entity_index: HashMap<String, usize>,
-    /// Events of each entity (indices into `events`).
-    pub entity_events: Vec<Vec<usize>>,
     /// Stories, most recent first.
-    pub stories: Vec<StoryView>,
+    pub stories: Vec<StoryEntry>,
     /// Story index by id.
     pub story_index: HashMap<String, usize>,
-    /// Positions per story id ("" for all documents).
-    pub positions: HashMap<String, Vec<PositionView>>,
-    /// Cited Markdown brief per story id.
-    pub briefs: HashMap<String, String>,
-    /// Summary timeline per story id (its most important dates, each with a
-    /// cited sentence; see [`summary_json`]).
-    pub summaries: HashMap<String, serde_json::Value>,
-    /// Full-text index.
-    pub search: SearchIndex,
+    /// Events per entity id (indices into `events`), from the arguments.
+    pub entity_events: HashMap<String, Vec<u32>>,
     /// Request-time indexes and pre-serialised JSON.
     pub ix: ReadIndexes,
+    /// Each story's list JSON (same order as `stories`).
+    pub story_json: Vec<Box<[u8]>>,
+    /// The entities, read from the mentions table on first use.
+    entities: OnceLock<Arc<Vec<EntityView>>>,
+    /// Positions over every story, built on first use.
+    all_positions: OnceLock<Arc<Vec<PositionView>>>,
 }
 
-/// Posting lists (ascending indices) and each list item serialised once as
-/// HTML-safe JSON, so that a page is a concatenation, not a scan and clone.
+/// Posting lists (ascending indices) and each document summary serialised
+/// once as HTML-safe JSON, so that a page is a concatenation, not a scan and clone.
 #[derive(Default)]
 pub struct ReadIndexes {
-    /// Each event's JSON (same order as `events`).
-    pub event_json: Vec<Box<[u8]>>,
     /// Events by PLOVER type.
     pub events_by_type: HashMap<String, Vec<u32>>,
     /// Events by story.
@@ -361,11 +390,10 @@ pub struct ReadIndexes {
 const KEY_CACHE_MAX: usize = 4096;
 
 impl ReadIndexes {
-    fn build(docs: &[DocView], events: &[EventView], keys: &[EventKeys]) -> Result<ReadIndexes, ServerError> {
+    fn build(docs: &[DocView], events: &[EventHead]) -> Result<ReadIndexes, ServerError> {
         let mut ix = ReadIndexes::default();
         for (i, e) in events.iter().enumerate() {
             let i = i as u32;
-            ix.event_json.push(crate::json::to_safe_vec(e).map_err(ServerError::Json)?.into_boxed_slice());
             ix.events_by_type.entry(e.event_type.clone()).or_default().push(i);
             for st in &e.stories {
                 let list = ix.events_by_story.entry(st.clone()).or_default();
@@ -376,8 +404,8 @@ impl ReadIndexes {
         }
         let postings = |pick: &dyn Fn(&EventKeys) -> &Vec<String>| -> Vec<(String, Vec<u32>)> {
             let mut map: HashMap<&str, Vec<u32>> = HashMap::new();
-            for (i, k) in keys.iter().enumerate() {
-                for key in pick(k) {
+            for (i, e) in events.iter().enumerate() {
+                for key in pick(&e.keys) {
                     let list = map.entry(key.as_str()).or_default();
                     if list.last() != Some(&(i as u32)) {
                         list.push(i as u32);
@@ -430,21 +458,459 @@ impl ReadIndexes {
     }
 }
 
-fn arg_view(a: &EventArg, resolve: &dyn Fn(&EventArg) -> Option<usize>, entities: &[CanonicalEntity]) -> ArgView {
-    ArgView {
-        name: a.name.clone(),
-        kb_id: a.kb_id.clone(),
-        country: a.country.clone(),
-        entity: resolve(a).and_then(|i| entities.get(i)).map(|e| e.id.clone()),
-    }
+/// The entity id of an argument as the export gives it when the document's
+/// mentions are not at hand: its knowledge-base id, else its type and name.
+fn head_entity(a: &EventArg, fallback: EntityType) -> String {
+    entity_id(a.kb_id.as_deref(), fallback, &a.name)
 }
 
-fn arg_keys(a: &ArgView) -> Vec<String> {
+fn arg_keys(a: &EventArg, entity: &str) -> Vec<String> {
     let mut k = vec![a.name.to_lowercase()];
     k.extend(a.kb_id.iter().map(|s| s.to_lowercase()));
     k.extend(a.country.iter().map(|s| s.to_lowercase()));
-    k.extend(a.entity.iter().map(|s| s.to_lowercase()));
+    k.push(entity.to_lowercase());
     k
+}
+
+fn event_head(m: &MergedEvent) -> EventHead {
+    let e = &m.event;
+    let keys = |args: &[EventArg]| -> Vec<String> {
+        args.iter().flat_map(|a| arg_keys(a, &head_entity(a, EntityType::Group))).collect()
+    };
+    EventHead {
+        id: m.id.clone(),
+        story: m.stories.first().cloned().unwrap_or_default(),
+        event_type: e.event_type.as_str().to_string(),
+        modality: e.modality.as_str().to_string(),
+        stories: m.stories.clone(),
+        keys: EventKeys {
+            actors: keys(&e.actors),
+            recipients: keys(&e.recipients),
+            text: m.summary.to_lowercase(),
+            range: m.date.bounds(),
+        },
+    }
+}
+
+fn doc_view(d: &DocSummary) -> DocView {
+    DocView {
+        id: d.id.to_string(),
+        title: d.title.clone(),
+        outlet: d.outlet.clone(),
+        url: d.url.clone(),
+        published: DateView::of(&d.published.date),
+        date_basis: d.published.basis.as_str().to_string(),
+        language: d.language.clone(),
+        story: d.story.clone(),
+        appended_to: d.appended_to.as_ref().map(|x| x.to_string()),
+        duplicate_of: d.duplicate_of.as_ref().map(|x| x.to_string()),
+        body_chars: d.body_chars,
+        n_events: d.n_events,
+        n_mentions: d.n_mentions,
+    }
+}
+
+/// A story's span: its events dated within weeks, else the publication days
+/// of its documents, else any bound at all.
+fn story_span(heads: &[&EventHead], docs: &[&DocView]) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let mut days: Vec<NaiveDate> = Vec::new();
+    let mut vague: Vec<NaiveDate> = Vec::new();
+    for h in heads {
+        match h.keys.range {
+            (Some(a), Some(b)) if (b - a).num_days() <= PRECISE_DAYS => days.extend([a, b]),
+            (a, b) => vague.extend(a.into_iter().chain(b)),
+        }
+    }
+    if days.is_empty() {
+        days.extend(docs.iter().filter_map(|d| d.published.earliest.as_deref().and_then(|s| s.parse::<NaiveDate>().ok())));
+    }
+    if days.is_empty() {
+        days = vague;
+    }
+    (days.iter().min().copied(), days.iter().max().copied())
+}
+
+impl Snapshot {
+    /// Builds the resident read model from the store's rows: the story
+    /// index on a second connection while this one reads the documents and
+    /// merged events.
+    pub fn build(store: &Store) -> Result<Snapshot, ServerError> {
+        let (stories, read) = std::thread::scope(|scope| {
+            let stories = store.path().map(|path| {
+                scope.spawn(move || -> Result<Vec<StorySummary>, ServerError> {
+                    let other = Store::open(path)?;
+                    Ok(chronicle_pipeline::story_index(&other)?.stories())
+                })
+            });
+            let read = Snapshot::read_rows(store);
+            let stories = match stories {
+                Some(h) => h.join().unwrap_or_else(|_| Err(ServerError::Search("reading stories panicked".into()))),
+                None => chronicle_pipeline::story_index(store).map(|ix| ix.stories()).map_err(ServerError::from),
+            };
+            (stories, read)
+        });
+        let (docs, merged, reports, appended) = read?;
+        let stories = chronicle_pipeline::order_stories(stories?, &appended);
+        Snapshot::assemble(docs, merged, reports, stories)
+    }
+
+    /// Document summaries, event heads, reports and the salvaged documents' ids.
+    #[allow(clippy::type_complexity)]
+    fn read_rows(
+        store: &Store,
+    ) -> Result<(Vec<DocView>, Vec<EventHead>, Vec<(String, usize, String)>, std::collections::HashSet<DocId>), ServerError> {
+        let summaries = store.documents()?;
+        let appended = summaries.iter().filter(|d| d.appended_to.is_some()).map(|d| d.id.clone()).collect();
+        let docs: Vec<DocView> = summaries.iter().map(doc_view).collect();
+        drop(summaries);
+        let mut merged: Vec<EventHead> = Vec::new();
+        let mut reports: Vec<(String, usize, String)> = Vec::new();
+        store.for_each_merged_event(|m| {
+            for r in &m.reports {
+                reports.push((r.doc.to_string(), r.trigger.start(), m.id.clone()));
+            }
+            merged.push(event_head(&m));
+            Ok(())
+        })?;
+        Ok((docs, merged, reports, appended))
+    }
+
+    /// Orders and indexes what [`Snapshot::build`] read.
+    fn assemble(
+        docs: Vec<DocView>,
+        mut events: Vec<EventHead>,
+        reports: Vec<(String, usize, String)>,
+        stories: Vec<StorySummary>,
+    ) -> Result<Snapshot, ServerError> {
+        let doc_index: HashMap<String, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        events.sort_by(|a, b| {
+            let (x, y) = (a.keys.range, b.keys.range);
+            x.0.is_none().cmp(&y.0.is_none()).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)).then(a.id.cmp(&b.id))
+        });
+        let event_index: HashMap<String, usize> = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let mut doc_reports: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (doc, start, id) in reports {
+            if let Some(&i) = event_index.get(&id) {
+                doc_reports.entry(doc).or_default().push((start, i));
+            }
+        }
+        let mut entity_events: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, e) in events.iter().enumerate() {
+            for k in e.keys.actors.iter().chain(&e.keys.recipients).filter(|k| k.starts_with("e:")) {
+                let list = entity_events.entry(k.clone()).or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+        let ix = ReadIndexes::build(&docs, &events)?;
+        let mut entries: Vec<StoryEntry> = stories
+            .into_iter()
+            .map(|s| {
+                let heads: Vec<&EventHead> = ix
+                    .events_by_story
+                    .get(&s.id)
+                    .map(|l| l.iter().filter_map(|&i| events.get(i as usize)).collect())
+                    .unwrap_or_default();
+                let members: Vec<&DocView> = ix
+                    .docs_by_story
+                    .get(&s.id)
+                    .map(|l| l.iter().filter_map(|&i| docs.get(i as usize)).collect())
+                    .unwrap_or_default();
+                let (from, to) = story_span(&heads, &members);
+                let outlets: BTreeSet<String> = members.iter().filter_map(|d| d.outlet.clone()).collect();
+                let title = Some(s.title.clone())
+                    .filter(|t| !t.trim().is_empty())
+                    .or_else(|| members.iter().find_map(|d| d.title.clone()))
+                    .unwrap_or_else(|| s.id.clone());
+                StoryEntry {
+                    version: members.len() as u64,
+                    view: StoryView {
+                        id: s.id.clone(),
+                        title,
+                        documents: members.iter().map(|d| d.id.clone()).collect(),
+                        outlets: outlets.into_iter().collect(),
+                        from: from.map(|d| d.to_string()),
+                        to: to.map(|d| d.to_string()),
+                        n_events: heads.len(),
+                    },
+                }
+            })
+            .collect();
+        entries.sort_by(|a, b| {
+            let (a, b) = (&a.view, &b.view);
+            b.to.cmp(&a.to).then(b.documents.len().cmp(&a.documents.len())).then(a.id.cmp(&b.id))
+        });
+        let story_index = entries.iter().enumerate().map(|(i, s)| (s.view.id.clone(), i)).collect();
+        let story_json = entries
+            .iter()
+            .map(|s| crate::json::to_safe_vec(&s.view).map(Vec::into_boxed_slice))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Snapshot {
+            docs,
+            doc_index,
+            events,
+            event_index,
+            doc_reports,
+            stories: entries,
+            story_index,
+            entity_events,
+            ix,
+            story_json,
+            entities: OnceLock::new(),
+            all_positions: OnceLock::new(),
+        })
+    }
+
+    /// The story with this id.
+    pub fn story(&self, id: &str) -> Option<&StoryEntry> {
+        self.story_index.get(id).and_then(|&i| self.stories.get(i))
+    }
+
+    /// The entities (from the mentions table, the export's ids), most
+    /// mentioned first; read on first use.
+    pub fn entities(&self, store: &Store) -> Result<Arc<Vec<EntityView>>, ServerError> {
+        if let Some(e) = self.entities.get() {
+            return Ok(Arc::clone(e));
+        }
+        let rows = store.entity_rows()?;
+        let views: Vec<EntityView> = rows
+            .into_iter()
+            .map(|r| {
+                let name = r.names.first().map(|n| n.0.clone()).unwrap_or_default();
+                let kb_id = r.id.strip_prefix("e:").filter(|k| !k.contains(':')).map(str::to_string);
+                EntityView {
+                    n_events: self.entity_events.get(&r.id.to_lowercase()).map_or(0, Vec::len),
+                    id: r.id,
+                    aliases: r.names.iter().skip(1).map(|n| n.0.clone()).collect(),
+                    name,
+                    entity_type: r.entity_type.as_str().to_string(),
+                    kb_id,
+                    country: None,
+                    sector: None,
+                    roles: Vec::new(),
+                    documents: Vec::new(),
+                    n_documents: r.documents as usize,
+                    mentions: r.mentions as usize,
+                }
+            })
+            .collect();
+        Ok(Arc::clone(self.entities.get_or_init(|| Arc::new(views))))
+    }
+
+    /// The entities when already read.
+    pub fn entities_if_ready(&self) -> Option<Arc<Vec<EntityView>>> {
+        self.entities.get().cloned()
+    }
+
+    /// Positions over every story (each story's, in story order), built on
+    /// first use from the stories' parts.
+    pub fn all_positions(&self, parts: &StoryParts, store: &Store) -> Result<Arc<Vec<PositionView>>, ServerError> {
+        if let Some(p) = self.all_positions.get() {
+            return Ok(Arc::clone(p));
+        }
+        let mut all = Vec::new();
+        for s in &self.stories {
+            all.extend(parts.get(self, store, &s.view.id)?.positions().iter().cloned());
+        }
+        Ok(Arc::clone(self.all_positions.get_or_init(|| Arc::new(all))))
+    }
+}
+
+/// What one story's positions, brief and summary timeline need: its
+/// documents (decoded from the store on first use, without raw bytes,
+/// tokens and blocks, which none of them reads) and merged events; each
+/// view is built when first asked.
+pub struct StoryPart {
+    id: String,
+    version: u64,
+    docs: Vec<Document>,
+    merged: Vec<MergedEvent>,
+    title: String,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    positions: OnceLock<Vec<PositionView>>,
+    brief: OnceLock<String>,
+    summary: OnceLock<serde_json::Value>,
+}
+
+/// A document as the views keep it: without what none of them reads.
+fn slim(mut d: Document) -> Document {
+    d.raw = Vec::new();
+    d.tokens = Vec::new();
+    d.blocks = Vec::new();
+    d.extracted = String::new();
+    d
+}
+
+impl StoryPart {
+    fn load(store: &Store, entry: &StoryEntry) -> Result<StoryPart, ServerError> {
+        let id = entry.view.id.clone();
+        let docs: Vec<Document> = store.story_documents(&id)?.into_iter().map(slim).collect();
+        let merged = store.merged_events_of(&id)?;
+        let day = |s: &Option<String>| s.as_deref().and_then(|x| x.parse().ok());
+        Ok(StoryPart {
+            version: entry.version,
+            title: entry.view.title.clone(),
+            from: day(&entry.view.from),
+            to: day(&entry.view.to),
+            id,
+            docs,
+            merged,
+            positions: OnceLock::new(),
+            brief: OnceLock::new(),
+            summary: OnceLock::new(),
+        })
+    }
+
+    /// Negotiation positions of the story's documents.
+    pub fn positions(&self) -> &[PositionView] {
+        self.positions.get_or_init(|| {
+            let by_id: HashMap<&DocId, &Document> = self.docs.iter().map(|d| (&d.id, d)).collect();
+            let offsets = Offsets::new(&self.docs);
+            positions(&self.docs).iter().map(|p| position_view(p, &by_id, &offsets)).collect()
+        })
+    }
+
+    /// The cited Markdown brief.
+    pub fn brief(&self) -> &str {
+        self.brief.get_or_init(|| {
+            let summary = StorySummary {
+                id: self.id.clone(),
+                title: self.title.clone(),
+                documents: self.docs.iter().map(|d| d.id.clone()).collect(),
+                from: self.from,
+                to: self.to,
+            };
+            brief(&summary, &self.docs, &self.merged)
+        })
+    }
+
+    /// The summary timeline (see [`summary_json`]).
+    pub fn summary(&self) -> &serde_json::Value {
+        self.summary.get_or_init(|| summary_json(&self.docs))
+    }
+}
+
+/// Documents the cached story parts may hold together before the cache is
+/// emptied (a bound on memory, whatever the stories' sizes).
+const PARTS_MAX_DOCS: usize = 5_000;
+/// Merged event views kept before that cache is emptied.
+const EVENTS_MAX: usize = 20_000;
+
+/// A merged event's full view and its JSON, with the version of its story.
+pub struct EventPart {
+    version: u64,
+    /// The view.
+    pub view: EventView,
+    /// Its HTML-safe JSON.
+    pub json: Box<[u8]>,
+}
+
+/// The caches of what needs document text: [`StoryPart`]s and merged event
+/// views (an event's reports need only its reporting documents). An entry is
+/// reused while its story's version is the snapshot's, and read again from
+/// the store when the story changed — an ingest invalidates only the stories
+/// it touched.
+#[derive(Default)]
+pub struct StoryParts {
+    parts: Mutex<(HashMap<String, Arc<StoryPart>>, usize)>,
+    events: Mutex<HashMap<String, Arc<EventPart>>>,
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
+impl StoryParts {
+    /// The part of story `id` as of `snap`.
+    pub fn get(&self, snap: &Snapshot, store: &Store, id: &str) -> Result<Arc<StoryPart>, ServerError> {
+        let Some(entry) = snap.story(id) else {
+            return Err(ServerError::Missing(id.to_string()));
+        };
+        let hit = locked(&self.parts).0.get(id).filter(|p| p.version == entry.version).cloned();
+        if let Some(p) = hit {
+            return Ok(p);
+        }
+        let part = Arc::new(StoryPart::load(store, entry)?);
+        let mut g = locked(&self.parts);
+        let (parts, docs) = &mut *g;
+        if *docs + part.docs.len() > PARTS_MAX_DOCS {
+            parts.clear();
+            *docs = 0;
+        }
+        *docs += part.docs.len();
+        if let Some(old) = parts.insert(id.to_string(), Arc::clone(&part)) {
+            *docs = docs.saturating_sub(old.docs.len());
+        }
+        Ok(part)
+    }
+
+    /// The cached view of the merged event at `index` of `snap`'s events,
+    /// when it is cached and current.
+    pub fn cached_event(&self, snap: &Snapshot, index: usize) -> Option<Arc<EventPart>> {
+        let head = snap.events.get(index)?;
+        let version = snap.story(&head.story).map_or(0, |s| s.version);
+        locked(&self.events).get(&head.id).filter(|e| e.version == version).cloned()
+    }
+
+    /// The full view of the merged event at `index` of `snap`'s events.
+    pub fn event(&self, snap: &Snapshot, store: &Store, index: usize) -> Result<Option<Arc<EventPart>>, ServerError> {
+        let Some(head) = snap.events.get(index) else { return Ok(None) };
+        let version = snap.story(&head.story).map_or(0, |s| s.version);
+        if let Some(hit) = self.cached_event(snap, index) {
+            return Ok(Some(hit));
+        }
+        let Some(m) = store.merged_event(&head.id)? else { return Ok(None) };
+        let mut ids: Vec<String> = m.reports.iter().map(|r| r.doc.to_string()).collect();
+        ids.sort();
+        ids.dedup();
+        let docs: Vec<Document> = store.documents_by_id(&ids)?.into_iter().map(slim).collect();
+        let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
+        let view = event_view(&m, &by_id, &Offsets::new(&docs));
+        let json = crate::json::to_safe_vec(&view).map_err(ServerError::Json)?.into_boxed_slice();
+        let part = Arc::new(EventPart { version, view, json });
+        let mut events = locked(&self.events);
+        if events.len() >= EVENTS_MAX {
+            events.clear();
+        }
+        events.insert(head.id.clone(), Arc::clone(&part));
+        Ok(Some(part))
+    }
+
+    /// Drops what is cached of these stories (their documents were corrected).
+    pub fn forget(&self, stories: &std::collections::HashSet<String>, snap: &Snapshot) {
+        {
+            let mut g = locked(&self.parts);
+            let (parts, docs) = &mut *g;
+            for s in stories {
+                if let Some(old) = parts.remove(s) {
+                    *docs = docs.saturating_sub(old.docs.len());
+                }
+            }
+        }
+        let mut events = locked(&self.events);
+        for s in stories {
+            for &i in snap.ix.events_by_story.get(s).map(Vec::as_slice).unwrap_or(&[]) {
+                if let Some(h) = snap.events.get(i as usize) {
+                    events.remove(&h.id);
+                }
+            }
+        }
+    }
+
+    /// Cached story parts.
+    pub fn len(&self) -> usize {
+        locked(&self.parts).0.len()
+    }
+
+    /// True when no story part is cached.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// Character offsets of a span, with one converter per document.
@@ -468,288 +934,94 @@ impl<'a> Offsets<'a> {
     }
 }
 
-fn doc_view(d: &Document) -> DocView {
-    DocView {
-        id: d.id.to_string(),
-        title: d.meta.title.clone(),
-        outlet: d.meta.outlet.clone(),
-        url: d.meta.url.clone(),
-        published: DateView::of(&d.meta.published.date),
-        date_basis: d.meta.published.basis.as_str().to_string(),
-        language: d.meta.language.clone(),
-        story: d.meta.story.clone(),
-        appended_to: d.meta.appended_to.as_ref().map(|x| x.to_string()),
-        duplicate_of: d.meta.duplicate_of.as_ref().map(|x| x.to_string()),
-        body_chars: d.body().chars().count(),
-        n_events: d.events.len(),
-        n_mentions: d.mentions.len(),
-    }
+/// An argument as the export names it: its entity resolved against the
+/// mentions of the reporting document.
+fn arg_view(a: &EventArg, doc: Option<&&Document>, fallback: EntityType) -> ArgView {
+    let entity = match doc {
+        Some(d) => chronicle_store::export::arg_entity(&d.mentions, a, fallback),
+        None => head_entity(a, fallback),
+    };
+    ArgView { name: a.name.clone(), kb_id: a.kb_id.clone(), country: a.country.clone(), entity: Some(entity) }
 }
 
-/// Loads every document (without raw bytes and tokens, which no view needs).
-pub fn load_documents(store: &Store) -> Result<Vec<Document>, ServerError> {
-    let mut docs = Vec::new();
-    store.for_each_document(|mut d| {
-        d.raw = Vec::new();
-        d.tokens = Vec::new();
-        d.blocks = Vec::new();
-        d.extracted = String::new();
-        docs.push(d);
-        Ok(())
-    })?;
-    Ok(docs)
-}
-
-impl Snapshot {
-    /// Builds the read model and the search index from the store.
-    pub fn build(store: &Store) -> Result<Snapshot, ServerError> {
-        let mut docs = load_documents(store)?;
-        // grouped by story, so that per-story work borrows slices
-        docs.sort_by(|a, b| a.meta.story.cmp(&b.meta.story).then_with(|| by_publication(a, b)));
-        let story_index: StoryIndex = chronicle_pipeline::story_index(store)?;
-        let merged = store.merged_events()?;
-        Snapshot::from_documents(&docs, Some(&story_index), merged)
-    }
-
-    /// Builds the read model from documents and their merged events (as the
-    /// store keeps them).
-    pub fn from_documents(docs: &[Document], story_index: Option<&StoryIndex>, merged: Vec<MergedEvent>) -> Result<Snapshot, ServerError> {
-        let search = SearchIndex::build(docs)?;
-        let offsets = Offsets::new(docs);
-        let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
-
-        // documents, by publication date then id
-        let mut order_ix: Vec<usize> = (0..docs.len()).collect();
-        order_ix.sort_by(|&a, &b| match (docs.get(a), docs.get(b)) {
-            (Some(a), Some(b)) => by_publication(a, b),
-            _ => a.cmp(&b),
-        });
-        let order: Vec<&Document> = order_ix.iter().filter_map(|&i| docs.get(i)).collect();
-        let doc_views: Vec<DocView> = order.iter().map(|d| doc_view(d)).collect();
-        let doc_index = doc_views.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
-
-        // entities and a resolver from event arguments to them
-        let entities = canonicalise(docs);
-        let mut by_kb: HashMap<String, usize> = HashMap::new();
-        let mut by_alias: HashMap<String, usize> = HashMap::new();
-        for (i, e) in entities.iter().enumerate() {
-            if let Some(kb) = &e.kb_id {
-                by_kb.entry(kb.clone()).or_insert(i);
+fn event_view(m: &MergedEvent, by_id: &HashMap<&DocId, &Document>, offsets: &Offsets<'_>) -> EventView {
+    let e = &m.event;
+    // the representative report's document resolves the arguments
+    let rep = m.reports.iter().find(|r| r.sentence == e.sentence).or(m.reports.first()).and_then(|r| by_id.get(&r.doc));
+    let outlet_of = |d: &DocId| by_id.get(d).and_then(|x| x.meta.outlet.clone());
+    let reports: Vec<ReportView> = m
+        .reports
+        .iter()
+        .map(|r| {
+            let (sentence, sentence_start, sentence_end) = offsets.get(&r.doc, r.sentence);
+            let (trigger, trigger_start, trigger_end) = offsets.get(&r.doc, r.trigger);
+            let doc = by_id.get(&r.doc);
+            ReportView {
+                doc: r.doc.to_string(),
+                outlet: r.outlet.clone(),
+                title: doc.and_then(|d| d.meta.title.clone()),
+                published: DateView::of(&doc.map(|d| d.meta.published.date.clone()).unwrap_or_default()),
+                sentence,
+                sentence_start,
+                sentence_end,
+                trigger,
+                trigger_start,
+                trigger_end,
             }
-            by_alias.entry(e.name.to_lowercase()).or_insert(i);
-            for a in &e.aliases {
-                by_alias.entry(a.to_lowercase()).or_insert(i);
-            }
-        }
-        let resolve = |a: &EventArg| -> Option<usize> {
-            a.kb_id
-                .as_ref()
-                .and_then(|k| by_kb.get(k))
-                .or_else(|| by_alias.get(&a.name.to_lowercase()))
-                .copied()
-        };
-
-        // Documents grouped by story (contiguous when `docs` is sorted by
-        // story, as `build` does; otherwise each group is cloned once).
-        let groups_ix = story_groups(docs, &order_ix);
-        let large = docs.len() > GLOBAL_LINK_MAX_DOCS;
-
-        // merged events (stored at ingest, story by story), by date
-        let mut events: Vec<(EventView, EventKeys)> =
-            merged.iter().map(|m| event_view(m, &by_id, &offsets, &resolve, &entities)).collect();
-        events.sort_by(|a, b| {
-            let (x, y) = (a.1.range, b.1.range);
-            x.0.is_none().cmp(&y.0.is_none()).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)).then(a.0.id.cmp(&b.0.id))
-        });
-        let (events, event_keys): (Vec<EventView>, Vec<EventKeys>) = events.into_iter().unzip();
-        let event_index = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        let mut doc_reports: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        for (i, e) in events.iter().enumerate() {
-            for r in &e.reports {
-                doc_reports.entry(r.doc.clone()).or_default().push((r.trigger_start, i));
-            }
-        }
-
-        // events per entity
-        let entity_pos: HashMap<&str, usize> = entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
-        let mut entity_events: Vec<Vec<usize>> = vec![Vec::new(); entities.len()];
-        for (i, ev) in events.iter().enumerate() {
-            let mut seen = BTreeSet::new();
-            for a in ev.actors.iter().chain(&ev.recipients) {
-                if let Some(&k) = a.entity.as_deref().and_then(|id| entity_pos.get(id)) {
-                    if seen.insert(k) {
-                        if let Some(list) = entity_events.get_mut(k) {
-                            list.push(i);
-                        }
-                    }
-                }
-            }
-        }
-        let entity_views: Vec<EntityView> = entities
-            .iter()
-            .zip(&entity_events)
-            .map(|(e, evs)| EntityView {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                entity_type: e.entity_type.as_str().to_string(),
-                kb_id: e.kb_id.clone(),
-                aliases: e.aliases.clone(),
-                country: e.country.clone(),
-                sector: e.sector.clone(),
-                roles: e
-                    .roles
-                    .iter()
-                    .map(|r| RoleView {
-                        title: r.title.clone(),
-                        of: r.of.clone(),
-                        as_of: DateView::of(&r.as_of),
-                        evidence: r
-                            .evidence
-                            .iter()
-                            .map(|ev| {
-                                let (text, start, end) = offsets.get(&ev.doc, ev.span);
-                                EvidenceView { doc: ev.doc.to_string(), text, start, end }
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-                documents: e.documents.iter().map(|d| d.to_string()).collect(),
-                mentions: e.mentions,
-                n_events: evs.len(),
-            })
-            .collect();
-        let entity_index = entity_views.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-
-        // stories: grouped by the documents' story, titled by the story index
-        let mut groups: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
-        for d in &order {
-            if let Some(s) = &d.meta.story {
-                groups.entry(s.clone()).or_default().push(d);
-            }
-        }
-        // events per story, and merged events per story of their reports
-        let mut story_events: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (i, ev) in events.iter().enumerate() {
-            for st in &ev.stories {
-                story_events.entry(st.as_str()).or_default().push(i as u32);
-            }
-        }
-        let mut merged_by_story: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, m) in merged.iter().enumerate() {
-            let mut seen: BTreeSet<&str> = BTreeSet::new();
-            for r in &m.reports {
-                if let Some(st) = by_id.get(&r.doc).and_then(|d| d.meta.story.as_deref()) {
-                    if seen.insert(st) {
-                        merged_by_story.entry(st).or_default().push(i);
-                    }
-                }
-            }
-        }
-        let group_of: HashMap<&str, usize> =
-            groups_ix.iter().enumerate().filter_map(|(i, g)| g.story.as_deref().map(|s| (s, i))).collect();
-        let mut all_positions: Vec<Position> = Vec::new();
-        let mut stories: Vec<StoryView> = Vec::new();
-        let mut positions_by: HashMap<String, Vec<PositionView>> = HashMap::new();
-        let mut briefs: HashMap<String, String> = HashMap::new();
-        let mut summaries: HashMap<String, serde_json::Value> = HashMap::new();
-        for (id, members) in &groups {
-            let title = story_index
-                .and_then(|ix| ix.story(id))
-                .map(|s| s.title)
-                .filter(|t| !t.trim().is_empty())
-                .or_else(|| members.iter().find_map(|d| d.meta.title.clone()))
-                .unwrap_or_else(|| id.clone());
-            let outlets: BTreeSet<String> = members.iter().filter_map(|d| d.meta.outlet.clone()).collect();
-            // the span of the story: its events dated within weeks, else
-            // the publication days, else any bound at all
-            let mut days: Vec<NaiveDate> = Vec::new();
-            let mut vague: Vec<NaiveDate> = Vec::new();
-            let mut n_events = 0;
-            for &i in story_events.get(id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                let Some(k) = event_keys.get(i as usize) else { continue };
-                {
-                    n_events += 1;
-                    match k.range {
-                        (Some(a), Some(b)) if (b - a).num_days() <= PRECISE_DAYS => days.extend([a, b]),
-                        (a, b) => vague.extend(a.into_iter().chain(b)),
-                    }
-                }
-            }
-            if days.is_empty() {
-                days.extend(members.iter().filter_map(|d| d.meta.published.date.sort_key()));
-            }
-            if days.is_empty() {
-                days = vague;
-            }
-            stories.push(StoryView {
-                id: id.clone(),
-                title,
-                documents: members.iter().map(|d| d.id.to_string()).collect(),
-                outlets: outlets.into_iter().collect(),
-                from: days.iter().min().map(|d| d.to_string()),
-                to: days.iter().max().map(|d| d.to_string()),
-                n_events,
-            });
-            let group = group_of.get(id.as_str()).and_then(|&g| groups_ix.get(g));
-            let story_positions = match group {
-                Some(g) => with_group(docs, g, |slice| positions(slice)),
-                None => Vec::new(),
-            };
-            positions_by.insert(id.clone(), story_positions.iter().map(|p| position_view(p, &by_id, &offsets)).collect());
-            if large {
-                all_positions.extend(story_positions);
-            }
-            let summary = story_index.and_then(|ix| ix.story(id)).unwrap_or_else(|| StorySummary {
-                id: id.clone(),
-                title: stories.last().map(|s| s.title.clone()).unwrap_or_default(),
-                documents: members.iter().map(|d| d.id.clone()).collect(),
-                from: days.iter().min().copied(),
-                to: days.iter().max().copied(),
-            });
-            // only the merged events with a report in this story
-            let story_merged: Vec<MergedEvent> = merged_by_story
-                .get(id.as_str())
-                .map(|v| v.iter().filter_map(|&i| merged.get(i).cloned()).collect())
-                .unwrap_or_default();
-            if let Some(g) = group {
-                briefs.insert(id.clone(), with_group(docs, g, |slice| brief(&summary, slice, &story_merged)));
-                summaries.insert(id.clone(), with_group(docs, g, summary_json));
-            }
-        }
-        stories.sort_by(|a, b| b.to.cmp(&a.to).then(b.documents.len().cmp(&a.documents.len())).then(a.id.cmp(&b.id)));
-        let story_index_map = stories.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        // positions over all documents: exact on a small store; on a large
-        // one (`positions` is quadratic in events) the union of the stories'.
-        if !large {
-            all_positions = positions(docs);
-        } else if let Some(g) = groups_ix.iter().find(|g| g.story.is_none()) {
-            all_positions.extend(with_group(docs, g, |slice| positions(slice)));
-        }
-        positions_by.insert(String::new(), all_positions.iter().map(|p| position_view(p, &by_id, &offsets)).collect());
-
-        let ix = ReadIndexes::build(&doc_views, &events, &event_keys)?;
-        Ok(Snapshot {
-            ix,
-            docs: doc_views,
-            doc_index,
-            events,
-            event_keys,
-            event_index,
-            doc_reports,
-            entities: entity_views,
-            entity_index,
-            entity_events,
-            stories,
-            story_index: story_index_map,
-            positions: positions_by,
-            briefs,
-            summaries,
-            search,
         })
+        .collect();
+    EventView {
+        id: m.id.clone(),
+        event_type: e.event_type.as_str().to_string(),
+        modality: e.modality.as_str().to_string(),
+        mode: e.mode.clone(),
+        date: DateView::of(&m.date),
+        actors: e.actors.iter().map(|a| arg_view(a, rep, EntityType::Group)).collect(),
+        recipients: e.recipients.iter().map(|a| arg_view(a, rep, EntityType::Group)).collect(),
+        location: e.location.as_ref().map(|a| arg_view(a, rep, EntityType::Location)),
+        items: e.items.clone(),
+        attributed_to: e.attributed_to.clone(),
+        summary: m.summary.clone(),
+        num_sources: m.num_sources,
+        stories: m.stories.clone(),
+        contradictions: m
+            .contradictions
+            .iter()
+            .map(|c| ContradictionView {
+                field: c.field.clone(),
+                values: c
+                    .values
+                    .iter()
+                    .map(|(v, d)| ClaimView { value: v.clone(), doc: d.to_string(), outlet: outlet_of(d) })
+                    .collect(),
+            })
+            .collect(),
+        reports,
     }
 }
 
-/// Most dates in a story page's summary timeline.
+/// An entity's roles as its documents state them (the holder resolved as
+/// the export resolves it), from the documents given.
+pub fn entity_roles(id: &str, docs: &[Document]) -> Vec<RoleView> {
+    let mut out = Vec::new();
+    for d in docs {
+        let co = CharOffsets::new(d.body());
+        for r in &d.roles {
+            if chronicle_store::export::role_holder(&d.mentions, &r.person, r.kb_id.as_deref()) != id {
+                continue;
+            }
+            let (start, end) = co.span(r.evidence);
+            out.push(RoleView {
+                title: r.title.clone(),
+                of: r.of.clone(),
+                as_of: DateView::of(&r.as_of),
+                evidence: vec![EvidenceView { doc: d.id.to_string(), text: r.evidence.text(d.body()).to_string(), start, end }],
+            });
+        }
+    }
+    out
+}
+
 const SUMMARY_DATES: usize = 12;
 
 /// A story's summary timeline as the API serves it: `{"dates": [{"date",
@@ -776,132 +1048,6 @@ fn summary_json(docs: &[Document]) -> serde_json::Value {
 }
 
 /// Above this many documents, positions are followed story by story (see
-/// [`Snapshot::from_documents`]); merged events are the store's, whatever the size.
-pub const GLOBAL_LINK_MAX_DOCS: usize = 5_000;
-
-/// The documents of one story (`None`: documents without a story).
-struct Group {
-    story: Option<String>,
-    /// Indices into the documents.
-    members: Vec<usize>,
-    /// `Some(range)` when the members are contiguous.
-    range: Option<std::ops::Range<usize>>,
-}
-
-/// Publication date (unknown last), then id.
-fn by_publication(a: &Document, b: &Document) -> std::cmp::Ordering {
-    let ka = a.meta.published.date.sort_key();
-    let kb = b.meta.published.date.sort_key();
-    ka.is_none().cmp(&kb.is_none()).then(ka.cmp(&kb)).then(a.id.cmp(&b.id))
-}
-
-/// Documents grouped by story, each group in `order`.
-fn story_groups(docs: &[Document], order: &[usize]) -> Vec<Group> {
-    let mut map: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
-    for &i in order {
-        if let Some(d) = docs.get(i) {
-            map.entry(d.meta.story.as_deref()).or_default().push(i);
-        }
-    }
-    map.into_iter()
-        .map(|(story, members)| {
-            let contiguous = members.windows(2).all(|w| w[1] == w[0] + 1);
-            let range = match (contiguous, members.first(), members.last()) {
-                (true, Some(&a), Some(&b)) => Some(a..b + 1),
-                _ => None,
-            };
-            Group { story: story.map(str::to_string), members, range }
-        })
-        .collect()
-}
-
-/// Runs `f` on the documents of a group: a borrowed slice when contiguous,
-/// else a clone.
-fn with_group<T>(docs: &[Document], g: &Group, f: impl FnOnce(&[Document]) -> T) -> T {
-    match g.range.clone().and_then(|r| docs.get(r)) {
-        Some(slice) => f(slice),
-        None => {
-            let owned: Vec<Document> = g.members.iter().filter_map(|&i| docs.get(i).cloned()).collect();
-            f(&owned)
-        }
-    }
-}
-
-fn event_view(
-    m: &MergedEvent,
-    by_id: &HashMap<&DocId, &Document>,
-    offsets: &Offsets<'_>,
-    resolve: &dyn Fn(&EventArg) -> Option<usize>,
-    entities: &[CanonicalEntity],
-) -> (EventView, EventKeys) {
-    let e = &m.event;
-    let actors: Vec<ArgView> = e.actors.iter().map(|a| arg_view(a, resolve, entities)).collect();
-    let recipients: Vec<ArgView> = e.recipients.iter().map(|a| arg_view(a, resolve, entities)).collect();
-    let outlet_of = |d: &DocId| by_id.get(d).and_then(|x| x.meta.outlet.clone());
-    let reports: Vec<ReportView> = m
-        .reports
-        .iter()
-        .map(|r| {
-            let (sentence, sentence_start, sentence_end) = offsets.get(&r.doc, r.sentence);
-            let (trigger, trigger_start, trigger_end) = offsets.get(&r.doc, r.trigger);
-            let doc = by_id.get(&r.doc);
-            ReportView {
-                doc: r.doc.to_string(),
-                outlet: r.outlet.clone(),
-                title: doc.and_then(|d| d.meta.title.clone()),
-                published: DateView::of(&doc.map(|d| d.meta.published.date.clone()).unwrap_or_default()),
-                sentence,
-                sentence_start,
-                sentence_end,
-                trigger,
-                trigger_start,
-                trigger_end,
-            }
-        })
-        .collect();
-    let keys = EventKeys {
-        actors: actors.iter().flat_map(arg_keys).collect(),
-        recipients: recipients.iter().flat_map(arg_keys).collect(),
-        text: {
-            let mut t = m.summary.to_lowercase();
-            for r in &reports {
-                t.push(' ');
-                t.push_str(&r.trigger.to_lowercase());
-            }
-            t
-        },
-        range: m.date.bounds(),
-    };
-    let view = EventView {
-        id: m.id.clone(),
-        event_type: e.event_type.as_str().to_string(),
-        modality: e.modality.as_str().to_string(),
-        mode: e.mode.clone(),
-        date: DateView::of(&m.date),
-        actors,
-        recipients,
-        location: e.location.as_ref().map(|a| arg_view(a, resolve, entities)),
-        items: e.items.clone(),
-        attributed_to: e.attributed_to.clone(),
-        summary: m.summary.clone(),
-        num_sources: m.num_sources,
-        stories: m.stories.clone(),
-        contradictions: m
-            .contradictions
-            .iter()
-            .map(|c| ContradictionView {
-                field: c.field.clone(),
-                values: c
-                    .values
-                    .iter()
-                    .map(|(v, d)| ClaimView { value: v.clone(), doc: d.to_string(), outlet: outlet_of(d) })
-                    .collect(),
-            })
-            .collect(),
-        reports,
-    };
-    (view, keys)
-}
 
 fn position_view(p: &Position, by_id: &HashMap<&DocId, &Document>, offsets: &Offsets<'_>) -> PositionView {
     PositionView {
@@ -931,6 +1077,7 @@ fn position_view(p: &Position, by_id: &HashMap<&DocId, &Document>, offsets: &Off
     }
 }
 
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -943,28 +1090,6 @@ mod tests {
         assert_eq!(v.latest.as_deref(), Some("2025-05-31"));
         let u = DateView::of(&UncertainDate::unknown());
         assert_eq!((u.earliest, u.latest, u.text.as_str()), (None, None, "date unknown"));
-    }
-
-    #[test]
-    fn story_groups_borrow_contiguous_runs_and_clone_the_rest() {
-        let doc = |text: &str, story: Option<&str>| {
-            let meta = chronicle_core::Metadata { story: story.map(str::to_string), ..Default::default() };
-            Document::new(DocId::from_text(text), "t".into(), chronicle_core::InputFormat::Text, vec![], text.into(), text.into(), meta)
-        };
-        let docs = vec![doc("a", Some("s:1")), doc("b", Some("s:1")), doc("c", None), doc("d", Some("s:2")), doc("e", Some("s:2"))];
-        let groups = story_groups(&docs, &[0, 1, 2, 3, 4]);
-        assert_eq!(groups.len(), 3);
-        let s1 = groups.iter().find(|g| g.story.as_deref() == Some("s:1")).unwrap();
-        assert_eq!(s1.range, Some(0..2));
-        assert_eq!(with_group(&docs, s1, |d| d.len()), 2);
-        // out of order: not contiguous, cloned in the given order
-        let groups = story_groups(&docs, &[3, 0, 2, 1, 4]);
-        let s1 = groups.iter().find(|g| g.story.as_deref() == Some("s:1")).unwrap();
-        assert_eq!(s1.members, vec![0, 1]);
-        let s2 = groups.iter().find(|g| g.story.as_deref() == Some("s:2")).unwrap();
-        assert_eq!(s2.range, Some(3..5));
-        let none = groups.iter().find(|g| g.story.is_none()).unwrap();
-        assert_eq!(with_group(&docs, none, |d| d.iter().map(|x| x.body().to_string()).collect::<Vec<_>>()), vec!["c"]);
     }
 
     #[test]
@@ -984,6 +1109,8 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         let s = Snapshot::build(&store).unwrap();
         assert!(s.docs.is_empty() && s.events.is_empty() && s.stories.is_empty());
-        assert_eq!(s.search.search(&crate::search::SearchParams { q: "talks".into(), ..Default::default() }).unwrap().total, 0);
+        assert!(s.entities(&store).unwrap().is_empty());
+        let parts = StoryParts::default();
+        assert!(matches!(parts.get(&s, &store, "s:none"), Err(ServerError::Missing(_))));
     }
 }

@@ -190,16 +190,17 @@ async fn entities_have_aliases_roles_and_events() {
     let list = get_ok("/api/entities?limit=5").await;
     let items = list["items"].as_array().unwrap();
     assert!(!items.is_empty());
-    let with_events = get_ok("/api/entities?limit=500").await["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["n_events"].as_u64() > Some(0))
-        .cloned()
-        .expect("an entity taking part in events");
-    let id = with_events["id"].as_str().unwrap();
-    let e = get_ok(&format!("/api/entities/{}", urlencode(id))).await;
-    assert!(!e["aliases"].as_array().unwrap().is_empty());
+    let all = get_ok("/api/entities?limit=500").await;
+    let with_events: Vec<&Value> = all["items"].as_array().unwrap().iter().filter(|e| e["n_events"].as_u64() > Some(0)).collect();
+    assert!(!with_events.is_empty(), "an entity taking part in events");
+    // its page names it as its documents do (aliases: other names and surface forms)
+    let mut pages = Vec::new();
+    for x in &with_events {
+        pages.push(get_ok(&format!("/api/entities/{}", urlencode(x["id"].as_str().unwrap()))).await);
+    }
+    assert!(pages.iter().any(|e| !e["aliases"].as_array().unwrap().is_empty()), "some entity has aliases");
+    let e = &pages[0];
+    assert!(!e["document_list"].as_array().unwrap().is_empty());
     assert!(e["events"]["total"].as_u64() >= Some(1));
     let role = e["events"]["items"][0]["role"].as_str().unwrap();
     assert!(role == "actor" || role == "recipient");
@@ -452,4 +453,66 @@ async fn the_server_follows_writes_made_beside_it() {
     assert!(state.follow_writes().unwrap(), "another connection committed");
     assert_eq!(state.snapshot().docs.len(), 1);
     assert!(!state.follow_writes().unwrap());
+}
+
+/// One read model: the API lists the stories `chronicle stories` prints
+/// (same ids, titles and documents) and the merged events the store keeps
+/// (same ids, summaries and reports), whatever their order on the page.
+#[tokio::test]
+async fn the_api_gives_the_clis_stories_and_the_stored_merged_events() {
+    let store = chronicle_store::Store::open(demo_store()).unwrap();
+    let cli = chronicle_pipeline::stories(&store).unwrap();
+    let api = get_ok("/api/stories?limit=500").await;
+    let items = api["items"].as_array().unwrap();
+    assert_eq!(items.len(), cli.len());
+    for s in &cli {
+        let a = items.iter().find(|x| x["id"] == s.id.as_str()).unwrap_or_else(|| panic!("{} listed", s.id));
+        assert_eq!(a["title"].as_str(), Some(s.title.as_str()).filter(|t| !t.trim().is_empty()).or(a["title"].as_str()));
+        let mut want: Vec<String> = s.documents.iter().map(|d| d.to_string()).collect();
+        let mut got: Vec<String> = a["documents"].as_array().unwrap().iter().map(|d| d.as_str().unwrap().to_string()).collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "documents of {}", s.id);
+    }
+    let stored = store.merged_events().unwrap();
+    let events = get_ok("/api/events?limit=500").await;
+    let listed = events["items"].as_array().unwrap();
+    assert_eq!(events["total"].as_u64(), Some(stored.len() as u64));
+    for m in &stored {
+        let e = listed.iter().find(|x| x["id"] == m.id.as_str()).unwrap_or_else(|| panic!("{} listed", m.id));
+        assert_eq!(e["summary"].as_str(), Some(m.summary.as_str()));
+        assert_eq!(e["reports"].as_array().unwrap().len(), m.reports.len());
+        assert_eq!(e["num_sources"].as_u64(), Some(m.num_sources as u64));
+    }
+}
+
+/// An ingest beside the server invalidates only the stories it touched: the
+/// views of the others are the same cached ones afterwards.
+#[tokio::test]
+async fn a_write_invalidates_only_the_stories_it_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    std::fs::copy(demo_store(), &path).unwrap();
+    let state = Arc::new(AppState::open(&path, None).unwrap());
+    state.follow_writes().unwrap();
+    let before = state.snapshot();
+    let store = chronicle_store::Store::open(&path).unwrap();
+    let parts: Vec<_> = before.stories.iter().map(|s| state.parts().get(&before, &store, &s.view.id).unwrap()).collect();
+    assert_eq!(state.parts().len(), before.stories.len());
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, CRAFTED).unwrap();
+    let mut other = chronicle_store::Store::open(&path).unwrap();
+    chronicle_pipeline::Pipeline::load().unwrap().ingest(&mut other, &[article], |_| {}).unwrap();
+    assert!(state.follow_writes().unwrap());
+    let after = state.snapshot();
+    assert_eq!(after.docs.len(), before.docs.len() + 1);
+    let touched = after.docs.iter().find(|d| !before.doc_index.contains_key(&d.id)).and_then(|d| d.story.clone());
+    for (s, old) in before.stories.iter().zip(&parts) {
+        let now = state.parts().get(&after, &store, &s.view.id).unwrap();
+        assert_eq!(Arc::ptr_eq(old, &now), Some(&s.view.id) != touched.as_ref(), "{}", s.view.id);
+    }
+    // the new article is searchable once followed
+    let (_, _, hits) = send(Arc::clone(&state), Request::get("/api/search?q=geneva").body(Body::empty()).unwrap()).await;
+    let hits: Value = serde_json::from_slice(&hits).unwrap();
+    assert!(hits["items"].as_array().unwrap().iter().any(|h| Some(h["doc"].as_str().unwrap()) == after.docs.iter().find(|d| !before.doc_index.contains_key(&d.id)).map(|d| d.id.as_str())), "{hits}");
 }

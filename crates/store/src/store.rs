@@ -654,7 +654,7 @@ fn encode(doc: &Document) -> Result<String, StoreError> {
 }
 
 /// Rebuilds a stored document from its JSON and raw bytes.
-fn decode(id: &str, raw: Vec<u8>, json: &str) -> Result<Document, StoreError> {
+pub(crate) fn decode(id: &str, raw: Vec<u8>, json: &str) -> Result<Document, StoreError> {
     let mut doc: Document =
         serde_json::from_str(json).map_err(|e| StoreError::Corrupt { id: id.to_string(), reason: e.to_string() })?;
     if doc.id.as_str() != id {

@@ -651,7 +651,7 @@ fn mention_entity(m: &Mention) -> String {
 
 /// The entity id of an event argument (see the module docs), with the type
 /// used when it matches no mention.
-fn arg_entity(mentions: &[Mention], arg: &EventArg, fallback: EntityType) -> String {
+pub fn arg_entity(mentions: &[Mention], arg: &EventArg, fallback: EntityType) -> String {
     match resolve(mentions, Some(&arg.name), arg.kb_id.as_deref(), arg.span) {
         Some(m) => mention_entity(m),
         None => entity_id(arg.kb_id.as_deref(), fallback, &arg.name),
@@ -668,6 +668,11 @@ fn speaker_entity(mentions: &[Mention], q: &chronicle_core::Quote) -> Option<Str
     }
     // Unresolved: an id without an entity record would dangle, so none.
     None
+}
+
+/// The entity id of a role's holder, as the export's role records give it.
+pub fn role_holder(mentions: &[Mention], person: &str, kb: Option<&str>) -> String {
+    role_entity(mentions, person, kb).0
 }
 
 /// The holder of a role: a matching mention, else a person entity.
