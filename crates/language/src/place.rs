@@ -154,16 +154,22 @@ fn dateline_mention(doc: &Document) -> Option<(&Mention, usize)> {
 /// The place of one event (see [`annotate`]).
 fn place_of(kb: &Kb, doc: &Document, whole: &DocumentPlaces, e: &Event) -> Option<Place> {
     let sentence = |p: Place| Some(Place { basis: Some(PlaceBasis::Sentence), ..p });
-    match sentence_place(doc, e) {
-        Some(SentencePlace::Mention(m)) => return sentence(resolve(kb, &arg_of(m), &doc.mentions)),
-        Some(SentencePlace::Coded(l)) => return sentence(resolve(kb, &l, &doc.mentions)),
-        None => {}
-    }
     // every name of the sentence that has a country (places, nationalities, persons,
     // organisations — an international one's code included) must be of the one country
     let dateline_end = whole.dateline.as_ref().map_or(0, |d| d.1);
     let named: Vec<&str> = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| m.span.start() >= dateline_end).filter_map(stated_country).collect();
     let all_in = |c: &str| named.iter().all(|n| *n == c);
+    match sentence_place(doc, e) {
+        Some(SentencePlace::Mention(m)) => return sentence(resolve(kb, &arg_of(m), &doc.mentions)),
+        Some(SentencePlace::Coded(l)) => return sentence(resolve(kb, &l, &doc.mentions)),
+        Some(SentencePlace::Located(m)) => {
+            let p = resolve(kb, &arg_of(m), &doc.mentions);
+            if p.country.as_deref().is_some_and(all_in) {
+                return sentence(p);
+            }
+        }
+        None => {}
+    }
     let parties = party_country(kb, e)?;
     if let (Some((d, _)), Some(p)) = (whole.dateline.as_ref(), parties.as_deref()) {
         if d.country.as_deref() == Some(p) && all_in(p) {
@@ -250,6 +256,7 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
     let body = doc.body();
     let mut attached: Vec<(usize, &Mention)> = Vec::new();
     let mut in_clause: Vec<&Mention> = Vec::new();
+    let mut located: Option<&Mention> = None;
     for m in mentions_in(&doc.mentions, e.sentence).iter().filter(|m| (m.entity_type == EntityType::Location || coded(m)) && !taken(m)) {
         let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);
         if doc.tokens.get(b).is_some_and(|t| matches!(t.span.text(body), "'s" | "\u{2019}s" | "'")) {
@@ -273,6 +280,8 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
             attached.push((a.abs_diff(trigger), m));
         } else if matches!(rel, "obl" | "advcl") && locative(head) && clauses.contains(&on) {
             in_clause.push(m);
+        } else if coded(m) && locative(head) && m.entity_type == EntityType::Location {
+            located = Some(m);
         }
     }
     if let Some((_, m)) = attached.into_iter().min_by_key(|&(d, m)| (d, m.span.start())) {
@@ -280,9 +289,11 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
     }
     let first_key = in_clause.first().map(|m| fold(&m.canonical));
     if in_clause.iter().all(|m| Some(fold(&m.canonical)) == first_key) {
-        return in_clause.first().map(|m| SentencePlace::Mention(m));
+        if let Some(m) = in_clause.first() {
+            return Some(SentencePlace::Mention(m));
+        }
     }
-    None
+    located.map(SentencePlace::Located)
 }
 
 /// What the sentence places an event at: a mention, or the coder's
@@ -290,6 +301,10 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
 enum SentencePlace<'d> {
     Mention(&'d Mention),
     Coded(EventArg),
+    /// The coder's location, a place in a locative phrase ("in Haiti") that
+    /// the tree attaches elsewhere in the sentence: the place only when no
+    /// name of the sentence is of another country (see [`place_of`]).
+    Located(&'d Mention),
 }
 
 /// The tokens a place attaches to when it says where the event happened:
@@ -351,7 +366,10 @@ pub fn resolve(kb: &Kb, arg: &EventArg, mentions: &[Mention]) -> Place {
     if let Some(r) = region.or_else(|| kb.region_named(&arg.name)) {
         return match candidates.iter().find(|p| p.iso3 == r.iso3) {
             Some(city) => gazetteer_place(city),
-            None => Place { name: r.name.clone(), geonames_id: None, country: Some(r.iso3.clone()), lat: None, lon: None, basis: None },
+            None => {
+                let centre = kb.region_centre(&r.code);
+                Place { name: r.name.clone(), geonames_id: None, country: Some(r.iso3.clone()), lat: centre.map(|c| c.0), lon: centre.map(|c| c.1), basis: None }
+            }
         };
     }
     let named = countries_named_besides(mentions, &arg.name);

@@ -37,6 +37,7 @@ pub(crate) struct NameWords {
     faith: Vec<String>,
     work: Vec<String>,
     topic: Vec<String>,
+    part: Vec<String>,
 }
 
 impl NameWords {
@@ -61,6 +62,7 @@ impl NameWords {
                 "faith" => w.faith.push(word),
                 "work" => w.work.push(word),
                 "topic" => w.topic.push(word),
+                "part" => w.part.push(word),
                 other => problems.push(format!("line {}: unknown group {other:?}", i + 1)),
             }
         }
@@ -69,6 +71,14 @@ impl NameWords {
 }
 
 static WORDS: LazyLock<NameWords> = LazyLock::new(|| NameWords::parse(NAME_WORDS_TSV).0);
+
+/// A word that, added to a country's name, names a part of that country
+/// ("Northern Syria", "Greater Damascus"), as against a word that makes the
+/// name another place ("Gulf", "New", "River").
+pub(crate) fn is_place_part(word: &str) -> bool {
+    let w = word.to_lowercase();
+    WORDS.part.iter().any(|p| *p == w)
+}
 
 /// A name read as someone's relative.
 #[derive(Clone, Debug, PartialEq)]
