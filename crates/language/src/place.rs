@@ -54,13 +54,13 @@ fn rule(key: &str) -> Option<&'static str> {
 }
 
 /// The rules, each with its default when its line is missing or malformed
-/// (0.15, no locatives, 0.6, 0.8, 2).
+/// (0.15, no locatives, 0.4, 0.8, 2).
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let share = |key: &str, default: f64| rule(key).and_then(|v| v.parse::<f64>().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(default);
     Rules {
         min_population_share: share("min_population_share", 0.15),
         locative: rule("locative").map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()).unwrap_or_default(),
-        document_country_share: share("document_country_share", 0.6),
+        document_country_share: share("document_country_share", 0.4),
         unowned_document_country_share: share("unowned_document_country_share", 0.8),
         document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(2),
     }
@@ -68,13 +68,15 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
 
 /// Fills `place` of every event, with what places it (`basis`):
 ///
-/// 1. the event's location (the coder's choice), else a place its sentence
-///    attaches to the trigger in the tree ([`sentence_place`]): basis
+/// 1. a place its sentence attaches to the trigger in the tree
+///    ([`sentence_place`]; the coder's location when the sentence has no
+///    tree), else the coder's location when a locative phrase holds it ("in
+///    Haiti") and no name of the sentence is of another country: basis
 ///    `sentence`;
 /// 2. when no name of the sentence (place, nationality, person or
 ///    organisation) is of another country, the article's dateline place ("TRIPOLI, Libya (Reuters) -") if it lies in that
 ///    country and the event's parties are of it: basis `dateline`;
-/// 3. on the same condition, the country most of the document's places lie in (`document_country_share`) if
+/// 3. on the same condition, the country the document's places name most (`document_country_share`) if
 ///    the event's parties are of it, or if none of them is of any country
 ///    and nearly all of the document's places lie there
 ///    (`unowned_document_country_share`): basis `document`, the country's
@@ -98,7 +100,7 @@ struct DocumentPlaces {
     /// The dateline's place, resolved, and where the dateline ends (its
     /// outlet's name is not a name of the sentence it opens).
     dateline: Option<(Place, usize)>,
-    /// The country most of the document's place mentions lie in, with the
+    /// The country the document's place mentions name most, with the
     /// share of them it holds.
     country: Option<(String, f64)>,
 }
@@ -110,9 +112,9 @@ impl DocumentPlaces {
     }
 }
 
-/// The country of most of the document's place mentions
-/// (`document_country_share`, at least `document_country_min_mentions`),
-/// with its share.
+/// The country the document's place mentions name most often, more often
+/// than any other, when it holds at least `document_country_share` of them
+/// and `document_country_min_mentions`, with its share.
 fn main_country(mentions: &[Mention]) -> Option<(String, f64)> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     let mut total = 0;
@@ -123,7 +125,11 @@ fn main_country(mentions: &[Mention]) -> Option<(String, f64)> {
             None => counts.push((c, 1)),
         }
     }
-    let (c, n) = counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))?;
+    counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+    let (c, n) = *counts.first()?;
+    if counts.get(1).is_some_and(|&(_, m)| m == n) {
+        return None; // two countries named as often: the document is of neither
+    }
     let share = n as f64 / total as f64;
     (n >= RULES.document_country_min_mentions && share >= RULES.document_country_share).then(|| (c.to_string(), share))
 }

@@ -136,3 +136,12 @@ fn a_place_named_around_a_countrys_name_is_not_in_that_country() {
     let gulf = doc.mentions.iter().find(|m| m.span.text(doc.body()).contains("Gulf")).expect("a mention of the Gulf");
     assert_eq!(gulf.country, None, "{gulf:?}");
 }
+
+#[test]
+fn the_document_country_is_the_one_named_most_often() {
+    let body = "Officials met in Houston and Dallas. Oil reached Mexico and Britain worried. American troops arrested 20 people on Monday.";
+    let (p, basis) = placed(body, "arrested", Some("American"));
+    assert_eq!((p.map(|p| p.1), basis), (Some(Some("USA".to_string())), Some(PlaceBasis::Document)), "half the places are American");
+    let tie = "Officials met in Houston and Dallas. Ministers met in Mexico City and toured Mexico. American troops arrested 20 people on Monday.";
+    assert_eq!(placed(tie, "arrested", Some("American")).0, None, "as many Mexican places as American ones");
+}
