@@ -33,6 +33,58 @@ use chronicle_syntax::tree::Tree;
 use crate::kb::{fold, Kb};
 
 const RULES_TSV: &str = include_str!("../../../data/language/places.tsv");
+const WATER_TSV: &str = include_str!("../../../data/language/water.tsv");
+
+/// A sea, gulf, strait or ocean of `data/language/water.tsv`: in no country,
+/// with a point near its middle.
+struct Water {
+    name: String,
+    /// The folded name and aliases.
+    keys: Vec<String>,
+    lat: f64,
+    lon: f64,
+}
+
+/// The water bodies of `text`, and its malformed lines as "line N: why".
+fn parse_water(text: &str) -> (Vec<Water>, Vec<String>) {
+    let (mut out, mut problems) = (Vec::new(), Vec::new());
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [name, aliases, lat, lon] = cols[..] else {
+            problems.push(format!("line {}: want name, aliases, lat, lon", i + 1));
+            continue;
+        };
+        let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
+            problems.push(format!("line {}: lat and lon must be numbers", i + 1));
+            continue;
+        };
+        let keys = std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty())).map(fold).collect();
+        out.push(Water { name: name.to_string(), keys, lat, lon });
+    }
+    (out, problems)
+}
+
+static WATER: LazyLock<Vec<Water>> = LazyLock::new(|| parse_water(WATER_TSV).0);
+
+/// The water body `name` names: by its name or an alias, or, for one word
+/// ("the Gulf"), the one water body of that first word the document names
+/// in full ("the Gulf of Mexico").
+fn water_named(name: &str, mentions: &[Mention]) -> Option<&'static Water> {
+    let key = fold(name.strip_prefix("the ").unwrap_or(name));
+    if let Some(w) = WATER.iter().find(|w| w.keys.contains(&key)) {
+        return Some(w);
+    }
+    if key.contains(' ') {
+        return None;
+    }
+    let prefix = format!("{key} ");
+    let mut found = mentions.iter().filter(|m| m.entity_type == EntityType::Location).filter_map(|m| {
+        let k = fold(&m.canonical);
+        WATER.iter().find(|w| k.starts_with(&prefix) && w.keys.contains(&k))
+    });
+    let first = found.next()?;
+    found.all(|w| std::ptr::eq(w, first)).then_some(first)
+}
 
 /// The rules of `data/language/places.tsv`.
 struct Rules {
@@ -170,7 +222,13 @@ fn place_of(kb: &Kb, doc: &Document, whole: &DocumentPlaces, e: &Event) -> Optio
         Some(SentencePlace::Coded(l)) => return sentence(resolve(kb, &l, &doc.mentions)),
         Some(SentencePlace::Located(m)) => {
             let p = resolve(kb, &arg_of(m), &doc.mentions);
-            if p.country.as_deref().is_some_and(all_in) {
+            // a place in a country, when the sentence names no other; a sea, when it names
+            // at most one country
+            let agrees = match p.country.as_deref() {
+                Some(c) => all_in(c),
+                None => p.lat.is_some() && named.windows(2).all(|w| w[0] == w[1]),
+            };
+            if agrees {
                 return sentence(p);
             }
         }
@@ -367,6 +425,9 @@ pub fn resolve(kb: &Kb, arg: &EventArg, mentions: &[Mention]) -> Place {
     if let Some(p) = arg.kb_id.as_deref().and_then(|k| country_place(kb, k)) {
         return p;
     }
+    if let Some(w) = water_named(&arg.name, mentions) {
+        return Place { name: w.name.clone(), geonames_id: None, country: None, lat: Some(w.lat), lon: Some(w.lon), basis: None };
+    }
     let region = arg.kb_id.as_deref().and_then(|k| kb.regions.iter().find(|r| !r.code.is_empty() && r.code == k));
     let candidates = kb.places_named(&arg.name);
     if let Some(r) = region.or_else(|| kb.region_named(&arg.name)) {
@@ -492,6 +553,23 @@ mod tests {
         assert_eq!(misrata.geonames_id, Some(2214846), "the city named like its district");
         let cyrenaica = resolve(&kb, &arg("Cyrenaica", None, Some("LBY")), &d.mentions);
         assert_eq!((cyrenaica.geonames_id, cyrenaica.country.as_deref()), (None, Some("LBY")), "not the town abroad");
+        let gulf = resolve(&kb, &arg("Gulf of Sidra", None, Some("LBY")), &d.mentions);
+        assert_eq!((gulf.geonames_id, gulf.lat, gulf.country.as_deref()), (None, None, Some("LBY")));
+    }
+
+    #[test]
+    fn a_sea_is_in_no_country_and_the_gulf_is_the_one_the_document_names() {
+        let (water, problems) = parse_water(WATER_TSV);
+        assert!(problems.is_empty() && water.len() > 20, "{problems:?}");
+        assert_eq!(parse_water("x\ty\n").1.len(), 1);
+        let kb = world();
+        let d = doc("Oil from the Gulf of Mexico reached the Gulf coast.", &[("Gulf of Mexico", Some("MEX"))]);
+        let gulf = resolve(&kb, &arg("Gulf of Mexico", None, Some("MEX")), &d.mentions);
+        assert_eq!((gulf.name.as_str(), gulf.country, gulf.lat.is_some()), ("Gulf of Mexico", None, true));
+        let short = resolve(&kb, &arg("Gulf", None, None), &d.mentions);
+        assert_eq!(short.name, "Gulf of Mexico");
+        let neither = doc("Ships left the Gulf of Oman and the Gulf of Mexico.", &[("Gulf of Oman", None), ("Gulf of Mexico", None)]);
+        assert_eq!(resolve(&kb, &arg("Gulf", None, None), &neither.mentions).lat, None, "two gulfs named: not knowing which");
         let gulf = resolve(&kb, &arg("Gulf of Sidra", None, Some("LBY")), &d.mentions);
         assert_eq!((gulf.geonames_id, gulf.lat, gulf.country.as_deref()), (None, None, Some("LBY")));
     }

@@ -145,3 +145,9 @@ fn the_document_country_is_the_one_named_most_often() {
     let tie = "Officials met in Houston and Dallas. Ministers met in Mexico City and toured Mexico. American troops arrested 20 people on Monday.";
     assert_eq!(placed(tie, "arrested", Some("American")).0, None, "as many Mexican places as American ones");
 }
+
+#[test]
+fn a_sea_places_an_event_at_its_middle_in_no_country() {
+    let (p, basis) = placed("Oil has poured into the Gulf of Mexico since April.", "poured", None);
+    assert_eq!((p, basis), (Some(("Gulf of Mexico".to_string(), None, true)), Some(PlaceBasis::Sentence)));
+}
