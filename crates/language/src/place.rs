@@ -10,8 +10,8 @@
 //! - A region of the hand-made KB (a state, province, oblast or named area)
 //!   is the GeoNames place of that name in the region's country when there
 //!   is one (a city named like its province: "Misrata", "Donetsk"), else the
-//!   region, with its country and no coordinates (the KB has none for
-//!   regions), never a town abroad that shares its name ("Florida").
+//!   region, with its country (and its centre, below), never a town abroad
+//!   that shares its name ("Florida").
 //! - Any other name (a capital the hand-made KB knows, a city the tagger
 //!   found) is looked up among the GeoNames places of that name: the most
 //!   populous in a country the document names elsewhere, unless it is much
@@ -19,6 +19,11 @@
 //!   `data/language/places.tsv`), then that one ("Tripoli" in an article
 //!   naming Lebanon is Lebanon's, otherwise Libya's; "Geneva" in an article
 //!   naming the United States is still Switzerland's).
+//! - A sea, gulf, strait or ocean (`data/language/water.tsv`; "the Gulf"
+//!   when the document names one "Gulf of …") is in no country, at a point
+//!   near its middle.
+//! - A region is placed at the centre of its GeoNames places where GeoNames'
+//!   admin1 code is the region's ISO 3166-2 letters (`Kb::region_centre`).
 //! - A place no table knows keeps its name and the mention's country, with
 //!   no coordinates.
 //!
@@ -106,14 +111,14 @@ fn rule(key: &str) -> Option<&'static str> {
 }
 
 /// The rules, each with its default when its line is missing or malformed
-/// (0.15, no locatives, 0.4, 0.8, 2).
+/// (0.15, no locatives, 0.4, 0.7, 2).
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let share = |key: &str, default: f64| rule(key).and_then(|v| v.parse::<f64>().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(default);
     Rules {
         min_population_share: share("min_population_share", 0.15),
         locative: rule("locative").map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()).unwrap_or_default(),
         document_country_share: share("document_country_share", 0.4),
-        unowned_document_country_share: share("unowned_document_country_share", 0.8),
+        unowned_document_country_share: share("unowned_document_country_share", 0.7),
         document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(2),
     }
 });
