@@ -353,10 +353,36 @@ impl Gazetteer {
 /// averaged directly; longitude through its unit vector, so a country across
 /// the antimeridian is not placed on the far side of the globe.
 fn country_centres(places: &[Place]) -> FxHashMap<String, (f64, f64)> {
-    let mut sums: FxHashMap<&str, (f64, f64, f64, f64)> = FxHashMap::default();
-    for p in places {
+    centres(places.iter().map(|p| (p.iso3.clone(), p)))
+}
+
+/// The population-weighted centre of the places of each first-level region
+/// whose ISO 3166-2 code ends in the letters GeoNames uses as its admin1 code
+/// ("US-LA" and admin1 "LA", "GB-SCT" and "SCT"). Regions whose GeoNames codes
+/// are numbers or other letters (most countries outside the United States,
+/// the United Kingdom, Switzerland, Spain and Belgium) get no centre: a code
+/// is never matched across the two systems by guess.
+fn region_centres(regions: &[Region], countries: &[Country], places: &[Place]) -> FxHashMap<String, (f64, f64)> {
+    let mut by_admin: FxHashMap<(&str, &str), &str> = FxHashMap::default();
+    for r in regions {
+        let Some((iso2, sub)) = r.code.split_once('-') else { continue };
+        if sub.is_empty() || !sub.bytes().all(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        if countries.iter().any(|c| c.iso2 == iso2 && c.iso3 == r.iso3) {
+            by_admin.insert((r.iso3.as_str(), sub), r.code.as_str());
+        }
+    }
+    centres(places.iter().filter_map(|p| by_admin.get(&(p.iso3.as_str(), p.admin1.as_str())).map(|code| (code.to_string(), p))))
+}
+
+/// The population-weighted centre of each key's places (see
+/// [`country_centres`] for the averaging).
+fn centres<'a>(keyed: impl Iterator<Item = (String, &'a Place)>) -> FxHashMap<String, (f64, f64)> {
+    let mut sums: FxHashMap<String, (f64, f64, f64, f64)> = FxHashMap::default();
+    for (key, p) in keyed {
         let w = p.population.max(1) as f64;
-        let s = sums.entry(p.iso3.as_str()).or_default();
+        let s = sums.entry(key).or_default();
         let lon = p.lon.to_radians();
         s.0 += w * p.lat;
         s.1 += w * lon.cos();
@@ -364,8 +390,8 @@ fn country_centres(places: &[Place]) -> FxHashMap<String, (f64, f64)> {
         s.3 += w;
     }
     sums.into_iter()
-        .filter(|(iso3, s)| !iso3.is_empty() && s.3 > 0.0)
-        .map(|(iso3, (lat, x, y, w))| (iso3.to_string(), (lat / w, y.atan2(x).to_degrees())))
+        .filter(|(key, s)| !key.is_empty() && s.3 > 0.0)
+        .map(|(key, (lat, x, y, w))| (key, (lat / w, y.atan2(x).to_degrees())))
         .collect()
 }
 
@@ -520,6 +546,7 @@ pub struct Kb {
     place_by_geonameid: FxHashMap<u32, u32>,
     region_names: FxHashMap<String, u32>,
     country_centres: FxHashMap<String, (f64, f64)>,
+    region_centres: FxHashMap<String, (f64, f64)>,
     by_iso3: FxHashMap<String, u32>,
     by_org_id: FxHashMap<String, u32>,
     by_person_id: FxHashMap<String, u32>,
@@ -912,6 +939,7 @@ impl Kb {
         }
         self.place_by_geonameid = self.places.iter().enumerate().map(|(i, p)| (p.geonameid, i as u32)).collect();
         self.country_centres = country_centres(&self.places);
+        self.region_centres = region_centres(&self.regions, &self.countries, &self.places);
         let mut regions = FxHashMap::default();
         for (i, r) in self.regions.iter().enumerate() {
             for n in std::iter::once(&r.name).chain(&r.aliases) {
@@ -1029,6 +1057,13 @@ impl Kb {
         self.country_centres.get(iso3).copied()
     }
 
+    /// A point standing for a first-level region (by ISO 3166-2 code): the
+    /// population-weighted centre of its GeoNames places, where the GeoNames
+    /// admin1 code is the code's own letters (see [`region_centres`]).
+    pub fn region_centre(&self, code: &str) -> Option<(f64, f64)> {
+        self.region_centres.get(code).copied()
+    }
+
     /// Holders of `office` of `iso3` on `date` (office compared after
     /// [`normalize_office`]).
     pub fn holders_of(&self, iso3: &str, office: &str, date: NaiveDate) -> Vec<&Person> {
@@ -1139,6 +1174,30 @@ mod tests {
             (t("actor_roles.tsv"), t(roles)),
             (t("places.tsv"), t("2214846\tMisratah\t\tMisrata|Misurata\tLBY\t72\t32.3753\t15.0925\t355657\n")),
         ])
+    }
+
+    #[test]
+    fn a_region_is_centred_on_its_places_only_where_the_codes_agree() {
+        let t = |s: &str| s.to_string();
+        let kb = Kb::from_texts(&[
+            (t("countries.tsv"), t("USA\tUS\tUnited States\t\tAmerican\tWashington\t\nJPN\tJP\tJapan\t\tJapanese\tTokyo\t\n")),
+            (t("metonyms.tsv"), t("")),
+            (t("regions.tsv"), t("US-TX\tTexas\t\tUSA\nJP-13\tTokyo\t\tJPN\nUS-NV\tNevada\t\tUSA\n")),
+            (t("organizations.tsv"), t("")),
+            (t("office_holders.tsv"), t("")),
+            (t("actors.tsv"), t("")),
+            (t("actor_roles.tsv"), t("")),
+            (
+                t("places.tsv"),
+                t("1\tHouston\t\t\tUSA\tTX\t29.76\t-95.36\t2000000\n2\tDallas\t\t\tUSA\tTX\t32.78\t-96.80\t1000000\n\
+                   3\tShinjuku\t\t\tJPN\t40\t35.69\t139.70\t300000\n4\tAkita\t\t\tJPN\t13\t39.72\t140.10\t300000\n"),
+            ),
+        ])
+        .unwrap();
+        let (lat, lon) = kb.region_centre("US-TX").unwrap();
+        assert!((lat - (2.0 * 29.76 + 32.78) / 3.0).abs() < 1e-6 && (-96.80..-95.36).contains(&lon), "{lat} {lon}");
+        assert_eq!(kb.region_centre("JP-13"), None, "GeoNames' Japanese admin1 13 is Akita, not ISO's Tokyo");
+        assert_eq!(kb.region_centre("US-NV"), None, "no place of the region");
     }
 
     #[test]

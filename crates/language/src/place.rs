@@ -10,8 +10,8 @@
 //! - A region of the hand-made KB (a state, province, oblast or named area)
 //!   is the GeoNames place of that name in the region's country when there
 //!   is one (a city named like its province: "Misrata", "Donetsk"), else the
-//!   region, with its country and no coordinates (the KB has none for
-//!   regions), never a town abroad that shares its name ("Florida").
+//!   region, with its country (and its centre, below), never a town abroad
+//!   that shares its name ("Florida").
 //! - Any other name (a capital the hand-made KB knows, a city the tagger
 //!   found) is looked up among the GeoNames places of that name: the most
 //!   populous in a country the document names elsewhere, unless it is much
@@ -19,6 +19,11 @@
 //!   `data/language/places.tsv`), then that one ("Tripoli" in an article
 //!   naming Lebanon is Lebanon's, otherwise Libya's; "Geneva" in an article
 //!   naming the United States is still Switzerland's).
+//! - A sea, gulf, strait or ocean (`data/language/water.tsv`; "the Gulf"
+//!   when the document names one "Gulf of …") is in no country, at a point
+//!   near its middle.
+//! - A region is placed at the centre of its GeoNames places where GeoNames'
+//!   admin1 code is the region's ISO 3166-2 letters (`Kb::region_centre`).
 //! - A place no table knows keeps its name and the mention's country, with
 //!   no coordinates.
 //!
@@ -33,6 +38,58 @@ use chronicle_syntax::tree::Tree;
 use crate::kb::{fold, Kb};
 
 const RULES_TSV: &str = include_str!("../../../data/language/places.tsv");
+const WATER_TSV: &str = include_str!("../../../data/language/water.tsv");
+
+/// A sea, gulf, strait or ocean of `data/language/water.tsv`: in no country,
+/// with a point near its middle.
+struct Water {
+    name: String,
+    /// The folded name and aliases.
+    keys: Vec<String>,
+    lat: f64,
+    lon: f64,
+}
+
+/// The water bodies of `text`, and its malformed lines as "line N: why".
+fn parse_water(text: &str) -> (Vec<Water>, Vec<String>) {
+    let (mut out, mut problems) = (Vec::new(), Vec::new());
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [name, aliases, lat, lon] = cols[..] else {
+            problems.push(format!("line {}: want name, aliases, lat, lon", i + 1));
+            continue;
+        };
+        let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
+            problems.push(format!("line {}: lat and lon must be numbers", i + 1));
+            continue;
+        };
+        let keys = std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty())).map(fold).collect();
+        out.push(Water { name: name.to_string(), keys, lat, lon });
+    }
+    (out, problems)
+}
+
+static WATER: LazyLock<Vec<Water>> = LazyLock::new(|| parse_water(WATER_TSV).0);
+
+/// The water body `name` names: by its name or an alias, or, for one word
+/// ("the Gulf"), the one water body of that first word the document names
+/// in full ("the Gulf of Mexico").
+fn water_named(name: &str, mentions: &[Mention]) -> Option<&'static Water> {
+    let key = fold(name.strip_prefix("the ").unwrap_or(name));
+    if let Some(w) = WATER.iter().find(|w| w.keys.contains(&key)) {
+        return Some(w);
+    }
+    if key.contains(' ') {
+        return None;
+    }
+    let prefix = format!("{key} ");
+    let mut found = mentions.iter().filter(|m| m.entity_type == EntityType::Location).filter_map(|m| {
+        let k = fold(&m.canonical);
+        WATER.iter().find(|w| k.starts_with(&prefix) && w.keys.contains(&k))
+    });
+    let first = found.next()?;
+    found.all(|w| std::ptr::eq(w, first)).then_some(first)
+}
 
 /// The rules of `data/language/places.tsv`.
 struct Rules {
@@ -54,27 +111,29 @@ fn rule(key: &str) -> Option<&'static str> {
 }
 
 /// The rules, each with its default when its line is missing or malformed
-/// (0.15, no locatives, 0.6, 0.8, 2).
+/// (0.15, no locatives, 0.4, 0.7, 2).
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let share = |key: &str, default: f64| rule(key).and_then(|v| v.parse::<f64>().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(default);
     Rules {
         min_population_share: share("min_population_share", 0.15),
         locative: rule("locative").map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()).unwrap_or_default(),
-        document_country_share: share("document_country_share", 0.6),
-        unowned_document_country_share: share("unowned_document_country_share", 0.8),
+        document_country_share: share("document_country_share", 0.4),
+        unowned_document_country_share: share("unowned_document_country_share", 0.7),
         document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(2),
     }
 });
 
 /// Fills `place` of every event, with what places it (`basis`):
 ///
-/// 1. the event's location (the coder's choice), else a place its sentence
-///    attaches to the trigger in the tree ([`sentence_place`]): basis
+/// 1. a place its sentence attaches to the trigger in the tree
+///    ([`sentence_place`]; the coder's location when the sentence has no
+///    tree), else the coder's location when a locative phrase holds it ("in
+///    Haiti") and no name of the sentence is of another country: basis
 ///    `sentence`;
 /// 2. when no name of the sentence (place, nationality, person or
 ///    organisation) is of another country, the article's dateline place ("TRIPOLI, Libya (Reuters) -") if it lies in that
 ///    country and the event's parties are of it: basis `dateline`;
-/// 3. on the same condition, the country most of the document's places lie in (`document_country_share`) if
+/// 3. on the same condition, the country the document's places name most (`document_country_share`) if
 ///    the event's parties are of it, or if none of them is of any country
 ///    and nearly all of the document's places lie there
 ///    (`unowned_document_country_share`): basis `document`, the country's
@@ -98,7 +157,7 @@ struct DocumentPlaces {
     /// The dateline's place, resolved, and where the dateline ends (its
     /// outlet's name is not a name of the sentence it opens).
     dateline: Option<(Place, usize)>,
-    /// The country most of the document's place mentions lie in, with the
+    /// The country the document's place mentions name most, with the
     /// share of them it holds.
     country: Option<(String, f64)>,
 }
@@ -110,9 +169,9 @@ impl DocumentPlaces {
     }
 }
 
-/// The country of most of the document's place mentions
-/// (`document_country_share`, at least `document_country_min_mentions`),
-/// with its share.
+/// The country the document's place mentions name most often, more often
+/// than any other, when it holds at least `document_country_share` of them
+/// and `document_country_min_mentions`, with its share.
 fn main_country(mentions: &[Mention]) -> Option<(String, f64)> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     let mut total = 0;
@@ -123,7 +182,11 @@ fn main_country(mentions: &[Mention]) -> Option<(String, f64)> {
             None => counts.push((c, 1)),
         }
     }
-    let (c, n) = counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))?;
+    counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+    let (c, n) = *counts.first()?;
+    if counts.get(1).is_some_and(|&(_, m)| m == n) {
+        return None; // two countries named as often: the document is of neither
+    }
     let share = n as f64 / total as f64;
     (n >= RULES.document_country_min_mentions && share >= RULES.document_country_share).then(|| (c.to_string(), share))
 }
@@ -154,16 +217,28 @@ fn dateline_mention(doc: &Document) -> Option<(&Mention, usize)> {
 /// The place of one event (see [`annotate`]).
 fn place_of(kb: &Kb, doc: &Document, whole: &DocumentPlaces, e: &Event) -> Option<Place> {
     let sentence = |p: Place| Some(Place { basis: Some(PlaceBasis::Sentence), ..p });
-    match sentence_place(doc, e) {
-        Some(SentencePlace::Mention(m)) => return sentence(resolve(kb, &arg_of(m), &doc.mentions)),
-        Some(SentencePlace::Coded(l)) => return sentence(resolve(kb, &l, &doc.mentions)),
-        None => {}
-    }
     // every name of the sentence that has a country (places, nationalities, persons,
     // organisations — an international one's code included) must be of the one country
     let dateline_end = whole.dateline.as_ref().map_or(0, |d| d.1);
     let named: Vec<&str> = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| m.span.start() >= dateline_end).filter_map(stated_country).collect();
     let all_in = |c: &str| named.iter().all(|n| *n == c);
+    match sentence_place(doc, e) {
+        Some(SentencePlace::Mention(m)) => return sentence(resolve(kb, &arg_of(m), &doc.mentions)),
+        Some(SentencePlace::Coded(l)) => return sentence(resolve(kb, &l, &doc.mentions)),
+        Some(SentencePlace::Located(m)) => {
+            let p = resolve(kb, &arg_of(m), &doc.mentions);
+            // a place in a country, when the sentence names no other; a sea, when it names
+            // at most one country
+            let agrees = match p.country.as_deref() {
+                Some(c) => all_in(c),
+                None => p.lat.is_some() && named.windows(2).all(|w| w[0] == w[1]),
+            };
+            if agrees {
+                return sentence(p);
+            }
+        }
+        None => {}
+    }
     let parties = party_country(kb, e)?;
     if let (Some((d, _)), Some(p)) = (whole.dateline.as_ref(), parties.as_deref()) {
         if d.country.as_deref() == Some(p) && all_in(p) {
@@ -250,6 +325,7 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
     let body = doc.body();
     let mut attached: Vec<(usize, &Mention)> = Vec::new();
     let mut in_clause: Vec<&Mention> = Vec::new();
+    let mut located: Option<&Mention> = None;
     for m in mentions_in(&doc.mentions, e.sentence).iter().filter(|m| (m.entity_type == EntityType::Location || coded(m)) && !taken(m)) {
         let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);
         if doc.tokens.get(b).is_some_and(|t| matches!(t.span.text(body), "'s" | "\u{2019}s" | "'")) {
@@ -273,6 +349,8 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
             attached.push((a.abs_diff(trigger), m));
         } else if matches!(rel, "obl" | "advcl") && locative(head) && clauses.contains(&on) {
             in_clause.push(m);
+        } else if coded(m) && locative(head) && m.entity_type == EntityType::Location {
+            located = Some(m);
         }
     }
     if let Some((_, m)) = attached.into_iter().min_by_key(|&(d, m)| (d, m.span.start())) {
@@ -280,9 +358,11 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
     }
     let first_key = in_clause.first().map(|m| fold(&m.canonical));
     if in_clause.iter().all(|m| Some(fold(&m.canonical)) == first_key) {
-        return in_clause.first().map(|m| SentencePlace::Mention(m));
+        if let Some(m) = in_clause.first() {
+            return Some(SentencePlace::Mention(m));
+        }
     }
-    None
+    located.map(SentencePlace::Located)
 }
 
 /// What the sentence places an event at: a mention, or the coder's
@@ -290,6 +370,10 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
 enum SentencePlace<'d> {
     Mention(&'d Mention),
     Coded(EventArg),
+    /// The coder's location, a place in a locative phrase ("in Haiti") that
+    /// the tree attaches elsewhere in the sentence: the place only when no
+    /// name of the sentence is of another country (see [`place_of`]).
+    Located(&'d Mention),
 }
 
 /// The tokens a place attaches to when it says where the event happened:
@@ -346,12 +430,18 @@ pub fn resolve(kb: &Kb, arg: &EventArg, mentions: &[Mention]) -> Place {
     if let Some(p) = arg.kb_id.as_deref().and_then(|k| country_place(kb, k)) {
         return p;
     }
+    if let Some(w) = water_named(&arg.name, mentions) {
+        return Place { name: w.name.clone(), geonames_id: None, country: None, lat: Some(w.lat), lon: Some(w.lon), basis: None };
+    }
     let region = arg.kb_id.as_deref().and_then(|k| kb.regions.iter().find(|r| !r.code.is_empty() && r.code == k));
     let candidates = kb.places_named(&arg.name);
     if let Some(r) = region.or_else(|| kb.region_named(&arg.name)) {
         return match candidates.iter().find(|p| p.iso3 == r.iso3) {
             Some(city) => gazetteer_place(city),
-            None => Place { name: r.name.clone(), geonames_id: None, country: Some(r.iso3.clone()), lat: None, lon: None, basis: None },
+            None => {
+                let centre = kb.region_centre(&r.code);
+                Place { name: r.name.clone(), geonames_id: None, country: Some(r.iso3.clone()), lat: centre.map(|c| c.0), lon: centre.map(|c| c.1), basis: None }
+            }
         };
     }
     let named = countries_named_besides(mentions, &arg.name);
@@ -468,6 +558,23 @@ mod tests {
         assert_eq!(misrata.geonames_id, Some(2214846), "the city named like its district");
         let cyrenaica = resolve(&kb, &arg("Cyrenaica", None, Some("LBY")), &d.mentions);
         assert_eq!((cyrenaica.geonames_id, cyrenaica.country.as_deref()), (None, Some("LBY")), "not the town abroad");
+        let gulf = resolve(&kb, &arg("Gulf of Sidra", None, Some("LBY")), &d.mentions);
+        assert_eq!((gulf.geonames_id, gulf.lat, gulf.country.as_deref()), (None, None, Some("LBY")));
+    }
+
+    #[test]
+    fn a_sea_is_in_no_country_and_the_gulf_is_the_one_the_document_names() {
+        let (water, problems) = parse_water(WATER_TSV);
+        assert!(problems.is_empty() && water.len() > 20, "{problems:?}");
+        assert_eq!(parse_water("x\ty\n").1.len(), 1);
+        let kb = world();
+        let d = doc("Oil from the Gulf of Mexico reached the Gulf coast.", &[("Gulf of Mexico", Some("MEX"))]);
+        let gulf = resolve(&kb, &arg("Gulf of Mexico", None, Some("MEX")), &d.mentions);
+        assert_eq!((gulf.name.as_str(), gulf.country, gulf.lat.is_some()), ("Gulf of Mexico", None, true));
+        let short = resolve(&kb, &arg("Gulf", None, None), &d.mentions);
+        assert_eq!(short.name, "Gulf of Mexico");
+        let neither = doc("Ships left the Gulf of Oman and the Gulf of Mexico.", &[("Gulf of Oman", None), ("Gulf of Mexico", None)]);
+        assert_eq!(resolve(&kb, &arg("Gulf", None, None), &neither.mentions).lat, None, "two gulfs named: not knowing which");
         let gulf = resolve(&kb, &arg("Gulf of Sidra", None, Some("LBY")), &d.mentions);
         assert_eq!((gulf.geonames_id, gulf.lat, gulf.country.as_deref()), (None, None, Some("LBY")));
     }

@@ -8,11 +8,19 @@ use chronicle_core::{
 use chronicle_language::Language;
 use std::sync::LazyLock;
 
+mod common;
+
 static LANG: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data loads"));
 
 /// `body` annotated, with one event on the last `trigger` word whose actor
 /// is the mention with text `actor` (if any), placed.
 fn placed(body: &str, trigger: &str, actor: Option<&str>) -> (Option<(String, Option<String>, bool)>, Option<PlaceBasis>) {
+    placed_at(body, trigger, actor, None)
+}
+
+/// As [`placed`], with the mention with text `location` as the coder's
+/// location.
+fn placed_at(body: &str, trigger: &str, actor: Option<&str>, location: Option<&str>) -> (Option<(String, Option<String>, bool)>, Option<PlaceBasis>) {
     let mut doc = Document::new(DocId::from_text(body), "t".into(), InputFormat::Text, Vec::new(), body.into(), body.into(), Metadata::default());
     LANG.annotate(&mut doc);
     let at = body.rfind(trigger).expect("trigger in body");
@@ -25,6 +33,10 @@ fn placed(body: &str, trigger: &str, actor: Option<&str>) -> (Option<(String, Op
         })
         .into_iter()
         .collect();
+    let location = location.map(|l| {
+        let m = doc.mentions.iter().find(|m| m.span.text(body) == l).unwrap_or_else(|| panic!("no mention {l}: {:#?}", doc.mentions));
+        EventArg { name: m.canonical.clone(), kb_id: m.kb_id.clone(), country: m.country.clone(), sector: None, span: Some(m.span) }
+    });
     doc.events.push(Event {
         event_type: PloverType::Assault,
         mode: None,
@@ -33,7 +45,7 @@ fn placed(body: &str, trigger: &str, actor: Option<&str>) -> (Option<(String, Op
         actors,
         recipients: Vec::new(),
         date: UncertainDate::unknown(),
-        location: None,
+        location,
         place: None,
         quantities: Vec::new(),
         modality: Modality::Asserted,
@@ -101,4 +113,41 @@ fn a_dateline_places_an_event_of_its_country() {
     let body = "DAMASCUS, Syria (Reuters) - Syrian troops arrested 20 people on Monday, activists said.";
     let (p, basis) = placed(body, "arrested", Some("Syrian"));
     assert_eq!((p, basis), (named("Damascus", "SYR"), Some(PlaceBasis::Dateline)));
+}
+
+#[test]
+fn the_coders_location_in_a_locative_phrase_places_the_event_when_the_sentence_agrees() {
+    // "in Kandahar" hangs on "starving", below the trigger: the tree attaches no place to "accused"
+    let (p, basis) = placed_at("The rebels accused the army of starving civilians in Kandahar.", "accused", None, Some("Kandahar"));
+    assert_eq!((p.map(|p| (p.1, p.2)), basis), (Some((Some("AFG".to_string()), true)), Some(PlaceBasis::Sentence)));
+    let (p, _) = placed_at("Kenyan officials accused the army of starving civilians in Kandahar.", "accused", None, Some("Kandahar"));
+    assert_eq!(p, None, "a name of another country in the sentence: the event may be elsewhere");
+}
+
+#[test]
+fn a_region_is_placed_at_the_centre_of_its_places() {
+    let (p, basis) = placed("Protesters marched across Louisiana on Monday.", "marched", None);
+    assert_eq!((p, basis), (named("Louisiana", "USA"), Some(PlaceBasis::Sentence)));
+}
+
+#[test]
+fn a_place_named_around_a_countrys_name_is_not_in_that_country() {
+    let doc = common::annotate("Oil from the well has poured into the Gulf of Mexico since April.");
+    let gulf = doc.mentions.iter().find(|m| m.span.text(doc.body()).contains("Gulf")).expect("a mention of the Gulf");
+    assert_eq!(gulf.country, None, "{gulf:?}");
+}
+
+#[test]
+fn the_document_country_is_the_one_named_most_often() {
+    let body = "Officials met in Houston and Dallas. Oil reached Mexico and Britain worried. American troops arrested 20 people on Monday.";
+    let (p, basis) = placed(body, "arrested", Some("American"));
+    assert_eq!((p.map(|p| p.1), basis), (Some(Some("USA".to_string())), Some(PlaceBasis::Document)), "half the places are American");
+    let tie = "Officials met in Houston and Dallas. Ministers met in Mexico City and toured Mexico. American troops arrested 20 people on Monday.";
+    assert_eq!(placed(tie, "arrested", Some("American")).0, None, "as many Mexican places as American ones");
+}
+
+#[test]
+fn a_sea_places_an_event_at_its_middle_in_no_country() {
+    let (p, basis) = placed("Oil has poured into the Gulf of Mexico since April.", "poured", None);
+    assert_eq!((p, basis), (Some(("Gulf of Mexico".to_string(), None, true)), Some(PlaceBasis::Sentence)));
 }

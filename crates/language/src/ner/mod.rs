@@ -324,6 +324,7 @@ impl Recognizer {
             for (_, i, j) in tagger::chunks(&tags) {
                 let class = tagger::tag_class(tags[i]).unwrap_or("MISC");
                 let (a, b) = (s.start + i, s.start + j);
+                let (a, b) = if class == "PER" { names::trim_person(&v.words, a, b) } else { (a, b) };
                 let text = join_words(v, a, b, doc.body());
                 let etype = match class {
                     "PER" => Some(EntityType::Person),
@@ -445,7 +446,12 @@ fn combine(words: &[&str], rule: Vec<Cand>, kb: Vec<Cand>, tag: Vec<Cand>) -> Ve
         });
         if strictly && weak && matches!(t.etype, EntityType::Organization | EntityType::Location | EntityType::Person) {
             let mut t = t;
-            if t.etype != EntityType::Person {
+            // a place named around a country's name lies in it only when the other words
+            // say which part ("Northern Syria"); "the Gulf of Mexico", "New Mexico" and
+            // "the Congo River" are other places
+            let in_it = t.etype == EntityType::Organization
+                || (t.start..t.end).all(|x| inside.iter().any(|&i| kb_left[i].start <= x && x < kb_left[i].end) || words.get(x).is_some_and(|w| names::is_place_part(w)));
+            if in_it {
                 t.country = inside.iter().find_map(|&i| kb_left[i].country.clone());
             }
             for &i in &inside {

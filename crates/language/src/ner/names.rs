@@ -37,6 +37,8 @@ pub(crate) struct NameWords {
     faith: Vec<String>,
     work: Vec<String>,
     topic: Vec<String>,
+    part: Vec<String>,
+    edge: Vec<String>,
 }
 
 impl NameWords {
@@ -61,6 +63,8 @@ impl NameWords {
                 "faith" => w.faith.push(word),
                 "work" => w.work.push(word),
                 "topic" => w.topic.push(word),
+                "part" => w.part.push(word),
+                "edge" => w.edge.push(word),
                 other => problems.push(format!("line {}: unknown group {other:?}", i + 1)),
             }
         }
@@ -69,6 +73,36 @@ impl NameWords {
 }
 
 static WORDS: LazyLock<NameWords> = LazyLock::new(|| NameWords::parse(NAME_WORDS_TSV).0);
+
+/// A word that is never the first or last word of a person's name
+/// (`edge` in `data/ner/name_words.tsv`, and adverbs by their ending:
+/// "Thankfully", "Basically").
+pub(crate) fn is_name_edge(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let adverb = w.chars().count() >= 7 && ["fully", "ally", "ingly", "ately", "edly"].iter().any(|s| w.ends_with(s));
+    adverb || WORDS.edge.iter().any(|p| *p == w)
+}
+
+/// The words of a person's name the tagger found over `a..b`, less the
+/// edge words it took in at either end ([`is_name_edge`]); never empty.
+pub(crate) fn trim_person(words: &[&str], a: usize, b: usize) -> (usize, usize) {
+    let (mut a, mut b) = (a, b);
+    while b > a + 1 && words.get(a).is_some_and(|w| is_name_edge(w)) {
+        a += 1;
+    }
+    while b > a + 1 && words.get(b - 1).is_some_and(|w| is_name_edge(w)) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// A word that, added to a country's name, names a part of that country
+/// ("Northern Syria", "Greater Damascus"), as against a word that makes the
+/// name another place ("Gulf", "New", "River").
+pub(crate) fn is_place_part(word: &str) -> bool {
+    let w = word.to_lowercase();
+    WORDS.part.iter().any(|p| *p == w)
+}
 
 /// A name read as someone's relative.
 #[derive(Clone, Debug, PartialEq)]
@@ -260,7 +294,18 @@ mod tests {
         assert_eq!(w.kin.get("son"), Some(&true));
         assert_eq!(w.kin.get("wife"), Some(&false));
         assert!(w.faith.iter().any(|f| f == "shiites") && w.work.iter().any(|f| f == "programme"));
+        assert!(w.part.iter().any(|p| p == "northern") && w.edge.iter().any(|p| p == "sunday"));
         let (_, problems) = NameWords::parse("kin\tson\n#x\nclan\tx\t-\n");
         assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn a_persons_name_loses_the_words_the_tagger_took_in_at_its_edges() {
+        let words = ["Behind", "Hayward", ",", "Thankfully", "Obama", "Sunday", "Kelly", "Ayotte", "An", "Obama"];
+        assert_eq!(trim_person(&words, 0, 2), (1, 2), "a preposition at a sentence's start");
+        assert_eq!(trim_person(&words, 3, 6), (4, 5), "an adverb before, a weekday after");
+        assert_eq!(trim_person(&words, 6, 8), (6, 8), "a name that ends in -ly is a name");
+        assert_eq!(trim_person(&words, 8, 9), (8, 9), "never empty");
+        assert_eq!(trim_person(&words, 8, 10), (9, 10));
     }
 }
