@@ -416,6 +416,15 @@ impl<'a> Ctx<'a> {
             })
     }
 
+    /// True when the word at coder token `i`, or its tagger lemma, is
+    /// written out in the first word of `pattern` ("artillery" in
+    /// `artillery`, not "aides" in `aid`).
+    fn listed_word(&self, i: usize, pattern: &str) -> bool {
+        let lemma = self.tree.as_ref().zip(self.doc_token(i)).map(|(t, d)| t.lemma(d).to_lowercase());
+        let first = pattern.split_whitespace().next().unwrap_or("");
+        first.split('|').map(|a| a.trim_end_matches('*').to_lowercase()).any(|a| a == self.word(i) || lemma.as_deref() == Some(a.as_str()))
+    }
+
     /// True when a first- or second-person pronoun (`narrator` in
     /// `arguments.tsv`) stands outside every quotation of the sentence: the
     /// writer or a reader is speaking ("I don't know anyone who …", "You're
@@ -1038,11 +1047,12 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
                 }
             }
         }
-        // "Obama aides", "the rebels": a noun naming a person or group is
-        // never a one-word trigger, whatever its stem ("aide" → "aid")
+        // "Obama aides": a noun naming a person or group is no one-word
+        // trigger that only its stem matches ("aide" → "aid"); a word the
+        // lexicon lists as such stays ("artillery")
         let person_noun = ctx.upos_at(i) == Some(chronicle_core::Upos::Noun) && ctx.party_noun_at(i);
         if person_noun {
-            best = best.filter(|&(e, _)| lex.entries[e].elems.len() > 1);
+            best = best.filter(|&(e, _)| lex.entries[e].elems.len() > 1 || ctx.listed_word(i, &lex.entries[e].pattern));
         }
         // "the alleged demands": a participle used as an adjective is no event
         let adjectival = |e: usize| {
