@@ -2385,10 +2385,15 @@ fn arg_standing(ctx: &Ctx, a: &EventArg) -> arguments::Standing {
         return arguments::Standing::Private;
     }
     let mention = a.span.and_then(|sp| ctx.ments.iter().find(|(m, _, _)| m.span == sp)).map(|(m, _, _)| *m);
-    // a place stands for its government; a people named by its nationality
-    // ("Palestinians", "Haitians") acts as a political group
-    let place = mention.is_some_and(|m| {
-        m.entity_type == EntityType::Location || (m.entity_type == EntityType::Group && m.country.is_some())
+    // a country or capital stands for its government; a people named by its
+    // nationality ("Palestinians", "Haitians") acts as a political group — not
+    // a nationality adjective ("its Russian joint venture") nor a city, region
+    // or sea ("the Gulf")
+    let place = ctx.ments.iter().find(|(m, _, _)| a.span == Some(m.span)).is_some_and(|&(m, _, end)| {
+        let name = m.canonical.to_lowercase();
+        let state = m.entity_type == EntityType::Location && (ctx.countries.contains_key(&name) || ctx.capitals.contains(&name));
+        let people = m.entity_type == EntityType::Group && m.country.is_some() && ctx.upos_at(end - 1) != Some(chronicle_core::Upos::Adj);
+        state || people
     });
     let org_name = mention.filter(|m| m.entity_type == EntityType::Organization).map(|m| m.canonical.as_str());
     arguments::standing(a.country.as_deref(), a.sector.as_deref(), place, org_name)

@@ -97,6 +97,8 @@ struct Words {
     political_sectors: HashSet<String>,
     international: HashSet<String>,
     firm: HashSet<String>,
+    /// Adverbs of a general or habitual statement ("often", "usually").
+    habitual: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -152,6 +154,7 @@ impl Words {
                 "political-sector" => &mut w.political_sectors,
                 "international" => &mut w.international,
                 "firm" => &mut w.firm,
+                "habitual" => &mut w.habitual,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -938,6 +941,10 @@ impl View<'_, '_> {
         if let Some(why) = self.figurative_verb(v, trigger) {
             return Some(why);
         }
+        // "Mexican officials often complain …": a habitual statement tells of no one happening
+        if let Some(a) = t.children_with(v, "advmod").into_iter().find(|&a| words.habitual.contains(&t.lemma(a).to_lowercase())) {
+            return Some(format!("'{}' makes '{}' a habitual statement", t.word(a), t.word(v)));
+        }
         // "the nearest government to blame", "a country to attack": an active
         // infinitive modifying a noun names a kind of that noun, not an act
         // (a passive one is a plan: "troops to be exchanged")
@@ -1001,7 +1008,7 @@ impl View<'_, '_> {
         if let Some(why) = self.compound_or_fixed(n) {
             return Some(why);
         }
-        if let Some(why) = self.figurative_noun(n, entry.frame.mutual) {
+        if let Some(why) = self.figurative_noun(n, entry.event_type == PloverType::Consult) {
             return Some(why);
         }
         let t = self.tree;
@@ -1012,39 +1019,41 @@ impl View<'_, '_> {
         None
     }
 
-    /// "seize the moment", "fighting the spill", "prevent an outbreak": a
-    /// verb whose objects (or, with none, its `against` phrases) are all
-    /// abstract nouns or happenings acts on no party.
+    /// "seize the moment", "fighting the spill", "prevent an outbreak", "a
+    /// leak threatening the coast": a verb whose objects — in the passive,
+    /// its subjects — (or, with none, its `against` and `of` phrases: "warned
+    /// of the spread") are all abstract nouns or happenings acts on no party.
     fn figurative_verb(&self, v: usize, trigger: &[usize]) -> Option<String> {
         let t = self.tree;
         // the trigger's own words are no object ("opened fire")
-        let mut acted_on: Vec<usize> = t.objects(v).into_iter().filter(|o| !trigger.contains(o)).collect();
+        let mut acted_on: Vec<usize> = t.patients(v).into_iter().filter(|o| !trigger.contains(o)).collect();
         if acted_on.is_empty() {
-            acted_on = self.figure_obliques(v);
+            acted_on = self.figure_obliques(v, &["against", "of"]);
         }
         let figure = !acted_on.is_empty() && acted_on.iter().all(|&o| self.abstract_noun(o));
         figure.then(|| format!("'{}' acts on '{}', no party: a figure of speech", t.word(v), t.word(acted_on[0])))
     }
 
-    /// "spill charges", "a long battle against the disease": an event noun
-    /// compounded with, or directed against, an abstract noun or a happening.
-    /// Talks and meetings take their topic as a compound ("spill talks") and
-    /// are exempt from that half.
-    fn figurative_noun(&self, n: usize, mutual: bool) -> Option<String> {
+    /// "spill charges", "policy battles", "a long battle against the disease",
+    /// "a threat to national security": an event noun compounded with, or
+    /// directed against or to, an abstract noun or a happening. Talks and
+    /// meetings take their topic as a compound ("spill talks") and are
+    /// exempt from that half.
+    fn figurative_noun(&self, n: usize, talks: bool) -> Option<String> {
         let t = self.tree;
-        let compound = t.children_with(n, "compound").into_iter().find(|&c| !mutual && self.abstract_noun(c));
-        let against = self.figure_obliques(n);
+        let compound = t.children_with(n, "compound").into_iter().find(|&c| !talks && self.abstract_noun(c));
+        let against = self.figure_obliques(n, &["against", "to"]);
         let figure = compound.or_else(|| (!against.is_empty() && against.iter().all(|&o| self.abstract_noun(o))).then(|| against[0]))?;
         Some(format!("'{}' is about '{}', no party: a figure of speech", t.word(n), t.word(figure)))
     }
 
-    /// The nouns of `h`'s `against` phrases (a topic after "on", "over" or
-    /// "about" is no target: "talks on the spill").
-    fn figure_obliques(&self, h: usize) -> Vec<usize> {
+    /// The nouns of `h`'s phrases after one of `cases` (a topic after "on",
+    /// "over" or "about" is no target: "talks on the spill").
+    fn figure_obliques(&self, h: usize, cases: &[&str]) -> Vec<usize> {
         self.tree
             .obliques(h)
             .into_iter()
-            .filter(|(case, _)| case.eq_ignore_ascii_case("against"))
+            .filter(|(case, _)| cases.iter().any(|c| case.eq_ignore_ascii_case(c)))
             .map(|(_, n)| n)
             .collect()
     }
