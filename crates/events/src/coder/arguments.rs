@@ -941,7 +941,7 @@ impl View<'_, '_> {
         if let Some(why) = self.figurative_verb(v, trigger) {
             return Some(why);
         }
-        // "Mexican officials often complain …": a habitual statement tells of no one happening
+        // "officials usually complain …": a general statement tells of no one happening
         if let Some(a) = t.children_with(v, "advmod").into_iter().find(|&a| words.habitual.contains(&t.lemma(a).to_lowercase())) {
             return Some(format!("'{}' makes '{}' a habitual statement", t.word(a), t.word(v)));
         }
