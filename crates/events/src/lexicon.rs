@@ -349,29 +349,36 @@ fn data_rows<'t>(text: &'t str, name: &str, min_cols: usize) -> Result<Vec<(usiz
 }
 
 /// Parses trigger rows (`triggers.tsv` format); `name` labels errors.
+/// Parses a pattern (words with `a|b` alternatives and `word*` prefixes,
+/// `...` for a gap) into its elements, or says why it is malformed.
+pub(crate) fn parse_pattern(pattern: &str) -> Result<Vec<Elem>, String> {
+    let mut elems = Vec::new();
+    for w in pattern.split_whitespace() {
+        if w == "..." {
+            if elems.is_empty() {
+                return Err("a pattern cannot start with `...`".into());
+            }
+            elems.push(Elem::Gap);
+        } else {
+            let alts = parse_word(w);
+            if alts.is_empty() {
+                return Err(format!("empty word in pattern `{pattern}`"));
+            }
+            elems.push(Elem::Word(alts));
+        }
+    }
+    if elems.is_empty() || matches!(elems.last(), Some(Elem::Gap)) {
+        return Err(format!("bad pattern `{pattern}`"));
+    }
+    Ok(elems)
+}
+
 fn parse_triggers(triggers: &str, name: &str) -> Result<Vec<TriggerEntry>, EventsError> {
     let err = |line: usize, reason: String| lexicon_error(name, line, reason);
     let mut entries = Vec::new();
     for (line, cols) in data_rows(triggers, name, 8)? {
         let pattern = cols[0].trim().to_string();
-        let mut elems = Vec::new();
-        for w in pattern.split_whitespace() {
-            if w == "..." {
-                if elems.is_empty() {
-                    return Err(err(line, "a pattern cannot start with `...`".into()));
-                }
-                elems.push(Elem::Gap);
-            } else {
-                let alts = parse_word(w);
-                if alts.is_empty() {
-                    return Err(err(line, format!("empty word in pattern `{pattern}`")));
-                }
-                elems.push(Elem::Word(alts));
-            }
-        }
-        if elems.is_empty() || matches!(elems.last(), Some(Elem::Gap)) {
-            return Err(err(line, format!("bad pattern `{pattern}`")));
-        }
+        let elems = parse_pattern(&pattern).map_err(|why| err(line, why))?;
         let event_type = PloverType::parse(cols[1])
             .ok_or_else(|| err(line, format!("unknown PLOVER type `{}`", cols[1])))?;
         let governs = match opt(cols[4]) {

@@ -43,12 +43,15 @@ pub struct EventCoder {
     /// Lower-case country names, aliases and nationality words → ISO alpha-3,
     /// from the language layer's knowledge base ("vietnamese" → `VNM`).
     countries: HashMap<String, String>,
+    /// Lower-case capital city names, from the same knowledge base.
+    capitals: std::collections::HashSet<String>,
 }
 
-/// Two tables from the language layer's knowledge base (both empty without
+/// Three tables from the language layer's knowledge base (all empty without
 /// the `language` feature or when the KB does not load): organisation id →
-/// actor code, and lower-case country names, aliases and demonyms → ISO alpha-3.
-fn kb_tables() -> (HashMap<String, String>, HashMap<String, String>) {
+/// actor code, lower-case country names, aliases and demonyms → ISO alpha-3,
+/// and lower-case capital names.
+fn kb_tables() -> (HashMap<String, String>, HashMap<String, String>, std::collections::HashSet<String>) {
     #[cfg(feature = "language")]
     {
         if let Ok(kb) = chronicle_language::kb::Kb::builtin() {
@@ -66,10 +69,11 @@ fn kb_tables() -> (HashMap<String, String>, HashMap<String, String>) {
                     countries.entry(n.to_lowercase()).or_insert_with(|| c.iso3.clone());
                 }
             }
-            return (orgs, countries);
+            let capitals = kb.countries.iter().flat_map(|c| c.capitals.iter().map(|n| n.to_lowercase())).collect();
+            return (orgs, countries, capitals);
         }
     }
-    (HashMap::new(), HashMap::new())
+    (HashMap::new(), HashMap::new(), Default::default())
 }
 
 impl EventCoder {
@@ -99,8 +103,8 @@ impl EventCoder {
 
     /// A coder from lexicon texts (`names` label errors).
     pub fn from_tsv(triggers: &str, cues: &str, names: (&str, &str)) -> Result<EventCoder, EventsError> {
-        let (org_codes, countries) = kb_tables();
-        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)?, org_codes, countries })
+        let (org_codes, countries, capitals) = kb_tables();
+        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)?, org_codes, countries, capitals })
     }
 
     /// The loaded lexicon.
@@ -110,7 +114,7 @@ impl EventCoder {
 
     /// Codes every sentence of `doc` and replaces `doc.events` (sorted by trigger).
     pub fn code(&self, doc: &mut Document) {
-        let mut events = coder::code_document(&self.lexicon, &self.countries, doc);
+        let mut events = coder::code_document(&self.lexicon, (&self.countries, &self.capitals), doc);
         // the language layer gives organisations their KB id as `country`: use the org's code
         for e in &mut events {
             for a in e.actors.iter_mut().chain(e.recipients.iter_mut()).chain(e.location.iter_mut()) {

@@ -737,3 +737,140 @@ fn a_nationality_word_before_a_noun_of_people_gives_the_noun_s_party_its_country
     let e = event(&d, "killed");
     assert!(e.actors.iter().any(|a| a.name == "Israeli" && a.country.as_deref() == Some("ISR")), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn a_verb_acting_on_an_abstract_noun_or_a_happening_is_a_figure_of_speech() {
+    let arcs = |object: &'static str| -> Vec<Arc> {
+        vec![(2, "nsubj", Noun, "minister"), (0, "root", Verb, "seize"), (4, "det", Det, ""), (2, "obj", Noun, object), (2, "punct", Punct, "")]
+    };
+    no_event(&coded("Ministers seized the moment .", &arcs("moment"), &[]), "seized");
+    no_event(&coded("Ministers seized the outbreak .", &arcs("outbreak"), &[]), "seized");
+    // the same verb acting on people is an act
+    let d = coded("Ministers seized the Danes .", &arcs("dane"), &[("Danes", Group, "DNK")]);
+    assert_eq!(event(&d, "seized").event_type, PloverType::Coerce);
+}
+
+#[test]
+fn an_event_noun_against_a_disease_or_compounded_with_a_happening_is_a_figure_of_speech() {
+    let arcs: &[Arc] = &[(2, "nsubj", Propn, ""), (0, "root", Verb, "wage"), (4, "det", Det, ""), (2, "obj", Noun, "battle"), (7, "case", Adp, ""), (7, "det", Det, ""), (4, "nmod", Noun, "disease"), (2, "punct", Punct, "")];
+    no_event(&coded("Greece waged a battle against the disease .", arcs, &[("Greece", Location, "GRC")]), "battle");
+    let arcs: &[Arc] = &[(2, "nsubj", Propn, ""), (0, "root", Verb, "wage"), (4, "det", Det, ""), (2, "obj", Noun, "battle"), (6, "case", Adp, ""), (4, "nmod", Propn, ""), (2, "punct", Punct, "")];
+    let d = coded("Greece waged a battle against Turkey .", arcs, &[("Greece", Location, "GRC"), ("Turkey", Location, "TUR")]);
+    assert_eq!(countries(&event(&d, "battle").recipients), ["TUR"]);
+    // "spill charges" are costs, not an accusation
+    let d = coded(
+        "Greece booked spill charges .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "book"), (4, "compound", Noun, "spill"), (2, "obj", Noun, "charge"), (2, "punct", Punct, "")],
+        &[("Greece", Location, "GRC")],
+    );
+    no_event(&d, "charges");
+}
+
+#[test]
+fn an_active_infinitive_modifying_a_noun_names_no_act() {
+    // "a government to blame" is a kind of government, not a blaming
+    let d = coded(
+        "Voters want a government to blame .",
+        &[(2, "nsubj", Noun, "voter"), (0, "root", Verb, "want"), (4, "det", Det, ""), (2, "obj", Noun, "government"), (6, "mark", Part, "to"), (4, "acl", Verb, "blame"), (2, "punct", Punct, "")],
+        &[],
+    );
+    no_event(&d, "blame");
+    let d = coded(
+        "Voters blamed Norway .",
+        &[(2, "nsubj", Noun, "voter"), (0, "root", Verb, "blame"), (2, "obj", Propn, ""), (2, "punct", Punct, "")],
+        &[("Norway", Location, "NOR")],
+    );
+    assert_eq!(event(&d, "blamed").event_type, PloverType::Accuse);
+}
+
+#[test]
+fn companies_alone_are_no_political_actors_but_a_state_counterpart_is() {
+    let arcs: &[Arc] = &[(3, "compound", Propn, ""), (3, "compound", Propn, ""), (4, "nsubj", Propn, ""), (0, "root", Verb, "criticise"), (6, "compound", Propn, ""), (4, "obj", Propn, ""), (4, "punct", Punct, "")];
+    let org = EntityType::Organization;
+    let d = coded("Norsk Petroleum Corp criticised Statoil Holdings .", arcs, &[("Norsk Petroleum Corp", org, "NOR"), ("Statoil Holdings", org, "NOR")]);
+    no_event(&d, "criticised");
+    let d = coded("Norsk Petroleum Corp criticised Oslo Norway .", arcs, &[("Norsk Petroleum Corp", org, "NOR"), ("Norway", Location, "NOR")]);
+    assert_eq!(event(&d, "criticised").event_type, PloverType::Accuse);
+}
+
+#[test]
+fn reporting_formulae_captions_and_the_writer_code_nothing() {
+    let refused = |obj: &'static str, rel: &'static str, upos: Upos| -> Vec<Arc> {
+        vec![(2, "nsubj", Propn, ""), (0, "root", Verb, "refuse"), (4, "mark", Part, "to"), (2, rel, upos, obj), (2, "punct", Punct, "")]
+    };
+    let norway = [("Norway", Location, "NOR")];
+    no_event(&coded("Norway refused to comment .", &refused("comment", "xcomp", Verb), &norway), "refused");
+    let d = coded("Norway refused to pay .", &refused("pay", "xcomp", Verb), &norway);
+    assert_eq!(event(&d, "refused").event_type, PloverType::Reject);
+    // a caption
+    let arcs: &[Arc] = &[(2, "compound", Propn, ""), (0, "root", Propn, ""), (2, "punct", Punct, ""), (5, "nsubj", Propn, ""), (2, "parataxis", Verb, "criticise"), (5, "obj", Propn, ""), (2, "punct", Punct, "")];
+    let two = [("Norway", Location, "NOR"), ("Sweden", Location, "SWE")];
+    no_event(&coded("AP FILE : Norway criticised Sweden .", arcs, &two), "criticised");
+    // the writer speaking outside any quotation
+    let arcs: &[Arc] = &[(2, "nsubj", Pron, "I"), (0, "root", Verb, "think"), (4, "nsubj", Propn, ""), (2, "ccomp", Verb, "criticise"), (4, "obj", Propn, ""), (2, "punct", Punct, "")];
+    no_event(&coded("I think Norway criticised Sweden .", arcs, &two), "criticised");
+    let arcs: &[Arc] = &[(2, "nsubj", Propn, ""), (0, "root", Verb, "criticise"), (2, "obj", Propn, ""), (2, "punct", Punct, "")];
+    assert_eq!(event(&coded("Norway criticised Sweden .", arcs, &two), "criticised").event_type, PloverType::Accuse);
+}
+
+#[test]
+fn a_noun_naming_a_person_is_no_trigger_and_a_city_before_an_event_noun_is_its_venue() {
+    // "aides" shares its stem with "aid"
+    let d = coded(
+        "Norwegian aides arrived .",
+        &[(2, "amod", Adj, ""), (3, "nsubj", Noun, "aide"), (0, "root", Verb, "arrive"), (3, "punct", Punct, "")],
+        &[("Norwegian", Group, "NOR")],
+    );
+    no_event(&d, "aides");
+    // "the Oslo meeting": Oslo is where, not who
+    let d = coded(
+        "Sweden attended the Oslo meeting .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "attend"), (5, "det", Det, ""), (5, "compound", Propn, ""), (2, "obj", Noun, "meeting"), (2, "punct", Punct, "")],
+        &[("Sweden", Location, "SWE"), ("Oslo", Location, "NOR")],
+    );
+    assert!(!d.events.is_empty());
+    assert!(d.events.iter().all(|e| e.actors.iter().all(|a| a.name != "Oslo")), "{:#?}", d.events);
+}
+
+#[test]
+fn a_habitual_statement_and_a_warning_of_a_happening_tell_of_no_act() {
+    let arcs = |adv: &'static str| -> Vec<Arc> {
+        vec![(2, "amod", Adj, ""), (4, "nsubj", Noun, "official"), (4, "advmod", Adv, adv), (0, "root", Verb, "criticise"), (4, "obj", Propn, ""), (4, "punct", Punct, "")]
+    };
+    let m = [("Chilean", Group, "CHL"), ("Peru", Location, "PER")];
+    no_event(&coded("Chilean officials usually criticise Peru .", &arcs("usually"), &m), "criticise");
+    assert_eq!(event(&coded("Chilean officials sharply criticise Peru .", &arcs("sharply"), &m), "criticise").event_type, PloverType::Accuse);
+    // "warned of the spread": what is warned of is a happening, not a party
+    let d = coded(
+        "Chile warned of the spread .",
+        &[(2, "nsubj", Propn, ""), (0, "root", Verb, "warn"), (5, "case", Adp, ""), (5, "det", Det, ""), (2, "obl", Noun, "spread"), (2, "punct", Punct, "")],
+        &[("Chile", Location, "CHL")],
+    );
+    no_event(&d, "warned");
+}
+
+#[test]
+fn a_firm_acting_toward_a_city_or_a_nationality_adjective_has_no_political_side() {
+    let org = EntityType::Organization;
+    // a company's sale to a venture named by a nationality adjective: business
+    let arcs: &[Arc] = &[(2, "compound", Propn, ""), (3, "nsubj", Propn, ""), (0, "root", Verb, "criticise"), (5, "amod", Adj, ""), (3, "obj", Noun, "venture"), (3, "punct", Punct, "")];
+    no_event(&coded("Acme Corp criticised Russian venture .", arcs, &[("Acme Corp", org, "USA"), ("Russian", Group, "RUS")]), "criticised");
+    // a city is no political side either
+    let arcs: &[Arc] = &[(2, "compound", Propn, ""), (3, "nsubj", Propn, ""), (0, "root", Verb, "criticise"), (5, "compound", Propn, ""), (3, "obj", Propn, ""), (3, "punct", Punct, "")];
+    no_event(&coded("Acme Corp criticised New Orleans .", arcs, &[("Acme Corp", org, "USA"), ("New Orleans", Location, "USA")]), "criticised");
+    // a people named by its nationality is
+    let arcs: &[Arc] = &[(2, "compound", Propn, ""), (3, "nsubj", Propn, ""), (0, "root", Verb, "criticise"), (3, "obj", Propn, ""), (3, "punct", Punct, "")];
+    let d = coded("Acme Corp criticised Palestinians .", arcs, &[("Acme Corp", org, "USA"), ("Palestinians", Group, "PSE")]);
+    assert_eq!(event(&d, "criticised").event_type, PloverType::Accuse);
+}
+
+#[test]
+fn a_threat_to_an_abstract_noun_is_a_figure_of_speech() {
+    let arcs = |target: &'static str, upos: Upos| -> Vec<Arc> {
+        vec![(2, "nsubj", Propn, ""), (0, "root", Verb, "call"), (2, "obj", Noun, "it"), (6, "det", Det, ""), (6, "case", Adp, ""), (2, "obl", Noun, "threat"), (9, "case", Adp, ""), (9, "amod", Adj, ""), (6, "nmod", upos, target), (2, "punct", Punct, "")]
+    };
+    let chile = ("Chile", Location, "CHL");
+    no_event(&coded("Chile called it as a threat to national security .", &arcs("security", Noun), &[chile]), "threat");
+    let d = coded("Chile called it as a threat to neighbouring Peru .", &arcs("peru", Propn), &[chile, ("Peru", Location, "PER")]);
+    assert_eq!(event(&d, "threat").event_type, PloverType::Threaten);
+}

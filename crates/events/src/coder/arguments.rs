@@ -46,6 +46,7 @@ const SELECTION_TSV: &str = include_str!("../../../../data/events/selection.tsv"
 const AGENTS_TSV: &str = include_str!("../../../../data/events/agents.tsv");
 const PARTY_NOUNS_TSV: &str = include_str!("../../../../data/events/party_nouns.tsv");
 const HAPPENINGS_TSV: &str = include_str!("../../../../data/events/happenings.tsv");
+const FIGURATIVE_TSV: &str = include_str!("../../../../data/events/figurative.tsv");
 
 /// A verb's selectional restriction (`selection.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +89,16 @@ struct Words {
     locative: HashSet<String>,
     /// Nouns of happenings no one performs (`happenings.tsv`).
     happenings: HashSet<String>,
+    /// Abstract nouns that make a trigger acting on them a figure of speech (`figurative.tsv`).
+    figurative: HashSet<String>,
+    /// CAMEO sectors of private and of political actors, international actor
+    /// codes, and the last words of company names (`arguments.tsv`).
+    private_sectors: HashSet<String>,
+    political_sectors: HashSet<String>,
+    international: HashSet<String>,
+    firm: HashSet<String>,
+    /// Adverbs of a general or habitual statement ("often", "usually").
+    habitual: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -139,6 +150,11 @@ impl Words {
                     continue;
                 }
                 "locative" => &mut w.locative,
+                "private-sector" => &mut w.private_sectors,
+                "political-sector" => &mut w.political_sectors,
+                "international" => &mut w.international,
+                "firm" => &mut w.firm,
+                "habitual" => &mut w.habitual,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -182,6 +198,9 @@ impl Words {
         for (_, cols) in data_lines(HAPPENINGS_TSV) {
             w.happenings.insert(cols[0].to_lowercase());
         }
+        for (_, cols) in data_lines(FIGURATIVE_TSV) {
+            w.figurative.insert(cols[0].to_lowercase());
+        }
         (w, problems)
     }
 
@@ -210,10 +229,64 @@ pub(crate) fn party_noun(lemma: &str) -> bool {
     WORDS.parties.contains(&lemma) || agent_sector(&lemma).is_some() || civilian_noun(&lemma)
 }
 
+/// True for a first- or second-person pronoun (`arguments.tsv`, group
+/// `narrator`): outside a quotation, the writer or a reader.
+pub(crate) fn is_narrator(word: &str) -> bool {
+    WORDS.narrator.contains(&word.to_lowercase())
+}
+
 /// True for the lemma of a noun naming a happening no one performs
 /// (`happenings.tsv`: "earthquake", "explosion", "virus").
 pub(crate) fn is_happening(lemma: &str) -> bool {
     WORDS.happenings.contains(&lemma.to_lowercase())
+}
+
+/// True for the lemma of a noun that a trigger acting on it makes a figure
+/// of speech: an abstract noun of `figurative.tsv` ("the moment", "jobs") or
+/// a happening ("the spill", "the disease").
+pub(crate) fn is_figurative_object(lemma: &str) -> bool {
+    let l = lemma.to_lowercase();
+    WORDS.figurative.contains(&l) || WORDS.happenings.contains(&l)
+}
+
+/// Whether a side of an event is a political actor (`arguments.tsv`:
+/// `political-sector`, `private-sector`, `international`, `firm`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Standing {
+    /// A state or its part, an armed or opposition group, a party, an
+    /// international body: its act, or an act on it, is political.
+    Political,
+    /// A company, the media, a private person or group.
+    Private,
+    /// Nothing says which (a named person or organisation with a country only).
+    Unknown,
+}
+
+/// The standing of a side from its code and name: an international code or
+/// a political sector is political, a private sector private, a place (which
+/// stands for its government) or a people named by its nationality
+/// (`collective`) political, an organisation named like a company private.
+pub(crate) fn standing(country: Option<&str>, sector: Option<&str>, collective: bool, firm_name: Option<&str>) -> Standing {
+    let w = &*WORDS;
+    if country.is_some_and(|c| w.international.contains(&c.to_lowercase())) {
+        return Standing::Political;
+    }
+    if let Some(s) = sector.map(str::to_lowercase) {
+        if w.political_sectors.contains(&s) {
+            return Standing::Political;
+        }
+        if w.private_sectors.contains(&s) {
+            return Standing::Private;
+        }
+    }
+    if collective {
+        return Standing::Political;
+    }
+    let last = firm_name.and_then(|n| n.split(|c: char| !c.is_alphanumeric()).filter(|x| !x.is_empty()).last());
+    if last.is_some_and(|l| w.firm.contains(&l.to_lowercase())) {
+        return Standing::Private;
+    }
+    Standing::Unknown
 }
 
 /// The CAMEO sector of an agent noun (`agents.tsv`), singular or plural
@@ -324,7 +397,7 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
             out.actor_note.push_str(&format!(" (reported by '{}': its subject is the source)", tree.word(rv)));
         }
     }
-    out.not_event = if nominal { v.nominal_no_event(head) } else { v.verbal_no_event(head, &heads, words) };
+    out.not_event = if nominal { v.nominal_no_event(head, entry) } else { v.verbal_no_event(head, &heads, words, &v.trigger_tokens(trig)) };
     Some(out)
 }
 
@@ -443,6 +516,20 @@ impl View<'_, '_> {
     fn listed_party_noun(&self, n: usize) -> bool {
         let listed = self.ctx_token(n).and_then(|i| self.ctx.toks.get(i)).and_then(noun_class);
         matches!(listed, Some(NounClass::Security | NounClass::Civil | NounClass::Armed))
+    }
+
+    /// "the Montreal meeting", "the Geneva talks": a city or region
+    /// compounded with an event noun is where it happened, not who acted (a
+    /// country — "the Israeli raid", "Russia's attack" — is a party).
+    fn venue(&self, c: usize) -> bool {
+        let t = self.tree;
+        if t.deprel(c) != "compound" {
+            return false;
+        }
+        self.mention_at(c).is_some_and(|k| {
+            let m = self.ctx.ments[k].0;
+            m.entity_type == chronicle_core::EntityType::Location && !self.ctx.countries.contains_key(&m.canonical.to_lowercase())
+        })
     }
 
     /// The subjects of predicate `v`; for a participle adjunct with none of its
@@ -768,7 +855,7 @@ impl View<'_, '_> {
         let mut actor_note = "possessor or modifier of the event noun (tree)";
         // "Russia's attack", "the Israeli raid", "U.S. sanctions"
         for c in t.children(n) {
-            if matches!(t.deprel(c), "nmod:poss" | "amod" | "compound") && !self.mentions_of(c).is_empty() {
+            if matches!(t.deprel(c), "nmod:poss" | "amod" | "compound") && !self.mentions_of(c).is_empty() && !self.venue(c) {
                 actors.push(c);
             }
         }
@@ -839,7 +926,7 @@ impl View<'_, '_> {
 
     /// Event-ness of a verbal trigger: its verb's selectional restriction,
     /// then at least one participant that names a party.
-    fn verbal_no_event(&self, v: usize, heads: &Heads, words: &Words) -> Option<String> {
+    fn verbal_no_event(&self, v: usize, heads: &Heads, words: &Words, trigger: &[usize]) -> Option<String> {
         let t = self.tree;
         if let Some(why) = self.not_reported_news(v) {
             return Some(why);
@@ -850,6 +937,20 @@ impl View<'_, '_> {
         let subjects = self.adjunct_subjects(v);
         if !t.is_passive(v) && !subjects.is_empty() && !subjects.iter().any(|&s| self.is_party(s)) {
             return Some(format!("the subject of '{}' names no party", t.word(v)));
+        }
+        if let Some(why) = self.figurative_verb(v, trigger) {
+            return Some(why);
+        }
+        // "officials usually complain …": a general statement tells of no one happening
+        if let Some(a) = t.children_with(v, "advmod").into_iter().find(|&a| words.habitual.contains(&t.lemma(a).to_lowercase())) {
+            return Some(format!("'{}' makes '{}' a habitual statement", t.word(a), t.word(v)));
+        }
+        // "the nearest government to blame", "a country to attack": an active
+        // infinitive modifying a noun names a kind of that noun, not an act
+        // (a passive one is a plan: "troops to be exchanged")
+        let to_mark = t.children_with(v, "mark").into_iter().any(|m| t.lemma(m).eq_ignore_ascii_case("to"));
+        if t.base_rel(v) == "acl" && to_mark && !t.is_passive(v) {
+            return Some(format!("'{}' is an infinitive modifying a noun", t.word(v)));
         }
         let lemma = t.lemma(v).to_lowercase();
         match words.requirement(&lemma) {
@@ -903,8 +1004,11 @@ impl View<'_, '_> {
     /// Event-ness of an event noun: a noun that only modifies another noun
     /// ("attack helicopters", "protest leaders") names no event, unless that
     /// noun is about an event ("ceasefire talks").
-    fn nominal_no_event(&self, n: usize) -> Option<String> {
+    fn nominal_no_event(&self, n: usize, entry: &TriggerEntry) -> Option<String> {
         if let Some(why) = self.compound_or_fixed(n) {
+            return Some(why);
+        }
+        if let Some(why) = self.figurative_noun(n, entry.event_type == PloverType::Consult) {
             return Some(why);
         }
         let t = self.tree;
@@ -913,6 +1017,51 @@ impl View<'_, '_> {
             return Some(format!("'{}' in the singular is not the event its plural names", t.word(n)));
         }
         None
+    }
+
+    /// "seize the moment", "fighting the spill", "prevent an outbreak", "a
+    /// leak threatening the coast": a verb whose objects — in the passive,
+    /// its subjects — (or, with none, its `against` and `of` phrases: "warned
+    /// of the spread") are all abstract nouns or happenings acts on no party.
+    fn figurative_verb(&self, v: usize, trigger: &[usize]) -> Option<String> {
+        let t = self.tree;
+        // the trigger's own words are no object ("opened fire")
+        let mut acted_on: Vec<usize> = t.patients(v).into_iter().filter(|o| !trigger.contains(o)).collect();
+        if acted_on.is_empty() {
+            acted_on = self.figure_obliques(v, &["against", "of"]);
+        }
+        let figure = !acted_on.is_empty() && acted_on.iter().all(|&o| self.abstract_noun(o));
+        figure.then(|| format!("'{}' acts on '{}', no party: a figure of speech", t.word(v), t.word(acted_on[0])))
+    }
+
+    /// "spill charges", "policy battles", "a long battle against the disease",
+    /// "a threat to national security": an event noun compounded with, or
+    /// directed against or to, an abstract noun or a happening. Talks and
+    /// meetings take their topic as a compound ("spill talks") and are
+    /// exempt from that half.
+    fn figurative_noun(&self, n: usize, talks: bool) -> Option<String> {
+        let t = self.tree;
+        let compound = t.children_with(n, "compound").into_iter().find(|&c| !talks && self.abstract_noun(c));
+        let against = self.figure_obliques(n, &["against", "to"]);
+        let figure = compound.or_else(|| (!against.is_empty() && against.iter().all(|&o| self.abstract_noun(o))).then(|| against[0]))?;
+        Some(format!("'{}' is about '{}', no party: a figure of speech", t.word(n), t.word(figure)))
+    }
+
+    /// The nouns of `h`'s phrases after one of `cases` (a topic after "on",
+    /// "over" or "about" is no target: "talks on the spill").
+    fn figure_obliques(&self, h: usize, cases: &[&str]) -> Vec<usize> {
+        self.tree
+            .obliques(h)
+            .into_iter()
+            .filter(|(case, _)| cases.iter().any(|c| case.eq_ignore_ascii_case(c)))
+            .map(|(_, n)| n)
+            .collect()
+    }
+
+    /// A common noun of `figurative.tsv` or `happenings.tsv` naming no party.
+    fn abstract_noun(&self, n: usize) -> bool {
+        let t = self.tree;
+        t.upos(n) == Some(Upos::Noun) && is_figurative_object(t.lemma(n)) && self.mention_at(n).is_none()
     }
 
     /// A noun in a fixed expression, or one that only modifies another noun.
