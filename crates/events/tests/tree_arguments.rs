@@ -275,6 +275,29 @@ fn a_pronoun_in_a_reported_clause_is_the_sayer() {
 }
 
 #[test]
+fn pronouns_standing_for_each_other_s_sayers_end() {
+    // "he" stands for the sayer of "claimed", whose "they" stands for the
+    // sayer of "said", and so on: a closed chain, coded without looping
+    let d = coded(
+        "They attacked Sirte , he said , they claimed .",
+        &[
+            (2, "nsubj", Pron, ""),
+            (0, "root", Verb, "attack"),
+            (2, "obj", Propn, ""),
+            (6, "punct", Punct, ""),
+            (6, "nsubj", Pron, ""),
+            (2, "parataxis", Verb, "say"),
+            (9, "punct", Punct, ""),
+            (9, "nsubj", Pron, ""),
+            (6, "parataxis", Verb, "claim"),
+            (2, "punct", Punct, ""),
+        ],
+        &[("Sirte", Location, "LBY")],
+    );
+    assert!(d.events.iter().all(|e| e.actors.is_empty()), "no one is named: {:#?}", d.events);
+}
+
+#[test]
 fn the_past_verb_over_an_event_noun_bounds_the_date_by_publication() {
     let mentions = [("Rebels", Group, "SDN"), ("Kassala", Location, "SDN")];
     // an event noun under a past verb too far back for a word window

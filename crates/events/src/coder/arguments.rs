@@ -357,13 +357,21 @@ struct Heads {
 struct View<'c, 'a> {
     ctx: &'c Ctx<'a>,
     tree: &'c Tree<'a>,
+    /// How deep [`View::mentions_of`] has recursed: a pronoun stands for its
+    /// sayer, whose own pronoun may stand for another sayer ("he said, they
+    /// claimed"), and such chains can close on themselves.
+    depth: std::cell::Cell<usize>,
 }
+
+/// The deepest chain of stand-ins (relative pronoun → antecedent, pronoun →
+/// sayer, `of` phrase) followed for one argument.
+const MAX_STAND_INS: usize = 6;
 
 /// The arguments of `trig` from the tree, or `None` when the sentence has
 /// no parse.
 pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<TreeArgs> {
     let tree = ctx.tree.as_ref()?;
-    let v = View { ctx, tree };
+    let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
     let head = v.trigger_head(trig)?;
     let words = &*WORDS;
     if entry.frame.reported {
@@ -440,6 +448,18 @@ impl View<'_, '_> {
     /// noun its clause modifies; a personal pronoun in a reported clause for
     /// the sayer.
     fn mentions_of(&self, n: usize) -> Vec<usize> {
+        let depth = self.depth.get();
+        if depth >= MAX_STAND_INS {
+            return self.mention_at(n).into_iter().collect();
+        }
+        self.depth.set(depth + 1);
+        let out = self.mentions_standing_for(n);
+        self.depth.set(depth);
+        out
+    }
+
+    /// [`View::mentions_of`] one step down.
+    fn mentions_standing_for(&self, n: usize) -> Vec<usize> {
         let t = self.tree;
         let lemma = t.lemma(n).to_lowercase();
         if WORDS.relative.contains(&lemma) && t.upos(n) == Some(Upos::Pron) {
@@ -450,7 +470,8 @@ impl View<'_, '_> {
             // "X said he would …": the sayer; else the person the language
             // layer resolved the pronoun to, if any
             let sayer = t.head(n).and_then(|v| self.reporting_verb(v));
-            let said = sayer.map_or(Vec::new(), |rv| self.mentions_of_all(&self.sayers(rv)));
+            let sayers: Vec<usize> = sayer.map_or(Vec::new(), |rv| self.sayers(rv)).into_iter().filter(|&s| s != n).collect();
+            let said = self.mentions_of_all(&sayers);
             return if said.is_empty() { self.mention_at(n).into_iter().collect() } else { said };
         }
         let coded = |v: &[usize]| v.iter().any(|&k| self.ctx.ments[k].0.country.is_some());
