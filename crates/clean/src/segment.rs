@@ -80,13 +80,14 @@ fn base_class(b: &Block, cfg: &CleanConfig, in_list: bool, extracted: bool) -> C
     if b.repeated {
         return Class::Bad("line repeated across many pages of this site in the batch".into());
     }
-    if b.words > 0
+    if !b.classified
+        && b.words > 0
         && b.promo_hits >= cfg.promo_min_hits
         && b.promo_hits as f64 / b.words as f64 >= cfg.promo_min_density
     {
         return Class::Bad(format!("promotional: {} promo words in {}", b.promo_hits, b.words));
     }
-    if in_list {
+    if in_list && !b.classified {
         return Class::Bad("link-list item (run of short bulleted or time-stamped lines)".into());
     }
     if b.all_caps && b.words <= 8 {
