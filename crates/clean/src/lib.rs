@@ -286,7 +286,18 @@ impl Cleaner {
         if blocks.is_empty() {
             return Err(no_article("the page has no text"));
         }
-        let a = self.analyse_page(p, blocks).ok_or_else(|| no_article("no block is prose"))?;
+        let mut a = self.analyse_page(p, blocks).ok_or_else(|| no_article("no block is prose"))?;
+        if p.classified {
+            // An HTML page carries one article: what the line reading takes for a second
+            // one after it, in the classifier's text, is a comment thread or a teaser the
+            // container rules missed (dragnet: seven such, all comment threads, teasers or the
+            // article's own tail), so it is dropped, never salvaged.
+            for (label, reason) in a.host_labels.iter_mut().filter(|(l, _)| *l == BlockLabel::Appended) {
+                *label = BlockLabel::Boilerplate;
+                *reason = format!("after the page's article, not salvaged on an HTML page ({reason})");
+            }
+            a.appended.clear();
+        }
         // A date outside the plausible years (`published_years` in settings.toml) is no
         // date: year 0, negative or far-future metadata never reaches the record.
         let years = cfg.published_min_year..=cfg.published_max_year;
@@ -501,6 +512,18 @@ mod tests {
             let b = docs[0].blocks.iter().find(|b| b.span.text(&docs[0].extracted).contains(line)).unwrap();
             assert_eq!(b.label, BlockLabel::Comment, "{line}: {}", b.reason);
         }
+    }
+
+    #[test]
+    fn a_comments_heading_inside_the_thread_does_not_end_it() {
+        // Regression (dragnet R187 shape): a marker line, then the "Comments" heading, then
+        // long comments each under a "Posted by: NAME at DATE" line.
+        let long = "The weather here has been the same all month and my whole street has been knitting indoors with the fans on since the first week, which is not what we hoped for at all.";
+        let posts: String = (0..5).map(|i| format!("Posted by: Reader{i} at September 10, 2012 1{i}:01 PM\n{long}\n{long}\n")).collect();
+        let text = page(&format!("Posted by laurie at September 10, 2012 9:01 AM\nComments\n{posts}"));
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        assert_eq!(docs[0].body(), format!("{LEAD}\n\n{SECOND}"));
+        assert_eq!(docs.len(), 1);
     }
 
     #[test]
