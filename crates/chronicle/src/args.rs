@@ -18,7 +18,8 @@ Examples:
   chronicle sample events --out sheet.md      100 random events as a judging sheet
   chronicle eval conll                        accuracy of the entity tagger on CoNLL-2003 dev
   chronicle train syntax                      train the tagger and parser on UD English EWT
-  chronicle train ner                         train the word clusters and entity tagger")]
+  chronicle train ner                         train the word clusters and entity tagger
+  chronicle train clean                       train the HTML block classifier on dragnet")]
 pub struct Cli {
     /// The store: an SQLite file, or a PostgreSQL database as a URL
     /// (`postgres://user@host:port/db`) shared by several processes and machines.
@@ -248,6 +249,20 @@ pub enum Command {
 /// What `chronicle train` trains.
 #[derive(Debug, Subcommand)]
 pub enum TrainModel {
+    /// The cleaner's HTML block classifier, on a dragnet-layout folder; prints the
+    /// k-fold cross-validated token P/R/F1 of the whole cleaner (each page cleaned by a
+    /// model that never saw it), the train-on-all figure and the figure without it.
+    #[command(after_help = "Examples:\n  chronicle train clean\n  chronicle train clean ../shared/data/dragnet --folds 10 --out /tmp/block_model.tsv\n\nDRAGNET defaults to ../shared/data/dragnet (or $CHRONICLE_EVAL_DATA/dragnet).\nDeterministic: the same pages give the same file. The binary embeds data/clean/block_model.tsv\nwhen built: rebuild after training into it.")]
+    Clean {
+        /// The folder holding input/*.html and GoldStandard/*.txt.
+        dragnet: Option<PathBuf>,
+        /// Where to write the weights.
+        #[arg(long, default_value = "data/clean/block_model.tsv")]
+        out: PathBuf,
+        /// Folds of the cross-validation over pages (below 2: none).
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+    },
     /// The part-of-speech tagger, dependency parser and lemma table, on UD English EWT
     /// (less its held-out documents); prints progress, then the held-out report.
     #[command(after_help = "Examples:\n  chronicle train syntax\n  chronicle train syntax ../shared/data/ud-english-ewt --out /tmp/syntax\n  chronicle train syntax --silver /tmp/silver_reuters.conllu\n\nTREEBANK defaults to ../shared/data/ud-english-ewt (or $CHRONICLE_EVAL_DATA/ud-english-ewt).\nThe binary embeds data/syntax/ when built: rebuild after training into it.")]

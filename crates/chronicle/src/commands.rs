@@ -65,6 +65,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval { task, path } => eval(task, path),
         Command::Train { model: TrainModel::Syntax { treebank, out, silver } } => train_syntax(treebank, &out, silver),
         Command::Train { model: TrainModel::Ner { conll, out, raw, keep_clusters } } => train_ner(conll, &out, raw, keep_clusters),
+        Command::Train { model: TrainModel::Clean { dragnet, out, folds } } => train_clean(dragnet, &out, folds),
         Command::Events { actor, event_type, since, story } => {
             let store = open_existing(&cli.db)?;
             let docs = chronicle_pipeline::all_documents(&store)?;
@@ -471,6 +472,32 @@ fn train_ner(conll: Option<PathBuf>, out: &Path, raw: Vec<PathBuf>, keep_cluster
     let report = chronicle_language::eval::conll::run_with(&conll, &rec).map_err(|e| anyhow::anyhow!("scoring valid.txt: {e}"))?;
     eprintln!("the chronicle binary embeds data/ner/ when built: rebuild to use weights written there");
     print!("{}", report.render());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `chronicle train clean`: trains the HTML block classifier on a dragnet-layout folder,
+/// cross-validates it over pages, and writes the weights (with the figures in the header).
+fn train_clean(dragnet: Option<PathBuf>, out: &Path, folds: usize) -> Result<ExitCode> {
+    let dir = dragnet.unwrap_or_else(|| data_set(EvalTask::CleanHtml.set()));
+    if !dir.join("GoldStandard").is_dir() {
+        bail!("no dragnet folder at {} (it holds input/*.html and GoldStandard/*.txt)", dir.display());
+    }
+    let started = Instant::now();
+    let opts = chronicle_clean::train::TrainOptions { folds, ..Default::default() };
+    let report = chronicle_clean::train::train_blocks(&dir, &opts, &mut |line| {
+        eprintln!("[{:>6.1} s] {line}", started.elapsed().as_secs_f64());
+    })
+    .map_err(anyhow::Error::msg)
+    .context("training failed")?;
+    let command = format!("chronicle train clean <dragnet> --folds {folds}");
+    std::fs::write(out, report.model_tsv(&command, &opts)).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("wrote {}; the chronicle binary embeds data/clean/block_model.tsv when built: rebuild to use it", out.display());
+    let show = |name: &str, c: &chronicle_core::Counts| println!("{name}: P={:.3} R={:.3} F1={:.3}", c.precision(), c.recall(), c.f1());
+    if folds >= 2 {
+        show(&format!("clean-html {folds}-fold cross-validated"), &report.cv);
+    }
+    show("clean-html trained on all pages", &report.all);
+    show("clean-html without the classifier", &report.baseline);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -51,6 +51,8 @@ pub(crate) struct Block<'a> {
     pub chat_hits: usize,
     /// Text of an HTML comment container (class or id with "comment", UserComments, Disqus).
     pub in_comment_container: bool,
+    /// Chosen by the HTML block classifier, which already weighed link lists and pitches.
+    pub classified: bool,
     /// A template line: seen on many stored pages of this site (see `furniture`).
     pub furniture: bool,
     /// Mostly figures: a digit-bearing line that is not a sentence ("Net 807,000 vs 2,858,000").
@@ -188,6 +190,7 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         comment_cue,
         chat_hits,
         in_comment_container: false,
+        classified: false,
         furniture: false,
         figures: figures_line(t, terminal),
         credits: lx.credits_in(t),

@@ -3,11 +3,15 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
+
+use crate::classify::BlockModel;
 
 use crate::error::CleanError;
 use crate::lexicon::normalise_line;
 
 const DEFAULT_SETTINGS: &str = include_str!("../../../data/clean/settings.toml");
+const DEFAULT_BLOCK_MODEL: &str = include_str!("../../../data/clean/block_model.tsv");
 
 /// Cleaner thresholds and user overrides. Build with [`CleanConfig::default`] (the
 /// embedded defaults), then [`CleanConfig::with_settings_file`] / [`CleanConfig::with_chrome_file`].
@@ -79,6 +83,12 @@ pub struct CleanConfig {
     pub published_min_year: i32,
     /// Latest year a publication or crawl date may have.
     pub published_max_year: i32,
+    /// The HTML block classifier's weights (`data/clean/block_model.tsv`).
+    pub block_model: Arc<BlockModel>,
+    /// Blocks the classifier gives at least this probability are the page's main content.
+    pub block_min_probability: f64,
+    /// With fewer words kept than this, the extractor's own main content is used.
+    pub block_min_words: usize,
     /// Lines always treated as chrome, per site (lowercase host or outlet name) ...
     pub chrome_by_site: HashMap<String, HashSet<String>>,
     /// ... and for every site.
@@ -121,6 +131,9 @@ impl Default for CleanConfig {
             max_html_bytes: 16 << 20,
             published_min_year: 1600,
             published_max_year: 2200,
+            block_model: Arc::new(BlockModel::parse(DEFAULT_BLOCK_MODEL, "data/clean/block_model.tsv").unwrap_or_default()),
+            block_min_probability: 0.5,
+            block_min_words: 10,
             chrome_by_site: HashMap::new(),
             chrome_global: HashSet::new(),
         };
@@ -176,6 +189,8 @@ impl CleanConfig {
                 "schedule_min_lines" => self.schedule_min_lines = as_usize()?,
                 "schedule_min_credits" => self.schedule_min_credits = as_usize()?,
                 "table_min_lines" => self.table_min_lines = as_usize()?,
+                "block_min_probability" => self.block_min_probability = as_f64()?,
+                "block_min_words" => self.block_min_words = as_usize()?,
                 "html_max_depth" => self.html_max_depth = as_usize()?,
                 "max_text_bytes" => self.max_text_bytes = as_usize()?,
                 "max_html_bytes" => self.max_html_bytes = as_usize()?,
@@ -259,6 +274,12 @@ mod tests {
         assert_eq!(c.length_high, fresh.length_high);
         let err = c.apply_settings("\nbogus = 1\n", "user.toml").unwrap_err();
         assert_eq!(err.to_string(), "user.toml:2: bogus: unknown setting");
+    }
+
+    #[test]
+    fn embedded_block_model_parses() {
+        let m = BlockModel::parse(DEFAULT_BLOCK_MODEL, "data/clean/block_model.tsv").unwrap();
+        assert_eq!(*CleanConfig::default().block_model, m);
     }
 
     #[test]

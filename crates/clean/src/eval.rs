@@ -69,16 +69,16 @@ pub fn split_dragnet_gold(gold: &str) -> (&str, &str) {
 }
 
 /// One page of an evaluation set.
-struct Page {
-    name: String,
-    html: Vec<u8>,
+pub(crate) struct Page {
+    pub name: String,
+    pub html: Vec<u8>,
     /// The gold article body.
-    gold: String,
+    pub gold: String,
     /// Gold reader comments (dragnet only; empty elsewhere).
-    comments: String,
+    pub comments: String,
 }
 
-fn dragnet_pages(dir: &Path) -> Result<Vec<Page>, String> {
+pub(crate) fn dragnet_pages(dir: &Path) -> Result<Vec<Page>, String> {
     let input = dir.join("input");
     let gold = dir.join("GoldStandard");
     let mut names: Vec<PathBuf> = std::fs::read_dir(&input)
@@ -132,6 +132,26 @@ fn zyte_pages(dir: &Path) -> Result<Vec<Page>, String> {
     Ok(pages)
 }
 
+/// The decoded page as the cleaner's input.
+pub(crate) fn page_input(page: &Page) -> RawInput {
+    let (text, encoding) = decode_html(&page.html);
+    RawInput {
+        source: page.name.clone(),
+        format: InputFormat::Html,
+        raw: page.html.clone(),
+        text,
+        is_html: true,
+        encoding,
+        hints: Metadata::default(),
+    }
+}
+
+/// The host body a cleaner gives a page, and how many appended articles it split off.
+pub(crate) fn clean_page(cleaner: &Cleaner, page: &Page) -> Result<(String, usize), crate::CleanError> {
+    let docs = cleaner.clean(page_input(page))?;
+    Ok((docs.first().map(|d| d.body().to_string()).unwrap_or_default(), docs.len().saturating_sub(1)))
+}
+
 /// Token-level P/R/F1 of the cleaned body against the gold article body, summed over the
 /// pages of the set at `path` (dragnet or Zyte layout). Pages the cleaner rejects count as
 /// empty output. Dragnet gold files of some pages go on, after [`DRAGNET_COMMENTS_MARK`],
@@ -157,20 +177,10 @@ pub fn clean_html(path: &Path) -> Result<EvalReport, String> {
     let mut macro_f1 = 0.0;
     let start = std::time::Instant::now();
     for page in &pages {
-        let (text, encoding) = decode_html(&page.html);
-        let input = RawInput {
-            source: page.name.clone(),
-            format: InputFormat::Html,
-            raw: page.html.clone(),
-            text,
-            is_html: true,
-            encoding,
-            hints: Metadata::default(),
-        };
-        let body = match cleaner.clean(input) {
-            Ok(docs) => {
-                appended += docs.len().saturating_sub(1);
-                docs.first().map(|d| d.body().to_string()).unwrap_or_default()
+        let body = match clean_page(&cleaner, page) {
+            Ok((body, more)) => {
+                appended += more;
+                body
             }
             Err(_) => {
                 rejected += 1;

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::classify::BlockModel;
+
 /// What the HTML path found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct HtmlPage {
@@ -19,15 +21,14 @@ pub(crate) struct HtmlPage {
     pub published: Option<String>,
     /// The text of the page's comment containers, each line normalised, one per line.
     pub comments: String,
+    /// `text` is the blocks the block classifier chose (not the extractor's text).
+    pub classified: bool,
 }
-
-/// Elements that may hold reader comments; [`is_comment_container`] decides.
-const COMMENT_SELECTOR: &str = "[class*=omment], [id*=omment], [itemtype*=UserComments], [id*=disqus], [class*=disqus], [id*=livefyre], [class*=livefyre], [class*=fyre-]";
 
 /// A comment container: a class or id word starting with "comment" (not "commentary" or
 /// "commentisfree", which are article sections), a `UserComments` item type, or a Disqus
 /// or Livefyre block; never one that holds the article itself.
-fn is_comment_container(node: &dom_query::NodeRef) -> bool {
+pub(crate) fn is_comment_container(node: &dom_query::NodeRef) -> bool {
     let names = format!("{} {}", node.attr("class").unwrap_or_default(), node.attr("id").unwrap_or_default()).to_lowercase();
     let by_name = names.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
         (w.starts_with("comment") && !w.starts_with("commentary") && !w.starts_with("commentisfree"))
@@ -43,29 +44,21 @@ fn is_comment_container(node: &dom_query::NodeRef) -> bool {
     inner.select("article, h1, [itemprop=articleBody]").length() == 0
 }
 
-/// The normalised text lines of every outermost comment container.
-fn comment_text(html: &str) -> String {
-    if !html.contains("omment") && !html.contains("disqus") && !html.contains("fyre") {
+/// The normalised text of every block inside a comment container, one per line, except
+/// text that also stands outside the containers (a headline a comment form repeats, an
+/// article sentence a reader quotes).
+fn comment_text(blocks: &[crate::page_blocks::PageBlock]) -> String {
+    if !blocks.iter().any(|b| b.comment) {
         return String::new();
     }
-    let doc = dom_query::Document::from(html);
+    let outside: std::collections::HashSet<String> =
+        blocks.iter().filter(|b| !b.comment).map(|b| crate::lexicon::normalise_line(&b.text)).collect();
     let mut out = String::new();
-    let found = doc.select(COMMENT_SELECTOR);
-    for node in found.nodes() {
-        if !is_comment_container(node) {
-            continue;
-        }
-        if node.ancestors_it(None).any(|a| a.is_element() && is_comment_container(&a)) {
-            continue;
-        }
-        for d in node.descendants_it() {
-            if d.is_text() {
-                let line = crate::lexicon::normalise_line(&d.text());
-                if !line.is_empty() {
-                    out.push_str(&line);
-                    out.push('\n');
-                }
-            }
+    for b in blocks.iter().filter(|b| b.comment) {
+        let line = crate::lexicon::normalise_line(&b.text);
+        if !line.is_empty() && !outside.contains(&line) {
+            out.push_str(&line);
+            out.push('\n');
         }
     }
     out
@@ -158,9 +151,20 @@ pub(crate) fn scan_meta(html: &str) -> (Option<String>, Option<String>) {
     (meta_published.or(published), outlet)
 }
 
-/// Extracts the main content and metadata of a page.
+/// A page read for extraction: the extractor's main content and metadata, and the page's
+/// text blocks with their classifier features.
+pub(crate) struct ReadPage {
+    /// What the page yields without the classifier.
+    pub page: HtmlPage,
+    /// Every text block of the page, in order.
+    pub blocks: Vec<crate::page_blocks::PageBlock>,
+    /// The classifier's features of each block.
+    pub features: Vec<Vec<crate::classify::Feature>>,
+}
+
+/// Reads a page: `rs-trafilatura`'s main content and metadata, and the DOM's text blocks.
 /// Nesting deeper than `max_depth` is flattened first (see `depth`).
-pub(crate) fn extract(html: &str, url: Option<&str>, max_depth: usize) -> Result<HtmlPage, String> {
+pub(crate) fn read_page(html: &str, url: Option<&str>, max_depth: usize) -> Result<ReadPage, String> {
     let html = crate::depth::flatten(html, max_depth);
     let html = html.as_ref();
     let options = rs_trafilatura::Options { url: url.map(str::to_string), ..rs_trafilatura::Options::default() };
@@ -168,7 +172,36 @@ pub(crate) fn extract(html: &str, url: Option<&str>, max_depth: usize) -> Result
     let (published, outlet) = scan_meta(html);
     let title = result.metadata.title.clone().filter(|t| !t.trim().is_empty());
     let outlet = outlet.or_else(|| result.metadata.sitename.clone()).filter(|s| !s.trim().is_empty());
-    Ok(HtmlPage { text: result.content_text, title, outlet, published, comments: comment_text(html) })
+    let doc = dom_query::Document::from(html);
+    let blocks = crate::page_blocks::blocks(&doc);
+    let features = crate::classify::features(&blocks, &result.content_text, title.as_deref());
+    let comments = comment_text(&blocks);
+    Ok(ReadPage { page: HtmlPage { text: result.content_text, title, outlet, published, comments, classified: false }, blocks, features })
+}
+
+/// Extracts the main content and metadata of a page: the blocks the classifier gives at
+/// least `min_probability`, one per line; the extractor's text when the model is empty or
+/// keeps fewer than `min_words` words.
+pub(crate) fn extract(html: &str, url: Option<&str>, max_depth: usize, model: &BlockModel, min_probability: f64, min_words: usize) -> Result<HtmlPage, String> {
+    let read = read_page(html, url, max_depth)?;
+    let mut page = read.page;
+    if model.is_empty() {
+        return Ok(page);
+    }
+    let mut text = String::new();
+    let mut kept_words = 0;
+    for (b, f) in read.blocks.iter().zip(&read.features) {
+        if model.probability(f) >= min_probability {
+            kept_words += b.text.split_whitespace().count();
+            text.push_str(&b.text);
+            text.push('\n');
+        }
+    }
+    if kept_words >= min_words {
+        page.text = text;
+        page.classified = true;
+    }
+    Ok(page)
 }
 
 #[cfg(test)]
@@ -200,7 +233,7 @@ mod tests {
 <section itemscope itemtype="http://schema.org/UserComments"><p>I think the quay looks great now.</p></section>
 <div id="disqus_thread"><p>Apologies for a chatty post, but my uncle fished there.</p></div>
 <div class="comment-list"><div class="comment-body"><p>Nested reply text here.</p></div></div></body></html>"#;
-        let text = comment_text(html);
+        let text = comment_text(&crate::page_blocks::blocks(&dom_query::Document::from(html)));
         assert!(text.contains("i think the quay looks great now"), "{text}");
         assert!(text.contains("apologies for a chatty post but my uncle fished there"));
         assert!(text.contains("nested reply text here"));
@@ -211,7 +244,7 @@ mod tests {
 
     #[test]
     fn main_content_keeps_paragraphs_and_drops_navigation() {
-        let page = extract(PAGE, None, 256).unwrap();
+        let page = extract(PAGE, None, 256, &BlockModel::default(), 0.5, 10).unwrap();
         assert!(page.text.contains("The harbour reopened on Saturday"), "{}", page.text);
         assert!(page.text.contains("inspected in the summer"));
         assert!(!page.text.contains("Copyright"));
@@ -224,7 +257,7 @@ mod tests {
         let body = PAGE.split_once("<body>").map(|(_, b)| b).unwrap_or(PAGE);
         let head = PAGE.split_once("<body>").map(|(h, _)| h).unwrap_or("");
         let html = format!("{head}<body>{}{body}{}", "<div>".repeat(n), "</div>".repeat(n));
-        let page = extract(&html, None, 256).unwrap();
+        let page = extract(&html, None, 256, &BlockModel::default(), 0.5, 10).unwrap();
         assert!(page.text.contains("The harbour reopened on Saturday"), "{}", page.text);
         assert!(page.text.contains("inspected in the summer"));
     }

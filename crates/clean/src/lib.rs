@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 mod block;
+mod classify;
 mod config;
 mod date;
 mod depth;
@@ -21,13 +22,16 @@ pub mod eval;
 mod furniture;
 mod html;
 mod lexicon;
+mod page_blocks;
 mod segment;
+pub mod train;
 
 use std::collections::{HashMap, HashSet};
 
 use chronicle_core::{Block as CoreBlock, BlockLabel, DateBasis, DocId, Document, Metadata, PublishedDate, RawInput, Span};
 use rayon::prelude::*;
 
+pub use classify::BlockModel;
 pub use config::CleanConfig;
 pub use error::CleanError;
 pub use furniture::Furniture;
@@ -52,6 +56,8 @@ struct Prepared {
     spans: Vec<(usize, usize)>,
     /// Normalised lines of the HTML comment containers (empty for text).
     comments: String,
+    /// The text is the blocks the HTML block classifier chose.
+    classified: bool,
 }
 
 /// ISO 639-1 code of a text sample, when whatlang is confident enough.
@@ -204,6 +210,7 @@ impl Cleaner {
                 b.repeated = b.chars <= cfg.repeat_max_chars && repeated.contains(&(p.site.as_str(), b.norm.as_str()));
                 b.user_chrome = cfg.is_user_chrome(&site_lc, &b.norm)
                     || outlet_lc.as_deref().is_some_and(|o| cfg.is_user_chrome(o, &b.norm));
+                b.classified = p.classified;
                 b.in_comment_container = b.words >= 3 && !p.comments.is_empty() && p.comments.contains(b.norm.as_str());
                 b.furniture = !furniture.is_empty()
                     && b.dateline.is_none()
@@ -257,19 +264,19 @@ impl Cleaner {
         if !input.is_html && input.text.len() > cfg.max_text_bytes {
             return Err(too_long("a text", input.text.len(), cfg.max_text_bytes));
         }
-        let (extracted, html_title, html_outlet, html_published, comments) = if input.is_html {
-            let page = html::extract(&input.text, input.hints.url.as_deref(), cfg.html_max_depth)
+        let (extracted, html_title, html_outlet, html_published, comments, classified) = if input.is_html {
+            let page = html::extract(&input.text, input.hints.url.as_deref(), cfg.html_max_depth, &cfg.block_model, cfg.block_min_probability, cfg.block_min_words)
                 .map_err(|why| CleanError::Html { origin: input.source.clone(), why })?;
-            (page.text, page.title, page.outlet, page.published, page.comments)
+            (page.text, page.title, page.outlet, page.published, page.comments, page.classified)
         } else {
-            (input.text.replace("\r\n", "\n"), None, None, None, String::new())
+            (input.text.replace("\r\n", "\n"), None, None, None, String::new(), false)
         };
         let site = site_of(&input);
         // Sampled from the middle third onwards would miss a short page; the opening
         // chrome is short, so the start of the text is a fair sample.
         let language = detect_language(&extracted, self.config.language_sample_chars);
         let spans = block::split(&extracted);
-        Ok(Prepared { input, extracted, html_title, html_outlet, html_published, site, language, spans, comments })
+        Ok(Prepared { input, extracted, html_title, html_outlet, html_published, site, language, spans, comments, classified })
     }
 
     fn finish(&self, p: &Prepared, repeated: &HashSet<(&str, &str)>, furniture: &Furniture) -> Result<Vec<Document>, CleanError> {
@@ -279,7 +286,18 @@ impl Cleaner {
         if blocks.is_empty() {
             return Err(no_article("the page has no text"));
         }
-        let a = self.analyse_page(p, blocks).ok_or_else(|| no_article("no block is prose"))?;
+        let mut a = self.analyse_page(p, blocks).ok_or_else(|| no_article("no block is prose"))?;
+        if p.classified {
+            // An HTML page carries one article: what the line reading takes for a second
+            // one after it, in the classifier's text, is a comment thread or a teaser the
+            // container rules missed (dragnet: seven such, all comment threads, teasers or the
+            // article's own tail), so it is dropped, never salvaged.
+            for (label, reason) in a.host_labels.iter_mut().filter(|(l, _)| *l == BlockLabel::Appended) {
+                *label = BlockLabel::Boilerplate;
+                *reason = format!("after the page's article, not salvaged on an HTML page ({reason})");
+            }
+            a.appended.clear();
+        }
         // A date outside the plausible years (`published_years` in settings.toml) is no
         // date: year 0, negative or far-future metadata never reaches the record.
         let years = cfg.published_min_year..=cfg.published_max_year;
@@ -497,6 +515,18 @@ mod tests {
     }
 
     #[test]
+    fn a_comments_heading_inside_the_thread_does_not_end_it() {
+        // Regression (dragnet R187 shape): a marker line, then the "Comments" heading, then
+        // long comments each under a "Posted by: NAME at DATE" line.
+        let long = "The weather here has been the same all month and my whole street has been knitting indoors with the fans on since the first week, which is not what we hoped for at all.";
+        let posts: String = (0..5).map(|i| format!("Posted by: Reader{i} at September 10, 2012 1{i}:01 PM\n{long}\n{long}\n")).collect();
+        let text = page(&format!("Posted by laurie at September 10, 2012 9:01 AM\nComments\n{posts}"));
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        assert_eq!(docs[0].body(), format!("{LEAD}\n\n{SECOND}"));
+        assert_eq!(docs.len(), 1);
+    }
+
+    #[test]
     fn glued_comment_headers_open_the_thread_at_the_first_one() {
         // a sentence-per-line dump: each comment's header glued to its first sentence, the
         // first two comments long enough to keep their headers beyond the marker window
@@ -524,6 +554,33 @@ mod tests {
         assert!(docs[0].body().contains("flood barrier had held"), "{}", docs[0].body());
         assert!(!docs[0].body().contains("chatty post") && !docs[0].body().contains("street stayed dry"), "{}", docs[0].body());
         assert_eq!(docs.len(), 1);
+    }
+
+    #[test]
+    fn html_block_classifier_keeps_the_article_and_drops_the_page_around_it() {
+        let related: String = (0..6)
+            .map(|i| format!(r#"<li><a href="/story/{i}">Another story from the regional desk, number {i}</a></li>"#))
+            .collect();
+        let html = format!(
+            r#"<html><head><title>Flood barrier holds during storm | Example Gazette</title></head><body>
+<nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="share-tools"><a href="/share/fb">Share on Facebook</a> | <a href="/share/tw">Share on Twitter</a></div>
+<article><h1>Flood barrier holds during storm</h1><div class="article-body"><p>{LEAD}</p><p>{SECOND}</p>
+<p>Residents who had been moved to the school hall returned to their homes on Sunday morning, and the council said the roads along the river would reopen by the evening.</p></div></article>
+<aside class="related-stories"><h3>Related stories</h3><ul>{related}</ul></aside>
+<footer class="site-footer"><p>Copyright 2024 Example Gazette. All rights reserved.</p><p><a href="/privacy">Privacy policy</a> | <a href="/terms">Terms of use</a></p></footer></body></html>"#
+        );
+        let cleaner = Cleaner::builtin();
+        assert!(!cleaner.config().block_model.is_empty(), "the embedded model is trained");
+        let mut i = input("page.html", &html);
+        i.is_html = true;
+        i.format = InputFormat::Html;
+        let docs = cleaner.clean(i).unwrap();
+        let body = docs[0].body();
+        assert!(body.contains("flood barrier had held") && body.contains("spring tides") && body.contains("school hall"), "{body}");
+        for chrome in ["Another story", "Share on", "Privacy policy", "Copyright", "Sport"] {
+            assert!(!body.contains(chrome), "{chrome} in {body}");
+        }
     }
 
     #[test]

@@ -80,13 +80,14 @@ fn base_class(b: &Block, cfg: &CleanConfig, in_list: bool, extracted: bool) -> C
     if b.repeated {
         return Class::Bad("line repeated across many pages of this site in the batch".into());
     }
-    if b.words > 0
+    if !b.classified
+        && b.words > 0
         && b.promo_hits >= cfg.promo_min_hits
         && b.promo_hits as f64 / b.words as f64 >= cfg.promo_min_density
     {
         return Class::Bad(format!("promotional: {} promo words in {}", b.promo_hits, b.words));
     }
-    if in_list {
+    if in_list && !b.classified {
         return Class::Bad("link-list item (run of short bulleted or time-stamped lines)".into());
     }
     if b.all_caps && b.words <= 8 {
@@ -148,7 +149,7 @@ fn is_chat(b: &Block, cfg: &CleanConfig) -> bool {
 /// material or by less prose than came before, or at the first of `comment_min_markers`
 /// marker lines ("Reply", "3 likes") within `comment_marker_window` blocks — or at the first
 /// glued comment header before them — widened back over that first comment's header and
-/// text. It runs to the next end cue or the page end.
+/// text. It runs to the next end cue that is not a comment heading, or the page end.
 fn comment_thread(blocks: &[Block], from: usize, cfg: &CleanConfig) -> Option<(usize, usize, String)> {
     let n = blocks.len();
     let need = cfg.comment_min_markers.max(1);
@@ -165,7 +166,10 @@ fn comment_thread(blocks: &[Block], from: usize, cfg: &CleanConfig) -> Option<(u
         (None, Some(m)) => (first_comment_start(blocks, from, m), "comment marker lines"),
         (None, None) => return None,
     };
-    let end = (start + 1..n).find(|&x| blocks[x].cue == Some(CueKind::End)).unwrap_or(n);
+    // A comment heading ("Comments", "12 comments") inside the thread does not end it.
+    let end = (start + 1..n)
+        .find(|&x| blocks[x].cue == Some(CueKind::End) && blocks[x].comment_cue != Some(CommentCue::Heading))
+        .unwrap_or(n);
     Some((start, end, format!("reader comments (blocks {start}..{end}, opened by {why})")))
 }
 
