@@ -176,9 +176,12 @@ pub(crate) fn kin_links(doc: &Document, words: &[&str], sentences: &[Range<usize
                 let appos = tree.children_with(t, "appos").into_iter().find_map(|k| Some((k, kin_noun(doc, k, words)?)));
                 if let Some((k, family)) = appos {
                     out.push(KinLink { name: t, name_end: name_end(&tree, t), relative: relative_of(&tree, k, words), family });
+                    continue;
                 }
-            } else if let Some(family) = t.checked_sub(1).filter(|&p| p >= s.start).and_then(|p| kin_noun(doc, p, words)) {
-                // no tree: "son Khamis", the relative before "'s"
+            }
+            // no tree, or one that attaches the name elsewhere: a kinship noun
+            // right before the name ("his brother Khamis"), the relative before "'s"
+            if let Some(family) = t.checked_sub(1).filter(|&p| p >= s.start).and_then(|p| kin_noun(doc, p, words)) {
                 let relative = possessor_before(t - 1, s.start, words);
                 out.push(KinLink { name: t, name_end: t + 1, relative, family });
             }
