@@ -231,12 +231,9 @@ mod tests {
         });
     }
 
-    #[test]
-    fn a_second_writer_waits_for_the_first() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("w.db");
-        let a = Store::open(&path).unwrap();
-        let b = Store::open(&path).unwrap();
+    /// Holds `a`'s writer lock and checks that `b` waits for it (and is told
+    /// so) until it is released; `meanwhile` runs while `b` waits.
+    fn second_writer_waits(a: Store, b: Store, meanwhile: impl FnOnce()) {
         let held = a.lock_writer(|| panic!("the first writer does not wait")).unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
         let waiter = std::thread::spawn(move || {
@@ -246,30 +243,28 @@ mod tests {
             drop(lock);
         });
         // the second writer cannot get in while the first holds the lock
-        assert!(rx.recv_timeout(std::time::Duration::from_millis(200)).is_err());
+        assert!(rx.recv_timeout(std::time::Duration::from_millis(300)).is_err());
+        meanwhile();
         drop(held);
         assert!(rx.recv().unwrap(), "the second writer was told it waits");
         waiter.join().unwrap();
     }
 
     #[test]
+    fn a_second_writer_waits_for_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.db");
+        second_writer_waits(Store::open(&path).unwrap(), Store::open(&path).unwrap(), || {});
+    }
+
+    #[test]
     fn a_second_writer_waits_for_the_first_on_postgres() {
         let Some((a, schema)) = crate::testdb::fresh_pg("a_second_writer_waits_for_the_first_on_postgres") else { return };
         let b = Store::open_postgres(&crate::testdb::pg_url().unwrap(), Some(&schema)).unwrap();
-        let held = a.lock_writer(|| panic!("the first writer does not wait")).unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let waiter = std::thread::spawn(move || {
-            let mut waited = false;
-            let lock = b.lock_writer(|| waited = true).unwrap();
-            tx.send(waited).unwrap();
-            drop(lock);
+        second_writer_waits(a, b, || {
+            // another schema is another store: its writer does not wait
+            let (other, _) = crate::testdb::fresh_pg("a_second_writer_waits_for_the_first_on_postgres").unwrap();
+            drop(other.lock_writer(|| panic!("a writer of another schema does not wait")).unwrap());
         });
-        assert!(rx.recv_timeout(std::time::Duration::from_millis(300)).is_err());
-        // another schema is another store: its writer does not wait
-        let (other, _) = crate::testdb::fresh_pg("a_second_writer_waits_for_the_first_on_postgres").unwrap();
-        drop(other.lock_writer(|| panic!("a writer of another schema does not wait")).unwrap());
-        drop(held);
-        assert!(rx.recv().unwrap(), "the second writer was told it waits");
-        waiter.join().unwrap();
     }
 }
