@@ -26,6 +26,10 @@ fn a_company_named_by_its_context_is_business_in_every_mention() {
     }
     let doc = annotate("Kestrel Mining Corp signed a deal with the government of Peru.");
     assert!(doc.mentions.iter().any(|m| m.canonical.ends_with("Kestrel Mining Corp") && m.sector.as_deref() == Some("BUS")), "{:#?}", doc.mentions);
+    // the short name of a company named with its ending
+    let doc = annotate("Kestrel Plc said on Monday it would sell its Chilean mines. Kestrel hired new lawyers in London.");
+    let short: Vec<_> = all(&doc, "Kestrel").into_iter().filter(|m| m.0 == EntityType::Organization).collect();
+    assert!(short.iter().all(|m| m.3.as_deref() == Some("BUS")), "{:#?}", doc.mentions);
 }
 
 #[test]

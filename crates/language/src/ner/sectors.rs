@@ -77,6 +77,10 @@ pub(crate) fn assign(v: &View<'_>, cands: &mut [Cand]) {
         if let Some(s) = sector_of(&v.words, c.start, c.end) {
             c.sector = Some(s.to_string());
             found.entry(fold(&c.canonical)).or_insert_with(|| s.to_string());
+            // "BP Plc" … "BP": the name without its company ending
+            if let Some(short) = without_ending(&c.canonical) {
+                found.entry(fold(short)).or_insert_with(|| s.to_string());
+            }
         }
     }
     for c in cands.iter_mut().filter(|c| c.etype == EntityType::Organization && c.sector.is_none() && c.kb_id.is_none()) {
@@ -84,6 +88,13 @@ pub(crate) fn assign(v: &View<'_>, cands: &mut [Cand]) {
             c.sector = Some(s.clone());
         }
     }
+}
+
+/// A name without its last word when that word is a company or charity
+/// ending and at least one word is left ("BP Plc" → "BP").
+fn without_ending(name: &str) -> Option<&str> {
+    let (rest, last) = name.trim_end().rsplit_once(' ')?;
+    (WORDS.end.contains_key(&last.to_lowercase()) && !rest.trim().is_empty()).then(|| rest.trim_end())
 }
 
 /// The sector the words of `start..end` (a name) or those around it state.
@@ -134,6 +145,14 @@ mod tests {
         assert!(w.leader.iter().any(|l| l == "administration"));
         let (_, problems) = OrgWords::parse("end\tcorp\nclan\tx\t-\n");
         assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn a_name_loses_only_a_company_ending() {
+        assert_eq!(without_ending("Kestrel Plc"), Some("Kestrel"));
+        assert_eq!(without_ending("Kestrel Mining Corp"), Some("Kestrel Mining"));
+        assert_eq!(without_ending("Kestrel Mining"), None);
+        assert_eq!(without_ending("Plc"), None);
     }
 
     #[test]
