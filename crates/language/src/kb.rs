@@ -1020,6 +1020,12 @@ impl Kb {
         found.map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
     }
 
+    /// True when `word` starts a dictionary person's name of two or more
+    /// words (a given name: "Janet", "Hassan").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.actor_given_names.contains(&fold(word))
+    }
+
     /// Dictionary persons whose name of two or more words ends in `surname`;
     /// none when the word also starts such a name (a given name: "Hassan").
     pub fn actors_with_surname(&self, surname: &str) -> Vec<&Actor> {

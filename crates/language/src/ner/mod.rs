@@ -22,6 +22,8 @@
 //!    Nothing is resolved when more than one person fits;
 //! 6. mentions still without facts are looked up in the world-scale tables
 //!    (PETRARCH-2 actors, GeoNames places) by name and type ([`world`]);
+//!    organisations still without a sector take the one their name or the
+//!    words around it state: a company or a charity ([`sectors`]);
 //! 7. persons and organisations still without a country take the one their
 //!    stated affiliation names ("X, a spokesman for the Libyan rebels",
 //!    "Libyan rebel commander X", "X of the Syrian National Council"), and
@@ -36,6 +38,7 @@ pub mod clusters;
 pub mod lexicon;
 pub(crate) mod names;
 pub mod rules;
+pub(crate) mod sectors;
 pub mod tagger;
 pub mod train;
 pub(crate) mod world;
@@ -104,6 +107,9 @@ pub(crate) struct View<'a> {
     pub date: Option<NaiveDate>,
     /// Names read as someone's relative ([`names::kin_links`]).
     pub kin: Vec<names::KinLink>,
+    /// Folded word → the capitalised words written right before it, folded
+    /// (read by [`names::given_names_before`]; built once, linear).
+    pub preceded_by: std::collections::HashMap<String, Vec<String>>,
 }
 
 impl<'a> View<'a> {
@@ -126,7 +132,17 @@ impl<'a> View<'a> {
             sentences.push(0..words.len());
         }
         let kin = names::kin_links(doc, &words, &sentences);
-        View { words, spans, keys, sentences, date: doc.meta.published.date.exact_day(), kin }
+        let mut preceded_by: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+        for pair in words.windows(2) {
+            if pair[0].starts_with(char::is_uppercase) && pair[1].starts_with(char::is_uppercase) {
+                let before = preceded_by.entry(crate::kb::fold(pair[1])).or_default();
+                let g = crate::kb::fold(pair[0]);
+                if !before.contains(&g) {
+                    before.push(g);
+                }
+            }
+        }
+        View { words, spans, keys, sentences, date: doc.meta.published.date.exact_day(), kin, preceded_by }
     }
 }
 
@@ -354,6 +370,7 @@ impl Recognizer {
         rules::coref(kb, v, &mut cands, &mut roles, &found.role_nouns, &self.titles);
         world::resolve(kb, &mut cands, v);
         names::apply_kin(v, &mut cands, doc.body());
+        sectors::assign(v, &mut cands);
         affiliation::resolve(kb, &self.titles, doc, v, &mut cands);
         emit(kb, doc, v, cands, roles)
     }

@@ -286,6 +286,22 @@ fn give_type(c: &mut Cand, etype: EntityType) {
     c.sector = None;
 }
 
+/// The given names the document writes right before `surname` ("Janet" of
+/// "Secretary Janet Napolitano"): capitalised words that start a dictionary
+/// person's name, folded.
+pub(crate) fn given_names_before(kb: &crate::kb::Kb, v: &View<'_>, surname: &str) -> Vec<String> {
+    v.preceded_by.get(&fold(surname)).map(|ws| ws.iter().filter(|w| kb.is_given_name(w)).cloned().collect()).unwrap_or_default()
+}
+
+/// True when the document calls the bearer of a family name by a given name
+/// none of `names` (a knowledge-base person's name and aliases) starts with:
+/// "Janet Napolitano" is not "Giorgio Napolitano", so "Napolitano" alone
+/// takes neither's facts from a family-name match.
+pub(crate) fn named_otherwise<'n>(given: &[String], names: impl IntoIterator<Item = &'n String>) -> bool {
+    let firsts: Vec<String> = names.into_iter().filter_map(|n| n.split_whitespace().next().map(fold)).collect();
+    given.iter().any(|g| !firsts.contains(g))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,5 +326,15 @@ mod tests {
         assert_eq!(trim_person(&words, 6, 8), (6, 8), "a name that ends in -ly is a name");
         assert_eq!(trim_person(&words, 8, 9), (8, 9), "never empty");
         assert_eq!(trim_person(&words, 8, 10), (9, 10));
+    }
+
+    #[test]
+    fn a_family_name_is_someone_else_when_the_text_gives_another_given_name() {
+        let names = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<String>>();
+        let giorgio = names(&["Giorgio Napolitano"]);
+        assert!(named_otherwise(&["janet".to_string()], &giorgio));
+        assert!(!named_otherwise(&["giorgio".to_string()], &giorgio));
+        assert!(!named_otherwise(&[], &giorgio), "no given name in the text: the match stands");
+        assert!(!named_otherwise(&["recep".to_string()], &names(&["Tayyip Erdogan", "Recep Tayyip Erdogan"])), "an alias's given name");
     }
 }

@@ -571,7 +571,10 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
             c.sector = full.sector;
             c.source = MentionSource::Coref;
         } else if fits.is_empty() && cands[k].kb_id.is_none() && short_n == 1 {
-            let ps = kb.persons_with_surname(&cands[k].canonical);
+            let mut ps = kb.persons_with_surname(&cands[k].canonical);
+            // "Secretary Janet Napolitano … Napolitano said": not Giorgio Napolitano
+            let given = super::names::given_names_before(kb, v, &cands[k].canonical);
+            ps.retain(|p| !super::names::named_otherwise(&given, std::iter::once(&p.name).chain(&p.aliases)));
             if let [p] = ps.as_slice() {
                 let c = &mut cands[k];
                 c.canonical = p.name.clone();

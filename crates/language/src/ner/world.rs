@@ -40,12 +40,23 @@ pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
         .filter(|c| c.etype == EntityType::Location)
         .filter_map(|c| c.country.clone())
         .collect();
-    for c in cands.iter_mut() {
+    for k in 0..cands.len() {
+        // "the Obama administration": the name is the person, never a place
+        // or organisation of the name ("Obama", Japan)
+        if v.words.get(cands[k].end).is_some_and(|w| super::sectors::is_leader_noun(w)) && cands[k].etype != EntityType::Person {
+            if let Some(f) = person_facts(kb, v, &cands[k].canonical, date) {
+                let c = &mut cands[k];
+                c.etype = EntityType::Person;
+                (c.kb_id, c.country, c.sector) = (f.kb_id, Some(f.country), f.sector);
+                continue;
+            }
+        }
+        let c = &mut cands[k];
         if c.kb_id.is_some() || c.country.is_some() || !c.canonical.starts_with(char::is_uppercase) || super::names::is_kin_named(v, c) {
             continue;
         }
         let found = match c.etype {
-            EntityType::Person => person_facts(kb, &c.canonical, date),
+            EntityType::Person => person_facts(kb, v, &c.canonical, date),
             EntityType::Organization | EntityType::Group => organization_facts(kb, &c.canonical, date),
             EntityType::Location => place_facts(kb, &c.canonical, &named),
         };
@@ -66,13 +77,15 @@ pub(crate) struct Facts {
 }
 
 /// A person mention: dictionary persons by full name or alias, else by
-/// surname when the mention is one word.
-pub(crate) fn person_facts(kb: &Kb, name: &str, date: Option<NaiveDate>) -> Option<Facts> {
+/// surname when the mention is one word — not persons whose given name
+/// differs from the one the document writes before that surname.
+pub(crate) fn person_facts(kb: &Kb, v: &View<'_>, name: &str, date: Option<NaiveDate>) -> Option<Facts> {
     let mut found = kb.actors_named(name);
     found.retain(|a| a.kind == ActorKind::Person);
     if found.is_empty() && !name.contains(char::is_whitespace) {
+        let given = super::names::given_names_before(kb, v, name);
         found = kb.actors_with_surname(name);
-        found.retain(|a| a.kind == ActorKind::Person);
+        found.retain(|a| a.kind == ActorKind::Person && !super::names::named_otherwise(&given, std::iter::once(&a.name).chain(&a.aliases)));
     }
     agreed(kb, &found, date)
 }
