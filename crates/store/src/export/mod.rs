@@ -1237,6 +1237,40 @@ mod tests {
     }
 
     #[test]
+    fn merging_per_document_aggregates_equals_aggregating_in_one_map() {
+        let a = sample::full();
+        let mut b = sample::full();
+        b.id = chronicle_core::DocId::parse("d:second");
+        let (mut one, mut parts) = (BTreeMap::new(), Vec::new());
+        for doc in [&a, &b] {
+            let offsets = CharOffsets::new(doc.body());
+            collect_entities(doc, &offsets, &mut one);
+            let mut own = BTreeMap::new();
+            collect_entities(doc, &offsets, &mut own);
+            parts.push(own);
+        }
+        let mut merged: BTreeMap<String, EntityAgg> = BTreeMap::new();
+        for part in parts {
+            for (id, agg) in part {
+                merged.entry(id).or_default().merge(agg);
+            }
+        }
+        let render = |m: &BTreeMap<String, EntityAgg>| -> Vec<String> {
+            m.iter().map(|(id, agg)| serde_json::to_string(&agg.record(id)).unwrap()).collect()
+        };
+        assert_eq!(render(&merged), render(&one));
+        let kjaer = &merged["e:person:søren-kjær"];
+        assert_eq!(kjaer.names.values().sum::<usize>(), 2 * one_doc_count(&a, "e:person:søren-kjær"));
+        assert_eq!(kjaer.roles.values().next().map(Vec::len), Some(2), "one evidence span from each document");
+    }
+
+    fn one_doc_count(doc: &Document, id: &str) -> usize {
+        let mut m = BTreeMap::new();
+        collect_entities(doc, &CharOffsets::new(doc.body()), &mut m);
+        m[id].names.values().sum()
+    }
+
+    #[test]
     fn documents_without_layers_export_and_validate() {
         let mut plain = sample::plain("plain.txt", "Nothing but text — with a dash.");
         plain.meta.appended_to = Some(sample::full().id);
