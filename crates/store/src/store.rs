@@ -395,6 +395,40 @@ impl Store {
         }
     }
 
+    /// Like [`Store::for_each_document`], for readers that need no original
+    /// bytes (`raw` stays empty): each page's documents are decoded and passed
+    /// through `map` on all cores (rayon), and `each` gets the results one by
+    /// one in id order, so output stays deterministic.
+    pub fn for_each_document_mapped<T: Send>(
+        &self,
+        map: impl Fn(Document) -> Result<T, StoreError> + Sync,
+        mut each: impl FnMut(T) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        use rayon::prelude::*;
+        let ctx = |e| sql_err("reading documents", e);
+        let mut after = String::new();
+        loop {
+            let rows = self
+                .db
+                .query("SELECT id, doc FROM documents WHERE id > ?1 ORDER BY id LIMIT ?2", params![after.as_str(), PAGE])
+                .map_err(ctx)?;
+            let Some(last) = rows.last() else { return Ok(()) };
+            after = last.text(0).map_err(ctx)?;
+            let mut page = Vec::with_capacity(rows.len());
+            for row in rows.iter() {
+                let id = row.text(0).map_err(ctx)?;
+                let json = row.text(1).map_err(|e| sql_err(format!("reading {id}"), e))?;
+                page.push((id, json));
+            }
+            drop(rows);
+            let mapped: Vec<Result<T, StoreError>> =
+                page.into_par_iter().map(|(id, json)| decode(&id, Vec::new(), &json).and_then(&map)).collect();
+            for r in mapped {
+                each(r?)?;
+            }
+        }
+    }
+
     /// Counts of what the store holds.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let ctx = "computing statistics";

@@ -91,23 +91,91 @@ impl ExportCounts {
     }
 }
 
-/// The first pass of both exports: every `document` record, then the `entity`
-/// records aggregated over all documents.
-fn write_documents_and_entities(store: &Store, out: &mut dyn Write) -> Result<ExportCounts, StoreError> {
+impl ExportCounts {
+    fn add(&mut self, o: &ExportCounts) {
+        self.documents += o.documents;
+        self.entities += o.entities;
+        self.sentences += o.sentences;
+        self.mentions += o.mentions;
+        self.times += o.times;
+        self.quantities += o.quantities;
+        self.quotes += o.quotes;
+        self.events += o.events;
+        self.stories += o.stories;
+    }
+}
+
+/// What one document contributes, rendered off the main thread.
+struct DocPart<R> {
+    document: Vec<u8>,
+    layers: Vec<u8>,
+    counts: ExportCounts,
+    entities: BTreeMap<String, EntityAgg>,
+    extra: R,
+}
+
+/// The one pass over the documents both exports share: every `document`
+/// record, then the `entity` records aggregated over all documents, then per
+/// document its layer records (with per-report events when `events`). Each
+/// document is decoded once and rendered on all cores; its layer lines wait in
+/// an anonymous temporary file until the entities are written. `extra` runs
+/// beside the rendering and `take` receives its results in document order.
+fn write_documents_entities_layers<R: Send>(
+    store: &Store,
+    out: &mut dyn Write,
+    opts: &ExportOptions,
+    events: bool,
+    extra: impl Fn(&Document, &CharOffsets) -> R + Sync,
+    mut take: impl FnMut(R),
+) -> Result<ExportCounts, StoreError> {
+    use std::io::{Seek, SeekFrom};
     let mut counts = ExportCounts::default();
+    let mut layer_counts = ExportCounts::default();
     let mut entities: BTreeMap<String, EntityAgg> = BTreeMap::new();
-    store.for_each_document(|doc| {
-        write_line(out, &document_record(&doc))?;
-        counts.documents += 1;
-        collect_entities(&doc, &CharOffsets::new(doc.body()), &mut entities);
-        Ok(())
-    })?;
+    let mut spill = std::io::BufWriter::new(tempfile::tempfile()?);
+    store.for_each_document_mapped(
+        |doc| {
+            let offsets = CharOffsets::new(doc.body());
+            let mut document = Vec::new();
+            write_line(&mut document, &document_record(&doc))?;
+            let mut ents = BTreeMap::new();
+            collect_entities(&doc, &offsets, &mut ents);
+            let (mut layers, mut c) = (Vec::new(), ExportCounts::default());
+            write_layers_with(&doc, &mut layers, opts, &mut c, events)?;
+            let extra = extra(&doc, &offsets);
+            Ok(DocPart { document, layers, counts: c, entities: ents, extra })
+        },
+        |part| {
+            out.write_all(&part.document)?;
+            counts.documents += 1;
+            for (id, agg) in part.entities {
+                match entities.entry(id) {
+                    std::collections::btree_map::Entry::Vacant(v) => {
+                        v.insert(agg);
+                    }
+                    std::collections::btree_map::Entry::Occupied(mut o) => o.get_mut().merge(agg),
+                }
+            }
+            spill.write_all(&part.layers)?;
+            layer_counts.add(&part.counts);
+            take(part.extra);
+            Ok(())
+        },
+    )?;
     for (id, agg) in &entities {
         write_line(out, &agg.record(id))?;
         counts.entities += 1;
     }
+    let mut file = spill.into_inner().map_err(|e| e.into_error())?;
+    file.seek(SeekFrom::Start(0))?;
+    std::io::copy(&mut file, out)?;
+    counts.add(&layer_counts);
     Ok(counts)
 }
+
+/// One report of a merged event found in a document: (event, report, report
+/// record, the event's fields when this is its representative report).
+type FoundReport = (usize, usize, serde_json::Value, Option<serde_json::Map<String, serde_json::Value>>);
 
 /// The cross-document results to export with the store: events merged across
 /// reports (as stored, [`Store::merged_events`]) and stories.
@@ -128,7 +196,6 @@ pub fn write_jsonl_merged(
     opts: &ExportOptions,
     cross: &CrossRecords<'_>,
 ) -> Result<ExportCounts, StoreError> {
-    let mut counts = write_documents_and_entities(store, out)?;
     // which reports each document holds, and which report is each event's representative
     let mut by_doc: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
     let mut rep_of: Vec<usize> = Vec::with_capacity(cross.events.len());
@@ -140,10 +207,9 @@ pub fn write_jsonl_merged(
     }
     let mut reports: Vec<Vec<Option<serde_json::Value>>> = cross.events.iter().map(|e| vec![None; e.reports.len()]).collect();
     let mut fields: Vec<Option<serde_json::Map<String, serde_json::Value>>> = vec![None; cross.events.len()];
-    store.for_each_document(|doc| {
-        write_layers_but_events(&doc, out, opts, &mut counts)?;
+    let found_in = |doc: &Document, offsets: &CharOffsets| -> Vec<FoundReport> {
         let body = doc.body();
-        let offsets = CharOffsets::new(body);
+        let mut found = Vec::new();
         for &(ei, ri) in by_doc.get(doc.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
             let (Some(e), Some(r)) = (cross.events.get(ei), cross.events.get(ei).and_then(|e| e.reports.get(ri))) else { continue };
             if !fits(body, r.sentence) || !fits(body, r.trigger) {
@@ -151,15 +217,23 @@ pub fn write_jsonl_merged(
             }
             let (start, end) = offsets.span(r.sentence);
             let (trigger_start, trigger_end) = offsets.span(r.trigger);
-            reports[ei][ri] = Some(serde_json::json!({
+            let report = serde_json::json!({
                 "doc": doc.id.as_str(), "start": start, "end": end, "trigger_start": trigger_start, "trigger_end": trigger_end
-            }));
-            if rep_of[ei] == ri {
-                fields[ei] = Some(event_fields(&doc, &offsets, &e.event));
+            });
+            let rep = (rep_of.get(ei) == Some(&ri)).then(|| event_fields(doc, offsets, &e.event));
+            found.push((ei, ri, report, rep));
+        }
+        found
+    };
+    let take = |found: Vec<FoundReport>| {
+        for (ei, ri, report, rep) in found {
+            reports[ei][ri] = Some(report);
+            if rep.is_some() {
+                fields[ei] = rep;
             }
         }
-        Ok(())
-    })?;
+    };
+    let mut counts = write_documents_entities_layers(store, out, opts, false, found_in, take)?;
     for (ei, e) in cross.events.iter().enumerate() {
         let Some(mut rec) = fields[ei].take() else { continue };
         let reps: Vec<serde_json::Value> = reports[ei].iter_mut().filter_map(Option::take).collect();
@@ -246,8 +320,7 @@ fn event_fields(doc: &Document, offsets: &CharOffsets, e: &chronicle_core::Event
 /// (each with one report and `num_sources` 1): the streaming form for stores
 /// too large to merge, `chronicle export --reports`.
 pub fn write_jsonl(store: &Store, out: &mut dyn Write, opts: &ExportOptions) -> Result<ExportCounts, StoreError> {
-    let mut counts = write_documents_and_entities(store, out)?;
-    store.for_each_document(|doc| write_layers(&doc, out, opts, &mut counts))?;
+    let counts = write_documents_entities_layers(store, out, opts, true, |_, _| (), |()| ())?;
     out.flush()?;
     Ok(counts)
 }
@@ -583,6 +656,24 @@ impl EntityAgg {
         }
     }
 
+    /// Adds what another document learnt. Evidence spans name their document,
+    /// so those of two documents never coincide and simply append in order.
+    fn merge(&mut self, other: EntityAgg) {
+        fn add<K: Ord>(into: &mut BTreeMap<K, usize>, from: BTreeMap<K, usize>) {
+            for (k, n) in from {
+                *into.entry(k).or_default() += n;
+            }
+        }
+        add(&mut self.names, other.names);
+        add(&mut self.types, other.types);
+        add(&mut self.countries, other.countries);
+        add(&mut self.sectors, other.sectors);
+        self.aliases.extend(other.aliases);
+        for (key, evidence) in other.roles {
+            self.roles.entry(key).or_default().extend(evidence);
+        }
+    }
+
     fn record<'a>(&'a self, id: &'a str) -> EntityRecord<'a> {
         EntityRecord {
             kind: "entity",
@@ -785,24 +876,6 @@ fn sentence_records<'a>(doc: &'a Document, offsets: &CharOffsets) -> Vec<Sentenc
         out.push(SentenceRecord { kind: "sentence", doc: id, start, end, text: sentence.span.text(body), tokens });
     }
     out
-}
-
-fn write_layers_but_events(
-    doc: &Document,
-    out: &mut dyn Write,
-    opts: &ExportOptions,
-    counts: &mut ExportCounts,
-) -> Result<(), StoreError> {
-    write_layers_with(doc, out, opts, counts, false)
-}
-
-fn write_layers(
-    doc: &Document,
-    out: &mut dyn Write,
-    opts: &ExportOptions,
-    counts: &mut ExportCounts,
-) -> Result<(), StoreError> {
-    write_layers_with(doc, out, opts, counts, true)
 }
 
 fn write_layers_with(
@@ -1161,6 +1234,40 @@ mod tests {
         assert!(d["language"].is_null());
         assert!(d["story"].is_null());
         assert!(d["published"]["value"].is_null());
+    }
+
+    #[test]
+    fn merging_per_document_aggregates_equals_aggregating_in_one_map() {
+        let a = sample::full();
+        let mut b = sample::full();
+        b.id = chronicle_core::DocId::parse("d:second");
+        let (mut one, mut parts) = (BTreeMap::new(), Vec::new());
+        for doc in [&a, &b] {
+            let offsets = CharOffsets::new(doc.body());
+            collect_entities(doc, &offsets, &mut one);
+            let mut own = BTreeMap::new();
+            collect_entities(doc, &offsets, &mut own);
+            parts.push(own);
+        }
+        let mut merged: BTreeMap<String, EntityAgg> = BTreeMap::new();
+        for part in parts {
+            for (id, agg) in part {
+                merged.entry(id).or_default().merge(agg);
+            }
+        }
+        let render = |m: &BTreeMap<String, EntityAgg>| -> Vec<String> {
+            m.iter().map(|(id, agg)| serde_json::to_string(&agg.record(id)).unwrap()).collect()
+        };
+        assert_eq!(render(&merged), render(&one));
+        let kjaer = &merged["e:person:søren-kjær"];
+        assert_eq!(kjaer.names.values().sum::<usize>(), 2 * one_doc_count(&a, "e:person:søren-kjær"));
+        assert_eq!(kjaer.roles.values().next().map(Vec::len), Some(2), "one evidence span from each document");
+    }
+
+    fn one_doc_count(doc: &Document, id: &str) -> usize {
+        let mut m = BTreeMap::new();
+        collect_entities(doc, &CharOffsets::new(doc.body()), &mut m);
+        m[id].names.values().sum()
     }
 
     #[test]
