@@ -200,7 +200,7 @@ fn is_talk(b: &Block, quoted: bool, cfg: &CleanConfig) -> bool {
 
 /// The comment tail of a text without thread markers (settings.toml, `comment_tail_*`):
 /// from the first talk line whose window holds enough talk, after a lead that is mostly
-/// not talk, to the end or to the first talk-free window with reporting lines again.
+/// not talk, to the end or to the first talk-free window with reporting-word lines again.
 fn comment_tail(blocks: &[Block], from: usize, cfg: &CleanConfig) -> Option<(usize, usize, String)> {
     let n = blocks.len();
     let w = cfg.comment_tail_window.max(1);
@@ -211,7 +211,8 @@ fn comment_tail(blocks: &[Block], from: usize, cfg: &CleanConfig) -> Option<(usi
     if count(from..start) as f64 > cfg.comment_tail_max_lead_share * (start - from) as f64 {
         return None;
     }
-    let reports = |x: usize| (x..(x + w).min(n)).filter(|&y| quoted[y] || blocks[y].report_hits > 0).count();
+    // quotes alone do not count: readers quote the article and each other
+    let reports = |x: usize| (x..(x + w).min(n)).filter(|&y| blocks[y].report_hits > 0).count();
     let end = (start + 1..n.saturating_sub(w - 1))
         .find(|&x| count(x..x + w) == 0 && reports(x) >= cfg.comment_tail_resume_reports)
         .unwrap_or(n);
