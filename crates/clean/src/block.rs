@@ -49,6 +49,8 @@ pub(crate) struct Block<'a> {
     pub comment_cue: Option<CommentCue>,
     /// First- and second-person words ("I", "my", "you"): chat, after an article's end.
     pub chat_hits: usize,
+    /// Reporting words ("said", "told", "according"): a line that reads as news reporting.
+    pub report_hits: usize,
     /// Text of an HTML comment container (class or id with "comment", UserComments, Disqus).
     pub in_comment_container: bool,
     /// Chosen by the HTML block classifier, which already weighed link lists and pitches.
@@ -121,6 +123,7 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
     let mut stop_hits = 0usize;
     let mut promo_hits = 0usize;
     let mut chat_hits = 0usize;
+    let mut report_hits = 0usize;
     // One lowercase buffer for every word of the line.
     let mut lw = String::new();
     for w in t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-') {
@@ -143,6 +146,9 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         }
         if lx.comments.chat.contains(lw.as_str()) {
             chat_hits += 1;
+        }
+        if lx.comments.report.contains(lw.as_str()) {
+            report_hits += 1;
         }
     }
     let lower = if t.is_ascii() { t.to_ascii_lowercase() } else { t.to_lowercase() };
@@ -189,6 +195,7 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         user_chrome: false,
         comment_cue,
         chat_hits,
+        report_hits,
         in_comment_container: false,
         classified: false,
         furniture: false,

@@ -53,6 +53,16 @@ pub struct CleanConfig {
     pub comment_marker_window: usize,
     /// Share of first/second-person words that makes a block after the article chat.
     pub comment_chat_min_share: f64,
+    /// Comment tail of text input: blocks in the sliding window.
+    pub comment_tail_window: usize,
+    /// Talk lines (unquoted chat) in the window that open the tail.
+    pub comment_tail_min_talk: usize,
+    /// Body blocks the article keeps before a tail may open.
+    pub comment_tail_min_lead: usize,
+    /// Largest share of talk lines before the tail (more: a first-person piece, no tail).
+    pub comment_tail_max_lead_share: f64,
+    /// Reporting lines in a talk-free window that end the tail (the news resumes).
+    pub comment_tail_resume_reports: usize,
     /// Prose paragraphs a header-less appended article needs.
     pub appended_min_paragraphs: usize,
     /// Distinct stored documents of a site a template line must occur in.
@@ -116,6 +126,11 @@ impl Default for CleanConfig {
             comment_min_markers: 2,
             comment_marker_window: 8,
             comment_chat_min_share: 0.06,
+            comment_tail_window: 6,
+            comment_tail_min_talk: 3,
+            comment_tail_min_lead: 4,
+            comment_tail_max_lead_share: 0.15,
+            comment_tail_resume_reports: 2,
             appended_min_paragraphs: 2,
             furniture_min_docs: 5,
             furniture_min_words: 5,
@@ -179,6 +194,11 @@ impl CleanConfig {
                 "comment_min_markers" => self.comment_min_markers = as_usize()?,
                 "comment_marker_window" => self.comment_marker_window = as_usize()?,
                 "comment_chat_min_share" => self.comment_chat_min_share = as_f64()?,
+                "comment_tail_window" => self.comment_tail_window = as_usize()?,
+                "comment_tail_min_talk" => self.comment_tail_min_talk = as_usize()?,
+                "comment_tail_min_lead" => self.comment_tail_min_lead = as_usize()?,
+                "comment_tail_max_lead_share" => self.comment_tail_max_lead_share = as_f64()?,
+                "comment_tail_resume_reports" => self.comment_tail_resume_reports = as_usize()?,
                 "appended_min_paragraphs" => self.appended_min_paragraphs = as_usize()?,
                 "furniture_min_docs" => self.furniture_min_docs = as_usize()?,
                 "furniture_min_words" => self.furniture_min_words = as_usize()?,

@@ -70,6 +70,8 @@ pub(crate) struct CommentWords {
     /// Header phrases of a comment glued to its text on one line (`glued`).
     pub glued: Vec<String>,
     pub chat: WordSet,
+    /// Reporting words ("said", "told"): a line with them reads as news again (`report`).
+    pub report: WordSet,
 }
 
 /// How many words from a line's start a glued comment header may end.
@@ -99,6 +101,9 @@ impl CommentWords {
                 "glued" => c.glued.push(glued_form(phrase)),
                 "chat" => {
                     c.chat.insert(phrase.trim().to_lowercase());
+                }
+                "report" => {
+                    c.report.insert(phrase.trim().to_lowercase());
                 }
                 _ => {}
             }

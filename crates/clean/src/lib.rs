@@ -514,6 +514,55 @@ mod tests {
         }
     }
 
+    /// Reporting lines of a written article, sentence per line, to follow the page's lead.
+    const REPORT: &str = "Engineers closed the last gate at noon , the river authority said .\nThe water stopped a metre below the top of the wall , officials said .\nThe barrier cost 40 million pounds and took six years to build .\nThe authority said it would publish a full report next month .\n";
+
+    #[test]
+    fn unsigned_reader_talk_after_the_article_is_a_comment_tail() {
+        let talk = "You 're blaming the council for the rain again .\nDo n't talk to me about sandbags .\nI live there and my cellar was dry for once .\nWhat a waste of money this whole scheme was .\nYou people will complain about anything .\nThe engineers earned their pay this week .\n";
+        let text = page(&format!("{REPORT}{talk}"));
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        assert_eq!(docs.len(), 1);
+        let body = docs[0].body();
+        assert!(body.contains("publish a full report next month"), "{body}");
+        for line in ["blaming the council", "talk to me", "my cellar", "waste of money", "earned their pay"] {
+            assert!(!body.contains(line), "{line} left in the body: {body}");
+            let b = docs[0].blocks.iter().find(|b| b.span.text(&docs[0].extracted).contains(line)).unwrap();
+            assert_eq!(b.label, BlockLabel::Comment, "{line}: {}", b.reason);
+        }
+    }
+
+    #[test]
+    fn quoted_first_person_speech_in_the_article_is_never_cut() {
+        let quotes = "`` I will not resign , '' the mayor said .\n`` I have done nothing wrong .\nMy family knows it and you know it .\nI will fight on , '' he told reporters .\n`` You can not blame me for the rain , '' he added .\nCouncillors will vote on his future on Monday .\n";
+        let text = page(&format!("{REPORT}{quotes}"));
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        let body = docs[0].body();
+        for line in ["I will not resign", "done nothing wrong", "My family knows it", "fight on", "blame me for the rain", "vote on his future"] {
+            assert!(body.contains(line), "{line} cut from the body: {body}");
+        }
+    }
+
+    #[test]
+    fn a_first_person_piece_has_no_comment_tail() {
+        let diary = "I flew into the city on Tuesday and my driver took me straight to the river .\nI had never seen water this high .\nYou could hear the pumps from a mile away .\nMy hotel was on the far bank .\nI watched the engineers close the gate at noon .\nYou could see the relief on their faces .\nI met the mayor there and he looked tired .\nMy notes from that evening are short .\n";
+        let text = format!("Diary from a flooded city\n{diary}");
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        assert!(docs[0].body().contains("My notes from that evening"), "{}", docs[0].body());
+        assert!(docs[0].blocks.iter().all(|b| b.label != BlockLabel::Comment));
+    }
+
+    #[test]
+    fn the_news_resuming_after_talk_ends_the_comment_tail() {
+        let talk = "You 're blaming the council for the rain again .\nDo n't talk to me about sandbags .\nI live there and my cellar was dry for once .\n";
+        let resumed = "The authority said the gates would stay shut overnight .\nPolice closed two roads near the bridge , officials said .\nForecasters said more rain was expected on Friday .\nThe mayor told residents to stay indoors .\nSchools in the valley will open as normal , the council said .\nTrains were running with delays , a spokesman said .\n";
+        let text = page(&format!("{REPORT}{talk}{resumed}"));
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        let body = docs[0].body();
+        assert!(!body.contains("my cellar"), "{body}");
+        assert!(body.contains("gates would stay shut") && body.contains("Trains were running"), "{body}");
+    }
+
     #[test]
     fn a_comments_heading_inside_the_thread_does_not_end_it() {
         // Regression (dragnet R187 shape): a marker line, then the "Comments" heading, then

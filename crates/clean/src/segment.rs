@@ -173,6 +173,52 @@ fn comment_thread(blocks: &[Block], from: usize, cfg: &CleanConfig) -> Option<(u
     Some((start, end, format!("reader comments (blocks {start}..{end}, opened by {why})")))
 }
 
+/// Lines that carry quoted speech: a quote mark on the line, or inside a quotation an
+/// earlier line opened (sentence-per-line text splits "`` I will not resign . / I have
+/// done nothing wrong , '' he said" over lines). An open quotation lasts at most 4 lines.
+fn quoted_lines(blocks: &[Block]) -> Vec<bool> {
+    let mut open = 0usize;
+    blocks
+        .iter()
+        .map(|b| {
+            let t = b.text;
+            let opens = t.matches("``").count() + t.matches('“').count();
+            let closes = t.matches("''").count() + t.matches('”').count();
+            let straight = t.matches('"').count();
+            let inside = open > 0;
+            let marked = opens + closes + straight > 0;
+            open = if opens > closes || straight % 2 == 1 { if inside && straight % 2 == 1 { 0 } else { 4 } } else if closes > opens { 0 } else { open.saturating_sub(1) };
+            inside || marked
+        })
+        .collect()
+}
+
+/// Unquoted first- or second-person talk ("You 're attacking Obama", "Do n't talk to me").
+fn is_talk(b: &Block, quoted: bool, cfg: &CleanConfig) -> bool {
+    !quoted && b.words >= 3 && b.chat_hits >= 1 && b.chat_hits as f64 / b.words as f64 >= cfg.comment_chat_min_share
+}
+
+/// The comment tail of a text without thread markers (settings.toml, `comment_tail_*`):
+/// from the first talk line whose window holds enough talk, after a lead that is mostly
+/// not talk, to the end or to the first talk-free window with reporting-word lines again.
+fn comment_tail(blocks: &[Block], from: usize, cfg: &CleanConfig) -> Option<(usize, usize, String)> {
+    let n = blocks.len();
+    let w = cfg.comment_tail_window.max(1);
+    let quoted = quoted_lines(blocks);
+    let talk: Vec<bool> = blocks.iter().zip(&quoted).map(|(b, &q)| is_talk(b, q, cfg)).collect();
+    let count = |r: std::ops::Range<usize>| talk[r].iter().filter(|&&t| t).count();
+    let start = (from + cfg.comment_tail_min_lead..n).find(|&x| talk[x] && count(x..(x + w).min(n)) >= cfg.comment_tail_min_talk)?;
+    if count(from..start) as f64 > cfg.comment_tail_max_lead_share * (start - from) as f64 {
+        return None;
+    }
+    // quotes alone do not count: readers quote the article and each other
+    let reports = |x: usize| (x..(x + w).min(n)).filter(|&y| blocks[y].report_hits > 0).count();
+    let end = (start + 1..n.saturating_sub(w - 1))
+        .find(|&x| count(x..x + w) == 0 && reports(x) >= cfg.comment_tail_resume_reports)
+        .unwrap_or(n);
+    Some((start, end, format!("reader comments (blocks {start}..{end}, a tail of first- and second-person talk after the article)")))
+}
+
 /// Prose: a sentence of at least eight words that is not chat.
 fn prose_chars(b: &Block, cfg: &CleanConfig) -> usize {
     if b.terminal && b.words >= 8 && !is_chat(b, cfg) && b.comment_cue.is_none() {
@@ -619,7 +665,7 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
     );
 
     // Reader comments: never body, and no appended article starts inside them.
-    let thread = comment_thread(&blocks, host_first_body, cfg);
+    let thread = comment_thread(&blocks, host_first_body, cfg).or_else(|| if extracted { None } else { comment_tail(&blocks, host_first_body, cfg) });
     let in_thread = |x: usize| thread.as_ref().is_some_and(|t| (t.0..t.1).contains(&x));
 
     // Appended articles: later headers, validated.
