@@ -46,14 +46,13 @@ impl NameWords {
     pub(crate) fn parse(text: &str) -> (NameWords, Vec<String>) {
         let mut w = NameWords::default();
         let mut problems = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let [group, word, value] = cols[..] else {
-                problems.push(format!("line {}: want GROUP<TAB>WORD<TAB>VALUE", i + 1));
-                continue;
+        for row in group_rows(text) {
+            let (line, group, word, value) = match row {
+                Ok(r) => r,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
             };
             let word = word.to_lowercase();
             match group {
@@ -65,11 +64,23 @@ impl NameWords {
                 "topic" => w.topic.push(word),
                 "part" => w.part.push(word),
                 "edge" => w.edge.push(word),
-                other => problems.push(format!("line {}: unknown group {other:?}", i + 1)),
+                other => problems.push(format!("line {line}: unknown group {other:?}")),
             }
         }
         (w, problems)
     }
+}
+
+/// The rows of a `GROUP<TAB>WORD<TAB>VALUE` word file (blank lines and `#`
+/// comments skipped), each with its 1-based line number, or "line N: why".
+pub(crate) fn group_rows(text: &str) -> impl Iterator<Item = Result<(usize, &str, &str, &str), String>> {
+    text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#')).map(|(i, line)| {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        match cols[..] {
+            [group, word, value] => Ok((i + 1, group, word, value)),
+            _ => Err(format!("line {}: want GROUP<TAB>WORD<TAB>VALUE", i + 1)),
+        }
+    })
 }
 
 static WORDS: LazyLock<NameWords> = LazyLock::new(|| NameWords::parse(NAME_WORDS_TSV).0);
@@ -80,7 +91,7 @@ static WORDS: LazyLock<NameWords> = LazyLock::new(|| NameWords::parse(NAME_WORDS
 pub(crate) fn is_name_edge(word: &str) -> bool {
     let w = word.to_lowercase();
     let adverb = w.chars().count() >= 7 && ["fully", "ally", "ingly", "ately", "edly"].iter().any(|s| w.ends_with(s));
-    adverb || WORDS.edge.iter().any(|p| *p == w)
+    adverb || WORDS.edge.contains(&w)
 }
 
 /// The words of a person's name the tagger found over `a..b`, less the
@@ -101,7 +112,7 @@ pub(crate) fn trim_person(words: &[&str], a: usize, b: usize) -> (usize, usize) 
 /// name another place ("Gulf", "New", "River").
 pub(crate) fn is_place_part(word: &str) -> bool {
     let w = word.to_lowercase();
-    WORDS.part.iter().any(|p| *p == w)
+    WORDS.part.contains(&w)
 }
 
 /// A name read as someone's relative.

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use chronicle_core::EntityType;
 
+use super::names::group_rows;
 use super::{Cand, View};
 use crate::kb::fold;
 
@@ -37,14 +38,13 @@ impl OrgWords {
     pub(crate) fn parse(text: &str) -> (OrgWords, Vec<String>) {
         let mut w = OrgWords::default();
         let mut problems = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let [group, word, value] = cols[..] else {
-                problems.push(format!("line {}: want GROUP<TAB>WORD<TAB>VALUE", i + 1));
-                continue;
+        for row in group_rows(text) {
+            let (line, group, word, value) = match row {
+                Ok(r) => r,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
             };
             let (word, value) = (word.to_lowercase(), value.to_string());
             match group {
@@ -54,7 +54,7 @@ impl OrgWords {
                 "head" => drop(w.head.insert(word, value)),
                 "exchange" => drop(w.exchange.insert(word, value)),
                 "leader" => w.leader.push(word),
-                other => problems.push(format!("line {}: unknown group {other:?}", i + 1)),
+                other => problems.push(format!("line {line}: unknown group {other:?}")),
             }
         }
         (w, problems)
