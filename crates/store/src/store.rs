@@ -377,22 +377,12 @@ impl Store {
         &self,
         mut f: impl FnMut(Document) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let ctx = |e| sql_err("reading documents", e);
-        let mut after = String::new();
-        loop {
-            let rows = self
-                .db
-                .query("SELECT id, raw, doc FROM documents WHERE id > ?1 ORDER BY id LIMIT ?2", params![after.as_str(), PAGE])
-                .map_err(ctx)?;
-            let Some(last) = rows.last() else { return Ok(()) };
-            after = last.text(0).map_err(ctx)?;
-            for row in rows {
-                let id = row.text(0).map_err(ctx)?;
-                let raw = row.blob(1).map_err(|e| sql_err(format!("reading {id}"), e))?;
-                let json = row.text(2).map_err(|e| sql_err(format!("reading {id}"), e))?;
+        self.for_each_document_page(true, |page| {
+            for (id, raw, json) in page {
                 f(decode(&id, raw, &json)?)?;
             }
-        }
+            Ok(())
+        })
     }
 
     /// Like [`Store::for_each_document`], for readers that need no original
@@ -405,27 +395,44 @@ impl Store {
         mut each: impl FnMut(T) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
         use rayon::prelude::*;
-        let ctx = |e| sql_err("reading documents", e);
-        let mut after = String::new();
-        loop {
-            let rows = self
-                .db
-                .query("SELECT id, doc FROM documents WHERE id > ?1 ORDER BY id LIMIT ?2", params![after.as_str(), PAGE])
-                .map_err(ctx)?;
-            let Some(last) = rows.last() else { return Ok(()) };
-            after = last.text(0).map_err(ctx)?;
-            let mut page = Vec::with_capacity(rows.len());
-            for row in rows.iter() {
-                let id = row.text(0).map_err(ctx)?;
-                let json = row.text(1).map_err(|e| sql_err(format!("reading {id}"), e))?;
-                page.push((id, json));
-            }
-            drop(rows);
+        self.for_each_document_page(false, |page| {
             let mapped: Vec<Result<T, StoreError>> =
-                page.into_par_iter().map(|(id, json)| decode(&id, Vec::new(), &json).and_then(&map)).collect();
+                page.into_par_iter().map(|(id, raw, json)| decode(&id, raw, &json).and_then(&map)).collect();
             for r in mapped {
                 each(r?)?;
             }
+            Ok(())
+        })
+    }
+
+    /// Every stored document's (id, raw bytes — empty unless `with_raw` —,
+    /// JSON), a page of [`PAGE`] rows at a time in id order (keyset pages on
+    /// the id, so `f` may use the store).
+    fn for_each_document_page(
+        &self,
+        with_raw: bool,
+        mut f: impl FnMut(Vec<(String, Vec<u8>, String)>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let ctx = |e| sql_err("reading documents", e);
+        let sql = if with_raw {
+            "SELECT id, doc, raw FROM documents WHERE id > ?1 ORDER BY id LIMIT ?2"
+        } else {
+            "SELECT id, doc FROM documents WHERE id > ?1 ORDER BY id LIMIT ?2"
+        };
+        let mut after = String::new();
+        loop {
+            let rows = self.db.query(sql, params![after.as_str(), PAGE]).map_err(ctx)?;
+            let Some(last) = rows.last() else { return Ok(()) };
+            after = last.text(0).map_err(ctx)?;
+            let mut page = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let id = row.text(0).map_err(ctx)?;
+                let json = row.text(1).map_err(|e| sql_err(format!("reading {id}"), e))?;
+                let raw = if with_raw { row.blob(2).map_err(|e| sql_err(format!("reading {id}"), e))? } else { Vec::new() };
+                page.push((id, raw, json));
+            }
+            drop(rows);
+            f(page)?;
         }
     }
 
