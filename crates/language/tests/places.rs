@@ -170,6 +170,8 @@ fn a_sea_places_an_event_at_its_middle_in_no_country() {
 fn a_venue_attached_to_the_event_places_it_in_its_city() {
     let (p, basis) = placed("At the White House, the president met the Mexican leader on Monday.", "met", None);
     assert_eq!((p.map(|p| (p.0, p.1)), basis), (Some(("Washington".to_string(), Some("USA".to_string()))), Some(PlaceBasis::Sentence)));
+    let (p, _) = placed("The president hosted the envoys in the East Room of the White House on Tuesday.", "hosted", None);
+    assert_eq!(p.map(|p| p.0), Some("Washington".to_string()), "a room of a venue");
     let (p, _) = placed("The senators left the Kremlin meeting in a hurry.", "meeting", None);
     assert_eq!(p.map(|p| p.0), Some("Moscow".to_string()));
     let (p, _) = placed("The White House criticised the senators on Monday.", "criticised", Some("White House"));

@@ -104,12 +104,27 @@ pub(crate) fn assign(v: &View<'_>, cands: &mut [Cand]) {
 /// when the title has one: "mayor" is `GOV`, "senator" `LEG`, "judge" `JUD`,
 /// "chief executive" `BUS`; "spokesman" or "chairman" say nothing (a
 /// company's or a government's).
+/// Every mention of such a person's name (after coreference: "Tony Hayward"
+/// … "Hayward") takes it too, unless the titles disagree.
 pub(crate) fn from_roles(titles: &super::rules::Titles, cands: &mut [Cand], roles: &[super::RoleFind]) {
+    let mut by_name: HashMap<String, Option<String>> = HashMap::new();
     for r in roles {
         let Some(sector) = titles.sector_of(&r.title) else { continue };
         let person = cands.iter_mut().find(|c| c.etype == EntityType::Person && c.start <= r.person.start && r.person.end <= c.end);
         if let Some(c) = person.filter(|c| c.sector.is_none()) {
-            c.sector = Some(sector.to_string());
+            by_name
+                .entry(fold(&c.canonical))
+                .and_modify(|s| {
+                    if s.as_deref() != Some(sector) {
+                        *s = None;
+                    }
+                })
+                .or_insert_with(|| Some(sector.to_string()));
+        }
+    }
+    for c in cands.iter_mut().filter(|c| c.etype == EntityType::Person && c.sector.is_none()) {
+        if let Some(Some(sector)) = by_name.get(&fold(&c.canonical)) {
+            c.sector = Some(sector.clone());
         }
     }
 }
