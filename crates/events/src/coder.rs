@@ -982,7 +982,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut a = self.arg(k);
-            if a.country.is_none() {
+            // a nationality word names its own side: "U.S. and European companies" are two
+            let nationality = self.ments[k].0.entity_type == EntityType::Group;
+            if a.country.is_none() && !nationality {
                 let near = group
                     .iter()
                     .enumerate()
@@ -3378,6 +3380,17 @@ pub(crate) mod tests {
         // (a real country: a place the knowledge base does not list as a country is no actor)
         let doc = coded(doc_with("Moldova launched an attack on the border.", &[("Moldova", Location, Some("MDA"))]));
         assert!(doc.events.iter().any(|e| e.event_type == PloverType::Assault));
+    }
+
+    #[test]
+    fn a_nationality_word_keeps_its_own_side_in_a_coordination() {
+        // "European" has no country of the knowledge base: it never takes the U.S.'s
+        let doc = coded(doc_with(
+            "U.S. and European diplomats accused Iran of lying.",
+            &[("U.S.", Location, Some("USA")), ("European", Group, None), ("Iran", Location, Some("IRN"))],
+        ));
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Accuse).expect("an accusation");
+        assert!(e.actors.iter().filter(|a| a.country.as_deref() == Some("USA")).count() <= 1, "{:?} {}", e.actors, e.rule);
     }
 
     #[test]

@@ -1026,13 +1026,16 @@ impl Kb {
         self.actor_given_names.contains(&fold(word))
     }
 
-    /// Dictionary persons whose name of two or more words ends in `surname`;
-    /// none when the word also starts such a name (a given name: "Hassan").
-    pub fn actors_with_surname(&self, surname: &str) -> Vec<&Actor> {
+    /// Dictionary persons whose name of two or more words ends in `surname`
+    /// spelled alike, else — when `variants` — in a transliteration of it
+    /// ("Kadhafi" for "Qaddafi"); none when the word also starts such a name
+    /// (a given name: "Hassan").
+    pub fn actors_with_surname(&self, surname: &str, variants: bool) -> Vec<&Actor> {
         if self.actor_given_names.contains(&fold(surname)) {
             return Vec::new();
         }
-        let found = self.actor_surnames.get(&fold(surname)).or_else(|| self.keys().surnames.get(&name_key(surname)));
+        let spelled = self.actor_surnames.get(&fold(surname));
+        let found = if variants { spelled.or_else(|| self.keys().surnames.get(&name_key(surname))) } else { spelled };
         found.map(|v| v.iter().map(|&i| &self.actors[i as usize]).collect()).unwrap_or_default()
     }
 
@@ -1221,9 +1224,9 @@ mod tests {
         assert_eq!(p.sector_at(Some(d("2020-01-01"))), Some("GOV"));
         assert_eq!(p.sector_at(Some(d("2000-01-01"))), Some("ELI"), "the dictionary's default role before");
         assert_eq!(kb.actors_named("Tayyip Erdogan")[0].same_as.as_deref(), Some("recep-tayyip-erdogan"));
-        assert_eq!(kb.actors_with_surname("Veneman").len(), 1);
-        assert!(kb.actors_with_surname("Ann").is_empty());
-        assert!(kb.actors_with_surname("Recep").is_empty(), "a given name is no surname");
+        assert_eq!(kb.actors_with_surname("Veneman", true).len(), 1);
+        assert!(kb.actors_with_surname("Ann", true).is_empty());
+        assert!(kb.actors_with_surname("Recep", true).is_empty(), "a given name is no surname");
         assert_eq!(kb.places_named("Misurata")[0].iso3, "LBY");
         assert_eq!(kb.places_named("misratah")[0].kb_id(), "geonames-2214846");
     }
@@ -1258,7 +1261,9 @@ mod tests {
         // spellings the dictionary does not list
         assert_eq!(id("Muammar Kadhafi"), ruler);
         assert_eq!(id("Muammar el-Gaddafi"), ruler);
-        assert_eq!(kb.actors_with_surname("Kadhafi").iter().map(|a| a.id.clone()).collect::<Vec<_>>(), ruler);
+        assert_eq!(kb.actors_with_surname("Kadhafi", true).iter().map(|a| a.id.clone()).collect::<Vec<_>>(), ruler);
+        assert!(kb.actors_with_surname("Kadhafi", false).is_empty(), "a variant spelling only when asked for");
+        assert!(!kb.actors_with_surname("Soni", false).is_empty() && kb.actors_with_surname("Sony", false).is_empty());
         assert_eq!(name_key("Jean-Bertrand Aristide"), name_key("Jean Bertrand Aristide"));
     }
 }

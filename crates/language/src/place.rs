@@ -71,6 +71,54 @@ fn parse_water(text: &str) -> (Vec<Water>, Vec<String>) {
 
 static WATER: LazyLock<Vec<Water>> = LazyLock::new(|| parse_water(WATER_TSV).0);
 
+const VENUES_TSV: &str = include_str!("../../../data/language/venues.tsv");
+
+/// A seat of government or institution of `data/language/venues.tsv` ("the
+/// White House"): where it stands.
+struct Venue {
+    /// The folded name and aliases.
+    keys: Vec<String>,
+    city: String,
+    iso3: String,
+    admin1: String,
+}
+
+/// The venues of `text`, and its malformed lines as "line N: why".
+fn parse_venues(text: &str) -> (Vec<Venue>, Vec<String>) {
+    let (mut out, mut problems) = (Vec::new(), Vec::new());
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [name, aliases, city, iso3, admin1] = cols[..] else {
+            problems.push(format!("line {}: want name, aliases, city, iso3, admin1", i + 1));
+            continue;
+        };
+        let keys = std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty())).map(fold).collect();
+        out.push(Venue { keys, city: city.to_string(), iso3: iso3.to_string(), admin1: admin1.to_string() });
+    }
+    (out, problems)
+}
+
+static VENUES: LazyLock<Vec<Venue>> = LazyLock::new(|| parse_venues(VENUES_TSV).0);
+
+/// The venue a mention names ("the White House", "White House").
+fn venue_named(m: &Mention) -> Option<&'static Venue> {
+    let key = fold(m.canonical.strip_prefix("the ").unwrap_or(&m.canonical));
+    VENUES.iter().find(|v| v.keys.contains(&key))
+}
+
+/// The city a venue stands in, from the gazetteer.
+fn venue_place(kb: &Kb, v: &Venue) -> Option<Place> {
+    let found = kb.places_named(&v.city);
+    let p = found.iter().find(|p| p.iso3 == v.iso3 && (v.admin1.is_empty() || p.admin1 == v.admin1))?;
+    Some(gazetteer_place(p))
+}
+
+/// The place a mention of the sentence names: a venue's city, else the
+/// mention resolved.
+fn mention_place(kb: &Kb, m: &Mention, mentions: &[Mention]) -> Place {
+    venue_named(m).and_then(|v| venue_place(kb, v)).unwrap_or_else(|| resolve(kb, &arg_of(m), mentions))
+}
+
 /// The water body `name` names: by its name or an alias, or, for one word
 /// ("the Gulf"), the one water body of that first word the document names
 /// in full ("the Gulf of Mexico").
@@ -95,6 +143,9 @@ fn water_named(name: &str, mentions: &[Mention]) -> Option<&'static Water> {
 struct Rules {
     min_population_share: f64,
     locative: Vec<String>,
+    destination: Vec<String>,
+    place_nouns: Vec<String>,
+    placeless_sectors: Vec<String>,
     document_country_share: f64,
     unowned_document_country_share: f64,
     document_country_min_mentions: usize,
@@ -111,12 +162,16 @@ fn rule(key: &str) -> Option<&'static str> {
 }
 
 /// The rules, each with its default when its line is missing or malformed
-/// (0.15, no locatives, 0.4, 0.7, 2).
+/// (0.15, no locatives nor destinations, 0.4, 0.7, 2).
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let words = |key: &str| rule(key).map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()).unwrap_or_default();
     let share = |key: &str, default: f64| rule(key).and_then(|v| v.parse::<f64>().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(default);
     Rules {
         min_population_share: share("min_population_share", 0.15),
-        locative: rule("locative").map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()).unwrap_or_default(),
+        locative: words("locative"),
+        destination: words("destination"),
+        place_nouns: words("place_nouns"),
+        placeless_sectors: words("placeless_sectors"),
         document_country_share: share("document_country_share", 0.4),
         unowned_document_country_share: share("unowned_document_country_share", 0.7),
         document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(2),
@@ -139,16 +194,31 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
 ///    (`unowned_document_country_share`): basis `document`, the country's
 ///    centre. Parties of another country are never placed there.
 ///
+/// Companies and outlets (`placeless_sectors`) count in neither condition:
+/// a British oil company paying for a spill in the United States is no
+/// party "of another country" there.
+///
 /// A nationality adjective ("Syrian troops") is no place: the parties'
 /// country alone never places an event.
+///
+/// Where the sentence is parsed, the event's `location` follows the tree
+/// too: the place mention step 1 attaches to the event, and none when the
+/// coder's location is a place of the sentence the tree attaches to
+/// something else — a topic or a target ("a moratorium on drilling in the
+/// Gulf", "the worst spill in US history", "an embargo against Cuba", "a
+/// resurgence in Asia"), or where someone comes from ("leaders from
+/// Northern Ireland").
 pub fn annotate(kb: &Kb, doc: &mut Document) {
     if doc.events.is_empty() {
         return;
     }
     let whole = DocumentPlaces::of(kb, doc);
-    let places: Vec<Option<Place>> = doc.events.iter().map(|e| place_of(kb, doc, &whole, e)).collect();
-    for (e, p) in doc.events.iter_mut().zip(places) {
+    let found: Vec<(Option<Place>, Option<Option<EventArg>>)> = doc.events.iter().map(|e| place_of(kb, doc, &whole, e)).collect();
+    for (e, (p, location)) in doc.events.iter_mut().zip(found) {
         e.place = p;
+        if let Some(l) = location {
+            e.location = l;
+        }
     }
 }
 
@@ -214,17 +284,36 @@ fn dateline_mention(doc: &Document) -> Option<(&Mention, usize)> {
     dash(word(after)).then(|| (m, end_from(after)))
 }
 
-/// The place of one event (see [`annotate`]).
-fn place_of(kb: &Kb, doc: &Document, whole: &DocumentPlaces, e: &Event) -> Option<Place> {
+/// The place of one event (see [`annotate`]), and its location when the
+/// tree decides it (`Some(None)`: the coder's location is no place of the
+/// event).
+fn place_of(kb: &Kb, doc: &Document, whole: &DocumentPlaces, e: &Event) -> (Option<Place>, Option<Option<EventArg>>) {
     let sentence = |p: Place| Some(Place { basis: Some(PlaceBasis::Sentence), ..p });
     // every name of the sentence that has a country (places, nationalities, persons,
-    // organisations — an international one's code included) must be of the one country
+    // organisations — an international one's code included; companies and outlets aside)
+    // must be of the one country
     let dateline_end = whole.dateline.as_ref().map_or(0, |d| d.1);
-    let named: Vec<&str> = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| m.span.start() >= dateline_end).filter_map(stated_country).collect();
+    let named: Vec<&str> = mentions_in(&doc.mentions, e.sentence)
+        .iter()
+        .filter(|m| m.span.start() >= dateline_end && !placeless(m.sector.as_deref()))
+        .filter_map(stated_country)
+        .collect();
     let all_in = |c: &str| named.iter().all(|n| *n == c);
+    let mut location = None;
     match sentence_place(doc, e) {
-        Some(SentencePlace::Mention(m)) => return sentence(resolve(kb, &arg_of(m), &doc.mentions)),
-        Some(SentencePlace::Coded(l)) => return sentence(resolve(kb, &l, &doc.mentions)),
+        Some(SentencePlace::Mention(m)) => {
+            let kept = e.location.as_ref().filter(|l| l.span == Some(m.span)).cloned();
+            return (sentence(mention_place(kb, m, &doc.mentions)), Some(Some(kept.unwrap_or_else(|| arg_of(m)))));
+        }
+        Some(SentencePlace::Coordinated(ms)) => {
+            // "fighting in Misrata, Zawiya and Brega": the country they all lie in
+            let places: Vec<Place> = ms.iter().map(|m| mention_place(kb, m, &doc.mentions)).collect();
+            let first = places.first().and_then(|p| p.country.clone());
+            if let Some(c) = first.filter(|c| places.iter().all(|p| p.country.as_deref() == Some(c))) {
+                return (country_place(kb, &c).and_then(sentence), None);
+            }
+        }
+        Some(SentencePlace::Coded(l)) => return (sentence(resolve(kb, &l, &doc.mentions)), None),
         Some(SentencePlace::Located(m)) => {
             let p = resolve(kb, &arg_of(m), &doc.mentions);
             // a place in a country, when the sentence names no other; a sea, when it names
@@ -234,11 +323,23 @@ fn place_of(kb: &Kb, doc: &Document, whole: &DocumentPlaces, e: &Event) -> Optio
                 None => p.lat.is_some() && named.windows(2).all(|w| w[0] == w[1]),
             };
             if agrees {
-                return sentence(p);
+                return (sentence(p), None);
+            }
+        }
+        Some(SentencePlace::Elsewhere) => {
+            let in_sentence = e.location.as_ref().and_then(|l| l.span).is_some_and(|s| e.sentence.start() <= s.start() && s.end() <= e.sentence.end());
+            if in_sentence {
+                location = Some(None);
             }
         }
         None => {}
     }
+    (other_place(kb, whole, e, &all_in), location)
+}
+
+/// The place the dateline or the document gives an event its sentence does
+/// not place (steps 2 and 3 of [`annotate`]).
+fn other_place(kb: &Kb, whole: &DocumentPlaces, e: &Event, all_in: &dyn Fn(&str) -> bool) -> Option<Place> {
     let parties = party_country(kb, e)?;
     if let (Some((d, _)), Some(p)) = (whole.dateline.as_ref(), parties.as_deref()) {
         if d.country.as_deref() == Some(p) && all_in(p) {
@@ -266,13 +367,21 @@ fn stated_country(m: &Mention) -> Option<&str> {
     m.country.as_deref()
 }
 
-/// The country of the event's parties: `Some(Some(c))` when at least one
+/// True for a sector whose country says nothing about where its actor acts
+/// (`placeless_sectors` in `data/language/places.tsv`: a company, an outlet).
+fn placeless(sector: Option<&str>) -> bool {
+    sector.is_some_and(|s| RULES.placeless_sectors.iter().any(|p| p.eq_ignore_ascii_case(s)))
+}
+
+/// The country of the event's parties (companies and outlets aside, see
+/// [`placeless`]): `Some(Some(c))` when at least one
 /// actor or recipient is of `c` and none of another, `Some(None)` when none
 /// is of any country, `None` when they are of several (international
 /// organisations' codes, which are no country, do not count).
 fn party_country(kb: &Kb, e: &Event) -> Option<Option<String>> {
     let mut found: Option<&str> = None;
-    for c in e.actors.iter().chain(&e.recipients).filter_map(|a| a.country.as_deref()).filter(|c| kb.country(c).is_some()) {
+    let sided = e.actors.iter().chain(&e.recipients).filter(|a| !placeless(a.sector.as_deref()));
+    for c in sided.filter_map(|a| a.country.as_deref()).filter(|c| kb.country(c).is_some()) {
         match found {
             Some(f) if f != c => return None,
             _ => found = Some(c),
@@ -300,15 +409,23 @@ fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
 ///    ("held a meeting in Geneva"), by `of` to a trigger noun ("the siege of
 ///    Misrata"), or modifying a trigger noun ("the Misrata siege"); or the
 ///    name of a locative noun so attached ("in the Libyan city of Misrata",
-///    "in the capital, Tripoli"); the nearest to the trigger;
+///    "in the capital, Tripoli"), through a chain of locative phrases ("in
+///    two areas off the coast of Alaska"); a destination after `to` when the
+///    trigger is a journey (`destination` in `data/language/places.tsv`: "a
+///    visit to Louisiana"); where the trigger's subject is ("health
+///    officials in the Philippines asked"); a venue of
+///    `data/language/venues.tsv` so attached ("at the White House", "the
+///    Oval Office meeting") is its city; the nearest to the trigger, or, for
+///    places coordinated with it ("in Misrata, Zawiya and Brega"), all of
+///    them;
 /// 2. else the one place attached by a locative preposition to a clause the
 ///    trigger's clause belongs to ("exploded in the Gulf, killing 11"), not
 ///    across reported speech ("said in Washington that …").
 ///
 /// Never a party, a possessor ("Syria's army"), a place modifying another
 /// noun ("U.S. officials", "the spill in the Gulf" for an event other than
-/// the spill) or one in a clause below the trigger's. A sentence without a
-/// tree keeps the coder's location.
+/// the spill, "leaders from Northern Ireland") or one in a clause below the
+/// trigger's. A sentence without a tree keeps the coder's location.
 fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>> {
     let first = doc.tokens.partition_point(|t| t.span.start() < e.sentence.start());
     let last = doc.tokens.partition_point(|t| t.span.start() < e.sentence.end());
@@ -323,38 +440,36 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
     let taken = |m: &Mention| e.actors.iter().chain(&e.recipients).any(|a| a.span.is_some_and(|s| s.start() < m.span.end() && m.span.start() < s.end()));
     let coded = |m: &Mention| e.location.as_ref().and_then(|l| l.span) == Some(m.span);
     let body = doc.body();
-    let mut attached: Vec<(usize, &Mention)> = Vec::new();
+    let journey = RULES.destination.iter().any(|d| d.eq_ignore_ascii_case(tree.lemma(trigger)));
+    let mut attached: Vec<(usize, &Mention, usize)> = Vec::new();
     let mut in_clause: Vec<&Mention> = Vec::new();
     let mut located: Option<&Mention> = None;
-    for m in mentions_in(&doc.mentions, e.sentence).iter().filter(|m| (m.entity_type == EntityType::Location || coded(m)) && !taken(m)) {
+    let mut heads: Vec<(&Mention, usize)> = Vec::new();
+    // the place a journey goes to may be its recipient too ("a visit to Ohio")
+    let visited = |m: &Mention| journey && m.entity_type == EntityType::Location && e.recipients.iter().any(|a| a.span == Some(m.span));
+    let candidates = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| (m.entity_type == EntityType::Location || coded(m) || venue_named(m).is_some()) && (!taken(m) || visited(m)));
+    for m in candidates {
         let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);
         if doc.tokens.get(b).is_some_and(|t| matches!(t.span.text(body), "'s" | "\u{2019}s" | "'")) {
             continue;
         }
         let Some(head) = (a..b).find(|&t| tree.head(t).map_or(true, |h| !(a..b).contains(&h))) else { continue };
+        heads.push((m, head));
         let Some(on) = tree.head(head) else { continue };
-        let locative = |n: usize| tree.case_of(n).is_some_and(|c| RULES.locative.iter().any(|l| l.eq_ignore_ascii_case(c)));
-        let noun_trigger = matches!(tree.upos(trigger), Some(Upos::Noun | Upos::Propn));
         let rel = tree.base_rel(head);
-        let fits = match rel {
-            "obl" | "nmod" | "advcl" if locative(head) => anchors.contains(&on),
-            "nmod" if tree.case_of(head).is_some_and(|c| c.eq_ignore_ascii_case("of")) => {
-                (on == trigger && noun_trigger) || (locative(on) && tree.head(on).is_some_and(|h| anchors.contains(&h)))
-            }
-            "compound" | "amod" => (on == trigger && noun_trigger) || (locative(on) && tree.head(on).is_some_and(|h| anchors.contains(&h))),
-            "appos" | "flat" => locative(on) && tree.head(on).is_some_and(|h| anchors.contains(&h)),
-            _ => false,
-        };
-        if fits {
-            attached.push((a.abs_diff(trigger), m));
-        } else if matches!(rel, "obl" | "advcl") && locative(head) && clauses.contains(&on) {
+        if attaches(&tree, head, &anchors, journey) {
+            attached.push((a.abs_diff(trigger), m, head));
+        } else if matches!(rel, "obl" | "advcl") && is_locative(&tree, head) && clauses.contains(&on) {
             in_clause.push(m);
-        } else if coded(m) && locative(head) && m.entity_type == EntityType::Location {
+        } else if coded(m) && matches!(rel, "obl" | "advcl") && is_locative(&tree, head) && m.entity_type == EntityType::Location {
             located = Some(m);
         }
     }
-    if let Some((_, m)) = attached.into_iter().min_by_key(|&(d, m)| (d, m.span.start())) {
-        return Some(SentencePlace::Mention(m));
+    if let Some(&(_, m, head)) = attached.iter().min_by_key(|&&(d, m, _)| (d, m.span.start())) {
+        // places coordinated with the nearest one: all of them
+        let group = tree.with_conjuncts(tree.first_conjunct(head));
+        let all: Vec<&Mention> = heads.iter().filter(|(_, h)| group.contains(h)).map(|(m, _)| *m).collect();
+        return Some(if all.len() > 1 { SentencePlace::Coordinated(all) } else { SentencePlace::Mention(m) });
     }
     let first_key = in_clause.first().map(|m| fold(&m.canonical));
     if in_clause.iter().all(|m| Some(fold(&m.canonical)) == first_key) {
@@ -362,18 +477,70 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
             return Some(SentencePlace::Mention(m));
         }
     }
-    located.map(SentencePlace::Located)
+    Some(located.map_or(SentencePlace::Elsewhere, SentencePlace::Located))
 }
 
-/// What the sentence places an event at: a mention, or the coder's
-/// location (a sentence without a tree).
+/// True when a preposition of `data/language/places.tsv`'s `locative` list
+/// marks `n` ("in", "at", "off" …).
+fn is_locative(tree: &Tree<'_>, n: usize) -> bool {
+    tree.case_of(n).is_some_and(|c| RULES.locative.iter().any(|l| l.eq_ignore_ascii_case(c)))
+}
+
+/// True when the place whose head token is `head` says where the event
+/// happened (step 1 of [`sentence_place`]).
+fn attaches(tree: &Tree<'_>, head: usize, anchors: &[usize], journey: bool) -> bool {
+    let Some(on) = tree.head(head) else { return false };
+    let trigger = anchors[0];
+    let noun_trigger = matches!(tree.upos(trigger), Some(Upos::Noun | Upos::Propn));
+    let case = tree.case_of(head).map(str::to_lowercase);
+    // a noun of a place in a locative phrase ("in the city of", "off the coast of"), not any
+    // noun there ("in recent US history")
+    let place_noun = |n: usize| is_locative(tree, n) && RULES.place_nouns.iter().any(|p| p.eq_ignore_ascii_case(tree.lemma(n)));
+    match tree.base_rel(head) {
+        "obl" | "nmod" | "advcl" if is_locative(tree, head) => {
+            anchors.contains(&on)
+                || locative_chain(tree, on, anchors)
+                // where the trigger's subject is: "officials in the Philippines asked"
+                || (tree.base_rel(on) == "nsubj" && tree.head(on).is_some_and(|h| anchors.contains(&h)))
+        }
+        "obl" | "nmod" if journey && case.as_deref() == Some("to") => anchors.contains(&on),
+        "nmod" if case.as_deref() == Some("of") => (on == trigger && noun_trigger) || (place_noun(on) && (tree.head(on).is_some_and(|h| anchors.contains(&h)) || locative_chain(tree, on, anchors))),
+        "compound" | "amod" => (on == trigger && noun_trigger) || (place_noun(on) && tree.head(on).is_some_and(|h| anchors.contains(&h))),
+        "appos" | "flat" => place_noun(on) && tree.head(on).is_some_and(|h| anchors.contains(&h)),
+        _ => false,
+    }
+}
+
+/// True when `n`, a noun a place hangs on, is itself in a locative phrase,
+/// and so on up (at most four steps) to an anchor: "in two areas off the
+/// coast of Alaska" for "suspended".
+fn locative_chain(tree: &Tree<'_>, mut n: usize, anchors: &[usize]) -> bool {
+    for _ in 0..4 {
+        let Some(h) = tree.head(n) else { return false };
+        if !is_locative(tree, n) || !matches!(tree.base_rel(n), "obl" | "nmod") {
+            return false;
+        }
+        if anchors.contains(&h) {
+            return true;
+        }
+        n = h;
+    }
+    false
+}
+
+/// What the sentence places an event at: a mention, several coordinated
+/// ones, or the coder's location (a sentence without a tree).
 enum SentencePlace<'d> {
     Mention(&'d Mention),
+    /// Places coordinated in one phrase ("in Misrata, Zawiya and Brega").
+    Coordinated(Vec<&'d Mention>),
     Coded(EventArg),
     /// The coder's location, a place in a locative phrase ("in Haiti") that
-    /// the tree attaches elsewhere in the sentence: the place only when no
-    /// name of the sentence is of another country (see [`place_of`]).
+    /// the tree attaches to another verb of the sentence: the place only
+    /// when no name of the sentence is of another country (see [`place_of`]).
     Located(&'d Mention),
+    /// The tree places the event nowhere in its sentence.
+    Elsewhere,
 }
 
 /// The tokens a place attaches to when it says where the event happened:

@@ -51,3 +51,14 @@ fn a_topic_or_a_noun_that_names_no_role_states_nothing() {
     let concerts = annotate("Fans queued for the London concerts Omar Hariza announced last week.");
     assert_eq!(countries(&concerts, "Hariza"), vec![None], "{:#?}", concerts.mentions);
 }
+
+#[test]
+fn a_from_phrase_whose_name_modifies_another_noun_states_nothing() {
+    // the nationality belongs to the noun after it, not to the organisation before `from`
+    let doc = annotate("The tanker, chartered by Norvik from Danish shipping group Maersk, sank on Friday.");
+    let norvik: Vec<Option<String>> = doc.mentions.iter().filter(|m| m.span.text(doc.body()) == "Norvik").map(|m| m.country.clone()).collect();
+    assert!(!norvik.is_empty(), "{:#?}", doc.mentions);
+    assert!(norvik.iter().all(|c| c.as_deref() != Some("DNK")), "{:#?}", doc.mentions);
+    let of = annotate("Kamal Barizi of the Syrian opposition told reporters that the talks had failed.");
+    assert_eq!(countries(&of, "Barizi"), vec![Some("SYR".to_string())], "{:#?}", of.mentions);
+}

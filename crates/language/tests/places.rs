@@ -21,6 +21,21 @@ fn placed(body: &str, trigger: &str, actor: Option<&str>) -> (Option<(String, Op
 /// As [`placed`], with the mention with text `location` as the coder's
 /// location.
 fn placed_at(body: &str, trigger: &str, actor: Option<&str>, location: Option<&str>) -> (Option<(String, Option<String>, bool)>, Option<PlaceBasis>) {
+    let doc = event_doc(body, trigger, actor, location);
+    let p = doc.events[0].place.clone();
+    (p.as_ref().map(|p| (p.name.clone(), p.country.clone(), p.lat.is_some())), p.and_then(|p| p.basis))
+}
+
+/// The place's name and the event's location after placing, with the
+/// mention with text `location` as the coder's location.
+fn place_and_location(body: &str, trigger: &str, location: Option<&str>) -> (Option<String>, Option<String>) {
+    let doc = event_doc(body, trigger, None, location);
+    let e = &doc.events[0];
+    (e.place.as_ref().map(|p| p.name.clone()), e.location.as_ref().map(|l| l.name.clone()))
+}
+
+/// `body` annotated with one event on the last `trigger` word, placed.
+fn event_doc(body: &str, trigger: &str, actor: Option<&str>, location: Option<&str>) -> Document {
     let mut doc = Document::new(DocId::from_text(body), "t".into(), InputFormat::Text, Vec::new(), body.into(), body.into(), Metadata::default());
     LANG.annotate(&mut doc);
     let at = body.rfind(trigger).expect("trigger in body");
@@ -56,8 +71,7 @@ fn placed_at(body: &str, trigger: &str, actor: Option<&str>, location: Option<&s
         rule: String::new(),
     });
     LANG.place_events(&mut doc);
-    let p = doc.events[0].place.clone();
-    (p.as_ref().map(|p| (p.name.clone(), p.country.clone(), p.lat.is_some())), p.and_then(|p| p.basis))
+    doc
 }
 
 fn named(name: &str, country: &str) -> Option<(String, Option<String>, bool)> {
@@ -150,4 +164,76 @@ fn the_document_country_is_the_one_named_most_often() {
 fn a_sea_places_an_event_at_its_middle_in_no_country() {
     let (p, basis) = placed("Oil has poured into the Gulf of Mexico since April.", "poured", None);
     assert_eq!((p, basis), (Some(("Gulf of Mexico".to_string(), None, true)), Some(PlaceBasis::Sentence)));
+}
+
+#[test]
+fn a_venue_attached_to_the_event_places_it_in_its_city() {
+    let (p, basis) = placed("At the White House, the president met the Mexican leader on Monday.", "met", None);
+    assert_eq!((p.map(|p| (p.0, p.1)), basis), (Some(("Washington".to_string(), Some("USA".to_string()))), Some(PlaceBasis::Sentence)));
+    let (p, _) = placed("The president hosted the envoys in the East Room of the White House on Tuesday.", "hosted", None);
+    assert_eq!(p.map(|p| p.0), Some("Washington".to_string()), "a room of a venue");
+    let (p, _) = placed("The senators left the Kremlin meeting in a hurry.", "meeting", None);
+    assert_eq!(p.map(|p| p.0), Some("Moscow".to_string()));
+    let (p, _) = placed("The White House criticised the senators on Monday.", "criticised", Some("White House"));
+    assert_eq!(p, None, "a venue that is a party is no place");
+}
+
+#[test]
+fn a_journey_is_placed_where_it_goes_and_a_chain_of_locatives_reaches_the_event() {
+    let (p, basis) = placed("The minister's visit to Ohio lasted two days.", "visit", None);
+    assert_eq!((p.map(|p| (p.0, p.1)), basis), (Some(("Ohio".to_string(), Some("USA".to_string()))), Some(PlaceBasis::Sentence)));
+    // the place visited may be the visit's recipient as well
+    let mut doc = event_doc("On a visit to Ohio, the minister praised the farmers.", "visit", None, None);
+    let ohio = doc.mentions.iter().find(|m| m.span.text(doc.body()) == "Ohio").expect("Ohio").clone();
+    doc.events[0].recipients.push(EventArg { name: ohio.canonical.clone(), kb_id: ohio.kb_id.clone(), country: ohio.country.clone(), sector: None, span: Some(ohio.span) });
+    doc.events[0].place = None;
+    LANG.place_events(&mut doc);
+    assert_eq!(doc.events[0].place.as_ref().map(|p| p.name.as_str()), Some("Ohio"));
+    let (p, _) = placed("The minister gave a speech to Ohio farmers.", "speech", None);
+    assert_eq!(p, None, "'to' is no place for a speech");
+    let (p, _) = placed("The navy suspended exploration in two areas off the coast of Alaska.", "suspended", None);
+    assert_eq!(p.map(|p| p.0), Some("Alaska".to_string()));
+}
+
+#[test]
+fn where_the_subject_is_places_its_act() {
+    let (p, _) = placed("Health officials in Kenya urged residents to stay at home.", "urged", None);
+    assert_eq!(p.and_then(|p| p.1), Some("KEN".to_string()));
+    let (p, _) = placed("Church elders from Kenya urged residents to stay at home.", "urged", None);
+    assert_eq!(p, None, "where someone comes from is not where they act");
+}
+
+#[test]
+fn a_topic_or_target_place_is_neither_the_place_nor_the_location() {
+    let (p, l) = place_and_location("The court upheld a moratorium on fishing in the Gulf of Mexico.", "upheld", Some("Gulf of Mexico"));
+    assert_eq!((p, l), (None, None), "the Gulf is where the fishing would be");
+    let (p, l) = place_and_location("Officials pledged the biggest relief effort in recent Texas history.", "pledged", Some("Texas"));
+    assert_eq!((p, l), (None, None), "history is no place");
+    let (p, l) = place_and_location("Rebels fought troops in Misrata on Monday.", "fought", Some("Misrata"));
+    assert_eq!((p, l), (Some("Misratah".to_string()), Some("Misrata".to_string())), "the tree's place stays the location");
+}
+
+#[test]
+fn coordinated_places_are_placed_in_the_country_they_share() {
+    let (p, basis) = placed("Rebels fought troops in Misrata, Zawiya and Brega on Monday.", "fought", None);
+    assert_eq!((p.map(|p| (p.0, p.1)), basis), (Some(("Libya".to_string(), Some("LBY".to_string()))), Some(PlaceBasis::Sentence)));
+}
+
+#[test]
+fn a_company_of_another_country_does_not_keep_an_event_from_the_document_country() {
+    let body = "Oil reached Louisiana and Florida. Crews worked in Alabama and Texas. Norvik Oil Corp must pay for the clean-up, the senators said.";
+    let doc = event_doc(body, "pay", Some("Norvik Oil Corp"), None);
+    let mut doc = doc;
+    // a British company: its home country is no statement of where it pays
+    for m in doc.mentions.iter_mut().filter(|m| m.canonical.contains("Norvik")) {
+        m.country = Some("GBR".to_string());
+        m.sector = Some("BUS".to_string());
+    }
+    for a in doc.events[0].actors.iter_mut() {
+        a.country = Some("GBR".to_string());
+        a.sector = Some("BUS".to_string());
+    }
+    doc.events[0].place = None;
+    LANG.place_events(&mut doc);
+    assert_eq!(doc.events[0].place.as_ref().and_then(|p| p.country.clone()).as_deref(), Some("USA"), "{:?}", doc.events[0].place);
 }

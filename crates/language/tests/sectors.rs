@@ -49,3 +49,37 @@ fn a_persons_administration_is_that_persons_country() {
         assert_ne!(m.2.as_deref(), Some("JPN"), "{:#?}", doc.mentions);
     }
 }
+
+/// The (country, sector) of the person mentions whose canonical name ends with `name`.
+fn person_codes(doc: &Document, name: &str) -> Vec<(Option<String>, Option<String>)> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Person && m.canonical.ends_with(name))
+        .map(|m| (m.country.clone(), m.sector.clone()))
+        .collect()
+}
+
+#[test]
+fn a_title_before_a_name_gives_the_person_its_sector() {
+    let doc = annotate("Ohio Gov. Marvin Keller signed the bill on Friday.");
+    assert!(person_codes(&doc, "Keller").iter().any(|c| c.1.as_deref() == Some("GOV")), "{:#?}", doc.mentions);
+    let doc = annotate("District Judge Alma Rutherford halted the deportations on Monday.");
+    assert!(person_codes(&doc, "Rutherford").iter().any(|c| c.1.as_deref() == Some("JUD")), "{:#?}", doc.mentions);
+    let doc = annotate("Sen. Walter Brandt asked the Pentagon for the documents.");
+    assert!(person_codes(&doc, "Brandt").iter().any(|c| c.1.as_deref() == Some("LEG")), "{:#?}", doc.mentions);
+    let doc = annotate("Chief executive Ingrid Salo told shareholders that profits would fall. Later, Salo apologized to them.");
+    let salo = person_codes(&doc, "Salo");
+    assert!(salo.len() >= 2 && salo.iter().all(|c| c.1.as_deref() == Some("BUS")), "every mention of her name: {:#?}", doc.mentions);
+    // a spokesman may speak for a company or a government: no sector from the title
+    let doc = annotate("Spokesman Peter Aldane said the talks would resume.");
+    assert!(person_codes(&doc, "Aldane").iter().all(|c| c.1.is_none()), "{:#?}", doc.mentions);
+}
+
+#[test]
+fn an_official_of_the_united_nations_is_of_an_international_body() {
+    let doc = annotate("UN Secretary-General Ban Ki-moon appealed for calm on Sunday.", );
+    let ban = person_codes(&doc, "Ban Ki-moon");
+    assert!(!ban.is_empty(), "{:#?}", doc.mentions);
+    // the mention layer names the organisation by its knowledge-base id; the coder writes it UNO
+    assert!(ban.iter().all(|c| matches!(c.0.as_deref(), Some("un" | "UNO")) && c.1.as_deref() == Some("IGO")), "{ban:?}");
+}

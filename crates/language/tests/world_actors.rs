@@ -128,3 +128,23 @@ fn a_place_in_a_country_the_text_names_wins_over_a_bigger_one() {
     let (_, _, c, _) = facts(&doc, "Hyderabad").expect("a mention");
     assert_eq!(c.as_deref(), Some("IND"));
 }
+
+#[test]
+fn a_short_word_takes_no_dictionary_person_spelled_otherwise() {
+    // "Sony" is a transliteration key of "Soni" (Ambika Soni, an Indian minister): too short a word
+    let doc = annotate("Sony said it would cut prices. Sony will also close two plants.", Some("2010-05-01"));
+    for m in doc.mentions.iter().filter(|m| m.span.text(doc.body()) == "Sony") {
+        assert_ne!(m.country.as_deref(), Some("IND"), "{m:#?}");
+    }
+    let long = annotate("Kadhafi vowed to fight on.", Some("2011-03-10"));
+    assert_eq!(facts(&long, "Kadhafi").and_then(|f| f.2).as_deref(), Some("LBY"), "{:#?}", long.mentions);
+}
+
+#[test]
+fn a_surname_several_countries_share_is_the_one_the_document_places_name() {
+    // Felipe Calderon (Mexico) and Rafael Calderon (Costa Rica) share the family name
+    let doc = annotate("Schools closed across Mexico on Friday. Mexican doctors were busy. President Calderon asked people to stay at home.", Some("2009-04-30"));
+    assert_eq!(facts(&doc, "Calderon").and_then(|f| f.2).as_deref(), Some("MEX"), "{:#?}", doc.mentions);
+    let none = annotate("Schools closed in Texas and Mexico on Friday. President Calderon asked people to stay at home.", Some("2009-04-30"));
+    assert_eq!(facts(&none, "Calderon").and_then(|f| f.2), None, "two countries named as often: {:#?}", none.mentions);
+}

@@ -6,7 +6,9 @@
 //! agree word by word up to one edit per word (Zelensky/Zelenskyy,
 //! Kiev/Kyiv, Erdogan/Erdoğan), and a one-word person name (a surname) joins
 //! the single full name of the same country that ends with it. Groups with two
-//! different KB ids, or two different countries, never merge. Roles stated in
+//! different KB ids, or two different countries, never merge. A group's
+//! country is the one most of its mentions state (on a tie, a
+//! knowledge-base mention's, else the first seen). Roles stated in
 //! the documents attach to the entity with their date and evidence, so a
 //! person whose office changed between articles shows both.
 
@@ -68,13 +70,41 @@ pub struct CanonicalEntity {
 struct Group {
     entity_type: Option<EntityType>,
     kb: Option<String>,
-    country: Option<String>,
+    /// The countries its mentions state, in the order first seen: how many
+    /// mentions state each, and whether a knowledge-base mention does.
+    countries: Vec<(String, usize, bool)>,
     sector: Option<String>,
     names: BTreeMap<String, usize>,
     aliases: BTreeSet<String>,
     docs: BTreeSet<DocId>,
     mentions: usize,
     key_words: Vec<String>,
+}
+
+impl Group {
+    /// The country most of its mentions state; on a tie, the one a
+    /// knowledge-base mention states, else the first seen. One stray
+    /// reading ("leased by BP from Swiss …" giving BP Switzerland) does not
+    /// outvote the rest.
+    fn country(&self) -> Option<String> {
+        let mut best: Option<&(String, usize, bool)> = None;
+        for c in &self.countries {
+            if best.map_or(true, |b| (c.1, c.2) > (b.1, b.2)) {
+                best = Some(c);
+            }
+        }
+        best.map(|b| b.0.clone())
+    }
+
+    fn count_country(&mut self, country: &str, from_kb: bool) {
+        match self.countries.iter_mut().find(|c| c.0 == country) {
+            Some(c) => {
+                c.1 += 1;
+                c.2 |= from_kb;
+            }
+            None => self.countries.push((country.to_string(), 1, from_kb)),
+        }
+    }
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -136,7 +166,7 @@ fn join_family_names(groups: &[Group], blocks: &[((EntityType, char), Vec<usize>
     for (_, members) in blocks {
         for &i in members {
             let g = &groups[i];
-            let bare = matches!(g.entity_type, Some(EntityType::Location | EntityType::Organization)) && g.kb.is_none() && g.country.is_none();
+            let bare = matches!(g.entity_type, Some(EntityType::Location | EntityType::Organization)) && g.kb.is_none() && g.countries.is_empty();
             if g.key_words.len() != 1 || !(g.entity_type == Some(EntityType::Person) || bare) {
                 continue;
             }
@@ -195,8 +225,8 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
         if g.kb.is_none() {
             g.kb = kb.cloned();
         }
-        if g.country.is_none() {
-            g.country = country.cloned();
+        if let Some(c) = country {
+            g.count_country(c, kb.is_some());
         }
         if g.sector.is_none() {
             g.sector = sector.cloned();
@@ -249,7 +279,7 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
     let mut uf = Clusters {
         parent,
         kb: groups.iter().map(|g| g.kb.clone()).collect(),
-        country: groups.iter().map(|g| g.country.clone()).collect(),
+        country: groups.iter().map(Group::country).collect(),
     };
     // full names agreeing word by word
     for (_, members) in &block_list {
@@ -416,6 +446,24 @@ mod tests {
         let e = resolve(&ents, "Erdogan").unwrap();
         assert_eq!(e.documents.len(), 2);
         assert_eq!(e.country.as_deref(), Some("TUR"));
+    }
+
+    #[test]
+    fn the_country_is_the_one_most_mentions_state_not_the_first_seen() {
+        let org = EntityType::Organization;
+        let a = doc_with("a", "Norvik leased the rig from Swiss owners.", "2010-05-01", &[("Norvik", "Norvik", org, None, Some("CHE"))]);
+        let b = doc_with("b", "Norvik shares fell.", "2010-05-02", &[("Norvik", "Norvik", org, None, Some("GBR"))]);
+        let c = doc_with("c", "Norvik said.", "2010-05-03", &[("Norvik", "Norvik", org, None, Some("GBR"))]);
+        let d = doc_with("d", "Norvik paid.", "2010-05-04", &[("Norvik", "Norvik", org, None, None)]);
+        let ents = canonicalise(&[a.clone(), b, c, d]);
+        assert_eq!(resolve(&ents, "Norvik").and_then(|e| e.country.clone()).as_deref(), Some("GBR"), "{ents:#?}");
+        // a tie: the country a knowledge-base mention states wins, else the first seen
+        let e = doc_with("e", "Kestrel said.", "2010-05-01", &[("Kestrel", "Kestrel", EntityType::Person, None, Some("CHE"))]);
+        let f = doc_with("f", "Kestrel said.", "2010-05-02", &[("Kestrel", "Kestrel", EntityType::Person, None, Some("GBR"))]);
+        let ents = canonicalise(&[e.clone(), f.clone()]);
+        assert_eq!(resolve(&ents, "Kestrel").and_then(|e| e.country.clone()).as_deref(), Some("CHE"), "{ents:#?}");
+        let ents = canonicalise(&[f, e]);
+        assert_eq!(resolve(&ents, "Kestrel").and_then(|e| e.country.clone()).as_deref(), Some("GBR"), "{ents:#?}");
     }
 
     fn in_story(mut d: Document, story: &str) -> Document {

@@ -63,7 +63,7 @@ pub(crate) fn resolve(kb: &Kb, titles: &Titles, doc: &Document, v: &View<'_>, ca
                 continue;
             }
             let here = &cands[a..b];
-            let stated = appositive(kb, titles, v, &tree, here, c).or_else(|| before(kb, titles, v, &tree, here, c)).or_else(|| of_after(kb, v, here, c));
+            let stated = appositive(kb, titles, v, &tree, here, c).or_else(|| before(kb, titles, v, &tree, here, c)).or_else(|| of_after(kb, v, &tree, here, c));
             if let Some(country) = stated {
                 found.push((k, country));
             }
@@ -172,14 +172,27 @@ fn before(kb: &Kb, titles: &Titles, v: &View<'_>, tree: &Tree<'_>, here: &[Cand]
 }
 
 /// "X of the Syrian National Council", "X from Homs": the name right after
-/// `of`/`from` (and an optional article) following the candidate.
-fn of_after(kb: &Kb, v: &View<'_>, here: &[Cand], c: &Cand) -> Option<String> {
+/// `of`/`from` (and an optional article) following the candidate. A name
+/// that modifies a noun after it states the country only when that noun is
+/// no other name and belongs to the candidate ("X of the Syrian opposition";
+/// "leased by BP from Swiss drilling giant Transocean": "Swiss" is
+/// Transocean's, not BP's).
+fn of_after(kb: &Kb, v: &View<'_>, tree: &Tree<'_>, here: &[Cand], c: &Cand) -> Option<String> {
     let w = |t: usize| v.words.get(t).map(|w| w.to_lowercase()).unwrap_or_default();
     if !matches!(w(c.end).as_str(), "of" | "from") {
         return None;
     }
     let at = if w(c.end + 1) == "the" { c.end + 2 } else { c.end + 1 };
     let o = here.iter().find(|o| o.start == at && o.etype != EntityType::Person)?;
+    // a name modifying a noun after it ("the Syrian opposition") states the country only
+    // when that noun is no other name and hangs on the candidate itself
+    let modified = head_token(tree, o).and_then(|h| tree.head(h)).filter(|&h| tree.is_parsed() && h >= o.end);
+    if let Some(noun) = modified {
+        let named = here.iter().any(|x| x.start <= noun && noun < x.end);
+        if named || tree.head(noun) != head_token(tree, c) {
+            return None;
+        }
+    }
     country_of(kb, o)
 }
 

@@ -369,9 +369,12 @@ impl Recognizer {
         let mut roles = found.roles;
         rules::coref(kb, v, &mut cands, &mut roles, &found.role_nouns, &self.titles);
         world::resolve(kb, &mut cands, v);
+        names::regional_demonyms(&mut cands);
         names::apply_kin(v, &mut cands, doc.body());
         sectors::assign(v, &mut cands);
         affiliation::resolve(kb, &self.titles, doc, v, &mut cands);
+        sectors::from_roles(&self.titles, &mut cands, &roles);
+        sectors::international(kb, &mut cands);
         emit(kb, doc, v, cands, roles)
     }
 }

@@ -39,6 +39,11 @@ pub(crate) struct NameWords {
     topic: Vec<String>,
     part: Vec<String>,
     edge: Vec<String>,
+    /// Nationality words of a region or union, not of one country → its code.
+    demonym: HashMap<String, String>,
+    /// The fewest letters of a one-word surname that may match another
+    /// spelling of a dictionary surname (`threshold variant-surname-letters`).
+    variant_surname_letters: Option<usize>,
 }
 
 impl NameWords {
@@ -64,6 +69,11 @@ impl NameWords {
                 "topic" => w.topic.push(word),
                 "part" => w.part.push(word),
                 "edge" => w.edge.push(word),
+                "demonym" => drop(w.demonym.insert(word, value.to_string())),
+                "threshold" if word == "variant-surname-letters" => match value.parse() {
+                    Ok(n) => w.variant_surname_letters = Some(n),
+                    Err(_) => problems.push(format!("line {line}: {value:?} is not a count")),
+                },
                 other => problems.push(format!("line {line}: unknown group {other:?}")),
             }
         }
@@ -84,6 +94,24 @@ pub(crate) fn group_rows(text: &str) -> impl Iterator<Item = Result<(usize, &str
 }
 
 static WORDS: LazyLock<NameWords> = LazyLock::new(|| NameWords::parse(NAME_WORDS_TSV).0);
+
+/// Nationality words of a union or region ("European"): a group mention
+/// no table gave a country takes the code `demonym` in
+/// `data/ner/name_words.tsv` gives it (`EUR`), so that "U.S. and European
+/// companies" are two sides, never the one country twice.
+pub(crate) fn regional_demonyms(cands: &mut [Cand]) {
+    for c in cands.iter_mut().filter(|c| c.etype == EntityType::Group && c.country.is_none()) {
+        if let Some(code) = WORDS.demonym.get(&c.canonical.to_lowercase()) {
+            c.country = Some(code.clone());
+        }
+    }
+}
+
+/// The fewest letters of a one-word surname that may match a dictionary
+/// surname spelled otherwise (6 when the file does not say).
+pub(crate) fn variant_surname_letters() -> usize {
+    WORDS.variant_surname_letters.unwrap_or(6)
+}
 
 /// A word that is never the first or last word of a person's name
 /// (`edge` in `data/ner/name_words.tsv`, and adverbs by their ending:
@@ -325,6 +353,8 @@ mod tests {
         assert_eq!(w.kin.get("wife"), Some(&false));
         assert!(w.faith.iter().any(|f| f == "shiites") && w.work.iter().any(|f| f == "programme"));
         assert!(w.part.iter().any(|p| p == "northern") && w.edge.iter().any(|p| p == "sunday"));
+        assert_eq!(w.variant_surname_letters, Some(6));
+        assert_eq!(w.demonym.get("european").map(String::as_str), Some("EUR"));
         let (_, problems) = NameWords::parse("kin\tson\n#x\nclan\tx\t-\n");
         assert_eq!(problems.len(), 2, "{problems:?}");
     }

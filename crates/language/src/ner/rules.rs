@@ -33,6 +33,8 @@ const TITLES_TSV: &str = include_str!("../../../../data/ner/titles.tsv");
 struct Title {
     keys: Vec<u64>,
     office: String,
+    /// The CAMEO sector its holder is of (`GOV`, `JUD`, `BUS` …), if one.
+    sector: Option<String>,
 }
 
 /// The title lexicon: titles, honorifics, modifiers and stop words.
@@ -81,7 +83,8 @@ impl Titles {
                         return Err(bad("empty title"));
                     }
                     t.by_first.entry(keys[0]).or_default().push(t.titles.len() as u32);
-                    t.titles.push(Title { keys, office: crate::kb::normalize_office(office) });
+                    let sector = c.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()).map(String::from);
+                    t.titles.push(Title { keys, office: crate::kb::normalize_office(office), sector });
                 }
                 "honorific" => {
                     t.honorifics.insert(key1(surface.trim()));
@@ -129,6 +132,21 @@ impl Titles {
             }
         }
         best.map(|(_, t)| t.office.as_str())
+    }
+
+    /// The sector of a title string ("louisiana gov." → `GOV`, "federal
+    /// judge" → `JUD`): that of the longest title found in it, if it has one.
+    pub fn sector_of(&self, title: &str) -> Option<&str> {
+        let keys = keys_of(title);
+        let mut best: Option<(usize, &Title)> = None;
+        for i in 0..keys.len() {
+            if let Some((n, t)) = self.title_at(&keys, i, keys.len()) {
+                if best.map_or(true, |(l, _)| n > l) {
+                    best = Some((n, t));
+                }
+            }
+        }
+        best.and_then(|(_, t)| t.sector.as_deref())
     }
 
     /// True when the token key is an honorific (`Mr`, `Sir`).

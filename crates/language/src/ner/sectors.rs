@@ -10,6 +10,13 @@
 //! the document, takes the sector — unless a table already gave it one.
 //! The same file names the nouns that make a person's name stand for that
 //! person's government ("the Obama administration": [`is_leader_noun`]).
+//!
+//! Persons take the sector of the role the text states for them
+//! ([`from_roles`]: "Louisiana Gov. X" → `GOV`, "district judge X" → `JUD`,
+//! "chief executive X" → `BUS`, by the titles of `data/ner/titles.tsv`); and
+//! the officials and bodies of an international organisation are of its
+//! sector, not a government's ([`international`]: the UN secretary-general
+//! is `UNO IGO`, as CAMEO codes him, never `UNO GOV`).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -31,6 +38,7 @@ pub(crate) struct OrgWords {
     head: HashMap<String, String>,
     exchange: HashMap<String, String>,
     leader: Vec<String>,
+    international: HashMap<String, String>,
 }
 
 impl OrgWords {
@@ -54,6 +62,7 @@ impl OrgWords {
                 "head" => drop(w.head.insert(word, value)),
                 "exchange" => drop(w.exchange.insert(word, value)),
                 "leader" => w.leader.push(word),
+                "international" => drop(w.international.insert(word, value)),
                 other => problems.push(format!("line {line}: unknown group {other:?}")),
             }
         }
@@ -86,6 +95,50 @@ pub(crate) fn assign(v: &View<'_>, cands: &mut [Cand]) {
     for c in cands.iter_mut().filter(|c| c.etype == EntityType::Organization && c.sector.is_none() && c.kb_id.is_none()) {
         if let Some(s) = found.get(&fold(&c.canonical)) {
             c.sector = Some(s.clone());
+        }
+    }
+}
+
+/// Persons without a sector take the sector of a title the text states for
+/// them (a title before the name or in apposition, as the rules read it),
+/// when the title has one: "mayor" is `GOV`, "senator" `LEG`, "judge" `JUD`,
+/// "chief executive" `BUS`; "spokesman" or "chairman" say nothing (a
+/// company's or a government's).
+/// Every mention of such a person's name (after coreference: "Tony Hayward"
+/// … "Hayward") takes it too, unless the titles disagree.
+pub(crate) fn from_roles(titles: &super::rules::Titles, cands: &mut [Cand], roles: &[super::RoleFind]) {
+    let mut by_name: HashMap<String, Option<String>> = HashMap::new();
+    for r in roles {
+        let Some(sector) = titles.sector_of(&r.title) else { continue };
+        let person = cands.iter_mut().find(|c| c.etype == EntityType::Person && c.start <= r.person.start && r.person.end <= c.end);
+        if let Some(c) = person.filter(|c| c.sector.is_none()) {
+            by_name
+                .entry(fold(&c.canonical))
+                .and_modify(|s| {
+                    if s.as_deref() != Some(sector) {
+                        *s = None;
+                    }
+                })
+                .or_insert_with(|| Some(sector.to_string()));
+        }
+    }
+    for c in cands.iter_mut().filter(|c| c.etype == EntityType::Person && c.sector.is_none()) {
+        if let Some(Some(sector)) = by_name.get(&fold(&c.canonical)) {
+            c.sector = Some(sector.clone());
+        }
+    }
+}
+
+/// A person or organisation of an international organisation's code
+/// (`international` in `data/ner/org_words.tsv`: `UNO`, `EUR`, `IGO`; an
+/// official's organisation id of the knowledge base, `un`, by its code) with
+/// a government's sector takes the organisation's sector instead.
+pub(crate) fn international(kb: &crate::kb::Kb, cands: &mut [Cand]) {
+    for c in cands.iter_mut().filter(|c| matches!(c.etype, EntityType::Person | EntityType::Organization)) {
+        let code = c.country.as_deref().map(|k| kb.organization(k).map_or(k, |o| o.cameo.as_str()));
+        let Some(code) = code.and_then(|k| WORDS.international.get(&k.to_lowercase())) else { continue };
+        if c.sector.as_deref() == Some("GOV") {
+            c.sector = Some(code.clone());
         }
     }
 }
@@ -143,6 +196,7 @@ mod tests {
         assert_eq!(w.end.get("plc").map(String::as_str), Some("BUS"));
         assert_eq!(w.end.get("foundation").map(String::as_str), Some("NGO"));
         assert!(w.leader.iter().any(|l| l == "administration"));
+        assert_eq!(w.international.get("uno").map(String::as_str), Some("IGO"));
         let (_, problems) = OrgWords::parse("end\tcorp\nclan\tx\t-\n");
         assert_eq!(problems.len(), 2, "{problems:?}");
     }

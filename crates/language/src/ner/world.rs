@@ -24,6 +24,8 @@
 //! actor). An actor the hand-made KB also lists (`same_as`) takes that
 //! entry's id and facts.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use chronicle_core::EntityType;
 
@@ -40,6 +42,11 @@ pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
         .filter(|c| c.etype == EntityType::Location)
         .filter_map(|c| c.country.clone())
         .collect();
+    // how often each country is named by a place or a nationality word
+    let mut named_times: HashMap<String, usize> = HashMap::new();
+    for c in cands.iter().filter(|c| matches!(c.etype, EntityType::Location | EntityType::Group)).filter_map(|c| c.country.clone()) {
+        *named_times.entry(c).or_default() += 1;
+    }
     for k in 0..cands.len() {
         // "the Obama administration": the name is the person, never a place
         // or organisation of the name ("Obama", Japan)
@@ -56,7 +63,7 @@ pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
             continue;
         }
         let found = match c.etype {
-            EntityType::Person => person_facts(kb, v, &c.canonical, date),
+            EntityType::Person => person_facts(kb, v, &c.canonical, date).or_else(|| person_in_named(kb, v, &c.canonical, date, &named_times)),
             EntityType::Organization | EntityType::Group => organization_facts(kb, &c.canonical, date),
             EntityType::Location => place_facts(kb, &c.canonical, &named),
         };
@@ -78,15 +85,47 @@ pub(crate) struct Facts {
 
 /// A person mention: dictionary persons by full name or alias, else by
 /// surname when the mention is one word — not persons whose given name
-/// differs from the one the document writes before that surname.
+/// differs from the one the document writes before that surname. A surname
+/// matches another spelling of itself ("Kadhafi" for "Qaddafi") only when it
+/// is long enough to be told from other names (`variant-surname-letters` in
+/// `data/ner/name_words.tsv`): a short word is a weak key ("Sony" is no
+/// "Soni").
 pub(crate) fn person_facts(kb: &Kb, v: &View<'_>, name: &str, date: Option<NaiveDate>) -> Option<Facts> {
+    agreed(kb, &persons_named(kb, v, name), date)
+}
+
+/// The dictionary persons a person mention may be (see [`person_facts`]).
+fn persons_named<'k>(kb: &'k Kb, v: &View<'_>, name: &str) -> Vec<&'k Actor> {
     let mut found = kb.actors_named(name);
     found.retain(|a| a.kind == ActorKind::Person);
     if found.is_empty() && !name.contains(char::is_whitespace) {
         let given = super::names::given_names_before(kb, v, name);
-        found = kb.actors_with_surname(name);
+        found = kb.actors_with_surname(name, name.chars().count() >= super::names::variant_surname_letters());
         found.retain(|a| a.kind == ActorKind::Person && !super::names::named_otherwise(&given, std::iter::once(&a.name).chain(&a.aliases)));
     }
+    found
+}
+
+/// A person mention several dictionary persons of different countries
+/// answer to ("Calderon": Mexico's president, Costa Rica's, a Puerto Rican
+/// governor's): those of the country the document's places and nationality
+/// words name most — at least twice and more often than any other of their
+/// countries.
+fn person_in_named(kb: &Kb, v: &View<'_>, name: &str, date: Option<NaiveDate>, named: &HashMap<String, usize>) -> Option<Facts> {
+    let mut found = persons_named(kb, v, name);
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in found.iter().filter_map(|a| actor_facts(kb, a, date)).map(|f| f.country) {
+        if !counts.iter().any(|(k, _)| *k == c) {
+            let n = named.get(&c).copied().unwrap_or(0);
+            counts.push((c, n));
+        }
+    }
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let (best, n) = counts.first()?.clone();
+    if n < 2 || counts.get(1).is_some_and(|(_, m)| *m == n) {
+        return None;
+    }
+    found.retain(|a| actor_facts(kb, a, date).is_some_and(|f| f.country == best));
     agreed(kb, &found, date)
 }
 
