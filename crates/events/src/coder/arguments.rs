@@ -66,6 +66,10 @@ enum Requirement {
     Intransitive,
     /// The verb with a to-infinitive means "try" ("sought to raise cash").
     NoInfinitive,
+    /// With a that-clause, a demand or proposal only when the clause is
+    /// mandative ("insisted that he resign"), a statement when it states a
+    /// fact ("insisted the aid is arriving").
+    Mandative,
 }
 
 /// The word groups the tree rules read, loaded once from `data/events/`.
@@ -99,6 +103,14 @@ struct Words {
     firm: HashSet<String>,
     /// Adverbs of a general or habitual statement ("often", "usually").
     habitual: HashSet<String>,
+    /// Verbs of death and damage a happening can cause (`harm`), and the
+    /// words that name deliberate violence (`violence`).
+    harm: HashSet<String>,
+    violence: HashSet<String>,
+    /// Verbs of speaking that consult only with an interlocutor (`speech-topic`).
+    speech_topic: HashSet<String>,
+    /// Prepositions of a phrase naming the occasion of a clause ("on a visit").
+    occasion: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -155,6 +167,10 @@ impl Words {
                 "international" => &mut w.international,
                 "firm" => &mut w.firm,
                 "habitual" => &mut w.habitual,
+                "harm" => &mut w.harm,
+                "violence" => &mut w.violence,
+                "speech-topic" => &mut w.speech_topic,
+                "occasion" => &mut w.occasion,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -171,6 +187,7 @@ impl Words {
                 Some("asked-content") => Requirement::AskedContent,
                 Some("intransitive") => Requirement::Intransitive,
                 Some("no-infinitive") => Requirement::NoInfinitive,
+                Some("mandative") => Requirement::Mandative,
                 other => {
                     problems.push(format!("selection.tsv:{line}: unknown requirement {other:?}"));
                     continue;
@@ -247,6 +264,18 @@ pub(crate) fn is_happening(lemma: &str) -> bool {
 pub(crate) fn is_figurative_object(lemma: &str) -> bool {
     let l = lemma.to_lowercase();
     WORDS.figurative.contains(&l) || WORDS.happenings.contains(&l)
+}
+
+/// True for the lemma of a verb of death or damage that a happening can
+/// cause (`arguments.tsv`, group `harm`: "kill", "destroy").
+pub(crate) fn is_harm(lemma: &str) -> bool {
+    WORDS.harm.contains(&lemma.to_lowercase())
+}
+
+/// True for a word (lemma or lower-case form) naming deliberate violence,
+/// its weapons or its agents (`arguments.tsv`, group `violence`).
+pub(crate) fn is_violence(word: &str) -> bool {
+    WORDS.violence.contains(&word.to_lowercase())
 }
 
 /// Whether a side of an event is a political actor (`arguments.tsv`:
@@ -409,6 +438,43 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     Some(out)
 }
 
+/// The mentions inside a subject of the trigger's predicate or of a
+/// predicate above it in the tree (the trigger's own words excepted), or
+/// `None` when the sentence has no parse: the only places an actor the tree
+/// did not attach can stand ("Militants loyal to X said they attempted …"),
+/// never a name in an object, an adjunct, a venue or a byline before the
+/// trigger ("… End Quote Mark Mardell BBC editor The meeting will be held").
+pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> {
+    let tree = ctx.tree.as_ref()?;
+    let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
+    let trigger = v.trigger_tokens(trig);
+    let mut cur = v.trigger_head(trig)?;
+    let mut subjects = Vec::new();
+    for _ in 0..16 {
+        subjects.extend(tree.subjects(cur).into_iter().filter(|s| !trigger.contains(s)));
+        match tree.head(cur) {
+            Some(h) => cur = h,
+            None => break,
+        }
+    }
+    // a mention lies in a subject's subtree when a head chain from its first word reaches it
+    let within = |mut t: usize| {
+        for _ in 0..32 {
+            if subjects.contains(&t) {
+                return true;
+            }
+            match tree.head(t) {
+                Some(h) if !trigger.contains(&h) => t = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let mut out: Vec<usize> = (0..ctx.ments.len()).filter(|&k| v.doc_token(ctx.ments[k].1).is_some_and(within)).collect();
+    out.extend(v.mentions_of_all(&subjects));
+    Some(out)
+}
+
 impl View<'_, '_> {
     /// The coder token index holding doc token `t`'s start.
     fn ctx_token(&self, t: usize) -> Option<usize> {
@@ -563,6 +629,29 @@ impl View<'_, '_> {
             (true, "advcl", Some(h)) if t.xpos(v) == "VBG" && t.children_with(v, "mark").is_empty() => t.subjects(h),
             _ => own,
         }
+    }
+
+    /// "X had suggested that the US was occupying Haiti and urged the UN …": a
+    /// finite verb (past or present tense) with no subject or auxiliary of its
+    /// own cannot share the auxiliary of a non-finite first conjunct ("was
+    /// occupying"), so it is coordinated with the verb that conjunct's clause
+    /// complements, whose subjects it takes. None when the parse needs no
+    /// such repair.
+    fn unshared_auxiliary(&self, v: usize) -> Option<Vec<usize>> {
+        let t = self.tree;
+        if t.deprel(v) != "conj" || !matches!(t.xpos(v), "VBD" | "VBZ" | "VBP") {
+            return None;
+        }
+        let own = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "nsubj" | "aux" | "csubj"));
+        let first = t.first_conjunct(v);
+        let first_aux = t.children(first).into_iter().any(|c| matches!(t.base_rel(c), "aux" | "cop"));
+        let non_finite = matches!(t.xpos(first), "VBG" | "VBN" | "VB");
+        if own || !first_aux || !non_finite || !matches!(t.base_rel(first), "ccomp" | "xcomp" | "advcl") {
+            return None;
+        }
+        let outer = t.head(first)?;
+        let subjects = t.subjects(outer);
+        (!subjects.is_empty()).then_some(subjects)
     }
 
     /// Who speaks through verb of saying `rv`: its subjects, or for "X was
@@ -747,6 +836,10 @@ impl View<'_, '_> {
         let passive = entry.frame.verb && !adjectival && (t.is_passive(v) || reduced);
         let mut subjects = t.subjects(v);
         let mut actor_note = if passive { "passive: 'by' phrase (tree)" } else { "subject (tree)" };
+        if let Some(outer) = self.unshared_auxiliary(v) {
+            subjects = outer;
+            actor_note = "subject of the clause a finite conjunct belongs to (tree)";
+        }
         if subjects.is_empty() {
             match (t.deprel(v), t.head(v)) {
                 // "civilians killed by …", "troops loyal to …": the noun the participle describes
@@ -880,6 +973,12 @@ impl View<'_, '_> {
                 actors.push(c);
             }
         }
+        if actors.is_empty() {
+            if let Some(subjects) = self.possessor_subjects(n) {
+                actors = subjects;
+                actor_note = "an event noun owned by a pronoun: the subject of its verb (tree)";
+            }
+        }
         let obliques = self.obliques(n, trig);
         let (mut recipients, parties) = self.oblique_roles(&obliques, entry);
         let mut recip_note = "oblique of the event noun (tree)";
@@ -889,14 +988,16 @@ impl View<'_, '_> {
             actor_note = "'by' phrase of the event noun (tree)";
         }
         if !parties.is_empty() {
-            actors.extend(parties);
+            actors.extend(parties.iter().copied());
             actor_note = "the parties of the event noun (tree)";
         }
         // "the withdrawal of Ukrainian forces" (actor) / "the shelling of Kharkiv" (recipient)
         let of: Vec<usize> = obliques.iter().filter(|(c, _)| c == "of").map(|(_, x)| *x).collect();
         let done_to = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Sanction);
+        // a possessor, even an unresolved pronoun, is the actor's slot: "his criticism of X" (X the recipient)
+        let possessed = !t.children_with(n, "nmod:poss").is_empty();
         if !of.is_empty() {
-            if actors.is_empty() && !done_to {
+            if actors.is_empty() && !done_to && !possessed {
                 actors = of;
                 actor_note = "the party after 'of' (tree)";
             } else if recipients.is_empty() {
@@ -909,6 +1010,16 @@ impl View<'_, '_> {
         if let (true, true, Some(h)) = (put_under, actors.is_empty(), t.head(n)) {
             recipients = t.subjects(h);
             recip_note = "subject of the verb putting it 'under' the event noun (tree)";
+        }
+        // "On a visit to X, Y told …", "during talks with Z, Y said": the parties of a
+        // meeting in a clause's adjunct include that clause's subject
+        let met = entry.event_type == PloverType::Consult && actors.iter().all(|a| parties.contains(a));
+        if met {
+            let subjects: Vec<usize> = self.occasion_subjects(n).into_iter().filter(|s| !actors.contains(s)).collect();
+            if !subjects.is_empty() {
+                actors.splice(0..0, subjects);
+                actor_note = "subject of the clause the meeting is an adjunct of (tree)";
+            }
         }
         if actors.is_empty() {
             if let Some((verb_actors, verb_recipients)) = self.support_verb(n, entry) {
@@ -924,6 +1035,36 @@ impl View<'_, '_> {
         participants.extend(obliques.iter().map(|(_, x)| *x));
         // a passive support verb's subject is the event noun itself: no swap, except "put under"
         Heads { actors, recipients, participants, actor_note, recip_note, passive: put_under }
+    }
+
+    /// "The alliance reiterated its support for X", "the president renewed his
+    /// criticism of Y": an event noun whose possessor is a pronoun naming no mention,
+    /// as the object of a verb, is done by that verb's subject (a possessive
+    /// pronoun in an object refers back to its clause's subject).
+    fn possessor_subjects(&self, n: usize) -> Option<Vec<usize>> {
+        let t = self.tree;
+        let poss = t.children_with(n, "nmod:poss").into_iter().next()?;
+        let pronoun = t.upos(poss) == Some(Upos::Pron) && matches!(t.lemma(poss).to_lowercase().as_str(), "it" | "its" | "they" | "their" | "he" | "his" | "she" | "her");
+        if !pronoun || !self.mentions_of(poss).is_empty() || t.deprel(t.first_conjunct(n)) != "obj" {
+            return None;
+        }
+        let verb = t.head(t.first_conjunct(n))?;
+        let subjects = t.subjects(verb);
+        (!subjects.is_empty() && !t.is_passive(verb)).then_some(subjects)
+    }
+
+    /// "On a visit to Louisiana, Mr X told reporters", "speaking after talks
+    /// with Y, X said": an event noun in a temporal or occasion phrase
+    /// (`occasion` in `arguments.tsv`) of a verb: that verb's subjects.
+    fn occasion_subjects(&self, n: usize) -> Vec<usize> {
+        let t = self.tree;
+        let n = t.first_conjunct(n);
+        let case = t.case_of(n).map(str::to_lowercase);
+        let occasion = t.base_rel(n) == "obl" && case.is_some_and(|c| WORDS.occasion.contains(&c));
+        match (occasion, t.head(n)) {
+            (true, Some(h)) if matches!(t.upos(h), Some(Upos::Verb)) => self.adjunct_subjects(h),
+            _ => Vec::new(),
+        }
     }
 
     /// "X launched an attack on Y", "an attack was carried out by X": the
@@ -1014,12 +1155,56 @@ impl View<'_, '_> {
                     return Some(format!("'{}' with an infinitive means trying", t.word(v)));
                 }
             }
+            Some(Requirement::Mandative) => {
+                if let Some(why) = self.clause_of_fact(v) {
+                    return Some(why);
+                }
+            }
             Some(Requirement::PluralNoun) | None => {}
+        }
+        if let Some(why) = self.talk_about(v) {
+            return Some(why);
         }
         if heads.participants.iter().any(|&p| self.is_party(p)) {
             return None;
         }
         Some(format!("no participant of '{}' names a party", t.word(v)))
+    }
+
+    /// "insisted the aid is arriving", "suggested that the US was occupying
+    /// Haiti": a verb of demanding or proposing whose that-clause is
+    /// indicative (a finite present or past, or a modal other than "should",
+    /// "must", "shall") states a fact; "insisted that he resign", "suggested
+    /// they should meet" (a subjunctive or a mandative modal) demand or propose.
+    fn clause_of_fact(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if !t.children_with(v, "xcomp").is_empty() || t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("on")) {
+            return None;
+        }
+        let clause = t.children_with(v, "ccomp").into_iter().next()?;
+        let mut finite: Vec<usize> = vec![clause];
+        finite.extend(t.children(clause).into_iter().filter(|&c| matches!(t.base_rel(c), "aux" | "cop")));
+        let mandative = finite.iter().any(|&f| t.xpos(f) == "MD" && matches!(t.lemma(f).to_lowercase().as_str(), "should" | "must" | "shall" | "ought"));
+        let indicative = finite.iter().any(|&f| matches!(t.xpos(f), "VBD" | "VBZ" | "VBP" | "MD"));
+        (indicative && !mandative).then(|| format!("'{}' with a clause of fact ('{}') states, it does not ask", t.word(v), t.word(clause)))
+    }
+
+    /// "lawmakers are talking about raising the cap", "the sums talked about":
+    /// a verb of speaking about a topic with no one spoken with or to, and no
+    /// two parties speaking together, is no consultation.
+    fn talk_about(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if !WORDS.speech_topic.contains(&t.lemma(v).to_lowercase()) {
+            return None;
+        }
+        let obliques: Vec<(String, usize)> = t.obliques(v).into_iter().map(|(c, x)| (c.to_lowercase(), x)).collect();
+        // "about the tax", "about raising the tax" (a clause marked by it), "talked about" (stranded)
+        let is_about = |x: usize| t.lemma(x).eq_ignore_ascii_case("about");
+        let about = t.children(v).into_iter().any(|c| is_about(c) || t.children(c).into_iter().any(|m| matches!(t.base_rel(m), "case" | "mark") && is_about(m)));
+        let interlocutor = obliques.iter().any(|(c, x)| matches!(c.as_str(), "with" | "to" | "between" | "among") && self.is_party(*x));
+        let together = t.subjects(v).into_iter().any(|s| t.with_conjuncts(s).len() > 1);
+        (about && !interlocutor && (!together || t.is_passive(v)))
+            .then(|| format!("'{}' about a topic with no one spoken with is no consultation", t.word(v)))
     }
 
     /// Event-ness of an event noun: a noun that only modifies another noun
