@@ -110,3 +110,92 @@ fn his_criticism_of_x_is_the_subjects_and_x_the_recipients() {
     assert!(events[0].actors.iter().all(|a| a.country.as_deref() == Some("UGA")), "{:?}", events[0].actors);
     assert!(events[0].recipients.iter().any(|a| a.country.as_deref() == Some("KEN")), "{:?}", events[0].recipients);
 }
+
+#[test]
+fn a_purpose_infinitive_is_the_act_of_the_main_subject() {
+    let doc = coded("The Kenyan president will travel to Uganda next week to meet the Ugandan leader.");
+    let events = triggered(&doc, "meet");
+    assert_eq!(events.len(), 1, "{:?}", doc.events);
+    assert!(events[0].actors.iter().all(|a| a.country.as_deref() == Some("KEN")), "{:?}", events[0].actors);
+    assert!(!events[0].actors.is_empty());
+}
+
+#[test]
+fn an_event_nouns_source_follows_by_or_from() {
+    let doc = coded("The minister approved a request from the Kenyan police for more vehicles.");
+    let actors = actors_of(&doc, "request");
+    assert!(actors.iter().any(|a| a.contains("police")), "{actors:?}");
+    let doc = coded("The governor rejected a request by four senators to investigate the company.");
+    let actors = actors_of(&doc, "request");
+    assert!(actors.iter().any(|a| a.contains("senators")), "{actors:?}");
+    // a move away from a party keeps 'from' as what is left
+    let doc = coded("The withdrawal of Ugandan troops from Somalia began on Monday.");
+    assert!(actors_of(&doc, "withdrawal").iter().all(|a| !a.contains("Somalia")));
+}
+
+#[test]
+fn aid_in_a_pledged_amount_is_the_pledgers() {
+    let doc = coded("The European Union has pledged 50 million euros in emergency aid for Somalia.");
+    assert_eq!(actors_of(&doc, "aid"), vec!["European Union".to_string()]);
+}
+
+#[test]
+fn a_negative_imperative_and_reporters_questions_are_no_events() {
+    for text in ["Don't blame the Kenyan government for the floods.", "Reporters asked the minister an awkward question on Friday.", "This discussion is now closed."] {
+        let doc = coded(text);
+        assert!(doc.events.is_empty(), "{text}: {:?}", doc.events);
+    }
+}
+
+#[test]
+fn rescuing_private_people_is_no_political_act() {
+    let doc = coded("Welsh firefighters rescued a two-year-old girl from the rubble.");
+    assert!(triggered(&doc, "rescued").is_empty(), "{:?}", doc.events);
+    let doc = coded("Kenyan troops rescued the hostages on Friday.");
+    assert_eq!(triggered(&doc, "rescued").len(), 1);
+}
+
+#[test]
+fn battling_to_do_something_is_trying_not_fighting() {
+    let doc = coded("The oil industry has been battling to stop tougher regulations.");
+    assert!(triggered(&doc, "battling").is_empty(), "{:?}", doc.events);
+    let doc = coded("Kenyan troops battled the rebels near the border.");
+    assert_eq!(triggered(&doc, "battled").len(), 1);
+}
+
+#[test]
+fn private_travel_is_no_visit() {
+    let doc = coded("A pupil who visited Kenya last month has been diagnosed with malaria.");
+    assert!(triggered(&doc, "visited").is_empty(), "{:?}", doc.events);
+    let doc = coded("The Kenyan president visited Uganda on Monday.");
+    assert_eq!(triggered(&doc, "visited").len(), 1);
+}
+
+#[test]
+fn what_is_discussed_is_no_party() {
+    let doc = coded("The Kenyan president will discuss the border with the Ugandan leader this week.");
+    let events = triggered(&doc, "discuss");
+    assert_eq!(events.len(), 1, "{:?}", doc.events);
+    assert!(events[0].actors.iter().chain(&events[0].recipients).all(|a| !a.name.contains("border")), "{:?}", events[0]);
+}
+
+#[test]
+fn the_possessor_of_a_relation_is_another_party() {
+    let doc = coded("Kenya's northern neighbour has banned imports of Kenyan maize.");
+    let events = triggered(&doc, "banned");
+    assert_eq!(events.len(), 1, "{:?}", doc.events);
+    assert!(events[0].actors.iter().all(|a| a.country.as_deref() != Some("KEN")), "{:?}", events[0].actors);
+}
+
+#[test]
+fn abstract_objects_and_conference_calls_are_no_acts() {
+    for text in [
+        "The Kenyan health ministry has ruled out any risk of infection from eating maize.",
+        "The company's chief executive told reporters on a conference call on Tuesday that sales rose.",
+    ] {
+        let doc = coded(text);
+        assert!(doc.events.is_empty(), "{text}: {:?}", doc.events);
+    }
+    let doc = coded("Kenyan troops captured the rebel commander on Friday.");
+    assert_eq!(triggered(&doc, "captured").len(), 1);
+}

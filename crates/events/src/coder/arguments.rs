@@ -70,6 +70,9 @@ enum Requirement {
     /// mandative ("insisted that he resign"), a statement when it states a
     /// fact ("insisted the aid is arriving").
     Mandative,
+    /// An object, when present, is not only private people named by a noun
+    /// ("rescued a girl" is no political act, "rescued the hostages" is).
+    ObjectPublic,
 }
 
 /// The word groups the tree rules read, loaded once from `data/events/`.
@@ -111,6 +114,12 @@ struct Words {
     speech_topic: HashSet<String>,
     /// Prepositions of a phrase naming the occasion of a clause ("on a visit").
     occasion: HashSet<String>,
+    /// Consultation verbs whose object is the topic (`topic-object`), nouns
+    /// of a relation whose possessor is no party (`relational`), verbs of
+    /// travel (`private-travel`).
+    topic_object: HashSet<String>,
+    relational: HashSet<String>,
+    private_travel: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -171,6 +180,9 @@ impl Words {
                 "violence" => &mut w.violence,
                 "speech-topic" => &mut w.speech_topic,
                 "occasion" => &mut w.occasion,
+                "topic-object" => &mut w.topic_object,
+                "relational" => &mut w.relational,
+                "private-travel" => &mut w.private_travel,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -188,6 +200,7 @@ impl Words {
                 Some("intransitive") => Requirement::Intransitive,
                 Some("no-infinitive") => Requirement::NoInfinitive,
                 Some("mandative") => Requirement::Mandative,
+                Some("object-public") => Requirement::ObjectPublic,
                 other => {
                     problems.push(format!("selection.tsv:{line}: unknown requirement {other:?}"));
                     continue;
@@ -225,8 +238,15 @@ impl Words {
         self.recipient.iter().find(|(k, _)| *k == t).map_or(&[], |(_, v)| v.as_slice())
     }
 
-    fn requirement(&self, lemma: &str) -> Option<Requirement> {
-        self.selection.iter().find(|(l, _)| l == lemma).map(|(_, r)| *r)
+    /// The restrictions listed for a verb lemma, in file order; a lemma the
+    /// tagger cut before a silent "e" ("battling" → "battl") is read with it.
+    fn requirements(&self, lemma: &str) -> Vec<Requirement> {
+        let listed = |w: &str| self.selection.iter().filter(|(l, _)| l == w).map(|(_, r)| *r).collect::<Vec<_>>();
+        let found = listed(lemma);
+        if found.is_empty() && lemma.ends_with(|c: char| !"aeiouy".contains(c)) {
+            return listed(&format!("{lemma}e"));
+        }
+        found
     }
 }
 
@@ -464,6 +484,8 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
                 return true;
             }
             match tree.head(t) {
+                // "Kenya's neighbour": the possessor of a relation is another party
+                Some(h) if tree.deprel(t) == "nmod:poss" && WORDS.relational.contains(&tree.lemma(h).to_lowercase()) => return false,
                 Some(h) if !trigger.contains(&h) => t = h,
                 _ => return false,
             }
@@ -569,8 +591,13 @@ impl View<'_, '_> {
         if depth == 0 {
             return out;
         }
+        // "Mexico's neighbour", "the president's wife, X": the possessor of a relation is another party
+        let relational = WORDS.relational.contains(&t.lemma(n).to_lowercase());
         for c in t.children(n) {
             if !matches!(t.deprel(c), "nmod:poss" | "amod" | "compound" | "appos" | "flat" | "flat:name") {
+                continue;
+            }
+            if relational && t.deprel(c) == "nmod:poss" {
                 continue;
             }
             for x in t.with_conjuncts(c) {
@@ -747,8 +774,9 @@ impl View<'_, '_> {
             return Some(format!("'{}' outside a quotation is the writer or a reader, not a party", t.word(s)));
         }
         let clause = t.first_conjunct(v);
+        // "Visit our site", "Don't blame Obama": only "do" (a negative imperative) may come before
         let imperative = t.head(clause).is_none() && t.xpos(v) == "VB" && subjects.is_empty()
-            && t.children(v).iter().all(|&c| !matches!(t.deprel(c), "aux" | "mark" | "expl"));
+            && t.children(v).iter().all(|&c| !matches!(t.deprel(c), "aux" | "mark" | "expl") || (t.deprel(c) == "aux" && t.lemma(c).eq_ignore_ascii_case("do") && c < v));
         if imperative && !self.in_quote(v) {
             return Some(format!("'{}' heads an imperative: it addresses the reader", t.word(v)));
         }
@@ -849,6 +877,11 @@ impl View<'_, '_> {
                     subjects = t.subjects(h);
                     actor_note = "subject of the main clause (tree)";
                 }
+                // "X will travel to Y to meet Z": a purpose infinitive is the main clause subject's act
+                ("advcl", Some(h)) if t.xpos(v) == "VB" && t.children_with(v, "mark").into_iter().any(|m| t.lemma(m).eq_ignore_ascii_case("to")) => {
+                    subjects = t.subjects(h);
+                    actor_note = "subject of the clause a purpose infinitive serves (tree)";
+                }
                 _ => {}
             }
         }
@@ -861,6 +894,10 @@ impl View<'_, '_> {
                     objects.push(o);
                 }
             }
+        }
+        // "will discuss BP with Obama": what is discussed is no party
+        if WORDS.topic_object.contains(&t.lemma(v).to_lowercase()) {
+            objects.clear();
         }
         let obliques = self.obliques(v, trig);
         let (oblique_recipients, parties) = self.oblique_roles(&obliques, entry);
@@ -982,7 +1019,16 @@ impl View<'_, '_> {
         let obliques = self.obliques(n, trig);
         let (mut recipients, parties) = self.oblique_roles(&obliques, entry);
         let mut recip_note = "oblique of the event noun (tree)";
-        let by: Vec<usize> = obliques.iter().filter(|(c, _)| WORDS.agent.contains(c)).map(|(_, x)| *x).collect();
+        // "a request by four senators"; "a request from the governor", "criticism from
+        // Congress": for an event noun, 'from' names its source too, except for moves
+        // away from a place or party (withdrawal, retreat, release, deployment)
+        let from_agent = !matches!(entry.event_type, PloverType::Retreat | PloverType::Mobilize | PloverType::Concede);
+        let by: Vec<usize> = obliques
+            .iter()
+            .filter(|(c, x)| WORDS.agent.contains(c) || (from_agent && c == "from" && self.is_party(*x)))
+            .map(|(_, x)| *x)
+            .collect();
+        recipients.retain(|r| !by.contains(r));
         if !by.is_empty() {
             actors = by;
             actor_note = "'by' phrase of the event noun (tree)";
@@ -1073,7 +1119,12 @@ impl View<'_, '_> {
     /// recipients: (actors, recipients).
     fn support_verb(&self, n: usize, entry: &TriggerEntry) -> Option<(Vec<usize>, Vec<usize>)> {
         let t = self.tree;
-        let n = t.first_conjunct(n);
+        let mut n = t.first_conjunct(n);
+        // "pledged $10m in aid", "sent two planeloads of aid": the amount is the object
+        let amount = t.head(n).filter(|_| t.deprel(n).starts_with("nmod") && t.case_of(n).is_some_and(|c| matches!(c.to_lowercase().as_str(), "in" | "of")));
+        if let Some(m) = amount.filter(|&m| t.children(m).into_iter().any(|c| t.base_rel(c) == "nummod") || t.upos(m) == Some(Upos::Num) || t.xpos(m) == "$") {
+            n = t.first_conjunct(m);
+        }
         let verb = t.head(n).filter(|&h| WORDS.support.contains(&t.lemma(h).to_lowercase()))?;
         let mut actors = match t.deprel(n) {
             "obj" => t.subjects(verb),
@@ -1115,60 +1166,90 @@ impl View<'_, '_> {
             return Some(format!("'{}' is an infinitive modifying a noun", t.word(v)));
         }
         let lemma = t.lemma(v).to_lowercase();
-        match words.requirement(&lemma) {
-            Some(Requirement::ObjectParty) => {
-                // the object, or the passive subject ("images were released")
-                let patients = t.patients(v);
-                if !patients.is_empty() && !patients.iter().any(|&o| self.is_party(o)) {
-                    return Some(format!("the object of '{}' names no party", t.word(v)));
+        for requirement in words.requirements(&lemma) {
+            match Some(requirement) {
+                Some(Requirement::ObjectParty) => {
+                    // the object, or the passive subject ("images were released")
+                    let patients = t.patients(v);
+                    if !patients.is_empty() && !patients.iter().any(|&o| self.is_party(o)) {
+                        return Some(format!("the object of '{}' names no party", t.word(v)));
+                    }
                 }
-            }
-            Some(Requirement::SubjectParty) => {
-                let subjects = t.subjects(v);
-                if !subjects.is_empty() && !subjects.iter().any(|&s| self.is_party(s)) {
-                    return Some(format!("the subject of '{}' names no party", t.word(v)));
+                Some(Requirement::SubjectParty) => {
+                    let subjects = t.subjects(v);
+                    if !subjects.is_empty() && !subjects.iter().any(|&s| self.is_party(s)) {
+                        return Some(format!("the subject of '{}' names no party", t.word(v)));
+                    }
                 }
-            }
-            Some(Requirement::AskedContent) => {
-                let about = t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("about"));
-                let content = !t.children_with(v, "xcomp").is_empty()
-                    || !t.children_with(v, "ccomp").is_empty()
-                    || t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("for"))
-                    || t.objects(v).iter().any(|&o| !self.is_party(o));
-                if about && !content {
-                    return Some(format!("'{}' about something asks a question, not for something", t.word(v)));
+                Some(Requirement::AskedContent) => {
+                    let about = t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("about"));
+                    let content = !t.children_with(v, "xcomp").is_empty()
+                        || !t.children_with(v, "ccomp").is_empty()
+                        || t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("for"))
+                        || t.objects(v).iter().any(|&o| !self.is_party(o));
+                    if about && !content {
+                        return Some(format!("'{}' about something asks a question, not for something", t.word(v)));
+                    }
                 }
-            }
-            Some(Requirement::Transitive) => {
-                if !t.is_passive(v) && t.objects(v).is_empty() {
-                    return Some(format!("'{}' with no object tells of no one acting on anything", t.word(v)));
+                Some(Requirement::Transitive) => {
+                    if !t.is_passive(v) && t.objects(v).is_empty() {
+                        return Some(format!("'{}' with no object tells of no one acting on anything", t.word(v)));
+                    }
                 }
-            }
-            Some(Requirement::Intransitive) => {
-                let complement = !t.objects(v).is_empty() || !t.children_with(v, "ccomp").is_empty();
-                if complement {
-                    return Some(format!("'{}' with an object or clause has another sense", t.word(v)));
+                Some(Requirement::Intransitive) => {
+                    let complement = !t.objects(v).is_empty() || !t.children_with(v, "ccomp").is_empty();
+                    if complement {
+                        return Some(format!("'{}' with an object or clause has another sense", t.word(v)));
+                    }
                 }
-            }
-            Some(Requirement::NoInfinitive) => {
-                if !t.children_with(v, "xcomp").is_empty() {
-                    return Some(format!("'{}' with an infinitive means trying", t.word(v)));
+                Some(Requirement::NoInfinitive) => {
+                    // "sought to raise cash", "battling to stop the rules" (an infinitive the parser
+                    // attached as a purpose clause, with no object before it)
+                    let to_clause = t.children_with(v, "advcl").into_iter().any(|c| {
+                        t.xpos(c) == "VB" && t.children_with(c, "mark").into_iter().any(|m| t.lemma(m).eq_ignore_ascii_case("to"))
+                    });
+                    if !t.children_with(v, "xcomp").is_empty() || (to_clause && t.objects(v).is_empty()) {
+                        return Some(format!("'{}' with an infinitive means trying", t.word(v)));
+                    }
                 }
-            }
-            Some(Requirement::Mandative) => {
-                if let Some(why) = self.clause_of_fact(v) {
-                    return Some(why);
+                Some(Requirement::Mandative) => {
+                    if let Some(why) = self.clause_of_fact(v) {
+                        return Some(why);
+                    }
                 }
+                Some(Requirement::ObjectPublic) => {
+                    // "firefighters rescued a girl": a private person acted on is no party to a political act
+                    let patients = t.patients(v);
+                    if !patients.is_empty() && patients.iter().all(|&o| self.private_person(o)) {
+                        return Some(format!("'{}' acts on private people only", t.word(v)));
+                    }
+                }
+                Some(Requirement::PluralNoun) | None => {}
             }
-            Some(Requirement::PluralNoun) | None => {}
         }
         if let Some(why) = self.talk_about(v) {
+            return Some(why);
+        }
+        if let Some(why) = self.private_travel(v) {
             return Some(why);
         }
         if heads.participants.iter().any(|&p| self.is_party(p)) {
             return None;
         }
         Some(format!("no participant of '{}' names a party", t.word(v)))
+    }
+
+    /// True when the phrase headed by `n` names private people by a noun (or
+    /// a pronoun) alone: no mention with a country or sector, and a civilian
+    /// noun ("a two-year-old girl", "his wife", "survivors", "him").
+    fn private_person(&self, n: usize) -> bool {
+        let t = self.tree;
+        let coded = self.mentions_of(n).iter().any(|&k| {
+            let m = self.ctx.ments[k].0;
+            m.country.is_some() || m.sector.is_some() || m.kb_id.is_some()
+        });
+        let civilian = civilian_noun(t.lemma(n)) || (t.upos(n) == Some(Upos::Pron) && self.mention_at(n).is_none());
+        !coded && civilian
     }
 
     /// "insisted the aid is arriving", "suggested that the US was occupying
@@ -1187,6 +1268,23 @@ impl View<'_, '_> {
         let mandative = finite.iter().any(|&f| t.xpos(f) == "MD" && matches!(t.lemma(f).to_lowercase().as_str(), "should" | "must" | "shall" | "ought"));
         let indicative = finite.iter().any(|&f| matches!(t.xpos(f), "VBD" | "VBZ" | "VBP" | "MD"));
         (indicative && !mandative).then(|| format!("'{}' with a clause of fact ('{}') states, it does not ask", t.word(v), t.word(clause)))
+    }
+
+    /// "a pupil who visited the US", "students who travelled to Mexico": a
+    /// verb of travel whose subjects (a relative pronoun standing for the
+    /// noun it modifies) are all private people named by a noun alone.
+    fn private_travel(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if !WORDS.private_travel.contains(&t.lemma(v).to_lowercase()) || t.is_passive(v) {
+            return None;
+        }
+        let subjects: Vec<usize> = t
+            .subjects(v)
+            .into_iter()
+            .map(|s| if WORDS.relative.contains(&t.lemma(s).to_lowercase()) { self.antecedent(s).unwrap_or(s) } else { s })
+            .collect();
+        let private = !subjects.is_empty() && subjects.iter().all(|&s| t.upos(s) == Some(Upos::Noun) && self.private_person(s));
+        private.then(|| format!("'{}' by private people is private travel", t.word(v)))
     }
 
     /// "lawmakers are talking about raising the cap", "the sums talked about":
@@ -1219,7 +1317,7 @@ impl View<'_, '_> {
         }
         let t = self.tree;
         let singular = t.xpos(n) == "NN";
-        if singular && WORDS.requirement(&t.lemma(n).to_lowercase()) == Some(Requirement::PluralNoun) {
+        if singular && WORDS.requirements(&t.lemma(n).to_lowercase()).contains(&Requirement::PluralNoun) {
             return Some(format!("'{}' in the singular is not the event its plural names", t.word(n)));
         }
         None
@@ -1298,7 +1396,12 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert!(w.recipient_preps(PloverType::Assault).contains(&"against".to_string()));
         assert!(w.parties.contains("troop") && w.parties.contains("official"));
-        assert_eq!(w.requirement("release"), Some(Requirement::ObjectParty));
+        assert_eq!(w.requirements("release"), vec![Requirement::ObjectParty]);
+        // two restrictions for one verb, and a lemma cut before its silent "e"
+        assert_eq!(w.requirements("fight"), vec![Requirement::ObjectParty, Requirement::NoInfinitive]);
+        assert_eq!(w.requirements("battl"), vec![Requirement::NoInfinitive]);
+        assert!(w.harm.contains("kill") && w.violence.contains("gunman") && w.speech_topic.contains("talk"));
+        assert!(w.occasion.contains("during") && !w.occasion.contains("against"));
         assert!(w.reporting.contains("say") && w.support.contains("launch"));
     }
 }
