@@ -199,3 +199,27 @@ fn abstract_objects_and_conference_calls_are_no_acts() {
     let doc = coded("Kenyan troops captured the rebel commander on Friday.");
     assert_eq!(triggered(&doc, "captured").len(), 1);
 }
+
+#[test]
+fn a_city_places_an_unnamed_party_it_does_not_act() {
+    let doc = coded("A federal judge in Mombasa rejected the request on Monday.");
+    let events = triggered(&doc, "rejected");
+    assert_eq!(events.len(), 1, "{:?}", doc.events);
+    assert!(events[0].actors.iter().all(|a| a.name != "Mombasa") && !events[0].actors.is_empty(), "{:?}", events[0].actors);
+    // the party keeps the city's country
+    assert!(events[0].actors.iter().all(|a| a.country.as_deref() == Some("KEN")), "{:?}", events[0].actors);
+}
+
+#[test]
+fn a_relative_clause_takes_no_actor_from_the_clause_around_it() {
+    let doc = coded("Kenyan health ministers will meet on Thursday to discuss the outbreak, which doctors suspect has killed 40 people.");
+    assert!(triggered(&doc, "killed").is_empty(), "{:?}", doc.events);
+}
+
+#[test]
+fn a_gerund_after_for_is_done_by_the_judged_object() {
+    let doc = coded("The Kenyan president blasted Ugandan officials for criticizing his government.");
+    let events = triggered(&doc, "criticizing");
+    assert_eq!(events.len(), 1, "{:?}", doc.events);
+    assert!(events[0].actors.iter().all(|a| a.country.as_deref() == Some("UGA")) && !events[0].actors.is_empty(), "{:?}", events[0].actors);
+}

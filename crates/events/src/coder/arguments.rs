@@ -472,6 +472,11 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
     let mut subjects = Vec::new();
     for _ in 0..16 {
         subjects.extend(tree.subjects(cur).into_iter().filter(|s| !trigger.contains(s)));
+        // a relative clause ("the outbreak, which has killed …") has its own subject: the
+        // clause around the noun it modifies names no party of it
+        if tree.deprel(cur) == "acl:relcl" {
+            break;
+        }
         match tree.head(cur) {
             Some(h) => cur = h,
             None => break,
@@ -621,9 +626,27 @@ impl View<'_, '_> {
             .into_iter()
             .filter(|(case, _)| matches!(case.to_lowercase().as_str(), "in" | "throughout" | "across" | "from" | "inside"))
             .filter_map(|(_, x)| self.mention_at(x))
-            .filter(|&k| self.ctx.ments[k].0.country.is_some())
+            .filter(|&k| self.ctx.ments[k].0.country.is_some() && self.state_place(k))
             .take(1)
             .collect()
+    }
+
+    /// True when mention `k` names a country or a capital (which stand for a
+    /// state's government), not a city, region or sea.
+    fn state_place(&self, k: usize) -> bool {
+        let name = self.ctx.ments[k].0.canonical.to_lowercase();
+        self.ctx.countries.contains_key(&name) || self.ctx.capitals.contains(&name)
+    }
+
+    /// The country of the place an unnamed party is in ("a federal judge in
+    /// New Orleans" → USA): a city or region gives its country, not itself.
+    fn placed_country(&self, n: usize) -> Option<String> {
+        self.tree
+            .obliques(n)
+            .into_iter()
+            .filter(|(case, _)| matches!(case.to_lowercase().as_str(), "in" | "throughout" | "across" | "from" | "inside"))
+            .filter_map(|(_, x)| self.mention_at(x))
+            .find_map(|k| self.ctx.ments[k].0.country.clone())
     }
 
     /// True for a noun listed as security, civil or armed in `nouns.tsv`.
@@ -745,7 +768,8 @@ impl View<'_, '_> {
             .children(n)
             .into_iter()
             .filter(|&c| matches!(t.deprel(c), "amod" | "compound"))
-            .find_map(|c| self.ctx.countries.get(&t.word(c).to_lowercase()).cloned());
+            .find_map(|c| self.ctx.countries.get(&t.word(c).to_lowercase()).cloned())
+            .or_else(|| self.placed_country(n));
         let sector = agent_sector(t.word(n)).map(str::to_string);
         Some(Unnamed { span: t.phrase(n)?, country, sector })
     }
@@ -872,6 +896,16 @@ impl View<'_, '_> {
             match (t.deprel(v), t.head(v)) {
                 // "civilians killed by …", "troops loyal to …": the noun the participle describes
                 ("acl", Some(h)) => subjects = t.with_conjuncts(h),
+                // "X blasted Y for criticizing Z", "accused Y of attacking Z": a gerund after
+                // 'for' or 'of' is done by the object of the verb that judges it
+                ("advcl", Some(h))
+                    if t.xpos(v) == "VBG"
+                        && !t.objects(h).is_empty()
+                        && t.children(v).into_iter().any(|m| matches!(t.base_rel(m), "mark" | "case") && matches!(t.lemma(m).to_lowercase().as_str(), "for" | "of")) =>
+                {
+                    subjects = t.objects(h);
+                    actor_note = "object of the verb a 'for'/'of' gerund explains (tree)";
+                }
                 // "…, killing five": the subject of the main clause
                 ("advcl", Some(h)) if t.xpos(v) == "VBG" => {
                     subjects = t.subjects(h);
