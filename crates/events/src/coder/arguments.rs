@@ -1288,9 +1288,9 @@ impl View<'_, '_> {
 
     /// "insisted the aid is arriving", "suggested that the US was occupying
     /// Haiti": a verb of demanding or proposing whose that-clause is
-    /// indicative (a finite present or past, or a modal other than "should",
-    /// "must", "shall") states a fact; "insisted that he resign", "suggested
-    /// they should meet" (a subjunctive or a mandative modal) demand or propose.
+    /// indicative (a finite present or past, no modal) states a fact;
+    /// "insisted that he resign", "suggested they should meet", "suggested the
+    /// leaders could meet" (a subjunctive or a modal) demand or propose.
     fn clause_of_fact(&self, v: usize) -> Option<String> {
         let t = self.tree;
         if !t.children_with(v, "xcomp").is_empty() || t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("on")) {
@@ -1299,8 +1299,9 @@ impl View<'_, '_> {
         let clause = t.children_with(v, "ccomp").into_iter().next()?;
         let mut finite: Vec<usize> = vec![clause];
         finite.extend(t.children(clause).into_iter().filter(|&c| matches!(t.base_rel(c), "aux" | "cop")));
-        let mandative = finite.iter().any(|&f| t.xpos(f) == "MD" && matches!(t.lemma(f).to_lowercase().as_str(), "should" | "must" | "shall" | "ought"));
-        let indicative = finite.iter().any(|&f| matches!(t.xpos(f), "VBD" | "VBZ" | "VBP" | "MD"));
+        // a modal ("should", "must", "could meet") makes the clause a demand or a proposal
+        let mandative = finite.iter().any(|&f| t.xpos(f) == "MD");
+        let indicative = finite.iter().any(|&f| matches!(t.xpos(f), "VBD" | "VBZ" | "VBP"));
         (indicative && !mandative).then(|| format!("'{}' with a clause of fact ('{}') states, it does not ask", t.word(v), t.word(clause)))
     }
 
