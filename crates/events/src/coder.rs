@@ -398,6 +398,23 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when the word at coder token `i` (its tagger lemma, else its
+    /// lower-case form) is a verb of death or damage (`harm` in `arguments.tsv`).
+    fn harm_word(&self, i: usize) -> bool {
+        let lemma = self.tree.as_ref().zip(self.doc_token(i)).map(|(t, d)| t.lemma(d).to_lowercase());
+        arguments::is_harm(lemma.as_deref().unwrap_or(self.word(i)))
+    }
+
+    /// True when a word of the sentence outside the trigger names deliberate
+    /// violence, a weapon or an armed party (`violence` in `arguments.tsv`:
+    /// "air strike", "gunmen", "shelling", "troops").
+    fn names_violence(&self, trig: &Trig) -> bool {
+        (0..self.toks.len()).filter(|i| !(trig.start..trig.end).contains(i)).any(|i| {
+            let lemma = self.tree.as_ref().zip(self.doc_token(i)).map(|(t, d)| t.lemma(d).to_lowercase());
+            arguments::is_violence(self.word(i)) || lemma.is_some_and(|l| arguments::is_violence(&l))
+        })
+    }
+
+    /// True when the word at coder token `i` (its tagger lemma, else its
     /// lower-case form) is a noun naming a person or group (`party_noun`).
     fn party_noun_at(&self, i: usize) -> bool {
         let lemma = self.tree.as_ref().zip(self.doc_token(i)).map(|(t, d)| t.lemma(d).to_lowercase());
@@ -1647,8 +1664,8 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
 /// attachment the parser got wrong) is filled from the position rules,
 /// never with the sayer of a reported clause ("X said Y attacked Z" never
 /// codes X → Z) nor with a party the tree gave the other role.
-fn fill_from_positions(mut tree: Parties, positions: Option<Parties>) -> Parties {
-    tree = fill_roles(std::mem::take(&mut tree), positions);
+fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, subjects: Option<Vec<usize>>) -> Parties {
+    tree = fill_roles(std::mem::take(&mut tree), positions, subjects);
     let no_actor = tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.shared_actors.is_empty();
     if let (true, Some(u)) = (no_actor && tree.source.is_empty(), tree.unnamed.take()) {
         tree.actor_note = format!("'{}': an unnamed party, subject (tree)", u.name);
@@ -1658,12 +1675,14 @@ fn fill_from_positions(mut tree: Parties, positions: Option<Parties>) -> Parties
 }
 
 /// The roles the tree left empty, from the position rules.
-fn fill_roles(mut tree: Parties, positions: Option<Parties>) -> Parties {
+fn fill_roles(mut tree: Parties, positions: Option<Parties>, subjects: Option<Vec<usize>>) -> Parties {
     let Some(pos) = positions else { return tree };
     let taken: Vec<usize> = tree.actor_group.iter().chain(&tree.recip_group).chain(&tree.source).copied().collect();
     let free = |g: &[usize]| -> Vec<usize> { g.iter().copied().filter(|k| !taken.contains(k)).collect() };
     if tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.source.is_empty() {
-        tree.actor_group = free(&pos.actor_group);
+        // in a parsed sentence, a mention the position rules found acts only when it
+        // names the subject of the trigger's predicate or of one above it
+        tree.actor_group = free(&pos.actor_group).into_iter().filter(|k| subjects.as_ref().is_none_or(|s| s.contains(k))).collect();
         if tree.actor_group.is_empty() {
             tree.shared_actors = pos.shared_actors;
             tree.extra_actor = pos.extra_actor;
@@ -1997,7 +2016,10 @@ fn trigger_parties(
         Some(Ok(p)) if (p.unparticipated && !entry.frame.mutual) || entry.frame.dictionary => Some(p),
         // a dictionary verb is read from the tree only
         None if entry.frame.dictionary => None,
-        Some(Ok(p)) => Some(fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev))),
+        Some(Ok(p)) => {
+            let subjects = arguments::dominating_subjects(ctx, trig);
+            Some(fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev), subjects))
+        }
         Some(Err(_not_an_event)) => None,
         None => position_parties(lex, ctx, trig, entry, governor, prev),
     }
@@ -2343,6 +2365,10 @@ fn tells_no_act(
     // their parties from the story
     let unacted = !named && !entry.frame.mutual && ctx.tagged_verb(trig.start);
     let happened = entry.event_type == PloverType::Assault && actors.is_empty() && ctx.caused_by_a_happening(trig.start);
+    // "the flu killed millions", "an explosion …, killing 11", "thousands were
+    // killed in Leogane": a death or damage no one is said to cause, in a
+    // sentence naming no violence, is a disaster, an epidemic or an accident
+    let befell = entry.event_type == PloverType::Assault && actors.is_empty() && ctx.harm_word(trig.start) && !ctx.names_violence(trig);
         // an act with no side at all codes no one doing anything to anyone
     // ("the discussion of scientific data", "fighting for food"), except
     // talks on a stated day or at a stated place, and acts in a document
@@ -2355,7 +2381,7 @@ fn tells_no_act(
     let tree_verb = parsed && !entry.frame.mutual && (trig.start..trig.end).any(|i| ctx.tagged_verb(i));
     // Unparsed sentences keep the position rules' reading.
     let sideless = parsed && !named && !told.occasion && ctx.pairs.is_empty() && !tree_verb;
-    no_one || no_participant || civilian_only || uncoded || unacted || happened || sideless || (private_only(ctx, actors, recipients) && !organised(entry, actors))
+    no_one || no_participant || civilian_only || uncoded || unacted || happened || befell || sideless || (private_only(ctx, actors, recipients) && !organised(entry, actors))
 }
 
 /// "the company suspended its dividend", "the writer blames Obama", "UK
