@@ -8,7 +8,7 @@
 //! starts one); each test works in a fresh schema of its own. Without it the
 //! tests print a notice and pass without checking anything.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 
 use chronicle_store::Store;

@@ -52,34 +52,39 @@ impl Status {
 
 /// Reads the queue at `url` and counts the store's documents twice, `interval` apart, for the rate.
 pub fn status(url: &str, config: &QueueConfig, store: &Store, interval: Duration) -> Result<Status, QueueError> {
+    // the store is read outside the runtime (the sync `postgres` crate runs one of its own)
     let rt = runtime()?;
-    rt.block_on(async {
-        let (_client, js_ctx) = connect(url).await?;
-        let before = (Instant::now(), store.count_documents()?);
-        let mut input = input_stream(&js_ctx, config).await?;
-        let (rejected_stream, mut dead_stream) = side_streams(&js_ctx, config).await?;
-        let queued = input.info().await.map_err(js("reading the input stream"))?.state.messages;
-        let mut consumer = workers_consumer(&input, config).await?;
-        let info = consumer.info().await.map_err(js("reading the consumer"))?;
-        let mut status = Status {
-            queued,
-            pending: info.num_pending,
-            ack_pending: info.num_ack_pending as u64,
-            redelivered: info.num_redelivered as u64,
-            waiting_workers: info.num_waiting as u64,
-            ..Status::default()
-        };
-        let prefix = format!("{}.", config.rejected_subject);
-        let mut subjects = rejected_stream.info_with_subjects(format!("{prefix}>")).await.map_err(js("reading the rejections"))?;
-        while let Some((subject, n)) = subjects.try_next().await.map_err(js("reading the rejections"))? {
-            let kind = subject.strip_prefix(&prefix).unwrap_or(&subject).to_string();
-            *status.rejected.entry(kind).or_default() += n as u64;
-        }
-        status.dead = dead_stream.info().await.map_err(js("reading the dead letters"))?.state.messages;
-        tokio::time::sleep(interval.saturating_sub(before.0.elapsed())).await;
-        status.documents = store.count_documents()?;
-        let minutes = before.0.elapsed().as_secs_f64() / 60.0;
-        status.per_minute = if minutes > 0.0 { status.documents.saturating_sub(before.1) as f64 / minutes } else { 0.0 };
-        Ok(status)
-    })
+    let before = (Instant::now(), store.count_documents()?);
+    let mut status = rt.block_on(read_queue(url, config))?;
+    std::thread::sleep(interval.saturating_sub(before.0.elapsed()));
+    status.documents = store.count_documents()?;
+    let minutes = before.0.elapsed().as_secs_f64() / 60.0;
+    status.per_minute = if minutes > 0.0 { status.documents.saturating_sub(before.1) as f64 / minutes } else { 0.0 };
+    Ok(status)
+}
+
+/// The queue's side of the status: depth, consumer counters, rejections by kind, dead letters.
+async fn read_queue(url: &str, config: &QueueConfig) -> Result<Status, QueueError> {
+    let (_client, js_ctx) = connect(url).await?;
+    let mut input = input_stream(&js_ctx, config).await?;
+    let (rejected_stream, mut dead_stream) = side_streams(&js_ctx, config).await?;
+    let queued = input.info().await.map_err(js("reading the input stream"))?.state.messages;
+    let mut consumer = workers_consumer(&input, config).await?;
+    let info = consumer.info().await.map_err(js("reading the consumer"))?;
+    let mut status = Status {
+        queued,
+        pending: info.num_pending,
+        ack_pending: info.num_ack_pending as u64,
+        redelivered: info.num_redelivered as u64,
+        waiting_workers: info.num_waiting as u64,
+        ..Status::default()
+    };
+    let prefix = format!("{}.", config.rejected_subject);
+    let mut subjects = rejected_stream.info_with_subjects(format!("{prefix}>")).await.map_err(js("reading the rejections"))?;
+    while let Some((subject, n)) = subjects.try_next().await.map_err(js("reading the rejections"))? {
+        let kind = subject.strip_prefix(&prefix).unwrap_or(&subject).to_string();
+        *status.rejected.entry(kind).or_default() += n as u64;
+    }
+    status.dead = dead_stream.info().await.map_err(js("reading the dead letters"))?.state.messages;
+    Ok(status)
 }

@@ -36,6 +36,8 @@ pub struct BatchReport {
     pub rejected: usize,
     /// Messages sent to the dead letters.
     pub dead: usize,
+    /// Linked before an earlier input was committed (its turn did not come in time).
+    pub out_of_order: bool,
 }
 
 /// What a worker did until it stopped.
@@ -57,6 +59,10 @@ pub struct WorkerSummary {
     pub analysis: Duration,
     /// Wall time holding the writer lock: linking and committing.
     pub serial: Duration,
+    /// Wall time waiting for earlier inputs to be committed by other workers.
+    pub turn_wait: Duration,
+    /// Batches linked before an earlier input was committed.
+    pub out_of_order: usize,
     /// Time per pipeline stage (`--timings`), with `wait:writer-lock`.
     pub times: StageTimes,
 }
@@ -65,15 +71,17 @@ impl WorkerSummary {
     /// The closing line.
     pub fn render(&self) -> String {
         format!(
-            "worker: {} batch(es), {} message(s): stored {} document(s), {} duplicate(s), {} rejected, {} dead-lettered; \
-             analysis {:.1} s, link+commit under the lock {:.1} s",
+            "worker: {} batch(es) ({} out of submission order), {} message(s): stored {} document(s), {} duplicate(s), {} rejected, \
+             {} dead-lettered; analysis {:.1} s, waiting for earlier batches {:.1} s, link+commit under the lock {:.1} s",
             self.batches,
+            self.out_of_order,
             self.messages,
             self.stored,
             self.duplicates,
             self.rejected,
             self.dead,
             self.analysis.as_secs_f64(),
+            self.turn_wait.as_secs_f64(),
             self.serial.as_secs_f64()
         )
     }
@@ -85,6 +93,7 @@ impl WorkerSummary {
         self.duplicates += r.duplicates;
         self.rejected += r.rejected;
         self.dead += r.dead;
+        self.out_of_order += usize::from(r.out_of_order);
     }
 }
 
@@ -104,33 +113,38 @@ pub fn work(
     mut report: impl FnMut(&BatchReport),
 ) -> Result<WorkerSummary, QueueError> {
     let size = options.batch.unwrap_or(config.batch).max(1);
+    // The store (the sync `postgres` crate runs a runtime of its own) and the
+    // pipeline are called outside this runtime; only NATS calls run in it.
     let rt = runtime()?;
-    rt.block_on(async {
+    let (client, js_ctx, mut consumer) = rt.block_on(async {
         let (client, js_ctx) = connect(url).await?;
         let input = input_stream(&js_ctx, config).await?;
         side_streams(&js_ctx, config).await?;
-        let mut consumer = workers_consumer(&input, config).await?;
-        let mut worker = Worker { js_ctx: &js_ctx, config, store, pipeline, state: WorkerState::default(), summary: WorkerSummary::default() };
-        loop {
-            let messages = fetch(&consumer, size, config.fetch_wait).await?;
-            if messages.is_empty() {
-                if options.drain && idle(&mut consumer).await? {
-                    break;
-                }
-                continue;
+        let consumer = workers_consumer(&input, config).await?;
+        Ok::<_, QueueError>((client, js_ctx, consumer))
+    })?;
+    let mut worker = Worker { rt: &rt, js_ctx: &js_ctx, consumer: consumer.clone(), config, store, pipeline, state: WorkerState::default(), summary: WorkerSummary::default() };
+    loop {
+        let messages = rt.block_on(fetch(&consumer, size, config.fetch_wait))?;
+        if messages.is_empty() {
+            if options.drain && rt.block_on(idle(&mut consumer))? {
+                break;
             }
-            let (first, again): (Vec<_>, Vec<_>) = messages.into_iter().partition(|m| deliveries(m) <= 1);
-            let mut groups = vec![first];
-            groups.extend(again.into_iter().map(|m| vec![m]));
-            for group in groups.into_iter().filter(|g| !g.is_empty()) {
-                let r = worker.process(group).await?;
-                worker.summary.add(&r);
-                report(&r);
-            }
+            continue;
         }
-        client.flush().await.map_err(js("flushing"))?;
-        Ok(worker.summary)
-    })
+        let (first, again): (Vec<_>, Vec<_>) = messages.into_iter().partition(|m| deliveries(m) <= 1);
+        let mut groups = vec![first];
+        groups.extend(again.into_iter().map(|m| vec![m]));
+        // earlier inputs first: a redelivered message is usually older than the batch
+        groups.sort_by_key(|g| g.first().map(sequence));
+        for group in groups.into_iter().filter(|g| !g.is_empty()) {
+            let r = worker.process(group)?;
+            worker.summary.add(&r);
+            report(&r);
+        }
+    }
+    rt.block_on(client.flush()).map_err(js("flushing"))?;
+    Ok(worker.summary)
 }
 
 /// Up to `size` messages, waiting at most `wait` for them.
@@ -149,6 +163,27 @@ async fn idle(consumer: &mut Consumer<pull::Config>) -> Result<bool, QueueError>
     Ok(info.num_pending == 0 && info.num_ack_pending == 0)
 }
 
+/// The message's place in the input stream.
+fn sequence(m: &jetstream::Message) -> u64 {
+    m.info().map(|i| i.stream_sequence).unwrap_or(0)
+}
+
+/// Waits, at most `limit`, until every input before stream sequence `first`
+/// is acknowledged (committed, or dead-lettered); false when the limit passed.
+async fn wait_turn(consumer: &mut Consumer<pull::Config>, first: u64, limit: Duration) -> Result<bool, QueueError> {
+    let started = Instant::now();
+    loop {
+        let info = consumer.info().await.map_err(js("reading the consumer"))?;
+        if info.ack_floor.stream_sequence + 1 >= first {
+            return Ok(true);
+        }
+        if started.elapsed() >= limit {
+            return Ok(false);
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// How many times this message has been delivered (1 the first time).
 fn deliveries(m: &jetstream::Message) -> i64 {
     m.info().map(|i| i.delivered).unwrap_or(1)
@@ -156,7 +191,9 @@ fn deliveries(m: &jetstream::Message) -> i64 {
 
 /// One worker's connection, store and link state.
 struct Worker<'a> {
+    rt: &'a tokio::runtime::Runtime,
     js_ctx: &'a jetstream::Context,
+    consumer: Consumer<pull::Config>,
     config: &'a QueueConfig,
     store: &'a mut Store,
     pipeline: &'a Pipeline,
@@ -167,14 +204,14 @@ struct Worker<'a> {
 impl Worker<'_> {
     /// One batch: dead letters out, the rest analysed, linked and committed,
     /// the rejections published, then every message acknowledged.
-    async fn process(&mut self, messages: Vec<jetstream::Message>) -> Result<BatchReport, QueueError> {
+    fn process(&mut self, messages: Vec<jetstream::Message>) -> Result<BatchReport, QueueError> {
         let mut report = BatchReport { messages: messages.len(), ..BatchReport::default() };
         let mut inputs = Vec::with_capacity(messages.len());
         let mut held = Vec::with_capacity(messages.len());
         for m in messages {
             let delivered = deliveries(&m);
             if delivered >= self.config.max_deliver {
-                self.dead_letter(&m, &format!("delivered {delivered} times without a commit")).await?;
+                self.rt.block_on(self.dead_letter(&m, &format!("delivered {delivered} times without a commit")))?;
                 report.dead += 1;
                 continue;
             }
@@ -184,7 +221,7 @@ impl Worker<'_> {
                     held.push(m);
                 }
                 Err(reason) => {
-                    self.dead_letter(&m, &format!("undecodable message: {reason}")).await?;
+                    self.rt.block_on(self.dead_letter(&m, &format!("undecodable message: {reason}")))?;
                     report.dead += 1;
                 }
             }
@@ -197,28 +234,43 @@ impl Worker<'_> {
         self.summary.analysis += started.elapsed();
         let analysed = match analysed {
             Ok(a) => a,
-            Err(e) => return Err(self.give_back(held, e.into()).await),
+            Err(e) => return Err(self.rt.block_on(give_back(held, e.into()))),
         };
         // the analysis may have taken a while: the messages are still being worked on
-        for m in &held {
-            m.ack_with(AckKind::Progress).await.map_err(js("extending the acknowledgement wait"))?;
+        self.rt.block_on(async {
+            for m in &held {
+                m.ack_with(AckKind::Progress).await.map_err(js("extending the acknowledgement wait"))?;
+            }
+            Ok::<_, QueueError>(())
+        })?;
+        // Link in submission order where possible: wait for the batches before
+        // this one (other workers') to be committed, at most half the
+        // acknowledgement wait (a dead worker's batch comes back only after it).
+        let first = held.iter().map(sequence).min().unwrap_or(0);
+        let started = Instant::now();
+        if !self.rt.block_on(wait_turn(&mut self.consumer, first, self.config.ack_wait / 2))? {
+            report.out_of_order = true;
         }
+        self.summary.turn_wait += started.elapsed();
         let started = Instant::now();
         let committed = self.pipeline.commit_analysed(self.store, &mut self.state, analysed, || eprintln!("worker: waiting for the store's writer lock"));
         let summary = match committed {
             Ok(s) => s,
-            Err(e) => return Err(self.give_back(held, e.into()).await),
+            Err(e) => return Err(self.rt.block_on(give_back(held, e.into()))),
         };
         self.summary.serial += started.elapsed().saturating_sub(summary.times.get("wait:writer-lock"));
         self.summary.times = self.summary.times.plus(&summary.times);
-        for r in &summary.rejected {
-            let record = RejectionRecord { source: r.source.clone(), kind: r.kind.clone(), reason: r.reason.clone() };
-            publish(self.js_ctx, self.config.rejected_subject_of(&r.kind), &record.message_id(), &[], record.encode()).await?;
-        }
-        // committed: now, and only now, the messages are done
-        for m in &held {
-            m.ack().await.map_err(js("acknowledging"))?;
-        }
+        self.rt.block_on(async {
+            for r in &summary.rejected {
+                let record = RejectionRecord { source: r.source.clone(), kind: r.kind.clone(), reason: r.reason.clone() };
+                publish(self.js_ctx, self.config.rejected_subject_of(&r.kind), &record.message_id(), &[], record.encode()).await?;
+            }
+            // committed: now, and only now, the messages are done
+            for m in &held {
+                m.ack().await.map_err(js("acknowledging"))?;
+            }
+            Ok::<_, QueueError>(())
+        })?;
         report.stored = summary.ingested.len() + summary.appended.len();
         report.duplicates = summary.duplicates.len();
         report.rejected = summary.rejected.len();
@@ -234,12 +286,13 @@ impl Worker<'_> {
         Ok(())
     }
 
-    /// A batch that failed (the store): its messages are handed back for
-    /// redelivery at once, and the error is returned.
-    async fn give_back(&self, held: Vec<jetstream::Message>, error: QueueError) -> QueueError {
-        for m in held {
-            let _ = m.ack_with(AckKind::Nak(None)).await;
-        }
-        error
+}
+
+/// A batch that failed (the store): its messages are handed back for
+/// redelivery at once, and the error is returned.
+async fn give_back(held: Vec<jetstream::Message>, error: QueueError) -> QueueError {
+    for m in held {
+        let _ = m.ack_with(AckKind::Nak(None)).await;
     }
+    error
 }

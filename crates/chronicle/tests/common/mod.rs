@@ -116,7 +116,7 @@ pub fn ingest_cli(db: &Path, corpus: &Path) -> Output {
 /// A fresh schema on the test server, as a URL the CLI takes (the schema set
 /// through the connection's `search_path`); `None` with a notice when no
 /// server is named.
-fn fresh_database(test: &str) -> Option<PathBuf> {
+pub fn fresh_database(test: &str) -> Option<PathBuf> {
     let Some(url) = std::env::var("CHRONICLE_TEST_PG").ok().filter(|u| !u.trim().is_empty()) else {
         eprintln!("{test}: skipped (set CHRONICLE_TEST_PG to a PostgreSQL URL to run it)");
         return None;
