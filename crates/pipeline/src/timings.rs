@@ -43,6 +43,8 @@ pub enum Stage {
     Stories,
     /// Merging the events of the stories a batch touches.
     Merge,
+    /// A queue worker reading the link state again (another worker committed since its last batch).
+    LoadState,
     /// The store transaction.
     Commit,
     /// Coordinator waiting for the reader.
@@ -53,7 +55,7 @@ pub enum Stage {
     WaitWriter,
 }
 
-const STAGES: [(Stage, &str); 17] = [
+const STAGES: [(Stage, &str); 18] = [
     (Stage::Read, "read"),
     (Stage::Known, "known-lookup"),
     (Stage::Clean, "clean"),
@@ -67,6 +69,7 @@ const STAGES: [(Stage, &str); 17] = [
     (Stage::Dedup, "link:dedup"),
     (Stage::Stories, "link:stories"),
     (Stage::Merge, "link:merge"),
+    (Stage::LoadState, "link:load-state"),
     (Stage::Commit, "commit"),
     (Stage::WaitRead, "wait:reader"),
     (Stage::WaitAnalysis, "wait:analysis"),

@@ -87,7 +87,7 @@ impl Pipeline {
             // another writer committed: its documents are in the indexes and stories only as stored
             _ => {
                 state.mergers = StoryMergers::default();
-                LinkState::load(store)?
+                timings.time(Stage::LoadState, || LinkState::load(store))?
             }
         };
         if !state.checked_backfill {

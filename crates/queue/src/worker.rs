@@ -63,6 +63,8 @@ pub struct WorkerSummary {
     pub turn_wait: Duration,
     /// Batches linked before an earlier input was committed.
     pub out_of_order: usize,
+    /// Wall time from the first message taken to the last batch committed.
+    pub busy: Duration,
     /// Time per pipeline stage (`--timings`), with `wait:writer-lock`.
     pub times: StageTimes,
 }
@@ -72,7 +74,7 @@ impl WorkerSummary {
     pub fn render(&self) -> String {
         format!(
             "worker: {} batch(es) ({} out of submission order), {} message(s): stored {} document(s), {} duplicate(s), {} rejected, \
-             {} dead-lettered; analysis {:.1} s, waiting for earlier batches {:.1} s, link+commit under the lock {:.1} s",
+             {} dead-lettered; busy {:.1} s: analysis {:.1} s, waiting for earlier batches {:.1} s, link+commit under the lock {:.1} s",
             self.batches,
             self.out_of_order,
             self.messages,
@@ -80,6 +82,7 @@ impl WorkerSummary {
             self.duplicates,
             self.rejected,
             self.dead,
+            self.busy.as_secs_f64(),
             self.analysis.as_secs_f64(),
             self.turn_wait.as_secs_f64(),
             self.serial.as_secs_f64()
@@ -124,8 +127,12 @@ pub fn work(
         Ok::<_, QueueError>((client, js_ctx, consumer))
     })?;
     let mut worker = Worker { rt: &rt, js_ctx: &js_ctx, consumer: consumer.clone(), config, store, pipeline, state: WorkerState::default(), summary: WorkerSummary::default() };
+    let mut first_message: Option<Instant> = None;
     loop {
         let messages = rt.block_on(fetch(&consumer, size, config.fetch_wait))?;
+        if !messages.is_empty() {
+            first_message.get_or_insert_with(Instant::now);
+        }
         if messages.is_empty() {
             if options.drain && rt.block_on(idle(&mut consumer))? {
                 break;
@@ -140,6 +147,7 @@ pub fn work(
         for group in groups.into_iter().filter(|g| !g.is_empty()) {
             let r = worker.process(group)?;
             worker.summary.add(&r);
+            worker.summary.busy = first_message.map(|t| t.elapsed()).unwrap_or_default();
             report(&r);
         }
     }
