@@ -1,14 +1,20 @@
-# Sourced by .ci/run: starts a throw-away PostgreSQL on a free loopback port,
-# exports its URL for the tests (CHRONICLE_TEST_PG), and stops it on exit
-# (services_stop, from the caller's trap). Where PostgreSQL cannot be installed
-# or started it prints a notice and leaves the variable unset: the tests that
-# need it skip, CI does not fail for it. As root (CI) the server runs as the
-# postgres user the Debian package creates.
+# Sourced by .ci/run: starts a throw-away PostgreSQL and a throw-away
+# nats-server (JetStream on, store in a temp folder) on free loopback ports,
+# exports their URLs for the tests (CHRONICLE_TEST_PG, CHRONICLE_TEST_NATS), and
+# stops both on exit (services_stop, from the caller's trap). Where one cannot be
+# installed or started it prints a notice and leaves its variable unset: the
+# tests that need it skip, CI does not fail for it. As root (CI) PostgreSQL runs
+# as the postgres user the Debian package creates.
 
 SERVICES_DIR=""
+NATS_PID=""
 
 services_stop() {
   local pgbin
+  if [ -n "$NATS_PID" ]; then
+    kill "$NATS_PID" 2>/dev/null || true
+    wait "$NATS_PID" 2>/dev/null || true
+  fi
   if [ -n "${PG_DATA:-}" ] && [ -d "$PG_DATA" ]; then
     pgbin="$(pg_bindir)"
     as_pg "$pgbin/pg_ctl" -D "$PG_DATA" -m immediate stop >/dev/null 2>&1 || true
@@ -68,4 +74,35 @@ start_postgres() {
     tail -5 "$SERVICES_DIR/pg/initdb.log" "$SERVICES_DIR/pg/log" 2>/dev/null || true
     PG_DATA=""
   fi
+}
+
+# nats-server (Debian package, 2.9.10 on Debian 12) with JetStream, its store in
+# the services folder, listening on loopback only.
+start_nats() {
+  local port i
+  if ! command -v nats-server >/dev/null 2>&1; then
+    apt_install nats-server || true
+  fi
+  if ! command -v nats-server >/dev/null 2>&1; then
+    echo "notice: nats-server not available: the NATS tests will skip"
+    return 0
+  fi
+  SERVICES_DIR="${SERVICES_DIR:-$(mktemp -d /tmp/chronicle-ci.XXXXXX)}"
+  mkdir -p "$SERVICES_DIR/nats"
+  port="$(free_port)"
+  nats-server -js -a 127.0.0.1 -p "$port" -sd "$SERVICES_DIR/nats/js" >"$SERVICES_DIR/nats/log" 2>&1 &
+  NATS_PID=$!
+  for i in $(seq 1 50); do
+    if grep -q "Server is ready" "$SERVICES_DIR/nats/log" 2>/dev/null; then
+      export CHRONICLE_TEST_NATS="nats://127.0.0.1:$port"
+      echo "nats-server $(nats-server --version | awk '{print $2}') with JetStream on 127.0.0.1:$port (CHRONICLE_TEST_NATS)"
+      return 0
+    fi
+    if ! kill -0 "$NATS_PID" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  echo "notice: nats-server did not start (see below): the NATS tests will skip"
+  tail -5 "$SERVICES_DIR/nats/log" 2>/dev/null || true
+  kill "$NATS_PID" 2>/dev/null || true
+  NATS_PID=""
 }

@@ -231,6 +231,54 @@ pub enum Command {
         #[arg(long = "allow-host", value_name = "NAME")]
         allow_host: Vec<String>,
     },
+    /// Publish inputs to the work queue on NATS JetStream (one message per article file, JSONL
+    /// line or WARC record) for `chronicle worker` processes to ingest.
+    #[command(after_help = "Example:\n  chronicle submit --nats nats://queue-host:4222 crawl.warc.gz feed.jsonl")]
+    Submit {
+        /// Files or directories, read as `chronicle ingest` reads them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        queue: QueueArgs,
+    },
+    /// Ingest from the work queue into the store (--db, normally PostgreSQL): analyse batches
+    /// in parallel with other workers, link and commit one batch at a time under the store's
+    /// writer lock, acknowledge after the commit. Runs until stopped (or --drain).
+    #[command(after_help = "Example:\n  chronicle --db postgres://chronicle@db-host/chronicle worker --nats nats://queue-host:4222")]
+    Worker {
+        #[command(flatten)]
+        queue: QueueArgs,
+        /// Messages per batch (one transaction each); default from data/queue/queue.tsv.
+        #[arg(long)]
+        batch: Option<usize>,
+        /// Analysis threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Stop once the queue is empty and nothing is being worked on.
+        #[arg(long)]
+        drain: bool,
+        /// Seconds a delivered message waits for its acknowledgement before it is redelivered
+        /// (used when this worker creates the consumer); default from data/queue/queue.tsv.
+        #[arg(long)]
+        ack_wait: Option<u64>,
+        /// Deliveries before a message goes to the dead letters (used when this worker
+        /// creates the consumer); default from data/queue/queue.tsv.
+        #[arg(long)]
+        max_deliver: Option<i64>,
+        /// Print where the time went, per stage, to stderr at the end.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// The work queue and the record it feeds: queue depth, documents per minute, rejections by
+    /// kind, dead letters.
+    #[command(after_help = "Example:\n  chronicle --db postgres://chronicle@db-host/chronicle status --nats nats://queue-host:4222")]
+    Status {
+        #[command(flatten)]
+        queue: QueueArgs,
+        /// Seconds over which the rate is measured.
+        #[arg(long, default_value_t = 5.0)]
+        interval: f64,
+    },
     /// Throughput benchmark of the whole pipeline on Reuters-21578.
     #[command(after_help = "Example:\n  cargo run --release -- bench --threads 1")]
     Bench {
@@ -443,4 +491,16 @@ fn day(s: &str) -> Result<String, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(|_| s.to_string())
         .map_err(|e| format!("'{s}' is not a day (YYYY-MM-DD): {e}"))
+}
+
+/// Where the work queue is.
+#[derive(Debug, clap::Args)]
+pub struct QueueArgs {
+    /// The NATS server (JetStream enabled).
+    #[arg(long, env = "CHRONICLE_NATS", default_value = "nats://127.0.0.1:4222")]
+    pub nats: String,
+    /// A queue of its own on that server (streams and consumer named with NAME): for several
+    /// stores fed from one server.
+    #[arg(long, env = "CHRONICLE_QUEUE")]
+    pub queue: Option<String>,
 }

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use chronicle_core::Document;
@@ -11,7 +11,7 @@ use chronicle_pipeline::{CrossView, IngestSummary, Pipeline};
 use chronicle_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::args::{Cli, Command, EvalTask, SampleLayer, ShowFormat, TableArg, TrainModel};
+use crate::args::{Cli, Command, QueueArgs, EvalTask, SampleLayer, ShowFormat, TableArg, TrainModel};
 use crate::{render, sheet};
 
 /// Runs one parsed command line.
@@ -118,6 +118,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Sample { layer, n, seed, out } => sample(&cli.db, layer, n, seed, out.as_deref()),
         Command::Bench { reuters, limit, threads } => bench(&reuters, limit, threads),
+        Command::Submit { paths, queue } => submit(&queue, &paths),
+        Command::Worker { queue, batch, threads, drain, ack_wait, max_deliver, timings } => {
+            worker(&cli.db, &queue, WorkerFlags { batch, threads, drain, ack_wait, max_deliver, timings })
+        }
+        Command::Status { queue, interval } => {
+            let store = open(&cli.db)?;
+            let status = chronicle_queue::status(&queue.nats, &queue_config(&queue)?, &store, Duration::from_secs_f64(interval.max(0.0)))?;
+            print!("{}", status.render());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve { bind, token, allow_host } => {
             eprintln!("serving {} on http://{bind}/ ({})", cli.db.display(), if token.is_some() { "ingest enabled" } else { "read-only" });
             chronicle_server::serve(&cli.db, bind, token, &allow_host)?;
@@ -597,5 +607,67 @@ fn bench(reuters: &Path, limit: Option<usize>, threads: Option<usize>) -> Result
         docs as f64 / secs / threads as f64
     );
     println!("peak RSS: {}", render::peak_rss().unwrap_or_else(|| "unknown".into()));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The queue settings of data/queue/queue.tsv, for the named queue if one is given.
+fn queue_config(args: &QueueArgs) -> Result<chronicle_queue::QueueConfig> {
+    let config = chronicle_queue::QueueConfig::builtin()?;
+    Ok(match &args.queue {
+        Some(name) => config.named(name),
+        None => config,
+    })
+}
+
+fn submit(args: &QueueArgs, paths: &[PathBuf]) -> Result<ExitCode> {
+    let config = queue_config(args)?;
+    let summary = chronicle_queue::submit(&args.nats, &config, paths, &chronicle_ingest::IngestOptions::default(), |_| {})?;
+    for r in &summary.rejected {
+        eprintln!("rejected {}: {}", r.source, r.reason);
+    }
+    println!("{}", summary.render());
+    if summary.published == 0 && summary.duplicates == 0 {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The flags of `chronicle worker`.
+struct WorkerFlags {
+    batch: Option<usize>,
+    threads: Option<usize>,
+    drain: bool,
+    ack_wait: Option<u64>,
+    max_deliver: Option<i64>,
+    timings: bool,
+}
+
+fn worker(db: &Path, args: &QueueArgs, flags: WorkerFlags) -> Result<ExitCode> {
+    if let Some(n) = flags.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("thread pool")?;
+    }
+    let mut config = queue_config(args)?;
+    if let Some(s) = flags.ack_wait {
+        config.ack_wait = Duration::from_secs(s.max(1));
+    }
+    if let Some(n) = flags.max_deliver {
+        config.max_deliver = n.max(1);
+    }
+    let pipeline = Pipeline::load()?;
+    let mut store = open(db)?;
+    let options = chronicle_queue::WorkerOptions { batch: flags.batch, drain: flags.drain };
+    let started = Instant::now();
+    let summary = chronicle_queue::work(&args.nats, &config, &mut store, &pipeline, &options, |b| {
+        eprintln!(
+            "batch of {}: stored {}, {} duplicate(s), {} rejected, {} dead-lettered",
+            b.messages, b.stored, b.duplicates, b.rejected, b.dead
+        );
+    })?;
+    println!("{}", summary.render());
+    if flags.timings {
+        let secs = started.elapsed().as_secs_f64();
+        eprint!("{}", summary.times.render());
+        eprintln!("wall {secs:.2} s, {} documents stored, {:.1} docs/s", summary.stored, summary.stored as f64 / secs.max(1e-9));
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,28 +8,13 @@
 //! starts one); each test works in a fresh schema of its own. Without it the
 //! tests print a notice and pass without checking anything.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 
 use chronicle_store::Store;
 
 mod common;
-use common::{bin, corpus, ingest_cli, record, run, text, BATCH};
-
-/// A fresh schema on the test server, as a URL the CLI takes (the schema set
-/// through the connection's `search_path`); `None` with a notice when no
-/// server is named.
-fn fresh_database(test: &str) -> Option<PathBuf> {
-    let Some(url) = std::env::var("CHRONICLE_TEST_PG").ok().filter(|u| !u.trim().is_empty()) else {
-        eprintln!("{test}: skipped (set CHRONICLE_TEST_PG to a PostgreSQL URL to run it)");
-        return None;
-    };
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
-    let schema = format!("cli_{}_{}", std::process::id(), nanos % 1_000_000_000_000);
-    drop(Store::open_postgres(&url, Some(&schema)).expect("the test server answers"));
-    let sep = if url.contains('?') { '&' } else { '?' };
-    Some(PathBuf::from(format!("{url}{sep}options=-csearch_path%3D{schema}")))
-}
+use common::{bin, corpus, fresh_database, ingest_cli, record, run, text, BATCH};
 
 fn count(db: &Path) -> u64 {
     Store::open(db).and_then(|s| s.count_documents()).unwrap_or(0)

@@ -17,6 +17,7 @@ mod error;
 pub mod reuters;
 pub mod sample;
 mod timings;
+mod worker;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
@@ -38,6 +39,7 @@ use rayon::prelude::*;
 
 pub use error::PipelineError;
 pub use timings::StageTimes;
+pub use worker::{AnalysedBatch, WorkerState};
 use timings::{Stage, Timings};
 
 /// Inputs cleaned, annotated and written together; one store transaction each.

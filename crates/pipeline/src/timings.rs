@@ -43,15 +43,19 @@ pub enum Stage {
     Stories,
     /// Merging the events of the stories a batch touches.
     Merge,
+    /// A queue worker reading the link state again (another worker committed since its last batch).
+    LoadState,
     /// The store transaction.
     Commit,
     /// Coordinator waiting for the reader.
     WaitRead,
     /// Coordinator waiting for the next batch's analysis.
     WaitAnalysis,
+    /// A queue worker waiting for the store's writer lock (another worker links and commits).
+    WaitWriter,
 }
 
-const STAGES: [(Stage, &str); 16] = [
+const STAGES: [(Stage, &str); 18] = [
     (Stage::Read, "read"),
     (Stage::Known, "known-lookup"),
     (Stage::Clean, "clean"),
@@ -65,9 +69,11 @@ const STAGES: [(Stage, &str); 16] = [
     (Stage::Dedup, "link:dedup"),
     (Stage::Stories, "link:stories"),
     (Stage::Merge, "link:merge"),
+    (Stage::LoadState, "link:load-state"),
     (Stage::Commit, "commit"),
     (Stage::WaitRead, "wait:reader"),
     (Stage::WaitAnalysis, "wait:analysis"),
+    (Stage::WaitWriter, "wait:writer-lock"),
 ];
 
 /// Summed nanoseconds per stage; shared by the threads of one run.
@@ -113,6 +119,19 @@ pub struct StageTimes {
 }
 
 impl StageTimes {
+    /// Both runs' times added, stage by stage (in `self`'s order; stages only
+    /// `other` has come last).
+    pub fn plus(&self, other: &StageTimes) -> StageTimes {
+        let mut stages = self.stages.clone();
+        for (name, d) in &other.stages {
+            match stages.iter_mut().find(|(n, _)| n == name) {
+                Some(s) => s.1 += *d,
+                None => stages.push((name, *d)),
+            }
+        }
+        StageTimes { stages }
+    }
+
     /// The time of one stage by name (zero when unknown).
     pub fn get(&self, name: &str) -> Duration {
         self.stages.iter().find(|(n, _)| *n == name).map(|s| s.1).unwrap_or_default()
@@ -160,5 +179,19 @@ mod tests {
         assert!(clean.ends_with("50.0 %"), "{clean}");
         let wait = text.lines().find(|l| l.starts_with("wait:reader")).unwrap();
         assert!(wait.ends_with('-'), "{wait}");
+    }
+
+    #[test]
+    fn two_runs_times_add_stage_by_stage() {
+        let (a, b) = (Timings::default(), Timings::default());
+        a.add(Stage::Clean, Duration::from_millis(300));
+        b.add(Stage::Clean, Duration::from_millis(200));
+        b.add(Stage::Commit, Duration::from_millis(70));
+        let sum = a.snapshot().plus(&b.snapshot());
+        assert_eq!(sum.get("clean"), Duration::from_millis(500));
+        assert_eq!(sum.get("commit"), Duration::from_millis(70));
+        assert_eq!(sum.stages.len(), STAGES.len(), "no stage twice");
+        let extra = StageTimes { stages: vec![("elsewhere", Duration::from_millis(5))] };
+        assert_eq!(a.snapshot().plus(&extra).get("elsewhere"), Duration::from_millis(5));
     }
 }

@@ -112,3 +112,18 @@ pub fn ingest_cli(db: &Path, corpus: &Path) -> Output {
     out
 }
 
+
+/// A fresh schema on the test server, as a URL the CLI takes (the schema set
+/// through the connection's `search_path`); `None` with a notice when no
+/// server is named.
+pub fn fresh_database(test: &str) -> Option<PathBuf> {
+    let Some(url) = std::env::var("CHRONICLE_TEST_PG").ok().filter(|u| !u.trim().is_empty()) else {
+        eprintln!("{test}: skipped (set CHRONICLE_TEST_PG to a PostgreSQL URL to run it)");
+        return None;
+    };
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    let schema = format!("cli_{}_{}", std::process::id(), nanos % 1_000_000_000_000);
+    drop(Store::open_postgres(&url, Some(&schema)).expect("the test server answers"));
+    let sep = if url.contains('?') { '&' } else { '?' };
+    Some(PathBuf::from(format!("{url}{sep}options=-csearch_path%3D{schema}")))
+}

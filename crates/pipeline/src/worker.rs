@@ -1,0 +1,150 @@
+//! An ingest split in two for the workers of a work queue (`chronicle
+//! worker`): [`Pipeline::analyse_inputs`] cleans, annotates and fingerprints a
+//! batch without any lock, in as many processes and machines as there are
+//! workers; [`Pipeline::commit_analysed`] then takes the store's writer lock,
+//! reads the link state as the store has it (reloaded only when another writer
+//! committed since this worker's last batch), links the batch in its order and
+//! commits it in one transaction — the same steps, in the same functions, as
+//! [`Pipeline::ingest`]. Linking and committing are therefore serialised across
+//! all workers; analysis is not.
+
+use super::*;
+
+/// A batch analysed outside the writer lock, waiting to be linked and committed.
+pub struct AnalysedBatch {
+    analysed: Analysed,
+    /// Inputs already stored, or repeated earlier in the batch: source and id.
+    duplicates: Vec<(String, DocId)>,
+    /// The store's data version when the batch's cleaning read the furniture.
+    version: i64,
+    times: StageTimes,
+}
+
+impl AnalysedBatch {
+    /// Documents (hosts and salvaged articles) waiting to be linked.
+    pub fn len(&self) -> usize {
+        self.analysed.docs.len()
+    }
+
+    /// True when no document waits (every input was a duplicate or rejected).
+    pub fn is_empty(&self) -> bool {
+        self.analysed.docs.is_empty()
+    }
+}
+
+/// What a worker keeps between its batches: the link indexes and event
+/// mergers as its last commit left them, with the store's data version then.
+#[derive(Default)]
+pub struct WorkerState {
+    held: Option<(LinkState, i64)>,
+    mergers: StoryMergers,
+    checked_backfill: bool,
+}
+
+impl Pipeline {
+    /// The parallel half of a worker's batch: inputs already stored (or twice
+    /// in the batch) become duplicates, as in [`Pipeline::ingest`]; the rest
+    /// are cleaned with the furniture lines the store knows now, annotated and
+    /// fingerprinted. Takes no lock and writes nothing.
+    pub fn analyse_inputs(&self, store: &Store, inputs: Vec<RawInput>) -> Result<AnalysedBatch, PipelineError> {
+        let timings = Timings::default();
+        let mut seen = HashSet::new();
+        let mut fresh = Vec::with_capacity(inputs.len());
+        let mut duplicates = Vec::new();
+        for input in inputs {
+            let id = DocId::from_text(&input.text);
+            if !seen.insert(id.clone()) || store.has_document(&id)? {
+                duplicates.push((input.source, id));
+            } else {
+                fresh.push(input);
+            }
+        }
+        let version = store.data_version()?;
+        let threshold = self.cleaner.config().furniture_min_docs;
+        let furniture = Furniture::from_keys(store.furniture(threshold)?);
+        let analysed = self.analyse(fresh, &furniture, &timings);
+        Ok(AnalysedBatch { analysed, duplicates, version, times: timings.snapshot() })
+    }
+
+    /// The serial half: under the store's writer lock (`on_wait` is called
+    /// once first if another writer holds it), drops the documents another
+    /// writer stored since the analysis, retracts the furniture lines that
+    /// became template meanwhile, links the batch in its order and commits it
+    /// with the link state, furniture counts, corrections and merged events in
+    /// one transaction. The summary reports what this batch stored.
+    pub fn commit_analysed(
+        &self,
+        store: &mut Store,
+        state: &mut WorkerState,
+        batch: AnalysedBatch,
+        on_wait: impl FnOnce(),
+    ) -> Result<IngestSummary, PipelineError> {
+        let timings = Timings::default();
+        let _writer = timings.time(Stage::WaitWriter, || store.lock_writer(on_wait))?;
+        let version = store.data_version()?;
+        let mut link = match state.held.take() {
+            Some((link, seen)) if seen == version => link,
+            // another writer committed: its documents are in the indexes and stories only as stored
+            _ => {
+                state.mergers = StoryMergers::default();
+                timings.time(Stage::LoadState, || LinkState::load(store))?
+            }
+        };
+        if !state.checked_backfill {
+            if store.lacks_event_inputs()? {
+                backfill_merged_events(store)?;
+            }
+            state.checked_backfill = true;
+        }
+        let AnalysedBatch { mut analysed, mut duplicates, version: analysed_at, times } = batch;
+        let mut summary = IngestSummary { rejected: std::mem::take(&mut analysed.rejected), ..IngestSummary::default() };
+        let threshold = self.cleaner.config().furniture_min_docs;
+        if analysed_at != version {
+            duplicates.extend(drop_stored(store, &mut analysed)?);
+            let furniture = Furniture::from_keys(store.furniture(threshold)?);
+            for (doc, prints) in analysed.docs.iter_mut().zip(&mut analysed.prints) {
+                if self.cleaner.mark_furniture(doc, &furniture) {
+                    prints.story = StoryTerms::of(doc);
+                }
+            }
+        }
+        summary.duplicates = duplicates;
+        let ready = self.reach_furniture(store, analysed, threshold, &timings)?;
+        let committed = self.link_and_commit(store, &mut link, &mut state.mergers, ready, threshold, &timings)?;
+        committed.record(&mut summary);
+        state.held = Some((link, store.data_version()?));
+        summary.times = times.plus(&timings.snapshot());
+        Ok(summary)
+    }
+}
+
+/// Removes from a batch the documents whose host article is stored by now (by
+/// another writer, after this batch was analysed); returns the hosts' sources and ids.
+fn drop_stored(store: &Store, analysed: &mut Analysed) -> Result<Vec<(String, DocId)>, PipelineError> {
+    let mut stored_hosts: HashSet<DocId> = HashSet::new();
+    let mut dropped = Vec::new();
+    for doc in &analysed.docs {
+        let host = doc.meta.appended_to.as_ref().unwrap_or(&doc.id);
+        if !stored_hosts.contains(host) && store.has_document(host)? {
+            stored_hosts.insert(host.clone());
+        }
+        if doc.meta.appended_to.is_none() && stored_hosts.contains(&doc.id) {
+            dropped.push((doc.source.clone(), doc.id.clone()));
+        }
+    }
+    if stored_hosts.is_empty() {
+        return Ok(dropped);
+    }
+    let keep: Vec<bool> = analysed.docs.iter().map(|d| !stored_hosts.contains(d.meta.appended_to.as_ref().unwrap_or(&d.id))).collect();
+    let docs = std::mem::take(&mut analysed.docs);
+    let prints = std::mem::take(&mut analysed.prints);
+    let kept: HashSet<DocId> = docs.iter().zip(&keep).filter(|(_, k)| **k).map(|(d, _)| d.id.clone()).collect();
+    for ((doc, print), k) in docs.into_iter().zip(prints).zip(keep) {
+        if k {
+            analysed.docs.push(doc);
+            analysed.prints.push(print);
+        }
+    }
+    analysed.lines.retain(|(id, _, _)| kept.contains(id));
+    Ok(dropped)
+}
