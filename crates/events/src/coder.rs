@@ -1097,20 +1097,6 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
     out
 }
 
-/// The trigger's own token, or the first of up to four heads above it, that
-/// `is_verb` accepts (an event noun's verb: "condemned the attack").
-fn trigger_verb(ctx: &Ctx, tree: &Tree, trig: &Trig, is_verb: impl Fn(Option<chronicle_core::Upos>) -> bool) -> Option<usize> {
-    let start = ctx.toks.get(trig.start)?.start;
-    let mut v = tree.tokens().find(|&t| ctx.doc.tokens[t].span.start() == start)?;
-    for _ in 0..4 {
-        if is_verb(tree.upos(v)) {
-            return Some(v);
-        }
-        v = tree.head(v)?;
-    }
-    is_verb(tree.upos(v)).then_some(v)
-}
-
 /// Function words that are never the noun a participle describes.
 const NOT_NOUNS: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "who", "which", "that",
