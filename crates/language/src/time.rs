@@ -25,7 +25,8 @@
 //!   will …"), and a past verb between a future marker and the weekday makes
 //!   it past. "next Monday" is strictly after, "last Monday" strictly before;
 //! - "today", "last week" (`2025-W20`), "earlier this month", "this year", "three
-//!   days ago" are computed from the anchor;
+//!   days ago" are computed from the anchor; "more than a decade ago" keeps the
+//!   value and resolves to on or before it, "less than a week ago" to on or after;
 //! - "in the coming days" is `FUTURE_REF` bounded after the anchor; "recently" is
 //!   `PAST_REF` bounded before it.
 //!
@@ -1274,6 +1275,15 @@ impl Hit<'_, '_> {
             }
         };
         let (v, r) = resolve(rel, self.anchor, "");
+        // "more than a decade ago" is on or before that time, "less than a
+        // week ago" on or after it: the value stays the point, the resolved
+        // date becomes the side it bounds
+        let r = match last_word(&self.text[..start]).to_ascii_lowercase().as_str() {
+            "than" if self.text[..start].trim_end().to_ascii_lowercase().ends_with("more than") => UncertainDate::between(None, r.latest),
+            "over" => UncertainDate::between(None, r.latest),
+            "than" if self.text[..start].trim_end().to_ascii_lowercase().ends_with("less than") => UncertainDate::between(r.earliest, self.anchor.1),
+            _ => r,
+        };
         self.cand(start, end, TimeType::Date, v, r)
     }
 
@@ -1893,6 +1903,12 @@ mod tests {
         check("Trump last week gave Russia a deadline.", "2025-07-23", &[("last week", "2025-W29")]);
         check("Erdogan earlier this month called for talks this year.", "2025-07-23", &[("earlier this month", "2025-07"), ("this year", "2025")]);
         check("It happened three years ago.", "2025-07-23", &[("three years ago", "2022")]);
+        // "more than … ago" bounds from above, "less than … ago" from below
+        let got = run("It was banned more than a decade ago.", UncertainDate::day(d("2025-07-23")));
+        assert_eq!(got[0].2.as_deref(), Some("2015"));
+        assert_eq!((got[0].3.value.as_deref(), got[0].3.earliest, got[0].3.latest), (None, None, Some(d("2015-12-31"))));
+        let got = run("It opened less than two years ago.", UncertainDate::day(d("2025-07-23")));
+        assert_eq!((got[0].3.earliest, got[0].3.latest), (Some(d("2023-01-01")), Some(d("2025-07-23"))));
     }
 
     #[test]

@@ -22,6 +22,7 @@ struct Words {
     reported: Vec<String>,
     clause: Vec<String>,
     occasion: Vec<String>,
+    same: Vec<String>,
 }
 
 impl Words {
@@ -45,6 +46,7 @@ impl Words {
                 "reported" => &mut w.reported,
                 "clause" => &mut w.clause,
                 "occasion" => &mut w.occasion,
+                "same" => &mut w.same,
                 other => {
                     problems.push(format!("line {}: unknown group '{other}'", n + 1));
                     continue;
@@ -62,10 +64,13 @@ fn listed(group: &[String], word: &str) -> bool {
     group.iter().any(|g| g.eq_ignore_ascii_case(word))
 }
 
-/// The trigger's first token in the sentence's tree.
+/// The head of the trigger's words in the sentence's tree ("attack" of
+/// "drone attack"): the one whose head lies outside them.
 fn trigger_token(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<usize> {
     let start = ctx.toks.get(trig.start)?.start;
-    tree.tokens().find(|&t| ctx.doc.tokens[t].span.start() == start)
+    let end = ctx.toks.get(trig.end.checked_sub(1)?)?.end;
+    let words: Vec<usize> = tree.tokens().filter(|&t| ctx.doc.tokens[t].span.start() >= start && ctx.doc.tokens[t].span.end() <= end).collect();
+    words.iter().copied().find(|&t| tree.head(t).is_none_or(|h| !words.contains(&h))).or(words.first().copied())
 }
 
 /// True when the trigger is told as still to come: its predicate — or one
@@ -105,6 +110,22 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> bool {
         }
     }
     false
+}
+
+/// True when the trigger's verb (an event noun's: the first verb above it)
+/// is a present progressive, "are providing", "has been touring": an act
+/// going on when the article was written.
+fn going_on(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return false };
+    let Some(t) = trigger_token(ctx, tree, trig) else { return false };
+    let Some(v) = tree.ancestors(t).into_iter().take(5).find(|&n| tree.upos(n) == Some(chronicle_core::Upos::Verb)) else {
+        return false;
+    };
+    let auxes: Vec<usize> = tree.children(v).into_iter().filter(|&c| tree.base_rel(c) == "aux").collect();
+    let present = |c: usize| matches!(tree.xpos(c), "VBZ" | "VBP");
+    let be_now = auxes.iter().any(|&c| tree.lemma(c) == "be" && present(c));
+    let been = auxes.iter().any(|&c| tree.lemma(c) == "be" && tree.xpos(c) == "VBN") && auxes.iter().any(|&c| tree.lemma(c) == "have" && present(c));
+    tree.xpos(v) == "VBG" && (be_now || been)
 }
 
 /// How a time expression of the sentence bears on the trigger's date.
@@ -168,7 +189,7 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span) -> Reach {
     }
     // a time modifying a noun before it ("last Tuesday's earthquake", "the
     // 2022 invasion") dates that noun
-    if tree.head(head).is_some_and(nominal) && matches!(tree.deprel(head), "nmod:poss" | "compound" | "amod" | "nmod:tmod" | "nummod") {
+    if tree.head(head).is_some_and(nominal) && matches!(tree.deprel(head), "nmod:poss" | "compound" | "amod" | "nummod") {
         return Reach::Other;
     }
     let time_clause = clause_of(tree, head);
@@ -192,8 +213,27 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span) -> Reach {
         if tree.base_rel(k) == "xcomp" {
             return Reach::Earliest;
         }
+        // the trigger's act in a time clause of the dated one: "on May 26 he
+        // spoke after Moscow launched an attack" puts the attack before it
+        if tree.base_rel(k) == "advcl" {
+            return match mark_of(tree, k) {
+                Some(m) if listed(&w.after, &m) => Reach::Latest,
+                Some(m) if listed(&w.before, &m) => Reach::Earliest,
+                Some(m) if listed(&w.same, &m) => Reach::Own,
+                _ => Reach::Other,
+            };
+        }
     }
     Reach::Other
+}
+
+/// The subordinator of clause `k` ("after", "when"), lower-case: the first
+/// of its markers that a time group of `dating.tsv` lists, else its first.
+fn mark_of(tree: &Tree, k: usize) -> Option<String> {
+    let w = &*WORDS;
+    let marks: Vec<String> = tree.children(k).into_iter().filter(|&c| tree.base_rel(c) == "mark").map(|c| tree.lemma(c).to_lowercase()).collect();
+    let timed = |m: &&String| [&w.after, &w.before, &w.same].iter().any(|g| listed(g, m));
+    marks.iter().find(timed).or(marks.first()).cloned()
 }
 
 /// How a time in clause `k`, right below the trigger's clause `trig_clause`,
@@ -203,14 +243,12 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span) -> Reach {
 fn below(tree: &Tree, k: usize, trig_clause: usize) -> Reach {
     let w = &*WORDS;
     match tree.base_rel(k) {
-        "advcl" => {
-            let mark = tree.children(k).into_iter().find(|&c| tree.base_rel(c) == "mark").map(|c| tree.lemma(c).to_lowercase());
-            match mark {
-                Some(m) if listed(&w.after, &m) => Reach::Earliest,
-                Some(m) if listed(&w.before, &m) => Reach::Latest,
-                _ => Reach::Other,
-            }
-        }
+        "advcl" => match mark_of(tree, k) {
+            Some(m) if listed(&w.after, &m) => Reach::Earliest,
+            Some(m) if listed(&w.before, &m) => Reach::Latest,
+            Some(m) if listed(&w.same, &m) => Reach::Own,
+            _ => Reach::Other,
+        },
         "acl" => {
             let occasion = tree.head(k).filter(|&n| tree.head(n) == Some(trig_clause) && tree.base_rel(n) == "obl");
             let case = occasion.and_then(|n| tree.case_of(n)).map(str::to_lowercase);
@@ -339,6 +377,12 @@ fn sentence_times<'d>(doc: &'d Document, ctx: &Ctx, trig: &Trig, trigger: Span, 
 fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, bounds: &[(&TimeExpr, Reach)], notes: &mut Vec<String>) -> UncertainDate {
     let published = &doc.meta.published.date;
     let future = modality == Modality::Planned || is_future(ctx, trig);
+    if modality == Modality::Asserted && !future && going_on(ctx, trig) {
+        if let Some(day) = published.exact_day() {
+            notes.push("date: the document date (going on when written)".into());
+            return UncertainDate::day(day);
+        }
+    }
     let (mut earliest, mut latest) = if future {
         notes.push("date: on or after the document date (still to come)".into());
         (published.earliest.or_else(|| published.exact_day()), None)
@@ -566,6 +610,19 @@ mod tests {
             &[],
         );
         assert_eq!(reach_of(&doc, "expels", "June 10"), Reach::Own);
+        // an act in a time clause of the dated act: "after" puts it before that day
+        let doc = parsed(
+            "On Monday Ruritania protested after Moldova shelled the border .",
+            &[
+                (2, "case", Adp, "IN", ""), (4, "obl", Propn, "NNP", ""), (4, "nsubj", Propn, "NNP", ""),
+                (0, "root", Verb, "VBD", "protest"), (7, "mark", Sconj, "IN", "after"), (7, "nsubj", Propn, "NNP", ""),
+                (4, "advcl", Verb, "VBD", "shell"), (9, "det", Det, "DT", ""), (7, "obj", Noun, "NN", ""),
+                (4, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "shelled", "Monday"), Reach::Latest);
+        assert_eq!(reach_of(&doc, "protested", "Monday"), Reach::Own);
     }
 
     #[test]
@@ -615,6 +672,41 @@ mod tests {
         let doc = coded(doc);
         let e = main_of(&doc);
         assert_eq!((e.date.earliest, e.date.latest), (ymd(2025, 5, 17), None), "{}", e.rule);
+    }
+
+    #[test]
+    fn a_present_progressive_is_going_on_at_publication() {
+        let doc = parsed(
+            "Ruritania is blockading Moldova .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "VBZ", "be"), (0, "root", Verb, "VBG", "blockade"),
+                (3, "obj", Propn, "NNP", ""), (3, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let doc = coded(doc);
+        let e = main_of(&doc);
+        assert_eq!(e.date, day(2025, 5, 17), "{}", e.rule);
+        // "has been …ing" too; "has blockaded" is done, on or before
+        let doc = parsed(
+            "Ruritania has been blockading Moldova .",
+            &[
+                (4, "nsubj", Propn, "NNP", ""), (4, "aux", Aux, "VBZ", "have"), (4, "aux", Aux, "VBN", "be"),
+                (0, "root", Verb, "VBG", "blockade"), (4, "obj", Propn, "NNP", ""), (4, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        assert_eq!(main_of(&coded(doc)).date, day(2025, 5, 17));
+        let doc = parsed(
+            "Ruritania has blockaded Moldova .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "VBZ", "have"), (0, "root", Verb, "VBN", "blockade"),
+                (3, "obj", Propn, "NNP", ""), (3, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let e = main_of(&coded(doc)).date.clone();
+        assert_eq!((e.value, e.earliest, e.latest), (None, None, ymd(2025, 5, 17)));
     }
 
     #[test]
