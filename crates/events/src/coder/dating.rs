@@ -73,43 +73,54 @@ fn trigger_token(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<usize> {
     words.iter().copied().find(|&t| tree.head(t).is_none_or(|h| !words.contains(&h))).or(words.first().copied())
 }
 
-/// True when the trigger is told as still to come: its predicate — or one
+/// `Some(true)` when the trigger is told as still to come: its predicate — or one
 /// it is the subject, object or complement of, up to the edge of its clause —
 /// has a future auxiliary ("will be held"), or is the to-infinitive of a
 /// future-making word not in the past tense ("is to meet", "is due to meet",
-/// "is expected to be a topic of discussion"; not "was due to"). Without a
-/// tree, "will"/"shall" or "is to"/"are to" right before the trigger.
-fn is_future(ctx: &Ctx, trig: &Trig) -> bool {
+/// "is expected to be a topic of discussion"). `Some(false)` when the tree
+/// says it is not: "was due to meet", or an event noun in a phrase other than
+/// the occasion's under a future verb ("will look into a request": the
+/// request came first). `None` when the words say nothing (the modality
+/// decides). Without a tree, "will"/"shall" or "is to"/"are to" right
+/// before the trigger, or nothing.
+fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
     let w = &*WORDS;
     let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else {
         let lo = trig.start.saturating_sub(3);
-        return (lo..trig.start).any(|j| listed(&w.future_aux, ctx.word(j)))
+        let future = (lo..trig.start).any(|j| listed(&w.future_aux, ctx.word(j)))
             || (trig.start >= 2 && ctx.word(trig.start - 1) == "to" && matches!(ctx.word(trig.start - 2), "is" | "are"));
+        return future.then_some(true);
     };
-    let Some(t) = trigger_token(ctx, tree, trig) else { return false };
+    let t = trigger_token(ctx, tree, trig)?;
     let past = |h: usize| {
         tree.xpos(h) == "VBD" || tree.children(h).into_iter().any(|c| matches!(tree.base_rel(c), "aux" | "cop") && tree.xpos(c) == "VBD")
     };
     for n in tree.ancestors(t).into_iter().take(8) {
         let kids = tree.children(n);
         if kids.iter().any(|&c| tree.base_rel(c) == "aux" && listed(&w.future_aux, tree.lemma(c))) {
-            return true;
+            return Some(true);
         }
         let to = kids.iter().any(|&c| tree.base_rel(c) == "mark" && tree.lemma(c) == "to");
         if to {
             // "is to meet" read as an auxiliary "is" on "meet"
             if kids.iter().any(|&c| tree.base_rel(c) == "aux" && tree.lemma(c) == "be" && matches!(tree.xpos(c), "VBZ" | "VBP")) {
-                return true;
+                return Some(true);
             }
             if let Some(h) = tree.head(n).filter(|&h| tree.base_rel(n) == "xcomp" && listed(&w.future_to, tree.lemma(h))) {
-                return !past(h);
+                return Some(!past(h));
             }
         }
         if listed(&w.clause, tree.base_rel(n)) && tree.base_rel(n) != "xcomp" {
             break;
         }
+        // an event noun in a prepositional phrase other than the occasion's
+        // ("will look into a request") was there before the future act
+        let nominal = matches!(tree.upos(n), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
+        if nominal && tree.base_rel(n) == "obl" && !tree.case_of(n).is_some_and(|c| listed(&w.occasion, c)) {
+            return Some(false);
+        }
     }
-    false
+    None
 }
 
 /// True when the trigger's verb (an event noun's: the first verb above it)
@@ -118,10 +129,19 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> bool {
 fn going_on(ctx: &Ctx, trig: &Trig) -> bool {
     let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return false };
     let Some(t) = trigger_token(ctx, tree, trig) else { return false };
-    let Some(v) = tree.ancestors(t).into_iter().take(5).find(|&n| tree.upos(n) == Some(chronicle_core::Upos::Verb)) else {
+    let Some(mut v) = tree.ancestors(t).into_iter().take(5).find(|&n| tree.upos(n) == Some(chronicle_core::Upos::Verb)) else {
         return false;
     };
-    let auxes: Vec<usize> = tree.children(v).into_iter().filter(|&c| tree.base_rel(c) == "aux").collect();
+    let aux_of = |v: usize| -> Vec<usize> { tree.children(v).into_iter().filter(|&c| tree.base_rel(c) == "aux").collect() };
+    // a bare participle takes the time of the clause it hangs on ("troops are
+    // escorting agencies delivering aid")
+    if tree.xpos(v) == "VBG" && aux_of(v).is_empty() && tree.base_rel(v) == "acl" {
+        match tree.head(v).map(|h| clause_of(tree, h)) {
+            Some(c) if c != v => v = c,
+            _ => return false,
+        }
+    }
+    let auxes = aux_of(v);
     let present = |c: usize| matches!(tree.xpos(c), "VBZ" | "VBP");
     let be_now = auxes.iter().any(|&c| tree.lemma(c) == "be" && present(c));
     let been = auxes.iter().any(|&c| tree.lemma(c) == "be" && tree.xpos(c) == "VBN") && auxes.iter().any(|&c| tree.lemma(c) == "have" && present(c));
@@ -371,12 +391,15 @@ fn sentence_times<'d>(doc: &'d Document, ctx: &Ctx, trig: &Trig, trigger: Span, 
 }
 
 /// Bounds from the tense and the publication date, narrowed by `bounds`:
-/// an act told as still to come (a future form, or planned) is on or after
-/// the publication date; one told as done or going on (asserted or negated)
-/// on or before it; any other (hypothetical, proposed, demanded) unknown.
+/// a present progressive is the publication day; an act told as still to
+/// come (a future form, or planned) is on or after the publication date; one
+/// told as done or going on (asserted or negated, or one the tree shows is
+/// not to come) on or before it; any other (hypothetical, proposed,
+/// demanded) unknown.
 fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, bounds: &[(&TimeExpr, Reach)], notes: &mut Vec<String>) -> UncertainDate {
     let published = &doc.meta.published.date;
-    let future = modality == Modality::Planned || is_future(ctx, trig);
+    let told = is_future(ctx, trig);
+    let future = told.unwrap_or(modality == Modality::Planned);
     if modality == Modality::Asserted && !future && going_on(ctx, trig) {
         if let Some(day) = published.exact_day() {
             notes.push("date: the document date (going on when written)".into());
@@ -386,7 +409,7 @@ fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, boun
     let (mut earliest, mut latest) = if future {
         notes.push("date: on or after the document date (still to come)".into());
         (published.earliest.or_else(|| published.exact_day()), None)
-    } else if matches!(modality, Modality::Asserted | Modality::Negated) {
+    } else if told == Some(false) || matches!(modality, Modality::Asserted | Modality::Negated) {
         notes.push("date: on or before the document date (told as done or going on)".into());
         (None, published.latest.or_else(|| published.exact_day()))
     } else {
@@ -707,6 +730,36 @@ mod tests {
         );
         let e = main_of(&coded(doc)).date.clone();
         assert_eq!((e.value, e.earliest, e.latest), (None, None, ymd(2025, 5, 17)));
+        // a bare participle on a noun of a progressive clause goes on with it
+        let doc = parsed(
+            "Ruritania is escorting convoys blockading Moldova .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "VBZ", "be"), (0, "root", Verb, "VBG", "escort"),
+                (3, "obj", Noun, "NNS", "convoy"), (4, "acl", Verb, "VBG", "blockade"), (5, "obj", Propn, "NNP", ""),
+                (3, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let doc = coded(doc);
+        assert!(!doc.events.is_empty());
+        assert!(doc.events.iter().all(|e| e.date == day(2025, 5, 17)), "{:#?}", doc.events);
+    }
+
+    #[test]
+    fn an_event_noun_a_future_act_looks_into_came_before_it() {
+        // "will look into the request": the request was made; "will attend the summit": still to come
+        let doc = parsed(
+            "Ruritania will look into the request by Moldova .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "MD", "will"), (0, "root", Verb, "VB", ""),
+                (6, "case", Adp, "IN", ""), (6, "det", Det, "DT", ""), (3, "obl", Noun, "NN", ""),
+                (8, "case", Adp, "IN", ""), (6, "nmod", Propn, "NNP", ""), (3, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let doc = coded(doc);
+        let e = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "request").unwrap_or_else(|| panic!("{:#?}", doc.events));
+        assert_eq!((e.date.earliest, e.date.latest), (None, ymd(2025, 5, 17)), "{}", e.rule);
     }
 
     #[test]
