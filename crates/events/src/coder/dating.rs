@@ -278,11 +278,15 @@ fn below(tree: &Tree, k: usize, trig_clause: usize) -> Reach {
     }
 }
 
-/// True when the clause headed by `c` is told in a past or perfect form
-/// ("had fired", "was unfair", "attacked").
+/// True when the clause headed by `c` tells an act in a past or perfect
+/// form ("had fired", "attacked"). A state — an adjective or noun predicate,
+/// "was ready", "stood ready to help" — is never: a past tense after a past
+/// reporting verb is the present of the telling.
 fn told_as_past(tree: &Tree, c: usize) -> bool {
-    matches!(tree.xpos(c), "VBD" | "VBN")
-        || tree.children(c).into_iter().any(|a| matches!(tree.base_rel(a), "aux" | "cop") && (tree.lemma(a) == "have" || tree.xpos(a) == "VBD"))
+    let state = matches!(tree.upos(c), Some(chronicle_core::Upos::Adj | chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
+    !state
+        && (matches!(tree.xpos(c), "VBD" | "VBN")
+            || tree.children(c).into_iter().any(|a| tree.base_rel(a) == "aux" && (tree.lemma(a) == "have" || tree.xpos(a) == "VBD")))
 }
 
 /// True for a day of a month whose year the text leaves open ("May 16",
@@ -596,6 +600,18 @@ mod tests {
         );
         assert_eq!(reach_of(&doc, "ready", "Monday"), Reach::Own);
         assert_eq!(reach_of(&doc, "talks", "Monday"), Reach::Own);
+        // … also backshifted after a past reporting verb
+        let doc = parsed(
+            "Ruritania said on Monday that it was ready for talks .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "say"), (4, "case", Adp, "IN", ""),
+                (2, "obl", Propn, "NNP", ""), (8, "mark", Sconj, "IN", ""), (8, "nsubj", Pron, "PRP", ""),
+                (8, "cop", Aux, "VBD", "be"), (2, "ccomp", Adj, "JJ", ""), (10, "case", Adp, "IN", ""),
+                (8, "obl", Noun, "NNS", "talk"), (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "ready", "Monday"), Reach::Own);
         // what is agreed on a day comes after it
         let doc = parsed(
             "Ruritania agreed on Monday to free the prisoners .",
