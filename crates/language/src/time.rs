@@ -18,14 +18,15 @@
 //!   sentence ("1800 GMT on Friday"), else the anchor day;
 //! - a weekday is the most recent one on or before the anchor in a past-tense
 //!   or unmarked context, the next one on or after it in a future context
-//!   ("will", "is due to", "plans"): the publication weekday itself is the
+//!   ("will", "is to", "is due to", "plans"): the publication weekday itself is the
 //!   publication day, as in TimeML news annotation (TempEval-3 gold: 89 such
 //!   weekdays dated to the creation day, 2 a week before). A past verb right
 //!   before the weekday outweighs a future marker after it ("said Monday they
 //!   will …"), and a past verb between a future marker and the weekday makes
 //!   it past. "next Monday" is strictly after, "last Monday" strictly before;
 //! - "today", "last week" (`2025-W20`), "earlier this month", "this year", "three
-//!   days ago" are computed from the anchor;
+//!   days ago" are computed from the anchor; "more than a decade ago" keeps the
+//!   value and resolves to on or before it, "less than a week ago" to on or after;
 //! - "in the coming days" is `FUTURE_REF` bounded after the anchor; "recently" is
 //!   `PAST_REF` bounded before it.
 //!
@@ -597,7 +598,7 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// Future markers in the words before an expression (same sentence).
 static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&ascii_boundaries(r"(?i)\b(will|shall|'ll|is due to|are due to|was due to|were due to|plans?|planned|planning|scheduled|is expected to|are expected to|going to|set to|to be held|intends? to|upcoming)\b"))
+    Regex::new(&ascii_boundaries(r"(?i)\b(will|shall|'ll|is to|are to|is due to|are due to|was due to|were due to|plans?|planned|planning|scheduled|is expected to|are expected to|going to|set to|to be held|intends? to|upcoming)\b"))
         .expect("future regex")
 });
 
@@ -1274,6 +1275,15 @@ impl Hit<'_, '_> {
             }
         };
         let (v, r) = resolve(rel, self.anchor, "");
+        // "more than a decade ago" is on or before that time, "less than a
+        // week ago" on or after it: the value stays the point, the resolved
+        // date becomes the side it bounds
+        let r = match last_word(&self.text[..start]).to_ascii_lowercase().as_str() {
+            "than" if self.text[..start].trim_end().to_ascii_lowercase().ends_with("more than") => UncertainDate::between(None, r.latest),
+            "over" => UncertainDate::between(None, r.latest),
+            "than" if self.text[..start].trim_end().to_ascii_lowercase().ends_with("less than") => UncertainDate::between(r.earliest, self.anchor.1),
+            _ => r,
+        };
         self.cand(start, end, TimeType::Date, v, r)
     }
 
@@ -1893,6 +1903,12 @@ mod tests {
         check("Trump last week gave Russia a deadline.", "2025-07-23", &[("last week", "2025-W29")]);
         check("Erdogan earlier this month called for talks this year.", "2025-07-23", &[("earlier this month", "2025-07"), ("this year", "2025")]);
         check("It happened three years ago.", "2025-07-23", &[("three years ago", "2022")]);
+        // "more than … ago" bounds from above, "less than … ago" from below
+        let got = run("It was banned more than a decade ago.", UncertainDate::day(d("2025-07-23")));
+        assert_eq!(got[0].2.as_deref(), Some("2015"));
+        assert_eq!((got[0].3.value.as_deref(), got[0].3.earliest, got[0].3.latest), (None, None, Some(d("2015-12-31"))));
+        let got = run("It opened less than two years ago.", UncertainDate::day(d("2025-07-23")));
+        assert_eq!((got[0].3.earliest, got[0].3.latest), (Some(d("2023-01-01")), Some(d("2025-07-23"))));
     }
 
     #[test]
@@ -2057,6 +2073,9 @@ mod tests {
         check("The envoy will arrive on Monday.", "2011-03-21", &[("Monday", "2011-03-21")]);
         check("He said on Saturday that talks will resume on Friday.", "2011-03-21", &[("Saturday", "2011-03-19"), ("Friday", "2011-03-25")]);
         check("They will say the attack happened on Friday.", "2011-03-21", &[("Friday", "2011-03-18")]);
+        // the be-to future ("is to meet") looks forward like "will"
+        check("The envoy is to meet the minister on Friday.", "2011-03-21", &[("Friday", "2011-03-25")]);
+        check("The talks are to resume in Geneva on Thursday.", "2011-03-21", &[("Thursday", "2011-03-24")]);
         // "next" and "last" move a week
         check("Talks resume next Monday after last Monday's clash.", "2011-03-21", &[("next Monday", "2011-03-28"), ("last Monday", "2011-03-14")]);
     }

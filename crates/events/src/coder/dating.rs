@@ -1,0 +1,895 @@
+//! Event dating: the day an event took place, as far as its sentence and
+//! the publication date tell — the sentence's time nearest the trigger (each
+//! of several coordinated days), skipping a year that dates another noun;
+//! else, from the tense, bounds at the publication date; else unknown.
+
+use std::sync::LazyLock;
+
+use chronicle_core::{Document, Modality, Span, TimeExpr, TimeType, UncertainDate};
+use chronicle_syntax::tree::Tree;
+
+use super::{Ctx, Trig};
+
+const DATING_TSV: &str = include_str!("../../../../data/events/dating.tsv");
+
+/// The word groups of `data/events/dating.tsv`.
+#[derive(Default)]
+struct Words {
+    future_aux: Vec<String>,
+    future_to: Vec<String>,
+    after: Vec<String>,
+    before: Vec<String>,
+    reported: Vec<String>,
+    clause: Vec<String>,
+    occasion: Vec<String>,
+    same: Vec<String>,
+}
+
+impl Words {
+    /// The groups, and the lines that could not be read ("line N: why").
+    fn parse(text: &str) -> (Words, Vec<String>) {
+        let mut w = Words::default();
+        let mut problems = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let Some((group, list)) = line.split_once('\t') else {
+                problems.push(format!("line {}: no tab", n + 1));
+                continue;
+            };
+            let slot = match group.trim() {
+                "future_aux" => &mut w.future_aux,
+                "future_to" => &mut w.future_to,
+                "after" => &mut w.after,
+                "before" => &mut w.before,
+                "reported" => &mut w.reported,
+                "clause" => &mut w.clause,
+                "occasion" => &mut w.occasion,
+                "same" => &mut w.same,
+                other => {
+                    problems.push(format!("line {}: unknown group '{other}'", n + 1));
+                    continue;
+                }
+            };
+            slot.extend(list.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()));
+        }
+        (w, problems)
+    }
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse(DATING_TSV).0);
+
+fn listed(group: &[String], word: &str) -> bool {
+    group.iter().any(|g| g.eq_ignore_ascii_case(word))
+}
+
+/// The head of the trigger's words in the sentence's tree ("attack" of
+/// "drone attack"): the one whose head lies outside them.
+fn trigger_token(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<usize> {
+    let start = ctx.toks.get(trig.start)?.start;
+    let end = ctx.toks.get(trig.end.checked_sub(1)?)?.end;
+    let words: Vec<usize> = tree.tokens().filter(|&t| ctx.doc.tokens[t].span.start() >= start && ctx.doc.tokens[t].span.end() <= end).collect();
+    words.iter().copied().find(|&t| tree.head(t).is_none_or(|h| !words.contains(&h))).or(words.first().copied())
+}
+
+/// `Some(true)` when the trigger is told as still to come: its predicate — or one
+/// it is the subject, object or complement of, up to the edge of its clause —
+/// has a future auxiliary ("will be held"), or is the to-infinitive of a
+/// future-making word not in the past tense ("is to meet", "is due to meet",
+/// "is expected to be a topic of discussion"). `Some(false)` when the tree
+/// says it is not: "was due to meet", or an event noun in a phrase other than
+/// the occasion's under a future verb ("will look into a request": the
+/// request came first). `None` when the words say nothing (the modality
+/// decides). Without a tree, "will"/"shall" or "is to"/"are to" right
+/// before the trigger, or nothing.
+fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
+    let w = &*WORDS;
+    let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else {
+        let lo = trig.start.saturating_sub(3);
+        let future = (lo..trig.start).any(|j| listed(&w.future_aux, ctx.word(j)))
+            || (trig.start >= 2 && ctx.word(trig.start - 1) == "to" && matches!(ctx.word(trig.start - 2), "is" | "are"));
+        return future.then_some(true);
+    };
+    let t = trigger_token(ctx, tree, trig)?;
+    let past = |h: usize| {
+        tree.xpos(h) == "VBD" || tree.children(h).into_iter().any(|c| matches!(tree.base_rel(c), "aux" | "cop") && tree.xpos(c) == "VBD")
+    };
+    for n in tree.ancestors(t).into_iter().take(8) {
+        let kids = tree.children(n);
+        if kids.iter().any(|&c| tree.base_rel(c) == "aux" && listed(&w.future_aux, tree.lemma(c))) {
+            return Some(true);
+        }
+        let to = kids.iter().any(|&c| tree.base_rel(c) == "mark" && tree.lemma(c) == "to");
+        if to {
+            // "is to meet" read as an auxiliary "is" on "meet"
+            if kids.iter().any(|&c| tree.base_rel(c) == "aux" && tree.lemma(c) == "be" && matches!(tree.xpos(c), "VBZ" | "VBP")) {
+                return Some(true);
+            }
+            if let Some(h) = tree.head(n).filter(|&h| tree.base_rel(n) == "xcomp" && listed(&w.future_to, tree.lemma(h))) {
+                return Some(!past(h));
+            }
+        }
+        if listed(&w.clause, tree.base_rel(n)) && tree.base_rel(n) != "xcomp" {
+            break;
+        }
+        // an event noun in a prepositional phrase other than the occasion's
+        // ("will look into a request") was there before the future act
+        let nominal = matches!(tree.upos(n), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
+        if nominal && tree.base_rel(n) == "obl" && !tree.case_of(n).is_some_and(|c| listed(&w.occasion, c)) {
+            return Some(false);
+        }
+    }
+    None
+}
+
+/// True when the trigger's verb (an event noun's: the first verb above it)
+/// is a present progressive, "are providing", "has been touring": an act
+/// going on when the article was written.
+fn going_on(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return false };
+    let Some(t) = trigger_token(ctx, tree, trig) else { return false };
+    let Some(mut v) = tree.ancestors(t).into_iter().take(5).find(|&n| tree.upos(n) == Some(chronicle_core::Upos::Verb)) else {
+        return false;
+    };
+    let aux_of = |v: usize| -> Vec<usize> { tree.children(v).into_iter().filter(|&c| tree.base_rel(c) == "aux").collect() };
+    // a bare participle takes the time of the clause it hangs on ("troops are
+    // escorting agencies delivering aid")
+    if tree.xpos(v) == "VBG" && aux_of(v).is_empty() && tree.base_rel(v) == "acl" {
+        match tree.head(v).map(|h| clause_of(tree, h)) {
+            Some(c) if c != v => v = c,
+            _ => return false,
+        }
+    }
+    let auxes = aux_of(v);
+    let present = |c: usize| matches!(tree.xpos(c), "VBZ" | "VBP");
+    let be_now = auxes.iter().any(|&c| tree.lemma(c) == "be" && present(c));
+    let been = auxes.iter().any(|&c| tree.lemma(c) == "be" && tree.xpos(c) == "VBN") && auxes.iter().any(|&c| tree.lemma(c) == "have" && present(c));
+    tree.xpos(v) == "VBG" && (be_now || been)
+}
+
+/// How a time expression of the sentence bears on the trigger's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach {
+    /// It dates the trigger: in the trigger's clause, attached to it or its
+    /// clause head, or to a verb coordinated with that head.
+    Own,
+    /// It dates a clause after whose act the trigger's happened ("after
+    /// striking down the ban on Tuesday, the judge rejected …").
+    Earliest,
+    /// It dates an act on or before which the trigger's happened: a clause
+    /// before whose act it happened, or the telling of a past act ("said on
+    /// Monday that troops had fired").
+    Latest,
+    /// It dates something else: another noun ("last Tuesday's earthquake"),
+    /// another clause ("said yesterday it was unfair" for the criticism told
+    /// beside it), a caption before the sentence.
+    Other,
+}
+
+/// The head of the clause `t` is in: the first of `t` and its heads that is
+/// a verb or opens a clause (`clause` in `dating.tsv`).
+fn clause_of(tree: &Tree, t: usize) -> usize {
+    let w = &*WORDS;
+    tree.ancestors(t)
+        .into_iter()
+        .find(|&n| tree.upos(n) == Some(chronicle_core::Upos::Verb) || listed(&w.clause, tree.base_rel(n)))
+        .unwrap_or(t)
+}
+
+/// The clause heads from `c` up to the root: `c`, the clause its head is in, …
+fn clause_chain(tree: &Tree, c: usize) -> Vec<usize> {
+    let mut out = vec![c];
+    let mut cur = c;
+    while let Some(h) = tree.head(cur) {
+        let next = clause_of(tree, h);
+        if out.contains(&next) || out.len() > 32 {
+            break;
+        }
+        out.push(next);
+        cur = next;
+    }
+    out
+}
+
+/// Where the time expression `time` stands to the trigger token `trigger` in
+/// the tree: a time dates an act only in that act's own clause.
+fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span) -> Reach {
+    let w = &*WORDS;
+    let inside: Vec<usize> = tree.tokens().filter(|&t| time.contains(doc.tokens[t].span)).collect();
+    let Some(&head) = inside.iter().find(|&&t| tree.head(t).is_none_or(|h| !inside.contains(&h))) else {
+        return Reach::Own;
+    };
+    // the trigger's own words, a time heading the sentence ("June 10 - the
+    // minister says …", a timeline's entry), or a time inside an event noun's
+    // phrase ("the summit, which is to be held in June")
+    let nominal = |t: usize| matches!(tree.upos(t), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
+    if inside.contains(&trigger) || tree.base_rel(head) == "root" || (nominal(trigger) && tree.ancestors(head).contains(&trigger)) {
+        return Reach::Own;
+    }
+    // a time modifying a noun before it ("last Tuesday's earthquake", "the
+    // 2022 invasion") dates that noun
+    if tree.head(head).is_some_and(nominal) && matches!(tree.deprel(head), "nmod:poss" | "compound" | "amod" | "nummod") {
+        return Reach::Other;
+    }
+    let time_clause = clause_of(tree, head);
+    let trig_clause = clause_of(tree, trigger);
+    if time_clause == trig_clause || tree.first_conjunct(time_clause) == tree.first_conjunct(trig_clause) {
+        return Reach::Own;
+    }
+    // the time's clause below the trigger's: a time clause ("after …") bounds it
+    let down = clause_chain(tree, time_clause);
+    if let Some(k) = down.iter().position(|&c| c == trig_clause).and_then(|i| i.checked_sub(1)).map(|i| down[i]) {
+        return below(tree, k, trig_clause);
+    }
+    // the trigger's clause below the time's: told by the dated act (a state
+    // told in the present holds on that day), or planned on it ("agreed on
+    // Monday to meet")
+    let up = clause_chain(tree, trig_clause);
+    if let Some(k) = up.iter().position(|&c| c == time_clause).and_then(|i| i.checked_sub(1)).map(|i| up[i]) {
+        if listed(&w.reported, tree.base_rel(k)) {
+            return if told_as_past(tree, trig_clause) { Reach::Latest } else { Reach::Own };
+        }
+        if tree.base_rel(k) == "xcomp" {
+            return Reach::Earliest;
+        }
+        // the trigger's act in a time clause of the dated one: "on May 26 he
+        // spoke after Moscow launched an attack" puts the attack before it
+        if tree.base_rel(k) == "advcl" {
+            return match mark_of(tree, k) {
+                Some(m) if listed(&w.after, &m) => Reach::Latest,
+                Some(m) if listed(&w.before, &m) => Reach::Earliest,
+                Some(m) if listed(&w.same, &m) => Reach::Own,
+                _ => Reach::Other,
+            };
+        }
+    }
+    Reach::Other
+}
+
+/// The subordinator of clause `k` ("after", "when"), lower-case: the first
+/// of its markers that a time group of `dating.tsv` lists, else its first.
+fn mark_of(tree: &Tree, k: usize) -> Option<String> {
+    let w = &*WORDS;
+    let marks: Vec<String> = tree.children(k).into_iter().filter(|&c| tree.base_rel(c) == "mark").map(|c| tree.lemma(c).to_lowercase()).collect();
+    let timed = |m: &&String| [&w.after, &w.before, &w.same].iter().any(|g| listed(g, m));
+    marks.iter().find(timed).or(marks.first()).cloned()
+}
+
+/// How a time in clause `k`, right below the trigger's clause `trig_clause`,
+/// bears on the trigger: a time clause ("after …", "before …") bounds it; a
+/// clause on the noun of the occasion the act took place at dates it ("met at
+/// a conference held on Monday"); any other clause dates its own act.
+fn below(tree: &Tree, k: usize, trig_clause: usize) -> Reach {
+    let w = &*WORDS;
+    match tree.base_rel(k) {
+        "advcl" => match mark_of(tree, k) {
+            Some(m) if listed(&w.after, &m) => Reach::Earliest,
+            Some(m) if listed(&w.before, &m) => Reach::Latest,
+            Some(m) if listed(&w.same, &m) => Reach::Own,
+            _ => Reach::Other,
+        },
+        "acl" => {
+            let occasion = tree.head(k).filter(|&n| tree.head(n) == Some(trig_clause) && tree.base_rel(n) == "obl");
+            let case = occasion.and_then(|n| tree.case_of(n)).map(str::to_lowercase);
+            if case.is_some_and(|c| listed(&w.occasion, &c)) { Reach::Own } else { Reach::Other }
+        }
+        _ => Reach::Other,
+    }
+}
+
+/// True when the clause headed by `c` tells an act in a past or perfect
+/// form ("had fired", "attacked"). A state — an adjective or noun predicate,
+/// "was ready", "stood ready to help" — is never: a past tense after a past
+/// reporting verb is the present of the telling.
+fn told_as_past(tree: &Tree, c: usize) -> bool {
+    let state = matches!(tree.upos(c), Some(chronicle_core::Upos::Adj | chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
+    !state
+        && (matches!(tree.xpos(c), "VBD" | "VBN")
+            || tree.children(c).into_iter().any(|a| tree.base_rel(a) == "aux" && (tree.lemma(a) == "have" || tree.xpos(a) == "VBD")))
+}
+
+/// True for a day of a month whose year the text leaves open ("May 16",
+/// "2 June"): still one calendar day, unlike "May" or "last week".
+fn names_a_day(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let month = words.iter().any(|w| MONTHS.contains(&w.as_str()));
+    let day = words.iter().any(|w| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    });
+    words.len() <= 3 && month && day
+}
+
+/// Words after a year that do not make it a noun modifier ("in 2022 and",
+/// "2022 when", "2022 was").
+const NOT_MODIFIED: &[&str] = &[
+    "and", "or", "but", "to", "in", "on", "at", "for", "with", "when", "after", "before", "until", "as", "that",
+    "which", "was", "were", "is", "are", "had", "has", "have", "the", "a", "an", "by", "from", "of", "while", "so",
+];
+
+/// When the expression is a bare year written before a lower-case noun
+/// ("the 2022 invasion", "its 2014 annexation"), the span of that noun.
+fn attributive_year(body: &str, span: Span) -> Option<Span> {
+    let text = span.text(body);
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest = body.get(span.end()..)?;
+    let after = rest.strip_prefix(' ')?;
+    let word: String = after.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    if word.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) || NOT_MODIFIED.contains(&word.as_str()) {
+        return None;
+    }
+    let start = span.end() + 1;
+    Span::new(body, start, start + word.len()).ok()
+}
+
+/// The event's date: the time of the sentence that dates the trigger (see
+/// [`reach`]; each of several when they are coordinated: "on May 16 and June
+/// 2"), nearest the trigger, skipping a year that dates another noun; else
+/// bounds: from the tense — an act told as happened or happening is on or
+/// before the publication date, one told as still to come on or after it —
+/// narrowed by the times of clauses it follows or precedes. Returns the date
+/// and, for coordinated dates, each with its words.
+pub(super) fn event_date(
+    doc: &Document,
+    ctx: &Ctx,
+    trig: &Trig,
+    trigger: Span,
+    sentence_span: Span,
+    modality: Modality,
+    notes: &mut Vec<String>,
+) -> (UncertainDate, Vec<(UncertainDate, String)>) {
+    let (own, bounds) = sentence_times(doc, ctx, trig, trigger, sentence_span);
+    let mut dates: Vec<(UncertainDate, String)> = Vec::new();
+    if let Some(t) = own.iter().min_by_key(|t| t.span.start().abs_diff(trigger.start())) {
+        let group = coordinated_dates(ctx.body, &own, t.span);
+        if group.len() >= 2 {
+            notes.push(format!("date: one of {} coordinated dates", group.len()));
+            dates = group.iter().map(|g| (g.resolved.clone(), g.span.text(ctx.body).to_string())).collect();
+        } else {
+            notes.push(format!("date: '{}'", t.span.text(ctx.body)));
+        }
+        return (t.resolved.clone(), dates);
+    }
+    (tense_bounds(doc, ctx, trig, modality, &bounds, notes), dates)
+}
+
+/// The sentence's times that date the trigger, and those that only bound it
+/// (with how). A year that modifies another noun ("Moscow's 2022 invasion",
+/// "the 1989 Exxon Valdez accident") is neither (the time layer marks it;
+/// documents stored before it did are read by the surface rule). Without a
+/// tree every time dates the trigger.
+fn sentence_times<'d>(doc: &'d Document, ctx: &Ctx, trig: &Trig, trigger: Span, sentence_span: Span) -> (Vec<&'d TimeExpr>, Vec<(&'d TimeExpr, Reach)>) {
+    // the layer is sorted: only the times starting inside the sentence
+    let first = doc.times.partition_point(|t| t.span.start() < sentence_span.start());
+    let modifier = |t: &TimeExpr| t.modifies.or_else(|| attributive_year(ctx.body, t.span)).is_some_and(|noun| !noun.overlaps(trigger));
+    let times = doc
+        .times
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|t| t.span.start() <= sentence_span.end())
+        .filter(|t| sentence_span.contains(t.span) && matches!(t.time_type, TimeType::Date | TimeType::Time) && !t.resolved.is_unknown())
+        .filter(|t| !modifier(t));
+    let tree = ctx.tree.as_ref().filter(|t| t.is_parsed());
+    let at = tree.and_then(|tree| Some((tree, trigger_token(ctx, tree, trig)?)));
+    let (mut own, mut bounds) = (Vec::new(), Vec::new());
+    for t in times {
+        match at.map_or(Reach::Own, |(tree, k)| reach(tree, doc, k, t.span)) {
+            Reach::Own => own.push(t),
+            Reach::Other => {}
+            r => bounds.push((t, r)),
+        }
+    }
+    (own, bounds)
+}
+
+/// Bounds from the tense and the publication date, narrowed by `bounds`:
+/// a present progressive is the publication day; an act told as still to
+/// come (a future form, or planned) is on or after the publication date; one
+/// told as done or going on (asserted or negated, or one the tree shows is
+/// not to come) on or before it; any other (hypothetical, proposed,
+/// demanded) unknown.
+fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, bounds: &[(&TimeExpr, Reach)], notes: &mut Vec<String>) -> UncertainDate {
+    let published = &doc.meta.published.date;
+    let told = is_future(ctx, trig);
+    let future = told.unwrap_or(modality == Modality::Planned);
+    if modality == Modality::Asserted && !future && going_on(ctx, trig) {
+        if let Some(day) = published.exact_day() {
+            notes.push("date: the document date (going on when written)".into());
+            return UncertainDate::day(day);
+        }
+    }
+    let (mut earliest, mut latest) = if future {
+        notes.push("date: on or after the document date (still to come)".into());
+        (published.earliest.or_else(|| published.exact_day()), None)
+    } else if told == Some(false) || matches!(modality, Modality::Asserted | Modality::Negated) {
+        notes.push("date: on or before the document date (told as done or going on)".into());
+        (None, published.latest.or_else(|| published.exact_day()))
+    } else {
+        (None, None)
+    };
+    for (t, r) in bounds {
+        // a plan told on a day comes after it
+        let r = if future && *r == Reach::Latest { Reach::Earliest } else { *r };
+        let (e, l) = match r {
+            Reach::Earliest => (t.resolved.earliest.max(earliest), latest),
+            _ => (earliest, match (t.resolved.latest, latest) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }),
+        };
+        if e.zip(l).is_none_or(|(e, l)| e <= l) && (e, l) != (earliest, latest) {
+            notes.push(format!("date: {} '{}'", if r == Reach::Earliest { "after" } else { "by" }, t.span.text(ctx.body)));
+            (earliest, latest) = (e, l);
+        }
+    }
+    UncertainDate::between(earliest, latest)
+}
+
+/// The exact dates coordinated with the time at `at` ("on May 16 and June 2",
+/// "on May 16 and on June 2", "May 16, June 2 and June 23"), in text order;
+/// empty unless every one of them is an exact day and they are joined only
+/// by "and" and commas (an optional "on" after the joiner).
+fn coordinated_dates<'t>(body: &str, times: &[&'t chronicle_core::TimeExpr], at: Span) -> Vec<&'t chronicle_core::TimeExpr> {
+    let mut sorted: Vec<&chronicle_core::TimeExpr> = times.to_vec();
+    sorted.sort_by_key(|t| t.span.start());
+    let Some(i) = sorted.iter().position(|t| t.span == at) else { return Vec::new() };
+    let joined = |a: &chronicle_core::TimeExpr, b: &chronicle_core::TimeExpr| {
+        let gap = body.get(a.span.end()..b.span.start()).unwrap_or("x").to_lowercase();
+        let words: Vec<&str> = gap.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = words.iter().map(|w| w.trim_end_matches(',')).filter(|w| !w.is_empty()).collect();
+        let comma = gap.contains(',');
+        match words.as_slice() {
+            [] => comma,
+            ["and"] | ["and", "on"] | ["on"] => words.first() == Some(&"and") || comma,
+            _ => false,
+        }
+    };
+    let (mut lo, mut hi) = (i, i);
+    while lo > 0 && joined(sorted[lo - 1], sorted[lo]) {
+        lo -= 1;
+    }
+    while hi + 1 < sorted.len() && joined(sorted[hi], sorted[hi + 1]) {
+        hi += 1;
+    }
+    let group = &sorted[lo..=hi];
+    if group.len() < 2 || !group.iter().all(|t| t.resolved.exact_day().is_some() || names_a_day(t.span.text(body))) {
+        return Vec::new();
+    }
+    // "between June 20 and June 30", "from May 1 to May 5": a range, not several dates
+    let before = body.get(..group[0].span.start()).unwrap_or("").trim_end().to_lowercase();
+    if before.ends_with("between") || before.ends_with("from") {
+        return Vec::new();
+    }
+    group.to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coder::tests::{coded, doc_with, span_of};
+    use chronicle_core::{EntityType, EntityType::Location, Event, PloverType, TimeExpr, Token, TokenSyntax, Upos, Upos::*};
+
+    fn main_of(doc: &Document) -> &Event {
+        crate::eval::main_event(&doc.events).expect("an event")
+    }
+
+    /// One token: head (1-based, 0 for the root), relation, UPOS, Penn tag, lemma (`""`: the lower-case word).
+    type Arc = (usize, &'static str, Upos, &'static str, &'static str);
+
+    /// A one-sentence document over `text` (tokens split on spaces) with the
+    /// given tree and mentions, published on 2025-05-17 (a Saturday).
+    fn parsed(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, Option<&str>)]) -> Document {
+        let mut doc = doc_with(text, mentions);
+        let words: Vec<&str> = text.split(' ').collect();
+        assert_eq!(words.len(), arcs.len(), "one arc per word");
+        let mut at = 0;
+        for (w, &(head, rel, upos, xpos, lemma)) in words.iter().zip(arcs) {
+            let mut tok = Token::new(Span::new(doc.body(), at, at + w.len()).unwrap());
+            tok.syntax = Some(TokenSyntax {
+                upos,
+                xpos: xpos.into(),
+                lemma: if lemma.is_empty() { w.to_lowercase() } else { lemma.into() },
+                head: (head > 0).then(|| (head - 1) as u32),
+                deprel: rel.into(),
+            });
+            doc.tokens.push(tok);
+            at += w.len() + 1;
+        }
+        doc.meta.published.date = day(2025, 5, 17);
+        doc.sort_layers();
+        doc
+    }
+
+    /// How the time `time` bears on the word `trigger` in `doc`'s tree.
+    fn reach_of(doc: &Document, trigger: &str, time: &str) -> Reach {
+        let at = span_of(doc, trigger);
+        let t = doc.tokens.iter().position(|t| t.span == at).expect("trigger token");
+        let tree = Tree::of_token(doc, t).expect("tree");
+        reach(&tree, doc, t, span_of(doc, time))
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn the_words_file_reads_cleanly() {
+        let (w, problems) = Words::parse(DATING_TSV);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(listed(&w.future_aux, "will") && listed(&w.after, "after") && listed(&w.reported, "ccomp"));
+        let (_, problems) = Words::parse("future_aux will\nnonsense\tx\n");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn a_time_dates_only_its_own_clause() {
+        // a time clause before the main act: "after" gives a lower bound
+        let doc = parsed(
+            "After closing the border on Monday , Ruritania expelled the envoys .",
+            &[
+                (2, "mark", Sconj, "IN", "after"), (9, "advcl", Verb, "VBG", "close"), (4, "det", Det, "DT", ""),
+                (2, "obj", Noun, "NN", ""), (6, "case", Adp, "IN", ""), (2, "obl", Propn, "NNP", ""),
+                (9, "punct", Punct, ",", ""), (9, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "expel"),
+                (11, "det", Det, "DT", ""), (9, "obj", Noun, "NNS", "envoy"), (9, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "closing", "Monday"), Reach::Own);
+        assert_eq!(reach_of(&doc, "expelled", "Monday"), Reach::Earliest);
+        assert_eq!(reach_of(&doc, "envoys", "Monday"), Reach::Earliest, "an event noun takes its verb's clause");
+        // the telling is dated, not the act told: a past act told is on or before it
+        let doc = parsed(
+            "Ruritania said on Monday that its troops had attacked the village .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "say"), (4, "case", Adp, "IN", ""),
+                (2, "obl", Propn, "NNP", ""), (9, "mark", Sconj, "IN", ""), (7, "nmod:poss", Pron, "PRP$", ""),
+                (9, "nsubj", Noun, "NNS", "troop"), (9, "aux", Aux, "VBD", "have"), (2, "ccomp", Verb, "VBN", "attack"),
+                (11, "det", Det, "DT", ""), (9, "obj", Noun, "NN", ""), (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "said", "Monday"), Reach::Own);
+        assert_eq!(reach_of(&doc, "attacked", "Monday"), Reach::Latest);
+    }
+
+    #[test]
+    fn a_time_modifying_another_noun_or_an_infinitive_does_not_date_the_act() {
+        // "last Tuesday's flood" dates the flood; "to hold talks in March" the talks
+        let doc = parsed(
+            "Ruritania sent aid after last Tuesday 's flood and agreed to hold talks in March .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "send"), (2, "obj", Noun, "NN", ""),
+                (8, "case", Adp, "IN", ""), (6, "amod", Adj, "JJ", ""), (8, "nmod:poss", Propn, "NNP", ""),
+                (6, "case", Part, "POS", ""), (2, "obl", Noun, "NN", ""), (10, "cc", Cconj, "CC", ""),
+                (2, "conj", Verb, "VBD", "agree"), (12, "mark", Part, "TO", ""), (10, "xcomp", Verb, "VB", ""),
+                (12, "obj", Noun, "NNS", "talk"), (15, "case", Adp, "IN", ""), (12, "obl", Propn, "NNP", ""),
+                (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "sent", "last Tuesday"), Reach::Other);
+        assert_eq!(reach_of(&doc, "flood", "last Tuesday"), Reach::Own);
+        assert_eq!(reach_of(&doc, "agreed", "March"), Reach::Other);
+        assert_eq!(reach_of(&doc, "talks", "March"), Reach::Own);
+    }
+
+    #[test]
+    fn a_state_told_plans_made_occasions_and_headings_take_the_time() {
+        // a state told in the present holds on the day it is told
+        let doc = parsed(
+            "Ruritania said on Monday that it is ready for talks .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "say"), (4, "case", Adp, "IN", ""),
+                (2, "obl", Propn, "NNP", ""), (8, "mark", Sconj, "IN", ""), (8, "nsubj", Pron, "PRP", ""),
+                (8, "cop", Aux, "VBZ", "be"), (2, "ccomp", Adj, "JJ", ""), (10, "case", Adp, "IN", ""),
+                (8, "obl", Noun, "NNS", "talk"), (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "ready", "Monday"), Reach::Own);
+        assert_eq!(reach_of(&doc, "talks", "Monday"), Reach::Own);
+        // … also backshifted after a past reporting verb
+        let doc = parsed(
+            "Ruritania said on Monday that it was ready for talks .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "say"), (4, "case", Adp, "IN", ""),
+                (2, "obl", Propn, "NNP", ""), (8, "mark", Sconj, "IN", ""), (8, "nsubj", Pron, "PRP", ""),
+                (8, "cop", Aux, "VBD", "be"), (2, "ccomp", Adj, "JJ", ""), (10, "case", Adp, "IN", ""),
+                (8, "obl", Noun, "NNS", "talk"), (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "ready", "Monday"), Reach::Own);
+        // what is agreed on a day comes after it
+        let doc = parsed(
+            "Ruritania agreed on Monday to free the prisoners .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "agree"), (4, "case", Adp, "IN", ""),
+                (2, "obl", Propn, "NNP", ""), (6, "mark", Part, "TO", "to"), (2, "xcomp", Verb, "VB", ""),
+                (8, "det", Det, "DT", ""), (6, "obj", Noun, "NNS", "prisoner"), (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "free", "Monday"), Reach::Earliest);
+        // the day of the occasion an act takes place at, or of an event noun's own clause
+        let doc = parsed(
+            "Ministers will discuss aid at a summit to be held on Monday .",
+            &[
+                (3, "nsubj", Noun, "NNS", "minister"), (3, "aux", Aux, "MD", "will"), (0, "root", Verb, "VB", ""),
+                (3, "obj", Noun, "NN", ""), (7, "case", Adp, "IN", ""), (7, "det", Det, "DT", ""),
+                (3, "obl", Noun, "NN", ""), (10, "mark", Part, "TO", "to"), (10, "aux:pass", Aux, "VB", "be"),
+                (7, "acl", Verb, "VBN", "hold"), (12, "case", Adp, "IN", ""), (10, "obl", Propn, "NNP", ""),
+                (3, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "discuss", "Monday"), Reach::Own);
+        assert_eq!(reach_of(&doc, "summit", "Monday"), Reach::Own);
+        assert_eq!(reach_of(&doc, "aid", "Monday"), Reach::Own, "the object shares its verb's clause");
+        // a date heading the sentence, as in a timeline's entries
+        let doc = parsed(
+            "June 10 : Ruritania expels the envoys .",
+            &[
+                (0, "root", Propn, "NNP", ""), (1, "nummod", Num, "CD", ""), (1, "punct", Punct, ":", ""),
+                (5, "nsubj", Propn, "NNP", ""), (1, "parataxis", Verb, "VBZ", "expel"), (7, "det", Det, "DT", ""),
+                (5, "obj", Noun, "NNS", "envoy"), (1, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "expels", "June 10"), Reach::Own);
+        // an act in a time clause of the dated act: "after" puts it before that day
+        let doc = parsed(
+            "On Monday Ruritania protested after Moldova shelled the border .",
+            &[
+                (2, "case", Adp, "IN", ""), (4, "obl", Propn, "NNP", ""), (4, "nsubj", Propn, "NNP", ""),
+                (0, "root", Verb, "VBD", "protest"), (7, "mark", Sconj, "IN", "after"), (7, "nsubj", Propn, "NNP", ""),
+                (4, "advcl", Verb, "VBD", "shell"), (9, "det", Det, "DT", ""), (7, "obj", Noun, "NN", ""),
+                (4, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "shelled", "Monday"), Reach::Latest);
+        assert_eq!(reach_of(&doc, "protested", "Monday"), Reach::Own);
+    }
+
+    #[test]
+    fn coordinated_verbs_share_their_time() {
+        let doc = parsed(
+            "Ruritania met Moldova on Monday and signed a truce .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "meet"), (2, "obj", Propn, "NNP", ""),
+                (5, "case", Adp, "IN", ""), (2, "obl", Propn, "NNP", ""), (7, "cc", Cconj, "CC", ""),
+                (2, "conj", Verb, "VBD", "sign"), (9, "det", Det, "DT", ""), (7, "obj", Noun, "NN", ""),
+                (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "signed", "Monday"), Reach::Own);
+        assert_eq!(reach_of(&doc, "truce", "Monday"), Reach::Own);
+    }
+
+    #[test]
+    fn a_told_act_is_bounded_by_the_day_of_its_telling() {
+        let doc = parsed(
+            "Ruritania said on Monday that Moldova had attacked its border .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "say"), (4, "case", Adp, "IN", ""),
+                (2, "obl", Propn, "NNP", ""), (8, "mark", Sconj, "IN", ""), (8, "nsubj", Propn, "NNP", ""),
+                (8, "aux", Aux, "VBD", "have"), (2, "ccomp", Verb, "VBN", "attack"), (10, "nmod:poss", Pron, "PRP$", ""),
+                (8, "obj", Noun, "NN", ""), (2, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Assault).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        assert_eq!((e.date.value.as_deref(), e.date.earliest, e.date.latest), (None, None, ymd(2025, 5, 12)), "{}", e.rule);
+    }
+
+    #[test]
+    fn an_act_still_to_come_is_on_or_after_publication() {
+        // "is to meet": no "will", no time expression
+        let doc = parsed(
+            "Ruritania is to meet Moldova .",
+            &[
+                (4, "nsubj", Propn, "NNP", ""), (4, "aux", Aux, "VBZ", "be"), (4, "mark", Part, "TO", "to"),
+                (0, "root", Verb, "VB", ""), (4, "obj", Propn, "NNP", ""), (4, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let doc = coded(doc);
+        let e = main_of(&doc);
+        assert_eq!((e.date.earliest, e.date.latest), (ymd(2025, 5, 17), None), "{}", e.rule);
+    }
+
+    #[test]
+    fn a_present_progressive_is_going_on_at_publication() {
+        let doc = parsed(
+            "Ruritania is blockading Moldova .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "VBZ", "be"), (0, "root", Verb, "VBG", "blockade"),
+                (3, "obj", Propn, "NNP", ""), (3, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let doc = coded(doc);
+        let e = main_of(&doc);
+        assert_eq!(e.date, day(2025, 5, 17), "{}", e.rule);
+        // "has been …ing" too; "has blockaded" is done, on or before
+        let doc = parsed(
+            "Ruritania has been blockading Moldova .",
+            &[
+                (4, "nsubj", Propn, "NNP", ""), (4, "aux", Aux, "VBZ", "have"), (4, "aux", Aux, "VBN", "be"),
+                (0, "root", Verb, "VBG", "blockade"), (4, "obj", Propn, "NNP", ""), (4, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        assert_eq!(main_of(&coded(doc)).date, day(2025, 5, 17));
+        let doc = parsed(
+            "Ruritania has blockaded Moldova .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "VBZ", "have"), (0, "root", Verb, "VBN", "blockade"),
+                (3, "obj", Propn, "NNP", ""), (3, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let e = main_of(&coded(doc)).date.clone();
+        assert_eq!((e.value, e.earliest, e.latest), (None, None, ymd(2025, 5, 17)));
+        // a bare participle on a noun of a progressive clause goes on with it
+        let doc = parsed(
+            "Ruritania is escorting convoys blockading Moldova .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "VBZ", "be"), (0, "root", Verb, "VBG", "escort"),
+                (3, "obj", Noun, "NNS", "convoy"), (4, "acl", Verb, "VBG", "blockade"), (5, "obj", Propn, "NNP", ""),
+                (3, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let doc = coded(doc);
+        assert!(!doc.events.is_empty());
+        assert!(doc.events.iter().all(|e| e.date == day(2025, 5, 17)), "{:#?}", doc.events);
+    }
+
+    #[test]
+    fn an_event_noun_a_future_act_looks_into_came_before_it() {
+        // "will look into the request": the request was made; "will attend the summit": still to come
+        let doc = parsed(
+            "Ruritania will look into the request by Moldova .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "MD", "will"), (0, "root", Verb, "VB", ""),
+                (6, "case", Adp, "IN", ""), (6, "det", Det, "DT", ""), (3, "obl", Noun, "NN", ""),
+                (8, "case", Adp, "IN", ""), (6, "nmod", Propn, "NNP", ""), (3, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let doc = coded(doc);
+        let e = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "request").unwrap_or_else(|| panic!("{:#?}", doc.events));
+        assert_eq!((e.date.earliest, e.date.latest), (None, ymd(2025, 5, 17)), "{}", e.rule);
+    }
+
+    #[test]
+    fn a_perfect_or_a_participle_without_a_time_is_on_or_before_publication() {
+        // no finite past verb governs "accusing": told as done, it is bounded all the same
+        let doc = parsed(
+            "Ruritania has protested , accusing Moldova of fraud .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "VBZ", "have"), (0, "root", Verb, "VBN", "protest"),
+                (3, "punct", Punct, ",", ""), (3, "advcl", Verb, "VBG", "accuse"), (5, "obj", Propn, "NNP", ""),
+                (8, "case", Adp, "IN", ""), (5, "obl", Noun, "NN", ""), (3, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let doc = coded(doc);
+        assert!(!doc.events.is_empty());
+        for e in &doc.events {
+            assert_eq!((e.date.earliest, e.date.latest), (None, ymd(2025, 5, 17)), "{}", e.rule);
+        }
+    }
+
+    #[test]
+    fn past_event_without_date_is_bounded_by_publication() {
+        let mut doc = doc_with("Russia attacked Ukraine.", &[("Russia", Location, Some("RUS")), ("Ukraine", Location, Some("UKR"))]);
+        let d = chrono::NaiveDate::from_ymd_opt(2025, 5, 17).unwrap();
+        doc.meta.published.date = UncertainDate::day(d);
+        let doc = coded(doc);
+        let e = &doc.events[0];
+        assert_eq!(e.date.value, None);
+        assert_eq!(e.date.latest, Some(d));
+    }
+
+    fn with_time(mut doc: Document, part: &str, resolved: UncertainDate) -> Document {
+        let span = span_of(&doc, part);
+        doc.times.push(TimeExpr { span, time_type: TimeType::Date, value: resolved.value.clone(), resolved, modifies: None });
+        doc.sort_layers();
+        doc
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> UncertainDate {
+        UncertainDate::day(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn coordinated_exact_dates_give_one_event_per_date() {
+        let doc = doc_with(
+            // talks on stated days at a stated place, whose parties the story gives
+            "At the talks in Geneva on May 3 and June 9, Armenia and Azerbaijan swapped prisoners.",
+            &[("Geneva", Location, Some("CHE")), ("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))],
+        );
+        let doc = with_time(with_time(doc, "May 3", day(2025, 5, 3)), "June 9", day(2025, 6, 9));
+        let doc = coded(doc);
+        let talks: Vec<&Event> = doc.events.iter().filter(|e| e.event_type == PloverType::Consult).collect();
+        assert_eq!(talks.len(), 2, "{:#?}", doc.events);
+        assert_eq!(talks[0].date.value.as_deref(), Some("2025-05-03"));
+        assert_eq!(talks[1].date.value.as_deref(), Some("2025-06-09"));
+        assert!(talks[1].rule.contains("2 of 2 coordinated dates"), "{}", talks[1].rule);
+        assert_eq!(talks[0].trigger, talks[1].trigger);
+        // a range is one event
+        let doc = doc_with("Armenia proposed talks between June 20 and June 30.", &[("Armenia", Location, Some("ARM"))]);
+        let doc = coded(with_time(with_time(doc, "June 20", day(2025, 6, 20)), "June 30", day(2025, 6, 30)));
+        assert_eq!(doc.events.iter().filter(|e| e.event_type == PloverType::Consult || e.event_type == PloverType::Agree).count(), 2);
+        assert!(doc.events.iter().all(|e| !e.rule.contains("coordinated")));
+        // days whose year is open are still days
+        let open = |d: u32, m: u32| UncertainDate::between(chrono::NaiveDate::from_ymd_opt(2025, m, d), None);
+        let doc = doc_with("Armenia and Azerbaijan met on May 3 and June 9.", &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))]);
+        let doc = coded(with_time(with_time(doc, "May 3", open(3, 5)), "June 9", open(9, 6)));
+        assert_eq!(doc.events.len(), 2, "{:#?}", doc.events);
+        assert!(names_a_day("16 May") && names_a_day("June 2nd") && !names_a_day("May") && !names_a_day("last week"));
+        // an inexact date in the coordination: no copies
+        let doc = doc_with("Armenia and Azerbaijan met on May 3 and in June.", &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))]);
+        let doc = coded(with_time(with_time(doc, "May 3", day(2025, 5, 3)), "June", UncertainDate::parse_value("2025-06").unwrap()));
+        assert_eq!(doc.events.len(), 1, "{:#?}", doc.events);
+    }
+
+    #[test]
+    fn a_weekday_only_date_passes_through() {
+        let monday = UncertainDate::on_weekday(
+            chrono::NaiveDate::from_ymd_opt(2025, 5, 20),
+            chrono::NaiveDate::from_ymd_opt(2025, 7, 14),
+            1,
+        )
+        .unwrap();
+        assert_eq!(monday.weekday, Some(1));
+        let doc = doc_with("Armenia and Azerbaijan met on Monday.", &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE"))]);
+        let doc = coded(with_time(doc, "Monday", monday.clone()));
+        assert_eq!(doc.events[0].date, monday);
+    }
+
+    #[test]
+    fn a_year_marked_as_modifying_another_noun_never_dates_the_event() {
+        // issue 14: "the 1989 Exxon Valdez accident" dated a later event to 1989
+        let doc = doc_with(
+            "Armenia and Azerbaijan met in Vienna after the 1989 Exxon Valdez accident.",
+            &[("Armenia", Location, Some("ARM")), ("Azerbaijan", Location, Some("AZE")), ("Vienna", Location, Some("AUT"))],
+        );
+        let mut doc = with_time(doc, "1989", UncertainDate::parse_value("1989").unwrap());
+        let noun = span_of(&doc, "accident");
+        doc.times[0].modifies = Some(noun);
+        let doc = coded(doc);
+        let e = main_of(&doc);
+        assert_ne!(e.date.value.as_deref(), Some("1989"), "{}", e.rule);
+        assert!(e.date.earliest.map_or(true, |d| chrono::Datelike::year(&d) != 1989), "{:?}", e.date);
+    }
+
+    #[test]
+    fn a_year_before_a_noun_modifies_that_noun() {
+        let body = "The first talks since Moscow's 2022 invasion ended on Friday, as in 2014 when talks failed.";
+        let at = |w: &str| {
+            let a = body.find(w).unwrap();
+            Span::new(body, a, a + w.len()).unwrap()
+        };
+        assert_eq!(attributive_year(body, at("2022")), Some(at("invasion")));
+        assert_eq!(attributive_year(body, at("2014")), None, "'2014 when' is no modifier");
+        assert_eq!(attributive_year(body, at("Friday")), None);
+    }
+}
