@@ -304,10 +304,10 @@ struct IngestFlags {
 }
 
 fn ingest(db: &Path, paths: &[PathBuf], flags: IngestFlags) -> Result<ExitCode> {
-    if let Some(n) = flags.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("thread pool")?;
-    }
     let mut pipeline = Pipeline::load()?;
+    if let Some(n) = flags.threads {
+        pipeline.set_threads(n)?;
+    }
     pipeline.batch_size = flags.batch.max(1);
     let mut store = open(db)?;
     let started = Instant::now();
@@ -320,7 +320,7 @@ fn ingest(db: &Path, paths: &[PathBuf], flags: IngestFlags) -> Result<ExitCode> 
         eprintln!(
             "wall {secs:.2} s, {stored} documents stored, {:.0} docs/s on {} thread(s)",
             stored as f64 / secs.max(1e-9),
-            rayon::current_num_threads()
+            pipeline.threads()
         );
     }
     // Non-zero only when nothing could be ingested at all (duplicates count as
@@ -564,12 +564,12 @@ fn bench(reuters: &Path, limit: Option<usize>, threads: Option<usize>) -> Result
         println!("skipped: {} not found", reuters.display());
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(n) = threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().context("thread pool")?;
-    }
     let inputs = chronicle_pipeline::reuters::read_dir(reuters, limit).map_err(anyhow::Error::msg)?;
     let n_inputs = inputs.len();
-    let pipeline = Pipeline::load()?;
+    let mut pipeline = Pipeline::load()?;
+    if let Some(n) = threads {
+        pipeline.set_threads(n)?;
+    }
     let started = Instant::now();
     let mut docs = 0usize;
     let mut sentences = 0usize;
@@ -588,7 +588,7 @@ fn bench(reuters: &Path, limit: Option<usize>, threads: Option<usize>) -> Result
     }
     run_chunk(chunk, &mut docs, &mut sentences);
     let secs = started.elapsed().as_secs_f64();
-    let threads = rayon::current_num_threads();
+    let threads = pipeline.threads();
     println!("inputs: {n_inputs}  documents: {docs}  sentences: {sentences}  threads: {threads}");
     println!(
         "clean+annotate+events: {secs:.2} s  {:.0} docs/s  {:.0} sentences/s  ({:.0} docs/s per thread)",
