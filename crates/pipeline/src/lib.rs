@@ -833,7 +833,33 @@ pub fn stories(store: &Store) -> Result<Vec<StorySummary>, PipelineError> {
 /// [`stories`] for a caller that already holds the ids of the salvaged
 /// (appended) documents.
 pub fn stories_with(store: &Store, appended: &HashSet<DocId>) -> Result<Vec<StorySummary>, PipelineError> {
-    Ok(order_stories(story_index(store)?.stories(), appended))
+    Ok(order_stories(story_summaries(store)?, appended))
+}
+
+/// Every story with its title, documents and date span, in creation order — what
+/// [`story_index`]`(store).stories()` gives — read from the few link-state entries the
+/// summaries need ([`chronicle_link::story::StorySummaries`]), not the whole index.
+pub fn story_summaries(store: &Store) -> Result<Vec<StorySummary>, PipelineError> {
+    use chronicle_link::story::{StorySummaries, DF_SPACE, SUMMARY_SPACES, VOCAB_SPACE};
+    let triples = |entries: &[StateEntry]| -> Vec<(String, String, String)> {
+        entries.iter().map(|e| (e.space.clone(), e.key.clone(), e.value.clone())).collect()
+    };
+    let mut entries = Vec::new();
+    for space in SUMMARY_SPACES {
+        entries.extend(store.state_space(space)?);
+    }
+    if entries.is_empty() {
+        // a store from before schema 3 keeps the index in `meta`
+        return Ok(story_index(store)?.stories());
+    }
+    let state = |e: chronicle_link::LinkError| PipelineError::State(e.to_string());
+    let rows = triples(&entries);
+    let mut summaries = StorySummaries::new(rows.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).map_err(state)?;
+    let vocab = triples(&store.state_keys(VOCAB_SPACE, &summaries.vocab_keys())?);
+    let df_keys = summaries.add_vocab(vocab.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).map_err(state)?;
+    let df = triples(&store.state_keys(DF_SPACE, &df_keys)?);
+    summaries.add_df(df.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).map_err(state)?;
+    Ok(summaries.stories())
 }
 
 /// Stories in the order [`stories`] gives: most host (not appended)

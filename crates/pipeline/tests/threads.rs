@@ -119,3 +119,16 @@ fn furniture_kept_between_batches_is_the_stores() {
     assert!(per_input.docs.iter().filter(|d| d.source.contains("site-a")).any(|d| !d.body().contains(TEMPLATE)));
     assert_eq!(one_run, per_input);
 }
+
+#[test]
+fn story_summaries_read_from_a_few_entries_equal_the_whole_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path());
+    let mut pipeline = Pipeline::load().unwrap();
+    pipeline.batch_size = 4;
+    let mut store = Store::open_in_memory().unwrap();
+    pipeline.ingest(&mut store, &files, |_| {}).unwrap();
+    let whole = chronicle_pipeline::story_index(&store).unwrap().stories();
+    assert!(whole.len() > 1 && whole.iter().all(|s| !s.title.is_empty()), "{whole:?}");
+    assert_eq!(chronicle_pipeline::story_summaries(&store).unwrap(), whole);
+}
