@@ -116,7 +116,7 @@ impl Store {
     fn export(&self, kinds: &[String], reports: bool) -> PyResult<Vec<String>> {
         let store = open_store(&self.path)?;
         let wants = |k: &str| kinds.iter().any(|w| w == k);
-        let opts = ExportOptions { mentions: wants("mention"), sentences: wants("sentence") };
+        let opts = ExportOptions { mentions: wants("mention"), sentences: wants("sentence"), ..ExportOptions::default() };
         let mut sink = KindFilter { kinds, line: Vec::new(), kept: Vec::new() };
         let written = if reports {
             write_jsonl(&store, &mut sink, &opts)

@@ -17,11 +17,6 @@ fn main() {
         println!("skipped: reuters21578 not found");
         return;
     };
-    if let Some(n) = threads {
-        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n).build_global() {
-            eprintln!("thread pool: {e}");
-        }
-    }
     let inputs: Vec<_> = match chronicle_pipeline::reuters::read_dir(&dir, limit) {
         Ok(i) => i.into_iter().map(reflow_input).collect(),
         Err(e) => {
@@ -29,13 +24,19 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let pipeline = match Pipeline::load() {
+    let mut pipeline = match Pipeline::load() {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");
             std::process::exit(1);
         }
     };
+    if let Some(n) = threads {
+        if let Err(e) = pipeline.set_threads(n) {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    }
     let n_inputs = inputs.len();
     let started = Instant::now();
     let (mut docs, mut sentences, mut rejected) = (0usize, 0usize, 0usize);
@@ -53,7 +54,7 @@ fn main() {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    let threads = rayon::current_num_threads();
+    let threads = pipeline.threads();
     println!("inputs {n_inputs}  documents {docs}  rejected {rejected}  sentences {sentences}  threads {threads}");
     println!(
         "clean+annotate+events: {secs:.2} s  {:.0} docs/s  {:.0} sentences/s  ({:.0} docs/s per thread)",

@@ -47,8 +47,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     if table.is_some() {
                         bail!("--table applies to csv, parquet, gdelt and polecat; jsonl holds every kind of record");
                     }
-                    let opts = chronicle_store::export::ExportOptions { mentions: !no_mentions, sentences: !no_sentences };
-                    export_jsonl(&store, &opts, reports, out.as_deref())
+                    let opts = chronicle_store::export::ExportOptions { mentions: !no_mentions, sentences: !no_sentences, spill_dir: None };
+                    export_jsonl(&store, opts, reports, out.as_deref())
                 }
                 Some(format) => {
                     let tables = table.map_or_else(|| vec![chronicle_tables::Table::Events], TableArg::tables);
@@ -129,7 +129,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { bind, token, allow_host } => {
-            eprintln!("serving {} on http://{bind}/ ({})", cli.db.display(), if token.is_some() { "ingest enabled" } else { "read-only" });
+            eprintln!("serving {} on http://{bind}/ ({})", chronicle_store::shown_address(&cli.db), if token.is_some() { "ingest enabled" } else { "read-only" });
             chronicle_server::serve(&cli.db, bind, token, &allow_host)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -138,19 +138,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 /// `chronicle export --format jsonl`: merged events and stories (documents
 /// stream from the store), or one record per report with `--reports`.
-fn export_jsonl(store: &Store, opts: &chronicle_store::export::ExportOptions, reports: bool, out: Option<&Path>) -> Result<ExitCode> {
+fn export_jsonl(store: &Store, mut opts: chronicle_store::export::ExportOptions, reports: bool, out: Option<&Path>) -> Result<ExitCode> {
     let in_folder = out.filter(|p| p.is_dir()).map(|d| d.join("chronicle.jsonl"));
     let path = in_folder.as_deref().or(out);
+    opts.spill_dir = path.map(folder_of);
     let bar = export_bar(path.is_some(), "jsonl");
-    let (mut out, name) = output(path, "standard output", bar.as_ref())?;
+    let (mut out, name, pending) = output(path, "standard output", bar.as_ref())?;
     let counts = if reports {
-        chronicle_store::export::write_jsonl(store, &mut out, opts)?
+        chronicle_store::export::write_jsonl(store, &mut out, &opts)?
     } else {
         let (stories, events) = chronicle_pipeline::cross_records(store)?;
         let cross = chronicle_store::export::CrossRecords { events: &events, stories: &stories };
-        chronicle_store::export::write_jsonl_merged(store, &mut out, opts, &cross)?
+        chronicle_store::export::write_jsonl_merged(store, &mut out, &opts, &cross)?
     };
     out.flush()?;
+    drop(out);
+    finish(pending)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -192,11 +195,13 @@ fn export_tables(
     let bar = export_bar(out.is_some(), format.as_str());
     let mut outputs: Vec<(chronicle_tables::Table, Box<dyn Write + Send>)> = Vec::new();
     let mut names = Vec::new();
+    let mut pendings = Vec::new();
     for &table in tables {
         let path = folder.map(|d| d.join(format!("{}.{}", table.as_str(), format.extension()))).or_else(|| out.map(Path::to_path_buf));
-        let (writer, name) = output(path.as_deref(), "standard output", bar.as_ref())?;
+        let (writer, name, pending) = output(path.as_deref(), "standard output", bar.as_ref())?;
         outputs.push((table, writer));
         names.push(name);
+        pendings.push(pending);
     }
     let places = if tables.contains(&chronicle_tables::Table::Events) { places()? } else { chronicle_tables::Places::default() };
     let opts = chronicle_tables::TableOptions { format, places: &places, header };
@@ -207,6 +212,9 @@ fn export_tables(
         let cross = chronicle_store::export::CrossRecords { events: &events, stories: &stories };
         chronicle_tables::write_tables(store, chronicle_tables::EventSource::Merged(&cross), &opts, outputs)?
     };
+    for pending in pendings {
+        finish(pending)?;
+    }
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -216,18 +224,48 @@ fn export_tables(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A buffered writer to `path` (created), else to stdout, that advances
-/// `bar` by the bytes written; and its name for messages.
-fn output(path: Option<&Path>, stdout_name: &str, bar: Option<&ProgressBar>) -> Result<(Box<dyn Write + Send>, String)> {
-    let (inner, name): (Box<dyn Write + Send>, String) = match path {
+/// An export file written under a temporary name in its folder, and the name it
+/// takes when complete ([`finish`]); `None` for standard output.
+type Pending = Option<(tempfile::TempPath, PathBuf)>;
+
+/// The folder a file is written in (`.` for a bare name).
+fn folder_of(path: &Path) -> PathBuf {
+    path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+}
+
+/// A buffered writer to `path`, else to stdout, that advances `bar` by the bytes
+/// written; its name for messages; and the rename that puts the file in place. The
+/// file is written under a temporary name beside `path` — the same file system, so
+/// the rename is atomic — and a failed export leaves no half-written file.
+fn output(path: Option<&Path>, stdout_name: &str, bar: Option<&ProgressBar>) -> Result<(Box<dyn Write + Send>, String, Pending)> {
+    let (inner, name, pending): (Box<dyn Write + Send>, String, Pending) = match path {
         Some(p) => {
-            let file = std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
-            (Box::new(file), p.display().to_string())
+            let mut temp = tempfile::Builder::new();
+            temp.prefix(".chronicle-export-");
+            #[cfg(unix)]
+            {
+                // as `File::create` would: readable by others unless the umask says not
+                use std::os::unix::fs::PermissionsExt;
+                temp.permissions(std::fs::Permissions::from_mode(0o666));
+            }
+            let temp = temp
+                .tempfile_in(folder_of(p))
+                .with_context(|| format!("creating a file beside {}", p.display()))?;
+            let (file, temp) = temp.into_parts();
+            (Box::new(file), p.display().to_string(), Some((temp, p.to_path_buf())))
         }
-        None => (Box::new(std::io::stdout()), stdout_name.to_string()),
+        None => (Box::new(std::io::stdout()), stdout_name.to_string(), None),
     };
     let counted = CountedWriter { inner, bar: bar.cloned() };
-    Ok((Box::new(std::io::BufWriter::new(counted)), name))
+    Ok((Box::new(std::io::BufWriter::new(counted)), name, pending))
+}
+
+/// Renames a completed export file into place.
+fn finish(pending: Pending) -> Result<()> {
+    if let Some((temp, path)) = pending {
+        temp.persist(&path).with_context(|| format!("moving the export into {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// A spinner with the bytes written, on a terminal only: when stderr is not
@@ -279,17 +317,16 @@ fn open(db: &Path) -> Result<Store> {
         // the store's error names the database (without a password)
         return Store::open(db).context("opening the store");
     }
-    Store::open(db).with_context(|| format!("opening the store {}", db.display()))
+    Store::open(db).with_context(|| format!("opening the store {}", chronicle_store::shown_address(db)))
 }
 
 /// The store a read command reads: an error, not a new empty store, when
 /// there is none at `db`.
 fn open_existing(db: &Path) -> Result<Store> {
-    let url = db.to_str().is_some_and(chronicle_store::is_postgres_url);
-    if !url && !db.exists() {
-        bail!("no store at {} (ingest first, or name one with --db)", db.display());
+    match Store::open_existing(db) {
+        Err(e @ chronicle_store::StoreError::Missing { .. }) => Err(e.into()),
+        other => other.with_context(|| format!("opening the store {}", chronicle_store::shown_address(db))),
     }
-    open(db)
 }
 
 /// Documents of one story (id or prefix); all when `story` is None.
@@ -314,10 +351,10 @@ struct IngestFlags {
 }
 
 fn ingest(db: &Path, paths: &[PathBuf], flags: IngestFlags) -> Result<ExitCode> {
-    if let Some(n) = flags.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("thread pool")?;
-    }
     let mut pipeline = Pipeline::load()?;
+    if let Some(n) = flags.threads {
+        pipeline.set_threads(n)?;
+    }
     pipeline.batch_size = flags.batch.max(1);
     let mut store = open(db)?;
     let started = Instant::now();
@@ -330,7 +367,7 @@ fn ingest(db: &Path, paths: &[PathBuf], flags: IngestFlags) -> Result<ExitCode> 
         eprintln!(
             "wall {secs:.2} s, {stored} documents stored, {:.0} docs/s on {} thread(s)",
             stored as f64 / secs.max(1e-9),
-            rayon::current_num_threads()
+            pipeline.threads()
         );
     }
     // Non-zero only when nothing could be ingested at all (duplicates count as
@@ -574,12 +611,12 @@ fn bench(reuters: &Path, limit: Option<usize>, threads: Option<usize>) -> Result
         println!("skipped: {} not found", reuters.display());
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(n) = threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().context("thread pool")?;
-    }
     let inputs = chronicle_pipeline::reuters::read_dir(reuters, limit).map_err(anyhow::Error::msg)?;
     let n_inputs = inputs.len();
-    let pipeline = Pipeline::load()?;
+    let mut pipeline = Pipeline::load()?;
+    if let Some(n) = threads {
+        pipeline.set_threads(n)?;
+    }
     let started = Instant::now();
     let mut docs = 0usize;
     let mut sentences = 0usize;
@@ -598,7 +635,7 @@ fn bench(reuters: &Path, limit: Option<usize>, threads: Option<usize>) -> Result
     }
     run_chunk(chunk, &mut docs, &mut sentences);
     let secs = started.elapsed().as_secs_f64();
-    let threads = rayon::current_num_threads();
+    let threads = pipeline.threads();
     println!("inputs: {n_inputs}  documents: {docs}  sentences: {sentences}  threads: {threads}");
     println!(
         "clean+annotate+events: {secs:.2} s  {:.0} docs/s  {:.0} sentences/s  ({:.0} docs/s per thread)",

@@ -130,6 +130,7 @@ fn export_writes_tables_in_every_format() {
     let polecat = dir.path().join("p.tsv");
     assert!(run(&db, &["export", "--format", "polecat", "--out", polecat.to_str().unwrap()]).status.success());
     let text = std::fs::read_to_string(&polecat).unwrap();
+    assert_eq!(text, stdout(&run(&db, &["export", "--format", "polecat"])));
     assert!(text.starts_with("Event ID\tEvent Date\tEvent Type"), "{}", &text[..80.min(text.len())]);
 
     // what cannot be written is refused with a reason
@@ -460,4 +461,40 @@ fn read_commands_are_honest_about_missing_stores_bad_filters_and_closed_pipes() 
     let out = child.wait_with_output().unwrap();
     let err = stderr(&out);
     assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
+}
+
+#[test]
+fn an_export_file_appears_whole_beside_no_leftovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    assert!(run(&db, &["ingest", demo_corpus().to_str().unwrap()]).status.success());
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let file = out_dir.join("all.jsonl");
+    let o = run(&db, &["export", "--out", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout(&run(&db, &["export"])));
+    // written under a temporary name in the same folder and renamed: nothing else is left
+    let names: Vec<String> = std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, vec!["all.jsonl".to_string()]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let reference = dir.path().join("reference");
+        std::fs::File::create(&reference).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&file), mode(&reference), "the permissions `File::create` gives");
+    }
+}
+
+#[test]
+fn a_database_password_is_never_printed() {
+    let url = "postgres://reader:s3cret@127.0.0.1:1/news";
+    for args in [&["serve", "--bind", "127.0.0.1:0"][..], &["stories"][..]] {
+        let o = bin().arg("--db").arg(url).args(args).output().expect("chronicle runs");
+        let err = stderr(&o);
+        assert!(!o.status.success(), "nothing listens on port 1: {err}");
+        assert!(!err.contains("s3cret"), "{err}");
+        assert!(err.contains("reader:***@127.0.0.1:1"), "{err}");
+    }
 }

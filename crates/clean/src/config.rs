@@ -85,6 +85,9 @@ pub struct CleanConfig {
     pub table_min_lines: usize,
     /// HTML nesting deeper than this is flattened before extraction (see `depth.rs`).
     pub html_max_depth: usize,
+    /// A parsed page whose tree is deeper than this, after flattening, is rejected
+    /// (`too-deep`): the DOM walks recurse per level.
+    pub html_max_dom_depth: usize,
     /// A text input longer than this (bytes) is rejected as no article.
     pub max_text_bytes: usize,
     /// An HTML page longer than this (bytes) is rejected as no article.
@@ -142,6 +145,7 @@ impl Default for CleanConfig {
             schedule_min_credits: 3,
             table_min_lines: 3,
             html_max_depth: 256,
+            html_max_dom_depth: 1024,
             max_text_bytes: 1 << 20,
             max_html_bytes: 16 << 20,
             published_min_year: 1600,
@@ -212,6 +216,7 @@ impl CleanConfig {
                 "block_min_probability" => self.block_min_probability = as_f64()?,
                 "block_min_words" => self.block_min_words = as_usize()?,
                 "html_max_depth" => self.html_max_depth = as_usize()?,
+                "html_max_dom_depth" => self.html_max_dom_depth = as_usize()?,
                 "max_text_bytes" => self.max_text_bytes = as_usize()?,
                 "max_html_bytes" => self.max_html_bytes = as_usize()?,
                 "published_min_year" => self.published_min_year = i32::try_from(as_usize()?).map_err(|_| bad("expected a year"))?,

@@ -12,6 +12,9 @@ use std::collections::HashMap;
 const VOID: &[&str] =
     &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "!doctype"];
 
+/// Elements whose content is foreign (XML-like): there `<x/>` closes itself.
+const FOREIGN: &[&str] = &["svg", "math"];
+
 /// Elements whose content is raw text up to their closing tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"];
 
@@ -133,7 +136,10 @@ pub(crate) fn flatten(html: &str, max_depth: usize) -> Cow<'_, str> {
             continue;
         }
         let name = tag.name.as_str();
-        if tag.self_closing || VOID.contains(&name) || OPTIONAL_END.contains(&name) || name.starts_with('!') {
+        // `<div/>` opens a div in HTML: only void elements and foreign content (SVG,
+        // MathML) close themselves.
+        let foreign = FOREIGN.iter().any(|f| open_by_name.get(*f).is_some_and(|n| *n > 0));
+        if (tag.self_closing && (foreign || FOREIGN.contains(&name))) || VOID.contains(&name) || OPTIONAL_END.contains(&name) || name.starts_with('!') {
             continue;
         }
         if RAW_TEXT.contains(&tag.name.as_str()) {
@@ -204,6 +210,15 @@ mod tests {
     fn unclosed_paragraphs_add_no_depth_and_stray_closers_stay() {
         let html = format!("<div>{}</span></div>", "<p>One.".repeat(50));
         assert_eq!(flatten(&html, 1), html);
+    }
+
+    #[test]
+    fn self_closed_html_elements_open_and_foreign_ones_close() {
+        // the parser opens a div for `<div/>`: 40,000 of them nested that deep (#17)
+        let html = format!("<body>{}<p>Text</p></body>", "<div/>".repeat(10));
+        assert_eq!(flatten(&html, 4), format!("<body>{}<p>Text</p></body>", "<div/>".repeat(4)));
+        let svg = format!("<body><div><svg>{}</svg></div></body>", "<path d=\"M0\"/>".repeat(10));
+        assert_eq!(flatten(&svg, 2), svg, "inside svg a self-closed tag adds no depth");
     }
 
     #[test]

@@ -28,6 +28,14 @@ pub enum CleanError {
         /// The size and the limit.
         why: String,
     },
+    /// The parsed page nests deeper than the cleaner walks (`html_max_dom_depth`).
+    #[error("{origin}: nested too deeply for an article: {why}")]
+    TooDeep {
+        /// Where the page came from.
+        origin: String,
+        /// The depth and the limit.
+        why: String,
+    },
     /// Cleaning the page panicked (here or in the HTML extractor): a bug, caught at the
     /// page so that the other pages of the batch are cleaned.
     #[error("{origin}: cleaning failed (a bug, please report it): {why}")]
@@ -51,10 +59,11 @@ pub enum CleanError {
 
 impl CleanError {
     /// Short key for counting rejections: `too-long` for a page over the size limits,
-    /// `panic` for a caught panic, `no-text` for the others.
+    /// `too-deep` for one nested beyond the DOM depth limit, `panic` for a caught panic, `no-text` for the others.
     pub fn kind(&self) -> &'static str {
         match self {
             CleanError::TooLong { .. } => "too-long",
+            CleanError::TooDeep { .. } => "too-deep",
             CleanError::Panic { .. } => "panic",
             _ => "no-text",
         }

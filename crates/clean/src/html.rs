@@ -162,17 +162,58 @@ pub(crate) struct ReadPage {
     pub features: Vec<Vec<crate::classify::Feature>>,
 }
 
+/// Why a page could not be read.
+#[derive(Debug)]
+pub(crate) enum ReadError {
+    /// The main-content extractor failed.
+    Extractor(String),
+    /// The parsed tree is deeper than the limit: (depth, limit).
+    TooDeep(usize, usize),
+}
+
+/// How deep a page may nest: tags deeper than `flatten` are unwrapped before parsing
+/// (`depth::flatten`); a parsed tree deeper than `dom` is refused.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Nesting {
+    pub flatten: usize,
+    pub dom: usize,
+}
+
+impl Nesting {
+    pub(crate) fn of(cfg: &crate::CleanConfig) -> Nesting {
+        Nesting { flatten: cfg.html_max_depth, dom: cfg.html_max_dom_depth }
+    }
+}
+
+/// The depth of the deepest node under `doc`'s root, walked with a stack of its own
+/// (the walk that guards the recursive ones must not recurse).
+fn dom_depth(doc: &dom_query::Document) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        stack.extend(node.children_it(false).map(|c| (c, depth + 1)));
+    }
+    deepest
+}
+
 /// Reads a page: `rs-trafilatura`'s main content and metadata, and the DOM's text blocks.
-/// Nesting deeper than `max_depth` is flattened first (see `depth`).
-pub(crate) fn read_page(html: &str, url: Option<&str>, max_depth: usize) -> Result<ReadPage, String> {
-    let html = crate::depth::flatten(html, max_depth);
+/// Nesting deeper than `nesting.flatten` is flattened first (see `depth`); a tree still
+/// deeper than `nesting.dom` is refused before any recursive walk (ours or the
+/// extractor's) reads it, since a stack overflow ends the process, not the page.
+pub(crate) fn read_page(html: &str, url: Option<&str>, nesting: Nesting) -> Result<ReadPage, ReadError> {
+    let html = crate::depth::flatten(html, nesting.flatten);
     let html = html.as_ref();
+    let doc = dom_query::Document::from(html);
+    let depth = dom_depth(&doc);
+    if depth > nesting.dom {
+        return Err(ReadError::TooDeep(depth, nesting.dom));
+    }
     let options = rs_trafilatura::Options { url: url.map(str::to_string), ..rs_trafilatura::Options::default() };
-    let result = rs_trafilatura::extract_with_options(html, &options).map_err(|e| e.to_string())?;
+    let result = rs_trafilatura::extract_with_options(html, &options).map_err(|e| ReadError::Extractor(e.to_string()))?;
     let (published, outlet) = scan_meta(html);
     let title = result.metadata.title.clone().filter(|t| !t.trim().is_empty());
     let outlet = outlet.or_else(|| result.metadata.sitename.clone()).filter(|s| !s.trim().is_empty());
-    let doc = dom_query::Document::from(html);
     let blocks = crate::page_blocks::blocks(&doc);
     let features = crate::classify::features(&blocks, &result.content_text, title.as_deref());
     let comments = comment_text(&blocks);
@@ -182,8 +223,8 @@ pub(crate) fn read_page(html: &str, url: Option<&str>, max_depth: usize) -> Resu
 /// Extracts the main content and metadata of a page: the blocks the classifier gives at
 /// least `min_probability`, one per line; the extractor's text when the model is empty or
 /// keeps fewer than `min_words` words.
-pub(crate) fn extract(html: &str, url: Option<&str>, max_depth: usize, model: &BlockModel, min_probability: f64, min_words: usize) -> Result<HtmlPage, String> {
-    let read = read_page(html, url, max_depth)?;
+pub(crate) fn extract(html: &str, url: Option<&str>, nesting: Nesting, model: &BlockModel, min_probability: f64, min_words: usize) -> Result<HtmlPage, ReadError> {
+    let read = read_page(html, url, nesting)?;
     let mut page = read.page;
     if model.is_empty() {
         return Ok(page);
@@ -242,9 +283,11 @@ mod tests {
         assert!(!text.contains("harbour reopened"));
     }
 
+    const NESTING: Nesting = Nesting { flatten: 256, dom: 1024 };
+
     #[test]
     fn main_content_keeps_paragraphs_and_drops_navigation() {
-        let page = extract(PAGE, None, 256, &BlockModel::default(), 0.5, 10).unwrap();
+        let page = extract(PAGE, None, NESTING, &BlockModel::default(), 0.5, 10).unwrap();
         assert!(page.text.contains("The harbour reopened on Saturday"), "{}", page.text);
         assert!(page.text.contains("inspected in the summer"));
         assert!(!page.text.contains("Copyright"));
@@ -257,8 +300,29 @@ mod tests {
         let body = PAGE.split_once("<body>").map(|(_, b)| b).unwrap_or(PAGE);
         let head = PAGE.split_once("<body>").map(|(h, _)| h).unwrap_or("");
         let html = format!("{head}<body>{}{body}{}", "<div>".repeat(n), "</div>".repeat(n));
-        let page = extract(&html, None, 256, &BlockModel::default(), 0.5, 10).unwrap();
+        let page = extract(&html, None, NESTING, &BlockModel::default(), 0.5, 10).unwrap();
         assert!(page.text.contains("The harbour reopened on Saturday"), "{}", page.text);
         assert!(page.text.contains("inspected in the summer"));
+    }
+
+    #[test]
+    fn a_tree_deeper_than_the_limit_is_refused_before_any_walk() {
+        // `<li><dd>` pairs close nothing and no tag count sees them as depth; on a
+        // thread's default 2 MiB stack the recursive walks overflowed (#17).
+        let html = format!("<html><body><ul>{}<p>The harbour reopened.</p></ul></body></html>", "<li><dd>".repeat(5_000));
+        let run = move || match extract(&html, None, NESTING, &BlockModel::default(), 0.5, 10) {
+            Err(ReadError::TooDeep(depth, limit)) => (depth, limit),
+            other => panic!("expected too deep, got {other:?}"),
+        };
+        let (depth, limit) = std::thread::Builder::new().stack_size(2 << 20).spawn(run).unwrap().join().unwrap();
+        assert!(depth > 10_000, "{depth}");
+        assert_eq!(limit, 1024);
+    }
+
+    #[test]
+    fn dom_depth_counts_levels_below_the_root() {
+        let doc = dom_query::Document::from("<html><body><div><p>One</p></div></body></html>");
+        // root > html > body > div > p > text
+        assert_eq!(dom_depth(&doc), 5);
     }
 }

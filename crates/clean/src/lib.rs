@@ -265,8 +265,14 @@ impl Cleaner {
             return Err(too_long("a text", input.text.len(), cfg.max_text_bytes));
         }
         let (extracted, html_title, html_outlet, html_published, comments, classified) = if input.is_html {
-            let page = html::extract(&input.text, input.hints.url.as_deref(), cfg.html_max_depth, &cfg.block_model, cfg.block_min_probability, cfg.block_min_words)
-                .map_err(|why| CleanError::Html { origin: input.source.clone(), why })?;
+            let page = html::extract(&input.text, input.hints.url.as_deref(), html::Nesting::of(cfg), &cfg.block_model, cfg.block_min_probability, cfg.block_min_words)
+                .map_err(|e| match e {
+                    html::ReadError::Extractor(why) => CleanError::Html { origin: input.source.clone(), why },
+                    html::ReadError::TooDeep(depth, limit) => CleanError::TooDeep {
+                        origin: input.source.clone(),
+                        why: format!("the page nests {depth} levels deep after flattening (limit {limit}: `html_max_dom_depth` in data/clean/settings.toml)"),
+                    },
+                })?;
             (page.text, page.title, page.outlet, page.published, page.comments, page.classified)
         } else {
             (input.text.replace("\r\n", "\n"), None, None, None, String::new(), false)

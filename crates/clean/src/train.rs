@@ -78,7 +78,7 @@ impl TrainReport {
 
 fn examples_of(page: &Page, cfg: &CleanConfig, opts: &TrainOptions) -> Vec<Example> {
     let input = page_input(page);
-    let Ok(read) = crate::html::read_page(&input.text, None, cfg.html_max_depth) else { return Vec::new() };
+    let Ok(read) = crate::html::read_page(&input.text, None, crate::html::Nesting::of(cfg)) else { return Vec::new() };
     let gold = Shingles::of(&page.gold);
     read.blocks
         .iter()
@@ -148,7 +148,7 @@ pub fn block_bounds(dir: &Path, model: &BlockModel, opts: &TrainOptions) -> Resu
         .par_iter()
         .map(|p| {
             let input = page_input(p);
-            let Ok(read) = crate::html::read_page(&input.text, None, base.html_max_depth) else { return Default::default() };
+            let Ok(read) = crate::html::read_page(&input.text, None, crate::html::Nesting::of(&base)) else { return Default::default() };
             let gold = Shingles::of(&p.gold);
             let mut oracle = String::new();
             let mut chosen = String::new();

@@ -631,52 +631,144 @@ impl StoryIndex {
         let mut ix = StoryIndex::default();
         let mut members: Vec<(u32, u32, DocId)> = Vec::new();
         for (space, key, value) in rows {
-            match space {
-                VOCAB => {
-                    ix.vocab.insert(key.to_string(), state::decode(space, key, value)?);
-                }
-                DF => {
-                    let t: usize = state::number_key(space, key)?;
-                    if t >= ix.df.len() {
-                        ix.df.resize(t + 1, 0);
-                    }
-                    ix.df[t] = state::decode(space, key, value)?;
-                }
-                N_DOCS => ix.n_docs = state::decode(space, key, value)?,
-                STORY => {
-                    let si: usize = state::number_key(space, key)?;
-                    let row: StoryRow = state::decode(space, key, value)?;
-                    if si >= ix.stories.len() {
-                        ix.stories.resize_with(si + 1, StoryState::default);
-                    }
-                    ix.stories[si] = row.into_state();
-                }
-                MEMBER => {
-                    let (si, seq): (u32, u32) = state::decode(space, key, value)?;
-                    members.push((seq, si, DocId::parse(key)));
-                }
-                POSTING => {
-                    ix.postings.insert(state::number_key(space, key)?, state::decode(space, key, value)?);
-                }
-                OUTLET => ix.outlets.entry(key.to_string()).or_default().n = state::decode(space, key, value)?,
-                OUTLET_DF => {
-                    let (o, t) = key.rsplit_once('\t').ok_or_else(|| state::bad(space, key, "no term"))?;
-                    let count = state::decode(space, key, value)?;
-                    ix.outlets.entry(o.to_string()).or_default().df.insert(state::number_key(space, t)?, count);
-                }
-                _ => {}
-            }
+            ix.load_row(space, key, value, &mut members)?;
         }
         if ix.vocab.len() != ix.df.len() || ix.stories.iter().any(|s| s.id.is_empty()) {
             return Err(state::bad("story", "", "terms or stories are missing"));
         }
+        ix.attach(members)?;
+        Ok(ix)
+    }
+
+    /// Reads one row into the index; story members wait in `members` for [`StoryIndex::attach`].
+    fn load_row(&mut self, space: &str, key: &str, value: &str, members: &mut Vec<(u32, u32, DocId)>) -> Result<(), LinkError> {
+        match space {
+            VOCAB => {
+                self.vocab.insert(key.to_string(), state::decode(space, key, value)?);
+            }
+            DF => {
+                let t: usize = state::number_key(space, key)?;
+                if t >= self.df.len() {
+                    self.df.resize(t + 1, 0);
+                }
+                self.df[t] = state::decode(space, key, value)?;
+            }
+            N_DOCS => self.n_docs = state::decode(space, key, value)?,
+            STORY => {
+                let si: usize = state::number_key(space, key)?;
+                let row: StoryRow = state::decode(space, key, value)?;
+                if si >= self.stories.len() {
+                    self.stories.resize_with(si + 1, StoryState::default);
+                }
+                self.stories[si] = row.into_state();
+            }
+            MEMBER => {
+                let (si, seq): (u32, u32) = state::decode(space, key, value)?;
+                members.push((seq, si, DocId::parse(key)));
+            }
+            POSTING => {
+                self.postings.insert(state::number_key(space, key)?, state::decode(space, key, value)?);
+            }
+            OUTLET => self.outlets.entry(key.to_string()).or_default().n = state::decode(space, key, value)?,
+            OUTLET_DF => {
+                let (o, t) = key.rsplit_once('\t').ok_or_else(|| state::bad(space, key, "no term"))?;
+                let count = state::decode(space, key, value)?;
+                self.outlets.entry(o.to_string()).or_default().df.insert(state::number_key(space, t)?, count);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Puts the members read by [`StoryIndex::load_row`] into their stories, in order of assignment.
+    fn attach(&mut self, mut members: Vec<(u32, u32, DocId)>) -> Result<(), LinkError> {
         members.sort();
         for (_, si, doc) in members {
-            let story = ix.stories.get_mut(si as usize).ok_or_else(|| state::bad(MEMBER, doc.as_str(), "no such story"))?;
+            let story = self.stories.get_mut(si as usize).ok_or_else(|| state::bad(MEMBER, doc.as_str(), "no such story"))?;
             story.docs.push(doc.clone());
-            ix.doc_story.insert(doc, si);
+            self.doc_story.insert(doc, si);
         }
-        Ok(ix)
+        Ok(())
+    }
+}
+
+/// The stories' summaries ([`StoryIndex::stories`], the same values) from the few
+/// entries they read, for the views: the stories (`story.story`), their members
+/// (`story.doc`), the document count (`story.n_docs`), and of the vocabulary only the
+/// terms of the stories' labels and of their title centroids, where the whole index
+/// also holds every term's postings and each outlet's frequencies. Steps: [`new`],
+/// then the rows of [`vocab_keys`] to [`add_vocab`], then the rows of the keys that
+/// returns to [`add_df`], then [`stories`].
+///
+/// [`new`]: StorySummaries::new
+/// [`vocab_keys`]: StorySummaries::vocab_keys
+/// [`add_vocab`]: StorySummaries::add_vocab
+/// [`add_df`]: StorySummaries::add_df
+/// [`stories`]: StorySummaries::stories
+pub struct StorySummaries {
+    ix: StoryIndex,
+}
+
+/// The `story.*` spaces [`StorySummaries::new`] reads whole.
+pub const SUMMARY_SPACES: [&str; 3] = [STORY, MEMBER, N_DOCS];
+/// The space of the rows [`StorySummaries::vocab_keys`] names.
+pub const VOCAB_SPACE: &str = VOCAB;
+/// The space of the rows [`StorySummaries::add_vocab`] names.
+pub const DF_SPACE: &str = DF;
+
+impl StorySummaries {
+    /// From the rows of the [`SUMMARY_SPACES`] (other rows are ignored).
+    pub fn new<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<StorySummaries, LinkError> {
+        let mut ix = StoryIndex::default();
+        let mut members = Vec::new();
+        for (space, key, value) in rows.into_iter().filter(|(space, _, _)| SUMMARY_SPACES.contains(space)) {
+            ix.load_row(space, key, value, &mut members)?;
+        }
+        if ix.stories.iter().any(|s| s.id.is_empty()) {
+            return Err(state::bad("story", "", "stories are missing"));
+        }
+        ix.attach(members)?;
+        Ok(StorySummaries { ix })
+    }
+
+    /// The keys of the vocabulary rows the titles look up (`story.vocab`): the terms of every label.
+    pub fn vocab_keys(&self) -> Vec<String> {
+        let keys: BTreeSet<String> = self
+            .ix
+            .stories
+            .iter()
+            .flat_map(|s| &s.labels)
+            .flat_map(|l| content_terms(&l.text))
+            .map(|w| format!("{}:{w}", SPACES[2]))
+            .collect();
+        keys.into_iter().collect()
+    }
+
+    /// Adds the vocabulary rows; returns the keys of the document-frequency rows
+    /// (`story.df`) the titles weigh by: the label terms found and every title centroid's terms.
+    pub fn add_vocab<'a>(&mut self, rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<Vec<String>, LinkError> {
+        let mut members = Vec::new();
+        for (space, key, value) in rows.into_iter().filter(|(space, _, _)| *space == VOCAB) {
+            self.ix.load_row(space, key, value, &mut members)?;
+        }
+        let terms: BTreeSet<u32> =
+            self.ix.vocab.values().copied().chain(self.ix.stories.iter().flat_map(|s| s.centroid[2].iter().map(|&(t, _)| t))).collect();
+        Ok(terms.into_iter().map(|t| t.to_string()).collect())
+    }
+
+    /// Adds the document-frequency rows.
+    pub fn add_df<'a>(&mut self, rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<(), LinkError> {
+        let mut members = Vec::new();
+        for (space, key, value) in rows.into_iter().filter(|(space, _, _)| *space == DF) {
+            self.ix.load_row(space, key, value, &mut members)?;
+        }
+        Ok(())
+    }
+
+    /// Every story with its title, documents and date span, in creation order: what
+    /// [`StoryIndex::stories`] gives over the whole index.
+    pub fn stories(&self) -> Vec<StorySummary> {
+        self.ix.stories()
     }
 }
 

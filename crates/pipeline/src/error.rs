@@ -13,6 +13,9 @@ pub enum PipelineError {
     /// Saved cross-document state could not be read or written.
     #[error("cross-document state: {0}")]
     State(String),
+    /// The analysis threads could not be started.
+    #[error("starting the analysis threads: {0}")]
+    Threads(String),
     /// A sample could not be drawn: the store's layer sizes disagree with its documents.
     #[error("sample: {0}")]
     Sample(String),

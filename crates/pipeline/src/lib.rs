@@ -51,11 +51,21 @@ pub const DUP_INDEX_KEY: &str = "link.dup_index";
 /// Store meta key under which stores before schema 3 kept the story index.
 pub const STORY_INDEX_KEY: &str = "link.story_index";
 
+/// The stack of each analysis thread. A stack overflow is no panic — `catch_unwind`
+/// cannot turn it into one document's rejection, it ends the process — so the threads
+/// that analyse and link documents get far more stack than any walk needs (the default
+/// is 2 MiB), and the recursive walks have depth budgets of their own (the cleaner's
+/// `html_max_dom_depth`, the language layer's `max_sentence_tokens`). Untouched stack
+/// costs address space, not memory.
+pub const ANALYSIS_STACK_BYTES: usize = 64 << 20;
+
 /// Every stage, loaded once.
 pub struct Pipeline {
     cleaner: Cleaner,
     language: Language,
     coder: EventCoder,
+    /// The threads every ingest and batch analysis runs on ([`ANALYSIS_STACK_BYTES`] each).
+    pool: rayon::ThreadPool,
     /// Inputs per batch.
     pub batch_size: usize,
     /// Reader limits.
@@ -127,6 +137,17 @@ pub struct Progress {
     pub store_busy: bool,
 }
 
+/// The analysis threads: `threads` of them (rayon's default when `None`), each with
+/// [`ANALYSIS_STACK_BYTES`] of stack.
+fn analysis_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, PipelineError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .stack_size(ANALYSIS_STACK_BYTES)
+        .thread_name(|i| format!("analysis-{i}"))
+        .build()
+        .map_err(|e| PipelineError::Threads(e.to_string()))
+}
+
 /// Runs one document's analysis so that a panic in it becomes that
 /// document's rejection (kind `panic`) instead of ending the batch.
 fn isolated<T>(source: &str, work: impl FnOnce() -> T) -> Result<T, Rejected> {
@@ -151,9 +172,22 @@ impl Pipeline {
             cleaner: Cleaner::builtin(),
             language: Language::load().map_err(|e| PipelineError::Stage(e.to_string()))?,
             coder: EventCoder::builtin().map_err(|e| PipelineError::Stage(e.to_string()))?,
+            pool: analysis_pool(None)?,
             batch_size: DEFAULT_BATCH,
             ingest_options: IngestOptions::default(),
         })
+    }
+
+    /// Runs the analysis on `n` threads (by default: `RAYON_NUM_THREADS`, else every
+    /// core). The record is the same whatever the number.
+    pub fn set_threads(&mut self, n: usize) -> Result<(), PipelineError> {
+        self.pool = analysis_pool(Some(n.max(1)))?;
+        Ok(())
+    }
+
+    /// The number of analysis threads.
+    pub fn threads(&self) -> usize {
+        self.pool.current_num_threads()
     }
 
     /// The language layer (for evaluations and ad-hoc annotation).
@@ -169,6 +203,10 @@ impl Pipeline {
 
     /// [`Pipeline::process`] with the template lines the store knows per site.
     pub fn process_with(&self, inputs: Vec<RawInput>, furniture: &Furniture) -> Vec<Result<Vec<Document>, Rejected>> {
+        self.pool.install(|| self.process_on_pool(inputs, furniture))
+    }
+
+    fn process_on_pool(&self, inputs: Vec<RawInput>, furniture: &Furniture) -> Vec<Result<Vec<Document>, Rejected>> {
         let timings = Timings::default();
         let sources: Vec<String> = inputs.iter().map(|i| i.source.clone()).collect();
         let cleaned = self.cleaner.clean_batch_with(inputs, furniture);
@@ -215,6 +253,15 @@ impl Pipeline {
     /// the store — runs in input order on one thread, so the record is the same
     /// whatever the thread count.
     pub fn ingest(
+        &self,
+        store: &mut Store,
+        paths: &[PathBuf],
+        progress: impl FnMut(Progress) + Send,
+    ) -> Result<IngestSummary, PipelineError> {
+        self.pool.install(|| self.ingest_on_pool(store, paths, progress))
+    }
+
+    fn ingest_on_pool(
         &self,
         store: &mut Store,
         paths: &[PathBuf],
@@ -788,7 +835,33 @@ pub fn stories(store: &Store) -> Result<Vec<StorySummary>, PipelineError> {
 /// [`stories`] for a caller that already holds the ids of the salvaged
 /// (appended) documents.
 pub fn stories_with(store: &Store, appended: &HashSet<DocId>) -> Result<Vec<StorySummary>, PipelineError> {
-    Ok(order_stories(story_index(store)?.stories(), appended))
+    Ok(order_stories(story_summaries(store)?, appended))
+}
+
+/// Every story with its title, documents and date span, in creation order — what
+/// [`story_index`]`(store).stories()` gives — read from the few link-state entries the
+/// summaries need ([`chronicle_link::story::StorySummaries`]), not the whole index.
+pub fn story_summaries(store: &Store) -> Result<Vec<StorySummary>, PipelineError> {
+    use chronicle_link::story::{StorySummaries, DF_SPACE, SUMMARY_SPACES, VOCAB_SPACE};
+    let triples = |entries: &[StateEntry]| -> Vec<(String, String, String)> {
+        entries.iter().map(|e| (e.space.clone(), e.key.clone(), e.value.clone())).collect()
+    };
+    let mut entries = Vec::new();
+    for space in SUMMARY_SPACES {
+        entries.extend(store.state_space(space)?);
+    }
+    if entries.is_empty() {
+        // a store from before schema 3 keeps the index in `meta`
+        return Ok(story_index(store)?.stories());
+    }
+    let state = |e: chronicle_link::LinkError| PipelineError::State(e.to_string());
+    let rows = triples(&entries);
+    let mut summaries = StorySummaries::new(rows.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).map_err(state)?;
+    let vocab = triples(&store.state_keys(VOCAB_SPACE, &summaries.vocab_keys())?);
+    let df_keys = summaries.add_vocab(vocab.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).map_err(state)?;
+    let df = triples(&store.state_keys(DF_SPACE, &df_keys)?);
+    summaries.add_df(df.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).map_err(state)?;
+    Ok(summaries.stories())
 }
 
 /// Stories in the order [`stories`] gives: most host (not appended)

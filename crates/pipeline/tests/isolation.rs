@@ -52,3 +52,34 @@ fn pathological_inputs_are_rejected_alone_and_their_batch_mates_ingested() {
     let deep = deep.expect("the deep page is stored");
     assert!(deep.body().contains("The marina reopened on Saturday"), "{}", deep.body());
 }
+
+/// Nesting that the HTML parser builds but a tag count misses — `<div/>` opens a
+/// `div` in HTML, and `<li><dd>` pairs close nothing — once overflowed the stack of the
+/// DOM walks and aborted the whole run (a stack overflow is no panic: `catch_unwind`
+/// cannot stop it). Now the first is flattened like any deep page and the second is
+/// that page's `too-deep` rejection; the articles beside them are ingested.
+#[test]
+fn nesting_that_would_overflow_the_stack_costs_only_its_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let n = 20_000;
+    write(dir, "a-good.txt", &format!("Harbour reopens\n{ARTICLE}"));
+    write(dir, "b-self-closed.html", &format!("<html><head><title>Quay works</title></head><body>{}<p>{}</p></body></html>", "<div/>".repeat(n), ARTICLE.replace("harbour", "marina")));
+    write(dir, "c-list.html", &format!("<html><body><ul>{}<p>{}</p></ul></body></html>", "<li><dd>".repeat(n), ARTICLE.replace("harbour", "canal")));
+    write(dir, "d-good.txt", &format!("Ferry pier opens\n{}", ARTICLE.replace("harbour", "ferry pier")));
+
+    let pipeline = Pipeline::load().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = pipeline.ingest(&mut store, &[dir.to_path_buf()], |_| {}).unwrap();
+
+    let rejected: Vec<(String, String)> = summary
+        .rejected
+        .iter()
+        .map(|r| (Path::new(&r.source).file_name().unwrap_or_default().to_string_lossy().into_owned(), r.kind.clone()))
+        .collect();
+    assert_eq!(rejected, vec![("c-list.html".to_string(), "too-deep".to_string())], "{:?}", summary.rejected);
+    assert!(summary.rejected[0].reason.contains("nested"), "{}", summary.rejected[0].reason);
+    assert_eq!(summary.ingested.len(), 3, "{}", summary.render());
+    let flat = summary.ingested.iter().filter_map(|id| store.document(id.as_str()).ok().flatten()).find(|d| d.source.ends_with("b-self-closed.html"));
+    assert!(flat.expect("the self-closed page is stored").body().contains("The marina reopened on Saturday"));
+}

@@ -77,10 +77,11 @@ fn record(store: &Store) -> Record {
     Record { docs, state: store.state_entries("").unwrap(), furniture }
 }
 
-fn ingest_on(threads: usize, pipeline: &Pipeline, files: &[PathBuf]) -> Record {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+fn ingest_on(threads: usize, pipeline: &mut Pipeline, files: &[PathBuf]) -> Record {
+    pipeline.set_threads(threads).unwrap();
+    assert_eq!(pipeline.threads(), threads);
     let mut store = Store::open_in_memory().unwrap();
-    let summary = pool.install(|| pipeline.ingest(&mut store, files, |_| {})).unwrap();
+    let summary = pipeline.ingest(&mut store, files, |_| {}).unwrap();
     assert!(summary.rejected.is_empty(), "{:?}", summary.rejected);
     record(&store)
 }
@@ -91,14 +92,14 @@ fn one_and_two_threads_store_the_same_record() {
     let files = corpus(dir.path());
     let mut pipeline = Pipeline::load().unwrap();
     pipeline.batch_size = 3;
-    let one = ingest_on(1, &pipeline, &files);
+    let one = ingest_on(1, &mut pipeline, &files);
     assert!(one.docs.len() >= files.len(), "every input is stored (with the articles salvaged from them)");
     assert!(one.docs.iter().any(|d| d.meta.duplicate_of.is_some()), "the fixture has duplicate groups");
     let stories: std::collections::BTreeSet<_> = one.docs.iter().filter_map(|d| d.meta.story.clone()).collect();
     assert!(stories.len() > 1 && stories.len() < files.len(), "the fixture has stories of several reports: {}", stories.len());
     assert!(one.docs.iter().any(|d| !d.body().contains(TEMPLATE) && d.source.contains("site-a")), "furniture was learnt");
     for _ in 0..2 {
-        assert_eq!(ingest_on(2, &pipeline, &files), one, "two threads store what one does");
+        assert_eq!(ingest_on(2, &mut pipeline, &files), one, "two threads store what one does");
     }
 }
 
@@ -108,7 +109,7 @@ fn furniture_kept_between_batches_is_the_stores() {
     let files = corpus(dir.path());
     let mut pipeline = Pipeline::load().unwrap();
     pipeline.batch_size = 1;
-    let one_run = ingest_on(2, &pipeline, &files);
+    let one_run = ingest_on(2, &mut pipeline, &files);
     // one run per input: each reads the furniture from the store
     let mut store = Store::open_in_memory().unwrap();
     for f in &files {
@@ -117,4 +118,17 @@ fn furniture_kept_between_batches_is_the_stores() {
     let per_input = record(&store);
     assert!(per_input.docs.iter().filter(|d| d.source.contains("site-a")).any(|d| !d.body().contains(TEMPLATE)));
     assert_eq!(one_run, per_input);
+}
+
+#[test]
+fn story_summaries_read_from_a_few_entries_equal_the_whole_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path());
+    let mut pipeline = Pipeline::load().unwrap();
+    pipeline.batch_size = 4;
+    let mut store = Store::open_in_memory().unwrap();
+    pipeline.ingest(&mut store, &files, |_| {}).unwrap();
+    let whole = chronicle_pipeline::story_index(&store).unwrap().stories();
+    assert!(whole.len() > 1 && whole.iter().all(|s| !s.title.is_empty()), "{whole:?}");
+    assert_eq!(chronicle_pipeline::story_summaries(&store).unwrap(), whole);
 }

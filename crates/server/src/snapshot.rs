@@ -539,13 +539,13 @@ impl Snapshot {
             let stories = store.path().map(|path| {
                 scope.spawn(move || -> Result<Vec<StorySummary>, ServerError> {
                     let other = Store::open(path)?;
-                    Ok(chronicle_pipeline::story_index(&other)?.stories())
+                    Ok(chronicle_pipeline::story_summaries(&other)?)
                 })
             });
             let read = Snapshot::read_rows(store);
             let stories = match stories {
                 Some(h) => h.join().unwrap_or_else(|_| Err(ServerError::Search("reading stories panicked".into()))),
-                None => chronicle_pipeline::story_index(store).map(|ix| ix.stories()).map_err(ServerError::from),
+                None => chronicle_pipeline::story_summaries(store).map_err(ServerError::from),
             };
             (stories, read)
         });

@@ -16,6 +16,12 @@ pub enum StoreError {
         /// The database's error.
         source: DbError,
     },
+    /// A read found no store where it was pointed (nothing was created).
+    #[error("no store at {address} (ingest first, or name one with --db)")]
+    Missing {
+        /// The file, or the database URL without its password.
+        address: String,
+    },
     /// A PostgreSQL address (URL, schema name) cannot be used.
     #[error("cannot use the store address {address}: {reason}")]
     Address {

@@ -64,7 +64,7 @@ mod store;
 
 pub use db::DbError;
 pub use error::StoreError;
-pub use open::is_postgres_url;
+pub use open::{is_postgres_url, shown_address};
 pub use read::{EntityRow, StoryVersion};
 pub use record::{Batch, StateEntry, WriterLock};
 pub use schema::SCHEMA_VERSION;

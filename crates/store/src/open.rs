@@ -43,6 +43,31 @@ impl Store {
         Ok(Store { db, path: Some(path.to_path_buf()), pg: None, commits_left: None })
     }
 
+    /// Opens the store at `path` for reading: like [`Store::open`], but a path with
+    /// no store — no file, or a PostgreSQL database (or schema) without chronicle's
+    /// tables — is [`StoreError::Missing`] and nothing is created.
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        let Some(url) = path.to_str().filter(|s| is_postgres_url(s)) else {
+            if !path.exists() {
+                return Err(StoreError::Missing { address: shown_address(path) });
+            }
+            return Store::open(path);
+        };
+        Store::open_postgres_existing(url, None)
+    }
+
+    /// [`Store::open_postgres`] without creating anything: `Missing` when the
+    /// database (or `schema`) holds no chronicle store.
+    pub fn open_postgres_existing(url: &str, schema: Option<&str>) -> Result<Store, StoreError> {
+        let target = PgTarget::parse(url, schema)?;
+        let db = Db::postgres(target.connect_existing()?);
+        if schema::version(&db)? == 0 {
+            return Err(StoreError::Missing { address: target.shown.clone() });
+        }
+        migrate(&db, Path::new(&target.shown))?;
+        Ok(Store { db, path: None, pg: Some(target), commits_left: None })
+    }
+
     /// A fresh store in memory (tests, `chronicle demo`).
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let opened = rusqlite::Connection::open_in_memory().and_then(|c| configure(&c, false).map(|_| c));
@@ -95,30 +120,66 @@ impl PgTarget {
         Ok(PgTarget { config, schema: schema.map(str::to_string), shown })
     }
 
-    /// A new connection, in the store's schema.
+    /// A new connection, in the store's schema (created when missing).
     pub(crate) fn connect(&self) -> Result<postgres::Client, StoreError> {
+        self.connect_with(true)
+    }
+
+    /// A new connection, in the store's schema, creating nothing.
+    fn connect_existing(&self) -> Result<postgres::Client, StoreError> {
+        self.connect_with(false)
+    }
+
+    fn connect_with(&self, create_schema: bool) -> Result<postgres::Client, StoreError> {
         let open_err = |e: postgres::Error| StoreError::Open { path: PathBuf::from(&self.shown), source: DbError::from(e) };
         let mut client = self.config.connect(postgres::NoTls).map_err(open_err)?;
         let mut setup = String::from("SET client_min_messages TO warning;");
         if let Some(s) = &self.schema {
-            setup.push_str(&format!("CREATE SCHEMA IF NOT EXISTS {s}; SET search_path TO {s};"));
+            if create_schema {
+                setup.push_str(&format!("CREATE SCHEMA IF NOT EXISTS {s};"));
+            }
+            setup.push_str(&format!("SET search_path TO {s};"));
         }
         client.batch_execute(&setup).map_err(open_err)?;
         Ok(client)
     }
 }
 
-/// The URL with any password replaced by `***`.
+/// How to name the store at `spec` in messages: a file's path, or a PostgreSQL URL
+/// without its password.
+pub fn shown_address(spec: &Path) -> String {
+    match spec.to_str().filter(|s| is_postgres_url(s)) {
+        Some(url) => url_without_password(url),
+        None => spec.display().to_string(),
+    }
+}
+
+/// The URL with any password — in the user part or as a `password=` parameter —
+/// replaced by `***`.
 fn url_without_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
-    let (auth, host) = match rest.rsplit_once('@') {
-        Some((auth, host)) => (auth, host),
-        None => return url.to_string(),
+    let (address, query) = match rest.split_once('?') {
+        Some((a, q)) => (a, Some(q)),
+        None => (rest, None),
     };
-    match auth.split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
-        None => format!("{scheme}://{auth}@{host}"),
-    }
+    let address = match address.rsplit_once('@') {
+        Some((auth, host)) => match auth.split_once(':') {
+            Some((user, _)) => format!("{user}:***@{host}"),
+            None => format!("{auth}@{host}"),
+        },
+        None => address.to_string(),
+    };
+    let query = query.map(|q| {
+        let params: Vec<String> = q
+            .split('&')
+            .map(|p| match p.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                _ => p.to_string(),
+            })
+            .collect();
+        format!("?{}", params.join("&"))
+    });
+    format!("{scheme}://{address}{}", query.unwrap_or_default())
 }
 
 /// SQLite connection settings: wait on locks, WAL for files (readers never
@@ -146,6 +207,34 @@ mod tests {
         assert!(!is_postgres_url("chronicle.db") && !is_postgres_url("/tmp/postgres://x"));
         assert_eq!(url_without_password("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
         assert_eq!(url_without_password("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(url_without_password("postgres://h/db?user=u&password=secret&sslmode=disable"), "postgres://h/db?user=u&password=***&sslmode=disable");
+        assert_eq!(shown_address(Path::new("postgresql://u:pw@h/db")), "postgresql://u:***@h/db");
+        assert_eq!(shown_address(Path::new("news.db")), "news.db");
+    }
+
+    #[test]
+    fn a_read_of_a_missing_store_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("none.db");
+        assert!(matches!(Store::open_existing(&path), Err(StoreError::Missing { .. })));
+        assert!(!path.exists(), "no empty store is left behind");
+        Store::open(&path).unwrap();
+        Store::open_existing(&path).unwrap();
+        let Some(url) = crate::testdb::pg_url() else {
+            eprintln!("a_read_of_a_missing_store_creates_nothing: PostgreSQL half skipped (set CHRONICLE_TEST_PG)");
+            return;
+        };
+        let schema = crate::testdb::fresh_schema();
+        match Store::open_postgres_existing(&url, Some(&schema)) {
+            Err(StoreError::Missing { address }) => assert!(address.contains(&schema), "{address}"),
+            Err(other) => panic!("expected Missing, got {other:?}"),
+            Ok(_) => panic!("opened a store in an empty schema"),
+        }
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        let created: i64 = client.query_one("SELECT count(*) FROM information_schema.schemata WHERE schema_name = $1", &[&schema]).unwrap().get(0);
+        assert_eq!(created, 0, "the read created the schema");
+        Store::open_postgres(&url, Some(&schema)).unwrap();
+        Store::open_postgres_existing(&url, Some(&schema)).unwrap();
     }
 
     #[test]

@@ -126,6 +126,39 @@ impl Store {
             .map_err(ctx)
     }
 
+    /// The state entries of one space, by key (a range of the primary key: unlike
+    /// [`Store::state_entries`], no other space is read).
+    pub fn state_space(&self, space: &str) -> Result<Vec<StateEntry>, StoreError> {
+        let ctx = |e| sql_err(format!("reading the state {space}"), e);
+        let rows = self
+            .db
+            .query("SELECT space, key, value FROM link_state WHERE space = ?1 ORDER BY key", params![space])
+            .map_err(ctx)?;
+        rows.iter()
+            .map(|r| Ok(StateEntry { space: r.text(0)?, key: r.text(1)?, value: r.text(2)? }))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(ctx)
+    }
+
+    /// The state entries of `space` with these keys (those that exist), by key.
+    pub fn state_keys(&self, space: &str, keys: &[String]) -> Result<Vec<StateEntry>, StoreError> {
+        let ctx = |e| sql_err(format!("reading the state {space}"), e);
+        let mut out = Vec::new();
+        // a few hundred keys per statement: under every engine's limit of parameters
+        for chunk in keys.chunks(500) {
+            let marks: Vec<String> = (2..chunk.len() + 2).map(|i| format!("?{i}")).collect();
+            let sql = format!("SELECT space, key, value FROM link_state WHERE space = ?1 AND key IN ({})", marks.join(", "));
+            let mut values = vec![Value::from(space)];
+            values.extend(chunk.iter().map(|k| Value::from(k.as_str())));
+            let rows = self.db.query(&sql, &values).map_err(ctx)?;
+            for r in &rows {
+                out.push(StateEntry { space: r.text(0).map_err(ctx)?, key: r.text(1).map_err(ctx)?, value: r.text(2).map_err(ctx)? });
+            }
+        }
+        out.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(out)
+    }
+
     /// Test hook: the next `n` batches commit, every later one fails with
     /// [`StoreError::Injected`] after writing its documents and before its commit.
     pub fn fail_after_commits(&mut self, n: u64) {

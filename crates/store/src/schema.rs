@@ -153,9 +153,22 @@ CREATE TABLE merged_reports (
 CREATE INDEX merged_reports_doc ON merged_reports (doc_id);
 ";
 
+/// Migration 5: a covering index of the document list. `Store::documents` (every
+/// view's list of documents, read at each server start) reads these columns of every
+/// row in this order; from the table that meant a page of the file per document,
+/// beside its raw bytes and JSON (1.2 s at 100k documents), from this index it is
+/// one compact scan in the query's order.
+const V5: &str = "
+CREATE INDEX documents_summary ON documents (
+    (published_sort IS NULL), published_sort, id, source, format, url, outlet, title,
+    published_value, published_earliest, published_latest, published_basis, language,
+    appended_to, duplicate_of, story, body_chars, n_sentences, n_mentions, n_events
+);
+";
+
 /// All migrations, in order. The schema version of a fully migrated file is
 /// `MIGRATIONS.len()`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -120,7 +120,7 @@ pub fn write_tables(
     };
     let mut sink = RecordSink::new(handle);
     // Mentions feed the POLECAT story columns; sentences no table reads.
-    let export = ExportOptions { mentions: opts.format == Format::Polecat, sentences: false };
+    let export = ExportOptions { mentions: opts.format == Format::Polecat, sentences: false, spill_dir: None };
     let written = match events {
         EventSource::Merged(cross) => write_jsonl_merged(store, &mut sink, &export, cross),
         EventSource::Reports => write_jsonl(store, &mut sink, &export),

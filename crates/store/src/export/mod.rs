@@ -53,11 +53,15 @@ pub struct ExportOptions {
     /// Write `sentence` records with their tokens and syntax
     /// (`--no-sentences` turns this off).
     pub sentences: bool,
+    /// Where the layer records wait while the entities are gathered (an anonymous
+    /// temporary file, as large as those records): beside the output file, so the
+    /// export never fills the system's temporary folder; that folder when `None`.
+    pub spill_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for ExportOptions {
     fn default() -> ExportOptions {
-        ExportOptions { mentions: true, sentences: true }
+        ExportOptions { mentions: true, sentences: true, spill_dir: None }
     }
 }
 
@@ -132,7 +136,11 @@ fn write_documents_entities_layers<R: Send>(
     let mut counts = ExportCounts::default();
     let mut layer_counts = ExportCounts::default();
     let mut entities: BTreeMap<String, EntityAgg> = BTreeMap::new();
-    let mut spill = std::io::BufWriter::new(tempfile::tempfile()?);
+    let spill = match &opts.spill_dir {
+        Some(dir) => tempfile::tempfile_in(dir)?,
+        None => tempfile::tempfile()?,
+    };
+    let mut spill = std::io::BufWriter::new(spill);
     store.for_each_document_mapped(
         |doc| {
             let offsets = CharOffsets::new(doc.body());
