@@ -62,7 +62,8 @@ impl Pipeline {
         let version = store.data_version()?;
         let threshold = self.cleaner.config().furniture_min_docs;
         let furniture = Furniture::from_keys(store.furniture(threshold)?);
-        let analysed = self.analyse(fresh, &furniture, &timings);
+        // on the pipeline's own pool, whose large stacks keep a deep input from aborting the worker
+        let analysed = self.pool.install(|| self.analyse(fresh, &furniture, &timings));
         Ok(AnalysedBatch { analysed, duplicates, version, times: timings.snapshot() })
     }
 
