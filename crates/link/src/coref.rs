@@ -11,8 +11,9 @@
 //! explicit date both state), compatible places and some shared content.
 //! A visit, a phone call and a meeting are different acts (the CONSULT
 //! modes), a report of several happenings ("four visits") joins no other
-//! unless word for word, and two events of one sentence are one act only
-//! when they share a party.
+//! unless word for word, two events of one sentence are one act only
+//! when they share a party, and two statement predicates of one sentence are
+//! two statements.
 //! Reports keep their document, sentence, trigger and outlet; `num_sources`
 //! counts independent outlets, leaving out duplicates, articles glued to a
 //! host page that also reports the event, and reports whose sentence is word
@@ -66,6 +67,8 @@ struct MemberFacts {
     doc: DocId,
     sentence: Span,
     trigger: String,
+    /// Where the trigger stands: two triggers of one sentence are two predicates.
+    trigger_span: Span,
     /// The PLOVER mode ("visit", "phone"), `None` for the type's plain act.
     mode: Option<String>,
     /// The trigger counts several happenings ("four visits").
@@ -541,9 +544,13 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
 /// Two events coded from one sentence are one act when they are of one kind
 /// (the same mode) and their sides do not name different parties: "accepted
 /// Mexico's offer and a Dutch offer" holds two offers, "met … at the talks"
-/// one meeting.
+/// one meeting. A statement is made by its own predicate, so two statement
+/// triggers of one sentence are two statements ("urged Congress to raise the
+/// cap and pushed for a new regulator"); only copies of one trigger (one per
+/// coordinated date or item) may be one.
 fn one_act_in_one_sentence(event_type: PloverType, m: &MemberFacts, x: &MemberFacts) -> bool {
     m.sentence == x.sentence
+        && !(is_statement(event_type) && m.trigger_span != x.trigger_span)
         && !modes_clash(event_type, m, x)
         && compare_parties(event_type, &m.parties, &x.parties) != SideMatch::Conflict
         && (m.parties.is_empty() || x.parties.is_empty() || shares_a_party(&m.parties, &x.parties))
@@ -777,6 +784,7 @@ impl ReportFacts {
                 doc: doc.id.clone(),
                 sentence: ev.sentence,
                 trigger: trigger_stem(doc, ev),
+                trigger_span: ev.trigger,
                 mode: ev.mode.clone(),
                 iterated: is_iterated(doc, ev),
                 said: said_terms(doc, ev),
@@ -1800,6 +1808,23 @@ pub(crate) mod tests {
         assert_eq!(merge(&[d.clone()]).len(), 2, "two offerers, two offers");
         // the same act named twice in one sentence ("met … at the meeting") is one
         d.events[1].actors = vec![party("Esterra", "EST", "GOV")];
+        for e in &mut d.events {
+            e.event_type = PloverType::Consult;
+        }
+        assert_eq!(merge(&[d]).len(), 1);
+    }
+
+    #[test]
+    fn two_statement_predicates_of_one_sentence_are_two_statements() {
+        let s = "The governor urged the legislature to raise the cap and called for a new port authority.";
+        let mut d = report_on("a", "Coastal Herald", s, "urged", PloverType::Request, None, vec![party("Ravel", "EST", "GOV")], vec![]);
+        let mut second = d.events[0].clone();
+        let at = s.find("called for").unwrap();
+        second.trigger = Span::new(d.body(), at, at + "called for".len()).unwrap();
+        d.events.push(second.clone());
+        assert_eq!(merge(&[d.clone()]).len(), 2, "two demands by one speaker in one sentence");
+        // copies of one trigger (one per coordinated item) stay one statement
+        d.events[1].trigger = d.events[0].trigger;
         assert_eq!(merge(&[d]).len(), 1);
     }
 
