@@ -122,21 +122,17 @@ impl Titles {
     /// minister", "us secretary of state" → "foreign minister"): the longest
     /// title found in it. Used to compare stated roles with the KB's tenures.
     pub fn office_of(&self, title: &str) -> Option<&str> {
-        let keys = keys_of(title);
-        let mut best: Option<(usize, &Title)> = None;
-        for i in 0..keys.len() {
-            if let Some((n, t)) = self.title_at(&keys, i, keys.len()) {
-                if best.map_or(true, |(l, _)| n > l) {
-                    best = Some((n, t));
-                }
-            }
-        }
-        best.map(|(_, t)| t.office.as_str())
+        self.longest_in(title).map(|t| t.office.as_str())
     }
 
     /// The sector of a title string ("louisiana gov." → `GOV`, "federal
     /// judge" → `JUD`): that of the longest title found in it, if it has one.
     pub fn sector_of(&self, title: &str) -> Option<&str> {
+        self.longest_in(title).and_then(|t| t.sector.as_deref())
+    }
+
+    /// The longest title found anywhere in a title string (the first of equal length).
+    fn longest_in(&self, title: &str) -> Option<&Title> {
         let keys = keys_of(title);
         let mut best: Option<(usize, &Title)> = None;
         for i in 0..keys.len() {
@@ -146,7 +142,7 @@ impl Titles {
                 }
             }
         }
-        best.and_then(|(_, t)| t.sector.as_deref())
+        best.map(|(_, t)| t)
     }
 
     /// True when the token key is an honorific (`Mr`, `Sir`).
