@@ -50,15 +50,8 @@ impl NameWords {
     /// Parses the file; problems come back as "line N: why".
     pub(crate) fn parse(text: &str) -> (NameWords, Vec<String>) {
         let mut w = NameWords::default();
-        let mut problems = Vec::new();
-        for row in group_rows(text) {
-            let (line, group, word, value) = match row {
-                Ok(r) => r,
-                Err(problem) => {
-                    problems.push(problem);
-                    continue;
-                }
-            };
+        let (rows, mut problems) = group_rows(text);
+        for (line, group, word, value) in rows {
             let word = word.to_lowercase();
             match group {
                 "kin" => {
@@ -82,15 +75,19 @@ impl NameWords {
 }
 
 /// The rows of a `GROUP<TAB>WORD<TAB>VALUE` word file (blank lines and `#`
-/// comments skipped), each with its 1-based line number, or "line N: why".
-pub(crate) fn group_rows(text: &str) -> impl Iterator<Item = Result<(usize, &str, &str, &str), String>> {
-    text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#')).map(|(i, line)| {
+/// comments skipped), each with its 1-based line number, and a "line N: why"
+/// for each malformed line.
+pub(crate) fn group_rows(text: &str) -> (Vec<(usize, &str, &str, &str)>, Vec<String>) {
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for (i, line) in text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#')) {
         let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
         match cols[..] {
-            [group, word, value] => Ok((i + 1, group, word, value)),
-            _ => Err(format!("line {}: want GROUP<TAB>WORD<TAB>VALUE", i + 1)),
+            [group, word, value] => rows.push((i + 1, group, word, value)),
+            _ => problems.push(format!("line {}: want GROUP<TAB>WORD<TAB>VALUE", i + 1)),
         }
-    })
+    }
+    (rows, problems)
 }
 
 static WORDS: LazyLock<NameWords> = LazyLock::new(|| NameWords::parse(NAME_WORDS_TSV).0);

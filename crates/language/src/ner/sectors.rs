@@ -45,15 +45,8 @@ impl OrgWords {
     /// Parses the file; problems come back as "line N: why".
     pub(crate) fn parse(text: &str) -> (OrgWords, Vec<String>) {
         let mut w = OrgWords::default();
-        let mut problems = Vec::new();
-        for row in group_rows(text) {
-            let (line, group, word, value) = match row {
-                Ok(r) => r,
-                Err(problem) => {
-                    problems.push(problem);
-                    continue;
-                }
-            };
+        let (rows, mut problems) = group_rows(text);
+        for (line, group, word, value) in rows {
             let (word, value) = (word.to_lowercase(), value.to_string());
             match group {
                 "end" => drop(w.end.insert(word, value)),
