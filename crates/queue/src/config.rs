@@ -34,6 +34,19 @@ pub struct QueueConfig {
 }
 
 impl QueueConfig {
+    /// The workers' durable pull consumer: explicit acknowledgement, this
+    /// configuration's `ack_wait` and `max_deliver`. One definition, so that
+    /// every client that opens the consumer asks for the same one.
+    pub fn pull_consumer(&self) -> async_nats::jetstream::consumer::pull::Config {
+        async_nats::jetstream::consumer::pull::Config {
+            durable_name: Some(self.consumer.clone()),
+            ack_policy: async_nats::jetstream::consumer::AckPolicy::Explicit,
+            ack_wait: self.ack_wait,
+            max_deliver: self.max_deliver,
+            ..Default::default()
+        }
+    }
+
     /// The built-in settings.
     pub fn builtin() -> Result<QueueConfig, QueueError> {
         QueueConfig::parse(QUEUE_TSV)

@@ -68,16 +68,7 @@ pub(crate) async fn workers_consumer(
     config: &QueueConfig,
 ) -> Result<consumer::Consumer<consumer::pull::Config>, QueueError> {
     input
-        .get_or_create_consumer(
-            &config.consumer,
-            consumer::pull::Config {
-                durable_name: Some(config.consumer.clone()),
-                ack_policy: consumer::AckPolicy::Explicit,
-                ack_wait: config.ack_wait,
-                max_deliver: config.max_deliver,
-                ..Default::default()
-            },
-        )
+        .get_or_create_consumer(&config.consumer, config.pull_consumer())
         .await
         .map_err(js(&format!("opening consumer {}", config.consumer)))
 }

@@ -131,16 +131,7 @@ fn a_message_delivered_max_deliver_times_goes_to_the_dead_letters() {
         let js = jetstream::new(async_nats::connect(&url).await.unwrap());
         let stream = js.get_stream(&config.stream).await.unwrap();
         let pull: consumer::PullConsumer = stream
-            .get_or_create_consumer(
-                &config.consumer,
-                consumer::pull::Config {
-                    durable_name: Some(config.consumer.clone()),
-                    ack_policy: consumer::AckPolicy::Explicit,
-                    ack_wait: config.ack_wait,
-                    max_deliver: config.max_deliver,
-                    ..Default::default()
-                },
-            )
+            .get_or_create_consumer(&config.consumer, config.pull_consumer())
             .await
             .unwrap();
         let mut batch = pull.batch().max_messages(1).expires(Duration::from_secs(2)).messages().await.unwrap();
