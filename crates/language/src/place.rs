@@ -50,20 +50,33 @@ struct Water {
     lon: f64,
 }
 
+/// The rows of a tab-separated data file (blank lines and `#` comments
+/// skipped): 1-based line number and trimmed columns.
+fn table_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, line)| (i + 1, line.split('\t').map(str::trim).collect()))
+}
+
+/// The folded keys of a name and its `|`-separated aliases.
+fn name_keys(name: &str, aliases: &str) -> Vec<String> {
+    std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty())).map(fold).collect()
+}
+
 /// The water bodies of `text`, and its malformed lines as "line N: why".
 fn parse_water(text: &str) -> (Vec<Water>, Vec<String>) {
     let (mut out, mut problems) = (Vec::new(), Vec::new());
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
-        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+    for (line, cols) in table_rows(text) {
         let [name, aliases, lat, lon] = cols[..] else {
-            problems.push(format!("line {}: want name, aliases, lat, lon", i + 1));
+            problems.push(format!("line {line}: want name, aliases, lat, lon"));
             continue;
         };
         let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
-            problems.push(format!("line {}: lat and lon must be numbers", i + 1));
+            problems.push(format!("line {line}: lat and lon must be numbers"));
             continue;
         };
-        let keys = std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty())).map(fold).collect();
+        let keys = name_keys(name, aliases);
         out.push(Water { name: name.to_string(), keys, lat, lon });
     }
     (out, problems)
@@ -86,13 +99,12 @@ struct Venue {
 /// The venues of `text`, and its malformed lines as "line N: why".
 fn parse_venues(text: &str) -> (Vec<Venue>, Vec<String>) {
     let (mut out, mut problems) = (Vec::new(), Vec::new());
-    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
-        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+    for (line, cols) in table_rows(text) {
         let [name, aliases, city, iso3, admin1] = cols[..] else {
-            problems.push(format!("line {}: want name, aliases, city, iso3, admin1", i + 1));
+            problems.push(format!("line {line}: want name, aliases, city, iso3, admin1"));
             continue;
         };
-        let keys = std::iter::once(name).chain(aliases.split('|').filter(|a| !a.is_empty())).map(fold).collect();
+        let keys = name_keys(name, aliases);
         out.push(Venue { keys, city: city.to_string(), iso3: iso3.to_string(), admin1: admin1.to_string() });
     }
     (out, problems)
