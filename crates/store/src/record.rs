@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use chronicle_core::record::MergedEvent;
 use chronicle_core::{DocId, Document};
-use crate::db::{params, Tx, Value};
+use crate::db::{params, DbError, Row, Tx, Value};
 use crate::error::{sql_err, StoreError};
 use crate::merged::{replace_merged, write_event_inputs};
 use crate::store::{count_line, update_in, write_documents, BatchOutcome, Store};
@@ -30,6 +30,13 @@ pub struct StateEntry {
     pub key: String,
     /// The entry, JSON.
     pub value: String,
+}
+
+impl StateEntry {
+    /// An entry from a `SELECT space, key, value` row.
+    fn of_row(r: &Row) -> Result<StateEntry, DbError> {
+        Ok(StateEntry { space: r.text(0)?, key: r.text(1)?, value: r.text(2)? })
+    }
 }
 
 /// Everything one ingest batch writes; committed together or not at all.
@@ -120,10 +127,7 @@ impl Store {
                 params![prefix],
             )
             .map_err(ctx)?;
-        rows.iter()
-            .map(|r| Ok(StateEntry { space: r.text(0)?, key: r.text(1)?, value: r.text(2)? }))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(ctx)
+        rows.iter().map(StateEntry::of_row).collect::<Result<Vec<_>, _>>().map_err(ctx)
     }
 
     /// The state entries of one space, by key (a range of the primary key: unlike
@@ -134,10 +138,7 @@ impl Store {
             .db
             .query("SELECT space, key, value FROM link_state WHERE space = ?1 ORDER BY key", params![space])
             .map_err(ctx)?;
-        rows.iter()
-            .map(|r| Ok(StateEntry { space: r.text(0)?, key: r.text(1)?, value: r.text(2)? }))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(ctx)
+        rows.iter().map(StateEntry::of_row).collect::<Result<Vec<_>, _>>().map_err(ctx)
     }
 
     /// The state entries of `space` with these keys (those that exist), by key.
@@ -152,7 +153,7 @@ impl Store {
             values.extend(chunk.iter().map(|k| Value::from(k.as_str())));
             let rows = self.db.query(&sql, &values).map_err(ctx)?;
             for r in &rows {
-                out.push(StateEntry { space: r.text(0).map_err(ctx)?, key: r.text(1).map_err(ctx)?, value: r.text(2).map_err(ctx)? });
+                out.push(StateEntry::of_row(r).map_err(ctx)?);
             }
         }
         out.sort_by(|a, b| a.key.cmp(&b.key));
