@@ -73,6 +73,8 @@ struct MemberFacts {
     mode: Option<String>,
     /// The trigger counts several happenings ("four visits").
     iterated: bool,
+    /// Where a visit went, when its own sentence names the place (latitude, longitude).
+    visited: Option<(f64, f64)>,
     /// What the sentence says beyond its parties and trigger ([`said_terms`]).
     said: Bag,
     actor_keys: BTreeSet<String>,
@@ -425,6 +427,10 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     if compared(&c.member_facts).any(|m| modes_clash(c.event_type, m, x.facts)) {
         return None;
     }
+    // a visit to one region and a visit to another far away are two trips
+    if compared(&c.member_facts).any(|m| visits_apart(m, x.facts)) {
+        return None;
+    }
     // "four visits" are not one; only a copy of the same words joins them
     let iterated = x.facts.iterated || compared(&c.member_facts).any(|m| m.iterated);
     if iterated && content < st.coref_near_identical {
@@ -539,6 +545,31 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
         date: merged_date,
         pinned_by_weekday,
     })
+}
+
+/// The destination of a visit whose own sentence names where it went.
+fn visit_point(ev: &Event) -> Option<(f64, f64)> {
+    if ev.mode.as_deref() != Some("visit") {
+        return None;
+    }
+    let p = ev.place.as_ref().filter(|p| p.basis == Some(PlaceBasis::Sentence))?;
+    Some((p.lat?, p.lon?))
+}
+
+/// Two visits whose sentences name destinations farther apart than
+/// `coref_visit_apart_km` ("toured Louisiana", "flew to Chicago").
+fn visits_apart(a: &MemberFacts, b: &MemberFacts) -> bool {
+    match (a.visited, b.visited) {
+        (Some(p), Some(q)) => great_circle_km(p, q) > SETTINGS.coref_visit_apart_km,
+        _ => false,
+    }
+}
+
+/// The great-circle distance in kilometres between two (latitude, longitude) points.
+fn great_circle_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
 /// Two events coded from one sentence are one act when they are of one kind
@@ -787,6 +818,7 @@ impl ReportFacts {
                 trigger_span: ev.trigger,
                 mode: ev.mode.clone(),
                 iterated: is_iterated(doc, ev),
+                visited: visit_point(ev),
                 said: said_terms(doc, ev),
                 actor_keys: actor_keys.clone(),
                 day: ev.date.exact_day(),
@@ -1754,6 +1786,29 @@ pub(crate) mod tests {
         let f = report_on("f", "Coastal Herald", "The army attacked rebel positions near Port Vell on Tuesday.", "attacked", PloverType::Assault, None, army(), vec![]);
         let g = report_on("g", "Inland Post", "Army jets bombed rebel positions near Port Vell on Tuesday.", "bombed", PloverType::Assault, Some("aerial"), army(), vec![]);
         assert_eq!(merge(&[f, g]).len(), 1);
+    }
+
+    fn visit_to(id: &str, outlet: &str, sentence: &str, place: (&str, f64, f64)) -> Document {
+        let mut r = report_on(id, outlet, sentence, "visited", PloverType::Consult, Some("visit"), vec![party("Ilse Marten", "VLD", "GOV")], vec![]);
+        r.events[0].place = Some(Place {
+            name: place.0.into(),
+            geonames_id: None,
+            country: Some("VLD".into()),
+            lat: Some(place.1),
+            lon: Some(place.2),
+            basis: Some(PlaceBasis::Sentence),
+        });
+        r
+    }
+
+    #[test]
+    fn visits_to_destinations_far_apart_are_two_trips() {
+        let a = visit_to("a", "Coastal Herald", "Ilse Marten visited the flooded south on Tuesday to meet rescue teams.", ("South Province", 30.5, -91.2));
+        let b = visit_to("b", "Inland Post", "Ilse Marten visited the flooded east on Tuesday to meet rescue teams.", ("East Province", 32.8, -86.8));
+        assert_eq!(merge(&[a.clone(), b]).len(), 2, "about 430 km apart: two trips");
+        let c = visit_to("c", "Inland Post", "Ilse Marten visited the flooded port city on Tuesday to meet rescue teams.", ("Port City", 29.95, -90.07));
+        assert_eq!(merge(&[a, c]).len(), 1, "a city in the province: the same trip");
+        assert!((great_circle_km((0.0, 0.0), (0.0, 1.0)) - 111.2).abs() < 0.5);
     }
 
     #[test]
