@@ -24,8 +24,10 @@
 //! Where the sentence has a dependency tree (`tokens[].syntax`), the tree adds
 //! what the surface rules miss: a speaker phrase widens to the cue verb's
 //! whole subject ("Derek Mitchell, a former envoy,"; "A spokeswoman for the
-//! campaign"), and a cue verb with a subject and a clausal complement that no
-//! rule attributed gives an indirect quote ("Officials in Kyiv warned that …").
+//! campaign"), and a cue verb with a subject that no rule attributed gives an
+//! indirect quote over what it reports: a clause ("Officials in Kyiv warned
+//! that …"), an infinitive, an object or a prepositional phrase ("questioned
+//! the health of …"), as PolNeAR and PARC mark attribution contents.
 //!
 //! Reads: `body`, `sentences` (splits itself when empty), `tokens` (their
 //! syntax, when parsed), `mentions`, `times`.
@@ -1319,53 +1321,42 @@ fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
     Some((span.start(), span.end()))
 }
 
-/// Reported speech the surface rules missed, read from the tree: a cue verb
-/// ("said", "warned"; a that-only cue such as "found" with "that") with a
-/// subject and a clausal complement gives an indirect quote over the
-/// complement, attributed to the subject ("Officials in Kyiv warned that the
-/// talks could fail"). Cues already used by a quote are skipped.
+/// Reported speech and stance the surface rules missed, read from the tree:
+/// a cue verb — listed in `data/quote/cues.txt` (a that-only cue such as
+/// "found" only with "that") or taken for a cue by [`crate::cue_model`] — with
+/// someone who holds the view gives an indirect quote over what it reports
+/// ([`tree_content`]): "Officials in Kyiv warned that the talks could fail",
+/// "Clinton supporters have questioned the health of Donald Trump", "Trump
+/// apologized for his past statements", and in the passive "was endorsed by
+/// dozens of papers" (the agent holds the view). A quote whose words overlap a
+/// quote already found is not added twice.
 fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct], quotes: &mut Vec<Quote>) {
     let text = doc.body();
     let mentions = MentionIndex::new(&doc.mentions);
+    let mut used: Vec<usize> = quotes.iter().filter_map(|q| q.cue_span.map(|c| c.start())).collect();
+    used.sort_unstable();
     let mut added = Vec::new();
     for tree in chronicle_syntax::tree::Tree::sentences(doc) {
         if !tree.is_parsed() {
             continue;
         }
         for v in tree.tokens() {
-            let word = tree.word(v).to_lowercase();
-            if !matches!(tree.upos(v), Some(chronicle_core::Upos::Verb)) {
+            if !is_tree_cue(&tree, v) {
                 continue;
             }
-            let listed = CUES.contains(&word);
-            if !listed && !crate::cue_model::is_cue(&tree, v) {
-                continue;
-            }
+            let Some((cs, ce)) = tree_content(doc, &tree, v) else { continue };
             let cue = doc.tokens[v].span;
-            if quotes.iter().any(|q| q.cue_span.is_some_and(|c| c.start() <= cue.start() && cue.end() <= c.end())) {
+            let i = used.partition_point(|&u| u < cue.start());
+            let cue_used = used.get(i).is_some_and(|&u| u < cue.end());
+            if cue_used || within_direct(directs, cs, ce, 0) {
                 continue;
             }
-            // what is reported: a clause; for a learned stance cue also an
-            // infinitive or an object ("questioned the health of …")
-            let comp = tree.complement(v).or_else(|| {
-                let more = ["xcomp", "obj"].iter().find_map(|r| tree.children_with(v, r).into_iter().next());
-                more.filter(|_| !listed)
-            });
-            let Some(comp) = comp else { continue };
-            if THAT_CUES.contains(&word) && !tree.children_with(comp, "mark").iter().any(|&m| tree.lemma(m) == "that") {
-                continue;
-            }
-            let words = tree.subtree(comp);
-            let (Some(&first), Some(&last)) = (words.first(), words.last()) else { continue };
-            let (cs, ce) = (doc.tokens[first].span.start(), doc.tokens[last].span.end());
-            if words.len() < 3 || within_direct(directs, cs, ce, 0) {
-                continue;
-            }
+            let Some(speaker) = tree_speaker(doc, cue.start()).filter(|sp| sp.1 <= cs || ce <= sp.0) else { continue };
             let Ok(span) = Span::new(text, cs, ce) else { continue };
             let mut q = Quote {
                 span,
                 direct: false,
-                cue: Some(word.clone()),
+                cue: Some(tree.word(v).to_lowercase()),
                 cue_span: Some(cue),
                 speaker_text: None,
                 speaker_span: None,
@@ -1373,19 +1364,43 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
                 speaker_kb_id: None,
                 affiliation: None,
             };
-            let speaker = tree_speaker(doc, cue.start()).filter(|sp| sp.1 <= cs || ce <= sp.0);
-            // a learned (unlisted) cue counts only with someone who holds the view
-            if !listed && speaker.is_none() {
-                continue;
-            }
-            if let Some(sp) = speaker {
-                set_speaker(&mut q, text, sp, (&mentions, sentences, directs), cs.min(sp.0));
-            }
+            set_speaker(&mut q, text, speaker, (&mentions, sentences, directs), cs.min(speaker.0));
             added.push(q);
         }
     }
     quotes.extend(added);
     quotes.sort_by_key(|q| q.span);
+}
+
+/// True when verb `v` is an attribution cue: a listed cue word (a that-only
+/// cue with a "that" clause), else a verb the learned model takes for one.
+fn is_tree_cue(tree: &chronicle_syntax::tree::Tree, v: usize) -> bool {
+    if !matches!(tree.upos(v), Some(chronicle_core::Upos::Verb)) {
+        return false;
+    }
+    let word = tree.word(v).to_lowercase();
+    let that_clause = || tree.complement(v).is_some_and(|c| tree.children_with(c, "mark").iter().any(|&m| tree.lemma(m) == "that"));
+    if CUES.contains(&word) && (!THAT_CUES.contains(&word) || that_clause()) {
+        return true;
+    }
+    crate::cue_model::is_cue(tree, v)
+}
+
+/// What cue verb `v` reports, as a byte range: its dependents after it
+/// (clause, infinitive, object, prepositional phrase, adverbial clause) but
+/// not its subject, coordinated verbs or a parenthetical; for a passive cue
+/// ("was endorsed by X") its passive subject. `None` when nothing is left.
+fn tree_content(doc: &Document, tree: &chronicle_syntax::tree::Tree, v: usize) -> Option<(usize, usize)> {
+    let keep = |c: usize| !matches!(tree.base_rel(c), "punct" | "conj" | "cc" | "parataxis" | "nsubj" | "csubj" | "aux" | "cop" | "mark" | "advmod" | "discourse" | "vocative" | "expl" | "dep");
+    let after: Vec<usize> = tree.children(v).into_iter().filter(|&c| c > v && keep(c) && tree.deprel(c) != "obl:agent").collect();
+    let heads = if tree.is_passive(v) && after.iter().all(|&c| matches!(tree.case_of(c), Some("by"))) {
+        tree.children_with(v, "nsubj:pass")
+    } else {
+        after
+    };
+    let first = *tree.subtree(*heads.first()?).first()?;
+    let last = *tree.subtree(*heads.last()?).last()?;
+    Some((doc.tokens.get(first)?.span.start(), doc.tokens.get(last)?.span.end()))
 }
 
 /// Widens each quote's surface-rule speaker phrase to the one its cue's
@@ -1508,6 +1523,28 @@ mod tests {
         // a cue a quote already uses is not read twice
         tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut quotes);
         assert_eq!(quotes.len(), 1);
+    }
+
+    #[test]
+    fn a_cue_reports_its_object_phrase_and_a_passive_cue_its_subject() {
+        use chronicle_core::Upos::*;
+        let d = parsed(&["Republicans", "said", "the", "same", "thing", "."], &[(2, "nsubj", Noun), (0, "root", Verb), (5, "det", Det), (5, "amod", Adj), (2, "obj", Noun), (2, "punct", Punct)]);
+        let mut quotes = Vec::new();
+        tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut quotes);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].span.text(d.body()), "the same thing");
+        assert_eq!(quotes[0].speaker_text.as_deref(), Some("Republicans"));
+        // "Clinton was endorsed by the papers": what is endorsed is the subject
+        let p = parsed(
+            &["Clinton", "was", "endorsed", "by", "the", "papers", "."],
+            &[(3, "nsubj:pass", Propn), (3, "aux:pass", Aux), (0, "root", Verb), (6, "case", Adp), (6, "det", Det), (3, "obl:agent", Noun), (3, "punct", Punct)],
+        );
+        let tree = &chronicle_syntax::tree::Tree::sentences(&p)[0];
+        let c = tree_content(&p, tree, 2).unwrap();
+        assert_eq!(&p.body()[c.0..c.1], "Clinton");
+        // an intransitive verb with nothing after it reports nothing
+        let i = parsed(&["Trump", "said", "."], &[(2, "nsubj", Propn), (0, "root", Verb), (2, "punct", Punct)]);
+        assert_eq!(tree_content(&i, &chronicle_syntax::tree::Tree::sentences(&i)[0], 1), None);
     }
 
     #[test]
