@@ -712,6 +712,28 @@ fn dash_attribution(text: &str, close_end: usize) -> Option<Attribution> {
     Some(Attribution { cue: (dash_start, name_start), speaker: Some((s, e)) })
 }
 
+/// Where the words after a closing mark stop being its attribution: at a
+/// sentence end, semicolon, line break or quotation mark; the period of a
+/// title or initial ("Mr. Podesta said", "John D. Podesta said") does not stop
+/// it.
+fn attribution_stop(text: &str, from: usize, limit: usize) -> usize {
+    let Some(seg) = text.get(from..limit) else { return from };
+    for (k, c) in seg.char_indices() {
+        match c {
+            ';' | '!' | '?' | '\n' | '"' | '“' | '‘' => return from + k,
+            '.' => {
+                let before = seg[..k].rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+                let initial = before.chars().count() == 1 && before.chars().all(char::is_uppercase);
+                if !(crate::time::is_abbreviation(before) || initial) {
+                    return from + k;
+                }
+            }
+            _ => {}
+        }
+    }
+    limit
+}
+
 /// Attribution right after a closing mark: ",' Peskov told" / ",' said X".
 fn attribution_after(text: &str, close_end: usize, sent_end: usize, times: &[Span]) -> Option<Attribution> {
     let rest = text.get(close_end..sent_end.max(close_end))?;
@@ -723,9 +745,7 @@ fn attribution_after(text: &str, close_end: usize, sent_end: usize, times: &[Spa
         }
     }
     let from = close_end + lead;
-    let stop = text[from..sent_end.max(from)]
-        .find(['.', ';', '!', '?', '\n', '"', '“', '‘'])
-        .map_or(sent_end.max(from), |k| from + k);
+    let stop = attribution_stop(text, from, sent_end.max(from));
     let ws = words(text, from, stop);
     for k in 0..ws.len().min(14) {
         if is_cue_at(text, &ws, k) {
@@ -1312,13 +1332,40 @@ fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
     let span = if subject == tree.head(t).unwrap_or(usize::MAX) {
         tree.phrase(subject)?
     } else {
-        // the agent's "by" is not part of the speaker
-        let case = tree.children_with(subject, "case");
-        let words: Vec<usize> = tree.subtree(subject).into_iter().filter(|w| !case.contains(w)).collect();
+        let words = speaker_words(&tree, subject);
         let (first, last) = (*words.first()?, *words.last()?);
         Span::new(doc.body(), doc.tokens[first].span.start(), doc.tokens[last].span.end()).ok()?
     };
     Some((span.start(), span.end()))
+}
+
+/// The words of the speaker phrase headed by `subject`: its subtree less its
+/// case marker (the agent's "by"), a participle or adverbial clause set off by
+/// a comma ("President Obama, dedicating the museum,") and edge punctuation.
+/// Appositions and relative clauses stay, as PolNeAR's annotators mostly mark
+/// sources ("Michael Mulgrew, president of the union,"; "an official with the
+/// board that oversees them"; "Luis Rubio, who heads the center").
+fn speaker_words(tree: &chronicle_syntax::tree::Tree, subject: usize) -> Vec<usize> {
+    let comma_before = |c: usize| {
+        let first = tree.subtree(c).first().copied();
+        first.is_some_and(|f| tree.word(f) == "," || f.checked_sub(1).is_some_and(|p| tree.word(p) == ","))
+    };
+    let mut drop: Vec<usize> = tree.children_with(subject, "case");
+    for c in tree.subtree(subject) {
+        let set_off = c == subject || !drop.contains(&c);
+        if set_off && c != subject && matches!(tree.base_rel(c), "acl" | "advcl" | "parataxis") && tree.deprel(c) != "acl:relcl" && comma_before(c) {
+            drop.extend(tree.subtree(c));
+        }
+    }
+    let mut words: Vec<usize> = tree.subtree(subject).into_iter().filter(|w| !drop.contains(w)).collect();
+    let is_punct = |w: &usize| tree.upos(*w) == Some(chronicle_core::Upos::Punct) && !matches!(tree.word(*w), ")" | ".)");
+    while words.last().is_some_and(is_punct) {
+        words.pop();
+    }
+    while words.first().is_some_and(is_punct) {
+        words.remove(0);
+    }
+    words
 }
 
 /// Reported speech and stance the surface rules missed, read from the tree:
@@ -1420,11 +1467,26 @@ fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
         // the tree may only widen the surface phrase (appositions, relative
         // clauses, "for …" complements): where the two disagree outright, the
         // parse is the likelier one to be wrong (datelines, long names)
-        if q.speaker_span.is_some_and(|old| !(sp.0 <= old.start() && old.end() <= sp.1)) {
+        if q.speaker_span.is_some_and(|old| !(sp.0 <= old.start() && old.end() <= sp.1 || narrows(text, old, sp))) {
             continue;
         }
         set_speaker(q, text, sp, (&mentions, sentences, directs), content.0.min(sp.0));
     }
+}
+
+/// True when the tree's speaker phrase `sp` is the surface phrase `old` less
+/// what only the surface rules took in: a clause set off by a comma after it
+/// ("Mr. Kamin, who emphasized …"), or a dateline or a conjunction before it
+/// ("WASHINGTON -- President Obama", "as Mr. Bown").
+fn narrows(text: &str, old: Span, sp: (usize, usize)) -> bool {
+    if !(old.start() <= sp.0 && sp.1 <= old.end()) || (old.start(), old.end()) == sp {
+        return false;
+    }
+    let (Some(head), Some(tail)) = (text.get(old.start()..sp.0), text.get(sp.1..old.end())) else { return false };
+    let (head, tail) = (head.trim(), tail.trim());
+    let tail_ok = tail.is_empty() || tail.starts_with(',');
+    let head_ok = head.is_empty() || head.ends_with([',', '-', '—', '–']) || (words(head, 0, head.len()).len() == 1 && head.starts_with(char::is_lowercase));
+    tail_ok && head_ok
 }
 
 /// Makes the phrase at `sp` the quote's speaker and resolves it; a range that is
@@ -1526,6 +1588,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_period_does_not_end_the_attribution_after_a_quote() {
+        let text = "\"It will be first-order business,\" Mr. Podesta said. \"We start now,\" Dr. J. Ruiz added.";
+        let quotes = run(text, &[]);
+        assert_eq!(q(text, &quotes, "first-order").speaker_text.as_deref(), Some("Mr. Podesta"));
+        assert_eq!(q(text, &quotes, "start now").speaker_text.as_deref(), Some("Dr. J. Ruiz"));
+        assert_eq!(attribution_stop(text, 0, text.len()), 0, "a quotation mark stops it");
+    }
+
+    #[test]
     fn a_cue_reports_its_object_phrase_and_a_passive_cue_its_subject() {
         use chronicle_core::Upos::*;
         let d = parsed(&["Republicans", "said", "the", "same", "thing", "."], &[(2, "nsubj", Noun), (0, "root", Verb), (5, "det", Det), (5, "amod", Adj), (2, "obj", Noun), (2, "punct", Punct)]);
@@ -1570,7 +1641,7 @@ mod tests {
         };
         let mut quotes = vec![quote((0, at(" ,")))];
         tree_speakers(&d, &[(0, body.len())], &direct_spans(body), &mut quotes);
-        assert_eq!(quotes[0].speaker_span.unwrap().text(body), "Derek Mitchell , a former envoy ,");
+        assert_eq!(quotes[0].speaker_span.unwrap().text(body), "Derek Mitchell , a former envoy", "edge punctuation is no part of it");
         // a surface speaker the tree's phrase does not hold stays as it was
         let mut other = vec![quote((at("envoy"), at("envoy") + 5))];
         other[0].speaker_span = Span::new(body, at("talks"), at("talks") + 5).ok();
