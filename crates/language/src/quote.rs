@@ -714,13 +714,17 @@ fn dash_attribution(text: &str, close_end: usize) -> Option<Attribution> {
 
 /// Where the words after a closing mark stop being its attribution: at a
 /// sentence end, semicolon, line break or quotation mark; the period of a
-/// title or initial ("Mr. Podesta said", "John D. Podesta said") does not stop
-/// it.
+/// title or initial ("Mr. Podesta said", "John D. Podesta said") or inside a
+/// parenthesis ("Rep. John Mica (R-Fla.) said") does not stop it.
 fn attribution_stop(text: &str, from: usize, limit: usize) -> usize {
     let Some(seg) = text.get(from..limit) else { return from };
+    let mut depth = 0usize;
     for (k, c) in seg.char_indices() {
         match c {
             ';' | '!' | '?' | '\n' | '"' | '“' | '‘' => return from + k,
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '.' if depth > 0 => {}
             '.' => {
                 let before = seg[..k].rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
                 let initial = before.chars().count() == 1 && before.chars().all(char::is_uppercase);
@@ -1323,7 +1327,8 @@ fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
         return None;
     }
     // a passive cue's speaker is its agent ("was endorsed by dozens of papers")
-    let subject = if tree.is_passive(t) { *tree.agents(t).first()? } else { *tree.subjects(t).first()? };
+    let own = if tree.is_passive(t) { tree.agents(t).first().copied() } else { tree.subjects(t).first().copied() };
+    let Some(subject) = own.or_else(|| participle_holder(&tree, t)) else { return None };
     let subject = if matches!(tree.lemma(subject), "who" | "that" | "which") && tree.deprel(t) == "acl:relcl" {
         tree.head(t)?
     } else {
@@ -1337,6 +1342,21 @@ fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
         Span::new(doc.body(), doc.tokens[first].span.start(), doc.tokens[last].span.end()).ok()?
     };
     Some((span.start(), span.end()))
+}
+
+/// Who holds the view of a participle cue with no subject of its own: the
+/// subject of the clause it modifies ("McConnell left, citing …" → McConnell)
+/// or the noun it modifies ("Republicans advocating NATO enlargement").
+fn participle_holder(tree: &chronicle_syntax::tree::Tree, v: usize) -> Option<usize> {
+    if tree.xpos(v) != "VBG" {
+        return None;
+    }
+    let head = tree.head(v)?;
+    match tree.deprel(v) {
+        "advcl" | "xcomp" if tree.upos(head) == Some(chronicle_core::Upos::Verb) && !tree.is_passive(head) => tree.subjects(head).first().copied(),
+        "acl" if matches!(tree.upos(head), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn | chronicle_core::Upos::Pron)) => Some(head),
+        _ => None,
+    }
 }
 
 /// The words of the speaker phrase headed by `subject`: its subtree less its
@@ -1589,11 +1609,29 @@ mod tests {
 
     #[test]
     fn a_title_period_does_not_end_the_attribution_after_a_quote() {
-        let text = "\"It will be first-order business,\" Mr. Podesta said. \"We start now,\" Dr. J. Ruiz added.";
+        let text = "\"It will be first-order business,\" Mr. Podesta said. \"We start now,\" Dr. J. Ruiz (R-Fla.) added.";
         let quotes = run(text, &[]);
         assert_eq!(q(text, &quotes, "first-order").speaker_text.as_deref(), Some("Mr. Podesta"));
-        assert_eq!(q(text, &quotes, "start now").speaker_text.as_deref(), Some("Dr. J. Ruiz"));
+        assert_eq!(q(text, &quotes, "start now").speaker_text.as_deref(), Some("Dr. J. Ruiz (R-Fla.)"));
         assert_eq!(attribution_stop(text, 0, text.len()), 0, "a quotation mark stops it");
+    }
+
+    #[test]
+    fn a_participle_cue_is_held_by_the_subject_of_its_clause() {
+        use chronicle_core::Upos::*;
+        let words = ["McConnell", "objected", ",", "citing", "the", "costs", "."];
+        let mut d = parsed(&words, &[(2, "nsubj", Propn), (0, "root", Verb), (4, "punct", Punct), (2, "advcl", Verb), (6, "det", Det), (4, "obj", Noun), (2, "punct", Punct)]);
+        if let Some(s) = d.tokens[3].syntax.as_mut() {
+            s.xpos = "VBG".into();
+        }
+        let at = d.body().find("citing").unwrap();
+        let sp = tree_speaker(&d, at).unwrap();
+        assert_eq!(&d.body()[sp.0..sp.1], "McConnell");
+        // a finite verb with no subject has no holder
+        if let Some(s) = d.tokens[3].syntax.as_mut() {
+            s.xpos = "VBD".into();
+        }
+        assert_eq!(tree_speaker(&d, at), None);
     }
 
     #[test]
