@@ -1419,6 +1419,14 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
                 continue;
             }
             let Some(speaker) = tree_speaker(doc, cue.start()).filter(|sp| sp.1 <= cs || ce <= sp.0) else { continue };
+            // the same speaker's words already reported under another cue
+            // (quotes are sorted by start; one sentence's worth before it is enough)
+            let (lo, hi) = (quotes.partition_point(|q| q.span.start() + SENTENCE_REACH < cs), quotes.partition_point(|q| q.span.start() < ce));
+            let near = quotes.get(lo..hi.max(lo)).unwrap_or_default();
+            let again = near.iter().any(|q| q.span.end() > cs && q.speaker_span.is_some_and(|s| (s.start(), s.end()) == speaker));
+            if again {
+                continue;
+            }
             let Ok(span) = Span::new(text, cs, ce) else { continue };
             let mut q = Quote {
                 span,
@@ -1438,6 +1446,10 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
     quotes.extend(added);
     quotes.sort_by_key(|q| q.span);
 }
+
+/// How far before a reported clause a quote of the same speaker may start and
+/// still overlap it (bytes): a long sentence.
+const SENTENCE_REACH: usize = 2000;
 
 /// True when verb `v` is an attribution cue: a listed cue word (a that-only
 /// cue with a "that" clause), else a verb the learned model takes for one.
@@ -1605,6 +1617,13 @@ mod tests {
         // a cue a quote already uses is not read twice
         tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut quotes);
         assert_eq!(quotes.len(), 1);
+        // nor are words the same speaker was found saying under another cue
+        let mut other = vec![Quote { cue: None, cue_span: None, ..quotes[0].clone() }];
+        tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut other);
+        assert_eq!(other.len(), 1);
+        other[0].speaker_span = Span::new(d.body(), 0, 3).ok();
+        tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut other);
+        assert_eq!(other.len(), 2, "another speaker's words are no repeat");
     }
 
     #[test]
