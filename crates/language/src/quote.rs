@@ -24,8 +24,10 @@
 //! Where the sentence has a dependency tree (`tokens[].syntax`), the tree adds
 //! what the surface rules miss: a speaker phrase widens to the cue verb's
 //! whole subject ("Derek Mitchell, a former envoy,"; "A spokeswoman for the
-//! campaign"), and a cue verb with a subject and a clausal complement that no
-//! rule attributed gives an indirect quote ("Officials in Kyiv warned that …").
+//! campaign"), and a cue verb with a subject that no rule attributed gives an
+//! indirect quote over what it reports: a clause ("Officials in Kyiv warned
+//! that …"), an infinitive, an object or a prepositional phrase ("questioned
+//! the health of …"), as PolNeAR and PARC mark attribution contents.
 //!
 //! Reads: `body`, `sentences` (splits itself when empty), `tokens` (their
 //! syntax, when parsed), `mentions`, `times`.
@@ -710,6 +712,32 @@ fn dash_attribution(text: &str, close_end: usize) -> Option<Attribution> {
     Some(Attribution { cue: (dash_start, name_start), speaker: Some((s, e)) })
 }
 
+/// Where the words after a closing mark stop being its attribution: at a
+/// sentence end, semicolon, line break or quotation mark; the period of a
+/// title or initial ("Mr. Podesta said", "John D. Podesta said") or inside a
+/// parenthesis ("Rep. John Mica (R-Fla.) said") does not stop it.
+fn attribution_stop(text: &str, from: usize, limit: usize) -> usize {
+    let Some(seg) = text.get(from..limit) else { return from };
+    let mut depth = 0usize;
+    for (k, c) in seg.char_indices() {
+        match c {
+            ';' | '!' | '?' | '\n' | '"' | '“' | '‘' => return from + k,
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '.' if depth > 0 => {}
+            '.' => {
+                let before = seg[..k].rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+                let initial = before.chars().count() == 1 && before.chars().all(char::is_uppercase);
+                if !(crate::time::is_abbreviation(before) || initial) {
+                    return from + k;
+                }
+            }
+            _ => {}
+        }
+    }
+    limit
+}
+
 /// Attribution right after a closing mark: ",' Peskov told" / ",' said X".
 fn attribution_after(text: &str, close_end: usize, sent_end: usize, times: &[Span]) -> Option<Attribution> {
     let rest = text.get(close_end..sent_end.max(close_end))?;
@@ -721,9 +749,7 @@ fn attribution_after(text: &str, close_end: usize, sent_end: usize, times: &[Spa
         }
     }
     let from = close_end + lead;
-    let stop = text[from..sent_end.max(from)]
-        .find(['.', ';', '!', '?', '\n', '"', '“', '‘'])
-        .map_or(sent_end.max(from), |k| from + k);
+    let stop = attribution_stop(text, from, sent_end.max(from));
     let ws = words(text, from, stop);
     for k in 0..ws.len().min(14) {
         if is_cue_at(text, &ws, k) {
@@ -1301,7 +1327,8 @@ fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
         return None;
     }
     // a passive cue's speaker is its agent ("was endorsed by dozens of papers")
-    let subject = if tree.is_passive(t) { *tree.agents(t).first()? } else { *tree.subjects(t).first()? };
+    let own = if tree.is_passive(t) { tree.agents(t).first().copied() } else { tree.subjects(t).first().copied() };
+    let Some(subject) = own.or_else(|| participle_holder(&tree, t)) else { return None };
     let subject = if matches!(tree.lemma(subject), "who" | "that" | "which") && tree.deprel(t) == "acl:relcl" {
         tree.head(t)?
     } else {
@@ -1310,62 +1337,101 @@ fn tree_speaker(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
     let span = if subject == tree.head(t).unwrap_or(usize::MAX) {
         tree.phrase(subject)?
     } else {
-        // the agent's "by" is not part of the speaker
-        let case = tree.children_with(subject, "case");
-        let words: Vec<usize> = tree.subtree(subject).into_iter().filter(|w| !case.contains(w)).collect();
+        let words = speaker_words(&tree, subject);
         let (first, last) = (*words.first()?, *words.last()?);
         Span::new(doc.body(), doc.tokens[first].span.start(), doc.tokens[last].span.end()).ok()?
     };
     Some((span.start(), span.end()))
 }
 
-/// Reported speech the surface rules missed, read from the tree: a cue verb
-/// ("said", "warned"; a that-only cue such as "found" with "that") with a
-/// subject and a clausal complement gives an indirect quote over the
-/// complement, attributed to the subject ("Officials in Kyiv warned that the
-/// talks could fail"). Cues already used by a quote are skipped.
+/// Who holds the view of a participle cue with no subject of its own: the
+/// subject of the clause it modifies ("McConnell left, citing …" → McConnell)
+/// or the noun it modifies ("Republicans advocating NATO enlargement").
+fn participle_holder(tree: &chronicle_syntax::tree::Tree, v: usize) -> Option<usize> {
+    if tree.xpos(v) != "VBG" {
+        return None;
+    }
+    let head = tree.head(v)?;
+    match tree.deprel(v) {
+        "advcl" | "xcomp" if tree.upos(head) == Some(chronicle_core::Upos::Verb) && !tree.is_passive(head) => tree.subjects(head).first().copied(),
+        "acl" if matches!(tree.upos(head), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn | chronicle_core::Upos::Pron)) => Some(head),
+        _ => None,
+    }
+}
+
+/// The words of the speaker phrase headed by `subject`: its subtree less its
+/// case marker (the agent's "by"), a participle or adverbial clause set off by
+/// a comma ("President Obama, dedicating the museum,") and edge punctuation.
+/// Appositions and relative clauses stay, as PolNeAR's annotators mostly mark
+/// sources ("Michael Mulgrew, president of the union,"; "an official with the
+/// board that oversees them"; "Luis Rubio, who heads the center").
+fn speaker_words(tree: &chronicle_syntax::tree::Tree, subject: usize) -> Vec<usize> {
+    let comma_before = |c: usize| {
+        let first = tree.subtree(c).first().copied();
+        first.is_some_and(|f| tree.word(f) == "," || f.checked_sub(1).is_some_and(|p| tree.word(p) == ","))
+    };
+    let mut drop: Vec<usize> = tree.children_with(subject, "case");
+    for c in tree.subtree(subject) {
+        let set_off = c == subject || !drop.contains(&c);
+        if set_off && c != subject && matches!(tree.base_rel(c), "acl" | "advcl" | "parataxis") && tree.deprel(c) != "acl:relcl" && comma_before(c) {
+            drop.extend(tree.subtree(c));
+        }
+    }
+    let mut words: Vec<usize> = tree.subtree(subject).into_iter().filter(|w| !drop.contains(w)).collect();
+    let is_punct = |w: &usize| tree.upos(*w) == Some(chronicle_core::Upos::Punct) && !matches!(tree.word(*w), ")" | ".)");
+    while words.last().is_some_and(is_punct) {
+        words.pop();
+    }
+    while words.first().is_some_and(is_punct) {
+        words.remove(0);
+    }
+    words
+}
+
+/// Reported speech and stance the surface rules missed, read from the tree:
+/// a cue verb — listed in `data/quote/cues.txt` (a that-only cue such as
+/// "found" only with "that") or taken for a cue by [`crate::cue_model`] — with
+/// someone who holds the view gives an indirect quote over what it reports
+/// ([`tree_content`]): "Officials in Kyiv warned that the talks could fail",
+/// "Clinton supporters have questioned the health of Donald Trump", "Trump
+/// apologized for his past statements", and in the passive "was endorsed by
+/// dozens of papers" (the agent holds the view). A quote whose words overlap a
+/// quote already found is not added twice.
 fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct], quotes: &mut Vec<Quote>) {
     let text = doc.body();
     let mentions = MentionIndex::new(&doc.mentions);
+    let mut used: Vec<usize> = quotes.iter().filter_map(|q| q.cue_span.map(|c| c.start())).collect();
+    used.sort_unstable();
     let mut added = Vec::new();
     for tree in chronicle_syntax::tree::Tree::sentences(doc) {
         if !tree.is_parsed() {
             continue;
         }
         for v in tree.tokens() {
-            let word = tree.word(v).to_lowercase();
-            if !matches!(tree.upos(v), Some(chronicle_core::Upos::Verb)) {
+            if !is_tree_cue(&tree, v) {
                 continue;
             }
-            let listed = CUES.contains(&word);
-            if !listed && !crate::cue_model::is_cue(&tree, v) {
-                continue;
-            }
+            let Some((cs, ce)) = tree_content(doc, &tree, v) else { continue };
             let cue = doc.tokens[v].span;
-            if quotes.iter().any(|q| q.cue_span.is_some_and(|c| c.start() <= cue.start() && cue.end() <= c.end())) {
+            let i = used.partition_point(|&u| u < cue.start());
+            let cue_used = used.get(i).is_some_and(|&u| u < cue.end());
+            if cue_used || within_direct(directs, cs, ce, 0) {
                 continue;
             }
-            // what is reported: a clause; for a learned stance cue also an
-            // infinitive or an object ("questioned the health of …")
-            let comp = tree.complement(v).or_else(|| {
-                let more = ["xcomp", "obj"].iter().find_map(|r| tree.children_with(v, r).into_iter().next());
-                more.filter(|_| !listed)
-            });
-            let Some(comp) = comp else { continue };
-            if THAT_CUES.contains(&word) && !tree.children_with(comp, "mark").iter().any(|&m| tree.lemma(m) == "that") {
-                continue;
-            }
-            let words = tree.subtree(comp);
-            let (Some(&first), Some(&last)) = (words.first(), words.last()) else { continue };
-            let (cs, ce) = (doc.tokens[first].span.start(), doc.tokens[last].span.end());
-            if words.len() < 3 || within_direct(directs, cs, ce, 0) {
+            let Some(speaker) = tree_speaker(doc, cue.start()).filter(|sp| sp.1 <= cs || ce <= sp.0) else { continue };
+            // the same speaker's words already reported under another cue
+            // (quotes are sorted by start; one sentence's worth before it is enough)
+            let (lo, hi) = (quotes.partition_point(|q| q.span.start() + SENTENCE_REACH < cs), quotes.partition_point(|q| q.span.start() < ce));
+            let near = quotes.get(lo..hi.max(lo)).unwrap_or_default();
+            let again = near.iter().any(|q| q.span.end() > cs && q.speaker_span.is_some_and(|s| (s.start(), s.end()) == speaker));
+            if again {
                 continue;
             }
             let Ok(span) = Span::new(text, cs, ce) else { continue };
             let mut q = Quote {
                 span,
                 direct: false,
-                cue: Some(word.clone()),
+                cue: Some(tree.word(v).to_lowercase()),
                 cue_span: Some(cue),
                 speaker_text: None,
                 speaker_span: None,
@@ -1373,19 +1439,47 @@ fn tree_reported(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
                 speaker_kb_id: None,
                 affiliation: None,
             };
-            let speaker = tree_speaker(doc, cue.start()).filter(|sp| sp.1 <= cs || ce <= sp.0);
-            // a learned (unlisted) cue counts only with someone who holds the view
-            if !listed && speaker.is_none() {
-                continue;
-            }
-            if let Some(sp) = speaker {
-                set_speaker(&mut q, text, sp, (&mentions, sentences, directs), cs.min(sp.0));
-            }
+            set_speaker(&mut q, text, speaker, (&mentions, sentences, directs), cs.min(speaker.0));
             added.push(q);
         }
     }
     quotes.extend(added);
     quotes.sort_by_key(|q| q.span);
+}
+
+/// How far before a reported clause a quote of the same speaker may start and
+/// still overlap it (bytes): a long sentence.
+const SENTENCE_REACH: usize = 2000;
+
+/// True when verb `v` is an attribution cue: a listed cue word (a that-only
+/// cue with a "that" clause), else a verb the learned model takes for one.
+fn is_tree_cue(tree: &chronicle_syntax::tree::Tree, v: usize) -> bool {
+    if !matches!(tree.upos(v), Some(chronicle_core::Upos::Verb)) {
+        return false;
+    }
+    let word = tree.word(v).to_lowercase();
+    let that_clause = || tree.complement(v).is_some_and(|c| tree.children_with(c, "mark").iter().any(|&m| tree.lemma(m) == "that"));
+    if CUES.contains(&word) && (!THAT_CUES.contains(&word) || that_clause()) {
+        return true;
+    }
+    crate::cue_model::is_cue(tree, v)
+}
+
+/// What cue verb `v` reports, as a byte range: its dependents after it
+/// (clause, infinitive, object, prepositional phrase, adverbial clause) but
+/// not its subject, coordinated verbs or a parenthetical; for a passive cue
+/// ("was endorsed by X") its passive subject. `None` when nothing is left.
+fn tree_content(doc: &Document, tree: &chronicle_syntax::tree::Tree, v: usize) -> Option<(usize, usize)> {
+    let keep = |c: usize| !matches!(tree.base_rel(c), "punct" | "conj" | "cc" | "parataxis" | "nsubj" | "csubj" | "aux" | "cop" | "mark" | "advmod" | "discourse" | "vocative" | "expl" | "dep");
+    let after: Vec<usize> = tree.children(v).into_iter().filter(|&c| c > v && keep(c) && tree.deprel(c) != "obl:agent").collect();
+    let heads = if tree.is_passive(v) && after.iter().all(|&c| matches!(tree.case_of(c), Some("by"))) {
+        tree.children_with(v, "nsubj:pass")
+    } else {
+        after
+    };
+    let first = *tree.subtree(*heads.first()?).first()?;
+    let last = *tree.subtree(*heads.last()?).last()?;
+    Some((doc.tokens.get(first)?.span.start(), doc.tokens.get(last)?.span.end()))
 }
 
 /// Widens each quote's surface-rule speaker phrase to the one its cue's
@@ -1405,11 +1499,26 @@ fn tree_speakers(doc: &Document, sentences: &[(usize, usize)], directs: &[Direct
         // the tree may only widen the surface phrase (appositions, relative
         // clauses, "for …" complements): where the two disagree outright, the
         // parse is the likelier one to be wrong (datelines, long names)
-        if q.speaker_span.is_some_and(|old| !(sp.0 <= old.start() && old.end() <= sp.1)) {
+        if q.speaker_span.is_some_and(|old| !(sp.0 <= old.start() && old.end() <= sp.1 || narrows(text, old, sp))) {
             continue;
         }
         set_speaker(q, text, sp, (&mentions, sentences, directs), content.0.min(sp.0));
     }
+}
+
+/// True when the tree's speaker phrase `sp` is the surface phrase `old` less
+/// what only the surface rules took in: a clause set off by a comma after it
+/// ("Mr. Kamin, who emphasized …"), or a dateline or a conjunction before it
+/// ("WASHINGTON -- President Obama", "as Mr. Bown").
+fn narrows(text: &str, old: Span, sp: (usize, usize)) -> bool {
+    if !(old.start() <= sp.0 && sp.1 <= old.end()) || (old.start(), old.end()) == sp {
+        return false;
+    }
+    let (Some(head), Some(tail)) = (text.get(old.start()..sp.0), text.get(sp.1..old.end())) else { return false };
+    let (head, tail) = (head.trim(), tail.trim());
+    let tail_ok = tail.is_empty() || tail.starts_with(',');
+    let head_ok = head.is_empty() || head.ends_with([',', '-', '—', '–']) || (words(head, 0, head.len()).len() == 1 && head.starts_with(char::is_lowercase));
+    tail_ok && head_ok
 }
 
 /// Makes the phrase at `sp` the quote's speaker and resolves it; a range that is
@@ -1508,6 +1617,62 @@ mod tests {
         // a cue a quote already uses is not read twice
         tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut quotes);
         assert_eq!(quotes.len(), 1);
+        // nor are words the same speaker was found saying under another cue
+        let mut other = vec![Quote { cue: None, cue_span: None, ..quotes[0].clone() }];
+        tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut other);
+        assert_eq!(other.len(), 1);
+        other[0].speaker_span = Span::new(d.body(), 0, 3).ok();
+        tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut other);
+        assert_eq!(other.len(), 2, "another speaker's words are no repeat");
+    }
+
+    #[test]
+    fn a_title_period_does_not_end_the_attribution_after_a_quote() {
+        let text = "\"It will be first-order business,\" Mr. Podesta said. \"We start now,\" Dr. J. Ruiz (R-Fla.) added.";
+        let quotes = run(text, &[]);
+        assert_eq!(q(text, &quotes, "first-order").speaker_text.as_deref(), Some("Mr. Podesta"));
+        assert_eq!(q(text, &quotes, "start now").speaker_text.as_deref(), Some("Dr. J. Ruiz (R-Fla.)"));
+        assert_eq!(attribution_stop(text, 0, text.len()), 0, "a quotation mark stops it");
+    }
+
+    #[test]
+    fn a_participle_cue_is_held_by_the_subject_of_its_clause() {
+        use chronicle_core::Upos::*;
+        let words = ["McConnell", "objected", ",", "citing", "the", "costs", "."];
+        let mut d = parsed(&words, &[(2, "nsubj", Propn), (0, "root", Verb), (4, "punct", Punct), (2, "advcl", Verb), (6, "det", Det), (4, "obj", Noun), (2, "punct", Punct)]);
+        if let Some(s) = d.tokens[3].syntax.as_mut() {
+            s.xpos = "VBG".into();
+        }
+        let at = d.body().find("citing").unwrap();
+        let sp = tree_speaker(&d, at).unwrap();
+        assert_eq!(&d.body()[sp.0..sp.1], "McConnell");
+        // a finite verb with no subject has no holder
+        if let Some(s) = d.tokens[3].syntax.as_mut() {
+            s.xpos = "VBD".into();
+        }
+        assert_eq!(tree_speaker(&d, at), None);
+    }
+
+    #[test]
+    fn a_cue_reports_its_object_phrase_and_a_passive_cue_its_subject() {
+        use chronicle_core::Upos::*;
+        let d = parsed(&["Republicans", "said", "the", "same", "thing", "."], &[(2, "nsubj", Noun), (0, "root", Verb), (5, "det", Det), (5, "amod", Adj), (2, "obj", Noun), (2, "punct", Punct)]);
+        let mut quotes = Vec::new();
+        tree_reported(&d, &[(0, d.body().len())], &direct_spans(d.body()), &mut quotes);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].span.text(d.body()), "the same thing");
+        assert_eq!(quotes[0].speaker_text.as_deref(), Some("Republicans"));
+        // "Clinton was endorsed by the papers": what is endorsed is the subject
+        let p = parsed(
+            &["Clinton", "was", "endorsed", "by", "the", "papers", "."],
+            &[(3, "nsubj:pass", Propn), (3, "aux:pass", Aux), (0, "root", Verb), (6, "case", Adp), (6, "det", Det), (3, "obl:agent", Noun), (3, "punct", Punct)],
+        );
+        let tree = &chronicle_syntax::tree::Tree::sentences(&p)[0];
+        let c = tree_content(&p, tree, 2).unwrap();
+        assert_eq!(&p.body()[c.0..c.1], "Clinton");
+        // an intransitive verb with nothing after it reports nothing
+        let i = parsed(&["Trump", "said", "."], &[(2, "nsubj", Propn), (0, "root", Verb), (2, "punct", Punct)]);
+        assert_eq!(tree_content(&i, &chronicle_syntax::tree::Tree::sentences(&i)[0], 1), None);
     }
 
     #[test]
@@ -1533,7 +1698,7 @@ mod tests {
         };
         let mut quotes = vec![quote((0, at(" ,")))];
         tree_speakers(&d, &[(0, body.len())], &direct_spans(body), &mut quotes);
-        assert_eq!(quotes[0].speaker_span.unwrap().text(body), "Derek Mitchell , a former envoy ,");
+        assert_eq!(quotes[0].speaker_span.unwrap().text(body), "Derek Mitchell , a former envoy", "edge punctuation is no part of it");
         // a surface speaker the tree's phrase does not hold stays as it was
         let mut other = vec![quote((at("envoy"), at("envoy") + 5))];
         other[0].speaker_span = Span::new(body, at("talks"), at("talks") + 5).ok();

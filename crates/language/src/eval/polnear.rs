@@ -6,7 +6,10 @@
 //! (content, cue, source spans; character offsets converted to bytes).
 //!
 //! Sentences, the syntax step (built-in weights), times and quotes run on the
-//! raw text (no mention layer, so only `speaker_text` is judged). Each predicted quote with a speaker phrase is
+//! raw text (no mention layer, so only `speaker_text` is judged). Predicted
+//! quotes sharing a cue and a speaker phrase are one attribution with several
+//! content pieces, as in the gold ("'…,' he said. '…'"). Each predicted
+//! attribution with a speaker phrase is
 //! paired with the gold attribution whose content overlaps its content most;
 //! it is a true positive when its speaker span equals the gold source span
 //! (exact, after trimming spaces and punctuation; headline, as in PARC/Citron)
@@ -110,6 +113,10 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
     let (mut exact, mut over) = (Counts::default(), Counts::default());
     let (mut n_docs, mut n_gold, mut n_gold_src, mut n_pred, mut n_pred_sp, mut content_found) = (0, 0, 0, 0, 0, 0);
     let (mut direct_exact, mut direct_n) = (0usize, 0usize);
+    // per kind of predicted quote (direct, "according to", reported with a
+    // clause, reported with a phrase): exact tp and fp; fp split by cause
+    let mut kinds: std::collections::BTreeMap<&str, Counts> = std::collections::BTreeMap::new();
+    let (mut fp_nogold, mut fp_used, mut fp_source) = (0usize, 0usize, 0usize);
     for ann_path in anns {
         let name = ann_path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
         let Some((stem, _annotator)) = name.rsplit_once('_') else { continue };
@@ -146,14 +153,13 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
         }
         let mut used_exact = vec![false; with_src.len()];
         let mut used_over = vec![false; with_src.len()];
-        for q in &doc.quotes {
+        for (q, pieces) in attributions(&doc.quotes) {
             let Some(sp) = q.speaker_span else { continue };
             n_pred_sp += 1;
-            let qc = (q.span.start(), q.span.end());
             let best = with_src
                 .iter()
                 .enumerate()
-                .map(|(i, g)| (i, g.content.iter().map(|c| overlap(*c, qc)).sum::<usize>()))
+                .map(|(i, g)| (i, g.content.iter().map(|c| pieces.iter().map(|p| overlap(*c, *p)).sum::<usize>()).sum::<usize>()))
                 .filter(|x| x.1 > 0)
                 .max_by_key(|x| x.1);
             let ps = trim_range(&text, (sp.start(), sp.end()));
@@ -170,6 +176,18 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
                 if gs.iter().any(|r| overlap(*r, ps) > 0) && !used_over[i] {
                     used_over[i] = true;
                     ok_over = true;
+                }
+            }
+            let kind = quote_kind(&text, q);
+            let k = kinds.entry(kind).or_default();
+            if ok_exact {
+                k.tp += 1;
+            } else {
+                k.fp += 1;
+                match best {
+                    None => fp_nogold += 1,
+                    Some((i, _)) if used_exact[i] => fp_used += 1,
+                    Some(_) => fp_source += 1,
                 }
             }
             if q.direct {
@@ -209,16 +227,63 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
     let line = |name: &str, c: &Counts| {
         format!("{name}: P={:.3} R={:.3} F1={:.3} (tp={} fp={} fn={})", c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn_)
     };
-    let details = vec![
+    let mut details = vec![
         format!("split: {}, articles: {n_docs} (one annotator each)", split.display()),
         format!("gold attributions: {n_gold} ({n_gold_src} with a source)"),
-        format!("predicted quotes: {n_pred} ({n_pred_sp} with a speaker phrase)"),
+        format!("predicted quotes: {n_pred} ({n_pred_sp} attributions with a speaker phrase)"),
         format!("gold contents overlapped by a predicted quote: {content_found}/{n_gold} ({:.3})", content_found as f64 / n_gold.max(1) as f64),
         line("source overlap", &over),
         format!("direct quotes with exact source: {direct_exact}/{direct_n}"),
-        "headline: exact-match source F1 over quotes paired by content overlap; anchor BBC Citron 82.0 on PARC 3.0".into(),
+        format!("false positives: {fp_nogold} on no gold content, {fp_source} with another source, {fp_used} on a gold already matched"),
     ];
+    for (kind, c) in &kinds {
+        details.push(format!("predicted {kind}: exact source {}/{} ({:.3})", c.tp, c.tp + c.fp, c.precision()));
+    }
+    details.push("headline: exact-match source F1 over quotes paired by content overlap; anchor BBC Citron 82.0 on PARC 3.0".into());
     Ok(EvalReport { task: "polnear source exact".into(), details, counts: exact })
+}
+
+/// The predicted attributions: quotes that share a cue and a speaker phrase
+/// are one attribution with several content pieces, as in the gold ("'…,' he
+/// said. '…'" is one relation); each with its first quote and its pieces.
+fn attributions(quotes: &[chronicle_core::Quote]) -> Vec<(&chronicle_core::Quote, Vec<(usize, usize)>)> {
+    let mut out: Vec<(&chronicle_core::Quote, Vec<(usize, usize)>)> = Vec::new();
+    let mut by_key: HashMap<(usize, usize, usize, usize), usize> = HashMap::new();
+    for q in quotes {
+        let piece = (q.span.start(), q.span.end());
+        let key = q.cue_span.zip(q.speaker_span).map(|(c, s)| (c.start(), c.end(), s.start(), s.end()));
+        match key.and_then(|k| by_key.get(&k).copied()) {
+            Some(i) => out[i].1.push(piece),
+            None => {
+                if let Some(k) = key {
+                    by_key.insert(k, out.len());
+                }
+                out.push((q, vec![piece]));
+            }
+        }
+    }
+    out
+}
+
+/// The kind of a predicted quote, for the breakdown: `direct`, `according-to`,
+/// `clause` (reported words opening like a clause: "that …", or a subject and
+/// verb) or `phrase` (an object or prepositional phrase: "questioned the
+/// health of …").
+fn quote_kind(text: &str, q: &chronicle_core::Quote) -> &'static str {
+    if q.direct {
+        return "direct";
+    }
+    if q.cue.as_deref() == Some("according to") {
+        return "according-to";
+    }
+    let first = q.span.text(text).split_whitespace().next().unwrap_or("").to_lowercase();
+    let clause_words = ["that", "to", "whether", "if", "how", "what", "why", "when", "who"];
+    let cue_before = q.cue_span.is_some_and(|c| c.end() <= q.span.start());
+    if clause_words.contains(&first.as_str()) || !cue_before || q.span.text(text).split_whitespace().count() > 8 {
+        "clause"
+    } else {
+        "phrase"
+    }
 }
 
 #[cfg(test)]
@@ -235,6 +300,29 @@ mod tests {
         let (s, e) = g[0].source[0];
         assert_eq!(&text[s..e], "Sources");
         assert_eq!(&text[g[0].cue[0].0..g[0].cue[0].1], "said");
+    }
+
+    #[test]
+    fn quotes_sharing_cue_and_speaker_are_one_attribution() {
+        use chronicle_core::{Quote, Span};
+        let text = "\"We won,\" he said. \"We will win again.\" She said no.";
+        let at = |w: &str| text.find(w).unwrap();
+        let quote = |content: &str, cue: &str, speaker: &str| Quote {
+            span: Span::new(text, at(content), at(content) + content.len()).unwrap(),
+            direct: true,
+            cue: Some(cue.into()),
+            cue_span: Span::new(text, at(cue), at(cue) + cue.len()).ok(),
+            speaker_text: Some(speaker.into()),
+            speaker_span: Span::new(text, at(speaker), at(speaker) + speaker.len()).ok(),
+            speaker: None,
+            speaker_kb_id: None,
+            affiliation: None,
+        };
+        let quotes = vec![quote("We won", "said", "he"), quote("We will win again", "said", "he"), quote("no", "said no", "She")];
+        let groups = attributions(&quotes);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].1.len(), 2, "two pieces of one attribution");
+        assert_eq!(groups[1].1, vec![(at("no"), at("no") + 2)]);
     }
 
     #[test]
