@@ -273,6 +273,12 @@ fn main_country(mentions: &[Mention]) -> Option<(String, f64)> {
     (n >= RULES.document_country_min_mentions && share >= RULES.document_country_share).then(|| (c.to_string(), share))
 }
 
+/// The country of the place the article's dateline names, when a table
+/// knows it.
+pub(crate) fn dateline_country(kb: &Kb, doc: &Document) -> Option<String> {
+    dateline_mention(doc).and_then(|(m, _)| resolve(kb, &arg_of(m), &doc.mentions).country)
+}
+
 /// "TRIPOLI, Libya (Reuters) -", "BENGHAZI — ": a place mention that opens
 /// the body and is followed by a comma, a bracket or a dash, written in
 /// capitals or followed (after an optional ", Country") by a bracket or a dash.
@@ -372,7 +378,7 @@ fn other_place(kb: &Kb, whole: &DocumentPlaces, e: &Event, all_in: &dyn Fn(&str)
 /// The country a mention states: a place's only when a table knows the place
 /// (a name the tagger built around a country's name, "Gulf of Mexico", "New
 /// Mexico", is not in that country), anyone else's as given.
-fn stated_country(m: &Mention) -> Option<&str> {
+pub(crate) fn stated_country(m: &Mention) -> Option<&str> {
     if m.entity_type == EntityType::Location && m.kb_id.is_none() && m.source == MentionSource::Tagger {
         return None;
     }
@@ -381,7 +387,7 @@ fn stated_country(m: &Mention) -> Option<&str> {
 
 /// True for a sector whose country says nothing about where its actor acts
 /// (`placeless_sectors` in `data/language/places.tsv`: a company, an outlet).
-fn placeless(sector: Option<&str>) -> bool {
+pub(crate) fn placeless(sector: Option<&str>) -> bool {
     sector.is_some_and(|s| RULES.placeless_sectors.iter().any(|p| p.eq_ignore_ascii_case(s)))
 }
 
@@ -403,7 +409,7 @@ fn party_country(kb: &Kb, e: &Event) -> Option<Option<String>> {
 }
 
 /// The mentions inside `span` (mentions are sorted by start).
-fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
+pub(crate) fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
     let a = mentions.partition_point(|m| m.span.start() < span.start());
     let b = mentions.partition_point(|m| m.span.start() < span.end());
     let b = b.max(a);
