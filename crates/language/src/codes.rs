@@ -5,8 +5,8 @@
 //! country. News writing leaves that country unsaid when it is the one the
 //! story is about, so the slot takes, in this order:
 //!
-//! 1. the one country the event's sentence names outside the other side's
-//!    parties (a place, a nationality, a person or body with a country;
+//! 1. the one country the event's sentence names outside its parties (whose
+//!    codes are their own: "the government condemned Iran" is not Iran's; a place, a nationality, a person or body with a country;
 //!    companies and outlets aside, as for places): "a federal court lifted a
 //!    ban imposed by the Obama administration" → USA; none when the sentence
 //!    names two;
@@ -31,6 +31,8 @@ const CODES_TSV: &str = include_str!("../../../data/language/codes.tsv");
 
 struct Rules {
     national_sectors: Vec<String>,
+    /// (words, sector) of the `phrase` lines.
+    phrases: Vec<(Vec<String>, String)>,
     document_country_share: f64,
     document_country_min_mentions: usize,
 }
@@ -53,7 +55,35 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         .unwrap_or_default(),
     document_country_share: rule("document_country_share").and_then(|v| v.parse().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(0.5),
     document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(3),
+    phrases: CODES_TSV
+        .lines()
+        .filter_map(|l| l.strip_prefix("phrase\t"))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(words, sector)| (words.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>(), sector.trim().to_string()))
+        .filter(|(words, sector)| !words.is_empty() && !sector.is_empty())
+        .collect(),
 });
+
+/// The sector of the `phrase` the words `name` end in ("British aid
+/// agencies" → NGO).
+fn phrase_sector(name: &str) -> Option<&'static str> {
+    let words: Vec<String> = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    RULES.phrases.iter().find(|(p, _)| ends_in(&words, p)).map(|(_, s)| s.as_str())
+}
+
+/// True when `words` end in `phrase`, its last word singular or plural.
+fn ends_in(words: &[String], phrase: &[String]) -> bool {
+    let Some((last, rest)) = phrase.split_last() else { return false };
+    let n = phrase.len();
+    if words.len() < n {
+        return false;
+    }
+    let w = &words[words.len() - 1];
+    let plural = |x: &str| {
+        w == x || *w == format!("{x}s") || *w == format!("{x}es") || x.strip_suffix('y').is_some_and(|stem| *w == format!("{stem}ies"))
+    };
+    plural(last) && words[words.len() - n..words.len() - 1] == *rest
+}
 
 /// Gives every unnamed national institution among the events' parties the
 /// country the text implies (see the module docs).
@@ -64,26 +94,21 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
     let story = dateline_country(kb, doc).or_else(|| document_country(kb, &doc.mentions));
     let mut events = std::mem::take(&mut doc.events);
     for e in &mut events {
-        let (actors, recipients) = (spans(&e.actors), spans(&e.recipients));
-        let for_actors = sentence_country(kb, doc, e, &recipients);
-        let for_recipients = sentence_country(kb, doc, e, &actors);
-        fill(&mut e.actors, &for_actors, story.as_deref());
-        fill(&mut e.recipients, &for_recipients, story.as_deref());
+        let parties: Vec<Span> = e.actors.iter().chain(&e.recipients).filter_map(|a| a.span).collect();
+        let named = sentence_country(kb, doc, e, &parties);
+        fill(&mut e.actors, &named, story.as_deref());
+        fill(&mut e.recipients, &named, story.as_deref());
     }
     doc.events = events;
 }
 
-/// What the sentence says of one side's country: `Named(c)` when it names
-/// one country, `Several` when more, `Silent` when none.
+/// The countries the sentence names outside the event's parties: `One(c)`,
+/// `Several`, or `Silent` when none.
 #[derive(Debug, PartialEq)]
 enum Named {
     One(String),
     Several,
     Silent,
-}
-
-fn spans(args: &[EventArg]) -> Vec<Span> {
-    args.iter().filter_map(|a| a.span).collect()
 }
 
 /// True for a party that names no country and whose sector is a country's own.
@@ -92,6 +117,9 @@ fn unnamed_national(a: &EventArg) -> bool {
 }
 
 fn fill(args: &mut [EventArg], named: &Named, story: Option<&str>) {
+    for a in args.iter_mut().filter(|a| a.sector.is_none()) {
+        a.sector = phrase_sector(&a.name).map(String::from);
+    }
     for a in args.iter_mut().filter(|a| unnamed_national(a)) {
         a.country = match named {
             Named::One(c) => Some(c.clone()),
@@ -101,10 +129,10 @@ fn fill(args: &mut [EventArg], named: &Named, story: Option<&str>) {
     }
 }
 
-/// The countries the event's sentence names outside the `other` side's
-/// parties (see [`annotate`], step 1).
-fn sentence_country(kb: &Kb, doc: &Document, e: &Event, other: &[Span]) -> Named {
-    let overlaps = |m: &Mention| other.iter().any(|s| s.start() < m.span.end() && m.span.start() < s.end());
+/// The countries the event's sentence names outside its parties (see
+/// [`annotate`], step 1).
+fn sentence_country(kb: &Kb, doc: &Document, e: &Event, parties: &[Span]) -> Named {
+    let overlaps = |m: &Mention| parties.iter().any(|s| s.start() < m.span.end() && m.span.start() < s.end());
     let mut found: Option<&str> = None;
     for m in mentions_in(&doc.mentions, e.sentence).iter().filter(|m| !overlaps(m)) {
         let Some(c) = country_of(kb, m) else { continue };
@@ -232,7 +260,7 @@ mod tests {
     }
 
     #[test]
-    fn the_other_sides_country_is_not_the_institutions() {
+    fn another_partys_country_is_not_the_institutions() {
         let body = "The government condemned Iran on Monday. Later the President of the United States spoke. Americans agreed in Washington.";
         let mut d = doc(
             body,
@@ -281,6 +309,29 @@ mod tests {
         even.events.push(event(body, last, vec![party(body, "The senators", None, Some("LEG"))], vec![]));
         annotate(&world(), &mut even);
         assert_eq!(codes(&even), vec![(None, Some("LEG"))]);
+    }
+
+    #[test]
+    fn a_phrase_of_a_sector_gives_it_and_then_the_country() {
+        let body = "Obama met British aid agencies and a House subcommittee and local residents in Washington.";
+        let names = [("Obama", EntityType::Person, "USA", Some("GOV")), ("British", EntityType::Group, "GBR", None), ("Washington", EntityType::Location, "USA", None)];
+        let mut d = doc(body, &names);
+        let recipients = vec![
+            party(body, "British aid agencies", Some("GBR"), None),
+            party(body, "a House subcommittee", None, None),
+            party(body, "local residents", None, None),
+        ];
+        d.events.push(event(body, body, vec![party(body, "Obama", Some("USA"), Some("GOV"))], recipients));
+        annotate(&world(), &mut d);
+        assert_eq!(
+            codes(&d),
+            vec![(Some("USA"), Some("GOV")), (Some("GBR"), Some("NGO")), (Some("USA"), Some("LEG")), (None, None)],
+            "the subcommittee takes the one country named outside the parties"
+        );
+        assert_eq!(phrase_sector("relief agencies"), Some("NGO"));
+        assert_eq!(phrase_sector("charities"), Some("NGO"));
+        assert_eq!(phrase_sector("agencies"), None, "an agency may be anyone's");
+        assert_eq!(phrase_sector("aid"), None);
     }
 
     #[test]

@@ -156,6 +156,7 @@ struct Rules {
     min_population_share: f64,
     locative: Vec<String>,
     destination: Vec<String>,
+    visit: Vec<String>,
     place_nouns: Vec<String>,
     placeless_sectors: Vec<String>,
     document_country_share: f64,
@@ -182,6 +183,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         min_population_share: share("min_population_share", 0.15),
         locative: words("locative"),
         destination: words("destination"),
+        visit: words("visit"),
         place_nouns: words("place_nouns"),
         placeless_sectors: words("placeless_sectors"),
         document_country_share: share("document_country_share", 0.4),
@@ -430,7 +432,8 @@ pub(crate) fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
 ///    "in the capital, Tripoli"), through a chain of locative phrases ("in
 ///    two areas off the coast of Alaska"); a destination after `to` when the
 ///    trigger is a journey (`destination` in `data/language/places.tsv`: "a
-///    visit to Louisiana"); where the trigger's subject is ("health
+///    visit to Louisiana"); the place a visit verb takes as its object
+///    (`visit`: "visited Louisiana"); where the trigger's subject is ("health
 ///    officials in the Philippines asked"); a venue of
 ///    `data/language/venues.tsv` so attached ("at the White House", "the
 ///    Oval Office meeting") is its city; the nearest to the trigger, or, for
@@ -459,12 +462,13 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
     let coded = |m: &Mention| e.location.as_ref().and_then(|l| l.span) == Some(m.span);
     let body = doc.body();
     let journey = RULES.destination.iter().any(|d| d.eq_ignore_ascii_case(tree.lemma(trigger)));
+    let visit = RULES.visit.iter().any(|d| d.eq_ignore_ascii_case(tree.lemma(trigger)));
     let mut attached: Vec<(usize, &Mention, usize)> = Vec::new();
     let mut in_clause: Vec<&Mention> = Vec::new();
     let mut located: Option<&Mention> = None;
     let mut heads: Vec<(&Mention, usize)> = Vec::new();
     // the place a journey goes to may be its recipient too ("a visit to Ohio")
-    let visited = |m: &Mention| journey && m.entity_type == EntityType::Location && e.recipients.iter().any(|a| a.span == Some(m.span));
+    let visited = |m: &Mention| (journey || visit) && m.entity_type == EntityType::Location && e.recipients.iter().any(|a| a.span == Some(m.span));
     let candidates = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| (m.entity_type == EntityType::Location || coded(m) || venue_named(m).is_some()) && (!taken(m) || visited(m)));
     for m in candidates {
         let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);
@@ -475,7 +479,7 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
         heads.push((m, head));
         let Some(on) = tree.head(head) else { continue };
         let rel = tree.base_rel(head);
-        if attaches(&tree, head, &anchors, journey) {
+        if attaches(&tree, head, &anchors, journey) || (visit && m.entity_type == EntityType::Location && tree.base_rel(head) == "obj" && on == trigger) {
             attached.push((a.abs_diff(trigger), m, head));
         } else if matches!(rel, "obl" | "advcl") && is_locative(&tree, head) && clauses.contains(&on) {
             in_clause.push(m);

@@ -189,6 +189,9 @@ fn a_journey_is_placed_where_it_goes_and_a_chain_of_locatives_reaches_the_event(
     doc.events[0].place = None;
     LANG.place_events(&mut doc);
     assert_eq!(doc.events[0].place.as_ref().map(|p| p.name.as_str()), Some("Ohio"));
+    // the place a visit verb takes as its object is where the visit is
+    let (p, basis) = placed("The governor visited Ohio to hear from farmers.", "visited", None);
+    assert_eq!((p.map(|p| p.0), basis), (Some("Ohio".to_string()), Some(PlaceBasis::Sentence)));
     let (p, _) = placed("The minister gave a speech to Ohio farmers.", "speech", None);
     assert_eq!(p, None, "'to' is no place for a speech");
     let (p, _) = placed("The navy suspended exploration in two areas off the coast of Alaska.", "suspended", None);
