@@ -441,7 +441,11 @@ pub(crate) fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
 ///    them;
 /// 2. else the one place attached by a locative preposition to a clause the
 ///    trigger's clause belongs to ("exploded in the Gulf, killing 11"), not
-///    across reported speech ("said in Washington that …").
+///    across reported speech ("said in Washington that …");
+/// 3. else the coder's location in a locative phrase elsewhere in the
+///    sentence (checked against the sentence's countries by [`place_of`]),
+///    unless a relative clause holds it ("lawmakers will ask BP,
+///    which operated the rig off the Louisiana coast, …").
 ///
 /// Never a party, a possessor ("Syria's army"), a place modifying another
 /// noun ("U.S. officials", "the spill in the Gulf" for an event other than
@@ -483,7 +487,7 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
             attached.push((a.abs_diff(trigger), m, head));
         } else if matches!(rel, "obl" | "advcl") && is_locative(&tree, head) && clauses.contains(&on) {
             in_clause.push(m);
-        } else if coded(m) && matches!(rel, "obl" | "advcl") && is_locative(&tree, head) && m.entity_type == EntityType::Location {
+        } else if coded(m) && matches!(rel, "obl" | "advcl") && is_locative(&tree, head) && m.entity_type == EntityType::Location && !describes_a_noun(&tree, head, trigger) {
             located = Some(m);
         }
     }
@@ -500,6 +504,31 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
         }
     }
     Some(located.map_or(SentencePlace::Elsewhere, SentencePlace::Located))
+}
+
+/// True when the place whose head token is `head` lies in a relative clause
+/// ("BP, which operated the rig off the Louisiana coast") the trigger is not
+/// inside: it says where that noun's act was, not the
+/// event's.
+fn describes_a_noun(tree: &Tree<'_>, head: usize, trigger: usize) -> bool {
+    let mut above_trigger = vec![trigger];
+    let mut t = trigger;
+    while let Some(h) = tree.head(t).filter(|_| above_trigger.len() <= tree.tokens().len()) {
+        above_trigger.push(h);
+        t = h;
+    }
+    let mut n = head;
+    for _ in 0..tree.tokens().len() {
+        if above_trigger.contains(&n) {
+            return false;
+        }
+        if tree.deprel(n) == "acl:relcl" {
+            return true;
+        }
+        let Some(h) = tree.head(n) else { return false };
+        n = h;
+    }
+    false
 }
 
 /// True when a preposition of `data/language/places.tsv`'s `locative` list

@@ -25,3 +25,26 @@ fn a_country_ending_a_name_of_two_words_is_its_country() {
     let found = countries(&doc);
     assert!(found.iter().any(|(t, c)| t == "Air France" && c.as_deref() == Some("FRA")), "{found:?}");
 }
+
+/// (text, sector) of every person mention.
+fn person_sectors(doc: &Document) -> Vec<(String, Option<String>)> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.entity_type == chronicle_core::EntityType::Person)
+        .map(|m| (m.span.text(doc.body()).to_string(), m.sector.clone()))
+        .collect()
+}
+
+#[test]
+fn a_person_titled_in_a_company_is_of_its_sector() {
+    let doc = annotate("Shell Oil Company chairman Marvin Odum met the governor on Monday.");
+    let found = person_sectors(&doc);
+    assert!(found.iter().any(|(t, s)| t.ends_with("Odum") && s.as_deref() == Some("BUS")), "{found:?} {:#?}", doc.mentions);
+    let doc = annotate("Marvin Odum, chairman of Shell Oil Company, met the governor on Monday.");
+    let found = person_sectors(&doc);
+    assert!(found.iter().any(|(t, s)| t.ends_with("Odum") && s.as_deref() == Some("BUS")), "{found:?} {:#?}", doc.mentions);
+    // a title alone says nothing: a chairman may chair a committee of parliament
+    let doc = annotate("The chairman, Marvin Odum, met the governor on Monday.");
+    let found = person_sectors(&doc);
+    assert!(found.iter().all(|(_, s)| s.as_deref() != Some("BUS")), "{found:?}");
+}

@@ -212,6 +212,8 @@ fn a_topic_or_target_place_is_neither_the_place_nor_the_location() {
     assert_eq!((p, l), (None, None), "the Gulf is where the fishing would be");
     let (p, l) = place_and_location("Officials pledged the biggest relief effort in recent Texas history.", "pledged", Some("Texas"));
     assert_eq!((p, l), (None, None), "history is no place");
+    let (p, l) = place_and_location("Lawmakers will question Exxon, which operates in Texas, about its safety record.", "question", Some("Texas"));
+    assert_eq!((p.as_deref() == Some("Texas"), l), (false, None), "a clause on Exxon says where Exxon works, not where the questioning is");
     let (p, l) = place_and_location("Rebels fought troops in Misrata on Monday.", "fought", Some("Misrata"));
     assert_eq!((p, l), (Some("Misratah".to_string()), Some("Misrata".to_string())), "the tree's place stays the location");
 }
