@@ -48,3 +48,12 @@ fn a_person_titled_in_a_company_is_of_its_sector() {
     let found = person_sectors(&doc);
     assert!(found.iter().all(|(_, s)| s.as_deref() != Some("BUS")), "{found:?}");
 }
+
+#[test]
+fn a_department_before_a_title_is_no_organisation_hiding_the_person() {
+    for body in ["Interior Secretary Ken Salazar visited Alabama on Monday.", "International Development Secretary Douglas Alexander met aid agencies on Thursday."] {
+        let doc = annotate(body);
+        let found = person_sectors(&doc);
+        assert!(found.iter().any(|(t, s)| (t == "Ken Salazar" || t == "Douglas Alexander") && s.as_deref() == Some("GOV")), "{found:?} {:#?}", doc.mentions);
+    }
+}
