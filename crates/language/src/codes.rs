@@ -15,14 +15,16 @@
 //!    `document_country_share` of them, more than any other.
 //!
 //! A slot that names a country, an international body, or a sector outside
-//! the list (a company, the armed forces) is left as it is.
+//! the list (a company, the armed forces) is left as it is. A named person
+//! takes only the country of step 2 or 3, and only when the sentence names
+//! no other: a nationality is a fact of the person, not of the sentence.
 //!
 //! Reads: `events[]` (actors, recipients, sentence), `mentions`. Writes:
 //! `events[].actors[].country`, `events[].recipients[].country`.
 
 use std::sync::LazyLock;
 
-use chronicle_core::{Document, Event, EventArg, Mention, Span};
+use chronicle_core::{Document, EntityType, Event, EventArg, Mention, Span};
 
 use crate::kb::Kb;
 use crate::place::{dateline_country, mentions_in, placeless, stated_country};
@@ -96,8 +98,9 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
     for e in &mut events {
         let parties: Vec<Span> = e.actors.iter().chain(&e.recipients).filter_map(|a| a.span).collect();
         let named = sentence_country(kb, doc, e, &parties);
-        fill(&mut e.actors, &named, story.as_deref());
-        fill(&mut e.recipients, &named, story.as_deref());
+        let person = |a: &EventArg| a.span.is_some_and(|s| doc.mentions.iter().any(|m| m.span == s && m.entity_type == EntityType::Person));
+        fill(&mut e.actors, &named, story.as_deref(), &person);
+        fill(&mut e.recipients, &named, story.as_deref(), &person);
     }
     doc.events = events;
 }
@@ -116,12 +119,18 @@ fn unnamed_national(a: &EventArg) -> bool {
     a.country.is_none() && a.sector.as_deref().is_some_and(|s| RULES.national_sectors.iter().any(|n| n.eq_ignore_ascii_case(s)))
 }
 
-fn fill(args: &mut [EventArg], named: &Named, story: Option<&str>) {
+/// Fills the parties' sectors from their phrases, then the country of those
+/// of a national sector. A named person's nationality is no fact of the
+/// story: such a person takes the story's country only, and only when the
+/// sentence names no other ("Mr Guajardo was denied access by Chinese
+/// officials" says nothing of where Guajardo is from).
+fn fill(args: &mut [EventArg], named: &Named, story: Option<&str>, person: &dyn Fn(&EventArg) -> bool) {
     for a in args.iter_mut().filter(|a| a.sector.is_none()) {
         a.sector = phrase_sector(&a.name).map(String::from);
     }
     for a in args.iter_mut().filter(|a| unnamed_national(a)) {
         a.country = match named {
+            Named::One(c) if person(a) => story.filter(|s| s == c).map(String::from),
             Named::One(c) => Some(c.clone()),
             Named::Several => None,
             Named::Silent => story.map(String::from),
@@ -175,7 +184,7 @@ fn document_country(kb: &Kb, mentions: &[Mention]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chronicle_core::{DocId, EntityType, InputFormat, Metadata, MentionSource, Modality, PloverType, UncertainDate};
+    use chronicle_core::{DocId, InputFormat, Metadata, MentionSource, Modality, PloverType, UncertainDate};
 
     fn world() -> Kb {
         let mut texts: Vec<(String, String)> = Vec::new();
@@ -183,7 +192,7 @@ mod tests {
             let text = match f {
                 "countries.tsv" => "# columns: iso3\tiso2\tname\taliases\tdemonyms\tcapitals\tcameo\n\
                     USA\tUS\tUnited States\tU.S.\tAmerican\tWashington\t\nGBR\tGB\tUnited Kingdom\tBritain\tBritish\tLondon\t\n\
-                    IRN\tIR\tIran\t\tIranian\tTehran\t\n"
+                    IRN\tIR\tIran\t\tIranian\tTehran\t\nCHN\tCN\tChina\t\tChinese\tBeijing\t\n"
                     .to_string(),
                 _ => String::new(),
             };
@@ -331,7 +340,31 @@ mod tests {
         assert_eq!(phrase_sector("relief agencies"), Some("NGO"));
         assert_eq!(phrase_sector("charities"), Some("NGO"));
         assert_eq!(phrase_sector("agencies"), None, "an agency may be anyone's");
+        assert_eq!((phrase_sector("US officials"), phrase_sector("company officials")), (Some("GOV"), Some("BUS")));
         assert_eq!(phrase_sector("aid"), None);
+    }
+
+    #[test]
+    fn a_named_person_takes_only_the_storys_country() {
+        let body = "Ambassador Guajardo was denied a visit by Chinese officials. Beijing and Shanghai closed schools. China agreed.";
+        let names = [
+            ("Guajardo", EntityType::Person, "XXX", Some("GOV")),
+            ("Chinese", EntityType::Group, "CHN", None),
+            ("Beijing", EntityType::Location, "CHN", None),
+            ("Shanghai", EntityType::Location, "CHN", None),
+            ("China", EntityType::Location, "CHN", None),
+        ];
+        let mut d = doc(body, &names);
+        d.mentions[0].country = None;
+        let first = "Ambassador Guajardo was denied a visit by Chinese officials.";
+        d.events.push(event(body, first, vec![party(body, "Guajardo", None, Some("GOV"))], vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(Some("CHN"), Some("GOV"))], "the story's country, named in the sentence too");
+        // in a story of no one country, the sentence's country is no person's nationality
+        d.mentions.retain(|m| !matches!(m.canonical.as_str(), "Beijing" | "Shanghai" | "China"));
+        d.events[0].actors[0].country = None;
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(None, Some("GOV"))]);
     }
 
     #[test]
