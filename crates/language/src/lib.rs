@@ -13,6 +13,7 @@
 //! Writes: `sentences`, `tokens` (with their `syntax`), `mentions`, `roles`,
 //! `times`, `quantities`, `quotes`.
 
+pub mod codes;
 pub mod cue_model;
 pub mod dating;
 pub mod error;
@@ -72,9 +73,12 @@ impl Language {
         self.syntax.annotate(doc);
     }
 
-    /// After event coding: each event's location resolved to a GeoNames
-    /// place with its coordinates ([`place`]).
+    /// After event coding: the country of each unnamed national institution
+    /// among the events' parties ([`codes`]: "the government", "a federal
+    /// court"), then each event's location resolved to a GeoNames place with
+    /// its coordinates ([`place`]).
     pub fn place_events(&self, doc: &mut Document) {
+        codes::annotate(&self.kb, doc);
         place::annotate(&self.kb, doc);
     }
 

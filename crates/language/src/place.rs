@@ -156,6 +156,7 @@ struct Rules {
     min_population_share: f64,
     locative: Vec<String>,
     destination: Vec<String>,
+    visit: Vec<String>,
     place_nouns: Vec<String>,
     placeless_sectors: Vec<String>,
     document_country_share: f64,
@@ -182,6 +183,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
         min_population_share: share("min_population_share", 0.15),
         locative: words("locative"),
         destination: words("destination"),
+        visit: words("visit"),
         place_nouns: words("place_nouns"),
         placeless_sectors: words("placeless_sectors"),
         document_country_share: share("document_country_share", 0.4),
@@ -271,6 +273,12 @@ fn main_country(mentions: &[Mention]) -> Option<(String, f64)> {
     }
     let share = n as f64 / total as f64;
     (n >= RULES.document_country_min_mentions && share >= RULES.document_country_share).then(|| (c.to_string(), share))
+}
+
+/// The country of the place the article's dateline names, when a table
+/// knows it.
+pub(crate) fn dateline_country(kb: &Kb, doc: &Document) -> Option<String> {
+    dateline_mention(doc).and_then(|(m, _)| resolve(kb, &arg_of(m), &doc.mentions).country)
 }
 
 /// "TRIPOLI, Libya (Reuters) -", "BENGHAZI — ": a place mention that opens
@@ -372,7 +380,7 @@ fn other_place(kb: &Kb, whole: &DocumentPlaces, e: &Event, all_in: &dyn Fn(&str)
 /// The country a mention states: a place's only when a table knows the place
 /// (a name the tagger built around a country's name, "Gulf of Mexico", "New
 /// Mexico", is not in that country), anyone else's as given.
-fn stated_country(m: &Mention) -> Option<&str> {
+pub(crate) fn stated_country(m: &Mention) -> Option<&str> {
     if m.entity_type == EntityType::Location && m.kb_id.is_none() && m.source == MentionSource::Tagger {
         return None;
     }
@@ -381,7 +389,7 @@ fn stated_country(m: &Mention) -> Option<&str> {
 
 /// True for a sector whose country says nothing about where its actor acts
 /// (`placeless_sectors` in `data/language/places.tsv`: a company, an outlet).
-fn placeless(sector: Option<&str>) -> bool {
+pub(crate) fn placeless(sector: Option<&str>) -> bool {
     sector.is_some_and(|s| RULES.placeless_sectors.iter().any(|p| p.eq_ignore_ascii_case(s)))
 }
 
@@ -403,7 +411,7 @@ fn party_country(kb: &Kb, e: &Event) -> Option<Option<String>> {
 }
 
 /// The mentions inside `span` (mentions are sorted by start).
-fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
+pub(crate) fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
     let a = mentions.partition_point(|m| m.span.start() < span.start());
     let b = mentions.partition_point(|m| m.span.start() < span.end());
     let b = b.max(a);
@@ -424,7 +432,8 @@ fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
 ///    "in the capital, Tripoli"), through a chain of locative phrases ("in
 ///    two areas off the coast of Alaska"); a destination after `to` when the
 ///    trigger is a journey (`destination` in `data/language/places.tsv`: "a
-///    visit to Louisiana"); where the trigger's subject is ("health
+///    visit to Louisiana"); the place a visit verb takes as its object
+///    (`visit`: "visited Louisiana"); where the trigger's subject is ("health
 ///    officials in the Philippines asked"); a venue of
 ///    `data/language/venues.tsv` so attached ("at the White House", "the
 ///    Oval Office meeting") is its city; the nearest to the trigger, or, for
@@ -432,7 +441,11 @@ fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
 ///    them;
 /// 2. else the one place attached by a locative preposition to a clause the
 ///    trigger's clause belongs to ("exploded in the Gulf, killing 11"), not
-///    across reported speech ("said in Washington that …").
+///    across reported speech ("said in Washington that …");
+/// 3. else the coder's location in a locative phrase elsewhere in the
+///    sentence (checked against the sentence's countries by [`place_of`]),
+///    unless a relative clause holds it ("lawmakers will ask BP,
+///    which operated the rig off the Louisiana coast, …").
 ///
 /// Never a party, a possessor ("Syria's army"), a place modifying another
 /// noun ("U.S. officials", "the spill in the Gulf" for an event other than
@@ -453,12 +466,13 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
     let coded = |m: &Mention| e.location.as_ref().and_then(|l| l.span) == Some(m.span);
     let body = doc.body();
     let journey = RULES.destination.iter().any(|d| d.eq_ignore_ascii_case(tree.lemma(trigger)));
+    let visit = RULES.visit.iter().any(|d| d.eq_ignore_ascii_case(tree.lemma(trigger)));
     let mut attached: Vec<(usize, &Mention, usize)> = Vec::new();
     let mut in_clause: Vec<&Mention> = Vec::new();
     let mut located: Option<&Mention> = None;
     let mut heads: Vec<(&Mention, usize)> = Vec::new();
     // the place a journey goes to may be its recipient too ("a visit to Ohio")
-    let visited = |m: &Mention| journey && m.entity_type == EntityType::Location && e.recipients.iter().any(|a| a.span == Some(m.span));
+    let visited = |m: &Mention| (journey || visit) && m.entity_type == EntityType::Location && e.recipients.iter().any(|a| a.span == Some(m.span));
     let candidates = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| (m.entity_type == EntityType::Location || coded(m) || venue_named(m).is_some()) && (!taken(m) || visited(m)));
     for m in candidates {
         let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);
@@ -469,11 +483,11 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
         heads.push((m, head));
         let Some(on) = tree.head(head) else { continue };
         let rel = tree.base_rel(head);
-        if attaches(&tree, head, &anchors, journey) {
+        if attaches(&tree, head, &anchors, journey) || (visit && m.entity_type == EntityType::Location && tree.base_rel(head) == "obj" && on == trigger) {
             attached.push((a.abs_diff(trigger), m, head));
         } else if matches!(rel, "obl" | "advcl") && is_locative(&tree, head) && clauses.contains(&on) {
             in_clause.push(m);
-        } else if coded(m) && matches!(rel, "obl" | "advcl") && is_locative(&tree, head) && m.entity_type == EntityType::Location {
+        } else if coded(m) && matches!(rel, "obl" | "advcl") && is_locative(&tree, head) && m.entity_type == EntityType::Location && !describes_a_noun(&tree, head, trigger) {
             located = Some(m);
         }
     }
@@ -490,6 +504,31 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
         }
     }
     Some(located.map_or(SentencePlace::Elsewhere, SentencePlace::Located))
+}
+
+/// True when the place whose head token is `head` lies in a relative clause
+/// ("BP, which operated the rig off the Louisiana coast") the trigger is not
+/// inside: it says where that noun's act was, not the
+/// event's.
+fn describes_a_noun(tree: &Tree<'_>, head: usize, trigger: usize) -> bool {
+    let mut above_trigger = vec![trigger];
+    let mut t = trigger;
+    while let Some(h) = tree.head(t).filter(|_| above_trigger.len() <= tree.tokens().len()) {
+        above_trigger.push(h);
+        t = h;
+    }
+    let mut n = head;
+    for _ in 0..tree.tokens().len() {
+        if above_trigger.contains(&n) {
+            return false;
+        }
+        if tree.deprel(n) == "acl:relcl" {
+            return true;
+        }
+        let Some(h) = tree.head(n) else { return false };
+        n = h;
+    }
+    false
 }
 
 /// True when a preposition of `data/language/places.tsv`'s `locative` list

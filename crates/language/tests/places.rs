@@ -189,6 +189,9 @@ fn a_journey_is_placed_where_it_goes_and_a_chain_of_locatives_reaches_the_event(
     doc.events[0].place = None;
     LANG.place_events(&mut doc);
     assert_eq!(doc.events[0].place.as_ref().map(|p| p.name.as_str()), Some("Ohio"));
+    // the place a visit verb takes as its object is where the visit is
+    let (p, basis) = placed("The governor visited Ohio to hear from farmers.", "visited", None);
+    assert_eq!((p.map(|p| p.0), basis), (Some("Ohio".to_string()), Some(PlaceBasis::Sentence)));
     let (p, _) = placed("The minister gave a speech to Ohio farmers.", "speech", None);
     assert_eq!(p, None, "'to' is no place for a speech");
     let (p, _) = placed("The navy suspended exploration in two areas off the coast of Alaska.", "suspended", None);
@@ -209,6 +212,8 @@ fn a_topic_or_target_place_is_neither_the_place_nor_the_location() {
     assert_eq!((p, l), (None, None), "the Gulf is where the fishing would be");
     let (p, l) = place_and_location("Officials pledged the biggest relief effort in recent Texas history.", "pledged", Some("Texas"));
     assert_eq!((p, l), (None, None), "history is no place");
+    let (p, l) = place_and_location("Lawmakers will question Exxon, which operates in Texas, about its safety record.", "question", Some("Texas"));
+    assert_eq!((p.as_deref() == Some("Texas"), l), (false, None), "a clause on Exxon says where Exxon works, not where the questioning is");
     let (p, l) = place_and_location("Rebels fought troops in Misrata on Monday.", "fought", Some("Misrata"));
     assert_eq!((p, l), (Some("Misratah".to_string()), Some("Misrata".to_string())), "the tree's place stays the location");
 }

@@ -19,6 +19,10 @@
 //! name count) share the country their other mentions agree on. Nothing is
 //! guessed from the story's main country: a name no phrase ties to a country
 //! stays unknown.
+//!
+//! A person without a sector named with a title of an organisation that has
+//! one ("BP chairman X", "X, chairman of BP") takes the organisation's
+//! sector.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -72,7 +76,49 @@ pub(crate) fn resolve(kb: &Kb, titles: &Titles, doc: &Document, v: &View<'_>, ca
     for (k, country) in found {
         cands[k].country = Some(country);
     }
+    let officers: Vec<(usize, String)> =
+        (0..cands.len()).filter(|&k| cands[k].etype == EntityType::Person && cands[k].sector.is_none()).filter_map(|k| officer_sector(titles, v, cands, k).map(|s| (k, s))).collect();
+    for (k, sector) in officers {
+        cands[k].sector = Some(sector);
+    }
     share(cands);
+}
+
+/// "BP chairman Carl-Henric Svanberg", "BP's chairman, Carl-Henric
+/// Svanberg", "Svanberg, BP's chairman", "Svanberg, chairman of BP": a
+/// person named with a title of an organisation that has a sector holds
+/// the title in it, so is of its sector (a company's chairman `BUS`, a
+/// ministry's spokesman `GOV`); the titles that companies and governments
+/// share (`titles.tsv` with no sector) say nothing by themselves.
+fn officer_sector(titles: &Titles, v: &View<'_>, cands: &[Cand], k: usize) -> Option<String> {
+    let c = &cands[k];
+    let w = |t: usize| v.words.get(t).copied().unwrap_or("");
+    let is_title = |t: usize| w(t).starts_with(char::is_lowercase) && titles.office_of(&w(t).to_lowercase()).is_some();
+    let org_ending = |end: usize| cands.iter().find(|o| o.end == end && o.etype == EntityType::Organization && o.sector.is_some());
+    let org_at = |start: usize| cands.iter().find(|o| o.start == start && o.etype == EntityType::Organization && o.sector.is_some());
+    let possessed = |t: usize| if matches!(w(t), "'s" | "\u{2019}s") { t } else { t + 1 };
+    // before the name: ORG ['s] TITLE [,] NAME
+    let mut t = c.start;
+    if t > 0 && w(t - 1) == "," {
+        t -= 1;
+    }
+    if t > 0 && is_title(t - 1) {
+        let p = possessed(t.saturating_sub(2));
+        if let Some(o) = (p > 0).then(|| org_ending(p)).flatten().filter(|_| p <= t - 1) {
+            return o.sector.clone();
+        }
+    }
+    // after it: NAME , [the] ORG 's TITLE  |  NAME , [the] TITLE of [the] ORG
+    if w(c.end) != "," {
+        return None;
+    }
+    let skip_the = |t: usize| if w(t).eq_ignore_ascii_case("the") { t + 1 } else { t };
+    let at = skip_the(c.end + 1);
+    if let Some(o) = org_at(at).filter(|o| matches!(w(o.end), "'s" | "\u{2019}s") && is_title(o.end + 1)) {
+        return o.sector.clone();
+    }
+    let title = (at..at + 3).find(|&t| is_title(t) && w(t + 1) == "of")?;
+    org_at(skip_the(title + 2)).and_then(|o| o.sector.clone())
 }
 
 /// The country a candidate states for itself, when it is a real country.

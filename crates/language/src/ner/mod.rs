@@ -469,7 +469,7 @@ fn combine(words: &[&str], rule: Vec<Cand>, kb: Vec<Cand>, tag: Vec<Cand>) -> Ve
             // a place named around a country's name lies in it only when the other words
             // say which part ("Northern Syria"); "the Gulf of Mexico", "New Mexico" and
             // "the Congo River" are other places
-            let in_it = t.etype == EntityType::Organization
+            let in_it = (t.etype == EntityType::Organization && inside.iter().any(|&i| names_its_country(words, &t, &kb_left[i])))
                 || (t.start..t.end).all(|x| inside.iter().any(|&i| kb_left[i].start <= x && x < kb_left[i].end) || words.get(x).is_some_and(|w| names::is_place_part(w)));
             if in_it {
                 t.country = inside.iter().find_map(|&i| kb_left[i].country.clone());
@@ -484,6 +484,18 @@ fn combine(words: &[&str], rule: Vec<Cand>, kb: Vec<Cand>, tag: Vec<Cand>) -> Ve
     out.extend(tag_keep);
     out.sort_by_key(|c| (c.start, c.end));
     out
+}
+
+/// True when the country or capital `k` inside the organisation name `t` is
+/// the organisation's country: it opens the name ("Kyiv City
+/// Administration", "Nigerian National Petroleum Corporation"), follows
+/// "of" ("Bank of England") or is the second of two words ("Air France").
+/// Elsewhere it is a word of another name ("Shell Trans Niger pipeline": the
+/// river; "Development Secretary Douglas Alexander": a given name).
+fn names_its_country(words: &[&str], t: &Cand, k: &Cand) -> bool {
+    k.start == t.start
+        || (k.start > t.start && words.get(k.start - 1).is_some_and(|w| w.eq_ignore_ascii_case("of")))
+        || (k.end == t.end && t.end - t.start == 2)
 }
 
 fn emit(kb: &Kb, doc: &Document, v: &View<'_>, cands: Vec<Cand>, roles: Vec<RoleFind>) -> (Vec<Mention>, Vec<RoleClaim>) {

@@ -226,7 +226,15 @@ impl Ctx<'_> {
             return None;
         }
         if let Some(k) = self.kb_starting(i) {
-            return (k.etype == EntityType::Person).then(|| k.clone());
+            if k.etype == EntityType::Person {
+                return Some(k.clone());
+            }
+            // after a title, a one-word place before another capitalised word is a given
+            // name: "Secretary Douglas Alexander" (Douglas, Isle of Man)
+            let given_name = after_title && k.etype == EntityType::Location && k.end == i + 1 && k.end < lim && is_cap(self.word(k.end));
+            if !given_name {
+                return None;
+            }
         }
         if let Some(t) = self.tag_covering(i) {
             if t.etype == EntityType::Person && t.start == i {
@@ -406,7 +414,10 @@ pub(crate) fn apply(
             let in_kb_name = (j..t_end).any(|x| {
                 c.kb_start.get(x).copied().flatten().or_else(|| c.kb_end.get(x + 1).copied().flatten()).is_some_and(|k| kb_cands[k as usize].etype != EntityType::Person)
             });
-            let in_tag_name = c.tag_covering(j).is_some_and(|t| t.start < j && t.etype != EntityType::Person);
+            // … unless the tagger's "organisation" is a department before its title and the
+            // name after it: "Interior Secretary Ken Salazar", "Development Secretary Douglas Alexander"
+            let titled_name = |t: &Cand| t.etype == EntityType::Organization && t.end >= t_end && t_end < lim && is_cap(c.word(t_end));
+            let in_tag_name = c.tag_covering(j).is_some_and(|t| t.start < j && t.etype != EntityType::Person && !titled_name(t));
             let in_name = in_kb_name || in_tag_name;
             if in_name {
                 i = t_end;

@@ -1,0 +1,375 @@
+//! The country of an event's unnamed national institutions: "the
+//! government", "a federal court", "the judge", "senators", "police",
+//! "rebels" — an actor or recipient whose sector is one of a country's own
+//! (`national_sectors` in `data/language/codes.tsv`) but whose words name no
+//! country. News writing leaves that country unsaid when it is the one the
+//! story is about, so the slot takes, in this order:
+//!
+//! 1. the one country the event's sentence names outside its parties (whose
+//!    codes are their own: "the government condemned Iran" is not Iran's; a place, a nationality, a person or body with a country;
+//!    companies and outlets aside, as for places): "a federal court lifted a
+//!    ban imposed by the Obama administration" → USA; none when the sentence
+//!    names two;
+//! 2. the country of the article's dateline ("WASHINGTON (Reuters) -");
+//! 3. the country most of the document's names are of, when it holds
+//!    `document_country_share` of them, more than any other.
+//!
+//! A slot that names a country, an international body, or a sector outside
+//! the list (a company, the armed forces) is left as it is. A named person
+//! takes only the country of step 2 or 3, and only when the sentence names
+//! no other: a nationality is a fact of the person, not of the sentence.
+//!
+//! Reads: `events[]` (actors, recipients, sentence), `mentions`. Writes:
+//! `events[].actors[].country`, `events[].recipients[].country`.
+
+use std::sync::LazyLock;
+
+use chronicle_core::{Document, EntityType, Event, EventArg, Mention, Span};
+
+use crate::kb::Kb;
+use crate::place::{dateline_country, mentions_in, placeless, stated_country};
+
+const CODES_TSV: &str = include_str!("../../../data/language/codes.tsv");
+
+struct Rules {
+    national_sectors: Vec<String>,
+    /// (words, sector) of the `phrase` lines.
+    phrases: Vec<(Vec<String>, String)>,
+    document_country_share: f64,
+    document_country_min_mentions: usize,
+}
+
+/// The value of `key` in `data/language/codes.tsv`.
+fn rule(key: &str) -> Option<&'static str> {
+    CODES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(k, _)| k.trim() == key)
+        .map(|(_, v)| v.trim())
+}
+
+/// The rules, each with its default when its line is missing or malformed
+/// (no sectors, 0.5, 3).
+static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
+    national_sectors: rule("national_sectors")
+        .map(|v| v.split(',').map(|w| w.trim().to_uppercase()).filter(|w| !w.is_empty()).collect())
+        .unwrap_or_default(),
+    document_country_share: rule("document_country_share").and_then(|v| v.parse().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(0.5),
+    document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(3),
+    phrases: CODES_TSV
+        .lines()
+        .filter_map(|l| l.strip_prefix("phrase\t"))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(words, sector)| (words.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>(), sector.trim().to_string()))
+        .filter(|(words, sector)| !words.is_empty() && !sector.is_empty())
+        .collect(),
+});
+
+/// The sector of the `phrase` the words `name` end in ("British aid
+/// agencies" → NGO).
+fn phrase_sector(name: &str) -> Option<&'static str> {
+    let words: Vec<String> = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    RULES.phrases.iter().find(|(p, _)| ends_in(&words, p)).map(|(_, s)| s.as_str())
+}
+
+/// True when `words` end in `phrase`, its last word singular or plural.
+fn ends_in(words: &[String], phrase: &[String]) -> bool {
+    let Some((last, rest)) = phrase.split_last() else { return false };
+    let n = phrase.len();
+    if words.len() < n {
+        return false;
+    }
+    let w = &words[words.len() - 1];
+    let plural = |x: &str| {
+        w == x || *w == format!("{x}s") || *w == format!("{x}es") || x.strip_suffix('y').is_some_and(|stem| *w == format!("{stem}ies"))
+    };
+    plural(last) && words[words.len() - n..words.len() - 1] == *rest
+}
+
+/// Gives every unnamed national institution among the events' parties the
+/// country the text implies (see the module docs).
+pub fn annotate(kb: &Kb, doc: &mut Document) {
+    if doc.events.is_empty() {
+        return;
+    }
+    let story = dateline_country(kb, doc).or_else(|| document_country(kb, &doc.mentions));
+    let mut events = std::mem::take(&mut doc.events);
+    for e in &mut events {
+        let parties: Vec<Span> = e.actors.iter().chain(&e.recipients).filter_map(|a| a.span).collect();
+        let named = sentence_country(kb, doc, e, &parties);
+        let person = |a: &EventArg| a.span.is_some_and(|s| doc.mentions.iter().any(|m| m.span == s && m.entity_type == EntityType::Person));
+        fill(&mut e.actors, &named, story.as_deref(), &person);
+        fill(&mut e.recipients, &named, story.as_deref(), &person);
+    }
+    doc.events = events;
+}
+
+/// The countries the sentence names outside the event's parties: `One(c)`,
+/// `Several`, or `Silent` when none.
+#[derive(Debug, PartialEq)]
+enum Named {
+    One(String),
+    Several,
+    Silent,
+}
+
+/// True for a party that names no country and whose sector is a country's own.
+fn unnamed_national(a: &EventArg) -> bool {
+    a.country.is_none() && a.sector.as_deref().is_some_and(|s| RULES.national_sectors.iter().any(|n| n.eq_ignore_ascii_case(s)))
+}
+
+/// Fills the parties' sectors from their phrases, then the country of those
+/// of a national sector. A named person's nationality is no fact of the
+/// story: such a person takes the story's country only, and only when the
+/// sentence names no other ("Mr Guajardo was denied access by Chinese
+/// officials" says nothing of where Guajardo is from).
+fn fill(args: &mut [EventArg], named: &Named, story: Option<&str>, person: &dyn Fn(&EventArg) -> bool) {
+    for a in args.iter_mut().filter(|a| a.sector.is_none()) {
+        a.sector = phrase_sector(&a.name).map(String::from);
+    }
+    for a in args.iter_mut().filter(|a| unnamed_national(a)) {
+        a.country = match named {
+            Named::One(c) if person(a) => story.filter(|s| s == c).map(String::from),
+            Named::One(c) => Some(c.clone()),
+            Named::Several => None,
+            Named::Silent => story.map(String::from),
+        };
+    }
+}
+
+/// The countries the event's sentence names outside its parties (see
+/// [`annotate`], step 1).
+fn sentence_country(kb: &Kb, doc: &Document, e: &Event, parties: &[Span]) -> Named {
+    let overlaps = |m: &Mention| parties.iter().any(|s| s.start() < m.span.end() && m.span.start() < s.end());
+    let mut found: Option<&str> = None;
+    for m in mentions_in(&doc.mentions, e.sentence).iter().filter(|m| !overlaps(m)) {
+        let Some(c) = country_of(kb, m) else { continue };
+        match found {
+            Some(f) if f != c => return Named::Several,
+            _ => found = Some(c),
+        }
+    }
+    found.map_or(Named::Silent, |c| Named::One(c.to_string()))
+}
+
+/// The country a mention names: a country of the knowledge base (not an
+/// international body's code), companies and outlets aside.
+fn country_of<'m>(kb: &Kb, m: &'m Mention) -> Option<&'m str> {
+    if placeless(m.sector.as_deref()) {
+        return None;
+    }
+    stated_country(m).filter(|c| kb.country(c).is_some())
+}
+
+/// The country most of the document's names are of (see [`annotate`],
+/// step 3).
+fn document_country(kb: &Kb, mentions: &[Mention]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0;
+    for c in mentions.iter().filter_map(|m| country_of(kb, m)) {
+        total += 1;
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
+    let &(c, n) = counts.first()?;
+    let second = counts.get(1).map_or(0, |&(_, m)| m);
+    let share = n as f64 / total as f64;
+    (n > second && n >= RULES.document_country_min_mentions && share >= RULES.document_country_share).then(|| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicle_core::{DocId, InputFormat, Metadata, MentionSource, Modality, PloverType, UncertainDate};
+
+    fn world() -> Kb {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for f in crate::kb::FILES {
+            let text = match f {
+                "countries.tsv" => "# columns: iso3\tiso2\tname\taliases\tdemonyms\tcapitals\tcameo\n\
+                    USA\tUS\tUnited States\tU.S.\tAmerican\tWashington\t\nGBR\tGB\tUnited Kingdom\tBritain\tBritish\tLondon\t\n\
+                    IRN\tIR\tIran\t\tIranian\tTehran\t\nCHN\tCN\tChina\t\tChinese\tBeijing\t\n"
+                    .to_string(),
+                _ => String::new(),
+            };
+            texts.push((f.to_string(), text));
+        }
+        Kb::from_texts(&texts).unwrap()
+    }
+
+    /// A document of one body whose `names` (text, type, country, sector) are
+    /// mentions, and one event of its first sentence.
+    fn doc(body: &str, names: &[(&str, EntityType, &str, Option<&str>)]) -> Document {
+        let mut d = Document::new(DocId::parse("a"), "a".into(), InputFormat::Text, Vec::new(), body.into(), body.into(), Metadata::default());
+        for &(name, t, country, sector) in names {
+            let start = body.find(name).unwrap();
+            d.mentions.push(Mention {
+                span: Span::new(body, start, start + name.len()).unwrap(),
+                entity_type: t,
+                canonical: name.to_string(),
+                kb_id: None,
+                country: Some(country.to_string()),
+                sector: sector.map(String::from),
+                source: MentionSource::Kb,
+            });
+        }
+        d.mentions.sort_by_key(|m| m.span.start());
+        d
+    }
+
+    fn party(body: &str, words: &str, country: Option<&str>, sector: Option<&str>) -> EventArg {
+        let start = body.find(words).unwrap();
+        EventArg {
+            name: words.into(),
+            kb_id: None,
+            country: country.map(String::from),
+            sector: sector.map(String::from),
+            span: Span::new(body, start, start + words.len()).ok(),
+        }
+    }
+
+    fn event(body: &str, sentence: &str, actors: Vec<EventArg>, recipients: Vec<EventArg>) -> Event {
+        let start = body.find(sentence).unwrap();
+        let span = Span::new(body, start, start + sentence.len()).unwrap();
+        Event {
+            event_type: PloverType::Accuse,
+            mode: None,
+            context: Vec::new(),
+            cameo: None,
+            actors,
+            recipients,
+            date: UncertainDate::unknown(),
+            location: None,
+            place: None,
+            quantities: Vec::new(),
+            modality: Modality::Asserted,
+            attributed_to: None,
+            items: Vec::new(),
+            sentence: span,
+            trigger: span,
+            rule: String::new(),
+        }
+    }
+
+    fn codes(d: &Document) -> Vec<(Option<&str>, Option<&str>)> {
+        d.events.iter().flat_map(|e| e.actors.iter().chain(&e.recipients)).map(|a| (a.country.as_deref(), a.sector.as_deref())).collect()
+    }
+
+    #[test]
+    fn an_unnamed_court_takes_the_one_country_its_sentence_names() {
+        let body = "A federal judge struck down the drilling ban the Obama administration imposed.";
+        let mut d = doc(body, &[("Obama", EntityType::Person, "USA", Some("GOV"))]);
+        d.events.push(event(body, body, vec![party(body, "A federal judge", None, Some("JUD"))], vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(Some("USA"), Some("JUD"))]);
+    }
+
+    #[test]
+    fn another_partys_country_is_not_the_institutions() {
+        let body = "The government condemned Iran on Monday. Later the President of the United States spoke. Americans agreed in Washington.";
+        let mut d = doc(
+            body,
+            &[("Iran", EntityType::Location, "IRN", None), ("United States", EntityType::Location, "USA", None), ("Americans", EntityType::Group, "USA", None), ("Washington", EntityType::Location, "USA", None)],
+        );
+        let first = "The government condemned Iran on Monday.";
+        d.events.push(event(body, first, vec![party(body, "The government", None, Some("GOV"))], vec![party(body, "Iran", Some("IRN"), None)]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(Some("USA"), Some("GOV")), (Some("IRN"), None)], "the document's country, not the recipient's");
+    }
+
+    #[test]
+    fn two_countries_in_the_sentence_leave_it_open_and_so_does_a_company_or_the_army() {
+        let body = "British and American officials said the judge and the army and the firm acted.";
+        let mut d = doc(body, &[("British", EntityType::Group, "GBR", None), ("American", EntityType::Group, "USA", None)]);
+        let args = vec![
+            party(body, "the judge", None, Some("JUD")),
+            party(body, "the army", None, Some("MIL")),
+            party(body, "the firm", None, Some("BUS")),
+        ];
+        d.events.push(event(body, body, args, vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(None, Some("JUD")), (None, Some("MIL")), (None, Some("BUS"))]);
+    }
+
+    #[test]
+    fn a_silent_sentence_takes_the_documents_country_and_a_company_does_not_count() {
+        let body = "BP said so. BP agreed. BP paid. The chairman met Obama in Washington and American lawmakers. The senators asked questions.";
+        let mut d = doc(
+            body,
+            &[
+                ("BP said", EntityType::Organization, "GBR", Some("BUS")),
+                ("BP agreed", EntityType::Organization, "GBR", Some("BUS")),
+                ("BP paid", EntityType::Organization, "GBR", Some("BUS")),
+                ("Obama", EntityType::Person, "USA", Some("GOV")),
+                ("Washington", EntityType::Location, "USA", None),
+                ("American", EntityType::Group, "USA", None),
+            ],
+        );
+        let last = "The senators asked questions.";
+        d.events.push(event(body, last, vec![party(body, "The senators", None, Some("LEG"))], vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(Some("USA"), Some("LEG"))]);
+        // with no country holding half the names, the slot stays open
+        let mut even = doc(body, &[("Obama", EntityType::Person, "USA", Some("GOV")), ("Washington", EntityType::Location, "GBR", None)]);
+        even.events.push(event(body, last, vec![party(body, "The senators", None, Some("LEG"))], vec![]));
+        annotate(&world(), &mut even);
+        assert_eq!(codes(&even), vec![(None, Some("LEG"))]);
+    }
+
+    #[test]
+    fn a_phrase_of_a_sector_gives_it_and_then_the_country() {
+        let body = "Obama met British aid agencies and a House subcommittee and local residents in Washington.";
+        let names = [("Obama", EntityType::Person, "USA", Some("GOV")), ("British", EntityType::Group, "GBR", None), ("Washington", EntityType::Location, "USA", None)];
+        let mut d = doc(body, &names);
+        let recipients = vec![
+            party(body, "British aid agencies", Some("GBR"), None),
+            party(body, "a House subcommittee", None, None),
+            party(body, "local residents", None, None),
+        ];
+        d.events.push(event(body, body, vec![party(body, "Obama", Some("USA"), Some("GOV"))], recipients));
+        annotate(&world(), &mut d);
+        assert_eq!(
+            codes(&d),
+            vec![(Some("USA"), Some("GOV")), (Some("GBR"), Some("NGO")), (Some("USA"), Some("LEG")), (None, None)],
+            "the subcommittee takes the one country named outside the parties"
+        );
+        assert_eq!(phrase_sector("relief agencies"), Some("NGO"));
+        assert_eq!(phrase_sector("charities"), Some("NGO"));
+        assert_eq!(phrase_sector("agencies"), None, "an agency may be anyone's");
+        assert_eq!((phrase_sector("US officials"), phrase_sector("company officials")), (Some("GOV"), Some("BUS")));
+        assert_eq!(phrase_sector("aid"), None);
+    }
+
+    #[test]
+    fn a_named_person_takes_only_the_storys_country() {
+        let body = "Ambassador Guajardo was denied a visit by Chinese officials. Beijing and Shanghai closed schools. China agreed.";
+        let names = [
+            ("Guajardo", EntityType::Person, "XXX", Some("GOV")),
+            ("Chinese", EntityType::Group, "CHN", None),
+            ("Beijing", EntityType::Location, "CHN", None),
+            ("Shanghai", EntityType::Location, "CHN", None),
+            ("China", EntityType::Location, "CHN", None),
+        ];
+        let mut d = doc(body, &names);
+        d.mentions[0].country = None;
+        let first = "Ambassador Guajardo was denied a visit by Chinese officials.";
+        d.events.push(event(body, first, vec![party(body, "Guajardo", None, Some("GOV"))], vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(Some("CHN"), Some("GOV"))], "the story's country, named in the sentence too");
+        // in a story of no one country, the sentence's country is no person's nationality
+        d.mentions.retain(|m| !matches!(m.canonical.as_str(), "Beijing" | "Shanghai" | "China"));
+        d.events[0].actors[0].country = None;
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(None, Some("GOV"))]);
+    }
+
+    #[test]
+    fn the_rules_file_names_sectors() {
+        assert!(RULES.national_sectors.iter().any(|s| s == "GOV") && !RULES.national_sectors.iter().any(|s| s == "MIL" || s == "BUS"));
+        assert!(RULES.document_country_share > 0.0 && RULES.document_country_min_mentions > 0);
+    }
+}
