@@ -4,7 +4,8 @@
 //! [--prune-sweep]` (e.g. `../shared/data/ud-english-ewt data/syntax
 //! /tmp/silver_reuters.conllu`). Without options: the settings `chronicle train syntax` uses.
 //! `--prune-sweep` (with `--parser-prune=0`) also scores the parser pruned at 1 to 5 on the held-out
-//! documents, to choose the threshold without training again.
+//! documents and writes each as OUT/parser-prune-X.bin, to choose the threshold without training
+//! again (pruning the unpruned weights at X gives the same file as training with `--parser-prune=X`).
 
 fn main() {
     let (opts, args): (Vec<String>, Vec<String>) = std::env::args().partition(|a| a.starts_with("--"));
@@ -61,7 +62,12 @@ fn main() {
                 for min in [1.0f32, 2.0, 3.0, 4.0, 5.0] {
                     let pruned = chronicle_syntax::train::Trained { parser: t.parser.pruned(min), ..t.clone() };
                     let syntax = pruned.to_syntax().expect("fresh weights load");
-                    let size = pruned.parser.to_bytes().len() as f64 / 1e6;
+                    let bytes = pruned.parser.to_bytes();
+                    let size = bytes.len() as f64 / 1e6;
+                    let file = std::path::Path::new(&args[2]).join(format!("parser-prune-{min}.bin"));
+                    if let Err(e) = std::fs::write(&file, &bytes) {
+                        eprintln!("{}: {e}", file.display());
+                    }
                     match chronicle_syntax::eval::report(&syntax, args[1].as_ref()) {
                         Ok(lines) => println!("prune {min}: parser {size:.1} MB, {}", lines.last().map_or("", String::as_str)),
                         Err(e) => eprintln!("{e}"),

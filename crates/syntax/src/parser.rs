@@ -91,7 +91,7 @@ pub struct ParseTrainConfig {
 
 impl Default for ParseTrainConfig {
     fn default() -> Self {
-        ParseTrainConfig { epochs: 15, seed: 7, explore_from: 1, explore: 0.9, prune: 3.0, min_word_count: 3, features: FeatureSet::Arcs }
+        ParseTrainConfig { epochs: 15, seed: 7, explore_from: 1, explore: 0.9, prune: 3.0, min_word_count: 3, features: FeatureSet::Base }
     }
 }
 
