@@ -21,8 +21,11 @@ use crate::features::{feat, Lexeme};
 use crate::perceptron::{key, Model, Rng, Trainer};
 use crate::SyntaxError;
 
-/// Magic of the parser file (cluster fingerprint, vocabulary, then the weights).
-pub const FILE_MAGIC: [u8; 8] = *b"CHRDEP3\n";
+/// Magic of the parser file (cluster fingerprint, vocabulary, then the
+/// weights) whose weights are for [`FeatureSet::Arcs`].
+pub const FILE_MAGIC: [u8; 8] = *b"CHRDEP4\n";
+/// Magic of the same layout with weights for [`FeatureSet::Base`].
+pub const FILE_MAGIC_V3: [u8; 8] = *b"CHRDEP3\n";
 /// Magic of the earlier parser file, without the cluster fingerprint (read
 /// as trained without clusters).
 pub const FILE_MAGIC_V2: [u8; 8] = *b"CHRDEP2\n";
@@ -30,6 +33,21 @@ pub const FILE_MAGIC_V2: [u8; 8] = *b"CHRDEP2\n";
 pub const MAGIC: [u8; 8] = *b"CHRDEP1\n";
 
 const NONE: usize = usize::MAX;
+
+/// The feature templates a parser's weights were trained for; the file's
+/// magic says which, so weights are never read with templates they were not
+/// trained with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeatureSet {
+    /// Zhang & Nivre (2011) templates over s0, s1 and the buffer, with
+    /// distance and valency between s0 and b0, plus word clusters
+    /// (`CHRDEP2` and `CHRDEP3` files).
+    Base,
+    /// `Base` plus the templates arc-hybrid needs for its right arcs, which
+    /// join s1 and s0 rather than s0 and b0: the s1–s0 distance, s1's
+    /// valency and label sets, and s1's rightmost children (`CHRDEP4`).
+    Arcs,
+}
 const ROOT_WORD: u64 = 0x524f_4f54;
 const NONE_VAL: u64 = 0x4e4f_4e45;
 
@@ -46,6 +64,8 @@ pub struct Parser {
     /// [`crate::clusters::Clusters::fingerprint`] of the cluster table the
     /// parser (and the tagger beside it) was trained with.
     clusters: u64,
+    /// The feature templates the weights are for.
+    set: FeatureSet,
 }
 
 /// Training settings.
@@ -65,11 +85,13 @@ pub struct ParseTrainConfig {
     /// Words seen fewer times than this in training are features only
     /// through their shape (keeps the model small and general).
     pub min_word_count: usize,
+    /// The feature templates to train.
+    pub features: FeatureSet,
 }
 
 impl Default for ParseTrainConfig {
     fn default() -> Self {
-        ParseTrainConfig { epochs: 15, seed: 7, explore_from: 1, explore: 0.9, prune: 3.0, min_word_count: 3 }
+        ParseTrainConfig { epochs: 15, seed: 7, explore_from: 1, explore: 0.9, prune: 3.0, min_word_count: 3, features: FeatureSet::Base }
     }
 }
 
@@ -236,15 +258,16 @@ struct Ctx<'a> {
     words: Vec<u64>,
     tags: &'a [u16],
     lex: &'a [Lexeme],
+    set: FeatureSet,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(lex: &'a [Lexeme], tags: &'a [u16], vocab: &FxHashSet<u32>) -> Ctx<'a> {
+    fn new(lex: &'a [Lexeme], tags: &'a [u16], vocab: &FxHashSet<u32>, set: FeatureSet) -> Ctx<'a> {
         let words = lex
             .iter()
             .map(|l| if vocab.is_empty() || vocab.contains(&key(l.norm)) { l.norm } else { l.shape ^ 0x554e_4b00 })
             .collect();
-        Ctx { words, tags, lex }
+        Ctx { words, tags, lex, set }
     }
 }
 
@@ -394,6 +417,42 @@ fn features(cx: &Ctx, st: &State, out: &mut Vec<u32>) {
     f(83, b0w, b1w, 0);
     f(84, s0w, b2w, 0);
     cluster_features(cx, st, [s0, s1, b0, b1], [s0lc1, s0rc1, b0lc1], d, out);
+    if cx.set == FeatureSet::Arcs {
+        right_arc_features(cx, st, out);
+    }
+}
+
+/// Templates for the right arc (s1 → s0), which the Zhang & Nivre set,
+/// written for arc-eager, sees only through s0–b0: their distance, s1's
+/// valency and label sets, and s1's two rightmost children.
+fn right_arc_features(cx: &Ctx, st: &State, out: &mut Vec<u32>) {
+    let mut f = |t: u8, a: u64, b: u64, c: u64| out.push(feat(t, a, b, c));
+    let (s0, s1) = (st.s(0), st.s(1));
+    let d = if s0 != NONE && s1 != NONE { s0.abs_diff(s1).min(10) as u64 } else { 0 };
+    let (s0w, s0p, s1w, s1p) = (cx.w(st, s0), cx.p(st, s0), cx.w(st, s1), cx.p(st, s1));
+    let b0p = cx.p(st, if st.b <= st.n { st.b } else { NONE });
+    let (s1vl, s1vr, s1ls, s1rs) = if s1 != NONE {
+        (u64::from(st.nleft[s1]), u64::from(st.nright[s1]), st.lset[s1], st.rset[s1])
+    } else {
+        (0, 0, 0, 0)
+    };
+    let (s1rc1, s1rc2) = (child(st, s1, false, 0), child(st, s1, false, 1));
+    f(100, s1p, s0p, d);
+    f(101, s1w, s0w, d);
+    f(102, s1w, s0p, d);
+    f(103, s1p, s0w, d);
+    f(104, s1p, s0p, d ^ b0p.rotate_left(8));
+    f(105, s1p, s1vr, 0);
+    f(106, s1w, s1vr, 0);
+    f(107, s1p, s1vl, 0);
+    f(108, s1p, s1rs, 0);
+    f(109, s1w, s1rs, 0);
+    f(110, s1p, s1ls, s0p);
+    f(111, s1p, label_val(st, s1rc1), s0p);
+    f(112, s1p, cx.p(st, s1rc2), cx.p(st, s1rc1));
+    f(113, s1p, label_val(st, s1rc1), label_val(st, s1rc2));
+    f(114, cx.w(st, s1rc1), s0p, 0);
+    f(115, s1p, s1rs, s0p);
 }
 
 /// Word-cluster features (Koo et al. 2008): the single-word and pair
@@ -439,11 +498,11 @@ impl Parser {
     /// [`crate::perceptron`]).
     pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Parser, SyntaxError> {
         let bad = |reason: &str| SyntaxError::BadWeights { file: file.to_string(), reason: reason.to_string() };
-        let (clusters, at) = match bytes.get(..8) {
-            Some(m) if m == FILE_MAGIC => {
-                (bytes.get(8..16).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes).ok_or_else(|| bad("truncated"))?, 16)
-            }
-            Some(m) if m == FILE_MAGIC_V2 => (0, 8),
+        let fingerprint = || bytes.get(8..16).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes).ok_or_else(|| bad("truncated"));
+        let (clusters, at, set) = match bytes.get(..8) {
+            Some(m) if m == FILE_MAGIC => (fingerprint()?, 16, FeatureSet::Arcs),
+            Some(m) if m == FILE_MAGIC_V3 => (fingerprint()?, 16, FeatureSet::Base),
+            Some(m) if m == FILE_MAGIC_V2 => (0, 8, FeatureSet::Base),
             _ => return Err(bad("wrong magic")),
         };
         let n = bytes.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok_or_else(|| bad("truncated"))? as usize;
@@ -456,14 +515,17 @@ impl Parser {
             return Err(bad("classes are not shift + left/right per label"));
         }
         let root_label = labels.iter().position(|l| l == "root").ok_or_else(|| bad("no root label"))? as u16;
-        Ok(Parser { model, labels, root_label, vocab, clusters })
+        Ok(Parser { model, labels, root_label, vocab, clusters, set })
     }
 
     /// The parser file.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut words: Vec<u32> = self.vocab.iter().copied().collect();
         words.sort_unstable();
-        let mut out = FILE_MAGIC.to_vec();
+        let mut out = match self.set {
+            FeatureSet::Arcs => FILE_MAGIC.to_vec(),
+            FeatureSet::Base => FILE_MAGIC_V3.to_vec(),
+        };
         out.extend_from_slice(&self.clusters.to_le_bytes());
         out.extend_from_slice(&(words.len() as u32).to_le_bytes());
         for w in words {
@@ -475,12 +537,17 @@ impl Parser {
 
     /// A copy without weights smaller than `min`.
     pub fn pruned(&self, min: f32) -> Parser {
-        Parser { model: self.model.pruned(min), labels: self.labels.clone(), root_label: self.root_label, vocab: self.vocab.clone(), clusters: self.clusters }
+        Parser { model: self.model.pruned(min), labels: self.labels.clone(), root_label: self.root_label, vocab: self.vocab.clone(), clusters: self.clusters, set: self.set }
     }
 
     /// The fingerprint of the word clusters the parser was trained with.
     pub fn clusters(&self) -> u64 {
         self.clusters
+    }
+
+    /// The feature templates the weights are for.
+    pub fn feature_set(&self) -> FeatureSet {
+        self.set
     }
 
     /// Records the fingerprint of the word clusters it was trained with.
@@ -520,9 +587,9 @@ impl Parser {
     /// label id.
     pub fn parse(&self, lex: &[Lexeme], tags: &[u16]) -> Vec<(Option<usize>, u16)> {
         let n = lex.len().min(tags.len());
-        let cx = Ctx::new(&lex[..n], tags, &self.vocab);
+        let cx = Ctx::new(&lex[..n], tags, &self.vocab, self.set);
         let mut st = State::new(n);
-        let mut f = Vec::with_capacity(96);
+        let mut f = Vec::with_capacity(128);
         let mut scores = Vec::with_capacity(self.model.classes.len());
         while !st.terminal() {
             features(&cx, &st, &mut f);
@@ -566,6 +633,7 @@ pub fn train(examples: &[ParseExample], cfg: ParseTrainConfig) -> Parser {
         root_label,
         vocab,
         clusters: 0,
+        set: cfg.features,
     };
     let gold: Vec<(Vec<usize>, Vec<u16>)> = examples
         .iter()
@@ -583,7 +651,7 @@ pub fn train(examples: &[ParseExample], cfg: ParseTrainConfig) -> Parser {
     let mut trainer = Trainer::new(1 + 2 * n_labels);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng::new(cfg.seed);
-    let mut f = Vec::with_capacity(96);
+    let mut f = Vec::with_capacity(128);
     let mut scores = Vec::new();
     let mut costs = Vec::new();
     for epoch in 0..cfg.epochs {
@@ -592,7 +660,7 @@ pub fn train(examples: &[ParseExample], cfg: ParseTrainConfig) -> Parser {
             let ex = &examples[k];
             let (gh, gl) = &gold[k];
             let n = ex.lex.len();
-            let cx = Ctx::new(&ex.lex, &ex.tags, &parser.vocab);
+            let cx = Ctx::new(&ex.lex, &ex.tags, &parser.vocab, parser.set);
             let mut st = State::new(n);
             while !st.terminal() {
                 features(&cx, &st, &mut f);
@@ -677,8 +745,10 @@ mod tests {
             example("the police arrested the protesters", &[2, 0, 1, 2, 0], &[2, 3, 0, 5, 3], "det nsubj root det obj"),
             example("the rebels seized a town", &[2, 0, 1, 2, 0], &[2, 3, 0, 5, 3], "det nsubj root det obj"),
         ];
-        let p = train(&data, ParseTrainConfig { epochs: 10, seed: 3, explore_from: 2, explore: 0.9, prune: 0.0, min_word_count: 1 });
+        let cfg = ParseTrainConfig { epochs: 10, seed: 3, explore_from: 2, explore: 0.9, prune: 0.0, min_word_count: 1, features: FeatureSet::Arcs };
+        let p = train(&data, cfg);
         let back = Parser::from_bytes(&p.to_bytes(), "t").unwrap();
+        assert_eq!((&p.to_bytes()[..8], back.feature_set()), (&FILE_MAGIC[..], FeatureSet::Arcs));
         let lex: Vec<Lexeme> = "the militia bombed the bridge".split(' ').map(Lexeme::of).collect();
         let out = back.parse(&lex, &[2, 0, 1, 2, 0]);
         let heads: Vec<Option<usize>> = out.iter().map(|o| o.0).collect();
@@ -692,6 +762,29 @@ mod tests {
         let old = Parser::from_bytes(&v2, "t").unwrap();
         assert_eq!((old.clusters(), old.parse(&lex, &[2, 0, 1, 2, 0])), (0, out));
         assert!(Parser::from_bytes(&bytes[..12], "t").is_err());
+        // weights for the base templates are written and read as such, and parse as trained
+        let base = train(&data, ParseTrainConfig { features: FeatureSet::Base, ..cfg });
+        let bytes = base.to_bytes();
+        assert_eq!(&bytes[..8], &FILE_MAGIC_V3[..]);
+        let back = Parser::from_bytes(&bytes, "t").unwrap();
+        assert_eq!(back.feature_set(), FeatureSet::Base);
+        assert_eq!(back.parse(&lex, &[2, 0, 1, 2, 0]), base.parse(&lex, &[2, 0, 1, 2, 0]));
+    }
+
+    #[test]
+    fn the_arc_templates_add_features_only_to_their_set() {
+        let lex: Vec<Lexeme> = "troops fired shells".split(' ').map(Lexeme::of).collect();
+        let mut st = State::new(3);
+        st.apply(Move::Shift);
+        st.apply(Move::Shift);
+        let count = |set| {
+            let mut out = Vec::new();
+            features(&Ctx::new(&lex, &[0, 1, 0], &FxHashSet::default(), set), &st, &mut out);
+            out
+        };
+        let (base, arcs) = (count(FeatureSet::Base), count(FeatureSet::Arcs));
+        assert_eq!(&arcs[..base.len()], &base[..]);
+        assert!(arcs.len() > base.len());
     }
 
     #[test]

@@ -66,6 +66,12 @@ pub struct TrainConfig {
     /// Threads for the taggers (the final one and the jackknife folds are
     /// trained side by side; the result does not depend on this).
     pub threads: usize,
+    /// Tri-training filter (Søgaard 2010; Weiss et al. 2015): when set, a
+    /// parser is first trained on the gold trees alone, and a silver
+    /// sentence is kept only when that parser agrees with the silver tree
+    /// on at least this share of its words (head and label). `None`: every
+    /// silver sentence is kept.
+    pub silver_agreement: Option<f64>,
 }
 
 impl Default for TrainConfig {
@@ -77,6 +83,7 @@ impl Default for TrainConfig {
             silver: Vec::new(),
             gold_weight: 2,
             threads: 2,
+            silver_agreement: None,
         }
     }
 }
@@ -112,7 +119,7 @@ fn tag_examples(sentences: &[&Sentence], clusters: &Clusters) -> Vec<(Vec<Lexeme
 }
 
 /// What training produced.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Trained {
     /// The tagger (trained on all training sentences).
     pub tagger: Tagger,
@@ -194,9 +201,8 @@ pub fn train(
     let (tagger, predicted, jackknife_accuracy) = train_taggers(&examples, sentences.len(), cfg);
     log(&format!("jackknifed tag accuracy on gold {jackknife_accuracy:.4}"));
     log(&format!("tagger: {} features", tagger.len()));
-    let weight = |i: usize| if i < sentences.len() { cfg.gold_weight.max(1) } else { 1 };
     let class_id = |name: &str| tagger.classes().iter().position(|c| c == name).unwrap_or(0) as u16;
-    let mut parse_examples = Vec::new();
+    let (mut gold_examples, mut silver_examples) = (Vec::new(), Vec::new());
     for (i, ((s, (lex, _)), tags)) in all.iter().zip(&examples).zip(&predicted).enumerate() {
         if !s.is_projective() {
             continue;
@@ -207,8 +213,20 @@ pub fn train(
             heads: s.words.iter().map(|w| w.head.checked_sub(1)).collect(),
             labels: s.words.iter().map(|w| w.deprel.clone()).collect(),
         };
-        parse_examples.extend(std::iter::repeat(ex).take(weight(i)));
+        if i < sentences.len() {
+            gold_examples.extend(std::iter::repeat(ex).take(cfg.gold_weight.max(1)));
+        } else {
+            silver_examples.push(ex);
+        }
     }
+    if let Some(min) = cfg.silver_agreement.filter(|_| !silver_examples.is_empty()) {
+        let judge = parser::train(&gold_examples, cfg.parser);
+        let before = silver_examples.len();
+        silver_examples.retain(|ex| agreement(&judge, ex) >= min);
+        log(&format!("silver kept by agreement >= {min} with a gold-only parser: {} of {before}", silver_examples.len()));
+    }
+    let mut parse_examples = gold_examples;
+    parse_examples.extend(silver_examples);
     let parser_sentences = parse_examples.len();
     let parser = parser::train(&parse_examples, cfg.parser).with_clusters(clusters.fingerprint());
     log(&format!("parser: {parser_sentences} projective sentences (gold weighted), {} features", parser.len()));
@@ -216,6 +234,22 @@ pub fn train(
         sentences.iter().flat_map(|s| s.words.iter()).map(|w| (w.form.as_str(), w.upos.as_str(), w.xpos.as_str(), w.lemma.as_str())),
     );
     Trained { tagger, parser, lemmas, parser_sentences, jackknife_accuracy, clusters }
+}
+
+/// Share of the words of `ex` to which `parser` gives the example's head and
+/// label (1 for an empty sentence).
+fn agreement(parser: &Parser, ex: &ParseExample) -> f64 {
+    let out = parser.parse(&ex.lex, &ex.tags);
+    let same = out
+        .iter()
+        .zip(ex.heads.iter().zip(&ex.labels))
+        .filter(|((h, l), (gh, gl))| h == *gh && parser.labels().get(usize::from(*l)) == Some(*gl))
+        .count();
+    if out.is_empty() {
+        1.0
+    } else {
+        same as f64 / out.len() as f64
+    }
 }
 
 /// Header of the generated lemma table.
@@ -304,6 +338,28 @@ mod tests {
         let out = syntax.analyse(&["Troops", "fired", "shells"]);
         assert_eq!(out.len(), 3);
         assert_eq!(out.iter().filter(|a| a.head.is_none()).count(), 1);
+    }
+
+    #[test]
+    fn the_agreement_filter_keeps_only_silver_the_gold_parser_agrees_with() {
+        let gold = conllu::parse(GOLD, "gold").unwrap();
+        // the second silver tree calls the object an indirect one: a gold-only parser disagrees
+        let odd = "1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tbought\tbuy\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tcars\tcar\tNOUN\tNNS\t_\t2\tiobj\t_\t_\n";
+        let silver = conllu::parse(&format!("{SILVER}\n{odd}"), "silver").unwrap();
+        let mut cfg = TrainConfig::default();
+        cfg.tagger.prune = 0.0;
+        cfg.parser.prune = 0.0;
+        cfg.parser.min_word_count = 1;
+        cfg.tagger.epochs = 5;
+        cfg.parser.epochs = 5;
+        let kept = |min: Option<f64>| {
+            let t = train(&gold, &silver, Arc::new(Clusters::default()), &TrainConfig { silver_agreement: min, ..cfg.clone() }, &mut |_| {});
+            t.parser_sentences - 2 * 2
+        };
+        assert_eq!(kept(None), 2);
+        assert_eq!(kept(Some(0.0)), 2);
+        assert_eq!(kept(Some(0.99)), 1);
+        assert_eq!(kept(Some(1.01)), 0);
     }
 
     #[test]
