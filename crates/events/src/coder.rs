@@ -1020,9 +1020,16 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// True when token `j` is the point of an abbreviated title, written
+    /// against the word before it and not ending the sentence ("Gov.", "Sen.").
+    fn abbreviation_point(&self, j: usize) -> bool {
+        j > 0 && j + 1 < self.toks.len() && self.word(j) == "." && self.toks[j - 1].end == self.toks[j].start && !self.toks[j - 1].punct
+    }
+
     /// True when mention `k` only describes a person of `group` named right
     /// after it ("British Defence Secretary Tom King", "Democratic strategist
-    /// James Carville"): the person is the party; `k` gives at most its country.
+    /// James Carville", "Texas Gov. Rick Perry"): the person is the party; `k`
+    /// gives at most its country.
     fn titles_person(&self, k: usize, group: &[usize]) -> bool {
         let (m, _, end) = self.ments[k];
         if m.entity_type == EntityType::Person {
@@ -1033,7 +1040,7 @@ impl<'a> Ctx<'a> {
             pm.entity_type == EntityType::Person
                 && start >= end
                 && start - end <= 3
-                && (end..start).all(|j| !self.toks[j].punct && !matches!(self.word(j), "and" | "or" | "of"))
+                && (end..start).all(|j| (!self.toks[j].punct || self.abbreviation_point(j)) && !matches!(self.word(j), "and" | "or" | "of"))
         })
     }
 }
@@ -1521,6 +1528,8 @@ struct Parties {
     unparticipated: bool,
     /// An unnamed party subject ("lawmakers"), used when nothing else names the actor.
     unnamed: Option<EventArg>,
+    /// Mentions the tree says are no party (what is discussed): never filled in (tree only).
+    topics: Vec<usize>,
 }
 
 /// First token of the trigger's clause: after the clause boundary before it,
@@ -1549,9 +1558,10 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         sector: u.sector,
         span: Some(u.span),
     });
-    if found.actors.is_empty() && !found.passive && !entry.frame.reported && !found.unparticipated {
+    if found.actors.is_empty() && !entry.frame.reported && !found.unparticipated {
         // "Demonstrators in Baghdad …", "Vietnamese-led forces …": an unnamed group the words place
-        if let Some((arg, note)) = ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) {
+        let placed = if found.passive { None } else { ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) };
+        if let Some((arg, note)) = placed {
             extra_actor = Some(arg);
             actor_note = note;
         } else if let Some(a) = unnamed.as_ref().filter(|a| a.country.is_some()) {
@@ -1578,6 +1588,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         source: found.source,
         unparticipated: found.unparticipated,
         unnamed,
+        topics: found.topics,
     }))
 }
 
@@ -1588,7 +1599,9 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
 fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, subjects: Option<Vec<usize>>) -> Parties {
     tree = fill_roles(std::mem::take(&mut tree), positions, subjects);
     let no_actor = tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.shared_actors.is_empty();
-    if let (true, Some(u)) = (no_actor && tree.source.is_empty(), tree.unnamed.take()) {
+    // the unnamed party is the tree's own subject or agent of the trigger's clause, never
+    // the sayer: "X quoted a witness as saying police had opened fire" → police
+    if let (true, Some(u)) = (no_actor, tree.unnamed.take()) {
         tree.actor_note = format!("'{}': an unnamed party, subject (tree)", u.name);
         tree.extra_actor = Some(u);
     }
@@ -1598,7 +1611,7 @@ fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, subjects: 
 /// The roles the tree left empty, from the position rules.
 fn fill_roles(mut tree: Parties, positions: Option<Parties>, subjects: Option<Vec<usize>>) -> Parties {
     let Some(pos) = positions else { return tree };
-    let taken: Vec<usize> = tree.actor_group.iter().chain(&tree.recip_group).chain(&tree.source).copied().collect();
+    let taken: Vec<usize> = tree.actor_group.iter().chain(&tree.recip_group).chain(&tree.source).chain(&tree.topics).copied().collect();
     let free = |g: &[usize]| -> Vec<usize> { g.iter().copied().filter(|k| !taken.contains(k)).collect() };
     if tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.source.is_empty() {
         // in a parsed sentence, a mention the position rules found acts only when it
@@ -1824,6 +1837,7 @@ fn position_parties(
         source: Vec::new(),
         unparticipated: false,
         unnamed: None,
+        topics: Vec::new(),
     })
 }
 
