@@ -305,6 +305,31 @@ fn is_boundary(t: &Tok) -> bool {
         || (!t.punct && BOUNDARY.contains(&t.lower.as_str()))
 }
 
+/// The byte offset just after a news agency's dateline opening `text` —
+/// "PLACE (Agency) -", also in the treebank's spelling "PLACE -LRB- Agency
+/// -RRB- -", with anything before it (a header line of place and time) —
+/// or `None` when the text opens with none. The place ends in a word of
+/// capitals; the agency is one to three capitalised words.
+fn dateline_end(text: &str) -> Option<usize> {
+    const OPEN: [&str; 2] = ["(", "-LRB-"];
+    const CLOSE: [&str; 2] = [")", "-RRB-"];
+    let head = &text[..text.char_indices().nth(240).map_or(text.len(), |(i, _)| i)];
+    for (open, close) in OPEN.iter().zip(CLOSE) {
+        let Some(o) = head.find(open) else { continue };
+        let Some(c) = head[o..].find(close).map(|c| o + c) else { continue };
+        let agency: Vec<&str> = head[o + open.len()..c].split_whitespace().collect();
+        let place = head[..o].split_whitespace().last().unwrap_or("");
+        let capital_place = place.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && place.chars().all(|ch| !ch.is_lowercase());
+        let named_agency = (1..=3).contains(&agency.len()) && agency.iter().all(|w| w.starts_with(char::is_uppercase));
+        let rest = &head[c + close.len()..];
+        let dash = rest.trim_start().strip_prefix("--").or_else(|| rest.trim_start().strip_prefix(['-', '—', '–']));
+        if let (true, true, Some(after)) = (capital_place, named_agency, dash) {
+            return Some(head.len() - after.len());
+        }
+    }
+    None
+}
+
 impl<'a> Ctx<'a> {
     fn new(
         doc: &'a Document,
@@ -318,8 +343,10 @@ impl<'a> Ctx<'a> {
         let mut ments = Vec::new();
         let mut owner = vec![None; toks.len()];
         let first = mentions.partition_point(|m| m.span.start() < sentence.start());
+        // "WASHINGTON (Reuters) - BP's chairman apologized": a dateline names no party
+        let opening = sentence.start() + dateline_end(sentence.text(body)).unwrap_or(0);
         for m in mentions[first..].iter().take_while(|m| m.span.start() < sentence.end()) {
-            if !sentence.contains(m.span) {
+            if !sentence.contains(m.span) || m.span.start() < opening {
                 continue;
             }
             let s = toks.partition_point(|t| t.end <= m.span.start());
@@ -1530,6 +1557,8 @@ struct Parties {
     unnamed: Option<EventArg>,
     /// Mentions the tree says are no party (what is discussed): never filled in (tree only).
     topics: Vec<usize>,
+    /// Unnamed parties coordinated with the named actors (tree only).
+    coactors: Vec<EventArg>,
 }
 
 /// First token of the trigger's clause: after the clause boundary before it,
@@ -1551,13 +1580,15 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
     let from = clause_start(ctx, trig, prev);
     let mut actor_note = found.actor_note;
     let mut extra_actor = None;
-    let unnamed = found.unnamed_actor.map(|u| EventArg {
+    let unnamed_arg = |u: arguments::Unnamed| EventArg {
         name: u.span.text(ctx.body).to_string(),
         kb_id: None,
         country: u.country,
         sector: u.sector,
         span: Some(u.span),
-    });
+    };
+    let unnamed = found.unnamed_actor.map(unnamed_arg);
+    let coactors = found.unnamed_coactors.into_iter().map(unnamed_arg).collect();
     if found.actors.is_empty() && !entry.frame.reported && !found.unparticipated {
         // "Demonstrators in Baghdad …", "Vietnamese-led forces …": an unnamed group the words place
         let placed = if found.passive { None } else { ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) };
@@ -1589,6 +1620,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         unparticipated: found.unparticipated,
         unnamed,
         topics: found.topics,
+        coactors,
     }))
 }
 
@@ -1838,6 +1870,7 @@ fn position_parties(
         unparticipated: false,
         unnamed: None,
         topics: Vec::new(),
+        coactors: Vec::new(),
     })
 }
 
@@ -2034,6 +2067,14 @@ impl Roles {
         let mut actor_note = parties.actor_note.clone();
         let mut recip_note = parties.recip_note.clone();
         let mut actors = ctx.args(&parties.actor_group);
+        // "Senator X and other lawmakers": the unnamed parties coordinated with named actors
+        if !actors.is_empty() {
+            for a in &parties.coactors {
+                if !actors.iter().any(|x| x.name == a.name || x.span.zip(a.span).is_some_and(|(s, t)| s.start() < t.end() && t.start() < s.end())) {
+                    actors.push(a.clone());
+                }
+            }
+        }
         if actors.is_empty() {
             actors = parties.shared_actors.clone();
         }
@@ -2700,6 +2741,18 @@ pub(crate) mod tests {
     }
 
     use EntityType::{Group, Location, Person};
+
+    #[test]
+    fn a_news_agency_dateline_ends_before_the_report() {
+        let t = "WASHINGTON (Reuters) - The army shelled the town.";
+        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" The army shelled the town."));
+        let t = "LONDON/WASHINGTON | Wed Sep 8 LONDON/WASHINGTON -LRB- Reuters -RRB- - BP traded blame.";
+        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" BP traded blame."));
+        // a parenthesis inside a sentence is no dateline
+        assert_eq!(dateline_end("Syria (SANA) - a state agency - said the talks failed."), None);
+        assert_eq!(dateline_end("The UN (which met on Monday) - said nothing."), None);
+        assert_eq!(dateline_end("No parenthesis here."), None);
+    }
 
     #[test]
     fn talks_are_consult_with_both_delegations_and_date() {

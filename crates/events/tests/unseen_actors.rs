@@ -131,3 +131,18 @@ fn coming_under_attack_by_someone_has_both_sides() {
     assert!(e.actors.iter().any(|a| a.name.contains("lawmakers")), "{}", e.rule);
     assert!(e.recipients.iter().any(|r| r.country.as_deref() == Some("KEN")), "{}", e.rule);
 }
+
+#[test]
+fn unnamed_parties_coordinated_with_a_named_actor_act_too() {
+    let doc = coded("Ohio Sen. Mark Brown and other senators have complained that the funds are late.");
+    let e = event(&doc, "complained");
+    assert!(e.actors.iter().any(|a| a.name.contains("other senators")), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn a_dateline_names_no_party() {
+    let doc = coded("NAIROBI (Reuters) - Kenya's foreign minister accused Uganda on Monday of arming the rebels.");
+    let e = event(&doc, "accused");
+    assert!(!e.actors.iter().chain(&e.recipients).any(|a| a.name.contains("NAIROBI") || a.name.contains("Nairobi")), "{:?} {}", e.actors, e.rule);
+    assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("KEN")), "{:?} {}", e.actors, e.rule);
+}

@@ -388,6 +388,10 @@ pub(super) struct TreeArgs {
     /// no mention ("Police arrested …", "the company agreed …"), as its noun
     /// phrase and the agent noun's CAMEO sector.
     pub unnamed_actor: Option<Unnamed>,
+    /// When named actors are found: the unnamed parties coordinated with
+    /// them ("Senator X and other lawmakers", "criticism by the contractors
+    /// and American politicians").
+    pub unnamed_coactors: Vec<Unnamed>,
     /// An event noun none of whose participants names a party ("the
     /// investigation was ordered"): its parties, if any, come only from the
     /// event governing it or the pair the sentence names, never from word
@@ -466,6 +470,8 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     // "was attacked by rebels": a passive agent names the actor as a subject does
     if out.actors.is_empty() {
         out.unnamed_actor = heads.actors.iter().find_map(|&a| v.unnamed_party(a));
+    } else {
+        out.unnamed_coactors = heads.actors.iter().filter_map(|&a| v.unnamed_party(a)).collect();
     }
     if let Some(rv) = v.reporting_verb(head) {
         out.source = v.mentions_of_all(&v.sayers(rv));
