@@ -2139,7 +2139,9 @@ impl Roles {
             }
         }
         let coercion = matches!(entry.event_type, PloverType::Coerce | PloverType::Assault);
-        let official = matches!(entry.event_type, PloverType::Accuse | PloverType::Coerce | PloverType::Sanction);
+        // criticising is anyone's act: "was criticised in Washington" is not the state's
+        let public_mode = entry.mode.as_deref().is_some_and(arguments::is_public_mode);
+        let official = matches!(entry.event_type, PloverType::Accuse | PloverType::Coerce | PloverType::Sanction) && !public_mode;
         if parties.passive && self.actors.is_empty() && !entry.frame.mutual {
             if let Some((loc, note)) = agentless_place_actor(ctx, trig, official, location) {
                 self.actors.push(loc);

@@ -146,3 +146,44 @@ fn a_dateline_names_no_party() {
     assert!(!e.actors.iter().chain(&e.recipients).any(|a| a.name.contains("NAIROBI") || a.name.contains("Nairobi")), "{:?} {}", e.actors, e.rule);
     assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("KEN")), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn criticism_in_a_place_is_not_the_places_act_but_an_arrest_is() {
+    let doc = coded("The Kenyan minister was sharply criticised in Nairobi for his handling of the strike.");
+    let e = event(&doc, "criticised");
+    assert!(e.actors.is_empty(), "{:?} {}", e.actors, e.rule);
+    let doc = coded("Two Kenyan journalists were arrested in Kampala on Monday.");
+    let e = event(&doc, "arrested");
+    assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("UGA")), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn a_name_in_a_clause_describing_the_subject_does_not_act() {
+    let doc = coded("The rebels, whose leaders are backed by Kenya, attacked the Ugandan army base on Sunday.");
+    let e = event(&doc, "attacked");
+    assert!(!e.actors.iter().any(|a| a.country.as_deref() == Some("KEN")), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn by_before_a_verb_is_the_means_not_the_agent() {
+    let doc = coded("The Kenyan government launched a legal battle against Safaricom by suing the company.");
+    let e = event(&doc, "battle");
+    assert!(e.actors.iter().all(|a| a.country.as_deref() == Some("KEN")) && !e.actors.is_empty(), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn the_release_of_someone_releases_them() {
+    let doc = coded("The release of the Ugandan prisoners surprised Kenyan officials.");
+    let e = event(&doc, "release");
+    assert!(!e.actors.iter().any(|a| a.country.as_deref() == Some("UGA")), "{:?} {}", e.actors, e.rule);
+    assert!(e.recipients.iter().any(|a| a.country.as_deref() == Some("UGA")), "{:?} {}", e.recipients, e.rule);
+}
+
+#[test]
+fn having_a_meeting_with_someone_is_meeting_them() {
+    let doc = coded("The Kenyan foreign minister had a meeting with the Ugandan president on Monday.");
+    let e = event(&doc, "meeting");
+    let mut countries: Vec<&str> = e.actors.iter().chain(&e.recipients).filter_map(|a| a.country.as_deref()).collect();
+    countries.sort_unstable();
+    assert_eq!(countries, ["KEN", "UGA"], "{}", e.rule);
+}

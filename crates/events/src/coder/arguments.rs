@@ -118,6 +118,10 @@ struct Words {
     /// of a relation whose possessor is no party (`relational`), verbs of
     /// travel (`private-travel`).
     topic_object: HashSet<String>,
+    /// Trigger modes whose event noun's 'of' phrase is acted upon (`of-patient`).
+    of_patient: HashSet<String>,
+    /// Trigger modes of acts anyone may do (`public-mode`).
+    public_mode: HashSet<String>,
     /// The preposition of the one something is done together with (`comitative`).
     comitative: HashSet<String>,
     /// Prepositions before a gerund adjunct done by the object of the verb it explains (`gerund-object`).
@@ -187,6 +191,8 @@ impl Words {
                 "topic-object" => &mut w.topic_object,
                 "gerund-object" => &mut w.gerund_object,
                 "comitative" => &mut w.comitative,
+                "public-mode" => &mut w.public_mode,
+                "of-patient" => &mut w.of_patient,
                 "relational" => &mut w.relational,
                 "private-travel" => &mut w.private_travel,
                 other => {
@@ -264,6 +270,12 @@ fn listed_lemma(set: &HashSet<String>, lemma: &str) -> bool {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
+
+/// True for a trigger mode of an act anyone may do (`public-mode`:
+/// criticising, complaining), which no agentless passive makes official.
+pub(crate) fn is_public_mode(mode: &str) -> bool {
+    WORDS.public_mode.contains(&mode.to_lowercase())
+}
 
 /// True for a preposition that says where an event took place
 /// (`arguments.tsv`, group `locative`).
@@ -508,6 +520,12 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
             None => break,
         }
     }
+    // a clause with a subject or a 'by' agent of its own
+    let own_actor = |c: usize| {
+        tree.children(c).into_iter().any(|x| {
+            matches!(tree.base_rel(x), "nsubj" | "csubj") || tree.deprel(x) == "obl:agent" || (tree.base_rel(x) == "obl" && tree.case_of(x).is_some_and(|p| p.eq_ignore_ascii_case("by")))
+        })
+    };
     // a mention lies in a subject's subtree when a head chain from its first word reaches it
     let within = |mut t: usize| {
         for _ in 0..32 {
@@ -517,6 +535,10 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
             match tree.head(t) {
                 // "Kenya's neighbour": the possessor of a relation is another party
                 Some(h) if tree.deprel(t) == "nmod:poss" && WORDS.relational.contains(&tree.lemma(h).to_lowercase()) => return false,
+                // "rebels, who are backed by Y,", "the firm, which Y owns,": a relative clause with a
+                // subject or agent of its own names someone else acting (a participle keeps its
+                // agent's side: "negotiators sent by the Russian president", "a body linked to X")
+                Some(_) if tree.deprel(t) == "acl:relcl" && !trigger.contains(&t) && own_actor(t) => return false,
                 Some(h) if !trigger.contains(&h) => t = h,
                 _ => return false,
             }
@@ -1155,6 +1177,8 @@ impl View<'_, '_> {
         let from_agent = !matches!(entry.event_type, PloverType::Retreat | PloverType::Mobilize | PloverType::Concede);
         let by: Vec<usize> = obliques
             .iter()
+            // "launched a battle against X by suing them": 'by' before a verb is the means, not the agent
+            .filter(|(_, x)| !matches!(t.upos(*x), Some(Upos::Verb | Upos::Aux)))
             .filter(|(c, x)| WORDS.agent.contains(c) || (from_agent && c == "from" && self.is_party(*x)))
             .map(|(_, x)| *x)
             .collect();
@@ -1169,7 +1193,8 @@ impl View<'_, '_> {
         }
         // "the withdrawal of Ukrainian forces" (actor) / "the shelling of Kharkiv" (recipient)
         let of: Vec<usize> = obliques.iter().filter(|(c, _)| c == "of").map(|(_, x)| *x).collect();
-        let done_to = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Sanction);
+        let done_to = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Sanction)
+            || entry.mode.as_deref().is_some_and(|m| WORDS.of_patient.contains(&m.to_lowercase()));
         // a possessor, even an unresolved pronoun, is the actor's slot: "his criticism of X" (X the recipient)
         let possessed = !t.children_with(n, "nmod:poss").is_empty();
         if !of.is_empty() {
@@ -1200,6 +1225,13 @@ impl View<'_, '_> {
                 actors.retain(|a| !named_place(a));
                 actors.splice(0..0, subjects);
                 actor_note = "subject of the clause the meeting is an adjunct of (tree)";
+            } else if let Some((held_by, _)) = self.support_verb(n, entry).filter(|_| !actors.is_empty()) {
+                // "X had a meeting with Y", "X held talks with Y": the support verb's subject meets too
+                let held_by: Vec<usize> = held_by.into_iter().filter(|s| !actors.contains(s)).collect();
+                if !held_by.is_empty() {
+                    actors.splice(0..0, held_by);
+                    actor_note = "subject of the support verb and the parties met (tree)";
+                }
             }
         }
         if actors.is_empty() {
