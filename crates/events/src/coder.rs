@@ -1905,7 +1905,9 @@ fn code_trigger(
     roles.actors_from_context(ctx, trig, entry, governor, &parties, location.as_ref());
     roles.recipients_from_context(ctx, trig, entry, &parties, location_k, location.as_ref());
 
-    let Roles { mut actors, recipients, actor_note, recip_note } = roles;
+    let Roles { mut actors, mut recipients, actor_note, recip_note } = roles;
+    // "Obama offered his help", "X defended his record": a party is never its own recipient
+    recipients.retain(|r| !actors.iter().any(|a| a.name == r.name || a.kb_id.is_some() && a.kb_id == r.kb_id));
     // "Obama travels to New York City to discuss …", "the Gulf of Mexico
     // regional plan": a city, region or sea that the tree does not make the
     // subject is where an act happens, not who acts (the place of an agentless

@@ -187,3 +187,13 @@ fn having_a_meeting_with_someone_is_meeting_them() {
     countries.sort_unstable();
     assert_eq!(countries, ["KEN", "UGA"], "{}", e.rule);
 }
+
+#[test]
+fn a_party_is_never_its_own_recipient_and_a_counterpart_is_another_party() {
+    let doc = coded("The Kenyan president pledged his full support in a phone call to his Ugandan counterpart Yoweri Museveni.");
+    for e in &doc.events {
+        for a in &e.actors {
+            assert!(!e.recipients.iter().any(|r| r.name == a.name), "{:?} → {:?} {}", e.actors, e.recipients, e.rule);
+        }
+    }
+}
