@@ -307,9 +307,9 @@ fn is_boundary(t: &Tok) -> bool {
 
 /// The byte offset just after a news agency's dateline opening `text` —
 /// "PLACE (Agency) -", also in the treebank's spelling "PLACE -LRB- Agency
-/// -RRB- -", with anything before it (a header line of place and time) —
-/// or `None` when the text opens with none. The place ends in a word of
-/// capitals; the agency is one to three capitalised words.
+/// -RRB- -", with anything before it (a header line of place and time), or
+/// "PLACE -- " — or `None` when the text opens with none. The place has a
+/// word in capitals; the agency is one to three capitalised words.
 fn dateline_end(text: &str) -> Option<usize> {
     const OPEN: [&str; 2] = ["(", "-LRB-"];
     const CLOSE: [&str; 2] = [")", "-RRB-"];
@@ -318,8 +318,10 @@ fn dateline_end(text: &str) -> Option<usize> {
         let Some(o) = head.find(open) else { continue };
         let Some(c) = head[o..].find(close).map(|c| o + c) else { continue };
         let agency: Vec<&str> = head[o + open.len()..c].split_whitespace().collect();
+        // "WASHINGTON", "OCEAN SPRINGS , Mississippi": a word in capitals, the place's last word capitalised
+        let capitals = |w: &str| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
         let place = head[..o].split_whitespace().last().unwrap_or("");
-        let capital_place = place.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && place.chars().all(|ch| !ch.is_lowercase());
+        let capital_place = place.starts_with(char::is_uppercase) && head[..o].split_whitespace().any(capitals);
         let named_agency = (1..=3).contains(&agency.len()) && agency.iter().all(|w| w.starts_with(char::is_uppercase));
         let rest = &head[c + close.len()..];
         let dash = rest.trim_start().strip_prefix("--").or_else(|| rest.trim_start().strip_prefix(['-', '—', '–']));
@@ -327,7 +329,11 @@ fn dateline_end(text: &str) -> Option<usize> {
             return Some(head.len() - after.len());
         }
     }
-    None
+    // "NEW ORLEANS -- BP said …": a place in capitals and a double dash, with no agency
+    let (place, rest) = head.split_once(" -- ")?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let capitals = |w: &&str| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
+    ((1..=4).contains(&words.len()) && words.iter().all(capitals)).then(|| head.len() - rest.len() - 1)
 }
 
 impl<'a> Ctx<'a> {
@@ -2756,6 +2762,11 @@ pub(crate) mod tests {
         assert_eq!(dateline_end("Syria (SANA) - a state agency - said the talks failed."), None);
         assert_eq!(dateline_end("The UN (which met on Monday) - said nothing."), None);
         assert_eq!(dateline_end("No parenthesis here."), None);
+        let t = "OCEAN SPRINGS , Mississippi -LRB- Reuters -RRB- - The governor accused the White House.";
+        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" The governor accused the White House."));
+        let t = "NEW ORLEANS -- BP and the government offered differing views.";
+        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" BP and the government offered differing views."));
+        assert_eq!(dateline_end("The talks -- held in Geneva -- failed."), None);
     }
 
     #[test]
