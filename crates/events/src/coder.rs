@@ -1914,6 +1914,11 @@ fn code_trigger(
     let Roles { mut actors, mut recipients, actor_note, recip_note } = roles;
     // "Obama offered his help", "X defended his record": a party is never its own recipient
     recipients.retain(|r| !actors.iter().any(|a| a.name == r.name || a.kb_id.is_some() && a.kb_id == r.kb_id));
+    // "Obama visits the Gulf Coast": a city or region of the visitor's own country is where
+    // the visit goes, not a party visited (a country or capital stands for its government)
+    if entry.mode.as_deref().is_some_and(arguments::is_travel_mode) {
+        recipients.retain(|r| !(ctx.bare_place(r) && r.country.is_some() && actors.iter().any(|a| a.country == r.country)));
+    }
     // "Obama travels to New York City to discuss …", "the Gulf of Mexico
     // regional plan": a city, region or sea that the tree does not make the
     // subject is where an act happens, not who acts (the place of an agentless

@@ -197,3 +197,14 @@ fn a_party_is_never_its_own_recipient_and_a_counterpart_is_another_party() {
         }
     }
 }
+
+#[test]
+fn a_home_region_visited_is_a_place_but_a_foreign_capital_is_a_party() {
+    let doc = coded("Chancellor Scholz visited Bavaria on Tuesday.");
+    for e in &doc.events {
+        assert!(e.recipients.iter().all(|r| !r.name.contains("Bavaria")), "{:?} {}", e.recipients, e.rule);
+    }
+    let doc = coded("President Ruto visited Kampala on Tuesday.");
+    let e = event(&doc, "visited");
+    assert!(e.recipients.iter().any(|r| r.country.as_deref() == Some("UGA")), "{:?} {}", e.recipients, e.rule);
+}

@@ -120,6 +120,8 @@ struct Words {
     topic_object: HashSet<String>,
     /// Trigger modes whose event noun's 'of' phrase is acted upon (`of-patient`).
     of_patient: HashSet<String>,
+    /// Trigger modes of travel (`travel-mode`).
+    travel_mode: HashSet<String>,
     /// Trigger modes of acts anyone may do (`public-mode`).
     public_mode: HashSet<String>,
     /// The preposition of the one something is done together with (`comitative`).
@@ -192,6 +194,7 @@ impl Words {
                 "gerund-object" => &mut w.gerund_object,
                 "comitative" => &mut w.comitative,
                 "public-mode" => &mut w.public_mode,
+                "travel-mode" => &mut w.travel_mode,
                 "of-patient" => &mut w.of_patient,
                 "relational" => &mut w.relational,
                 "private-travel" => &mut w.private_travel,
@@ -270,6 +273,12 @@ fn listed_lemma(set: &HashSet<String>, lemma: &str) -> bool {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
+
+/// True for a trigger mode of travel (`travel-mode`: visits), whose
+/// destination at home is a place, not a party.
+pub(crate) fn is_travel_mode(mode: &str) -> bool {
+    WORDS.travel_mode.contains(&mode.to_lowercase())
+}
 
 /// True for a trigger mode of an act anyone may do (`public-mode`:
 /// criticising, complaining), which no agentless passive makes official.
