@@ -305,6 +305,37 @@ fn is_boundary(t: &Tok) -> bool {
         || (!t.punct && BOUNDARY.contains(&t.lower.as_str()))
 }
 
+/// The byte offset just after a news agency's dateline opening `text` —
+/// "PLACE (Agency) -", also in the treebank's spelling "PLACE -LRB- Agency
+/// -RRB- -", with anything before it (a header line of place and time), or
+/// "PLACE -- " — or `None` when the text opens with none. The place has a
+/// word in capitals; the agency is one to three capitalised words.
+fn dateline_end(text: &str) -> Option<usize> {
+    const OPEN: [&str; 2] = ["(", "-LRB-"];
+    const CLOSE: [&str; 2] = [")", "-RRB-"];
+    let head = &text[..text.char_indices().nth(240).map_or(text.len(), |(i, _)| i)];
+    for (open, close) in OPEN.iter().zip(CLOSE) {
+        let Some(o) = head.find(open) else { continue };
+        let Some(c) = head[o..].find(close).map(|c| o + c) else { continue };
+        let agency: Vec<&str> = head[o + open.len()..c].split_whitespace().collect();
+        // "WASHINGTON", "OCEAN SPRINGS , Mississippi": a word in capitals, the place's last word capitalised
+        let capitals = |w: &str| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
+        let place = head[..o].split_whitespace().last().unwrap_or("");
+        let capital_place = place.starts_with(char::is_uppercase) && head[..o].split_whitespace().any(capitals);
+        let named_agency = (1..=3).contains(&agency.len()) && agency.iter().all(|w| w.starts_with(char::is_uppercase));
+        let rest = &head[c + close.len()..];
+        let dash = rest.trim_start().strip_prefix("--").or_else(|| rest.trim_start().strip_prefix(['-', '—', '–']));
+        if let (true, true, Some(after)) = (capital_place, named_agency, dash) {
+            return Some(head.len() - after.len());
+        }
+    }
+    // "NEW ORLEANS -- BP said …": a place in capitals and a double dash, with no agency
+    let (place, rest) = head.split_once(" -- ")?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let capitals = |w: &&str| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
+    ((1..=4).contains(&words.len()) && words.iter().all(capitals)).then(|| head.len() - rest.len() - 1)
+}
+
 impl<'a> Ctx<'a> {
     fn new(
         doc: &'a Document,
@@ -318,8 +349,10 @@ impl<'a> Ctx<'a> {
         let mut ments = Vec::new();
         let mut owner = vec![None; toks.len()];
         let first = mentions.partition_point(|m| m.span.start() < sentence.start());
+        // "WASHINGTON (Reuters) - BP's chairman apologized": a dateline names no party
+        let opening = sentence.start() + dateline_end(sentence.text(body)).unwrap_or(0);
         for m in mentions[first..].iter().take_while(|m| m.span.start() < sentence.end()) {
-            if !sentence.contains(m.span) {
+            if !sentence.contains(m.span) || m.span.start() < opening {
                 continue;
             }
             let s = toks.partition_point(|t| t.end <= m.span.start());
@@ -1020,9 +1053,16 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// True when token `j` is the point of an abbreviated title, written
+    /// against the word before it and not ending the sentence ("Gov.", "Sen.").
+    fn abbreviation_point(&self, j: usize) -> bool {
+        j > 0 && j + 1 < self.toks.len() && self.word(j) == "." && self.toks[j - 1].end == self.toks[j].start && !self.toks[j - 1].punct
+    }
+
     /// True when mention `k` only describes a person of `group` named right
     /// after it ("British Defence Secretary Tom King", "Democratic strategist
-    /// James Carville"): the person is the party; `k` gives at most its country.
+    /// James Carville", "Texas Gov. Rick Perry"): the person is the party; `k`
+    /// gives at most its country.
     fn titles_person(&self, k: usize, group: &[usize]) -> bool {
         let (m, _, end) = self.ments[k];
         if m.entity_type == EntityType::Person {
@@ -1033,7 +1073,7 @@ impl<'a> Ctx<'a> {
             pm.entity_type == EntityType::Person
                 && start >= end
                 && start - end <= 3
-                && (end..start).all(|j| !self.toks[j].punct && !matches!(self.word(j), "and" | "or" | "of"))
+                && (end..start).all(|j| (!self.toks[j].punct || self.abbreviation_point(j)) && !matches!(self.word(j), "and" | "or" | "of"))
         })
     }
 }
@@ -1521,6 +1561,10 @@ struct Parties {
     unparticipated: bool,
     /// An unnamed party subject ("lawmakers"), used when nothing else names the actor.
     unnamed: Option<EventArg>,
+    /// Mentions the tree says are no party (what is discussed): never filled in (tree only).
+    topics: Vec<usize>,
+    /// Unnamed parties coordinated with the named actors (tree only).
+    coactors: Vec<EventArg>,
 }
 
 /// First token of the trigger's clause: after the clause boundary before it,
@@ -1542,16 +1586,19 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
     let from = clause_start(ctx, trig, prev);
     let mut actor_note = found.actor_note;
     let mut extra_actor = None;
-    let unnamed = found.unnamed_actor.map(|u| EventArg {
+    let unnamed_arg = |u: arguments::Unnamed| EventArg {
         name: u.span.text(ctx.body).to_string(),
         kb_id: None,
         country: u.country,
         sector: u.sector,
         span: Some(u.span),
-    });
-    if found.actors.is_empty() && !found.passive && !entry.frame.reported && !found.unparticipated {
+    };
+    let unnamed = found.unnamed_actor.map(unnamed_arg);
+    let coactors = found.unnamed_coactors.into_iter().map(unnamed_arg).collect();
+    if found.actors.is_empty() && !entry.frame.reported && !found.unparticipated {
         // "Demonstrators in Baghdad …", "Vietnamese-led forces …": an unnamed group the words place
-        if let Some((arg, note)) = ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) {
+        let placed = if found.passive { None } else { ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) };
+        if let Some((arg, note)) = placed {
             extra_actor = Some(arg);
             actor_note = note;
         } else if let Some(a) = unnamed.as_ref().filter(|a| a.country.is_some()) {
@@ -1578,6 +1625,8 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         source: found.source,
         unparticipated: found.unparticipated,
         unnamed,
+        topics: found.topics,
+        coactors,
     }))
 }
 
@@ -1588,7 +1637,9 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
 fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, subjects: Option<Vec<usize>>) -> Parties {
     tree = fill_roles(std::mem::take(&mut tree), positions, subjects);
     let no_actor = tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.shared_actors.is_empty();
-    if let (true, Some(u)) = (no_actor && tree.source.is_empty(), tree.unnamed.take()) {
+    // the unnamed party is the tree's own subject or agent of the trigger's clause, never
+    // the sayer: "X quoted a witness as saying police had opened fire" → police
+    if let (true, Some(u)) = (no_actor, tree.unnamed.take()) {
         tree.actor_note = format!("'{}': an unnamed party, subject (tree)", u.name);
         tree.extra_actor = Some(u);
     }
@@ -1598,7 +1649,7 @@ fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, subjects: 
 /// The roles the tree left empty, from the position rules.
 fn fill_roles(mut tree: Parties, positions: Option<Parties>, subjects: Option<Vec<usize>>) -> Parties {
     let Some(pos) = positions else { return tree };
-    let taken: Vec<usize> = tree.actor_group.iter().chain(&tree.recip_group).chain(&tree.source).copied().collect();
+    let taken: Vec<usize> = tree.actor_group.iter().chain(&tree.recip_group).chain(&tree.source).chain(&tree.topics).copied().collect();
     let free = |g: &[usize]| -> Vec<usize> { g.iter().copied().filter(|k| !taken.contains(k)).collect() };
     if tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.source.is_empty() {
         // in a parsed sentence, a mention the position rules found acts only when it
@@ -1824,6 +1875,8 @@ fn position_parties(
         source: Vec::new(),
         unparticipated: false,
         unnamed: None,
+        topics: Vec::new(),
+        coactors: Vec::new(),
     })
 }
 
@@ -1858,7 +1911,14 @@ fn code_trigger(
     roles.actors_from_context(ctx, trig, entry, governor, &parties, location.as_ref());
     roles.recipients_from_context(ctx, trig, entry, &parties, location_k, location.as_ref());
 
-    let Roles { mut actors, recipients, actor_note, recip_note } = roles;
+    let Roles { mut actors, mut recipients, actor_note, recip_note } = roles;
+    // "Obama offered his help", "X defended his record": a party is never its own recipient
+    recipients.retain(|r| !actors.iter().any(|a| a.name == r.name || a.kb_id.is_some() && a.kb_id == r.kb_id));
+    // "Obama visits the Gulf Coast": a city or region of the visitor's own country is where
+    // the visit goes, not a party visited (a country or capital stands for its government)
+    if entry.mode.as_deref().is_some_and(arguments::is_travel_mode) {
+        recipients.retain(|r| !(ctx.bare_place(r) && r.country.is_some() && actors.iter().any(|a| a.country == r.country)));
+    }
     // "Obama travels to New York City to discuss …", "the Gulf of Mexico
     // regional plan": a city, region or sea that the tree does not make the
     // subject is where an act happens, not who acts (the place of an agentless
@@ -2020,6 +2080,14 @@ impl Roles {
         let mut actor_note = parties.actor_note.clone();
         let mut recip_note = parties.recip_note.clone();
         let mut actors = ctx.args(&parties.actor_group);
+        // "Senator X and other lawmakers": the unnamed parties coordinated with named actors
+        if !actors.is_empty() {
+            for a in &parties.coactors {
+                if !actors.iter().any(|x| x.name == a.name || x.span.zip(a.span).is_some_and(|(s, t)| s.start() < t.end() && t.start() < s.end())) {
+                    actors.push(a.clone());
+                }
+            }
+        }
         if actors.is_empty() {
             actors = parties.shared_actors.clone();
         }
@@ -2084,7 +2152,9 @@ impl Roles {
             }
         }
         let coercion = matches!(entry.event_type, PloverType::Coerce | PloverType::Assault);
-        let official = matches!(entry.event_type, PloverType::Accuse | PloverType::Coerce | PloverType::Sanction);
+        // criticising is anyone's act: "was criticised in Washington" is not the state's
+        let public_mode = entry.mode.as_deref().is_some_and(arguments::is_public_mode);
+        let official = matches!(entry.event_type, PloverType::Accuse | PloverType::Coerce | PloverType::Sanction) && !public_mode;
         if parties.passive && self.actors.is_empty() && !entry.frame.mutual {
             if let Some((loc, note)) = agentless_place_actor(ctx, trig, official, location) {
                 self.actors.push(loc);
@@ -2686,6 +2756,23 @@ pub(crate) mod tests {
     }
 
     use EntityType::{Group, Location, Person};
+
+    #[test]
+    fn a_news_agency_dateline_ends_before_the_report() {
+        let t = "WASHINGTON (Reuters) - The army shelled the town.";
+        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" The army shelled the town."));
+        let t = "LONDON/WASHINGTON | Wed Sep 8 LONDON/WASHINGTON -LRB- Reuters -RRB- - BP traded blame.";
+        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" BP traded blame."));
+        // a parenthesis inside a sentence is no dateline
+        assert_eq!(dateline_end("Syria (SANA) - a state agency - said the talks failed."), None);
+        assert_eq!(dateline_end("The UN (which met on Monday) - said nothing."), None);
+        assert_eq!(dateline_end("No parenthesis here."), None);
+        let t = "OCEAN SPRINGS , Mississippi -LRB- Reuters -RRB- - The governor accused the White House.";
+        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" The governor accused the White House."));
+        let t = "NEW ORLEANS -- BP and the government offered differing views.";
+        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" BP and the government offered differing views."));
+        assert_eq!(dateline_end("The talks -- held in Geneva -- failed."), None);
+    }
 
     #[test]
     fn talks_are_consult_with_both_delegations_and_date() {

@@ -118,6 +118,16 @@ struct Words {
     /// of a relation whose possessor is no party (`relational`), verbs of
     /// travel (`private-travel`).
     topic_object: HashSet<String>,
+    /// Trigger modes whose event noun's 'of' phrase is acted upon (`of-patient`).
+    of_patient: HashSet<String>,
+    /// Trigger modes of travel (`travel-mode`).
+    travel_mode: HashSet<String>,
+    /// Trigger modes of acts anyone may do (`public-mode`).
+    public_mode: HashSet<String>,
+    /// The preposition of the one something is done together with (`comitative`).
+    comitative: HashSet<String>,
+    /// Prepositions before a gerund adjunct done by the object of the verb it explains (`gerund-object`).
+    gerund_object: HashSet<String>,
     relational: HashSet<String>,
     private_travel: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
@@ -181,6 +191,11 @@ impl Words {
                 "speech-topic" => &mut w.speech_topic,
                 "occasion" => &mut w.occasion,
                 "topic-object" => &mut w.topic_object,
+                "gerund-object" => &mut w.gerund_object,
+                "comitative" => &mut w.comitative,
+                "public-mode" => &mut w.public_mode,
+                "travel-mode" => &mut w.travel_mode,
+                "of-patient" => &mut w.of_patient,
                 "relational" => &mut w.relational,
                 "private-travel" => &mut w.private_travel,
                 other => {
@@ -250,7 +265,26 @@ impl Words {
     }
 }
 
+/// True when `lemma` is in `set`, or is a lemma the tagger cut before a
+/// silent "e" ("traded" → "trad") of a word in it.
+fn listed_lemma(set: &HashSet<String>, lemma: &str) -> bool {
+    let lemma = lemma.to_lowercase();
+    set.contains(&lemma) || (lemma.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouy".contains(c)) && set.contains(&format!("{lemma}e")))
+}
+
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
+
+/// True for a trigger mode of travel (`travel-mode`: visits), whose
+/// destination at home is a place, not a party.
+pub(crate) fn is_travel_mode(mode: &str) -> bool {
+    WORDS.travel_mode.contains(&mode.to_lowercase())
+}
+
+/// True for a trigger mode of an act anyone may do (`public-mode`:
+/// criticising, complaining), which no agentless passive makes official.
+pub(crate) fn is_public_mode(mode: &str) -> bool {
+    WORDS.public_mode.contains(&mode.to_lowercase())
+}
 
 /// True for a preposition that says where an event took place
 /// (`arguments.tsv`, group `locative`).
@@ -366,12 +400,19 @@ pub(super) struct TreeArgs {
     pub passive: bool,
     /// The subject of the verb of saying that reports the trigger's clause.
     pub source: Vec<usize>,
+    /// Mentions the tree says are no party of the trigger: what is discussed
+    /// ("will discuss BP with Obama"). Word positions never fill a role with them.
+    pub topics: Vec<usize>,
     /// Why the trigger names no event, when it does not.
     pub not_event: Option<String>,
     /// When no actor is named: the first actor head that is a party noun with
     /// no mention ("Police arrested …", "the company agreed …"), as its noun
     /// phrase and the agent noun's CAMEO sector.
     pub unnamed_actor: Option<Unnamed>,
+    /// When named actors are found: the unnamed parties coordinated with
+    /// them ("Senator X and other lawmakers", "criticism by the contractors
+    /// and American politicians").
+    pub unnamed_coactors: Vec<Unnamed>,
     /// An event noun none of whose participants names a party ("the
     /// investigation was ordered"): its parties, if any, come only from the
     /// event governing it or the pair the sentence names, never from word
@@ -394,6 +435,8 @@ pub(super) struct Unnamed {
 #[derive(Debug, Default)]
 struct Heads {
     actors: Vec<usize>,
+    /// Heads of what is talked about (no party).
+    topics: Vec<usize>,
     recipients: Vec<usize>,
     /// Every head that takes part (for event-ness): arguments and obliques.
     participants: Vec<usize>,
@@ -437,6 +480,7 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     let mut out = TreeArgs {
         actors: v.mentions_of_all(&heads.actors),
         recipients: v.mentions_of_all(&heads.recipients),
+        topics: v.mentions_of_all(&heads.topics),
         actor_note: heads.actor_note.to_string(),
         recip_note: heads.recip_note.to_string(),
         passive: heads.passive,
@@ -444,8 +488,11 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     };
     out.recipients.retain(|k| !out.actors.contains(k));
     out.unparticipated = nominal && !heads.participants.iter().any(|&p| v.is_party(p));
-    if out.actors.is_empty() && !heads.passive {
+    // "was attacked by rebels": a passive agent names the actor as a subject does
+    if out.actors.is_empty() {
         out.unnamed_actor = heads.actors.iter().find_map(|&a| v.unnamed_party(a));
+    } else {
+        out.unnamed_coactors = heads.actors.iter().filter_map(|&a| v.unnamed_party(a)).collect();
     }
     if let Some(rv) = v.reporting_verb(head) {
         out.source = v.mentions_of_all(&v.sayers(rv));
@@ -482,6 +529,12 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
             None => break,
         }
     }
+    // a clause with a subject or a 'by' agent of its own
+    let own_actor = |c: usize| {
+        tree.children(c).into_iter().any(|x| {
+            matches!(tree.base_rel(x), "nsubj" | "csubj") || tree.deprel(x) == "obl:agent" || (tree.base_rel(x) == "obl" && tree.case_of(x).is_some_and(|p| p.eq_ignore_ascii_case("by")))
+        })
+    };
     // a mention lies in a subject's subtree when a head chain from its first word reaches it
     let within = |mut t: usize| {
         for _ in 0..32 {
@@ -491,6 +544,10 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
             match tree.head(t) {
                 // "Kenya's neighbour": the possessor of a relation is another party
                 Some(h) if tree.deprel(t) == "nmod:poss" && WORDS.relational.contains(&tree.lemma(h).to_lowercase()) => return false,
+                // "rebels, who are backed by Y,", "the firm, which Y owns,": a relative clause with a
+                // subject or agent of its own names someone else acting (a participle keeps its
+                // agent's side: "negotiators sent by the Russian president", "a body linked to X")
+                Some(_) if tree.deprel(t) == "acl:relcl" && !trigger.contains(&t) && own_actor(t) => return false,
                 Some(h) if !trigger.contains(&h) => t = h,
                 _ => return false,
             }
@@ -885,40 +942,11 @@ impl View<'_, '_> {
         let reduced = t.deprel(v) == "acl" && t.xpos(v) == "VBN";
         // "is opposed to", "is committed to": an adjective, not a passive
         let adjectival = self.ctx.word(trig.end) == "to";
-        let passive = entry.frame.verb && !adjectival && (t.is_passive(v) || reduced);
-        let mut subjects = t.subjects(v);
-        let mut actor_note = if passive { "passive: 'by' phrase (tree)" } else { "subject (tree)" };
-        if let Some(outer) = self.unshared_auxiliary(v) {
-            subjects = outer;
-            actor_note = "subject of the clause a finite conjunct belongs to (tree)";
-        }
-        if subjects.is_empty() {
-            match (t.deprel(v), t.head(v)) {
-                // "civilians killed by …", "troops loyal to …": the noun the participle describes
-                ("acl", Some(h)) => subjects = t.with_conjuncts(h),
-                // "X blasted Y for criticizing Z", "accused Y of attacking Z": a gerund after
-                // 'for' or 'of' is done by the object of the verb that judges it
-                ("advcl", Some(h))
-                    if t.xpos(v) == "VBG"
-                        && !t.objects(h).is_empty()
-                        && t.children(v).into_iter().any(|m| matches!(t.base_rel(m), "mark" | "case") && matches!(t.lemma(m).to_lowercase().as_str(), "for" | "of")) =>
-                {
-                    subjects = t.objects(h);
-                    actor_note = "object of the verb a 'for'/'of' gerund explains (tree)";
-                }
-                // "…, killing five": the subject of the main clause
-                ("advcl", Some(h)) if t.xpos(v) == "VBG" => {
-                    subjects = t.subjects(h);
-                    actor_note = "subject of the main clause (tree)";
-                }
-                // "X will travel to Y to meet Z": a purpose infinitive is the main clause subject's act
-                ("advcl", Some(h)) if t.xpos(v) == "VB" && t.children_with(v, "mark").into_iter().any(|m| t.lemma(m).eq_ignore_ascii_case("to")) => {
-                    subjects = t.subjects(h);
-                    actor_note = "subject of the clause a purpose infinitive serves (tree)";
-                }
-                _ => {}
-            }
-        }
+        // "troops have been deployed to X": with no agent named, the forces moved are the
+        // side that mobilises (PLOVER MOBILIZE: the actor is whose forces move)
+        let moved = entry.event_type == PloverType::Mobilize && t.agents(v).is_empty();
+        let passive = entry.frame.verb && !adjectival && (t.is_passive(v) || reduced) && !moved;
+        let (subjects, mut actor_note) = self.clause_subjects(v, passive);
         let trigger_toks = self.trigger_tokens(trig);
         // the objects of every word of the trigger ("prepared to resume shelling X")
         let mut objects: Vec<usize> = Vec::new();
@@ -929,11 +957,20 @@ impl View<'_, '_> {
                 }
             }
         }
-        // "will discuss BP with Obama": what is discussed is no party
+        let mut obliques = self.obliques(v, trig);
+        let mut topics = Vec::new();
+        // "will discuss BP with Obama": what is discussed is no party, but the one it is
+        // discussed with is, even where the parser hung the 'with' phrase on the topic
         if WORDS.topic_object.contains(&t.lemma(v).to_lowercase()) {
-            objects.clear();
+            for &o in &objects {
+                for (case, x) in t.obliques(o) {
+                    if WORDS.comitative.contains(&case.to_lowercase()) {
+                        obliques.extend(t.with_conjuncts(x).into_iter().map(|c| (case.to_lowercase(), c)));
+                    }
+                }
+            }
+            topics = std::mem::take(&mut objects);
         }
-        let obliques = self.obliques(v, trig);
         let (oblique_recipients, parties) = self.oblique_roles(&obliques, entry);
         let (mut actors, mut recipients) = if passive { (t.agents(v), subjects) } else { (subjects, objects.clone()) };
         let mut recip_note = if passive { "passive: subject (tree)" } else { "object (tree)" };
@@ -943,7 +980,7 @@ impl View<'_, '_> {
             // named party ("barred BP"), not a thing of one ("boosted his rating")
             recipients.retain(|&o| self.mention_at(o).is_some());
             let participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
-            return Heads { actors, recipients, participants, actor_note, recip_note, passive };
+            return Heads { actors, recipients, participants, actor_note, recip_note, passive, topics };
         }
         if !passive && unnamed(&recipients) {
             let nested = self.nested_recipients(&recipients, entry);
@@ -964,7 +1001,97 @@ impl View<'_, '_> {
         }
         let mut participants: Vec<usize> = actors.iter().chain(&recipients).chain(&objects).copied().collect();
         participants.extend(obliques.iter().map(|(_, n)| *n));
-        Heads { actors, recipients, participants, actor_note, recip_note, passive }
+        Heads { actors, recipients, participants, actor_note, recip_note, passive, topics }
+    }
+
+    /// The subjects of predicate `v` with the repairs English syntax calls
+    /// for, and the note saying which: a finite conjunct's outer subject; a
+    /// thing controlling an infinitive or described by a participle stands
+    /// for whoever used or wrote it; a participle adjunct's controller; a
+    /// subjectless complement's controller.
+    fn clause_subjects(&self, v: usize, passive: bool) -> (Vec<usize>, &'static str) {
+        let t = self.tree;
+        if let Some(outer) = self.unshared_auxiliary(v) {
+            return (outer, "subject of the clause a finite conjunct belongs to (tree)");
+        }
+        let subjects = t.subjects(v);
+        let own_note = if passive { "passive: 'by' phrase (tree)" } else { "subject (tree)" };
+        if !subjects.is_empty() {
+            // "X used a speech to push for Y": object control by a thing is its user's act
+            let controlled = t.deprel(v) == "xcomp" && t.head(v).is_some_and(|h| t.objects(h) == subjects);
+            if let Some(author) = controlled.then(|| self.thing_author(&subjects)).flatten() {
+                return (author, "subject of the verb whose object, a thing, controls the infinitive (tree)");
+            }
+            return (subjects, own_note);
+        }
+        let gerund_object = |m: usize| matches!(t.base_rel(m), "mark" | "case") && WORDS.gerund_object.contains(&t.lemma(m).to_lowercase());
+        match (t.deprel(v), t.head(v)) {
+            // "a letter calling on X", "a resolution to condemn Y": a thing does nothing, whoever wrote it does
+            ("acl", Some(h)) if !passive && t.xpos(v) != "VBN" && self.thing_author(&[h]).is_some() => {
+                (self.thing_author(&[h]).unwrap_or_default(), "subject of the verb whose object, a thing, the participle describes (tree)")
+            }
+            // "civilians killed by …", "troops loyal to …": the noun the participle describes
+            ("acl", Some(h)) => (t.with_conjuncts(h), own_note),
+            // "X blasted Y for criticizing Z", "accused Y of attacking Z", "pressed Y into
+            // offering Z": a gerund after 'for', 'of' or 'into' is done by the object of the
+            // verb it explains (`gerund-object`)
+            ("advcl", Some(h)) if t.xpos(v) == "VBG" && !t.objects(h).is_empty() && t.children(v).into_iter().any(gerund_object) => {
+                (t.objects(h), "object of the verb a 'for'/'of'/'into' gerund explains (tree)")
+            }
+            // "…, killing five": the subject of the main clause
+            ("advcl", Some(h)) if t.xpos(v) == "VBG" => (t.subjects(h), "subject of the main clause (tree)"),
+            // "X will travel to Y to meet Z": a purpose infinitive is the main clause subject's act
+            ("advcl", Some(h)) if t.xpos(v) == "VB" && t.children_with(v, "mark").into_iter().any(|m| t.lemma(m).eq_ignore_ascii_case("to")) => {
+                (t.subjects(h), "subject of the clause a purpose infinitive serves (tree)")
+            }
+            _ => {
+                let raised = self.raised_subjects(v);
+                let note = if raised.is_empty() { own_note } else { "subject of the verb a subjectless complement depends on (tree)" };
+                (raised, note)
+            }
+        }
+    }
+
+    /// The subjects of the verb whose object is `things`, when every one of
+    /// them is a thing (a common noun naming no party, no mention of its own):
+    /// "Ten economists wrote a letter calling on X" → the economists.
+    fn thing_author(&self, things: &[usize]) -> Option<Vec<usize>> {
+        let t = self.tree;
+        let first = t.first_conjunct(*things.first()?);
+        let thing = |n: usize| {
+            t.upos(n) == Some(Upos::Noun)
+                && self.mention_at(n).is_none()
+                && !WORDS.parties.contains(&t.lemma(n).to_lowercase())
+                && !self.listed_party_noun(n)
+        };
+        if !things.iter().all(|&n| thing(n)) || t.deprel(first) != "obj" {
+            return None;
+        }
+        let verb = t.head(first)?;
+        let subjects = t.subjects(verb);
+        (!subjects.is_empty() && !t.is_passive(verb)).then_some(subjects)
+    }
+
+    /// "X felt emboldened to accuse Y", "X seemed determined to attack": a
+    /// complement clause with no subject or complementiser of its own (a
+    /// participle or adjective the parser attached as `ccomp`) is controlled
+    /// by the subject of the verb it complements, like an `xcomp`.
+    fn raised_subjects(&self, v: usize) -> Vec<usize> {
+        let t = self.tree;
+        let mut cur = v;
+        for _ in 0..8 {
+            match (t.deprel(cur), t.head(cur)) {
+                ("conj" | "xcomp", Some(h)) => cur = h,
+                ("ccomp", Some(h)) => {
+                    let bare = t.children(cur).into_iter().all(|c| !matches!(t.base_rel(c), "nsubj" | "csubj" | "mark" | "expl"));
+                    // a finite verb needs a subject: a bare one here is a misread participle
+                    let small = matches!(t.xpos(cur), "VBN" | "VBD" | "JJ");
+                    return if bare && small { t.subjects(h) } else { Vec::new() };
+                }
+                _ => return Vec::new(),
+            }
+        }
+        Vec::new()
     }
 
     /// "closed its borders with Iran", "aid to Albanian rebels": the party an
@@ -1059,6 +1186,8 @@ impl View<'_, '_> {
         let from_agent = !matches!(entry.event_type, PloverType::Retreat | PloverType::Mobilize | PloverType::Concede);
         let by: Vec<usize> = obliques
             .iter()
+            // "launched a battle against X by suing them": 'by' before a verb is the means, not the agent
+            .filter(|(_, x)| !matches!(t.upos(*x), Some(Upos::Verb | Upos::Aux)))
             .filter(|(c, x)| WORDS.agent.contains(c) || (from_agent && c == "from" && self.is_party(*x)))
             .map(|(_, x)| *x)
             .collect();
@@ -1073,7 +1202,8 @@ impl View<'_, '_> {
         }
         // "the withdrawal of Ukrainian forces" (actor) / "the shelling of Kharkiv" (recipient)
         let of: Vec<usize> = obliques.iter().filter(|(c, _)| c == "of").map(|(_, x)| *x).collect();
-        let done_to = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Sanction);
+        let done_to = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Sanction)
+            || entry.mode.as_deref().is_some_and(|m| WORDS.of_patient.contains(&m.to_lowercase()));
         // a possessor, even an unresolved pronoun, is the actor's slot: "his criticism of X" (X the recipient)
         let possessed = !t.children_with(n, "nmod:poss").is_empty();
         if !of.is_empty() {
@@ -1087,18 +1217,30 @@ impl View<'_, '_> {
         }
         // "X has been put under investigation": X is acted upon
         let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
-        if let (true, true, Some(h)) = (put_under, actors.is_empty(), t.head(n)) {
+        // ("has come under attack by lawmakers": the 'by' phrase still acts)
+        if let (true, true, Some(h)) = (put_under, recipients.is_empty(), t.head(n)) {
             recipients = t.subjects(h);
             recip_note = "subject of the verb putting it 'under' the event noun (tree)";
         }
         // "On a visit to X, Y told …", "during talks with Z, Y said": the parties of a
         // meeting in a clause's adjunct include that clause's subject
-        let met = entry.event_type == PloverType::Consult && actors.iter().all(|a| parties.contains(a));
+        // A name compounded with the meeting there is its venue or host, not a second
+        // side: "X will press Y at a White House meeting", "an Oval Office talk".
+        let named_place = |c: &usize| t.deprel(*c) == "compound" && self.mention_at(*c).is_some_and(|k| self.ctx.ments[k].0.entity_type != chronicle_core::EntityType::Person);
+        let met = entry.event_type == PloverType::Consult && actors.iter().all(|a| parties.contains(a) || named_place(a));
         if met {
             let subjects: Vec<usize> = self.occasion_subjects(n).into_iter().filter(|s| !actors.contains(s)).collect();
             if !subjects.is_empty() {
+                actors.retain(|a| !named_place(a));
                 actors.splice(0..0, subjects);
                 actor_note = "subject of the clause the meeting is an adjunct of (tree)";
+            } else if let Some((held_by, _)) = self.support_verb(n, entry).filter(|_| !actors.is_empty()) {
+                // "X had a meeting with Y", "X held talks with Y": the support verb's subject meets too
+                let held_by: Vec<usize> = held_by.into_iter().filter(|s| !actors.contains(s)).collect();
+                if !held_by.is_empty() {
+                    actors.splice(0..0, held_by);
+                    actor_note = "subject of the support verb and the parties met (tree)";
+                }
             }
         }
         if actors.is_empty() {
@@ -1114,7 +1256,8 @@ impl View<'_, '_> {
         let mut participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
         participants.extend(obliques.iter().map(|(_, x)| *x));
         // a passive support verb's subject is the event noun itself: no swap, except "put under"
-        Heads { actors, recipients, participants, actor_note, recip_note, passive: put_under }
+        let passive = put_under && actors.is_empty();
+        Heads { actors, recipients, participants, actor_note, recip_note, passive, topics: Vec::new() }
     }
 
     /// "The alliance reiterated its support for X", "the president renewed his
@@ -1159,7 +1302,7 @@ impl View<'_, '_> {
         if let Some(m) = amount.filter(|&m| t.children(m).into_iter().any(|c| t.base_rel(c) == "nummod") || t.upos(m) == Some(Upos::Num) || t.xpos(m) == "$") {
             n = t.first_conjunct(m);
         }
-        let verb = t.head(n).filter(|&h| WORDS.support.contains(&t.lemma(h).to_lowercase()))?;
+        let verb = t.head(n).filter(|&h| listed_lemma(&WORDS.support, t.lemma(h)))?;
         let mut actors = match t.deprel(n) {
             "obj" => t.subjects(verb),
             "nsubj:pass" => t.agents(verb),

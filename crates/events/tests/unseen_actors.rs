@@ -1,0 +1,210 @@
+//! Who acts and who is acted upon, read from the tree, for news the rules
+//! were not written for (issue 13): each test runs an invented sentence
+//! through the language layer (real tagger and parser) and the coder, and
+//! checks one general fact of English syntax about an event's arguments.
+//! Needs the `language` feature.
+#![cfg(feature = "language")]
+
+use std::sync::LazyLock;
+
+use chronicle_core::{Document, Event};
+use chronicle_events::{eval::plain_document, EventCoder};
+use chronicle_language::Language;
+
+static LANGUAGE: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data"));
+static CODER: LazyLock<EventCoder> = LazyLock::new(|| EventCoder::builtin().expect("event lexicon"));
+
+fn coded(text: &str) -> Document {
+    let mut doc = plain_document(text);
+    LANGUAGE.annotate(&mut doc);
+    CODER.code(&mut doc);
+    doc
+}
+
+/// The one event triggered by `word`.
+fn event<'a>(doc: &'a Document, word: &str) -> &'a Event {
+    let events: Vec<&Event> = doc.events.iter().filter(|e| e.trigger.text(doc.body()) == word).collect();
+    assert_eq!(events.len(), 1, "one event for '{word}' in {:?}: {:?}", doc.body(), doc.events);
+    events[0]
+}
+
+fn names(args: &[chronicle_core::EventArg]) -> Vec<String> {
+    args.iter().map(|a| a.name.clone()).collect()
+}
+
+#[test]
+fn an_unnamed_passive_agent_is_the_actor() {
+    let doc = coded("The Kenyan embassy in Mogadishu was attacked by gunmen on Friday.");
+    let e = event(&doc, "attacked");
+    assert_eq!(names(&e.actors), ["gunmen"], "{}", e.rule);
+    assert!(e.recipients.iter().any(|r| r.name.contains("embassy")), "{}", e.rule);
+}
+
+#[test]
+fn forces_deployed_with_no_agent_are_the_side_that_mobilises() {
+    for text in ["Ugandan troops have been deployed to Somalia to protect the government.", "The Kenyan Army has been deployed in Somalia to help keep order."] {
+        let doc = coded(text);
+        let e = event(&doc, "deployed");
+        assert_eq!(e.actors.len(), 1, "{text}: {}", e.rule);
+        assert!(matches!(e.actors[0].country.as_deref(), Some("UGA" | "KEN")), "{text}: {}", e.rule);
+        assert!(e.recipients.iter().all(|r| r.country != e.actors[0].country), "{text}: {}", e.rule);
+    }
+}
+
+#[test]
+fn a_thing_that_controls_an_infinitive_or_carries_a_participle_stands_for_its_user() {
+    // object control by a thing: the subject who used it acts, not a name compounded with it
+    let doc = coded("Chancellor Scholz used a Bundestag address to call for tougher sanctions on Russia.");
+    let e = event(&doc, "call for");
+    assert_eq!(names(&e.actors), ["Olaf Scholz"], "{}", e.rule);
+    // a document's participle: its writers act
+    let doc = coded("Twelve Nigerian senators signed a petition urging the president to resign.");
+    let e = event(&doc, "urging");
+    assert!(e.actors.iter().all(|a| a.country.as_deref() == Some("NGA")) && !e.actors.is_empty(), "{}", e.rule);
+}
+
+#[test]
+fn a_gerund_after_into_is_done_by_the_object() {
+    let doc = coded("The governor pressured Kenyan police into arresting the protest leaders.");
+    let e = event(&doc, "arresting");
+    assert_eq!(e.actors.len(), 1, "{}", e.rule);
+    assert!(e.actors[0].name.contains("police"), "{}", e.rule);
+    assert!(e.rule.contains("gerund explains"), "{}", e.rule);
+}
+
+#[test]
+fn a_subjectless_complement_is_controlled_by_the_outer_subject() {
+    let doc = coded("Even Nigel Farage felt emboldened to accuse Merkel this week of betraying Europe.");
+    let e = event(&doc, "accuse");
+    assert_eq!(names(&e.actors), ["Nigel Farage"], "{}", e.rule);
+    assert!(e.rule.contains("subjectless complement"), "{}", e.rule);
+}
+
+#[test]
+fn an_unnamed_party_in_a_reported_clause_acts_not_the_sayer() {
+    let doc = coded("The agency quoted a shopkeeper as saying police had opened fire on looters at the market.");
+    let e = event(&doc, "opened fire");
+    assert_eq!(names(&e.actors), ["police"], "{}", e.rule);
+}
+
+#[test]
+fn a_place_before_an_abbreviated_title_is_no_second_actor() {
+    let doc = coded("Ohio Sen. Mark Brown and other senators have complained that the funds are late.");
+    let e = event(&doc, "complained");
+    assert!(e.actors.iter().any(|a| a.name.contains("Mark Brown")), "{}", e.rule);
+    assert!(!e.actors.iter().any(|a| a.name == "Ohio"), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn trading_blame_makes_every_subject_an_actor_and_no_recipient() {
+    for text in ["Ethiopian officials and Eritrean diplomats traded blame on Tuesday.", "Kenyan police and the Somali army traded blame on Monday."] {
+        let doc = coded(text);
+        let e = event(&doc, "blame");
+        let mut countries: Vec<&str> = e.actors.iter().filter_map(|a| a.country.as_deref()).collect();
+        countries.sort_unstable();
+        assert!(countries == ["ERI", "ETH"] || countries == ["KEN", "SOM"], "{text}: {}", e.rule);
+        assert!(e.recipients.is_empty(), "{text}: {:?}", e.recipients);
+    }
+}
+
+#[test]
+fn what_is_discussed_is_no_party_but_who_it_is_discussed_with_is() {
+    let doc = coded("The Turkish president will discuss Gazprom with Putin in Ankara.");
+    let e = event(&doc, "discuss");
+    let all: Vec<String> = names(&e.actors).into_iter().chain(names(&e.recipients)).collect();
+    assert!(!all.iter().any(|n| n.contains("Gazprom")), "{all:?} {}", e.rule);
+    assert!(all.iter().any(|n| n.contains("Putin")), "{all:?} {}", e.rule);
+}
+
+#[test]
+fn a_name_compounded_with_a_meeting_in_an_adjunct_is_its_venue() {
+    let doc = coded("Erdogan will press Airbus executives at a White House meeting on Monday.");
+    let e = event(&doc, "meeting");
+    assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("TUR")), "{}", e.rule);
+    assert!(!e.actors.iter().any(|a| a.name.contains("White House")), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn coming_under_attack_by_someone_has_both_sides() {
+    let doc = coded("The Kenyan interior ministry has come under sharp attack by opposition lawmakers.");
+    let e = event(&doc, "attack");
+    assert!(e.actors.iter().any(|a| a.name.contains("lawmakers")), "{}", e.rule);
+    assert!(e.recipients.iter().any(|r| r.country.as_deref() == Some("KEN")), "{}", e.rule);
+}
+
+#[test]
+fn unnamed_parties_coordinated_with_a_named_actor_act_too() {
+    let doc = coded("Ohio Sen. Mark Brown and other senators have complained that the funds are late.");
+    let e = event(&doc, "complained");
+    assert!(e.actors.iter().any(|a| a.name.contains("other senators")), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn a_dateline_names_no_party() {
+    let doc = coded("NAIROBI (Reuters) - Kenya's foreign minister accused Uganda on Monday of arming the rebels.");
+    let e = event(&doc, "accused");
+    assert!(!e.actors.iter().chain(&e.recipients).any(|a| a.name.contains("NAIROBI") || a.name.contains("Nairobi")), "{:?} {}", e.actors, e.rule);
+    assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("KEN")), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn criticism_in_a_place_is_not_the_places_act_but_an_arrest_is() {
+    let doc = coded("The Kenyan minister was sharply criticised in Nairobi for his handling of the strike.");
+    let e = event(&doc, "criticised");
+    assert!(e.actors.is_empty(), "{:?} {}", e.actors, e.rule);
+    let doc = coded("Two Kenyan journalists were arrested in Kampala on Monday.");
+    let e = event(&doc, "arrested");
+    assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("UGA")), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn a_name_in_a_clause_describing_the_subject_does_not_act() {
+    let doc = coded("The rebels, whose leaders are backed by Kenya, attacked the Ugandan army base on Sunday.");
+    let e = event(&doc, "attacked");
+    assert!(!e.actors.iter().any(|a| a.country.as_deref() == Some("KEN")), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn by_before_a_verb_is_the_means_not_the_agent() {
+    let doc = coded("The Kenyan government launched a legal battle against Safaricom by suing the company.");
+    let e = event(&doc, "battle");
+    assert!(e.actors.iter().all(|a| a.country.as_deref() == Some("KEN")) && !e.actors.is_empty(), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn the_release_of_someone_releases_them() {
+    let doc = coded("The release of the Ugandan prisoners surprised Kenyan officials.");
+    let e = event(&doc, "release");
+    assert!(!e.actors.iter().any(|a| a.country.as_deref() == Some("UGA")), "{:?} {}", e.actors, e.rule);
+    assert!(e.recipients.iter().any(|a| a.country.as_deref() == Some("UGA")), "{:?} {}", e.recipients, e.rule);
+}
+
+#[test]
+fn having_a_meeting_with_someone_is_meeting_them() {
+    let doc = coded("The Kenyan foreign minister had a meeting with the Ugandan president on Monday.");
+    let e = event(&doc, "meeting");
+    let mut countries: Vec<&str> = e.actors.iter().chain(&e.recipients).filter_map(|a| a.country.as_deref()).collect();
+    countries.sort_unstable();
+    assert_eq!(countries, ["KEN", "UGA"], "{}", e.rule);
+}
+
+#[test]
+fn a_party_is_never_its_own_recipient_and_a_counterpart_is_another_party() {
+    let doc = coded("The Kenyan president pledged his full support in a phone call to his Ugandan counterpart Yoweri Museveni.");
+    for e in &doc.events {
+        for a in &e.actors {
+            assert!(!e.recipients.iter().any(|r| r.name == a.name), "{:?} → {:?} {}", e.actors, e.recipients, e.rule);
+        }
+    }
+}
+
+#[test]
+fn a_home_region_visited_is_a_place_but_a_foreign_capital_is_a_party() {
+    let doc = coded("Chancellor Scholz visited Bavaria on Tuesday.");
+    for e in &doc.events {
+        assert!(e.recipients.iter().all(|r| !r.name.contains("Bavaria")), "{:?} {}", e.recipients, e.rule);
+    }
+    let doc = coded("President Ruto visited Kampala on Tuesday.");
+    let e = event(&doc, "visited");
+    assert!(e.recipients.iter().any(|r| r.country.as_deref() == Some("UGA")), "{:?} {}", e.recipients, e.rule);
+}
