@@ -116,3 +116,32 @@ fn a_reader_comment_line_reports_nothing() {
     let doc = coded("This comment by a reader says the minister accused the judges of bias.");
     assert!(doc.events.is_empty(), "{:?}", doc.events);
 }
+
+#[test]
+fn a_participle_of_a_happening_tells_what_it_did() {
+    no_event("The ferry capsized off Mombasa on Friday, killing 30 passengers.", "killing");
+    no_event("The Kenyan oil tanker that the company was leasing exploded on Friday, killing 30 crew members.", "killing");
+    one_event("Kenyan troops attacked the camp on Friday, killing 30 rebels.", "attacked");
+}
+
+#[test]
+fn things_under_investigation_accuse_no_one() {
+    no_event("Twelve suspected infections are under investigation in Nairobi.", "investigation");
+}
+
+#[test]
+fn agreeing_with_nothing_agreed_to_shares_a_view() {
+    no_event("Looking at the figures, a Kenyan economist at the World Bank agrees.", "agrees");
+    no_event("Commenting on the plan, Kenyan opposition leader Raila Odinga agrees.", "agrees");
+    one_event("Kenya and Uganda agreed on Monday to reopen the border.", "agreed");
+}
+
+#[test]
+fn a_presenter_reports_and_makes_no_event() {
+    no_event("Kenyan television presenter Jeff Koinange discusses the political issues of the week.", "discusses");
+}
+
+#[test]
+fn an_unnamed_person_from_a_place_travels_privately() {
+    no_event("Officials said a 35-year-old from Mombasa who had visited Uganda was recovering.", "visited");
+}

@@ -49,6 +49,7 @@ struct Groups {
     question: HashSet<String>,
     journalist: HashSet<String>,
     culpable: HashSet<String>,
+    happening_verbs: HashSet<String>,
 }
 
 impl Groups {
@@ -79,6 +80,7 @@ impl Groups {
                 "question" => &mut g.question,
                 "journalist" => &mut g.journalist,
                 "culpable" => &mut g.culpable,
+                "happening-verb" => &mut g.happening_verbs,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -119,7 +121,7 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
             return Some(why);
         }
     }
-    if matches!(entry.event_type, PloverType::Assault | PloverType::Coerce) && verb {
+    if matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Threaten) && verb {
         if let Some(why) = view.acts_on_matter(head) {
             return Some(why);
         }
@@ -129,8 +131,18 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
             return Some(why);
         }
     }
-    if entry.mode.as_deref() == Some("investigate") && verb {
+    if entry.mode.as_deref() == Some("investigate") {
         if let Some(why) = view.investigates_things(head) {
+            return Some(why);
+        }
+    }
+    if matches!(entry.event_type, PloverType::Consult | PloverType::Request) {
+        if let Some(why) = view.journalists_only(actors) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Agree && verb {
+        if let Some(why) = view.agreeing_with_a_view(head) {
             return Some(why);
         }
     }
@@ -140,7 +152,7 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         }
     }
     if verb {
-        view.inanimate_agent(head)
+        view.inanimate_agent(head).or_else(|| view.happening_participle(head))
     } else {
         view.abstract_of(head)
     }
@@ -222,6 +234,59 @@ impl View<'_, '_> {
         }
         let modified = t.head(v).filter(|_| t.deprel(v) == "acl:relcl");
         subjects.into_iter().map(|s| if self.relative(s) { modified.unwrap_or(s) } else { s }).collect()
+    }
+
+    /// "the rig exploded April 20, killing 11 workers": an active participle
+    /// with no subject of its own, in the clause of a verb of happening, tells
+    /// what the happening did — unless a weapon is what happened.
+    fn happening_participle(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        let own = t.children(v).into_iter().any(|c| t.base_rel(c) == "nsubj");
+        let h = t.head(v).filter(|_| !own && t.xpos(v) == "VBG" && matches!(t.base_rel(v), "advcl" | "xcomp" | "conj"))?;
+        // the clause's verb, or one the parser hung beside it before the participle
+        let beside = t.children(h).into_iter().filter(|&c| c < v && matches!(t.base_rel(c), "xcomp" | "conj"));
+        let happening = std::iter::once(h).chain(beside).find(|&x| GROUPS.happening_verbs.contains(&self.lemma(x)))?;
+        // "a bomb exploded in the market, killing five" is an attack
+        let weapon = t.subjects(happening).into_iter().flat_map(|s| t.subtree(s)).any(|x| arguments::is_violence(&self.lemma(x)) && t.upos(x) != Some(Upos::Pron));
+        (!weapon).then(|| format!("'{}' tells what '{}' (a happening) did", t.word(v), t.word(happening)))
+    }
+
+    /// "Henrik Hansen of the World Food Programme agrees.": agreeing with no
+    /// object, clause, infinitive or phrase of what is agreed, by one side, is
+    /// sharing a view, not agreeing to anything.
+    fn agreeing_with_a_view(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if self.lemma(v) != "agree" {
+            return None;
+        }
+        let complement = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "obj" | "xcomp" | "ccomp" | "obl" | "iobj"));
+        let together = t.subjects(v).into_iter().any(|s| t.with_conjuncts(s).len() > 1 || t.xpos(s) == "NNS" || t.xpos(s) == "NNPS");
+        (!complement && !together && t.deprel(v) != "acl:relcl").then(|| format!("'{}' with nothing agreed to shares a view", t.word(v)))
+    }
+
+    /// "BBC presenter William Crawley discusses …", "a reporter asks …": a
+    /// consultation or request whose every actor is a journalist (a media
+    /// sector, or a journalist noun naming it) is reporting, not an act
+    /// between political actors.
+    fn journalists_only(&self, actors: &[EventArg]) -> Option<String> {
+        let t = self.tree;
+        let journalist = |a: &EventArg| {
+            if a.sector.as_deref() == Some("MED") {
+                return true;
+            }
+            let Some(sp) = a.span else { return false };
+            t.tokens().any(|x| {
+                let s = self.ctx.doc.tokens[x].span;
+                let inside = sp.start() <= s.start() && s.end() <= sp.end();
+                // "BBC presenter William Crawley": a title word compounded with the name
+                let near = t.head(x).is_some_and(|h| {
+                    let hs = self.ctx.doc.tokens[h].span;
+                    sp.start() <= hs.start() && hs.end() <= sp.end() && matches!(t.base_rel(x), "compound" | "appos")
+                });
+                (inside || near) && GROUPS.journalist.contains(&self.lemma(x))
+            })
+        };
+        (!actors.is_empty() && actors.iter().all(journalist)).then(|| format!("'{}' is a journalist: reporting, no act", actors[0].name))
     }
 
     /// "charts and diagrams … suggest", "the pandemic that killed 40
@@ -349,8 +414,20 @@ impl View<'_, '_> {
     /// names no party nor anything someone is to blame for.
     fn investigates_things(&self, v: usize) -> Option<String> {
         let t = self.tree;
-        let mut investigated = t.patients(v);
-        if investigated.is_empty() {
+        let mut investigated = if self.noun(v) { Vec::new() } else { t.patients(v) };
+        if self.noun(v) {
+            // "cases are under investigation": the subject of the clause it
+            // is the oblique of
+            // is what is investigated ("an investigation into the explosion"
+            // is one of the parties to blame, and stays)
+            let under = t.case_of(v).is_some_and(|c| c.eq_ignore_ascii_case("under"));
+            let own = t.subjects(v);
+            investigated = match t.head(v) {
+                _ if under && !own.is_empty() => own,
+                Some(h) if under => t.subjects(h),
+                _ => Vec::new(),
+            };
+        } else if investigated.is_empty() {
             let clauses = t.children(v).into_iter().filter(|&c| matches!(t.base_rel(c), "ccomp" | "advcl"));
             let whether = clauses.filter(|&c| t.children_with(c, "mark").into_iter().any(|m| matches!(self.lemma(m).as_str(), "whether" | "if")));
             investigated = whether.flat_map(|c| t.subjects(c)).collect();
@@ -369,6 +446,14 @@ impl View<'_, '_> {
     fn private_visit(&self, head: usize, verb: bool) -> Option<String> {
         let t = self.tree;
         let private = |n: usize| self.noun(n) && arguments::civilian_noun(t.lemma(n)) && self.mention_at(n).is_none();
+        // "a 42-year-old from Bristol": a common noun or an age names no political actor
+        let unnamed = |n: usize| {
+            let political = arguments::agent_sector(&self.lemma(n)).is_some_and(|s| arguments::standing(None, Some(s), false, None) == arguments::Standing::Political);
+            // a capitalised word is a name the tagger took for a noun ("Ban")
+            let lower = !t.word(n).starts_with(char::is_uppercase);
+            let common = matches!(t.upos(n), Some(Upos::Noun | Upos::Adj | Upos::Num)) && self.mention_at(n).is_none() && lower;
+            private(n) || (common && !political && !arguments::party_noun(t.lemma(n)))
+        };
         if !verb {
             let modifier = t.children(head).into_iter().find(|&c| {
                 matches!(t.base_rel(c), "compound" | "amod" | "nmod") && t.deprel(c) != "nmod" && (GROUPS.private_occasion.contains(&self.lemma(c)) || private(c))
@@ -381,15 +466,20 @@ impl View<'_, '_> {
         // "a girl from London who had visited the US": a relative clause the
         // parser hung on the place of a person's phrase is that person's
         let person_of_place = |n: usize| match t.head(n) {
-            Some(h) if self.mention_at(n).is_some() && t.base_rel(n) == "nmod" && private(h) => h,
+            Some(h) if self.mention_at(n).is_some() && t.base_rel(n) == "nmod" && unnamed(h) => h,
             _ => n,
         };
-        let mut travellers: Vec<usize> = self.agents(head).into_iter().map(person_of_place).collect();
-        if travellers.is_empty() {
+        // the verb's own subject (a relative pronoun standing for its noun),
+        // not one it takes through control ("spend two days visiting")
+        let modified = t.head(head).filter(|_| t.deprel(head) == "acl:relcl");
+        let own = t.children(head).into_iter().filter(|&c| t.base_rel(c) == "nsubj").flat_map(|s| t.with_conjuncts(s));
+        let mut travellers: Vec<usize> = own.map(|s| if self.relative(s) { modified.unwrap_or(s) } else { s }).map(person_of_place).collect();
+        let finite = matches!(t.xpos(head), "VBD" | "VBZ" | "VBP");
+        if travellers.is_empty() && finite {
             // the parser left the verb without a subject: the noun right before it
             travellers = t.tokens().take_while(|&x| x < head).filter(|&x| !matches!(t.upos(x), Some(Upos::Aux | Upos::Adv | Upos::Part))).last().filter(|&x| self.noun(x)).into_iter().collect();
         }
-        let all_private = !travellers.is_empty() && travellers.iter().all(|&n| private(n));
+        let all_private = !travellers.is_empty() && travellers.iter().all(|&n| unnamed(n));
         all_private.then(|| format!("'{}' by '{}', a private person, is private travel", t.word(head), t.word(travellers[0])))
     }
 
