@@ -145,3 +145,20 @@ fn a_presenter_reports_and_makes_no_event() {
 fn an_unnamed_person_from_a_place_travels_privately() {
     no_event("Officials said a 35-year-old from Mombasa who had visited Uganda was recovering.", "visited");
 }
+
+#[test]
+fn a_resolve_of_the_speakers_is_no_demand() {
+    no_event("\"As an industry, we must win back the trust of Kenyans,\" the mining executive said.", "must");
+    one_event("The Kenyan opposition leader said the president must resign.", "must");
+}
+
+#[test]
+fn talking_with_no_one_is_speech() {
+    no_event("The Kenyan president talked after touring the flooded district on Monday.", "talked");
+    one_event("The Kenyan president talked with Ugandan officials on Monday.", "talked");
+}
+
+#[test]
+fn a_place_visited_by_crowds_is_no_visit() {
+    no_event("The Nairobi national park, visited by thousands of tourists each year, reopened on Monday.", "visited");
+}

@@ -141,6 +141,16 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
             return Some(why);
         }
     }
+    if entry.event_type == PloverType::Request {
+        if let Some(why) = view.resolve_not_demand(head) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Consult && verb {
+        if let Some(why) = view.monologue(head) {
+            return Some(why);
+        }
+    }
     if entry.event_type == PloverType::Agree && verb {
         if let Some(why) = view.agreeing_with_a_view(head) {
             return Some(why);
@@ -245,10 +255,44 @@ impl View<'_, '_> {
         let h = t.head(v).filter(|_| !own && t.xpos(v) == "VBG" && matches!(t.base_rel(v), "advcl" | "xcomp" | "conj"))?;
         // the clause's verb, or one the parser hung beside it before the participle
         let beside = t.children(h).into_iter().filter(|&c| c < v && matches!(t.base_rel(c), "xcomp" | "conj"));
-        let happening = std::iter::once(h).chain(beside).find(|&x| GROUPS.happening_verbs.contains(&self.lemma(x)))?;
+        // ... or a verb whose subject is a happening or a thing ("a blast
+        // triggered a huge spill, threatening the fisheries")
+        let thing = |x: usize| {
+            let subjects = t.subjects(x);
+            !subjects.is_empty() && subjects.iter().all(|&n| self.noun(n) && (arguments::is_happening(t.lemma(n)) || GROUPS.inanimate.contains(&self.lemma(n))))
+        };
+        let happening = std::iter::once(h).chain(beside).find(|&x| GROUPS.happening_verbs.contains(&self.lemma(x)) || thing(x))?;
         // "a bomb exploded in the market, killing five" is an attack
         let weapon = t.subjects(happening).into_iter().flat_map(|s| t.subtree(s)).any(|x| arguments::is_violence(&self.lemma(x)) && t.upos(x) != Some(Upos::Pron));
         (!weapon).then(|| format!("'{}' tells what '{}' (a happening) did", t.word(v), t.word(happening)))
+    }
+
+    /// "As an industry, we must rebuild trust", "we must be vigilant": a
+    /// modal of obligation whose subject is the speakers themselves is a
+    /// resolve, not a demand on anyone.
+    fn resolve_not_demand(&self, head: usize) -> Option<String> {
+        let t = self.tree;
+        if !matches!(self.lemma(head).as_str(), "must" | "should") {
+            return None;
+        }
+        let verb = t.head(head)?;
+        let subjects = t.subjects(verb);
+        let ourselves = !subjects.is_empty() && subjects.iter().all(|&s| matches!(self.lemma(s).as_str(), "we" | "i" | "us"));
+        ourselves.then(|| format!("'{} {}' by the speakers themselves is a resolve", t.word(subjects[0]), t.word(head)))
+    }
+
+    /// "Obama talks after touring the centre", "talking on Meet the Press",
+    /// "talking through both sides of his mouth": one side talking or
+    /// speaking with no one it talks with or to is speech, not a consultation.
+    fn monologue(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if !matches!(self.lemma(v).as_str(), "talk" | "speak") {
+            return None;
+        }
+        let with = t.obliques(v).into_iter().any(|(c, _)| matches!(c.to_lowercase().as_str(), "with" | "to" | "between" | "among"));
+        let subjects = t.subjects(v);
+        let together = subjects.iter().any(|&s| t.with_conjuncts(s).len() > 1 || matches!(t.xpos(s), "NNS" | "NNPS")) || subjects.iter().any(|&s| self.lemma(s) == "they");
+        (!with && !together && !t.objects(v).iter().any(|&o| self.names_party(o))).then(|| format!("'{}' with no one talked with is speech", t.word(v)))
     }
 
     /// "Henrik Hansen of the World Food Programme agrees.": agreeing with no
@@ -461,7 +505,10 @@ impl View<'_, '_> {
             return modifier.map(|m| format!("'{} {}' is a private visit", t.word(m), t.word(head)));
         }
         if t.is_passive(head) {
-            return None;
+            // "a theme park visited by millions each year"
+            let agents = t.agents(head);
+            let all_private = !agents.is_empty() && agents.iter().all(|&n| unnamed(n));
+            return all_private.then(|| format!("'{}' by '{}' is private travel", t.word(head), t.word(agents[0])));
         }
         // "a girl from London who had visited the US": a relative clause the
         // parser hung on the place of a person's phrase is that person's
