@@ -14,6 +14,7 @@ use chronicle_syntax::tree::Tree;
 
 mod arguments;
 mod dating;
+mod eventness;
 mod furniture;
 
 use dating::event_date;
@@ -1932,6 +1933,10 @@ fn code_trigger(
     let occasion = entry.event_type == PloverType::Consult && (location.is_some() || dated);
     let told_act = Told { modality, governed: governor.is_some(), unparticipated: parties.unparticipated, occasion };
     if tells_no_act(ctx, entry, trig, (&actors, &recipients), (&parties.actor_group, &parties.recip_group), told_act) {
+        return None;
+    }
+    // things, disputes, documents, questions, private travel, sport (`coder/eventness.rs`)
+    if eventness::no_event(ctx, entry, trig, &actors, &recipients).is_some() {
         return None;
     }
 

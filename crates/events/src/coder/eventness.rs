@@ -1,0 +1,600 @@
+//! Event-ness on unseen news (issue 13): triggers whose words fit an event
+//! but whose sentence tells of no deliberate act between political actors
+//! (PLOVER 2.0's scope; docs/ANNOTATION.md's non-events). Each rule reads
+//! the dependency tree of a parsed sentence and says why it rules the
+//! trigger out; an unparsed sentence keeps the position rules' reading.
+//!
+//! - a thing or a happening as the agent ("charts suggest", "the pandemic
+//!   that killed millions", "the oil leak threatening the coast");
+//! - a dispute word with no armed side and no violence named ("an uphill
+//!   battle", "BP's fight to contain the damage", "a fight with Obama");
+//! - an attack or seizure of a substance ("captures some oil"), or of
+//!   control over an undertaking ("seize control of the effort");
+//! - what a document allows or contains ("the bill would allow states to
+//!   prohibit …", "the proposal contained no criticism");
+//! - a question: asking with nothing asked for ("asked back"), a journalist
+//!   asking, or asking someone to answer or explain;
+//! - an investigation of things, not of a party ("probing whether tar balls
+//!   came from the spill", "suspected cases are being investigated");
+//! - private travel ("after the husband visited Mexico", "a family visit");
+//! - sport ("declined to travel … in the Libertadores Cup");
+//! - an event noun about an abstract noun ("a promise of hope").
+//!
+//! Word groups: `data/events/eventness.tsv`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use chronicle_core::{EventArg, PloverType, Upos};
+use chronicle_syntax::tree::Tree;
+
+use super::{arguments, Ctx, Trig, REPORTING};
+use crate::lexicon::TriggerEntry;
+
+const EVENTNESS_TSV: &str = include_str!("../../../../data/events/eventness.tsv");
+
+/// The word groups of `eventness.tsv`.
+#[derive(Debug, Default)]
+struct Groups {
+    inanimate: HashSet<String>,
+    document: HashSet<String>,
+    content: HashSet<String>,
+    dispute: HashSet<String>,
+    armed_sectors: HashSet<String>,
+    substance: HashSet<String>,
+    light: HashSet<String>,
+    undertaking: HashSet<String>,
+    sport: HashSet<String>,
+    private_occasion: HashSet<String>,
+    question: HashSet<String>,
+    journalist: HashSet<String>,
+    culpable: HashSet<String>,
+    happening_verbs: HashSet<String>,
+}
+
+impl Groups {
+    /// Parses the file; problems come back as "eventness.tsv:line: why".
+    fn parse(text: &str) -> (Groups, Vec<String>) {
+        let mut g = Groups::default();
+        let mut problems = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [group, words] = cols[..] else {
+                problems.push(format!("eventness.tsv:{}: expected group <TAB> words", i + 1));
+                continue;
+            };
+            let set = match group {
+                "inanimate" => &mut g.inanimate,
+                "document" => &mut g.document,
+                "content" => &mut g.content,
+                "dispute" => &mut g.dispute,
+                "armed-sector" => &mut g.armed_sectors,
+                "substance" => &mut g.substance,
+                "light" => &mut g.light,
+                "undertaking" => &mut g.undertaking,
+                "sport" => &mut g.sport,
+                "private-occasion" => &mut g.private_occasion,
+                "question" => &mut g.question,
+                "journalist" => &mut g.journalist,
+                "culpable" => &mut g.culpable,
+                "happening-verb" => &mut g.happening_verbs,
+                other => {
+                    problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
+                    continue;
+                }
+            };
+            let upper = group == "armed-sector";
+            set.extend(words.split(',').map(str::trim).filter(|w| !w.is_empty()).map(|w| if upper { w.to_uppercase() } else { w.to_lowercase() }));
+        }
+        (g, problems)
+    }
+}
+
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| Groups::parse(EVENTNESS_TSV).0);
+
+/// A parsed sentence's tree with the coder's context, for one trigger.
+struct View<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    tree: &'c Tree<'a>,
+}
+
+/// Why a trigger the other rules kept is still no event, or None. Reads the
+/// tree only: an unparsed sentence gives None.
+pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[EventArg], recipients: &[EventArg]) -> Option<String> {
+    let tree = ctx.tree.as_ref()?;
+    let view = View { ctx, tree };
+    let head = view.trigger_head(trig)?;
+    let verb = tree.upos(head) == Some(Upos::Verb);
+    if !actors.iter().chain(recipients).any(|a| view.political(a)) {
+        if let Some(why) = view.sport() {
+            return Some(why);
+        }
+    }
+    if let Some(why) = view.document_content(head) {
+        return Some(why);
+    }
+    if entry.event_type == PloverType::Assault {
+        if let Some(why) = view.dispute_without_arms(head, trig, actors, recipients) {
+            return Some(why);
+        }
+    }
+    if matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Threaten) && verb {
+        if let Some(why) = view.acts_on_matter(head) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Request && verb {
+        if let Some(why) = view.question(head, actors) {
+            return Some(why);
+        }
+    }
+    if entry.mode.as_deref() == Some("investigate") {
+        if let Some(why) = view.investigates_things(head) {
+            return Some(why);
+        }
+    }
+    if matches!(entry.event_type, PloverType::Consult | PloverType::Request) {
+        if let Some(why) = view.journalists_only(actors) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Request {
+        if let Some(why) = view.resolve_not_demand(head) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Consult && verb {
+        if let Some(why) = view.monologue(head) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Agree && verb {
+        if let Some(why) = view.agreeing_with_a_view(head) {
+            return Some(why);
+        }
+    }
+    if entry.mode.as_deref() == Some("visit") {
+        if let Some(why) = view.private_visit(head, verb) {
+            return Some(why);
+        }
+    }
+    if verb {
+        view.inanimate_agent(head).or_else(|| view.happening_participle(head))
+    } else {
+        view.abstract_of(head)
+    }
+}
+
+impl View<'_, '_> {
+    /// The trigger's head word in the tree: the one whose head lies outside
+    /// the trigger's words.
+    fn trigger_head(&self, trig: &Trig) -> Option<usize> {
+        let toks: Vec<usize> = (trig.start..trig.end).filter_map(|i| self.ctx.doc_token(i)).collect();
+        toks.iter().copied().find(|&t| self.tree.head(t).is_none_or(|h| !toks.contains(&h))).or(toks.first().copied())
+    }
+
+    fn lemma(&self, t: usize) -> String {
+        self.tree.lemma(t).to_lowercase()
+    }
+
+    fn noun(&self, t: usize) -> bool {
+        self.tree.upos(t) == Some(Upos::Noun)
+    }
+
+    /// The mention covering doc token `t`, if any.
+    fn mention_at(&self, t: usize) -> Option<&chronicle_core::Mention> {
+        let s = self.ctx.doc.tokens.get(t)?.span;
+        self.ctx.ments.iter().find(|(m, _, _)| m.span.start() <= s.start() && s.end() <= m.span.end()).map(|(m, _, _)| *m)
+    }
+
+    /// True when the phrase headed by `n` names a party: a mention in it (its
+    /// relative clauses aside), a noun of a person or group, or a personal pronoun.
+    fn names_party(&self, n: usize) -> bool {
+        let t = self.tree;
+        let phrase: Vec<usize> = t.subtree(n).into_iter().filter(|&x| !t.ancestors(x).iter().take_while(|&&a| a != n).any(|&a| t.base_rel(a) == "acl")).collect();
+        phrase.iter().any(|&x| self.mention_at(x).is_some()) || arguments::party_noun(t.lemma(n)) || (t.upos(n) == Some(Upos::Pron) && !self.relative(n))
+    }
+
+    /// True when a side is coded with a political sector or an international code.
+    fn political(&self, a: &EventArg) -> bool {
+        arguments::standing(a.country.as_deref(), a.sector.as_deref(), false, None) == arguments::Standing::Political
+    }
+
+    /// True when `a` names a state (a country, or a capital standing for its
+    /// government) or a people named by its nationality ("Armenians").
+    fn state(&self, a: &EventArg) -> bool {
+        let Some(sp) = a.span else { return false };
+        let known = |name: &str| {
+            let name = name.to_lowercase();
+            self.ctx.countries.contains_key(&name) || self.ctx.capitals.contains(&name)
+        };
+        let body = self.ctx.body;
+        self.ctx.ments.iter().any(|(m, _, _)| {
+            let surface = m.span.text(body);
+            let inside = m.span.start() <= sp.start() && sp.end() <= m.span.end();
+            let state = m.entity_type == chronicle_core::EntityType::Location && (known(&m.canonical) || known(surface) || known(&a.name));
+            let people = m.entity_type == chronicle_core::EntityType::Group && m.country.is_some() && surface.ends_with('s');
+            inside && (state || people)
+        })
+    }
+
+    fn relative(&self, n: usize) -> bool {
+        matches!(self.tree.xpos(n), "WDT" | "WP") || (self.tree.upos(n) == Some(Upos::Pron) && self.lemma(n) == "that")
+    }
+
+    /// Who acts in verb `v`: its agents when passive, else its subjects (a
+    /// relative pronoun standing for the noun its clause modifies); an active
+    /// participle modifying a noun with no subject of its own acts through that
+    /// noun ("the oil leak threatening the coast").
+    fn agents(&self, v: usize) -> Vec<usize> {
+        let t = self.tree;
+        if t.is_passive(v) {
+            return t.agents(v);
+        }
+        let own: Vec<usize> = t.children(v).into_iter().filter(|&c| t.base_rel(c) == "nsubj").flat_map(|s| t.with_conjuncts(s)).collect();
+        let subjects = if own.is_empty() && t.deprel(v) != "acl" { t.subjects(v) } else { own };
+        if subjects.is_empty() {
+            return match (t.deprel(v), t.head(v)) {
+                ("acl", Some(h)) if t.xpos(v) == "VBG" => t.with_conjuncts(h),
+                _ => Vec::new(),
+            };
+        }
+        let modified = t.head(v).filter(|_| t.deprel(v) == "acl:relcl");
+        subjects.into_iter().map(|s| if self.relative(s) { modified.unwrap_or(s) } else { s }).collect()
+    }
+
+    /// "the rig exploded April 20, killing 11 workers": an active participle
+    /// with no subject of its own, in the clause of a verb of happening, tells
+    /// what the happening did — unless a weapon is what happened.
+    fn happening_participle(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        let own = t.children(v).into_iter().any(|c| t.base_rel(c) == "nsubj");
+        let h = t.head(v).filter(|_| !own && t.xpos(v) == "VBG" && matches!(t.base_rel(v), "advcl" | "xcomp" | "conj"))?;
+        // the clause's verb, or one the parser hung beside it before the participle
+        let beside = t.children(h).into_iter().filter(|&c| c < v && matches!(t.base_rel(c), "xcomp" | "conj"));
+        // ... or a verb whose subject is a happening or a thing ("a blast
+        // triggered a huge spill, threatening the fisheries")
+        let thing = |x: usize| {
+            let subjects = t.subjects(x);
+            !subjects.is_empty() && subjects.iter().all(|&n| self.noun(n) && (arguments::is_happening(t.lemma(n)) || GROUPS.inanimate.contains(&self.lemma(n))))
+        };
+        let happening = std::iter::once(h).chain(beside).find(|&x| GROUPS.happening_verbs.contains(&self.lemma(x)) || thing(x))?;
+        // "a bomb exploded in the market, killing five" is an attack
+        let weapon = t.subjects(happening).into_iter().flat_map(|s| t.subtree(s)).any(|x| arguments::is_violence(&self.lemma(x)) && t.upos(x) != Some(Upos::Pron));
+        (!weapon).then(|| format!("'{}' tells what '{}' (a happening) did", t.word(v), t.word(happening)))
+    }
+
+    /// "As an industry, we must rebuild trust", "we must be vigilant": a
+    /// modal of obligation whose subject is the speakers themselves is a
+    /// resolve, not a demand on anyone.
+    fn resolve_not_demand(&self, head: usize) -> Option<String> {
+        let t = self.tree;
+        if !matches!(self.lemma(head).as_str(), "must" | "should") {
+            return None;
+        }
+        let verb = t.head(head)?;
+        let subjects = t.subjects(verb);
+        let ourselves = !subjects.is_empty() && subjects.iter().all(|&s| matches!(self.lemma(s).as_str(), "we" | "i" | "us"));
+        ourselves.then(|| format!("'{} {}' by the speakers themselves is a resolve", t.word(subjects[0]), t.word(head)))
+    }
+
+    /// "Obama talks after touring the centre", "talking on Meet the Press",
+    /// "talking through both sides of his mouth": one side talking or
+    /// speaking with no one it talks with or to is speech, not a consultation.
+    fn monologue(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if !matches!(self.lemma(v).as_str(), "talk" | "speak") {
+            return None;
+        }
+        let with = t.obliques(v).into_iter().any(|(c, _)| matches!(c.to_lowercase().as_str(), "with" | "to" | "between" | "among"));
+        let subjects = t.subjects(v);
+        let together = subjects.iter().any(|&s| t.with_conjuncts(s).len() > 1 || matches!(t.xpos(s), "NNS" | "NNPS")) || subjects.iter().any(|&s| self.lemma(s) == "they");
+        (!with && !together && !t.objects(v).iter().any(|&o| self.names_party(o))).then(|| format!("'{}' with no one talked with is speech", t.word(v)))
+    }
+
+    /// "Henrik Hansen of the World Food Programme agrees.": agreeing with no
+    /// object, clause, infinitive or phrase of what is agreed, by one side, is
+    /// sharing a view, not agreeing to anything.
+    fn agreeing_with_a_view(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if self.lemma(v) != "agree" {
+            return None;
+        }
+        let complement = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "obj" | "xcomp" | "ccomp" | "obl" | "iobj"));
+        let together = t.subjects(v).into_iter().any(|s| t.with_conjuncts(s).len() > 1 || t.xpos(s) == "NNS" || t.xpos(s) == "NNPS");
+        (!complement && !together && t.deprel(v) != "acl:relcl").then(|| format!("'{}' with nothing agreed to shares a view", t.word(v)))
+    }
+
+    /// "BBC presenter William Crawley discusses …", "a reporter asks …": a
+    /// consultation or request whose every actor is a journalist (a media
+    /// sector, or a journalist noun naming it) is reporting, not an act
+    /// between political actors.
+    fn journalists_only(&self, actors: &[EventArg]) -> Option<String> {
+        let t = self.tree;
+        let journalist = |a: &EventArg| {
+            if a.sector.as_deref() == Some("MED") {
+                return true;
+            }
+            let Some(sp) = a.span else { return false };
+            t.tokens().any(|x| {
+                let s = self.ctx.doc.tokens[x].span;
+                let inside = sp.start() <= s.start() && s.end() <= sp.end();
+                // "BBC presenter William Crawley": a title word compounded with the name
+                let near = t.head(x).is_some_and(|h| {
+                    let hs = self.ctx.doc.tokens[h].span;
+                    sp.start() <= hs.start() && hs.end() <= sp.end() && matches!(t.base_rel(x), "compound" | "appos")
+                });
+                (inside || near) && GROUPS.journalist.contains(&self.lemma(x))
+            })
+        };
+        (!actors.is_empty() && actors.iter().all(journalist)).then(|| format!("'{}' is a journalist: reporting, no act", actors[0].name))
+    }
+
+    /// "charts and diagrams … suggest", "the pandemic that killed 40
+    /// million", "the oil leak threatening the coast": every agent of the verb
+    /// is a thing or a happening, whatever names modify it.
+    fn inanimate_agent(&self, v: usize) -> Option<String> {
+        let agents = self.agents(v);
+        let things = !agents.is_empty()
+            && agents.iter().all(|&a| {
+                let l = self.lemma(a);
+                self.noun(a) && (GROUPS.inanimate.contains(&l) || arguments::is_happening(&l))
+            });
+        things.then(|| format!("'{}' is done by '{}', a thing or a happening: no one acts", self.tree.word(v), self.tree.word(agents[0])))
+    }
+
+    /// "an uphill battle to restore its reputation", "BP's fight to contain",
+    /// "in fight with Obama": a word naming a dispute as well as violence is
+    /// violence only with an armed side (a coded armed sector, or an agent
+    /// noun of one), two states as its sides, or a word of violence elsewhere
+    /// in the sentence.
+    fn dispute_without_arms(&self, head: usize, trig: &Trig, actors: &[EventArg], recipients: &[EventArg]) -> Option<String> {
+        let t = self.tree;
+        let g = &*GROUPS;
+        let word = t.word(head).to_lowercase();
+        // the noun "fighting" ("heavy fighting near the border") names combat only
+        let combat = word == "fighting" && self.noun(head);
+        if combat || (!g.dispute.contains(&self.lemma(head)) && !g.dispute.contains(&word)) {
+            return None;
+        }
+        let armed_arg = actors.iter().chain(recipients).any(|a| a.sector.as_deref().is_some_and(|s| g.armed_sectors.contains(&s[..s.len().min(3)])));
+        // "Greece waged a battle against Turkey", "clashes between Azeris and
+        // Armenians": a fight between states or peoples is war
+        let mut states: Vec<&str> = actors.iter().chain(recipients).filter(|a| self.state(a)).map(|a| a.name.as_str()).collect();
+        states.dedup();
+        if armed_arg || states.len() >= 2 {
+            return None;
+        }
+        let trigger: Vec<usize> = (trig.start..trig.end).filter_map(|i| self.ctx.doc_token(i)).collect();
+        let violence = t.tokens().filter(|x| !trigger.contains(x) && t.upos(*x) != Some(Upos::Pron)).any(|x| {
+            let (l, w) = (self.lemma(x), t.word(x).to_lowercase());
+            let dispute = g.dispute.contains(&l) || g.dispute.contains(&w);
+            let armed = arguments::agent_sector(&l).is_some_and(|s| g.armed_sectors.contains(s));
+            !dispute && (arguments::is_violence(&l) || arguments::is_violence(&w) || armed)
+        });
+        (!violence).then(|| format!("'{}' with no armed side and no violence named is a dispute, not an attack", t.word(head)))
+    }
+
+    /// "BP … captures some oil and gas", "seize personal control of the
+    /// effort": an attack or seizure whose every object is a substance, or
+    /// control of an undertaking, takes no person, place or property of an actor.
+    fn acts_on_matter(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        let g = &*GROUPS;
+        // "captures some oil": a quantifier the parser made the object stands for its noun
+        let objects: Vec<usize> = t
+            .patients(v)
+            .into_iter()
+            .map(|o| if self.noun(o) { o } else { t.children(o).into_iter().find(|&c| self.noun(c)).unwrap_or(o) })
+            .collect();
+        if objects.is_empty() {
+            return None;
+        }
+        let matter = |o: usize| {
+            let l = self.lemma(o);
+            if self.mention_at(o).is_some() {
+                return false;
+            }
+            if g.substance.contains(&l) {
+                return true;
+            }
+            let of: Vec<usize> = t.obliques(o).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("of")).map(|(_, n)| n).collect();
+            g.light.contains(&l)
+                && !of.is_empty()
+                && of.iter().all(|&n| {
+                    let nl = self.lemma(n);
+                    self.mention_at(n).is_none() && (g.undertaking.contains(&nl) || arguments::is_figurative_object(&nl))
+                })
+        };
+        objects.iter().all(|&o| matter(o)).then(|| format!("'{}' acts on '{}', matter or an undertaking, not a party", t.word(v), t.word(objects[0])))
+    }
+
+    /// "X asked back", "a reporter asked the minister …", "asked him to
+    /// explain": asking with nothing asked for, asking by a journalist (a
+    /// reporter's question), or asking someone to answer — unless a side
+    /// with a country or a political sector asks ("a committee asked the firm
+    /// to explain") — is a question.
+    fn question(&self, v: usize, actors: &[EventArg]) -> Option<String> {
+        let t = self.tree;
+        let g = &*GROUPS;
+        if self.lemma(v) != "ask" {
+            return None;
+        }
+        let xcomps = t.children_with(v, "xcomp");
+        // "for" with or without its noun ("the cash he asked for"); a relative
+        // clause's noun is what is asked ("one thing BP asked")
+        let asked_for = t.children(v).into_iter().any(|c| self.lemma(c) == "for" || t.children(c).into_iter().any(|m| t.base_rel(m) == "case" && self.lemma(m) == "for"));
+        let content = !t.objects(v).is_empty() || !xcomps.is_empty() || !t.children_with(v, "ccomp").is_empty() || asked_for || t.deprel(v) == "acl:relcl";
+        if !content && !t.is_passive(v) {
+            return Some(format!("'{}' with nothing asked for is a question", t.word(v)));
+        }
+        // the asker's own words: its head and the "of"/"from" phrase naming its outlet
+        let journalist = self.agents(v).into_iter().any(|a| {
+            let outlet = t.children(a).into_iter().filter(|&c| t.base_rel(c) == "nmod" && t.case_of(c).is_some_and(|k| matches!(k.to_lowercase().as_str(), "of" | "from")));
+            let media = std::iter::once(a).chain(outlet.clone()).any(|x| self.mention_at(x).is_some_and(|m| m.sector.as_deref() == Some("MED")));
+            media || std::iter::once(a).chain(outlet).any(|x| g.journalist.contains(&self.lemma(x)))
+        });
+        if journalist {
+            return Some(format!("'{}' by a journalist is a question", t.word(v)));
+        }
+        // a side with a country, a political sector or an agent noun of one asks
+        let coded_asker = self.agents(v).into_iter().any(|a| {
+            let sector = arguments::agent_sector(&self.lemma(a)).map(|s| arguments::standing(None, Some(s), false, None) == arguments::Standing::Political);
+            sector == Some(true) || t.subtree(a).into_iter().any(|x| self.mention_at(x).is_some_and(|m| m.country.is_some()))
+        });
+        if coded_asker || actors.iter().any(|a| a.country.is_some() || self.political(a)) {
+            return None;
+        }
+        let answer = xcomps.iter().find(|&&x| g.question.contains(&self.lemma(x)));
+        answer.map(|&x| format!("'{}' someone to '{}' is a question", t.word(v), t.word(x)))
+    }
+
+    /// "Authorities were probing whether tar balls … came from the spill",
+    /// "suspected cases are being investigated": what is investigated (the
+    /// object, the passive subject, or the subject of a whether-clause)
+    /// names no party nor anything someone is to blame for.
+    fn investigates_things(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        let mut investigated = if self.noun(v) { Vec::new() } else { t.patients(v) };
+        if self.noun(v) {
+            // "cases are under investigation": the subject of the clause it
+            // is the oblique of
+            // is what is investigated ("an investigation into the explosion"
+            // is one of the parties to blame, and stays)
+            let under = t.case_of(v).is_some_and(|c| c.eq_ignore_ascii_case("under"));
+            let own = t.subjects(v);
+            investigated = match t.head(v) {
+                _ if under && !own.is_empty() => own,
+                Some(h) if under => t.subjects(h),
+                _ => Vec::new(),
+            };
+        } else if investigated.is_empty() {
+            let clauses = t.children(v).into_iter().filter(|&c| matches!(t.base_rel(c), "ccomp" | "advcl"));
+            let whether = clauses.filter(|&c| t.children_with(c, "mark").into_iter().any(|m| matches!(self.lemma(m).as_str(), "whether" | "if")));
+            investigated = whether.flat_map(|c| t.subjects(c)).collect();
+        }
+        // "investigating potential criminal violations", "the causes of the
+        // spill", "whether those responsible violated …": what someone is to
+        // blame for keeps the investigation an act toward a party
+        let culpable = |n: usize| GROUPS.culpable.contains(&self.lemma(n)) || t.children(n).into_iter().any(|c| matches!(t.base_rel(c), "acl" | "amod") && !self.noun(n));
+        let things = !investigated.is_empty() && investigated.iter().all(|&n| !self.names_party(n) && !culpable(n));
+        things.then(|| format!("'{}' investigates '{}', no party", t.word(v), t.word(investigated[0])))
+    }
+
+    /// "after the husband visited Mexico", "a girl from London who had visited
+    /// the US", "a family visit": the traveller is a private person named by
+    /// a noun (whatever place modifies it), or the visit is a private occasion.
+    fn private_visit(&self, head: usize, verb: bool) -> Option<String> {
+        let t = self.tree;
+        let private = |n: usize| self.noun(n) && arguments::civilian_noun(t.lemma(n)) && self.mention_at(n).is_none();
+        // "a 42-year-old from Bristol": a common noun or an age names no political actor
+        let unnamed = |n: usize| {
+            let political = arguments::agent_sector(&self.lemma(n)).is_some_and(|s| arguments::standing(None, Some(s), false, None) == arguments::Standing::Political);
+            // a capitalised word is a name the tagger took for a noun ("Ban")
+            let lower = !t.word(n).starts_with(char::is_uppercase);
+            let common = matches!(t.upos(n), Some(Upos::Noun | Upos::Adj | Upos::Num)) && self.mention_at(n).is_none() && lower;
+            private(n) || (common && !political && !arguments::party_noun(t.lemma(n)))
+        };
+        if !verb {
+            let modifier = t.children(head).into_iter().find(|&c| {
+                matches!(t.base_rel(c), "compound" | "amod" | "nmod") && t.deprel(c) != "nmod" && (GROUPS.private_occasion.contains(&self.lemma(c)) || private(c))
+            });
+            return modifier.map(|m| format!("'{} {}' is a private visit", t.word(m), t.word(head)));
+        }
+        if t.is_passive(head) {
+            // "a theme park visited by millions each year"
+            let agents = t.agents(head);
+            let all_private = !agents.is_empty() && agents.iter().all(|&n| unnamed(n));
+            return all_private.then(|| format!("'{}' by '{}' is private travel", t.word(head), t.word(agents[0])));
+        }
+        // "a girl from London who had visited the US": a relative clause the
+        // parser hung on the place of a person's phrase is that person's
+        let person_of_place = |n: usize| match t.head(n) {
+            Some(h) if self.mention_at(n).is_some() && t.base_rel(n) == "nmod" && unnamed(h) => h,
+            _ => n,
+        };
+        // the verb's own subject (a relative pronoun standing for its noun),
+        // not one it takes through control ("spend two days visiting")
+        let modified = t.head(head).filter(|_| t.deprel(head) == "acl:relcl");
+        let own = t.children(head).into_iter().filter(|&c| t.base_rel(c) == "nsubj").flat_map(|s| t.with_conjuncts(s));
+        let mut travellers: Vec<usize> = own.map(|s| if self.relative(s) { modified.unwrap_or(s) } else { s }).map(person_of_place).collect();
+        let finite = matches!(t.xpos(head), "VBD" | "VBZ" | "VBP");
+        if travellers.is_empty() && finite {
+            // the parser left the verb without a subject: the noun right before it
+            travellers = t.tokens().take_while(|&x| x < head).filter(|&x| !matches!(t.upos(x), Some(Upos::Aux | Upos::Adv | Upos::Part))).last().filter(|&x| self.noun(x)).into_iter().collect();
+        }
+        let all_private = !travellers.is_empty() && travellers.iter().all(|&n| unnamed(n));
+        all_private.then(|| format!("'{}' by '{}', a private person, is private travel", t.word(head), t.word(travellers[0])))
+    }
+
+    /// "The Brazilian champions … declined to travel … in the Libertadores
+    /// Cup": a sentence naming organised sport reports a game.
+    fn sport(&self) -> Option<String> {
+        let t = self.tree;
+        let word = t.tokens().find(|&x| matches!(t.upos(x), Some(Upos::Noun | Upos::Propn)) && GROUPS.sport.contains(&self.lemma(x)))?;
+        Some(format!("'{}' names sport", t.word(word)))
+    }
+
+    /// "The bill would allow states to prohibit …", "the proposal contained
+    /// no criticism of …": the nearest clause above the trigger with a subject
+    /// of its own has a document as that subject and a verb of content (allow,
+    /// contain, include …), not one reporting what the document says ("the
+    /// report said troops attacked") or demanding ("the resolution calls for a
+    /// ceasefire"): those keep their events.
+    fn document_content(&self, head: usize) -> Option<String> {
+        let t = self.tree;
+        // a relative clause, or a finite clause with a subject of its own, is
+        // no content ("aid for Pakistan, which is fighting the Taliban"); an
+        // infinitive's subject is ("allow states to prohibit …")
+        let infinitive = t.children_with(head, "mark").into_iter().any(|m| self.lemma(m) == "to");
+        let finite = !infinitive && t.children(head).into_iter().any(|c| t.base_rel(c) == "nsubj");
+        if finite || t.deprel(head) == "acl:relcl" {
+            return None;
+        }
+        for a in t.ancestors(head).into_iter().skip(1) {
+            let subjects: Vec<usize> = t.children(a).into_iter().filter(|&c| t.base_rel(c) == "nsubj").collect();
+            if subjects.is_empty() {
+                continue;
+            }
+            let content = GROUPS.content.contains(&self.lemma(a)) && !REPORTING.contains(&t.word(a).to_lowercase().as_str());
+            let document = subjects.iter().all(|&s| self.noun(s) && GROUPS.document.contains(&self.lemma(s)) && !t.is_passive(a));
+            return (document && content).then(|| format!("'{}' is what '{}' {}, a document's content", t.word(head), t.word(subjects[0]), t.word(a)));
+        }
+        None
+    }
+
+    /// "Obama's promise of hope and change": an event noun whose `of` phrase
+    /// names only abstract nouns is a figure of speech.
+    fn abstract_of(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        let of: Vec<usize> = t.obliques(n).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("of")).flat_map(|(_, x)| t.with_conjuncts(x)).collect();
+        // a happening is what an investigation or a response is about ("an investigation of the spill")
+        let abstract_noun = |x: usize| arguments::is_figurative_object(t.lemma(x)) && !arguments::is_happening(t.lemma(x));
+        let figure = !of.is_empty() && of.iter().all(|&x| self.noun(x) && self.mention_at(x).is_none() && abstract_noun(x));
+        figure.then(|| format!("'{}' of '{}' is a figure of speech", t.word(n), t.word(of[0])))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_groups_load_without_problems() {
+        let (g, problems) = Groups::parse(EVENTNESS_TSV);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(g.inanimate.contains("finding") && g.document.contains("bill") && g.dispute.contains("battle"));
+        assert!(g.armed_sectors.contains("MIL") && g.substance.contains("oil") && g.question.contains("explain"));
+        assert!(!g.sport.contains("goal"), "an ambiguous word would rule out political sentences");
+    }
+
+    #[test]
+    fn a_bad_line_is_a_problem_not_a_panic() {
+        let (g, problems) = Groups::parse("inanimate\tchart\nnonsense\tx\nno-tab-here\n");
+        assert!(g.inanimate.contains("chart"));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+}

@@ -1,0 +1,164 @@
+//! Event-ness rules of `coder/eventness.rs` (issue 13): each test runs
+//! invented sentences through the language layer (real tagger and parser)
+//! and the coder, and checks one general fact of English or of news writing
+//! — the non-event and, beside it, a real event the rule must keep. Needs
+//! the `language` feature.
+#![cfg(feature = "language")]
+
+use std::sync::LazyLock;
+
+use chronicle_core::{Document, Event};
+use chronicle_events::{eval::plain_document, EventCoder};
+use chronicle_language::Language;
+
+static LANGUAGE: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data"));
+static CODER: LazyLock<EventCoder> = LazyLock::new(|| EventCoder::builtin().expect("event lexicon"));
+
+fn coded(text: &str) -> Document {
+    let mut doc = plain_document(text);
+    LANGUAGE.annotate(&mut doc);
+    CODER.code(&mut doc);
+    doc
+}
+
+/// The events whose trigger is `word`.
+fn triggered<'a>(doc: &'a Document, word: &str) -> Vec<&'a Event> {
+    doc.events.iter().filter(|e| e.trigger.text(doc.body()) == word).collect()
+}
+
+/// Asserts that `word` triggers no event in `text`.
+fn no_event(text: &str, word: &str) {
+    let doc = coded(text);
+    assert!(triggered(&doc, word).is_empty(), "{text}: {:?}", doc.events);
+}
+
+/// Asserts that `word` triggers exactly one event in `text`.
+fn one_event(text: &str, word: &str) {
+    let doc = coded(text);
+    assert_eq!(triggered(&doc, word).len(), 1, "{text}: {:?}", doc.events);
+}
+
+#[test]
+fn things_and_happenings_do_not_act() {
+    no_event("The Asian flu pandemic of 1957, which killed a million people, began in China.", "killed");
+    no_event("A chemical leak threatening Mombasa forced the plant to close.", "threatening");
+    no_event("Charts produced by the Kenyan weather agency suggest the floods will reach Mombasa.", "suggest");
+    one_event("The Kenyan army threatened the rebels in Mombasa on Monday.", "threatened");
+}
+
+#[test]
+fn a_dispute_word_is_an_attack_only_with_arms() {
+    no_event("The mining company faces a long battle to win back investors in Peru.", "battle");
+    no_event("Peru's president lost his fight with Congress over the budget.", "fight");
+    one_event("Government troops clashed with rebels near the Ugandan border on Sunday.", "clashed");
+}
+
+#[test]
+fn seizing_matter_or_control_of_an_effort_is_no_coercion() {
+    no_event("The pipeline operator captured some gas from the damaged well on Tuesday.", "captured");
+    no_event("The governor said the president must seize control of the relief effort.", "seize");
+    one_event("Rebels seized control of the town of Goma on Monday.", "seized");
+}
+
+#[test]
+fn a_question_is_no_request() {
+    no_event("A reporter asked the Kenyan minister to explain the delay.", "asked");
+    no_event("The Kenyan finance minister asked back.", "asked");
+    one_event("The Kenyan president asked Uganda to reopen the border.", "asked");
+    // a political body asking for an explanation makes a request
+    one_event("A Kenyan parliamentary committee asked the mining company to explain the delays.", "asked");
+}
+
+#[test]
+fn investigating_things_accuses_no_one() {
+    no_event("Kenyan inspectors are probing whether the dead fish came from the lake.", "probing");
+    no_event("Suspected infections are being investigated in Kenya and Uganda.", "investigated");
+    one_event("Kenyan police are investigating the former finance minister.", "investigating");
+    // what someone is to blame for keeps the investigation
+    one_event("The Kenyan attorney general is investigating possible violations of the export ban.", "investigating");
+}
+
+#[test]
+fn private_people_travel_privately() {
+    no_event("A teacher from Nairobi who had visited Uganda fell ill with cholera.", "visited");
+    no_event("The boy died during a family visit to Tanzania.", "visit");
+    one_event("The Kenyan president visited Uganda on Monday.", "visited");
+}
+
+#[test]
+fn sport_is_no_politics() {
+    no_event("Kenyan side Gor Mahia refused to travel to Egypt for the African Champions League tie.", "refused");
+    one_event("Kenya refused to sign the trade agreement with Egypt.", "refused");
+    // a government acting on sport is politics
+    one_event("The Kenyan government banned football matches in Nairobi to slow the outbreak.", "banned");
+}
+
+#[test]
+fn a_document_content_is_no_act() {
+    no_event("The draft law would allow Kenyan police to arrest protesters without a warrant.", "arrest");
+    no_event("The first report contained no criticism of the Kenyan army.", "criticism");
+    one_event("The report said government troops attacked the village of Kisumu.", "attacked");
+    // a relative clause in a document's content is the writer's own statement
+    one_event("The bill includes money for Kenya, whose troops are attacking al-Shabaab in Somalia.", "attacking");
+}
+
+#[test]
+fn feelings_and_wares_are_no_offer() {
+    no_event("The health minister offered reassurance that Kenyan hospitals were ready.", "offered");
+    no_event("The premier's promise of hope impressed Kenyan voters.", "promise");
+    no_event("The Kenyan president failed to rally voters behind the reform.", "rally");
+    one_event("Kenya offered troops to the African Union mission in Somalia.", "offered");
+    one_event("Thousands of Kenyan students rallied outside parliament in Nairobi.", "rallied");
+}
+
+#[test]
+fn a_reader_comment_line_reports_nothing() {
+    let doc = coded("This comment by a reader says the minister accused the judges of bias.");
+    assert!(doc.events.is_empty(), "{:?}", doc.events);
+}
+
+#[test]
+fn a_participle_of_a_happening_tells_what_it_did() {
+    no_event("The ferry capsized off Mombasa on Friday, killing 30 passengers.", "killing");
+    no_event("The Kenyan oil tanker that the company was leasing exploded on Friday, killing 30 crew members.", "killing");
+    one_event("Kenyan troops attacked the camp on Friday, killing 30 rebels.", "attacked");
+}
+
+#[test]
+fn things_under_investigation_accuse_no_one() {
+    no_event("Twelve suspected infections are under investigation in Nairobi.", "investigation");
+}
+
+#[test]
+fn agreeing_with_nothing_agreed_to_shares_a_view() {
+    no_event("Looking at the figures, a Kenyan economist at the World Bank agrees.", "agrees");
+    no_event("Commenting on the plan, Kenyan opposition leader Raila Odinga agrees.", "agrees");
+    one_event("Kenya and Uganda agreed on Monday to reopen the border.", "agreed");
+}
+
+#[test]
+fn a_presenter_reports_and_makes_no_event() {
+    no_event("Kenyan television presenter Jeff Koinange discusses the political issues of the week.", "discusses");
+}
+
+#[test]
+fn an_unnamed_person_from_a_place_travels_privately() {
+    no_event("Officials said a 35-year-old from Mombasa who had visited Uganda was recovering.", "visited");
+}
+
+#[test]
+fn a_resolve_of_the_speakers_is_no_demand() {
+    no_event("\"As an industry, we must win back the trust of Kenyans,\" the mining executive said.", "must");
+    one_event("The Kenyan opposition leader said the president must resign.", "must");
+}
+
+#[test]
+fn talking_with_no_one_is_speech() {
+    no_event("The Kenyan president talked after touring the flooded district on Monday.", "talked");
+    one_event("The Kenyan president talked with Ugandan officials on Monday.", "talked");
+}
+
+#[test]
+fn a_place_visited_by_crowds_is_no_visit() {
+    no_event("The Nairobi national park, visited by thousands of tourists each year, reopened on Monday.", "visited");
+}
