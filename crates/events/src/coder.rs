@@ -1949,13 +1949,19 @@ fn code_trigger(
     // ---- quantities
     let quantities = counted_quantities(doc, entry, sentence_span);
 
-    // ---- attribution: the quote holding the trigger, else the sayer whose verb reports its clause
-    let attributed_to = doc
-        .quotes
-        .iter()
-        .find(|q| q.span.contains(trigger))
-        .and_then(|q| q.speaker.clone().or_else(|| q.speaker_text.clone()))
-        .or_else(|| parties.source.first().map(|&k| ctx.ments[k].0.canonical.clone()));
+    // ---- attribution: the quote holding the trigger, else the sayer whose verb reports its clause;
+    // never the actor of a speech act, which the outlet reports in its own voice
+    let own_speech = |speaker: Option<Span>, name: Option<&str>| entry.frame.speech && speaks_for_actor(&actors, speaker, name);
+    let attributed_to = match doc.quotes.iter().find(|q| q.span.contains(trigger)) {
+        Some(q) if own_speech(q.speaker_span, q.speaker.as_deref()) => None,
+        Some(q) => q.speaker.clone().or_else(|| q.speaker_text.clone()),
+        None => parties
+            .source
+            .first()
+            .map(|&k| ctx.ments[k].0)
+            .filter(|m| !own_speech(Some(m.span), Some(&m.canonical)))
+            .map(|m| m.canonical.clone()),
+    };
 
     // ---- the place, when the in/at rule found none (after the parties: it changes no role)
     let location = location.or_else(|| stated_place(ctx, trig, &actors, &recipients).map(|k| ctx.arg(k)));
@@ -2436,6 +2442,16 @@ struct RuleNotes {
     recipient: String,
     modality: String,
     more: Vec<String>,
+}
+
+/// The speaker (where named, or by canonical name) is one of the event's
+/// actors: "senators wrote to X urging him to…" is the senators' own demand,
+/// not a claim the senators make (docs/ANNOTATION.md, attribution).
+fn speaks_for_actor(actors: &[EventArg], speaker: Option<Span>, name: Option<&str>) -> bool {
+    actors.iter().any(|a| {
+        let same_span = matches!((a.span, speaker), (Some(x), Some(s)) if x.start() < s.end() && s.start() < x.end());
+        same_span || name.is_some_and(|n| n == a.name)
+    })
 }
 
 /// The rule text of an event: the lexicon row that fired, then how each
@@ -2963,6 +2979,27 @@ pub(crate) mod tests {
         assert_eq!(countries(&e.actors), ["RUS"], "{}", e.rule);
         let plain = coded(doc_with("Russia made demands.", &[("Russia", Location, Some("RUS"))]));
         assert_eq!(plain.events[0].attributed_to, None);
+    }
+
+    #[test]
+    fn the_actor_of_a_speech_act_is_not_its_attribution() {
+        let text = "Two senators wrote to the minister urging him to suspend the payments.";
+        let mut doc = doc_with(text, &[("senators", Group, Some("VLD"))]);
+        doc.quotes.push(Quote {
+            span: span_of(&doc, "to the minister urging him to suspend the payments"),
+            direct: false,
+            cue: Some("wrote".into()),
+            cue_span: Some(span_of(&doc, "wrote")),
+            speaker_text: Some("Two senators".into()),
+            speaker_span: Some(span_of(&doc, "Two senators")),
+            speaker: None,
+            speaker_kb_id: None,
+            affiliation: None,
+        });
+        let doc = coded(doc);
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Request).expect("the demand");
+        assert!(!e.actors.is_empty(), "{}", e.rule);
+        assert_eq!(e.attributed_to, None, "the senators' own demand: {}", e.rule);
     }
 
     #[test]
