@@ -258,7 +258,16 @@ impl Entry {
 struct Phrase {
     keys: Vec<u64>,
     caps: u64,
+    /// Tokens that are short acronyms in every name of the phrase ([`is_short_acronym`]).
+    acronyms: u64,
     entries: Vec<Entry>,
+}
+
+/// A word of two or three capital letters ("ACT", "UN"): in running text an
+/// acronym that short is written in capitals, so "Act" (of a law) or "Who" is
+/// another word. Longer ones are often written as words ("Nato", "Unicef").
+fn is_short_acronym(w: &str) -> bool {
+    (2..=3).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Longest-match name finder over tokens: first-token key → candidate phrases.
@@ -299,16 +308,21 @@ impl Gazetteer {
         }
         let mut buf = String::new();
         let mut keys = Vec::with_capacity(toks.len());
-        let mut caps = 0u64;
+        let (mut caps, mut acronyms) = (0u64, 0u64);
         for (i, r) in toks.iter().enumerate() {
             let t = &name[r.clone()];
             keys.push(token_key(t, &mut buf));
             if t.starts_with(char::is_uppercase) && !is_function_word(t) {
                 caps |= 1 << i;
             }
+            if is_short_acronym(t) {
+                acronyms |= 1 << i;
+            }
         }
         if let Some(&p) = self.by_keys.get(&keys) {
             let ph = &mut self.phrases[p as usize];
+            // a name that writes the word otherwise ("Ukraine"/"UKRAINE") relaxes the check
+            ph.acronyms &= acronyms;
             if !ph.entries.contains(&entry) {
                 ph.entries.push(entry);
                 ph.entries.sort_by_key(|e| e.rank());
@@ -318,7 +332,7 @@ impl Gazetteer {
         let idx = self.phrases.len() as u32;
         self.by_first.entry(keys[0]).or_default().push(idx);
         self.by_keys.insert(keys.clone(), idx);
-        self.phrases.push(Phrase { keys, caps, entries: vec![entry] });
+        self.phrases.push(Phrase { keys, caps, acronyms, entries: vec![entry] });
     }
 
     /// The longest name starting at token `i`. `keys` are the folded keys of
@@ -338,8 +352,9 @@ impl Gazetteer {
                 continue;
             }
             let cased = (0..n).all(|k| {
-                ph.caps & (1 << k) == 0
-                    || words.get(i + k).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
+                let w = words.get(i + k);
+                (ph.caps & (1 << k) == 0 || w.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())))
+                    && (ph.acronyms & (1 << k) == 0 || w.is_some_and(|w| w.chars().all(|c| !c.is_lowercase())))
             });
             if cased {
                 best = Some(ph);
@@ -1150,6 +1165,22 @@ mod tests {
         assert_eq!(g.longest_at(&keys, &words, 8).unwrap().len, 3);
         assert!(g.longest_at(&keys, &words, 11).is_none(), "lower-case kiev is not a name");
         assert_eq!(kb.country_of_name("Ukrainians").unwrap().iso3, "UKR");
+    }
+
+    #[test]
+    fn a_short_acronym_matches_only_in_capitals() {
+        let mut g = Gazetteer::default();
+        g.add("ACT", Entry::Region(0));
+        g.add("Nato", Entry::Metonym(0));
+        g.add("NATO", Entry::Metonym(0));
+        let words = ["the", "Oil", "Pollution", "Act", "and", "the", "ACT", "government", "NATO", "Nato"];
+        let mut buf = String::new();
+        let keys: Vec<u64> = words.iter().map(|w| token_key(w, &mut buf)).collect();
+        assert!(g.longest_at(&keys, &words, 3).is_none(), "'Act' of a law is not the territory");
+        assert!(matches!(g.longest_at(&keys, &words, 6).unwrap().entries[0], Entry::Region(0)));
+        // a longer acronym is often written as a word
+        assert!(g.longest_at(&keys, &words, 8).is_some());
+        assert!(g.longest_at(&keys, &words, 9).is_some());
     }
 
     #[test]
