@@ -5,26 +5,9 @@
 //! the `language` feature.
 #![cfg(feature = "language")]
 
-use std::sync::LazyLock;
+mod common;
 
-use chronicle_core::{Document, Event};
-use chronicle_events::{eval::plain_document, EventCoder};
-use chronicle_language::Language;
-
-static LANGUAGE: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data"));
-static CODER: LazyLock<EventCoder> = LazyLock::new(|| EventCoder::builtin().expect("event lexicon"));
-
-fn coded(text: &str) -> Document {
-    let mut doc = plain_document(text);
-    LANGUAGE.annotate(&mut doc);
-    CODER.code(&mut doc);
-    doc
-}
-
-/// The events whose trigger is `word`.
-fn triggered<'a>(doc: &'a Document, word: &str) -> Vec<&'a Event> {
-    doc.events.iter().filter(|e| e.trigger.text(doc.body()) == word).collect()
-}
+use common::{coded, triggered};
 
 /// Asserts that `word` triggers no event in `text`.
 fn no_event(text: &str, word: &str) {

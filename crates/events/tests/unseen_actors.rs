@@ -5,25 +5,14 @@
 //! Needs the `language` feature.
 #![cfg(feature = "language")]
 
-use std::sync::LazyLock;
+mod common;
 
 use chronicle_core::{Document, Event};
-use chronicle_events::{eval::plain_document, EventCoder};
-use chronicle_language::Language;
-
-static LANGUAGE: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data"));
-static CODER: LazyLock<EventCoder> = LazyLock::new(|| EventCoder::builtin().expect("event lexicon"));
-
-fn coded(text: &str) -> Document {
-    let mut doc = plain_document(text);
-    LANGUAGE.annotate(&mut doc);
-    CODER.code(&mut doc);
-    doc
-}
+use common::{coded, triggered};
 
 /// The one event triggered by `word`.
 fn event<'a>(doc: &'a Document, word: &str) -> &'a Event {
-    let events: Vec<&Event> = doc.events.iter().filter(|e| e.trigger.text(doc.body()) == word).collect();
+    let events = triggered(doc, word);
     assert_eq!(events.len(), 1, "one event for '{word}' in {:?}: {:?}", doc.body(), doc.events);
     events[0]
 }

@@ -4,26 +4,10 @@
 //! English or of news writing. Needs the `language` feature.
 #![cfg(feature = "language")]
 
-use std::sync::LazyLock;
+mod common;
 
-use chronicle_core::{Document, Event, PloverType};
-use chronicle_events::{eval::plain_document, EventCoder};
-use chronicle_language::Language;
-
-static LANGUAGE: LazyLock<Language> = LazyLock::new(|| Language::load().expect("language data"));
-static CODER: LazyLock<EventCoder> = LazyLock::new(|| EventCoder::builtin().expect("event lexicon"));
-
-fn coded(text: &str) -> Document {
-    let mut doc = plain_document(text);
-    LANGUAGE.annotate(&mut doc);
-    CODER.code(&mut doc);
-    doc
-}
-
-/// The events whose trigger is `word`.
-fn triggered<'a>(doc: &'a Document, word: &str) -> Vec<&'a Event> {
-    doc.events.iter().filter(|e| e.trigger.text(doc.body()) == word).collect()
-}
+use chronicle_core::{Document, PloverType};
+use common::{coded, triggered};
 
 /// The actors' names of the one event triggered by `word`.
 fn actors_of(doc: &Document, word: &str) -> Vec<String> {
