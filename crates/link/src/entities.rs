@@ -13,10 +13,12 @@
 //! person whose office changed between articles shows both.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 use chronicle_core::{entity_id, DocId, Document, EntityType, Span, UncertainDate};
 use serde::{Deserialize, Serialize};
 
+use crate::settings::SETTINGS;
 use crate::text::{similar_word_keys, translit_key};
 
 /// Where a fact was read: a document and a span of its body.
@@ -173,6 +175,7 @@ fn join_family_names(groups: &[Group], blocks: &[((EntityType, char), Vec<usize>
             let w = &g.key_words[0];
             let Some(people) = w.chars().next().and_then(|c| persons.get(&c)) else { continue };
             let mut targets: BTreeMap<usize, usize> = BTreeMap::new();
+            let mut weight: BTreeMap<usize, usize> = BTreeMap::new();
             for &j in people.iter() {
                 let kw = &groups[j].key_words;
                 if kw.len() > 1 && kw.last().is_some_and(|l| similar_word_keys(l, w)) && uf.joinable(i, j) {
@@ -180,15 +183,54 @@ fn join_family_names(groups: &[Group], blocks: &[((EntityType, char), Vec<usize>
                     let root = uf.root(j);
                     let t = targets.entry(root).or_default();
                     *t = (*t).max(shared);
+                    *weight.entry(root).or_default() += groups[j].mentions;
                 }
             }
             let best = targets.values().copied().max().unwrap_or(0);
             let top: Vec<usize> = targets.iter().filter(|(_, &v)| v == best).map(|(&k, _)| k).collect();
             if let ([t], true) = (top.as_slice(), targets.len() == 1 || best > 0) {
                 uf.union(i, *t);
+            } else if let Some(t) = dominant_bearer(&targets, &weight) {
+                uf.union(i, t);
             }
         }
     }
+}
+
+/// Courtesy titles ("Mr", "Dr", "Dame"): the `honorific` rows of the title
+/// table the entity tagger reads (`data/ner/titles.tsv`).
+static HONORIFICS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
+    include_str!("../../../data/ner/titles.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, kind)| kind.trim() == "honorific")
+        .map(|(w, _)| translit_key(w))
+        .filter(|w| !w.is_empty())
+        .collect()
+});
+
+/// The words of a name for matching: transliterated keys, and for a person
+/// without a leading courtesy title ("Mr Hayward" is the family name Hayward).
+fn name_words(ty: EntityType, name: &str) -> Vec<String> {
+    let mut words: Vec<String> = translit_key(name).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    if ty == EntityType::Person {
+        let courtesy = words.iter().take_while(|w| HONORIFICS.contains(w.as_str())).count();
+        if courtesy < words.len() {
+            words.drain(..courtesy);
+        }
+    }
+    words
+}
+
+/// Where no story tells which bearer of a family name is meant, the one who
+/// holds at least `entity_family_name_share` of all the candidates' mentions
+/// (in coverage of a spill, "Hayward" alone is the chief executive, not the
+/// one-off Maureen Hayward).
+fn dominant_bearer(targets: &BTreeMap<usize, usize>, weight: &BTreeMap<usize, usize>) -> Option<usize> {
+    let total: usize = targets.keys().map(|k| weight.get(k).copied().unwrap_or(0)).sum();
+    let (&root, &top) = weight.iter().filter(|(k, _)| targets.contains_key(k)).max_by_key(|(_, &w)| w)?;
+    (total > 0 && top as f64 >= SETTINGS.entity_family_name_share * total as f64).then_some(root)
 }
 
 fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
@@ -216,7 +258,7 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
         let gi = *by_key.entry(key).or_insert_with(|| {
             groups.push(Group {
                 entity_type: Some(ty),
-                key_words: translit_key(canonical).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect(),
+                key_words: name_words(ty, canonical),
                 ..Default::default()
             });
             groups.len() - 1
@@ -515,6 +557,22 @@ mod tests {
         assert_eq!(ents.len(), 3, "{ents:#?}");
         let s = resolve(&ents, "Carl-Henric Svanberg").unwrap();
         assert_eq!((s.entity_type, s.documents.len()), (per, 2));
+    }
+
+    #[test]
+    fn a_courtesy_title_and_a_dominant_bearer_join_a_family_name_to_its_person() {
+        let per = EntityType::Person;
+        let ceo = |id: &str| doc_with(id, "Oskar Lindqvist", "2012-03-01", &[("Oskar Lindqvist", "Oskar Lindqvist", per, None, Some("SWE"))]);
+        let other = doc_with("o", "Greta Lindqvist", "2012-03-01", &[("Greta Lindqvist", "Greta Lindqvist", per, None, None)]);
+        let mr = doc_with("m", "Mr Lindqvist", "2012-03-02", &[("Mr Lindqvist", "Mr Lindqvist", per, None, None)]);
+        let bare = doc_with("b", "Lindqvist", "2012-03-02", &[("Lindqvist", "Lindqvist", per, None, None)]);
+        let docs = [ceo("a"), ceo("c"), ceo("d"), ceo("e"), ceo("f"), other.clone(), mr, bare];
+        let ents = canonicalise(&docs);
+        assert_eq!(ents.len(), 2, "{ents:#?}");
+        assert!(resolve(&ents, "Oskar Lindqvist").is_some_and(|e| e.documents.len() == 7), "{ents:#?}");
+        // two bearers of like weight: the family name alone stays apart
+        let docs = [ceo("a"), other, doc_with("b", "Lindqvist", "2012-03-02", &[("Lindqvist", "Lindqvist", per, None, None)])];
+        assert_eq!(canonicalise(&docs).len(), 3);
     }
 
     #[test]
