@@ -6,37 +6,17 @@
 //! (DIR defaults to `../shared/data/polnear`; kind = uncovered | nospeaker | wrong | fp).
 use std::path::PathBuf;
 
-use chronicle_core::{DocId, Document, InputFormat, Metadata};
-use chronicle_language::eval::polnear::parse_ann;
+use chronicle_language::eval::polnear::{articles, Article};
 
 fn main() {
     let dir = std::env::args().nth(1).map_or_else(|| PathBuf::from("../shared/data/polnear"), PathBuf::from);
     let want = std::env::args().nth(2).unwrap_or_default();
-    let split = dir.join("dev");
-    let Ok(rd) = std::fs::read_dir(split.join("attributions")) else {
+    let Ok((_, articles)) = articles(&dir) else {
         eprintln!("no PolNeAR under {} (skipped)", dir.display());
         return;
     };
-    let mut anns: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    anns.sort();
-    let syntax = chronicle_syntax::Syntax::builtin().expect("built-in syntax weights");
-    let mut seen = std::collections::HashSet::new();
     let mut counts = std::collections::BTreeMap::new();
-    for ann_path in anns {
-        let name = ann_path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-        let Some((stem, _)) = name.rsplit_once('_') else { continue };
-        if !seen.insert(stem.to_string()) {
-            continue;
-        }
-        let (Ok(text), Ok(ann)) = (std::fs::read_to_string(split.join("text").join(format!("{stem}.txt"))), std::fs::read_to_string(&ann_path)) else {
-            continue;
-        };
-        let gold = parse_ann(&ann, &text);
-        let mut doc = Document::new(DocId::from_text(&text), stem.into(), InputFormat::Text, vec![], text.clone(), text.clone(), Metadata::default());
-        chronicle_language::sentence::annotate(&mut doc);
-        syntax.annotate(&mut doc);
-        chronicle_language::time::annotate(&mut doc);
-        chronicle_language::quote::annotate(&mut doc);
+    for Article { text, gold, doc, .. } in &articles {
         let ov = |a: (usize, usize), b: (usize, usize)| a.1.min(b.1).saturating_sub(a.0.max(b.0));
         let piece = |r: &[(usize, usize)]| r.iter().map(|x| text.get(x.0..x.1).unwrap_or("")).collect::<Vec<_>>().join(" … ");
         for g in gold.iter().filter(|g| !g.source.is_empty()) {

@@ -95,8 +95,19 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
-/// Runs the evaluation on the set at `path`.
-pub fn run(path: &Path) -> Result<EvalReport, String> {
+/// One annotated article, analysed as the evaluation analyses it: sentences,
+/// the syntax step, times and quotes on the raw text.
+pub struct Article {
+    /// The file stem the article's text and annotation files share.
+    pub stem: String,
+    pub text: String,
+    pub gold: Vec<GoldAttribution>,
+    pub doc: Document,
+}
+
+/// The split read (`dev`, else `train`) and its articles in file order, one
+/// annotator's file per article.
+pub fn articles(path: &Path) -> Result<(PathBuf, Vec<Article>), String> {
     let split = ["dev", "train"]
         .iter()
         .map(|s| path.join(s))
@@ -110,13 +121,7 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
     anns.sort();
     let syntax = chronicle_syntax::Syntax::builtin().map_err(|e| e.to_string())?;
     let mut seen = std::collections::HashSet::new();
-    let (mut exact, mut over) = (Counts::default(), Counts::default());
-    let (mut n_docs, mut n_gold, mut n_gold_src, mut n_pred, mut n_pred_sp, mut content_found) = (0, 0, 0, 0, 0, 0);
-    let (mut direct_exact, mut direct_n) = (0usize, 0usize);
-    // per kind of predicted quote (direct, "according to", reported with a
-    // clause, reported with a phrase): exact tp and fp; fp split by cause
-    let mut kinds: std::collections::BTreeMap<&str, Counts> = std::collections::BTreeMap::new();
-    let (mut fp_nogold, mut fp_used, mut fp_source) = (0usize, 0usize, 0usize);
+    let mut out = Vec::new();
     for ann_path in anns {
         let name = ann_path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
         let Some((stem, _annotator)) = name.rsplit_once('_') else { continue };
@@ -141,12 +146,28 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
         syntax.annotate(&mut doc);
         crate::time::annotate(&mut doc);
         crate::quote::annotate(&mut doc);
+        out.push(Article { stem: stem.to_string(), text, gold, doc });
+    }
+    Ok((split, out))
+}
+
+/// Runs the evaluation on the set at `path`.
+pub fn run(path: &Path) -> Result<EvalReport, String> {
+    let (split, articles) = articles(path)?;
+    let (mut exact, mut over) = (Counts::default(), Counts::default());
+    let (mut n_docs, mut n_gold, mut n_gold_src, mut n_pred, mut n_pred_sp, mut content_found) = (0, 0, 0, 0, 0, 0);
+    let (mut direct_exact, mut direct_n) = (0usize, 0usize);
+    // per kind of predicted quote (direct, "according to", reported with a
+    // clause, reported with a phrase): exact tp and fp; fp split by cause
+    let mut kinds: std::collections::BTreeMap<&str, Counts> = std::collections::BTreeMap::new();
+    let (mut fp_nogold, mut fp_used, mut fp_source) = (0usize, 0usize, 0usize);
+    for Article { stem, text, gold, doc } in &articles {
         n_docs += 1;
         n_gold += gold.len();
         let with_src: Vec<&GoldAttribution> = gold.iter().filter(|g| !g.source.is_empty()).collect();
         n_gold_src += with_src.len();
         n_pred += doc.quotes.len();
-        for g in &gold {
+        for g in gold {
             if doc.quotes.iter().any(|q| g.content.iter().any(|c| overlap(*c, (q.span.start(), q.span.end())) > 0)) {
                 content_found += 1;
             }
