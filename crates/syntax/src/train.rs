@@ -318,16 +318,22 @@ mod tests {
 1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\twent\tgo\tVERB\tVBD\t_\t0\troot\t_\t_\n3\thome\thome\tADV\tRB\t_\t2\tadvmod\t_\t_\n";
     const SILVER: &str = "1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tbought\tbuy\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tcars\tcar\tNOUN\tNNS\t_\t2\tobj\t_\t_\n";
 
-    #[test]
-    fn gold_counts_twice_and_lemmas_come_from_gold_only() {
-        let gold = conllu::parse(GOLD, "gold").unwrap();
-        let silver = conllu::parse(SILVER, "silver").unwrap();
+    /// Settings for a treebank of a few sentences: nothing pruned, every word kept.
+    fn tiny_config(epochs: usize) -> TrainConfig {
         let mut cfg = TrainConfig::default();
         cfg.tagger.prune = 0.0;
         cfg.parser.prune = 0.0;
         cfg.parser.min_word_count = 1;
-        cfg.tagger.epochs = 3;
-        cfg.parser.epochs = 3;
+        cfg.tagger.epochs = epochs;
+        cfg.parser.epochs = epochs;
+        cfg
+    }
+
+    #[test]
+    fn gold_counts_twice_and_lemmas_come_from_gold_only() {
+        let gold = conllu::parse(GOLD, "gold").unwrap();
+        let silver = conllu::parse(SILVER, "silver").unwrap();
+        let cfg = tiny_config(3);
         let t = train(&gold, &silver, Arc::new(Clusters::default()), &cfg, &mut |_| {});
         assert_eq!(t.parser_sentences, 2 * 2 + 1);
         let lemmas = t.lemmas.to_tsv("");
@@ -346,12 +352,7 @@ mod tests {
         // the second silver tree calls the object an indirect one: a gold-only parser disagrees
         let odd = "1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tbought\tbuy\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tcars\tcar\tNOUN\tNNS\t_\t2\tiobj\t_\t_\n";
         let silver = conllu::parse(&format!("{SILVER}\n{odd}"), "silver").unwrap();
-        let mut cfg = TrainConfig::default();
-        cfg.tagger.prune = 0.0;
-        cfg.parser.prune = 0.0;
-        cfg.parser.min_word_count = 1;
-        cfg.tagger.epochs = 5;
-        cfg.parser.epochs = 5;
+        let cfg = tiny_config(5);
         let kept = |min: Option<f64>| {
             let t = train(&gold, &silver, Arc::new(Clusters::default()), &TrainConfig { silver_agreement: min, ..cfg.clone() }, &mut |_| {});
             t.parser_sentences - 2 * 2
