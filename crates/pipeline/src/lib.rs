@@ -258,6 +258,12 @@ impl Pipeline {
         paths: &[PathBuf],
         progress: impl FnMut(Progress) + Send,
     ) -> Result<IngestSummary, PipelineError> {
+        let mut progress = progress;
+        // Held for the whole run: linking needs the indexes as the store has
+        // them. Taken on the calling thread, never on a pool thread: a pool
+        // thread waiting inside a join may steal another ingest's job, which
+        // would then block on this lock above the job that holds it.
+        let _writer = store.lock_writer(|| progress(Progress { store_busy: true, ..Progress::default() }))?;
         self.pool.install(|| self.ingest_on_pool(store, paths, progress))
     }
 
@@ -267,8 +273,6 @@ impl Pipeline {
         paths: &[PathBuf],
         mut progress: impl FnMut(Progress),
     ) -> Result<IngestSummary, PipelineError> {
-        // Held for the whole run: linking needs the indexes as the store has them.
-        let _writer = store.lock_writer(|| progress(Progress { store_busy: true, ..Progress::default() }))?;
         let timings = Timings::default();
         // Bounded: the reader is at most one batch ahead (memory stays flat).
         let (tx, rx) = mpsc::sync_channel(self.batch_size.max(1));

@@ -132,3 +132,57 @@ fn story_summaries_read_from_a_few_entries_equal_the_whole_index() {
     assert!(whole.len() > 1 && whole.iter().all(|s| !s.title.is_empty()), "{whole:?}");
     assert_eq!(chronicle_pipeline::story_summaries(&store).unwrap(), whole);
 }
+
+/// An ingest that waits for the store's writer lock waits on its own thread,
+/// not on one of the pipeline's pool threads: on a pool of one thread, the
+/// pool still analyses while an ingest is queued behind another writer. (A
+/// pool thread blocked on the lock could also be the one that stole the
+/// waiting ingest into the stack of the ingest holding it: a deadlock.)
+#[test]
+fn an_ingest_waiting_for_the_writer_holds_no_pool_thread() {
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let files = corpus(dir.path());
+    let db = dir.path().join("queued.db");
+    let mut pipeline = Pipeline::load().unwrap();
+    pipeline.set_threads(1).unwrap();
+    let holder = Store::open(&db).unwrap();
+    let held = holder.lock_writer(|| panic!("nobody else writes yet")).unwrap();
+    let (waiting_tx, waiting) = mpsc::channel();
+    let (analysed_tx, analysed) = mpsc::channel();
+    let got = std::thread::scope(|s| {
+        let (pipeline, files, db) = (&pipeline, &files, &db);
+        s.spawn(move || {
+            let mut store = Store::open(db).unwrap();
+            pipeline
+                .ingest(&mut store, &files[..1], |p| {
+                    if p.store_busy {
+                        waiting_tx.send(()).unwrap();
+                    }
+                })
+                .unwrap();
+        });
+        waiting.recv_timeout(Duration::from_secs(60)).expect("the ingest reports that it waits for the writer");
+        s.spawn(move || {
+            let body = std::fs::read_to_string(&files[0]).unwrap();
+            let input = chronicle_core::RawInput {
+                source: files[0].display().to_string(),
+                format: chronicle_core::InputFormat::Text,
+                raw: body.as_bytes().to_vec(),
+                text: body,
+                is_html: false,
+                encoding: "utf-8".into(),
+                hints: chronicle_core::Metadata::default(),
+            };
+            let docs = pipeline.documents(vec![input]);
+            analysed_tx.send(docs.len()).unwrap();
+        });
+        let got = analysed.recv_timeout(Duration::from_secs(60));
+        drop(held);
+        got
+    });
+    let n = got.expect("the pool analysed while the ingest waited");
+    assert!(n > 0);
+    assert_eq!(Store::open(&db).unwrap().count_documents().unwrap() as usize, n, "and the queued ingest then stored the same input");
+}

@@ -190,11 +190,27 @@ fn configure(conn: &rusqlite::Connection, file: bool) -> rusqlite::Result<()> {
     // every statement of the write path stays prepared (the default keeps 16)
     conn.set_prepared_statement_cache_capacity(64);
     if file {
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        wal_mode(conn)?;
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
+}
+
+/// Switches a file database to WAL. SQLite answers `SQLITE_BUSY` at once,
+/// without its busy handler, when another connection is switching the same
+/// new file at the same moment (two ingests started together), so the switch
+/// is retried for up to [`BUSY_TIMEOUT`]; once the file is in WAL it is a read.
+fn wal_mode(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) && started.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other.map(|_| ()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -210,6 +226,31 @@ mod tests {
         assert_eq!(url_without_password("postgres://h/db?user=u&password=secret&sslmode=disable"), "postgres://h/db?user=u&password=***&sslmode=disable");
         assert_eq!(shown_address(Path::new("postgresql://u:pw@h/db")), "postgresql://u:***@h/db");
         assert_eq!(shown_address(Path::new("news.db")), "news.db");
+    }
+
+    #[test]
+    fn stores_opened_together_on_a_new_file_all_open() {
+        // SQLite refuses one of two simultaneous switches of a new file to WAL
+        // without waiting; every opener must still get the store
+        let dir = tempfile::tempdir().unwrap();
+        for round in 0..40 {
+            let path = dir.path().join(format!("together{round}.db"));
+            let barrier = std::sync::Barrier::new(4);
+            let opened: Vec<Result<(), String>> = std::thread::scope(|s| {
+                let openers: Vec<_> = (0..4)
+                    .map(|_| {
+                        s.spawn(|| {
+                            barrier.wait();
+                            Store::open(&path).map(|_| ()).map_err(|e| e.to_string())
+                        })
+                    })
+                    .collect();
+                openers.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            for result in opened {
+                assert_eq!(result, Ok(()), "round {round}");
+            }
+        }
     }
 
     #[test]

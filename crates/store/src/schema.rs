@@ -235,17 +235,19 @@ pub(crate) fn migrate(db: &Db) -> Result<(), StoreError> {
         if current == SCHEMA_VERSION {
             return Ok(());
         }
-        if current == 0 && has_tables(db)? {
-            return Err(StoreError::Foreign { path: std::path::PathBuf::new() });
-        }
         let tx = db.begin().map_err(|e| sql_err("starting a migration", e))?;
         if tx.is_postgres() {
             tx.batch(PG_BOOKKEEPING).map_err(|e| sql_err("creating the schema bookkeeping", e))?;
         }
-        // Another process may have migrated while we waited for the lock.
+        // Another process may have migrated while we waited for the lock, so
+        // the version, and whether tables without one are someone else's, are
+        // read again under it.
         let current = version(&tx)?;
         if current >= SCHEMA_VERSION {
             continue;
+        }
+        if current == 0 && has_tables(&tx)? {
+            return Err(StoreError::Foreign { path: std::path::PathBuf::new() });
         }
         let next = current + 1;
         let script = MIGRATIONS.get(current as usize).copied().unwrap_or_default();
