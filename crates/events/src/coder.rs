@@ -13,6 +13,7 @@ use crate::lexicon::{cue_at, match_at, tokenize, Alt, Elem, Lexicon, Tok, Trigge
 use chronicle_syntax::tree::Tree;
 
 mod arguments;
+mod complements;
 mod dating;
 mod eventness;
 mod furniture;
@@ -1268,7 +1269,7 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
             break;
         }
     }
-    for cue in lex.cues.iter().filter(|c| !c.after && (noun_use || !c.noun)) {
+    for cue in lex.cues.iter().filter(|c| !c.after && !c.governor && (noun_use || !c.noun)) {
         for j in stop..trig.start {
             // a noun cue governs the noun phrase right after it ("the need for an immediate ceasefire")
             let near = !cue.noun || trig.start.saturating_sub(j + cue.words.len()) <= 3;
@@ -1282,7 +1283,7 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
         found.push((trig.start - stop + 1, Modality::Hypothetical, "if", false, false));
     }
     let fwd_end = ctx.boundary_fwd(trig.end, false, false).min(trig.end + 8);
-    for cue in lex.cues.iter().filter(|c| c.after) {
+    for cue in lex.cues.iter().filter(|c| c.after && !c.governor) {
         for j in trig.end..fwd_end {
             if cue_at(&cue.words, &ctx.toks, j) {
                 found.push((j - trig.end + 1, cue.modality, &cue.text, true, false));
@@ -2057,8 +2058,11 @@ fn told_modality(
                 let kind = if noun { "noun context" } else { "cue" };
                 (m, format!("{} ({kind} '{cue}')", m.as_str()))
             }
-            None if noun_use(entry, ctx, trig) => (Modality::Asserted, format!("asserted (no cue; {BARE_NOUN})")),
-            None => (Modality::Asserted, "asserted (no cue)".into()),
+            None => match complements::complement_modality(lex, ctx, trig) {
+                Some(told) => told,
+                None if noun_use(entry, ctx, trig) => (Modality::Asserted, format!("asserted (no cue; {BARE_NOUN})")),
+                None => (Modality::Asserted, "asserted (no cue)".into()),
+            },
         },
     };
     let governed = governor.is_some();

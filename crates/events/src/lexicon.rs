@@ -218,6 +218,9 @@ pub struct Cue {
     /// True for a cue that only applies to a bare event noun ("the need for a
     /// ceasefire", "a possible truce"), right before its noun phrase.
     pub noun: bool,
+    /// True for a word (a lemma) whose to-infinitive complement the act is,
+    /// found in the tree ("advises Obama to close"), never by position.
+    pub governor: bool,
 }
 
 /// The loaded lexicon.
@@ -422,10 +425,11 @@ fn parse_cues(cues: &str, name: &str) -> Result<Vec<Cue>, EventsError> {
     for (line, cols) in data_rows(cues, name, 3)? {
         let modality = parse_modality(cols[1].trim())
             .ok_or_else(|| err(line, format!("unknown modality `{}`", cols[1])))?;
-        let (after, noun) = match cols[2].trim() {
-            "before" => (false, false),
-            "after" => (true, false),
-            "noun" => (false, true),
+        let (after, noun, governor) = match cols[2].trim() {
+            "before" => (false, false, false),
+            "after" => (true, false, false),
+            "noun" => (false, true, false),
+            "governor" => (false, false, true),
             other => return Err(err(line, format!("unknown position `{other}`"))),
         };
         let text = cols[0].trim().to_string();
@@ -433,7 +437,7 @@ fn parse_cues(cues: &str, name: &str) -> Result<Vec<Cue>, EventsError> {
         if words.is_empty() {
             return Err(err(line, "empty cue".into()));
         }
-        cue_list.push(Cue { words, text, modality, after, noun });
+        cue_list.push(Cue { words, text, modality, after, noun, governor });
     }
     Ok(cue_list)
 }

@@ -23,6 +23,7 @@ struct Words {
     clause: Vec<String>,
     occasion: Vec<String>,
     same: Vec<String>,
+    purpose: Vec<String>,
 }
 
 impl Words {
@@ -47,6 +48,7 @@ impl Words {
                 "clause" => &mut w.clause,
                 "occasion" => &mut w.occasion,
                 "same" => &mut w.same,
+                "purpose" => &mut w.purpose,
                 other => {
                     problems.push(format!("line {}: unknown group '{other}'", n + 1));
                     continue;
@@ -66,7 +68,7 @@ fn listed(group: &[String], word: &str) -> bool {
 
 /// The head of the trigger's words in the sentence's tree ("attack" of
 /// "drone attack"): the one whose head lies outside them.
-fn trigger_token(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<usize> {
+pub(super) fn trigger_token(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<usize> {
     let start = ctx.toks.get(trig.start)?.start;
     let end = ctx.toks.get(trig.end.checked_sub(1)?)?.end;
     let words: Vec<usize> = tree.tokens().filter(|&t| ctx.doc.tokens[t].span.start() >= start && ctx.doc.tokens[t].span.end() <= end).collect();
@@ -121,6 +123,26 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
         }
     }
     None
+}
+
+/// True when verb `v` carries a future auxiliary ("will meet").
+pub(super) fn has_future_aux(tree: &Tree, v: usize) -> bool {
+    tree.children(v).into_iter().any(|c| tree.base_rel(c) == "aux" && listed(&WORDS.future_aux, tree.lemma(c)))
+}
+
+/// True when the verb above the trigger — the demand or offer it completes —
+/// is told in the present ("advises Obama to close", "are pressing him to
+/// resign"): what it asks for is still to come when the article is written.
+fn asked_now(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return false };
+    let Some(t) = trigger_token(ctx, tree, trig) else { return false };
+    let Some(v) = tree.ancestors(t).into_iter().skip(1).take(4).find(|&n| tree.upos(n) == Some(chronicle_core::Upos::Verb)) else {
+        return false;
+    };
+    let auxes: Vec<usize> = tree.children(v).into_iter().filter(|&c| tree.base_rel(c) == "aux").collect();
+    let present = |x: usize| matches!(tree.xpos(x), "VBZ" | "VBP");
+    let past_or_perfect = auxes.iter().any(|&a| tree.xpos(a) == "VBD" || tree.lemma(a) == "have" || listed(&WORDS.future_aux, tree.lemma(a)));
+    !past_or_perfect && (present(v) || (tree.xpos(v) == "VBG" && auxes.iter().any(|&a| present(a))))
 }
 
 /// True when the trigger's verb (an event noun's: the first verb above it)
@@ -193,8 +215,10 @@ fn clause_chain(tree: &Tree, c: usize) -> Vec<usize> {
 }
 
 /// Where the time expression `time` stands to the trigger token `trigger` in
-/// the tree: a time dates an act only in that act's own clause.
-fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span) -> Reach {
+/// the tree: a time dates an act only in that act's own clause — or, when
+/// `purpose` (the act is told as done or planned), in the clause its
+/// to-infinitive serves ("will meet on Tuesday to discuss").
+fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool) -> Reach {
     let w = &*WORDS;
     let inside: Vec<usize> = tree.tokens().filter(|&t| time.contains(doc.tokens[t].span)).collect();
     let Some(&head) = inside.iter().find(|&&t| tree.head(t).is_none_or(|h| !inside.contains(&h))) else {
@@ -220,7 +244,7 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span) -> Reach {
     // the time's clause below the trigger's: a time clause ("after …") bounds it
     let down = clause_chain(tree, time_clause);
     if let Some(k) = down.iter().position(|&c| c == trig_clause).and_then(|i| i.checked_sub(1)).map(|i| down[i]) {
-        return below(tree, k, trig_clause);
+        return below(tree, k, trig_clause, purpose);
     }
     // the trigger's clause below the time's: told by the dated act (a state
     // told in the present holds on that day), or planned on it ("agreed on
@@ -240,6 +264,8 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span) -> Reach {
                 Some(m) if listed(&w.after, &m) => Reach::Latest,
                 Some(m) if listed(&w.before, &m) => Reach::Earliest,
                 Some(m) if listed(&w.same, &m) => Reach::Own,
+                // the to-infinitive of the dated act: its purpose, else what it asks for
+                Some(m) if listed(&w.purpose, &m) => if purpose { Reach::Own } else { Reach::Earliest },
                 _ => Reach::Other,
             };
         }
@@ -260,13 +286,15 @@ fn mark_of(tree: &Tree, k: usize) -> Option<String> {
 /// bears on the trigger: a time clause ("after …", "before …") bounds it; a
 /// clause on the noun of the occasion the act took place at dates it ("met at
 /// a conference held on Monday"); any other clause dates its own act.
-fn below(tree: &Tree, k: usize, trig_clause: usize) -> Reach {
+fn below(tree: &Tree, k: usize, trig_clause: usize, purpose: bool) -> Reach {
     let w = &*WORDS;
     match tree.base_rel(k) {
         "advcl" => match mark_of(tree, k) {
             Some(m) if listed(&w.after, &m) => Reach::Earliest,
             Some(m) if listed(&w.before, &m) => Reach::Latest,
             Some(m) if listed(&w.same, &m) => Reach::Own,
+            // a time inside the act's purpose ("met to discuss it on Monday")
+            Some(m) if purpose && listed(&w.purpose, &m) => Reach::Own,
             _ => Reach::Other,
         },
         "acl" => {
@@ -349,7 +377,10 @@ pub(super) fn event_date(
     modality: Modality,
     notes: &mut Vec<String>,
 ) -> (UncertainDate, Vec<(UncertainDate, String)>) {
-    let (own, bounds) = sentence_times(doc, ctx, trig, trigger, sentence_span);
+    // a purpose infinitive happens with the act it serves; a demanded,
+    // offered, wished or refused one does not
+    let purpose = matches!(modality, Modality::Asserted | Modality::Planned);
+    let (own, bounds) = sentence_times(doc, ctx, trig, (trigger, sentence_span), purpose);
     let mut dates: Vec<(UncertainDate, String)> = Vec::new();
     if let Some(t) = own.iter().min_by_key(|t| t.span.start().abs_diff(trigger.start())) {
         let group = coordinated_dates(ctx.body, &own, t.span);
@@ -369,7 +400,13 @@ pub(super) fn event_date(
 /// "the 1989 Exxon Valdez accident") is neither (the time layer marks it;
 /// documents stored before it did are read by the surface rule). Without a
 /// tree every time dates the trigger.
-fn sentence_times<'d>(doc: &'d Document, ctx: &Ctx, trig: &Trig, trigger: Span, sentence_span: Span) -> (Vec<&'d TimeExpr>, Vec<(&'d TimeExpr, Reach)>) {
+fn sentence_times<'d>(
+    doc: &'d Document,
+    ctx: &Ctx,
+    trig: &Trig,
+    (trigger, sentence_span): (Span, Span),
+    purpose: bool,
+) -> (Vec<&'d TimeExpr>, Vec<(&'d TimeExpr, Reach)>) {
     // the layer is sorted: only the times starting inside the sentence
     let first = doc.times.partition_point(|t| t.span.start() < sentence_span.start());
     let modifier = |t: &TimeExpr| t.modifies.or_else(|| attributive_year(ctx.body, t.span)).is_some_and(|noun| !noun.overlaps(trigger));
@@ -385,7 +422,7 @@ fn sentence_times<'d>(doc: &'d Document, ctx: &Ctx, trig: &Trig, trigger: Span, 
     let at = tree.and_then(|tree| Some((tree, trigger_token(ctx, tree, trig)?)));
     let (mut own, mut bounds) = (Vec::new(), Vec::new());
     for t in times {
-        match at.map_or(Reach::Own, |(tree, k)| reach(tree, doc, k, t.span)) {
+        match at.map_or(Reach::Own, |(tree, k)| reach(tree, doc, k, t.span, purpose)) {
             Reach::Own => own.push(t),
             Reach::Other => {}
             r => bounds.push((t, r)),
@@ -416,6 +453,9 @@ fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, boun
     } else if told == Some(false) || matches!(modality, Modality::Asserted | Modality::Negated) {
         notes.push("date: on or before the document date (told as done or going on)".into());
         (None, published.latest.or_else(|| published.exact_day()))
+    } else if matches!(modality, Modality::Demanded | Modality::Proposed) && asked_now(ctx, trig) {
+        notes.push("date: on or after the document date (asked for or offered in the present)".into());
+        (published.earliest.or_else(|| published.exact_day()), None)
     } else {
         (None, None)
     };
@@ -476,7 +516,7 @@ fn coordinated_dates<'t>(body: &str, times: &[&'t chronicle_core::TimeExpr], at:
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::coder::tests::{coded, doc_with, span_of};
     use chronicle_core::{EntityType, EntityType::Location, Event, PloverType, TimeExpr, Token, TokenSyntax, Upos, Upos::*};
@@ -486,11 +526,11 @@ mod tests {
     }
 
     /// One token: head (1-based, 0 for the root), relation, UPOS, Penn tag, lemma (`""`: the lower-case word).
-    type Arc = (usize, &'static str, Upos, &'static str, &'static str);
+    pub(in crate::coder) type Arc = (usize, &'static str, Upos, &'static str, &'static str);
 
     /// A one-sentence document over `text` (tokens split on spaces) with the
     /// given tree and mentions, published on 2025-05-17 (a Saturday).
-    fn parsed(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, Option<&str>)]) -> Document {
+    pub(in crate::coder) fn parsed(text: &str, arcs: &[Arc], mentions: &[(&str, EntityType, Option<&str>)]) -> Document {
         let mut doc = doc_with(text, mentions);
         let words: Vec<&str> = text.split(' ').collect();
         assert_eq!(words.len(), arcs.len(), "one arc per word");
@@ -517,7 +557,7 @@ mod tests {
         let at = span_of(doc, trigger);
         let t = doc.tokens.iter().position(|t| t.span == at).expect("trigger token");
         let tree = Tree::of_token(doc, t).expect("tree");
-        reach(&tree, doc, t, span_of(doc, time))
+        reach(&tree, doc, t, span_of(doc, time), true)
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
@@ -695,6 +735,65 @@ mod tests {
         let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
         let e = doc.events.iter().find(|e| e.event_type == PloverType::Assault).unwrap_or_else(|| panic!("{:#?}", doc.events));
         assert_eq!((e.date.value.as_deref(), e.date.earliest, e.date.latest), (None, None, ymd(2025, 5, 12)), "{}", e.rule);
+    }
+
+    #[test]
+    fn a_purpose_takes_the_time_of_the_act_it_serves_and_a_demand_only_follows() {
+        // "will meet on Tuesday to sign": the signing is on Tuesday, planned
+        let doc = parsed(
+            "Ruritania will meet Moldova on Tuesday to sign a treaty .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "MD", "will"), (0, "root", Verb, "VB", ""),
+                (3, "obj", Propn, "NNP", ""), (6, "case", Adp, "IN", ""), (3, "obl", Propn, "NNP", ""),
+                (8, "mark", Part, "TO", "to"), (3, "advcl", Verb, "VB", ""), (10, "det", Det, "DT", ""),
+                (8, "obj", Noun, "NN", ""), (3, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        assert_eq!(reach_of(&doc, "sign", "Tuesday"), Reach::Own);
+        let doc = coded(with_time(doc, "Tuesday", day(2025, 5, 20)));
+        let e = doc.events.iter().find(|e| e.trigger.text(doc.body()).contains("sign")).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        assert_eq!(e.modality, Modality::Planned, "{}", e.rule);
+        assert_eq!(e.date, day(2025, 5, 20), "{}", e.rule);
+        // "urged … on Monday to release": what is asked for comes after the asking
+        let doc = parsed(
+            "Ruritania pressed Moldova on Monday to release the prisoners .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "press"), (2, "obj", Propn, "NNP", ""),
+                (5, "case", Adp, "IN", ""), (2, "obl", Propn, "NNP", ""), (7, "mark", Part, "TO", "to"),
+                (2, "advcl", Verb, "VB", ""), (9, "det", Det, "DT", ""), (7, "obj", Noun, "NNS", "prisoner"),
+                (2, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        );
+        let t = doc.tokens.iter().position(|t| t.span == span_of(&doc, "release")).unwrap();
+        let tree = Tree::of_token(&doc, t).unwrap();
+        assert_eq!(reach(&tree, &doc, t, span_of(&doc, "Monday"), false), Reach::Earliest);
+        let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
+        let e = doc.events.iter().find(|e| e.trigger.text(doc.body()).contains("release")).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        assert_eq!(e.modality, Modality::Demanded, "{}", e.rule);
+        assert_eq!((e.date.earliest, e.date.latest), (ymd(2025, 5, 12), None), "{}", e.rule);
+    }
+
+    #[test]
+    fn an_act_asked_for_in_the_present_is_still_to_come() {
+        // "advises … to close": demanded, on or after publication; the same told in
+        // the past says nothing of the publication date
+        for (verb, xpos, bounds) in [("advises", "VBZ", (ymd(2025, 5, 17), None)), ("advised", "VBD", (None, None))] {
+            let doc = parsed(
+                &format!("Ruritania {verb} Moldova to close the border ."),
+                &[
+                    (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, xpos, "advise"), (2, "obj", Propn, "NNP", ""),
+                    (5, "mark", Part, "TO", "to"), (2, "xcomp", Verb, "VB", ""), (7, "det", Det, "DT", ""),
+                    (5, "obj", Noun, "NN", ""), (2, "punct", Punct, ".", ""),
+                ],
+                &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+            );
+            let doc = coded(doc);
+            let e = doc.events.iter().find(|e| e.trigger.text(doc.body()).contains("close")).unwrap_or_else(|| panic!("{:#?}", doc.events));
+            assert_eq!(e.modality, Modality::Demanded, "{verb}: {}", e.rule);
+            assert_eq!((e.date.earliest, e.date.latest), bounds, "{verb}: {}", e.rule);
+        }
     }
 
     #[test]

@@ -1,0 +1,97 @@
+//! Modality from the tree for an act told as the to-infinitive complement of
+//! another word: "advises Obama **to close** the border", "pressed the ministry
+//! **to reopen** talks", "tried to arrange for him **to surrender**" — the
+//! governing word says whether the act is demanded, planned or only wished,
+//! however many words stand between them (the positional cues of `cues.tsv`
+//! look six words back). A purpose infinitive ("will meet on Tuesday **to
+//! discuss** …") takes the plan of the act it serves. The governing words are
+//! the `governor` rows of `data/events/cues.tsv`.
+
+use chronicle_core::{Modality, Upos};
+use chronicle_syntax::tree::Tree;
+
+use super::dating::{has_future_aux, trigger_token};
+use super::{Ctx, Trig};
+use crate::lexicon::Lexicon;
+
+/// Relations by which a to-infinitive completes the word above it (parsers
+/// attach object-control complements as `xcomp` or `advcl`; a noun's as `acl`).
+const COMPLEMENT_RELS: &[&str] = &["xcomp", "advcl", "ccomp", "acl"];
+
+/// The modality a to-infinitive trigger takes from the word it completes, with
+/// a note; `None` when the trigger is not such an infinitive, or its governor
+/// says nothing.
+pub(super) fn complement_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Option<(Modality, String)> {
+    let tree = ctx.tree.as_ref().filter(|t| t.is_parsed())?;
+    let mut v = trigger_token(ctx, tree, trig)?;
+    // climb a chain of infinitives ("tried to arrange for him to surrender")
+    for _ in 0..4 {
+        if tree.upos(v) != Some(Upos::Verb) || !to_infinitive(tree, v) || !COMPLEMENT_RELS.contains(&tree.base_rel(v)) {
+            return None;
+        }
+        let h = tree.head(v)?;
+        if let Some(cue) = lex.cues.iter().find(|c| c.governor && c.text.eq_ignore_ascii_case(tree.lemma(h))) {
+            return Some((cue.modality, format!("{} (complement of '{}')", cue.modality.as_str(), tree.word(h))));
+        }
+        // a purpose infinitive of an act told as still to come
+        if tree.base_rel(v) == "advcl" && tree.upos(h) == Some(Upos::Verb) && has_future_aux(tree, h) {
+            return Some((Modality::Planned, format!("planned (purpose of '{}')", tree.word(h))));
+        }
+        v = h;
+    }
+    None
+}
+
+/// True when `v` has the infinitive marker "to" and no subject of its own
+/// other than a "for" phrase ("for him to surrender" keeps the marker).
+fn to_infinitive(tree: &Tree, v: usize) -> bool {
+    tree.children(v).into_iter().any(|c| tree.base_rel(c) == "mark" && tree.lemma(c).eq_ignore_ascii_case("to"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::coder::dating::tests::parsed;
+    use crate::coder::tests::coded;
+    use chronicle_core::{EntityType::Location, Modality, Upos::*};
+
+    /// The modality coded for the event whose trigger contains `word`.
+    fn modality_of(doc: &chronicle_core::Document, word: &str) -> (Modality, String) {
+        let e = doc.events.iter().find(|e| e.trigger.text(doc.body()).contains(word)).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        (e.modality, e.rule.clone())
+    }
+
+    #[test]
+    fn a_chain_of_infinitives_takes_the_nearest_governing_word() {
+        // "tried to arrange for Moldova to free the prisoners": the freeing is arranged
+        // (planned); "tried" governs nothing (an attempt happened)
+        let doc = coded(parsed(
+            "Ruritania tried to arrange for Moldova to free the prisoners .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "try"), (4, "mark", Part, "TO", "to"),
+                (2, "xcomp", Verb, "VB", "arrange"), (6, "case", Adp, "IN", ""), (4, "obl", Propn, "NNP", ""),
+                (8, "mark", Part, "TO", "to"), (4, "advcl", Verb, "VB", ""), (10, "det", Det, "DT", ""),
+                (8, "obj", Noun, "NNS", "prisoner"), (2, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        ));
+        let (m, rule) = modality_of(&doc, "free");
+        assert_eq!(m, Modality::Planned, "{rule}");
+        assert!(rule.contains("complement of 'arrange'"), "{rule}");
+    }
+
+    #[test]
+    fn an_infinitive_of_a_word_that_governs_nothing_keeps_its_own_modality() {
+        // "came to free": "come" is no governing word, and nothing is to come
+        let doc = coded(parsed(
+            "Ruritania came to free the prisoners .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "come"), (4, "mark", Part, "TO", "to"),
+                (2, "xcomp", Verb, "VB", ""), (6, "det", Det, "DT", ""), (4, "obj", Noun, "NNS", "prisoner"),
+                (2, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR"))],
+        ));
+        let (m, rule) = modality_of(&doc, "free");
+        assert_eq!(m, Modality::Asserted, "{rule}");
+    }
+}
