@@ -145,6 +145,22 @@ fn asked_now(ctx: &Ctx, trig: &Trig) -> bool {
     !past_or_perfect && (present(v) || (tree.xpos(v) == "VBG" && auxes.iter().any(|&a| present(a))))
 }
 
+/// True when the trigger is a verb in the simple present with no auxiliary,
+/// outside a clause told by a past verb: news tells the day's acts so
+/// ("Clinton urges Americans to donate", a headline's "Obama visits the
+/// Gulf"), so the act is on the publication day or, for a headline written
+/// overnight, the day before.
+fn told_in_present(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return false };
+    let Some(v) = trigger_token(ctx, tree, trig) else { return false };
+    let bare = tree.upos(v) == Some(chronicle_core::Upos::Verb)
+        && matches!(tree.xpos(v), "VBZ" | "VBP")
+        && !tree.children(v).into_iter().any(|c| matches!(tree.base_rel(c), "aux" | "mark"));
+    // "said that Iran supports": the present of a past telling
+    let told_by_past = tree.head(v).is_some_and(|h| listed(&WORDS.reported, tree.base_rel(v)) && tree.xpos(h) == "VBD");
+    bare && !told_by_past
+}
+
 /// True when the trigger's verb (an event noun's: the first verb above it)
 /// is a present progressive, "are providing", "has been touring": an act
 /// going on when the article was written.
@@ -445,6 +461,12 @@ fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, boun
         if let Some(day) = published.exact_day() {
             notes.push("date: the document date (going on when written)".into());
             return UncertainDate::day(day);
+        }
+    }
+    if modality == Modality::Asserted && !future && bounds.is_empty() && told_in_present(ctx, trig) {
+        if let Some(day) = published.exact_day() {
+            notes.push("date: the document date or the day before (told in the present)".into());
+            return UncertainDate::between(day.pred_opt(), Some(day));
         }
     }
     let (mut earliest, mut latest) = if future {
@@ -794,6 +816,25 @@ pub(super) mod tests {
             assert_eq!(e.modality, Modality::Demanded, "{verb}: {}", e.rule);
             assert_eq!((e.date.earliest, e.date.latest), bounds, "{verb}: {}", e.rule);
         }
+    }
+
+    #[test]
+    fn an_act_told_in_the_simple_present_is_on_the_publication_day_or_the_day_before() {
+        let arcs = |xpos: &'static str| -> Vec<Arc> {
+            vec![
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, xpos, "accuse"), (2, "obj", Propn, "NNP", ""),
+                (5, "mark", Sconj, "IN", ""), (2, "advcl", Verb, "VBG", "shell"), (7, "det", Det, "DT", ""),
+                (5, "obj", Noun, "NN", ""), (2, "punct", Punct, ".", ""),
+            ]
+        };
+        let mentions = [("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))];
+        let doc = coded(parsed("Ruritania accuses Moldova of shelling the border .", &arcs("VBZ"), &mentions));
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Accuse).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        assert_eq!((e.date.earliest, e.date.latest), (ymd(2025, 5, 16), ymd(2025, 5, 17)), "{}", e.rule);
+        // the past tense is only bounded by it
+        let doc = coded(parsed("Ruritania accused Moldova of shelling the border .", &arcs("VBD"), &mentions));
+        let e = doc.events.iter().find(|e| e.event_type == PloverType::Accuse).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        assert_eq!((e.date.earliest, e.date.latest), (None, ymd(2025, 5, 17)), "{}", e.rule);
     }
 
     #[test]
