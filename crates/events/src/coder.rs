@@ -1953,7 +1953,10 @@ fn code_trigger(
     // ---- attribution: the quote holding the trigger, else the sayer whose verb reports its clause;
     // never the actor of a speech act, which the outlet reports in its own voice
     let own_speech = |speaker: Option<Span>, name: Option<&str>| entry.frame.speech && speaks_for_actor(&actors, speaker, name);
-    let attributed_to = match doc.quotes.iter().find(|q| q.span.contains(trigger)) {
+    let reports = |q: &&chronicle_core::Quote| q.direct || q.cue_span.is_none_or(|c| complements::reports_trigger(ctx, trig, c));
+    // the innermost report: "officials said Moscow accused Kyiv of attacking" is Moscow's claim
+    let spoken = |q: &&chronicle_core::Quote| q.speaker.is_some() || q.speaker_text.is_some();
+    let attributed_to = match doc.quotes.iter().filter(|q| q.span.contains(trigger)).filter(reports).filter(spoken).min_by_key(|q| q.span.len()) {
         Some(q) if own_speech(q.speaker_span, q.speaker.as_deref()) => None,
         Some(q) => q.speaker.clone().or_else(|| q.speaker_text.clone()),
         None => parties

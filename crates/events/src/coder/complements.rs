@@ -7,7 +7,7 @@
 //! discuss** …") takes the plan of the act it serves. The governing words are
 //! the `governor` rows of `data/events/cues.tsv`.
 
-use chronicle_core::{Modality, Upos};
+use chronicle_core::{Modality, Span, Upos};
 use chronicle_syntax::tree::Tree;
 
 use super::dating::{has_future_aux, trigger_token};
@@ -40,6 +40,31 @@ pub(super) fn complement_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Opti
         v = h;
     }
     None
+}
+
+/// Relations by which a reporting verb's clause holds what it reports:
+/// "said (that) Moscow accused …", "Moscow accused, officials said".
+const REPORTED_RELS: &[&str] = &["ccomp", "parataxis", "csubj"];
+
+/// True unless the tree shows that the indirect quote cued at `cue` does not
+/// report the trigger: the trigger hangs below the cue by an object, an
+/// adjunct, an unmarked participle or the speaker's own infinitive ("issued
+/// statements condemning X", "criticised the address, with Steele accusing
+/// Y", "pledged to sue, alleging …") — the cue's own act and its
+/// circumstances, told in the outlet's voice, not a claim the cue's speaker
+/// makes. A clause the cue
+/// reports ("said Moscow accused …") or its "of" complement ("accused
+/// Russia of shelling") is reported. Without a tree, or when the cue is not
+/// above the trigger, nothing is known and the quote stands.
+pub(super) fn reports_trigger(ctx: &Ctx, trig: &Trig, cue: Span) -> bool {
+    let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return true };
+    let Some(t) = trigger_token(ctx, tree, trig) else { return true };
+    let path = tree.ancestors(t);
+    let Some(at) = path.iter().position(|&n| cue.contains(ctx.doc.tokens[n].span)) else { return true };
+    let Some(&below) = at.checked_sub(1).and_then(|i| path.get(i)) else { return true };
+    let rel = tree.base_rel(below);
+    let marked_of = tree.children(below).into_iter().any(|c| tree.base_rel(c) == "mark" && tree.lemma(c).eq_ignore_ascii_case("of"));
+    REPORTED_RELS.contains(&rel) || (matches!(rel, "advcl" | "acl") && marked_of)
 }
 
 /// True when `v` has the infinitive marker "to" and no subject of its own
