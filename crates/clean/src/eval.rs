@@ -52,15 +52,17 @@ pub fn decode_html(bytes: &[u8]) -> (String, String) {
 }
 
 /// The line that separates a dragnet gold file's article body from the reader comments
-/// some pages' gold carries after it (written `!@#$%^&*()  COMMENTS`, some files drop
-/// the `!` or a space: a line holding `%^&*()` and `COMMENTS` is the mark).
+/// some pages' gold carries after it (written `!@#$%^&*()  COMMENTS`; the annotators typed
+/// it by hand, and some files drop the `!`, the `()` or a space, double the `*`, misspell
+/// or change the word — `COMMNENTS`, `CORRECTED` — or leave it out: a line holding
+/// `%^&*` is the mark; no gold text holds it otherwise).
 pub const DRAGNET_COMMENTS_MARK: &str = "!@#$%^&*()  COMMENTS";
 
 /// A dragnet gold file split into the article body and the reader comments after the mark.
 pub fn split_dragnet_gold(gold: &str) -> (&str, &str) {
     let mut pos = 0;
     for line in gold.split_inclusive('\n') {
-        if line.contains("%^&*()") && line.contains("COMMENTS") {
+        if line.contains("%^&*") {
             return (gold.get(..pos).unwrap_or(gold), gold.get(pos + line.len()..).unwrap_or(""));
         }
         pos += line.len();
@@ -223,6 +225,10 @@ mod tests {
     fn dragnet_gold_splits_at_either_spelling_of_the_mark() {
         assert_eq!(split_dragnet_gold("Body.\n!@#$%^&*()  COMMENTS\nNice post\n"), ("Body.\n", "Nice post\n"));
         assert_eq!(split_dragnet_gold("Body.\n@#$%^&*() COMMENTS\nNice\n"), ("Body.\n", "Nice\n"));
+        assert_eq!(split_dragnet_gold("Body.\n!@#$%^&*   COMMENTS\nSpot the Fed\n"), ("Body.\n", "Spot the Fed\n"));
+        assert_eq!(split_dragnet_gold("Body.\n!@#$%^&**()  COMMENTS\nA\n"), ("Body.\n", "A\n"));
+        assert_eq!(split_dragnet_gold("Body.\n!@#$%^&*()  CORRECTED\nBrendan 07.23.12\n"), ("Body.\n", "Brendan 07.23.12\n"));
+        assert_eq!(split_dragnet_gold("Body.\n!@#$%^&*()\nCSearch\n"), ("Body.\n", "CSearch\n"));
         assert_eq!(split_dragnet_gold("Body only.\n"), ("Body only.\n", ""));
     }
 
