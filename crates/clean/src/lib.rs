@@ -202,6 +202,7 @@ impl Cleaner {
         let stops = lexicon::LEXICON.stop_list(p.language.as_deref().unwrap_or("en"));
         let site_lc = p.site.to_lowercase();
         let outlet_lc = p.input.hints.outlet.as_deref().map(str::to_lowercase);
+        let comment_lines: HashSet<&str> = if p.classified { p.comments.lines().collect() } else { HashSet::new() };
         let mut blocks: Vec<block::Block> = p
             .spans
             .iter()
@@ -211,7 +212,7 @@ impl Cleaner {
                 b.user_chrome = cfg.is_user_chrome(&site_lc, &b.norm)
                     || outlet_lc.as_deref().is_some_and(|o| cfg.is_user_chrome(o, &b.norm));
                 b.classified = p.classified;
-                b.in_comment_container = b.words >= 3 && !p.comments.is_empty() && p.comments.contains(b.norm.as_str());
+                b.in_comment_container = b.words >= 3 && in_comments(&p.comments, &comment_lines, &b.norm, p.classified);
                 b.furniture = !furniture.is_empty()
                     && b.dateline.is_none()
                     && furniture::line_key(b.text, cfg).is_some_and(|k| furniture.contains(&p.site, k));
@@ -303,6 +304,7 @@ impl Cleaner {
                 *reason = format!("after the page's article, not salvaged on an HTML page ({reason})");
             }
             a.appended.clear();
+            segment::trust_classifier(&mut a);
         }
         // A date outside the plausible years (`published_years` in settings.toml) is no
         // date: year 0, negative or far-future metadata never reaches the record.
@@ -391,6 +393,23 @@ impl Cleaner {
             out.push(doc);
         }
         Ok(out)
+    }
+}
+
+/// Whether a block's normalised line is comment-container text (`comments`: one normalised
+/// line per container block). Classified text is made of the same page blocks, so only a
+/// whole line counts: a headline is not a comment because a comment form or a "15 responses
+/// to …" line quotes it. The extractor's text is split otherwise, so there a part of a
+/// container line counts.
+/// `lines` holds `comments`' lines when the text is classified.
+fn in_comments(comments: &str, lines: &HashSet<&str>, norm: &str, classified: bool) -> bool {
+    if comments.is_empty() || norm.is_empty() {
+        return false;
+    }
+    if classified {
+        lines.contains(norm)
+    } else {
+        comments.contains(norm)
     }
 }
 
@@ -636,6 +655,16 @@ mod tests {
         for chrome in ["Another story", "Share on", "Privacy policy", "Copyright", "Sport"] {
             assert!(!body.contains(chrome), "{chrome} in {body}");
         }
+    }
+
+    #[test]
+    fn a_headline_a_comment_line_quotes_is_no_comment_on_classified_text() {
+        let comments = "15 responses to flood barrier holds during storm\nflood barrier holds during storm more reply login\ni loved it\n";
+        let lines: HashSet<&str> = comments.lines().collect();
+        assert!(!in_comments(comments, &lines, "flood barrier holds during storm", true));
+        assert!(in_comments(comments, &lines, "i loved it", true));
+        assert!(in_comments(comments, &HashSet::new(), "flood barrier holds during storm", false), "the extractor's text: a part of a line counts");
+        assert!(!in_comments("", &lines, "i loved it", true));
     }
 
     #[test]
