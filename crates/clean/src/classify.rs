@@ -466,6 +466,38 @@ mod tests {
     }
 
     #[test]
+    fn second_pass_reads_the_first_pass_around_a_block() {
+        let block = |text: &str, owners: [Option<usize>; 3]| PageBlock { text: text.to_string(), owners, ..PageBlock::default() };
+        // Two paragraphs of one story div (element 1), then a sidebar line (element 2).
+        let blocks = [block("aaaa", [Some(10), Some(1), None]), block("bbbbbbbb", [Some(11), Some(1), None]), block("cc", [Some(12), Some(2), None])];
+        let f = second_features(&blocks, &[0.9, 0.3, 0.1]);
+        let get = |i: usize, n: &str| f[i].iter().find(|(k, _)| *k == n).map(|(_, v)| *v);
+        assert_eq!(get(1, "s:p1"), Some(0.9));
+        assert_eq!(get(1, "s:n1"), Some(0.1));
+        assert_eq!(get(0, "s:p1"), Some(0.0), "no block before the first");
+        // the rest of block 1's parent (block 0 alone) was kept at 0.9
+        assert!((get(1, "s:parent").unwrap() - 0.9).abs() < 1e-6);
+        assert_eq!(get(2, "s:parent_alone"), Some(1.0));
+        assert_eq!(get(2, "s:after_last"), Some(1.0));
+        assert_eq!(get(1, "s:after_last"), Some(1.0));
+        assert_eq!(get(0, "s:edge"), Some(1.0));
+    }
+
+    #[test]
+    fn a_two_pass_model_reads_back_from_its_tsv() {
+        let first = BlockModel::from_weights([("bias".to_string(), -1.0)].into());
+        let second = BlockModel::from_weights([("s:p1".to_string(), 6.0), ("bias".to_string(), -3.0)].into());
+        let m = first.with_second(second);
+        let text = m.to_tsv("source: test");
+        assert!(text.contains("2|s:p1\t6.000000"), "{text}");
+        assert_eq!(BlockModel::parse(&text, "m.tsv").unwrap(), m);
+        let blocks = [PageBlock { text: "a".into(), ..PageBlock::default() }, PageBlock { text: "b".into(), ..PageBlock::default() }];
+        let p = m.probabilities(&blocks, &[vec![("bias", 1.0)], vec![("bias", 1.0)]]);
+        // the second block follows a block the first pass gave 0.27: 6 * 0.27 - 3 < 0
+        assert!(p[0] < 0.1 && p[1] < 0.5 && p[1] > p[0], "{p:?}");
+    }
+
+    #[test]
     fn fit_separates_a_separable_feature() {
         let ex: Vec<Example> = (0..40)
             .map(|i| Example { features: vec![("bias", 1.0), ("link", if i % 2 == 0 { 1.0 } else { 0.0 })], label: i % 2 == 1, weight: 1.0 })

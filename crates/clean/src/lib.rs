@@ -305,6 +305,7 @@ impl Cleaner {
             }
             a.appended.clear();
             segment::trust_classifier(&mut a);
+            segment::drop_repeated_lines(&mut a);
         }
         // A date outside the plausible years (`published_years` in settings.toml) is no
         // date: year 0, negative or far-future metadata never reaches the record.
@@ -655,6 +656,50 @@ mod tests {
         for chrome in ["Another story", "Share on", "Privacy policy", "Copyright", "Sport"] {
             assert!(!body.contains(chrome), "{chrome} in {body}");
         }
+    }
+
+    fn clean_html_page(html: &str) -> Document {
+        let mut i = input("page.html", html);
+        i.is_html = true;
+        i.format = InputFormat::Html;
+        Cleaner::builtin().clean(i).unwrap().remove(0)
+    }
+
+    const THIRD: &str = "Residents who had been moved to the school hall returned to their homes on Sunday morning, and the council said the roads along the river would reopen by the evening.";
+
+    #[test]
+    fn on_a_classified_page_text_after_an_end_cue_the_classifier_kept_is_body() {
+        // Dragnet 19: a "Related" heading inside the story; the line reading took the rest
+        // of the article for chrome after the cue.
+        let html = format!(
+            r#"<html><head><title>Flood barrier holds during storm | Example Gazette</title></head><body>
+<nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>Flood barrier holds during storm</h1><div class="article-body"><p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p>
+<h3>Related</h3>
+<p>The council will publish its report on the storm in the spring.</p></div></article>
+<footer class="site-footer"><p>Copyright 2024 Example Gazette. All rights reserved.</p></footer></body></html>"#
+        );
+        let d = clean_html_page(&html);
+        let label = |t: &str| d.blocks.iter().find(|b| b.span.text(&d.extracted) == t).map(|b| (b.label, b.reason.clone()));
+        assert_eq!(label("Related").map(|l| l.0), Some(BlockLabel::Boilerplate), "the cue line itself goes");
+        let after = label("The council will publish its report on the storm in the spring.");
+        assert_eq!(after.as_ref().map(|l| l.0), Some(BlockLabel::Body), "{after:?}");
+        assert!(d.body().contains("school hall") && !d.body().contains("Copyright"), "{}", d.body());
+    }
+
+    #[test]
+    fn on_a_classified_page_a_repeated_paragraph_is_body_once() {
+        // A print copy of the story under the story itself (dragnet: 60 pages repeat lines).
+        let html = format!(
+            r#"<html><head><title>Flood barrier holds during storm</title></head><body>
+<article><h1>Flood barrier holds during storm</h1><div class="article-body"><p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p></div></article>
+<div class="story-print-copy"><div class="article-body"><p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p></div></div></body></html>"#
+        );
+        let d = clean_html_page(&html);
+        for p in [LEAD, SECOND, THIRD] {
+            assert_eq!(d.body().matches(p).count(), 1, "{}", d.body());
+        }
+        assert!(d.blocks.iter().any(|b| b.reason == "repeats an earlier body line"));
     }
 
     #[test]
