@@ -142,7 +142,7 @@ fn fit_model(pages: &[&PageData], opts: &TrainOptions) -> BlockModel {
 fn score(pages: &[&Page], cleaner: &Cleaner) -> Counts {
     let counts: Vec<Counts> = pages
         .par_iter()
-        .map(|p| token_counts(&clean_page(cleaner, p).map(|b| b.0).unwrap_or_default(), &p.gold))
+        .map(|p| token_counts(&clean_page(cleaner, p).map(|c| c.body).unwrap_or_default(), &p.gold))
         .collect();
     let mut total = Counts::default();
     counts.into_iter().for_each(|c| total.add(c));
