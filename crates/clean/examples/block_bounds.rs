@@ -5,8 +5,8 @@ fn main() {
     let model = chronicle_clean::BlockModel::parse(&std::fs::read_to_string(&a[1]).unwrap_or_default(), &a[1]).unwrap_or_default();
     let opts = chronicle_clean::train::TrainOptions::default();
     if a.get(2).is_some_and(|s| s == "lost") {
-        for (k, n, ex) in chronicle_clean::train::lost_by_reason(std::path::Path::new("/work/shared/data/dragnet"), model).unwrap_or_default().iter().take(25) {
-            println!("{n}\t{k}\t{ex}");
+        for (k, n, m, ex) in chronicle_clean::train::lost_by_reason(std::path::Path::new("/work/shared/data/dragnet"), model).unwrap_or_default().iter().take(40) {
+            println!("{n}\t{m}\t{k}\t{ex}");
         }
         return;
     }

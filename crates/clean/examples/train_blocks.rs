@@ -1,4 +1,4 @@
-//! `cargo run --release -p chronicle-clean --example train_blocks -- [DRAGNET] [OUT] [FOLDS] [EPOCHS] [L2]`:
+//! `cargo run --release -p chronicle-clean --example train_blocks -- [DRAGNET] [OUT] [FOLDS] [EPOCHS] [L2] [WEIGHT_POWER] [MIN_P] [STACK_FOLDS]`:
 //! what `chronicle train clean` does, without building the whole binary.
 fn main() {
     let a: Vec<String> = std::env::args().collect();
@@ -9,6 +9,7 @@ fn main() {
     if let Some(e) = a.get(4).and_then(|s| s.parse().ok()) { opts.epochs = e; }
     if let Some(p) = a.get(7).and_then(|s| s.parse().ok()) { opts.min_probability = p; }
     if let Some(w) = a.get(6).and_then(|s| s.parse().ok()) { opts.weight_power = w; }
+    if let Some(k) = a.get(8).and_then(|s| s.parse().ok()) { opts.stack_folds = k; }
     if let Some(l) = a.get(5).and_then(|s| s.parse().ok()) { opts.l2 = l; }
     match chronicle_clean::train::train_blocks(std::path::Path::new(&dir), &opts, &mut |l| eprintln!("{l}")) {
         Ok(r) => {

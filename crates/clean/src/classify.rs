@@ -237,17 +237,91 @@ fn add_neighbours(out: &mut [Vec<Feature>], own: &[Own]) {
     }
 }
 
-/// Learnt weights per feature name (`data/clean/block_model.tsv`). An empty model selects
-/// nothing and leaves the extractor's text as it is.
+/// Second-pass feature names: the first pass's probability of the block and of its
+/// neighbours, the kept share of the text around it and of the elements holding it, and
+/// where it lies against the first and last kept blocks.
+const NEIGHBOURS_P: [(isize, &str); 4] = [(-2, "s:p2"), (-1, "s:p1"), (1, "s:n1"), (2, "s:n2")];
+const OWNERS_P: [(&str, &str); 3] = [("s:holder", "s:holder_alone"), ("s:parent", "s:parent_alone"), ("s:grand", "s:grand_alone")];
+/// How many blocks either side the second pass looks for kept text.
+const REACH: usize = 10;
+
+/// The second pass's features of every block, from the first pass's probabilities `p1`:
+/// a block's neighbours' labels (the classifier's own reading of them) and how much of the
+/// text of its holder, parent and grandparent element the first pass kept (a paragraph
+/// among kept paragraphs is article text even when it is short or link-heavy; a lone
+/// "good" block in a sidebar is not). Linear in the blocks.
+pub(crate) fn second_features(blocks: &[PageBlock], p1: &[f64]) -> Vec<Vec<Feature>> {
+    let n = blocks.len().min(p1.len());
+    let chars: Vec<f64> = blocks.iter().map(|b| b.text.chars().count() as f64).collect();
+    let mut held: HashMap<usize, (f64, f64)> = HashMap::new();
+    for i in 0..n {
+        for o in blocks[i].owners.iter().flatten() {
+            let e = held.entry(*o).or_default();
+            e.0 += chars[i] * p1[i];
+            e.1 += chars[i];
+        }
+    }
+    let first = p1.iter().position(|p| *p >= 0.5);
+    let last = p1.iter().rposition(|p| *p >= 0.5);
+    let at = |j: isize| if (0..n as isize).contains(&j) { p1[j as usize] } else { 0.0 };
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let p = p1[i];
+        let logit = (p.max(1e-6) / (1.0 - p).max(1e-6)).ln();
+        let mut f: Vec<Feature> = vec![("s:self", p as f32), ("s:logit", (logit / 4.0).clamp(-2.0, 2.0) as f32)];
+        for (d, name) in NEIGHBOURS_P {
+            f.push((name, at(i as isize + d) as f32));
+        }
+        let (lo, hi) = (i.saturating_sub(3), (i + 4).min(n));
+        let (kept, all) = (lo..hi).fold((0.0, 0.0), |(k, a), j| (k + chars[j] * p1[j], a + chars[j]));
+        f.push(("s:window", (kept / all.max(1.0)) as f32));
+        let before = p1[i.saturating_sub(REACH)..i].iter().copied().fold(0.0, f64::max);
+        let after = p1[(i + 1).min(n)..(i + 1 + REACH).min(n)].iter().copied().fold(0.0, f64::max);
+        f.push(("s:before_max", before as f32));
+        f.push(("s:after_max", after as f32));
+        for (o, (name, alone)) in blocks[i].owners.iter().zip(OWNERS_P) {
+            let Some((kp, kc)) = o.and_then(|o| held.get(&o)) else { continue };
+            let others = kc - chars[i];
+            if others > 0.0 {
+                f.push((name, ((kp - chars[i] * p) / others).clamp(0.0, 1.0) as f32));
+            } else {
+                f.push((alone, 1.0));
+            }
+        }
+        match (first, last) {
+            (Some(a), Some(b)) if i > a && i < b => f.push(("s:inside", 1.0)),
+            (Some(a), _) if i < a => f.push(("s:before_first", 1.0)),
+            (_, Some(b)) if i > b => f.push(("s:after_last", 1.0)),
+            (None, None) => f.push(("s:none_kept", 1.0)),
+            _ => f.push(("s:edge", 1.0)),
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Prefix of the second pass's weights in the model file.
+const SECOND: &str = "2|";
+
+/// Learnt weights per feature name (`data/clean/block_model.tsv`): the first pass, and
+/// optionally a second pass (names prefixed `2|`) that reads the first pass's probabilities
+/// of the block's neighbours and containers (`second_features`) beside the same features.
+/// An empty model selects nothing and leaves the extractor's text as it is.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BlockModel {
     weights: HashMap<String, f64>,
+    second: HashMap<String, f64>,
+}
+
+fn logistic(weights: &HashMap<String, f64>, f: &[Feature]) -> f64 {
+    let z: f64 = f.iter().map(|(n, v)| weights.get(*n).copied().unwrap_or(0.0) * f64::from(*v)).sum();
+    1.0 / (1.0 + (-z).exp())
 }
 
 impl BlockModel {
     /// Reads `NAME<TAB>WEIGHT` lines (`#` lines are comments).
     pub fn parse(text: &str, file: &str) -> Result<BlockModel, CleanError> {
-        let mut weights = HashMap::new();
+        let mut m = BlockModel::default();
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -258,21 +332,27 @@ impl BlockModel {
             if !w.is_finite() {
                 return Err(bad("the weight is not finite"));
             }
-            weights.insert(name.to_string(), w);
+            match name.strip_prefix(SECOND) {
+                Some(n) => m.second.insert(n.to_string(), w),
+                None => m.weights.insert(name.to_string(), w),
+            };
         }
-        Ok(BlockModel { weights })
+        Ok(m)
     }
 
-    /// The model as TSV, names sorted, after the given `#` header lines.
+    /// The model as TSV, names sorted (the first pass, then the second), after the given
+    /// `#` header lines.
     pub fn to_tsv(&self, header: &str) -> String {
-        let mut names: Vec<(&String, &f64)> = self.weights.iter().collect();
-        names.sort_by(|a, b| a.0.cmp(b.0));
         let mut out = String::new();
         for l in header.lines() {
             out.push_str(&format!("# {l}\n"));
         }
-        for (n, w) in names {
-            out.push_str(&format!("{n}\t{w:.6}\n"));
+        for (prefix, map) in [("", &self.weights), (SECOND, &self.second)] {
+            let mut names: Vec<(&String, &f64)> = map.iter().collect();
+            names.sort_by(|a, b| a.0.cmp(b.0));
+            for (n, w) in names {
+                out.push_str(&format!("{prefix}{n}\t{w:.6}\n"));
+            }
         }
         out
     }
@@ -282,15 +362,34 @@ impl BlockModel {
         self.weights.is_empty()
     }
 
-    /// The model's probability that a block with these features is article text.
+    /// The first pass's probability that a block with these features is article text.
     pub(crate) fn probability(&self, f: &[Feature]) -> f64 {
-        let z: f64 = f.iter().map(|(n, v)| self.weights.get(*n).copied().unwrap_or(0.0) * f64::from(*v)).sum();
-        1.0 / (1.0 + (-z).exp())
+        logistic(&self.weights, f)
+    }
+
+    /// The probability of every block of a page: the first pass, then, when the model has
+    /// one, the second pass over the same features and the first pass's reading of the
+    /// block's surroundings.
+    pub(crate) fn probabilities(&self, blocks: &[PageBlock], features: &[Vec<Feature>]) -> Vec<f64> {
+        let p1: Vec<f64> = features.iter().map(|f| self.probability(f)).collect();
+        if self.second.is_empty() {
+            return p1;
+        }
+        features
+            .iter()
+            .zip(second_features(blocks, &p1))
+            .map(|(f, s)| logistic(&self.second, &[f.as_slice(), s.as_slice()].concat()))
+            .collect()
     }
 
     /// A model from named weights.
     pub(crate) fn from_weights(weights: HashMap<String, f64>) -> BlockModel {
-        BlockModel { weights }
+        BlockModel { weights, second: HashMap::new() }
+    }
+
+    /// This model as the first pass, with `second`'s weights as the second.
+    pub(crate) fn with_second(self, second: BlockModel) -> BlockModel {
+        BlockModel { weights: self.weights, second: second.weights }
     }
 }
 
@@ -364,6 +463,38 @@ mod tests {
         let err = BlockModel::parse("bias\t1\nlink\tx\n", "m.tsv").unwrap_err();
         assert_eq!(err.to_string(), "m.tsv:2: the weight is not a number");
         assert!(m.probability(&[("bias", 1.0), ("link", 1.0)]) < 0.1);
+    }
+
+    #[test]
+    fn second_pass_reads_the_first_pass_around_a_block() {
+        let block = |text: &str, owners: [Option<usize>; 3]| PageBlock { text: text.to_string(), owners, ..PageBlock::default() };
+        // Two paragraphs of one story div (element 1), then a sidebar line (element 2).
+        let blocks = [block("aaaa", [Some(10), Some(1), None]), block("bbbbbbbb", [Some(11), Some(1), None]), block("cc", [Some(12), Some(2), None])];
+        let f = second_features(&blocks, &[0.9, 0.3, 0.1]);
+        let get = |i: usize, n: &str| f[i].iter().find(|(k, _)| *k == n).map(|(_, v)| *v);
+        assert_eq!(get(1, "s:p1"), Some(0.9));
+        assert_eq!(get(1, "s:n1"), Some(0.1));
+        assert_eq!(get(0, "s:p1"), Some(0.0), "no block before the first");
+        // the rest of block 1's parent (block 0 alone) was kept at 0.9
+        assert!((get(1, "s:parent").unwrap() - 0.9).abs() < 1e-6);
+        assert_eq!(get(2, "s:parent_alone"), Some(1.0));
+        assert_eq!(get(2, "s:after_last"), Some(1.0));
+        assert_eq!(get(1, "s:after_last"), Some(1.0));
+        assert_eq!(get(0, "s:edge"), Some(1.0));
+    }
+
+    #[test]
+    fn a_two_pass_model_reads_back_from_its_tsv() {
+        let first = BlockModel::from_weights([("bias".to_string(), -1.0)].into());
+        let second = BlockModel::from_weights([("s:p1".to_string(), 6.0), ("bias".to_string(), -3.0)].into());
+        let m = first.with_second(second);
+        let text = m.to_tsv("source: test");
+        assert!(text.contains("2|s:p1\t6.000000"), "{text}");
+        assert_eq!(BlockModel::parse(&text, "m.tsv").unwrap(), m);
+        let blocks = [PageBlock { text: "a".into(), ..PageBlock::default() }, PageBlock { text: "b".into(), ..PageBlock::default() }];
+        let p = m.probabilities(&blocks, &[vec![("bias", 1.0)], vec![("bias", 1.0)]]);
+        // the second block follows a block the first pass gave 0.27: 6 * 0.27 - 3 < 0
+        assert!(p[0] < 0.1 && p[1] < 0.5 && p[1] > p[0], "{p:?}");
     }
 
     #[test]

@@ -52,15 +52,17 @@ pub fn decode_html(bytes: &[u8]) -> (String, String) {
 }
 
 /// The line that separates a dragnet gold file's article body from the reader comments
-/// some pages' gold carries after it (written `!@#$%^&*()  COMMENTS`, some files drop
-/// the `!` or a space: a line holding `%^&*()` and `COMMENTS` is the mark).
+/// some pages' gold carries after it (written `!@#$%^&*()  COMMENTS`; the annotators typed
+/// it by hand, and some files drop the `!`, the `()` or a space, double the `*`, misspell
+/// or change the word — `COMMNENTS`, `CORRECTED` — or leave it out: a line holding
+/// `%^&*` is the mark; no gold text holds it otherwise).
 pub const DRAGNET_COMMENTS_MARK: &str = "!@#$%^&*()  COMMENTS";
 
 /// A dragnet gold file split into the article body and the reader comments after the mark.
 pub fn split_dragnet_gold(gold: &str) -> (&str, &str) {
     let mut pos = 0;
     for line in gold.split_inclusive('\n') {
-        if line.contains("%^&*()") && line.contains("COMMENTS") {
+        if line.contains("%^&*") {
             return (gold.get(..pos).unwrap_or(gold), gold.get(pos + line.len()..).unwrap_or(""));
         }
         pos += line.len();
@@ -146,10 +148,27 @@ pub(crate) fn page_input(page: &Page) -> RawInput {
     }
 }
 
-/// The host body a cleaner gives a page, and how many appended articles it split off.
-pub(crate) fn clean_page(cleaner: &Cleaner, page: &Page) -> Result<(String, usize), crate::CleanError> {
+/// What a cleaner gives a page.
+#[derive(Default)]
+pub(crate) struct Cleaned {
+    /// The host document's body.
+    pub body: String,
+    /// Its headline, byline, dateline and body blocks, in page order (dragnet's gold holds
+    /// the headline and often the byline; the body alone leaves them out).
+    pub article: String,
+    /// Appended articles split off.
+    pub appended: usize,
+}
+
+/// The host body a cleaner gives a page, its whole article text, and how many appended
+/// articles it split off.
+pub(crate) fn clean_page(cleaner: &Cleaner, page: &Page) -> Result<Cleaned, crate::CleanError> {
+    use chronicle_core::BlockLabel::{Body, Byline, Dateline, Title};
     let docs = cleaner.clean(page_input(page))?;
-    Ok((docs.first().map(|d| d.body().to_string()).unwrap_or_default(), docs.len().saturating_sub(1)))
+    let Some(d) = docs.first() else { return Ok(Cleaned::default()) };
+    let article: Vec<&str> =
+        d.blocks.iter().filter(|b| matches!(b.label, Title | Byline | Dateline | Body)).map(|b| b.span.text(&d.extracted)).collect();
+    Ok(Cleaned { body: d.body().to_string(), article: article.join("\n"), appended: docs.len().saturating_sub(1) })
 }
 
 /// Token-level P/R/F1 of the cleaned body against the gold article body, summed over the
@@ -172,21 +191,19 @@ pub fn clean_html(path: &Path) -> Result<EvalReport, String> {
     let cleaner = Cleaner::builtin();
     let mut counts = Counts::default();
     let mut with_comments = Counts::default();
+    let mut article = Counts::default();
     let mut rejected = 0usize;
     let mut appended = 0usize;
     let mut macro_f1 = 0.0;
     let start = std::time::Instant::now();
     for page in &pages {
-        let body = match clean_page(&cleaner, page) {
-            Ok((body, more)) => {
-                appended += more;
-                body
-            }
-            Err(_) => {
-                rejected += 1;
-                String::new()
-            }
-        };
+        let cleaned = clean_page(&cleaner, page).unwrap_or_else(|_| {
+            rejected += 1;
+            Cleaned::default()
+        });
+        appended += cleaned.appended;
+        let body = cleaned.body;
+        article.add(token_counts(&cleaned.article, &page.gold));
         let c = token_counts(&body, &page.gold);
         with_comments.add(token_counts(&body, &format!("{}\n{}", page.gold, page.comments)));
         macro_f1 += c.f1();
@@ -203,6 +220,12 @@ pub fn clean_html(path: &Path) -> Result<EvalReport, String> {
             with_comments.precision(),
             with_comments.recall(),
             with_comments.f1()
+        ),
+        format!(
+            "{set}: headline, byline, dateline and body (the article as the cleaner labels it; the figures below score the body alone): P={:.3} R={:.3} F1={:.3}",
+            article.precision(),
+            article.recall(),
+            article.f1()
         ),
         format!("{set}: {:.1} pages/s", pages.len() as f64 / secs.max(1e-9)),
     ];
@@ -223,6 +246,10 @@ mod tests {
     fn dragnet_gold_splits_at_either_spelling_of_the_mark() {
         assert_eq!(split_dragnet_gold("Body.\n!@#$%^&*()  COMMENTS\nNice post\n"), ("Body.\n", "Nice post\n"));
         assert_eq!(split_dragnet_gold("Body.\n@#$%^&*() COMMENTS\nNice\n"), ("Body.\n", "Nice\n"));
+        assert_eq!(split_dragnet_gold("Body.\n!@#$%^&*   COMMENTS\nSpot the Fed\n"), ("Body.\n", "Spot the Fed\n"));
+        assert_eq!(split_dragnet_gold("Body.\n!@#$%^&**()  COMMENTS\nA\n"), ("Body.\n", "A\n"));
+        assert_eq!(split_dragnet_gold("Body.\n!@#$%^&*()  CORRECTED\nBrendan 07.23.12\n"), ("Body.\n", "Brendan 07.23.12\n"));
+        assert_eq!(split_dragnet_gold("Body.\n!@#$%^&*()\nCSearch\n"), ("Body.\n", "CSearch\n"));
         assert_eq!(split_dragnet_gold("Body only.\n"), ("Body only.\n", ""));
     }
 

@@ -231,8 +231,9 @@ pub(crate) fn extract(html: &str, url: Option<&str>, nesting: Nesting, model: &B
     }
     let mut text = String::new();
     let mut kept_words = 0;
-    for (b, f) in read.blocks.iter().zip(&read.features) {
-        if model.probability(f) >= min_probability {
+    let probabilities = model.probabilities(&read.blocks, &read.features);
+    for (b, p) in read.blocks.iter().zip(probabilities) {
+        if p >= min_probability {
             kept_words += b.text.split_whitespace().count();
             text.push_str(&b.text);
             text.push('\n');

@@ -202,6 +202,7 @@ impl Cleaner {
         let stops = lexicon::LEXICON.stop_list(p.language.as_deref().unwrap_or("en"));
         let site_lc = p.site.to_lowercase();
         let outlet_lc = p.input.hints.outlet.as_deref().map(str::to_lowercase);
+        let comment_lines: HashSet<&str> = if p.classified { p.comments.lines().collect() } else { HashSet::new() };
         let mut blocks: Vec<block::Block> = p
             .spans
             .iter()
@@ -211,7 +212,7 @@ impl Cleaner {
                 b.user_chrome = cfg.is_user_chrome(&site_lc, &b.norm)
                     || outlet_lc.as_deref().is_some_and(|o| cfg.is_user_chrome(o, &b.norm));
                 b.classified = p.classified;
-                b.in_comment_container = b.words >= 3 && !p.comments.is_empty() && p.comments.contains(b.norm.as_str());
+                b.in_comment_container = b.words >= 3 && in_comments(&p.comments, &comment_lines, &b.norm, p.classified);
                 b.furniture = !furniture.is_empty()
                     && b.dateline.is_none()
                     && furniture::line_key(b.text, cfg).is_some_and(|k| furniture.contains(&p.site, k));
@@ -303,6 +304,8 @@ impl Cleaner {
                 *reason = format!("after the page's article, not salvaged on an HTML page ({reason})");
             }
             a.appended.clear();
+            segment::trust_classifier(&mut a);
+            segment::drop_repeated_lines(&mut a);
         }
         // A date outside the plausible years (`published_years` in settings.toml) is no
         // date: year 0, negative or far-future metadata never reaches the record.
@@ -391,6 +394,23 @@ impl Cleaner {
             out.push(doc);
         }
         Ok(out)
+    }
+}
+
+/// Whether a block's normalised line is comment-container text (`comments`: one normalised
+/// line per container block). Classified text is made of the same page blocks, so only a
+/// whole line counts: a headline is not a comment because a comment form or a "15 responses
+/// to …" line quotes it. The extractor's text is split otherwise, so there a part of a
+/// container line counts.
+/// `lines` holds `comments`' lines when the text is classified.
+fn in_comments(comments: &str, lines: &HashSet<&str>, norm: &str, classified: bool) -> bool {
+    if comments.is_empty() || norm.is_empty() {
+        return false;
+    }
+    if classified {
+        lines.contains(norm)
+    } else {
+        comments.contains(norm)
     }
 }
 
@@ -636,6 +656,60 @@ mod tests {
         for chrome in ["Another story", "Share on", "Privacy policy", "Copyright", "Sport"] {
             assert!(!body.contains(chrome), "{chrome} in {body}");
         }
+    }
+
+    fn clean_html_page(html: &str) -> Document {
+        let mut i = input("page.html", html);
+        i.is_html = true;
+        i.format = InputFormat::Html;
+        Cleaner::builtin().clean(i).unwrap().remove(0)
+    }
+
+    const THIRD: &str = "Residents who had been moved to the school hall returned to their homes on Sunday morning, and the council said the roads along the river would reopen by the evening.";
+
+    #[test]
+    fn on_a_classified_page_text_after_an_end_cue_the_classifier_kept_is_body() {
+        // Dragnet 19: a "Related" heading inside the story; the line reading took the rest
+        // of the article for chrome after the cue.
+        let html = format!(
+            r#"<html><head><title>Flood barrier holds during storm | Example Gazette</title></head><body>
+<nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>Flood barrier holds during storm</h1><div class="article-body"><p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p>
+<h3>Related</h3>
+<p>The council will publish its report on the storm in the spring.</p></div></article>
+<footer class="site-footer"><p>Copyright 2024 Example Gazette. All rights reserved.</p></footer></body></html>"#
+        );
+        let d = clean_html_page(&html);
+        let label = |t: &str| d.blocks.iter().find(|b| b.span.text(&d.extracted) == t).map(|b| (b.label, b.reason.clone()));
+        assert_eq!(label("Related").map(|l| l.0), Some(BlockLabel::Boilerplate), "the cue line itself goes");
+        let after = label("The council will publish its report on the storm in the spring.");
+        assert_eq!(after.as_ref().map(|l| l.0), Some(BlockLabel::Body), "{after:?}");
+        assert!(d.body().contains("school hall") && !d.body().contains("Copyright"), "{}", d.body());
+    }
+
+    #[test]
+    fn on_a_classified_page_a_repeated_paragraph_is_body_once() {
+        // A print copy of the story under the story itself (dragnet: 60 pages repeat lines).
+        let html = format!(
+            r#"<html><head><title>Flood barrier holds during storm</title></head><body>
+<article><h1>Flood barrier holds during storm</h1><div class="article-body"><p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p></div></article>
+<div class="story-print-copy"><div class="article-body"><p>{LEAD}</p><p>{SECOND}</p><p>{THIRD}</p></div></div></body></html>"#
+        );
+        let d = clean_html_page(&html);
+        for p in [LEAD, SECOND, THIRD] {
+            assert_eq!(d.body().matches(p).count(), 1, "{}", d.body());
+        }
+        assert!(d.blocks.iter().any(|b| b.reason == "repeats an earlier body line"));
+    }
+
+    #[test]
+    fn a_headline_a_comment_line_quotes_is_no_comment_on_classified_text() {
+        let comments = "15 responses to flood barrier holds during storm\nflood barrier holds during storm more reply login\ni loved it\n";
+        let lines: HashSet<&str> = comments.lines().collect();
+        assert!(!in_comments(comments, &lines, "flood barrier holds during storm", true));
+        assert!(in_comments(comments, &lines, "i loved it", true));
+        assert!(in_comments(comments, &HashSet::new(), "flood barrier holds during storm", false), "the extractor's text: a part of a line counts");
+        assert!(!in_comments("", &lines, "i loved it", true));
     }
 
     #[test]

@@ -102,6 +102,9 @@ pub(crate) struct PageBlock {
     /// Text held by the block-level element holding this block, its parent and grandparent
     /// (all their blocks together).
     pub context: [Context; 3],
+    /// Ids of those three elements (unique within the page), for the second pass of the
+    /// classifier, which asks how much of an element's text the first pass kept.
+    pub owners: [Option<usize>; 3],
 }
 
 /// What one element holds, over all blocks inside it.
@@ -129,8 +132,6 @@ struct Walk {
     frames: Vec<Frame>,
     /// Per element id, what it holds so far.
     held: Vec<Context>,
-    /// Per block, the element ids of its holder, parent and grandparent.
-    owners: Vec<[Option<usize>; 3]>,
     text: String,
     link_chars: usize,
     links: usize,
@@ -159,8 +160,8 @@ impl Walk {
             for (slot, f) in owners.iter_mut().zip(self.frames.iter().rev().filter(|f| f.block)) {
                 *slot = Some(f.id);
             }
-            self.owners.push(owners);
             self.blocks.push(PageBlock {
+                owners,
                 text: text.to_string(),
                 link_chars,
                 holder: top.map_or(HOLDERS.len() - 1, |f| f.holder),
@@ -273,11 +274,11 @@ impl Walk {
 
 /// The text blocks of a parsed page, in document order.
 pub(crate) fn blocks(doc: &dom_query::Document) -> Vec<PageBlock> {
-    let mut w = Walk { frames: Vec::new(), held: Vec::new(), owners: Vec::new(), text: String::new(), link_chars: 0, links: 0, blocks: Vec::new() };
+    let mut w = Walk { frames: Vec::new(), held: Vec::new(), text: String::new(), link_chars: 0, links: 0, blocks: Vec::new() };
     w.visit(&doc.root());
     w.flush();
-    for (b, owners) in w.blocks.iter_mut().zip(&w.owners) {
-        for (c, o) in b.context.iter_mut().zip(owners) {
+    for b in &mut w.blocks {
+        for (c, o) in b.context.iter_mut().zip(b.owners) {
             *c = o.and_then(|id| w.held.get(id)).copied().unwrap_or_default();
         }
     }

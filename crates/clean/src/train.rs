@@ -16,6 +16,7 @@ use chronicle_core::Counts;
 use rayon::prelude::*;
 
 use crate::classify::{self, BlockModel, Example, Shingles};
+use crate::page_blocks::PageBlock;
 use crate::eval::{clean_page, dragnet_pages, page_input, token_counts, Page};
 use crate::{CleanConfig, Cleaner};
 
@@ -34,11 +35,14 @@ pub struct TrainOptions {
     pub weight_power: f64,
     /// The cleaner's `block_min_probability` while scoring.
     pub min_probability: f64,
+    /// Inner folds that give the second pass its training input (the first pass's
+    /// probabilities on pages it was not trained on); 0 or 1: no second pass.
+    pub stack_folds: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { folds: 5, epochs: 300, l2: 1e-4, min_gold_share: 0.5, weight_power: 0.5, min_probability: CleanConfig::default().block_min_probability }
+        TrainOptions { folds: 5, epochs: 300, l2: 1e-4, min_gold_share: 0.5, weight_power: 0.5, min_probability: CleanConfig::default().block_min_probability, stack_folds: 0 }
     }
 }
 
@@ -67,33 +71,78 @@ impl TrainReport {
         let f = |c: &Counts| format!("P={:.3} R={:.3} F1={:.3}", c.precision(), c.recall(), c.f1());
         let header = format!(
             "source: `{command}` (deterministic) on {} dragnet dev pages, {} blocks ({} article text)\n\
-             labels: a block is article text when {:.0}% of its word trigrams are in the gold body; weights: words^{}; {} full-batch AdaGrad steps, L2 {}\n\
+             labels: a block is article text when {:.0}% of its word trigrams are in the gold body; weights: words^{}; {} full-batch AdaGrad steps, L2 {}; {}\n\
              whole cleaner, token level: {}-fold cross-validation over pages {}; trained on all pages {}; without the classifier {}",
             self.pages, self.blocks, self.positive, opts.min_gold_share * 100.0, opts.weight_power, opts.epochs, opts.l2,
+            if opts.stack_folds >= 2 { format!("second pass over {}-fold out-of-fold first-pass probabilities", opts.stack_folds) } else { "one pass".to_string() },
             opts.folds, f(&self.cv), f(&self.all), f(&self.baseline)
         );
         self.model.to_tsv(&header)
     }
 }
 
-fn examples_of(page: &Page, cfg: &CleanConfig, opts: &TrainOptions) -> Vec<Example> {
+/// One page's blocks and their labelled examples.
+#[derive(Default)]
+struct PageData {
+    blocks: Vec<PageBlock>,
+    examples: Vec<Example>,
+}
+
+fn examples_of(page: &Page, cfg: &CleanConfig, opts: &TrainOptions) -> PageData {
     let input = page_input(page);
-    let Ok(read) = crate::html::read_page(&input.text, None, crate::html::Nesting::of(cfg)) else { return Vec::new() };
+    let Ok(read) = crate::html::read_page(&input.text, None, crate::html::Nesting::of(cfg)) else { return PageData::default() };
     let gold = Shingles::of(&page.gold);
-    read.blocks
+    let examples = read
+        .blocks
         .iter()
         .zip(read.features)
         .map(|(b, features)| {
             let ws = classify::words(&b.text);
             Example { label: gold.share(&ws) >= opts.min_gold_share, weight: (ws.len().max(1) as f64).powf(opts.weight_power), features }
         })
-        .collect()
+        .collect();
+    PageData { blocks: read.blocks, examples }
+}
+
+fn fit_first(pages: &[&PageData], opts: &TrainOptions) -> BlockModel {
+    let ex: Vec<&Example> = pages.iter().flat_map(|p| p.examples.iter()).collect();
+    classify::fit(&ex, opts.epochs, opts.l2)
+}
+
+/// The model for these pages: the first pass on all of them; then, with `stack_folds` ≥ 2,
+/// the second pass, trained on the first pass's probabilities of each page from a first
+/// pass that never saw it (inner folds, page index mod k), as the cleaner will meet them.
+fn fit_model(pages: &[&PageData], opts: &TrainOptions) -> BlockModel {
+    let first = fit_first(pages, opts);
+    let k = opts.stack_folds;
+    if k < 2 {
+        return first;
+    }
+    let inner: Vec<BlockModel> = (0..k)
+        .into_par_iter()
+        .map(|f| fit_first(&pages.iter().enumerate().filter(|(i, _)| i % k != f).map(|(_, p)| *p).collect::<Vec<_>>(), opts))
+        .collect();
+    let second_examples: Vec<Example> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            let p1: Vec<f64> = p.examples.iter().map(|e| inner[i % k].probability(&e.features)).collect();
+            let second = classify::second_features(&p.blocks, &p1);
+            p.examples.iter().zip(second).map(|(e, s)| Example {
+                features: [e.features.as_slice(), s.as_slice()].concat(),
+                label: e.label,
+                weight: e.weight,
+            }).collect::<Vec<_>>()
+        })
+        .collect();
+    let refs: Vec<&Example> = second_examples.iter().collect();
+    first.with_second(classify::fit(&refs, opts.epochs, opts.l2))
 }
 
 fn score(pages: &[&Page], cleaner: &Cleaner) -> Counts {
     let counts: Vec<Counts> = pages
         .par_iter()
-        .map(|p| token_counts(&clean_page(cleaner, p).map(|b| b.0).unwrap_or_default(), &p.gold))
+        .map(|p| token_counts(&clean_page(cleaner, p).map(|c| c.body).unwrap_or_default(), &p.gold))
         .collect();
     let mut total = Counts::default();
     counts.into_iter().for_each(|c| total.add(c));
@@ -113,13 +162,13 @@ pub fn train_blocks(dir: &Path, opts: &TrainOptions, progress: &mut dyn FnMut(&s
     }
     let base = CleanConfig { block_model: Arc::new(BlockModel::default()), block_min_probability: opts.min_probability, ..CleanConfig::default() };
     progress(&format!("reading {} pages", pages.len()));
-    let per_page: Vec<Vec<Example>> = pages.par_iter().map(|p| examples_of(p, &base, opts)).collect();
-    let blocks = per_page.iter().map(Vec::len).sum();
-    let positive = per_page.iter().flatten().filter(|e| e.label).count();
+    let per_page: Vec<PageData> = pages.par_iter().map(|p| examples_of(p, &base, opts)).collect();
+    let blocks = per_page.iter().map(|p| p.examples.len()).sum();
+    let positive = per_page.iter().flat_map(|p| p.examples.iter()).filter(|e| e.label).count();
     progress(&format!("{blocks} blocks, {positive} article text"));
     let train_on = |keep: &dyn Fn(usize) -> bool| {
-        let ex: Vec<&Example> = per_page.iter().enumerate().filter(|(i, _)| keep(*i)).flat_map(|(_, e)| e.iter()).collect();
-        classify::fit(&ex, opts.epochs, opts.l2)
+        let chosen: Vec<&PageData> = per_page.iter().enumerate().filter(|(i, _)| keep(*i)).map(|(_, p)| p).collect();
+        fit_model(&chosen, opts)
     };
     let mut cv = Counts::default();
     if opts.folds >= 2 {
@@ -152,12 +201,13 @@ pub fn block_bounds(dir: &Path, model: &BlockModel, opts: &TrainOptions) -> Resu
             let gold = Shingles::of(&p.gold);
             let mut oracle = String::new();
             let mut chosen = String::new();
-            for (b, f) in read.blocks.iter().zip(&read.features) {
+            let probabilities = model.probabilities(&read.blocks, &read.features);
+            for (b, p) in read.blocks.iter().zip(probabilities) {
                 if gold.share(&classify::words(&b.text)) >= opts.min_gold_share {
                     oracle.push_str(&b.text);
                     oracle.push('\n');
                 }
-                if model.probability(f) >= base.block_min_probability {
+                if p >= base.block_min_probability {
                     chosen.push_str(&b.text);
                     chosen.push('\n');
                 }
@@ -174,13 +224,14 @@ pub fn block_bounds(dir: &Path, model: &BlockModel, opts: &TrainOptions) -> Resu
     Ok(out)
 }
 
-/// Diagnostics: gold words the cleaner's segmenter takes out of the body, by block label
-/// and the first words of the reason.
+/// Diagnostics: what the cleaner's segmenter takes out of the body, by block label and the
+/// first words of the reason: gold words lost (blocks mostly in the gold body), other words
+/// rightly removed, and an example of a lost block.
 #[doc(hidden)]
-pub fn lost_by_reason(dir: &Path, model: BlockModel) -> Result<Vec<(String, usize, String)>, String> {
+pub fn lost_by_reason(dir: &Path, model: BlockModel) -> Result<Vec<(String, usize, usize, String)>, String> {
     let pages = dragnet_pages(dir)?;
     let cleaner = cleaner_with(&CleanConfig::default(), model);
-    let mut lost: std::collections::HashMap<String, (usize, String)> = std::collections::HashMap::new();
+    let mut lost: std::collections::HashMap<String, (usize, usize, String)> = std::collections::HashMap::new();
     for p in &pages {
         let Ok(docs) = cleaner.clean(page_input(p)) else { continue };
         let Some(d) = docs.first() else { continue };
@@ -191,14 +242,19 @@ pub fn lost_by_reason(dir: &Path, model: BlockModel) -> Result<Vec<(String, usiz
             }
             let t = b.span.text(&d.extracted);
             let ws = classify::words(t);
+            let key = format!("{:?}: {}", b.label, b.reason.split_whitespace().take(4).collect::<Vec<_>>().join(" "));
+            let e = lost.entry(key).or_insert((0, 0, String::new()));
             if gold.share(&ws) >= 0.5 {
-                let key = format!("{:?}: {}", b.label, b.reason.split_whitespace().take(4).collect::<Vec<_>>().join(" "));
-                let e = lost.entry(key).or_insert((0, format!("{}: {}", p.name, t.chars().take(100).collect::<String>())));
                 e.0 += ws.len();
+                if e.2.is_empty() {
+                    e.2 = format!("{}: {}", p.name, t.chars().take(100).collect::<String>());
+                }
+            } else {
+                e.1 += ws.len();
             }
         }
     }
-    let mut v: Vec<(String, usize, String)> = lost.into_iter().map(|(k, (n, ex))| (k, n, ex)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    let mut v: Vec<(String, usize, usize, String)> = lost.into_iter().map(|(k, (n, m, ex))| (k, n, m, ex)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     Ok(v)
 }
