@@ -10,6 +10,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: the analysis and the store's write
+/// path allocate many small, short-lived values (see ARCHITECTURE.md, "Allocator").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // `chronicle events | head`: a closed pipe ends the process quietly, as
     // it does for other Unix tools, instead of a panic in println!

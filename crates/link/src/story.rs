@@ -36,7 +36,7 @@ use crate::LinkError;
 
 use crate::settings::SETTINGS;
 use crate::state::{self, StateRow};
-use crate::text::{content_terms, cosine_sorted, fold, hash64, is_stopword, stem, words};
+use crate::text::{content_terms, cosine_scaled, cosine_sorted, fold, hash64, is_stopword, stem, words};
 
 pub use chronicle_core::record::{StoryId, StorySummary};
 
@@ -419,8 +419,7 @@ impl StoryIndex {
             if dv[k].is_empty() {
                 continue;
             }
-            let c = self.weighted(&s.centroid[k]);
-            sum += weights[k] * cosine_sorted(&dv[k], &c);
+            sum += weights[k] * cosine_scaled(&dv[k], &s.centroid[k], |t| self.idf(t));
             wsum += weights[k];
         }
         if wsum == 0.0 {

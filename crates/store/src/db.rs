@@ -186,6 +186,22 @@ pub(crate) enum Db {
 /// The most rows one statement of [`Db::insert_rows`] carries (a power of two).
 const MAX_ROWS: usize = 64;
 
+/// `(?1, ?2), (?3, ?4)`: the placeholders of `rows` rows of `columns` values.
+fn values_list(rows: usize, columns: usize) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(rows * columns * 6);
+    for r in 0..rows {
+        out.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 1..=columns {
+            let sep = if c == 1 { "" } else { ", " };
+            // writing into a String cannot fail
+            let _ = write!(out, "{sep}?{}", r * columns + c);
+        }
+        out.push(')');
+    }
+    out
+}
+
 /// The advisory lock key that serialises write transactions on PostgreSQL
 /// (per schema, so stores in different schemas of one database do not wait
 /// for each other).
@@ -249,17 +265,15 @@ impl Db {
     /// [`MAX_ROWS`] rows, then `tail` (an `ON CONFLICT` clause, or empty). Chunks
     /// are powers of two, so a handful of statements stays prepared per table
     /// (PostgreSQL answers each statement in one round trip, whatever its rows).
-    pub(crate) fn insert_rows(&self, head: &str, columns: usize, rows: &[Vec<Value>], tail: &str) -> Result<(), DbError> {
-        let mut rest = rows;
-        while !rest.is_empty() {
-            let n = MAX_ROWS.min(1 << rest.len().ilog2());
-            let (chunk, after) = rest.split_at(n);
-            let values: Vec<String> = (0..n)
-                .map(|r| format!("({})", (1..=columns).map(|c| format!("?{}", r * columns + c)).collect::<Vec<_>>().join(", ")))
-                .collect();
-            let params: Vec<Value> = chunk.iter().flat_map(|row| row.iter().cloned()).collect();
-            self.execute(&format!("{head} VALUES {} {tail}", values.join(", ")), &params)?;
-            rest = after;
+    /// The rows are taken by value: their values are bound as they are, not copied.
+    pub(crate) fn insert_rows(&self, head: &str, columns: usize, rows: Vec<Vec<Value>>, tail: &str) -> Result<(), DbError> {
+        let mut rest = rows.len();
+        let mut rows = rows.into_iter();
+        while rest > 0 {
+            let n = MAX_ROWS.min(1 << rest.ilog2());
+            let params: Vec<Value> = rows.by_ref().take(n).flatten().collect();
+            self.execute(&format!("{head} VALUES {} {tail}", values_list(n, columns)), &params)?;
+            rest -= n;
         }
         Ok(())
     }
@@ -494,10 +508,11 @@ mod tests {
         let db = Db::Sqlite(rusqlite::Connection::open_in_memory().unwrap());
         db.batch("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)").unwrap();
         let rows: Vec<Vec<Value>> = (0..100i64).map(|k| vec![Value::Int(k), Value::Text(format!("v{k}"))]).collect();
-        db.insert_rows("INSERT INTO t (k, v)", 2, &rows, "").unwrap();
+        db.insert_rows("INSERT INTO t (k, v)", 2, rows, "").unwrap();
         let again: Vec<Vec<Value>> = vec![vec![Value::Int(5), Value::from("new")]];
-        db.insert_rows("INSERT INTO t (k, v)", 2, &again, "ON CONFLICT (k) DO UPDATE SET v = excluded.v").unwrap();
-        db.insert_rows("INSERT INTO t (k, v)", 2, &[], "").unwrap();
+        db.insert_rows("INSERT INTO t (k, v)", 2, again, "ON CONFLICT (k) DO UPDATE SET v = excluded.v").unwrap();
+        db.insert_rows("INSERT INTO t (k, v)", 2, Vec::new(), "").unwrap();
+        assert_eq!(values_list(2, 3), "(?1, ?2, ?3), (?4, ?5, ?6)");
         let all = db.query("SELECT k, v FROM t ORDER BY k", params![]).unwrap();
         assert_eq!(all.len(), 100);
         assert_eq!((all[99].int(0).unwrap(), all[99].text(1).unwrap()), (99, "v99".to_string()));

@@ -7,6 +7,8 @@
 //! each touched story's merged events whole, and the store replaces that
 //! story's rows.
 
+use std::collections::HashMap;
+
 use chronicle_core::record::MergedEvent;
 use chronicle_core::{DocId, Document};
 use crate::db::{params, Row, Tx};
@@ -30,38 +32,86 @@ pub(crate) fn write_event_inputs(tx: &Tx<'_>, inputs: &[Document]) -> Result<(),
     Ok(())
 }
 
-/// Replaces the merged events of each story given.
+/// Replaces the merged events of each story given. A row equal to the stored
+/// one at its place is left as it is — a batch adds reports to a few of a
+/// story's events, and rewriting the others would cost what the story holds —
+/// so the rows afterwards are exactly those of deleting the story's rows and
+/// inserting every event.
 pub(crate) fn replace_merged(tx: &Tx<'_>, stories: &[(String, Vec<MergedEvent>)]) -> Result<(), StoreError> {
     let ctx = |e| sql_err("writing merged events", e);
+    // storage position of each reporting document (documents keep their rowid)
+    let mut rowids: HashMap<&str, Option<i64>> = HashMap::new();
     for (story, events) in stories {
-        tx.execute("DELETE FROM merged_reports WHERE story = ?1", params![story]).map_err(ctx)?;
-        tx.execute("DELETE FROM merged_events WHERE story = ?1", params![story]).map_err(ctx)?;
+        let stored = stored_rows(tx, story)?;
         for (seq, event) in events.iter().enumerate() {
-            let mut first: Option<i64> = None;
-            for r in &event.reports {
-                let at = tx.query_opt("SELECT rowid FROM documents WHERE id = ?1", params![r.doc.as_str()]).map_err(ctx)?;
-                let at = at.map(|row| row.int(0)).transpose().map_err(ctx)?;
-                first = match (first, at) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                };
-            }
+            let seq = seq as i64;
+            let first = first_report(tx, event, &mut rowids)?.unwrap_or(0);
             let json = serde_json::to_string(event).map_err(|e| StoreError::InvalidEvent { id: event.id.clone(), reason: e.to_string() })?;
-            tx.execute(
-                "INSERT INTO merged_events (story, seq, id, first_doc, event) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![story, seq as i64, event.id.as_str(), first.unwrap_or(0), json],
-            )
-            .map_err(ctx)?;
+            let row = (event.id.as_str(), first, json.as_str());
+            match stored.get(&seq) {
+                Some((id, at, old)) if (id.as_str(), *at, old.as_str()) == row => continue,
+                Some(_) => {
+                    tx.execute("DELETE FROM merged_reports WHERE story = ?1 AND seq = ?2", params![story, seq]).map_err(ctx)?;
+                    tx.execute(
+                        "UPDATE merged_events SET id = ?3, first_doc = ?4, event = ?5 WHERE story = ?1 AND seq = ?2",
+                        params![story, seq, event.id.as_str(), first, json],
+                    )
+                    .map_err(ctx)?;
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO merged_events (story, seq, id, first_doc, event) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![story, seq, event.id.as_str(), first, json],
+                    )
+                    .map_err(ctx)?;
+                }
+            }
             for (ri, r) in event.reports.iter().enumerate() {
                 tx.execute(
                     "INSERT INTO merged_reports (story, seq, report, doc_id) VALUES (?1, ?2, ?3, ?4)",
-                    params![story, seq as i64, ri as i64, r.doc.as_str()],
+                    params![story, seq, ri as i64, r.doc.as_str()],
                 )
                 .map_err(ctx)?;
             }
         }
+        // the story's rows past its events
+        let n = events.len() as i64;
+        tx.execute("DELETE FROM merged_reports WHERE story = ?1 AND seq >= ?2", params![story, n]).map_err(ctx)?;
+        tx.execute("DELETE FROM merged_events WHERE story = ?1 AND seq >= ?2", params![story, n]).map_err(ctx)?;
     }
     Ok(())
+}
+
+/// The stored rows of a story's merged events: seq → (id, first_doc, event JSON).
+fn stored_rows(tx: &Tx<'_>, story: &str) -> Result<HashMap<i64, (String, i64, String)>, StoreError> {
+    let ctx = |e| sql_err(format!("reading the merged events of {story}"), e);
+    let rows = tx.query("SELECT seq, id, first_doc, event FROM merged_events WHERE story = ?1", params![story]).map_err(ctx)?;
+    rows.iter()
+        .map(|r| Ok((r.int(0)?, (r.text(1)?, r.int(2)?, r.text(3)?))))
+        .collect::<Result<HashMap<_, _>, _>>()
+        .map_err(ctx)
+}
+
+/// The storage position (`documents.rowid`) of an event's first stored report.
+fn first_report<'a>(tx: &Tx<'_>, event: &'a MergedEvent, rowids: &mut HashMap<&'a str, Option<i64>>) -> Result<Option<i64>, StoreError> {
+    let ctx = |e| sql_err("writing merged events", e);
+    let mut first: Option<i64> = None;
+    for r in &event.reports {
+        let at = match rowids.get(r.doc.as_str()) {
+            Some(at) => *at,
+            None => {
+                let row = tx.query_opt("SELECT rowid FROM documents WHERE id = ?1", params![r.doc.as_str()]).map_err(ctx)?;
+                let at = row.map(|row| row.int(0)).transpose().map_err(ctx)?;
+                rowids.insert(r.doc.as_str(), at);
+                at
+            }
+        };
+        first = match (first, at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    Ok(first)
 }
 
 /// Merged events read per page by [`Store::for_each_merged_event`].
@@ -253,6 +303,16 @@ mod tests {
             assert_eq!(store.merged_events().unwrap().len(), 2);
             assert_eq!(store.merged_events_reported_by(&doc.id).unwrap(), vec![second.id.clone(), first.id.clone()]);
             assert_eq!(store.stats().unwrap().merged_events, 2);
+
+            // the same events again leave the rows as they are; a shorter list drops the rows past it
+            store.commit_batch(Batch { merged: vec![(story.clone(), vec![second.clone(), first.clone()])], ..Batch::default() }).unwrap();
+            assert_eq!(store.merged_events_of(&story).unwrap(), vec![second.clone(), first.clone()]);
+            store.commit_batch(Batch { merged: vec![(story.clone(), vec![first.clone()])], ..Batch::default() }).unwrap();
+            assert_eq!(store.merged_events_of(&story).unwrap(), vec![first.clone()]);
+            assert_eq!(store.merged_events_reported_by(&doc.id).unwrap(), vec![first.id.clone()]);
+            let reports = store.connection().query_one("SELECT count(*) FROM merged_reports", params![]).unwrap().int(0).unwrap();
+            assert_eq!(reports, first.reports.len() as i64, "the reports of the dropped row went with it");
+            assert_eq!(store.stats().unwrap().merged_events, 1);
         });
     }
 

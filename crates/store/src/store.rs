@@ -676,7 +676,7 @@ fn insert_index_rows(tx: &Tx<'_>, doc: &Document) -> Result<(), StoreError> {
             ]
         })
         .collect();
-    tx.insert_rows("INSERT INTO mentions (doc_id, seq, entity_id, entity_type, canonical, start_byte, end_byte)", 7, &mentions, "")
+    tx.insert_rows("INSERT INTO mentions (doc_id, seq, entity_id, entity_type, canonical, start_byte, end_byte)", 7, mentions, "")
         .map_err(ctx)?;
     let events: Vec<Vec<Value>> = doc
         .events
@@ -687,7 +687,7 @@ fn insert_index_rows(tx: &Tx<'_>, doc: &Document) -> Result<(), StoreError> {
             vec![id(), Value::Int(i as i64), Value::from(e.event_type.as_str()), Value::from(e.modality.as_str()), date]
         })
         .collect();
-    tx.insert_rows("INSERT INTO events (doc_id, seq, event_type, modality, date_sort)", 5, &events, "").map_err(ctx)
+    tx.insert_rows("INSERT INTO events (doc_id, seq, event_type, modality, date_sort)", 5, events, "").map_err(ctx)
 }
 
 /// The internal storage form: the document's own serde JSON.
