@@ -4,6 +4,7 @@
 //! - [`story`]: incremental story clustering.
 //! - [`delegation`]: who leads each side's delegation, sentence by sentence.
 //! - [`entities`]: one canonical entity per real-world actor across documents.
+//! - [`entity_index`]: the same decided once at ingest, incrementally, kept as link state.
 //! - [`coref`]: event coreference across documents, corroboration, contradictions.
 //! - [`timeline`]: timelines by event date, per story or actor.
 //! - [`tls`]: timeline summarisation — the K most important dates, each with cited sentences.
@@ -22,6 +23,7 @@ pub mod coref;
 pub mod dedup;
 pub mod delegation;
 pub mod entities;
+pub mod entity_index;
 mod error;
 pub mod eval;
 pub mod rouge;
