@@ -216,14 +216,20 @@ static HONORIFICS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
 /// The words of a name for matching: transliterated keys, and for a person
 /// without a leading courtesy title ("Mr Hayward" is the family name Hayward).
 pub(crate) fn name_words(ty: EntityType, name: &str) -> Vec<String> {
-    let mut words: Vec<String> = translit_key(name).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let (mut words, courtesy) = key_words(name);
     if ty == EntityType::Person {
-        let courtesy = words.iter().take_while(|w| HONORIFICS.contains(w.as_str())).count();
-        if courtesy < words.len() {
-            words.drain(..courtesy);
-        }
+        words.drain(..courtesy);
     }
     words
+}
+
+/// The transliterated words of a name, and how many leading ones are
+/// courtesy titles a person's name drops (none when they are all it has).
+pub(crate) fn key_words(name: &str) -> (Vec<String>, usize) {
+    let words: Vec<String> = translit_key(name).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let courtesy = words.iter().take_while(|w| HONORIFICS.contains(w.as_str())).count();
+    let courtesy = if courtesy < words.len() { courtesy } else { 0 };
+    (words, courtesy)
 }
 
 /// Where no story tells which bearer of a family name is meant, the one who

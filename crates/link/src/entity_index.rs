@@ -31,12 +31,16 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::collections::BTreeMap;
 
 use chronicle_core::record::ENTITY_ALIAS_SPACE;
-use chronicle_core::{entity_id, Document, EntityType};
+use std::sync::Arc;
+
+#[cfg(test)]
+use chronicle_core::entity_id;
+use chronicle_core::{slug, Document, EntityType};
 use serde::{Deserialize, Serialize};
 
 pub use chronicle_core::record::EntityClusters;
 
-use crate::entities::{compatible, name_words, names_agree};
+use crate::entities::{compatible, key_words, names_agree};
 use crate::settings::SETTINGS;
 use crate::state::{self, StateRow};
 use crate::text::similar_word_keys;
@@ -81,7 +85,7 @@ struct Alias {
 struct Name<'a> {
     id: String,
     entity_type: EntityType,
-    words: Vec<String>,
+    words: Arc<[String]>,
     kb: Option<&'a str>,
     country: Option<&'a str>,
     /// A mention (counted), or a role's holder (not).
@@ -110,8 +114,11 @@ pub struct EntityIndex {
     names: HashMap<(EntityType, usize, char), Vec<(Vec<String>, u32)>>,
     /// Last words of multi-word person names by first letter and length: (word, cluster).
     families: HashMap<(char, usize), BTreeSet<(String, u32)>>,
-    /// (cluster, story) pairs of full-name person clusters.
-    stories: HashSet<(u32, String)>,
+    /// Story → the full-name person clusters it mentions.
+    stories: HashMap<String, HashSet<u32>>,
+    /// The key words of names seen (a pure function of the name, kept
+    /// because most mentions repeat a name; emptied when it grows large).
+    words: HashMap<String, Cached>,
     dirty: BTreeSet<u32>,
     pending: Vec<StateRow>,
 }
@@ -132,21 +139,26 @@ impl EntityIndex {
     pub fn add_document(&mut self, doc: &Document) {
         let story = doc.meta.story.as_deref().unwrap_or("");
         let mut names: Vec<Name<'_>> = Vec::with_capacity(doc.mentions.len() + doc.roles.len());
+        if self.words.len() > WORDS_CACHE_MAX {
+            self.words.clear();
+        }
         for m in &doc.mentions {
+            let (slug, words) = self.words_of(m.entity_type, &m.canonical);
             names.push(Name {
-                id: entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical),
+                id: id_of(m.kb_id.as_deref(), m.entity_type, slug),
                 entity_type: m.entity_type,
-                words: name_words(m.entity_type, &m.canonical),
+                words,
                 kb: m.kb_id.as_deref().filter(|k| !k.is_empty()),
                 country: m.country.as_deref().filter(|c| !c.is_empty()),
                 counted: true,
             });
         }
         for r in &doc.roles {
+            let (slug, words) = self.words_of(EntityType::Person, &r.person);
             names.push(Name {
-                id: entity_id(r.kb_id.as_deref(), EntityType::Person, &r.person),
+                id: id_of(r.kb_id.as_deref(), EntityType::Person, slug),
                 entity_type: EntityType::Person,
-                words: name_words(EntityType::Person, &r.person),
+                words,
                 kb: r.kb_id.as_deref().filter(|k| !k.is_empty()),
                 country: None,
                 counted: false,
@@ -168,9 +180,32 @@ impl EntityIndex {
             cl.mentions += 1;
             self.dirty.insert(c);
         }
-        if n.entity_type == EntityType::Person && n.words.len() > 1 && !story.is_empty() && self.stories.insert((c, story.to_string())) {
-            self.pending.push(StateRow::new(STORY_SPACE, format!("{}\t{story}", cl.id), &1));
+        if n.entity_type == EntityType::Person && n.words.len() > 1 && !story.is_empty() {
+            let new = match self.stories.get_mut(story) {
+                Some(set) => set.insert(c),
+                None => {
+                    self.stories.insert(story.to_string(), HashSet::from([c]));
+                    true
+                }
+            };
+            if new {
+                self.pending.push(StateRow::new(STORY_SPACE, format!("{}\t{story}", cl.id), &1));
+            }
         }
+    }
+
+    /// A name's slug and key words (a person's without courtesy titles).
+    fn words_of(&mut self, ty: EntityType, name: &str) -> (Arc<str>, Arc<[String]>) {
+        let c = match self.words.get(name) {
+            Some(c) => c,
+            None => {
+                let (words, courtesy) = key_words(name);
+                let c = Cached { slug: slug(name).into(), words: words.clone().into(), person: words[courtesy..].to_vec().into() };
+                self.words.entry(name.to_string()).or_insert(c)
+            }
+        };
+        let words = if ty == EntityType::Person { &c.person } else { &c.words };
+        (Arc::clone(&c.slug), Arc::clone(words))
     }
 
     /// A name's cluster regardless of story: the one it has, else the
@@ -190,7 +225,7 @@ impl EntityIndex {
             }
             None => self.new_cluster(n),
         };
-        self.index_name(&n.id, n.entity_type, n.words.clone(), c);
+        self.index_name(&n.id, n.entity_type, n.words.to_vec(), c);
         let alias = Alias { to: self.clusters[c as usize].id.clone(), t: Some(n.entity_type), w: Some(n.words.join(" ")) };
         self.pending.push(StateRow::new(ENTITY_ALIAS_SPACE, n.id.clone(), &alias));
         c
@@ -222,7 +257,8 @@ impl EntityIndex {
             .filter(|(last, c)| similar_word_keys(last, w) && self.joinable(*c, n.kb, n.country))
             .map(|(_, c)| *c)
             .collect();
-        let in_story: Vec<u32> = candidates.iter().copied().filter(|c| self.stories.contains(&(*c, story.to_string()))).collect();
+        let told = self.stories.get(story);
+        let in_story: Vec<u32> = candidates.iter().copied().filter(|c| told.is_some_and(|t| t.contains(c))).collect();
         if let [c] = in_story.as_slice() {
             return Some(*c);
         }
@@ -344,9 +380,28 @@ impl EntityIndex {
         }
         for (cluster, story) in stories {
             let c = *ix.by_id.get(cluster).ok_or_else(|| state::bad(STORY_SPACE, cluster, "no such cluster"))?;
-            ix.stories.insert((c, story.to_string()));
+            ix.stories.entry(story.to_string()).or_default().insert(c);
         }
         Ok(ix)
+    }
+}
+
+/// Names whose key words [`EntityIndex`] keeps before starting afresh.
+const WORDS_CACHE_MAX: usize = 200_000;
+
+/// The cached keys of one name.
+struct Cached {
+    slug: Arc<str>,
+    words: Arc<[String]>,
+    /// Without leading courtesy titles.
+    person: Arc<[String]>,
+}
+
+/// [`entity_id`] from a slug already made.
+fn id_of(kb: Option<&str>, ty: EntityType, slug: Arc<str>) -> String {
+    match kb {
+        Some(k) if !k.is_empty() => format!("e:{k}"),
+        _ => format!("e:{}:{slug}", ty.as_str()),
     }
 }
 

@@ -13,7 +13,8 @@
 //! - [`eval`]: evaluations on timeline17, ECB+ and Reuters-21578.
 //!
 //! Architecture invariant: depends only on `chronicle-core`; the persistent
-//! state of [`dedup::DupIndex`] and [`story::StoryIndex`] leaves and enters
+//! state of [`dedup::DupIndex`], [`story::StoryIndex`] and
+//! [`entity_index::EntityIndex`] leaves and enters
 //! them as [`state::StateRow`]s (the entries a change touched), which the
 //! pipeline stores with the documents; nothing here does I/O except [`eval`].
 #![deny(missing_docs)]
