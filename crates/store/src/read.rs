@@ -224,6 +224,32 @@ mod tests {
     }
 
     #[test]
+    fn entities_are_the_stored_clusters_of_the_mentions_in_their_stories() {
+        crate::testdb::each_engine("entities_are_the_stored_clusters", |mut store| {
+            let a = in_story(sample::full(), "s:1");
+            let mut b = in_story(sample::full(), "s:2");
+            b.id = chronicle_core::DocId::parse("d:second");
+            let (kjaer, erdogan) = ("e:person:søren-kjær", "e:recep-tayyip-erdogan");
+            let per_doc = |id: &str| a.mentions.iter().filter(|m| chronicle_core::entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical) == id).count() as u64;
+            let (nk, ne) = (per_doc(kjaer), per_doc(erdogan));
+            assert!(nk > 0 && ne > 0);
+            // in story s:1 (only) the index joined Erdogan's id to Kjær's entity
+            let alias = crate::StateEntry { space: ENTITY_ALIAS_SPACE.into(), key: format!("{erdogan}\ts:1"), value: format!(r#"{{"to":"{kjaer}"}}"#) };
+            store.commit_batch(crate::Batch { docs: vec![a.clone(), b.clone()], state: vec![alias], ..crate::Batch::default() }).unwrap();
+            let clusters = store.entity_clusters().unwrap();
+            assert_eq!(clusters.cluster_of(erdogan, Some("s:1")), kjaer);
+            let rows = store.entity_rows().unwrap();
+            let row = |id: &str| rows.iter().find(|r| r.id == id).cloned().unwrap();
+            assert_eq!((row(kjaer).mentions, row(kjaer).documents), (2 * nk + ne, 2));
+            assert_eq!((row(erdogan).mentions, row(erdogan).documents), (ne, 1));
+            let mut both = vec![a.id.clone(), b.id.clone()];
+            both.sort();
+            assert_eq!(store.documents_mentioning(kjaer, &clusters).unwrap(), both, "in id order");
+            assert_eq!(store.documents_mentioning(erdogan, &clusters).unwrap(), vec![b.id.clone()]);
+        });
+    }
+
+    #[test]
     fn entities_group_mentions_by_export_id() {
         let mut store = Store::open_in_memory().unwrap();
         let doc = sample::full();
