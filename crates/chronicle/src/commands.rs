@@ -113,7 +113,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Brief { story } => {
             let view = CrossView::load(&open_existing(&cli.db)?)?;
             let Some(s) = view.story(story.as_deref()) else { bail!("no story matches {story:?}") };
-            print!("{}", chronicle_link::brief::brief(s, &view.docs, &view.events));
+            print!("{}", chronicle_link::brief::brief_stored(s, &view.docs, &view.events, &view.clusters));
             Ok(ExitCode::SUCCESS)
         }
         Command::Sample { layer, n, seed, out } => sample(&cli.db, layer, n, seed, out.as_deref()),

@@ -555,7 +555,7 @@ pub fn demo_overview(view: &CrossView) -> String {
         let _ = writeln!(out, "\nTimeline of the main story ({}), asserted events with a date and a party:", main.id);
         out.push_str(&demo_timeline(view, main));
         let _ = writeln!(out, "\nBrief of the main story:\n");
-        out.push_str(&chronicle_link::brief::brief(main, &view.docs, &view.events));
+        out.push_str(&chronicle_link::brief::brief_stored(main, &view.docs, &view.events, &view.clusters));
     }
     out
 }

@@ -11,7 +11,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chronicle_core::{char_offsets, DocId, Document, EntityType, Modality, PloverType, Span, UncertainDate};
 
 use crate::coref::MergedEvent;
-use crate::entities::canonicalise;
+use crate::entities::{canonicalise, canonicalise_stored};
+use chronicle_core::record::EntityClusters;
 use crate::story::StorySummary;
 use crate::text::{bag_cosine, content_terms};
 use crate::timeline::date_text;
@@ -228,11 +229,24 @@ struct Ctx<'a> {
     by_id: HashMap<&'a DocId, &'a Document>,
     evs: Vec<&'a MergedEvent>,
     start: Option<chrono::NaiveDate>,
+    /// The store's entity clusters (None: documents not from a store).
+    clusters: Option<&'a EntityClusters>,
 }
 
 /// A Markdown brief of `story` from its documents (`docs` may hold more; only
-/// the story's are used) and the merged events reported by them.
+/// the story's are used) and the merged events reported by them; its people
+/// grouped by [`canonicalise`] over these documents.
 pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) -> String {
+    brief_in(story, docs, events, None)
+}
+
+/// [`brief`] of a story of a store: its people are the store's entities
+/// (`clusters`, decided at ingest), not grouped again.
+pub fn brief_stored(story: &StorySummary, docs: &[Document], events: &[MergedEvent], clusters: &EntityClusters) -> String {
+    brief_in(story, docs, events, Some(clusters))
+}
+
+fn brief_in(story: &StorySummary, docs: &[Document], events: &[MergedEvent], clusters: Option<&EntityClusters>) -> String {
     let members: BTreeSet<&DocId> = story.documents.iter().collect();
     let story_docs: Vec<&Document> =
         docs.iter().filter(|d| members.is_empty() || members.contains(&d.id)).collect();
@@ -241,7 +255,7 @@ pub fn brief(story: &StorySummary, docs: &[Document], events: &[MergedEvent]) ->
         events.iter().filter(|e| e.reports.iter().any(|r| by_id.contains_key(&r.doc))).collect();
     by_date(&mut evs);
     let start = story_start(&story_docs);
-    let cx = Ctx { story_docs, by_id, evs, start };
+    let cx = Ctx { story_docs, by_id, evs, start, clusters };
     let mut out = String::new();
     out.push_str(&format!("# {}\n\n", clean(&story.title)));
 
@@ -348,7 +362,10 @@ fn happened_lines(cx: &Ctx<'_>) -> (Vec<String>, Vec<String>) {
 /// role, citing every document that states it (up to three).
 fn role_lines(cx: &Ctx<'_>) -> (Vec<String>, Vec<String>) {
     let doc_vec: Vec<Document> = cx.story_docs.iter().map(|d| (*d).clone()).collect();
-    let entities = canonicalise(&doc_vec);
+    let entities = match cx.clusters {
+        Some(c) => canonicalise_stored(&doc_vec, c),
+        None => canonicalise(&doc_vec),
+    };
     let mut role_lines = Vec::new();
     let mut lead_lines = Vec::new();
     for ent in entities.iter().filter(|e| e.entity_type == EntityType::Person) {

@@ -15,6 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+use chronicle_core::record::EntityClusters;
 use chronicle_core::{entity_id, DocId, Document, EntityType, Span, UncertainDate};
 use serde::{Deserialize, Serialize};
 
@@ -70,6 +71,8 @@ pub struct CanonicalEntity {
 
 #[derive(Default)]
 struct Group {
+    /// What grouped its mentions: KB id, type and name key, or a stored cluster.
+    key: String,
     entity_type: Option<EntityType>,
     kb: Option<String>,
     /// The countries its mentions state, in the order first seen: how many
@@ -212,15 +215,21 @@ static HONORIFICS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
 
 /// The words of a name for matching: transliterated keys, and for a person
 /// without a leading courtesy title ("Mr Hayward" is the family name Hayward).
-fn name_words(ty: EntityType, name: &str) -> Vec<String> {
-    let mut words: Vec<String> = translit_key(name).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+pub(crate) fn name_words(ty: EntityType, name: &str) -> Vec<String> {
+    let (mut words, courtesy) = key_words(name);
     if ty == EntityType::Person {
-        let courtesy = words.iter().take_while(|w| HONORIFICS.contains(w.as_str())).count();
-        if courtesy < words.len() {
-            words.drain(..courtesy);
-        }
+        words.drain(..courtesy);
     }
     words
+}
+
+/// The transliterated words of a name, and how many leading ones are
+/// courtesy titles a person's name drops (none when they are all it has).
+pub(crate) fn key_words(name: &str) -> (Vec<String>, usize) {
+    let words: Vec<String> = translit_key(name).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let courtesy = words.iter().take_while(|w| HONORIFICS.contains(w.as_str())).count();
+    let courtesy = if courtesy < words.len() { courtesy } else { 0 };
+    (words, courtesy)
 }
 
 /// Where no story tells which bearer of a family name is meant, the one who
@@ -233,7 +242,7 @@ fn dominant_bearer(targets: &BTreeMap<usize, usize>, weight: &BTreeMap<usize, us
     (total > 0 && top as f64 >= SETTINGS.entity_family_name_share * total as f64).then_some(root)
 }
 
-fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
+pub(crate) fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x == y,
         _ => true,
@@ -243,20 +252,33 @@ fn compatible(a: &Option<String>, b: &Option<String>) -> bool {
 /// Two names agree word by word: each pair the same up to a transliteration
 /// slip, or an initial and a word it starts ("G. W. Bush" = "George W.
 /// Bush"); the last words (family names) in full.
-fn names_agree(a: &[String], b: &[String]) -> bool {
+pub(crate) fn names_agree(a: &[String], b: &[String]) -> bool {
     a.len() == b.len()
         && !a.is_empty()
         && a.last().zip(b.last()).is_some_and(|(x, y)| similar_word_keys(x, y))
         && a.iter().zip(b).all(|(x, y)| similar_word_keys(x, y) || chronicle_core::name::initial_matches(x, y))
 }
 
-/// Canonical entities of a set of documents.
+/// Canonical entities of a set of documents, grouped by the rules above.
 pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
+    canonicalise_in(docs, None)
+}
+
+/// Canonical entities of a set of documents of a store: grouped by the
+/// clusters link's entity index decided at ingest (ids, and family names
+/// said alone, joined as the whole record joined them), no rule applied
+/// again. An id the index never saw is its own entity.
+pub fn canonicalise_stored(docs: &[Document], clusters: &EntityClusters) -> Vec<CanonicalEntity> {
+    canonicalise_in(docs, Some(clusters))
+}
+
+fn canonicalise_in(docs: &[Document], stored: Option<&EntityClusters>) -> Vec<CanonicalEntity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut add = |key: String, ty: EntityType, canonical: &str, surface: &str, kb: Option<&String>, country: Option<&String>, sector: Option<&String>, doc: Option<&DocId>, groups: &mut Vec<Group>| {
-        let gi = *by_key.entry(key).or_insert_with(|| {
+        let gi = *by_key.entry(key.clone()).or_insert_with(|| {
             groups.push(Group {
+                key: key.clone(),
                 entity_type: Some(ty),
                 key_words: name_words(ty, canonical),
                 ..Default::default()
@@ -287,23 +309,24 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
             g.docs.insert(d.clone());
         }
     };
-    let key_of = |kb: Option<&String>, ty: EntityType, name: &str| match kb {
-        Some(k) if !k.is_empty() => format!("kb:{k}"),
-        _ => format!("{}:{}", ty.as_str(), translit_key(name)),
+    let key_of = |kb: Option<&String>, ty: EntityType, name: &str, story: Option<&str>| match (stored, kb) {
+        (Some(c), _) => c.map(entity_id(kb.map(String::as_str), ty, name), story),
+        (None, Some(k)) if !k.is_empty() => format!("kb:{k}"),
+        (None, _) => format!("{}:{}", ty.as_str(), translit_key(name)),
     };
     for doc in docs {
         for m in &doc.mentions {
             if translit_key(&m.canonical).is_empty() {
                 continue;
             }
-            let key = key_of(m.kb_id.as_ref(), m.entity_type, &m.canonical);
+            let key = key_of(m.kb_id.as_ref(), m.entity_type, &m.canonical, doc.meta.story.as_deref());
             add(key, m.entity_type, &m.canonical, m.span.text(doc.body()), m.kb_id.as_ref(), m.country.as_ref(), m.sector.as_ref(), Some(&doc.id), &mut groups);
         }
         for r in &doc.roles {
             if translit_key(&r.person).is_empty() {
                 continue;
             }
-            let key = key_of(r.kb_id.as_ref(), EntityType::Person, &r.person);
+            let key = key_of(r.kb_id.as_ref(), EntityType::Person, &r.person, doc.meta.story.as_deref());
             add(key, EntityType::Person, &r.person, "", r.kb_id.as_ref(), None, None, None, &mut groups);
         }
     }
@@ -323,8 +346,8 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
         kb: groups.iter().map(|g| g.kb.clone()).collect(),
         country: groups.iter().map(Group::country).collect(),
     };
-    // full names agreeing word by word
-    for (_, members) in &block_list {
+    // full names agreeing word by word (a store's clusters are taken as they are)
+    for (_, members) in block_list.iter().filter(|_| stored.is_none()) {
         for (x, &i) in members.iter().enumerate() {
             for &j in members.iter().skip(x + 1) {
                 if names_agree(&groups[i].key_words, &groups[j].key_words) {
@@ -334,7 +357,9 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
         }
     }
     let stories: HashMap<&DocId, &str> = docs.iter().filter_map(|d| Some((&d.id, d.meta.story.as_deref()?))).collect();
-    join_family_names(&groups, &block_list, &mut uf, &stories);
+    if stored.is_none() {
+        join_family_names(&groups, &block_list, &mut uf, &stories);
+    }
     let Clusters { mut parent, kb, country } = uf;
     // collect clusters
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -365,6 +390,7 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
             if let Some(t) = g.entity_type {
                 *types.entry(t).or_default() += g.mentions.max(1);
             }
+            name_index.insert(g.key.clone(), out.len());
         }
         // the type most mentions have (a family name the tagger once read as a place stays a person)
         let ty = types.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).map_or(EntityType::Person, |(t, _)| *t);
@@ -381,7 +407,10 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
             name_index.insert(format!("kb:{k}"), out.len());
         }
         out.push(CanonicalEntity {
-            id: entity_id(kb_id.as_deref(), ty, &name),
+            id: match stored {
+                Some(_) => groups[root].key.clone(),
+                None => entity_id(kb_id.as_deref(), ty, &name),
+            },
             name,
             entity_type: ty,
             kb_id,
@@ -396,10 +425,9 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
     // roles
     for doc in docs {
         for r in &doc.roles {
-            let idx = r
-                .kb_id
-                .as_ref()
-                .and_then(|k| name_index.get(&format!("kb:{k}")))
+            let idx = name_index
+                .get(&key_of(r.kb_id.as_ref(), EntityType::Person, &r.person, doc.meta.story.as_deref()))
+                .or_else(|| r.kb_id.as_ref().and_then(|k| name_index.get(&format!("kb:{k}"))))
                 .or_else(|| name_index.get(&format!("person:{}", translit_key(&r.person))));
             let Some(e) = idx.and_then(|&i| out.get_mut(i)) else { continue };
             let title = r.title.trim().to_lowercase();

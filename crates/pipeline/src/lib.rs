@@ -32,6 +32,7 @@ use chronicle_language::Language;
 use chronicle_core::record::{MergedEvent, StorySummary};
 use chronicle_link::coref;
 use chronicle_link::dedup::{DupIndex, Fingerprint};
+use chronicle_link::entity_index::EntityIndex;
 use chronicle_link::story::{StoryIndex, StoryTerms};
 use chronicle_link::state::StateRow;
 use chronicle_store::{Batch, StateEntry, Store};
@@ -425,6 +426,8 @@ impl Pipeline {
         for (doc, print) in docs.iter_mut().zip(prints) {
             doc.meta.duplicate_of = timings.time(Stage::Dedup, || link.dups.check_and_insert_fingerprint(&doc.id, print.dup));
             doc.meta.story = Some(timings.time(Stage::Stories, || link.stories.assign_terms(&print.story)));
+            // entities (issue 15/17): each mention's cluster, once its story is known
+            timings.time(Stage::EntityIndex, || link.entities.add_document(doc));
         }
         let corrected = timings.time(Stage::Furniture, || -> Result<Vec<Document>, PipelineError> {
             let mut corrected = Vec::new();
@@ -740,6 +743,8 @@ fn reached_furniture(
 struct LinkState {
     dups: DupIndex,
     stories: StoryIndex,
+    /// Entity clusters (`entity.*` spaces; own module, `link::entity_index`).
+    entities: EntityIndex,
     /// Rows of an index read from its old JSON value, not yet written.
     moved: Vec<StateRow>,
     /// Meta keys to retire with the next write.
@@ -754,7 +759,8 @@ impl LinkState {
             let state = |e: chronicle_link::LinkError| PipelineError::State(e.to_string());
             let dups = DupIndex::from_rows(rows()).map_err(state)?;
             let stories = StoryIndex::from_rows(rows()).map_err(state)?;
-            return Ok(LinkState { dups, stories, moved: Vec::new(), retired: Vec::new() });
+            let entities = EntityIndex::from_rows(rows()).map_err(state)?;
+            return Ok(LinkState { dups, stories, entities, moved: Vec::new(), retired: Vec::new() });
         }
         let old = |key: &str| -> Result<Option<String>, PipelineError> { Ok(store.get_meta(key)?) };
         let parse = |key: &str, e: serde_json::Error| PipelineError::State(format!("{key}: {e}"));
@@ -774,7 +780,7 @@ impl LinkState {
             moved.extend(stories.all_rows());
             retired = vec![DUP_INDEX_KEY.to_string(), STORY_INDEX_KEY.to_string()];
         }
-        Ok(LinkState { dups, stories, moved, retired })
+        Ok(LinkState { dups, stories, entities: EntityIndex::default(), moved, retired })
     }
 
     /// True when rows or retirements wait to be written.
@@ -787,6 +793,7 @@ impl LinkState {
         let mut rows = std::mem::take(&mut self.moved);
         rows.extend(self.dups.take_rows());
         rows.extend(self.stories.take_rows());
+        rows.extend(self.entities.take_rows());
         rows.into_iter().map(|r| StateEntry { space: r.space.to_string(), key: r.key, value: r.value }).collect()
     }
 
@@ -827,6 +834,8 @@ pub struct CrossView {
     pub stories: Vec<chronicle_link::story::StorySummary>,
     /// Events merged across reports, with sources and contradictions, as stored.
     pub events: Vec<MergedEvent>,
+    /// The entity clusters decided at ingest (`Store::entity_clusters`).
+    pub clusters: chronicle_core::record::EntityClusters,
 }
 
 /// The stories of a store as the last commit left them, largest first (pages
@@ -887,7 +896,8 @@ impl CrossView {
     pub fn load(store: &Store) -> Result<CrossView, PipelineError> {
         let docs = all_documents(store)?;
         let (stories, events) = cross_records(store)?;
-        Ok(CrossView { docs, stories, events })
+        let clusters = store.entity_clusters()?;
+        Ok(CrossView { docs, stories, events, clusters })
     }
 
     /// The story whose id starts with `prefix` (with or without `s:`); the

@@ -41,6 +41,8 @@ pub enum Stage {
     Dedup,
     /// The sequential story assignment.
     Stories,
+    /// The sequential entity clustering (`link::entity_index`).
+    EntityIndex,
     /// Merging the events of the stories a batch touches.
     Merge,
     /// A queue worker reading the link state again (another worker committed since its last batch).
@@ -55,7 +57,7 @@ pub enum Stage {
     WaitWriter,
 }
 
-const STAGES: [(Stage, &str); 18] = [
+const STAGES: [(Stage, &str); 19] = [
     (Stage::Read, "read"),
     (Stage::Known, "known-lookup"),
     (Stage::Clean, "clean"),
@@ -68,6 +70,7 @@ const STAGES: [(Stage, &str); 18] = [
     (Stage::Furniture, "furniture"),
     (Stage::Dedup, "link:dedup"),
     (Stage::Stories, "link:stories"),
+    (Stage::EntityIndex, "link:entities"),
     (Stage::Merge, "link:merge"),
     (Stage::LoadState, "link:load-state"),
     (Stage::Commit, "commit"),

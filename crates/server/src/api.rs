@@ -316,7 +316,7 @@ fn document_json(d: &Document, s: &Snapshot) -> Value {
             json!({
                 "start": a, "end": b, "text": m.span.text(body),
                 "entity_type": m.entity_type.as_str(), "canonical": m.canonical,
-                "entity": chronicle_core::entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical),
+                "entity": s.clusters.map(chronicle_core::entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical), d.meta.story.as_deref()),
                 "kb_id": m.kb_id, "country": m.country,
             })
         })
@@ -449,14 +449,14 @@ async fn get_entity(
     with_model(&st, move |st, s, store| {
         let entities = s.entities(store).map_err(|e| ApiError::internal("reading entities", e))?;
         let mut e = entities.iter().find(|e| e.id == id).cloned().ok_or_else(|| ApiError::not_found("no such entity"))?;
-        let ids = store.documents_mentioning(&e.id).map_err(|x| ApiError::internal("reading an entity", x))?;
+        let ids = store.documents_mentioning(&e.id, &s.clusters).map_err(|x| ApiError::internal("reading an entity", x))?;
         e.documents = ids.iter().take(ENTITY_DOCS).map(|d| d.to_string()).collect();
         // roles, country and sector as its first documents state them
         let docs = store.documents_by_id(&e.documents).map_err(|x| ApiError::internal("reading an entity", x))?;
-        e.roles = entity_roles(&e.id, &docs);
+        e.roles = entity_roles(&e.id, &docs, &s.clusters);
         let mut aliases: std::collections::BTreeSet<String> = e.aliases.iter().cloned().collect();
-        for (d, m) in docs.iter().flat_map(|d| d.mentions.iter().map(move |m| (d, m))).filter(|(_, m)| {
-            chronicle_core::entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical) == e.id
+        for (d, m) in docs.iter().flat_map(|d| d.mentions.iter().map(move |m| (d, m))).filter(|(d, m)| {
+            s.clusters.cluster_of(&chronicle_core::entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical), d.meta.story.as_deref()) == e.id
         }) {
             e.country = e.country.take().or_else(|| m.country.clone());
             e.sector = e.sector.take().or_else(|| m.sector.clone());

@@ -12,10 +12,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 use chrono::NaiveDate;
 use chronicle_core::{entity_id, CharOffsets, DocId, Document, EntityType, EventArg, Span, UncertainDate};
 use chronicle_events::positions::{positions, Position};
-use chronicle_link::brief::brief;
+use chronicle_link::brief::brief_stored;
 use chronicle_link::coref::MergedEvent;
 use chronicle_link::story::StorySummary;
 use chronicle_link::timeline::date_text;
+use chronicle_core::record::EntityClusters;
+use chronicle_store::export::EntityIds;
 use chronicle_store::{DocSummary, Store};
 use serde::Serialize;
 
@@ -354,6 +356,9 @@ pub struct Snapshot {
     pub story_index: HashMap<String, usize>,
     /// Events per entity id (indices into `events`), from the arguments.
     pub entity_events: HashMap<String, Vec<u32>>,
+    /// The store's entity clusters (link's entity index): every entity id a
+    /// view gives is a mention's cluster.
+    pub clusters: Arc<EntityClusters>,
     /// Request-time indexes and pre-serialised JSON.
     pub ix: ReadIndexes,
     /// Each story's list JSON (same order as `stories`).
@@ -459,9 +464,10 @@ impl ReadIndexes {
 }
 
 /// The entity id of an argument as the export gives it when the document's
-/// mentions are not at hand: its knowledge-base id, else its type and name.
-fn head_entity(a: &EventArg, fallback: EntityType) -> String {
-    entity_id(a.kb_id.as_deref(), fallback, &a.name)
+/// mentions are not at hand: the cluster of its knowledge-base id, else of
+/// its type and name, in the event's story.
+fn head_entity(a: &EventArg, fallback: EntityType, clusters: &EntityClusters, story: Option<&str>) -> String {
+    clusters.map(entity_id(a.kb_id.as_deref(), fallback, &a.name), story)
 }
 
 fn arg_keys(a: &EventArg, entity: &str) -> Vec<String> {
@@ -472,10 +478,11 @@ fn arg_keys(a: &EventArg, entity: &str) -> Vec<String> {
     k
 }
 
-fn event_head(m: &MergedEvent) -> EventHead {
+fn event_head(m: &MergedEvent, clusters: &EntityClusters) -> EventHead {
     let e = &m.event;
+    let story = m.stories.first().map(String::as_str);
     let keys = |args: &[EventArg]| -> Vec<String> {
-        args.iter().flat_map(|a| arg_keys(a, &head_entity(a, EntityType::Group))).collect()
+        args.iter().flat_map(|a| arg_keys(a, &head_entity(a, EntityType::Group, clusters, story))).collect()
     };
     EventHead {
         id: m.id.clone(),
@@ -549,16 +556,17 @@ impl Snapshot {
             };
             (stories, read)
         });
-        let (docs, merged, reports, appended) = read?;
+        let (docs, merged, reports, appended, clusters) = read?;
         let stories = chronicle_pipeline::order_stories(stories?, &appended);
-        Snapshot::assemble(docs, merged, reports, stories)
+        Snapshot::assemble(docs, merged, reports, stories, clusters)
     }
 
     /// Document summaries, event heads, reports and the salvaged documents' ids.
     #[allow(clippy::type_complexity)]
     fn read_rows(
         store: &Store,
-    ) -> Result<(Vec<DocView>, Vec<EventHead>, Vec<(String, usize, String)>, std::collections::HashSet<DocId>), ServerError> {
+    ) -> Result<(Vec<DocView>, Vec<EventHead>, Vec<(String, usize, String)>, std::collections::HashSet<DocId>, EntityClusters), ServerError> {
+        let clusters = store.entity_clusters()?;
         let summaries = store.documents()?;
         let appended = summaries.iter().filter(|d| d.appended_to.is_some()).map(|d| d.id.clone()).collect();
         let docs: Vec<DocView> = summaries.iter().map(doc_view).collect();
@@ -569,10 +577,10 @@ impl Snapshot {
             for r in &m.reports {
                 reports.push((r.doc.to_string(), r.trigger.start(), m.id.clone()));
             }
-            merged.push(event_head(&m));
+            merged.push(event_head(&m, &clusters));
             Ok(())
         })?;
-        Ok((docs, merged, reports, appended))
+        Ok((docs, merged, reports, appended, clusters))
     }
 
     /// Orders and indexes what [`Snapshot::build`] read.
@@ -581,6 +589,7 @@ impl Snapshot {
         mut events: Vec<EventHead>,
         reports: Vec<(String, usize, String)>,
         stories: Vec<StorySummary>,
+        clusters: EntityClusters,
     ) -> Result<Snapshot, ServerError> {
         let doc_index: HashMap<String, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
         events.sort_by(|a, b| {
@@ -655,6 +664,7 @@ impl Snapshot {
             stories: entries,
             story_index,
             entity_events,
+            clusters: Arc::new(clusters),
             ix,
             story_json,
             entities: OnceLock::new(),
@@ -732,6 +742,8 @@ pub struct StoryPart {
     positions: OnceLock<Vec<PositionView>>,
     brief: OnceLock<String>,
     summary: OnceLock<serde_json::Value>,
+    /// The store's entity clusters (the brief's people).
+    clusters: Arc<EntityClusters>,
 }
 
 /// A document as the views keep it: without what none of them reads.
@@ -744,7 +756,7 @@ fn slim(mut d: Document) -> Document {
 }
 
 impl StoryPart {
-    fn load(store: &Store, entry: &StoryEntry) -> Result<StoryPart, ServerError> {
+    fn load(store: &Store, entry: &StoryEntry, clusters: Arc<EntityClusters>) -> Result<StoryPart, ServerError> {
         let id = entry.view.id.clone();
         let docs: Vec<Document> = store.story_documents(&id)?.into_iter().map(slim).collect();
         let merged = store.merged_events_of(&id)?;
@@ -760,6 +772,7 @@ impl StoryPart {
             positions: OnceLock::new(),
             brief: OnceLock::new(),
             summary: OnceLock::new(),
+            clusters,
         })
     }
 
@@ -782,7 +795,7 @@ impl StoryPart {
                 from: self.from,
                 to: self.to,
             };
-            brief(&summary, &self.docs, &self.merged)
+            brief_stored(&summary, &self.docs, &self.merged, &self.clusters)
         })
     }
 
@@ -835,7 +848,7 @@ impl StoryParts {
         if let Some(p) = hit {
             return Ok(p);
         }
-        let part = Arc::new(StoryPart::load(store, entry)?);
+        let part = Arc::new(StoryPart::load(store, entry, Arc::clone(&snap.clusters))?);
         let mut g = locked(&self.parts);
         let (parts, docs) = &mut *g;
         if *docs + part.docs.len() > PARTS_MAX_DOCS {
@@ -870,7 +883,7 @@ impl StoryParts {
         ids.dedup();
         let docs: Vec<Document> = store.documents_by_id(&ids)?.into_iter().map(slim).collect();
         let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
-        let view = event_view(&m, &by_id, &Offsets::new(&docs));
+        let view = event_view(&m, &by_id, &Offsets::new(&docs), &snap.clusters);
         let json = crate::json::to_safe_vec(&view).map_err(ServerError::Json)?.into_boxed_slice();
         let part = Arc::new(EventPart { version, view, json });
         let mut events = locked(&self.events);
@@ -936,16 +949,17 @@ impl<'a> Offsets<'a> {
 
 /// An argument as the export names it: its entity resolved against the
 /// mentions of the reporting document.
-fn arg_view(a: &EventArg, doc: Option<&&Document>, fallback: EntityType) -> ArgView {
+fn arg_view(a: &EventArg, doc: Option<&&Document>, fallback: EntityType, clusters: &EntityClusters, story: Option<&str>) -> ArgView {
     let entity = match doc {
-        Some(d) => chronicle_store::export::arg_entity(&d.mentions, a, fallback),
-        None => head_entity(a, fallback),
+        Some(d) => chronicle_store::export::arg_entity(EntityIds::of(clusters, d), &d.mentions, a, fallback),
+        None => head_entity(a, fallback, clusters, story),
     };
     ArgView { name: a.name.clone(), kb_id: a.kb_id.clone(), country: a.country.clone(), entity: Some(entity) }
 }
 
-fn event_view(m: &MergedEvent, by_id: &HashMap<&DocId, &Document>, offsets: &Offsets<'_>) -> EventView {
+fn event_view(m: &MergedEvent, by_id: &HashMap<&DocId, &Document>, offsets: &Offsets<'_>, clusters: &EntityClusters) -> EventView {
     let e = &m.event;
+    let story = m.stories.first().map(String::as_str);
     // the representative report's document resolves the arguments
     let rep = m.reports.iter().find(|r| r.sentence == e.sentence).or(m.reports.first()).and_then(|r| by_id.get(&r.doc));
     let outlet_of = |d: &DocId| by_id.get(d).and_then(|x| x.meta.outlet.clone());
@@ -976,9 +990,9 @@ fn event_view(m: &MergedEvent, by_id: &HashMap<&DocId, &Document>, offsets: &Off
         modality: e.modality.as_str().to_string(),
         mode: e.mode.clone(),
         date: DateView::of(&m.date),
-        actors: e.actors.iter().map(|a| arg_view(a, rep, EntityType::Group)).collect(),
-        recipients: e.recipients.iter().map(|a| arg_view(a, rep, EntityType::Group)).collect(),
-        location: e.location.as_ref().map(|a| arg_view(a, rep, EntityType::Location)),
+        actors: e.actors.iter().map(|a| arg_view(a, rep, EntityType::Group, clusters, story)).collect(),
+        recipients: e.recipients.iter().map(|a| arg_view(a, rep, EntityType::Group, clusters, story)).collect(),
+        location: e.location.as_ref().map(|a| arg_view(a, rep, EntityType::Location, clusters, story)),
         items: e.items.clone(),
         attributed_to: e.attributed_to.clone(),
         summary: m.summary.clone(),
@@ -1002,12 +1016,12 @@ fn event_view(m: &MergedEvent, by_id: &HashMap<&DocId, &Document>, offsets: &Off
 
 /// An entity's roles as its documents state them (the holder resolved as
 /// the export resolves it), from the documents given.
-pub fn entity_roles(id: &str, docs: &[Document]) -> Vec<RoleView> {
+pub fn entity_roles(id: &str, docs: &[Document], clusters: &EntityClusters) -> Vec<RoleView> {
     let mut out = Vec::new();
     for d in docs {
         let co = CharOffsets::new(d.body());
         for r in &d.roles {
-            if chronicle_store::export::role_holder(&d.mentions, &r.person, r.kb_id.as_deref()) != id {
+            if chronicle_store::export::role_holder(EntityIds::of(clusters, d), &d.mentions, &r.person, r.kb_id.as_deref()) != id {
                 continue;
             }
             let (start, end) = co.span(r.evidence);

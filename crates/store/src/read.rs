@@ -4,7 +4,9 @@
 //! keeps them. Plain SQL a second backend can run as written (no SQLite-only
 //! functions); each query is served by an index of the schema.
 
-use chronicle_core::record::MergedEvent;
+use std::collections::{BTreeMap, BTreeSet};
+
+use chronicle_core::record::{EntityClusters, MergedEvent, ENTITY_ALIAS_SPACE};
 use chronicle_core::{Document, EntityType};
 
 use crate::db::params;
@@ -24,8 +26,9 @@ pub struct StoryVersion {
     pub updated: Option<String>,
 }
 
-/// An entity as the mentions table groups it: the export's entity id, with
-/// every canonical name it is mentioned under.
+/// An entity as the record groups its mentions: the export's entity id (the
+/// cluster of link's entity index), with every canonical name it is
+/// mentioned under.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EntityRow {
     /// `e:…` (the export's id).
@@ -132,53 +135,60 @@ impl Store {
         Ok((ids, latest))
     }
 
-    /// Every entity of the record as the mentions table keeps it (the ids
-    /// the export and the document views give), most mentioned first, then id.
+    /// The entity clusters link's entity index decided at ingest (the
+    /// [`ENTITY_ALIAS_SPACE`] rows): which entity each mention's own id
+    /// belongs to. Empty for a store ingested before the index existed.
+    pub fn entity_clusters(&self) -> Result<EntityClusters, StoreError> {
+        let rows = self.state_space(ENTITY_ALIAS_SPACE)?;
+        Ok(EntityClusters::from_entries(rows.iter().map(|r| (r.key.as_str(), r.value.as_str()))))
+    }
+
+    /// Every entity of the record (the ids the export and the document
+    /// views give: each mention's cluster, [`Store::entity_clusters`]), most
+    /// mentioned first, then id.
     pub fn entity_rows(&self) -> Result<Vec<EntityRow>, StoreError> {
         let ctx = |e| sql_err("reading entities", e);
+        let clusters = self.entity_clusters()?;
+        // per document (its story decides a family name's entity): each id and name with its count
         let rows = self
             .db
             .query(
-                "SELECT entity_id, entity_type, canonical, count(*) FROM mentions
-                 GROUP BY entity_id, entity_type, canonical ORDER BY entity_id",
+                "SELECT m.doc_id, COALESCE(d.story, ''), m.entity_id, m.entity_type, m.canonical, count(*)
+                 FROM mentions m JOIN documents d ON d.id = m.doc_id
+                 GROUP BY m.doc_id, d.story, m.entity_id, m.entity_type, m.canonical ORDER BY m.doc_id",
                 params![],
             )
             .map_err(ctx)?;
-        let mut out: Vec<EntityRow> = Vec::new();
+        let mut by_id: BTreeMap<String, (BTreeMap<EntityType, u64>, BTreeMap<String, u64>, u64)> = BTreeMap::new();
+        let mut last_doc = String::new();
+        let mut in_doc: BTreeSet<String> = BTreeSet::new();
         for row in rows {
-            let (id, ty, name) = (row.text(0).map_err(ctx)?, row.text(1).map_err(ctx)?, row.text(2).map_err(ctx)?);
-            let n = row.int(3).map_err(ctx)?.max(0) as u64;
-            match out.last_mut() {
-                Some(last) if last.id == id => {
-                    last.names.push((name, n));
-                    last.mentions += n;
-                }
-                _ => out.push(EntityRow {
-                    id,
-                    entity_type: EntityType::parse(&ty).unwrap_or(EntityType::Organization),
-                    names: vec![(name, n)],
-                    mentions: n,
-                    documents: 0,
-                }),
+            let doc = row.text(0).map_err(ctx)?;
+            let story = row.text(1).map_err(ctx)?;
+            let (id, ty, name) = (row.text(2).map_err(ctx)?, row.text(3).map_err(ctx)?, row.text(4).map_err(ctx)?);
+            let n = row.int(5).map_err(ctx)?.max(0) as u64;
+            if doc != last_doc {
+                in_doc.clear();
+                last_doc = doc;
+            }
+            let cluster = clusters.map(id, (!story.is_empty()).then_some(story.as_str()));
+            let e = by_id.entry(cluster.clone()).or_default();
+            *e.0.entry(EntityType::parse(&ty).unwrap_or(EntityType::Organization)).or_default() += n;
+            *e.1.entry(name).or_default() += n;
+            if in_doc.insert(cluster) {
+                e.2 += 1;
             }
         }
-        let counts = self
-            .db
-            .query("SELECT entity_id, count(DISTINCT doc_id) FROM mentions GROUP BY entity_id ORDER BY entity_id", params![])
-            .map_err(ctx)?;
-        let mut i = 0;
-        for row in counts {
-            let (id, n) = (row.text(0).map_err(ctx)?, row.int(1).map_err(ctx)?.max(0) as u64);
-            while out.get(i).is_some_and(|e| e.id < id) {
-                i += 1;
-            }
-            if let Some(e) = out.get_mut(i).filter(|e| e.id == id) {
-                e.documents = n;
-            }
-        }
-        for e in &mut out {
-            e.names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        }
+        let mut out: Vec<EntityRow> = by_id
+            .into_iter()
+            .map(|(id, (types, names, documents))| {
+                // the type most mentions have; on a tie the first in type order
+                let entity_type = types.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(EntityType::Organization, |t| *t.0);
+                let mut names: Vec<(String, u64)> = names.into_iter().collect();
+                names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                EntityRow { id, entity_type, mentions: names.iter().map(|n| n.1).sum(), names, documents }
+            })
+            .collect();
         out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.id.cmp(&b.id)));
         Ok(out)
     }
@@ -211,6 +221,32 @@ mod tests {
         assert_eq!(versions.iter().map(|v| (v.story.as_str(), v.documents)).collect::<Vec<_>>(), vec![("s:1", 2), ("s:2", 1)]);
         let by_id = store.documents_by_id(&[c.id.to_string(), "d:missing".into(), b.id.to_string()]).unwrap();
         assert_eq!(by_id.iter().map(|d| d.id.clone()).collect::<Vec<_>>(), vec![c.id, b.id]);
+    }
+
+    #[test]
+    fn entities_are_the_stored_clusters_of_the_mentions_in_their_stories() {
+        crate::testdb::each_engine("entities_are_the_stored_clusters", |mut store| {
+            let a = in_story(sample::full(), "s:1");
+            let mut b = in_story(sample::full(), "s:2");
+            b.id = chronicle_core::DocId::parse("d:second");
+            let (kjaer, erdogan) = ("e:person:søren-kjær", "e:recep-tayyip-erdogan");
+            let per_doc = |id: &str| a.mentions.iter().filter(|m| chronicle_core::entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical) == id).count() as u64;
+            let (nk, ne) = (per_doc(kjaer), per_doc(erdogan));
+            assert!(nk > 0 && ne > 0);
+            // in story s:1 (only) the index joined Erdogan's id to Kjær's entity
+            let alias = crate::StateEntry { space: ENTITY_ALIAS_SPACE.into(), key: format!("{erdogan}\ts:1"), value: format!(r#"{{"to":"{kjaer}"}}"#) };
+            store.commit_batch(crate::Batch { docs: vec![a.clone(), b.clone()], state: vec![alias], ..crate::Batch::default() }).unwrap();
+            let clusters = store.entity_clusters().unwrap();
+            assert_eq!(clusters.cluster_of(erdogan, Some("s:1")), kjaer);
+            let rows = store.entity_rows().unwrap();
+            let row = |id: &str| rows.iter().find(|r| r.id == id).cloned().unwrap();
+            assert_eq!((row(kjaer).mentions, row(kjaer).documents), (2 * nk + ne, 2));
+            assert_eq!((row(erdogan).mentions, row(erdogan).documents), (ne, 1));
+            let mut both = vec![a.id.clone(), b.id.clone()];
+            both.sort();
+            assert_eq!(store.documents_mentioning(kjaer, &clusters).unwrap(), both, "in id order");
+            assert_eq!(store.documents_mentioning(erdogan, &clusters).unwrap(), vec![b.id.clone()]);
+        });
     }
 
     #[test]

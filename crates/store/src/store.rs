@@ -1,8 +1,10 @@
 //! [`Store`]: open, migrate, write, read, count.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use chronicle_core::record::EntityClusters;
 use chronicle_core::{
     entity_id, DateBasis, DocId, Document, InputFormat, PublishedDate, Span, UncertainDate,
 };
@@ -361,14 +363,28 @@ impl Store {
     }
 
     /// Ids of the documents with a mention of the entity (its export id,
-    /// `e:…`), in id order. Served from the `mentions` index.
-    pub fn documents_mentioning(&self, entity: &str) -> Result<Vec<DocId>, StoreError> {
+    /// `e:…`: a cluster of `clusters`, [`Store::entity_clusters`]), in id
+    /// order: those mentioning one of its members, in a story where that
+    /// member belongs to it. Served from the `mentions` index.
+    pub fn documents_mentioning(&self, entity: &str, clusters: &EntityClusters) -> Result<Vec<DocId>, StoreError> {
         let ctx = |e| sql_err(format!("looking up documents mentioning {entity}"), e);
-        let rows = self
-            .db
-            .query("SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?1 ORDER BY doc_id", params![entity])
-            .map_err(ctx)?;
-        rows.iter().map(|r| r.text(0).map(|s| DocId::parse(&s))).collect::<Result<Vec<_>, _>>().map_err(ctx)
+        let mut out: BTreeSet<String> = BTreeSet::new();
+        for member in clusters.members(entity) {
+            let rows = self
+                .db
+                .query(
+                    "SELECT DISTINCT m.doc_id, COALESCE(d.story, '') FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?1",
+                    params![member.as_str()],
+                )
+                .map_err(ctx)?;
+            for r in rows {
+                let (doc, story) = (r.text(0).map_err(ctx)?, r.text(1).map_err(ctx)?);
+                if clusters.cluster_of(&member, (!story.is_empty()).then_some(story.as_str())) == entity {
+                    out.insert(doc);
+                }
+            }
+        }
+        Ok(out.iter().map(|s| DocId::parse(s)).collect())
     }
 
     /// Calls `f` with every document, one at a time, ordered by id. Stops at
@@ -1214,9 +1230,9 @@ mod tests {
         each_engine("mention_index_finds_documents_by_entity", |mut store| {
             let full = sample::full();
             store.write_batch(vec![full.clone(), sample::plain("x.txt", "No names here.")]).unwrap();
-            assert_eq!(store.documents_mentioning("e:person:søren-kjær").unwrap(), vec![full.id.clone()]);
-            assert_eq!(store.documents_mentioning("e:recep-tayyip-erdogan").unwrap(), vec![full.id]);
-            assert!(store.documents_mentioning("e:nobody").unwrap().is_empty());
+            assert_eq!(store.documents_mentioning("e:person:søren-kjær", &EntityClusters::default()).unwrap(), vec![full.id.clone()]);
+            assert_eq!(store.documents_mentioning("e:recep-tayyip-erdogan", &EntityClusters::default()).unwrap(), vec![full.id]);
+            assert!(store.documents_mentioning("e:nobody", &EntityClusters::default()).unwrap().is_empty());
         });
     }
 

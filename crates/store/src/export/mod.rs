@@ -12,9 +12,12 @@
 //! the `event` records (merged across reports by [`write_jsonl_merged`], or one
 //! per report by [`write_jsonl`]), then the `story` records.
 //!
-//! Entity ids come from [`chronicle_core::entity_id`] over the mention's
-//! knowledge-base id, type and canonical name, so mentions, entities, quote
-//! speakers, roles and event arguments agree. An event argument, quote speaker
+//! Entity ids are the clusters link's entity index decided at ingest
+//! ([`Store::entity_clusters`]) of the ids [`chronicle_core::entity_id`] gives
+//! over the mention's knowledge-base id, type and canonical name ("Tony
+//! Hayward", "Mr Hayward" and "Hayward" in his story are one entity), so
+//! mentions, entities, quote speakers, roles and event arguments agree; a
+//! mention record keeps its own surface form. An event argument, quote speaker
 //! or role holder is resolved to a mention of its document: first by span, then
 //! by knowledge-base id, then by canonical name. A quote speaker or claimant
 //! that matches no mention stays unresolved (`speaker: null`, `attributed_to`
@@ -41,9 +44,34 @@ use chronicle_core::{
 };
 use serde::Serialize;
 
-use chronicle_core::record::{MergedEvent, StorySummary};
+use chronicle_core::record::{EntityClusters, MergedEvent, StorySummary};
 
 use crate::{Store, StoreError};
+
+/// How one document's entity ids map to the record's entities: the store's
+/// clusters, in the document's story.
+#[derive(Clone, Copy)]
+pub struct EntityIds<'a> {
+    clusters: &'a EntityClusters,
+    story: Option<&'a str>,
+}
+
+impl<'a> EntityIds<'a> {
+    /// The ids of `doc`'s entities under `clusters`.
+    pub fn of(clusters: &'a EntityClusters, doc: &'a Document) -> EntityIds<'a> {
+        EntityIds { clusters, story: doc.meta.story.as_deref() }
+    }
+
+    /// The entity a mention's own id belongs to.
+    pub fn map(&self, id: String) -> String {
+        self.clusters.map(id, self.story)
+    }
+
+    /// The entity of a mention.
+    pub fn mention(&self, m: &Mention) -> String {
+        self.map(mention_entity(m))
+    }
+}
 
 /// What to export.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,7 +157,7 @@ fn write_documents_entities_layers<R: Send>(
     out: &mut dyn Write,
     opts: &ExportOptions,
     events: bool,
-    extra: impl Fn(&Document, &CharOffsets) -> R + Sync,
+    extra: impl Fn(&Document, EntityIds<'_>, &CharOffsets) -> R + Sync,
     mut take: impl FnMut(R),
 ) -> Result<ExportCounts, StoreError> {
     use std::io::{Seek, SeekFrom};
@@ -141,16 +169,18 @@ fn write_documents_entities_layers<R: Send>(
         None => tempfile::tempfile()?,
     };
     let mut spill = std::io::BufWriter::new(spill);
+    let clusters = store.entity_clusters()?;
     store.for_each_document_mapped(
         |doc| {
             let offsets = CharOffsets::new(doc.body());
+            let ids = EntityIds::of(&clusters, &doc);
             let mut document = Vec::new();
             write_line(&mut document, &document_record(&doc))?;
             let mut ents = BTreeMap::new();
-            collect_entities(&doc, &offsets, &mut ents);
+            collect_entities(&doc, ids, &offsets, &mut ents);
             let (mut layers, mut c) = (Vec::new(), ExportCounts::default());
-            write_layers_with(&doc, &mut layers, opts, &mut c, events)?;
-            let extra = extra(&doc, &offsets);
+            write_layers_with(&doc, ids, &mut layers, opts, &mut c, events)?;
+            let extra = extra(&doc, ids, &offsets);
             Ok(DocPart { document, layers, counts: c, entities: ents, extra })
         },
         |part| {
@@ -215,7 +245,7 @@ pub fn write_jsonl_merged(
     }
     let mut reports: Vec<Vec<Option<serde_json::Value>>> = cross.events.iter().map(|e| vec![None; e.reports.len()]).collect();
     let mut fields: Vec<Option<serde_json::Map<String, serde_json::Value>>> = vec![None; cross.events.len()];
-    let found_in = |doc: &Document, offsets: &CharOffsets| -> Vec<FoundReport> {
+    let found_in = |doc: &Document, ids: EntityIds<'_>, offsets: &CharOffsets| -> Vec<FoundReport> {
         let body = doc.body();
         let mut found = Vec::new();
         for &(ei, ri) in by_doc.get(doc.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
@@ -228,7 +258,7 @@ pub fn write_jsonl_merged(
             let report = serde_json::json!({
                 "doc": doc.id.as_str(), "start": start, "end": end, "trigger_start": trigger_start, "trigger_end": trigger_end
             });
-            let rep = (rep_of.get(ei) == Some(&ri)).then(|| event_fields(doc, offsets, &e.event));
+            let rep = (rep_of.get(ei) == Some(&ri)).then(|| event_fields(doc, ids, offsets, &e.event));
             found.push((ei, ri, report, rep));
         }
         found
@@ -291,10 +321,10 @@ pub fn write_jsonl_merged(
 /// The fields of an event record that come from its representative report
 /// (resolved against that report's document), without id, date, summary,
 /// reports, sources or contradictions.
-fn event_fields(doc: &Document, offsets: &CharOffsets, e: &chronicle_core::Event) -> serde_json::Map<String, serde_json::Value> {
+fn event_fields(doc: &Document, ids: EntityIds<'_>, offsets: &CharOffsets, e: &chronicle_core::Event) -> serde_json::Map<String, serde_json::Value> {
     let body = doc.body();
     let attributed_to = e.attributed_to.as_deref().filter(|a| !a.is_empty()).map(|a| {
-        resolve(&doc.mentions, Some(a), None, None).map_or_else(|| a.to_string(), mention_entity)
+        resolve(&doc.mentions, Some(a), None, None).map_or_else(|| a.to_string(), |m| ids.mention(m))
     });
     let quantities: Vec<serde_json::Value> = e
         .quantities
@@ -308,9 +338,9 @@ fn event_fields(doc: &Document, offsets: &CharOffsets, e: &chronicle_core::Event
         "mode": e.mode,
         "context": e.context,
         "cameo": e.cameo,
-        "actors": e.actors.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect::<Vec<_>>(),
-        "recipients": e.recipients.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect::<Vec<_>>(),
-        "location": e.location.as_ref().map(|a| arg_entity(&doc.mentions, a, EntityType::Location)),
+        "actors": e.actors.iter().map(|a| arg_entity(ids, &doc.mentions, a, EntityType::Group)).collect::<Vec<_>>(),
+        "recipients": e.recipients.iter().map(|a| arg_entity(ids, &doc.mentions, a, EntityType::Group)).collect::<Vec<_>>(),
+        "location": e.location.as_ref().map(|a| arg_entity(ids, &doc.mentions, a, EntityType::Location)),
         "place": e.place.as_ref().map(PlaceRecord::of),
         "quantities": quantities,
         "modality": e.modality.as_str(),
@@ -328,7 +358,7 @@ fn event_fields(doc: &Document, offsets: &CharOffsets, e: &chronicle_core::Event
 /// (each with one report and `num_sources` 1): the streaming form for stores
 /// too large to merge, `chronicle export --reports`.
 pub fn write_jsonl(store: &Store, out: &mut dyn Write, opts: &ExportOptions) -> Result<ExportCounts, StoreError> {
-    let counts = write_documents_entities_layers(store, out, opts, true, |_, _| (), |()| ())?;
+    let counts = write_documents_entities_layers(store, out, opts, true, |_, _, _| (), |()| ())?;
     out.flush()?;
     Ok(counts)
 }
@@ -750,45 +780,45 @@ fn mention_entity(m: &Mention) -> String {
 
 /// The entity id of an event argument (see the module docs), with the type
 /// used when it matches no mention.
-pub fn arg_entity(mentions: &[Mention], arg: &EventArg, fallback: EntityType) -> String {
+pub fn arg_entity(ids: EntityIds<'_>, mentions: &[Mention], arg: &EventArg, fallback: EntityType) -> String {
     match resolve(mentions, Some(&arg.name), arg.kb_id.as_deref(), arg.span) {
-        Some(m) => mention_entity(m),
-        None => entity_id(arg.kb_id.as_deref(), fallback, &arg.name),
+        Some(m) => ids.mention(m),
+        None => ids.map(entity_id(arg.kb_id.as_deref(), fallback, &arg.name)),
     }
 }
 
 /// The entity id of a quote's speaker, `None` when unresolved.
-fn speaker_entity(mentions: &[Mention], q: &chronicle_core::Quote) -> Option<String> {
+fn speaker_entity(ids: EntityIds<'_>, mentions: &[Mention], q: &chronicle_core::Quote) -> Option<String> {
     if q.speaker.is_none() && q.speaker_kb_id.is_none() {
         return None;
     }
     if let Some(m) = resolve(mentions, q.speaker.as_deref(), q.speaker_kb_id.as_deref(), None) {
-        return Some(mention_entity(m));
+        return Some(ids.mention(m));
     }
     // Unresolved: an id without an entity record would dangle, so none.
     None
 }
 
 /// The entity id of a role's holder, as the export's role records give it.
-pub fn role_holder(mentions: &[Mention], person: &str, kb: Option<&str>) -> String {
-    role_entity(mentions, person, kb).0
+pub fn role_holder(ids: EntityIds<'_>, mentions: &[Mention], person: &str, kb: Option<&str>) -> String {
+    role_entity(ids, mentions, person, kb).0
 }
 
 /// The holder of a role: a matching mention, else a person entity.
-fn role_entity<'d>(mentions: &'d [Mention], person: &str, kb: Option<&str>) -> (String, Option<&'d Mention>) {
+fn role_entity<'d>(ids: EntityIds<'_>, mentions: &'d [Mention], person: &str, kb: Option<&str>) -> (String, Option<&'d Mention>) {
     match resolve(mentions, Some(person), kb, None) {
-        Some(m) => (mention_entity(m), Some(m)),
-        None => (entity_id(kb, EntityType::Person, person), None),
+        Some(m) => (ids.mention(m), Some(m)),
+        None => (ids.map(entity_id(kb, EntityType::Person, person)), None),
     }
 }
 
-fn collect_entities(doc: &Document, offsets: &CharOffsets, entities: &mut BTreeMap<String, EntityAgg>) {
+fn collect_entities(doc: &Document, ids: EntityIds<'_>, offsets: &CharOffsets, entities: &mut BTreeMap<String, EntityAgg>) {
     let body = doc.body();
     for m in &doc.mentions {
         if !fits(body, m.span) {
             continue;
         }
-        let agg = entities.entry(mention_entity(m)).or_default();
+        let agg = entities.entry(ids.mention(m)).or_default();
         agg.note(&m.canonical, m.entity_type, m.country.as_deref(), m.sector.as_deref());
         agg.aliases.insert(m.span.text(body).to_string());
     }
@@ -796,7 +826,7 @@ fn collect_entities(doc: &Document, offsets: &CharOffsets, entities: &mut BTreeM
         if !fits(body, r.evidence) {
             continue;
         }
-        let (id, mention) = role_entity(&doc.mentions, &r.person, r.kb_id.as_deref());
+        let (id, mention) = role_entity(ids, &doc.mentions, &r.person, r.kb_id.as_deref());
         let agg = entities.entry(id).or_default();
         if mention.is_none() {
             agg.note(&r.person, EntityType::Person, None, None);
@@ -814,7 +844,7 @@ fn collect_entities(doc: &Document, offsets: &CharOffsets, entities: &mut BTreeM
             if resolve(&doc.mentions, Some(&arg.name), arg.kb_id.as_deref(), arg.span).is_some() {
                 continue; // its mention already made the entity
             }
-            let agg = entities.entry(arg_entity(&doc.mentions, arg, fallback)).or_default();
+            let agg = entities.entry(arg_entity(ids, &doc.mentions, arg, fallback)).or_default();
             agg.note(&arg.name, fallback, arg.country.as_deref(), arg.sector.as_deref());
             if let Some(s) = arg.span.filter(|s| fits(body, *s)) {
                 agg.aliases.insert(s.text(body).to_string());
@@ -888,6 +918,7 @@ fn sentence_records<'a>(doc: &'a Document, offsets: &CharOffsets) -> Vec<Sentenc
 
 fn write_layers_with(
     doc: &Document,
+    ids: EntityIds<'_>,
     out: &mut dyn Write,
     opts: &ExportOptions,
     counts: &mut ExportCounts,
@@ -912,7 +943,7 @@ fn write_layers_with(
                 start,
                 end,
                 text: m.span.text(body),
-                entity: mention_entity(m),
+                entity: ids.mention(m),
                 entity_type: m.entity_type.as_str(),
             };
             write_line(out, &rec)?;
@@ -948,7 +979,7 @@ fn write_layers_with(
             start,
             end,
             text: q.span.text(body),
-            speaker: speaker_entity(&doc.mentions, q),
+            speaker: speaker_entity(ids, &doc.mentions, q),
             speaker_text: q.speaker_text.as_deref(),
             cue: q.cue.as_deref(),
             direct: q.direct,
@@ -959,12 +990,12 @@ fn write_layers_with(
     if !events {
         return Ok(());
     }
-    let ids = event_ids(doc);
-    for (e, event_id) in doc.events.iter().zip(ids).filter(|(e, _)| fits(body, e.sentence) && fits(body, e.trigger)) {
+    let event_ids = event_ids(doc);
+    for (e, event_id) in doc.events.iter().zip(event_ids).filter(|(e, _)| fits(body, e.sentence) && fits(body, e.trigger)) {
         let (start, end) = offsets.span(e.sentence);
         let (trigger_start, trigger_end) = offsets.span(e.trigger);
         let attributed_to = e.attributed_to.as_deref().filter(|a| !a.is_empty()).map(|a| {
-            resolve(&doc.mentions, Some(a), None, None).map_or_else(|| a.to_string(), mention_entity)
+            resolve(&doc.mentions, Some(a), None, None).map_or_else(|| a.to_string(), |m| ids.mention(m))
         });
         let rec = EventRecord {
             kind: "event",
@@ -973,10 +1004,10 @@ fn write_layers_with(
             mode: e.mode.as_deref(),
             context: &e.context,
             cameo: e.cameo.as_deref(),
-            actors: e.actors.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect(),
-            recipients: e.recipients.iter().map(|a| arg_entity(&doc.mentions, a, EntityType::Group)).collect(),
+            actors: e.actors.iter().map(|a| arg_entity(ids, &doc.mentions, a, EntityType::Group)).collect(),
+            recipients: e.recipients.iter().map(|a| arg_entity(ids, &doc.mentions, a, EntityType::Group)).collect(),
             date: DateRecord::of(&e.date),
-            location: e.location.as_ref().map(|a| arg_entity(&doc.mentions, a, EntityType::Location)),
+            location: e.location.as_ref().map(|a| arg_entity(ids, &doc.mentions, a, EntityType::Location)),
             place: e.place.as_ref().map(PlaceRecord::of),
             quantities: e.quantities.iter().filter_map(|q| quantity_body(body, &offsets, q)).collect(),
             modality: e.modality.as_str(),
@@ -1252,9 +1283,10 @@ mod tests {
         let (mut one, mut parts) = (BTreeMap::new(), Vec::new());
         for doc in [&a, &b] {
             let offsets = CharOffsets::new(doc.body());
-            collect_entities(doc, &offsets, &mut one);
+            let none = EntityClusters::default();
+            collect_entities(doc, EntityIds::of(&none, doc), &offsets, &mut one);
             let mut own = BTreeMap::new();
-            collect_entities(doc, &offsets, &mut own);
+            collect_entities(doc, EntityIds::of(&none, doc), &offsets, &mut own);
             parts.push(own);
         }
         let mut merged: BTreeMap<String, EntityAgg> = BTreeMap::new();
@@ -1274,7 +1306,8 @@ mod tests {
 
     fn one_doc_count(doc: &Document, id: &str) -> usize {
         let mut m = BTreeMap::new();
-        collect_entities(doc, &CharOffsets::new(doc.body()), &mut m);
+        let none = EntityClusters::default();
+        collect_entities(doc, EntityIds::of(&none, doc), &CharOffsets::new(doc.body()), &mut m);
         m[id].names.values().sum()
     }
 
