@@ -12,7 +12,7 @@
 //! the documents attach to the entity with their date and evidence, so a
 //! person whose office changed between articles shows both.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use chronicle_core::record::EntityClusters;
@@ -160,7 +160,8 @@ impl Clusters {
 }
 
 /// A one-word name (a family name said alone) joins a person whose full name
-/// ends with it: the only such person it may join, else the one whose
+/// ends with it — unless it is the given name of a person of its story —: the
+/// only such person it may join, else the one whose
 /// documents share the most stories with its own (the story is the context
 /// that says which "Gaddafi" is meant). A one-word place or organisation no
 /// table resolved (no KB id, no country) joins the same way: the tagger read
@@ -168,6 +169,13 @@ impl Clusters {
 /// the document.
 fn join_family_names(groups: &[Group], blocks: &[((EntityType, char), Vec<usize>)], uf: &mut Clusters, stories: &HashMap<&DocId, &str>) {
     let persons: HashMap<char, &Vec<usize>> = blocks.iter().filter(|((ty, _), _)| *ty == EntityType::Person).map(|((_, c), m)| (*c, m)).collect();
+    // the given names of full-name persons, per story: such a word said alone
+    // in that story is not a family name ("Michael" beside Michael Jordan)
+    let given: HashSet<(&str, &str)> = groups
+        .iter()
+        .filter(|g| g.entity_type == Some(EntityType::Person) && g.key_words.len() > 1)
+        .flat_map(|g| g.docs.iter().filter_map(|d| stories.get(d)).map(|s| (*s, g.key_words[0].as_str())))
+        .collect();
     for (_, members) in blocks {
         for &i in members {
             let g = &groups[i];
@@ -176,6 +184,9 @@ fn join_family_names(groups: &[Group], blocks: &[((EntityType, char), Vec<usize>
                 continue;
             }
             let w = &g.key_words[0];
+            if g.docs.iter().filter_map(|d| stories.get(d)).any(|s| given.contains(&(*s, w.as_str()))) {
+                continue;
+            }
             let Some(people) = w.chars().next().and_then(|c| persons.get(&c)) else { continue };
             let mut targets: BTreeMap<usize, usize> = BTreeMap::new();
             let mut weight: BTreeMap<usize, usize> = BTreeMap::new();

@@ -114,6 +114,8 @@ pub struct EntityIndex {
     names: HashMap<(EntityType, usize, char), Vec<(Vec<String>, u32)>>,
     /// Last words of multi-word person names by first letter and length: (word, cluster).
     families: HashMap<(char, usize), BTreeSet<(String, u32)>>,
+    /// First words (given names) of multi-word person names → their clusters.
+    given: HashMap<String, BTreeSet<u32>>,
     /// Story → the full-name person clusters it mentions.
     stories: HashMap<String, HashSet<u32>>,
     /// The key words of names seen (a pure function of the name, kept
@@ -245,9 +247,15 @@ impl EntityIndex {
     }
 
     /// The person a family name means: the only candidate the story mentions,
-    /// else the only candidate, else the dominant bearer.
+    /// else the only candidate, else the dominant bearer — none when the word
+    /// is the given name of a person the story mentions ("Michael" in a story
+    /// of Michael Jackson is not Alun Michael).
     fn bearer(&self, n: &Name<'_>, story: &str) -> Option<u32> {
         let w = n.words.first()?;
+        let told = self.stories.get(story);
+        if self.given.get(w).is_some_and(|g| g.iter().any(|c| told.is_some_and(|t| t.contains(c)))) {
+            return None;
+        }
         let first = w.chars().next()?;
         let len = w.chars().count();
         // a slip is one edit: the length differs by one at most
@@ -257,7 +265,6 @@ impl EntityIndex {
             .filter(|(last, c)| similar_word_keys(last, w) && self.joinable(*c, n.kb, n.country))
             .map(|(_, c)| *c)
             .collect();
-        let told = self.stories.get(story);
         let in_story: Vec<u32> = candidates.iter().copied().filter(|c| told.is_some_and(|t| t.contains(c))).collect();
         if let [c] = in_story.as_slice() {
             return Some(*c);
@@ -310,6 +317,7 @@ impl EntityIndex {
     fn index_name(&mut self, id: &str, ty: EntityType, words: Vec<String>, c: u32) {
         self.plain.insert(id.to_string(), c);
         if ty == EntityType::Person && words.len() > 1 {
+            self.given.entry(words[0].clone()).or_default().insert(c);
             if let Some(last) = words.last() {
                 if let Some(first) = last.chars().next() {
                     self.families.entry((first, last.chars().count())).or_default().insert((last.clone(), c));
@@ -487,6 +495,20 @@ mod tests {
         // a story of neither: two bearers of like weight, the name stays its own
         assert_eq!(ids["e:person:okafor@f"], "e:person:okafor");
         assert_eq!(ix.cluster_of("e:person:okafor", Some("s:3")), "e:person:okafor");
+    }
+
+    #[test]
+    fn a_given_name_of_someone_in_the_story_joins_no_family_name_bearer() {
+        // "Michael" beside Michael Jordan is not the only "Michael" family name (Alun Michael)
+        let docs = vec![
+            doc("g", "s:4", &[("Alun Michael", PER, None, None)]),
+            doc("h", "s:5", &[("Michael Jordan", PER, None, None), ("Michael", PER, None, None)]),
+            doc("i", "s:6", &[("Michael", PER, None, None)]),
+        ];
+        let ids = cluster_ids(&docs);
+        assert_eq!(ids["e:person:michael@h"], "e:person:michael", "{ids:#?}");
+        // in a story of no other Michael the only bearer still takes it
+        assert_eq!(ids["e:person:michael@i"], "e:person:alun-michael", "{ids:#?}");
     }
 
     #[test]
