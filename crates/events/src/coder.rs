@@ -1566,6 +1566,9 @@ struct Parties {
     topics: Vec<usize>,
     /// Unnamed parties coordinated with the named actors (tree only).
     coactors: Vec<EventArg>,
+    /// Party nouns the tree makes the recipient that name no mention ("asked
+    /// the judge", "met business leaders"); used when no mention receives (tree only).
+    unnamed_recipients: Vec<EventArg>,
 }
 
 /// First token of the trigger's clause: after the clause boundary before it,
@@ -1596,6 +1599,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
     };
     let unnamed = found.unnamed_actor.map(unnamed_arg);
     let coactors = found.unnamed_coactors.into_iter().map(unnamed_arg).collect();
+    let unnamed_recipients = found.unnamed_recipients.into_iter().map(unnamed_arg).collect();
     if found.actors.is_empty() && !entry.frame.reported && !found.unparticipated {
         // "Demonstrators in Baghdad …", "Vietnamese-led forces …": an unnamed group the words place
         let placed = if found.passive { None } else { ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) };
@@ -1628,6 +1632,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         unnamed,
         topics: found.topics,
         coactors,
+        unnamed_recipients,
     }))
 }
 
@@ -1664,7 +1669,9 @@ fn fill_roles(mut tree: Parties, positions: Option<Parties>, subjects: Option<Ve
             tree.actor_note = format!("{} (the tree named none)", pos.actor_note);
         }
     }
-    if tree.recip_group.is_empty() {
+    // the tree's own object, a party named by a noun alone, receives: no mention the
+    // word positions find after the trigger takes its place
+    if tree.recip_group.is_empty() && tree.unnamed_recipients.is_empty() {
         let taken_now: Vec<usize> = tree.actor_group.clone();
         tree.recip_group = free(&pos.recip_group).into_iter().filter(|k| !taken_now.contains(k)).collect();
         if !tree.recip_group.is_empty() {
@@ -1878,6 +1885,7 @@ fn position_parties(
         unnamed: None,
         topics: Vec::new(),
         coactors: Vec::new(),
+        unnamed_recipients: Vec::new(),
     })
 }
 
@@ -1912,7 +1920,7 @@ fn code_trigger(
     roles.actors_from_context(ctx, trig, entry, governor, &parties, location.as_ref());
     roles.recipients_from_context(ctx, trig, entry, &parties, location_k, location.as_ref());
 
-    let Roles { mut actors, mut recipients, actor_note, recip_note } = roles;
+    let Roles { mut actors, mut recipients, actor_note, mut recip_note } = roles;
     // "Obama offered his help", "X defended his record": a party is never its own recipient
     recipients.retain(|r| !actors.iter().any(|a| a.name == r.name || a.kb_id.is_some() && a.kb_id == r.kb_id));
     // "Obama visits the Gulf Coast": a city or region of the visitor's own country is where
@@ -1938,6 +1946,16 @@ fn code_trigger(
     // things, disputes, documents, questions, private travel, sport (`coder/eventness.rs`)
     if eventness::no_event(ctx, entry, trig, &actors, &recipients).is_some() {
         return None;
+    }
+    // "asked the judge to …", "met company executives": the tree's object, a party named
+    // by a noun alone, receives when no mention does (after the event-ness rules, which
+    // judge the named sides)
+    if recipients.is_empty() && !parties.unnamed_recipients.is_empty() {
+        recipients = parties.unnamed_recipients.clone();
+        recipients.retain(|r| !actors.iter().any(|a| a.name == r.name || a.span == r.span));
+        if let Some(r) = recipients.first() {
+            recip_note = format!("'{}': an unnamed party, {}", r.name, parties.recip_note);
+        }
     }
 
     // ---- PLOVER type rules for what has not happened
@@ -2233,6 +2251,9 @@ impl Roles {
         if coercion && !passive && self.recipients.iter().all(|r| r.country.is_none()) {
             if let Some((g, note)) = acted_upon(ctx, entry, trig, parties.from, &self.actors, location_k) {
                 self.recip_note = note;
+                // the same group the tree named without a country ("the militants") takes its place
+                let overlaps = |r: &EventArg| r.span.zip(g.span).is_some_and(|(s, t)| s.start() < t.end() && t.start() < s.end());
+                self.recipients.retain(|r| !overlaps(r));
                 self.recipients.push(g);
             }
         }

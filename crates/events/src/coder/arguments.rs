@@ -413,6 +413,9 @@ pub(super) struct TreeArgs {
     /// them ("Senator X and other lawmakers", "criticism by the contractors
     /// and American politicians").
     pub unnamed_coactors: Vec<Unnamed>,
+    /// When no recipient is named: the recipient heads that are party nouns
+    /// with no mention ("asked the judge to …", "met business leaders").
+    pub unnamed_recipients: Vec<Unnamed>,
     /// An event noun none of whose participants names a party ("the
     /// investigation was ordered"): its parties, if any, come only from the
     /// event governing it or the pair the sentence names, never from word
@@ -493,6 +496,19 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
         out.unnamed_actor = heads.actors.iter().find_map(|&a| v.unnamed_party(a));
     } else {
         out.unnamed_coactors = heads.actors.iter().filter_map(|&a| v.unnamed_party(a)).collect();
+    }
+    // "asked the judge to …", "met company executives": an object that is a party noun
+    // naming no mention is the recipient all the same
+    // — but never a party in an oblique when the verb's object is an unresolved
+    // pronoun or a thing ("accused it of misleading investors": no one is named)
+    if out.recipients.is_empty() {
+        let has_object = !nominal && !tree.objects(head).is_empty();
+        out.unnamed_recipients = heads
+            .recipients
+            .iter()
+            .filter(|&&r| !(has_object && tree.base_rel(r) == "obl"))
+            .filter_map(|&r| v.unnamed_party(r))
+            .collect();
     }
     if let Some(rv) = v.reporting_verb(head) {
         out.source = v.mentions_of_all(&v.sayers(rv));
@@ -982,7 +998,11 @@ impl View<'_, '_> {
             let participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
             return Heads { actors, recipients, participants, actor_note, recip_note, passive, topics };
         }
-        if !passive && unnamed(&recipients) {
+        // "asked the judge to suspend …", "met company executives": a party noun as the
+        // object is the recipient even when it names no mention; only a thing as the
+        // object sends the search to its obliques or the complement clause
+        let party_object = !recipients.is_empty() && recipients.iter().all(|&o| self.unnamed_party(o).is_some());
+        if !passive && unnamed(&recipients) && !party_object {
             let nested = self.nested_recipients(&recipients, entry);
             if !nested.is_empty() {
                 recipients = nested;
