@@ -1640,8 +1640,8 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
 /// attachment the parser got wrong) is filled from the position rules,
 /// never with the sayer of a reported clause ("X said Y attacked Z" never
 /// codes X → Z) nor with a party the tree gave the other role.
-fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, subjects: Option<Vec<usize>>) -> Parties {
-    tree = fill_roles(std::mem::take(&mut tree), positions, subjects);
+fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, reach: (Option<Vec<usize>>, Option<Vec<usize>>)) -> Parties {
+    tree = fill_roles(std::mem::take(&mut tree), positions, reach);
     let no_actor = tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.shared_actors.is_empty();
     // the unnamed party is the tree's own subject or agent of the trigger's clause, never
     // the sayer: "X quoted a witness as saying police had opened fire" → police
@@ -1652,8 +1652,11 @@ fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, subjects: 
     tree
 }
 
-/// The roles the tree left empty, from the position rules.
-fn fill_roles(mut tree: Parties, positions: Option<Parties>, subjects: Option<Vec<usize>>) -> Parties {
+/// The roles the tree left empty, from the position rules: an actor only from
+/// the subjects dominating the trigger, a recipient only from the mentions it
+/// governs (`reach`, from [`arguments::dominating_subjects`] and
+/// [`arguments::governed_mentions`]; `None` when the sentence has no parse).
+fn fill_roles(mut tree: Parties, positions: Option<Parties>, (subjects, governed): (Option<Vec<usize>>, Option<Vec<usize>>)) -> Parties {
     let Some(pos) = positions else { return tree };
     let taken: Vec<usize> = tree.actor_group.iter().chain(&tree.recip_group).chain(&tree.source).chain(&tree.topics).copied().collect();
     let free = |g: &[usize]| -> Vec<usize> { g.iter().copied().filter(|k| !taken.contains(k)).collect() };
@@ -1673,7 +1676,10 @@ fn fill_roles(mut tree: Parties, positions: Option<Parties>, subjects: Option<Ve
     // word positions find after the trigger takes its place
     if tree.recip_group.is_empty() && tree.unnamed_recipients.is_empty() {
         let taken_now: Vec<usize> = tree.actor_group.clone();
-        tree.recip_group = free(&pos.recip_group).into_iter().filter(|k| !taken_now.contains(k)).collect();
+        tree.recip_group = free(&pos.recip_group)
+            .into_iter()
+            .filter(|k| !taken_now.contains(k) && governed.as_ref().is_none_or(|g| g.contains(k)))
+            .collect();
         if !tree.recip_group.is_empty() {
             tree.recip_note = format!("{} (the tree named none)", pos.recip_note);
         }
@@ -2028,7 +2034,15 @@ fn trigger_parties(
         None if entry.frame.dictionary => None,
         Some(Ok(p)) => {
             let subjects = arguments::dominating_subjects(ctx, trig);
-            Some(fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev), subjects))
+            // talks and statements are held at places, not directed at them
+            let venue_free = entry.frame.speech
+                || matches!(
+                    entry.event_type,
+                    PloverType::Consult | PloverType::Request | PloverType::Accuse | PloverType::Agree | PloverType::Reject | PloverType::Support
+                );
+            // "X said Y must …": the position rules read the reported demand's sides themselves
+            let governed = if entry.frame.reported { None } else { arguments::governed_mentions(ctx, trig, venue_free, entry.frame.mutual) };
+            Some(fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev), (subjects, governed)))
         }
         Some(Err(_not_an_event)) => None,
         None => position_parties(lex, ctx, trig, entry, governor, prev),

@@ -44,3 +44,30 @@ fn an_unresolved_pronoun_object_names_no_recipient() {
     let r = recipients_of(&doc, "accused");
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn a_name_outside_the_triggers_phrase_receives_nothing() {
+    // the visit is the subject of another predicate: the effort is no one it visits
+    let doc = coded("The visit by the Kenyan president was the highlight of a United Nations effort to raise funds.");
+    let r = recipients_of(&doc, "visit");
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_meeting_is_held_at_its_venue_not_with_it() {
+    let doc = coded("The Ugandan minister said after the meeting at the State House that progress had been made.");
+    let r = recipients_of(&doc, "meeting");
+    assert!(!r.iter().any(|n| n.contains("State House")), "{r:?}");
+    // a curfew or an arrest acts on the place it is imposed in
+    let doc = coded("Turkish authorities imposed a curfew in the town of Cizre.");
+    let events = triggered(&doc, "imposed a curfew");
+    assert_eq!(events.len(), 1, "{:?}", doc.events);
+    assert!(events[0].recipients.iter().any(|r| r.name.contains("Cizre")), "{:?}", events[0].recipients);
+}
+
+#[test]
+fn a_protest_is_directed_at_the_owner_of_what_it_protests() {
+    let doc = coded("Ethnic Turks began a hunger strike to protest against Sweden's decision.");
+    let r = recipients_of(&doc, "hunger strike");
+    assert_eq!(r, vec!["Sweden".to_string()]);
+}

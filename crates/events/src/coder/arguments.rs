@@ -575,6 +575,80 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
     Some(out)
 }
 
+/// How many dependency arcs (name-internal ones not counted) may lie between
+/// the trigger and a mention the word positions offer as its recipient.
+const MAX_RECIPIENT_ARCS: usize = 4;
+
+/// The mentions a parsed sentence lets the trigger act upon, or `None` when
+/// the sentence has no parse: those whose head reaches the trigger's words
+/// through at most [`MAX_RECIPIENT_ARCS`] arcs of its objects, obliques and
+/// complements — never through a subject of any clause, a relative clause or
+/// a parenthetical clause ("the Obama visit was the capstone of a White House
+/// effort" is no visit to the White House; "the consequences of America's
+/// worst disaster" lie too deep), and, for talks and statements (`venue_free`),
+/// never through a place phrase: "the meeting at the White House" is held
+/// there, while "imposed a curfew in the town of X" acts on X. A possessor
+/// is passed through: "protested against Sweden's decision" is directed at
+/// Sweden. Word positions may give a recipient the tree left empty only from
+/// these. An event noun that is a verb's object reaches through that verb
+/// too. The parties of talks (`mutual`) may stand anywhere in the sentence
+/// ("the talks marked the first negotiations between A and B"), only not in
+/// a place phrase.
+pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual: bool) -> Option<Vec<usize>> {
+    let tree = ctx.tree.as_ref()?;
+    let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
+    let head_of = |k: usize| v.doc_token(ctx.ments[k].2.saturating_sub(1).max(ctx.ments[k].1));
+    if mutual {
+        // the phrase a name heads (up through its name parts) has a place preposition
+        let in_place = |mut t: usize| {
+            for _ in 0..8 {
+                if tree.case_of(t).is_some_and(|c| WORDS.locative.contains(&c.to_lowercase())) {
+                    return true;
+                }
+                match tree.head(t) {
+                    Some(h) if matches!(tree.deprel(t), "compound" | "flat" | "flat:name" | "amod") => t = h,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        return Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(|t| !in_place(t))).collect());
+    }
+    let mut trigger = v.trigger_tokens(trig);
+    // "began a hunger strike to protest against X": an event noun's verb carries its purpose
+    let head = v.trigger_head(trig)?;
+    if matches!(tree.upos(head), Some(Upos::Noun)) && tree.deprel(head) == "obj" {
+        trigger.extend(tree.head(head));
+    }
+    let reaches = |mut t: usize| {
+        let mut arcs = 0;
+        for _ in 0..32 {
+            if trigger.contains(&t) {
+                return true;
+            }
+            let Some(h) = tree.head(t) else { return false };
+            let rel = tree.deprel(t);
+            // "Y was attacked": the trigger's own passive subject is acted upon
+            let own_patient = rel == "nsubj:pass" && trigger.contains(&h);
+            let blocked = (matches!(tree.base_rel(t), "nsubj" | "csubj") && !own_patient)
+                || matches!(rel, "acl:relcl" | "parataxis")
+                || (venue_free && tree.case_of(t).is_some_and(|c| WORDS.locative.contains(&c.to_lowercase())));
+            if blocked {
+                return false;
+            }
+            if !matches!(rel, "compound" | "flat" | "flat:name" | "amod" | "appos" | "conj") {
+                arcs += 1;
+            }
+            if arcs > MAX_RECIPIENT_ARCS {
+                return false;
+            }
+            t = h;
+        }
+        false
+    };
+    Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches)).collect())
+}
+
 impl View<'_, '_> {
     /// The coder token index holding doc token `t`'s start.
     fn ctx_token(&self, t: usize) -> Option<usize> {
