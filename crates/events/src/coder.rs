@@ -2182,10 +2182,14 @@ impl Roles {
         parties: &Parties,
         location: Option<&EventArg>,
     ) {
-        if let (Some((g, _)), true) = (governor, self.actors.is_empty()) {
-            // a demanded act is done by the party asked; any other by the governing trigger's actors
+        if let (Some((g, gt)), true) = (governor, self.actors.is_empty()) {
+            // a demanded act is done by the party asked; an answered request, offer or
+            // proposal by the party answered ("rejected the company's request"); any other
+            // by the governing trigger's actors
             let (from_governor, note) = if g.governs == Some(Modality::Demanded) {
                 (&g.event.recipients, "the party asked, from the governing demand")
+            } else if arguments::answered_object(ctx, trig, gt) {
+                (&g.event.recipients, "the party answered, from the governing answer")
             } else {
                 (&g.event.actors, "actors of the governing trigger")
             };

@@ -71,3 +71,18 @@ fn a_protest_is_directed_at_the_owner_of_what_it_protests() {
     let r = recipients_of(&doc, "hunger strike");
     assert_eq!(r, vec!["Sweden".to_string()]);
 }
+
+#[test]
+fn an_answer_is_directed_at_the_owner_of_what_it_answers() {
+    let doc = coded("The Mexican government rejected the company's request for a permit.");
+    let r = recipients_of(&doc, "rejected");
+    assert!(r.len() == 1 && r[0].contains("company"), "{r:?}");
+    // the request rejected is not the rejecting government's own
+    for e in triggered(&doc, "request") {
+        assert!(e.actors.iter().all(|a| !a.name.contains("government")), "{:?}", e.actors);
+    }
+    let doc = coded("Greenpeace said the ministry rejected its appeal.");
+    for e in triggered(&doc, "appeal") {
+        assert!(e.actors.iter().all(|a| !a.name.contains("ministry")), "{:?}", e.actors);
+    }
+}

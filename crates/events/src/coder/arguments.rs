@@ -129,6 +129,8 @@ struct Words {
     /// Prepositions before a gerund adjunct done by the object of the verb it explains (`gerund-object`).
     gerund_object: HashSet<String>,
     relational: HashSet<String>,
+    /// Verbs answering another party's act (`response`).
+    response: HashSet<String>,
     private_travel: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
@@ -197,6 +199,7 @@ impl Words {
                 "travel-mode" => &mut w.travel_mode,
                 "of-patient" => &mut w.of_patient,
                 "relational" => &mut w.relational,
+                "response" => &mut w.response,
                 "private-travel" => &mut w.private_travel,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
@@ -573,6 +576,19 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
     let mut out: Vec<usize> = (0..ctx.ments.len()).filter(|&k| v.doc_token(ctx.ments[k].1).is_some_and(within)).collect();
     out.extend(v.mentions_of_all(&subjects));
     Some(out)
+}
+
+/// True when the trigger is an event noun that is the object of the verb
+/// answering it (`response`: "rejected the company's request"): its act is
+/// the party answered's, not the answering verb's subject's.
+pub(super) fn answered_object(ctx: &Ctx, trig: &Trig, governor: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref() else { return false };
+    let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
+    let (Some(n), Some(g)) = (v.trigger_head(trig), v.trigger_head(governor)) else { return false };
+    matches!(tree.upos(n), Some(Upos::Noun))
+        && tree.deprel(tree.first_conjunct(n)) == "obj"
+        && tree.head(tree.first_conjunct(n)) == Some(g)
+        && WORDS.response.contains(&tree.lemma(g).to_lowercase())
 }
 
 /// How many dependency arcs (name-internal ones not counted) may lie between
@@ -1076,7 +1092,17 @@ impl View<'_, '_> {
         // object is the recipient even when it names no mention; only a thing as the
         // object sends the search to its obliques or the complement clause
         let party_object = !recipients.is_empty() && recipients.iter().all(|&o| self.unnamed_party(o).is_some());
-        if !passive && unnamed(&recipients) && !party_object {
+        // "rejected the company's request", "accepted the rebels' offer": an answer is
+        // directed at the owner of what it answers, though a noun alone names the owner
+        let owners: Vec<usize> = if WORDS.response.contains(&t.lemma(v).to_lowercase()) {
+            recipients.iter().flat_map(|&o| t.children_with(o, "nmod:poss")).filter(|&p| self.unnamed_party(p).is_some()).collect()
+        } else {
+            Vec::new()
+        };
+        if !passive && unnamed(&recipients) && !party_object && !owners.is_empty() {
+            recipients = owners;
+            recip_note = "the owner of what the answer is to (tree)";
+        } else if !passive && unnamed(&recipients) && !party_object {
             let nested = self.nested_recipients(&recipients, entry);
             if !nested.is_empty() {
                 recipients = nested;
@@ -1366,6 +1392,10 @@ impl View<'_, '_> {
             return None;
         }
         let verb = t.head(t.first_conjunct(n))?;
+        // "the ministry rejected its appeal": an answer is to another party's act
+        if WORDS.response.contains(&t.lemma(verb).to_lowercase()) {
+            return None;
+        }
         let subjects = t.subjects(verb);
         (!subjects.is_empty() && !t.is_passive(verb)).then_some(subjects)
     }
