@@ -1945,18 +1945,24 @@ fn code_trigger(
     // "the talks on May 3", "the meeting in Geneva": talks of a stated day or place
     let dated = ctx.doc.times.iter().any(|t| t.time_type == TimeType::Date && sentence_span.contains(t.span));
     let occasion = entry.event_type == PloverType::Consult && (location.is_some() || dated);
-    let told_act = Told { modality, governed: governor.is_some(), unparticipated: parties.unparticipated, occasion };
-    if tells_no_act(ctx, entry, trig, (&actors, &recipients), (&parties.actor_group, &parties.recip_group), told_act) {
+    // "asked the judge to …", "met company executives": the tree's object, a party named
+    // by a noun alone, receives when no mention does; the event-ness rules weigh it as a
+    // side only when its noun names a political actor ("the judge", not "the company")
+    let unnamed_receive = recipients.is_empty() && !parties.unnamed_recipients.is_empty();
+    let judged: Vec<EventArg> = if unnamed_receive {
+        parties.unnamed_recipients.iter().filter(|r| arg_standing(ctx, r) == arguments::Standing::Political).cloned().collect()
+    } else {
+        recipients.clone()
+    };
+    let told_act = Told { modality, governed: governor.is_some(), unparticipated: parties.unparticipated, occasion, addressed: unnamed_receive };
+    if tells_no_act(ctx, entry, trig, (&actors, &judged), (&parties.actor_group, &parties.recip_group), told_act) {
         return None;
     }
     // things, disputes, documents, questions, private travel, sport (`coder/eventness.rs`)
-    if eventness::no_event(ctx, entry, trig, &actors, &recipients).is_some() {
+    if eventness::no_event(ctx, entry, trig, &actors, &judged).is_some() {
         return None;
     }
-    // "asked the judge to …", "met company executives": the tree's object, a party named
-    // by a noun alone, receives when no mention does (after the event-ness rules, which
-    // judge the named sides)
-    if recipients.is_empty() && !parties.unnamed_recipients.is_empty() {
+    if unnamed_receive {
         recipients = parties.unnamed_recipients.clone();
         recipients.retain(|r| !actors.iter().any(|a| a.name == r.name || a.span == r.span));
         if let Some(r) = recipients.first() {
@@ -2351,6 +2357,9 @@ struct Told {
     /// Talks or a meeting on a stated day or at a stated place: an occasion
     /// whose parties the story gives.
     occasion: bool,
+    /// The tree names someone the act is directed at by a noun alone ("met
+    /// business leaders").
+    addressed: bool,
 }
 
 /// Event-ness once the roles are known: true when the trigger, with these
@@ -2364,7 +2373,7 @@ fn tells_no_act(
     (actor_group, recip_group): (&[usize], &[usize]),
     told: Told,
 ) -> bool {
-    if entry.frame.mutual && ctx.tagged_verb(trig.start) && actors.len() == 1 && recipients.is_empty() && actor_group.len() == 1 {
+    if entry.frame.mutual && ctx.tagged_verb(trig.start) && actors.len() == 1 && recipients.is_empty() && actor_group.len() == 1 && !told.addressed {
         // "Zoe Ball talks about Monty Python": one named party talking with no one
         return true;
     }

@@ -86,3 +86,14 @@ fn an_answer_is_directed_at_the_owner_of_what_it_answers() {
         assert!(e.actors.iter().all(|a| !a.name.contains("ministry")), "{:?}", e.actors);
     }
 }
+
+#[test]
+fn a_political_party_noun_recipient_keeps_the_event() {
+    // the judge is a political side though no name is given
+    let doc = coded("The Justice Department asked the judge to postpone the ruling.");
+    let r = recipients_of(&doc, "asked");
+    assert!(r.len() == 1 && r[0].contains("judge"), "{r:?}");
+    // meeting people named by a noun alone is meeting someone
+    let doc = coded("The Peruvian president met the families of the miners on Friday.");
+    assert_eq!(triggered(&doc, "met").len(), 1, "{:?}", doc.events);
+}
