@@ -1946,15 +1946,24 @@ fn code_trigger(
     let dated = ctx.doc.times.iter().any(|t| t.time_type == TimeType::Date && sentence_span.contains(t.span));
     let occasion = entry.event_type == PloverType::Consult && (location.is_some() || dated);
     // "asked the judge to …", "met company executives": the tree's object, a party named
-    // by a noun alone, receives when no mention does; the event-ness rules weigh it as a
-    // side only when its noun names a political actor ("the judge", not "the company")
+    // by a noun alone, receives when no mention does. The event-ness rules weigh it as a
+    // side only when its noun names a political actor ("the judge", not "the company") that
+    // a statement or a meeting addresses: the victims of a material act ("killed 11
+    // workers", "workers were rescued") say nothing of who acted
     let unnamed_receive = recipients.is_empty() && !parties.unnamed_recipients.is_empty();
+    let addressing = entry.frame.speech
+        || matches!(
+            entry.event_type,
+            PloverType::Consult | PloverType::Request | PloverType::Accuse | PloverType::Support | PloverType::Reject | PloverType::Agree | PloverType::Threaten
+        );
     let judged: Vec<EventArg> = if unnamed_receive {
-        parties.unnamed_recipients.iter().filter(|r| arg_standing(ctx, r) == arguments::Standing::Political).cloned().collect()
+        let political = |r: &&EventArg| addressing && arg_standing(ctx, r) == arguments::Standing::Political;
+        parties.unnamed_recipients.iter().filter(political).cloned().collect()
     } else {
         recipients.clone()
     };
-    let told_act = Told { modality, governed: governor.is_some(), unparticipated: parties.unparticipated, occasion, addressed: unnamed_receive };
+    let addressed = unnamed_receive && !judged.is_empty();
+    let told_act = Told { modality, governed: governor.is_some(), unparticipated: parties.unparticipated, occasion, addressed };
     if tells_no_act(ctx, entry, trig, (&actors, &judged), (&parties.actor_group, &parties.recip_group), told_act) {
         return None;
     }
