@@ -106,3 +106,13 @@ fn the_victims_of_a_happening_make_no_act() {
     let doc = coded("More than a hundred workers were rescued.");
     assert!(triggered(&doc, "rescued").is_empty(), "{:?}", doc.events);
 }
+
+#[test]
+fn the_subject_of_the_acts_complement_and_the_object_of_an_inquiry_receive() {
+    let doc = coded("The Norwegian government is weighing taking legal steps to prevent Shell paying dividends.");
+    let r = recipients_of(&doc, "prevent");
+    assert!(r.iter().any(|n| n.contains("Shell")), "{r:?}");
+    let doc = coded("The Chilean government announced a criminal inquiry into the Codelco mine collapse.");
+    let r = recipients_of(&doc, "inquiry");
+    assert!(r.iter().any(|n| n.contains("Codelco")), "{r:?}");
+}

@@ -598,7 +598,8 @@ const MAX_RECIPIENT_ARCS: usize = 4;
 /// The mentions a parsed sentence lets the trigger act upon, or `None` when
 /// the sentence has no parse: those whose head reaches the trigger's words
 /// through at most [`MAX_RECIPIENT_ARCS`] arcs of its objects, obliques and
-/// complements — never through a subject of any clause, a relative clause or
+/// complements — never through a subject of another clause (the subject of
+/// the trigger's own complement clause excepted), a relative clause or
 /// a parenthetical clause ("the Obama visit was the capstone of a White House
 /// effort" is no visit to the White House; "the consequences of America's
 /// worst disaster" lie too deep), and, for talks and statements (`venue_free`),
@@ -644,11 +645,15 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
             }
             let Some(h) = tree.head(t) else { return false };
             let rel = tree.deprel(t);
-            // "Y was attacked": the trigger's own passive subject is acted upon
+            // "Y was attacked": the trigger's own passive subject is acted upon; "to prevent
+            // Y paying", "demanded that Y end …": so is the subject of its complement clause
             let own_patient = rel == "nsubj:pass" && trigger.contains(&h);
-            let blocked = (matches!(tree.base_rel(t), "nsubj" | "csubj") && !own_patient)
+            let complement = matches!(tree.base_rel(h), "ccomp" | "xcomp") && tree.head(h).is_some_and(|g| trigger.contains(&g));
+            // "an inquiry into the spill": 'into' names what is looked into, not a venue
+            let venue = |c: &str| c != "into" && WORDS.locative.contains(c);
+            let blocked = (matches!(tree.base_rel(t), "nsubj" | "csubj") && !own_patient && !complement)
                 || matches!(rel, "acl:relcl" | "parataxis")
-                || (venue_free && tree.case_of(t).is_some_and(|c| WORDS.locative.contains(&c.to_lowercase())));
+                || (venue_free && tree.case_of(t).is_some_and(|c| venue(&c.to_lowercase())));
             if blocked {
                 return false;
             }
