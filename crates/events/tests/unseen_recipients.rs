@@ -116,3 +116,14 @@ fn the_subject_of_the_acts_complement_and_the_object_of_an_inquiry_receive() {
     let r = recipients_of(&doc, "inquiry");
     assert!(r.iter().any(|n| n.contains("Codelco")), "{r:?}");
 }
+
+#[test]
+fn a_clause_misread_under_an_event_noun_keeps_its_target() {
+    // the parser may hang "cut" on "attack" as a clause with "the region" its subject
+    let doc = coded("A Syrian artillery attack on the Idlib region cut water to more than 50,000 people on Monday, the monitor said.");
+    let attacks: Vec<_> = doc.events.iter().filter(|e| e.trigger.text(doc.body()).contains("attack")).collect();
+    assert!(!attacks.is_empty(), "{:?}", doc.events);
+    for e in attacks {
+        assert!(e.recipients.iter().any(|r| r.name.contains("Idlib")), "{:?}", e.recipients);
+    }
+}

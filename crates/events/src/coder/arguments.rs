@@ -648,7 +648,14 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
             // "Y was attacked": the trigger's own passive subject is acted upon; "to prevent
             // Y paying", "demanded that Y end …": so is the subject of its complement clause
             let own_patient = rel == "nsubj:pass" && trigger.contains(&h);
-            let complement = matches!(tree.base_rel(h), "ccomp" | "xcomp") && tree.head(h).is_some_and(|g| trigger.contains(&g));
+            // (a noun has no adverbial clause: a verb the parser hung on an event noun as one
+            // misreads the noun's own phrase, "an attack on the X region cut power …")
+            let clause = match tree.base_rel(h) {
+                "ccomp" | "xcomp" => true,
+                "advcl" => tree.head(h).is_some_and(|g| matches!(tree.upos(g), Some(Upos::Noun))),
+                _ => false,
+            };
+            let complement = clause && tree.head(h).is_some_and(|g| trigger.contains(&g));
             // "an inquiry into the spill": 'into' names what is looked into, not a venue
             let venue = |c: &str| c != "into" && WORDS.locative.contains(c);
             let blocked = (matches!(tree.base_rel(t), "nsubj" | "csubj") && !own_patient && !complement)
