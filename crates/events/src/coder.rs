@@ -1567,6 +1567,9 @@ struct Parties {
     topics: Vec<usize>,
     /// Unnamed parties coordinated with the named actors (tree only).
     coactors: Vec<EventArg>,
+    /// Party nouns the tree makes the recipient that name no mention ("asked
+    /// the judge", "met business leaders"); used when no mention receives (tree only).
+    unnamed_recipients: Vec<EventArg>,
 }
 
 /// First token of the trigger's clause: after the clause boundary before it,
@@ -1597,6 +1600,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
     };
     let unnamed = found.unnamed_actor.map(unnamed_arg);
     let coactors = found.unnamed_coactors.into_iter().map(unnamed_arg).collect();
+    let unnamed_recipients = found.unnamed_recipients.into_iter().map(unnamed_arg).collect();
     if found.actors.is_empty() && !entry.frame.reported && !found.unparticipated {
         // "Demonstrators in Baghdad …", "Vietnamese-led forces …": an unnamed group the words place
         let placed = if found.passive { None } else { ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) };
@@ -1629,6 +1633,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         unnamed,
         topics: found.topics,
         coactors,
+        unnamed_recipients,
     }))
 }
 
@@ -1636,8 +1641,8 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
 /// attachment the parser got wrong) is filled from the position rules,
 /// never with the sayer of a reported clause ("X said Y attacked Z" never
 /// codes X → Z) nor with a party the tree gave the other role.
-fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, subjects: Option<Vec<usize>>) -> Parties {
-    tree = fill_roles(std::mem::take(&mut tree), positions, subjects);
+fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, reach: (Option<Vec<usize>>, Option<Vec<usize>>)) -> Parties {
+    tree = fill_roles(std::mem::take(&mut tree), positions, reach);
     let no_actor = tree.actor_group.is_empty() && tree.extra_actor.is_none() && tree.shared_actors.is_empty();
     // the unnamed party is the tree's own subject or agent of the trigger's clause, never
     // the sayer: "X quoted a witness as saying police had opened fire" → police
@@ -1648,8 +1653,11 @@ fn fill_from_positions(mut tree: Parties, positions: Option<Parties>, subjects: 
     tree
 }
 
-/// The roles the tree left empty, from the position rules.
-fn fill_roles(mut tree: Parties, positions: Option<Parties>, subjects: Option<Vec<usize>>) -> Parties {
+/// The roles the tree left empty, from the position rules: an actor only from
+/// the subjects dominating the trigger, a recipient only from the mentions it
+/// governs (`reach`, from [`arguments::dominating_subjects`] and
+/// [`arguments::governed_mentions`]; `None` when the sentence has no parse).
+fn fill_roles(mut tree: Parties, positions: Option<Parties>, (subjects, governed): (Option<Vec<usize>>, Option<Vec<usize>>)) -> Parties {
     let Some(pos) = positions else { return tree };
     let taken: Vec<usize> = tree.actor_group.iter().chain(&tree.recip_group).chain(&tree.source).chain(&tree.topics).copied().collect();
     let free = |g: &[usize]| -> Vec<usize> { g.iter().copied().filter(|k| !taken.contains(k)).collect() };
@@ -1665,9 +1673,14 @@ fn fill_roles(mut tree: Parties, positions: Option<Parties>, subjects: Option<Ve
             tree.actor_note = format!("{} (the tree named none)", pos.actor_note);
         }
     }
-    if tree.recip_group.is_empty() {
+    // the tree's own object, a party named by a noun alone, receives: no mention the
+    // word positions find after the trigger takes its place
+    if tree.recip_group.is_empty() && tree.unnamed_recipients.is_empty() {
         let taken_now: Vec<usize> = tree.actor_group.clone();
-        tree.recip_group = free(&pos.recip_group).into_iter().filter(|k| !taken_now.contains(k)).collect();
+        tree.recip_group = free(&pos.recip_group)
+            .into_iter()
+            .filter(|k| !taken_now.contains(k) && governed.as_ref().is_none_or(|g| g.contains(k)))
+            .collect();
         if !tree.recip_group.is_empty() {
             tree.recip_note = format!("{} (the tree named none)", pos.recip_note);
         }
@@ -1879,6 +1892,7 @@ fn position_parties(
         unnamed: None,
         topics: Vec::new(),
         coactors: Vec::new(),
+        unnamed_recipients: Vec::new(),
     })
 }
 
@@ -1913,7 +1927,7 @@ fn code_trigger(
     roles.actors_from_context(ctx, trig, entry, governor, &parties, location.as_ref());
     roles.recipients_from_context(ctx, trig, entry, &parties, location_k, location.as_ref());
 
-    let Roles { mut actors, mut recipients, actor_note, recip_note } = roles;
+    let Roles { mut actors, mut recipients, actor_note, mut recip_note } = roles;
     // "Obama offered his help", "X defended his record": a party is never its own recipient
     recipients.retain(|r| !actors.iter().any(|a| a.name == r.name || a.kb_id.is_some() && a.kb_id == r.kb_id));
     // "Obama visits the Gulf Coast": a city or region of the visitor's own country is where
@@ -1932,13 +1946,38 @@ fn code_trigger(
     // "the talks on May 3", "the meeting in Geneva": talks of a stated day or place
     let dated = ctx.doc.times.iter().any(|t| t.time_type == TimeType::Date && sentence_span.contains(t.span));
     let occasion = entry.event_type == PloverType::Consult && (location.is_some() || dated);
-    let told_act = Told { modality, governed: governor.is_some(), unparticipated: parties.unparticipated, occasion };
-    if tells_no_act(ctx, entry, trig, (&actors, &recipients), (&parties.actor_group, &parties.recip_group), told_act) {
+    // "asked the judge to …", "met company executives": the tree's object, a party named
+    // by a noun alone, receives when no mention does. The event-ness rules weigh it as a
+    // side only when its noun names a political actor ("the judge", not "the company") that
+    // a statement or a meeting addresses: the victims of a material act ("killed 11
+    // workers", "workers were rescued") say nothing of who acted
+    let unnamed_receive = recipients.is_empty() && !parties.unnamed_recipients.is_empty();
+    let addressing = entry.frame.speech
+        || matches!(
+            entry.event_type,
+            PloverType::Consult | PloverType::Request | PloverType::Accuse | PloverType::Support | PloverType::Reject | PloverType::Agree | PloverType::Threaten
+        );
+    let judged: Vec<EventArg> = if unnamed_receive {
+        let political = |r: &&EventArg| addressing && arg_standing(ctx, r) == arguments::Standing::Political;
+        parties.unnamed_recipients.iter().filter(political).cloned().collect()
+    } else {
+        recipients.clone()
+    };
+    let addressed = unnamed_receive && !judged.is_empty();
+    let told_act = Told { modality, governed: governor.is_some(), unparticipated: parties.unparticipated, occasion, addressed };
+    if tells_no_act(ctx, entry, trig, (&actors, &judged), (&parties.actor_group, &parties.recip_group), told_act) {
         return None;
     }
     // things, disputes, documents, questions, private travel, sport (`coder/eventness.rs`)
-    if eventness::no_event(ctx, entry, trig, &actors, &recipients).is_some() {
+    if eventness::no_event(ctx, entry, trig, &actors, &judged).is_some() {
         return None;
+    }
+    if unnamed_receive {
+        recipients = parties.unnamed_recipients.clone();
+        recipients.retain(|r| !actors.iter().any(|a| a.name == r.name || a.span == r.span));
+        if let Some(r) = recipients.first() {
+            recip_note = format!("'{}': an unnamed party, {}", r.name, parties.recip_note);
+        }
     }
 
     // ---- PLOVER type rules for what has not happened
@@ -2014,7 +2053,15 @@ fn trigger_parties(
         None if entry.frame.dictionary => None,
         Some(Ok(p)) => {
             let subjects = arguments::dominating_subjects(ctx, trig);
-            Some(fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev), subjects))
+            // talks and statements are held at places, not directed at them
+            let venue_free = entry.frame.speech
+                || matches!(
+                    entry.event_type,
+                    PloverType::Consult | PloverType::Request | PloverType::Accuse | PloverType::Agree | PloverType::Reject | PloverType::Support
+                );
+            // "X said Y must …": the position rules read the reported demand's sides themselves
+            let governed = if entry.frame.reported { None } else { arguments::governed_mentions(ctx, trig, venue_free, entry.frame.mutual) };
+            Some(fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev), (subjects, governed)))
         }
         Some(Err(_not_an_event)) => None,
         None => position_parties(lex, ctx, trig, entry, governor, prev),
@@ -2157,10 +2204,14 @@ impl Roles {
         parties: &Parties,
         location: Option<&EventArg>,
     ) {
-        if let (Some((g, _)), true) = (governor, self.actors.is_empty()) {
-            // a demanded act is done by the party asked; any other by the governing trigger's actors
+        if let (Some((g, gt)), true) = (governor, self.actors.is_empty()) {
+            // a demanded act is done by the party asked; an answered request, offer or
+            // proposal by the party answered ("rejected the company's request"); any other
+            // by the governing trigger's actors
             let (from_governor, note) = if g.governs == Some(Modality::Demanded) {
                 (&g.event.recipients, "the party asked, from the governing demand")
+            } else if arguments::answered_object(ctx, trig, gt) {
+                (&g.event.recipients, "the party answered, from the governing answer")
             } else {
                 (&g.event.actors, "actors of the governing trigger")
             };
@@ -2240,6 +2291,9 @@ impl Roles {
         if coercion && !passive && self.recipients.iter().all(|r| r.country.is_none()) {
             if let Some((g, note)) = acted_upon(ctx, entry, trig, parties.from, &self.actors, location_k) {
                 self.recip_note = note;
+                // the same group the tree named without a country ("the militants") takes its place
+                let overlaps = |r: &EventArg| r.span.zip(g.span).is_some_and(|(s, t)| s.start() < t.end() && t.start() < s.end());
+                self.recipients.retain(|r| !overlaps(r));
                 self.recipients.push(g);
             }
         }
@@ -2319,6 +2373,9 @@ struct Told {
     /// Talks or a meeting on a stated day or at a stated place: an occasion
     /// whose parties the story gives.
     occasion: bool,
+    /// The tree names someone the act is directed at by a noun alone ("met
+    /// business leaders").
+    addressed: bool,
 }
 
 /// Event-ness once the roles are known: true when the trigger, with these
@@ -2332,7 +2389,7 @@ fn tells_no_act(
     (actor_group, recip_group): (&[usize], &[usize]),
     told: Told,
 ) -> bool {
-    if entry.frame.mutual && ctx.tagged_verb(trig.start) && actors.len() == 1 && recipients.is_empty() && actor_group.len() == 1 {
+    if entry.frame.mutual && ctx.tagged_verb(trig.start) && actors.len() == 1 && recipients.is_empty() && actor_group.len() == 1 && !told.addressed {
         // "Zoe Ball talks about Monty Python": one named party talking with no one
         return true;
     }

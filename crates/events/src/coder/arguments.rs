@@ -129,6 +129,8 @@ struct Words {
     /// Prepositions before a gerund adjunct done by the object of the verb it explains (`gerund-object`).
     gerund_object: HashSet<String>,
     relational: HashSet<String>,
+    /// Verbs answering another party's act (`response`).
+    response: HashSet<String>,
     private_travel: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
@@ -197,6 +199,7 @@ impl Words {
                 "travel-mode" => &mut w.travel_mode,
                 "of-patient" => &mut w.of_patient,
                 "relational" => &mut w.relational,
+                "response" => &mut w.response,
                 "private-travel" => &mut w.private_travel,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
@@ -413,6 +416,9 @@ pub(super) struct TreeArgs {
     /// them ("Senator X and other lawmakers", "criticism by the contractors
     /// and American politicians").
     pub unnamed_coactors: Vec<Unnamed>,
+    /// When no recipient is named: the recipient heads that are party nouns
+    /// with no mention ("asked the judge to …", "met business leaders").
+    pub unnamed_recipients: Vec<Unnamed>,
     /// An event noun none of whose participants names a party ("the
     /// investigation was ordered"): its parties, if any, come only from the
     /// event governing it or the pair the sentence names, never from word
@@ -494,6 +500,19 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     } else {
         out.unnamed_coactors = heads.actors.iter().filter_map(|&a| v.unnamed_party(a)).collect();
     }
+    // "asked the judge to …", "met company executives": an object that is a party noun
+    // naming no mention is the recipient all the same
+    // — but never a party in an oblique when the verb's object is an unresolved
+    // pronoun or a thing ("accused it of misleading investors": no one is named)
+    if out.recipients.is_empty() {
+        let has_object = !nominal && !tree.objects(head).is_empty();
+        out.unnamed_recipients = heads
+            .recipients
+            .iter()
+            .filter(|&&r| !(has_object && tree.base_rel(r) == "obl"))
+            .filter_map(|&r| v.unnamed_party(r))
+            .collect();
+    }
     if let Some(rv) = v.reporting_verb(head) {
         out.source = v.mentions_of_all(&v.sayers(rv));
         out.source.retain(|k| !out.actors.contains(k) && !out.recipients.contains(k));
@@ -557,6 +576,105 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
     let mut out: Vec<usize> = (0..ctx.ments.len()).filter(|&k| v.doc_token(ctx.ments[k].1).is_some_and(within)).collect();
     out.extend(v.mentions_of_all(&subjects));
     Some(out)
+}
+
+/// True when the trigger is an event noun that is the object of the verb
+/// answering it (`response`: "rejected the company's request"): its act is
+/// the party answered's, not the answering verb's subject's.
+pub(super) fn answered_object(ctx: &Ctx, trig: &Trig, governor: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref() else { return false };
+    let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
+    let (Some(n), Some(g)) = (v.trigger_head(trig), v.trigger_head(governor)) else { return false };
+    matches!(tree.upos(n), Some(Upos::Noun))
+        && tree.deprel(tree.first_conjunct(n)) == "obj"
+        && tree.head(tree.first_conjunct(n)) == Some(g)
+        && WORDS.response.contains(&tree.lemma(g).to_lowercase())
+}
+
+/// How many dependency arcs (name-internal ones not counted) may lie between
+/// the trigger and a mention the word positions offer as its recipient.
+const MAX_RECIPIENT_ARCS: usize = 4;
+
+/// The mentions a parsed sentence lets the trigger act upon, or `None` when
+/// the sentence has no parse: those whose head reaches the trigger's words
+/// through at most [`MAX_RECIPIENT_ARCS`] arcs of its objects, obliques and
+/// complements — never through a subject of another clause (the subject of
+/// the trigger's own complement clause excepted), a relative clause or
+/// a parenthetical clause ("the Obama visit was the capstone of a White House
+/// effort" is no visit to the White House; "the consequences of America's
+/// worst disaster" lie too deep), and, for talks and statements (`venue_free`),
+/// never through a place phrase: "the meeting at the White House" is held
+/// there, while "imposed a curfew in the town of X" acts on X. A possessor
+/// is passed through: "protested against Sweden's decision" is directed at
+/// Sweden. Word positions may give a recipient the tree left empty only from
+/// these. An event noun that is a verb's object reaches through that verb
+/// too. The parties of talks (`mutual`) may stand anywhere in the sentence
+/// ("the talks marked the first negotiations between A and B"), only not in
+/// a place phrase.
+pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual: bool) -> Option<Vec<usize>> {
+    let tree = ctx.tree.as_ref()?;
+    let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
+    let head_of = |k: usize| v.doc_token(ctx.ments[k].2.saturating_sub(1).max(ctx.ments[k].1));
+    if mutual {
+        // the phrase a name heads (up through its name parts) has a place preposition
+        let in_place = |mut t: usize| {
+            for _ in 0..8 {
+                if tree.case_of(t).is_some_and(|c| WORDS.locative.contains(&c.to_lowercase())) {
+                    return true;
+                }
+                match tree.head(t) {
+                    Some(h) if matches!(tree.deprel(t), "compound" | "flat" | "flat:name" | "amod") => t = h,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        return Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(|t| !in_place(t))).collect());
+    }
+    let mut trigger = v.trigger_tokens(trig);
+    // "began a hunger strike to protest against X": an event noun's verb carries its purpose
+    let head = v.trigger_head(trig)?;
+    if matches!(tree.upos(head), Some(Upos::Noun)) && tree.deprel(head) == "obj" {
+        trigger.extend(tree.head(head));
+    }
+    let reaches = |mut t: usize| {
+        let mut arcs = 0;
+        for _ in 0..32 {
+            if trigger.contains(&t) {
+                return true;
+            }
+            let Some(h) = tree.head(t) else { return false };
+            let rel = tree.deprel(t);
+            // "Y was attacked": the trigger's own passive subject is acted upon; "to prevent
+            // Y paying", "demanded that Y end …": so is the subject of its complement clause
+            let own_patient = rel == "nsubj:pass" && trigger.contains(&h);
+            // (a noun has no adverbial clause: a verb the parser hung on an event noun as one
+            // misreads the noun's own phrase, "an attack on the X region cut power …")
+            let clause = match tree.base_rel(h) {
+                "ccomp" | "xcomp" => true,
+                "advcl" => tree.head(h).is_some_and(|g| matches!(tree.upos(g), Some(Upos::Noun))),
+                _ => false,
+            };
+            let complement = clause && tree.head(h).is_some_and(|g| trigger.contains(&g));
+            // "an inquiry into the spill": 'into' names what is looked into, not a venue
+            let venue = |c: &str| c != "into" && WORDS.locative.contains(c);
+            let blocked = (matches!(tree.base_rel(t), "nsubj" | "csubj") && !own_patient && !complement)
+                || matches!(rel, "acl:relcl" | "parataxis")
+                || (venue_free && tree.case_of(t).is_some_and(|c| venue(&c.to_lowercase())));
+            if blocked {
+                return false;
+            }
+            if !matches!(rel, "compound" | "flat" | "flat:name" | "amod" | "appos" | "conj") {
+                arcs += 1;
+            }
+            if arcs > MAX_RECIPIENT_ARCS {
+                return false;
+            }
+            t = h;
+        }
+        false
+    };
+    Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches)).collect())
 }
 
 impl View<'_, '_> {
@@ -982,7 +1100,21 @@ impl View<'_, '_> {
             let participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
             return Heads { actors, recipients, participants, actor_note, recip_note, passive, topics };
         }
-        if !passive && unnamed(&recipients) {
+        // "asked the judge to suspend …", "met company executives": a party noun as the
+        // object is the recipient even when it names no mention; only a thing as the
+        // object sends the search to its obliques or the complement clause
+        let party_object = !recipients.is_empty() && recipients.iter().all(|&o| self.unnamed_party(o).is_some());
+        // "rejected the company's request", "accepted the rebels' offer": an answer is
+        // directed at the owner of what it answers, though a noun alone names the owner
+        let owners: Vec<usize> = if WORDS.response.contains(&t.lemma(v).to_lowercase()) {
+            recipients.iter().flat_map(|&o| t.children_with(o, "nmod:poss")).filter(|&p| self.unnamed_party(p).is_some()).collect()
+        } else {
+            Vec::new()
+        };
+        if !passive && unnamed(&recipients) && !party_object && !owners.is_empty() {
+            recipients = owners;
+            recip_note = "the owner of what the answer is to (tree)";
+        } else if !passive && unnamed(&recipients) && !party_object {
             let nested = self.nested_recipients(&recipients, entry);
             if !nested.is_empty() {
                 recipients = nested;
@@ -1272,6 +1404,10 @@ impl View<'_, '_> {
             return None;
         }
         let verb = t.head(t.first_conjunct(n))?;
+        // "the ministry rejected its appeal": an answer is to another party's act
+        if WORDS.response.contains(&t.lemma(verb).to_lowercase()) {
+            return None;
+        }
         let subjects = t.subjects(verb);
         (!subjects.is_empty() && !t.is_passive(verb)).then_some(subjects)
     }
