@@ -75,13 +75,13 @@ fn to_infinitive(tree: &Tree, v: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::coder::dating::tests::parsed;
+    use crate::coder::dating::tests::{parsed, triggered};
     use crate::coder::tests::coded;
     use chronicle_core::{EntityType::Location, Modality, Upos::*};
 
     /// The modality coded for the event whose trigger contains `word`.
     fn modality_of(doc: &chronicle_core::Document, word: &str) -> (Modality, String) {
-        let e = doc.events.iter().find(|e| e.trigger.text(doc.body()).contains(word)).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        let e = triggered(doc, word);
         (e.modality, e.rule.clone())
     }
 

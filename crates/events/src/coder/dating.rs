@@ -547,6 +547,16 @@ pub(super) mod tests {
         crate::eval::main_event(&doc.events).expect("an event")
     }
 
+    /// The event whose trigger contains `word`.
+    pub(in crate::coder) fn triggered<'d>(doc: &'d Document, word: &str) -> &'d Event {
+        doc.events.iter().find(|e| e.trigger.text(doc.body()).contains(word)).unwrap_or_else(|| panic!("no '{word}': {:#?}", doc.events))
+    }
+
+    /// The event of type `ty`.
+    fn of_type(doc: &Document, ty: PloverType) -> &Event {
+        doc.events.iter().find(|e| e.event_type == ty).unwrap_or_else(|| panic!("no {ty:?}: {:#?}", doc.events))
+    }
+
     /// One token: head (1-based, 0 for the root), relation, UPOS, Penn tag, lemma (`""`: the lower-case word).
     pub(in crate::coder) type Arc = (usize, &'static str, Upos, &'static str, &'static str);
 
@@ -755,7 +765,7 @@ pub(super) mod tests {
             &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
         );
         let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
-        let e = doc.events.iter().find(|e| e.event_type == PloverType::Assault).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        let e = of_type(&doc, PloverType::Assault);
         assert_eq!((e.date.value.as_deref(), e.date.earliest, e.date.latest), (None, None, ymd(2025, 5, 12)), "{}", e.rule);
     }
 
@@ -774,7 +784,7 @@ pub(super) mod tests {
         );
         assert_eq!(reach_of(&doc, "sign", "Tuesday"), Reach::Own);
         let doc = coded(with_time(doc, "Tuesday", day(2025, 5, 20)));
-        let e = doc.events.iter().find(|e| e.trigger.text(doc.body()).contains("sign")).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        let e = triggered(&doc, "sign");
         assert_eq!(e.modality, Modality::Planned, "{}", e.rule);
         assert_eq!(e.date, day(2025, 5, 20), "{}", e.rule);
         // "urged … on Monday to release": what is asked for comes after the asking
@@ -792,7 +802,7 @@ pub(super) mod tests {
         let tree = Tree::of_token(&doc, t).unwrap();
         assert_eq!(reach(&tree, &doc, t, span_of(&doc, "Monday"), false), Reach::Earliest);
         let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
-        let e = doc.events.iter().find(|e| e.trigger.text(doc.body()).contains("release")).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        let e = triggered(&doc, "release");
         assert_eq!(e.modality, Modality::Demanded, "{}", e.rule);
         assert_eq!((e.date.earliest, e.date.latest), (ymd(2025, 5, 12), None), "{}", e.rule);
     }
@@ -812,7 +822,7 @@ pub(super) mod tests {
                 &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
             );
             let doc = coded(doc);
-            let e = doc.events.iter().find(|e| e.trigger.text(doc.body()).contains("close")).unwrap_or_else(|| panic!("{:#?}", doc.events));
+            let e = triggered(&doc, "close");
             assert_eq!(e.modality, Modality::Demanded, "{verb}: {}", e.rule);
             assert_eq!((e.date.earliest, e.date.latest), bounds, "{verb}: {}", e.rule);
         }
@@ -829,11 +839,11 @@ pub(super) mod tests {
         };
         let mentions = [("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))];
         let doc = coded(parsed("Ruritania accuses Moldova of shelling the border .", &arcs("VBZ"), &mentions));
-        let e = doc.events.iter().find(|e| e.event_type == PloverType::Accuse).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        let e = of_type(&doc, PloverType::Accuse);
         assert_eq!((e.date.earliest, e.date.latest), (ymd(2025, 5, 16), ymd(2025, 5, 17)), "{}", e.rule);
         // the past tense is only bounded by it
         let doc = coded(parsed("Ruritania accused Moldova of shelling the border .", &arcs("VBD"), &mentions));
-        let e = doc.events.iter().find(|e| e.event_type == PloverType::Accuse).unwrap_or_else(|| panic!("{:#?}", doc.events));
+        let e = of_type(&doc, PloverType::Accuse);
         assert_eq!((e.date.earliest, e.date.latest), (None, ymd(2025, 5, 17)), "{}", e.rule);
     }
 
