@@ -197,3 +197,19 @@ fn a_home_region_visited_is_a_place_but_a_foreign_capital_is_a_party() {
     let e = event(&doc, "visited");
     assert!(e.recipients.iter().any(|r| r.country.as_deref() == Some("UGA")), "{:?} {}", e.recipients, e.rule);
 }
+
+#[test]
+fn the_object_of_a_verb_of_asking_does_the_act_of_its_infinitive() {
+    // object control ("advises Y to close"), also where the parser reads the
+    // infinitive as a purpose clause of the verb
+    for (text, word, actor) in [
+        ("The opposition party advises Moldova to close its border with Romania.", "close its border", "Moldova"),
+        ("The European Union pressed Serbia to arrest the general.", "arrest", "Serbia"),
+        ("The American Libertarian Party advises Obama to close the US border with Mexico.", "close the US border", "Obama"),
+    ] {
+        let doc = coded(text);
+        let e = event(&doc, word);
+        assert_eq!(e.actors.len(), 1, "{text}: {}", e.rule);
+        assert!(e.actors[0].name.contains(actor), "{text}: {:?} {}", e.actors, e.rule);
+    }
+}

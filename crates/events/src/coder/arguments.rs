@@ -128,6 +128,7 @@ struct Words {
     comitative: HashSet<String>,
     /// Prepositions before a gerund adjunct done by the object of the verb it explains (`gerund-object`).
     gerund_object: HashSet<String>,
+    object_control: HashSet<String>,
     relational: HashSet<String>,
     /// Verbs answering another party's act (`response`).
     response: HashSet<String>,
@@ -194,6 +195,7 @@ impl Words {
                 "occasion" => &mut w.occasion,
                 "topic-object" => &mut w.topic_object,
                 "gerund-object" => &mut w.gerund_object,
+                "object-control" => &mut w.object_control,
                 "comitative" => &mut w.comitative,
                 "public-mode" => &mut w.public_mode,
                 "travel-mode" => &mut w.travel_mode,
@@ -1172,6 +1174,16 @@ impl View<'_, '_> {
             }
             // "…, killing five": the subject of the main clause
             ("advcl", Some(h)) if t.xpos(v) == "VBG" => (t.subjects(h), "subject of the main clause (tree)"),
+            // "advises Y to close Z", "pressed Y to reopen talks" (parsed as a purpose
+            // clause): the object of a verb of asking or making does the infinitive's act
+            ("advcl", Some(h))
+                if t.xpos(v) == "VB"
+                    && !t.objects(h).is_empty()
+                    && WORDS.object_control.contains(&t.lemma(h).to_lowercase())
+                    && t.children_with(v, "mark").into_iter().any(|m| t.lemma(m).eq_ignore_ascii_case("to")) =>
+            {
+                (t.objects(h), "object of the verb of asking the infinitive completes (tree)")
+            }
             // "X will travel to Y to meet Z": a purpose infinitive is the main clause subject's act
             ("advcl", Some(h)) if t.xpos(v) == "VB" && t.children_with(v, "mark").into_iter().any(|m| t.lemma(m).eq_ignore_ascii_case("to")) => {
                 (t.subjects(h), "subject of the clause a purpose infinitive serves (tree)")
