@@ -109,6 +109,12 @@ impl<'d> Tree<'d> {
             .collect()
     }
 
+    /// True when `t` has a marker (`mark`) whose lemma is `word`, in any case:
+    /// the "to" of an infinitive, the "of" of a gerund complement.
+    pub fn has_mark(&self, t: usize, word: &str) -> bool {
+        self.children_with(t, "mark").into_iter().any(|m| self.lemma(m).eq_ignore_ascii_case(word))
+    }
+
     /// `t` and everything coordinated with it (`A, B and C`), in order.
     pub fn with_conjuncts(&self, t: usize) -> Vec<usize> {
         let mut out = vec![t];

@@ -1174,19 +1174,17 @@ impl View<'_, '_> {
             }
             // "…, killing five": the subject of the main clause
             ("advcl", Some(h)) if t.xpos(v) == "VBG" => (t.subjects(h), "subject of the main clause (tree)"),
-            // "advises Y to close Z", "pressed Y to reopen talks" (parsed as a purpose
-            // clause): the object of a verb of asking or making does the infinitive's act
-            ("advcl", Some(h))
-                if t.xpos(v) == "VB"
-                    && !t.objects(h).is_empty()
-                    && WORDS.object_control.contains(&t.lemma(h).to_lowercase())
-                    && t.children_with(v, "mark").into_iter().any(|m| t.lemma(m).eq_ignore_ascii_case("to")) =>
-            {
-                (t.objects(h), "object of the verb of asking the infinitive completes (tree)")
-            }
-            // "X will travel to Y to meet Z": a purpose infinitive is the main clause subject's act
-            ("advcl", Some(h)) if t.xpos(v) == "VB" && t.children_with(v, "mark").into_iter().any(|m| t.lemma(m).eq_ignore_ascii_case("to")) => {
-                (t.subjects(h), "subject of the clause a purpose infinitive serves (tree)")
+            // "X will travel to Y to meet Z": a purpose infinitive is the main clause
+            // subject's act — but after a verb of asking or making with an object
+            // ("advises Y to close Z", an object-control complement parsed as a
+            // purpose clause) the object's
+            ("advcl", Some(h)) if t.xpos(v) == "VB" && t.has_mark(v, "to") => {
+                let objects = t.objects(h);
+                if !objects.is_empty() && WORDS.object_control.contains(&t.lemma(h).to_lowercase()) {
+                    (objects, "object of the verb of asking the infinitive completes (tree)")
+                } else {
+                    (t.subjects(h), "subject of the clause a purpose infinitive serves (tree)")
+                }
             }
             _ => {
                 let raised = self.raised_subjects(v);
@@ -1486,8 +1484,7 @@ impl View<'_, '_> {
         // "the nearest government to blame", "a country to attack": an active
         // infinitive modifying a noun names a kind of that noun, not an act
         // (a passive one is a plan: "troops to be exchanged")
-        let to_mark = t.children_with(v, "mark").into_iter().any(|m| t.lemma(m).eq_ignore_ascii_case("to"));
-        if t.base_rel(v) == "acl" && to_mark && !t.is_passive(v) {
+        if t.base_rel(v) == "acl" && t.has_mark(v, "to") && !t.is_passive(v) {
             return Some(format!("'{}' is an infinitive modifying a noun", t.word(v)));
         }
         let lemma = t.lemma(v).to_lowercase();

@@ -8,7 +8,6 @@
 //! the `governor` rows of `data/events/cues.tsv`.
 
 use chronicle_core::{Modality, Span, Upos};
-use chronicle_syntax::tree::Tree;
 
 use super::dating::{has_future_aux, trigger_token};
 use super::{Ctx, Trig};
@@ -26,7 +25,7 @@ pub(super) fn complement_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Opti
     let mut v = trigger_token(ctx, tree, trig)?;
     // climb a chain of infinitives ("tried to arrange for him to surrender")
     for _ in 0..4 {
-        if tree.upos(v) != Some(Upos::Verb) || !to_infinitive(tree, v) || !COMPLEMENT_RELS.contains(&tree.base_rel(v)) {
+        if tree.upos(v) != Some(Upos::Verb) || !tree.has_mark(v, "to") || !COMPLEMENT_RELS.contains(&tree.base_rel(v)) {
             return None;
         }
         let h = tree.head(v)?;
@@ -52,10 +51,10 @@ const REPORTED_RELS: &[&str] = &["ccomp", "parataxis", "csubj"];
 /// statements condemning X", "criticised the address, with Steele accusing
 /// Y", "pledged to sue, alleging …") — the cue's own act and its
 /// circumstances, told in the outlet's voice, not a claim the cue's speaker
-/// makes. A clause the cue
-/// reports ("said Moscow accused …") or its "of" complement ("accused
-/// Russia of shelling") is reported. Without a tree, or when the cue is not
-/// above the trigger, nothing is known and the quote stands.
+/// makes. A clause the cue reports ("said Moscow accused …") or its "of"
+/// complement ("accused Russia of shelling") is reported. Without a tree, or
+/// when the cue is not above the trigger, nothing is known and the quote
+/// stands.
 pub(super) fn reports_trigger(ctx: &Ctx, trig: &Trig, cue: Span) -> bool {
     let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return true };
     let Some(t) = trigger_token(ctx, tree, trig) else { return true };
@@ -63,14 +62,7 @@ pub(super) fn reports_trigger(ctx: &Ctx, trig: &Trig, cue: Span) -> bool {
     let Some(at) = path.iter().position(|&n| cue.contains(ctx.doc.tokens[n].span)) else { return true };
     let Some(&below) = at.checked_sub(1).and_then(|i| path.get(i)) else { return true };
     let rel = tree.base_rel(below);
-    let marked_of = tree.children(below).into_iter().any(|c| tree.base_rel(c) == "mark" && tree.lemma(c).eq_ignore_ascii_case("of"));
-    REPORTED_RELS.contains(&rel) || (matches!(rel, "advcl" | "acl") && marked_of)
-}
-
-/// True when `v` has the infinitive marker "to" and no subject of its own
-/// other than a "for" phrase ("for him to surrender" keeps the marker).
-fn to_infinitive(tree: &Tree, v: usize) -> bool {
-    tree.children(v).into_iter().any(|c| tree.base_rel(c) == "mark" && tree.lemma(c).eq_ignore_ascii_case("to"))
+    REPORTED_RELS.contains(&rel) || (matches!(rel, "advcl" | "acl") && tree.has_mark(below, "of"))
 }
 
 #[cfg(test)]
