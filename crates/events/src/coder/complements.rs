@@ -9,7 +9,7 @@
 
 use chronicle_core::{Modality, Span, Upos};
 
-use super::dating::{has_future_aux, trigger_token};
+use super::dating::{has_future_aux, parsed_trigger};
 use super::{Ctx, Trig};
 use crate::lexicon::Lexicon;
 
@@ -21,8 +21,7 @@ const COMPLEMENT_RELS: &[&str] = &["xcomp", "advcl", "ccomp", "acl"];
 /// a note; `None` when the trigger is not such an infinitive, or its governor
 /// says nothing.
 pub(super) fn complement_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Option<(Modality, String)> {
-    let tree = ctx.tree.as_ref().filter(|t| t.is_parsed())?;
-    let mut v = trigger_token(ctx, tree, trig)?;
+    let (tree, mut v) = parsed_trigger(ctx, trig)?;
     // climb a chain of infinitives ("tried to arrange for him to surrender")
     for _ in 0..4 {
         if tree.upos(v) != Some(Upos::Verb) || !tree.has_mark(v, "to") || !COMPLEMENT_RELS.contains(&tree.base_rel(v)) {
@@ -56,8 +55,7 @@ const REPORTED_RELS: &[&str] = &["ccomp", "parataxis", "csubj"];
 /// when the cue is not above the trigger, nothing is known and the quote
 /// stands.
 pub(super) fn reports_trigger(ctx: &Ctx, trig: &Trig, cue: Span) -> bool {
-    let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return true };
-    let Some(t) = trigger_token(ctx, tree, trig) else { return true };
+    let Some((tree, t)) = parsed_trigger(ctx, trig) else { return true };
     let path = tree.ancestors(t);
     let Some(at) = path.iter().position(|&n| cue.contains(ctx.doc.tokens[n].span)) else { return true };
     let Some(&below) = at.checked_sub(1).and_then(|i| path.get(i)) else { return true };

@@ -68,7 +68,7 @@ fn listed(group: &[String], word: &str) -> bool {
 
 /// The head of the trigger's words in the sentence's tree ("attack" of
 /// "drone attack"): the one whose head lies outside them.
-pub(super) fn trigger_token(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<usize> {
+fn trigger_token(ctx: &Ctx, tree: &Tree, trig: &Trig) -> Option<usize> {
     let start = ctx.toks.get(trig.start)?.start;
     let end = ctx.toks.get(trig.end.checked_sub(1)?)?.end;
     let words: Vec<usize> = tree.tokens().filter(|&t| ctx.doc.tokens[t].span.start() >= start && ctx.doc.tokens[t].span.end() <= end).collect();
@@ -125,6 +125,12 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
     None
 }
 
+/// The sentence's tree, when parsed, and the trigger's head token in it.
+pub(super) fn parsed_trigger<'t, 'a>(ctx: &'t Ctx<'a>, trig: &Trig) -> Option<(&'t Tree<'a>, usize)> {
+    let tree = ctx.tree.as_ref().filter(|t| t.is_parsed())?;
+    Some((tree, trigger_token(ctx, tree, trig)?))
+}
+
 /// True when verb `v` carries a future auxiliary ("will meet").
 pub(super) fn has_future_aux(tree: &Tree, v: usize) -> bool {
     tree.children(v).into_iter().any(|c| tree.base_rel(c) == "aux" && listed(&WORDS.future_aux, tree.lemma(c)))
@@ -134,15 +140,14 @@ pub(super) fn has_future_aux(tree: &Tree, v: usize) -> bool {
 /// is told in the present ("advises Obama to close", "are pressing him to
 /// resign"): what it asks for is still to come when the article is written.
 fn asked_now(ctx: &Ctx, trig: &Trig) -> bool {
-    let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return false };
-    let Some(t) = trigger_token(ctx, tree, trig) else { return false };
+    let Some((tree, t)) = parsed_trigger(ctx, trig) else { return false };
     let Some(v) = tree.ancestors(t).into_iter().skip(1).take(4).find(|&n| tree.upos(n) == Some(chronicle_core::Upos::Verb)) else {
         return false;
     };
     let auxes: Vec<usize> = tree.children(v).into_iter().filter(|&c| tree.base_rel(c) == "aux").collect();
     let present = |x: usize| matches!(tree.xpos(x), "VBZ" | "VBP");
-    let past_or_perfect = auxes.iter().any(|&a| tree.xpos(a) == "VBD" || tree.lemma(a) == "have" || listed(&WORDS.future_aux, tree.lemma(a)));
-    !past_or_perfect && (present(v) || (tree.xpos(v) == "VBG" && auxes.iter().any(|&a| present(a))))
+    let past_or_perfect = auxes.iter().any(|&a| tree.xpos(a) == "VBD" || tree.lemma(a) == "have");
+    !past_or_perfect && !has_future_aux(tree, v) && (present(v) || (tree.xpos(v) == "VBG" && auxes.iter().any(|&a| present(a))))
 }
 
 /// True when the trigger is a verb in the simple present with no auxiliary,
@@ -151,8 +156,7 @@ fn asked_now(ctx: &Ctx, trig: &Trig) -> bool {
 /// Gulf"), so the act is on the publication day or, for a headline written
 /// overnight, the day before.
 fn told_in_present(ctx: &Ctx, trig: &Trig) -> bool {
-    let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return false };
-    let Some(v) = trigger_token(ctx, tree, trig) else { return false };
+    let Some((tree, v)) = parsed_trigger(ctx, trig) else { return false };
     let bare = tree.upos(v) == Some(chronicle_core::Upos::Verb)
         && matches!(tree.xpos(v), "VBZ" | "VBP")
         && !tree.children(v).into_iter().any(|c| matches!(tree.base_rel(c), "aux" | "mark"));
