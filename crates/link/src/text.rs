@@ -175,25 +175,8 @@ pub(crate) fn similar_word_keys(a: &str, b: &str) -> bool {
 
 /// Cosine similarity of two sparse vectors sorted by key.
 pub(crate) fn cosine_sorted(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
-    let (mut i, mut j, mut dot) = (0, 0, 0f64);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += f64::from(a[i].1) * f64::from(b[j].1);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let na: f64 = a.iter().map(|x| f64::from(x.1) * f64::from(x.1)).sum::<f64>().sqrt();
-    let nb: f64 = b.iter().map(|x| f64::from(x.1) * f64::from(x.1)).sum::<f64>().sqrt();
-    if na == 0.0 || nb == 0.0 {
-        0.0
-    } else {
-        dot / (na * nb)
-    }
+    // scaling by one changes no weight, so this is the plain cosine to the bit
+    cosine_scaled(a, b, |_| 1.0)
 }
 
 /// [`cosine_sorted`] of `a` and `b` with each weight of `b` multiplied by
