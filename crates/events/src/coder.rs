@@ -486,6 +486,30 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// "pressed for talks", "reached a deal": the words of a pattern with a
+    /// `...` gap are one phrase only when, in the tree, the last word lies
+    /// under the first or the first under the last; "took flak in the press
+    /// Friday for criticizing" matches `press ... for` by position alone. The
+    /// last word's controlling verbs count as its own ("captives set to be
+    /// exchanged"). True without a gap or a tree.
+    fn gap_linked(&self, elems: &[Elem], start: usize, end: usize) -> bool {
+        if !elems.iter().any(|e| matches!(e, Elem::Gap)) || end <= start + 1 {
+            return true;
+        }
+        let (Some(tree), Some(first), Some(last)) = (self.tree.as_ref(), self.doc_token(start), self.doc_token(end - 1)) else {
+            return true;
+        };
+        // "captives set to be exchanged": a controlled complement's words
+        // belong to the verb that controls it
+        let mut tops = vec![last];
+        let mut cur = last;
+        while let Some(h) = tree.head(cur).filter(|_| tree.deprel(cur) == "xcomp" && tops.len() < 8) {
+            tops.push(h);
+            cur = h;
+        }
+        tree.ancestors(last).contains(&first) || tree.ancestors(first).iter().any(|a| tops.contains(a))
+    }
+
     fn tagged_verb(&self, i: usize) -> bool {
         self.upos_at(i) == Some(chronicle_core::Upos::Verb)
     }
@@ -1096,6 +1120,9 @@ fn find_triggers(lex: &Lexicon, ctx: &Ctx) -> Vec<Trig> {
                 continue;
             }
             if let Some(end) = match_at(&lex.entries[e].elems, &ctx.toks, i) {
+                if !ctx.gap_linked(&lex.entries[e].elems, i, end) {
+                    continue;
+                }
                 let better = match best {
                     None => true,
                     Some((be, bend)) => end > bend || (end == bend && e < be),

@@ -145,3 +145,20 @@ fn talking_with_no_one_is_speech() {
 fn a_place_visited_by_crowds_is_no_visit() {
     no_event("The Nairobi national park, visited by thousands of tourists each year, reopened on Monday.", "visited");
 }
+
+#[test]
+fn recognising_a_fact_is_knowing_not_acting() {
+    no_event("The Chilean president may be recognizing that the reform needs more time.", "recognizing");
+    no_event("Farmers in Kenya will have to accept the prospect of another dry season.", "accept");
+    no_event("Peruvian health authorities recognized the epidemic in March.", "recognized");
+    one_event("Chile recognized Kosovo as an independent state on Friday.", "recognized");
+    one_event("The Kenyan government accepted the Ugandan offer of mediation.", "accepted");
+}
+
+#[test]
+fn gapped_words_belong_to_one_phrase() {
+    // "press … for" only when "for" hangs under "press"
+    let doc = coded("Kenyan actress Mary Otieno also took some flak in the Kenyan press Friday for criticizing Barrick.");
+    assert!(!doc.events.iter().any(|e| e.trigger.text(doc.body()).starts_with("press")), "{:?}", doc.events);
+    one_event("Kenyan opposition leaders pressed hard for a new election in Nairobi.", "pressed hard for");
+}

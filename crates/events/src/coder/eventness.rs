@@ -50,6 +50,8 @@ struct Groups {
     journalist: HashSet<String>,
     culpable: HashSet<String>,
     happening_verbs: HashSet<String>,
+    cognition: HashSet<String>,
+    fact: HashSet<String>,
 }
 
 impl Groups {
@@ -81,6 +83,8 @@ impl Groups {
                 "journalist" => &mut g.journalist,
                 "culpable" => &mut g.culpable,
                 "happening-verb" => &mut g.happening_verbs,
+                "cognition" => &mut g.cognition,
+                "fact" => &mut g.fact,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -153,6 +157,11 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     }
     if entry.event_type == PloverType::Agree && verb {
         if let Some(why) = view.agreeing_with_a_view(head) {
+            return Some(why);
+        }
+    }
+    if verb {
+        if let Some(why) = view.knowing_a_fact(head) {
             return Some(why);
         }
     }
@@ -306,6 +315,28 @@ impl View<'_, '_> {
         let complement = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "obj" | "xcomp" | "ccomp" | "obl" | "iobj"));
         let together = t.subjects(v).into_iter().any(|s| t.with_conjuncts(s).len() > 1 || t.xpos(s) == "NNS" || t.xpos(s) == "NNPS");
         (!complement && !together && t.deprel(v) != "acl:relcl").then(|| format!("'{}' with nothing agreed to shares a view", t.word(v)))
+    }
+
+    /// "Obama may be recognizing that accountability breeds trust",
+    /// "environmentalists would have to accept the prospect of drilling",
+    /// "the WHO recognized the epidemic": a verb that also means knowing or
+    /// admitting (`cognition`) with a clause, a fact noun (`fact`) or a
+    /// happening as what is recognised or accepted states what someone
+    /// knows, not an act toward a party ("recognized Kosovo", "accepted the
+    /// offer" stay events).
+    fn knowing_a_fact(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if !GROUPS.cognition.contains(&self.lemma(v)) {
+            return None;
+        }
+        let clause = t.children(v).into_iter().find(|&c| t.base_rel(c) == "ccomp");
+        let fact = t.objects(v).into_iter().find(|&o| {
+            let l = self.lemma(o);
+            self.noun(o) && self.mention_at(o).is_none() && (GROUPS.fact.contains(&l) || arguments::is_happening(&l))
+        });
+        clause
+            .or(fact)
+            .map(|c| format!("'{} … {}' states what is known, not an act", t.word(v), t.word(c)))
     }
 
     /// "BBC presenter William Crawley discusses …", "a reporter asks …": a
