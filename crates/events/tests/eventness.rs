@@ -162,3 +162,18 @@ fn gapped_words_belong_to_one_phrase() {
     assert!(!doc.events.iter().any(|e| e.trigger.text(doc.body()).starts_with("press")), "{:?}", doc.events);
     one_event("Kenyan opposition leaders pressed hard for a new election in Nairobi.", "pressed hard for");
 }
+
+#[test]
+fn acting_on_matter_or_animals_is_no_act() {
+    no_event("The deliberate release of crude oil into the sea by the plant's owners was condemned.", "release");
+    no_event("A volunteer was rescuing an oil-covered pelican on the Kenyan coast.", "rescuing");
+    one_event("The release of the hostages by the Somali rebels was welcomed in Nairobi.", "release");
+    // arms are what a force deploys
+    one_event("Russia deployed missiles in Kaliningrad on Monday.", "deployed");
+}
+
+#[test]
+fn violence_with_words_is_a_figure_of_speech() {
+    no_event("The Kenyan health minister was bombarded with questions about the outbreak.", "bombarded");
+    one_event("Rebel positions near Goma were bombarded with artillery by Congolese troops.", "bombarded");
+}

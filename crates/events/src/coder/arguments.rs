@@ -1493,7 +1493,7 @@ impl View<'_, '_> {
                 Some(Requirement::ObjectParty) => {
                     // the object, or the passive subject ("images were released")
                     let patients = t.patients(v);
-                    if !patients.is_empty() && !patients.iter().any(|&o| self.is_party(o)) {
+                    if !patients.is_empty() && !patients.iter().any(|&o| self.is_party_or_arms(o)) {
                         return Some(format!("the object of '{}' names no party", t.word(v)));
                     }
                 }
@@ -1638,6 +1638,9 @@ impl View<'_, '_> {
         if let Some(why) = self.figurative_noun(n, entry.event_type == PloverType::Consult) {
             return Some(why);
         }
+        if let Some(why) = self.noun_object_no_party(n) {
+            return Some(why);
+        }
         let t = self.tree;
         let singular = t.xpos(n) == "NN";
         if singular && WORDS.requirements(&t.lemma(n).to_lowercase()).contains(&Requirement::PluralNoun) {
@@ -1659,6 +1662,27 @@ impl View<'_, '_> {
         }
         let figure = !acted_on.is_empty() && acted_on.iter().all(|&o| self.abstract_noun(o));
         figure.then(|| format!("'{}' acts on '{}', no party: a figure of speech", t.word(v), t.word(acted_on[0])))
+    }
+
+    /// "the release of eight million barrels of oil", "the fight of his
+    /// life": an event noun whose verb needs a party as its object
+    /// (`object-party`) takes that object after "of"; when no "of" phrase
+    /// names a party (or arms: "the deployment of missiles") it names no act
+    /// on one ("the release of the hostages" stays).
+    fn noun_object_no_party(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        if !WORDS.requirements(&t.lemma(n).to_lowercase()).contains(&Requirement::ObjectParty) {
+            return None;
+        }
+        let of = self.figure_obliques(n, &["of"]);
+        let none = !of.is_empty() && !of.iter().any(|&o| self.is_party_or_arms(o) || t.upos(o) == Some(Upos::Propn));
+        none.then(|| format!("'{}' of '{}' acts on no party", t.word(n), t.word(of[0])))
+    }
+
+    /// A party, or a weapon or force of violence (`violence` of
+    /// arguments.tsv: "deployed missiles", "shot down a drone").
+    fn is_party_or_arms(&self, n: usize) -> bool {
+        self.is_party(n) || (self.tree.upos(n) == Some(Upos::Noun) && is_violence(self.tree.lemma(n)))
     }
 
     /// "spill charges", "policy battles", "a long battle against the disease",

@@ -52,6 +52,7 @@ struct Groups {
     happening_verbs: HashSet<String>,
     cognition: HashSet<String>,
     fact: HashSet<String>,
+    speech_noun: HashSet<String>,
 }
 
 impl Groups {
@@ -85,6 +86,7 @@ impl Groups {
                 "happening-verb" => &mut g.happening_verbs,
                 "cognition" => &mut g.cognition,
                 "fact" => &mut g.fact,
+                "speech-noun" => &mut g.speech_noun,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -127,6 +129,11 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     }
     if matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Threaten) && verb {
         if let Some(why) = view.acts_on_matter(head) {
+            return Some(why);
+        }
+    }
+    if matches!(entry.event_type, PloverType::Assault | PloverType::Coerce) && verb {
+        if let Some(why) = view.pelted_with_words(head) {
             return Some(why);
         }
     }
@@ -315,6 +322,19 @@ impl View<'_, '_> {
         let complement = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "obj" | "xcomp" | "ccomp" | "obl" | "iobj"));
         let together = t.subjects(v).into_iter().any(|s| t.with_conjuncts(s).len() > 1 || t.xpos(s) == "NNS" || t.xpos(s) == "NNPS");
         (!complement && !together && t.deprel(v) != "acl:relcl").then(|| format!("'{}' with nothing agreed to shares a view", t.word(v)))
+    }
+
+    /// "the spokesman was bombarded with questions", "hit with a flood of
+    /// complaints": violence whose instrument ("with" phrase) is words
+    /// (`speech-noun`) is a figure of speech.
+    fn pelted_with_words(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        let words = t.obliques(v).into_iter().find(|&(c, n)| {
+            let of_words = |x: usize| self.noun(x) && GROUPS.speech_noun.contains(&self.lemma(x));
+            // "a flood of complaints": the measure's "of" noun is the instrument
+            c.eq_ignore_ascii_case("with") && (of_words(n) || t.obliques(n).into_iter().any(|(c2, m)| c2.eq_ignore_ascii_case("of") && of_words(m)))
+        });
+        words.map(|(_, n)| format!("'{}' with '{}': words, a figure of speech", t.word(v), t.word(n)))
     }
 
     /// "Obama may be recognizing that accountability breeds trust",
