@@ -276,7 +276,7 @@ impl Cleaner {
                 })?;
             (page.text, page.title, page.outlet, page.published, page.comments, page.classified)
         } else {
-            (input.text.replace("\r\n", "\n"), None, None, None, String::new(), false)
+            (unescape_brackets(&input.text.replace("\r\n", "\n")), None, None, None, String::new(), false)
         };
         let site = site_of(&input);
         // Sampled from the middle third onwards would miss a short page; the opening
@@ -458,6 +458,34 @@ fn published(
         }
     }
     Some(date::infer_from_content(body, language, crawled.map(|c| c.date()))).filter(possible).unwrap_or_default()
+}
+
+/// Penn Treebank escapes in tokenised text (research corpora, "-LRB- AP -RRB-")
+/// back to the brackets they stand for; only whole tokens, so a hyphenated
+/// word is never touched.
+fn unescape_brackets(text: &str) -> String {
+    if !text.contains("-LRB-") && !text.contains("-RRB-") && !text.contains("-LSB-") && !text.contains("-RSB-") && !text.contains("-LCB-") && !text.contains("-RCB-") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(word_end);
+        out.push_str(match word {
+            "-LRB-" => "(",
+            "-RRB-" => ")",
+            "-LSB-" => "[",
+            "-RSB-" => "]",
+            "-LCB-" => "{",
+            "-RCB-" => "}",
+            other => other,
+        });
+        let space_end = tail.find(|c: char| !c.is_whitespace()).unwrap_or(tail.len());
+        out.push_str(&tail[..space_end]);
+        rest = &tail[space_end..];
+    }
+    out
 }
 
 #[cfg(test)]
@@ -824,5 +852,12 @@ mod declared_article_tests {
         assert_eq!(docs[0].body(), text);
         let nav = "Home\nWorld\nSport\nContact us";
         assert!(Cleaner::builtin().clean(input(InputFormat::Jsonl, nav)).is_err(), "a menu is still no article");
+    }
+
+    #[test]
+    fn treebank_bracket_escapes_become_brackets() {
+        assert_eq!(unescape_brackets("Nairobi -LRB- AP -RRB- - Kenya 's army"), "Nairobi ( AP ) - Kenya 's army");
+        assert_eq!(unescape_brackets("-LSB-sic-RSB- x-LRB-y"), "-LSB-sic-RSB- x-LRB-y");
+        assert_eq!(unescape_brackets("no escapes here"), "no escapes here");
     }
 }
