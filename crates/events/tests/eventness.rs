@@ -177,3 +177,8 @@ fn violence_with_words_is_a_figure_of_speech() {
     no_event("The Kenyan health minister was bombarded with questions about the outbreak.", "bombarded");
     one_event("Rebel positions near Goma were bombarded with artillery by Congolese troops.", "bombarded");
 }
+
+#[test]
+fn a_charge_of_a_crime_is_still_a_charge() {
+    one_event("The former Kenyan minister denied a charge of corruption at a court in Nairobi.", "charge");
+}

@@ -57,6 +57,9 @@ enum Requirement {
     Transitive,
     /// As a noun, only the plural names the event: "talks", not "talk of a merger".
     PluralNoun,
+    /// As a noun, its "of" phrase is its object and names a party or arms:
+    /// "the release of the hostages", not "the release of oil".
+    OfObjectParty,
     /// A subject, when present, names a party.
     SubjectParty,
     /// A request names what is requested (not only what it is about).
@@ -221,6 +224,7 @@ impl Words {
                 Some("no-infinitive") => Requirement::NoInfinitive,
                 Some("mandative") => Requirement::Mandative,
                 Some("object-public") => Requirement::ObjectPublic,
+                Some("of-object-party") => Requirement::OfObjectParty,
                 other => {
                     problems.push(format!("selection.tsv:{line}: unknown requirement {other:?}"));
                     continue;
@@ -1546,7 +1550,7 @@ impl View<'_, '_> {
                         return Some(format!("'{}' acts on private people only", t.word(v)));
                     }
                 }
-                Some(Requirement::PluralNoun) | None => {}
+                Some(Requirement::PluralNoun | Requirement::OfObjectParty) | None => {}
             }
         }
         if let Some(why) = self.talk_about(v) {
@@ -1664,14 +1668,14 @@ impl View<'_, '_> {
         figure.then(|| format!("'{}' acts on '{}', no party: a figure of speech", t.word(v), t.word(acted_on[0])))
     }
 
-    /// "the release of eight million barrels of oil", "the fight of his
-    /// life": an event noun whose verb needs a party as its object
-    /// (`object-party`) takes that object after "of"; when no "of" phrase
+    /// "the release of eight million barrels of oil", "an exchange of
+    /// views": an event noun that takes its object after "of"
+    /// (`of-object-party`); when no "of" phrase
     /// names a party (or arms: "the deployment of missiles") it names no act
     /// on one ("the release of the hostages" stays).
     fn noun_object_no_party(&self, n: usize) -> Option<String> {
         let t = self.tree;
-        if !WORDS.requirements(&t.lemma(n).to_lowercase()).contains(&Requirement::ObjectParty) {
+        if !WORDS.requirements(&t.lemma(n).to_lowercase()).contains(&Requirement::OfObjectParty) {
             return None;
         }
         let of = self.figure_obliques(n, &["of"]);
@@ -1743,7 +1747,7 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert!(w.recipient_preps(PloverType::Assault).contains(&"against".to_string()));
         assert!(w.parties.contains("troop") && w.parties.contains("official"));
-        assert_eq!(w.requirements("release"), vec![Requirement::ObjectParty]);
+        assert_eq!(w.requirements("release"), vec![Requirement::ObjectParty, Requirement::OfObjectParty]);
         // two restrictions for one verb, and a lemma cut before its silent "e"
         assert_eq!(w.requirements("fight"), vec![Requirement::ObjectParty, Requirement::NoInfinitive]);
         assert_eq!(w.requirements("battl"), vec![Requirement::NoInfinitive]);
