@@ -213,3 +213,14 @@ fn the_object_of_a_verb_of_asking_does_the_act_of_its_infinitive() {
         assert!(e.actors[0].name.contains(actor), "{text}: {:?} {}", e.actors, e.rule);
     }
 }
+
+#[test]
+fn a_noun_modifier_beside_a_possessor_is_no_actor() {
+    let doc = coded("The Red Cross said its Sudan appeal had raised $5 million in a week.");
+    for appeal in triggered(&doc, "appeal") {
+        assert!(!names(&appeal.actors).iter().any(|a| a.contains("Sudan")), "{:?}", appeal.actors);
+    }
+    // without a possessor the modifier stays the actor's name
+    let doc = coded("Kenyan police said a Somali attack on the border post killed four.");
+    assert!(names(&event(&doc, "attack").actors).iter().any(|a| a.contains("Somali")));
+}

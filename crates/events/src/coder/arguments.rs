@@ -1317,6 +1317,12 @@ impl View<'_, '_> {
                 actors.push(c);
             }
         }
+        // "the charity's Haiti appeal", "Russia's Ukraine offensive": beside a
+        // possessor or an adjective, a noun modifier names what the act is for
+        // or against, not a second actor
+        if !t.children_with(n, "nmod:poss").is_empty() || actors.iter().any(|&c| t.deprel(c) != "compound") {
+            actors.retain(|&c| t.deprel(c) != "compound");
+        }
         if actors.is_empty() {
             if let Some(subjects) = self.possessor_subjects(n) {
                 actors = subjects;
