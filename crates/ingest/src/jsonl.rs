@@ -68,7 +68,11 @@ impl<R: BufRead> JsonlReader<R> {
 fn article_text(obj: &Map<String, Value>, n: u64) -> Result<(String, bool), RejectReason> {
     let mut saw_blank = false;
     for (field, is_html) in [("text", false), ("html", true)] {
-        match obj.get(field) {
+        let (field, value) = match crate::meta::field_value(obj, field) {
+            Some((name, value)) => (name, Some(value)),
+            None => (field, None),
+        };
+        match value {
             None | Some(Value::Null) => {}
             Some(Value::String(s)) => {
                 let text = crate::decode::without_nul(s.clone());
@@ -136,6 +140,18 @@ mod tests {
 
     fn read(data: &str) -> Vec<Item> {
         JsonlReader::new("a.jsonl", data.as_bytes(), &IngestOptions::default()).collect()
+    }
+
+    #[test]
+    fn a_crawler_body_field_is_the_text() {
+        // news-please writes `maintext`, schema.org `articleBody`; `content` of the wrong type is reported
+        let items = read(concat!(
+            "{\"maintext\":\"The port reopened on Monday.\",\"date_publish\":\"2019-05-06\"}\n",
+            "{\"content\":{\"x\":1}}\n",
+        ));
+        let Some(Item::Input(r)) = items.first() else { panic!("{items:?}") };
+        assert_eq!((r.text.as_str(), r.hints.published_hint.as_deref()), ("The port reopened on Monday.", Some("2019-05-06")));
+        assert!(matches!(items.get(1), Some(Item::Rejected(r)) if matches!(&r.reason, RejectReason::Malformed(m) if m.contains("`content`"))), "{items:?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime};
 use chronicle_core::Metadata;
@@ -55,7 +56,9 @@ fn parse_any_timestamp(s: &str) -> Option<NaiveDateTime> {
 pub fn apply_fields(meta: &mut Metadata, obj: &Map<String, Value>) -> Vec<String> {
     let mut problems = Vec::new();
     let mut field = |name: &str, numbers_ok: bool| -> Option<String> {
-        match obj.get(name)? {
+        let (alias, value) = field_value(obj, name)?;
+        let name = alias;
+        match value {
             Value::String(s) => Some(crate::decode::without_nul(s.trim().to_string())).filter(|s| !s.is_empty()),
             Value::Number(n) if numbers_ok => Some(n.to_string()),
             Value::Null => None,
@@ -82,6 +85,36 @@ pub fn apply_fields(meta: &mut Metadata, obj: &Map<String, Value>) -> Vec<String
         meta.crawled_hint = Some(v);
     }
     problems
+}
+
+/// The JSON names read as each input field (`data/ingest/fields.tsv`).
+const FIELDS_TSV: &str = include_str!("../../../data/ingest/fields.tsv");
+
+/// Field → its names, chronicle's own first.
+static FIELD_NAMES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
+    FIELDS_TSV
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .filter_map(|l| {
+            let (field, names) = l.split_once('\t')?;
+            Some((field.trim().to_string(), names.split(',').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect()))
+        })
+        .collect()
+});
+
+/// The first of `field`'s names (`fields.tsv`) that `obj` holds with a
+/// string or number (else with any non-null value, for the caller to
+/// report), and that value; the field's own name alone when the file does
+/// not list it.
+pub fn field_value<'o>(obj: &'o Map<String, Value>, field: &str) -> Option<(&'o str, &'o Value)> {
+    let own = [field.to_string()];
+    let names = FIELD_NAMES.iter().find(|(f, _)| f == field).map_or(&own[..], |(_, n)| &n[..]);
+    let present = |usable: fn(&Value) -> bool| {
+        names.iter().find_map(|n| obj.get_key_value(n.as_str()).filter(|(_, v)| usable(v)).map(|(k, v)| (k.as_str(), v)))
+    };
+    // a name holding text wins over an earlier one of another shape
+    // (schema.org's `publisher` object beside a `site_name` string)
+    present(|v| v.is_string() || v.is_number()).or_else(|| present(|v| !v.is_null()))
 }
 
 /// `an object`, `an array`, `a string`, `a number`, `a boolean`, `null`.
@@ -189,5 +222,24 @@ mod tests {
         assert!(is_sidecar(Path::new("d/a.meta.json")));
         assert!(!is_sidecar(Path::new("d/a.json")));
         assert!(!is_sidecar(Path::new(".meta.json")));
+    }
+
+    #[test]
+    fn common_crawler_field_names_are_read() {
+        let obj: Map<String, Value> = serde_json::from_str(
+            r#"{"link":"https://example.org/b","headline":"Talks resume","date_publish":"2011-03-02 10:00:00","publisher":{"name":"X"},"source_domain":"example.org"}"#,
+        )
+        .unwrap_or_default();
+        let mut meta = Metadata::default();
+        assert!(apply_fields(&mut meta, &obj).is_empty());
+        assert_eq!(meta.url.as_deref(), Some("https://example.org/b"));
+        assert_eq!(meta.title.as_deref(), Some("Talks resume"));
+        assert_eq!(meta.published_hint.as_deref(), Some("2011-03-02 10:00:00"));
+        assert_eq!(meta.outlet.as_deref(), Some("example.org"));
+        // chronicle's own name wins over an alias
+        let obj: Map<String, Value> = serde_json::from_str(r#"{"date":"2011-01-01","published":"2011-03-02"}"#).unwrap_or_default();
+        let mut meta = Metadata::default();
+        apply_fields(&mut meta, &obj);
+        assert_eq!(meta.published_hint.as_deref(), Some("2011-03-02"));
     }
 }
