@@ -182,3 +182,9 @@ fn violence_with_words_is_a_figure_of_speech() {
 fn a_charge_of_a_crime_is_still_a_charge() {
     one_event("The former Kenyan minister denied a charge of corruption at a court in Nairobi.", "charge");
 }
+
+#[test]
+fn what_a_poll_finds_is_opinion() {
+    no_event("A new poll found that most Kenyans still support the mining ban.", "support");
+    one_event("Kenya's president said that most lawmakers support the mining ban.", "support");
+}

@@ -53,6 +53,8 @@ struct Groups {
     cognition: HashSet<String>,
     fact: HashSet<String>,
     speech_noun: HashSet<String>,
+    survey: HashSet<String>,
+    finding_verb: HashSet<String>,
 }
 
 impl Groups {
@@ -87,6 +89,8 @@ impl Groups {
                 "cognition" => &mut g.cognition,
                 "fact" => &mut g.fact,
                 "speech-noun" => &mut g.speech_noun,
+                "survey" => &mut g.survey,
+                "finding-verb" => &mut g.finding_verb,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -120,6 +124,9 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         }
     }
     if let Some(why) = view.document_content(head) {
+        return Some(why);
+    }
+    if let Some(why) = view.poll_finding(head) {
         return Some(why);
     }
     if entry.event_type == PloverType::Assault {
@@ -322,6 +329,21 @@ impl View<'_, '_> {
         let complement = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "obj" | "xcomp" | "ccomp" | "obl" | "iobj"));
         let together = t.subjects(v).into_iter().any(|s| t.with_conjuncts(s).len() > 1 || t.xpos(s) == "NNS" || t.xpos(s) == "NNPS");
         (!complement && !together && t.deprel(v) != "acl:relcl").then(|| format!("'{}' with nothing agreed to shares a view", t.word(v)))
+    }
+
+    /// "a new poll found that most Americans still support offshore
+    /// drilling", "the survey shows voters blame the government": what a
+    /// poll or survey (`survey`) finds (`finding-verb`) is opinion counted,
+    /// not an act.
+    fn poll_finding(&self, head: usize) -> Option<String> {
+        let t = self.tree;
+        let clause = t.ancestors(head).into_iter().find(|&c| t.base_rel(c) == "ccomp")?;
+        let verb = t.head(clause)?;
+        if !GROUPS.finding_verb.contains(&self.lemma(verb)) {
+            return None;
+        }
+        let poll = t.subjects(verb).into_iter().find(|&s| GROUPS.survey.contains(&self.lemma(s)))?;
+        Some(format!("what a {} {} is opinion counted, not an act", t.word(poll), t.word(verb)))
     }
 
     /// "the spokesman was bombarded with questions", "hit with a flood of
