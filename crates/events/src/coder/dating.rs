@@ -641,6 +641,31 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_clause_of_the_same_time_or_of_means_shares_its_time() {
+        let doc = parsed(
+            "As he delivered the update on Sunday , the minister defended the decision .",
+            &[
+                (3, "mark", Sconj, "IN", "as"), (3, "nsubj", Pron, "PRP", ""), (11, "advcl", Verb, "VBD", "deliver"),
+                (5, "det", Det, "DT", ""), (3, "obj", Noun, "NN", ""), (7, "case", Adp, "IN", ""), (3, "obl", Propn, "NNP", ""),
+                (11, "punct", Punct, ",", ""), (10, "det", Det, "DT", ""), (11, "nsubj", Noun, "NN", ""),
+                (0, "root", Verb, "VBD", "defend"), (13, "det", Det, "DT", ""), (11, "obj", Noun, "NN", ""), (11, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "defended", "Sunday"), Reach::Own);
+        let doc = parsed(
+            "Ruritania ended the war on Monday by signing the accord .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "end"), (4, "det", Det, "DT", ""), (2, "obj", Noun, "NN", ""),
+                (6, "case", Adp, "IN", ""), (2, "obl", Propn, "NNP", ""), (8, "mark", Sconj, "IN", "by"), (2, "advcl", Verb, "VBG", "sign"),
+                (10, "det", Det, "DT", ""), (8, "obj", Noun, "NN", ""), (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "signing", "Monday"), Reach::Own);
+    }
+
+    #[test]
     fn a_time_modifying_another_noun_or_an_infinitive_does_not_date_the_act() {
         // "last Tuesday's flood" dates the flood; "to hold talks in March" the talks
         let doc = parsed(
