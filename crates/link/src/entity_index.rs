@@ -2,8 +2,8 @@
 //! decided once, at ingest, as each document is linked in input order.
 //!
 //! Each mention's own entity id ([`chronicle_core::entity_id`]: KB id, else
-//! type and name) is assigned to a cluster with the rules of
-//! [`crate::entities::canonicalise`]: a name already seen keeps its cluster; a
+//! type and name) is assigned to a cluster (these rules are the only ones:
+//! [`crate::entities::canonicalise`] runs this index over its documents): a name already seen keeps its cluster; a
 //! new full name joins the earliest cluster of its type with a name that
 //! agrees word by word (a transliteration slip or an initial per word, family
 //! names in full) and no other KB id or country; a family name said alone
@@ -333,6 +333,25 @@ impl EntityIndex {
     pub fn cluster_of<'a>(&'a self, id: &'a str, story: Option<&str>) -> &'a str {
         let c = story.and_then(|s| self.in_story.get(id)?.get(s)).or_else(|| self.plain.get(id));
         c.and_then(|&c| self.clusters.get(c as usize)).map_or(id, |x| x.id.as_str())
+    }
+
+    /// Every name's cluster, as the views read them from the store's alias rows.
+    pub fn clusters(&self) -> EntityClusters {
+        let mut out = EntityClusters::default();
+        let id = |c: &u32| self.clusters.get(*c as usize).map(|x| x.id.as_str());
+        for (name, c) in &self.plain {
+            if let Some(cluster) = id(c) {
+                out.insert(name, cluster);
+            }
+        }
+        for (name, stories) in &self.in_story {
+            for (story, c) in stories {
+                if let Some(cluster) = id(c) {
+                    out.insert(&format!("{name}\t{story}"), cluster);
+                }
+            }
+        }
+        out
     }
 
     /// The rows changed since the last call (persist them with the batch).
