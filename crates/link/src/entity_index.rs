@@ -212,6 +212,8 @@ impl EntityIndex {
     /// earliest whose name agrees with it, else a new one.
     fn place(&mut self, n: &Name<'_>) -> u32 {
         if let Some(&c) = self.plain.get(&n.id) {
+            // a KB id or country the name's cluster lacked, stated now, is its own
+            self.adopt(c, n.kb, n.country);
             return c;
         }
         let block = block_of(n.entity_type, &n.words);
@@ -625,6 +627,14 @@ mod tests {
         let e = &second.events[0];
         assert_eq!(e.actors.iter().map(|a| a.country.as_deref()).collect::<Vec<_>>(), [Some("NGA"), Some("NGA")]);
         assert_eq!(e.recipients.iter().map(|a| a.country.as_deref()).collect::<Vec<_>>(), [None, None]);
+        // stated only in a later report of a name already seen, it holds from then on
+        let mut ix = EntityIndex::default();
+        let mut later = doc("c", "s:2", &[("Kwame Osei", PER, None, None)]);
+        ix.add_document(&doc("a", "s:2", &[("Kwame Osei", PER, None, None)]));
+        ix.add_document(&doc("b", "s:2", &[("Kwame Osei", PER, None, Some("GHA"))]));
+        ix.add_document(&later);
+        ix.fill_countries(&mut later);
+        assert_eq!(later.mentions[0].country.as_deref(), Some("GHA"));
     }
 
     #[test]
