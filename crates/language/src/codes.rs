@@ -321,6 +321,20 @@ mod tests {
     }
 
     #[test]
+    fn a_ministry_or_department_is_a_government_body_of_the_country_its_sentence_names() {
+        let body = "The Interior Ministry accused the smugglers of bribing guards, Iranian media said.";
+        let mut d = doc(body, &[("Iranian", EntityType::Group, "IRN", None)]);
+        d.events.push(event(body, body, vec![party(body, "The Interior Ministry", None, None)], vec![party(body, "the smugglers", None, None)]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(Some("IRN"), Some("GOV")), (None, None)]);
+        let body = "The city police department fined the Halvorsen ferry line in London.";
+        let mut d = doc(body, &[("London", EntityType::Location, "GBR", None)]);
+        d.events.push(event(body, body, vec![party(body, "The city police department", None, None)], vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(Some("GBR"), Some("COP"))]);
+    }
+
+    #[test]
     fn a_phrase_of_a_sector_gives_it_and_then_the_country() {
         let body = "Obama met British aid agencies and a House subcommittee and local residents in Washington.";
         let names = [("Obama", EntityType::Person, "USA", Some("GOV")), ("British", EntityType::Group, "GBR", None), ("Washington", EntityType::Location, "USA", None)];

@@ -83,3 +83,15 @@ fn an_official_of_the_united_nations_is_of_an_international_body() {
     // the mention layer names the organisation by its knowledge-base id; the coder writes it UNO
     assert!(ban.iter().all(|c| matches!(c.0.as_deref(), Some("un" | "UNO")) && c.1.as_deref() == Some("IGO")), "{ban:?}");
 }
+
+#[test]
+fn an_administration_named_by_its_leader_is_of_the_leaders_country() {
+    // the tagger takes the noun into the name, as an organisation or as a person
+    for (text, country) in [("The Bush administration said it would veto the farm bill.", "USA"), ("Farm groups said the Sarkozy Administration had ignored their warnings.", "FRA")] {
+        let doc = annotate(text);
+        let government: Vec<_> = doc.mentions.iter().filter(|m| m.canonical.to_lowercase().ends_with(" administration")).collect();
+        assert_eq!(government.len(), 1, "{:#?}", doc.mentions);
+        let m = government[0];
+        assert_eq!((m.entity_type, m.country.as_deref(), m.sector.as_deref()), (EntityType::Organization, Some(country), Some("GOV")), "{:#?}", doc.mentions);
+    }
+}

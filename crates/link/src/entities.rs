@@ -1,25 +1,26 @@
 //! Entities across documents: one canonical entity per real-world actor.
 //!
-//! Mentions are grouped first by KB id, else by type and the transliteration
-//! key of their canonical name (diacritics folded, `y`/`i`, `w`/`v`, doubled
-//! letters collapsed). Groups of the same type then merge when their names
-//! agree word by word up to one edit per word (Zelensky/Zelenskyy,
-//! Kiev/Kyiv, Erdogan/Erdoğan), and a one-word person name (a surname) joins
-//! the single full name of the same country that ends with it. Groups with two
-//! different KB ids, or two different countries, never merge. A group's
-//! country is the one most of its mentions state (on a tie, a
-//! knowledge-base mention's, else the first seen). Roles stated in
-//! the documents attach to the entity with their date and evidence, so a
-//! person whose office changed between articles shows both.
+//! Mentions are grouped by the rules of [`EntityIndex`] (one home for them:
+//! the same index groups a store's mentions at ingest): a KB id, else type
+//! and name; names of one type that agree word by word up to a
+//! transliteration slip or an initial per word (Zelensky/Zelenskyy,
+//! Kiev/Kyiv, Erdogan/Erdoğan, G. W. Bush/George W. Bush); a family name said
+//! alone joins the person of its story whose full name ends with it, else the
+//! only or the dominant bearer. Clusters with two different KB ids, or two
+//! different countries, never merge. An entity's country is the one most of
+//! its mentions state (on a tie, a knowledge-base mention's, else the first
+//! seen); its type the one most of its mentions have. Roles stated in the
+//! documents attach to the entity with their date and evidence, so a person
+//! whose office changed between articles shows both.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use chronicle_core::record::EntityClusters;
 use chronicle_core::{entity_id, DocId, Document, EntityType, Span, UncertainDate};
 use serde::{Deserialize, Serialize};
 
-use crate::settings::SETTINGS;
+use crate::entity_index::EntityIndex;
 use crate::text::{similar_word_keys, translit_key};
 
 /// Where a fact was read: a document and a span of its body.
@@ -71,9 +72,8 @@ pub struct CanonicalEntity {
 
 #[derive(Default)]
 struct Group {
-    /// What grouped its mentions: KB id, type and name key, or a stored cluster.
+    /// The cluster that grouped its mentions.
     key: String,
-    entity_type: Option<EntityType>,
     kb: Option<String>,
     /// The countries its mentions state, in the order first seen: how many
     /// mentions state each, and whether a knowledge-base mention does.
@@ -83,7 +83,8 @@ struct Group {
     aliases: BTreeSet<String>,
     docs: BTreeSet<DocId>,
     mentions: usize,
-    key_words: Vec<String>,
+    /// Mentions per type (a role's holder counts none).
+    types: BTreeMap<EntityType, usize>,
 }
 
 impl Group {
@@ -112,105 +113,6 @@ impl Group {
     }
 }
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
-/// Union-find over groups, with each cluster's KB id and country at its root:
-/// two clusters with different KB ids or countries never join.
-struct Clusters {
-    parent: Vec<usize>,
-    kb: Vec<Option<String>>,
-    country: Vec<Option<String>>,
-}
-
-impl Clusters {
-    fn root(&mut self, x: usize) -> usize {
-        find(&mut self.parent, x)
-    }
-
-    /// True when the clusters of `a` and `b` may be one.
-    fn joinable(&mut self, a: usize, b: usize) -> bool {
-        let (ra, rb) = (self.root(a), self.root(b));
-        ra == rb || (compatible(&self.kb[ra], &self.kb[rb]) && compatible(&self.country[ra], &self.country[rb]))
-    }
-
-    fn union(&mut self, a: usize, b: usize) -> bool {
-        let (ra, rb) = (self.root(a), self.root(b));
-        if ra == rb {
-            return true;
-        }
-        if !self.joinable(a, b) {
-            return false;
-        }
-        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        self.parent[gone] = keep;
-        if self.kb[keep].is_none() {
-            self.kb[keep] = self.kb[gone].clone();
-        }
-        if self.country[keep].is_none() {
-            self.country[keep] = self.country[gone].clone();
-        }
-        true
-    }
-}
-
-/// A one-word name (a family name said alone) joins a person whose full name
-/// ends with it — unless it is the given name of a person of its story —: the
-/// only such person it may join, else the one whose
-/// documents share the most stories with its own (the story is the context
-/// that says which "Gaddafi" is meant). A one-word place or organisation no
-/// table resolved (no KB id, no country) joins the same way: the tagger read
-/// a family name as a place ("Svanberg said") where the full name was not in
-/// the document.
-fn join_family_names(groups: &[Group], blocks: &[((EntityType, char), Vec<usize>)], uf: &mut Clusters, stories: &HashMap<&DocId, &str>) {
-    let persons: HashMap<char, &Vec<usize>> = blocks.iter().filter(|((ty, _), _)| *ty == EntityType::Person).map(|((_, c), m)| (*c, m)).collect();
-    // the given names of full-name persons, per story: such a word said alone
-    // in that story is not a family name ("Michael" beside Michael Jordan)
-    let given: HashSet<(&str, &str)> = groups
-        .iter()
-        .filter(|g| g.entity_type == Some(EntityType::Person) && g.key_words.len() > 1)
-        .flat_map(|g| g.docs.iter().filter_map(|d| stories.get(d)).map(|s| (*s, g.key_words[0].as_str())))
-        .collect();
-    for (_, members) in blocks {
-        for &i in members {
-            let g = &groups[i];
-            let bare = matches!(g.entity_type, Some(EntityType::Location | EntityType::Organization)) && g.kb.is_none() && g.countries.is_empty();
-            if g.key_words.len() != 1 || !(g.entity_type == Some(EntityType::Person) || bare) {
-                continue;
-            }
-            let w = &g.key_words[0];
-            if g.docs.iter().filter_map(|d| stories.get(d)).any(|s| given.contains(&(*s, w.as_str()))) {
-                continue;
-            }
-            let Some(people) = w.chars().next().and_then(|c| persons.get(&c)) else { continue };
-            let mut targets: BTreeMap<usize, usize> = BTreeMap::new();
-            let mut weight: BTreeMap<usize, usize> = BTreeMap::new();
-            for &j in people.iter() {
-                let kw = &groups[j].key_words;
-                if kw.len() > 1 && kw.last().is_some_and(|l| similar_word_keys(l, w)) && uf.joinable(i, j) {
-                    let shared = g.docs.iter().filter_map(|d| stories.get(d)).filter(|s| groups[j].docs.iter().any(|e| stories.get(e) == Some(s))).count();
-                    let root = uf.root(j);
-                    let t = targets.entry(root).or_default();
-                    *t = (*t).max(shared);
-                    *weight.entry(root).or_default() += groups[j].mentions;
-                }
-            }
-            let best = targets.values().copied().max().unwrap_or(0);
-            let top: Vec<usize> = targets.iter().filter(|(_, &v)| v == best).map(|(&k, _)| k).collect();
-            if let ([t], true) = (top.as_slice(), targets.len() == 1 || best > 0) {
-                uf.union(i, *t);
-            } else if let Some(t) = dominant_bearer(&targets, &weight) {
-                uf.union(i, t);
-            }
-        }
-    }
-}
-
 /// Courtesy titles ("Mr", "Dr", "Dame"): the `honorific` rows of the title
 /// table the entity tagger reads (`data/ner/titles.tsv`).
 static HONORIFICS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
@@ -224,16 +126,6 @@ static HONORIFICS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The words of a name for matching: transliterated keys, and for a person
-/// without a leading courtesy title ("Mr Hayward" is the family name Hayward).
-pub(crate) fn name_words(ty: EntityType, name: &str) -> Vec<String> {
-    let (mut words, courtesy) = key_words(name);
-    if ty == EntityType::Person {
-        words.drain(..courtesy);
-    }
-    words
-}
-
 /// The transliterated words of a name, and how many leading ones are
 /// courtesy titles a person's name drops (none when they are all it has).
 pub(crate) fn key_words(name: &str) -> (Vec<String>, usize) {
@@ -241,16 +133,6 @@ pub(crate) fn key_words(name: &str) -> (Vec<String>, usize) {
     let courtesy = words.iter().take_while(|w| HONORIFICS.contains(w.as_str())).count();
     let courtesy = if courtesy < words.len() { courtesy } else { 0 };
     (words, courtesy)
-}
-
-/// Where no story tells which bearer of a family name is meant, the one who
-/// holds at least `entity_family_name_share` of all the candidates' mentions
-/// (in coverage of a spill, "Hayward" alone is the chief executive, not the
-/// one-off Maureen Hayward).
-fn dominant_bearer(targets: &BTreeMap<usize, usize>, weight: &BTreeMap<usize, usize>) -> Option<usize> {
-    let total: usize = targets.keys().map(|k| weight.get(k).copied().unwrap_or(0)).sum();
-    let (&root, &top) = weight.iter().filter(|(k, _)| targets.contains_key(k)).max_by_key(|(_, &w)| w)?;
-    (total > 0 && top as f64 >= SETTINGS.entity_family_name_share * total as f64).then_some(root)
 }
 
 pub(crate) fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
@@ -270,9 +152,15 @@ pub(crate) fn names_agree(a: &[String], b: &[String]) -> bool {
         && a.iter().zip(b).all(|(x, y)| similar_word_keys(x, y) || chronicle_core::name::initial_matches(x, y))
 }
 
-/// Canonical entities of a set of documents, grouped by the rules above.
+/// Canonical entities of a set of documents, grouped by the rules above:
+/// the documents are placed, in the order given, by the same
+/// [`EntityIndex`] that groups a store's mentions at ingest (one home for the
+/// name-matching rules), and an entity's id is its KB id, else its type and
+/// most frequent name.
 pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
-    canonicalise_in(docs, None)
+    let mut index = EntityIndex::default();
+    docs.iter().for_each(|d| index.add_document(d));
+    canonicalise_in(docs, &index.clusters(), Naming::ByName)
 }
 
 /// Canonical entities of a set of documents of a store: grouped by the
@@ -280,20 +168,24 @@ pub fn canonicalise(docs: &[Document]) -> Vec<CanonicalEntity> {
 /// said alone, joined as the whole record joined them), no rule applied
 /// again. An id the index never saw is its own entity.
 pub fn canonicalise_stored(docs: &[Document], clusters: &EntityClusters) -> Vec<CanonicalEntity> {
-    canonicalise_in(docs, Some(clusters))
+    canonicalise_in(docs, clusters, Naming::ByCluster)
 }
 
-fn canonicalise_in(docs: &[Document], stored: Option<&EntityClusters>) -> Vec<CanonicalEntity> {
+/// Which id an entity gets.
+#[derive(Clone, Copy, PartialEq)]
+enum Naming {
+    /// Its cluster's id (the first name that made it), as the store keeps it.
+    ByCluster,
+    /// Its KB id, else its type and most frequent name.
+    ByName,
+}
+
+fn canonicalise_in(docs: &[Document], stored: &EntityClusters, naming: Naming) -> Vec<CanonicalEntity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut add = |key: String, ty: EntityType, canonical: &str, surface: &str, kb: Option<&String>, country: Option<&String>, sector: Option<&String>, doc: Option<&DocId>, groups: &mut Vec<Group>| {
         let gi = *by_key.entry(key.clone()).or_insert_with(|| {
-            groups.push(Group {
-                key: key.clone(),
-                entity_type: Some(ty),
-                key_words: name_words(ty, canonical),
-                ..Default::default()
-            });
+            groups.push(Group { key: key.clone(), ..Default::default() });
             groups.len() - 1
         });
         let Some(g) = groups.get_mut(gi) else { return };
@@ -312,6 +204,7 @@ fn canonicalise_in(docs: &[Document], stored: Option<&EntityClusters>) -> Vec<Ca
         } else {
             g.names.entry(canonical.to_string()).or_default();
         }
+        *g.types.entry(ty).or_default() += usize::from(doc.is_some());
         g.aliases.insert(canonical.to_string());
         if !surface.trim().is_empty() {
             g.aliases.insert(surface.trim().to_string());
@@ -320,11 +213,8 @@ fn canonicalise_in(docs: &[Document], stored: Option<&EntityClusters>) -> Vec<Ca
             g.docs.insert(d.clone());
         }
     };
-    let key_of = |kb: Option<&String>, ty: EntityType, name: &str, story: Option<&str>| match (stored, kb) {
-        (Some(c), _) => c.map(entity_id(kb.map(String::as_str), ty, name), story),
-        (None, Some(k)) if !k.is_empty() => format!("kb:{k}"),
-        (None, _) => format!("{}:{}", ty.as_str(), translit_key(name)),
-    };
+    // a document of no story is placed under the empty story
+    let key_of = |kb: Option<&String>, ty: EntityType, name: &str, story: Option<&str>| stored.map(entity_id(kb.map(String::as_str), ty, name), Some(story.unwrap_or("")));
     for doc in docs {
         for m in &doc.mentions {
             if translit_key(&m.canonical).is_empty() {
@@ -341,96 +231,39 @@ fn canonicalise_in(docs: &[Document], stored: Option<&EntityClusters>) -> Vec<Ca
             add(key, EntityType::Person, &r.person, "", r.kb_id.as_ref(), None, None, None, &mut groups);
         }
     }
-    // merge groups
-    let n = groups.len();
-    let parent: Vec<usize> = (0..n).collect();
-    let mut blocks: HashMap<(EntityType, char), Vec<usize>> = HashMap::new();
-    for (i, g) in groups.iter().enumerate() {
-        let (Some(ty), Some(first)) = (g.entity_type, g.key_words.last().and_then(|w| w.chars().next())) else { continue };
-        blocks.entry((ty, first)).or_default().push(i);
-    }
-    let mut block_list: Vec<_> = blocks.into_iter().collect();
-    block_list.sort_by(|a, b| (a.0 .0, a.0 .1).cmp(&(b.0 .0, b.0 .1)));
-    // cluster-level kb/country, kept at roots
-    let mut uf = Clusters {
-        parent,
-        kb: groups.iter().map(|g| g.kb.clone()).collect(),
-        country: groups.iter().map(Group::country).collect(),
-    };
-    // full names agreeing word by word (a store's clusters are taken as they are)
-    for (_, members) in block_list.iter().filter(|_| stored.is_none()) {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in members.iter().skip(x + 1) {
-                if names_agree(&groups[i].key_words, &groups[j].key_words) {
-                    uf.union(i, j);
-                }
-            }
-        }
-    }
-    let stories: HashMap<&DocId, &str> = docs.iter().filter_map(|d| Some((&d.id, d.meta.story.as_deref()?))).collect();
-    if stored.is_none() {
-        join_family_names(&groups, &block_list, &mut uf, &stories);
-    }
-    let Clusters { mut parent, kb, country } = uf;
-    // collect clusters
-    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        clusters.entry(r).or_default().push(i);
-    }
     let mut name_index: HashMap<String, usize> = HashMap::new();
-    let mut out: Vec<CanonicalEntity> = Vec::new();
-    for (root, members) in clusters {
-        let mut names: BTreeMap<String, usize> = BTreeMap::new();
-        let mut aliases = BTreeSet::new();
-        let mut documents = BTreeSet::new();
-        let mut mentions = 0;
-        let mut sector = None;
-        let mut types: BTreeMap<EntityType, usize> = BTreeMap::new();
-        for &m in &members {
-            let g = &groups[m];
-            for (k, v) in &g.names {
-                *names.entry(k.clone()).or_default() += v;
-            }
-            aliases.extend(g.aliases.iter().cloned());
-            documents.extend(g.docs.iter().cloned());
-            mentions += g.mentions;
-            if sector.is_none() {
-                sector = g.sector.clone();
-            }
-            if let Some(t) = g.entity_type {
-                *types.entry(t).or_default() += g.mentions.max(1);
-            }
-            name_index.insert(g.key.clone(), out.len());
-        }
+    let mut out: Vec<CanonicalEntity> = Vec::with_capacity(groups.len());
+    for g in groups {
         // the type most mentions have (a family name the tagger once read as a place stays a person)
-        let ty = types.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).map_or(EntityType::Person, |(t, _)| *t);
-        let name = names
+        let ty = g.types.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))).map_or(EntityType::Person, |(t, _)| *t);
+        let name = g
+            .names
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
             .map(|(k, _)| k.clone())
             .unwrap_or_default();
-        let kb_id = kb[root].clone();
-        for a in &aliases {
+        name_index.insert(g.key.clone(), out.len());
+        for a in &g.aliases {
             name_index.insert(format!("{}:{}", ty.as_str(), translit_key(a)), out.len());
         }
-        if let Some(k) = &kb_id {
+        if let Some(k) = &g.kb {
             name_index.insert(format!("kb:{k}"), out.len());
         }
+        let country = g.country();
         out.push(CanonicalEntity {
-            id: match stored {
-                Some(_) => groups[root].key.clone(),
-                None => entity_id(kb_id.as_deref(), ty, &name),
+            id: match naming {
+                Naming::ByCluster => g.key,
+                Naming::ByName => entity_id(g.kb.as_deref(), ty, &name),
             },
             name,
             entity_type: ty,
-            kb_id,
-            aliases: aliases.into_iter().collect(),
-            country: country[root].clone(),
-            sector,
+            kb_id: g.kb,
+            aliases: g.aliases.into_iter().collect(),
+            country,
+            sector: g.sector,
             roles: Vec::new(),
-            documents: documents.into_iter().collect(),
-            mentions,
+            documents: g.docs.into_iter().collect(),
+            mentions: g.mentions,
         });
     }
     // roles

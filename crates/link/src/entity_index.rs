@@ -2,8 +2,8 @@
 //! decided once, at ingest, as each document is linked in input order.
 //!
 //! Each mention's own entity id ([`chronicle_core::entity_id`]: KB id, else
-//! type and name) is assigned to a cluster with the rules of
-//! [`crate::entities::canonicalise`]: a name already seen keeps its cluster; a
+//! type and name) is assigned to a cluster (these rules are the only ones:
+//! [`crate::entities::canonicalise`] runs this index over its documents): a name already seen keeps its cluster; a
 //! new full name joins the earliest cluster of its type with a name that
 //! agrees word by word (a transliteration slip or an initial per word, family
 //! names in full) and no other KB id or country; a family name said alone
@@ -33,9 +33,7 @@ use std::collections::BTreeMap;
 use chronicle_core::record::ENTITY_ALIAS_SPACE;
 use std::sync::Arc;
 
-#[cfg(test)]
-use chronicle_core::entity_id;
-use chronicle_core::{slug, Document, EntityType};
+use chronicle_core::{entity_id, slug, Document, EntityType, Span};
 use serde::{Deserialize, Serialize};
 
 pub use chronicle_core::record::EntityClusters;
@@ -214,6 +212,8 @@ impl EntityIndex {
     /// earliest whose name agrees with it, else a new one.
     fn place(&mut self, n: &Name<'_>) -> u32 {
         if let Some(&c) = self.plain.get(&n.id) {
+            // a KB id or country the name's cluster lacked, stated now, is its own
+            self.adopt(c, n.kb, n.country);
             return c;
         }
         let block = block_of(n.entity_type, &n.words);
@@ -333,6 +333,61 @@ impl EntityIndex {
     pub fn cluster_of<'a>(&'a self, id: &'a str, story: Option<&str>) -> &'a str {
         let c = story.and_then(|s| self.in_story.get(id)?.get(s)).or_else(|| self.plain.get(id));
         c.and_then(|&c| self.clusters.get(c as usize)).map_or(id, |x| x.id.as_str())
+    }
+
+    /// Gives a placed document's person mentions that state no country, and
+    /// the event parties they name, the country of their cluster: a person's
+    /// nationality stated in one report ("British chief executive Tony
+    /// Hayward") holds in the reports that leave it unsaid. Call it after
+    /// [`EntityIndex::add_document`]; other types keep their own (a company's
+    /// country is no fact its branches abroad share).
+    pub fn fill_countries(&self, doc: &mut Document) {
+        let story = doc.meta.story.clone();
+        let mut filled: Vec<(Span, &str, String)> = Vec::new();
+        for m in doc.mentions.iter_mut().filter(|m| m.entity_type == EntityType::Person && m.country.is_none()) {
+            let id = entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical);
+            let Some(c) = self.country_of(&id, story.as_deref()) else { continue };
+            m.country = Some(c.to_string());
+            filled.push((m.span, c, m.canonical.clone()));
+        }
+        if filled.is_empty() {
+            return;
+        }
+        for e in &mut doc.events {
+            for a in e.actors.iter_mut().chain(e.recipients.iter_mut()).filter(|a| a.country.is_none()) {
+                let Some(at) = a.span else { continue };
+                // the party is the mention, or its name is the mention's inside its words
+                let found = filled.iter().find(|(s, _, name)| *s == at || (at.start() <= s.start() && s.end() <= at.end() && a.name == *name));
+                if let Some((_, c, _)) = found {
+                    a.country = Some(c.to_string());
+                }
+            }
+        }
+    }
+
+    /// The country of the cluster a mention's own id belongs to in a story.
+    fn country_of(&self, id: &str, story: Option<&str>) -> Option<&str> {
+        let c = story.and_then(|s| self.in_story.get(id)?.get(s)).or_else(|| self.plain.get(id))?;
+        self.clusters.get(*c as usize)?.country.as_deref()
+    }
+
+    /// Every name's cluster, as the views read them from the store's alias rows.
+    pub fn clusters(&self) -> EntityClusters {
+        let mut out = EntityClusters::default();
+        let id = |c: &u32| self.clusters.get(*c as usize).map(|x| x.id.as_str());
+        for (name, c) in &self.plain {
+            if let Some(cluster) = id(c) {
+                out.insert(name, cluster);
+            }
+        }
+        for (name, stories) in &self.in_story {
+            for (story, c) in stories {
+                if let Some(cluster) = id(c) {
+                    out.insert(&format!("{name}\t{story}"), cluster);
+                }
+            }
+        }
+        out
     }
 
     /// The rows changed since the last call (persist them with the batch).
@@ -537,6 +592,49 @@ mod tests {
         assert_eq!(ids["e:person:george-w-bush@b"], "e:person:g-w-bush");
         assert_eq!(ids["e:us-georgia@d"], "e:us-georgia", "two KB ids never join");
         assert_eq!(ids["e:john-smith-gb@e"], "e:john-smith-gb", "two countries never join");
+    }
+
+    #[test]
+    fn a_persons_country_stated_in_one_report_holds_in_the_others_of_its_cluster() {
+        let first = doc("a", "s:1", &[("Ngozi Adeyemi", PER, None, Some("NGA")), ("Kwame Osei", PER, None, None)]);
+        let mut second = doc("b", "s:1", &[("Ngozi Adeyemi", PER, None, None), ("Kwame Osei", PER, None, None), ("Adeyemi", PER, None, None), ("Lagos Port", EntityType::Organization, None, None)]);
+        let party = |m: &chronicle_core::Mention| chronicle_core::EventArg { name: m.canonical.clone(), kb_id: None, country: None, sector: None, span: Some(m.span) };
+        let sentence = Span::new(second.body(), 0, second.body().len()).unwrap();
+        second.events.push(chronicle_core::Event {
+            event_type: chronicle_core::PloverType::Consult,
+            mode: None,
+            context: vec![],
+            cameo: None,
+            actors: vec![party(&second.mentions[0]), party(&second.mentions[2])],
+            recipients: vec![party(&second.mentions[1]), party(&second.mentions[3])],
+            date: chronicle_core::UncertainDate::unknown(),
+            location: None,
+            place: None,
+            quantities: vec![],
+            modality: chronicle_core::Modality::Asserted,
+            attributed_to: None,
+            items: vec![],
+            sentence,
+            trigger: sentence,
+            rule: "test".into(),
+        });
+        let mut ix = EntityIndex::default();
+        ix.add_document(&first);
+        ix.add_document(&second);
+        ix.fill_countries(&mut second);
+        let countries: Vec<Option<&str>> = second.mentions.iter().map(|m| m.country.as_deref()).collect();
+        assert_eq!(countries, [Some("NGA"), None, Some("NGA"), None], "her full name and her family name alone; he and the port state none");
+        let e = &second.events[0];
+        assert_eq!(e.actors.iter().map(|a| a.country.as_deref()).collect::<Vec<_>>(), [Some("NGA"), Some("NGA")]);
+        assert_eq!(e.recipients.iter().map(|a| a.country.as_deref()).collect::<Vec<_>>(), [None, None]);
+        // stated only in a later report of a name already seen, it holds from then on
+        let mut ix = EntityIndex::default();
+        let mut later = doc("c", "s:2", &[("Kwame Osei", PER, None, None)]);
+        ix.add_document(&doc("a", "s:2", &[("Kwame Osei", PER, None, None)]));
+        ix.add_document(&doc("b", "s:2", &[("Kwame Osei", PER, None, Some("GHA"))]));
+        ix.add_document(&later);
+        ix.fill_countries(&mut later);
+        assert_eq!(later.mentions[0].country.as_deref(), Some("GHA"));
     }
 
     #[test]

@@ -426,8 +426,12 @@ impl Pipeline {
         for (doc, print) in docs.iter_mut().zip(prints) {
             doc.meta.duplicate_of = timings.time(Stage::Dedup, || link.dups.check_and_insert_fingerprint(&doc.id, print.dup));
             doc.meta.story = Some(timings.time(Stage::Stories, || link.stories.assign_terms(&print.story)));
-            // entities (issue 15/17): each mention's cluster, once its story is known
-            timings.time(Stage::EntityIndex, || link.entities.add_document(doc));
+            // entities (issue 15/17): each mention's cluster, once its story is known;
+            // a person's country stated elsewhere in the record where this report leaves it unsaid
+            timings.time(Stage::EntityIndex, || {
+                link.entities.add_document(doc);
+                link.entities.fill_countries(doc);
+            });
         }
         let corrected = timings.time(Stage::Furniture, || -> Result<Vec<Document>, PipelineError> {
             let mut corrected = Vec::new();

@@ -339,7 +339,7 @@ impl Recognizer {
             }
             for (_, i, j) in tagger::chunks(&tags) {
                 let class = tagger::tag_class(tags[i]).unwrap_or("MISC");
-                let (a, b) = (s.start + i, s.start + j);
+                let Some((a, b)) = names::trim_name(&v.words, s.start + i, s.start + j, class == "PER") else { continue };
                 let (a, b) = if class == "PER" { names::trim_person(&v.words, a, b) } else { (a, b) };
                 let text = join_words(v, a, b, doc.body());
                 let etype = match class {

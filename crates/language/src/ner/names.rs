@@ -39,6 +39,8 @@ pub(crate) struct NameWords {
     topic: Vec<String>,
     part: Vec<String>,
     edge: Vec<String>,
+    particle: Vec<String>,
+    escape: Vec<String>,
     /// Nationality words of a region or union, not of one country → its code.
     demonym: HashMap<String, String>,
     /// The fewest letters of a one-word surname that may match another
@@ -62,6 +64,8 @@ impl NameWords {
                 "topic" => w.topic.push(word),
                 "part" => w.part.push(word),
                 "edge" => w.edge.push(word),
+                "particle" => w.particle.push(word),
+                "escape" => w.escape.push(word),
                 "demonym" => drop(w.demonym.insert(word, value.to_string())),
                 "threshold" if word == "variant-surname-letters" => match value.parse() {
                     Ok(n) => w.variant_surname_letters = Some(n),
@@ -130,6 +134,48 @@ pub(crate) fn trim_person(words: &[&str], a: usize, b: usize) -> (usize, usize) 
         b -= 1;
     }
     (a, b)
+}
+
+/// A word that may be part of a name: it has a letter or a digit ("Apollo
+/// 13") and is no treebank bracket escape (`escape` in
+/// `data/ner/name_words.tsv`: "-LRB-").
+fn is_name_word(w: &str) -> bool {
+    w.chars().any(char::is_alphanumeric) && !WORDS.escape.contains(&w.to_lowercase())
+}
+
+/// A letter a name may be told by: a capital, or a letter of a script
+/// without case.
+fn is_capital(c: char) -> bool {
+    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+}
+
+/// A word written in lower case only that is no name particle (`particle`
+/// in `data/ner/name_words.tsv`: "al", "bin", "van", "de").
+fn is_common_lower(w: &str) -> bool {
+    w.chars().any(char::is_lowercase) && !w.chars().any(is_capital) && !WORDS.particle.contains(&w.to_lowercase())
+}
+
+/// The words of a name the tagger found over `a..b` (`person`: a person's
+/// name), less what no name holds at its edges: punctuation ("#", "'"),
+/// treebank bracket escapes, and a lower-case word that is no
+/// name particle at its start — at a person's end too ("retorted Cullen",
+/// "Malia knocks"); names are capitalised. `None` when no name is left: no
+/// capital letter ("etc.", "interior department") or a lone letter ("C",
+/// "J."); a letter with digits is one ("G8").
+pub(crate) fn trim_name(words: &[&str], a: usize, b: usize, person: bool) -> Option<(usize, usize)> {
+    let junk = |w: &str, at_end: bool| !is_name_word(w) || ((!at_end || person) && is_common_lower(w));
+    let (mut a, mut b) = (a, b);
+    while a < b && words.get(a).map_or(true, |w| junk(w, false)) {
+        a += 1;
+    }
+    while b > a && words.get(b - 1).map_or(true, |w| junk(w, true)) {
+        b -= 1;
+    }
+    let name = words.get(a..b)?;
+    let letters: usize = name.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
+    let digits = name.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    let capital = name.iter().any(|w| w.chars().any(is_capital));
+    (capital && (letters >= 2 || digits)).then_some((a, b))
 }
 
 /// A word that, added to a country's name, names a part of that country
@@ -364,6 +410,24 @@ mod tests {
         assert_eq!(trim_person(&words, 6, 8), (6, 8), "a name that ends in -ly is a name");
         assert_eq!(trim_person(&words, 8, 9), (8, 9), "never empty");
         assert_eq!(trim_person(&words, 8, 10), (9, 10));
+    }
+
+    #[test]
+    fn a_name_has_a_capital_letter_and_no_punctuation_or_bracket_escape_at_its_edges() {
+        // "fares rose to # 40 -LRB- $ 52 -RRB- , retorted Ngozi Adeyemi of the ministry etc."
+        let words = ["fares", "#", "40", "-", "LRB", "-", "$", "52", "-", "RRB", "-", ",", "retorted", "Ngozi", "Adeyemi", "etc.", "al-Rashid", "bin", "Saleh", "C", "G8", "summit"];
+        assert_eq!(trim_name(&words, 1, 2, true), None, "a pound sign the treebank wrote as #");
+        assert_eq!(trim_name(&words, 1, 3, false), None, "a number is no name");
+        assert_eq!(trim_name(&words, 4, 5, false), None, "a bracket escape");
+        assert_eq!(trim_name(&words, 3, 6, false), None, "a bracket escape with its hyphens");
+        assert_eq!(trim_name(&words, 9, 11, true), None);
+        assert_eq!(trim_name(&words, 12, 15, true), Some((13, 15)), "a verb before the name");
+        assert_eq!(trim_name(&words, 13, 16, true), Some((13, 15)), "a lower-case word after a person");
+        assert_eq!(trim_name(&words, 15, 16, false), None, "no capital: no name");
+        assert_eq!(trim_name(&words, 16, 19, true), Some((16, 19)), "particles stay inside a name");
+        assert_eq!(trim_name(&words, 19, 20, false), None, "a lone letter");
+        assert_eq!(trim_name(&words, 20, 21, false), Some((20, 21)), "a letter with digits");
+        assert_eq!(trim_name(&words, 20, 22, false), Some((20, 22)), "an organisation may end in a lower-case noun");
     }
 
     #[test]

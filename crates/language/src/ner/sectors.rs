@@ -37,7 +37,7 @@ pub(crate) struct OrgWords {
     after: HashMap<String, String>,
     head: HashMap<String, String>,
     exchange: HashMap<String, String>,
-    leader: Vec<String>,
+    leader: HashMap<String, String>,
     international: HashMap<String, String>,
 }
 
@@ -54,7 +54,7 @@ impl OrgWords {
                 "after" => drop(w.after.insert(word, value)),
                 "head" => drop(w.head.insert(word, value)),
                 "exchange" => drop(w.exchange.insert(word, value)),
-                "leader" => w.leader.push(word),
+                "leader" => drop(w.leader.insert(word, value)),
                 "international" => drop(w.international.insert(word, value)),
                 other => problems.push(format!("line {line}: unknown group {other:?}")),
             }
@@ -68,7 +68,13 @@ static WORDS: LazyLock<OrgWords> = LazyLock::new(|| OrgWords::parse(ORG_WORDS_TS
 /// A noun that, right after a person's name, makes the phrase that person's
 /// government ("the Obama administration").
 pub(crate) fn is_leader_noun(word: &str) -> bool {
-    WORDS.leader.contains(&word.to_lowercase())
+    leader_sector(word).is_some()
+}
+
+/// The sector of a person's government named by a leader noun ("the Obama
+/// administration": `GOV`).
+pub(crate) fn leader_sector(word: &str) -> Option<&'static str> {
+    WORDS.leader.get(&word.to_lowercase()).map(String::as_str)
 }
 
 /// Gives organisations without a sector the one their name or its context
@@ -188,7 +194,7 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(w.end.get("plc").map(String::as_str), Some("BUS"));
         assert_eq!(w.end.get("foundation").map(String::as_str), Some("NGO"));
-        assert!(w.leader.iter().any(|l| l == "administration"));
+        assert_eq!(w.leader.get("administration").map(String::as_str), Some("GOV"));
         assert_eq!(w.international.get("uno").map(String::as_str), Some("IGO"));
         let (_, problems) = OrgWords::parse("end\tcorp\nclan\tx\t-\n");
         assert_eq!(problems.len(), 2, "{problems:?}");

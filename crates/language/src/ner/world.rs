@@ -58,6 +58,11 @@ pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
                 continue;
             }
         }
+        if let Some(f) = leader_government(kb, v, &cands[k], date) {
+            let c = &mut cands[k];
+            (c.etype, c.country, c.sector) = (EntityType::Organization, Some(f.country), f.sector);
+            continue;
+        }
         let c = &mut cands[k];
         if c.kb_id.is_some() || c.country.is_some() || !c.canonical.starts_with(char::is_uppercase) || super::names::is_kin_named(v, c) {
             continue;
@@ -73,6 +78,20 @@ pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
             c.sector = f.sector;
         }
     }
+}
+
+/// A name made of a person's name and a leader noun ("Obama
+/// administration", "Assad regime") that the tables left without a country,
+/// read as an organisation or (the noun capitalised) a person: that person's
+/// government, an organisation of the person's country and the noun's sector.
+fn leader_government(kb: &Kb, v: &View<'_>, c: &Cand, date: Option<NaiveDate>) -> Option<Facts> {
+    if !matches!(c.etype, EntityType::Organization | EntityType::Person) || c.country.is_some() || c.kb_id.is_some() {
+        return None;
+    }
+    let (person, noun) = c.canonical.rsplit_once(' ')?;
+    let sector = super::sectors::leader_sector(noun)?;
+    let f = person_facts(kb, v, person, date)?;
+    Some(Facts { kb_id: None, country: f.country, sector: Some(sector.to_string()) })
 }
 
 /// What a table says about a name.
