@@ -120,12 +120,13 @@ pub struct Model {
 }
 
 /// The lookup structure scoring reads: an open-addressing table (linear
-/// probing, at most half full) from feature key to its row of weights. A row
-/// of at most three entries (nine features in ten) is held in its slot, so
-/// that most features cost one memory access; longer rows are in `long`, and
+/// probing over buckets of four slots, one cache line each, at most half
+/// full) from feature key to its row of weights. A row of at most three
+/// entries (nine features in ten) is held in its slot, so that most features
+/// cost one memory access, found or not; longer rows are in `long`, and
 /// those with an entry for one class in eight or more (the frequent
 /// features) are held dense, one weight per class, in `dense`, and added
-/// without looking at classes. Scoring first copies the home slot of every
+/// without looking at classes. Scoring first reads the home bucket of every
 /// feature of a decision, then resolves them, then reads the long rows, so
 /// cache misses overlap instead of waiting on each other.
 ///
@@ -139,7 +140,7 @@ struct Table {
     shift: u32,
     scale: f32,
     n_classes: usize,
-    slots: Vec<Slot>,
+    buckets: Vec<Bucket>,
     /// The entries of the sparse long rows.
     long: Vec<(u16, i16)>,
     /// The dense rows, `n_classes` weights each.
@@ -168,12 +169,28 @@ struct Slot {
     entries: [(u16, i16); 3],
 }
 
+/// Slots in a bucket.
+const BUCKET: usize = 4;
+
+/// The slots of one cache line; a key's home bucket holds it unless full.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(64))]
+struct Bucket([Slot; BUCKET]);
+
 /// Where a long row is.
 #[derive(Clone, Copy, Debug, Default)]
 struct LongRow {
     dense: bool,
     start: u32,
     end: u32,
+}
+
+impl Bucket {
+    /// Puts `slot` in the first free place; false when the bucket is full.
+    fn put(&mut self, slot: Slot) -> bool {
+        let free = self.0.iter_mut().find(|s| s.key == 0);
+        free.map(|s| *s = slot).is_some()
+    }
 }
 
 impl Slot {
@@ -216,11 +233,11 @@ fn quantise(w: f32, scale: f32) -> i16 {
 
 impl Table {
     fn build(index: &FxHashMap<u32, (u32, u16)>, entries: &[(u16, f32)], n_classes: usize) -> Table {
-        let cap = (index.len() * 2).next_power_of_two().max(16);
-        let shift = 64 - cap.trailing_zeros();
+        let n_buckets = (index.len() * 2 / BUCKET).next_power_of_two().max(4);
+        let shift = 64 - n_buckets.trailing_zeros();
         let scale = scale_of(entries);
-        let slots = vec![Slot::default(); cap];
-        let mut t = Table { shift, scale, n_classes, slots, long: Vec::new(), dense: Vec::new(), zero: None };
+        let buckets = vec![Bucket::default(); n_buckets];
+        let mut t = Table { shift, scale, n_classes, buckets, long: Vec::new(), dense: Vec::new(), zero: None };
         let mut keys: Vec<u32> = index.keys().copied().collect();
         keys.sort_unstable();
         let mut row = Vec::new();
@@ -236,11 +253,10 @@ impl Table {
                 t.zero = Some(slot);
                 continue;
             }
-            let mut i = t.home(k);
-            while t.slots[i].key != 0 {
-                i = (i + 1) & (cap - 1);
+            let mut b = t.home(k);
+            while !t.buckets[b].put(slot) {
+                b = (b + 1) & (n_buckets - 1);
             }
-            t.slots[i] = slot;
         }
         t
     }
@@ -270,39 +286,36 @@ impl Table {
         (u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// Copies the home slot of each key of `keys` into `first` (a gather
-    /// without branches on the data, so the cache misses overlap).
+    /// Reads the home bucket of each key of `keys` (reads without branches
+    /// on the data, so the cache misses overlap).
     #[inline]
-    fn gather(&self, keys: &[u32], first: &mut [Slot]) {
-        let mask = self.slots.len().wrapping_sub(1);
-        for (s, &k) in first.iter_mut().zip(keys) {
-            *s = self.slots.get(self.home(k) & mask).copied().unwrap_or_default();
+    fn touch_buckets(&self, keys: &[u32]) {
+        let mask = self.buckets.len().wrapping_sub(1);
+        let mut x = 0u32;
+        for &k in keys {
+            x ^= self.buckets.get(self.home(k) & mask).map_or(0, |b| b.0[0].key);
         }
+        std::hint::black_box(x);
     }
 
-    /// The slot of `k`, given the slot at its home position.
+    /// The slot of `k`.
     #[inline]
-    fn resolve(&self, k: u32, first: &Slot) -> Option<Slot> {
+    fn find(&self, k: u32) -> Option<Slot> {
         if k == 0 {
             return self.zero;
         }
-        if first.key == k {
-            return Some(*first);
-        }
-        if first.key == 0 {
-            return None;
-        }
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = self.home(k) & mask;
+        let mask = self.buckets.len().wrapping_sub(1);
+        let mut b = self.home(k) & mask;
         loop {
-            i = (i + 1) & mask;
-            let s = self.slots.get(i)?;
-            if s.key == k {
-                return Some(*s);
+            for s in &self.buckets.get(b)?.0 {
+                if s.key == k {
+                    return Some(*s);
+                }
+                if s.key == 0 {
+                    return None;
+                }
             }
-            if s.key == 0 {
-                return None;
-            }
+            b = (b + 1) & mask;
         }
     }
 
@@ -320,12 +333,11 @@ impl Table {
     /// Adds the weights of `features` (at most [`CHUNK`]) to `acc`.
     #[inline]
     fn add(&self, features: &[u32], acc: &mut [i32]) {
-        let mut first = [Slot::default(); CHUNK];
         let mut rows = [LongRow::default(); CHUNK];
-        self.gather(features, &mut first);
+        self.touch_buckets(features);
         let mut n = 0;
-        for (&f, home) in features.iter().zip(&first) {
-            let Some(slot) = self.resolve(f, home) else { continue };
+        for &f in features {
+            let Some(slot) = self.find(f) else { continue };
             if let Some(row) = slot.long_row() {
                 rows[n] = row;
                 n += 1;
@@ -596,6 +608,26 @@ mod tests {
         let back = Model::from_bytes(&m.to_bytes(), MAGIC, "t").unwrap();
         back.scores(&features, &mut got);
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn keys_past_a_full_bucket_are_found_and_absent_ones_are_not() {
+        // six keys with one home in a table of four buckets: two overflow
+        let home = |k: u32| u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 62;
+        let same: Vec<u32> = (1..).filter(|&k| home(k) == home(1)).take(7).collect();
+        let (keys, absent) = (&same[..6], same[6]);
+        let classes: Vec<String> = (0..keys.len()).map(|c| c.to_string()).collect();
+        let index = keys.iter().enumerate().map(|(i, &k)| (k, (i as u32, 1u16))).collect();
+        let entries = (0..keys.len()).map(|i| (i as u16, 32767.0)).collect();
+        let m = Model::new(MAGIC, classes, index, entries);
+        assert_eq!(m.table.buckets.len(), 4);
+        let mut s = Vec::new();
+        for (i, &k) in keys.iter().enumerate() {
+            m.scores(&[k], &mut s);
+            assert_eq!(s.iter().position(|&x| x == 32767.0), Some(i), "key {k}");
+        }
+        m.scores(&[absent], &mut s);
+        assert!(s.iter().all(|&x| x == 0.0));
     }
 
     #[test]
