@@ -480,6 +480,15 @@ fn cluster_features(cx: &Ctx, st: &State, [s0, s1, b0, b1]: [usize; 4], [s0lc1, 
     f(99, cx.c(st, s0, 0), cx.c(st, b0, 0), cx.c(st, b1, 0));
 }
 
+/// The one class of `n` that `allow` lets through, when there is exactly one
+/// (as with an empty stack, where only shift is allowed): [`best`] picks it
+/// whatever the scores, so they need not be computed.
+fn only(n: usize, allow: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut allowed = (0..n).filter(|&c| allow(c));
+    let first = allowed.next();
+    allowed.next().map_or(first, |_| None)
+}
+
 /// Best allowed class by score; `allow` filters classes.
 fn best(scores: &[f32], allow: impl Fn(usize) -> bool) -> Option<usize> {
     let mut best: Option<usize> = None;
@@ -592,10 +601,17 @@ impl Parser {
         let mut f = Vec::with_capacity(128);
         let mut scores = Vec::with_capacity(self.model.classes.len());
         while !st.terminal() {
-            features(&cx, &st, &mut f);
-            self.model.scores(&f, &mut scores);
             let (v, at_root) = (st.valid(), st.b == st.n);
-            let Some(c) = best(&scores, |c| self.allowed_in(v, at_root, c)) else { break };
+            let allowed = |c: usize| self.allowed_in(v, at_root, c);
+            let c = match only(self.model.classes.len(), allowed) {
+                Some(c) => c,
+                None => {
+                    features(&cx, &st, &mut f);
+                    self.model.scores(&f, &mut scores);
+                    let Some(c) = best(&scores, allowed) else { break };
+                    c
+                }
+            };
             st.apply(move_of(c, self.labels.len()));
         }
         (0..n)
@@ -785,6 +801,23 @@ mod tests {
         let (base, arcs) = (count(FeatureSet::Base), count(FeatureSet::Arcs));
         assert_eq!(&arcs[..base.len()], &base[..]);
         assert!(arcs.len() > base.len());
+    }
+
+    #[test]
+    fn a_state_with_one_allowed_move_needs_no_scores() {
+        let labels = ["nsubj".to_string(), "root".to_string()];
+        let p = Parser { model: Trainer::new(0).finish(class_names(&labels), MAGIC, 0.0), labels: labels.to_vec(), root_label: 1, vocab: FxHashSet::default(), clusters: 0, set: FeatureSet::Arcs };
+        let n = p.model.classes.len();
+        let mut st = State::new(2);
+        // empty stack: only shift
+        assert_eq!(only(n, |c| p.allowed(&st, c)), Some(0));
+        st.apply(Move::Shift);
+        // one on the stack, a word in the buffer: shift or a left arc
+        assert_eq!(only(n, |c| p.allowed(&st, c)), None);
+        st.apply(Move::Left(0));
+        st.apply(Move::Shift);
+        // the root in the buffer, one on the stack: only the root's left arc
+        assert_eq!(only(n, |c| p.allowed(&st, c)), Some(1 + 1));
     }
 
     #[test]

@@ -120,32 +120,100 @@ pub struct Model {
 }
 
 /// The lookup structure scoring reads: an open-addressing table (linear
-/// probing, at most half full) from feature key to its row of weights, the
-/// row's first entry held in the slot itself (most rows are short, so most
-/// features cost one memory access). Scoring first resolves every feature of
-/// a decision, then adds the rest of the rows, so cache misses overlap
-/// instead of waiting on each other. Weights are held as the file holds
-/// them, `i16` multiples of one scale (half the memory traffic of `f32`);
-/// sums of them are exact in `f32`, and the scale is applied once per class.
+/// probing over buckets of four slots, one cache line each, at most half
+/// full) from feature key to its row of weights. A row of at most three
+/// entries (nine features in ten) is held in its slot, so that most features
+/// cost one memory access, found or not; longer rows are in `long`, and
+/// those with an entry for one class in eight or more (the frequent
+/// features) are held dense, one weight per class, in `dense`, and added
+/// without looking at classes. Scoring first reads the home bucket of every
+/// feature of a decision, then resolves them, then reads the long rows, so
+/// cache misses overlap instead of waiting on each other.
+///
+/// Weights are held as the file holds them, `i16` multiples of one scale, and
+/// summed as integers, which is exact in any order; the scale is applied
+/// once per class. The earlier scorer summed them in `f32`, also exact while
+/// a sum stays below 2^24 (certain up to 512 features, which no model comes
+/// near), so the scores are the same to the bit.
 #[derive(Clone, Debug, Default)]
 struct Table {
     shift: u32,
     scale: f32,
-    slots: Vec<Slot>,
-    /// Entries after each row's first.
-    rest: Vec<(u16, i16)>,
+    n_classes: usize,
+    buckets: Vec<Bucket>,
+    /// The entries of the sparse long rows.
+    long: Vec<(u16, i16)>,
+    /// The dense rows, `n_classes` weights each.
+    dense: Vec<i16>,
     /// The slot of key 0 (0 marks an empty slot).
     zero: Option<Slot>,
 }
 
+/// Classes of the largest model whose scores are summed on the stack.
+const STACK_CLASSES: usize = 256;
+
+/// Features scored in one batch (a decision has at most about 120).
+const CHUNK: usize = 128;
+
+/// The class in a slot's first entry that marks a long row (no model has
+/// `u16::MAX + 1` classes; the file format refuses more).
+const LONG: u16 = u16::MAX;
+
+/// A feature's key and its row: up to three entries held here (unused ones
+/// are class 0 with weight 0, which adds nothing), or, for a longer row,
+/// `LONG` with 0 (sparse, in [`Table::long`]) or 1 (dense, in
+/// [`Table::dense`]), the row's length, and its start (split in two halves).
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     key: u32,
-    /// Entries of the row after the first (in `rest` from `start`).
-    more: u16,
-    class: u16,
-    weight: i16,
+    entries: [(u16, i16); 3],
+}
+
+/// Slots in a bucket.
+const BUCKET: usize = 4;
+
+/// The slots of one cache line; a key's home bucket holds it unless full.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(64))]
+struct Bucket([Slot; BUCKET]);
+
+/// Where a long row is.
+#[derive(Clone, Copy, Debug, Default)]
+struct LongRow {
+    dense: bool,
     start: u32,
+    end: u32,
+}
+
+impl Bucket {
+    /// Puts `slot` in the first free place; false when the bucket is full.
+    fn put(&mut self, slot: Slot) -> bool {
+        let free = self.0.iter_mut().find(|s| s.key == 0);
+        free.map(|s| *s = slot).is_some()
+    }
+}
+
+impl Slot {
+    fn short(key: u32, row: &[(u16, i16)]) -> Slot {
+        let mut entries = [(0, 0); 3];
+        let n = row.len().min(3);
+        entries[..n].copy_from_slice(&row[..n]);
+        Slot { key, entries }
+    }
+
+    fn long(key: u32, dense: bool, start: usize, len: usize) -> Slot {
+        let start = start as u32;
+        let entries = [(LONG, i16::from(dense)), (len as u16, 0), (start as u16, (start >> 16) as u16 as i16)];
+        Slot { key, entries }
+    }
+
+    /// Where the row is, when it is long.
+    #[inline]
+    fn long_row(&self) -> Option<LongRow> {
+        let [(mark, dense), (len, _), (low, high)] = self.entries;
+        let start = u32::from(low) | (u32::from(high as u16) << 16);
+        (mark == LONG).then_some(LongRow { dense: dense == 1, start, end: start + u32::from(len) })
+    }
 }
 
 /// The scale that maps the largest weight to `i16::MAX` (1 when all are 0).
@@ -164,31 +232,53 @@ fn quantise(w: f32, scale: f32) -> i16 {
 }
 
 impl Table {
-    fn build(index: &FxHashMap<u32, (u32, u16)>, entries: &[(u16, f32)]) -> Table {
-        let cap = (index.len() * 2).next_power_of_two().max(16);
-        let shift = 64 - cap.trailing_zeros();
+    fn build(index: &FxHashMap<u32, (u32, u16)>, entries: &[(u16, f32)], n_classes: usize) -> Table {
+        let n_buckets = (index.len() * 2 / BUCKET).next_power_of_two().max(4);
+        let shift = 64 - n_buckets.trailing_zeros();
         let scale = scale_of(entries);
-        let mut t = Table { shift, scale, slots: vec![Slot::default(); cap], rest: Vec::new(), zero: None };
+        let buckets = vec![Bucket::default(); n_buckets];
+        let mut t = Table { shift, scale, n_classes, buckets, long: Vec::new(), dense: Vec::new(), zero: None };
         let mut keys: Vec<u32> = index.keys().copied().collect();
         keys.sort_unstable();
+        let mut row = Vec::new();
         for k in keys {
             let (start, len) = index[&k];
-            let row = &entries[start as usize..start as usize + len as usize];
-            let Some((&(class, weight), more)) = row.split_first() else { continue };
-            let weight = quantise(weight, scale);
-            let slot = Slot { key: k, more: more.len() as u16, class, weight, start: t.rest.len() as u32 };
-            t.rest.extend(more.iter().map(|&(c, w)| (c, quantise(w, scale))));
+            row.clear();
+            row.extend(entries[start as usize..start as usize + len as usize].iter().map(|&(c, w)| (c, quantise(w, scale))));
+            if row.is_empty() {
+                continue;
+            }
+            let slot = t.slot(k, &row);
             if k == 0 {
                 t.zero = Some(slot);
                 continue;
             }
-            let mut i = t.home(k);
-            while t.slots[i].key != 0 {
-                i = (i + 1) & (cap - 1);
+            let mut b = t.home(k);
+            while !t.buckets[b].put(slot) {
+                b = (b + 1) & (n_buckets - 1);
             }
-            t.slots[i] = slot;
         }
         t
+    }
+
+    /// The slot of feature `k` with weights `row`, its row stored when long.
+    fn slot(&mut self, k: u32, row: &[(u16, i16)]) -> Slot {
+        if row.len() <= 3 {
+            Slot::short(k, row)
+        } else if row.len() * 8 >= self.n_classes {
+            let start = self.dense.len();
+            self.dense.resize(start + self.n_classes, 0);
+            for &(c, w) in row {
+                if let Some(d) = self.dense.get_mut(start + c as usize) {
+                    *d = w;
+                }
+            }
+            Slot::long(k, true, start, self.n_classes)
+        } else {
+            let start = self.long.len();
+            self.long.extend_from_slice(row);
+            Slot::long(k, false, start, row.len())
+        }
     }
 
     #[inline]
@@ -196,29 +286,91 @@ impl Table {
         (u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
+    /// Reads the home bucket of each key of `keys` (reads without branches
+    /// on the data, so the cache misses overlap).
     #[inline]
-    fn get(&self, k: u32) -> Option<&Slot> {
-        if k == 0 {
-            return self.zero.as_ref();
+    fn touch_buckets(&self, keys: &[u32]) {
+        let mask = self.buckets.len().wrapping_sub(1);
+        let mut x = 0u32;
+        for &k in keys {
+            x ^= self.buckets.get(self.home(k) & mask).map_or(0, |b| b.0[0].key);
         }
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = self.home(k) & mask;
+        std::hint::black_box(x);
+    }
+
+    /// The slot of `k`.
+    #[inline]
+    fn find(&self, k: u32) -> Option<Slot> {
+        if k == 0 {
+            return self.zero;
+        }
+        let mask = self.buckets.len().wrapping_sub(1);
+        let mut b = self.home(k) & mask;
         loop {
-            let s = self.slots.get(i)?;
-            if s.key == k {
-                return Some(s);
+            for s in &self.buckets.get(b)?.0 {
+                if s.key == k {
+                    return Some(*s);
+                }
+                if s.key == 0 {
+                    return None;
+                }
             }
-            if s.key == 0 {
-                return None;
+            b = (b + 1) & mask;
+        }
+    }
+
+    /// Reads the first entry of each long row, so that their cache misses
+    /// overlap before the rows are summed.
+    #[inline]
+    fn touch(&self, rows: &[LongRow]) {
+        let mut x = 0u16;
+        for r in rows {
+            x ^= if r.dense { self.dense.get(r.start as usize).map_or(0, |&w| w as u16) } else { self.long.get(r.start as usize).map_or(0, |e| e.0) };
+        }
+        std::hint::black_box(x);
+    }
+
+    /// Adds the weights of `features` (at most [`CHUNK`]) to `acc`.
+    #[inline]
+    fn add(&self, features: &[u32], acc: &mut [i32]) {
+        let mut rows = [LongRow::default(); CHUNK];
+        self.touch_buckets(features);
+        let mut n = 0;
+        for &f in features {
+            let Some(slot) = self.find(f) else { continue };
+            if let Some(row) = slot.long_row() {
+                rows[n] = row;
+                n += 1;
+                continue;
             }
-            i = (i + 1) & mask;
+            for (c, w) in slot.entries {
+                if let Some(a) = acc.get_mut(c as usize) {
+                    *a += i32::from(w);
+                }
+            }
+        }
+        let rows = &rows[..n];
+        self.touch(rows);
+        for r in rows {
+            let (start, end) = (r.start as usize, r.end as usize);
+            if r.dense {
+                for (a, &w) in acc.iter_mut().zip(self.dense.get(start..end).unwrap_or_default()) {
+                    *a += i32::from(w);
+                }
+            } else {
+                for &(c, w) in self.long.get(start..end).unwrap_or_default() {
+                    if let Some(a) = acc.get_mut(c as usize) {
+                        *a += i32::from(w);
+                    }
+                }
+            }
         }
     }
 }
 
 impl Model {
     fn new(magic: [u8; 8], classes: Vec<String>, index: FxHashMap<u32, (u32, u16)>, entries: Vec<(u16, f32)>) -> Model {
-        let table = Table::build(&index, &entries);
+        let table = Table::build(&index, &entries, classes.len());
         Model { magic, classes, index, entries, table }
     }
 
@@ -237,28 +389,19 @@ impl Model {
     pub fn scores(&self, features: &[u32], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.classes.len(), 0.0);
-        let mut rows = [(0u32, 0u16); 128];
-        for chunk in features.chunks(rows.len()) {
-            let mut n = 0;
-            for &f in chunk {
-                if let Some(slot) = self.table.get(f) {
-                    if let Some(o) = out.get_mut(slot.class as usize) {
-                        *o += f32::from(slot.weight);
-                    }
-                    if slot.more > 0 {
-                        rows[n] = (slot.start, slot.more);
-                        n += 1;
-                    }
-                }
-            }
-            for &(start, more) in &rows[..n] {
-                for &(c, w) in &self.table.rest[start as usize..start as usize + more as usize] {
-                    out[c as usize] += f32::from(w);
-                }
-            }
+        let n = self.classes.len();
+        let (mut stack, mut heap) = ([0i32; STACK_CLASSES], Vec::new());
+        let acc: &mut [i32] = if n <= STACK_CLASSES {
+            &mut stack[..n]
+        } else {
+            heap.resize(n, 0);
+            &mut heap
+        };
+        for chunk in features.chunks(CHUNK) {
+            self.table.add(chunk, acc);
         }
-        for o in out.iter_mut() {
-            *o *= self.table.scale;
+        for (o, &a) in out.iter_mut().zip(acc.iter()) {
+            *o = a as f32 * self.table.scale;
         }
     }
 
@@ -432,6 +575,59 @@ mod tests {
             back.scores(f, &mut s);
             assert_eq!(if s[1] > s[0] { 1 } else { 0 }, *y);
         }
+    }
+
+    #[test]
+    fn short_sparse_and_dense_rows_score_as_their_sum() {
+        // 40 classes: a row of 4 is long and sparse, one of 5 or more dense
+        let classes: Vec<String> = (0..40).map(|c| c.to_string()).collect();
+        let rows: Vec<(u32, Vec<(u16, f32)>)> = vec![
+            (0, vec![(3, 7.0)]),
+            (5, vec![(0, -2.0), (39, 32767.0)]),
+            (6, vec![(1, 1.0), (2, 2.0), (4, -4.0)]),
+            (7, vec![(1, 10.0), (9, -20.0), (17, 30.0), (38, 40.0)]),
+            (8, (0..40).map(|c| (c, f32::from(c) - 20.0)).collect()),
+            (9, vec![(2, 5.0), (3, 6.0), (5, 7.0), (7, 8.0), (11, 9.0)]),
+        ];
+        let (mut index, mut entries) = (FxHashMap::default(), Vec::new());
+        for (k, row) in &rows {
+            index.insert(*k, (entries.len() as u32, row.len() as u16));
+            entries.extend(row.iter().copied());
+        }
+        let m = Model::new(MAGIC, classes, index, entries);
+        let features = [9u32, 0, 5, 6, 7, 8, 9, 12345];
+        let mut want = vec![0f32; 40];
+        for f in features {
+            for (c, w) in rows.iter().filter(|r| r.0 == f).flat_map(|r| r.1.iter()) {
+                want[*c as usize] += w;
+            }
+        }
+        let mut got = Vec::new();
+        m.scores(&features, &mut got);
+        assert_eq!(got, want);
+        let back = Model::from_bytes(&m.to_bytes(), MAGIC, "t").unwrap();
+        back.scores(&features, &mut got);
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn keys_past_a_full_bucket_are_found_and_absent_ones_are_not() {
+        // six keys with one home in a table of four buckets: two overflow
+        let home = |k: u32| u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 62;
+        let same: Vec<u32> = (1..).filter(|&k| home(k) == home(1)).take(7).collect();
+        let (keys, absent) = (&same[..6], same[6]);
+        let classes: Vec<String> = (0..keys.len()).map(|c| c.to_string()).collect();
+        let index = keys.iter().enumerate().map(|(i, &k)| (k, (i as u32, 1u16))).collect();
+        let entries = (0..keys.len()).map(|i| (i as u16, 32767.0)).collect();
+        let m = Model::new(MAGIC, classes, index, entries);
+        assert_eq!(m.table.buckets.len(), 4);
+        let mut s = Vec::new();
+        for (i, &k) in keys.iter().enumerate() {
+            m.scores(&[k], &mut s);
+            assert_eq!(s.iter().position(|&x| x == 32767.0), Some(i), "key {k}");
+        }
+        m.scores(&[absent], &mut s);
+        assert!(s.iter().all(|&x| x == 0.0));
     }
 
     #[test]
