@@ -464,7 +464,7 @@ fn published(
 /// back to the brackets they stand for; only whole tokens, so a hyphenated
 /// word is never touched.
 fn unescape_brackets(text: &str) -> String {
-    if !text.contains("-LRB-") && !text.contains("-RRB-") && !text.contains("-LSB-") && !text.contains("-RSB-") && !text.contains("-LCB-") && !text.contains("-RCB-") {
+    if !text.contains("B-") {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -472,15 +472,7 @@ fn unescape_brackets(text: &str) -> String {
     while !rest.is_empty() {
         let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let (word, tail) = rest.split_at(word_end);
-        out.push_str(match word {
-            "-LRB-" => "(",
-            "-RRB-" => ")",
-            "-LSB-" => "[",
-            "-RSB-" => "]",
-            "-LCB-" => "{",
-            "-RCB-" => "}",
-            other => other,
-        });
+        out.push_str(chronicle_core::treebank::bracket_of(word).unwrap_or(word));
         let space_end = tail.find(|c: char| !c.is_whitespace()).unwrap_or(tail.len());
         out.push_str(&tail[..space_end]);
         rest = &tail[space_end..];

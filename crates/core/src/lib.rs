@@ -21,6 +21,7 @@ pub mod name;
 pub mod record;
 pub mod rng;
 mod span;
+pub mod treebank;
 
 pub use annotation::{
     Approx, Block, BlockLabel, Mention, MentionSource, Quantity, Quote, RoleClaim, Sentence,

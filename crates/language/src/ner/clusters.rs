@@ -78,15 +78,7 @@ pub fn read_text(path: &Path) -> Result<String, LanguageError> {
     for line in text.lines() {
         for w in line.split(' ') {
             let w = w.rsplit_once("###").map_or(w, |(w, _)| w);
-            let w = match w {
-                "-LRB-" => "(",
-                "-RRB-" => ")",
-                "-LSB-" => "[",
-                "-RSB-" => "]",
-                "-LCB-" => "{",
-                "-RCB-" => "}",
-                w => w,
-            };
+            let w = chronicle_core::treebank::bracket_of(w).unwrap_or(w);
             out.push_str(w);
             out.push(' ');
         }
