@@ -4,16 +4,19 @@
 //! they have the same PLOVER type and modality, compatible parties (side by
 //! side: the actors of one report name the same party as the other's actors —
 //! a KB id, a transliterated name, or the same country with no sector
-//! disagreement — and so do the recipients; no side may name another party;
-//! for mutual types the sides may be swapped), dates that agree (their
+//! disagreement — and so do the recipients; no side may name another party,
+//! nor may both sides name a counterpart the other lacks; for mutual types
+//! the two sides are one group of participants), dates that agree (their
 //! uncertain ranges intersect: reports of two different exact days never
 //! merge; reports whose days lie more than a few days apart merge only on an
-//! explicit date both state), compatible places and some shared content.
+//! explicit date both state), compatible places and some shared content —
+//! without dates that narrow or pin the day, beyond the parties and the act.
 //! A visit, a phone call and a meeting are different acts (the CONSULT
-//! modes), a report of several happenings ("four visits") joins no other
-//! unless word for word, two events of one sentence are one act only
-//! when they share a party, and two statement predicates of one sentence are
-//! two statements.
+//! modes), a report of several happenings ("four visits", "met twice") joins
+//! no other unless word for word, an ordinal ("his first visit") joins only
+//! reports naming a party in common, two events of one sentence are one act
+//! only when they share a party, and two statement predicates of one sentence
+//! are two statements.
 //! Reports keep their document, sentence, trigger and outlet; `num_sources`
 //! counts independent outlets, leaving out duplicates, articles glued to a
 //! host page that also reports the event, and reports whose sentence is word
@@ -81,6 +84,8 @@ struct MemberFacts {
     day: Option<NaiveDate>,
     date: UncertainDate,
     parties: Parties,
+    /// The calendar days the sentence states in full, year included ([`stated_days`]).
+    stated: BTreeSet<NaiveDate>,
 }
 
 /// One event argument as comparable facts.
@@ -112,6 +117,11 @@ impl Parties {
     fn is_empty(&self) -> bool {
         self.actors.is_empty() && self.recipients.is_empty()
     }
+
+    /// Both sides as one list.
+    fn all(&self) -> Vec<Party> {
+        self.actors.iter().chain(&self.recipients).cloned().collect()
+    }
 }
 
 /// How two reports' sides compare.
@@ -141,13 +151,22 @@ fn same_party(a: &Party, b: &Party) -> bool {
     }
 }
 
+/// One side against the other report's same side: unknown when either names
+/// none; a conflict when they share no party, or when each names a party the
+/// other does not (a counterpart of its own: "met the cabinet" and "met the
+/// oil company's chiefs" are two meetings of one president); else agreement.
+/// A side that only adds to the other ("met the envoy" and "met the envoy and
+/// his deputy") agrees.
 fn compare_side(a: &[Party], b: &[Party]) -> SideMatch {
     if a.is_empty() || b.is_empty() {
-        SideMatch::Unknown
-    } else if a.iter().any(|x| b.iter().any(|y| same_party(x, y))) {
-        SideMatch::Agree
-    } else {
+        return SideMatch::Unknown;
+    }
+    let unmatched = |x: &[Party], y: &[Party]| x.iter().any(|p| !y.iter().any(|q| same_party(p, q)));
+    let shared = a.iter().any(|x| b.iter().any(|y| same_party(x, y)));
+    if !shared || (unmatched(a, b) && unmatched(b, a)) {
         SideMatch::Conflict
+    } else {
+        SideMatch::Agree
     }
 }
 
@@ -183,14 +202,14 @@ fn is_mutual(t: PloverType) -> bool {
     matches!(t, PloverType::Consult | PloverType::Agree | PloverType::Cooperate)
 }
 
-/// How the parties of two reports of one type compare.
+/// How the parties of two reports of one type compare. The two sides of a
+/// mutual type are one group of participants, so they are compared pooled
+/// ("A met B" and "B and A held talks" agree; "A met B" and "A met C" do not).
 fn compare_parties(t: PloverType, a: &Parties, b: &Parties) -> SideMatch {
-    let straight = compare_sides((&a.actors, &a.recipients), (&b.actors, &b.recipients));
-    if straight == SideMatch::Agree || !is_mutual(t) {
-        return straight;
+    if !is_mutual(t) {
+        return compare_sides((&a.actors, &a.recipients), (&b.actors, &b.recipients));
     }
-    let swapped = compare_sides((&a.actors, &a.recipients), (&b.recipients, &b.actors));
-    straight.max(swapped)
+    compare_side(&a.all(), &b.all())
 }
 
 /// A report may join a cluster only if its parties conflict with none of the
@@ -423,6 +442,10 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     if !parties_fit(c, x.facts) || !span_allows(c, x, &merged_date) {
         return None;
     }
+    // two sentences that each give their own full dates, days apart, report two happenings
+    if compared(&c.member_facts).any(|m| stated_apart(m, x.facts)) {
+        return None;
+    }
     // a visit is not a phone call or a meeting
     if compared(&c.member_facts).any(|m| modes_clash(c.event_type, m, x.facts)) {
         return None;
@@ -490,13 +513,19 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     let no_date = !date_known && !cluster_known;
     // one speaker says many things in a day: what was said, not who said it to
     // whom, tells statements apart
+    let said = compared(&c.member_facts).map(|m| x.facts.said.cosine(&m.said)).fold(0.0, f64::max);
     let (topic, least) = if is_statement(c.event_type) {
-        let said = compared(&c.member_facts).map(|m| x.facts.said.cosine(&m.said)).fold(0.0, f64::max);
         (said, st.coref_statement_content)
     } else {
         (content, st.coref_min_content)
     };
     let related = topic >= least;
+    // Without dates that pin or narrow the day, likeness must also lie in what
+    // the sentences say beyond the parties and the act, as much as for two
+    // reports of one statement: the parties and the act are what every report
+    // of that party's acts of that type shares ("Obama's visit to the Gulf" is
+    // each of his visits there)
+    let beyond = said >= st.coref_statement_content;
     let high = topic >= st.coref_high_content;
     // the same sides, or one report names none
     let sides_agree = name_overlap > 0
@@ -505,8 +534,10 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
         || c.actor_keys.is_empty();
     let evidence = if near {
         true
-    } else if same_ordinal && sides_agree && (date_known || cluster_known) {
-        // "the first direct talks" in two reports whose dates agree
+    } else if same_ordinal && name_overlap > 0 && (date_known || cluster_known) {
+        // "the first direct talks" in two reports whose dates agree; an ordinal
+        // counts one party's series ("Holder's first visit" is not "Cameron's
+        // first visit"), so a party must be named by both
         true
     } else if pinned_by_weekday.is_some() && sides_agree && related {
         true
@@ -520,8 +551,7 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
         // shared specific actors (people, organisations) with similar sentences
         // and a known date or a close publication day
         let shared = name_overlap > 0 || country_overlap > 0;
-        (shared && topic >= st.coref_similar_content)
-            || (strong_overlap > 0 && high && (both_known || pub_close))
+        beyond && ((shared && topic >= st.coref_similar_content) || (strong_overlap > 0 && high && (both_known || pub_close)))
     };
     if !evidence {
         return None;
@@ -545,6 +575,33 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
         date: merged_date,
         pinned_by_weekday,
     })
+}
+
+/// The calendar days an event's sentence states in full: its time expressions
+/// that name a year and resolve to one day ("June 16, 2010", "Thursday 5
+/// August 2010"). A dateline, a caption's date or a timeline entry's date says
+/// when the reported happening took place, or what else the sentence dates; a
+/// day without a year ("on Friday", "June 16") may be resolved against an
+/// uncertain document date and is left out.
+fn stated_days(doc: &Document, e: &Event) -> BTreeSet<NaiveDate> {
+    let body = doc.body();
+    doc.times
+        .iter()
+        .filter(|t| t.span.start() >= e.sentence.start() && t.span.end() <= e.sentence.end())
+        .filter(|t| t.span.text(body).split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4))
+        .filter_map(|t| t.resolved.exact_day())
+        .collect()
+}
+
+/// Both sentences state full dates, none in common and none within
+/// `coref_max_span_days` of one of the other's: a report dated 5 August and
+/// one dated 16 December are two happenings, whatever else they share.
+fn stated_apart(a: &MemberFacts, b: &MemberFacts) -> bool {
+    if a.stated.is_empty() || b.stated.is_empty() {
+        return false;
+    }
+    let near = |x: &NaiveDate| b.stated.iter().any(|y| (*x - *y).num_days().abs() <= SETTINGS.coref_max_span_days);
+    !a.stated.iter().any(near)
 }
 
 /// The destination of a visit whose own sentence names where it went.
@@ -589,9 +646,8 @@ fn one_act_in_one_sentence(event_type: PloverType, m: &MemberFacts, x: &MemberFa
 
 /// Some party of one report, on either side, is a party of the other.
 fn shares_a_party(a: &Parties, b: &Parties) -> bool {
-    let all = |p: &Parties| p.actors.iter().chain(&p.recipients).cloned().collect::<Vec<Party>>();
-    let theirs = all(b);
-    all(a).iter().any(|x| theirs.iter().any(|y| same_party(x, y)))
+    let theirs = b.all();
+    a.all().iter().any(|x| theirs.iter().any(|y| same_party(x, y)))
 }
 
 /// Whether two reports of one type are different kinds of act. A mode of
@@ -633,11 +689,48 @@ static ITERATION_WORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The trigger is a plural noun counted as several happenings: "his four
-/// visits", "several attacks", "12 raids", "dozens of strikes". Plural nouns
-/// that name one happening ("talks", "negotiations") take no such count in news
-/// writing ("four talks" is rare), and a count of one is one.
+/// Adverbials of frequency after a trigger (`data/link/iteration_adverbials.tsv`):
+/// the adverbs that count several happenings alone ("twice") and the nouns
+/// that do after a count ("three times", "on four occasions").
+static ITERATION_ADVERBIALS: LazyLock<(BTreeSet<&'static str>, BTreeSet<&'static str>)> = LazyLock::new(|| {
+    let mut adverbs = BTreeSet::new();
+    let mut units = BTreeSet::new();
+    for line in include_str!("../../../data/link/iteration_adverbials.tsv").lines() {
+        let mut parts = line.trim().split('\t');
+        match (parts.next(), parts.next()) {
+            (Some("adverb"), Some(w)) => {
+                adverbs.insert(w.trim());
+            }
+            (Some("unit"), Some(w)) => {
+                units.insert(w.trim());
+            }
+            _ => {}
+        }
+    }
+    (adverbs, units)
+});
+
+/// How many words after a trigger an adverbial of frequency may end ("visited
+/// the port on a number of occasions": seven).
+const ITERATION_WINDOW: usize = 8;
+
+/// A word that counts: a count word of `data/link/iterations.txt` or a number above one.
+fn is_count_word(w: &str) -> bool {
+    ITERATION_WORDS.contains(w) || w.replace(',', "").parse::<u64>().is_ok_and(|n| n > 1)
+}
+
+/// The trigger counts several happenings: a plural noun counted ("his four
+/// visits", "several attacks", "12 raids", "dozens of strikes"), or an act
+/// followed by an adverbial of frequency ("met twice", "has visited the coast
+/// three times", "on a number of occasions"). Plural nouns that name one
+/// happening ("talks", "negotiations") take no such count in news writing
+/// ("four talks" is rare), and a count of one is one.
 fn is_iterated(doc: &Document, e: &Event) -> bool {
+    counted_noun(doc, e) || frequency_after(doc, e)
+}
+
+/// The trigger is a plural noun with a count before it.
+fn counted_noun(doc: &Document, e: &Event) -> bool {
     let trigger = e.trigger.text(doc.body());
     let Some(last) = words(trigger).last().map(|w| w.to_lowercase()) else { return false };
     if !last.ends_with('s') || last.ends_with("ss") {
@@ -649,11 +742,28 @@ fn is_iterated(doc: &Document, e: &Event) -> bool {
     if prior.first().is_some_and(|w| w == "of") {
         prior.remove(0);
     }
-    let counts = |w: &str| {
-        ITERATION_WORDS.contains(w) || w.replace(',', "").parse::<u64>().is_ok_and(|n| n > 1)
-    };
     // the count right before the noun, or before one modifier ("four presidential visits")
-    prior.first().is_some_and(|w| counts(w)) || (prior.len() > 1 && counts(&prior[1]) && !prior[0].ends_with('s'))
+    prior.first().is_some_and(|w| is_count_word(w)) || (prior.len() > 1 && is_count_word(&prior[1]) && !prior[0].ends_with('s'))
+}
+
+/// An adverbial of frequency follows the trigger in its sentence: "twice",
+/// "repeatedly", or a count before "times" / "occasions" ("a number of times").
+fn frequency_after(doc: &Document, e: &Event) -> bool {
+    let body = doc.body();
+    let after = body.get(e.trigger.end()..e.sentence.end().max(e.trigger.end())).unwrap_or("");
+    let next: Vec<String> = words(after).iter().take(ITERATION_WINDOW).map(|w| w.to_lowercase()).collect();
+    let (adverbs, units) = &*ITERATION_ADVERBIALS;
+    next.iter().enumerate().any(|(i, w)| {
+        if adverbs.contains(w.as_str()) {
+            return true;
+        }
+        if !units.contains(w.as_str()) || i == 0 {
+            return false;
+        }
+        // "a number of times": the count stands before "of"
+        let k = if next[i - 1] == "of" && i >= 2 { i - 2 } else { i - 1 };
+        is_count_word(&next[k])
+    })
 }
 
 /// Within one article, two reports of talks on the same day ("met on Monday",
@@ -694,10 +804,10 @@ fn blocking_keys(terms: &Bag, ordinal: Option<u32>, doc: &DocId) -> Vec<u64> {
 }
 
 /// What event coreference reads of a document, and nothing else: id, source,
-/// body, metadata, events and the mentions that overlap their arguments. The
-/// store keeps it for every document with events, so that a story's events can
-/// be merged again when a later batch adds to the story without decoding its
-/// documents' other layers. `merge` over these gives what it gives over the
+/// body, metadata, events, the mentions that overlap their arguments and the
+/// time expressions of their sentences. The store keeps it for every document
+/// with events, so that a story's events can be merged again when a later
+/// batch adds to the story without decoding its documents' other layers. `merge` over these gives what it gives over the
 /// documents themselves.
 pub fn merge_input(doc: &Document) -> Document {
     let mut input = Document::new(
@@ -719,6 +829,13 @@ pub fn merge_input(doc: &Document) -> Document {
         .mentions
         .iter()
         .filter(|m| arg_spans.iter().any(|sp| m.span.start() < sp.end() && sp.start() < m.span.end()))
+        .cloned()
+        .collect();
+    // the time expressions of event sentences ([`stated_days`])
+    input.times = doc
+        .times
+        .iter()
+        .filter(|t| doc.events.iter().any(|e| e.sentence.start() <= t.span.start() && t.span.end() <= e.sentence.end()))
         .cloned()
         .collect();
     input.events = doc.events.clone();
@@ -824,6 +941,7 @@ impl ReportFacts {
                 day: ev.date.exact_day(),
                 date: ev.date.clone(),
                 parties: Parties::of(ev),
+                stated: stated_days(doc, ev),
             },
             actor_keys,
             ordinal: event_ordinal(doc, ev),
@@ -2083,5 +2201,119 @@ pub(crate) mod tests {
         assert_eq!(best(None, &[&country, &damascus]), Some("Damascus".into()));
         assert_eq!(best(Some(&homs), &[&homs, &at("Deraa", Some(PlaceBasis::Sentence))]), Some("Homs".into()), "ties keep the representative's");
         assert_eq!(best(None, &[]), None);
+    }
+
+    #[test]
+    fn one_leader_s_meetings_with_different_counterparts_stay_two() {
+        let marten = || party("Ilse Marten", "VLD", "GOV");
+        let envoy = || party("Osk Branner", "EST", "GOV");
+        let mine = || party("Northern Mining Company", "LKL", "BUS");
+        let s1 = "President Marten met the Esterran envoy Osk Branner in the capital on Tuesday to discuss the border.";
+        let s2 = "On Tuesday Marten met chiefs of the Northern Mining Company in the capital to discuss the border mines.";
+        let a = report_on("a", "Coastal Herald", s1, "met", PloverType::Consult, None, vec![marten(), envoy()], vec![]);
+        let b = report_on("b", "Inland Post", s2, "met", PloverType::Consult, None, vec![marten(), mine()], vec![]);
+        assert_eq!(merge(&[a.clone(), b]).len(), 2, "a meeting with the envoy and one with the miners");
+        // a report naming only one of the participants, or one more, is the same meeting
+        let s3 = "Marten and Branner met in the capital on Tuesday, discussing the border.";
+        let c = report_on("c", "Inland Post", s3, "met", PloverType::Consult, None, vec![marten()], vec![envoy()]);
+        let e = report_on("e", "Lake Gazette", s3, "met", PloverType::Consult, None, vec![marten()], vec![]);
+        assert_eq!(merge(&[a.clone(), c]).len(), 1, "the sides of a meeting may be named either way");
+        assert_eq!(merge(&[a, e]).len(), 1);
+        // a request to one counterpart is not the same request to another
+        let s4 = "Marten asked the envoy and the mining company to reopen the border crossing.";
+        let s5 = "Marten asked the envoy and the Lakeland navy to reopen the border crossing.";
+        let navy = party("Lakeland navy", "LKL", "MIL");
+        let f = report_on("f", "Coastal Herald", s4, "asked", PloverType::Request, None, vec![marten()], vec![envoy(), mine()]);
+        let g = report_on("g", "Inland Post", s5, "asked", PloverType::Request, None, vec![marten()], vec![envoy(), navy]);
+        assert_eq!(merge(&[f, g]).len(), 2);
+    }
+
+    #[test]
+    fn an_ordinal_counts_one_party_s_series() {
+        let ravel = || vec![party("Ana Ravel", "EST", "GOV")];
+        let s1 = "Minister Ravel , on her first visit to the border region , promised new roads .";
+        let s2 = "Ravel made her first visit to the border region , where she promised roads .";
+        let s3 = "The bridge may open in time for Governor Osk 's first visit to the capital .";
+        let dated = |id: &str, outlet: &str, s: &str, actors: Vec<EventArg>| {
+            let mut r = report_on(id, outlet, s, "visit", PloverType::Consult, Some("visit"), actors, vec![]);
+            r.events[0].date = UncertainDate::between(Some(d("2034-04-01")), Some(d("2034-06-30")));
+            r
+        };
+        let a = dated("a", "Coastal Herald", s1, ravel());
+        let b = dated("b", "Inland Post", s2, ravel());
+        let c = dated("c", "Lake Gazette", s3, vec![]);
+        assert_eq!(event_ordinal(&c, &c.events[0]), Some(1));
+        let merged = merge(&[a, b, c]);
+        assert_eq!(merged.len(), 2, "Ravel's first visit, and the governor's: {merged:#?}");
+        assert!(merged.iter().any(|m| m.reports.len() == 2));
+    }
+
+    #[test]
+    fn with_no_date_a_party_s_acts_need_more_in_common_than_the_party_and_the_act() {
+        let marten = || vec![party("Ilse Marten", "VLD", "GOV")];
+        let undated = |id: &str, outlet: &str, s: &str| {
+            let mut r = report_on(id, outlet, s, "visited", PloverType::Consult, Some("visit"), marten(), vec![]);
+            r.events[0].date = UncertainDate::unknown();
+            r
+        };
+        let a = undated("a", "Coastal Herald", "Ilse Marten visited the Esterran border .");
+        let b = undated("b", "Inland Post", "Ilse Marten visited the northern coast .");
+        assert!(a.events[0].date.is_unknown());
+        assert_eq!(merge(&[a.clone(), b]).len(), 2, "alike only in who and what: two visits");
+        let c = undated("c", "Lake Gazette", "Ilse Marten visited the Esterran border , touring the new fence .");
+        assert_eq!(merge(&[a, c]).len(), 1, "both say where she went: one visit");
+    }
+
+    #[test]
+    fn an_act_followed_by_an_adverbial_of_frequency_is_several() {
+        let marten = || vec![party("Ilse Marten", "VLD", "GOV")];
+        for (sentence, word, iterated) in [
+            ("The two foreign ministers met twice in the port .", "met", true),
+            ("She has visited the flooded port three times since May .", "visited", true),
+            ("He visited the port on a number of occasions .", "visited", true),
+            ("The army attacked the port repeatedly .", "attacked", true),
+            ("He visited the port for the first time .", "visited", false),
+            ("The envoy met the minister at the port , three days after the storm .", "met", false),
+        ] {
+            let r = report_on("x", "Coastal Herald", sentence, word, PloverType::Consult, None, marten(), vec![]);
+            assert_eq!(is_iterated(&r, &r.events[0]), iterated, "{sentence}");
+        }
+        let one = "Ilse Marten visited the flooded port on Tuesday to meet rescue teams .";
+        let three = "Since the floods , Ilse Marten has visited the port three times .";
+        let a = report_on("a", "Coastal Herald", one, "visited", PloverType::Consult, Some("visit"), marten(), vec![]);
+        let b = report_on("b", "Inland Post", three, "visited", PloverType::Consult, Some("visit"), marten(), vec![]);
+        assert_eq!(merge(&[a, b]).len(), 2);
+    }
+
+    /// `report` with no event date and the time expression `date` (its text in
+    /// the sentence) resolved to the day `day`.
+    fn report_stating(id: &str, outlet: &str, sentence: &str, date: &str, day: &str) -> Document {
+        let marten = vec![party("Ilse Marten", "VLD", "GOV")];
+        let mut r = report(id, outlet, "2032-01-10", sentence, PloverType::Consult, "", marten, vec![party("Northern Mining Company", "VLD", "BUS")]);
+        let at = sentence.find(date).unwrap();
+        r.times.push(chronicle_core::TimeExpr {
+            span: Span::new(r.body(), at, at + date.len()).unwrap(),
+            time_type: chronicle_core::TimeType::Date,
+            value: Some(day.into()),
+            resolved: UncertainDate::parse_value(day).unwrap(),
+            modifies: None,
+        });
+        r
+    }
+
+    #[test]
+    fn reports_stating_full_dates_days_apart_are_two_happenings() {
+        let a = report_stating("a", "Coastal Herald", "Port Vell , 5 August 2031 : President Marten met the mining company 's board at the port .", "5 August 2031", "2031-08-05");
+        let b = report_stating("b", "Inland Post", "Port Vell , 16 December 2031 : President Marten met the mining company 's board at the port .", "16 December 2031", "2031-12-16");
+        assert_eq!(stated_days(&a, &a.events[0]).len(), 1);
+        assert_eq!(merge(&[a.clone(), b]).len(), 2, "a meeting in August and one in December");
+        // the same day, or the next (a later dateline), is no evidence of two
+        let c = report_stating("c", "Inland Post", "Port Vell , 6 August 2031 : President Marten met the mining company 's board at the port .", "6 August 2031", "2031-08-06");
+        assert_eq!(merge(&[a.clone(), c]).len(), 1);
+        // a day without its year says nothing here
+        let d = report_stating("d", "Inland Post", "Port Vell , 16 December : President Marten met the mining company 's board at the port .", "16 December", "2031-12-16");
+        assert!(stated_days(&d, &d.events[0]).is_empty());
+        // the stored inputs keep the time expressions of event sentences
+        assert_eq!(merge_input(&a).times.len(), 1);
     }
 }
