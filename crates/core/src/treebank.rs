@@ -16,6 +16,12 @@ pub fn bracket_of(word: &str) -> Option<&'static str> {
     }
 }
 
+/// True for the letters of an escape once a tokenizer has split its hyphens
+/// off ("LRB" of "-LRB-"), in any case.
+pub fn is_escape_letters(word: &str) -> bool {
+    word.len() == 3 && bracket_of(&format!("-{}-", word.to_ascii_uppercase())).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -26,5 +32,7 @@ mod tests {
         assert_eq!(bracket_of("-RCB-"), Some("}"));
         assert_eq!(bracket_of("LRB"), None);
         assert_eq!(bracket_of("-lrb-"), None);
+        assert!(is_escape_letters("LRB") && is_escape_letters("rcb"));
+        assert!(!is_escape_letters("-LRB-") && !is_escape_letters("BBC"));
     }
 }

@@ -40,7 +40,6 @@ pub(crate) struct NameWords {
     part: Vec<String>,
     edge: Vec<String>,
     particle: Vec<String>,
-    escape: Vec<String>,
     /// Nationality words of a region or union, not of one country → its code.
     demonym: HashMap<String, String>,
     /// The fewest letters of a one-word surname that may match another
@@ -65,7 +64,6 @@ impl NameWords {
                 "part" => w.part.push(word),
                 "edge" => w.edge.push(word),
                 "particle" => w.particle.push(word),
-                "escape" => w.escape.push(word),
                 "demonym" => drop(w.demonym.insert(word, value.to_string())),
                 "threshold" if word == "variant-surname-letters" => match value.parse() {
                     Ok(n) => w.variant_surname_letters = Some(n),
@@ -137,10 +135,10 @@ pub(crate) fn trim_person(words: &[&str], a: usize, b: usize) -> (usize, usize) 
 }
 
 /// A word that may be part of a name: it has a letter or a digit ("Apollo
-/// 13") and is no treebank bracket escape (`escape` in
-/// `data/ner/name_words.tsv`: "-LRB-").
+/// 13") and is no treebank bracket escape split from its hyphens ("LRB" of
+/// "-LRB-", `core::treebank`).
 fn is_name_word(w: &str) -> bool {
-    w.chars().any(char::is_alphanumeric) && !WORDS.escape.contains(&w.to_lowercase())
+    w.chars().any(char::is_alphanumeric) && !chronicle_core::treebank::is_escape_letters(w)
 }
 
 /// A letter a name may be told by: a capital, or a letter of a script
