@@ -91,13 +91,13 @@ pub fn apply_fields(meta: &mut Metadata, obj: &Map<String, Value>) -> Vec<String
 const FIELDS_TSV: &str = include_str!("../../../data/ingest/fields.tsv");
 
 /// Field → its names, chronicle's own first.
-static FIELD_NAMES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
+static FIELD_NAMES: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
     FIELDS_TSV
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
         .filter_map(|l| {
             let (field, names) = l.split_once('\t')?;
-            Some((field.trim().to_string(), names.split(',').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect()))
+            Some((field.trim(), names.split(',').map(str::trim).filter(|n| !n.is_empty()).collect()))
         })
         .collect()
 });
@@ -107,10 +107,9 @@ static FIELD_NAMES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
 /// report), and that value; the field's own name alone when the file does
 /// not list it.
 pub fn field_value<'o>(obj: &'o Map<String, Value>, field: &str) -> Option<(&'o str, &'o Value)> {
-    let own = [field.to_string()];
-    let names = FIELD_NAMES.iter().find(|(f, _)| f == field).map_or(&own[..], |(_, n)| &n[..]);
+    let names = FIELD_NAMES.iter().find(|(f, _)| *f == field).map_or(std::slice::from_ref(&field), |(_, n)| &n[..]);
     let present = |usable: fn(&Value) -> bool| {
-        names.iter().find_map(|n| obj.get_key_value(n.as_str()).filter(|(_, v)| usable(v)).map(|(k, v)| (k.as_str(), v)))
+        names.iter().find_map(|n| obj.get_key_value(*n).filter(|(_, v)| usable(v)).map(|(k, v)| (k.as_str(), v)))
     };
     // a name holding text wins over an earlier one of another shape
     // (schema.org's `publisher` object beside a `site_name` string)
