@@ -17,6 +17,11 @@ pub struct AnalysedBatch {
     duplicates: Vec<(String, DocId)>,
     /// The store's data version when the batch's cleaning read the furniture.
     version: i64,
+    /// The template lines the cleaning knew, and the inputs it cleaned: when
+    /// other writers made more lines template before this batch's turn, the
+    /// batch is analysed again with them, as [`Pipeline::ingest`] would have.
+    furniture: Furniture,
+    inputs: Vec<RawInput>,
     times: StageTimes,
 }
 
@@ -63,8 +68,9 @@ impl Pipeline {
         let threshold = self.cleaner.config().furniture_min_docs;
         let furniture = Furniture::from_keys(store.furniture(threshold)?);
         // on the pipeline's own pool, whose large stacks keep a deep input from aborting the worker
+        let inputs = fresh.clone();
         let analysed = self.pool.install(|| self.analyse(fresh, &furniture, &timings));
-        Ok(AnalysedBatch { analysed, duplicates, version, times: timings.snapshot() })
+        Ok(AnalysedBatch { analysed, duplicates, version, furniture, inputs, times: timings.snapshot() })
     }
 
     /// The serial half: under the store's writer lock (`on_wait` is called
@@ -97,18 +103,21 @@ impl Pipeline {
             }
             state.checked_backfill = true;
         }
-        let AnalysedBatch { mut analysed, mut duplicates, version: analysed_at, times } = batch;
-        let mut summary = IngestSummary { rejected: std::mem::take(&mut analysed.rejected), ..IngestSummary::default() };
+        let AnalysedBatch { mut analysed, mut duplicates, version: analysed_at, furniture, inputs, times } = batch;
         let threshold = self.cleaner.config().furniture_min_docs;
         if analysed_at != version {
-            duplicates.extend(drop_stored(store, &mut analysed)?);
-            let furniture = Furniture::from_keys(store.furniture(threshold)?);
-            for (doc, prints) in analysed.docs.iter_mut().zip(&mut analysed.prints) {
-                if self.cleaner.mark_furniture(doc, &furniture) {
-                    prints.story = StoryTerms::of(doc);
-                }
+            let dropped = drop_stored(store, &mut analysed)?;
+            let now = Furniture::from_keys(store.furniture(threshold)?);
+            if meets_new_lines(&analysed.lines, &furniture, &now) {
+                // cleaned again with the lines known now, as the single ingest cleans
+                // a batch with the lines of every batch linked before it
+                let gone: HashSet<&DocId> = dropped.iter().map(|(_, id)| id).collect();
+                let left: Vec<RawInput> = inputs.into_iter().filter(|i| !gone.contains(&DocId::from_text(&i.text))).collect();
+                analysed = self.pool.install(|| self.analyse(left, &now, &timings));
             }
+            duplicates.extend(dropped);
         }
+        let mut summary = IngestSummary { rejected: std::mem::take(&mut analysed.rejected), ..IngestSummary::default() };
         summary.duplicates = duplicates;
         let ready = self.reach_furniture(store, analysed, threshold, &timings)?;
         let committed = self.link_and_commit(store, &mut link, &mut state.mergers, ready, threshold, &timings)?;
@@ -117,6 +126,12 @@ impl Pipeline {
         summary.times = times.plus(&timings.snapshot());
         Ok(summary)
     }
+}
+
+/// True when a line of the batch's documents is template text in `now` but
+/// was not in `then` (what their cleaning knew).
+fn meets_new_lines(lines: &[(DocId, String, Vec<u64>)], then: &Furniture, now: &Furniture) -> bool {
+    lines.iter().any(|(_, site, keys)| keys.iter().any(|&k| now.contains(site, k) && !then.contains(site, k)))
 }
 
 /// Removes from a batch the documents whose host article is stored by now (by
