@@ -87,6 +87,27 @@ pub struct Record {
     pub export: String,
 }
 
+impl Record {
+    /// Panics, naming the first part and line that differ, unless `self` equals
+    /// `want` (a whole record's Debug text is too long to read in a CI log).
+    #[allow(dead_code)] // not every test binary uses it
+    pub fn assert_same(&self, want: &Record, what: &str) {
+        let parts: [(&str, Vec<String>, Vec<String>); 5] = [
+            ("documents", self.docs.iter().map(|d| format!("{d:?}")).collect(), want.docs.iter().map(|d| format!("{d:?}")).collect()),
+            ("link state", self.state.iter().map(|e| format!("{e:?}")).collect(), want.state.iter().map(|e| format!("{e:?}")).collect()),
+            ("merged events", self.merged.iter().map(|e| format!("{e:?}")).collect(), want.merged.iter().map(|e| format!("{e:?}")).collect()),
+            ("stories", self.stories.lines().map(str::to_string).collect(), want.stories.lines().map(str::to_string).collect()),
+            ("export", self.export.lines().map(str::to_string).collect(), want.export.lines().map(str::to_string).collect()),
+        ];
+        for (part, got, exp) in parts {
+            if let Some(i) = (0..got.len().max(exp.len())).find(|&i| got.get(i) != exp.get(i)) {
+                let cut = |s: Option<&String>| s.map_or("(none)".to_string(), |s| s.chars().take(600).collect());
+                panic!("{what}: {part} differ at line {i} of {} against {}\n got: {}\nwant: {}", got.len(), exp.len(), cut(got.get(i)), cut(exp.get(i)));
+            }
+        }
+    }
+}
+
 pub fn record(db: &Path) -> Record {
     let store = Store::open(db).unwrap();
     let mut docs: Vec<_> = store
