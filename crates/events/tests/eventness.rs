@@ -188,3 +188,24 @@ fn what_a_poll_finds_is_opinion() {
     no_event("A new poll found that most Kenyans still support the mining ban.", "support");
     one_event("Kenya's president said that most lawmakers support the mining ban.", "support");
 }
+
+#[test]
+fn a_verb_trigger_read_as_an_adjective_names_a_quality() {
+    no_event("Two aid workers were kidnapped in villages close to the Ugandan border.", "close");
+    no_event("The Peruvian senator felt free to criticise the ministry.", "free");
+    one_event("Peru will close its border with Bolivia on Monday.", "close its border");
+    one_event("The rebels agreed to free 20 soldiers held in Colombia.", "free");
+}
+
+#[test]
+fn a_structure_that_blew_up_killed_no_one_deliberately() {
+    no_event("The Chilean mine collapsed last year after the tower blew up, killing 11 miners.", "killing");
+    no_event("The inquiry followed the 2005 blast at the Texas refinery that killed 15 workers.", "killed");
+    one_event("Rebels blew up a bridge in Kashmir, killing 11 soldiers.", "killing");
+}
+
+#[test]
+fn restraining_a_happening_restrains_no_party() {
+    no_event("Peru will close schools for a week to prevent the flu virus from spreading.", "prevent");
+    one_event("Peruvian police prevented the protesters from reaching the square.", "prevented");
+}

@@ -109,4 +109,21 @@ mod tests {
         let (m, rule) = modality_of(&doc, "free");
         assert_eq!(m, Modality::Asserted, "{rule}");
     }
+
+    #[test]
+    fn be_with_a_to_infinitive_is_an_arrangement_still_to_come() {
+        // "Ruritania's envoy is to meet Moldova's foreign minister": planned, not told as done
+        let doc = coded(parsed(
+            "Ruritania is to meet Moldova on Friday .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Aux, "VBZ", "be"), (4, "mark", Part, "TO", "to"),
+                (2, "xcomp", Verb, "VB", "meet"), (4, "obj", Propn, "NNP", ""), (7, "case", Adp, "IN", ""),
+                (4, "obl", Propn, "NNP", ""), (2, "punct", Punct, ".", ""),
+            ],
+            &[("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))],
+        ));
+        let (m, rule) = modality_of(&doc, "meet");
+        assert_eq!(m, Modality::Planned, "{rule}");
+        assert!(rule.contains("complement of 'is'"), "{rule}");
+    }
 }

@@ -184,6 +184,11 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
             return Some(why);
         }
     }
+    if entry.frame.verb {
+        if let Some(why) = view.adjective(head) {
+            return Some(why);
+        }
+    }
     if verb {
         view.inanimate_agent(head).or_else(|| view.happening_participle(head))
     } else {
@@ -406,6 +411,16 @@ impl View<'_, '_> {
         (!actors.is_empty() && actors.iter().all(journalist)).then(|| format!("'{}' is a journalist: reporting, no act", actors[0].name))
     }
 
+    /// "felt free to criticise", "areas close to the border": a verb trigger
+    /// the tagger reads as a plain adjective names a quality, not an act (a
+    /// participle in -ed, "the detained journalists", is left to the other rules).
+    fn adjective(&self, head: usize) -> Option<String> {
+        let t = self.tree;
+        let word = t.word(head).to_lowercase();
+        let plain = t.upos(head) == Some(Upos::Adj) && t.xpos(head).starts_with("JJ") && !word.ends_with("ed");
+        plain.then(|| format!("'{word}' is an adjective here: a quality, no act"))
+    }
+
     /// "charts and diagrams … suggest", "the pandemic that killed 40
     /// million", "the oil leak threatening the coast": every agent of the verb
     /// is a thing or a happening, whatever names modify it.
@@ -452,8 +467,9 @@ impl View<'_, '_> {
     }
 
     /// "BP … captures some oil and gas", "seize personal control of the
-    /// effort": an attack or seizure whose every object is a substance, or
-    /// control of an undertaking, takes no person, place or property of an actor.
+    /// effort", "prevent the virus from spreading": an attack, seizure or
+    /// restriction whose every object is a substance, a happening or control
+    /// of an undertaking takes no person, place or property of an actor.
     fn acts_on_matter(&self, v: usize) -> Option<String> {
         let t = self.tree;
         let g = &*GROUPS;
@@ -471,7 +487,8 @@ impl View<'_, '_> {
             if self.mention_at(o).is_some() {
                 return false;
             }
-            if g.substance.contains(&l) {
+            // "to prevent the flu strain from spreading", "halt the spill": a happening is no party
+            if g.substance.contains(&l) || arguments::is_happening(&l) {
                 return true;
             }
             let of: Vec<usize> = t.obliques(o).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("of")).map(|(_, n)| n).collect();
