@@ -74,8 +74,13 @@ pub(crate) struct CommentWords {
     pub report: WordSet,
 }
 
-/// How many words from a line's start a glued comment header may end.
+/// How many words from a line's start a glued comment header may end (one that opens
+/// with a bar may stand anywhere).
 const GLUED_HEADER_WORDS: usize = 20;
+
+/// How many words before a glued comment header's last words its time stamp may stand
+/// ("At 4:41 pm on 18 Jan 2010 , Alice wrote :" — the colons are words of their own).
+const GLUED_STAMP_WORDS: usize = 16;
 
 impl CommentWords {
     fn load(text: &str) -> CommentWords {
@@ -111,17 +116,27 @@ impl CommentWords {
         c
     }
 
-    /// True when a comment's header is glued to its text at the start of the line, as
-    /// sentence-per-line dumps leave them: a `glued` phrase ("wrote :", "report abuse")
-    /// among the first words, after a number (the header's time stamp): "At 4:41 pm on
-    /// 18 Jan 2010 , Alice wrote : I think …", "Posted by : bob | June 7 , 2010 3:31 PM |
-    /// Report abuse How was …".
+    /// True when a comment's header is glued to its text on one line, as
+    /// sentence-per-line dumps leave them: a `glued` phrase ("wrote :", "| report
+    /// abuse") after the header's time stamp (a clock time among the
+    /// [`GLUED_STAMP_WORDS`] words before it). A phrase is looked for among the line's
+    /// first [`GLUED_HEADER_WORDS`] words ("At 4:41 pm on 18 Jan 2010 , Alice wrote : I
+    /// think …"); one that opens with a bar, the signature of a comment widget, anywhere
+    /// in the line — a thread of short comments runs text, signature, text … on one line
+    /// ("… drill now . Posted by : bob | June 7 , 2010 3:31 PM | Report abuse How was …").
     fn glued_header(&self, text: &str) -> bool {
         if self.glued.is_empty() {
             return false;
         }
-        let head: String = glued_form(&text.split_whitespace().take(GLUED_HEADER_WORDS).collect::<Vec<_>>().join(" "));
-        self.glued.iter().any(|g| head.find(g.as_str()).is_some_and(|at| at > 0 && has_clock_time(&head[..at])))
+        let line = glued_form(text);
+        let head_end = line.match_indices(' ').nth(GLUED_HEADER_WORDS - 1).map_or(line.len(), |(i, _)| i);
+        self.glued.iter().any(|g| {
+            let within = if g.starts_with('|') { line.len() } else { head_end };
+            line[..within].match_indices(g.as_str()).any(|(at, _)| {
+                let before: Vec<&str> = line[..at].split_whitespace().collect();
+                at > 0 && line.as_bytes()[at - 1] == b' ' && has_clock_time(&before[before.len().saturating_sub(GLUED_STAMP_WORDS)..].join(" "))
+            })
+        })
     }
 
     /// The comment cue of a line (`norm` = its [`normalise_line`] form, `words` its word count).
@@ -539,6 +554,12 @@ mod tests {
         // nor does the header phrase count far into a long line
         let long = format!("{} at 4:41 pm he wrote : yes", "word ".repeat(25));
         assert_eq!(cue(&long), None);
+        // a widget's signature (bar-delimited) ends a comment anywhere in a line of them
+        let thread = format!("{} Posted by : kim_2 | May 27 , 2010 11:40 PM | Report abuse Drill now .", "they should have burnt it off at once ".repeat(5));
+        assert_eq!(cue(&thread), Some(CommentCue::Header));
+        // a bar and a time far from the phrase are no signature
+        let far = format!("Updated 4:41 pm | {} | Reply to critics", "word ".repeat(20));
+        assert_eq!(cue(&far), None);
     }
 
     #[test]
