@@ -209,3 +209,15 @@ fn restraining_a_happening_restrains_no_party() {
     no_event("Peru will close schools for a week to prevent the flu virus from spreading.", "prevent");
     one_event("Peruvian police prevented the protesters from reaching the square.", "prevented");
 }
+
+#[test]
+fn a_named_party_acted_on_for_a_happening_is_still_acted_on() {
+    // "fined X for the spill": the happening is the reason, the party the object
+    one_event("The Chilean environment agency fined Antofagasta Minerals for the copper spill.", "fined");
+}
+
+#[test]
+fn capturing_a_measure_of_matter_is_no_attack() {
+    no_event("The Peruvian oil company is capturing record amounts of crude from the damaged well.", "capturing");
+    one_event("Peruvian troops captured hundreds of rebels near the Bolivian border.", "captured");
+}

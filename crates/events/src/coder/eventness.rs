@@ -477,7 +477,10 @@ impl View<'_, '_> {
         let objects: Vec<usize> = t
             .patients(v)
             .into_iter()
-            .map(|o| if self.noun(o) { o } else { t.children(o).into_iter().find(|&c| self.noun(c)).unwrap_or(o) })
+            .map(|o| {
+                let nominal = matches!(t.upos(o), Some(Upos::Noun | Upos::Propn | Upos::Pron)) || self.mention_at(o).is_some();
+                if nominal { o } else { t.children(o).into_iter().find(|&c| self.noun(c)).unwrap_or(o) }
+            })
             .collect();
         if objects.is_empty() {
             return None;
@@ -492,12 +495,10 @@ impl View<'_, '_> {
                 return true;
             }
             let of: Vec<usize> = t.obliques(o).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("of")).map(|(_, n)| n).collect();
-            g.light.contains(&l)
-                && !of.is_empty()
-                && of.iter().all(|&n| {
-                    let nl = self.lemma(n);
-                    self.mention_at(n).is_none() && (g.undertaking.contains(&nl) || arguments::is_figurative_object(&nl))
-                })
+            let all_of = |test: &dyn Fn(&str) -> bool| !of.is_empty() && of.iter().all(|&n| self.mention_at(n).is_none() && test(&self.lemma(n)));
+            // "record amounts of crude", "three-quarters of the leak": a measure of matter
+            let measure = !arguments::party_noun(t.lemma(o)) && all_of(&|nl| g.substance.contains(nl) || arguments::is_happening(nl));
+            measure || (g.light.contains(&l) && all_of(&|nl| g.undertaking.contains(nl) || arguments::is_figurative_object(nl)))
         };
         objects.iter().all(|&o| matter(o)).then(|| format!("'{}' acts on '{}', matter or an undertaking, not a party", t.word(v), t.word(objects[0])))
     }
