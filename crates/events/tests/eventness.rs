@@ -221,3 +221,9 @@ fn capturing_a_measure_of_matter_is_no_attack() {
     no_event("The Peruvian oil company is capturing record amounts of crude from the damaged well.", "capturing");
     one_event("Peruvian troops captured hundreds of rebels near the Bolivian border.", "captured");
 }
+
+#[test]
+fn a_trigger_word_is_not_the_matter_it_acts_on() {
+    // "fire" names a happening, but in "opened fire" it is the act itself
+    one_event("Peruvian police opened fire on looters in a Lima market.", "opened fire");
+}

@@ -135,7 +135,7 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         }
     }
     if matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Threaten) && verb {
-        if let Some(why) = view.acts_on_matter(head) {
+        if let Some(why) = view.acts_on_matter(head, trig) {
             return Some(why);
         }
     }
@@ -470,13 +470,16 @@ impl View<'_, '_> {
     /// effort", "prevent the virus from spreading": an attack, seizure or
     /// restriction whose every object is a substance, a happening or control
     /// of an undertaking takes no person, place or property of an actor.
-    fn acts_on_matter(&self, v: usize) -> Option<String> {
+    fn acts_on_matter(&self, v: usize, trig: &Trig) -> Option<String> {
         let t = self.tree;
         let g = &*GROUPS;
+        // the trigger's own words ("opened fire") are no object it acts on
+        let own: Vec<usize> = (trig.start..trig.end).filter_map(|i| self.ctx.doc_token(i)).collect();
         // "captures some oil": a quantifier the parser made the object stands for its noun
         let objects: Vec<usize> = t
             .patients(v)
             .into_iter()
+            .filter(|o| !own.contains(o))
             .map(|o| {
                 let nominal = matches!(t.upos(o), Some(Upos::Noun | Upos::Propn | Upos::Pron)) || self.mention_at(o).is_some();
                 if nominal { o } else { t.children(o).into_iter().find(|&c| self.noun(c)).unwrap_or(o) }
