@@ -48,7 +48,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 use chronicle_core::{Document, Span, TimeExpr, TimeType, UncertainDate};
 use regex::Regex;
 
@@ -1309,7 +1309,10 @@ impl Hit<'_, '_> {
                 || ["once", "twice", "times"].contains(&before.as_str())
                 || (before.len() > 3 && before.ends_with('s') && !before.ends_with("ss")));
         let tt = if rate { TimeType::Set } else { TimeType::Duration };
-        self.cand(start, end, tt, Some(v), UncertainDate::unknown())
+        // "the past three days": the stretch back from the anchor it covers (the value stays P3D)
+        let back = self.g(1).is_some_and(|m| matches!(m.split_whitespace().nth(1).map(str::to_ascii_lowercase).as_deref(), Some("past" | "last" | "previous")));
+        let resolved = if back && !rate { past_window(self.anchor, unit, n) } else { UncertainDate::unknown() };
+        self.cand(start, end, tt, Some(v), resolved)
     }
 
     /// `Kind::VagueDuration`.
@@ -1321,7 +1324,10 @@ impl Hit<'_, '_> {
             return self.cand(start, end, TimeType::Date, Some("FUTURE_REF".into()), future_bounds(self.anchor));
         } else if let Some((code, t)) = unit_code(unit) {
             let v = format!("P{}X{}", if t { "T" } else { "" }, code);
-            return self.cand(start, end, TimeType::Duration, Some(v), UncertainDate::unknown());
+            // "in the past few days", "in recent weeks": a stretch back from the anchor
+            let back = matches!(md.as_str(), "the past few" | "the last few" | "recent");
+            let resolved = if back { past_window(self.anchor, unit, None) } else { UncertainDate::unknown() };
+            return self.cand(start, end, TimeType::Duration, Some(v), resolved);
         }
         None
     }
@@ -1707,6 +1713,30 @@ fn date_clock_times(cands: &mut [Candidate], sentences: &[(usize, usize)]) {
     }
 }
 
+/// Units a vague count ("a few", "several", "recent") stands for at most.
+const VAGUE_UNITS: u32 = 9;
+
+/// The days a stretch of `n` units back from the anchor covers ("the past three
+/// days": from three days before the anchor's earliest day to its latest; a vague
+/// count, [`VAGUE_UNITS`]); unknown without both anchor bounds or for a unit
+/// longer than a century.
+fn past_window(anchor: (Option<NaiveDate>, Option<NaiveDate>), unit: &str, n: Option<f64>) -> UncertainDate {
+    let (Some(first), Some(last)) = anchor else { return UncertainDate::unknown() };
+    let n = n.map_or(VAGUE_UNITS, |n| n.ceil().clamp(1.0, 10_000.0) as u32);
+    let u = unit.to_ascii_lowercase();
+    let earliest = match u.trim_end_matches('s') {
+        "second" | "minute" => first.pred_opt(),
+        "hour" => first.checked_sub_signed(Duration::days(i64::from(n.div_ceil(24)))),
+        "day" | "night" => first.checked_sub_signed(Duration::days(i64::from(n))),
+        "week" => first.checked_sub_signed(Duration::days(7 * i64::from(n))),
+        "month" => first.checked_sub_months(Months::new(n)),
+        "year" => first.checked_sub_months(Months::new(12 * n)),
+        "decade" => first.checked_sub_months(Months::new(120 * n)),
+        _ => None,
+    };
+    earliest.map_or_else(UncertainDate::unknown, |e| UncertainDate::between(Some(e), Some(last)))
+}
+
 fn past_bounds(anchor: (Option<NaiveDate>, Option<NaiveDate>)) -> UncertainDate {
     UncertainDate::between(None, anchor.1)
 }
@@ -1953,6 +1983,20 @@ mod tests {
     fn until_month_is_future() {
         check("He gave Russia until September to strike a deal.", "2025-07-23", &[("September", "2025-09")]);
         check("Moscow annexed them in September 2022.", "2025-07-23", &[("September 2022", "2022-09")]);
+    }
+
+    #[test]
+    fn a_stretch_back_from_the_anchor_bounds_what_happened_in_it() {
+        let day = UncertainDate::day(d("2010-06-16"));
+        let got = run("Officials met three times in the past three days.", day.clone());
+        let past = got.iter().find(|x| x.0 == "the past three days").expect("a duration");
+        assert_eq!((past.1, past.2.as_deref()), (TimeType::Duration, Some("P3D")), "the value stays a duration");
+        assert_eq!(past.3, UncertainDate::between(Some(d("2010-06-13")), Some(d("2010-06-16"))));
+        let vague = run("Talks have stalled in recent weeks.", day.clone());
+        assert_eq!(vague[0].3, UncertainDate::between(Some(d("2010-04-14")), Some(d("2010-06-16"))), "a vague count is at most nine units");
+        // a length with no anchor in time dates nothing
+        let plain = run("The talks lasted three days.", day);
+        assert!(plain[0].3.is_unknown());
     }
 
     #[test]

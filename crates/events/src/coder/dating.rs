@@ -436,7 +436,8 @@ fn sentence_times<'d>(
         .unwrap_or_default()
         .iter()
         .take_while(|t| t.span.start() <= sentence_span.end())
-        .filter(|t| sentence_span.contains(t.span) && matches!(t.time_type, TimeType::Date | TimeType::Time) && !t.resolved.is_unknown())
+        // a stretch back from the document date ("in the past few days") bounds the act too
+        .filter(|t| sentence_span.contains(t.span) && matches!(t.time_type, TimeType::Date | TimeType::Time | TimeType::Duration) && !t.resolved.is_unknown())
         .filter(|t| !modifier(t));
     let tree = ctx.tree.as_ref().filter(|t| t.is_parsed());
     let at = tree.and_then(|tree| Some((tree, trigger_token(ctx, tree, trig)?)));

@@ -20,6 +20,16 @@ pub fn coded(text: &str) -> Document {
     doc
 }
 
+/// `text` published on `day` (YYYY-MM-DD), annotated and coded.
+pub fn coded_on(text: &str, day: &str) -> Document {
+    let mut doc = plain_document(text);
+    let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("a YYYY-MM-DD day");
+    doc.meta.published = chronicle_core::PublishedDate { date: chronicle_core::UncertainDate::day(day), basis: chronicle_core::DateBasis::Explicit };
+    LANGUAGE.annotate(&mut doc);
+    CODER.code(&mut doc);
+    doc
+}
+
 /// The events whose trigger is `word`.
 pub fn triggered<'a>(doc: &'a Document, word: &str) -> Vec<&'a Event> {
     doc.events.iter().filter(|e| e.trigger.text(doc.body()) == word).collect()
