@@ -224,3 +224,15 @@ fn a_noun_modifier_beside_a_possessor_is_no_actor() {
     let doc = coded("Kenyan police said a Somali attack on the border post killed four.");
     assert!(names(&event(&doc, "attack").actors).iter().any(|a| a.contains("Somali")));
 }
+
+#[test]
+fn peacekeepers_are_troops_and_firms_are_companies_of_the_nationality_before_them() {
+    let doc = coded("Gunmen attacked Uruguayan peacekeepers near the border on Tuesday.");
+    let e = event(&doc, "attacked");
+    let codes: Vec<(Option<&str>, Option<&str>)> = e.recipients.iter().map(|a| (a.country.as_deref(), a.sector.as_deref())).collect();
+    assert_eq!(codes, [(Some("URY"), Some("MIL"))], "{:?} {}", e.recipients, e.rule);
+    let doc = coded("Two Canadian insurance firms accused the Kenyan government of fraud on Monday.");
+    let e = event(&doc, "accused");
+    let codes: Vec<(Option<&str>, Option<&str>)> = e.actors.iter().map(|a| (a.country.as_deref(), a.sector.as_deref())).collect();
+    assert_eq!(codes, [(Some("CAN"), Some("BUS"))], "{:?} {}", e.actors, e.rule);
+}

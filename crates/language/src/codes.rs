@@ -15,7 +15,9 @@
 //!    `document_country_share` of them, more than any other.
 //!
 //! A slot that names a country, an international body, or a sector outside
-//! the list (a company, the armed forces) is left as it is. A named person
+//! the list (a company, the armed forces) is left as it is, except "the
+//! company" (a definite business party in the singular), which takes the
+//! country of the last company the document named before it. A named person
 //! takes only the country of step 2 or 3, and only when the sentence names
 //! no other: a nationality is a fact of the person, not of the sentence.
 //!
@@ -30,10 +32,14 @@ use crate::kb::Kb;
 use crate::place::{dateline_country, mentions_in, placeless, stated_country};
 
 const CODES_TSV: &str = include_str!("../../../data/language/codes.tsv");
+/// PETRARCH-2's multi-word agent phrases ("coast guard" → MIL), after the hand-chosen ones.
+const AGENT_PHRASES_TSV: &str = include_str!("../../../data/language/agent_phrases.tsv");
 
 struct Rules {
     national_sectors: Vec<String>,
-    /// (words, sector) of the `phrase` lines.
+    /// Words of the `home_force` lines: armed forces that serve at home.
+    home_forces: Vec<Vec<String>>,
+    /// (words, sector) of the `phrase` lines, then of `agent_phrases.tsv`.
     phrases: Vec<(Vec<String>, String)>,
     document_country_share: f64,
     document_country_min_mentions: usize,
@@ -57,9 +63,16 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         .unwrap_or_default(),
     document_country_share: rule("document_country_share").and_then(|v| v.parse().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(0.5),
     document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(3),
+    home_forces: CODES_TSV
+        .lines()
+        .filter_map(|l| l.strip_prefix("home_force\t"))
+        .map(|l| l.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect(),
     phrases: CODES_TSV
         .lines()
         .filter_map(|l| l.strip_prefix("phrase\t"))
+        .chain(AGENT_PHRASES_TSV.lines().filter(|l| !l.starts_with('#')))
         .filter_map(|l| l.split_once('\t'))
         .map(|(words, sector)| (words.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>(), sector.trim().to_string()))
         .filter(|(words, sector)| !words.is_empty() && !sector.is_empty())
@@ -101,6 +114,11 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
         let person = |a: &EventArg| a.span.is_some_and(|s| doc.mentions.iter().any(|m| m.span == s && m.entity_type == EntityType::Person));
         fill(&mut e.actors, &named, story.as_deref(), &person);
         fill(&mut e.recipients, &named, story.as_deref(), &person);
+        for a in e.actors.iter_mut().chain(e.recipients.iter_mut()) {
+            if a.country.is_none() && definite_company(a) {
+                a.country = last_company_country(&doc.mentions, a).map(String::from);
+            }
+        }
     }
     doc.events = events;
 }
@@ -114,9 +132,17 @@ enum Named {
     Silent,
 }
 
-/// True for a party that names no country and whose sector is a country's own.
+/// True for a party that names no country and whose sector is a country's
+/// own, or that is a force serving at home ("the Coast Guard").
 fn unnamed_national(a: &EventArg) -> bool {
-    a.country.is_none() && a.sector.as_deref().is_some_and(|s| RULES.national_sectors.iter().any(|n| n.eq_ignore_ascii_case(s)))
+    let national = a.sector.as_deref().is_some_and(|s| RULES.national_sectors.iter().any(|n| n.eq_ignore_ascii_case(s)));
+    a.country.is_none() && (national || home_force(&a.name))
+}
+
+/// True when the words `name` end in a `home_force` phrase.
+fn home_force(name: &str) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    RULES.home_forces.iter().any(|p| ends_in(&words, p))
 }
 
 /// Fills the parties' sectors from their phrases, then the country of those
@@ -136,6 +162,24 @@ fn fill(args: &mut [EventArg], named: &Named, story: Option<&str>, person: &dyn 
             Named::Silent => story.map(String::from),
         };
     }
+}
+
+/// "the company", "the oil firm": a definite business party in the singular
+/// that names no company of its own. News writing names a company once and
+/// then refers back to it this way.
+fn definite_company(a: &EventArg) -> bool {
+    let words: Vec<String> = a.name.split_whitespace().map(str::to_lowercase).collect();
+    let singular = words.last().is_some_and(|w| !w.ends_with('s'));
+    a.sector.as_deref() == Some("BUS") && a.kb_id.is_none() && words.len() <= 3 && words.first().is_some_and(|w| w == "the") && singular
+}
+
+/// The country of the last company the document names before the party
+/// (an organisation mention of sector BUS with a country), the one a
+/// definite "the company" refers back to.
+fn last_company_country<'m>(mentions: &'m [Mention], a: &EventArg) -> Option<&'m str> {
+    let at = a.span?.start();
+    let company = |m: &&Mention| m.entity_type == EntityType::Organization && m.sector.as_deref() == Some("BUS") && m.country.is_some();
+    mentions.iter().filter(|m| m.span.start() < at).filter(company).max_by_key(|m| m.span.start())?.country.as_deref()
 }
 
 /// The countries the event's sentence names outside its parties (see
@@ -356,6 +400,63 @@ mod tests {
         assert_eq!(phrase_sector("agencies"), None, "an agency may be anyone's");
         assert_eq!((phrase_sector("US officials"), phrase_sector("company officials")), (Some("GOV"), Some("BUS")));
         assert_eq!(phrase_sector("aid"), None);
+        assert_eq!((phrase_sector("Senate Republicans"), phrase_sector("Democrats")), (Some("PTY"), Some("PTY")));
+    }
+
+    #[test]
+    fn unnamed_people_and_trades_are_of_the_storys_country_unless_their_words_name_another() {
+        let body = "Residents and doctors blamed the mayor. China built roads. Beijing and Shanghai closed schools. British tourists and Chinese students complained.";
+        let names = [
+            ("China", EntityType::Location, "CHN", None),
+            ("Beijing", EntityType::Location, "CHN", None),
+            ("Shanghai", EntityType::Location, "CHN", None),
+            ("British", EntityType::Group, "GBR", None),
+            ("Chinese", EntityType::Group, "CHN", None),
+        ];
+        let mut d = doc(body, &names);
+        let first = "Residents and doctors blamed the mayor.";
+        d.events.push(event(body, first, vec![party(body, "Residents", None, Some("CVL")), party(body, "doctors", None, Some("HLH"))], vec![]));
+        let last = "British tourists and Chinese students complained.";
+        d.events.push(event(body, last, vec![party(body, "British tourists", Some("GBR"), Some("CVL"))], vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(Some("CHN"), Some("CVL")), (Some("CHN"), Some("HLH")), (Some("GBR"), Some("CVL"))]);
+    }
+
+    #[test]
+    fn a_name_ending_in_a_petrarch_agent_phrase_takes_its_sector() {
+        let body = "The Norwegian Coast Guard and the Ruritanian Air Force searched the fjord.";
+        let mut d = doc(body, &[("Norwegian", EntityType::Group, "NOR", None)]);
+        let actors = vec![party(body, "The Norwegian Coast Guard", Some("NOR"), None), party(body, "the Ruritanian Air Force", None, None)];
+        d.events.push(event(body, body, actors, vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(Some("NOR"), Some("MIL")), (None, Some("MIL"))], "armed forces take no country from the sentence");
+    }
+
+    #[test]
+    fn a_coast_guard_or_national_guard_is_of_the_storys_country_and_an_army_is_not() {
+        let body = "China rebuilt Tianjin. The Coast Guard and the army searched Shanghai.";
+        let names = [("China", EntityType::Location, "CHN", None), ("Tianjin", EntityType::Location, "CHN", None), ("Shanghai", EntityType::Location, "CHN", None)];
+        let mut d = doc(body, &names);
+        let last = "The Coast Guard and the army searched Shanghai.";
+        d.events.push(event(body, last, vec![party(body, "The Coast Guard", None, None), party(body, "the army", None, Some("MIL"))], vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(Some("CHN"), Some("MIL")), (None, Some("MIL"))]);
+        assert!(home_force("the Louisiana National Guard") && !home_force("the guard"));
+        assert_eq!(phrase_sector("the local chamber of commerce"), Some("BUS"));
+    }
+
+    #[test]
+    fn the_company_is_of_the_last_company_named_before_it() {
+        let body = "The company denied it. Fjordkraft and Halvard Shipping bought the port. Officials accused the company and the companies.";
+        let names = [("Fjordkraft", EntityType::Organization, "NOR", Some("BUS")), ("Halvard Shipping", EntityType::Organization, "DNK", Some("BUS"))];
+        let mut d = doc(body, &names);
+        let first = "The company denied it.";
+        d.events.push(event(body, first, vec![party(body, "The company", None, Some("BUS"))], vec![]));
+        let last = "Officials accused the company and the companies.";
+        let recipients = vec![party(body, "the company", None, Some("BUS")), party(body, "the companies", None, Some("BUS"))];
+        d.events.push(event(body, last, vec![], recipients));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(None, Some("BUS")), (Some("DNK"), Some("BUS")), (None, Some("BUS"))], "none named before it; the last one named; a plural may be several");
     }
 
     #[test]

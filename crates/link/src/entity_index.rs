@@ -26,9 +26,7 @@
 //! mentions). Ties are broken by the cluster's ordinal, never by hash order,
 //! so a resumed run decides exactly as an uninterrupted one.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
-#[cfg(test)]
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chronicle_core::record::ENTITY_ALIAS_SPACE;
 use std::sync::Arc;
@@ -63,6 +61,9 @@ struct Cluster {
     kb: Option<String>,
     #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
     country: Option<String>,
+    /// A person's sectors as its mentions state them, with how often.
+    #[serde(rename = "s", default, skip_serializing_if = "BTreeMap::is_empty")]
+    sectors: BTreeMap<String, u64>,
     /// Mentions assigned to it (the weight of the dominant-bearer rule).
     #[serde(rename = "n")]
     mentions: u64,
@@ -86,6 +87,8 @@ struct Name<'a> {
     words: Arc<[String]>,
     kb: Option<&'a str>,
     country: Option<&'a str>,
+    /// The sector a person's mention states.
+    sector: Option<&'a str>,
     /// A mention (counted), or a role's holder (not).
     counted: bool,
 }
@@ -150,6 +153,7 @@ impl EntityIndex {
                 words,
                 kb: m.kb_id.as_deref().filter(|k| !k.is_empty()),
                 country: m.country.as_deref().filter(|c| !c.is_empty()),
+                sector: m.sector.as_deref().filter(|s| !s.is_empty() && m.entity_type == EntityType::Person),
                 counted: true,
             });
         }
@@ -161,6 +165,7 @@ impl EntityIndex {
                 words,
                 kb: r.kb_id.as_deref().filter(|k| !k.is_empty()),
                 country: None,
+                sector: None,
                 counted: false,
             });
         }
@@ -178,6 +183,9 @@ impl EntityIndex {
         let Some(cl) = self.clusters.get_mut(c as usize) else { return };
         if n.counted {
             cl.mentions += 1;
+            if let Some(s) = n.sector {
+                *cl.sectors.entry(s.to_string()).or_default() += 1;
+            }
             self.dirty.insert(c);
         }
         if n.entity_type == EntityType::Person && n.words.len() > 1 && !story.is_empty() {
@@ -306,6 +314,7 @@ impl EntityIndex {
             entity_type: n.entity_type,
             kb: n.kb.map(str::to_string),
             country: n.country.map(str::to_string),
+            sectors: BTreeMap::new(),
             mentions: 0,
         });
         self.by_id.insert(n.id.clone(), c);
@@ -335,40 +344,49 @@ impl EntityIndex {
         c.and_then(|&c| self.clusters.get(c as usize)).map_or(id, |x| x.id.as_str())
     }
 
-    /// Gives a placed document's person mentions that state no country, and
-    /// the event parties they name, the country of their cluster: a person's
-    /// nationality stated in one report ("British chief executive Tony
-    /// Hayward") holds in the reports that leave it unsaid. Call it after
-    /// [`EntityIndex::add_document`]; other types keep their own (a company's
-    /// country is no fact its branches abroad share).
+    /// Gives a placed document's person mentions that state no country or no
+    /// sector, and the event parties they name, those of their cluster: a
+    /// person's nationality or standing stated in one report ("British chief
+    /// executive Tony Hayward", "BP executive Bob Dudley") holds in the
+    /// reports that leave it unsaid ("Mr Hayward"). The cluster's sector is the
+    /// one its mentions state most often (on a tie the first in code order).
+    /// Call it after [`EntityIndex::add_document`]; other types keep their own
+    /// (a company's country is no fact its branches abroad share).
     pub fn fill_countries(&self, doc: &mut Document) {
         let story = doc.meta.story.clone();
-        let mut filled: Vec<(Span, &str, String)> = Vec::new();
-        for m in doc.mentions.iter_mut().filter(|m| m.entity_type == EntityType::Person && m.country.is_none()) {
+        let mut filled: Vec<(Span, Option<&str>, Option<&str>, String)> = Vec::new();
+        for m in doc.mentions.iter_mut().filter(|m| m.entity_type == EntityType::Person && (m.country.is_none() || m.sector.is_none())) {
             let id = entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical);
-            let Some(c) = self.country_of(&id, story.as_deref()) else { continue };
-            m.country = Some(c.to_string());
-            filled.push((m.span, c, m.canonical.clone()));
+            let Some(cl) = self.cluster(&id, story.as_deref()) else { continue };
+            let country = cl.country.as_deref().filter(|_| m.country.is_none());
+            let sector = main_sector(cl).filter(|_| m.sector.is_none());
+            if country.is_none() && sector.is_none() {
+                continue;
+            }
+            m.country = m.country.take().or_else(|| country.map(str::to_string));
+            m.sector = m.sector.take().or_else(|| sector.map(str::to_string));
+            filled.push((m.span, country, sector, m.canonical.clone()));
         }
         if filled.is_empty() {
             return;
         }
         for e in &mut doc.events {
-            for a in e.actors.iter_mut().chain(e.recipients.iter_mut()).filter(|a| a.country.is_none()) {
+            for a in e.actors.iter_mut().chain(e.recipients.iter_mut()).filter(|a| a.country.is_none() || a.sector.is_none()) {
                 let Some(at) = a.span else { continue };
                 // the party is the mention, or its name is the mention's inside its words
-                let found = filled.iter().find(|(s, _, name)| *s == at || (at.start() <= s.start() && s.end() <= at.end() && a.name == *name));
-                if let Some((_, c, _)) = found {
-                    a.country = Some(c.to_string());
+                let found = filled.iter().find(|(s, _, _, name)| *s == at || (at.start() <= s.start() && s.end() <= at.end() && a.name == *name));
+                if let Some((_, c, s, _)) = found {
+                    a.country = a.country.take().or_else(|| c.map(str::to_string));
+                    a.sector = a.sector.take().or_else(|| s.map(str::to_string));
                 }
             }
         }
     }
 
-    /// The country of the cluster a mention's own id belongs to in a story.
-    fn country_of(&self, id: &str, story: Option<&str>) -> Option<&str> {
+    /// The cluster a mention's own id belongs to in a story.
+    fn cluster(&self, id: &str, story: Option<&str>) -> Option<&Cluster> {
         let c = story.and_then(|s| self.in_story.get(id)?.get(s)).or_else(|| self.plain.get(id))?;
-        self.clusters.get(*c as usize)?.country.as_deref()
+        self.clusters.get(*c as usize)
     }
 
     /// Every name's cluster, as the views read them from the store's alias rows.
@@ -458,6 +476,12 @@ struct Cached {
     words: Arc<[String]>,
     /// Without leading courtesy titles.
     person: Arc<[String]>,
+}
+
+/// The sector a person cluster's mentions state most often; on a tie the
+/// first in code order.
+fn main_sector(c: &Cluster) -> Option<&str> {
+    c.sectors.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(s, _)| s.as_str())
 }
 
 /// [`entity_id`] from a slug already made.
@@ -635,6 +659,31 @@ mod tests {
         ix.add_document(&later);
         ix.fill_countries(&mut later);
         assert_eq!(later.mentions[0].country.as_deref(), Some("GHA"));
+    }
+
+    #[test]
+    fn a_persons_sector_stated_most_often_holds_where_a_report_leaves_it_unsaid() {
+        // "shipping executive Ana Ferreira" twice, "minister Ana Ferreira" once, then "Ms Ferreira"
+        let with = |id: &str, sector: &str| {
+            let mut d = doc(id, "s:1", &[("Ana Ferreira", PER, None, Some("PRT"))]);
+            d.mentions[0].sector = Some(sector.to_string());
+            d
+        };
+        let mut later = doc("d", "s:1", &[("Ana Ferreira", PER, None, None), ("Ferreira", PER, None, None), ("Porto Lines", EntityType::Organization, None, None)]);
+        let mut ix = EntityIndex::default();
+        for d in [with("a", "BUS"), with("b", "GOV"), with("c", "BUS")] {
+            ix.add_document(&d);
+        }
+        ix.add_document(&later);
+        ix.fill_countries(&mut later);
+        let codes: Vec<(Option<&str>, Option<&str>)> = later.mentions.iter().map(|m| (m.country.as_deref(), m.sector.as_deref())).collect();
+        assert_eq!(codes, [(Some("PRT"), Some("BUS")), (Some("PRT"), Some("BUS")), (None, None)], "the company is no person: it keeps its own");
+        // the sector survives a resumed index
+        let rows = ix.take_rows();
+        let resumed = EntityIndex::from_rows(rows.iter().map(|r| (r.space, r.key.as_str(), r.value.as_str()))).unwrap();
+        let mut again = doc("e", "s:1", &[("Ana Ferreira", PER, None, None)]);
+        resumed.fill_countries(&mut again);
+        assert_eq!(again.mentions[0].sector.as_deref(), Some("BUS"));
     }
 
     #[test]

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Converts the multi-word entries of the PETRARCH-2 / Phoenix agents dictionary
+(Phoenix.agents.txt, MIT licence, Open Event Data Alliance) into
+data/language/agent_phrases.tsv: one phrase per line (lower case, words
+separated by spaces, its last word singular) with its CAMEO sector, the first
+three letters of its agent code ("coast guard" → MIL, "air force" → MIL,
+"chamber of commerce" → BUS).
+
+crates/language/src/codes.rs gives a party with no sector whose words end in
+one of these phrases ("the U.S. Coast Guard") the phrase's sector, after the
+hand-chosen phrases of data/language/codes.tsv. The single-word entries are
+data/events/agents.tsv (crates/events/scripts/agent_nouns.py). Substitution
+sets (!PERSON!) are expanded; an entry whose words hold anything but letters,
+hyphens and apostrophes is left out; the first entry of a phrase wins.
+
+usage: crates/language/scripts/agent_phrases.py [DICT_DIR] > data/language/agent_phrases.tsv
+"""
+import re
+import sys
+from pathlib import Path
+
+src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/petrarch2-dictionaries") / "Phoenix.agents.txt"
+subs = {}
+rows = {}
+for line in src.read_text(encoding="latin-1").splitlines():
+    line = line.split("#", 1)[0].strip()
+    if not line:
+        continue
+    m = re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", line)
+    if m:
+        subs[m.group(1)] = [w.strip() for w in m.group(2).split(",")]
+        continue
+    m = re.match(r"^([A-Z!'\-_]+)\s*(\{[^}]*\})?\s*\[~?([A-Z]+)\]", line)
+    if not m:
+        continue
+    word, code = m.group(1).strip("_"), m.group(3)
+    if "_" not in word:
+        continue
+    forms = [word]
+    for key, alts in subs.items():
+        if key in word:
+            forms = [f.replace(key, a) for f in forms for a in alts]
+    for f in forms:
+        words = [w for w in f.split("_") if w]
+        if len(words) < 2 or not all(re.fullmatch(r"[A-Z][A-Z'\-]*", w) for w in words):
+            continue
+        rows.setdefault(" ".join(w.lower() for w in words), code[:3])
+
+print("# source: PETRARCH-2 / Phoenix agents dictionary (Phoenix.agents.txt from openeventdata/petrarch2),")
+print("# MIT licence, Copyright (c) 2014 Open Event Data Alliance; converted by crates/language/scripts/agent_phrases.py")
+print("# (do not edit by hand). Multi-word agent phrases (last word singular) <TAB> CAMEO sector, read by")
+print("# crates/language/src/codes.rs after the hand-chosen phrases of data/language/codes.tsv.")
+for w in sorted(rows):
+    print(f"{w}\t{rows[w]}")
