@@ -138,6 +138,21 @@ fn headline_like(b: &Block, cfg: &CleanConfig) -> bool {
         && b.text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
+/// A line that ends as prose does, not as a headline: a full stop after a lower-case word, a
+/// number, or a closing quote or bracket ("In a week I turn 55."), or a colon that opens
+/// what follows ("The three features readers asked for were:"). Headlines drop the full
+/// stop; one that ends in a point ends in a capitalised abbreviation ("Debris sighted off
+/// Wash.").
+fn ends_as_prose(text: &str) -> bool {
+    let text = text.trim_end();
+    if text.ends_with(':') {
+        return true;
+    }
+    let Some(rest) = text.strip_suffix('.') else { return false };
+    let rest = rest.trim_end();
+    !rest.ends_with('.') && rest.chars().last().is_some_and(|c| c.is_lowercase() || c.is_numeric() || "\"'\u{201d}\u{2019})".contains(c))
+}
+
 /// First- and second-person chat: enough words and a high share of "I", "my", "you".
 fn is_chat(b: &Block, cfg: &CleanConfig) -> bool {
     b.words >= 4 && b.chat_hits >= 2 && b.chat_hits as f64 / b.words as f64 >= cfg.comment_chat_min_share
@@ -669,7 +684,8 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
     let classes: Vec<Class> = blocks.iter().zip(&in_list).map(|(b, &l)| base_class(b, cfg, l, extracted)).collect();
     // First body block: body-like, and not a headline standing before longer text.
     let fb = (0..n).find(|&x| {
-        (extracted && classes[x] == Class::Good && !headline_like(&blocks[x], cfg)) || body_like(&classes[x], &blocks[x], cfg)
+        (extracted && classes[x] == Class::Good && (!headline_like(&blocks[x], cfg) || ends_as_prose(blocks[x].text)))
+            || body_like(&classes[x], &blocks[x], cfg)
             && !(headline_like(&blocks[x], cfg)
                 && !blocks[x].text.ends_with('.')
                 && (x + 1..n.min(x + 4)).any(|y| body_like(&classes[y], &blocks[y], cfg) && blocks[y].chars > blocks[x].chars))
@@ -835,4 +851,19 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
         labels: host_labels.get(..host_end).map(<[_]>::to_vec).unwrap_or_default(),
     };
     Some(Analysis { blocks, host, appended, host_labels, genre })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_endings_are_not_headline_endings() {
+        assert!(ends_as_prose("In a week the harbour reopens after 55 days."));
+        assert!(ends_as_prose("The council listed three reasons:"));
+        assert!(ends_as_prose("She called the vote a \"disgrace\"."));
+        assert!(!ends_as_prose("Storm Debris Sighted off Wash."));
+        assert!(!ends_as_prose("Flood barrier holds during storm"));
+        assert!(!ends_as_prose("Talks go on..."));
+    }
 }
