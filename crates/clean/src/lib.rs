@@ -306,6 +306,7 @@ impl Cleaner {
             a.appended.clear();
             segment::trust_classifier(&mut a);
             segment::drop_repeated_lines(&mut a);
+            segment::drop_copyright_lines(&mut a);
         }
         // A date outside the plausible years (`published_years` in settings.toml) is no
         // date: year 0, negative or far-future metadata never reaches the record.

@@ -352,16 +352,41 @@ pub(crate) fn trust_classifier(a: &mut Analysis) {
 /// a hidden tab, a section label over every teaser); no article says a paragraph twice
 /// (dragnet dev: 3,300 repeated words on 60 pages).
 pub(crate) fn drop_repeated_lines(a: &mut Analysis) {
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    drop_body_lines(a, "repeats an earlier body line", |b| !b.norm.is_empty() && !seen.insert(b.norm.clone()));
+}
+
+/// On a page whose text the block classifier chose: a body line that opens with a copyright
+/// notice ("© 2012 Example Media. All rights reserved. This material may not be
+/// published…", "Copyright 2011 …") is the page's or the wire's legal furniture, never the
+/// article's text.
+pub(crate) fn drop_copyright_lines(a: &mut Analysis) {
+    drop_body_lines(a, "copyright notice", |b| opens_with_copyright(b.text));
+}
+
+/// "©", "(c) 2012", "Copyright ©", "Copyright (c)" or "Copyright 2012" at the start of a line.
+fn opens_with_copyright(text: &str) -> bool {
+    let t = text.trim_start();
+    let year_or_sign = |rest: &str| {
+        let rest = rest.trim_start();
+        rest.starts_with('\u{a9}') || rest.starts_with("(c)") || rest.starts_with("(C)") || rest.chars().take(4).filter(char::is_ascii_digit).count() == 4
+    };
+    t.starts_with('\u{a9}')
+        || t.strip_prefix("(c)").or_else(|| t.strip_prefix("(C)")).is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        || t.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright")) && t.get(9..).is_some_and(year_or_sign)
+}
+
+/// Relabels as boilerplate, with `reason`, every host body block `drop` says so of, in page
+/// order.
+fn drop_body_lines(a: &mut Analysis, reason: &str, mut drop: impl FnMut(&Block) -> bool) {
     let blocks = &a.blocks;
     let mut dropped = false;
     for &i in &a.host.body {
         let (Some(b), Some(label)) = (blocks.get(i), a.host_labels.get_mut(i)) else { continue };
-        if b.norm.is_empty() || seen.insert(b.norm.as_str()) {
-            continue;
+        if drop(b) {
+            *label = (BlockLabel::Boilerplate, reason.to_string());
+            dropped = true;
         }
-        *label = (BlockLabel::Boilerplate, "repeats an earlier body line".to_string());
-        dropped = true;
     }
     if dropped {
         let labels = &a.host_labels;
@@ -865,5 +890,15 @@ mod tests {
         assert!(!ends_as_prose("Storm Debris Sighted off Wash."));
         assert!(!ends_as_prose("Flood barrier holds during storm"));
         assert!(!ends_as_prose("Talks go on..."));
+    }
+
+    #[test]
+    fn copyright_notices_are_told_by_their_opening() {
+        assert!(opens_with_copyright("\u{a9} 2024 Example Gazette. All rights reserved. This material may not be redistributed."));
+        assert!(opens_with_copyright("Copyright 2019 Harbour Wire. Click for restrictions."));
+        assert!(opens_with_copyright("  Copyright \u{a9} Example Media Group"));
+        assert!(opens_with_copyright("(c) 2021 Example Gazette"));
+        assert!(!opens_with_copyright("Copyright owners asked the court to block the sale on Monday."));
+        assert!(!opens_with_copyright("Artwork and photos \u{a9} the artist"));
     }
 }
