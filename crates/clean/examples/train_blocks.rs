@@ -13,7 +13,7 @@ fn main() {
     if let Some(l) = a.get(5).and_then(|s| s.parse().ok()) { opts.l2 = l; }
     match chronicle_clean::train::train_blocks(std::path::Path::new(&dir), &opts, &mut |l| eprintln!("{l}")) {
         Ok(r) => {
-            let show = |n: &str, c: &chronicle_core::Counts| println!("{n}: P={:.3} R={:.3} F1={:.3}", c.precision(), c.recall(), c.f1());
+            let show = |n: &str, c: &chronicle_core::Counts| println!("{n}: P={:.4} R={:.4} F1={:.4}", c.precision(), c.recall(), c.f1());
             show("cv", &r.cv);
             show("train-all", &r.all);
             show("baseline", &r.baseline);

@@ -1,7 +1,8 @@
 //! The block classifier: logistic regression over per-block features of an HTML page
-//! (length, link density, stop words, punctuation, the holding tag, tags and class/id word
-//! groups above it, position, whether the `rs-trafilatura` main-content text holds it, and
-//! the same for its neighbours). Weights are learnt by `chronicle train clean` (see
+//! (length, link density, stop words, punctuation, first- and second-person talk, the holding
+//! tag, tags and class/id word groups above it, position, whether the `rs-trafilatura`
+//! main-content text holds it and whether it lies before or after that text, and the same for
+//! its neighbours). Weights are learnt by `chronicle train clean` (see
 //! `train.rs`) and live in `data/clean/block_model.tsv`.
 
 use std::collections::{HashMap, HashSet};
@@ -133,6 +134,7 @@ pub(crate) fn features(blocks: &[PageBlock], main_text: &str, title: Option<&str
     let total_chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum::<usize>().max(1);
     let mut seen_chars = 0usize;
     let good_total: usize = blocks.iter().filter(|b| is_good(b)).map(|b| b.text.chars().count()).sum();
+    let (main_first, main_last) = main_span(blocks, &main);
     let mut own: Vec<Own> = Vec::with_capacity(blocks.len());
     let mut out: Vec<Vec<Feature>> = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.iter().enumerate() {
@@ -149,6 +151,7 @@ pub(crate) fn features(blocks: &[PageBlock], main_text: &str, title: Option<&str
         let caps = b.text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count() as f32 / nw;
         let digits = b.text.chars().filter(char::is_ascii_digit).count() as f32 / chars as f32;
         let good = if terminal > 0.0 && chars > 80 && link < 0.2 { 1.0 } else { 0.0 };
+        let chat = ws.iter().filter(|w| LEXICON.comments.chat.contains(w.as_str())).count() as f32 / nw;
         let mut f: Vec<Feature> = vec![
             ("bias", 1.0),
             ("log_chars", log_chars),
@@ -174,6 +177,9 @@ pub(crate) fn features(blocks: &[PageBlock], main_text: &str, title: Option<&str
             ("traf*link", traf * link),
             ("title", if ws.len() <= 30 { title.share(&ws) as f32 } else { 0.0 }),
             ("comment_container", if b.comment { 1.0 } else { 0.0 }),
+            ("chat", chat.min(0.5) * 2.0),
+            ("before_main", if main_first.is_some_and(|f| i < f) { 1.0 } else { 0.0 }),
+            ("after_main", if main_last.is_some_and(|l| i > l) { 1.0 } else { 0.0 }),
         ];
         let page_good = good_total;
         for (c, names) in b.context.iter().zip(CONTEXT) {
@@ -205,6 +211,20 @@ pub(crate) fn features(blocks: &[PageBlock], main_text: &str, title: Option<&str
     }
     add_neighbours(&mut out, &own);
     out
+}
+
+/// The first and last block of the extractor's main text: blocks of ten words or more that
+/// it holds almost whole. An article runs from its first paragraph to its last; what comes
+/// before is the page's head, what follows its tail (comments, author boxes, sidebars), and
+/// the model learns how far to trust the extractor's bounds (features `before_main`,
+/// `after_main`; the share of first- and second-person `chat` words of `comments.tsv`,
+/// the register of reader comments, is `chat`).
+fn main_span(blocks: &[PageBlock], main: &Shingles) -> (Option<usize>, Option<usize>) {
+    let held = |b: &PageBlock| {
+        let ws = words(&b.text);
+        ws.len() >= 10 && main.share(&ws) >= 0.9
+    };
+    (blocks.iter().position(held), blocks.iter().rposition(held))
 }
 
 fn push_bits(f: &mut Vec<Feature>, mask: u32, names: &'static [String]) {
@@ -495,6 +515,18 @@ mod tests {
         let p = m.probabilities(&blocks, &[vec![("bias", 1.0)], vec![("bias", 1.0)]]);
         // the second block follows a block the first pass gave 0.27: 6 * 0.27 - 3 < 0
         assert!(p[0] < 0.1 && p[1] < 0.5 && p[1] > p[0], "{p:?}");
+    }
+
+    #[test]
+    fn blocks_read_the_extractor_bounds_and_first_person_talk() {
+        let block = |text: &str| PageBlock { text: text.to_string(), ..PageBlock::default() };
+        let lead = "The river authority said on Monday that the new flood barrier had held during the storm.";
+        let blocks = [block("Home News Sport"), block(lead), block("I think you are wrong, my friend, and I said so.")];
+        let f = features(&blocks, lead, None);
+        let get = |i: usize, n: &str| f[i].iter().find(|(k, _)| *k == n).map(|(_, v)| *v);
+        assert_eq!((get(0, "before_main"), get(1, "before_main"), get(2, "after_main")), (Some(1.0), Some(0.0), Some(1.0)));
+        assert_eq!(get(1, "chat"), Some(0.0));
+        assert!(get(2, "chat").unwrap() > 0.5, "{:?}", get(2, "chat"));
     }
 
     #[test]

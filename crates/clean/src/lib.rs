@@ -306,6 +306,7 @@ impl Cleaner {
             a.appended.clear();
             segment::trust_classifier(&mut a);
             segment::drop_repeated_lines(&mut a);
+            segment::drop_copyright_lines(&mut a);
         }
         // A date outside the plausible years (`published_years` in settings.toml) is no
         // date: year 0, negative or far-future metadata never reaches the record.
@@ -686,6 +687,23 @@ mod tests {
     }
 
     const THIRD: &str = "Residents who had been moved to the school hall returned to their homes on Sunday morning, and the council said the roads along the river would reopen by the evening.";
+
+    #[test]
+    fn on_an_html_page_a_comment_heading_no_markers_confirm_takes_only_itself() {
+        // A how-to article whose subheads name what to offer a reporter: "Comment" is one.
+        let html = format!(
+            r#"<html><head><title>Flood barrier holds during storm | Example Gazette</title></head><body>
+<article><h1>Flood barrier holds during storm</h1><div class="article-body"><p>{LEAD}</p><p>{SECOND}</p>
+<h3>Comment</h3>
+<p>{THIRD}</p>
+<p>The council will publish its report on the storm in the spring, and residents may send their views to the town hall before then.</p></div></article>
+<footer class="site-footer"><p>Example Gazette, 1 Harbour Street.</p></footer></body></html>"#
+        );
+        let d = clean_html_page(&html);
+        assert!(d.body().contains("school hall") && d.body().contains("report on the storm"), "{}", d.body());
+        let heading = d.blocks.iter().find(|b| b.span.text(&d.extracted) == "Comment").unwrap();
+        assert_eq!(heading.label, BlockLabel::Comment, "{}", heading.reason);
+    }
 
     #[test]
     fn on_a_classified_page_text_after_an_end_cue_the_classifier_kept_is_body() {

@@ -138,6 +138,23 @@ fn headline_like(b: &Block, cfg: &CleanConfig) -> bool {
         && b.text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
+/// A line that ends as prose does, not as a headline: a full stop after a word that starts
+/// in lower case, a number, or a closing quote or bracket ("In a week I turn 55."), or a colon that opens
+/// what follows ("The three features readers asked for were:"). Headlines drop the full
+/// stop; one that ends in a point ends in a capitalised abbreviation ("Debris sighted off
+/// Wash.").
+fn ends_as_prose(text: &str) -> bool {
+    let text = text.trim_end();
+    if text.ends_with(':') {
+        return true;
+    }
+    let Some(rest) = text.strip_suffix('.') else { return false };
+    let rest = rest.trim_end();
+    let last_word = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+    !rest.ends_with('.')
+        && (last_word.starts_with(|c: char| c.is_lowercase() || c.is_numeric()) || rest.ends_with(['"', '\'', '\u{201d}', '\u{2019}', ')']))
+}
+
 /// First- and second-person chat: enough words and a high share of "I", "my", "you".
 fn is_chat(b: &Block, cfg: &CleanConfig) -> bool {
     b.words >= 4 && b.chat_hits >= 2 && b.chat_hits as f64 / b.words as f64 >= cfg.comment_chat_min_share
@@ -150,7 +167,13 @@ fn is_chat(b: &Block, cfg: &CleanConfig) -> bool {
 /// marker lines ("Reply", "3 likes") within `comment_marker_window` blocks — or at the first
 /// glued comment header before them — widened back over that first comment's header and
 /// text. It runs to the next end cue that is not a comment heading, or the page end.
-fn comment_thread(blocks: &[Block], from: usize, cfg: &CleanConfig) -> Option<(usize, usize, String)> {
+///
+/// On an HTML page's text (`html`: the block classifier's, or the extractor's main text), a
+/// heading no marker lines confirm is taken alone: the classifier or the extractor and the
+/// comment containers have already judged the blocks after it, and there a lone "Comment" or "Discussion" line is more often an
+/// article's own subhead than the top of a thread the page's markup did not mark
+/// (dragnet dev: 670 article words after such headings, 25 others).
+fn comment_thread(blocks: &[Block], from: usize, html: bool, cfg: &CleanConfig) -> Option<(usize, usize, String)> {
     let n = blocks.len();
     let need = cfg.comment_min_markers.max(1);
     let markers: Vec<usize> = (from..n).filter(|&x| blocks[x].comment_cue.is_some_and(CommentCue::is_marker)).collect();
@@ -166,6 +189,9 @@ fn comment_thread(blocks: &[Block], from: usize, cfg: &CleanConfig) -> Option<(u
         (None, Some(m)) => (first_comment_start(blocks, from, m), "comment marker lines"),
         (None, None) => return None,
     };
+    if html && run.is_none() {
+        return Some((start, start + 1, "reader comments heading (the HTML reading judged what follows)".to_string()));
+    }
     // A comment heading ("Comments", "12 comments") inside the thread does not end it.
     let end = (start + 1..n)
         .find(|&x| blocks[x].cue == Some(CueKind::End) && blocks[x].comment_cue != Some(CommentCue::Heading))
@@ -337,16 +363,44 @@ pub(crate) fn trust_classifier(a: &mut Analysis) {
 /// a hidden tab, a section label over every teaser); no article says a paragraph twice
 /// (dragnet dev: 3,300 repeated words on 60 pages).
 pub(crate) fn drop_repeated_lines(a: &mut Analysis) {
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    drop_body_lines(a, "repeats an earlier body line", |b| !b.norm.is_empty() && !seen.insert(b.norm.clone()));
+}
+
+/// On a page whose text the block classifier chose: a body line that opens with a copyright
+/// notice ("© 2012 Example Media. All rights reserved. This material may not be
+/// published…", "Copyright 2011 …") is the page's or the wire's legal furniture, never the
+/// article's text. A page whose every body line opens so keeps them (a document has a body).
+pub(crate) fn drop_copyright_lines(a: &mut Analysis) {
+    if a.host.body.iter().all(|&i| a.blocks.get(i).is_none_or(|b| opens_with_copyright(b.text))) {
+        return;
+    }
+    drop_body_lines(a, "copyright notice", |b| opens_with_copyright(b.text));
+}
+
+/// "©", "(c) 2012", "Copyright ©", "Copyright (c)" or "Copyright 2012" at the start of a line.
+fn opens_with_copyright(text: &str) -> bool {
+    let t = text.trim_start();
+    let year_or_sign = |rest: &str| {
+        let rest = rest.trim_start();
+        rest.starts_with('\u{a9}') || rest.starts_with("(c)") || rest.starts_with("(C)") || rest.chars().take(4).filter(char::is_ascii_digit).count() == 4
+    };
+    t.starts_with('\u{a9}')
+        || t.strip_prefix("(c)").or_else(|| t.strip_prefix("(C)")).is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        || t.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright")) && t.get(9..).is_some_and(year_or_sign)
+}
+
+/// Relabels as boilerplate, with `reason`, every host body block `drop` says so of, in page
+/// order.
+fn drop_body_lines(a: &mut Analysis, reason: &str, mut drop: impl FnMut(&Block) -> bool) {
     let blocks = &a.blocks;
     let mut dropped = false;
     for &i in &a.host.body {
         let (Some(b), Some(label)) = (blocks.get(i), a.host_labels.get_mut(i)) else { continue };
-        if b.norm.is_empty() || seen.insert(b.norm.as_str()) {
-            continue;
+        if drop(b) {
+            *label = (BlockLabel::Boilerplate, reason.to_string());
+            dropped = true;
         }
-        *label = (BlockLabel::Boilerplate, "repeats an earlier body line".to_string());
-        dropped = true;
     }
     if dropped {
         let labels = &a.host_labels;
@@ -669,7 +723,8 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
     let classes: Vec<Class> = blocks.iter().zip(&in_list).map(|(b, &l)| base_class(b, cfg, l, extracted)).collect();
     // First body block: body-like, and not a headline standing before longer text.
     let fb = (0..n).find(|&x| {
-        (extracted && classes[x] == Class::Good && !headline_like(&blocks[x], cfg)) || body_like(&classes[x], &blocks[x], cfg)
+        (extracted && classes[x] == Class::Good && (!headline_like(&blocks[x], cfg) || ends_as_prose(blocks[x].text)))
+            || body_like(&classes[x], &blocks[x], cfg)
             && !(headline_like(&blocks[x], cfg)
                 && !blocks[x].text.ends_with('.')
                 && (x + 1..n.min(x + 4)).any(|y| body_like(&classes[y], &blocks[y], cfg) && blocks[y].chars > blocks[x].chars))
@@ -722,7 +777,7 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
     );
 
     // Reader comments: never body, and no appended article starts inside them.
-    let thread = comment_thread(&blocks, host_first_body, cfg).or_else(|| if extracted { None } else { comment_tail(&blocks, host_first_body, cfg) });
+    let thread = comment_thread(&blocks, host_first_body, extracted, cfg).or_else(|| if extracted { None } else { comment_tail(&blocks, host_first_body, cfg) });
     let in_thread = |x: usize| thread.as_ref().is_some_and(|t| (t.0..t.1).contains(&x));
 
     // Appended articles: later headers, validated.
@@ -835,4 +890,29 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
         labels: host_labels.get(..host_end).map(<[_]>::to_vec).unwrap_or_default(),
     };
     Some(Analysis { blocks, host, appended, host_labels, genre })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_endings_are_not_headline_endings() {
+        assert!(ends_as_prose("In a week the harbour reopens after 55 days."));
+        assert!(ends_as_prose("The council listed three reasons:"));
+        assert!(ends_as_prose("She called the vote a \"disgrace\"."));
+        assert!(!ends_as_prose("Storm Debris Sighted off Wash."));
+        assert!(!ends_as_prose("Flood barrier holds during storm"));
+        assert!(!ends_as_prose("Talks go on..."));
+    }
+
+    #[test]
+    fn copyright_notices_are_told_by_their_opening() {
+        assert!(opens_with_copyright("\u{a9} 2024 Example Gazette. All rights reserved. This material may not be redistributed."));
+        assert!(opens_with_copyright("Copyright 2019 Harbour Wire. Click for restrictions."));
+        assert!(opens_with_copyright("  Copyright \u{a9} Example Media Group"));
+        assert!(opens_with_copyright("(c) 2021 Example Gazette"));
+        assert!(!opens_with_copyright("Copyright owners asked the court to block the sale on Monday."));
+        assert!(!opens_with_copyright("Artwork and photos \u{a9} the artist"));
+    }
 }
