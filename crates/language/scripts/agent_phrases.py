@@ -19,32 +19,19 @@ import re
 import sys
 from pathlib import Path
 
-src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/petrarch2-dictionaries") / "Phoenix.agents.txt"
-subs = {}
+# the dictionary reader is the single-word converter's (one parser of the file)
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "events" / "scripts"))
+from agent_nouns import entries  # noqa: E402
+
 rows = {}
-for line in src.read_text(encoding="latin-1").splitlines():
-    line = line.split("#", 1)[0].strip()
-    if not line:
+for f, code in entries(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/petrarch2-dictionaries"):
+    f = f.strip("_")
+    if "_" not in f:
         continue
-    m = re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", line)
-    if m:
-        subs[m.group(1)] = [w.strip() for w in m.group(2).split(",")]
+    words = [w for w in f.split("_") if w]
+    if len(words) < 2 or not all(re.fullmatch(r"[A-Z][A-Z'\-]*", w) for w in words):
         continue
-    m = re.match(r"^([A-Z!'\-_]+)\s*(\{[^}]*\})?\s*\[~?([A-Z]+)\]", line)
-    if not m:
-        continue
-    word, code = m.group(1).strip("_"), m.group(3)
-    if "_" not in word:
-        continue
-    forms = [word]
-    for key, alts in subs.items():
-        if key in word:
-            forms = [f.replace(key, a) for f in forms for a in alts]
-    for f in forms:
-        words = [w for w in f.split("_") if w]
-        if len(words) < 2 or not all(re.fullmatch(r"[A-Z][A-Z'\-]*", w) for w in words):
-            continue
-        rows.setdefault(" ".join(w.lower() for w in words), code[:3])
+    rows.setdefault(" ".join(w.lower() for w in words), code[:3])
 
 print("# source: PETRARCH-2 / Phoenix agents dictionary (Phoenix.agents.txt from openeventdata/petrarch2),")
 print("# MIT licence, Copyright (c) 2014 Open Event Data Alliance; converted by crates/language/scripts/agent_phrases.py")
