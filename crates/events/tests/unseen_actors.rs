@@ -236,3 +236,16 @@ fn peacekeepers_are_troops_and_firms_are_companies_of_the_nationality_before_the
     let codes: Vec<(Option<&str>, Option<&str>)> = e.actors.iter().map(|a| (a.country.as_deref(), a.sector.as_deref())).collect();
     assert_eq!(codes, [(Some("CAN"), Some("BUS"))], "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn the_clause_around_the_victims_of_an_act_did_not_do_it() {
+    // the fund's administrator paid the victims; he did not attack anyone
+    let doc = coded("The Peruvian lawyer paid millions to victims of the 1992 attacks on Lima.");
+    let attacks = triggered(&doc, "attacks");
+    assert_eq!(attacks.len(), 1, "{:?}", doc.events);
+    assert!(attacks[0].actors.iter().all(|a| !a.name.contains("lawyer")), "{:?}", attacks[0].actors);
+    // the subject of a light verb still performs its event noun
+    let doc = coded("Peruvian rebels launched a wave of attacks on Lima.");
+    let attacks = triggered(&doc, "attacks");
+    assert!(attacks.iter().any(|e| e.actors.iter().any(|a| a.name.contains("rebels"))), "{:?}", doc.events);
+}

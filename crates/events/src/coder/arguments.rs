@@ -133,6 +133,8 @@ struct Words {
     gerund_object: HashSet<String>,
     object_control: HashSet<String>,
     relational: HashSet<String>,
+    /// Nouns of those an act befalls or of its remembrance (`sufferer`).
+    sufferer: HashSet<String>,
     /// Verbs answering another party's act (`response`).
     response: HashSet<String>,
     private_travel: HashSet<String>,
@@ -204,6 +206,7 @@ impl Words {
                 "travel-mode" => &mut w.travel_mode,
                 "of-patient" => &mut w.of_patient,
                 "relational" => &mut w.relational,
+                "sufferer" => &mut w.sufferer,
                 "response" => &mut w.response,
                 "private-travel" => &mut w.private_travel,
                 other => {
@@ -550,6 +553,9 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
             break;
         }
         match tree.head(cur) {
+            // "dispensed money to victims of the attacks": the clause around those an act
+            // befell did not do it
+            Some(h) if tree.base_rel(cur) == "nmod" && WORDS.sufferer.contains(&tree.lemma(h).to_lowercase()) => break,
             Some(h) => cur = h,
             None => break,
         }
