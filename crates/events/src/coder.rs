@@ -2012,6 +2012,15 @@ fn code_trigger(
 
     // ---- date
     let (date, dates) = event_date(doc, ctx, trig, trigger, sentence_span, modality, &mut notes);
+    // an act told as a fact but dated wholly after the writing day has not happened yet:
+    // "the meeting on Wednesday" in Monday's paper is planned
+    let (modality, event_type, cameo) = if modality == Modality::Asserted && after_writing(doc, &date) {
+        notes.push("modality: planned (dated after the publication day)".into());
+        let (t, c) = unhappened_type(entry, ctx, trig, Modality::Planned, governed || noun_context, &mut notes);
+        (Modality::Planned, t, c)
+    } else {
+        (modality, event_type, cameo)
+    };
 
     // ---- quantities
     let quantities = counted_quantities(doc, entry, sentence_span);
@@ -2743,6 +2752,14 @@ fn unhappened_type(
         cameo = Some("13".into());
     }
     (event_type, cameo)
+}
+
+/// True when every day `date` allows lies after the last possible publication day.
+fn after_writing(doc: &Document, date: &UncertainDate) -> bool {
+    match (date.bounds().0, doc.meta.published.date.bounds().1) {
+        (Some(earliest), Some(written)) => earliest > written,
+        _ => false,
+    }
 }
 
 /// The quantities of the sentence that count what the trigger's entry counts

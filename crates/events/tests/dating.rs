@@ -21,3 +21,15 @@ fn an_act_in_a_stretch_back_from_the_publication_day_lies_within_it() {
     let doc = coded_on("Peruvian ministers met Bolivian officials.", "2010-06-16");
     assert_eq!(triggered(&doc, "met")[0].date, UncertainDate::between(None, Some(day("2010-06-16"))));
 }
+
+#[test]
+fn an_act_dated_after_the_writing_day_is_planned() {
+    // Monday's paper: Wednesday's meeting has not happened yet
+    let doc = coded_on("The Peruvian president said he would press the leaders of the striking copper miners at a meeting on Wednesday.", "2010-06-14");
+    let meeting = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "meeting").expect("the meeting");
+    assert_eq!(meeting.date, UncertainDate::day(day("2010-06-16")), "{}", meeting.rule);
+    assert_eq!(meeting.modality, chronicle_core::Modality::Planned, "{}", meeting.rule);
+    // a meeting told on its own day or before stays asserted
+    let doc = coded_on("The Peruvian president met the Bolivian foreign minister on Monday.", "2010-06-14");
+    assert_eq!(triggered(&doc, "met")[0].modality, chronicle_core::Modality::Asserted);
+}

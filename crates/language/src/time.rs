@@ -18,7 +18,7 @@
 //!   sentence ("1800 GMT on Friday"), else the anchor day;
 //! - a weekday is the most recent one on or before the anchor in a past-tense
 //!   or unmarked context, the next one on or after it in a future context
-//!   ("will", "is to", "is due to", "plans"): the publication weekday itself is the
+//!   ("will", "would", "is to", "is due to", "plans"): the publication weekday itself is the
 //!   publication day, as in TimeML news annotation (TempEval-3 gold: 89 such
 //!   weekdays dated to the creation day, 2 a week before). A past verb right
 //!   before the weekday outweighs a future marker after it ("said Monday they
@@ -598,7 +598,7 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// Future markers in the words before an expression (same sentence).
 static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&ascii_boundaries(r"(?i)\b(will|shall|'ll|is to|are to|is due to|are due to|was due to|were due to|plans?|planned|planning|scheduled|is expected to|are expected to|going to|set to|to be held|intends? to|upcoming)\b"))
+    Regex::new(&ascii_boundaries(r"(?i)\b(will|would|shall|'ll|is to|are to|is due to|are due to|was due to|were due to|plans?|planned|planning|scheduled|is expected to|are expected to|going to|set to|to be held|intends? to|upcoming)\b"))
         .expect("future regex")
 });
 
@@ -2120,6 +2120,8 @@ mod tests {
         // the be-to future ("is to meet") looks forward like "will"
         check("The envoy is to meet the minister on Friday.", "2011-03-21", &[("Friday", "2011-03-25")]);
         check("The talks are to resume in Geneva on Thursday.", "2011-03-21", &[("Thursday", "2011-03-24")]);
+        // the future of a past telling ("said he would …") looks forward from the writing day
+        check("He said he would press the envoys at a meeting on Wednesday.", "2011-03-21", &[("Wednesday", "2011-03-23")]);
         // "next" and "last" move a week
         check("Talks resume next Monday after last Monday's clash.", "2011-03-21", &[("next Monday", "2011-03-28"), ("last Monday", "2011-03-14")]);
     }
