@@ -2138,6 +2138,9 @@ fn told_modality(
             (m, format!("{} (governed by '{gw}')", m.as_str()))
         }
         None => match cue_modality(lex, ctx, trig, noun_use(entry, ctx, trig)) {
+            Some((_, cue, false)) if cue == "would" && complements::future_of_past_telling(ctx, trig) => {
+                (Modality::Planned, "planned (cue 'would': the future of a past telling)".into())
+            }
             Some((m, cue, noun)) => {
                 // a bare noun takes its context's modality but keeps its type
                 noun_context = noun;

@@ -33,3 +33,13 @@ fn an_act_dated_after_the_writing_day_is_planned() {
     let doc = coded_on("The Peruvian president met the Bolivian foreign minister on Monday.", "2010-06-14");
     assert_eq!(triggered(&doc, "met")[0].modality, chronicle_core::Modality::Asserted);
 }
+
+#[test]
+fn would_in_what_a_past_telling_reports_is_a_plan() {
+    let doc = coded_on("The Peruvian president said he would meet the Bolivian foreign minister.", "2010-06-14");
+    let meet = triggered(&doc, "meet");
+    assert_eq!(meet[0].modality, chronicle_core::Modality::Planned, "{}", meet[0].rule);
+    // a condition keeps it hypothetical
+    let doc = coded_on("The Peruvian president said he would meet the Bolivian foreign minister if the strike ended.", "2010-06-14");
+    assert_eq!(triggered(&doc, "meet")[0].modality, chronicle_core::Modality::Hypothetical);
+}

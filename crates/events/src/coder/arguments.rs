@@ -307,6 +307,11 @@ pub(crate) fn is_locative(word: &str) -> bool {
 /// True for the lemma of a noun naming a party or a kind of people
 /// (`agents.tsv`, `party_nouns.tsv`, `civilian`): "businessmen",
 /// "regulators", "leaders", "companies".
+/// True for a verb of saying (`reporting` of arguments.tsv).
+pub(crate) fn is_reporting(lemma: &str) -> bool {
+    WORDS.reporting.contains(&lemma.to_lowercase())
+}
+
 pub(crate) fn party_noun(lemma: &str) -> bool {
     let lemma = lemma.to_lowercase();
     WORDS.parties.contains(&lemma) || agent_sector(&lemma).is_some() || civilian_noun(&lemma)

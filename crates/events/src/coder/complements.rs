@@ -40,6 +40,20 @@ pub(super) fn complement_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Opti
     None
 }
 
+/// True when the trigger's clause is what a verb of saying in the past tense
+/// reports ("Obama said he would meet BP executives"): there "would" is the
+/// future of that telling, a plan, not a condition — unless an "if" clause
+/// makes it one.
+pub(super) fn future_of_past_telling(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some((tree, t)) = parsed_trigger(ctx, trig) else { return false };
+    if tree.tokens().any(|n| tree.word(n).eq_ignore_ascii_case("if") || tree.word(n).eq_ignore_ascii_case("unless")) {
+        return false;
+    }
+    tree.ancestors(t).into_iter().take(5).any(|n| {
+        REPORTED_RELS.contains(&tree.base_rel(n)) && tree.head(n).is_some_and(|h| tree.xpos(h) == "VBD" && super::arguments::is_reporting(tree.lemma(h)))
+    })
+}
+
 /// Relations by which a reporting verb's clause holds what it reports:
 /// "said (that) Moscow accused …", "Moscow accused, officials said".
 const REPORTED_RELS: &[&str] = &["ccomp", "parataxis", "csubj"];
