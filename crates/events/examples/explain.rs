@@ -32,7 +32,7 @@ fn main() {
             println!("   m '{}' {:?} c={:?} s={:?}", m.span.text(body), m.entity_type, m.country, m.sector);
         }
         let names = |v: &[chronicle_core::EventArg]| {
-            v.iter().map(|a| format!("{}[{}]", a.name, a.country.as_deref().unwrap_or("-"))).collect::<Vec<_>>().join("+")
+            v.iter().map(|a| format!("{}[{} {}]", a.name, a.country.as_deref().unwrap_or("-"), a.sector.as_deref().unwrap_or("-"))).collect::<Vec<_>>().join("+")
         };
         for e in &doc.events {
             println!(

@@ -249,3 +249,39 @@ fn the_clause_around_the_victims_of_an_act_did_not_do_it() {
     let attacks = triggered(&doc, "attacks");
     assert!(attacks.iter().any(|e| e.actors.iter().any(|a| a.name.contains("rebels"))), "{:?}", doc.events);
 }
+
+/// The (name, country, sector) of each actor.
+fn coded_actors(e: &Event) -> Vec<(String, Option<&str>, Option<&str>)> {
+    e.actors.iter().map(|a| (a.name.clone(), a.country.as_deref(), a.sector.as_deref())).collect()
+}
+
+#[test]
+fn a_country_word_before_an_institution_noun_gives_the_phrase_its_country() {
+    // the noun phrase is the party: the country from the modifier, the sector from the head
+    for (text, word, head, country, sector) in [
+        ("The Peruvian interior ministry accused Chile of spying.", "accused", "ministry", "PER", Some("GOV")),
+        ("The Bolivian justice department accused Chile of spying.", "accused", "department", "BOL", Some("GOV")),
+        ("A Chilean pension fund accused Peru of fraud.", "accused", "fund", "CHL", Some("BUS")),
+        ("Bolivian peacekeepers attacked the rebels.", "attacked", "peacekeepers", "BOL", Some("MIL")),
+        // the sector of "parliamentary committee" (LEG) comes later, from the language layer's phrases
+        ("A Chilean parliamentary committee criticized Peru.", "criticized", "committee", "CHL", None),
+    ] {
+        let doc = coded(text);
+        let e = event(&doc, word);
+        let actors = coded_actors(e);
+        assert_eq!(actors.len(), 1, "{text}: {actors:?} {}", e.rule);
+        let (name, c, s) = &actors[0];
+        assert!(name.ends_with(head), "{text}: {actors:?} {}", e.rule);
+        assert_eq!((*c, *s), (Some(country), sector), "{text}: {actors:?} {}", e.rule);
+    }
+}
+
+#[test]
+fn a_possessor_of_a_title_and_a_bare_country_stay_as_they_are() {
+    let doc = coded("Peru's president accused Chile of spying.");
+    let e = event(&doc, "accused");
+    assert_eq!(names(&e.actors), ["Peru's president"], "{}", e.rule);
+    let doc = coded("Peru attacked Chile on Monday.");
+    let e = event(&doc, "attacked");
+    assert_eq!((names(&e.actors), names(&e.recipients)), (vec!["Peru".to_string()], vec!["Chile".to_string()]), "{}", e.rule);
+}
