@@ -2014,7 +2014,8 @@ fn code_trigger(
     let (date, dates) = event_date(doc, ctx, trig, trigger, sentence_span, modality, &mut notes);
     // an act told as a fact but dated wholly after the writing day has not happened yet:
     // "the meeting on Wednesday" in Monday's paper is planned
-    let (modality, event_type, cameo) = if modality == Modality::Asserted && after_writing(doc, &date) {
+    // (a verb told in the past happened: a later day in its clause is a deadline or a misreading)
+    let (modality, event_type, cameo) = if modality == Modality::Asserted && after_writing(doc, &date) && !dating::verb_told_as_past(ctx, trig) {
         notes.push("modality: planned (dated after the publication day)".into());
         let (t, c) = unhappened_type(entry, ctx, trig, Modality::Planned, governed || noun_context, &mut notes);
         (Modality::Planned, t, c)

@@ -43,3 +43,11 @@ fn would_in_what_a_past_telling_reports_is_a_plan() {
     let doc = coded_on("The Peruvian president said he would meet the Bolivian foreign minister if the strike ended.", "2010-06-14");
     assert_eq!(triggered(&doc, "meet")[0].modality, chronicle_core::Modality::Hypothetical);
 }
+
+#[test]
+fn a_verb_told_in_the_past_happened_whatever_deadline_its_clause_names() {
+    // "until 20 June" is how long the closure lasts, not when the order was given
+    let doc = coded_on("Peruvian authorities ordered the closure of schools in Lima until 20 June.", "2010-06-14");
+    let ordered = triggered(&doc, "ordered");
+    assert_eq!(ordered[0].modality, chronicle_core::Modality::Asserted, "{}", ordered[0].rule);
+}

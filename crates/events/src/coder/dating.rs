@@ -131,6 +131,23 @@ pub(super) fn parsed_trigger<'t, 'a>(ctx: &'t Ctx<'a>, trig: &Trig) -> Option<(&
     Some((tree, trigger_token(ctx, tree, trig)?))
 }
 
+/// True when the trigger is a verb told in the past or the perfect ("ordered
+/// … until 6 May", "has asked … by May 18", "was convicted of blowing up …,
+/// killing 270"): it happened, whatever later day its clause names (a
+/// deadline, a misread date).
+pub(super) fn verb_told_as_past(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some((tree, t)) = parsed_trigger(ctx, trig) else { return false };
+    if tree.upos(t) != Some(chronicle_core::Upos::Verb) {
+        return false;
+    }
+    // the verb itself, or the verb whose clause a subjectless participle or gerund completes
+    let participle = matches!(tree.xpos(t), "VBG" | "VBN")
+        && matches!(tree.base_rel(t), "advcl" | "xcomp" | "acl")
+        && !tree.children(t).into_iter().any(|c| tree.base_rel(c) == "nsubj");
+    let past = |v: usize| told_as_past(tree, v) && !has_future_aux(tree, v);
+    past(t) || (participle && tree.head(t).is_some_and(|h| tree.upos(h) == Some(chronicle_core::Upos::Verb) && past(h)))
+}
+
 /// True when verb `v` carries a future auxiliary ("will meet").
 pub(super) fn has_future_aux(tree: &Tree, v: usize) -> bool {
     tree.children(v).into_iter().any(|c| tree.base_rel(c) == "aux" && listed(&WORDS.future_aux, tree.lemma(c)))
