@@ -940,11 +940,14 @@ impl<'a> Ctx<'a> {
         let m = self.ments[k].0;
         if let Some((span, head)) = self.modified_party(k) {
             let lemma = self.tree.as_ref().map(|t| t.lemma(head)).unwrap_or_default();
+            let sector = arguments::agent_sector(lemma).map(String::from).or_else(|| m.sector.clone());
+            // "an Abu Dhabi state investment fund": the state's firm acts for its government
+            let sector = if sector.as_deref() == Some("BUS") && self.state_owned(head) { Some("GOV".to_string()) } else { sector };
             return EventArg {
                 name: span.text(self.body).split_whitespace().collect::<Vec<_>>().join(" "),
                 kb_id: None,
                 country: m.country.clone().or_else(|| self.demonym_country(k)),
-                sector: arguments::agent_sector(lemma).map(String::from).or_else(|| m.sector.clone()),
+                sector,
                 span: Some(span),
             };
         }
@@ -987,6 +990,13 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some((Span::new(self.body, m.span.start(), end).ok()?, head))
+    }
+
+    /// True when a modifier of noun `head` makes it the state's ("state",
+    /// "state-run", "sovereign").
+    fn state_owned(&self, head: usize) -> bool {
+        let Some(tree) = self.tree.as_ref() else { return false };
+        tree.children(head).into_iter().any(|c| matches!(tree.base_rel(c), "amod" | "compound") && arguments::is_state_owned(tree.word(c)))
     }
 
     /// "Syrian troops", "Afghan guerrillas": a nationality or country word

@@ -285,3 +285,15 @@ fn a_possessor_of_a_title_and_a_bare_country_stay_as_they_are() {
     let e = event(&doc, "attacked");
     assert_eq!((names(&e.actors), names(&e.recipients)), (vec!["Peru".to_string()], vec!["Chile".to_string()]), "{}", e.rule);
 }
+
+#[test]
+fn a_state_fund_acts_for_its_government() {
+    let doc = coded("The British oil company's chief met a Qatari state investment fund on Wednesday.");
+    let e = event(&doc, "met");
+    let fund: Vec<_> = e.actors.iter().chain(&e.recipients).filter(|a| a.name.ends_with("fund")).map(|a| (a.country.as_deref(), a.sector.as_deref())).collect();
+    assert_eq!(fund, [(Some("QAT"), Some("GOV"))], "{:?} {:?} {}", e.actors, e.recipients, e.rule);
+    // a fund with no such modifier is a business
+    let doc = coded("A Chilean pension fund accused Peru of fraud.");
+    let e = event(&doc, "accused");
+    assert_eq!(e.actors[0].sector.as_deref(), Some("BUS"), "{:?}", e.actors);
+}

@@ -135,6 +135,8 @@ struct Words {
     relational: HashSet<String>,
     /// Nouns of those an act befalls or of its remembrance (`sufferer`).
     sufferer: HashSet<String>,
+    /// Modifiers that make a firm or fund the state's (`state-owned`).
+    state_owned: HashSet<String>,
     /// Verbs answering another party's act (`response`).
     response: HashSet<String>,
     private_travel: HashSet<String>,
@@ -207,6 +209,7 @@ impl Words {
                 "of-patient" => &mut w.of_patient,
                 "relational" => &mut w.relational,
                 "sufferer" => &mut w.sufferer,
+                "state-owned" => &mut w.state_owned,
                 "response" => &mut w.response,
                 "private-travel" => &mut w.private_travel,
                 other => {
@@ -307,6 +310,11 @@ pub(crate) fn is_locative(word: &str) -> bool {
 /// True for the lemma of a noun naming a party or a kind of people
 /// (`agents.tsv`, `party_nouns.tsv`, `civilian`): "businessmen",
 /// "regulators", "leaders", "companies".
+/// True for a modifier that makes a firm or fund the state's (`state-owned`).
+pub(crate) fn is_state_owned(lemma: &str) -> bool {
+    WORDS.state_owned.contains(&lemma.to_lowercase())
+}
+
 /// True for a verb of saying (`reporting` of arguments.tsv).
 pub(crate) fn is_reporting(lemma: &str) -> bool {
     WORDS.reporting.contains(&lemma.to_lowercase())
