@@ -88,10 +88,10 @@ pub struct Record {
 }
 
 impl Record {
-    /// Panics, naming the first part and line that differ, unless `self` equals
-    /// `want` (a whole record's Debug text is too long to read in a CI log).
+    /// The first part and line in which `self` differs from `want`, or None
+    /// (a whole record's Debug text is too long to read in a CI log).
     #[allow(dead_code)] // not every test binary uses it
-    pub fn assert_same(&self, want: &Record, what: &str) {
+    pub fn difference(&self, want: &Record) -> Option<String> {
         let parts: [(&str, Vec<String>, Vec<String>); 5] = [
             ("documents", self.docs.iter().map(|d| format!("{d:?}")).collect(), want.docs.iter().map(|d| format!("{d:?}")).collect()),
             ("link state", self.state.iter().map(|e| format!("{e:?}")).collect(), want.state.iter().map(|e| format!("{e:?}")).collect()),
@@ -99,12 +99,11 @@ impl Record {
             ("stories", self.stories.lines().map(str::to_string).collect(), want.stories.lines().map(str::to_string).collect()),
             ("export", self.export.lines().map(str::to_string).collect(), want.export.lines().map(str::to_string).collect()),
         ];
-        for (part, got, exp) in parts {
-            if let Some(i) = (0..got.len().max(exp.len())).find(|&i| got.get(i) != exp.get(i)) {
-                let cut = |s: Option<&String>| s.map_or("(none)".to_string(), |s| s.chars().take(600).collect());
-                panic!("{what}: {part} differ at line {i} of {} against {}\n got: {}\nwant: {}", got.len(), exp.len(), cut(got.get(i)), cut(exp.get(i)));
-            }
-        }
+        parts.into_iter().find_map(|(part, got, exp)| {
+            let i = (0..got.len().max(exp.len())).find(|&i| got.get(i) != exp.get(i))?;
+            let cut = |s: Option<&String>| s.map_or("(none)".to_string(), |s| s.chars().take(600).collect());
+            Some(format!("{part} differ at line {i} of {} against {}\n got: {}\nwant: {}", got.len(), exp.len(), cut(got.get(i)), cut(exp.get(i))))
+        })
     }
 }
 
