@@ -297,6 +297,10 @@ impl DupIndex {
             }
         }
         cands.extend(counts.iter().filter(|(_, &n)| n >= st.dup_min_sketch.min(st.dup_min_contained)).map(|(d, _)| *d));
+        // in document order: the near-tie rule below is then the same in every process
+        // (a hash set's order is not), so a resumed or second writer names the same original
+        let mut cands: Vec<u32> = cands.into_iter().collect();
+        cands.sort_unstable();
         let mut best: Option<(u32, Resemblance, f64)> = None;
         for c in cands {
             let Some(other) = self.sketches.get(c as usize) else { continue };
