@@ -200,8 +200,13 @@ impl View<'_, '_> {
     /// The trigger's head word in the tree: the one whose head lies outside
     /// the trigger's words.
     fn trigger_head(&self, trig: &Trig) -> Option<usize> {
-        let toks: Vec<usize> = (trig.start..trig.end).filter_map(|i| self.ctx.doc_token(i)).collect();
+        let toks = self.trigger_tokens(trig);
         toks.iter().copied().find(|&t| self.tree.head(t).is_none_or(|h| !toks.contains(&h))).or(toks.first().copied())
+    }
+
+    /// The tree tokens of the trigger's words.
+    fn trigger_tokens(&self, trig: &Trig) -> Vec<usize> {
+        (trig.start..trig.end).filter_map(|i| self.ctx.doc_token(i)).collect()
     }
 
     fn lemma(&self, t: usize) -> String {
@@ -456,7 +461,7 @@ impl View<'_, '_> {
         if armed_arg || states.len() >= 2 {
             return None;
         }
-        let trigger: Vec<usize> = (trig.start..trig.end).filter_map(|i| self.ctx.doc_token(i)).collect();
+        let trigger = self.trigger_tokens(trig);
         let violence = t.tokens().filter(|x| !trigger.contains(x) && t.upos(*x) != Some(Upos::Pron)).any(|x| {
             let (l, w) = (self.lemma(x), t.word(x).to_lowercase());
             let dispute = g.dispute.contains(&l) || g.dispute.contains(&w);
@@ -474,7 +479,7 @@ impl View<'_, '_> {
         let t = self.tree;
         let g = &*GROUPS;
         // the trigger's own words ("opened fire") are no object it acts on
-        let own: Vec<usize> = (trig.start..trig.end).filter_map(|i| self.ctx.doc_token(i)).collect();
+        let own = self.trigger_tokens(trig);
         // "captures some oil": a quantifier the parser made the object stands for its noun
         let objects: Vec<usize> = t
             .patients(v)
