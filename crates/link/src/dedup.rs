@@ -282,7 +282,7 @@ impl DupIndex {
     /// The best earlier match of a fingerprint, with its resemblance.
     fn best_match(&self, fp: &Fingerprint) -> Option<(u32, Resemblance)> {
         let st = &*SETTINGS;
-        let mut cands: HashSet<u32> = HashSet::new();
+        let mut cands: Vec<u32> = Vec::new();
         for b in &fp.bands {
             if let Some(bucket) = self.bands.get(b) {
                 cands.extend(bucket.iter().take(BUCKET_SCAN));
@@ -297,10 +297,10 @@ impl DupIndex {
             }
         }
         cands.extend(counts.iter().filter(|(_, &n)| n >= st.dup_min_sketch.min(st.dup_min_contained)).map(|(d, _)| *d));
-        // in document order: the near-tie rule below is then the same in every process
-        // (a hash set's order is not), so a resumed or second writer names the same original
-        let mut cands: Vec<u32> = cands.into_iter().collect();
+        // each once, in document order: the near-tie rule below is then the same in every
+        // process (a hash set's order is not), so a resumed or second writer names the same original
         cands.sort_unstable();
+        cands.dedup();
         let mut best: Option<(u32, Resemblance, f64)> = None;
         for c in cands {
             let Some(other) = self.sketches.get(c as usize) else { continue };
