@@ -67,8 +67,9 @@ impl Pipeline {
         let version = store.data_version()?;
         let threshold = self.cleaner.config().furniture_min_docs;
         let furniture = Furniture::from_keys(store.furniture(threshold)?);
-        // on the pipeline's own pool, whose large stacks keep a deep input from aborting the worker
+        // kept for a second analysis, should furniture arrive before this batch's turn
         let inputs = fresh.clone();
+        // on the pipeline's own pool, whose large stacks keep a deep input from aborting the worker
         let analysed = self.pool.install(|| self.analyse(fresh, &furniture, &timings));
         Ok(AnalysedBatch { analysed, duplicates, version, furniture, inputs, times: timings.snapshot() })
     }
