@@ -398,6 +398,29 @@ fn attributive_year(body: &str, span: Span) -> Option<Span> {
     Span::new(body, start, start + word.len()).ok()
 }
 
+/// When the expression is a year-less day after "the" or a possessive and
+/// before a lower-case noun ("the September 11 attacks", "Iran's June 12
+/// election"), the span of that noun: the day names that happening, as a
+/// year before a noun does, and does not date the sentence's act.
+fn attributive_day(body: &str, span: Span) -> Option<Span> {
+    let text = span.text(body);
+    if !names_a_day(text) || text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() >= 3) {
+        return None;
+    }
+    let before = body.get(..span.start())?.trim_end();
+    let det = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    if !(det.eq_ignore_ascii_case("the") || det.ends_with("'s") || det.ends_with("\u{2019}s")) {
+        return None;
+    }
+    let after = body.get(span.end()..)?.strip_prefix(' ')?;
+    let word: String = after.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    if word.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) || NOT_MODIFIED.contains(&word.as_str()) {
+        return None;
+    }
+    let start = span.end() + 1;
+    Span::new(body, start, start + word.len()).ok()
+}
+
 /// The event's date: the time of the sentence that dates the trigger (see
 /// [`reach`]; each of several when they are coordinated: "on May 16 and June
 /// 2"), nearest the trigger, skipping a year that dates another noun; else
@@ -427,9 +450,35 @@ pub(super) fn event_date(
         } else {
             notes.push(format!("date: '{}'", t.span.text(ctx.body)));
         }
+        if let Some(back) = done_a_year_before(doc, ctx, trig, modality, t) {
+            notes.push("date: the year before (a year-less day after the document date, told as done)".into());
+            return (back, dates);
+        }
         return (t.resolved.clone(), dates);
     }
     (tense_bounds(doc, ctx, trig, modality, &bounds, notes), dates)
+}
+
+/// A day written without a year ("freed on August 20") that the time layer
+/// put after the document date, dating an act the tree tells as done (a past
+/// or perfect verb): what is told as done happened before it was told, so it
+/// is the last such day before the document date — the year before. (The
+/// time layer, without the verb's tense, lets a year-less day fall up to a
+/// month after the document date.)
+fn done_a_year_before(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, t: &TimeExpr) -> Option<UncertainDate> {
+    let text = t.span.text(ctx.body);
+    let has_year = text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() >= 3);
+    if has_year || !names_a_day(text) || !matches!(modality, Modality::Asserted | Modality::Negated) {
+        return None;
+    }
+    let day = t.resolved.exact_day()?;
+    let published = &doc.meta.published.date;
+    let written = published.latest.or_else(|| published.exact_day())?;
+    if day <= written || !verb_told_as_past(ctx, trig) {
+        return None;
+    }
+    use chrono::Datelike;
+    chrono::NaiveDate::from_ymd_opt(day.year() - 1, day.month(), day.day()).map(UncertainDate::day)
 }
 
 /// The sentence's times that date the trigger, and those that only bound it
@@ -446,7 +495,9 @@ fn sentence_times<'d>(
 ) -> (Vec<&'d TimeExpr>, Vec<(&'d TimeExpr, Reach)>) {
     // the layer is sorted: only the times starting inside the sentence
     let first = doc.times.partition_point(|t| t.span.start() < sentence_span.start());
-    let modifier = |t: &TimeExpr| t.modifies.or_else(|| attributive_year(ctx.body, t.span)).is_some_and(|noun| !noun.overlaps(trigger));
+    let modifier = |t: &TimeExpr| {
+        t.modifies.or_else(|| attributive_year(ctx.body, t.span)).or_else(|| attributive_day(ctx.body, t.span)).is_some_and(|noun| !noun.overlaps(trigger))
+    };
     let times = doc
         .times
         .get(first..)
@@ -814,6 +865,49 @@ pub(super) mod tests {
         let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
         let e = of_type(&doc, PloverType::Assault);
         assert_eq!((e.date.value.as_deref(), e.date.earliest, e.date.latest), (None, None, ymd(2025, 5, 12)), "{}", e.rule);
+    }
+
+    #[test]
+    fn a_year_less_day_after_the_telling_of_a_done_act_is_the_year_before() {
+        // published 2025-05-17; "May 20" read as 2025-05-20 by the time layer
+        let arcs: &[Arc] = &[
+            (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "free"), (4, "det", Det, "DT", ""),
+            (2, "obj", Noun, "NNS", "hostage"), (6, "case", Adp, "IN", ""), (2, "obl", Propn, "NNP", ""),
+            (6, "nummod", Num, "CD", ""), (2, "punct", Punct, ".", ""),
+        ];
+        let mentions = [("Ruritania", Location, Some("RUR"))];
+        let doc = parsed("Ruritania freed the hostages on May 20 .", arcs, &mentions);
+        let doc = coded(with_time(doc, "May 20", day(2025, 5, 20)));
+        let e = triggered(&doc, "freed");
+        assert_eq!(e.date.value.as_deref(), Some("2024-05-20"), "{}", e.rule);
+        // a day before the telling stays
+        let doc = parsed("Ruritania freed the hostages on May 10 .", arcs, &mentions);
+        let doc = coded(with_time(doc, "May 10", day(2025, 5, 10)));
+        assert_eq!(triggered(&doc, "freed").date.value.as_deref(), Some("2025-05-10"));
+        // a plan keeps its day
+        let doc = parsed(
+            "Ruritania will free the hostages on May 20 .",
+            &[
+                (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "MD", "will"), (0, "root", Verb, "VB", "free"),
+                (5, "det", Det, "DT", ""), (3, "obj", Noun, "NNS", "hostage"), (7, "case", Adp, "IN", ""),
+                (3, "obl", Propn, "NNP", ""), (7, "nummod", Num, "CD", ""), (3, "punct", Punct, ".", ""),
+            ],
+            &mentions,
+        );
+        let doc = coded(with_time(doc, "May 20", day(2025, 5, 20)));
+        assert_eq!(triggered(&doc, "free").date.value.as_deref(), Some("2025-05-20"));
+    }
+
+    #[test]
+    fn a_day_before_a_noun_names_that_happening() {
+        let body = "Since the September 11 attacks and Iran's June 12 election, talks on June 3 failed.";
+        let at = |w: &str| {
+            let a = body.find(w).unwrap();
+            Span::new(body, a, a + w.len()).unwrap()
+        };
+        assert_eq!(attributive_day(body, at("September 11")), Some(at("attacks")));
+        assert_eq!(attributive_day(body, at("June 12")), Some(at("election")));
+        assert_eq!(attributive_day(body, at("June 3")), None, "'on June 3' dates the act");
     }
 
     #[test]
