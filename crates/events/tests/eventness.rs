@@ -227,3 +227,17 @@ fn a_trigger_word_is_not_the_matter_it_acts_on() {
     // "fire" names a happening, but in "opened fire" it is the act itself
     one_event("Peruvian police opened fire on looters in a Lima market.", "opened fire");
 }
+
+#[test]
+fn a_duty_the_speaker_states_for_themself_is_no_demand() {
+    no_event("The Chilean interior minister said she must continue to calm expectations about the rescue.", "must");
+    no_event("\"We must do more to help the victims,\" the Peruvian president said.", "must");
+    one_event("The Chilean interior minister said Bolivia must withdraw its troops from the border.", "must");
+}
+
+#[test]
+fn a_company_or_a_market_that_rallies_moves_in_price() {
+    no_event("Shell closed higher on Friday, after rallying to gain 12 percent from a low.", "rallying");
+    no_event("Exxon shares rallied after the ruling in Washington.", "rallied");
+    one_event("Chilean students rallied against the government in Santiago.", "rallied");
+}

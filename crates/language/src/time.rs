@@ -135,12 +135,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let units = "second|minute|hour|day|night|week|month|year|decade|century|centuries";
     let specs: Vec<(Kind, String)> = vec![
         (Kind::Iso, r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
-        (Kind::DayMonth, format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({m})(?:,?\s+(\d{{4}}))?(?:\b|$)")),
+        (Kind::DayMonth, format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({m})(?:\s*,?\s+(\d{{4}}))?(?:\b|$)")),
         (
             Kind::MonthDay,
-            format!(r"\b(?:(?i:(early|mid|late))[\s-]+)?({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"),
+            format!(r"\b(?:(?i:(early|mid|late))[\s-]+)?({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s+(\d{{4}})\b)?"),
         ),
-        (Kind::MonthYear, format!(r"\b(?:(?i:(early|mid|late))[\s-]+)?({m}),?\s+(\d{{4}})\b")),
+        (Kind::MonthYear, format!(r"\b(?:(?i:(early|mid|late))[\s-]+)?({m})\s*,?\s+(\d{{4}})\b")),
         (Kind::Month, format!(r"\b(?:(?i:(early|mid|late))[\s-]+)?({m})(?:\b|$)")),
         (Kind::Year, r"\b(1[0-9]{3}|20[0-9]{2})\b".into()),
         (Kind::Clock24, r"\b([012][0-9][0-5][0-9])\b".into()),
@@ -1486,7 +1486,7 @@ static WD_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_AFTER_WD_RE: LazyLock<Regex> = LazyLock::new(|| {
     let m = alternation(LEXICON.months.keys());
     Regex::new(&ascii_boundaries(&format!(
-        r"^(?:\s*,\s*|\s*\(\s*|\s+)(?:the\s+)?(?:({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+({m}))\b(?:,?\s+(\d{{4}})\b)?"
+        r"^(?:\s*,\s*|\s*\(\s*|\s+)(?:the\s+)?(?:({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+({m}))\b(?:\s*,?\s+(\d{{4}})\b)?"
     )))
     .expect("date-after-weekday regex")
 });

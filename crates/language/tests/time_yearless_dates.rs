@@ -135,3 +135,14 @@ fn a_year_less_day_in_an_article_of_open_year_keeps_its_month_and_day() {
     assert!(resolved.admits(d("2025-06-02")) || resolved.admits(d("2026-06-02")));
     assert!(!resolved.admits(d("2025-06-03")));
 }
+
+#[test]
+fn a_year_after_a_spaced_comma_belongs_to_its_date() {
+    // tokenised text puts a space before the comma ("May 16 , 2019")
+    let doc = UncertainDate::day(d("2025-06-02"));
+    assert_eq!(value_of("Talks opened on May 16 , 2019 , in Geneva .", &doc, "May 16 , 2019").as_deref(), Some("2019-05-16"));
+    assert_eq!(value_of("Talks opened on 16 May , 2019 , in Geneva .", &doc, "16 May , 2019").as_deref(), Some("2019-05-16"));
+    assert_eq!(value_of("Talks opened in May , 2019 , in Geneva .", &doc, "May , 2019").as_deref(), Some("2019-05"));
+    // a count after a comma is no year
+    assert!(run("On May 16 , 300 people marched .", &doc).iter().all(|x| x.0 != "May 16 , 300"));
+}

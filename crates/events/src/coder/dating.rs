@@ -421,6 +421,31 @@ fn attributive_day(body: &str, span: Span) -> Option<Span> {
     Span::new(body, start, start + word.len()).ok()
 }
 
+/// When a time is a possessor ("Friday's fire", "Sunday 's vote", "last
+/// week's deadly raid"), the span of the lower-case words it possesses (at
+/// most three, up to a function word): it dates that thing, not the
+/// sentence's act.
+fn possessed_by_time(body: &str, span: Span) -> Option<Span> {
+    let rest = body.get(span.end()..)?;
+    let spaced = rest.trim_start_matches(' ');
+    let after = spaced.strip_prefix("'s").or_else(|| spaced.strip_prefix("\u{2019}s"))?.strip_prefix(' ')?;
+    let start = span.end() + (rest.len() - after.len());
+    let (mut len, mut at) = (0, 0);
+    for w in after.split(' ').take(3) {
+        let core = w.trim_end_matches(|c: char| !c.is_alphabetic());
+        let noun_word = core.chars().next().is_some_and(char::is_lowercase) && core.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !noun_word || NOT_MODIFIED.contains(&core) {
+            break;
+        }
+        len = at + core.len();
+        if core.len() < w.len() {
+            break;
+        }
+        at += w.len() + 1;
+    }
+    (len > 0).then(|| Span::new(body, start, start + len).ok()).flatten()
+}
+
 /// The event's date: the time of the sentence that dates the trigger (see
 /// [`reach`]; each of several when they are coordinated: "on May 16 and June
 /// 2"), nearest the trigger, skipping a year that dates another noun; else
@@ -496,7 +521,7 @@ fn sentence_times<'d>(
     // the layer is sorted: only the times starting inside the sentence
     let first = doc.times.partition_point(|t| t.span.start() < sentence_span.start());
     let modifier = |t: &TimeExpr| {
-        t.modifies.or_else(|| attributive_year(ctx.body, t.span)).or_else(|| attributive_day(ctx.body, t.span)).is_some_and(|noun| !noun.overlaps(trigger))
+        t.modifies.or_else(|| attributive_year(ctx.body, t.span)).or_else(|| attributive_day(ctx.body, t.span)).or_else(|| possessed_by_time(ctx.body, t.span)).is_some_and(|noun| !noun.overlaps(trigger))
     };
     let times = doc
         .times
@@ -908,6 +933,14 @@ pub(super) mod tests {
         assert_eq!(attributive_day(body, at("September 11")), Some(at("attacks")));
         assert_eq!(attributive_day(body, at("June 12")), Some(at("election")));
         assert_eq!(attributive_day(body, at("June 3")), None, "'on June 3' dates the act");
+        let body = "He ordered an inquiry into Friday's deadly fire on Monday, after Sunday 's vote.";
+        let at = |w: &str| {
+            let a = body.find(w).unwrap();
+            Span::new(body, a, a + w.len()).unwrap()
+        };
+        assert_eq!(possessed_by_time(body, at("Friday")), Some(at("deadly fire")));
+        assert_eq!(possessed_by_time(body, at("Sunday")), Some(at("vote")));
+        assert_eq!(possessed_by_time(body, at("Monday")), None);
     }
 
     #[test]

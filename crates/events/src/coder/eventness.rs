@@ -25,7 +25,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use chronicle_core::{EventArg, PloverType, Upos};
+use chronicle_core::{EventArg, PloverType, Span, Upos};
 use chronicle_syntax::tree::Tree;
 
 use super::{arguments, Ctx, Trig, REPORTING};
@@ -55,6 +55,7 @@ struct Groups {
     speech_noun: HashSet<String>,
     survey: HashSet<String>,
     finding_verb: HashSet<String>,
+    market: HashSet<String>,
 }
 
 impl Groups {
@@ -91,6 +92,7 @@ impl Groups {
                 "speech-noun" => &mut g.speech_noun,
                 "survey" => &mut g.survey,
                 "finding-verb" => &mut g.finding_verb,
+                "market" => &mut g.market,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -160,7 +162,12 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         }
     }
     if entry.event_type == PloverType::Request {
-        if let Some(why) = view.resolve_not_demand(head) {
+        if let Some(why) = view.resolve_not_demand(head).or_else(|| view.own_duty(head, actors)) {
+            return Some(why);
+        }
+    }
+    if entry.mode.as_deref() == Some("demo") {
+        if let Some(why) = view.market_move(head, actors) {
             return Some(why);
         }
     }
@@ -509,6 +516,47 @@ impl View<'_, '_> {
             measure || (g.light.contains(&l) && all_of(&|nl| g.undertaking.contains(nl) || arguments::is_figurative_object(nl)))
         };
         objects.iter().all(|&o| matter(o)).then(|| format!("'{}' acts on '{}', matter or an undertaking, not a party", t.word(v), t.word(objects[0])))
+    }
+
+    /// "she said she must continue to manage expectations", "we must do
+    /// more": a duty the speakers state for themselves — the one who must act
+    /// is a first-person pronoun or a pronoun resolved to the actor — is no
+    /// demand on anyone.
+    fn own_duty(&self, head: usize, actors: &[EventArg]) -> Option<String> {
+        let t = self.tree;
+        if t.upos(head) != Some(Upos::Aux) {
+            return None;
+        }
+        let subject = t.subjects(t.head(head)?).into_iter().next()?;
+        if t.upos(subject) != Some(Upos::Pron) {
+            return None;
+        }
+        let first_person = matches!(self.lemma(subject).as_str(), "i" | "we");
+        let speaker = match self.mention_at(subject) {
+            Some(m) => actors.iter().any(|a| a.name == m.canonical),
+            // unresolved "he", "she", "it" in a clause reported by the actor:
+            // English reads the reporter's subject as its antecedent
+            None => matches!(self.lemma(subject).as_str(), "he" | "she" | "it") && self.reported_by_actor(t.head(head)?, actors),
+        };
+        (first_person || speaker).then(|| format!("'{}' states the speaker's own duty, no demand", t.word(head)))
+    }
+
+    /// True when clause `v` is the complement of a verb whose subject is one of `actors`.
+    fn reported_by_actor(&self, v: usize, actors: &[EventArg]) -> bool {
+        let t = self.tree;
+        let Some(r) = t.head(v).filter(|_| t.base_rel(v) == "ccomp") else { return false };
+        let spans: Vec<Span> = t.subjects(r).into_iter().filter_map(|s| self.ctx.doc.tokens.get(s).map(|x| x.span)).collect();
+        actors.iter().filter_map(|a| a.span).any(|a| spans.iter().any(|s| a.contains(*s)))
+    }
+
+    /// "BP closed higher after rallying 25 percent", "shares rallied": a
+    /// company or a market that rallies moves in price; companies hold no
+    /// demonstrations. Every actor a business, or the subject a market word.
+    fn market_move(&self, head: usize, actors: &[EventArg]) -> Option<String> {
+        let t = self.tree;
+        let market_subject = t.subjects(head).into_iter().any(|s| GROUPS.market.contains(&self.lemma(s)));
+        let businesses = !actors.is_empty() && actors.iter().all(|a| a.sector.as_deref() == Some("BUS"));
+        (market_subject || businesses).then(|| format!("'{}' is a move of a price or a company, no demonstration", t.word(head)))
     }
 
     /// "X asked back", "a reporter asked the minister …", "asked him to
