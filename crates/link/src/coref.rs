@@ -15,8 +15,12 @@
 //! modes), a report of several happenings ("four visits", "met twice") joins
 //! no other unless word for word, an ordinal ("his first visit") joins only
 //! reports naming a party in common, two events of one sentence are one act
-//! only when they share a party, and two statement predicates of one sentence
-//! are two statements.
+//! only when they share a party, two statement predicates of one sentence
+//! are two statements, and two triggers of one article are two acts when an
+//! occasion word sets one apart ("after previous talks stalled") or, with
+//! different words, one lies in a relative or purpose clause the other is not
+//! in ("imposed bans to prevent exposure"; the input of event coreference
+//! keeps the triggers' paths in the tree for this).
 //! Reports keep their document, sentence, trigger and outlet; `num_sources`
 //! counts independent outlets, leaving out duplicates, articles glued to a
 //! host page that also reports the event, and reports whose sentence is word
@@ -86,6 +90,12 @@ struct MemberFacts {
     parties: Parties,
     /// The calendar days the sentence states in full, year included ([`stated_days`]).
     stated: BTreeSet<NaiveDate>,
+    /// The word placing the trigger on another occasion ("previous talks"), if any ([`occasion_word`]).
+    occasion: Option<String>,
+    /// The trigger's token and its heads up to the root ([`head_path`]).
+    path: Vec<u32>,
+    /// The head of the relative or purpose clause the trigger lies in, if any ([`embedding_clause`]).
+    embedded_in: Option<u32>,
 }
 
 /// One event argument as comparable facts.
@@ -416,8 +426,10 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     // the best similarity to a compared member sentence
     let content = compared(&c.member_terms).map(|t| x.terms.cosine(t)).fold(0.0, f64::max);
     if same_doc {
+        // "talks begin after previous talks stalled": another occasion is another act
         let same = c.member_facts.iter().any(|m| {
             m.doc == x.doc.id
+                && m.occasion == x.facts.occasion
                 && (one_act_in_one_sentence(c.event_type, m, x.facts)
                     || (m.trigger == x.facts.trigger
                         && !m.actor_keys.is_empty()
@@ -639,10 +651,73 @@ fn great_circle_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 fn one_act_in_one_sentence(event_type: PloverType, m: &MemberFacts, x: &MemberFacts) -> bool {
     m.sentence == x.sentence
         && !(is_statement(event_type) && m.trigger_span != x.trigger_span)
+        && !(m.trigger_span != x.trigger_span && two_occasions(m, x))
         && !modes_clash(event_type, m, x)
         && compare_parties(event_type, &m.parties, &x.parties) != SideMatch::Conflict
         && (m.parties.is_empty() || x.parties.is_empty() || shares_a_party(&m.parties, &x.parties))
 }
+
+/// Two triggers of one sentence tell two happenings when a word places one
+/// on another occasion ("talks are to begin after previous talks stalled"),
+/// or when, with different words, one lies in a relative or purpose clause
+/// that does not hold the other ("imposed bans to prevent exposure", "their
+/// meeting … the families I met"). The same event noun named twice ("said
+/// in the meeting … who attended the meeting") stays one.
+fn two_occasions(m: &MemberFacts, x: &MemberFacts) -> bool {
+    let outside = |a: &MemberFacts, b: &MemberFacts| a.embedded_in.is_some_and(|r| !b.path.contains(&r));
+    m.occasion != x.occasion || (m.trigger != x.trigger && (outside(m, x) || outside(x, m)))
+}
+
+/// The trigger's first token and its heads up to the sentence root (at most
+/// 32 steps); empty when the sentence has no tree.
+fn head_path(doc: &Document, e: &Event) -> Vec<u32> {
+    let first = doc.tokens.partition_point(|t| t.span.start() < e.trigger.start());
+    let mut path = Vec::new();
+    let mut at = (first < doc.tokens.len() && e.trigger.contains(doc.tokens[first].span)).then_some(first as u32);
+    while let Some(t) = at.filter(|_| path.len() < 32) {
+        path.push(t);
+        at = doc.tokens.get(t as usize).and_then(|tok| tok.syntax.as_ref()).and_then(|s| s.head).filter(|h| !path.contains(h));
+    }
+    path
+}
+
+/// The head of the nearest clause on `path` that only describes or serves
+/// another predicate: a relative or adnominal clause (`acl`, `acl:relcl`:
+/// "the families I met") or a purpose infinitive (`advcl` marked by "to":
+/// "to prevent exposure").
+fn embedding_clause(doc: &Document, path: &[u32]) -> Option<u32> {
+    let syntax = |t: u32| doc.tokens.get(t as usize).and_then(|tok| tok.syntax.as_ref());
+    path.iter().copied().find(|&t| {
+        let Some(s) = syntax(t) else { return false };
+        let rel = s.deprel.split(':').next().unwrap_or("");
+        let to_marked = || {
+            let lo = (t as usize).saturating_sub(8);
+            (lo..t as usize).any(|c| syntax(c as u32).is_some_and(|cs| cs.head == Some(t) && cs.deprel == "mark" && cs.lemma.eq_ignore_ascii_case("to")))
+        };
+        rel == "acl" || (rel == "advcl" && to_marked())
+    })
+}
+
+/// An occasion word of `data/link/other_occasions.txt` modifying the trigger
+/// in the tree (`amod`, `det`: "previous talks", "another attack").
+fn occasion_word(doc: &Document, path: &[u32]) -> Option<String> {
+    let &t = path.first()?;
+    let lo = (t as usize).saturating_sub(6);
+    doc.tokens.get(lo..t as usize)?.iter().find_map(|tok| {
+        let s = tok.syntax.as_ref().filter(|s| s.head == Some(t) && matches!(s.deprel.as_str(), "amod" | "det"))?;
+        let w = tok.span.text(doc.body()).to_lowercase();
+        OTHER_OCCASIONS.contains(w.as_str()).then_some(w)
+    })
+}
+
+/// Words that place an event noun on another occasion (`data/link/other_occasions.txt`).
+static OTHER_OCCASIONS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../data/link/other_occasions.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// Some party of one report, on either side, is a party of the other.
 fn shares_a_party(a: &Parties, b: &Parties) -> bool {
@@ -838,8 +913,31 @@ pub fn merge_input(doc: &Document) -> Document {
         .filter(|t| doc.events.iter().any(|e| e.sentence.start() <= t.span.start() && t.span.end() <= e.sentence.end()))
         .cloned()
         .collect();
+    input.tokens = trigger_tree_tokens(doc);
     input.events = doc.events.clone();
     input
+}
+
+/// The tokens the rules on two triggers of one sentence read ([`head_path`],
+/// [`occasion_word`], [`embedding_clause`]): each trigger's path of heads and
+/// the `amod`, `det` and `mark` words of the path, heads renumbered to the
+/// kept tokens (a head is always kept: it is on the path).
+fn trigger_tree_tokens(doc: &Document) -> Vec<chronicle_core::Token> {
+    let path: BTreeSet<u32> = doc.events.iter().flat_map(|e| head_path(doc, e)).collect();
+    let modifier = |tok: &chronicle_core::Token| {
+        tok.syntax.as_ref().is_some_and(|s| s.head.is_some_and(|h| path.contains(&h)) && matches!(s.deprel.as_str(), "amod" | "det" | "mark"))
+    };
+    let kept: Vec<u32> = (0..doc.tokens.len() as u32).filter(|&i| path.contains(&i) || modifier(&doc.tokens[i as usize])).collect();
+    kept.iter()
+        .map(|&i| {
+            let mut tok = doc.tokens[i as usize].clone();
+            if let Some(s) = tok.syntax.as_mut() {
+                s.head = s.head.and_then(|h| kept.binary_search(&h).ok().map(|k| k as u32));
+                s.xpos.clear();
+            }
+            tok
+        })
+        .collect()
 }
 
 /// Merges the events of the documents of one story (or of any set: the rule
@@ -922,6 +1020,7 @@ impl ReportFacts {
     fn of(doc: &Document, ev: &Event) -> ReportFacts {
         let args: Vec<&EventArg> = ev.actors.iter().chain(&ev.recipients).collect();
         let actor_keys: BTreeSet<String> = args.iter().flat_map(|a| arg_keys(a)).collect();
+        let path = head_path(doc, ev);
         ReportFacts {
             strong_keys: args.iter().filter(|a| is_specific(doc, a)).flat_map(|a| arg_keys(a)).collect(),
             country_keys: args.iter().filter_map(|a| a.country.clone()).collect(),
@@ -942,6 +1041,9 @@ impl ReportFacts {
                 date: ev.date.clone(),
                 parties: Parties::of(ev),
                 stated: stated_days(doc, ev),
+                occasion: occasion_word(doc, &path),
+                embedded_in: embedding_clause(doc, &path),
+                path,
             },
             actor_keys,
             ordinal: event_ordinal(doc, ev),
@@ -1998,6 +2100,66 @@ pub(crate) mod tests {
         assert_eq!(merge(&[d.clone()]).len(), 2, "two demands by one speaker in one sentence");
         // copies of one trigger (one per coordinated item) stay one statement
         d.events[1].trigger = d.events[0].trigger;
+        assert_eq!(merge(&[d]).len(), 1);
+    }
+
+    /// Gives `doc` one token per space-separated word of its body, with the
+    /// (1-based head, relation) of each word (head 0: the root; lemma: the word).
+    fn with_tree(mut doc: Document, arcs: &[(usize, &str)]) -> Document {
+        let body = doc.body().to_string();
+        let mut at = 0;
+        for (w, &(head, rel)) in body.split(' ').zip(arcs) {
+            let mut tok = chronicle_core::Token::new(Span::new(&body, at, at + w.len()).unwrap());
+            tok.syntax = Some(chronicle_core::TokenSyntax {
+                upos: chronicle_core::Upos::X,
+                xpos: String::new(),
+                lemma: w.to_lowercase(),
+                head: (head > 0).then(|| (head - 1) as u32),
+                deprel: rel.into(),
+            });
+            doc.tokens.push(tok);
+            at += w.len() + 1;
+        }
+        assert_eq!(body.split(' ').count(), arcs.len(), "one arc per word");
+        doc
+    }
+
+    /// A second event of `d`'s first event's sentence, triggered by `word`.
+    fn second_trigger(d: &mut Document, word: &str, nth: usize) {
+        let mut second = d.events[0].clone();
+        let at = d.body().match_indices(word).nth(nth).unwrap().0;
+        second.trigger = Span::new(d.body(), at, at + word.len()).unwrap();
+        d.events.push(second);
+    }
+
+    #[test]
+    fn a_trigger_on_another_occasion_or_in_a_clause_that_serves_another_is_another_act() {
+        // "previous talks": another occasion of the same act
+        let s = "Talks between Esterra and Lakeland begin today after previous talks stalled .";
+        let d0 = report_on("a", "Coastal Herald", s, "Talks", PloverType::Consult, None, vec![party("Esterra", "EST", "GOV")], vec![]);
+        let arcs = [(6, "nsubj"), (4, "case"), (1, "nmod"), (5, "cc"), (3, "conj"), (0, "root"), (6, "obl:tmod"), (11, "mark"), (10, "amod"), (11, "nsubj"), (6, "advcl"), (6, "punct")];
+        let mut d = with_tree(d0, &arcs);
+        second_trigger(&mut d, "talks", 0);
+        assert_eq!(merge(&[d.clone()]).len(), 2, "the talks that begin and the previous ones");
+        assert_eq!(merge(&[merge_input(&d)]).len(), 2);
+        // the same noun twice without an occasion word is one act
+        let mut plain = d.clone();
+        let at = s.find("previous").unwrap();
+        plain.tokens.iter_mut().find(|t| t.span.start() == at).unwrap().syntax.as_mut().unwrap().deprel = "advmod".into();
+        assert_eq!(merge(&[plain]).len(), 1);
+        // a purpose infinitive is an act of its own
+        let s = "Esterra imposed bans on Lakeland pigs to prevent infection .";
+        let d0 = report_on("b", "Coastal Herald", s, "bans", PloverType::Coerce, None, vec![party("Esterra", "EST", "GOV")], vec![]);
+        let arcs = [(2, "nsubj"), (0, "root"), (2, "obj"), (6, "case"), (6, "compound"), (3, "nmod"), (8, "mark"), (2, "advcl"), (8, "obj"), (2, "punct")];
+        let mut d = with_tree(d0, &arcs);
+        second_trigger(&mut d, "prevent", 0);
+        assert_eq!(merge(&[d.clone()]).len(), 2, "the ban and what it is to prevent");
+        // the stored input of event coreference keeps what the rule reads
+        let input = merge_input(&d);
+        assert!(input.tokens.len() < d.tokens.len(), "only the trigger paths and their modifiers");
+        assert_eq!(merge(&[input]).len(), 2);
+        // without the clause (an untagged sentence) the two stay one, as before
+        d.tokens.clear();
         assert_eq!(merge(&[d]).len(), 1);
     }
 
