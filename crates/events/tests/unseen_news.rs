@@ -207,3 +207,20 @@ fn a_gerund_after_for_is_done_by_the_judged_object() {
     assert_eq!(events.len(), 1, "{:?}", doc.events);
     assert!(events[0].actors.iter().all(|a| a.country.as_deref() == Some("UGA")) && !events[0].actors.is_empty(), "{:?}", events[0].actors);
 }
+
+#[test]
+fn force_against_a_crowd_is_an_assault() {
+    // the annotation guideline's example: force used on a crowd is ASSAULT, not COERCE
+    for (text, word) in [
+        ("Kenyan police fired tear gas at the crowd outside parliament.", "fired tear gas"),
+        ("Riot police in Nairobi used water cannon and rubber bullets against the students.", "used water cannon and rubber bullets"),
+        ("The Kenyan army is using tear gas on protesters in Mombasa.", "using tear gas"),
+    ] {
+        let doc = coded(text);
+        let events = triggered(&doc, word);
+        assert!(events.iter().any(|e| e.event_type == PloverType::Assault), "{text}: {:?}", doc.events);
+    }
+    // the same words for something else
+    let doc = coded("The Kenyan farmers used water from the river in the dry season.");
+    assert!(doc.events.iter().all(|e| e.event_type != PloverType::Assault), "{:?}", doc.events);
+}
