@@ -148,3 +148,16 @@ fn a_surname_several_countries_share_is_the_one_the_document_places_name() {
     let none = annotate("Schools closed in Texas and Mexico on Friday. President Calderon asked people to stay at home.", Some("2009-04-30"));
     assert_eq!(facts(&none, "Calderon").and_then(|f| f.2), None, "two countries named as often: {:#?}", none.mentions);
 }
+
+#[test]
+fn a_surname_other_known_persons_share_names_none_of_them_alone() {
+    // the hand-made KB's only Blair is a Canadian minister; the actor
+    // dictionary knows other Blairs, so a bare "Mr Blair" is not him
+    let doc = annotate("Mr Blair wrote privately to the president on Monday.", Some("2010-01-13"));
+    let (_, id, _, _) = facts(&doc, "Blair").expect("Blair is a mention");
+    assert_ne!(id.as_deref(), Some("bill-blair"), "{:#?}", doc.mentions);
+    // a surname one known person alone has still names that person
+    let doc = annotate("Erdogan spoke to reporters in Ankara on Monday.", Some("2010-01-13"));
+    let (_, id, country, _) = facts(&doc, "Erdogan").expect("Erdogan is a mention");
+    assert!(id.is_some() && country.as_deref() == Some("TUR"), "{:#?}", doc.mentions);
+}
