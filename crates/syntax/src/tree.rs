@@ -147,10 +147,36 @@ impl<'d> Tree<'d> {
     /// or a participle with a `by` agent and no subject of its own ("…, asked
     /// by Markey to apologize").
     pub fn is_passive(&self, v: usize) -> bool {
+        self.own_passive(v) || self.shared_passive(v)
+    }
+
+    fn own_passive(&self, v: usize) -> bool {
         let reduced = self.xpos(v) == "VBN"
             && !self.children_with(v, "obl:agent").is_empty()
             && self.children_with(v, "nsubj").is_empty();
         reduced || !self.children_with(v, "nsubj:pass").is_empty() || !self.children_with(v, "aux:pass").is_empty()
+    }
+
+    /// A past participle coordinated with a passive verb, with no subject or
+    /// auxiliary of its own, shares its voice: "were lynched or shot",
+    /// "was arrested and charged" (not "was arrested and fled", nor "have
+    /// arrested and charged").
+    fn shared_passive(&self, v: usize) -> bool {
+        let mut cur = v;
+        for _ in 0..4 {
+            let bare = self.xpos(cur) == "VBN"
+                && self.children(cur).into_iter().all(|c| !matches!(self.base_rel(c), "nsubj" | "aux" | "csubj"));
+            match (self.deprel(cur), self.head(cur)) {
+                ("conj", Some(h)) if bare => {
+                    if self.own_passive(h) {
+                        return true;
+                    }
+                    cur = h;
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The subjects of predicate `v`, with their conjuncts. A verb without
@@ -361,6 +387,33 @@ mod tests {
         assert_eq!(t.agents(2), [4]);
         // the active main verb is not
         assert!(!t.is_passive(6));
+    }
+
+    #[test]
+    fn a_bare_participle_coordinated_with_a_passive_shares_its_voice() {
+        use Upos::*;
+        // "Two guards were beaten or shot": both are passive
+        let mut d = doc(
+            "Two guards were beaten or shot",
+            &[(2, "nummod", Num), (4, "nsubj:pass", Noun), (4, "aux:pass", Aux), (0, "root", Verb), (6, "cc", Cconj), (4, "conj", Verb)],
+        );
+        d.tokens[3].syntax.as_mut().unwrap().xpos = "VBN".into();
+        d.tokens[5].syntax.as_mut().unwrap().xpos = "VBN".into();
+        let t = &Tree::sentences(&d)[0];
+        assert!(t.is_passive(3) && t.is_passive(5));
+        // "Two guards were beaten and fled": the second verb is active
+        d.tokens[5].syntax.as_mut().unwrap().xpos = "VBD".into();
+        let t = &Tree::sentences(&d)[0];
+        assert!(!t.is_passive(5));
+        // "Rebels have beaten and shot two guards": no passive to share
+        let mut d = doc(
+            "Rebels have beaten and shot two guards",
+            &[(3, "nsubj", Noun), (3, "aux", Aux), (0, "root", Verb), (5, "cc", Cconj), (3, "conj", Verb), (7, "nummod", Num), (5, "obj", Noun)],
+        );
+        d.tokens[2].syntax.as_mut().unwrap().xpos = "VBN".into();
+        d.tokens[4].syntax.as_mut().unwrap().xpos = "VBN".into();
+        let t = &Tree::sentences(&d)[0];
+        assert!(!t.is_passive(4));
     }
 
     #[test]
