@@ -491,7 +491,11 @@ impl<'a> Ctx<'a> {
     /// under the first or the first under the last; "took flak in the press
     /// Friday for criticizing" matches `press ... for` by position alone. The
     /// last word's controlling verbs count as its own ("captives set to be
-    /// exchanged"). True without a gap or a tree.
+    /// exchanged"). A noun in an oblique of the first word, or in a
+    /// prepositional phrase other than "of" below it, is not in its phrase
+    /// ("sent aid to the troops", "sent a letter to the soldiers" are no
+    /// `send ... troops`). True
+    /// without a gap or a tree.
     fn gap_linked(&self, elems: &[Elem], start: usize, end: usize) -> bool {
         if !elems.iter().any(|e| matches!(e, Elem::Gap)) || end <= start + 1 {
             return true;
@@ -507,7 +511,21 @@ impl<'a> Ctx<'a> {
             tops.push(h);
             cur = h;
         }
-        tree.ancestors(last).contains(&first) || tree.ancestors(first).iter().any(|a| tops.contains(a))
+        let under_first = tree.ancestors(last).contains(&first);
+        // "sent aid to the troops": a noun in an oblique of the verb is no
+        // part of the verb's phrase, as its object is ("sent troops")
+        let noun = matches!(tree.upos(last), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
+        let oblique = |a: usize| match tree.base_rel(a) {
+            "obl" => true,
+            // "a letter to the soldiers"; "a round of talks" stays one phrase
+            "nmod" => tree.case_of(a).is_some_and(|c| !c.eq_ignore_ascii_case("of")),
+            _ => false,
+        };
+        let in_oblique = || tree.ancestors(last).iter().take_while(|&&a| a != first).any(|&a| oblique(a));
+        if under_first && noun && in_oblique() {
+            return false;
+        }
+        under_first || tree.ancestors(first).iter().any(|a| tops.contains(a))
     }
 
     fn tagged_verb(&self, i: usize) -> bool {

@@ -224,3 +224,13 @@ fn force_against_a_crowd_is_an_assault() {
     let doc = coded("The Kenyan farmers used water from the river in the dry season.");
     assert!(doc.events.iter().all(|e| e.event_type != PloverType::Assault), "{:?}", doc.events);
 }
+
+#[test]
+fn sending_troops_is_a_mobilisation_and_sending_to_troops_is_not() {
+    let doc = coded("Kenya sent 300 more soldiers to the Somali border on Monday.");
+    assert!(doc.events.iter().any(|e| e.event_type == PloverType::Mobilize), "{:?}", doc.events);
+    for text in ["Kenya sent a letter to the soldiers on Monday.", "Kenya sent food to the troops in Somalia."] {
+        let doc = coded(text);
+        assert!(doc.events.iter().all(|e| e.event_type != PloverType::Mobilize), "{text}: {:?}", doc.events);
+    }
+}
