@@ -61,6 +61,8 @@ pub(crate) struct Block<'a> {
     pub figures: bool,
     /// Programme credits in the line ("Presenter/Dermot O'Leary , Producer/Ben Walker").
     pub credits: usize,
+    /// A picture credit or caption makes up the line ("Photograph: Jo Smith/AFP").
+    pub caption: bool,
 }
 
 /// A header line made of a stamp.
@@ -201,6 +203,7 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         furniture: false,
         figures: figures_line(t, terminal),
         credits: lx.credits_in(t),
+        caption: crate::credit::credit_of(t) == Some(crate::credit::Credit::Line),
         norm,
     }
 }

@@ -12,6 +12,9 @@ const PROMO: &str = include_str!("../../../data/clean/promo.tsv");
 const DATES: &str = include_str!("../../../data/clean/dates.tsv");
 const LANGUAGES: &str = include_str!("../../../data/clean/languages.tsv");
 const COMMENTS: &str = include_str!("../../../data/clean/comments.tsv");
+const PICTURE_CREDITS: &str = include_str!("../../../data/clean/credits.tsv");
+/// The particles of names ("de", "van") are the NER's (`particle`).
+const NAME_WORDS: &str = include_str!("../../../data/ner/name_words.tsv");
 
 /// What a cue line says about the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -244,6 +247,8 @@ pub(crate) struct Lexicon {
     pub promo_phrases: Vec<String>,
     /// Comment-thread word groups.
     pub comments: CommentWords,
+    /// Picture credit and caption words (`credits.tsv`).
+    pub pictures: crate::credit::PictureWords,
     /// Month name → (month, is English).
     pub months: HashMap<String, (u32, bool)>,
     pub units: HashMap<String, Unit>,
@@ -424,6 +429,7 @@ impl Lexicon {
             promo_words,
             promo_phrases,
             comments: CommentWords::load(COMMENTS),
+            pictures: crate::credit::PictureWords::load(PICTURE_CREDITS, NAME_WORDS),
             units,
             numbers,
             daywords,

@@ -15,6 +15,7 @@
 mod block;
 mod classify;
 mod config;
+mod credit;
 mod date;
 mod depth;
 mod error;
@@ -282,7 +283,7 @@ impl Cleaner {
         // Sampled from the middle third onwards would miss a short page; the opening
         // chrome is short, so the start of the text is a fair sample.
         let language = detect_language(&extracted, self.config.language_sample_chars);
-        let spans = block::split(&extracted);
+        let spans = credit::split_credits(&extracted, block::split(&extracted));
         Ok(Prepared { input, extracted, html_title, html_outlet, html_published, site, language, spans, comments, classified })
     }
 
@@ -308,6 +309,7 @@ impl Cleaner {
             segment::drop_repeated_lines(&mut a);
             segment::drop_copyright_lines(&mut a);
         }
+        segment::mark_captions(&mut a);
         // A date outside the plausible years (`published_years` in settings.toml) is no
         // date: year 0, negative or far-future metadata never reaches the record.
         let years = cfg.published_min_year..=cfg.published_max_year;
@@ -634,6 +636,37 @@ mod tests {
         assert_eq!(docs[0].body(), format!("{LEAD}\n\n{SECOND}"));
         let b = docs[0].blocks.iter().find(|b| b.span.text(&docs[0].extracted).contains("point 3")).unwrap();
         assert_eq!(b.label, BlockLabel::Comment, "{}", b.reason);
+    }
+
+    #[test]
+    fn picture_credits_are_captions_and_a_glued_one_is_cut_from_its_sentence() {
+        let text = "Photograph : Jo Lane\\/AP\nPhotograph : Ann Kerr\\/Reuters The river authority said on Monday that the new flood barrier had held during the storm .\nEngineers will inspect the barrier again next month , when the spring tides are expected to be at their highest .\nImage caption Sandbags were piled along the quay\n";
+        let docs = Cleaner::builtin().clean(input("a.txt", &format!("Flood barrier holds during storm\n{text}"))).unwrap();
+        let d = &docs[0];
+        assert!(d.body().starts_with("The river authority said"), "{}", d.body());
+        assert!(!d.body().contains("Photograph") && !d.body().contains("Sandbags"), "{}", d.body());
+        assert_eq!(d.meta.title.as_deref(), Some("Flood barrier holds during storm"));
+        let label = |t: &str| d.blocks.iter().find(|b| b.span.text(&d.extracted) == t).map(|b| b.label);
+        assert_eq!(label("Photograph : Jo Lane\\/AP"), Some(BlockLabel::Caption));
+        assert_eq!(label("Photograph : Ann Kerr\\/Reuters"), Some(BlockLabel::Caption), "the cut credit is a block of its own");
+        assert_eq!(label("Image caption Sandbags were piled along the quay"), Some(BlockLabel::Caption));
+        // the body block still points at the exact text after the credit
+        let first = d.blocks.iter().find(|b| b.label == BlockLabel::Body).unwrap();
+        assert!(first.span.text(&d.extracted).starts_with("The river authority said"));
+        assert!(d.extracted[..first.span.start()].ends_with("Photograph : Ann Kerr\\/Reuters "));
+    }
+
+    #[test]
+    fn on_a_classified_page_a_credit_the_classifier_kept_stays_body() {
+        let html = format!(
+            r#"<html><head><title>Flood barrier holds during storm | Example Gazette</title></head><body>
+<article><h1>Flood barrier holds during storm</h1><div class="article-body"><p>{LEAD}</p>
+<p>Photograph: Jo Lane/AP</p><p>{SECOND}</p><p>{THIRD}</p></div></article></body></html>"#
+        );
+        let d = clean_html_page(&html);
+        let credit = d.blocks.iter().find(|b| b.span.text(&d.extracted) == "Photograph: Jo Lane/AP").unwrap();
+        assert_eq!(credit.label, BlockLabel::Body, "{}", credit.reason);
+        assert!(credit.reason.contains("picture credit"), "{}", credit.reason);
     }
 
     #[test]

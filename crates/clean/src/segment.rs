@@ -67,6 +67,9 @@ fn base_class(b: &Block, cfg: &CleanConfig, in_list: bool, extracted: bool) -> C
     if b.in_comment_container {
         return Class::Bad("inside an HTML comment container".into());
     }
+    if b.caption {
+        return Class::Bad(CAPTION.into());
+    }
     if b.comment_cue.is_some() {
         return Class::Bad("comment-thread line".into());
     }
@@ -135,6 +138,7 @@ fn headline_like(b: &Block, cfg: &CleanConfig) -> bool {
         && b.cue.is_none()
         && b.stamp_line.is_none()
         && b.dateline.is_none()
+        && !b.caption
         && b.text.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
@@ -324,6 +328,29 @@ fn mark_comments(
     body.retain(|&x| labels.get(x.wrapping_sub(from)).is_some_and(|l| l.0 == BlockLabel::Body));
 }
 
+/// The reason given to a picture credit or caption.
+const CAPTION: &str = "picture credit or caption (credits.tsv)";
+
+/// Labels every picture credit and caption `caption` that is not body (`base_class` takes
+/// them for chrome, but on a page whose text the block classifier chose they are body again:
+/// `trust_classifier`), except inside a comment thread or, as the host sees it, an appended
+/// article.
+pub(crate) fn mark_captions(a: &mut Analysis) {
+    let relabel = |labels: &mut [(BlockLabel, String)], from: usize| {
+        for (k, label) in labels.iter_mut().enumerate() {
+            let caption = a.blocks.get(from + k).is_some_and(|b| b.caption);
+            if caption && !matches!(label.0, BlockLabel::Body | BlockLabel::Comment | BlockLabel::Appended) {
+                *label = (BlockLabel::Caption, CAPTION.to_string());
+            }
+        }
+    };
+    relabel(&mut a.host_labels, 0);
+    relabel(&mut a.host.labels, a.host.first);
+    for art in &mut a.appended {
+        relabel(&mut art.labels, art.first);
+    }
+}
+
 /// Reasons of the line reading that a page whose text the block classifier chose does not
 /// follow: they judge a line by its place or shape (after an end cue, a second article,
 /// before the headline, a time stamp or a short all-caps line), which the classifier already
@@ -336,6 +363,7 @@ const OVERRULED_ON_CLASSIFIED: &[&str] = &[
     "page chrome before the",
     "time-stamp line",
     "short all-caps line",
+    CAPTION,
 ];
 
 /// On a page whose text the block classifier chose: every block taken out by a rule of
@@ -456,7 +484,7 @@ fn opens_with_clock(b: &Block) -> bool {
 pub(crate) fn short_item<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig) -> Option<Analysis<'a>> {
     let n = blocks.len();
     let candidate = |b: &Block| {
-        !(b.user_chrome || b.cue.is_some() || b.repeated || b.furniture || b.in_comment_container || b.comment_cue.is_some())
+        !(b.user_chrome || b.cue.is_some() || b.repeated || b.furniture || b.in_comment_container || b.comment_cue.is_some() || b.caption)
             && b.stamp_line.is_none()
             && b.words > 0
             && !(b.promo_hits >= cfg.promo_min_hits && b.promo_hits as f64 / b.words.max(1) as f64 >= cfg.promo_min_density)
@@ -599,8 +627,8 @@ fn label_body(
     let neighbour = |cls: &[Class], i: usize, dir: isize| -> Class {
         let mut j = i as isize + dir;
         while j >= 0 && (j as usize) < n {
-            // Short blocks and inline chrome ("Advertisement") are transparent.
-            let inline = blocks.get(from + j as usize).is_some_and(|b| b.cue == Some(CueKind::Inline));
+            // Short blocks, inline chrome ("Advertisement") and picture credits are transparent.
+            let inline = blocks.get(from + j as usize).is_some_and(|b| b.cue == Some(CueKind::Inline) || b.caption);
             match &cls[j as usize] {
                 Class::Short => j += dir,
                 _ if inline => j += dir,

@@ -21,6 +21,9 @@ pub enum BlockLabel {
     /// Reader comments and other user content (comment threads, "Reply", vote counts,
     /// usernames with time stamps): never body text, never salvaged as an article.
     Comment,
+    /// A picture credit or caption ("Photograph: Jo Smith/AFP", "Image caption …"): it
+    /// describes a picture, not the news, so it is never body text.
+    Caption,
 }
 
 impl BlockLabel {
@@ -34,6 +37,7 @@ impl BlockLabel {
             BlockLabel::Boilerplate => "boilerplate",
             BlockLabel::Appended => "appended",
             BlockLabel::Comment => "comment",
+            BlockLabel::Caption => "caption",
         }
     }
 }
