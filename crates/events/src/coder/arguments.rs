@@ -140,6 +140,10 @@ struct Words {
     /// Verbs answering another party's act (`response`).
     response: HashSet<String>,
     private_travel: HashSet<String>,
+    /// Nouns whose 'of' phrase names the place itself ("the town of X", `place-naming`).
+    place_naming: HashSet<String>,
+    /// Nouns of a party's conduct, whose owner an act judging it is directed at (`conduct`).
+    conduct: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -212,6 +216,8 @@ impl Words {
                 "state-owned" => &mut w.state_owned,
                 "response" => &mut w.response,
                 "private-travel" => &mut w.private_travel,
+                "place-naming" => &mut w.place_naming,
+                "conduct" => &mut w.conduct,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -648,7 +654,7 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
                     return true;
                 }
                 match tree.head(t) {
-                    Some(h) if matches!(tree.deprel(t), "compound" | "flat" | "flat:name" | "amod") => t = h,
+                    Some(h) if matches!(tree.deprel(t), "compound" | "flat" | "flat:name" | "amod") || v.naming_of(t) => t = h,
                     _ => return false,
                 }
             }
@@ -662,6 +668,9 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
     if matches!(tree.upos(head), Some(Upos::Noun)) && tree.deprel(head) == "obj" {
         trigger.extend(tree.head(head));
     }
+    // "a call for its forces to be deployed in X": an infinitive the parser calls a
+    // relative clause is the content of the noun it modifies
+    let infinitival = |c: usize| tree.children_with(c, "mark").into_iter().any(|m| tree.lemma(m).eq_ignore_ascii_case("to"));
     let reaches = |mut t: usize| {
         let mut arcs = 0;
         for _ in 0..32 {
@@ -684,7 +693,8 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
             // "an inquiry into the spill": 'into' names what is looked into, not a venue
             let venue = |c: &str| c != "into" && WORDS.locative.contains(c);
             let blocked = (matches!(tree.base_rel(t), "nsubj" | "csubj") && !own_patient && !complement)
-                || matches!(rel, "acl:relcl" | "parataxis")
+                || rel == "parataxis"
+                || (rel == "acl:relcl" && !infinitival(t))
                 || (venue_free && tree.case_of(t).is_some_and(|c| venue(&c.to_lowercase())));
             if blocked {
                 return false;
@@ -699,7 +709,22 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
         }
         false
     };
-    Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches)).collect())
+    Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches) && !v.place_part(k)).collect())
+}
+
+/// True when mention `k` is a place the trigger's act may be directed at:
+/// one its tree governs ([`governed_mentions`]), named as a place of its
+/// own and not as a part of one ([`View::place_part`]), and, for talks and
+/// statements (`venue_free`), not in a place phrase of the trigger itself
+/// ("support in the US", "a meeting in Tokyo" happen there). `None` when
+/// the sentence has no parse.
+pub(super) fn targetable_place(ctx: &Ctx, trig: &Trig, k: usize, venue_free: bool) -> Option<bool> {
+    let governed = governed_mentions(ctx, trig, false, false)?;
+    let tree = ctx.tree.as_ref()?;
+    let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
+    let trigger = v.trigger_tokens(trig);
+    let own_venue = v.phrase_head(k).is_some_and(|p| tree.head(p).is_some_and(|h| trigger.contains(&h)));
+    Some(governed.contains(&k) && !(venue_free && own_venue))
 }
 
 impl View<'_, '_> {
@@ -847,6 +872,71 @@ impl View<'_, '_> {
             .filter(|(case, _)| matches!(case.to_lowercase().as_str(), "in" | "throughout" | "across" | "from" | "inside"))
             .filter_map(|(_, x)| self.mention_at(x))
             .find_map(|k| self.ctx.ments[k].0.country.clone())
+    }
+
+    /// True when `t` is the 'of' phrase naming the place its head noun is
+    /// ("the town of X": `place-naming`).
+    fn naming_of(&self, t: usize) -> bool {
+        let tree = self.tree;
+        tree.deprel(t) == "nmod"
+            && tree.case_of(t).is_some_and(|c| c.eq_ignore_ascii_case("of"))
+            && tree.head(t).is_some_and(|h| WORDS.place_naming.contains(&tree.lemma(h).to_lowercase()))
+    }
+
+    /// The head of the phrase mention `k` stands in: up from its head word
+    /// through name parts and the naming 'of' of a place noun ("the town of X").
+    fn phrase_head(&self, k: usize) -> Option<usize> {
+        let (_, s, e) = self.ctx.ments[k];
+        let mut t = self.doc_token(e.saturating_sub(1).max(s))?;
+        for _ in 0..6 {
+            let up = matches!(self.tree.deprel(t), "flat" | "flat:name") || self.naming_of(t);
+            match self.tree.head(t) {
+                Some(h) if up => t = h,
+                _ => break,
+            }
+        }
+        Some(t)
+    }
+
+    /// True when mention `k` names only a part of a place: the 'of' phrase or
+    /// the head of a longer place name ("the Gulf of X", "X Bay"), or the
+    /// owner or modifier of a part of a place in a place phrase ("in areas of
+    /// the X coast", "off the coast of X", "in X's waters"). Such a country is
+    /// where the act happened, never whom it is directed at.
+    fn place_part(&self, k: usize) -> bool {
+        self.in_place_name(k) || self.modifies_place_part(k)
+    }
+
+    /// "the Gulf of X": a mention joined by 'of' to a place mention beside it.
+    fn in_place_name(&self, k: usize) -> bool {
+        let ctx = self.ctx;
+        let (_, s, e) = ctx.ments[k];
+        let place = |j: usize| ctx.owner.get(j).copied().flatten().is_some_and(|o| o != k && ctx.ments[o].0.entity_type == chronicle_core::EntityType::Location);
+        let before = s >= 2 && ctx.word(s - 1) == "of" && place(s - 2);
+        let after = e + 1 < ctx.toks.len() && ctx.word(e) == "of" && place(e + 1) && ctx.ments[k].0.entity_type == chronicle_core::EntityType::Location;
+        before || after
+    }
+
+    /// "in new areas of the X coast", "off the coast of X": the mention
+    /// modifies a noun on its way up to a place phrase.
+    fn modifies_place_part(&self, k: usize) -> bool {
+        let tree = self.tree;
+        let Some(mut t) = self.phrase_head(k) else { return false };
+        let mut modifier = false;
+        for _ in 0..6 {
+            if tree.case_of(t).is_some_and(|c| WORDS.locative.contains(&c.to_lowercase())) {
+                return modifier;
+            }
+            let rel = tree.deprel(t);
+            let of = rel == "nmod" && tree.case_of(t).is_some_and(|c| c.eq_ignore_ascii_case("of"));
+            if !(matches!(rel, "compound" | "nmod:poss" | "amod") || of) {
+                return false;
+            }
+            let Some(h) = tree.head(t) else { return false };
+            modifier |= !self.naming_of(t) && matches!(tree.upos(h), Some(Upos::Noun));
+            t = h;
+        }
+        false
     }
 
     /// True for a noun listed as security, civil or armed in `nouns.tsv`.
