@@ -723,7 +723,22 @@ pub(super) fn targetable_place(ctx: &Ctx, trig: &Trig, k: usize, venue_free: boo
     let tree = ctx.tree.as_ref()?;
     let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
     let trigger = v.trigger_tokens(trig);
-    let own_venue = v.phrase_head(k).is_some_and(|p| tree.head(p).is_some_and(|h| trigger.contains(&h)));
+    // the place phrase modifies the trigger or a noun of its own phrase ("support for the
+    // measure in X"), not a clause below it ("a call for troops to be deployed in X")
+    let own_venue = |mut p: usize| {
+        for _ in 0..6 {
+            let Some(h) = tree.head(p) else { return false };
+            if trigger.contains(&h) {
+                return true;
+            }
+            if matches!(tree.upos(h), Some(Upos::Verb | Upos::Aux)) {
+                return false;
+            }
+            p = h;
+        }
+        false
+    };
+    let own_venue = v.phrase_head(k).is_some_and(own_venue);
     Some(governed.contains(&k) && !(venue_free && own_venue))
 }
 
@@ -923,8 +938,10 @@ impl View<'_, '_> {
         let tree = self.tree;
         let Some(mut t) = self.phrase_head(k) else { return false };
         let mut modifier = false;
+        // ('into' names what is looked into as well: "an inquiry into the X mine collapse")
+        let place_case = |c: &str| c != "into" && WORDS.locative.contains(c);
         for _ in 0..6 {
-            if tree.case_of(t).is_some_and(|c| WORDS.locative.contains(&c.to_lowercase())) {
+            if tree.case_of(t).is_some_and(|c| place_case(&c.to_lowercase())) {
                 return modifier;
             }
             let rel = tree.deprel(t);
@@ -1207,7 +1224,10 @@ impl View<'_, '_> {
         let (oblique_recipients, parties) = self.oblique_roles(&obliques, entry);
         let (mut actors, mut recipients) = if passive { (t.agents(v), subjects) } else { (subjects, objects.clone()) };
         let mut recip_note = if passive { "passive: subject (tree)" } else { "object (tree)" };
-        let unnamed = |v: &[usize]| v.iter().all(|&r| self.mentions_of(r).is_empty());
+        // "promised Britain's support to X": an act owned by the actor's own side is
+        // the actor's, not a party it is directed at
+        let own_acts = !passive && !recipients.is_empty() && recipients.iter().all(|&o| self.owned_by_side(o, &actors));
+        let unnamed = |v: &[usize]| own_acts || v.iter().all(|&r| self.mentions_of(r).is_empty());
         if entry.frame.dictionary {
             // a dictionary verb acts on its object, and only on one that is itself a
             // named party ("barred BP"), not a thing of one ("boosted his rating")
@@ -1226,9 +1246,13 @@ impl View<'_, '_> {
         } else {
             Vec::new()
         };
+        let conductors = self.conduct_owners(&recipients, &actors);
         if !passive && unnamed(&recipients) && !party_object && !owners.is_empty() {
             recipients = owners;
             recip_note = "the owner of what the answer is to (tree)";
+        } else if !passive && unnamed(&recipients) && !party_object && !conductors.is_empty() {
+            recipients = conductors;
+            recip_note = "the party whose conduct is judged (tree)";
         } else if !passive && unnamed(&recipients) && !party_object {
             let nested = self.nested_recipients(&recipients, entry);
             if !nested.is_empty() {
@@ -1241,6 +1265,9 @@ impl View<'_, '_> {
                 recipients = self.complement_recipients(v, &actors, 3);
                 recip_note = "from the complement clause (tree)";
             }
+        }
+        if own_acts && recipients == objects {
+            recipients.clear();
         }
         if !parties.is_empty() {
             actors.extend(parties);
@@ -1347,6 +1374,44 @@ impl View<'_, '_> {
             }
         }
         Vec::new()
+    }
+
+    /// True when `o` is a thing (no party, no name of its own) whose possessor
+    /// names only the country of the `actors` ("Britain's support" promised
+    /// by a British minister).
+    fn owned_by_side(&self, o: usize, actors: &[usize]) -> bool {
+        let t = self.tree;
+        let country = |k: &usize| self.ctx.ments[*k].0.country.clone();
+        let sides: Vec<String> = self.mentions_of_all(actors).iter().filter_map(country).collect();
+        let owners = self.mentions_of_all(&t.children_with(o, "nmod:poss"));
+        let thing = self.mention_at(o).is_none() && self.unnamed_party(o).is_none() && !WORDS.parties.contains(&t.lemma(o).to_lowercase());
+        thing && !owners.is_empty() && owners.iter().all(|k| country(k).is_some_and(|c| sides.contains(&c)))
+    }
+
+    /// "criticized the company's response", "blasted the shifting of blame by
+    /// executives": the possessor or 'by' agent of an object naming a party's
+    /// conduct (`conduct`), when it names a party other than the actors.
+    fn conduct_owners(&self, objects: &[usize], actors: &[usize]) -> Vec<usize> {
+        let t = self.tree;
+        let actor_mentions = self.mentions_of_all(actors);
+        let conduct = |o: usize| WORDS.conduct.contains(&t.lemma(o).to_lowercase()) || WORDS.conduct.contains(&t.word(o).to_lowercase());
+        // (the parser may hang the agent on the noun's own 'of' phrase: "the shifting of blame by X")
+        let of_phrase = |o: usize| t.obliques(o).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("of")).map(|(_, x)| x);
+        let owners = |o: usize| {
+            let by = std::iter::once(o)
+                .chain(of_phrase(o))
+                .flat_map(|x| t.obliques(x))
+                .filter(|(c, _)| WORDS.agent.contains(&c.to_lowercase()))
+                .map(|(_, x)| x);
+            t.children_with(o, "nmod:poss").into_iter().chain(by).flat_map(|x| t.with_conjuncts(x)).collect::<Vec<_>>()
+        };
+        objects
+            .iter()
+            .filter(|&&o| conduct(o) || t.xpos(o) == "VBG" || (t.upos(o) == Some(Upos::Noun) && t.word(o).to_lowercase().ends_with("ing")))
+            .flat_map(|&o| owners(o))
+            .filter(|&p| self.unnamed_party(p).is_some() || !self.mentions_of(p).is_empty())
+            .filter(|&p| !self.mentions_of(p).iter().any(|k| actor_mentions.contains(k)))
+            .collect()
     }
 
     /// "closed its borders with Iran", "aid to Albanian rebels": the party an
@@ -1513,6 +1578,18 @@ impl View<'_, '_> {
                     recip_note = "oblique of the support verb (tree)";
                 }
             }
+        } else if recipients.is_empty() && parties.is_empty() {
+            // "X will hold his first meeting today with Y": the parser hangs the event
+            // noun's own phrase on the support verb (support-verb construction)
+            if let Some((verb_recipients, verb_parties)) = self.support_obliques(n, entry) {
+                if !verb_recipients.is_empty() {
+                    recipients = verb_recipients;
+                    recip_note = "oblique of the support verb (tree)";
+                } else if !verb_parties.is_empty() {
+                    actors.extend(verb_parties.into_iter().filter(|p| !actors.contains(p)).collect::<Vec<_>>());
+                    actor_note = "the event noun's actor and the parties met at its support verb (tree)";
+                }
+            }
         }
         let mut participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
         participants.extend(obliques.iter().map(|(_, x)| *x));
@@ -1573,10 +1650,25 @@ impl View<'_, '_> {
             "nsubj:pass" => t.agents(verb),
             _ => return None,
         };
-        let obliques: Vec<(String, usize)> = t.obliques(verb).into_iter().map(|(c, x)| (c.to_lowercase(), x)).collect();
-        let (recipients, parties) = self.oblique_roles(&obliques, entry);
+        let (recipients, parties) = self.verb_oblique_roles(verb, entry);
         actors.extend(parties);
         Some((actors, recipients))
+    }
+
+    /// The recipients and mutual parties (`oblique_roles`) in the obliques of
+    /// the support verb whose object is the event noun `n`.
+    fn support_obliques(&self, n: usize, entry: &TriggerEntry) -> Option<(Vec<usize>, Vec<usize>)> {
+        let t = self.tree;
+        let n = t.first_conjunct(n);
+        let verb = t.head(n).filter(|&h| t.deprel(n) == "obj" && listed_lemma(&WORDS.support, t.lemma(h)))?;
+        Some(self.verb_oblique_roles(verb, entry))
+    }
+
+    fn verb_oblique_roles(&self, verb: usize, entry: &TriggerEntry) -> (Vec<usize>, Vec<usize>) {
+        let t = self.tree;
+        let obliques: Vec<(String, usize)> =
+            t.obliques(verb).into_iter().flat_map(|(c, x)| t.with_conjuncts(x).into_iter().map(move |y| (c.to_lowercase(), y))).collect();
+        self.oblique_roles(&obliques, entry)
     }
 
     /// Event-ness of a verbal trigger: its verb's selectional restriction,
