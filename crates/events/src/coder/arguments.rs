@@ -641,7 +641,8 @@ const MAX_RECIPIENT_ARCS: usize = 4;
 /// these. An event noun that is a verb's object reaches through that verb
 /// too. The parties of talks (`mutual`) may stand anywhere in the sentence
 /// ("the talks marked the first negotiations between A and B"), only not in
-/// a place phrase.
+/// a place phrase. A mention naming only a part of a place ("in areas of the X
+/// coast", "the Gulf of X": [`View::place_part`]) is never offered.
 pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual: bool) -> Option<Vec<usize>> {
     let tree = ctx.tree.as_ref()?;
     let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
@@ -660,7 +661,7 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
             }
             false
         };
-        return Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(|t| !in_place(t))).collect());
+        return Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(|t| !in_place(t)) && !v.place_part(k)).collect());
     }
     let mut trigger = v.trigger_tokens(trig);
     // "began a hunger strike to protest against X": an event noun's verb carries its purpose
@@ -722,7 +723,11 @@ pub(super) fn targetable_place(ctx: &Ctx, trig: &Trig, k: usize, venue_free: boo
     let governed = governed_mentions(ctx, trig, false, false)?;
     let tree = ctx.tree.as_ref()?;
     let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
-    let trigger = v.trigger_tokens(trig);
+    let mut trigger = v.trigger_tokens(trig);
+    // an event noun's verb is the act's own clause: "denied a charge … at a court in X"
+    if let Some(h) = v.trigger_head(trig).filter(|&h| matches!(tree.upos(h), Some(Upos::Noun)) && tree.deprel(h) == "obj") {
+        trigger.extend(tree.head(h));
+    }
     // the place phrase modifies the trigger or a noun of its own phrase ("support for the
     // measure in X"), not a clause below it ("a call for troops to be deployed in X")
     let own_venue = |mut p: usize| {
