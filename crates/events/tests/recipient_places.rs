@@ -180,3 +180,13 @@ fn a_people_of_the_actors_own_country_can_still_be_acted_on() {
     let e = event(&doc, "arrested");
     assert!(!e.recipients.is_empty(), "{e:?}");
 }
+
+// ---- a denied accusation
+
+#[test]
+fn who_denies_a_charge_is_its_recipient_not_the_court_town() {
+    // one denies an accusation made against oneself; the court's town is only where
+    let doc = coded("The Zambian minister denied a charge of fraud at a court in Lusaka.");
+    let r = recipient_names(&doc, "charge");
+    assert!(r.len() == 1 && r[0].contains("minister"), "{r:?}");
+}

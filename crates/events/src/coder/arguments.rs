@@ -144,6 +144,8 @@ struct Words {
     place_naming: HashSet<String>,
     /// Nouns of a party's conduct, whose owner an act judging it is directed at (`conduct`).
     conduct: HashSet<String>,
+    /// Verbs whose subject answers an accusation against itself (`denial`).
+    denial: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -218,6 +220,7 @@ impl Words {
                 "private-travel" => &mut w.private_travel,
                 "place-naming" => &mut w.place_naming,
                 "conduct" => &mut w.conduct,
+                "denial" => &mut w.denial,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -1546,6 +1549,12 @@ impl View<'_, '_> {
                 recip_note = "the party after 'of' (tree)";
             }
         }
+        // "X denied a charge of corruption": one denies an accusation against oneself
+        let nobody = recipients.iter().all(|&r| self.mentions_of(r).is_empty() && self.unnamed_party(r).is_none());
+        if let (true, true, Some(v)) = (nobody, entry.event_type == PloverType::Accuse, self.denying_verb(n)) {
+            recipients = t.subjects(v);
+            recip_note = "subject of the verb denying the accusation (tree)";
+        }
         // "X has been put under investigation": X is acted upon
         let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
         // ("has come under attack by lawmakers": the 'by' phrase still acts)
@@ -1621,6 +1630,14 @@ impl View<'_, '_> {
         }
         let subjects = t.subjects(verb);
         (!subjects.is_empty() && !t.is_passive(verb)).then_some(subjects)
+    }
+
+    /// The active verb (`denial`) whose object is the event noun `n`: "denied
+    /// the charges", "disputed the allegation".
+    fn denying_verb(&self, n: usize) -> Option<usize> {
+        let t = self.tree;
+        let n = t.first_conjunct(n);
+        t.head(n).filter(|&v| t.deprel(n) == "obj" && !t.is_passive(v) && listed_lemma(&WORDS.denial, t.lemma(v)))
     }
 
     /// "On a visit to Louisiana, Mr X told reporters", "speaking after talks
