@@ -50,6 +50,8 @@ fn a_country_in_a_longer_place_name_is_no_recipient() {
     // "the Gulf of X" names a sea, not the country X
     let doc = coded("Greenpeace voiced strong criticism over the Gulf of Mexico oil spill.");
     assert!(!recipient_countries(&doc, "criticism").contains(&"MEX".to_string()));
+    // and a sea the gazetteer gives no country stands for no party
+    assert!(recipient_names(&doc, "criticism").iter().all(|n| !n.contains("Gulf")), "{:?}", doc.events);
 }
 
 #[test]

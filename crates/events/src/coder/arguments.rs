@@ -645,7 +645,8 @@ const MAX_RECIPIENT_ARCS: usize = 4;
 /// too. The parties of talks (`mutual`) may stand anywhere in the sentence
 /// ("the talks marked the first negotiations between A and B"), only not in
 /// a place phrase. A mention naming only a part of a place ("in areas of the X
-/// coast", "the Gulf of X": [`View::place_part`]) is never offered.
+/// coast", "the Gulf of X": [`View::place_part`]) or a place with no country
+/// ([`View::uncoded_place`]) is never offered.
 pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual: bool) -> Option<Vec<usize>> {
     let tree = ctx.tree.as_ref()?;
     let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
@@ -713,7 +714,7 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
         }
         false
     };
-    Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches) && !v.place_part(k)).collect())
+    Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches) && !v.place_part(k) && !v.uncoded_place(k)).collect())
 }
 
 /// True when mention `k` is a place the trigger's act may be directed at:
@@ -928,6 +929,13 @@ impl View<'_, '_> {
     /// where the act happened, never whom it is directed at.
     fn place_part(&self, k: usize) -> bool {
         self.in_place_name(k) || self.modifies_place_part(k)
+    }
+
+    /// True for a place the gazetteer gives neither country nor sector ("the
+    /// Gulf of Mexico", "the North Sea"): a sea or region stands for no party.
+    fn uncoded_place(&self, k: usize) -> bool {
+        let m = self.ctx.ments[k].0;
+        m.entity_type == chronicle_core::EntityType::Location && m.country.is_none() && m.sector.is_none()
     }
 
     /// "the Gulf of X": a mention joined by 'of' to a place mention beside it.
