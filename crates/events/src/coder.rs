@@ -2118,12 +2118,7 @@ fn trigger_parties(
         None if entry.frame.dictionary => None,
         Some(Ok(p)) => {
             let subjects = arguments::dominating_subjects(ctx, trig);
-            // talks and statements are held at places, not directed at them
-            let venue_free = entry.frame.speech
-                || matches!(
-                    entry.event_type,
-                    PloverType::Consult | PloverType::Request | PloverType::Accuse | PloverType::Agree | PloverType::Reject | PloverType::Support
-                );
+            let venue_free = venue_free(entry);
             // "X said Y must …": the position rules read the reported demand's sides themselves
             let governed = if entry.frame.reported { None } else { arguments::governed_mentions(ctx, trig, venue_free, entry.frame.mutual) };
             Some(fill_from_positions(p, position_parties(lex, ctx, trig, entry, governor, prev), (subjects, governed)))
@@ -2131,6 +2126,15 @@ fn trigger_parties(
         Some(Err(_not_an_event)) => None,
         None => position_parties(lex, ctx, trig, entry, governor, prev),
     }
+}
+
+/// True for talks and statements, which are held at places, not directed at them.
+fn venue_free(entry: &TriggerEntry) -> bool {
+    entry.frame.speech
+        || matches!(
+            entry.event_type,
+            PloverType::Consult | PloverType::Request | PloverType::Accuse | PloverType::Agree | PloverType::Reject | PloverType::Support
+        )
 }
 
 /// How a trigger's act is told, before the event-ness check: its modality
@@ -2367,12 +2371,15 @@ impl Roles {
         }
         // a place is what the action targets only when it closes the trigger's own object
         // ("lifted a curfew in X"): after the trigger, inside its clause, with no other
-        // party named before it ("… against Kampuchean camps near the Thai border")
+        // party named before it ("… against Kampuchean camps near the Thai border"), and
+        // in a parsed sentence only where the tree lets the act reach it
+        // ("its appeal had raised £38m in X": X is where the money was raised)
         let object_place = location_k.is_some_and(|k| {
             let (_, s, _) = ctx.ments[k];
             s >= trig.end
                 && ctx.boundary_fwd(trig.end, false, false) > s
                 && !ctx.mentions_in(trig.end, s).into_iter().any(|o| !ctx.is_place(o))
+                && arguments::targetable_place(ctx, trig, k, venue_free(entry)).unwrap_or(true)
         });
         if self.recipients.is_empty() && object_place {
             if let (Some(loc), false) = (location, entry.frame.mutual) {

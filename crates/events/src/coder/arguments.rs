@@ -140,6 +140,12 @@ struct Words {
     /// Verbs answering another party's act (`response`).
     response: HashSet<String>,
     private_travel: HashSet<String>,
+    /// Nouns whose 'of' phrase names the place itself ("the town of X", `place-naming`).
+    place_naming: HashSet<String>,
+    /// Nouns of a party's conduct, whose owner an act judging it is directed at (`conduct`).
+    conduct: HashSet<String>,
+    /// Verbs whose subject answers an accusation against itself (`denial`).
+    denial: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -212,6 +218,9 @@ impl Words {
                 "state-owned" => &mut w.state_owned,
                 "response" => &mut w.response,
                 "private-travel" => &mut w.private_travel,
+                "place-naming" => &mut w.place_naming,
+                "conduct" => &mut w.conduct,
+                "denial" => &mut w.denial,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -635,7 +644,9 @@ const MAX_RECIPIENT_ARCS: usize = 4;
 /// these. An event noun that is a verb's object reaches through that verb
 /// too. The parties of talks (`mutual`) may stand anywhere in the sentence
 /// ("the talks marked the first negotiations between A and B"), only not in
-/// a place phrase.
+/// a place phrase. A mention naming only a part of a place ("in areas of the X
+/// coast", "the Gulf of X": [`View::place_part`]) or a place with no country
+/// ([`View::uncoded_place`]) is never offered.
 pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual: bool) -> Option<Vec<usize>> {
     let tree = ctx.tree.as_ref()?;
     let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
@@ -648,13 +659,13 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
                     return true;
                 }
                 match tree.head(t) {
-                    Some(h) if matches!(tree.deprel(t), "compound" | "flat" | "flat:name" | "amod") => t = h,
+                    Some(h) if matches!(tree.deprel(t), "compound" | "flat" | "flat:name" | "amod") || v.naming_of(t) => t = h,
                     _ => return false,
                 }
             }
             false
         };
-        return Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(|t| !in_place(t))).collect());
+        return Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(|t| !in_place(t)) && !v.place_part(k)).collect());
     }
     let mut trigger = v.trigger_tokens(trig);
     // "began a hunger strike to protest against X": an event noun's verb carries its purpose
@@ -662,6 +673,9 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
     if matches!(tree.upos(head), Some(Upos::Noun)) && tree.deprel(head) == "obj" {
         trigger.extend(tree.head(head));
     }
+    // "a call for its forces to be deployed in X": an infinitive the parser calls a
+    // relative clause is the content of the noun it modifies
+    let infinitival = |c: usize| tree.children_with(c, "mark").into_iter().any(|m| tree.lemma(m).eq_ignore_ascii_case("to"));
     let reaches = |mut t: usize| {
         let mut arcs = 0;
         for _ in 0..32 {
@@ -684,7 +698,8 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
             // "an inquiry into the spill": 'into' names what is looked into, not a venue
             let venue = |c: &str| c != "into" && WORDS.locative.contains(c);
             let blocked = (matches!(tree.base_rel(t), "nsubj" | "csubj") && !own_patient && !complement)
-                || matches!(rel, "acl:relcl" | "parataxis")
+                || rel == "parataxis"
+                || (rel == "acl:relcl" && !infinitival(t))
                 || (venue_free && tree.case_of(t).is_some_and(|c| venue(&c.to_lowercase())));
             if blocked {
                 return false;
@@ -699,7 +714,41 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
         }
         false
     };
-    Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches)).collect())
+    Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches) && !v.place_part(k) && !v.uncoded_place(k)).collect())
+}
+
+/// True when mention `k` is a place the trigger's act may be directed at:
+/// one its tree governs ([`governed_mentions`]), named as a place of its
+/// own and not as a part of one ([`View::place_part`]), and, for talks and
+/// statements (`venue_free`), not in a place phrase of the trigger itself
+/// ("support in the US", "a meeting in Tokyo" happen there). `None` when
+/// the sentence has no parse.
+pub(super) fn targetable_place(ctx: &Ctx, trig: &Trig, k: usize, venue_free: bool) -> Option<bool> {
+    let governed = governed_mentions(ctx, trig, false, false)?;
+    let tree = ctx.tree.as_ref()?;
+    let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
+    let mut trigger = v.trigger_tokens(trig);
+    // an event noun's verb is the act's own clause: "denied a charge … at a court in X"
+    if let Some(h) = v.trigger_head(trig).filter(|&h| matches!(tree.upos(h), Some(Upos::Noun)) && tree.deprel(h) == "obj") {
+        trigger.extend(tree.head(h));
+    }
+    // the place phrase modifies the trigger or a noun of its own phrase ("support for the
+    // measure in X"), not a clause below it ("a call for troops to be deployed in X")
+    let own_venue = |mut p: usize| {
+        for _ in 0..6 {
+            let Some(h) = tree.head(p) else { return false };
+            if trigger.contains(&h) {
+                return true;
+            }
+            if matches!(tree.upos(h), Some(Upos::Verb | Upos::Aux)) {
+                return false;
+            }
+            p = h;
+        }
+        false
+    };
+    let own_venue = v.phrase_head(k).is_some_and(own_venue);
+    Some(governed.contains(&k) && !(venue_free && own_venue))
 }
 
 impl View<'_, '_> {
@@ -847,6 +896,80 @@ impl View<'_, '_> {
             .filter(|(case, _)| matches!(case.to_lowercase().as_str(), "in" | "throughout" | "across" | "from" | "inside"))
             .filter_map(|(_, x)| self.mention_at(x))
             .find_map(|k| self.ctx.ments[k].0.country.clone())
+    }
+
+    /// True when `t` is the 'of' phrase naming the place its head noun is
+    /// ("the town of X": `place-naming`).
+    fn naming_of(&self, t: usize) -> bool {
+        let tree = self.tree;
+        tree.deprel(t) == "nmod"
+            && tree.case_of(t).is_some_and(|c| c.eq_ignore_ascii_case("of"))
+            && tree.head(t).is_some_and(|h| WORDS.place_naming.contains(&tree.lemma(h).to_lowercase()))
+    }
+
+    /// The head of the phrase mention `k` stands in: up from its head word
+    /// through name parts and the naming 'of' of a place noun ("the town of X").
+    fn phrase_head(&self, k: usize) -> Option<usize> {
+        let (_, s, e) = self.ctx.ments[k];
+        let mut t = self.doc_token(e.saturating_sub(1).max(s))?;
+        for _ in 0..6 {
+            let up = matches!(self.tree.deprel(t), "flat" | "flat:name") || self.naming_of(t);
+            match self.tree.head(t) {
+                Some(h) if up => t = h,
+                _ => break,
+            }
+        }
+        Some(t)
+    }
+
+    /// True when mention `k` names only a part of a place: the 'of' phrase or
+    /// the head of a longer place name ("the Gulf of X", "X Bay"), or the
+    /// owner or modifier of a part of a place in a place phrase ("in areas of
+    /// the X coast", "off the coast of X", "in X's waters"). Such a country is
+    /// where the act happened, never whom it is directed at.
+    fn place_part(&self, k: usize) -> bool {
+        self.in_place_name(k) || self.modifies_place_part(k)
+    }
+
+    /// True for a place the gazetteer gives neither country nor sector ("the
+    /// Gulf of Mexico", "the North Sea"): a sea or region stands for no party.
+    fn uncoded_place(&self, k: usize) -> bool {
+        let m = self.ctx.ments[k].0;
+        m.entity_type == chronicle_core::EntityType::Location && m.country.is_none() && m.sector.is_none()
+    }
+
+    /// "the Gulf of X": a mention joined by 'of' to a place mention beside it.
+    fn in_place_name(&self, k: usize) -> bool {
+        let ctx = self.ctx;
+        let (_, s, e) = ctx.ments[k];
+        let place = |j: usize| ctx.owner.get(j).copied().flatten().is_some_and(|o| o != k && ctx.ments[o].0.entity_type == chronicle_core::EntityType::Location);
+        let before = s >= 2 && ctx.word(s - 1) == "of" && place(s - 2);
+        let after = e + 1 < ctx.toks.len() && ctx.word(e) == "of" && place(e + 1) && ctx.ments[k].0.entity_type == chronicle_core::EntityType::Location;
+        before || after
+    }
+
+    /// "in new areas of the X coast", "off the coast of X": the mention
+    /// modifies a noun on its way up to a place phrase.
+    fn modifies_place_part(&self, k: usize) -> bool {
+        let tree = self.tree;
+        let Some(mut t) = self.phrase_head(k) else { return false };
+        let mut modifier = false;
+        // ('into' names what is looked into as well: "an inquiry into the X mine collapse")
+        let place_case = |c: &str| c != "into" && WORDS.locative.contains(c);
+        for _ in 0..6 {
+            if tree.case_of(t).is_some_and(|c| place_case(&c.to_lowercase())) {
+                return modifier;
+            }
+            let rel = tree.deprel(t);
+            let of = rel == "nmod" && tree.case_of(t).is_some_and(|c| c.eq_ignore_ascii_case("of"));
+            if !(matches!(rel, "compound" | "nmod:poss" | "amod") || of) {
+                return false;
+            }
+            let Some(h) = tree.head(t) else { return false };
+            modifier |= !self.naming_of(t) && matches!(tree.upos(h), Some(Upos::Noun));
+            t = h;
+        }
+        false
     }
 
     /// True for a noun listed as security, civil or armed in `nouns.tsv`.
@@ -1117,7 +1240,10 @@ impl View<'_, '_> {
         let (oblique_recipients, parties) = self.oblique_roles(&obliques, entry);
         let (mut actors, mut recipients) = if passive { (t.agents(v), subjects) } else { (subjects, objects.clone()) };
         let mut recip_note = if passive { "passive: subject (tree)" } else { "object (tree)" };
-        let unnamed = |v: &[usize]| v.iter().all(|&r| self.mentions_of(r).is_empty());
+        // "promised Britain's support to X": an act owned by the actor's own side is
+        // the actor's, not a party it is directed at
+        let own_acts = !passive && !recipients.is_empty() && recipients.iter().all(|&o| self.owned_by_side(o, &actors));
+        let unnamed = |v: &[usize]| own_acts || v.iter().all(|&r| self.mentions_of(r).is_empty());
         if entry.frame.dictionary {
             // a dictionary verb acts on its object, and only on one that is itself a
             // named party ("barred BP"), not a thing of one ("boosted his rating")
@@ -1136,9 +1262,13 @@ impl View<'_, '_> {
         } else {
             Vec::new()
         };
+        let conductors = self.conduct_owners(&recipients, &actors);
         if !passive && unnamed(&recipients) && !party_object && !owners.is_empty() {
             recipients = owners;
             recip_note = "the owner of what the answer is to (tree)";
+        } else if !passive && unnamed(&recipients) && !party_object && !conductors.is_empty() {
+            recipients = conductors;
+            recip_note = "the party whose conduct is judged (tree)";
         } else if !passive && unnamed(&recipients) && !party_object {
             let nested = self.nested_recipients(&recipients, entry);
             if !nested.is_empty() {
@@ -1151,6 +1281,9 @@ impl View<'_, '_> {
                 recipients = self.complement_recipients(v, &actors, 3);
                 recip_note = "from the complement clause (tree)";
             }
+        }
+        if own_acts && recipients == objects {
+            recipients.clear();
         }
         if !parties.is_empty() {
             actors.extend(parties);
@@ -1257,6 +1390,44 @@ impl View<'_, '_> {
             }
         }
         Vec::new()
+    }
+
+    /// True when `o` is a thing (no party, no name of its own) whose possessor
+    /// names only the country of the `actors` ("Britain's support" promised
+    /// by a British minister).
+    fn owned_by_side(&self, o: usize, actors: &[usize]) -> bool {
+        let t = self.tree;
+        let country = |k: &usize| self.ctx.ments[*k].0.country.clone();
+        let sides: Vec<String> = self.mentions_of_all(actors).iter().filter_map(country).collect();
+        let owners = self.mentions_of_all(&t.children_with(o, "nmod:poss"));
+        let thing = self.mention_at(o).is_none() && self.unnamed_party(o).is_none() && !WORDS.parties.contains(&t.lemma(o).to_lowercase());
+        thing && !owners.is_empty() && owners.iter().all(|k| country(k).is_some_and(|c| sides.contains(&c)))
+    }
+
+    /// "criticized the company's response", "blasted the shifting of blame by
+    /// executives": the possessor or 'by' agent of an object naming a party's
+    /// conduct (`conduct`), when it names a party other than the actors.
+    fn conduct_owners(&self, objects: &[usize], actors: &[usize]) -> Vec<usize> {
+        let t = self.tree;
+        let actor_mentions = self.mentions_of_all(actors);
+        let conduct = |o: usize| WORDS.conduct.contains(&t.lemma(o).to_lowercase()) || WORDS.conduct.contains(&t.word(o).to_lowercase());
+        // (the parser may hang the agent on the noun's own 'of' phrase: "the shifting of blame by X")
+        let of_phrase = |o: usize| t.obliques(o).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("of")).map(|(_, x)| x);
+        let owners = |o: usize| {
+            let by = std::iter::once(o)
+                .chain(of_phrase(o))
+                .flat_map(|x| t.obliques(x))
+                .filter(|(c, _)| WORDS.agent.contains(&c.to_lowercase()))
+                .map(|(_, x)| x);
+            t.children_with(o, "nmod:poss").into_iter().chain(by).flat_map(|x| t.with_conjuncts(x)).collect::<Vec<_>>()
+        };
+        objects
+            .iter()
+            .filter(|&&o| conduct(o) || t.xpos(o) == "VBG" || (t.upos(o) == Some(Upos::Noun) && t.word(o).to_lowercase().ends_with("ing")))
+            .flat_map(|&o| owners(o))
+            .filter(|&p| self.unnamed_party(p).is_some() || !self.mentions_of(p).is_empty())
+            .filter(|&p| !self.mentions_of(p).iter().any(|k| actor_mentions.contains(k)))
+            .collect()
     }
 
     /// "closed its borders with Iran", "aid to Albanian rebels": the party an
@@ -1386,6 +1557,12 @@ impl View<'_, '_> {
                 recip_note = "the party after 'of' (tree)";
             }
         }
+        // "X denied a charge of corruption": one denies an accusation against oneself
+        let nobody = recipients.iter().all(|&r| self.mentions_of(r).is_empty() && self.unnamed_party(r).is_none());
+        if let (true, true, Some(v)) = (nobody, entry.event_type == PloverType::Accuse, self.denying_verb(n)) {
+            recipients = t.subjects(v);
+            recip_note = "subject of the verb denying the accusation (tree)";
+        }
         // "X has been put under investigation": X is acted upon
         let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
         // ("has come under attack by lawmakers": the 'by' phrase still acts)
@@ -1423,6 +1600,18 @@ impl View<'_, '_> {
                     recip_note = "oblique of the support verb (tree)";
                 }
             }
+        } else if recipients.is_empty() && parties.is_empty() {
+            // "X will hold his first meeting today with Y": the parser hangs the event
+            // noun's own phrase on the support verb (support-verb construction)
+            if let Some((verb_recipients, verb_parties)) = self.support_obliques(n, entry) {
+                if !verb_recipients.is_empty() {
+                    recipients = verb_recipients;
+                    recip_note = "oblique of the support verb (tree)";
+                } else if !verb_parties.is_empty() {
+                    actors.extend(verb_parties.into_iter().filter(|p| !actors.contains(p)).collect::<Vec<_>>());
+                    actor_note = "the event noun's actor and the parties met at its support verb (tree)";
+                }
+            }
         }
         let mut participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
         participants.extend(obliques.iter().map(|(_, x)| *x));
@@ -1449,6 +1638,14 @@ impl View<'_, '_> {
         }
         let subjects = t.subjects(verb);
         (!subjects.is_empty() && !t.is_passive(verb)).then_some(subjects)
+    }
+
+    /// The active verb (`denial`) whose object is the event noun `n`: "denied
+    /// the charges", "disputed the allegation".
+    fn denying_verb(&self, n: usize) -> Option<usize> {
+        let t = self.tree;
+        let n = t.first_conjunct(n);
+        t.head(n).filter(|&v| t.deprel(n) == "obj" && !t.is_passive(v) && listed_lemma(&WORDS.denial, t.lemma(v)))
     }
 
     /// "On a visit to Louisiana, Mr X told reporters", "speaking after talks
@@ -1483,10 +1680,25 @@ impl View<'_, '_> {
             "nsubj:pass" => t.agents(verb),
             _ => return None,
         };
-        let obliques: Vec<(String, usize)> = t.obliques(verb).into_iter().map(|(c, x)| (c.to_lowercase(), x)).collect();
-        let (recipients, parties) = self.oblique_roles(&obliques, entry);
+        let (recipients, parties) = self.verb_oblique_roles(verb, entry);
         actors.extend(parties);
         Some((actors, recipients))
+    }
+
+    /// The recipients and mutual parties (`oblique_roles`) in the obliques of
+    /// the support verb whose object is the event noun `n`.
+    fn support_obliques(&self, n: usize, entry: &TriggerEntry) -> Option<(Vec<usize>, Vec<usize>)> {
+        let t = self.tree;
+        let n = t.first_conjunct(n);
+        let verb = t.head(n).filter(|&h| t.deprel(n) == "obj" && listed_lemma(&WORDS.support, t.lemma(h)))?;
+        Some(self.verb_oblique_roles(verb, entry))
+    }
+
+    fn verb_oblique_roles(&self, verb: usize, entry: &TriggerEntry) -> (Vec<usize>, Vec<usize>) {
+        let t = self.tree;
+        let obliques: Vec<(String, usize)> =
+            t.obliques(verb).into_iter().flat_map(|(c, x)| t.with_conjuncts(x).into_iter().map(move |y| (c.to_lowercase(), y))).collect();
+        self.oblique_roles(&obliques, entry)
     }
 
     /// Event-ness of a verbal trigger: its verb's selectional restriction,
