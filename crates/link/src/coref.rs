@@ -704,7 +704,7 @@ fn occasion_word(doc: &Document, path: &[u32]) -> Option<String> {
     let &t = path.first()?;
     let lo = (t as usize).saturating_sub(6);
     doc.tokens.get(lo..t as usize)?.iter().find_map(|tok| {
-        let s = tok.syntax.as_ref().filter(|s| s.head == Some(t) && matches!(s.deprel.as_str(), "amod" | "det"))?;
+        tok.syntax.as_ref().filter(|s| s.head == Some(t) && matches!(s.deprel.as_str(), "amod" | "det"))?;
         let w = tok.span.text(doc.body()).to_lowercase();
         OTHER_OCCASIONS.contains(w.as_str()).then_some(w)
     })
