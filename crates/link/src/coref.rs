@@ -711,13 +711,12 @@ fn occasion_word(doc: &Document, path: &[u32]) -> Option<String> {
 }
 
 /// Words that place an event noun on another occasion (`data/link/other_occasions.txt`).
-static OTHER_OCCASIONS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/link/other_occasions.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static OTHER_OCCASIONS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| word_list(include_str!("../../../data/link/other_occasions.txt")));
+
+/// The words of a one-word-per-line list (`#` comments and blank lines skipped).
+fn word_list(text: &'static str) -> BTreeSet<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
 
 /// Some party of one report, on either side, is a party of the other.
 fn shares_a_party(a: &Parties, b: &Parties) -> bool {
@@ -756,13 +755,7 @@ fn said_terms(doc: &Document, e: &Event) -> Bag {
 
 /// Words before a plural event noun that count several happenings
 /// (`data/link/iterations.txt`).
-static ITERATION_WORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/link/iterations.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static ITERATION_WORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| word_list(include_str!("../../../data/link/iterations.txt")));
 
 /// Adverbials of frequency after a trigger (`data/link/iteration_adverbials.tsv`):
 /// the adverbs that count several happenings alone ("twice") and the nouns

@@ -388,8 +388,13 @@ fn attributive_year(body: &str, span: Span) -> Option<Span> {
     if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let rest = body.get(span.end()..)?;
-    let after = rest.strip_prefix(' ')?;
+    noun_after(body, span)
+}
+
+/// The lower-case word right after `span` (one space between) when it can be
+/// a noun the expression modifies: not a word of [`NOT_MODIFIED`].
+fn noun_after(body: &str, span: Span) -> Option<Span> {
+    let after = body.get(span.end()..)?.strip_prefix(' ')?;
     let word: String = after.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
     if word.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) || NOT_MODIFIED.contains(&word.as_str()) {
         return None;
@@ -412,13 +417,7 @@ fn attributive_day(body: &str, span: Span) -> Option<Span> {
     if !(det.eq_ignore_ascii_case("the") || det.ends_with("'s") || det.ends_with("\u{2019}s")) {
         return None;
     }
-    let after = body.get(span.end()..)?.strip_prefix(' ')?;
-    let word: String = after.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
-    if word.is_empty() || !word.chars().next().is_some_and(char::is_lowercase) || NOT_MODIFIED.contains(&word.as_str()) {
-        return None;
-    }
-    let start = span.end() + 1;
-    Span::new(body, start, start + word.len()).ok()
+    noun_after(body, span)
 }
 
 /// When a time is a possessor ("Friday's fire", "Sunday 's vote", "last
