@@ -2035,6 +2035,15 @@ fn code_trigger(
         }
     }
 
+    // ---- forces sent for disaster relief are aid
+    let relief;
+    let entry = if relief_deployment(ctx, entry) {
+        notes.push("MOBILIZE for relief → AID".into());
+        relief = TriggerEntry { event_type: PloverType::Aid, mode: None, cameo: Some("07".into()), context: vec!["human-security".into()], ..entry.clone() };
+        &relief
+    } else {
+        entry
+    };
     // ---- PLOVER type rules for what has not happened
     let (event_type, cameo) = unhappened_type(entry, ctx, trig, modality, governed || noun_context, &mut notes);
 
@@ -2738,6 +2747,13 @@ fn speech_items(ctx: &Ctx, trig: &Trig) -> Vec<String> {
         Some(g) if g.len() >= 2 => g.iter().map(|&k| ctx.ments[k].0.span.text(ctx.body).to_string()).collect(),
         _ => object_phrase(ctx, trig.end, stop).into_iter().collect(),
     }
+}
+
+/// "The US is sending 4,000 more troops for the earthquake relief effort":
+/// forces sent where the sentence names disaster relief (`relief` of
+/// `arguments.tsv`) bring aid, not a show of force.
+fn relief_deployment(ctx: &Ctx, entry: &TriggerEntry) -> bool {
+    entry.event_type == PloverType::Mobilize && ctx.toks.iter().any(|t| arguments::is_relief(&t.lower))
 }
 
 /// PLOVER's types for what has not happened, unless the trigger is `bound`

@@ -229,6 +229,10 @@ fn force_against_a_crowd_is_an_assault() {
 fn sending_troops_is_a_mobilisation_and_sending_to_troops_is_not() {
     let doc = coded("Kenya sent 300 more soldiers to the Somali border on Monday.");
     assert!(doc.events.iter().any(|e| e.event_type == PloverType::Mobilize), "{:?}", doc.events);
+    // forces sent for disaster relief bring aid
+    let doc = coded("Kenya sent 300 soldiers to Mozambique on Monday to help the flood relief effort.");
+    assert!(doc.events.iter().any(|e| e.event_type == PloverType::Aid), "{:?}", doc.events);
+    assert!(doc.events.iter().all(|e| e.event_type != PloverType::Mobilize), "{:?}", doc.events);
     for text in ["Kenya sent a letter to the soldiers on Monday.", "Kenya sent food to the troops in Somalia."] {
         let doc = coded(text);
         assert!(doc.events.iter().all(|e| e.event_type != PloverType::Mobilize), "{text}: {:?}", doc.events);

@@ -146,6 +146,8 @@ struct Words {
     conduct: HashSet<String>,
     /// Verbs whose subject answers an accusation against itself (`denial`).
     denial: HashSet<String>,
+    /// Words of relief after a disaster: forces sent for it are aid (`relief`).
+    relief: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -221,6 +223,7 @@ impl Words {
                 "place-naming" => &mut w.place_naming,
                 "conduct" => &mut w.conduct,
                 "denial" => &mut w.denial,
+                "relief" => &mut w.relief,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -300,6 +303,11 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
 
 /// True for a trigger mode of travel (`travel-mode`: visits), whose
 /// destination at home is a place, not a party.
+/// True for a word of relief after a disaster (`relief`).
+pub(crate) fn is_relief(word: &str) -> bool {
+    WORDS.relief.contains(&word.to_lowercase())
+}
+
 pub(crate) fn is_travel_mode(mode: &str) -> bool {
     WORDS.travel_mode.contains(&mode.to_lowercase())
 }
@@ -829,7 +837,22 @@ impl View<'_, '_> {
         if !coded(&out) {
             // "members of the Association", "King Hassan of Morocco"
             if let Some((_, c)) = t.obliques(n).into_iter().find(|(case, _)| *case == "of") {
-                out.extend(self.mentions_of_all(&t.with_conjuncts(c)));
+                // "the mayor of London, Boris Johnson": a person in apposition
+                // to the place of a role holds the role (a place takes no
+                // person in apposition; the parser hangs it on the nearest noun)
+                let holders: Vec<usize> = t
+                    .children(c)
+                    .into_iter()
+                    .filter(|&x| t.deprel(x) == "appos")
+                    .filter_map(|x| self.mention_at(x))
+                    .filter(|&k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person)
+                    .collect();
+                let place = self.mention_at(c).is_some_and(|k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Location);
+                if place && !holders.is_empty() {
+                    out.extend(holders);
+                } else {
+                    out.extend(self.mentions_of_all(&t.with_conjuncts(c)));
+                }
             }
         }
         out.sort_unstable();
