@@ -192,3 +192,12 @@ fn who_denies_a_charge_is_its_recipient_not_the_court_town() {
     let r = recipient_names(&doc, "charge");
     assert!(r.len() == 1 && r[0].contains("minister"), "{r:?}");
 }
+
+#[test]
+fn aid_that_arrives_somewhere_is_for_that_place() {
+    // the aid noun is the subject of a verb of arrival: where it arrives is who receives it
+    for text in ["International aid has started to arrive in Mozambique after the floods.", "Foreign aid arrived in Malawi on Sunday."] {
+        let doc = coded(text);
+        assert!(doc.events.iter().any(|e| e.recipients.iter().any(|r| r.country.as_deref() == Some("MOZ") || r.country.as_deref() == Some("MWI"))), "{text}: {:?}", doc.events);
+    }
+}

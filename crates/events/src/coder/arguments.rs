@@ -148,6 +148,8 @@ struct Words {
     denial: HashSet<String>,
     /// Words of relief after a disaster: forces sent for it are aid (`relief`).
     relief: HashSet<String>,
+    /// Verbs of arrival: an event noun arriving acts where it arrives (`arrival`).
+    arrival: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -224,6 +226,7 @@ impl Words {
                 "conduct" => &mut w.conduct,
                 "denial" => &mut w.denial,
                 "relief" => &mut w.relief,
+                "arrival" => &mut w.arrival,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -681,6 +684,7 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
     if matches!(tree.upos(head), Some(Upos::Noun)) && tree.deprel(head) == "obj" {
         trigger.extend(tree.head(head));
     }
+    trigger.extend(arrival_clause(tree, head));
     // "a call for its forces to be deployed in X": an infinitive the parser calls a
     // relative clause is the content of the noun it modifies
     let infinitival = |c: usize| tree.children_with(c, "mark").into_iter().any(|m| tree.lemma(m).eq_ignore_ascii_case("to"));
@@ -731,6 +735,27 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
 /// statements (`venue_free`), not in a place phrase of the trigger itself
 /// ("support in the US", "a meeting in Tokyo" happen there). `None` when
 /// the sentence has no parse.
+/// "Aid began to arrive in X", "the aid reached X": an event noun that is the
+/// subject of a verb of arrival (`arrival`), or of a verb an arrival completes
+/// ("began to arrive"), acts where that verb goes; those verbs are the act's
+/// own clause. Empty otherwise.
+fn arrival_clause(tree: &Tree, head: usize) -> Vec<usize> {
+    if !matches!(tree.upos(head), Some(Upos::Noun)) || tree.base_rel(head) != "nsubj" {
+        return Vec::new();
+    }
+    let Some(mut v) = tree.head(head) else { return Vec::new() };
+    let mut chain = vec![v];
+    while let Some(x) = tree.children_with(v, "xcomp").first().copied().filter(|_| chain.len() < 4) {
+        chain.push(x);
+        v = x;
+    }
+    if chain.iter().any(|&c| WORDS.arrival.contains(&tree.lemma(c).to_lowercase())) {
+        chain
+    } else {
+        Vec::new()
+    }
+}
+
 pub(super) fn targetable_place(ctx: &Ctx, trig: &Trig, k: usize, venue_free: bool) -> Option<bool> {
     let governed = governed_mentions(ctx, trig, false, false)?;
     let tree = ctx.tree.as_ref()?;
@@ -739,6 +764,9 @@ pub(super) fn targetable_place(ctx: &Ctx, trig: &Trig, k: usize, venue_free: boo
     // an event noun's verb is the act's own clause: "denied a charge … at a court in X"
     if let Some(h) = v.trigger_head(trig).filter(|&h| matches!(tree.upos(h), Some(Upos::Noun)) && tree.deprel(h) == "obj") {
         trigger.extend(tree.head(h));
+    }
+    if let Some(h) = v.trigger_head(trig) {
+        trigger.extend(arrival_clause(tree, h));
     }
     // the place phrase modifies the trigger or a noun of its own phrase ("support for the
     // measure in X"), not a clause below it ("a call for troops to be deployed in X")
