@@ -917,6 +917,9 @@ struct Found {
     attributive: bool,
 }
 
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &["that", "when", "if", "after", "before", "while", "once", "as", "until", "because", "although", "though", "since"];
+
 /// The clause around a time expression, for its tense: which sentence it is
 /// in and whether a future marker governs it.
 struct Clauses<'t> {
@@ -961,6 +964,41 @@ impl<'t> Clauses<'t> {
     /// expression (up to 80 bytes back), or right after it (up to 40 bytes).
     fn future_before(&self, at: usize) -> bool {
         FUTURE_RE.is_match(self.clause_before(at)) || self.future_after(at)
+    }
+
+    /// "In his meeting with X on Wednesday, Obama will press …", "when the
+    /// president visits on Tuesday, he plans to …": a time closing a fronted
+    /// phrase or clause with no past verb of its own (after its last
+    /// subordinator) takes the tense of the main clause after its comma —
+    /// future when that clause has a future marker within five words and no
+    /// past verb before it ("On Monday, Russia said it will …" stays past).
+    fn main_clause_future(&self, start: usize, end: usize) -> bool {
+        let clause = self.clause_before(start);
+        let own = clause
+            .rsplit(|c: char| c.is_whitespace())
+            .take_while(|w| !SUBORDINATORS.contains(&w.to_lowercase().as_str()))
+            .collect::<Vec<_>>();
+        if own.iter().any(|w| crate::dating::is_past_form(w)) {
+            return false;
+        }
+        let rest = self.text.get(end..).unwrap_or("");
+        let Some(comma) = rest.char_indices().take(16).find(|(_, c)| matches!(c, ',' | ';' | '.' | ':' | '(')).filter(|(_, c)| *c == ',').map(|(i, _)| i) else {
+            return false;
+        };
+        let after = &rest[comma + 1..];
+        let mut to = after.len().min(60);
+        while !after.is_char_boundary(to) {
+            to -= 1;
+        }
+        let after = &after[..to];
+        let after = after.find([',', ';', '.', ':']).map_or(after, |k| &after[..k]);
+        let Some(m) = FUTURE_RE.find(after) else { return false };
+        // a marker told in the past ("planned to pay", "was due to") looks back
+        let marker_past = m.as_str().split_whitespace().next().is_some_and(crate::dating::is_past_form);
+        let lead: Vec<&str> = after[..m.start()].split_whitespace().collect();
+        // the main clause itself, not another fronted clause ("On Friday, when X …, Y …")
+        let subordinate = lead.first().is_some_and(|w| SUBORDINATORS.contains(&w.to_lowercase().as_str()));
+        lead.len() <= 5 && !marker_past && !subordinate && !lead.iter().any(|w| crate::dating::is_past_form(w))
     }
 
     /// For a weekday: future when a future marker comes before it in its
@@ -1083,7 +1121,7 @@ impl Hit<'_, '_> {
                 return self.cand(start, end, TimeType::Date, Some(d.format("%Y-%m-%d").to_string()), UncertainDate::day(d));
             }
         } else {
-            let fut = self.clauses.future_before(start);
+            let fut = self.clauses.future_before(start) || self.clauses.main_clause_future(start, end);
             return Some(yearless_month_day(self.text, (start, end), (month, day), fut, self.anchor));
         }
         None
@@ -1171,7 +1209,7 @@ impl Hit<'_, '_> {
         // publication weekday is the publication day itself, in the
         // past (AP style: "said Friday" in a Friday story) and in the
         // future ("will meet Friday"); "next"/"last" move a week.
-        let fut = self.clauses.weekday_future(start);
+        let fut = self.clauses.weekday_future(start) || self.clauses.main_clause_future(start, end);
         let dir = match modifier.as_deref() {
             Some("next") | Some("coming") => 1,
             Some("last") => -1,
@@ -2124,6 +2162,15 @@ mod tests {
         check("He said he would press the envoys at a meeting on Wednesday.", "2011-03-21", &[("Wednesday", "2011-03-23")]);
         // "next" and "last" move a week
         check("Talks resume next Monday after last Monday's clash.", "2011-03-21", &[("next Monday", "2011-03-28"), ("last Monday", "2011-03-14")]);
+        // a fronted phrase or clause takes the tense of the main clause after its comma
+        check("In his meeting with the envoy on Wednesday, the minister will press for a truce.", "2011-03-21", &[("Wednesday", "2011-03-23")]);
+        check("When the envoy visits Gao on Thursday, he plans to meet the rebels.", "2011-03-21", &[("Thursday", "2011-03-24")]);
+        check("On Friday, the envoy will fly to Gao.", "2011-03-21", &[("Friday", "2011-03-25")]);
+        // but not past a verb told in the past, before or after the comma
+        check("On Friday, the minister said he will resign.", "2011-03-21", &[("Friday", "2011-03-18")]);
+        check("On Friday, the government planned to pay the first claims.", "2011-03-21", &[("Friday", "2011-03-18")]);
+        check("On Friday, when the minister set aside his plans, the army withdrew.", "2011-03-21", &[("Friday", "2011-03-18")]);
+        check("The envoy arrived on Friday, and he will meet the rebels.", "2011-03-21", &[("Friday", "2011-03-18")]);
     }
 
     #[test]

@@ -161,6 +161,11 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
                 }
             }
             let correct = over.iter().any(|p| p.value.as_deref() == Some(g.value.as_str()));
+            if std::env::var_os("TEMPEVAL_DUMP").is_some() {
+                let got: Vec<&str> = over.iter().filter_map(|p| p.value.as_deref()).collect();
+                let at = doc.body().get(g.start..g.end).unwrap_or("");
+                eprintln!("{}\t{}\t{at}\tgold={}\tgot={got:?}", if correct { "OK" } else { "MISS" }, g.start, g.value);
+            }
             let e = by_type.entry(g.time_type.clone()).or_default();
             e.1 += 1;
             if correct {
