@@ -201,3 +201,13 @@ fn aid_that_arrives_somewhere_is_for_that_place() {
         assert!(doc.events.iter().any(|e| e.recipients.iter().any(|r| r.country.as_deref() == Some("MOZ") || r.country.as_deref() == Some("MWI"))), "{text}: {:?}", doc.events);
     }
 }
+
+#[test]
+fn criticism_one_faces_is_directed_at_oneself() {
+    // the subject of "faced" undergoes the criticism: recipient, not actor
+    let doc = coded("The Kenyan government has faced criticism for its response to the floods.");
+    let events: Vec<_> = doc.events.iter().filter(|e| e.trigger.text(doc.body()) == "criticism").collect();
+    assert_eq!(events.len(), 1, "{:?}", doc.events);
+    assert!(events[0].actors.is_empty(), "{:?}", events[0]);
+    assert!(events[0].recipients.iter().any(|r| r.country.as_deref() == Some("KEN")), "{:?}", events[0]);
+}

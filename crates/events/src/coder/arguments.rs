@@ -150,6 +150,8 @@ struct Words {
     relief: HashSet<String>,
     /// Verbs of arrival: an event noun arriving acts where it arrives (`arrival`).
     arrival: HashSet<String>,
+    /// Verbs whose subject undergoes their object event noun (`undergo`).
+    undergo: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -227,6 +229,7 @@ impl Words {
                 "denial" => &mut w.denial,
                 "relief" => &mut w.relief,
                 "arrival" => &mut w.arrival,
+                "undergo" => &mut w.undergo,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -1614,6 +1617,13 @@ impl View<'_, '_> {
             recipients = t.subjects(v);
             recip_note = "subject of the verb denying the accusation (tree)";
         }
+        // "X faced mounting criticism", "X drew condemnation": what X undergoes is
+        // directed at X (and X does not do it: no support-verb actor below)
+        let undergone = t.deprel(n) == "obj" && t.head(n).is_some_and(|h| WORDS.undergo.contains(&t.lemma(h).to_lowercase()));
+        if let (true, true, Some(h)) = (undergone, recipients.is_empty(), t.head(n)) {
+            recipients = t.subjects(h);
+            recip_note = "subject of the verb undergoing the event noun (tree)";
+        }
         // "X has been put under investigation": X is acted upon
         let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
         // ("has come under attack by lawmakers": the 'by' phrase still acts)
@@ -1642,7 +1652,7 @@ impl View<'_, '_> {
                 }
             }
         }
-        if actors.is_empty() {
+        if actors.is_empty() && !undergone {
             if let Some((verb_actors, verb_recipients)) = self.support_verb(n, entry) {
                 actors = verb_actors;
                 actor_note = "subject of the support verb (tree)";
