@@ -2035,12 +2035,16 @@ fn code_trigger(
         }
     }
 
-    // ---- forces sent for disaster relief are aid
-    let relief;
+    // ---- forces sent for disaster relief are aid; words of attack by unarmed critics are criticism
+    let retyped;
     let entry = if relief_deployment(ctx, entry) {
         notes.push("MOBILIZE for relief → AID".into());
-        relief = TriggerEntry { event_type: PloverType::Aid, mode: None, cameo: Some("07".into()), context: vec!["human-security".into()], ..entry.clone() };
-        &relief
+        retyped = TriggerEntry { event_type: PloverType::Aid, mode: None, cameo: Some("07".into()), context: vec!["human-security".into()], ..entry.clone() };
+        &retyped
+    } else if verbal_attack(ctx, trig, entry, &actors, &recipients) {
+        notes.push("ASSAULT by unarmed critics, no violence named → ACCUSE".into());
+        retyped = TriggerEntry { event_type: PloverType::Accuse, mode: Some("disapprove".into()), cameo: Some("11".into()), context: Vec::new(), ..entry.clone() };
+        &retyped
     } else {
         entry
     };
@@ -2754,6 +2758,25 @@ fn speech_items(ctx: &Ctx, trig: &Trig) -> Vec<String> {
 /// `arguments.tsv`) bring aid, not a show of force.
 fn relief_deployment(ctx: &Ctx, entry: &TriggerEntry) -> bool {
     entry.event_type == PloverType::Mobilize && ctx.toks.iter().any(|t| arguments::is_relief(&t.lower))
+}
+
+/// "Republicans attacked the moratorium", "the chief of staff ripped BP's
+/// chief executive": an attack word (`verbal-attack` of `eventness.tsv`) whose
+/// every actor has a sector and none an armed one, with no armed side at
+/// all, no two states facing each other and no violence named in the
+/// sentence, is criticism (ACCUSE), not violence. A state with no sector
+/// ("Israel attacked Gaza") keeps its attack.
+fn verbal_attack(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, actors: &[EventArg], recipients: &[EventArg]) -> bool {
+    if entry.event_type != PloverType::Assault || actors.is_empty() {
+        return false;
+    }
+    let word = (trig.start..trig.end).map(|i| crate::lexicon::stem(ctx.word(i))).find(|w| eventness::is_verbal_attack(w));
+    let sectors_unarmed = |a: &EventArg| a.sector.as_deref().is_some_and(|s| !eventness::is_armed_sector(s));
+    let unarmed = actors.iter().all(sectors_unarmed) && recipients.iter().all(|r| r.sector.as_deref().is_none_or(|s| !eventness::is_armed_sector(s)));
+    // a place or a building attacked is attacked with force ("protesters attacked the embassy")
+    let place = |r: &EventArg| ctx.ments.iter().any(|(m, _, _)| Some(m.span) == r.span && m.entity_type == EntityType::Location);
+    let physical = recipients.iter().any(place) || eventness::attacks_a_structure(ctx, trig);
+    word.is_some() && unarmed && !physical && !ctx.names_violence(trig)
 }
 
 /// PLOVER's types for what has not happened, unless the trigger is `bound`

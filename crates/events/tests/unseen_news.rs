@@ -238,3 +238,19 @@ fn sending_troops_is_a_mobilisation_and_sending_to_troops_is_not() {
         assert!(doc.events.iter().all(|e| e.event_type != PloverType::Mobilize), "{text}: {:?}", doc.events);
     }
 }
+
+#[test]
+fn harsh_words_of_unarmed_critics_are_criticism_not_violence() {
+    let doc = coded("Kenyan lawmakers ripped Ugandan President Yoweri Museveni on Friday.");
+    assert!(doc.events.iter().any(|e| e.event_type == PloverType::Accuse), "{:?}", doc.events);
+    assert!(doc.events.iter().all(|e| e.event_type != PloverType::Assault), "{:?}", doc.events);
+    // armed sides, a building attacked, or violence named: force
+    for text in [
+        "Kenyan police attacked the protesters in Nairobi.",
+        "Kenyan protesters attacked the Ugandan embassy in Nairobi.",
+        "Kenyan lawmakers attacked Ugandan President Yoweri Museveni's convoy, wounding two guards.",
+    ] {
+        let doc = coded(text);
+        assert!(doc.events.iter().all(|e| e.event_type != PloverType::Accuse), "{text}: {:?}", doc.events);
+    }
+}

@@ -56,6 +56,8 @@ struct Groups {
     survey: HashSet<String>,
     finding_verb: HashSet<String>,
     market: HashSet<String>,
+    verbal_attack: HashSet<String>,
+    structure: HashSet<String>,
 }
 
 impl Groups {
@@ -93,6 +95,8 @@ impl Groups {
                 "survey" => &mut g.survey,
                 "finding-verb" => &mut g.finding_verb,
                 "market" => &mut g.market,
+                "verbal-attack" => &mut g.verbal_attack,
+                "structure" => &mut g.structure,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -201,6 +205,28 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     } else {
         view.abstract_of(head)
     }
+}
+
+/// True for the light stem of a violence word that also means harsh words
+/// (`verbal-attack`).
+pub(super) fn is_verbal_attack(stem: &str) -> bool {
+    GROUPS.verbal_attack.contains(stem)
+}
+
+/// True when the trigger verb's object, or the noun after an attack noun's
+/// "on", is a building or other physical target (`structure`: "attacked the
+/// embassy", "an attack on a police station").
+pub(super) fn attacks_a_structure(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref() else { return false };
+    let view = View { ctx, tree };
+    let Some(head) = view.trigger_head(trig) else { return false };
+    let on = tree.obliques(head).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("on")).map(|(_, n)| n);
+    tree.patients(head).into_iter().chain(on).any(|o| GROUPS.structure.contains(&view.lemma(o)) || GROUPS.inanimate.contains(&view.lemma(o)))
+}
+
+/// True for a CAMEO sector of armed actors (`armed-sector`), by its first three letters.
+pub(super) fn is_armed_sector(sector: &str) -> bool {
+    GROUPS.armed_sectors.contains(&sector[..sector.len().min(3)])
 }
 
 impl View<'_, '_> {
