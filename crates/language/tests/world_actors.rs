@@ -161,3 +161,11 @@ fn a_surname_other_known_persons_share_names_none_of_them_alone() {
     let (_, id, country, _) = facts(&doc, "Erdogan").expect("Erdogan is a mention");
     assert!(id.is_some() && country.as_deref() == Some("TUR"), "{:#?}", doc.mentions);
 }
+
+#[test]
+fn a_given_name_after_a_title_is_no_surname() {
+    // "Queen Elizabeth" names no surname: a woman called Elizabeth is not the queen
+    let doc = annotate("Elizabeth \"Liz\" Birnbaum, who had run the agency since July 2009, resigned.", Some("2010-05-27"));
+    let (_, id, _, _) = facts(&doc, "Elizabeth").expect("Elizabeth is a mention");
+    assert_ne!(id.as_deref(), Some("elizabeth-ii"), "{:#?}", doc.mentions);
+}

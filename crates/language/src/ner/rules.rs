@@ -600,6 +600,15 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
             // "Secretary Janet Napolitano … Napolitano said": not Giorgio Napolitano
             let given = super::names::given_names_before(kb, v, &cands[k].canonical);
             ps.retain(|p| !super::names::named_otherwise(&given, std::iter::once(&p.name).chain(&p.aliases)));
+            // "Queen Elizabeth" gives no surname: the word after a title is a
+            // given or regnal name ("Elizabeth 'Liz' Birnbaum" is no queen)
+            let surname = cands[k].canonical.to_lowercase();
+            ps.retain(|p| {
+                std::iter::once(&p.name).chain(&p.aliases).any(|n| {
+                    let ws: Vec<&str> = n.split_whitespace().collect();
+                    ws.len() >= 2 && ws.last().is_some_and(|l| l.to_lowercase() == surname) && !titles.by_first.contains_key(&key1(ws[0]))
+                })
+            });
             // "Mr Blair" is not Bill Blair when the dictionary knows Tony Blair
             // too: a surname other known persons share names no one of them
             let shared = |p: &&crate::kb::Person| {
