@@ -478,6 +478,10 @@ pub(super) fn event_date(
             notes.push("date: the year before (a year-less day after the document date, told as done)".into());
             return (back, dates);
         }
+        if let Some(ahead) = scheduled_in_the_present(doc, ctx, trig, modality, t) {
+            notes.push("date: the coming such day (a weekday with a verb in the simple present: a schedule)".into());
+            return (ahead, dates);
+        }
         return (t.resolved.clone(), dates);
     }
     (tense_bounds(doc, ctx, trig, modality, &bounds, notes), dates)
@@ -503,6 +507,25 @@ fn done_a_year_before(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality
     }
     use chrono::Datelike;
     chrono::NaiveDate::from_ymd_opt(day.year() - 1, day.month(), day.day()).map(UncertainDate::day)
+}
+
+/// "Obama meets Hayward at the White House on Wednesday" in Monday's paper:
+/// a weekday dating a verb in the simple present with no auxiliary tells a
+/// schedule, so it is the coming such day, not the last (news writes what
+/// happened in the past tense). The time layer, without the verb's tense,
+/// read it backwards.
+fn scheduled_in_the_present(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, t: &TimeExpr) -> Option<UncertainDate> {
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    if modality != Modality::Asserted || !WEEKDAYS.contains(&t.span.text(ctx.body).to_lowercase().as_str()) {
+        return None;
+    }
+    let (tree, v) = parsed_trigger(ctx, trig)?;
+    let present = matches!(tree.xpos(v), "VBZ" | "VBP") && tree.upos(v) == Some(chronicle_core::Upos::Verb);
+    let bare = tree.children(v).into_iter().all(|c| tree.base_rel(c) != "aux");
+    let day = t.resolved.exact_day()?;
+    let written = doc.meta.published.date.exact_day()?;
+    let gap = (written - day).num_days();
+    (present && bare && (1..7).contains(&gap)).then(|| UncertainDate::day(day + chrono::Duration::days(7)))
 }
 
 /// The sentence's times that date the trigger, and those that only bound it
@@ -920,6 +943,27 @@ pub(super) mod tests {
         );
         let doc = coded(with_time(doc, "May 20", day(2025, 5, 20)));
         assert_eq!(triggered(&doc, "free").date.value.as_deref(), Some("2025-05-20"));
+    }
+
+    #[test]
+    fn a_weekday_of_a_verb_in_the_simple_present_is_the_coming_one() {
+        // published Saturday 2025-05-17; "Monday" read backwards as 2025-05-12
+        let arcs: &[Arc] = &[
+            (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBZ", "meet"), (2, "obj", Propn, "NNP", ""),
+            (5, "case", Adp, "IN", ""), (2, "obl", Propn, "NNP", ""), (2, "punct", Punct, ".", ""),
+        ];
+        let mentions = [("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))];
+        let doc = parsed("Ruritania meets Moldova on Monday .", arcs, &mentions);
+        let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
+        let e = triggered(&doc, "meets");
+        assert_eq!(e.date.value.as_deref(), Some("2025-05-19"), "{}", e.rule);
+        assert_eq!(e.modality, Modality::Planned, "{}", e.rule);
+        // told in the past, it stays
+        let mut past = arcs.to_vec();
+        past[1] = (0, "root", Verb, "VBD", "meet");
+        let doc = parsed("Ruritania met Moldova on Monday .", &past, &mentions);
+        let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
+        assert_eq!(triggered(&doc, "met").date.value.as_deref(), Some("2025-05-12"));
     }
 
     #[test]
