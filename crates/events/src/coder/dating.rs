@@ -520,6 +520,12 @@ fn scheduled_in_the_present(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Mo
         return None;
     }
     let (tree, v) = parsed_trigger(ctx, trig)?;
+    // the weekday hangs on the verb itself, not on a verb reporting it ("announced
+    // Wednesday that it supports …")
+    let at = ctx.doc.tokens.partition_point(|x| x.span.start() < t.span.start());
+    if tree.head(at) != Some(v) {
+        return None;
+    }
     let present = matches!(tree.xpos(v), "VBZ" | "VBP") && tree.upos(v) == Some(chronicle_core::Upos::Verb);
     let bare = tree.children(v).into_iter().all(|c| tree.base_rel(c) != "aux");
     let day = t.resolved.exact_day()?;
@@ -964,6 +970,18 @@ pub(super) mod tests {
         let doc = parsed("Ruritania met Moldova on Monday .", &past, &mentions);
         let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
         assert_eq!(triggered(&doc, "met").date.value.as_deref(), Some("2025-05-12"));
+        // a weekday of the verb that reports it is not the present verb's
+        let doc = parsed(
+            "Ruritania said Monday it supports Moldova .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "say"), (2, "obl:tmod", Propn, "NNP", ""),
+                (5, "nsubj", Pron, "PRP", ""), (2, "ccomp", Verb, "VBZ", "support"), (5, "obj", Propn, "NNP", ""),
+                (2, "punct", Punct, ".", ""),
+            ],
+            &mentions,
+        );
+        let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
+        assert_ne!(triggered(&doc, "supports").date.value.as_deref(), Some("2025-05-19"));
     }
 
     #[test]
