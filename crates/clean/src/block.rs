@@ -203,7 +203,7 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
         furniture: false,
         figures: figures_line(t, terminal),
         credits: lx.credits_in(t),
-        caption: crate::credit::credit_of(t) == Some(crate::credit::Credit::Line),
+        caption: crate::credit::is_credit_line(t),
         norm,
     }
 }

@@ -299,23 +299,31 @@ pub(crate) fn credit_of(line: &str) -> Option<Credit> {
         let word = if t[k].kind == Kind::Open { k + 1 } else { k };
         k == 0 || t.get(word).is_some_and(|x| x.kind == Kind::Word && capitalised(x.text) && pw.first_words.contains(&x.text.to_lowercase()))
     };
-    for k in (0..t.len()).filter(|&k| opens(k)) {
-        let end = credits_from(&t, k, pw);
-        if caption_at(&t, end, pw) {
-            return Some(if k == 0 { Credit::Line } else { Credit::Span { start: t[k].start, end: line.len(), rest: line.len() } });
-        }
-        if end == k {
-            continue;
-        }
-        let credit_end = t[end - 1].start + t[end - 1].text.len();
-        match t.get(end) {
-            _ if !t[end..].iter().any(|x| x.kind == Kind::Word) && k == 0 => return Some(Credit::Line),
-            _ if !t[end..].iter().any(|x| x.kind == Kind::Word) => return Some(Credit::Span { start: t[k].start, end: line.len(), rest: line.len() }),
-            Some(x) if starts_prose(x) => return Some(Credit::Span { start: t[k].start, end: credit_end, rest: x.start }),
-            _ => {}
-        }
+    (0..t.len()).filter(|&k| opens(k)).find_map(|k| credit_from_token(line, &t, k, pw))
+}
+
+/// True when the whole of `line` is picture credits or a caption (`credit_of` gives
+/// [`Credit::Line`]; only a credit at the line's start can).
+pub(crate) fn is_credit_line(line: &str) -> bool {
+    let t = lex(line);
+    !t.is_empty() && credit_from_token(line, &t, 0, &LEXICON.pictures) == Some(Credit::Line)
+}
+
+/// The credits of `line` starting at its token `k` (see [`credit_of`]).
+fn credit_from_token(line: &str, t: &[Tok], k: usize, pw: &PictureWords) -> Option<Credit> {
+    let to_line_end = Credit::Span { start: t[k].start, end: line.len(), rest: line.len() };
+    let end = credits_from(t, k, pw);
+    if caption_at(t, end, pw) {
+        return Some(if k == 0 { Credit::Line } else { to_line_end });
     }
-    None
+    if end == k {
+        return None;
+    }
+    if !t[end..].iter().any(|x| x.kind == Kind::Word) {
+        return Some(if k == 0 { Credit::Line } else { to_line_end });
+    }
+    let credit_end = t[end - 1].start + t[end - 1].text.len();
+    t.get(end).filter(|x| starts_prose(x)).map(|x| Credit::Span { start: t[k].start, end: credit_end, rest: x.start })
 }
 
 /// The spans of a text's lines with each run of credits cut out into a span of its own (its
@@ -368,6 +376,7 @@ mod tests {
             "Image copyright AFP Image caption Fishing boats were thrown onto the quay",
         ] {
             assert_eq!(credit_of(line), Some(Credit::Line), "{line}");
+            assert!(is_credit_line(line), "{line}");
         }
     }
 

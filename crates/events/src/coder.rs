@@ -494,8 +494,7 @@ impl<'a> Ctx<'a> {
     /// exchanged"). A noun in an oblique of the first word, or in a
     /// prepositional phrase other than "of" below it, is not in its phrase
     /// ("sent aid to the troops", "sent a letter to the soldiers" are no
-    /// `send ... troops`). True
-    /// without a gap or a tree.
+    /// `send ... troops`). True without a gap or a tree.
     fn gap_linked(&self, elems: &[Elem], start: usize, end: usize) -> bool {
         if !elems.iter().any(|e| matches!(e, Elem::Gap)) || end <= start + 1 {
             return true;
@@ -2762,10 +2761,10 @@ fn relief_deployment(ctx: &Ctx, entry: &TriggerEntry) -> bool {
 
 /// "Republicans attacked the moratorium", "the chief of staff ripped BP's
 /// chief executive": an attack word (`verbal-attack` of `eventness.tsv`) whose
-/// every actor has a sector and none an armed one, with no armed side at
-/// all, no two states facing each other and no violence named in the
-/// sentence, is criticism (ACCUSE), not violence. A state with no sector
-/// ("Israel attacked Gaza") keeps its attack.
+/// every actor has a sector and none an armed one, with no armed recipient, no
+/// place or building attacked and no violence named in the sentence, is
+/// criticism (ACCUSE), not violence. A state with no sector ("Israel attacked
+/// Gaza") keeps its attack.
 fn verbal_attack(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, actors: &[EventArg], recipients: &[EventArg]) -> bool {
     if entry.event_type != PloverType::Assault || actors.is_empty() {
         return false;

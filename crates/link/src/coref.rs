@@ -651,21 +651,21 @@ fn great_circle_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 fn one_act_in_one_sentence(event_type: PloverType, m: &MemberFacts, x: &MemberFacts) -> bool {
     m.sentence == x.sentence
         && !(is_statement(event_type) && m.trigger_span != x.trigger_span)
-        && !(m.trigger_span != x.trigger_span && two_occasions(m, x))
+        && !(m.trigger_span != x.trigger_span && one_serves_the_other(m, x))
         && !modes_clash(event_type, m, x)
         && compare_parties(event_type, &m.parties, &x.parties) != SideMatch::Conflict
         && (m.parties.is_empty() || x.parties.is_empty() || shares_a_party(&m.parties, &x.parties))
 }
 
-/// Two triggers of one sentence tell two happenings when a word places one
-/// on another occasion ("talks are to begin after previous talks stalled"),
-/// or when, with different words, one lies in a relative or purpose clause
-/// that does not hold the other ("imposed bans to prevent exposure", "their
-/// meeting … the families I met"). The same event noun named twice ("said
-/// in the meeting … who attended the meeting") stays one.
-fn two_occasions(m: &MemberFacts, x: &MemberFacts) -> bool {
+/// Two triggers of one sentence with different words tell two happenings
+/// when one lies in a relative or purpose clause that does not hold the
+/// other ("imposed bans to prevent exposure", "their meeting … the families
+/// I met"). The same event noun named twice ("said in the meeting … who
+/// attended the meeting") stays one. (Two occasions — "after previous talks
+/// stalled" — never reach here: [`match_score`] keeps them apart.)
+fn one_serves_the_other(m: &MemberFacts, x: &MemberFacts) -> bool {
     let outside = |a: &MemberFacts, b: &MemberFacts| a.embedded_in.is_some_and(|r| !b.path.contains(&r));
-    m.occasion != x.occasion || (m.trigger != x.trigger && (outside(m, x) || outside(x, m)))
+    m.trigger != x.trigger && (outside(m, x) || outside(x, m))
 }
 
 /// The trigger's first token and its heads up to the sentence root (at most

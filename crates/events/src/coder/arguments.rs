@@ -307,13 +307,13 @@ fn listed_lemma(set: &HashSet<String>, lemma: &str) -> bool {
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
 
-/// True for a trigger mode of travel (`travel-mode`: visits), whose
-/// destination at home is a place, not a party.
 /// True for a word of relief after a disaster (`relief`).
 pub(crate) fn is_relief(word: &str) -> bool {
     WORDS.relief.contains(&word.to_lowercase())
 }
 
+/// True for a trigger mode of travel (`travel-mode`: visits), whose
+/// destination at home is a place, not a party.
 pub(crate) fn is_travel_mode(mode: &str) -> bool {
     WORDS.travel_mode.contains(&mode.to_lowercase())
 }
@@ -330,9 +330,6 @@ pub(crate) fn is_locative(word: &str) -> bool {
     WORDS.locative.contains(word)
 }
 
-/// True for the lemma of a noun naming a party or a kind of people
-/// (`agents.tsv`, `party_nouns.tsv`, `civilian`): "businessmen",
-/// "regulators", "leaders", "companies".
 /// True for a modifier that makes a firm or fund the state's (`state-owned`).
 pub(crate) fn is_state_owned(lemma: &str) -> bool {
     WORDS.state_owned.contains(&lemma.to_lowercase())
@@ -343,6 +340,9 @@ pub(crate) fn is_reporting(lemma: &str) -> bool {
     WORDS.reporting.contains(&lemma.to_lowercase())
 }
 
+/// True for the lemma of a noun naming a party or a kind of people
+/// (`agents.tsv`, `party_nouns.tsv`, `civilian`): "businessmen",
+/// "regulators", "leaders", "companies".
 pub(crate) fn party_noun(lemma: &str) -> bool {
     let lemma = lemma.to_lowercase();
     WORDS.parties.contains(&lemma) || agent_sector(&lemma).is_some() || civilian_noun(&lemma)
@@ -681,13 +681,7 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
         };
         return Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(|t| !in_place(t)) && !v.place_part(k)).collect());
     }
-    let mut trigger = v.trigger_tokens(trig);
-    // "began a hunger strike to protest against X": an event noun's verb carries its purpose
-    let head = v.trigger_head(trig)?;
-    if matches!(tree.upos(head), Some(Upos::Noun)) && tree.deprel(head) == "obj" {
-        trigger.extend(tree.head(head));
-    }
-    trigger.extend(arrival_clause(tree, head));
+    let trigger = act_tokens(&v, trig)?;
     // "a call for its forces to be deployed in X": an infinitive the parser calls a
     // relative clause is the content of the noun it modifies
     let infinitival = |c: usize| tree.children_with(c, "mark").into_iter().any(|m| tree.lemma(m).eq_ignore_ascii_case("to"));
@@ -732,12 +726,21 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
     Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches) && !v.place_part(k) && !v.uncoded_place(k)).collect())
 }
 
-/// True when mention `k` is a place the trigger's act may be directed at:
-/// one its tree governs ([`governed_mentions`]), named as a place of its
-/// own and not as a part of one ([`View::place_part`]), and, for talks and
-/// statements (`venue_free`), not in a place phrase of the trigger itself
-/// ("support in the US", "a meeting in Tokyo" happen there). `None` when
-/// the sentence has no parse.
+/// The words of the act's own clause: the trigger's words, the verb an
+/// event noun is the object of ("began a hunger strike to protest against
+/// X", "denied a charge … at a court in X"), and the verbs of arrival it is
+/// the subject of ([`arrival_clause`]). `None` without a trigger head.
+fn act_tokens(v: &View, trig: &Trig) -> Option<Vec<usize>> {
+    let tree = v.tree;
+    let mut trigger = v.trigger_tokens(trig);
+    let head = v.trigger_head(trig)?;
+    if matches!(tree.upos(head), Some(Upos::Noun)) && tree.deprel(head) == "obj" {
+        trigger.extend(tree.head(head));
+    }
+    trigger.extend(arrival_clause(tree, head));
+    Some(trigger)
+}
+
 /// "Aid began to arrive in X", "the aid reached X": an event noun that is the
 /// subject of a verb of arrival (`arrival`), or of a verb an arrival completes
 /// ("began to arrive"), acts where that verb goes; those verbs are the act's
@@ -759,18 +762,17 @@ fn arrival_clause(tree: &Tree, head: usize) -> Vec<usize> {
     }
 }
 
+/// True when mention `k` is a place the trigger's act may be directed at:
+/// one its tree governs ([`governed_mentions`]), named as a place of its
+/// own and not as a part of one ([`View::place_part`]), and, for talks and
+/// statements (`venue_free`), not in a place phrase of the trigger itself
+/// ("support in the US", "a meeting in Tokyo" happen there). `None` when
+/// the sentence has no parse.
 pub(super) fn targetable_place(ctx: &Ctx, trig: &Trig, k: usize, venue_free: bool) -> Option<bool> {
     let governed = governed_mentions(ctx, trig, false, false)?;
     let tree = ctx.tree.as_ref()?;
     let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
-    let mut trigger = v.trigger_tokens(trig);
-    // an event noun's verb is the act's own clause: "denied a charge … at a court in X"
-    if let Some(h) = v.trigger_head(trig).filter(|&h| matches!(tree.upos(h), Some(Upos::Noun)) && tree.deprel(h) == "obj") {
-        trigger.extend(tree.head(h));
-    }
-    if let Some(h) = v.trigger_head(trig) {
-        trigger.extend(arrival_clause(tree, h));
-    }
+    let trigger = act_tokens(&v, trig)?;
     // the place phrase modifies the trigger or a noun of its own phrase ("support for the
     // measure in X"), not a clause below it ("a call for troops to be deployed in X")
     let own_venue = |mut p: usize| {

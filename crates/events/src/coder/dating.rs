@@ -374,6 +374,11 @@ fn names_a_day(text: &str) -> bool {
     words.len() <= 3 && month && day
 }
 
+/// True when a date's words include a number of three or more digits (its year).
+fn writes_a_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() >= 3)
+}
+
 /// Words after a year that do not make it a noun modifier ("in 2022 and",
 /// "2022 when", "2022 was").
 const NOT_MODIFIED: &[&str] = &[
@@ -409,7 +414,7 @@ fn noun_after(body: &str, span: Span) -> Option<Span> {
 /// year before a noun does, and does not date the sentence's act.
 fn attributive_day(body: &str, span: Span) -> Option<Span> {
     let text = span.text(body);
-    if !names_a_day(text) || text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() >= 3) {
+    if !names_a_day(text) || writes_a_year(text) {
         return None;
     }
     let before = body.get(..span.start())?.trim_end();
@@ -495,8 +500,7 @@ pub(super) fn event_date(
 /// month after the document date.)
 fn done_a_year_before(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, t: &TimeExpr) -> Option<UncertainDate> {
     let text = t.span.text(ctx.body);
-    let has_year = text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() >= 3);
-    if has_year || !names_a_day(text) || !matches!(modality, Modality::Asserted | Modality::Negated) {
+    if writes_a_year(text) || !names_a_day(text) || !matches!(modality, Modality::Asserted | Modality::Negated) {
         return None;
     }
     let day = t.resolved.exact_day()?;
@@ -515,8 +519,9 @@ fn done_a_year_before(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality
 /// happened in the past tense). The time layer, without the verb's tense,
 /// read it backwards.
 fn scheduled_in_the_present(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, t: &TimeExpr) -> Option<UncertainDate> {
-    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    if modality != Modality::Asserted || !WEEKDAYS.contains(&t.span.text(ctx.body).to_lowercase().as_str()) {
+    // a weekday's full name ("Monday"; chrono reads "Mon" too)
+    let word = t.span.text(ctx.body);
+    if modality != Modality::Asserted || word.len() <= 3 || word.parse::<chrono::Weekday>().is_err() {
         return None;
     }
     let (tree, v) = parsed_trigger(ctx, trig)?;
@@ -716,6 +721,12 @@ pub(super) mod tests {
         let t = doc.tokens.iter().position(|t| t.span == at).expect("trigger token");
         let tree = Tree::of_token(doc, t).expect("tree");
         reach(&tree, doc, t, span_of(doc, time), true)
+    }
+
+    /// The span of the first `w` in `body`.
+    fn word_span(body: &str, w: &str) -> Span {
+        let a = body.find(w).unwrap();
+        Span::new(body, a, a + w.len()).unwrap()
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
@@ -987,18 +998,12 @@ pub(super) mod tests {
     #[test]
     fn a_day_before_a_noun_names_that_happening() {
         let body = "Since the September 11 attacks and Iran's June 12 election, talks on June 3 failed.";
-        let at = |w: &str| {
-            let a = body.find(w).unwrap();
-            Span::new(body, a, a + w.len()).unwrap()
-        };
+        let at = |w: &str| word_span(body, w);
         assert_eq!(attributive_day(body, at("September 11")), Some(at("attacks")));
         assert_eq!(attributive_day(body, at("June 12")), Some(at("election")));
         assert_eq!(attributive_day(body, at("June 3")), None, "'on June 3' dates the act");
         let body = "He ordered an inquiry into Friday's deadly fire on Monday, after Sunday 's vote.";
-        let at = |w: &str| {
-            let a = body.find(w).unwrap();
-            Span::new(body, a, a + w.len()).unwrap()
-        };
+        let at = |w: &str| word_span(body, w);
         assert_eq!(possessed_by_time(body, at("Friday")), Some(at("deadly fire")));
         assert_eq!(possessed_by_time(body, at("Sunday")), Some(at("vote")));
         assert_eq!(possessed_by_time(body, at("Monday")), None);
@@ -1269,10 +1274,7 @@ pub(super) mod tests {
     #[test]
     fn a_year_before_a_noun_modifies_that_noun() {
         let body = "The first talks since Moscow's 2022 invasion ended on Friday, as in 2014 when talks failed.";
-        let at = |w: &str| {
-            let a = body.find(w).unwrap();
-            Span::new(body, a, a + w.len()).unwrap()
-        };
+        let at = |w: &str| word_span(body, w);
         assert_eq!(attributive_year(body, at("2022")), Some(at("invasion")));
         assert_eq!(attributive_year(body, at("2014")), None, "'2014 when' is no modifier");
         assert_eq!(attributive_year(body, at("Friday")), None);

@@ -486,7 +486,7 @@ impl View<'_, '_> {
         if combat || (!g.dispute.contains(&self.lemma(head)) && !g.dispute.contains(&word)) {
             return None;
         }
-        let armed_arg = actors.iter().chain(recipients).any(|a| a.sector.as_deref().is_some_and(|s| g.armed_sectors.contains(&s[..s.len().min(3)])));
+        let armed_arg = actors.iter().chain(recipients).any(|a| a.sector.as_deref().is_some_and(is_armed_sector));
         // "Greece waged a battle against Turkey", "clashes between Azeris and
         // Armenians": a fight between states or peoples is war
         let mut states: Vec<&str> = actors.iter().chain(recipients).filter(|a| self.state(a)).map(|a| a.name.as_str()).collect();

@@ -611,10 +611,9 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
             });
             // "Mr Blair" is not Bill Blair when the dictionary knows Tony Blair
             // too: a surname other known persons share names no one of them
+            let namesakes = kb.actors_with_surname(&cands[k].canonical, false);
             let shared = |p: &&crate::kb::Person| {
-                kb.actors_with_surname(&cands[k].canonical, false)
-                    .iter()
-                    .any(|a| a.kind == crate::kb::ActorKind::Person && a.same_as.as_deref() != Some(p.id.as_str()) && name_key(&a.name) != name_key(&p.name))
+                namesakes.iter().any(|a| a.kind == crate::kb::ActorKind::Person && a.same_as.as_deref() != Some(p.id.as_str()) && name_key(&a.name) != name_key(&p.name))
             };
             if let [p] = ps.as_slice().iter().filter(|p| !shared(p)).collect::<Vec<_>>().as_slice() {
                 let c = &mut cands[k];
