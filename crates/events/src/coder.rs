@@ -311,19 +311,24 @@ fn is_boundary(t: &Tok) -> bool {
 /// "PLACE (Agency) -", also in the treebank's spelling "PLACE -LRB- Agency
 /// -RRB- -", with anything before it (a header line of place and time), or
 /// "PLACE -- " — or `None` when the text opens with none. The place has a
-/// word in capitals; the agency is one to three capitalised words.
+/// word in capitals and may carry the day ("DUBAI , April 30 (Reuters) -");
+/// the agency is one to three capitalised words. A header before it (a
+/// headline, summary bullets, a byline) may run to 480 characters.
 fn dateline_end(text: &str) -> Option<usize> {
     const OPEN: [&str; 2] = ["(", "-LRB-"];
     const CLOSE: [&str; 2] = [")", "-RRB-"];
-    let head = &text[..text.char_indices().nth(240).map_or(text.len(), |(i, _)| i)];
+    let head = &text[..text.char_indices().nth(480).map_or(text.len(), |(i, _)| i)];
     for (open, close) in OPEN.iter().zip(CLOSE) {
         let Some(o) = head.find(open) else { continue };
         let Some(c) = head[o..].find(close).map(|c| o + c) else { continue };
         let agency: Vec<&str> = head[o + open.len()..c].split_whitespace().collect();
         // "WASHINGTON", "OCEAN SPRINGS , Mississippi": a word in capitals, the place's last word capitalised
         let capitals = |w: &str| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
-        let place = head[..o].split_whitespace().last().unwrap_or("");
-        let capital_place = place.starts_with(char::is_uppercase) && head[..o].split_whitespace().any(capitals);
+        // the place's last word, or the day of "PLACE , Month Day"
+        let mut before = head[..o].split_whitespace().rev();
+        let last = before.next().unwrap_or("");
+        let dated = last.len() <= 2 && last.chars().all(|ch| ch.is_ascii_digit()) && before.next().is_some_and(|m| m.starts_with(char::is_uppercase));
+        let capital_place = (last.starts_with(char::is_uppercase) || dated) && head[..o].split_whitespace().any(capitals);
         let named_agency = (1..=3).contains(&agency.len()) && agency.iter().all(|w| w.starts_with(char::is_uppercase));
         let rest = &head[c + close.len()..];
         let dash = rest.trim_start().strip_prefix("--").or_else(|| rest.trim_start().strip_prefix(['-', '—', '–']));
@@ -1494,9 +1499,11 @@ pub(crate) fn code_sentence(
         let Some(draft) =
             code_trigger(lex, doc, &ctx, trig, entry, governor.map(|p| (&drafts[p], &trigs[p])), prev)
         else {
+            // "has not ruled out charges": no event, and the charges it governs are open
+            let open = eventness::leaves_open(&ctx, trig) && matches!(cue_modality(lex, &ctx, trig, false), Some((Modality::Negated, _, _)));
             drafts.push(Draft {
                 event: placeholder(sentence, &ctx, trig),
-                governs: entry.governs,
+                governs: if open { Some(Modality::Hypothetical) } else { entry.governs },
                 dates: Vec::new(),
             });
             continue;
@@ -2174,8 +2181,13 @@ fn told_modality(
     let mut noun_context = false;
     let (mut modality, mut note) = match governor {
         Some((g, gt)) => {
+            // a negated refusal or exclusion ("did not refuse to meet") leaves its act open
             let m = if g.event.modality == Modality::Negated {
-                Modality::Negated
+                if g.governs == Some(Modality::Negated) {
+                    Modality::Hypothetical
+                } else {
+                    Modality::Negated
+                }
             } else {
                 g.governs.unwrap_or(Modality::Asserted)
             };
@@ -2534,7 +2546,24 @@ fn tells_no_act(
     let tree_verb = parsed && !entry.frame.mutual && (trig.start..trig.end).any(|i| ctx.tagged_verb(i));
     // Unparsed sentences keep the position rules' reading.
     let sideless = parsed && !named && !told.occasion && ctx.pairs.is_empty() && !tree_verb;
-    no_one || no_participant || civilian_only || uncoded || unacted || happened || befell || sideless || (private_only(ctx, actors, recipients) && !organised(entry, actors))
+    // "has not ruled out criminal charges": a negated exclusion leaves a
+    // possibility open; no one refused anything
+    let left_open = told.modality == Modality::Negated && eventness::leaves_open(ctx, trig);
+    // "a visit to Mexico", "Iris intends to visit Tregaron": a visit is a
+    // political act by a visitor with a country or a sector; by no one named,
+    // or by a person no code places, it is travel
+    let unvisited = entry.mode.as_deref() == Some("visit") && !actors.iter().any(|a| a.country.is_some() || a.sector.is_some());
+    no_one
+        || no_participant
+        || civilian_only
+        || uncoded
+        || unacted
+        || happened
+        || befell
+        || sideless
+        || left_open
+        || unvisited
+        || (private_only(ctx, actors, recipients) && !organised(entry, actors))
 }
 
 /// "the company suspended its dividend", "the writer blames Obama", "UK
@@ -2978,6 +3007,11 @@ pub(crate) mod tests {
         let t = "NEW ORLEANS -- BP and the government offered differing views.";
         assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" BP and the government offered differing views."));
         assert_eq!(dateline_end("The talks -- held in Geneva -- failed."), None);
+        // the day between the place and the agency, after a header of bullets and a byline
+        let t = "Ports reopen * Navy ends blockade By Ann Lee KINGSTON , March 3 ( Reuters ) - The navy lifted the blockade.";
+        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" The navy lifted the blockade."));
+        // a number in a sentence's parenthesis is no day of a dateline
+        assert_eq!(dateline_end("Talks resumed on March 3 (Monday) - a week late."), None);
     }
 
     #[test]

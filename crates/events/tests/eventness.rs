@@ -69,6 +69,28 @@ fn private_people_travel_privately() {
 }
 
 #[test]
+fn a_visit_needs_a_visitor_with_a_country_or_a_sector() {
+    // a person no code places, or no visitor at all, is travel
+    no_event("Wanjiru has visited Uganda twice since the war.", "visited");
+    no_event("Officials advised people not to visit Uganda this month.", "visit");
+    one_event("Kenyan officials visited Uganda on Monday.", "visited");
+}
+
+#[test]
+fn agreeing_that_a_fact_holds_shares_a_view() {
+    no_event("Peter Odhiambo, a historian at Nairobi University, agreed that the press has a duty to report the strike.", "agreed");
+    one_event("Kenyan and Ugandan ministers agreed that border posts should reopen next week.", "agreed");
+}
+
+#[test]
+fn a_negated_exclusion_leaves_a_possibility_open() {
+    let doc = coded("The Kenyan attorney general has not ruled out criminal charges against the contractor.");
+    assert!(triggered(&doc, "ruled out").is_empty(), "{:?}", doc.events);
+    assert!(triggered(&doc, "charges").iter().all(|e| e.modality != chronicle_core::Modality::Negated), "{:?}", doc.events);
+    one_event("The Kenyan government ruled out talks with the rebels.", "ruled out");
+}
+
+#[test]
 fn sport_is_no_politics() {
     no_event("Kenyan side Gor Mahia refused to travel to Egypt for the African Champions League tie.", "refused");
     one_event("Kenya refused to sign the trade agreement with Egypt.", "refused");

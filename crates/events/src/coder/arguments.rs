@@ -510,6 +510,24 @@ struct View<'c, 'a> {
 /// sayer, `of` phrase) followed for one argument.
 const MAX_STAND_INS: usize = 6;
 
+/// "insisted the aid is arriving", "suggested that the US was occupying
+/// Haiti": a verb of demanding or proposing whose that-clause is indicative
+/// (a finite present or past, no modal) states a fact; "insisted that he
+/// resign", "suggested they should meet", "suggested the leaders could
+/// meet" (a subjunctive or a modal) demand or propose.
+pub(super) fn clause_of_fact(t: &Tree, v: usize) -> Option<String> {
+    if !t.children_with(v, "xcomp").is_empty() || t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("on")) {
+        return None;
+    }
+    let clause = t.children_with(v, "ccomp").into_iter().next()?;
+    let mut finite: Vec<usize> = vec![clause];
+    finite.extend(t.children(clause).into_iter().filter(|&c| matches!(t.base_rel(c), "aux" | "cop")));
+    // a modal ("should", "must", "could meet") makes the clause a demand or a proposal
+    let mandative = finite.iter().any(|&f| t.xpos(f) == "MD");
+    let indicative = finite.iter().any(|&f| matches!(t.xpos(f), "VBD" | "VBZ" | "VBP"));
+    (indicative && !mandative).then(|| format!("'{}' with a clause of fact ('{}') states, it does not ask", t.word(v), t.word(clause)))
+}
+
 /// The arguments of `trig` from the tree, or `None` when the sentence has
 /// no parse.
 pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<TreeArgs> {
@@ -1839,7 +1857,7 @@ impl View<'_, '_> {
                     }
                 }
                 Some(Requirement::Mandative) => {
-                    if let Some(why) = self.clause_of_fact(v) {
+                    if let Some(why) = clause_of_fact(self.tree, v) {
                         return Some(why);
                     }
                 }
@@ -1876,25 +1894,6 @@ impl View<'_, '_> {
         });
         let civilian = civilian_noun(t.lemma(n)) || (t.upos(n) == Some(Upos::Pron) && self.mention_at(n).is_none());
         !coded && civilian
-    }
-
-    /// "insisted the aid is arriving", "suggested that the US was occupying
-    /// Haiti": a verb of demanding or proposing whose that-clause is
-    /// indicative (a finite present or past, no modal) states a fact;
-    /// "insisted that he resign", "suggested they should meet", "suggested the
-    /// leaders could meet" (a subjunctive or a modal) demand or propose.
-    fn clause_of_fact(&self, v: usize) -> Option<String> {
-        let t = self.tree;
-        if !t.children_with(v, "xcomp").is_empty() || t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("on")) {
-            return None;
-        }
-        let clause = t.children_with(v, "ccomp").into_iter().next()?;
-        let mut finite: Vec<usize> = vec![clause];
-        finite.extend(t.children(clause).into_iter().filter(|&c| matches!(t.base_rel(c), "aux" | "cop")));
-        // a modal ("should", "must", "could meet") makes the clause a demand or a proposal
-        let mandative = finite.iter().any(|&f| t.xpos(f) == "MD");
-        let indicative = finite.iter().any(|&f| matches!(t.xpos(f), "VBD" | "VBZ" | "VBP"));
-        (indicative && !mandative).then(|| format!("'{}' with a clause of fact ('{}') states, it does not ask", t.word(v), t.word(clause)))
     }
 
     /// "a pupil who visited the US", "students who travelled to Mexico": a
