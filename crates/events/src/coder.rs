@@ -307,23 +307,24 @@ fn is_boundary(t: &Tok) -> bool {
         || (!t.punct && BOUNDARY.contains(&t.lower.as_str()))
 }
 
-/// The byte offset just after a news agency's dateline opening `text` —
-/// "PLACE (Agency) -", also in the treebank's spelling "PLACE -LRB- Agency
-/// -RRB- -", with anything before it (a header line of place and time), or
-/// "PLACE -- " — or `None` when the text opens with none. The place has a
-/// word in capitals and may carry the day ("DUBAI , April 30 (Reuters) -");
-/// the agency is one to three capitalised words. A header before it (a
-/// headline, summary bullets, a byline) may run to 480 characters.
-fn dateline_end(text: &str) -> Option<usize> {
+/// The byte range of a news agency's dateline in `text` — "PLACE (Agency)
+/// -", also in the treebank's spelling "PLACE -LRB- Agency -RRB- -", or
+/// "PLACE -- " opening the text — or `None` when there is none. The place
+/// has a word in capitals and may carry the day ("DUBAI , April 30 (Reuters)
+/// -"); the agency is one to three capitalised words. A header before it (a
+/// headline, summary bullets) is not part of the range: the dateline starts
+/// at the run of words in capitals before the parenthesis (the day and a
+/// state name may follow that run).
+fn dateline_span(text: &str) -> Option<(usize, usize)> {
     const OPEN: [&str; 2] = ["(", "-LRB-"];
     const CLOSE: [&str; 2] = [")", "-RRB-"];
-    let head = &text[..text.char_indices().nth(480).map_or(text.len(), |(i, _)| i)];
-    for (open, close) in OPEN.iter().zip(CLOSE) {
-        let Some(o) = head.find(open) else { continue };
+    let head = text;
+    // "WASHINGTON", "OCEAN SPRINGS , Mississippi": a word in capitals
+    let capitals = |w: &str| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
+    let opens = OPEN.iter().zip(CLOSE).flat_map(|(open, close)| head.match_indices(open).map(move |(o, _)| (o, *open, close)));
+    for (o, open, close) in opens {
         let Some(c) = head[o..].find(close).map(|c| o + c) else { continue };
         let agency: Vec<&str> = head[o + open.len()..c].split_whitespace().collect();
-        // "WASHINGTON", "OCEAN SPRINGS , Mississippi": a word in capitals, the place's last word capitalised
-        let capitals = |w: &str| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
         // the place's last word, or the day of "PLACE , Month Day"
         let mut before = head[..o].split_whitespace().rev();
         let last = before.next().unwrap_or("");
@@ -333,14 +334,45 @@ fn dateline_end(text: &str) -> Option<usize> {
         let rest = &head[c + close.len()..];
         let dash = rest.trim_start().strip_prefix("--").or_else(|| rest.trim_start().strip_prefix(['-', '—', '–']));
         if let (true, true, Some(after)) = (capital_place, named_agency, dash) {
-            return Some(head.len() - after.len());
+            return Some((place_start(&head[..o], capitals), head.len() - after.len()));
         }
     }
     // "NEW ORLEANS -- BP said …": a place in capitals and a double dash, with no agency
     let (place, rest) = head.split_once(" -- ")?;
     let words: Vec<&str> = place.split_whitespace().collect();
-    let capitals = |w: &&str| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
-    ((1..=4).contains(&words.len()) && words.iter().all(capitals)).then(|| head.len() - rest.len() - 1)
+    ((1..=4).contains(&words.len()) && words.iter().all(|w| capitals(w))).then(|| (0, head.len() - rest.len() - 1))
+}
+
+/// Where the place of a dateline starts in `before` (the text up to the
+/// agency's parenthesis): back over at most four words that are not in
+/// capitals (a day, a state name, commas), then over the run of words in
+/// capitals. A web page's time stamp before it ("OCEAN SPRINGS , Mississippi
+/// | Wed Nov 10 , 2010 7:31 pm EST") and a byline ("By Ann Lee") belong to
+/// the dateline too.
+fn place_start(before: &str, capitals: impl Fn(&str) -> bool) -> usize {
+    let words: Vec<(usize, &str)> = before.split_whitespace().map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w)).collect();
+    // the index of the first word of the place that ends at word `k` (exclusive)
+    let run = |mut k: usize| {
+        let mut skipped = 0;
+        while k > 0 && !capitals(words[k - 1].1) && skipped < 4 {
+            k -= 1;
+            skipped += 1;
+        }
+        let end = k;
+        while k > 0 && capitals(words[k - 1].1) {
+            k -= 1;
+        }
+        (k < end).then_some(k)
+    };
+    let Some(mut start) = run(words.len()) else { return 0 };
+    // "| Wed Nov 10 , 2010 7:31 pm": a time stamp after the place's first mention
+    if let Some(bar) = (start.saturating_sub(12)..start).rev().find(|&j| words[j].1 == "|") {
+        start = run(bar).unwrap_or(bar);
+    }
+    if let Some(by) = (start.saturating_sub(12)..start).rev().find(|&j| words[j].1 == "By") {
+        start = by;
+    }
+    words.get(start).map_or(0, |w| w.0)
 }
 
 impl<'a> Ctx<'a> {
@@ -357,9 +389,10 @@ impl<'a> Ctx<'a> {
         let mut owner = vec![None; toks.len()];
         let first = mentions.partition_point(|m| m.span.start() < sentence.start());
         // "WASHINGTON (Reuters) - BP's chairman apologized": a dateline names no party
-        let opening = sentence.start() + dateline_end(sentence.text(body)).unwrap_or(0);
+        let dateline = dateline_span(sentence.text(body)).map(|(s, e)| (sentence.start() + s, sentence.start() + e));
         for m in mentions[first..].iter().take_while(|m| m.span.start() < sentence.end()) {
-            if !sentence.contains(m.span) || m.span.start() < opening {
+            let in_dateline = dateline.is_some_and(|(s, e)| m.span.start() >= s && m.span.start() < e);
+            if !sentence.contains(m.span) || in_dateline {
                 continue;
             }
             let s = toks.partition_point(|t| t.end <= m.span.start());
@@ -2994,24 +3027,34 @@ pub(crate) mod tests {
 
     #[test]
     fn a_news_agency_dateline_ends_before_the_report() {
-        let t = "WASHINGTON (Reuters) - The army shelled the town.";
-        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" The army shelled the town."));
-        let t = "LONDON/WASHINGTON | Wed Sep 8 LONDON/WASHINGTON -LRB- Reuters -RRB- - BP traded blame.";
-        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" BP traded blame."));
+        let end = |t: &'static str| dateline_span(t).map(|(_, e)| &t[e..]);
+        assert_eq!(end("WASHINGTON (Reuters) - The army shelled the town."), Some(" The army shelled the town."));
+        assert_eq!(end("LONDON/WASHINGTON | Wed Sep 8 LONDON/WASHINGTON -LRB- Reuters -RRB- - BP traded blame."), Some(" BP traded blame."));
         // a parenthesis inside a sentence is no dateline
-        assert_eq!(dateline_end("Syria (SANA) - a state agency - said the talks failed."), None);
-        assert_eq!(dateline_end("The UN (which met on Monday) - said nothing."), None);
-        assert_eq!(dateline_end("No parenthesis here."), None);
-        let t = "OCEAN SPRINGS , Mississippi -LRB- Reuters -RRB- - The governor accused the White House.";
-        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" The governor accused the White House."));
-        let t = "NEW ORLEANS -- BP and the government offered differing views.";
-        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" BP and the government offered differing views."));
-        assert_eq!(dateline_end("The talks -- held in Geneva -- failed."), None);
-        // the day between the place and the agency, after a header of bullets and a byline
-        let t = "Ports reopen * Navy ends blockade By Ann Lee KINGSTON , March 3 ( Reuters ) - The navy lifted the blockade.";
-        assert_eq!(dateline_end(t).map(|e| &t[e..]), Some(" The navy lifted the blockade."));
+        assert_eq!(dateline_span("Syria (SANA) - a state agency - said the talks failed."), None);
+        assert_eq!(dateline_span("The UN (which met on Monday) - said nothing."), None);
+        assert_eq!(dateline_span("No parenthesis here."), None);
+        assert_eq!(end("OCEAN SPRINGS , Mississippi -LRB- Reuters -RRB- - The governor accused the White House."), Some(" The governor accused the White House."));
+        assert_eq!(end("NEW ORLEANS -- BP and the government offered differing views."), Some(" BP and the government offered differing views."));
+        assert_eq!(dateline_span("The talks -- held in Geneva -- failed."), None);
         // a number in a sentence's parenthesis is no day of a dateline
-        assert_eq!(dateline_end("Talks resumed on March 3 (Monday) - a week late."), None);
+        assert_eq!(dateline_span("Talks resumed on March 3 (Monday) - a week late."), None);
+    }
+
+    #[test]
+    fn a_dateline_after_a_header_starts_at_its_place() {
+        // the day between the place and the agency, after a headline, bullets and a byline
+        let t = "UN agency criticises Kenya * Ports reopen By Ann Lee KINGSTON , March 3 ( Reuters ) - The navy lifted the blockade.";
+        let (s, e) = dateline_span(t).expect("a dateline");
+        assert_eq!(&t[s..e], "By Ann Lee KINGSTON , March 3 ( Reuters ) -");
+        // a web page's time stamp between two mentions of the place
+        let t = "Ports reopen KINGSTON , Jamaica | Mon Jun 7 , 2010 7:56 pm EDT KINGSTON , Jamaica ( Reuters ) -";
+        let (s, e) = dateline_span(t).expect("a dateline ending the header");
+        assert_eq!(&t[s..e], "KINGSTON , Jamaica | Mon Jun 7 , 2010 7:56 pm EDT KINGSTON , Jamaica ( Reuters ) -");
+        // an earlier parenthesis of the header is no agency
+        let t = "( For full coverage , click ( nFLU ) ) * Flu spreads By Ann Lee , Health Editor KINGSTON ( Reuters ) -";
+        let (s, e) = dateline_span(t).expect("the dateline after the header's parentheses");
+        assert_eq!(&t[s..e], "By Ann Lee , Health Editor KINGSTON ( Reuters ) -");
     }
 
     #[test]

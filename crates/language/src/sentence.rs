@@ -381,6 +381,12 @@ pub fn split(text: &str, tokens: &[Range<usize>]) -> Vec<Range<usize>> {
             }
         }
         let t = tok(k);
+        if dateline_dash(&tok, start, k) {
+            out.push(start..k + 1);
+            start = k + 1;
+            k += 1;
+            continue;
+        }
         let mut end_here = false;
         if is_terminal(t) {
             end_here = true;
@@ -426,9 +432,40 @@ pub fn split(text: &str, tokens: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
+/// "… By Ann Lee NEW YORK , Oct 6 ( Reuters ) - The judge …": the dash
+/// closing a news agency's dateline (one to three capitalised words in
+/// parentheses, a word in capitals shortly before them, a capitalised word
+/// after the dash) ends the header or the dateline; the story starts after it.
+fn dateline_dash<'t>(tok: &impl Fn(usize) -> &'t str, start: usize, k: usize) -> bool {
+    if !matches!(tok(k), "-" | "--" | "—" | "–") || k < start + 3 || !matches!(tok(k - 1), ")" | "-RRB-") {
+        return false;
+    }
+    let close = k - 1;
+    let Some(open) = (close.saturating_sub(4).max(start)..close).rev().find(|&j| matches!(tok(j), "(" | "-LRB-")) else {
+        return false;
+    };
+    let agency = open + 1..close;
+    let named = (1..=3).contains(&agency.len()) && agency.into_iter().all(|j| tok(j).starts_with(char::is_uppercase));
+    let capitals = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
+    let place = (open.saturating_sub(8).max(start)..open).any(|j| capitals(tok(j)));
+    named && place && tok(k + 1).starts_with(|c: char| c.is_uppercase() || c == '"' || c == '`' || c == '\'')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_ends_the_header_before_it() {
+        let text = "Ports reopen * Navy ends blockade By Ann Lee KINGSTON , March 3 ( Reuters ) - The navy lifted the blockade . It sailed home .";
+        let seg = segment(text);
+        let sentences: Vec<&str> = seg.sentences.iter().map(|s| &text[seg.tokens[s.start].start..seg.tokens[s.end - 1].end]).collect();
+        assert_eq!(sentences, ["Ports reopen * Navy ends blockade By Ann Lee KINGSTON , March 3 ( Reuters ) -", "The navy lifted the blockade .", "It sailed home ."]);
+        // a parenthesis with a dash inside a sentence is no dateline
+        for text in ["Syria (SANA) - a state agency - said the talks failed.", "The UN (which met on Monday) - said nothing.", "The US (Washington) - and its allies agreed."] {
+            assert_eq!(segment(text).sentences.len(), 1, "{text}");
+        }
+    }
 
     #[test]
     fn overlong_sentences_are_cut_at_the_budget() {

@@ -265,8 +265,19 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool)
     // minister says …", a timeline's entry), or a time inside an event noun's
     // phrase ("the summit, which is to be held in June")
     let nominal = |t: usize| matches!(tree.upos(t), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
-    if inside.contains(&trigger) || tree.base_rel(head) == "root" || (nominal(trigger) && tree.ancestors(head).contains(&trigger)) {
+    if inside.contains(&trigger) || tree.base_rel(head) == "root" {
         return Reach::Own;
+    }
+    if nominal(trigger) && tree.ancestors(head).contains(&trigger) {
+        // "his third visit since the rig exploded April 20": a time clause on
+        // the event noun bounds it, as it would a verb's
+        let clause = clause_of(tree, head);
+        let timed = clause != trigger && tree.ancestors(clause).contains(&trigger);
+        return match mark_of(tree, clause).filter(|_| timed) {
+            Some(m) if listed(&w.after, &m) => Reach::Earliest,
+            Some(m) if listed(&w.before, &m) => Reach::Latest,
+            _ => Reach::Own,
+        };
     }
     // a time modifying a noun before it ("last Tuesday's earthquake", "the
     // 2022 invasion") dates that noun
@@ -771,6 +782,36 @@ pub(super) mod tests {
         );
         assert_eq!(reach_of(&doc, "said", "Monday"), Reach::Own);
         assert_eq!(reach_of(&doc, "attacked", "Monday"), Reach::Latest);
+    }
+
+    #[test]
+    fn a_time_clause_on_an_event_noun_bounds_it() {
+        // "since" hangs its clause on the noun: the day is the blast's, the visit after it
+        let doc = parsed(
+            "In his visit since the dam burst on May 3 , Kamau praised the crews .",
+            &[
+                (3, "case", Adp, "IN", ""), (3, "nmod:poss", Pron, "PRP$", ""), (12, "obl", Noun, "NN", "visit"),
+                (7, "mark", Sconj, "IN", "since"), (6, "det", Det, "DT", ""), (7, "nsubj", Noun, "NN", "dam"),
+                (3, "advcl", Verb, "VBD", "burst"), (9, "case", Adp, "IN", ""), (7, "obl", Propn, "NNP", ""),
+                (9, "nummod", Num, "CD", ""), (12, "punct", Punct, ",", ""), (12, "nsubj", Propn, "NNP", ""),
+                (0, "root", Verb, "VBD", "praise"), (14, "det", Det, "DT", ""), (12, "obj", Noun, "NNS", "crew"),
+                (12, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "visit", "May 3"), Reach::Earliest);
+        assert_eq!(reach_of(&doc, "burst", "May 3"), Reach::Own);
+        // a time of the noun's own phrase dates it
+        let doc = parsed(
+            "His visit on May 3 ended the dispute .",
+            &[
+                (2, "nmod:poss", Pron, "PRP$", ""), (6, "nsubj", Noun, "NN", "visit"), (4, "case", Adp, "IN", ""),
+                (2, "nmod", Propn, "NNP", ""), (4, "nummod", Num, "CD", ""), (0, "root", Verb, "VBD", "end"),
+                (8, "det", Det, "DT", ""), (6, "obj", Noun, "NN", ""), (6, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "visit", "May 3"), Reach::Own);
     }
 
     #[test]
