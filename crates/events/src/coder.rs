@@ -435,6 +435,17 @@ impl<'a> Ctx<'a> {
         toks.get(j).filter(|d| d.span.start() <= start).map(|_| range.start + j)
     }
 
+    /// True when `arg` is the public: private people ([`Self::civilian_arg`])
+    /// or a people named by its nationality with no sector ("Britons",
+    /// "ordinary Haitians"), not a state or an organisation.
+    fn public_arg(&self, arg: &EventArg) -> bool {
+        // a plural people noun, not a nationality adjective ("British aid" is the state's)
+        let people = self.ments.iter().any(|&(m, _, end)| {
+            arg.span == Some(m.span) && m.entity_type == EntityType::Group && m.sector.is_none() && m.kb_id.is_none() && self.upos_at(end - 1) != Some(chronicle_core::Upos::Adj)
+        });
+        self.civilian_arg(arg) || (people && arg.sector.is_none())
+    }
+
     /// True when `arg` is an unnamed group of private people or firms: no
     /// name, no country, and the head noun of its phrase is civilian
     /// ("crews", "some businesses", "the families").
@@ -1532,11 +1543,9 @@ pub(crate) fn code_sentence(
         let Some(draft) =
             code_trigger(lex, doc, &ctx, trig, entry, governor.map(|p| (&drafts[p], &trigs[p])), prev)
         else {
-            // "has not ruled out charges": no event, and the charges it governs are open
-            let open = eventness::leaves_open(&ctx, trig) && matches!(cue_modality(lex, &ctx, trig, false), Some((Modality::Negated, _, _)));
             drafts.push(Draft {
                 event: placeholder(sentence, &ctx, trig),
-                governs: if open { Some(Modality::Hypothetical) } else { entry.governs },
+                governs: entry.governs,
                 dates: Vec::new(),
             });
             continue;
@@ -2579,13 +2588,10 @@ fn tells_no_act(
     let tree_verb = parsed && !entry.frame.mutual && (trig.start..trig.end).any(|i| ctx.tagged_verb(i));
     // Unparsed sentences keep the position rules' reading.
     let sideless = parsed && !named && !told.occasion && ctx.pairs.is_empty() && !tree_verb;
-    // "has not ruled out criminal charges": a negated exclusion leaves a
-    // possibility open; no one refused anything
-    let left_open = told.modality == Modality::Negated && eventness::leaves_open(ctx, trig);
-    // "a visit to Mexico", "Iris intends to visit Tregaron": a visit is a
-    // political act by a visitor with a country or a sector; by no one named,
-    // or by a person no code places, it is travel
-    let unvisited = entry.mode.as_deref() == Some("visit") && !actors.iter().any(|a| a.country.is_some() || a.sector.is_some());
+    // "Britons have donated £23m", "survivors were rescued by ordinary
+    // Haitians": giving and rescuing by the public — a people named by its
+    // nationality, or private people — is charity, not aid between political actors
+    let charity = entry.event_type == PloverType::Aid && !actors.is_empty() && actors.iter().all(|a| ctx.public_arg(a));
     no_one
         || no_participant
         || civilian_only
@@ -2594,8 +2600,7 @@ fn tells_no_act(
         || happened
         || befell
         || sideless
-        || left_open
-        || unvisited
+        || charity
         || (private_only(ctx, actors, recipients) && !organised(entry, actors))
 }
 

@@ -69,25 +69,35 @@ fn private_people_travel_privately() {
 }
 
 #[test]
-fn a_visit_needs_a_visitor_with_a_country_or_a_sector() {
-    // a person no code places, or no visitor at all, is travel
-    no_event("Wanjiru has visited Uganda twice since the war.", "visited");
-    no_event("Officials advised people not to visit Uganda this month.", "visit");
-    one_event("Kenyan officials visited Uganda on Monday.", "visited");
+fn giving_by_the_public_is_charity() {
+    no_event("Kenyans have donated millions of shillings to the flood appeal.", "donated");
+    no_event("Many survivors were rescued by ordinary Ugandans with their bare hands.", "rescued");
+    one_event("The Kenyan government donated 500 tonnes of maize to Uganda.", "donated");
 }
 
 #[test]
 fn agreeing_that_a_fact_holds_shares_a_view() {
     no_event("Peter Odhiambo, a historian at Nairobi University, agreed that the press has a duty to report the strike.", "agreed");
     one_event("Kenyan and Ugandan ministers agreed that border posts should reopen next week.", "agreed");
+    // two sides agreeing that something holds speak together
+    one_event("The Kenyan government and the Ugandan government have agreed that the new border road is the best route.", "agreed");
 }
 
 #[test]
-fn a_negated_exclusion_leaves_a_possibility_open() {
+fn a_negated_refusal_leaves_what_it_governs_open() {
+    // "has not ruled out charges": the refusal is negated, the charges neither done nor denied
     let doc = coded("The Kenyan attorney general has not ruled out criminal charges against the contractor.");
-    assert!(triggered(&doc, "ruled out").is_empty(), "{:?}", doc.events);
-    assert!(triggered(&doc, "charges").iter().all(|e| e.modality != chronicle_core::Modality::Negated), "{:?}", doc.events);
-    one_event("The Kenyan government ruled out talks with the rebels.", "ruled out");
+    let ruled = triggered(&doc, "ruled out");
+    assert_eq!(ruled.len(), 1, "{:?}", doc.events);
+    assert_eq!(ruled[0].modality, chronicle_core::Modality::Negated, "{}", ruled[0].rule);
+    let charges = triggered(&doc, "charges");
+    assert_eq!(charges.len(), 1, "{:?}", doc.events);
+    assert_eq!(charges[0].modality, chronicle_core::Modality::Hypothetical, "{}", charges[0].rule);
+    // a refusal that stands denies what it governs
+    let doc = coded("The Kenyan government refused to meet the rebels.");
+    let meet = triggered(&doc, "meet");
+    assert_eq!(meet.len(), 1, "{:?}", doc.events);
+    assert_eq!(meet[0].modality, chronicle_core::Modality::Negated, "{}", meet[0].rule);
 }
 
 #[test]

@@ -58,7 +58,6 @@ struct Groups {
     market: HashSet<String>,
     verbal_attack: HashSet<String>,
     structure: HashSet<String>,
-    open_when_negated: HashSet<String>,
 }
 
 impl Groups {
@@ -98,7 +97,6 @@ impl Groups {
                 "market" => &mut g.market,
                 "verbal-attack" => &mut g.verbal_attack,
                 "structure" => &mut g.structure,
-                "open-when-negated" => &mut g.open_when_negated,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -207,15 +205,6 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     } else {
         view.abstract_of(head)
     }
-}
-
-/// "has not ruled out criminal charges": the trigger's words, by lemma, are
-/// a verb of excluding whose negation leaves the thing open
-/// (`open-when-negated`) — a possibility, no act of refusing.
-pub(super) fn leaves_open(ctx: &Ctx, trig: &Trig) -> bool {
-    let Some(tree) = ctx.tree.as_ref() else { return false };
-    let lemmas: Vec<String> = (trig.start..trig.end).filter_map(|i| ctx.doc_token(i)).map(|t| tree.lemma(t).to_lowercase()).collect();
-    GROUPS.open_when_negated.contains(&lemmas.join(" "))
 }
 
 /// True for the light stem of a violence word that also means harsh words
@@ -374,20 +363,24 @@ impl View<'_, '_> {
 
     /// "Henrik Hansen of the World Food Programme agrees.": agreeing with no
     /// object, clause, infinitive or phrase of what is agreed, by one side, is
-    /// sharing a view, not agreeing to anything; so is agreeing that a fact
-    /// holds, by anyone (a that-clause in the indicative with no modal).
+    /// sharing a view, not agreeing to anything; so is one side agreeing that
+    /// a fact holds (a that-clause in the indicative with no modal).
     fn agreeing_with_a_view(&self, v: usize) -> Option<String> {
         let t = self.tree;
         if self.lemma(v) != "agree" {
             return None;
         }
-        // "Smith agreed that the media has to balance …": a clause of fact is a
-        // view shared, not a thing agreed to ("agreed that states should decide")
-        if let Some(fact) = arguments::clause_of_fact(t, v) {
-            return Some(format!("{fact}: a view shared"));
-        }
         let complement = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "obj" | "xcomp" | "ccomp" | "obl" | "iobj"));
         let together = t.subjects(v).into_iter().any(|s| t.with_conjuncts(s).len() > 1 || t.xpos(s) == "NNS" || t.xpos(s) == "NNPS");
+        // "Smith agreed that the media has to balance …": one side agreeing that
+        // a fact holds shares a view; a clause right after the verb, so that a
+        // clause the parser hung on it from further away is not read as one
+        // ("the government agreed, and its man …"); two sides agreeing that
+        // something holds speak together
+        let next_clause = t.children_with(v, "ccomp").into_iter().any(|c| t.tokens().skip_while(|&x| x <= v).take(3).any(|x| x == c || (t.head(x) == Some(c) && t.base_rel(x) == "mark")));
+        if let (false, true, Some(fact)) = (together, next_clause, arguments::clause_of_fact(t, v)) {
+            return Some(format!("{fact}: a view shared"));
+        }
         (!complement && !together && t.deprel(v) != "acl:relcl").then(|| format!("'{}' with nothing agreed to shares a view", t.word(v)))
     }
 
