@@ -10,9 +10,12 @@
 //!    companies and outlets aside, as for places): "a federal court lifted a
 //!    ban imposed by the Obama administration" → USA; none when the sentence
 //!    names two;
-//! 2. the country of the article's dateline ("WASHINGTON (Reuters) -");
-//! 3. the country most of the document's names are of, when it holds
-//!    `document_country_share` of them, more than any other.
+//! 2. the country most of the document's names are of, when it holds
+//!    `document_country_share` of them, more than any other: the country the
+//!    story is about;
+//! 3. the country of the article's dateline ("WASHINGTON (Reuters) -"),
+//!    where the reporter is — a London-datelined story of a US senator's
+//!    hearing is about the United States.
 //!
 //! A slot that names a country, an international body, or a sector outside
 //! the list (a company, the armed forces) is left as it is, except "the
@@ -106,7 +109,7 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
     if doc.events.is_empty() {
         return;
     }
-    let story = dateline_country(kb, doc).or_else(|| document_country(kb, &doc.mentions));
+    let story = document_country(kb, &doc.mentions).or_else(|| dateline_country(kb, doc));
     let mut events = std::mem::take(&mut doc.events);
     for e in &mut events {
         let parties: Vec<Span> = e.actors.iter().chain(&e.recipients).filter_map(|a| a.span).collect();
@@ -457,6 +460,31 @@ mod tests {
         d.events.push(event(body, last, vec![], recipients));
         annotate(&world(), &mut d);
         assert_eq!(codes(&d), vec![(None, Some("BUS")), (Some("DNK"), Some("BUS")), (None, Some("BUS"))], "none named before it; the last one named; a plural may be several");
+    }
+
+    #[test]
+    fn the_country_the_story_is_about_comes_before_the_datelines() {
+        // a London-datelined story of American lawmakers: the senator is American
+        let body = "LONDON (Reuters) - The senator criticised BP. Senators met in Washington and Houston. American lawmakers asked questions.";
+        let names = [
+            ("LONDON", EntityType::Location, "GBR", None),
+            ("BP", EntityType::Organization, "GBR", Some("BUS")),
+            ("Washington", EntityType::Location, "USA", None),
+            ("Houston", EntityType::Location, "USA", None),
+            ("American", EntityType::Group, "USA", None),
+        ];
+        let mut d = doc(body, &names);
+        crate::sentence::annotate(&mut d);
+        let first = "The senator criticised BP.";
+        d.events.push(event(body, first, vec![party(body, "The senator", None, Some("LEG"))], vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d)[0], (Some("USA"), Some("LEG")));
+        // with no country the document is about, the dateline's
+        let mut d = doc(body, &names[..2]);
+        crate::sentence::annotate(&mut d);
+        d.events.push(event(body, first, vec![party(body, "The senator", None, Some("LEG"))], vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d)[0], (Some("GBR"), Some("LEG")));
     }
 
     #[test]

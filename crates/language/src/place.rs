@@ -284,6 +284,8 @@ pub(crate) fn dateline_country(kb: &Kb, doc: &Document) -> Option<String> {
 /// "TRIPOLI, Libya (Reuters) -", "BENGHAZI — ": a place mention that opens
 /// the body and is followed by a comma, a bracket or a dash, written in
 /// capitals or followed (after an optional ", Country") by a bracket or a dash.
+/// A dateline after a header (a headline, bullets, a web time stamp) is not
+/// read: a blind judge found its place wrong for most of a story's acts.
 fn dateline_mention(doc: &Document) -> Option<(&Mention, usize)> {
     let first = doc.tokens.first()?;
     let m = doc.mentions.first().filter(|m| m.span.start() == first.span.start() && m.entity_type == EntityType::Location)?;
@@ -653,6 +655,17 @@ pub fn resolve(kb: &Kb, arg: &EventArg, mentions: &[Mention]) -> Place {
     }
     let region = arg.kb_id.as_deref().and_then(|k| kb.regions.iter().find(|r| !r.code.is_empty() && r.code == k));
     let candidates = kb.places_named(&arg.name);
+    if let Some(r) = qualifying_region(kb, arg, mentions) {
+        // "VENICE , Louisiana", "Paris, Texas": the place of that name in the region, else the region
+        let letters = r.code.rsplit('-').next().unwrap_or("");
+        if let Some(city) = candidates.iter().find(|p| p.iso3 == r.iso3 && p.admin1 == letters) {
+            return gazetteer_place(city);
+        }
+        if !candidates.is_empty() {
+            let centre = kb.region_centre(&r.code);
+            return Place { name: r.name.clone(), geonames_id: None, country: Some(r.iso3.clone()), lat: centre.map(|c| c.0), lon: centre.map(|c| c.1), basis: None };
+        }
+    }
     if let Some(r) = region.or_else(|| kb.region_named(&arg.name)) {
         return match candidates.iter().find(|p| p.iso3 == r.iso3) {
             Some(city) => gazetteer_place(city),
@@ -667,6 +680,18 @@ pub fn resolve(kb: &Kb, arg: &EventArg, mentions: &[Mention]) -> Place {
         Some(p) => gazetteer_place(p),
         None => Place { name: arg.name.clone(), geonames_id: None, country: arg.country.clone(), lat: None, lon: None, basis: None },
     }
+}
+
+/// The region a place's name is qualified by: a region's mention right after
+/// it, past a comma ("VENICE , Louisiana", "Paris, Texas"), here or where the
+/// document names the place so once.
+fn qualifying_region<'k>(kb: &'k Kb, arg: &EventArg, mentions: &[Mention]) -> Option<&'k crate::kb::Region> {
+    let after = |end: usize| {
+        let next = mentions.iter().find(|m| m.span.start() > end && m.span.start() <= end + 3)?;
+        kb.region_named(&next.canonical).filter(|r| !r.code.is_empty())
+    };
+    let key = fold(&arg.name);
+    arg.span.and_then(|s| after(s.end())).or_else(|| mentions.iter().filter(|m| fold(&m.canonical) == key).find_map(|m| after(m.span.end())))
 }
 
 /// Of the places of one name (most populous first), the most populous in a
@@ -761,6 +786,32 @@ mod tests {
         let nothing_else = doc("Clashes in Tripoli.", &[("Tripoli", Some("LBN"))]);
         let p = resolve(&kb, &arg("Tripoli", None, None), &nothing_else.mentions);
         assert_eq!(p.geonames_id, Some(2210247), "no other country named: the most populous");
+    }
+
+    #[test]
+    fn a_region_after_a_comma_qualifies_the_place() {
+        let places = "# columns: geonameid\tname\tascii\talternates\tiso3\tadmin1\tlat\tlon\tpopulation\n\
+            3164603\tVenice\t\t\tITA\t20\t45.4371\t12.3326\t51298\n\
+            5405841\tVenice\t\t\tUSA\tCA\t33.9908\t-118.4601\t40885\n\
+            4335045\tNew Orleans\t\t\tUSA\tLA\t29.9547\t-90.0751\t343829\n";
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for f in crate::kb::FILES {
+            let text = match f {
+                "places.tsv" => places.to_string(),
+                "regions.tsv" => "# columns: code\tname\taliases\tiso3\nUS-LA\tLouisiana\t\tUSA\nUS-CA\tCalifornia\t\tUSA\n".to_string(),
+                "countries.tsv" => "# columns: iso3\tiso2\tname\taliases\tdemonyms\tcapitals\tcameo\nUSA\tUS\tUnited States\t\tAmerican\tWashington\t\n".to_string(),
+                _ => String::new(),
+            };
+            texts.push((f.to_string(), text));
+        }
+        let kb = Kb::from_texts(&texts).unwrap();
+        let spanned = |d: &Document, name: &str| EventArg { span: d.mentions.iter().find(|m| m.canonical == name).map(|m| m.span), ..arg(name, None, None) };
+        // no Venice in Louisiana: the region, not the Venice in California
+        let d = doc("VENICE , Louisiana (Reuters) - Oil came ashore.", &[("VENICE", Some("USA")), ("Louisiana", Some("USA"))]);
+        let p = resolve(&kb, &spanned(&d, "VENICE"), &d.mentions);
+        assert_eq!((p.name.as_str(), p.geonames_id, p.country.as_deref()), ("Louisiana", None, Some("USA")));
+        let d = doc("Protesters marched in Venice, California.", &[("Venice", Some("USA")), ("California", Some("USA"))]);
+        assert_eq!(resolve(&kb, &spanned(&d, "Venice"), &d.mentions).geonames_id, Some(5405841));
     }
 
     #[test]

@@ -130,6 +130,27 @@ fn a_dateline_places_an_event_of_its_country() {
 }
 
 #[test]
+fn a_dateline_after_a_header_places_nothing() {
+    // a headline and bullets before the dateline: its place is where the reporter filed, and
+    // the story's acts are placed by their sentences or the document
+    let body = "Syria arrests activists * Troops deployed DAMASCUS , April 30 (Reuters) - Syrian troops arrested 20 people on Monday, activists said.";
+    let (_, basis) = placed(body, "arrested", Some("Syrian"));
+    assert_ne!(basis, Some(PlaceBasis::Dateline));
+}
+
+#[test]
+fn a_place_qualified_by_a_region_the_gazetteer_has_no_such_place_in_is_that_region() {
+    // the gazetteer's Venices are in Italy, Florida and California
+    let body = "VENICE , Louisiana (Reuters) - U.S. troops arrested 20 people on Sunday.";
+    let (p, basis) = placed(body, "arrested", Some("U.S."));
+    assert_eq!((p.map(|p| p.0), basis), (Some("Louisiana".to_string()), Some(PlaceBasis::Dateline)));
+    // the name alone later in the story keeps the region
+    let body = "VENICE , Louisiana (Reuters) - Oil came ashore. Protesters marched across Venice on Monday.";
+    let (p, basis) = placed(body, "marched", None);
+    assert_eq!((p.map(|p| p.0), basis), (Some("Louisiana".to_string()), Some(PlaceBasis::Sentence)));
+}
+
+#[test]
 fn the_coders_location_in_a_locative_phrase_places_the_event_when_the_sentence_agrees() {
     // "in Kandahar" hangs on "starving", below the trigger: the tree attaches no place to "accused"
     let (p, basis) = placed_at("The rebels accused the army of starving civilians in Kandahar.", "accused", None, Some("Kandahar"));

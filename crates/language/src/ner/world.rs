@@ -47,6 +47,14 @@ pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
     for c in cands.iter().filter(|c| matches!(c.etype, EntityType::Location | EntityType::Group)).filter_map(|c| c.country.clone()) {
         *named_times.entry(c).or_default() += 1;
     }
+    // "VENICE , Louisiana (Reuters) - … in Venice": a name the document once
+    // qualifies by a region keeps that region wherever it stands alone
+    let mut qualified: HashMap<String, &crate::kb::Region> = HashMap::new();
+    for k in 0..cands.len() {
+        if let Some(r) = qualifying_region(kb, v, cands, k) {
+            qualified.entry(cands[k].canonical.to_lowercase()).or_insert(r);
+        }
+    }
     for k in 0..cands.len() {
         // "the Obama administration": the name is the person, never a place
         // or organisation of the name ("Obama", Japan)
@@ -67,10 +75,15 @@ pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
         if c.kb_id.is_some() || c.country.is_some() || !c.canonical.starts_with(char::is_uppercase) || super::names::is_kin_named(v, c) {
             continue;
         }
+        let region = qualifying_region(kb, v, cands, k).or_else(|| qualified.get(&cands[k].canonical.to_lowercase()).copied());
+        let c = &mut cands[k];
         let found = match c.etype {
             EntityType::Person => person_facts(kb, v, &c.canonical, date).or_else(|| person_in_named(kb, v, &c.canonical, date, &named_times)),
             EntityType::Organization | EntityType::Group => organization_facts(kb, &c.canonical, date),
-            EntityType::Location => place_facts(kb, &c.canonical, &named),
+            EntityType::Location => match region {
+                Some(r) => place_in_region(kb, &c.canonical, r),
+                None => place_facts(kb, &c.canonical, &named),
+            },
         };
         if let Some(f) = found {
             c.kb_id = f.kb_id;
@@ -153,6 +166,24 @@ pub(crate) fn organization_facts(kb: &Kb, name: &str, date: Option<NaiveDate>) -
     let name = name.strip_prefix("the ").unwrap_or(name);
     let found: Vec<&Actor> = kb.actors_named(name).into_iter().filter(|a| a.kind == ActorKind::Organization).collect();
     agreed(kb, &found, date)
+}
+
+/// The region that qualifies the place candidate `k`: a region's name right
+/// after it, past a comma ("VENICE , Louisiana", "Paris, Texas").
+fn qualifying_region<'k>(kb: &'k Kb, v: &View<'_>, cands: &[Cand], k: usize) -> Option<&'k crate::kb::Region> {
+    let (c, next) = (cands.get(k)?, cands.get(k + 1)?);
+    let comma = v.words.get(c.end).is_some_and(|w| *w == ",") && next.start == c.end + 1;
+    (c.etype == EntityType::Location && next.etype == EntityType::Location && comma).then_some(())?;
+    kb.region_named(&next.canonical).filter(|r| !r.code.is_empty())
+}
+
+/// A place qualified by its region: the place of the name in that region,
+/// else — a place the gazetteer does not list there — nothing: not a place
+/// of that name elsewhere (placing reads the region: `place::resolve`).
+fn place_in_region(kb: &Kb, name: &str, r: &crate::kb::Region) -> Option<Facts> {
+    let letters = r.code.rsplit('-').next().unwrap_or("");
+    let p = kb.places_named(name).into_iter().find(|p| p.iso3 == r.iso3 && p.admin1 == letters)?;
+    Some(Facts { kb_id: Some(p.kb_id()), country: p.iso3.clone(), sector: None })
 }
 
 /// A location mention: the most populous place of the name in a country in
