@@ -79,6 +79,10 @@ fn giving_by_the_public_is_charity() {
 fn agreeing_that_a_fact_holds_shares_a_view() {
     no_event("Peter Odhiambo, a historian at Nairobi University, agreed that the press has a duty to report the strike.", "agreed");
     one_event("Kenyan and Ugandan ministers agreed that border posts should reopen next week.", "agreed");
+    // agreeing with someone on nothing concurs; agreeing with someone on something is an agreement
+    no_event("Kenya's health minister Peter Mwangi agreed with the WHO's chief scientist.", "agreed");
+    one_event("Kenya agreed with Uganda on a new border crossing.", "agreed");
+    one_event("\"We have agreed today with the president a framework for the fund,\" the Kenyan minister said.", "agreed");
     // two sides agreeing that something holds speak together
     one_event("The Kenyan government and the Ugandan government have agreed that the new border road is the best route.", "agreed");
 }

@@ -364,19 +364,28 @@ impl View<'_, '_> {
     /// "Henrik Hansen of the World Food Programme agrees.": agreeing with no
     /// object, clause, infinitive or phrase of what is agreed, by one side, is
     /// sharing a view, not agreeing to anything; so is one side agreeing that
-    /// a fact holds (a that-clause in the indicative with no modal).
+    /// a fact holds (a that-clause in the indicative with no modal), or
+    /// agreeing with someone on nothing ("Frieden agreed with Schuchat").
     fn agreeing_with_a_view(&self, v: usize) -> Option<String> {
         let t = self.tree;
         if self.lemma(v) != "agree" {
             return None;
         }
         let complement = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "obj" | "xcomp" | "ccomp" | "obl" | "iobj"));
-        let together = t.subjects(v).into_iter().any(|s| t.with_conjuncts(s).len() > 1 || t.xpos(s) == "NNS" || t.xpos(s) == "NNPS");
+        // several sides: coordinated, plural, or a plural pronoun ("we have agreed with the president …")
+        let together = t.subjects(v).into_iter().any(|s| t.with_conjuncts(s).len() > 1 || matches!(t.xpos(s), "NNS" | "NNPS") || matches!(self.lemma(s).as_str(), "we" | "they"));
         // "Smith agreed that the media has to balance …": one side agreeing that
         // a fact holds shares a view; a clause right after the verb, so that a
         // clause the parser hung on it from further away is not read as one
         // ("the government agreed, and its man …"); two sides agreeing that
         // something holds speak together
+        // "Frieden agreed with Schuchat": agreeing with someone, and on nothing, is concurring
+        let cases: Vec<String> = t.obliques(v).into_iter().map(|(c, _)| c.to_lowercase()).collect();
+        let with_only = !cases.is_empty() && cases.iter().all(|c| c == "with");
+        let object = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "obj" | "xcomp" | "ccomp" | "iobj"));
+        if with_only && !object && !together {
+            return Some(format!("'{}' with someone and on nothing concurs, it agrees to nothing", t.word(v)));
+        }
         let next_clause = t.children_with(v, "ccomp").into_iter().any(|c| t.tokens().skip_while(|&x| x <= v).take(3).any(|x| x == c || (t.head(x) == Some(c) && t.base_rel(x) == "mark")));
         if let (false, true, Some(fact)) = (together, next_clause, arguments::clause_of_fact(t, v)) {
             return Some(format!("{fact}: a view shared"));
