@@ -25,7 +25,7 @@ fn main() {
         for (i, t) in doc.tokens.iter().enumerate() {
             if let Some(s) = &t.syntax {
                 let head = s.head.map_or("root".to_string(), |h| h.to_string());
-                println!("   {i:>3} {:<16} {:<6} {:>4} {} ({})", t.span.text(body), format!("{:?}", s.upos), head, s.deprel, s.lemma);
+                println!("   {i:>3} {:<16} {:<6} {:<4} {:>4} {} ({})", t.span.text(body), format!("{:?}", s.upos), s.xpos, head, s.deprel, s.lemma);
             }
         }
         for m in &doc.mentions {
