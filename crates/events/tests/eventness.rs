@@ -24,6 +24,8 @@ fn one_event(text: &str, word: &str) {
 #[test]
 fn things_and_happenings_do_not_act() {
     no_event("The Asian flu pandemic of 1957, which killed a million people, began in China.", "killed");
+    // "which" after a place in a locative phrase of a happening refers to the happening
+    no_event("It is a year since the earthquake in Chile which killed hundreds of people.", "killed");
     no_event("A chemical leak threatening Mombasa forced the plant to close.", "threatening");
     no_event("Charts produced by the Kenyan weather agency suggest the floods will reach Mombasa.", "suggest");
     one_event("The Kenyan army threatened the rebels in Mombasa on Monday.", "threatened");
@@ -80,7 +82,7 @@ fn agreeing_that_a_fact_holds_shares_a_view() {
     no_event("Peter Odhiambo, a historian at Nairobi University, agreed that the press has a duty to report the strike.", "agreed");
     one_event("Kenyan and Ugandan ministers agreed that border posts should reopen next week.", "agreed");
     // agreeing with someone on nothing concurs; agreeing with someone on something is an agreement
-    no_event("Kenya's health minister Peter Mwangi agreed with the WHO's chief scientist.", "agreed");
+    no_event("Kenya's health minister Peter Mwangi agreed with Ruth Achieng.", "agreed");
     one_event("Kenya agreed with Uganda on a new border crossing.", "agreed");
     one_event("\"We have agreed today with the president a framework for the fund,\" the Kenyan minister said.", "agreed");
     // two sides agreeing that something holds speak together

@@ -864,8 +864,7 @@ impl View<'_, '_> {
         let t = self.tree;
         let lemma = t.lemma(n).to_lowercase();
         if WORDS.relative.contains(&lemma) && t.upos(n) == Some(Upos::Pron) {
-            let clause = t.head(n).filter(|&c| t.deprel(c) == "acl:relcl");
-            return clause.and_then(|c| t.head(c)).map_or(Vec::new(), |a| self.mentions_of_all(&t.with_conjuncts(a)));
+            return self.antecedent(n).map_or(Vec::new(), |a| self.mentions_of_all(&t.with_conjuncts(a)));
         }
         if (WORDS.pronoun.contains(&lemma) || lemma == "it") && t.upos(n) == Some(Upos::Pron) {
             // "X said he would …": the sayer; else the person the language
@@ -1171,10 +1170,31 @@ impl View<'_, '_> {
         Some(Unnamed { span: t.phrase(n)?, country, sector })
     }
 
-    /// The noun a relative pronoun refers to: the head of its relative clause.
+    /// The noun a relative pronoun refers to: the head of its relative clause
+    /// — or, when that head is a place named in a locative phrase of a
+    /// happening (past a year: "in 2005 in Texas"), the happening ("a refinery
+    /// explosion in Texas which killed 15", "the earthquake in Haiti which
+    /// killed": the clause tells what the happening did, not the place).
     fn antecedent(&self, n: usize) -> Option<usize> {
         let t = self.tree;
-        t.head(n).filter(|&c| t.deprel(c) == "acl:relcl").and_then(|c| t.head(c)).filter(|&a| a != n)
+        let a = t.head(n).filter(|&c| t.deprel(c) == "acl:relcl").and_then(|c| t.head(c)).filter(|&a| a != n)?;
+        let placed = self.mention_at(a).is_some_and(|k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Location)
+            && t.base_rel(a) == "nmod"
+            && t.case_of(a).is_some_and(|c| is_locative(&c.to_lowercase()));
+        if !placed {
+            return Some(a);
+        }
+        let mut h = a;
+        for _ in 0..3 {
+            h = match t.head(h) {
+                Some(x) if t.base_rel(h) == "nmod" => x,
+                _ => break,
+            };
+            if t.upos(h) == Some(Upos::Noun) {
+                return Some(if is_happening(&t.lemma(h).to_lowercase()) { h } else { a });
+            }
+        }
+        Some(a)
     }
 
     /// True when token `n` lies inside a quotation of the document.

@@ -365,7 +365,8 @@ impl View<'_, '_> {
     /// object, clause, infinitive or phrase of what is agreed, by one side, is
     /// sharing a view, not agreeing to anything; so is one side agreeing that
     /// a fact holds (a that-clause in the indicative with no modal), or
-    /// agreeing with someone on nothing ("Frieden agreed with Schuchat").
+    /// agreeing with a person or a view on nothing ("Frieden agreed with
+    /// Schuchat").
     fn agreeing_with_a_view(&self, v: usize) -> Option<String> {
         let t = self.tree;
         if self.lemma(v) != "agree" {
@@ -379,11 +380,16 @@ impl View<'_, '_> {
         // clause the parser hung on it from further away is not read as one
         // ("the government agreed, and its man …"); two sides agreeing that
         // something holds speak together
-        // "Frieden agreed with Schuchat": agreeing with someone, and on nothing, is concurring
-        let cases: Vec<String> = t.obliques(v).into_iter().map(|(c, _)| c.to_lowercase()).collect();
-        let with_only = !cases.is_empty() && cases.iter().all(|c| c == "with");
+        // "Frieden agreed with Schuchat", "a report agreeing with BP's findings": agreeing with a
+        // person or a view, and on nothing, is concurring ("Oman agreed with Iran" may be a deal)
+        let obliques = t.obliques(v);
+        let with_only = !obliques.is_empty() && obliques.iter().all(|(c, _)| c.eq_ignore_ascii_case("with"));
+        let concurred = obliques.iter().all(|&(_, n)| match self.mention_at(n) {
+            Some(m) => m.entity_type == chronicle_core::EntityType::Person,
+            None => !arguments::party_noun(t.lemma(n)),
+        });
         let object = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "obj" | "xcomp" | "ccomp" | "iobj"));
-        if with_only && !object && !together {
+        if with_only && concurred && !object && !together {
             return Some(format!("'{}' with someone and on nothing concurs, it agrees to nothing", t.word(v)));
         }
         let next_clause = t.children_with(v, "ccomp").into_iter().any(|c| t.tokens().skip_while(|&x| x <= v).take(3).any(|x| x == c || (t.head(x) == Some(c) && t.base_rel(x) == "mark")));
