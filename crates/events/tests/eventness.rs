@@ -71,6 +71,20 @@ fn private_people_travel_privately() {
 }
 
 #[test]
+fn charged_with_a_duty_is_tasked_not_accused() {
+    no_event("The Kenyan Coast Guard, charged with overseeing the response, did not comment.", "charged");
+    no_event("The commission is charged by the Kenyan president with providing recommendations.", "charged");
+    one_event("Kenyan police charged the opposition leader with inciting violence.", "charged");
+}
+
+#[test]
+fn an_order_of_goods_commands_no_one() {
+    no_event("The Kenyan drug maker has received orders from Uganda and Tanzania for the vaccine.", "orders");
+    no_event("Kenyan schools closed early in order to limit the spread of cholera.", "order");
+    one_event("The Kenyan interior minister issued an order expelling the Ugandan envoy.", "order");
+}
+
+#[test]
 fn giving_by_the_public_is_charity() {
     no_event("Kenyans have donated millions of shillings to the flood appeal.", "donated");
     no_event("Many survivors were rescued by ordinary Ugandans with their bare hands.", "rescued");

@@ -58,6 +58,8 @@ struct Groups {
     market: HashSet<String>,
     verbal_attack: HashSet<String>,
     structure: HashSet<String>,
+    duty: HashSet<String>,
+    purchase_verb: HashSet<String>,
 }
 
 impl Groups {
@@ -97,6 +99,8 @@ impl Groups {
                 "market" => &mut g.market,
                 "verbal-attack" => &mut g.verbal_attack,
                 "structure" => &mut g.structure,
+                "duty" => &mut g.duty,
+                "purchase-verb" => &mut g.purchase_verb,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -152,6 +156,16 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     }
     if entry.event_type == PloverType::Request && verb {
         if let Some(why) = view.question(head, actors) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Request && !verb {
+        if let Some(why) = view.order_of_goods(head) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Accuse && verb {
+        if let Some(why) = view.charged_with_a_duty(head) {
             return Some(why);
         }
     }
@@ -608,6 +622,41 @@ impl View<'_, '_> {
         let market_subject = t.subjects(head).into_iter().any(|s| GROUPS.market.contains(&self.lemma(s)));
         let businesses = !actors.is_empty() && actors.iter().all(|a| a.sector.as_deref() == Some("BUS"));
         (market_subject || businesses).then(|| format!("'{}' is a move of a price or a company, no demonstration", t.word(head)))
+    }
+
+    /// "in order to spare workers": the fixed phrase names no order; "Cipla
+    /// has received orders from Mexico", "won a $90 million order": an order
+    /// received, won or placed (`purchase-verb`) buys goods, it commands no one.
+    fn order_of_goods(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        if self.lemma(n) != "order" {
+            return None;
+        }
+        let word = |i: Option<usize>| i.and_then(|i| t.tokens().find(|&x| x == i)).map(|x| t.word(x).to_lowercase());
+        if word(n.checked_sub(1)).as_deref() == Some("in") && matches!(word(Some(n + 1)).as_deref(), Some("to" | "that")) {
+            return Some("'in order to' is a fixed phrase".into());
+        }
+        let verb = t.head(n).filter(|_| t.base_rel(n) == "obj").filter(|&v| GROUPS.purchase_verb.contains(&self.lemma(v)))?;
+        Some(format!("an order that is {} buys goods, it commands no one", t.word(verb)))
+    }
+
+    /// "the agency charged with regulating the industry", "is charged by the
+    /// president with providing recommendations": charged with a duty (a
+    /// gerund of `duty`) is tasked, not accused ("charged with murdering" is).
+    fn charged_with_a_duty(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if self.lemma(v) != "charge" {
+            return None;
+        }
+        // the gerund marked by "with", on the verb or on its agent ("charged by the president
+        // with providing …" hangs it there at times)
+        let with = |n: usize| {
+            let marked = t.children(n).into_iter().any(|m| matches!(t.base_rel(m), "mark" | "case") && self.lemma(m) == "with");
+            let near = t.head(n) == Some(v) || t.head(n).and_then(|h| t.head(h)) == Some(v);
+            near && marked && t.upos(n) == Some(Upos::Verb) && GROUPS.duty.contains(&self.lemma(n))
+        };
+        let duty = t.tokens().filter(|&n| n > v).find(|&n| with(n))?;
+        Some(format!("'{} with {}' gives a duty, it accuses no one", t.word(v), t.word(duty)))
     }
 
     /// "X asked back", "a reporter asked the minister …", "asked him to
