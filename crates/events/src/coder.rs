@@ -580,6 +580,13 @@ impl<'a> Ctx<'a> {
         self.upos_at(i) == Some(chronicle_core::Upos::Verb)
     }
 
+    /// True when the trigger word at coder token `i` is a passive verb in
+    /// the tree ("was ordered", "has been asked to meet").
+    fn passive_at(&self, i: usize) -> bool {
+        let (Some(tree), Some(v)) = (self.tree.as_ref(), self.doc_token(i)) else { return false };
+        tree.is_passive(v)
+    }
+
     /// "investigators", "mediator", "demonstrators": a noun that a prefix
     /// pattern matches and that ends in an agent suffix names the person who
     /// acts, not the act.
@@ -2601,7 +2608,7 @@ fn tells_no_act(
         || befell
         || sideless
         || charity
-        || (private_only(ctx, actors, recipients) && !organised(entry, actors))
+        || (private_only(ctx, actors, recipients) && !organised(entry, actors) && !unnamed_authority(ctx, entry, trig, actors))
 }
 
 /// "the company suspended its dividend", "the writer blames Obama", "UK
@@ -2612,6 +2619,16 @@ fn tells_no_act(
 fn private_only(ctx: &Ctx, actors: &[EventArg], recipients: &[EventArg]) -> bool {
     let standings: Vec<arguments::Standing> = actors.iter().chain(recipients).map(|a| arg_standing(ctx, a)).collect();
     !standings.contains(&arguments::Standing::Political) && standings.contains(&arguments::Standing::Private)
+}
+
+/// "BP's chairman has been asked to meet Obama", "the company was ordered
+/// to pay", "was fined": an agentless passive demand or coercion of a
+/// private party leaves unsaid the authority that made it — no dealing
+/// among private parties. Agentless criticism ("BP has been widely
+/// criticised") stays no event: no one is said to have acted.
+fn unnamed_authority(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[EventArg]) -> bool {
+    let authority_act = matches!(entry.event_type, PloverType::Request | PloverType::Coerce | PloverType::Sanction);
+    authority_act && actors.is_empty() && ctx.passive_at(trig.start)
 }
 
 /// Private people who protest are an organised group ("residents

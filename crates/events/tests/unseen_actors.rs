@@ -297,3 +297,26 @@ fn a_state_fund_acts_for_its_government() {
     let e = event(&doc, "accused");
     assert_eq!(e.actors[0].sector.as_deref(), Some("BUS"), "{:?}", e.actors);
 }
+
+#[test]
+fn a_person_in_apposition_to_a_role_holds_it() {
+    // the possessor is whom the holder serves; the name hangs on the nearest noun
+    let doc = coded("The strike was criticised by Kenya's chief of staff Uhuru Kenyatta on Monday.");
+    let e = event(&doc, "criticised");
+    assert_eq!(names(&e.actors), ["Uhuru Kenyatta"], "{}", e.rule);
+}
+
+#[test]
+fn an_infinitive_after_a_passive_leaves_it_passive() {
+    // "has been asked to meet": the one asked is the passive subject, never the asker
+    let doc = coded("The Ugandan envoy has been asked to meet Kenyan officials next week.");
+    for e in triggered(&doc, "asked") {
+        assert!(e.actors.iter().all(|a| !a.name.contains("envoy")), "{}", e.rule);
+    }
+    let e = event(&doc, "meet");
+    assert!(e.actors.iter().any(|a| a.name.contains("envoy")), "{}", e.rule);
+    // a company asked or ordered by an authority the sentence leaves unsaid is still asked
+    let doc = coded("The Kenyan mining company Base Titanium has been ordered to suspend its exports.");
+    let e = event(&doc, "ordered");
+    assert!(e.actors.is_empty() && !e.recipients.is_empty(), "{}", e.rule);
+}

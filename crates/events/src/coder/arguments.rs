@@ -876,6 +876,16 @@ impl View<'_, '_> {
         }
         let coded = |v: &[usize]| v.iter().any(|&k| self.ctx.ments[k].0.country.is_some());
         let mut out: Vec<usize> = self.mention_at(n).into_iter().collect();
+        if out.is_empty() {
+            // "Obama's chief of staff Rahm Emanuel": a person in apposition to the
+            // role noun or its 'of' noun holds the role (the parser hangs the name on
+            // the nearest noun); the possessor is whom the holder serves — and
+            // stays the party when no code places the holder
+            let holders = self.role_holders(n);
+            if coded(&holders) {
+                return holders;
+            }
+        }
         if !coded(&out) {
             // "Hungarian and Romanian officials", "British Defence Secretary Tom King": the
             // modifiers name the party or give a named person's country
@@ -887,27 +897,54 @@ impl View<'_, '_> {
         if !coded(&out) {
             // "members of the Association", "King Hassan of Morocco"
             if let Some((_, c)) = t.obliques(n).into_iter().find(|(case, _)| *case == "of") {
-                // "the mayor of London, Boris Johnson": a person in apposition
-                // to the place of a role holds the role (a place takes no
-                // person in apposition; the parser hangs it on the nearest noun)
-                let holders: Vec<usize> = t
-                    .children(c)
-                    .into_iter()
-                    .filter(|&x| t.deprel(x) == "appos")
-                    .filter_map(|x| self.mention_at(x))
-                    .filter(|&k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person)
-                    .collect();
+                // "the mayor of London, Boris Johnson": the person holds the role
                 let place = self.mention_at(c).is_some_and(|k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Location);
-                if place && !holders.is_empty() {
-                    out.extend(holders);
-                } else {
+                let holders = if place { self.role_holders(n) } else { Vec::new() };
+                if holders.is_empty() {
                     out.extend(self.mentions_of_all(&t.with_conjuncts(c)));
+                } else {
+                    out.extend(holders);
                 }
             }
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// "the mayor of London, Boris Johnson", "chief of staff Rahm Emanuel": the
+    /// persons in apposition to the role noun `n` when it has a possessor,
+    /// else to the noun of its 'of' phrase — a place or a common noun, which
+    /// take no person in apposition themselves — hold the role `n` names.
+    fn role_holders(&self, n: usize) -> Vec<usize> {
+        let t = self.tree;
+        // a noun of a person's role ("chief", "mayor", "minister"), not of a thing ("the complaint of X")
+        let lemma = t.lemma(n).to_lowercase();
+        let role = WORDS.parties.contains(&lemma) || party_noun(&lemma) || agent_sector(&lemma).is_some();
+        if !role {
+            return Vec::new();
+        }
+        let persons = |h: usize| -> Vec<usize> {
+            t.children(h)
+                .into_iter()
+                .filter(|&x| t.deprel(x) == "appos")
+                .filter_map(|x| self.mention_at(x))
+                .filter(|&k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person)
+                .collect()
+        };
+        // "Kenya's chief of staff, Felix Koskei" with the name on the role noun itself: the
+        // possessor is whom the holder serves (with no possessor, the role noun and the
+        // name are one party, as modifiers)
+        let own = persons(n);
+        if !own.is_empty() {
+            return if t.children_with(n, "nmod:poss").is_empty() { Vec::new() } else { own };
+        }
+        let Some((_, c)) = t.obliques(n).into_iter().find(|(case, _)| *case == "of") else { return Vec::new() };
+        let of_mention = self.mention_at(c).map(|k| self.ctx.ments[k].0.entity_type);
+        if !matches!(of_mention, None | Some(chronicle_core::EntityType::Location)) {
+            return Vec::new();
+        }
+        persons(c)
     }
 
     /// Mentions of `n`'s core modifiers (possessor, adjective, compound,
@@ -1300,8 +1337,10 @@ impl View<'_, '_> {
     fn verbal(&self, v: usize, trig: &Trig, entry: &TriggerEntry) -> Heads {
         let t = self.tree;
         let reduced = t.deprel(v) == "acl" && t.xpos(v) == "VBN";
-        // "is opposed to", "is committed to": an adjective, not a passive
-        let adjectival = self.ctx.word(trig.end) == "to";
+        // "is opposed to", "is committed to": an adjective, not a passive — a preposition
+        // "to", not the infinitive's ("has been asked to meet")
+        let infinitive = self.doc_token(trig.end).is_some_and(|x| t.upos(x) == Some(Upos::Part) || t.base_rel(x) == "mark");
+        let adjectival = self.ctx.word(trig.end) == "to" && !infinitive;
         // "troops have been deployed to X": with no agent named, the forces moved are the
         // side that mobilises (PLOVER MOBILIZE: the actor is whose forces move)
         let moved = entry.event_type == PloverType::Mobilize && t.agents(v).is_empty();
