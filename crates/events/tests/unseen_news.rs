@@ -42,6 +42,9 @@ fn insisting_on_a_fact_is_no_demand() {
     assert!(triggered(&doc, "insists").is_empty(), "{:?}", doc.events);
     let doc = coded("The opposition leader suggested that the army was hiding the bodies.");
     assert!(triggered(&doc, "suggested").is_empty(), "{:?}", doc.events);
+    // a day after "on" dates the saying; it asks for nothing
+    let doc = coded("The Kenyan opposition leader had suggested on Monday that the army was hiding the bodies.");
+    assert!(triggered(&doc, "suggested").is_empty(), "{:?}", doc.events);
     // a mandative clause (a subjunctive) is a demand
     let doc = coded("The ministry insisted that the company pay compensation.");
     assert_eq!(triggered(&doc, "insisted").len(), 1);

@@ -516,7 +516,9 @@ const MAX_STAND_INS: usize = 6;
 /// resign", "suggested they should meet", "suggested the leaders could
 /// meet" (a subjunctive or a modal) demand or propose.
 pub(super) fn clause_of_fact(t: &Tree, v: usize) -> Option<String> {
-    if !t.children_with(v, "xcomp").is_empty() || t.obliques(v).iter().any(|(c, _)| c.eq_ignore_ascii_case("on")) {
+    // "insisted on …" asks for something; "suggested on Monday that …" only dates the saying
+    let day = |n: usize| t.word(n).parse::<chrono::Weekday>().is_ok() || t.word(n).parse::<chrono::Month>().is_ok();
+    if !t.children_with(v, "xcomp").is_empty() || t.obliques(v).iter().any(|&(ref c, n)| c.eq_ignore_ascii_case("on") && !day(n)) {
         return None;
     }
     let clause = t.children_with(v, "ccomp").into_iter().next()?;
