@@ -17,6 +17,12 @@
 //!    where the reporter is — a London-datelined story of a US senator's
 //!    hearing is about the United States.
 //!
+//! A country named as a party (a state: the mention's id is its country
+//! code) takes the sector `GOV` when it acts, or when a political act is
+//! addressed to it ("Egypt ordered a cull", "Kenya accused Uganda") — not
+//! when aid, forces or an attack are sent to it, where it is the land and
+//! its people.
+//!
 //! A slot that names a country, an international body, or a sector outside
 //! the list (a company, the armed forces) is left as it is, except "the
 //! company" (a definite business party in the singular), which takes the
@@ -29,7 +35,7 @@
 
 use std::sync::LazyLock;
 
-use chronicle_core::{Document, EntityType, Event, EventArg, Mention, Span};
+use chronicle_core::{Document, EntityType, Event, EventArg, Mention, PloverType, Span};
 
 use crate::kb::Kb;
 use crate::place::{dateline_country, mentions_in, placeless, stated_country};
@@ -121,6 +127,13 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
             if a.country.is_none() && definite_company(a) {
                 a.country = last_company_country(&doc.mentions, a).map(String::from);
             }
+        }
+        // "Egypt ordered a cull", "Russia banned imports": a state acting is its government,
+        // and so is one a political act is addressed to — not one aid or force is sent to
+        let addressed = !matches!(e.event_type, PloverType::Aid | PloverType::Mobilize | PloverType::Assault | PloverType::Protest | PloverType::Retreat);
+        let states = e.actors.iter_mut().chain(e.recipients.iter_mut().filter(|_| addressed));
+        for a in states.filter(|a| a.sector.is_none() && a.country.is_some() && a.kb_id == a.country) {
+            a.sector = Some("GOV".into());
         }
     }
     doc.events = events;
@@ -460,6 +473,25 @@ mod tests {
         d.events.push(event(body, last, vec![], recipients));
         annotate(&world(), &mut d);
         assert_eq!(codes(&d), vec![(None, Some("BUS")), (Some("DNK"), Some("BUS")), (None, Some("BUS"))], "none named before it; the last one named; a plural may be several");
+    }
+
+    #[test]
+    fn a_state_acting_or_addressed_is_its_government() {
+        let body = "Egypt accused Iran. Egypt sent aid to Iran.";
+        let mut d = doc(body, &[]);
+        let state = |words: &str, at: usize| {
+            let start = body[at..].find(words).unwrap() + at;
+            EventArg { name: words.into(), kb_id: Some(words.to_uppercase()[..3].to_string()), country: Some(words.to_uppercase()[..3].to_string()), sector: None, span: Span::new(body, start, start + words.len()).ok() }
+        };
+        let mut accused = event(body, "Egypt accused Iran.", vec![state("Egypt", 0)], vec![state("Iran", 0)]);
+        accused.event_type = PloverType::Accuse;
+        let mut aid = event(body, "Egypt sent aid to Iran.", vec![state("Egypt", 20)], vec![state("Iran", 20)]);
+        aid.event_type = PloverType::Aid;
+        d.events = vec![accused, aid];
+        annotate(&world(), &mut d);
+        let sectors: Vec<Option<&str>> = d.events.iter().flat_map(|e| e.actors.iter().chain(&e.recipients)).map(|a| a.sector.as_deref()).collect();
+        // the aid's recipient is the land and its people
+        assert_eq!(sectors, [Some("GOV"), Some("GOV"), Some("GOV"), None]);
     }
 
     #[test]
