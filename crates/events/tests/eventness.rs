@@ -259,6 +259,7 @@ fn a_structure_that_blew_up_killed_no_one_deliberately() {
 #[test]
 fn restraining_a_happening_restrains_no_party() {
     no_event("Peru will close schools for a week to prevent the flu virus from spreading.", "prevent");
+    no_event("The Peruvian mine's managers could have prevented the catastrophe.", "prevented");
     one_event("Peruvian police prevented the protesters from reaching the square.", "prevented");
 }
 
