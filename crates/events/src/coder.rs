@@ -2848,9 +2848,13 @@ fn relief_deployment(ctx: &Ctx, entry: &TriggerEntry) -> bool {
 /// every actor has a sector and none an armed one, with no armed recipient, no
 /// place or building attacked and no violence named in the sentence, is
 /// criticism (ACCUSE), not violence. A state with no sector ("Israel attacked
-/// Gaza") keeps its attack.
+/// Gaza") keeps its attack. With no actor named, a reason given as a gerund
+/// ("BP and Obama faced attacks for failing to …") marks the criticism.
 fn verbal_attack(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, actors: &[EventArg], recipients: &[EventArg]) -> bool {
-    if entry.event_type != PloverType::Assault || actors.is_empty() {
+    if entry.event_type != PloverType::Assault {
+        return false;
+    }
+    if actors.is_empty() && (recipients.is_empty() || !eventness::blamed_for_doing(ctx, trig)) {
         return false;
     }
     let word = (trig.start..trig.end).map(|i| crate::lexicon::stem(ctx.word(i))).find(|w| eventness::is_verbal_attack(w));

@@ -294,3 +294,72 @@ fn a_company_or_a_market_that_rallies_moves_in_price() {
     no_event("Exxon shares rallied after the ruling in Washington.", "rallied");
     one_event("Chilean students rallied against the government in Santiago.", "rallied");
 }
+
+#[test]
+fn a_host_or_a_kill_named_by_a_noun_is_no_act() {
+    no_event("\"We are not a failed state,\" said one popular Kenyan television host.", "host");
+    no_event("The Peruvian oil company began a top kill of the leaking pipeline on Monday.", "kill");
+    one_event("Kenya hosted talks between the Sudanese parties on Monday.", "hosted");
+}
+
+#[test]
+fn talking_about_a_topic_with_no_one_is_no_consultation() {
+    // the parser may read "about" as a number's ("about eleven workers")
+    no_event("\"In Lima we are talking about eleven miners missing,\" the Peruvian minister said.", "talking");
+    one_event("The Peruvian president talked with Bolivia's leader about the border.", "talked");
+}
+
+#[test]
+fn a_threat_to_someone_with_no_one_threatening_is_a_danger() {
+    no_event("There was no threat to Kenyans from the volcanic ash, officials in Nairobi said.", "threat");
+    one_event("Uganda's threat to close the border alarmed Kenyan traders.", "threat");
+}
+
+#[test]
+fn support_won_or_lost_is_approval_not_an_act() {
+    no_event("The drought has slowly eroded support for the Kenyan president's government.", "support");
+    no_event("There is growing public support for a ban on mining in Peru.", "support");
+    one_event("Brazil voiced support for Bolivia's bid to join the trade bloc.", "support");
+}
+
+#[test]
+fn an_event_word_inside_a_name_is_no_act() {
+    no_event("Donations will go to the Red Cross's Peru Flood Relief Appeal next month.", "Appeal");
+    one_event("The Peruvian government made an appeal for international aid on Monday.", "appeal");
+}
+
+#[test]
+fn what_an_agency_does_in_general_is_no_act() {
+    no_event("A Kenyan agency that investigates mining accidents is opening an inquiry into the collapse.", "investigates");
+    one_event("The Kenyan agency that investigated the company said it broke the law.", "investigated");
+}
+
+#[test]
+fn charging_for_something_names_a_price() {
+    no_event("The Kenyan weather agency does not charge for its forecasts.", "charge");
+    one_event("Kenyan police charged the opposition leader with incitement on Monday.", "charged");
+}
+
+#[test]
+fn what_a_law_requires_is_its_content() {
+    no_event("Critics attacked the new Peruvian law which requires the police to ask for identity papers.", "ask");
+}
+
+#[test]
+fn an_attack_for_doing_something_with_no_armed_side_is_criticism() {
+    let doc = coded("As the row entered its fifth week, Kenya's labour minister and Base Titanium faced attacks for failing to end the dispute.");
+    let attacks = triggered(&doc, "attacks");
+    assert_eq!(attacks.len(), 1, "{:?}", doc.events);
+    assert_eq!(attacks[0].event_type, chronicle_core::PloverType::Accuse);
+    let doc = coded("Kenya's parliament began a new offensive against the mining company on Monday.");
+    let offensive = triggered(&doc, "offensive");
+    assert_eq!(offensive.len(), 1, "{:?}", doc.events);
+    assert_eq!(offensive[0].event_type, chronicle_core::PloverType::Accuse);
+}
+
+#[test]
+fn a_quoted_appeal_in_the_present_is_still_an_act() {
+    // the present tense with a bare plural is habitual only in a relative clause ("that investigates …")
+    // (the parser hangs the quoted clause on the opening `` as a relative clause)
+    one_event("Kenya 's health minister said : `` We urge people to stay at home .", "urge");
+}

@@ -57,6 +57,11 @@ enum Requirement {
     Transitive,
     /// As a noun, only the plural names the event: "talks", not "talk of a merger".
     PluralNoun,
+    /// Only the verb names the event: "hosted talks", not "a radio host".
+    VerbOnly,
+    /// With a 'for' phrase and no 'with' phrase the verb names a price
+    /// ("does not charge for its data"), not an accusation.
+    ForPrice,
     /// As a noun, its "of" phrase is its object and names a party or arms:
     /// "the release of the hostages", not "the release of oil".
     OfObjectParty,
@@ -249,6 +254,8 @@ impl Words {
                 Some("mandative") => Requirement::Mandative,
                 Some("object-public") => Requirement::ObjectPublic,
                 Some("of-object-party") => Requirement::OfObjectParty,
+                Some("verb-only") => Requirement::VerbOnly,
+                Some("for-price") => Requirement::ForPrice,
                 other => {
                     problems.push(format!("selection.tsv:{line}: unknown requirement {other:?}"));
                     continue;
@@ -1864,6 +1871,9 @@ impl View<'_, '_> {
         if let Some(a) = t.children_with(v, "advmod").into_iter().find(|&a| words.habitual.contains(&t.lemma(a).to_lowercase())) {
             return Some(format!("'{}' makes '{}' a habitual statement", t.word(a), t.word(v)));
         }
+        if let Some(why) = self.generic_remit(v) {
+            return Some(why);
+        }
         // "the nearest government to blame", "a country to attack": an active
         // infinitive modifying a noun names a kind of that noun, not an act
         // (a passive one is a plan: "troops to be exchanged")
@@ -1929,7 +1939,15 @@ impl View<'_, '_> {
                         return Some(format!("'{}' acts on private people only", t.word(v)));
                     }
                 }
-                Some(Requirement::PluralNoun | Requirement::OfObjectParty) | None => {}
+                Some(Requirement::ForPrice) => {
+                    let cases: Vec<String> = t.obliques(v).into_iter().map(|(c, _)| c.to_lowercase()).collect();
+                    let money = t.objects(v).into_iter().any(|o| t.upos(o) == Some(Upos::Num) || t.word(o).starts_with(['$', '£', '€']) || t.children(o).into_iter().any(|c| t.word(c).starts_with(['$', '£', '€'])));
+                    let for_phrase = cases.iter().any(|c| c == "for");
+                    if !t.is_passive(v) && (for_phrase || money) && !cases.iter().any(|c| c == "with") {
+                        return Some(format!("'{}' for something names a price", t.word(v)));
+                    }
+                }
+                Some(Requirement::PluralNoun | Requirement::OfObjectParty | Requirement::VerbOnly) | None => {}
             }
         }
         if let Some(why) = self.talk_about(v) {
@@ -1942,6 +1960,28 @@ impl View<'_, '_> {
             return None;
         }
         Some(format!("no participant of '{}' names a party", t.word(v)))
+    }
+
+    /// "an agency that investigates chemical accidents", "a group which
+    /// monitors elections": a relative clause in the simple present (no
+    /// auxiliary, a relative pronoun its subject) whose every object is a bare plural (no determiner, number
+    /// or possessor, no name) tells what its noun does in general, no one act.
+    fn generic_remit(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if t.deprel(v) != "acl:relcl" || !matches!(t.xpos(v), "VBZ" | "VBP") || t.children(v).into_iter().any(|c| matches!(t.upos(c), Some(Upos::Aux))) {
+            return None;
+        }
+        // the clause's subject is its relative pronoun ("that investigates"), not a clause the parser hung on a noun
+        if !t.subjects(v).into_iter().any(|s| WORDS.relative.contains(&t.lemma(s).to_lowercase())) {
+            return None;
+        }
+        let bare = |o: usize| {
+            t.xpos(o) == "NNS"
+                && self.mentions_of(o).is_empty()
+                && !t.children(o).into_iter().any(|c| matches!(t.base_rel(c), "det" | "nummod" | "nmod:poss"))
+        };
+        let objects = t.objects(v);
+        (!objects.is_empty() && objects.iter().all(|&o| bare(o))).then(|| format!("'{}' {} tells what its noun does in general", t.word(v), t.word(objects[0])))
     }
 
     /// True when the phrase headed by `n` names private people by a noun (or
@@ -1985,7 +2025,9 @@ impl View<'_, '_> {
         let obliques: Vec<(String, usize)> = t.obliques(v).into_iter().map(|(c, x)| (c.to_lowercase(), x)).collect();
         // "about the tax", "about raising the tax" (a clause marked by it), "talked about" (stranded)
         let is_about = |x: usize| t.lemma(x).eq_ignore_ascii_case("about");
-        let about = t.children(v).into_iter().any(|c| is_about(c) || t.children(c).into_iter().any(|m| matches!(t.base_rel(m), "case" | "mark") && is_about(m)));
+        let about = t.children(v).into_iter().any(|c| is_about(c) || t.children(c).into_iter().any(|m| matches!(t.base_rel(m), "case" | "mark") && is_about(m)))
+            // the word right after the verb ("talking about eleven workers", which the parser may read as a number's "about")
+            || (t.tokens().contains(&(v + 1)) && is_about(v + 1));
         let interlocutor = obliques.iter().any(|(c, x)| matches!(c.as_str(), "with" | "to" | "between" | "among") && self.is_party(*x));
         let together = t.subjects(v).into_iter().any(|s| t.with_conjuncts(s).len() > 1);
         (about && !interlocutor && (!together || t.is_passive(v)))
@@ -2006,9 +2048,13 @@ impl View<'_, '_> {
             return Some(why);
         }
         let t = self.tree;
+        let requirements = WORDS.requirements(&t.lemma(n).to_lowercase());
         let singular = t.xpos(n) == "NN";
-        if singular && WORDS.requirements(&t.lemma(n).to_lowercase()).contains(&Requirement::PluralNoun) {
+        if singular && requirements.contains(&Requirement::PluralNoun) {
             return Some(format!("'{}' in the singular is not the event its plural names", t.word(n)));
+        }
+        if requirements.contains(&Requirement::VerbOnly) {
+            return Some(format!("'{}' as a noun names no act", t.word(n)));
         }
         None
     }

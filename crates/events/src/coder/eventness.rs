@@ -60,6 +60,7 @@ struct Groups {
     structure: HashSet<String>,
     duty: HashSet<String>,
     purchase_verb: HashSet<String>,
+    approval: HashSet<String>,
 }
 
 impl Groups {
@@ -101,6 +102,7 @@ impl Groups {
                 "structure" => &mut g.structure,
                 "duty" => &mut g.duty,
                 "purchase-verb" => &mut g.purchase_verb,
+                "approval" => &mut g.approval,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -135,6 +137,21 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     }
     if let Some(why) = view.document_content(head) {
         return Some(why);
+    }
+    if !verb {
+        if let Some(why) = view.part_of_a_name(head) {
+            return Some(why);
+        }
+    }
+    if !verb && actors.is_empty() {
+        let why = match entry.event_type {
+            PloverType::Threaten => view.danger_to(head),
+            PloverType::Support => view.public_approval(head),
+            _ => None,
+        };
+        if why.is_some() {
+            return why;
+        }
     }
     if let Some(why) = view.poll_finding(head) {
         return Some(why);
@@ -236,6 +253,18 @@ pub(super) fn attacks_a_structure(ctx: &Ctx, trig: &Trig) -> bool {
     let Some(head) = view.trigger_head(trig) else { return false };
     let on = tree.obliques(head).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("on")).map(|(_, n)| n);
     tree.patients(head).into_iter().chain(on).any(|o| GROUPS.structure.contains(&view.lemma(o)) || GROUPS.inanimate.contains(&view.lemma(o)))
+}
+
+/// True when the trigger, or the verb it is the object of, gives a reason as
+/// a gerund after "for" ("faced attacks for failing to act", "attacked him
+/// for ignoring the warnings"): what one is blamed for doing.
+pub(super) fn blamed_for_doing(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref() else { return false };
+    let view = View { ctx, tree };
+    let Some(head) = view.trigger_head(trig) else { return false };
+    let governor = tree.head(head).filter(|_| matches!(tree.base_rel(head), "obj" | "nsubj"));
+    let reason = |c: usize| tree.xpos(c) == "VBG" && tree.children(c).into_iter().any(|m| matches!(tree.base_rel(m), "mark" | "case") && view.lemma(m) == "for");
+    std::iter::once(head).chain(governor).any(|h| tree.children(h).into_iter().any(reason))
 }
 
 /// True for a CAMEO sector of armed actors (`armed-sector`), by its first three letters.
@@ -802,7 +831,14 @@ impl View<'_, '_> {
             return None;
         }
         for a in t.ancestors(head).into_iter().skip(1) {
-            let subjects: Vec<usize> = t.children(a).into_iter().filter(|&c| t.base_rel(c) == "nsubj").collect();
+            // a relative pronoun stands for the noun its clause modifies ("a law which requires …")
+            let modified = t.head(a).filter(|_| t.deprel(a) == "acl:relcl");
+            let subjects: Vec<usize> = t
+                .children(a)
+                .into_iter()
+                .filter(|&c| t.base_rel(c) == "nsubj")
+                .map(|c| if self.relative(c) { modified.unwrap_or(c) } else { c })
+                .collect();
             if subjects.is_empty() {
                 continue;
             }
@@ -811,6 +847,48 @@ impl View<'_, '_> {
             return (document && content).then(|| format!("'{}' is what '{}' {}, a document's content", t.word(head), t.word(subjects[0]), t.word(a)));
         }
         None
+    }
+
+    /// "Unicef's Haiti Earthquake Children's Appeal", "the Good Friday
+    /// Agreement": a capitalised event noun inside a name (after a proper noun
+    /// or a capitalised possessive, not opening the sentence, in a sentence
+    /// that is not a headline in title case: one with at least two longer
+    /// words in lower case) is part of that name.
+    fn part_of_a_name(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        let capital = |x: usize| t.word(x).starts_with(char::is_uppercase);
+        let first = t.tokens().start;
+        if !capital(n) || n == first {
+            return None;
+        }
+        // a headline in title case leaves no longer word in lower case
+        let lower = t.tokens().filter(|&x| t.word(x).chars().count() > 3 && t.word(x).starts_with(char::is_lowercase)).count();
+        if lower < 2 {
+            return None;
+        }
+        let before = (first..n).rev().find(|&x| t.xpos(x) != "POS")?;
+        let named = capital(before) && matches!(t.upos(before), Some(Upos::Propn | Upos::Noun | Upos::Adj));
+        named.then(|| format!("'{}' is part of a name", t.word(n)))
+    }
+
+    /// "There was no threat to Britons", "the threat to public health": a
+    /// threat noun with no one threatening and a 'to' phrase naming what is
+    /// at risk is a danger, not a threat made.
+    fn danger_to(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        let to = t.children(n).into_iter().find(|&c| matches!(t.base_rel(c), "nmod" | "obl") && t.case_of(c).is_some_and(|k| k.eq_ignore_ascii_case("to")) && t.upos(c) != Some(Upos::Verb));
+        let possessed = !t.children_with(n, "nmod:poss").is_empty();
+        to.filter(|_| !possessed).map(|c| format!("'{} to {}' with no one threatening is a danger", t.word(n), t.word(c)))
+    }
+
+    /// "a crisis that eroded support for his administration", "growing
+    /// public support for the ban": support with no one named giving it,
+    /// won, lost or qualified as public (`approval`), is approval, no act.
+    fn public_approval(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        let governor = t.head(n).filter(|_| matches!(t.base_rel(n), "obj" | "nsubj")).filter(|&h| GROUPS.approval.contains(&self.lemma(h)));
+        let modifier = t.children(n).into_iter().find(|&c| matches!(t.base_rel(c), "amod" | "compound") && GROUPS.approval.contains(&self.lemma(c)));
+        governor.or(modifier).map(|w| format!("'{}' with '{}' is public approval", t.word(n), t.word(w)))
     }
 
     /// "Obama's promise of hope and change": an event noun whose `of` phrase
