@@ -320,3 +320,51 @@ fn an_infinitive_after_a_passive_leaves_it_passive() {
     let e = event(&doc, "ordered");
     assert!(e.actors.is_empty() && !e.recipients.is_empty(), "{}", e.rule);
 }
+
+#[test]
+fn the_of_phrase_of_an_accusation_is_its_target() {
+    let doc = coded("Kenyan ministers tried to counter criticism of President Ruto's handling of the floods.");
+    let e = event(&doc, "criticism");
+    assert!(e.recipients.iter().any(|r| r.name.contains("Ruto")), "{}", e.rule);
+    assert!(!e.actors.iter().any(|a| a.name.contains("Ruto")), "{}", e.rule);
+}
+
+#[test]
+fn in_for_x_to_act_x_acts() {
+    let doc = coded("The Daily Nation called for Kenya's interior minister to resign on Monday.");
+    let e = event(&doc, "resign");
+    assert!(e.actors.iter().any(|a| a.name.contains("minister")), "{}", e.rule);
+    assert!(!e.actors.iter().any(|a| a.name.contains("Nation")), "{}", e.rule);
+}
+
+#[test]
+fn a_role_noun_beside_a_name_stands_for_the_person_in_its_relative_clause() {
+    let doc = coded("William Ruto, the Kenyan official who visited Kampala on Tuesday, said little.");
+    let e = event(&doc, "visited");
+    assert!(e.actors.iter().any(|a| a.name.contains("Ruto")), "{}", e.rule);
+}
+
+#[test]
+fn forces_deployed_are_not_the_recipient() {
+    let doc = coded("Kenya deployed 600 police officers to the northern county of Turkana on Monday.");
+    let e = event(&doc, "deployed");
+    assert!(e.recipients.iter().all(|r| !r.name.contains("officers")), "{}", e.rule);
+}
+
+#[test]
+fn scottish_is_british() {
+    let doc = coded("Mohammed was freed by the Scottish justice minister in August 2009.");
+    let e = event(&doc, "freed");
+    assert_eq!(e.actors.first().and_then(|a| a.country.as_deref()), Some("GBR"), "{}", e.rule);
+}
+
+#[test]
+fn a_for_phrase_of_purpose_or_of_a_thing_is_no_subject() {
+    // "for jobs" belongs to the rally; "federal funds" name no party
+    let doc = coded("The Kenyan teachers' union held a rally for jobs in Nairobi to protest the budget cuts.");
+    let e = event(&doc, "protest");
+    assert!(e.actors.iter().any(|a| a.name.contains("teachers")), "{}", e.rule);
+    let doc = coded("Kenya's president asked for federal funds to deploy 600 police officers to Turkana.");
+    let e = event(&doc, "deploy");
+    assert!(e.actors.iter().any(|a| a.name.contains("president")), "{}", e.rule);
+}

@@ -114,6 +114,8 @@ struct Words {
     firm: HashSet<String>,
     /// Adverbs of a general or habitual statement ("often", "usually").
     habitual: HashSet<String>,
+    /// Verbs whose 'for' phrase can be the subject of an infinitive ("called for X to resign").
+    for_clause: HashSet<String>,
     /// Verbs of death and damage a happening can cause (`harm`), and the
     /// words that name deliberate violence (`violence`).
     harm: HashSet<String>,
@@ -213,6 +215,7 @@ impl Words {
                 "international" => &mut w.international,
                 "firm" => &mut w.firm,
                 "habitual" => &mut w.habitual,
+                "for-clause" => &mut w.for_clause,
                 "harm" => &mut w.harm,
                 "violence" => &mut w.violence,
                 "speech-topic" => &mut w.speech_topic,
@@ -1228,7 +1231,11 @@ impl View<'_, '_> {
             && t.base_rel(a) == "nmod"
             && t.case_of(a).is_some_and(|c| is_locative(&c.to_lowercase()));
         if !placed {
-            return Some(a);
+            // "Lamar McKay, the BP official who visited …": a noun in apposition to a named
+            // person stands for that person
+            let person = |x: usize| self.mention_at(x).is_some_and(|k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person);
+            let named = t.head(a).filter(|&p| t.deprel(a) == "appos" && self.mention_at(a).is_none() && person(p));
+            return Some(named.unwrap_or(a));
         }
         let mut h = a;
         for _ in 0..3 {
@@ -1382,6 +1389,12 @@ impl View<'_, '_> {
         let (oblique_recipients, parties) = self.oblique_roles(&obliques, entry);
         let (mut actors, mut recipients) = if passive { (t.agents(v), subjects) } else { (subjects, objects.clone()) };
         let mut recip_note = if passive { "passive: subject (tree)" } else { "object (tree)" };
+        // "deployed 6,000 soldiers", "peacekeepers were deployed": what is deployed or
+        // mobilised is the force itself, its target an oblique ("against X", "along the border")
+        if entry.event_type == PloverType::Mobilize {
+            topics.extend(std::mem::replace(&mut recipients, oblique_recipients.clone()));
+            recip_note = "oblique of the event type (tree)";
+        }
         // "promised Britain's support to X": an act owned by the actor's own side is
         // the actor's, not a party it is directed at
         let own_acts = !passive && !recipients.is_empty() && recipients.iter().all(|&o| self.owned_by_side(o, &actors));
@@ -1446,6 +1459,9 @@ impl View<'_, '_> {
         if let Some(outer) = self.unshared_auxiliary(v) {
             return (outer, "subject of the clause a finite conjunct belongs to (tree)");
         }
+        if let Some(o) = self.for_subject(v) {
+            return (t.with_conjuncts(o), "the 'for' phrase before the infinitive (tree)");
+        }
         let subjects = t.subjects(v);
         let own_note = if passive { "passive: 'by' phrase (tree)" } else { "subject (tree)" };
         if !subjects.is_empty() {
@@ -1490,6 +1506,35 @@ impl View<'_, '_> {
                 (raised, note)
             }
         }
+    }
+
+    /// "called for Feinberg to resign", "it is time for Iran to act": in "for
+    /// X to V" X is the subject of an active infinitive — the last phrase of
+    /// V's head, marked by "for", right before V's "to".
+    fn for_subject(&self, v: usize) -> Option<usize> {
+        let t = self.tree;
+        // a passive infinitive's 'for' phrase is what is acted on ("called for BP to be barred")
+        if !matches!(t.base_rel(v), "xcomp" | "advcl" | "acl") || !t.has_mark(v, "to") || t.is_passive(v) {
+            return None;
+        }
+        let h = t.head(v)?;
+        // the parser may hang the infinitive on the 'for' phrase itself
+        // a verb's 'for' phrase ("called for X", not "a rally for jobs") naming a party by a
+        // name or a personal pronoun ("asked for federal funds to deploy …": funds act on nothing)
+        let for_phrase = |n: usize| {
+            t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("for"))
+                && t.base_rel(n) == "obl"
+                && t.head(n).is_some_and(|g| WORDS.for_clause.contains(&t.lemma(g).to_lowercase()))
+        };
+        let named = |n: usize| !self.mentions_of(n).is_empty() || (t.upos(n) == Some(Upos::Pron) && WORDS.pronoun.contains(&t.lemma(n).to_lowercase()));
+        if t.base_rel(v) == "acl" {
+            return (h < v && for_phrase(h) && named(h)).then_some(h);
+        }
+        let before: Vec<usize> = t.children(h).into_iter().filter(|&c| c < v && c != h).collect();
+        let last = *before.iter().max()?;
+        let marked_for = for_phrase(last);
+        let adjacent = t.subtree(last).into_iter().max().is_some_and(|end| end + 1 == t.children_with(v, "mark").into_iter().min().unwrap_or(v));
+        (marked_for && adjacent && named(last)).then_some(last)
     }
 
     /// The subjects of the verb whose object is `things`, when every one of
@@ -1686,7 +1731,8 @@ impl View<'_, '_> {
         }
         // "the withdrawal of Ukrainian forces" (actor) / "the shelling of Kharkiv" (recipient)
         let of: Vec<usize> = obliques.iter().filter(|(c, _)| c == "of").map(|(_, x)| *x).collect();
-        let done_to = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Sanction)
+        // "criticism of Obama's handling", "condemnation of the raid": an accusation's 'of' names its target
+        let done_to = matches!(entry.event_type, PloverType::Assault | PloverType::Coerce | PloverType::Sanction | PloverType::Accuse)
             || entry.mode.as_deref().is_some_and(|m| WORDS.of_patient.contains(&m.to_lowercase()));
         // a possessor, even an unresolved pronoun, is the actor's slot: "his criticism of X" (X the recipient)
         let possessed = !t.children_with(n, "nmod:poss").is_empty();
@@ -1877,7 +1923,7 @@ impl View<'_, '_> {
         // "the nearest government to blame", "a country to attack": an active
         // infinitive modifying a noun names a kind of that noun, not an act
         // (a passive one is a plan: "troops to be exchanged")
-        if t.base_rel(v) == "acl" && t.has_mark(v, "to") && !t.is_passive(v) {
+        if t.base_rel(v) == "acl" && t.has_mark(v, "to") && !t.is_passive(v) && self.for_subject(v).is_none() {
             return Some(format!("'{}' is an infinitive modifying a noun", t.word(v)));
         }
         let lemma = t.lemma(v).to_lowercase();
