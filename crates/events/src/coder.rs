@@ -2849,10 +2849,15 @@ fn relief_deployment(ctx: &Ctx, entry: &TriggerEntry) -> bool {
 /// place or building attacked and no violence named in the sentence, is
 /// criticism (ACCUSE), not violence. A state with no sector ("Israel attacked
 /// Gaza") keeps its attack. With no actor named, a reason given as a gerund
-/// ("BP and Obama faced attacks for failing to …") marks the criticism.
+/// ("BP and Obama faced attacks for failing to …") marks the criticism; an
+/// adjective of words ("personal attacks", `verbal-modifier`) marks it always.
 fn verbal_attack(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, actors: &[EventArg], recipients: &[EventArg]) -> bool {
     if entry.event_type != PloverType::Assault {
         return false;
+    }
+    // "highly personal attacks", "a scathing attack on X": words, whoever attacks
+    if eventness::worded_attack(ctx, trig) {
+        return true;
     }
     if actors.is_empty() && (recipients.is_empty() || !eventness::blamed_for_doing(ctx, trig)) {
         return false;

@@ -363,3 +363,44 @@ fn a_quoted_appeal_in_the_present_is_still_an_act() {
     // (the parser hangs the quoted clause on the opening `` as a relative clause)
     one_event("Kenya 's health minister said : `` We urge people to stay at home .", "urge");
 }
+
+#[test]
+fn a_shot_in_the_singular_is_a_figure_of_speech() {
+    no_event("The Kenyan finance minister took his first shot at the opposition on Monday.", "shot");
+    no_event("The rains were a real shot in the arm for Kenyan farmers.", "shot");
+}
+
+#[test]
+fn releasing_a_document_that_names_a_party_releases_no_one() {
+    no_event("A Kenyan senator on Sunday released an internal Safaricom document on the outage.", "released");
+    one_event("Somali pirates released the Kenyan crew of the cargo ship on Sunday.", "released");
+}
+
+#[test]
+fn capturing_matter_in_a_clause_the_parser_made_is_no_attack() {
+    no_event("The Peruvian company said it is building a new system to capture almost all the gas escaping from its damaged well.", "capture");
+}
+
+#[test]
+fn an_attack_qualified_as_words_is_criticism() {
+    let doc = coded("The Kenyan finance minister has been the target of highly personal attacks by opposition MPs.");
+    let attacks = triggered(&doc, "attacks");
+    assert!(attacks.iter().all(|e| e.event_type == chronicle_core::PloverType::Accuse), "{:?}", doc.events);
+}
+
+#[test]
+fn offering_a_view_says_it() {
+    no_event("Asked about the odds, a senior Kenyan mining official offered up this assessment: it has never been done.", "offered");
+    one_event("Uganda offered talks to the Kenyan government on Monday.", "offered");
+}
+
+#[test]
+fn a_present_passive_in_a_relative_clause_is_a_standing_rule() {
+    no_event("Kenyan farmers still rely on a pesticide which is banned in Uganda because it harms bees.", "banned");
+    one_event("Uganda banned the pesticide on Monday because it harms bees.", "banned");
+}
+
+#[test]
+fn a_standing_charge_in_a_relative_clause_is_still_an_accusation() {
+    one_event("The trial of the Kenyan minister, who is accused of fraud by prosecutors in Nairobi, began on Monday.", "accused");
+}

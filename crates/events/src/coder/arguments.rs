@@ -1932,7 +1932,9 @@ impl View<'_, '_> {
                 Some(Requirement::ObjectParty) => {
                     // the object, or the passive subject ("images were released")
                     let patients = t.patients(v);
-                    if !patients.is_empty() && !patients.iter().any(|&o| self.is_party_or_arms(o)) {
+                    // "released an internal BP document": a name modifying a thing makes it no party
+                    let party = |o: usize| self.is_party_or_arms(o) && !(self.mention_at(o).is_none() && super::eventness::is_thing(t.lemma(o)));
+                    if !patients.is_empty() && !patients.iter().any(|&o| party(o)) {
                         return Some(format!("the object of '{}' names no party", t.word(v)));
                     }
                 }
@@ -2011,14 +2013,31 @@ impl View<'_, '_> {
     /// "an agency that investigates chemical accidents", "a group which
     /// monitors elections": a relative clause in the simple present (no
     /// auxiliary, a relative pronoun its subject) whose every object is a bare plural (no determiner, number
-    /// or possessor, no name) tells what its noun does in general, no one act.
+    /// or possessor, no name) tells what its noun does in general, no one act;
+    /// so does one in the present passive with no time named ("a dispersant
+    /// which is banned in the UK": a standing rule).
     fn generic_remit(&self, v: usize) -> Option<String> {
         let t = self.tree;
-        if t.deprel(v) != "acl:relcl" || !matches!(t.xpos(v), "VBZ" | "VBP") || t.children(v).into_iter().any(|c| matches!(t.upos(c), Some(Upos::Aux))) {
+        // a relative pronoun subject ("that investigates", "which is banned"), whatever clause the parser made of it
+        let relative_subject = t.subjects(v).into_iter().any(|s| WORDS.relative.contains(&t.lemma(s).to_lowercase()));
+        if t.deprel(v) != "acl:relcl" && !(relative_subject && t.children(v).into_iter().any(|c| t.base_rel(c) == "nsubj" && t.xpos(c) == "WDT")) {
+            return None;
+        }
+        // "a dispersant which is banned in the UK": a passive in the simple present (and no
+        // time named) is a standing rule or state, not an act
+        let aux: Vec<usize> = t.children(v).into_iter().filter(|&c| matches!(t.upos(c), Some(Upos::Aux))).collect();
+        let present_passive = t.xpos(v) == "VBN" && aux.len() == 1 && t.deprel(aux[0]) == "aux:pass" && matches!(t.xpos(aux[0]), "VBZ" | "VBP");
+        let timed = t.children(v).into_iter().any(|c| t.deprel(c).contains("tmod") || matches!(t.upos(c), Some(Upos::Num)) || self.ctx.doc.times.iter().any(|x| self.ctx.doc.tokens.get(c).is_some_and(|tok| x.span.start() <= tok.span.start() && tok.span.end() <= x.span.end())));
+        // "who is accused of manslaughter", "who is charged with fraud": a standing charge names the accusation made
+        let accusation = matches!(t.lemma(v).to_lowercase().as_str(), "accuse" | "charge" | "indict" | "suspect");
+        if present_passive && relative_subject && !timed && !accusation {
+            return Some(format!("'{} {}' in a relative clause is a standing state", t.word(aux[0]), t.word(v)));
+        }
+        if !matches!(t.xpos(v), "VBZ" | "VBP") || !aux.is_empty() {
             return None;
         }
         // the clause's subject is its relative pronoun ("that investigates"), not a clause the parser hung on a noun
-        if !t.subjects(v).into_iter().any(|s| WORDS.relative.contains(&t.lemma(s).to_lowercase())) {
+        if !relative_subject {
             return None;
         }
         let bare = |o: usize| {

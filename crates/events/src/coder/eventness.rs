@@ -61,6 +61,8 @@ struct Groups {
     duty: HashSet<String>,
     purchase_verb: HashSet<String>,
     approval: HashSet<String>,
+    verbal_modifier: HashSet<String>,
+    view_noun: HashSet<String>,
 }
 
 impl Groups {
@@ -103,6 +105,8 @@ impl Groups {
                 "duty" => &mut g.duty,
                 "purchase-verb" => &mut g.purchase_verb,
                 "approval" => &mut g.approval,
+                "verbal-modifier" => &mut g.verbal_modifier,
+                "view-noun" => &mut g.view_noun,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -212,7 +216,7 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         }
     }
     if entry.event_type == PloverType::Agree && verb {
-        if let Some(why) = view.agreeing_with_a_view(head) {
+        if let Some(why) = view.agreeing_with_a_view(head).or_else(|| view.offering_a_view(head)) {
             return Some(why);
         }
     }
@@ -265,6 +269,22 @@ pub(super) fn blamed_for_doing(ctx: &Ctx, trig: &Trig) -> bool {
     let governor = tree.head(head).filter(|_| matches!(tree.base_rel(head), "obj" | "nsubj"));
     let reason = |c: usize| tree.xpos(c) == "VBG" && tree.children(c).into_iter().any(|m| matches!(tree.base_rel(m), "mark" | "case") && view.lemma(m) == "for");
     std::iter::once(head).chain(governor).any(|h| tree.children(h).into_iter().any(reason))
+}
+
+/// True when the trigger noun has an adjective of words (`verbal-modifier`:
+/// "highly personal attacks", "a scathing attack").
+pub(super) fn worded_attack(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref() else { return false };
+    let view = View { ctx, tree };
+    let Some(head) = view.trigger_head(trig) else { return false };
+    view.noun(head) && tree.children(head).into_iter().any(|c| tree.base_rel(c) == "amod" && GROUPS.verbal_modifier.contains(&view.lemma(c)))
+}
+
+/// True for a lemma of a document or of a thing that does not act
+/// (`document`, `inanimate`): "released an internal BP document" acts on no party.
+pub(super) fn is_thing(lemma: &str) -> bool {
+    let l = lemma.to_lowercase();
+    GROUPS.document.contains(&l) || GROUPS.inanimate.contains(&l)
 }
 
 /// True for a CAMEO sector of armed actors (`armed-sector`), by its first three letters.
@@ -591,6 +611,12 @@ impl View<'_, '_> {
                 if nominal { o } else { t.children(o).into_iter().find(|&c| self.noun(c)).unwrap_or(o) }
             })
             .collect();
+        // "capture all the oil spewing from the well", parsed as a gerund clause: its subject is acted on
+        let objects = if objects.is_empty() {
+            t.children(v).into_iter().filter(|&c| t.base_rel(c) == "ccomp" && t.xpos(c) == "VBG").flat_map(|c| t.subjects(c)).collect()
+        } else {
+            objects
+        };
         if objects.is_empty() {
             return None;
         }
@@ -847,6 +873,16 @@ impl View<'_, '_> {
             return (document && content).then(|| format!("'{}' is what '{}' {}, a document's content", t.word(head), t.word(subjects[0]), t.word(a)));
         }
         None
+    }
+
+    /// "offered up this assessment", "offered his view of the talks": what
+    /// is offered is a view or an account (`view-noun`), so it is said, not
+    /// offered.
+    fn offering_a_view(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        let objects = t.objects(v);
+        let views = !objects.is_empty() && objects.iter().all(|&o| self.noun(o) && self.mention_at(o).is_none() && GROUPS.view_noun.contains(&self.lemma(o)));
+        views.then(|| format!("'{} … {}' says a view, offers nothing", t.word(v), t.word(objects[0])))
     }
 
     /// "Unicef's Haiti Earthquake Children's Appeal", "the Good Friday
