@@ -368,3 +368,10 @@ fn a_for_phrase_of_purpose_or_of_a_thing_is_no_subject() {
     let e = event(&doc, "deploy");
     assert!(e.actors.iter().any(|a| a.name.contains("president")), "{}", e.rule);
 }
+
+#[test]
+fn a_mobilization_word_other_than_moving_forces_keeps_its_target() {
+    let doc = coded("The Kenyan army prepared to resume shelling Somali rebel-held territory.");
+    let e = event(&doc, "prepared to resume shelling");
+    assert!(e.recipients.iter().any(|r| r.country.as_deref() == Some("SOM")), "{}", e.rule);
+}

@@ -116,6 +116,8 @@ struct Words {
     habitual: HashSet<String>,
     /// Verbs whose 'for' phrase can be the subject of an infinitive ("called for X to resign").
     for_clause: HashSet<String>,
+    /// Verbs of moving forces: their object is the force, not the recipient.
+    force_verb: HashSet<String>,
     /// Verbs of death and damage a happening can cause (`harm`), and the
     /// words that name deliberate violence (`violence`).
     harm: HashSet<String>,
@@ -216,6 +218,7 @@ impl Words {
                 "firm" => &mut w.firm,
                 "habitual" => &mut w.habitual,
                 "for-clause" => &mut w.for_clause,
+                "force-verb" => &mut w.force_verb,
                 "harm" => &mut w.harm,
                 "violence" => &mut w.violence,
                 "speech-topic" => &mut w.speech_topic,
@@ -1391,7 +1394,7 @@ impl View<'_, '_> {
         let mut recip_note = if passive { "passive: subject (tree)" } else { "object (tree)" };
         // "deployed 6,000 soldiers", "peacekeepers were deployed": what is deployed or
         // mobilised is the force itself, its target an oblique ("against X", "along the border")
-        if entry.event_type == PloverType::Mobilize {
+        if entry.event_type == PloverType::Mobilize && WORDS.force_verb.contains(&t.lemma(v).to_lowercase()) {
             topics.extend(std::mem::replace(&mut recipients, oblique_recipients.clone()));
             recip_note = "oblique of the event type (tree)";
         }
