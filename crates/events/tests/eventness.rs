@@ -404,3 +404,10 @@ fn a_present_passive_in_a_relative_clause_is_a_standing_rule() {
 fn a_standing_charge_in_a_relative_clause_is_still_an_accusation() {
     one_event("The trial of the Kenyan minister, who is accused of fraud by prosecutors in Nairobi, began on Monday.", "accused");
 }
+
+#[test]
+fn suggesting_what_may_be_the_case_predicts_it() {
+    no_event("The Kenyan finance ministry suggested the mining company may be held liable for the losses.", "suggested");
+    no_event("A Kenyan official suggested that $10m might be enough to pay the victims.", "suggested");
+    one_event("The Ugandan mediator suggested the two leaders could meet in Kampala next week.", "suggested");
+}
