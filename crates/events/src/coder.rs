@@ -2100,6 +2100,11 @@ fn code_trigger(
         notes.push("ASSAULT by unarmed critics, no violence named → ACCUSE".into());
         retyped = TriggerEntry { event_type: PloverType::Accuse, mode: Some("disapprove".into()), cameo: Some("11".into()), context: Vec::new(), ..entry.clone() };
         &retyped
+    } else if entry.event_type == PloverType::Consult && eventness::welcomes_a_thing(ctx, trig) {
+        // "welcomed the news", "gave a cautious welcome": approval, not hosting a visitor
+        notes.push("welcoming a thing, not a visitor → SUPPORT".into());
+        retyped = TriggerEntry { event_type: PloverType::Support, mode: None, cameo: Some("05".into()), context: Vec::new(), ..entry.clone() };
+        &retyped
     } else {
         entry
     };

@@ -411,3 +411,23 @@ fn suggesting_what_may_be_the_case_predicts_it() {
     no_event("A Kenyan official suggested that $10m might be enough to pay the victims.", "suggested");
     one_event("The Ugandan mediator suggested the two leaders could meet in Kampala next week.", "suggested");
 }
+
+#[test]
+fn welcoming_a_thing_approves_it_welcoming_a_visitor_hosts() {
+    let doc = coded("Kenya's president cautiously welcomed the news from the border talks on Monday.");
+    let e = triggered(&doc, "welcomed");
+    assert_eq!(e.len(), 1, "{:?}", doc.events);
+    assert_eq!(e[0].event_type, chronicle_core::PloverType::Support);
+    let doc = coded("Kenya's president welcomed the Ugandan president to Nairobi on Monday.");
+    let e = triggered(&doc, "welcomed");
+    assert_eq!(e.len(), 1, "{:?}", doc.events);
+    assert_eq!(e[0].event_type, chronicle_core::PloverType::Consult);
+}
+
+#[test]
+fn a_welcome_given_to_a_visitor_hosts_them() {
+    let doc = coded("Kenya's president gave a warm welcome on Monday to the Ugandan president.");
+    let e = triggered(&doc, "welcome");
+    assert_eq!(e.len(), 1, "{:?}", doc.events);
+    assert_eq!(e[0].event_type, chronicle_core::PloverType::Consult);
+}

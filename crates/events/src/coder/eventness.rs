@@ -287,6 +287,33 @@ pub(super) fn is_thing(lemma: &str) -> bool {
     GROUPS.document.contains(&l) || GROUPS.inanimate.contains(&l)
 }
 
+/// "Obama welcomed the news", "welcomed the committee's report", "gave a
+/// cautious welcome": a welcome whose object (or, for the noun, whose 'to'
+/// and 'for' phrases) names no party welcomes a thing — approval — not a
+/// visitor ("welcomed Calderon to Washington" hosts).
+pub(super) fn welcomes_a_thing(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some(tree) = ctx.tree.as_ref() else { return false };
+    let view = View { ctx, tree };
+    let Some(head) = view.trigger_head(trig) else { return false };
+    if !view.lemma(head).starts_with("welcom") {
+        return false;
+    }
+    // the object's head: a common noun of no party ("the committee's report" welcomes the report)
+    let thing = |n: usize| view.noun(n) && view.mention_at(n).is_none() && !arguments::party_noun(tree.lemma(n)) && arguments::agent_sector(tree.lemma(n)).is_none();
+    if view.noun(head) {
+        // the noun's own 'to'/'for' phrase, or its light verb's ("gave a warm welcome on Thursday to X")
+        let light = tree.head(head).filter(|_| tree.base_rel(head) == "obj");
+        let parties = std::iter::once(head)
+            .chain(light)
+            .flat_map(|h| tree.obliques(h))
+            .filter(|(c, _)| matches!(c.to_lowercase().as_str(), "to" | "for"))
+            .any(|(_, n)| view.names_party(n));
+        return !parties;
+    }
+    let objects = tree.objects(head);
+    !objects.is_empty() && objects.iter().all(|&o| thing(o))
+}
+
 /// True for a CAMEO sector of armed actors (`armed-sector`), by its first three letters.
 pub(super) fn is_armed_sector(sector: &str) -> bool {
     GROUPS.armed_sectors.contains(&sector[..sector.len().min(3)])
