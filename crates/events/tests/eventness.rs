@@ -431,3 +431,12 @@ fn a_welcome_given_to_a_visitor_hosts_them() {
     assert_eq!(e.len(), 1, "{:?}", doc.events);
     assert_eq!(e[0].event_type, chronicle_core::PloverType::Consult);
 }
+
+#[test]
+fn a_must_of_no_party_is_an_opinion() {
+    no_event("\"Every effort must be made to speed up the rescue,\" the Chilean minister said.", "must");
+    no_event("The Peruvian health minister said the outbreak must be closely monitored.", "must");
+    one_event("The Chilean minister said Bolivia must withdraw its troops from the border.", "must");
+    // told to a party, it demands of that party
+    one_event("The Chilean government said the company was responding to its order, in which Interior Minister Rodrigo Hinzpeter told the company that `` every effort must be expended to speed up '' the rescue.", "must");
+}

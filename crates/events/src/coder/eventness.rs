@@ -201,7 +201,7 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         }
     }
     if entry.event_type == PloverType::Request {
-        if let Some(why) = view.resolve_not_demand(head).or_else(|| view.own_duty(head, actors)) {
+        if let Some(why) = view.resolve_not_demand(head).or_else(|| view.own_duty(head, actors)).or_else(|| view.duty_of_no_one(head)) {
             return Some(why);
         }
     }
@@ -686,6 +686,37 @@ impl View<'_, '_> {
             None => matches!(self.lemma(subject).as_str(), "he" | "she" | "it") && self.reported_by_actor(t.head(head)?, actors),
         };
         (first_person || speaker).then(|| format!("'{}' states the speaker's own duty, no demand", t.word(head)))
+    }
+
+    /// "those obligations must be met", "every effort must be expended",
+    /// "it must be a sizeable number": a "must" whose clause states what is
+    /// to be (a copula or "be"/"remain": a view, or a guess) or whose subject
+    /// names no party (a thing, in the passive too) asks no one for
+    /// anything — an opinion of what should be done — unless the clause is
+    /// told to a party ("told the company that every effort must be made").
+    fn duty_of_no_one(&self, head: usize) -> Option<String> {
+        let t = self.tree;
+        if t.upos(head) != Some(Upos::Aux) || self.lemma(head) != "must" {
+            return None;
+        }
+        let v = t.head(head)?;
+        // "told the company that every effort must be made": a clause addressed to a party demands of it
+        // (the parser may hang the that-clause on the addressee as a relative clause)
+        let reporter = match (t.base_rel(v), t.head(v)) {
+            ("ccomp", Some(r)) => Some(r),
+            ("acl", Some(n)) if t.deprel(v) == "acl:relcl" && t.base_rel(n) == "obj" && t.has_mark(v, "that") => t.head(n),
+            _ => None,
+        };
+        // one tells someone: any nominal object of the reporting verb is the addressee
+        let nominal = |o: usize| matches!(t.upos(o), Some(Upos::Noun | Upos::Propn | Upos::Pron));
+        let addressed = reporter.is_some_and(|r| t.objects(r).into_iter().chain(t.children_with(r, "iobj")).any(nominal));
+        if addressed {
+            return None;
+        }
+        let state = t.children(v).into_iter().any(|c| t.base_rel(c) == "cop") || matches!(self.lemma(v).as_str(), "be" | "remain");
+        let subjects = t.subjects(v);
+        let nobody = !subjects.is_empty() && subjects.iter().all(|&s| !self.names_party(s) && !self.relative(s));
+        (state || nobody).then(|| format!("'{} {}' asks no party for anything", t.word(head), t.word(v)))
     }
 
     /// True when clause `v` is the complement of a verb whose subject is one of `actors`.
