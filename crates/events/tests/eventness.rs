@@ -406,13 +406,6 @@ fn a_standing_charge_in_a_relative_clause_is_still_an_accusation() {
 }
 
 #[test]
-fn suggesting_what_may_be_the_case_predicts_it() {
-    no_event("The Kenyan finance ministry suggested the mining company may be held liable for the losses.", "suggested");
-    no_event("A Kenyan official suggested that $10m might be enough to pay the victims.", "suggested");
-    one_event("The Ugandan mediator suggested the two leaders could meet in Kampala next week.", "suggested");
-}
-
-#[test]
 fn welcoming_a_thing_approves_it_welcoming_a_visitor_hosts() {
     let doc = coded("Kenya's president cautiously welcomed the news from the border talks on Monday.");
     let e = triggered(&doc, "welcomed");

@@ -118,8 +118,6 @@ struct Words {
     for_clause: HashSet<String>,
     /// Verbs of moving forces: their object is the force, not the recipient.
     force_verb: HashSet<String>,
-    /// Modals of possibility ("may", "could"): with a state in the clause, a prediction.
-    epistemic_modal: HashSet<String>,
     /// Verbs of death and damage a happening can cause (`harm`), and the
     /// words that name deliberate violence (`violence`).
     harm: HashSet<String>,
@@ -221,7 +219,6 @@ impl Words {
                 "habitual" => &mut w.habitual,
                 "for-clause" => &mut w.for_clause,
                 "force-verb" => &mut w.force_verb,
-                "epistemic-modal" => &mut w.epistemic_modal,
                 "harm" => &mut w.harm,
                 "violence" => &mut w.violence,
                 "speech-topic" => &mut w.speech_topic,
@@ -530,9 +527,7 @@ const MAX_STAND_INS: usize = 6;
 /// Haiti": a verb of demanding or proposing whose that-clause is indicative
 /// (a finite present or past, no modal) states a fact; "insisted that he
 /// resign", "suggested they should meet", "suggested the leaders could
-/// meet" (a subjunctive or a modal) demand or propose; a modal of
-/// possibility over a state ("suggested BP may be held liable",
-/// `epistemic-modal`) predicts, as a clause of fact states.
+/// meet" (a subjunctive or a modal) demand or propose.
 pub(super) fn clause_of_fact(t: &Tree, v: usize) -> Option<String> {
     // "insisted on …" asks for something; "suggested on Monday that …" only dates the saying
     let day = |n: usize| t.word(n).parse::<chrono::Weekday>().is_ok() || t.word(n).parse::<chrono::Month>().is_ok();
@@ -542,18 +537,8 @@ pub(super) fn clause_of_fact(t: &Tree, v: usize) -> Option<String> {
     let clause = t.children_with(v, "ccomp").into_iter().next()?;
     let mut finite: Vec<usize> = vec![clause];
     finite.extend(t.children(clause).into_iter().filter(|&c| matches!(t.base_rel(c), "aux" | "cop")));
-    // a modal ("should", "must", "could meet") makes the clause a demand or a proposal — but a
-    // modal of possibility over a state ("may be held liable", "might be enough", "may have a
-    // liability") predicts, it proposes nothing
-    let modals: Vec<usize> = finite.iter().copied().filter(|&f| t.xpos(f) == "MD").collect();
-    let state = t.is_passive(clause)
-        || t.children(clause).into_iter().any(|c| t.base_rel(c) == "cop")
-        || matches!(t.lemma(clause).to_lowercase().as_str(), "be" | "have");
-    let predicted = !modals.is_empty() && modals.iter().all(|&m| WORDS.epistemic_modal.contains(&t.lemma(m).to_lowercase())) && state;
-    if predicted {
-        return Some(format!("'{}' with a clause of possibility ('{}') predicts, it does not propose", t.word(v), t.word(clause)));
-    }
-    let mandative = !modals.is_empty();
+    // a modal ("should", "must", "could meet") makes the clause a demand or a proposal
+    let mandative = finite.iter().any(|&f| t.xpos(f) == "MD");
     let indicative = finite.iter().any(|&f| matches!(t.xpos(f), "VBD" | "VBZ" | "VBP"));
     (indicative && !mandative).then(|| format!("'{}' with a clause of fact ('{}') states, it does not ask", t.word(v), t.word(clause)))
 }
