@@ -433,3 +433,11 @@ fn a_must_of_no_party_is_an_opinion() {
     // told to a party, it demands of that party
     one_event("The Chilean government said the company was responding to its order, in which Interior Minister Rodrigo Hinzpeter told the company that `` every effort must be expended to speed up '' the rescue.", "must");
 }
+
+#[test]
+fn a_market_demand_is_no_demand_made() {
+    no_event("Kenyan gas supply has long outstripped Ugandan demand, the ministry said.", "demand");
+    no_event("Uganda's demand for oil has soared since 2005.", "demand");
+    no_event("Chinese demand for Peruvian gold fell in May.", "demand");
+    one_event("Kenya's demand for the extradition of the suspects angered Uganda.", "demand");
+}

@@ -63,6 +63,7 @@ struct Groups {
     approval: HashSet<String>,
     verbal_modifier: HashSet<String>,
     view_noun: HashSet<String>,
+    market_demand: HashSet<String>,
 }
 
 impl Groups {
@@ -107,6 +108,7 @@ impl Groups {
                 "approval" => &mut g.approval,
                 "verbal-modifier" => &mut g.verbal_modifier,
                 "view-noun" => &mut g.view_noun,
+                "market-demand" => &mut g.market_demand,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -144,6 +146,11 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     }
     if !verb {
         if let Some(why) = view.part_of_a_name(head) {
+            return Some(why);
+        }
+    }
+    if !verb && entry.event_type == PloverType::Request {
+        if let Some(why) = view.market_demand(head) {
             return Some(why);
         }
     }
@@ -973,6 +980,23 @@ impl View<'_, '_> {
         let to = t.children(n).into_iter().find(|&c| matches!(t.base_rel(c), "nmod" | "obl") && t.case_of(c).is_some_and(|k| k.eq_ignore_ascii_case("to")) && t.upos(c) != Some(Upos::Verb));
         let possessed = !t.children_with(n, "nmod:poss").is_empty();
         to.filter(|_| !possessed).map(|c| format!("'{} to {}' with no one threatening is a danger", t.word(n), t.word(c)))
+    }
+
+    /// "supply outstripped demand", "domestic demand", "demand for oil": the noun
+    /// "demand" with a verb, an adjective or a 'for' noun of a market
+    /// (`market-demand`) is what is needed or bought, not a demand made.
+    fn market_demand(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        if self.lemma(n) != "demand" {
+            return None;
+        }
+        let g = &GROUPS.market_demand;
+        let governor = t.head(n).filter(|_| matches!(t.base_rel(n), "obj" | "nsubj")).filter(|&h| g.contains(&self.lemma(h)));
+        let modifier = t.children(n).into_iter().find(|&c| matches!(t.base_rel(c), "amod" | "compound") && self.mention_at(c).is_none() && g.contains(&self.lemma(c)));
+        // a good, or what a market trades (`substance`, `market`)
+        let good = |x: usize| g.contains(&self.lemma(x)) || GROUPS.substance.contains(&self.lemma(x)) || GROUPS.market.contains(&self.lemma(x));
+        let for_thing = t.obliques(n).into_iter().find(|(c, x)| c.eq_ignore_ascii_case("for") && self.mention_at(*x).is_none() && good(*x)).map(|(_, x)| x);
+        governor.or(modifier).or(for_thing).map(|w| format!("'{}' with '{}' is a market's demand, not one made", t.word(n), t.word(w)))
     }
 
     /// "a crisis that eroded support for his administration", "growing
