@@ -441,3 +441,18 @@ fn a_market_demand_is_no_demand_made() {
     no_event("Chinese demand for Peruvian gold fell in May.", "demand");
     one_event("Kenya's demand for the extradition of the suspects angered Uganda.", "demand");
 }
+
+#[test]
+fn halting_an_undertaking_of_ones_own_sanctions_no_one() {
+    no_event("Kenya's foreign minister canceled a trip to Asia to deal with the floods.", "canceled");
+    no_event("The Peruvian navy suspends the search for the missing fishermen.", "suspends");
+    one_event("Kenya suspended flights to Somalia on Monday.", "suspended");
+    one_event("The EU suspended aid to Niger after the coup.", "suspended");
+}
+
+#[test]
+fn sanctioning_or_expelling_a_thing_is_no_sanction() {
+    no_event("The Kenyan agency was criticised for sanctioning the use of the pesticide.", "sanctioning");
+    no_event("The damaged Peruvian well had a blowout, expelling water, mud and gas.", "expelling");
+    one_event("Kenya expelled two Ugandan diplomats on Monday.", "expelled");
+}

@@ -64,6 +64,7 @@ struct Groups {
     verbal_modifier: HashSet<String>,
     view_noun: HashSet<String>,
     market_demand: HashSet<String>,
+    own_undertaking: HashSet<String>,
 }
 
 impl Groups {
@@ -109,6 +110,7 @@ impl Groups {
                 "verbal-modifier" => &mut g.verbal_modifier,
                 "view-noun" => &mut g.view_noun,
                 "market-demand" => &mut g.market_demand,
+                "own-undertaking" => &mut g.own_undertaking,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -146,6 +148,11 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     }
     if !verb {
         if let Some(why) = view.part_of_a_name(head) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Sanction {
+        if let Some(why) = view.own_undertaking_halted(head, verb, trig) {
             return Some(why);
         }
     }
@@ -980,6 +987,25 @@ impl View<'_, '_> {
         let to = t.children(n).into_iter().find(|&c| matches!(t.base_rel(c), "nmod" | "obl") && t.case_of(c).is_some_and(|k| k.eq_ignore_ascii_case("to")) && t.upos(c) != Some(Upos::Verb));
         let possessed = !t.children_with(n, "nmod:poss").is_empty();
         to.filter(|_| !possessed).map(|c| format!("'{} to {}' with no one threatening is a danger", t.word(n), t.word(c)))
+    }
+
+    /// "suspended the plans", "canceled a trip to Asia", "suspends the
+    /// search for missing workers", "the suspension of deepwater drilling":
+    /// what is halted (the object, the passive subject, or a noun's 'of'
+    /// phrase) is an undertaking of the side's own (`own-undertaking`), no
+    /// sanction on any party.
+    fn own_undertaking_halted(&self, head: usize, verb: bool, trig: &Trig) -> Option<String> {
+        let t = self.tree;
+        let own = self.trigger_tokens(trig);
+        let halted: Vec<usize> = if verb {
+            t.patients(head).into_iter().filter(|o| !own.contains(o)).collect()
+        } else {
+            t.obliques(head).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("of")).map(|(_, x)| x).collect()
+        };
+        // a multi-word trigger names what it halts itself ("suspend cleanup efforts")
+        let halted = if halted.is_empty() { own.iter().copied().filter(|&x| x != head && self.noun(x)).collect() } else { halted };
+        let undertaking = |x: usize| self.noun(x) && self.mention_at(x).is_none() && GROUPS.own_undertaking.contains(&self.lemma(x));
+        (!halted.is_empty() && halted.iter().all(|&x| undertaking(x))).then(|| format!("'{}' halts '{}', an undertaking of its own, no sanction", t.word(head), t.word(halted[0])))
     }
 
     /// "supply outstripped demand", "domestic demand", "demand for oil": the noun
