@@ -444,7 +444,9 @@ fn a_market_demand_is_no_demand_made() {
 
 #[test]
 fn halting_an_undertaking_of_ones_own_sanctions_no_one() {
-    no_event("Kenya's foreign minister canceled a trip to Asia to deal with the floods.", "canceled");
+    no_event("Kenya's foreign minister canceled his trip to deal with the floods.", "canceled");
+    // a trip bound for a named place signals to it
+    one_event("Kenya's foreign minister canceled a trip to Uganda to deal with the floods.", "canceled");
     no_event("The Peruvian navy suspends the search for the missing fishermen.", "suspends");
     one_event("Kenya suspended flights to Somalia on Monday.", "suspended");
     one_event("The EU suspended aid to Niger after the coup.", "suspended");

@@ -993,7 +993,8 @@ impl View<'_, '_> {
     /// search for missing workers", "the suspension of deepwater drilling":
     /// what is halted (the object, the passive subject, or a noun's 'of'
     /// phrase) is an undertaking of the side's own (`own-undertaking`), no
-    /// sanction on any party.
+    /// sanction on any party — unless it is bound for a named place ("canceled
+    /// a trip to Indonesia" signals to a state).
     fn own_undertaking_halted(&self, head: usize, verb: bool, trig: &Trig) -> Option<String> {
         let t = self.tree;
         let own = self.trigger_tokens(trig);
@@ -1004,7 +1005,9 @@ impl View<'_, '_> {
         };
         // a multi-word trigger names what it halts itself ("suspend cleanup efforts")
         let halted = if halted.is_empty() { own.iter().copied().filter(|&x| x != head && self.noun(x)).collect() } else { halted };
-        let undertaking = |x: usize| self.noun(x) && self.mention_at(x).is_none() && GROUPS.own_undertaking.contains(&self.lemma(x));
+        // a trip or visit to a named place is a state's signal to it ("canceled a trip to Indonesia"): it stays
+        let to_named = |x: usize| t.obliques(x).into_iter().any(|(c, y)| c.eq_ignore_ascii_case("to") && self.mention_at(y).is_some());
+        let undertaking = |x: usize| self.noun(x) && self.mention_at(x).is_none() && GROUPS.own_undertaking.contains(&self.lemma(x)) && !to_named(x);
         (!halted.is_empty() && halted.iter().all(|&x| undertaking(x))).then(|| format!("'{}' halts '{}', an undertaking of its own, no sanction", t.word(head), t.word(halted[0])))
     }
 
