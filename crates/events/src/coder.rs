@@ -318,29 +318,28 @@ fn is_boundary(t: &Tok) -> bool {
 fn dateline_span(text: &str) -> Option<(usize, usize)> {
     const OPEN: [&str; 2] = ["(", "-LRB-"];
     const CLOSE: [&str; 2] = [")", "-RRB-"];
-    let head = text;
     // "WASHINGTON", "OCEAN SPRINGS , Mississippi": a word in capitals
     let capitals = |w: &str| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
-    let opens = OPEN.iter().zip(CLOSE).flat_map(|(open, close)| head.match_indices(open).map(move |(o, _)| (o, *open, close)));
+    let opens = OPEN.iter().zip(CLOSE).flat_map(|(open, close)| text.match_indices(open).map(move |(o, _)| (o, *open, close)));
     for (o, open, close) in opens {
-        let Some(c) = head[o..].find(close).map(|c| o + c) else { continue };
-        let agency: Vec<&str> = head[o + open.len()..c].split_whitespace().collect();
+        let Some(c) = text[o..].find(close).map(|c| o + c) else { continue };
+        let agency: Vec<&str> = text[o + open.len()..c].split_whitespace().collect();
         // the place's last word, or the day of "PLACE , Month Day"
-        let mut before = head[..o].split_whitespace().rev();
+        let mut before = text[..o].split_whitespace().rev();
         let last = before.next().unwrap_or("");
         let dated = last.len() <= 2 && last.chars().all(|ch| ch.is_ascii_digit()) && before.next().is_some_and(|m| m.starts_with(char::is_uppercase));
-        let capital_place = (last.starts_with(char::is_uppercase) || dated) && head[..o].split_whitespace().any(capitals);
+        let capital_place = (last.starts_with(char::is_uppercase) || dated) && text[..o].split_whitespace().any(capitals);
         let named_agency = (1..=3).contains(&agency.len()) && agency.iter().all(|w| w.starts_with(char::is_uppercase));
-        let rest = &head[c + close.len()..];
+        let rest = &text[c + close.len()..];
         let dash = rest.trim_start().strip_prefix("--").or_else(|| rest.trim_start().strip_prefix(['-', '—', '–']));
         if let (true, true, Some(after)) = (capital_place, named_agency, dash) {
-            return Some((place_start(&head[..o], capitals), head.len() - after.len()));
+            return Some((place_start(&text[..o], capitals), text.len() - after.len()));
         }
     }
     // "NEW ORLEANS -- BP said …": a place in capitals and a double dash, with no agency
-    let (place, rest) = head.split_once(" -- ")?;
+    let (place, rest) = text.split_once(" -- ")?;
     let words: Vec<&str> = place.split_whitespace().collect();
-    ((1..=4).contains(&words.len()) && words.iter().all(|w| capitals(w))).then(|| (0, head.len() - rest.len() - 1))
+    ((1..=4).contains(&words.len()) && words.iter().all(|w| capitals(w))).then(|| (0, text.len() - rest.len() - 1))
 }
 
 /// Where the place of a dateline starts in `before` (the text up to the

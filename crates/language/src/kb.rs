@@ -64,6 +64,14 @@ pub struct Region {
     pub iso3: String,
 }
 
+impl Region {
+    /// True when `p` lies in this region: its country, and a GeoNames admin1
+    /// code equal to the region's ISO 3166-2 letters ("US-LA" holds admin1 "LA").
+    pub fn holds(&self, p: &Place) -> bool {
+        p.iso3 == self.iso3 && self.code.rsplit('-').next() == Some(p.admin1.as_str())
+    }
+}
+
 /// An organisation (international, national institution, armed group, …).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Organization {

@@ -657,8 +657,7 @@ pub fn resolve(kb: &Kb, arg: &EventArg, mentions: &[Mention]) -> Place {
     let candidates = kb.places_named(&arg.name);
     if let Some(r) = qualifying_region(kb, arg, mentions) {
         // "VENICE , Louisiana", "Paris, Texas": the place of that name in the region, else the region
-        let letters = r.code.rsplit('-').next().unwrap_or("");
-        if let Some(city) = candidates.iter().find(|p| p.iso3 == r.iso3 && p.admin1 == letters) {
+        if let Some(city) = candidates.iter().find(|p| r.holds(p)) {
             return gazetteer_place(city);
         }
         if !candidates.is_empty() {

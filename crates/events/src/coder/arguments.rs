@@ -118,6 +118,8 @@ struct Words {
     for_clause: HashSet<String>,
     /// Verbs of moving forces: their object is the force, not the recipient.
     force_verb: HashSet<String>,
+    /// Verbs of a charge that stands ("who is accused of …"): still an accusation.
+    standing_charge: HashSet<String>,
     /// Verbs of death and damage a happening can cause (`harm`), and the
     /// words that name deliberate violence (`violence`).
     harm: HashSet<String>,
@@ -219,6 +221,7 @@ impl Words {
                 "habitual" => &mut w.habitual,
                 "for-clause" => &mut w.for_clause,
                 "force-verb" => &mut w.force_verb,
+                "standing-charge" => &mut w.standing_charge,
                 "harm" => &mut w.harm,
                 "violence" => &mut w.violence,
                 "speech-topic" => &mut w.speech_topic,
@@ -1511,9 +1514,10 @@ impl View<'_, '_> {
         }
     }
 
-    /// "called for Feinberg to resign", "it is time for Iran to act": in "for
-    /// X to V" X is the subject of an active infinitive — the last phrase of
-    /// V's head, marked by "for", right before V's "to".
+    /// "called for Feinberg to resign", "arranged for the suspect to
+    /// surrender": in "for X to V" after a verb of `for-clause`, X is the
+    /// subject of an active infinitive — the last phrase of V's head, marked
+    /// by "for", right before V's "to" (or the phrase V hangs on).
     fn for_subject(&self, v: usize) -> Option<usize> {
         let t = self.tree;
         // a passive infinitive's 'for' phrase is what is acted on ("called for BP to be barred")
@@ -2023,7 +2027,8 @@ impl View<'_, '_> {
         let t = self.tree;
         // a relative pronoun subject ("that investigates", "which is banned"), whatever clause the parser made of it
         let relative_subject = t.subjects(v).into_iter().any(|s| WORDS.relative.contains(&t.lemma(s).to_lowercase()));
-        if t.deprel(v) != "acl:relcl" && !(relative_subject && t.children(v).into_iter().any(|c| t.base_rel(c) == "nsubj" && t.xpos(c) == "WDT")) {
+        let wh_subject = t.children(v).into_iter().any(|c| t.base_rel(c) == "nsubj" && t.xpos(c) == "WDT");
+        if t.deprel(v) != "acl:relcl" && !wh_subject {
             return None;
         }
         // "a dispersant which is banned in the UK": a passive in the simple present (and no
@@ -2032,7 +2037,7 @@ impl View<'_, '_> {
         let present_passive = t.xpos(v) == "VBN" && aux.len() == 1 && t.deprel(aux[0]) == "aux:pass" && matches!(t.xpos(aux[0]), "VBZ" | "VBP");
         let timed = t.children(v).into_iter().any(|c| t.deprel(c).contains("tmod") || matches!(t.upos(c), Some(Upos::Num)) || self.ctx.doc.times.iter().any(|x| self.ctx.doc.tokens.get(c).is_some_and(|tok| x.span.start() <= tok.span.start() && tok.span.end() <= x.span.end())));
         // "who is accused of manslaughter", "who is charged with fraud": a standing charge names the accusation made
-        let accusation = matches!(t.lemma(v).to_lowercase().as_str(), "accuse" | "charge" | "indict" | "suspect");
+        let accusation = WORDS.standing_charge.contains(&t.lemma(v).to_lowercase());
         if present_passive && relative_subject && !timed && !accusation {
             return Some(format!("'{} {}' in a relative clause is a standing state", t.word(aux[0]), t.word(v)));
         }

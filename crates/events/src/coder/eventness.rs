@@ -134,9 +134,8 @@ struct View<'c, 'a> {
 /// Why a trigger the other rules kept is still no event, or None. Reads the
 /// tree only: an unparsed sentence gives None.
 pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[EventArg], recipients: &[EventArg]) -> Option<String> {
-    let tree = ctx.tree.as_ref()?;
-    let view = View { ctx, tree };
-    let head = view.trigger_head(trig)?;
+    let (view, head) = View::at_trigger(ctx, trig)?;
+    let tree = view.tree;
     let verb = tree.upos(head) == Some(Upos::Verb);
     if !actors.iter().chain(recipients).any(|a| view.political(a)) {
         if let Some(why) = view.sport() {
@@ -266,9 +265,8 @@ pub(super) fn is_verbal_attack(stem: &str) -> bool {
 /// "on", is a building or other physical target (`structure`: "attacked the
 /// embassy", "an attack on a police station").
 pub(super) fn attacks_a_structure(ctx: &Ctx, trig: &Trig) -> bool {
-    let Some(tree) = ctx.tree.as_ref() else { return false };
-    let view = View { ctx, tree };
-    let Some(head) = view.trigger_head(trig) else { return false };
+    let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
+    let tree = view.tree;
     let on = tree.obliques(head).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("on")).map(|(_, n)| n);
     tree.patients(head).into_iter().chain(on).any(|o| GROUPS.structure.contains(&view.lemma(o)) || GROUPS.inanimate.contains(&view.lemma(o)))
 }
@@ -277,9 +275,8 @@ pub(super) fn attacks_a_structure(ctx: &Ctx, trig: &Trig) -> bool {
 /// a gerund after "for" ("faced attacks for failing to act", "attacked him
 /// for ignoring the warnings"): what one is blamed for doing.
 pub(super) fn blamed_for_doing(ctx: &Ctx, trig: &Trig) -> bool {
-    let Some(tree) = ctx.tree.as_ref() else { return false };
-    let view = View { ctx, tree };
-    let Some(head) = view.trigger_head(trig) else { return false };
+    let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
+    let tree = view.tree;
     let governor = tree.head(head).filter(|_| matches!(tree.base_rel(head), "obj" | "nsubj"));
     let reason = |c: usize| tree.xpos(c) == "VBG" && tree.children(c).into_iter().any(|m| matches!(tree.base_rel(m), "mark" | "case") && view.lemma(m) == "for");
     std::iter::once(head).chain(governor).any(|h| tree.children(h).into_iter().any(reason))
@@ -288,9 +285,8 @@ pub(super) fn blamed_for_doing(ctx: &Ctx, trig: &Trig) -> bool {
 /// True when the trigger noun has an adjective of words (`verbal-modifier`:
 /// "highly personal attacks", "a scathing attack").
 pub(super) fn worded_attack(ctx: &Ctx, trig: &Trig) -> bool {
-    let Some(tree) = ctx.tree.as_ref() else { return false };
-    let view = View { ctx, tree };
-    let Some(head) = view.trigger_head(trig) else { return false };
+    let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
+    let tree = view.tree;
     view.noun(head) && tree.children(head).into_iter().any(|c| tree.base_rel(c) == "amod" && GROUPS.verbal_modifier.contains(&view.lemma(c)))
 }
 
@@ -306,9 +302,8 @@ pub(super) fn is_thing(lemma: &str) -> bool {
 /// and 'for' phrases) names no party welcomes a thing — approval — not a
 /// visitor ("welcomed Calderon to Washington" hosts).
 pub(super) fn welcomes_a_thing(ctx: &Ctx, trig: &Trig) -> bool {
-    let Some(tree) = ctx.tree.as_ref() else { return false };
-    let view = View { ctx, tree };
-    let Some(head) = view.trigger_head(trig) else { return false };
+    let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
+    let tree = view.tree;
     if !view.lemma(head).starts_with("welcom") {
         return false;
     }
@@ -333,7 +328,15 @@ pub(super) fn is_armed_sector(sector: &str) -> bool {
     GROUPS.armed_sectors.contains(&sector[..sector.len().min(3)])
 }
 
-impl View<'_, '_> {
+impl<'c, 'a> View<'c, 'a> {
+    /// The view of a parsed sentence and its trigger's head word, or None
+    /// when the sentence has no parse.
+    fn at_trigger(ctx: &'c Ctx<'a>, trig: &Trig) -> Option<(Self, usize)> {
+        let view = View { ctx, tree: ctx.tree.as_ref()? };
+        let head = view.trigger_head(trig)?;
+        Some((view, head))
+    }
+
     /// The trigger's head word in the tree: the one whose head lies outside
     /// the trigger's words.
     fn trigger_head(&self, trig: &Trig) -> Option<usize> {
@@ -759,7 +762,7 @@ impl View<'_, '_> {
         if self.lemma(n) != "order" {
             return None;
         }
-        let word = |i: Option<usize>| i.and_then(|i| t.tokens().find(|&x| x == i)).map(|x| t.word(x).to_lowercase());
+        let word = |i: Option<usize>| i.filter(|i| t.tokens().contains(i)).map(|x| t.word(x).to_lowercase());
         if word(n.checked_sub(1)).as_deref() == Some("in") && matches!(word(Some(n + 1)).as_deref(), Some("to" | "that")) {
             return Some("'in order to' is a fixed phrase".into());
         }

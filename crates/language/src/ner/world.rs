@@ -181,8 +181,7 @@ fn qualifying_region<'k>(kb: &'k Kb, v: &View<'_>, cands: &[Cand], k: usize) -> 
 /// else — a place the gazetteer does not list there — nothing: not a place
 /// of that name elsewhere (placing reads the region: `place::resolve`).
 fn place_in_region(kb: &Kb, name: &str, r: &crate::kb::Region) -> Option<Facts> {
-    let letters = r.code.rsplit('-').next().unwrap_or("");
-    let p = kb.places_named(name).into_iter().find(|p| p.iso3 == r.iso3 && p.admin1 == letters)?;
+    let p = kb.places_named(name).into_iter().find(|p| r.holds(p))?;
     Some(Facts { kb_id: Some(p.kb_id()), country: p.iso3.clone(), sector: None })
 }
 
