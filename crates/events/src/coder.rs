@@ -69,14 +69,6 @@ struct Trig {
     via: Option<&'static str>,
 }
 
-/// Nouns an event noun can modify as their topic ("ceasefire talks", "swap deal").
-const TOPIC_HEADS: &[&str] = &[
-    "talks", "negotiations", "proposal", "proposals", "plan", "plans", "deal", "agreement", "demand",
-    "demands", "offer", "initiative", "efforts", "terms", "framework", "memorandum", "memorandums",
-    "conditions", "mechanism", "monitoring", "push", "bid", "hopes", "prospects", "effort", "attempt",
-    "attempts", "campaign", "campaigns",
-];
-
 /// The rule text for a topic noun.
 const TOPIC_NOTE: &str = "topic of the following noun";
 
@@ -146,6 +138,10 @@ pub(crate) enum NounClass {
     Facility,
     /// A weapon an attack word can modify ("attack drones").
     Weapon,
+    /// A noun an event noun can modify as its topic ("ceasefire talks").
+    Topic,
+    /// A noun of an undertaking ("aid effort", "ceasefire efforts").
+    Undertaking,
 }
 
 /// The built-in noun classes.
@@ -172,6 +168,27 @@ static NOUNS: std::sync::LazyLock<std::collections::HashMap<String, NounClass>> 
         })
         .collect()
 });
+
+/// The `topic` and `undertaking` nouns of `nouns.tsv`, by exact lower-case
+/// word (the plural "talks" is a topic, "talk" is not).
+static HEAD_NOUNS: std::sync::LazyLock<std::collections::HashMap<String, NounClass>> = std::sync::LazyLock::new(|| {
+    NOUNS_TSV
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(w, c)| match c.trim() {
+            "topic" => Some((w.trim().to_lowercase(), NounClass::Topic)),
+            "undertaking" => Some((w.trim().to_lowercase(), NounClass::Undertaking)),
+            _ => None,
+        })
+        .collect()
+});
+
+/// The class of `word` when it is a noun that an event noun can modify as its
+/// topic or goal ("ceasefire talks", "aid effort").
+pub(crate) fn head_noun_class(word: &str) -> Option<NounClass> {
+    HEAD_NOUNS.get(&word.to_lowercase()).copied()
+}
 
 /// The class of a token's noun, if listed.
 fn noun_class(t: &Tok) -> Option<NounClass> {
@@ -1403,11 +1420,27 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
         return Some((n.1, n.2.to_string(), n.4));
     }
     // "ceasefire talks", "truce proposal": the event noun is the topic of another noun
-    if noun_use && TOPIC_HEADS.contains(&ctx.word(trig.end)) {
+    if noun_use && topic_of_next_noun(ctx, trig, lex.entries[trig.entry].event_type) {
         found.push((1, Modality::Hypothetical, TOPIC_NOTE, false, true));
     }
     // a cue before the trigger outranks one after it
     found.into_iter().min_by_key(|f| (f.3, f.0)).map(|f| (f.1, f.2.to_string(), f.4))
+}
+
+/// True when the noun after the trigger makes the trigger its topic
+/// (`topic` in `nouns.tsv`: "ceasefire talks"), or its goal: an undertaking
+/// (`undertaking`) of an outcome ("ceasefire efforts") — not of an act done
+/// in the undertaking itself ("aid effort", "bombing campaign").
+fn topic_of_next_noun(ctx: &Ctx, trig: &Trig, event_type: PloverType) -> bool {
+    let done_in_it = matches!(
+        event_type,
+        PloverType::Aid | PloverType::Assault | PloverType::Mobilize | PloverType::Protest | PloverType::Coerce
+    );
+    match ctx.toks.get(trig.end).filter(|t| !t.punct).and_then(|t| head_noun_class(&t.lower)) {
+        Some(NounClass::Topic) => true,
+        Some(NounClass::Undertaking) => !done_in_it,
+        _ => false,
+    }
 }
 
 /// Marks a bare event noun without a cue in the rule text.
@@ -1534,8 +1567,8 @@ pub(crate) fn code_sentence(
         // governor: the nearest earlier trigger that governs, in the same clause, close by
         let governor = ti.checked_sub(1).and_then(|p| {
             let g = &trigs[p];
-            let ge = &lex.entries[g.entry];
-            ge.governs?;
+            // what the earlier trigger makes of its clause (none when it states it)
+            drafts.get(p)?.governs?;
             let gap = &ctx.toks[g.end..trig.start];
             let words = (g.end..trig.start).filter(|&j| ctx.owner[j].is_none() && !ctx.toks[j].punct).count();
             let ok = words <= 8
@@ -1551,7 +1584,7 @@ pub(crate) fn code_sentence(
         else {
             drafts.push(Draft {
                 event: placeholder(sentence, &ctx, trig),
-                governs: entry.governs,
+                governs: governs(&ctx, trig, entry),
                 dates: Vec::new(),
             });
             continue;
@@ -2169,7 +2202,18 @@ fn code_trigger(
         trigger,
         rule,
     };
-    Some(Draft { event, governs: entry.governs, dates })
+    Some(Draft { event, governs: governs(ctx, trig, entry), dates })
+}
+
+/// What a trigger makes of the act it governs: its entry's modality, except
+/// that a verb of demanding or proposing whose that-clause is one of fact
+/// ("insisted that it has not prevented workers from talking") states that
+/// clause: the act there is told as it is, not asked for.
+fn governs(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<Modality> {
+    let g = entry.governs?;
+    let asks = matches!(g, Modality::Demanded | Modality::Proposed);
+    let stated = asks && dating::parsed_trigger(ctx, trig).is_some_and(|(tree, v)| arguments::clause_of_fact(tree, v).is_some());
+    (!stated).then_some(g)
 }
 
 /// The parties of a trigger: from the tree when the sentence is parsed (with

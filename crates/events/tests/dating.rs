@@ -51,3 +51,13 @@ fn a_verb_told_in_the_past_happened_whatever_deadline_its_clause_names() {
     let ordered = triggered(&doc, "ordered");
     assert_eq!(ordered[0].modality, chronicle_core::Modality::Asserted, "{}", ordered[0].rule);
 }
+
+#[test]
+fn predicates_in_a_row_share_their_subject_and_time() {
+    // the parser hangs "praised" as an adverbial clause of "visited"; "offered" is coordinated with it
+    let doc = coded_on("The Kenyan president visited Kampala in March, praised Museveni for his support and offered more troops for Somalia.", "2009-06-07");
+    let offered = triggered(&doc, "offered");
+    assert_eq!(offered.len(), 1, "{:?}", doc.events);
+    assert_eq!(offered[0].date, UncertainDate::parse_value("2009-03").unwrap(), "{}", offered[0].rule);
+    assert!(offered[0].actors.iter().any(|a| a.name.contains("president")), "{:?}", offered[0].actors);
+}

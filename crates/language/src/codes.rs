@@ -18,7 +18,7 @@
 //!    hearing is about the United States.
 //!
 //! A country named as a party (a state: the mention's id is its country
-//! code) takes the sector `GOV` when it acts, or when a political act is
+//! code), or by its capital ("Moscow accused Kyiv"), takes the sector `GOV` when it acts, or when a political act is
 //! addressed to it ("Egypt ordered a cull", "Kenya accused Uganda") — not
 //! when aid, forces or an attack are sent to it, where it is the land and
 //! its people.
@@ -132,11 +132,26 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
         // and so is one a political act is addressed to — not one aid or force is sent to
         let addressed = !matches!(e.event_type, PloverType::Aid | PloverType::Mobilize | PloverType::Assault | PloverType::Protest | PloverType::Retreat);
         let states = e.actors.iter_mut().chain(e.recipients.iter_mut().filter(|_| addressed));
-        for a in states.filter(|a| a.sector.is_none() && a.country.is_some() && a.kb_id == a.country) {
+        for a in states.filter(|a| a.sector.is_none() && a.country.is_some() && (a.kb_id == a.country || is_capital(kb, doc.body(), a))) {
             a.sector = Some("GOV".into());
         }
     }
     doc.events = events;
+}
+
+/// True for a party named by its country's capital ("Moscow accused Kyiv",
+/// "Washington wanted to help"): news writing names a state's government by
+/// the city it sits in, as it names it by the country.
+/// A capital written as where something is ("people in Mexico City", "at
+/// Beijing's airport") names the city, not its government.
+fn is_capital(kb: &Kb, body: &str, a: &EventArg) -> bool {
+    let Some(country) = a.country.as_deref().and_then(|c| kb.country(c)) else { return false };
+    let Some(span) = a.span else { return false };
+    let before = body.get(..span.start()).and_then(|b| b.split_whitespace().last()).unwrap_or("").to_lowercase();
+    let after = body.get(span.end()..).unwrap_or("").trim_start();
+    let where_ = matches!(before.as_str(), "in" | "at" | "from" | "near" | "outside" | "around" | "across");
+    let possessor = after.starts_with("'s") || after.starts_with("’s");
+    !where_ && !possessor && country.capitals.iter().any(|c| c.eq_ignore_ascii_case(a.name.trim()))
 }
 
 /// The countries the sentence names outside the event's parties: `One(c)`,
@@ -492,6 +507,28 @@ mod tests {
         let sectors: Vec<Option<&str>> = d.events.iter().flat_map(|e| e.actors.iter().chain(&e.recipients)).map(|a| a.sector.as_deref()).collect();
         // the aid's recipient is the land and its people
         assert_eq!(sectors, [Some("GOV"), Some("GOV"), Some("GOV"), None]);
+    }
+
+    #[test]
+    fn a_capital_named_for_its_state_is_its_government() {
+        let body = "Tehran accused Washington. Beijing sent aid to Tehran. London Zoo accused Tehran. People in Beijing accused London.";
+        let mut d = doc(body, &[]);
+        let city = |words: &str, at: usize, country: &str| {
+            let start = body[at..].find(words).unwrap() + at;
+            EventArg { name: words.into(), kb_id: None, country: Some(country.into()), sector: None, span: Span::new(body, start, start + words.len()).ok() }
+        };
+        let accused = event(body, "Tehran accused Washington.", vec![city("Tehran", 0, "IRN")], vec![city("Washington", 0, "USA")]);
+        let mut aid = event(body, "Beijing sent aid to Tehran.", vec![city("Beijing", 20, "CHN")], vec![city("Tehran", 20, "IRN")]);
+        aid.event_type = PloverType::Aid;
+        // a place in the capital that is not the capital is no government, nor is the city
+        // where people are
+        let zoo = event(body, "London Zoo accused Tehran.", vec![city("London Zoo", 40, "GBR")], vec![]);
+        let people = event(body, "People in Beijing accused London.", vec![city("Beijing", 60, "CHN")], vec![]);
+        d.events = vec![accused, aid, zoo, people];
+        annotate(&world(), &mut d);
+        let sectors: Vec<Option<&str>> = d.events.iter().flat_map(|e| e.actors.iter().chain(&e.recipients)).map(|a| a.sector.as_deref()).collect();
+        // the aid's recipient is the land and its people
+        assert_eq!(sectors, [Some("GOV"), Some("GOV"), Some("GOV"), None, None, None]);
     }
 
     #[test]

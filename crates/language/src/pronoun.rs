@@ -12,8 +12,10 @@
 //! - else the person who is the subject of the previous sentence;
 //! - nothing otherwise: an unresolved pronoun names no one.
 //!
-//! Pronouns inside direct quotations are left alone: there the speaker's "he"
-//! may be anyone. Parsed sentences only.
+//! Third-person pronouns inside direct quotations are left alone: there the
+//! speaker's "he" may be anyone. The first person singular inside one ("I",
+//! "me", "my") is the quote's speaker, when that is a person mention. Parsed
+//! sentences only.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -62,12 +64,40 @@ pub fn annotate(doc: &mut Document) {
     }
     doc.mentions.extend(found);
     doc.sort_layers();
+    // after the third-person pass: a quote's speaker may be a resolved "he"
+    let speakers = speaker_pronouns(doc);
+    if !speakers.is_empty() {
+        doc.mentions.extend(speakers);
+        doc.sort_layers();
+    }
+}
+
+/// "I", "me", "my" (`speaker` in `pronouns.tsv`) inside a direct quotation
+/// whose speaker is a person mention: in a quotation the first person is the
+/// one quoted ("'I will not resign,' Hayward said").
+fn speaker_pronouns(doc: &Document) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (t, tok) in doc.tokens.iter().enumerate() {
+        let word = tok.span.text(doc.body()).to_lowercase();
+        if PRONOUNS.get(&word).map(String::as_str) != Some("speaker") || doc.tokens[t].syntax.as_ref().is_none_or(|s| s.upos != Upos::Pron) || covered(doc, t) {
+            continue;
+        }
+        let at = tok.span.start();
+        let Some(q) = doc.quotes.iter().find(|q| q.direct && q.span.start() <= at && at < q.span.end()) else { continue };
+        let Some(who) = q.speaker_span else { continue };
+        let person = doc.mentions.iter().find(|m| m.entity_type == EntityType::Person && m.span.overlaps(who) && !q.span.contains(m.span));
+        if let Some(m) = person {
+            out.push(Mention { span: tok.span, source: MentionSource::Pronoun, ..m.clone() });
+        }
+    }
+    out
 }
 
 /// The mention token `t` (a pronoun) refers to, when the rules find one.
 fn antecedent(doc: &Document, tree: &Tree, persons: &Persons, t: usize, previous_subject: Option<usize>) -> Option<usize> {
     let word = tree.word(t).to_lowercase();
-    if tree.upos(t) != Some(Upos::Pron) || !PRONOUNS.contains_key(&word) || covered(doc, t) || in_direct_quote(doc, t) {
+    let third_person = PRONOUNS.get(&word).is_some_and(|form| form != "speaker");
+    if tree.upos(t) != Some(Upos::Pron) || !third_person || covered(doc, t) || in_direct_quote(doc, t) {
         return None;
     }
     // a pronoun object of a verb never is that verb's own subject

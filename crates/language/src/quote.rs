@@ -1646,11 +1646,21 @@ mod tests {
         let at = d.body().find("citing").unwrap();
         let sp = tree_speaker(&d, at).unwrap();
         assert_eq!(&d.body()[sp.0..sp.1], "McConnell");
-        // a finite verb with no subject has no holder
+        // a finite verb after the comma with no subject of its own is a predicate
+        // coordinated with the one before ("McConnell objected, cited the costs")
         if let Some(s) = d.tokens[3].syntax.as_mut() {
             s.xpos = "VBD".into();
         }
-        assert_eq!(tree_speaker(&d, at), None);
+        let sp = tree_speaker(&d, at).unwrap();
+        assert_eq!(&d.body()[sp.0..sp.1], "McConnell");
+        // a present participle with a subject of its own is held by that subject, not the clause's
+        let words = ["McConnell", "objected", ",", "aides", "citing", "the", "costs", "."];
+        let mut d = parsed(&words, &[(2, "nsubj", Propn), (0, "root", Verb), (5, "punct", Punct), (5, "nsubj", Noun), (2, "advcl", Verb), (7, "det", Det), (5, "obj", Noun), (2, "punct", Punct)]);
+        if let Some(s) = d.tokens[4].syntax.as_mut() {
+            s.xpos = "VBG".into();
+        }
+        let sp = tree_speaker(&d, d.body().find("citing").unwrap()).unwrap();
+        assert_eq!(&d.body()[sp.0..sp.1], "aides");
     }
 
     #[test]

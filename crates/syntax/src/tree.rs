@@ -129,6 +129,34 @@ impl<'d> Tree<'d> {
         out
     }
 
+    /// The first of the predicates the verb `v` is coordinated with (itself
+    /// if none): `conj` heads followed up, and the heads of
+    /// [`Tree::loose_predicate`] verbs.
+    pub fn first_predicate(&self, v: usize) -> usize {
+        let mut cur = v;
+        for _ in 0..64 {
+            match self.head(cur) {
+                Some(h) if self.deprel(cur) == "conj" || self.loose_predicate(cur) => cur = h,
+                _ => break,
+            }
+        }
+        cur
+    }
+
+    /// True for a verb in a finite tense (past or present) with no subject and
+    /// no subordinator, right after a comma that follows its head, that the
+    /// parser hung as an adverbial clause ("visited Lima in April, praised the
+    /// mayor and …"): an English finite clause has a subject unless it is a
+    /// predicate coordinated with the one before.
+    pub fn loose_predicate(&self, v: usize) -> bool {
+        let after_comma = v > self.tokens().start && self.word(v - 1) == "," && self.head(v).is_some_and(|h| h < v);
+        after_comma
+            && self.deprel(v) == "advcl"
+            && self.upos(v) == Some(Upos::Verb)
+            && matches!(self.xpos(v), "VBD" | "VBZ" | "VBP")
+            && !self.children(v).into_iter().any(|c| matches!(self.base_rel(c), "nsubj" | "csubj" | "mark" | "aux" | "expl"))
+    }
+
     /// The first conjunct of a coordination `t` belongs to (itself if none).
     pub fn first_conjunct(&self, t: usize) -> usize {
         let mut cur = t;
@@ -209,6 +237,7 @@ impl<'d> Tree<'d> {
             }
             match (self.deprel(cur), self.head(cur)) {
                 ("conj" | "xcomp", Some(h)) => cur = h,
+                (_, Some(h)) if self.loose_predicate(cur) => cur = h,
                 _ => break,
             }
         }
@@ -452,6 +481,48 @@ mod tests {
         assert_eq!(t.with_conjuncts(0), [0, 2]);
         assert_eq!(t.first_conjunct(2), 0);
         assert_eq!(t.children_with(3, "xcomp"), [5]);
+    }
+
+    #[test]
+    fn a_finite_verb_hung_as_a_bare_adverbial_clause_is_a_coordinated_predicate() {
+        use Upos::*;
+        // Kenya visited Lima , praised Peru and offered help (the parser hung "praised" as advcl)
+        let arcs = [
+            (2, "nsubj", Propn), (0, "root", Verb), (2, "obj", Propn), (5, "punct", Punct), (2, "advcl", Verb),
+            (5, "obj", Propn), (8, "cc", Cconj), (5, "conj", Verb), (8, "obj", Noun),
+        ];
+        let with_tags = |tags: [&str; 3]| {
+            let mut d = doc("Kenya visited Lima , praised Peru and offered help", &arcs);
+            for (i, tag) in [1, 4, 7].into_iter().zip(tags) {
+                if let Some(s) = d.tokens[i].syntax.as_mut() {
+                    s.xpos = tag.into();
+                }
+            }
+            d
+        };
+        let d = with_tags(["VBD", "VBD", "VBD"]);
+        let t = &Tree::sentences(&d)[0];
+        assert!(t.loose_predicate(4));
+        assert_eq!(t.first_predicate(7), 1);
+        assert_eq!(t.subjects(7), [0], "offered shares the subject of visited");
+        assert_eq!(t.first_conjunct(7), 4, "nouns and true conjuncts only");
+        // without the comma a subjectless finite verb is the parser's error of another kind
+        // ("sank after an explosion killed eleven")
+        let mut d = doc(
+            "Kenya visited Lima praised Peru",
+            &[(2, "nsubj", Propn), (0, "root", Verb), (2, "obj", Propn), (2, "advcl", Verb), (4, "obj", Propn)],
+        );
+        if let Some(s) = d.tokens[3].syntax.as_mut() {
+            s.xpos = "VBD".into();
+        }
+        let t = &Tree::sentences(&d)[0];
+        assert!(!t.loose_predicate(3));
+        // a participle ("praising Peru") is an adverbial clause of its own
+        let d = with_tags(["VBD", "VBG", "VBD"]);
+        let t = &Tree::sentences(&d)[0];
+        assert!(!t.loose_predicate(4));
+        assert_eq!(t.first_predicate(7), 4);
+        assert!(t.subjects(7).is_empty());
     }
 
     #[test]

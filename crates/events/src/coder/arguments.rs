@@ -38,7 +38,7 @@ use std::sync::LazyLock;
 use chronicle_core::{PloverType, Upos};
 use chronicle_syntax::tree::Tree;
 
-use super::{noun_class, Ctx, NounClass, Trig, TOPIC_HEADS};
+use super::{head_noun_class, noun_class, Ctx, NounClass, Trig};
 use crate::lexicon::TriggerEntry;
 
 const ARGUMENTS_TSV: &str = include_str!("../../../../data/events/arguments.tsv");
@@ -560,7 +560,7 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     // "a mediation effort between A and B": a topic noun's phrase carries its
     // event noun's participants
     let arg_head = match tree.head(head) {
-        Some(h) if nominal && tree.deprel(head) == "compound" && TOPIC_HEADS.contains(&tree.word(h).to_lowercase().as_str()) => h,
+        Some(h) if nominal && tree.deprel(head) == "compound" && head_noun_class(tree.word(h)).is_some() => h,
         _ => head,
     };
     let heads = if nominal { v.nominal(arg_head, trig, entry) } else { v.verbal(head, trig, entry) };
@@ -2206,8 +2206,7 @@ impl View<'_, '_> {
             return Some(format!("'{}' is part of a fixed expression", t.word(n)));
         }
         let h = t.head(n).filter(|_| t.deprel(n) == "compound")?;
-        let head_word = t.word(h).to_lowercase();
-        if TOPIC_HEADS.contains(&head_word.as_str()) {
+        if head_noun_class(t.word(h)).is_some() {
             return None;
         }
         // a noun modifying another noun names a kind of that noun, not an act:

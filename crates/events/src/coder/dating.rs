@@ -286,7 +286,7 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool)
     }
     let time_clause = clause_of(tree, head);
     let trig_clause = clause_of(tree, trigger);
-    if time_clause == trig_clause || tree.first_conjunct(time_clause) == tree.first_conjunct(trig_clause) {
+    if time_clause == trig_clause || tree.first_predicate(time_clause) == tree.first_predicate(trig_clause) {
         return Reach::Own;
     }
     // the time's clause below the trigger's: a time clause ("after …") bounds it

@@ -1,0 +1,40 @@
+//! How an act is told (issue 13): the modality the words around a trigger give
+//! it, through the real language layer. Invented sentences, each checking one
+//! general fact of English beside the case the rule must leave alone.
+#![cfg(feature = "language")]
+
+mod common;
+
+use chronicle_core::Modality;
+use common::{coded, triggered};
+
+/// The modality of the one event `word` triggers in `text`.
+fn modality(text: &str, word: &str) -> Modality {
+    let doc = coded(text);
+    let evs = triggered(&doc, word);
+    assert_eq!(evs.len(), 1, "{text}: {:?}", doc.events);
+    evs[0].modality
+}
+
+#[test]
+fn a_demand_verb_with_a_clause_of_fact_states_that_clause() {
+    // an indicative clause is told as it is: here negated by its own "not"
+    let m = modality("The Chilean mining company insisted that it had not prevented the unions from meeting the press.", "prevented");
+    assert_eq!(m, Modality::Negated);
+    let m = modality("The Chilean government insisted that the army arrested the strike leaders.", "arrested");
+    assert_eq!(m, Modality::Asserted);
+    // a mandative clause (a modal) still asks for the act
+    let m = modality("The Chilean unions insisted that the government should release the strike leaders.", "release");
+    assert_eq!(m, Modality::Demanded);
+}
+
+#[test]
+fn an_act_noun_before_an_undertaking_is_the_act_an_outcome_noun_its_goal() {
+    let m = modality("The Kenyan government launched a large aid effort for Somalia on Monday.", "aid");
+    assert_eq!(m, Modality::Asserted);
+    // an outcome is sought by the effort, and a topic is talked of
+    let m = modality("Kenya stepped up ceasefire efforts with the rebels on Monday.", "ceasefire");
+    assert_eq!(m, Modality::Hypothetical);
+    let m = modality("Kenya and the rebels opened ceasefire talks in Nairobi on Monday.", "ceasefire");
+    assert_eq!(m, Modality::Hypothetical);
+}
