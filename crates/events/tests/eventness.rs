@@ -458,3 +458,31 @@ fn sanctioning_or_expelling_a_thing_is_no_sanction() {
     no_event("The damaged Peruvian well had a blowout, expelling water, mud and gas.", "expelling");
     one_event("Kenya expelled two Ugandan diplomats on Monday.", "expelled");
 }
+
+#[test]
+fn criticism_someone_faces_with_no_critic_named_is_opinion() {
+    no_event("The Peruvian president faced mounting criticism for his handling of the strike.", "criticism");
+    no_event("The Chilean mining ministry came under criticism over the slow rescue.", "criticism");
+    no_event("There is growing public criticism of the Kenyan government's response.", "criticism");
+    // a critic named makes it an act
+    one_event("The Peruvian president drew sharp criticism from Bolivia on Monday.", "criticism");
+    one_event("Bolivia's criticism of the Peruvian president angered Lima.", "criticism");
+}
+
+#[test]
+fn a_critic_named_beside_the_verb_makes_criticism_an_act() {
+    one_event("The Kenyan relief effort has drawn criticism from Somali leaders.", "criticism");
+}
+
+#[test]
+fn a_threat_no_one_makes_is_a_danger() {
+    no_event("The oil slick is spreading along the coast, threatening Peru's richest fisheries.", "threatening");
+    one_event("Peru threatened Chile with sanctions on Monday.", "threatened");
+    one_event("Peruvian police threatened the striking miners on Monday.", "threatened");
+}
+
+#[test]
+fn attacking_or_seizing_matter_the_parser_left_without_object_is_no_act() {
+    no_event("The Peruvian mining company will try to capture as much leaking gas as possible.", "capture");
+    one_event("Rebels will try to capture the town of Goma on Monday.", "capture");
+}

@@ -61,6 +61,7 @@ struct Groups {
     duty: HashSet<String>,
     purchase_verb: HashSet<String>,
     approval: HashSet<String>,
+    undergone: HashSet<String>,
     verbal_modifier: HashSet<String>,
     view_noun: HashSet<String>,
     market_demand: HashSet<String>,
@@ -107,6 +108,7 @@ impl Groups {
                 "duty" => &mut g.duty,
                 "purchase-verb" => &mut g.purchase_verb,
                 "approval" => &mut g.approval,
+                "undergone" => &mut g.undergone,
                 "verbal-modifier" => &mut g.verbal_modifier,
                 "view-noun" => &mut g.view_noun,
                 "market-demand" => &mut g.market_demand,
@@ -164,11 +166,16 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         let why = match entry.event_type {
             PloverType::Threaten => view.danger_to(head),
             PloverType::Support => view.public_approval(head),
+            PloverType::Accuse => view.undergone_criticism(head),
             _ => None,
         };
         if why.is_some() {
             return why;
         }
+    }
+    // "the slick is spreading, threatening the coast": a threat no one makes is a danger
+    if entry.event_type == PloverType::Threaten && verb && actors.is_empty() && !tree.is_passive(head) {
+        return Some(format!("'{}' with no one threatening is a danger, not a threat made", tree.word(head)));
     }
     if let Some(why) = view.poll_finding(head) {
         return Some(why);
@@ -656,11 +663,15 @@ impl<'c, 'a> View<'c, 'a> {
             })
             .collect();
         // "capture all the oil spewing from the well", parsed as a gerund clause: its subject is acted on
-        let objects = if objects.is_empty() {
+        let objects: Vec<usize> = if objects.is_empty() {
             t.children(v).into_iter().filter(|&c| t.base_rel(c) == "ccomp" && t.xpos(c) == "VBG").flat_map(|c| t.subjects(c)).collect()
         } else {
             objects
         };
+        // no object in the tree ("capture as much leaking oil", "shoot drilling mud" with the
+        // participle read as a verb): English puts a transitive verb's object right after it,
+        // so the first noun before a preposition or a clause boundary is taken
+        let objects = if objects.is_empty() { self.next_noun(v).filter(|o| !own.contains(o)).into_iter().collect() } else { objects };
         if objects.is_empty() {
             return None;
         }
@@ -980,6 +991,43 @@ impl<'c, 'a> View<'c, 'a> {
         let before = (first..n).rev().find(|&x| t.xpos(x) != "POS")?;
         let named = capital(before) && matches!(t.upos(before), Some(Upos::Propn | Upos::Noun | Upos::Adj));
         named.then(|| format!("'{}' is part of a name", t.word(n)))
+    }
+
+    /// The first noun after verb `v` within four words, before any adposition,
+    /// conjunction, subordinator, punctuation or other verb's subject: where
+    /// an English transitive verb's object stands.
+    fn next_noun(&self, v: usize) -> Option<usize> {
+        let t = self.tree;
+        let end = (v + 5).min(t.tokens().end);
+        for k in v + 1..end {
+            match t.upos(k) {
+                Some(Upos::Noun) => return Some(k),
+                Some(Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Punct | Upos::Propn | Upos::Pron | Upos::Aux | Upos::Part) | None => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// "Obama faced mounting criticism", "the agency came under criticism",
+    /// "growing public criticism of the response": a criticism noun with no
+    /// critic named (no possessor, no 'from' or 'by' phrase) that someone
+    /// faces, draws or comes under, or that grows (`undergone`), is a state of
+    /// opinion, no act of accusing.
+    fn undergone_criticism(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        let g = &GROUPS.undergone;
+        // the critic in the noun's phrase or in its verb's ("drew criticism from Bolivia")
+        let from = |x: usize| t.obliques(x).into_iter().any(|(c, _)| c.eq_ignore_ascii_case("from") || c.eq_ignore_ascii_case("by"));
+        let critic = !t.children_with(n, "nmod:poss").is_empty() || from(n) || t.head(n).is_some_and(from);
+        if critic {
+            return None;
+        }
+        // the object, or "under" it ("came under criticism")
+        let undergone = t.base_rel(n) == "obj" || (t.base_rel(n) == "obl" && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under")));
+        let governor = t.head(n).filter(|_| undergone).filter(|&h| g.contains(&self.lemma(h)));
+        let modifier = t.children(n).into_iter().find(|&c| t.base_rel(c) == "amod" && g.contains(&self.lemma(c)));
+        governor.or(modifier).map(|w| format!("'{}' with '{}' and no critic named is a state of opinion", t.word(n), t.word(w)))
     }
 
     /// "There was no threat to Britons", "the threat to public health": a
