@@ -2140,6 +2140,12 @@ fn code_trigger(
     } else {
         entry
     };
+    // "BP was operating the rig when it exploded, killing 11", "an explosion off Louisiana
+    // killed 11": a company or a place (no state) uses no force; deaths or losses it is
+    // blamed for are no attack
+    if entry.event_type == PloverType::Assault && !actors.is_empty() && actors.iter().all(|a| a.sector.as_deref() == Some("BUS") || ctx.bare_place(a)) {
+        return None;
+    }
     // ---- PLOVER type rules for what has not happened
     let (event_type, cameo) = unhappened_type(entry, ctx, trig, modality, governed || noun_context, &mut notes);
 

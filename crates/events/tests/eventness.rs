@@ -486,3 +486,21 @@ fn attacking_or_seizing_matter_the_parser_left_without_object_is_no_act() {
     no_event("The Peruvian mining company will try to capture as much leaking gas as possible.", "capture");
     one_event("Rebels will try to capture the town of Goma on Monday.", "capture");
 }
+
+#[test]
+fn a_participle_after_a_time_clause_of_a_happening_tells_what_it_did() {
+    no_event("Petrobras was operating the drilling rig when it exploded on 20 April, killing 11 workers.", "killing");
+    one_event("Chilean troops were patrolling the border when rebels attacked, killing 11 soldiers.", "attacked");
+}
+
+#[test]
+fn a_company_or_a_place_uses_no_force() {
+    no_event("Petrobras inadvertently destroyed much of the wildlife in the bay.", "destroyed");
+    no_event("An explosion on a drilling rig off Veracruz killed 11 workers and triggered the leak.", "killed");
+    one_event("Peruvian police killed two protesters near the Petrobras plant on Monday.", "killed");
+}
+
+#[test]
+fn an_act_begun_after_a_happening_is_still_an_act() {
+    one_event("As soon as the earthquake struck, aid agencies from Kenya began deploying teams to Somalia.", "deploying");
+}

@@ -435,6 +435,10 @@ impl<'c, 'a> View<'c, 'a> {
         let h = t.head(v).filter(|_| !own && t.xpos(v) == "VBG" && matches!(t.base_rel(v), "advcl" | "xcomp" | "conj"))?;
         // the clause's verb, or one the parser hung beside it before the participle
         let beside = t.children(h).into_iter().filter(|&c| c < v && matches!(t.base_rel(c), "xcomp" | "conj"));
+        // ... or the time clause right before it ("was operating the rig when it exploded,
+        // killing 11": a participle tells what the clause just before it did)
+        let before = t.children(h).into_iter().filter(|&c| c < v && t.base_rel(c) == "advcl" && t.base_rel(v) == "advcl").max();
+        let beside = beside.chain(before);
         // ... or a verb whose subject is a happening or a thing ("a blast
         // triggered a huge spill, threatening the fisheries")
         let thing = |x: usize| {
