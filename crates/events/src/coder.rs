@@ -1395,8 +1395,12 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
             break;
         }
     }
+    // "May 14 - Obama visits …", "in May": a word of a date is no modal
+    let in_date: Vec<bool> =
+        (stop..trig.start).map(|k| ctx.toks.get(k).is_some_and(|t| ctx.doc.times.iter().any(|x| x.span.start() <= t.start && t.end <= x.span.end()))).collect();
+    let dated = |j: usize, n: usize| (j..j + n).any(|k| k.checked_sub(stop).and_then(|i| in_date.get(i)).copied().unwrap_or(false));
     for cue in lex.cues.iter().filter(|c| !c.after && !c.governor && (noun_use || !c.noun)) {
-        for j in stop..trig.start {
+        for j in (stop..trig.start).filter(|&j| !dated(j, cue.words.len())) {
             // a noun cue governs the noun phrase right after it ("the need for an immediate ceasefire")
             let near = !cue.noun || trig.start.saturating_sub(j + cue.words.len()) <= 3;
             if near && j + cue.words.len() <= trig.start && cue_at(&cue.words, &ctx.toks, j) {

@@ -504,3 +504,10 @@ fn a_company_or_a_place_uses_no_force() {
 fn an_act_begun_after_a_happening_is_still_an_act() {
     one_event("As soon as the earthquake struck, aid agencies from Kenya began deploying teams to Somalia.", "deploying");
 }
+
+#[test]
+fn a_rescue_from_the_rubble_is_no_political_act() {
+    no_event("A Peruvian woman was rescued from the rubble of her home after nine days.", "rescued");
+    no_event("One Chilean staff member was rescued from under four metres of rubble.", "rescued");
+    one_event("Colombian troops rescued 15 hostages held by FARC rebels on Monday.", "rescued");
+}

@@ -38,3 +38,10 @@ fn an_act_noun_before_an_undertaking_is_the_act_an_outcome_noun_its_goal() {
     let m = modality("Kenya and the rebels opened ceasefire talks in Nairobi on Monday.", "ceasefire");
     assert_eq!(m, Modality::Hypothetical);
 }
+
+#[test]
+fn the_month_may_is_no_modal() {
+    // a timeline's entry: the date heads the line
+    assert_eq!(modality("May 14 - The Kenyan president visits Mombasa.", "visits"), Modality::Asserted);
+    assert_eq!(modality("Kenya may impose sanctions on Uganda.", "sanctions"), Modality::Hypothetical);
+}

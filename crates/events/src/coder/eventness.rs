@@ -62,6 +62,7 @@ struct Groups {
     purchase_verb: HashSet<String>,
     approval: HashSet<String>,
     undergone: HashSet<String>,
+    wreckage: HashSet<String>,
     verbal_modifier: HashSet<String>,
     view_noun: HashSet<String>,
     market_demand: HashSet<String>,
@@ -109,6 +110,7 @@ impl Groups {
                 "purchase-verb" => &mut g.purchase_verb,
                 "approval" => &mut g.approval,
                 "undergone" => &mut g.undergone,
+                "wreckage" => &mut g.wreckage,
                 "verbal-modifier" => &mut g.verbal_modifier,
                 "view-noun" => &mut g.view_noun,
                 "market-demand" => &mut g.market_demand,
@@ -171,6 +173,11 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         };
         if why.is_some() {
             return why;
+        }
+    }
+    if matches!(entry.event_type, PloverType::Aid | PloverType::Retreat) {
+        if let Some(why) = view.saved_from_wreckage(head) {
+            return Some(why);
         }
     }
     // "the slick is spreading, threatening the coast": a threat no one makes is a danger
@@ -1011,6 +1018,20 @@ impl<'c, 'a> View<'c, 'a> {
             }
         }
         None
+    }
+
+    /// "was rescued from the rubble", "pulled alive from the ruins", "freed
+    /// from under the debris": a person saved from what a disaster left
+    /// (`wreckage`, in the trigger's phrase or its verb's) is a rescue in a
+    /// disaster, no act between political actors.
+    fn saved_from_wreckage(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        let holders = std::iter::once(n).chain(t.head(n).filter(|_| self.noun(n)));
+        let wreck = holders
+            .flat_map(|h| t.obliques(h))
+            .flat_map(|(_, x)| std::iter::once(x).chain(t.obliques(x).into_iter().map(|(_, y)| y)))
+            .find(|&x| GROUPS.wreckage.contains(&self.lemma(x)))?;
+        Some(format!("'{}' from '{}' is a rescue in a disaster", t.word(n), t.word(wreck)))
     }
 
     /// "Obama faced mounting criticism", "the agency came under criticism",
