@@ -511,3 +511,22 @@ fn a_rescue_from_the_rubble_is_no_political_act() {
     no_event("One Chilean staff member was rescued from under four metres of rubble.", "rescued");
     one_event("Colombian troops rescued 15 hostages held by FARC rebels on Monday.", "rescued");
 }
+
+#[test]
+fn to_be_to_blame_is_to_be_blamed() {
+    // the writer's own verdict is an opinion, no act
+    no_event("These are failures for which the Kenyan government is to blame.", "blame");
+    // told by someone, it is that side's accusation of the subject, now
+    let doc = common::coded("The Kenyan government is to blame for the delays, Uganda said on Monday.");
+    let blame = triggered(&doc, "blame");
+    assert_eq!(blame.len(), 1, "{:?}", doc.events);
+    assert!(blame[0].recipients.iter().any(|r| r.country.as_deref() == Some("KEN")), "{:?}", blame[0]);
+    assert!(blame[0].actors.iter().all(|a| a.country.as_deref() != Some("KEN")), "{:?}", blame[0]);
+    assert_eq!(blame[0].modality, chronicle_core::Modality::Asserted, "{}", blame[0].rule);
+}
+
+#[test]
+fn criticised_by_no_one_named_is_opinion() {
+    no_event("The Kenyan president, who has been criticised for his handling of the floods, spoke on Monday.", "criticised");
+    one_event("The Kenyan president was criticised by Uganda for his handling of the floods.", "criticised");
+}

@@ -526,6 +526,16 @@ struct View<'c, 'a> {
 /// sayer, `of` phrase) followed for one argument.
 const MAX_STAND_INS: usize = 6;
 
+/// "the government is to blame": "blame" as an active infinitive after "be"
+/// with no object is passive in sense (English "be to blame" = be the one
+/// blamed, a state now, no plan): its subject is blamed, not blaming.
+pub(super) fn be_to_blame(t: &Tree, v: usize) -> bool {
+    t.lemma(v).eq_ignore_ascii_case("blame")
+        && t.has_mark(v, "to")
+        && t.objects(v).is_empty()
+        && t.head(v).is_some_and(|h| t.lemma(h).eq_ignore_ascii_case("be") && t.base_rel(v) == "xcomp")
+}
+
 /// "insisted the aid is arriving", "suggested that the US was occupying
 /// Haiti": a verb of demanding or proposing whose that-clause is indicative
 /// (a finite present or past, no modal) states a fact; "insisted that he
@@ -1366,7 +1376,7 @@ impl View<'_, '_> {
         // "troops have been deployed to X": with no agent named, the forces moved are the
         // side that mobilises (PLOVER MOBILIZE: the actor is whose forces move)
         let moved = entry.event_type == PloverType::Mobilize && t.agents(v).is_empty();
-        let passive = entry.frame.verb && !adjectival && (t.is_passive(v) || reduced) && !moved;
+        let passive = entry.frame.verb && !adjectival && (t.is_passive(v) || reduced || be_to_blame(t, v)) && !moved;
         let (subjects, mut actor_note) = self.clause_subjects(v, passive);
         let trigger_toks = self.trigger_tokens(trig);
         // the objects of every word of the trigger ("prepared to resume shelling X")

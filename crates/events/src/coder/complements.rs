@@ -22,6 +22,9 @@ const COMPLEMENT_RELS: &[&str] = &["xcomp", "advcl", "ccomp", "acl"];
 /// says nothing.
 pub(super) fn complement_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Option<(Modality, String)> {
     let (tree, mut v) = parsed_trigger(ctx, trig)?;
+    if super::arguments::be_to_blame(tree, v) {
+        return None;
+    }
     // climb a chain of infinitives ("tried to arrange for him to surrender")
     for _ in 0..4 {
         if tree.upos(v) != Some(Upos::Verb) || !tree.has_mark(v, "to") || !COMPLEMENT_RELS.contains(&tree.base_rel(v)) {

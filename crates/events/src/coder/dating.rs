@@ -94,6 +94,10 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
         return future.then_some(true);
     };
     let t = trigger_token(ctx, tree, trig)?;
+    // "is to blame" is a state now, no plan
+    if super::arguments::be_to_blame(tree, t) {
+        return Some(false);
+    }
     let past = |h: usize| {
         tree.xpos(h) == "VBD" || tree.children(h).into_iter().any(|c| matches!(tree.base_rel(c), "aux" | "cop") && tree.xpos(c) == "VBD")
     };

@@ -180,6 +180,15 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
             return Some(why);
         }
     }
+    // "Obama, who has been criticised for his approach": criticism with no critic named
+    let criticism = entry.event_type == PloverType::Accuse && entry.mode.as_deref() == Some("disapprove");
+    if criticism && verb && actors.is_empty() && tree.is_passive(head) && tree.agents(head).is_empty() {
+        return Some(format!("'{}' with no critic named is a state of opinion", tree.word(head)));
+    }
+    // "the government is to blame", told by no one but the writer: an opinion
+    if verb && actors.is_empty() && arguments::be_to_blame(tree, head) && !tree.ancestors(head).into_iter().take(6).any(|a| arguments::is_reporting(tree.lemma(a))) {
+        return Some(format!("'is to {}' with no one saying so is an opinion", tree.word(head)));
+    }
     // "the slick is spreading, threatening the coast": a threat no one makes is a danger
     if entry.event_type == PloverType::Threaten && verb && actors.is_empty() && !tree.is_passive(head) {
         return Some(format!("'{}' with no one threatening is a danger, not a threat made", tree.word(head)));
