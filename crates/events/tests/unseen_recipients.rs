@@ -127,3 +127,16 @@ fn a_clause_misread_under_an_event_noun_keeps_its_target() {
         assert!(e.recipients.iter().any(|r| r.name.contains("Idlib")), "{:?}", e.recipients);
     }
 }
+
+#[test]
+fn an_accusation_told_as_a_clause_accuses_its_subject_and_a_boycott_of_x_targets_x() {
+    let doc = common::coded("Kenyan officials alleged that the Ugandan army had shelled the border town.");
+    let alleged = common::triggered(&doc, "alleged");
+    assert_eq!(alleged.len(), 1, "{:?}", doc.events);
+    assert!(alleged[0].recipients.iter().any(|r| r.country.as_deref() == Some("UGA")), "{:?}", alleged[0]);
+    let doc = common::coded("The response of the African Union was a boycott of Zimbabwe.");
+    let boycott = common::triggered(&doc, "boycott");
+    assert_eq!(boycott.len(), 1, "{:?}", doc.events);
+    assert!(boycott[0].actors.iter().all(|a| a.country.as_deref() != Some("ZWE")), "{:?}", boycott[0]);
+    assert!(boycott[0].recipients.iter().any(|r| r.country.as_deref() == Some("ZWE")), "{:?}", boycott[0]);
+}

@@ -1451,6 +1451,22 @@ impl View<'_, '_> {
             } else if entry.governs.is_some() {
                 recipients = self.complement_recipients(v, &actors, 3);
                 recip_note = "from the complement clause (tree)";
+            } else if entry.event_type == PloverType::Accuse && objects.is_empty() {
+                // "alleging the company misled investors", "complained that Uganda had shelled
+                // the town": the one accused is who did what the clause tells (an active
+                // clause: the subject of "were being ruined" suffered it)
+                let accused: Vec<usize> = t
+                    .children_with(v, "ccomp")
+                    .into_iter()
+                    .filter(|&c| !t.is_passive(c))
+                    .flat_map(|c| t.subjects(c))
+                    .filter(|&x| !self.mentions_of(x).is_empty() || self.unnamed_party(x).is_some())
+                    .filter(|x| !actors.contains(x))
+                    .collect();
+                if !accused.is_empty() {
+                    recipients = accused;
+                    recip_note = "the subject of the clause told as the accusation (tree)";
+                }
             }
         }
         if own_acts && recipients == objects {
