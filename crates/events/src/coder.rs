@@ -2136,6 +2136,10 @@ fn code_trigger(
         notes.push("ASSAULT by unarmed critics, no violence named → ACCUSE".into());
         retyped = TriggerEntry { event_type: PloverType::Accuse, mode: Some("disapprove".into()), cameo: Some("11".into()), context: Vec::new(), ..entry.clone() };
         &retyped
+    } else if entry.event_type == PloverType::Coerce && eventness::bans_trade(ctx, trig) {
+        notes.push("a ban on trade or travel → SANCTION (embargo)".into());
+        retyped = TriggerEntry { event_type: PloverType::Sanction, mode: Some("discontinue".into()), cameo: Some("16".into()), context: vec!["economic".into()], ..entry.clone() };
+        &retyped
     } else if entry.event_type == PloverType::Consult && eventness::welcomes_a_thing(ctx, trig) {
         // "welcomed the news", "gave a cautious welcome": approval, not hosting a visitor
         notes.push("welcoming a thing, not a visitor → SUPPORT".into());
@@ -2155,11 +2159,12 @@ fn code_trigger(
 
     // ---- date
     let (date, dates) = event_date(doc, ctx, trig, trigger, sentence_span, modality, &mut notes);
-    // an act told as a fact but dated wholly after the writing day has not happened yet:
-    // "the meeting on Wednesday" in Monday's paper is planned
+    // an act told as a fact but dated wholly after the writing day, or told in a future
+    // form, has not happened yet: "the meeting on Wednesday" in Monday's paper is planned
     // (a verb told in the past happened: a later day in its clause is a deadline or a misreading)
-    let (modality, event_type, cameo) = if modality == Modality::Asserted && after_writing(doc, &date) && !dating::verb_told_as_past(ctx, trig) {
-        notes.push("modality: planned (dated after the publication day)".into());
+    let future = after_writing(doc, &date) || dating::told_as_future(ctx, trig);
+    let (modality, event_type, cameo) = if modality == Modality::Asserted && future && !dating::verb_told_as_past(ctx, trig) {
+        notes.push("modality: planned (dated after the publication day, or told in a future form)".into());
         let (t, c) = unhappened_type(entry, ctx, trig, Modality::Planned, governed || noun_context, &mut notes);
         (Modality::Planned, t, c)
     } else {

@@ -45,3 +45,15 @@ fn the_month_may_is_no_modal() {
     assert_eq!(modality("May 14 - The Kenyan president visits Mombasa.", "visits"), Modality::Asserted);
     assert_eq!(modality("Kenya may impose sanctions on Uganda.", "sanctions"), Modality::Hypothetical);
 }
+
+#[test]
+fn an_act_told_in_a_future_form_is_planned() {
+    // "is to" + the verb whose object the event noun is
+    let doc = common::coded_on("The Kenyan government is to triple its aid to Somalia.", "2010-06-17");
+    let aid = triggered(&doc, "aid");
+    assert_eq!(aid.len(), 1, "{:?}", doc.events);
+    assert_eq!(aid[0].modality, Modality::Planned, "{}", aid[0].rule);
+    // done, it is asserted
+    let doc = common::coded_on("The Kenyan government tripled its aid to Somalia.", "2010-06-17");
+    assert_eq!(triggered(&doc, "aid")[0].modality, Modality::Asserted);
+}

@@ -138,9 +138,9 @@ fn a_dateline_names_no_party() {
 
 #[test]
 fn criticism_in_a_place_is_not_the_places_act_but_an_arrest_is() {
+    // (with no critic named the criticism is no event at all: `eventness.rs`)
     let doc = coded("The Kenyan minister was sharply criticised in Nairobi for his handling of the strike.");
-    let e = event(&doc, "criticised");
-    assert!(e.actors.is_empty(), "{:?} {}", e.actors, e.rule);
+    assert!(triggered(&doc, "criticised").iter().all(|e| e.actors.is_empty()), "{:?}", doc.events);
     let doc = coded("Two Kenyan journalists were arrested in Kampala on Monday.");
     let e = event(&doc, "arrested");
     assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("UGA")), "{:?} {}", e.actors, e.rule);

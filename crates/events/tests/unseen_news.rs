@@ -257,3 +257,14 @@ fn harsh_words_of_unarmed_critics_are_criticism_not_violence() {
         assert!(doc.events.iter().all(|e| e.event_type != PloverType::Accuse), "{text}: {:?}", doc.events);
     }
 }
+
+#[test]
+fn a_ban_on_trade_or_travel_is_an_embargo() {
+    let doc = common::coded("Kenya and Tanzania have banned imports of beef from Uganda.");
+    let banned = common::triggered(&doc, "banned");
+    assert_eq!(banned.len(), 1, "{:?}", doc.events);
+    assert_eq!(banned[0].event_type, chronicle_core::PloverType::Sanction, "{}", banned[0].rule);
+    // banning a rally restricts people at home: coercion
+    let doc = common::coded("Kenyan police banned the opposition rally in Nairobi.");
+    assert_eq!(common::triggered(&doc, "banned")[0].event_type, chronicle_core::PloverType::Coerce);
+}

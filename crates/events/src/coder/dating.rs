@@ -129,6 +129,19 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
     None
 }
 
+/// True when the tree tells the trigger's act as still to come ("is to
+/// triple its aid", "will be held"): see [`is_future`].
+/// An event noun counts only as the future verb's object or occasion ("is
+/// to triple its aid", "will speak at a meeting"): one in its subject or in
+/// another noun's phrase ("Mexico's withdrawal will be cheered", "the role
+/// in the release will come up") may have happened already.
+pub(super) fn told_as_future(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some((tree, t)) = parsed_trigger(ctx, trig) else { return false };
+    let nominal = matches!(tree.upos(t), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
+    let occasion = tree.base_rel(t) == "obl" && tree.case_of(t).is_some_and(|c| listed(&WORDS.occasion, c));
+    (!nominal || tree.base_rel(t) == "obj" || occasion) && is_future(ctx, trig) == Some(true)
+}
+
 /// The sentence's tree, when parsed, and the trigger's head token in it.
 pub(super) fn parsed_trigger<'t, 'a>(ctx: &'t Ctx<'a>, trig: &Trig) -> Option<(&'t Tree<'a>, usize)> {
     let tree = ctx.tree.as_ref().filter(|t| t.is_parsed())?;

@@ -63,6 +63,7 @@ struct Groups {
     approval: HashSet<String>,
     undergone: HashSet<String>,
     wreckage: HashSet<String>,
+    trade: HashSet<String>,
     verbal_modifier: HashSet<String>,
     view_noun: HashSet<String>,
     market_demand: HashSet<String>,
@@ -111,6 +112,7 @@ impl Groups {
                 "approval" => &mut g.approval,
                 "undergone" => &mut g.undergone,
                 "wreckage" => &mut g.wreckage,
+                "trade" => &mut g.trade,
                 "verbal-modifier" => &mut g.verbal_modifier,
                 "view-noun" => &mut g.view_noun,
                 "market-demand" => &mut g.market_demand,
@@ -344,6 +346,22 @@ pub(super) fn welcomes_a_thing(ctx: &Ctx, trig: &Trig) -> bool {
     }
     let objects = tree.objects(head);
     !objects.is_empty() && objects.iter().all(|&o| thing(o))
+}
+
+/// "China banned imports of pork from Mexico", "import bans on live pigs":
+/// a ban on trade or travel (`trade`) — the object of the verb, or the
+/// noun's 'on'/'of' phrase or compound — cuts relations with the country it
+/// comes from or goes to: PLOVER's SANCTION (embargo), not COERCE.
+pub(super) fn bans_trade(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
+    let tree = view.tree;
+    let traded = |n: usize| GROUPS.trade.contains(&view.lemma(n));
+    if view.noun(head) {
+        let phrase = tree.obliques(head).into_iter().filter(|(c, _)| matches!(c.to_lowercase().as_str(), "on" | "of")).any(|(_, n)| traded(n));
+        let compound = tree.children(head).into_iter().any(|c| tree.base_rel(c) == "compound" && traded(c));
+        return phrase || compound;
+    }
+    tree.patients(head).into_iter().any(traded)
 }
 
 /// True for a CAMEO sector of armed actors (`armed-sector`), by its first three letters.
