@@ -2064,7 +2064,7 @@ fn code_trigger(
     let mut roles = Roles::named(doc, ctx, trig, entry, &parties, sentence_span);
 
     // ---- location: a place introduced by in/at
-    let location_k = nearest_place(ctx, trig, &parties.actor_group, &parties.recip_group);
+    let location_k = nearest_place(ctx, trig, (&parties.actor_group, &parties.recip_group));
     let location = location_k.map(|k| ctx.arg(k));
 
     // ---- modality
@@ -2192,7 +2192,10 @@ fn code_trigger(
     };
 
     // ---- the place, when the in/at rule found none (after the parties: it changes no role)
-    let location = location.or_else(|| stated_place(ctx, trig, &actors, &recipients).map(|k| ctx.arg(k)));
+    // the place the in/at rule found grounds the roles above, but one in the phrase of
+    // another thing ("criticism over the Gulf of Mexico oil spill") is not where the act was
+    let location = location.filter(|_| !location_k.is_some_and(|k| place_of_another_thing(ctx, trig, entry, k)));
+    let location = location.or_else(|| stated_place(ctx, (trig, entry), &actors, &recipients).map(|k| ctx.arg(k)));
 
     // ---- items of demands, offers, refusals
     let items = if entry.frame.speech { speech_items(ctx, trig) } else { Vec::new() };
@@ -2833,7 +2836,7 @@ fn add_delegations(ctx: &Ctx, actors: &mut Vec<EventArg>, recipients: &mut Vec<E
 }
 
 /// The place mention nearest the trigger that plays no role in it.
-fn nearest_place(ctx: &Ctx, trig: &Trig, actor_group: &[usize], recip_group: &[usize]) -> Option<usize> {
+fn nearest_place(ctx: &Ctx, trig: &Trig, (actor_group, recip_group): (&[usize], &[usize])) -> Option<usize> {
     (0..ctx.ments.len())
         .filter(|&k| ctx.is_place(k) && !actor_group.contains(&k) && !recip_group.contains(&k))
         .min_by_key(|&k| {
@@ -2843,6 +2846,45 @@ fn nearest_place(ctx: &Ctx, trig: &Trig, actor_group: &[usize], recip_group: &[u
         })
 }
 
+/// True when the tree puts place mention `k` in the phrase of another thing
+/// than the trigger's act: a modifier of another noun ("criticism over the
+/// Gulf of Mexico oil spill") or inside a clause on another noun ("a fine for
+/// every barrel gushing into the Gulf"). Such a place says where that thing
+/// is, not where the act happened. For an act of saying (a demand, an
+/// accusation, a promise …) a place inside a clause below the trigger is
+/// where what is said would happen ("a call for troops to be deployed in
+/// Somalia"), not where it was said.
+fn place_of_another_thing(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, k: usize) -> bool {
+    let Some((tree, t)) = dating::parsed_trigger(ctx, trig) else { return false };
+    let (_, _, e) = ctx.ments[k];
+    let Some(p) = e.checked_sub(1).and_then(|i| ctx.doc_token(i)) else { return false };
+    let spine = tree.ancestors(t);
+    let said = entry.frame.speech
+        || matches!(entry.event_type, PloverType::Request | PloverType::Accuse | PloverType::Reject | PloverType::Threaten | PloverType::Agree | PloverType::Support);
+    for a in tree.ancestors(p) {
+        if spine.contains(&a) {
+            return false;
+        }
+        let other = |common_only: bool| {
+            tree.head(a).is_some_and(|h| {
+                h != t && (tree.upos(h) == Some(chronicle_core::Upos::Noun) || (!common_only && tree.upos(h) == Some(chronicle_core::Upos::Propn)))
+            })
+        };
+        // a place compounded with a name is more often a name the parser split ("Luxembourg Ms
+        // Vassiliou"), and one compounded with people says where they are ("Louisiana residents")
+        let people = tree.head(a).is_some_and(|h| arguments::party_noun(tree.lemma(h)));
+        if (tree.base_rel(a) == "compound" && other(true) && !people) || (tree.base_rel(a) == "acl" && other(false)) {
+            return true;
+        }
+        // what is said lies in a complement; an adverbial clause is the saying's circumstance
+        // ("speaking in Washington, he promised …")
+        if said && matches!(tree.base_rel(a), "acl" | "ccomp" | "xcomp") {
+            return true;
+        }
+    }
+    false
+}
+
 /// The event's place when [`nearest_place`] found none: the place named in
 /// the sentence nearest the trigger that a locative preposition introduces
 /// ("across Haiti", "off Louisiana"), else the nearest region the knowledge
@@ -2850,12 +2892,13 @@ fn nearest_place(ctx: &Ctx, trig: &Trig, actor_group: &[usize], recip_group: &[u
 /// a capital: named without a preposition they are more often a party or a
 /// topic, "Moscow's invasion"). Never an actor's or recipient's own mention,
 /// nor a possessor.
-fn stated_place(ctx: &Ctx, trig: &Trig, actors: &[EventArg], recipients: &[EventArg]) -> Option<usize> {
+fn stated_place(ctx: &Ctx, (trig, entry): (&Trig, &TriggerEntry), actors: &[EventArg], recipients: &[EventArg]) -> Option<usize> {
     let taken = |k: usize| {
         let span = ctx.ments[k].0.span;
         actors.iter().chain(recipients).any(|a| a.span.is_some_and(|s| s.start() < span.end() && span.start() < s.end()))
     };
-    let places: Vec<usize> = (0..ctx.ments.len()).filter(|&k| ctx.ments[k].0.entity_type == EntityType::Location && !taken(k)).collect();
+    let places: Vec<usize> =
+        (0..ctx.ments.len()).filter(|&k| ctx.ments[k].0.entity_type == EntityType::Location && !taken(k) && !place_of_another_thing(ctx, trig, entry, k)).collect();
     let distance = |k: &usize| {
         let (_, s, e) = ctx.ments[*k];
         (if s >= trig.end { s - trig.end } else { trig.start.saturating_sub(e) }, *k)

@@ -212,3 +212,16 @@ fn criticism_one_faces_is_directed_at_oneself() {
     assert!(events[0].actors.iter().all(|a| a.country.as_deref() != Some("KEN")), "{:?}", events[0]);
     assert!(events[0].recipients.iter().any(|r| r.country.as_deref() == Some("KEN")), "{:?}", events[0]);
 }
+
+#[test]
+fn a_place_in_the_phrase_of_another_thing_is_not_where_the_act_happened() {
+    // the place modifies the spill, and the barrels' flow: not where the criticism or the fine is
+    let doc = coded("Tanzania criticised Kenya on Monday over the Mombasa oil spill.");
+    let e: Vec<_> = doc.events.iter().filter(|e| e.trigger.text(doc.body()) == "criticised").collect();
+    assert_eq!(e.len(), 1, "{:?}", doc.events);
+    assert!(e[0].location.as_ref().is_none_or(|l| !l.name.contains("Mombasa")), "{:?}", e[0].location);
+    // a place the act's own phrase names stays
+    let doc = coded("Kenyan troops attacked rebels in Mogadishu on Monday.");
+    let e: Vec<_> = doc.events.iter().filter(|e| e.trigger.text(doc.body()) == "attacked").collect();
+    assert!(e[0].location.as_ref().is_some_and(|l| l.name.contains("Mogadishu")), "{:?}", e[0].location);
+}

@@ -140,3 +140,15 @@ fn an_accusation_told_as_a_clause_accuses_its_subject_and_a_boycott_of_x_targets
     assert!(boycott[0].actors.iter().all(|a| a.country.as_deref() != Some("ZWE")), "{:?}", boycott[0]);
     assert!(boycott[0].recipients.iter().any(|r| r.country.as_deref() == Some("ZWE")), "{:?}", boycott[0]);
 }
+
+#[test]
+fn an_object_it_refers_back_to_the_party_named_before() {
+    let doc = common::coded("Peruvian lawmakers laid the blame on Petrobras, accusing it of ignoring safety rules.");
+    let accusing = common::triggered(&doc, "accusing");
+    assert_eq!(accusing.len(), 1, "{:?}", doc.events);
+    assert!(accusing[0].recipients.iter().any(|r| r.name.contains("Petrobras")), "{:?}", accusing[0]);
+    // never its own verb's subject
+    let doc = common::coded("Kenya said Uganda had criticised it unfairly.");
+    let criticised = common::triggered(&doc, "criticised");
+    assert!(criticised[0].recipients.iter().all(|r| r.country.as_deref() != Some("UGA")), "{:?}", criticised[0]);
+}

@@ -134,6 +134,8 @@ struct Words {
     topic_object: HashSet<String>,
     /// Trigger modes whose event noun's 'of' phrase is acted upon (`of-patient`).
     of_patient: HashSet<String>,
+    /// Verbs whose object is always a party (`party-object`).
+    party_object: HashSet<String>,
     /// Trigger modes of travel (`travel-mode`).
     travel_mode: HashSet<String>,
     /// Trigger modes of acts anyone may do (`public-mode`).
@@ -233,6 +235,7 @@ impl Words {
                 "public-mode" => &mut w.public_mode,
                 "travel-mode" => &mut w.travel_mode,
                 "of-patient" => &mut w.of_patient,
+                "party-object" => &mut w.party_object,
                 "relational" => &mut w.relational,
                 "sufferer" => &mut w.sufferer,
                 "state-owned" => &mut w.state_owned,
@@ -900,7 +903,10 @@ impl View<'_, '_> {
             let sayer = t.head(n).and_then(|v| self.reporting_verb(v));
             let sayers: Vec<usize> = sayer.map_or(Vec::new(), |rv| self.sayers(rv)).into_iter().filter(|&s| s != n).collect();
             let said = self.mentions_of_all(&sayers);
-            return if said.is_empty() { self.mention_at(n).into_iter().collect() } else { said };
+            if !said.is_empty() {
+                return said;
+            }
+            return self.mention_at(n).or_else(|| self.object_pronoun_party(n)).into_iter().collect();
         }
         let coded = |v: &[usize]| v.iter().any(|&k| self.ctx.ments[k].0.country.is_some());
         let mut out: Vec<usize> = self.mention_at(n).into_iter().collect();
@@ -938,6 +944,28 @@ impl View<'_, '_> {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// "politicians laid the blame on BP, accusing it of …", "sued the firms
+    /// and asked them to …": "it" or "them" as the object or oblique of a verb
+    /// whose object is always a party (`party-object`) refers back to the
+    /// nearest organisation or state the sentence named before it, other than
+    /// its own verb's subject (an object pronoun is never its verb's subject:
+    /// "BP said Obama criticised it" names BP, not Obama).
+    fn object_pronoun_party(&self, n: usize) -> Option<usize> {
+        let t = self.tree;
+        if !matches!(t.lemma(n).to_lowercase().as_str(), "it" | "they") || !matches!(t.base_rel(n), "obj" | "iobj" | "obl") {
+            return None;
+        }
+        let verb = t.head(n).filter(|&v| WORDS.party_object.contains(&t.lemma(v).to_lowercase()))?;
+        let own_subjects: Vec<usize> = t.subjects(verb).into_iter().filter_map(|s| self.mention_at(s)).collect();
+        let at = self.ctx.doc.tokens.get(n)?.span.start();
+        let party = |k: usize| {
+            let m = self.ctx.ments[k].0;
+            let state = m.entity_type == chronicle_core::EntityType::Location && m.kb_id.is_some() && m.kb_id == m.country;
+            m.span.end() <= at && (m.entity_type == chronicle_core::EntityType::Organization || state) && !own_subjects.contains(&k)
+        };
+        (0..self.ctx.ments.len()).filter(|&k| party(k)).max_by_key(|&k| self.ctx.ments[k].0.span.start())
     }
 
     /// "the mayor of London, Boris Johnson", "chief of staff Rahm Emanuel": the
