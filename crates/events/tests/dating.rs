@@ -61,3 +61,22 @@ fn predicates_in_a_row_share_their_subject_and_time() {
     assert_eq!(offered[0].date, UncertainDate::parse_value("2009-03").unwrap(), "{}", offered[0].rule);
     assert!(offered[0].actors.iter().any(|a| a.name.contains("president")), "{:?}", offered[0].actors);
 }
+
+#[test]
+fn a_present_participle_clause_is_at_the_time_of_its_main_clause() {
+    let doc = coded_on("Speaking on Saturday, the Kenyan president criticised Uganda.", "2010-06-17");
+    let criticised = triggered(&doc, "criticised");
+    assert_eq!(criticised.len(), 1, "{:?}", doc.events);
+    assert_eq!(criticised[0].date, UncertainDate::day(day("2010-06-12")), "{}", criticised[0].rule);
+    let doc = coded_on("On Monday the Kenyan president toured the coast, praising the Ugandan crews.", "2010-06-17");
+    let praising = triggered(&doc, "praising");
+    assert_eq!(praising[0].date, UncertainDate::day(day("2010-06-14")), "{}", praising[0].rule);
+}
+
+#[test]
+fn a_date_inside_a_participle_s_object_does_not_date_the_main_act() {
+    let doc = coded_on("The Kenyan judge dismissed the Ugandan claims, setting a new court date of 22 March.", "2011-02-03");
+    let dismissed = triggered(&doc, "dismissed");
+    assert_eq!(dismissed.len(), 1, "{:?}", doc.events);
+    assert_eq!(dismissed[0].date, UncertainDate::between(None, Some(day("2011-02-03"))), "{}", dismissed[0].rule);
+}

@@ -309,6 +309,10 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool)
     // the time's clause below the trigger's: a time clause ("after …") bounds it
     let down = clause_chain(tree, time_clause);
     if let Some(k) = down.iter().position(|&c| c == trig_clause).and_then(|i| i.checked_sub(1)).map(|i| down[i]) {
+        // a participle's own time, not one inside its object ("setting a court date of 22 March")
+        if simultaneous_participle(tree, k) && tree.head(head) != Some(k) {
+            return Reach::Other;
+        }
         return below(tree, k, trig_clause, purpose);
     }
     // the trigger's clause below the time's: told by the dated act (a state
@@ -331,6 +335,8 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool)
                 Some(m) if listed(&w.same, &m) => Reach::Own,
                 // the to-infinitive of the dated act: its purpose, else what it asks for
                 Some(m) if listed(&w.purpose, &m) => if purpose { Reach::Own } else { Reach::Earliest },
+                // "on Monday he toured the coast, praising the crews": a present participle at its time
+                None if simultaneous_participle(tree, k) => Reach::Own,
                 _ => Reach::Other,
             };
         }
@@ -360,6 +366,9 @@ fn below(tree: &Tree, k: usize, trig_clause: usize, purpose: bool) -> Reach {
             Some(m) if listed(&w.same, &m) => Reach::Own,
             // a time inside the act's purpose ("met to discuss it on Monday")
             Some(m) if purpose && listed(&w.purpose, &m) => Reach::Own,
+            // a present participle with no subordinator is at the main act's time ("speaking
+            // on Saturday, Obama blamed …")
+            None if simultaneous_participle(tree, k) => Reach::Own,
             _ => Reach::Other,
         },
         "acl" => {
@@ -369,6 +378,16 @@ fn below(tree: &Tree, k: usize, trig_clause: usize, purpose: bool) -> Reach {
         }
         _ => Reach::Other,
     }
+}
+
+/// True for a present participle (no subject, no subordinator, no
+/// auxiliary) heading an adverbial clause: English puts it at the time of the
+/// clause it hangs on ("Speaking on Saturday, Obama blamed BP", "toured the
+/// coast on Monday, praising the crews").
+fn simultaneous_participle(tree: &Tree, k: usize) -> bool {
+    tree.base_rel(k) == "advcl"
+        && tree.xpos(k) == "VBG"
+        && !tree.children(k).into_iter().any(|c| matches!(tree.base_rel(c), "nsubj" | "mark" | "aux" | "csubj"))
 }
 
 /// True when the clause headed by `c` tells an act in a past or perfect
