@@ -530,3 +530,15 @@ fn criticised_by_no_one_named_is_opinion() {
     no_event("The Kenyan president, who has been criticised for his handling of the floods, spoke on Monday.", "criticised");
     one_event("The Kenyan president was criticised by Uganda for his handling of the floods.", "criticised");
 }
+
+#[test]
+fn releasing_nothing_or_a_party_s_thing_is_no_release() {
+    // the parser makes "released" the root with no object: nothing is released
+    no_event("The Kenyan audit office, in a report on the strike released Friday, reviewed the response.", "released");
+    // the 'of' phrase is a thing a party owns
+    no_event("Following release of the Kenyan government's estimate, shares fell.", "release");
+    one_event("Somali rebels released ten Kenyan hostages on Monday.", "released");
+    one_event("Kenya welcomed the release of Uganda's prisoners.", "release");
+    // coordinated verbs share their object
+    one_event("The Kenyan government rushed to release or transfer a dozen Somali detainees.", "release");
+}

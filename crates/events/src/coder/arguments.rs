@@ -2016,7 +2016,9 @@ impl View<'_, '_> {
                     }
                 }
                 Some(Requirement::Transitive) => {
-                    if !t.is_passive(v) && t.objects(v).is_empty() {
+                    // "release or transfer the detainees": coordinated verbs share the last one's object
+                    let shared = t.children_with(v, "conj").into_iter().any(|c| !t.objects(c).is_empty());
+                    if !t.is_passive(v) && t.objects(v).is_empty() && !shared {
                         return Some(format!("'{}' with no object tells of no one acting on anything", t.word(v)));
                     }
                 }
@@ -2212,7 +2214,14 @@ impl View<'_, '_> {
             return None;
         }
         let of = self.figure_obliques(n, &["of"]);
-        let none = !of.is_empty() && !of.iter().any(|&o| self.is_party_or_arms(o) || t.upos(o) == Some(Upos::Propn));
+        // the 'of' noun itself, not a possessor of it: "the release of the government's estimate"
+        // releases a thing
+        let own_party = |o: usize| {
+            let lemma = t.lemma(o).to_lowercase();
+            self.mention_at(o).is_some() || WORDS.parties.contains(&lemma) || self.listed_party_noun(o) || matches!(t.upos(o), Some(Upos::Pron | Upos::Num))
+        };
+        let thing_of_a_party = |o: usize| t.upos(o) == Some(Upos::Noun) && !own_party(o) && !t.children_with(o, "nmod:poss").is_empty();
+        let none = !of.is_empty() && !of.iter().any(|&o| (self.is_party_or_arms(o) && !thing_of_a_party(o)) || t.upos(o) == Some(Upos::Propn));
         none.then(|| format!("'{}' of '{}' acts on no party", t.word(n), t.word(of[0])))
     }
 
@@ -2279,7 +2288,7 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert!(w.recipient_preps(PloverType::Assault).contains(&"against".to_string()));
         assert!(w.parties.contains("troop") && w.parties.contains("official"));
-        assert_eq!(w.requirements("release"), vec![Requirement::ObjectParty, Requirement::OfObjectParty]);
+        assert_eq!(w.requirements("release"), vec![Requirement::ObjectParty, Requirement::Transitive, Requirement::OfObjectParty]);
         // two restrictions for one verb, and a lemma cut before its silent "e"
         assert_eq!(w.requirements("fight"), vec![Requirement::ObjectParty, Requirement::NoInfinitive]);
         assert_eq!(w.requirements("battl"), vec![Requirement::NoInfinitive]);
