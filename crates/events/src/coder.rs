@@ -1396,8 +1396,13 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
         }
     }
     // "May 14 - Obama visits …", "in May": a word of a date is no modal
-    let in_date: Vec<bool> =
-        (stop..trig.start).map(|k| ctx.toks.get(k).is_some_and(|t| ctx.doc.times.iter().any(|x| x.span.start() <= t.start && t.end <= x.span.end()))).collect();
+    // the time layer is sorted by start: only the times starting at or before the word can hold it
+    let times = &ctx.doc.times;
+    let in_time = |t: &Tok| {
+        let after = times.partition_point(|x| x.span.start() <= t.start);
+        times[after.saturating_sub(2)..after].iter().any(|x| t.end <= x.span.end())
+    };
+    let in_date: Vec<bool> = (stop..trig.start).map(|k| ctx.toks.get(k).is_some_and(in_time)).collect();
     let dated = |j: usize, n: usize| (j..j + n).any(|k| k.checked_sub(stop).and_then(|i| in_date.get(i)).copied().unwrap_or(false));
     for cue in lex.cues.iter().filter(|c| !c.after && !c.governor && (noun_use || !c.noun)) {
         for j in (stop..trig.start).filter(|&j| !dated(j, cue.words.len())) {

@@ -77,15 +77,25 @@ pub fn annotate(doc: &mut Document) {
 /// one quoted ("'I will not resign,' Hayward said").
 fn speaker_pronouns(doc: &Document) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (t, tok) in doc.tokens.iter().enumerate() {
+    for tok in &doc.tokens {
         let word = tok.span.text(doc.body()).to_lowercase();
-        if PRONOUNS.get(&word).map(String::as_str) != Some("speaker") || doc.tokens[t].syntax.as_ref().is_none_or(|s| s.upos != Upos::Pron) || covered(doc, t) {
+        if PRONOUNS.get(&word).map(String::as_str) != Some("speaker") || tok.syntax.as_ref().is_none_or(|s| s.upos != Upos::Pron) {
+            continue;
+        }
+        // a mention over the word starts at or before it (the mentions are sorted here)
+        let start = doc.mentions.partition_point(|m| m.span.start() <= tok.span.start());
+        if doc.mentions[start.saturating_sub(8)..start].iter().any(|m| tok.span.end() <= m.span.end()) {
             continue;
         }
         let at = tok.span.start();
-        let Some(q) = doc.quotes.iter().find(|q| q.direct && q.span.start() <= at && at < q.span.end()) else { continue };
+        // the layers are sorted by start: look only at the few that start before the word
+        let before = doc.quotes.partition_point(|q| q.span.start() <= at);
+        let Some(q) = doc.quotes[before.saturating_sub(4)..before].iter().rev().find(|q| q.direct && at < q.span.end()) else { continue };
         let Some(who) = q.speaker_span else { continue };
-        let person = doc.mentions.iter().find(|m| m.entity_type == EntityType::Person && m.span.overlaps(who) && !q.span.contains(m.span));
+        let upto = doc.mentions.partition_point(|m| m.span.start() < who.end());
+        let person = doc.mentions[upto.saturating_sub(4)..upto]
+            .iter()
+            .find(|m| m.entity_type == EntityType::Person && m.span.overlaps(who) && !q.span.contains(m.span));
         if let Some(m) = person {
             out.push(Mention { span: tok.span, source: MentionSource::Pronoun, ..m.clone() });
         }
