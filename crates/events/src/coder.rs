@@ -147,42 +147,40 @@ pub(crate) enum NounClass {
 /// The built-in noun classes.
 const NOUNS_TSV: &str = include_str!("../../../data/events/nouns.tsv");
 
-/// Noun stem → class, from `nouns.tsv` (unknown classes are skipped).
-static NOUNS: std::sync::LazyLock<std::collections::HashMap<String, NounClass>> = std::sync::LazyLock::new(|| {
-    NOUNS_TSV
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .filter_map(|l| {
-            let mut cols = l.split('\t');
-            let word = cols.next()?.trim();
-            let class = match cols.next()?.trim() {
-                "security" => NounClass::Security,
-                "civil" => NounClass::Civil,
-                "armed" => NounClass::Armed,
-                "place" => NounClass::Place,
-                "facility" => NounClass::Facility,
-                "weapon" => NounClass::Weapon,
-                _ => return None,
-            };
-            Some((crate::lexicon::stem(word), class))
-        })
-        .collect()
-});
+/// The (word, class) rows of `nouns.tsv` (unknown classes are skipped).
+fn noun_rows() -> impl Iterator<Item = (&'static str, NounClass)> {
+    NOUNS_TSV.lines().filter(|l| !l.trim_start().starts_with('#')).filter_map(|l| {
+        let mut cols = l.split('\t');
+        let word = cols.next()?.trim();
+        let class = match cols.next()?.trim() {
+            "security" => NounClass::Security,
+            "civil" => NounClass::Civil,
+            "armed" => NounClass::Armed,
+            "place" => NounClass::Place,
+            "facility" => NounClass::Facility,
+            "weapon" => NounClass::Weapon,
+            "topic" => NounClass::Topic,
+            "undertaking" => NounClass::Undertaking,
+            _ => return None,
+        };
+        Some((word, class))
+    })
+}
+
+/// True for the classes of nouns an event noun modifies ("ceasefire talks",
+/// "aid effort"), matched by exact word, not by stem.
+fn head_class(class: NounClass) -> bool {
+    matches!(class, NounClass::Topic | NounClass::Undertaking)
+}
+
+/// Noun stem → class, from `nouns.tsv`, the topic and undertaking nouns aside.
+static NOUNS: std::sync::LazyLock<std::collections::HashMap<String, NounClass>> =
+    std::sync::LazyLock::new(|| noun_rows().filter(|(_, c)| !head_class(*c)).map(|(w, c)| (crate::lexicon::stem(w), c)).collect());
 
 /// The `topic` and `undertaking` nouns of `nouns.tsv`, by exact lower-case
 /// word (the plural "talks" is a topic, "talk" is not).
-static HEAD_NOUNS: std::sync::LazyLock<std::collections::HashMap<String, NounClass>> = std::sync::LazyLock::new(|| {
-    NOUNS_TSV
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .filter_map(|(w, c)| match c.trim() {
-            "topic" => Some((w.trim().to_lowercase(), NounClass::Topic)),
-            "undertaking" => Some((w.trim().to_lowercase(), NounClass::Undertaking)),
-            _ => None,
-        })
-        .collect()
-});
+static HEAD_NOUNS: std::sync::LazyLock<std::collections::HashMap<String, NounClass>> =
+    std::sync::LazyLock::new(|| noun_rows().filter(|(_, c)| head_class(*c)).map(|(w, c)| (w.to_lowercase(), c)).collect());
 
 /// The class of `word` when it is a noun that an event noun can modify as its
 /// topic or goal ("ceasefire talks", "aid effort").
@@ -2069,7 +2067,7 @@ fn code_trigger(
     let mut roles = Roles::named(doc, ctx, trig, entry, &parties, sentence_span);
 
     // ---- location: a place introduced by in/at
-    let location_k = nearest_place(ctx, trig, (&parties.actor_group, &parties.recip_group));
+    let location_k = nearest_place(ctx, trig, &parties.actor_group, &parties.recip_group);
     let location = location_k.map(|k| ctx.arg(k));
 
     // ---- modality
@@ -2200,7 +2198,7 @@ fn code_trigger(
     // the place the in/at rule found grounds the roles above, but one in the phrase of
     // another thing ("criticism over the Gulf of Mexico oil spill") is not where the act was
     let location = location.filter(|_| !location_k.is_some_and(|k| place_of_another_thing(ctx, trig, entry, k)));
-    let location = location.or_else(|| stated_place(ctx, (trig, entry), &actors, &recipients).map(|k| ctx.arg(k)));
+    let location = location.or_else(|| stated_place(ctx, trig, entry, &actors, &recipients).map(|k| ctx.arg(k)));
 
     // ---- items of demands, offers, refusals
     let items = if entry.frame.speech { speech_items(ctx, trig) } else { Vec::new() };
@@ -2841,7 +2839,7 @@ fn add_delegations(ctx: &Ctx, actors: &mut Vec<EventArg>, recipients: &mut Vec<E
 }
 
 /// The place mention nearest the trigger that plays no role in it.
-fn nearest_place(ctx: &Ctx, trig: &Trig, (actor_group, recip_group): (&[usize], &[usize])) -> Option<usize> {
+fn nearest_place(ctx: &Ctx, trig: &Trig, actor_group: &[usize], recip_group: &[usize]) -> Option<usize> {
     (0..ctx.ments.len())
         .filter(|&k| ctx.is_place(k) && !actor_group.contains(&k) && !recip_group.contains(&k))
         .min_by_key(|&k| {
@@ -2897,7 +2895,7 @@ fn place_of_another_thing(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, k: usize
 /// a capital: named without a preposition they are more often a party or a
 /// topic, "Moscow's invasion"). Never an actor's or recipient's own mention,
 /// nor a possessor.
-fn stated_place(ctx: &Ctx, (trig, entry): (&Trig, &TriggerEntry), actors: &[EventArg], recipients: &[EventArg]) -> Option<usize> {
+fn stated_place(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, actors: &[EventArg], recipients: &[EventArg]) -> Option<usize> {
     let taken = |k: usize| {
         let span = ctx.ments[k].0.span;
         actors.iter().chain(recipients).any(|a| a.span.is_some_and(|s| s.start() < span.end() && span.start() < s.end()))

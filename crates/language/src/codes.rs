@@ -46,6 +46,8 @@ const AGENT_PHRASES_TSV: &str = include_str!("../../../data/language/agent_phras
 
 struct Rules {
     national_sectors: Vec<String>,
+    /// Words before a capital that write it as a place (`capital_place_words`).
+    capital_place_words: Vec<String>,
     /// Words of the `home_force` lines: armed forces that serve at home.
     home_forces: Vec<Vec<String>>,
     /// (words, sector) of the `phrase` lines, then of `agent_phrases.tsv`.
@@ -65,10 +67,13 @@ fn rule(key: &str) -> Option<&'static str> {
 }
 
 /// The rules, each with its default when its line is missing or malformed
-/// (no sectors, 0.5, 3).
+/// (no sectors, no capital place words, 0.5, 3).
 static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     national_sectors: rule("national_sectors")
         .map(|v| v.split(',').map(|w| w.trim().to_uppercase()).filter(|w| !w.is_empty()).collect())
+        .unwrap_or_default(),
+    capital_place_words: rule("capital_place_words")
+        .map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect())
         .unwrap_or_default(),
     document_country_share: rule("document_country_share").and_then(|v| v.parse().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(0.5),
     document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(3),
@@ -149,7 +154,7 @@ fn is_capital(kb: &Kb, body: &str, a: &EventArg) -> bool {
     let Some(span) = a.span else { return false };
     let before = body.get(..span.start()).and_then(|b| b.split_whitespace().last()).unwrap_or("").to_lowercase();
     let after = body.get(span.end()..).unwrap_or("").trim_start();
-    let where_ = matches!(before.as_str(), "in" | "at" | "from" | "near" | "outside" | "around" | "across");
+    let where_ = RULES.capital_place_words.contains(&before);
     let possessor = after.starts_with("'s") || after.starts_with("’s");
     !where_ && !possessor && country.capitals.iter().any(|c| c.eq_ignore_ascii_case(a.name.trim()))
 }

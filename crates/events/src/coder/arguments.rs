@@ -2216,11 +2216,10 @@ impl View<'_, '_> {
         let of = self.figure_obliques(n, &["of"]);
         // the 'of' noun itself, not a possessor of it: "the release of the government's estimate"
         // releases a thing
-        let own_party = |o: usize| {
-            let lemma = t.lemma(o).to_lowercase();
-            self.mention_at(o).is_some() || WORDS.parties.contains(&lemma) || self.listed_party_noun(o) || matches!(t.upos(o), Some(Upos::Pron | Upos::Num))
+        let thing_of_a_party = |o: usize| {
+            let named = self.mention_at(o).is_some() || WORDS.parties.contains(&t.lemma(o).to_lowercase()) || self.listed_party_noun(o);
+            t.upos(o) == Some(Upos::Noun) && !named && !t.children_with(o, "nmod:poss").is_empty()
         };
-        let thing_of_a_party = |o: usize| t.upos(o) == Some(Upos::Noun) && !own_party(o) && !t.children_with(o, "nmod:poss").is_empty();
         let none = !of.is_empty() && !of.iter().any(|&o| (self.is_party_or_arms(o) && !thing_of_a_party(o)) || t.upos(o) == Some(Upos::Propn));
         none.then(|| format!("'{}' of '{}' acts on no party", t.word(n), t.word(of[0])))
     }
