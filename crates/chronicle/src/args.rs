@@ -459,6 +459,8 @@ pub enum EvalTask {
     Timeline17,
     /// Topic clustering vs ECB+.
     Ecbplus,
+    /// Event coreference vs ECB+'s gold event chains (pairwise over merged reports).
+    EcbEvents,
     /// Timeline summarisation vs Timeline17's journalists' timelines (date F1, AR-1, AR-2).
     Tls,
     /// Exact-duplicate groups in Reuters-21578.
@@ -477,7 +479,7 @@ impl EvalTask {
             EvalTask::Polnear => "polnear",
             EvalTask::Plover => "plover-gsr",
             EvalTask::Timeline17 => "timeline17",
-            EvalTask::Ecbplus => "ecbplus",
+            EvalTask::Ecbplus | EvalTask::EcbEvents => "ecbplus",
             EvalTask::Tls => "timeline17",
             EvalTask::ReutersDups => "reuters21578",
             EvalTask::Ud => "ud-english-ewt",

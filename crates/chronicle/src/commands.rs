@@ -469,6 +469,10 @@ fn eval(task: EvalTask, path: Option<PathBuf>) -> Result<ExitCode> {
         EvalTask::Plover => chronicle_events::eval::plover(&path),
         EvalTask::Timeline17 => chronicle_link::eval::timeline17(&path),
         EvalTask::Ecbplus => chronicle_link::eval::ecbplus(&path),
+        EvalTask::EcbEvents => {
+            let pipeline = Pipeline::load()?;
+            chronicle_link::ecb_events::ecb_events(&path, &|inputs| pipeline.documents(inputs))
+        }
         EvalTask::ReutersDups => chronicle_link::eval::reuters_dups(&path),
         EvalTask::Ud => return eval_ud(&path),
         EvalTask::Tls => return eval_tls(&path),

@@ -20,7 +20,10 @@
 //! occasion word sets one apart ("after previous talks stalled") or, with
 //! different words, one lies in a relative or purpose clause the other is not
 //! in ("imposed bans to prevent exposure"; the input of event coreference
-//! keeps the triggers' paths in the tree for this).
+//! keeps the triggers' paths in the tree for this), or when the same act word
+//! stands under itself ("apologised for apologising"). A sentence copied into
+//! two articles holds two acts when each report is on another of its
+//! predicates.
 //! Reports keep their document, sentence, trigger and outlet; `num_sources`
 //! counts independent outlets, leaving out duplicates, articles glued to a
 //! host page that also reports the event, and reports whose sentence is word
@@ -94,6 +97,11 @@ struct MemberFacts {
     occasion: Option<String>,
     /// The trigger's token and its heads up to the root ([`head_path`]).
     path: Vec<u32>,
+    /// The lemma of the trigger's first token in the tree, if parsed.
+    lemma: Option<String>,
+    /// The trigger's relation to its head when that is a clause or phrase
+    /// depending on it (`advcl`, `xcomp`, `ccomp`, `obl`, `acl`), else `None`.
+    clause_rel: Option<String>,
     /// The head of the relative or purpose clause the trigger lies in, if any ([`embedding_clause`]).
     embedded_in: Option<u32>,
 }
@@ -474,6 +482,14 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     let date_known = x.bounds.0.is_some() || x.bounds.1.is_some();
     let cluster_known = !c.date.is_unknown();
     let near = content >= st.coref_near_identical;
+    // a copy of a sentence joins the report on the same predicate, never one on another
+    let copies: Vec<(&MemberFacts, &Bag)> =
+        compared(&c.member_facts).zip(compared(&c.member_terms)).filter(|(_, terms)| x.terms.cosine(terms) >= st.coref_near_identical).collect();
+    if !copies.iter().any(|(m, _)| m.trigger == x.facts.trigger)
+        && copies.iter().any(|(m, terms)| two_predicates_of_one_text(m, terms, x.facts, x.terms))
+    {
+        return None;
+    }
     let merged_bounds = merged_date.bounds();
     // A partial date pinned the day: "met on Monday" (within weeks) and a report
     // dated to one Monday, or "June 2" of an open year and that Monday. Never
@@ -652,6 +668,7 @@ fn one_act_in_one_sentence(event_type: PloverType, m: &MemberFacts, x: &MemberFa
     m.sentence == x.sentence
         && !(is_statement(event_type) && m.trigger_span != x.trigger_span)
         && !(m.trigger_span != x.trigger_span && one_serves_the_other(m, x))
+        && !(m.trigger_span != x.trigger_span && one_act_word_governs_itself(m, x))
         && !modes_clash(event_type, m, x)
         && compare_parties(event_type, &m.parties, &x.parties) != SideMatch::Conflict
         && (m.parties.is_empty() || x.parties.is_empty() || shares_a_party(&m.parties, &x.parties))
@@ -666,6 +683,23 @@ fn one_act_in_one_sentence(event_type: PloverType, m: &MemberFacts, x: &MemberFa
 fn one_serves_the_other(m: &MemberFacts, x: &MemberFacts) -> bool {
     let outside = |a: &MemberFacts, b: &MemberFacts| a.embedded_in.is_some_and(|r| !b.path.contains(&r));
     m.trigger != x.trigger && (outside(m, x) || outside(x, m))
+}
+
+/// The same act word twice in one sentence, one heading a clause or phrase
+/// that depends on the other, names two acts: the act and the act it is
+/// about ("apologised for apologising", "denied having denied"). One act told
+/// twice stands side by side, never one under the other.
+fn one_act_word_governs_itself(m: &MemberFacts, x: &MemberFacts) -> bool {
+    let under = |a: &MemberFacts, b: &MemberFacts| a.clause_rel.is_some() && a.path.get(1).is_some_and(|h| b.path.first() == Some(h));
+    m.lemma.is_some() && m.lemma == x.lemma && (under(m, x) || under(x, m))
+}
+
+/// One sentence copied into two articles, with each report on another of its
+/// predicates: each trigger's word stands in the other's sentence too ("Biden
+/// condemned the remarks and the leaders issued a statement denouncing them":
+/// "condemned" in one copy, "denouncing" in the other). They are two acts.
+fn two_predicates_of_one_text(m: &MemberFacts, m_terms: &Bag, x: &MemberFacts, x_terms: &Bag) -> bool {
+    m.trigger != x.trigger && !m.trigger.is_empty() && !x.trigger.is_empty() && m_terms.contains(&x.trigger) && x_terms.contains(&m.trigger)
 }
 
 /// The trigger's first token and its heads up to the sentence root (at most
@@ -1036,6 +1070,13 @@ impl ReportFacts {
                 stated: stated_days(doc, ev),
                 occasion: occasion_word(doc, &path),
                 embedded_in: embedding_clause(doc, &path),
+                lemma: path.first().and_then(|&t| doc.tokens.get(t as usize)).and_then(|t| t.syntax.as_ref()).map(|s| s.lemma.to_lowercase()),
+                clause_rel: path
+                    .first()
+                    .and_then(|&t| doc.tokens.get(t as usize))
+                    .and_then(|t| t.syntax.as_ref())
+                    .map(|s| s.deprel.split(':').next().unwrap_or("").to_string())
+                    .filter(|r| matches!(r.as_str(), "advcl" | "xcomp" | "ccomp" | "obl" | "acl")),
                 path,
             },
             actor_keys,
@@ -2470,5 +2511,43 @@ pub(crate) mod tests {
         assert!(stated_days(&d, &d.events[0]).is_empty());
         // the stored inputs keep the time expressions of event sentences
         assert_eq!(merge_input(&a).times.len(), 1);
+    }
+
+    #[test]
+    fn two_predicates_of_one_sentence_copied_into_two_articles_are_two_acts() {
+        let s = "Hours later Osk withdrew his remark , after Minister Ana Ravel condemned it and party leaders issued a statement denouncing it .";
+        let ravel = || vec![party("Ana Ravel", "EST", "GOV")];
+        let a = report_on("a", "Coastal Herald", s, "condemned", PloverType::Accuse, None, ravel(), vec![]);
+        let b = report_on("b", "Coastal Herald", s, "denouncing", PloverType::Accuse, None, ravel(), vec![]);
+        assert_eq!(merge(&[a.clone(), b]).len(), 2, "the minister's condemnation and the leaders' statement");
+        let c = report_on("c", "Inland Post", s, "condemned", PloverType::Accuse, None, ravel(), vec![]);
+        assert_eq!(merge(&[a, c]).len(), 1, "the same predicate in two copies is one act");
+        // two words for one meeting in each of two copies: one meeting
+        let s = "The firm said it looked forward to Wednesday 's meeting with Ravel for a constructive discussion .";
+        let mut e = report_on("e", "Coastal Herald", s, "meeting", PloverType::Consult, None, ravel(), vec![]);
+        second_trigger(&mut e, "discussion", 0);
+        let mut f = report_on("f", "Inland Post", s, "meeting", PloverType::Consult, None, ravel(), vec![]);
+        second_trigger(&mut f, "discussion", 0);
+        let m = merge(&[e, f]);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].reports.len(), 4);
+    }
+
+    #[test]
+    fn the_same_act_word_under_itself_is_another_act() {
+        let s = "Osk apologised for apologising to the company .";
+        let d0 = report_on("a", "Coastal Herald", s, "apologised", PloverType::Concede, None, vec![party("Osk", "EST", "GOV")], vec![]);
+        let arcs = [(2, "nsubj"), (0, "root"), (4, "mark"), (2, "advcl"), (7, "case"), (7, "det"), (4, "obl"), (2, "punct")];
+        let mut d = with_tree(d0, &arcs);
+        for t in d.tokens.iter_mut().filter(|t| t.syntax.as_ref().is_some_and(|s| s.lemma.starts_with("apologis"))) {
+            t.syntax.as_mut().unwrap().lemma = "apologise".into();
+        }
+        second_trigger(&mut d, "apologising", 0);
+        assert_eq!(merge(&[d.clone()]).len(), 2, "the apology and the apology it is for");
+        // side by side, the same word twice is one act told twice
+        let mut side = d.clone();
+        let at = s.find("apologising").unwrap();
+        side.tokens.iter_mut().find(|t| t.span.start() == at).unwrap().syntax.as_mut().unwrap().head = None;
+        assert_eq!(merge(&[side]).len(), 1);
     }
 }

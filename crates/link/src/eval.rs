@@ -388,9 +388,6 @@ pub fn tls(path: &Path, annotate: &dyn Fn(Vec<RawInput>) -> Vec<Document>) -> Re
 
 // ---------------------------------------------------------------- ECB+
 
-static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"<token [^>]*?sentence="(\d+)"[^>]*>([^<]*)</token>"#).expect("regex"));
-
 fn unescape(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
@@ -400,7 +397,10 @@ pub fn ecbplus(path: &Path) -> Result<EvalReport, String> {
     ecbplus_inner(path).map_err(|e| e.to_string())
 }
 
-fn ecbplus_inner(path: &Path) -> Result<EvalReport, LinkError> {
+/// The ECB+ corpus folder (`ECB+/` under the set, or the set itself) and its
+/// `<topic>/<file>.xml` files as (topic, file name, path), in a fixed
+/// interleaving of topics (hash order), as a stream would mix them.
+pub(crate) fn ecb_files(path: &Path) -> Result<Vec<(String, String, PathBuf)>, LinkError> {
     let root = if path.join("ECB+").is_dir() { path.join("ECB+") } else { path.to_path_buf() };
     need_dir(&root)?;
     let mut files: Vec<(String, String, PathBuf)> = Vec::new();
@@ -420,25 +420,63 @@ fn ecbplus_inner(path: &Path) -> Result<EvalReport, LinkError> {
     if files.is_empty() {
         return Err(LinkError::NotFound(root.join("*/*.xml")));
     }
-    // a fixed interleaving of topics (hash order), as a stream would mix them
     files.sort_by_key(|f| hash64(f.1.as_bytes()));
+    Ok(files)
+}
+
+/// One ECB+ document as text: its sentences one per line, tokens joined by
+/// spaces (an `ecbplus` file's sentence 0, its source URL, left out), and
+/// where each token lies in that text: (t_id, sentence, start, end).
+pub(crate) struct EcbText {
+    pub body: String,
+    pub tokens: Vec<(u32, usize, usize, usize)>,
+}
+
+static TOKEN_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"<token [^>]*?t_id="(\d+)"[^>]*?sentence="(\d+)"[^>]*>([^<]*)</token>"#).expect("regex"));
+
+pub(crate) fn ecb_text(xml: &str, plus: bool) -> EcbText {
+    let mut sentences: BTreeMap<usize, Vec<(u32, String)>> = BTreeMap::new();
+    for c in TOKEN_ID.captures_iter(xml) {
+        let (Some(t), Some(s), Some(w)) = (
+            c.get(1).and_then(|t| t.as_str().parse::<u32>().ok()),
+            c.get(2).and_then(|s| s.as_str().parse::<usize>().ok()),
+            c.get(3),
+        ) else {
+            continue;
+        };
+        if plus && s == 0 {
+            continue; // the source URL
+        }
+        sentences.entry(s).or_default().push((t, unescape(w.as_str())));
+    }
+    let mut body = String::new();
+    let mut tokens = Vec::new();
+    for (s, words) in sentences {
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        for (i, (t, w)) in words.into_iter().enumerate() {
+            if i > 0 {
+                body.push(' ');
+            }
+            tokens.push((t, s, body.len(), body.len() + w.len()));
+            body.push_str(&w);
+        }
+    }
+    EcbText { body, tokens }
+}
+
+fn ecbplus_inner(path: &Path) -> Result<EvalReport, LinkError> {
+    let files = ecb_files(path)?;
     let mut topics: Vec<String> = Vec::new();
     let mut subtopics: Vec<String> = Vec::new();
     let (mut gold, mut gold_sub, mut docs) = (Vec::new(), Vec::new(), Vec::new());
     for (topic, fname, p) in &files {
         let xml = read(p)?;
         let plus = fname.contains("ecbplus");
-        let mut sentences: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-        for c in TOKEN.captures_iter(&xml) {
-            let (Some(s), Some(w)) = (c.get(1).and_then(|s| s.as_str().parse::<usize>().ok()), c.get(2)) else { continue };
-            if plus && s == 0 {
-                continue; // the source URL
-            }
-            sentences.entry(s).or_default().push(unescape(w.as_str()));
-        }
-        let lines: Vec<String> = sentences.into_values().map(|t| t.join(" ")).collect();
-        let body = lines.join("\n");
-        let title = lines.first().cloned();
+        let body = ecb_text(&xml, plus).body;
+        let title = body.lines().next().map(str::to_string);
         let sub = format!("{topic}{}", if plus { "+" } else { "" });
         let ti = topics.iter().position(|t| t == topic).unwrap_or_else(|| {
             topics.push(topic.clone());

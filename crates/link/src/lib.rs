@@ -22,6 +22,7 @@
 pub mod brief;
 pub mod coref;
 pub mod dedup;
+pub mod ecb_events;
 pub mod delegation;
 pub mod entities;
 pub mod entity_index;

@@ -229,6 +229,12 @@ impl Bag {
         Bag { terms, norm }
     }
 
+    /// True when the bag holds `term`.
+    pub(crate) fn contains(&self, term: &str) -> bool {
+        let h = hash64(term.as_bytes());
+        self.terms.binary_search_by_key(&h, |t| t.0).is_ok()
+    }
+
     /// The distinct term hashes.
     pub(crate) fn keys(&self) -> impl Iterator<Item = u64> + '_ {
         self.terms.iter().map(|t| t.0)
