@@ -542,3 +542,43 @@ fn releasing_nothing_or_a_party_s_thing_is_no_release() {
     // coordinated verbs share their object
     one_event("The Kenyan government rushed to release or transfer a dozen Somali detainees.", "release");
 }
+
+#[test]
+fn a_bodily_condition_is_no_act() {
+    no_event("The Chilean senator died in March from a cardiac arrest at his home in Santiago.", "arrest");
+    no_event("The Peruvian minister suffered a heart attack during the flight to Lima.", "attack");
+    one_event("Police announced the arrest of the Chilean senator in Santiago on Monday.", "arrest");
+}
+
+#[test]
+fn offered_guidance_or_advice_is_said_not_offered() {
+    no_event("The Kenyan health ministry offers some guidance on which drugs work best.", "offers");
+    one_event("Kenya offered Uganda military aid on Monday.", "offered");
+}
+
+#[test]
+fn charged_with_a_duty_in_any_inflection_accuses_no_one() {
+    // the stems "decid-" and "charg-" take their silent e from the lexicon of verb base forms
+    no_event("Ana Ruiz, head of the Peruvian health agency, is charged with deciding when schools reopen.", "charged");
+    no_event("Inspectors for the Peruvian mining agency, the body charged with regulating the industry, were lax.", "charged");
+    one_event("Peruvian prosecutors charged the mining company with fraud on Monday.", "charged");
+}
+
+#[test]
+fn one_side_discussing_a_matter_is_no_meeting() {
+    no_event("The Kenyan coast guard commander has been discussing the salvage plan.", "discussing");
+    one_event("The Kenyan coast guard commander discussed the salvage plan with Ugandan officials.", "discussed");
+}
+
+#[test]
+fn a_private_person_s_travel_is_no_visit() {
+    no_event("A man from Nairobi caught the virus during a recent visit to Peru and was admitted to hospital.", "visit");
+    no_event("The ministry warned travellers about the outbreak but stopped short of recommending people did not visit Peru.", "visit");
+    one_event("The Kenyan president fell ill during a state visit to Peru.", "visit");
+}
+
+#[test]
+fn a_visit_by_a_named_party_or_a_meeting_s_talk_stays() {
+    one_event("The good news came after a visit to Peru by the Kenyan president, who praised the rescue teams.", "visit");
+    one_event("Kenyan and Ugandan ministers will meet on Tuesday to discuss the border dispute.", "meet");
+}

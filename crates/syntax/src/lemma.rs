@@ -1,8 +1,12 @@
 //! Lemmas: an exceptions table (form and Penn tag → lemma, derived from the
 //! treebank by `train`), then the irregular verbs of English
 //! (`data/syntax/irregular_verbs.tsv`), then English inflection rules by Penn tag.
+//! Where the rules must guess a verb's stem ("decid" or "decide", "charg" or
+//! "charge", "stopp" or "stop"), a lexicon of verb base forms settles it: the
+//! verb lemmas of the treebank (rows tagged `BASE` in the table) and the
+//! irregular verbs.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::SyntaxError;
 
@@ -12,7 +16,12 @@ pub struct Lemmatizer {
     exceptions: FxHashMap<(String, String), String>,
     /// Past and participle forms of irregular verbs → base form.
     irregular: FxHashMap<String, String>,
+    /// Verb base forms known from the treebank (`BASE` rows), for choosing a stem.
+    bases: FxHashSet<String>,
 }
+
+/// The Penn-tag column of a table row that lists a verb base form.
+const BASE: &str = "BASE";
 
 /// The irregular verbs of English, embedded.
 const IRREGULAR_TSV: &str = include_str!("../../../data/syntax/irregular_verbs.tsv");
@@ -139,6 +148,7 @@ impl Lemmatizer {
     /// Reads the exceptions table: `form<TAB>xpos<TAB>lemma` lines, `#` comments.
     pub fn parse(text: &str, file: &str) -> Result<Lemmatizer, SyntaxError> {
         let mut exceptions = FxHashMap::default();
+        let mut bases = FxHashSet::default();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -147,9 +157,13 @@ impl Lemmatizer {
             if cols.len() != 3 {
                 return Err(SyntaxError::BadData { file: file.to_string(), line: n + 1, reason: "expected form, xpos, lemma".into() });
             }
-            exceptions.insert((cols[0].to_string(), cols[1].to_string()), cols[2].to_string());
+            if cols[1] == BASE {
+                bases.insert(cols[2].to_string());
+            } else {
+                exceptions.insert((cols[0].to_string(), cols[1].to_string()), cols[2].to_string());
+            }
         }
-        Ok(Lemmatizer { exceptions, irregular: builtin_irregular() })
+        Ok(Lemmatizer { exceptions, irregular: builtin_irregular(), bases })
     }
 
     /// Builds the table from treebank words `(form, upos, xpos, lemma)`: the
@@ -157,9 +171,13 @@ impl Lemmatizer {
     /// rules would get it wrong.
     pub fn learn<'a>(words: impl Iterator<Item = (&'a str, &'a str, &'a str, &'a str)>) -> Lemmatizer {
         let mut counts: FxHashMap<(String, String), FxHashMap<String, usize>> = FxHashMap::default();
+        let mut bases = FxHashSet::default();
         for (form, upos, xpos, lemma) in words {
             if lemma == "_" || upos == "PROPN" {
                 continue;
+            }
+            if upos == "VERB" && lemma.chars().all(|c| c.is_ascii_lowercase()) && lemma.len() >= 2 {
+                bases.insert(lemma.to_string());
             }
             *counts.entry((lower(form), xpos.to_string())).or_default().entry(lemma.to_string()).or_default() += 1;
         }
@@ -172,10 +190,10 @@ impl Lemmatizer {
                 exceptions.insert((form, xpos), lemma);
             }
         }
-        Lemmatizer { exceptions, irregular: builtin_irregular() }
+        Lemmatizer { exceptions, irregular: builtin_irregular(), bases }
     }
 
-    /// The table as a data file (sorted).
+    /// The table as a data file (sorted): the exceptions, then the verb base forms.
     pub fn to_tsv(&self, header: &str) -> String {
         let mut rows: Vec<_> = self.exceptions.iter().collect();
         rows.sort();
@@ -183,7 +201,46 @@ impl Lemmatizer {
         for ((f, x), l) in rows {
             out.push_str(&format!("{f}\t{x}\t{l}\n"));
         }
+        let mut bases: Vec<&String> = self.bases.iter().collect();
+        bases.sort();
+        for b in bases {
+            out.push_str(&format!("{b}\t{BASE}\t{b}\n"));
+        }
         out
+    }
+
+    /// This table with the verb base forms of `other` (the rest of this one kept).
+    pub fn with_bases_of(mut self, other: &Lemmatizer) -> Lemmatizer {
+        self.bases = other.bases.clone();
+        self
+    }
+
+    /// Number of verb base forms known.
+    pub fn bases_len(&self) -> usize {
+        self.bases.len()
+    }
+
+    /// Unless the rule's guess is a known verb base form, the first of the
+    /// stems an inflected verb may have — the cut stem with a silent "e"
+    /// restored, the cut stem itself, with a doubled consonant undone — that
+    /// is one ("deciding" →
+    /// "decide", "charged" → "charge", "invaded" → "invade").
+    fn known_stem(&self, form: &str, xpos: &str, guess: &str) -> Option<String> {
+        if self.bases.is_empty() || self.bases.contains(guess) {
+            return None;
+        }
+        let w = lower(form);
+        let stem = match xpos {
+            "VBD" | "VBN" => w.strip_suffix("ed")?,
+            "VBG" => w.strip_suffix("ing")?,
+            _ => return None,
+        };
+        let undoubled = stem.len() >= 3 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+        // the silent "e" first: a verb whose stem ends in one vowel and one
+        // consonant doubles it before -ed unless its last syllable is unstressed
+        // ("hoped" is hope's, "hopped" hop's; "opened" stays open)
+        let candidates = [format!("{stem}e"), stem.to_string(), if undoubled { stem[..stem.len() - 1].to_string() } else { String::new() }];
+        candidates.into_iter().find(|c| !c.is_empty() && self.bases.contains(c))
     }
 
     /// Number of exceptions.
@@ -208,13 +265,39 @@ impl Lemmatizer {
                 }
             }
         }
-        rule_lemma(form, upos, xpos)
+        let guess = rule_lemma(form, upos, xpos);
+        if upos == "PROPN" {
+            return guess;
+        }
+        self.known_stem(form, xpos, &guess).unwrap_or(guess)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_known_verb_base_settles_the_stem() {
+        let table = "decide\tBASE\tdecide\ncharge\tBASE\tcharge\nstop\tBASE\tstop\ntrade\tBASE\ttrade\nopen\tBASE\topen\nhop\tBASE\thop\nhope\tBASE\thope\n";
+        let l = Lemmatizer::parse(table, "t").unwrap();
+        assert_eq!(l.bases_len(), 7);
+        assert_eq!(l.lemma("hoped", "VERB", "VBD"), "hope");
+        assert_eq!(l.lemma("hopped", "VERB", "VBD"), "hop");
+        assert_eq!(l.lemma("deciding", "VERB", "VBG"), "decide");
+        assert_eq!(l.lemma("charged", "VERB", "VBD"), "charge");
+        assert_eq!(l.lemma("traded", "VERB", "VBN"), "trade");
+        assert_eq!(l.lemma("stopped", "VERB", "VBD"), "stop");
+        assert_eq!(l.lemma("opened", "VERB", "VBD"), "open");
+        // an unknown verb keeps the rules' guess
+        assert_eq!(l.lemma("snorkelled", "VERB", "VBD"), rule_lemma("snorkelled", "VERB", "VBD"));
+        // without the lexicon the rules guess
+        assert_eq!(Lemmatizer::parse("", "t").unwrap().lemma("deciding", "VERB", "VBG"), rule_lemma("deciding", "", "VBG"));
+        // the table round-trips its bases, and learning collects them from verbs
+        assert_eq!(Lemmatizer::parse(&l.to_tsv(""), "t").unwrap().bases_len(), 7);
+        let learned = Lemmatizer::learn([("decided", "VERB", "VBD", "decide"), ("Kyiv", "PROPN", "NNP", "Kyiv")].into_iter());
+        assert_eq!(learned.bases_len(), 1);
+    }
 
     #[test]
     fn non_ascii_stems_are_not_sliced_inside_a_character() {

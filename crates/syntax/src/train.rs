@@ -254,7 +254,9 @@ fn agreement(parser: &Parser, ex: &ParseExample) -> f64 {
 
 /// Header of the generated lemma table.
 pub const LEMMAS_HEADER: &str = "# data/syntax/lemmas.tsv — lemma exceptions: lower-cased form, Penn tag, lemma,\n\
-# where English inflection rules (chronicle_syntax::lemma::rule_lemma) would be wrong.\n\
+# where English inflection rules (chronicle_syntax::lemma::rule_lemma) would be wrong;\n\
+# then the treebank's verb base forms (`base<TAB>BASE<TAB>base`), which settle a stem\n\
+# the rules must guess (\"deciding\": decide, not decid).\n\
 # Derived by `chronicle train syntax` from the UD English Web Treebank (dev and test\n\
 # files less held-out documents), Universal Dependencies, CC BY-SA 4.0.\n";
 

@@ -534,6 +534,10 @@ pub(super) fn event_date(
             notes.push("date: the coming such day (a weekday with a verb in the simple present: a schedule)".into());
             return (ahead, dates);
         }
+        if let Some(ahead) = weekday_of_a_future_act(doc, ctx, trig, modality, t) {
+            notes.push("date: the coming such day (a weekday in the clause of an act told in a future form)".into());
+            return (ahead, dates);
+        }
         return (t.resolved.clone(), dates);
     }
     (tense_bounds(doc, ctx, trig, modality, &bounds, notes), dates)
@@ -584,6 +588,33 @@ fn scheduled_in_the_present(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Mo
     let written = doc.meta.published.date.exact_day()?;
     let gap = (written - day).num_days();
     (present && bare && (1..7).contains(&gap)).then(|| UncertainDate::day(day + chrono::Duration::days(7)))
+}
+
+/// "Obama will visit three states during a trip beginning on Monday" in
+/// Saturday's paper: a weekday inside the clause of an act told in a future
+/// form ("will", "is to") is a day still to come, so the coming such day. The
+/// time layer reads the tense of the words before the weekday, up to a comma,
+/// and can miss the future verb of a longer clause. The weekday must hang
+/// under the trigger through words that carry no tense of their own (nouns,
+/// participles, infinitives), so "said on Monday that he will visit" keeps
+/// its Monday.
+fn weekday_of_a_future_act(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, t: &TimeExpr) -> Option<UncertainDate> {
+    let word = t.span.text(ctx.body);
+    if modality != Modality::Planned || word.len() <= 3 || word.parse::<chrono::Weekday>().is_err() || !told_as_future(ctx, trig) {
+        return None;
+    }
+    let (tree, v) = parsed_trigger(ctx, trig)?;
+    let at = ctx.doc.tokens.partition_point(|x| x.span.start() < t.span.start());
+    let path = tree.ancestors(at);
+    let to_trigger = path.iter().position(|&n| n == v)?;
+    let untensed = |n: usize| tree.upos(n) != Some(chronicle_core::Upos::Verb) || matches!(tree.xpos(n), "VBG" | "VBN" | "VB");
+    if !path[1..to_trigger].iter().all(|&n| untensed(n)) {
+        return None;
+    }
+    let day = t.resolved.exact_day()?;
+    let written = doc.meta.published.date.exact_day()?;
+    let gap = (written - day).num_days();
+    (1..7).contains(&gap).then(|| UncertainDate::day(day + chrono::Duration::days(7)))
 }
 
 /// The sentence's times that date the trigger, and those that only bound it
@@ -1070,6 +1101,35 @@ pub(super) mod tests {
         );
         let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
         assert_ne!(triggered(&doc, "supports").date.value.as_deref(), Some("2025-05-19"));
+    }
+
+    #[test]
+    fn a_weekday_in_the_clause_of_an_act_told_in_the_future_is_the_coming_one() {
+        // published Saturday 2025-05-17; "Monday" read backwards as 2025-05-12
+        let arcs: &[Arc] = &[
+            (3, "nsubj", Propn, "NNP", ""), (3, "aux", Aux, "MD", "will"), (0, "root", Verb, "VB", "visit"),
+            (3, "obj", Propn, "NNP", ""), (7, "case", Adp, "IN", ""), (7, "det", Det, "DT", ""),
+            (3, "obl", Noun, "NN", "trip"), (7, "acl", Verb, "VBG", "begin"), (10, "case", Adp, "IN", ""),
+            (8, "obl", Propn, "NNP", ""), (3, "punct", Punct, ".", ""),
+        ];
+        let mentions = [("Ruritania", Location, Some("RUR")), ("Moldova", Location, Some("MDA"))];
+        let doc = parsed("Ruritania will visit Moldova during a trip beginning on Monday .", arcs, &mentions);
+        let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
+        let e = triggered(&doc, "visit");
+        assert_eq!(e.modality, Modality::Planned, "{}", e.rule);
+        assert_eq!(e.date.value.as_deref(), Some("2025-05-19"), "{}", e.rule);
+        // the weekday of the verb that tells of the plan stays
+        let doc = parsed(
+            "Ruritania said Monday it will visit Moldova .",
+            &[
+                (2, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBD", "say"), (2, "obl:tmod", Propn, "NNP", ""),
+                (6, "nsubj", Pron, "PRP", ""), (6, "aux", Aux, "MD", "will"), (2, "ccomp", Verb, "VB", "visit"),
+                (6, "obj", Propn, "NNP", ""), (2, "punct", Punct, ".", ""),
+            ],
+            &mentions,
+        );
+        let doc = coded(with_time(doc, "Monday", day(2025, 5, 12)));
+        assert_ne!(triggered(&doc, "visit").date.value.as_deref(), Some("2025-05-19"));
     }
 
     #[test]

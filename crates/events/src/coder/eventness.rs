@@ -68,6 +68,7 @@ struct Groups {
     view_noun: HashSet<String>,
     market_demand: HashSet<String>,
     own_undertaking: HashSet<String>,
+    medical: HashSet<String>,
 }
 
 impl Groups {
@@ -117,6 +118,7 @@ impl Groups {
                 "view-noun" => &mut g.view_noun,
                 "market-demand" => &mut g.market_demand,
                 "own-undertaking" => &mut g.own_undertaking,
+                "medical" => &mut g.medical,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -276,7 +278,7 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     if verb {
         view.inanimate_agent(head).or_else(|| view.happening_participle(head))
     } else {
-        view.abstract_of(head)
+        view.bodily_condition(head).or_else(|| view.abstract_of(head))
     }
 }
 
@@ -501,10 +503,18 @@ impl<'c, 'a> View<'c, 'a> {
 
     /// "Obama talks after touring the centre", "talking on Meet the Press",
     /// "talking through both sides of his mouth": one side talking or
-    /// speaking with no one it talks with or to is speech, not a consultation.
+    /// speaking with no one it talks with or to is speech, not a consultation;
+    /// so is one side discussing a matter with no one ("the coast guard
+    /// official has been discussing the plan").
     fn monologue(&self, v: usize) -> Option<String> {
         let t = self.tree;
-        if !matches!(self.lemma(v).as_str(), "talk" | "speak") {
+        let discuss = self.lemma(v) == "discuss";
+        if !matches!(self.lemma(v).as_str(), "talk" | "speak") && !discuss {
+            return None;
+        }
+        // one who discusses is named as the verb's own subject: "to discuss"
+        // after a meeting, or "was discussed", is the meeting's talk
+        if discuss && (t.is_passive(v) || t.subjects(v).is_empty()) {
             return None;
         }
         let with = t.obliques(v).into_iter().any(|(c, _)| matches!(c.to_lowercase().as_str(), "with" | "to" | "between" | "among"));
@@ -803,6 +813,14 @@ impl<'c, 'a> View<'c, 'a> {
         (market_subject || businesses).then(|| format!("'{}' is a move of a price or a company, no demonstration", t.word(head)))
     }
 
+    /// "died from a cardiac arrest", "suffered a heart attack": an event noun
+    /// with a `medical` modifier names a condition of the body.
+    fn bodily_condition(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        let m = t.children(n).into_iter().find(|&c| matches!(t.base_rel(c), "amod" | "compound") && GROUPS.medical.contains(&self.lemma(c)))?;
+        Some(format!("'{} {}' is a condition of the body, no act", t.word(m), t.word(n)))
+    }
+
     /// "in order to spare workers": the fixed phrase names no order; "Cipla
     /// has received orders from Mexico", "won a $90 million order": an order
     /// received, won or placed (`purchase-verb`) buys goods, it commands no one.
@@ -924,11 +942,30 @@ impl<'c, 'a> View<'c, 'a> {
             let common = matches!(t.upos(n), Some(Upos::Noun | Upos::Adj | Upos::Num)) && self.mention_at(n).is_none() && lower;
             private(n) || (common && !political && !arguments::party_noun(t.lemma(n)))
         };
+        // "a girl from London who had visited the US": a relative clause the
+        // parser hung on the place of a person's phrase is that person's
+        let person_of_place = |n: usize| match t.head(n) {
+            Some(h) if self.mention_at(n).is_some() && t.base_rel(n) == "nmod" && unnamed(h) => h,
+            _ => n,
+        };
         if !verb {
             let modifier = t.children(head).into_iter().find(|&c| {
                 matches!(t.base_rel(c), "compound" | "amod" | "nmod") && t.deprel(c) != "nmod" && (GROUPS.private_occasion.contains(&self.lemma(c)) || private(c))
             });
-            return modifier.map(|m| format!("'{} {}' is a private visit", t.word(m), t.word(head)));
+            if let Some(m) = modifier {
+                return Some(format!("'{} {}' is a private visit", t.word(m), t.word(head)));
+            }
+            // "the man from Barnet caught the virus during a recent visit to
+            // Mexico": a visit no one's, in an adverbial of a verb whose subject
+            // is a private person, is that person's travel
+            let owned = t.children(head).into_iter().any(|c| t.deprel(c) == "nmod:poss" || (t.base_rel(c) == "nmod" && t.case_of(c).is_some_and(|w| w.eq_ignore_ascii_case("by"))));
+            if owned || t.base_rel(head) != "obl" {
+                return None;
+            }
+            let v = t.head(head).filter(|&h| t.upos(h) == Some(Upos::Verb))?;
+            let subjects: Vec<usize> = t.children(v).into_iter().filter(|&c| t.base_rel(c) == "nsubj").flat_map(|s| t.with_conjuncts(s)).map(person_of_place).collect();
+            let all_private = !subjects.is_empty() && subjects.iter().all(|&n| private(n) && unnamed(n));
+            return all_private.then(|| format!("'{}' in the doings of '{}', a private person, is private travel", t.word(head), t.word(subjects[0])));
         }
         if t.is_passive(head) {
             // "a theme park visited by millions each year"
@@ -936,18 +973,13 @@ impl<'c, 'a> View<'c, 'a> {
             let all_private = !agents.is_empty() && agents.iter().all(|&n| unnamed(n));
             return all_private.then(|| format!("'{}' by '{}' is private travel", t.word(head), t.word(agents[0])));
         }
-        // "a girl from London who had visited the US": a relative clause the
-        // parser hung on the place of a person's phrase is that person's
-        let person_of_place = |n: usize| match t.head(n) {
-            Some(h) if self.mention_at(n).is_some() && t.base_rel(n) == "nmod" && unnamed(h) => h,
-            _ => n,
-        };
         // the verb's own subject (a relative pronoun standing for its noun),
         // not one it takes through control ("spend two days visiting")
         let modified = t.head(head).filter(|_| t.deprel(head) == "acl:relcl");
         let own = t.children(head).into_iter().filter(|&c| t.base_rel(c) == "nsubj").flat_map(|s| t.with_conjuncts(s));
         let mut travellers: Vec<usize> = own.map(|s| if self.relative(s) { modified.unwrap_or(s) } else { s }).map(person_of_place).collect();
-        let finite = matches!(t.xpos(head), "VBD" | "VBZ" | "VBP");
+        // a finite verb, or a bare one with its auxiliary ("did not visit")
+        let finite = matches!(t.xpos(head), "VBD" | "VBZ" | "VBP") || t.children(head).into_iter().any(|c| t.base_rel(c) == "aux");
         if travellers.is_empty() && finite {
             // the parser left the verb without a subject: the noun right before it
             travellers = t.tokens().take_while(|&x| x < head).filter(|&x| !matches!(t.upos(x), Some(Upos::Aux | Upos::Adv | Upos::Part))).last().filter(|&x| self.noun(x)).into_iter().collect();
