@@ -582,3 +582,16 @@ fn a_visit_by_a_named_party_or_a_meeting_s_talk_stays() {
     one_event("The good news came after a visit to Peru by the Kenyan president, who praised the rescue teams.", "visit");
     one_event("Kenyan and Ugandan ministers will meet on Tuesday to discuss the border dispute.", "meet");
 }
+
+#[test]
+fn hosting_a_thing_receives_no_one() {
+    no_event("The report said Peru now hosted the largest share of infected computers in the region.", "hosted");
+    one_event("Peru hosted talks between Chile and Bolivia on Monday.", "hosted");
+    one_event("Peru hosted the Chilean president in Lima on Monday.", "hosted");
+}
+
+#[test]
+fn an_abstract_thing_suggesting_lets_one_infer() {
+    no_event("Analysts said Petrobras's willingness to pay the fine suggests that the government is hard at work.", "suggests");
+    one_event("The Chilean foreign minister suggested talks with Bolivia on Monday.", "suggested");
+}

@@ -69,6 +69,8 @@ struct Groups {
     market_demand: HashSet<String>,
     own_undertaking: HashSet<String>,
     medical: HashSet<String>,
+    gathering: HashSet<String>,
+    inference_verb: HashSet<String>,
 }
 
 impl Groups {
@@ -119,6 +121,8 @@ impl Groups {
                 "market-demand" => &mut g.market_demand,
                 "own-undertaking" => &mut g.own_undertaking,
                 "medical" => &mut g.medical,
+                "gathering" => &mut g.gathering,
+                "inference-verb" => &mut g.inference_verb,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -266,7 +270,12 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         }
     }
     if entry.mode.as_deref() == Some("visit") {
-        if let Some(why) = view.private_visit(head, verb) {
+        if let Some(why) = view.private_visit(head, verb).or_else(|| view.hosting_a_thing(head, verb)) {
+            return Some(why);
+        }
+    }
+    if verb {
+        if let Some(why) = view.inference(head) {
             return Some(why);
         }
     }
@@ -811,6 +820,35 @@ impl<'c, 'a> View<'c, 'a> {
         let market_subject = t.subjects(head).into_iter().any(|s| GROUPS.market.contains(&self.lemma(s)));
         let businesses = !actors.is_empty() && actors.iter().all(|a| a.sector.as_deref() == Some("BUS"));
         (market_subject || businesses).then(|| format!("'{}' is a move of a price or a company, no demonstration", t.word(head)))
+    }
+
+    /// "the US now hosted the largest share of infected computers": hosting
+    /// what is neither a party nor a gathering (`gathering`: talks, a summit,
+    /// a delegation) receives no one.
+    fn hosting_a_thing(&self, v: usize, verb: bool) -> Option<String> {
+        let t = self.tree;
+        if !verb || self.lemma(v) != "host" {
+            return None;
+        }
+        let objects = t.objects(v);
+        let things = !objects.is_empty() && objects.iter().all(|&o| self.noun(o) && !self.names_party(o) && !GROUPS.gathering.contains(&self.lemma(o)));
+        things.then(|| format!("'{} … {}' hosts a thing, receives no one", t.word(v), t.word(objects[0])))
+    }
+
+    /// "BP's willingness to pay suggests that …", "the move signals a shift":
+    /// a verb of inference (`inference-verb`) whose subject is a common noun
+    /// naming no one (its possessor aside) lets one infer; no one proposes.
+    fn inference(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if !GROUPS.inference_verb.contains(&self.lemma(v)) || t.is_passive(v) {
+            return None;
+        }
+        let subjects = t.subjects(v);
+        let abstract_thing = |s: usize| {
+            self.noun(s) && self.mention_at(s).is_none() && !arguments::party_noun(t.lemma(s)) && !arguments::civilian_noun(t.lemma(s)) && arguments::agent_sector(&self.lemma(s)).is_none()
+        };
+        let inferred = !subjects.is_empty() && subjects.iter().all(|&s| abstract_thing(s));
+        inferred.then(|| format!("'{} {}' lets one infer, no one proposes", t.word(subjects[0]), t.word(v)))
     }
 
     /// "died from a cardiac arrest", "suffered a heart attack": an event noun
