@@ -12,7 +12,15 @@ fn main() {
     let _ = std::fs::create_dir_all(&out);
     let mut names: Vec<_> = std::fs::read_dir(dir.join("input")).into_iter().flatten().flatten().map(|e| e.path()).collect();
     names.sort();
-    let cleaner = Cleaner::builtin();
+    // MODEL=FILE: clean with that block model instead of the embedded one.
+    let cleaner = match std::env::var("MODEL") {
+        Ok(m) => {
+            let text = std::fs::read_to_string(&m).unwrap_or_default();
+            let model = chronicle_clean::BlockModel::parse(&text, &m).unwrap_or_default();
+            Cleaner::new(chronicle_clean::CleanConfig { block_model: std::sync::Arc::new(model), ..chronicle_clean::CleanConfig::default() })
+        }
+        Err(_) => Cleaner::builtin(),
+    };
     for p in names {
         let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().to_string()) else { continue };
         let Ok(raw) = std::fs::read(&p) else { continue };

@@ -11,6 +11,8 @@ fn main() {
     if let Some(w) = a.get(6).and_then(|s| s.parse().ok()) { opts.weight_power = w; }
     if let Some(k) = a.get(8).and_then(|s| s.parse().ok()) { opts.stack_folds = k; }
     if let Some(l) = a.get(5).and_then(|s| s.parse().ok()) { opts.l2 = l; }
+    // PAGE_FOLDS=1: folds by page index (pages of one site on both sides) instead of by site.
+    opts.by_site = std::env::var_os("PAGE_FOLDS").is_none();
     match chronicle_clean::train::train_blocks(std::path::Path::new(&dir), &opts, &mut |l| eprintln!("{l}")) {
         Ok(r) => {
             let show = |n: &str, c: &chronicle_core::Counts| println!("{n}: P={:.4} R={:.4} F1={:.4}", c.precision(), c.recall(), c.f1());

@@ -1,8 +1,9 @@
 //! The block classifier: logistic regression over per-block features of an HTML page
 //! (length, link density, stop words, punctuation, first- and second-person talk, the holding
 //! tag, tags and class/id word groups above it, position, whether the `rs-trafilatura`
-//! main-content text holds it and whether it lies before or after that text, and the same for
-//! its neighbours). Weights are learnt by `chronicle train clean` (see
+//! main-content text holds it and whether it lies before or after that text, whether it lies
+//! inside, before or after the page's main container (`page_blocks::main_container`), and
+//! the same for its neighbours). Weights are learnt by `chronicle train clean` (see
 //! `train.rs`) and live in `data/clean/block_model.tsv`.
 
 use std::collections::{HashMap, HashSet};
@@ -10,7 +11,7 @@ use std::sync::LazyLock;
 
 use crate::error::CleanError;
 use crate::lexicon::LEXICON;
-use crate::page_blocks::{PageBlock, ABOVE, GROUPS, HOLDERS};
+use crate::page_blocks::{PageBlock, Placement, ABOVE, GROUPS, HOLDERS};
 
 /// A named feature value.
 pub(crate) type Feature = (&'static str, f32);
@@ -181,6 +182,12 @@ pub(crate) fn features(blocks: &[PageBlock], main_text: &str, title: Option<&str
             ("before_main", if main_first.is_some_and(|f| i < f) { 1.0 } else { 0.0 }),
             ("after_main", if main_last.is_some_and(|l| i > l) { 1.0 } else { 0.0 }),
         ];
+        match b.main {
+            Placement::Inside => f.push(("container:inside", 1.0)),
+            Placement::Before => f.push(("container:before", 1.0)),
+            Placement::After => f.push(("container:after", 1.0)),
+            Placement::Unknown => {}
+        }
         let page_good = good_total;
         for (c, names) in b.context.iter().zip(CONTEXT) {
             let held = c.chars.max(1) as f32;
@@ -375,6 +382,12 @@ impl BlockModel {
             }
         }
         out
+    }
+
+    /// The first pass's linear weight of a feature (0 when it has none).
+    #[doc(hidden)]
+    pub fn weight(&self, name: &str) -> f64 {
+        self.weights.get(name).copied().unwrap_or(0.0)
     }
 
     /// True when no weight is set.

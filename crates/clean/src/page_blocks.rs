@@ -105,6 +105,21 @@ pub(crate) struct PageBlock {
     /// Ids of those three elements (unique within the page), for the second pass of the
     /// classifier, which asks how much of an element's text the first pass kept.
     pub owners: [Option<usize>; 3],
+    /// Where the block lies against the page's main container (see [`main_container`]).
+    pub main: Placement,
+}
+
+/// Where a block lies against the page's main container.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Placement {
+    /// No container was found (a page without good text).
+    #[default]
+    Unknown,
+    /// Inside it.
+    Inside,
+    /// Before it or after it in the page.
+    Before,
+    After,
 }
 
 /// What one element holds, over all blocks inside it.
@@ -130,6 +145,8 @@ struct Frame {
 
 struct Walk {
     frames: Vec<Frame>,
+    /// Per element id, its block-level parent's id.
+    parents: Vec<Option<usize>>,
     /// Per element id, what it holds so far.
     held: Vec<Context>,
     text: String,
@@ -170,6 +187,7 @@ impl Walk {
                 far,
                 comment: self.frames.iter().any(|f| f.comment),
                 context: [Context::default(); 3],
+                main: Placement::Unknown,
             });
         }
         self.text.clear();
@@ -240,6 +258,7 @@ impl Walk {
             let comment = maybe_comment && crate::html::is_comment_container(node);
             let id = self.held.len();
             self.held.push(Context::default());
+            self.parents.push(self.frames.iter().rev().find(|f| f.block).map(|f| f.id));
             self.frames.push(Frame { holder, above, groups, comment, block: true, id });
             for c in node.children_it(false) {
                 self.visit(&c);
@@ -274,7 +293,7 @@ impl Walk {
 
 /// The text blocks of a parsed page, in document order.
 pub(crate) fn blocks(doc: &dom_query::Document) -> Vec<PageBlock> {
-    let mut w = Walk { frames: Vec::new(), held: Vec::new(), text: String::new(), link_chars: 0, links: 0, blocks: Vec::new() };
+    let mut w = Walk { frames: Vec::new(), parents: Vec::new(), held: Vec::new(), text: String::new(), link_chars: 0, links: 0, blocks: Vec::new() };
     w.visit(&doc.root());
     w.flush();
     for b in &mut w.blocks {
@@ -282,7 +301,52 @@ pub(crate) fn blocks(doc: &dom_query::Document) -> Vec<PageBlock> {
             *c = o.and_then(|id| w.held.get(id)).copied().unwrap_or_default();
         }
     }
+    if let Some(main) = main_container(&w.held) {
+        let mut seen = false;
+        for b in &mut w.blocks {
+            let inside = within(&w.parents, b.owners[0], main);
+            b.main = if inside {
+                seen = true;
+                Placement::Inside
+            } else if seen {
+                Placement::After
+            } else {
+                Placement::Before
+            };
+        }
+    }
     w.blocks
+}
+
+/// True when element `e` is `ancestor` or lies inside it.
+fn within(parents: &[Option<usize>], mut e: Option<usize>, ancestor: usize) -> bool {
+    while let Some(id) = e {
+        if id == ancestor {
+            return true;
+        }
+        // Parents have smaller ids than their children: the walk ends.
+        e = parents.get(id).copied().flatten();
+    }
+    false
+}
+
+/// The page's main container: the element whose good text (sentences over 80 characters,
+/// few links) less its other text is largest — the smallest element that holds
+/// the run of prose paragraphs without the page around it (in the manner of Readability's
+/// top candidate). Wrapping it in more of the page adds less good text than other text.
+fn main_container(held: &[Context]) -> Option<usize> {
+    let mut best: Option<(f64, usize)> = None;
+    for (id, c) in held.iter().enumerate() {
+        if c.good_chars == 0 {
+            continue;
+        }
+        let score = c.good_chars as f64 - (c.chars - c.good_chars) as f64;
+        // Ties go to the later (deeper) element.
+        if best.is_none_or(|(s, _)| score >= s) {
+            best = Some((score, id));
+        }
+    }
+    best.map(|(_, id)| id)
 }
 
 #[cfg(test)]
@@ -310,6 +374,41 @@ mod tests {
         let story = b[3].context[1];
         assert_eq!(story.chars, ["Harbour reopens", "The harbour reopened on Saturday, officials said.", "Line one", "line two"].iter().map(|t| t.len()).sum::<usize>());
         assert_eq!(b[3].context[0].chars, b[3].text.len());
+    }
+
+    #[test]
+    fn the_main_container_holds_the_run_of_prose_and_its_lists() {
+        // A story whose list items are short, and a sidebar with a teaser paragraph among
+        // more link text: the story div is the main container, list items and all (taking
+        // in the sidebar adds more other text than good text); the sidebar and footer are
+        // after it, the menu before it.
+        let para = |s: &str| format!("<p>{s} The council said the work would take most of the coming year to finish.</p>");
+        let html = format!(
+            r#"<html><body><ul class="menu"><li><a href="/">Home</a></li><li><a href="/a">Local</a></li></ul>
+<div class="wrap"><div class="story"><h1>Bridge to close for repairs</h1>{}{}<ul><li>Detours via Mill Road</li><li>Buses every ten minutes</li></ul>{}</div>
+<div class="side"><p><a href="/x">Read more</a> Schools reopen after the storm as staff clear the fallen trees from the playing fields.</p>
+<ul><li><a href="/1">Council budget approved</a></li><li><a href="/2">Market moves to the square</a></li><li><a href="/3">New library hours</a></li>
+<li><a href="/4">Roadworks on the ring road</a></li><li><a href="/5">Photos: the harvest fair</a></li><li><a href="/6">Letters to the editor</a></li></ul></div></div>
+<div class="footer"><p>Contact us</p></div></body></html>"#,
+            para("The old river bridge will close on Monday for repairs."),
+            para("Traffic will be sent through the town centre instead."),
+            para("Residents were told of the plan at a meeting last week."),
+        );
+        let b = blocks(&dom_query::Document::from(html.as_str()));
+        let at = |t: &str| b.iter().find(|b| b.text.starts_with(t)).map(|b| b.main).unwrap();
+        assert_eq!(at("Home"), Placement::Before);
+        assert_eq!(at("Bridge to close"), Placement::Inside);
+        assert_eq!(at("Detours via"), Placement::Inside, "a list among the story's paragraphs");
+        assert_eq!(at("Residents were told"), Placement::Inside);
+        assert_eq!(at("Read more"), Placement::After);
+        assert_eq!(at("Council budget"), Placement::After);
+        assert_eq!(at("Contact us"), Placement::After);
+    }
+
+    #[test]
+    fn a_page_without_good_text_has_no_main_container() {
+        let b = blocks(&dom_query::Document::from("<html><body><ul><li><a href='/'>Home</a></li></ul><p>Menu</p></body></html>"));
+        assert!(b.iter().all(|b| b.main == Placement::Unknown));
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! `chronicle train clean`: learns the HTML block classifier (`classify`) from a dragnet-layout
 //! folder (`input/NAME.html` + `GoldStandard/NAME.txt`) and measures it honestly by k-fold
-//! cross-validation over pages: each fold's pages are cleaned by a model trained on the
-//! other folds only, and the token-level P/R/F1 of the whole cleaner on them is summed.
+//! cross-validation over sites: each fold's pages are cleaned by a model trained on the
+//! other folds only, and the token-level P/R/F1 of the whole cleaner on them is summed. A
+//! site's pages share one template, so folds by page index let a model learn a held-out
+//! page's layout from its siblings; folds by site (`TrainOptions::by_site`, the default)
+//! give the figure for sites never seen.
 //!
 //! A block's label: most of its word trigrams (a shorter block: its words as a whole) occur
 //! in the gold article body (reader comments after the gold's comment mark are not body).
 //! Examples are weighted by their word count, as the score counts words (the square root,
 //! used before to keep headlines and datelines in view, gave about 0.001 less 5-fold CV F1
-//! on dragnet dev, same features). Deterministic: pages in name order,
-//! fold = page index mod k, fixed-step full-batch training.
+//! on dragnet dev, same features), and each page's examples are scaled so that every page
+//! weighs the same (`page_power`). Deterministic: pages in name order, fold = the site's
+//! index (sites in name order) or the page index mod k, fixed-step full-batch training.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -39,11 +43,17 @@ pub struct TrainOptions {
     /// Inner folds that give the second pass its training input (the first pass's
     /// probabilities on pages it was not trained on); 0 or 1: no second pass.
     pub stack_folds: usize,
+    /// Folds by site (every page of a site in one fold: the figure for sites never seen)
+    /// rather than by page index.
+    pub by_site: bool,
+    /// A page's examples together weigh its word count to this power less one (1: every
+    /// page weighs the same; 0: every word does).
+    pub page_power: f64,
 }
 
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
-        TrainOptions { folds: 5, epochs: 300, l2: 1e-4, min_gold_share: 0.5, weight_power: 1.0, min_probability: CleanConfig::default().block_min_probability, stack_folds: 0 }
+        TrainOptions { folds: 5, epochs: 300, l2: 1e-4, min_gold_share: 0.5, weight_power: 1.0, min_probability: CleanConfig::default().block_min_probability, stack_folds: 0, by_site: true, page_power: 1.0 }
     }
 }
 
@@ -72,11 +82,11 @@ impl TrainReport {
         let f = |c: &Counts| format!("P={:.3} R={:.3} F1={:.3}", c.precision(), c.recall(), c.f1());
         let header = format!(
             "source: `{command}` (deterministic) on {} dragnet dev pages, {} blocks ({} article text)\n\
-             labels: a block is article text when {:.0}% of its word trigrams are in the gold body; weights: words^{}; {} full-batch AdaGrad steps, L2 {}; {}\n\
-             whole cleaner, token level: {}-fold cross-validation over pages {}; trained on all pages {}; without the classifier {}",
-            self.pages, self.blocks, self.positive, opts.min_gold_share * 100.0, opts.weight_power, opts.epochs, opts.l2,
+             labels: a block is article text when {:.0}% of its word trigrams are in the gold body; weights: words^{}, each page's scaled by (1000 / its words)^{}; {} full-batch AdaGrad steps, L2 {}; {}\n\
+             whole cleaner, token level: {}-fold cross-validation over {} {}; trained on all pages {}; without the classifier {}",
+            self.pages, self.blocks, self.positive, opts.min_gold_share * 100.0, opts.weight_power, opts.page_power, opts.epochs, opts.l2,
             if opts.stack_folds >= 2 { format!("second pass over {}-fold out-of-fold first-pass probabilities", opts.stack_folds) } else { "one pass".to_string() },
-            opts.folds, f(&self.cv), f(&self.all), f(&self.baseline)
+            opts.folds, if opts.by_site { "sites (each site's pages in one fold)" } else { "pages" }, f(&self.cv), f(&self.all), f(&self.baseline)
         );
         self.model.to_tsv(&header)
     }
@@ -93,13 +103,17 @@ fn examples_of(page: &Page, cfg: &CleanConfig, opts: &TrainOptions) -> PageData 
     let input = page_input(page);
     let Ok(read) = crate::html::read_page(&input.text, None, crate::html::Nesting::of(cfg)) else { return PageData::default() };
     let gold = Shingles::of(&page.gold);
+    // Each page weighs the same in all (scaled to a page of 1,000 words), to the power
+    // `page_power`: a long page, or a site with many pages, does not teach its layout more.
+    let page_words: usize = read.blocks.iter().map(|b| classify::words(&b.text).len()).sum();
+    let norm = (1000.0 / page_words.max(1) as f64).powf(opts.page_power);
     let examples = read
         .blocks
         .iter()
         .zip(read.features)
         .map(|(b, features)| {
             let ws = classify::words(&b.text);
-            Example { label: gold.share(&ws) >= opts.min_gold_share, weight: (ws.len().max(1) as f64).powf(opts.weight_power), features }
+            Example { label: gold.share(&ws) >= opts.min_gold_share, weight: (ws.len().max(1) as f64).powf(opts.weight_power) * norm, features }
         })
         .collect();
     PageData { blocks: read.blocks, examples }
@@ -140,6 +154,44 @@ fn fit_model(pages: &[&PageData], opts: &TrainOptions) -> BlockModel {
     first.with_second(classify::fit(&refs, opts.epochs, opts.l2))
 }
 
+/// The site of a page: the host of its canonical or `og:url` address, else the host its
+/// links name most often (dragnet pages carry no address of their own).
+fn page_site(html: &[u8]) -> String {
+    use std::sync::LazyLock;
+    #[allow(clippy::expect_used)]
+    static OWN: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r#"(?i)(?:rel=["']canonical["'][^>]*href|og:url["'][^>]*content)=["']https?://([^/"'>]+)"#).expect("static pattern")
+    });
+    #[allow(clippy::expect_used)]
+    static LINK: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r#"(?i)href=["']https?://([^/"'>]+)"#).expect("static pattern"));
+    let text = String::from_utf8_lossy(html);
+    let host = OWN.captures(&text).and_then(|c| c.get(1)).map(|m| m.as_str().to_string()).or_else(|| {
+        let mut count: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for c in LINK.captures_iter(&text) {
+            if let Some(m) = c.get(1) {
+                *count.entry(m.as_str()).or_default() += 1;
+            }
+        }
+        count.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(h, _)| h.to_string())
+    });
+    let host = host.unwrap_or_default().to_lowercase();
+    host.strip_prefix("www.").unwrap_or(&host).to_string()
+}
+
+/// Each page's fold: page index mod k, or with `by_site` its site's index (sites in name
+/// order) mod k.
+fn folds_of(pages: &[Page], opts: &TrainOptions) -> Vec<usize> {
+    let k = opts.folds.max(1);
+    if !opts.by_site {
+        return (0..pages.len()).map(|i| i % k).collect();
+    }
+    let sites: Vec<String> = pages.iter().map(|p| page_site(&p.html)).collect();
+    let mut names: Vec<&String> = sites.iter().collect();
+    names.sort();
+    names.dedup();
+    sites.iter().map(|s| names.binary_search(&s).unwrap_or(0) % k).collect()
+}
+
 fn score(pages: &[&Page], cleaner: &Cleaner) -> Counts {
     let counts: Vec<Counts> = pages
         .par_iter()
@@ -172,10 +224,11 @@ pub fn train_blocks(dir: &Path, opts: &TrainOptions, progress: &mut dyn FnMut(&s
         fit_model(&chosen, opts)
     };
     let mut cv = Counts::default();
+    let fold_of = folds_of(&pages, opts);
     if opts.folds >= 2 {
         for f in 0..opts.folds {
-            let model = train_on(&|i| i % opts.folds != f);
-            let held: Vec<&Page> = pages.iter().enumerate().filter(|(i, _)| i % opts.folds == f).map(|(_, p)| p).collect();
+            let model = train_on(&|i| fold_of[i] != f);
+            let held: Vec<&Page> = pages.iter().enumerate().filter(|(i, _)| fold_of[*i] == f).map(|(_, p)| p).collect();
             let c = score(&held, &cleaner_with(&base, model));
             progress(&format!("fold {}/{}: {} pages, F1 {:.3}", f + 1, opts.folds, held.len(), c.f1()));
             cv.add(c);
@@ -258,4 +311,69 @@ pub fn lost_by_reason(dir: &Path, model: BlockModel) -> Result<Vec<(String, usiz
     let mut v: Vec<(String, usize, usize, String)> = lost.into_iter().map(|(k, (n, m, ex))| (k, n, m, ex)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     Ok(v)
+}
+
+/// Diagnostics: the features of block `index` of page `name` and each one's linear weight.
+#[doc(hidden)]
+pub fn explain_block(dir: &Path, model: &BlockModel, name: &str, index: usize) -> Vec<(String, f32, f64)> {
+    let Ok(pages) = dragnet_pages(dir) else { return Vec::new() };
+    let Some(p) = pages.iter().find(|p| p.name == name) else { return Vec::new() };
+    let input = page_input(p);
+    let Ok(read) = crate::html::read_page(&input.text, None, crate::html::Nesting::of(&CleanConfig::default())) else { return Vec::new() };
+    read.features.get(index).map(|f| f.iter().map(|(n, v)| (n.to_string(), *v, model.weight(n))).collect()).unwrap_or_default()
+}
+
+/// Diagnostics: every block of every page with the model's probability, the share of its
+/// trigrams in the gold body, its holder tag and its text.
+#[doc(hidden)]
+pub fn block_table(dir: &Path, model: &BlockModel) -> Result<Vec<(String, Vec<(f64, f64, String, String)>)>, String> {
+    let pages = dragnet_pages(dir)?;
+    let base = CleanConfig::default();
+    Ok(pages
+        .par_iter()
+        .map(|p| {
+            let input = page_input(p);
+            let Ok(read) = crate::html::read_page(&input.text, None, crate::html::Nesting::of(&base)) else { return (p.name.clone(), Vec::new()) };
+            let gold = Shingles::of(&p.gold);
+            let probabilities = model.probabilities(&read.blocks, &read.features);
+            let rows = read
+                .blocks
+                .iter()
+                .zip(probabilities)
+                .map(|(b, pr)| (pr, gold.share(&classify::words(&b.text)), crate::page_blocks::HOLDERS.get(b.holder).unwrap_or(&"?").to_string(), b.text.clone()))
+                .collect();
+            (p.name.clone(), rows)
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(name: &str, html: &str) -> Page {
+        Page { name: name.to_string(), html: html.as_bytes().to_vec(), gold: String::new(), comments: String::new() }
+    }
+
+    #[test]
+    fn a_page_site_is_its_own_address_else_the_host_its_links_name_most() {
+        assert_eq!(page_site(br#"<link rel="canonical" href="https://www.example.org/a/b">"#), "example.org");
+        assert_eq!(page_site(br#"<meta property="og:url" content="http://news.example.com/x">"#), "news.example.com");
+        let html = br#"<a href="http://ads.example.net/1">x</a><a href="http://blog.example.com/a">a</a><a href="https://blog.example.com/b">b</a>"#;
+        assert_eq!(page_site(html), "blog.example.com");
+        assert_eq!(page_site(b"<p>no links</p>"), "");
+    }
+
+    #[test]
+    fn site_folds_keep_a_site_together() {
+        let pages: Vec<Page> = ["a.example", "b.example", "a.example", "c.example", "b.example", "a.example"]
+            .iter()
+            .enumerate()
+            .map(|(i, s)| page(&format!("p{i}"), &format!(r#"<link rel="canonical" href="https://{s}/{i}">"#)))
+            .collect();
+        let by_site = folds_of(&pages, &TrainOptions { folds: 2, by_site: true, ..TrainOptions::default() });
+        assert_eq!(by_site, [0, 1, 0, 0, 1, 0], "sites in name order: a 0, b 1, c 2 mod 2 = 0");
+        let by_page = folds_of(&pages, &TrainOptions { folds: 2, by_site: false, ..TrainOptions::default() });
+        assert_eq!(by_page, [0, 1, 0, 1, 0, 1]);
+    }
 }
