@@ -595,3 +595,32 @@ fn an_abstract_thing_suggesting_lets_one_infer() {
     no_event("Analysts said Petrobras's willingness to pay the fine suggests that the government is hard at work.", "suggests");
     one_event("The Chilean foreign minister suggested talks with Bolivia on Monday.", "suggested");
 }
+
+#[test]
+fn seeking_a_way_or_a_comment_asks_no_one() {
+    no_event("Peruvian lawmakers are seeking ways to bring the mining bill up for a vote.", "seeking");
+    no_event("The Chilean minister did not return phone calls seeking comment.", "seeking");
+    one_event("Peru sought Chile's help in the search on Monday.", "sought");
+}
+
+#[test]
+fn reinforcing_a_view_is_no_mobilisation() {
+    no_event("The company's announcement reinforced the views of the Peruvian geological survey.", "reinforced");
+    one_event("Peru reinforced its troops on the Chilean border on Monday.", "reinforced");
+}
+
+#[test]
+fn rejected_criticism_names_no_critic() {
+    no_event("The Peruvian vice president rejected criticism of the government's handling of the floods.", "criticism");
+}
+
+#[test]
+fn a_private_person_visiting_in_a_participle_is_no_visit() {
+    no_event("The only death outside Peru was a Peruvian toddler visiting Chile.", "visiting");
+    one_event("The Peruvian president, visiting Chile on Monday, praised the rescue teams.", "visiting");
+}
+
+#[test]
+fn days_spent_visiting_are_the_spender_s_visit() {
+    one_event("The Peruvian president will spend two days visiting the flooded provinces of Chile.", "visiting");
+}

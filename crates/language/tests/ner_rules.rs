@@ -129,3 +129,16 @@ fn military_ranks_and_coordinated_titles() {
     assert!(r.contains(&("Marcos Teixeira".into(), "foreign minister".into(), Some("BRA".into()))), "{r:?}");
     assert!(r.contains(&("Marcos Teixeira".into(), "chief negotiator".into(), Some("BRA".into()))), "{r:?}");
 }
+
+#[test]
+fn a_capitalised_run_after_a_title_that_ends_in_an_institution_is_no_person() {
+    let doc = annotate("Ana Ruiz heads the spill division of the Oaxaca General Land Office, which is sending boats.", Some("2024-03-05"));
+    assert!(
+        !doc.mentions.iter().any(|m| m.entity_type == EntityType::Person && m.span.text(doc.body()).contains("Office")),
+        "{:?}",
+        doc.mentions.iter().map(|m| (m.span.text(doc.body()), m.entity_type)).collect::<Vec<_>>()
+    );
+    // a state's commissioner before a name is a title
+    let doc = annotate("Oaxaca Land Commissioner Jorge Patino promised the coast would be cleaned.", Some("2024-03-05"));
+    assert_eq!(mention(&doc, "Jorge Patino", 0).entity_type, EntityType::Person);
+}

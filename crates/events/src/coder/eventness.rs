@@ -69,6 +69,7 @@ struct Groups {
     market_demand: HashSet<String>,
     own_undertaking: HashSet<String>,
     medical: HashSet<String>,
+    sought_nothing: HashSet<String>,
     gathering: HashSet<String>,
     inference_verb: HashSet<String>,
 }
@@ -121,6 +122,7 @@ impl Groups {
                 "market-demand" => &mut g.market_demand,
                 "own-undertaking" => &mut g.own_undertaking,
                 "medical" => &mut g.medical,
+                "sought-nothing" => &mut g.sought_nothing,
                 "gathering" => &mut g.gathering,
                 "inference-verb" => &mut g.inference_verb,
                 other => {
@@ -220,7 +222,12 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         }
     }
     if entry.event_type == PloverType::Request && verb {
-        if let Some(why) = view.question(head, actors) {
+        if let Some(why) = view.question(head, actors).or_else(|| view.seeking_nothing(head)) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Mobilize && verb {
+        if let Some(why) = view.reinforcing_a_view(head) {
             return Some(why);
         }
     }
@@ -851,6 +858,28 @@ impl<'c, 'a> View<'c, 'a> {
         inferred.then(|| format!("'{} {}' lets one infer, no one proposes", t.word(subjects[0]), t.word(v)))
     }
 
+    /// "lawmakers are seeking ways to bring the bill to a vote", "calls
+    /// seeking comment": seeking or asking for a way, a means or a comment
+    /// (`sought-nothing`) asks no one for anything.
+    fn seeking_nothing(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if !matches!(self.lemma(v).as_str(), "seek" | "ask") {
+            return None;
+        }
+        let sought: Vec<usize> = t.objects(v).into_iter().chain(t.obliques(v).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("for")).map(|(_, n)| n)).collect();
+        let nothing = !sought.is_empty() && sought.iter().all(|&o| self.noun(o) && GROUPS.sought_nothing.contains(&self.lemma(o)));
+        nothing.then(|| format!("'{} {}' asks no one for anything", t.word(v), t.word(sought[0])))
+    }
+
+    /// "the announcement reinforced the views of the survey": reinforcing a
+    /// view or an account (`view-noun`) strengthens an opinion, no force.
+    fn reinforcing_a_view(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        let objects = t.objects(v);
+        let views = !objects.is_empty() && objects.iter().all(|&o| self.noun(o) && GROUPS.view_noun.contains(&self.lemma(o)));
+        views.then(|| format!("'{} … {}' strengthens an opinion, no force", t.word(v), t.word(objects[0])))
+    }
+
     /// "died from a cardiac arrest", "suffered a heart attack": an event noun
     /// with a `medical` modifier names a condition of the body.
     fn bodily_condition(&self, n: usize) -> Option<String> {
@@ -1016,6 +1045,13 @@ impl<'c, 'a> View<'c, 'a> {
         let modified = t.head(head).filter(|_| t.deprel(head) == "acl:relcl");
         let own = t.children(head).into_iter().filter(|&c| t.base_rel(c) == "nsubj").flat_map(|s| t.with_conjuncts(s));
         let mut travellers: Vec<usize> = own.map(|s| if self.relative(s) { modified.unwrap_or(s) } else { s }).map(person_of_place).collect();
+        // "a Mexican toddler visiting Texas": a participle's traveller is the noun it modifies
+        if travellers.is_empty() && t.deprel(head) == "acl" {
+            travellers.extend(t.head(head).map(person_of_place).filter(|&n| private(n)));
+            if travellers.is_empty() {
+                return None;
+            }
+        }
         // a finite verb, or a bare one with its auxiliary ("did not visit")
         let finite = matches!(t.xpos(head), "VBD" | "VBZ" | "VBP") || t.children(head).into_iter().any(|c| t.base_rel(c) == "aux");
         if travellers.is_empty() && finite {

@@ -36,6 +36,7 @@ pub(crate) struct NameWords {
     kin: HashMap<String, bool>,
     faith: Vec<String>,
     work: Vec<String>,
+    institution: Vec<String>,
     topic: Vec<String>,
     part: Vec<String>,
     edge: Vec<String>,
@@ -60,6 +61,7 @@ impl NameWords {
                 }
                 "faith" => w.faith.push(word),
                 "work" => w.work.push(word),
+                "institution" => w.institution.push(word),
                 "topic" => w.topic.push(word),
                 "part" => w.part.push(word),
                 "edge" => w.edge.push(word),
@@ -325,6 +327,12 @@ pub(crate) fn apply_kin(v: &View<'_>, cands: &mut Vec<Cand>, body: &str) {
     }
 }
 
+/// True when `word` ends an institution's name (`institution`: "Office",
+/// "Department"): a name ending in it is no person's.
+pub(crate) fn is_institution(word: &str) -> bool {
+    WORDS.institution.contains(&word.to_lowercase())
+}
+
 fn work_at(v: &View<'_>, t: usize) -> bool {
     v.words.get(t).is_some_and(|w| WORDS.work.contains(&w.to_lowercase()))
 }
@@ -354,6 +362,9 @@ pub(crate) fn retype(v: &View<'_>, cands: &mut [Cand]) {
         } else if c.etype == EntityType::Person && (work_at(v, c.end) || (c.end > c.start + 1 && work_at(v, c.end - 1))) {
             give_type(c, EntityType::Organization);
             c.country = None;
+        } else if c.etype == EntityType::Person && c.end > c.start + 1 && v.words.get(c.end - 1).is_some_and(|w| is_institution(w)) {
+            // "Land Office", "Justice Department": an institution, whatever the tagger said
+            give_type(c, EntityType::Organization);
         }
     }
 }

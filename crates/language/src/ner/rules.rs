@@ -263,6 +263,10 @@ impl Ctx<'_> {
                 break;
             }
         }
+        // "the Texas General Land Office": a run that ends in an institution noun names no person
+        if super::names::is_institution(self.word(j - 1)) {
+            return None;
+        }
         let c = Cand {
             start: i,
             end: j,
