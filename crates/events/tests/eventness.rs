@@ -624,3 +624,10 @@ fn a_private_person_visiting_in_a_participle_is_no_visit() {
 fn days_spent_visiting_are_the_spender_s_visit() {
     one_event("The Peruvian president will spend two days visiting the flooded provinces of Chile.", "visiting");
 }
+
+#[test]
+fn blamed_by_no_one_named_is_opinion() {
+    no_event("The cruise ship has been blamed for the recent spike in infections in Chile.", "blamed");
+    one_event("Peru blamed Chile for the spike in infections on Monday.", "blamed");
+    one_event("The ship was blamed by Chilean health officials for the spike in infections.", "blamed");
+}

@@ -190,8 +190,9 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
             return Some(why);
         }
     }
-    // "Obama, who has been criticised for his approach": criticism with no critic named
-    let criticism = entry.event_type == PloverType::Accuse && entry.mode.as_deref() == Some("disapprove");
+    // "Obama, who has been criticised for his approach", "the ship has been blamed
+    // for the spike": criticism or blame with no critic named
+    let criticism = entry.event_type == PloverType::Accuse && (entry.mode.as_deref() == Some("disapprove") || view.lemma(head) == "blame");
     if criticism && verb && actors.is_empty() && tree.is_passive(head) && tree.agents(head).is_empty() {
         return Some(format!("'{}' with no critic named is a state of opinion", tree.word(head)));
     }
