@@ -631,3 +631,15 @@ fn blamed_by_no_one_named_is_opinion() {
     one_event("Peru blamed Chile for the spike in infections on Monday.", "blamed");
     one_event("The ship was blamed by Chilean health officials for the spike in infections.", "blamed");
 }
+
+#[test]
+fn talking_a_thing_down_or_up_is_no_talks() {
+    no_event("Health officials in Chile are already trying to talk down the risk of the new virus.", "talk");
+    one_event("The Chilean foreign minister talked with the Peruvian president on Monday.", "talked");
+}
+
+#[test]
+fn a_place_that_takes_in_things_does_not_act() {
+    no_event("Relief has been slow because the airport in Lima is only accepting cargo planes.", "accepting");
+    no_event("Chile hopes Peru will reciprocate by turning down the political heat.", "turning down");
+}

@@ -522,7 +522,8 @@ impl<'c, 'a> View<'c, 'a> {
     /// "talking through both sides of his mouth": one side talking or
     /// speaking with no one it talks with or to is speech, not a consultation;
     /// so is one side discussing a matter with no one ("the coast guard
-    /// official has been discussing the plan").
+    /// official has been discussing the plan"), and so is talking a thing
+    /// down or up, by anyone ("officials tried to talk down the risk").
     fn monologue(&self, v: usize) -> Option<String> {
         let t = self.tree;
         let discuss = self.lemma(v) == "discuss";
@@ -533,6 +534,11 @@ impl<'c, 'a> View<'c, 'a> {
         // after a meeting, or "was discussed", is the meeting's talk
         if discuss && (t.is_passive(v) || t.subjects(v).is_empty()) {
             return None;
+        }
+        // "talk down the implications", "talked up its chances": talking a thing
+        // down or up makes it smaller or bigger in words, with whoever speaks
+        if let Some(p) = t.children(v).into_iter().find(|&c| t.deprel(c) == "compound:prt" && matches!(self.lemma(c).as_str(), "down" | "up")) {
+            return Some(format!("'{} {}' plays a thing down or up in words, no talks", t.word(v), t.word(p)));
         }
         let with = t.obliques(v).into_iter().any(|(c, _)| matches!(c.to_lowercase().as_str(), "with" | "to" | "between" | "among"));
         let subjects = t.subjects(v);
