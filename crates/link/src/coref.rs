@@ -99,9 +99,9 @@ struct MemberFacts {
     path: Vec<u32>,
     /// The lemma of the trigger's first token in the tree, if parsed.
     lemma: Option<String>,
-    /// The trigger's relation to its head when that is a clause or phrase
-    /// depending on it (`advcl`, `xcomp`, `ccomp`, `obl`, `acl`), else `None`.
-    clause_rel: Option<String>,
+    /// The trigger heads a clause or phrase depending on its head (`advcl`,
+    /// `xcomp`, `ccomp`, `obl`, `acl`).
+    heads_a_clause: bool,
     /// The head of the relative or purpose clause the trigger lies in, if any ([`embedding_clause`]).
     embedded_in: Option<u32>,
 }
@@ -482,13 +482,14 @@ fn match_score(c: &Cluster, x: &Candidate<'_>) -> Option<Match> {
     let date_known = x.bounds.0.is_some() || x.bounds.1.is_some();
     let cluster_known = !c.date.is_unknown();
     let near = content >= st.coref_near_identical;
-    // a copy of a sentence joins the report on the same predicate, never one on another
-    let copies: Vec<(&MemberFacts, &Bag)> =
-        compared(&c.member_facts).zip(compared(&c.member_terms)).filter(|(_, terms)| x.terms.cosine(terms) >= st.coref_near_identical).collect();
-    if !copies.iter().any(|(m, _)| m.trigger == x.facts.trigger)
-        && copies.iter().any(|(m, terms)| two_predicates_of_one_text(m, terms, x.facts, x.terms))
-    {
-        return None;
+    // a copy of a sentence joins the report on the same predicate, never one on
+    // another (only a near-identical member, which `near` says there is, is a copy)
+    if near {
+        let copies: Vec<(&MemberFacts, &Bag)> =
+            compared(&c.member_facts).zip(compared(&c.member_terms)).filter(|(_, terms)| x.terms.cosine(terms) >= st.coref_near_identical).collect();
+        if !copies.iter().any(|(m, _)| m.trigger == x.facts.trigger) && copies.iter().any(|(m, terms)| two_predicates_of_one_text(m, terms, x.facts, x.terms)) {
+            return None;
+        }
     }
     let merged_bounds = merged_date.bounds();
     // A partial date pinned the day: "met on Monday" (within weeks) and a report
@@ -690,7 +691,7 @@ fn one_serves_the_other(m: &MemberFacts, x: &MemberFacts) -> bool {
 /// about ("apologised for apologising", "denied having denied"). One act told
 /// twice stands side by side, never one under the other.
 fn one_act_word_governs_itself(m: &MemberFacts, x: &MemberFacts) -> bool {
-    let under = |a: &MemberFacts, b: &MemberFacts| a.clause_rel.is_some() && a.path.get(1).is_some_and(|h| b.path.first() == Some(h));
+    let under = |a: &MemberFacts, b: &MemberFacts| a.heads_a_clause && a.path.get(1).is_some_and(|h| b.path.first() == Some(h));
     m.lemma.is_some() && m.lemma == x.lemma && (under(m, x) || under(x, m))
 }
 
@@ -1048,6 +1049,7 @@ impl ReportFacts {
         let args: Vec<&EventArg> = ev.actors.iter().chain(&ev.recipients).collect();
         let actor_keys: BTreeSet<String> = args.iter().flat_map(|a| arg_keys(a)).collect();
         let path = head_path(doc, ev);
+        let syntax = path.first().and_then(|&t| doc.tokens.get(t as usize)).and_then(|t| t.syntax.as_ref());
         ReportFacts {
             strong_keys: args.iter().filter(|a| is_specific(doc, a)).flat_map(|a| arg_keys(a)).collect(),
             country_keys: args.iter().filter_map(|a| a.country.clone()).collect(),
@@ -1070,13 +1072,8 @@ impl ReportFacts {
                 stated: stated_days(doc, ev),
                 occasion: occasion_word(doc, &path),
                 embedded_in: embedding_clause(doc, &path),
-                lemma: path.first().and_then(|&t| doc.tokens.get(t as usize)).and_then(|t| t.syntax.as_ref()).map(|s| s.lemma.to_lowercase()),
-                clause_rel: path
-                    .first()
-                    .and_then(|&t| doc.tokens.get(t as usize))
-                    .and_then(|t| t.syntax.as_ref())
-                    .map(|s| s.deprel.split(':').next().unwrap_or("").to_string())
-                    .filter(|r| matches!(r.as_str(), "advcl" | "xcomp" | "ccomp" | "obl" | "acl")),
+                lemma: syntax.map(|s| s.lemma.to_lowercase()),
+                heads_a_clause: syntax.is_some_and(|s| matches!(s.deprel.split(':').next(), Some("advcl" | "xcomp" | "ccomp" | "obl" | "acl"))),
                 path,
             },
             actor_keys,

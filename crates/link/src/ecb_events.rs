@@ -25,7 +25,7 @@ use chronicle_core::{Counts, Document, EvalReport, InputFormat, Metadata, RawInp
 use regex::Regex;
 
 use crate::coref;
-use crate::eval::{ecb_files, ecb_text};
+use crate::eval::{ecb_files, ecb_text, read};
 use crate::story::StoryIndex;
 use crate::LinkError;
 
@@ -78,7 +78,7 @@ fn mentions(xml: &str, file: &str) -> Vec<Mention> {
 /// The fully annotated sentences: (file stem such as `1_10ecbplus`, sentence number).
 fn annotated_sentences(path: &Path) -> Result<BTreeSet<(String, usize)>, LinkError> {
     let file = path.join("ECBplus_coreference_sentences.csv");
-    let text = std::fs::read_to_string(&file).map_err(|e| LinkError::Read { path: file.clone(), reason: e.to_string() })?;
+    let text = read(&file)?;
     Ok(text
         .lines()
         .skip(1)
@@ -149,7 +149,7 @@ fn ecb_events_inner(path: &Path, annotate: &dyn Fn(Vec<RawInput>) -> Vec<Documen
     let mut inputs = Vec::new();
     let mut texts = HashMap::new();
     for (_, fname, p) in &files {
-        let xml = std::fs::read_to_string(p).map_err(|e| LinkError::Read { path: p.clone(), reason: e.to_string() })?;
+        let xml = read(p)?;
         let text = ecb_text(&xml, fname.contains("ecbplus"));
         let source = format!("ecb:{fname}");
         inputs.push(RawInput {

@@ -29,7 +29,7 @@ use crate::text::{hash64, words};
 use crate::{rouge, tls};
 use crate::LinkError;
 
-fn read(path: &Path) -> Result<String, LinkError> {
+pub(crate) fn read(path: &Path) -> Result<String, LinkError> {
     let bytes = std::fs::read(path).map_err(|e| LinkError::Read { path: path.to_path_buf(), reason: e.to_string() })?;
     Ok(String::from_utf8(bytes).unwrap_or_else(|e| e.into_bytes().iter().map(|&b| b as char).collect()))
 }

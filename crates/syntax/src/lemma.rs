@@ -3,8 +3,8 @@
 //! (`data/syntax/irregular_verbs.tsv`), then English inflection rules by Penn tag.
 //! Where the rules must guess a verb's stem ("decid" or "decide", "charg" or
 //! "charge", "stopp" or "stop"), a lexicon of verb base forms settles it: the
-//! verb lemmas of the treebank (rows tagged `BASE` in the table) and the
-//! irregular verbs.
+//! rows tagged `BASE` in the table (the treebank's verb lemmas and the
+//! PETRARCH-2 dictionary's verbs).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -16,7 +16,7 @@ pub struct Lemmatizer {
     exceptions: FxHashMap<(String, String), String>,
     /// Past and participle forms of irregular verbs → base form.
     irregular: FxHashMap<String, String>,
-    /// Verb base forms known from the treebank (`BASE` rows), for choosing a stem.
+    /// Verb base forms (`BASE` rows), for choosing a stem.
     bases: FxHashSet<String>,
 }
 
@@ -223,8 +223,7 @@ impl Lemmatizer {
     /// Unless the rule's guess is a known verb base form, the first of the
     /// stems an inflected verb may have — the cut stem with a silent "e"
     /// restored, the cut stem itself, with a doubled consonant undone — that
-    /// is one ("deciding" →
-    /// "decide", "charged" → "charge", "invaded" → "invade").
+    /// is one ("deciding" → "decide", "charged" → "charge", "invaded" → "invade").
     fn known_stem(&self, form: &str, xpos: &str, guess: &str) -> Option<String> {
         if self.bases.is_empty() || self.bases.contains(guess) {
             return None;

@@ -278,7 +278,7 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         }
     }
     if entry.mode.as_deref() == Some("visit") {
-        if let Some(why) = view.private_visit(head, verb).or_else(|| view.hosting_a_thing(head, verb)) {
+        if let Some(why) = view.private_visit(head, verb).or_else(|| verb.then(|| view.hosting_a_thing(head)).flatten()) {
             return Some(why);
         }
     }
@@ -839,9 +839,9 @@ impl<'c, 'a> View<'c, 'a> {
     /// "the US now hosted the largest share of infected computers": hosting
     /// what is neither a party nor a gathering (`gathering`: talks, a summit,
     /// a delegation) receives no one.
-    fn hosting_a_thing(&self, v: usize, verb: bool) -> Option<String> {
+    fn hosting_a_thing(&self, v: usize) -> Option<String> {
         let t = self.tree;
-        if !verb || self.lemma(v) != "host" {
+        if self.lemma(v) != "host" {
             return None;
         }
         let objects = t.objects(v);
@@ -858,9 +858,8 @@ impl<'c, 'a> View<'c, 'a> {
             return None;
         }
         let subjects = t.subjects(v);
-        let abstract_thing = |s: usize| {
-            self.noun(s) && self.mention_at(s).is_none() && !arguments::party_noun(t.lemma(s)) && !arguments::civilian_noun(t.lemma(s)) && arguments::agent_sector(&self.lemma(s)).is_none()
-        };
+        // a party noun covers agents and civilians too
+        let abstract_thing = |s: usize| self.noun(s) && self.mention_at(s).is_none() && !arguments::party_noun(t.lemma(s));
         let inferred = !subjects.is_empty() && subjects.iter().all(|&s| abstract_thing(s));
         inferred.then(|| format!("'{} {}' lets one infer, no one proposes", t.word(subjects[0]), t.word(v)))
     }
@@ -1022,6 +1021,8 @@ impl<'c, 'a> View<'c, 'a> {
             Some(h) if self.mention_at(n).is_some() && t.base_rel(n) == "nmod" && unnamed(h) => h,
             _ => n,
         };
+        // a verb's own subjects with their conjuncts
+        let own_subjects = |v: usize| t.children(v).into_iter().filter(|&c| t.base_rel(c) == "nsubj").flat_map(|s| t.with_conjuncts(s));
         if !verb {
             let modifier = t.children(head).into_iter().find(|&c| {
                 matches!(t.base_rel(c), "compound" | "amod" | "nmod") && t.deprel(c) != "nmod" && (GROUPS.private_occasion.contains(&self.lemma(c)) || private(c))
@@ -1037,8 +1038,8 @@ impl<'c, 'a> View<'c, 'a> {
                 return None;
             }
             let v = t.head(head).filter(|&h| t.upos(h) == Some(Upos::Verb))?;
-            let subjects: Vec<usize> = t.children(v).into_iter().filter(|&c| t.base_rel(c) == "nsubj").flat_map(|s| t.with_conjuncts(s)).map(person_of_place).collect();
-            let all_private = !subjects.is_empty() && subjects.iter().all(|&n| private(n) && unnamed(n));
+            let subjects: Vec<usize> = own_subjects(v).map(person_of_place).collect();
+            let all_private = !subjects.is_empty() && subjects.iter().all(|&n| private(n));
             return all_private.then(|| format!("'{}' in the doings of '{}', a private person, is private travel", t.word(head), t.word(subjects[0])));
         }
         if t.is_passive(head) {
@@ -1050,8 +1051,7 @@ impl<'c, 'a> View<'c, 'a> {
         // the verb's own subject (a relative pronoun standing for its noun),
         // not one it takes through control ("spend two days visiting")
         let modified = t.head(head).filter(|_| t.deprel(head) == "acl:relcl");
-        let own = t.children(head).into_iter().filter(|&c| t.base_rel(c) == "nsubj").flat_map(|s| t.with_conjuncts(s));
-        let mut travellers: Vec<usize> = own.map(|s| if self.relative(s) { modified.unwrap_or(s) } else { s }).map(person_of_place).collect();
+        let mut travellers: Vec<usize> = own_subjects(head).map(|s| if self.relative(s) { modified.unwrap_or(s) } else { s }).map(person_of_place).collect();
         // "a Mexican toddler visiting Texas": a participle's traveller is the noun it modifies
         if travellers.is_empty() && t.deprel(head) == "acl" {
             travellers.extend(t.head(head).map(person_of_place).filter(|&n| private(n)));
