@@ -262,6 +262,15 @@ impl DupIndex {
 
     /// Rebuilds the index from its rows (`space`, `key`, `value`), in any order.
     pub fn from_rows<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<DupIndex, LinkError> {
+        let mut ix = DupIndex::default();
+        ix.apply_rows(rows)?;
+        Ok(ix)
+    }
+
+    /// Brings the index up to date with rows another writer wrote since it was
+    /// read (`dup.doc` rows past its last document; rows of documents it holds
+    /// are its own). An error means the rows do not continue this index: read it whole.
+    pub fn apply_rows<'a>(&mut self, rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<(), LinkError> {
         let mut entries: Vec<(u32, DocEntry)> = Vec::new();
         for (space, key, value) in rows {
             if space == DOC_SPACE {
@@ -269,14 +278,17 @@ impl DupIndex {
             }
         }
         entries.sort_by_key(|e| e.0);
-        let mut ix = DupIndex::default();
         for (i, entry) in entries {
-            if i as usize != ix.docs.len() {
-                return Err(state::bad(DOC_SPACE, &i.to_string(), "a document of the index is missing before it"));
+            match self.docs.get(i as usize) {
+                Some(held) if *held == entry.id => {}
+                Some(_) => return Err(state::bad(DOC_SPACE, &i.to_string(), "another document holds its place")),
+                None if i as usize == self.docs.len() => {
+                    self.index(entry);
+                }
+                None => return Err(state::bad(DOC_SPACE, &i.to_string(), "a document of the index is missing before it")),
             }
-            ix.index(entry);
         }
-        Ok(ix)
+        Ok(())
     }
 
     /// The best earlier match of a fingerprint, with its resemblance.
@@ -418,6 +430,38 @@ mod tests {
         // a gap is an error, not a silently shorter index
         let gap = DupIndex::from_rows(rows[1..].iter().map(|r| (r.space, r.key.as_str(), r.value.as_str())));
         assert!(matches!(gap, Err(LinkError::BadState { .. })));
+    }
+
+    #[test]
+    fn a_writer_catching_up_on_another_finds_the_same_originals() {
+        let copy = ARTICLE.replace("Thursday", "Friday");
+        let bodies = [ARTICLE, OTHER, copy.as_str(), OTHER];
+        let mut one = DupIndex::new();
+        let found: Vec<_> = bodies.iter().enumerate().map(|(i, b)| one.check_and_insert(&id(&format!("d{i}")), b)).collect();
+        // documents alternate between two writers, each applying the other's rows first
+        let mut writers = [DupIndex::new(), DupIndex::new()];
+        let mut log: Vec<Vec<StateRow>> = Vec::new();
+        let mut seen = [0usize; 2];
+        let mut got = Vec::new();
+        for (i, b) in bodies.iter().enumerate() {
+            let w = i % 2;
+            let missed = log[seen[w]..].concat();
+            writers[w].apply_rows(missed.iter().map(|r| (r.space, r.key.as_str(), r.value.as_str()))).unwrap();
+            got.push(writers[w].check_and_insert(&id(&format!("d{i}")), b));
+            log.push(writers[w].take_rows());
+            seen[w] = log.len();
+        }
+        assert_eq!(got, found);
+        assert!(found[2].is_some() && found[3].is_some(), "the fixture has duplicates to find");
+        // its own rows again change nothing; another document in a held place is an error
+        let mine = log.concat();
+        let w = 1;
+        let before = writers[w].clone();
+        let own: Vec<&StateRow> = mine.iter().filter(|r| r.key == "1").collect();
+        writers[w].apply_rows(own.iter().map(|r| (r.space, r.key.as_str(), r.value.as_str()))).unwrap();
+        assert_eq!(writers[w], before);
+        let stranger = mine[0].value.replace("d0", "dx");
+        assert!(writers[w].apply_rows([(DOC_SPACE, "1", stranger.as_str())]).is_err());
     }
 
     #[test]

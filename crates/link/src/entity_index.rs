@@ -421,6 +421,17 @@ impl EntityIndex {
 
     /// Rebuilds the index from its rows (`space`, `key`, `value`), in any order.
     pub fn from_rows<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<EntityIndex, LinkError> {
+        let mut ix = EntityIndex::default();
+        ix.apply_rows(rows)?;
+        Ok(ix)
+    }
+
+    /// Brings the index up to date with rows another writer wrote since it was
+    /// read: a cluster row replaces the cluster at its ordinal or adds the next
+    /// one, names not held yet are indexed, story decisions replace their
+    /// entries. An error means the rows do not continue this index (a gap in the
+    /// clusters, a name held by another cluster): read it whole.
+    pub fn apply_rows<'a>(&mut self, rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<(), LinkError> {
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut aliases: Vec<(&str, Alias)> = Vec::new();
         let mut stories: Vec<(&str, &str)> = Vec::new();
@@ -436,34 +447,42 @@ impl EntityIndex {
             }
         }
         clusters.sort_by_key(|c| c.ordinal);
-        let mut ix = EntityIndex::default();
-        for (i, c) in clusters.into_iter().enumerate() {
-            if c.ordinal as usize != i {
-                return Err(state::bad(CLUSTER_SPACE, &c.id, "a cluster of the index is missing before it"));
+        for c in clusters {
+            let (at, len) = (c.ordinal as usize, self.clusters.len());
+            match self.clusters.get_mut(at) {
+                Some(held) if held.id == c.id => *held = c,
+                Some(_) => return Err(state::bad(CLUSTER_SPACE, &c.id, "another cluster holds its place")),
+                None if at == len => {
+                    self.by_id.insert(c.id.clone(), c.ordinal);
+                    self.clusters.push(c);
+                }
+                None => return Err(state::bad(CLUSTER_SPACE, &c.id, "a cluster of the index is missing before it")),
             }
-            ix.by_id.insert(c.id.clone(), c.ordinal);
-            ix.clusters.push(c);
         }
         // names in the order their clusters were made, so matching lists are alike
         aliases.sort_by(|a, b| a.0.cmp(b.0));
         for (key, a) in aliases {
-            let c = *ix.by_id.get(&a.to).ok_or_else(|| state::bad(ENTITY_ALIAS_SPACE, key, "no such cluster"))?;
+            let c = *self.by_id.get(&a.to).ok_or_else(|| state::bad(ENTITY_ALIAS_SPACE, key, "no such cluster"))?;
             match key.split_once('\t') {
                 Some((id, story)) => {
-                    ix.in_story.entry(id.to_string()).or_default().insert(story.to_string(), c);
+                    self.in_story.entry(id.to_string()).or_default().insert(story.to_string(), c);
                 }
-                None => {
-                    let ty = a.t.ok_or_else(|| state::bad(ENTITY_ALIAS_SPACE, key, "no type"))?;
-                    let words = a.w.unwrap_or_default().split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
-                    ix.index_name(key, ty, words, c);
-                }
+                None => match self.plain.get(key) {
+                    Some(&held) if held == c => {}
+                    Some(_) => return Err(state::bad(ENTITY_ALIAS_SPACE, key, "held by another cluster")),
+                    None => {
+                        let ty = a.t.ok_or_else(|| state::bad(ENTITY_ALIAS_SPACE, key, "no type"))?;
+                        let words = a.w.unwrap_or_default().split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+                        self.index_name(key, ty, words, c);
+                    }
+                },
             }
         }
         for (cluster, story) in stories {
-            let c = *ix.by_id.get(cluster).ok_or_else(|| state::bad(STORY_SPACE, cluster, "no such cluster"))?;
-            ix.stories.entry(story.to_string()).or_default().insert(c);
+            let c = *self.by_id.get(cluster).ok_or_else(|| state::bad(STORY_SPACE, cluster, "no such cluster"))?;
+            self.stories.entry(story.to_string()).or_default().insert(c);
         }
-        Ok(ix)
+        Ok(())
     }
 }
 
@@ -684,6 +703,66 @@ mod tests {
         let mut again = doc("e", "s:1", &[("Ana Ferreira", PER, None, None)]);
         resumed.fill_countries(&mut again);
         assert_eq!(again.mentions[0].sector.as_deref(), Some("BUS"));
+    }
+
+    /// Rows with later entries replacing earlier ones, as the store's upsert keeps them.
+    fn latest(rows: &[StateRow]) -> Vec<(String, String, String)> {
+        let mut out: BTreeMap<(String, String), String> = BTreeMap::new();
+        for r in rows {
+            out.insert((r.space.to_string(), r.key.clone()), r.value.clone());
+        }
+        out.into_iter().map(|((s, k), v)| (s, k, v)).collect()
+    }
+
+    #[test]
+    fn two_writers_catching_up_on_each_other_decide_as_one() {
+        let mut docs = fixture();
+        docs.extend((0..3).map(|i| doc(&format!("z{i}"), "s:9", &[("Okafor", PER, None, None), ("Okafer", PER, None, None)])));
+        docs.push(doc("y", "s:2", &[("Jane Okafor", PER, None, Some("NGA")), ("David Okafor", PER, Some("Q1"), None)]));
+        let mut one = EntityIndex::default();
+        let mut decided = BTreeMap::new();
+        for d in &docs {
+            one.add_document(d);
+            for m in &d.mentions {
+                let id = entity_id(None, m.entity_type, &m.canonical);
+                decided.insert(format!("{id}@{}", d.id.as_str()), one.cluster_of(&id, d.meta.story.as_deref()).to_string());
+            }
+        }
+        let whole = latest(&one.take_rows());
+        for batch in [1, 2, 3] {
+            // batches alternate between two writers; each first applies what the other wrote since its own last batch
+            let mut writers = [EntityIndex::default(), EntityIndex::default()];
+            let mut log: Vec<Vec<StateRow>> = Vec::new();
+            let mut seen = [0usize; 2];
+            let mut ids = BTreeMap::new();
+            for (b, chunk) in docs.chunks(batch).enumerate() {
+                let w = b % 2;
+                let missed = latest(&log[seen[w]..].concat());
+                writers[w].apply_rows(missed.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).unwrap();
+                for d in chunk {
+                    writers[w].add_document(d);
+                    for m in &d.mentions {
+                        let id = entity_id(None, m.entity_type, &m.canonical);
+                        ids.insert(format!("{id}@{}", d.id.as_str()), writers[w].cluster_of(&id, d.meta.story.as_deref()).to_string());
+                    }
+                }
+                log.push(writers[w].take_rows());
+                seen[w] = log.len();
+            }
+            assert_eq!(latest(&log.concat()), whole, "batch {batch}");
+            assert_eq!(ids, decided, "batch {batch}");
+        }
+        // a name the held index gives another cluster does not continue it
+        let mut held = EntityIndex::default();
+        held.add_document(&doc("q", "s:1", &[("Okafor", PER, None, None), ("Ines Duarte", PER, None, None)]));
+        held.take_rows();
+        let okafor = held.cluster_of("e:person:okafor", None).to_string();
+        let duarte = held.cluster_of("e:person:ines-duarte", None).to_string();
+        assert_ne!(okafor, duarte);
+        let moved = format!(r#"{{"to":"{duarte}","t":"person","w":"okafor"}}"#);
+        assert!(held.apply_rows([(ENTITY_ALIAS_SPACE, "e:person:okafor", moved.as_str())]).is_err());
+        let same = format!(r#"{{"to":"{okafor}","t":"person","w":"okafor"}}"#);
+        assert!(held.apply_rows([(ENTITY_ALIAS_SPACE, "e:person:okafor", same.as_str())]).is_ok(), "its own rows continue it");
     }
 
     #[test]

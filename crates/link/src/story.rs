@@ -628,15 +628,39 @@ impl StoryIndex {
     /// Rebuilds the index from its rows (`space`, `key`, `value`), in any order.
     pub fn from_rows<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<StoryIndex, LinkError> {
         let mut ix = StoryIndex::default();
+        ix.apply_rows(rows)?;
+        Ok(ix)
+    }
+
+    /// Brings the index up to date with rows another writer wrote since it was
+    /// read: each row replaces its entry (a story keeps its members), and
+    /// members not held yet join their stories in order of assignment. An error
+    /// means the rows do not continue this index (a member held in another story): read it whole.
+    pub fn apply_rows<'a>(&mut self, rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<(), LinkError> {
         let mut members: Vec<(u32, u32, DocId)> = Vec::new();
         for (space, key, value) in rows {
-            ix.load_row(space, key, value, &mut members)?;
+            let held = match space {
+                STORY => self.stories.get_mut(state::number_key::<usize>(space, key)?).map(|s| std::mem::take(&mut s.docs)),
+                _ => None,
+            };
+            self.load_row(space, key, value, &mut members)?;
+            if let Some(docs) = held {
+                let si: usize = state::number_key(space, key)?;
+                self.stories[si].docs = docs;
+            }
         }
-        if ix.vocab.len() != ix.df.len() || ix.stories.iter().any(|s| s.id.is_empty()) {
+        if self.vocab.len() != self.df.len() || self.stories.iter().any(|s| s.id.is_empty()) {
             return Err(state::bad("story", "", "terms or stories are missing"));
         }
-        ix.attach(members)?;
-        Ok(ix)
+        let mut fresh = Vec::with_capacity(members.len());
+        for (seq, si, doc) in members {
+            match self.doc_story.get(&doc) {
+                Some(&held) if held == si => {}
+                Some(_) => return Err(state::bad(MEMBER, doc.as_str(), "held in another story")),
+                None => fresh.push((seq, si, doc)),
+            }
+        }
+        self.attach(fresh)
     }
 
     /// Reads one row into the index; story members wait in `members` for [`StoryIndex::attach`].
@@ -860,6 +884,62 @@ mod tests {
         assert_eq!(ahead.story_of(&DocId::parse("a")), ahead.story_of(&DocId::parse("b")));
         assert_eq!(ahead.stories(), direct.stories());
         assert_eq!(ahead.take_rows(), direct.take_rows());
+    }
+
+    #[test]
+    fn two_writers_catching_up_on_each_other_link_as_one() {
+        let mut docs = Vec::new();
+        for (i, (title, body, outlet)) in [
+            ("Russia and Ukraine hold first direct talks in Istanbul", TALKS1, "Wire"),
+            ("Floods force thousands from homes in Bangladesh", FLOOD, "Daily Star"),
+            ("Istanbul talks: prisoners of war to be exchanged", TALKS2, "Wire"),
+            ("Prisoner exchange agreed at Istanbul talks", TALKS2, "Post"),
+            ("Bangladesh floods: aid arrives", FLOOD, "Post"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut d = doc(&format!("d{i}"), title, body, &format!("2025-05-1{i}"));
+            d.meta.outlet = Some(outlet.into());
+            docs.push(d);
+        }
+        let rows_of = |rows: &[StateRow]| -> Vec<(String, String, String)> {
+            let mut latest: BTreeMap<(String, String), String> = BTreeMap::new();
+            for r in rows {
+                latest.insert((r.space.to_string(), r.key.clone()), r.value.clone());
+            }
+            latest.into_iter().map(|((s, k), v)| (s, k, v)).collect()
+        };
+        let mut one = StoryIndex::new();
+        let assigned: Vec<StoryId> = docs.iter().map(|d| one.assign(d)).collect();
+        let whole = rows_of(&one.take_rows());
+        for batch in [1, 2] {
+            let mut writers = [StoryIndex::new(), StoryIndex::new()];
+            let mut log: Vec<Vec<StateRow>> = Vec::new();
+            let mut seen = [0usize; 2];
+            let mut got = Vec::new();
+            for (b, chunk) in docs.chunks(batch).enumerate() {
+                let w = b % 2;
+                let missed = rows_of(&log[seen[w]..].concat());
+                writers[w].apply_rows(missed.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).unwrap();
+                got.extend(chunk.iter().map(|d| writers[w].assign(d)));
+                log.push(writers[w].take_rows());
+                seen[w] = log.len();
+            }
+            assert_eq!(got, assigned, "batch {batch}");
+            assert_eq!(rows_of(&log.concat()), whole, "batch {batch}");
+            // the writer that catches up last holds the one writer's index
+            let w = log.len() % 2;
+            let missed = rows_of(&log[seen[w]..].concat());
+            writers[w].apply_rows(missed.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).unwrap();
+            assert_eq!(writers[w], one, "batch {batch}");
+        }
+        // a member the held index keeps in another story does not continue it
+        let moved = format!("[{},99]", one.stories().len());
+        let mut held = one.clone();
+        let first = docs[0].id.as_str().to_string();
+        let bad = [(STORY, &*one.stories().len().to_string(), &*serde_json::to_string(&StoryRow::of(&held.stories[0])).unwrap()), (MEMBER, first.as_str(), moved.as_str())];
+        assert!(held.apply_rows(bad.iter().map(|(s, k, v)| (*s, *k, *v))).is_err());
     }
 
     #[test]

@@ -727,12 +727,14 @@ fn reached_furniture(
             *in_batch.entry((site.as_str(), k)).or_default() += 1;
         }
     }
+    let keys: Vec<(String, u64)> = in_batch.keys().map(|&(site, key)| (site.to_string(), key)).collect();
+    let mut counts = store.line_counts(&keys)?;
     let mut reached = Vec::new();
     let mut earlier = Vec::new();
-    for ((site, key), n) in in_batch {
-        let (stored, first) = store.line_count(site, key)?;
+    for (line, n) in keys.into_iter().zip(in_batch.into_values()) {
+        let (stored, first) = counts.remove(&line).unwrap_or_default();
         if stored < threshold && stored + n >= threshold {
-            reached.push((site.to_string(), key));
+            reached.push(line);
             earlier.extend(first);
         }
     }
@@ -790,6 +792,15 @@ impl LinkState {
     /// True when rows or retirements wait to be written.
     fn has_changes(&self) -> bool {
         !self.moved.is_empty() || !self.retired.is_empty()
+    }
+
+    /// Brings a state held since state version `since` up to date with the
+    /// entries other writers committed after it; false when they do not
+    /// continue it (the caller then reads the state whole).
+    fn refresh(&mut self, store: &Store, since: i64) -> Result<bool, PipelineError> {
+        let entries = store.state_since(since)?;
+        let rows = || entries.iter().map(|e| (e.space.as_str(), e.key.as_str(), e.value.as_str()));
+        Ok(self.dups.apply_rows(rows()).is_ok() && self.stories.apply_rows(rows()).is_ok() && self.entities.apply_rows(rows()).is_ok())
     }
 
     /// The state entries changed since the last call.

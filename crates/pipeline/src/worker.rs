@@ -2,9 +2,9 @@
 //! worker`): [`Pipeline::analyse_inputs`] cleans, annotates and fingerprints a
 //! batch without any lock, in as many processes and machines as there are
 //! workers; [`Pipeline::commit_analysed`] then takes the store's writer lock,
-//! reads the link state as the store has it (reloaded only when another writer
-//! committed since this worker's last batch), links the batch in its order and
-//! commits it in one transaction — the same steps, in the same functions, as
+//! brings its link state up to the store's (when another writer committed since
+//! this worker's last batch: the entries written since, applied to the indexes),
+//! links the batch in its order and commits it in one transaction — the same steps, in the same functions, as
 //! [`Pipeline::ingest`]. Linking and committing are therefore serialised across
 //! all workers; analysis is not.
 
@@ -37,11 +37,19 @@ impl AnalysedBatch {
     }
 }
 
+/// The link indexes as a worker's last commit left them, with the store's
+/// data version and link-state version then.
+struct Held {
+    link: LinkState,
+    data: i64,
+    state: i64,
+}
+
 /// What a worker keeps between its batches: the link indexes and event
-/// mergers as its last commit left them, with the store's data version then.
+/// mergers as its last commit left them.
 #[derive(Default)]
 pub struct WorkerState {
-    held: Option<(LinkState, i64)>,
+    held: Option<Held>,
     mergers: StoryMergers,
     checked_backfill: bool,
 }
@@ -91,11 +99,11 @@ impl Pipeline {
         let _writer = timings.time(Stage::WaitWriter, || store.lock_writer(on_wait))?;
         let version = store.data_version()?;
         let mut link = match state.held.take() {
-            Some((link, seen)) if seen == version => link,
+            Some(held) if held.data == version => held.link,
             // another writer committed: its documents are in the indexes and stories only as stored
-            _ => {
+            held => {
                 state.mergers = StoryMergers::default();
-                timings.time(Stage::LoadState, || LinkState::load(store))?
+                timings.time(Stage::LoadState, || catch_up(store, held))?
             }
         };
         if !state.checked_backfill {
@@ -109,12 +117,14 @@ impl Pipeline {
         if analysed_at != version {
             let dropped = drop_stored(store, &mut analysed)?;
             let now = Furniture::from_keys(store.furniture(threshold)?);
-            if meets_new_lines(&analysed.lines, &furniture, &now) {
+            let stale = meeting_new_lines(&analysed.lines, &furniture, &now);
+            if !stale.is_empty() {
                 // cleaned again with the lines known now, as the single ingest cleans
-                // a batch with the lines of every batch linked before it
-                let gone: HashSet<&DocId> = dropped.iter().map(|(_, id)| id).collect();
-                let left: Vec<RawInput> = inputs.into_iter().filter(|i| !gone.contains(&DocId::from_text(&i.text))).collect();
-                analysed = self.pool.install(|| self.analyse(left, &now, &timings));
+                // a batch with the lines of every batch linked before it: only the
+                // inputs holding such a line (a page without one cleans as it did)
+                let redo: Vec<RawInput> = inputs.into_iter().filter(|i| stale.contains(&DocId::from_text(&i.text))).collect();
+                let fresh = self.pool.install(|| self.analyse(redo, &now, &timings));
+                analysed = replace_hosts(analysed, fresh, &stale);
             }
             duplicates.extend(dropped);
         }
@@ -123,16 +133,66 @@ impl Pipeline {
         let ready = self.reach_furniture(store, analysed, threshold, &timings)?;
         let committed = self.link_and_commit(store, &mut link, &mut state.mergers, ready, threshold, &timings)?;
         committed.record(&mut summary);
-        state.held = Some((link, store.data_version()?));
+        state.held = Some(Held { link, data: store.data_version()?, state: store.state_version()? });
         summary.times = times.plus(&timings.snapshot());
         Ok(summary)
     }
 }
 
-/// True when a line of the batch's documents is template text in `now` but
-/// was not in `then` (what their cleaning knew).
-fn meets_new_lines(lines: &[(DocId, String, Vec<u64>)], then: &Furniture, now: &Furniture) -> bool {
-    lines.iter().any(|(_, site, keys)| keys.iter().any(|&k| now.contains(site, k) && !then.contains(site, k)))
+/// The link state as the store has it now: the held one brought up to date
+/// with the entries other writers changed since it (what they linked), or,
+/// when there is none or those entries do not continue it, the whole state read.
+fn catch_up(store: &Store, held: Option<Held>) -> Result<LinkState, PipelineError> {
+    if let Some(mut held) = held {
+        if held.link.refresh(store, held.state)? {
+            return Ok(held.link);
+        }
+    }
+    LinkState::load(store)
+}
+
+/// The host documents of a batch holding a line that is template text in
+/// `now` but was not in `then` (what their cleaning knew).
+fn meeting_new_lines(lines: &[(DocId, String, Vec<u64>)], then: &Furniture, now: &Furniture) -> HashSet<DocId> {
+    lines
+        .iter()
+        .filter(|(_, site, keys)| keys.iter().any(|&k| now.contains(site, k) && !then.contains(site, k)))
+        .map(|(id, _, _)| id.clone())
+        .collect()
+}
+
+/// The batch with the documents of the `stale` hosts (each host and its
+/// appended articles) replaced, in their places, by those of `fresh` (the same
+/// inputs analysed again); a host `fresh` rejects leaves its place empty.
+fn replace_hosts(old: Analysed, fresh: Analysed, stale: &HashSet<DocId>) -> Analysed {
+    let host = |d: &Document| d.meta.appended_to.clone().unwrap_or_else(|| d.id.clone());
+    let mut redone: HashMap<DocId, Vec<(Document, Prints)>> = HashMap::new();
+    for (doc, print) in fresh.docs.into_iter().zip(fresh.prints) {
+        redone.entry(host(&doc)).or_default().push((doc, print));
+    }
+    let mut lines: HashMap<DocId, (DocId, String, Vec<u64>)> =
+        old.lines.into_iter().filter(|l| !stale.contains(&l.0)).chain(fresh.lines).map(|l| (l.0.clone(), l)).collect();
+    let mut out = Analysed { rejected: old.rejected, ..Analysed::default() };
+    out.rejected.extend(fresh.rejected);
+    let mut push = |out: &mut Analysed, doc: Document, print: Prints| {
+        if let Some(l) = lines.remove(&doc.id) {
+            out.lines.push(l);
+        }
+        out.docs.push(doc);
+        out.prints.push(print);
+    };
+    for (doc, print) in old.docs.into_iter().zip(old.prints) {
+        let h = host(&doc);
+        if !stale.contains(&h) {
+            push(&mut out, doc, print);
+        } else if let Some(group) = redone.remove(&h) {
+            // at the first document of the host, all of its new ones
+            for (doc, print) in group {
+                push(&mut out, doc, print);
+            }
+        }
+    }
+    out
 }
 
 /// Removes from a batch the documents whose host article is stored by now (by

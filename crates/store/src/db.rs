@@ -184,7 +184,19 @@ pub(crate) enum Db {
 }
 
 /// The most rows one statement of [`Db::insert_rows`] carries (a power of two).
-const MAX_ROWS: usize = 64;
+/// On PostgreSQL each statement is a round trip, so a batch's rows go in few of them.
+const MAX_ROWS: usize = 512;
+
+/// The most parameters one statement binds: under SQLite's limit (32,766 since
+/// 3.32; the bundled library is newer) and PostgreSQL's (65,535).
+const MAX_PARAMS: usize = 32_000;
+
+/// The rows of the next chunk when `rest` rows of `columns` values are left: a
+/// power of two (so few statements stay prepared per table) within both limits.
+fn chunk_rows(rest: usize, columns: usize) -> usize {
+    let cap = MAX_ROWS.min(MAX_PARAMS / columns.max(1)).max(1);
+    1 << rest.min(cap).ilog2()
+}
 
 /// `(?1, ?2), (?3, ?4)`: the placeholders of `rows` rows of `columns` values.
 fn values_list(rows: usize, columns: usize) -> String {
@@ -270,12 +282,30 @@ impl Db {
         let mut rest = rows.len();
         let mut rows = rows.into_iter();
         while rest > 0 {
-            let n = MAX_ROWS.min(1 << rest.ilog2());
+            let n = chunk_rows(rest, columns);
             let params: Vec<Value> = rows.by_ref().take(n).flatten().collect();
             self.execute(&format!("{head} VALUES {} {tail}", values_list(n, columns)), &params)?;
             rest -= n;
         }
         Ok(())
+    }
+
+    /// The rows of `{head} IN (…){tail}` for every value of `list`, in as few
+    /// statements as [`Db::insert_rows`] would use: `fixed` binds `?1`…`?k` of
+    /// `head` and `tail`, the list's placeholders follow. Rows come chunk by chunk.
+    pub(crate) fn query_in(&self, head: &str, fixed: &[Value], list: Vec<Value>, tail: &str) -> Result<Vec<Row>, DbError> {
+        let mut out = Vec::new();
+        let mut rest = list.len();
+        let mut list = list.into_iter();
+        while rest > 0 {
+            let n = chunk_rows(rest, 1);
+            let marks: Vec<String> = (fixed.len() + 1..=fixed.len() + n).map(|i| format!("?{i}")).collect();
+            let mut params = fixed.to_vec();
+            params.extend(list.by_ref().take(n));
+            out.extend(self.query(&format!("{head} IN ({}){tail}", marks.join(", ")), &params)?);
+            rest -= n;
+        }
+        Ok(out)
     }
 
     /// Runs several statements without parameters (a schema script), as written.

@@ -27,7 +27,9 @@
 //! - `meta`: a key → JSON table for later stages' state.
 //! - `furniture`: per site and line key, how many stored documents hold the line.
 //! - `link_state`: the link indexes as (space, key, value) rows, written with
-//!   the documents that changed them ([`Batch`], [`Store::commit_batch`]).
+//!   the documents that changed them ([`Batch`], [`Store::commit_batch`]), each
+//!   stamped with the state version of the batch that last wrote it (schema 6), so
+//!   a writer holding the state reads only what others changed ([`Store::state_since`]).
 //! - `merged_events`, `merged_reports` and `event_inputs`: each story's events
 //!   merged across their reports (computed by `link` at ingest, handed over
 //!   whole per touched story in the batch), the documents reporting each, and

@@ -7,11 +7,11 @@
 //! each touched story's merged events whole, and the store replaces that
 //! story's rows.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chronicle_core::record::MergedEvent;
 use chronicle_core::{DocId, Document};
-use crate::db::{params, Row, Tx};
+use crate::db::{params, Row, Tx, Value};
 use crate::error::{sql_err, StoreError};
 use crate::store::Store;
 
@@ -19,37 +19,52 @@ use crate::store::Store;
 /// for stored documents only.
 pub(crate) fn write_event_inputs(tx: &Tx<'_>, inputs: &[Document]) -> Result<(), StoreError> {
     let ctx = |e| sql_err("writing the inputs of event coreference", e);
-    for doc in inputs {
-        let json = serde_json::to_string(doc).map_err(|e| StoreError::Invalid { id: doc.id.to_string(), reason: e.to_string() })?;
-        tx.execute(
-            "INSERT INTO event_inputs (doc_id, story, doc)
-             SELECT CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?3 AS TEXT) WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?1)
-             ON CONFLICT (doc_id) DO UPDATE SET story = excluded.story, doc = excluded.doc",
-            params![doc.id.as_str(), doc.meta.story.as_deref().unwrap_or_default(), json],
-        )
+    let ids = inputs.iter().map(|d| Value::from(d.id.as_str())).collect();
+    let stored: HashSet<String> = tx
+        .query_in("SELECT id FROM documents WHERE id", &[], ids, "")
+        .and_then(|rows| rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>())
         .map_err(ctx)?;
+    // one row per document, the last input winning, as upserts one by one would
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (i, doc) in inputs.iter().enumerate() {
+        last.insert(doc.id.as_str(), i);
     }
-    Ok(())
+    let mut rows = Vec::new();
+    for (i, doc) in inputs.iter().enumerate() {
+        if last.get(doc.id.as_str()) != Some(&i) || !stored.contains(doc.id.as_str()) {
+            continue;
+        }
+        let json = serde_json::to_string(doc).map_err(|e| StoreError::Invalid { id: doc.id.to_string(), reason: e.to_string() })?;
+        rows.push(vec![Value::from(doc.id.as_str()), Value::from(doc.meta.story.as_deref().unwrap_or_default()), Value::Text(json)]);
+    }
+    tx.insert_rows(
+        "INSERT INTO event_inputs (doc_id, story, doc)",
+        3,
+        rows,
+        "ON CONFLICT (doc_id) DO UPDATE SET story = excluded.story, doc = excluded.doc",
+    )
+    .map_err(ctx)
 }
 
 /// Replaces the merged events of each story given. A row equal to the stored
 /// one at its place is left as it is — a batch adds reports to a few of a
 /// story's events, and rewriting the others would cost what the story holds —
 /// so the rows afterwards are exactly those of deleting the story's rows and
-/// inserting every event.
+/// inserting every event. New rows go in multi-row statements after the
+/// deletions and updates.
 pub(crate) fn replace_merged(tx: &Tx<'_>, stories: &[(String, Vec<MergedEvent>)]) -> Result<(), StoreError> {
     let ctx = |e| sql_err("writing merged events", e);
-    // storage position of each reporting document (documents keep their rowid)
-    let mut rowids: HashMap<&str, Option<i64>> = HashMap::new();
+    let rowids = report_rowids(tx, stories)?;
+    let mut stored = stored_rows(tx, stories)?;
+    let (mut events_in, mut reports_in) = (Vec::new(), Vec::new());
     for (story, events) in stories {
-        let stored = stored_rows(tx, story)?;
+        let stored = stored.remove(story.as_str()).unwrap_or_default();
         for (seq, event) in events.iter().enumerate() {
             let seq = seq as i64;
-            let first = first_report(tx, event, &mut rowids)?.unwrap_or(0);
+            let first = event.reports.iter().filter_map(|r| rowids.get(r.doc.as_str())).min().copied().unwrap_or(0);
             let json = serde_json::to_string(event).map_err(|e| StoreError::InvalidEvent { id: event.id.clone(), reason: e.to_string() })?;
-            let row = (event.id.as_str(), first, json.as_str());
             match stored.get(&seq) {
-                Some((id, at, old)) if (id.as_str(), *at, old.as_str()) == row => continue,
+                Some((id, at, old)) if (id.as_str(), *at, old.as_str()) == (event.id.as_str(), first, json.as_str()) => continue,
                 Some(_) => {
                     tx.execute("DELETE FROM merged_reports WHERE story = ?1 AND seq = ?2", params![story, seq]).map_err(ctx)?;
                     tx.execute(
@@ -58,20 +73,10 @@ pub(crate) fn replace_merged(tx: &Tx<'_>, stories: &[(String, Vec<MergedEvent>)]
                     )
                     .map_err(ctx)?;
                 }
-                None => {
-                    tx.execute(
-                        "INSERT INTO merged_events (story, seq, id, first_doc, event) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![story, seq, event.id.as_str(), first, json],
-                    )
-                    .map_err(ctx)?;
-                }
+                None => events_in.push(vec![Value::from(story.as_str()), Value::Int(seq), Value::from(event.id.as_str()), Value::Int(first), Value::Text(json)]),
             }
             for (ri, r) in event.reports.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO merged_reports (story, seq, report, doc_id) VALUES (?1, ?2, ?3, ?4)",
-                    params![story, seq, ri as i64, r.doc.as_str()],
-                )
-                .map_err(ctx)?;
+                reports_in.push(vec![Value::from(story.as_str()), Value::Int(seq), Value::Int(ri as i64), Value::from(r.doc.as_str())]);
             }
         }
         // the story's rows past its events
@@ -79,39 +84,32 @@ pub(crate) fn replace_merged(tx: &Tx<'_>, stories: &[(String, Vec<MergedEvent>)]
         tx.execute("DELETE FROM merged_reports WHERE story = ?1 AND seq >= ?2", params![story, n]).map_err(ctx)?;
         tx.execute("DELETE FROM merged_events WHERE story = ?1 AND seq >= ?2", params![story, n]).map_err(ctx)?;
     }
-    Ok(())
+    tx.insert_rows("INSERT INTO merged_events (story, seq, id, first_doc, event)", 5, events_in, "").map_err(ctx)?;
+    tx.insert_rows("INSERT INTO merged_reports (story, seq, report, doc_id)", 4, reports_in, "").map_err(ctx)
 }
 
-/// The stored rows of a story's merged events: seq → (id, first_doc, event JSON).
-fn stored_rows(tx: &Tx<'_>, story: &str) -> Result<HashMap<i64, (String, i64, String)>, StoreError> {
-    let ctx = |e| sql_err(format!("reading the merged events of {story}"), e);
-    let rows = tx.query("SELECT seq, id, first_doc, event FROM merged_events WHERE story = ?1", params![story]).map_err(ctx)?;
-    rows.iter()
-        .map(|r| Ok((r.int(0)?, (r.text(1)?, r.int(2)?, r.text(3)?))))
-        .collect::<Result<HashMap<_, _>, _>>()
-        .map_err(ctx)
-}
+/// The stored rows of the stories' merged events: story → seq → (id, first_doc, event JSON).
+type StoredRows = HashMap<String, HashMap<i64, (String, i64, String)>>;
 
-/// The storage position (`documents.rowid`) of an event's first stored report.
-fn first_report<'a>(tx: &Tx<'_>, event: &'a MergedEvent, rowids: &mut HashMap<&'a str, Option<i64>>) -> Result<Option<i64>, StoreError> {
-    let ctx = |e| sql_err("writing merged events", e);
-    let mut first: Option<i64> = None;
-    for r in &event.reports {
-        let at = match rowids.get(r.doc.as_str()) {
-            Some(at) => *at,
-            None => {
-                let row = tx.query_opt("SELECT rowid FROM documents WHERE id = ?1", params![r.doc.as_str()]).map_err(ctx)?;
-                let at = row.map(|row| row.int(0)).transpose().map_err(ctx)?;
-                rowids.insert(r.doc.as_str(), at);
-                at
-            }
-        };
-        first = match (first, at) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+/// [`StoredRows`] of the given stories, in one statement per few hundred stories.
+fn stored_rows(tx: &Tx<'_>, stories: &[(String, Vec<MergedEvent>)]) -> Result<StoredRows, StoreError> {
+    let ctx = |e| sql_err("reading the stories' merged events", e);
+    let names = stories.iter().map(|(s, _)| Value::from(s.as_str())).collect();
+    let rows = tx.query_in("SELECT story, seq, id, first_doc, event FROM merged_events WHERE story", &[], names, "").map_err(ctx)?;
+    let mut out: StoredRows = HashMap::new();
+    for r in &rows {
+        out.entry(r.text(0).map_err(ctx)?).or_default().insert(r.int(1).map_err(ctx)?, (r.text(2).map_err(ctx)?, r.int(3).map_err(ctx)?, r.text(4).map_err(ctx)?));
     }
-    Ok(first)
+    Ok(out)
+}
+
+/// The storage position (`documents.rowid`) of every stored document reporting
+/// an event of the stories (documents keep their rowid).
+fn report_rowids(tx: &Tx<'_>, stories: &[(String, Vec<MergedEvent>)]) -> Result<HashMap<String, i64>, StoreError> {
+    let ctx = |e| sql_err("writing merged events", e);
+    let docs: BTreeSet<&str> = stories.iter().flat_map(|(_, events)| events.iter().flat_map(|e| e.reports.iter().map(|r| r.doc.as_str()))).collect();
+    let rows = tx.query_in("SELECT id, rowid FROM documents WHERE id", &[], docs.into_iter().map(Value::from).collect(), "").map_err(ctx)?;
+    rows.iter().map(|r| Ok((r.text(0)?, r.int(1)?))).collect::<Result<HashMap<_, _>, _>>().map_err(ctx)
 }
 
 /// Merged events read per page by [`Store::for_each_merged_event`].

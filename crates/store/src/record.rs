@@ -9,16 +9,16 @@
 //! path: a batch is atomic, state entries are upserted by (space, key), and one
 //! writer at a time holds the store.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::{File, TryLockError};
 use std::path::PathBuf;
 
 use chronicle_core::record::MergedEvent;
 use chronicle_core::{DocId, Document};
-use crate::db::{params, DbError, Row, Tx, Value};
+use crate::db::{params, Db, DbError, Row, Tx, Value};
 use crate::error::{sql_err, StoreError};
 use crate::merged::{replace_merged, write_event_inputs};
-use crate::store::{count_line, update_in, write_documents, BatchOutcome, Store};
+use crate::store::{count_lines, update_in, write_documents, BatchOutcome, Store};
 
 /// One entry of a later stage's state: which kind (`space`), which entry
 /// (`key`), and its value as JSON. Upserted by (space, key).
@@ -109,11 +109,13 @@ impl Store {
         let tx = self.db.begin().map_err(|e| sql_err("starting a write batch", e))?;
         let outcome = write_documents(&tx, batch.docs)?;
         let stored: HashSet<&DocId> = outcome.ingested.iter().collect();
+        let mut lines: BTreeMap<(String, u64), Vec<DocId>> = BTreeMap::new();
         for (id, site, keys) in batch.lines.iter().filter(|l| stored.contains(&l.0)) {
             for &key in keys {
-                count_line(&tx, site, key, id, batch.keep_first)?;
+                lines.entry((site.clone(), key)).or_default().push(id.clone());
             }
         }
+        count_lines(&tx, lines, batch.keep_first)?;
         update_in(&tx, &batch.corrected)?;
         write_event_inputs(&tx, &batch.event_inputs)?;
         replace_merged(&tx, &batch.merged)?;
@@ -149,6 +151,23 @@ impl Store {
         let rows = self
             .db
             .query("SELECT space, key, value FROM link_state WHERE space = ?1 ORDER BY key", params![space])
+            .map_err(ctx)?;
+        rows.iter().map(StateEntry::of_row).collect::<Result<Vec<_>, _>>().map_err(ctx)
+    }
+
+    /// The version of the link state: that of the latest commit that changed
+    /// it (0 when none has). Read under the writer lock, it stays until the holder commits.
+    pub fn state_version(&self) -> Result<i64, StoreError> {
+        state_version_in(&self.db)
+    }
+
+    /// The state entries written by commits after state version `since`, by
+    /// space and key: what a writer holding the state as of `since` lacks.
+    pub fn state_since(&self, since: i64) -> Result<Vec<StateEntry>, StoreError> {
+        let ctx = |e| sql_err("reading the link state's changes", e);
+        let rows = self
+            .db
+            .query("SELECT space, key, value FROM link_state WHERE version > ?1 ORDER BY space, key", params![since])
             .map_err(ctx)?;
         rows.iter().map(StateEntry::of_row).collect::<Result<Vec<_>, _>>().map_err(ctx)
     }
@@ -219,9 +238,21 @@ impl Store {
     }
 }
 
+/// The version of the latest commit that changed the link state (0: none did).
+fn state_version_in(db: &Db) -> Result<i64, StoreError> {
+    db.query_one("SELECT coalesce(max(version), 0) FROM link_state", params![])
+        .and_then(|r| r.int(0))
+        .map_err(|e| sql_err("reading the link state's version", e))
+}
+
 /// Upserts state entries inside a transaction, in key order (neighbouring
-/// entries share b-tree pages, so a batch's rows touch each page once).
+/// entries share b-tree pages, so a batch's rows touch each page once), each
+/// stamped with the next state version (the batch's).
 fn upsert_state(tx: &Tx<'_>, mut entries: Vec<StateEntry>) -> Result<(), StoreError> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let version = state_version_in(tx)? + 1;
     // one row per (space, key), the last entry winning as upserts one by one
     // would (a statement may not upsert one row twice): a stable sort keeps
     // equal keys in their order, and of each run the last is written
@@ -232,13 +263,13 @@ fn upsert_state(tx: &Tx<'_>, mut entries: Vec<StateEntry>) -> Result<(), StoreEr
         if entries.peek().is_some_and(|next| next.space == e.space && next.key == e.key) {
             continue;
         }
-        rows.push(vec![Value::Text(e.space), Value::Text(e.key), Value::Text(e.value)]);
+        rows.push(vec![Value::Text(e.space), Value::Text(e.key), Value::Text(e.value), Value::Int(version)]);
     }
     tx.insert_rows(
-        "INSERT INTO link_state (space, key, value)",
-        3,
+        "INSERT INTO link_state (space, key, value, version)",
+        4,
         rows,
-        "ON CONFLICT (space, key) DO UPDATE SET value = excluded.value",
+        "ON CONFLICT (space, key) DO UPDATE SET value = excluded.value, version = excluded.version",
     )
     .map_err(|e| sql_err("writing the link state", e))
 }

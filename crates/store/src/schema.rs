@@ -166,9 +166,18 @@ CREATE INDEX documents_summary ON documents (
 );
 ";
 
+/// Migration 6: each link-state entry carries the version of the commit that
+/// last wrote it (1, 2, … per batch that changed the state; 0 for entries
+/// written before), so a writer holding the state in memory reads only the
+/// entries other writers changed since ([`crate::Store::state_since`]).
+const V6: &str = "
+ALTER TABLE link_state ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX link_state_version ON link_state (version);
+";
+
 /// All migrations, in order. The schema version of a fully migrated file is
 /// `MIGRATIONS.len()`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -1,6 +1,6 @@
 //! [`Store`]: open, migrate, write, read, count.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -191,49 +191,95 @@ impl Store {
 }
 
 /// Inserts the documents not stored yet; the others are reported as duplicates.
+/// A batch's documents, their mentions and their events go in a few multi-row
+/// statements each (on PostgreSQL every statement is a round trip).
 pub(crate) fn write_documents(tx: &Tx<'_>, docs: Vec<Document>) -> Result<BatchOutcome, StoreError> {
-        let mut outcome = BatchOutcome::default();
-        for mut doc in docs {
-            let exists = tx
-                .query_opt("SELECT 1 FROM documents WHERE id = ?1", params![doc.id.as_str()])
-                .map_err(|e| sql_err(format!("looking up {}", doc.id), e))?
-                .is_some();
-            if exists {
-                outcome.duplicates.push((std::mem::take(&mut doc.source), doc.id));
-                continue;
-            }
-            check_document(&doc)?;
-            let raw = std::mem::take(&mut doc.raw);
-            let json = encode(&doc)?;
-            insert_document(tx, &doc, &raw, &json)?;
-            insert_index_rows(tx, &doc)?;
-            outcome.ingested.push(doc.id);
+    let mut outcome = BatchOutcome::default();
+    let ids: Vec<Value> = docs.iter().map(|d| Value::from(d.id.as_str())).collect();
+    let mut stored: HashSet<String> = tx
+        .query_in("SELECT id FROM documents WHERE id", &[], ids, "")
+        .and_then(|rows| rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>())
+        .map_err(|e| sql_err("looking up the batch's documents", e))?;
+    let (mut rows, mut mentions, mut events) = (Vec::new(), Vec::new(), Vec::new());
+    for mut doc in docs {
+        // stored before, or earlier in this batch
+        if !stored.insert(doc.id.as_str().to_string()) {
+            outcome.duplicates.push((std::mem::take(&mut doc.source), doc.id));
+            continue;
         }
-        Ok(outcome)
+        check_document(&doc)?;
+        let raw = std::mem::take(&mut doc.raw);
+        let mut values = document_columns(&doc);
+        values.push(Value::Blob(raw));
+        values.push(Value::Text(encode(&doc)?));
+        rows.push(values);
+        mentions.extend(mention_rows(&doc));
+        events.extend(event_rows(&doc));
+        outcome.ingested.push(doc.id);
+    }
+    tx.insert_rows(
+        "INSERT INTO documents (id, source, format, url, outlet, title, published_value, published_earliest,
+             published_latest, published_basis, published_sort, language, appended_to, duplicate_of, story,
+             body_chars, n_blocks, n_sentences, n_tokens, n_mentions, n_roles, n_times, n_quantities,
+             n_quotes, n_events, raw, doc)",
+        27,
+        rows,
+        "",
+    )
+    .map_err(|e| sql_err("writing the batch's documents", e))?;
+    tx.insert_rows("INSERT INTO mentions (doc_id, seq, entity_id, entity_type, canonical, start_byte, end_byte)", 7, mentions, "")
+        .map_err(|e| sql_err("indexing the batch's mentions", e))?;
+    tx.insert_rows("INSERT INTO events (doc_id, seq, event_type, modality, date_sort)", 5, events, "")
+        .map_err(|e| sql_err("indexing the batch's events", e))?;
+    Ok(outcome)
 }
 
-/// Adds one document to a line's count, remembering it among the first `keep_first`.
-pub(crate) fn count_line(tx: &Tx<'_>, site: &str, key: u64, doc: &DocId, keep_first: usize) -> Result<(), StoreError> {
-    let ctx = |e| sql_err(format!("counting a furniture line of {site}"), e);
-    let row: Option<(i64, String)> = tx
-        .query_opt("SELECT docs, first_docs FROM furniture WHERE site = ?1 AND line_key = ?2", params![site, key as i64])
-        .and_then(|r| r.map(|r| Ok((r.int(0)?, r.text(1)?))).transpose())
-        .map_err(ctx)?;
-    let (n, mut first): (i64, Vec<String>) = match row {
-        Some((n, f)) => (n, serde_json::from_str(&f).unwrap_or_default()),
-        None => (0, Vec::new()),
-    };
-    if first.len() < keep_first {
-        first.push(doc.as_str().to_string());
+/// The stored count and first documents (JSON) of each line (site, line key)
+/// among `lines` that the furniture table holds: one statement per site.
+fn stored_line_counts<'a>(
+    db: &Db,
+    lines: impl Iterator<Item = &'a (String, u64)>,
+) -> Result<HashMap<(String, u64), (i64, String)>, StoreError> {
+    let mut by_site: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    for (site, key) in lines {
+        by_site.entry(site.as_str()).or_default().push(Value::Int(*key as i64));
     }
-    let first = serde_json::to_string(&first).unwrap_or_else(|_| "[]".into());
-    tx.execute(
-        "INSERT INTO furniture (site, line_key, docs, first_docs) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (site, line_key) DO UPDATE SET docs = excluded.docs, first_docs = excluded.first_docs",
-        params![site, key as i64, n + 1, first],
+    let mut out = HashMap::new();
+    for (site, keys) in by_site {
+        let ctx = |e| sql_err(format!("reading the furniture counts of {site}"), e);
+        let rows = db
+            .query_in("SELECT line_key, docs, first_docs FROM furniture WHERE site = ?1 AND line_key", &[Value::from(site)], keys, "")
+            .map_err(ctx)?;
+        for r in rows {
+            out.insert((site.to_string(), r.int(0).map_err(ctx)? as u64), (r.int(1).map_err(ctx)?, r.text(2).map_err(ctx)?));
+        }
+    }
+    Ok(out)
+}
+
+/// Adds each document to the counts of its lines (`lines`: (site, line key) →
+/// the documents holding it, in order), remembering the first `keep_first`
+/// documents per line: one read and one multi-row upsert per batch.
+pub(crate) fn count_lines(tx: &Tx<'_>, lines: BTreeMap<(String, u64), Vec<DocId>>, keep_first: usize) -> Result<(), StoreError> {
+    let stored = stored_line_counts(tx, lines.keys())?;
+    let mut rows = Vec::with_capacity(lines.len());
+    for ((site, key), docs) in lines {
+        let (n, mut first): (i64, Vec<String>) = match stored.get(&(site.clone(), key)) {
+            Some((n, f)) => (*n, serde_json::from_str(f).unwrap_or_default()),
+            None => (0, Vec::new()),
+        };
+        let room = keep_first.saturating_sub(first.len());
+        first.extend(docs.iter().take(room).map(|d| d.as_str().to_string()));
+        let first = serde_json::to_string(&first).unwrap_or_else(|_| "[]".into());
+        rows.push(vec![Value::Text(site), Value::Int(key as i64), Value::Int(n + docs.len() as i64), Value::Text(first)]);
+    }
+    tx.insert_rows(
+        "INSERT INTO furniture (site, line_key, docs, first_docs)",
+        4,
+        rows,
+        "ON CONFLICT (site, line_key) DO UPDATE SET docs = excluded.docs, first_docs = excluded.first_docs",
     )
-    .map(|_| ())
-    .map_err(ctx)
+    .map_err(|e| sql_err("counting the batch's furniture lines", e))
 }
 
 impl Store {
@@ -267,6 +313,18 @@ impl Store {
         let Some((n, first)) = row else { return Ok((0, Vec::new())) };
         let ids: Vec<String> = serde_json::from_str(&first).unwrap_or_default();
         Ok((count(n), ids.iter().map(|i| DocId::parse(i)).collect()))
+    }
+
+    /// [`Store::line_count`] of many lines at once (those unseen are left out).
+    pub fn line_counts(&self, lines: &[(String, u64)]) -> Result<HashMap<(String, u64), (usize, Vec<DocId>)>, StoreError> {
+        let stored = stored_line_counts(&self.db, lines.iter())?;
+        Ok(stored
+            .into_iter()
+            .map(|(line, (n, first))| {
+                let ids: Vec<String> = serde_json::from_str(&first).unwrap_or_default();
+                (line, (count(n), ids.iter().map(|i| DocId::parse(i)).collect()))
+            })
+            .collect())
     }
 
     /// Rewrites stored documents (later stages set story, duplicate_of,
@@ -612,7 +670,10 @@ pub(crate) fn update_in(tx: &Tx<'_>, docs: &[Document]) -> Result<(), StoreError
             tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), params![doc.id.as_str()])
                 .map_err(|e| sql_err(format!("clearing the {table} of {}", doc.id), e))?;
         }
-        insert_index_rows(tx, doc)?;
+        tx.insert_rows("INSERT INTO mentions (doc_id, seq, entity_id, entity_type, canonical, start_byte, end_byte)", 7, mention_rows(doc).collect(), "")
+            .map_err(|e| sql_err(format!("indexing {}", doc.id), e))?;
+        tx.insert_rows("INSERT INTO events (doc_id, seq, event_type, modality, date_sort)", 5, event_rows(doc).collect(), "")
+            .map_err(|e| sql_err(format!("indexing {}", doc.id), e))?;
     }
     Ok(())
 }
@@ -654,56 +715,28 @@ fn document_columns(doc: &Document) -> Vec<Value> {
     ]
 }
 
-fn insert_document(tx: &Tx<'_>, doc: &Document, raw: &[u8], json: &str) -> Result<(), StoreError> {
-    let mut values = document_columns(doc);
-    values.push(Value::Blob(raw.to_vec()));
-    values.push(Value::Text(json.to_string()));
-    tx.execute(
-        "INSERT INTO documents (id, source, format, url, outlet, title, published_value, published_earliest,
-             published_latest, published_basis, published_sort, language, appended_to, duplicate_of, story,
-             body_chars, n_blocks, n_sentences, n_tokens, n_mentions, n_roles, n_times, n_quantities,
-             n_quotes, n_events, raw, doc)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                 ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
-        &values,
-    )
-    .map(|_| ())
-    .map_err(|e| sql_err(format!("writing {}", doc.id), e))
+/// Rows of the `mentions` index table for one document.
+fn mention_rows(doc: &Document) -> impl Iterator<Item = Vec<Value>> + '_ {
+    doc.mentions.iter().enumerate().map(|(i, m)| {
+        let eid = entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical);
+        vec![
+            Value::from(doc.id.as_str()),
+            Value::Int(i as i64),
+            Value::Text(eid),
+            Value::from(m.entity_type.as_str()),
+            Value::from(m.canonical.as_str()),
+            Value::Int(m.span.start() as i64),
+            Value::Int(m.span.end() as i64),
+        ]
+    })
 }
 
-/// Rows of the `mentions` and `events` index tables for one document.
-fn insert_index_rows(tx: &Tx<'_>, doc: &Document) -> Result<(), StoreError> {
-    let ctx = |e| sql_err(format!("indexing {}", doc.id), e);
-    let id = || Value::from(doc.id.as_str());
-    let mentions: Vec<Vec<Value>> = doc
-        .mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let eid = entity_id(m.kb_id.as_deref(), m.entity_type, &m.canonical);
-            vec![
-                id(),
-                Value::Int(i as i64),
-                Value::Text(eid),
-                Value::from(m.entity_type.as_str()),
-                Value::from(m.canonical.as_str()),
-                Value::Int(m.span.start() as i64),
-                Value::Int(m.span.end() as i64),
-            ]
-        })
-        .collect();
-    tx.insert_rows("INSERT INTO mentions (doc_id, seq, entity_id, entity_type, canonical, start_byte, end_byte)", 7, mentions, "")
-        .map_err(ctx)?;
-    let events: Vec<Vec<Value>> = doc
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let date = Value::from(e.date.sort_key().map(day));
-            vec![id(), Value::Int(i as i64), Value::from(e.event_type.as_str()), Value::from(e.modality.as_str()), date]
-        })
-        .collect();
-    tx.insert_rows("INSERT INTO events (doc_id, seq, event_type, modality, date_sort)", 5, events, "").map_err(ctx)
+/// Rows of the `events` index table for one document.
+fn event_rows(doc: &Document) -> impl Iterator<Item = Vec<Value>> + '_ {
+    doc.events.iter().enumerate().map(|(i, e)| {
+        let date = Value::from(e.date.sort_key().map(day));
+        vec![Value::from(doc.id.as_str()), Value::Int(i as i64), Value::from(e.event_type.as_str()), Value::from(e.modality.as_str()), date]
+    })
 }
 
 /// The internal storage form: the document's own serde JSON.
