@@ -6,14 +6,19 @@
 
 mod common;
 
-use chronicle_core::Document;
+use chronicle_core::{Document, EventArg};
 use common::{coded, triggered};
+
+/// The recipients of the one event triggered by `word`.
+fn recipient_args(doc: &Document, word: &str) -> Vec<EventArg> {
+    let events = triggered(doc, word);
+    assert_eq!(events.len(), 1, "one event for '{word}' in {:?}: {:?}", doc.body(), doc.events);
+    events[0].recipients.clone()
+}
 
 /// The recipients' names of the one event triggered by `word`.
 fn recipients_of(doc: &Document, word: &str) -> Vec<String> {
-    let events = triggered(doc, word);
-    assert_eq!(events.len(), 1, "one event for '{word}' in {:?}: {:?}", doc.body(), doc.events);
-    events[0].recipients.iter().map(|a| a.name.clone()).collect()
+    recipient_args(doc, word).into_iter().map(|a| a.name).collect()
 }
 
 #[test]
@@ -151,4 +156,21 @@ fn an_object_it_refers_back_to_the_party_named_before() {
     let doc = common::coded("Kenya said Uganda had criticised it unfairly.");
     let criticised = common::triggered(&doc, "criticised");
     assert!(criticised[0].recipients.iter().all(|r| r.country.as_deref() != Some("UGA")), "{:?}", criticised[0]);
+}
+
+#[test]
+fn a_demand_that_a_party_noun_act_is_directed_at_it_a_promise_is_not() {
+    // "demanded that the company recall …": the one asked is the clause's subject,
+    // named or not (a firm: BUS)
+    let doc = coded("The Kenyan transport ministry demanded that the company recall the buses.");
+    let r = recipient_args(&doc, "demanded");
+    assert!(r.len() == 1 && r[0].name.contains("company") && r[0].sector.as_deref() == Some("BUS"), "{r:?}");
+    // a promise's clause tells what its own side will do: no one is addressed
+    let doc = coded("The Kenyan minister promised that the government would pay the farmers.");
+    let r = recipients_of(&doc, "promised");
+    assert!(!r.iter().any(|n| n.contains("government")), "{r:?}");
+    // an adverbial clause addresses no one
+    let doc = coded("The Kenyan transport ministry refused to license the route because the company had lost its permit.");
+    let r = recipients_of(&doc, "refused");
+    assert!(!r.iter().any(|n| n.contains("company")), "{r:?}");
 }

@@ -705,17 +705,9 @@ mod tests {
         assert_eq!(again.mentions[0].sector.as_deref(), Some("BUS"));
     }
 
-    /// Rows with later entries replacing earlier ones, as the store's upsert keeps them.
-    fn latest(rows: &[StateRow]) -> Vec<(String, String, String)> {
-        let mut out: BTreeMap<(String, String), String> = BTreeMap::new();
-        for r in rows {
-            out.insert((r.space.to_string(), r.key.clone()), r.value.clone());
-        }
-        out.into_iter().map(|((s, k), v)| (s, k, v)).collect()
-    }
-
     #[test]
     fn two_writers_catching_up_on_each_other_decide_as_one() {
+        use crate::state::{latest, TwoWriters};
         let mut docs = fixture();
         docs.extend((0..3).map(|i| doc(&format!("z{i}"), "s:9", &[("Okafor", PER, None, None), ("Okafer", PER, None, None)])));
         docs.push(doc("y", "s:2", &[("Jane Okafor", PER, None, Some("NGA")), ("David Okafor", PER, Some("Q1"), None)]));
@@ -732,12 +724,11 @@ mod tests {
         for batch in [1, 2, 3] {
             // batches alternate between two writers; each first applies what the other wrote since its own last batch
             let mut writers = [EntityIndex::default(), EntityIndex::default()];
-            let mut log: Vec<Vec<StateRow>> = Vec::new();
-            let mut seen = [0usize; 2];
+            let mut store = TwoWriters::default();
             let mut ids = BTreeMap::new();
             for (b, chunk) in docs.chunks(batch).enumerate() {
                 let w = b % 2;
-                let missed = latest(&log[seen[w]..].concat());
+                let missed = store.missed(w);
                 writers[w].apply_rows(missed.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).unwrap();
                 for d in chunk {
                     writers[w].add_document(d);
@@ -746,10 +737,9 @@ mod tests {
                         ids.insert(format!("{id}@{}", d.id.as_str()), writers[w].cluster_of(&id, d.meta.story.as_deref()).to_string());
                     }
                 }
-                log.push(writers[w].take_rows());
-                seen[w] = log.len();
+                store.wrote(w, writers[w].take_rows());
             }
-            assert_eq!(latest(&log.concat()), whole, "batch {batch}");
+            assert_eq!(store.all(), whole, "batch {batch}");
             assert_eq!(ids, decided, "batch {batch}");
         }
         // a name the held index gives another cluster does not continue it

@@ -48,3 +48,42 @@ pub(crate) fn number_key<T: std::str::FromStr>(space: &str, key: &str) -> Result
 pub(crate) fn bad(space: &str, key: &str, reason: impl std::fmt::Display) -> LinkError {
     LinkError::BadState { space: space.to_string(), key: key.to_string(), reason: reason.to_string() }
 }
+
+/// Rows with later entries replacing earlier ones, as the store's upsert keeps
+/// them, in (space, key) order (for tests that replay a store's catch-up).
+#[cfg(test)]
+pub(crate) fn latest(rows: &[StateRow]) -> Vec<(String, String, String)> {
+    let mut out: std::collections::BTreeMap<(String, String), String> = std::collections::BTreeMap::new();
+    for r in rows {
+        out.insert((r.space.to_string(), r.key.clone()), r.value.clone());
+    }
+    out.into_iter().map(|((s, k), v)| (s, k, v)).collect()
+}
+
+/// Two writers taking turns on one store, for tests of catching up: each
+/// batch's rows are logged, and a writer misses the rows logged since its own last batch.
+#[cfg(test)]
+#[derive(Default)]
+pub(crate) struct TwoWriters {
+    log: Vec<Vec<StateRow>>,
+    seen: [usize; 2],
+}
+
+#[cfg(test)]
+impl TwoWriters {
+    /// The rows writer `w` has not seen, as the store would hand them over.
+    pub(crate) fn missed(&self, w: usize) -> Vec<(String, String, String)> {
+        latest(&self.log[self.seen[w]..].concat())
+    }
+
+    /// Writer `w` committed these rows.
+    pub(crate) fn wrote(&mut self, w: usize, rows: Vec<StateRow>) {
+        self.log.push(rows);
+        self.seen[w] = self.log.len();
+    }
+
+    /// Every row written, as the store keeps them.
+    pub(crate) fn all(&self) -> Vec<(String, String, String)> {
+        latest(&self.log.concat())
+    }
+}

@@ -903,34 +903,26 @@ mod tests {
             d.meta.outlet = Some(outlet.into());
             docs.push(d);
         }
-        let rows_of = |rows: &[StateRow]| -> Vec<(String, String, String)> {
-            let mut latest: BTreeMap<(String, String), String> = BTreeMap::new();
-            for r in rows {
-                latest.insert((r.space.to_string(), r.key.clone()), r.value.clone());
-            }
-            latest.into_iter().map(|((s, k), v)| (s, k, v)).collect()
-        };
+        let rows_of = crate::state::latest;
         let mut one = StoryIndex::new();
         let assigned: Vec<StoryId> = docs.iter().map(|d| one.assign(d)).collect();
         let whole = rows_of(&one.take_rows());
         for batch in [1, 2] {
             let mut writers = [StoryIndex::new(), StoryIndex::new()];
-            let mut log: Vec<Vec<StateRow>> = Vec::new();
-            let mut seen = [0usize; 2];
+            let mut store = crate::state::TwoWriters::default();
             let mut got = Vec::new();
             for (b, chunk) in docs.chunks(batch).enumerate() {
                 let w = b % 2;
-                let missed = rows_of(&log[seen[w]..].concat());
+                let missed = store.missed(w);
                 writers[w].apply_rows(missed.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).unwrap();
                 got.extend(chunk.iter().map(|d| writers[w].assign(d)));
-                log.push(writers[w].take_rows());
-                seen[w] = log.len();
+                store.wrote(w, writers[w].take_rows());
             }
             assert_eq!(got, assigned, "batch {batch}");
-            assert_eq!(rows_of(&log.concat()), whole, "batch {batch}");
-            // the writer that catches up last holds the one writer's index
-            let w = log.len() % 2;
-            let missed = rows_of(&log[seen[w]..].concat());
+            assert_eq!(store.all(), whole, "batch {batch}");
+            // the writer whose turn is next, caught up, holds the one writer's index
+            let w = docs.chunks(batch).count() % 2;
+            let missed = store.missed(w);
             writers[w].apply_rows(missed.iter().map(|(s, k, v)| (s.as_str(), k.as_str(), v.as_str()))).unwrap();
             assert_eq!(writers[w], one, "batch {batch}");
         }

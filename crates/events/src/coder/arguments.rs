@@ -1249,7 +1249,7 @@ impl View<'_, '_> {
     fn unnamed_party(&self, n: usize) -> Option<Unnamed> {
         let t = self.tree;
         let lemma = t.lemma(n).to_lowercase();
-        let listed = WORDS.parties.contains(&lemma) || self.listed_party_noun(n);
+        let listed = WORDS.parties.contains(&lemma) || self.listed_party_noun(n) || agent_sector(&lemma).is_some();
         if !listed || t.upos(n) != Some(Upos::Noun) || !self.mentions_of(n).is_empty() {
             return None;
         }
@@ -1477,7 +1477,7 @@ impl View<'_, '_> {
                 recipients = oblique_recipients;
                 recip_note = "oblique of the event type (tree)";
             } else if entry.governs.is_some() {
-                recipients = self.complement_recipients(v, &actors, 3);
+                recipients = self.complement_recipients(v, &actors, entry.event_type == PloverType::Request, 3);
                 recip_note = "from the complement clause (tree)";
             } else if entry.event_type == PloverType::Accuse && objects.is_empty() {
                 // "alleging the company misled investors", "complained that Uganda had shelled
@@ -1697,9 +1697,9 @@ impl View<'_, '_> {
     /// The recipients of a verb that governs a complement ("demanded that X
     /// end …", "threatened to break off relations with X", "is willing to
     /// send troops to help defend X"): the complement's own subject when it
-    /// is not the actor, else its objects and obliques naming a party,
-    /// looking `depth` clauses down.
-    fn complement_recipients(&self, v: usize, actors: &[usize], depth: usize) -> Vec<usize> {
+    /// is not the actor (for a `request`, a party noun too), else its objects
+    /// and obliques naming a party, looking `depth` clauses down.
+    fn complement_recipients(&self, v: usize, actors: &[usize], request: bool, depth: usize) -> Vec<usize> {
         let t = self.tree;
         if depth == 0 {
             return Vec::new();
@@ -1714,10 +1714,21 @@ impl View<'_, '_> {
             .collect();
         let actor_mentions = self.mentions_of_all(actors);
         for c in clauses {
-            let own: Vec<usize> = t.children(c).into_iter().filter(|&s| t.base_rel(s) == "nsubj").collect();
-            let own = named(own);
+            // the complement's own subject, named — or, for a demand, a party noun: "demanded
+            // that the company provide …" asks the company, whoever it is (a promise's or a
+            // proposal's clause tells what its subject, often the speaker's own side, will do;
+            // an adverbial clause, "because workers lost their jobs", addresses no one)
+            let unnamed_ok = request && matches!(t.base_rel(c), "ccomp" | "xcomp");
+            let own: Vec<usize> = t
+                .children(c)
+                .into_iter()
+                .filter(|&s| t.base_rel(s) == "nsubj")
+                .flat_map(|h| t.with_conjuncts(h))
+                .filter(|&h| !self.mentions_of(h).is_empty() || (unnamed_ok && self.unnamed_party(h).is_some()))
+                .collect();
             if !own.is_empty() {
-                if self.mentions_of_all(&own).iter().all(|k| actor_mentions.contains(k)) {
+                let named = self.mentions_of_all(&own);
+                if !named.is_empty() && named.iter().all(|k| actor_mentions.contains(k)) {
                     continue; // the actor again: "X said it would …"
                 }
                 return own;
@@ -1736,7 +1747,7 @@ impl View<'_, '_> {
             if !obliques.is_empty() {
                 return obliques;
             }
-            let nested = self.complement_recipients(c, actors, depth - 1);
+            let nested = self.complement_recipients(c, actors, request, depth - 1);
             if !nested.is_empty() {
                 return nested;
             }
