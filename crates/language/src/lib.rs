@@ -16,6 +16,7 @@
 pub mod codes;
 pub mod cue_model;
 pub mod dating;
+pub mod definite;
 pub mod error;
 pub mod eval;
 pub mod kb;
@@ -95,6 +96,8 @@ impl Language {
         quote::annotate(doc);
         // After quotes: a pronoun inside a direct quotation is not resolved.
         pronoun::annotate(doc);
+        // "the company" after a firm was named: that firm (definite descriptions)
+        definite::annotate(doc);
         // Dates the text reports as past (or still to come) bound the document
         // date too; times are then resolved again against the narrowed date.
         dating::bound_by_reported_dates(doc);

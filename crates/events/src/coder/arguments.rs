@@ -1465,7 +1465,9 @@ impl View<'_, '_> {
         if !passive && unnamed(&recipients) && !party_object && !owners.is_empty() {
             recipients = owners;
             recip_note = "the owner of what the answer is to (tree)";
-        } else if !passive && unnamed(&recipients) && !party_object && !conductors.is_empty() {
+        } else if !passive && (own_acts || recipients.iter().all(|&o| self.mention_at(o).is_none())) && !party_object && !conductors.is_empty() {
+            // the judged conduct's owner, though the conduct's phrase names another party
+            // ("slammed the administration's treatment of BP": the administration)
             recipients = conductors;
             recip_note = "the party whose conduct is judged (tree)";
         } else if !passive && unnamed(&recipients) && !party_object {
