@@ -643,3 +643,19 @@ fn a_place_that_takes_in_things_does_not_act() {
     no_event("Relief has been slow because the airport in Lima is only accepting cargo planes.", "accepting");
     no_event("Chile hopes Peru will reciprocate by turning down the political heat.", "turning down");
 }
+
+#[test]
+fn what_a_question_asks_about_is_not_told_as_done() {
+    no_event("Asked whether the Kenyan ministry had requested aid from Uganda, the spokesman declined to comment.", "requested");
+    no_event("Reporters wondered if Russia would attack the Ukrainian port.", "attack");
+    one_event("The Kenyan ministry requested aid from Uganda on Monday.", "requested");
+    // a that-clause under a verb of asking is a demand's content, not a question
+    one_event("The Kenyan president asked that Uganda reopen the border.", "asked");
+}
+
+#[test]
+fn offering_an_estimate_or_details_offers_nothing() {
+    no_event("The Kenyan government has offered several estimates of how many people fled.", "offered");
+    no_event("The Kenyan minister offered no specifics on the plan.", "offered");
+    one_event("The Kenyan government offered aid to Uganda.", "offered");
+}

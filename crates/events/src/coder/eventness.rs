@@ -72,6 +72,8 @@ struct Groups {
     sought_nothing: HashSet<String>,
     gathering: HashSet<String>,
     inference_verb: HashSet<String>,
+    asking: HashSet<String>,
+    question_mark: HashSet<String>,
 }
 
 impl Groups {
@@ -125,6 +127,8 @@ impl Groups {
                 "sought-nothing" => &mut g.sought_nothing,
                 "gathering" => &mut g.gathering,
                 "inference-verb" => &mut g.inference_verb,
+                "asking" => &mut g.asking,
+                "question-mark" => &mut g.question_mark,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -273,7 +277,7 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         }
     }
     if verb {
-        if let Some(why) = view.knowing_a_fact(head) {
+        if let Some(why) = view.knowing_a_fact(head).or_else(|| view.asked_whether(head)) {
             return Some(why);
         }
     }
@@ -1120,6 +1124,17 @@ impl<'c, 'a> View<'c, 'a> {
         let objects = t.objects(v);
         let views = !objects.is_empty() && objects.iter().all(|&o| self.noun(o) && self.mention_at(o).is_none() && GROUPS.view_noun.contains(&self.lemma(o)));
         views.then(|| format!("'{} … {}' says a view, offers nothing", t.word(v), t.word(objects[0])))
+    }
+
+    /// "Asked whether BP had requested a statement, she did not answer", "they
+    /// wonder if talks will resume": a clause marked "if" or "whether" under a
+    /// verb of asking is what the question asks about, not told as happening.
+    fn asked_whether(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        let g = &*GROUPS;
+        let marked = t.children(v).into_iter().any(|c| t.base_rel(c) == "mark" && g.question_mark.contains(&self.lemma(c)));
+        let h = t.head(v).filter(|_| marked && matches!(t.base_rel(v), "ccomp" | "advcl"))?;
+        g.asking.contains(&self.lemma(h)).then(|| format!("'{}' is what '{}' asks about, not told as done", t.word(v), t.word(h)))
     }
 
     /// "Unicef's Haiti Earthquake Children's Appeal", "the Good Friday
