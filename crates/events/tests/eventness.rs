@@ -659,3 +659,9 @@ fn offering_an_estimate_or_details_offers_nothing() {
     no_event("The Kenyan minister offered no specifics on the plan.", "offered");
     one_event("The Kenyan government offered aid to Uganda.", "offered");
 }
+
+#[test]
+fn a_charge_of_money_is_a_cost_not_an_accusation() {
+    no_event("The Kenyan mining company took a $3 billion charge in the second quarter.", "charge");
+    one_event("Kenyan prosecutors filed charges against the former minister on Monday.", "charges");
+}

@@ -74,6 +74,7 @@ struct Groups {
     inference_verb: HashSet<String>,
     asking: HashSet<String>,
     question_mark: HashSet<String>,
+    money: HashSet<String>,
 }
 
 impl Groups {
@@ -129,6 +130,7 @@ impl Groups {
                 "inference-verb" => &mut g.inference_verb,
                 "asking" => &mut g.asking,
                 "question-mark" => &mut g.question_mark,
+                "money" => &mut g.money,
                 other => {
                     problems.push(format!("eventness.tsv:{}: unknown group '{other}'", i + 1));
                     continue;
@@ -243,6 +245,11 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     }
     if entry.event_type == PloverType::Accuse && verb {
         if let Some(why) = view.charged_with_a_duty(head) {
+            return Some(why);
+        }
+    }
+    if entry.event_type == PloverType::Accuse && !verb {
+        if let Some(why) = view.charge_of_money(head) {
             return Some(why);
         }
     }
@@ -912,6 +919,18 @@ impl<'c, 'a> View<'c, 'a> {
         }
         let verb = t.head(n).filter(|_| t.base_rel(n) == "obj").filter(|&v| GROUPS.purchase_verb.contains(&self.lemma(v)))?;
         Some(format!("an order that is {} buys goods, it commands no one", t.word(verb)))
+    }
+
+    /// "BP took a $32 billion charge", "a 5 percent charge on imports": a
+    /// charge of money (a `money` word or symbol among its own modifiers) is a
+    /// cost or a fee, not an accusation.
+    fn charge_of_money(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        if self.lemma(n) != "charge" {
+            return None;
+        }
+        let money = t.children(n).into_iter().flat_map(|c| t.subtree(c)).any(|x| GROUPS.money.contains(&self.lemma(x)) || GROUPS.money.contains(&t.word(x).to_lowercase()));
+        money.then(|| format!("'{}' of money is a cost, it accuses no one", t.word(n)))
     }
 
     /// "the agency charged with regulating the industry", "is charged by the
