@@ -122,25 +122,11 @@ mod tests {
     use Upos::*;
 
     fn org(doc: &mut Document, surface: &str, country: &str, sector: &str) {
-        let start = doc.body().find(surface).expect("in text");
-        doc.mentions.push(Mention {
-            span: Span::new(doc.body(), start, start + surface.len()).unwrap(),
-            entity_type: EntityType::Organization,
-            canonical: surface.into(),
-            kb_id: None,
-            country: Some(country.into()),
-            sector: Some(sector.into()),
-            source: MentionSource::Kb,
-        });
-        doc.sort_layers();
+        crate::pronoun::kb_mention(doc, surface, EntityType::Organization, surface, country, sector);
     }
 
     fn resolved(doc: &Document) -> Vec<(&str, &str)> {
-        doc.mentions
-            .iter()
-            .filter(|m| m.source == MentionSource::Coref)
-            .map(|m| (m.span.text(doc.body()), m.canonical.as_str()))
-            .collect()
+        crate::pronoun::resolved_from(doc, MentionSource::Coref)
     }
 
     /// "Acme and the Senate met . The Senate asked the WORDS to pay ." with `words` as the object phrase.

@@ -190,6 +190,28 @@ fn in_direct_quote(doc: &Document, t: usize) -> bool {
     doc.quotes.iter().any(|q| q.direct && q.span.start() <= at && at < q.span.end())
 }
 
+/// Adds a knowledge-base mention over the first `surface` of the body (for tests).
+#[cfg(test)]
+pub(crate) fn kb_mention(doc: &mut Document, surface: &str, entity_type: EntityType, canonical: &str, country: &str, sector: &str) {
+    let start = doc.body().find(surface).expect("in text");
+    doc.mentions.push(Mention {
+        span: chronicle_core::Span::new(doc.body(), start, start + surface.len()).unwrap(),
+        entity_type,
+        canonical: canonical.into(),
+        kb_id: None,
+        country: Some(country.into()),
+        sector: Some(sector.into()),
+        source: MentionSource::Kb,
+    });
+    doc.sort_layers();
+}
+
+/// The surface and canonical name of each mention from `source` (for tests).
+#[cfg(test)]
+pub(crate) fn resolved_from(doc: &Document, source: MentionSource) -> Vec<(&str, &str)> {
+    doc.mentions.iter().filter(|m| m.source == source).map(|m| (m.span.text(doc.body()), m.canonical.as_str())).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,25 +220,11 @@ mod tests {
     use Upos::*;
 
     fn person(doc: &mut Document, surface: &str, canonical: &str) {
-        let start = doc.body().find(surface).expect("in text");
-        doc.mentions.push(Mention {
-            span: Span::new(doc.body(), start, start + surface.len()).unwrap(),
-            entity_type: EntityType::Person,
-            canonical: canonical.into(),
-            kb_id: None,
-            country: Some("USA".into()),
-            sector: Some("GOV".into()),
-            source: MentionSource::Kb,
-        });
-        doc.sort_layers();
+        kb_mention(doc, surface, EntityType::Person, canonical, "USA", "GOV");
     }
 
     fn resolved(doc: &Document) -> Vec<(&str, &str)> {
-        doc.mentions
-            .iter()
-            .filter(|m| m.source == MentionSource::Pronoun)
-            .map(|m| (m.span.text(doc.body()), m.canonical.as_str()))
-            .collect()
+        resolved_from(doc, MentionSource::Pronoun)
     }
 
     /// Splits a one-sentence fixture into two sentences before word `at` (0-based).
