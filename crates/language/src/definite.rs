@@ -23,6 +23,8 @@ use std::sync::LazyLock;
 use chronicle_core::{Document, EntityType, Mention, MentionSource, Span, Upos};
 use chronicle_syntax::tree::Tree;
 
+use crate::pronoun::covered;
+
 const DEFINITE_TSV: &str = include_str!("../../../data/language/definite_nouns.tsv");
 
 /// The rows of `definite_nouns.tsv` of one group: key → value.
@@ -107,12 +109,6 @@ fn nearest_firm(doc: &Document, start: usize, sector: &str) -> Option<usize> {
 fn international(country: &str) -> bool {
     let code = country.len() == 3 && country.chars().all(|c| c.is_ascii_uppercase());
     !code || INTERNATIONAL.contains_key(&country.to_lowercase())
-}
-
-/// True when a mention already covers token `t`.
-fn covered(doc: &Document, t: usize) -> bool {
-    let s = doc.tokens[t].span;
-    doc.mentions.iter().any(|m| m.span.start() <= s.start() && s.end() <= m.span.end())
 }
 
 #[cfg(test)]

@@ -153,7 +153,7 @@ impl Persons {
 }
 
 /// True when a mention already covers token `t`.
-fn covered(doc: &Document, t: usize) -> bool {
+pub(crate) fn covered(doc: &Document, t: usize) -> bool {
     let s = doc.tokens[t].span;
     doc.mentions.iter().any(|m| m.span.start() <= s.start() && s.end() <= m.span.end())
 }

@@ -4,8 +4,8 @@
 //! workers; [`Pipeline::commit_analysed`] then takes the store's writer lock,
 //! brings its link state up to the store's (when another writer committed since
 //! this worker's last batch: the entries written since, applied to the indexes),
-//! links the batch in its order and commits it in one transaction — the same steps, in the same functions, as
-//! [`Pipeline::ingest`]. Linking and committing are therefore serialised across
+//! links the batch in its order and commits it in one transaction — the same
+//! steps, in the same functions, as [`Pipeline::ingest`]. Linking and committing are therefore serialised across
 //! all workers; analysis is not.
 
 use super::*;
@@ -61,12 +61,13 @@ impl Pipeline {
     /// fingerprinted. Takes no lock and writes nothing.
     pub fn analyse_inputs(&self, store: &Store, inputs: Vec<RawInput>) -> Result<AnalysedBatch, PipelineError> {
         let timings = Timings::default();
+        let ids: Vec<DocId> = inputs.iter().map(|i| DocId::from_text(&i.text)).collect();
+        let stored = store.stored_among(&ids)?;
         let mut seen = HashSet::new();
         let mut fresh = Vec::with_capacity(inputs.len());
         let mut duplicates = Vec::new();
-        for input in inputs {
-            let id = DocId::from_text(&input.text);
-            if !seen.insert(id.clone()) || store.has_document(&id)? {
+        for (input, id) in inputs.into_iter().zip(ids) {
+            if !seen.insert(id.clone()) || stored.contains(&id) {
                 duplicates.push((input.source, id));
             } else {
                 fresh.push(input);
@@ -198,13 +199,10 @@ fn replace_hosts(old: Analysed, fresh: Analysed, stale: &HashSet<DocId>) -> Anal
 /// Removes from a batch the documents whose host article is stored by now (by
 /// another writer, after this batch was analysed); returns the hosts' sources and ids.
 fn drop_stored(store: &Store, analysed: &mut Analysed) -> Result<Vec<(String, DocId)>, PipelineError> {
-    let mut stored_hosts: HashSet<DocId> = HashSet::new();
+    let hosts: Vec<DocId> = analysed.docs.iter().map(|d| d.meta.appended_to.clone().unwrap_or_else(|| d.id.clone())).collect();
+    let stored_hosts = store.stored_among(&hosts)?;
     let mut dropped = Vec::new();
     for doc in &analysed.docs {
-        let host = doc.meta.appended_to.as_ref().unwrap_or(&doc.id);
-        if !stored_hosts.contains(host) && store.has_document(host)? {
-            stored_hosts.insert(host.clone());
-        }
         if doc.meta.appended_to.is_none() && stored_hosts.contains(&doc.id) {
             dropped.push((doc.source.clone(), doc.id.clone()));
         }

@@ -7,23 +7,19 @@
 //! each touched story's merged events whole, and the store replaces that
 //! story's rows.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use chronicle_core::record::MergedEvent;
 use chronicle_core::{DocId, Document};
 use crate::db::{params, Row, Tx, Value};
 use crate::error::{sql_err, StoreError};
-use crate::store::Store;
+use crate::store::{stored_ids, Store};
 
 /// Upserts what event coreference reads of documents (each under its story),
 /// for stored documents only.
 pub(crate) fn write_event_inputs(tx: &Tx<'_>, inputs: &[Document]) -> Result<(), StoreError> {
     let ctx = |e| sql_err("writing the inputs of event coreference", e);
-    let ids = inputs.iter().map(|d| Value::from(d.id.as_str())).collect();
-    let stored: HashSet<String> = tx
-        .query_in("SELECT id FROM documents WHERE id", &[], ids, "")
-        .and_then(|rows| rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>())
-        .map_err(ctx)?;
+    let stored = stored_ids(tx, inputs.iter().map(|d| d.id.as_str())).map_err(ctx)?;
     // one row per document, the last input winning, as upserts one by one would
     let mut last: HashMap<&str, usize> = HashMap::new();
     for (i, doc) in inputs.iter().enumerate() {

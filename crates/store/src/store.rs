@@ -9,7 +9,7 @@ use chronicle_core::{
     entity_id, DateBasis, DocId, Document, InputFormat, PublishedDate, Span, UncertainDate,
 };
 
-use crate::db::{params, Db, Tx, Value};
+use crate::db::{params, Db, DbError, Tx, Value};
 use crate::error::{sql_err, StoreError};
 use crate::schema;
 
@@ -162,6 +162,13 @@ impl Store {
         schema::version(&self.db)
     }
 
+    /// Which of these documents are stored (one lookup for a batch, where
+    /// [`Store::has_document`] is one per document).
+    pub fn stored_among(&self, ids: &[DocId]) -> Result<HashSet<DocId>, StoreError> {
+        let stored = stored_ids(&self.db, ids.iter().map(DocId::as_str)).map_err(|e| sql_err("looking up documents", e))?;
+        Ok(ids.iter().filter(|id| stored.contains(id.as_str())).cloned().collect())
+    }
+
     /// True when a document with this exact id is stored.
     pub fn has_document(&self, id: &DocId) -> Result<bool, StoreError> {
         self.db
@@ -190,16 +197,18 @@ impl Store {
     }
 }
 
+/// The ids among `ids` of documents stored, in a few statements.
+pub(crate) fn stored_ids<'a>(db: &Db, ids: impl Iterator<Item = &'a str>) -> Result<HashSet<String>, DbError> {
+    let rows = db.query_in("SELECT id FROM documents WHERE id", &[], ids.map(Value::from).collect(), "")?;
+    rows.iter().map(|r| r.text(0)).collect()
+}
+
 /// Inserts the documents not stored yet; the others are reported as duplicates.
 /// A batch's documents, their mentions and their events go in a few multi-row
 /// statements each (on PostgreSQL every statement is a round trip).
 pub(crate) fn write_documents(tx: &Tx<'_>, docs: Vec<Document>) -> Result<BatchOutcome, StoreError> {
     let mut outcome = BatchOutcome::default();
-    let ids: Vec<Value> = docs.iter().map(|d| Value::from(d.id.as_str())).collect();
-    let mut stored: HashSet<String> = tx
-        .query_in("SELECT id FROM documents WHERE id", &[], ids, "")
-        .and_then(|rows| rows.iter().map(|r| r.text(0)).collect::<Result<_, _>>())
-        .map_err(|e| sql_err("looking up the batch's documents", e))?;
+    let mut stored = stored_ids(tx, docs.iter().map(|d| d.id.as_str())).map_err(|e| sql_err("looking up the batch's documents", e))?;
     let (mut rows, mut mentions, mut events) = (Vec::new(), Vec::new(), Vec::new());
     for mut doc in docs {
         // stored before, or earlier in this batch
@@ -305,14 +314,8 @@ impl Store {
 
     /// The count and first documents of one line of a site (0 and none when unseen).
     pub fn line_count(&self, site: &str, key: u64) -> Result<(usize, Vec<DocId>), StoreError> {
-        let row: Option<(i64, String)> = self
-            .db
-            .query_opt("SELECT docs, first_docs FROM furniture WHERE site = ?1 AND line_key = ?2", params![site, key as i64])
-            .and_then(|r| r.map(|r| Ok((r.int(0)?, r.text(1)?))).transpose())
-            .map_err(|e| sql_err(format!("reading the furniture count of {site}"), e))?;
-        let Some((n, first)) = row else { return Ok((0, Vec::new())) };
-        let ids: Vec<String> = serde_json::from_str(&first).unwrap_or_default();
-        Ok((count(n), ids.iter().map(|i| DocId::parse(i)).collect()))
+        let line = (site.to_string(), key);
+        Ok(self.line_counts(std::slice::from_ref(&line))?.remove(&line).unwrap_or_default())
     }
 
     /// [`Store::line_count`] of many lines at once (those unseen are left out).
