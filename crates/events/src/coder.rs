@@ -2079,10 +2079,17 @@ fn code_trigger(
     let Roles { mut actors, mut recipients, actor_note, mut recip_note } = roles;
     // "Obama offered his help", "X defended his record": a party is never its own recipient
     recipients.retain(|r| !actors.iter().any(|a| a.name == r.name || a.kb_id.is_some() && a.kb_id == r.kb_id));
-    // "Obama visits the Gulf Coast": a city or region of the visitor's own country is where
-    // the visit goes, not a party visited (a country or capital stands for its government)
+    // "Obama visits the Gulf Coast", "a visit to Chicago": a city, region or sea is where a
+    // visit goes, not a party visited, unless it lies in another country than the visitor's
+    // (a country or capital stands for its government; so does a foreign city). A sea or
+    // region of no country, a place at home, or a city of a visitor of no known country is
+    // the visit's place
+    let mut destination = None;
     if entry.mode.as_deref().is_some_and(arguments::is_travel_mode) {
-        recipients.retain(|r| !(ctx.bare_place(r) && r.country.is_some() && actors.iter().any(|a| a.country == r.country)));
+        let visitors: Vec<&str> = actors.iter().filter_map(|a| a.country.as_deref()).collect();
+        let at_home = |r: &EventArg| ctx.bare_place(r) && r.country.as_deref().is_none_or(|c| visitors.is_empty() || visitors.contains(&c));
+        destination = recipients.iter().find(|r| at_home(r)).cloned();
+        recipients.retain(|r| !at_home(r));
     }
     // "Obama travels to New York City to discuss …", "the Gulf of Mexico
     // regional plan": a city, region or sea that the tree does not make the
@@ -2198,7 +2205,7 @@ fn code_trigger(
     // the place the in/at rule found grounds the roles above, but one in the phrase of
     // another thing ("criticism over the Gulf of Mexico oil spill") is not where the act was
     let location = location.filter(|_| !location_k.is_some_and(|k| place_of_another_thing(ctx, trig, entry, k)));
-    let location = location.or_else(|| stated_place(ctx, trig, entry, &actors, &recipients).map(|k| ctx.arg(k)));
+    let location = location.or(destination).or_else(|| stated_place(ctx, trig, entry, &actors, &recipients).map(|k| ctx.arg(k)));
 
     // ---- items of demands, offers, refusals
     let items = if entry.frame.speech { speech_items(ctx, trig) } else { Vec::new() };

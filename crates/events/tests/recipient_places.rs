@@ -225,3 +225,47 @@ fn a_place_in_the_phrase_of_another_thing_is_not_where_the_act_happened() {
     let e: Vec<_> = doc.events.iter().filter(|e| e.trigger.text(doc.body()) == "attacked").collect();
     assert!(e[0].location.as_ref().is_some_and(|l| l.name.contains("Mogadishu")), "{:?}", e[0].location);
 }
+
+// ---- where a visit goes: a place at home, a sea or a region is the visit's place
+
+#[test]
+fn a_city_of_the_visitors_own_country_is_where_the_visit_goes() {
+    let doc = coded("The Kenyan president visited Mombasa on Tuesday to inspect the new port.");
+    let e = event(&doc, "visited");
+    assert!(e.recipients.is_empty(), "{e:?}");
+    assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Mombasa"), "{e:?}");
+}
+
+#[test]
+fn a_visit_to_a_city_by_an_unknown_visitor_has_the_city_as_its_place() {
+    // no visitor's country is known: the city is where the visit goes, no host
+    let doc = coded("The minister has cut short a visit to Mombasa.");
+    let e = event(&doc, "visit");
+    assert!(e.recipients.iter().all(|r| r.name != "Mombasa"), "{e:?}");
+}
+
+#[test]
+fn a_foreign_country_or_capital_visited_is_its_government() {
+    let doc = coded("The Kenyan president visited Tanzania on Tuesday.");
+    assert_eq!(recipient_countries(&doc, "visited"), ["TZA"]);
+    let doc = coded("The Kenyan president visited Kampala on Tuesday.");
+    assert_eq!(recipient_countries(&doc, "visited"), ["UGA"]);
+}
+
+// ---- a support verb's subject does the event noun
+
+#[test]
+fn whoever_cuts_short_or_postpones_a_visit_is_the_visitor() {
+    let doc = coded("Uganda's President Yoweri Museveni has postponed a visit to Tanzania.");
+    let e = event(&doc, "visit");
+    assert!(e.actors.iter().any(|a| a.name.contains("Museveni")), "{e:?}");
+}
+
+#[test]
+fn a_by_phrase_the_parser_hangs_on_the_verb_is_the_event_nouns_agent() {
+    // an active verb with a subject takes no agent: "by X" belongs to the visit
+    let doc = coded("The drought dominated a visit to Nairobi by Ugandan President Yoweri Museveni.");
+    let e = event(&doc, "visit");
+    assert!(e.actors.iter().any(|a| a.name.contains("Museveni")), "{e:?}");
+    assert_eq!(recipient_countries(&doc, "visit"), ["KEN"]);
+}

@@ -375,3 +375,19 @@ fn a_mobilization_word_other_than_moving_forces_keeps_its_target() {
     let e = event(&doc, "prepared to resume shelling");
     assert!(e.recipients.iter().any(|r| r.country.as_deref() == Some("SOM")), "{}", e.rule);
 }
+
+#[test]
+fn the_subject_after_a_subordinator_read_as_a_preposition_acts() {
+    // "as" before a noun and a subjectless finite verb opens a clause: the noun is its subject
+    let doc = coded("The minister resigned as Museveni condemned her ministry for having a corrupt relationship with contractors.");
+    let e = event(&doc, "condemned");
+    assert!(names(&e.actors).iter().any(|n| n.contains("Museveni")), "{e:?}");
+}
+
+#[test]
+fn a_leaders_name_before_administration_or_regime_is_that_leaders_government() {
+    // the tagger misses the name; the dictionary persons know it
+    let doc = coded("The Obama administration rejected the Arab League plan on Monday.");
+    let e = event(&doc, "rejected");
+    assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("USA") && a.sector.as_deref() == Some("GOV")), "{e:?}");
+}

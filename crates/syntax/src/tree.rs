@@ -9,6 +9,12 @@ use std::ops::Range;
 
 use chronicle_core::{Document, Span, TokenSyntax, Upos};
 
+const SUBORDINATORS_TXT: &str = include_str!("../../../data/syntax/subordinators.txt");
+
+/// Subordinators that are also prepositions (`data/syntax/subordinators.txt`).
+static SUBORDINATORS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| SUBORDINATORS_TXT.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
 /// The tree of one sentence of a document.
 #[derive(Clone, Debug)]
 pub struct Tree<'d> {
@@ -157,6 +163,23 @@ impl<'d> Tree<'d> {
             && !self.children(v).into_iter().any(|c| matches!(self.base_rel(c), "nsubj" | "csubj" | "mark" | "aux" | "expl"))
     }
 
+    /// "Birnbaum resigned as Obama criticised her": the noun right before a
+    /// finite verb with no subject, when the parser read the subordinator before
+    /// it as a preposition (`SUBORDINATORS`) and hung the noun as an oblique of
+    /// the verb's own head. An English finite clause has a subject, and a noun
+    /// between a subordinator and a finite verb is that subject.
+    fn stranded_subject(&self, v: usize) -> Option<usize> {
+        let finite = self.upos(v) == Some(Upos::Verb) && matches!(self.xpos(v), "VBD" | "VBZ" | "VBP");
+        if !finite || v <= self.tokens().start || self.children(v).into_iter().any(|c| matches!(self.base_rel(c), "nsubj" | "csubj" | "mark" | "expl")) {
+            return None;
+        }
+        let last = v - 1;
+        let noun = if self.base_rel(last) == "obl" { last } else { self.head(last).filter(|&h| h < v && self.base_rel(h) == "obl")? };
+        let nominal = matches!(self.upos(noun), Some(Upos::Noun | Upos::Propn | Upos::Pron));
+        let subordinator = self.case_of(noun).is_some_and(|c| SUBORDINATORS.contains(&c.to_lowercase().as_str()));
+        (nominal && subordinator && self.head(noun) == self.head(v) && self.head(v).is_some()).then_some(noun)
+    }
+
     /// The first conjunct of a coordination `t` belongs to (itself if none).
     pub fn first_conjunct(&self, t: usize) -> usize {
         let mut cur = t;
@@ -234,6 +257,9 @@ impl<'d> Tree<'d> {
                 .collect();
             if !own.is_empty() {
                 return own.into_iter().flat_map(|s| self.with_conjuncts(s)).collect();
+            }
+            if let Some(s) = self.stranded_subject(cur) {
+                return self.with_conjuncts(s);
             }
             match (self.deprel(cur), self.head(cur)) {
                 ("conj" | "xcomp", Some(h)) => cur = h,

@@ -1794,6 +1794,7 @@ impl View<'_, '_> {
             .filter(|(c, x)| WORDS.agent.contains(c) || (from_agent && c == "from" && self.is_party(*x)))
             .map(|(_, x)| *x)
             .collect();
+        let by = if by.is_empty() && actors.is_empty() { self.stray_agents(n) } else { by };
         recipients.retain(|r| !by.contains(r));
         if !by.is_empty() {
             actors = by;
@@ -1887,6 +1888,23 @@ impl View<'_, '_> {
         // a passive support verb's subject is the event noun itself: no swap, except "put under"
         let passive = put_under && actors.is_empty();
         Heads { actors, recipients, participants, actor_note, recip_note, passive, topics: Vec::new() }
+    }
+
+    /// "dominated a visit to Washington by Cameron", "a visit to X by Y": a 'by'
+    /// phrase naming a party that the parser hung on the active verb whose object
+    /// is the event noun `n`, or on a noun of the event noun's own phrase. An
+    /// active verb with a subject takes no agent, and a place or party noun no
+    /// 'by' phrase of a doer, so the phrase is the event noun's agent.
+    fn stray_agents(&self, n: usize) -> Vec<usize> {
+        let t = self.tree;
+        let n = t.first_conjunct(n);
+        let agent = |(c, x): &(&str, usize)| WORDS.agent.contains(&c.to_lowercase()) && self.mention_at(*x).is_some() && self.is_party(*x);
+        let mut hosts: Vec<usize> = t.children(n).into_iter().filter(|&c| t.base_rel(c) == "nmod" && self.mention_at(c).is_some()).collect();
+        if let Some(v) = t.head(n).filter(|&v| t.deprel(n) == "obj" && !t.is_passive(v) && !t.subjects(v).is_empty()) {
+            hosts.push(v);
+        }
+        let by = hosts.into_iter().flat_map(|h| t.obliques(h)).find(agent);
+        by.map(|(_, x)| t.with_conjuncts(x)).unwrap_or_default()
     }
 
     /// "The alliance reiterated its support for X", "the president renewed his

@@ -365,6 +365,7 @@ impl Recognizer {
         }
         let found = rules::apply(&self.titles, kb, v, doc.body(), &kb_cands, &tag_cands, &tags_all);
         let mut cands = combine(&v.words, found.persons, kb_cands, tag_cands);
+        world::leader_names(kb, &mut cands, v);
         names::retype(v, &mut cands);
         let mut roles = found.roles;
         rules::coref(kb, v, &mut cands, &mut roles, &found.role_nouns, &self.titles);
