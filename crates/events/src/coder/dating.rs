@@ -268,6 +268,17 @@ fn clause_chain(tree: &Tree, c: usize) -> Vec<usize> {
     out
 }
 
+/// "April 29 - Obama pledges …": a time that opens the sentence and is
+/// followed by a dash or a colon heads a timeline's entry, whatever the
+/// parser made of it (it may hang the date on the subject's name).
+fn heads_entry(tree: &Tree, doc: &Document, inside: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (inside.iter().min(), inside.iter().max()) else { return false };
+    let next = last + 1;
+    first == tree.tokens().start
+        && tree.tokens().contains(&next)
+        && matches!(doc.tokens[next].span.text(doc.body()), "-" | "--" | "–" | "—" | ":")
+}
+
 /// Where the time expression `time` stands to the trigger token `trigger` in
 /// the tree: a time dates an act only in that act's own clause — or, when
 /// `purpose` (the act is told as done or planned), in the clause its
@@ -282,7 +293,7 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool)
     // minister says …", a timeline's entry), or a time inside an event noun's
     // phrase ("the summit, which is to be held in June")
     let nominal = |t: usize| matches!(tree.upos(t), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
-    if inside.contains(&trigger) || tree.base_rel(head) == "root" {
+    if inside.contains(&trigger) || tree.base_rel(head) == "root" || heads_entry(tree, doc, &inside) {
         return Reach::Own;
     }
     if nominal(trigger) && tree.ancestors(head).contains(&trigger) {
@@ -991,6 +1002,28 @@ pub(super) mod tests {
             &[],
         );
         assert_eq!(reach_of(&doc, "expels", "June 10"), Reach::Own);
+        // … also where the parser hangs the date on the subject's name
+        let doc = parsed(
+            "June 10 - Ruritania expels the envoys .",
+            &[
+                (4, "compound", Propn, "NNP", ""), (1, "nummod", Num, "CD", ""), (1, "punct", Punct, "HYPH", ""),
+                (5, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBZ", "expel"), (7, "det", Det, "DT", ""),
+                (5, "obj", Noun, "NNS", "envoy"), (5, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "expels", "June 10"), Reach::Own);
+        // a date opening the sentence with no dash after it is no heading
+        let doc = parsed(
+            "June 10 Ruritania expels the envoys .",
+            &[
+                (3, "compound", Propn, "NNP", ""), (1, "nummod", Num, "CD", ""),
+                (4, "nsubj", Propn, "NNP", ""), (0, "root", Verb, "VBZ", "expel"), (6, "det", Det, "DT", ""),
+                (4, "obj", Noun, "NNS", "envoy"), (4, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_ne!(reach_of(&doc, "expels", "June 10"), Reach::Own);
         // an act in a time clause of the dated act: "after" puts it before that day
         let doc = parsed(
             "On Monday Ruritania protested after Moldova shelled the border .",
