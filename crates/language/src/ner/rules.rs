@@ -548,6 +548,31 @@ pub(crate) fn apply(
     found
 }
 
+/// The one knowledge-base person with `surname` who is head of state or of
+/// government, at `date`, of the country the document's places and
+/// nationality words name most (at least twice): news names its own country's
+/// leader by surname alone, without a first mention in full.
+fn home_leader<'k>(kb: &'k Kb, cands: &[Cand], surname: &str, date: Option<chrono::NaiveDate>) -> Option<&'k crate::kb::Person> {
+    let date = date?;
+    let mut named: Vec<(&str, usize)> = Vec::new();
+    for c in cands.iter().filter(|c| matches!(c.etype, EntityType::Location | EntityType::Group)).filter_map(|c| c.country.as_deref()) {
+        match named.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => named.push((c, 1)),
+        }
+    }
+    named.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let home = match named.as_slice() {
+        [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => *c,
+        _ => return None,
+    };
+    let leads = |p: &&crate::kb::Person| p.offices.iter().any(|o| o.iso3 == home && o.covers(date) && matches!(o.office.as_str(), "head of state" | "head of government"));
+    match kb.persons_with_surname(surname).into_iter().filter(leads).collect::<Vec<_>>().as_slice() {
+        [p] => Some(*p),
+        _ => None,
+    }
+}
+
 /// In-document coreference: short forms take the full name of an earlier
 /// mention (or of the one KB person with that surname); role nouns become
 /// person mentions when exactly one person fits.
@@ -591,7 +616,20 @@ pub(crate) fn coref(kb: &Kb, v: &View<'_>, cands: &mut Vec<Cand>, roles: &mut [R
             })
             .map(|(_, m)| *m)
             .collect();
-        if let [m] = fits.as_slice() {
+        let honorific = cands[k].start > 0 && v.keys.get(cands[k].start - 1).is_some_and(|key| titles.honorifics.contains(key));
+        // "Michelle Obama visited a school … Obama met Karzai": a full name the tables
+        // know nothing of does not take the bare surname from the home country's leader
+        let leader = match fits.as_slice() {
+            [m] if short_n == 1 && !honorific && cands[*m].kb_id.is_none() && cands[*m].country.is_none() => home_leader(kb, cands, &cands[k].canonical, v.date),
+            _ => None,
+        };
+        if let Some(p) = leader {
+            let c = &mut cands[k];
+            c.canonical = p.name.clone();
+            c.kb_id = Some(p.id.clone());
+            c.country = p.country_at(v.date).map(String::from);
+            c.sector = p.sector_at(v.date).map(String::from);
+        } else if let [m] = fits.as_slice() {
             let full = cands[*m].clone();
             let c = &mut cands[k];
             c.canonical = full.canonical;
