@@ -391,3 +391,13 @@ fn a_leaders_name_before_administration_or_regime_is_that_leaders_government() {
     let e = event(&doc, "rejected");
     assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("USA") && a.sector.as_deref() == Some("GOV")), "{e:?}");
 }
+
+#[test]
+fn a_name_in_a_named_persons_title_is_no_second_party() {
+    // "Terrebonne Parish president Michel Claudet": the parish is part of his title
+    let doc = coded("Terrebonne Parish president Michel Claudet met with Obama on Sunday.");
+    let e = event(&doc, "met");
+    let parties = names(&e.actors);
+    assert!(parties.iter().any(|n| n.contains("Claudet")), "{e:?}");
+    assert!(parties.iter().all(|n| !n.contains("Terrebonne")), "{e:?}");
+}

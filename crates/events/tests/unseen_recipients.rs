@@ -174,3 +174,19 @@ fn a_demand_that_a_party_noun_act_is_directed_at_it_a_promise_is_not() {
     let r = recipients_of(&doc, "refused");
     assert!(!r.iter().any(|n| n.contains("company")), "{r:?}");
 }
+
+#[test]
+fn the_party_pressed_at_a_meeting_is_met_there() {
+    // the verb a meeting is the occasion of acts on its object: that party is met
+    let doc = coded("Museveni will press World Bank officials at a meeting in Kampala on Friday.");
+    assert_eq!(recipients_of(&doc, "meeting"), ["World Bank"]);
+    // … also when the parser hangs the occasion on the verb's to-infinitive
+    let doc = coded("Museveni on Monday pressured the World Bank to release the loan during a meeting in Kampala.");
+    assert_eq!(recipients_of(&doc, "meeting"), ["World Bank"]);
+    // the party talked with, not a place named in what is talked about
+    let doc = coded("Museveni discussed the Lake Victoria crisis with Kibaki in a telephone call on Saturday.");
+    assert_eq!(recipients_of(&doc, "telephone call"), ["Kibaki"]);
+    // what is done before or after a meeting is not done at it
+    let doc = coded("Before the meeting, Museveni told reporters in Kampala that the loan was late.");
+    assert!(recipients_of(&doc, "meeting").is_empty(), "{:?}", doc.events);
+}

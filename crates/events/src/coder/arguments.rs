@@ -922,8 +922,12 @@ impl View<'_, '_> {
         }
         if !coded(&out) {
             // "Hungarian and Romanian officials", "British Defence Secretary Tom King": the
-            // modifiers name the party or give a named person's country
-            out.extend(self.modifier_mentions(n, 3));
+            // modifiers name the party or give a named person's country. Beside a named
+            // person they only place him: a modifier with no country is part of his title,
+            // no second party ("Coast Guard Adm. Thad Allen", "Plaquemines Parish president X")
+            let person = out.iter().find(|&&k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person).map(|&k| self.ctx.ments[k].1);
+            let title_part = |k: usize| person.is_some_and(|start| self.ctx.ments[k].2 <= start && self.ctx.ments[k].0.country.is_none());
+            out.extend(self.modifier_mentions(n, 3).into_iter().filter(|&k| !title_part(k)));
         }
         if !coded(&out) {
             out.extend(self.located(n));
@@ -1852,6 +1856,10 @@ impl View<'_, '_> {
                 actors.retain(|a| !named_place(a));
                 actors.splice(0..0, subjects);
                 actor_note = "subject of the clause the meeting is an adjunct of (tree)";
+                if recipients.is_empty() && parties.is_empty() {
+                    recipients = self.occasion_objects(n).into_iter().filter(|o| !actors.contains(o)).collect();
+                    recip_note = "object of the verb the meeting is an adjunct of (tree)";
+                }
             } else if let Some((held_by, _)) = self.support_verb(n, entry).filter(|_| !actors.is_empty()) {
                 // "X had a meeting with Y", "X held talks with Y": the support verb's subject meets too
                 let held_by: Vec<usize> = held_by.into_iter().filter(|s| !actors.contains(s)).collect();
@@ -1939,14 +1947,41 @@ impl View<'_, '_> {
     /// with Y, X said": an event noun in a temporal or occasion phrase
     /// (`occasion` in `arguments.tsv`) of a verb: that verb's subjects.
     fn occasion_subjects(&self, n: usize) -> Vec<usize> {
+        self.occasion_verb(n).map(|h| self.adjunct_subjects(h)).unwrap_or_default()
+    }
+
+    /// The verb whose occasion phrase (`occasion` in `arguments.tsv`) the event
+    /// noun `n` is: "pressed X at a meeting". A to-infinitive with no subject
+    /// of its own that the parser gave the phrase ("pressured BP to set up a fund
+    /// during a meeting") lends it to the verb it depends on.
+    fn occasion_verb(&self, n: usize) -> Option<usize> {
         let t = self.tree;
         let n = t.first_conjunct(n);
         let case = t.case_of(n).map(str::to_lowercase);
         let occasion = t.base_rel(n) == "obl" && case.is_some_and(|c| WORDS.occasion.contains(&c));
-        match (occasion, t.head(n)) {
-            (true, Some(h)) if matches!(t.upos(h), Some(Upos::Verb)) => self.adjunct_subjects(h),
-            _ => Vec::new(),
+        let h = t.head(n).filter(|&h| occasion && matches!(t.upos(h), Some(Upos::Verb)))?;
+        let bare_infinitive = matches!(t.base_rel(h), "advcl" | "xcomp") && t.has_mark(h, "to") && t.children(h).into_iter().all(|c| t.base_rel(c) != "nsubj");
+        match t.head(h) {
+            Some(g) if bare_infinitive && matches!(t.upos(g), Some(Upos::Verb)) => Some(g),
+            _ => Some(h),
         }
+    }
+
+    /// "Obama pressured BP during a meeting", "will press BP executives at a
+    /// meeting": the parties the verb of a meeting's occasion phrase acts on
+    /// (its objects naming parties) meet its subject there.
+    fn occasion_objects(&self, n: usize) -> Vec<usize> {
+        let t = self.tree;
+        // "before the meeting, X told reporters": an act before or after it is not at it
+        let at = t.case_of(t.first_conjunct(n)).is_some_and(|c| matches!(c.to_lowercase().as_str(), "at" | "during" | "in"));
+        let Some(h) = self.occasion_verb(n).filter(|&h| at && !t.is_passive(h)) else { return Vec::new() };
+        // the party itself, not a thing its phrase names one in ("discuss the Gulf crisis")
+        let named = |o: &usize| {
+            let lemma = t.lemma(*o).to_lowercase();
+            self.mention_at(*o).is_some() || WORDS.parties.contains(&lemma) || self.listed_party_noun(*o) || agent_sector(&lemma).is_some()
+        };
+        let with: Vec<usize> = t.obliques(h).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("with")).flat_map(|(_, x)| t.with_conjuncts(x)).collect();
+        t.objects(h).into_iter().chain(with).filter(named).collect()
     }
 
     /// "X launched an attack on Y", "an attack was carried out by X": the
