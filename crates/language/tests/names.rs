@@ -53,18 +53,7 @@ fn a_bare_surname_is_the_home_countrys_leader_not_an_unknown_namesake_named_in_f
     // news names its own country's head of state by surname alone; a relative named
     // in full whom no table knows does not take those mentions
     let body = "Gertrude Zuma opened a clinic on Sunday. Zuma met South African ministers in Pretoria on Monday.";
-    let mut doc = chronicle_core::Document::new(
-        chronicle_core::DocId::from_text(body),
-        "t".into(),
-        chronicle_core::InputFormat::Text,
-        Vec::new(),
-        body.into(),
-        body.into(),
-        chronicle_core::Metadata::default(),
-    );
-    doc.meta.published.date = chronicle_core::UncertainDate::day(chrono::NaiveDate::from_ymd_opt(2010, 6, 1).unwrap());
-    common::LANG.annotate_sentences(&mut doc);
-    common::LANG.ner.annotate(&common::LANG.kb, &mut doc);
+    let doc = common::annotate_on(body, "2010-06-01");
     let zuma = all(&doc, "Zuma");
     assert_eq!(zuma.len(), 1, "{:#?}", doc.mentions);
     assert_eq!((zuma[0].1.as_str(), zuma[0].3.as_deref()), ("Jacob Zuma", Some("ZAF")), "{:#?}", doc.mentions);
