@@ -25,7 +25,8 @@ What the conversion does, in order:
    anything else → IGO), `NGO`, `IMG` (transnational militant group) or a
    region or unknown code (`AFR`, `MEA`, `WST`, `USR` …: no country). The
    sector is the first later three-letter piece that is a CAMEO role code
-   (SECTORS below): `ARGGOVDEV` → ARG GOV, `IGOUNOJUDICJ` → UNO JUD,
+   (SECTORS below), except that a government's legislative branch is LEG
+   (`USAGOVLEG` → USA LEG): `ARGGOVDEV` → ARG GOV, `IGOUNOJUDICJ` → UNO JUD,
    `LBYREB` → LBY REB, `[ELI]` → no country, ELI. `---` is the null code
    and makes no role.
 3. Cleans names (the filter against harmful names): a parenthesised part is
@@ -219,6 +220,10 @@ def split_code(code, country_codes):
     else:
         country = ""
     sector = next((p for p in rest if p in SECTORS), "")
+    if sector == "GOV" and "LEG" in rest[rest.index("GOV") + 1:]:
+        # `USAGOVLEG`: a government's legislative branch is the legislature
+        # (docs/ANNOTATION.md codes legislators LEG)
+        sector = "LEG"
     if not sector and head in ("IGO", "NGO"):
         # an international body with no finer role: its sector is its kind
         # (docs/ANNOTATION.md: `UNO IGO` for the United Nations)
