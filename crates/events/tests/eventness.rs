@@ -347,10 +347,14 @@ fn what_a_law_requires_is_its_content() {
 
 #[test]
 fn an_attack_for_doing_something_with_no_armed_side_is_criticism() {
-    let doc = coded("As the row entered its fifth week, Kenya's labour minister and Base Titanium faced attacks for failing to end the dispute.");
+    let doc = coded("As the row entered its fifth week, Kenya's labour minister and Base Titanium faced attacks from opposition MPs for failing to end the dispute.");
     let attacks = triggered(&doc, "attacks");
     assert_eq!(attacks.len(), 1, "{:?}", doc.events);
     assert_eq!(attacks[0].event_type, chronicle_core::PloverType::Accuse);
+    // with no critic named, attacks faced or come under for a deed are a state of opinion
+    no_event("As the row entered its fifth week, Kenya's labour minister and Base Titanium faced attacks for failing to end the dispute.", "attacks");
+    no_event("The Kenyan interior ministry has come under attack for allowing the use of tear gas.", "attack");
+    one_event("The Kenyan army came under attack from al-Shabaab fighters near the border on Monday.", "attack");
     let doc = coded("Kenya's parliament began a new offensive against the mining company on Monday.");
     let offensive = triggered(&doc, "offensive");
     assert_eq!(offensive.len(), 1, "{:?}", doc.events);

@@ -185,6 +185,8 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
             PloverType::Threaten => view.danger_to(head),
             PloverType::Support => view.public_approval(head),
             PloverType::Accuse => view.undergone_criticism(head),
+            // "came under attack for sanctioning …": blamed for a deed, the attack is words
+            PloverType::Assault if blamed_for_doing(ctx, trig) => view.undergone_criticism(head),
             _ => None,
         };
         if why.is_some() {
@@ -332,7 +334,9 @@ pub(super) fn attacks_a_structure(ctx: &Ctx, trig: &Trig) -> bool {
 pub(super) fn blamed_for_doing(ctx: &Ctx, trig: &Trig) -> bool {
     let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
     let tree = view.tree;
-    let governor = tree.head(head).filter(|_| matches!(tree.base_rel(head), "obj" | "nsubj"));
+    // "faced attacks for …", "came under attack for …": the reason may hang on that verb
+    let under = tree.base_rel(head) == "obl" && tree.case_of(head).is_some_and(|c| c.eq_ignore_ascii_case("under"));
+    let governor = tree.head(head).filter(|_| matches!(tree.base_rel(head), "obj" | "nsubj") || under);
     let reason = |c: usize| tree.xpos(c) == "VBG" && tree.children(c).into_iter().any(|m| matches!(tree.base_rel(m), "mark" | "case") && view.lemma(m) == "for");
     std::iter::once(head).chain(governor).any(|h| tree.children(h).into_iter().any(reason))
 }
