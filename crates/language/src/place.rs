@@ -436,7 +436,10 @@ pub(crate) fn mentions_in(mentions: &[Mention], span: Span) -> &[Mention] {
 ///    trigger is a journey (`destination` in `data/language/places.tsv`: "a
 ///    visit to Louisiana"); the place a visit verb takes as its object
 ///    (`visit`: "visited Louisiana"); where the trigger's subject is ("health
-///    officials in the Philippines asked"); a venue of
+///    officials in the Philippines asked"); where a party the trigger acts on
+///    or with is "at" ("met Napolitano at the White House"); a locative phrase
+///    heading the sentence before a colon or dash, when nothing nearer
+///    attaches ("At the White House : Obama meets …"); a venue of
 ///    `data/language/venues.tsv` so attached ("at the White House", "the
 ///    Oval Office meeting") is its city; the nearest to the trigger, or, for
 ///    places coordinated with it ("in Misrata, Zawiya and Brega"), all of
@@ -476,6 +479,10 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
     // the place a journey goes to may be its recipient too ("a visit to Ohio")
     let visited = |m: &Mention| (journey || visit) && m.entity_type == EntityType::Location && e.recipients.iter().any(|a| a.span == Some(m.span));
     let candidates = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| (m.entity_type == EntityType::Location || coded(m) || venue_named(m).is_some()) && (!taken(m) || visited(m)));
+    // "At the White House : Obama meets …": a locative phrase heading the sentence before a
+    // colon or dash places the entry's acts, wherever the parser hung it
+    let heading_end = (first..last.min(first + 8)).find(|&t| matches!(doc.tokens[t].span.text(body), ":" | "-" | "--" | "–" | "—"));
+    let heading = |b: usize, head: usize| heading_end.is_some_and(|end| b <= end) && is_locative(&tree, head) && tree.children_with(head, "case").first() == Some(&first);
     for m in candidates {
         let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);
         if doc.tokens.get(b).is_some_and(|t| matches!(t.span.text(body), "'s" | "\u{2019}s" | "'")) {
@@ -483,6 +490,11 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
         }
         let Some(head) = (a..b).find(|&t| tree.head(t).map_or(true, |h| !(a..b).contains(&h))) else { continue };
         heads.push((m, head));
+        if heading(b, head) {
+            // after any place the tree attaches to the act itself
+            attached.push((usize::MAX / 2, m, head));
+            continue;
+        }
         let Some(on) = tree.head(head) else { continue };
         let rel = tree.base_rel(head);
         if attaches(&tree, head, &anchors, journey) || (visit && m.entity_type == EntityType::Location && tree.base_rel(head) == "obj" && on == trigger) {
@@ -555,6 +567,8 @@ fn attaches(tree: &Tree<'_>, head: usize, anchors: &[usize], journey: bool) -> b
                 || locative_chain(tree, on, anchors)
                 // where the trigger's subject is: "officials in the Philippines asked"
                 || (tree.base_rel(on) == "nsubj" && tree.head(on).is_some_and(|h| anchors.contains(&h)))
+                // where a party it acts on or with is at: "met Napolitano at the White House"
+                || (case.as_deref() == Some("at") && matches!(tree.base_rel(on), "obj" | "obl") && tree.head(on).is_some_and(|h| anchors.contains(&h)))
         }
         "obl" | "nmod" if journey && case.as_deref() == Some("to") => anchors.contains(&on),
         "nmod" if case.as_deref() == Some("of") => (on == trigger && noun_trigger) || (place_noun(on) && (tree.head(on).is_some_and(|h| anchors.contains(&h)) || locative_chain(tree, on, anchors))),

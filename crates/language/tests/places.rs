@@ -197,6 +197,12 @@ fn a_venue_attached_to_the_event_places_it_in_its_city() {
     assert_eq!(p.map(|p| p.0), Some("Moscow".to_string()));
     let (p, _) = placed("The White House criticised the senators on Monday.", "criticised", Some("White House"));
     assert_eq!(p, None, "a venue that is a party is no place");
+    // where the party met is: the parser hangs "at …" on the object
+    let (p, _) = placed("The president met the Mexican leader at the Kremlin on Monday.", "met", None);
+    assert_eq!(p.map(|p| p.0), Some("Moscow".to_string()));
+    // a locative phrase heading a timeline entry before a colon places the entry's acts
+    let (p, _) = placed("At the Kremlin : Medvedev meets with Italian President Giorgio Napolitano .", "meets", None);
+    assert_eq!(p.map(|p| p.0), Some("Moscow".to_string()));
 }
 
 #[test]
