@@ -128,6 +128,7 @@ struct Words {
     speech_topic: HashSet<String>,
     /// Prepositions of a phrase naming the occasion of a clause ("on a visit").
     occasion: HashSet<String>,
+    occasion_during: HashSet<String>,
     /// Consultation verbs whose object is the topic (`topic-object`), nouns
     /// of a relation whose possessor is no party (`relational`), verbs of
     /// travel (`private-travel`).
@@ -228,6 +229,7 @@ impl Words {
                 "violence" => &mut w.violence,
                 "speech-topic" => &mut w.speech_topic,
                 "occasion" => &mut w.occasion,
+                "occasion-during" => &mut w.occasion_during,
                 "topic-object" => &mut w.topic_object,
                 "gerund-object" => &mut w.gerund_object,
                 "object-control" => &mut w.object_control,
@@ -1973,7 +1975,7 @@ impl View<'_, '_> {
     fn occasion_objects(&self, n: usize) -> Vec<usize> {
         let t = self.tree;
         // "before the meeting, X told reporters": an act before or after it is not at it
-        let at = t.case_of(t.first_conjunct(n)).is_some_and(|c| matches!(c.to_lowercase().as_str(), "at" | "during" | "in"));
+        let at = t.case_of(t.first_conjunct(n)).is_some_and(|c| WORDS.occasion_during.contains(&c.to_lowercase()));
         let Some(h) = self.occasion_verb(n).filter(|&h| at && !t.is_passive(h)) else { return Vec::new() };
         // the party itself, not a thing its phrase names one in ("discuss the Gulf crisis")
         let named = |o: &usize| {
