@@ -468,7 +468,10 @@ fn criticism_someone_faces_with_no_critic_named_is_opinion() {
     no_event("The Peruvian president faced mounting criticism for his handling of the strike.", "criticism");
     no_event("The Chilean mining ministry came under criticism over the slow rescue.", "criticism");
     no_event("There is growing public criticism of the Kenyan government's response.", "criticism");
+    // an indefinite pronoun as the passive's agent names no critic
+    no_event("The Kenyan minister has been criticized by many for his handling of the strike.", "criticized");
     // a critic named makes it an act
+    one_event("The Kenyan minister has been criticized by opposition MPs for his handling of the strike.", "criticized");
     one_event("The Peruvian president drew sharp criticism from Bolivia on Monday.", "criticism");
     one_event("Bolivia's criticism of the Peruvian president angered Lima.", "criticism");
 }

@@ -62,6 +62,7 @@ struct Groups {
     purchase_verb: HashSet<String>,
     approval: HashSet<String>,
     undergone: HashSet<String>,
+    no_one: HashSet<String>,
     wreckage: HashSet<String>,
     trade: HashSet<String>,
     verbal_modifier: HashSet<String>,
@@ -118,6 +119,7 @@ impl Groups {
                 "purchase-verb" => &mut g.purchase_verb,
                 "approval" => &mut g.approval,
                 "undergone" => &mut g.undergone,
+                "no-one" => &mut g.no_one,
                 "wreckage" => &mut g.wreckage,
                 "trade" => &mut g.trade,
                 "verbal-modifier" => &mut g.verbal_modifier,
@@ -201,7 +203,9 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     // "Obama, who has been criticised for his approach", "the ship has been blamed
     // for the spike": criticism or blame with no critic named
     let criticism = entry.event_type == PloverType::Accuse && (entry.mode.as_deref() == Some("disapprove") || view.lemma(head) == "blame");
-    if criticism && verb && actors.is_empty() && tree.is_passive(head) && tree.agents(head).is_empty() {
+    // ("criticized by some": an indefinite pronoun names no critic)
+    let no_critic = tree.agents(head).into_iter().all(|a| GROUPS.no_one.contains(&view.lemma(a)));
+    if criticism && verb && actors.is_empty() && tree.is_passive(head) && no_critic {
         return Some(format!("'{}' with no critic named is a state of opinion", tree.word(head)));
     }
     // "the government is to blame", told by no one but the writer: an opinion
