@@ -255,16 +255,16 @@ fn a_foreign_country_or_capital_visited_is_its_government() {
 // ---- a support verb's subject does the event noun
 
 #[test]
-fn whoever_cuts_short_or_postpones_a_visit_is_the_visitor() {
-    let doc = coded("Uganda's President Yoweri Museveni has postponed a visit to Tanzania.");
-    let e = event(&doc, "visit");
+fn whoever_postpones_talks_holds_them() {
+    let doc = coded("Museveni postponed the talks with Kibaki.");
+    let e = event(&doc, "talks");
     assert!(e.actors.iter().any(|a| a.name.contains("Museveni")), "{e:?}");
 }
 
 #[test]
 fn a_by_phrase_the_parser_hangs_on_the_verb_is_the_event_nouns_agent() {
     // an active verb with a subject takes no agent: "by X" belongs to the visit
-    let doc = coded("The drought dominated a visit to Nairobi by Ugandan President Yoweri Museveni.");
+    let doc = coded("The drought remains high on the regional agenda and dominated a visit to Nairobi by Ugandan President Yoweri Museveni.");
     let e = event(&doc, "visit");
     assert!(e.actors.iter().any(|a| a.name.contains("Museveni")), "{e:?}");
     assert_eq!(recipient_countries(&doc, "visit"), ["KEN"]);
