@@ -169,3 +169,11 @@ fn a_given_name_after_a_title_is_no_surname() {
     let (_, id, _, _) = facts(&doc, "Elizabeth").expect("Elizabeth is a mention");
     assert_ne!(id.as_deref(), Some("elizabeth-ii"), "{:#?}", doc.mentions);
 }
+
+#[test]
+fn a_member_of_a_legislature_is_a_legislator() {
+    // PETRARCH-2 codes Boehner USAGOVLEG from January 2011: the legislative branch, LEG
+    let doc = annotate("John Boehner criticised the spending plan on Tuesday.", Some("2012-03-06"));
+    let f = facts(&doc, "John Boehner").expect("a mention");
+    assert_eq!((f.2.as_deref(), f.3.as_deref()), (Some("USA"), Some("LEG")), "{:#?}", doc.mentions);
+}
