@@ -481,7 +481,7 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
     let candidates = mentions_in(&doc.mentions, e.sentence).iter().filter(|m| (m.entity_type == EntityType::Location || coded(m) || venue_named(m).is_some()) && (!taken(m) || visited(m)));
     // "At the White House : Obama meets …": a locative phrase heading the sentence before a
     // colon or dash places the entry's acts, wherever the parser hung it
-    let heading_end = (first..last.min(first + 8)).find(|&t| matches!(doc.tokens[t].span.text(body), ":" | "-" | "--" | "–" | "—"));
+    let heading_end = tree.heading_mark();
     let heading = |b: usize, head: usize| heading_end.is_some_and(|end| b <= end) && is_locative(&tree, head) && tree.children_with(head, "case").first() == Some(&first);
     for m in candidates {
         let (a, b) = (token_at(m.span.start()), token_at(m.span.end() - 1) + 1);

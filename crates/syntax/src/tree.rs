@@ -177,7 +177,15 @@ impl<'d> Tree<'d> {
         let noun = if self.base_rel(last) == "obl" { last } else { self.head(last).filter(|&h| h < v && self.base_rel(h) == "obl")? };
         let nominal = matches!(self.upos(noun), Some(Upos::Noun | Upos::Propn | Upos::Pron));
         let subordinator = self.case_of(noun).is_some_and(|c| SUBORDINATORS.contains(&c.to_lowercase().as_str()));
-        (nominal && subordinator && self.head(noun) == self.head(v) && self.head(v).is_some()).then_some(noun)
+        (nominal && subordinator && self.head(noun) == self.head(v)).then_some(noun)
+    }
+
+    /// The dash or colon that ends a heading opening the sentence ("April 29 -
+    /// Obama pledges …", "At the White House : Obama meets …"): the first such
+    /// token among the sentence's first eight, whatever the parser made of it.
+    pub fn heading_mark(&self) -> Option<usize> {
+        let r = self.tokens();
+        (r.start..r.end.min(r.start + 8)).find(|&t| matches!(self.word(t), ":" | "-" | "--" | "–" | "—"))
     }
 
     /// The first conjunct of a coordination `t` belongs to (itself if none).

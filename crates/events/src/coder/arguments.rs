@@ -1250,13 +1250,19 @@ impl View<'_, '_> {
         }
     }
 
+    /// True when the word `n` is itself a noun of a person or group ("officials",
+    /// "the judge", "executives": `parties`, `party_nouns.tsv` or an agent noun of
+    /// `agents.tsv`), whatever its phrase names.
+    fn party_noun(&self, n: usize) -> bool {
+        let lemma = self.tree.lemma(n).to_lowercase();
+        WORDS.parties.contains(&lemma) || self.listed_party_noun(n) || agent_sector(&lemma).is_some()
+    }
+
     /// A party noun heading a phrase that names no mention ("the riot police",
     /// "lawmakers"): the phrase and the noun's sector.
     fn unnamed_party(&self, n: usize) -> Option<Unnamed> {
         let t = self.tree;
-        let lemma = t.lemma(n).to_lowercase();
-        let listed = WORDS.parties.contains(&lemma) || self.listed_party_noun(n) || agent_sector(&lemma).is_some();
-        if !listed || t.upos(n) != Some(Upos::Noun) || !self.mentions_of(n).is_empty() {
+        if !self.party_noun(n) || t.upos(n) != Some(Upos::Noun) || !self.mentions_of(n).is_empty() {
             return None;
         }
         let country = t
@@ -1978,10 +1984,7 @@ impl View<'_, '_> {
         let at = t.case_of(t.first_conjunct(n)).is_some_and(|c| WORDS.occasion_during.contains(&c.to_lowercase()));
         let Some(h) = self.occasion_verb(n).filter(|&h| at && !t.is_passive(h)) else { return Vec::new() };
         // the party itself, not a thing its phrase names one in ("discuss the Gulf crisis")
-        let named = |o: &usize| {
-            let lemma = t.lemma(*o).to_lowercase();
-            self.mention_at(*o).is_some() || WORDS.parties.contains(&lemma) || self.listed_party_noun(*o) || agent_sector(&lemma).is_some()
-        };
+        let named = |o: &usize| self.mention_at(*o).is_some() || self.party_noun(*o);
         let with: Vec<usize> = t.obliques(h).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("with")).flat_map(|(_, x)| t.with_conjuncts(x)).collect();
         t.objects(h).into_iter().chain(with).filter(named).collect()
     }

@@ -271,12 +271,9 @@ fn clause_chain(tree: &Tree, c: usize) -> Vec<usize> {
 /// "April 29 - Obama pledges …": a time that opens the sentence and is
 /// followed by a dash or a colon heads a timeline's entry, whatever the
 /// parser made of it (it may hang the date on the subject's name).
-fn heads_entry(tree: &Tree, doc: &Document, inside: &[usize]) -> bool {
+fn heads_entry(tree: &Tree, inside: &[usize]) -> bool {
     let (Some(&first), Some(&last)) = (inside.iter().min(), inside.iter().max()) else { return false };
-    let next = last + 1;
-    first == tree.tokens().start
-        && tree.tokens().contains(&next)
-        && matches!(doc.tokens[next].span.text(doc.body()), "-" | "--" | "–" | "—" | ":")
+    first == tree.tokens().start && tree.heading_mark() == Some(last + 1)
 }
 
 /// Where the time expression `time` stands to the trigger token `trigger` in
@@ -293,7 +290,7 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool)
     // minister says …", a timeline's entry), or a time inside an event noun's
     // phrase ("the summit, which is to be held in June")
     let nominal = |t: usize| matches!(tree.upos(t), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
-    if inside.contains(&trigger) || tree.base_rel(head) == "root" || heads_entry(tree, doc, &inside) {
+    if inside.contains(&trigger) || tree.base_rel(head) == "root" || heads_entry(tree, &inside) {
         return Reach::Own;
     }
     if nominal(trigger) && tree.ancestors(head).contains(&trigger) {

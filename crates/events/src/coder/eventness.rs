@@ -204,8 +204,8 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     // for the spike": criticism or blame with no critic named
     let criticism = entry.event_type == PloverType::Accuse && (entry.mode.as_deref() == Some("disapprove") || view.lemma(head) == "blame");
     // ("criticized by some": an indefinite pronoun names no critic)
-    let no_critic = tree.agents(head).into_iter().all(|a| GROUPS.no_one.contains(&view.lemma(a)));
-    if criticism && verb && actors.is_empty() && tree.is_passive(head) && no_critic {
+    let no_critic = || tree.agents(head).into_iter().all(|a| GROUPS.no_one.contains(&view.lemma(a)));
+    if criticism && verb && actors.is_empty() && tree.is_passive(head) && no_critic() {
         return Some(format!("'{}' with no critic named is a state of opinion", tree.word(head)));
     }
     // "the government is to blame", told by no one but the writer: an opinion

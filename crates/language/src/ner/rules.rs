@@ -554,18 +554,8 @@ pub(crate) fn apply(
 /// leader by surname alone, without a first mention in full.
 fn home_leader<'k>(kb: &'k Kb, cands: &[Cand], surname: &str, date: Option<chrono::NaiveDate>) -> Option<&'k crate::kb::Person> {
     let date = date?;
-    let mut named: Vec<(&str, usize)> = Vec::new();
-    for c in cands.iter().filter(|c| matches!(c.etype, EntityType::Location | EntityType::Group)).filter_map(|c| c.country.as_deref()) {
-        match named.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, n)) => *n += 1,
-            None => named.push((c, 1)),
-        }
-    }
-    named.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    let home = match named.as_slice() {
-        [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => *c,
-        _ => return None,
-    };
+    let named = super::world::named_times(cands);
+    let home = super::world::home_country(&named)?;
     let leads = |p: &&crate::kb::Person| p.offices.iter().any(|o| o.iso3 == home && o.covers(date) && matches!(o.office.as_str(), "head of state" | "head of government"));
     match kb.persons_with_surname(surname).into_iter().filter(leads).collect::<Vec<_>>().as_slice() {
         [p] => Some(*p),

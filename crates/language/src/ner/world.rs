@@ -42,11 +42,7 @@ pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
         .filter(|c| c.etype == EntityType::Location)
         .filter_map(|c| c.country.clone())
         .collect();
-    // how often each country is named by a place or a nationality word
-    let mut named_times: HashMap<String, usize> = HashMap::new();
-    for c in cands.iter().filter(|c| matches!(c.etype, EntityType::Location | EntityType::Group)).filter_map(|c| c.country.clone()) {
-        *named_times.entry(c).or_default() += 1;
-    }
+    let named_times = named_times(cands);
     // "VENICE , Louisiana (Reuters) - … in Venice": a name the document once
     // qualifies by a region keeps that region wherever it stands alone
     let mut qualified: HashMap<String, &crate::kb::Region> = HashMap::new();
@@ -91,6 +87,23 @@ pub(crate) fn resolve(kb: &Kb, cands: &mut [Cand], v: &View<'_>) {
             c.sector = f.sector;
         }
     }
+}
+
+/// How often each country is named by a place or a nationality word.
+pub(crate) fn named_times(cands: &[Cand]) -> HashMap<String, usize> {
+    let mut named: HashMap<String, usize> = HashMap::new();
+    for c in cands.iter().filter(|c| matches!(c.etype, EntityType::Location | EntityType::Group)).filter_map(|c| c.country.clone()) {
+        *named.entry(c).or_default() += 1;
+    }
+    named
+}
+
+/// The country the document's places and nationality words name most: at
+/// least twice and more often than any other.
+pub(crate) fn home_country(named: &HashMap<String, usize>) -> Option<&str> {
+    let (best, n) = named.iter().max_by_key(|&(c, n)| (*n, std::cmp::Reverse(c.as_str())))?;
+    let tied = named.iter().any(|(c, m)| c != best && m == n);
+    (*n >= 2 && !tied).then_some(best.as_str())
 }
 
 /// "The Obama administration", "the Assad regime": a capitalised word right
