@@ -1416,8 +1416,23 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
         found.push((trig.start - stop + 1, Modality::Hypothetical, "if", false, false));
     }
     let fwd_end = ctx.boundary_fwd(trig.end, false, false).min(trig.end + 8);
+    // with a tree, a cue after the trigger is the trigger's only in its
+    // clause: "asked to meet Obama next week" plans the meeting, not the asking
+    let parsed = dating::parsed_trigger(ctx, trig);
+    let verb_above = |tree: &Tree, n: usize, from: usize| tree.ancestors(n).into_iter().skip(from).find(|&a| tree.upos(a) == Some(chronicle_core::Upos::Verb));
+    let in_clause = |j: usize| {
+        let Some((tree, t)) = parsed else { return true };
+        let Some(k) = ctx.toks.get(j).map(|x| ctx.doc.tokens.partition_point(|d| d.span.start() < x.start)) else { return true };
+        if !tree.tokens().contains(&k) {
+            return true;
+        }
+        let own = verb_above(tree, t, 0);
+        // a trigger of several words ("captives set to be exchanged") holds its verb
+        let (lo, hi) = (ctx.toks[trig.start].start, ctx.toks[trig.end.saturating_sub(1).max(trig.start)].end);
+        verb_above(tree, k, 1).is_none_or(|v| Some(v) == own || (lo..hi).contains(&ctx.doc.tokens[v].span.start()))
+    };
     for cue in lex.cues.iter().filter(|c| c.after && !c.governor) {
-        for j in trig.end..fwd_end {
+        for j in (trig.end..fwd_end).filter(|&j| in_clause(j)) {
             if cue_at(&cue.words, &ctx.toks, j) {
                 found.push((j - trig.end + 1, cue.modality, &cue.text, true, false));
             }
@@ -1583,7 +1598,17 @@ pub(crate) fn code_sentence(
                     !(t.punct && matches!(t.lower.as_str(), "," | ";" | ":" | "."))
                         && !(is_boundary(t) && t.lower != "that")
                 });
-            ok.then_some(p)
+            // with a tree, a governor dominates what it governs: "an appeals
+            // court rejected" — the noun modifying "court" asks for nothing
+            let dominates = match (dating::parsed_trigger(&ctx, g), dating::parsed_trigger(&ctx, trig)) {
+                // a modal or marker governs through the verb it serves ("must not become reliant on aid")
+                (Some((tree, gt)), Some((_, t))) => {
+                    let gt = if matches!(tree.base_rel(gt), "aux" | "mark" | "cop") { tree.head(gt).unwrap_or(gt) } else { gt };
+                    tree.ancestors(t).contains(&gt)
+                }
+                _ => true,
+            };
+            (ok && dominates).then_some(p)
         });
         let prev = ti.checked_sub(1).and_then(|p| Some((drafts.get(p)?, trigs.get(p)?)));
         let Some(draft) =

@@ -80,3 +80,79 @@ fn a_date_inside_a_participle_s_object_does_not_date_the_main_act() {
     assert_eq!(dismissed.len(), 1, "{:?}", doc.events);
     assert_eq!(dismissed[0].date, UncertainDate::between(None, Some(day("2011-02-03"))), "{}", dismissed[0].rule);
 }
+
+#[test]
+fn a_time_after_a_preposition_of_order_bounds_the_act_rather_than_dating_it() {
+    let doc = coded_on("Kenyan troops attacked the rebel camp after May 5.", "2010-06-17");
+    let attacked = triggered(&doc, "attacked");
+    assert_eq!(attacked[0].date, UncertainDate::between(Some(day("2010-05-05")), Some(day("2010-06-17"))), "{}", attacked[0].rule);
+    let doc = coded_on("Ugandan artillery shelled the town until May 5.", "2010-06-17");
+    let shelled = triggered(&doc, "shelled");
+    assert_eq!(shelled[0].date, UncertainDate::between(None, Some(day("2010-05-05"))), "{}", shelled[0].rule);
+    // a perfect progressive with a starting point lasts from it to the writing day
+    let doc = coded_on("Peruvian police have been investigating the Chilean firm since 2006.", "2010-06-17");
+    let inv = triggered(&doc, "investigating");
+    assert_eq!(inv[0].date, UncertainDate::between(Some(day("2006-01-01")), Some(day("2010-06-17"))), "{}", inv[0].rule);
+}
+
+#[test]
+fn a_due_day_bounds_an_act_to_come_but_not_a_request_made() {
+    // Thursday's paper: the withdrawal is due by Friday
+    let doc = coded_on("Peru will withdraw its troops from Ecuador by Friday.", "2010-06-17");
+    let w = triggered(&doc, "withdraw");
+    assert_eq!(w[0].date, UncertainDate::between(Some(day("2010-06-17")), Some(day("2010-06-18"))), "{}", w[0].rule);
+    // May 18 is when the documents are due, not when Peru asked
+    let doc = coded_on("Peru asked Chile for the documents by May 18.", "2010-06-17");
+    let asked = triggered(&doc, "asked");
+    assert_eq!(asked[0].date, UncertainDate::between(None, Some(day("2010-06-17"))), "{}", asked[0].rule);
+}
+
+#[test]
+fn a_when_clause_is_at_the_time_of_the_clause_it_hangs_on() {
+    let doc = coded_on("The border dispute began in 1995 when Peruvian troops attacked Ecuadorean posts.", "2010-06-17");
+    let attacked = triggered(&doc, "attacked");
+    assert_eq!(attacked[0].date.value.as_deref(), Some("1995"), "{}", attacked[0].rule);
+}
+
+#[test]
+fn coordinated_predicates_share_the_time_of_the_clauses_around_them() {
+    // the commitment is told on Sunday, by the verb coordinated with the dated one
+    let doc = coded_on("The Kenyan president praised Ugandan officials on Sunday and said Kenya remains committed to supporting Somalia.", "2010-06-17");
+    let committed = triggered(&doc, "committed to");
+    assert_eq!(committed[0].date, UncertainDate::day(day("2010-06-13")), "{}", committed[0].rule);
+}
+
+#[test]
+fn being_asked_is_the_occasion_of_the_statement() {
+    // Thursday's paper: the criticism was made on Monday, when the president was asked
+    let doc = coded_on("Asked about the dispute on Monday, the Peruvian president criticised Chile.", "2010-06-17");
+    let c = triggered(&doc, "criticised");
+    assert_eq!(c[0].date, UncertainDate::day(day("2010-06-14")), "{}", c[0].rule);
+}
+
+#[test]
+fn what_may_happen_has_not_happened_when_told() {
+    let doc = coded_on("Peru could expel the Chilean ambassador.", "2010-06-17");
+    let e = triggered(&doc, "expel");
+    assert_eq!(e[0].date, UncertainDate::between(Some(day("2010-06-17")), None), "{}", e[0].rule);
+    // "could have" looks back: no bound from the modal
+    let doc = coded_on("Peru could have expelled the Chilean ambassador.", "2010-06-17");
+    let e = triggered(&doc, "expelled");
+    assert!(e[0].date.earliest.is_none(), "{:?} {}", e[0].date, e[0].rule);
+}
+
+#[test]
+fn a_weekday_after_a_preposition_is_a_time_though_the_parser_joins_it_to_a_name() {
+    // "on Sunday Peru was …" read as "on [Sunday Peru]": the visit is still Sunday's
+    let doc = coded_on("In a visit to Lima, the Bolivian president said on Sunday Peru was responsible for the dispute.", "2010-06-17");
+    let v = triggered(&doc, "visit");
+    assert_eq!(v[0].date, UncertainDate::day(day("2010-06-13")), "{}", v[0].rule);
+}
+
+#[test]
+fn a_stretch_of_time_running_past_the_writing_day_holds_a_done_act_up_to_that_day() {
+    // Wednesday's paper: "this week" runs to Sunday, but the expulsion has happened
+    let doc = coded_on("Peru expelled two Chilean diplomats this week.", "2010-06-16");
+    let e = triggered(&doc, "expelled");
+    assert_eq!(e[0].date, UncertainDate::between(Some(day("2010-06-14")), Some(day("2010-06-16"))), "{}", e[0].rule);
+}

@@ -57,3 +57,24 @@ fn an_act_told_in_a_future_form_is_planned() {
     let doc = common::coded_on("The Kenyan government tripled its aid to Somalia.", "2010-06-17");
     assert_eq!(triggered(&doc, "aid")[0].modality, Modality::Asserted);
 }
+
+#[test]
+fn a_trigger_modifying_a_noun_governs_nothing_after_it() {
+    // "appeals" names the court: it asks for nothing, so the rejection is stated
+    assert_eq!(modality("An appeals court in Lima rejected the government's plan.", "rejected"), Modality::Asserted);
+}
+
+#[test]
+fn a_time_of_a_clause_below_is_no_cue_for_the_trigger() {
+    // "next week" is when the meeting is to be, not when the envoy was asked
+    assert_eq!(modality("The Peruvian envoy has been asked to meet Chilean officials next week.", "asked"), Modality::Asserted);
+}
+
+#[test]
+fn a_modal_trigger_governs_the_verb_it_serves() {
+    // "must" is the auxiliary of "withdraw": it governs the act through that verb
+    let doc = coded("The Peruvian president said Ecuador must withdraw its troops from the border.");
+    let w = triggered(&doc, "withdraw");
+    assert_eq!(w[0].modality, Modality::Demanded);
+    assert!(w[0].rule.contains("governed by 'must'"), "{}", w[0].rule);
+}

@@ -24,6 +24,9 @@
 //!   before the weekday outweighs a future marker after it ("said Monday they
 //!   will …"), and a past verb between a future marker and the weekday makes
 //!   it past. "next Monday" is strictly after, "last Monday" strictly before;
+//!   so are "next August" and "last August" of the anchor's month (in July,
+//!   "last August" is a year back, where a bare past "in August" may be the
+//!   month ahead);
 //! - "today", "last week" (`2025-W20`), "earlier this month", "this year", "three
 //!   days ago" are computed from the anchor; "more than a decade ago" keeps the
 //!   value and resolves to on or before it, "less than a week ago" to on or after;
@@ -58,11 +61,14 @@ struct Lexicon {
     months: HashMap<String, u32>,
     /// Surface form → weekday (1 = Monday).
     weekdays: HashMap<String, u32>,
+    /// Determiners and possessives, lower-case: a "plan" after one is a noun.
+    determiners: Vec<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut months = HashMap::new();
     let mut weekdays = HashMap::new();
+    let mut determiners = Vec::new();
     for line in include_str!("../../../data/time/lexicon.tsv").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -77,12 +83,13 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                     "weekday" => {
                         weekdays.insert(surface.to_string(), n);
                     }
+                    "determiner" => determiners.push(surface.to_lowercase()),
                     _ => {}
                 }
             }
         }
     }
-    Lexicon { months, weekdays }
+    Lexicon { months, weekdays, determiners }
 });
 
 fn alternation<'a>(words: impl Iterator<Item = &'a String>) -> String {
@@ -602,6 +609,16 @@ static FUTURE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("future regex")
 });
 
+/// The future markers of `clause` ([`FUTURE_RE`]), but for "plan" after a
+/// determiner or possessive: "unveiled his plans for Afghanistan in March"
+/// names a plan made, not one to come.
+fn future_markers(clause: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    FUTURE_RE.find_iter(clause).filter(move |m| {
+        let before = last_word(&clause[..m.start()]).to_lowercase();
+        !(m.as_str().to_ascii_lowercase().starts_with("plan") && LEXICON.determiners.contains(&before))
+    })
+}
+
 /// Future markers right after an expression ("On Monday, talks will…" is not
 /// seen; "Monday will see…" is).
 static FUTURE_AFTER_RE: LazyLock<Regex> =
@@ -612,8 +629,9 @@ static FUTURE_AFTER_RE: LazyLock<Regex> =
 enum Rel {
     /// Month-day without year.
     MonthDay { month: u32, day: u32, future: bool, past: bool },
-    /// Month without year.
-    Month { month: u32, future: bool, past: bool },
+    /// Month without year; `strict` ("last May", "next May") excludes the
+    /// anchor's own month.
+    Month { month: u32, future: bool, past: bool, strict: bool },
     /// Weekday: 0 = on/before anchor, 2 = on/after anchor, 1 = strictly after anchor, -1 = strictly before.
     Weekday { wd: u32, dir: i32 },
     /// Anchor plus `days`.
@@ -653,13 +671,13 @@ fn eval_rel(rel: Rel, anchor: NaiveDate) -> Option<(String, NaiveDate, NaiveDate
             }
             Some((d.format("%Y-%m-%d").to_string(), d, d))
         }
-        Rel::Month { month, future, past } => {
+        Rel::Month { month, future, past, strict } => {
             let am = anchor.month() as i32;
             let diff = month as i32 - am; // in -11..=11
             let mut y = anchor.year();
-            if diff > 6 || (past && diff > 1) {
+            if diff > 6 || (past && diff > 1) || (strict && past && !future && diff >= 0) {
                 y -= 1;
-            } else if (diff < -6 && !past) || (future && diff < -1) {
+            } else if (diff < -6 && !past) || (future && diff < -1) || (strict && future && diff <= 0) {
                 y += 1;
             }
             let (a, b) = month_bounds(y, month)?;
@@ -963,7 +981,7 @@ impl<'t> Clauses<'t> {
     /// Future when a future marker is in the same clause: before the
     /// expression (up to 80 bytes back), or right after it (up to 40 bytes).
     fn future_before(&self, at: usize) -> bool {
-        FUTURE_RE.is_match(self.clause_before(at)) || self.future_after(at)
+        future_markers(self.clause_before(at)).next().is_some() || self.future_after(at)
     }
 
     /// "In his meeting with X on Wednesday, Obama will press …", "when the
@@ -992,7 +1010,7 @@ impl<'t> Clauses<'t> {
         }
         let after = &after[..to];
         let after = after.find([',', ';', '.', ':']).map_or(after, |k| &after[..k]);
-        let Some(m) = FUTURE_RE.find(after) else { return false };
+        let Some(m) = future_markers(after).next() else { return false };
         // a marker told in the past ("planned to pay", "was due to") looks back
         let marker_past = m.as_str().split_whitespace().next().is_some_and(crate::dating::is_past_form);
         let lead: Vec<&str> = after[..m.start()].split_whitespace().collect();
@@ -1008,7 +1026,7 @@ impl<'t> Clauses<'t> {
     /// is past).
     fn weekday_future(&self, at: usize) -> bool {
         let clause = self.clause_before(at);
-        if let Some(last) = FUTURE_RE.find_iter(clause).last() {
+        if let Some(last) = future_markers(clause).last() {
             let past_between = clause[last.end()..].split_whitespace().any(|w| crate::dating::is_past_form(w));
             return !past_between;
         }
@@ -1157,7 +1175,8 @@ impl Hit<'_, '_> {
         }
         let fut = self.clauses.future_before(start) || before == "until" || before == "next";
         let past = !fut || before == "last" || before == "since";
-        let rel = Rel::Month { month, future: fut, past };
+        let strict = before == "last" || before == "next";
+        let rel = Rel::Month { month, future: fut, past, strict };
         let (v, r) = resolve(rel, self.anchor, "");
         // the years a month the range leaves open can be in, as first days
         let open = match (v.is_none(), self.anchor.0.and_then(|a| eval_rel(rel, a)), self.anchor.1.and_then(|a| eval_rel(rel, a))) {
@@ -1913,6 +1932,25 @@ mod tests {
             chosen.sort();
             assert_eq!(kept, chosen);
         }
+    }
+
+    #[test]
+    fn last_and_next_month_exclude_the_month_of_writing_and_the_one_beside_it() {
+        // in July, "last August" is a year back and "next June" a year ahead;
+        // a bare "in August" may still be the coming month
+        let value = |text: &str| values(text, "2010-07-10").into_iter().find(|(t, _)| t.contains("ugust") || t.contains("une")).and_then(|(_, v)| v);
+        assert_eq!(value("He was freed last August.").as_deref(), Some("2009-08"));
+        assert_eq!(value("He will be freed next June.").as_deref(), Some("2011-06"));
+        assert_eq!(value("He will be freed in August.").as_deref(), Some("2010-08"));
+        assert_eq!(value("He was freed last June.").as_deref(), Some("2010-06"));
+    }
+
+    #[test]
+    fn plans_after_a_determiner_are_a_noun_not_a_future() {
+        // a plan unveiled in March was unveiled in the March before a June paper
+        let value = |text: &str| values(text, "2009-06-04").into_iter().find(|(t, _)| t == "March").and_then(|(_, v)| v);
+        assert_eq!(value("The president unveiled his plans for the region in March.").as_deref(), Some("2009-03"));
+        assert_eq!(value("The president plans to visit the region in March.").as_deref(), Some("2010-03"));
     }
 
     #[test]

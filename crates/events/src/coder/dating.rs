@@ -24,6 +24,10 @@ struct Words {
     occasion: Vec<String>,
     same: Vec<String>,
     purpose: Vec<String>,
+    deadline: Vec<String>,
+    possible: Vec<String>,
+    relative: Vec<String>,
+    asked: Vec<String>,
 }
 
 impl Words {
@@ -49,6 +53,10 @@ impl Words {
                 "occasion" => &mut w.occasion,
                 "same" => &mut w.same,
                 "purpose" => &mut w.purpose,
+                "deadline" => &mut w.deadline,
+                "possible" => &mut w.possible,
+                "relative" => &mut w.relative,
+                "asked" => &mut w.asked,
                 other => {
                     problems.push(format!("line {}: unknown group '{other}'", n + 1));
                     continue;
@@ -170,6 +178,26 @@ pub(super) fn has_future_aux(tree: &Tree, v: usize) -> bool {
     tree.children(v).into_iter().any(|c| tree.base_rel(c) == "aux" && listed(&WORDS.future_aux, tree.lemma(c)))
 }
 
+/// True when the trigger's verb, or a verb its to-infinitive completes
+/// ("could seek to fine"), carries a modal of possibility (`possible` in
+/// `dating.tsv`: "could sue", "might pull out", "may be asked") without a
+/// perfect "have" ("could have stopped" looks back): what may yet happen
+/// has not happened when it is told.
+fn possible_later(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some((tree, t)) = parsed_trigger(ctx, trig) else { return false };
+    let w = &*WORDS;
+    for n in tree.ancestors(t).into_iter().take(6) {
+        let auxes: Vec<usize> = tree.children(n).into_iter().filter(|&c| tree.base_rel(c) == "aux").collect();
+        if auxes.iter().any(|&a| listed(&w.possible, &tree.lemma(a).to_lowercase())) {
+            return !auxes.iter().any(|&a| tree.lemma(a) == "have");
+        }
+        if listed(&w.clause, tree.base_rel(n)) && tree.base_rel(n) != "xcomp" {
+            break;
+        }
+    }
+    false
+}
+
 /// True when the verb above the trigger — the demand or offer it completes —
 /// is told in the present ("advises Obama to close", "are pressing him to
 /// resign"): what it asks for is still to come when the article is written.
@@ -237,6 +265,15 @@ enum Reach {
     /// before whose act it happened, or the telling of a past act ("said on
     /// Monday that troops had fired").
     Latest,
+    /// It is the latest day of the act, whatever its tense: a time after
+    /// "until" or "before" in the act's own clause ("will hold consultations
+    /// until mid-February", "shelled the city until May 5").
+    Deadline,
+    /// It is the day by which an act still to come is due ("will decide by
+    /// Friday"); for an act told as done it is the due day of what the act
+    /// asked or promised ("asked Shell for information by May 18"), not the
+    /// act's.
+    Due,
     /// It dates something else: another noun ("last Tuesday's earthquake"),
     /// another clause ("said yesterday it was unfair" for the criticism told
     /// beside it), a caption before the sentence.
@@ -281,16 +318,49 @@ fn heads_entry(tree: &Tree, inside: &[usize]) -> bool {
 /// `purpose` (the act is told as done or planned), in the clause its
 /// to-infinitive serves ("will meet on Tuesday to discuss").
 fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool) -> Reach {
-    let w = &*WORDS;
     let inside: Vec<usize> = tree.tokens().filter(|&t| time.contains(doc.tokens[t].span)).collect();
     let Some(&head) = inside.iter().find(|&&t| tree.head(t).is_none_or(|h| !inside.contains(&h))) else {
         return Reach::Own;
     };
+    match clause_reach(tree, trigger, &inside, head, purpose) {
+        Reach::Own => bound_by_preposition(tree, head),
+        r => r,
+    }
+}
+
+/// A time that dates the act's clause, read with its preposition: after
+/// "after", "since" or "following" it is the act's earliest day ("attacked
+/// the city after May 5"), after "before", "until", "till" or "by" its
+/// latest ("shelled it until May 5", "will decide by Friday"); otherwise its
+/// day. "Did not meet until Monday" met on Monday: a negated clause keeps it.
+fn bound_by_preposition(tree: &Tree, head: usize) -> Reach {
+    let w = &*WORDS;
+    let Some(case) = tree.case_of(head).map(str::to_lowercase) else { return Reach::Own };
+    // "did not begin until Monday", "it was not until 1981 that …": on the time or its verb
+    let verb = tree.ancestors(head).into_iter().skip(1).find(|&n| tree.upos(n) == Some(chronicle_core::Upos::Verb));
+    let negated = [Some(head), verb].into_iter().flatten().any(|n| {
+        tree.children(n).into_iter().any(|c| tree.base_rel(c) == "advmod" && matches!(tree.lemma(c).to_lowercase().as_str(), "not" | "n't" | "never"))
+    });
+    if listed(&w.after, &case) {
+        Reach::Earliest
+    } else if !negated && listed(&w.before, &case) {
+        Reach::Deadline
+    } else if !negated && listed(&w.deadline, &case) {
+        Reach::Due
+    } else {
+        Reach::Own
+    }
+}
+
+/// Where the time whose tokens are `inside` (headed by `head`) stands to the
+/// trigger's clause: see [`reach`].
+fn clause_reach(tree: &Tree, trigger: usize, inside: &[usize], head: usize, purpose: bool) -> Reach {
+    let w = &*WORDS;
     // the trigger's own words, a time heading the sentence ("June 10 - the
     // minister says …", a timeline's entry), or a time inside an event noun's
     // phrase ("the summit, which is to be held in June")
     let nominal = |t: usize| matches!(tree.upos(t), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
-    if inside.contains(&trigger) || tree.base_rel(head) == "root" || heads_entry(tree, &inside) {
+    if inside.contains(&trigger) || tree.base_rel(head) == "root" || heads_entry(tree, inside) {
         return Reach::Own;
     }
     if nominal(trigger) && tree.ancestors(head).contains(&trigger) {
@@ -305,18 +375,32 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool)
         };
     }
     // a time modifying a noun before it ("last Tuesday's earthquake", "the
-    // 2022 invasion") dates that noun
-    if tree.head(head).is_some_and(nominal) && matches!(tree.deprel(head), "nmod:poss" | "compound" | "amod" | "nummod") {
+    // 2022 invasion") dates that noun — unless the noun's preposition stands
+    // before the time ("stressed on Sunday BP was …" read as "on [Sunday
+    // BP]"): a preposition opens its phrase, so the time is the phrase
+    if tree.head(head).is_some_and(nominal) && matches!(tree.deprel(head), "nmod:poss" | "compound" | "amod" | "nummod") && !misread_compound(tree, head) {
         return Reach::Other;
     }
     let time_clause = clause_of(tree, head);
     let trig_clause = clause_of(tree, trigger);
+    // the clause is a relative on the time itself: "in 1991, when Iraqi
+    // forces destroyed the wells", "the day the talks collapsed"
+    let on_the_time = |c: usize| tree.head(c).is_some_and(|h| inside.contains(&h)) && (listed(&w.relative, tree.deprel(c)) || listed(&w.relative, tree.base_rel(c)));
+    if on_the_time(trig_clause) {
+        return Reach::Own;
+    }
     if time_clause == trig_clause || tree.first_predicate(time_clause) == tree.first_predicate(trig_clause) {
         return Reach::Own;
     }
+    // coordinated predicates in one tense are one clause for the times of
+    // the clauses around them ("commended them Sunday and said the U.S.
+    // remains committed"); "headed the EPA and now serves" are two times
+    let same = |a: usize, b: usize| a == b || (tree.first_predicate(a) == tree.first_predicate(b) && told_as_past(tree, a) == told_as_past(tree, b));
     // the time's clause below the trigger's: a time clause ("after …") bounds it
     let down = clause_chain(tree, time_clause);
-    if let Some(k) = down.iter().position(|&c| c == trig_clause).and_then(|i| i.checked_sub(1)).map(|i| down[i]) {
+    // only a time in the clause right below: one deeper ("to address the
+    // disaster, which began when the rig sank on 20 April") dates that clause
+    if let Some(k) = down.iter().position(|&c| same(c, trig_clause)).filter(|&i| i == 1).map(|_| time_clause) {
         // a participle's own time, not one inside its object ("setting a court date of 22 March")
         if simultaneous_participle(tree, k) && tree.head(head) != Some(k) {
             return Reach::Other;
@@ -327,7 +411,7 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool)
     // told in the present holds on that day), or planned on it ("agreed on
     // Monday to meet")
     let up = clause_chain(tree, trig_clause);
-    if let Some(k) = up.iter().position(|&c| c == time_clause).and_then(|i| i.checked_sub(1)).map(|i| up[i]) {
+    if let Some(k) = up.iter().position(|&c| same(c, time_clause)).and_then(|i| i.checked_sub(1)).map(|i| up[i]) {
         if listed(&w.reported, tree.base_rel(k)) {
             return if told_as_past(tree, trig_clause) { Reach::Latest } else { Reach::Own };
         }
@@ -354,11 +438,16 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool)
 
 /// The subordinator of clause `k` ("after", "when"), lower-case: the first
 /// of its markers that a time group of `dating.tsv` lists, else its first.
+/// UD makes a wh-subordinator an adverb of its clause ("when Iraqi forces
+/// destroyed the wells": `advmod`); such an adverb counts when a time group
+/// lists it.
 fn mark_of(tree: &Tree, k: usize) -> Option<String> {
     let w = &*WORDS;
-    let marks: Vec<String> = tree.children(k).into_iter().filter(|&c| tree.base_rel(c) == "mark").map(|c| tree.lemma(c).to_lowercase()).collect();
-    let timed = |m: &&String| [&w.after, &w.before, &w.same].iter().any(|g| listed(g, m));
-    marks.iter().find(timed).or(marks.first()).cloned()
+    let timed = |m: &String| [&w.after, &w.before, &w.same].iter().any(|g| listed(g, m));
+    let kids = tree.children(k);
+    let marks: Vec<String> = kids.iter().filter(|&&c| tree.base_rel(c) == "mark").map(|&c| tree.lemma(c).to_lowercase()).collect();
+    let wh = kids.iter().filter(|&&c| tree.base_rel(c) == "advmod" && tree.xpos(c) == "WRB" && c < k).map(|&c| tree.lemma(c).to_lowercase()).find(|m| timed(m));
+    marks.iter().find(|m| timed(m)).cloned().or(wh).or(marks.first().cloned())
 }
 
 /// How a time in clause `k`, right below the trigger's clause `trig_clause`,
@@ -375,8 +464,9 @@ fn below(tree: &Tree, k: usize, trig_clause: usize, purpose: bool) -> Reach {
             // a time inside the act's purpose ("met to discuss it on Monday")
             Some(m) if purpose && listed(&w.purpose, &m) => Reach::Own,
             // a present participle with no subordinator is at the main act's time ("speaking
-            // on Saturday, Obama blamed …")
-            None if simultaneous_participle(tree, k) => Reach::Own,
+            // on Saturday, Obama blamed …"), as is being asked ("asked about it on Monday, he
+            // blamed …")
+            None if simultaneous_participle(tree, k) || asked_participle(tree, k) => Reach::Own,
             _ => Reach::Other,
         },
         "acl" => {
@@ -396,6 +486,28 @@ fn simultaneous_participle(tree: &Tree, k: usize) -> bool {
     tree.base_rel(k) == "advcl"
         && tree.xpos(k) == "VBG"
         && !tree.children(k).into_iter().any(|c| matches!(tree.base_rel(c), "nsubj" | "mark" | "aux" | "csubj"))
+}
+
+/// True for a past participle of being asked (`asked` in `dating.tsv`) with
+/// no subject, subordinator or auxiliary heading an adverbial clause: news
+/// writes the occasion of a statement so ("Asked about the strike on
+/// Monday, the minister said …", "Interviewed on television yesterday, he
+/// suggested …"), and the statement is that occasion's.
+fn asked_participle(tree: &Tree, k: usize) -> bool {
+    tree.base_rel(k) == "advcl"
+        && tree.xpos(k) == "VBN"
+        && listed(&WORDS.asked, &tree.lemma(k).to_lowercase())
+        && !tree.children(k).into_iter().any(|c| matches!(tree.base_rel(c), "nsubj" | "nsubj:pass" | "mark" | "aux" | "aux:pass" | "csubj"))
+}
+
+/// True when time `head`, a compound of a proper noun, comes after that
+/// noun's own preposition ("on Sunday BP"): the parser joined a time to the
+/// name after it, and the preposition is the time's.
+fn misread_compound(tree: &Tree, head: usize) -> bool {
+    let Some(noun) = tree.head(head) else { return false };
+    tree.deprel(head) == "compound"
+        && tree.upos(noun) == Some(chronicle_core::Upos::Propn)
+        && tree.children(noun).into_iter().any(|c| tree.base_rel(c) == "case" && c < head)
 }
 
 /// True when the clause headed by `c` tells an act in a past or perfect
@@ -546,6 +658,10 @@ pub(super) fn event_date(
             notes.push("date: the coming such day (a weekday in the clause of an act told in a future form)".into());
             return (ahead, dates);
         }
+        if let Some(done) = done_by_the_writing(doc, ctx, trig, modality, t) {
+            notes.push("date: up to the document date (a stretch of time running past it, told as done)".into());
+            return (done, dates);
+        }
         return (t.resolved.clone(), dates);
     }
     (tense_bounds(doc, ctx, trig, modality, &bounds, notes), dates)
@@ -570,6 +686,18 @@ fn done_a_year_before(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality
     }
     use chrono::Datelike;
     chrono::NaiveDate::from_ymd_opt(day.year() - 1, day.month(), day.day()).map(UncertainDate::day)
+}
+
+/// "criticised … earlier this week", "expelled … this month": a stretch of
+/// time that runs past the document date, dating an act the tree tells as
+/// done, holds it only up to that date — what was told as done had happened
+/// when it was written.
+fn done_by_the_writing(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, t: &TimeExpr) -> Option<UncertainDate> {
+    let written = doc.meta.published.date.latest.or_else(|| doc.meta.published.date.exact_day())?;
+    let (earliest, latest) = (t.resolved.earliest?, t.resolved.latest?);
+    let runs_past = earliest <= written && written < latest;
+    (runs_past && matches!(modality, Modality::Asserted | Modality::Negated) && verb_told_as_past(ctx, trig))
+        .then(|| UncertainDate::between(Some(earliest), Some(written)))
 }
 
 /// "Obama meets Hayward at the White House on Wednesday" in Monday's paper:
@@ -674,7 +802,8 @@ fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, boun
     let published = &doc.meta.published.date;
     let told = is_future(ctx, trig);
     let future = told.unwrap_or(modality == Modality::Planned);
-    if modality == Modality::Asserted && !future && going_on(ctx, trig) {
+    // going on when written, unless a time bounds it ("have been investigating since 2006")
+    if modality == Modality::Asserted && !future && bounds.is_empty() && going_on(ctx, trig) {
         if let Some(day) = published.exact_day() {
             notes.push("date: the document date (going on when written)".into());
             return UncertainDate::day(day);
@@ -695,12 +824,21 @@ fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, boun
     } else if matches!(modality, Modality::Demanded | Modality::Proposed) && asked_now(ctx, trig) {
         notes.push("date: on or after the document date (asked for or offered in the present)".into());
         (published.earliest.or_else(|| published.exact_day()), None)
+    } else if possible_later(ctx, trig) {
+        notes.push("date: on or after the document date (told as possible)".into());
+        (published.earliest.or_else(|| published.exact_day()), None)
     } else {
         (None, None)
     };
     for (t, r) in bounds {
         // a plan told on a day comes after it
-        let r = if future && *r == Reach::Latest { Reach::Earliest } else { *r };
+        let r = match *r {
+            Reach::Latest if future => Reach::Earliest,
+            Reach::Deadline => Reach::Latest,
+            Reach::Due if !future && matches!(modality, Modality::Asserted | Modality::Negated) => continue,
+            Reach::Due => Reach::Latest,
+            r => r,
+        };
         let (e, l) = match r {
             Reach::Earliest => (t.resolved.earliest.max(earliest), latest),
             _ => (earliest, match (t.resolved.latest, latest) {
@@ -1445,5 +1583,67 @@ pub(super) mod tests {
         assert_eq!(attributive_year(body, at("2022")), Some(at("invasion")));
         assert_eq!(attributive_year(body, at("2014")), None, "'2014 when' is no modifier");
         assert_eq!(attributive_year(body, at("Friday")), None);
+    }
+
+    #[test]
+    fn a_relative_clause_on_a_time_happens_then() {
+        // the parser may hang "when …" on the year itself: what the clause tells happened then
+        let doc = parsed(
+            "Fighting peaked in 1995 when troops attacked posts .",
+            &[
+                (2, "nsubj", Noun, "NN", "fighting"), (0, "root", Verb, "VBD", "peak"), (4, "case", Adp, "IN", ""),
+                (2, "obl", Num, "CD", ""), (7, "advmod", Sconj, "WRB", ""), (7, "nsubj", Noun, "NNS", "troop"),
+                (4, "acl:relcl", Verb, "VBD", "attack"), (7, "obj", Noun, "NNS", "post"), (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "attacked", "1995"), Reach::Own);
+        assert_eq!(reach_of(&doc, "posts", "1995"), Reach::Own, "an event noun in the clause takes it too");
+    }
+
+    #[test]
+    fn a_time_after_a_preposition_of_order_bounds_the_act() {
+        // "after" gives the earliest day, "until" the latest; "not until" is the day itself
+        let doc = parsed(
+            "Troops attacked Lima after Monday and shelled Quito until Friday .",
+            &[
+                (2, "nsubj", Noun, "NNS", "troop"), (0, "root", Verb, "VBD", "attack"), (2, "obj", Propn, "NNP", ""),
+                (5, "case", Adp, "IN", ""), (2, "obl", Propn, "NNP", ""), (7, "cc", Cconj, "CC", ""),
+                (2, "conj", Verb, "VBD", "shell"), (7, "obj", Propn, "NNP", ""), (10, "case", Adp, "IN", ""),
+                (7, "obl", Propn, "NNP", ""), (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "attacked", "Monday"), Reach::Earliest);
+        assert_eq!(reach_of(&doc, "shelled", "Friday"), Reach::Deadline);
+        let doc = parsed(
+            "Troops did not attack Lima until Monday .",
+            &[
+                (4, "nsubj", Noun, "NNS", "troop"), (4, "aux", Aux, "VBD", "do"), (4, "advmod", Part, "RB", ""),
+                (0, "root", Verb, "VB", ""), (4, "obj", Propn, "NNP", ""), (7, "case", Adp, "IN", ""),
+                (4, "obl", Propn, "NNP", ""), (4, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "attack", "Monday"), Reach::Own);
+    }
+
+    #[test]
+    fn a_time_two_clauses_down_dates_only_its_own_clause() {
+        // Monday is when the dams collapsed, in a relative clause inside the
+        // pledge's purpose: not when the laws were pledged
+        let doc = parsed(
+            "Ministers pledged laws to address causes which began when dams collapsed on Monday .",
+            &[
+                (2, "nsubj", Noun, "NNS", "minister"), (0, "root", Verb, "VBD", "pledge"), (2, "obj", Noun, "NNS", "law"),
+                (5, "mark", Part, "TO", ""), (2, "advcl", Verb, "VB", ""), (5, "obj", Noun, "NNS", "cause"),
+                (8, "nsubj", Pron, "WDT", ""), (6, "acl:relcl", Verb, "VBD", "begin"), (11, "advmod", Sconj, "WRB", ""),
+                (11, "nsubj", Noun, "NNS", "dam"), (8, "advcl", Verb, "VBD", "collapse"), (13, "case", Adp, "IN", ""),
+                (11, "obl", Propn, "NNP", ""), (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "pledged", "Monday"), Reach::Other);
+        assert_eq!(reach_of(&doc, "collapsed", "Monday"), Reach::Own);
     }
 }
