@@ -1602,9 +1602,13 @@ pub(crate) fn code_sentence(
             // court rejected" — the noun modifying "court" asks for nothing
             let dominates = match (dating::parsed_trigger(&ctx, g), dating::parsed_trigger(&ctx, trig)) {
                 // a modal or marker governs through the verb it serves ("must not become reliant on aid")
+                // an argument noun lends the verb it serves an infinitive the parser
+                // hung there ("faces calls for its assets to be seized")
                 (Some((tree, gt)), Some((_, t))) => {
                     let gt = if matches!(tree.base_rel(gt), "aux" | "mark" | "cop") { tree.head(gt).unwrap_or(gt) } else { gt };
-                    tree.ancestors(t).contains(&gt)
+                    let above = tree.ancestors(t);
+                    let argument = matches!(tree.base_rel(gt), "obj" | "obl") && gt < t;
+                    above.contains(&gt) || (argument && tree.head(gt).is_some_and(|h| above.contains(&h)))
                 }
                 _ => true,
             };

@@ -411,7 +411,12 @@ fn clause_reach(tree: &Tree, trigger: usize, inside: &[usize], head: usize, purp
     // told in the present holds on that day), or planned on it ("agreed on
     // Monday to meet")
     let up = clause_chain(tree, trig_clause);
-    if let Some(k) = up.iter().position(|&c| same(c, time_clause)).and_then(|i| i.checked_sub(1)).map(|i| up[i]) {
+    // a relative or past-participle clause on a noun between them tells that
+    // noun's own act ("refused on Thursday to review the decisions that lifted
+    // the ban": the lifting came before); a present participle describes the
+    // noun as it is then ("said Wednesday that planes carrying aid …")
+    let through_noun = |i: usize| up[..i.saturating_sub(1)].iter().any(|&c| tree.base_rel(c) == "acl" && tree.xpos(c) != "VBG");
+    if let Some(k) = up.iter().position(|&c| same(c, time_clause)).filter(|&i| !through_noun(i)).and_then(|i| i.checked_sub(1)).map(|i| up[i]) {
         if listed(&w.reported, tree.base_rel(k)) {
             return if told_as_past(tree, trig_clause) { Reach::Latest } else { Reach::Own };
         }
@@ -1645,5 +1650,22 @@ pub(super) mod tests {
         );
         assert_eq!(reach_of(&doc, "pledged", "Monday"), Reach::Other);
         assert_eq!(reach_of(&doc, "collapsed", "Monday"), Reach::Own);
+    }
+
+    #[test]
+    fn a_clause_on_a_noun_tells_that_nouns_own_time() {
+        // the blocking was on Monday; the decisions that lifted the bans came before
+        let doc = parsed(
+            "Ministers met on Monday when judges blocked decisions that lifted bans .",
+            &[
+                (2, "nsubj", Noun, "NNS", "minister"), (0, "root", Verb, "VBD", "meet"), (4, "case", Adp, "IN", ""),
+                (2, "obl", Propn, "NNP", ""), (7, "advmod", Sconj, "WRB", ""), (7, "nsubj", Noun, "NNS", "judge"),
+                (2, "advcl", Verb, "VBD", "block"), (7, "obj", Noun, "NNS", "decision"), (10, "nsubj", Pron, "WDT", ""),
+                (8, "acl:relcl", Verb, "VBD", "lift"), (10, "obj", Noun, "NNS", "ban"), (2, "punct", Punct, ".", ""),
+            ],
+            &[],
+        );
+        assert_eq!(reach_of(&doc, "blocked", "Monday"), Reach::Own);
+        assert_eq!(reach_of(&doc, "lifted", "Monday"), Reach::Other);
     }
 }
