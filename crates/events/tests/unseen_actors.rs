@@ -401,3 +401,11 @@ fn a_name_in_a_named_persons_title_is_no_second_party() {
     assert!(parties.iter().any(|n| n.contains("Claudet")), "{e:?}");
     assert!(parties.iter().all(|n| !n.contains("Terrebonne")), "{e:?}");
 }
+
+#[test]
+fn the_body_an_of_phrase_names_is_the_party_not_the_qualifier_before_it() {
+    // "Labour" only says which leaders of the House of Commons: one party, the body
+    let doc = coded("Labour leaders of the House of Commons denounced the remarks.");
+    let e = event(&doc, "denounced");
+    assert_eq!(names(&e.actors), ["House of Commons"], "{}", e.rule);
+}

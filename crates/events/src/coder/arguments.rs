@@ -912,6 +912,7 @@ impl View<'_, '_> {
         }
         let coded = |v: &[usize]| v.iter().any(|&k| self.ctx.ments[k].0.country.is_some());
         let mut out: Vec<usize> = self.mention_at(n).into_iter().collect();
+        let mut modifiers: Vec<usize> = Vec::new();
         if out.is_empty() {
             // "Obama's chief of staff Rahm Emanuel": a person in apposition to the
             // role noun or its 'of' noun holds the role (the parser hangs the name on
@@ -929,7 +930,8 @@ impl View<'_, '_> {
             // no second party ("Coast Guard Adm. Thad Allen", "Plaquemines Parish president X")
             let person = out.iter().find(|&&k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person).map(|&k| self.ctx.ments[k].1);
             let title_part = |k: usize| person.is_some_and(|start| self.ctx.ments[k].2 <= start && self.ctx.ments[k].0.country.is_none());
-            out.extend(self.modifier_mentions(n, 3).into_iter().filter(|&k| !title_part(k)));
+            modifiers = self.modifier_mentions(n, 3).into_iter().filter(|&k| !title_part(k)).collect();
+            out.extend(modifiers.iter().copied());
         }
         if !coded(&out) {
             out.extend(self.located(n));
@@ -944,6 +946,17 @@ impl View<'_, '_> {
                     out.extend(self.mentions_of_all(&t.with_conjuncts(c)));
                 } else {
                     out.extend(holders);
+                }
+                // "the Republican leaders of the House": the body their 'of' phrase
+                // names is the party; a word before the noun naming no country or
+                // person only qualifies them
+                let head_start = self.ctx.doc.tokens[n].span.start();
+                let qualifier = |k: usize| {
+                    let m = self.ctx.ments[k].0;
+                    modifiers.contains(&k) && m.country.is_none() && m.entity_type != chronicle_core::EntityType::Person && m.span.end() <= head_start
+                };
+                if coded(&out) {
+                    out.retain(|&k| !qualifier(k));
                 }
             }
         }
