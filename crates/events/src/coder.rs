@@ -1402,7 +1402,7 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
     };
     let in_date: Vec<bool> = (stop..trig.start).map(|k| ctx.toks.get(k).is_some_and(in_time)).collect();
     let dated = |j: usize, n: usize| (j..j + n).any(|k| k.checked_sub(stop).and_then(|i| in_date.get(i)).copied().unwrap_or(false));
-    for cue in lex.cues.iter().filter(|c| !c.after && !c.governor && (noun_use || !c.noun)) {
+    for cue in lex.cues.iter().filter(|c| !c.after && !c.governor && !c.content && (noun_use || !c.noun)) {
         for j in (stop..trig.start).filter(|&j| !dated(j, cue.words.len())) {
             // a noun cue governs the noun phrase right after it ("the need for an immediate ceasefire")
             let near = !cue.noun || trig.start.saturating_sub(j + cue.words.len()) <= 3;
@@ -1431,7 +1431,7 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
         let (lo, hi) = (ctx.toks[trig.start].start, ctx.toks[trig.end.saturating_sub(1).max(trig.start)].end);
         verb_above(tree, k, 1).is_none_or(|v| Some(v) == own || (lo..hi).contains(&ctx.doc.tokens[v].span.start()))
     };
-    for cue in lex.cues.iter().filter(|c| c.after && !c.governor) {
+    for cue in lex.cues.iter().filter(|c| c.after && !c.governor && !c.content) {
         for j in (trig.end..fwd_end).filter(|&j| in_clause(j)) {
             if cue_at(&cue.words, &ctx.toks, j) {
                 found.push((j - trig.end + 1, cue.modality, &cue.text, true, false));

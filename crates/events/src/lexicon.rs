@@ -221,6 +221,10 @@ pub struct Cue {
     /// True for a word (a lemma) whose to-infinitive complement the act is,
     /// found in the tree ("advises Obama to close"), never by position.
     pub governor: bool,
+    /// True for a word (a lemma) whose that-clause or gerund complement the
+    /// act is, found in the tree ("denied that troops had attacked",
+    /// "denied attacking"), never by position.
+    pub content: bool,
 }
 
 /// The loaded lexicon.
@@ -425,11 +429,12 @@ fn parse_cues(cues: &str, name: &str) -> Result<Vec<Cue>, EventsError> {
     for (line, cols) in data_rows(cues, name, 3)? {
         let modality = parse_modality(cols[1].trim())
             .ok_or_else(|| err(line, format!("unknown modality `{}`", cols[1])))?;
-        let (after, noun, governor) = match cols[2].trim() {
-            "before" => (false, false, false),
-            "after" => (true, false, false),
-            "noun" => (false, true, false),
-            "governor" => (false, false, true),
+        let (after, noun, governor, content) = match cols[2].trim() {
+            "before" => (false, false, false, false),
+            "after" => (true, false, false, false),
+            "noun" => (false, true, false, false),
+            "governor" => (false, false, true, false),
+            "content" => (false, false, false, true),
             other => return Err(err(line, format!("unknown position `{other}`"))),
         };
         let text = cols[0].trim().to_string();
@@ -437,7 +442,7 @@ fn parse_cues(cues: &str, name: &str) -> Result<Vec<Cue>, EventsError> {
         if words.is_empty() {
             return Err(err(line, "empty cue".into()));
         }
-        cue_list.push(Cue { words, text, modality, after, noun, governor });
+        cue_list.push(Cue { words, text, modality, after, noun, governor, content });
     }
     Ok(cue_list)
 }

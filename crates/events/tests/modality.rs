@@ -84,3 +84,19 @@ fn an_argument_noun_of_demand_governs_the_infinitive_hung_on_its_verb() {
     // the parser hangs "to be seized" on "faces": the calls still ask for the seizure
     assert_eq!(modality("The Chilean company faces calls for its US assets to be seized.", "seized"), Modality::Demanded);
 }
+
+#[test]
+fn what_is_denied_is_told_as_not_having_happened() {
+    assert_eq!(modality("The minister denied that Peruvian troops had attacked the post.", "attacked"), Modality::Negated);
+    assert_eq!(modality("The Peruvian minister denied attacking the Chilean post.", "attacking"), Modality::Negated);
+    // what is said stays asserted
+    assert_eq!(modality("The minister said that Peruvian troops had attacked the post.", "attacked"), Modality::Asserted);
+}
+
+#[test]
+fn what_a_future_act_comes_before_is_still_to_come() {
+    // the talks follow a visit still to come: they are planned too
+    let doc = coded("The Peruvian president will visit Lima on Monday before talks with Chile.");
+    let talks = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "talks").expect("the talks");
+    assert_eq!(talks.modality, Modality::Planned, "{}", talks.rule);
+}

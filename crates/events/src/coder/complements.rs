@@ -25,6 +25,9 @@ pub(super) fn complement_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Opti
     if super::arguments::be_to_blame(tree, v) {
         return None;
     }
+    if let Some(told) = content_modality(lex, tree, v) {
+        return Some(told);
+    }
     // climb a chain of infinitives ("tried to arrange for him to surrender")
     for _ in 0..4 {
         if tree.upos(v) != Some(Upos::Verb) || !tree.has_mark(v, "to") || !COMPLEMENT_RELS.contains(&tree.base_rel(v)) {
@@ -41,6 +44,22 @@ pub(super) fn complement_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig) -> Opti
         v = h;
     }
     None
+}
+
+/// The modality a word of denial gives the clause it governs (`content`
+/// rows of `cues.tsv`): the act is the that-clause or gerund complement of
+/// the word — the trigger's own clause, or that of the verb an event noun
+/// is an argument of ("denied that troops had attacked the post", "denied
+/// attacking it", "denies there were any discussions"). What is denied is
+/// told as not having happened.
+fn content_modality(lex: &Lexicon, tree: &chronicle_syntax::tree::Tree, t: usize) -> Option<(Modality, String)> {
+    let clause = tree.ancestors(t).into_iter().take(4).find(|&n| tree.upos(n) == Some(Upos::Verb) || matches!(tree.base_rel(n), "ccomp" | "xcomp" | "advcl"))?;
+    if !matches!(tree.base_rel(clause), "ccomp" | "xcomp" | "advcl") || tree.has_mark(clause, "to") {
+        return None;
+    }
+    let h = tree.head(clause)?;
+    let cue = lex.cues.iter().find(|c| c.content && c.text.eq_ignore_ascii_case(tree.lemma(h)))?;
+    Some((cue.modality, format!("{} (what '{}' says)", cue.modality.as_str(), tree.word(h))))
 }
 
 /// True when the trigger's clause is what a verb of saying in the past tense

@@ -128,9 +128,12 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
             break;
         }
         // an event noun in a prepositional phrase other than the occasion's
-        // ("will look into a request") was there before the future act
+        // ("will look into a request") was there before the future act; one
+        // the future act comes before ("will meet on Monday before a summit")
+        // is later still
         let nominal = matches!(tree.upos(n), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
-        if nominal && tree.base_rel(n) == "obl" && !tree.case_of(n).is_some_and(|c| listed(&w.occasion, c)) {
+        let ahead = |c: &str| listed(&w.occasion, c) || listed(&w.before, &c.to_lowercase());
+        if nominal && tree.base_rel(n) == "obl" && !tree.case_of(n).is_some_and(ahead) {
             return Some(false);
         }
     }
@@ -140,13 +143,14 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
 /// True when the tree tells the trigger's act as still to come ("is to
 /// triple its aid", "will be held"): see [`is_future`].
 /// An event noun counts only as the future verb's object or occasion ("is
-/// to triple its aid", "will speak at a meeting"): one in its subject or in
+/// to triple its aid", "will speak at a meeting"), or as what it comes
+/// before ("will meet on Monday before a summit"): one in its subject or in
 /// another noun's phrase ("Mexico's withdrawal will be cheered", "the role
 /// in the release will come up") may have happened already.
 pub(super) fn told_as_future(ctx: &Ctx, trig: &Trig) -> bool {
     let Some((tree, t)) = parsed_trigger(ctx, trig) else { return false };
     let nominal = matches!(tree.upos(t), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
-    let occasion = tree.base_rel(t) == "obl" && tree.case_of(t).is_some_and(|c| listed(&WORDS.occasion, c));
+    let occasion = tree.base_rel(t) == "obl" && tree.case_of(t).is_some_and(|c| listed(&WORDS.occasion, c) || listed(&WORDS.before, &c.to_lowercase()));
     (!nominal || tree.base_rel(t) == "obj" || occasion) && is_future(ctx, trig) == Some(true)
 }
 
