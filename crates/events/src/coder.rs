@@ -1748,6 +1748,8 @@ struct Parties {
     /// Party nouns the tree makes the recipient that name no mention ("asked
     /// the judge", "met business leaders"); used when no mention receives (tree only).
     unnamed_recipients: Vec<EventArg>,
+    /// Unnamed parties coordinated with the named recipients (tree only).
+    corecipients: Vec<EventArg>,
 }
 
 /// First token of the trigger's clause: after the clause boundary before it,
@@ -1779,6 +1781,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
     let unnamed = found.unnamed_actor.map(unnamed_arg);
     let coactors = found.unnamed_coactors.into_iter().map(unnamed_arg).collect();
     let unnamed_recipients = found.unnamed_recipients.into_iter().map(unnamed_arg).collect();
+    let corecipients = found.unnamed_corecipients.into_iter().map(unnamed_arg).collect();
     if found.actors.is_empty() && !entry.frame.reported && !found.unparticipated {
         // "Demonstrators in Baghdad …", "Vietnamese-led forces …": an unnamed group the words place
         let placed = if found.passive { None } else { ctx.located_group(from, trig.end).or_else(|| ctx.led_forces(from, trig.start)) };
@@ -1812,6 +1815,7 @@ fn tree_parties(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, prev: Option<(&Dra
         topics: found.topics,
         coactors,
         unnamed_recipients,
+        corecipients,
     }))
 }
 
@@ -2071,6 +2075,7 @@ fn position_parties(
         topics: Vec::new(),
         coactors: Vec::new(),
         unnamed_recipients: Vec::new(),
+        corecipients: Vec::new(),
     })
 }
 
@@ -2416,6 +2421,16 @@ impl Roles {
             }
         }
         let mut recipients = ctx.args(&parties.recip_group);
+        // "demanded the federal government and BP commit": the unnamed parties coordinated
+        // with named recipients
+        if !recipients.is_empty() {
+            for r in &parties.corecipients {
+                let overlaps = |x: &EventArg| x.name == r.name || x.span.zip(r.span).is_some_and(|(s, t)| s.start() < t.end() && t.start() < s.end());
+                if !recipients.iter().any(overlaps) && !actors.iter().any(overlaps) {
+                    recipients.push(r.clone());
+                }
+            }
+        }
         if entry.frame.mutual && !recipients.is_empty() {
             let w = (trig.end..(trig.end + 3).min(ctx.toks.len())).any(|j| matches!(ctx.word(j), "with" | "between"));
             if w || actors.is_empty() {

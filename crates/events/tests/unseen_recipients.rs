@@ -190,3 +190,12 @@ fn the_party_pressed_at_a_meeting_is_met_there() {
     let doc = coded("Before the meeting, Museveni told reporters in Kampala that the loan was late.");
     assert!(recipients_of(&doc, "meeting").is_empty(), "{:?}", doc.events);
 }
+
+#[test]
+fn an_unnamed_party_coordinated_with_a_named_recipient_receives_too() {
+    // coordination puts both in the object: the regulators are criticised with Exxon
+    let doc = coded("The senator criticised Exxon and the regulators.");
+    let r = recipients_of(&doc, "criticised");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(r[1].contains("regulators"), "{r:?}");
+}

@@ -485,6 +485,10 @@ pub(super) struct TreeArgs {
     /// When no recipient is named: the recipient heads that are party nouns
     /// with no mention ("asked the judge to …", "met business leaders").
     pub unnamed_recipients: Vec<Unnamed>,
+    /// When recipients are named: the unnamed parties coordinated with them
+    /// ("demanded the federal government and BP commit", "attacked BP and
+    /// the other companies involved").
+    pub unnamed_corecipients: Vec<Unnamed>,
     /// An event noun none of whose participants names a party ("the
     /// investigation was ordered"): its parties, if any, come only from the
     /// event governing it or the pair the sentence names, never from word
@@ -608,6 +612,12 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
             .filter(|&&r| !(has_object && tree.base_rel(r) == "obl"))
             .filter_map(|&r| v.unnamed_party(r))
             .collect();
+    } else {
+        // only a conjunct of a named recipient: coordination joins them in one role
+        let conjoined = |r: usize| {
+            heads.recipients.iter().any(|&o| o != r && ((tree.deprel(r) == "conj" && tree.head(r) == Some(o)) || (tree.deprel(o) == "conj" && tree.head(o) == Some(r))))
+        };
+        out.unnamed_corecipients = heads.recipients.iter().copied().filter(|&r| conjoined(r)).filter_map(|r| v.unnamed_party(r)).collect();
     }
     if let Some(rv) = v.reporting_verb(head) {
         out.source = v.mentions_of_all(&v.sayers(rv));
