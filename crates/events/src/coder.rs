@@ -2184,6 +2184,10 @@ fn code_trigger(
         notes.push("a ban on trade or travel → SANCTION (embargo)".into());
         retyped = TriggerEntry { event_type: PloverType::Sanction, mode: Some("discontinue".into()), cameo: Some("16".into()), context: vec!["economic".into()], ..entry.clone() };
         &retyped
+    } else if entry.event_type == PloverType::Reject && eventness::dismissed_as(ctx, trig) {
+        notes.push("dismissing something as what it is: a judgement → ACCUSE".into());
+        retyped = TriggerEntry { event_type: PloverType::Accuse, mode: Some("disapprove".into()), cameo: Some("11".into()), context: Vec::new(), ..entry.clone() };
+        &retyped
     } else if entry.event_type == PloverType::Consult && eventness::welcomes_a_thing(ctx, trig) {
         // "welcomed the news", "gave a cautious welcome": approval, not hosting a visitor
         notes.push("welcoming a thing, not a visitor → SUPPORT".into());

@@ -672,3 +672,15 @@ fn a_charge_of_money_is_a_cost_not_an_accusation() {
     no_event("The Kenyan mining company took a $3 billion charge in the second quarter.", "charge");
     one_event("Kenyan prosecutors filed charges against the former minister on Monday.", "charges");
 }
+
+#[test]
+fn dismissing_something_as_what_it_is_is_criticism() {
+    // "as" says what the tests are: a judgement on whoever ran them, not a refusal
+    let doc = coded("The Peruvian minister dismissed the Chilean tests as a public relations stunt.");
+    let e = triggered(&doc, "dismissed");
+    assert_eq!(e.len(), 1, "{:?}", doc.events);
+    assert_eq!(e[0].event_type, chronicle_core::PloverType::Accuse, "{}", e[0].rule);
+    // a proposal dismissed is refused
+    let doc = coded("The Peruvian minister dismissed the Chilean proposal.");
+    assert_eq!(triggered(&doc, "dismissed")[0].event_type, chronicle_core::PloverType::Reject);
+}

@@ -46,6 +46,7 @@ struct Groups {
     undertaking: HashSet<String>,
     sport: HashSet<String>,
     private_occasion: HashSet<String>,
+    characterising: HashSet<String>,
     question: HashSet<String>,
     journalist: HashSet<String>,
     culpable: HashSet<String>,
@@ -103,6 +104,7 @@ impl Groups {
                 "undertaking" => &mut g.undertaking,
                 "sport" => &mut g.sport,
                 "private-occasion" => &mut g.private_occasion,
+                "characterising" => &mut g.characterising,
                 "question" => &mut g.question,
                 "journalist" => &mut g.journalist,
                 "culpable" => &mut g.culpable,
@@ -384,6 +386,21 @@ pub(super) fn welcomes_a_thing(ctx: &Ctx, trig: &Trig) -> bool {
     }
     let objects = tree.objects(head);
     !objects.is_empty() && objects.iter().all(|&o| thing(o))
+}
+
+/// "dismissed the tests as a PR stunt", "dismissed as stupid comments by
+/// X": a refusal word (`characterising` in `eventness.tsv`) in the active
+/// with an "as" after it in its phrase says what the thing dismissed is — a
+/// judgement on whoever made or did it (PLOVER's ACCUSE, disapprove), not a
+/// refusal of a proposal ("dismissed the proposal"). In the passive it is a
+/// firing ("was dismissed as chairman").
+pub(super) fn dismissed_as(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
+    let tree = view.tree;
+    if !GROUPS.characterising.contains(&view.lemma(head)) || tree.is_passive(head) || view.noun(head) {
+        return false;
+    }
+    tree.subtree(head).into_iter().any(|k| k > head && tree.word(k).eq_ignore_ascii_case("as"))
 }
 
 /// "China banned imports of pork from Mexico", "import bans on live pigs":
