@@ -11,7 +11,9 @@
 //! - another determiner or a possessor ("a company", "its company", "BP's company");
 //! - a phrase that restricts the noun ("the company that owns the rig", "the
 //!   company behind the rig"), or an apposition;
-//! - a capitalised modifier ("the Chinese company": perhaps another firm);
+//! - a capitalised modifier ("the Chinese company": perhaps another firm) —
+//!   unless it is a nationality the text names as such: "the British oil
+//!   giant" is the nearest earlier firm of that country;
 //! - plurals ("the companies": several);
 //! - a noun already inside a mention, and any firm with no earlier mention of the sector.
 //!
@@ -55,9 +57,9 @@ pub fn annotate(doc: &mut Document) {
             continue;
         }
         for t in range {
-            let Some((det, sector)) = description(doc, &tree, t) else { continue };
+            let Some((det, sector, country)) = description(doc, &tree, t) else { continue };
             let start = doc.tokens[det].span.start();
-            let Some(m) = nearest_firm(doc, start, sector) else { continue };
+            let Some(m) = nearest_firm(doc, start, sector, country.as_deref()) else { continue };
             let Ok(span) = Span::new(doc.body(), start, doc.tokens[t].span.end()) else { continue };
             found.push(Mention { span, source: MentionSource::Coref, ..doc.mentions[m].clone() });
         }
@@ -68,31 +70,49 @@ pub fn annotate(doc: &mut Document) {
     }
 }
 
-/// When token `t` heads a definite description of a listed noun: its "the" and the noun's sector.
-fn description<'a>(doc: &Document, tree: &Tree, t: usize) -> Option<(usize, &'a str)> {
+/// When token `t` heads a definite description of a listed noun: its "the",
+/// the noun's sector, and the country a nationality modifier gives it.
+fn description<'a>(doc: &Document, tree: &Tree, t: usize) -> Option<(usize, &'a str, Option<String>)> {
     let sector = NOUNS.get(&tree.lemma(t).to_lowercase())?;
     // singular: the word is its own lemma ("companies" is several firms)
-    if tree.upos(t) != Some(Upos::Noun) || !tree.word(t).eq_ignore_ascii_case(tree.lemma(t)) || covered(doc, t) {
+    // a noun; the tagger may read "major" in "the oil major" as an adjective in a noun's role
+    let nominal = tree.upos(t) == Some(Upos::Noun) || (tree.upos(t) == Some(Upos::Adj) && matches!(tree.base_rel(t), "nsubj" | "obj" | "obl" | "nmod" | "iobj"));
+    if !nominal || !tree.word(t).eq_ignore_ascii_case(tree.lemma(t)) || covered(doc, t) {
         return None;
     }
     let mut det = None;
+    let mut country = None;
     for c in tree.children(t) {
         match tree.base_rel(c) {
             "det" if tree.word(c).eq_ignore_ascii_case("the") && det.is_none() => det = Some(c),
             // another determiner, a possessor, a restricting phrase, an apposition
             "det" | "nmod" | "acl" | "appos" | "nummod" => return None,
-            // "the oil company" names its kind; "the Chinese company" may be another firm
-            "amod" | "compound" if tree.word(c).chars().next().is_some_and(char::is_uppercase) => return None,
+            // "the oil company" names its kind; "the Chinese company" may be another
+            // firm — the nearest of that country, when the word is a nationality
+            "amod" | "compound" if tree.word(c).chars().next().is_some_and(char::is_uppercase) => {
+                country = Some(nationality(doc, c)?);
+            }
             _ => {}
         }
     }
     // the determiner opens the phrase ("the oil company"), nothing before it
-    det.filter(|&d| d < t).map(|d| (d, sector.as_str()))
+    det.filter(|&d| d < t).map(|d| (d, sector.as_str(), country))
+}
+
+/// The country of a nationality or country word at token `c`: a mention over
+/// it, no organisation or person, with a country code ("British" → GBR).
+fn nationality(doc: &Document, c: usize) -> Option<String> {
+    let s = doc.tokens[c].span;
+    doc.mentions
+        .iter()
+        .filter(|m| m.span.start() <= s.start() && s.end() <= m.span.end())
+        .filter(|m| !matches!(m.entity_type, EntityType::Organization | EntityType::Person))
+        .find_map(|m| m.country.clone().filter(|k| k.len() == 3 && k.chars().all(|x| x.is_ascii_uppercase())))
 }
 
 /// The nearest Organization mention ending before byte `start` whose sector is
-/// `sector`, an international body excepted.
-fn nearest_firm(doc: &Document, start: usize, sector: &str) -> Option<usize> {
+/// `sector` (and country `country`, when given), an international body excepted.
+fn nearest_firm(doc: &Document, start: usize, sector: &str, country: Option<&str>) -> Option<usize> {
     // the mentions are sorted by start
     let upto = doc.mentions.partition_point(|m| m.span.start() < start);
     (0..upto).rev().find(|&i| {
@@ -100,6 +120,7 @@ fn nearest_firm(doc: &Document, start: usize, sector: &str) -> Option<usize> {
         m.span.end() <= start
             && m.entity_type == EntityType::Organization
             && m.sector.as_deref() == Some(sector)
+            && country.is_none_or(|c| m.country.as_deref() == Some(c))
             && !m.country.as_deref().is_some_and(international)
     })
 }
@@ -157,6 +178,21 @@ mod tests {
         let mut doc = asked(&[("the", 12, "det", Det), ("oil", 12, "compound", Noun), ("company", 9, "obj", Noun)]);
         annotate(&mut doc);
         assert_eq!(resolved(&doc), [("the oil company", "Acme")]);
+    }
+
+    #[test]
+    fn a_nationality_picks_the_firm_of_that_country() {
+        // "the British company" is the last British firm; "the Chinese company" is none here
+        for (word, code, expected) in [("British", "GBR", vec![("the British company", "Acme")]), ("Chinese", "CHN", vec![])] {
+            let mut doc = asked(&[("the", 12, "det", Det), (word, 12, "amod", Adj), ("company", 9, "obj", Noun)]);
+            crate::pronoun::kb_mention(&mut doc, word, EntityType::Group, word, code, "");
+            annotate(&mut doc);
+            assert_eq!(resolved(&doc), expected, "{word}");
+        }
+        // the tagger's adjective in a noun's role: "the oil major"
+        let mut doc = asked(&[("the", 12, "det", Det), ("oil", 12, "compound", Noun), ("major", 9, "obj", Adj)]);
+        annotate(&mut doc);
+        assert_eq!(resolved(&doc), [("the oil major", "Acme")]);
     }
 
     #[test]
