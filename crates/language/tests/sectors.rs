@@ -95,3 +95,12 @@ fn an_administration_named_by_its_leader_is_of_the_leaders_country() {
         assert_eq!((m.entity_type, m.country.as_deref(), m.sector.as_deref()), (EntityType::Organization, Some(country), Some("GOV")), "{:#?}", doc.mentions);
     }
 }
+
+#[test]
+fn a_title_in_apposition_with_a_party_and_a_constituency_gives_the_sector() {
+    // "a Republican congressman from Ohio": the party word and the constituency belong to the title
+    let doc = annotate("Marvin Keller, a Republican congressman from Ohio, criticised the plan.");
+    assert!(person_codes(&doc, "Marvin Keller").iter().any(|c| c.1.as_deref() == Some("LEG")), "{:#?}", doc.mentions);
+    let doc = annotate("Marvin Keller, a congressman from Ohio, criticised the plan.");
+    assert!(person_codes(&doc, "Marvin Keller").iter().any(|c| c.1.as_deref() == Some("LEG")), "{:#?}", doc.mentions);
+}

@@ -7,8 +7,8 @@
 //!
 //! * title + name: `OF? TITLE NAME` ("Defence Minister Rustem Umerov",
 //!   "Russian President Vladimir Putin", "Lt. Gen. Ivan Petrov");
-//! * apposition, name first: `NAME , (the|a)? OF? TITLE (of X)? ,|.`
-//!   ("Vladimir Medinsky, Russia's lead negotiator,");
+//! * apposition, name first: `NAME , (the|a)? OF? TITLE (of X | for/to/on/from X)? ,|.`
+//!   ("Vladimir Medinsky, Russia's lead negotiator,", "X, a congressman from Ohio,");
 //! * apposition, title first: `(the|OF) TITLE , NAME ,|.`
 //!   ("Russia's lead negotiator, Vladimir Medinsky,");
 //! * honorific + name: "Mr Medinsky", "Sir Keir" (a person, no role);
@@ -475,8 +475,9 @@ pub(crate) fn apply(
                 None => (None, t_end),
             };
             let of = of.or(of_r);
-            // a portfolio: "envoy for Ukraine and Russia", "ambassador to France"
-            if matches!(c.word(t_end2), "for" | "to" | "on") {
+            // a portfolio: "envoy for Ukraine and Russia", "ambassador to France"; a
+            // constituency: "a congressman from California"
+            if matches!(c.word(t_end2), "for" | "to" | "on" | "from") {
                 let mut e = t_end2 + 1;
                 let mut any = false;
                 while let Some(k) = c.kb_starting(e).filter(|k| k.etype != EntityType::Person && e < lim) {
