@@ -156,3 +156,12 @@ fn a_stretch_of_time_running_past_the_writing_day_holds_a_done_act_up_to_that_da
     let e = triggered(&doc, "expelled");
     assert_eq!(e[0].date, UncertainDate::between(Some(day("2010-06-14")), Some(day("2010-06-16"))), "{}", e[0].rule);
 }
+
+#[test]
+fn what_a_verb_of_doing_or_trying_completes_is_done_then() {
+    // Thursday's paper: the agreement was reached on Monday, at the meeting
+    let doc = coded_on("Peruvian and Chilean ministers met on Monday and managed to agree on a border deal.", "2010-06-17");
+    let agree = triggered(&doc, "agree");
+    assert_eq!(agree.len(), 1, "{:?}", doc.events);
+    assert_eq!(agree[0].date, UncertainDate::day(day("2010-06-14")), "{}", agree[0].rule);
+}

@@ -28,6 +28,7 @@ struct Words {
     possible: Vec<String>,
     relative: Vec<String>,
     asked: Vec<String>,
+    implicative: Vec<String>,
 }
 
 impl Words {
@@ -57,6 +58,7 @@ impl Words {
                 "possible" => &mut w.possible,
                 "relative" => &mut w.relative,
                 "asked" => &mut w.asked,
+                "implicative" => &mut w.implicative,
                 other => {
                     problems.push(format!("line {}: unknown group '{other}'", n + 1));
                     continue;
@@ -424,8 +426,11 @@ fn clause_reach(tree: &Tree, trigger: usize, inside: &[usize], head: usize, purp
         if listed(&w.reported, tree.base_rel(k)) {
             return if told_as_past(tree, trig_clause) { Reach::Latest } else { Reach::Own };
         }
+        // "agreed on Monday to meet": planned then, done after; "managed in
+        // June to agree": a verb of doing or trying does its complement then
         if tree.base_rel(k) == "xcomp" {
-            return Reach::Earliest;
+            let doing = tree.head(k).is_some_and(|h| listed(&w.implicative, &tree.lemma(h).to_lowercase()));
+            return if doing { Reach::Own } else { Reach::Earliest };
         }
         // the trigger's act in a time clause of the dated one: "on May 26 he
         // spoke after Moscow launched an attack" puts the attack before it
