@@ -406,12 +406,12 @@ fn clause_reach(tree: &Tree, trigger: usize, inside: &[usize], head: usize, purp
     let down = clause_chain(tree, time_clause);
     // only a time in the clause right below: one deeper ("to address the
     // disaster, which began when the rig sank on 20 April") dates that clause
-    if let Some(k) = down.iter().position(|&c| same(c, trig_clause)).filter(|&i| i == 1).map(|_| time_clause) {
+    if down.get(1).is_some_and(|&c| same(c, trig_clause)) {
         // a participle's own time, not one inside its object ("setting a court date of 22 March")
-        if simultaneous_participle(tree, k) && tree.head(head) != Some(k) {
+        if simultaneous_participle(tree, time_clause) && tree.head(head) != Some(time_clause) {
             return Reach::Other;
         }
-        return below(tree, k, trig_clause, purpose);
+        return below(tree, time_clause, trig_clause, purpose);
     }
     // the trigger's clause below the time's: told by the dated act (a state
     // told in the present holds on that day), or planned on it ("agreed on
