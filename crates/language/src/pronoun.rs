@@ -12,6 +12,12 @@
 //! - else the person who is the subject of the previous sentence;
 //! - nothing otherwise: an unresolved pronoun names no one.
 //!
+//! "it" as the subject of a verb only a party does (`data/language/party_verbs.tsv`:
+//! one agrees, asks, accuses; a spill does not) stands for the last
+//! organisation or state that is a subject before it in the sentence, else
+//! for the one that is the subject of the previous sentence: "BP said the
+//! leak was slowing. It also agreed to pay …" → BP.
+//!
 //! Third-person pronouns inside direct quotations are left alone: there the
 //! speaker's "he" may be anyone. The first person singular inside one ("I",
 //! "me", "my") is the quote's speaker, when that is a person mention. Parsed
@@ -24,6 +30,12 @@ use chronicle_core::{Document, EntityType, Mention, MentionSource, Upos};
 use chronicle_syntax::tree::Tree;
 
 const PRONOUNS_TSV: &str = include_str!("../../../data/language/pronouns.tsv");
+const PARTY_VERBS_TSV: &str = include_str!("../../../data/language/party_verbs.tsv");
+
+/// Lemmas of the verbs whose subject is always a party (`party_verbs.tsv`).
+static PARTY_VERBS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    PARTY_VERBS_TSV.lines().map(str::trim).filter(|l| !l.starts_with('#') && !l.is_empty()).map(str::to_lowercase).collect()
+});
 
 /// Pronoun word → its form (subject, object, possessive …).
 static PRONOUNS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
@@ -38,29 +50,25 @@ static PRONOUNS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 /// Adds a Person mention over every resolvable personal pronoun of `doc`.
 pub fn annotate(doc: &mut Document) {
     let persons = Persons::of(doc);
+    let parties = Persons::parties_of(doc);
     let mut found = Vec::new();
     let mut previous_subject: Option<usize> = None;
+    let mut previous_party: Option<usize> = None;
     for range in doc.sentence_token_ranges() {
         let tree = Tree::over(doc, range.clone());
         if !tree.is_parsed() {
-            previous_subject = None;
+            (previous_subject, previous_party) = (None, None);
             continue;
         }
         for t in range.clone() {
-            if let Some(m) = antecedent(doc, &tree, &persons, t, previous_subject) {
+            let person = antecedent(doc, &tree, &persons, t, previous_subject);
+            if let Some(m) = person.or_else(|| party_antecedent(doc, &tree, &parties, t, previous_party)) {
                 let mention = &doc.mentions[m];
-                found.push(Mention {
-                    span: doc.tokens[t].span,
-                    entity_type: EntityType::Person,
-                    canonical: mention.canonical.clone(),
-                    kb_id: mention.kb_id.clone(),
-                    country: mention.country.clone(),
-                    sector: mention.sector.clone(),
-                    source: MentionSource::Pronoun,
-                });
+                found.push(Mention { span: doc.tokens[t].span, source: MentionSource::Pronoun, ..mention.clone() });
             }
         }
         previous_subject = range.clone().filter_map(|t| persons.at(doc, t)).find(|&m| is_subject(doc, &tree, m));
+        previous_party = range.clone().filter_map(|t| parties.at(doc, t)).find(|&m| is_subject(doc, &tree, m));
     }
     doc.mentions.extend(found);
     doc.sort_layers();
@@ -131,11 +139,41 @@ fn antecedent(doc: &Document, tree: &Tree, persons: &Persons, t: usize, previous
         .or(previous_subject)
 }
 
+/// The organisation or state a subject "it" of a party verb stands for:
+/// the last such subject before it in the sentence, else the previous
+/// sentence's (see the module docs). Outside direct quotations only.
+fn party_antecedent(doc: &Document, tree: &Tree, parties: &Persons, t: usize, previous: Option<usize>) -> Option<usize> {
+    let it = tree.word(t).eq_ignore_ascii_case("it") && tree.upos(t) == Some(Upos::Pron) && tree.base_rel(t) == "nsubj";
+    let verb = tree.head(t).is_some_and(|v| PARTY_VERBS.contains(&tree.lemma(v).to_lowercase()));
+    if !it || !verb || covered(doc, t) || in_direct_quote(doc, t) {
+        return None;
+    }
+    let start = doc.tokens[t].span.start();
+    (tree.tokens().start..t)
+        .filter_map(|k| parties.at(doc, k))
+        .filter(|&m| doc.mentions[m].span.end() <= start && is_subject(doc, tree, m))
+        .last()
+        .or(previous)
+}
+
 /// The document's Person mentions (not pronouns) by start offset, indexed
-/// once per document.
+/// once per document — or, for "it", its organisations and states.
 struct Persons(HashMap<usize, usize>);
 
 impl Persons {
+    /// Organisation mentions, and places that are states (the mention's id
+    /// is its country code), by start offset.
+    fn parties_of(doc: &Document) -> Persons {
+        let mut by_start = HashMap::new();
+        for (i, m) in doc.mentions.iter().enumerate() {
+            let state = m.entity_type == EntityType::Location && m.kb_id.is_some() && m.kb_id == m.country;
+            if (m.entity_type == EntityType::Organization || state) && m.source != MentionSource::Pronoun {
+                by_start.entry(m.span.start()).or_insert(i);
+            }
+        }
+        Persons(by_start)
+    }
+
     fn of(doc: &Document) -> Persons {
         let mut by_start = HashMap::new();
         for (i, m) in doc.mentions.iter().enumerate() {

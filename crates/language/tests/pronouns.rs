@@ -29,3 +29,12 @@ fn the_first_person_in_a_quotation_is_its_speaker() {
     let doc = annotate("I met Kamal Barizi in Nairobi on Monday.");
     assert_eq!(resolved(&doc), vec![]);
 }
+
+#[test]
+fn it_as_the_subject_of_a_verb_only_a_party_does_is_the_party_before_it() {
+    // the previous sentence's subject organisation urges; what threatens may be a thing
+    let doc = annotate("The United Nations said the talks had failed. It also urged both sides to return to the table.");
+    assert!(resolved(&doc).contains(&("It".to_string(), "United Nations".to_string())), "{:?}", resolved(&doc));
+    let doc = annotate("The United Nations said the flood was spreading. It also threatened the fishing grounds of Chile.");
+    assert!(!resolved(&doc).iter().any(|(p, _)| p == "It"), "{:?}", resolved(&doc));
+}
