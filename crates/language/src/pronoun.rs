@@ -49,8 +49,8 @@ static PRONOUNS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 
 /// Adds a Person mention over every resolvable personal pronoun of `doc`.
 pub fn annotate(doc: &mut Document) {
-    let persons = Persons::of(doc);
-    let parties = Persons::parties_of(doc);
+    let persons = Candidates::persons(doc);
+    let parties = Candidates::parties(doc);
     let mut found = Vec::new();
     let mut previous_subject: Option<usize> = None;
     let mut previous_party: Option<usize> = None;
@@ -112,7 +112,7 @@ fn speaker_pronouns(doc: &Document) -> Vec<Mention> {
 }
 
 /// The mention token `t` (a pronoun) refers to, when the rules find one.
-fn antecedent(doc: &Document, tree: &Tree, persons: &Persons, t: usize, previous_subject: Option<usize>) -> Option<usize> {
+fn antecedent(doc: &Document, tree: &Tree, persons: &Candidates, t: usize, previous_subject: Option<usize>) -> Option<usize> {
     let word = tree.word(t).to_lowercase();
     let third_person = PRONOUNS.get(&word).is_some_and(|form| form != "speaker");
     if tree.upos(t) != Some(Upos::Pron) || !third_person || covered(doc, t) || in_direct_quote(doc, t) {
@@ -142,7 +142,7 @@ fn antecedent(doc: &Document, tree: &Tree, persons: &Persons, t: usize, previous
 /// The organisation or state a subject "it" of a party verb stands for:
 /// the last such subject before it in the sentence, else the previous
 /// sentence's (see the module docs). Outside direct quotations only.
-fn party_antecedent(doc: &Document, tree: &Tree, parties: &Persons, t: usize, previous: Option<usize>) -> Option<usize> {
+fn party_antecedent(doc: &Document, tree: &Tree, parties: &Candidates, t: usize, previous: Option<usize>) -> Option<usize> {
     let it = tree.word(t).eq_ignore_ascii_case("it") && tree.upos(t) == Some(Upos::Pron) && tree.base_rel(t) == "nsubj";
     let verb = tree.head(t).is_some_and(|v| PARTY_VERBS.contains(&tree.lemma(v).to_lowercase()));
     if !it || !verb || covered(doc, t) || in_direct_quote(doc, t) {
@@ -156,35 +156,36 @@ fn party_antecedent(doc: &Document, tree: &Tree, parties: &Persons, t: usize, pr
         .or(previous)
 }
 
-/// The document's Person mentions (not pronouns) by start offset, indexed
-/// once per document — or, for "it", its organisations and states.
-struct Persons(HashMap<usize, usize>);
+/// The mentions (not pronouns) a pronoun may stand for, by start offset,
+/// indexed once per document: persons for "he" and "she", organisations
+/// and states for "it".
+struct Candidates(HashMap<usize, usize>);
 
-impl Persons {
-    /// Organisation mentions, and places that are states (the mention's id
-    /// is its country code), by start offset.
-    fn parties_of(doc: &Document) -> Persons {
+impl Candidates {
+    fn of(doc: &Document, keep: impl Fn(&Mention) -> bool) -> Candidates {
         let mut by_start = HashMap::new();
         for (i, m) in doc.mentions.iter().enumerate() {
+            if m.source != MentionSource::Pronoun && keep(m) {
+                by_start.entry(m.span.start()).or_insert(i);
+            }
+        }
+        Candidates(by_start)
+    }
+
+    fn persons(doc: &Document) -> Candidates {
+        Candidates::of(doc, |m| m.entity_type == EntityType::Person)
+    }
+
+    /// Organisations, and places that are states (the mention's id is its
+    /// country code).
+    fn parties(doc: &Document) -> Candidates {
+        Candidates::of(doc, |m| {
             let state = m.entity_type == EntityType::Location && m.kb_id.is_some() && m.kb_id == m.country;
-            if (m.entity_type == EntityType::Organization || state) && m.source != MentionSource::Pronoun {
-                by_start.entry(m.span.start()).or_insert(i);
-            }
-        }
-        Persons(by_start)
+            m.entity_type == EntityType::Organization || state
+        })
     }
 
-    fn of(doc: &Document) -> Persons {
-        let mut by_start = HashMap::new();
-        for (i, m) in doc.mentions.iter().enumerate() {
-            if m.entity_type == EntityType::Person && m.source != MentionSource::Pronoun {
-                by_start.entry(m.span.start()).or_insert(i);
-            }
-        }
-        Persons(by_start)
-    }
-
-    /// The Person mention whose span starts at token `t`.
+    /// The candidate mention whose span starts at token `t`.
     fn at(&self, doc: &Document, t: usize) -> Option<usize> {
         self.0.get(&doc.tokens.get(t)?.span.start()).copied()
     }
