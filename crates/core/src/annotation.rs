@@ -207,6 +207,14 @@ pub struct Mention {
     pub source: MentionSource,
 }
 
+impl Mention {
+    /// True for a country named as such: a place whose knowledge-base id is
+    /// its country code ("Peru", "the United States"), not a city or region.
+    pub fn is_state(&self) -> bool {
+        self.entity_type == EntityType::Location && self.kb_id.is_some() && self.kb_id == self.country
+    }
+}
+
 /// A role the text states for a person ("Defence Minister Rustem Umerov").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RoleClaim {

@@ -1599,11 +1599,12 @@ pub(crate) fn code_sentence(
                         && !(is_boundary(t) && t.lower != "that")
                 });
             // with a tree, a governor dominates what it governs: "an appeals
-            // court rejected" — the noun modifying "court" asks for nothing
+            // court rejected" — the noun modifying "court" asks for nothing. A
+            // modal or marker governs through the verb it serves ("must not
+            // become reliant on aid"); an object or oblique noun through its verb,
+            // where the parser hung the infinitive ("faces calls for its assets
+            // to be seized")
             let dominates = match (dating::parsed_trigger(&ctx, g), dating::parsed_trigger(&ctx, trig)) {
-                // a modal or marker governs through the verb it serves ("must not become reliant on aid")
-                // an argument noun lends the verb it serves an infinitive the parser
-                // hung there ("faces calls for its assets to be seized")
                 (Some((tree, gt)), Some((_, t))) => {
                     let gt = if matches!(tree.base_rel(gt), "aux" | "mark" | "cop") { tree.head(gt).unwrap_or(gt) } else { gt };
                     let above = tree.ancestors(t);
@@ -2310,6 +2311,11 @@ fn trigger_parties(
     }
 }
 
+/// True when two arguments are one party: the same name, or overlapping words.
+fn same_party(a: &EventArg, b: &EventArg) -> bool {
+    a.name == b.name || a.span.zip(b.span).is_some_and(|(s, t)| s.overlaps(t))
+}
+
 /// True for talks and statements, which are held at places, not directed at them.
 fn venue_free(entry: &TriggerEntry) -> bool {
     entry.frame.speech
@@ -2407,7 +2413,7 @@ impl Roles {
         // "Senator X and other lawmakers": the unnamed parties coordinated with named actors
         if !actors.is_empty() {
             for a in &parties.coactors {
-                if !actors.iter().any(|x| x.name == a.name || x.span.zip(a.span).is_some_and(|(s, t)| s.start() < t.end() && t.start() < s.end())) {
+                if !actors.iter().any(|x| same_party(x, a)) {
                     actors.push(a.clone());
                 }
             }
@@ -2429,8 +2435,7 @@ impl Roles {
         // with named recipients
         if !recipients.is_empty() {
             for r in &parties.corecipients {
-                let overlaps = |x: &EventArg| x.name == r.name || x.span.zip(r.span).is_some_and(|(s, t)| s.start() < t.end() && t.start() < s.end());
-                if !recipients.iter().any(overlaps) && !actors.iter().any(overlaps) {
+                if !recipients.iter().chain(&actors).any(|x| same_party(x, r)) {
                     recipients.push(r.clone());
                 }
             }

@@ -179,10 +179,7 @@ impl Candidates {
     /// Organisations, and places that are states (the mention's id is its
     /// country code).
     fn parties(doc: &Document) -> Candidates {
-        Candidates::of(doc, |m| {
-            let state = m.entity_type == EntityType::Location && m.kb_id.is_some() && m.kb_id == m.country;
-            m.entity_type == EntityType::Organization || state
-        })
+        Candidates::of(doc, |m| m.entity_type == EntityType::Organization || m.is_state())
     }
 
     /// The candidate mention whose span starts at token `t`.

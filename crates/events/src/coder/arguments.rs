@@ -991,8 +991,7 @@ impl View<'_, '_> {
         let at = self.ctx.doc.tokens.get(n)?.span.start();
         let party = |k: usize| {
             let m = self.ctx.ments[k].0;
-            let state = m.entity_type == chronicle_core::EntityType::Location && m.kb_id.is_some() && m.kb_id == m.country;
-            m.span.end() <= at && (m.entity_type == chronicle_core::EntityType::Organization || state) && !own_subjects.contains(&k)
+            m.span.end() <= at && (m.entity_type == chronicle_core::EntityType::Organization || m.is_state()) && !own_subjects.contains(&k)
         };
         (0..self.ctx.ments.len()).filter(|&k| party(k)).max_by_key(|&k| self.ctx.ments[k].0.span.start())
     }

@@ -134,8 +134,7 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
         // the future act comes before ("will meet on Monday before a summit")
         // is later still
         let nominal = matches!(tree.upos(n), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
-        let ahead = |c: &str| listed(&w.occasion, c) || listed(&w.before, &c.to_lowercase());
-        if nominal && tree.base_rel(n) == "obl" && !tree.case_of(n).is_some_and(ahead) {
+        if nominal && tree.base_rel(n) == "obl" && !tree.case_of(n).is_some_and(at_or_ahead) {
             return Some(false);
         }
     }
@@ -152,8 +151,15 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
 pub(super) fn told_as_future(ctx: &Ctx, trig: &Trig) -> bool {
     let Some((tree, t)) = parsed_trigger(ctx, trig) else { return false };
     let nominal = matches!(tree.upos(t), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
-    let occasion = tree.base_rel(t) == "obl" && tree.case_of(t).is_some_and(|c| listed(&WORDS.occasion, c) || listed(&WORDS.before, &c.to_lowercase()));
+    let occasion = tree.base_rel(t) == "obl" && tree.case_of(t).is_some_and(at_or_ahead);
     (!nominal || tree.base_rel(t) == "obj" || occasion) && is_future(ctx, trig) == Some(true)
+}
+
+/// True for the preposition of an event noun a future act takes place at
+/// (`occasion`: "will speak at a meeting") or comes before (`before`: "will
+/// meet on Monday before a summit"): that noun's event is still to come too.
+fn at_or_ahead(case: &str) -> bool {
+    listed(&WORDS.occasion, case) || listed(&WORDS.before, &case.to_lowercase())
 }
 
 /// The sentence's tree, when parsed, and the trigger's head token in it.
@@ -336,9 +342,10 @@ fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool)
 
 /// A time that dates the act's clause, read with its preposition: after
 /// "after", "since" or "following" it is the act's earliest day ("attacked
-/// the city after May 5"), after "before", "until", "till" or "by" its
-/// latest ("shelled it until May 5", "will decide by Friday"); otherwise its
-/// day. "Did not meet until Monday" met on Monday: a negated clause keeps it.
+/// the city after May 5"), after "before", "until" or "till" its latest
+/// ("shelled it until May 5"), after "by" the day it is due ("will decide by
+/// Friday"); otherwise its day. "Did not meet until Monday" met on Monday: a
+/// negated clause keeps it.
 fn bound_by_preposition(tree: &Tree, head: usize) -> Reach {
     let w = &*WORDS;
     let Some(case) = tree.case_of(head).map(str::to_lowercase) else { return Reach::Own };
@@ -693,8 +700,7 @@ fn done_a_year_before(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality
         return None;
     }
     let day = t.resolved.exact_day()?;
-    let published = &doc.meta.published.date;
-    let written = published.latest.or_else(|| published.exact_day())?;
+    let written = last_day_written(doc)?;
     if day <= written || !verb_told_as_past(ctx, trig) {
         return None;
     }
@@ -702,12 +708,19 @@ fn done_a_year_before(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality
     chrono::NaiveDate::from_ymd_opt(day.year() - 1, day.month(), day.day()).map(UncertainDate::day)
 }
 
+/// The last day the document can have been written: its publication day,
+/// or the latest of its bounds.
+fn last_day_written(doc: &Document) -> Option<chrono::NaiveDate> {
+    let published = &doc.meta.published.date;
+    published.latest.or_else(|| published.exact_day())
+}
+
 /// "criticised … earlier this week", "expelled … this month": a stretch of
 /// time that runs past the document date, dating an act the tree tells as
 /// done, holds it only up to that date — what was told as done had happened
 /// when it was written.
 fn done_by_the_writing(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, t: &TimeExpr) -> Option<UncertainDate> {
-    let written = doc.meta.published.date.latest.or_else(|| doc.meta.published.date.exact_day())?;
+    let written = last_day_written(doc)?;
     let (earliest, latest) = (t.resolved.earliest?, t.resolved.latest?);
     let runs_past = earliest <= written && written < latest;
     (runs_past && matches!(modality, Modality::Asserted | Modality::Negated) && verb_told_as_past(ctx, trig))
