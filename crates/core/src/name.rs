@@ -45,6 +45,29 @@ fn parse(text: &str) -> (Rules, Vec<String>) {
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| parse(VARIANTS_TSV).0);
 
+/// The words of a party's name, lower case, without punctuation around
+/// them ("the U.S. Coast Guard" → the, u.s, coast, guard), for
+/// [`ends_in_phrase`].
+pub fn phrase_words(name: &str) -> Vec<String> {
+    name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect()
+}
+
+/// True when `words` end in `phrase` (lower case), its last word singular
+/// or plural in -s, -es or -ies ("British aid agencies" ends in "aid
+/// agency"; "agencies" alone does not).
+pub fn ends_in_phrase(words: &[String], phrase: &[String]) -> bool {
+    let Some((last, rest)) = phrase.split_last() else { return false };
+    let n = phrase.len();
+    if words.len() < n {
+        return false;
+    }
+    let w = &words[words.len() - 1];
+    let plural = |x: &str| {
+        w == x || *w == format!("{x}s") || *w == format!("{x}es") || x.strip_suffix('y').is_some_and(|stem| *w == format!("{stem}ies"))
+    };
+    plural(last) && words[words.len() - n..words.len() - 1] == *rest
+}
+
 /// True for a word a name key leaves out (an article: "al", "el").
 pub fn is_name_article(folded_word: &str) -> bool {
     RULES.articles.iter().any(|a| a == folded_word)
@@ -134,5 +157,15 @@ mod tests {
     fn initials() {
         assert!(initial_matches("g", "george") && initial_matches("george", "g"));
         assert!(!initial_matches("g", "w") && !initial_matches("g", "harry") && !initial_matches("bush", "bush"));
+    }
+
+    #[test]
+    fn a_phrase_ends_the_words_in_the_singular_or_the_plural() {
+        let phrase = |p: &str| p.split(' ').map(String::from).collect::<Vec<_>>();
+        let ends = |name: &str, p: &str| ends_in_phrase(&phrase_words(name), &phrase(p));
+        assert!(ends("British aid agencies", "aid agency") && ends("the U.S. Coast Guard", "coast guard"));
+        assert!(ends("charities", "charity") && ends("two churches", "church") && ends("an official", "official"));
+        assert!(!ends("agencies", "aid agency") && !ends("aid agencies abroad", "aid agency") && !ends("guards", "coast guard"));
+        assert!(!ends("anything", "") && !ends("officialdom", "official"));
     }
 }

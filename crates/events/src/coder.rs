@@ -1027,11 +1027,12 @@ impl<'a> Ctx<'a> {
         let m = self.ments[k].0;
         if let Some((span, head)) = self.modified_party(k) {
             let lemma = self.tree.as_ref().map(|t| t.lemma(head)).unwrap_or_default();
-            let sector = arguments::agent_sector(lemma).map(String::from).or_else(|| m.sector.clone());
+            let name = span.text(self.body).split_whitespace().collect::<Vec<_>>().join(" ");
+            let sector = arguments::agent_sector(lemma).map(String::from).or_else(|| m.sector.clone()).or_else(|| arguments::phrase_sector(&name).map(String::from));
             // "an Abu Dhabi state investment fund": the state's firm acts for its government
             let sector = if sector.as_deref() == Some("BUS") && self.state_owned(head) { Some("GOV".to_string()) } else { sector };
             return EventArg {
-                name: span.text(self.body).split_whitespace().collect::<Vec<_>>().join(" "),
+                name,
                 kb_id: None,
                 country: m.country.clone().or_else(|| self.demonym_country(k)),
                 sector,
@@ -1046,7 +1047,7 @@ impl<'a> Ctx<'a> {
             sector: if m.entity_type == EntityType::Person {
                 self.agent_after(k).or_else(|| m.sector.clone())
             } else {
-                m.sector.clone().or_else(|| self.agent_after(k))
+                m.sector.clone().or_else(|| self.agent_after(k)).or_else(|| arguments::phrase_sector(&m.canonical).map(String::from))
             },
             span: Some(m.span),
         }
@@ -1068,11 +1069,17 @@ impl<'a> Ctx<'a> {
         if !matches!(tree.deprel(last), "amod" | "compound" | "nmod:poss") {
             return None;
         }
-        let head = tree.head(last).filter(|&h| h > last)?;
-        if tree.upos(head) != Some(chronicle_core::Upos::Noun) || !arguments::party_noun(tree.lemma(head)) {
-            return None;
+        let mut head = tree.head(last).filter(|&h| h > last)?;
+        // "Kenyan rights groups": through the compound nouns to the phrase's head
+        while let Some(h) = tree.head(head).filter(|&h| h > head && tree.deprel(head) == "compound" && tree.upos(h) == Some(chronicle_core::Upos::Noun)) {
+            head = h;
         }
         let end = self.doc.tokens.get(head)?.span.end();
+        // a noun of people, or one a phrase of a sector ends in ("Kenyan rights groups")
+        let phrase = || arguments::phrase_sector(self.body.get(m.span.start()..end).unwrap_or("")).is_some();
+        if tree.upos(head) != Some(chronicle_core::Upos::Noun) || !(arguments::party_noun(tree.lemma(head)) || phrase()) {
+            return None;
+        }
         if self.ments.iter().any(|(o, _, _)| o.span.start() < end && o.span.end() > m.span.end()) {
             return None;
         }
@@ -1518,6 +1525,10 @@ pub fn code_document(lex: &Lexicon, (countries, capitals): (&HashMap<String, Str
         }
         events.extend(evs.iter().cloned());
         prev = Some((s, evs));
+    }
+    // a party built by any other rule takes its phrase's sector too ("the U.S. Coast Guard")
+    for a in events.iter_mut().flat_map(|e| e.actors.iter_mut().chain(e.recipients.iter_mut())).filter(|a| a.sector.is_none()) {
+        a.sector = arguments::phrase_sector(&a.name).map(String::from);
     }
     events.sort_by_key(|e| e.trigger);
     events
@@ -2482,8 +2493,13 @@ impl Roles {
             // a demanded act is done by the party asked; an answered request, offer or
             // proposal by the party answered ("rejected the company's request"); any other
             // by the governing trigger's actors
+            // (never a party inside the demanded act's own phrase: "called for a boycott of
+            // BP" asks no one; BP is what the boycott is against)
+            let own_phrase = arguments::event_noun_phrase(ctx, trig);
+            let asked: Vec<EventArg> =
+                g.event.recipients.iter().filter(|r| !matches!((own_phrase, r.span), (Some(p), Some(s)) if p.contains(s))).cloned().collect();
             let (from_governor, note) = if g.governs == Some(Modality::Demanded) {
-                (&g.event.recipients, "the party asked, from the governing demand")
+                (&asked, "the party asked, from the governing demand")
             } else if arguments::answered_object(ctx, trig, gt) {
                 (&g.event.recipients, "the party answered, from the governing answer")
             } else {

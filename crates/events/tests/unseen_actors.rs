@@ -263,8 +263,8 @@ fn a_country_word_before_an_institution_noun_gives_the_phrase_its_country() {
         ("The Bolivian justice department accused Chile of spying.", "accused", "department", "BOL", Some("GOV")),
         ("A Chilean pension fund accused Peru of fraud.", "accused", "fund", "CHL", Some("BUS")),
         ("Bolivian peacekeepers attacked the rebels.", "attacked", "peacekeepers", "BOL", Some("MIL")),
-        // the sector of "parliamentary committee" (LEG) comes later, from the language layer's phrases
-        ("A Chilean parliamentary committee criticized Peru.", "criticized", "committee", "CHL", None),
+        // the sector of a phrase ("parliamentary committee": sector_phrases.tsv)
+        ("A Chilean parliamentary committee criticized Peru.", "criticized", "committee", "CHL", Some("LEG")),
     ] {
         let doc = coded(text);
         let e = event(&doc, word);
@@ -408,4 +408,51 @@ fn the_body_an_of_phrase_names_is_the_party_not_the_qualifier_before_it() {
     let doc = coded("Labour leaders of the House of Commons denounced the remarks.");
     let e = event(&doc, "denounced");
     assert_eq!(names(&e.actors), ["House of Commons"], "{}", e.rule);
+}
+
+#[test]
+fn a_nationality_before_a_named_leaders_title_is_no_second_party() {
+    // mutual acts take every party met as an actor: the title's nationality is not one
+    for text in ["The Kenyan president met with Ugandan Defence Minister Crispus Kiyonga in Nairobi on Monday.", "Chancellor Scholz held talks with Polish President Andrzej Duda on Friday."] {
+        let doc = coded(text);
+        let e = doc.events.iter().find(|e| e.event_type == chronicle_core::PloverType::Consult).unwrap_or_else(|| panic!("{text}: {:?}", doc.events));
+        let parties: Vec<&chronicle_core::EventArg> = e.actors.iter().chain(&e.recipients).collect();
+        assert!(parties.iter().all(|a| !matches!(a.name.as_str(), "Ugandan" | "Polish")), "{text}: {parties:?} {}", e.rule);
+    }
+}
+
+#[test]
+fn unnamed_officials_of_a_sector_phrase_are_a_political_actor() {
+    // "officials" are a government's (sector_phrases.tsv): their demand of a company is an event
+    for text in ["Norwegian officials urged the shipping firm Halvard Marine to compensate the fishermen.", "Federal health officials called on Halvard Marine to protect its workers."] {
+        let doc = coded(text);
+        let e = doc.events.iter().find(|e| e.event_type == chronicle_core::PloverType::Request).unwrap_or_else(|| panic!("{text}: {:?}", doc.events));
+        assert_eq!(e.actors.len(), 1, "{text}: {}", e.rule);
+        assert_eq!(e.actors[0].sector.as_deref(), Some("GOV"), "{text}: {:?} {}", e.actors, e.rule);
+    }
+}
+
+#[test]
+fn a_time_the_parser_hung_on_an_unnamed_party_is_no_part_of_its_name() {
+    let doc = coded("Police on Friday urged BP to protect its workers.");
+    let e = event(&doc, "urged");
+    assert_eq!(names(&e.actors), ["Police"], "{}", e.rule);
+}
+
+#[test]
+fn a_party_inside_a_demanded_acts_phrase_is_its_target_not_the_party_asked() {
+    let doc = coded("Kenyan rights groups called for a boycott of BP petrol stations.");
+    let e = event(&doc, "boycott");
+    assert!(e.actors.iter().all(|a| !a.name.contains("BP")), "{:?} {}", e.actors, e.rule);
+    let call = event(&doc, "called for");
+    assert_eq!(names(&call.actors), ["Kenyan rights groups"], "{}", call.rule);
+    assert!(e.recipients.iter().any(|r| r.name.contains("BP")), "{:?} {}", e.recipients, e.rule);
+    // a nationality before a noun a sector phrase ends in ("news network" → MED) gives the phrase's party
+    let doc = coded("Kenyan television networks boycotted the ceremony in Kampala.");
+    let e = event(&doc, "boycotted");
+    assert_eq!(names(&e.actors), ["Kenyan television networks"], "{}", e.rule);
+    // the party asked still does what it is asked
+    let doc = coded("The Kenyan government urged Uganda to boycott the summit.");
+    let e = event(&doc, "boycott");
+    assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("UGA")), "{:?} {}", e.actors, e.rule);
 }

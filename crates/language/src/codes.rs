@@ -41,8 +41,6 @@ use crate::kb::Kb;
 use crate::place::{dateline_country, mentions_in, placeless, stated_country};
 
 const CODES_TSV: &str = include_str!("../../../data/language/codes.tsv");
-/// PETRARCH-2's multi-word agent phrases ("coast guard" → MIL), after the hand-chosen ones.
-const AGENT_PHRASES_TSV: &str = include_str!("../../../data/language/agent_phrases.tsv");
 
 struct Rules {
     national_sectors: Vec<String>,
@@ -50,8 +48,6 @@ struct Rules {
     capital_place_words: Vec<String>,
     /// Words of the `home_force` lines: armed forces that serve at home.
     home_forces: Vec<Vec<String>>,
-    /// (words, sector) of the `phrase` lines, then of `agent_phrases.tsv`.
-    phrases: Vec<(Vec<String>, String)>,
     document_country_share: f64,
     document_country_min_mentions: usize,
 }
@@ -83,36 +79,7 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         .map(|l| l.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
         .filter(|w| !w.is_empty())
         .collect(),
-    phrases: CODES_TSV
-        .lines()
-        .filter_map(|l| l.strip_prefix("phrase\t"))
-        .chain(AGENT_PHRASES_TSV.lines().filter(|l| !l.starts_with('#')))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(words, sector)| (words.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>(), sector.trim().to_string()))
-        .filter(|(words, sector)| !words.is_empty() && !sector.is_empty())
-        .collect(),
 });
-
-/// The sector of the `phrase` the words `name` end in ("British aid
-/// agencies" → NGO).
-fn phrase_sector(name: &str) -> Option<&'static str> {
-    let words: Vec<String> = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    RULES.phrases.iter().find(|(p, _)| ends_in(&words, p)).map(|(_, s)| s.as_str())
-}
-
-/// True when `words` end in `phrase`, its last word singular or plural.
-fn ends_in(words: &[String], phrase: &[String]) -> bool {
-    let Some((last, rest)) = phrase.split_last() else { return false };
-    let n = phrase.len();
-    if words.len() < n {
-        return false;
-    }
-    let w = &words[words.len() - 1];
-    let plural = |x: &str| {
-        w == x || *w == format!("{x}s") || *w == format!("{x}es") || x.strip_suffix('y').is_some_and(|stem| *w == format!("{stem}ies"))
-    };
-    plural(last) && words[words.len() - n..words.len() - 1] == *rest
-}
 
 /// Gives every unnamed national institution among the events' parties the
 /// country the text implies (see the module docs).
@@ -177,19 +144,16 @@ fn unnamed_national(a: &EventArg) -> bool {
 
 /// True when the words `name` end in a `home_force` phrase.
 fn home_force(name: &str) -> bool {
-    let words: Vec<String> = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    RULES.home_forces.iter().any(|p| ends_in(&words, p))
+    let words = chronicle_core::name::phrase_words(name);
+    RULES.home_forces.iter().any(|p| chronicle_core::name::ends_in_phrase(&words, p))
 }
 
-/// Fills the parties' sectors from their phrases, then the country of those
-/// of a national sector. A named person's nationality is no fact of the
+/// Fills the country of the parties of a national sector (their sectors,
+/// from their nouns and phrases, the event coder gave). A named person's nationality is no fact of the
 /// story: such a person takes the story's country only, and only when the
 /// sentence names no other ("Mr Guajardo was denied access by Chinese
 /// officials" says nothing of where Guajardo is from).
 fn fill(args: &mut [EventArg], named: &Named, story: Option<&str>, person: &dyn Fn(&EventArg) -> bool) {
-    for a in args.iter_mut().filter(|a| a.sector.is_none()) {
-        a.sector = phrase_sector(&a.name).map(String::from);
-    }
     for a in args.iter_mut().filter(|a| unnamed_national(a)) {
         a.country = match named {
             Named::One(c) if person(a) => story.filter(|s| s == c).map(String::from),
@@ -404,24 +368,24 @@ mod tests {
     fn a_ministry_or_department_is_a_government_body_of_the_country_its_sentence_names() {
         let body = "The Interior Ministry accused the smugglers of bribing guards, Iranian media said.";
         let mut d = doc(body, &[("Iranian", EntityType::Group, "IRN", None)]);
-        d.events.push(event(body, body, vec![party(body, "The Interior Ministry", None, None)], vec![party(body, "the smugglers", None, None)]));
+        d.events.push(event(body, body, vec![party(body, "The Interior Ministry", None, Some("GOV"))], vec![party(body, "the smugglers", None, None)]));
         annotate(&world(), &mut d);
         assert_eq!(codes(&d), vec![(Some("IRN"), Some("GOV")), (None, None)]);
         let body = "The city police department fined the Halvorsen ferry line in London.";
         let mut d = doc(body, &[("London", EntityType::Location, "GBR", None)]);
-        d.events.push(event(body, body, vec![party(body, "The city police department", None, None)], vec![]));
+        d.events.push(event(body, body, vec![party(body, "The city police department", None, Some("COP"))], vec![]));
         annotate(&world(), &mut d);
         assert_eq!(codes(&d), vec![(Some("GBR"), Some("COP"))]);
     }
 
     #[test]
-    fn a_phrase_of_a_sector_gives_it_and_then_the_country() {
+    fn a_party_of_a_national_sector_takes_the_country_and_one_of_none_stays_open() {
         let body = "Obama met British aid agencies and a House subcommittee and local residents in Washington.";
         let names = [("Obama", EntityType::Person, "USA", Some("GOV")), ("British", EntityType::Group, "GBR", None), ("Washington", EntityType::Location, "USA", None)];
         let mut d = doc(body, &names);
         let recipients = vec![
-            party(body, "British aid agencies", Some("GBR"), None),
-            party(body, "a House subcommittee", None, None),
+            party(body, "British aid agencies", Some("GBR"), Some("NGO")),
+            party(body, "a House subcommittee", None, Some("LEG")),
             party(body, "local residents", None, None),
         ];
         d.events.push(event(body, body, vec![party(body, "Obama", Some("USA"), Some("GOV"))], recipients));
@@ -431,12 +395,6 @@ mod tests {
             vec![(Some("USA"), Some("GOV")), (Some("GBR"), Some("NGO")), (Some("USA"), Some("LEG")), (None, None)],
             "the subcommittee takes the one country named outside the parties"
         );
-        assert_eq!(phrase_sector("relief agencies"), Some("NGO"));
-        assert_eq!(phrase_sector("charities"), Some("NGO"));
-        assert_eq!(phrase_sector("agencies"), None, "an agency may be anyone's");
-        assert_eq!((phrase_sector("US officials"), phrase_sector("company officials")), (Some("GOV"), Some("BUS")));
-        assert_eq!(phrase_sector("aid"), None);
-        assert_eq!((phrase_sector("Senate Republicans"), phrase_sector("Democrats")), (Some("PTY"), Some("PTY")));
     }
 
     #[test]
@@ -459,10 +417,10 @@ mod tests {
     }
 
     #[test]
-    fn a_name_ending_in_a_petrarch_agent_phrase_takes_its_sector() {
+    fn armed_forces_take_no_country_from_the_sentence() {
         let body = "The Norwegian Coast Guard and the Ruritanian Air Force searched the fjord.";
         let mut d = doc(body, &[("Norwegian", EntityType::Group, "NOR", None)]);
-        let actors = vec![party(body, "The Norwegian Coast Guard", Some("NOR"), None), party(body, "the Ruritanian Air Force", None, None)];
+        let actors = vec![party(body, "The Norwegian Coast Guard", Some("NOR"), Some("MIL")), party(body, "the Ruritanian Air Force", None, Some("MIL"))];
         d.events.push(event(body, body, actors, vec![]));
         annotate(&world(), &mut d);
         assert_eq!(codes(&d), vec![(Some("NOR"), Some("MIL")), (None, Some("MIL"))], "armed forces take no country from the sentence");
@@ -474,11 +432,10 @@ mod tests {
         let names = [("China", EntityType::Location, "CHN", None), ("Tianjin", EntityType::Location, "CHN", None), ("Shanghai", EntityType::Location, "CHN", None)];
         let mut d = doc(body, &names);
         let last = "The Coast Guard and the army searched Shanghai.";
-        d.events.push(event(body, last, vec![party(body, "The Coast Guard", None, None), party(body, "the army", None, Some("MIL"))], vec![]));
+        d.events.push(event(body, last, vec![party(body, "The Coast Guard", None, Some("MIL")), party(body, "the army", None, Some("MIL"))], vec![]));
         annotate(&world(), &mut d);
         assert_eq!(codes(&d), vec![(Some("CHN"), Some("MIL")), (None, Some("MIL"))]);
         assert!(home_force("the Louisiana National Guard") && !home_force("the guard"));
-        assert_eq!(phrase_sector("the local chamber of commerce"), Some("BUS"));
     }
 
     #[test]

@@ -356,9 +356,13 @@ impl<'d> Tree<'d> {
     }
 
     /// The noun phrase headed by `n`: its subtree less clauses, coordination,
-    /// its case marker and edge punctuation ("the Syrian army" of "by the
-    /// Syrian army, which …"). A span over the body.
+    /// its case marker, edge punctuation ("the Syrian army" of "by the
+    /// Syrian army, which …") and a time phrase the parser hung on it (a
+    /// when is no part of a who: "police" of "police on Friday urged").
+    /// A span over the body.
     pub fn phrase(&self, n: usize) -> Option<Span> {
+        let times = &self.doc.times;
+        let in_time = |c: usize| times.iter().any(|t| t.span.contains(self.doc.tokens[c].span));
         let mut keep = vec![n];
         let mut k = 0;
         while k < keep.len() && keep.len() <= self.range.len() {
@@ -366,7 +370,8 @@ impl<'d> Tree<'d> {
             for c in self.children(h) {
                 let skip = matches!(self.base_rel(c), "acl" | "conj" | "cc" | "parataxis" | "advcl" | "punct" | "appos" | "dep")
                     || (h == n && self.base_rel(c) == "case")
-                    || self.deprel(c) == "acl:relcl";
+                    || self.deprel(c) == "acl:relcl"
+                    || (h == n && c > n && in_time(c));
                 if !skip {
                     keep.push(c);
                 }

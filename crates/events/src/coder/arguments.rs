@@ -35,7 +35,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use chronicle_core::{PloverType, Upos};
+use chronicle_core::{PloverType, Span, Upos};
 use chronicle_syntax::tree::Tree;
 
 use super::{head_noun_class, noun_class, Ctx, NounClass, Trig};
@@ -47,6 +47,9 @@ const AGENTS_TSV: &str = include_str!("../../../../data/events/agents.tsv");
 const PARTY_NOUNS_TSV: &str = include_str!("../../../../data/events/party_nouns.tsv");
 const HAPPENINGS_TSV: &str = include_str!("../../../../data/events/happenings.tsv");
 const FIGURATIVE_TSV: &str = include_str!("../../../../data/events/figurative.tsv");
+/// Hand-chosen phrases of a sector ("aid agency" → NGO, "official" → GOV), then PETRARCH-2's.
+const SECTOR_PHRASES_TSV: &str = include_str!("../../../../data/events/sector_phrases.tsv");
+const AGENT_PHRASES_TSV: &str = include_str!("../../../../data/events/agent_phrases.tsv");
 
 /// A verb's selectional restriction (`selection.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,6 +175,8 @@ struct Words {
     sectors: std::collections::HashMap<String, String>,
     /// Verb lemma → restriction.
     selection: Vec<(String, Requirement)>,
+    /// (words, CAMEO sector) of `sector_phrases.tsv`, then of `agent_phrases.tsv`.
+    phrases: Vec<(Vec<String>, String)>,
 }
 
 /// The data lines of a TSV text: (1-based line, columns).
@@ -299,6 +304,16 @@ impl Words {
         }
         for (_, cols) in data_lines(FIGURATIVE_TSV) {
             w.figurative.insert(cols[0].to_lowercase());
+        }
+        for (file, text) in [("sector_phrases.tsv", SECTOR_PHRASES_TSV), ("agent_phrases.tsv", AGENT_PHRASES_TSV)] {
+            for (line, cols) in data_lines(text) {
+                match cols[..] {
+                    [words, sector] if !words.is_empty() && !sector.is_empty() => {
+                        w.phrases.push((words.split_whitespace().map(str::to_lowercase).collect(), sector.to_string()));
+                    }
+                    _ => problems.push(format!("{file}:{line}: expected words <TAB> sector")),
+                }
+            }
         }
         (w, problems)
     }
@@ -439,6 +454,15 @@ pub(crate) fn standing(country: Option<&str>, sector: Option<&str>, collective: 
         return Standing::Private;
     }
     Standing::Unknown
+}
+
+/// The sector of the first phrase of `sector_phrases.tsv`, then of
+/// `agent_phrases.tsv`, that the words of `name` end in ("British aid
+/// agencies" → NGO, "US officials" → GOV, "company officials" → BUS, "the
+/// U.S. Coast Guard" → MIL).
+pub(crate) fn phrase_sector(name: &str) -> Option<&'static str> {
+    let words = chronicle_core::name::phrase_words(name);
+    WORDS.phrases.iter().find(|(p, _)| chronicle_core::name::ends_in_phrase(&words, p)).map(|(_, s)| s.as_str())
 }
 
 /// The CAMEO sector of an agent noun (`agents.tsv`), singular or plural
@@ -687,6 +711,15 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
     Some(out)
 }
 
+/// The noun phrase of an event-noun trigger ("a boycott of BP gas
+/// stations"), or `None` for a verb or an unparsed sentence.
+pub(super) fn event_noun_phrase(ctx: &Ctx, trig: &Trig) -> Option<Span> {
+    let tree = ctx.tree.as_ref()?;
+    let v = View { ctx, tree, depth: std::cell::Cell::new(0) };
+    let head = v.trigger_head(trig)?;
+    matches!(tree.upos(head), Some(Upos::Noun)).then(|| tree.phrase(head)).flatten()
+}
+
 /// True when the trigger is an event noun that is the object of the verb
 /// answering it (`response`: "rejected the company's request"): its act is
 /// the party answered's, not the answering verb's subject's.
@@ -740,7 +773,7 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
             }
             false
         };
-        return Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(|t| !in_place(t)) && !v.place_part(k)).collect());
+        return Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(|t| !in_place(t)) && !v.place_part(k) && !v.title_part(k)).collect());
     }
     let trigger = act_tokens(&v, trig)?;
     // "a call for its forces to be deployed in X": an infinitive the parser calls a
@@ -784,7 +817,7 @@ pub(super) fn governed_mentions(ctx: &Ctx, trig: &Trig, venue_free: bool, mutual
         }
         false
     };
-    Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches) && !v.place_part(k) && !v.uncoded_place(k)).collect())
+    Some((0..ctx.ments.len()).filter(|&k| head_of(k).is_some_and(reaches) && !v.place_part(k) && !v.uncoded_place(k) && !v.title_part(k)).collect())
 }
 
 /// The words of the act's own clause: the trigger's words, the verb an
@@ -869,6 +902,29 @@ impl View<'_, '_> {
     /// The mention (context index) covering doc token `t`.
     fn mention_at(&self, t: usize) -> Option<usize> {
         self.ctx.owner.get(self.ctx_token(t)?).copied().flatten()
+    }
+
+    /// True when mention `k` modifies the name of a person or organisation
+    /// that has a country of its own ("Israeli" in "Israeli Prime Minister
+    /// Benjamin Netanyahu", "US" in "the US company BP", "Iran's" in "Iran's
+    /// negotiator Saeed Jalili"): it is part of that party's title, no second
+    /// party (a name with no country keeps its modifiers: they place it).
+    fn title_part(&self, k: usize) -> bool {
+        let t = self.tree;
+        let (_, start, end) = self.ctx.ments[k];
+        let Some(mut x) = self.doc_token(end.saturating_sub(1).max(start)) else { return false };
+        for _ in 0..8 {
+            if !matches!(t.deprel(x), "amod" | "compound" | "flat" | "flat:name" | "nmod:poss") {
+                return false;
+            }
+            let Some(h) = t.head(x) else { return false };
+            if let Some(j) = self.mention_at(h).filter(|&j| j != k) {
+                let m = self.ctx.ments[j].0;
+                return m.country.is_some() && matches!(m.entity_type, chronicle_core::EntityType::Person | chronicle_core::EntityType::Organization);
+            }
+            x = h;
+        }
+        false
     }
 
     /// The syntactic head of the trigger's words: the one whose head lies
@@ -1293,8 +1349,10 @@ impl View<'_, '_> {
             .filter(|&c| matches!(t.deprel(c), "amod" | "compound"))
             .find_map(|c| self.ctx.countries.get(&t.word(c).to_lowercase()).cloned())
             .or_else(|| self.placed_country(n));
-        let sector = agent_sector(t.word(n)).map(str::to_string);
-        Some(Unnamed { span: t.phrase(n)?, country, sector })
+        let span = t.phrase(n)?;
+        // "US officials", "British aid agencies": the noun's sector, else its phrase's
+        let sector = agent_sector(t.word(n)).or_else(|| phrase_sector(span.text(self.ctx.body))).map(str::to_string);
+        Some(Unnamed { span, country, sector })
     }
 
     /// The noun a relative pronoun refers to: the head of its relative clause
@@ -2387,5 +2445,18 @@ mod tests {
         assert!(w.harm.contains("kill") && w.violence.contains("gunman") && w.speech_topic.contains("talk"));
         assert!(w.occasion.contains("during") && !w.occasion.contains("against"));
         assert!(w.reporting.contains("say") && w.support.contains("launch"));
+    }
+
+    #[test]
+    fn a_party_takes_the_sector_of_the_first_phrase_its_words_end_in() {
+        assert_eq!((phrase_sector("relief agencies"), phrase_sector("charities")), (Some("NGO"), Some("NGO")));
+        assert_eq!(phrase_sector("agencies"), None, "an agency may be anyone's");
+        assert_eq!((phrase_sector("US officials"), phrase_sector("company officials")), (Some("GOV"), Some("BUS")));
+        assert_eq!((phrase_sector("The Interior Ministry"), phrase_sector("the city police department")), (Some("GOV"), Some("COP")));
+        assert_eq!((phrase_sector("Senate Republicans"), phrase_sector("Democrats")), (Some("PTY"), Some("PTY")));
+        // PETRARCH-2's phrases after the hand-chosen ones
+        assert_eq!((phrase_sector("the U.S. Coast Guard"), phrase_sector("the local chamber of commerce")), (Some("MIL"), Some("BUS")));
+        assert_eq!(phrase_sector("aid"), None);
+        assert!(Words::parse().1.is_empty(), "{:?}", Words::parse().1);
     }
 }
