@@ -456,3 +456,15 @@ fn a_party_inside_a_demanded_acts_phrase_is_its_target_not_the_party_asked() {
     let e = event(&doc, "boycott");
     assert!(e.actors.iter().any(|a| a.country.as_deref() == Some("UGA")), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn a_role_noun_with_a_name_after_it_in_commas_is_one_party() {
+    let doc = coded("A spokesman for the Pentagon, Kamal Barizi, criticised the Kenyan government.");
+    let e = event(&doc, "criticised");
+    assert_eq!(names(&e.actors), ["Kamal Barizi"], "{}", e.rule);
+    assert_eq!((e.actors[0].country.as_deref(), e.actors[0].sector.as_deref()), (Some("USA"), Some("MIL")), "{}", e.rule);
+    // the name read as a second subject of the verb
+    let doc = coded("A spokesman for BP, Scott Dean, criticised the senators.");
+    let e = event(&doc, "criticised");
+    assert_eq!(names(&e.actors), ["Scott Dean"], "{}", e.rule);
+}

@@ -82,9 +82,13 @@ fn description<'a>(doc: &Document, tree: &Tree, t: usize) -> Option<(usize, &'a 
     }
     let mut det = None;
     let mut country = None;
+    // "accused the oil giant of misleading": an object's 'of' phrase the parser hung on the
+    // noun is the verb's second complement (accuse, suspect, warn, convict … X of Y)
+    let verbs_of = |c: usize| tree.base_rel(t) == "obj" && tree.case_of(c).is_some_and(|p| p.eq_ignore_ascii_case("of"));
     for c in tree.children(t) {
         match tree.base_rel(c) {
             "det" if tree.word(c).eq_ignore_ascii_case("the") && det.is_none() => det = Some(c),
+            "nmod" if verbs_of(c) => {}
             // another determiner, a possessor, a restricting phrase, an apposition
             "det" | "nmod" | "acl" | "appos" | "nummod" => return None,
             // "the oil company" names its kind; "the Chinese company" may be another
@@ -193,6 +197,15 @@ mod tests {
         let mut doc = asked(&[("the", 12, "det", Det), ("oil", 12, "compound", Noun), ("major", 9, "obj", Adj)]);
         annotate(&mut doc);
         assert_eq!(resolved(&doc), [("the oil major", "Acme")]);
+    }
+
+    #[test]
+    fn an_objects_of_phrase_is_the_verbs_complement_not_a_restriction() {
+        // "The Senate asked the company of …": parsed with 'of' on the object noun (as in
+        // "accused the company of lying"), the description still names the firm
+        let mut doc = asked(&[("the", 11, "det", Det), ("company", 9, "obj", Noun), ("of", 13, "case", Adp), ("lies", 11, "nmod", Noun)]);
+        annotate(&mut doc);
+        assert_eq!(resolved(&doc), [("the company", "Acme")]);
     }
 
     #[test]

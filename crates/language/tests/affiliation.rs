@@ -62,3 +62,37 @@ fn a_from_phrase_whose_name_modifies_another_noun_states_nothing() {
     let of = annotate("Kamal Barizi of the Syrian opposition told reporters that the talks had failed.");
     assert_eq!(countries(&of, "Barizi"), vec![Some("SYR".to_string())], "{:#?}", of.mentions);
 }
+
+/// The (country, sector) of the person mentions whose text contains `name`.
+fn codes(doc: &Document, name: &str) -> Vec<(Option<String>, Option<String>)> {
+    let found: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Person && m.span.text(doc.body()).contains(name))
+        .map(|m| (m.country.clone(), m.sector.clone()))
+        .collect();
+    assert!(!found.is_empty(), "no person {name}: {:#?}", doc.mentions);
+    found
+}
+
+#[test]
+fn an_apposition_set_off_by_commas_names_whom_the_person_works_for() {
+    let code = |c: &str, s: &str| (Some(c.to_string()), Some(s.to_string()));
+    // an article and commas make any noun an apposition that says who the person is
+    let doc = annotate("Kamal Barizi, a senior Pentagon policy analyst, rejected the plan.");
+    assert_eq!(codes(&doc, "Barizi"), vec![code("USA", "MIL")], "{:#?}", doc.mentions);
+    let doc = annotate("Kamal Barizi, an analyst at the Pentagon, rejected the plan.");
+    assert_eq!(codes(&doc, "Barizi"), vec![code("USA", "MIL")], "{:#?}", doc.mentions);
+    // the role noun first, the name after it (parsed as a second subject, or hung on the organisation)
+    let doc = annotate("A spokesman for the Pentagon, Kamal Barizi, rejected the plan.");
+    assert_eq!(codes(&doc, "Barizi"), vec![code("USA", "MIL")], "{:#?}", doc.mentions);
+    let doc = annotate("A spokesman for BP, Scott Dean, rejected the plan.");
+    assert_eq!(codes(&doc, "Dean"), vec![code("GBR", "BUS")], "{:#?}", doc.mentions);
+}
+
+#[test]
+fn later_mentions_of_a_name_share_the_sector_its_apposition_states() {
+    let doc = annotate("Scott Dean, a spokesman for the Pentagon, spoke on Friday. Dean rejected the plan.");
+    let code = (Some("USA".to_string()), Some("MIL".to_string()));
+    assert_eq!(codes(&doc, "Dean"), vec![code.clone(), code], "{:#?}", doc.mentions);
+}

@@ -61,3 +61,14 @@ fn a_bare_surname_is_the_home_countrys_leader_not_an_unknown_namesake_named_in_f
     let doc = annotate(body);
     assert_eq!(all(&doc, "Zuma")[0].1, "Gertrude Zuma", "{:#?}", doc.mentions);
 }
+
+#[test]
+fn a_countrys_letters_before_a_dollar_sign_name_the_currency() {
+    for text in ["The bank will lend Kenya US $ 300m over five years.", "The fund pledged HK$ 2bn to the city."] {
+        let doc = annotate(text);
+        assert!(doc.mentions.iter().all(|m| !matches!(m.span.text(doc.body()), "US" | "HK")), "{text}: {:#?}", doc.mentions);
+    }
+    // the country itself stays a place
+    let doc = annotate("The US sent $ 300m to Kenya.");
+    assert_eq!(all(&doc, "US").len(), 1, "{:#?}", doc.mentions);
+}

@@ -622,7 +622,7 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     if out.actors.is_empty() {
         out.unnamed_actor = heads.actors.iter().find_map(|&a| v.unnamed_party(a));
     } else {
-        out.unnamed_coactors = heads.actors.iter().filter_map(|&a| v.unnamed_party(a)).collect();
+        out.unnamed_coactors = heads.actors.iter().filter(|&&a| !v.named_in_apposition(a, &heads.actors)).filter_map(|&a| v.unnamed_party(a)).collect();
     }
     // "asked the judge to …", "met company executives": an object that is a party noun
     // naming no mention is the recipient all the same
@@ -927,6 +927,16 @@ impl View<'_, '_> {
         false
     }
 
+    /// "A spokesman for BP, Scott Dean, said": a role noun subject followed,
+    /// after a comma, by a person's name the parser made a second subject of
+    /// the same verb — the name is in apposition to it: one party, named.
+    fn named_in_apposition(&self, a: usize, heads: &[usize]) -> bool {
+        let t = self.tree;
+        let person = |o: usize| self.mention_at(o).is_some_and(|k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person);
+        let comma_before = |o: usize| o > 0 && t.word(o - 1) == ",";
+        t.base_rel(a) == "nsubj" && heads.iter().any(|&o| o > a && t.base_rel(o) == "nsubj" && t.head(o) == t.head(a) && person(o) && comma_before(o))
+    }
+
     /// The syntactic head of the trigger's words: the one whose head lies
     /// outside them ("air strike" → strike, "held … talks" → held).
     fn trigger_head(&self, trig: &Trig) -> Option<usize> {
@@ -1079,9 +1089,13 @@ impl View<'_, '_> {
         if !own.is_empty() {
             return if t.children_with(n, "nmod:poss").is_empty() { Vec::new() } else { own };
         }
-        let Some((_, c)) = t.obliques(n).into_iter().find(|(case, _)| *case == "of") else { return Vec::new() };
+        // "the mayor of London, Boris Johnson", "a spokesman for the Pentagon, X": the name
+        // hung on the noun of the role's phrase (a place, a body or a common noun — none of
+        // which a person's name stands in apposition to)
+        let serves = |case: &str| matches!(case.to_lowercase().as_str(), "of" | "for" | "at" | "with" | "from");
+        let Some((_, c)) = t.obliques(n).into_iter().find(|(case, _)| serves(case)) else { return Vec::new() };
         let of_mention = self.mention_at(c).map(|k| self.ctx.ments[k].0.entity_type);
-        if !matches!(of_mention, None | Some(chronicle_core::EntityType::Location)) {
+        if of_mention == Some(chronicle_core::EntityType::Person) {
             return Vec::new();
         }
         persons(c)

@@ -21,8 +21,9 @@
 //! stays unknown.
 //!
 //! A person without a sector named with a title of an organisation that has
-//! one ("BP chairman X", "X, chairman of BP") takes the organisation's
-//! sector.
+//! one ("BP chairman X", "X, chairman of BP"), or whose apposition names one
+//! ("X, a spokesman for BP", "X, an analyst at the Pentagon"), takes the
+//! organisation's sector.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -57,17 +58,29 @@ fn is_role_noun(titles: &Titles, word: &str, lemma: &str) -> bool {
 /// Gives countries stated by affiliation, then shares them by name.
 pub(crate) fn resolve(kb: &Kb, titles: &Titles, doc: &Document, v: &View<'_>, cands: &mut [Cand]) {
     let mut found: Vec<(usize, String)> = Vec::new();
+    let mut employed: Vec<(usize, String)> = Vec::new();
     for s in &v.sentences {
         let tree = Tree::over(doc, s.clone());
         let a = cands.partition_point(|c| c.start < s.start);
         let b = cands.partition_point(|c| c.start < s.end);
         for k in a..b {
             let c = &cands[k];
-            if c.country.is_some() || !matches!(c.etype, EntityType::Person | EntityType::Organization) || super::names::is_kin_named(v, c) {
+            if !matches!(c.etype, EntityType::Person | EntityType::Organization) || super::names::is_kin_named(v, c) {
                 continue;
             }
             let here = &cands[a..b];
-            let stated = appositive(kb, titles, v, &tree, here, c).or_else(|| before(kb, titles, v, &tree, here, c)).or_else(|| of_after(kb, v, &tree, here, c));
+            // whom the person works for gives the sector, and a country where no role word does
+            let employer = (c.etype == EntityType::Person && c.sector.is_none()).then(|| appositive_sector(titles, v, &tree, here, c)).flatten();
+            if let Some(sector) = employer.and_then(|o| o.sector.clone()) {
+                employed.push((k, sector));
+            }
+            if c.country.is_some() {
+                continue;
+            }
+            let stated = appositive(kb, titles, v, &tree, here, c)
+                .or_else(|| before(kb, titles, v, &tree, here, c))
+                .or_else(|| of_after(kb, v, &tree, here, c))
+                .or_else(|| employer.and_then(|o| country_of(kb, o)));
             if let Some(country) = stated {
                 found.push((k, country));
             }
@@ -76,8 +89,10 @@ pub(crate) fn resolve(kb: &Kb, titles: &Titles, doc: &Document, v: &View<'_>, ca
     for (k, country) in found {
         cands[k].country = Some(country);
     }
-    let officers: Vec<(usize, String)> =
+    let mut officers: Vec<(usize, String)> =
         (0..cands.len()).filter(|&k| cands[k].etype == EntityType::Person && cands[k].sector.is_none()).filter_map(|k| officer_sector(titles, v, cands, k).map(|s| (k, s))).collect();
+    let titled: Vec<usize> = officers.iter().map(|(k, _)| *k).collect();
+    officers.extend(employed.into_iter().filter(|(k, _)| !titled.contains(k)));
     for (k, sector) in officers {
         cands[k].sector = Some(sector);
     }
@@ -156,17 +171,72 @@ fn head_token(tree: &Tree<'_>, c: &Cand) -> Option<usize> {
 /// role ("spokesman", "commander"): "the London concerts Omar Hariza
 /// announced", misparsed as an apposition, states nothing.
 fn appositive(kb: &Kb, titles: &Titles, v: &View<'_>, tree: &Tree<'_>, here: &[Cand], c: &Cand) -> Option<String> {
-    if !tree.is_parsed() {
-        return None;
-    }
-    let h = head_token(tree, c)?;
+    // a role noun's phrase: a country named anywhere in "a spokesman for the Libyan rebels"
+    let role = |n: &usize| is_role_noun(titles, v.words.get(*n).copied().unwrap_or(""), tree.lemma(*n));
+    let nouns = appositive_nouns(titles, v, tree, c).into_iter().filter(role);
+    let phrase = nouns.flat_map(|n| phrase_of(tree, n)).filter(|t| !(c.start..c.end).contains(t));
+    one_country(kb, here, c, phrase)
+}
+
+/// The head nouns of the noun phrases in apposition to candidate `c` that
+/// describe it (see [`appositive`]): headed by a role noun, or set off by a
+/// comma and opened by an article ("X, a senior EPA policy analyst,", "X,
+/// an analyst at the Pentagon,": a comma-set-off apposition says who the
+/// named one is). Empty for an unparsed sentence.
+fn appositive_nouns(titles: &Titles, v: &View<'_>, tree: &Tree<'_>, c: &Cand) -> Vec<usize> {
+    let Some(h) = tree.is_parsed().then(|| head_token(tree, c)).flatten() else { return Vec::new() };
+    let word = |t: usize| v.words.get(t).copied().unwrap_or("");
     let mut nouns: Vec<usize> = tree.children_with(h, "appos").into_iter().filter(|t| !(c.start..c.end).contains(t)).collect();
     if tree.base_rel(h) == "appos" {
-        nouns.extend(tree.head(h).filter(|n| !(c.start..c.end).contains(n) && tree.upos(*n) == Some(Upos::Noun)));
+        // "a spokeswoman for the World Food Programme, Emilia Casella": the parser hangs the
+        // name on the nearest noun, the name in the role noun's phrase
+        let x = tree.head(h).filter(|n| !(c.start..c.end).contains(n));
+        let role = |n: usize| tree.upos(n) == Some(Upos::Noun) && is_role_noun(titles, word(n), tree.lemma(n));
+        let holder = x.filter(|&n| tree.upos(n) != Some(Upos::Noun) && tree.base_rel(n) == "nmod").and_then(|n| tree.head(n)).filter(|&r| role(r));
+        nouns.extend(holder.or(x.filter(|&n| tree.upos(n) == Some(Upos::Noun))));
     }
-    nouns.retain(|&n| is_role_noun(titles, v.words.get(n).copied().unwrap_or(""), tree.lemma(n)));
-    let phrase: Vec<usize> = nouns.into_iter().flat_map(|n| phrase_of(tree, n)).filter(|t| !(c.start..c.end).contains(t)).collect();
-    one_country(kb, here, c, phrase.into_iter())
+    if matches!(tree.base_rel(h), "nsubj") && c.start > 0 && word(c.start - 1) == "," {
+        // "A spokesman for BP, Scott Dean, said": an apposition the parser read as a second
+        // subject of the same verb, the role noun's phrase ending at the comma before the name
+        let verb = tree.head(h);
+        nouns.extend(tree.tokens().filter(|&t| t < c.start && tree.head(t) == verb && tree.base_rel(t) == "nsubj" && tree.upos(t) == Some(Upos::Noun)));
+    }
+    let described = |n: usize| {
+        let phrase = phrase_of(tree, n);
+        let first = phrase.iter().copied().filter(|&t| tree.upos(t) != Some(Upos::Punct)).min().unwrap_or(n);
+        let article = matches!(word(first).to_lowercase().as_str(), "a" | "an" | "the");
+        let comma = (first > 0 && word(first - 1) == ",") || word(c.end) == "," || (c.start > 0 && word(c.start - 1) == ",");
+        tree.upos(n) == Some(Upos::Noun) && article && comma
+    };
+    nouns.retain(|&n| !(c.start..c.end).contains(&n) && (is_role_noun(titles, word(n), tree.lemma(n)) || described(n)));
+    nouns
+}
+
+/// "X, a spokesman for BP", "a senior EPA policy analyst, X", "X, an analyst
+/// at the Pentagon", "X, BP's spokesman": the one organisation (by sector)
+/// with a sector that the person's apposition names as whom the person works
+/// for — a modifier of its head noun (compound or possessor) or a phrase of
+/// it after for/at/with/of/from; not one further down ("the lawyer
+/// responsible for BP's fund" does not work for BP). None when it names none
+/// or several.
+fn appositive_sector<'c>(titles: &Titles, v: &View<'_>, tree: &Tree<'_>, here: &'c [Cand], c: &Cand) -> Option<&'c Cand> {
+    let nouns = appositive_nouns(titles, v, tree, c);
+    let serves = |t: usize| tree.case_of(t).is_some_and(|p| matches!(p.to_lowercase().as_str(), "for" | "at" | "with" | "of" | "from"));
+    let employs = |o: &Cand| {
+        let Some(oh) = head_token(tree, o) else { return false };
+        let Some(h) = tree.head(oh) else { return false };
+        // the head noun itself, or a compound noun before it ("EPA policy analyst")
+        let head_noun = nouns.contains(&h) || (tree.deprel(h) == "compound" && tree.head(h).is_some_and(|g| nouns.contains(&g)));
+        head_noun && (matches!(tree.deprel(oh), "compound" | "nmod:poss") || (tree.base_rel(oh) == "nmod" && serves(oh)))
+    };
+    let mut out: Option<&Cand> = None;
+    for o in here.iter().filter(|o| o.etype == EntityType::Organization && o.sector.is_some() && employs(o)) {
+        match out {
+            Some(p) if p.sector != o.sector => return None,
+            _ => out = Some(o),
+        }
+    }
+    out
 }
 
 /// The tokens of the noun phrase headed by `n`, less its clauses, the
@@ -243,23 +313,33 @@ fn of_after(kb: &Kb, v: &View<'_>, tree: &Tree<'_>, here: &[Cand], c: &Cand) -> 
 }
 
 /// Mentions of one name (person, organisation or group, by name key) take
-/// the country their other mentions agree on.
+/// the country, and the sector, their other mentions agree on ("Tony
+/// Hayward, BP's chief executive, … Hayward insisted": BUS both times).
 fn share(cands: &mut [Cand]) {
+    share_field(cands, |c| &mut c.country);
+    share_field(cands, |c| &mut c.sector);
+}
+
+/// One field of [`share`]: the value every mention of a name that has one
+/// agrees on, given to the mentions of the name without one.
+fn share_field(cands: &mut [Cand], field: impl Fn(&mut Cand) -> &mut Option<String>) {
     let mut known: std::collections::HashMap<(EntityType, String), Option<String>> = std::collections::HashMap::new();
-    for c in cands.iter().filter(|c| matches!(c.etype, EntityType::Person | EntityType::Organization | EntityType::Group)) {
-        let Some(country) = &c.country else { continue };
+    for c in cands.iter_mut().filter(|c| matches!(c.etype, EntityType::Person | EntityType::Organization | EntityType::Group)) {
+        let key = (c.etype, name_key(&c.canonical));
+        let Some(value) = field(c).clone() else { continue };
         known
-            .entry((c.etype, name_key(&c.canonical)))
+            .entry(key)
             .and_modify(|k| {
-                if k.as_ref() != Some(country) {
+                if k.as_ref() != Some(&value) {
                     *k = None;
                 }
             })
-            .or_insert_with(|| Some(country.clone()));
+            .or_insert_with(|| Some(value));
     }
-    for c in cands.iter_mut().filter(|c| c.country.is_none()) {
-        if let Some(Some(country)) = known.get(&(c.etype, name_key(&c.canonical))) {
-            c.country = Some(country.clone());
+    for c in cands.iter_mut() {
+        let key = (c.etype, name_key(&c.canonical));
+        if let (true, Some(Some(value))) = (field(c).is_none(), known.get(&key)) {
+            *field(c) = Some(value.clone());
         }
     }
 }

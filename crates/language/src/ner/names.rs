@@ -393,6 +393,15 @@ pub(crate) fn named_otherwise<'n>(given: &[String], names: impl IntoIterator<Ite
     given.iter().any(|g| !firsts.contains(g))
 }
 
+
+/// "US $ 75m", "HK$ 2bn", "A$ 300m": a country's letters written before a
+/// dollar sign name the currency (US dollars), not the country — no mention.
+pub(crate) fn currency_prefix(words: &[&str], c: &Cand) -> bool {
+    let word = words.get(c.start).copied().unwrap_or("");
+    let letters = word.len() <= 3 && !word.is_empty() && word.chars().all(|ch| ch.is_ascii_uppercase());
+    c.end == c.start + 1 && letters && words.get(c.end).is_some_and(|w| w.starts_with('$'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
