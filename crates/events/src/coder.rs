@@ -2753,7 +2753,20 @@ fn tells_no_act(
         || befell
         || sideless
         || charity
-        || (private_only(ctx, actors, recipients) && !organised(entry, actors) && !unnamed_authority(ctx, entry, trig, actors))
+        || (private_only(ctx, actors, recipients) && !organised(entry, actors) && !unnamed_authority(ctx, entry, trig, actors) && !public_commitment(ctx, entry, trig, actors, recipients))
+}
+
+/// "Svanberg pledged that we will repair the damage", "BP agreed to pay
+/// clean-up costs", "Svanberg was forced to apologise": a company (or one
+/// speaking for it) committing itself or conceding (`public-commitment` in
+/// eventness.tsv), to no one named, does so to the public — a company acting
+/// toward the public is a political actor (docs/ANNOTATION.md). Not a
+/// dealing with another firm or private party, nor its other acts ("BP
+/// suggested", "offers cleanup jobs").
+fn public_commitment(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[EventArg], recipients: &[EventArg]) -> bool {
+    let company = |a: &EventArg| a.sector.as_deref() == Some("BUS");
+    let committing = matches!(entry.event_type, PloverType::Agree | PloverType::Concede) && eventness::public_commitment(ctx, trig);
+    committing && recipients.is_empty() && !actors.is_empty() && actors.iter().all(company)
 }
 
 /// "the company suspended its dividend", "the writer blames Obama", "UK

@@ -684,3 +684,18 @@ fn dismissing_something_as_what_it_is_is_criticism() {
     let doc = coded("The Peruvian minister dismissed the Chilean proposal.");
     assert_eq!(triggered(&doc, "dismissed")[0].event_type, chronicle_core::PloverType::Reject);
 }
+
+#[test]
+fn a_company_committing_itself_to_no_one_named_does_so_to_the_public() {
+    // a company's pledge, agreement or apology with no addressee is made to the public
+    for (text, word) in [("BP pledged on Monday to pay all legitimate claims.", "pledged"), ("Exxon apologized for the pipeline leak.", "apologized")] {
+        let doc = coded(text);
+        assert_eq!(triggered(&doc, word).len(), 1, "{text}: {:?}", doc.events);
+    }
+    // its other acts with no political counterpart stay business
+    let doc = coded("BP suggested that the leak would stop by August.");
+    assert!(triggered(&doc, "suggested").is_empty(), "{:?}", doc.events);
+    // a deal among firms is business
+    let doc = coded("BP agreed to sell its stake in the Argentine venture.");
+    assert!(triggered(&doc, "agreed").is_empty(), "{:?}", doc.events);
+}

@@ -70,6 +70,8 @@ struct Groups {
     view_noun: HashSet<String>,
     market_demand: HashSet<String>,
     own_undertaking: HashSet<String>,
+    public_commitment: HashSet<String>,
+    transaction: HashSet<String>,
     medical: HashSet<String>,
     sought_nothing: HashSet<String>,
     gathering: HashSet<String>,
@@ -128,6 +130,8 @@ impl Groups {
                 "view-noun" => &mut g.view_noun,
                 "market-demand" => &mut g.market_demand,
                 "own-undertaking" => &mut g.own_undertaking,
+                "public-commitment" => &mut g.public_commitment,
+                "transaction" => &mut g.transaction,
                 "medical" => &mut g.medical,
                 "sought-nothing" => &mut g.sought_nothing,
                 "gathering" => &mut g.gathering,
@@ -401,6 +405,17 @@ pub(super) fn dismissed_as(ctx: &Ctx, trig: &Trig) -> bool {
         return false;
     }
     tree.subtree(head).into_iter().any(|k| k > head && tree.word(k).eq_ignore_ascii_case("as"))
+}
+
+/// True when the trigger's head is a verb or noun of a commitment or a
+/// concession (`public-commitment`: "pledged", "agreed", "apologized",
+/// "accepts the blame"), which a company makes to the public when it names
+/// no one it is made to — not one to a deal among firms (`transaction`:
+/// "agreed to sell its stake").
+pub(super) fn public_commitment(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
+    let deal = view.tree.children_with(head, "xcomp").into_iter().any(|x| GROUPS.transaction.contains(&view.lemma(x)));
+    GROUPS.public_commitment.contains(&view.lemma(head)) && !deal
 }
 
 /// "China banned imports of pork from Mexico", "import bans on live pigs":
