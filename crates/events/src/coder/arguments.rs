@@ -177,6 +177,8 @@ struct Words {
     selection: Vec<(String, Requirement)>,
     /// (words, CAMEO sector) of `sector_phrases.tsv`, then of `agent_phrases.tsv`.
     phrases: Vec<(Vec<String>, String)>,
+    /// Last word of a phrase → the indexes of the phrases ending in it, in file order.
+    phrase_ends: std::collections::HashMap<String, Vec<usize>>,
 }
 
 /// The data lines of a TSV text: (1-based line, columns).
@@ -309,7 +311,9 @@ impl Words {
             for (line, cols) in data_lines(text) {
                 match cols[..] {
                     [words, sector] if !words.is_empty() && !sector.is_empty() => {
-                        w.phrases.push((words.split_whitespace().map(str::to_lowercase).collect(), sector.to_string()));
+                        let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+                        w.phrase_ends.entry(words.last().cloned().unwrap_or_default()).or_default().push(w.phrases.len());
+                        w.phrases.push((words, sector.to_string()));
                     }
                     _ => problems.push(format!("{file}:{line}: expected words <TAB> sector")),
                 }
@@ -462,7 +466,12 @@ pub(crate) fn standing(country: Option<&str>, sector: Option<&str>, collective: 
 /// U.S. Coast Guard" → MIL).
 pub(crate) fn phrase_sector(name: &str) -> Option<&'static str> {
     let words = chronicle_core::name::phrase_words(name);
-    WORDS.phrases.iter().find(|(p, _)| chronicle_core::name::ends_in_phrase(&words, p)).map(|(_, s)| s.as_str())
+    let last = words.last()?;
+    // the phrases whose last word the name's last word is, singular or plural
+    let singulars = [Some(last.clone()), last.strip_suffix('s').map(String::from), last.strip_suffix("es").map(String::from), last.strip_suffix("ies").map(|x| format!("{x}y"))];
+    let candidates = singulars.iter().flatten().filter_map(|k| WORDS.phrase_ends.get(k)).flatten().copied();
+    let first = candidates.filter(|&i| chronicle_core::name::ends_in_phrase(&words, &WORDS.phrases[i].0)).min()?;
+    Some(WORDS.phrases[first].1.as_str())
 }
 
 /// The CAMEO sector of an agent noun (`agents.tsv`), singular or plural
