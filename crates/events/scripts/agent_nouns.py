@@ -17,7 +17,7 @@ from pathlib import Path
 def entries(dict_dir):
     """Every (word, code) of Phoenix.agents.txt, substitution sets (!PERSON!)
     expanded: the word as written (multi-word entries joined by `_`), the code
-    in brackets. Shared with crates/language/scripts/agent_phrases.py."""
+    in brackets. Shared with crates/events/scripts/agent_phrases.py."""
     src = Path(dict_dir) / "Phoenix.agents.txt"
     subs = {}
     for line in src.read_text(encoding="latin-1").splitlines():

@@ -2493,12 +2493,12 @@ impl Roles {
             // a demanded act is done by the party asked; an answered request, offer or
             // proposal by the party answered ("rejected the company's request"); any other
             // by the governing trigger's actors
-            // (never a party inside the demanded act's own phrase: "called for a boycott of
-            // BP" asks no one; BP is what the boycott is against)
-            let own_phrase = arguments::event_noun_phrase(ctx, trig);
-            let asked: Vec<EventArg> =
-                g.event.recipients.iter().filter(|r| !matches!((own_phrase, r.span), (Some(p), Some(s)) if p.contains(s))).cloned().collect();
+            let asked: Vec<EventArg>;
             let (from_governor, note) = if g.governs == Some(Modality::Demanded) {
+                // never a party inside the demanded act's own phrase: "called for a boycott
+                // of BP" asks no one; BP is what the boycott is against
+                let own_phrase = arguments::event_noun_phrase(ctx, trig);
+                asked = g.event.recipients.iter().filter(|r| !matches!((own_phrase, r.span), (Some(p), Some(s)) if p.contains(s))).cloned().collect();
                 (&asked, "the party asked, from the governing demand")
             } else if arguments::answered_object(ctx, trig, gt) {
                 (&g.event.recipients, "the party answered, from the governing answer")
@@ -2765,7 +2765,7 @@ fn tells_no_act(
 /// suggested", "offers cleanup jobs").
 fn public_commitment(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[EventArg], recipients: &[EventArg]) -> bool {
     let company = |a: &EventArg| a.sector.as_deref() == Some("BUS");
-    let committing = matches!(entry.event_type, PloverType::Agree | PloverType::Concede) && eventness::public_commitment(ctx, trig);
+    let committing = matches!(entry.event_type, PloverType::Agree | PloverType::Concede) && eventness::commitment_word(ctx, trig);
     committing && recipients.is_empty() && !actors.is_empty() && actors.iter().all(company)
 }
 

@@ -412,7 +412,7 @@ pub(super) fn dismissed_as(ctx: &Ctx, trig: &Trig) -> bool {
 /// "accepts the blame"), which a company makes to the public when it names
 /// no one it is made to — not one to a deal among firms (`transaction`:
 /// "agreed to sell its stake").
-pub(super) fn public_commitment(ctx: &Ctx, trig: &Trig) -> bool {
+pub(super) fn commitment_word(ctx: &Ctx, trig: &Trig) -> bool {
     let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
     let deal = view.tree.children_with(head, "xcomp").into_iter().any(|x| GROUPS.transaction.contains(&view.lemma(x)));
     GROUPS.public_commitment.contains(&view.lemma(head)) && !deal

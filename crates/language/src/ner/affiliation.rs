@@ -69,15 +69,16 @@ pub(crate) fn resolve(kb: &Kb, titles: &Titles, doc: &Document, v: &View<'_>, ca
                 continue;
             }
             let here = &cands[a..b];
+            let nouns = appositive_nouns(titles, v, &tree, c);
             // whom the person works for gives the sector, and a country where no role word does
-            let employer = (c.etype == EntityType::Person && c.sector.is_none()).then(|| appositive_sector(titles, v, &tree, here, c)).flatten();
+            let employer = (c.etype == EntityType::Person && c.sector.is_none()).then(|| employer(&tree, here, &nouns)).flatten();
             if let Some(sector) = employer.and_then(|o| o.sector.clone()) {
                 employed.push((k, sector));
             }
             if c.country.is_some() {
                 continue;
             }
-            let stated = appositive(kb, titles, v, &tree, here, c)
+            let stated = appositive(kb, titles, v, &tree, here, c, &nouns)
                 .or_else(|| before(kb, titles, v, &tree, here, c))
                 .or_else(|| of_after(kb, v, &tree, here, c))
                 .or_else(|| employer.and_then(|o| country_of(kb, o)));
@@ -170,11 +171,11 @@ fn head_token(tree: &Tree<'_>, c: &Cand) -> Option<usize> {
 /// the one country named inside the appositive phrase. The noun must name a
 /// role ("spokesman", "commander"): "the London concerts Omar Hariza
 /// announced", misparsed as an apposition, states nothing.
-fn appositive(kb: &Kb, titles: &Titles, v: &View<'_>, tree: &Tree<'_>, here: &[Cand], c: &Cand) -> Option<String> {
+/// `nouns` are the candidate's [`appositive_nouns`].
+fn appositive(kb: &Kb, titles: &Titles, v: &View<'_>, tree: &Tree<'_>, here: &[Cand], c: &Cand, nouns: &[usize]) -> Option<String> {
     // a role noun's phrase: a country named anywhere in "a spokesman for the Libyan rebels"
-    let role = |n: &usize| is_role_noun(titles, v.words.get(*n).copied().unwrap_or(""), tree.lemma(*n));
-    let nouns = appositive_nouns(titles, v, tree, c).into_iter().filter(role);
-    let phrase = nouns.flat_map(|n| phrase_of(tree, n)).filter(|t| !(c.start..c.end).contains(t));
+    let role = |n: &&usize| is_role_noun(titles, v.words.get(**n).copied().unwrap_or(""), tree.lemma(**n));
+    let phrase = nouns.iter().filter(role).flat_map(|&n| phrase_of(tree, n)).filter(|t| !(c.start..c.end).contains(t));
     one_country(kb, here, c, phrase)
 }
 
@@ -217,10 +218,9 @@ fn appositive_nouns(titles: &Titles, v: &View<'_>, tree: &Tree<'_>, c: &Cand) ->
 /// with a sector that the person's apposition names as whom the person works
 /// for — a modifier of its head noun (compound or possessor) or a phrase of
 /// it after for/at/with/of/from; not one further down ("the lawyer
-/// responsible for BP's fund" does not work for BP). None when it names none
-/// or several.
-fn appositive_sector<'c>(titles: &Titles, v: &View<'_>, tree: &Tree<'_>, here: &'c [Cand], c: &Cand) -> Option<&'c Cand> {
-    let nouns = appositive_nouns(titles, v, tree, c);
+/// responsible for BP's fund" does not work for BP). `nouns` are the
+/// person's [`appositive_nouns`]. None when it names none or several.
+fn employer<'c>(tree: &Tree<'_>, here: &'c [Cand], nouns: &[usize]) -> Option<&'c Cand> {
     let serves = |t: usize| tree.case_of(t).is_some_and(|p| matches!(p.to_lowercase().as_str(), "for" | "at" | "with" | "of" | "from"));
     let employs = |o: &Cand| {
         let Some(oh) = head_token(tree, o) else { return false };
