@@ -500,6 +500,16 @@ fn trim_speaker(text: &str, from: usize, to: usize, times: &[Span]) -> Option<(u
     Some((s, e))
 }
 
+/// True when `[from, to)` is only a name: capitalised words, perhaps with a
+/// bracketed tag ("Rep. Jim Jordan (R-Ohio)"). What someone said is a clause,
+/// never a bare name: before "…, a panel member, said the rules …" the name
+/// is the speaker's, set off by an apposition.
+fn name_only(text: &str, from: usize, to: usize) -> bool {
+    let ws = words(text, from, to);
+    let outside: Vec<&(usize, usize)> = ws.iter().filter(|w| text[from..w.0].matches('(').count() == text[from..w.0].matches(')').count()).collect();
+    !outside.is_empty() && outside.len() <= 6 && outside.iter().all(|w| text[w.0..w.1].starts_with(char::is_uppercase))
+}
+
 fn chunk_is_adverbial(text: &str, s: usize, e: usize) -> bool {
     let ws = words(text, s, e);
     let Some(&first) = ws.first() else { return true };
@@ -870,7 +880,7 @@ fn reported(text: &str, ss: usize, se: usize, directs: &[(usize, usize, usize, u
         } else {
             trim_speaker(text, comma + 2, cue.0, times).filter(|r| np_like(text, *r, 10) && after_cue <= 5)
         };
-        if sp.is_some() && words(text, ss, comma).len() >= 3 {
+        if sp.is_some() && words(text, ss, comma).len() >= 3 && !name_only(text, ss, comma) {
             return Some((Attribution { cue, speaker: sp }, (ss, comma)));
         }
     }
@@ -1354,14 +1364,19 @@ fn participle_holder(tree: &chronicle_syntax::tree::Tree, v: usize) -> Option<us
     let head = tree.head(v)?;
     match tree.deprel(v) {
         "advcl" | "xcomp" if tree.upos(head) == Some(chronicle_core::Upos::Verb) && !tree.is_passive(head) => tree.subjects(head).first().copied(),
-        "acl" if matches!(tree.upos(head), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn | chronicle_core::Upos::Pron)) => Some(head),
+        // a noun that is a clause's predicate holds nothing: its subject does
+        // ("Democrats have been at the forefront of questioning …")
+        "acl" if matches!(tree.upos(head), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn | chronicle_core::Upos::Pron)) => {
+            tree.subjects(head).first().copied().or(Some(head))
+        }
         _ => None,
     }
 }
 
 /// The words of the speaker phrase headed by `subject`: its subtree less its
-/// case marker (the agent's "by"), a participle or adverbial clause set off by
-/// a comma ("President Obama, dedicating the museum,") and edge punctuation.
+/// case marker (the agent's "by"), a time hung on it after it ("Sanders on
+/// Tuesday"), a participle or adverbial clause set off by a comma ("President
+/// Obama, dedicating the museum,") and edge punctuation.
 /// Appositions and relative clauses stay, as PolNeAR's annotators mostly mark
 /// sources ("Michael Mulgrew, president of the union,"; "an official with the
 /// board that oversees them"; "Luis Rubio, who heads the center").
@@ -1371,6 +1386,12 @@ fn speaker_words(tree: &chronicle_syntax::tree::Tree, subject: usize) -> Vec<usi
         first.is_some_and(|f| tree.word(f) == "," || f.checked_sub(1).is_some_and(|p| tree.word(p) == ","))
     };
     let mut drop: Vec<usize> = tree.children_with(subject, "case");
+    // a time the parser hung on the speaker is no part of it ("Sanders on Tuesday said")
+    for c in tree.children(subject) {
+        if c > subject && tree.in_time(c) {
+            drop.extend(tree.subtree(c));
+        }
+    }
     for c in tree.subtree(subject) {
         let set_off = c == subject || !drop.contains(&c);
         if set_off && c != subject && matches!(tree.base_rel(c), "acl" | "advcl" | "parataxis") && tree.deprel(c) != "acl:relcl" && comma_before(c) {

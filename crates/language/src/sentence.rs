@@ -270,13 +270,16 @@ pub fn tokenize(text: &str) -> Vec<Range<usize>> {
                     _ => break,
                 }
             }
-            // a trailing period that belongs to the word
+            // a trailing period that belongs to the word, or to its last
+            // hyphenated part ("R-S.C.", "D-Calif." in "Rep. X (D-Calif.)")
             if bytes.get(j) == Some(&b'.') {
+                let part = text[start..j].rfind('-').map_or(start, |h| start + h + 1);
                 let word = &text[start..j];
-                let dotted = dotted_abbrev_end(text, start);
+                let dotted = dotted_abbrev_end(text, start).or_else(|| (part > start).then(|| dotted_abbrev_end(text, part)).flatten());
                 if let Some(end) = dotted {
                     j = end;
                 } else if abbr.kind(word).is_some()
+                    || (part > start && abbr.kind(&text[part..j]).is_some())
                     || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
                 {
                     j += 1;
@@ -523,6 +526,22 @@ mod tests {
             "The U.S. President spoke on Jan. 5 at the U.N. Security Council."
         ]);
         assert_eq!(sents("He moved to the U.S. The move was quick."), ["He moved to the U.S.", "The move was quick."]);
+    }
+
+    #[test]
+    fn party_and_state_tags_do_not_split() {
+        // US news names a legislator's party and state in brackets or commas
+        assert_eq!(toks("Rep. Ann Lee (R-S.C.) said"), ["Rep.", "Ann", "Lee", "(", "R-S.C.", ")", "said"]);
+        assert_eq!(sents("Sens. Ann Lee (D-N.J.) and Bo Kim (R-Calif.) all agreed. Then they left."), [
+            "Sens. Ann Lee (D-N.J.) and Bo Kim (R-Calif.) all agreed.",
+            "Then they left."
+        ]);
+        assert_eq!(sents("Sen. Ann Lee, D-Del., said so. Del. Bo Kim, a delegate from Guam, agreed."), [
+            "Sen. Ann Lee, D-Del., said so.",
+            "Del. Bo Kim, a delegate from Guam, agreed."
+        ]);
+        // a hyphenated word that is no abbreviation still ends a sentence
+        assert_eq!(sents("It was a well-known. Then it was not."), ["It was a well-known.", "Then it was not."]);
     }
 
     #[test]

@@ -361,8 +361,7 @@ impl<'d> Tree<'d> {
     /// when is no part of a who: "police" of "police on Friday urged").
     /// A span over the body.
     pub fn phrase(&self, n: usize) -> Option<Span> {
-        let times = &self.doc.times;
-        let in_time = |c: usize| times.iter().any(|t| t.span.contains(self.doc.tokens[c].span));
+        let in_time = |c: usize| self.in_time(c);
         let mut keep = vec![n];
         let mut k = 0;
         while k < keep.len() && keep.len() <= self.range.len() {
@@ -382,6 +381,12 @@ impl<'d> Tree<'d> {
         let body = self.doc.body();
         let (s, e) = (self.doc.tokens[lo].span.start(), self.doc.tokens[hi].span.end());
         Span::new(body, s, e).ok()
+    }
+
+    /// True when token `t` lies inside a time expression of the document's
+    /// time layer ("on Tuesday", "last week").
+    pub fn in_time(&self, t: usize) -> bool {
+        self.doc.tokens.get(t).is_some_and(|tok| self.doc.times.iter().any(|x| x.span.contains(tok.span)))
     }
 
     /// The path from `t` up to the root (`t` first).

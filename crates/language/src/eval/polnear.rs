@@ -16,7 +16,8 @@
 //! or overlaps it (details). A gold attribution is matched at most once.
 //! With `POLNEAR_DUMP` set, every gold source not matched exactly is written to
 //! standard error (`MISS`, article, gold source, predicted speaker or why none,
-//! the content's start) for error analysis.
+//! the content's start, the gold cue) and every false positive (`FP`, why, article, the
+//! predicted speaker, the paired gold source, the content's start, the cue) for error analysis.
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -205,10 +206,24 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
                 k.tp += 1;
             } else {
                 k.fp += 1;
-                match best {
-                    None => fp_nogold += 1,
-                    Some((i, _)) if used_exact[i] => fp_used += 1,
-                    Some(_) => fp_source += 1,
+                let why = match best {
+                    None => {
+                        fp_nogold += 1;
+                        "no-gold"
+                    }
+                    Some((i, _)) if used_exact[i] => {
+                        fp_used += 1;
+                        "used"
+                    }
+                    Some(_) => {
+                        fp_source += 1;
+                        "source"
+                    }
+                };
+                if std::env::var_os("POLNEAR_DUMP").is_some() {
+                    let gold_src = best.map(|(i, _)| with_src[i].source.iter().map(|r| text[r.0..r.1].trim()).collect::<Vec<_>>().join(" … ")).unwrap_or_default();
+                    let c: String = pieces.first().map(|r| text[r.0..r.1].chars().take(80).collect()).unwrap_or_default();
+                    eprintln!("FP\t{why}\t{stem}\tpred={}\tgold={gold_src}\t{}\tcue={}", &text[ps.0..ps.1], c.replace('\n', " "), q.cue.as_deref().unwrap_or(""));
                 }
             }
             if q.direct {
@@ -235,7 +250,8 @@ pub fn run(path: &Path) -> Result<EvalReport, String> {
                     let c: String = g.content.first().map(|r| text[r.0..r.1].chars().take(80).collect()).unwrap_or_default();
                     let found = doc.quotes.iter().find(|q| g.content.iter().any(|c| overlap(*c, (q.span.start(), q.span.end())) > 0));
                     let pred = found.map(|q| q.speaker_span.map(|sp| text[sp.start()..sp.end()].to_string()).unwrap_or("<none>".into())).unwrap_or("<no quote>".into());
-                    eprintln!("MISS\t{}\tgold={:?}\tpred={}\t{}", stem, src, pred, c.replace('\n', " "));
+                    let cue: Vec<&str> = g.cue.iter().map(|r| text[r.0..r.1].trim()).collect();
+                    eprintln!("MISS\t{}\tgold={:?}\tpred={}\t{}\tcue={}", stem, src, pred, c.replace('\n', " "), cue.join(" "));
                 }
             }
         }
