@@ -72,6 +72,8 @@ pub(crate) struct CommentWords {
     pub suffixes: Vec<String>,
     /// Header phrases of a comment glued to its text on one line (`glued`).
     pub glued: Vec<String>,
+    /// Openings of a comment's time stamp glued to its text (`stamp`).
+    pub stamps: Vec<String>,
     pub chat: WordSet,
     /// Reporting words ("said", "told"): a line with them reads as news again (`report`).
     pub report: WordSet,
@@ -107,6 +109,7 @@ impl CommentWords {
                 "prefix" => c.prefixes.push(format!("{n} ")),
                 "suffix" => c.suffixes.push(format!(" {n}")),
                 "glued" => c.glued.push(glued_form(phrase)),
+                "stamp" => c.stamps.push(format!("{} ", glued_form(phrase))),
                 "chat" => {
                     c.chat.insert(phrase.trim().to_lowercase());
                 }
@@ -142,9 +145,25 @@ impl CommentWords {
         })
     }
 
+    /// True when the line opens with a `stamp` phrase and a clock time follows among
+    /// its next [`GLUED_STAMP_WORDS`] words: a comment's time stamp glued to its text
+    /// ("Added : Tuesday , 19 January , 2010 , 17:47 GMT 17:47 UK It is …").
+    fn stamp_header(&self, text: &str) -> bool {
+        if self.stamps.is_empty() {
+            return false;
+        }
+        let line = glued_form(text);
+        self.stamps.iter().any(|st| {
+            line.strip_prefix(st.as_str()).is_some_and(|rest| {
+                let head: Vec<&str> = rest.split(' ').take(GLUED_STAMP_WORDS).collect();
+                has_clock_time(&head.join(" "))
+            })
+        })
+    }
+
     /// The comment cue of a line (`norm` = its [`normalise_line`] form, `words` its word count).
     pub fn cue(&self, text: &str, norm: &str, words: usize) -> Option<CommentCue> {
-        if self.glued_header(text) {
+        if self.glued_header(text) || self.stamp_header(text) {
             return Some(CommentCue::Header);
         }
         if words > 12 || norm.is_empty() {
@@ -566,6 +585,11 @@ mod tests {
         // a bar and a time far from the phrase are no signature
         let far = format!("Updated 4:41 pm | {} | Reply to critics", "word ".repeat(20));
         assert_eq!(cue(&far), None);
+        // a time stamp that opens the line, glued to the comment's text
+        assert_eq!(cue("Added : Tuesday , 19 January , 2010 , 17:47 GMT 17:47 UK It is good that they help ."), Some(CommentCue::Header));
+        // the opening words without a clock time, or a clock time without them, are prose
+        assert_eq!(cue("Added to the list on Tuesday were three more firms and two banks of the region ."), None);
+        assert_eq!(cue("The minister added : talks resume at 17:47 GMT on Tuesday , said an aide ."), None);
     }
 
     #[test]

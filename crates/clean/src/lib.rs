@@ -639,6 +639,20 @@ mod tests {
     }
 
     #[test]
+    fn time_stamps_opening_comment_lines_make_a_thread() {
+        // a sentence-per-line dump of a comment page: each comment opens with its time stamp
+        // (the first two comments long enough to keep their stamps beyond the marker window)
+        let long: String = (0..10).map(|i| format!("The council should have listened to the engineers before the barrier was built, point {i}.\n")).collect();
+        let text = page(&format!(
+            "Added : Tuesday , 19 January , 2010 , 18:16 GMT 18:16 UK I live near the barrier and it failed twice .\n{long}Added : Tuesday , 19 January , 2010 , 17:55 GMT 17:55 UK I disagree with you .\n{long}Added : Tuesday , 19 January , 2010 , 17:47 GMT 17:47 UK Me too .\nAdded : Tuesday , 19 January , 2010 , 17:40 GMT 17:40 UK Indeed .\n"
+        ));
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        assert_eq!(docs[0].body(), format!("{LEAD}\n\n{SECOND}"));
+        let b = docs[0].blocks.iter().find(|b| b.span.text(&docs[0].extracted).contains("point 3")).unwrap();
+        assert_eq!(b.label, BlockLabel::Comment, "{}", b.reason);
+    }
+
+    #[test]
     fn picture_credits_are_captions_and_a_glued_one_is_cut_from_its_sentence() {
         let text = "Photograph : Jo Lane\\/AP\nPhotograph : Ann Kerr\\/Reuters The river authority said on Monday that the new flood barrier had held during the storm .\nEngineers will inspect the barrier again next month , when the spring tides are expected to be at their highest .\nImage caption Sandbags were piled along the quay\n";
         let docs = Cleaner::builtin().clean(input("a.txt", &format!("Flood barrier holds during storm\n{text}"))).unwrap();

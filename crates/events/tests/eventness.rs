@@ -82,6 +82,18 @@ fn an_order_of_goods_commands_no_one() {
     no_event("The Kenyan drug maker has received orders from Uganda and Tanzania for the vaccine.", "orders");
     no_event("Kenyan schools closed early in order to limit the spread of cholera.", "order");
     one_event("The Kenyan interior minister issued an order expelling the Ugandan envoy.", "order");
+    // the verb: a counted quantity of things is bought; people or a deed are commanded
+    no_event("The Kenyan health ministry has ordered 200,000 doses and 40 ventilators for its hospitals.", "ordered");
+    one_event("The Kenyan army ordered the Ugandan traders to leave the market.", "ordered");
+    one_event("Kenyan officials ordered all 125 Ugandan boats working the lake there to leave the area.", "ordered");
+}
+
+#[test]
+fn a_source_asking_for_anonymity_asks_nothing_of_anyone() {
+    no_event("A Kenyan official, who asked not to be named, said the border would stay shut.", "asked");
+    no_event("The Kenyan official asked not to be identified because the talks were private.", "asked");
+    no_event("The Kenyan diplomat requested anonymity to discuss the talks.", "requested");
+    one_event("The Kenyan government asked Uganda to reopen the border.", "asked");
 }
 
 #[test]

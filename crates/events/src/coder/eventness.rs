@@ -250,8 +250,9 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
             return Some(why);
         }
     }
-    if entry.event_type == PloverType::Request && !verb {
-        if let Some(why) = view.order_of_goods(head) {
+    if entry.event_type == PloverType::Request {
+        let goods = if verb { view.ordering_goods(head) } else { view.order_of_goods(head) };
+        if let Some(why) = goods {
             return Some(why);
         }
     }
@@ -959,6 +960,28 @@ impl<'c, 'a> View<'c, 'a> {
         }
         let verb = t.head(n).filter(|_| t.base_rel(n) == "obj").filter(|&v| GROUPS.purchase_verb.contains(&self.lemma(v)))?;
         Some(format!("an order that is {} buys goods, it commands no one", t.word(verb)))
+    }
+
+    /// "the government has ordered 227 million face masks": ordering a counted
+    /// quantity of things (every object a noun with a number of its own, no
+    /// party noun or name, and nothing the object is told to do) buys them;
+    /// "ordered 10,000 troops to the border" and "ordered them to leave"
+    /// command.
+    fn ordering_goods(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        if self.lemma(v) != "order" || !t.children_with(v, "xcomp").is_empty() || !t.children_with(v, "ccomp").is_empty() {
+            return None;
+        }
+        // an infinitive anywhere after the verb is what someone is told to do, wherever the
+        // parser hung it ("ordered all 125 boats working there to leave")
+        let told = t.subtree(v).into_iter().any(|x| x > v && t.upos(x) == Some(Upos::Verb) && t.has_mark(x, "to"));
+        if told {
+            return None;
+        }
+        let objects = t.objects(v);
+        let counted = |o: usize| self.noun(o) && !t.children_with(o, "nummod").is_empty() && self.mention_at(o).is_none() && !arguments::party_noun(t.lemma(o));
+        let first = *objects.first()?;
+        objects.iter().all(|&o| counted(o)).then(|| format!("ordering {} {} buys goods, it commands no one", t.word(v), t.word(first)))
     }
 
     /// "BP took a $32 billion charge", "a 5 percent charge on imports": a
