@@ -89,6 +89,14 @@ fn an_order_of_goods_commands_no_one() {
 }
 
 #[test]
+fn a_group_named_by_its_opposition_does_not_oppose_anything_here() {
+    no_event("Kenyan lawmakers opposed to the new border tax said they were vindicated.", "opposed");
+    no_event("With Ugandan farmers opposed to the dam, the Kenyan plan stalled.", "opposed");
+    one_event("Kenya is opposed to the Ugandan plan for the lake.", "opposed");
+    one_event("Kenya opposed the Ugandan plan for the lake.", "opposed");
+}
+
+#[test]
 fn a_source_asking_for_anonymity_asks_nothing_of_anyone() {
     no_event("A Kenyan official, who asked not to be named, said the border would stay shut.", "asked");
     no_event("The Kenyan official asked not to be identified because the talks were private.", "asked");

@@ -245,6 +245,11 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
             return Some(why);
         }
     }
+    if verb {
+        if let Some(why) = view.stance_modifier(head) {
+            return Some(why);
+        }
+    }
     if entry.event_type == PloverType::Mobilize && verb {
         if let Some(why) = view.reinforcing_a_view(head) {
             return Some(why);
@@ -914,6 +919,21 @@ impl<'c, 'a> View<'c, 'a> {
         let abstract_thing = |s: usize| self.noun(s) && self.mention_at(s).is_none() && !arguments::party_noun(t.lemma(s));
         let inferred = !subjects.is_empty() && subjects.iter().all(|&s| abstract_thing(s));
         inferred.then(|| format!("'{} {}' lets one infer, no one proposes", t.word(subjects[0]), t.word(v)))
+    }
+
+    /// "lawmakers opposed to wider drilling said …", "with Democrats opposed to
+    /// raising the burden": "opposed to" with no form of "be" is a participle
+    /// after its noun (one opposes something, never "opposes to" it), however
+    /// the parser read it; it names a group by its standing view, no act of
+    /// opposing ("Kenya is opposed to the plan" states the view and stays).
+    fn stance_modifier(&self, v: usize) -> Option<String> {
+        let t = self.tree;
+        let next_to = t.tokens().contains(&(v + 1)) && t.word(v + 1).eq_ignore_ascii_case("to");
+        if self.lemma(v) != "oppose" || t.xpos(v) != "VBN" && t.xpos(v) != "VBD" || !next_to {
+            return None;
+        }
+        let be = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "aux" | "cop") && self.lemma(c) == "be");
+        (!be).then(|| format!("'{} to' with no 'be' is a participle naming a view, no act", t.word(v)))
     }
 
     /// "lawmakers are seeking ways to bring the bill to a vote", "calls
