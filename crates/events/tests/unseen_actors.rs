@@ -422,6 +422,31 @@ fn a_nationality_before_a_named_leaders_title_is_no_second_party() {
 }
 
 #[test]
+fn a_nationality_in_a_title_beside_the_name_is_no_second_party() {
+    // the title set off by commas, the name in apposition to it
+    let doc = coded("The Ugandan Foreign Minister, Sam Kutesa, complained that the Kenyan border had been closed for weeks.");
+    let e = event(&doc, "complained");
+    assert_eq!(names(&e.actors), ["Sam Kutesa"], "{}", e.rule);
+    assert_eq!(e.actors[0].country.as_deref(), Some("UGA"), "{}", e.rule);
+}
+
+#[test]
+fn a_person_is_no_part_of_another_persons_title() {
+    // the parser may hang the second name on the first as an apposition
+    let doc = coded("Emerging from a meeting with President Jacob Zuma, Eskom Chairman Jean-Pierre Nyathi promised to look after people affected by the blackout.");
+    let e = event(&doc, "meeting");
+    let parties: Vec<String> = names(&e.actors).into_iter().chain(names(&e.recipients)).collect();
+    assert!(parties.contains(&"Jean-Pierre Nyathi".to_string()), "{parties:?} {}", e.rule);
+}
+
+#[test]
+fn a_person_owning_a_named_organisation_does_not_act_beside_it() {
+    let doc = coded("Champion runner Paul Kiprono's LifeStride Foundation has pledged $250,000 to help Uganda's recovery.");
+    let e = event(&doc, "pledged");
+    assert_eq!(names(&e.actors), ["LifeStride Foundation"], "{}", e.rule);
+}
+
+#[test]
 fn unnamed_officials_of_a_sector_phrase_are_a_political_actor() {
     // "officials" are a government's (sector_phrases.tsv): their demand of a company is an event
     for text in ["Norwegian officials urged the shipping firm Halvard Marine to compensate the fishermen.", "Federal health officials called on Halvard Marine to protect its workers."] {

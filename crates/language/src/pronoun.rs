@@ -10,6 +10,8 @@
 //!   ("Obama said he …"), but never the subject of the pronoun's own verb
 //!   when the pronoun is its object ("Obama praised him");
 //! - else the person who is the subject of the previous sentence;
+//! - never a person its own clause names after it when the pronoun is the
+//!   clause's subject ("He criticized Udall's plan": he is not Udall);
 //! - nothing otherwise: an unresolved pronoun names no one.
 //!
 //! "it" as the subject of a verb only a party does (`data/language/party_verbs.tsv`:
@@ -130,6 +132,24 @@ fn antecedent(doc: &Document, tree: &Tree, persons: &Candidates, t: usize, previ
         .filter(|&m| !own_subjects.iter().any(|&s| head_token(doc, m) == Some(s)))
         .filter(|&m| !in_direct_quote(doc, head_token(doc, m).unwrap_or(t)))
         .collect();
+    // a subject pronoun never stands for a person named in its own clause after it
+    // ("He also criticized Udall's plan": he is not Udall)
+    // (its own apposition names it: "He (President Obama) said"; a clause set beside
+    // the pronoun's by a dash or a conjunction is another clause)
+    let named_in_clause = |m: usize| match (tree.base_rel(t), tree.head(t)) {
+        ("nsubj", Some(v)) => {
+            let own = tree.subtree(t);
+            let beside: Vec<usize> = tree.children(v).into_iter().filter(|&c| matches!(tree.base_rel(c), "parataxis" | "conj" | "dep" | "list")).flat_map(|c| tree.subtree(c)).collect();
+            // (nor what a dash, colon or semicolon sets off, wherever the parser hung it)
+            let stop = tree.tokens().find(|&k| k > t && matches!(tree.word(k), "-" | "--" | "—" | "–" | ";" | ":")).unwrap_or(usize::MAX);
+            tree.subtree(v)
+                .into_iter()
+                .filter(|&k| k > t && k < stop && !own.contains(&k) && !beside.contains(&k))
+                .filter_map(|k| persons.at(doc, k))
+                .any(|x| doc.mentions[x].canonical == doc.mentions[m].canonical)
+        }
+        _ => false,
+    };
     before
         .iter()
         .copied()
@@ -137,6 +157,7 @@ fn antecedent(doc: &Document, tree: &Tree, persons: &Candidates, t: usize, previ
         .last()
         .or_else(|| before.first().copied())
         .or(previous_subject)
+        .filter(|&m| !named_in_clause(m))
 }
 
 /// The organisation or state a subject "it" of a party verb stands for:

@@ -38,3 +38,18 @@ fn it_as_the_subject_of_a_verb_only_a_party_does_is_the_party_before_it() {
     let doc = annotate("The United Nations said the flood was spreading. It also threatened the fishing grounds of Chile.");
     assert!(!resolved(&doc).iter().any(|(p, _)| p == "It"), "{:?}", resolved(&doc));
 }
+
+#[test]
+fn a_subject_pronoun_is_no_one_its_own_clause_names_after_it() {
+    // the previous sentence's subject, but named again in the pronoun's clause
+    let doc = annotate("Kamal Barizi proposed a new fuel tax last week. He also criticized Barizi's reasoning behind the tax.");
+    assert!(!resolved(&doc).iter().any(|(p, _)| p == "He"), "{:?}", resolved(&doc));
+    // named elsewhere than in the clause: still the previous subject
+    let doc = annotate("Kamal Barizi proposed a new fuel tax last week. He also criticized the governor's reasoning.");
+    assert!(resolved(&doc).contains(&("He".to_string(), "Kamal Barizi".to_string())), "{:?}", resolved(&doc));
+    // the pronoun's own apposition, and a clause a dash sets off, are not its clause
+    let doc = annotate("Kamal Barizi spoke on Monday. He (President Barizi) said the tax would stay.");
+    assert!(resolved(&doc).contains(&("He".to_string(), "Kamal Barizi".to_string())), "{:?}", resolved(&doc));
+    let doc = annotate("Kamal Barizi spoke on Monday. On Friday he will meet the bank's chief, Tom Odera, in a tense encounter - Barizi said he would have fired Odera.");
+    assert!(resolved(&doc).contains(&("he".to_string(), "Kamal Barizi".to_string())), "{:?}", resolved(&doc));
+}

@@ -916,8 +916,10 @@ impl View<'_, '_> {
     /// True when mention `k` modifies the name of a person or organisation
     /// that has a country of its own ("Israeli" in "Israeli Prime Minister
     /// Benjamin Netanyahu", "US" in "the US company BP", "Iran's" in "Iran's
-    /// negotiator Saeed Jalili"): it is part of that party's title, no second
-    /// party (a name with no country keeps its modifiers: they place it).
+    /// negotiator Saeed Jalili"), also of a title in apposition to the name
+    /// ("The French Foreign Minister, Bernard Kouchner,"; "Bart Stupak, the
+    /// Michigan Democrat"): it is part of that party's title, no second party
+    /// (a name with no country keeps its modifiers: they place it).
     fn title_part(&self, k: usize) -> bool {
         let t = self.tree;
         let (_, start, end) = self.ctx.ments[k];
@@ -927,9 +929,24 @@ impl View<'_, '_> {
                 return false;
             }
             let Some(h) = t.head(x) else { return false };
-            if let Some(j) = self.mention_at(h).filter(|&j| j != k) {
+            let titled = |j: usize| {
                 let m = self.ctx.ments[j].0;
-                return m.country.is_some() && matches!(m.entity_type, chronicle_core::EntityType::Person | chronicle_core::EntityType::Organization);
+                m.country.is_some() && matches!(m.entity_type, chronicle_core::EntityType::Person | chronicle_core::EntityType::Organization)
+            };
+            if let Some(j) = self.mention_at(h).filter(|&j| j != k) {
+                return titled(j);
+            }
+            // the title set off by commas beside the name ("The French Foreign Minister,
+            // Bernard Kouchner,"; "Bart Stupak, the Michigan Democrat"); a person is no
+            // part of another's title, however the parser joined them
+            // — and only when every name there has its country and sector already, which
+            // is all the title would give ("US regulator …, Elizabeth Birnbaum" gives her GOV)
+            let person = self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person;
+            let beside: Vec<usize> = t.children_with(h, "appos").into_iter().chain(t.head(h).filter(|_| t.base_rel(h) == "appos")).collect();
+            if let Some(&a) = beside.iter().find(|&&a| self.mention_at(a).is_some_and(|j| j != k) && !person) {
+                let names: Vec<usize> = t.with_conjuncts(a).into_iter().filter_map(|x| self.mention_at(x)).collect();
+                let coded = |j: usize| titled(j) && self.ctx.ments[j].0.sector.is_some();
+                return !names.is_empty() && names.iter().all(|&j| coded(j));
             }
             x = h;
         }
@@ -982,7 +999,8 @@ impl View<'_, '_> {
         let t = self.tree;
         let lemma = t.lemma(n).to_lowercase();
         if WORDS.relative.contains(&lemma) && t.upos(n) == Some(Upos::Pron) {
-            return self.antecedent(n).map_or(Vec::new(), |a| self.mentions_of_all(&t.with_conjuncts(a)));
+            let named = self.antecedent(n).map_or(Vec::new(), |a| self.mentions_of_all(&t.with_conjuncts(a)));
+            return named.into_iter().filter(|&k| !self.title_part(k)).collect();
         }
         if (WORDS.pronoun.contains(&lemma) || lemma == "it") && t.upos(n) == Some(Upos::Pron) {
             // "X said he would …": the sayer; else the person the language
@@ -1015,7 +1033,11 @@ impl View<'_, '_> {
             // no second party ("Coast Guard Adm. Thad Allen", "Plaquemines Parish president X")
             let person = out.iter().find(|&&k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person).map(|&k| self.ctx.ments[k].1);
             let title_part = |k: usize| person.is_some_and(|start| self.ctx.ments[k].2 <= start && self.ctx.ments[k].0.country.is_none());
-            modifiers = self.modifier_mentions(n, 3).into_iter().filter(|&k| !title_part(k)).collect();
+            // A person modifying a named organisation ("Lance Armstrong's LiveStrong
+            // Foundation") owns or founded it: the organisation acts, not the person
+            let org = out.iter().any(|&k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Organization);
+            let owner = |k: usize| org && self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person;
+            modifiers = self.modifier_mentions(n, 3).into_iter().filter(|&k| !title_part(k) && !self.title_part(k) && !owner(k)).collect();
             out.extend(modifiers.iter().copied());
         }
         if !coded(&out) {
