@@ -440,6 +440,14 @@ fn a_person_is_no_part_of_another_persons_title() {
 }
 
 #[test]
+fn the_subject_after_a_fronted_time_acts() {
+    // the parser may hang the subject on the time before the comma
+    let doc = coded("On Monday, Kenya and Uganda signed a border deal.");
+    let e = event(&doc, "signed a border deal");
+    assert_eq!(names(&e.actors), ["Kenya", "Uganda"], "{}", e.rule);
+}
+
+#[test]
 fn a_person_owning_a_named_organisation_does_not_act_beside_it() {
     let doc = coded("Champion runner Paul Kiprono's LifeStride Foundation has pledged $250,000 to help Uganda's recovery.");
     let e = event(&doc, "pledged");

@@ -180,6 +180,36 @@ impl<'d> Tree<'d> {
         (nominal && subordinator && self.head(noun) == self.head(v)).then_some(noun)
     }
 
+    /// "On Monday, Kenya and Uganda signed …", "On Wednesday, Hayward and the
+    /// chairman will meet …": the nouns the parser hung on a fronted time as its
+    /// apposition or conjuncts, when the clause's verb (finite, or with an
+    /// auxiliary) has no subject. A day or a date names no one and is no one's
+    /// conjunct, and a finite clause has a subject: the nouns after the time's
+    /// comma are it (with their own conjuncts).
+    fn subjects_beside_time(&self, v: usize) -> Vec<usize> {
+        let finite = matches!(self.xpos(v), "VBD" | "VBZ" | "VBP") || self.children(v).into_iter().any(|c| self.base_rel(c) == "aux");
+        let clause = matches!(self.base_rel(v), "root" | "ccomp" | "parataxis");
+        if self.upos(v) != Some(Upos::Verb) || !finite || !clause || self.children(v).into_iter().any(|c| matches!(self.base_rel(c), "nsubj" | "csubj" | "expl")) {
+            return Vec::new();
+        }
+        let Some(time) = self.children(v).into_iter().find(|&o| o < v && self.base_rel(o) == "obl" && self.in_time(o)) else { return Vec::new() };
+        let nominal = |a: usize| matches!(self.upos(a), Some(Upos::Noun | Upos::Propn | Upos::Pron)) && !self.in_time(a);
+        let Some(comma) = (time + 1..v).find(|&k| self.word(k) == ",") else { return Vec::new() };
+        let mut out: Vec<usize> = self
+            .children(time)
+            .into_iter()
+            .filter(|&a| a > comma && a < v && matches!(self.base_rel(a), "appos" | "conj") && nominal(a))
+            .flat_map(|a| {
+                let mut group = vec![a];
+                group.extend(self.children_with(a, "conj").into_iter().filter(|&c| nominal(c)));
+                group
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The dash or colon that ends a heading opening the sentence ("April 29 -
     /// Obama pledges …", "At the White House : Obama meets …"): the first such
     /// token among the sentence's first eight, whatever the parser made of it.
@@ -268,6 +298,10 @@ impl<'d> Tree<'d> {
             }
             if let Some(s) = self.stranded_subject(cur) {
                 return self.with_conjuncts(s);
+            }
+            let beside_time = self.subjects_beside_time(cur);
+            if !beside_time.is_empty() {
+                return beside_time;
             }
             match (self.deprel(cur), self.head(cur)) {
                 ("conj" | "xcomp", Some(h)) => cur = h,
