@@ -37,14 +37,28 @@ pub use lexicon::Lexicon;
 #[derive(Clone, Debug)]
 pub struct EventCoder {
     lexicon: Lexicon,
-    /// Organisation knowledge-base id (`un`, `nato`) → actor code (the
-    /// organisation's country when national, else its CAMEO code: `UNO`, `IGO`, `NGO` …).
-    org_codes: HashMap<String, String>,
     /// Lower-case country names, aliases and nationality words → ISO alpha-3,
     /// from the language layer's knowledge base ("vietnamese" → `VNM`).
     countries: HashMap<String, String>,
     /// Lower-case capital city names, from the same knowledge base.
     capitals: std::collections::HashSet<String>,
+}
+
+/// Organisation knowledge-base id (`un`, `nato`, `who`) → actor code (the
+/// organisation's country when national, else its CAMEO code: `UNO`, `IGO`,
+/// `NGO` …). The language layer gives organisations their KB id as `country`;
+/// the coder reads the code when it weighs a side and writes it on the events.
+pub(crate) static ORG_CODES: std::sync::LazyLock<HashMap<String, String>> = std::sync::LazyLock::new(|| kb_tables().0);
+
+/// The actor code of an organisation's KB id given as a country (`who` →
+/// `UNO`); any other country as it is.
+pub(crate) fn actor_code(country: &str) -> &str {
+    if country.chars().any(|ch| ch.is_lowercase()) {
+        if let Some(code) = ORG_CODES.get(&country.to_lowercase()) {
+            return code;
+        }
+    }
+    country
 }
 
 /// Three tables from the language layer's knowledge base (all empty without
@@ -103,8 +117,8 @@ impl EventCoder {
 
     /// A coder from lexicon texts (`names` label errors).
     pub fn from_tsv(triggers: &str, cues: &str, names: (&str, &str)) -> Result<EventCoder, EventsError> {
-        let (org_codes, countries, capitals) = kb_tables();
-        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)?, org_codes, countries, capitals })
+        let (_, countries, capitals) = kb_tables();
+        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)?, countries, capitals })
     }
 
     /// The loaded lexicon.
@@ -118,11 +132,8 @@ impl EventCoder {
         // the language layer gives organisations their KB id as `country`: use the org's code
         for e in &mut events {
             for a in e.actors.iter_mut().chain(e.recipients.iter_mut()).chain(e.location.iter_mut()) {
-                let Some(c) = a.country.as_deref() else { continue };
-                if c.chars().any(|ch| ch.is_lowercase()) {
-                    if let Some(code) = self.org_codes.get(&c.to_lowercase()) {
-                        a.country = Some(code.clone());
-                    }
+                if let Some(c) = a.country.as_deref() {
+                    a.country = Some(actor_code(c).to_string());
                 }
             }
         }

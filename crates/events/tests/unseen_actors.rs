@@ -448,6 +448,22 @@ fn the_subject_after_a_fronted_time_acts() {
 }
 
 #[test]
+fn who_chairs_or_convenes_a_meeting_takes_part_in_it() {
+    let doc = coded("The Ugandan president, who chaired the summit, urged Kenya to reopen the border.");
+    let e = event(&doc, "summit");
+    assert_eq!(names(&e.actors), ["Ugandan president"], "{}", e.rule);
+}
+
+#[test]
+fn an_international_agency_acts_politically_whatever_its_sector() {
+    // the WHO's sector is health, a private sector for anyone else
+    let doc = coded("The World Health Organization has convened a meeting about the sharing of virus samples at its headquarters on Friday.");
+    let e = event(&doc, "meeting");
+    assert_eq!(names(&e.actors), ["World Health Organization"], "{}", e.rule);
+    assert_eq!(e.actors[0].country.as_deref(), Some("UNO"), "{}", e.rule);
+}
+
+#[test]
 fn a_person_owning_a_named_organisation_does_not_act_beside_it() {
     let doc = coded("Champion runner Paul Kiprono's LifeStride Foundation has pledged $250,000 to help Uganda's recovery.");
     let e = event(&doc, "pledged");

@@ -433,13 +433,16 @@ pub(crate) enum Standing {
     Unknown,
 }
 
-/// The standing of a side from its code and name: an international code or
-/// a political sector is political, a private sector private, a place (which
-/// stands for its government) or a people named by its nationality
-/// (`collective`) political, an organisation named like a company private.
+/// The standing of a side from its code and name: an international code (or
+/// the KB id of an international body) or a political sector is political, a
+/// private sector private, a place (which stands for its government) or a
+/// people named by its nationality (`collective`) political, an organisation
+/// named like a company private.
 pub(crate) fn standing(country: Option<&str>, sector: Option<&str>, collective: bool, firm_name: Option<&str>) -> Standing {
     let w = &*WORDS;
-    if country.is_some_and(|c| w.international.contains(&c.to_lowercase())) {
+    // an organisation's KB id stands for its code: an international body ("who" → UNO)
+    // is political whatever its sector (HLH, DEV)
+    if country.map(crate::actor_code).is_some_and(|c| w.international.contains(&c.to_lowercase())) {
         return Standing::Political;
     }
     if let Some(s) = sector.map(str::to_lowercase) {
