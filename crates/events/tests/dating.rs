@@ -165,3 +165,15 @@ fn what_a_verb_of_doing_or_trying_completes_is_done_then() {
     assert_eq!(agree.len(), 1, "{:?}", doc.events);
     assert_eq!(agree[0].date, UncertainDate::day(day("2010-06-14")), "{}", agree[0].rule);
 }
+
+#[test]
+fn now_beside_a_perfect_is_when_the_act_is_seen_from_not_its_day() {
+    // "has now accused": done on or before the writing day, not on it
+    let doc = coded_on("Peru has now accused Bolivia of shelling the border town.", "2010-06-16");
+    let accused = triggered(&doc, "accused");
+    assert_eq!(accused.len(), 1, "{:?}", doc.events);
+    assert_eq!(accused[0].date, UncertainDate::between(None, Some(day("2010-06-16"))), "{}", accused[0].rule);
+    // with a simple verb "now" is the day
+    let doc = coded_on("Peru now accuses Bolivia of shelling the border town.", "2010-06-16");
+    assert_eq!(triggered(&doc, "accuses")[0].date, UncertainDate::day(day("2010-06-16")));
+}

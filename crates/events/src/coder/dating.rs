@@ -657,7 +657,11 @@ pub(super) fn event_date(
     // a purpose infinitive happens with the act it serves; a demanded,
     // offered, wished or refused one does not
     let purpose = matches!(modality, Modality::Asserted | Modality::Planned);
-    let (own, bounds) = sentence_times(doc, ctx, trig, (trigger, sentence_span), purpose);
+    let (mut own, bounds) = sentence_times(doc, ctx, trig, (trigger, sentence_span), purpose);
+    // "has now proposed": in the perfect, "now" is the time the act is seen from, not its day
+    if perfect(ctx, trig) {
+        own.retain(|t| !t.span.text(ctx.body).eq_ignore_ascii_case("now"));
+    }
     let mut dates: Vec<(UncertainDate, String)> = Vec::new();
     if let Some(t) = own.iter().min_by_key(|t| t.span.start().abs_diff(trigger.start())) {
         let group = coordinated_dates(ctx.body, &own, t.span);
@@ -686,6 +690,13 @@ pub(super) fn event_date(
         return (t.resolved.clone(), dates);
     }
     (tense_bounds(doc, ctx, trig, modality, &bounds, notes), dates)
+}
+
+/// True when the trigger is a verb in the perfect ("has proposed", "have
+/// been calling"): told as done before the time it is seen from.
+fn perfect(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some((tree, v)) = parsed_trigger(ctx, trig) else { return false };
+    matches!(tree.xpos(v), "VBN" | "VBG") && tree.children(v).into_iter().any(|a| tree.base_rel(a) == "aux" && tree.lemma(a).eq_ignore_ascii_case("have"))
 }
 
 /// A day written without a year ("freed on August 20") that the time layer
