@@ -177,3 +177,12 @@ fn now_beside_a_perfect_is_when_the_act_is_seen_from_not_its_day() {
     let doc = coded_on("Peru now accuses Bolivia of shelling the border town.", "2010-06-16");
     assert_eq!(triggered(&doc, "accuses")[0].date, UncertainDate::day(day("2010-06-16")));
 }
+
+#[test]
+fn the_deed_an_act_answers_came_before_it() {
+    // "apologized for saying on Sunday": the apology came on or after the Sunday
+    let doc = coded_on("In a statement, the Peruvian minister apologized for saying on Sunday that the border was closed.", "2010-06-02");
+    let sorry = triggered(&doc, "apologized");
+    assert_eq!(sorry.len(), 1, "{:?}", doc.events);
+    assert_eq!(sorry[0].date, UncertainDate::between(Some(day("2010-05-30")), Some(day("2010-06-02"))), "{}", sorry[0].rule);
+}

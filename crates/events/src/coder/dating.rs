@@ -24,6 +24,7 @@ struct Words {
     occasion: Vec<String>,
     same: Vec<String>,
     purpose: Vec<String>,
+    reason: Vec<String>,
     deadline: Vec<String>,
     possible: Vec<String>,
     relative: Vec<String>,
@@ -54,6 +55,7 @@ impl Words {
                 "occasion" => &mut w.occasion,
                 "same" => &mut w.same,
                 "purpose" => &mut w.purpose,
+                "reason" => &mut w.reason,
                 "deadline" => &mut w.deadline,
                 "possible" => &mut w.possible,
                 "relative" => &mut w.relative,
@@ -484,6 +486,8 @@ fn below(tree: &Tree, k: usize, trig_clause: usize, purpose: bool) -> Reach {
             Some(m) if listed(&w.same, &m) => Reach::Own,
             // a time inside the act's purpose ("met to discuss it on Monday")
             Some(m) if purpose && listed(&w.purpose, &m) => Reach::Own,
+            // the deed the act answers ("apologized for saying on Sunday …") came first
+            Some(m) if listed(&w.reason, &m) && tree.xpos(k) == "VBG" => Reach::Earliest,
             // a present participle with no subordinator is at the main act's time ("speaking
             // on Saturday, Obama blamed …"), as is being asked ("asked about it on Monday, he
             // blamed …")
