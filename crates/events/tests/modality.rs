@@ -100,3 +100,13 @@ fn what_a_future_act_comes_before_is_still_to_come() {
     let talks = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "talks").expect("the talks");
     assert_eq!(talks.modality, Modality::Planned, "{}", talks.rule);
 }
+
+#[test]
+fn a_relative_clause_on_a_demand_noun_describes_it_and_asks_for_nothing() {
+    // the relative pronoun is the clause's subject: the support is there already
+    let m = modality("Peru said it would back a proposal that already has Chilean government support.", "support");
+    assert_eq!(m, Modality::Asserted);
+    // a content clause after the noun is what is demanded, however the parser read "that"
+    let m = modality("Peru rejected a demand that Chile withdraw its troops.", "withdraw");
+    assert_eq!(m, Modality::Demanded);
+}
