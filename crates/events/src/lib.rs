@@ -44,17 +44,25 @@ pub struct EventCoder {
     capitals: std::collections::HashSet<String>,
 }
 
+/// The [`kb_tables`], read once per process (parsing the KB is the costly part).
+static KB_TABLES: std::sync::LazyLock<KbTables> = std::sync::LazyLock::new(kb_tables);
+
+/// Organisation codes, country names and capitals: see [`kb_tables`].
+type KbTables = (HashMap<String, String>, HashMap<String, String>, std::collections::HashSet<String>);
+
 /// Organisation knowledge-base id (`un`, `nato`, `who`) → actor code (the
 /// organisation's country when national, else its CAMEO code: `UNO`, `IGO`,
 /// `NGO` …). The language layer gives organisations their KB id as `country`;
 /// the coder reads the code when it weighs a side and writes it on the events.
-pub(crate) static ORG_CODES: std::sync::LazyLock<HashMap<String, String>> = std::sync::LazyLock::new(|| kb_tables().0);
+fn org_codes() -> &'static HashMap<String, String> {
+    &KB_TABLES.0
+}
 
 /// The actor code of an organisation's KB id given as a country (`who` →
 /// `UNO`); any other country as it is.
 pub(crate) fn actor_code(country: &str) -> &str {
     if country.chars().any(|ch| ch.is_lowercase()) {
-        if let Some(code) = ORG_CODES.get(&country.to_lowercase()) {
+        if let Some(code) = org_codes().get(&country.to_lowercase()) {
             return code;
         }
     }
@@ -65,7 +73,7 @@ pub(crate) fn actor_code(country: &str) -> &str {
 /// the `language` feature or when the KB does not load): organisation id →
 /// actor code, lower-case country names, aliases and demonyms → ISO alpha-3,
 /// and lower-case capital names.
-fn kb_tables() -> (HashMap<String, String>, HashMap<String, String>, std::collections::HashSet<String>) {
+fn kb_tables() -> KbTables {
     #[cfg(feature = "language")]
     {
         if let Ok(kb) = chronicle_language::kb::Kb::builtin() {
@@ -117,8 +125,8 @@ impl EventCoder {
 
     /// A coder from lexicon texts (`names` label errors).
     pub fn from_tsv(triggers: &str, cues: &str, names: (&str, &str)) -> Result<EventCoder, EventsError> {
-        let (_, countries, capitals) = kb_tables();
-        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)?, countries, capitals })
+        let (_, countries, capitals) = &*KB_TABLES;
+        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)?, countries: countries.clone(), capitals: capitals.clone() })
     }
 
     /// The loaded lexicon.
