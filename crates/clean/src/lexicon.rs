@@ -122,19 +122,15 @@ impl CommentWords {
         c
     }
 
-    /// True when a comment's header is glued to its text on one line, as
-    /// sentence-per-line dumps leave them: a `glued` phrase ("wrote :", "| report
+    /// True when the line (in [`glued_form`]) holds a comment's header glued to
+    /// its text, as sentence-per-line dumps leave them: a `glued` phrase ("wrote :", "| report
     /// abuse") after the header's time stamp (a clock time among the
     /// [`GLUED_STAMP_WORDS`] words before it). A phrase is looked for among the line's
     /// first [`GLUED_HEADER_WORDS`] words ("At 4:41 pm on 18 Jan 2010 , Alice wrote : I
     /// think …"); one that opens with a bar, the signature of a comment widget, anywhere
     /// in the line — a thread of short comments runs text, signature, text … on one line
     /// ("… drill now . Posted by : bob | June 7 , 2010 3:31 PM | Report abuse How was …").
-    fn glued_header(&self, text: &str) -> bool {
-        if self.glued.is_empty() {
-            return false;
-        }
-        let line = glued_form(text);
+    fn glued_header(&self, line: &str) -> bool {
         let head_end = line.match_indices(' ').nth(GLUED_HEADER_WORDS - 1).map_or(line.len(), |(i, _)| i);
         self.glued.iter().any(|g| {
             let within = if g.starts_with('|') { line.len() } else { head_end };
@@ -145,14 +141,10 @@ impl CommentWords {
         })
     }
 
-    /// True when the line opens with a `stamp` phrase and a clock time follows among
-    /// its next [`GLUED_STAMP_WORDS`] words: a comment's time stamp glued to its text
-    /// ("Added : Tuesday , 19 January , 2010 , 17:47 GMT 17:47 UK It is …").
-    fn stamp_header(&self, text: &str) -> bool {
-        if self.stamps.is_empty() {
-            return false;
-        }
-        let line = glued_form(text);
+    /// True when the line (in [`glued_form`]) opens with a `stamp` phrase and a clock
+    /// time follows among its next [`GLUED_STAMP_WORDS`] words: a comment's time stamp
+    /// glued to its text ("Added : Tuesday , 19 January , 2010 , 17:47 GMT 17:47 UK It is …").
+    fn stamp_header(&self, line: &str) -> bool {
         self.stamps.iter().any(|st| {
             line.strip_prefix(st.as_str()).is_some_and(|rest| {
                 let head: Vec<&str> = rest.split(' ').take(GLUED_STAMP_WORDS).collect();
@@ -163,8 +155,11 @@ impl CommentWords {
 
     /// The comment cue of a line (`norm` = its [`normalise_line`] form, `words` its word count).
     pub fn cue(&self, text: &str, norm: &str, words: usize) -> Option<CommentCue> {
-        if self.glued_header(text) || self.stamp_header(text) {
-            return Some(CommentCue::Header);
+        if !self.glued.is_empty() || !self.stamps.is_empty() {
+            let line = glued_form(text);
+            if self.glued_header(&line) || self.stamp_header(&line) {
+                return Some(CommentCue::Header);
+            }
         }
         if words > 12 || norm.is_empty() {
             return None;

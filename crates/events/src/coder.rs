@@ -1621,21 +1621,9 @@ pub(crate) fn code_sentence(
                     let above = tree.ancestors(t);
                     let argument = matches!(tree.base_rel(gt), "obj" | "obl") && gt < t;
                     // a relative clause on the governing noun describes it, it is not what it asks
-                    // for ("a proposal that already has White House support") — one whose relative
-                    // pronoun has a role of its own: a "that" the parser made the object of a verb
-                    // with another object opens a content clause ("a demand that X withdraw its troops")
+                    // for ("a proposal that already has White House support")
                     let reached = if above.contains(&gt) { Some(gt) } else { tree.head(gt) };
-                    let below_gt: Vec<usize> = above.iter().copied().take_while(|&n| Some(n) != reached).collect();
-                    let relative_role = |n: usize| {
-                        let kids = tree.children(n);
-                        let objects = kids.iter().filter(|&&c| tree.base_rel(c) == "obj").count();
-                        kids.iter().any(|&c| {
-                            matches!(tree.lemma(c).to_lowercase().as_str(), "that" | "which" | "who" | "whom")
-                                && tree.upos(c) == Some(chronicle_core::Upos::Pron)
-                                && (tree.base_rel(c) == "nsubj" || (tree.base_rel(c) == "obj" && objects == 1))
-                        })
-                    };
-                    let relative = below_gt.iter().any(|&n| tree.deprel(n) == "acl:relcl" && relative_role(n));
+                    let relative = above.iter().take_while(|&&n| Some(n) != reached).any(|&n| arguments::relative_with_role(tree, n));
                     !relative && (above.contains(&gt) || (argument && tree.head(gt).is_some_and(|h| above.contains(&h))))
                 }
                 _ => true,

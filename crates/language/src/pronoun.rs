@@ -132,24 +132,6 @@ fn antecedent(doc: &Document, tree: &Tree, persons: &Candidates, t: usize, previ
         .filter(|&m| !own_subjects.iter().any(|&s| head_token(doc, m) == Some(s)))
         .filter(|&m| !in_direct_quote(doc, head_token(doc, m).unwrap_or(t)))
         .collect();
-    // a subject pronoun never stands for a person named in its own clause after it
-    // ("He also criticized Udall's plan": he is not Udall)
-    // (its own apposition names it: "He (President Obama) said"; a clause set beside
-    // the pronoun's by a dash or a conjunction is another clause)
-    let named_in_clause = |m: usize| match (tree.base_rel(t), tree.head(t)) {
-        ("nsubj", Some(v)) => {
-            let own = tree.subtree(t);
-            let beside: Vec<usize> = tree.children(v).into_iter().filter(|&c| matches!(tree.base_rel(c), "parataxis" | "conj" | "dep" | "list")).flat_map(|c| tree.subtree(c)).collect();
-            // (nor what a dash, colon or semicolon sets off, wherever the parser hung it)
-            let stop = tree.tokens().find(|&k| k > t && matches!(tree.word(k), "-" | "--" | "—" | "–" | ";" | ":")).unwrap_or(usize::MAX);
-            tree.subtree(v)
-                .into_iter()
-                .filter(|&k| k > t && k < stop && !own.contains(&k) && !beside.contains(&k))
-                .filter_map(|k| persons.at(doc, k))
-                .any(|x| doc.mentions[x].canonical == doc.mentions[m].canonical)
-        }
-        _ => false,
-    };
     before
         .iter()
         .copied()
@@ -157,7 +139,25 @@ fn antecedent(doc: &Document, tree: &Tree, persons: &Candidates, t: usize, previ
         .last()
         .or_else(|| before.first().copied())
         .or(previous_subject)
-        .filter(|&m| !named_in_clause(m))
+        .filter(|&m| !named_after_in_clause(doc, tree, persons, t, m))
+}
+
+/// True when pronoun `t`, a clause's subject, is followed in its own clause
+/// by a name of mention `m`'s person: a subject pronoun never stands for a
+/// person its clause names after it ("He also criticized Udall's plan": he is
+/// not Udall). Its own apposition names it ("He (President Obama) said"); a
+/// clause set beside the pronoun's by a conjunction, or off by a dash, colon
+/// or semicolon wherever the parser hung it, is another clause.
+fn named_after_in_clause(doc: &Document, tree: &Tree, persons: &Candidates, t: usize, m: usize) -> bool {
+    let (true, Some(v)) = (tree.base_rel(t) == "nsubj", tree.head(t)) else { return false };
+    let own = tree.subtree(t);
+    let beside: Vec<usize> = tree.children(v).into_iter().filter(|&c| matches!(tree.base_rel(c), "parataxis" | "conj" | "dep" | "list")).flat_map(|c| tree.subtree(c)).collect();
+    let stop = tree.tokens().find(|&k| k > t && matches!(tree.word(k), "-" | "--" | "—" | "–" | ";" | ":")).unwrap_or(usize::MAX);
+    tree.subtree(v)
+        .into_iter()
+        .filter(|&k| k > t && k < stop && !own.contains(&k) && !beside.contains(&k))
+        .filter_map(|k| persons.at(doc, k))
+        .any(|x| doc.mentions[x].canonical == doc.mentions[m].canonical)
 }
 
 /// The organisation or state a subject "it" of a party verb stands for:

@@ -370,6 +370,24 @@ pub(crate) fn is_locative(word: &str) -> bool {
     WORDS.locative.contains(word)
 }
 
+/// True when clause `c` is a relative clause whose relative pronoun (`relative`
+/// in `arguments.tsv`) has a role of its own in it: its subject, or its only
+/// object ("a proposal that already has support"). A "that" the parser made a
+/// second object opens a content clause instead ("a demand that X withdraw its
+/// troops").
+pub(crate) fn relative_with_role(t: &Tree, c: usize) -> bool {
+    if t.deprel(c) != "acl:relcl" {
+        return false;
+    }
+    let kids = t.children(c);
+    let objects = kids.iter().filter(|&&k| t.base_rel(k) == "obj").count();
+    kids.iter().any(|&k| {
+        WORDS.relative.contains(&t.lemma(k).to_lowercase())
+            && t.upos(k) == Some(Upos::Pron)
+            && (t.base_rel(k) == "nsubj" || (t.base_rel(k) == "obj" && objects == 1))
+    })
+}
+
 /// True for a modifier that makes a firm or fund the state's (`state-owned`).
 pub(crate) fn is_state_owned(lemma: &str) -> bool {
     WORDS.state_owned.contains(&lemma.to_lowercase())
@@ -945,8 +963,8 @@ impl View<'_, '_> {
             // — and only when every name there has its country and sector already, which
             // is all the title would give ("US regulator …, Elizabeth Birnbaum" gives her GOV)
             let person = self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person;
-            let beside: Vec<usize> = t.children_with(h, "appos").into_iter().chain(t.head(h).filter(|_| t.base_rel(h) == "appos")).collect();
-            if let Some(&a) = beside.iter().find(|&&a| self.mention_at(a).is_some_and(|j| j != k) && !person) {
+            let mut beside = t.children_with(h, "appos").into_iter().chain(t.head(h).filter(|_| t.base_rel(h) == "appos"));
+            if let Some(a) = beside.find(|&a| !person && self.mention_at(a).is_some_and(|j| j != k)) {
                 let names: Vec<usize> = t.with_conjuncts(a).into_iter().filter_map(|x| self.mention_at(x)).collect();
                 let coded = |j: usize| titled(j) && self.ctx.ments[j].0.sector.is_some();
                 return !names.is_empty() && names.iter().all(|&j| coded(j));

@@ -929,7 +929,7 @@ impl<'c, 'a> View<'c, 'a> {
     fn stance_modifier(&self, v: usize) -> Option<String> {
         let t = self.tree;
         let next_to = t.tokens().contains(&(v + 1)) && t.word(v + 1).eq_ignore_ascii_case("to");
-        if self.lemma(v) != "oppose" || t.xpos(v) != "VBN" && t.xpos(v) != "VBD" || !next_to {
+        if self.lemma(v) != "oppose" || !matches!(t.xpos(v), "VBN" | "VBD") || !next_to {
             return None;
         }
         let be = t.children(v).into_iter().any(|c| matches!(t.base_rel(c), "aux" | "cop") && self.lemma(c) == "be");
