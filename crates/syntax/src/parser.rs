@@ -259,6 +259,9 @@ struct Ctx<'a> {
     tags: &'a [u16],
     lex: &'a [Lexeme],
     set: FeatureSet,
+    /// The model the features are for, when parsing: each key's weights are
+    /// asked for from memory as soon as the key is known.
+    model: Option<&'a Model>,
 }
 
 impl<'a> Ctx<'a> {
@@ -267,7 +270,20 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|l| if vocab.is_empty() || vocab.contains(&key(l.norm)) { l.norm } else { l.shape ^ 0x554e_4b00 })
             .collect();
-        Ctx { words, tags, lex, set }
+        Ctx { words, tags, lex, set, model: None }
+    }
+
+    fn for_model(self, model: &'a Model) -> Ctx<'a> {
+        Ctx { model: Some(model), ..self }
+    }
+
+    /// Adds feature `key` to `out`, asking for its weights at once.
+    #[inline(always)]
+    fn push(&self, out: &mut Vec<u32>, key: u32) {
+        if let Some(m) = self.model {
+            m.prefetch(key);
+        }
+        out.push(key);
     }
 }
 
@@ -344,7 +360,7 @@ fn features(cx: &Ctx, st: &State, out: &mut Vec<u32>) {
     let b0lc1 = child(st, b0, true, 0);
     let b0lc2 = child(st, b0, true, 1);
     let d = if s0 != NONE && b0 != NONE { (b0 - s0).min(10) as u64 } else { 0 };
-    let mut f = |t: u8, a: u64, b: u64, c: u64| out.push(feat(t, a, b, c));
+    let mut f = |t: u8, a: u64, b: u64, c: u64| cx.push(out, feat(t, a, b, c));
     f(0, 0, 0, 0);
     f(1, s0w, 0, 0);
     f(2, s0p, 0, 0);
@@ -426,7 +442,7 @@ fn features(cx: &Ctx, st: &State, out: &mut Vec<u32>) {
 /// written for arc-eager, sees only through s0–b0: their distance, s1's
 /// valency and label sets, and s1's two rightmost children.
 fn right_arc_features(cx: &Ctx, st: &State, out: &mut Vec<u32>) {
-    let mut f = |t: u8, a: u64, b: u64, c: u64| out.push(feat(t, a, b, c));
+    let mut f = |t: u8, a: u64, b: u64, c: u64| cx.push(out, feat(t, a, b, c));
     let (s0, s1) = (st.s(0), st.s(1));
     let d = if s0 != NONE && s1 != NONE { s0.abs_diff(s1).min(10) as u64 } else { 0 };
     let (s0w, s0p, s1w, s1p) = (cx.w(st, s0), cx.p(st, s0), cx.w(st, s1), cx.p(st, s1));
@@ -459,7 +475,7 @@ fn right_arc_features(cx: &Ctx, st: &State, out: &mut Vec<u32>) {
 /// templates again with clusters in place of words, so that words seen
 /// rarely or never in training count through the words they are like.
 fn cluster_features(cx: &Ctx, st: &State, [s0, s1, b0, b1]: [usize; 4], [s0lc1, s0rc1, b0lc1]: [usize; 3], d: u64, out: &mut Vec<u32>) {
-    let mut f = |t: u8, a: u64, b: u64, c: u64| out.push(feat(t, a, b, c));
+    let mut f = |t: u8, a: u64, b: u64, c: u64| cx.push(out, feat(t, a, b, c));
     let (s0c1, s0c2, s0p) = (cx.c(st, s0, 1), cx.c(st, s0, 2), cx.p(st, s0));
     let (b0c1, b0c2, b0p) = (cx.c(st, b0, 1), cx.c(st, b0, 2), cx.p(st, b0));
     let (s1c1, s1c2, s1p) = (cx.c(st, s1, 1), cx.c(st, s1, 2), cx.p(st, s1));
@@ -596,7 +612,7 @@ impl Parser {
     /// label id.
     pub fn parse(&self, lex: &[Lexeme], tags: &[u16]) -> Vec<(Option<usize>, u16)> {
         let n = lex.len().min(tags.len());
-        let cx = Ctx::new(&lex[..n], tags, &self.vocab, self.set);
+        let cx = Ctx::new(&lex[..n], tags, &self.vocab, self.set).for_model(&self.model);
         let mut st = State::new(n);
         let mut f = Vec::with_capacity(128);
         let mut scores = Vec::with_capacity(self.model.classes.len());

@@ -126,9 +126,11 @@ pub struct Model {
 /// cost one memory access, found or not; longer rows are in `long`, and
 /// those with an entry for one class in eight or more (the frequent
 /// features) are held dense, one weight per class, in `dense`, and added
-/// without looking at classes. Scoring first reads the home bucket of every
-/// feature of a decision, then resolves them, then reads the long rows, so
-/// cache misses overlap instead of waiting on each other.
+/// without looking at classes. Scoring first asks for the home bucket of
+/// every feature of a decision (a prefetch, which does not wait), then
+/// resolves them, then asks for the long rows and sums them, so that cache
+/// misses overlap instead of waiting on each other; a caller that knows the
+/// keys one by one asks for each as it is made ([`Model::prefetch`]).
 ///
 /// Weights are held as the file holds them, `i16` multiples of one scale, and
 /// summed as integers, which is exact in any order; the scale is applied
@@ -216,6 +218,17 @@ impl Slot {
     }
 }
 
+/// Asks the CPU to bring `x`'s cache line in, without waiting for it.
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: SSE, which the intrinsic needs, is part of every x86_64 CPU, and a prefetch
+    // reads nothing and cannot fault (here the address is a live reference besides).
+    unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((x as *const T).cast::<i8>()) };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
+}
+
 /// The scale that maps the largest weight to `i16::MAX` (1 when all are 0).
 fn scale_of(entries: &[(u16, f32)]) -> f32 {
     let max = entries.iter().fold(0f32, |m, e| m.max(e.1.abs()));
@@ -286,16 +299,18 @@ impl Table {
         (u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// Reads the home bucket of each key of `keys` (reads without branches
-    /// on the data, so the cache misses overlap).
+    /// Asks for the home bucket of each key of `keys` (prefetches, which
+    /// the CPU does not wait for: their cache misses overlap each other and
+    /// the work that follows). A prefetch, unlike a read, holds no place in
+    /// the CPU's queue of instructions while its line is on the way.
     #[inline]
     fn touch_buckets(&self, keys: &[u32]) {
         let mask = self.buckets.len().wrapping_sub(1);
-        let mut x = 0u32;
         for &k in keys {
-            x ^= self.buckets.get(self.home(k) & mask).map_or(0, |b| b.0[0].key);
+            if let Some(b) = self.buckets.get(self.home(k) & mask) {
+                prefetch(b);
+            }
         }
-        std::hint::black_box(x);
     }
 
     /// The slot of `k`.
@@ -319,15 +334,22 @@ impl Table {
         }
     }
 
-    /// Reads the first entry of each long row, so that their cache misses
+    /// Asks for every cache line of each long row, so that their misses
     /// overlap before the rows are summed.
     #[inline]
     fn touch(&self, rows: &[LongRow]) {
-        let mut x = 0u16;
         for r in rows {
-            x ^= if r.dense { self.dense.get(r.start as usize).map_or(0, |&w| w as u16) } else { self.long.get(r.start as usize).map_or(0, |e| e.0) };
+            let (start, end) = (r.start as usize, r.end as usize);
+            if r.dense {
+                for w in self.dense.get(start..end).unwrap_or_default().iter().step_by(32) {
+                    prefetch(w);
+                }
+            } else {
+                for e in self.long.get(start..end).unwrap_or_default().iter().step_by(16) {
+                    prefetch(e);
+                }
+            }
         }
-        std::hint::black_box(x);
     }
 
     /// Adds the weights of `features` (at most [`CHUNK`]) to `acc`.
@@ -382,6 +404,17 @@ impl Model {
     /// True when the model has no weights.
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
+    }
+
+    /// Asks for the weights of feature `key` from memory without waiting
+    /// for them, so that a caller which knows a decision's keys one by one
+    /// overlaps their cache misses with its own work.
+    #[inline(always)]
+    pub fn prefetch(&self, key: u32) {
+        let t = &self.table;
+        if let Some(b) = t.buckets.get(t.home(key) & t.buckets.len().wrapping_sub(1)) {
+            prefetch(b);
+        }
     }
 
     /// Class scores for `features`.
