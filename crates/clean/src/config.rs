@@ -47,6 +47,11 @@ pub struct CleanConfig {
     pub topic_shift_max_overlap: f64,
     /// Characters of the body sampled for language detection.
     pub language_sample_chars: usize,
+    /// Words a language sample needs before its English function words alone may say it
+    /// is English.
+    pub english_min_words: usize,
+    /// Share of a sample's words that must be English function words for that.
+    pub english_min_share: f64,
     /// Marker lines that open a comment thread without a heading.
     pub comment_min_markers: usize,
     /// Blocks within which those markers must lie.
@@ -126,6 +131,8 @@ impl Default for CleanConfig {
             appended_min_body_chars: 120,
             topic_shift_max_overlap: 0.12,
             language_sample_chars: 400,
+            english_min_words: 20,
+            english_min_share: 0.3,
             comment_min_markers: 2,
             comment_marker_window: 8,
             comment_chat_min_share: 0.06,
@@ -195,6 +202,8 @@ impl CleanConfig {
                 "appended_min_body_chars" => self.appended_min_body_chars = as_usize()?,
                 "topic_shift_max_overlap" => self.topic_shift_max_overlap = as_f64()?,
                 "language_sample_chars" => self.language_sample_chars = as_usize()?,
+                "english_min_words" => self.english_min_words = as_usize()?,
+                "english_min_share" => self.english_min_share = as_f64()?,
                 "comment_min_markers" => self.comment_min_markers = as_usize()?,
                 "comment_marker_window" => self.comment_marker_window = as_usize()?,
                 "comment_chat_min_share" => self.comment_chat_min_share = as_f64()?,
