@@ -2294,7 +2294,7 @@ fn code_trigger(
 fn governs(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<Modality> {
     let g = entry.governs?;
     let asks = matches!(g, Modality::Demanded | Modality::Proposed);
-    let stated = asks && dating::parsed_trigger(ctx, trig).is_some_and(|(tree, v)| arguments::clause_of_fact(tree, v).is_some());
+    let stated = asks && dating::parsed_trigger(ctx, trig).is_some_and(|(tree, v)| arguments::clause_of_fact(tree, v, true).is_some());
     (!stated).then_some(g)
 }
 

@@ -719,3 +719,16 @@ fn a_company_committing_itself_to_no_one_named_does_so_to_the_public() {
     let doc = coded("BP agreed to sell its stake in the Argentine venture.");
     assert!(triggered(&doc, "agreed").is_empty(), "{:?}", doc.events);
 }
+
+#[test]
+fn a_clause_of_prediction_or_possibility_is_no_proposal() {
+    // "suggest"/"insist" with a clause saying what will or may be state it
+    no_event("The Kenyan president suggested he would dismiss the finance minister if he could.", "suggested");
+    no_event("The Ugandan foreign minister suggested that the border may be closed for months.", "suggested");
+    no_event("The Kenyan opposition leader insisted that the election might be rigged.", "insisted");
+    // a modal of obligation or ability proposes or demands
+    one_event("The Kenyan president suggested that Uganda should reopen the border.", "suggested");
+    one_event("The Ugandan foreign minister suggested the two leaders could meet in Nairobi.", "suggested");
+    // agreeing that one would do something commits to it
+    one_event("The Kenyan government agreed on Monday that it would release the detained Ugandan fishermen.", "agreed");
+}

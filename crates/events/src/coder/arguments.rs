@@ -169,6 +169,8 @@ struct Words {
     arrival: HashSet<String>,
     /// Verbs whose subject undergoes their object event noun (`undergo`).
     undergo: HashSet<String>,
+    /// Modals of prediction and possibility (`epistemic-modal`).
+    epistemic_modal: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -256,6 +258,7 @@ impl Words {
                 "relief" => &mut w.relief,
                 "arrival" => &mut w.arrival,
                 "undergo" => &mut w.undergo,
+                "epistemic-modal" => &mut w.epistemic_modal,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -601,10 +604,14 @@ pub(super) fn be_to_blame(t: &Tree, v: usize) -> bool {
 
 /// "insisted the aid is arriving", "suggested that the US was occupying
 /// Haiti": a verb of demanding or proposing whose that-clause is indicative
-/// (a finite present or past, no modal) states a fact; "insisted that he
-/// resign", "suggested they should meet", "suggested the leaders could
-/// meet" (a subjunctive or a modal) demand or propose.
-pub(super) fn clause_of_fact(t: &Tree, v: usize) -> Option<String> {
+/// (a finite present or past, or a modal of prediction or possibility:
+/// "suggested he would resign", "insisted BP may be liable") states a fact;
+/// "insisted that he resign", "suggested they should meet", "suggested the
+/// leaders could meet" (a subjunctive or a modal of obligation or ability)
+/// demand or propose. With `predictions` false a modal of prediction counts as
+/// one of obligation, as for "agree": "BP agreed that it would set up a fund"
+/// commits BP, where "suggested he would" only foretells.
+pub(super) fn clause_of_fact(t: &Tree, v: usize, predictions: bool) -> Option<String> {
     // "insisted on …" asks for something; "suggested on Monday that …" only dates the saying
     let day = |n: usize| t.word(n).parse::<chrono::Weekday>().is_ok() || t.word(n).parse::<chrono::Month>().is_ok();
     if !t.children_with(v, "xcomp").is_empty() || t.obliques(v).iter().any(|&(ref c, n)| c.eq_ignore_ascii_case("on") && !day(n)) {
@@ -613,9 +620,11 @@ pub(super) fn clause_of_fact(t: &Tree, v: usize) -> Option<String> {
     let clause = t.children_with(v, "ccomp").into_iter().next()?;
     let mut finite: Vec<usize> = vec![clause];
     finite.extend(t.children(clause).into_iter().filter(|&c| matches!(t.base_rel(c), "aux" | "cop")));
-    // a modal ("should", "must", "could meet") makes the clause a demand or a proposal
-    let mandative = finite.iter().any(|&f| t.xpos(f) == "MD");
-    let indicative = finite.iter().any(|&f| matches!(t.xpos(f), "VBD" | "VBZ" | "VBP"));
+    // a modal of obligation or ability ("should", "must", "could meet") makes the clause a
+    // demand or a proposal; one of prediction or possibility ("would", "may") a statement
+    let epistemic = |f: usize| predictions && WORDS.epistemic_modal.contains(&t.lemma(f).to_lowercase());
+    let mandative = finite.iter().any(|&f| t.xpos(f) == "MD" && !epistemic(f));
+    let indicative = finite.iter().any(|&f| matches!(t.xpos(f), "VBD" | "VBZ" | "VBP") || (t.xpos(f) == "MD" && epistemic(f)));
     (indicative && !mandative).then(|| format!("'{}' with a clause of fact ('{}') states, it does not ask", t.word(v), t.word(clause)))
 }
 
@@ -2256,7 +2265,7 @@ impl View<'_, '_> {
                     }
                 }
                 Some(Requirement::Mandative) => {
-                    if let Some(why) = clause_of_fact(self.tree, v) {
+                    if let Some(why) = clause_of_fact(self.tree, v, true) {
                         return Some(why);
                     }
                 }

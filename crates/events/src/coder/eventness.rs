@@ -635,7 +635,7 @@ impl<'c, 'a> View<'c, 'a> {
             return Some(format!("'{}' with someone and on nothing concurs, it agrees to nothing", t.word(v)));
         }
         let next_clause = t.children_with(v, "ccomp").into_iter().any(|c| t.tokens().skip_while(|&x| x <= v).take(3).any(|x| x == c || (t.head(x) == Some(c) && t.base_rel(x) == "mark")));
-        if let (false, true, Some(fact)) = (together, next_clause, arguments::clause_of_fact(t, v)) {
+        if let (false, true, Some(fact)) = (together, next_clause, arguments::clause_of_fact(t, v, false)) {
             return Some(format!("{fact}: a view shared"));
         }
         (!complement && !together && t.deprel(v) != "acl:relcl").then(|| format!("'{}' with nothing agreed to shares a view", t.word(v)))
