@@ -732,3 +732,11 @@ fn a_clause_of_prediction_or_possibility_is_no_proposal() {
     // agreeing that one would do something commits to it
     one_event("The Kenyan government agreed on Monday that it would release the detained Ugandan fishermen.", "agreed");
 }
+
+#[test]
+fn preventing_a_happening_restricts_no_party() {
+    // "prevent" coerces only when what it stops is a party's doing
+    no_event("Kenyan engineers pumped water into the pipe to prevent the same kind of problems.", "prevent");
+    no_event("The Ugandan government tightened controls on adoptions to prevent child trafficking.", "prevent");
+    one_event("Kenyan police prevented opposition leaders from holding a rally in Nairobi.", "prevented");
+}
