@@ -739,4 +739,7 @@ fn preventing_a_happening_restricts_no_party() {
     no_event("Kenyan engineers pumped water into the pipe to prevent the same kind of problems.", "prevent");
     no_event("The Ugandan government tightened controls on adoptions to prevent child trafficking.", "prevent");
     one_event("Kenyan police prevented opposition leaders from holding a rally in Nairobi.", "prevented");
+    // a collective act stands for those who do it
+    one_event("Ugandan police prevented the march organised by students in Kampala.", "prevented");
+    one_event("Kenyan police dispersed the demonstration in Nairobi with tear gas.", "dispersed");
 }

@@ -171,6 +171,8 @@ struct Words {
     undergo: HashSet<String>,
     /// Modals of prediction and possibility (`epistemic-modal`).
     epistemic_modal: HashSet<String>,
+    /// Nouns of an act people do together (`collective-act`).
+    collective_act: HashSet<String>,
     /// Lemmas of nouns that name a party (agents.tsv, party_nouns.tsv).
     parties: HashSet<String>,
     /// Agent noun → CAMEO sector (the first three letters of its agents.tsv code).
@@ -259,6 +261,7 @@ impl Words {
                 "arrival" => &mut w.arrival,
                 "undergo" => &mut w.undergo,
                 "epistemic-modal" => &mut w.epistemic_modal,
+                "collective-act" => &mut w.collective_act,
                 other => {
                     problems.push(format!("arguments.tsv:{line}: unknown group '{other}'"));
                     continue;
@@ -2219,8 +2222,12 @@ impl View<'_, '_> {
                 Some(Requirement::ObjectParty) => {
                     // the object, or the passive subject ("images were released")
                     let patients = t.patients(v);
-                    // "released an internal BP document": a name modifying a thing makes it no party
-                    let party = |o: usize| self.is_party_or_arms(o) && !(self.mention_at(o).is_none() && super::eventness::is_thing(t.lemma(o)));
+                    // "released an internal BP document": a name modifying a thing makes it no party;
+                    // "dispersed the demonstration": a collective act stands for those who do it
+                    let party = |o: usize| {
+                        (self.is_party_or_arms(o) && !(self.mention_at(o).is_none() && super::eventness::is_thing(t.lemma(o))))
+                            || words.collective_act.contains(&t.lemma(o).to_lowercase())
+                    };
                     if !patients.is_empty() && !patients.iter().any(|&o| party(o)) {
                         return Some(format!("the object of '{}' names no party", t.word(v)));
                     }
