@@ -743,3 +743,13 @@ fn preventing_a_happening_restricts_no_party() {
     one_event("Ugandan police prevented the march organised by students in Kampala.", "prevented");
     one_event("Kenyan police dispersed the demonstration in Nairobi with tear gas.", "dispersed");
 }
+
+#[test]
+fn recognising_is_an_act_only_of_a_party_towards_a_party() {
+    // "recognize" as a political act acknowledges a party's standing
+    no_event("The Kenyan minister said he recognizes that the response was slow.", "recognizes");
+    no_event("Kenyan health authorities recognized the epidemic on Monday.", "recognized");
+    no_event("The Kenyan constitution recognizes the rights of nature.", "recognizes");
+    one_event("Kenya recognized Kosovo as an independent state on Monday.", "recognized");
+    one_event("The tribe is not recognized by the Kenyan government.", "recognized");
+}
