@@ -975,7 +975,9 @@ impl<'t> Clauses<'t> {
         }
         let after = text.get(at + word_end..to).unwrap_or("");
         let after = after.find([',', ';', '.', ':']).map_or(after, |k| &after[..k]);
-        FUTURE_AFTER_RE.is_match(after)
+        // "on Wednesday promised the equipment will be tested": a past verb between the
+        // time and the future marker is the verb the time dates
+        FUTURE_AFTER_RE.find(after).is_some_and(|m| !after[..m.start()].split_whitespace().any(crate::dating::is_past_form))
     }
 
     /// Future when a future marker is in the same clause: before the
@@ -2001,6 +2003,9 @@ mod tests {
         check("They will meet on Monday.", "2025-05-17", &[("Monday", "2025-05-19")]);
         check("Talks are due to resume next Monday.", "2025-05-17", &[("next Monday", "2025-05-19")]);
         check("He said on Friday morning that it went well.", "2025-05-17", &[("Friday morning", "2025-05-16TMO")]);
+        // a past verb between the weekday and a later "will" is the verb the weekday dates
+        check("The firms on Thursday promised the pipes will be tested.", "2025-05-17", &[("Thursday", "2025-05-15")]);
+        check("The firms on Thursday will test the pipes.", "2025-05-17", &[("Thursday", "2025-05-22")]);
     }
 
     #[test]
