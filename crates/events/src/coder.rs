@@ -1490,6 +1490,15 @@ fn noun_use(entry: &TriggerEntry, ctx: &Ctx, trig: &Trig) -> bool {
     !entry.frame.verb || (trig.start > 0 && DETERMINERS.contains(&ctx.word(trig.start - 1)))
 }
 
+/// Whether the noun cues before a trigger ("the need for", "to woo") apply to
+/// it: a bare event noun, or a verb entry's word the parsed sentence has as a
+/// noun ("to woo Republican support").
+fn noun_cues_apply(entry: &TriggerEntry, ctx: &Ctx, trig: &Trig) -> bool {
+    noun_use(entry, ctx, trig)
+        || (!matches!(entry.event_type, PloverType::Reject | PloverType::Accuse)
+            && dating::parsed_trigger(ctx, trig).is_some_and(|(tree, t)| tree.upos(t) == Some(chronicle_core::Upos::Noun)))
+}
+
 /// Result of coding one trigger, before cross-trigger links.
 struct Draft {
     event: Event,
@@ -2378,7 +2387,7 @@ fn told_modality(
             let gw = trigger_span(ctx, gt, sentence_span).text(ctx.body).to_string();
             (m, format!("{} (governed by '{gw}')", m.as_str()))
         }
-        None => match cue_modality(lex, ctx, trig, noun_use(entry, ctx, trig)) {
+        None => match cue_modality(lex, ctx, trig, noun_cues_apply(entry, ctx, trig)) {
             Some((_, cue, false)) if cue == "would" && complements::future_of_past_telling(ctx, trig) => {
                 (Modality::Planned, "planned (cue 'would': the future of a past telling)".into())
             }

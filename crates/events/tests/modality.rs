@@ -110,3 +110,16 @@ fn a_relative_clause_on_a_demand_noun_describes_it_and_asks_for_nothing() {
     let m = modality("Peru rejected a demand that Chile withdraw its troops.", "withdraw");
     assert_eq!(m, Modality::Demanded);
 }
+
+#[test]
+fn support_sought_is_not_yet_given() {
+    // an event noun after a verb of seeking or winning is the aim, not an act done,
+    // also where the trigger word is a verb's ("support") that the parse has as a noun
+    let m = modality("The Kenyan plan was unveiled to woo Ugandan support for the railway.", "support");
+    assert_eq!(m, Modality::Hypothetical);
+    let m = modality("The Kenyan bill was written to attract Ugandan support for the pipeline.", "support");
+    assert_eq!(m, Modality::Hypothetical);
+    // support given stays asserted
+    let m = modality("Uganda gave its support to the Kenyan railway plan on Monday.", "support");
+    assert_eq!(m, Modality::Asserted);
+}
