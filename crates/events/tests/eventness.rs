@@ -753,3 +753,12 @@ fn recognising_is_an_act_only_of_a_party_towards_a_party() {
     one_event("Kenya recognized Kosovo as an independent state on Monday.", "recognized");
     one_event("The tribe is not recognized by the Kenyan government.", "recognized");
 }
+
+#[test]
+fn ready_to_offers_only_an_act_for_or_with_another() {
+    // "ready to" + a verb of helping, giving or talking offers it; with any other verb it
+    // tells a readiness
+    no_event("Kenyan health officials were not ready to declare an emergency.", "ready to");
+    no_event("The Kenyan governor was ready to build barriers to protect the coast.", "ready to");
+    one_event("Kenya is ready to help Uganda rebuild the railway.", "ready to");
+}

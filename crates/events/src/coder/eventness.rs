@@ -76,6 +76,8 @@ struct Groups {
     sought_nothing: HashSet<String>,
     gathering: HashSet<String>,
     inference_verb: HashSet<String>,
+    /// Acts offered by saying one is ready to do them (`offer-verb`).
+    offer_verb: HashSet<String>,
     asking: HashSet<String>,
     question_mark: HashSet<String>,
     money: HashSet<String>,
@@ -136,6 +138,7 @@ impl Groups {
                 "sought-nothing" => &mut g.sought_nothing,
                 "gathering" => &mut g.gathering,
                 "inference-verb" => &mut g.inference_verb,
+                "offer-verb" => &mut g.offer_verb,
                 "asking" => &mut g.asking,
                 "question-mark" => &mut g.question_mark,
                 "money" => &mut g.money,
@@ -223,6 +226,9 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
         return Some(format!("'{}' with no one threatening is a danger, not a threat made", tree.word(head)));
     }
     if let Some(why) = view.poll_finding(head) {
+        return Some(why);
+    }
+    if let Some(why) = view.readiness(head) {
         return Some(why);
     }
     if entry.event_type == PloverType::Assault {
@@ -639,6 +645,19 @@ impl<'c, 'a> View<'c, 'a> {
             return Some(format!("{fact}: a view shared"));
         }
         (!complement && !together && t.deprel(v) != "acl:relcl").then(|| format!("'{}' with nothing agreed to shares a view", t.word(v)))
+    }
+
+    /// "not ready to declare a pandemic", "ready to build barriers", "boom ready to
+    /// go": 'ready to' offers an act only when the act is one done for or with
+    /// another (`offer-verb`: "ready to help Haiti", "ready to talk"); with any
+    /// other verb it tells a readiness or a state.
+    fn readiness(&self, head: usize) -> Option<String> {
+        let t = self.tree;
+        if self.lemma(head) != "ready" {
+            return None;
+        }
+        let act = t.children_with(head, "xcomp").into_iter().find(|&c| t.has_mark(c, "to"))?;
+        (!GROUPS.offer_verb.contains(&self.lemma(act))).then(|| format!("'ready to {}' tells a readiness, not an offer", t.word(act)))
     }
 
     /// "a new poll found that most Americans still support offshore
