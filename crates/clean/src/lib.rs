@@ -61,7 +61,8 @@ struct Prepared {
     classified: bool,
 }
 
-/// ISO 639-1 code of a text sample, when whatlang is confident enough.
+/// ISO 639-1 code of a text sample: English when its function words say so
+/// ([`plainly_english`]), else whatlang's when it is confident enough.
 pub(crate) fn detect_language(text: &str, cfg: &CleanConfig) -> Option<String> {
     let end = text.char_indices().nth(cfg.language_sample_chars).map_or(text.len(), |(i, _)| i);
     let sample = text.get(..end).unwrap_or(text);
