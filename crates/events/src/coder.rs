@@ -1484,10 +1484,7 @@ const DETERMINERS: &[&str] = &[
 /// or a verb entry right after a determiner ("a swap", "the exchange").
 /// Stances ("unacceptable", "complaint") are not occurrences and are left out.
 fn noun_use(entry: &TriggerEntry, ctx: &Ctx, trig: &Trig) -> bool {
-    if matches!(entry.event_type, PloverType::Reject | PloverType::Accuse) {
-        return false;
-    }
-    !entry.frame.verb || (trig.start > 0 && DETERMINERS.contains(&ctx.word(trig.start - 1)))
+    occurrence(entry) && (!entry.frame.verb || (trig.start > 0 && DETERMINERS.contains(&ctx.word(trig.start - 1))))
 }
 
 /// Whether the noun cues before a trigger ("the need for", "to woo") apply to
@@ -1495,8 +1492,13 @@ fn noun_use(entry: &TriggerEntry, ctx: &Ctx, trig: &Trig) -> bool {
 /// noun ("to woo Republican support").
 fn noun_cues_apply(entry: &TriggerEntry, ctx: &Ctx, trig: &Trig) -> bool {
     noun_use(entry, ctx, trig)
-        || (!matches!(entry.event_type, PloverType::Reject | PloverType::Accuse)
-            && dating::parsed_trigger(ctx, trig).is_some_and(|(tree, t)| tree.upos(t) == Some(chronicle_core::Upos::Noun)))
+        || (occurrence(entry) && dating::parsed_trigger(ctx, trig).is_some_and(|(tree, t)| tree.upos(t) == Some(chronicle_core::Upos::Noun)))
+}
+
+/// False for the stances (REJECT, ACCUSE: "unacceptable", "complaint"), which
+/// name no occurrence as nouns.
+fn occurrence(entry: &TriggerEntry) -> bool {
+    !matches!(entry.event_type, PloverType::Reject | PloverType::Accuse)
 }
 
 /// Result of coding one trigger, before cross-trigger links.

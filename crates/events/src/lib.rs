@@ -33,51 +33,49 @@ use chronicle_core::Document;
 pub use error::EventsError;
 pub use lexicon::Lexicon;
 
-/// The event coder: a loaded trigger lexicon and cue list.
+/// The event coder: a loaded trigger lexicon and cue list. The knowledge-base
+/// tables it also reads are the process's one copy ([`KB_TABLES`]).
 #[derive(Clone, Debug)]
 pub struct EventCoder {
     lexicon: Lexicon,
-    /// Lower-case country names, aliases and nationality words → ISO alpha-3,
-    /// from the language layer's knowledge base ("vietnamese" → `VNM`).
+}
+
+/// Tables from the language layer's knowledge base, read once per process
+/// (parsing the KB is the costly part); all empty without the `language`
+/// feature or when the KB does not load.
+#[derive(Default)]
+struct KbTables {
+    /// Organisation knowledge-base id (`un`, `nato`, `who`) → actor code (the
+    /// organisation's country when national, else its CAMEO code: `UNO`, `IGO`,
+    /// `NGO` …). The language layer gives organisations their KB id as `country`;
+    /// the coder reads the code when it weighs a side and writes it on the events.
+    org_codes: HashMap<String, String>,
+    /// Lower-case country names, aliases and nationality words → ISO alpha-3
+    /// ("vietnamese" → `VNM`).
     countries: HashMap<String, String>,
-    /// Lower-case capital city names, from the same knowledge base.
+    /// Lower-case capital city names.
     capitals: std::collections::HashSet<String>,
 }
 
-/// The [`kb_tables`], read once per process (parsing the KB is the costly part).
 static KB_TABLES: std::sync::LazyLock<KbTables> = std::sync::LazyLock::new(kb_tables);
-
-/// Organisation codes, country names and capitals: see [`kb_tables`].
-type KbTables = (HashMap<String, String>, HashMap<String, String>, std::collections::HashSet<String>);
-
-/// Organisation knowledge-base id (`un`, `nato`, `who`) → actor code (the
-/// organisation's country when national, else its CAMEO code: `UNO`, `IGO`,
-/// `NGO` …). The language layer gives organisations their KB id as `country`;
-/// the coder reads the code when it weighs a side and writes it on the events.
-fn org_codes() -> &'static HashMap<String, String> {
-    &KB_TABLES.0
-}
 
 /// The actor code of an organisation's KB id given as a country (`who` →
 /// `UNO`); any other country as it is.
 pub(crate) fn actor_code(country: &str) -> &str {
     if country.chars().any(|ch| ch.is_lowercase()) {
-        if let Some(code) = org_codes().get(&country.to_lowercase()) {
+        if let Some(code) = KB_TABLES.org_codes.get(&country.to_lowercase()) {
             return code;
         }
     }
     country
 }
 
-/// Three tables from the language layer's knowledge base (all empty without
-/// the `language` feature or when the KB does not load): organisation id →
-/// actor code, lower-case country names, aliases and demonyms → ISO alpha-3,
-/// and lower-case capital names.
+/// The [`KbTables`] of the built-in knowledge base.
 fn kb_tables() -> KbTables {
     #[cfg(feature = "language")]
     {
         if let Ok(kb) = chronicle_language::kb::Kb::builtin() {
-            let orgs = kb
+            let org_codes = kb
                 .organizations
                 .iter()
                 .filter_map(|o| {
@@ -92,10 +90,10 @@ fn kb_tables() -> KbTables {
                 }
             }
             let capitals = kb.countries.iter().flat_map(|c| c.capitals.iter().map(|n| n.to_lowercase())).collect();
-            return (orgs, countries, capitals);
+            return KbTables { org_codes, countries, capitals };
         }
     }
-    (HashMap::new(), HashMap::new(), Default::default())
+    KbTables::default()
 }
 
 impl EventCoder {
@@ -125,8 +123,7 @@ impl EventCoder {
 
     /// A coder from lexicon texts (`names` label errors).
     pub fn from_tsv(triggers: &str, cues: &str, names: (&str, &str)) -> Result<EventCoder, EventsError> {
-        let (_, countries, capitals) = &*KB_TABLES;
-        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)?, countries: countries.clone(), capitals: capitals.clone() })
+        Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)? })
     }
 
     /// The loaded lexicon.
@@ -136,7 +133,7 @@ impl EventCoder {
 
     /// Codes every sentence of `doc` and replaces `doc.events` (sorted by trigger).
     pub fn code(&self, doc: &mut Document) {
-        let mut events = coder::code_document(&self.lexicon, (&self.countries, &self.capitals), doc);
+        let mut events = coder::code_document(&self.lexicon, (&KB_TABLES.countries, &KB_TABLES.capitals), doc);
         // the language layer gives organisations their KB id as `country`: use the org's code
         for e in &mut events {
             for a in e.actors.iter_mut().chain(e.recipients.iter_mut()).chain(e.location.iter_mut()) {

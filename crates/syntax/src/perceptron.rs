@@ -305,11 +305,16 @@ impl Table {
     /// the CPU's queue of instructions while its line is on the way.
     #[inline]
     fn touch_buckets(&self, keys: &[u32]) {
-        let mask = self.buckets.len().wrapping_sub(1);
         for &k in keys {
-            if let Some(b) = self.buckets.get(self.home(k) & mask) {
-                prefetch(b);
-            }
+            self.touch_bucket(k);
+        }
+    }
+
+    /// Asks for the home bucket of key `k`.
+    #[inline(always)]
+    fn touch_bucket(&self, k: u32) {
+        if let Some(b) = self.buckets.get(self.home(k) & self.buckets.len().wrapping_sub(1)) {
+            prefetch(b);
         }
     }
 
@@ -411,10 +416,7 @@ impl Model {
     /// overlaps their cache misses with its own work.
     #[inline(always)]
     pub fn prefetch(&self, key: u32) {
-        let t = &self.table;
-        if let Some(b) = t.buckets.get(t.home(key) & t.buckets.len().wrapping_sub(1)) {
-            prefetch(b);
-        }
+        self.table.touch_bucket(key);
     }
 
     /// Class scores for `features`.
