@@ -123,6 +123,8 @@ impl EventCoder {
 
     /// A coder from lexicon texts (`names` label errors).
     pub fn from_tsv(triggers: &str, cues: &str, names: (&str, &str)) -> Result<EventCoder, EventsError> {
+        // read the KB tables now, while the coder is set up, not in the middle of the first batch
+        std::sync::LazyLock::force(&KB_TABLES);
         Ok(EventCoder { lexicon: Lexicon::parse(triggers, cues, names)? })
     }
 
