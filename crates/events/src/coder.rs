@@ -1149,7 +1149,11 @@ impl<'a> Ctx<'a> {
     /// neighbouring place or group member ("Iran's leader X").
     fn args(&self, group: &[usize]) -> Vec<EventArg> {
         let mut out: Vec<EventArg> = Vec::new();
+        let described: Vec<usize> = group.iter().flat_map(|&p| self.role_in_apposition(p)).collect();
         for (gi, &k) in group.iter().enumerate() {
+            if described.contains(&k) {
+                continue;
+            }
             if let Some(p) = self.pair_of(k) {
                 for a in &p.parties {
                     if !out.iter().any(|x| x.name == a.name) {
@@ -1159,6 +1163,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut a = self.arg(k);
+            if let Some(role) = self.role_in_apposition(k).map(|d| self.arg(d)) {
+                if a.country.is_none() || a.country == role.country {
+                    a.country = a.country.or(role.country);
+                    a.sector = a.sector.or(role.sector);
+                }
+            }
             // a nationality word names its own side: "U.S. and European companies" are two
             let nationality = self.ments[k].0.entity_type == EntityType::Group;
             if a.country.is_none() && !nationality {
@@ -1181,6 +1191,55 @@ impl<'a> Ctx<'a> {
             }
         }
         out
+    }
+
+    /// "John Smithers, the top U.S. commander in Iraq", "Jane Doe, a
+    /// spokeswoman for BP": the mention that places the role a named person
+    /// is given in apposition — the role's own first mention of a country
+    /// or an organisation (its phrase, not relative clauses or further
+    /// appositions). Its code is the person's; it is no second party. Not
+    /// for a relation to someone ("X, a critic of the Iraqi government").
+    fn role_in_apposition(&self, p: usize) -> Option<usize> {
+        let (m, s, e) = self.ments[p];
+        if m.entity_type != EntityType::Person {
+            return None;
+        }
+        let tree = self.tree.as_ref()?;
+        let toks: Vec<usize> = (s..e).filter_map(|i| self.doc_token(i)).collect();
+        // on the name's head or, as parsers often hang it, on its last part
+        let role = toks.iter().flat_map(|&t| tree.children_with(t, "appos")).find(|&a| {
+            let lemma = tree.lemma(a);
+            tree.upos(a) == Some(chronicle_core::Upos::Noun) && arguments::party_noun(lemma) && !arguments::is_relational(lemma)
+        })?;
+        (0..self.ments.len()).find(|&k| {
+            let (o, _, end) = self.ments[k];
+            k != p && o.country.is_some() && o.entity_type != EntityType::Person && self.places_role(end, role)
+        })
+    }
+
+    /// True when the mention ending at word `end` places the role noun
+    /// `role`: it modifies the noun ("the top U.S. commander", "BP's chief
+    /// executive") or is the body of its 'of'/'for'/'at' phrase ("a
+    /// spokeswoman for BP", "the head of the UN") — not a time or another
+    /// circumstance of the role ("head of the agency during the Exxon Valdez
+    /// spill").
+    fn places_role(&self, end: usize, role: usize) -> bool {
+        let Some(tree) = self.tree.as_ref() else { return false };
+        let Some(mut x) = end.checked_sub(1).and_then(|i| self.doc_token(i)) else { return false };
+        let mut phrases = 0;
+        for _ in 0..6 {
+            if x == role {
+                return true;
+            }
+            match tree.deprel(x) {
+                "compound" | "amod" | "nmod:poss" | "flat" | "flat:name" => {}
+                "nmod" if phrases == 0 && tree.case_of(x).is_some_and(arguments::serving_case) => phrases += 1,
+                _ => return false,
+            }
+            let Some(h) = tree.head(x) else { return false };
+            x = h;
+        }
+        false
     }
 
     /// True when token `j` is the point of an abbreviated title, written
@@ -3117,8 +3176,10 @@ fn unhappened_type(
         }
     }
 
-    // conflictual actions announced for the future are threats (PLOVER: THREATEN = ASSAULT + hypothetical)
+    // conflictual actions announced for the future are threats (PLOVER: THREATEN = ASSAULT + hypothetical);
+    // the writer's forecast of one ("seems unlikely to ban") is no announcement
     if matches!(modality, Modality::Planned | Modality::Hypothetical)
+        && !dating::forecast(ctx, trig)
         && matches!(
             event_type,
             PloverType::Sanction | PloverType::Coerce | PloverType::Assault | PloverType::Protest

@@ -45,6 +45,29 @@ fn would_in_what_a_past_telling_reports_is_a_plan() {
 }
 
 #[test]
+fn would_after_a_perfect_of_telling_is_a_plan_too() {
+    let doc = coded_on("The Chilean government had already announced it would sue the mining company.", "2010-06-14");
+    let sue = triggered(&doc, "sue");
+    assert_eq!(sue.len(), 1, "{:?}", doc.events);
+    assert_eq!(sue[0].modality, chronicle_core::Modality::Planned, "{}", sue[0].rule);
+    assert_eq!(sue[0].date, UncertainDate::between(Some(day("2010-06-14")), None), "{}", sue[0].rule);
+}
+
+#[test]
+fn what_a_demand_made_now_asks_for_is_still_to_come() {
+    // the asked-for meeting is a noun in the demand's 'for' phrase: no act done before
+    let doc = coded_on("The Chilean government is calling for an urgent meeting of Andean trade ministers.", "2010-06-14");
+    let meeting = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "meeting").expect("the meeting");
+    assert_eq!(meeting.modality, chronicle_core::Modality::Demanded, "{}", meeting.rule);
+    assert_eq!(meeting.date, UncertainDate::between(Some(day("2010-06-14")), None), "{}", meeting.rule);
+    // asked for in the past: when it would be done is open, not before the paper
+    let doc = coded_on("Chilean unions called for a boycott of the Argentine embassy.", "2010-06-14");
+    let boycott = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "boycott").expect("the boycott");
+    assert_eq!(boycott.modality, chronicle_core::Modality::Demanded, "{}", boycott.rule);
+    assert_eq!(boycott.date, UncertainDate::between(None, None), "{}", boycott.rule);
+}
+
+#[test]
 fn a_verb_told_in_the_past_happened_whatever_deadline_its_clause_names() {
     // "until 20 June" is how long the closure lasts, not when the order was given
     let doc = coded_on("Peruvian authorities ordered the closure of schools in Lima until 20 June.", "2010-06-14");

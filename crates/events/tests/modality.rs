@@ -123,3 +123,24 @@ fn support_sought_is_not_yet_given() {
     let m = modality("Uganda gave its support to the Kenyan railway plan on Monday.", "support");
     assert_eq!(m, Modality::Asserted);
 }
+
+#[test]
+fn what_the_writer_forecasts_is_hypothetical_and_no_threat() {
+    let doc = coded("The Chilean government seems unlikely to ban the mining company from the Atacama.");
+    let ban = triggered(&doc, "ban");
+    assert_eq!(ban.len(), 1, "{:?}", doc.events);
+    assert_eq!(ban[0].modality, Modality::Hypothetical, "{}", ban[0].rule);
+    assert_eq!(ban[0].event_type, chronicle_core::PloverType::Coerce, "{}", ban[0].rule);
+    // a forecast is of the act it completes, not of an event noun that act governs
+    assert_eq!(modality("The strike is likely to overshadow the Peruvian president's visit to Chile.", "visit"), Modality::Asserted);
+    // the actor's own announcement of it is a threat
+    let doc = coded("The Chilean government will ban the mining company from the Atacama.");
+    assert_eq!(triggered(&doc, "ban")[0].event_type, chronicle_core::PloverType::Threaten);
+}
+
+#[test]
+fn what_one_wants_another_to_do_is_demanded() {
+    assert_eq!(modality("Chilean unions want the president to sue the mining company.", "sue"), Modality::Demanded);
+    // wanting to do it oneself is a wish
+    assert_eq!(modality("The Chilean president wants to sue the mining company.", "sue"), Modality::Hypothetical);
+}

@@ -517,3 +517,30 @@ fn a_role_noun_with_a_name_after_it_in_commas_is_one_party() {
     let e = event(&doc, "criticised");
     assert_eq!(names(&e.actors), ["Scott Dean"], "{}", e.rule);
 }
+
+#[test]
+fn a_role_in_apposition_codes_the_named_person_and_is_no_second_party() {
+    let doc = coded("Obama met with Kurt Halvorsen, the top Norwegian commander in Afghanistan.");
+    let e = event(&doc, "met");
+    let halvorsen = e.actors.iter().find(|a| a.name.contains("Halvorsen")).expect("Halvorsen");
+    assert_eq!((halvorsen.country.as_deref(), halvorsen.sector.as_deref()), (Some("NOR"), Some("MIL")), "{}", e.rule);
+    assert!(!e.actors.iter().any(|a| a.name.contains("commander")), "{:?}", e.actors);
+    // the body a spokesman speaks for
+    let doc = coded("Ingrid Moe, a spokeswoman for the Norwegian army, criticized the Swedish government.");
+    let e = event(&doc, "criticized");
+    assert_eq!(names(&e.actors), ["Ingrid Moe"], "{}", e.rule);
+    assert_eq!(e.actors[0].country.as_deref(), Some("NOR"), "{}", e.rule);
+    // a relation to someone is no role that places the person
+    let doc = coded("Kurt Halvorsen, a critic of the Swedish government, criticized the Norwegian army.");
+    let e = event(&doc, "criticized");
+    assert!(e.actors.iter().all(|a| a.country.as_deref() != Some("SWE")), "{:?}", e.actors);
+}
+
+#[test]
+fn a_lawsuit_verb_is_coded_in_every_inflection() {
+    for text in ["Peru sued the Chilean mining company.", "Peru is suing the Chilean mining company.", "Peru sues the Chilean mining company."] {
+        let doc = coded(text);
+        let e = doc.events.iter().find(|e| e.event_type == chronicle_core::PloverType::Accuse).unwrap_or_else(|| panic!("{text}: {:?}", doc.events));
+        assert_eq!(e.actors.first().and_then(|a| a.country.as_deref()), Some("PER"), "{text}: {}", e.rule);
+    }
+}

@@ -199,3 +199,24 @@ fn an_unnamed_party_coordinated_with_a_named_recipient_receives_too() {
     assert_eq!(r.len(), 2, "{r:?}");
     assert!(r[1].contains("regulators"), "{r:?}");
 }
+
+#[test]
+fn what_a_purpose_infinitive_of_a_meeting_does_is_done_toward_those_met() {
+    let doc = coded("The Chilean mining minister met with Peruvian trade unions to appeal for calm.");
+    let appeal = recipients_of(&doc, "appeal");
+    assert!(appeal.len() == 1 && appeal[0].contains("unions"), "{appeal:?}");
+    // talks held there are the meeting itself: no act toward those met
+    let doc = coded("The Chilean mining minister met with Peruvian trade unions to discuss the strike.");
+    assert!(triggered(&doc, "discuss").iter().all(|e| e.recipients.is_empty()), "{:?}", doc.events);
+    // a purpose infinitive of another verb keeps its own object
+    let doc = coded("The Chilean mining minister travelled to Lima to appeal to the Peruvian unions.");
+    let appeal = recipients_of(&doc, "appeal");
+    assert!(appeal.iter().all(|r| !r.contains("Lima")), "{appeal:?}");
+}
+
+#[test]
+fn the_subject_of_a_reported_must_is_asked_though_it_names_no_one() {
+    let doc = coded("\"The mining companies must pay for the damage,\" said the Chilean environment minister.");
+    let must = recipients_of(&doc, "must");
+    assert!(must.len() == 1 && must[0].contains("companies"), "{must:?}");
+}

@@ -18,7 +18,8 @@
 //!    hearing is about the United States.
 //!
 //! A country named as a party (a state: the mention's id is its country
-//! code), or by its capital ("Moscow accused Kyiv"), takes the sector `GOV` when it acts, or when a political act is
+//! code), by its capital ("Moscow accused Kyiv") or a first-level region
+//! of it ("Louisiana sued BP": the state's government), takes the sector `GOV` when it acts, or when a political act is
 //! addressed to it ("Egypt ordered a cull", "Kenya accused Uganda") — not
 //! when aid, forces or an attack are sent to it, where it is the land and
 //! its people.
@@ -104,11 +105,19 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
         // and so is one a political act is addressed to — not one aid or force is sent to
         let addressed = !matches!(e.event_type, PloverType::Aid | PloverType::Mobilize | PloverType::Assault | PloverType::Protest | PloverType::Retreat);
         let states = e.actors.iter_mut().chain(e.recipients.iter_mut().filter(|_| addressed));
-        for a in states.filter(|a| a.sector.is_none() && a.country.is_some() && (a.kb_id == a.country || is_capital(kb, doc.body(), a))) {
+        for a in states.filter(|a| a.sector.is_none() && a.country.is_some() && (a.kb_id == a.country || is_capital(kb, doc.body(), a) || is_region(kb, a))) {
             a.sector = Some("GOV".into());
         }
     }
     doc.events = events;
+}
+
+/// True for a party named as a first-level region of its country — a
+/// state, province or oblast ("Louisiana sued BP", "criticised Arizona's
+/// law"): a region that acts, or that a political act is addressed to, is
+/// its own government, as a country is.
+fn is_region(kb: &Kb, a: &EventArg) -> bool {
+    a.kb_id.as_deref().is_some_and(|id| kb.region_named(a.name.trim()).is_some_and(|r| !r.code.is_empty() && r.code == id))
 }
 
 /// True for a party named by its country's capital ("Moscow accused Kyiv",
@@ -491,6 +500,34 @@ mod tests {
         let sectors: Vec<Option<&str>> = d.events.iter().flat_map(|e| e.actors.iter().chain(&e.recipients)).map(|a| a.sector.as_deref()).collect();
         // the aid's recipient is the land and its people
         assert_eq!(sectors, [Some("GOV"), Some("GOV"), Some("GOV"), None, None, None]);
+    }
+
+    #[test]
+    fn a_region_named_as_a_party_is_its_government() {
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for f in crate::kb::FILES {
+            let text = match f {
+                "countries.tsv" => "USA\tUS\tUnited States\tU.S.\tAmerican\tWashington\t\n".to_string(),
+                "regions.tsv" => "US-OR\tOregon\t\tUSA\n".to_string(),
+                _ => String::new(),
+            };
+            texts.push((f.to_string(), text));
+        }
+        let kb = Kb::from_texts(&texts).unwrap();
+        let body = "Oregon sued the federal government. Washington sent aid to Oregon.";
+        let mut d = doc(body, &[]);
+        let oregon = |at: usize| {
+            let start = body[at..].find("Oregon").unwrap() + at;
+            EventArg { name: "Oregon".into(), kb_id: Some("US-OR".into()), country: Some("USA".into()), sector: None, span: Span::new(body, start, start + 6).ok() }
+        };
+        let sued = event(body, "Oregon sued the federal government.", vec![oregon(0)], vec![]);
+        let mut aid = event(body, "Washington sent aid to Oregon.", vec![], vec![oregon(30)]);
+        aid.event_type = PloverType::Aid;
+        d.events = vec![sued, aid];
+        annotate(&kb, &mut d);
+        // the state acts; the aid goes to the land and its people
+        assert_eq!(d.events[0].actors[0].sector.as_deref(), Some("GOV"));
+        assert_eq!(d.events[1].recipients[0].sector, None);
     }
 
     #[test]

@@ -146,6 +146,8 @@ struct Words {
     public_mode: HashSet<String>,
     /// The preposition of the one something is done together with (`comitative`).
     comitative: HashSet<String>,
+    /// Verbs of meeting (`meeting`).
+    meeting: HashSet<String>,
     /// Prepositions before a gerund adjunct done by the object of the verb it explains (`gerund-object`).
     gerund_object: HashSet<String>,
     object_control: HashSet<String>,
@@ -245,6 +247,7 @@ impl Words {
                 "gerund-object" => &mut w.gerund_object,
                 "object-control" => &mut w.object_control,
                 "comitative" => &mut w.comitative,
+                "meeting" => &mut w.meeting,
                 "public-mode" => &mut w.public_mode,
                 "travel-mode" => &mut w.travel_mode,
                 "of-patient" => &mut w.of_patient,
@@ -410,6 +413,20 @@ pub(crate) fn is_reporting(lemma: &str) -> bool {
 pub(crate) fn party_noun(lemma: &str) -> bool {
     let lemma = lemma.to_lowercase();
     WORDS.parties.contains(&lemma) || agent_sector(&lemma).is_some() || civilian_noun(&lemma)
+}
+
+/// True for a preposition that joins a role to the body it serves ("the
+/// mayor of London", "a spokesman for the Pentagon", "an official at the
+/// ministry", "an envoy with the UN", "a delegate from Iraq").
+pub(crate) fn serving_case(case: &str) -> bool {
+    matches!(case.to_lowercase().as_str(), "of" | "for" | "at" | "with" | "from")
+}
+
+/// True for the lemma of a noun of a relation to someone (`relational` of
+/// arguments.tsv: "neighbour", "critic", "wife"): whom it relates to is
+/// another party.
+pub(crate) fn is_relational(lemma: &str) -> bool {
+    WORDS.relational.contains(&lemma.to_lowercase())
 }
 
 /// True for a first- or second-person pronoun (`arguments.tsv`, group
@@ -1156,8 +1173,7 @@ impl View<'_, '_> {
         // "the mayor of London, Boris Johnson", "a spokesman for the Pentagon, X": the name
         // hung on the noun of the role's phrase (a place, a body or a common noun — none of
         // which a person's name stands in apposition to)
-        let serves = |case: &str| matches!(case.to_lowercase().as_str(), "of" | "for" | "at" | "with" | "from");
-        let Some((_, c)) = t.obliques(n).into_iter().find(|(case, _)| serves(case)) else { return Vec::new() };
+        let Some((_, c)) = t.obliques(n).into_iter().find(|(case, _)| serving_case(case)) else { return Vec::new() };
         let of_mention = self.mention_at(c).map(|k| self.ctx.ments[k].0.entity_type);
         if of_mention == Some(chronicle_core::EntityType::Person) {
             return Vec::new();
@@ -1521,9 +1537,16 @@ impl View<'_, '_> {
         let Some((verb, rv)) = verb.and_then(|v| Some((v, self.reporting_verb(v)?))) else {
             return TreeArgs { not_event: Some("no verb of saying reports the modal".into()), ..TreeArgs::default() };
         };
+        let subjects = t.subjects(verb);
+        let recipients = self.mentions_of_all(&subjects);
+        // "the oil companies must invest": a party noun with no name is asked all the same
+        // (one whose phrase holds a name the parser did not attach is left to that name)
+        let named = |s: usize| t.phrase(s).is_some_and(|sp| self.ctx.ments.iter().any(|(m, _, _)| sp.contains(m.span)));
+        let unnamed_recipients = if recipients.is_empty() { subjects.iter().filter(|&&s| !named(s)).filter_map(|&s| self.unnamed_party(s)).collect() } else { Vec::new() };
         TreeArgs {
             actors: self.mentions_of_all(&self.sayers(rv)),
-            recipients: self.mentions_of_all(&t.subjects(verb)),
+            recipients,
+            unnamed_recipients,
             actor_note: format!("subject of '{}' (tree)", t.word(rv)),
             recip_note: "subject of the reported modal (tree)".into(),
             ..TreeArgs::default()
@@ -1608,6 +1631,13 @@ impl View<'_, '_> {
         if entry.event_type == PloverType::Mobilize && WORDS.force_verb.contains(&t.lemma(v).to_lowercase()) {
             topics.extend(std::mem::replace(&mut recipients, oblique_recipients.clone()));
             recip_note = "oblique of the event type (tree)";
+        }
+        // (talks held there are the meeting itself, not an act toward those met)
+        if recipients.is_empty() && !passive && entry.event_type != PloverType::Consult {
+            if let Some(met) = self.met_by_the_meeting_served(v) {
+                recipients = met;
+                recip_note = "those met at the meeting a purpose infinitive serves (tree)";
+            }
         }
         // "promised Britain's support to X": an act owned by the actor's own side is
         // the actor's, not a party it is directed at
@@ -1738,6 +1768,22 @@ impl View<'_, '_> {
                 (raised, note)
             }
         }
+    }
+
+    /// "met with oil executives to appeal for help", "will meet Obama to
+    /// discuss the spill": a purpose infinitive of a verb of meeting
+    /// (`meeting`) is done toward those met — its objects and 'with'
+    /// phrases, with their conjuncts. (Talking things over there is the
+    /// meeting itself: the caller leaves CONSULT out.)
+    fn met_by_the_meeting_served(&self, v: usize) -> Option<Vec<usize>> {
+        let t = self.tree;
+        if t.base_rel(v) != "advcl" || !t.has_mark(v, "to") {
+            return None;
+        }
+        let h = t.head(v).filter(|&h| WORDS.meeting.contains(&t.lemma(h).to_lowercase()))?;
+        let comitative = t.obliques(h).into_iter().filter(|(case, _)| WORDS.comitative.contains(&case.to_lowercase())).map(|(_, n)| n);
+        let met: Vec<usize> = t.objects(h).into_iter().chain(comitative).flat_map(|n| t.with_conjuncts(n)).filter(|&n| self.is_party(n)).collect();
+        (!met.is_empty()).then_some(met)
     }
 
     /// "called for Feinberg to resign", "arranged for the suspect to

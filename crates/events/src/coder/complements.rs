@@ -63,7 +63,8 @@ fn content_modality(lex: &Lexicon, tree: &chronicle_syntax::tree::Tree, t: usize
 }
 
 /// True when the trigger's clause is what a verb of saying in the past tense
-/// reports ("Obama said he would meet BP executives"): there "would" is the
+/// or a perfect reports ("Obama said he would meet BP executives", "had
+/// announced it would appeal"): there "would" is the
 /// future of that telling, a plan, not a condition — unless an "if" clause
 /// makes it one.
 pub(super) fn future_of_past_telling(ctx: &Ctx, trig: &Trig) -> bool {
@@ -72,8 +73,14 @@ pub(super) fn future_of_past_telling(ctx: &Ctx, trig: &Trig) -> bool {
         return false;
     }
     tree.ancestors(t).into_iter().take(5).any(|n| {
-        REPORTED_RELS.contains(&tree.base_rel(n)) && tree.head(n).is_some_and(|h| tree.xpos(h) == "VBD" && super::arguments::is_reporting(tree.lemma(h)))
+        REPORTED_RELS.contains(&tree.base_rel(n)) && tree.head(n).is_some_and(|h| told_before(tree, h) && super::arguments::is_reporting(tree.lemma(h)))
     })
+}
+
+/// True when verb `h` is told as past: a simple past ("announced") or a
+/// perfect ("had announced", "has said").
+fn told_before(tree: &chronicle_syntax::tree::Tree, h: usize) -> bool {
+    tree.xpos(h) == "VBD" || (tree.xpos(h) == "VBN" && tree.children(h).into_iter().any(|c| tree.base_rel(c) == "aux" && tree.lemma(c) == "have"))
 }
 
 /// Relations by which a reporting verb's clause holds what it reports:

@@ -30,6 +30,7 @@ struct Words {
     relative: Vec<String>,
     asked: Vec<String>,
     implicative: Vec<String>,
+    estimate: Vec<String>,
 }
 
 impl Words {
@@ -61,6 +62,7 @@ impl Words {
                 "relative" => &mut w.relative,
                 "asked" => &mut w.asked,
                 "implicative" => &mut w.implicative,
+                "estimate" => &mut w.estimate,
                 other => {
                     problems.push(format!("line {}: unknown group '{other}'", n + 1));
                     continue;
@@ -127,6 +129,11 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
             if let Some(h) = tree.head(n).filter(|&h| tree.base_rel(n) == "xcomp" && listed(&w.future_to, tree.lemma(h))) {
                 return Some(!past(h));
             }
+            // "seems unlikely to ban": a forecast is of what is to come — the act forecast,
+            // not a noun it governs ("likely to overshadow the visit")
+            if n == t && tree.head(n).is_some_and(|h| tree.base_rel(n) == "xcomp" && listed(&w.estimate, &tree.lemma(h).to_lowercase())) {
+                return Some(true);
+            }
         }
         if listed(&w.clause, tree.base_rel(n)) && tree.base_rel(n) != "xcomp" {
             break;
@@ -141,6 +148,16 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
         }
     }
     None
+}
+
+/// True when the trigger's act is the to-infinitive of a word of the
+/// writer's estimate (`estimate` in `dating.tsv`: "is likely to meet",
+/// "seems unlikely to ban"): a forecast, not what its actor announces.
+pub(super) fn forecast(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some((tree, t)) = parsed_trigger(ctx, trig) else { return false };
+    tree.ancestors(t).into_iter().take(3).any(|n| {
+        tree.base_rel(n) == "xcomp" && tree.has_mark(n, "to") && tree.head(n).is_some_and(|h| listed(&WORDS.estimate, &tree.lemma(h).to_lowercase()))
+    })
 }
 
 /// True when the tree tells the trigger's act as still to come ("is to
@@ -838,8 +855,8 @@ fn sentence_times<'d>(
 /// a present progressive is the publication day; an act told as still to
 /// come (a future form, or planned) is on or after the publication date; one
 /// told as done or going on (asserted or negated, or one the tree shows is
-/// not to come) on or before it; any other (hypothetical, proposed,
-/// demanded) unknown.
+/// not to come) on or before it — never a demanded or offered one, which
+/// follows its asking; any other (hypothetical, proposed, demanded) unknown.
 fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, bounds: &[(&TimeExpr, Reach)], notes: &mut Vec<String>) -> UncertainDate {
     let published = &doc.meta.published.date;
     let told = is_future(ctx, trig);
@@ -860,12 +877,14 @@ fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, boun
     let (mut earliest, mut latest) = if future {
         notes.push("date: on or after the document date (still to come)".into());
         (published.earliest.or_else(|| published.exact_day()), None)
-    } else if told == Some(false) || matches!(modality, Modality::Asserted | Modality::Negated) {
-        notes.push("date: on or before the document date (told as done or going on)".into());
-        (None, published.latest.or_else(|| published.exact_day()))
     } else if matches!(modality, Modality::Demanded | Modality::Proposed) && asked_now(ctx, trig) {
+        // what a demand or offer made now asks for is still to come, whatever
+        // the tree makes of the noun that names it ("is calling for a meeting")
         notes.push("date: on or after the document date (asked for or offered in the present)".into());
         (published.earliest.or_else(|| published.exact_day()), None)
+    } else if (told == Some(false) && !matches!(modality, Modality::Demanded | Modality::Proposed)) || matches!(modality, Modality::Asserted | Modality::Negated) {
+        notes.push("date: on or before the document date (told as done or going on)".into());
+        (None, published.latest.or_else(|| published.exact_day()))
     } else if possible_later(ctx, trig) {
         notes.push("date: on or after the document date (told as possible)".into());
         (published.earliest.or_else(|| published.exact_day()), None)
