@@ -455,7 +455,7 @@ fn a_must_of_no_party_is_an_opinion() {
     no_event("The Peruvian health minister said the outbreak must be closely monitored.", "must");
     one_event("The Chilean minister said Bolivia must withdraw its troops from the border.", "must");
     // told to a party, it demands of that party
-    one_event("The Chilean government said the company was responding to its order, in which Interior Minister Rodrigo Hinzpeter told the company that `` every effort must be expended to speed up '' the rescue.", "must");
+    one_event("The Chilean interior minister told the company on Friday that `` every effort must be made '' to speed up the rescue.", "must");
 }
 
 #[test]

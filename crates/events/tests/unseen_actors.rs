@@ -544,3 +544,14 @@ fn a_lawsuit_verb_is_coded_in_every_inflection() {
         assert_eq!(e.actors.first().and_then(|a| a.country.as_deref()), Some("PER"), "{text}: {}", e.rule);
     }
 }
+
+#[test]
+fn the_subject_of_being_in_talks_takes_part_in_them() {
+    let doc = coded("Peru is in talks with Bolivia over the border.");
+    let e = event(&doc, "talks");
+    let countries: Vec<Option<&str>> = e.actors.iter().chain(&e.recipients).map(|a| a.country.as_deref()).collect();
+    assert!(countries.contains(&Some("PER")) && countries.contains(&Some("BOL")), "{}", e.rule);
+    // a company in talks with no political party is no PLOVER event
+    let doc = coded("The Peruvian mining company is in talks to sell its copper assets.");
+    assert!(triggered(&doc, "talks").is_empty(), "{:?}", doc.events);
+}

@@ -295,6 +295,12 @@ pub fn tokenize(text: &str) -> Vec<Range<usize>> {
             i = j;
             continue;
         }
+        // the Penn Treebank's (and LaTeX's) quotation marks, `` and '': one mark each
+        if (c == '`' || c == '\'') && text[i + 1..].starts_with(c) {
+            out.push(i..i + 2);
+            i += 2;
+            continue;
+        }
         if let Some(l) = clitic_len(text, i) {
             // only a clitic when glued to the previous token
             if out.last().is_some_and(|r: &Range<usize>| r.end == i) {
@@ -510,6 +516,9 @@ mod tests {
         assert_eq!(toks("full-scale U.S.-made O'Brien"), ["full-scale", "U.S.", "-", "made", "O'Brien"]);
         assert_eq!(toks("'minimum'."), ["'", "minimum", "'", "."]);
         assert_eq!(toks("fight … We"), ["fight", "…", "We"]);
+        // Penn Treebank quotation marks are one mark each
+        assert_eq!(toks("said `` no '' ."), ["said", "``", "no", "''", "."]);
+        assert_eq!(toks("the rebels' ''"), ["the", "rebels", "'", "''"]);
     }
 
     #[test]

@@ -53,6 +53,8 @@ impl Lexeme {
     }
 
     fn build(form: &str, clusters: Option<&Clusters>) -> Lexeme {
+        // the Penn Treebank's quotation marks read as the ASCII one
+        let form = if matches!(form, "``" | "''") { "\"" } else { form };
         let mut norm = String::with_capacity(form.len() + 2);
         let mut cased = String::new();
         let mut shape = String::with_capacity(8);
@@ -144,6 +146,8 @@ mod tests {
         let _ = Lexeme::of("");
         let _ = Lexeme::of("Zürich-Ünter");
         assert_eq!(Lexeme::of("\u{2019}s").norm, Lexeme::of("'s").norm);
+        assert_eq!(Lexeme::of("``").norm, Lexeme::of("\"").norm);
+        assert_eq!(Lexeme::of("''").shape, Lexeme::of("\u{201D}").shape);
         // suffixes of words shorter than four characters
         assert_eq!(Lexeme::of("an").suffix[1], Lexeme::of("AN").suffix[1]);
         assert_ne!(Lexeme::of("an").suffix[1], Lexeme::of("an").suffix[2]);

@@ -2056,6 +2056,16 @@ impl View<'_, '_> {
             recipients = t.subjects(h);
             recip_note = "subject of the verb putting it 'under' the event noun (tree)";
         }
+        // "BP is in talks to sell assets", "Iran is at war with Iraq": an event noun that is
+        // the predicate of 'be in'/'be at' has its subject as a party of it
+        let engaged_in = !t.children_with(n, "cop").is_empty() && t.case_of(n).is_some_and(|c| matches!(c.to_lowercase().as_str(), "in" | "at"));
+        if engaged_in && actors.iter().all(|a| parties.contains(a)) {
+            let subjects: Vec<usize> = t.subjects(n).into_iter().flat_map(|s| t.with_conjuncts(s)).filter(|s| !actors.contains(s)).collect();
+            if !subjects.is_empty() {
+                actors.splice(0..0, subjects);
+                actor_note = "subject of the event noun it is 'in' (tree)";
+            }
+        }
         // "On a visit to X, Y told …", "during talks with Z, Y said": the parties of a
         // meeting in a clause's adjunct include that clause's subject
         // A name compounded with the meeting there is its venue or host, not a second
