@@ -897,7 +897,8 @@ impl<'a> Ctx<'a> {
                     name,
                     kb_id: None,
                     country: Some(code.to_string()),
-                    sector: None,
+                    // "Police in Nairobi": the noun's sector
+                    sector: arguments::agent_sector(&self.toks[i].lower).map(String::from),
                     span: Span::new(self.body, a, b).ok(),
                 },
                 note,
@@ -3143,10 +3144,11 @@ fn verbal_attack(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, actors: &[EventAr
     word.is_some() && unarmed && !physical && !ctx.names_violence(trig)
 }
 
-/// PLOVER's types for what has not happened, unless the trigger is `bound`
-/// (governed by another trigger, or in a noun context): cooperation announced for
-/// the future is an AGREE, a retreat a CONCEDE, and a conflictual act planned
-/// or conditional ("unless") a THREATEN. Returns the type and CAMEO root.
+/// PLOVER's types for what has not happened: cooperation announced for the
+/// future is an AGREE, a retreat a CONCEDE, and a conflictual act planned or
+/// conditional ("unless") a THREATEN. A `bound` trigger (governed by another
+/// trigger, or in a noun context) is retyped only when it is cooperation
+/// planned ("pledged support"). Returns the type and CAMEO root.
 fn unhappened_type(
     entry: &TriggerEntry,
     ctx: &Ctx,
@@ -3157,7 +3159,11 @@ fn unhappened_type(
 ) -> (PloverType, Option<String>) {
     let mut event_type = entry.event_type;
     let mut cameo = entry.cameo.clone();
-    if bound {
+    // a cooperative act planned under another trigger ("pledged support", "agreed to
+    // meet") is still a promise of cooperation, as PLOVER codes it; a bound trigger
+    // keeps its type otherwise ("demanded a meeting", "agreed to withdraw")
+    let cooperative = matches!(event_type, PloverType::Consult | PloverType::Support | PloverType::Cooperate | PloverType::Aid);
+    if bound && !(cooperative && modality == Modality::Planned) {
         return (event_type, cameo);
     }
     if matches!(modality, Modality::Planned | Modality::Proposed | Modality::Hypothetical) {
@@ -3678,6 +3684,8 @@ pub(crate) mod tests {
         let e = doc.events.iter().find(|e| e.event_type == PloverType::Protest).expect("protest");
         assert_eq!(countries(&e.actors), ["NGA"], "{}", e.rule);
         assert!(e.rule.contains("unnamed group located"), "{}", e.rule);
+        // the group's noun gives its sector
+        assert_eq!(e.actors[0].sector.as_deref(), Some("OPP"), "{}", e.rule);
         // a group noun before the trigger, located with "throughout"
         let doc = coded(doc_with("Students throughout Ghana blocked a highway.", &[("Ghana", Location, Some("GHA"))]));
         assert_eq!(countries(&main_of(&doc).actors), ["GHA"], "{}", main_of(&doc).rule);

@@ -144,3 +144,16 @@ fn what_one_wants_another_to_do_is_demanded() {
     // wanting to do it oneself is a wish
     assert_eq!(modality("The Chilean president wants to sue the mining company.", "sue"), Modality::Hypothetical);
 }
+
+#[test]
+fn cooperation_planned_under_a_promise_is_an_agreement() {
+    let doc = coded("The Chilean president promised support to the Bolivian opposition.");
+    let support = triggered(&doc, "support");
+    assert_eq!(support.len(), 1, "{:?}", doc.events);
+    assert_eq!((support[0].event_type, support[0].modality), (chronicle_core::PloverType::Agree, Modality::Planned), "{}", support[0].rule);
+    // a meeting asked for keeps its type: it is demanded, not promised
+    let doc = coded("The Chilean president called for a meeting with Bolivian ministers.");
+    let meeting = triggered(&doc, "meeting");
+    assert_eq!(meeting.len(), 1, "{:?}", doc.events);
+    assert_eq!(meeting[0].event_type, chronicle_core::PloverType::Consult, "{}", meeting[0].rule);
+}

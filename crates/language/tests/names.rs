@@ -72,3 +72,16 @@ fn a_countrys_letters_before_a_dollar_sign_name_the_currency() {
     let doc = annotate("The US sent $ 300m to Kenya.");
     assert_eq!(all(&doc, "US").len(), 1, "{:#?}", doc.mentions);
 }
+
+#[test]
+fn a_name_after_a_storm_word_is_a_storms() {
+    for text in ["Hurricane Gordon killed hundreds in Haiti in 1994.", "Tropical Storm Noel triggered mudslides in Haiti.", "Typhoon Haiyan hit the Philippines."] {
+        let doc = annotate(text);
+        assert!(doc.mentions.iter().all(|m| !matches!(m.span.text(doc.body()), "Gordon" | "Noel" | "Haiyan" | "Hurricane Gordon" | "Tropical Storm Noel" | "Typhoon Haiyan")), "{text}: {:#?}", doc.mentions);
+        // the places it hit stay places
+        assert!(doc.mentions.iter().any(|m| m.entity_type == chronicle_core::EntityType::Location), "{text}: {:#?}", doc.mentions);
+    }
+    // a person named Storm keeps the name
+    let doc = annotate("British designer Storm Thorgerson met Tony Blair.");
+    assert!(doc.mentions.iter().any(|m| m.span.text(doc.body()).contains("Thorgerson")), "{:#?}", doc.mentions);
+}

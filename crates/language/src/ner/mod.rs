@@ -365,7 +365,7 @@ impl Recognizer {
         }
         let found = rules::apply(&self.titles, kb, v, doc.body(), &kb_cands, &tag_cands, &tags_all);
         let mut cands = combine(&v.words, found.persons, kb_cands, tag_cands);
-        cands.retain(|c| !names::currency_prefix(&v.words, c));
+        cands.retain(|c| !names::currency_prefix(&v.words, c) && !names::storm_name(&v.words, c));
         world::leader_names(kb, &mut cands, v);
         names::retype(v, &mut cands);
         let mut roles = found.roles;

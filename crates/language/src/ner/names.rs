@@ -36,6 +36,8 @@ pub(crate) struct NameWords {
     kin: HashMap<String, bool>,
     faith: Vec<String>,
     work: Vec<String>,
+    /// Storm word → whether a name opening with it is a storm's.
+    storm: HashMap<String, bool>,
     institution: Vec<String>,
     topic: Vec<String>,
     part: Vec<String>,
@@ -61,6 +63,7 @@ impl NameWords {
                 }
                 "faith" => w.faith.push(word),
                 "work" => w.work.push(word),
+                "storm" => drop(w.storm.insert(word, value == "opens")),
                 "institution" => w.institution.push(word),
                 "topic" => w.topic.push(word),
                 "part" => w.part.push(word),
@@ -393,6 +396,16 @@ pub(crate) fn named_otherwise<'n>(given: &[String], names: impl IntoIterator<Ite
     given.iter().any(|g| !firsts.contains(g))
 }
 
+
+/// "Hurricane Gordon", "Tropical Storm Noel": a name right after a
+/// capitalised storm word (`storm`), or opening with one, is a storm's — no
+/// mention of a person, place or body.
+pub(crate) fn storm_name(words: &[&str], c: &Cand) -> bool {
+    let storm = |w: &str| w.starts_with(char::is_uppercase).then(|| WORDS.storm.get(&w.to_lowercase()).copied()).flatten();
+    let before = c.start.checked_sub(1).and_then(|i| words.get(i)).is_some_and(|w| storm(w).is_some());
+    let opens = c.end > c.start + 1 && words.get(c.start).is_some_and(|w| storm(w) == Some(true));
+    before || opens
+}
 
 /// "US $ 75m", "HK$ 2bn", "A$ 300m": a country's letters written before a
 /// dollar sign name the currency (US dollars), not the country — no mention.
