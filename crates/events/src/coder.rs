@@ -9,7 +9,7 @@ use chronicle_core::{
 
 use std::collections::{HashMap, HashSet};
 
-use crate::lexicon::{cue_at, match_at, tokenize, Alt, Elem, Lexicon, Tok, TriggerEntry};
+use crate::lexicon::{cue_text_at, match_at, tokenize, Alt, Elem, Lexicon, Tok, TriggerEntry};
 use chronicle_syntax::tree::Tree;
 
 mod arguments;
@@ -1473,7 +1473,7 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
         for j in (stop..trig.start).filter(|&j| !dated(j, cue.words.len())) {
             // a noun cue governs the noun phrase right after it ("the need for an immediate ceasefire")
             let near = !cue.noun || trig.start.saturating_sub(j + cue.words.len()) <= 3;
-            if near && j + cue.words.len() <= trig.start && cue_at(&cue.words, &ctx.toks, j) {
+            if near && j + cue.words.len() <= trig.start && cue_text_at(&cue.text, &cue.words, &ctx.toks, j) {
                 found.push((trig.start - j, cue.modality, &cue.text, false, cue.noun));
             }
         }
@@ -1500,7 +1500,7 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
     };
     for cue in lex.cues.iter().filter(|c| c.after && !c.governor && !c.content) {
         for j in (trig.end..fwd_end).filter(|&j| in_clause(j)) {
-            if cue_at(&cue.words, &ctx.toks, j) {
+            if cue_text_at(&cue.text, &cue.words, &ctx.toks, j) {
                 found.push((j - trig.end + 1, cue.modality, &cue.text, true, false));
             }
         }

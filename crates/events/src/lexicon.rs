@@ -488,6 +488,15 @@ pub fn cue_at(words: &[String], toks: &[Tok], at: usize) -> bool {
     words.iter().enumerate().all(|(k, w)| toks.get(at + k).is_some_and(|t| t.stem == *w))
 }
 
+/// [`cue_at`] for a cue written as `text`, where a word written as a
+/// participle ("planned", "scheduled", "going") matches only a participle of
+/// the same ending: the light stem joins "planned" with "planes" and "going"
+/// with "go", the cue means only the first.
+pub fn cue_text_at(text: &str, words: &[String], toks: &[Tok], at: usize) -> bool {
+    let same_ending = |w: &str, t: &Tok| ["ed", "ing"].iter().all(|e| !w.ends_with(e) || t.lower.ends_with(e));
+    cue_at(words, toks, at) && text.split_whitespace().enumerate().all(|(k, w)| toks.get(at + k).is_some_and(|t| same_ending(w, t)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

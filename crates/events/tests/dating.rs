@@ -209,3 +209,16 @@ fn the_deed_an_act_answers_came_before_it() {
     assert_eq!(sorry.len(), 1, "{:?}", doc.events);
     assert_eq!(sorry[0].date, UncertainDate::between(Some(day("2010-05-30")), Some(day("2010-06-02"))), "{}", sorry[0].rule);
 }
+
+#[test]
+fn a_weekday_of_a_meeting_told_in_the_simple_present_is_the_coming_one() {
+    // Saturday's paper: the verb the meeting is the subject of is a schedule
+    let doc = coded_on("The meeting with the Bolivian president takes place in Lima on Wednesday.", "2010-06-12");
+    let meeting = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "meeting").expect("the meeting");
+    assert_eq!(meeting.date, UncertainDate::day(day("2010-06-16")), "{}", meeting.rule);
+    assert_eq!(meeting.modality, chronicle_core::Modality::Planned, "{}", meeting.rule);
+    // told in the past, the Wednesday is the last one
+    let doc = coded_on("The meeting with the Bolivian president took place in Lima on Wednesday.", "2010-06-12");
+    let meeting = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "meeting").expect("the meeting");
+    assert_eq!(meeting.date, UncertainDate::day(day("2010-06-09")), "{}", meeting.rule);
+}

@@ -157,3 +157,10 @@ fn cooperation_planned_under_a_promise_is_an_agreement() {
     assert_eq!(meeting.len(), 1, "{:?}", doc.events);
     assert_eq!(meeting[0].event_type, chronicle_core::PloverType::Consult, "{}", meeting[0].rule);
 }
+
+#[test]
+fn a_participle_cue_is_no_noun_of_the_same_stem() {
+    // "planes" is no "planned"
+    assert_eq!(modality("Peruvian Air Force planes have been deployed to the Bolivian border.", "deployed"), Modality::Asserted);
+    assert_eq!(modality("The planned meeting of Peruvian and Bolivian ministers was postponed.", "meeting"), Modality::Planned);
+}

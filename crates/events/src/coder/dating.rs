@@ -759,9 +759,10 @@ fn done_by_the_writing(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modalit
         .then(|| UncertainDate::between(Some(earliest), Some(written)))
 }
 
-/// "Obama meets Hayward at the White House on Wednesday" in Monday's paper:
-/// a weekday dating a verb in the simple present with no auxiliary tells a
-/// schedule, so it is the coming such day, not the last (news writes what
+/// "Obama meets Hayward at the White House on Wednesday" in Monday's paper,
+/// "the meeting that matters takes place on Wednesday": a weekday dating a
+/// verb in the simple present with no auxiliary (the trigger, or the verb an
+/// event noun is the subject or object of) tells a schedule, so it is the coming such day, not the last (news writes what
 /// happened in the past tense). The time layer, without the verb's tense,
 /// read it backwards.
 fn scheduled_in_the_present(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, t: &TimeExpr) -> Option<UncertainDate> {
@@ -770,11 +771,16 @@ fn scheduled_in_the_present(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Mo
     if modality != Modality::Asserted || word.len() <= 3 || word.parse::<chrono::Weekday>().is_err() {
         return None;
     }
-    let (tree, v) = parsed_trigger(ctx, trig)?;
+    let (tree, trigger) = parsed_trigger(ctx, trig)?;
     // the weekday hangs on the verb itself, not on a verb reporting it ("announced
-    // Wednesday that it supports …")
+    // Wednesday that it supports …") — or on the verb an event noun is the subject or
+    // object of, or that describes it ("the meeting … takes place on Wednesday")
     let at = ctx.doc.tokens.partition_point(|x| x.span.start() < t.span.start());
-    if tree.head(at) != Some(v) {
+    let v = tree.head(at)?;
+    let nominal = matches!(tree.upos(trigger), Some(chronicle_core::Upos::Noun));
+    let holds_noun = nominal
+        && ((tree.head(trigger) == Some(v) && matches!(tree.base_rel(trigger), "nsubj" | "obj")) || (tree.head(v) == Some(trigger) && tree.base_rel(v) == "acl"));
+    if v != trigger && !holds_noun {
         return None;
     }
     let present = matches!(tree.xpos(v), "VBZ" | "VBP") && tree.upos(v) == Some(chronicle_core::Upos::Verb);
