@@ -156,7 +156,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Kind::Weekday,
             format!(r"\b(?:(?i:(last|next|this|coming|early|late))\s+)?({w})(?:\s+(morning|afternoon|evening|night))?\b"),
         ),
-        (Kind::Deictic, r"\b(?i:(today|yesterday|tomorrow|tonight))(?:\s+(morning|afternoon|evening|night))?\b".into()),
+        (Kind::Deictic, r"\b(?i:(today|yesterday|tomorrow|tonight|last\s+night))(?:\s+(morning|afternoon|evening|night))?\b".into()),
         (Kind::PartOfToday, r"\b(?i:this)\s+(morning|afternoon|evening)\b".into()),
         (
             Kind::RelUnit,
@@ -1256,13 +1256,14 @@ impl Hit<'_, '_> {
     /// `Kind::Deictic`.
     fn deictic(&self) -> Option<Candidate> {
         let (start, end) = (self.start, self.end);
-        let word = self.g(1).unwrap_or("").to_ascii_lowercase();
+        let word = self.g(1).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
         let off = match word.as_str() {
-            "yesterday" => -1,
+            // "last night": the night before the day written (TimeML: the day before, TNI)
+            "yesterday" | "last night" => -1,
             "tomorrow" => 1,
             _ => 0,
         };
-        let part = if word == "tonight" { Some("NI") } else { self.g(2).map(part_of_day) };
+        let part = if matches!(word.as_str(), "tonight" | "last night") { Some("NI") } else { self.g(2).map(part_of_day) };
         let (tt, suffix) = match part {
             Some(p) => (TimeType::Time, format!("T{p}")),
             None => (TimeType::Date, String::new()),
@@ -2011,6 +2012,7 @@ mod tests {
     #[test]
     fn deictic_and_relative_units() {
         check("Talks were held today, after yesterday's strike.", "2025-05-16", &[("today", "2025-05-16"), ("yesterday", "2025-05-15")]);
+        check("The minister said last night that talks would resume.", "2025-05-16", &[("last night", "2025-05-15TNI")]);
         check("Trump last week gave Russia a deadline.", "2025-07-23", &[("last week", "2025-W29")]);
         check("Erdogan earlier this month called for talks this year.", "2025-07-23", &[("earlier this month", "2025-07"), ("this year", "2025")]);
         check("It happened three years ago.", "2025-07-23", &[("three years ago", "2022")]);
