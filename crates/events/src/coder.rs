@@ -3123,13 +3123,15 @@ fn relief_deployment(ctx: &Ctx, entry: &TriggerEntry) -> bool {
 /// criticism (ACCUSE), not violence. A state with no sector ("Israel attacked
 /// Gaza") keeps its attack. With no actor named, a reason given as a gerund
 /// ("BP and Obama faced attacks for failing to …") marks the criticism; an
-/// adjective of words ("personal attacks", `verbal-modifier`) marks it always.
+/// adjective of words ("personal attacks", `verbal-modifier`) or a means of
+/// speech ("by accusing it of …", `verbal-means`) marks it always.
 fn verbal_attack(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry, actors: &[EventArg], recipients: &[EventArg]) -> bool {
     if entry.event_type != PloverType::Assault {
         return false;
     }
-    // "highly personal attacks", "a scathing attack on X": words, whoever attacks
-    if eventness::worded_attack(ctx, trig) {
+    // "highly personal attacks", "a scathing attack on X", "attacked X by accusing it
+    // of …": words, whoever attacks
+    if eventness::worded_attack(ctx, trig) || eventness::worded_means(ctx, trig) {
         return true;
     }
     if actors.is_empty() && (recipients.is_empty() || !eventness::blamed_for_doing(ctx, trig)) {

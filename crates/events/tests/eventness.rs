@@ -410,6 +410,13 @@ fn an_attack_qualified_as_words_is_criticism() {
     let doc = coded("The Kenyan finance minister has been the target of highly personal attacks by opposition MPs.");
     let attacks = triggered(&doc, "attacks");
     assert!(attacks.iter().all(|e| e.event_type == chronicle_core::PloverType::Accuse), "{:?}", doc.events);
+    // made by speaking: an attack by accusing is criticism, whoever makes it
+    let doc = coded("The trade and industry committee attacked the Kenyan mining company on Monday by accusing it of bribing officials.");
+    let attacked = triggered(&doc, "attacked");
+    assert!(!attacked.is_empty() && attacked.iter().all(|e| e.event_type == chronicle_core::PloverType::Accuse), "{:?}", doc.events);
+    // an attack with force stays one
+    let doc = coded("Somali gunmen attacked the Kenyan border post on Monday by firing rockets at it.");
+    assert!(triggered(&doc, "attacked").iter().all(|e| e.event_type == chronicle_core::PloverType::Assault), "{:?}", doc.events);
 }
 
 #[test]

@@ -67,6 +67,7 @@ struct Groups {
     wreckage: HashSet<String>,
     trade: HashSet<String>,
     verbal_modifier: HashSet<String>,
+    verbal_means: HashSet<String>,
     view_noun: HashSet<String>,
     market_demand: HashSet<String>,
     own_undertaking: HashSet<String>,
@@ -129,6 +130,7 @@ impl Groups {
                 "wreckage" => &mut g.wreckage,
                 "trade" => &mut g.trade,
                 "verbal-modifier" => &mut g.verbal_modifier,
+                "verbal-means" => &mut g.verbal_means,
                 "view-noun" => &mut g.view_noun,
                 "market-demand" => &mut g.market_demand,
                 "own-undertaking" => &mut g.own_undertaking,
@@ -369,6 +371,17 @@ pub(super) fn worded_attack(ctx: &Ctx, trig: &Trig) -> bool {
     let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
     let tree = view.tree;
     view.noun(head) && tree.children(head).into_iter().any(|c| tree.base_rel(c) == "amod" && GROUPS.verbal_modifier.contains(&view.lemma(c)))
+}
+
+/// True when the attack is made by speaking: its verb has a gerund after
+/// "by" of a verb of speech (`verbal-means`: "attacked BP by accusing it of
+/// taking shortcuts").
+pub(super) fn worded_means(ctx: &Ctx, trig: &Trig) -> bool {
+    let Some((view, head)) = View::at_trigger(ctx, trig) else { return false };
+    let tree = view.tree;
+    tree.children(head).into_iter().any(|c| {
+        tree.xpos(c) == "VBG" && GROUPS.verbal_means.contains(&view.lemma(c)) && tree.children(c).into_iter().any(|m| matches!(tree.base_rel(m), "mark" | "case") && view.lemma(m) == "by")
+    })
 }
 
 /// True for a lemma of a document or of a thing that does not act
