@@ -27,7 +27,7 @@
 //!   so are "next August" and "last August" of the anchor's month (in July,
 //!   "last August" is a year back, where a bare past "in August" may be the
 //!   month ahead);
-//! - "today", "last week" (`2025-W20`), "earlier this month", "this year", "three
+//! - "today", "last night" (the day before, `TNI`), "last week" (`2025-W20`), "earlier this month", "this year", "three
 //!   days ago" are computed from the anchor; "more than a decade ago" keeps the
 //!   value and resolves to on or before it, "less than a week ago" to on or after;
 //! - "in the coming days" is `FUTURE_REF` bounded after the anchor; "recently" is
