@@ -222,3 +222,14 @@ fn a_weekday_of_a_meeting_told_in_the_simple_present_is_the_coming_one() {
     let meeting = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "meeting").expect("the meeting");
     assert_eq!(meeting.date, UncertainDate::day(day("2010-06-09")), "{}", meeting.rule);
 }
+
+#[test]
+fn aid_pledged_in_an_amount_is_still_to_come() {
+    let doc = coded_on("The Chilean government pledged 10 million dollars in aid to Peru.", "2010-06-14");
+    let aid = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "aid").expect("the aid");
+    assert_eq!(aid.date, UncertainDate::between(Some(day("2010-06-14")), None), "{}", aid.rule);
+    // a request looked into by a future act was made before it
+    let doc = coded_on("The Chilean minister will look into a request from Peruvian unions.", "2010-06-14");
+    let request = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "request").expect("the request");
+    assert_eq!(request.date, UncertainDate::between(None, Some(day("2010-06-14"))), "{}", request.rule);
+}

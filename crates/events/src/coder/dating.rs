@@ -115,19 +115,22 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
     let past = |h: usize| {
         tree.xpos(h) == "VBD" || tree.children(h).into_iter().any(|c| matches!(tree.base_rel(c), "aux" | "cop") && tree.xpos(c) == "VBD")
     };
+    // an event noun in a prepositional phrase other than the occasion's, below
+    // the future form ("will look into a request"), was there before the act
+    let mut prior = false;
     for n in tree.ancestors(t).into_iter().take(8) {
         let kids = tree.children(n);
         if kids.iter().any(|&c| tree.base_rel(c) == "aux" && listed(&w.future_aux, tree.lemma(c))) {
-            return Some(true);
+            return Some(!prior);
         }
         let to = kids.iter().any(|&c| tree.base_rel(c) == "mark" && tree.lemma(c) == "to");
         if to {
             // "is to meet" read as an auxiliary "is" on "meet"
             if kids.iter().any(|&c| tree.base_rel(c) == "aux" && tree.lemma(c) == "be" && matches!(tree.xpos(c), "VBZ" | "VBP")) {
-                return Some(true);
+                return Some(!prior);
             }
             if let Some(h) = tree.head(n).filter(|&h| tree.base_rel(n) == "xcomp" && listed(&w.future_to, tree.lemma(h))) {
-                return Some(!past(h));
+                return Some(!past(h) && !prior);
             }
             // "seems unlikely to ban": a forecast is of what is to come — the act forecast,
             // not a noun it governs ("likely to overshadow the visit")
@@ -138,13 +141,12 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
         if listed(&w.clause, tree.base_rel(n)) && tree.base_rel(n) != "xcomp" {
             break;
         }
-        // an event noun in a prepositional phrase other than the occasion's
-        // ("will look into a request") was there before the future act; one
-        // the future act comes before ("will meet on Monday before a summit")
-        // is later still
+        // (one the future act comes before — "will meet on Monday before a summit" —
+        // is later still; with no future form above, the noun tells nothing of its
+        // time: "pledged $10m in aid" is the pledge's content)
         let nominal = matches!(tree.upos(n), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn));
         if nominal && tree.base_rel(n) == "obl" && !tree.case_of(n).is_some_and(at_or_ahead) {
-            return Some(false);
+            prior = true;
         }
     }
     None
