@@ -101,6 +101,19 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
                 a.country = last_company_country(&doc.mentions, a).map(String::from);
             }
         }
+        // "aid to Haitians", "Americans donated": a people named by its nationality in the
+        // plural is its members — civilians — when it receives an act, or makes one that is
+        // no force, protest or coercion (where it acts as a side: "Palestinians protested")
+        let peaceful = !matches!(
+            e.event_type,
+            PloverType::Assault | PloverType::Threaten | PloverType::Protest | PloverType::Mobilize | PloverType::Coerce | PloverType::Sanction
+        );
+        let people = |a: &EventArg| a.sector.is_none() && a.country.is_some() && a.span.is_some_and(|s| doc.mentions.iter().any(|m| m.span == s && nationals(m, doc.body())));
+        for a in e.recipients.iter_mut().chain(e.actors.iter_mut().filter(|_| peaceful)) {
+            if people(a) {
+                a.sector = Some("CVL".into());
+            }
+        }
         // "Egypt ordered a cull", "Russia banned imports": a state acting is its government,
         // and so is one a political act is addressed to — not one aid or force is sent to
         let addressed = !matches!(e.event_type, PloverType::Aid | PloverType::Mobilize | PloverType::Assault | PloverType::Protest | PloverType::Retreat);
@@ -110,6 +123,20 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
         }
     }
     doc.events = events;
+}
+
+/// True for a people named by its nationality as a plural noun ("Haitians",
+/// "Americans", "Britons"): a group mention with a country and no sector or
+/// knowledge-base entry, written as one capitalised word ending in "s".
+fn nationals(m: &Mention, body: &str) -> bool {
+    let word = m.span.text(body);
+    m.entity_type == EntityType::Group
+        && m.sector.is_none()
+        && m.kb_id.is_none()
+        && m.country.is_some()
+        && !word.contains(' ')
+        && word.starts_with(char::is_uppercase)
+        && word.ends_with('s')
 }
 
 /// True for a party named as a first-level region of its country — a
@@ -478,6 +505,26 @@ mod tests {
         let sectors: Vec<Option<&str>> = d.events.iter().flat_map(|e| e.actors.iter().chain(&e.recipients)).map(|a| a.sector.as_deref()).collect();
         // the aid's recipient is the land and its people
         assert_eq!(sectors, [Some("GOV"), Some("GOV"), Some("GOV"), None]);
+    }
+
+    #[test]
+    fn a_people_named_in_the_plural_is_civilians_unless_it_acts_by_force() {
+        let body = "China sent aid to Iranians. Iranians attacked the embassy. Iranian officials met.";
+        let names = [("Iranians", EntityType::Group, "IRN", None), ("Iranian", EntityType::Group, "IRN", None)];
+        let mut d = doc(body, &names);
+        let mut aid = event(body, "China sent aid to Iranians.", vec![], vec![party(body, "Iranians", Some("IRN"), None)]);
+        aid.event_type = PloverType::Aid;
+        let start = body.find("Iranians attacked").unwrap();
+        let attackers = EventArg { name: "Iranians".into(), kb_id: None, country: Some("IRN".into()), sector: None, span: Span::new(body, start, start + 8).ok() };
+        let mut attack = event(body, "Iranians attacked the embassy.", vec![attackers], vec![]);
+        attack.event_type = PloverType::Assault;
+        d.mentions.push(Mention { span: Span::new(body, start, start + 8).unwrap(), entity_type: EntityType::Group, canonical: "Iranians".into(), kb_id: None, country: Some("IRN".into()), sector: None, source: MentionSource::Kb });
+        d.mentions.sort_by_key(|m| m.span.start());
+        d.events = vec![aid, attack];
+        annotate(&world(), &mut d);
+        assert_eq!(d.events[0].recipients[0].sector.as_deref(), Some("CVL"));
+        // attacking, a people is a side, not civilians
+        assert_eq!(d.events[1].actors[0].sector, None);
     }
 
     #[test]
