@@ -9,7 +9,7 @@ use chronicle_core::{
 
 use std::collections::{HashMap, HashSet};
 
-use crate::lexicon::{cue_text_at, match_at, tokenize, Alt, Elem, Lexicon, Tok, TriggerEntry};
+use crate::lexicon::{match_at, tokenize, Alt, Elem, Lexicon, Tok, TriggerEntry};
 use chronicle_syntax::tree::Tree;
 
 mod arguments;
@@ -1150,9 +1150,9 @@ impl<'a> Ctx<'a> {
     /// neighbouring place or group member ("Iran's leader X").
     fn args(&self, group: &[usize]) -> Vec<EventArg> {
         let mut out: Vec<EventArg> = Vec::new();
-        let described: Vec<usize> = group.iter().flat_map(|&p| self.role_in_apposition(p)).collect();
+        let roles: Vec<Option<usize>> = group.iter().map(|&p| self.role_in_apposition(p)).collect();
         for (gi, &k) in group.iter().enumerate() {
-            if described.contains(&k) {
+            if roles.contains(&Some(k)) {
                 continue;
             }
             if let Some(p) = self.pair_of(k) {
@@ -1164,7 +1164,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut a = self.arg(k);
-            if let Some(role) = self.role_in_apposition(k).map(|d| self.arg(d)) {
+            if let Some(role) = roles[gi].map(|d| self.arg(d)) {
                 if a.country.is_none() || a.country == role.country {
                     a.country = a.country.or(role.country);
                     a.sector = a.sector.or(role.sector);
@@ -1473,7 +1473,7 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
         for j in (stop..trig.start).filter(|&j| !dated(j, cue.words.len())) {
             // a noun cue governs the noun phrase right after it ("the need for an immediate ceasefire")
             let near = !cue.noun || trig.start.saturating_sub(j + cue.words.len()) <= 3;
-            if near && j + cue.words.len() <= trig.start && cue_text_at(&cue.text, &cue.words, &ctx.toks, j) {
+            if near && j + cue.words.len() <= trig.start && cue.at(&ctx.toks, j) {
                 found.push((trig.start - j, cue.modality, &cue.text, false, cue.noun));
             }
         }
@@ -1500,7 +1500,7 @@ fn cue_modality(lex: &Lexicon, ctx: &Ctx, trig: &Trig, noun_use: bool) -> Option
     };
     for cue in lex.cues.iter().filter(|c| c.after && !c.governor && !c.content) {
         for j in (trig.end..fwd_end).filter(|&j| in_clause(j)) {
-            if cue_text_at(&cue.text, &cue.words, &ctx.toks, j) {
+            if cue.at(&ctx.toks, j) {
                 found.push((j - trig.end + 1, cue.modality, &cue.text, true, false));
             }
         }

@@ -209,6 +209,9 @@ pub struct TriggerEntry {
 pub struct Cue {
     /// Words as stems.
     pub words: Vec<String>,
+    /// For each word written as a participle ("planned", "going"), the ending
+    /// a word of the text must keep to match it ([`Cue::at`]).
+    endings: Vec<Option<&'static str>>,
     /// The cue as written.
     pub text: String,
     /// Modality it signals.
@@ -438,11 +441,13 @@ fn parse_cues(cues: &str, name: &str) -> Result<Vec<Cue>, EventsError> {
             other => return Err(err(line, format!("unknown position `{other}`"))),
         };
         let text = cols[0].trim().to_string();
-        let words: Vec<String> = tokenize(&text, 0).iter().map(|t| t.stem.clone()).collect();
+        let toks = tokenize(&text, 0);
+        let words: Vec<String> = toks.iter().map(|t| t.stem.clone()).collect();
         if words.is_empty() {
             return Err(err(line, "empty cue".into()));
         }
-        cue_list.push(Cue { words, text, modality, after, noun, governor, content });
+        let endings = toks.iter().map(|t| PARTICIPLE_ENDINGS.iter().copied().find(|e| t.lower.ends_with(e))).collect();
+        cue_list.push(Cue { words, endings, text, modality, after, noun, governor, content });
     }
     Ok(cue_list)
 }
@@ -484,17 +489,21 @@ pub fn match_at(elems: &[Elem], toks: &[Tok], at: usize) -> Option<usize> {
 }
 
 /// Matches cue words at `at`.
-pub fn cue_at(words: &[String], toks: &[Tok], at: usize) -> bool {
-    words.iter().enumerate().all(|(k, w)| toks.get(at + k).is_some_and(|t| t.stem == *w))
-}
+/// The endings of a cue word written as a participle ([`Cue::endings`]).
+const PARTICIPLE_ENDINGS: [&str; 2] = ["ed", "ing"];
 
-/// [`cue_at`] for a cue written as `text`, where a word written as a
-/// participle ("planned", "scheduled", "going") matches only a participle of
-/// the same ending: the light stem joins "planned" with "planes" and "going"
-/// with "go", the cue means only the first.
-pub fn cue_text_at(text: &str, words: &[String], toks: &[Tok], at: usize) -> bool {
-    let same_ending = |w: &str, t: &Tok| ["ed", "ing"].iter().all(|e| !w.ends_with(e) || t.lower.ends_with(e));
-    cue_at(words, toks, at) && text.split_whitespace().enumerate().all(|(k, w)| toks.get(at + k).is_some_and(|t| same_ending(w, t)))
+impl Cue {
+    /// True when the cue's words stand at `toks[at..]`, each matched by its
+    /// stem — a word written as a participle ("planned", "scheduled", "going")
+    /// only by a participle of the same ending: the light stem joins "planned"
+    /// with "planes" and "going" with "go", the cue means only the first.
+    pub fn at(&self, toks: &[Tok], at: usize) -> bool {
+        self.words
+            .iter()
+            .zip(&self.endings)
+            .enumerate()
+            .all(|(k, (w, e))| toks.get(at + k).is_some_and(|t| t.stem == *w && e.is_none_or(|e| t.lower.ends_with(e))))
+    }
 }
 
 #[cfg(test)]

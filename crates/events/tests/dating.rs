@@ -7,6 +7,11 @@ mod common;
 use chronicle_core::UncertainDate;
 use common::{coded_on, triggered};
 
+/// The event whose trigger is exactly `word` (not one that only contains it).
+fn whole_trigger<'d>(doc: &'d chronicle_core::Document, word: &str) -> &'d chronicle_core::Event {
+    doc.events.iter().find(|e| e.trigger.text(doc.body()) == word).unwrap_or_else(|| panic!("no '{word}': {:?}", doc.events))
+}
+
 fn day(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
@@ -26,7 +31,7 @@ fn an_act_in_a_stretch_back_from_the_publication_day_lies_within_it() {
 fn an_act_dated_after_the_writing_day_is_planned() {
     // Monday's paper: Wednesday's meeting has not happened yet
     let doc = coded_on("The Peruvian president said he would press the leaders of the striking copper miners at a meeting on Wednesday.", "2010-06-14");
-    let meeting = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "meeting").expect("the meeting");
+    let meeting = whole_trigger(&doc, "meeting");
     assert_eq!(meeting.date, UncertainDate::day(day("2010-06-16")), "{}", meeting.rule);
     assert_eq!(meeting.modality, chronicle_core::Modality::Planned, "{}", meeting.rule);
     // a meeting told on its own day or before stays asserted
@@ -57,12 +62,12 @@ fn would_after_a_perfect_of_telling_is_a_plan_too() {
 fn what_a_demand_made_now_asks_for_is_still_to_come() {
     // the asked-for meeting is a noun in the demand's 'for' phrase: no act done before
     let doc = coded_on("The Chilean government is calling for an urgent meeting of Andean trade ministers.", "2010-06-14");
-    let meeting = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "meeting").expect("the meeting");
+    let meeting = whole_trigger(&doc, "meeting");
     assert_eq!(meeting.modality, chronicle_core::Modality::Demanded, "{}", meeting.rule);
     assert_eq!(meeting.date, UncertainDate::between(Some(day("2010-06-14")), None), "{}", meeting.rule);
     // asked for in the past: when it would be done is open, not before the paper
     let doc = coded_on("Chilean unions called for a boycott of the Argentine embassy.", "2010-06-14");
-    let boycott = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "boycott").expect("the boycott");
+    let boycott = whole_trigger(&doc, "boycott");
     assert_eq!(boycott.modality, chronicle_core::Modality::Demanded, "{}", boycott.rule);
     assert_eq!(boycott.date, UncertainDate::between(None, None), "{}", boycott.rule);
 }
@@ -214,22 +219,22 @@ fn the_deed_an_act_answers_came_before_it() {
 fn a_weekday_of_a_meeting_told_in_the_simple_present_is_the_coming_one() {
     // Saturday's paper: the verb the meeting is the subject of is a schedule
     let doc = coded_on("The meeting with the Bolivian president takes place in Lima on Wednesday.", "2010-06-12");
-    let meeting = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "meeting").expect("the meeting");
+    let meeting = whole_trigger(&doc, "meeting");
     assert_eq!(meeting.date, UncertainDate::day(day("2010-06-16")), "{}", meeting.rule);
     assert_eq!(meeting.modality, chronicle_core::Modality::Planned, "{}", meeting.rule);
     // told in the past, the Wednesday is the last one
     let doc = coded_on("The meeting with the Bolivian president took place in Lima on Wednesday.", "2010-06-12");
-    let meeting = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "meeting").expect("the meeting");
+    let meeting = whole_trigger(&doc, "meeting");
     assert_eq!(meeting.date, UncertainDate::day(day("2010-06-09")), "{}", meeting.rule);
 }
 
 #[test]
 fn aid_pledged_in_an_amount_is_still_to_come() {
     let doc = coded_on("The Chilean government pledged 10 million dollars in aid to Peru.", "2010-06-14");
-    let aid = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "aid").expect("the aid");
+    let aid = whole_trigger(&doc, "aid");
     assert_eq!(aid.date, UncertainDate::between(Some(day("2010-06-14")), None), "{}", aid.rule);
     // a request looked into by a future act was made before it
     let doc = coded_on("The Chilean minister will look into a request from Peruvian unions.", "2010-06-14");
-    let request = doc.events.iter().find(|e| e.trigger.text(doc.body()) == "request").expect("the request");
+    let request = whole_trigger(&doc, "request");
     assert_eq!(request.date, UncertainDate::between(None, Some(day("2010-06-14"))), "{}", request.rule);
 }

@@ -134,7 +134,7 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
             }
             // "seems unlikely to ban": a forecast is of what is to come — the act forecast,
             // not a noun it governs ("likely to overshadow the visit")
-            if n == t && tree.head(n).is_some_and(|h| tree.base_rel(n) == "xcomp" && listed(&w.estimate, &tree.lemma(h).to_lowercase())) {
+            if n == t && estimated(tree, n) {
                 return Some(true);
             }
         }
@@ -157,9 +157,12 @@ fn is_future(ctx: &Ctx, trig: &Trig) -> Option<bool> {
 /// "seems unlikely to ban"): a forecast, not what its actor announces.
 pub(super) fn forecast(ctx: &Ctx, trig: &Trig) -> bool {
     let Some((tree, t)) = parsed_trigger(ctx, trig) else { return false };
-    tree.ancestors(t).into_iter().take(3).any(|n| {
-        tree.base_rel(n) == "xcomp" && tree.has_mark(n, "to") && tree.head(n).is_some_and(|h| listed(&WORDS.estimate, &tree.lemma(h).to_lowercase()))
-    })
+    tree.ancestors(t).into_iter().take(3).any(|n| estimated(tree, n))
+}
+
+/// True when `n` is the to-infinitive complement of a word of estimate.
+fn estimated(tree: &Tree, n: usize) -> bool {
+    tree.base_rel(n) == "xcomp" && tree.has_mark(n, "to") && tree.head(n).is_some_and(|h| listed(&WORDS.estimate, &tree.lemma(h).to_lowercase()))
 }
 
 /// True when the tree tells the trigger's act as still to come ("is to
@@ -869,6 +872,7 @@ fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, boun
     let published = &doc.meta.published.date;
     let told = is_future(ctx, trig);
     let future = told.unwrap_or(modality == Modality::Planned);
+    let asked_for = matches!(modality, Modality::Demanded | Modality::Proposed);
     // going on when written, unless a time bounds it ("have been investigating since 2006")
     if modality == Modality::Asserted && !future && bounds.is_empty() && going_on(ctx, trig) {
         if let Some(day) = published.exact_day() {
@@ -885,12 +889,12 @@ fn tense_bounds(doc: &Document, ctx: &Ctx, trig: &Trig, modality: Modality, boun
     let (mut earliest, mut latest) = if future {
         notes.push("date: on or after the document date (still to come)".into());
         (published.earliest.or_else(|| published.exact_day()), None)
-    } else if matches!(modality, Modality::Demanded | Modality::Proposed) && asked_now(ctx, trig) {
+    } else if asked_for && asked_now(ctx, trig) {
         // what a demand or offer made now asks for is still to come, whatever
         // the tree makes of the noun that names it ("is calling for a meeting")
         notes.push("date: on or after the document date (asked for or offered in the present)".into());
         (published.earliest.or_else(|| published.exact_day()), None)
-    } else if (told == Some(false) && !matches!(modality, Modality::Demanded | Modality::Proposed)) || matches!(modality, Modality::Asserted | Modality::Negated) {
+    } else if (told == Some(false) && !asked_for) || matches!(modality, Modality::Asserted | Modality::Negated) {
         notes.push("date: on or before the document date (told as done or going on)".into());
         (None, published.latest.or_else(|| published.exact_day()))
     } else if possible_later(ctx, trig) {
