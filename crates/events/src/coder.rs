@@ -2509,6 +2509,13 @@ impl Roles {
         }
         if actors.is_empty() {
             actors.extend(parties.extra_actor.clone());
+            // "after a meeting with the cabinet, the president said": no party is named, and
+            // the unnamed ones beside the first act with it
+            for a in &parties.coactors {
+                if !actors.is_empty() && !actors.iter().any(|x| same_party(x, a)) {
+                    actors.push(a.clone());
+                }
+            }
         }
         if actors.is_empty() && !parties.passive {
             if let Some(speaker) = first_person_speaker(doc, ctx, trig, parties.from) {

@@ -555,3 +555,25 @@ fn the_subject_of_being_in_talks_takes_part_in_them() {
     let doc = coded("The Peruvian mining company is in talks to sell its copper assets.");
     assert!(triggered(&doc, "talks").is_empty(), "{:?}", doc.events);
 }
+
+#[test]
+fn every_unnamed_party_of_a_coordinated_subject_acts() {
+    let doc = coded("Environmentalists and some senators called for a review of drilling safety on Monday.");
+    let e = event(&doc, "called for");
+    assert_eq!(names(&e.actors), ["Environmentalists", "some senators"], "{}", e.rule);
+}
+
+#[test]
+fn a_meeting_in_an_occasion_phrase_joins_its_unnamed_parties_to_the_clause_subject() {
+    // "after", and "following": a participle used as a preposition, whose lemma is "follow"
+    for (text, with) in [
+        ("After a meeting with the cabinet, the president announced a new plan.", "the cabinet"),
+        ("Following talks with Iran, the minister announced a new plan.", "Iran"),
+    ] {
+        let doc = coded(text);
+        let e = triggered(&doc, if text.contains("talks") { "talks" } else { "meeting" })[0];
+        let actors = names(&e.actors);
+        assert!(actors.iter().any(|a| a == with), "{text}: {actors:?} {}", e.rule);
+        assert!(actors.iter().any(|a| a.starts_with("the ") && a != with), "{text}: {actors:?} {}", e.rule);
+    }
+}

@@ -679,7 +679,11 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     out.unparticipated = nominal && !heads.participants.iter().any(|&p| v.is_party(p));
     // "was attacked by rebels": a passive agent names the actor as a subject does
     if out.actors.is_empty() {
-        out.unnamed_actor = heads.actors.iter().find_map(|&a| v.unnamed_party(a));
+        // "the president and the cabinet met": every unnamed party acts, the first as the actor
+        let first = heads.actors.iter().position(|&a| v.unnamed_party(a).is_some());
+        out.unnamed_actor = first.and_then(|i| v.unnamed_party(heads.actors[i]));
+        let others = heads.actors.iter().enumerate().filter(|&(i, _)| Some(i) > first);
+        out.unnamed_coactors = others.filter(|&(_, &a)| !v.named_in_apposition(a, &heads.actors)).filter_map(|(_, &a)| v.unnamed_party(a)).collect();
     } else {
         out.unnamed_coactors = heads.actors.iter().filter(|&&a| !v.named_in_apposition(a, &heads.actors)).filter_map(|&a| v.unnamed_party(a)).collect();
     }
@@ -2179,8 +2183,7 @@ impl View<'_, '_> {
     fn occasion_verb(&self, n: usize) -> Option<usize> {
         let t = self.tree;
         let n = t.first_conjunct(n);
-        let case = t.case_of(n).map(str::to_lowercase);
-        let occasion = t.base_rel(n) == "obl" && case.is_some_and(|c| WORDS.occasion.contains(&c));
+        let occasion = t.base_rel(n) == "obl" && self.case_word(n).is_some_and(|c| WORDS.occasion.contains(&c));
         let h = t.head(n).filter(|&h| occasion && matches!(t.upos(h), Some(Upos::Verb)))?;
         let bare_infinitive = matches!(t.base_rel(h), "advcl" | "xcomp") && t.has_mark(h, "to") && t.children(h).into_iter().all(|c| t.base_rel(c) != "nsubj");
         match t.head(h) {
@@ -2189,13 +2192,21 @@ impl View<'_, '_> {
         }
     }
 
+    /// The case marker of `n` as written, lower-cased: a participle used as a
+    /// preposition keeps its form ("following the meeting": "following", whose
+    /// lemma is "follow").
+    fn case_word(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        t.children(n).into_iter().find(|&c| t.base_rel(c) == "case").map(|c| t.word(c).to_lowercase())
+    }
+
     /// "Obama pressured BP during a meeting", "will press BP executives at a
     /// meeting": the parties the verb of a meeting's occasion phrase acts on
     /// (its objects naming parties) meet its subject there.
     fn occasion_objects(&self, n: usize) -> Vec<usize> {
         let t = self.tree;
         // "before the meeting, X told reporters": an act before or after it is not at it
-        let at = t.case_of(t.first_conjunct(n)).is_some_and(|c| WORDS.occasion_during.contains(&c.to_lowercase()));
+        let at = self.case_word(t.first_conjunct(n)).is_some_and(|c| WORDS.occasion_during.contains(&c));
         let Some(h) = self.occasion_verb(n).filter(|&h| at && !t.is_passive(h)) else { return Vec::new() };
         // the party itself, not a thing its phrase names one in ("discuss the Gulf crisis")
         let named = |o: &usize| self.mention_at(*o).is_some() || self.party_noun(*o);
