@@ -577,3 +577,23 @@ fn a_meeting_in_an_occasion_phrase_joins_its_unnamed_parties_to_the_clause_subje
         assert!(actors.iter().any(|a| a.starts_with("the ") && a != with), "{text}: {actors:?} {}", e.rule);
     }
 }
+
+#[test]
+fn only_a_subject_pronoun_of_a_reported_clause_stands_for_the_sayer() {
+    // "them" is someone the clause names, never the agency that quotes it
+    let doc = coded("Reuters quoted a photographer as saying police had opened fire on looters in the market, killing at least one of them.");
+    let e = event(&doc, "killing");
+    assert!(e.recipients.iter().all(|r| r.name != "Reuters" && r.sector.as_deref() != Some("MED")), "{:?} {}", e.recipients, e.rule);
+    // a subject still does: "the minister said he would visit Kenya"
+    let doc = coded("Britain's foreign minister said on Monday that he would visit Kenya next week.");
+    let e = event(&doc, "visit");
+    assert!(e.actors.iter().any(|a| a.name.contains("minister")), "{:?} {}", e.actors, e.rule);
+}
+
+#[test]
+fn a_firm_compounded_with_a_boycott_is_its_target() {
+    let doc = coded("Consumer groups in Ohio organised a BP boycott last week.");
+    let e = event(&doc, "boycott");
+    assert!(e.recipients.iter().any(|r| r.name == "BP"), "{:?} {}", e.recipients, e.rule);
+    assert!(e.actors.iter().all(|a| a.name != "BP"), "{:?} {}", e.actors, e.rule);
+}

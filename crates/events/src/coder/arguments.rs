@@ -163,6 +163,8 @@ struct Words {
     place_naming: HashSet<String>,
     /// Nouns of a party's conduct, whose owner an act judging it is directed at (`conduct`).
     conduct: HashSet<String>,
+    /// Trigger modes whose event noun is named by its target (`named-target`).
+    named_target: HashSet<String>,
     /// Verbs whose subject answers an accusation against itself (`denial`).
     denial: HashSet<String>,
     /// Words of relief after a disaster: forces sent for it are aid (`relief`).
@@ -259,6 +261,7 @@ impl Words {
                 "private-travel" => &mut w.private_travel,
                 "place-naming" => &mut w.place_naming,
                 "conduct" => &mut w.conduct,
+                "named-target" => &mut w.named_target,
                 "denial" => &mut w.denial,
                 "relief" => &mut w.relief,
                 "arrival" => &mut w.arrival,
@@ -1058,8 +1061,12 @@ impl View<'_, '_> {
         }
         if (WORDS.pronoun.contains(&lemma) || lemma == "it") && t.upos(n) == Some(Upos::Pron) {
             // "X said he would …": the sayer; else the person the language
-            // layer resolved the pronoun to, if any
-            let sayer = t.head(n).and_then(|v| self.reporting_verb(v));
+            // layer resolved the pronoun to, if any. Only a subject stands for the
+            // sayer: an object or a phrase's pronoun is someone the clause names
+            // ("quoted a photographer as saying police shot at looters, killing one
+            // of them": the looters, not the agency)
+            let subject = t.base_rel(n) == "nsubj";
+            let sayer = t.head(n).filter(|_| subject).and_then(|v| self.reporting_verb(v));
             let sayers: Vec<usize> = sayer.map_or(Vec::new(), |rv| self.sayers(rv)).into_iter().filter(|&s| s != n).collect();
             let said = self.mentions_of_all(&sayers);
             if !said.is_empty() {
@@ -1982,10 +1989,21 @@ impl View<'_, '_> {
         let t = self.tree;
         let mut actors: Vec<usize> = Vec::new();
         let mut actor_note = "possessor or modifier of the event noun (tree)";
+        // "a BP boycott": a firm or person compounded with a boycott is whom it targets
+        let by_target = entry.mode.as_deref().is_some_and(|m| WORDS.named_target.contains(&m.to_lowercase()));
+        let firm_or_person = |c: usize| {
+            let named = self.mentions_of(c);
+            !named.is_empty() && named.iter().all(|&k| matches!(self.ctx.ments[k].0.entity_type, chronicle_core::EntityType::Organization | chronicle_core::EntityType::Person))
+        };
+        let mut targets: Vec<usize> = Vec::new();
         // "Russia's attack", "the Israeli raid", "U.S. sanctions"
         for c in t.children(n) {
             if matches!(t.deprel(c), "nmod:poss" | "amod" | "compound") && !self.mentions_of(c).is_empty() && !self.venue(c) {
-                actors.push(c);
+                if by_target && t.deprel(c) == "compound" && firm_or_person(c) {
+                    targets.push(c);
+                } else {
+                    actors.push(c);
+                }
             }
         }
         // "the charity's Haiti appeal", "Russia's Ukraine offensive": beside a
@@ -2003,6 +2021,10 @@ impl View<'_, '_> {
         let obliques = self.obliques(n, trig);
         let (mut recipients, parties) = self.oblique_roles(&obliques, entry);
         let mut recip_note = "oblique of the event noun (tree)";
+        if recipients.is_empty() && !targets.is_empty() {
+            recipients = targets;
+            recip_note = "a firm or person compounded with the event noun: its target (tree)";
+        }
         // "a request by four senators"; "a request from the governor", "criticism from
         // Congress": for an event noun, 'from' names its source too, except for moves
         // away from a place or party (withdrawal, retreat, release, deployment)
