@@ -597,3 +597,14 @@ fn a_firm_compounded_with_a_boycott_is_its_target() {
     assert!(e.recipients.iter().any(|r| r.name == "BP"), "{:?} {}", e.recipients, e.rule);
     assert!(e.actors.iter().all(|a| a.name != "BP"), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn a_fund_of_a_stated_sum_is_money_not_a_party() {
+    let doc = coded("BP agreed on Monday to a $20 billion escrow fund for the victims.");
+    let e = event(&doc, "agreed");
+    assert!(e.recipients.iter().all(|r| !r.name.contains("fund")), "{:?} {}", e.recipients, e.rule);
+    // an investment fund named by its owner's country is a party
+    let doc = coded("A Kuwaiti investment fund sued the government on Monday.");
+    let e = event(&doc, "sued");
+    assert!(e.actors.iter().any(|a| a.name.contains("fund") && a.country.as_deref() == Some("KWT")), "{:?} {}", e.actors, e.rule);
+}

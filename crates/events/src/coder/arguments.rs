@@ -1438,7 +1438,14 @@ impl View<'_, '_> {
     /// `agents.tsv`), whatever its phrase names.
     fn party_noun(&self, n: usize) -> bool {
         let lemma = self.tree.lemma(n).to_lowercase();
-        WORDS.parties.contains(&lemma) || self.listed_party_noun(n) || agent_sector(&lemma).is_some()
+        (WORDS.parties.contains(&lemma) || self.listed_party_noun(n) || agent_sector(&lemma).is_some()) && !self.sum_of_money(n)
+    }
+
+    /// True when noun `n` is modified by a sum of money ("a $20 billion escrow
+    /// fund", "a £5m fund"): a pot of money, not the body that holds one.
+    fn sum_of_money(&self, n: usize) -> bool {
+        let t = self.tree;
+        t.children(n).into_iter().filter(|&c| matches!(t.base_rel(c), "amod" | "compound" | "nummod" | "nmod")).any(|c| t.subtree(c).into_iter().any(|x| t.xpos(x) == "$"))
     }
 
     /// A party noun heading a phrase that names no mention ("the riot police",
