@@ -608,3 +608,28 @@ fn a_fund_of_a_stated_sum_is_money_not_a_party() {
     let e = event(&doc, "sued");
     assert!(e.actors.iter().any(|a| a.name.contains("fund") && a.country.as_deref() == Some("KWT")), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn a_party_noun_owned_by_a_pronoun_is_a_body_of_its_own() {
+    // "members of his cabinet" meet the president; they are not the president again
+    let doc = coded("Kenyan President Mwai Kibaki met with members of his cabinet on Monday.");
+    let e = event(&doc, "met");
+    let cabinet = e.actors.iter().find(|a| a.name.contains("cabinet"));
+    assert!(cabinet.is_some_and(|a| a.country.as_deref() == Some("KEN")), "{:?} {}", e.actors, e.rule);
+    // the owner of "her ministry" is not an actor of the criticism both undergo
+    let doc = coded("The Kenyan energy minister and her ministry came under criticism from opposition lawmakers on Monday.");
+    let e = event(&doc, "criticism");
+    assert!(e.actors.iter().all(|a| !a.name.contains("minister")), "{:?} {}", e.actors, e.rule);
+    assert!(e.recipients.iter().any(|r| r.name.contains("minister")), "{:?} {}", e.recipients, e.rule);
+}
+
+#[test]
+fn the_party_called_on_is_the_recipient_even_unnamed() {
+    let doc = coded("The Kenyan foreign minister called on parliament to pass the bill on Monday.");
+    let e = event(&doc, "called on");
+    assert!(e.recipients.iter().any(|r| r.name == "parliament"), "{:?} {}", e.recipients, e.rule);
+    // other nations, unnamed, are their governments
+    let doc = coded("The Paris Club called on other nations to cancel the debts of Haiti.");
+    let e = event(&doc, "called on");
+    assert!(e.recipients.iter().any(|r| r.name.contains("nations") && r.sector.as_deref() == Some("GOV")), "{:?} {}", e.recipients, e.rule);
+}

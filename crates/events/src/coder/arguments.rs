@@ -762,6 +762,8 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
             match tree.head(t) {
                 // "Kenya's neighbour": the possessor of a relation is another party
                 Some(h) if tree.deprel(t) == "nmod:poss" && WORDS.relational.contains(&tree.lemma(h).to_lowercase()) => return false,
+                // "Birnbaum and her agency": a pronoun owning a party noun is not that party
+                Some(h) if tree.deprel(t) == "nmod:poss" && tree.upos(t) == Some(Upos::Pron) && v.party_noun(h) => return false,
                 // "rebels, who are backed by Y,", "the firm, which Y owns,": a relative clause with a
                 // subject or agent of its own names someone else acting (a participle keeps its
                 // agent's side: "negotiators sent by the Russian president", "a body linked to X")
@@ -1209,6 +1211,11 @@ impl View<'_, '_> {
             if relational && t.deprel(c) == "nmod:poss" {
                 continue;
             }
+            // "his Cabinet", "their top advisers": a party noun owned by a pronoun names a
+            // body of its own, not the one the pronoun stands for (it gives only its country)
+            if t.deprel(c) == "nmod:poss" && t.upos(c) == Some(Upos::Pron) && self.party_noun(n) {
+                continue;
+            }
             for x in t.with_conjuncts(c) {
                 match self.mention_at(x) {
                     Some(k) => out.push(k),
@@ -1460,11 +1467,22 @@ impl View<'_, '_> {
             .into_iter()
             .filter(|&c| matches!(t.deprel(c), "amod" | "compound"))
             .find_map(|c| self.ctx.countries.get(&t.word(c).to_lowercase()).cloned())
-            .or_else(|| self.placed_country(n));
+            .or_else(|| self.placed_country(n))
+            .or_else(|| self.owner_country(n));
         let span = t.phrase(n)?;
         // "US officials", "British aid agencies": the noun's sector, else its phrase's
         let sector = agent_sector(t.word(n)).or_else(|| phrase_sector(span.text(self.ctx.body))).map(str::to_string);
         Some(Unnamed { span, country, sector })
+    }
+
+    /// The country of the party a possessive pronoun on `n` stands for ("his
+    /// Cabinet" of a president named before: his country).
+    fn owner_country(&self, n: usize) -> Option<String> {
+        let t = self.tree;
+        // ("members of his Cabinet": the owner of the body the noun is part of)
+        let of = t.obliques(n).into_iter().filter(|(c, _)| c.eq_ignore_ascii_case("of")).map(|(_, x)| x);
+        let owner = std::iter::once(n).chain(of).flat_map(|x| t.children_with(x, "nmod:poss")).find(|&c| t.upos(c) == Some(Upos::Pron))?;
+        self.mention_at(owner).and_then(|k| self.ctx.ments[k].0.country.clone())
     }
 
     /// The noun a relative pronoun refers to: the head of its relative clause
