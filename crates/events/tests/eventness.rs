@@ -769,3 +769,10 @@ fn ready_to_offers_only_an_act_for_or_with_another() {
     no_event("The Kenyan governor was ready to build barriers to protect the coast.", "ready to");
     one_event("Kenya is ready to help Uganda rebuild the railway.", "ready to");
 }
+
+#[test]
+fn a_need_or_demand_met_is_no_one_met() {
+    no_event("The Kenyan ministry borrowed money to meet IMF demands.", "meet");
+    no_event("The oil companies do not meet the requirements of the Kenyan government.", "meet");
+    one_event("The Kenyan president met opposition leaders on Monday.", "met");
+}

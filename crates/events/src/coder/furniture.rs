@@ -95,11 +95,17 @@ mod tests {
         assert!(spans("The governor was asked whether the state would sue.").iter().any(|s| s.starts_with("asked whether")));
         // a request for something is no formula
         assert!(spans("The governor asked the federal government for more boats.").is_empty());
+        // with an adverb between: still a refusal to comment, not to act
+        assert!(spans("The ministry declined to directly address the report.").iter().any(|s| s.starts_with("declined to directly address")));
     }
 
     #[test]
     fn captions_open_with_their_formula() {
         assert!(is_caption(&tokenize("AP FILE: The mayor speaks with residents in a shelter.", 0)));
         assert!(!is_caption(&tokenize("The mayor met residents; AP file photos show the shelter.", 0)));
+        // the wire caption formula
+        assert!(is_caption(&tokenize("In this photo released by the ministry, the mayor talks with residents.", 0)));
+        assert!(is_caption(&tokenize("This image made from video released by the army shows troops at the border.", 0)));
+        assert!(!is_caption(&tokenize("The ministry released this photo of the mayor on Monday.", 0)));
     }
 }
