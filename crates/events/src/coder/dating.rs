@@ -453,8 +453,15 @@ fn clause_reach(tree: &Tree, trigger: usize, inside: &[usize], head: usize, purp
     // the ban": the lifting came before); a present participle describes the
     // noun as it is then ("said Wednesday that planes carrying aid …")
     let through_noun = |i: usize| up[..i.saturating_sub(1)].iter().any(|&c| tree.base_rel(c) == "acl" && tree.xpos(c) != "VBG");
-    if let Some(k) = up.iter().position(|&c| same(c, time_clause)).filter(|&i| !through_noun(i)).and_then(|i| i.checked_sub(1)).map(|i| up[i]) {
+    let at = up.iter().position(|&c| same(c, time_clause)).filter(|&i| !through_noun(i));
+    if let Some((i, k)) = at.and_then(|i| i.checked_sub(1)).map(|i| (i, up[i])) {
         if listed(&w.reported, tree.base_rel(k)) {
+            // "warned Sunday that the spill is a disaster, as he pledged …": a clause of the same
+            // time set off by a comma at the end tells the sayer's own circumstances, wherever
+            // the parser hung it
+            if up[..=i].iter().any(|&c| same_time_aside(tree, c)) {
+                return Reach::Own;
+            }
             return if told_as_past(tree, trig_clause) { Reach::Latest } else { Reach::Own };
         }
         // "agreed on Monday to meet": planned then, done after; "managed in
@@ -523,6 +530,18 @@ fn below(tree: &Tree, k: usize, trig_clause: usize, purpose: bool) -> Reach {
         }
         _ => Reach::Other,
     }
+}
+
+/// True for an adverbial clause opened by a subordinator of the same time
+/// ("as", "while") right after a comma, not in a perfect: ", as he pledged …".
+fn same_time_aside(tree: &Tree, c: usize) -> bool {
+    let w = &*WORDS;
+    let mark = tree.children(c).into_iter().find(|&m| tree.base_rel(m) == "mark" && m < c);
+    // ("as OPEC has requested": a perfect tells an earlier act, in the manner of "as")
+    let perfect = tree.children(c).into_iter().any(|a| tree.base_rel(a) == "aux" && tree.lemma(a) == "have");
+    tree.base_rel(c) == "advcl"
+        && !perfect
+        && mark.is_some_and(|m| listed(&w.same, &tree.lemma(m).to_lowercase()) && m > 0 && tree.word(m - 1) == ",")
 }
 
 /// True for a present participle (no subject, no subordinator, no
