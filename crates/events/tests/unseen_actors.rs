@@ -633,3 +633,10 @@ fn the_party_called_on_is_the_recipient_even_unnamed() {
     let e = event(&doc, "called on");
     assert!(e.recipients.iter().any(|r| r.name.contains("nations") && r.sector.as_deref() == Some("GOV")), "{:?} {}", e.recipients, e.rule);
 }
+
+#[test]
+fn a_participle_set_off_after_an_object_controlled_infinitive_is_the_subjects() {
+    let doc = coded("The Kenyan police ordered the protesters to leave the square, firing tear gas at the crowd.");
+    let e = event(&doc, "firing tear gas");
+    assert!(e.actors.iter().any(|a| a.name.contains("police")) && e.actors.iter().all(|a| !a.name.contains("protesters")), "{:?} {}", e.actors, e.rule);
+}

@@ -1784,8 +1784,15 @@ impl View<'_, '_> {
             ("advcl", Some(h)) if t.xpos(v) == "VBG" && !t.objects(h).is_empty() && t.children(v).into_iter().any(gerund_object) => {
                 (t.objects(h), "object of the verb a 'for'/'of'/'into' gerund explains (tree)")
             }
-            // "…, killing five": the subject of the main clause
-            ("advcl", Some(h)) if t.xpos(v) == "VBG" => (t.subjects(h), "subject of the main clause (tree)"),
+            // "…, killing five": the subject of the main clause — the clause above a
+            // to-infinitive complement, when a comma sets the participle off ("urged Mexicans to
+            // avoid China, accusing its government": who urged accuses, not the Mexicans)
+            ("advcl", Some(h)) if t.xpos(v) == "VBG" => {
+                let first = t.subtree(v).into_iter().min().unwrap_or(v);
+                let set_off = t.word(first) == "," || (first > 0 && t.word(first - 1) == ",");
+                let matrix = t.head(h).filter(|_| set_off && t.deprel(h) == "xcomp" && t.has_mark(h, "to"));
+                (t.subjects(matrix.unwrap_or(h)), "subject of the main clause (tree)")
+            }
             // "X will travel to Y to meet Z": a purpose infinitive is the main clause
             // subject's act — but after a verb of asking or making with an object
             // ("advises Y to close Z", an object-control complement parsed as a
