@@ -293,6 +293,11 @@ impl<'d> Tree<'d> {
                 .filter(|&c| matches!(self.base_rel(c), "nsubj" | "csubj") || self.deprel(c) == "expl")
                 .filter(|&c| self.deprel(c) != "expl")
                 .collect();
+            // "At the White House: President Obama met …": a noun after a preposition is no
+            // subject where a name stands in apposition to it — that name is ("After Mexico
+            // accused …" keeps its subject: there the parser took the subordinator for a case)
+            let named_beside = |s: usize| if self.prepositional(s) { self.children_with(s, "appos") } else { Vec::new() };
+            let own: Vec<usize> = own.into_iter().flat_map(|s| Some(named_beside(s)).filter(|a| !a.is_empty()).unwrap_or_else(|| vec![s])).collect();
             if !own.is_empty() {
                 return own.into_iter().flat_map(|s| self.with_conjuncts(s)).collect();
             }
@@ -310,6 +315,12 @@ impl<'d> Tree<'d> {
             }
         }
         Vec::new()
+    }
+
+    /// True when nominal `n` has a preposition of its own (a `case` child
+    /// that is an adposition, not the possessive "'s").
+    fn prepositional(&self, n: usize) -> bool {
+        self.children(n).into_iter().any(|c| self.base_rel(c) == "case" && self.upos(c) == Some(Upos::Adp))
     }
 
     /// Direct and indirect objects of `v`, with their conjuncts.
@@ -465,6 +476,20 @@ mod tests {
         assert_eq!(t.phrase(6).unwrap().text(d.body()), "the Syrian army");
         assert_eq!(t.case_of(6), Some("by"));
         assert_eq!(t.ancestors(4), [4, 6, 2]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_prepositional_subject_is_the_subject() {
+        use Upos::*;
+        // "At the House : Senator Smith met Jones": the section label is no subject
+        let d = doc(
+            "At the House : Senator Smith met Jones",
+            &[(3, "case", Adp), (3, "det", Det), (7, "nsubj", Propn), (6, "punct", Punct), (6, "compound", Propn), (3, "appos", Propn), (0, "root", Verb), (7, "obj", Propn)],
+        );
+        assert_eq!(Tree::sentences(&d)[0].subjects(6), [5]);
+        // with no name beside it the subject stays: "After Mexico accused China" (a subordinator read as a case)
+        let d = doc("After Mexico accused China", &[(2, "case", Adp), (3, "nsubj", Propn), (0, "root", Verb), (3, "obj", Propn)]);
+        assert_eq!(Tree::sentences(&d)[0].subjects(2), [1]);
     }
 
     #[test]
