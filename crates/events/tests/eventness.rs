@@ -776,3 +776,9 @@ fn a_need_or_demand_met_is_no_one_met() {
     no_event("The oil companies do not meet the requirements of the Kenyan government.", "meet");
     one_event("The Kenyan president met opposition leaders on Monday.", "met");
 }
+
+#[test]
+fn criticism_the_subject_only_resents_names_no_critic() {
+    no_event("The Kenyan foreign minister said she resented criticism of Kenyan aid to Somalia.", "criticism");
+    one_event("The Kenyan foreign minister said she resented criticism from Uganda of Kenyan aid to Somalia.", "criticism");
+}
