@@ -242,11 +242,11 @@ fn aid_pledged_in_an_amount_is_still_to_come() {
 #[test]
 fn a_same_time_clause_after_a_report_is_the_sayers_circumstance() {
     // published Tuesday: "as he condemned …" is Friday's, whatever the parser hung it on
-    let doc = coded_on("On Friday, Kenyan President Mwai Kibaki suggested the oil firms were trying to duck responsibility, as he condemned the companies.", "2010-05-04");
+    let doc = coded_on("On Friday, Kenyan President Mwai Kibaki warned that the drought was a national disaster, as he condemned the grain traders.", "2010-05-04");
     let e = whole_trigger(&doc, "condemned");
     assert_eq!(e.date, UncertainDate::day(day("2010-04-30")), "{}", e.rule);
     // a perfect after "as" tells an earlier act: no day of its own
-    let doc = coded_on("On Friday, the Kenyan minister said production would fall, as OPEC has requested.", "2010-05-04");
+    let doc = coded_on("On Friday, the Kenyan minister said spending would fall, as the IMF has requested.", "2010-05-04");
     let e = whole_trigger(&doc, "requested");
     assert_ne!(e.date, UncertainDate::day(day("2010-04-30")), "{}", e.rule);
 }

@@ -558,9 +558,9 @@ fn the_subject_of_being_in_talks_takes_part_in_them() {
 
 #[test]
 fn every_unnamed_party_of_a_coordinated_subject_acts() {
-    let doc = coded("Environmentalists and some senators called for a review of drilling safety on Monday.");
+    let doc = coded("Teachers' unions and some mayors called for a review of school funding on Monday.");
     let e = event(&doc, "called for");
-    assert_eq!(names(&e.actors), ["Environmentalists", "some senators"], "{}", e.rule);
+    assert_eq!(names(&e.actors), ["Teachers' unions", "some mayors"], "{}", e.rule);
 }
 
 #[test]
@@ -581,7 +581,7 @@ fn a_meeting_in_an_occasion_phrase_joins_its_unnamed_parties_to_the_clause_subje
 #[test]
 fn only_a_subject_pronoun_of_a_reported_clause_stands_for_the_sayer() {
     // "them" is someone the clause names, never the agency that quotes it
-    let doc = coded("Reuters quoted a photographer as saying police had opened fire on looters in the market, killing at least one of them.");
+    let doc = coded("Reuters quoted a witness as saying soldiers had shot at smugglers near the border, killing two of them.");
     let e = event(&doc, "killing");
     assert!(e.recipients.iter().all(|r| r.name != "Reuters" && r.sector.as_deref() != Some("MED")), "{:?} {}", e.recipients, e.rule);
     // a subject still does: "the minister said he would visit Kenya"
@@ -592,15 +592,15 @@ fn only_a_subject_pronoun_of_a_reported_clause_stands_for_the_sayer() {
 
 #[test]
 fn a_firm_compounded_with_a_boycott_is_its_target() {
-    let doc = coded("Consumer groups in Ohio organised a BP boycott last week.");
+    let doc = coded("Consumer groups in Ohio organised a Shell boycott last week.");
     let e = event(&doc, "boycott");
-    assert!(e.recipients.iter().any(|r| r.name == "BP"), "{:?} {}", e.recipients, e.rule);
-    assert!(e.actors.iter().all(|a| a.name != "BP"), "{:?} {}", e.actors, e.rule);
+    assert!(e.recipients.iter().any(|r| r.name == "Shell"), "{:?} {}", e.recipients, e.rule);
+    assert!(e.actors.iter().all(|a| a.name != "Shell"), "{:?} {}", e.actors, e.rule);
 }
 
 #[test]
 fn a_fund_of_a_stated_sum_is_money_not_a_party() {
-    let doc = coded("BP agreed on Monday to a $20 billion escrow fund for the victims.");
+    let doc = coded("The Kenyan government agreed on Monday to a $5 billion compensation fund for the fishermen.");
     let e = event(&doc, "agreed");
     assert!(e.recipients.iter().all(|r| !r.name.contains("fund")), "{:?} {}", e.recipients, e.rule);
     // an investment fund named by its owner's country is a party
@@ -629,7 +629,7 @@ fn the_party_called_on_is_the_recipient_even_unnamed() {
     let e = event(&doc, "called on");
     assert!(e.recipients.iter().any(|r| r.name == "parliament"), "{:?} {}", e.recipients, e.rule);
     // other nations, unnamed, are their governments
-    let doc = coded("The Paris Club called on other nations to cancel the debts of Haiti.");
+    let doc = coded("The African Union called on other nations to cancel the debts of Somalia.");
     let e = event(&doc, "called on");
     assert!(e.recipients.iter().any(|r| r.name.contains("nations") && r.sector.as_deref() == Some("GOV")), "{:?} {}", e.recipients, e.rule);
 }
