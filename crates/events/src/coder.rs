@@ -2496,25 +2496,21 @@ impl Roles {
         let mut actor_note = parties.actor_note.clone();
         let mut recip_note = parties.recip_note.clone();
         let mut actors = ctx.args(&parties.actor_group);
-        // "Senator X and other lawmakers": the unnamed parties coordinated with named actors
-        if !actors.is_empty() {
-            for a in &parties.coactors {
-                if !actors.iter().any(|x| same_party(x, a)) {
-                    actors.push(a.clone());
-                }
-            }
-        }
-        if actors.is_empty() {
+        // the unnamed parties coordinated with the named actors ("Senator X and other
+        // lawmakers") or, when none is named, with the first unnamed one ("after a meeting
+        // with the cabinet, the president said") act with them; not beside shared actors
+        let joined = if !actors.is_empty() {
+            true
+        } else if !parties.shared_actors.is_empty() {
             actors = parties.shared_actors.clone();
-        }
-        if actors.is_empty() {
+            false
+        } else {
             actors.extend(parties.extra_actor.clone());
-            // "after a meeting with the cabinet, the president said": no party is named, and
-            // the unnamed ones beside the first act with it
-            for a in &parties.coactors {
-                if !actors.is_empty() && !actors.iter().any(|x| same_party(x, a)) {
-                    actors.push(a.clone());
-                }
+            !actors.is_empty()
+        };
+        for a in parties.coactors.iter().filter(|_| joined) {
+            if !actors.iter().any(|x| same_party(x, a)) {
+                actors.push(a.clone());
             }
         }
         if actors.is_empty() && !parties.passive {

@@ -488,7 +488,6 @@ pub fn match_at(elems: &[Elem], toks: &[Tok], at: usize) -> Option<usize> {
     }
 }
 
-/// Matches cue words at `at`.
 /// The endings of a cue word written as a participle ([`Cue::endings`]).
 const PARTICIPLE_ENDINGS: [&str; 2] = ["ed", "ing"];
 

@@ -155,12 +155,17 @@ impl<'d> Tree<'d> {
     /// mayor and …"): an English finite clause has a subject unless it is a
     /// predicate coordinated with the one before.
     pub fn loose_predicate(&self, v: usize) -> bool {
-        let after_comma = v > self.tokens().start && self.word(v - 1) == "," && self.head(v).is_some_and(|h| h < v);
-        after_comma
+        self.after_comma(v)
+            && self.head(v).is_some_and(|h| h < v)
             && self.deprel(v) == "advcl"
             && self.upos(v) == Some(Upos::Verb)
             && matches!(self.xpos(v), "VBD" | "VBZ" | "VBP")
             && !self.children(v).into_iter().any(|c| matches!(self.base_rel(c), "nsubj" | "csubj" | "mark" | "aux" | "expl"))
+    }
+
+    /// True when the word before `t` in its sentence is a comma.
+    pub fn after_comma(&self, t: usize) -> bool {
+        t > self.tokens().start && self.word(t - 1) == ","
     }
 
     /// "Birnbaum resigned as Obama criticised her": the noun right before a
@@ -296,8 +301,13 @@ impl<'d> Tree<'d> {
             // "At the White House: President Obama met …": a noun after a preposition is no
             // subject where a name stands in apposition to it — that name is ("After Mexico
             // accused …" keeps its subject: there the parser took the subordinator for a case)
-            let named_beside = |s: usize| if self.prepositional(s) { self.children_with(s, "appos") } else { Vec::new() };
-            let own: Vec<usize> = own.into_iter().flat_map(|s| Some(named_beside(s)).filter(|a| !a.is_empty()).unwrap_or_else(|| vec![s])).collect();
+            let own: Vec<usize> = own
+                .into_iter()
+                .flat_map(|s| {
+                    let named = if self.prepositional(s) { self.children_with(s, "appos") } else { Vec::new() };
+                    if named.is_empty() { vec![s] } else { named }
+                })
+                .collect();
             if !own.is_empty() {
                 return own.into_iter().flat_map(|s| self.with_conjuncts(s)).collect();
             }

@@ -681,14 +681,16 @@ pub(super) fn from_tree(ctx: &Ctx, trig: &Trig, entry: &TriggerEntry) -> Option<
     out.recipients.retain(|k| !out.actors.contains(k));
     out.unparticipated = nominal && !heads.participants.iter().any(|&p| v.is_party(p));
     // "was attacked by rebels": a passive agent names the actor as a subject does
-    if out.actors.is_empty() {
-        // "the president and the cabinet met": every unnamed party acts, the first as the actor
-        let first = heads.actors.iter().position(|&a| v.unnamed_party(a).is_some());
-        out.unnamed_actor = first.and_then(|i| v.unnamed_party(heads.actors[i]));
-        let others = heads.actors.iter().enumerate().filter(|&(i, _)| Some(i) > first);
-        out.unnamed_coactors = others.filter(|&(_, &a)| !v.named_in_apposition(a, &heads.actors)).filter_map(|(_, &a)| v.unnamed_party(a)).collect();
-    } else {
-        out.unnamed_coactors = heads.actors.iter().filter(|&&a| !v.named_in_apposition(a, &heads.actors)).filter_map(|&a| v.unnamed_party(a)).collect();
+    // with no named actor, the first unnamed party is the actor and every other acts with it
+    // ("the president and the cabinet met"); beside named actors all of them do
+    let unnamed: Vec<(usize, Unnamed)> = heads.actors.iter().enumerate().filter_map(|(i, &a)| v.unnamed_party(a).map(|u| (i, u))).collect();
+    let first = unnamed.first().map(|&(i, _)| i).filter(|_| out.actors.is_empty());
+    for (i, u) in unnamed {
+        if Some(i) == first {
+            out.unnamed_actor = Some(u);
+        } else if !v.named_in_apposition(heads.actors[i], &heads.actors) {
+            out.unnamed_coactors.push(u);
+        }
     }
     // "asked the judge to …", "met company executives": an object that is a party noun
     // naming no mention is the recipient all the same
@@ -1018,8 +1020,7 @@ impl View<'_, '_> {
     fn named_in_apposition(&self, a: usize, heads: &[usize]) -> bool {
         let t = self.tree;
         let person = |o: usize| self.mention_at(o).is_some_and(|k| self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Person);
-        let comma_before = |o: usize| o > 0 && t.word(o - 1) == ",";
-        t.base_rel(a) == "nsubj" && heads.iter().any(|&o| o > a && t.base_rel(o) == "nsubj" && t.head(o) == t.head(a) && person(o) && comma_before(o))
+        t.base_rel(a) == "nsubj" && heads.iter().any(|&o| o > a && t.base_rel(o) == "nsubj" && t.head(o) == t.head(a) && person(o) && t.after_comma(o))
     }
 
     /// The syntactic head of the trigger's words: the one whose head lies
@@ -1789,7 +1790,7 @@ impl View<'_, '_> {
             // avoid China, accusing its government": who urged accuses, not the Mexicans)
             ("advcl", Some(h)) if t.xpos(v) == "VBG" => {
                 let first = t.subtree(v).into_iter().min().unwrap_or(v);
-                let set_off = t.word(first) == "," || (first > 0 && t.word(first - 1) == ",");
+                let set_off = t.word(first) == "," || t.after_comma(first);
                 let matrix = t.head(h).filter(|_| set_off && t.deprel(h) == "xcomp" && t.has_mark(h, "to"));
                 (t.subjects(matrix.unwrap_or(h)), "subject of the main clause (tree)")
             }

@@ -541,7 +541,7 @@ fn same_time_aside(tree: &Tree, c: usize) -> bool {
     let perfect = tree.children(c).into_iter().any(|a| tree.base_rel(a) == "aux" && tree.lemma(a) == "have");
     tree.base_rel(c) == "advcl"
         && !perfect
-        && mark.is_some_and(|m| listed(&w.same, &tree.lemma(m).to_lowercase()) && m > 0 && tree.word(m - 1) == ",")
+        && mark.is_some_and(|m| listed(&w.same, &tree.lemma(m).to_lowercase()) && tree.after_comma(m))
 }
 
 /// True for a present participle (no subject, no subordinator, no
