@@ -2434,7 +2434,14 @@ fn told_modality(
     sentence_span: Span,
 ) -> ToldModality {
     let mut noun_context = false;
+    // "rejected the French proposal", "accepted Sweden's offer": an offer or demand that a
+    // verb of response answers was made, whatever becomes of what it offers or demands
+    let answered_speech = matches!(entry.governs, Some(Modality::Proposed | Modality::Demanded));
     let (mut modality, mut note) = match governor {
+        Some((_, gt)) if answered_speech && arguments::answered_object(ctx, trig, gt) => {
+            let gw = trigger_span(ctx, gt, sentence_span).text(ctx.body).to_string();
+            (Modality::Asserted, format!("asserted (made, and answered by '{gw}')"))
+        }
         Some((g, gt)) => {
             // a negated refusal or exclusion ("did not refuse to meet") leaves its act open
             let m = if g.event.modality == Modality::Negated {

@@ -93,6 +93,30 @@ fn an_answer_is_directed_at_the_owner_of_what_it_answers() {
 }
 
 #[test]
+fn an_offer_or_demand_answered_was_made_to_the_party_answering() {
+    // a verb of response, listed or phrasal, names who the offer or demand was made to
+    for (text, word, to) in [
+        ("The Kenyan government snubbed Uganda's offer of mediators.", "offer", "Kenya"),
+        ("Chile accepted Argentina's proposal for a joint patrol.", "proposal", "Chile"),
+        ("The Peruvian Senate turned down Ecuador's request for extradition.", "request", "Senate"),
+    ] {
+        let doc = coded(text);
+        let events = triggered(&doc, word);
+        assert_eq!(events.len(), 1, "{text}: {:?}", doc.events);
+        let e = events[0];
+        assert!(e.recipients.iter().any(|r| r.name.contains(to) || r.country.as_deref() == Some("KEN")), "{text}: {:?} {}", e.recipients, e.rule);
+        assert!(e.actors.iter().all(|a| !e.recipients.iter().any(|r| r.name == a.name)), "{text}: {:?}", e.actors);
+        // the offer or demand was made, whatever became of what it offered or asked
+        assert_eq!(e.modality, chronicle_core::Modality::Asserted, "{text}: {}", e.rule);
+    }
+    // an offer that is not answered names no such party
+    let doc = coded("Uganda's offer of mediators surprised diplomats in Nairobi.");
+    for e in triggered(&doc, "offer") {
+        assert!(e.recipients.iter().all(|r| !r.name.contains("diplomats")), "{:?}", e.recipients);
+    }
+}
+
+#[test]
 fn a_political_party_noun_recipient_keeps_the_event() {
     // the judge is a political side though no name is given
     let doc = coded("The Justice Department asked the judge to postpone the ruling.");

@@ -35,7 +35,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use chronicle_core::{PloverType, Span, Upos};
+use chronicle_core::{Modality, PloverType, Span, Upos};
 use chronicle_syntax::tree::Tree;
 
 use super::{head_noun_class, noun_class, Ctx, NounClass, Trig};
@@ -358,6 +358,14 @@ fn listed_lemma(set: &HashSet<String>, lemma: &str) -> bool {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
+
+/// True when verb `v` answers something (`response`: "rejected", "welcomed"), by its
+/// lemma or by its lemma with its particle ("turned down", "brushed aside").
+fn answers(tree: &Tree<'_>, v: usize) -> bool {
+    let lemma = tree.lemma(v).to_lowercase();
+    WORDS.response.contains(&lemma)
+        || tree.children_with(v, "compound:prt").into_iter().any(|p| WORDS.response.contains(&format!("{lemma} {}", tree.lemma(p).to_lowercase())))
+}
 
 /// True for a word of relief after a disaster (`relief`).
 pub(crate) fn is_relief(word: &str) -> bool {
@@ -800,7 +808,7 @@ pub(super) fn answered_object(ctx: &Ctx, trig: &Trig, governor: &Trig) -> bool {
     matches!(tree.upos(n), Some(Upos::Noun))
         && tree.deprel(tree.first_conjunct(n)) == "obj"
         && tree.head(tree.first_conjunct(n)) == Some(g)
-        && WORDS.response.contains(&tree.lemma(g).to_lowercase())
+        && answers(tree, g)
 }
 
 /// How many dependency arcs (name-internal ones not counted) may lie between
@@ -1693,7 +1701,7 @@ impl View<'_, '_> {
         let party_object = !recipients.is_empty() && recipients.iter().all(|&o| self.unnamed_party(o).is_some());
         // "rejected the company's request", "accepted the rebels' offer": an answer is
         // directed at the owner of what it answers, though a noun alone names the owner
-        let owners: Vec<usize> = if WORDS.response.contains(&t.lemma(v).to_lowercase()) {
+        let owners: Vec<usize> = if answers(t, v) {
             recipients.iter().flat_map(|&o| t.children_with(o, "nmod:poss")).filter(|&p| self.unnamed_party(p).is_some()).collect()
         } else {
             Vec::new()
@@ -2090,7 +2098,8 @@ impl View<'_, '_> {
             if actors.is_empty() && !done_to && !possessed {
                 actors = of;
                 actor_note = "the party after 'of' (tree)";
-            } else if recipients.is_empty() {
+            } else if recipients.is_empty() && !matches!(entry.governs, Some(Modality::Proposed | Modality::Demanded)) {
+                // ("an offer of mediators", "a demand of guarantees": what is offered or asked)
                 recipients = of;
                 recip_note = "the party after 'of' (tree)";
             }
@@ -2107,6 +2116,15 @@ impl View<'_, '_> {
         if let (true, true, Some(h)) = (undergone, recipients.is_empty(), t.head(n)) {
             recipients = t.subjects(h);
             recip_note = "subject of the verb undergoing the event noun (tree)";
+        }
+        // "BP snubbed the minister's offer", "Norway accepted Sweden's proposal", "failed to heed
+        // the court's demand": an offer or a demand that a verb of response answers was made
+        // to the party answering it
+        let answered = matches!(entry.governs, Some(Modality::Proposed | Modality::Demanded)) && t.deprel(t.first_conjunct(n)) == "obj";
+        let no_party = recipients.iter().all(|&r| self.mentions_of(r).is_empty() && self.unnamed_party(r).is_none());
+        if let Some(h) = t.head(t.first_conjunct(n)).filter(|&h| answered && no_party && answers(t, h) && !t.is_passive(h)) {
+            recipients = t.subjects(h).into_iter().filter(|s| !actors.contains(s)).collect();
+            recip_note = "subject of the verb answering the offer or demand (tree)";
         }
         // "X has been put under investigation": X is acted upon
         let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
@@ -2209,7 +2227,7 @@ impl View<'_, '_> {
         }
         let verb = t.head(t.first_conjunct(n))?;
         // "the ministry rejected its appeal": an answer is to another party's act
-        if WORDS.response.contains(&t.lemma(verb).to_lowercase()) {
+        if answers(t, verb) {
             return None;
         }
         let subjects = t.subjects(verb);
