@@ -516,6 +516,14 @@ impl<'a> Ctx<'a> {
         arguments::party_noun(lemma.as_deref().unwrap_or(self.word(i)))
     }
 
+    /// True when `a` names a place that is no country (a city, a capital
+    /// included, a region, a sea) and no code gives it a sector.
+    fn no_country_place(&self, a: &EventArg) -> bool {
+        let Some(sp) = a.span else { return false };
+        a.sector.is_none()
+            && self.ments.iter().any(|(m, _, _)| m.span == sp && m.entity_type == EntityType::Location && !self.countries.contains_key(&m.canonical.to_lowercase()))
+    }
+
     /// True when `a` names a place that is no country and no capital (a
     /// city, a region, a sea: "New Orleans", "the Gulf of Mexico") and no code
     /// gives it a sector (as the knowledge base's metonyms do: "the Kremlin").
@@ -2220,6 +2228,9 @@ fn code_trigger(
     if !actor_note.starts_with("subject") {
         actors.retain(|a| !ctx.bare_place(a) || location.as_ref().is_some_and(|l| l.span == a.span));
     }
+    // "the Geneva protocol calls for …", "the Minsk accords require …": nor does a place other
+    // than a country that a subject document or thing is named after (a capital included)
+    actors.retain(|a| !(ctx.no_country_place(a) && a.span.is_some_and(|s| eventness::place_naming_a_thing(ctx, s))));
     // "the talks on May 3", "the meeting in Geneva": talks of a stated day or place
     let dated = ctx.doc.times.iter().any(|t| t.time_type == TimeType::Date && sentence_span.contains(t.span));
     let occasion = entry.event_type == PloverType::Consult && (location.is_some() || dated);

@@ -32,6 +32,16 @@ fn things_and_happenings_do_not_act() {
 }
 
 #[test]
+fn a_place_a_document_is_named_after_does_not_act_through_it() {
+    // a city or a capital names a treaty or a protocol; it did not write it
+    no_event("The Lisbon treaty calls for a common foreign policy.", "calls for");
+    no_event("The Nairobi protocol calls for joint inspections of arms depots.", "calls for");
+    // a country that is the author, and a place compounded with people, act
+    one_event("The Kenyan plan calls for joint inspections of arms depots.", "calls for");
+    one_event("Nairobi officials called for joint inspections of arms depots.", "called for");
+}
+
+#[test]
 fn a_dispute_word_is_an_attack_only_with_arms() {
     no_event("The mining company faces a long battle to win back investors in Peru.", "battle");
     no_event("Peru's president lost his fight with Congress over the budget.", "fight");

@@ -391,6 +391,17 @@ pub(super) fn is_thing(lemma: &str) -> bool {
     GROUPS.document.contains(&l) || GROUPS.inanimate.contains(&l)
 }
 
+/// True when the place mention whose span is `span` is compounded with a
+/// document or a thing ("the Geneva protocol calls for …", "the Kyoto treaty
+/// requires …", "the Texas refinery"): the place names the thing, or where
+/// it is or was signed; it does not act through it.
+pub(super) fn place_naming_a_thing(ctx: &Ctx, span: Span) -> bool {
+    let Some(tree) = ctx.tree.as_ref() else { return false };
+    let Some(&(_, _, e)) = ctx.ments.iter().find(|(m, _, _)| m.span == span) else { return false };
+    let Some(last) = e.checked_sub(1).and_then(|i| ctx.doc_token(i)) else { return false };
+    tree.base_rel(last) == "compound" && tree.head(last).is_some_and(|h| tree.upos(h) == Some(Upos::Noun) && is_thing(tree.lemma(h)))
+}
+
 /// "Obama welcomed the news", "welcomed the committee's report", "gave a
 /// cautious welcome": a welcome whose object (or, for the noun, whose 'to'
 /// and 'for' phrases) names no party welcomes a thing — approval — not a
