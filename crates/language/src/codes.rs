@@ -47,6 +47,8 @@ struct Rules {
     national_sectors: Vec<String>,
     /// Words before a capital that write it as a place (`capital_place_words`).
     capital_place_words: Vec<String>,
+    /// Plural nouns naming several states (`several_states`).
+    several_states: Vec<String>,
     /// Words of the `home_force` lines: armed forces that serve at home.
     home_forces: Vec<Vec<String>>,
     document_country_share: f64,
@@ -70,6 +72,9 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
         .map(|v| v.split(',').map(|w| w.trim().to_uppercase()).filter(|w| !w.is_empty()).collect())
         .unwrap_or_default(),
     capital_place_words: rule("capital_place_words")
+        .map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect())
+        .unwrap_or_default(),
+    several_states: rule("several_states")
         .map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect())
         .unwrap_or_default(),
     document_country_share: rule("document_country_share").and_then(|v| v.parse().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(0.5),
@@ -175,7 +180,13 @@ enum Named {
 /// own, or that is a force serving at home ("the Coast Guard").
 fn unnamed_national(a: &EventArg) -> bool {
     let national = a.sector.as_deref().is_some_and(|s| RULES.national_sectors.iter().any(|n| n.eq_ignore_ascii_case(s)));
-    a.country.is_none() && (national || home_force(&a.name))
+    a.country.is_none() && (national || home_force(&a.name)) && !several_states(&a.name)
+}
+
+/// True when the words `name` end in a plural noun of several states
+/// ("nations", "Western governments"): no one country is theirs.
+fn several_states(name: &str) -> bool {
+    name.split_whitespace().last().is_some_and(|w| RULES.several_states.iter().any(|s| s.eq_ignore_ascii_case(w)))
 }
 
 /// True when the words `name` end in a `home_force` phrase.
@@ -450,6 +461,17 @@ mod tests {
         d.events.push(event(body, last, vec![party(body, "British tourists", Some("GBR"), Some("CVL"))], vec![]));
         annotate(&world(), &mut d);
         assert_eq!(codes(&d), vec![(Some("CHN"), Some("CVL")), (Some("CHN"), Some("HLH")), (Some("GBR"), Some("CVL"))]);
+    }
+
+    #[test]
+    fn several_states_take_no_one_country() {
+        let body = "Troops reached China, while nations and Western governments pledged aid and the government thanked them.";
+        let mut d = doc(body, &[("China", EntityType::Location, "CHN", None)]);
+        let actors = vec![party(body, "nations", None, Some("GOV")), party(body, "Western governments", None, Some("GOV")), party(body, "the government", None, Some("GOV"))];
+        d.events.push(event(body, body, actors, vec![]));
+        annotate(&world(), &mut d);
+        assert_eq!(codes(&d), vec![(None, Some("GOV")), (None, Some("GOV")), (Some("CHN"), Some("GOV"))], "plural states are many countries");
+        assert!(several_states("the donor countries") && !several_states("the country"));
     }
 
     #[test]
