@@ -207,6 +207,22 @@ fn now_beside_a_perfect_is_when_the_act_is_seen_from_not_its_day() {
 }
 
 #[test]
+fn the_day_of_an_occasion_dates_the_acts_of_its_clause() {
+    // "during Thursday's hearing" is the occasion of the clause: its acts are on that day
+    let doc = coded_on("During Thursday's debate, a Peruvian senator shocked colleagues when he apologized to Bolivia.", "2010-06-19");
+    let sorry = triggered(&doc, "apologized");
+    assert_eq!(sorry.len(), 1, "{:?}", doc.events);
+    assert_eq!(sorry[0].date, UncertainDate::day(day("2010-06-17")), "{}", sorry[0].rule);
+    let doc = coded_on("At Monday's summit, the Peruvian president pledged troops to Bolivia.", "2010-06-19");
+    let pledge = triggered(&doc, "pledged");
+    assert_eq!(pledge[0].date, UncertainDate::day(day("2010-06-14")), "{}", pledge[0].rule);
+    // a day that possesses another noun dates that noun only
+    let doc = coded_on("The Peruvian president condemned Monday's attack on the Bolivian convoy.", "2010-06-19");
+    let condemned = triggered(&doc, "condemned");
+    assert_ne!(condemned[0].date, UncertainDate::day(day("2010-06-14")), "{}", condemned[0].rule);
+}
+
+#[test]
 fn the_deed_an_act_answers_came_before_it() {
     // "apologized for saying on Sunday": the apology came on or after the Sunday
     let doc = coded_on("In a statement, the Peruvian minister apologized for saying on Sunday that the border was closed.", "2010-06-02");

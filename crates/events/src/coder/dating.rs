@@ -389,6 +389,22 @@ fn bound_by_preposition(tree: &Tree, head: usize) -> Reach {
     }
 }
 
+/// The noun a time modifies when that noun is the occasion of a clause, an
+/// oblique after "at" or "during" (`occasion`): "during Thursday's hearing",
+/// "at Monday's summit". `head` is the time's head token.
+fn occasion_of_time(tree: &Tree, head: usize) -> Option<usize> {
+    let w = &*WORDS;
+    let n = tree.head(head).filter(|_| matches!(tree.deprel(head), "nmod:poss" | "compound" | "amod" | "nummod"))?;
+    (tree.base_rel(n) == "obl" && tree.case_of(n).is_some_and(|c| listed(&w.occasion, &c.to_lowercase()))).then_some(n)
+}
+
+/// [`occasion_of_time`] for the time expression `time` of the document.
+fn occasion_noun(tree: &Tree, doc: &Document, time: Span) -> Option<usize> {
+    let inside: Vec<usize> = tree.tokens().filter(|&t| time.contains(doc.tokens[t].span)).collect();
+    let head = *inside.iter().find(|&&t| tree.head(t).is_none_or(|h| !inside.contains(&h)))?;
+    occasion_of_time(tree, head)
+}
+
 /// Where the time whose tokens are `inside` (headed by `head`) stands to the
 /// trigger's clause: see [`reach`].
 fn clause_reach(tree: &Tree, trigger: usize, inside: &[usize], head: usize, purpose: bool) -> Reach {
@@ -415,8 +431,21 @@ fn clause_reach(tree: &Tree, trigger: usize, inside: &[usize], head: usize, purp
     // 2022 invasion") dates that noun — unless the noun's preposition stands
     // before the time ("stressed on Sunday BP was …" read as "on [Sunday
     // BP]"): a preposition opens its phrase, so the time is the phrase
+    let mut head = head;
     if tree.head(head).is_some_and(nominal) && matches!(tree.deprel(head), "nmod:poss" | "compound" | "amod" | "nummod") && !misread_compound(tree, head) {
-        return Reach::Other;
+        // … unless that noun is the occasion of a clause ("during Thursday's hearing, X
+        // apologised", "at Monday's summit X pledged"): the occasion's day is the clause's
+        // — for that clause's own act, or one in a clause of the same time right below it
+        // ("stunned lawmakers when he apologised"), not for acts told deeper down
+        let Some(n) = occasion_of_time(tree, head).filter(|&n| n != trigger) else { return Reach::Other };
+        let (occasion_clause, trig_clause) = (clause_of(tree, n), clause_of(tree, trigger));
+        let same_time_below = tree.head(trig_clause) == Some(occasion_clause)
+            && tree.base_rel(trig_clause) == "advcl"
+            && mark_of(tree, trig_clause).is_some_and(|m| listed(&w.same, &m));
+        if occasion_clause != trig_clause && !same_time_below {
+            return Reach::Other;
+        }
+        head = n;
     }
     let time_clause = clause_of(tree, head);
     let trig_clause = clause_of(tree, trigger);
@@ -859,6 +888,8 @@ fn sentence_times<'d>(
     let modifier = |t: &TimeExpr| {
         t.modifies.or_else(|| attributive_year(ctx.body, t.span)).or_else(|| attributive_day(ctx.body, t.span)).or_else(|| possessed_by_time(ctx.body, t.span)).is_some_and(|noun| !noun.overlaps(trigger))
     };
+    let tree = ctx.tree.as_ref().filter(|t| t.is_parsed());
+    let at = tree.and_then(|tree| Some((tree, trigger_token(ctx, tree, trig)?)));
     let times = doc
         .times
         .get(first..)
@@ -867,9 +898,7 @@ fn sentence_times<'d>(
         .take_while(|t| t.span.start() <= sentence_span.end())
         // a stretch back from the document date ("in the past few days") bounds the act too
         .filter(|t| sentence_span.contains(t.span) && matches!(t.time_type, TimeType::Date | TimeType::Time | TimeType::Duration) && !t.resolved.is_unknown())
-        .filter(|t| !modifier(t));
-    let tree = ctx.tree.as_ref().filter(|t| t.is_parsed());
-    let at = tree.and_then(|tree| Some((tree, trigger_token(ctx, tree, trig)?)));
+        .filter(|t| !modifier(t) || at.is_some_and(|(tree, k)| occasion_noun(tree, doc, t.span).is_some_and(|n| n != k)));
     let (mut own, mut bounds) = (Vec::new(), Vec::new());
     for t in times {
         match at.map_or(Reach::Own, |(tree, k)| reach(tree, doc, k, t.span, purpose)) {
