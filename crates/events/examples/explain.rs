@@ -26,6 +26,7 @@ fn main() {
         }
         lang.annotate(&mut doc);
         coder.code(&mut doc);
+        lang.place_events(&mut doc);
         let body = doc.body();
         let whole = texts_are_documents;
         if !whole {

@@ -497,7 +497,7 @@ fn sentence_place<'d>(doc: &'d Document, e: &Event) -> Option<SentencePlace<'d>>
         }
         let Some(on) = tree.head(head) else { continue };
         let rel = tree.base_rel(head);
-        if attaches(&tree, head, &anchors, journey) || (visit && m.entity_type == EntityType::Location && tree.base_rel(head) == "obj" && on == trigger) {
+        if attaches(&tree, head, &anchors, journey) || (visit && m.entity_type == EntityType::Location && tree.base_rel(head) == "obj" && on == trigger) || where_antecedent(&tree, &anchors) == Some(head) {
             attached.push((a.abs_diff(trigger), m, head));
         } else if matches!(rel, "obl" | "advcl") && is_locative(&tree, head) && clauses.contains(&on) {
             in_clause.push(m);
@@ -620,6 +620,23 @@ fn anchors(tree: &Tree<'_>, trigger: usize) -> Vec<usize> {
         out.extend(tree.head(trigger));
     }
     out
+}
+
+/// The noun a relative clause opened by "where" modifies, when that clause
+/// is the act's ("the White House, where he met Obama", "Geneva, where the
+/// talks were held"): the place the act happened.
+/// A "where" clause the parser hung on the verb before it is read as one on
+/// that verb's last object or oblique before it ("visited Nairobi, where …").
+fn where_antecedent(tree: &Tree<'_>, anchors: &[usize]) -> Option<usize> {
+    anchors.iter().map(|&a| tree.first_conjunct(a)).find_map(|c| {
+        let opened = tree.children(c).into_iter().any(|x| tree.base_rel(x) == "advmod" && tree.lemma(x).eq_ignore_ascii_case("where") && x < c);
+        let h = tree.head(c).filter(|_| opened)?;
+        match tree.deprel(c) {
+            "acl:relcl" => Some(h),
+            "advcl" => tree.children(h).into_iter().filter(|&o| o < c && matches!(tree.base_rel(o), "obj" | "obl")).last(),
+            _ => None,
+        }
+    })
 }
 
 /// The clauses the trigger's clause belongs to: its ancestors up to the

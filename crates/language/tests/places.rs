@@ -87,6 +87,18 @@ fn a_place_the_tree_attaches_to_the_trigger() {
 }
 
 #[test]
+fn the_place_a_where_clause_modifies_is_where_its_acts_happened() {
+    let (p, basis) = placed("The envoys flew to Mombasa, where rebels attacked their convoy on Monday.", "attacked", None);
+    assert_eq!((p.map(|p| p.0), basis), (Some("Mombasa".to_string()), Some(PlaceBasis::Sentence)));
+    // hung on the verb before it by the parser, the clause is still the place's
+    let (p, _) = placed("The minister toured Mombasa where gunmen attacked a police post.", "attacked", None);
+    assert_eq!(p.map(|p| p.0), Some("Mombasa".to_string()));
+    // a place in another clause of the sentence is not where the act was
+    let (p, _) = placed("The envoys who flew from Mombasa said rebels attacked their convoy.", "attacked", None);
+    assert_ne!(p.map(|p| p.0), Some("Mombasa".to_string()));
+}
+
+#[test]
 fn a_place_of_a_clause_above_the_trigger_not_below_it_nor_across_speech() {
     let (p, basis) = placed("Gunmen opened fire in Kandahar on Tuesday, killing 11 people.", "killing", None);
     assert_eq!((p.map(|p| p.0), basis), (Some("Kandahār".to_string()), Some(PlaceBasis::Sentence)));
