@@ -567,8 +567,9 @@ fn attaches(tree: &Tree<'_>, head: usize, anchors: &[usize], journey: bool) -> b
                 || locative_chain(tree, on, anchors)
                 // where the trigger's subject is: "officials in the Philippines asked"
                 || (tree.base_rel(on) == "nsubj" && tree.head(on).is_some_and(|h| anchors.contains(&h)))
-                // where a party it acts on or with is at: "met Napolitano at the White House"
-                || (case.as_deref() == Some("at") && matches!(tree.base_rel(on), "obj" | "obl") && tree.head(on).is_some_and(|h| anchors.contains(&h)))
+                // where a party it acts on or with is at: "met Napolitano at the White House",
+                // "a meeting with BP executives at the White House"
+                || (case.as_deref() == Some("at") && matches!(tree.base_rel(on), "obj" | "obl" | "nmod") && tree.head(on).is_some_and(|h| anchors.contains(&h)))
         }
         "obl" | "nmod" if journey && case.as_deref() == Some("to") => anchors.contains(&on),
         "nmod" if case.as_deref() == Some("of") => (on == trigger && noun_trigger) || (place_noun(on) && (tree.head(on).is_some_and(|h| anchors.contains(&h)) || locative_chain(tree, on, anchors))),

@@ -209,6 +209,9 @@ fn a_venue_attached_to_the_event_places_it_in_its_city() {
     assert_eq!(p.map(|p| p.0), Some("Moscow".to_string()));
     let (p, _) = placed("The White House criticised the senators on Monday.", "criticised", Some("White House"));
     assert_eq!(p, None, "a venue that is a party is no place");
+    // "at" a venue after a party of an event noun (the parser hangs it on the party): where the event was
+    let (p, _) = placed("The envoys' meeting with Kenyan officials at the Kremlin ended in a row.", "meeting", None);
+    assert_eq!(p.map(|p| p.0), Some("Moscow".to_string()));
     // where the party met is: the parser hangs "at …" on the object
     let (p, _) = placed("The president met the Mexican leader at the Kremlin on Monday.", "met", None);
     assert_eq!(p.map(|p| p.0), Some("Moscow".to_string()));
