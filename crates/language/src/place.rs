@@ -84,6 +84,35 @@ fn parse_water(text: &str) -> (Vec<Water>, Vec<String>) {
 
 static WATER: LazyLock<Vec<Water>> = LazyLock::new(|| parse_water(WATER_TSV).0);
 
+/// The folded names and aliases of two words or more of the water bodies, with the name.
+static WATER_KEYS: LazyLock<std::collections::HashMap<String, &'static str>> =
+    LazyLock::new(|| WATER.iter().flat_map(|w| w.keys.iter().filter(|k| k.contains(' ')).map(move |k| (k.clone(), w.name.as_str()))).collect());
+
+/// The water bodies of `data/language/water.tsv` written out in `words` by a
+/// name of two words or more that starts with a capital ("the Gulf of
+/// Mexico oil spill"): (first word, end, name), the longest at each start.
+/// A water body is one place of no country, though a country's name is
+/// inside its name.
+pub(crate) fn water_names(words: &[&str]) -> Vec<(usize, usize, &'static str)> {
+    const LONGEST: usize = 5;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let found = words[i]
+            .starts_with(char::is_uppercase)
+            .then(|| (2..=LONGEST.min(words.len() - i)).rev().find_map(|n| WATER_KEYS.get(&fold(&words[i..i + n].join(" "))).map(|name| (n, *name))))
+            .flatten();
+        match found {
+            Some((n, name)) => {
+                out.push((i, i + n, name));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 const VENUES_TSV: &str = include_str!("../../../data/language/venues.tsv");
 
 /// A seat of government or institution of `data/language/venues.tsv` ("the

@@ -142,3 +142,17 @@ fn a_capitalised_run_after_a_title_that_ends_in_an_institution_is_no_person() {
     let doc = annotate("Oaxaca Land Commissioner Jorge Patino promised the coast would be cleaned.", Some("2024-03-05"));
     assert_eq!(mention(&doc, "Jorge Patino", 0).entity_type, EntityType::Person);
 }
+
+#[test]
+fn a_sea_named_after_a_country_is_one_place_of_no_country() {
+    // as a modifier the tagger splits it and the knowledge base reads the country inside
+    let doc = annotate("Fishermen blamed the Persian Gulf oil slick and a Strait of Hormuz tanker crash on the companies.", None);
+    for sea in ["Persian Gulf", "Strait of Hormuz"] {
+        let m = mention(&doc, sea, 0);
+        assert_eq!((m.entity_type, m.country.as_deref()), (EntityType::Location, None), "{sea}");
+    }
+    let doc = annotate("Ships from the Gulf of Mexico fleet reached Mexico on Monday.", None);
+    assert_eq!(mention(&doc, "Gulf of Mexico", 0).country, None);
+    assert_eq!(mention(&doc, "Mexico", 0).country.as_deref(), Some("MEX"), "the country named on its own");
+    assert_eq!(doc.mentions.iter().filter(|m| m.span.text(doc.body()) == "Mexico").count(), 1);
+}

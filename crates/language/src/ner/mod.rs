@@ -364,7 +364,10 @@ impl Recognizer {
             }
         }
         let found = rules::apply(&self.titles, kb, v, doc.body(), &kb_cands, &tag_cands, &tags_all);
-        let mut cands = combine(&v.words, found.persons, kb_cands, tag_cands);
+        let mut ruled = found.persons;
+        ruled.extend(water_cands(v));
+        ruled.sort_by_key(|c| (c.start, c.end));
+        let mut cands = combine(&v.words, ruled, kb_cands, tag_cands);
         cands.retain(|c| !names::currency_prefix(&v.words, c) && !names::storm_name(&v.words, c));
         world::leader_names(kb, &mut cands, v);
         names::retype(v, &mut cands);
@@ -379,6 +382,20 @@ impl Recognizer {
         sectors::international(kb, &mut cands);
         emit(kb, doc, v, cands, roles)
     }
+}
+
+/// The seas, gulfs and straits written out in each sentence ("the Gulf of
+/// Mexico oil spill"): one place of no country each, before the knowledge
+/// base can read the country inside the name ("Mexico") or the tagger split it.
+fn water_cands(v: &View<'_>) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for s in &v.sentences {
+        for (a, b, name) in crate::place::water_names(&v.words[s.clone()]) {
+            let (start, end) = (s.start + a, s.start + b);
+            out.push(Cand { start, end, etype: EntityType::Location, canonical: name.to_string(), kb_id: None, country: None, sector: None, source: MentionSource::Rule });
+        }
+    }
+    out
 }
 
 fn join_words(v: &View<'_>, a: usize, b: usize, body: &str) -> String {
