@@ -1318,7 +1318,18 @@ pub fn annotate(doc: &mut Document) {
     let mut quotes = find_with(doc.body(), &sentences, &doc.mentions, &times, &directs);
     tree_speakers(doc, &sentences, &directs, &mut quotes);
     tree_reported(doc, &sentences, &directs, &mut quotes);
+    quotes.retain(|q| q.direct || !verb_speaker(doc, q));
     doc.quotes = quotes;
+}
+
+/// True when a quote's speaker is one word the tree tags as a verb ("the
+/// company, which faces calls for …" read as "faces calls for"): a verb says
+/// nothing; the cue was a noun.
+fn verb_speaker(doc: &Document, q: &Quote) -> bool {
+    let Some(sp) = q.speaker_span else { return false };
+    let t = doc.tokens.partition_point(|tok| tok.span.start() < sp.start());
+    let one_word = doc.tokens.get(t).is_some_and(|tok| tok.span == sp);
+    one_word && doc.tokens[t].syntax.as_ref().is_some_and(|s| s.upos == chronicle_core::Upos::Verb)
 }
 
 /// The speaker phrase the dependency tree gives for a cue word at byte

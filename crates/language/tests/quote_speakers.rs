@@ -43,3 +43,13 @@ fn a_noun_predicate_holds_no_view_its_subject_does() {
     let t = "Senator Brown said the claim was unfair, because Democrats have been at the forefront of questioning the agency's decisions.";
     assert_eq!(speaker_of(t, "the agency's decisions"), "Democrats");
 }
+
+#[test]
+fn a_verb_is_no_speaker_when_the_cue_is_a_noun() {
+    // "faces calls for": the calls are a noun the verb takes, no one speaks
+    let t = "Anger grew at the mining firm, which faces calls for its Peruvian mines to be seized.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|(_, s)| s != "faces"), "{qs:?}");
+    // a cue verb keeps its speaker
+    assert_eq!(speaker_of("The ministry calls for the mines to be seized.", "the mines to be seized"), "The ministry");
+}
