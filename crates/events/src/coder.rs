@@ -516,6 +516,21 @@ impl<'a> Ctx<'a> {
         arguments::party_noun(lemma.as_deref().unwrap_or(self.word(i)))
     }
 
+    /// True when `a` is a nationality word alone on a thing ("American" of
+    /// "American support"): a group mention of one word with no sector that the
+    /// tree makes the modifier of a noun naming no party ("Americans",
+    /// "American troops" are people).
+    fn nationality_word(&self, a: &EventArg) -> bool {
+        let Some(sp) = a.span else { return false };
+        let Some(tree) = self.tree.as_ref() else { return false };
+        let modifies_a_thing = |i: usize| {
+            self.doc_token(i).is_some_and(|d| {
+                matches!(tree.deprel(d), "amod" | "compound") && tree.head(d).is_some_and(|h| tree.upos(h) == Some(chronicle_core::Upos::Noun) && !arguments::party_noun(tree.lemma(h)))
+            })
+        };
+        a.sector.is_none() && self.ments.iter().any(|&(m, s, e)| m.span == sp && m.entity_type == EntityType::Group && e == s + 1 && modifies_a_thing(s))
+    }
+
     /// True when `a` names a place that is no country (a city, a capital
     /// included, a region, a sea) and no code gives it a sector.
     fn no_country_place(&self, a: &EventArg) -> bool {
@@ -2208,6 +2223,9 @@ fn code_trigger(
     let Roles { mut actors, mut recipients, actor_note, mut recip_note } = roles;
     // "Obama offered his help", "X defended his record": a party is never its own recipient
     recipients.retain(|r| !actors.iter().any(|a| a.name == r.name || a.kb_id.is_some() && a.kb_id == r.kb_id));
+    // "pledged full American support", "offered Brazilian help": a nationality word on the thing
+    // given is the giver's own side, not who receives it
+    recipients.retain(|r| !(ctx.nationality_word(r) && actors.iter().any(|a| a.country.is_some() && a.country == r.country)));
     // "Obama visits the Gulf Coast", "a visit to Chicago": a city, region or sea is where a
     // visit goes, not a party visited, unless it lies in another country than the visitor's
     // (a country or capital stands for its government; so does a foreign city). A sea or

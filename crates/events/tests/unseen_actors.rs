@@ -640,3 +640,17 @@ fn a_participle_set_off_after_an_object_controlled_infinitive_is_the_subjects() 
     let e = event(&doc, "firing tear gas");
     assert!(e.actors.iter().any(|a| a.name.contains("police")) && e.actors.iter().all(|a| !a.name.contains("protesters")), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn a_nationality_on_the_thing_given_is_the_givers_side() {
+    // the support verb's subject, of that nationality, gives it; it receives nothing
+    let doc = coded("President Museveni pledged full Ugandan support for the peace mission.");
+    let pledged = event(&doc, "pledged");
+    assert!(pledged.recipients.iter().all(|r| r.name != "Ugandan"), "{:?}", pledged.recipients);
+    let support = event(&doc, "support");
+    assert_eq!(names(&support.actors), ["Museveni"], "{}", support.rule);
+    // another country's support, welcomed, stays that country's
+    let doc = coded("President Museveni welcomed Kenyan support for the peace mission.");
+    let support = event(&doc, "support");
+    assert_eq!(support.actors.iter().map(|a| a.country.as_deref()).collect::<Vec<_>>(), [Some("KEN")], "{}", support.rule);
+}

@@ -2168,6 +2168,22 @@ impl View<'_, '_> {
                 }
             }
         }
+        // "Obama pledged full American support": a nationality word on the event noun is the
+        // side of the support verb's subject, which names it more exactly
+        let nationality = |a: usize| {
+            self.mention_at(a).filter(|&k| matches!(t.deprel(a), "amod" | "compound") && self.ctx.ments[k].0.entity_type == chronicle_core::EntityType::Group).and_then(|k| self.ctx.ments[k].0.country.clone())
+        };
+        let national: Vec<String> = actors.iter().filter_map(|&a| nationality(a)).collect();
+        if !undergone && !actors.is_empty() && national.len() == actors.len() {
+            if let Some((verb_actors, _)) = self.support_verb(n, entry) {
+                let of_it = |v: &usize| self.mentions_of(*v).iter().any(|&k| self.ctx.ments[k].0.country.as_ref().is_some_and(|c| national.contains(c)));
+                let same: Vec<usize> = verb_actors.into_iter().filter(of_it).collect();
+                if !same.is_empty() {
+                    actors = same;
+                    actor_note = "subject of the support verb, of the nationality the event noun names (tree)";
+                }
+            }
+        }
         if actors.is_empty() && !undergone {
             if let Some((verb_actors, verb_recipients)) = self.support_verb(n, entry) {
                 actors = verb_actors;
