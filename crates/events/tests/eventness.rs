@@ -507,6 +507,9 @@ fn criticism_someone_faces_with_no_critic_named_is_opinion() {
     no_event("There is growing public criticism of the Kenyan government's response.", "criticism");
     // an indefinite pronoun as the passive's agent names no critic
     no_event("The Kenyan minister has been criticized by many for his handling of the strike.", "criticized");
+    // so is an accusation of conduct that has stood, with no accuser; a charge of a crime may be one
+    no_event("For years, Peru has been accused of ignoring the miners' safety.", "accused");
+    one_event("The Peruvian mining minister has been accused of fraud.", "accused");
     // a critic named makes it an act
     one_event("The Kenyan minister has been criticized by opposition MPs for his handling of the strike.", "criticized");
     one_event("The Peruvian president drew sharp criticism from Bolivia on Monday.", "criticism");

@@ -109,6 +109,11 @@ fn an_offer_or_demand_answered_was_made_to_the_party_answering() {
         // the offer or demand was made, whatever became of what it offered or asked
         assert_eq!(e.modality, chronicle_core::Modality::Asserted, "{text}: {}", e.rule);
     }
+    // anyone may welcome another's offer: the welcomer is not whom it was made to
+    let doc = coded("The Kenyan minister welcomed Uganda's offer of mediators.");
+    for e in triggered(&doc, "offer") {
+        assert!(e.recipients.iter().all(|r| !r.name.contains("minister")), "{:?}", e.recipients);
+    }
     // an offer that is not answered names no such party
     let doc = coded("Uganda's offer of mediators surprised diplomats in Nairobi.");
     for e in triggered(&doc, "offer") {

@@ -158,6 +158,8 @@ struct Words {
     state_owned: HashSet<String>,
     /// Verbs answering another party's act (`response`).
     response: HashSet<String>,
+    /// Those of them only the party addressed can do (`addressed-response`).
+    addressed_response: HashSet<String>,
     private_travel: HashSet<String>,
     /// Nouns whose 'of' phrase names the place itself ("the town of X", `place-naming`).
     place_naming: HashSet<String>,
@@ -258,6 +260,7 @@ impl Words {
                 "sufferer" => &mut w.sufferer,
                 "state-owned" => &mut w.state_owned,
                 "response" => &mut w.response,
+                "addressed-response" => &mut w.addressed_response,
                 "private-travel" => &mut w.private_travel,
                 "place-naming" => &mut w.place_naming,
                 "conduct" => &mut w.conduct,
@@ -362,9 +365,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse().0);
 /// True when verb `v` answers something (`response`: "rejected", "welcomed"), by its
 /// lemma or by its lemma with its particle ("turned down", "brushed aside").
 fn answers(tree: &Tree<'_>, v: usize) -> bool {
+    verb_listed(tree, v, &WORDS.response)
+}
+
+/// True when the lemma of verb `v`, alone or with its particle, is in `list`.
+fn verb_listed(tree: &Tree<'_>, v: usize, list: &HashSet<String>) -> bool {
     let lemma = tree.lemma(v).to_lowercase();
-    WORDS.response.contains(&lemma)
-        || tree.children_with(v, "compound:prt").into_iter().any(|p| WORDS.response.contains(&format!("{lemma} {}", tree.lemma(p).to_lowercase())))
+    list.contains(&lemma) || tree.children_with(v, "compound:prt").into_iter().any(|p| list.contains(&format!("{lemma} {}", tree.lemma(p).to_lowercase())))
 }
 
 /// True for a word of relief after a disaster (`relief`).
@@ -2122,7 +2129,7 @@ impl View<'_, '_> {
         // to the party answering it
         let answered = matches!(entry.governs, Some(Modality::Proposed | Modality::Demanded)) && t.deprel(t.first_conjunct(n)) == "obj";
         let no_party = recipients.iter().all(|&r| self.mentions_of(r).is_empty() && self.unnamed_party(r).is_none());
-        if let Some(h) = t.head(t.first_conjunct(n)).filter(|&h| answered && no_party && answers(t, h) && !t.is_passive(h)) {
+        if let Some(h) = t.head(t.first_conjunct(n)).filter(|&h| answered && no_party && verb_listed(t, h, &WORDS.addressed_response) && !t.is_passive(h)) {
             recipients = t.subjects(h).into_iter().filter(|s| !actors.contains(s)).collect();
             recip_note = "subject of the verb answering the offer or demand (tree)";
         }

@@ -213,7 +213,13 @@ pub(super) fn no_event(ctx: &Ctx, entry: &TriggerEntry, trig: &Trig, actors: &[E
     }
     // "Obama, who has been criticised for his approach", "the ship has been blamed
     // for the spike": criticism or blame with no critic named
-    let criticism = entry.event_type == PloverType::Accuse && (entry.mode.as_deref() == Some("disapprove") || view.lemma(head) == "blame");
+    // ("China has been accused of not doing enough": an accusation of conduct in the present
+    // perfect with no accuser is one that stands, not one made on an occasion; "has been
+    // accused of fraud" may be a charge)
+    let perfect = tree.children(head).into_iter().any(|a| tree.base_rel(a) == "aux" && view.lemma(a) == "have");
+    let of_conduct = tree.children(head).into_iter().any(|c| tree.xpos(c) == "VBG" && tree.children(c).into_iter().any(|m| matches!(tree.base_rel(m), "mark" | "case") && view.lemma(m) == "of"));
+    let standing = view.lemma(head) == "accuse" && perfect && of_conduct;
+    let criticism = entry.event_type == PloverType::Accuse && (entry.mode.as_deref() == Some("disapprove") || view.lemma(head) == "blame" || standing);
     // ("criticized by some": an indefinite pronoun names no critic)
     let no_critic = || tree.agents(head).into_iter().all(|a| GROUPS.no_one.contains(&view.lemma(a)));
     if criticism && verb && actors.is_empty() && tree.is_passive(head) && no_critic() {
