@@ -654,3 +654,16 @@ fn a_nationality_on_the_thing_given_is_the_givers_side() {
     let support = event(&doc, "support");
     assert_eq!(support.actors.iter().map(|a| a.country.as_deref()).collect::<Vec<_>>(), [Some("KEN")], "{}", support.rule);
 }
+
+#[test]
+fn a_headline_passive_without_be_makes_its_subject_the_one_acted_upon() {
+    // "accused of …" with no object: the subject is accused, as in "was accused of"
+    let doc = coded("Kenyan ministry accused of hiding the report.");
+    let e = event(&doc, "accused");
+    assert!(e.actors.is_empty(), "{:?} {}", e.actors, e.rule);
+    assert!(e.recipients.iter().any(|r| r.name.contains("ministry")), "{:?} {}", e.recipients, e.rule);
+    // with its object the verb is active
+    let doc = coded("The Kenyan ministry accused Uganda of hiding the report.");
+    let e = event(&doc, "accused");
+    assert!(e.actors.iter().any(|a| a.name.contains("ministry")), "{:?} {}", e.actors, e.rule);
+}

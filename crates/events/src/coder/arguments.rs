@@ -160,6 +160,8 @@ struct Words {
     response: HashSet<String>,
     /// Those of them only the party addressed can do (`addressed-response`).
     addressed_response: HashSet<String>,
+    /// Verbs that always take an object, with their complement's preposition (`bare-passive`).
+    bare_passive: HashSet<String>,
     private_travel: HashSet<String>,
     /// Nouns whose 'of' phrase names the place itself ("the town of X", `place-naming`).
     place_naming: HashSet<String>,
@@ -261,6 +263,7 @@ impl Words {
                 "state-owned" => &mut w.state_owned,
                 "response" => &mut w.response,
                 "addressed-response" => &mut w.addressed_response,
+                "bare-passive" => &mut w.bare_passive,
                 "private-travel" => &mut w.private_travel,
                 "place-naming" => &mut w.place_naming,
                 "conduct" => &mut w.conduct,
@@ -638,6 +641,21 @@ pub(super) fn be_to_blame(t: &Tree, v: usize) -> bool {
         && t.has_mark(v, "to")
         && t.objects(v).is_empty()
         && t.head(v).is_some_and(|h| t.lemma(h).eq_ignore_ascii_case("be") && t.base_rel(v) == "xcomp")
+}
+
+/// "White House accused of spinning report", "Minister charged with fraud": a
+/// verb that always takes the one it acts on as its object (`bare-passive` in
+/// `arguments.tsv`, with the preposition of its complement), in the past form
+/// with no object and that complement after it, is a passive with its "be"
+/// left out, as headlines and reduced clauses write it: its subject is acted
+/// upon.
+pub(super) fn bare_passive(t: &Tree, v: usize) -> bool {
+    let lemma = t.lemma(v).to_lowercase();
+    let Some(prep) = WORDS.bare_passive.iter().find_map(|p| p.split_once(':').filter(|(l, _)| *l == lemma).map(|(_, c)| c.to_string())) else { return false };
+    let complement = t.children(v).into_iter().filter(|&c| c > v).any(|c| {
+        matches!(t.base_rel(c), "obl" | "advcl") && t.children(c).into_iter().any(|m| matches!(t.base_rel(m), "case" | "mark") && t.lemma(m).eq_ignore_ascii_case(&prep))
+    });
+    matches!(t.xpos(v), "VBD" | "VBN") && t.objects(v).is_empty() && complement && !t.subjects(v).is_empty()
 }
 
 /// "insisted the aid is arriving", "suggested that the US was occupying
@@ -1649,7 +1667,7 @@ impl View<'_, '_> {
         // "troops have been deployed to X": with no agent named, the forces moved are the
         // side that mobilises (PLOVER MOBILIZE: the actor is whose forces move)
         let moved = entry.event_type == PloverType::Mobilize && t.agents(v).is_empty();
-        let passive = entry.frame.verb && !adjectival && (t.is_passive(v) || reduced || be_to_blame(t, v)) && !moved;
+        let passive = entry.frame.verb && !adjectival && (t.is_passive(v) || reduced || be_to_blame(t, v) || bare_passive(t, v)) && !moved;
         let (subjects, mut actor_note) = self.clause_subjects(v, passive);
         let trigger_toks = self.trigger_tokens(trig);
         // the objects of every word of the trigger ("prepared to resume shelling X")
