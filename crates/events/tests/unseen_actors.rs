@@ -667,3 +667,12 @@ fn a_headline_passive_without_be_makes_its_subject_the_one_acted_upon() {
     let e = event(&doc, "accused");
     assert!(e.actors.iter().any(|a| a.name.contains("ministry")), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn a_verb_with_no_passive_after_a_noun_is_that_nouns_act() {
+    // the tagger may read "complained" as a participle; a verb with no object has no passive
+    let doc = coded("The Kenyan army defended its convoys, as aid groups complained of long delays at the border.");
+    let e = event(&doc, "complained");
+    assert!(e.actors.iter().any(|a| a.name.contains("aid groups")), "{:?} {}", e.actors, e.rule);
+    assert!(e.recipients.iter().all(|r| !r.name.contains("aid groups")), "{:?}", e.recipients);
+}

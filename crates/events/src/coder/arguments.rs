@@ -162,6 +162,8 @@ struct Words {
     addressed_response: HashSet<String>,
     /// Verbs that always take an object, with their complement's preposition (`bare-passive`).
     bare_passive: HashSet<String>,
+    /// Trigger verbs with no passive (`intransitive`).
+    intransitive: HashSet<String>,
     private_travel: HashSet<String>,
     /// Nouns whose 'of' phrase names the place itself ("the town of X", `place-naming`).
     place_naming: HashSet<String>,
@@ -264,6 +266,7 @@ impl Words {
                 "response" => &mut w.response,
                 "addressed-response" => &mut w.addressed_response,
                 "bare-passive" => &mut w.bare_passive,
+                "intransitive" => &mut w.intransitive,
                 "private-travel" => &mut w.private_travel,
                 "place-naming" => &mut w.place_naming,
                 "conduct" => &mut w.conduct,
@@ -1659,7 +1662,8 @@ impl View<'_, '_> {
     /// Arguments of a verbal (or adjectival) predicate `v`.
     fn verbal(&self, v: usize, trig: &Trig, entry: &TriggerEntry) -> Heads {
         let t = self.tree;
-        let reduced = t.deprel(v) == "acl" && t.xpos(v) == "VBN";
+        // (a verb with no passive is a past tense the tagger misread: "as aid groups complained")
+        let reduced = t.deprel(v) == "acl" && t.xpos(v) == "VBN" && !listed_lemma(&WORDS.intransitive, t.lemma(v));
         // "is opposed to", "is committed to": an adjective, not a passive — a preposition
         // "to", not the infinitive's ("has been asked to meet")
         let infinitive = self.doc_token(trig.end).is_some_and(|x| t.upos(x) == Some(Upos::Part) || t.base_rel(x) == "mark");
