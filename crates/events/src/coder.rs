@@ -1055,6 +1055,11 @@ impl<'a> Ctx<'a> {
             let sector = arguments::agent_sector(lemma).map(String::from).or_else(|| m.sector.clone()).or_else(|| arguments::phrase_sector(&name).map(String::from));
             // "an Abu Dhabi state investment fund": the state's firm acts for its government
             let sector = if sector.as_deref() == Some("BUS") && self.state_owned(head) { Some("GOV".to_string()) } else { sector };
+            // "a former Kenyan finance minister": one who held the office is of the elite
+            let sector = match self.tree.as_ref() {
+                Some(t) => arguments::office_sector(t, head, sector),
+                None => sector,
+            };
             return EventArg {
                 name,
                 kb_id: None,

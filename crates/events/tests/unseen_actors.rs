@@ -676,3 +676,16 @@ fn a_verb_with_no_passive_after_a_noun_is_that_nouns_act() {
     assert!(e.actors.iter().any(|a| a.name.contains("aid groups")), "{:?} {}", e.actors, e.rule);
     assert!(e.recipients.iter().all(|r| !r.name.contains("aid groups")), "{:?}", e.recipients);
 }
+
+#[test]
+fn a_former_office_holder_is_of_the_elite_not_the_state() {
+    let doc = coded("A former Kenyan finance minister urged the president to resign.");
+    let e = event(&doc, "urged");
+    assert_eq!(e.actors.iter().map(|a| a.sector.as_deref()).collect::<Vec<_>>(), [Some("ELI")], "{}", e.rule);
+    let doc = coded("A former labor secretary urged the Kenyan president to resign.");
+    let e = event(&doc, "urged");
+    assert_eq!(e.actors.iter().map(|a| a.sector.as_deref()).collect::<Vec<_>>(), [Some("ELI")], "{}", e.rule);
+    let doc = coded("The Kenyan finance minister urged the president to resign.");
+    let e = event(&doc, "urged");
+    assert_eq!(e.actors.iter().map(|a| a.sector.as_deref()).collect::<Vec<_>>(), [Some("GOV")], "{}", e.rule);
+}

@@ -164,6 +164,8 @@ struct Words {
     bare_passive: HashSet<String>,
     /// Trigger verbs with no passive (`intransitive`).
     intransitive: HashSet<String>,
+    /// Modifiers of one who no longer holds an office (`former`).
+    former: HashSet<String>,
     private_travel: HashSet<String>,
     /// Nouns whose 'of' phrase names the place itself ("the town of X", `place-naming`).
     place_naming: HashSet<String>,
@@ -267,6 +269,7 @@ impl Words {
                 "addressed-response" => &mut w.addressed_response,
                 "bare-passive" => &mut w.bare_passive,
                 "intransitive" => &mut w.intransitive,
+                "former" => &mut w.former,
                 "private-travel" => &mut w.private_travel,
                 "place-naming" => &mut w.place_naming,
                 "conduct" => &mut w.conduct,
@@ -644,6 +647,16 @@ pub(super) fn be_to_blame(t: &Tree, v: usize) -> bool {
         && t.has_mark(v, "to")
         && t.objects(v).is_empty()
         && t.head(v).is_some_and(|h| t.lemma(h).eq_ignore_ascii_case("be") && t.base_rel(v) == "xcomp")
+}
+
+/// The sector of party noun `n` given its noun's or phrase's `sector`: one who
+/// no longer holds a public office (`former`: "a former labor secretary") is
+/// of the elite, CAMEO's ELI, not of the state; a former company chief stays
+/// of the company's sector (`private-sector`).
+pub(crate) fn office_sector(t: &Tree, n: usize, sector: Option<String>) -> Option<String> {
+    let former = t.children(n).into_iter().any(|c| t.base_rel(c) == "amod" && WORDS.former.contains(&t.lemma(c).to_lowercase()));
+    let public = sector.as_deref().is_some_and(|s| !WORDS.private_sectors.contains(&s.to_uppercase()));
+    if former && public { Some("ELI".to_string()) } else { sector }
 }
 
 /// "White House accused of spinning report", "Minister charged with fraud": a
@@ -1507,8 +1520,9 @@ impl View<'_, '_> {
             .or_else(|| self.placed_country(n))
             .or_else(|| self.owner_country(n));
         let span = t.phrase(n)?;
-        // "US officials", "British aid agencies": the noun's sector, else its phrase's
-        let sector = agent_sector(t.word(n)).or_else(|| phrase_sector(span.text(self.ctx.body))).map(str::to_string);
+        // "US officials", "British aid agencies": the noun's sector, else its phrase's; one who
+        // held an office ("a former labor secretary") is of the elite, CAMEO's ELI, not the state
+        let sector = office_sector(t, n, agent_sector(t.word(n)).or_else(|| phrase_sector(span.text(self.ctx.body))).map(str::to_string));
         Some(Unnamed { span, country, sector })
     }
 
