@@ -534,20 +534,24 @@ impl<'a> Ctx<'a> {
     /// True when `a` names a place that is no country (a city, a capital
     /// included, a region, a sea) and no code gives it a sector.
     fn no_country_place(&self, a: &EventArg) -> bool {
-        let Some(sp) = a.span else { return false };
-        a.sector.is_none()
-            && self.ments.iter().any(|(m, _, _)| m.span == sp && m.entity_type == EntityType::Location && !self.countries.contains_key(&m.canonical.to_lowercase()))
+        self.place_of_no_country(a, true)
     }
 
     /// True when `a` names a place that is no country and no capital (a
     /// city, a region, a sea: "New Orleans", "the Gulf of Mexico") and no code
     /// gives it a sector (as the knowledge base's metonyms do: "the Kremlin").
     fn bare_place(&self, a: &EventArg) -> bool {
+        self.place_of_no_country(a, false)
+    }
+
+    /// True when `a` names a place with no sector that is no country, and,
+    /// unless `capital` allows one, no capital.
+    fn place_of_no_country(&self, a: &EventArg, capital: bool) -> bool {
         let Some(sp) = a.span else { return false };
         a.sector.is_none()
             && self.ments.iter().any(|(m, _, _)| {
                 let name = m.canonical.to_lowercase();
-                m.span == sp && m.entity_type == EntityType::Location && !self.countries.contains_key(&name) && !self.capitals.contains(&name)
+                m.span == sp && m.entity_type == EntityType::Location && !self.countries.contains_key(&name) && (capital || !self.capitals.contains(&name))
             })
     }
 
@@ -2470,9 +2474,8 @@ fn told_modality(
     let mut noun_context = false;
     // "rejected the French proposal", "accepted Sweden's offer": an offer or demand that a
     // verb of response answers was made, whatever becomes of what it offers or demands
-    let answered_speech = matches!(entry.governs, Some(Modality::Proposed | Modality::Demanded));
     let (mut modality, mut note) = match governor {
-        Some((_, gt)) if answered_speech && arguments::answered_object(ctx, trig, gt) => {
+        Some((_, gt)) if entry.offers_or_demands() && arguments::answered_object(ctx, trig, gt) => {
             let gw = trigger_span(ctx, gt, sentence_span).text(ctx.body).to_string();
             (Modality::Asserted, format!("asserted (made, and answered by '{gw}')"))
         }

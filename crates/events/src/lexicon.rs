@@ -204,6 +204,14 @@ pub struct TriggerEntry {
     pub context: Vec<String>,
 }
 
+impl TriggerEntry {
+    /// True for an offer, proposal, invitation, demand or request: an entry
+    /// that makes the act after it proposed or demanded.
+    pub fn offers_or_demands(&self) -> bool {
+        matches!(self.governs, Some(Modality::Proposed | Modality::Demanded))
+    }
+}
+
 /// One line of `cues.tsv`.
 #[derive(Clone, Debug)]
 pub struct Cue {

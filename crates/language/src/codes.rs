@@ -65,18 +65,19 @@ fn rule(key: &str) -> Option<&'static str> {
         .map(|(_, v)| v.trim())
 }
 
+/// The comma-separated words of `key`, lower-case (none when its line is missing).
+fn lower_words(key: &str) -> Vec<String> {
+    rule(key).map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()).unwrap_or_default()
+}
+
 /// The rules, each with its default when its line is missing or malformed
 /// (no sectors, no capital place words, 0.5, 3).
 static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     national_sectors: rule("national_sectors")
         .map(|v| v.split(',').map(|w| w.trim().to_uppercase()).filter(|w| !w.is_empty()).collect())
         .unwrap_or_default(),
-    capital_place_words: rule("capital_place_words")
-        .map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect())
-        .unwrap_or_default(),
-    several_states: rule("several_states")
-        .map(|v| v.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect())
-        .unwrap_or_default(),
+    capital_place_words: lower_words("capital_place_words"),
+    several_states: lower_words("several_states"),
     document_country_share: rule("document_country_share").and_then(|v| v.parse().ok()).filter(|v| (0.0..=1.0).contains(v)).unwrap_or(0.5),
     document_country_min_mentions: rule("document_country_min_mentions").and_then(|v| v.parse().ok()).unwrap_or(3),
     home_forces: CODES_TSV

@@ -35,7 +35,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use chronicle_core::{Modality, PloverType, Span, Upos};
+use chronicle_core::{PloverType, Span, Upos};
 use chronicle_syntax::tree::Tree;
 
 use super::{head_noun_class, noun_class, Ctx, NounClass, Trig};
@@ -2141,7 +2141,7 @@ impl View<'_, '_> {
             if actors.is_empty() && !done_to && !possessed {
                 actors = of;
                 actor_note = "the party after 'of' (tree)";
-            } else if recipients.is_empty() && !matches!(entry.governs, Some(Modality::Proposed | Modality::Demanded)) {
+            } else if recipients.is_empty() && !entry.offers_or_demands() {
                 // ("an offer of mediators", "a demand of guarantees": what is offered or asked)
                 recipients = of;
                 recip_note = "the party after 'of' (tree)";
@@ -2163,7 +2163,7 @@ impl View<'_, '_> {
         // "BP snubbed the minister's offer", "Norway accepted Sweden's proposal", "failed to heed
         // the court's demand": an offer or a demand that a verb of response answers was made
         // to the party answering it
-        let answered = matches!(entry.governs, Some(Modality::Proposed | Modality::Demanded)) && t.deprel(t.first_conjunct(n)) == "obj";
+        let answered = entry.offers_or_demands() && t.deprel(t.first_conjunct(n)) == "obj";
         let no_party = recipients.iter().all(|&r| self.mentions_of(r).is_empty() && self.unnamed_party(r).is_none());
         if let Some(h) = t.head(t.first_conjunct(n)).filter(|&h| answered && no_party && verb_listed(t, h, &WORDS.addressed_response) && !t.is_passive(h)) {
             recipients = t.subjects(h).into_iter().filter(|s| !actors.contains(s)).collect();

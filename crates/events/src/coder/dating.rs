@@ -354,10 +354,8 @@ fn heads_entry(tree: &Tree, inside: &[usize]) -> bool {
 /// `purpose` (the act is told as done or planned), in the clause its
 /// to-infinitive serves ("will meet on Tuesday to discuss").
 fn reach(tree: &Tree, doc: &Document, trigger: usize, time: Span, purpose: bool) -> Reach {
-    let inside: Vec<usize> = tree.tokens().filter(|&t| time.contains(doc.tokens[t].span)).collect();
-    let Some(&head) = inside.iter().find(|&&t| tree.head(t).is_none_or(|h| !inside.contains(&h))) else {
-        return Reach::Own;
-    };
+    let (inside, head) = time_tokens(tree, doc, time);
+    let Some(head) = head else { return Reach::Own };
     match clause_reach(tree, trigger, &inside, head, purpose) {
         Reach::Own => bound_by_preposition(tree, head),
         r => r,
@@ -400,9 +398,15 @@ fn occasion_of_time(tree: &Tree, head: usize) -> Option<usize> {
 
 /// [`occasion_of_time`] for the time expression `time` of the document.
 fn occasion_noun(tree: &Tree, doc: &Document, time: Span) -> Option<usize> {
+    occasion_of_time(tree, time_tokens(tree, doc, time).1?)
+}
+
+/// The tokens of the time expression `time` in the tree, and the one of them
+/// whose head lies outside it (none when the time covers no token).
+fn time_tokens(tree: &Tree, doc: &Document, time: Span) -> (Vec<usize>, Option<usize>) {
     let inside: Vec<usize> = tree.tokens().filter(|&t| time.contains(doc.tokens[t].span)).collect();
-    let head = *inside.iter().find(|&&t| tree.head(t).is_none_or(|h| !inside.contains(&h)))?;
-    occasion_of_time(tree, head)
+    let head = inside.iter().copied().find(|&t| tree.head(t).is_none_or(|h| !inside.contains(&h)));
+    (inside, head)
 }
 
 /// Where the time whose tokens are `inside` (headed by `head`) stands to the
