@@ -2573,7 +2573,8 @@ impl Roles {
                 }
             }
         }
-        if entry.frame.mutual && !recipients.is_empty() {
+        // ("the ministers were not consulted": who is met in the passive does not meet)
+        if entry.frame.mutual && !recipients.is_empty() && !parties.passive {
             let w = (trig.end..(trig.end + 3).min(ctx.toks.len())).any(|j| matches!(ctx.word(j), "with" | "between"));
             if w || actors.is_empty() {
                 for r in recipients.drain(..) {
@@ -2814,7 +2815,10 @@ fn tells_no_act(
         return true;
     }
     let parsed = ctx.tree.as_ref().is_some_and(|t| t.is_parsed());
-    let nobody = actors.is_empty() && recipients.is_empty() && !entry.frame.mutual;
+    // (talks need no party named to be talks; a verb of talking in the passive does:
+    // "BP's future is being discussed in the City" tells no one talking)
+    let talked_of = entry.frame.mutual && ctx.tagged_verb(trig.start) && is_passive(ctx, trig);
+    let nobody = actors.is_empty() && recipients.is_empty() && (!entry.frame.mutual || talked_of);
     let asserted = told.modality == Modality::Asserted;
     // a parsed sentence naming no party on either side of an act it tells as
     // having happened ("200,000 people have been killed", "the report was

@@ -689,3 +689,16 @@ fn a_former_office_holder_is_of_the_elite_not_the_state() {
     let e = event(&doc, "urged");
     assert_eq!(e.actors.iter().map(|a| a.sector.as_deref()).collect::<Vec<_>>(), [Some("GOV")], "{}", e.rule);
 }
+
+#[test]
+fn a_body_a_party_appointed_acts_for_it_and_a_group_it_backs_does_not_become_it() {
+    // the commission acts, with the side of the one who appointed it
+    let doc = coded("A commission appointed by the Peruvian president accused two mining firms of negligence.");
+    let e = event(&doc, "accused");
+    assert!(e.actors.iter().all(|a| !a.name.contains("president")), "{:?} {}", e.actors, e.rule);
+    assert!(e.actors.iter().any(|a| a.name.contains("commission") && a.country.as_deref() == Some("PER")), "{:?} {}", e.actors, e.rule);
+    // who backs a group is not the one acting through it
+    let doc = coded("Rebels backed by Rwanda attacked the town of Goma.");
+    let e = event(&doc, "attacked");
+    assert!(e.actors.iter().all(|a| a.name != "Rwanda"), "{:?} {}", e.actors, e.rule);
+}

@@ -7,7 +7,7 @@
 mod common;
 
 use chronicle_core::{Document, EventArg};
-use common::{coded, triggered};
+use common::{coded, coded_on, triggered};
 
 /// The recipients of the one event triggered by `word`.
 fn recipient_args(doc: &Document, word: &str) -> Vec<EventArg> {
@@ -248,4 +248,55 @@ fn the_subject_of_a_reported_must_is_asked_though_it_names_no_one() {
     let doc = coded("\"The mining companies must pay for the damage,\" said the Chilean environment minister.");
     let must = recipients_of(&doc, "must");
     assert!(must.len() == 1 && must[0].contains("companies"), "{must:?}");
+}
+
+#[test]
+fn a_request_or_invitation_in_an_acts_circumstances_was_made_to_its_doer() {
+    // "at the request of X": X asked the one who then acted
+    for (text, word, to) in [
+        ("Brazil is sending two frigates at the request of the Angolan government.", "request", "Brazil"),
+        ("The Chilean president travelled to Lima at the invitation of President Humala.", "invitation", "Chile"),
+    ] {
+        let doc = coded_on(text, "2012-05-09");
+        let r = recipient_args(&doc, word);
+        assert!(r.iter().any(|a| a.name.contains(to) || a.country.as_deref() == Some("CHL")), "{text}: {r:?} {:?}", doc.events);
+        // and the request came before the act it occasioned, not while it is going on
+        let e = triggered(&doc, word)[0];
+        assert!(e.date.exact_day().is_none(), "{text}: {:?} {}", e.date, e.rule);
+    }
+    // in the passive, the agent acted on it; with none, no one is named
+    let doc = coded("Two frigates were sent by Brazil at the request of the Angolan government.");
+    assert!(recipients_of(&doc, "request").iter().any(|r| r.contains("Brazil")), "{:?}", doc.events);
+    let doc = coded("Two frigates were sent at the request of the Angolan government.");
+    assert!(recipients_of(&doc, "request").is_empty(), "{:?}", doc.events);
+    // a request that is only talked about was made to no one in the clause
+    let doc = coded("The talks in Lisbon focused on the request of the Angolan government.");
+    for e in triggered(&doc, "request") {
+        assert!(e.recipients.iter().all(|r| !r.name.contains("talks")), "{:?}", e.recipients);
+    }
+}
+
+#[test]
+fn the_destination_of_a_visit_hung_on_its_visitor_is_still_the_visits() {
+    // "the visit of X to Y": the parser may hang "to Y" on X, who takes no such phrase
+    let doc = coded("The visit of President Luiz Lula to Angola came as a surprise.");
+    let r = recipient_args(&doc, "visit");
+    assert!(r.iter().any(|a| a.country.as_deref() == Some("AGO")), "{r:?} {:?}", doc.events);
+}
+
+#[test]
+fn who_is_consulted_in_the_passive_is_the_recipient_not_a_party_meeting() {
+    let doc = coded("Senior Chilean officials were not consulted before the mining law was announced.");
+    let events = triggered(&doc, "consulted");
+    assert_eq!(events.len(), 1, "{:?}", doc.events);
+    assert!(events[0].actors.iter().all(|a| !a.name.contains("officials")), "{:?}", events[0].actors);
+    assert!(events[0].recipients.iter().any(|r| r.name.contains("officials")), "{:?}", events[0].recipients);
+    // what is discussed in the passive is the topic, not a party talked with, and
+    // with no one named talking there is no event
+    let doc = coded("Chile's new mining plan was discussed in Lima on Monday.");
+    assert!(triggered(&doc, "discussed").is_empty(), "{:?}", doc.events);
+    // active consultation stays mutual talk with its object as the other side
+    let doc = coded("Peru consulted Chile before the vote.");
+    let e = triggered(&doc, "consulted");
+    assert!(e.len() == 1 && e[0].actors.iter().any(|a| a.country.as_deref() == Some("PER")), "{:?}", doc.events);
 }

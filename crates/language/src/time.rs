@@ -117,6 +117,8 @@ enum Kind {
     Deictic,
     PartOfToday,
     RelUnit,
+    /// "at the weekend", "over the weekend": the weekend nearest the writing.
+    TheWeekend,
     Ago,
     Duration,
     VagueDuration,
@@ -163,6 +165,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"\b(?i:(last|next|this|earlier this|later this|the past|the coming|the next|past|coming|previous|current))\s+(week|month|year|weekend|quarter|decade|century|summer|winter|spring|autumn|fall)\b"
                 .into(),
         ),
+        (Kind::TheWeekend, r"\b(?i:at|over|during)\s+((?i:the)\s+weekend)\b".into()),
         (Kind::Ago, format!(r"\b({num})\s+({units})s?\s+(ago|earlier)\b")),
         (
             Kind::Duration,
@@ -640,6 +643,9 @@ enum Rel {
     Week(i64),
     /// Anchor weekend of week plus n.
     Weekend(i64),
+    /// The weekend nearest the anchor: the coming one (`future`), else the
+    /// last one on or before it (the anchor's own on a Saturday or Sunday).
+    NearWeekend { future: bool },
     /// Anchor month plus n.
     MonthOffset(i64),
     /// Anchor year plus n.
@@ -715,6 +721,10 @@ fn eval_rel(rel: Rel, anchor: NaiveDate) -> Option<(String, NaiveDate, NaiveDate
                 + Duration::weeks(n);
             let iw = monday.iso_week();
             Some((format!("{:04}-W{:02}", iw.year(), iw.week()), monday, monday + Duration::days(6)))
+        }
+        Rel::NearWeekend { future } => {
+            let weekend_day = anchor.weekday().number_from_monday() >= 6;
+            eval_rel(Rel::Weekend(if future || weekend_day { 0 } else { -1 }), anchor)
         }
         Rel::Weekend(n) => {
             let monday = anchor - Duration::days(anchor.weekday().num_days_from_monday() as i64)
@@ -964,6 +974,19 @@ impl<'t> Clauses<'t> {
         before.rfind([',', ';', ':', '(']).map_or(before, |k| &before[k + 1..])
     }
 
+    /// True when the clause before `at` has a verb in a past form after its
+    /// last subordinator ("protesters marched this weekend").
+    fn own_clause_past(&self, at: usize) -> bool {
+        let clause = self.clause_before(at);
+        let mut own = clause.rsplit(|c: char| c.is_whitespace()).take_while(|w| !SUBORDINATORS.contains(&w.to_lowercase().as_str()));
+        own.any(crate::dating::is_past_form)
+    }
+
+    /// Told in the past: a past verb before `at` in its own clause and no future marker.
+    fn told_in_past(&self, at: usize) -> bool {
+        self.own_clause_past(at) && !self.future_before(at)
+    }
+
     /// A future marker right after the word at `at` ("Monday will see …").
     fn future_after(&self, at: usize) -> bool {
         let text = self.text;
@@ -993,12 +1016,7 @@ impl<'t> Clauses<'t> {
     /// future when that clause has a future marker within five words and no
     /// past verb before it ("On Monday, Russia said it will …" stays past).
     fn main_clause_future(&self, start: usize, end: usize) -> bool {
-        let clause = self.clause_before(start);
-        let own = clause
-            .rsplit(|c: char| c.is_whitespace())
-            .take_while(|w| !SUBORDINATORS.contains(&w.to_lowercase().as_str()))
-            .collect::<Vec<_>>();
-        if own.iter().any(|w| crate::dating::is_past_form(w)) {
+        if self.own_clause_past(start) {
             return false;
         }
         let rest = self.text.get(end..).unwrap_or("");
@@ -1095,6 +1113,7 @@ impl Hit<'_, '_> {
             Kind::Deictic => self.deictic(),
             Kind::PartOfToday => self.part_of_today(),
             Kind::RelUnit => self.rel_unit(),
+            Kind::TheWeekend => self.the_weekend(),
             Kind::Ago => self.ago(),
             Kind::Duration => self.duration(),
             Kind::VagueDuration => self.vague_duration(),
@@ -1299,6 +1318,8 @@ impl Hit<'_, '_> {
         };
         let rel = match unit.as_str() {
             "week" => Rel::Week(n),
+            // "marched this weekend" in a Wednesday story: the weekend just gone
+            "weekend" if md == "this" && self.clauses.told_in_past(start) => Rel::NearWeekend { future: false },
             "weekend" => Rel::Weekend(n),
             "month" => Rel::MonthOffset(n),
             "year" => Rel::YearOffset(n),
@@ -1317,6 +1338,16 @@ impl Hit<'_, '_> {
         };
         let (v, r) = resolve(rel, self.anchor, "");
         self.cand(start, end, TimeType::Date, v, r)
+    }
+
+    /// `Kind::TheWeekend`: "met at the weekend", "will meet over the weekend" —
+    /// the weekend before the writing, or after it when the clause is future
+    /// (the preposition is not part of the expression).
+    fn the_weekend(&self) -> Option<Candidate> {
+        let m = self.c.get(1)?;
+        let future = self.clauses.weekday_future(m.start()) || self.clauses.main_clause_future(m.start(), m.end());
+        let (v, r) = resolve(Rel::NearWeekend { future }, self.anchor, "");
+        self.cand(m.start(), m.end(), TimeType::Date, v, r)
     }
 
     /// `Kind::Ago`.
@@ -2007,6 +2038,21 @@ mod tests {
         // a past verb between the weekday and a later "will" is the verb the weekday dates
         check("The firms on Thursday promised the pipes will be tested.", "2025-05-17", &[("Thursday", "2025-05-15")]);
         check("The firms on Thursday will test the pipes.", "2025-05-17", &[("Thursday", "2025-05-22")]);
+    }
+
+    #[test]
+    fn the_weekend_is_the_one_nearest_the_writing_in_the_clause_tense() {
+        // 2024-03-06 is a Wednesday: the weekend gone is 2–3 March, the coming one 9–10 March
+        check("Farmers blocked the roads at the weekend.", "2024-03-06", &[("the weekend", "2024-W09-WE")]);
+        check("The envoys met over the weekend in Oslo.", "2024-03-06", &[("the weekend", "2024-W09-WE")]);
+        check("The envoys will meet over the weekend.", "2024-03-06", &[("the weekend", "2024-W10-WE")]);
+        // a Sunday story's weekend is its own
+        check("The envoys met during the weekend.", "2024-03-10", &[("the weekend", "2024-W10-WE")]);
+        // "this weekend" told in the past is the weekend gone, else the coming one
+        check("Farmers blocked the roads this weekend.", "2024-03-06", &[("this weekend", "2024-W09-WE")]);
+        check("Farmers plan to block the roads this weekend.", "2024-03-06", &[("this weekend", "2024-W10-WE")]);
+        // no preposition of time, no weekend date ("the weekend edition")
+        assert!(values("Read the weekend edition.", "2024-03-06").is_empty());
     }
 
     #[test]

@@ -160,6 +160,10 @@ struct Words {
     response: HashSet<String>,
     /// Those of them only the party addressed can do (`addressed-response`).
     addressed_response: HashSet<String>,
+    /// Prepositions of a request in another act's circumstances (`on-request`).
+    on_request: HashSet<String>,
+    /// Verbs of making, sending or leading a body, a group or a document for a party (`acts-for`).
+    acts_for: HashSet<String>,
     /// Verbs that always take an object, with their complement's preposition (`bare-passive`).
     bare_passive: HashSet<String>,
     /// Trigger verbs with no passive (`intransitive`).
@@ -267,6 +271,8 @@ impl Words {
                 "state-owned" => &mut w.state_owned,
                 "response" => &mut w.response,
                 "addressed-response" => &mut w.addressed_response,
+                "on-request" => &mut w.on_request,
+                "acts-for" => &mut w.acts_for,
                 "bare-passive" => &mut w.bare_passive,
                 "intransitive" => &mut w.intransitive,
                 "former" => &mut w.former,
@@ -659,6 +665,18 @@ pub(crate) fn office_sector(t: &Tree, n: usize, sector: Option<String>) -> Optio
     if former && public { Some("ELI".to_string()) } else { sector }
 }
 
+/// True when noun `n`, with the one asking after 'of' or as its possessor, is an
+/// oblique of a verb in an `on-request` phrase ("sent ships at the request of
+/// the UN", "at Hu's invitation"): an act before the verb's, which answers it.
+pub(super) fn in_circumstances(t: &Tree, n: usize) -> bool {
+    // (the one asking named after 'of' or as possessor: "took fright at the demand by X" is no such phrase)
+    let asker = t.possessor(n).is_some() || t.obliques(n).iter().any(|(c, _)| c.eq_ignore_ascii_case("of"));
+    t.base_rel(n) == "obl"
+        && asker
+        && t.case_of(n).is_some_and(|c| WORDS.on_request.contains(&c.to_lowercase()))
+        && t.head(n).is_some_and(|h| matches!(t.upos(h), Some(Upos::Verb)))
+}
+
 /// "White House accused of spinning report", "Minister charged with fraud": a
 /// verb that always takes the one it acts on as its object (`bare-passive` in
 /// `arguments.tsv`, with the preposition of its complement), in the past form
@@ -816,9 +834,12 @@ pub(super) fn dominating_subjects(ctx: &Ctx, trig: &Trig) -> Option<Vec<usize>> 
                 // "Birnbaum and her agency": a pronoun owning a party noun is not that party
                 Some(h) if tree.deprel(t) == "nmod:poss" && tree.upos(t) == Some(Upos::Pron) && v.party_noun(h) => return false,
                 // "rebels, who are backed by Y,", "the firm, which Y owns,": a relative clause with a
-                // subject or agent of its own names someone else acting (a participle keeps its
-                // agent's side: "negotiators sent by the Russian president", "a body linked to X")
+                // subject or agent of its own names someone else acting (a participle of
+                // making or sending keeps its agent's side: "negotiators sent by the Russian president")
                 Some(_) if tree.deprel(t) == "acl:relcl" && !trigger.contains(&t) && own_actor(t) => return false,
+                // ("rebels backed by Iran", "a firm owned by X": who backs or owns a group does
+                // not act through it; who made, sent or leads it does, `acts-for`)
+                Some(_) if tree.deprel(t) == "acl" && tree.xpos(t) == "VBN" && own_actor(t) && !verb_listed(tree, t, &WORDS.acts_for) => return false,
                 Some(h) if !trigger.contains(&h) => t = h,
                 _ => return false,
             }
@@ -1523,7 +1544,27 @@ impl View<'_, '_> {
         // "US officials", "British aid agencies": the noun's sector, else its phrase's; one who
         // held an office ("a former labor secretary") is of the elite, CAMEO's ELI, not the state
         let sector = office_sector(t, n, agent_sector(t.word(n)).or_else(|| phrase_sector(span.text(self.ctx.body))).map(str::to_string));
+        // "a commission appointed by the president": with neither, the side of who made it
+        if let (None, None, Some((country, sector))) = (&country, &sector, self.principal_side(n)) {
+            return Some(Unnamed { span, country, sector });
+        }
         Some(Unnamed { span, country, sector })
+    }
+
+    /// "a commission appointed by the Peruvian president", "envoys sent by the
+    /// UN": the country and sector of the party that made, appointed, sent or
+    /// leads (`acts-for`) the group of noun `n` — the agent of a past participle
+    /// after it, named or a party noun.
+    fn principal_side(&self, n: usize) -> Option<(Option<String>, Option<String>)> {
+        let t = self.tree;
+        let made = t.children(n).into_iter().find(|&c| t.deprel(c) == "acl" && t.xpos(c) == "VBN" && verb_listed(t, c, &WORDS.acts_for))?;
+        let agent = t.agents(made).into_iter().next()?;
+        let named = self.mentions_of(agent).into_iter().map(|k| self.ctx.ments[k].0).find(|m| m.country.is_some() || m.sector.is_some());
+        let side = match named {
+            Some(m) => (m.country.clone(), m.sector.clone()),
+            None => self.unnamed_party(agent).map(|u| (u.country, u.sector))?,
+        };
+        (side.0.is_some() || side.1.is_some()).then_some(side)
     }
 
     /// The country of the party a possessive pronoun on `n` stands for ("his
@@ -1701,7 +1742,8 @@ impl View<'_, '_> {
         let mut topics = Vec::new();
         // "will discuss BP with Obama": what is discussed is no party, but the one it is
         // discussed with is, even where the parser hung the 'with' phrase on the topic
-        if WORDS.topic_object.contains(&t.lemma(v).to_lowercase()) {
+        let topic_verb = WORDS.topic_object.contains(&t.lemma(v).to_lowercase());
+        if topic_verb {
             for &o in &objects {
                 for (case, x) in t.obliques(o) {
                     if WORDS.comitative.contains(&case.to_lowercase()) {
@@ -1714,6 +1756,10 @@ impl View<'_, '_> {
         let (oblique_recipients, parties) = self.oblique_roles(&obliques, entry);
         let (mut actors, mut recipients) = if passive { (t.agents(v), subjects) } else { (subjects, objects.clone()) };
         let mut recip_note = if passive { "passive: subject (tree)" } else { "object (tree)" };
+        // ("the plan was discussed with Iran": what is discussed is the topic in the passive too)
+        if passive && topic_verb {
+            topics.extend(std::mem::take(&mut recipients));
+        }
         // "deployed 6,000 soldiers", "peacekeepers were deployed": what is deployed or
         // mobilised is the force itself, its target an oblique ("against X", "along the border")
         if entry.event_type == PloverType::Mobilize && WORDS.force_verb.contains(&t.lemma(v).to_lowercase()) {
@@ -2139,11 +2185,11 @@ impl View<'_, '_> {
         let possessed = !t.children_with(n, "nmod:poss").is_empty();
         if !of.is_empty() {
             if actors.is_empty() && !done_to && !possessed {
-                actors = of;
+                actors = of.clone();
                 actor_note = "the party after 'of' (tree)";
             } else if recipients.is_empty() && !entry.offers_or_demands() {
                 // ("an offer of mediators", "a demand of guarantees": what is offered or asked)
-                recipients = of;
+                recipients = of.clone();
                 recip_note = "the party after 'of' (tree)";
             }
         }
@@ -2168,6 +2214,17 @@ impl View<'_, '_> {
         if let Some(h) = t.head(t.first_conjunct(n)).filter(|&h| answered && no_party && verb_listed(t, h, &WORDS.addressed_response) && !t.is_passive(h)) {
             recipients = t.subjects(h).into_iter().filter(|s| !actors.contains(s)).collect();
             recip_note = "subject of the verb answering the offer or demand (tree)";
+        }
+        // (a request's 'of' phrase, read as both, is its actor here)
+        let unaddressed = recipients.iter().all(|r| actors.contains(r));
+        if let (true, Some(asked)) = (unaddressed, self.requested_of(n, entry)) {
+            recipients = asked.into_iter().filter(|s| !actors.contains(s)).collect();
+            recip_note = "doer of the act the request or invitation is the occasion of (tree)";
+        }
+        let of_actors: Vec<usize> = of.iter().copied().filter(|x| actors.contains(x)).collect();
+        if let (true, Some(places)) = (recipients.is_empty(), self.stray_recipients(n, &of_actors, entry)) {
+            recipients = places;
+            recip_note = "oblique the parser hung on the party after 'of' (tree)";
         }
         // "X has been put under investigation": X is acted upon
         let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
@@ -2254,6 +2311,39 @@ impl View<'_, '_> {
         // a passive support verb's subject is the event noun itself: no swap, except "put under"
         let passive = put_under && actors.is_empty();
         Heads { actors, recipients, participants, actor_note, recip_note, passive, topics: Vec::new() }
+    }
+
+    /// "X sent ships at the request of the UN", "Y visited Beijing at Hu's
+    /// invitation": a request, an order or an invitation in an `on-request`
+    /// phrase of a verb was made to the one doing that verb's act — its subject,
+    /// or in the passive its agent.
+    fn requested_of(&self, n: usize, entry: &TriggerEntry) -> Option<Vec<usize>> {
+        let t = self.tree;
+        let n = t.first_conjunct(n);
+        if !entry.offers_or_demands() || !in_circumstances(t, n) {
+            return None;
+        }
+        let v = t.head(n)?;
+        let doers = if t.is_passive(v) { t.agents(v) } else { t.subjects(v) };
+        let doers: Vec<usize> = doers.into_iter().flat_map(|s| t.with_conjuncts(s)).collect();
+        (!doers.is_empty()).then_some(doers)
+    }
+
+    /// "the visit of President X to Turkey": a phrase of the event noun `n` that
+    /// the parser hung on the party after its 'of' (`of`, the event noun's
+    /// actor) — a preposition of the event type's recipients on a named party,
+    /// which a person or a body takes no phrase of.
+    fn stray_recipients(&self, n: usize, of: &[usize], entry: &TriggerEntry) -> Option<Vec<usize>> {
+        let t = self.tree;
+        let preps = WORDS.recipient_preps(entry.event_type);
+        let actor = of.first().copied().filter(|&x| t.head(x) == Some(n) && self.mention_at(x).is_some())?;
+        let found: Vec<usize> = t
+            .obliques(actor)
+            .into_iter()
+            .filter(|(c, x)| preps.contains(&c.to_lowercase()) && c.to_lowercase() != "of" && self.mention_at(*x).is_some())
+            .flat_map(|(_, x)| t.with_conjuncts(x))
+            .collect();
+        (!found.is_empty()).then_some(found)
     }
 
     /// "dominated a visit to Washington by Cameron", "a visit to X by Y": a 'by'

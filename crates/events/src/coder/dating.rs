@@ -269,6 +269,10 @@ fn told_in_present(ctx: &Ctx, trig: &Trig) -> bool {
 fn going_on(ctx: &Ctx, trig: &Trig) -> bool {
     let Some(tree) = ctx.tree.as_ref().filter(|t| t.is_parsed()) else { return false };
     let Some(t) = trigger_token(ctx, tree, trig) else { return false };
+    // "is sending ships at the request of the UN": the request came before
+    if super::arguments::in_circumstances(tree, tree.first_conjunct(t)) {
+        return false;
+    }
     let Some(mut v) = tree.ancestors(t).into_iter().take(5).find(|&n| tree.upos(n) == Some(chronicle_core::Upos::Verb)) else {
         return false;
     };
