@@ -1727,7 +1727,13 @@ pub(crate) fn code_sentence(
                     // for ("a proposal that already has White House support")
                     let reached = if above.contains(&gt) { Some(gt) } else { tree.head(gt) };
                     let relative = above.iter().take_while(|&&n| Some(n) != reached).any(|&n| arguments::relative_with_role(tree, n));
-                    !relative && (above.contains(&gt) || (argument && tree.head(gt).is_some_and(|h| above.contains(&h))))
+                    // "agreed at a summit to …", "agreed at the request of X to …": the summit
+                    // is where it agreed, the request why, not what ("pledged $6m in aid": aid
+                    // given is no occasion)
+                    let tc = tree.first_conjunct(t);
+                    let occasion = (entry.event_type == PloverType::Consult && arguments::occasion_of(tree, tc, gt))
+                        || (arguments::in_circumstances(tree, tc) && tree.head(tc) == Some(gt));
+                    !relative && !occasion && (above.contains(&gt) || (argument && tree.head(gt).is_some_and(|h| above.contains(&h))))
                 }
                 _ => true,
             };
@@ -2622,7 +2628,13 @@ impl Roles {
                 // of BP" asks no one; BP is what the boycott is against
                 let own_phrase = arguments::event_noun_phrase(ctx, trig);
                 asked = g.event.recipients.iter().filter(|r| !matches!((own_phrase, r.span), (Some(p), Some(s)) if p.contains(s))).cloned().collect();
-                (&asked, "the party asked, from the governing demand")
+                if asked.is_empty() && entry.frame.mutual {
+                    // "ministers called for an urgent meeting": talks asked of no one named
+                    // are the asking side's own
+                    (&g.event.actors, "the side asking for talks asked of no one, from the governing demand")
+                } else {
+                    (&asked, "the party asked, from the governing demand")
+                }
             } else if arguments::answered_object(ctx, trig, gt) {
                 (&g.event.recipients, "the party answered, from the governing answer")
             } else {

@@ -29,6 +29,33 @@ fn a_demand_verb_with_a_clause_of_fact_states_that_clause() {
 }
 
 #[test]
+fn a_base_form_in_a_demanded_clause_is_the_subjunctive_of_the_demand() {
+    // "withdraw" is no past and "resign" after "he" no indicative: the act is asked for
+    let m = modality("The Bolivian minister demanded that Peru withdraw its troops.", "withdraw");
+    assert_eq!(m, Modality::Demanded);
+    let doc = coded("The Bolivian senate insisted that he resign.");
+    assert_eq!(triggered(&doc, "insisted").len(), 1, "{:?}", doc.events);
+    // a real past in the clause is a clause of fact, told as it is
+    let m = modality("The Bolivian minister insisted that Chile withdrew its warships.", "withdrew");
+    assert_eq!(m, Modality::Asserted);
+}
+
+#[test]
+fn the_occasion_of_an_agreement_or_promise_is_not_what_it_agrees_to() {
+    // the summit and the talks are where the act was done: they happened
+    let m = modality("The Andean ministers agreed at a summit in Quito to cut tariffs.", "summit");
+    assert_eq!(m, Modality::Asserted);
+    let m = modality("Bolivia promised during talks with Peru to reopen the border.", "talks");
+    assert_eq!(m, Modality::Asserted);
+    // the request an agreement answers was made, it is not what is agreed
+    let m = modality("Bolivia agreed at the request of Peru to open the border.", "request");
+    assert_eq!(m, Modality::Asserted);
+    // talks agreed to are still to come
+    let m = modality("Bolivia agreed to talks with Peru.", "talks");
+    assert_eq!(m, Modality::Planned);
+}
+
+#[test]
 fn an_act_noun_before_an_undertaking_is_the_act_an_outcome_noun_its_goal() {
     let m = modality("The Kenyan government launched a large aid effort for Somalia on Monday.", "aid");
     assert_eq!(m, Modality::Asserted);
@@ -163,4 +190,10 @@ fn a_participle_cue_is_no_noun_of_the_same_stem() {
     // "planes" is no "planned"
     assert_eq!(modality("Peruvian Air Force planes have been deployed to the Bolivian border.", "deployed"), Modality::Asserted);
     assert_eq!(modality("The planned meeting of Peruvian and Bolivian ministers was postponed.", "meeting"), Modality::Planned);
+}
+
+#[test]
+fn money_pledged_in_aid_is_what_is_pledged_not_an_occasion() {
+    let m = modality("The Bolivian government pledged $5 million in aid to Peru.", "aid");
+    assert_ne!(m, Modality::Asserted);
 }

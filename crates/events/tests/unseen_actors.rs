@@ -702,3 +702,14 @@ fn a_body_a_party_appointed_acts_for_it_and_a_group_it_backs_does_not_become_it(
     let e = event(&doc, "attacked");
     assert!(e.actors.iter().all(|a| a.name != "Rwanda"), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn talks_asked_of_no_one_are_the_asking_sides_own() {
+    let doc = coded("Andean trade ministers called for an urgent meeting after the border was closed.");
+    let e = event(&doc, "meeting");
+    assert!(e.actors.iter().any(|a| a.name.contains("ministers")), "{:?} {}", e.actors, e.rule);
+    // talks whose parties are named are theirs, not the asking side's
+    let doc = coded("The United Nations called for talks between Bolivia and Chile.");
+    let e = event(&doc, "talks");
+    assert!(e.actors.iter().all(|a| !a.name.contains("United Nations")), "{:?} {}", e.actors, e.rule);
+}

@@ -51,6 +51,20 @@ fn builtin_irregular() -> FxHashMap<String, String> {
     parse_irregular(IRREGULAR_TSV, "data/syntax/irregular_verbs.tsv").unwrap_or_default()
 }
 
+/// The simple past forms of the irregular verbs of English (their second column).
+static IRREGULAR_PAST: std::sync::LazyLock<FxHashSet<String>> = std::sync::LazyLock::new(|| {
+    let rows = IRREGULAR_TSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    rows.filter_map(|l| l.split('\t').nth(1)).flat_map(|past| past.split('|')).map(str::to_string).collect()
+});
+
+/// True when `form` can be an English simple past: a regular form in "-ed" or
+/// an irregular past of `data/syntax/irregular_verbs.tsv` ("said", "put").
+/// "withdraw" cannot, whatever a tagger made of it.
+pub fn can_be_past(form: &str) -> bool {
+    let lower = form.to_lowercase();
+    (lower.len() > 3 && lower.ends_with("ed")) || IRREGULAR_PAST.contains(&lower)
+}
+
 fn lower(form: &str) -> String {
     form.to_lowercase()
 }
@@ -274,6 +288,16 @@ impl Lemmatizer {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_past_is_regular_or_listed_irregular() {
+        for past in ["demanded", "said", "put", "withdrew", "fled"] {
+            assert!(super::can_be_past(past), "{past}");
+        }
+        for base in ["withdraw", "resign", "come", "withdrawn"] {
+            assert!(!super::can_be_past(base), "{base}");
+        }
+    }
+
     use super::*;
 
     #[test]

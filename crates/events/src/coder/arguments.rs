@@ -665,6 +665,14 @@ pub(crate) fn office_sector(t: &Tree, n: usize, sector: Option<String>) -> Optio
     if former && public { Some("ELI".to_string()) } else { sector }
 }
 
+/// True when noun `n` is a phrase of the time or occasion during which verb `v`
+/// happened (`occasion-during`: "agreed at a summit", "promised during talks"):
+/// for a meeting, the occasion of the act, not what it agrees to, asks for or
+/// refuses.
+pub(super) fn occasion_of(t: &Tree, n: usize, v: usize) -> bool {
+    t.head(n) == Some(v) && t.base_rel(n) == "obl" && t.case_of(n).is_some_and(|c| WORDS.occasion_during.contains(&c.to_lowercase()))
+}
+
 /// True when noun `n`, with the one asking after 'of' or as its possessor, is an
 /// oblique of a verb in an `on-request` phrase ("sent ships at the request of
 /// the UN", "at Hu's invitation"): an act before the verb's, which answers it.
@@ -713,9 +721,25 @@ pub(super) fn clause_of_fact(t: &Tree, v: usize, predictions: bool) -> Option<St
     // a modal of obligation or ability ("should", "must", "could meet") makes the clause a
     // demand or a proposal; one of prediction or possibility ("would", "may") a statement
     let epistemic = |f: usize| predictions && WORDS.epistemic_modal.contains(&t.lemma(f).to_lowercase());
-    let mandative = finite.iter().any(|&f| t.xpos(f) == "MD" && !epistemic(f));
-    let indicative = finite.iter().any(|&f| matches!(t.xpos(f), "VBD" | "VBZ" | "VBP") || (t.xpos(f) == "MD" && epistemic(f)));
+    let subjunctive = |f: usize| base_form_finite(t, f);
+    let mandative = finite.iter().any(|&f| (t.xpos(f) == "MD" && !epistemic(f)) || subjunctive(f));
+    let indicative = finite.iter().any(|&f| (matches!(t.xpos(f), "VBD" | "VBZ" | "VBP") && !subjunctive(f)) || (t.xpos(f) == "MD" && epistemic(f)));
     (indicative && !mandative).then(|| format!("'{}' with a clause of fact ('{}') states, it does not ask", t.word(v), t.word(clause)))
+}
+
+/// "demanded that Peru withdraw its troops", "insisted that he resign": a verb
+/// in its base form that the tagger took for a finite past or present, as
+/// English morphology shows — a "past" that is no past form
+/// ([`chronicle_syntax::lemma::can_be_past`]), or a plain present with a
+/// third-person singular subject, which takes "-s" in the indicative. In a
+/// that-clause it is the subjunctive a demand or a proposal takes.
+fn base_form_finite(t: &Tree, f: usize) -> bool {
+    let singular = |s: usize| matches!(t.xpos(s), "NN" | "NNP") || matches!(t.lemma(s).to_lowercase().as_str(), "he" | "she" | "it");
+    match t.xpos(f) {
+        "VBD" => !chronicle_syntax::lemma::can_be_past(t.word(f)),
+        "VBP" => t.subjects(f).into_iter().any(|s| singular(s) && t.base_rel(s) == "nsubj"),
+        _ => false,
+    }
 }
 
 /// The arguments of `trig` from the tree, or `None` when the sentence has
