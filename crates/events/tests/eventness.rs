@@ -433,6 +433,17 @@ fn an_attack_qualified_as_words_is_criticism() {
 fn offering_a_view_says_it() {
     no_event("Asked about the odds, a senior Kenyan mining official offered up this assessment: it has never been done.", "offered");
     one_event("Uganda offered talks to the Kenyan government on Monday.", "offered");
+    // a view offered in the passive is said too
+    no_event("The flow was twice the estimates offered so far by the Kenyan water agency.", "offered");
+}
+
+#[test]
+fn a_clause_after_a_verb_of_asking_and_if_is_the_question() {
+    // the parser may hang the fronted clause on the main verb: the words still ask
+    no_event("Asked if Uganda had requested help from Kenya, Mwangi did not answer.", "requested");
+    one_event("Kenya will attack the rebels if Uganda asks for help.", "asks");
+    // 'whether' asks under any verb
+    no_event("It is unclear whether Kenya will expel the Ugandan diplomats.", "expel");
 }
 
 #[test]

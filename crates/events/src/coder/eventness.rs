@@ -1267,25 +1267,36 @@ impl<'c, 'a> View<'c, 'a> {
         None
     }
 
-    /// "offered up this assessment", "offered his view of the talks": what
-    /// is offered is a view or an account (`view-noun`), so it is said, not
-    /// offered.
+    /// "offered up this assessment", "offered his view of the talks",
+    /// "estimates offered by the agency": what is offered is a view or an
+    /// account (`view-noun`), so it is said, not offered.
     fn offering_a_view(&self, v: usize) -> Option<String> {
         let t = self.tree;
-        let objects = t.objects(v);
+        // (in the passive too: "estimates offered so far by the Coast Guard")
+        let objects = t.patients(v);
         let views = !objects.is_empty() && objects.iter().all(|&o| self.noun(o) && self.mention_at(o).is_none() && GROUPS.view_noun.contains(&self.lemma(o)));
         views.then(|| format!("'{} … {}' says a view, offers nothing", t.word(v), t.word(objects[0])))
     }
 
     /// "Asked whether BP had requested a statement, she did not answer", "they
     /// wonder if talks will resume": a clause marked "if" or "whether" under a
-    /// verb of asking is what the question asks about, not told as happening.
+    /// verb of asking (or right after one) is what the question asks about,
+    /// not told as happening; a clause marked "whether" is a question under
+    /// any verb ("it is unclear whether X will seek fines").
     fn asked_whether(&self, v: usize) -> Option<String> {
         let t = self.tree;
         let g = &*GROUPS;
-        let marked = t.children(v).into_iter().any(|c| t.base_rel(c) == "mark" && g.question_mark.contains(&self.lemma(c)));
-        let h = t.head(v).filter(|_| marked && matches!(t.base_rel(v), "ccomp" | "advcl"))?;
-        g.asking.contains(&self.lemma(h)).then(|| format!("'{}' is what '{}' asks about, not told as done", t.word(v), t.word(h)))
+        let mark = t.children(v).into_iter().find(|&c| t.base_rel(c) == "mark" && g.question_mark.contains(&self.lemma(c)))?;
+        // ("Asked if BP had requested …, she did not answer": the verb of asking right before
+        // the subordinator, where the parser hung the fronted clause elsewhere)
+        let before = (mark > t.tokens().start).then(|| mark - 1).filter(|&b| g.asking.contains(&self.lemma(b)));
+        let h = t.head(v).filter(|&h| matches!(t.base_rel(v), "ccomp" | "advcl") && g.asking.contains(&self.lemma(h))).or(before);
+        match h {
+            Some(h) => Some(format!("'{}' is what '{}' asks about, not told as done", t.word(v), t.word(h))),
+            // "it is unclear whether the government will seek fines", "did not say whether it
+            // has opened an investigation": 'whether' opens a question under any verb
+            None => (self.lemma(mark) == "whether").then(|| format!("'{}' is in a whether-clause: a question, not told as done", t.word(v))),
+        }
     }
 
     /// "Unicef's Haiti Earthquake Children's Appeal", "the Good Friday
