@@ -1076,14 +1076,35 @@ impl<'a> Ctx<'a> {
             name: m.canonical.clone(),
             kb_id: m.kb_id.clone(),
             country: m.country.clone().or_else(|| self.demonym_country(k)),
-            // a person's name before an agent noun is the person's side: "Gaddafi forces" → MIL
+            // a person's name before an agent noun is the person's side: "Gaddafi forces" → MIL;
+            // one whose title before the name is 'former' is of the elite ("Former Justice
+            // Secretary Jack Straw": CAMEO's ELI), whatever office the knowledge base last gave
             sector: if m.entity_type == EntityType::Person {
-                self.agent_after(k).or_else(|| m.sector.clone())
+                let sector = self.agent_after(k).or_else(|| m.sector.clone());
+                if self.former_title(k) { sector.map(|s| if arguments::is_private_sector(&s) { s } else { "ELI".to_string() }) } else { sector }
             } else {
                 m.sector.clone().or_else(|| self.agent_after(k)).or_else(|| arguments::phrase_sector(&m.canonical).map(String::from))
             },
             span: Some(m.span),
         }
+    }
+
+    /// "Former UK Justice Secretary Jack Straw", "the former prime minister Tony
+    /// Blair": the title words right before person mention `k` (nouns,
+    /// adjectives, names, "of") are qualified by a word of `former`.
+    fn former_title(&self, k: usize) -> bool {
+        let (_, s, _) = self.ments[k];
+        for j in (s.saturating_sub(6)..s).rev() {
+            let tok = &self.toks[j];
+            if arguments::is_former(&tok.lower) {
+                return true;
+            }
+            let title_word = tok.lower == "of" || matches!(self.upos_at(j), Some(chronicle_core::Upos::Noun | chronicle_core::Upos::Propn | chronicle_core::Upos::Adj));
+            if tok.punct || !title_word {
+                return false;
+            }
+        }
+        false
     }
 
     /// "British businessmen", "California's attorney general", "UK drug

@@ -688,6 +688,14 @@ fn a_former_office_holder_is_of_the_elite_not_the_state() {
     let doc = coded("The Kenyan finance minister urged the president to resign.");
     let e = event(&doc, "urged");
     assert_eq!(e.actors.iter().map(|a| a.sector.as_deref()).collect::<Vec<_>>(), [Some("GOV")], "{}", e.rule);
+    // a named person with a former title too, whatever office the knowledge base gives
+    let doc = coded("Former Kenyan Prime Minister Raila Odinga urged the president to resign.");
+    let e = event(&doc, "urged");
+    assert_eq!(e.actors.iter().map(|a| a.sector.as_deref()).collect::<Vec<_>>(), [Some("ELI")], "{}", e.rule);
+    // a former company chief stays of the company's sector
+    let doc = coded("Former BP chief executive Tony Hayward urged the Kenyan president to resign.");
+    let e = event(&doc, "urged");
+    assert!(e.actors.iter().all(|a| a.sector.as_deref() != Some("ELI")), "{:?} {}", e.actors, e.rule);
 }
 
 #[test]

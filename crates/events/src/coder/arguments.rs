@@ -543,11 +543,21 @@ pub(crate) fn standing(country: Option<&str>, sector: Option<&str>, collective: 
 /// U.S. Coast Guard" → MIL).
 pub(crate) fn phrase_sector(name: &str) -> Option<&'static str> {
     let words = chronicle_core::name::phrase_words(name);
+    ending_sector(&words).or_else(|| {
+        // "the Department of Energy", "Ministry of Defence": a name of the form 'X of Y' is
+        // headed by X, which gives its sector
+        let of = words.iter().position(|w| w == "of").filter(|&i| i > 0)?;
+        ending_sector(&words[..of])
+    })
+}
+
+/// The sector of the first phrase of `sector_phrases.tsv` that `words` end in.
+fn ending_sector(words: &[String]) -> Option<&'static str> {
     let last = words.last()?;
     // the phrases whose last word the name's last word is, singular or plural
     let singulars = [Some(last.clone()), last.strip_suffix('s').map(String::from), last.strip_suffix("es").map(String::from), last.strip_suffix("ies").map(|x| format!("{x}y"))];
     let candidates = singulars.iter().flatten().filter_map(|k| WORDS.phrase_ends.get(k)).flatten().copied();
-    let first = candidates.filter(|&i| chronicle_core::name::ends_in_phrase(&words, &WORDS.phrases[i].0)).min()?;
+    let first = candidates.filter(|&i| chronicle_core::name::ends_in_phrase(words, &WORDS.phrases[i].0)).min()?;
     Some(WORDS.phrases[first].1.as_str())
 }
 
@@ -661,7 +671,7 @@ pub(super) fn be_to_blame(t: &Tree, v: usize) -> bool {
 /// of the company's sector (`private-sector`).
 pub(crate) fn office_sector(t: &Tree, n: usize, sector: Option<String>) -> Option<String> {
     let former = t.children(n).into_iter().any(|c| t.base_rel(c) == "amod" && WORDS.former.contains(&t.lemma(c).to_lowercase()));
-    let public = sector.as_deref().is_some_and(|s| !WORDS.private_sectors.contains(&s.to_uppercase()));
+    let public = sector.as_deref().is_some_and(|s| !is_private_sector(s));
     if former && public { Some("ELI".to_string()) } else { sector }
 }
 
@@ -683,6 +693,16 @@ pub(super) fn in_circumstances(t: &Tree, n: usize) -> bool {
         && asker
         && t.case_of(n).is_some_and(|c| WORDS.on_request.contains(&c.to_lowercase()))
         && t.head(n).is_some_and(|h| matches!(t.upos(h), Some(Upos::Verb)))
+}
+
+/// True for a CAMEO sector of private life (`private-sector`: CVL, BUS …).
+pub(crate) fn is_private_sector(sector: &str) -> bool {
+    WORDS.private_sectors.contains(&sector.to_lowercase())
+}
+
+/// True for a word saying an office is no longer held (`former`: "former", "ex").
+pub(crate) fn is_former(word: &str) -> bool {
+    WORDS.former.contains(&word.to_lowercase())
 }
 
 /// "White House accused of spinning report", "Minister charged with fraud": a
@@ -2848,6 +2868,9 @@ mod tests {
         assert_eq!(phrase_sector("agencies"), None, "an agency may be anyone's");
         assert_eq!((phrase_sector("US officials"), phrase_sector("company officials")), (Some("GOV"), Some("BUS")));
         assert_eq!((phrase_sector("The Interior Ministry"), phrase_sector("the city police department")), (Some("GOV"), Some("COP")));
+        // a name 'X of Y' is headed by X
+        assert_eq!((phrase_sector("the Department of Energy"), phrase_sector("Ministry of Mines")), (Some("GOV"), Some("GOV")));
+        assert_eq!(phrase_sector("the Friends of the Earth"), None);
         assert_eq!((phrase_sector("Senate Republicans"), phrase_sector("Democrats")), (Some("PTY"), Some("PTY")));
         // PETRARCH-2's phrases after the hand-chosen ones
         assert_eq!((phrase_sector("the U.S. Coast Guard"), phrase_sector("the local chamber of commerce")), (Some("MIL"), Some("BUS")));
