@@ -57,3 +57,12 @@ fn a_department_before_a_title_is_no_organisation_hiding_the_person() {
         assert!(found.iter().any(|(t, s)| (t == "Ken Salazar" || t == "Douglas Alexander") && s.as_deref() == Some("GOV")), "{found:?} {:#?}", doc.mentions);
     }
 }
+
+#[test]
+fn a_region_of_several_countries_is_no_one_country() {
+    // "American" inside "Latin American" is no word for the United States
+    let doc = annotate("Latin American and Central American ministers met in Quito, and American officials watched.");
+    let found = countries(&doc);
+    assert!(found.iter().all(|(t, c)| !(t.contains("Latin") || t.contains("Central")) || c.is_none()), "{found:?}");
+    assert!(found.iter().any(|(t, c)| t == "American" && c.as_deref() == Some("USA")), "{found:?}");
+}
