@@ -2358,7 +2358,9 @@ fn code_trigger(
     let (event_type, cameo) = unhappened_type(entry, ctx, trig, modality, governed || noun_context, &mut notes);
 
     // ---- date
-    let (date, dates) = event_date(doc, ctx, trig, trigger, sentence_span, modality, &mut notes);
+    // criticism, praise, rejection and inquiry answer what they are about: they follow it
+    let reaction = matches!(event_type, PloverType::Accuse | PloverType::Support | PloverType::Reject);
+    let (date, dates) = event_date(doc, ctx, trig, trigger, sentence_span, (modality, reaction), &mut notes);
     // an act told as a fact but dated wholly after the writing day, or told in a future
     // form, has not happened yet: "the meeting on Wednesday" in Monday's paper is planned
     // (a verb told in the past happened: a later day in its clause is a deadline or a misreading)
@@ -2545,6 +2547,10 @@ fn told_modality(
         // "soldiers killed by X": the participle reports what happened, whatever the main clause plans
         modality = Modality::Asserted;
         note = "asserted (a participle describing what happened)".into();
+    }
+    if matches!(modality, Modality::Asserted | Modality::Planned) && eventness::in_whether_clause(ctx, trig) {
+        modality = Modality::Hypothetical;
+        note = "hypothetical (a whether-clause: an open question)".into();
     }
     ToldModality { modality, note, governed, noun_context }
 }

@@ -266,3 +266,16 @@ fn a_same_time_clause_after_a_report_is_the_sayers_circumstance() {
     let e = whole_trigger(&doc, "requested");
     assert_ne!(e.date, UncertainDate::day(day("2010-04-30")), "{}", e.rule);
 }
+
+#[test]
+fn a_reaction_to_a_dated_act_follows_it() {
+    // 2010-06-16 is a Wednesday: Sunday's attack was on 2010-06-13
+    let doc = coded_on("Peru condemned Sunday's attack on the Bolivian embassy.", "2010-06-16");
+    let e = whole_trigger(&doc, "condemned");
+    assert_eq!(e.date, UncertainDate::between(Some(day("2010-06-13")), Some(day("2010-06-16"))), "{}", e.rule);
+    // an act that is no reaction takes no bound from the day of what it acts on
+    let doc = coded_on("Peru attacked Sunday's convoy near the border.", "2010-06-16");
+    for e in triggered(&doc, "attacked") {
+        assert_ne!(e.date.earliest, Some(day("2010-06-13")), "{}", e.rule);
+    }
+}

@@ -400,6 +400,15 @@ fn occasion_of_time(tree: &Tree, head: usize) -> Option<usize> {
     (tree.base_rel(n) == "obl" && tree.case_of(n).is_some_and(|c| listed(&w.occasion, &c.to_lowercase()))).then_some(n)
 }
 
+/// True when the time expression `time` dates a noun that is the object or
+/// an oblique of the trigger `k` ("condemned Sunday's attack", "an
+/// investigation into Friday's fire"): what a reaction answers came first.
+fn reacted_to(tree: &Tree, doc: &Document, k: usize, time: Span) -> bool {
+    let Some(head) = time_tokens(tree, doc, time).1 else { return false };
+    let noun = tree.head(head).filter(|_| matches!(tree.deprel(head), "nmod:poss" | "compound" | "amod" | "nummod"));
+    noun.is_some_and(|n| n != k && tree.head(n) == Some(k) && matches!(tree.base_rel(n), "obj" | "obl" | "nmod"))
+}
+
 /// [`occasion_of_time`] for the time expression `time` of the document.
 fn occasion_noun(tree: &Tree, doc: &Document, time: Span) -> Option<usize> {
     occasion_of_time(tree, time_tokens(tree, doc, time).1?)
@@ -733,13 +742,13 @@ pub(super) fn event_date(
     trig: &Trig,
     trigger: Span,
     sentence_span: Span,
-    modality: Modality,
+    (modality, reaction): (Modality, bool),
     notes: &mut Vec<String>,
 ) -> (UncertainDate, Vec<(UncertainDate, String)>) {
     // a purpose infinitive happens with the act it serves; a demanded,
     // offered, wished or refused one does not
     let purpose = matches!(modality, Modality::Asserted | Modality::Planned);
-    let (mut own, bounds) = sentence_times(doc, ctx, trig, (trigger, sentence_span), purpose);
+    let (mut own, bounds) = sentence_times(doc, ctx, trig, (trigger, sentence_span), (purpose, reaction));
     // "has now proposed": in the perfect, "now" is the time the act is seen from, not its day
     if perfect(ctx, trig) {
         own.retain(|t| !t.span.text(ctx.body).eq_ignore_ascii_case("now"));
@@ -889,7 +898,7 @@ fn sentence_times<'d>(
     ctx: &Ctx,
     trig: &Trig,
     (trigger, sentence_span): (Span, Span),
-    purpose: bool,
+    (purpose, reaction): (bool, bool),
 ) -> (Vec<&'d TimeExpr>, Vec<(&'d TimeExpr, Reach)>) {
     // the layer is sorted: only the times starting inside the sentence
     let first = doc.times.partition_point(|t| t.span.start() < sentence_span.start());
@@ -906,9 +915,14 @@ fn sentence_times<'d>(
         .take_while(|t| t.span.start() <= sentence_span.end())
         // a stretch back from the document date ("in the past few days") bounds the act too
         .filter(|t| sentence_span.contains(t.span) && matches!(t.time_type, TimeType::Date | TimeType::Time | TimeType::Duration) && !t.resolved.is_unknown())
-        .filter(|t| !modifier(t) || at.is_some_and(|(tree, k)| occasion_noun(tree, doc, t.span).is_some_and(|n| n != k)));
+        .filter(|t| !modifier(t) || at.is_some_and(|(tree, k)| occasion_noun(tree, doc, t.span).is_some_and(|n| n != k) || (reaction && reacted_to(tree, doc, k, t.span))));
     let (mut own, mut bounds) = (Vec::new(), Vec::new());
     for t in times {
+        // "condemned Sunday's attack", "an investigation into Friday's fire": on or after it
+        if modifier(t) && reaction && at.is_some_and(|(tree, k)| reacted_to(tree, doc, k, t.span)) {
+            bounds.push((t, Reach::Earliest));
+            continue;
+        }
         match at.map_or(Reach::Own, |(tree, k)| reach(tree, doc, k, t.span, purpose)) {
             Reach::Own => own.push(t),
             Reach::Other => {}
