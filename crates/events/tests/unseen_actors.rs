@@ -721,3 +721,14 @@ fn talks_asked_of_no_one_are_the_asking_sides_own() {
     let e = event(&doc, "talks");
     assert!(e.actors.iter().all(|a| !a.name.contains("United Nations")), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn who_attends_a_meeting_of_a_body_meets_with_it() {
+    let doc = coded("The Chilean foreign minister attended a meeting of Mercosur ministers in Asuncion.");
+    let e = event(&doc, "meeting");
+    assert!(e.actors.iter().any(|a| a.name.contains("minister") && a.country.as_deref() == Some("CHL")), "{:?} {}", e.actors, e.rule);
+    // a meeting of a body with no one attending it is the body's
+    let doc = coded("A meeting of Mercosur ministers ended in Asuncion.");
+    let e = event(&doc, "meeting");
+    assert!(e.actors.iter().all(|a| a.country.as_deref() != Some("CHL")), "{:?} {}", e.actors, e.rule);
+}

@@ -2292,7 +2292,8 @@ impl View<'_, '_> {
         // A name compounded with the meeting there is its venue or host, not a second
         // side: "X will press Y at a White House meeting", "an Oval Office talk".
         let named_place = |c: &usize| t.deprel(*c) == "compound" && self.mention_at(*c).is_some_and(|k| self.ctx.ments[k].0.entity_type != chronicle_core::EntityType::Person);
-        let met = entry.event_type == PloverType::Consult && actors.iter().all(|a| parties.contains(a) || named_place(a));
+        // ("attended a meeting of NATO ministers": the body meeting, after 'of', and who attends it)
+        let met = entry.event_type == PloverType::Consult && actors.iter().all(|a| parties.contains(a) || named_place(a) || of_actors.contains(a));
         if met {
             let subjects: Vec<usize> = self.occasion_subjects(n).into_iter().filter(|s| !actors.contains(s)).collect();
             if !subjects.is_empty() {
