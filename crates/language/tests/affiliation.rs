@@ -96,3 +96,10 @@ fn later_mentions_of_a_name_share_the_sector_its_apposition_states() {
     let code = (Some("USA".to_string()), Some("MIL".to_string()));
     assert_eq!(codes(&doc, "Dean"), vec![code.clone(), code], "{:#?}", doc.mentions);
 }
+
+#[test]
+fn a_party_and_state_tag_after_a_lawmaker_is_no_organisation() {
+    let doc = annotate("Rep. Dan Kildee (D-Mich.) accused the Interior Department of negligence.");
+    assert!(doc.mentions.iter().all(|m| !m.span.text(doc.body()).contains("D-Mich")), "{:#?}", doc.mentions);
+    assert_eq!(countries(&doc, "Kildee"), vec![Some("USA".to_string())], "{:#?}", doc.mentions);
+}

@@ -369,6 +369,7 @@ impl Recognizer {
         ruled.sort_by_key(|c| (c.start, c.end));
         let mut cands = combine(&v.words, ruled, kb_cands, tag_cands);
         cands.retain(|c| !names::currency_prefix(&v.words, c) && !names::storm_name(&v.words, c));
+        names::party_state_tags(&v.words, &mut cands);
         world::leader_names(kb, &mut cands, v);
         names::retype(v, &mut cands);
         let mut roles = found.roles;

@@ -409,6 +409,37 @@ pub(crate) fn storm_name(words: &[&str], c: &Cand) -> bool {
 
 /// "US $ 75m", "HK$ 2bn", "A$ 300m": a country's letters written before a
 /// dollar sign name the currency (US dollars), not the country — no mention.
+/// True for a US party-and-state tag as American news writes it after a
+/// lawmaker's name: "R-Ga", "D-Calif", "I-Vt" (party initial, hyphen, the
+/// state's abbreviation; its full stop is a token of its own).
+fn party_state_tag(word: &str) -> bool {
+    let mut parts = word.splitn(2, '-');
+    let (Some(party), Some(state)) = (parts.next(), parts.next()) else { return false };
+    matches!(party, "R" | "D" | "I")
+        && (2..=6).contains(&state.len())
+        && state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+}
+
+/// "Rep. Tom Price (R-Ga) accused …": a party-and-state tag in brackets
+/// right after a person is no organisation of its own — it says the person
+/// sits for a US state: the person's country, when none is known, is the
+/// United States.
+pub(crate) fn party_state_tags(words: &[&str], cands: &mut Vec<Cand>) {
+    // the word after "(" (a full stop may follow it as a token of its own)
+    let tags: Vec<usize> = (1..words.len())
+        .filter(|&i| words[i - 1] == "(" && party_state_tag(words[i]))
+        .filter(|&i| matches!(words.get(i + 1).copied(), Some(")")) || (words.get(i + 1) == Some(&".") && words.get(i + 2) == Some(&")")))
+        .collect();
+    for &at in &tags {
+        let person = cands.iter_mut().find(|p| p.etype == EntityType::Person && p.end + 1 == at);
+        if let Some(p) = person.filter(|p| p.country.is_none()) {
+            p.country = Some("USA".to_string());
+        }
+    }
+    cands.retain(|c| !(c.end == c.start + 1 && tags.contains(&c.start)));
+}
+
 pub(crate) fn currency_prefix(words: &[&str], c: &Cand) -> bool {
     let word = words.get(c.start).copied().unwrap_or("");
     let letters = word.len() <= 3 && !word.is_empty() && word.chars().all(|ch| ch.is_ascii_uppercase());
@@ -418,6 +449,16 @@ pub(crate) fn currency_prefix(words: &[&str], c: &Cand) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_party_state_tag_is_a_party_initial_and_a_state() {
+        for tag in ["R-Ga", "D-Calif", "I-Vt", "R-N.Y"] {
+            assert!(party_state_tag(tag), "{tag}");
+        }
+        for word in ["R-", "Al-Qaeda", "X-Ray", "R-georgia", "R-Georgiaaa"] {
+            assert!(!party_state_tag(word), "{word}");
+        }
+    }
 
     #[test]
     fn the_word_groups_parse() {
