@@ -569,6 +569,8 @@ mod tests {
         let cue = |t: &str| c.cue(t, &normalise_line(t), t.split_whitespace().count());
         assert_eq!(cue("At 4:41 pm on 18 Jan 2010 , Alice_B wrote : This idea is stupid , frankly ."), Some(CommentCue::Header));
         assert_eq!(cue("He will not win ... Posted by : sam77 | June 7 , 2010 3:31 PM | Report abuse How was he to fix it ?"), Some(CommentCue::Header));
+        // a time stamp and a report link glued before the comment's first sentence
+        assert_eq!(cue("Jun 15 , 2010 8:45 pm EDT -- Report as abuse The ministers would say anything ."), Some(CommentCue::Header));
         // news prose quoting a letter has no clock time before "wrote :"
         assert_eq!(cue("In a 2003 memo , Rumsfeld wrote : we lack metrics ."), None);
         // nor does the header phrase count far into a long line

@@ -2548,10 +2548,6 @@ fn told_modality(
         modality = Modality::Asserted;
         note = "asserted (a participle describing what happened)".into();
     }
-    if matches!(modality, Modality::Asserted | Modality::Planned) && eventness::in_whether_clause(ctx, trig) {
-        modality = Modality::Hypothetical;
-        note = "hypothetical (a whether-clause: an open question)".into();
-    }
     ToldModality { modality, note, governed, noun_context }
 }
 

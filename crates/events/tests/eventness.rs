@@ -442,6 +442,9 @@ fn a_clause_after_a_verb_of_asking_and_if_is_the_question() {
     // the parser may hang the fronted clause on the main verb: the words still ask
     no_event("Asked if Uganda had requested help from Kenya, Mwangi did not answer.", "requested");
     one_event("Kenya will attack the rebels if Uganda asks for help.", "asks");
+    // 'whether' asks under any verb
+    no_event("It is unclear whether Kenya will expel the Ugandan diplomats.", "expel");
+    one_event("Kenya will expel the Ugandan diplomats.", "expel");
 }
 
 #[test]

@@ -197,11 +197,3 @@ fn money_pledged_in_aid_is_what_is_pledged_not_an_occasion() {
     let m = modality("The Bolivian government pledged $5 million in aid to Peru.", "aid");
     assert_ne!(m, Modality::Asserted);
 }
-
-#[test]
-fn an_act_in_a_whether_clause_is_an_open_question() {
-    let m = modality("It is unclear whether Bolivia will expel the Peruvian diplomats.", "expel");
-    assert_eq!(m, Modality::Hypothetical);
-    let m = modality("Bolivia will expel the Peruvian diplomats.", "expel");
-    assert_eq!(m, Modality::Planned);
-}

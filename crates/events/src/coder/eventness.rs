@@ -397,14 +397,6 @@ pub(super) fn is_thing(lemma: &str) -> bool {
     GROUPS.document.contains(&l) || GROUPS.inanimate.contains(&l)
 }
 
-/// "It is unclear whether the government will seek fines", "did not say
-/// whether it has opened an investigation": a verb heading a clause marked
-/// "whether" is an open question, told neither as done nor as planned.
-pub(super) fn in_whether_clause(ctx: &Ctx, trig: &Trig) -> bool {
-    let Some((tree, v)) = super::dating::parsed_trigger(ctx, trig) else { return false };
-    tree.upos(v) == Some(Upos::Verb) && tree.children(v).into_iter().any(|c| tree.base_rel(c) == "mark" && tree.lemma(c).eq_ignore_ascii_case("whether"))
-}
-
 /// True when the place mention whose span is `span` is compounded with a
 /// document or a thing ("the Geneva protocol calls for …", "the Kyoto treaty
 /// requires …", "the Texas refinery"): the place names the thing, or where
@@ -1289,7 +1281,8 @@ impl<'c, 'a> View<'c, 'a> {
     /// "Asked whether BP had requested a statement, she did not answer", "they
     /// wonder if talks will resume": a clause marked "if" or "whether" under a
     /// verb of asking (or right after one) is what the question asks about,
-    /// not told as happening.
+    /// not told as happening; a clause marked "whether" is a question under
+    /// any verb ("it is unclear whether X will seek fines").
     fn asked_whether(&self, v: usize) -> Option<String> {
         let t = self.tree;
         let g = &*GROUPS;
@@ -1297,8 +1290,13 @@ impl<'c, 'a> View<'c, 'a> {
         // ("Asked if BP had requested …, she did not answer": the verb of asking right before
         // the subordinator, where the parser hung the fronted clause elsewhere)
         let before = (mark > t.tokens().start).then(|| mark - 1).filter(|&b| g.asking.contains(&self.lemma(b)));
-        let h = t.head(v).filter(|&h| matches!(t.base_rel(v), "ccomp" | "advcl") && g.asking.contains(&self.lemma(h))).or(before)?;
-        Some(format!("'{}' is what '{}' asks about, not told as done", t.word(v), t.word(h)))
+        let h = t.head(v).filter(|&h| matches!(t.base_rel(v), "ccomp" | "advcl") && g.asking.contains(&self.lemma(h))).or(before);
+        match h {
+            Some(h) => Some(format!("'{}' is what '{}' asks about, not told as done", t.word(v), t.word(h))),
+            // "it is unclear whether the government will seek fines", "asked to consider
+            // whether the firm should be banned": 'whether' opens a question under any verb
+            None => (self.lemma(mark) == "whether").then(|| format!("'{}' is in a whether-clause: a question, not told as done", t.word(v))),
+        }
     }
 
     /// "Unicef's Haiti Earthquake Children's Appeal", "the Good Friday
