@@ -1589,9 +1589,10 @@ impl View<'_, '_> {
         // held an office ("a former labor secretary") is of the elite, CAMEO's ELI, not the state
         let sector = office_sector(t, n, agent_sector(t.word(n)).or_else(|| phrase_sector(span.text(self.ctx.body))).map(str::to_string));
         // "a commission appointed by the president": with neither, the side of who made it
-        if let (None, None, Some((country, sector))) = (&country, &sector, self.principal_side(n)) {
-            return Some(Unnamed { span, country, sector });
-        }
+        let (country, sector) = match (country, sector) {
+            (None, None) => self.principal_side(n).unwrap_or_default(),
+            known => known,
+        };
         Some(Unnamed { span, country, sector })
     }
 

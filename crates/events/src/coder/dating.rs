@@ -907,6 +907,8 @@ fn sentence_times<'d>(
     };
     let tree = ctx.tree.as_ref().filter(|t| t.is_parsed());
     let at = tree.and_then(|tree| Some((tree, trigger_token(ctx, tree, trig)?)));
+    // "condemned Sunday's attack", "an investigation into Friday's fire": on or after it
+    let answered = |t: &TimeExpr| reaction && modifier(t) && at.is_some_and(|(tree, k)| reacted_to(tree, doc, k, t.span));
     let times = doc
         .times
         .get(first..)
@@ -915,11 +917,10 @@ fn sentence_times<'d>(
         .take_while(|t| t.span.start() <= sentence_span.end())
         // a stretch back from the document date ("in the past few days") bounds the act too
         .filter(|t| sentence_span.contains(t.span) && matches!(t.time_type, TimeType::Date | TimeType::Time | TimeType::Duration) && !t.resolved.is_unknown())
-        .filter(|t| !modifier(t) || at.is_some_and(|(tree, k)| occasion_noun(tree, doc, t.span).is_some_and(|n| n != k) || (reaction && reacted_to(tree, doc, k, t.span))));
+        .filter(|t| !modifier(t) || answered(t) || at.is_some_and(|(tree, k)| occasion_noun(tree, doc, t.span).is_some_and(|n| n != k)));
     let (mut own, mut bounds) = (Vec::new(), Vec::new());
     for t in times {
-        // "condemned Sunday's attack", "an investigation into Friday's fire": on or after it
-        if modifier(t) && reaction && at.is_some_and(|(tree, k)| reacted_to(tree, doc, k, t.span)) {
+        if answered(t) {
             bounds.push((t, Reach::Earliest));
             continue;
         }
