@@ -705,6 +705,10 @@ fn a_body_a_party_appointed_acts_for_it_and_a_group_it_backs_does_not_become_it(
     let e = event(&doc, "accused");
     assert!(e.actors.iter().all(|a| !a.name.contains("president")), "{:?} {}", e.actors, e.rule);
     assert!(e.actors.iter().any(|a| a.name.contains("commission") && a.country.as_deref() == Some("PER")), "{:?} {}", e.actors, e.rule);
+    // a noun with a sector of its own takes only the country of who sent it
+    let doc = coded("The envoys sent by the Peruvian government met Bolivian officials in La Paz.");
+    let e = event(&doc, "met");
+    assert!(e.actors.iter().any(|a| a.name.contains("envoys") && a.country.as_deref() == Some("PER")), "{:?} {}", e.actors, e.rule);
     // who backs a group is not the one acting through it
     let doc = coded("Rebels backed by Rwanda attacked the town of Goma.");
     let e = event(&doc, "attacked");

@@ -1588,10 +1588,14 @@ impl View<'_, '_> {
         // "US officials", "British aid agencies": the noun's sector, else its phrase's; one who
         // held an office ("a former labor secretary") is of the elite, CAMEO's ELI, not the state
         let sector = office_sector(t, n, agent_sector(t.word(n)).or_else(|| phrase_sector(span.text(self.ctx.body))).map(str::to_string));
-        // "a commission appointed by the president": with neither, the side of who made it
+        // "a commission appointed by the president", "envoys sent by the UN": what the noun
+        // leaves open, the side of who made or sent it gives
         let (country, sector) = match (country, sector) {
-            (None, None) => self.principal_side(n).unwrap_or_default(),
-            known => known,
+            (Some(c), Some(s)) => (Some(c), Some(s)),
+            (c, s) => match self.principal_side(n) {
+                Some((pc, ps)) => (c.or(pc), s.or(ps)),
+                None => (c, s),
+            },
         };
         Some(Unnamed { span, country, sector })
     }
