@@ -1081,7 +1081,7 @@ impl<'a> Ctx<'a> {
             // Secretary Jack Straw": CAMEO's ELI), whatever office the knowledge base last gave
             sector: if m.entity_type == EntityType::Person {
                 let sector = self.agent_after(k).or_else(|| m.sector.clone());
-                if self.former_title(k) { sector.map(|s| if arguments::is_private_sector(&s) { s } else { "ELI".to_string() }) } else { sector }
+                if self.former_title(k) { arguments::former_sector(sector) } else { sector }
             } else {
                 m.sector.clone().or_else(|| self.agent_after(k)).or_else(|| arguments::phrase_sector(&m.canonical).map(String::from))
             },

@@ -974,6 +974,14 @@ impl<'t> Clauses<'t> {
         before.rfind([',', ';', ':', '(']).map_or(before, |k| &before[k + 1..])
     }
 
+    /// True when a day named at `start..end` (a weekday, "the weekend") lies
+    /// ahead: its own clause is future ([`Clauses::weekday_future`]), or it
+    /// closes a fronted phrase before a future main clause
+    /// ([`Clauses::main_clause_future`]).
+    fn day_ahead(&self, start: usize, end: usize) -> bool {
+        self.weekday_future(start) || self.main_clause_future(start, end)
+    }
+
     /// True when the clause before `at` has a verb in a past form after its
     /// last subordinator ("protesters marched this weekend").
     fn own_clause_past(&self, at: usize) -> bool {
@@ -1249,7 +1257,7 @@ impl Hit<'_, '_> {
         // publication weekday is the publication day itself, in the
         // past (AP style: "said Friday" in a Friday story) and in the
         // future ("will meet Friday"); "next"/"last" move a week.
-        let fut = self.clauses.weekday_future(start) || self.clauses.main_clause_future(start, end);
+        let fut = self.clauses.day_ahead(start, end);
         let dir = match modifier.as_deref() {
             Some("next") | Some("coming") => 1,
             Some("last") => -1,
@@ -1345,7 +1353,7 @@ impl Hit<'_, '_> {
     /// (the preposition is not part of the expression).
     fn the_weekend(&self) -> Option<Candidate> {
         let m = self.c.get(1)?;
-        let future = self.clauses.weekday_future(m.start()) || self.clauses.main_clause_future(m.start(), m.end());
+        let future = self.clauses.day_ahead(m.start(), m.end());
         let (v, r) = resolve(Rel::NearWeekend { future }, self.anchor, "");
         self.cand(m.start(), m.end(), TimeType::Date, v, r)
     }

@@ -26,21 +26,24 @@ const BASE: &str = "BASE";
 /// The irregular verbs of English, embedded.
 const IRREGULAR_TSV: &str = include_str!("../../../data/syntax/irregular_verbs.tsv");
 
-/// Reads `base<TAB>past<TAB>participle` rows (alternatives split by `|`) into
-/// form → base.
+/// The `base<TAB>past<TAB>participle` rows of an irregular-verb table
+/// (alternatives split by `|`), each with its line number; a row without
+/// three columns is an error.
+fn irregular_rows(text: &str) -> impl Iterator<Item = Result<[&str; 3], usize>> {
+    text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()).map(|(n, line)| {
+        let cols: Vec<&str> = line.split('\t').collect();
+        <[&str; 3]>::try_from(cols).map_err(|_| n + 1)
+    })
+}
+
+/// Reads the irregular-verb rows into form → base.
 fn parse_irregular(text: &str, file: &str) -> Result<FxHashMap<String, String>, SyntaxError> {
     let mut forms = FxHashMap::default();
-    for (n, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() != 3 {
-            return Err(SyntaxError::BadData { file: file.to_string(), line: n + 1, reason: "expected base, past, participle".into() });
-        }
-        for form in cols[1].split('|').chain(cols[2].split('|')) {
+    for row in irregular_rows(text) {
+        let [base, past, participle] = row.map_err(|line| SyntaxError::BadData { file: file.to_string(), line, reason: "expected base, past, participle".into() })?;
+        for form in past.split('|').chain(participle.split('|')) {
             // the first row naming a form wins ("lay": past of lie, listed before lay)
-            forms.entry(form.to_string()).or_insert_with(|| cols[0].to_string());
+            forms.entry(form.to_string()).or_insert_with(|| base.to_string());
         }
     }
     Ok(forms)
@@ -53,8 +56,7 @@ fn builtin_irregular() -> FxHashMap<String, String> {
 
 /// The simple past forms of the irregular verbs of English (their second column).
 static IRREGULAR_PAST: std::sync::LazyLock<FxHashSet<String>> = std::sync::LazyLock::new(|| {
-    let rows = IRREGULAR_TSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
-    rows.filter_map(|l| l.split('\t').nth(1)).flat_map(|past| past.split('|')).map(str::to_string).collect()
+    irregular_rows(IRREGULAR_TSV).flatten().flat_map(|[_, past, _]| past.split('|')).map(str::to_string).collect()
 });
 
 /// True when `form` can be an English simple past: a regular form in "-ed" or

@@ -670,9 +670,14 @@ pub(super) fn be_to_blame(t: &Tree, v: usize) -> bool {
 /// of the elite, CAMEO's ELI, not of the state; a former company chief stays
 /// of the company's sector (`private-sector`).
 pub(crate) fn office_sector(t: &Tree, n: usize, sector: Option<String>) -> Option<String> {
-    let former = t.children(n).into_iter().any(|c| t.base_rel(c) == "amod" && WORDS.former.contains(&t.lemma(c).to_lowercase()));
-    let public = sector.as_deref().is_some_and(|s| !is_private_sector(s));
-    if former && public { Some("ELI".to_string()) } else { sector }
+    let former = t.children(n).into_iter().any(|c| t.base_rel(c) == "amod" && is_former(t.lemma(c)));
+    if former { former_sector(sector) } else { sector }
+}
+
+/// The sector of one who held an office of `sector` and no longer does: of
+/// the elite (CAMEO's ELI) for a public office, the same for a private one.
+pub(crate) fn former_sector(sector: Option<String>) -> Option<String> {
+    sector.map(|s| if is_private_sector(&s) { s } else { "ELI".to_string() })
 }
 
 /// True when noun `n` is a phrase of the time or occasion during which verb `v`
@@ -696,7 +701,7 @@ pub(super) fn in_circumstances(t: &Tree, n: usize) -> bool {
 }
 
 /// True for a CAMEO sector of private life (`private-sector`: CVL, BUS …).
-pub(crate) fn is_private_sector(sector: &str) -> bool {
+fn is_private_sector(sector: &str) -> bool {
     WORDS.private_sectors.contains(&sector.to_lowercase())
 }
 
