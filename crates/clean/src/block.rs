@@ -173,8 +173,8 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
     let all_caps = letters >= 3 && upper;
     let dateline = dateline_of(t);
     let comment_cue = lx.comments.cue(t, &norm, words);
-    // A comment heading also ends the article, like the end cues of cues.tsv.
-    let cue = cue.or((comment_cue == Some(CommentCue::Heading)).then_some(CueKind::End));
+    // A comment heading or notice also ends the article, like the end cues of cues.tsv.
+    let cue = cue.or(comment_cue.is_some_and(CommentCue::opens_thread).then_some(CueKind::End));
     Block {
         stops,
         content: OnceLock::new(),

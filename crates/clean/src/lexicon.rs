@@ -35,6 +35,10 @@ pub(crate) enum CommentCue {
     /// A marker that is one comment's own header glued to its text ("At 4:41 pm on 18 Jan
     /// 2010 , Alice wrote : …"): where it stands, a comment starts.
     Header,
+    /// A site's notice about its reader comments ("We welcome comments that …", "Views
+    /// expressed in the comments do not represent …"), alone or glued to the line before or
+    /// after it: it stands at a thread's top or bottom, never in an article.
+    Notice,
 }
 
 impl CommentCue {
@@ -42,12 +46,26 @@ impl CommentCue {
     pub(crate) fn is_marker(self) -> bool {
         matches!(self, CommentCue::Marker | CommentCue::Header)
     }
+
+    /// True for a line that opens a thread: a heading, or a notice (which may also close
+    /// one: a thread ends at the first end cue that is neither).
+    pub(crate) fn opens_thread(self) -> bool {
+        matches!(self, CommentCue::Heading | CommentCue::Notice)
+    }
 }
 
 /// A glued-header phrase or line head as it is compared: lower case, one space between
 /// words, a colon or bar its own word ("wrote:" → "wrote :").
 fn glued_form(text: &str) -> String {
     let spaced = text.to_lowercase().replace(':', " : ").replace('|', " | ");
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A line as a notice phrase is compared: lower case, its words only (letters, digits
+/// and apostrophes), one space between them.
+fn word_form(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let spaced: String = lower.chars().map(|c| if c.is_alphanumeric() || c == '\'' { c } else { ' ' }).collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -74,6 +92,8 @@ pub(crate) struct CommentWords {
     pub glued: Vec<String>,
     /// Openings of a comment's time stamp glued to its text (`stamp`).
     pub stamps: Vec<String>,
+    /// Phrases of a site's comment notice, anywhere in a line (`notice`).
+    pub notices: Vec<String>,
     pub chat: WordSet,
     /// Reporting words ("said", "told"): a line with them reads as news again (`report`).
     pub report: WordSet,
@@ -110,6 +130,7 @@ impl CommentWords {
                 "suffix" => c.suffixes.push(format!(" {n}")),
                 "glued" => c.glued.push(glued_form(phrase)),
                 "stamp" => c.stamps.push(format!("{} ", glued_form(phrase))),
+                "notice" => c.notices.push(format!(" {} ", word_form(phrase))),
                 "chat" => {
                     c.chat.insert(phrase.trim().to_lowercase());
                 }
@@ -153,12 +174,21 @@ impl CommentWords {
         })
     }
 
+    /// True when the line holds a `notice` phrase as whole words, punctuation aside.
+    fn notice(&self, text: &str) -> bool {
+        let padded = format!(" {} ", word_form(text));
+        self.notices.iter().any(|n| padded.contains(n.as_str()))
+    }
+
     /// The comment cue of a line (`norm` = its [`normalise_line`] form, `words` its word count).
     pub fn cue(&self, text: &str, norm: &str, words: usize) -> Option<CommentCue> {
-        if !self.glued.is_empty() || !self.stamps.is_empty() {
+        if !self.glued.is_empty() || !self.stamps.is_empty() || !self.notices.is_empty() {
             let line = glued_form(text);
             if self.glued_header(&line) || self.stamp_header(&line) {
                 return Some(CommentCue::Header);
+            }
+            if self.notice(text) {
+                return Some(CommentCue::Notice);
             }
         }
         if words > 12 || norm.is_empty() {
@@ -552,6 +582,17 @@ mod tests {
         assert_eq!(cue("Jane Doe says:"), Some(CommentCue::Marker));
         assert_eq!(cue("The minister says the vote will go ahead."), None);
         assert_eq!(cue("Reply to the ministry's letter was sent on Monday by the council"), None);
+    }
+
+    #[test]
+    fn a_sites_comment_notice_is_found_glued_and_as_whole_words() {
+        let c = &LEXICON.comments;
+        let cue = |t: &str| c.cue(t, &normalise_line(t), t.split_whitespace().count());
+        assert_eq!(cue("(Editing by Jo Smith) We welcome comments that advance the story."), Some(CommentCue::Notice));
+        assert_eq!(cue("Views expressed in the comments do not represent those of the Example Post."), Some(CommentCue::Notice));
+        assert_eq!(cue("Nobody listened to the engineers.This discussion is now closed."), Some(CommentCue::Notice));
+        assert_eq!(cue("The ministry said its views expressed in the commentsection were its own."), None, "whole words only");
+        assert_eq!(cue("The council said it would welcome comments from residents on the plan."), None);
     }
 
     #[test]

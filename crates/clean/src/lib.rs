@@ -696,6 +696,43 @@ mod tests {
     }
 
     #[test]
+    fn a_sites_comment_notice_opens_the_thread_under_it() {
+        // a sentence-per-line dump: the notice glued to the article's editing credit, then
+        // unsigned comments in reporting prose (no markers, no talk), a closing notice glued
+        // to the last comment, then the site's footer
+        let comments = "The regional council spent twice that on the old barrier in 1998 , the engineers said .
+The authority has blamed the contractors for every delay since the project began .
+Officials admitted the pumps failed during the last big storm .
+The minister promised a full inquiry and never held one , as everyone here remembers This discussion is now closed .
+";
+        let text = page(&format!("-LRB- Editing by Jo Smith -RRB- We welcome comments that advance the story through relevant opinion .
+Views expressed in the comments do not represent those of the Daily Example .
+{comments}Our partners make this site possible .
+"));
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        assert_eq!(docs.len(), 1, "no comment is salvaged as an article");
+        assert_eq!(docs[0].body(), format!("{LEAD}\n\n{SECOND}"));
+        for line in ["old barrier in 1998", "blamed the contractors", "pumps failed", "full inquiry"] {
+            let b = docs[0].blocks.iter().find(|b| b.span.text(&docs[0].extracted).contains(line)).unwrap();
+            assert_eq!(b.label, BlockLabel::Comment, "{line}: {}", b.reason);
+        }
+    }
+
+    #[test]
+    fn a_comment_notice_under_a_tail_of_talk_closes_that_thread() {
+        // a blog's layout: the comments, then the site's notice, then the author's note
+        let talk = "You 're blaming the council for the rain again .\nDo n't talk to me about sandbags .\nI live there and my cellar was dry for once .\nWhat a waste of money this whole scheme was .\nYou people will complain about anything .\nThe engineers earned their pay this week .\n";
+        let text = page(&format!("{REPORT}{talk}We welcome comments that advance the story .\nJo Smith has written about rivers since 2001 .\n"));
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        let body = docs[0].body();
+        assert!(body.contains("publish a full report next month"), "{body}");
+        for line in ["blaming the council", "my cellar", "earned their pay", "We welcome comments"] {
+            let b = docs[0].blocks.iter().find(|b| b.span.text(&docs[0].extracted).contains(line)).unwrap();
+            assert_eq!(b.label, BlockLabel::Comment, "{line}: {}", b.reason);
+        }
+    }
+
+    #[test]
     fn picture_credits_are_captions_and_a_glued_one_is_cut_from_its_sentence() {
         let text = "Photograph : Jo Lane\\/AP\nPhotograph : Ann Kerr\\/Reuters The river authority said on Monday that the new flood barrier had held during the storm .\nEngineers will inspect the barrier again next month , when the spring tides are expected to be at their highest .\nImage caption Sandbags were piled along the quay\n";
         let docs = Cleaner::builtin().clean(input("a.txt", &format!("Flood barrier holds during storm\n{text}"))).unwrap();

@@ -186,21 +186,46 @@ fn comment_thread(blocks: &[Block], from: usize, html: bool, cfg: &CleanConfig) 
     // keep their headers further apart than the window
     let first_header = markers.iter().copied().find(|&x| blocks[x].comment_cue == Some(CommentCue::Header));
     let run = run.map(|m| first_header.map_or(m, |h| h.min(m)));
-    let heading = (from + 1..n).find(|&x| blocks[x].comment_cue == Some(CommentCue::Heading) && heading_opens_thread(blocks, from, x, cfg));
+    let heading = (from + 1..n).find(|&x| match blocks[x].comment_cue {
+        Some(CommentCue::Heading) => heading_opens_thread(blocks, from, x, cfg),
+        Some(CommentCue::Notice) => true,
+        _ => false,
+    });
+    let notice = heading.is_some_and(|h| blocks[h].comment_cue == Some(CommentCue::Notice));
     let (start, why) = match (heading, run) {
         (Some(h), Some(m)) if m < h => (first_comment_start(blocks, from, m), "comment marker lines"),
+        (Some(h), _) if notice => (h, "the site's comment notice"),
         (Some(h), _) => (h, "comment heading"),
         (None, Some(m)) => (first_comment_start(blocks, from, m), "comment marker lines"),
         (None, None) => return None,
     };
-    if html && run.is_none() {
+    if html && run.is_none() && !notice {
         return Some((start, start + 1, "reader comments heading (the HTML reading judged what follows)".to_string()));
     }
-    // A comment heading ("Comments", "12 comments") inside the thread does not end it.
+    // A comment heading ("Comments", "12 comments") or notice inside the thread does not end it.
     let end = (start + 1..n)
-        .find(|&x| blocks[x].cue == Some(CueKind::End) && blocks[x].comment_cue != Some(CommentCue::Heading))
+        .find(|&x| blocks[x].cue == Some(CueKind::End) && !blocks[x].comment_cue.is_some_and(CommentCue::opens_thread))
         .unwrap_or(n);
     Some((start, end, format!("reader comments (blocks {start}..{end}, opened by {why})")))
+}
+
+/// The page's reader comments: a thread (`comment_thread`), else, on a page's own text,
+/// a tail of talk (`comment_tail`). A thread that a site's comment notice opened with no
+/// other sign may stand below its comments (blogs put the notice under the thread): a
+/// tail of talk that runs on into the notice starts the thread.
+fn reader_comments(blocks: &[Block], from: usize, extracted: bool, cfg: &CleanConfig) -> Option<(usize, usize, String)> {
+    let thread = comment_thread(blocks, from, extracted, cfg);
+    if extracted {
+        return thread;
+    }
+    let Some((start, end, why)) = thread else { return comment_tail(blocks, from, cfg) };
+    if blocks[start].comment_cue != Some(CommentCue::Notice) {
+        return Some((start, end, why));
+    }
+    match comment_tail(blocks, from, cfg) {
+        Some((s, e, tail)) if s < start && e >= start => Some((s, end.max(e), format!("{tail}; the site's comment notice under it"))),
+        _ => Some((start, end, why)),
+    }
 }
 
 /// Lines that carry quoted speech: a quote mark on the line, or inside a quotation an
@@ -805,7 +830,7 @@ pub(crate) fn analyse<'a>(blocks: Vec<Block<'a>>, cfg: &CleanConfig, extracted: 
     );
 
     // Reader comments: never body, and no appended article starts inside them.
-    let thread = comment_thread(&blocks, host_first_body, extracted, cfg).or_else(|| if extracted { None } else { comment_tail(&blocks, host_first_body, cfg) });
+    let thread = reader_comments(&blocks, host_first_body, extracted, cfg);
     let in_thread = |x: usize| thread.as_ref().is_some_and(|t| (t.0..t.1).contains(&x));
 
     // Appended articles: later headers, validated.
