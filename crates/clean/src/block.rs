@@ -165,6 +165,7 @@ pub(crate) fn features<'a>(text: &'a str, start: usize, end: usize, stops: Optio
     let bullet = t.starts_with(BULLETS) && t.chars().nth(1).is_some_and(char::is_whitespace)
         || t.starts_with('•');
     let cue = if words <= 6 { lx.cues.get(&norm).copied() } else { None };
+    let cue = cue.or_else(|| lx.end_openings.iter().any(|o| norm.starts_with(o.as_str())).then_some(CueKind::End));
     let (mut letters, mut upper) = (0usize, true);
     for c in t.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
@@ -361,6 +362,9 @@ mod tests {
     #[test]
     fn cues_names_and_datelines() {
         assert_eq!(block("Related Articles").cue, Some(CueKind::End));
+        let print = "A version appeared on p4 of the Home section of the Example Herald on Monday Follow our reporters on Twitter : the vote is today";
+        assert_eq!(block(print).cue, Some(CueKind::End), "a print-edition notice, whatever is glued to it");
+        assert_eq!(block("The minister said a version appeared on the site before the vote .").cue, None);
         assert_eq!(block("Read more").cue, Some(CueKind::Inline));
         assert!(block("• Example Times").name_like);
         assert!(!block("The vote was close.").name_like);

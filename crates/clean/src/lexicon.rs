@@ -61,14 +61,6 @@ fn glued_form(text: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A line as a notice phrase is compared: lower case, its words only (letters, digits
-/// and apostrophes), one space between them.
-fn word_form(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let spaced: String = lower.chars().map(|c| if c.is_alphanumeric() || c == '\'' { c } else { ' ' }).collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// True when `head` (in [`glued_form`]) holds a clock time: "4 : 41" (a colon between
 /// digits) or an "am"/"pm" word after a number.
 fn has_clock_time(head: &str) -> bool {
@@ -130,7 +122,7 @@ impl CommentWords {
                 "suffix" => c.suffixes.push(format!(" {n}")),
                 "glued" => c.glued.push(glued_form(phrase)),
                 "stamp" => c.stamps.push(format!("{} ", glued_form(phrase))),
-                "notice" => c.notices.push(format!(" {} ", word_form(phrase))),
+                "notice" => c.notices.push(format!(" {} ", normalise_line(phrase))),
                 "chat" => {
                     c.chat.insert(phrase.trim().to_lowercase());
                 }
@@ -174,22 +166,22 @@ impl CommentWords {
         })
     }
 
-    /// True when the line holds a `notice` phrase as whole words, punctuation aside.
-    fn notice(&self, text: &str) -> bool {
-        let padded = format!(" {} ", word_form(text));
+    /// True when the line (`norm`: in [`normalise_line`]) holds a `notice` phrase as whole words.
+    fn notice(&self, norm: &str) -> bool {
+        let padded = format!(" {norm} ");
         self.notices.iter().any(|n| padded.contains(n.as_str()))
     }
 
     /// The comment cue of a line (`norm` = its [`normalise_line`] form, `words` its word count).
     pub fn cue(&self, text: &str, norm: &str, words: usize) -> Option<CommentCue> {
-        if !self.glued.is_empty() || !self.stamps.is_empty() || !self.notices.is_empty() {
+        if !self.glued.is_empty() || !self.stamps.is_empty() {
             let line = glued_form(text);
             if self.glued_header(&line) || self.stamp_header(&line) {
                 return Some(CommentCue::Header);
             }
-            if self.notice(text) {
-                return Some(CommentCue::Notice);
-            }
+        }
+        if self.notice(norm) {
+            return Some(CommentCue::Notice);
         }
         if words > 12 || norm.is_empty() {
             return None;
@@ -283,6 +275,9 @@ pub(crate) struct Lexicon {
     pub stop: HashMap<String, WordSet>,
     /// Union of all stop lists, for languages without their own.
     pub cues: WordMap<CueKind>,
+    /// Openings of a line that ends the article whatever follows on it (`end-opening` in
+    /// cues.tsv: "A version appeared on p18 of …"), in [`normalise_line`] form with a space after.
+    pub end_openings: Vec<String>,
     /// First words of byline lines ("By", "Por").
     pub byline_prefixes: WordSet,
     /// Programme credit roles ("presenter", "producer"), lower case (`cues.tsv` `credit`).
@@ -370,6 +365,7 @@ impl Lexicon {
         let mut cues = WordMap::default();
         let mut byline_prefixes = WordSet::default();
         let mut credits = Vec::new();
+        let mut end_openings = Vec::new();
         for f in data_lines(CUES) {
             if let [kind, _lang, phrase] = f.as_slice() {
                 if *kind == "byline" {
@@ -378,6 +374,10 @@ impl Lexicon {
                 }
                 if *kind == "credit" {
                     credits.push(phrase.trim().to_lowercase());
+                    continue;
+                }
+                if *kind == "end-opening" {
+                    end_openings.push(format!("{} ", normalise_line(phrase)));
                     continue;
                 }
                 let k = if *kind == "end" { CueKind::End } else { CueKind::Inline };
@@ -468,6 +468,7 @@ impl Lexicon {
         Lexicon {
             stop,
             cues,
+            end_openings,
             byline_prefixes,
             credits,
             promo_words,

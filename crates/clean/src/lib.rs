@@ -733,6 +733,15 @@ Views expressed in the comments do not represent those of the Daily Example .
     }
 
     #[test]
+    fn a_print_edition_notice_ends_the_article_with_what_is_glued_to_it() {
+        let text = page(&format!("{REPORT}A version appeared on p4 of the Home section of the Example Herald on Follow our reporters on Twitter : rebels attacked the capital today #news\n"));
+        let docs = Cleaner::builtin().clean(input("a.txt", &text)).unwrap();
+        let body = docs[0].body();
+        assert!(body.contains("publish a full report next month"), "{body}");
+        assert!(!body.contains("rebels attacked"), "{body}");
+    }
+
+    #[test]
     fn picture_credits_are_captions_and_a_glued_one_is_cut_from_its_sentence() {
         let text = "Photograph : Jo Lane\\/AP\nPhotograph : Ann Kerr\\/Reuters The river authority said on Monday that the new flood barrier had held during the storm .\nEngineers will inspect the barrier again next month , when the spring tides are expected to be at their highest .\nImage caption Sandbags were piled along the quay\n";
         let docs = Cleaner::builtin().clean(input("a.txt", &format!("Flood barrier holds during storm\n{text}"))).unwrap();
