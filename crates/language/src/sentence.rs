@@ -302,8 +302,14 @@ pub fn tokenize(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         if let Some(l) = clitic_len(text, i) {
-            // only a clitic when glued to the previous token
-            if out.last().is_some_and(|r: &Range<usize>| r.end == i) {
+            // a clitic when glued to the previous token, or when text tokenized as the Penn
+            // Treebank is ("BP 's plans", "they 've said"): set apart by spaces after a word
+            let spaced = |r: &Range<usize>| {
+                text[r.end..i].chars().all(char::is_whitespace)
+                    && text[r.clone()].chars().last().is_some_and(char::is_alphanumeric)
+                    && text[i + l..].chars().next().is_none_or(char::is_whitespace)
+            };
+            if out.last().is_some_and(|r: &Range<usize>| r.end == i || spaced(r)) {
                 out.push(i..i + l);
                 i += l;
                 continue;
@@ -519,6 +525,9 @@ mod tests {
         // Penn Treebank quotation marks are one mark each
         assert_eq!(toks("said `` no '' ."), ["said", "``", "no", "''", "."]);
         assert_eq!(toks("the rebels' ''"), ["the", "rebels", "'", "''"]);
+        // text tokenized as the Penn Treebank is: clitics stand apart
+        assert_eq!(toks("BP 's plans , they 've said"), ["BP", "'s", "plans", ",", "they", "'ve", "said"]);
+        assert_eq!(toks("the letter ' s ' and 'sorry'"), ["the", "letter", "'", "s", "'", "and", "'", "sorry", "'"]);
     }
 
     #[test]
