@@ -1223,8 +1223,12 @@ impl<'a> Ctx<'a> {
                     a.sector = a.sector.or(role.sector);
                 }
             }
-            // a nationality word names its own side: "U.S. and European companies" are two
+            // a nationality word names its own side: "U.S. and European companies" are two;
+            // a group a place locates is of the place's country ("Wyoming Republicans")
             let nationality = self.ments[k].0.entity_type == EntityType::Group;
+            if a.country.is_none() && nationality {
+                a.country = group.iter().find(|&&o| self.describes(o, k)).and_then(|&o| self.ments[o].0.country.clone());
+            }
             if a.country.is_none() && !nationality {
                 let near = group
                     .iter()
@@ -1260,6 +1264,17 @@ impl<'a> Ctx<'a> {
         }
         let tree = self.tree.as_ref()?;
         let toks: Vec<usize> = (s..e).filter_map(|i| self.doc_token(i)).collect();
+        // "Haley Barbour, a Republican", "Jane Doe, a Palestinian": a group named in
+        // apposition is the person's party or people, not a party of its own
+        let affiliation = toks.iter().flat_map(|&t| tree.children_with(t, "appos")).find_map(|a| {
+            (0..self.ments.len()).find(|&k| {
+                let (o, os, oe) = self.ments[k];
+                k != p && o.entity_type == EntityType::Group && (os..oe).any(|i| self.doc_token(i) == Some(a))
+            })
+        });
+        if affiliation.is_some() {
+            return affiliation;
+        }
         // on the name's head or, as parsers often hang it, on its last part
         let role = toks.iter().flat_map(|&t| tree.children_with(t, "appos")).find(|&a| {
             let lemma = tree.lemma(a);
@@ -1302,22 +1317,32 @@ impl<'a> Ctx<'a> {
         j > 0 && j + 1 < self.toks.len() && self.word(j) == "." && self.toks[j - 1].end == self.toks[j].start && !self.toks[j - 1].punct
     }
 
-    /// True when mention `k` only describes a person of `group` named right
-    /// after it ("British Defence Secretary Tom King", "Democratic strategist
-    /// James Carville", "Texas Gov. Rick Perry"): the person is the party; `k`
-    /// gives at most its country.
+    /// True when mention `k` only describes a party of `group` named right
+    /// after it: a person ("British Defence Secretary Tom King", "Democratic
+    /// strategist James Carville", "Texas Gov. Rick Perry"), or a group a place
+    /// right before it locates ("the Wyoming Republican", "Iraqi Kurds": the
+    /// group's members there). The described party is the party; `k` gives at
+    /// most its country.
     fn titles_person(&self, k: usize, group: &[usize]) -> bool {
+        group.iter().any(|&p| self.describes(k, p))
+    }
+
+    /// True when mention `k` describes mention `p` named right after it (see
+    /// [`Ctx::titles_person`]).
+    fn describes(&self, k: usize, p: usize) -> bool {
         let (m, _, end) = self.ments[k];
-        if m.entity_type == EntityType::Person {
+        let (pm, start, _) = self.ments[p];
+        if m.entity_type == EntityType::Person || start < end {
             return false;
         }
-        group.iter().any(|&p| {
-            let (pm, start, _) = self.ments[p];
-            pm.entity_type == EntityType::Person
-                && start >= end
-                && start - end <= 3
-                && (end..start).all(|j| (!self.toks[j].punct || self.abbreviation_point(j)) && !matches!(self.word(j), "and" | "or" | "of"))
-        })
+        match pm.entity_type {
+            EntityType::Person => {
+                start - end <= 3
+                    && (end..start).all(|j| (!self.toks[j].punct || self.abbreviation_point(j)) && !matches!(self.word(j), "and" | "or" | "of"))
+            }
+            EntityType::Group => start == end && m.entity_type == EntityType::Location && m.country.is_some(),
+            _ => false,
+        }
     }
 }
 

@@ -736,3 +736,19 @@ fn who_attends_a_meeting_of_a_body_meets_with_it() {
     let e = event(&doc, "meeting");
     assert!(e.actors.iter().all(|a| a.country.as_deref() != Some("CHL")), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn a_group_named_in_apposition_is_the_persons_party_not_a_second_actor() {
+    let doc = coded("Oregon Gov. Martha Lindqvist, a Republican, criticized the federal agency on Monday.");
+    let e = event(&doc, "criticized");
+    assert_eq!(names(&e.actors), ["Martha Lindqvist"], "{}", e.rule);
+    assert_eq!(e.actors[0].sector.as_deref(), Some("GOV"), "{}", e.rule);
+}
+
+#[test]
+fn a_place_right_before_a_group_locates_it_and_is_no_second_actor() {
+    let doc = coded("The Texas Republican accused the federal agency of lying.");
+    let e = event(&doc, "accused");
+    assert_eq!(names(&e.actors), ["Republican"], "{}", e.rule);
+    assert_eq!(e.actors[0].country.as_deref(), Some("USA"), "{}", e.rule);
+}
