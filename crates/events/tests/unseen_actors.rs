@@ -752,3 +752,13 @@ fn a_place_right_before_a_group_locates_it_and_is_no_second_actor() {
     assert_eq!(names(&e.actors), ["Republican"], "{}", e.rule);
     assert_eq!(e.actors[0].country.as_deref(), Some("USA"), "{}", e.rule);
 }
+
+#[test]
+fn the_subject_of_a_verb_that_makes_a_pact_is_a_party_to_it() {
+    for (text, trigger) in [("Peru will seek to establish an agreement with Chile.", "agreement"), ("Peru forged an agreement with Chile on Monday.", "agreement")] {
+        let doc = coded(text);
+        let e = event(&doc, trigger);
+        let countries: Vec<Option<&str>> = e.actors.iter().map(|a| a.country.as_deref()).collect();
+        assert!(countries.contains(&Some("PER")), "{text}: {:?} {}", e.actors, e.rule);
+    }
+}
