@@ -18,7 +18,9 @@
 //! one agrees, asks, accuses; a spill does not) stands for the last
 //! organisation or state that is a subject before it in the sentence, else
 //! for the one that is the subject of the previous sentence: "BP said the
-//! leak was slowing. It also agreed to pay …" → BP.
+//! leak was slowing. It also agreed to pay …" → BP. So does "its" owning the
+//! noun of an act only a party makes (`data/language/party_acts.tsv`: "its
+//! pledge", "its request"; not "its flow").
 //!
 //! Third-person pronouns inside direct quotations are left alone: there the
 //! speaker's "he" may be anyone. The first person singular inside one ("I",
@@ -33,11 +35,18 @@ use chronicle_syntax::tree::Tree;
 
 const PRONOUNS_TSV: &str = include_str!("../../../data/language/pronouns.tsv");
 const PARTY_VERBS_TSV: &str = include_str!("../../../data/language/party_verbs.tsv");
+const PARTY_ACTS_TSV: &str = include_str!("../../../data/language/party_acts.tsv");
+
+/// The lemmas of a one-lemma-per-line list.
+fn lemma_list(text: &str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.starts_with('#') && !l.is_empty()).map(str::to_lowercase).collect()
+}
 
 /// Lemmas of the verbs whose subject is always a party (`party_verbs.tsv`).
-static PARTY_VERBS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    PARTY_VERBS_TSV.lines().map(str::trim).filter(|l| !l.starts_with('#') && !l.is_empty()).map(str::to_lowercase).collect()
-});
+static PARTY_VERBS: LazyLock<Vec<String>> = LazyLock::new(|| lemma_list(PARTY_VERBS_TSV));
+
+/// Lemmas of the nouns of acts only a party makes (`party_acts.tsv`).
+static PARTY_ACTS: LazyLock<Vec<String>> = LazyLock::new(|| lemma_list(PARTY_ACTS_TSV));
 
 /// Pronoun word → its form (subject, object, possessive …).
 static PRONOUNS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
@@ -160,13 +169,20 @@ fn named_after_in_clause(doc: &Document, tree: &Tree, persons: &Candidates, t: u
         .any(|x| doc.mentions[x].canonical == doc.mentions[m].canonical)
 }
 
-/// The organisation or state a subject "it" of a party verb stands for:
-/// the last such subject before it in the sentence, else the previous
-/// sentence's (see the module docs). Outside direct quotations only.
+/// The organisation or state a subject "it" of a party verb, or an "its"
+/// owning the noun of a party's act, stands for: the last such subject
+/// before it in the sentence, else the previous sentence's (see the module
+/// docs). Outside direct quotations only.
 fn party_antecedent(doc: &Document, tree: &Tree, parties: &Candidates, t: usize, previous: Option<usize>) -> Option<usize> {
-    let it = tree.word(t).eq_ignore_ascii_case("it") && tree.upos(t) == Some(Upos::Pron) && tree.base_rel(t) == "nsubj";
-    let verb = tree.head(t).is_some_and(|v| PARTY_VERBS.contains(&tree.lemma(v).to_lowercase()));
-    if !it || !verb || covered(doc, t) || in_direct_quote(doc, t) {
+    let head_in = |list: &[String]| tree.head(t).is_some_and(|h| list.contains(&tree.lemma(h).to_lowercase()));
+    let word = tree.word(t).to_lowercase();
+    let party = tree.upos(t) == Some(Upos::Pron)
+        && match word.as_str() {
+            "it" => tree.base_rel(t) == "nsubj" && head_in(&PARTY_VERBS),
+            "its" => tree.deprel(t) == "nmod:poss" && head_in(&PARTY_ACTS),
+            _ => false,
+        };
+    if !party || covered(doc, t) || in_direct_quote(doc, t) {
         return None;
     }
     let start = doc.tokens[t].span.start();

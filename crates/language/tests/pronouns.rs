@@ -40,6 +40,15 @@ fn it_as_the_subject_of_a_verb_only_a_party_does_is_the_party_before_it() {
 }
 
 #[test]
+fn its_owning_the_act_of_a_party_is_the_party_before_it() {
+    let doc = annotate("The United Nations said the talks had failed. Its request for a ceasefire was rejected on Monday.");
+    assert!(resolved(&doc).contains(&("Its".to_string(), "United Nations".to_string())), "{:?}", resolved(&doc));
+    // what a thing has is no act of a party
+    let doc = annotate("The United Nations said the flood was spreading. Its waters reached the coast of Chile on Monday.");
+    assert!(!resolved(&doc).iter().any(|(p, _)| p == "Its"), "{:?}", resolved(&doc));
+}
+
+#[test]
 fn a_subject_pronoun_is_no_one_its_own_clause_names_after_it() {
     // the previous sentence's subject, but named again in the pronoun's clause
     let doc = annotate("Kamal Barizi proposed a new fuel tax last week. He also criticized Barizi's reasoning behind the tax.");
