@@ -762,3 +762,15 @@ fn the_subject_of_a_verb_that_makes_a_pact_is_a_party_to_it() {
         assert!(countries.contains(&Some("PER")), "{text}: {:?} {}", e.actors, e.rule);
     }
 }
+
+#[test]
+fn who_says_is_never_the_doer_of_a_raising_passive() {
+    let doc = coded("Kamal Barizi said the laboratories were still studying the new strain now said to have killed 30 people in Peru.");
+    for e in triggered(&doc, "killed") {
+        assert!(!e.actors.iter().any(|a| a.name.contains("Barizi")), "{:?} {}", e.actors, e.rule);
+    }
+    // the passive subject of 'is said to' is
+    let doc = coded("The rebel commander is said to have ordered the attack on the village.");
+    let e = event(&doc, "ordered");
+    assert!(e.actors.iter().any(|a| a.name.contains("commander")), "{:?} {}", e.actors, e.rule);
+}

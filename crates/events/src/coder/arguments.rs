@@ -95,6 +95,8 @@ struct Words {
     agent: HashSet<String>,
     support: HashSet<String>,
     reporting: HashSet<String>,
+    /// Verbs of the raising passive with a to-infinitive (`raising`: "is said to have").
+    raising: HashSet<String>,
     pronoun: HashSet<String>,
     relative: HashSet<String>,
     /// First- and second-person pronouns: the writer or the reader.
@@ -235,6 +237,7 @@ impl Words {
                 "agent" => &mut w.agent,
                 "support" => &mut w.support,
                 "reporting" => &mut w.reporting,
+                "raising" => &mut w.raising,
                 "pronoun" => &mut w.pronoun,
                 "relative" => &mut w.relative,
                 "narrator" => &mut w.narrator,
@@ -2040,6 +2043,16 @@ impl View<'_, '_> {
         let mut cur = v;
         for _ in 0..8 {
             match (t.deprel(cur), t.head(cur)) {
+                // "the strain said to have killed 42", "X is believed to have met Y": the
+                // raising passive's subject or the noun it describes, never a sayer
+                ("xcomp", Some(h)) if t.has_mark(cur, "to") && WORDS.raising.contains(&t.lemma(h).to_lowercase()) => {
+                    let passive = t.children_with(h, "nsubj:pass");
+                    return match (t.deprel(h), t.head(h)) {
+                        _ if !passive.is_empty() => passive,
+                        ("acl", Some(n)) => vec![n],
+                        _ => Vec::new(),
+                    };
+                }
                 ("conj" | "xcomp", Some(h)) => cur = h,
                 ("ccomp", Some(h)) => {
                     let bare = t.children(cur).into_iter().all(|c| !matches!(t.base_rel(c), "nsubj" | "csubj" | "mark" | "expl"));
