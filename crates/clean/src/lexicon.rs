@@ -592,6 +592,7 @@ mod tests {
         assert_eq!(cue("(Editing by Jo Smith) We welcome comments that advance the story."), Some(CommentCue::Notice));
         assert_eq!(cue("Views expressed in the comments do not represent those of the Example Post."), Some(CommentCue::Notice));
         assert_eq!(cue("Nobody listened to the engineers.This discussion is now closed."), Some(CommentCue::Notice));
+        assert_eq!(cue("This debate is now closed."), Some(CommentCue::Notice), "a readers' debate page");
         assert_eq!(cue("The ministry said its views expressed in the commentsection were its own."), None, "whole words only");
         assert_eq!(cue("The council said it would welcome comments from residents on the plan."), None);
     }
