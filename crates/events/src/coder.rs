@@ -474,7 +474,10 @@ impl<'a> Ctx<'a> {
         };
         // the phrase's head: its word whose own head lies outside it
         let head = tree.tokens().find(|&t| inside(t) && tree.head(t).is_none_or(|h| !inside(h)));
-        head.is_some_and(|h| tree.upos(h) == Some(chronicle_core::Upos::Noun) && arguments::civilian_noun(tree.lemma(h)))
+        // a noun of people known only by its word cluster, with no sector from its phrase,
+        // names private people ("experts", "analysts"; not "state investigators")
+        let clustered = |h: usize| arg.sector.is_none() && arguments::clustered_only(tree.lemma(h), tree.word(h));
+        head.is_some_and(|h| tree.upos(h) == Some(chronicle_core::Upos::Noun) && (arguments::civilian_noun(tree.lemma(h)) || clustered(h)))
     }
 
     /// True when the tagger calls the word at coder token `i` a verb.

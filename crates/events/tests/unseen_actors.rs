@@ -774,3 +774,14 @@ fn who_says_is_never_the_doer_of_a_raising_passive() {
     let e = event(&doc, "ordered");
     assert!(e.actors.iter().any(|a| a.name.contains("commander")), "{:?} {}", e.actors, e.rule);
 }
+
+#[test]
+fn a_noun_of_people_no_list_holds_is_known_by_its_word_cluster() {
+    // "investigators" is in no party list; its word cluster is that of "officials"
+    let doc = coded("Investigators raided the offices of the Peruvian ministry on Monday.");
+    let e = event(&doc, "raided");
+    assert!(e.actors.iter().any(|a| a.name == "Investigators"), "{:?} {}", e.actors, e.rule);
+    // with no sector such people are private: private people meeting is no political event
+    let doc = coded("Researchers met with analysts in Lima on Monday.");
+    assert!(triggered(&doc, "met").is_empty(), "{:?}", doc.events);
+}

@@ -572,6 +572,55 @@ pub(crate) fn agent_sector(word: &str) -> Option<&'static str> {
     std::iter::once(Some(w.clone())).chain(singular).flatten().find_map(|f| WORDS.sectors.get(&f)).map(String::as_str)
 }
 
+/// How many of a word cluster's lower-case words [`PEOPLE_CLUSTERS`] weighs,
+/// most frequent first, and how many it needs.
+const PEOPLE_CLUSTER_WORDS: (usize, usize) = (300, 20);
+
+/// The share of those words that must be known party nouns (in the shipped table three
+/// clusters hold over half, the next under a third).
+const PEOPLE_CLUSTER_SHARE: f64 = 0.4;
+
+/// The word clusters (the middle granularity of `data/ner/clusters.tsv`,
+/// learned from raw news text by where words stand) most of whose common
+/// words are party nouns we list (`parties`, an agent noun): English puts
+/// nouns of people and bodies in the same places ("officials said",
+/// "investigators said"), so a noun of such a cluster that no list holds
+/// names people or a body too ("investigators", "plaintiffs", "rescuers").
+static PEOPLE_CLUSTERS: LazyLock<HashSet<u16>> = LazyLock::new(|| {
+    let (take, need) = PEOPLE_CLUSTER_WORDS;
+    let mut words: std::collections::HashMap<u16, Vec<&str>> = std::collections::HashMap::new();
+    for line in chronicle_syntax::clusters::BUILTIN_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (Some(word), Some(_), Some(Ok(id))) = (cols.next(), cols.next(), cols.next().map(str::parse::<u16>)) else { continue };
+        let list = words.entry(id).or_default();
+        if list.len() < take && !word.is_empty() && word.chars().all(|c| c.is_lowercase() || c == '-') {
+            list.push(word);
+        }
+    }
+    let listed = |w: &str| WORDS.parties.contains(w) || WORDS.civilian.contains(w);
+    let known = |w: &str| listed(w) || agent_sector(w).is_some() || w.strip_suffix('s').is_some_and(listed);
+    words
+        .into_iter()
+        .filter(|(_, ws)| ws.len() >= need && ws.iter().filter(|w| known(w)).count() as f64 >= PEOPLE_CLUSTER_SHARE * ws.len() as f64)
+        .map(|(id, _)| id)
+        .collect()
+});
+
+/// True for a noun of people that no list holds, known only by its cluster
+/// ([`people_cluster_noun`]): "experts", "analysts", "researchers". With no
+/// sector of its own such a noun names private people, as a `civilian` noun does.
+pub(crate) fn clustered_only(lemma: &str, word: &str) -> bool {
+    let lemma = lemma.to_lowercase();
+    !WORDS.parties.contains(&lemma) && agent_sector(&lemma).is_none() && people_cluster_noun(word)
+}
+
+/// True for a common noun of a [`PEOPLE_CLUSTERS`] cluster, read in lower case
+/// (a capital opening a sentence puts a word in another cluster).
+pub(crate) fn people_cluster_noun(word: &str) -> bool {
+    let Ok(table) = chronicle_syntax::clusters::builtin() else { return false };
+    table.of_word(&word.to_lowercase()).is_some_and(|ids| PEOPLE_CLUSTERS.contains(&ids[1]))
+}
+
 /// True for the lemma of a noun naming private people or a firm ("crew",
 /// "businesses", "families"): listed as civilian, or an agent noun of a
 /// private-life sector.
@@ -1551,6 +1600,9 @@ impl View<'_, '_> {
         if WORDS.parties.contains(&lemma) || self.listed_party_noun(n) {
             return true;
         }
+        if t.upos(n) == Some(Upos::Noun) && people_cluster_noun(t.word(n)) {
+            return true;
+        }
         if !self.mentions_of(n).is_empty() {
             return true;
         }
@@ -1568,7 +1620,8 @@ impl View<'_, '_> {
     /// `agents.tsv`), whatever its phrase names.
     fn party_noun(&self, n: usize) -> bool {
         let lemma = self.tree.lemma(n).to_lowercase();
-        (WORDS.parties.contains(&lemma) || self.listed_party_noun(n) || agent_sector(&lemma).is_some()) && !self.sum_of_money(n)
+        let clustered = || self.tree.upos(n) == Some(Upos::Noun) && people_cluster_noun(self.tree.word(n));
+        (WORDS.parties.contains(&lemma) || self.listed_party_noun(n) || agent_sector(&lemma).is_some() || clustered()) && !self.sum_of_money(n)
     }
 
     /// True when noun `n` is modified by a sum of money ("a $20 billion escrow
