@@ -1732,9 +1732,9 @@ pub(crate) fn code_sentence(
         return Vec::new();
     }
     let ctx = Ctx::new(doc, mentions, pairs, (countries, capitals), sentence);
-    // a caption, or the writer or a reader speaking (a comment, an opinion
-    // column's aside), reports no news event
-    if furniture::is_caption(&ctx.toks) || ctx.narrated() {
+    // a caption, another story's teaser, or the writer or a reader speaking (a
+    // comment, an opinion column's aside), reports no news event
+    if furniture::is_caption(&ctx.toks) || furniture::is_teaser(sentence.text(doc.body())) || ctx.narrated() {
         return Vec::new();
     }
     let mut trigs = find_triggers(lex, &ctx);

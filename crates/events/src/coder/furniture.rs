@@ -59,6 +59,17 @@ pub(super) fn is_caption(toks: &[Tok]) -> bool {
     FORMULAE.rows.iter().any(|(elems, scope)| *scope == Scope::Opening && match_at(elems, toks, 0).is_some())
 }
 
+/// True when the sentence is a teaser: a page cuts a linked story's opening off
+/// with an ellipsis ("… opening the door to resumed drilli ...", "… the ...").
+/// An outlet ends its own sentences with an ellipsis only inside a quotation
+/// (a speaker trailing off), so one with no quotation mark is another story's
+/// preview, not this article's reporting.
+pub(super) fn is_teaser(sentence: &str) -> bool {
+    let t = sentence.trim_end();
+    let cut = t.ends_with("...") || t.ends_with('…') || t.ends_with(". . .");
+    cut && !t.contains(['"', '“', '”']) && !t.contains("``") && !t.contains("''")
+}
+
 /// The token ranges `[start, end)` of the reporting formulae in a sentence.
 pub(super) fn reporting_spans(toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -97,6 +108,16 @@ mod tests {
         assert!(spans("The governor asked the federal government for more boats.").is_empty());
         // with an adverb between: still a refusal to comment, not to act
         assert!(spans("The ministry declined to directly address the report.").iter().any(|s| s.starts_with("declined to directly address")));
+    }
+
+    #[test]
+    fn a_sentence_cut_off_by_an_ellipsis_outside_quotes_is_a_teaser() {
+        assert!(is_teaser("A court on Thursday rejected the ministry's effort to restore the ban, opening the door to resumed fishi ..."));
+        assert!(is_teaser("The council agreed to pay the fishermen over five years for the …"));
+        // a speaker trailing off
+        assert!(!is_teaser("\"Flood barriers are very unpredictable, very deceptive ...\""));
+        assert!(!is_teaser("`` The barrier is very unpredictable ... '' she said ..."));
+        assert!(!is_teaser("The council agreed to pay the fishermen."));
     }
 
     #[test]
