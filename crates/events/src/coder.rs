@@ -1278,26 +1278,41 @@ impl<'a> Ctx<'a> {
         if affiliation.is_some() {
             return affiliation;
         }
-        // on the name's head or, as parsers often hang it, on its last part
-        let role = toks.iter().flat_map(|&t| tree.children_with(t, "appos")).find(|&a| {
-            let lemma = tree.lemma(a);
-            tree.upos(a) == Some(chronicle_core::Upos::Noun) && arguments::party_noun(lemma) && !arguments::is_relational(lemma)
-        })?;
-        (0..self.ments.len()).find(|&k| {
+        self.role_placers(p).find(|&k| self.ments[k].0.country.is_some())
+    }
+
+    /// The mentions (not persons) that place the role noun a person mention
+    /// `p` is given in apposition ("X, a spokeswoman for BP": BP), in order.
+    fn role_placers(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
+        let (_, s, e) = self.ments[p];
+        let role = self.tree.as_ref().and_then(|tree| {
+            let toks: Vec<usize> = (s..e).filter_map(|i| self.doc_token(i)).collect();
+            // on the name's head or, as parsers often hang it, on its last part
+            toks.iter().flat_map(|&t| tree.children_with(t, "appos")).find(|&a| {
+                let lemma = tree.lemma(a);
+                tree.upos(a) == Some(chronicle_core::Upos::Noun) && arguments::party_noun(lemma) && !arguments::is_relational(lemma)
+            })
+        });
+        (0..self.ments.len()).filter(move |&k| {
             let (o, _, end) = self.ments[k];
-            k != p && o.country.is_some() && o.entity_type != EntityType::Person && self.places_role(end, role)
+            role.is_some_and(|r| k != p && o.entity_type != EntityType::Person && self.places_role(self.ments[k].1, end, r))
         })
     }
 
-    /// True when the mention ending at word `end` places the role noun
+    /// True when the mention over words `[start, end)` places the role noun
     /// `role`: it modifies the noun ("the top U.S. commander", "BP's chief
     /// executive") or is the body of its 'of'/'for'/'at' phrase ("a
     /// spokeswoman for BP", "the head of the UN") — not a time or another
     /// circumstance of the role ("head of the agency during the Exxon Valdez
     /// spill").
-    fn places_role(&self, end: usize, role: usize) -> bool {
+    fn places_role(&self, start: usize, end: usize, role: usize) -> bool {
         let Some(tree) = self.tree.as_ref() else { return false };
         let Some(mut x) = end.checked_sub(1).and_then(|i| self.doc_token(i)) else { return false };
+        // from the name's own head: "Defenders of Wildlife" hangs "Wildlife" on "Defenders"
+        let inside: Vec<usize> = (start..end).filter_map(|i| self.doc_token(i)).collect();
+        while let Some(h) = tree.head(x).filter(|h| inside.contains(h)) {
+            x = h;
+        }
         let mut phrases = 0;
         for _ in 0..6 {
             if x == role {
@@ -1328,6 +1343,17 @@ impl<'a> Ctx<'a> {
     /// most its country.
     fn titles_person(&self, k: usize, group: &[usize]) -> bool {
         group.iter().any(|&p| self.describes(k, p))
+    }
+
+    /// The organisation a person mention `p` speaks for, when its title or role
+    /// names one: "BP chairman X" (a name describing the person), "X, a lawyer
+    /// for Defenders of Wildlife" (a role in apposition).
+    pub(crate) fn speaks_for(&self, p: usize) -> Option<usize> {
+        if self.ments[p].0.entity_type != EntityType::Person {
+            return None;
+        }
+        let org = |k: &usize| self.ments[*k].0.entity_type == EntityType::Organization;
+        self.role_placers(p).find(org).or_else(|| (0..self.ments.len()).filter(org).find(|&k| self.describes(k, p)))
     }
 
     /// True when mention `k` describes mention `p` named right after it (see

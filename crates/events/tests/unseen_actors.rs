@@ -785,3 +785,21 @@ fn a_noun_of_people_no_list_holds_is_known_by_its_word_cluster() {
     let doc = coded("Researchers met with analysts in Lima on Monday.");
     assert!(triggered(&doc, "met").is_empty(), "{:?}", doc.events);
 }
+
+#[test]
+fn a_speakers_we_is_the_body_the_speaker_speaks_for() {
+    for (text, body) in [
+        ("\"We will sue the Peruvian government,\" said Ingrid Moe, a lawyer for Oxfam.", "Oxfam"),
+        ("\"We will sue the Peruvian government,\" Oxfam director Ingrid Moe said on Monday.", "Oxfam"),
+        // a body named "X of Y": its name's head is "Friends"
+        ("\"We will sue the Peruvian government,\" said Ingrid Moe, a lawyer for Friends of the Earth.", "Friends of the Earth"),
+    ] {
+        let doc = coded(text);
+        let e = event(&doc, "sue");
+        assert_eq!(names(&e.actors), [body], "{text}: {}", e.rule);
+    }
+    // a speaker no body is named for stays the actor
+    let doc = coded("\"We will sue the Peruvian government,\" Ingrid Moe said on Monday.");
+    let e = event(&doc, "sue");
+    assert_eq!(names(&e.actors), ["Ingrid Moe"], "{}", e.rule);
+}

@@ -1242,7 +1242,13 @@ impl View<'_, '_> {
             let subject = t.base_rel(n) == "nsubj";
             let sayer = t.head(n).filter(|_| subject).and_then(|v| self.reporting_verb(v));
             let sayers: Vec<usize> = sayer.map_or(Vec::new(), |rv| self.sayers(rv)).into_iter().filter(|&s| s != n).collect();
-            let said = self.mentions_of_all(&sayers);
+            let mut said = self.mentions_of_all(&sayers);
+            // "'We will sue,' said X, a lawyer for Defenders of Wildlife": a speaker's "we" is
+            // the body the speaker speaks for, where the speaker's title or role names one
+            if lemma == "we" {
+                said = said.into_iter().map(|k| self.ctx.speaks_for(k).unwrap_or(k)).collect();
+                said.dedup();
+            }
             if !said.is_empty() {
                 return said;
             }
