@@ -803,3 +803,10 @@ fn a_speakers_we_is_the_body_the_speaker_speaks_for() {
     let e = event(&doc, "sue");
     assert_eq!(names(&e.actors), ["Ingrid Moe"], "{}", e.rule);
 }
+
+#[test]
+fn a_noun_of_number_stands_for_what_it_counts() {
+    let doc = coded("The minister criticized dozens of local officials on Monday.");
+    let e = event(&doc, "criticized");
+    assert!(e.recipients.iter().any(|a| a.name.contains("officials")), "{:?} {}", e.recipients, e.rule);
+}

@@ -97,6 +97,8 @@ struct Words {
     reporting: HashSet<String>,
     /// Verbs of the raising passive with a to-infinitive (`raising`: "is said to have").
     raising: HashSet<String>,
+    /// Nouns of number or amount that stand for their 'of' noun (`quantity`).
+    quantity: HashSet<String>,
     pronoun: HashSet<String>,
     relative: HashSet<String>,
     /// First- and second-person pronouns: the writer or the reader.
@@ -238,6 +240,7 @@ impl Words {
                 "support" => &mut w.support,
                 "reporting" => &mut w.reporting,
                 "raising" => &mut w.raising,
+                "quantity" => &mut w.quantity,
                 "pronoun" => &mut w.pronoun,
                 "relative" => &mut w.relative,
                 "narrator" => &mut w.narrator,
@@ -1637,10 +1640,23 @@ impl View<'_, '_> {
         t.children(n).into_iter().filter(|&c| matches!(t.base_rel(c), "amod" | "compound" | "nummod" | "nmod")).any(|c| t.subtree(c).into_iter().any(|x| t.xpos(x) == "$"))
     }
 
+    /// What a noun of number or amount counts (`quantity`, or a number):
+    /// its 'of' noun ("dozens of federal agencies" → agencies).
+    fn counted(&self, n: usize) -> Option<usize> {
+        let t = self.tree;
+        if !WORDS.quantity.contains(&t.lemma(n).to_lowercase()) && t.upos(n) != Some(Upos::Num) {
+            return None;
+        }
+        t.obliques(n).into_iter().find(|(c, _)| c.eq_ignore_ascii_case("of")).map(|(_, x)| x).filter(|&x| x != n)
+    }
+
     /// A party noun heading a phrase that names no mention ("the riot police",
     /// "lawmakers"): the phrase and the noun's sector.
     fn unnamed_party(&self, n: usize) -> Option<Unnamed> {
         let t = self.tree;
+        if let Some(x) = self.counted(n) {
+            return self.unnamed_party(x);
+        }
         if !self.party_noun(n) || t.upos(n) != Some(Upos::Noun) || !self.mentions_of(n).is_empty() {
             return None;
         }
