@@ -632,6 +632,15 @@ pub(crate) fn civilian_noun(lemma: &str) -> bool {
     WORDS.civilian.contains(&lemma) || agent_sector(&lemma).is_some_and(|s| WORDS.civilian_sectors.contains(s))
 }
 
+/// The roles an event noun's rules fill in turn (`View::nominal`), with how
+/// each was found.
+struct NominalRoles {
+    actors: Vec<usize>,
+    recipients: Vec<usize>,
+    actor_note: &'static str,
+    recip_note: &'static str,
+}
+
 /// What the tree says about one trigger's participants. Mentions are
 /// indexes into the sentence context's mentions.
 #[derive(Debug, Default)]
@@ -2335,18 +2344,37 @@ impl View<'_, '_> {
                 recip_note = "the party after 'of' (tree)";
             }
         }
+        let mut roles = NominalRoles { actors, actor_note, recipients, recip_note };
+        let undergone = self.nominal_recipients(n, entry, &of, &mut roles);
+        let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
+        self.nominal_meeting_and_support(n, entry, (&parties, &of), undergone, &mut roles);
+        let NominalRoles { actors, recipients, actor_note, recip_note } = roles;
+        let mut participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
+        participants.extend(obliques.iter().map(|(_, x)| *x));
+        // a passive support verb's subject is the event noun itself: no swap, except "put under"
+        let passive = put_under && actors.is_empty();
+        Heads { actors, recipients, participants, actor_note, recip_note, passive, topics: Vec::new() }
+    }
+
+    /// The recipient of an event noun when its own phrase names none: who denies an
+    /// accusation, undergoes the act, answers the offer or demand, or does the act a
+    /// request occasioned, a stray oblique, or who is put 'under' it. True when the
+    /// noun is undergone ("X faced mounting criticism": X does not do it).
+    fn nominal_recipients(&self, n: usize, entry: &TriggerEntry, of: &[usize], roles: &mut NominalRoles) -> bool {
+        let t = self.tree;
+        let NominalRoles { actors, recipients, recip_note, .. } = roles;
         // "X denied a charge of corruption": one denies an accusation against oneself
         let nobody = recipients.iter().all(|&r| self.mentions_of(r).is_empty() && self.unnamed_party(r).is_none());
         if let (true, true, Some(v)) = (nobody, entry.event_type == PloverType::Accuse, self.denying_verb(n)) {
-            recipients = t.subjects(v);
-            recip_note = "subject of the verb denying the accusation (tree)";
+            *recipients = t.subjects(v);
+            *recip_note = "subject of the verb denying the accusation (tree)";
         }
         // "X faced mounting criticism", "X drew condemnation": what X undergoes is
         // directed at X (and X does not do it: no support-verb actor below)
         let undergone = t.deprel(n) == "obj" && t.head(n).is_some_and(|h| WORDS.undergo.contains(&t.lemma(h).to_lowercase()));
         if let (true, true, Some(h)) = (undergone, recipients.is_empty(), t.head(n)) {
-            recipients = t.subjects(h);
-            recip_note = "subject of the verb undergoing the event noun (tree)";
+            *recipients = t.subjects(h);
+            *recip_note = "subject of the verb undergoing the event noun (tree)";
         }
         // "BP snubbed the minister's offer", "Norway accepted Sweden's proposal", "failed to heed
         // the court's demand": an offer or a demand that a verb of response answers was made
@@ -2354,27 +2382,37 @@ impl View<'_, '_> {
         let answered = entry.offers_or_demands() && t.deprel(t.first_conjunct(n)) == "obj";
         let no_party = recipients.iter().all(|&r| self.mentions_of(r).is_empty() && self.unnamed_party(r).is_none());
         if let Some(h) = t.head(t.first_conjunct(n)).filter(|&h| answered && no_party && verb_listed(t, h, &WORDS.addressed_response) && !t.is_passive(h)) {
-            recipients = t.subjects(h).into_iter().filter(|s| !actors.contains(s)).collect();
-            recip_note = "subject of the verb answering the offer or demand (tree)";
+            *recipients = t.subjects(h).into_iter().filter(|s| !actors.contains(s)).collect();
+            *recip_note = "subject of the verb answering the offer or demand (tree)";
         }
         // (a request's 'of' phrase, read as both, is its actor here)
         let unaddressed = recipients.iter().all(|r| actors.contains(r));
         if let (true, Some(asked)) = (unaddressed, self.requested_of(n, entry)) {
-            recipients = asked.into_iter().filter(|s| !actors.contains(s)).collect();
-            recip_note = "doer of the act the request or invitation is the occasion of (tree)";
+            *recipients = asked.into_iter().filter(|s| !actors.contains(s)).collect();
+            *recip_note = "doer of the act the request or invitation is the occasion of (tree)";
         }
         let of_actors: Vec<usize> = of.iter().copied().filter(|x| actors.contains(x)).collect();
         if let (true, Some(places)) = (recipients.is_empty(), self.stray_recipients(n, &of_actors, entry)) {
-            recipients = places;
-            recip_note = "oblique the parser hung on the party after 'of' (tree)";
+            *recipients = places;
+            *recip_note = "oblique the parser hung on the party after 'of' (tree)";
         }
         // "X has been put under investigation": X is acted upon
         let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
         // ("has come under attack by lawmakers": the 'by' phrase still acts)
         if let (true, true, Some(h)) = (put_under, recipients.is_empty(), t.head(n)) {
-            recipients = t.subjects(h);
-            recip_note = "subject of the verb putting it 'under' the event noun (tree)";
+            *recipients = t.subjects(h);
+            *recip_note = "subject of the verb putting it 'under' the event noun (tree)";
         }
+        undergone
+    }
+
+    /// The parties an event noun takes from its clause: the subject of the verb it is
+    /// the predicate of ("X is in talks"), of the clause a meeting is an adjunct of, or
+    /// of its support verb ("X held talks with Y", "pledged full American support").
+    fn nominal_meeting_and_support(&self, n: usize, entry: &TriggerEntry, (parties, of): (&[usize], &[usize]), undergone: bool, roles: &mut NominalRoles) {
+        let t = self.tree;
+        let NominalRoles { actors, recipients, actor_note, recip_note } = roles;
+        let of_actors: Vec<usize> = of.iter().copied().filter(|x| actors.contains(x)).collect();
         // "BP is in talks to sell assets", "Iran is at war with Iraq": an event noun that is
         // the predicate of 'be in'/'be at' has its subject as a party of it
         let engaged_in = !t.children_with(n, "cop").is_empty() && t.case_of(n).is_some_and(|c| matches!(c.to_lowercase().as_str(), "in" | "at"));
@@ -2382,7 +2420,7 @@ impl View<'_, '_> {
             let subjects: Vec<usize> = t.subjects(n).into_iter().flat_map(|s| t.with_conjuncts(s)).filter(|s| !actors.contains(s)).collect();
             if !subjects.is_empty() {
                 actors.splice(0..0, subjects);
-                actor_note = "subject of the event noun it is 'in' (tree)";
+                *actor_note = "subject of the event noun it is 'in' (tree)";
             }
         }
         // "On a visit to X, Y told …", "during talks with Z, Y said": the parties of a
@@ -2397,17 +2435,17 @@ impl View<'_, '_> {
             if !subjects.is_empty() {
                 actors.retain(|a| !named_place(a));
                 actors.splice(0..0, subjects);
-                actor_note = "subject of the clause the meeting is an adjunct of (tree)";
+                *actor_note = "subject of the clause the meeting is an adjunct of (tree)";
                 if recipients.is_empty() && parties.is_empty() {
-                    recipients = self.occasion_objects(n).into_iter().filter(|o| !actors.contains(o)).collect();
-                    recip_note = "object of the verb the meeting is an adjunct of (tree)";
+                    *recipients = self.occasion_objects(n).into_iter().filter(|o| !actors.contains(o)).collect();
+                    *recip_note = "object of the verb the meeting is an adjunct of (tree)";
                 }
             } else if let Some((held_by, _)) = self.support_verb(n, entry).filter(|_| !actors.is_empty()) {
                 // "X had a meeting with Y", "X held talks with Y": the support verb's subject meets too
                 let held_by: Vec<usize> = held_by.into_iter().filter(|s| !actors.contains(s)).collect();
                 if !held_by.is_empty() {
                     actors.splice(0..0, held_by);
-                    actor_note = "subject of the support verb and the parties met (tree)";
+                    *actor_note = "subject of the support verb and the parties met (tree)";
                 }
             }
         }
@@ -2422,18 +2460,18 @@ impl View<'_, '_> {
                 let of_it = |v: &usize| self.mentions_of(*v).iter().any(|&k| self.ctx.ments[k].0.country.as_ref().is_some_and(|c| national.contains(c)));
                 let same: Vec<usize> = verb_actors.into_iter().filter(of_it).collect();
                 if !same.is_empty() {
-                    actors = same;
-                    actor_note = "subject of the support verb, of the nationality the event noun names (tree)";
+                    *actors = same;
+                    *actor_note = "subject of the support verb, of the nationality the event noun names (tree)";
                 }
             }
         }
         if actors.is_empty() && !undergone {
             if let Some((verb_actors, verb_recipients)) = self.support_verb(n, entry) {
-                actors = verb_actors;
-                actor_note = "subject of the support verb (tree)";
+                *actors = verb_actors;
+                *actor_note = "subject of the support verb (tree)";
                 if recipients.is_empty() && !verb_recipients.is_empty() {
-                    recipients = verb_recipients;
-                    recip_note = "oblique of the support verb (tree)";
+                    *recipients = verb_recipients;
+                    *recip_note = "oblique of the support verb (tree)";
                 }
             }
         } else if recipients.is_empty() && parties.is_empty() {
@@ -2441,19 +2479,14 @@ impl View<'_, '_> {
             // noun's own phrase on the support verb (support-verb construction)
             if let Some((verb_recipients, verb_parties)) = self.support_obliques(n, entry) {
                 if !verb_recipients.is_empty() {
-                    recipients = verb_recipients;
-                    recip_note = "oblique of the support verb (tree)";
+                    *recipients = verb_recipients;
+                    *recip_note = "oblique of the support verb (tree)";
                 } else if !verb_parties.is_empty() {
                     actors.extend(verb_parties.into_iter().filter(|p| !actors.contains(p)).collect::<Vec<_>>());
-                    actor_note = "the event noun's actor and the parties met at its support verb (tree)";
+                    *actor_note = "the event noun's actor and the parties met at its support verb (tree)";
                 }
             }
         }
-        let mut participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
-        participants.extend(obliques.iter().map(|(_, x)| *x));
-        // a passive support verb's subject is the event noun itself: no swap, except "put under"
-        let passive = put_under && actors.is_empty();
-        Heads { actors, recipients, participants, actor_note, recip_note, passive, topics: Vec::new() }
     }
 
     /// "X sent ships at the request of the UN", "Y visited Beijing at Hu's
