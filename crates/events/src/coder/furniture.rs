@@ -128,5 +128,8 @@ mod tests {
         assert!(is_caption(&tokenize("In this photo released by the ministry, the mayor talks with residents.", 0)));
         assert!(is_caption(&tokenize("This image made from video released by the army shows troops at the border.", 0)));
         assert!(!is_caption(&tokenize("The ministry released this photo of the mayor on Monday.", 0)));
+        // a promo's instruction to the reader
+        assert!(is_caption(&tokenize("Read the transcript of the reporter's investigation into the flood barrier.", 0)));
+        assert!(!is_caption(&tokenize("The minister said she had read the transcript of the hearing.", 0)));
     }
 }
