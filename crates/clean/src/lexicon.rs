@@ -122,7 +122,7 @@ impl CommentWords {
                 "suffix" => c.suffixes.push(format!(" {n}")),
                 "glued" => c.glued.push(glued_form(phrase)),
                 "stamp" => c.stamps.push(format!("{} ", glued_form(phrase))),
-                "notice" => c.notices.push(format!(" {} ", normalise_line(phrase))),
+                "notice" => c.notices.push(normalise_line(phrase)),
                 "chat" => {
                     c.chat.insert(phrase.trim().to_lowercase());
                 }
@@ -168,8 +168,9 @@ impl CommentWords {
 
     /// True when the line (`norm`: in [`normalise_line`]) holds a `notice` phrase as whole words.
     fn notice(&self, norm: &str) -> bool {
-        let padded = format!(" {norm} ");
-        self.notices.iter().any(|n| padded.contains(n.as_str()))
+        let b = norm.as_bytes();
+        let whole = |at: usize, len: usize| (at == 0 || b[at - 1] == b' ') && (at + len == b.len() || b[at + len] == b' ');
+        self.notices.iter().any(|n| !n.is_empty() && norm.match_indices(n.as_str()).any(|(at, _)| whole(at, n.len())))
     }
 
     /// The comment cue of a line (`norm` = its [`normalise_line`] form, `words` its word count).

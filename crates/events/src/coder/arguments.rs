@@ -1618,7 +1618,7 @@ impl View<'_, '_> {
         if WORDS.parties.contains(&lemma) || self.listed_party_noun(n) {
             return true;
         }
-        if t.upos(n) == Some(Upos::Noun) && people_cluster_noun(t.word(n)) {
+        if self.clustered_noun(n) {
             return true;
         }
         if !self.mentions_of(n).is_empty() {
@@ -1638,8 +1638,12 @@ impl View<'_, '_> {
     /// `agents.tsv`), whatever its phrase names.
     fn party_noun(&self, n: usize) -> bool {
         let lemma = self.tree.lemma(n).to_lowercase();
-        let clustered = || self.tree.upos(n) == Some(Upos::Noun) && people_cluster_noun(self.tree.word(n));
-        (WORDS.parties.contains(&lemma) || self.listed_party_noun(n) || agent_sector(&lemma).is_some() || clustered()) && !self.sum_of_money(n)
+        (WORDS.parties.contains(&lemma) || self.listed_party_noun(n) || agent_sector(&lemma).is_some() || self.clustered_noun(n)) && !self.sum_of_money(n)
+    }
+
+    /// True when `n` is a common noun of people by its word cluster ([`people_cluster_noun`]).
+    fn clustered_noun(&self, n: usize) -> bool {
+        self.tree.upos(n) == Some(Upos::Noun) && people_cluster_noun(self.tree.word(n))
     }
 
     /// True when noun `n` is modified by a sum of money ("a $20 billion escrow
@@ -1656,7 +1660,7 @@ impl View<'_, '_> {
         if !WORDS.quantity.contains(&t.lemma(n).to_lowercase()) && t.upos(n) != Some(Upos::Num) {
             return None;
         }
-        t.obliques(n).into_iter().find(|(c, _)| c.eq_ignore_ascii_case("of")).map(|(_, x)| x).filter(|&x| x != n)
+        t.obliques(n).into_iter().find(|(c, _)| c.eq_ignore_ascii_case("of")).map(|(_, x)| x)
     }
 
     /// A party noun heading a phrase that names no mention ("the riot police",
@@ -2346,13 +2350,12 @@ impl View<'_, '_> {
         }
         let mut roles = NominalRoles { actors, actor_note, recipients, recip_note };
         let undergone = self.nominal_recipients(n, entry, &of, &mut roles);
-        let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
         self.nominal_meeting_and_support(n, entry, (&parties, &of), undergone, &mut roles);
         let NominalRoles { actors, recipients, actor_note, recip_note } = roles;
         let mut participants: Vec<usize> = actors.iter().chain(&recipients).copied().collect();
         participants.extend(obliques.iter().map(|(_, x)| *x));
         // a passive support verb's subject is the event noun itself: no swap, except "put under"
-        let passive = put_under && actors.is_empty();
+        let passive = self.put_under(n) && actors.is_empty();
         Heads { actors, recipients, participants, actor_note, recip_note, passive, topics: Vec::new() }
     }
 
@@ -2397,13 +2400,19 @@ impl View<'_, '_> {
             *recip_note = "oblique the parser hung on the party after 'of' (tree)";
         }
         // "X has been put under investigation": X is acted upon
-        let put_under = t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"));
         // ("has come under attack by lawmakers": the 'by' phrase still acts)
-        if let (true, true, Some(h)) = (put_under, recipients.is_empty(), t.head(n)) {
+        if let (true, true, Some(h)) = (self.put_under(n), recipients.is_empty(), t.head(n)) {
             *recipients = t.subjects(h);
             *recip_note = "subject of the verb putting it 'under' the event noun (tree)";
         }
         undergone
+    }
+
+    /// True when event noun `n` is what something is put under ("X has been put
+    /// under investigation", "came under attack").
+    fn put_under(&self, n: usize) -> bool {
+        let t = self.tree;
+        t.deprel(n).starts_with("obl") && t.case_of(n).is_some_and(|c| c.eq_ignore_ascii_case("under"))
     }
 
     /// The parties an event noun takes from its clause: the subject of the verb it is
